@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** UUIDv7 (or any RFC 9562 UUID) identifier. */
+export const idSchema = z.uuid();
+
+/** A bounded, trimmed, single-line piece of text. */
+export const shortText = (max: number) => z.string().trim().min(1).max(max);
+
+/** ISO-8601 UTC timestamp as sent on the wire. */
+export const timestampSchema = z.iso.datetime({ offset: true });
+
+/** `?limit=&cursor=` for cursor-paginated lists. */
+export const pageQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+/** A page of items and the cursor of the next page (null on the last page). */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), next_cursor: z.string().nullable() });
+
+/** A list that is small by nature (members of one workspace) and returned whole. */
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });

@@ -1,0 +1,38 @@
+/**
+ * Stable, documented error codes. The server maps each to an HTTP status; the web app maps each to a
+ * friendly sentence. Codes are part of the public API: add, never rename.
+ */
+export const ERROR_CODES = [
+  /** The request body, query or params failed validation; `errors[]` lists each field. */
+  'validation_failed',
+  /** The body is not valid JSON or has the wrong content type. */
+  'malformed_body',
+  /** The body is larger than the configured limit (1 MiB by default). */
+  'body_too_large',
+  /** No valid credentials: missing, expired, tampered or revoked token. */
+  'unauthenticated',
+  /** Email and password do not match an account (same answer for an unknown email). */
+  'invalid_credentials',
+  /** The refresh token is missing, expired, or was already used (its whole family is then revoked). */
+  'invalid_refresh_token',
+  /** A cookie-authenticated request lacked a matching `x-csrf-token` header. */
+  'csrf_failed',
+  /** Authenticated, but the role in this workspace does not allow the action. */
+  'forbidden',
+  /** Nothing here, or it belongs to a workspace you are not a member of. */
+  'not_found',
+  /** A unique value (such as an email) is already taken. */
+  'conflict',
+  /** The password does not meet the policy (length, common passwords). */
+  'weak_password',
+  /** A workspace must keep at least one owner. */
+  'last_owner',
+  /** Too many requests; `Retry-After` says when to try again. */
+  'rate_limited',
+  /** The database or another dependency is not reachable. */
+  'service_unavailable',
+  /** An unexpected error; the response carries the request id to quote when reporting it. */
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];

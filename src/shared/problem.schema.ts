@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { ERROR_CODES } from './error-codes.js';
+
+/** One field-level problem: `path` is dotted (`body.email`, `query.limit`). */
+export const fieldErrorSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z.string(),
+});
+
+/** RFC 9457 problem details, extended with a stable `code`, the request id and field errors. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  code: z.enum(ERROR_CODES),
+  request_id: z.string().optional(),
+  errors: z.array(fieldErrorSchema).optional(),
+});
+
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+export type Problem = z.infer<typeof problemSchema>;

@@ -1,0 +1,25 @@
+/** Workspace roles, most powerful first. */
+export const ROLES = ['owner', 'admin', 'editor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * The one permission table. Services ask `can(role, action)`; the web app uses the same table to hide
+ * what a role cannot do (the server still decides).
+ */
+export const PERMISSIONS = {
+  'business.read': ['owner', 'admin', 'editor', 'viewer'],
+  'business.update': ['owner', 'admin'],
+  'business.delete': ['owner'],
+  'members.read': ['owner', 'admin', 'editor', 'viewer'],
+  'members.manage': ['owner', 'admin'],
+  'owners.manage': ['owner'],
+  'api_keys.manage': ['owner', 'admin'],
+  'audit.read': ['owner', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Whether `role` may perform `permission`. */
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
