@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const positiveInt = z.coerce.number().int().positive();
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+/**
+ * The environment variables the app reads, with their defaults. `.env.example` documents each one;
+ * keep the two in step.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: port.default(8000),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .refine((url) => /^(postgres(ql)?:\/\/|sqlite:|file:)/.test(url) || !url.includes('://'), {
+      message: 'Use postgres://…, sqlite:<path>, or a file path',
+    })
+    .optional(),
+  MCC_AUTO_MIGRATE: bool.default(true),
+  MCC_DEMO: bool.default(true),
+  SECRET_KEY: z.string().optional(),
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: positiveInt.max(365).default(30),
+  CORS_ORIGINS: list.default([]),
+  TRUST_PROXY: z.string().default('loopback'),
+  BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+  RATE_LIMIT_MAX: positiveInt.default(600),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
+  AUTH_RATE_LIMIT_MAX: positiveInt.default(10),
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(900),
+  TELEMETRY_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(1),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool.optional(),
+  WEB_DIST_DIR: z.string().default('dist/web'),
+});
+
+export type Env = z.infer<typeof envSchema>;

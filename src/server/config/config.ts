@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { envSchema } from './config.schema.js';
+
+/** The typed, nested configuration every other module receives; nothing else reads `process.env`. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  server: {
+    host: string;
+    port: number;
+    publicUrl: string | undefined;
+    trustProxy: boolean | string;
+    bodyLimitBytes: number;
+    shutdownTimeoutMs: number;
+    corsOrigins: string[];
+  };
+  dataDir: string;
+  database:
+    | { kind: 'sqlite'; path: string; autoMigrate: boolean }
+    | { kind: 'postgres'; url: string; autoMigrate: boolean };
+  auth: {
+    /** Undefined until `resolveSecret` has read or created the development secret. */
+    secret: string | undefined;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    secureCookies: boolean;
+  };
+  rateLimit: {
+    max: number;
+    windowSeconds: number;
+    authMax: number;
+    authWindowSeconds: number;
+  };
+  telemetry: { sampleRate: number };
+  log: { level: string; pretty: boolean };
+  demo: { enabled: boolean };
+  web: { distDir: string };
+}
+
+/** Start-up stops with every problem listed, not just the first. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const MIN_SECRET_BYTES = 32;
+
+/**
+ * Parse environment variables into a `Config`.
+ *
+ * @example
+ * const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://localhost/mcc' });
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(withoutEmptyValues(env));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.NODE_ENV === 'production';
+
+  if (production) {
+    if (!e.SECRET_KEY) problems.push('SECRET_KEY: required in production (at least 32 bytes of randomness)');
+    else if (Buffer.byteLength(e.SECRET_KEY) < MIN_SECRET_BYTES || isWeakSecret(e.SECRET_KEY)) {
+      problems.push(`SECRET_KEY: too weak; use at least ${MIN_SECRET_BYTES} random bytes (openssl rand -hex 32)`);
+    }
+  } else if (e.SECRET_KEY !== undefined && Buffer.byteLength(e.SECRET_KEY) < MIN_SECRET_BYTES) {
+    problems.push(`SECRET_KEY: must be at least ${MIN_SECRET_BYTES} bytes`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: e.NODE_ENV,
+    server: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl: e.PUBLIC_URL,
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      corsOrigins: e.CORS_ORIGINS,
+    },
+    dataDir: e.DATA_DIR,
+    database: parseDatabaseUrl(e.DATABASE_URL, e.DATA_DIR, e.MCC_AUTO_MIGRATE),
+    auth: {
+      secret: e.SECRET_KEY,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+      secureCookies: production,
+    },
+    rateLimit: {
+      max: e.RATE_LIMIT_MAX,
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      authMax: e.AUTH_RATE_LIMIT_MAX,
+      authWindowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+    },
+    telemetry: { sampleRate: e.TELEMETRY_SAMPLE_RATE },
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? false },
+    demo: { enabled: e.MCC_DEMO && !production },
+    web: { distDir: e.WEB_DIST_DIR },
+  };
+}
+
+function withoutEmptyValues(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}
+
+function parseDatabaseUrl(url: string | undefined, dataDir: string, autoMigrate: boolean): Config['database'] {
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url, autoMigrate };
+  const file = url ? url.replace(/^(sqlite|file):(\/\/)?/, '') : path.join(dataDir, 'mcc.db');
+  return { kind: 'sqlite', path: file, autoMigrate };
+}
+
+function parseTrustProxy(value: string): boolean | string {
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  return value;
+}
+
+/** Repeated characters or a well-known placeholder are weak whatever their length. */
+function isWeakSecret(secret: string): boolean {
+  if (new Set(secret).size < 8) return true;
+  return /change.?me|secret|password|example|default/i.test(secret);
+}
+

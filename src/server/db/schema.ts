@@ -1,0 +1,91 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Role } from '../../shared/roles.js';
+
+// Column types are the same on SQLite and PostgreSQL: ids are UUIDv7 text, times are ISO-8601 UTC text
+// (which sorts correctly as text), JSON is text. See docs/decisions.md.
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RefreshTokensTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the opaque token; the token itself is never stored. */
+  token_hash: string;
+  /** Every token rotated from one login shares a family; reuse of a rotated token revokes the family. */
+  family_id: string;
+  expires_at: string;
+  created_at: string;
+  revoked_at: string | null;
+  replaced_by: string | null;
+}
+
+export interface BusinessesTable {
+  id: string;
+  name: string;
+  industry: string | null;
+  description: string | null;
+  website: string | null;
+  time_zone: string;
+  locale: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipsTable {
+  business_id: string;
+  user_id: string;
+  role: Role;
+  created_at: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  business_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  role: Exclude<Role, 'owner'>;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  business_id: string;
+  actor_user_id: string | null;
+  actor_api_key_id: string | null;
+  action: string;
+  target: string | null;
+  /** JSON object as text. */
+  details: string;
+  created_at: string;
+}
+
+export interface DB {
+  users: UsersTable;
+  refresh_tokens: RefreshTokensTable;
+  businesses: BusinessesTable;
+  memberships: MembershipsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type RefreshTokenRow = Selectable<RefreshTokensTable>;
+export type BusinessRow = Selectable<BusinessesTable>;
+export type NewBusiness = Insertable<BusinessesTable>;
+export type BusinessUpdate = Updateable<BusinessesTable>;
+export type MembershipRow = Selectable<MembershipsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -1,0 +1,47 @@
+import type { ErrorCode } from '../../shared/error-codes.js';
+import type { FieldError } from '../../shared/problem.schema.js';
+
+/** The one map from an error code to its HTTP status and a human title. */
+export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> = {
+  validation_failed: { status: 400, title: 'The request is not valid' },
+  malformed_body: { status: 400, title: 'The request body could not be read' },
+  body_too_large: { status: 413, title: 'The request body is too large' },
+  unauthenticated: { status: 401, title: 'Sign in to continue' },
+  invalid_credentials: { status: 401, title: 'Email or password is incorrect' },
+  invalid_refresh_token: { status: 401, title: 'Your session has ended; sign in again' },
+  csrf_failed: { status: 403, title: 'The request is missing its CSRF token' },
+  forbidden: { status: 403, title: 'Your role does not allow this' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'That already exists' },
+  weak_password: { status: 400, title: 'Choose a stronger password' },
+  last_owner: { status: 409, title: 'A workspace needs at least one owner' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  service_unavailable: { status: 503, title: 'The service is temporarily unavailable' },
+  internal_error: { status: 500, title: 'Something went wrong on our side' },
+};
+
+/**
+ * The error services throw. It carries a stable code (never an HTTP class); the error handler turns it
+ * into an RFC 9457 problem.
+ *
+ * @example
+ * throw new AppError('not_found', 'No such workspace');
+ */
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly options: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(detail ?? ERROR_STATUS[code].title);
+    this.name = 'AppError';
+    this.status = ERROR_STATUS[code].status;
+  }
+}
+
+/** Whether `error` is an `AppError` with the given code. */
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}
