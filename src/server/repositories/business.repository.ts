@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '../../shared/roles.js';
+import type { BusinessRow, BusinessUpdate, DB, NewBusiness } from '../db/schema.js';
+
+/** A workspace together with the role of the member who asked for it. */
+export type BusinessWithRole = BusinessRow & { role: Role };
+
+/** Businesses the user belongs to, with their role: the membership join *is* the tenant scope. */
+function businessesOfUser(db: Kysely<DB>, userId: string) {
+  return db
+    .selectFrom('businesses')
+    .innerJoin('memberships', 'memberships.business_id', 'businesses.id')
+    .selectAll('businesses')
+    .select('memberships.role')
+    .where('memberships.user_id', '=', userId);
+}
+
+/** Workspaces. Every read goes through a membership (or an API key's own workspace). */
+export class BusinessRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  listForUser(userId: string): Promise<BusinessWithRole[]> {
+    return businessesOfUser(this.db, userId).orderBy('businesses.name').orderBy('businesses.id').execute();
+  }
+
+  /** The business if `userId` is a member of it, else undefined (callers answer 404). */
+  findForMember(businessId: string, userId: string): Promise<BusinessWithRole | undefined> {
+    return businessesOfUser(this.db, userId).where('businesses.id', '=', businessId).executeTakeFirst();
+  }
+
+  /** For API-key principals, whose scope is the key's own business id. */
+  findById(businessId: string): Promise<BusinessRow | undefined> {
+    return this.db.selectFrom('businesses').selectAll().where('id', '=', businessId).executeTakeFirst();
+  }
+
+  async insert(business: NewBusiness): Promise<void> {
+    await this.db.insertInto('businesses').values(business).execute();
+  }
+
+  async update(businessId: string, patch: BusinessUpdate): Promise<void> {
+    await this.db.updateTable('businesses').set(patch).where('id', '=', businessId).execute();
+  }
+
+  /** Deletes the business; memberships, keys and audit entries go with it (ON DELETE CASCADE). */
+  async delete(businessId: string): Promise<void> {
+    await this.db.deleteFrom('businesses').where('id', '=', businessId).execute();
+  }
+}

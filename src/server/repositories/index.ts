@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../db/database.js';
+import type { DB } from '../db/schema.js';
+import { ApiKeyRepository } from './api-key.repository.js';
+import { AuditLogRepository } from './audit-log.repository.js';
+import { BusinessRepository } from './business.repository.js';
+import { MembershipRepository } from './membership.repository.js';
+import { RefreshTokenRepository } from './refresh-token.repository.js';
+import { UserRepository } from './user.repository.js';
+
+/** Every repository, bound to one executor (the database or an open transaction). */
+export interface Repositories {
+  users: UserRepository;
+  refreshTokens: RefreshTokenRepository;
+  businesses: BusinessRepository;
+  memberships: MembershipRepository;
+  apiKeys: ApiKeyRepository;
+  auditLog: AuditLogRepository;
+  /** Run `work` atomically: every repository it receives writes inside one transaction. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+/** Bind the repositories to `db`. */
+export function createRepositories(db: Kysely<DB>, dialect: Dialect): Repositories {
+  return {
+    users: new UserRepository(db),
+    refreshTokens: new RefreshTokenRepository(db),
+    businesses: new BusinessRepository(db),
+    memberships: new MembershipRepository(db, dialect),
+    apiKeys: new ApiKeyRepository(db),
+    auditLog: new AuditLogRepository(db),
+    transaction: (work) =>
+      db.isTransaction
+        ? work(createRepositories(db, dialect))
+        : db.transaction().execute((trx) => work(createRepositories(trx, dialect))),
+  };
+}

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '../../shared/roles.js';
+import type { DB } from '../db/schema.js';
+
+/** A member row joined with the user's public fields. */
+export interface MemberRow {
+  user_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  created_at: string;
+}
+
+/** Who belongs to a workspace, and as what. Every method takes the workspace id first. */
+export class MembershipRepository {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly dialect: 'sqlite' | 'postgres',
+  ) {}
+
+  async findRole(businessId: string, userId: string): Promise<Role | undefined> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .select('role')
+      .where('business_id', '=', businessId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row?.role;
+  }
+
+  list(businessId: string): Promise<MemberRow[]> {
+    return this.db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['users.id as user_id', 'users.email', 'users.name', 'memberships.role', 'memberships.created_at'])
+      .where('memberships.business_id', '=', businessId)
+      .orderBy('memberships.created_at')
+      .orderBy('users.id')
+      .execute();
+  }
+
+  find(businessId: string, userId: string): Promise<MemberRow | undefined> {
+    return this.db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['users.id as user_id', 'users.email', 'users.name', 'memberships.role', 'memberships.created_at'])
+      .where('memberships.business_id', '=', businessId)
+      .where('memberships.user_id', '=', userId)
+      .executeTakeFirst();
+  }
+
+  async insert(businessId: string, userId: string, role: Role, createdAt: string): Promise<void> {
+    await this.db
+      .insertInto('memberships')
+      .values({ business_id: businessId, user_id: userId, role, created_at: createdAt })
+      .execute();
+  }
+
+  async updateRole(businessId: string, userId: string, role: Role): Promise<void> {
+    await this.db
+      .updateTable('memberships')
+      .set({ role })
+      .where('business_id', '=', businessId)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+
+  async delete(businessId: string, userId: string): Promise<void> {
+    await this.db
+      .deleteFrom('memberships')
+      .where('business_id', '=', businessId)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+
+  async countOwners(businessId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('business_id', '=', businessId)
+      .where('role', '=', 'owner')
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  /**
+   * Serialise membership changes of one workspace inside the current transaction, so two concurrent
+   * demotions cannot both see "another owner is left". SQLite transactions are already serialised.
+   */
+  async lockWorkspace(businessId: string): Promise<void> {
+    if (this.dialect !== 'postgres') return;
+    await this.db.selectFrom('businesses').select('id').where('id', '=', businessId).forUpdate().execute();
+  }
+}

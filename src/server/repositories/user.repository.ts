@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { DB, NewUser, UserRow } from '../db/schema.js';
+
+/** Accounts. Users are global (one person, many workspaces); workspace data never lives here. */
+export class UserRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  findById(id: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** `email` must already be normalised (trimmed, lower-case). */
+  findByEmail(email: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  }
+
+  async insert(user: NewUser): Promise<void> {
+    await this.db.insertInto('users').values(user).execute();
+  }
+
+  async update(id: string, patch: { name?: string; email?: string; updated_at: string }): Promise<void> {
+    await this.db.updateTable('users').set(patch).where('id', '=', id).execute();
+  }
+
+  async updatePasswordHash(id: string, passwordHash: string, updatedAt: string): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: updatedAt })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+}

@@ -1,0 +1,93 @@
+import type { AddMemberBody, Member } from '../../shared/business.schema.js';
+import { can, type Role } from '../../shared/roles.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { AppError } from '../errors/app-error.js';
+import type { Repositories } from '../repositories/index.js';
+import { recordAudit } from './audit.service.js';
+import type { Principal } from './principal.js';
+import { requireWorkspaceRole } from './workspace-access.js';
+
+/**
+ * Membership and roles. Rules: admins manage editors and viewers; only owners grant, change or remove
+ * the owner role; a workspace always keeps one owner; anyone may leave (except that last owner).
+ */
+export class MemberService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => Date,
+  ) {}
+
+  async list(principal: Principal, businessId: string): Promise<Member[]> {
+    await requireWorkspaceRole(this.repos, principal, businessId, 'members.read');
+    return this.repos.memberships.list(businessId);
+  }
+
+  /** Add an existing account by email. */
+  async add(principal: Principal, businessId: string, body: AddMemberBody): Promise<Member> {
+    const actorRole = await requireWorkspaceRole(this.repos, principal, businessId, 'members.manage');
+    if (body.role === 'owner') assertCanManageOwners(actorRole);
+    const user = await this.repos.users.findByEmail(body.email);
+    if (!user) {
+      const message = 'No account uses this email; ask them to sign up first';
+      throw new AppError('not_found', message, { errors: [{ path: 'body.email', message, code: 'not_found' }] });
+    }
+    const at = this.now().toISOString();
+    try {
+      await this.repos.transaction(async (trx) => {
+        await trx.memberships.insert(businessId, user.id, body.role, at);
+        await recordAudit(trx, { businessId, principal, action: 'member.added', target: user.id, details: { role: body.role }, at });
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const message = 'This person is already a member';
+      throw new AppError('conflict', message, { errors: [{ path: 'body.email', message, code: 'conflict' }] });
+    }
+    return this.requireMember(businessId, user.id);
+  }
+
+  async changeRole(principal: Principal, businessId: string, userId: string, role: Role): Promise<Member> {
+    const actorRole = await requireWorkspaceRole(this.repos, principal, businessId, 'members.manage');
+    await this.repos.transaction(async (trx) => {
+      await trx.memberships.lockWorkspace(businessId);
+      const current = await trx.memberships.findRole(businessId, userId);
+      if (!current) throw new AppError('not_found', 'No such member');
+      if (current === role) return;
+      if (current === 'owner' || role === 'owner') assertCanManageOwners(actorRole);
+      if (current === 'owner' && (await trx.memberships.countOwners(businessId)) <= 1) throw lastOwner();
+      await trx.memberships.updateRole(businessId, userId, role);
+      const at = this.now().toISOString();
+      await recordAudit(trx, { businessId, principal, action: 'member.role_changed', target: userId, details: { from: current, to: role }, at });
+    });
+    return this.requireMember(businessId, userId);
+  }
+
+  /** Remove a member, or leave when `userId` is the caller. */
+  async remove(principal: Principal, businessId: string, userId: string): Promise<void> {
+    const leaving = principal.kind === 'user' && principal.userId === userId;
+    const actorRole = await requireWorkspaceRole(this.repos, principal, businessId, leaving ? 'members.read' : 'members.manage');
+    await this.repos.transaction(async (trx) => {
+      await trx.memberships.lockWorkspace(businessId);
+      const current = await trx.memberships.findRole(businessId, userId);
+      if (!current) throw new AppError('not_found', 'No such member');
+      if (current === 'owner' && !leaving) assertCanManageOwners(actorRole);
+      if (current === 'owner' && (await trx.memberships.countOwners(businessId)) <= 1) throw lastOwner();
+      await trx.memberships.delete(businessId, userId);
+      const at = this.now().toISOString();
+      await recordAudit(trx, { businessId, principal, action: 'member.removed', target: userId, details: { role: current, left: leaving }, at });
+    });
+  }
+
+  private async requireMember(businessId: string, userId: string): Promise<Member> {
+    const member = await this.repos.memberships.find(businessId, userId);
+    if (!member) throw new AppError('not_found', 'No such member');
+    return member;
+  }
+}
+
+function assertCanManageOwners(actorRole: Role): void {
+  if (!can(actorRole, 'owners.manage')) throw new AppError('forbidden', 'Only owners can grant, change or remove the owner role');
+}
+
+function lastOwner(): AppError {
+  return new AppError('last_owner', 'Make someone else an owner first: a workspace needs at least one owner');
+}

@@ -1,0 +1,52 @@
+import { createSigner, createVerifier } from 'fast-jwt';
+
+const ISSUER = 'mcc';
+const AUDIENCE = 'mcc-api';
+
+/** The claims an access token proves. */
+export interface AccessClaims {
+  userId: string;
+}
+
+/**
+ * Short-lived HS256 access tokens. fast-jwt verifies with node:crypto HMAC (much faster than WebCrypto,
+ * see STACK.md) and caches verified tokens; only HS256 is accepted, so `alg: none` and algorithm
+ * confusion fail.
+ */
+export class AccessTokens {
+  private readonly sign: (payload: Record<string, unknown>) => string;
+  private readonly verifier: (token: string) => Record<string, unknown>;
+
+  constructor(
+    secret: string,
+    readonly ttlSeconds: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.sign = createSigner({ key: secret, algorithm: 'HS256', iss: ISSUER, aud: AUDIENCE });
+    this.verifier = createVerifier({
+      key: secret,
+      algorithms: ['HS256'],
+      allowedIss: ISSUER,
+      allowedAud: AUDIENCE,
+      requiredClaims: ['sub', 'exp', 'iat'],
+      cache: 10_000,
+      cacheTTL: ttlSeconds * 1000,
+    });
+  }
+
+  /** Issue a token for `userId`, valid for `ttlSeconds`. */
+  issue(userId: string): string {
+    const iat = Math.floor(this.now() / 1000);
+    return this.sign({ sub: userId, iat, exp: iat + this.ttlSeconds });
+  }
+
+  /** The claims of a valid token, or undefined for anything invalid (expired, tampered, wrong key). */
+  verify(token: string): AccessClaims | undefined {
+    try {
+      const payload = this.verifier(token);
+      return typeof payload.sub === 'string' ? { userId: payload.sub } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
