@@ -27,9 +27,7 @@ export const localeSchema = z
   .max(35)
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'Use a language tag such as en or en-GB' });
 
-const websiteSchema = z
-  .url({ protocol: /^https?$/, message: 'Use an http(s) address' })
-  .max(2048);
+const websiteSchema = z.url({ protocol: /^https?$/, message: 'Use an http(s) address' }).max(2048);
 
 export const createBusinessBodySchema = z.strictObject({
   name: shortText(120),

@@ -17,7 +17,10 @@ export const clientErrorEventSchema = z.strictObject({
   page: z.string().max(200),
 });
 
-export const telemetryEventSchema = z.discriminatedUnion('type', [webVitalEventSchema, clientErrorEventSchema]);
+export const telemetryEventSchema = z.discriminatedUnion('type', [
+  webVitalEventSchema,
+  clientErrorEventSchema,
+]);
 
 /** The browser batches events; a batch is small by design. */
 export const telemetryBodySchema = z.strictObject({ events: z.array(telemetryEventSchema).min(1).max(20) });

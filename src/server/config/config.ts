@@ -64,7 +64,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (production) {
     if (!e.SECRET_KEY) problems.push('SECRET_KEY: required in production (at least 32 bytes of randomness)');
     else if (Buffer.byteLength(e.SECRET_KEY) < MIN_SECRET_BYTES || isWeakSecret(e.SECRET_KEY)) {
-      problems.push(`SECRET_KEY: too weak; use at least ${MIN_SECRET_BYTES} random bytes (openssl rand -hex 32)`);
+      problems.push(
+        `SECRET_KEY: too weak; use at least ${MIN_SECRET_BYTES} random bytes (openssl rand -hex 32)`,
+      );
     }
   } else if (e.SECRET_KEY !== undefined && Buffer.byteLength(e.SECRET_KEY) < MIN_SECRET_BYTES) {
     problems.push(`SECRET_KEY: must be at least ${MIN_SECRET_BYTES} bytes`);
@@ -105,11 +107,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
 function withoutEmptyValues(env: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
   );
 }
 
-function parseDatabaseUrl(url: string | undefined, dataDir: string, autoMigrate: boolean): Config['database'] {
+function parseDatabaseUrl(
+  url: string | undefined,
+  dataDir: string,
+  autoMigrate: boolean,
+): Config['database'] {
   if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url, autoMigrate };
   const file = url ? url.replace(/^(sqlite|file):(\/\/)?/, '') : path.join(dataDir, 'mcc.db');
   return { kind: 'sqlite', path: file, autoMigrate };
@@ -126,4 +134,3 @@ function isWeakSecret(secret: string): boolean {
   if (new Set(secret).size < 8) return true;
   return /change.?me|secret|password|example|default/i.test(secret);
 }
-

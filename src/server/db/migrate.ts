@@ -1,17 +1,18 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import * as accountsAndWorkspaces from './migrations/0001-accounts-and-workspaces.js';
+import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
 const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-and-workspaces': accountsAndWorkspaces,
 };
 
-function migratorFor(db: Kysely<unknown>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+function migratorFor(db: Kysely<DB>): Migrator {
+  return new Migrator({ db: db as Kysely<unknown>, provider: { getMigrations: async () => MIGRATIONS } });
 }
 
 /** Apply every pending migration; throws with the failing migration's name and error. */
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {
   const result = await migratorFor(db).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((migration) => migration.status === 'Error');
@@ -23,7 +24,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
 }
 
 /** Names of migrations not yet applied. */
-export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
   const migrations = await migratorFor(db).getMigrations();
   return migrations.filter((migration) => !migration.executedAt).map((migration) => migration.name);
 }

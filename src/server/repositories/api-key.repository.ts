@@ -30,7 +30,10 @@ export class ApiKeyRepository {
   }
 
   async insert(key: Omit<ApiKeyRow, 'last_used_at' | 'revoked_at'>): Promise<void> {
-    await this.db.insertInto('api_keys').values({ ...key, last_used_at: null, revoked_at: null }).execute();
+    await this.db
+      .insertInto('api_keys')
+      .values({ ...key, last_used_at: null, revoked_at: null })
+      .execute();
   }
 
   /** Returns false when the key does not exist in this workspace or was already revoked. */
@@ -49,7 +52,9 @@ export class ApiKeyRepository {
    * The authentication lookup: the one query that is not scoped by a workspace, because it is how the
    * workspace of an API-key request is found.
    */
-  findActiveByHash(keyHash: string): Promise<Pick<ApiKeyRow, 'id' | 'business_id' | 'role' | 'last_used_at'> | undefined> {
+  findActiveByHash(
+    keyHash: string,
+  ): Promise<Pick<ApiKeyRow, 'id' | 'business_id' | 'role' | 'last_used_at'> | undefined> {
     return this.db
       .selectFrom('api_keys')
       .select(['id', 'business_id', 'role', 'last_used_at'])

@@ -32,7 +32,13 @@ export class MembershipRepository {
     return this.db
       .selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.user_id')
-      .select(['users.id as user_id', 'users.email', 'users.name', 'memberships.role', 'memberships.created_at'])
+      .select([
+        'users.id as user_id',
+        'users.email',
+        'users.name',
+        'memberships.role',
+        'memberships.created_at',
+      ])
       .where('memberships.business_id', '=', businessId)
       .orderBy('memberships.created_at')
       .orderBy('users.id')
@@ -43,7 +49,13 @@ export class MembershipRepository {
     return this.db
       .selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.user_id')
-      .select(['users.id as user_id', 'users.email', 'users.name', 'memberships.role', 'memberships.created_at'])
+      .select([
+        'users.id as user_id',
+        'users.email',
+        'users.name',
+        'memberships.role',
+        'memberships.created_at',
+      ])
       .where('memberships.business_id', '=', businessId)
       .where('memberships.user_id', '=', userId)
       .executeTakeFirst();

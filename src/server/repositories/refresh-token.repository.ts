@@ -10,7 +10,11 @@ export class RefreshTokenRepository {
   }
 
   findByHash(tokenHash: string): Promise<RefreshTokenRow | undefined> {
-    return this.db.selectFrom('refresh_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return this.db
+      .selectFrom('refresh_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
   }
 
   /**
@@ -47,7 +51,10 @@ export class RefreshTokenRepository {
 
   /** Housekeeping: forget tokens that expired before `before`. */
   async deleteExpired(before: string): Promise<number> {
-    const result = await this.db.deleteFrom('refresh_tokens').where('expires_at', '<', before).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('refresh_tokens')
+      .where('expires_at', '<', before)
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 }

@@ -41,7 +41,14 @@ export class ApiKeyService {
         created_by: principal.kind === 'user' ? principal.userId : null,
         created_at: at,
       });
-      await recordAudit(trx, { businessId, principal, action: 'api_key.created', target: id, details: { name: body.name, role: body.role }, at });
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: 'api_key.created',
+        target: id,
+        details: { name: body.name, role: body.role },
+        at,
+      });
     });
     const apiKey = await this.repos.apiKeys.find(businessId, id);
     if (!apiKey) throw new AppError('internal_error');
@@ -52,7 +59,8 @@ export class ApiKeyService {
     await requireWorkspaceRole(this.repos, principal, businessId, 'api_keys.manage');
     const at = this.now().toISOString();
     await this.repos.transaction(async (trx) => {
-      if (!(await trx.apiKeys.revoke(businessId, keyId, at))) throw new AppError('not_found', 'No such active API key');
+      if (!(await trx.apiKeys.revoke(businessId, keyId, at)))
+        throw new AppError('not_found', 'No such active API key');
       await recordAudit(trx, { businessId, principal, action: 'api_key.revoked', target: keyId, at });
     });
   }

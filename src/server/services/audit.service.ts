@@ -18,7 +18,14 @@ export type AuditAction =
 /** Append an audit entry; call it with the transaction's repositories so it commits with the change. */
 export async function recordAudit(
   repos: Pick<Repositories, 'auditLog'>,
-  entry: { businessId: string; principal: Principal; action: AuditAction; target?: string; details?: object; at: string },
+  entry: {
+    businessId: string;
+    principal: Principal;
+    action: AuditAction;
+    target?: string;
+    details?: object;
+    at: string;
+  },
 ): Promise<void> {
   await repos.auditLog.insert({
     id: newId(),

@@ -93,30 +93,36 @@ export class AuthService {
     if (stored.revoked_at) return this.rejectReuse(stored.family_id, at);
     if (stored.expires_at <= at) throw new AppError('invalid_refresh_token');
 
-    const rotated = await repos.transaction(async (trx) => {
-      const user = await trx.users.findById(stored.user_id);
-      if (!user) throw new AppError('invalid_refresh_token');
-      const issued = await this.startSession(trx, user, stored.family_id);
-      // A concurrent request rotated it first: roll this session back, then treat it as reuse.
-      if (!(await trx.refreshTokens.markRotated(stored.id, issued.refreshTokenId, at))) throw REUSED;
-      return issued;
-    }).catch((error: unknown) => {
-      if (error === REUSED) return undefined;
-      throw error;
-    });
+    const rotated = await repos
+      .transaction(async (trx) => {
+        const user = await trx.users.findById(stored.user_id);
+        if (!user) throw new AppError('invalid_refresh_token');
+        const issued = await this.startSession(trx, user, stored.family_id);
+        // A concurrent request rotated it first: roll this session back, then treat it as reuse.
+        if (!(await trx.refreshTokens.markRotated(stored.id, issued.refreshTokenId, at))) throw REUSED;
+        return issued;
+      })
+      .catch((error: unknown) => {
+        if (error === REUSED) return undefined;
+        throw error;
+      });
     return rotated ?? this.rejectReuse(stored.family_id, at);
   }
 
   private async rejectReuse(familyId: string, at: string): Promise<never> {
     await this.deps.repos.refreshTokens.revokeFamily(familyId, at);
-    throw new AppError('invalid_refresh_token', 'This session was already refreshed elsewhere; sign in again');
+    throw new AppError(
+      'invalid_refresh_token',
+      'This session was already refreshed elsewhere; sign in again',
+    );
   }
 
   /** Revoke the session's token family; unknown or missing tokens are fine (idempotent). */
   async logout(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
     const stored = await this.deps.repos.refreshTokens.findByHash(sha256(refreshToken));
-    if (stored) await this.deps.repos.refreshTokens.revokeFamily(stored.family_id, this.deps.now().toISOString());
+    if (stored)
+      await this.deps.repos.refreshTokens.revokeFamily(stored.family_id, this.deps.now().toISOString());
   }
 
   async me(userId: string): Promise<User> {
@@ -196,7 +202,13 @@ export class AuthService {
 const REUSED = Symbol('refresh token reused');
 
 function toUser(row: UserRow): User {
-  return { id: row.id, email: row.email, name: row.name, created_at: row.created_at, updated_at: row.updated_at };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
 }
 
 function emailTaken(): AppError {

@@ -40,7 +40,13 @@ export class BusinessService {
     await this.repos.transaction(async (trx) => {
       await trx.businesses.insert(row);
       await trx.memberships.insert(row.id, userId, 'owner', at);
-      await recordAudit(trx, { businessId: row.id, principal, action: 'business.created', details: { name: row.name }, at });
+      await recordAudit(trx, {
+        businessId: row.id,
+        principal,
+        action: 'business.created',
+        details: { name: row.name },
+        at,
+      });
     });
     return toBusiness(row, 'owner');
   }
@@ -62,7 +68,13 @@ export class BusinessService {
     const at = this.now().toISOString();
     await this.repos.transaction(async (trx) => {
       await trx.businesses.update(businessId, { ...body, updated_at: at });
-      await recordAudit(trx, { businessId, principal, action: 'business.updated', details: { fields: Object.keys(body) }, at });
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: 'business.updated',
+        details: { fields: Object.keys(body) },
+        at,
+      });
     });
     return this.get(principal, businessId);
   }

@@ -25,7 +25,9 @@ export type Services = ReturnType<typeof createServices>;
 export function createServices(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const repos = createRepositories(deps.database.db, deps.database.dialect);
-  const accessTokens = new AccessTokens(deps.secret, deps.config.auth.accessTokenTtlSeconds, () => now().getTime());
+  const accessTokens = new AccessTokens(deps.secret, deps.config.auth.accessTokenTtlSeconds, () =>
+    now().getTime(),
+  );
   return {
     accessTokens,
     auth: new AuthService({

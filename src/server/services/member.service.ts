@@ -29,18 +29,29 @@ export class MemberService {
     const user = await this.repos.users.findByEmail(body.email);
     if (!user) {
       const message = 'No account uses this email; ask them to sign up first';
-      throw new AppError('not_found', message, { errors: [{ path: 'body.email', message, code: 'not_found' }] });
+      throw new AppError('not_found', message, {
+        errors: [{ path: 'body.email', message, code: 'not_found' }],
+      });
     }
     const at = this.now().toISOString();
     try {
       await this.repos.transaction(async (trx) => {
         await trx.memberships.insert(businessId, user.id, body.role, at);
-        await recordAudit(trx, { businessId, principal, action: 'member.added', target: user.id, details: { role: body.role }, at });
+        await recordAudit(trx, {
+          businessId,
+          principal,
+          action: 'member.added',
+          target: user.id,
+          details: { role: body.role },
+          at,
+        });
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const message = 'This person is already a member';
-      throw new AppError('conflict', message, { errors: [{ path: 'body.email', message, code: 'conflict' }] });
+      throw new AppError('conflict', message, {
+        errors: [{ path: 'body.email', message, code: 'conflict' }],
+      });
     }
     return this.requireMember(businessId, user.id);
   }
@@ -56,7 +67,14 @@ export class MemberService {
       if (current === 'owner' && (await trx.memberships.countOwners(businessId)) <= 1) throw lastOwner();
       await trx.memberships.updateRole(businessId, userId, role);
       const at = this.now().toISOString();
-      await recordAudit(trx, { businessId, principal, action: 'member.role_changed', target: userId, details: { from: current, to: role }, at });
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: 'member.role_changed',
+        target: userId,
+        details: { from: current, to: role },
+        at,
+      });
     });
     return this.requireMember(businessId, userId);
   }
@@ -64,7 +82,12 @@ export class MemberService {
   /** Remove a member, or leave when `userId` is the caller. */
   async remove(principal: Principal, businessId: string, userId: string): Promise<void> {
     const leaving = principal.kind === 'user' && principal.userId === userId;
-    const actorRole = await requireWorkspaceRole(this.repos, principal, businessId, leaving ? 'members.read' : 'members.manage');
+    const actorRole = await requireWorkspaceRole(
+      this.repos,
+      principal,
+      businessId,
+      leaving ? 'members.read' : 'members.manage',
+    );
     await this.repos.transaction(async (trx) => {
       await trx.memberships.lockWorkspace(businessId);
       const current = await trx.memberships.findRole(businessId, userId);
@@ -73,7 +96,14 @@ export class MemberService {
       if (current === 'owner' && (await trx.memberships.countOwners(businessId)) <= 1) throw lastOwner();
       await trx.memberships.delete(businessId, userId);
       const at = this.now().toISOString();
-      await recordAudit(trx, { businessId, principal, action: 'member.removed', target: userId, details: { role: current, left: leaving }, at });
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: 'member.removed',
+        target: userId,
+        details: { role: current, left: leaving },
+        at,
+      });
     });
   }
 
@@ -85,7 +115,8 @@ export class MemberService {
 }
 
 function assertCanManageOwners(actorRole: Role): void {
-  if (!can(actorRole, 'owners.manage')) throw new AppError('forbidden', 'Only owners can grant, change or remove the owner role');
+  if (!can(actorRole, 'owners.manage'))
+    throw new AppError('forbidden', 'Only owners can grant, change or remove the owner role');
 }
 
 function lastOwner(): AppError {

@@ -27,6 +27,7 @@ export async function requireWorkspaceRole(
 
 /** The user behind a user principal; API keys cannot act on accounts. */
 export function requireUser(principal: Principal): string {
-  if (principal.kind !== 'user') throw new AppError('forbidden', 'API keys cannot manage accounts or workspaces');
+  if (principal.kind !== 'user')
+    throw new AppError('forbidden', 'API keys cannot manage accounts or workspaces');
   return principal.userId;
 }

@@ -44,7 +44,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('memberships')
     .addColumn('business_id', 'text', (col) => col.notNull().references('businesses.id').onDelete('cascade'))
     .addColumn('user_id', 'text', (col) => col.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('role', 'text', (col) => col.notNull().check(sql`role in ('owner', 'admin', 'editor', 'viewer')`))
+    .addColumn('role', 'text', (col) =>
+      col.notNull().check(sql`role in ('owner', 'admin', 'editor', 'viewer')`),
+    )
     .addColumn('created_at', 'text', (col) => col.notNull())
     .addPrimaryKeyConstraint('memberships_pk', ['business_id', 'user_id'])
     .execute();

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const STRONG = 'f3a9c1d7e5b2a8c4d6e0f1a3b5c7d9e2f4a6b8c0d1e3f5a7';
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults', () => {
+    const config = loadConfig({});
+    expect(config.server.port).toBe(8000);
+    expect(config.database).toEqual({ kind: 'sqlite', path: 'data/mcc.db', autoMigrate: true });
+    expect(config.demo.enabled).toBe(true);
+    expect(config.auth.secureCookies).toBe(false);
+  });
+
+  it('chooses PostgreSQL from DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database.kind).toBe('postgres');
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.db' }).database).toMatchObject({
+      kind: 'sqlite',
+      path: '/tmp/x.db',
+    });
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', MCC_DEMO: 'maybe' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/LOG_LEVEL/);
+      expect(problems).toMatch(/MCC_DEMO/);
+    }
+  });
+
+  it('refuses production without a strong SECRET_KEY', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY: required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'short' })).toThrow(/too weak/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'changeme'.repeat(5) })).toThrow(
+      /too weak/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'a'.repeat(40) })).toThrow(/too weak/);
+    const config = loadConfig({ NODE_ENV: 'production', SECRET_KEY: STRONG });
+    expect(config.auth.secureCookies).toBe(true);
+    expect(config.demo.enabled).toBe(false);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).server.port).toBe(8000);
+  });
+});

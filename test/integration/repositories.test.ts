@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { isUniqueViolation } from '../../src/server/db/errors.js';
+import { newId } from '../../src/server/db/ids.js';
+import { createRepositories, type Repositories } from '../../src/server/repositories/index.js';
+import { insertBusiness, insertUser } from '../factories/rows.js';
+import { describeEachDialect, type TestDatabase } from '../support/databases.js';
+
+const AT = '2026-02-01T00:00:00.000Z';
+
+describeEachDialect('repositories', (create) => {
+  let testDb: TestDatabase;
+  let repos: Repositories;
+
+  beforeEach(async () => {
+    testDb = await create();
+    repos = createRepositories(testDb.database.db, testDb.database.dialect);
+  });
+  afterEach(() => testDb.dispose());
+
+  it('scopes businesses to their members', async () => {
+    const ada = await insertUser(repos);
+    const bob = await insertUser(repos);
+    const adas = await insertBusiness(repos, ada, [], { name: 'B Ada' });
+    const shared = await insertBusiness(repos, bob, [[ada, 'viewer']], { name: 'A Shared' });
+
+    const list = await repos.businesses.listForUser(ada.id);
+    expect(list.map((b) => [b.name, b.role])).toEqual([
+      ['A Shared', 'viewer'],
+      ['B Ada', 'owner'],
+    ]);
+    expect(await repos.businesses.findForMember(adas.id, bob.id)).toBeUndefined();
+    expect((await repos.businesses.findForMember(shared.id, ada.id))?.role).toBe('viewer');
+  });
+
+  it('reports unique violations the same way on both dialects', async () => {
+    const ada = await insertUser(repos);
+    const error = await insertUser(repos, { email: ada.email }).catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+    const business = await insertBusiness(repos, ada);
+    const duplicate = await repos.memberships
+      .insert(business.id, ada.id, 'admin', AT)
+      .catch((e: unknown) => e);
+    expect(isUniqueViolation(duplicate)).toBe(true);
+  });
+
+  it('rejects roles outside the enum at the database level', async () => {
+    const ada = await insertUser(repos);
+    const business = await insertBusiness(repos, ada);
+    const bob = await insertUser(repos);
+    // biome-ignore lint/suspicious/noExplicitAny: deliberately bypassing the type to test the CHECK constraint
+    await expect(repos.memberships.insert(business.id, bob.id, 'superuser' as any, AT)).rejects.toThrow();
+  });
+
+  it('counts owners and changes roles within one workspace only', async () => {
+    const ada = await insertUser(repos);
+    const bob = await insertUser(repos);
+    const one = await insertBusiness(repos, ada, [[bob, 'owner']]);
+    const two = await insertBusiness(repos, bob, [[ada, 'editor']]);
+    expect(await repos.memberships.countOwners(one.id)).toBe(2);
+    await repos.memberships.updateRole(one.id, bob.id, 'viewer');
+    expect(await repos.memberships.findRole(one.id, bob.id)).toBe('viewer');
+    expect(await repos.memberships.findRole(two.id, bob.id)).toBe('owner');
+    await repos.memberships.delete(two.id, ada.id);
+    expect(await repos.memberships.findRole(one.id, ada.id)).toBe('owner');
+    expect((await repos.memberships.list(two.id)).map((m) => m.user_id)).toEqual([bob.id]);
+  });
+
+  it('rotates a refresh token once only', async () => {
+    const ada = await insertUser(repos);
+    const family = newId();
+    const first = {
+      id: newId(),
+      user_id: ada.id,
+      token_hash: 'a',
+      family_id: family,
+      expires_at: AT,
+      created_at: AT,
+    };
+    await repos.refreshTokens.insert(first);
+    expect(await repos.refreshTokens.markRotated(first.id, newId(), AT)).toBe(true);
+    expect(await repos.refreshTokens.markRotated(first.id, newId(), AT)).toBe(false);
+    await repos.refreshTokens.insert({ ...first, id: newId(), token_hash: 'b' });
+    await repos.refreshTokens.revokeFamily(family, AT);
+    expect((await repos.refreshTokens.findByHash('b'))?.revoked_at).toBe(AT);
+  });
+
+  it('finds API keys by hash only while active, and revokes within their workspace', async () => {
+    const ada = await insertUser(repos);
+    const one = await insertBusiness(repos, ada);
+    const two = await insertBusiness(repos, ada);
+    const key = {
+      id: newId(),
+      business_id: one.id,
+      name: 'k',
+      prefix: 'mcc_x',
+      key_hash: 'hash',
+      role: 'editor' as const,
+      created_by: ada.id,
+      created_at: AT,
+    };
+    await repos.apiKeys.insert(key);
+    expect((await repos.apiKeys.findActiveByHash('hash'))?.business_id).toBe(one.id);
+    expect(await repos.apiKeys.revoke(two.id, key.id, AT)).toBe(false);
+    expect(await repos.apiKeys.find(two.id, key.id)).toBeUndefined();
+    expect(await repos.apiKeys.revoke(one.id, key.id, AT)).toBe(true);
+    expect(await repos.apiKeys.findActiveByHash('hash')).toBeUndefined();
+  });
+
+  it('pages the audit log newest first, per workspace', async () => {
+    const ada = await insertUser(repos);
+    const one = await insertBusiness(repos, ada);
+    const two = await insertBusiness(repos, ada);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const id = newId();
+      ids.push(id);
+      await repos.auditLog.insert({
+        id,
+        business_id: one.id,
+        actor_user_id: ada.id,
+        actor_api_key_id: null,
+        action: `a${i}`,
+        target: null,
+        details: '{}',
+        created_at: AT,
+      });
+    }
+    await repos.auditLog.insert({
+      id: newId(),
+      business_id: two.id,
+      actor_user_id: ada.id,
+      actor_api_key_id: null,
+      action: 'other',
+      target: null,
+      details: '{}',
+      created_at: AT,
+    });
+    const first = await repos.auditLog.page(one.id, { limit: 3 });
+    expect(first.map((e) => e.action)).toEqual(['a4', 'a3', 'a2']);
+    const second = await repos.auditLog.page(one.id, { limit: 3, before: first.at(-1)?.id });
+    expect(second.map((e) => e.action)).toEqual(['a1', 'a0']);
+  });
+
+  it('cascades a business delete to its members, keys and audit entries', async () => {
+    const ada = await insertUser(repos);
+    const business = await insertBusiness(repos, ada);
+    await repos.auditLog.insert({
+      id: newId(),
+      business_id: business.id,
+      actor_user_id: ada.id,
+      actor_api_key_id: null,
+      action: 'x',
+      target: null,
+      details: '{}',
+      created_at: AT,
+    });
+    await repos.businesses.delete(business.id);
+    expect(await repos.memberships.list(business.id)).toEqual([]);
+    expect(await repos.auditLog.page(business.id, { limit: 10 })).toEqual([]);
+    expect(await repos.users.findById(ada.id)).toBeDefined();
+  });
+
+  it('rolls back every write of a failed transaction', async () => {
+    const ada = await insertUser(repos);
+    await expect(
+      repos.transaction(async (trx) => {
+        await insertBusiness(trx, ada, [], { name: 'Doomed' });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await repos.businesses.listForUser(ada.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,182 @@
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { DB } from '../../src/server/db/schema.js';
+import { createRepositories, type Repositories } from '../../src/server/repositories/index.js';
+
+// Every repository method's SQL, compiled for PostgreSQL, is checked in under src/server/db/queries/, so a
+// reviewer sees each query change as a SQL diff. `npx vitest run -u` rewrites the files after a deliberate change.
+
+const BUSINESS = '01900000-0000-7000-8000-000000000001';
+const USER = '01900000-0000-7000-8000-000000000002';
+const OTHER = '01900000-0000-7000-8000-000000000003';
+const AT = '2026-01-01T00:00:00.000Z';
+
+type Call = [name: string, run: (repos: Repositories) => Promise<unknown>];
+
+const CALLS: Record<string, Call[]> = {
+  'user.repository': [
+    ['findById', (r) => r.users.findById(USER)],
+    ['findByEmail', (r) => r.users.findByEmail('ada@example.com')],
+    [
+      'insert',
+      (r) =>
+        r.users.insert({
+          id: USER,
+          email: 'ada@example.com',
+          name: 'Ada',
+          password_hash: 'h',
+          created_at: AT,
+          updated_at: AT,
+        }),
+    ],
+    ['update', (r) => r.users.update(USER, { name: 'Ada L', updated_at: AT })],
+    ['updatePasswordHash', (r) => r.users.updatePasswordHash(USER, 'h2', AT)],
+    ['count', (r) => r.users.count()],
+  ],
+  'refresh-token.repository': [
+    [
+      'insert',
+      (r) =>
+        r.refreshTokens.insert({
+          id: OTHER,
+          user_id: USER,
+          token_hash: 'h',
+          family_id: BUSINESS,
+          expires_at: AT,
+          created_at: AT,
+        }),
+    ],
+    ['findByHash', (r) => r.refreshTokens.findByHash('h')],
+    ['markRotated', (r) => r.refreshTokens.markRotated(OTHER, BUSINESS, AT)],
+    ['revokeFamily', (r) => r.refreshTokens.revokeFamily(BUSINESS, AT)],
+    ['revokeAllForUser', (r) => r.refreshTokens.revokeAllForUser(USER, AT)],
+    ['deleteExpired', (r) => r.refreshTokens.deleteExpired(AT)],
+  ],
+  'business.repository': [
+    ['listForUser', (r) => r.businesses.listForUser(USER)],
+    ['findForMember', (r) => r.businesses.findForMember(BUSINESS, USER)],
+    ['findById', (r) => r.businesses.findById(BUSINESS)],
+    [
+      'insert',
+      (r) =>
+        r.businesses.insert({
+          id: BUSINESS,
+          name: 'Acme',
+          industry: null,
+          description: null,
+          website: null,
+          time_zone: 'UTC',
+          locale: 'en',
+          created_at: AT,
+          updated_at: AT,
+        }),
+    ],
+    ['update', (r) => r.businesses.update(BUSINESS, { name: 'Acme 2', updated_at: AT })],
+    ['delete', (r) => r.businesses.delete(BUSINESS)],
+  ],
+  'membership.repository': [
+    ['findRole', (r) => r.memberships.findRole(BUSINESS, USER)],
+    ['list', (r) => r.memberships.list(BUSINESS)],
+    ['find', (r) => r.memberships.find(BUSINESS, USER)],
+    ['insert', (r) => r.memberships.insert(BUSINESS, USER, 'editor', AT)],
+    ['updateRole', (r) => r.memberships.updateRole(BUSINESS, USER, 'viewer')],
+    ['delete', (r) => r.memberships.delete(BUSINESS, USER)],
+    ['countOwners', (r) => r.memberships.countOwners(BUSINESS)],
+    ['lockWorkspace', (r) => r.memberships.lockWorkspace(BUSINESS)],
+  ],
+  'api-key.repository': [
+    ['list', (r) => r.apiKeys.list(BUSINESS)],
+    ['find', (r) => r.apiKeys.find(BUSINESS, OTHER)],
+    [
+      'insert',
+      (r) =>
+        r.apiKeys.insert({
+          id: OTHER,
+          business_id: BUSINESS,
+          name: 'Zapier',
+          prefix: 'mcc_abcdefgh',
+          key_hash: 'h',
+          role: 'editor',
+          created_by: USER,
+          created_at: AT,
+        }),
+    ],
+    ['revoke', (r) => r.apiKeys.revoke(BUSINESS, OTHER, AT)],
+    ['findActiveByHash', (r) => r.apiKeys.findActiveByHash('h')],
+    ['touchLastUsed', (r) => r.apiKeys.touchLastUsed(BUSINESS, OTHER, AT)],
+  ],
+  'audit-log.repository': [
+    [
+      'insert',
+      (r) =>
+        r.auditLog.insert({
+          id: OTHER,
+          business_id: BUSINESS,
+          actor_user_id: USER,
+          actor_api_key_id: null,
+          action: 'member.added',
+          target: USER,
+          details: '{}',
+          created_at: AT,
+        }),
+    ],
+    ['page', (r) => r.auditLog.page(BUSINESS, { limit: 51 })],
+    ['page (after a cursor)', (r) => r.auditLog.page(BUSINESS, { limit: 51, before: OTHER })],
+  ],
+};
+
+/** A Kysely that compiles PostgreSQL and records the SQL instead of running it. */
+function recordingRepositories(): { repos: Repositories; statements: string[] } {
+  const statements: string[] = [];
+  const db = new Kysely<DB>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (kysely) => new PostgresIntrospector(kysely),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+    log: (event) => {
+      if (event.level === 'query') statements.push(event.query.sql);
+    },
+  });
+  return { repos: createRepositories(db, 'postgres'), statements };
+}
+
+describe('repository SQL snapshots', () => {
+  it('covers every repository method', () => {
+    const { repos } = recordingRepositories();
+    const keys: Record<string, keyof Repositories> = {
+      'user.repository': 'users',
+      'refresh-token.repository': 'refreshTokens',
+      'business.repository': 'businesses',
+      'membership.repository': 'memberships',
+      'api-key.repository': 'apiKeys',
+      'audit-log.repository': 'auditLog',
+    };
+    for (const [file, key] of Object.entries(keys)) {
+      const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(repos[key])).filter(
+        (m) => m !== 'constructor',
+      );
+      const covered = new Set(CALLS[file]?.map(([name]) => name.split(' ')[0]));
+      expect(
+        methods.filter((method) => !covered.has(method)),
+        `${file} methods without a snapshot`,
+      ).toEqual([]);
+    }
+  });
+
+  for (const [file, calls] of Object.entries(CALLS)) {
+    it(`${file} matches src/server/db/queries/${file}.sql`, async () => {
+      const sections: string[] = [];
+      for (const [name, run] of calls) {
+        const { repos, statements } = recordingRepositories();
+        await run(repos).catch(() => undefined); // the dummy driver returns no rows
+        expect(statements, `${file}.${name} ran no SQL`).not.toHaveLength(0);
+        sections.push(`-- ${name}\n${statements.map((sql) => `${sql};`).join('\n')}\n`);
+      }
+      await expect(
+        `-- Generated by test/integration/sql-snapshots.test.ts; do not edit.\n\n${sections.join('\n')}`,
+      ).toMatchFileSnapshot(`../../src/server/db/queries/${file}.sql`);
+    });
+  }
+});
