@@ -1,0 +1,83 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config/config.js';
+import type { Database } from './db/database.js';
+import { loggerOptions } from './observability/logger.js';
+import { REQUEST_ID_HEADER, requestIdFor } from './observability/request-id.js';
+import { LeanRequestLogController } from './observability/request-log.js';
+import { docsPlugin } from './plugins/docs.plugin.js';
+import { errorHandlerPlugin, replyWithProblem } from './plugins/error-handler.plugin.js';
+import { metricsPlugin } from './plugins/metrics.plugin.js';
+import { notFoundPlugin } from './plugins/not-found.plugin.js';
+import { rateLimitPlugin } from './plugins/rate-limit.plugin.js';
+import { securityPlugin } from './plugins/security.plugin.js';
+import { spaFallback, staticPlugin } from './plugins/static.plugin.js';
+import { registerApiRoutes } from './routes/index.js';
+import { opsRoutes } from './routes/ops.routes.js';
+import { telemetryRoutes } from './routes/telemetry.routes.js';
+import { createServices } from './services/index.js';
+
+/** Everything the app needs from outside; `main.ts` and tests build these. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** Resolved signing secret (see `resolveSecret`). */
+  secret: string;
+  /** A pino instance (tests write to a stream), `false` for silence, or omitted for the config's logger. */
+  logger?: FastifyServerOptions['loggerInstance'] | boolean;
+}
+
+function loggerSetting(logger: AppDeps['logger'], config: Config): Partial<FastifyServerOptions> {
+  if (logger === false) return { logger: false };
+  if (logger === true || logger === undefined) return { logger: loggerOptions(config) };
+  return { loggerInstance: logger };
+}
+
+/**
+ * Build the HTTP app — plugins, services and routes — without listening; tests drive it with `inject()`.
+ *
+ * @example
+ * const app = await buildApp({ config, database, secret, logger: false });
+ * const response = await app.inject({ method: 'GET', url: '/healthz' });
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database, secret } = deps;
+  const app = Fastify({
+    ...loggerSetting(deps.logger, config),
+    routerOptions: { ignoreTrailingSlash: true },
+    bodyLimit: config.server.bodyLimitBytes,
+    trustProxy: config.server.trustProxy,
+    requestIdHeader: false,
+    genReqId: requestIdFor,
+    logController: new LeanRequestLogController(),
+    // Malformed URLs fail before any hook runs; they still get a problem and a request id.
+    frameworkErrors: (error, request, reply) => replyWithProblem(error, request, reply),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+
+  // Order matters: hooks that act on routes (metrics, rate limits, docs) must exist before routes.
+  await app.register(errorHandlerPlugin);
+  await app.register(metricsPlugin);
+  await app.register(securityPlugin, { config });
+  await app.register(rateLimitPlugin, { config });
+  await app.register(docsPlugin);
+  await app.register(opsRoutes, { database });
+
+  const services = createServices({ database, config, secret });
+  await app.register(
+    async (api) => {
+      await registerApiRoutes(api, services, config);
+      await api.register(telemetryRoutes, { config });
+    },
+    { prefix: '/api' },
+  );
+
+  await app.register(staticPlugin, { distDir: config.web.distDir });
+  await app.register(notFoundPlugin, { htmlFallback: spaFallback(config.web.distDir) });
+  return app;
+}

@@ -1,0 +1,143 @@
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorCode } from '../../shared/error-codes.js';
+import type { FieldError, Problem } from '../../shared/problem.schema.js';
+import { AppError, ERROR_STATUS } from '../errors/app-error.js';
+
+/** RFC 9457 media type; every error body the app sends has it. */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+/** A stable, documented URI per error code (RFC 9457 `type`). */
+export function problemType(code: ErrorCode): string {
+  return `https://mcc.dev/problems/${code}`;
+}
+
+/** What the error handler decided about an error, before it knows the request. */
+export interface ResolvedProblem {
+  code: ErrorCode;
+  status: number;
+  title: string;
+  detail?: string;
+  errors?: FieldError[];
+  retryAfterSeconds?: number;
+  /** An unexpected failure: log it in full, tell the client nothing but the request id. */
+  internal: boolean;
+}
+
+/** A raw error as Fastify, its plugins and zod hand it over: only the fields we inspect. */
+interface ErrorLike {
+  code?: unknown;
+  statusCode?: unknown;
+  message?: unknown;
+  validation?: unknown;
+  validationContext?: unknown;
+}
+
+/**
+ * Decide the problem for any thrown value: an `AppError` keeps its code; validation errors become field
+ * errors; Fastify's own 4xx errors map to the nearest code; everything else is an internal error.
+ *
+ * @example
+ * resolveProblem(new AppError('not_found')); // { code: 'not_found', status: 404, ... }
+ */
+export function resolveProblem(error: unknown): ResolvedProblem {
+  if (error instanceof AppError) {
+    return {
+      code: error.code,
+      status: error.status,
+      title: ERROR_STATUS[error.code].title,
+      ...(error.detail === undefined ? {} : { detail: error.detail }),
+      ...(error.options.errors ? { errors: error.options.errors } : {}),
+      ...(error.options.retryAfterSeconds === undefined
+        ? {}
+        : { retryAfterSeconds: error.options.retryAfterSeconds }),
+      internal: error.status >= 500,
+    };
+  }
+  const raw: ErrorLike = typeof error === 'object' && error !== null ? error : {};
+  if (Array.isArray(raw.validation) && raw.validation.length > 0) {
+    return {
+      ...fromCode('validation_failed'),
+      errors: fieldErrorsFrom(error, contextPrefix(raw.validationContext)),
+    };
+  }
+  const status = typeof raw.statusCode === 'number' ? raw.statusCode : 500;
+  if (status < 400 || status >= 500) return fromCode('internal_error');
+
+  // A client error from Fastify or a plugin: its message describes the client's own input, so it is safe.
+  const detail = typeof raw.message === 'string' && raw.message !== '' ? raw.message : undefined;
+  const withDetail = detail === undefined ? {} : { detail };
+  if (status === 413 || raw.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return fromCode('body_too_large');
+  if (status === 415)
+    return { ...fromCode('malformed_body'), status, title: 'Unsupported content type', ...withDetail };
+  if (typeof raw.code === 'string' && raw.code.startsWith('FST_ERR_CTP_')) {
+    return { ...fromCode('malformed_body'), ...withDetail };
+  }
+  if (status === 400 && error instanceof SyntaxError) return { ...fromCode('malformed_body'), ...withDetail };
+  const code = CODE_BY_CLIENT_STATUS[status];
+  if (code) return { ...fromCode(code), ...withDetail };
+  return { ...fromCode('validation_failed'), status, ...withDetail };
+}
+
+const CODE_BY_CLIENT_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: 'validation_failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  429: 'rate_limited',
+};
+
+function fromCode(code: ErrorCode): ResolvedProblem {
+  const { status, title } = ERROR_STATUS[code];
+  return { code, status, title, internal: status >= 500 };
+}
+
+/** Assemble the RFC 9457 body for one request. */
+export function buildProblem(resolved: ResolvedProblem, request: { url: string; id: string }): Problem {
+  return {
+    type: problemType(resolved.code),
+    title: resolved.title,
+    status: resolved.status,
+    ...(resolved.detail === undefined || resolved.internal ? {} : { detail: resolved.detail }),
+    instance: request.url.split('?', 1)[0] ?? request.url,
+    code: resolved.code,
+    request_id: request.id,
+    ...(resolved.errors && resolved.errors.length > 0 ? { errors: resolved.errors } : {}),
+  };
+}
+
+// Fastify names the request part `querystring`; our field paths say `query.limit`.
+function contextPrefix(context: unknown): string {
+  if (context === 'querystring') return 'query';
+  return typeof context === 'string' ? context : 'body';
+}
+
+/** A JSON pointer (`/items/0/name`) as a dotted path under its request part (`body.items.0.name`). */
+function dottedPath(prefix: string, instancePath: unknown): string {
+  const segments = typeof instancePath === 'string' ? instancePath.split('/').filter(Boolean) : [];
+  return [prefix, ...segments].join('.');
+}
+
+function fieldErrorsFrom(error: unknown, prefix: string): FieldError[] {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return error.validation.flatMap((issue): FieldError[] => {
+      const path = dottedPath(prefix, issue.instancePath);
+      const unknownKeys = issue.keyword === 'unrecognized_keys' ? issue.params.keys : undefined;
+      // A strict schema reports all unknown keys as one issue on the parent; each key is its own field.
+      if (Array.isArray(unknownKeys)) {
+        return unknownKeys.map((key) => ({
+          path: `${path}.${String(key)}`,
+          message: 'Unknown field',
+          code: 'unrecognized_keys',
+        }));
+      }
+      return [{ path, message: issue.message ?? 'Invalid value', code: issue.keyword }];
+    });
+  }
+  const validation = (error as { validation: Array<Record<string, unknown>> }).validation;
+  return validation.map((issue) => ({
+    path: dottedPath(prefix, issue.instancePath),
+    message: typeof issue.message === 'string' ? issue.message : 'Invalid value',
+    code: typeof issue.keyword === 'string' ? issue.keyword : 'invalid',
+  }));
+}

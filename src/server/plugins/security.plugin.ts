@@ -1,0 +1,55 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config/config.js';
+import { REQUEST_ID_HEADER } from '../observability/request-id.js';
+
+export interface SecurityPluginOptions {
+  config: Config;
+}
+
+/**
+ * The app's Content Security Policy: everything from our own origin, nothing inline. A Vite build emits
+ * only external hashed scripts and stylesheets, so the SPA runs under it unchanged.
+ */
+export function contentSecurityPolicy(config: Config): Record<string, string[]> {
+  const connect = ["'self'"];
+  // CSP 3 browsers match same-origin ws:/wss: with 'self'; naming the public origin covers the rest.
+  if (config.server.publicUrl) connect.push(new URL(config.server.publicUrl).origin.replace(/^http/, 'ws'));
+  return {
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'"],
+    'img-src': ["'self'", 'data:'],
+    'connect-src': connect,
+    'font-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'frame-ancestors': ["'none'"],
+    'form-action': ["'self'"],
+    ...(config.env === 'production' ? { 'upgrade-insecure-requests': [] } : {}),
+  };
+}
+
+const securityPluginImpl: FastifyPluginAsync<SecurityPluginOptions> = async (app, { config }) => {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config) },
+    // HSTS on a plain-HTTP development host would pin browsers to HTTPS for localhost.
+    hsts: config.env === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  // No configured origins means same-origin only: without the plugin, browsers block cross-origin reads.
+  if (config.server.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: config.server.corsOrigins,
+      credentials: true,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      exposedHeaders: [REQUEST_ID_HEADER, 'retry-after'],
+      maxAge: 600,
+    });
+  }
+};
+
+/** Security headers (helmet, strict CSP, HSTS in production) and the CORS allow-list. */
+export const securityPlugin = fp(securityPluginImpl, { name: 'mcc-security', fastify: '5.x' });
