@@ -1,5 +1,27 @@
+import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/config.js';
+import { authenticateWith } from '../plugins/auth.plugin.js';
 import type { Services } from '../services/index.js';
+import { apiKeyRoutes } from './api-key.routes.js';
+import { authRoutes } from './auth.routes.js';
+import { businessRoutes } from './business.routes.js';
+import { memberRoutes } from './member.routes.js';
 
 /** Register every `/api` route; `buildApp` calls this inside the `/api` prefix. */
-export async function registerApiRoutes(_app: FastifyInstance, _services: Services): Promise<void> {}
+export async function registerApiRoutes(
+  app: FastifyInstance,
+  services: Services,
+  config: Config,
+): Promise<void> {
+  await app.register(cookie);
+  app.decorateRequest('principal', null);
+  await app.register(authRoutes(services, config));
+  // Everything below needs a user access token or a workspace API key.
+  await app.register(async (protectedApp) => {
+    protectedApp.addHook('onRequest', authenticateWith(services));
+    await protectedApp.register(businessRoutes(services));
+    await protectedApp.register(memberRoutes(services));
+    await protectedApp.register(apiKeyRoutes(services));
+  });
+}

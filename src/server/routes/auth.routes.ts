@@ -1,0 +1,174 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AUTH_COOKIES,
+  CSRF_HEADER,
+  changePasswordBodySchema,
+  loginBodySchema,
+  registerBodySchema,
+  sessionSchema,
+  updateMeBodySchema,
+  userSchema,
+} from '../../shared/auth.schema.js';
+import type { Config } from '../config/config.js';
+import { AppError } from '../errors/app-error.js';
+import { authenticateWith, principalOf } from '../plugins/auth.plugin.js';
+import { authRateLimit } from '../plugins/rate-limit.plugin.js';
+import type { IssuedSession } from '../services/auth.service.js';
+import type { Services } from '../services/index.js';
+import { randomToken, safeEqual } from '../services/security/tokens.js';
+import { requireUser } from '../services/workspace-access.js';
+
+const tags = ['auth'];
+
+/** Accounts and sessions under `/api/auth`. */
+export function authRoutes(services: Services, config: Config): FastifyPluginAsyncZod {
+  return async (app) => {
+    const authenticate = authenticateWith(services);
+    const rateLimit = authRateLimit(config);
+    const sendSession = (reply: FastifyReply, issued: IssuedSession, status = 200) => {
+      setSessionCookies(reply, issued, config);
+      return reply.code(status).send(issued.session);
+    };
+
+    app.post(
+      '/auth/register',
+      {
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary: 'Create an account and sign in',
+          body: registerBodySchema,
+          response: { 201: sessionSchema },
+        },
+      },
+      async (request, reply) => sendSession(reply, await services.auth.register(request.body), 201),
+    );
+
+    app.post(
+      '/auth/login',
+      {
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary: 'Sign in with email and password',
+          body: loginBodySchema,
+          response: { 200: sessionSchema },
+        },
+      },
+      async (request, reply) =>
+        sendSession(reply, await services.auth.login(request.body, request.ip ?? 'unknown')),
+    );
+
+    app.post(
+      '/auth/refresh',
+      {
+        schema: {
+          tags,
+          summary: 'Rotate the refresh cookie and get a new access token',
+          description: `Needs the \`${AUTH_COOKIES.refresh}\` cookie and the \`${CSRF_HEADER}\` header equal to the \`${AUTH_COOKIES.csrf}\` cookie.`,
+          response: { 200: sessionSchema },
+        },
+      },
+      async (request, reply) => {
+        assertCsrf(request);
+        try {
+          return sendSession(reply, await services.auth.refresh(request.cookies[AUTH_COOKIES.refresh]));
+        } catch (error) {
+          clearSessionCookies(reply);
+          throw error;
+        }
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      {
+        schema: { tags, summary: 'Sign out this session', response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        assertCsrf(request);
+        await services.auth.logout(request.cookies[AUTH_COOKIES.refresh]);
+        clearSessionCookies(reply);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/auth/me',
+      {
+        onRequest: authenticate,
+        schema: {
+          tags,
+          summary: 'The signed-in user',
+          security: [{ bearer: [] }],
+          response: { 200: userSchema },
+        },
+      },
+      async (request) => services.auth.me(requireUser(principalOf(request))),
+    );
+
+    app.patch(
+      '/auth/me',
+      {
+        onRequest: authenticate,
+        schema: {
+          tags,
+          summary: 'Update name or email',
+          security: [{ bearer: [] }],
+          body: updateMeBodySchema,
+          response: { 200: userSchema },
+        },
+      },
+      async (request) => services.auth.updateMe(requireUser(principalOf(request)), request.body),
+    );
+
+    app.post(
+      '/auth/password',
+      {
+        onRequest: authenticate,
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary: 'Change the password; other sessions are signed out',
+          security: [{ bearer: [] }],
+          body: changePasswordBodySchema,
+          response: { 200: sessionSchema },
+        },
+      },
+      async (request, reply) =>
+        sendSession(
+          reply,
+          await services.auth.changePassword(requireUser(principalOf(request)), request.body),
+        ),
+    );
+  };
+}
+
+/** Double-submit check for the cookie-authenticated endpoints. */
+function assertCsrf(request: FastifyRequest): void {
+  const cookie = request.cookies[AUTH_COOKIES.csrf];
+  const header = request.headers[CSRF_HEADER];
+  if (!cookie || typeof header !== 'string' || !safeEqual(cookie, header)) throw new AppError('csrf_failed');
+}
+
+function setSessionCookies(reply: FastifyReply, issued: IssuedSession, config: Config): void {
+  const common = {
+    sameSite: 'strict',
+    secure: config.auth.secureCookies,
+    expires: issued.refreshExpiresAt,
+  } as const;
+  reply.setCookie(AUTH_COOKIES.refresh, issued.refreshToken, {
+    ...common,
+    httpOnly: true,
+    path: '/api/auth',
+  });
+  // Readable by the page on purpose: it proves the request comes from our origin (double submit).
+  reply.setCookie(AUTH_COOKIES.csrf, randomToken(18), { ...common, httpOnly: false, path: '/' });
+}
+
+function clearSessionCookies(reply: FastifyReply): void {
+  reply.clearCookie(AUTH_COOKIES.refresh, { path: '/api/auth' });
+  reply.clearCookie(AUTH_COOKIES.csrf, { path: '/' });
+}

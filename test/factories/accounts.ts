@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import type { Session } from '../../src/shared/auth.schema.js';
+import type { Business } from '../../src/shared/business.schema.js';
+import type { Role } from '../../src/shared/roles.js';
+import { cookiesOf } from '../support/test-app.js';
+
+let sequence = 0;
+
+/** A registered account with its session, cookies and a ready `authorization` header. */
+export interface TestAccount {
+  email: string;
+  password: string;
+  session: Session;
+  cookies: Record<string, string>;
+  auth: { authorization: string };
+}
+
+/** Register an account through the API. */
+export async function registerAccount(
+  app: FastifyInstance,
+  overrides: { email?: string; name?: string } = {},
+): Promise<TestAccount> {
+  sequence += 1;
+  const email = overrides.email ?? `person${sequence}.${Date.now()}@example.com`;
+  const password = `violet-harbour-${sequence}-lantern`;
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/register',
+    payload: { email, password, name: overrides.name ?? `Person ${sequence}` },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  const session = response.json<Session>();
+  return {
+    email,
+    password,
+    session,
+    cookies: cookiesOf(response),
+    auth: { authorization: `Bearer ${session.access_token}` },
+  };
+}
+
+/** Create a workspace owned by `owner` through the API. */
+export async function createBusiness(
+  app: FastifyInstance,
+  owner: TestAccount,
+  name = 'Acme Bakery',
+): Promise<Business> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/business/',
+    headers: owner.auth,
+    payload: { name },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<Business>();
+}
+
+/** Add `member` to `business` with `role`, as `owner`. */
+export async function addMember(
+  app: FastifyInstance,
+  owner: TestAccount,
+  business: Business,
+  member: TestAccount,
+  role: Role,
+) {
+  const response = await app.inject({
+    method: 'POST',
+    url: `/api/business/${business.id}/members`,
+    headers: owner.auth,
+    payload: { email: member.email, role },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+}

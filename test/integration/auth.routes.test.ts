@@ -1,0 +1,273 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { AUTH_COOKIES, CSRF_HEADER, type Session } from '../../src/shared/auth.schema.js';
+import type { Problem } from '../../src/shared/problem.schema.js';
+import { registerAccount, type TestAccount } from '../factories/accounts.js';
+import { describeEachDialect } from '../support/databases.js';
+import { cookieHeader, cookiesOf, createTestApp, type TestApp } from '../support/test-app.js';
+
+describeEachDialect('auth routes', (create) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(await create());
+  });
+  afterEach(() => t.close());
+
+  const refresh = (account: Pick<TestAccount, 'cookies'>, csrf = account.cookies[AUTH_COOKIES.csrf] ?? '') =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { cookie: cookieHeader(account.cookies), [CSRF_HEADER]: csrf },
+    });
+
+  it('registers with a normalised email and sets hardened cookies', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: '  Ada.Lovelace@Example.COM ', password: 'analytical-engine-1843', name: 'Ada' },
+    });
+    expect(response.statusCode).toBe(201);
+    const session = response.json<Session>();
+    expect(session.user.email).toBe('ada.lovelace@example.com');
+    expect(session.token_type).toBe('Bearer');
+    expect(session.expires_in).toBe(900);
+    expect(session.user).not.toHaveProperty('password_hash');
+    const refreshCookie = response.cookies.find((c) => c.name === AUTH_COOKIES.refresh);
+    expect(refreshCookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
+    const csrfCookie = response.cookies.find((c) => c.name === AUTH_COOKIES.csrf);
+    expect(csrfCookie?.httpOnly).toBeFalsy();
+  });
+
+  it('refuses a taken email, a weak password and unknown fields, field by field', async () => {
+    const ada = await registerAccount(t.app);
+    const taken = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: ada.email.toUpperCase(), password: 'another-long-password', name: 'X' },
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json<Problem>().errors?.[0]?.path).toBe('body.email');
+
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'w@example.com', password: 'password123', name: 'W' },
+    });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json<Problem>()).toMatchObject({
+      code: 'weak_password',
+      errors: [{ path: 'body.password' }],
+    });
+
+    const massAssignment = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'm@example.com', password: 'a-long-enough-pass', name: 'M', role: 'owner', id: 'x' },
+    });
+    expect(massAssignment.statusCode).toBe(400);
+    const problem = massAssignment.json<Problem>();
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['body.id', 'body.role']);
+  });
+
+  it('answers a wrong password and an unknown email the same way', async () => {
+    const ada = await registerAccount(t.app);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: ada.email, password: 'not-the-password' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'nobody@example.com', password: 'not-the-password' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    const strip = (p: Problem) => ({ ...p, request_id: undefined, instance: undefined });
+    expect(strip(wrong.json())).toEqual(strip(unknown.json()));
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: ada.email.toUpperCase(), password: ada.password },
+    });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('slows down repeated failures with 429 and Retry-After', async () => {
+    const ada = await registerAccount(t.app);
+    const attempt = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: ada.email, password: 'wrong-password!' },
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt()).statusCode).toBe(401);
+    const throttled = await attempt();
+    expect(throttled.statusCode).toBe(429);
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+    expect(throttled.json<Problem>().code).toBe('rate_limited');
+    // Even the right password waits: the throttle comes before the check.
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: ada.email, password: ada.password },
+    });
+    expect(right.statusCode).toBe(429);
+  });
+
+  it('rotates the refresh token and revokes the family when an old one is reused', async () => {
+    const ada = await registerAccount(t.app);
+    const first = await refresh(ada);
+    expect(first.statusCode).toBe(200);
+    const rotated = { cookies: { ...ada.cookies, ...cookiesOf(first) } };
+    expect(rotated.cookies[AUTH_COOKIES.refresh]).not.toBe(ada.cookies[AUTH_COOKIES.refresh]);
+
+    const second = await refresh(rotated);
+    expect(second.statusCode).toBe(200);
+    const newest = { cookies: { ...rotated.cookies, ...cookiesOf(second) } };
+
+    // The first token is replayed (stolen?): the whole family dies, including the newest token.
+    const replay = await refresh(ada);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json<Problem>().code).toBe('invalid_refresh_token');
+    expect((await refresh(newest)).statusCode).toBe(401);
+  });
+
+  it('needs the CSRF header for cookie-authenticated requests', async () => {
+    const ada = await registerAccount(t.app);
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { cookie: cookieHeader(ada.cookies) },
+    });
+    expect(missing.statusCode).toBe(403);
+    expect(missing.json<Problem>().code).toBe('csrf_failed');
+    expect((await refresh(ada, 'forged-token')).statusCode).toBe(403);
+    const logout = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: cookieHeader(ada.cookies) },
+    });
+    expect(logout.statusCode).toBe(403);
+  });
+
+  it('logs out: the refresh token stops working and the cookies are cleared', async () => {
+    const ada = await registerAccount(t.app);
+    const logout = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: cookieHeader(ada.cookies), [CSRF_HEADER]: ada.cookies[AUTH_COOKIES.csrf] ?? '' },
+    });
+    expect(logout.statusCode).toBe(204);
+    expect(cookiesOf(logout)[AUTH_COOKIES.refresh]).toBe('');
+    expect((await refresh(ada)).statusCode).toBe(401);
+  });
+
+  it('reads and updates the profile', async () => {
+    const ada = await registerAccount(t.app);
+    const bob = await registerAccount(t.app);
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: ada.auth });
+    expect(me.json()).toMatchObject({ email: ada.email });
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/auth/me',
+      headers: ada.auth,
+      payload: { name: 'Ada King', email: 'ADA.KING@example.com' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: 'Ada King', email: 'ada.king@example.com' });
+    const clash = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/auth/me',
+      headers: ada.auth,
+      payload: { email: bob.email },
+    });
+    expect(clash.statusCode).toBe(409);
+    const empty = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/auth/me',
+      headers: ada.auth,
+      payload: {},
+    });
+    expect(empty.statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+  });
+
+  it('changes the password and signs out other sessions', async () => {
+    const ada = await registerAccount(t.app);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: ada.auth,
+      payload: { current_password: 'nope-nope-nope', new_password: 'brand-new-secret-phrase' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json<Problem>().errors?.[0]?.path).toBe('body.current_password');
+
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: ada.auth,
+      payload: { current_password: ada.password, new_password: 'brand-new-secret-phrase' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await refresh(ada)).statusCode).toBe(401);
+    const fresh = { cookies: { ...ada.cookies, ...cookiesOf(changed) } };
+    expect((await refresh(fresh)).statusCode).toBe(200);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: ada.email, password: 'brand-new-secret-phrase' },
+    });
+    expect(login.statusCode).toBe(200);
+  });
+
+  it('rejects forged and malformed bearer tokens', async () => {
+    const ada = await registerAccount(t.app);
+    const [header, payload] = ada.session.access_token.split('.');
+    const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    for (const token of [
+      `${none}.${payload}.`,
+      `${header}.${payload}.AAAA`,
+      'mcc_not-a-real-key',
+      'garbage',
+    ]) {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.statusCode, token).toBe(401);
+      expect(response.json<Problem>().code).toBe('unauthenticated');
+    }
+    const basic = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: 'Basic YTpi' },
+    });
+    expect(basic.statusCode).toBe(401);
+  });
+});
+
+describeEachDialect('auth rate limits', (create) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(await create(), { AUTH_RATE_LIMIT_MAX: '3' });
+  });
+  afterEach(() => t.close());
+
+  it('limits login attempts per account and address', async () => {
+    const attempt = (email: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: 'whatever-password' },
+      });
+    for (let i = 0; i < 3; i++) expect((await attempt('a@example.com')).statusCode).toBe(401);
+    const limited = await attempt('A@example.com');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBeDefined();
+    expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect((await attempt('b@example.com')).statusCode).toBe(401);
+  });
+});

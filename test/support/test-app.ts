@@ -1,0 +1,51 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config/config.js';
+import type { Database } from '../../src/server/db/database.js';
+import type { TestDatabase } from './databases.js';
+
+export const TEST_SECRET = 'test-secret-0123456789abcdef-0123456789abcdef-xyz';
+
+/** A built (not listening) app on a fresh database, and how to dispose of both. */
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** Build the real app on `testDb` with test settings; `env` overrides any variable. */
+export async function createTestApp(
+  testDb: TestDatabase,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    MCC_DEMO: '0',
+    WEB_DIST_DIR: '/nonexistent-dist',
+    RATE_LIMIT_MAX: '10000',
+    AUTH_RATE_LIMIT_MAX: '1000',
+    ...env,
+  });
+  const app = await buildApp({ config, database: testDb.database, secret: TEST_SECRET, logger: false });
+  await app.ready();
+  return {
+    app,
+    database: testDb.database,
+    async close() {
+      await app.close();
+      await testDb.dispose();
+    },
+  };
+}
+
+/** The `name=value` pairs of a response's Set-Cookie headers. */
+export function cookiesOf(response: LightMyRequestResponse): Record<string, string> {
+  return Object.fromEntries(response.cookies.map((cookie) => [cookie.name, cookie.value]));
+}
+
+/** A `cookie` request header from name/value pairs. */
+export function cookieHeader(cookies: Record<string, string>): string {
+  return Object.entries(cookies)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('; ');
+}
