@@ -15,7 +15,7 @@ import { spaFallback, staticPlugin } from './plugins/static.plugin.js';
 import { registerApiRoutes } from './routes/index.js';
 import { opsRoutes } from './routes/ops.routes.js';
 import { telemetryRoutes } from './routes/telemetry.routes.js';
-import { createServices } from './services/index.js';
+import { createServices, type Services } from './services/index.js';
 
 /** Everything the app needs from outside; `main.ts` and tests build these. */
 export interface AppDeps {
@@ -25,6 +25,8 @@ export interface AppDeps {
   secret: string;
   /** A pino instance (tests write to a stream), `false` for silence, or omitted for the config's logger. */
   logger?: FastifyServerOptions['loggerInstance'] | boolean;
+  /** Prebuilt services (the server seeds demo data with them first); built from the deps when omitted. */
+  services?: Services;
 }
 
 function loggerSetting(logger: AppDeps['logger'], config: Config): Partial<FastifyServerOptions> {
@@ -68,7 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(docsPlugin);
   await app.register(opsRoutes, { database });
 
-  const services = createServices({ database, config, secret });
+  const services = deps.services ?? createServices({ database, config, secret });
   await app.register(
     async (api) => {
       await registerApiRoutes(api, services, config);
@@ -78,6 +80,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   await app.register(staticPlugin, { distDir: config.web.distDir });
-  await app.register(notFoundPlugin, { htmlFallback: spaFallback(config.web.distDir) });
+  await app.register(notFoundPlugin, {
+    htmlFallback: spaFallback(config.web.distDir),
+    preHandler: app.rateLimit(),
+  });
   return app;
 }

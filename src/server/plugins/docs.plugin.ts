@@ -49,7 +49,8 @@ const docsPluginImpl: FastifyPluginAsync = async (app) => {
       },
       components: {
         securitySchemes: {
-          bearerAuth: {
+          // Routes name it in `schema.security: [{ bearer: [] }]`.
+          bearer: {
             type: 'http',
             scheme: 'bearer',
             description:

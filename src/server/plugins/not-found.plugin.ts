@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors/app-error.js';
 
@@ -10,6 +10,8 @@ export type HtmlFallback = (
 
 export interface NotFoundPluginOptions {
   htmlFallback?: HtmlFallback;
+  /** Runs before the handler; the app passes its rate limiter so path scanning is throttled too. */
+  preHandler?: preHandlerAsyncHookHandler;
 }
 
 // Paths the server owns outright: an unknown one there is a real 404, never the SPA.
@@ -25,8 +27,8 @@ export function wantsAppPage(request: FastifyRequest): boolean {
 }
 
 const notFoundPluginImpl: FastifyPluginAsync<NotFoundPluginOptions> = async (app, options) => {
-  const { htmlFallback } = options;
-  app.setNotFoundHandler(async (request, reply) => {
+  const { htmlFallback, preHandler } = options;
+  app.setNotFoundHandler(preHandler ? { preHandler } : {}, async (request, reply) => {
     if (htmlFallback && wantsAppPage(request)) return htmlFallback(request, reply);
     throw new AppError('not_found', `No route for ${request.method} ${request.url.split('?', 1)[0]}`);
   });
