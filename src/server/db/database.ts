@@ -14,6 +14,8 @@ export interface Database {
   readonly dialect: Dialect;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
+  /** An online, consistent copy of a SQLite database (writers keep working). PostgreSQL: use pg_dump. */
+  backup(destination: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,10 @@ function openSqlite(file: string): Database {
     async ping() {
       await sql`select 1`.execute(db);
     },
+    async backup(destination) {
+      mkdirSync(path.dirname(path.resolve(destination)), { recursive: true });
+      await sqlite.backup(destination);
+    },
     async close() {
       await db.destroy();
     },
@@ -62,6 +68,11 @@ function openPostgres(url: string, max: number): Database {
     dialect: 'postgres',
     async ping() {
       await sql`select 1`.execute(db);
+    },
+    async backup() {
+      throw new Error(
+        'Online backup is for SQLite; back up PostgreSQL with pg_dump (see docs/operations.md)',
+      );
     },
     async close() {
       await db.destroy();

@@ -37,6 +37,18 @@ export class AuthService {
   constructor(private readonly deps: AuthServiceDeps) {}
 
   async register(body: RegisterBody): Promise<IssuedSession> {
+    return this.withNewAccount(body, (trx, user) => this.startSession(trx, user, newId()));
+  }
+
+  /** Create an account without signing in (the `mcc user create` command). */
+  async createAccount(body: RegisterBody): Promise<User> {
+    return this.withNewAccount(body, async (_trx, user) => toUser(user));
+  }
+
+  private async withNewAccount<T>(
+    body: RegisterBody,
+    then: (trx: Repositories, user: UserRow) => Promise<T>,
+  ): Promise<T> {
     assertStrongPassword(body.password, 'body.password', body);
     const { repos, now } = this.deps;
     if (await repos.users.findByEmail(body.email)) throw emailTaken();
@@ -52,7 +64,7 @@ export class AuthService {
     try {
       return await repos.transaction(async (trx) => {
         await trx.users.insert(user);
-        return this.startSession(trx, user, newId());
+        return then(trx, user);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken();
@@ -123,6 +135,11 @@ export class AuthService {
     const stored = await this.deps.repos.refreshTokens.findByHash(sha256(refreshToken));
     if (stored)
       await this.deps.repos.refreshTokens.revokeFamily(stored.family_id, this.deps.now().toISOString());
+  }
+
+  /** Whether any account exists (an empty database gets the demo seed in development). */
+  async hasAccounts(): Promise<boolean> {
+    return (await this.deps.repos.users.count()) > 0;
   }
 
   async me(userId: string): Promise<User> {

@@ -1,5 +1,4 @@
 import type { Config } from '../config/config.js';
-import type { Repositories } from '../repositories/index.js';
 import type { Services } from './index.js';
 import { randomToken } from './security/tokens.js';
 
@@ -18,12 +17,11 @@ export interface DemoCredentials {
  */
 export async function seedDemoIfEmpty(
   config: Config,
-  repos: Pick<Repositories, 'users'>,
   services: Pick<Services, 'auth' | 'businesses'>,
 ): Promise<DemoCredentials | undefined> {
   if (!config.demo.enabled || config.env === 'production') return undefined;
-  if ((await repos.users.count()) > 0) return undefined;
-  const password = `demo-${randomToken(9)}`;
+  if (await services.auth.hasAccounts()) return undefined;
+  const password = randomToken(12);
   const { session } = await services.auth.register({ email: DEMO_EMAIL, password, name: 'Demo Owner' });
   const businessName = 'Bluebird Coffee Roasters';
   await services.businesses.create(

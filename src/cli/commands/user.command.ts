@@ -1,0 +1,37 @@
+import { text } from 'node:stream/consumers';
+import type { Config } from '../../server/config/config.js';
+import { resolveSecret } from '../../server/config/secret.js';
+import { openDatabase } from '../../server/db/database.js';
+import { migrateToLatest } from '../../server/db/migrate.js';
+import { isAppError } from '../../server/errors/app-error.js';
+import { createServices } from '../../server/services/index.js';
+import { randomToken } from '../../server/services/security/tokens.js';
+import { registerBodySchema } from '../../shared/auth.schema.js';
+
+/** `mcc user create`: an account for someone who cannot sign up themselves (e.g. sign-up is closed). */
+export async function userCreateCommand(
+  config: Config,
+  options: { email: string; name: string; passwordStdin?: boolean },
+): Promise<void> {
+  const password = options.passwordStdin
+    ? (await text(process.stdin)).replace(/\r?\n$/, '')
+    : randomToken(15);
+  const parsed = registerBodySchema.safeParse({ email: options.email, name: options.name, password });
+  if (!parsed.success) {
+    throw new Error(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
+    );
+  }
+  const database = openDatabase(config.database);
+  try {
+    if (config.database.autoMigrate) await migrateToLatest(database.db);
+    const services = createServices({ database, config, secret: resolveSecret(config) });
+    const user = await services.auth.createAccount(parsed.data).catch((error: unknown) => {
+      throw isAppError(error) ? new Error(error.message) : error;
+    });
+    process.stdout.write(`Created ${user.email} (${user.id})\n`);
+    if (!options.passwordStdin) process.stdout.write(`Password (shown once): ${password}\n`);
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config/config.js';
+import { resolveSecret } from './config/secret.js';
+import { type Database, openDatabase } from './db/database.js';
+import { migrateToLatest, pendingMigrations } from './db/migrate.js';
+import { installGracefulShutdown } from './lifecycle.js';
+import { seedDemoIfEmpty } from './services/demo-seed.service.js';
+import { createServices } from './services/index.js';
+
+/** A listening server and where it listens. */
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+}
+
+/**
+ * Open and migrate the database, seed the demo in development, build the app and listen; SIGTERM/SIGINT
+ * shut it down gracefully. Used by `main.ts` and `mcc serve`.
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const secret = resolveSecret(config);
+  const database = openDatabase(config.database);
+  try {
+    await prepareSchema(database, config.database.autoMigrate);
+    const services = createServices({ database, config, secret });
+    const demo = await seedDemoIfEmpty(config, services);
+    const app = await buildApp({ config, database, secret, services });
+    await app.listen({ host: config.server.host, port: config.server.port });
+    installGracefulShutdown({ app, database, timeoutMs: config.server.shutdownTimeoutMs, logger: app.log });
+
+    const url = config.server.publicUrl ?? `http://localhost:${listeningPort(app)}`;
+    app.log.info({ url, database: config.database.kind }, 'Marketing Command Center is ready');
+    printBanner(url, config, demo);
+    return { app, database, url };
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function prepareSchema(database: Database, autoMigrate: boolean): Promise<void> {
+  if (autoMigrate) {
+    await migrateToLatest(database.db);
+    return;
+  }
+  const pending = await pendingMigrations(database.db);
+  if (pending.length > 0) {
+    throw new Error(
+      `The database needs migrations (${pending.join(', ')}): run \`mcc migrate\` or set MCC_AUTO_MIGRATE=1`,
+    );
+  }
+}
+
+function listeningPort(app: FastifyInstance): number {
+  const address = app.server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+/** The human part of start-up: where to open the app and, on a first run, how to sign in. */
+function printBanner(url: string, config: Config, demo: Awaited<ReturnType<typeof seedDemoIfEmpty>>): void {
+  const lines = [
+    '',
+    `  Marketing Command Center is running: ${url}`,
+    `  API docs: ${url}/docs   Database: ${config.database.kind === 'sqlite' ? config.database.path : 'PostgreSQL'}`,
+  ];
+  if (demo) {
+    lines.push(
+      '',
+      `  A demo account was created for you (${demo.businessName}):`,
+      `    email:    ${demo.email}`,
+      `    password: ${demo.password}`,
+      '  It is shown only now. Set MCC_DEMO=0 to start with an empty database.',
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
