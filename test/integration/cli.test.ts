@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const CLI = path.join(ROOT, 'src/cli/mcc.ts');
+
+/** Run `mcc …` as a real process with its own data directory. */
+function mcc(args: string[], env: Record<string, string>, input?: string) {
+  const child = run(TSX, [CLI, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MCC_DEMO: '0', ...env },
+    timeout: 30_000,
+  });
+  if (input !== undefined) {
+    child.child.stdin?.end(input);
+  }
+  return child;
+}
+
+describe('mcc CLI', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'mcc-cli-'));
+    env = { DATA_DIR: dataDir };
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('prints help for every command', async () => {
+    const { stdout } = await mcc(['--help'], env);
+    for (const command of ['serve', 'migrate', 'user', 'backup']) expect(stdout).toContain(command);
+    expect((await mcc(['user', 'create', '--help'], env)).stdout).toContain('--email');
+    expect((await mcc(['backup', '--help'], env)).stdout).toContain('online backup');
+  });
+
+  it('migrates, creates a user, and backs the database up', async () => {
+    expect((await mcc(['migrate'], env)).stdout).toMatch(/Success: 0001/);
+    expect((await mcc(['migrate'], env)).stdout).toMatch(/up to date/);
+
+    const created = await mcc(['user', 'create', '--email', 'Grace@Example.com', '--name', 'Grace'], env);
+    expect(created.stdout).toMatch(/Created grace@example.com/);
+    expect(created.stdout).toMatch(/Password \(shown once\): \S{20}/);
+
+    const fromStdin = await mcc(
+      ['user', 'create', '--email', 'alan@example.com', '--name', 'Alan', '--password-stdin'],
+      env,
+      'enigma-bombe-1940\n',
+    );
+    expect(fromStdin.stdout).not.toMatch(/Password/);
+
+    const duplicate = await mcc(['user', 'create', '--email', 'grace@example.com', '--name', 'G'], env).catch(
+      (e: { stderr: string; code: number }) => e,
+    );
+    expect(duplicate).toMatchObject({ code: 1 });
+    expect((duplicate as { stderr: string }).stderr).toMatch(/already exists/);
+
+    const backupFile = path.join(dataDir, 'copy.db');
+    expect((await mcc(['backup', backupFile], env)).stdout).toContain(backupFile);
+    expect(existsSync(backupFile)).toBe(true);
+    const copy = new Database(backupFile, { readonly: true });
+    expect(copy.prepare('select email from users order by email').all()).toEqual([
+      { email: 'alan@example.com' },
+      { email: 'grace@example.com' },
+    ]);
+    copy.close();
+  });
+
+  it('refuses bad configuration, listing every problem', async () => {
+    const failure = await mcc(['migrate'], { ...env, PORT: 'abc', NODE_ENV: 'production' }).catch(
+      (e: { stderr: string; code: number }) => e,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toMatch(/PORT/);
+  });
+
+  it('refuses to start in production with a missing or weak SECRET_KEY', async () => {
+    const missing = await mcc(['serve'], { ...env, NODE_ENV: 'production' }).catch(
+      (e: { stderr: string; code: number }) => e,
+    );
+    expect((missing as { stderr: string }).stderr).toMatch(/SECRET_KEY: required/);
+    const weak = await mcc(['serve'], {
+      ...env,
+      NODE_ENV: 'production',
+      SECRET_KEY: 'changeme-changeme-changeme-changeme',
+    }).catch((e: { stderr: string; code: number }) => e);
+    expect((weak as { stderr: string }).stderr).toMatch(/SECRET_KEY: too weak/);
+  });
+});
