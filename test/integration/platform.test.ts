@@ -1,4 +1,9 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config/config.js';
+import { openDatabase } from '../../src/server/db/database.js';
 import { problemSchema } from '../../src/shared/problem.schema.js';
 import { buildPlatformTestApp, type PlatformTestApp } from './platform-app.js';
 
@@ -153,6 +158,16 @@ describe('security headers and CORS', () => {
     expect(response.headers['strict-transport-security']).toBeUndefined();
   });
 
+  it('sends HSTS in production', async () => {
+    const { app } = await start({
+      NODE_ENV: 'production',
+      SECRET_KEY: 'c2f1b8e0a9d74e6b8f3a5c7d9e1b2a4f6c8d0e2f',
+      MCC_DEMO: '0',
+    });
+    const response = await app.inject({ url: '/healthz' });
+    expect(response.headers['strict-transport-security']).toContain('max-age=31536000');
+  });
+
   it('allows a listed origin with credentials and ignores others', async () => {
     const { app } = await start({ CORS_ORIGINS: 'https://app.example.com' });
     const allowed = await app.inject({
@@ -170,6 +185,41 @@ describe('security headers and CORS', () => {
     const { app } = await start();
     const response = await app.inject({ url: '/healthz', headers: { origin: 'https://app.example.com' } });
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('request logging', () => {
+  it('writes one lean line per request, with the request id and the route template', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    const config = loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent' });
+    const database = openDatabase({ kind: 'sqlite', path: ':memory:', autoMigrate: true });
+    const app = await buildApp({
+      config,
+      database,
+      secret: 'x'.repeat(48),
+      logger: pino({ level: 'info' }, stream),
+    });
+    try {
+      await app.inject({
+        url: '/healthz',
+        headers: { 'x-request-id': 'log-1', authorization: 'Bearer should-not-appear' },
+      });
+      const requestLines = lines.filter((line) => line.request_id === 'log-1');
+      expect(requestLines).toEqual([
+        expect.objectContaining({ msg: 'request', method: 'GET', route: '/healthz', status: 200 }),
+      ]);
+      expect(typeof requestLines[0]?.ms).toBe('number');
+      expect(JSON.stringify(lines)).not.toContain('should-not-appear');
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 });
 
