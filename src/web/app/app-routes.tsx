@@ -1,0 +1,60 @@
+import { Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { PageSpinner } from '../components/ui/spinner.js';
+import { RootLayout } from './layout/root-layout.js';
+import { lazyPage } from './lazy-page.js';
+import { GuestOnly, RequireAuth } from './routes/require-auth.js';
+import { RouteErrorBoundary } from './routes/route-error-boundary.js';
+
+// Every page, and the app shell the guest pages do not use, is its own chunk: the sign-in page ships little.
+const SignInPage = lazyPage(() => import('./pages/sign-in-page.js'), 'SignInPage');
+const SignUpPage = lazyPage(() => import('./pages/sign-up-page.js'), 'SignUpPage');
+const HomeRedirect = lazyPage(() => import('./routes/home-redirect.js'), 'HomeRedirect');
+const OnboardingPage = lazyPage(() => import('./pages/onboarding-page.js'), 'OnboardingPage');
+const AppShell = lazyPage(() => import('./layout/app-shell.js'), 'AppShell');
+const NewBusinessPage = lazyPage(() => import('./pages/new-business-page.js'), 'NewBusinessPage');
+const ProfilePage = lazyPage(() => import('./pages/profile-page.js'), 'ProfilePage');
+const WorkspaceLayout = lazyPage(() => import('./layout/workspace-layout.js'), 'WorkspaceLayout');
+const DashboardPage = lazyPage(() => import('./pages/dashboard-page.js'), 'DashboardPage');
+const SettingsLayout = lazyPage(() => import('./layout/settings-layout.js'), 'SettingsLayout');
+const GeneralSettingsPage = lazyPage(() => import('./pages/general-settings-page.js'), 'GeneralSettingsPage');
+const MembersPage = lazyPage(() => import('./pages/members-page.js'), 'MembersPage');
+const ApiKeysPage = lazyPage(() => import('./pages/api-keys-page.js'), 'ApiKeysPage');
+const AuditLogPage = lazyPage(() => import('./pages/audit-log-page.js'), 'AuditLogPage');
+const NotFoundPage = lazyPage(() => import('./pages/not-found-page.js'), 'NotFoundPage');
+
+/** The route table. A feature adds its pages under `w/:businessId` and its entry in navigation.ts. */
+export function AppRoutes() {
+  return (
+    <RouteErrorBoundary>
+      <Suspense fallback={<PageSpinner />}>
+        <Routes>
+          <Route element={<RootLayout />}>
+            <Route element={<GuestOnly />}>
+              <Route path="sign-in" element={<SignInPage />} />
+              <Route path="sign-up" element={<SignUpPage />} />
+            </Route>
+            <Route element={<RequireAuth />}>
+              <Route index element={<HomeRedirect />} />
+              <Route path="onboarding" element={<OnboardingPage />} />
+              <Route element={<AppShell />}>
+                <Route path="new-business" element={<NewBusinessPage />} />
+                <Route path="profile" element={<ProfilePage />} />
+                <Route path="w/:businessId" element={<WorkspaceLayout />}>
+                  <Route index element={<DashboardPage />} />
+                  <Route path="settings" element={<SettingsLayout />}>
+                    <Route index element={<GeneralSettingsPage />} />
+                    <Route path="members" element={<MembersPage />} />
+                    <Route path="api-keys" element={<ApiKeysPage />} />
+                    <Route path="audit-log" element={<AuditLogPage />} />
+                  </Route>
+                </Route>
+              </Route>
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </RouteErrorBoundary>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { Link, Outlet, useOutletContext, useParams } from 'react-router';
+import type { Business } from '../../../shared/business.schema.js';
+import { Banner } from '../../components/ui/banner.js';
+import { EmptyState } from '../../components/ui/empty-state.js';
+import { PageSpinner } from '../../components/ui/spinner.js';
+import { useBusiness } from '../../features/workspaces/api/get-business.js';
+import { ApiError } from '../../lib/api-error.js';
+import { describeError } from '../../lib/error-messages.js';
+import { rememberWorkspaceId } from '../../lib/last-workspace.js';
+import { PageTitle } from '../../lib/page-title.js';
+
+/** Loads the workspace named in the URL and hands it to the pages below through the outlet context. */
+export function WorkspaceLayout() {
+  const { businessId = '' } = useParams();
+  const business = useBusiness(businessId);
+
+  useEffect(() => {
+    if (business.isSuccess) rememberWorkspaceId(business.data.id);
+  }, [business.isSuccess, business.data?.id]);
+
+  if (business.isPending) return <PageSpinner label="Loading the workspace" />;
+  if (business.isError) {
+    if (business.error instanceof ApiError && [404, 403, 400].includes(business.error.status)) {
+      return (
+        <>
+          <PageTitle title="Workspace not found" />
+          <EmptyState title="Workspace not found" action={<Link to="/">Go to your workspaces</Link>}>
+            It may have been deleted, or you are no longer a member.
+          </EmptyState>
+        </>
+      );
+    }
+    return <Banner tone="danger">{describeError(business.error)}</Banner>;
+  }
+  return <Outlet context={business.data satisfies Business} />;
+}
+
+/** The current workspace, for pages rendered under `/w/:businessId`. */
+export function useWorkspace(): Business {
+  return useOutletContext<Business>();
+}

@@ -1,0 +1,19 @@
+import type { IconName } from '../components/ui/icon.js';
+
+/** One entry of the workspace sidebar; `path` is relative to `/w/:businessId`. */
+export interface NavItem {
+  label: string;
+  path: string;
+  icon: IconName;
+  /** Active only on an exact match (the dashboard would otherwise match every page). */
+  end?: boolean;
+}
+
+/**
+ * The sidebar, in order. A new feature adds its screen here and its routes in router.tsx; nothing else
+ * in the shell changes.
+ */
+export const WORKSPACE_NAV: readonly NavItem[] = [
+  { label: 'Dashboard', path: '', icon: 'home', end: true },
+  { label: 'Settings', path: 'settings', icon: 'settings' },
+];

@@ -1,0 +1,13 @@
+import { ApiKeysCard } from '../../features/workspaces/components/api-keys-card.js';
+import { PageTitle } from '../../lib/page-title.js';
+import { useWorkspace } from '../layout/workspace-layout.js';
+
+export function ApiKeysPage() {
+  const business = useWorkspace();
+  return (
+    <>
+      <PageTitle title={`API keys · ${business.name}`} />
+      <ApiKeysCard business={business} />
+    </>
+  );
+}

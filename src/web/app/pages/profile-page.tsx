@@ -1,0 +1,24 @@
+import { Card } from '../../components/ui/card.js';
+import { ChangePasswordForm } from '../../features/profile/components/change-password-form.js';
+import { ProfileForm } from '../../features/profile/components/profile-form.js';
+import { useCurrentUser } from '../../lib/auth/use-session.js';
+import { PageTitle } from '../../lib/page-title.js';
+
+export function ProfilePage() {
+  const user = useCurrentUser();
+  return (
+    <>
+      <PageTitle title="Profile" />
+      <div className="page-header__text">
+        <h1>Profile</h1>
+        <p className="muted">Your account on this server, shared by all your workspaces.</p>
+      </div>
+      <Card title="Personal details">
+        <ProfileForm user={user} />
+      </Card>
+      <Card title="Password" description="Changing it signs you out on every other device.">
+        <ChangePasswordForm />
+      </Card>
+    </>
+  );
+}

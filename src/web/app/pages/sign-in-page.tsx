@@ -1,0 +1,24 @@
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { SignInForm } from '../../features/auth/components/sign-in-form.js';
+import { PageTitle } from '../../lib/page-title.js';
+import { AuthLayout } from '../layout/auth-layout.js';
+import { safeNextPath } from '../routes/safe-next.js';
+
+export function SignInPage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  return (
+    <AuthLayout
+      title="Sign in"
+      subtitle="Welcome back to your marketing command center."
+      footer={
+        <>
+          New here? <Link to="/sign-up">Create an account</Link>
+        </>
+      }
+    >
+      <PageTitle title="Sign in" />
+      <SignInForm onSignedIn={() => navigate(safeNextPath(params.get('next')), { replace: true })} />
+    </AuthLayout>
+  );
+}

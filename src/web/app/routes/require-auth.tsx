@@ -1,0 +1,23 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { PageSpinner } from '../../components/ui/spinner.js';
+import { useSession } from '../../lib/auth/use-session.js';
+
+/** Renders its child routes for signed-in people; everyone else goes to sign in and comes back after. */
+export function RequireAuth() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.status === 'restoring') return <PageSpinner label="Restoring your session" />;
+  if (session.status === 'anonymous') {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Outlet />;
+}
+
+/** The sign-in and sign-up pages: a signed-in visitor is sent on to the app. */
+export function GuestOnly() {
+  const session = useSession();
+  if (session.status === 'restoring') return <PageSpinner label="Restoring your session" />;
+  if (session.status === 'authenticated') return <Navigate to="/" replace />;
+  return <Outlet />;
+}

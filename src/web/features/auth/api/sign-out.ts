@@ -1,0 +1,24 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { API } from '../../../../shared/api-paths.js';
+import { csrfHeaders } from '../../../lib/auth/csrf.js';
+import { clearSession } from '../../../lib/auth/session-store.js';
+
+/** Revokes the refresh cookie. Logout is cookie-authenticated, so it carries the CSRF header, not the token. */
+export async function signOut(): Promise<void> {
+  await fetch(API.logout, { method: 'POST', credentials: 'same-origin', headers: csrfHeaders() });
+}
+
+/**
+ * Signs out and forgets every cached answer, so the next person on this browser sees nothing of the last.
+ * The local session ends even if the server cannot be reached: signing out must always work.
+ */
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => signOut().catch(() => undefined),
+    onSettled: () => {
+      clearSession();
+      queryClient.clear();
+    },
+  });
+}

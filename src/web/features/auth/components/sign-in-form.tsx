@@ -1,0 +1,57 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { type LoginBody, loginBodySchema } from '../../../../shared/auth.schema.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { TextField } from '../../../components/ui/field.js';
+import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useSignIn } from '../api/sign-in.js';
+
+/** Email and password; on success the session is stored and `onSignedIn` decides where to go. */
+export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+  const signIn = useSignIn();
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, setError, formState } = useForm<
+    z.input<typeof loginBodySchema>,
+    unknown,
+    LoginBody
+  >({
+    resolver: zodResolver(loginBodySchema),
+    mode: 'onTouched',
+  });
+
+  const onSubmit = handleSubmit(async (body) => {
+    setFormError(undefined);
+    try {
+      await signIn.mutateAsync(body);
+      onSignedIn();
+    } catch (error) {
+      setFormError(applyServerErrors(error, ['email', 'password'], setError));
+    }
+  });
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      {formError && <Banner tone="danger">{formError}</Banner>}
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        error={formState.errors.email?.message}
+        {...register('email')}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={formState.errors.password && 'Enter your password'}
+        {...register('password')}
+      />
+      <Button type="submit" variant="primary" loading={formState.isSubmitting}>
+        Sign in
+      </Button>
+    </form>
+  );
+}

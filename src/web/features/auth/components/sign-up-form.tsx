@@ -1,0 +1,73 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import { type RegisterBody, registerBodySchema } from '../../../../shared/auth.schema.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { TextField } from '../../../components/ui/field.js';
+import { ApiError } from '../../../lib/api-error.js';
+import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useSignUp } from '../api/sign-up.js';
+import { PasswordHints } from './password-hints.js';
+
+/** Name, email and password, with live password hints; signs the new account in. */
+export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
+  const signUp = useSignUp();
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, setError, formState, control } = useForm<
+    z.input<typeof registerBodySchema>,
+    unknown,
+    RegisterBody
+  >({
+    resolver: zodResolver(registerBodySchema),
+    mode: 'onTouched',
+    defaultValues: { name: '', email: '', password: '' },
+  });
+  const password = useWatch({ control, name: 'password' });
+
+  const onSubmit = handleSubmit(async (body) => {
+    setFormError(undefined);
+    try {
+      await signUp.mutateAsync(body);
+      onSignedUp();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'conflict') {
+        setError('email', { message: 'An account already uses this email. Sign in instead.' });
+        return;
+      }
+      setFormError(applyServerErrors(error, ['name', 'email', 'password'], setError));
+    }
+  });
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      {formError && <Banner tone="danger">{formError}</Banner>}
+      <TextField
+        label="Name"
+        autoComplete="name"
+        maxLength={100}
+        error={formState.errors.name && 'Enter your name'}
+        {...register('name')}
+      />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        error={formState.errors.email?.message}
+        {...register('email')}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint={<PasswordHints password={password} />}
+        error={formState.errors.password?.message}
+        {...register('password')}
+      />
+      <Button type="submit" variant="primary" loading={formState.isSubmitting}>
+        Create account
+      </Button>
+    </form>
+  );
+}

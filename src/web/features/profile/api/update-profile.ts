@@ -1,0 +1,14 @@
+import { useMutation } from '@tanstack/react-query';
+import { API } from '../../../../shared/api-paths.js';
+import { type UpdateMeBody, userSchema } from '../../../../shared/auth.schema.js';
+import { apiRequest } from '../../../lib/api-client.js';
+import { storeUser } from '../../../lib/auth/session-store.js';
+
+export function updateProfile(body: UpdateMeBody) {
+  return apiRequest(API.me, { method: 'PATCH', body, schema: userSchema });
+}
+
+/** Changes my name or email; the top bar reads the user from the session, so the session is updated. */
+export function useUpdateProfile() {
+  return useMutation({ mutationFn: updateProfile, onSuccess: (user) => storeUser(user) });
+}

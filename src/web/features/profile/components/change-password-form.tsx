@@ -1,0 +1,77 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { type ChangePasswordBody, changePasswordBodySchema } from '../../../../shared/auth.schema.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { TextField } from '../../../components/ui/field.js';
+import { useToast } from '../../../components/ui/toast.js';
+import { ApiError } from '../../../lib/api-error.js';
+import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useChangePassword } from '../api/change-password.js';
+
+type FormValues = z.input<typeof changePasswordBodySchema>;
+
+/** Changes my password; other devices are signed out by the server, this one stays signed in. */
+export function ChangePasswordForm() {
+  const changePassword = useChangePassword();
+  const toast = useToast();
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, setError, reset, formState } = useForm<
+    FormValues,
+    unknown,
+    ChangePasswordBody
+  >({
+    resolver: zodResolver(changePasswordBodySchema),
+    mode: 'onTouched',
+    defaultValues: { current_password: '', new_password: '' },
+  });
+  const { errors } = formState;
+
+  const onSubmit = handleSubmit(async (body) => {
+    setFormError(undefined);
+    try {
+      await changePassword.mutateAsync(body);
+      reset();
+      toast('Password changed. Other devices have been signed out.');
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'invalid_credentials') {
+        setError('current_password', { type: 'server', message: 'That is not your current password.' });
+        return;
+      }
+      setFormError(applyServerErrors(error, ['current_password', 'new_password'], setError));
+    }
+  });
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      {formError && <Banner tone="danger">{formError}</Banner>}
+      <TextField
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        error={
+          errors.current_password &&
+          (errors.current_password.type === 'server'
+            ? errors.current_password.message
+            : 'Enter your current password')
+        }
+        {...register('current_password')}
+      />
+      <TextField
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters, not a common password."
+        error={errors.new_password?.message}
+        {...register('new_password')}
+      />
+      <div>
+        <Button type="submit" variant="primary" loading={formState.isSubmitting}>
+          Change password
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { type UpdateMeBody, type User, updateMeBodySchema } from '../../../../shared/auth.schema.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { TextField } from '../../../components/ui/field.js';
+import { useToast } from '../../../components/ui/toast.js';
+import { ApiError } from '../../../lib/api-error.js';
+import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useUpdateProfile } from '../api/update-profile.js';
+
+type FormValues = z.input<typeof updateMeBodySchema>;
+
+/** Edits my name and email; only changed fields are sent. */
+export function ProfileForm({ user }: { user: User }) {
+  const updateProfile = useUpdateProfile();
+  const toast = useToast();
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, setError, reset, formState } = useForm<FormValues, unknown, UpdateMeBody>({
+    resolver: zodResolver(updateMeBodySchema),
+    mode: 'onTouched',
+    defaultValues: { name: user.name, email: user.email },
+  });
+  const { errors, dirtyFields, isDirty } = formState;
+
+  const onSubmit = handleSubmit(async (body) => {
+    setFormError(undefined);
+    const changes: UpdateMeBody = {
+      ...(dirtyFields.name ? { name: body.name } : {}),
+      ...(dirtyFields.email ? { email: body.email } : {}),
+    };
+    try {
+      const updated = await updateProfile.mutateAsync(changes);
+      reset({ name: updated.name, email: updated.email });
+      toast('Profile saved');
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'conflict') {
+        setError('email', { message: 'Another account already uses this email.' });
+        return;
+      }
+      setFormError(applyServerErrors(error, ['name', 'email'], setError));
+    }
+  });
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      {formError && <Banner tone="danger">{formError}</Banner>}
+      <TextField
+        label="Name"
+        autoComplete="name"
+        maxLength={100}
+        error={errors.name && 'Enter your name'}
+        {...register('name')}
+      />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        {...register('email')}
+      />
+      <div>
+        <Button type="submit" variant="primary" loading={formState.isSubmitting} disabled={!isDirty}>
+          Save profile
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../../shared/business.schema.js';
+import { describeAction, describeActor, describeDetails } from './audit-format.js';
+
+const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
+  id: '0190a1b2-0000-7000-8000-000000000001',
+  action: 'member.added',
+  actor_user_id: null,
+  actor_api_key_id: null,
+  target: null,
+  details: {},
+  created_at: '2025-01-01T00:00:00.000Z',
+  ...overrides,
+});
+
+describe('audit formatting', () => {
+  it('turns action codes into sentences', () => {
+    expect(describeAction('member.role_changed')).toBe('Member role changed');
+  });
+
+  it('names the actor, or says they are gone', () => {
+    const member = { user_id: 'u1', name: 'Ada', email: 'a@x.io', role: 'owner' as const, created_at: '' };
+    expect(describeActor(entry({ actor_user_id: 'u1' }), [member], [])).toBe('Ada');
+    expect(describeActor(entry({ actor_user_id: 'u2' }), [member], [])).toBe('A former member');
+    expect(describeActor(entry({}), [], [])).toBe('System');
+  });
+
+  it('flattens details', () => {
+    expect(describeDetails({ role: 'editor', from_role: 'viewer', count: 2 })).toBe(
+      'role: editor · from role: viewer · count: 2',
+    );
+  });
+});

@@ -1,0 +1,74 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import {
+  type Business,
+  type CreateBusinessBody,
+  createBusinessBodySchema,
+} from '../../../../shared/business.schema.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { TextField } from '../../../components/ui/field.js';
+import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useCreateBusiness } from '../api/create-business.js';
+import { emptyToUndefined } from './optional-text.js';
+import { LocaleField, TimeZoneField } from './region-fields.js';
+import { browserLocale, browserTimeZone } from './region-options.js';
+
+type FormValues = z.input<typeof createBusinessBodySchema>;
+const FIELDS = ['name', 'industry', 'website', 'time_zone', 'locale'] as const;
+
+/** Creates a workspace; time zone and language default to the browser's. */
+export function CreateBusinessForm({ onCreated }: { onCreated: (business: Business) => void }) {
+  const createBusiness = useCreateBusiness();
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, setError, formState } = useForm<FormValues, unknown, CreateBusinessBody>({
+    resolver: zodResolver(createBusinessBodySchema),
+    mode: 'onTouched',
+    defaultValues: { name: '', time_zone: browserTimeZone(), locale: browserLocale() },
+  });
+  const { errors } = formState;
+
+  const onSubmit = handleSubmit(async (body) => {
+    setFormError(undefined);
+    try {
+      onCreated(await createBusiness.mutateAsync(body));
+    } catch (error) {
+      setFormError(applyServerErrors(error, FIELDS, setError));
+    }
+  });
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      {formError && <Banner tone="danger">{formError}</Banner>}
+      <TextField
+        label="Business name"
+        maxLength={120}
+        autoComplete="organization"
+        error={errors.name && 'Enter a name (up to 120 characters)'}
+        {...register('name')}
+      />
+      <TextField
+        label="Industry"
+        hint="Optional. Helps the AI pick the right tone, e.g. “Coffee shop” or “B2B software”."
+        error={errors.industry?.message}
+        {...register('industry', { setValueAs: emptyToUndefined })}
+      />
+      <TextField
+        label="Website"
+        type="url"
+        inputMode="url"
+        placeholder="https://example.com"
+        hint="Optional."
+        error={errors.website?.message}
+        {...register('website', { setValueAs: emptyToUndefined })}
+      />
+      <TimeZoneField error={errors.time_zone?.message} {...register('time_zone')} />
+      <LocaleField error={errors.locale?.message} {...register('locale')} />
+      <Button type="submit" variant="primary" loading={formState.isSubmitting}>
+        Create business
+      </Button>
+    </form>
+  );
+}

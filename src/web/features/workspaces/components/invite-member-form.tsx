@@ -1,0 +1,74 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { type AddMemberBody, addMemberBodySchema } from '../../../../shared/business.schema.js';
+import { can, ROLES, type Role } from '../../../../shared/roles.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { SelectField, TextField } from '../../../components/ui/field.js';
+import { useToast } from '../../../components/ui/toast.js';
+import { ApiError } from '../../../lib/api-error.js';
+import { applyServerErrors } from '../../../lib/form-errors.js';
+import { useInviteMember } from '../api/invite-member.js';
+import { ROLE_LABELS } from './role-labels.js';
+import './settings.css';
+
+type FormValues = z.input<typeof addMemberBodySchema>;
+
+/** Adds someone who already has an account; the server answers not_found for unknown emails. */
+export function InviteMemberForm({ businessId, myRole }: { businessId: string; myRole: Role }) {
+  const invite = useInviteMember(businessId);
+  const toast = useToast();
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, setError, reset, formState } = useForm<FormValues, unknown, AddMemberBody>({
+    resolver: zodResolver(addMemberBodySchema),
+    defaultValues: { email: '', role: 'editor' },
+  });
+  const roles = ROLES.filter((role) => role !== 'owner' || can(myRole, 'owners.manage'));
+
+  const onSubmit = handleSubmit(async (body) => {
+    setFormError(undefined);
+    try {
+      const member = await invite.mutateAsync(body);
+      reset();
+      toast(`${member.name} joined as ${ROLE_LABELS[member.role].label.toLowerCase()}`);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not_found') {
+        setError('email', {
+          message: 'No account uses this email. Ask them to sign up first, then invite them.',
+        });
+      } else if (error instanceof ApiError && error.code === 'conflict') {
+        setError('email', { message: 'This person is already a member.' });
+      } else {
+        setFormError(applyServerErrors(error, ['email', 'role'], setError));
+      }
+    }
+  });
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      {formError && <Banner tone="danger">{formError}</Banner>}
+      <div className="inline-form">
+        <TextField
+          label="Email address"
+          type="email"
+          autoComplete="off"
+          placeholder="colleague@example.com"
+          error={formState.errors.email?.message}
+          {...register('email')}
+        />
+        <SelectField label="Role" error={formState.errors.role?.message} {...register('role')}>
+          {roles.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role].label}
+            </option>
+          ))}
+        </SelectField>
+        <Button type="submit" variant="primary" loading={formState.isSubmitting}>
+          Invite
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import type { ErrorCode } from '../../shared/error-codes.js';
+import { ApiError, NetworkError } from './api-error.js';
+
+/** One plain sentence per stable error code; the API's own `detail` wins when it has one. */
+const MESSAGES: Record<ErrorCode, string> = {
+  validation_failed: 'Some fields need another look.',
+  malformed_body: 'The app sent a request the server could not read. Reload the page and try again.',
+  body_too_large: 'That is more than the server accepts in one go. Try something smaller.',
+  unauthenticated: 'Your session has ended. Sign in again to continue.',
+  invalid_credentials: 'That email and password do not match an account.',
+  invalid_refresh_token: 'Your session has ended. Sign in again to continue.',
+  csrf_failed: 'Your session could not be verified. Reload the page and try again.',
+  forbidden: 'Your role in this workspace does not allow that.',
+  not_found: 'We could not find that. It may have been deleted, or you are not a member.',
+  conflict: 'That is already taken.',
+  weak_password: 'Choose a stronger password: longer, and not a common one.',
+  last_owner: 'A workspace needs at least one owner. Make someone else an owner first.',
+  rate_limited: 'Too many attempts. Try again in a moment.',
+  service_unavailable: 'The server is temporarily unavailable. Try again in a moment.',
+  internal_error: 'Something went wrong on our side.',
+};
+
+/** A sentence to show a person for any error a request can end with. */
+export function describeError(error: unknown): string {
+  if (error instanceof NetworkError) return "Can't reach the server. Check your connection and try again.";
+  if (!(error instanceof ApiError)) return 'Something went wrong in the app. Reload the page and try again.';
+  if (error.code === 'rate_limited' && error.retryAfterSeconds !== undefined) {
+    return `Too many attempts, try again in ${error.retryAfterSeconds} s.`;
+  }
+  if (error.status >= 500) {
+    const quote = error.requestId ? ` If it keeps happening, quote request id ${error.requestId}.` : '';
+    return `${MESSAGES[error.code] ?? MESSAGES.internal_error}${quote}`;
+  }
+  return error.detail ?? MESSAGES[error.code] ?? error.title;
+}

@@ -1,0 +1,31 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import './app/styles/tokens.css';
+import './app/styles/base.css';
+import { AppRoutes } from './app/app-routes.js';
+import { AppProviders } from './app/providers.js';
+import { startTelemetry } from './features/telemetry/start-telemetry.js';
+import { startRefreshTimer } from './lib/auth/refresh-timer.js';
+import { restoreSession } from './lib/auth/restore-session.js';
+import { createQueryClient } from './lib/query-client.js';
+import { applyThemePreference, getThemePreference } from './lib/theme.js';
+
+// Before the first render, so a chosen theme never flashes the other one.
+applyThemePreference(getThemePreference());
+startTelemetry();
+startRefreshTimer();
+void restoreSession();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html must contain <div id="root">');
+
+createRoot(root).render(
+  <StrictMode>
+    <AppProviders queryClient={createQueryClient()}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </AppProviders>
+  </StrictMode>,
+);
