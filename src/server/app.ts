@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
+import { AppError } from './errors/app-error.js';
 import { loggerOptions } from './observability/logger.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './observability/request-id.js';
 import { LeanRequestLogController } from './observability/request-log.js';
@@ -53,13 +54,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: requestIdFor,
     logController: new LeanRequestLogController(),
     // Malformed URLs fail before any hook runs; they still get a problem and a request id.
+    return503OnClosing: false,
     frameworkErrors: (error, request, reply) => replyWithProblem(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // While shutting down, requests arriving on kept-alive connections get a problem, not Fastify's bare 503.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    if (closing) {
+      reply.header('connection', 'close');
+      throw new AppError('service_unavailable', 'The server is shutting down; retry shortly');
+    }
   });
 
   // Order matters: hooks that act on routes (metrics, rate limits, docs) must exist before routes.

@@ -270,4 +270,17 @@ describeEachDialect('auth rate limits', (create) => {
     expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
     expect((await attempt('b@example.com')).statusCode).toBe(401);
   });
+
+  it('also limits one address rotating through many emails', async () => {
+    const attempt = (i: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: `u${i}@example.com`, password: 'whatever-password' },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await attempt(i)).statusCode);
+    expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
+    expect(statuses[30]).toBe(429);
+  });
 });

@@ -14,7 +14,7 @@ import {
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/app-error.js';
 import { authenticateWith, principalOf } from '../plugins/auth.plugin.js';
-import { authRateLimit } from '../plugins/rate-limit.plugin.js';
+import { authAddressLimit, authRateLimit } from '../plugins/rate-limit.plugin.js';
 import type { IssuedSession } from '../services/auth.service.js';
 import type { Services } from '../services/index.js';
 import { randomToken, safeEqual } from '../services/security/tokens.js';
@@ -27,6 +27,7 @@ export function authRoutes(services: Services, config: Config): FastifyPluginAsy
   return async (app) => {
     const authenticate = authenticateWith(services);
     const rateLimit = authRateLimit(config);
+    const preHandler = authAddressLimit(app, config);
     const sendSession = (reply: FastifyReply, issued: IssuedSession, status = 200) => {
       setSessionCookies(reply, issued, config);
       return reply.code(status).send(issued.session);
@@ -36,6 +37,7 @@ export function authRoutes(services: Services, config: Config): FastifyPluginAsy
       '/auth/register',
       {
         config: { rateLimit },
+        preHandler,
         schema: {
           tags,
           summary: 'Create an account and sign in',
@@ -50,6 +52,7 @@ export function authRoutes(services: Services, config: Config): FastifyPluginAsy
       '/auth/login',
       {
         config: { rateLimit },
+        preHandler,
         schema: {
           tags,
           summary: 'Sign in with email and password',
