@@ -8,6 +8,8 @@ import { installGracefulShutdown } from './lifecycle.js';
 import { seedDemoIfEmpty } from './services/demo-seed.service.js';
 import { createServices } from './services/index.js';
 
+const SESSION_PURGE_INTERVAL_MS = 6 * 3_600_000;
+
 /** A listening server and where it listens. */
 export interface RunningServer {
   app: FastifyInstance;
@@ -26,6 +28,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await prepareSchema(database, config.database.autoMigrate);
     const services = createServices({ database, config, secret });
     const demo = await seedDemoIfEmpty(config, services);
+    await services.auth.purgeExpiredSessions();
+    // Housekeeping moves to the job scheduler when it lands; until then a timer that never holds the process.
+    setInterval(
+      () => void services.auth.purgeExpiredSessions().catch(() => {}),
+      SESSION_PURGE_INTERVAL_MS,
+    ).unref();
     const app = await buildApp({ config, database, secret, services });
     await app.listen({ host: config.server.host, port: config.server.port });
     installGracefulShutdown({ app, database, timeoutMs: config.server.shutdownTimeoutMs, logger: app.log });

@@ -45,7 +45,7 @@ export function spaFallback(distDir: string): HtmlFallback {
 const staticPluginImpl: FastifyPluginAsync<StaticPluginOptions> = async (app, { distDir }) => {
   if (!isSpaBuilt(distDir)) {
     app.log.warn({ distDir }, 'web app not built: run `npm run build:web`');
-    app.get('/', async (_request, reply) => sendNotBuiltPage(reply));
+    app.get('/', { schema: { hide: true } }, async (_request, reply) => sendNotBuiltPage(reply));
     return;
   }
   const root = path.resolve(distDir);

@@ -137,6 +137,13 @@ export class AuthService {
       await this.deps.repos.refreshTokens.revokeFamily(stored.family_id, this.deps.now().toISOString());
   }
 
+  /** Forget refresh tokens that expired more than a day ago (they can no longer be used or reused). */
+  purgeExpiredSessions(): Promise<number> {
+    return this.deps.repos.refreshTokens.deleteExpired(
+      new Date(this.deps.now().getTime() - 86_400_000).toISOString(),
+    );
+  }
+
   /** Whether any account exists (an empty database gets the demo seed in development). */
   async hasAccounts(): Promise<boolean> {
     return (await this.deps.repos.users.count()) > 0;
