@@ -53,3 +53,15 @@ async function probe(): Promise<void> {
     scheduleProbe();
   }
 }
+
+/** Resolves once the server is reachable again (at once if it is). */
+export function whenReachable(): Promise<void> {
+  if (status === 'reachable') return Promise.resolve();
+  return new Promise((resolve) => {
+    const unsubscribe = subscribeToConnectivity(() => {
+      if (status !== 'reachable') return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../../shared/business.schema.js';
-import { describeAction, describeActor, describeDetails } from './audit-format.js';
+import { describeAction, describeActor, describeDetails, describeTarget } from './audit-format.js';
 
 const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
   id: '0190a1b2-0000-7000-8000-000000000001',
@@ -16,6 +16,7 @@ const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
 describe('audit formatting', () => {
   it('turns action codes into sentences', () => {
     expect(describeAction('member.role_changed')).toBe('Member role changed');
+    expect(describeAction('api_key.created')).toBe('API key created');
   });
 
   it('names the actor, or says they are gone', () => {
@@ -23,6 +24,15 @@ describe('audit formatting', () => {
     expect(describeActor(entry({ actor_user_id: 'u1' }), [member], [])).toBe('Ada');
     expect(describeActor(entry({ actor_user_id: 'u2' }), [member], [])).toBe('A former member');
     expect(describeActor(entry({}), [], [])).toBe('System');
+  });
+
+  it('names targets it can resolve and hides bare ids it cannot', () => {
+    const member = { user_id: 'u1', name: 'Ada', email: 'a@x.io', role: 'owner' as const, created_at: '' };
+    expect(describeTarget(entry({ target: 'u1' }), [member], [])).toBe('Ada');
+    expect(
+      describeTarget(entry({ target: '0190a1b2-0000-7000-8000-000000000009' }), [member], []),
+    ).toBeUndefined();
+    expect(describeTarget(entry({ target: 'settings' }), [], [])).toBe('settings');
   });
 
   it('flattens details', () => {

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../lib/format-date.js';
 import { useApiKeys } from '../api/get-api-keys.js';
 import { useAuditLog } from '../api/get-audit-log.js';
 import { useMembers } from '../api/get-members.js';
-import { describeAction, describeActor, describeDetails } from './audit-format.js';
+import { describeAction, describeActor, describeDetails, describeTarget } from './audit-format.js';
 
 /** Who changed what in the workspace, newest first, loaded a page at a time. */
 export function AuditLogCard({ business }: { business: Business }) {
@@ -51,7 +51,7 @@ function AuditLogTable({ businessId }: { businessId: string }) {
                 <td>{describeActor(entry, members.data ?? [], keys.data ?? [])}</td>
                 <td>
                   {describeAction(entry.action)}
-                  {entry.target && <div className="muted">{entry.target}</div>}
+                  <AuditTarget target={describeTarget(entry, members.data ?? [], keys.data ?? [])} />
                 </td>
                 <td className="muted">{describeDetails(entry.details)}</td>
               </tr>
@@ -68,4 +68,8 @@ function AuditLogTable({ businessId }: { businessId: string }) {
       )}
     </Card>
   );
+}
+
+function AuditTarget({ target }: { target: string | undefined }) {
+  return target ? <div className="muted">{target}</div> : null;
 }

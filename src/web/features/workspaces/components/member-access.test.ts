@@ -12,26 +12,31 @@ const member = (userId: string, role: Member['role']): Member => ({
 
 describe('memberAccess', () => {
   it('lets an owner change and remove anyone else, and grant ownership', () => {
-    const access = memberAccess('owner', 'me', member('other', 'owner'));
+    const access = memberAccess('owner', 'me', member('other', 'owner'), 2);
     expect(access).toMatchObject({ canChangeRole: true, canRemove: true, canLeave: false });
     expect(access.assignableRoles).toContain('owner');
   });
 
   it('keeps admins away from owners and from granting ownership', () => {
-    expect(memberAccess('admin', 'me', member('boss', 'owner')).canChangeRole).toBe(false);
-    const access = memberAccess('admin', 'me', member('other', 'editor'));
+    expect(memberAccess('admin', 'me', member('boss', 'owner'), 1).canChangeRole).toBe(false);
+    const access = memberAccess('admin', 'me', member('other', 'editor'), 1);
     expect(access.canRemove).toBe(true);
     expect(access.assignableRoles).not.toContain('owner');
   });
 
   it('lets editors and viewers only leave', () => {
-    expect(memberAccess('editor', 'me', member('other', 'viewer'))).toMatchObject({
+    expect(memberAccess('editor', 'me', member('other', 'viewer'), 1)).toMatchObject({
       canChangeRole: false,
       canRemove: false,
     });
-    expect(memberAccess('viewer', 'me', member('me', 'viewer'))).toMatchObject({
+    expect(memberAccess('viewer', 'me', member('me', 'viewer'), 1)).toMatchObject({
       canLeave: true,
       canRemove: false,
     });
+  });
+
+  it('keeps the last owner from leaving, but lets one of several owners go', () => {
+    expect(memberAccess('owner', 'me', member('me', 'owner'), 1).canLeave).toBe(false);
+    expect(memberAccess('owner', 'me', member('me', 'owner'), 2).canLeave).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ interface MemberRowProps {
   member: Member;
   myRole: Role;
   myUserId: string;
+  ownerCount: number;
   onChangeRole: (role: Role) => void;
   onRemove: () => void;
   changingRole: boolean;
@@ -19,18 +20,19 @@ export function MemberRow({
   member,
   myRole,
   myUserId,
+  ownerCount,
   onChangeRole,
   onRemove,
   changingRole,
 }: MemberRowProps) {
-  const access = memberAccess(myRole, myUserId, member);
+  const access = memberAccess(myRole, myUserId, member, ownerCount);
   return (
     <tr>
       <td>
         <div className="member-name">
           {member.name} {access.isMe && <Badge tone="accent">You</Badge>}
         </div>
-        <div className="muted">{member.email}</div>
+        <div className="muted member-email">{member.email}</div>
       </td>
       <td>
         {access.canChangeRole ? (

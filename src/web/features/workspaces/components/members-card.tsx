@@ -31,6 +31,7 @@ export function MembersCard({ business, myUserId, onLeft }: MembersCardProps) {
   const toast = useToast();
   const [removing, setRemoving] = useState<Member>();
   const leaving = removing?.user_id === myUserId;
+  const ownerCount = members.data?.filter((member) => member.role === 'owner').length ?? 0;
 
   const onChangeRole = (member: Member, role: Role) =>
     changeRole.mutate(
@@ -81,6 +82,7 @@ export function MembersCard({ business, myUserId, onLeft }: MembersCardProps) {
                 member={member}
                 myRole={business.role}
                 myUserId={myUserId}
+                ownerCount={ownerCount}
                 changingRole={changeRole.isPending && changeRole.variables?.userId === member.user_id}
                 onChangeRole={(role) => onChangeRole(member, role)}
                 onRemove={() => setRemoving(member)}

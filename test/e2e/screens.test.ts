@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, watchPageErrors } from './support/browser.js';
+import { type SeededUser, seedBusiness, seedMember, seedUser } from './support/factories.js';
+import { signInThroughForm } from './support/flows.js';
+import { type BuiltServer, startBuiltServer } from './support/server.js';
+
+/** Screenshots land here for a person to look at; the test itself asserts on errors, not pixels. */
+const SHOTS_DIR = process.env.SHOTS_DIR ?? '/tmp/shots';
+
+const VARIANTS = [
+  { name: 'desktop-light', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
+  { name: 'desktop-dark', colorScheme: 'dark', viewport: { width: 1280, height: 800 } },
+  { name: 'mobile-light', colorScheme: 'light', viewport: { width: 390, height: 844 } },
+  { name: 'mobile-dark', colorScheme: 'dark', viewport: { width: 390, height: 844 } },
+] as const;
+
+let server: BuiltServer;
+let browser: Browser;
+let owner: SeededUser;
+let businessId: string;
+
+beforeAll(async () => {
+  server = await startBuiltServer();
+  browser = await launchBrowser();
+  owner = await seedUser(server.url, 'owner');
+  businessId = (await seedBusiness(server.url, owner, 'Bluebird Bakery')).id;
+  await seedMember(server.url, owner, businessId, await seedUser(server.url, 'editor'), 'editor');
+  await seedMember(server.url, owner, businessId, await seedUser(server.url, 'viewer'), 'viewer');
+  mkdirSync(SHOTS_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('main screens', () => {
+  for (const variant of VARIANTS) {
+    it(`render without console or CSP errors: ${variant.name}`, async () => {
+      const context = await newContext(browser, server.url, {
+        colorScheme: variant.colorScheme,
+        viewport: variant.viewport,
+        timezoneId: 'Europe/Paris',
+      });
+      const page = await context.newPage();
+      const errors = watchPageErrors(page);
+      const shoot = (screen: string) =>
+        page.screenshot({
+          path: path.join(SHOTS_DIR, `${screen}-${variant.name}.png`),
+          fullPage: true,
+          animations: 'disabled',
+        });
+      const visit = async (url: string, heading: string, screen: string) => {
+        await page.goto(url);
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        await page.getByRole('status', { name: /^Loading/ }).waitFor({ state: 'detached' });
+        await shoot(screen);
+      };
+
+      await visit('/sign-up', 'Create your account', 'sign-up');
+      await visit('/sign-in', 'Sign in', 'sign-in');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await shoot('sign-in-errors');
+
+      const newcomer = await seedUser(server.url, 'newcomer');
+      await signInThroughForm(page, newcomer);
+      await page.getByRole('heading', { name: 'Create your first business' }).waitFor();
+      await shoot('onboarding');
+      await context.clearCookies();
+
+      await signInThroughForm(page, owner);
+      await page.getByRole('heading', { name: 'Bluebird Bakery', level: 1 }).waitFor();
+      await visit(`/w/${businessId}`, 'Bluebird Bakery', 'dashboard');
+      await visit(`/w/${businessId}/settings`, 'Settings', 'settings-general');
+      await visit(`/w/${businessId}/settings/members`, 'Settings', 'settings-members');
+      await visit(`/w/${businessId}/settings/api-keys`, 'Settings', 'settings-api-keys');
+      await createApiKey(page);
+      await shoot('api-key-secret');
+      await page.getByRole('button', { name: 'I have stored it' }).click();
+      await visit(`/w/${businessId}/settings/audit-log`, 'Settings', 'settings-audit-log');
+      await visit('/profile', 'Profile', 'profile');
+      if (variant.viewport.width < 768) {
+        await page.getByRole('button', { name: 'Open navigation' }).click();
+        await shoot('navigation-drawer');
+      } else {
+        await page.getByRole('button', { name: /^Workspace:/ }).click();
+        await shoot('workspace-switcher');
+      }
+
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
+async function createApiKey(page: Page): Promise<void> {
+  await page.getByLabel('Key name').fill(`Zapier ${Date.now()}`);
+  await page.getByRole('button', { name: 'Create key' }).click();
+  await page.getByRole('dialog').waitFor();
+}

@@ -1,0 +1,64 @@
+import type { Session } from '../../../src/shared/auth.schema.js';
+
+let sequence = 0;
+
+/** A person who already has an account, made through the public API as the app itself would. */
+export interface SeededUser {
+  name: string;
+  email: string;
+  password: string;
+  session: Session;
+}
+
+/** Unique, valid sign-up details; the password is long and uncommon so the policy accepts it. */
+export function newPersonDetails(label = 'person') {
+  sequence += 1;
+  const unique = `${Date.now().toString(36)}${sequence}`;
+  return {
+    name: `${label.charAt(0).toUpperCase()}${label.slice(1)} ${unique}`,
+    email: `${label}.${unique}@example.com`,
+    password: `amber-lighthouse-${unique}-meadow`,
+  };
+}
+
+/** Registers an account through `POST /api/auth/register`. */
+export async function seedUser(baseUrl: string, label = 'person'): Promise<SeededUser> {
+  const details = newPersonDetails(label);
+  const response = await fetch(`${baseUrl}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(details),
+  });
+  if (response.status !== 201)
+    throw new Error(`register failed: ${response.status} ${await response.text()}`);
+  return { ...details, session: (await response.json()) as Session };
+}
+
+/** Creates a workspace owned by `user` through `POST /api/business/`. */
+export async function seedBusiness(baseUrl: string, user: SeededUser, name: string): Promise<{ id: string }> {
+  const response = await fetch(`${baseUrl}/api/business/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${user.session.access_token}` },
+    body: JSON.stringify({ name, time_zone: 'Europe/Paris', locale: 'en' }),
+  });
+  if (response.status !== 201)
+    throw new Error(`create business failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: string };
+}
+
+/** Adds `member` to a workspace through `POST /api/business/{id}/members`. */
+export async function seedMember(
+  baseUrl: string,
+  owner: SeededUser,
+  businessId: string,
+  member: SeededUser,
+  role: 'admin' | 'editor' | 'viewer',
+): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/business/${businessId}/members`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.session.access_token}` },
+    body: JSON.stringify({ email: member.email, role }),
+  });
+  if (response.status !== 201)
+    throw new Error(`add member failed: ${response.status} ${await response.text()}`);
+}
