@@ -1,3 +1,5 @@
+// First: schemas read this setting when they are constructed.
+import './lib/zod-without-eval.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
