@@ -141,7 +141,9 @@ try {
       const audit = report.audits[ref.id];
       if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
         console.log(`  [${category.id}] ${audit.id}: ${audit.score} ${audit.displayValue ?? ''}`);
-        for (const item of (audit.details?.items ?? []).slice(0, 3)) console.log(`      ${JSON.stringify(item).slice(0, 300)}`);
+        for (const item of (audit.details?.items ?? []).slice(0, 3)) {
+          console.log(`      ${JSON.stringify(item).slice(0, 300)}`);
+        }
       }
     }
   }
