@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadConfig } from '../../src/server/config/config.js';
@@ -156,6 +157,10 @@ describe('the single-page app', () => {
     mkdirSync(path.join(distDir, 'assets'));
     writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>MCC</title><div id="root"></div>');
     writeFileSync(path.join(distDir, 'assets', 'index-abc123.js'), 'console.log("app")');
+    writeFileSync(
+      path.join(distDir, 'assets', 'index-abc123.js.br'),
+      brotliCompressSync('console.log("app")'),
+    );
   });
 
   afterAll(() => rmSync(distDir, { recursive: true, force: true }));
@@ -171,6 +176,22 @@ describe('the single-page app', () => {
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(asset.headers['x-request-id']).toBeDefined();
+  });
+
+  it('sends the precompressed file to clients that accept it', async () => {
+    const { app } = await start({ WEB_DIST_DIR: distDir });
+    const compressed = await app.inject({
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(compressed.rawPayload).toString()).toBe('console.log("app")');
+    const plain = await app.inject({
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log("app")');
   });
 
   it('falls back to index.html for browser navigations only', async () => {

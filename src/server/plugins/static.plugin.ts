@@ -55,6 +55,8 @@ const staticPluginImpl: FastifyPluginAsync<StaticPluginOptions> = async (app, { 
     // One route per built file, found at start-up: unknown paths fall through to the not-found handler
     // (SPA fallback or a problem) instead of a catch-all route, and metrics see real route names.
     wildcard: false,
+    // `vite build` writes .br and .gz beside every asset; send those to clients that accept them.
+    preCompressed: true,
     cacheControl: false,
     setHeaders(reply, filePath) {
       // Vite content-hashes everything under assets/, so those never change; anything else (index.html,
