@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { AiTaskName } from '../../shared/ai-tasks.schema.js';
+import type { BrandProfile } from '../../shared/brand.schema.js';
+import type { ChatMessage } from './provider.js';
+
+/** The business an AI call writes for: its profile goes into every prompt and every offline answer. */
+export interface BusinessContext {
+  name: string;
+  industry: string | null;
+  description: string | null;
+  website: string | null;
+  locale: string;
+  time_zone: string;
+  brand: BrandProfile;
+}
+
+/** What every task sees besides its input. */
+export interface TaskContext {
+  business: BusinessContext;
+  /** The current time (tests pin it). */
+  now: Date;
+}
+
+/**
+ * One AI task: a versioned prompt, the zod schema its output must match, a deterministic offline answer,
+ * and the rules enforced on any output (whichever provider wrote it).
+ */
+export interface AiTask<I, O> {
+  name: AiTaskName;
+  /** Bumped whenever the prompt changes; recorded with every call. */
+  version: string;
+  input: z.ZodType<I, unknown>;
+  output: z.ZodType<O, unknown>;
+  /** Messages for a model. Customer or web text goes in through `fenceData`, never as instructions. */
+  prompt(input: I, context: TaskContext): ChatMessage[];
+  /** The offline writer's answer: deterministic for the same input and context. */
+  offline(input: I, context: TaskContext): O;
+  /**
+   * Enforce the rules on a valid output: channel limits, words to avoid, no echo of the system prompt.
+   * Returns the corrected output, or a list of problems the model should fix (used for the repair attempt).
+   */
+  finalize(output: O, input: I, context: TaskContext): { output: O; problems: string[] };
+}
+
+/** Any task, for registries. */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds tasks of different input and output types
+export type AnyAiTask = AiTask<any, any>;

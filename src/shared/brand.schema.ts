@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { CHANNEL_IDS } from './channel-ids.js';
+
+const phrase = z.string().trim().min(1).max(60);
+const paragraph = z.string().trim().max(1000);
+const slider = z.number().int().min(0).max(100);
+
+/** How the brand sounds: each slider runs from the first word (0) to the second (100). */
+export const toneSchema = z.strictObject({
+  formal_casual: slider.default(50),
+  serious_playful: slider.default(40),
+  reserved_enthusiastic: slider.default(50),
+  traditional_modern: slider.default(50),
+});
+
+export const brandVoiceSchema = z.strictObject({
+  tone: toneSchema.default({
+    formal_casual: 50,
+    serious_playful: 40,
+    reserved_enthusiastic: 50,
+    traditional_modern: 50,
+  }),
+  /** Adjectives such as "warm", "expert", "witty". */
+  personality: z.array(phrase).max(8).default([]),
+  words_to_use: z.array(phrase).max(50).default([]),
+  /** The AI never uses these; outputs are checked for them. */
+  words_to_avoid: z.array(phrase).max(50).default([]),
+  example_posts: z.array(z.string().trim().min(1).max(2200)).max(5).default([]),
+});
+
+export const personaSchema = z.strictObject({
+  name: phrase,
+  description: paragraph.default(''),
+  pains: z.array(phrase).max(10).default([]),
+  goals: z.array(phrase).max(10).default([]),
+});
+
+export const productSchema = z.strictObject({
+  name: phrase,
+  description: paragraph.default(''),
+  price: z.string().trim().max(40).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .optional(),
+});
+
+/** Everything the AI needs to write as this business: set once, used by every AI call. */
+export const brandProfileSchema = z.strictObject({
+  voice: brandVoiceSchema.default({
+    tone: { formal_casual: 50, serious_playful: 40, reserved_enthusiastic: 50, traditional_modern: 50 },
+    personality: [],
+    words_to_use: [],
+    words_to_avoid: [],
+    example_posts: [],
+  }),
+  audiences: z.array(personaSchema).max(5).default([]),
+  products: z.array(productSchema).max(20).default([]),
+  goals: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
+  channels: z.array(z.enum(CHANNEL_IDS)).max(CHANNEL_IDS.length).default([]),
+});
+
+export type Tone = z.infer<typeof toneSchema>;
+export type BrandVoice = z.infer<typeof brandVoiceSchema>;
+export type Persona = z.infer<typeof personaSchema>;
+export type Product = z.infer<typeof productSchema>;
+export type BrandProfile = z.infer<typeof brandProfileSchema>;
+
+/** The profile of a business that has not described itself yet. */
+export const EMPTY_BRAND_PROFILE: BrandProfile = brandProfileSchema.parse({});
