@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/config.js';
 import type { DB } from './schema.js';
@@ -38,7 +38,7 @@ function openSqlite(file: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -51,6 +51,33 @@ function openSqlite(file: string): Database {
     },
     async close() {
       await db.destroy();
+    },
+  };
+}
+
+/** How many distinct SQL texts keep a prepared statement; queries are few and parameterised. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver calls `prepare` for every query, and compiling the SQL was the largest single
+ * cost of a small authenticated read (see docs/benchmarks.md). Reuse one prepared statement per SQL text
+ * instead; SQLite re-prepares it by itself after a schema change. A statement still held by an open
+ * iterator (`busy`, from `.stream()`) is not shared: that query gets a fresh one.
+ */
+function withStatementCache(sqlite: SQLite.Database, maxSize = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      const cached = statements.get(text);
+      if (cached && !cached.busy) return cached;
+      const statement = sqlite.prepare(text);
+      if (!cached) {
+        // Oldest first: Map keeps insertion order.
+        if (statements.size >= maxSize) statements.delete(statements.keys().next().value as string);
+        statements.set(text, statement);
+      }
+      return statement;
     },
   };
 }

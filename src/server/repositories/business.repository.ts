@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../shared/roles.js';
+import { compileOnce } from '../db/compile-once.js';
 import type { BusinessRow, BusinessUpdate, DB, NewBusiness } from '../db/schema.js';
 
 /** A workspace together with the role of the member who asked for it. */
@@ -17,15 +18,23 @@ function businessesOfUser(db: Kysely<DB>, userId: string) {
 
 /** Workspaces. Every read goes through a membership (or an API key's own workspace). */
 export class BusinessRepository {
+  // The two reads behind every workspace page, compiled once (see compileOnce); the SQL is unchanged.
+  private readonly listForUserQuery = compileOnce(1, (userId: string) =>
+    businessesOfUser(this.db, userId).orderBy('businesses.name').orderBy('businesses.id'),
+  );
+  private readonly findForMemberQuery = compileOnce(2, (businessId: string, userId: string) =>
+    businessesOfUser(this.db, userId).where('businesses.id', '=', businessId),
+  );
+
   constructor(private readonly db: Kysely<DB>) {}
 
-  listForUser(userId: string): Promise<BusinessWithRole[]> {
-    return businessesOfUser(this.db, userId).orderBy('businesses.name').orderBy('businesses.id').execute();
+  async listForUser(userId: string): Promise<BusinessWithRole[]> {
+    return (await this.db.executeQuery(this.listForUserQuery(userId))).rows;
   }
 
   /** The business if `userId` is a member of it, else undefined (callers answer 404). */
-  findForMember(businessId: string, userId: string): Promise<BusinessWithRole | undefined> {
-    return businessesOfUser(this.db, userId).where('businesses.id', '=', businessId).executeTakeFirst();
+  async findForMember(businessId: string, userId: string): Promise<BusinessWithRole | undefined> {
+    return (await this.db.executeQuery(this.findForMemberQuery(businessId, userId))).rows[0];
   }
 
   /** For API-key principals, whose scope is the key's own business id. */
