@@ -1,4 +1,7 @@
-import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import { type FastifyBaseLogger, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import pino from 'pino';
+
+const INFO = pino.levels.values.info ?? 30;
 
 /** Route label for requests that matched no route (404s, the SPA fallback). */
 export const UNMATCHED_ROUTE = 'unmatched';
@@ -14,6 +17,14 @@ export function routeLabel(request: FastifyRequest): string {
  * the line carries only what an operator needs. The request id comes from the child logger's bindings.
  */
 export class LeanRequestLogController extends LogController {
+  /**
+   * Per app logger, a child without redaction for the success line. Wildcard redact paths (`*.password`)
+   * make pino walk every logged object: about 6 µs of a ~10 µs line. The success line is built below from
+   * four fixed fields (never a header or body), so there is nothing to redact; lines that carry an error
+   * keep going through the redacting request logger.
+   */
+  readonly #leanLoggers = new WeakMap<FastifyBaseLogger, FastifyBaseLogger>();
+
   constructor() {
     super({ requestIdLogLabel: 'request_id' });
   }
@@ -34,7 +45,22 @@ export class LeanRequestLogController extends LogController {
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime * 10) / 10,
     };
-    if (error) reply.log.error({ ...line, err: error }, 'request failed');
-    else reply.log.info(line, 'request');
+    if (error) {
+      reply.log.error({ ...line, err: error }, 'request failed');
+      return;
+    }
+    // The request logger decides (route-level `logLevel` included); the lean one only writes.
+    if ((pino.levels.values[reply.log.level] ?? Number.POSITIVE_INFINITY) > INFO) return;
+    // Same output as `reply.log.info(line, 'request')`: the request id first, then the line.
+    this.#leanLogger(request.server.log).info({ request_id: request.id, ...line }, 'request');
+  }
+
+  #leanLogger(logger: FastifyBaseLogger): FastifyBaseLogger {
+    let lean = this.#leanLoggers.get(logger);
+    if (!lean) {
+      lean = logger.child({}, { redact: { paths: [] } });
+      this.#leanLoggers.set(logger, lean);
+    }
+    return lean;
   }
 }

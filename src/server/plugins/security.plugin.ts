@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
-import type { FastifyPluginAsync } from 'fastify';
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import Fastify, { type FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config/config.js';
 import { REQUEST_ID_HEADER } from '../observability/request-id.js';
@@ -33,11 +33,39 @@ export function contentSecurityPolicy(config: Config): Record<string, string[]> 
   };
 }
 
+/**
+ * The headers @fastify/helmet sets for `options`, computed once on a private probe instance. The plugin
+ * rebuilds helmet's middleware (parsing and validating every CSP directive) on each request, which cost
+ * about a third of a small authenticated read (docs/benchmarks.md); our headers never vary per request
+ * (no CSP nonces, no function-valued directives), so the result of one run is the result of every run.
+ */
+export async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<string, string>> {
+  const probe = Fastify({ logger: false });
+  try {
+    await probe.register(helmet, options);
+    probe.get('/', async (_request, reply) => reply.raw.getHeaders());
+    const response = await probe.inject({ method: 'GET', url: '/' });
+    return Object.fromEntries(
+      Object.entries(response.json() as Record<string, unknown>).map(([name, value]) => [
+        name,
+        String(value),
+      ]),
+    );
+  } finally {
+    await probe.close();
+  }
+}
+
 const securityPluginImpl: FastifyPluginAsync<SecurityPluginOptions> = async (app, { config }) => {
-  await app.register(helmet, {
+  const headers = await helmetHeaders({
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config) },
     // HSTS on a plain-HTTP development host would pin browsers to HTTPS for localhost.
     hsts: config.env === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  // Routes with their own policy (Swagger UI) overwrite the CSP later, in onSend.
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   // No configured origins means same-origin only: without the plugin, browsers block cross-origin reads.
   if (config.server.corsOrigins.length > 0) {
