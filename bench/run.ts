@@ -1,0 +1,534 @@
+import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+// `npm run bench`: throughput and latency of the real server's authenticated reads against a bare Fastify
+// app sending the same JSON, all over loopback HTTP between processes. See docs/benchmarks.md.
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const HOST = '127.0.0.1';
+
+/** A positive integer from the environment, for shorter or longer runs (`BENCH_DURATION=3`). */
+function envInt(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
+const DURATION_S = envInt('BENCH_DURATION', 10);
+const WARMUP_S = envInt('BENCH_WARMUP', 3);
+const LIST_ROWS = 20;
+/** Where the real server's log goes: a file (default) or `/dev/null` with `BENCH_LOG=null`. */
+const LOG_TO_NULL = process.env.BENCH_LOG === 'null';
+/** `BENCH_CPU_PROF=<dir>` starts the servers with `--cpu-prof`: profiles land in <dir> (real) and <dir>/baseline. */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
+/** `BENCH_ONLY=auth-single,auth-list` measures only those (bare-single, auth-single, bare-list, auth-list). */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+/** `BENCH_JSON=<file>` also writes the figures as JSON. */
+const JSON_OUT = process.env.BENCH_JSON;
+
+const TARGETS = { minThroughputRatio: 0.5, maxP99Ms: 20 };
+
+interface Measurement {
+  name: string;
+  url: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  bytesPerResponse: number;
+  /** CPU time (user + system) the server under test spent per request, from /proc; undefined elsewhere. */
+  serverCpuUsPerRequest: number | undefined;
+  /** The same for this process, which runs the load generator. */
+  loadCpuUsPerRequest: number;
+}
+
+/** User + system CPU seconds a process has used so far (Linux /proc), or undefined. */
+function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th of them.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks / CLOCK_TICKS_PER_SECOND : undefined;
+  } catch {
+    return undefined;
+  }
+}
+/** `getconf CLK_TCK`: 100 on every mainstream Linux. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+const children: ChildProcess[] = [];
+
+function log(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Poll `url` until it answers 200; at most `timeoutMs`. */
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** Stop a child with SIGTERM (graceful shutdown; writes a CPU profile), SIGKILL after 10 s. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+interface RealServer {
+  child: ChildProcess;
+  baseUrl: string;
+  logFile: string;
+}
+
+async function startRealServer(workDir: string): Promise<RealServer> {
+  const entry = path.join(ROOT, 'dist/server/main.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build:server\` first`);
+  const port = await freePort();
+  const logFile = LOG_TO_NULL ? '/dev/null' : path.join(workDir, 'server.log');
+  const out = openSync(logFile, 'a');
+  const args = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF_DIR)}`] : [];
+  const child = spawn(process.execPath, [...args, entry], {
+    cwd: workDir, // no .env from the repository leaks in
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'development',
+      SECRET_KEY: randomBytes(32).toString('hex'),
+      MCC_DEMO: '0',
+      DATA_DIR: path.join(workDir, 'data'),
+      HOST,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      LOG_PRETTY: '0',
+      RATE_LIMIT_MAX: '1000000000',
+    },
+    stdio: ['ignore', out, out],
+  });
+  closeSync(out);
+  children.push(child);
+  const baseUrl = `http://${HOST}:${port}`;
+  await waitForHttp(`${baseUrl}/healthz`, child, 30_000);
+  return { child, baseUrl, logFile };
+}
+
+async function call<T>(
+  baseUrl: string,
+  method: string,
+  urlPath: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; text: string; json: T }> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${baseUrl}${urlPath}`, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: (text ? JSON.parse(text) : null) as T };
+}
+
+function expectStatus(result: { status: number; text: string }, status: number, what: string): void {
+  if (result.status !== status)
+    throw new Error(`${what}: expected ${status}, got ${result.status}: ${result.text}`);
+}
+
+/** ~300 characters of plausible copy, different per row. */
+function description(index: number): string {
+  const sentence =
+    'We roast small batches of single-origin coffee and sell them online and in two neighbourhood cafés. ' +
+    'Our customers are busy professionals who care about where their coffee comes from, and we publish ' +
+    'brewing guides, origin stories and seasonal offers every week across five channels (workspace ';
+  return `${sentence}${index + 1}).`.slice(0, 300);
+}
+
+interface Fixture {
+  token: string;
+  singlePath: string;
+  listPath: string;
+  singleBody: string;
+  listBody: string;
+}
+
+/** Register a user through the API and give them `LIST_ROWS` workspaces filled to a campaign row's size. */
+async function seed(baseUrl: string): Promise<Fixture> {
+  const email = `bench-${randomBytes(4).toString('hex')}@example.com`;
+  const registered = await call<{ access_token: string }>(baseUrl, 'POST', '/api/auth/register', undefined, {
+    email,
+    password: `Bench-${randomBytes(12).toString('hex')}`,
+    name: 'Bench User',
+  });
+  expectStatus(registered, 201, 'register');
+  const token = registered.json.access_token;
+
+  const ids: string[] = [];
+  for (let index = 0; index < LIST_ROWS; index++) {
+    const created = await call<{ id: string }>(baseUrl, 'POST', '/api/business/', token, {
+      name: `Northwind Coffee Roasters ${String(index + 1).padStart(2, '0')}`,
+      industry: 'Food & beverage / specialty coffee',
+      description: description(index),
+      website: `https://northwind-coffee-${index + 1}.example.com/`,
+      time_zone: 'Europe/Paris',
+      locale: 'en-GB',
+    });
+    expectStatus(created, 201, 'create business');
+    ids.push(created.json.id);
+  }
+
+  const singlePath = `/api/business/${ids[0]}`;
+  const listPath = '/api/business/';
+  const single = await call(baseUrl, 'GET', singlePath, token);
+  expectStatus(single, 200, 'GET one business');
+  const list = await call<{ items: unknown[] }>(baseUrl, 'GET', listPath, token);
+  expectStatus(list, 200, 'GET business list');
+  if (list.json.items.length !== LIST_ROWS)
+    throw new Error(`the list has ${list.json.items.length} rows, expected ${LIST_ROWS}`);
+  return { token, singlePath, listPath, singleBody: single.text, listBody: list.text };
+}
+
+async function startBaseline(
+  workDir: string,
+  fixture: Fixture,
+): Promise<{ child: ChildProcess; baseUrl: string }> {
+  const bodiesFile = path.join(workDir, 'bodies.json');
+  writeFileSync(
+    bodiesFile,
+    JSON.stringify({ single: JSON.parse(fixture.singleBody), list: JSON.parse(fixture.listBody) }),
+  );
+  const child = fork(path.join(ROOT, 'bench/baseline-server.ts'), [bodiesFile], {
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF_DIR, 'baseline')}`] : []),
+    ],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.push(child);
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the baseline server did not start in 30 s')), 30_000);
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      resolve((message as { port: number }).port);
+    });
+    child.once('exit', (code) => reject(new Error(`the baseline server exited with code ${code}`)));
+  });
+  const baseUrl = `http://${HOST}:${port}`;
+  // The baseline must send byte-for-byte what the real server sent.
+  for (const [urlPath, expected] of [
+    ['/single', fixture.singleBody],
+    ['/list', fixture.listBody],
+  ] as const) {
+    const { text } = await call(baseUrl, 'GET', urlPath);
+    if (text !== expected) throw new Error(`the baseline's ${urlPath} body differs from the real server's`);
+  }
+  return { child, baseUrl };
+}
+
+async function measure(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  server: ChildProcess,
+): Promise<Measurement> {
+  process.stdout.write(`  ${name.padEnd(34)} warm-up ${WARMUP_S} s, measure ${DURATION_S} s … `);
+  await autocannon({ url, headers, connections: CONNECTIONS, duration: WARMUP_S });
+  const serverCpuBefore = processCpuSeconds(server.pid);
+  const loadCpuBefore = process.cpuUsage();
+  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S });
+  const loadCpu = process.cpuUsage(loadCpuBefore);
+  const serverCpuAfter = processCpuSeconds(server.pid);
+  const requests = result.requests.total;
+  const perRequest = (seconds: number) => (requests > 0 ? (seconds * 1e6) / requests : 0);
+  const measurement: Measurement = {
+    name,
+    url,
+    // autocannon's own "Req/Sec" figure: the mean of its per-second samples.
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    bytesPerResponse: requests > 0 ? Math.round(result.throughput.total / requests) : 0,
+    serverCpuUsPerRequest:
+      serverCpuBefore === undefined || serverCpuAfter === undefined
+        ? undefined
+        : perRequest(serverCpuAfter - serverCpuBefore),
+    loadCpuUsPerRequest: perRequest((loadCpu.user + loadCpu.system) / 1e6),
+  };
+  log(`${Math.round(measurement.requestsPerSecond)} req/s`);
+  return measurement;
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function machine(): Record<string, string> {
+  const cpus = os.cpus();
+  let distro = `${os.type()} ${os.release()}`;
+  try {
+    const pretty = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1];
+    if (pretty) distro = `${pretty} (${os.type()} ${os.release()}, ${os.arch()})`;
+  } catch {
+    // not Linux
+  }
+  const commit = git(['rev-parse', '--short=12', 'HEAD']) || 'unknown';
+  const dirty = git(['status', '--porcelain', '--', 'src', 'bench', 'package.json']) !== '';
+  return {
+    CPU: `${cpus[0]?.model ?? 'unknown'} (${cpus.length} logical cores)`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    OS: distro,
+    Node: process.version,
+    commit: `${commit}${dirty ? ' + uncommitted changes in src/, bench/ or package.json' : ''}`,
+    'load average at start': os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' '),
+  };
+}
+
+const fmt = (value: number, digits = 1) => value.toFixed(digits);
+/** autocannon records latency in whole milliseconds: 0 means under one. */
+const ms = (value: number) => (value === 0 ? '<1' : fmt(value, 0));
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  return rows
+    .map((row, index) => {
+      const line = row.map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+      );
+      return index === 0
+        ? `${line.join('  ')}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`
+        : line.join('  ');
+    })
+    .join('\n');
+}
+
+function countLines(file: string): number {
+  if (file === '/dev/null') return 0;
+  const text = readFileSync(file, 'utf8');
+  let lines = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines++;
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const info = machine();
+  log('Marketing Command Center — HTTP benchmark (npm run bench)');
+  log();
+  for (const [key, value] of Object.entries(info)) log(`  ${key.padEnd(22)} ${value}`);
+  log(
+    `  ${'load'.padEnd(22)} autocannon 8 in this process, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per route, loopback`,
+  );
+  log();
+
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'mcc-bench-'));
+  try {
+    const real = await startRealServer(workDir);
+    const fixture = await seed(real.baseUrl);
+    const baseline = await startBaseline(workDir, fixture);
+    log(
+      `Real server: node dist/server/main.js at ${real.baseUrl} (SQLite in ${workDir}/data, NODE_ENV=development,`,
+    );
+    log(`  LOG_LEVEL=info with the per-request log line written to ${LOG_TO_NULL ? '/dev/null' : 'a file'},`);
+    log('  metrics, helmet and the in-memory rate limit on, RATE_LIMIT_MAX=1e9 so it never throttles).');
+    log(`Baseline: bare Fastify (no logger, no plugins) at ${baseline.baseUrl}, same JSON bodies.`);
+    log(
+      `Campaigns do not exist yet: the "list of ${LIST_ROWS}" is GET /api/business/ for a member of ${LIST_ROWS} workspaces`,
+    );
+    log(
+      `  with name, industry, ~300-character description and website filled (${fixture.listBody.length} bytes of JSON, ~${Math.round(fixture.listBody.length / LIST_ROWS)} per row: roughly a campaign row).`,
+    );
+    log();
+
+    const auth = { authorization: `Bearer ${fixture.token}` };
+    // Interleaved, so a slow drift in the machine's load touches both sides of each ratio alike.
+    const plan = [
+      {
+        id: 'bare-single',
+        name: 'bare: one object',
+        url: `${baseline.baseUrl}/single`,
+        headers: {},
+        server: baseline.child,
+      },
+      {
+        id: 'auth-single',
+        name: 'auth: GET /api/business/{id}',
+        url: `${real.baseUrl}${fixture.singlePath}`,
+        headers: auth,
+        server: real.child,
+      },
+      {
+        id: 'bare-list',
+        name: `bare: list of ${LIST_ROWS}`,
+        url: `${baseline.baseUrl}/list`,
+        headers: {},
+        server: baseline.child,
+      },
+      {
+        id: 'auth-list',
+        name: `auth: GET /api/business/ (${LIST_ROWS})`,
+        url: `${real.baseUrl}${fixture.listPath}`,
+        headers: auth,
+        server: real.child,
+      },
+    ];
+    const measured = new Map<string, Measurement>();
+    for (const step of plan) {
+      if (ONLY && !ONLY.includes(step.id)) continue;
+      measured.set(step.id, await measure(step.name, step.url, step.headers, step.server));
+    }
+
+    await stop(baseline.child);
+    await stop(real.child);
+    const logLines = countLines(real.logFile);
+
+    const results = [...measured.values()];
+    log();
+    log(
+      table([
+        [
+          'route',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'requests',
+          'errors',
+          'non-2xx',
+          'bytes/resp',
+          'server CPU µs/req',
+          'load gen CPU µs/req',
+        ],
+        ...results.map((m) => [
+          m.name,
+          fmt(m.requestsPerSecond, 0),
+          ms(m.p50Ms),
+          ms(m.p99Ms),
+          String(m.requests),
+          String(m.errors),
+          String(m.non2xx),
+          String(m.bytesPerResponse),
+          m.serverCpuUsPerRequest === undefined ? 'n/a' : fmt(m.serverCpuUsPerRequest, 0),
+          fmt(m.loadCpuUsPerRequest, 0),
+        ]),
+      ]),
+    );
+    log();
+    const bareSingle = measured.get('bare-single');
+    const authSingle = measured.get('auth-single');
+    const bareList = measured.get('bare-list');
+    const authList = measured.get('auth-list');
+    const ratio = (auth?: Measurement, bare?: Measurement) =>
+      auth && bare ? auth.requestsPerSecond / bare.requestsPerSecond : undefined;
+    const singleRatio = ratio(authSingle, bareSingle);
+    const listRatio = ratio(authList, bareList);
+    if (singleRatio !== undefined && authSingle && bareSingle)
+      log(
+        `  throughput auth/bare, one object:  ${fmt(singleRatio * 100)} %  (p99 ${fmt(authSingle.p99Ms)} vs ${fmt(bareSingle.p99Ms)} ms)`,
+      );
+    if (listRatio !== undefined && authList && bareList)
+      log(
+        `  throughput auth/bare, list of ${LIST_ROWS}:  ${fmt(listRatio * 100)} %  (p99 ${fmt(authList.p99Ms)} vs ${fmt(bareList.p99Ms)} ms)`,
+      );
+    if (!LOG_TO_NULL) log(`  real server log: ${logLines} lines (one per request)`);
+    log();
+
+    const clean = results.every((m) => m.errors === 0 && m.non2xx === 0);
+    const checks = [
+      {
+        target: `auth one object throughput >= ${TARGETS.minThroughputRatio * 100} % of bare`,
+        actual: singleRatio === undefined ? 'not measured' : `${fmt(singleRatio * 100)} %`,
+        pass: singleRatio !== undefined && singleRatio >= TARGETS.minThroughputRatio,
+      },
+      {
+        target: `auth one object p99 < ${TARGETS.maxP99Ms} ms at ${CONNECTIONS} connections`,
+        actual: authSingle ? `${fmt(authSingle.p99Ms)} ms` : 'not measured',
+        pass: authSingle !== undefined && authSingle.p99Ms < TARGETS.maxP99Ms,
+      },
+      { target: 'every response 2xx, no errors', actual: clean ? 'yes' : 'no', pass: clean },
+    ];
+    log('Targets:');
+    for (const check of checks) log(`  ${check.pass ? 'PASS' : 'FAIL'}  ${check.target}: ${check.actual}`);
+    const allPass = checks.every((check) => check.pass);
+    log();
+    log(
+      allPass ? 'RESULT: PASS — every target met.' : 'RESULT: FAIL — at least one target missed (see above).',
+    );
+    log(
+      'Note: 2 cores are shared by the load generator and the server under test (the same for the baseline).',
+    );
+
+    if (JSON_OUT) {
+      writeFileSync(
+        JSON_OUT,
+        `${JSON.stringify({ machine: info, connections: CONNECTIONS, durationSeconds: DURATION_S, results, ratios: { single: singleRatio, list: listRatio }, checks, logLines }, null, 2)}\n`,
+      );
+    }
+  } finally {
+    await Promise.all(children.map(stop));
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const child of children) child.kill('SIGKILL');
+    process.exit(130);
+  });
+}
+
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+}
