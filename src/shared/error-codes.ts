@@ -29,6 +29,12 @@ export const ERROR_CODES = [
   'last_owner',
   /** Too many requests; `Retry-After` says when to try again. */
   'rate_limited',
+  /** The workspace has spent its monthly AI budget; an owner or admin can raise it in settings. */
+  'budget_exceeded',
+  /** The AI provider failed (error, timeout or an answer that stayed invalid after one repair). */
+  'ai_provider_error',
+  /** The AI provider failed repeatedly and is paused for a moment (circuit breaker open). */
+  'ai_unavailable',
   /** The database or another dependency is not reachable. */
   'service_unavailable',
   /** An unexpected error; the response carries the request id to quote when reporting it. */

@@ -46,6 +46,28 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.optional(),
   WEB_DIST_DIR: z.string().default('dist/web'),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AI_MODEL: z.string().min(1).max(200).default('gpt-4o-mini'),
+  AI_TIMEOUT_MS: positiveInt.max(600_000).default(60_000),
+  AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  AI_RETRY_BUDGET_MS: positiveInt.max(600_000).default(90_000),
+  AI_CIRCUIT_FAILURES: positiveInt.max(100).default(5),
+  AI_CIRCUIT_COOLDOWN_SECONDS: positiveInt.max(3600).default(30),
+  AI_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
+  AI_PRICES: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'Must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string(), z.strictObject({ input: z.number().min(0), output: z.number().min(0) })))
+    .optional(),
+  AI_ALLOW_PRIVATE_BASE_URLS: bool.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;

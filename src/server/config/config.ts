@@ -34,6 +34,20 @@ export interface Config {
   log: { level: string; pretty: boolean };
   demo: { enabled: boolean };
   web: { distDir: string };
+  ai: {
+    /** The server-wide provider; undefined means the offline writer (workspaces may bring their own). */
+    provider: { baseUrl: string | undefined; apiKey: string | undefined; model: string } | undefined;
+    timeoutMs: number;
+    maxRetries: number;
+    retryBudgetMs: number;
+    circuitFailures: number;
+    circuitCooldownMs: number;
+    cacheTtlMs: number;
+    /** Extra or overriding prices, USD per million tokens. */
+    prices: Record<string, { input: number; output: number }>;
+    /** Let workspaces point their provider at private or loopback addresses (a local Ollama, say). */
+    allowPrivateBaseUrls: boolean;
+  };
 }
 
 /** Start-up stops with every problem listed, not just the first. */
@@ -102,6 +116,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? false },
     demo: { enabled: e.MCC_DEMO && !production },
     web: { distDir: e.WEB_DIST_DIR },
+    ai: {
+      provider:
+        e.OPENAI_API_KEY || e.OPENAI_BASE_URL
+          ? { baseUrl: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY, model: e.AI_MODEL }
+          : undefined,
+      timeoutMs: e.AI_TIMEOUT_MS,
+      maxRetries: e.AI_MAX_RETRIES,
+      retryBudgetMs: e.AI_RETRY_BUDGET_MS,
+      circuitFailures: e.AI_CIRCUIT_FAILURES,
+      circuitCooldownMs: e.AI_CIRCUIT_COOLDOWN_SECONDS * 1000,
+      cacheTtlMs: e.AI_CACHE_TTL_SECONDS * 1000,
+      prices: e.AI_PRICES ?? {},
+      allowPrivateBaseUrls: e.AI_ALLOW_PRIVATE_BASE_URLS,
+    },
   };
 }
 

@@ -16,6 +16,9 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   weak_password: { status: 400, title: 'Choose a stronger password' },
   last_owner: { status: 409, title: 'A workspace needs at least one owner' },
   rate_limited: { status: 429, title: 'Too many requests' },
+  budget_exceeded: { status: 402, title: 'The monthly AI budget is spent' },
+  ai_provider_error: { status: 502, title: 'The AI provider did not give a usable answer' },
+  ai_unavailable: { status: 503, title: 'The AI provider is paused after repeated failures' },
   service_unavailable: { status: 503, title: 'The service is temporarily unavailable' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 };
