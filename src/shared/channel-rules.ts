@@ -1,0 +1,230 @@
+import type { ChannelId } from './channel-ids.js';
+
+// The data behind channels.ts: one entry per network, each limit with its source. Posting times and
+// cadences are starting points for the offline planner, not promises: every audience differs.
+
+/** Bumped whenever a limit, count rule or recommendation below changes. */
+export const CHANNEL_RULES_VERSION = '2026-11-26.1';
+
+/**
+ * How a network measures text:
+ * - `characters`: Unicode code points;
+ * - `graphemes`: user-perceived characters (`Intl.Segmenter`), Bluesky;
+ * - `emoji_bytes`: characters, but each emoji counts as its UTF-8 bytes, Threads;
+ * - `weighted`: X's weighted count (URLs 23, emoji and CJK 2);
+ * - `sms_units`: GSM-7 septets or UCS-2 code units, against one segment.
+ */
+export type CountUnit = 'characters' | 'graphemes' | 'emoji_bytes' | 'weighted' | 'sms_units';
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** One network's rules. */
+export interface ChannelRule {
+  id: ChannelId;
+  name: string;
+  /** Maximum length of the body (for SMS: one segment; more segments are allowed but billed). */
+  limit: number;
+  unit: CountUnit;
+  /** Hard cap on hashtags (0: hashtags do nothing there, so none are written). */
+  maxHashtags: number;
+  /** How many hashtags the writer adds by default. */
+  suggestedHashtags: number;
+  /** Hard cap on links in one post, when the network has one. */
+  maxLinks: number | null;
+  /** Whether a piece may be a thread of several posts, each within `limit`. */
+  threads: boolean;
+  /** Length shown before "more", when the network truncates the feed view. */
+  previewLength: number | null;
+  /** Title-like field: email subject, event title. */
+  title: { label: string; limit: number; warnOver: number | null } | null;
+  preheaderLimit: number | null;
+  commentLimit: number | null;
+  /** Hard cap on SMS segments. */
+  maxSegments: number | null;
+  /** Recommended posts per week for a small team (the planner's default). */
+  cadencePerWeek: number;
+  /** Good days and local times (HH:MM) to publish. */
+  postingDays: readonly Weekday[];
+  postingTimes: readonly string[];
+}
+
+const noExtras = {
+  previewLength: null,
+  title: null,
+  preheaderLimit: null,
+  commentLimit: null,
+  maxSegments: null,
+} as const;
+
+// Cadence sources: Hootsuite, "How often to post on social media" (2023): Instagram 3–7 a week, Facebook
+// 1–2 a day, X 1–5 a day, LinkedIn 1–5 a day; HubSpot's Facebook study found pages under 10k followers did
+// better with fewer posts. We default to the low end of those ranges, sized for a small team.
+// Time sources: Sprout Social, "Best times to post on social media" (2023, as reported by Social Media
+// Today, 2023-05-10, and O'Dwyer's, 2023-06-07), local time: Facebook Mon–Thu 8–13h, Instagram Mon–Wed and
+// Fri 9–13h, X Tue–Fri 9–12h, LinkedIn Tue–Wed 10–12h, TikTok midweek afternoons. Where no study exists
+// (Threads, Bluesky, Google Business Profile, email, SMS) the entry says which assumption it makes.
+
+/** Every channel's rules. */
+export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
+  x: {
+    id: 'x',
+    name: 'X',
+    // X Help "Counting characters": 280 weighted characters (25,000 for Premium accounts, a per-account
+    // setting the caller passes as a limit override).
+    limit: 280,
+    unit: 'weighted',
+    maxHashtags: 10, // no hard cap; X's own best practice is one or two, so ten is already generous
+    suggestedHashtags: 2,
+    maxLinks: null,
+    threads: true,
+    ...noExtras,
+    cadencePerWeek: 5,
+    postingDays: [2, 3, 4, 5],
+    postingTimes: ['09:00', '10:00', '11:00'],
+  },
+  linkedin: {
+    id: 'linkedin',
+    name: 'LinkedIn',
+    limit: 3000, // LinkedIn Help, "Share posts": 3,000 characters; comments 1,250
+    unit: 'characters',
+    maxHashtags: 10, // no hard cap; LinkedIn suggests a few relevant ones
+    suggestedHashtags: 3,
+    maxLinks: null,
+    threads: false,
+    ...noExtras,
+    commentLimit: 1250,
+    cadencePerWeek: 3,
+    postingDays: [2, 3, 4],
+    postingTimes: ['10:00', '11:00'],
+  },
+  instagram: {
+    id: 'instagram',
+    name: 'Instagram',
+    limit: 2200, // Instagram Help: captions up to 2,200 characters and 30 hashtags
+    unit: 'characters',
+    maxHashtags: 30,
+    suggestedHashtags: 8,
+    maxLinks: null,
+    threads: false,
+    ...noExtras,
+    previewLength: 125, // the feed shows about 125 characters before "more"
+    cadencePerWeek: 3,
+    postingDays: [1, 2, 3, 5],
+    postingTimes: ['10:00', '11:00', '12:00'],
+  },
+  facebook: {
+    id: 'facebook',
+    name: 'Facebook',
+    limit: 63206, // the Page post limit Facebook has enforced since 2011
+    unit: 'characters',
+    maxHashtags: 10,
+    suggestedHashtags: 2,
+    maxLinks: null,
+    threads: false,
+    ...noExtras,
+    cadencePerWeek: 4,
+    postingDays: [1, 2, 3, 4],
+    postingTimes: ['09:00', '11:00', '12:00'],
+  },
+  tiktok: {
+    id: 'tiktok',
+    name: 'TikTok',
+    limit: 2200, // TikTok Content Posting API: video captions up to 2,200 characters
+    unit: 'characters',
+    maxHashtags: 10,
+    suggestedHashtags: 4,
+    maxLinks: 0, // links in captions are not clickable; we keep them out
+    threads: false,
+    ...noExtras,
+    cadencePerWeek: 3,
+    postingDays: [2, 3, 4],
+    postingTimes: ['14:00', '15:00', '16:00'],
+  },
+  threads: {
+    id: 'threads',
+    name: 'Threads',
+    // Meta Threads API "Posts": 500 characters, emoji counted as UTF-8 bytes; "Text attachments": at most
+    // 5 links (enforced from 2025-12-22); one topic tag per post.
+    limit: 500,
+    unit: 'emoji_bytes',
+    maxHashtags: 1,
+    suggestedHashtags: 1,
+    maxLinks: 5,
+    threads: true,
+    ...noExtras,
+    // No public timing study yet: we assume Instagram's Meta audience and its mid-morning weekdays.
+    cadencePerWeek: 5,
+    postingDays: [1, 2, 3, 5],
+    postingTimes: ['10:00', '11:00', '12:00'],
+  },
+  bluesky: {
+    id: 'bluesky',
+    name: 'Bluesky',
+    // app.bsky.feed.post lexicon: text maxGraphemes 300; the record's `tags` holds at most 8.
+    limit: 300,
+    unit: 'graphemes',
+    maxHashtags: 8,
+    suggestedHashtags: 2,
+    maxLinks: null,
+    threads: true,
+    ...noExtras,
+    // No public timing study yet: we assume X's conversational, news-hour audience.
+    cadencePerWeek: 5,
+    postingDays: [2, 3, 4, 5],
+    postingTimes: ['09:00', '10:00', '11:00'],
+  },
+  google_business: {
+    id: 'google_business',
+    name: 'Google Business Profile',
+    // Google Business Profile Help, "Post updates": 1,500 characters; event titles 58 characters.
+    limit: 1500,
+    unit: 'characters',
+    maxHashtags: 0, // hashtags do nothing on Business Profile posts
+    suggestedHashtags: 0,
+    maxLinks: null,
+    threads: false,
+    ...noExtras,
+    title: { label: 'event title', limit: 58, warnOver: null },
+    // Assumption: a weekly update keeps the profile fresh; mid-week mornings when local searches peak.
+    cadencePerWeek: 1,
+    postingDays: [2, 3, 4],
+    postingTimes: ['09:00'],
+  },
+  email: {
+    id: 'email',
+    name: 'Email',
+    limit: 70000, // our own cap on a body (the content schema's), not a mail limit
+    unit: 'characters',
+    maxHashtags: 0,
+    suggestedHashtags: 0,
+    maxLinks: null,
+    threads: false,
+    ...noExtras,
+    // RFC 5322 §2.1.1 recommends lines of at most 78 characters, so longer subjects get folded; inboxes
+    // show roughly 60 characters on desktop, hence the warning. Preheaders past ~140 characters are cut.
+    title: { label: 'subject', limit: 78, warnOver: 60 },
+    preheaderLimit: 140,
+    // Assumption (common email-service guidance): weekly, mid-week mid-morning.
+    cadencePerWeek: 1,
+    postingDays: [2, 3, 4],
+    postingTimes: ['10:00'],
+  },
+  sms: {
+    id: 'sms',
+    name: 'SMS',
+    // 3GPP TS 23.038/23.040: 160 GSM-7 septets or 70 UCS-2 units, 153/67 per part when concatenated.
+    limit: 160,
+    unit: 'sms_units',
+    maxHashtags: 0,
+    suggestedHashtags: 0,
+    maxLinks: null,
+    threads: false,
+    ...noExtras,
+    maxSegments: 10, // Twilio rejects bodies over 1,600 characters (error 21617), about ten segments
+    // Assumption: at most weekly (opt-in lists tire fast), lunchtime or early evening.
+    cadencePerWeek: 1,
+    postingDays: [4, 6],
+    postingTimes: ['12:00', '17:30'],
+  },
+};
