@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from './auth.schema.js';
+import { brandProfileSchema } from './brand.schema.js';
 import { idSchema, listOf, pageOf, shortText, timestampSchema } from './common.schema.js';
 import { ROLES } from './roles.js';
 
@@ -36,6 +37,7 @@ export const createBusinessBodySchema = z.strictObject({
   website: websiteSchema.optional(),
   time_zone: timeZoneSchema.default('UTC'),
   locale: localeSchema.default('en'),
+  brand: brandProfileSchema.optional(),
 });
 
 export const updateBusinessBodySchema = z
@@ -46,6 +48,8 @@ export const updateBusinessBodySchema = z
     website: websiteSchema.nullable().optional(),
     time_zone: timeZoneSchema.optional(),
     locale: localeSchema.optional(),
+    /** Replaces the whole brand profile. */
+    brand: brandProfileSchema.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'Change at least one field' });
 
@@ -58,6 +62,7 @@ export const businessSchema = z.object({
   website: z.string().nullable(),
   time_zone: z.string(),
   locale: z.string(),
+  brand: brandProfileSchema,
   role: roleSchema,
   created_at: timestampSchema,
   updated_at: timestampSchema,

@@ -15,6 +15,9 @@ export const PERMISSIONS = {
   'owners.manage': ['owner'],
   'api_keys.manage': ['owner', 'admin'],
   'audit.read': ['owner', 'admin'],
+  'ai.use': ['owner', 'admin', 'editor'],
+  'ai.usage.read': ['owner', 'admin', 'editor'],
+  'ai.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -37,6 +37,7 @@ export async function insertBusiness(
     website: null,
     time_zone: 'UTC',
     locale: 'en',
+    brand_profile: '{}',
     created_at: AT,
     updated_at: AT,
     ...overrides,

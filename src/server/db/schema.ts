@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../../shared/roles.js';
 
 // Column types are the same on SQLite and PostgreSQL: ids are UUIDv7 text, times are ISO-8601 UTC text
@@ -34,6 +34,8 @@ export interface BusinessesTable {
   website: string | null;
   time_zone: string;
   locale: string;
+  /** JSON `BrandProfile` (src/shared/brand.schema.ts). */
+  brand_profile: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -70,6 +72,47 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+/** What happened to an AI call; `cached` calls cost nothing. */
+export type AiCallOutcome = 'ok' | 'error' | 'cached' | 'budget_exceeded' | 'cancelled';
+
+export interface AiCallsTable {
+  id: string;
+  business_id: string;
+  user_id: string | null;
+  task: string;
+  task_version: string;
+  /** `offline` or `openai-compatible`. */
+  provider: string;
+  model: string;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost_micro_usd: number;
+  /** 0 when the model had no price (cost recorded as 0 and flagged). */
+  price_known: number;
+  latency_ms: number;
+  attempts: number;
+  outcome: AiCallOutcome;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: string;
+}
+
+export interface AiBudgetsTable {
+  business_id: string;
+  monthly_limit_micro_usd: number;
+  updated_at: string;
+}
+
+export interface AiProviderSettingsTable {
+  business_id: string;
+  base_url: string | null;
+  model: string;
+  /** AES-256-GCM sealed (see services/security/secret-box.ts); never returned by the API. */
+  api_key_encrypted: string | null;
+  api_key_last4: string | null;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -77,6 +120,9 @@ export interface DB {
   memberships: MembershipsTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
+  ai_calls: AiCallsTable;
+  ai_budgets: AiBudgetsTable;
+  ai_provider_settings: AiProviderSettingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -89,3 +135,5 @@ export type BusinessUpdate = Updateable<BusinessesTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type AiCallRow = Selectable<AiCallsTable>;
+export type AiProviderSettingsRow = Selectable<AiProviderSettingsTable>;

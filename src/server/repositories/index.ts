@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../db/database.js';
 import type { DB } from '../db/schema.js';
+import { AiCallRepository } from './ai-call.repository.js';
+import { AiSettingsRepository } from './ai-settings.repository.js';
 import { ApiKeyRepository } from './api-key.repository.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 import { BusinessRepository } from './business.repository.js';
@@ -16,6 +18,8 @@ export interface Repositories {
   memberships: MembershipRepository;
   apiKeys: ApiKeyRepository;
   auditLog: AuditLogRepository;
+  aiCalls: AiCallRepository;
+  aiSettings: AiSettingsRepository;
   /** Run `work` atomically: every repository it receives writes inside one transaction. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -29,6 +33,8 @@ export function createRepositories(db: Kysely<DB>, dialect: Dialect): Repositori
     memberships: new MembershipRepository(db, dialect),
     apiKeys: new ApiKeyRepository(db),
     auditLog: new AuditLogRepository(db),
+    aiCalls: new AiCallRepository(db),
+    aiSettings: new AiSettingsRepository(db),
     transaction: (work) =>
       db.isTransaction
         ? work(createRepositories(db, dialect))

@@ -13,7 +13,9 @@ export type AuditAction =
   | 'member.role_changed'
   | 'member.removed'
   | 'api_key.created'
-  | 'api_key.revoked';
+  | 'api_key.revoked'
+  | 'ai.budget_changed'
+  | 'ai.provider_changed';
 
 /** Append an audit entry; call it with the transaction's repositories so it commits with the change. */
 export async function recordAudit(

@@ -1,3 +1,4 @@
+import { EMPTY_BRAND_PROFILE } from '../../shared/brand.schema.js';
 import type { Business, CreateBusinessBody, UpdateBusinessBody } from '../../shared/business.schema.js';
 import type { Role } from '../../shared/roles.js';
 import { newId } from '../db/ids.js';
@@ -5,6 +6,7 @@ import type { BusinessRow } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 import type { Repositories } from '../repositories/index.js';
 import { recordAudit } from './audit.service.js';
+import { parseBrandProfile } from './brand-profile.js';
 import type { Principal } from './principal.js';
 import { requireUser, requireWorkspaceRole } from './workspace-access.js';
 
@@ -34,6 +36,7 @@ export class BusinessService {
       website: body.website ?? null,
       time_zone: body.time_zone,
       locale: body.locale,
+      brand_profile: JSON.stringify(body.brand ?? EMPTY_BRAND_PROFILE),
       created_at: at,
       updated_at: at,
     };
@@ -67,7 +70,12 @@ export class BusinessService {
     await requireWorkspaceRole(this.repos, principal, businessId, 'business.update');
     const at = this.now().toISOString();
     await this.repos.transaction(async (trx) => {
-      await trx.businesses.update(businessId, { ...body, updated_at: at });
+      const { brand, ...fields } = body;
+      await trx.businesses.update(businessId, {
+        ...fields,
+        ...(brand ? { brand_profile: JSON.stringify(brand) } : {}),
+        updated_at: at,
+      });
       await recordAudit(trx, {
         businessId,
         principal,
@@ -96,6 +104,7 @@ function toBusiness(row: BusinessRow, role: Role): Business {
     website: row.website,
     time_zone: row.time_zone,
     locale: row.locale,
+    brand: parseBrandProfile(row.brand_profile),
     role,
     created_at: row.created_at,
     updated_at: row.updated_at,

@@ -1,0 +1,61 @@
+import type { ChatProvider } from '../ai/provider.js';
+import {
+  type OpenAiCompatibleOptions,
+  OpenAiCompatibleProvider,
+} from '../ai/providers/openai-compatible.provider.js';
+import type { Config } from '../config/config.js';
+import type { Repositories } from '../repositories/index.js';
+import type { SecretBox } from './security/secret-box.js';
+import { sha256 } from './security/tokens.js';
+
+/** Where a workspace's AI calls go right now. */
+export type ResolvedProvider =
+  | { kind: 'offline'; source: 'offline' }
+  | { kind: 'model'; source: 'workspace' | 'server'; provider: ChatProvider; breakerKey: string };
+
+/** Builds a provider; tests may swap it. */
+export type ProviderFactory = (options: OpenAiCompatibleOptions) => ChatProvider;
+
+/**
+ * A workspace's own endpoint (bring your own key) wins over the server's (`OPENAI_*`); with neither, the
+ * offline writer answers. Provider clients are reused per endpoint, model and key.
+ */
+export class AiProviderResolver {
+  private readonly clients = new Map<string, ChatProvider>();
+
+  constructor(
+    private readonly repos: Pick<Repositories, 'aiSettings'>,
+    private readonly config: Config['ai'],
+    private readonly secretBox: SecretBox,
+    private readonly factory: ProviderFactory = (options) => new OpenAiCompatibleProvider(options),
+  ) {}
+
+  async resolve(businessId: string): Promise<ResolvedProvider> {
+    const own = await this.repos.aiSettings.findProvider(businessId);
+    if (own) {
+      const apiKey = own.api_key_encrypted ? this.secretBox.open(own.api_key_encrypted) : undefined;
+      return this.modelProvider('workspace', {
+        baseUrl: own.base_url ?? undefined,
+        apiKey,
+        model: own.model,
+      });
+    }
+    const server = this.config.provider;
+    if (server) return this.modelProvider('server', server);
+    return { kind: 'offline', source: 'offline' };
+  }
+
+  private modelProvider(
+    source: 'workspace' | 'server',
+    endpoint: { baseUrl: string | undefined; apiKey: string | undefined; model: string },
+  ): ResolvedProvider {
+    const breakerKey = endpoint.baseUrl ?? 'https://api.openai.com/v1';
+    const clientKey = sha256(`${breakerKey}|${endpoint.model}|${endpoint.apiKey ?? ''}`);
+    let provider = this.clients.get(clientKey);
+    if (!provider) {
+      provider = this.factory({ ...endpoint, timeoutMs: this.config.timeoutMs });
+      this.clients.set(clientKey, provider);
+    }
+    return { kind: 'model', source, provider, breakerKey };
+  }
+}

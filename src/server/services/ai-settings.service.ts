@@ -1,0 +1,142 @@
+import type { AiProviderSettings, BudgetStatus, PutAiProviderBody } from '../../shared/ai.schema.js';
+import type { Config } from '../config/config.js';
+import type { AiProviderSettingsRow } from '../db/schema.js';
+import { AppError } from '../errors/app-error.js';
+import { outboundUrlProblem } from '../integrations/outbound-url-guard.js';
+import type { Repositories } from '../repositories/index.js';
+import type { AiBudgetGuard } from './ai-budget.js';
+import { recordAudit } from './audit.service.js';
+import type { Principal } from './principal.js';
+import type { SecretBox } from './security/secret-box.js';
+import { requireWorkspaceRole } from './workspace-access.js';
+
+/** A workspace's AI budget and its own provider endpoint (bring your own key). */
+export class AiSettingsService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly budget: AiBudgetGuard,
+    private readonly secretBox: SecretBox,
+    private readonly config: Config['ai'],
+    private readonly now: () => Date,
+    private readonly checkUrl: (url: string) => Promise<string | undefined> = outboundUrlProblem,
+  ) {}
+
+  async getBudget(principal: Principal, businessId: string): Promise<BudgetStatus> {
+    await requireWorkspaceRole(this.repos, principal, businessId, 'ai.usage.read');
+    return this.budget.status(businessId);
+  }
+
+  /** Set the monthly limit in micro-dollars, or remove it with null. */
+  async putBudget(principal: Principal, businessId: string, limit: number | null): Promise<BudgetStatus> {
+    await requireWorkspaceRole(this.repos, principal, businessId, 'ai.manage');
+    const at = this.now().toISOString();
+    await this.repos.transaction(async (trx) => {
+      if (limit === null) await trx.aiSettings.deleteBudget(businessId);
+      else await trx.aiSettings.upsertBudget(businessId, limit, at);
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: 'ai.budget_changed',
+        details: { monthly_limit_micro_usd: limit },
+        at,
+      });
+    });
+    return this.budget.status(businessId);
+  }
+
+  async getProvider(principal: Principal, businessId: string): Promise<AiProviderSettings> {
+    await requireWorkspaceRole(this.repos, principal, businessId, 'ai.usage.read');
+    return this.view(await this.repos.aiSettings.findProvider(businessId));
+  }
+
+  /** Point the workspace at its own OpenAI-compatible endpoint; the key is sealed and never shown again. */
+  async putProvider(
+    principal: Principal,
+    businessId: string,
+    body: PutAiProviderBody,
+  ): Promise<AiProviderSettings> {
+    await requireWorkspaceRole(this.repos, principal, businessId, 'ai.manage');
+    if (body.base_url && !this.config.allowPrivateBaseUrls) {
+      const problem = await this.checkUrl(body.base_url);
+      if (problem) {
+        throw new AppError('validation_failed', problem, {
+          errors: [
+            {
+              path: 'body.base_url',
+              message: `${problem}. Ask the operator to set AI_ALLOW_PRIVATE_BASE_URLS for local servers.`,
+              code: 'private_address',
+            },
+          ],
+        });
+      }
+    }
+    const current = await this.repos.aiSettings.findProvider(businessId);
+    const keepKey = body.api_key === undefined;
+    const row: AiProviderSettingsRow = {
+      business_id: businessId,
+      base_url: body.base_url,
+      model: body.model,
+      api_key_encrypted: keepKey
+        ? (current?.api_key_encrypted ?? null)
+        : body.api_key
+          ? this.secretBox.seal(body.api_key)
+          : null,
+      api_key_last4: keepKey
+        ? (current?.api_key_last4 ?? null)
+        : body.api_key
+          ? body.api_key.slice(-4)
+          : null,
+      updated_at: this.now().toISOString(),
+    };
+    await this.repos.transaction(async (trx) => {
+      await trx.aiSettings.upsertProvider(row);
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: 'ai.provider_changed',
+        details: { base_url: row.base_url, model: row.model, key_changed: !keepKey },
+        at: row.updated_at,
+      });
+    });
+    return this.view(row);
+  }
+
+  /** Go back to the server's provider (or the offline writer). */
+  async deleteProvider(principal: Principal, businessId: string): Promise<AiProviderSettings> {
+    await requireWorkspaceRole(this.repos, principal, businessId, 'ai.manage');
+    const at = this.now().toISOString();
+    await this.repos.transaction(async (trx) => {
+      await trx.aiSettings.deleteProvider(businessId);
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: 'ai.provider_changed',
+        details: { removed: true },
+        at,
+      });
+    });
+    return this.view(undefined);
+  }
+
+  private view(row: AiProviderSettingsRow | undefined): AiProviderSettings {
+    if (row) {
+      return {
+        source: 'workspace',
+        base_url: row.base_url,
+        model: row.model,
+        api_key_last4: row.api_key_last4,
+        updated_at: row.updated_at,
+      };
+    }
+    const server = this.config.provider;
+    return server
+      ? {
+          source: 'server',
+          base_url: server.baseUrl ?? null,
+          model: server.model,
+          api_key_last4: null,
+          updated_at: null,
+        }
+      : { source: 'offline', base_url: null, model: 'offline-writer', api_key_last4: null, updated_at: null };
+  }
+}
