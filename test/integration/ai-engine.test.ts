@@ -4,7 +4,8 @@ import { newMeter, runOnModel } from '../../src/server/ai/engine.js';
 import { OpenAiCompatibleProvider } from '../../src/server/ai/providers/openai-compatible.provider.js';
 import { isAppError } from '../../src/server/errors/app-error.js';
 import { sloganTask, testContext } from '../support/ai/test-task.js';
-import { type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai/fake-openai-server.js';
+import type { FakeOpenAI } from '../support/fake-openai/fake-openai.types.js';
+import { startFakeOpenAI } from '../support/fake-openai/fake-openai-server.js';
 
 const FAST_RETRY = { retries: 3, budgetMs: 20_000, minDelayMs: 10, maxDelayMs: 50 };
 
