@@ -240,7 +240,18 @@ const SENTENCE_END = /[.!?…](?:["')\]]*)$/u;
  * @example fitToChannel('x', 'Fresh bread daily. '.repeat(30)) // whole sentences, ≤ 280 weighted
  */
 export function fitToChannel(channel: ChannelId, text: string, options: LimitOptions = {}): string {
-  const fits = (candidate: string) => !countText(channel, candidate, options).over;
+  return fitWhile(text, (candidate) => !countText(channel, candidate, options).over);
+}
+
+/**
+ * `text` cut the same way to at most `limit` code points: for subjects, titles and other plain fields.
+ * @example fitToLength('Spring menu is here. Book now.', 24) // 'Spring menu is here.'
+ */
+export function fitToLength(text: string, limit: number): string {
+  return fitWhile(text, (candidate) => codePointCount(candidate) <= limit);
+}
+
+function fitWhile(text: string, fits: (candidate: string) => boolean): string {
   if (fits(text)) return text;
   const graphemes = splitGraphemes(text);
   // Largest prefix that fits with an ellipsis (binary search: length grows with the prefix).
