@@ -11,24 +11,24 @@ function phrases(alternatives: string): RegExp {
 }
 
 const SPAM = phrases(
-  String.raw`crypto|bitcoin|nft|forex|winner|you(?:'ve| have) won|click here|free money|claim your|prize|giveaway winner|buy followers|cheap followers|promote your (?:page|account)|dm (?:me|us) for (?:collab|promo)`,
+  "crypto|bitcoin|nft|forex|winner|you(?:'ve| have) won|click here|free money|claim your|prize|giveaway winner|buy followers|cheap followers|promote your (?:page|account)|dm (?:me|us) for (?:collab|promo)",
 );
 const COMPLAINT = phrases(
   String.raw`refund|broken|late|worst|damaged|missing|never (?:arrived|came|received)|didn'?t (?:arrive|come|get)|wrong order|cancel+ed|complain\w*|unacceptable|disappointed|mouldy|moldy|stale|cold|rude|reembolso|roto|queja|remboursement|cassé|plainte|rückerstattung|kaputt|beschwerde|reclamação|quebrado|rimborso|rotto|reclamo`,
 );
 const PURCHASE = phrases(
-  String.raw`price|prices|pricing|buy|order|ordering|available|availability|in stock|how much|cost|costs|deliver|delivery|book|booking|reserve|precio|cuánto|comprar|pedir|disponible|prix|combien|acheter|commander|disponible|preis|kaufen|bestellen|wie viel|verfügbar|preço|quanto|encomendar|disponível|prezzo|quanto costa|ordinare|disponibile`,
+  'price|prices|pricing|buy|order|ordering|available|availability|in stock|how much|cost|costs|deliver|delivery|book|booking|reserve|precio|cuánto|comprar|pedir|disponible|prix|combien|acheter|commander|disponible|preis|kaufen|bestellen|wie viel|verfügbar|preço|quanto|encomendar|disponível|prezzo|quanto costa|ordinare|disponibile',
 );
 const QUESTION_START =
   /^(?:what|when|where|who|why|how|which|can|could|do|does|did|is|are|will|would|qué|cuándo|dónde|cómo|quand|où|comment|pourquoi|est-ce|wann|wo|wie|warum|quando|onde|como|dove|perché)(?![\p{L}\p{N}_])/iu;
 const PRAISE = phrases(
-  String.raw`love|loved|thanks|thank you|great|amazing|awesome|delicious|gracias|merci|danke|obrigad[oa]|grazie`,
+  'love|loved|thanks|thank you|great|amazing|awesome|delicious|gracias|merci|danke|obrigad[oa]|grazie',
 );
 const URGENT = phrases(
-  String.raw`urgent|urgently|asap|immediately|right now|lawyer|solicitor|legal action|chargeback|trading standards|refund now|today or|dringend|urgente|inmediatamente`,
+  'urgent|urgently|asap|immediately|right now|lawyer|solicitor|legal action|chargeback|trading standards|refund now|today or|dringend|urgente|inmediatamente',
 );
 const INJECTION = phrases(
-  String.raw`ignore (?:all |the )?(?:previous|prior|above) instructions|system prompt|you are now|developer mode|disregard (?:your|the) rules`,
+  'ignore (?:all |the )?(?:previous|prior|above) instructions|system prompt|you are now|developer mode|disregard (?:your|the) rules',
 );
 
 type Intent = ClassifyMessageOutput['intent'];

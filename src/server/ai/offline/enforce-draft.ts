@@ -61,9 +61,10 @@ export function enforceDraft(
     const budget = bodyBudget(channel, body, hashtags);
     body = fitToChannel(channel, body, budget === undefined ? {} : { limit: budget });
   }
-  // An email's title is its subject: the hard limit is the subject's, not the schema's 200.
-  const titleLimit =
-    channel === 'email' || format === 'email' ? (channelRule('email').title?.limit ?? 78) : 200;
+  // Where the title is published (an email subject, a Business Profile event title) its limit applies,
+  // otherwise the schema's 200 for an internal title.
+  const titleRule = rule.title ?? (format === 'email' ? channelRule('email').title : null);
+  const titleLimit = titleRule?.limit ?? 200;
   const title = fitToLength(clean(draft.title), titleLimit);
   return {
     title,

@@ -39,7 +39,10 @@ export function scoreSentiment(text: string): SentimentResult {
     score += value;
     cues.push(negator ? `${negator} ${word}` : word);
   });
-  for (const [emojis, value] of [[POSITIVE_EMOJI, 1], [NEGATIVE_EMOJI, -1]] as const) {
+  for (const [emojis, value] of [
+    [POSITIVE_EMOJI, 1],
+    [NEGATIVE_EMOJI, -1],
+  ] as const) {
     for (const emoji of emojis.filter((candidate) => text.includes(candidate))) {
       score += value;
       cues.push(emoji);

@@ -39,7 +39,9 @@ export function stem(word: string): string {
 
 /** Sentences of `text`, trimmed, keeping their end punctuation. @example splitSentences('Hi. Yes!') // ['Hi.', 'Yes!'] */
 export function splitSentences(text: string): string[] {
-  return (text.match(/[^.!?…\n]+(?:[.!?…]+["')\]]*|\n|$)/gu) ?? [])
+  // A sentence ends at punctuation followed by a space or the end, so "ryeandco.example" stays whole.
+  return text
+    .split(/(?<=[.!?…]["')\]]*)\s+|\n+/u)
     .map((part) => part.trim())
     .filter(Boolean);
 }

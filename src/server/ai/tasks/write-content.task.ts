@@ -1,0 +1,86 @@
+import {
+  type WriteContentInput,
+  type WriteContentOutput,
+  writeContentInputSchema,
+  writeContentOutputSchema,
+} from '../../../shared/ai-tasks.schema.js';
+import { validateForChannel } from '../../../shared/channels.js';
+import { enforceDraft } from '../offline/enforce-draft.js';
+import { writeDraft } from '../offline/writer.js';
+import { fenceData } from '../prompt-safety.js';
+import type { AiTask } from '../task.js';
+import { safetyProblems } from './output-checks.js';
+import { answerFormat, systemMessage } from './prompt-parts.js';
+
+const FORMAT_GUIDE: Record<WriteContentInput['format'], string> = {
+  post: 'A single post: a hook in the first line, one concrete benefit, a clear call to action.',
+  thread: 'A thread: `body` is the first post (the hook), `thread` the following posts, one idea each.',
+  story: 'A story frame: one short line of overlay text and a call to action.',
+  reel_script: 'A short vertical video script: HOOK, three SCENE lines with timings, and a CTA line.',
+  email:
+    '`title` is the subject (ideally 60 characters or fewer), `preheader` the preview line, `body` the email.',
+  ad: '`title` is a headline of about 40 characters; `body` the primary text with benefit and call to action.',
+  blog_outline: '`title` is the headline; `body` lists H2 sections as bullet lines.',
+  sms: 'One SMS segment if at all possible, plain characters only, ending with "Reply STOP to opt out."',
+};
+
+/** Drafts for one channel and format from a brief, in the brand's voice. */
+export const writeContentTask: AiTask<WriteContentInput, WriteContentOutput> = {
+  name: 'writeContent',
+  version: '2026-11-26.1',
+  input: writeContentInputSchema,
+  output: writeContentOutputSchema,
+
+  prompt(input, { business }) {
+    const system = systemMessage(
+      `You are the marketing copywriter for ${business.name}. Write in the brand's voice, ground every claim in the profile below, and never invent prices, offers or facts.`,
+      business,
+      [input.channel],
+      [`Format: ${FORMAT_GUIDE[input.format]}`],
+    );
+    const user = [
+      `Write ${input.variants} distinct variant(s) of a ${input.format} for ${input.channel}.`,
+      input.pillar ? `Content pillar: ${input.pillar}.` : null,
+      input.language
+        ? `Write in the language with code ${input.language}.`
+        : `Write in the language of the locale ${business.locale}.`,
+      `The brief:\n${fenceData('brief', input.brief)}`,
+      answerFormat(writeContentOutputSchema),
+    ];
+    return [system, { role: 'user', content: user.filter(Boolean).join('\n\n') }];
+  },
+
+  offline(input, { business }) {
+    return {
+      variants: Array.from({ length: input.variants }, (_, variant) =>
+        writeDraft({ ...input, variant }, business),
+      ),
+    };
+  },
+
+  finalize(output, input, context) {
+    const avoid = context.business.brand.voice.words_to_avoid;
+    const variants = output.variants
+      .slice(0, input.variants)
+      .map((draft) => enforceDraft(input.channel, input.format, draft, avoid));
+    const problems: string[] = [];
+    if (variants.length < input.variants)
+      problems.push(`Return exactly ${input.variants} variants, not ${variants.length}.`);
+    variants.forEach((draft, index) => {
+      for (const issue of validateForChannel(input.channel, { ...draft, thread: draft.thread })) {
+        if (issue.severity === 'error')
+          problems.push(`Variant ${index + 1}, ${issue.field}: ${issue.message}.`);
+      }
+    });
+    const texts = variants.flatMap((d) => [
+      d.title,
+      d.body,
+      ...d.thread,
+      d.call_to_action,
+      d.preheader,
+      d.media_brief,
+    ]);
+    problems.push(...safetyProblems(texts, this.prompt(input, context), context.business));
+    return { output: { variants }, problems };
+  },
+};
