@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type ClassifyMessageOutput,
   classifyMessageInputSchema,
   classifyMessageOutputSchema,
   suggestRepliesInputSchema,
@@ -43,13 +44,13 @@ describe('classifyMessage task', () => {
   it('normalises the language code and reports an echoed prompt', () => {
     const input = classifyMessageInputSchema.parse({ channel: 'x', text: 'hi' });
     const [system] = classifyMessageTask.prompt(input, context);
-    const answer = {
+    const answer: ClassifyMessageOutput = {
       sentiment: 'neutral',
       intent: 'other',
       priority: 'normal',
       language: 'PT-br',
       reasons: [],
-    } as const;
+    };
     expect(classifyMessageTask.finalize({ ...answer }, input, context)).toEqual({
       output: { ...answer, language: 'pt' },
       problems: [],
