@@ -21,6 +21,8 @@ const GeneralSettingsPage = lazyPage(() => import('./pages/general-settings-page
 const MembersPage = lazyPage(() => import('./pages/members-page.js'), 'MembersPage');
 const ApiKeysPage = lazyPage(() => import('./pages/api-keys-page.js'), 'ApiKeysPage');
 const AuditLogPage = lazyPage(() => import('./pages/audit-log-page.js'), 'AuditLogPage');
+const AiSettingsPage = lazyPage(() => import('./pages/ai-settings-page.js'), 'AiSettingsPage');
+const AiUsagePage = lazyPage(() => import('./pages/ai-usage-page.js'), 'AiUsagePage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page.js'), 'NotFoundPage');
 
 /** The route table. A feature adds its pages under `w/:businessId` and its entry in navigation.ts. */
@@ -42,11 +44,13 @@ export function AppRoutes() {
                 <Route path="profile" element={<ProfilePage />} />
                 <Route path="w/:businessId" element={<WorkspaceLayout />}>
                   <Route index element={<DashboardPage />} />
+                  <Route path="ai-usage" element={<AiUsagePage />} />
                   <Route path="settings" element={<SettingsLayout />}>
                     <Route index element={<GeneralSettingsPage />} />
                     <Route path="members" element={<MembersPage />} />
                     <Route path="api-keys" element={<ApiKeysPage />} />
                     <Route path="audit-log" element={<AuditLogPage />} />
+                    <Route path="ai" element={<AiSettingsPage />} />
                   </Route>
                 </Route>
               </Route>

@@ -1,3 +1,4 @@
+import type { Permission } from '../../shared/roles.js';
 import type { IconName } from '../components/ui/icon.js';
 
 /** One entry of the workspace sidebar; `path` is relative to `/w/:businessId`. */
@@ -7,6 +8,8 @@ export interface NavItem {
   icon: IconName;
   /** Active only on an exact match (the dashboard would otherwise match every page). */
   end?: boolean;
+  /** Shown only to roles that have it. */
+  permission?: Permission;
 }
 
 /**
@@ -15,5 +18,6 @@ export interface NavItem {
  */
 export const WORKSPACE_NAV: readonly NavItem[] = [
   { label: 'Dashboard', path: '', icon: 'home', end: true },
+  { label: 'AI usage', path: 'ai-usage', icon: 'chart', permission: 'ai.usage.read' },
   { label: 'Settings', path: 'settings', icon: 'settings' },
 ];

@@ -8,6 +8,7 @@ const TABS: { label: string; path: string; permission?: Permission }[] = [
   { label: 'Members', path: 'members' },
   { label: 'API keys', path: 'api-keys', permission: 'api_keys.manage' },
   { label: 'Audit log', path: 'audit-log', permission: 'audit.read' },
+  { label: 'AI', path: 'ai', permission: 'ai.usage.read' },
 ];
 
 /** Settings of the current workspace, one tab per concern; tabs my role cannot use are not shown. */

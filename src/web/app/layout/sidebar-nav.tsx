@@ -1,14 +1,24 @@
 import { NavLink } from 'react-router';
+import { can } from '../../../shared/roles.js';
 import { Icon } from '../../components/ui/icon.js';
+import { useBusinesses } from '../../features/workspaces/api/get-businesses.js';
 import { WORKSPACE_NAV } from '../navigation.js';
 
-/** The workspace's screens, built from the one navigation table. */
+/**
+ * The workspace's screens, built from the one navigation table. Screens my role cannot use are left out
+ * (until my role is known, so are all screens that need a permission).
+ */
 export function SidebarNav({ workspaceId }: { workspaceId: string | undefined }) {
+  const businesses = useBusinesses();
   if (!workspaceId) return null;
+  const role = businesses.data?.find((business) => business.id === workspaceId)?.role;
+  const items = WORKSPACE_NAV.filter(
+    (item) => !item.permission || (role !== undefined && can(role, item.permission)),
+  );
   return (
     <nav aria-label="Workspace">
       <ul className="sidebar__nav">
-        {WORKSPACE_NAV.map((item) => (
+        {items.map((item) => (
           <li key={item.label}>
             <NavLink
               to={item.path ? `/w/${workspaceId}/${item.path}` : `/w/${workspaceId}`}

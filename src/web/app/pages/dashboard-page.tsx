@@ -1,3 +1,5 @@
+import { can } from '../../../shared/roles.js';
+import { TryAiCard } from '../../features/ai/components/try-ai-card.js';
 import { WorkspaceSummary } from '../../features/workspaces/components/workspace-summary.js';
 import { PageTitle } from '../../lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
@@ -11,6 +13,7 @@ export function DashboardPage() {
         <h1>{business.name}</h1>
         {business.description && <p className="muted">{business.description}</p>}
       </div>
+      {can(business.role, 'ai.use') && <TryAiCard business={business} />}
       <WorkspaceSummary business={business} />
     </>
   );

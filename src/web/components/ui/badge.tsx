@@ -6,7 +6,7 @@ export function Badge({
   tone = 'neutral',
   children,
 }: {
-  tone?: 'neutral' | 'accent' | 'danger';
+  tone?: 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
   children: ReactNode;
 }) {
   return <span className={`badge badge--${tone}`}>{children}</span>;

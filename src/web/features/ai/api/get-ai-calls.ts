@@ -1,0 +1,27 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { aiCallsPageSchema } from '../../../../shared/ai.schema.js';
+import { apiRequest } from '../../../lib/api-client.js';
+import { AI_API } from './ai-paths.js';
+import { aiKeys } from './query-keys.js';
+
+const PAGE_SIZE = 20;
+
+export function getAiCallsPage(businessId: string, cursor: string | undefined) {
+  return apiRequest(AI_API.calls, {
+    schema: aiCallsPageSchema,
+    query: { business_id: businessId, limit: PAGE_SIZE, cursor },
+  });
+}
+
+export const aiCallsQueryOptions = (businessId: string) =>
+  infiniteQueryOptions({
+    queryKey: aiKeys.calls(businessId),
+    queryFn: ({ pageParam }) => getAiCallsPage(businessId, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
+  });
+
+/** The workspace's AI calls, newest first, one cursor page at a time. */
+export function useAiCalls(businessId: string) {
+  return useInfiniteQuery(aiCallsQueryOptions(businessId));
+}

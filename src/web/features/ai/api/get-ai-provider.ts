@@ -1,0 +1,17 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { aiProviderSettingsSchema } from '../../../../shared/ai.schema.js';
+import { apiRequest } from '../../../lib/api-client.js';
+import { AI_API } from './ai-paths.js';
+import { aiKeys } from './query-keys.js';
+
+export function getAiProvider(businessId: string) {
+  return apiRequest(AI_API.provider(businessId), { schema: aiProviderSettingsSchema });
+}
+
+export const aiProviderQueryOptions = (businessId: string) =>
+  queryOptions({ queryKey: aiKeys.provider(businessId), queryFn: () => getAiProvider(businessId) });
+
+/** Where this workspace's AI calls go; the key itself is never sent, only its last four characters. */
+export function useAiProvider(businessId: string) {
+  return useQuery(aiProviderQueryOptions(businessId));
+}

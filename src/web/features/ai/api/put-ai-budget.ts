@@ -1,0 +1,25 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { budgetStatusSchema } from '../../../../shared/ai.schema.js';
+import { apiRequest } from '../../../lib/api-client.js';
+import { AI_API } from './ai-paths.js';
+import { aiKeys } from './query-keys.js';
+
+export function putAiBudget(businessId: string, monthlyLimitMicroUsd: number | null) {
+  return apiRequest(AI_API.budget(businessId), {
+    method: 'PUT',
+    body: { monthly_limit_micro_usd: monthlyLimitMicroUsd },
+    schema: budgetStatusSchema,
+  });
+}
+
+/** Sets the monthly AI budget in micro-dollars (null: no limit); usage pages show the new state. */
+export function usePutAiBudget(businessId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (monthlyLimitMicroUsd: number | null) => putAiBudget(businessId, monthlyLimitMicroUsd),
+    onSuccess: (budget) => {
+      queryClient.setQueryData(aiKeys.budget(businessId), budget);
+      return queryClient.invalidateQueries({ queryKey: aiKeys.workspace(businessId) });
+    },
+  });
+}

@@ -1,0 +1,37 @@
+import type { Business } from '../../../../shared/business.schema.js';
+import { can } from '../../../../shared/roles.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Card } from '../../../components/ui/card.js';
+import { Spinner } from '../../../components/ui/spinner.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { useAiBudget } from '../api/get-ai-budget.js';
+import { BudgetCard } from './budget-card.js';
+import { ProviderCard } from './provider-card.js';
+import './ai.css';
+
+/** Settings → AI: the monthly budget and the provider. Owners and admins change them; editors read them. */
+export function AiSettingsView({ business }: { business: Business }) {
+  if (!can(business.role, 'ai.usage.read')) {
+    return <Banner>Only owners, admins and editors can see the AI settings.</Banner>;
+  }
+  return (
+    <>
+      <BudgetSettings business={business} />
+      <ProviderCard business={business} />
+    </>
+  );
+}
+
+function BudgetSettings({ business }: { business: Business }) {
+  const budget = useAiBudget(business.id);
+  if (budget.data) return <BudgetCard business={business} budget={budget.data} />;
+  return (
+    <Card title="Monthly budget">
+      {budget.isError ? (
+        <Banner tone="danger">{describeError(budget.error)}</Banner>
+      ) : (
+        <Spinner label="Loading the budget" />
+      )}
+    </Card>
+  );
+}

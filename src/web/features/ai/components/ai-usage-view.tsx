@@ -1,0 +1,67 @@
+import { useSearchParams } from 'react-router';
+import type { Business } from '../../../../shared/business.schema.js';
+import { can } from '../../../../shared/roles.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { SegmentedControl } from '../../../components/ui/segmented-control.js';
+import { PageSpinner } from '../../../components/ui/spinner.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { useUsage } from '../api/get-usage.js';
+import { RANGE_DAYS, type RangeDays, rangeOfLastDays } from '../usage-range.js';
+import { BudgetCard } from './budget-card.js';
+import { RecentCallsCard } from './recent-calls-card.js';
+import { UsageBreakdown } from './usage-breakdown.js';
+import { UsageChartCard } from './usage-chart-card.js';
+import { UsageSummary } from './usage-summary.js';
+import './ai.css';
+
+const RANGE_OPTIONS = RANGE_DAYS.map((days) => ({ value: String(days), label: `${days} days` }));
+
+function daysFrom(param: string | null): RangeDays {
+  return RANGE_DAYS.find((days) => String(days) === param) ?? 30;
+}
+
+/** What the workspace's AI use cost over the last 7, 30 or 90 days, and what is left of the budget. */
+export function AiUsageView({ business }: { business: Business }) {
+  if (!can(business.role, 'ai.usage.read')) {
+    return <Banner>Only owners, admins and editors can see AI usage.</Banner>;
+  }
+  return <UsageReport business={business} />;
+}
+
+function UsageReport({ business }: { business: Business }) {
+  // The range lives in the URL (?days=7), so a link or a reload shows the same view.
+  const [params, setParams] = useSearchParams();
+  const days = daysFrom(params.get('days'));
+  const { from, to } = rangeOfLastDays(days);
+  const usage = useUsage(business.id, from, to);
+
+  return (
+    <>
+      <div className="ai-toolbar">
+        <SegmentedControl
+          label="Range"
+          options={RANGE_OPTIONS}
+          value={String(days)}
+          onChange={(value) => setParams(value === '30' ? {} : { days: value }, { replace: true })}
+        />
+        {usage.isFetching && !usage.isPending && <span className="muted ai-toolbar__note">Updating…</span>}
+      </div>
+      {usage.isPending && <PageSpinner label="Loading AI usage" />}
+      {usage.isError && (
+        <Banner tone="danger" action={<Button onClick={() => usage.refetch()}>Try again</Button>}>
+          {describeError(usage.error)}
+        </Banner>
+      )}
+      {usage.data && (
+        <>
+          <UsageSummary totals={usage.data.totals} />
+          <BudgetCard business={business} budget={usage.data.budget} />
+          <UsageChartCard usage={usage.data} />
+          <UsageBreakdown usage={usage.data} />
+        </>
+      )}
+      <RecentCallsCard businessId={business.id} />
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { BudgetStatus } from '../../../../shared/ai.schema.js';
+import type { Business } from '../../../../shared/business.schema.js';
+import { can } from '../../../../shared/roles.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Card } from '../../../components/ui/card.js';
+import { formatDate } from '../../../lib/format-date.js';
+import { formatMicroUsd } from '../money.js';
+import { BudgetForm } from './budget-form.js';
+
+/**
+ * This month's spending against the limit. Over the limit, AI requests are paused: owners and admins get
+ * the form to raise it right here, everyone else is told whom to ask.
+ */
+export function BudgetCard({ business, budget }: { business: Business; budget: BudgetStatus }) {
+  const manager = can(business.role, 'ai.manage');
+  return (
+    <Card
+      title="Monthly budget"
+      tone={budget.exceeded ? 'danger' : 'default'}
+      description={`Spending since ${formatDate(budget.month_start)}. When it reaches the limit, AI requests pause until the next month (UTC).`}
+    >
+      <div className="stack">
+        {budget.exceeded && (
+          <Banner tone="danger" title="AI requests are paused">
+            {manager
+              ? 'AI requests are paused: this workspace has spent its monthly budget. Raise it below.'
+              : 'AI requests are paused: this workspace has spent its monthly budget. Ask an owner or admin to raise it.'}
+          </Banner>
+        )}
+        <BudgetMeter budget={budget} />
+        {manager ? (
+          <BudgetForm key={budget.monthly_limit_micro_usd} businessId={business.id} budget={budget} />
+        ) : (
+          <p className="muted">Only owners and admins can change the budget.</p>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+/** Spent vs limit as a bar; without a limit, just what was spent. */
+export function BudgetMeter({ budget }: { budget: BudgetStatus }) {
+  const spent = budget.spent_this_month_micro_usd;
+  const limit = budget.monthly_limit_micro_usd;
+  if (limit === null) {
+    return (
+      <p className="ai-budget__figures">
+        <strong>{formatMicroUsd(spent)}</strong> spent this month · <span className="muted">no limit</span>
+      </p>
+    );
+  }
+  const share = limit === 0 ? 1 : Math.min(1, spent / limit);
+  const state = budget.exceeded ? 'over' : share >= 0.8 ? 'near' : 'ok';
+  const remaining = budget.remaining_micro_usd ?? Math.max(0, limit - spent);
+  const text = `${formatMicroUsd(spent)} of ${formatMicroUsd(limit)} spent, ${formatMicroUsd(remaining)} left`;
+  return (
+    <div className="ai-budget">
+      <p className="ai-budget__figures">
+        <span>
+          <strong>{formatMicroUsd(spent)}</strong> of {formatMicroUsd(limit)}
+        </span>
+        <span className={state === 'ok' ? 'muted' : `ai-budget__left--${state}`}>
+          {formatMicroUsd(remaining)} left
+        </span>
+      </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: <meter> cannot be styled alike in every browser and both schemes; the ARIA meter role says the same. */}
+      <div
+        className={`ai-budget__track ai-budget__track--${state}`}
+        role="meter"
+        aria-label="Monthly AI budget used"
+        aria-valuemin={0}
+        aria-valuemax={limit}
+        aria-valuenow={Math.min(spent, limit)}
+        aria-valuetext={text}
+      >
+        <div className="ai-budget__fill" style={{ width: `${share * 100}%` }} />
+      </div>
+    </div>
+  );
+}

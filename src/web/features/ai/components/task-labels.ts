@@ -1,0 +1,19 @@
+import type { AiTaskName } from '../../../../shared/ai-tasks.schema.js';
+
+const TASK_LABELS: Record<AiTaskName, string> = {
+  planCalendar: 'Plan a calendar',
+  writeContent: 'Write content',
+  rewriteContent: 'Rewrite content',
+  classifyMessage: 'Classify a message',
+  suggestReplies: 'Suggest replies',
+};
+
+/** How a task reads in the UI; a task this version of the app does not know shows its id. */
+export function taskLabel(task: string): string {
+  return TASK_LABELS[task as AiTaskName] ?? task;
+}
+
+/** The model name as people know it; the built-in writer has no model. */
+export function modelLabel(model: string, provider?: string): string {
+  return provider === 'offline' || model === 'offline-writer' ? 'Offline writer' : model;
+}

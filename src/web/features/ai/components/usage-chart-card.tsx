@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { UsageResponse } from '../../../../shared/ai.schema.js';
+import { BarChart, type BarDatum } from '../../../components/ui/bar-chart.js';
+import { Card } from '../../../components/ui/card.js';
+import { SegmentedControl } from '../../../components/ui/segmented-control.js';
+import { formatMicroUsd } from '../money.js';
+import { fillDays } from '../usage-range.js';
+
+type Series = 'cost' | 'calls';
+const SERIES_OPTIONS = [
+  { value: 'cost', label: 'Cost' },
+  { value: 'calls', label: 'Calls' },
+] as const;
+
+const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const longDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' });
+const count = new Intl.NumberFormat();
+
+const plural = (value: number, one: string) => `${count.format(value)} ${one}${value === 1 ? '' : 's'}`;
+
+/** Cost or calls per day over the range, every day shown even when nothing happened. */
+export function UsageChartCard({ usage }: { usage: UsageResponse }) {
+  const [series, setSeries] = useState<Series>('cost');
+  const days = fillDays(usage.from, usage.to, usage.by_day);
+  const data: BarDatum[] = days.map((day) => {
+    const date = new Date(`${day.day}T00:00:00Z`);
+    const cost = formatMicroUsd(day.cost_micro_usd);
+    const calls = plural(day.calls, 'call');
+    return {
+      key: day.day,
+      label: shortDay.format(date),
+      longLabel: longDay.format(date),
+      value: series === 'cost' ? day.cost_micro_usd : day.calls,
+      valueLabel: series === 'cost' ? cost : calls,
+      detail: [series === 'cost' ? calls : cost, day.errors > 0 ? plural(day.errors, 'error') : '']
+        .filter(Boolean)
+        .join(' · '),
+    };
+  });
+  const total =
+    series === 'cost' ? formatMicroUsd(usage.totals.cost_micro_usd) : plural(usage.totals.calls, 'call');
+
+  return (
+    <Card
+      title="Per day"
+      description="Days are UTC."
+      actions={<SegmentedControl label="Show" options={SERIES_OPTIONS} value={series} onChange={setSeries} />}
+    >
+      <BarChart
+        title={series === 'cost' ? 'AI cost per day' : 'AI calls per day'}
+        summary={`${total} from ${longDay.format(new Date(`${usage.from}T00:00:00Z`))} to ${longDay.format(new Date(`${usage.to}T00:00:00Z`))}.`}
+        data={data}
+        integers={series === 'calls'}
+        formatTick={series === 'cost' ? (value) => formatMicroUsd(value) : (value) => count.format(value)}
+      />
+    </Card>
+  );
+}
