@@ -36,9 +36,8 @@ function splitPascal(tag: string): string {
   return tag.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
 }
 
-/** The topic as one tag when it is short enough to read: "our new close checklist" → "CloseChecklist". */
+/** The topic phrase for one tag when it is short enough to read: "our new close checklist" → "close checklist". */
 function topicTag(topic: string): string | undefined {
-  const core = topic.replace(/^(?:(?:our|the|a|an|your|my|new|latest|this|these)\s+)+/iu, '');
-  const tag = pascalCase(core);
-  return tag.length <= 22 && /\s/u.test(core.trim()) ? tag : undefined;
+  const core = topic.replace(/^(?:(?:our|the|a|an|your|my|new|latest|this|these)\s+)+/iu, '').trim();
+  return pascalCase(core).length <= 22 && /\s/u.test(core) ? core : undefined;
 }
