@@ -39,5 +39,6 @@ function splitPascal(tag: string): string {
 /** The topic phrase for one tag when it is short enough to read: "our new close checklist" → "close checklist". */
 function topicTag(topic: string): string | undefined {
   const core = topic.replace(/^(?:(?:our|the|a|an|your|my|new|latest|this|these)\s+)+/iu, '').trim();
-  return pascalCase(core).length <= 22 && /\s/u.test(core) ? core : undefined;
+  const words = core.split(/\s+/u).length;
+  return pascalCase(core).length <= 22 && words >= 2 && words <= 3 ? core : undefined;
 }

@@ -19,10 +19,12 @@ const IDEAS = {
   spotlight: {
     name: 'Product spotlight',
     describe: (b) =>
-      `What ${list(
-        b.brand.products.map((p) => p.name),
-        b.name,
-      )} offer and who they are for.`,
+      b.brand.products.length
+        ? `What ${list(
+            b.brand.products.map((p) => p.name),
+            b.name,
+          )} offer and who they are for.`
+        : `What ${b.name} offers and who it is for.`,
   },
   howTo: {
     name: 'Tips and how-tos',

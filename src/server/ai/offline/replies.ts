@@ -80,7 +80,10 @@ export function suggestReplyDrafts(
     [greeting, opener, answer, directLine, signOff],
   ];
   const replies = drafts.slice(0, input.count).map((parts) => {
-    let body = parts.join(' ').replace(/\s+/gu, ' ').trim();
+    const [opening = '', ...rest] = parts;
+    // "Hello Ana," opens a letter: the message starts on the next line; "Hi Ana!" runs on.
+    const joiner = opening.endsWith(',') ? '\n' : ' ';
+    let body = `${opening}${joiner}${rest.join(' ').replace(/\s+/gu, ' ').trim()}`;
     body = style.formal ? expandContractions(body).replace(/!/gu, '.') : style.casual ? contract(body) : body;
     if (!mayMentionRefund) body = body.replace(/[^.!?]*\b(?:refund|money back)[^.!?]*[.!?]\s*/giu, '');
     body = removeWordsToAvoid(body, business.brand.voice.words_to_avoid);

@@ -7,7 +7,7 @@ import { focusFor } from './business-facts.js';
 import { translateCommonPhrases } from './phrasebook.js';
 import { audienceLine, callToAction, ctaKind, hookLine, industryEmoji, wordsToUseLine } from './phrases.js';
 import { createRandom, hashSeed } from './prng.js';
-import { splitSentences } from './text-tools.js';
+import { endSentence, splitSentences } from './text-tools.js';
 import { contract, expandContractions, missingWordsToUse, voiceStyle } from './voice.js';
 
 // Rewrites without a model: shorten by dropping filler and middle sentences, expand with facts from the
@@ -45,7 +45,7 @@ function expand(input: RewriteContentInput, business: BusinessContext): string {
     extractUrls(input.text).length ? null : callToAction(ctaKind(input.text), input.channel, focus, style),
   ].filter((line): line is string => Boolean(line) && !input.text.includes(line ?? ''));
   const separator = channelRule(input.channel).limit > 500 ? '\n\n' : ' ';
-  return [input.text.trim(), ...additions].join(separator);
+  return [endSentence(input.text), ...additions].join(separator);
 }
 
 function shiftTone(text: string, tone: string, business: BusinessContext): string {
