@@ -4,6 +4,7 @@ import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
 import { AppError } from './errors/app-error.js';
 import { loggerOptions } from './observability/logger.js';
+import { type AppMetrics, createMetrics } from './observability/metrics.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './observability/request-id.js';
 import { LeanRequestLogController } from './observability/request-log.js';
 import { docsPlugin } from './plugins/docs.plugin.js';
@@ -28,6 +29,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['loggerInstance'] | boolean;
   /** Prebuilt services (the server seeds demo data with them first); built from the deps when omitted. */
   services?: Services;
+  /** The metrics registry the services were built with; a fresh one when omitted. */
+  metrics?: AppMetrics;
 }
 
 function loggerSetting(logger: AppDeps['logger'], config: Config): Partial<FastifyServerOptions> {
@@ -53,8 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     genReqId: requestIdFor,
     logController: new LeanRequestLogController(),
-    // Malformed URLs fail before any hook runs; they still get a problem and a request id.
     return503OnClosing: false,
+    // Malformed URLs fail before any hook runs; they still get a problem and a request id.
     frameworkErrors: (error, request, reply) => replyWithProblem(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -75,13 +78,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Order matters: hooks that act on routes (metrics, rate limits, docs) must exist before routes.
   await app.register(errorHandlerPlugin);
-  await app.register(metricsPlugin);
+  const metrics = deps.metrics ?? createMetrics();
+  await app.register(metricsPlugin, { metrics });
   await app.register(securityPlugin, { config });
   await app.register(rateLimitPlugin, { config });
   await app.register(docsPlugin);
   await app.register(opsRoutes, { database });
 
-  const services = deps.services ?? createServices({ database, config, secret });
+  const services =
+    deps.services ?? createServices({ database, config, secret, metricsRegistry: metrics.registry });
   await app.register(
     async (api) => {
       await registerApiRoutes(api, services, config);

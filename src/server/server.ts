@@ -5,6 +5,7 @@ import { resolveSecret } from './config/secret.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { installGracefulShutdown } from './lifecycle.js';
+import { createMetrics } from './observability/metrics.js';
 import { seedDemoIfEmpty } from './services/demo-seed.service.js';
 import { createServices } from './services/index.js';
 
@@ -26,7 +27,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = openDatabase(config.database);
   try {
     await prepareSchema(database, config.database.autoMigrate);
-    const services = createServices({ database, config, secret });
+    const metrics = createMetrics();
+    const services = createServices({ database, config, secret, metricsRegistry: metrics.registry });
     const demo = await seedDemoIfEmpty(config, services);
     await services.auth.purgeExpiredSessions();
     // Housekeeping moves to the job scheduler when it lands; until then a timer that never holds the process.
@@ -34,7 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       () => void services.auth.purgeExpiredSessions().catch(() => {}),
       SESSION_PURGE_INTERVAL_MS,
     ).unref();
-    const app = await buildApp({ config, database, secret, services });
+    const app = await buildApp({ config, database, secret, services, metrics });
     await app.listen({ host: config.server.host, port: config.server.port });
     installGracefulShutdown({ app, database, timeoutMs: config.server.shutdownTimeoutMs, logger: app.log });
 

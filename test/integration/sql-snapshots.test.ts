@@ -123,6 +123,55 @@ const CALLS: Record<string, Call[]> = {
     ['page', (r) => r.auditLog.page(BUSINESS, { limit: 51 })],
     ['page (after a cursor)', (r) => r.auditLog.page(BUSINESS, { limit: 51, before: OTHER })],
   ],
+  'ai-call.repository': [
+    [
+      'insert',
+      (r) =>
+        r.aiCalls.insert({
+          id: OTHER,
+          business_id: BUSINESS,
+          user_id: USER,
+          task: 'writeContent',
+          task_version: '1',
+          provider: 'openai-compatible',
+          model: 'gpt-4o-mini',
+          prompt_tokens: 1,
+          completion_tokens: 2,
+          cost_micro_usd: 3,
+          price_known: 1,
+          latency_ms: 4,
+          attempts: 1,
+          outcome: 'ok',
+          error_code: null,
+          error_message: null,
+          created_at: AT,
+        }),
+    ],
+    ['spentSince', (r) => r.aiCalls.spentSince(BUSINESS, AT)],
+    ['totals', (r) => r.aiCalls.totals(BUSINESS, AT, AT)],
+    ['totalsBy (day)', (r) => r.aiCalls.totalsBy(BUSINESS, AT, AT, 'day')],
+    ['totalsBy (model)', (r) => r.aiCalls.totalsBy(BUSINESS, AT, AT, 'model')],
+    ['page', (r) => r.aiCalls.page(BUSINESS, { limit: 51, before: OTHER, task: 'writeContent' })],
+  ],
+  'ai-settings.repository': [
+    ['findBudget', (r) => r.aiSettings.findBudget(BUSINESS)],
+    ['upsertBudget', (r) => r.aiSettings.upsertBudget(BUSINESS, 5_000_000, AT)],
+    ['deleteBudget', (r) => r.aiSettings.deleteBudget(BUSINESS)],
+    ['findProvider', (r) => r.aiSettings.findProvider(BUSINESS)],
+    [
+      'upsertProvider',
+      (r) =>
+        r.aiSettings.upsertProvider({
+          business_id: BUSINESS,
+          base_url: null,
+          model: 'gpt-4o-mini',
+          api_key_encrypted: 'v1.x',
+          api_key_last4: 'abcd',
+          updated_at: AT,
+        }),
+    ],
+    ['deleteProvider', (r) => r.aiSettings.deleteProvider(BUSINESS)],
+  ],
 };
 
 /** A Kysely that compiles PostgreSQL and records the SQL instead of running it. */
@@ -152,6 +201,8 @@ describe('repository SQL snapshots', () => {
       'membership.repository': 'memberships',
       'api-key.repository': 'apiKeys',
       'audit-log.repository': 'auditLog',
+      'ai-call.repository': 'aiCalls',
+      'ai-settings.repository': 'aiSettings',
     };
     for (const [file, key] of Object.entries(keys)) {
       const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(repos[key])).filter(

@@ -2,6 +2,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config/config.js';
 import type { Database } from '../../src/server/db/database.js';
+import { createMetrics } from '../../src/server/observability/metrics.js';
+import { createServices, type ServiceDeps } from '../../src/server/services/index.js';
 import type { TestDatabase } from './databases.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef-0123456789abcdef-xyz';
@@ -17,6 +19,7 @@ export interface TestApp {
 export async function createTestApp(
   testDb: TestDatabase,
   env: Record<string, string> = {},
+  seams: Partial<Omit<ServiceDeps, 'database' | 'config' | 'secret' | 'metricsRegistry'>> = {},
 ): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -26,7 +29,22 @@ export async function createTestApp(
     AUTH_RATE_LIMIT_MAX: '1000',
     ...env,
   });
-  const app = await buildApp({ config, database: testDb.database, secret: TEST_SECRET, logger: false });
+  const metrics = createMetrics();
+  const services = createServices({
+    database: testDb.database,
+    config,
+    secret: TEST_SECRET,
+    metricsRegistry: metrics.registry,
+    ...seams,
+  });
+  const app = await buildApp({
+    config,
+    database: testDb.database,
+    secret: TEST_SECRET,
+    logger: false,
+    services,
+    metrics,
+  });
   await app.ready();
   return {
     app,

@@ -1,4 +1,5 @@
 import { text } from 'node:stream/consumers';
+import { Registry } from 'prom-client';
 import type { Config } from '../../server/config/config.js';
 import { resolveSecret } from '../../server/config/secret.js';
 import { openDatabase } from '../../server/db/database.js';
@@ -25,7 +26,12 @@ export async function userCreateCommand(
   const database = openDatabase(config.database);
   try {
     if (config.database.autoMigrate) await migrateToLatest(database.db);
-    const services = createServices({ database, config, secret: resolveSecret(config) });
+    const services = createServices({
+      database,
+      config,
+      secret: resolveSecret(config),
+      metricsRegistry: new Registry(),
+    });
     const user = await services.auth.createAccount(parsed.data).catch((error: unknown) => {
       throw isAppError(error) ? new Error(error.message) : error;
     });

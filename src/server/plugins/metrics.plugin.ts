@@ -10,8 +10,8 @@ declare module 'fastify' {
   }
 }
 
-const metricsPluginImpl: FastifyPluginAsync = async (app) => {
-  const metrics = createMetrics();
+const metricsPluginImpl: FastifyPluginAsync<{ metrics?: AppMetrics }> = async (app, options) => {
+  const metrics = options.metrics ?? createMetrics();
   app.decorate('metrics', metrics);
   app.addHook('onResponse', async (request, reply) => {
     metrics.httpRequestDuration.observe(

@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { authenticateWith } from '../plugins/auth.plugin.js';
 import type { Services } from '../services/index.js';
+import { aiRoutes } from './ai.routes.js';
 import { apiKeyRoutes } from './api-key.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { businessRoutes } from './business.routes.js';
+import { contentRoutes } from './content.routes.js';
 import { memberRoutes } from './member.routes.js';
 
 /** Register every `/api` route; `buildApp` calls this inside the `/api` prefix. */
@@ -23,5 +25,7 @@ export async function registerApiRoutes(
     await protectedApp.register(businessRoutes(services));
     await protectedApp.register(memberRoutes(services));
     await protectedApp.register(apiKeyRoutes(services));
+    await protectedApp.register(aiRoutes(services));
+    await protectedApp.register(contentRoutes(services));
   });
 }

@@ -1,6 +1,20 @@
+import type { Registry } from 'prom-client';
+import type { AiTaskName } from '../../shared/ai-tasks.schema.js';
+import { createAiMetrics } from '../ai/ai-metrics.js';
+import { CircuitBreakers } from '../ai/circuit-breaker.js';
+import { PriceTable } from '../ai/prices.js';
+import { ResponseCache } from '../ai/response-cache.js';
+import type { RetryPolicy } from '../ai/retry.js';
+import type { AnyAiTask } from '../ai/task.js';
+import { AI_TASKS } from '../ai/tasks/index.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { createRepositories } from '../repositories/index.js';
+import { AiService } from './ai.service.js';
+import { AiBudgetGuard } from './ai-budget.js';
+import { AiProviderResolver, type ProviderFactory } from './ai-provider-resolver.js';
+import { AiSettingsService } from './ai-settings.service.js';
+import { AiUsageService } from './ai-usage.service.js';
 import { ApiKeyService } from './api-key.service.js';
 import { AuditService } from './audit.service.js';
 import { AuthService } from './auth.service.js';
@@ -8,6 +22,7 @@ import { BusinessService } from './business.service.js';
 import { MemberService } from './member.service.js';
 import { AccessTokens } from './security/access-tokens.js';
 import { LoginThrottle } from './security/login-throttle.js';
+import { SecretBox } from './security/secret-box.js';
 
 /** What the services need from the outside world; wired once in `buildApp`. */
 export interface ServiceDeps {
@@ -15,7 +30,13 @@ export interface ServiceDeps {
   config: Config;
   /** Resolved signing secret (see `resolveSecret`). */
   secret: string;
+  /** The app's Prometheus registry; services add their metrics to it. */
+  metricsRegistry: Registry;
   now?: () => Date;
+  /** Test seams: another task registry, another way to build model providers. */
+  aiTasks?: Record<AiTaskName, AnyAiTask>;
+  providerFactory?: ProviderFactory;
+  aiRetry?: RetryPolicy;
 }
 
 /** Every service, constructed once per app. */
@@ -24,22 +45,41 @@ export type Services = ReturnType<typeof createServices>;
 /** Build the services from their dependencies. */
 export function createServices(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date());
+  const { config } = deps;
   const repos = createRepositories(deps.database.db, deps.database.dialect);
-  const accessTokens = new AccessTokens(deps.secret, deps.config.auth.accessTokenTtlSeconds, () =>
+  const accessTokens = new AccessTokens(deps.secret, config.auth.accessTokenTtlSeconds, () =>
     now().getTime(),
   );
+  const secretBox = new SecretBox(deps.secret);
+  const budget = new AiBudgetGuard(repos, now);
   return {
     accessTokens,
     auth: new AuthService({
       repos,
       accessTokens,
       throttle: new LoginThrottle(() => now().getTime()),
-      refreshTokenTtlDays: deps.config.auth.refreshTokenTtlDays,
+      refreshTokenTtlDays: config.auth.refreshTokenTtlDays,
       now,
     }),
     businesses: new BusinessService(repos, now),
     members: new MemberService(repos, now),
     apiKeys: new ApiKeyService(repos, now),
     audit: new AuditService(repos),
+    ai: new AiService({
+      repos,
+      tasks: deps.aiTasks ?? AI_TASKS,
+      resolver: new AiProviderResolver(repos, config.ai, secretBox, deps.providerFactory),
+      budget,
+      breakers: new CircuitBreakers(config.ai.circuitFailures, config.ai.circuitCooldownMs, () =>
+        now().getTime(),
+      ),
+      retry: deps.aiRetry ?? { retries: config.ai.maxRetries, budgetMs: config.ai.retryBudgetMs },
+      prices: new PriceTable(config.ai.prices),
+      cache: new ResponseCache(config.ai.cacheTtlMs),
+      metrics: createAiMetrics(deps.metricsRegistry),
+      now,
+    }),
+    aiSettings: new AiSettingsService(repos, budget, secretBox, config.ai, now),
+    aiUsage: new AiUsageService(repos, budget, now),
   };
 }

@@ -18,7 +18,8 @@ const MESSAGES: Record<ErrorCode, string> = {
   rate_limited: 'Too many attempts. Try again in a moment.',
   budget_exceeded:
     'This workspace has spent its monthly AI budget. An owner or admin can raise it under Settings → AI.',
-  ai_provider_error: 'The AI provider did not give a usable answer. Try again, or switch to the offline writer.',
+  ai_provider_error:
+    'The AI provider did not give a usable answer. Try again, or switch to the offline writer.',
   ai_unavailable: 'The AI provider is paused after repeated failures. Try again in a minute.',
   service_unavailable: 'The server is temporarily unavailable. Try again in a moment.',
   internal_error: 'Something went wrong on our side.',

@@ -1,0 +1,172 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  aiCallsPageSchema,
+  aiCallsQuerySchema,
+  aiProviderSettingsSchema,
+  budgetStatusSchema,
+  putAiProviderBodySchema,
+  putBudgetBodySchema,
+  runTaskBodySchema,
+  runTaskParamsSchema,
+  runTaskResponseSchema,
+  usageQuerySchema,
+  usageResponseSchema,
+} from '../../shared/ai.schema.js';
+import { businessParamsSchema } from '../../shared/business.schema.js';
+import { principalOf } from '../plugins/auth.plugin.js';
+import type { Services } from '../services/index.js';
+
+const security = [{ bearer: [] }];
+
+/** The AI engine's API: run tasks, usage and the cost ledger, budgets, the workspace's own provider. */
+export function aiRoutes(services: Services): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/ai/tasks/:task',
+      {
+        schema: {
+          tags: ['ai'],
+          security,
+          summary:
+            'Run one AI task (planCalendar, writeContent, rewriteContent, classifyMessage, suggestReplies)',
+          description:
+            'Answers with the task output and what the call cost. Without a configured provider the offline writer answers (`offline: true`).',
+          params: runTaskParamsSchema,
+          body: runTaskBodySchema,
+          response: { 200: runTaskResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const controller = abortOnDisconnect(reply.raw);
+        return services.ai.run(
+          principalOf(request),
+          request.body.business_id,
+          request.params.task,
+          request.body.input,
+          {
+            signal: controller.signal,
+          },
+        );
+      },
+    );
+
+    app.get(
+      '/ai/usage',
+      {
+        schema: {
+          tags: ['ai'],
+          security,
+          summary: 'AI usage and cost by day, task and model, with the budget',
+          querystring: usageQuerySchema,
+          response: { 200: usageResponseSchema },
+        },
+      },
+      async (request) =>
+        services.aiUsage.usage(principalOf(request), request.query.business_id, request.query),
+    );
+
+    app.get(
+      '/ai/calls',
+      {
+        schema: {
+          tags: ['ai'],
+          security,
+          summary: 'Every AI call of a workspace, newest first',
+          querystring: aiCallsQuerySchema,
+          response: { 200: aiCallsPageSchema },
+        },
+      },
+      async (request) =>
+        services.aiUsage.calls(principalOf(request), request.query.business_id, request.query),
+    );
+
+    app.get(
+      '/business/:id/ai-budget',
+      {
+        schema: {
+          tags: ['ai'],
+          security,
+          summary: 'The monthly AI budget and what is spent',
+          params: businessParamsSchema,
+          response: { 200: budgetStatusSchema },
+        },
+      },
+      async (request) => services.aiSettings.getBudget(principalOf(request), request.params.id),
+    );
+
+    app.put(
+      '/business/:id/ai-budget',
+      {
+        schema: {
+          tags: ['ai'],
+          security,
+          summary: 'Set (or remove, with null) the monthly AI budget in micro-dollars',
+          params: businessParamsSchema,
+          body: putBudgetBodySchema,
+          response: { 200: budgetStatusSchema },
+        },
+      },
+      async (request) =>
+        services.aiSettings.putBudget(
+          principalOf(request),
+          request.params.id,
+          request.body.monthly_limit_micro_usd,
+        ),
+    );
+
+    app.get(
+      '/business/:id/ai-provider',
+      {
+        schema: {
+          tags: ['ai'],
+          security,
+          summary: 'Where this workspace’s AI calls go (never the key)',
+          params: businessParamsSchema,
+          response: { 200: aiProviderSettingsSchema },
+        },
+      },
+      async (request) => services.aiSettings.getProvider(principalOf(request), request.params.id),
+    );
+
+    app.put(
+      '/business/:id/ai-provider',
+      {
+        schema: {
+          tags: ['ai'],
+          security,
+          summary: 'Use the workspace’s own OpenAI-compatible endpoint and key',
+          params: businessParamsSchema,
+          body: putAiProviderBodySchema,
+          response: { 200: aiProviderSettingsSchema },
+        },
+      },
+      async (request) =>
+        services.aiSettings.putProvider(principalOf(request), request.params.id, request.body),
+    );
+
+    app.delete(
+      '/business/:id/ai-provider',
+      {
+        schema: {
+          tags: ['ai'],
+          security,
+          summary: 'Go back to the server’s provider or the offline writer',
+          params: businessParamsSchema,
+          response: { 200: aiProviderSettingsSchema },
+        },
+      },
+      async (request) => services.aiSettings.deleteProvider(principalOf(request), request.params.id),
+    );
+  };
+}
+
+/** An abort signal that fires when the client disconnects before the response is sent. */
+export function abortOnDisconnect(
+  response: NodeJS.WritableStream & { writableFinished: boolean },
+): AbortController {
+  const controller = new AbortController();
+  response.on('close', () => {
+    if (!response.writableFinished) controller.abort();
+  });
+  return controller;
+}
