@@ -1,4 +1,5 @@
 import {
+  type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
   type RefObject,
@@ -31,6 +32,8 @@ interface BarChartProps {
   formatTick: (value: number) => string;
   /** Whole-number axis steps, for counts. */
   integers?: boolean;
+  /** The least the axis reaches, so an empty range still has a sensible scale. */
+  minTop?: number;
   height?: number;
 }
 
@@ -48,6 +51,7 @@ export function BarChart({
   data,
   formatTick,
   integers = false,
+  minTop = 1,
   height = 220,
 }: BarChartProps) {
   const frame = useRef<HTMLDivElement>(null);
@@ -56,7 +60,7 @@ export function BarChart({
   const titleId = useId();
   const summaryId = useId();
 
-  const ticks = niceTicks(Math.max(0, ...data.map((datum) => datum.value)), 4, integers);
+  const ticks = niceTicks(Math.max(minTop, ...data.map((datum) => datum.value)), 4, integers);
   const top = ticks.at(-1) ?? 1;
   const plotWidth = Math.max(1, width - MARGIN.left - MARGIN.right);
   const plotHeight = height - MARGIN.top - MARGIN.bottom;
@@ -73,6 +77,15 @@ export function BarChart({
     if (next === undefined) return;
     event.preventDefault();
     setActive(Math.min(last, Math.max(0, next)));
+  };
+
+  // Beside the bar, on the side with more room, at the top of the plot: it never hides the bar it describes.
+  const tooltipPlace = (index: number): CSSProperties => {
+    const gap = 6;
+    const centre = MARGIN.left + slot * (index + 0.5);
+    return centre > width / 2
+      ? { right: width - centre + barWidth / 2 + gap, top: MARGIN.top }
+      : { left: centre + barWidth / 2 + gap, top: MARGIN.top };
   };
 
   // The pointer picks the day whose column it is over, so thin bars are as easy to hover as wide ones.
@@ -143,14 +156,7 @@ export function BarChart({
           })}
         </svg>
         {activeDatum && active !== undefined && (
-          <div
-            className="bar-chart__tooltip"
-            style={{
-              left: Math.min(Math.max(MARGIN.left + slot * (active + 0.5), 80), width - 80),
-              top: Math.max(0, y(activeDatum.value) - 8),
-            }}
-            aria-hidden="true"
-          >
+          <div className="bar-chart__tooltip" style={tooltipPlace(active)} aria-hidden="true">
             <strong>{activeDatum.longLabel ?? activeDatum.label}</strong>
             <span>{activeDatum.valueLabel}</span>
             {activeDatum.detail && <span className="bar-chart__detail">{activeDatum.detail}</span>}
@@ -163,26 +169,29 @@ export function BarChart({
           ? `${activeDatum.longLabel ?? activeDatum.label}: ${activeDatum.valueLabel}${activeDatum.detail ? `, ${activeDatum.detail}` : ''}`
           : ''}
       </p>
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Value</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((datum) => (
-            <tr key={datum.key}>
-              <th scope="row">{datum.longLabel ?? datum.label}</th>
-              <td>
-                {datum.valueLabel}
-                {datum.detail ? ` (${datum.detail})` : ''}
-              </td>
+      {/* Tables ignore the 1px box of .visually-hidden, so a wrapper clips this one. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Value</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.map((datum) => (
+              <tr key={datum.key}>
+                <th scope="row">{datum.longLabel ?? datum.label}</th>
+                <td>
+                  {datum.valueLabel}
+                  {datum.detail ? ` (${datum.detail})` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

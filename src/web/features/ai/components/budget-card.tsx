@@ -21,7 +21,7 @@ export function BudgetCard({ business, budget }: { business: Business; budget: B
     >
       <div className="stack">
         {budget.exceeded && (
-          <Banner tone="danger" title="AI requests are paused">
+          <Banner tone="danger" title="Monthly budget spent">
             {manager
               ? 'AI requests are paused: this workspace has spent its monthly budget. Raise it below.'
               : 'AI requests are paused: this workspace has spent its monthly budget. Ask an owner or admin to raise it.'}
@@ -44,8 +44,9 @@ export function BudgetMeter({ budget }: { budget: BudgetStatus }) {
   const limit = budget.monthly_limit_micro_usd;
   if (limit === null) {
     return (
-      <p className="ai-budget__figures">
-        <strong>{formatMicroUsd(spent)}</strong> spent this month · <span className="muted">no limit</span>
+      <p>
+        <strong className="ai-budget__spent">{formatMicroUsd(spent)}</strong> spent this month ·{' '}
+        <span className="muted">no limit</span>
       </p>
     );
   }

@@ -34,7 +34,7 @@ export function ProviderSource({ settings }: { settings: AiProviderSettings }) {
         <code>{where}</code>
         {settings.api_key_last4 ? (
           <>
-            , key <code>•••• {settings.api_key_last4}</code>
+            , key <code className="nowrap">•••• {settings.api_key_last4}</code>
           </>
         ) : (
           ', no key'

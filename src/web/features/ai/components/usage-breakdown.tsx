@@ -16,7 +16,7 @@ const count = new Intl.NumberFormat();
 /** Where the money went: one table by task, one by model, most expensive first. */
 export function UsageBreakdown({ usage }: { usage: UsageResponse }) {
   return (
-    <div className="ai-grid">
+    <div className="stack">
       <BreakdownCard
         title="By task"
         column="Task"
@@ -57,10 +57,10 @@ function BreakdownCard({ title, column, rows }: { title: string; column: string;
         >
           {sorted.map((row) => (
             <tr key={row.key}>
-              <th scope="row" className="ai-row-name">
+              <td className="ai-row-name">
                 {row.name}
                 {row.errors > 0 && <div className="ai-row-errors">{row.errors} failed</div>}
-              </th>
+              </td>
               <td className="ai-num">{count.format(row.calls)}</td>
               <td className="ai-num nowrap">
                 {count.format(row.prompt_tokens)} / {count.format(row.completion_tokens)}

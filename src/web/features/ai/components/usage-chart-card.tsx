@@ -15,12 +15,15 @@ const SERIES_OPTIONS = [
 const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const longDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' });
 const count = new Intl.NumberFormat();
+/** The cost axis reaches at least a cent, so a range of free calls does not print $0.000001. */
+const CENT = 10_000;
 
 const plural = (value: number, one: string) => `${count.format(value)} ${one}${value === 1 ? '' : 's'}`;
 
 /** Cost or calls per day over the range, every day shown even when nothing happened. */
 export function UsageChartCard({ usage }: { usage: UsageResponse }) {
-  const [series, setSeries] = useState<Series>('cost');
+  // The offline writer costs nothing: then calls say more than a flat line of $0.00.
+  const [series, setSeries] = useState<Series>(usage.totals.cost_micro_usd > 0 ? 'cost' : 'calls');
   const days = fillDays(usage.from, usage.to, usage.by_day);
   const data: BarDatum[] = days.map((day) => {
     const date = new Date(`${day.day}T00:00:00Z`);
@@ -51,6 +54,7 @@ export function UsageChartCard({ usage }: { usage: UsageResponse }) {
         summary={`${total} from ${longDay.format(new Date(`${usage.from}T00:00:00Z`))} to ${longDay.format(new Date(`${usage.to}T00:00:00Z`))}.`}
         data={data}
         integers={series === 'calls'}
+        minTop={series === 'cost' ? CENT : 1}
         formatTick={series === 'cost' ? (value) => formatMicroUsd(value) : (value) => count.format(value)}
       />
     </Card>
