@@ -86,13 +86,15 @@ export function TryAiCard({ business }: { business: Business }) {
               ? generate.start
                 ? `Writing with ${generate.start.offline ? 'the offline writer' : generate.start.model}…`
                 : 'Starting…'
-              : result
-                ? `${result.output.variants.length} variants written${result.cached ? ' (from the cache)' : ''} · ${formatMicroUsd(result.cost_micro_usd)}`
-                : ''}
+              : generate.stopped
+                ? 'Stopped.'
+                : result
+                  ? `${result.output.variants.length} variants written${result.cached ? ' (from the cache)' : ''} · ${formatMicroUsd(result.cost_micro_usd)}`
+                  : ''}
           </span>
         </div>
       </form>
-      {generate.isError && (
+      {generate.isError && !generate.stopped && (
         <div className="ai-try-result">
           <AiErrorBanner error={generate.error} business={business} />
         </div>

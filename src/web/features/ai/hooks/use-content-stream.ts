@@ -35,5 +35,7 @@ export function useContentStream(businessId: string) {
   });
 
   const cancel = useCallback(() => controller.current?.abort(), []);
-  return { ...mutation, text, start, cancel };
+  // Stopping on purpose is not a failure to explain.
+  const stopped = mutation.error instanceof DOMException && mutation.error.name === 'AbortError';
+  return { ...mutation, text, start, cancel, stopped };
 }
