@@ -11,6 +11,21 @@ export interface MemberRow {
   created_at: string;
 }
 
+/** The members of one workspace with their public user fields. */
+function membersOf(db: Kysely<DB>, businessId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select([
+      'users.id as user_id',
+      'users.email',
+      'users.name',
+      'memberships.role',
+      'memberships.created_at',
+    ])
+    .where('memberships.business_id', '=', businessId);
+}
+
 /** Who belongs to a workspace, and as what. Every method takes the workspace id first. */
 export class MembershipRepository {
   constructor(
@@ -29,36 +44,11 @@ export class MembershipRepository {
   }
 
   list(businessId: string): Promise<MemberRow[]> {
-    return this.db
-      .selectFrom('memberships')
-      .innerJoin('users', 'users.id', 'memberships.user_id')
-      .select([
-        'users.id as user_id',
-        'users.email',
-        'users.name',
-        'memberships.role',
-        'memberships.created_at',
-      ])
-      .where('memberships.business_id', '=', businessId)
-      .orderBy('memberships.created_at')
-      .orderBy('users.id')
-      .execute();
+    return membersOf(this.db, businessId).orderBy('memberships.created_at').orderBy('users.id').execute();
   }
 
   find(businessId: string, userId: string): Promise<MemberRow | undefined> {
-    return this.db
-      .selectFrom('memberships')
-      .innerJoin('users', 'users.id', 'memberships.user_id')
-      .select([
-        'users.id as user_id',
-        'users.email',
-        'users.name',
-        'memberships.role',
-        'memberships.created_at',
-      ])
-      .where('memberships.business_id', '=', businessId)
-      .where('memberships.user_id', '=', userId)
-      .executeTakeFirst();
+    return membersOf(this.db, businessId).where('memberships.user_id', '=', userId).executeTakeFirst();
   }
 
   async insert(businessId: string, userId: string, role: Role, createdAt: string): Promise<void> {
