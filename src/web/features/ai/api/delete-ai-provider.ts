@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { aiProviderSettingsSchema } from '../../../../shared/ai.schema.js';
+import { API } from '../../../../shared/api-paths.js';
 import { apiRequest } from '../../../lib/api-client.js';
-import { AI_API } from './ai-paths.js';
 import { aiKeys } from './query-keys.js';
 
 export function deleteAiProvider(businessId: string) {
-  return apiRequest(AI_API.provider(businessId), { method: 'DELETE', schema: aiProviderSettingsSchema });
+  return apiRequest(API.aiProvider(businessId), { method: 'DELETE', schema: aiProviderSettingsSchema });
 }
 
 /** Forgets the workspace's endpoint and key: calls go to the server's provider or the offline writer. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { runTaskResponseSchema } from '../../../../shared/ai.schema.js';
 import { type WriteContentInput, writeContentOutputSchema } from '../../../../shared/ai-tasks.schema.js';
+import { API } from '../../../../shared/api-paths.js';
 import { ApiError, NetworkError } from '../../../lib/api-error.js';
 import { postEventStream } from '../../../lib/event-stream.js';
 import { problemFromBody } from '../../../lib/problem.js';
-import { AI_API } from './ai-paths.js';
 
 export const generateResultSchema = runTaskResponseSchema.extend({ output: writeContentOutputSchema });
 /** Variants of a post and what writing them cost. */
@@ -34,7 +34,7 @@ export async function generateContent(
 ): Promise<GenerateResult> {
   let result: GenerateResult | undefined;
   let failure: ApiError | undefined;
-  await postEventStream(AI_API.generateContent, {
+  await postEventStream(API.generateContent, {
     body,
     signal,
     onEvent: ({ event, data }) => {

@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { budgetStatusSchema } from '../../../../shared/ai.schema.js';
+import { API } from '../../../../shared/api-paths.js';
 import { apiRequest } from '../../../lib/api-client.js';
-import { AI_API } from './ai-paths.js';
 import { aiKeys } from './query-keys.js';
 
 export function getAiBudget(businessId: string) {
-  return apiRequest(AI_API.budget(businessId), { schema: budgetStatusSchema });
+  return apiRequest(API.aiBudget(businessId), { schema: budgetStatusSchema });
 }
 
 export const aiBudgetQueryOptions = (businessId: string) =>

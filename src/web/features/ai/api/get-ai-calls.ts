@@ -1,13 +1,13 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { aiCallsPageSchema } from '../../../../shared/ai.schema.js';
+import { API } from '../../../../shared/api-paths.js';
 import { apiRequest } from '../../../lib/api-client.js';
-import { AI_API } from './ai-paths.js';
 import { aiKeys } from './query-keys.js';
 
 const PAGE_SIZE = 20;
 
 export function getAiCallsPage(businessId: string, cursor: string | undefined) {
-  return apiRequest(AI_API.calls, {
+  return apiRequest(API.aiCalls, {
     schema: aiCallsPageSchema,
     query: { business_id: businessId, limit: PAGE_SIZE, cursor },
   });

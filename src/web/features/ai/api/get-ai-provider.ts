@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { aiProviderSettingsSchema } from '../../../../shared/ai.schema.js';
+import { API } from '../../../../shared/api-paths.js';
 import { apiRequest } from '../../../lib/api-client.js';
-import { AI_API } from './ai-paths.js';
 import { aiKeys } from './query-keys.js';
 
 export function getAiProvider(businessId: string) {
-  return apiRequest(AI_API.provider(businessId), { schema: aiProviderSettingsSchema });
+  return apiRequest(API.aiProvider(businessId), { schema: aiProviderSettingsSchema });
 }
 
 export const aiProviderQueryOptions = (businessId: string) =>

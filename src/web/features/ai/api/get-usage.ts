@@ -1,11 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { usageResponseSchema } from '../../../../shared/ai.schema.js';
+import { API } from '../../../../shared/api-paths.js';
 import { apiRequest } from '../../../lib/api-client.js';
-import { AI_API } from './ai-paths.js';
 import { aiKeys } from './query-keys.js';
 
 export function getUsage(businessId: string, from: string, to: string) {
-  return apiRequest(AI_API.usage, {
+  return apiRequest(API.aiUsage, {
     schema: usageResponseSchema,
     query: { business_id: businessId, from, to },
   });

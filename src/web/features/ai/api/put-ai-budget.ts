@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { budgetStatusSchema } from '../../../../shared/ai.schema.js';
+import { API } from '../../../../shared/api-paths.js';
 import { apiRequest } from '../../../lib/api-client.js';
-import { AI_API } from './ai-paths.js';
 import { aiKeys } from './query-keys.js';
 
 export function putAiBudget(businessId: string, monthlyLimitMicroUsd: number | null) {
-  return apiRequest(AI_API.budget(businessId), {
+  return apiRequest(API.aiBudget(businessId), {
     method: 'PUT',
     body: { monthly_limit_micro_usd: monthlyLimitMicroUsd },
     schema: budgetStatusSchema,

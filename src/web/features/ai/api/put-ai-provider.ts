@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { aiProviderSettingsSchema, type PutAiProviderBody } from '../../../../shared/ai.schema.js';
+import { API } from '../../../../shared/api-paths.js';
 import { apiRequest } from '../../../lib/api-client.js';
-import { AI_API } from './ai-paths.js';
 import { aiKeys } from './query-keys.js';
 
 export function putAiProvider(businessId: string, body: PutAiProviderBody) {
-  return apiRequest(AI_API.provider(businessId), { method: 'PUT', body, schema: aiProviderSettingsSchema });
+  return apiRequest(API.aiProvider(businessId), { method: 'PUT', body, schema: aiProviderSettingsSchema });
 }
 
 /** Points the workspace at its own OpenAI-compatible endpoint; omitting `api_key` keeps the stored one. */
