@@ -172,6 +172,42 @@ const CALLS: Record<string, Call[]> = {
     ],
     ['deleteProvider', (r) => r.aiSettings.deleteProvider(BUSINESS)],
   ],
+  'job.repository': [
+    [
+      'insert',
+      (r) =>
+        r.jobs.insert({
+          id: OTHER,
+          business_id: BUSINESS,
+          name: 'calendar.generate',
+          payload: '{}',
+          state: 'queued',
+          max_attempts: 3,
+          run_at: AT,
+          idempotency_key: 'k',
+          created_at: AT,
+          updated_at: AT,
+        }),
+    ],
+    ['find', (r) => r.jobs.find(BUSINESS, OTHER)],
+    ['find (a system job)', (r) => r.jobs.find(null, OTHER)],
+    ['findBusinessId', (r) => r.jobs.findBusinessId(OTHER)],
+    ['findIdByIdempotencyKey', (r) => r.jobs.findIdByIdempotencyKey(BUSINESS, 'k')],
+    ['page', (r) => r.jobs.page(BUSINESS, { limit: 51 })],
+    [
+      'page (by state, after a cursor)',
+      (r) => r.jobs.page(BUSINESS, { limit: 51, before: OTHER, state: 'dead' }),
+    ],
+    ['claimNext', (r) => r.jobs.claimNext('worker-1', AT, AT)],
+    ['heartbeat', (r) => r.jobs.heartbeat(OTHER, 'worker-1', AT, AT)],
+    ['updateProgress', (r) => r.jobs.updateProgress(OTHER, 'worker-1', 50, 'halfway', AT)],
+    ['complete', (r) => r.jobs.complete(OTHER, 'worker-1', '{}', AT)],
+    ['fail', (r) => r.jobs.fail(OTHER, 'worker-1', { state: 'failed', error: 'boom', runAt: AT, now: AT })],
+    ['release', (r) => r.jobs.release(OTHER, 'worker-1', AT)],
+    ['retry', (r) => r.jobs.retry(BUSINESS, OTHER, AT)],
+    ['cancel', (r) => r.jobs.cancel(BUSINESS, OTHER, AT)],
+    ['countByState', (r) => r.jobs.countByState()],
+  ],
 };
 
 /** A Kysely that compiles PostgreSQL and records the SQL instead of running it. */
@@ -203,6 +239,7 @@ describe('repository SQL snapshots', () => {
       'audit-log.repository': 'auditLog',
       'ai-call.repository': 'aiCalls',
       'ai-settings.repository': 'aiSettings',
+      'job.repository': 'jobs',
     };
     for (const [file, key] of Object.entries(keys)) {
       const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(repos[key])).filter(

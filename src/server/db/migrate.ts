@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import * as accountsAndWorkspaces from './migrations/0001-accounts-and-workspaces.js';
 import * as aiEngine from './migrations/0002-ai-engine.js';
+import * as jobs from './migrations/0003-jobs.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
 const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-and-workspaces': accountsAndWorkspaces,
   '0002-ai-engine': aiEngine,
+  '0003-jobs': jobs,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {

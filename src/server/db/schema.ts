@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { JobState } from '../../shared/jobs.schema.js';
 import type { Role } from '../../shared/roles.js';
 
 // Column types are the same on SQLite and PostgreSQL: ids are UUIDv7 text, times are ISO-8601 UTC text
@@ -113,6 +114,31 @@ export interface AiProviderSettingsTable {
   updated_at: string;
 }
 
+export interface JobsTable {
+  id: string;
+  /** Null for system jobs (housekeeping), which belong to no workspace and no API shows. */
+  business_id: string | null;
+  name: string;
+  /** JSON payload, validated against the job's schema when enqueued and again when run. */
+  payload: string;
+  state: JobState;
+  progress: Generated<number>;
+  progress_message: string | null;
+  attempts: Generated<number>;
+  max_attempts: number;
+  run_at: string;
+  /** The worker holding the job while it runs, and until when; an expired lease may be claimed again. */
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  last_error: string | null;
+  /** JSON of what the handler returned. */
+  result: string | null;
+  idempotency_key: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -123,6 +149,7 @@ export interface DB {
   ai_calls: AiCallsTable;
   ai_budgets: AiBudgetsTable;
   ai_provider_settings: AiProviderSettingsTable;
+  jobs: JobsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -137,3 +164,4 @@ export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type AiCallRow = Selectable<AiCallsTable>;
 export type AiProviderSettingsRow = Selectable<AiProviderSettingsTable>;
+export type JobRow = Selectable<JobsTable>;

@@ -6,6 +6,7 @@ import { AiSettingsRepository } from './ai-settings.repository.js';
 import { ApiKeyRepository } from './api-key.repository.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 import { BusinessRepository } from './business.repository.js';
+import { JobRepository } from './job.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { UserRepository } from './user.repository.js';
@@ -20,6 +21,7 @@ export interface Repositories {
   auditLog: AuditLogRepository;
   aiCalls: AiCallRepository;
   aiSettings: AiSettingsRepository;
+  jobs: JobRepository;
   /** Run `work` atomically: every repository it receives writes inside one transaction. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -35,6 +37,7 @@ export function createRepositories(db: Kysely<DB>, dialect: Dialect): Repositori
     auditLog: new AuditLogRepository(db),
     aiCalls: new AiCallRepository(db),
     aiSettings: new AiSettingsRepository(db),
+    jobs: new JobRepository(db, dialect),
     transaction: (work) =>
       db.isTransaction
         ? work(createRepositories(db, dialect))

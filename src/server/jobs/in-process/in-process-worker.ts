@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { JobRow } from '../../db/schema.js';
+import type { JobRepository } from '../../repositories/job.repository.js';
+import { type BackoffPolicy, backoffDelay } from '../backoff.js';
+import { type JobMetrics, type RunOutcomeLabel, recordRun } from '../job-metrics.js';
+import type { JobHandlers, JobWorker } from '../job-types.js';
+import { type RunOutcome, runJob } from '../run-job.js';
+
+/** Where the worker reports trouble it cannot hand to anyone (pino-compatible). */
+export interface WorkerLogger {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+/** Tuning of the in-process worker. */
+export interface InProcessWorkerOptions {
+  concurrency: number;
+  /** How long a claim lasts without a heartbeat; a crashed worker's jobs run again after this. */
+  leaseMs: number;
+  /** How often an idle worker looks for due jobs (an enqueue in this process wakes it at once). */
+  pollIntervalMs: number;
+  backoff: BackoffPolicy;
+  metrics?: JobMetrics;
+  logger?: WorkerLogger;
+  now?: () => Date;
+}
+
+/** Why a worker aborts a running job. */
+const SHUTDOWN = 'shutdown';
+const LEASE_LOST = 'lease_lost';
+
+interface Running {
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+/**
+ * The embedded worker: claims due jobs from the jobs table under a lease, keeps the lease alive with
+ * heartbeats while the handler runs, and records the outcome. Losing the lease (the job was cancelled,
+ * or this process stalled long enough for another worker to take it over) aborts the handler.
+ */
+export class InProcessWorker implements JobWorker {
+  /** Identifies this worker's leases; unique per process and worker. */
+  readonly owner = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
+  private readonly running = new Map<string, Running>();
+  private readonly now: () => Date;
+  private stopping = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+
+  constructor(
+    private readonly jobs: JobRepository,
+    private readonly handlers: JobHandlers,
+    private readonly options: InProcessWorkerOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  start(): void {
+    this.loop ??= this.claimLoop();
+  }
+
+  /** Look for work now (a job was just enqueued, or a slot freed up). */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  async drain(timeoutMs: number): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    await this.loop;
+    const finished = Promise.allSettled([...this.running.values()].map((job) => job.done));
+    const inTime = await Promise.race([finished.then(() => true), delay(timeoutMs, false, { ref: false })]);
+    if (!inTime) {
+      for (const job of this.running.values()) job.controller.abort(SHUTDOWN);
+      await finished;
+    }
+  }
+
+  private async claimLoop(): Promise<void> {
+    while (!this.stopping) {
+      if (this.running.size >= this.options.concurrency) {
+        await this.idle();
+        continue;
+      }
+      const job = await this.claim();
+      if (job) this.execute(job);
+      else await this.idle();
+    }
+  }
+
+  private async claim(): Promise<JobRow | undefined> {
+    const now = this.now();
+    try {
+      return await this.jobs.claimNext(this.owner, now.toISOString(), this.leaseFrom(now));
+    } catch (error) {
+      this.options.logger?.error({ err: error }, 'could not claim a job; retrying after the poll interval');
+      return undefined;
+    }
+  }
+
+  /** Sleep until the poll interval passes or `wake()` is called. */
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.options.pollIntervalMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  private execute(job: JobRow): void {
+    const controller = new AbortController();
+    // A third of the lease leaves two missed beats of slack; capped so a cancel is noticed within 2 s.
+    const beatMs = Math.min(this.options.leaseMs / 3, 2_000);
+    const heartbeat = setInterval(() => void this.beat(job.id, controller), beatMs);
+    const done = this.attempt(job, controller.signal)
+      .catch((error: unknown) =>
+        this.options.logger?.error({ err: error, jobId: job.id }, 'job bookkeeping failed'),
+      )
+      .finally(() => {
+        clearInterval(heartbeat);
+        this.running.delete(job.id);
+        this.wake();
+      });
+    this.running.set(job.id, { controller, done });
+  }
+
+  private async beat(id: string, controller: AbortController): Promise<void> {
+    const now = this.now();
+    // A failed write is not a lost lease: keep going, the next beat may succeed before it expires.
+    const held = await this.jobs
+      .heartbeat(id, this.owner, this.leaseFrom(now), now.toISOString())
+      .catch(() => true);
+    if (!held && !controller.signal.aborted) controller.abort(LEASE_LOST);
+  }
+
+  private async attempt(job: JobRow, signal: AbortSignal): Promise<void> {
+    const startedAt = Date.now();
+    const entry = this.handlers.get(job.name);
+    let outcome: RunOutcome;
+    if (job.attempts > job.max_attempts) {
+      // Every attempt started and none finished: its workers died (or it kills them). Stop here.
+      outcome = {
+        kind: 'failed',
+        error: 'The last attempt never finished (its worker stopped)',
+        unrecoverable: true,
+      };
+    } else if (!entry) {
+      outcome = { kind: 'failed', error: `No handler for job ${job.name}`, unrecoverable: true };
+    } else {
+      outcome = await runJob(entry, {
+        jobId: job.id,
+        businessId: job.business_id,
+        payload: JSON.parse(job.payload) as unknown,
+        attempt: job.attempts,
+        signal,
+        reportProgress: async (pct, message) => {
+          await this.jobs.updateProgress(job.id, this.owner, pct, message ?? null, this.now().toISOString());
+        },
+      });
+    }
+    recordRun(this.options.metrics, job.name, await this.settle(job, outcome), startedAt);
+  }
+
+  /** Write the outcome, if this worker still holds the lease; returns the metric label. */
+  private async settle(job: JobRow, outcome: RunOutcome): Promise<RunOutcomeLabel> {
+    const now = this.now();
+    const at = now.toISOString();
+    switch (outcome.kind) {
+      case 'succeeded':
+        await this.jobs.complete(job.id, this.owner, JSON.stringify(outcome.result ?? null), at);
+        return 'succeeded';
+      case 'failed': {
+        const dead = outcome.unrecoverable || job.attempts >= job.max_attempts;
+        const retryAt = new Date(now.getTime() + backoffDelay(job.attempts, this.options.backoff));
+        await this.jobs.fail(job.id, this.owner, {
+          state: dead ? 'dead' : 'failed',
+          error: outcome.error,
+          runAt: dead ? job.run_at : retryAt.toISOString(),
+          now: at,
+        });
+        return dead ? 'dead' : 'failed';
+      }
+      case 'aborted':
+        // Shutdown hands the job back; a lost lease means someone else owns the row now.
+        if (outcome.reason === SHUTDOWN) {
+          await this.jobs.release(job.id, this.owner, at);
+          return 'released';
+        }
+        return 'cancelled';
+    }
+  }
+
+  private leaseFrom(now: Date): string {
+    return new Date(now.getTime() + this.options.leaseMs).toISOString();
+  }
+}

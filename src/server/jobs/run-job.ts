@@ -1,0 +1,85 @@
+import type { JobContext, JobDefinition, JobHandler } from './job-types.js';
+
+/** Thrown by a handler when trying again cannot help (a 4xx from a webhook, say): the job goes dead at once. */
+export class UnrecoverableJobError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'UnrecoverableJobError';
+  }
+}
+
+/** How one attempt ended. */
+export type RunOutcome =
+  | { kind: 'succeeded'; result: unknown }
+  | { kind: 'failed'; error: string; unrecoverable: boolean }
+  | { kind: 'aborted'; reason: unknown };
+
+/** What the queue knows about the attempt it is starting. */
+export interface RunRequest {
+  jobId: string;
+  businessId: string | null;
+  payload: unknown;
+  attempt: number;
+  signal: AbortSignal;
+  reportProgress: JobContext['reportProgress'];
+}
+
+const MAX_ERROR_LENGTH = 2_000;
+
+/**
+ * Run one attempt of a job: validate the payload again (it may have been stored by an older version),
+ * call the handler, and settle as soon as the signal aborts even if the handler ignores it, so a drain
+ * never waits on a handler that does not listen.
+ */
+export async function runJob(
+  entry: { definition: JobDefinition; handler: JobHandler },
+  request: RunRequest,
+): Promise<RunOutcome> {
+  const parsed = entry.definition.payload.safeParse(request.payload);
+  if (!parsed.success) {
+    return { kind: 'failed', error: `Invalid payload: ${parsed.error.message}`, unrecoverable: true };
+  }
+  const { signal } = request;
+  if (signal.aborted) return { kind: 'aborted', reason: signal.reason };
+  const context: JobContext = {
+    jobId: request.jobId,
+    businessId: request.businessId,
+    attempt: request.attempt,
+    signal,
+    reportProgress: (pct, message) => request.reportProgress(clampProgress(pct), message),
+  };
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<RunOutcome>((resolve) => {
+    onAbort = () => resolve({ kind: 'aborted', reason: signal.reason });
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  const ran = entry.handler(parsed.data, context).then(
+    (result): RunOutcome => ({ kind: 'succeeded', result: result ?? null }),
+    (error: unknown): RunOutcome =>
+      signal.aborted
+        ? { kind: 'aborted', reason: signal.reason }
+        : {
+            kind: 'failed',
+            error: describeError(error),
+            unrecoverable: error instanceof UnrecoverableJobError,
+          },
+  );
+  try {
+    return await Promise.race([ran, aborted]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function clampProgress(pct: number): number {
+  return Number.isFinite(pct) ? Math.min(100, Math.max(0, Math.round(pct))) : 0;
+}
+
+/** The error as `last_error` stores it: its message, bounded. */
+export function describeError(error: unknown): string {
+  const message =
+    error instanceof Error
+      ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`
+      : String(error);
+  return message.slice(0, MAX_ERROR_LENGTH);
+}
