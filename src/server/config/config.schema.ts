@@ -29,6 +29,14 @@ export const envSchema = z.object({
       message: 'Use postgres://…, sqlite:<path>, or a file path',
     })
     .optional(),
+  REDIS_URL: z
+    .string()
+    .refine((url) => /^rediss?:\/\//.test(url), { message: 'Use redis://… or rediss://…' })
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'Letters, digits and _ . : - only')
+    .default('mcc'),
   MCC_AUTO_MIGRATE: bool.default(true),
   MCC_DEMO: bool.default(true),
   SECRET_KEY: z.string().optional(),

@@ -17,6 +17,8 @@ export interface Config {
   database:
     | { kind: 'sqlite'; path: string; autoMigrate: boolean }
     | { kind: 'postgres'; url: string; autoMigrate: boolean };
+  /** Scale-out mode when `url` is set: live events (and later jobs, rate limits) go through Redis. */
+  redis: { url: string | undefined; prefix: string };
   auth: {
     /** Undefined until `resolveSecret` has read or created the development secret. */
     secret: string | undefined;
@@ -100,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     dataDir: e.DATA_DIR,
     database: parseDatabaseUrl(e.DATABASE_URL, e.DATA_DIR, e.MCC_AUTO_MIGRATE),
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     auth: {
       secret: e.SECRET_KEY,
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
