@@ -235,7 +235,9 @@ export function describeJobQueueContract(name: string, create: () => Promise<Que
       });
       startWorker();
       await waitForState(id, 'dead');
-      expect(await t.queue.retry(business, id)).toMatchObject({ id, state: 'queued' });
+      const retried = await t.queue.retry(business, id);
+      // The worker may pick it up at once; the point is that it is no longer dead.
+      expect(retried && ['queued', 'running', 'succeeded'].includes(retried.state)).toBe(true);
       const job = await waitForState(id, 'succeeded');
       expect(job.result).toEqual({ ok: true, runs: 2 });
       expect(await t.queue.retry(business, id)).toBe(false);

@@ -96,6 +96,12 @@ export interface JobQueue<Defs extends JobDefinitions = JobDefinitions> {
 /** The handlers a worker runs, by job name (see registry.ts). */
 export type JobHandlers = ReadonlyMap<string, { definition: JobDefinition; handler: JobHandler }>;
 
+/** Where the worker reports trouble it cannot hand to anyone (pino-compatible). */
+export interface WorkerLogger {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
 /** Runs jobs until drained. */
 export interface JobWorker {
   start(): void;

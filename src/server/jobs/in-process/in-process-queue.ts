@@ -13,8 +13,9 @@ import type {
   JobQueue,
   JobRecord,
   JobRecordPage,
+  WorkerLogger,
 } from '../job-types.js';
-import { InProcessWorker, type WorkerLogger } from './in-process-worker.js';
+import { InProcessWorker } from './in-process-worker.js';
 
 /** What the in-process queue is built from. */
 export interface InProcessQueueOptions<Defs extends JobDefinitions> {

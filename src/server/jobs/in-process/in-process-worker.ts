@@ -4,14 +4,8 @@ import type { JobRow } from '../../db/schema.js';
 import type { JobRepository } from '../../repositories/job.repository.js';
 import { type BackoffPolicy, backoffDelay } from '../backoff.js';
 import { type JobMetrics, type RunOutcomeLabel, recordRun } from '../job-metrics.js';
-import type { JobHandlers, JobWorker } from '../job-types.js';
+import type { JobHandlers, JobWorker, WorkerLogger } from '../job-types.js';
 import { type RunOutcome, runJob } from '../run-job.js';
-
-/** Where the worker reports trouble it cannot hand to anyone (pino-compatible). */
-export interface WorkerLogger {
-  warn(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
 
 /** Tuning of the in-process worker. */
 export interface InProcessWorkerOptions {

@@ -1,0 +1,202 @@
+import { type Job as BullJob, Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { JobState } from '../../../shared/jobs.schema.js';
+import { newId } from '../../db/ids.js';
+import { type BackoffPolicy, DEFAULT_BACKOFF } from '../backoff.js';
+import { checkEnqueue } from '../enqueue-checks.js';
+import type { JobMetrics } from '../job-metrics.js';
+import type {
+  EnqueueRequest,
+  JobDefinitions,
+  JobHandlers,
+  JobQueue,
+  JobRecord,
+  JobRecordPage,
+  WorkerLogger,
+} from '../job-types.js';
+import { type BullJobData, QUEUE_NAME, toRecord } from './bullmq-record.js';
+import { BullmqJobWorker } from './bullmq-worker.js';
+import { WorkspaceJobIndex } from './workspace-index.js';
+
+/** What the BullMQ queue is built from. */
+export interface BullmqQueueOptions<Defs extends JobDefinitions> {
+  /** `redis://…` or `rediss://…`. */
+  url: string;
+  /** Every key this queue writes starts with it; one prefix per installation (and per test run). */
+  prefix: string;
+  definitions: Defs;
+  leaseMs?: number;
+  backoff?: BackoffPolicy;
+  metrics?: JobMetrics;
+  logger?: WorkerLogger;
+}
+
+const DAY_S = 86_400;
+/** How long finished jobs (and idempotency keys) stay readable. */
+const KEEP_SUCCEEDED_S = 7 * DAY_S;
+const KEEP_FAILED_S = 30 * DAY_S;
+
+/**
+ * The scale-out queue: BullMQ on Redis, shared by every `mcc serve` and `mcc worker` process. BullMQ
+ * knows nothing of workspaces, so each job's data carries its workspace, reads check it, and a sorted
+ * set per workspace lists its recent jobs.
+ */
+export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Defs> {
+  readonly kind = 'bullmq' as const;
+  private readonly queue: Queue<BullJobData>;
+  private readonly redis: Redis;
+  private readonly index: WorkspaceJobIndex;
+
+  constructor(private readonly options: BullmqQueueOptions<Defs>) {
+    // Commands fail fast while Redis is down (readiness, enqueue) instead of queueing forever.
+    this.redis = new Redis(options.url, { maxRetriesPerRequest: 2, lazyConnect: true });
+    this.redis.on('error', () => {});
+    this.queue = new Queue<BullJobData>(QUEUE_NAME, {
+      connection: { url: options.url, maxRetriesPerRequest: null },
+      prefix: options.prefix,
+    });
+    this.queue.on('error', (error) => options.logger?.error({ err: error }, 'BullMQ queue error'));
+    this.index = new WorkspaceJobIndex(this.redis, options.prefix, KEEP_FAILED_S * 1000);
+  }
+
+  async enqueue<N extends keyof Defs & string>(request: EnqueueRequest<Defs, N>): Promise<string> {
+    const now = new Date();
+    const checked = checkEnqueue(this.options.definitions, request, now);
+    let id = newId();
+    const idempotencyKey =
+      request.idempotencyKey && this.idempotencyKey(checked.businessId, request.idempotencyKey);
+    if (idempotencyKey) {
+      const claimed = await this.redis.set(idempotencyKey, id, 'EX', KEEP_FAILED_S, 'NX');
+      if (claimed === null) return (await this.redis.get(idempotencyKey)) ?? id;
+    }
+    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
+    try {
+      const job = await this.queue.add(
+        request.name,
+        { businessId: checked.businessId, payload: checked.payload },
+        {
+          jobId: id,
+          timestamp: now.getTime(),
+          delay: checked.runAt.getTime() - now.getTime(),
+          attempts: checked.maxAttempts,
+          backoff: { type: 'exponential', delay: backoff.baseMs },
+          removeOnComplete: { age: KEEP_SUCCEEDED_S },
+          removeOnFail: { age: KEEP_FAILED_S },
+        },
+      );
+      id = job.id ?? id;
+    } catch (error) {
+      if (idempotencyKey) await this.redis.del(idempotencyKey).catch(() => 0);
+      throw error;
+    }
+    if (checked.businessId) await this.index.add(checked.businessId, id, now.getTime());
+    return id;
+  }
+
+  async get(businessId: string, id: string): Promise<JobRecord | undefined> {
+    const job = await this.find(businessId, id);
+    return job && toRecord(job, await job.getState());
+  }
+
+  async workspaceOf(id: string): Promise<string | undefined> {
+    return (await this.queue.getJob(id))?.data.businessId ?? undefined;
+  }
+
+  async list(
+    businessId: string,
+    options: { state?: JobState; limit: number; cursor?: string },
+  ): Promise<JobRecordPage> {
+    const items: JobRecord[] = [];
+    let hasMore = false;
+    // Read the index newest first in chunks until the page (plus one, to know of a next page) is full.
+    for await (const ids of this.index.newestFirst(
+      businessId,
+      options.cursor,
+      Math.max(options.limit + 1, 20),
+    )) {
+      const records = await Promise.all(ids.map((id) => this.get(businessId, id)));
+      for (const [position, record] of records.entries()) {
+        if (!record) {
+          await this.index.remove(businessId, ids[position] ?? '');
+          continue;
+        }
+        if (options.state && record.state !== options.state) continue;
+        if (items.length === options.limit) hasMore = true;
+        else items.push(record);
+      }
+      if (hasMore) break;
+    }
+    return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+  }
+
+  async retry(businessId: string, id: string): Promise<JobRecord | false | undefined> {
+    const job = await this.find(businessId, id);
+    if (!job) return undefined;
+    const state = toRecord(job, await job.getState()).state;
+    if (state === 'dead') await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+    else if (state === 'failed') await job.promote();
+    else return false;
+    return this.get(businessId, id);
+  }
+
+  async cancel(businessId: string, id: string): Promise<JobRecord | false | undefined> {
+    const job = await this.find(businessId, id);
+    if (!job) return undefined;
+    const state = toRecord(job, await job.getState()).state;
+    if (state !== 'queued' && state !== 'failed' && state !== 'running') return false;
+    // A waiting job stays where it is and is skipped when it comes up; a running one is told by its worker.
+    await job.updateData({ ...job.data, cancelledAt: new Date().toISOString() });
+    return this.get(businessId, id);
+  }
+
+  async counts(): Promise<Partial<Record<JobState, number>>> {
+    const counts = await this.queue.getJobCounts(
+      'waiting',
+      'prioritized',
+      'delayed',
+      'active',
+      'completed',
+      'failed',
+    );
+    const of = (key: string) => counts[key] ?? 0;
+    return {
+      queued: of('waiting') + of('prioritized') + of('delayed'),
+      running: of('active'),
+      succeeded: of('completed'),
+      dead: of('failed'),
+    };
+  }
+
+  async ping(): Promise<void> {
+    if (this.redis.status === 'wait') await this.redis.connect();
+    await this.redis.ping();
+  }
+
+  createWorker(handlers: JobHandlers, options: { concurrency?: number } = {}): BullmqJobWorker {
+    return new BullmqJobWorker({
+      url: this.options.url,
+      prefix: this.options.prefix,
+      queue: this.queue,
+      handlers,
+      concurrency: options.concurrency ?? 4,
+      leaseMs: this.options.leaseMs ?? 30_000,
+      metrics: this.options.metrics,
+      logger: this.options.logger,
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    this.redis.disconnect();
+  }
+
+  /** The job, if it exists and belongs to `businessId`. */
+  private async find(businessId: string, id: string): Promise<BullJob<BullJobData> | undefined> {
+    const job = await this.queue.getJob(id);
+    return job?.data.businessId === businessId ? job : undefined;
+  }
+
+  private idempotencyKey(businessId: string | null, key: string): string {
+    return `${this.options.prefix}:mcc:idempotency:${businessId ?? 'system'}:${key}`;
+  }
+}

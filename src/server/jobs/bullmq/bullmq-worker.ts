@@ -1,0 +1,131 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { type Job as BullJob, DelayedError, type Queue, UnrecoverableError, Worker } from 'bullmq';
+import { type JobMetrics, type RunOutcomeLabel, recordRun } from '../job-metrics.js';
+import type { JobHandlers, JobWorker, WorkerLogger } from '../job-types.js';
+import { type RunOutcome, runJob } from '../run-job.js';
+import { type BullJobData, QUEUE_NAME } from './bullmq-record.js';
+
+/** How the BullMQ worker connects and behaves. */
+export interface BullmqWorkerOptions {
+  url: string;
+  prefix: string;
+  /** For reading the cancel flag of running jobs. */
+  queue: Queue<BullJobData>;
+  handlers: JobHandlers;
+  concurrency: number;
+  /** BullMQ's lock duration: a job whose worker died runs again after about this long. */
+  leaseMs: number;
+  metrics?: JobMetrics;
+  logger?: WorkerLogger;
+}
+
+const SHUTDOWN = 'shutdown';
+const CANCELLED = 'cancelled';
+
+/**
+ * A BullMQ worker running the registry's handlers. BullMQ renews each job's lock while it runs and hands
+ * the jobs of a vanished worker to another (stalled-job check); this class adds cancellation (BullMQ
+ * has none across processes, so running jobs poll their cancel flag) and a drain that hands unfinished
+ * jobs back instead of failing them.
+ */
+export class BullmqJobWorker implements JobWorker {
+  private worker: Worker<BullJobData> | undefined;
+
+  constructor(private readonly options: BullmqWorkerOptions) {}
+
+  start(): void {
+    const { options } = this;
+    this.worker ??= new Worker<BullJobData>(
+      QUEUE_NAME,
+      // Three parameters: BullMQ passes an abort signal only to processors that declare one.
+      (job, token, signal) => this.process(job, token, signal),
+      {
+        connection: { url: options.url, maxRetriesPerRequest: null },
+        prefix: options.prefix,
+        concurrency: options.concurrency,
+        lockDuration: options.leaseMs,
+        stalledInterval: Math.max(500, Math.round(options.leaseMs / 2)),
+        // A job that keeps killing its worker is failed after its second stall.
+        maxStalledCount: 2,
+      },
+    );
+    this.worker.on('error', (error) => options.logger?.error({ err: error }, 'BullMQ worker error'));
+  }
+
+  async drain(timeoutMs: number): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    const closing = worker.close();
+    const inTime = await Promise.race([closing.then(() => true), delay(timeoutMs, false, { ref: false })]);
+    if (!inTime) {
+      worker.cancelAllJobs(SHUTDOWN);
+      await closing;
+    }
+  }
+
+  private async process(job: BullJob<BullJobData>, token?: string, signal?: AbortSignal): Promise<unknown> {
+    const startedAt = Date.now();
+    const entry = this.options.handlers.get(job.name);
+    if (job.data.cancelledAt) {
+      recordRun(this.options.metrics, job.name, 'cancelled', startedAt);
+      return null;
+    }
+    if (!entry) throw new UnrecoverableError(`No handler for job ${job.name}`);
+    const controller = new AbortController();
+    signal?.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+    const checkMs = Math.min(this.options.leaseMs / 3, 2_000);
+    const watch = setInterval(() => void this.abortIfCancelled(job.id ?? '', controller), checkMs);
+    let outcome: RunOutcome;
+    try {
+      outcome = await runJob(entry, {
+        jobId: job.id ?? '',
+        businessId: job.data.businessId,
+        payload: job.data.payload,
+        attempt: job.attemptsStarted,
+        signal: controller.signal,
+        reportProgress: (pct, message) => job.updateProgress({ pct, message: message ?? null }),
+      });
+    } finally {
+      clearInterval(watch);
+    }
+    return this.settle(job, outcome, token, startedAt);
+  }
+
+  /** Turn the outcome into what BullMQ expects: a result, or the right kind of error. */
+  private async settle(
+    job: BullJob<BullJobData>,
+    outcome: RunOutcome,
+    token: string | undefined,
+    startedAt: number,
+  ) {
+    const record = (label: RunOutcomeLabel) => recordRun(this.options.metrics, job.name, label, startedAt);
+    switch (outcome.kind) {
+      case 'succeeded':
+        record('succeeded');
+        return outcome.result;
+      case 'failed': {
+        const last = outcome.unrecoverable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        record(last ? 'dead' : 'failed');
+        throw outcome.unrecoverable ? new UnrecoverableError(outcome.error) : new Error(outcome.error);
+      }
+      case 'aborted':
+        if (outcome.reason === SHUTDOWN && token) {
+          // Back to the queue at once, without spending an attempt (BullMQ's manual-delay pattern).
+          record('released');
+          await job.moveToDelayed(Date.now(), token);
+          throw new DelayedError();
+        }
+        record('cancelled');
+        throw new UnrecoverableError('Cancelled');
+    }
+  }
+
+  private async abortIfCancelled(id: string, controller: AbortController): Promise<void> {
+    try {
+      const fresh = await this.options.queue.getJob(id);
+      if (fresh?.data.cancelledAt && !controller.signal.aborted) controller.abort(CANCELLED);
+    } catch (error) {
+      this.options.logger?.warn({ err: error, jobId: id }, 'could not check whether a job was cancelled');
+    }
+  }
+}
