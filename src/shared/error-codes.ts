@@ -35,6 +35,14 @@ export const ERROR_CODES = [
   'ai_provider_error',
   /** The AI provider failed repeatedly and is paused for a moment (circuit breaker open). */
   'ai_unavailable',
+  /** Someone changed the item since you read it (its `version` moved on); reload, then apply your change. */
+  'version_conflict',
+  /** A status change the workflow does not allow from the current status; `detail` names the allowed moves. */
+  'invalid_transition',
+  /** The text breaks a channel's rules (length, hashtags, links); `errors[]` names each limit and the count. */
+  'over_channel_limit',
+  /** A bulk change was refused as a whole; `errors[]` lists each item (`body.ids.N`) that could not change. */
+  'bulk_failed',
   /** The database or another dependency is not reachable. */
   'service_unavailable',
   /** An unexpected error; the response carries the request id to quote when reporting it. */

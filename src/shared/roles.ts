@@ -18,6 +18,18 @@ export const PERMISSIONS = {
   'ai.use': ['owner', 'admin', 'editor'],
   'ai.usage.read': ['owner', 'admin', 'editor'],
   'ai.manage': ['owner', 'admin'],
+  'jobs.read': ['owner', 'admin', 'editor', 'viewer'],
+  /** Retry a failed job, cancel an unfinished one. */
+  'jobs.manage': ['owner', 'admin', 'editor'],
+  'campaigns.read': ['owner', 'admin', 'editor', 'viewer'],
+  'campaigns.write': ['owner', 'admin', 'editor'],
+  'campaigns.delete': ['owner', 'admin'],
+  'content.read': ['owner', 'admin', 'editor', 'viewer'],
+  /** Create, edit, submit for review, withdraw a submission. */
+  'content.write': ['owner', 'admin', 'editor'],
+  /** Approve, send back (with a comment), schedule and unschedule. */
+  'content.approve': ['owner', 'admin'],
+  'content.delete': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

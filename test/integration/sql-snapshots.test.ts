@@ -208,6 +208,123 @@ const CALLS: Record<string, Call[]> = {
     ['cancel', (r) => r.jobs.cancel(BUSINESS, OTHER, AT)],
     ['countByState', (r) => r.jobs.countByState()],
   ],
+  'campaign.repository': [
+    ['businessIdOf', (r) => r.campaigns.businessIdOf(OTHER)],
+    ['find', (r) => r.campaigns.find(BUSINESS, OTHER)],
+    [
+      'page',
+      (r) =>
+        r.campaigns.page(BUSINESS, {
+          status: 'active',
+          from: '2026-01-01',
+          to: '2026-03-31',
+          sort: 'start_date',
+          order: 'asc',
+          limit: 51,
+          after: { value: '2026-02-01', id: OTHER },
+        }),
+    ],
+    [
+      'page (by name, newest last)',
+      (r) => r.campaigns.page(BUSINESS, { sort: 'name', order: 'desc', limit: 51 }),
+    ],
+    [
+      'insert',
+      (r) =>
+        r.campaigns.insert({
+          id: OTHER,
+          business_id: BUSINESS,
+          name: 'Spring',
+          objective: 'sales',
+          channels: '["x"]',
+          budget_minor: 100,
+          currency: 'EUR',
+          start_date: '2026-03-01',
+          end_date: '2026-03-31',
+          kpis: '[]',
+          status: 'draft',
+          created_by: USER,
+          created_at: AT,
+          updated_at: AT,
+        }),
+    ],
+    ['update', (r) => r.campaigns.update(BUSINESS, OTHER, { status: 'active', updated_at: AT })],
+    ['delete', (r) => r.campaigns.delete(BUSINESS, OTHER)],
+  ],
+  'content-item.repository': [
+    ['businessIdOf', (r) => r.contentItems.businessIdOf(OTHER)],
+    ['find', (r) => r.contentItems.find(BUSINESS, OTHER)],
+    ['findMany', (r) => r.contentItems.findMany(BUSINESS, [OTHER, USER])],
+    [
+      'page (calendar range)',
+      (r) =>
+        r.contentItems.page(BUSINESS, {
+          from: AT,
+          to: '2026-02-01T00:00:00.000Z',
+          channel: 'x',
+          status: 'draft',
+          campaignId: OTHER,
+          pillar: 'Tips',
+          limit: 51,
+          after: { value: AT, id: OTHER },
+        }),
+    ],
+    ['page (library)', (r) => r.contentItems.page(BUSINESS, { limit: 51, after: { value: '', id: OTHER } })],
+    [
+      'insert',
+      (r) =>
+        r.contentItems.insert({
+          id: OTHER,
+          business_id: BUSINESS,
+          campaign_id: null,
+          channel: 'x',
+          format: 'post',
+          title: '',
+          body: 'Hi',
+          thread: '[]',
+          hashtags: '[]',
+          call_to_action: '',
+          media_brief: '',
+          preheader: '',
+          pillar: null,
+          scheduled_at: null,
+          status: 'draft',
+          variant_group: null,
+          version: 1,
+          ai_call_id: null,
+          created_by: USER,
+          updated_by: USER,
+          created_at: AT,
+          updated_at: AT,
+        }),
+    ],
+    [
+      'updateIfVersion',
+      (r) => r.contentItems.updateIfVersion(BUSINESS, OTHER, 3, { body: 'Hey', updated_at: AT }),
+    ],
+    ['delete', (r) => r.contentItems.delete(BUSINESS, [OTHER])],
+    ['unlinkCampaign', (r) => r.contentItems.unlinkCampaign(BUSINESS, OTHER, AT)],
+  ],
+  'content-history.repository': [
+    [
+      'insert',
+      (r) =>
+        r.contentHistory.insert([
+          {
+            id: USER,
+            business_id: BUSINESS,
+            content_item_id: OTHER,
+            version: 2,
+            actor_user_id: USER,
+            action: 'approved',
+            comment: null,
+            snapshot: '{}',
+            created_at: AT,
+          },
+        ]),
+    ],
+    ['page', (r) => r.contentHistory.page(BUSINESS, OTHER, { limit: 51, after: USER })],
+  ],
 };
 
 /** A Kysely that compiles PostgreSQL and records the SQL instead of running it. */
@@ -239,6 +356,9 @@ describe('repository SQL snapshots', () => {
       'audit-log.repository': 'auditLog',
       'ai-call.repository': 'aiCalls',
       'ai-settings.repository': 'aiSettings',
+      'campaign.repository': 'campaigns',
+      'content-item.repository': 'contentItems',
+      'content-history.repository': 'contentHistory',
       'job.repository': 'jobs',
     };
     for (const [file, key] of Object.entries(keys)) {

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import * as accountsAndWorkspaces from './migrations/0001-accounts-and-workspaces.js';
 import * as aiEngine from './migrations/0002-ai-engine.js';
 import * as jobs from './migrations/0003-jobs.js';
+import * as campaignsAndContent from './migrations/0004-campaigns-and-content.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-and-workspaces': accountsAndWorkspaces,
   '0002-ai-engine': aiEngine,
   '0003-jobs': jobs,
+  '0004-campaigns-and-content': campaignsAndContent,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {

@@ -1,4 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CampaignObjective, CampaignStatus } from '../../shared/campaign.schema.js';
+import type { ChannelId, ContentFormat } from '../../shared/channel-ids.js';
+import type { ContentHistoryAction, ContentStatus } from '../../shared/content.schema.js';
 import type { JobState } from '../../shared/jobs.schema.js';
 import type { Role } from '../../shared/roles.js';
 
@@ -114,6 +117,69 @@ export interface AiProviderSettingsTable {
   updated_at: string;
 }
 
+export interface CampaignsTable {
+  id: string;
+  business_id: string;
+  name: string;
+  objective: CampaignObjective;
+  /** JSON array of channel ids. */
+  channels: string;
+  budget_minor: number;
+  currency: string;
+  /** `YYYY-MM-DD`, which sorts and compares correctly as text. */
+  start_date: string;
+  end_date: string;
+  /** JSON array of `{ metric, target }`. */
+  kpis: string;
+  status: CampaignStatus;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContentItemsTable {
+  id: string;
+  business_id: string;
+  campaign_id: string | null;
+  channel: ChannelId;
+  format: ContentFormat;
+  title: string;
+  body: string;
+  /** JSON array of the further posts of a thread. */
+  thread: string;
+  /** JSON array of hashtags. */
+  hashtags: string;
+  call_to_action: string;
+  media_brief: string;
+  preheader: string;
+  pillar: string | null;
+  /** ISO-8601 UTC from `Date.toISOString()`, always the same width, so text order is time order. */
+  scheduled_at: string | null;
+  status: ContentStatus;
+  variant_group: string | null;
+  /** Bumped by every change; updates are conditional on it (optimistic concurrency). */
+  version: number;
+  ai_call_id: string | null;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContentItemHistoryTable {
+  id: string;
+  business_id: string;
+  content_item_id: string;
+  /** The item's version after this change. */
+  version: number;
+  actor_user_id: string | null;
+  action: ContentHistoryAction;
+  comment: string | null;
+  /** JSON object of the fields this change set. */
+  snapshot: string;
+  created_at: string;
+}
+
 export interface JobsTable {
   id: string;
   /** Null for system jobs (housekeeping), which belong to no workspace and no API shows. */
@@ -150,6 +216,9 @@ export interface DB {
   ai_budgets: AiBudgetsTable;
   ai_provider_settings: AiProviderSettingsTable;
   jobs: JobsTable;
+  campaigns: CampaignsTable;
+  content_items: ContentItemsTable;
+  content_item_history: ContentItemHistoryTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -165,3 +234,8 @@ export type AuditLogRow = Selectable<AuditLogTable>;
 export type AiCallRow = Selectable<AiCallsTable>;
 export type AiProviderSettingsRow = Selectable<AiProviderSettingsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type CampaignRow = Selectable<CampaignsTable>;
+export type CampaignUpdate = Updateable<CampaignsTable>;
+export type ContentItemRow = Selectable<ContentItemsTable>;
+export type ContentItemUpdate = Updateable<ContentItemsTable>;
+export type ContentHistoryRow = Selectable<ContentItemHistoryTable>;

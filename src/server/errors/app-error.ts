@@ -19,6 +19,10 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   budget_exceeded: { status: 402, title: 'The monthly AI budget is spent' },
   ai_provider_error: { status: 502, title: 'The AI provider did not give a usable answer' },
   ai_unavailable: { status: 503, title: 'The AI provider is paused after repeated failures' },
+  version_conflict: { status: 409, title: 'Someone else changed this in the meantime' },
+  invalid_transition: { status: 409, title: 'That status change is not allowed' },
+  over_channel_limit: { status: 422, title: 'The text breaks the channel’s limits' },
+  bulk_failed: { status: 422, title: 'Nothing changed: some items could not be changed' },
   service_unavailable: { status: 503, title: 'The service is temporarily unavailable' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 };

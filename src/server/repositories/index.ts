@@ -6,6 +6,9 @@ import { AiSettingsRepository } from './ai-settings.repository.js';
 import { ApiKeyRepository } from './api-key.repository.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 import { BusinessRepository } from './business.repository.js';
+import { CampaignRepository } from './campaign.repository.js';
+import { ContentHistoryRepository } from './content-history.repository.js';
+import { ContentItemRepository } from './content-item.repository.js';
 import { JobRepository } from './job.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
@@ -22,6 +25,9 @@ export interface Repositories {
   aiCalls: AiCallRepository;
   aiSettings: AiSettingsRepository;
   jobs: JobRepository;
+  campaigns: CampaignRepository;
+  contentItems: ContentItemRepository;
+  contentHistory: ContentHistoryRepository;
   /** Run `work` atomically: every repository it receives writes inside one transaction. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -38,6 +44,9 @@ export function createRepositories(db: Kysely<DB>, dialect: Dialect): Repositori
     aiCalls: new AiCallRepository(db),
     aiSettings: new AiSettingsRepository(db),
     jobs: new JobRepository(db, dialect),
+    campaigns: new CampaignRepository(db),
+    contentItems: new ContentItemRepository(db),
+    contentHistory: new ContentHistoryRepository(db),
     transaction: (work) =>
       db.isTransaction
         ? work(createRepositories(db, dialect))

@@ -7,7 +7,10 @@ import { aiRoutes } from './ai.routes.js';
 import { apiKeyRoutes } from './api-key.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { businessRoutes } from './business.routes.js';
+import { campaignRoutes } from './campaign.routes.js';
 import { contentRoutes } from './content.routes.js';
+import { contentItemRoutes } from './content-items.routes.js';
+import { jobRoutes } from './jobs.routes.js';
 import { memberRoutes } from './member.routes.js';
 
 /** Register every `/api` route; `buildApp` calls this inside the `/api` prefix. */
@@ -27,5 +30,8 @@ export async function registerApiRoutes(
     await protectedApp.register(apiKeyRoutes(services));
     await protectedApp.register(aiRoutes(services));
     await protectedApp.register(contentRoutes(services));
+    await protectedApp.register(jobRoutes(services));
+    await protectedApp.register(campaignRoutes(services));
+    await protectedApp.register(contentItemRoutes(services));
   });
 }

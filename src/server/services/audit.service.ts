@@ -15,7 +15,11 @@ export type AuditAction =
   | 'api_key.created'
   | 'api_key.revoked'
   | 'ai.budget_changed'
-  | 'ai.provider_changed';
+  | 'ai.provider_changed'
+  | 'campaign.created'
+  | 'campaign.status_changed'
+  | 'campaign.deleted'
+  | 'content.deleted';
 
 /** Append an audit entry; call it with the transaction's repositories so it commits with the change. */
 export async function recordAudit(

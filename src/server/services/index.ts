@@ -19,6 +19,9 @@ import { ApiKeyService } from './api-key.service.js';
 import { AuditService } from './audit.service.js';
 import { AuthService } from './auth.service.js';
 import { BusinessService } from './business.service.js';
+import { CampaignService } from './campaign.service.js';
+import { ContentService } from './content.service.js';
+import { ContentWorkflowService } from './content-workflow.service.js';
 import { MemberService } from './member.service.js';
 import { AccessTokens } from './security/access-tokens.js';
 import { LoginThrottle } from './security/login-throttle.js';
@@ -81,5 +84,8 @@ export function createServices(deps: ServiceDeps) {
     }),
     aiSettings: new AiSettingsService(repos, budget, secretBox, config.ai, now),
     aiUsage: new AiUsageService(repos, budget, now),
+    campaigns: new CampaignService(repos, now),
+    content: new ContentService(repos, now),
+    contentWorkflow: new ContentWorkflowService(repos, now),
   };
 }

@@ -21,6 +21,11 @@ const MESSAGES: Record<ErrorCode, string> = {
   ai_provider_error:
     'The AI provider did not give a usable answer. Try again, or switch to the offline writer.',
   ai_unavailable: 'The AI provider is paused after repeated failures. Try again in a minute.',
+  version_conflict:
+    'Someone else changed this while you were editing. Reload it, then make your change again.',
+  invalid_transition: 'That status change is not allowed from where the item is now.',
+  over_channel_limit: 'The text is over this network’s limit. Shorten it and save again.',
+  bulk_failed: 'Nothing was changed: some of the selected items could not be. See which ones below.',
   service_unavailable: 'The server is temporarily unavailable. Try again in a moment.',
   internal_error: 'Something went wrong on our side.',
 };

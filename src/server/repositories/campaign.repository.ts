@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { CampaignSortKey, CampaignStatus } from '../../shared/campaign.schema.js';
+import type { CampaignRow, CampaignUpdate, DB } from '../db/schema.js';
+
+/** Where the previous page ended: the sort column's value and the id that breaks ties. */
+export interface KeysetPosition {
+  value: string;
+  id: string;
+}
+
+/** Filters, order and page of a campaign list. */
+export interface CampaignPageOptions {
+  status?: CampaignStatus;
+  /** Keep campaigns overlapping [from, to] (dates, inclusive). */
+  from?: string;
+  to?: string;
+  sort: CampaignSortKey;
+  order: 'asc' | 'desc';
+  limit: number;
+  after?: KeysetPosition;
+}
+
+/** A workspace's campaigns. Every method but `businessIdOf` is scoped by the workspace id. */
+export class CampaignRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /**
+   * The workspace a campaign belongs to, so `/api/campaign/{id}` can check the caller's role there before
+   * reading the row through the scoped `find`.
+   */
+  async businessIdOf(campaignId: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('campaigns')
+      .select('business_id')
+      .where('id', '=', campaignId)
+      .executeTakeFirst();
+    return row?.business_id;
+  }
+
+  find(businessId: string, campaignId: string): Promise<CampaignRow | undefined> {
+    return this.db
+      .selectFrom('campaigns')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('id', '=', campaignId)
+      .executeTakeFirst();
+  }
+
+  /** One page in (sort column, id) order; the id makes the order total so pages never overlap. */
+  page(businessId: string, options: CampaignPageOptions): Promise<CampaignRow[]> {
+    const { sort, order, after } = options;
+    const direction = order === 'asc' ? '>' : '<';
+    let query = this.db.selectFrom('campaigns').selectAll().where('business_id', '=', businessId);
+    if (options.status) query = query.where('status', '=', options.status);
+    if (options.to) query = query.where('start_date', '<=', options.to);
+    if (options.from) query = query.where('end_date', '>=', options.from);
+    if (after) {
+      query = query.where((eb) => eb(eb.refTuple(sort, 'id'), direction, eb.tuple(after.value, after.id)));
+    }
+    return query.orderBy(sort, order).orderBy('id', order).limit(options.limit).execute();
+  }
+
+  async insert(campaign: CampaignRow): Promise<void> {
+    await this.db.insertInto('campaigns').values(campaign).execute();
+  }
+
+  update(businessId: string, campaignId: string, patch: CampaignUpdate): Promise<CampaignRow | undefined> {
+    return this.db
+      .updateTable('campaigns')
+      .set(patch)
+      .where('business_id', '=', businessId)
+      .where('id', '=', campaignId)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Deletes the campaign; the caller unlinks its content items first (see ContentItemRepository). */
+  async delete(businessId: string, campaignId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('campaigns')
+      .where('business_id', '=', businessId)
+      .where('id', '=', campaignId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+}

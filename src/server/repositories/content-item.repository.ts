@@ -1,0 +1,130 @@
+import type { Kysely } from 'kysely';
+import type { ChannelId } from '../../shared/channel-ids.js';
+import type { ContentStatus } from '../../shared/content.schema.js';
+import type { ContentItemRow, ContentItemUpdate, DB } from '../db/schema.js';
+import type { KeysetPosition } from './campaign.repository.js';
+
+/** Filters and page of a content list; see `page` for the two orders. */
+export interface ContentPageOptions {
+  /** Calendar range over scheduled_at: from inclusive, to exclusive (ISO UTC). */
+  from?: string;
+  to?: string;
+  channel?: ChannelId;
+  status?: ContentStatus;
+  campaignId?: string;
+  pillar?: string;
+  limit: number;
+  /** Calendar mode: the last (scheduled_at, id) seen. Library mode: `value` is unused, the last id. */
+  after?: KeysetPosition;
+}
+
+/** Whether a page query is a calendar range (by scheduled_at) or the whole library (newest first). */
+export function isCalendarRange(options: Pick<ContentPageOptions, 'from' | 'to'>): boolean {
+  return options.from !== undefined || options.to !== undefined;
+}
+
+/** A workspace's content items. Every method but `businessIdOf` is scoped by the workspace id. */
+export class ContentItemRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** The workspace an item belongs to, so `/api/content/{id}` can check the caller's role there first. */
+  async businessIdOf(itemId: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('content_items')
+      .select('business_id')
+      .where('id', '=', itemId)
+      .executeTakeFirst();
+    return row?.business_id;
+  }
+
+  find(businessId: string, itemId: string): Promise<ContentItemRow | undefined> {
+    return this.db
+      .selectFrom('content_items')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('id', '=', itemId)
+      .executeTakeFirst();
+  }
+
+  /** The items among `itemIds` that belong to the workspace (others are simply absent). */
+  findMany(businessId: string, itemIds: readonly string[]): Promise<ContentItemRow[]> {
+    return this.db
+      .selectFrom('content_items')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('id', 'in', itemIds)
+      .execute();
+  }
+
+  /**
+   * One page. A calendar range (`from`/`to`) runs on the (business_id, scheduled_at, id) index in time
+   * order; without a range, the library comes newest first by id (UUIDv7 ids are time-ordered).
+   */
+  page(businessId: string, options: ContentPageOptions): Promise<ContentItemRow[]> {
+    let query = this.db.selectFrom('content_items').selectAll().where('business_id', '=', businessId);
+    if (options.channel) query = query.where('channel', '=', options.channel);
+    if (options.status) query = query.where('status', '=', options.status);
+    if (options.campaignId) query = query.where('campaign_id', '=', options.campaignId);
+    if (options.pillar) query = query.where('pillar', '=', options.pillar);
+    const { after } = options;
+    if (!isCalendarRange(options)) {
+      if (after) query = query.where('id', '<', after.id);
+      return query.orderBy('id', 'desc').limit(options.limit).execute();
+    }
+    if (options.from) query = query.where('scheduled_at', '>=', options.from);
+    if (options.to) query = query.where('scheduled_at', '<', options.to);
+    if (after) {
+      query = query.where((eb) =>
+        eb(eb.refTuple('scheduled_at', 'id'), '>', eb.tuple(after.value, after.id)),
+      );
+    }
+    return query.orderBy('scheduled_at').orderBy('id').limit(options.limit).execute();
+  }
+
+  async insert(item: ContentItemRow): Promise<void> {
+    await this.db.insertInto('content_items').values(item).execute();
+  }
+
+  /**
+   * Apply `patch` only if the item is still at `version`, bumping the version in the same statement: the
+   * one conditional UPDATE is the optimistic lock. Undefined when the item moved on (or does not exist).
+   */
+  updateIfVersion(
+    businessId: string,
+    itemId: string,
+    version: number,
+    patch: ContentItemUpdate,
+  ): Promise<ContentItemRow | undefined> {
+    return this.db
+      .updateTable('content_items')
+      .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+      .where('business_id', '=', businessId)
+      .where('id', '=', itemId)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Delete items of the workspace; their history goes with them (ON DELETE CASCADE). */
+  async delete(businessId: string, itemIds: readonly string[]): Promise<number> {
+    const result = await this.db
+      .deleteFrom('content_items')
+      .where('business_id', '=', businessId)
+      .where('id', 'in', itemIds)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /**
+   * Detach a campaign's items before the campaign is deleted: the content itself is kept. The version
+   * stays: no one's text changes, so an editor's pending save should not conflict with this.
+   */
+  async unlinkCampaign(businessId: string, campaignId: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('content_items')
+      .set({ campaign_id: null, updated_at: at })
+      .where('business_id', '=', businessId)
+      .where('campaign_id', '=', campaignId)
+      .execute();
+  }
+}

@@ -1,0 +1,146 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  bulkContentBodySchema,
+  bulkContentResultSchema,
+  contentHistoryPageSchema,
+  contentHistoryQuerySchema,
+  contentItemSchema,
+  contentListQuerySchema,
+  contentPageSchema,
+  contentParamsSchema,
+  createContentBodySchema,
+  transitionContentBodySchema,
+  updateContentBodySchema,
+} from '../../shared/content.schema.js';
+import { principalOf } from '../plugins/auth.plugin.js';
+import type { Services } from '../services/index.js';
+
+const tags = ['content'];
+const security = [{ bearer: [] }];
+
+/** The content library and calendar under `/api/content` (generation lives in content.routes.ts). */
+export function contentItemRoutes(services: Services): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/content',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Content items: a calendar range (from/to on scheduled_at) or the whole library',
+          querystring: contentListQuerySchema,
+          response: { 200: contentPageSchema },
+        },
+      },
+      async (request) => services.content.list(principalOf(request), request.query),
+    );
+
+    app.post(
+      '/content',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Save an idea or a draft (422 when the text breaks the channel’s limits)',
+          body: createContentBodySchema,
+          response: { 201: contentItemSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await services.content.create(principalOf(request), request.body)),
+    );
+
+    app.post(
+      '/content/bulk',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Reschedule, change the status of, or delete many items: all or nothing',
+          body: bulkContentBodySchema,
+          response: { 200: bulkContentResultSchema },
+        },
+      },
+      async (request) => services.contentWorkflow.bulk(principalOf(request), request.body),
+    );
+
+    app.get(
+      '/content/:id',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'One content item',
+          params: contentParamsSchema,
+          response: { 200: contentItemSchema },
+        },
+      },
+      async (request) => services.content.get(principalOf(request), request.params.id),
+    );
+
+    app.patch(
+      '/content/:id',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Edit an item; send the version you edited (409 version_conflict when it is stale)',
+          params: contentParamsSchema,
+          body: updateContentBodySchema,
+          response: { 200: contentItemSchema },
+        },
+      },
+      async (request) => services.content.update(principalOf(request), request.params.id, request.body),
+    );
+
+    app.delete(
+      '/content/:id',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Delete an item and its history (owner, admin)',
+          params: contentParamsSchema,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await services.content.delete(principalOf(request), request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/content/:id/transition',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            'Move an item along the workflow: submit, withdraw, approve, send back, schedule, unschedule',
+          params: contentParamsSchema,
+          body: transitionContentBodySchema,
+          response: { 200: contentItemSchema },
+        },
+      },
+      async (request) =>
+        services.contentWorkflow.transition(principalOf(request), request.params.id, request.body),
+    );
+
+    app.get(
+      '/content/:id/history',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Every change of an item, oldest first',
+          params: contentParamsSchema,
+          querystring: contentHistoryQuerySchema,
+          response: { 200: contentHistoryPageSchema },
+        },
+      },
+      async (request) => services.content.history(principalOf(request), request.params.id, request.query),
+    );
+  };
+}

@@ -1,0 +1,160 @@
+import type { ContentHistoryAction, ContentStatus } from './content.schema.js';
+import type { ErrorCode } from './error-codes.js';
+import { can, type Permission, type Role } from './roles.js';
+
+// The approval workflow as data: the server enforces it, the web app shows the same moves as buttons.
+// Pure functions only, so every rule is unit-tested without a database.
+
+/** One allowed status change and who may make it. */
+export interface WorkflowMove {
+  from: ContentStatus;
+  to: ContentStatus;
+  action: ContentHistoryAction;
+  permission: Permission;
+  /** Sending back without saying why leaves the writer guessing, so it needs a comment. */
+  comment: 'optional' | 'required';
+}
+
+/**
+ * Every move a person can make. `in_review → draft` appears twice: reviewers (approve permission) send
+ * an item back with a comment; writers withdraw their own submission. `published` and `failed` are never
+ * a target here: only the publisher sets them.
+ */
+export const WORKFLOW_MOVES: readonly WorkflowMove[] = [
+  { from: 'idea', to: 'draft', action: 'edited', permission: 'content.write', comment: 'optional' },
+  { from: 'draft', to: 'in_review', action: 'submitted', permission: 'content.write', comment: 'optional' },
+  { from: 'in_review', to: 'draft', action: 'sent_back', permission: 'content.approve', comment: 'required' },
+  { from: 'in_review', to: 'draft', action: 'withdrawn', permission: 'content.write', comment: 'optional' },
+  {
+    from: 'in_review',
+    to: 'approved',
+    action: 'approved',
+    permission: 'content.approve',
+    comment: 'optional',
+  },
+  {
+    from: 'approved',
+    to: 'scheduled',
+    action: 'scheduled',
+    permission: 'content.approve',
+    comment: 'optional',
+  },
+  {
+    from: 'scheduled',
+    to: 'approved',
+    action: 'unscheduled',
+    permission: 'content.approve',
+    comment: 'optional',
+  },
+];
+
+/** Statuses only the system sets. */
+export const SYSTEM_STATUSES: readonly ContentStatus[] = ['published', 'failed'];
+
+/** The moves `role` may make from `from` (for buttons, and for error messages). */
+export function movesFor(from: ContentStatus, role: Role): WorkflowMove[] {
+  const moves = WORKFLOW_MOVES.filter((move) => move.from === from && can(role, move.permission));
+  // A reviewer's in_review → draft is a send-back; they never see the writer's "withdraw" as well.
+  return moves.filter(
+    (move) => !(move.action === 'withdrawn' && moves.some((other) => other.action === 'sent_back')),
+  );
+}
+
+/** What the caller asks for, with the facts the rules look at. */
+export interface TransitionRequest {
+  from: ContentStatus;
+  to: ContentStatus;
+  role: Role;
+  comment?: string;
+  /** The publishing time the item will have after the move (ISO), if any. */
+  scheduledAt: string | null;
+  body: string;
+  now: Date;
+}
+
+/** The decision: the move to record, or why not (a stable error code and a sentence). */
+export type TransitionDecision =
+  | { ok: true; move: WorkflowMove }
+  | { ok: false; code: ErrorCode; message: string; field?: string };
+
+const LABEL: Record<ContentStatus, string> = {
+  idea: 'an idea',
+  draft: 'a draft',
+  in_review: 'in review',
+  approved: 'approved',
+  scheduled: 'scheduled',
+  published: 'published',
+  failed: 'failed',
+};
+
+/**
+ * Decide a status change. Refusals say which moves are allowed, so the person knows what to do instead.
+ * @example decideTransition({ from: 'draft', to: 'approved', role: 'editor', … })
+ * // { ok: false, code: 'invalid_transition', message: 'An item that is a draft can move to: in_review' }
+ */
+export function decideTransition(request: TransitionRequest): TransitionDecision {
+  const { from, to, role } = request;
+  if (SYSTEM_STATUSES.includes(to)) {
+    return refuse('invalid_transition', `Only publishing sets an item to ${to}`);
+  }
+  const possible = WORKFLOW_MOVES.filter((move) => move.from === from && move.to === to);
+  if (possible.length === 0) {
+    const allowed = movesFor(from, role).map((move) => move.to);
+    const options = allowed.length > 0 ? `can move to: ${allowed.join(', ')}` : 'cannot move from there';
+    return refuse('invalid_transition', `An item that is ${LABEL[from]} ${options}`);
+  }
+  const move = movesFor(from, role).find((candidate) => candidate.to === to);
+  if (!move) {
+    const who = possible.some((candidate) => candidate.permission === 'content.approve')
+      ? 'owners and admins'
+      : 'owners, admins and editors';
+    return refuse('forbidden', `Only ${who} can move an item from ${from} to ${to}`);
+  }
+  if (move.comment === 'required' && !request.comment) {
+    return refuse('validation_failed', 'Say what to change when sending an item back', 'comment');
+  }
+  if (move.action === 'submitted' && request.body.trim() === '') {
+    return refuse('validation_failed', 'Write the text before submitting it for review', 'body');
+  }
+  if (move.action === 'scheduled') {
+    if (!request.scheduledAt) return refuse('validation_failed', 'Pick a time to publish', 'scheduled_at');
+    if (Date.parse(request.scheduledAt) <= request.now.getTime()) {
+      return refuse('validation_failed', 'The publishing time must be in the future', 'scheduled_at');
+    }
+  }
+  return { ok: true, move };
+}
+
+function refuse(code: ErrorCode, message: string, field?: string): TransitionDecision {
+  return field === undefined ? { ok: false, code, message } : { ok: false, code, message, field };
+}
+
+/** Edits to these fields change what gets published, so approved work must be reviewed again. */
+export const REVIEWED_FIELDS = [
+  'channel',
+  'format',
+  'title',
+  'body',
+  'thread',
+  'hashtags',
+  'call_to_action',
+  'media_brief',
+  'preheader',
+] as const;
+
+/**
+ * The status an item takes after an edit of `fields`: approved or scheduled items go back to draft
+ * when what was approved changes, so nothing unapproved is ever published.
+ */
+export function statusAfterEdit(status: ContentStatus, fields: readonly string[]): ContentStatus {
+  const touchesReviewed = fields.some((field) => (REVIEWED_FIELDS as readonly string[]).includes(field));
+  return touchesReviewed && (status === 'approved' || status === 'scheduled') ? 'draft' : status;
+}
+
+/**
+ * Who may move an item's publishing time: once scheduled, the time is part of what a reviewer signed off,
+ * so only reviewers move it; before that, any writer may plan it.
+ */
+export function reschedulePermission(status: ContentStatus): Permission {
+  return status === 'scheduled' ? 'content.approve' : 'content.write';
+}

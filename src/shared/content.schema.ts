@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import { CHANNEL_IDS, CONTENT_FORMATS } from './channel-ids.js';
+import { idSchema, pageOf, timestampSchema } from './common.schema.js';
+
+// Content items: one piece for one channel, from idea to published, with its history.
+
+export const CONTENT_STATUSES = [
+  'idea',
+  'draft',
+  'in_review',
+  'approved',
+  'scheduled',
+  'published',
+  'failed',
+] as const;
+export type ContentStatus = (typeof CONTENT_STATUSES)[number];
+
+/** What a history entry records. `withdrawn`: an editor took their own submission back. */
+export const CONTENT_HISTORY_ACTIONS = [
+  'created',
+  'edited',
+  'submitted',
+  'withdrawn',
+  'approved',
+  'sent_back',
+  'scheduled',
+  'unscheduled',
+  'published',
+  'failed',
+  'restored',
+] as const;
+export type ContentHistoryAction = (typeof CONTENT_HISTORY_ACTIONS)[number];
+
+export const contentStatusSchema = z.enum(CONTENT_STATUSES);
+const channelSchema = z.enum(CHANNEL_IDS);
+const formatSchema = z.enum(CONTENT_FORMATS);
+const hashtagSchema = z
+  .string()
+  .regex(/^#?[\p{L}\p{N}_]{1,100}$/u, { message: 'Letters, digits and _ only' });
+/** The version the client last read; a stale one answers 409 `version_conflict`. */
+const versionSchema = z.number().int().min(1);
+
+// Bounds are storage limits; each channel's own (much lower) limits are checked by the channel registry.
+const editableFields = {
+  title: z.string().trim().max(200),
+  body: z.string().max(70_000),
+  thread: z.array(z.string().min(1).max(70_000)).max(25),
+  hashtags: z.array(hashtagSchema).max(30),
+  call_to_action: z.string().trim().max(200),
+  media_brief: z.string().trim().max(500),
+  preheader: z.string().trim().max(500),
+  pillar: z.string().trim().max(60).nullable(),
+  campaign_id: idSchema.nullable(),
+  scheduled_at: timestampSchema.nullable(),
+};
+
+/** `POST /api/content`: new items are ideas or drafts; review and scheduling go through transitions. */
+export const createContentBodySchema = z.strictObject({
+  business_id: idSchema,
+  channel: channelSchema,
+  format: formatSchema.default('post'),
+  status: z.enum(['idea', 'draft']).default('draft'),
+  title: editableFields.title.default(''),
+  body: editableFields.body.default(''),
+  thread: editableFields.thread.default([]),
+  hashtags: editableFields.hashtags.default([]),
+  call_to_action: editableFields.call_to_action.default(''),
+  media_brief: editableFields.media_brief.default(''),
+  preheader: editableFields.preheader.default(''),
+  pillar: editableFields.pillar.default(null),
+  campaign_id: editableFields.campaign_id.default(null),
+  scheduled_at: editableFields.scheduled_at.default(null),
+});
+
+/** `PATCH /api/content/{id}`: changed fields plus the version they were edited from. */
+export const updateContentBodySchema = z
+  .strictObject({
+    version: versionSchema,
+    channel: channelSchema.optional(),
+    format: formatSchema.optional(),
+    title: editableFields.title.optional(),
+    body: editableFields.body.optional(),
+    thread: editableFields.thread.optional(),
+    hashtags: editableFields.hashtags.optional(),
+    call_to_action: editableFields.call_to_action.optional(),
+    media_brief: editableFields.media_brief.optional(),
+    preheader: editableFields.preheader.optional(),
+    pillar: editableFields.pillar.optional(),
+    campaign_id: editableFields.campaign_id.optional(),
+    scheduled_at: editableFields.scheduled_at.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 1, { message: 'Change at least one field' });
+
+/** `POST /api/content/{id}/transition`. */
+export const transitionContentBodySchema = z.strictObject({
+  to: contentStatusSchema,
+  version: versionSchema,
+  /** Required when an admin sends an item back. */
+  comment: z.string().trim().min(1).max(2000).optional(),
+  /** When scheduling: the publishing time, if the item has none yet (or to change it). */
+  scheduled_at: timestampSchema.optional(),
+});
+
+/** Advice from the channel rules that does not block saving (a long email subject, a multi-part SMS). */
+export const contentWarningSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
+
+export const contentItemSchema = z.object({
+  id: idSchema,
+  business_id: idSchema,
+  campaign_id: idSchema.nullable(),
+  channel: channelSchema,
+  format: formatSchema,
+  title: z.string(),
+  body: z.string(),
+  thread: z.array(z.string()),
+  hashtags: z.array(z.string()),
+  call_to_action: z.string(),
+  media_brief: z.string(),
+  preheader: z.string(),
+  pillar: z.string().nullable(),
+  scheduled_at: timestampSchema.nullable(),
+  status: contentStatusSchema,
+  variant_group: idSchema.nullable(),
+  version: z.number().int(),
+  ai_call_id: idSchema.nullable(),
+  created_by: idSchema.nullable(),
+  updated_by: idSchema.nullable(),
+  created_at: timestampSchema,
+  updated_at: timestampSchema,
+  warnings: z.array(contentWarningSchema),
+});
+export const contentPageSchema = pageOf(contentItemSchema);
+export const contentParamsSchema = z.strictObject({ id: idSchema });
+
+/**
+ * `GET /api/content`. With `from` and/or `to` it is a calendar range over `scheduled_at` (from inclusive,
+ * to exclusive), oldest first; without, the whole library, newest first.
+ */
+export const contentListQuerySchema = z
+  .strictObject({
+    business_id: idSchema,
+    from: timestampSchema.optional(),
+    to: timestampSchema.optional(),
+    channel: channelSchema.optional(),
+    status: contentStatusSchema.optional(),
+    campaign_id: idSchema.optional(),
+    pillar: z.string().trim().min(1).max(60).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(300).optional(),
+  })
+  .refine((query) => !query.from || !query.to || Date.parse(query.to) > Date.parse(query.from), {
+    message: '`to` must be after `from`',
+    path: ['to'],
+  });
+
+export const contentHistoryEntrySchema = z.object({
+  id: idSchema,
+  content_item_id: idSchema,
+  version: z.number().int(),
+  actor_user_id: idSchema.nullable(),
+  action: z.enum(CONTENT_HISTORY_ACTIONS),
+  comment: z.string().nullable(),
+  /** The fields this change set, as `{ field: newValue }`; status changes as `{ status: { from, to } }`. */
+  snapshot: z.record(z.string(), z.unknown()),
+  created_at: timestampSchema,
+});
+export const contentHistoryPageSchema = pageOf(contentHistoryEntrySchema);
+export const contentHistoryQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: idSchema.optional(),
+});
+
+const bulkBase = { business_id: idSchema, ids: z.array(idSchema).min(1).max(200) };
+/** `POST /api/content/bulk`: all or nothing; on failure `errors[]` lists each refused item. */
+export const bulkContentBodySchema = z
+  .discriminatedUnion('action', [
+    z.strictObject({
+      ...bulkBase,
+      action: z.literal('reschedule'),
+      shift_minutes: z
+        .number()
+        .int()
+        .min(-525_600)
+        .max(525_600)
+        .refine((minutes) => minutes !== 0, { message: 'Shift by at least a minute' })
+        .optional(),
+      scheduled_at: timestampSchema.optional(),
+    }),
+    z.strictObject({
+      ...bulkBase,
+      action: z.literal('set_status'),
+      to: contentStatusSchema,
+      comment: z.string().trim().min(1).max(2000).optional(),
+    }),
+    z.strictObject({ ...bulkBase, action: z.literal('delete') }),
+  ])
+  .refine((body) => new Set(body.ids).size === body.ids.length, { message: 'Each id once', path: ['ids'] })
+  .refine(
+    (body) =>
+      body.action !== 'reschedule' ||
+      (body.shift_minutes === undefined) !== (body.scheduled_at === undefined),
+    { message: 'Give either shift_minutes or scheduled_at', path: ['shift_minutes'] },
+  );
+export const bulkContentResultSchema = z.object({
+  action: z.enum(['reschedule', 'set_status', 'delete']),
+  /** The items as they are now (empty after a delete). */
+  items: z.array(contentItemSchema),
+  deleted_ids: z.array(idSchema),
+});
+
+export type ContentItem = z.infer<typeof contentItemSchema>;
+export type ContentWarning = z.infer<typeof contentWarningSchema>;
+export type CreateContentBody = z.infer<typeof createContentBodySchema>;
+export type UpdateContentBody = z.infer<typeof updateContentBodySchema>;
+export type TransitionContentBody = z.infer<typeof transitionContentBodySchema>;
+export type ContentListQuery = z.infer<typeof contentListQuerySchema>;
+export type ContentHistoryEntry = z.infer<typeof contentHistoryEntrySchema>;
+export type BulkContentBody = z.infer<typeof bulkContentBodySchema>;
+export type BulkContentResult = z.infer<typeof bulkContentResultSchema>;
