@@ -6,6 +6,7 @@ import { backupCommand } from './commands/backup.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { userCreateCommand } from './commands/user.command.js';
+import { workerCommand } from './commands/worker.command.js';
 
 // `mcc`: the one entry point for operators. Every command reads the same configuration as the server.
 const program = new Command()
@@ -17,6 +18,11 @@ program
   .command('serve')
   .description('Start the web app and API (migrates first unless MCC_AUTO_MIGRATE=0)')
   .action(() => serveCommand(loadConfigFromProcess()));
+
+program
+  .command('worker')
+  .description('Run background jobs only, no web server (with REDIS_URL, as many as you like)')
+  .action(() => workerCommand(loadConfigFromProcess()));
 
 program
   .command('migrate')

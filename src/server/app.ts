@@ -83,10 +83,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityPlugin, { config });
   await app.register(rateLimitPlugin, { config });
   await app.register(docsPlugin);
-  await app.register(opsRoutes, { database });
 
   const services =
     deps.services ?? createServices({ database, config, secret, metricsRegistry: metrics.registry });
+  // With BullMQ the app depends on Redis: readiness reports it.
+  const redis = services.jobQueue.kind === 'bullmq' ? services.jobQueue : undefined;
+  await app.register(opsRoutes, { database, redis });
   await app.register(
     async (api) => {
       await registerApiRoutes(api, services, config);

@@ -67,3 +67,24 @@ describe('installGracefulShutdown', () => {
     await exited;
   });
 });
+
+describe('installGracefulShutdown with background jobs', () => {
+  it('drains the jobs alongside the app, within most of the timeout, before closing the database', async () => {
+    const signals = new EventEmitter();
+    const calls: string[] = [];
+    const exited = new Promise<number>((resolve) => {
+      installGracefulShutdown({
+        app: { close: (async () => calls.push('app.close')) as never },
+        database: { close: async () => void calls.push('database.close') },
+        jobs: { stop: async (timeoutMs) => void calls.push(`jobs.stop ${timeoutMs}`) },
+        timeoutMs: 1_000,
+        logger: { info: vi.fn(), error: vi.fn() } as never,
+        signals,
+        exit: resolve,
+      });
+    });
+    signals.emit('SIGTERM', 'SIGTERM');
+    expect(await exited).toBe(0);
+    expect(calls).toEqual(['app.close', 'jobs.stop 800', 'database.close']);
+  });
+});

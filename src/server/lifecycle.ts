@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from './db/database.js';
 
 /** Where shutdown signals come from; `process` in production, an `EventEmitter` in tests. */
@@ -8,8 +8,11 @@ export interface SignalSource {
 }
 
 export interface GracefulShutdownOptions {
-  app: Pick<FastifyInstance, 'close'>;
+  /** What serves requests (the Fastify app); `mcc worker` has none and passes a no-op. */
+  app: { close(): Promise<unknown> };
   database: Pick<Database, 'close'>;
+  /** Background jobs: drained alongside the HTTP server, before the database closes. */
+  jobs?: { stop(timeoutMs: number): Promise<void> };
   /** After this long the process exits 1 even if requests are still running. */
   timeoutMs: number;
   logger: Pick<FastifyBaseLogger, 'info' | 'error'>;
@@ -20,8 +23,9 @@ export interface GracefulShutdownOptions {
 const SHUTDOWN_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
 
 /**
- * On SIGTERM or SIGINT: stop accepting connections and wait for in-flight requests (`app.close()`), close
- * the database, exit 0. A shutdown that overruns `timeoutMs` is logged and exits 1. The listeners are
+ * On SIGTERM or SIGINT: stop accepting connections and wait for in-flight requests (`app.close()`) while
+ * the job worker drains (running jobs get most of the timeout, then go back to the queue), close the
+ * database, exit 0. A shutdown that overruns `timeoutMs` is logged and exits 1. The listeners are
  * removed on the first signal, so a second one gets Node's default (immediate exit): Ctrl-C twice forces
  * it. Returns a function that uninstalls the listeners.
  *
@@ -32,6 +36,7 @@ export function installGracefulShutdown(options: GracefulShutdownOptions): () =>
   const {
     app,
     database,
+    jobs,
     timeoutMs,
     logger,
     signals = process,
@@ -49,7 +54,8 @@ export function installGracefulShutdown(options: GracefulShutdownOptions): () =>
       exit(1);
     }, timeoutMs);
     timer.unref();
-    void closeEverything(app, database).then(
+    // Jobs get most of the budget, so handing unfinished ones back still fits before the hard exit.
+    void closeEverything(app, database, jobs && (() => jobs.stop(Math.floor(timeoutMs * 0.8)))).then(
       () => {
         clearTimeout(timer);
         logger.info('shutdown complete');
@@ -71,9 +77,16 @@ export function installGracefulShutdown(options: GracefulShutdownOptions): () =>
   return uninstall;
 }
 
-async function closeEverything(app: Pick<FastifyInstance, 'close'>, database: Pick<Database, 'close'>) {
+async function closeEverything(
+  app: GracefulShutdownOptions['app'],
+  database: Pick<Database, 'close'>,
+  stopJobs?: () => Promise<void>,
+) {
   try {
-    await app.close();
+    // Both must finish before the database goes, even if one of them fails.
+    const results = await Promise.allSettled([app.close(), stopJobs?.()]);
+    const failure = results.find((result) => result.status === 'rejected');
+    if (failure) throw failure.reason;
   } finally {
     await database.close();
   }

@@ -4,12 +4,11 @@ import type { Config } from './config/config.js';
 import { resolveSecret } from './config/secret.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
+import { startJobRuntime } from './jobs/job-runtime.js';
 import { installGracefulShutdown } from './lifecycle.js';
 import { createMetrics } from './observability/metrics.js';
 import { seedDemoIfEmpty } from './services/demo-seed.service.js';
 import { createServices } from './services/index.js';
-
-const SESSION_PURGE_INTERVAL_MS = 6 * 3_600_000;
 
 /** A listening server and where it listens. */
 export interface RunningServer {
@@ -31,14 +30,23 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const services = createServices({ database, config, secret, metricsRegistry: metrics.registry });
     const demo = await seedDemoIfEmpty(config, services);
     await services.auth.purgeExpiredSessions();
-    // Housekeeping moves to the job scheduler when it lands; until then a timer that never holds the process.
-    setInterval(
-      () => void services.auth.purgeExpiredSessions().catch(() => {}),
-      SESSION_PURGE_INTERVAL_MS,
-    ).unref();
     const app = await buildApp({ config, database, secret, services, metrics });
+    // Fails start-up on a job without exactly one handler; schedules the recurring housekeeping.
+    const jobs = await startJobRuntime({
+      queue: services.jobQueue,
+      handlerDeps: { auth: services.auth },
+      runWorker: config.jobs.runInWeb,
+      concurrency: config.jobs.concurrency,
+      logger: app.log,
+    });
     await app.listen({ host: config.server.host, port: config.server.port });
-    installGracefulShutdown({ app, database, timeoutMs: config.server.shutdownTimeoutMs, logger: app.log });
+    installGracefulShutdown({
+      app,
+      database,
+      jobs,
+      timeoutMs: config.server.shutdownTimeoutMs,
+      logger: app.log,
+    });
 
     const url = config.server.publicUrl ?? `http://localhost:${listeningPort(app)}`;
     app.log.info({ url, database: config.database.kind }, 'Marketing Command Center is ready');

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'bullmq';
+import { describe } from 'vitest';
 import { BullmqJobQueue } from '../../src/server/jobs/bullmq/bullmq-queue.js';
 import { QUEUE_NAME } from '../../src/server/jobs/bullmq/bullmq-record.js';
 import { TEST_JOB_DEFINITIONS } from '../support/jobs/test-jobs.js';
-import { deleteRedisKeys, describeWithRedis, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
+import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 import { describeJobQueueContract } from './job-queue.contract.js';
 
-describeWithRedis('BullMQ queue', () => {
+describe.skipIf(Boolean(redisSkipReason))('BullMQ queue', () => {
   describeJobQueueContract('BullMQ on Redis', async () => {
     const prefix = testRedisPrefix();
     const queue = new BullmqJobQueue({
@@ -35,7 +36,7 @@ describeWithRedis('BullMQ queue', () => {
       async close() {
         for (const worker of abandoned) await worker.close(true);
         await queue.close();
-        await deleteRedisKeys(prefix);
+        await deleteRedisPrefix(prefix);
       },
     };
   });

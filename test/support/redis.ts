@@ -1,57 +1,53 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { describe } from 'vitest';
 
-/** Where the test suite finds Redis; each test uses its own key prefix there and deletes only those keys. */
+/** Where the test suite finds Redis; each test run works under its own key prefix there. */
 export const TEST_REDIS_URL = process.env.MCC_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REQUIRE_SERVICES = process.env.MCC_REQUIRE_SERVICES === '1';
 
-/** A fresh key prefix `mcc_test_<random>`, so runs never see each other's keys. */
+/** A prefix no other run uses: `mcc_test_<random>`. */
 export function testRedisPrefix(): string {
   return `mcc_test_${randomBytes(6).toString('hex')}`;
 }
 
-/** Delete every key under `prefix` (and only those): what `obliterate` leaves, plus our own keys. */
-export async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+/** Delete this run's keys, and only those (the machine's Redis is shared). */
+export async function deleteRedisPrefix(prefix: string): Promise<void> {
+  const client = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
+    await client.connect();
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await client.del(...keys);
       cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
     } while (cursor !== '0');
   } finally {
-    redis.disconnect();
+    client.disconnect();
   }
 }
 
-async function redisUnavailableReason(): Promise<string | undefined> {
-  const redis = new Redis(TEST_REDIS_URL, {
+async function probeRedis(): Promise<string | undefined> {
+  const client = new Redis(TEST_REDIS_URL, {
     lazyConnect: true,
-    maxRetriesPerRequest: 0,
     connectTimeout: 2_000,
+    maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  redis.on('error', () => {});
+  client.on('error', () => {});
   try {
-    await redis.connect();
-    await redis.ping();
+    await client.connect();
+    await client.ping();
     return undefined;
   } catch (error) {
     return `Redis at ${new URL(TEST_REDIS_URL).host} is not reachable (${String(error)})`;
   } finally {
-    redis.disconnect();
+    client.disconnect();
   }
 }
 
-const redisSkipReason = await redisUnavailableReason();
+/** Why the Redis tests are skipped, or undefined when Redis answers. */
+export const redisSkipReason = await probeRedis();
 if (redisSkipReason) {
   if (REQUIRE_SERVICES) throw new Error(`MCC_REQUIRE_SERVICES=1 but ${redisSkipReason}`);
   console.warn(`Skipping Redis tests: ${redisSkipReason}`);
-}
-
-/** A suite that needs Redis: skipped, with the reason printed, when Redis does not answer. */
-export function describeWithRedis(name: string, body: () => void): void {
-  describe.skipIf(Boolean(redisSkipReason))(name, body);
 }

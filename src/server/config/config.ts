@@ -36,6 +36,14 @@ export interface Config {
   log: { level: string; pretty: boolean };
   demo: { enabled: boolean };
   web: { distDir: string };
+  jobs: {
+    /** Jobs one worker runs at a time. */
+    concurrency: number;
+    /** Whether `mcc serve` runs workers too (otherwise only `mcc worker` processes do). */
+    runInWeb: boolean;
+    /** How long a job stays claimed without a heartbeat; a crashed worker's jobs run again after it. */
+    leaseMs: number;
+  };
   ai: {
     /** The server-wide provider; undefined means the offline writer (workspaces may bring their own). */
     provider: { baseUrl: string | undefined; apiKey: string | undefined; model: string } | undefined;
@@ -119,6 +127,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? false },
     demo: { enabled: e.MCC_DEMO && !production },
     web: { distDir: e.WEB_DIST_DIR },
+    jobs: {
+      concurrency: e.JOBS_CONCURRENCY,
+      runInWeb: e.JOBS_RUN_IN_WEB,
+      leaseMs: e.JOBS_LEASE_SECONDS * 1000,
+    },
     ai: {
       provider:
         e.OPENAI_API_KEY || e.OPENAI_BASE_URL

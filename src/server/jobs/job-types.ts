@@ -89,7 +89,7 @@ export interface JobQueue<Defs extends JobDefinitions = JobDefinitions> {
   /** Resolves when the backing store answers (readiness). */
   ping(): Promise<void>;
   /** A worker for this queue; call `start()` on it. */
-  createWorker(handlers: JobHandlers, options?: { concurrency?: number }): JobWorker;
+  createWorker(handlers: JobHandlers, options?: { concurrency?: number; logger?: WorkerLogger }): JobWorker;
   close(): Promise<void>;
 }
 

@@ -5,15 +5,20 @@ import type { Database } from '../db/database.js';
 
 export interface OpsRoutesOptions {
   database: Database;
-  /** How long the readiness check waits for the database. */
+  /** Redis, when the app uses it (REDIS_URL): readiness waits for it too. */
+  redis?: { ping(): Promise<void> };
+  /** How long the readiness check waits for the database (and Redis). */
   readyTimeoutMs?: number;
 }
 
 const healthSchema = z.object({ status: z.literal('ok') });
-const readySchema = z.object({ status: z.literal('ready'), checks: z.object({ database: z.literal('ok') }) });
+const readySchema = z.object({
+  status: z.literal('ready'),
+  checks: z.object({ database: z.literal('ok'), redis: z.literal('ok').optional() }),
+});
 const unavailableSchema = z.object({
   status: z.literal('unavailable'),
-  checks: z.object({ database: z.string() }),
+  checks: z.object({ database: z.string(), redis: z.string().optional() }),
 });
 
 // Probes and scrapes come from orchestrators every few seconds; they must never be rate limited.
@@ -30,13 +35,13 @@ export function describeFailure(error: unknown): string {
   return message.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '[url]').slice(0, 120) || 'unreachable';
 }
 
-async function pingWithin(database: Database, timeoutMs: number): Promise<string> {
+async function pingWithin(target: { ping(): Promise<void> }, timeoutMs: number): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`timeout after ${timeoutMs} ms`), timeoutMs);
   });
   try {
-    return await Promise.race([database.ping().then(() => 'ok'), timeout]);
+    return await Promise.race([target.ping().then(() => 'ok'), timeout]);
   } catch (error) {
     return describeFailure(error);
   } finally {
@@ -44,9 +49,12 @@ async function pingWithin(database: Database, timeoutMs: number): Promise<string
   }
 }
 
-/** `/healthz` (alive), `/readyz` (can serve: database answers) and `/metrics` (Prometheus), outside `/api`. */
+/**
+ * `/healthz` (alive), `/readyz` (can serve: the database, and Redis when used, answer) and `/metrics`
+ * (Prometheus), outside `/api`.
+ */
 export async function opsRoutes(app: FastifyInstance, options: OpsRoutesOptions): Promise<void> {
-  const { database, readyTimeoutMs = 2_000 } = options;
+  const { database, redis, readyTimeoutMs = 2_000 } = options;
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.get(
@@ -59,10 +67,16 @@ export async function opsRoutes(app: FastifyInstance, options: OpsRoutesOptions)
     '/readyz',
     { ...OPS_ROUTE, schema: { tags: ['ops'], response: { 200: readySchema, 503: unavailableSchema } } },
     async (request, reply) => {
-      const databaseCheck = await pingWithin(database, readyTimeoutMs);
-      if (databaseCheck === 'ok') return { status: 'ready' as const, checks: { database: 'ok' as const } };
-      request.log.warn({ database: databaseCheck }, 'not ready');
-      return reply.code(503).send({ status: 'unavailable' as const, checks: { database: databaseCheck } });
+      const [databaseCheck, redisCheck] = await Promise.all([
+        pingWithin(database, readyTimeoutMs),
+        redis ? pingWithin(redis, readyTimeoutMs) : undefined,
+      ]);
+      const checks = { database: databaseCheck, ...(redisCheck !== undefined && { redis: redisCheck }) };
+      if (databaseCheck === 'ok' && (redisCheck ?? 'ok') === 'ok') {
+        return { status: 'ready' as const, checks: checks as { database: 'ok'; redis?: 'ok' } };
+      }
+      request.log.warn(checks, 'not ready');
+      return reply.code(503).send({ status: 'unavailable' as const, checks });
     },
   );
 

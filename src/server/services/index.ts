@@ -9,6 +9,9 @@ import type { AnyAiTask } from '../ai/task.js';
 import { AI_TASKS } from '../ai/tasks/index.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
+import { createJobQueue } from '../jobs/create-job-queue.js';
+import type { AppJobDefinitions } from '../jobs/job-definitions.js';
+import type { JobQueue } from '../jobs/job-types.js';
 import { createRepositories } from '../repositories/index.js';
 import { AiService } from './ai.service.js';
 import { AiBudgetGuard } from './ai-budget.js';
@@ -22,6 +25,7 @@ import { BusinessService } from './business.service.js';
 import { CampaignService } from './campaign.service.js';
 import { ContentService } from './content.service.js';
 import { ContentWorkflowService } from './content-workflow.service.js';
+import { JobService } from './job.service.js';
 import { MemberService } from './member.service.js';
 import { AccessTokens } from './security/access-tokens.js';
 import { LoginThrottle } from './security/login-throttle.js';
@@ -40,6 +44,8 @@ export interface ServiceDeps {
   aiTasks?: Record<AiTaskName, AnyAiTask>;
   providerFactory?: ProviderFactory;
   aiRetry?: RetryPolicy;
+  /** The job queue; built from `config.redis` and `config.jobs` when omitted. `startServer` closes it. */
+  jobQueue?: JobQueue<AppJobDefinitions>;
 }
 
 /** Every service, constructed once per app. */
@@ -55,6 +61,13 @@ export function createServices(deps: ServiceDeps) {
   );
   const secretBox = new SecretBox(deps.secret);
   const budget = new AiBudgetGuard(repos, now);
+  const jobQueue =
+    deps.jobQueue ??
+    createJobQueue(config, {
+      jobs: repos.jobs,
+      ping: () => deps.database.ping(),
+      metricsRegistry: deps.metricsRegistry,
+    });
   return {
     accessTokens,
     auth: new AuthService({
@@ -84,6 +97,9 @@ export function createServices(deps: ServiceDeps) {
     }),
     aiSettings: new AiSettingsService(repos, budget, secretBox, config.ai, now),
     aiUsage: new AiUsageService(repos, budget, now),
+    /** Enqueue background work from services and features: `jobQueue.enqueue({ name, businessId, payload })`. */
+    jobQueue,
+    jobs: new JobService(repos, jobQueue),
     campaigns: new CampaignService(repos, now),
     content: new ContentService(repos, now),
     contentWorkflow: new ContentWorkflowService(repos, now),

@@ -172,7 +172,10 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
     await this.redis.ping();
   }
 
-  createWorker(handlers: JobHandlers, options: { concurrency?: number } = {}): BullmqJobWorker {
+  createWorker(
+    handlers: JobHandlers,
+    options: { concurrency?: number; logger?: WorkerLogger } = {},
+  ): BullmqJobWorker {
     return new BullmqJobWorker({
       url: this.options.url,
       prefix: this.options.prefix,
@@ -181,7 +184,7 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
       concurrency: options.concurrency ?? 4,
       leaseMs: this.options.leaseMs ?? 30_000,
       metrics: this.options.metrics,
-      logger: this.options.logger,
+      logger: options.logger ?? this.options.logger,
     });
   }
 

@@ -126,14 +126,17 @@ export class InProcessJobQueue<Defs extends JobDefinitions> implements JobQueue<
     await this.options.ping?.();
   }
 
-  createWorker(handlers: JobHandlers, options: { concurrency?: number } = {}): InProcessWorker {
+  createWorker(
+    handlers: JobHandlers,
+    options: { concurrency?: number; logger?: WorkerLogger } = {},
+  ): InProcessWorker {
     const worker = new InProcessWorker(this.options.jobs, handlers, {
       concurrency: options.concurrency ?? 4,
       leaseMs: this.options.leaseMs ?? 30_000,
       pollIntervalMs: this.options.pollIntervalMs ?? 1_000,
       backoff: this.options.backoff ?? DEFAULT_BACKOFF,
       metrics: this.options.metrics,
-      logger: this.options.logger,
+      logger: options.logger ?? this.options.logger,
       now: this.options.now,
     });
     this.workers.add(worker);

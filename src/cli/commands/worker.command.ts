@@ -1,0 +1,54 @@
+import { pino } from 'pino';
+import type { Config } from '../../server/config/config.js';
+import { resolveSecret } from '../../server/config/secret.js';
+import { openDatabase } from '../../server/db/database.js';
+import { migrateToLatest, pendingMigrations } from '../../server/db/migrate.js';
+import { startJobRuntime } from '../../server/jobs/job-runtime.js';
+import { installGracefulShutdown } from '../../server/lifecycle.js';
+import { loggerOptions } from '../../server/observability/logger.js';
+import { createMetrics } from '../../server/observability/metrics.js';
+import { createServices } from '../../server/services/index.js';
+
+/**
+ * `mcc worker`: run background jobs only — no HTTP — until SIGTERM/SIGINT, which drains the running
+ * jobs (up to SHUTDOWN_TIMEOUT_MS) and hands back any still unfinished. Run as many as the load needs;
+ * with REDIS_URL they share the BullMQ queue, otherwise the jobs table of the database.
+ */
+export async function workerCommand(config: Config): Promise<void> {
+  const logger = pino(loggerOptions(config));
+  const database = openDatabase(config.database);
+  try {
+    if (config.database.autoMigrate) await migrateToLatest(database.db);
+    const pending = await pendingMigrations(database.db);
+    if (pending.length > 0)
+      throw new Error(`The database needs migrations (${pending.join(', ')}): run \`mcc migrate\``);
+    const services = createServices({
+      database,
+      config,
+      secret: resolveSecret(config),
+      metricsRegistry: createMetrics().registry,
+    });
+    const jobs = await startJobRuntime({
+      queue: services.jobQueue,
+      handlerDeps: { auth: services.auth },
+      runWorker: true,
+      concurrency: config.jobs.concurrency,
+      logger,
+    });
+    installGracefulShutdown({
+      // No HTTP server to close here; the process exits once the jobs are drained.
+      app: { close: async () => undefined },
+      database,
+      jobs,
+      timeoutMs: config.server.shutdownTimeoutMs,
+      logger,
+    });
+    logger.info({ queue: services.jobQueue.kind, concurrency: config.jobs.concurrency }, 'worker started');
+    process.stdout.write(
+      `  mcc worker is running jobs (${services.jobQueue.kind} queue, concurrency ${config.jobs.concurrency})\n`,
+    );
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createJobHandlers } from './handlers.js';
+import { SESSION_PURGE_EVERY_MS } from './housekeeping.js';
+import { JOB_DEFINITIONS } from './job-definitions.js';
+import type { JobQueue } from './job-types.js';
+import { buildJobRegistry } from './registry.js';
+
+describe('the app job registry', () => {
+  const now = new Date('2026-03-01T07:30:00.000Z');
+  const queue = { enqueue: vi.fn(async () => 'next-id') } as unknown as JobQueue<typeof JOB_DEFINITIONS>;
+  const auth = { purgeExpiredSessions: vi.fn(async () => 4) };
+  const registry = buildJobRegistry(JOB_DEFINITIONS, createJobHandlers({ auth, queue, now: () => now }));
+
+  it('has exactly one handler for every job name', () => {
+    expect([...registry.keys()].sort()).toEqual(Object.keys(JOB_DEFINITIONS).sort());
+  });
+
+  it('purges expired sessions and schedules the next purge once per 6-hour slot', async () => {
+    const purge = registry.get('housekeeping.purge_sessions');
+    const ctx = { jobId: 'j', businessId: null, attempt: 1, signal: new AbortController().signal };
+    const result = await purge?.handler({}, { ...ctx, reportProgress: async () => {} });
+    expect(result).toEqual({ purged: 4 });
+    const next = new Date('2026-03-01T12:00:00.000Z');
+    expect(next.getTime() % SESSION_PURGE_EVERY_MS).toBe(0);
+    expect(queue.enqueue).toHaveBeenCalledWith({
+      name: 'housekeeping.purge_sessions',
+      businessId: null,
+      payload: {},
+      runAt: next,
+      idempotencyKey: `purge_sessions@${next.toISOString()}`,
+    });
+  });
+});

@@ -1,0 +1,28 @@
+import { scheduleSessionPurge } from './housekeeping.js';
+import { type AppJobDefinitions, JOB_DEFINITIONS } from './job-definitions.js';
+import type { JobQueue } from './job-types.js';
+import { type JobHandlerEntry, jobHandler } from './registry.js';
+
+/** What the app's handlers call; each handler takes only what it uses. */
+export interface JobHandlerDeps {
+  auth: { purgeExpiredSessions(): Promise<number> };
+  queue: JobQueue<AppJobDefinitions>;
+  now: () => Date;
+}
+
+/**
+ * The handler of every job in JOB_DEFINITIONS — the one place they are registered. A feature adds its
+ * entry here (or a function returning its entries, spread in).
+ *
+ * @example
+ * const handlers = buildJobRegistry(JOB_DEFINITIONS, createJobHandlers({ auth, queue, now }));
+ */
+export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
+  return [
+    jobHandler(JOB_DEFINITIONS, 'housekeeping.purge_sessions', async () => {
+      const purged = await deps.auth.purgeExpiredSessions();
+      await scheduleSessionPurge(deps.queue, deps.now());
+      return { purged };
+    }),
+  ];
+}

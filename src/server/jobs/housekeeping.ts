@@ -1,0 +1,21 @@
+import type { AppJobDefinitions } from './job-definitions.js';
+import type { JobQueue } from './job-types.js';
+
+/** How often expired sessions are purged. */
+export const SESSION_PURGE_EVERY_MS = 6 * 3_600_000;
+
+/**
+ * Enqueue the next session purge, at the next 6-hour boundary (UTC). The idempotency key is that
+ * boundary, so however many processes call this (every server and worker at start, and each purge when
+ * it finishes) there is one purge per slot.
+ */
+export function scheduleSessionPurge(queue: JobQueue<AppJobDefinitions>, now: Date): Promise<string> {
+  const slot = new Date(Math.floor(now.getTime() / SESSION_PURGE_EVERY_MS + 1) * SESSION_PURGE_EVERY_MS);
+  return queue.enqueue({
+    name: 'housekeeping.purge_sessions',
+    businessId: null,
+    payload: {},
+    runAt: slot,
+    idempotencyKey: `purge_sessions@${slot.toISOString()}`,
+  });
+}

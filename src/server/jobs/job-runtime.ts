@@ -1,0 +1,55 @@
+import { createJobHandlers, type JobHandlerDeps } from './handlers.js';
+import { scheduleSessionPurge } from './housekeeping.js';
+import { type AppJobDefinitions, JOB_DEFINITIONS } from './job-definitions.js';
+import type { JobQueue, WorkerLogger } from './job-types.js';
+import { buildJobRegistry } from './registry.js';
+
+/** The jobs side of a running process, stopped by graceful shutdown. */
+export interface JobRuntime {
+  /** Drain the worker (if any) within `timeoutMs`, then close the queue's connections. */
+  stop(timeoutMs: number): Promise<void>;
+}
+
+/** What a process needs to run jobs. */
+export interface JobRuntimeOptions {
+  queue: JobQueue<AppJobDefinitions>;
+  handlerDeps: Omit<JobHandlerDeps, 'queue' | 'now'>;
+  /** `mcc serve` runs a worker unless JOBS_RUN_IN_WEB=0; `mcc worker` always does. */
+  runWorker: boolean;
+  concurrency: number;
+  logger: WorkerLogger;
+  now?: () => Date;
+}
+
+/**
+ * Check the registry (start-up fails on a job name without exactly one handler), start a worker when
+ * asked, and make sure the recurring housekeeping is scheduled.
+ *
+ * @example
+ * const jobs = await startJobRuntime({ queue: services.jobQueue, handlerDeps: services, runWorker: true, … });
+ */
+export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRuntime> {
+  const { queue, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const handlers = buildJobRegistry(
+    JOB_DEFINITIONS,
+    createJobHandlers({ ...options.handlerDeps, queue, now }),
+  );
+  const worker = options.runWorker
+    ? queue.createWorker(handlers, { concurrency: options.concurrency, logger })
+    : undefined;
+  worker?.start();
+  // Scheduling needs the queue's store; if it is briefly away, the next start or purge schedules it.
+  await scheduleSessionPurge(queue, now()).catch((error: unknown) =>
+    logger.warn({ err: error }, 'could not schedule the session purge'),
+  );
+  return {
+    async stop(timeoutMs) {
+      try {
+        await worker?.drain(timeoutMs);
+      } finally {
+        await queue.close();
+      }
+    },
+  };
+}
