@@ -42,10 +42,27 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
-/** A case-insensitive, whole-word (Unicode) pattern for a word or phrase; spaces match any whitespace. */
-function phrasePattern(phrase: string): RegExp {
+/** A whole-word (Unicode) pattern source for a word or phrase; spaces match any whitespace. */
+function phraseSource(phrase: string): string {
   const words = phrase.trim().split(/\s+/u).map(escapeRegExp).join('\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${words}(?![\\p{L}\\p{N}_])`, 'giu');
+  return `(?<![\\p{L}\\p{N}_])${words}(?![\\p{L}\\p{N}_])`;
+}
+
+// Compiled patterns by phrase. The same few words to avoid are checked on every AI answer, and compiling
+// these Unicode patterns cost more than running them (see docs/benchmarks.md, "AI engine"). Bounded: a
+// full cache is emptied and refilled.
+const PATTERN_CACHE_SIZE = 1000;
+const findPatterns = new Map<string, RegExp>();
+const removePatterns = new Map<string, RegExp>();
+
+function cachedPattern(cache: Map<string, RegExp>, phrase: string, build: () => RegExp): RegExp {
+  let pattern = cache.get(phrase);
+  if (!pattern) {
+    if (cache.size >= PATTERN_CACHE_SIZE) cache.clear();
+    pattern = build();
+    cache.set(phrase, pattern);
+  }
+  return pattern;
 }
 
 /**
@@ -54,7 +71,12 @@ function phrasePattern(phrase: string): RegExp {
  * @example findWordsToAvoid('Cheap and  Super Cheap!', ['cheap', 'super cheap']) // ['cheap', 'super cheap']
  */
 export function findWordsToAvoid(text: string, wordsToAvoid: readonly string[]): string[] {
-  return wordsToAvoid.filter((word) => word.trim() !== '' && phrasePattern(word).test(text));
+  return wordsToAvoid.filter(
+    (word) =>
+      word.trim() !== '' &&
+      // Not global, so `test` keeps no `lastIndex` between calls.
+      cachedPattern(findPatterns, word, () => new RegExp(phraseSource(word), 'iu')).test(text),
+  );
 }
 
 /**
@@ -67,7 +89,12 @@ export function removeWordsToAvoid(text: string, wordsToAvoid: readonly string[]
   let result = text;
   for (const phrase of phrases) {
     // Take one following comma or space with the phrase, so "cheap, tasty" becomes "tasty".
-    const pattern = new RegExp(`${phrasePattern(phrase).source}(?:,?[ \\t]+|,)?`, 'giu');
+    const pattern = cachedPattern(
+      removePatterns,
+      phrase,
+      () => new RegExp(`${phraseSource(phrase)}(?:,?[ \\t]+|,)?`, 'giu'),
+    );
+    // `replace` with a global pattern always starts from the beginning, whatever `lastIndex` says.
     result = result.replace(pattern, '');
   }
   return result
@@ -100,16 +127,43 @@ function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
 }
 
-/** Windows of {@link ECHO_WINDOW_WORDS} words of `prompt` found in `output` and not in an allowed text. */
+/**
+ * The first window of {@link ECHO_WINDOW_WORDS} consecutive words of `prompt` that also occurs in `output`
+ * and not in an allowed text.
+ *
+ * Each prompt window is compared word by word only where the output has its first word. Searching the
+ * whole output text for every window (about 300 of them for a writeContent prompt) took most of a model
+ * call's own CPU time (see docs/benchmarks.md, "AI engine"); the answer is the same.
+ */
 function echoedSlice(output: string, prompt: string, allowed: readonly string[]): string | undefined {
-  const haystack = ` ${words(output).join(' ')} `;
-  const allowedText = ` ${allowed.map((text) => words(text).join(' ')).join(' | ')} `;
+  const outputWords = words(output);
+  const lastStart = outputWords.length - ECHO_WINDOW_WORDS;
+  if (lastStart < 0) return undefined;
+  const startsByWord = new Map<string, number[]>();
+  for (let index = 0; index <= lastStart; index += 1) {
+    const word = outputWords[index] as string;
+    const starts = startsByWord.get(word);
+    if (starts) starts.push(index);
+    else startsByWord.set(word, [index]);
+  }
   const promptWords = words(prompt);
+  let allowedText: string | undefined;
   for (let start = 0; start + ECHO_WINDOW_WORDS <= promptWords.length; start += 1) {
-    const slice = ` ${promptWords.slice(start, start + ECHO_WINDOW_WORDS).join(' ')} `;
-    if (haystack.includes(slice) && !allowedText.includes(slice)) return slice.trim();
+    const starts = startsByWord.get(promptWords[start] as string);
+    if (!starts?.some((at) => sameWords(outputWords, at, promptWords, start))) continue;
+    const slice = promptWords.slice(start, start + ECHO_WINDOW_WORDS).join(' ');
+    allowedText ??= ` ${allowed.map((text) => words(text).join(' ')).join(' | ')} `;
+    if (!allowedText.includes(` ${slice} `)) return slice;
   }
   return undefined;
+}
+
+/** Whether the {@link ECHO_WINDOW_WORDS} words from `a[aStart]` and from `b[bStart]` are the same. */
+function sameWords(a: readonly string[], aStart: number, b: readonly string[], bStart: number): boolean {
+  for (let offset = 0; offset < ECHO_WINDOW_WORDS; offset += 1) {
+    if (a[aStart + offset] !== b[bStart + offset]) return false;
+  }
+  return true;
 }
 
 const INSTRUCTION_TALK = /\b(?:system prompt|(?:previous|prior|above) instructions|my instructions)\b/iu;

@@ -1,12 +1,36 @@
 import { z } from 'zod';
 
-/** A JSON Schema for the model, from a task's zod output schema (fields with defaults are optional). */
-export function jsonSchemaFor(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, {
-    io: 'input',
-    unrepresentable: 'any',
-  }) as Record<string, unknown>;
+/**
+ * Converting a zod schema cost about 0.2 ms for writeContent's, and every call used to convert its task's
+ * schema three times (the prompt, the request's `response_format`, and the prompt again in `finalize`). A
+ * task's output schema never changes, so each is converted once; the result is frozen because it is shared.
+ */
+const jsonSchemas = new WeakMap<z.ZodType, Readonly<Record<string, unknown>>>();
+
+/**
+ * A JSON Schema for the model, from a task's zod output schema (fields with defaults are optional). Computed
+ * once per schema object and shared, so it is deeply frozen: copy it before changing anything.
+ */
+export function jsonSchemaFor(schema: z.ZodType): Readonly<Record<string, unknown>> {
+  let jsonSchema = jsonSchemas.get(schema);
+  if (!jsonSchema) {
+    const { $schema: _ignored, ...converted } = z.toJSONSchema(schema, {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as Record<string, unknown>;
+    // A private copy, so freezing it cannot touch anything zod keeps (metadata from `.meta()`, say).
+    jsonSchema = deepFreeze(structuredClone(converted));
+    jsonSchemas.set(schema, jsonSchema);
+  }
   return jsonSchema;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** The parsed output, or the problems to send back in a repair attempt. */
