@@ -1,23 +1,34 @@
-import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { type AiBenchReport, runAiEngineBench } from './ai-engine.js';
+import {
+  type Check,
+  envInt,
+  fmt,
+  loadAverage,
+  log,
+  machine,
+  printChecks,
+  processCpuSeconds,
+  ROOT,
+  table,
+} from './report.js';
 
-// `npm run bench`: throughput and latency of the real server's authenticated reads against a bare Fastify
-// app sending the same JSON, all over loopback HTTP between processes. See docs/benchmarks.md.
+// `npm run bench`: every suite, one after the other (`BENCH_SUITE=http` or `BENCH_SUITE=ai` runs one).
+// - http: throughput and latency of the real server's authenticated reads against a bare Fastify app
+//   sending the same JSON, all over loopback HTTP between processes;
+// - ai: the AI engine's own overhead per call and its behaviour under 200 concurrent streams
+//   (bench/ai-engine.ts).
+// See docs/benchmarks.md.
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HOST = '127.0.0.1';
-
-/** A positive integer from the environment, for shorter or longer runs (`BENCH_DURATION=3`). */
-function envInt(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
+const SUITES = ['http', 'ai'] as const;
+type Suite = (typeof SUITES)[number];
 
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
 const DURATION_S = envInt('BENCH_DURATION', 10);
@@ -50,27 +61,7 @@ interface Measurement {
   loadCpuUsPerRequest: number;
 }
 
-/** User + system CPU seconds a process has used so far (Linux /proc), or undefined. */
-function processCpuSeconds(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the parenthesised command name; utime and stime are the 12th and 13th of them.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return Number.isFinite(ticks) ? ticks / CLOCK_TICKS_PER_SECOND : undefined;
-  } catch {
-    return undefined;
-  }
-}
-/** `getconf CLK_TCK`: 100 on every mainstream Linux. */
-const CLOCK_TICKS_PER_SECOND = 100;
-
 const children: ChildProcess[] = [];
-
-function log(line = ''): void {
-  process.stdout.write(`${line}\n`);
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -299,59 +290,8 @@ async function measure(
   return measurement;
 }
 
-function git(args: string[]): string {
-  try {
-    return execFileSync('git', args, {
-      cwd: ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return '';
-  }
-}
-
-function machine(): Record<string, string> {
-  const cpus = os.cpus();
-  let distro = `${os.type()} ${os.release()}`;
-  try {
-    const pretty = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1];
-    if (pretty) distro = `${pretty} (${os.type()} ${os.release()}, ${os.arch()})`;
-  } catch {
-    // not Linux
-  }
-  const commit = git(['rev-parse', '--short=12', 'HEAD']) || 'unknown';
-  const dirty = git(['status', '--porcelain', '--', 'src', 'bench', 'package.json']) !== '';
-  return {
-    CPU: `${cpus[0]?.model ?? 'unknown'} (${cpus.length} logical cores)`,
-    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    OS: distro,
-    Node: process.version,
-    commit: `${commit}${dirty ? ' + uncommitted changes in src/, bench/ or package.json' : ''}`,
-    'load average at start': os
-      .loadavg()
-      .map((value) => value.toFixed(2))
-      .join(' '),
-  };
-}
-
-const fmt = (value: number, digits = 1) => value.toFixed(digits);
 /** autocannon records latency in whole milliseconds: 0 means under one. */
 const ms = (value: number) => (value === 0 ? '<1' : fmt(value, 0));
-
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-  return rows
-    .map((row, index) => {
-      const line = row.map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-      );
-      return index === 0
-        ? `${line.join('  ')}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`
-        : line.join('  ');
-    })
-    .join('\n');
-}
 
 function countLines(file: string): number {
   if (file === '/dev/null') return 0;
@@ -361,13 +301,20 @@ function countLines(file: string): number {
   return lines;
 }
 
-async function main(): Promise<void> {
-  const info = machine();
-  log('Marketing Command Center — HTTP benchmark (npm run bench)');
-  log();
-  for (const [key, value] of Object.entries(info)) log(`  ${key.padEnd(22)} ${value}`);
+interface HttpReport {
+  connections: number;
+  durationSeconds: number;
+  results: Measurement[];
+  ratios: { single: number | undefined; list: number | undefined };
+  checks: Check[];
+  logLines: number;
+  pass: boolean;
+}
+
+async function runHttpSuite(): Promise<HttpReport> {
+  log('HTTP API (bench/run.ts)');
   log(
-    `  ${'load'.padEnd(22)} autocannon 8 in this process, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per route, loopback`,
+    `  load: autocannon 8 in this process, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per route, loopback`,
   );
   log();
 
@@ -483,7 +430,7 @@ async function main(): Promise<void> {
     log();
 
     const clean = results.every((m) => m.errors === 0 && m.non2xx === 0);
-    const checks = [
+    const checks: Check[] = [
       {
         target: `auth one object throughput >= ${TARGETS.minThroughputRatio * 100} % of bare`,
         actual: singleRatio === undefined ? 'not measured' : `${fmt(singleRatio * 100)} %`,
@@ -496,26 +443,71 @@ async function main(): Promise<void> {
       },
       { target: 'every response 2xx, no errors', actual: clean ? 'yes' : 'no', pass: clean },
     ];
-    log('Targets:');
-    for (const check of checks) log(`  ${check.pass ? 'PASS' : 'FAIL'}  ${check.target}: ${check.actual}`);
-    const allPass = checks.every((check) => check.pass);
-    log();
-    log(
-      allPass ? 'RESULT: PASS — every target met.' : 'RESULT: FAIL — at least one target missed (see above).',
-    );
+    printChecks(checks);
     log(
       'Note: 2 cores are shared by the load generator and the server under test (the same for the baseline).',
     );
-
-    if (JSON_OUT) {
-      writeFileSync(
-        JSON_OUT,
-        `${JSON.stringify({ machine: info, connections: CONNECTIONS, durationSeconds: DURATION_S, results, ratios: { single: singleRatio, list: listRatio }, checks, logLines }, null, 2)}\n`,
-      );
-    }
+    return {
+      connections: CONNECTIONS,
+      durationSeconds: DURATION_S,
+      results,
+      ratios: { single: singleRatio, list: listRatio },
+      checks,
+      logLines,
+      pass: checks.every((check) => check.pass),
+    };
   } finally {
     await Promise.all(children.map(stop));
     rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** `BENCH_SUITE=http` or `BENCH_SUITE=ai` (comma-separated for several); every suite by default. */
+function selectedSuites(): Suite[] {
+  const wanted = process.env.BENCH_SUITE?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (!wanted?.length || wanted.includes('all')) return [...SUITES];
+  const unknown = wanted.filter((name) => !SUITES.includes(name as Suite));
+  if (unknown.length)
+    throw new Error(`unknown BENCH_SUITE ${unknown.join(', ')}: use ${SUITES.join(', ')} or all`);
+  return SUITES.filter((suite) => wanted.includes(suite));
+}
+
+async function main(): Promise<void> {
+  const suites = selectedSuites();
+  const info = machine();
+  log(`Marketing Command Center — benchmarks (npm run bench): ${suites.join(', ')}`);
+  log();
+  for (const [key, value] of Object.entries(info)) log(`  ${key.padEnd(22)} ${value}`);
+  log();
+
+  let http: HttpReport | undefined;
+  let ai: AiBenchReport | undefined;
+  for (const suite of suites) {
+    log(`━━ ${suite} ${'━'.repeat(100)}`.slice(0, 110));
+    if (suite === 'http') http = await runHttpSuite();
+    else ai = await runAiEngineBench();
+    log();
+  }
+
+  log(`load average at the end: ${loadAverage()}`);
+  const results = [
+    ...(http ? [['HTTP API', http.pass] as const] : []),
+    ...(ai ? [['AI engine', ai.pass] as const] : []),
+  ];
+  for (const [name, pass] of results) log(`  ${name}: ${pass ? 'PASS' : 'FAIL'}`);
+  log(
+    results.every(([, pass]) => pass)
+      ? 'RESULT: PASS — every target met.'
+      : 'RESULT: FAIL — at least one target missed (see above).',
+  );
+  if (JSON_OUT) {
+    const { pass: _httpPass, ...httpFigures } = http ?? { pass: true };
+    writeFileSync(
+      JSON_OUT,
+      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}) }, null, 2)}\n`,
+    );
   }
 }
 
