@@ -14,9 +14,11 @@ import { notFoundPlugin } from './plugins/not-found.plugin.js';
 import { rateLimitPlugin } from './plugins/rate-limit.plugin.js';
 import { securityPlugin } from './plugins/security.plugin.js';
 import { spaFallback, staticPlugin } from './plugins/static.plugin.js';
+import { websocketPlugin } from './plugins/websocket.plugin.js';
 import { registerApiRoutes } from './routes/index.js';
 import { opsRoutes } from './routes/ops.routes.js';
 import { telemetryRoutes } from './routes/telemetry.routes.js';
+import { type WsRouteOptions, wsRoutes } from './routes/ws.routes.js';
 import { createServices, type Services } from './services/index.js';
 
 /** Everything the app needs from outside; `main.ts` and tests build these. */
@@ -31,6 +33,8 @@ export interface AppDeps {
   services?: Services;
   /** The metrics registry the services were built with; a fresh one when omitted. */
   metrics?: AppMetrics;
+  /** Live-update timings (tests shorten the heartbeat and the authentication deadline). */
+  realtime?: Omit<WsRouteOptions, 'registry'>;
 }
 
 function loggerSetting(logger: AppDeps['logger'], config: Config): Partial<FastifyServerOptions> {
@@ -83,16 +87,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityPlugin, { config });
   await app.register(rateLimitPlugin, { config });
   await app.register(docsPlugin);
+  await app.register(websocketPlugin);
 
   const services =
     deps.services ?? createServices({ database, config, secret, metricsRegistry: metrics.registry });
   // With BullMQ the app depends on Redis: readiness reports it.
   const redis = services.jobQueue.kind === 'bullmq' ? services.jobQueue : undefined;
   await app.register(opsRoutes, { database, redis });
+  // The app owns the services' outside connections (the event bus); the database is the caller's.
+  app.addHook('onClose', () => services.events.close());
   await app.register(
     async (api) => {
       await registerApiRoutes(api, services, config);
       await api.register(telemetryRoutes, { config });
+      await api.register(wsRoutes(services, { ...deps.realtime, registry: metrics.registry }));
     },
     { prefix: '/api' },
   );

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
+import { type AppDeps, buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config/config.js';
 import type { Database } from '../../src/server/db/database.js';
 import { createMetrics } from '../../src/server/observability/metrics.js';
@@ -20,6 +20,7 @@ export async function createTestApp(
   testDb: TestDatabase,
   env: Record<string, string> = {},
   seams: Partial<Omit<ServiceDeps, 'database' | 'config' | 'secret' | 'metricsRegistry'>> = {},
+  appOptions: Pick<AppDeps, 'realtime'> = {},
 ): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -44,6 +45,7 @@ export async function createTestApp(
     logger: false,
     services,
     metrics,
+    ...appOptions,
   });
   await app.ready();
   return {

@@ -9,12 +9,12 @@ export interface RateLimitPluginOptions {
 }
 
 /**
- * The client's address as a rate-limit key. `req.ip` is missing on some synthetic requests (WebSocket
- * injection in tests), which made the plugin's default key generator throw; IPv6 clients are grouped by
- * /56 because one host usually owns a whole prefix.
+ * The client's address as a rate-limit key. Synthetic requests (WebSocket injection in tests) have no
+ * socket, and with a trusted proxy configured even reading `req.ip` throws then; IPv6 clients are grouped
+ * by /56 because one host usually owns a whole prefix.
  */
 export function clientKey(request: FastifyRequest): string {
-  const ip = request.ip ?? request.socket?.remoteAddress;
+  const ip = request.socket ? (request.ip ?? request.socket.remoteAddress) : undefined;
   return ip ? normalizeIP(ip, 56) : 'unknown';
 }
 

@@ -10,6 +10,7 @@ import type { AnyAiTask, BusinessContext, TaskContext } from '../ai/task.js';
 import { newId } from '../db/ids.js';
 import type { AiCallOutcome } from '../db/schema.js';
 import { AppError, isAppError } from '../errors/app-error.js';
+import type { EventPublisher } from '../realtime/event-bus.js';
 import type { Repositories } from '../repositories/index.js';
 import type { AiBudgetGuard } from './ai-budget.js';
 import type { AiProviderResolver, ResolvedProvider } from './ai-provider-resolver.js';
@@ -42,6 +43,8 @@ export interface AiServiceDeps {
   prices: PriceTable;
   cache: ResponseCache<{ output: unknown; model: string }>;
   metrics: AiMetrics;
+  /** Announces `usage.changed` after each call, so usage pages refresh live. */
+  events?: EventPublisher;
   now: () => Date;
 }
 
@@ -216,6 +219,11 @@ class CallRecord {
     this.deps.metrics.tokens.inc({ ...labels, kind: 'prompt' }, meter.usage.promptTokens);
     this.deps.metrics.tokens.inc({ ...labels, kind: 'completion' }, meter.usage.completionTokens);
     this.deps.metrics.costUsd.inc(labels, cost.microUsd / 1_000_000);
+    this.deps.events?.emit({
+      type: 'usage.changed',
+      business_id: this.call.businessId,
+      data: { call_id: this.id, task: task.name, outcome, cost_micro_usd: cost.microUsd },
+    });
     return {
       call_id: this.id,
       task: task.name,

@@ -12,6 +12,9 @@ import type { Database } from '../db/database.js';
 import { createJobQueue } from '../jobs/create-job-queue.js';
 import type { AppJobDefinitions } from '../jobs/job-definitions.js';
 import type { JobQueue } from '../jobs/job-types.js';
+import { createEventBus } from '../realtime/create-event-bus.js';
+import type { EventBus } from '../realtime/event-bus.js';
+import { createBusErrorCounter } from '../realtime/realtime-metrics.js';
 import { createRepositories } from '../repositories/index.js';
 import { AiService } from './ai.service.js';
 import { AiBudgetGuard } from './ai-budget.js';
@@ -46,6 +49,8 @@ export interface ServiceDeps {
   aiRetry?: RetryPolicy;
   /** The job queue; built from `config.redis` and `config.jobs` when omitted. `startServer` closes it. */
   jobQueue?: JobQueue<AppJobDefinitions>;
+  /** Live updates; built from `config.redis` when omitted. The app closes it when it closes. */
+  events?: EventBus;
 }
 
 /** Every service, constructed once per app. */
@@ -68,7 +73,10 @@ export function createServices(deps: ServiceDeps) {
       ping: () => deps.database.ping(),
       metricsRegistry: deps.metricsRegistry,
     });
+  const busErrors = createBusErrorCounter(deps.metricsRegistry);
+  const events = deps.events ?? createEventBus(config.redis, { onError: () => busErrors.inc() });
   return {
+    events,
     accessTokens,
     auth: new AuthService({
       repos,
@@ -93,6 +101,7 @@ export function createServices(deps: ServiceDeps) {
       prices: new PriceTable(config.ai.prices),
       cache: new ResponseCache(config.ai.cacheTtlMs),
       metrics: createAiMetrics(deps.metricsRegistry),
+      events,
       now,
     }),
     aiSettings: new AiSettingsService(repos, budget, secretBox, config.ai, now),

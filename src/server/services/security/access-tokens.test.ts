@@ -16,7 +16,10 @@ describe('AccessTokens', () => {
   const claims = { sub: 'user-1', iat: now, exp: now + 900, iss: 'mcc', aud: 'mcc-api' };
 
   it('round-trips a token it issued', () => {
-    expect(tokens.verify(tokens.issue('user-1'))).toEqual({ userId: 'user-1' });
+    expect(tokens.verify(tokens.issue('user-1'))).toEqual({
+      userId: 'user-1',
+      expiresAt: expect.any(Number),
+    });
   });
 
   it('rejects alg none', () => {
@@ -47,6 +50,9 @@ describe('AccessTokens', () => {
   });
 
   it('accepts a correctly forged HS256 token (the test helper itself is right)', () => {
-    expect(tokens.verify(forge({ alg: 'HS256', typ: 'JWT' }, claims))).toEqual({ userId: 'user-1' });
+    expect(tokens.verify(forge({ alg: 'HS256', typ: 'JWT' }, claims))).toEqual({
+      userId: 'user-1',
+      expiresAt: claims.exp * 1000,
+    });
   });
 });

@@ -6,6 +6,8 @@ const AUDIENCE = 'mcc-api';
 /** The claims an access token proves. */
 export interface AccessClaims {
   userId: string;
+  /** When the token stops being valid, in epoch milliseconds (a WebSocket closes then unless re-authenticated). */
+  expiresAt: number;
 }
 
 /**
@@ -44,7 +46,9 @@ export class AccessTokens {
   verify(token: string): AccessClaims | undefined {
     try {
       const payload = this.verifier(token);
-      return typeof payload.sub === 'string' ? { userId: payload.sub } : undefined;
+      return typeof payload.sub === 'string' && typeof payload.exp === 'number'
+        ? { userId: payload.sub, expiresAt: payload.exp * 1000 }
+        : undefined;
     } catch {
       return undefined;
     }

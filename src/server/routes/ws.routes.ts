@@ -1,0 +1,43 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Registry } from 'prom-client';
+import { isAppError } from '../errors/app-error.js';
+import { createConnectionGauge } from '../realtime/realtime-metrics.js';
+import { type GatewayOptions, type GatewaySocket, RealtimeGateway } from '../realtime/ws-gateway.js';
+import type { Services } from '../services/index.js';
+
+export interface WsRouteOptions extends Pick<GatewayOptions, 'heartbeatMs' | 'authTimeoutMs'> {
+  registry: Registry;
+}
+
+/**
+ * `GET /api/ws`: live updates over a WebSocket. Authentication and workspace membership are checked
+ * in-band by the gateway (the browser cannot set headers on a WebSocket, and tokens never go in URLs).
+ * Needs `websocketPlugin` registered on the app.
+ */
+export function wsRoutes(
+  services: Pick<Services, 'accessTokens' | 'businesses' | 'events'>,
+  options: WsRouteOptions,
+): FastifyPluginAsync {
+  return async (app) => {
+    const gateway = new RealtimeGateway({
+      bus: services.events,
+      verifyToken: (token) => services.accessTokens.verify(token),
+      canSubscribe: async (userId, businessId) => {
+        try {
+          await services.businesses.get({ kind: 'user', userId }, businessId);
+          return true;
+        } catch (error) {
+          if (isAppError(error) && (error.code === 'not_found' || error.code === 'forbidden')) return false;
+          throw error;
+        }
+      },
+      connections: createConnectionGauge(options.registry),
+      heartbeatMs: options.heartbeatMs,
+      authTimeoutMs: options.authTimeoutMs,
+      onError: (error) => app.log.error({ err: error }, 'live updates failed'),
+    });
+    // On shutdown clients hear "going away" (1001) and reconnect, to another instance if there is one.
+    app.addHook('preClose', async () => gateway.close());
+    app.get('/ws', { websocket: true }, (socket) => gateway.accept(socket as GatewaySocket));
+  };
+}
