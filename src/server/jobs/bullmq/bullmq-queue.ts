@@ -1,4 +1,4 @@
-import { type Job as BullJob, Queue } from 'bullmq';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { JobState } from '../../../shared/jobs.schema.js';
 import { newId } from '../../db/ids.js';
@@ -94,8 +94,8 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
   }
 
   async get(businessId: string, id: string): Promise<JobRecord | undefined> {
-    const job = await this.find(businessId, id);
-    return job && toRecord(job, await job.getState());
+    const found = await this.findWithState(businessId, id);
+    return found && toRecord(found.job, found.state);
   }
 
   async workspaceOf(id: string): Promise<string | undefined> {
@@ -130,9 +130,10 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
   }
 
   async retry(businessId: string, id: string): Promise<JobRecord | false | undefined> {
-    const job = await this.find(businessId, id);
-    if (!job) return undefined;
-    const state = toRecord(job, await job.getState()).state;
+    const found = await this.findWithState(businessId, id);
+    if (!found) return undefined;
+    const { job } = found;
+    const state = toRecord(job, found.state).state;
     if (state === 'dead') await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     else if (state === 'failed') await job.promote();
     else return false;
@@ -140,9 +141,10 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
   }
 
   async cancel(businessId: string, id: string): Promise<JobRecord | false | undefined> {
-    const job = await this.find(businessId, id);
-    if (!job) return undefined;
-    const state = toRecord(job, await job.getState()).state;
+    const found = await this.findWithState(businessId, id);
+    if (!found) return undefined;
+    const { job } = found;
+    const state = toRecord(job, found.state).state;
     if (state !== 'queued' && state !== 'failed' && state !== 'running') return false;
     // A waiting job stays where it is and is skipped when it comes up; a running one is told by its worker.
     await job.updateData({ ...job.data, cancelledAt: new Date().toISOString() });
@@ -193,10 +195,15 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
     this.redis.disconnect();
   }
 
-  /** The job, if it exists and belongs to `businessId`. */
-  private async find(businessId: string, id: string): Promise<BullJob<BullJobData> | undefined> {
+  /**
+   * The job and its BullMQ state, if it belongs to `businessId`. The state is read first: a state change
+   * and the job's fields change in one Redis script, so fields read afterwards are at least as new as
+   * the state (the other order can show a finished state with a running job's fields).
+   */
+  private async findWithState(businessId: string, id: string) {
+    const state = await this.queue.getJobState(id);
     const job = await this.queue.getJob(id);
-    return job?.data.businessId === businessId ? job : undefined;
+    return job?.data.businessId === businessId ? { job, state } : undefined;
   }
 
   private idempotencyKey(businessId: string | null, key: string): string {
