@@ -93,7 +93,8 @@ export const REALTIME_ERROR_CODES = [
 export const serverFrameSchema = z.discriminatedUnion('type', [
   /** The token was accepted; re-authenticate before `expires_at` to keep the socket. */
   z.object({ type: z.literal('authenticated'), expires_at: timestampSchema }),
-  z.object({ type: z.literal('subscribed'), business_id: z.string() }),
+  /** Following the workspace from `last_event_id` on (after any replay): the id to resume from. */
+  z.object({ type: z.literal('subscribed'), business_id: z.string(), last_event_id: eventIdSchema }),
   z.object({ type: z.literal('unsubscribed'), business_id: z.string() }),
   z.object({ type: z.literal('event'), event: liveEventSchema }),
   /** Events were missed and cannot be replayed: refetch the workspace's data. */

@@ -128,11 +128,12 @@ for (const { kind, skip, create } of BUSES) {
       await vi.waitFor(() => expect(keeper.events).toHaveLength(5));
 
       const back = recorder();
-      await events.subscribe(A, back.listener, {
+      const subscription = await events.subscribe(A, back.listener, {
         lastEventId: before.events[2]?.id,
         onResync: back.onResync,
       });
       expect(back.events).toEqual(missed);
+      expect(subscription.lastEventId).toBe(missed[1]?.id);
       expect(back.resyncs).toBe(0);
       await events.publish(usage(A, 6));
       await vi.waitFor(() => expect(callIds(back.events)).toEqual(['call-4', 'call-5', 'call-6']));

@@ -223,6 +223,22 @@ describeEachDialect('live updates over /api/ws', (create) => {
       await vi.waitFor(() => expect(jobIds(again)).toEqual(['missed-1', 'missed-2', 'live']));
     });
 
+    it('resumes from the id in `subscribed` when the client saw no events before it dropped', async () => {
+      await bus.publish(jobDone(businessId, 'before'));
+      const first = await socketFor(owner);
+      first.send({ type: 'subscribe', business_id: businessId });
+      const { last_event_id: resumeFrom } = await first.waitFor('subscribed');
+      first.close();
+      await first.waitForClose();
+      await bus.publish(jobDone(businessId, 'while-away'));
+
+      const again = await socketFor(owner);
+      await subscribe(again, businessId, resumeFrom);
+      await vi.waitFor(() => expect(jobIds(again)).toEqual(['while-away']));
+      const subscribed = await again.waitFor('subscribed');
+      expect(subscribed.last_event_id).toBe(eventsOf(again)[0]?.id);
+    });
+
     it('tells the client to resync when the missed events cannot be replayed', async () => {
       const socket = await socketFor(owner);
       socket.send({ type: 'subscribe', business_id: businessId, last_event_id: 'abc123-42' });

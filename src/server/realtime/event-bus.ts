@@ -6,6 +6,12 @@ export type EventListener = (event: LiveEvent) => void;
 /** Stops a subscription; calling it twice is harmless. */
 export type Unsubscribe = () => void;
 
+/** A running subscription: call it to stop. */
+export interface Subscription extends Unsubscribe {
+  /** The newest event id the subscriber has been brought up to: where a client resumes from later. */
+  readonly lastEventId: string;
+}
+
 export interface SubscribeOptions {
   /**
    * The last event the subscriber saw: the missed ones still in this instance's recent-events buffer are
@@ -27,7 +33,7 @@ export interface EventBus {
   publish(event: NewLiveEvent): Promise<LiveEvent>;
   /** Fire and forget: a failure is reported to the bus's `onError`, never to the caller. */
   emit(event: NewLiveEvent): void;
-  subscribe(businessId: string, listener: EventListener, options?: SubscribeOptions): Promise<Unsubscribe>;
+  subscribe(businessId: string, listener: EventListener, options?: SubscribeOptions): Promise<Subscription>;
   /** Drop every subscription and disconnect. */
   close(): Promise<void>;
 }

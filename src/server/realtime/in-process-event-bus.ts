@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { type LiveEvent, liveEventSchema, type NewLiveEvent } from '../../shared/events.schema.js';
-import type { EventBus, EventListener, SubscribeOptions, Unsubscribe } from './event-bus.js';
+import type { EventBus, EventListener, SubscribeOptions, Subscription } from './event-bus.js';
 import { formatEventId, newEpoch } from './event-id.js';
 import { WorkspaceFeeds, type WorkspaceFeedsOptions } from './workspace-feeds.js';
 
@@ -57,7 +57,7 @@ export class InProcessEventBus implements EventBus {
     this.publish(input).catch(this.onError);
   }
 
-  subscribe(businessId: string, listener: EventListener, options?: SubscribeOptions): Promise<Unsubscribe> {
+  subscribe(businessId: string, listener: EventListener, options?: SubscribeOptions): Promise<Subscription> {
     return this.feeds.subscribe(businessId, listener, options);
   }
 

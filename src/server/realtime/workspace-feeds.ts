@@ -1,6 +1,6 @@
 import type { LiveEvent } from '../../shared/events.schema.js';
-import type { EventListener, SubscribeOptions, Unsubscribe } from './event-bus.js';
-import { type EventPosition, parseEventId } from './event-id.js';
+import type { EventListener, SubscribeOptions, Subscription } from './event-bus.js';
+import { type EventPosition, formatEventId, parseEventId } from './event-id.js';
 
 /** How a bus receives one workspace's events; it hands each one to `WorkspaceFeeds.deliver`. */
 export interface FeedTransport {
@@ -72,7 +72,7 @@ export class WorkspaceFeeds {
     businessId: string,
     listener: EventListener,
     options: SubscribeOptions = {},
-  ): Promise<Unsubscribe> {
+  ): Promise<Subscription> {
     const feed = this.feedFor(businessId);
     await feed.opened;
     const subscriber: Subscriber = { listener, onResync: options.onResync };
@@ -80,12 +80,13 @@ export class WorkspaceFeeds {
     this.replay(feed, subscriber, options.lastEventId);
     feed.subscribers.add(subscriber);
     let done = false;
-    return () => {
+    const unsubscribe = () => {
       if (done) return;
       done = true;
       feed.subscribers.delete(subscriber);
       if (feed.subscribers.size === 0) this.scheduleClose(businessId, feed);
     };
+    return Object.assign(unsubscribe, { lastEventId: formatEventId(feed.epoch, feed.lastSeq) });
   }
 
   /** Called by the transport for every event it receives. */

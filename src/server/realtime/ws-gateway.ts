@@ -198,8 +198,7 @@ class Connection {
     const userId = this.userId;
     if (!userId) return;
     if (this.subscriptions.has(businessId)) {
-      // Already followed (or being set up, which answers by itself).
-      if (this.subscriptions.get(businessId)) this.send({ type: 'subscribed', business_id: businessId });
+      // Already followed, or being set up (which answers by itself).
       return;
     }
     if (this.subscriptions.size >= this.options.maxSubscriptions) {
@@ -217,17 +216,17 @@ class Connection {
     // Replayed events arrive while `subscribe` runs: hold them until `subscribed` has gone out.
     let held: ServerFrame[] | undefined = [];
     const deliver = (frame: ServerFrame) => (held ? held.push(frame) : this.send(frame));
-    const unsubscribe = await this.options.bus.subscribe(
+    const subscription = await this.options.bus.subscribe(
       businessId,
       (event) => deliver({ type: 'event', event }),
       { lastEventId, onResync: () => deliver({ type: 'resync', business_id: businessId }) },
     );
     if (!this.subscriptions.has(businessId) || this.closed) {
-      unsubscribe();
+      subscription();
       return;
     }
-    this.subscriptions.set(businessId, unsubscribe);
-    this.send({ type: 'subscribed', business_id: businessId });
+    this.subscriptions.set(businessId, subscription);
+    this.send({ type: 'subscribed', business_id: businessId, last_event_id: subscription.lastEventId });
     const replay = held;
     held = undefined;
     for (const frame of replay) this.send(frame);
