@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { runTaskResponseSchema } from './ai.schema.js';
+import { writeContentInputSchema, writeContentOutputSchema } from './ai-tasks.schema.js';
 import { CHANNEL_IDS, CONTENT_FORMATS } from './channel-ids.js';
 import { idSchema, pageOf, timestampSchema } from './common.schema.js';
 
@@ -208,7 +210,24 @@ export const bulkContentResultSchema = z.object({
   deleted_ids: z.array(idSchema),
 });
 
+/**
+ * `POST /api/content/generate`: the writeContent task's input for a workspace; with `save_as_drafts` the
+ * variants are also stored as draft items sharing one `variant_group`.
+ */
+export const generateContentBodySchema = writeContentInputSchema.extend({
+  business_id: idSchema,
+  save_as_drafts: z.boolean().default(false),
+  /** Link the saved drafts to this campaign (same workspace). */
+  campaign_id: idSchema.optional(),
+});
+export const generateContentResultSchema = runTaskResponseSchema.extend({
+  output: writeContentOutputSchema,
+  /** The drafts stored from the variants, in the same order, when `save_as_drafts` was set. */
+  saved_items: z.array(contentItemSchema).optional(),
+});
+
 export type ContentItem = z.infer<typeof contentItemSchema>;
+export type GenerateContentRequest = z.infer<typeof generateContentBodySchema>;
 export type ContentWarning = z.infer<typeof contentWarningSchema>;
 export type CreateContentBody = z.infer<typeof createContentBodySchema>;
 export type UpdateContentBody = z.infer<typeof updateContentBodySchema>;

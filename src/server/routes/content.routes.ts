@@ -1,13 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { runTaskResponseSchema } from '../../shared/ai.schema.js';
-import { writeContentInputSchema, writeContentOutputSchema } from '../../shared/ai-tasks.schema.js';
-import { idSchema } from '../../shared/common.schema.js';
+import type { WriteContentOutput } from '../../shared/ai-tasks.schema.js';
+import { generateContentBodySchema, generateContentResultSchema } from '../../shared/content.schema.js';
 import { principalOf } from '../plugins/auth.plugin.js';
 import type { Services } from '../services/index.js';
 import { abortOnDisconnect } from './ai.routes.js';
 import { openEventStream, wantsEventStream } from './sse.js';
-
-const generateBodySchema = writeContentInputSchema.extend({ business_id: idSchema });
 
 /** Content generation; the content library (save, edit, approve) builds on it. */
 export function contentRoutes(services: Services): FastifyPluginAsyncZod {
@@ -20,31 +17,37 @@ export function contentRoutes(services: Services): FastifyPluginAsyncZod {
           security: [{ bearer: [] }],
           summary: 'Write 1–5 variants for a channel and format in the brand’s voice',
           description:
-            'With `Accept: text/event-stream` the answer streams as Server-Sent Events: `start` (provider, model, offline), `delta` (text as it is written), then `result` (the validated variants and their cost) or `error` (a problem document).',
-          body: generateBodySchema,
-          response: { 200: runTaskResponseSchema.extend({ output: writeContentOutputSchema }) },
+            'With `Accept: text/event-stream` the answer streams as Server-Sent Events: `start` (provider, model, offline), `delta` (text as it is written), then `result` (the validated variants and their cost) or `error` (a problem document). With `save_as_drafts: true` the variants are also saved as draft items sharing a `variant_group` (returned as `saved_items`).',
+          body: generateContentBodySchema,
+          response: { 200: generateContentResultSchema },
         },
       },
       async (request, reply) => {
-        const { business_id: businessId, ...input } = request.body;
         const principal = principalOf(request);
+        const businessId = request.body.business_id;
         if (!wantsEventStream(request)) {
           const controller = abortOnDisconnect(reply.raw);
-          return services.ai.run(principal, businessId, 'writeContent', input, { signal: controller.signal });
+          return services.contentStudio.generate(principal, request.body, (input) =>
+            services.ai.run<WriteContentOutput>(principal, businessId, 'writeContent', input, {
+              signal: controller.signal,
+            }),
+          );
         }
         // Checks (role, budget, input) fail as ordinary problems; once the provider is chosen, the stream opens.
         let stream: ReturnType<typeof openEventStream> | undefined;
         const controller = new AbortController();
         try {
-          const result = await services.ai.run(principal, businessId, 'writeContent', input, {
-            signal: controller.signal,
-            onStart: (meta) => {
-              stream = openEventStream(request, reply);
-              stream.signal.addEventListener('abort', () => controller.abort());
-              stream.send('start', meta);
-            },
-            onDelta: (text) => stream?.send('delta', { text }),
-          });
+          const result = await services.contentStudio.generate(principal, request.body, (input) =>
+            services.ai.run<WriteContentOutput>(principal, businessId, 'writeContent', input, {
+              signal: controller.signal,
+              onStart: (meta) => {
+                stream = openEventStream(request, reply);
+                stream.signal.addEventListener('abort', () => controller.abort());
+                stream.send('start', meta);
+              },
+              onDelta: (text) => stream?.send('delta', { text }),
+            }),
+          );
           stream?.send('result', result);
           stream?.end();
         } catch (error) {

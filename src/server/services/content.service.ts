@@ -34,38 +34,60 @@ export class ContentService {
     private readonly now: () => Date,
   ) {}
 
-  async create(
-    principal: Principal,
-    body: CreateContentBody,
-    origin: Partial<ContentItemRow> = {},
-  ): Promise<ContentItem> {
-    const { business_id: businessId, ...fields } = body;
+  async create(principal: Principal, body: CreateContentBody): Promise<ContentItem> {
+    const [item] = await this.createMany(principal, [body]);
+    if (!item) throw new Error('createMany returned no item');
+    return item;
+  }
+
+  /** Whether the caller may save items in the workspace (and link them to `campaignId`). */
+  async assertCanSave(principal: Principal, businessId: string, campaignId?: string): Promise<void> {
     await requireWorkspaceRole(this.repos, principal, businessId, 'content.write');
-    if (fields.campaign_id) await requireCampaign(this.repos, businessId, fields.campaign_id);
-    checkChannelRules(fields);
+    if (campaignId) await requireCampaign(this.repos, businessId, campaignId);
+  }
+
+  /**
+   * Save items of one workspace in one transaction, each with its `created` history entry; `origin` adds
+   * provenance such as the AI call and variant group they came from.
+   */
+  async createMany(
+    principal: Principal,
+    bodies: readonly CreateContentBody[],
+    origin: Pick<ContentItemRow, 'variant_group' | 'ai_call_id'> = { variant_group: null, ai_call_id: null },
+  ): Promise<ContentItem[]> {
+    const businessId = bodies[0]?.business_id;
+    if (!businessId || bodies.some((body) => body.business_id !== businessId)) {
+      throw new Error('createMany takes items of exactly one workspace');
+    }
+    const campaignIds = new Set(bodies.flatMap((body) => (body.campaign_id ? [body.campaign_id] : [])));
+    await requireWorkspaceRole(this.repos, principal, businessId, 'content.write');
+    for (const campaignId of campaignIds) await requireCampaign(this.repos, businessId, campaignId);
+    for (const body of bodies) checkChannelRules(body);
     const at = this.now().toISOString();
     const actor = actorOf(principal).actor_user_id;
-    const row: ContentItemRow = {
-      id: newId(),
-      business_id: businessId,
-      ...fields,
-      thread: JSON.stringify(fields.thread),
-      hashtags: JSON.stringify(fields.hashtags),
-      scheduled_at: fields.scheduled_at ? toUtcIso(fields.scheduled_at) : null,
-      variant_group: null,
-      version: 1,
-      ai_call_id: null,
-      created_by: actor,
-      updated_by: actor,
-      created_at: at,
-      updated_at: at,
-      ...origin,
-    };
+    const rows = bodies.map(
+      ({ business_id: _, ...fields }): ContentItemRow => ({
+        id: newId(),
+        business_id: businessId,
+        ...fields,
+        thread: JSON.stringify(fields.thread),
+        hashtags: JSON.stringify(fields.hashtags),
+        scheduled_at: fields.scheduled_at ? toUtcIso(fields.scheduled_at) : null,
+        ...origin,
+        version: 1,
+        created_by: actor,
+        updated_by: actor,
+        created_at: at,
+        updated_at: at,
+      }),
+    );
     await this.repos.transaction(async (trx) => {
-      await trx.contentItems.insert(row);
-      await trx.contentHistory.insert([historyEntry(row, actor, 'created', { status: row.status }, at)]);
+      for (const row of rows) await trx.contentItems.insert(row);
+      await trx.contentHistory.insert(
+        rows.map((row) => historyEntry(row, actor, 'created', { status: row.status }, at)),
+      );
     });
-    return toContentItem(row);
+    return rows.map(toContentItem);
   }
 
   async list(

@@ -27,6 +27,7 @@ import { AuthService } from './auth.service.js';
 import { BusinessService } from './business.service.js';
 import { CampaignService } from './campaign.service.js';
 import { ContentService } from './content.service.js';
+import { ContentStudioService } from './content-studio.service.js';
 import { ContentWorkflowService } from './content-workflow.service.js';
 import { JobService } from './job.service.js';
 import { MemberService } from './member.service.js';
@@ -75,6 +76,7 @@ export function createServices(deps: ServiceDeps) {
     });
   const busErrors = createBusErrorCounter(deps.metricsRegistry);
   const events = deps.events ?? createEventBus(config.redis, { onError: () => busErrors.inc() });
+  const content = new ContentService(repos, now);
   return {
     events,
     accessTokens,
@@ -110,7 +112,8 @@ export function createServices(deps: ServiceDeps) {
     jobQueue,
     jobs: new JobService(repos, jobQueue),
     campaigns: new CampaignService(repos, now),
-    content: new ContentService(repos, now),
+    content,
+    contentStudio: new ContentStudioService(content),
     contentWorkflow: new ContentWorkflowService(repos, now),
   };
 }

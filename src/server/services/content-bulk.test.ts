@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { BulkContentBody } from '../../shared/content.schema.js';
+import type { ContentItemRow } from '../db/schema.js';
+import { planBulkStep } from './content-bulk.js';
+import { changedFields } from './content-changes.js';
+
+const NOW = new Date('2026-03-01T12:00:00.000Z');
+const row = (fields: Partial<ContentItemRow> = {}): ContentItemRow => ({
+  id: 'i1',
+  business_id: 'b1',
+  campaign_id: null,
+  channel: 'x',
+  format: 'post',
+  title: '',
+  body: 'Hello',
+  thread: '[]',
+  hashtags: '["#bread"]',
+  call_to_action: '',
+  media_brief: '',
+  preheader: '',
+  pillar: null,
+  scheduled_at: '2026-03-02T09:00:00.000Z',
+  status: 'draft',
+  variant_group: null,
+  version: 3,
+  ai_call_id: null,
+  created_by: null,
+  updated_by: null,
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+  ...fields,
+});
+const body = (fields: object) => ({ business_id: 'b1', ids: ['i1'], ...fields }) as BulkContentBody;
+
+describe('bulk planning', () => {
+  it('shifts a planned time and records it as an edit', () => {
+    expect(planBulkStep(row(), body({ action: 'reschedule', shift_minutes: 1440 }), 'editor', NOW)).toEqual({
+      ok: true,
+      kind: 'update',
+      patch: { scheduled_at: '2026-03-03T09:00:00.000Z' },
+      action: 'edited',
+      snapshot: { scheduled_at: '2026-03-03T09:00:00.000Z' },
+    });
+  });
+
+  it('refuses what the role or the state does not allow', () => {
+    const shift = body({ action: 'reschedule', shift_minutes: 60 });
+    expect(planBulkStep(row({ scheduled_at: null }), shift, 'editor', NOW)).toMatchObject({
+      ok: false,
+      code: 'validation_failed',
+    });
+    expect(planBulkStep(row({ status: 'scheduled' }), shift, 'editor', NOW)).toMatchObject({
+      code: 'forbidden',
+    });
+    expect(planBulkStep(row({ status: 'published' }), shift, 'owner', NOW)).toMatchObject({
+      code: 'invalid_transition',
+    });
+    const intoPast = body({ action: 'reschedule', shift_minutes: -24 * 60 });
+    expect(planBulkStep(row({ status: 'scheduled' }), intoPast, 'admin', NOW)).toMatchObject({
+      code: 'validation_failed',
+    });
+    expect(planBulkStep(row(), body({ action: 'delete' }), 'editor', NOW)).toMatchObject({
+      code: 'forbidden',
+    });
+    expect(planBulkStep(row(), body({ action: 'set_status', to: 'approved' }), 'owner', NOW)).toMatchObject({
+      code: 'invalid_transition',
+    });
+  });
+
+  it('plans a status change with the workflow’s action name', () => {
+    expect(
+      planBulkStep(
+        row({ status: 'in_review' }),
+        body({ action: 'set_status', to: 'draft', comment: 'Why' }),
+        'admin',
+        NOW,
+      ),
+    ).toMatchObject({ ok: true, action: 'sent_back', patch: { status: 'draft' } });
+  });
+});
+
+describe('changed fields', () => {
+  it('keeps only real changes, comparing arrays by value and times as instants', () => {
+    expect(
+      changedFields(row(), {
+        body: 'Hello',
+        hashtags: ['#bread'],
+        scheduled_at: '2026-03-02T10:00:00+01:00',
+        pillar: 'Tips',
+      }),
+    ).toEqual({ pillar: 'Tips' });
+    expect(changedFields(row(), { hashtags: ['#cake'], scheduled_at: null })).toEqual({
+      hashtags: ['#cake'],
+      scheduled_at: null,
+    });
+  });
+});

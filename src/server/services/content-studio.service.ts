@@ -1,0 +1,48 @@
+import type { WriteContentOutput } from '../../shared/ai-tasks.schema.js';
+import type { ContentItem, GenerateContentRequest } from '../../shared/content.schema.js';
+import { newId } from '../db/ids.js';
+import type { AiRunResult } from './ai.service.js';
+import type { ContentService } from './content.service.js';
+import type { Principal } from './principal.js';
+
+/** What the studio answers: the AI's variants and, when asked, the drafts saved from them. */
+export type GenerateContentResult = AiRunResult<WriteContentOutput> & { saved_items?: ContentItem[] };
+
+/** Runs the writeContent task on the given input (the route binds the AI service, its stream and abort). */
+export type WriteContentRunner = (input: unknown) => Promise<AiRunResult<WriteContentOutput>>;
+
+/** The content studio: write variants with the AI, and optionally keep them as drafts. */
+export class ContentStudioService {
+  constructor(private readonly content: ContentService) {}
+
+  /**
+   * Run writeContent; with `save_as_drafts`, store each variant as a draft sharing one variant group and
+   * the AI call's id. Saving rights are checked before the AI runs, so no tokens are spent on a refusal.
+   */
+  async generate(
+    principal: Principal,
+    body: GenerateContentRequest,
+    runWriteContent: WriteContentRunner,
+  ): Promise<GenerateContentResult> {
+    const { business_id: businessId, save_as_drafts: save, campaign_id: campaignId, ...input } = body;
+    if (save) await this.content.assertCanSave(principal, businessId, campaignId);
+    const result = await runWriteContent(input);
+    if (!save) return result;
+    const variantGroup = newId();
+    const savedItems = await this.content.createMany(
+      principal,
+      result.output.variants.map((variant) => ({
+        business_id: businessId,
+        channel: input.channel,
+        format: input.format,
+        status: 'draft' as const,
+        ...variant,
+        pillar: input.pillar ?? null,
+        campaign_id: campaignId ?? null,
+        scheduled_at: null,
+      })),
+      { variant_group: variantGroup, ai_call_id: result.call_id },
+    );
+    return { ...result, saved_items: savedItems };
+  }
+}
