@@ -24,6 +24,8 @@ export const API = {
   job: (id: string) => `/api/jobs/${id}`,
   jobRetry: (id: string) => `/api/jobs/${id}/retry`,
   jobCancel: (id: string) => `/api/jobs/${id}/cancel`,
+  /** Live updates (WebSocket); see events.schema.ts for the frames. */
+  realtime: '/api/ws',
   campaigns: '/api/campaign/',
   campaign: (id: string) => `/api/campaign/${id}`,
   contentItems: '/api/content',

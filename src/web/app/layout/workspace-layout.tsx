@@ -9,11 +9,13 @@ import { ApiError } from '../../lib/api-error.js';
 import { describeError } from '../../lib/error-messages.js';
 import { rememberWorkspaceId } from '../../lib/last-workspace.js';
 import { PageTitle } from '../../lib/page-title.js';
+import { useLiveUpdates } from '../use-live-updates.js';
 
 /** Loads the workspace named in the URL and hands it to the pages below through the outlet context. */
 export function WorkspaceLayout() {
   const { businessId = '' } = useParams();
   const business = useBusiness(businessId);
+  useLiveUpdates(businessId);
 
   useEffect(() => {
     if (business.isSuccess) rememberWorkspaceId(business.data.id);

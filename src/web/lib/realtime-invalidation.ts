@@ -1,0 +1,35 @@
+import type { LiveEvent } from '../../shared/events.schema.js';
+
+/**
+ * Which cached queries an event makes stale, as query-key prefixes. Features key their workspace queries
+ * `[feature, businessId, …]` (e.g. the AI feature's `['ai', businessId, 'usage', …]`), so one prefix
+ * refreshes everything of that feature in that workspace. Kept here, as plain strings, because `lib` must
+ * not import features.
+ */
+export function staleQueryPrefixes(event: LiveEvent): readonly (readonly string[])[] {
+  const id = event.business_id;
+  switch (event.type) {
+    case 'usage.changed':
+      return [['ai', id]];
+    case 'job.progress':
+    case 'job.failed':
+      return [['jobs', id]];
+    case 'job.completed':
+      // Finished work (a generated calendar, a batch of drafts) lands as content and campaign data.
+      return [
+        ['jobs', id],
+        ['content', id],
+        ['campaigns', id],
+        ['ai', id],
+      ];
+    case 'content.changed':
+      return [['content', id]];
+    case 'message.received':
+      return [['inbox', id]];
+  }
+}
+
+/** After a resync every query of the workspace is suspect: any key that names it. */
+export function isWorkspaceQuery(queryKey: readonly unknown[], businessId: string): boolean {
+  return queryKey.includes(businessId);
+}
