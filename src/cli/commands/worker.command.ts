@@ -36,8 +36,8 @@ export async function workerCommand(config: Config): Promise<void> {
       logger,
     });
     installGracefulShutdown({
-      // No HTTP server to close here; the process exits once the jobs are drained.
-      app: { close: async () => undefined },
+      // No HTTP server here: closing the "app" closes the live-event connection, alongside the drain.
+      app: { close: () => services.events.close() },
       database,
       jobs,
       timeoutMs: config.server.shutdownTimeoutMs,
