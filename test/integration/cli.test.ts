@@ -24,7 +24,7 @@ function mcc(args: string[], env: Record<string, string>, input?: string) {
   return child;
 }
 
-describe('mcc CLI', () => {
+describe('mcc CLI', { timeout: 60_000 }, () => {
   let dataDir: string;
   let env: Record<string, string>;
   beforeAll(() => {

@@ -6,7 +6,7 @@ import { startServerProcess } from '../support/server-process.js';
 
 const STRONG_SECRET = 'c0ffee11d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9';
 
-describe('the server process', () => {
+describe('the server process', { timeout: 60_000 }, () => {
   let dataDir: string;
   beforeEach(() => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'mcc-server-'));
