@@ -134,6 +134,23 @@ describeEachDialect('campaign routes', (create) => {
     );
   });
 
+  it('lets only one of two concurrent status moves through', async () => {
+    const campaign = await createCampaign(t.app, owner, business.id);
+    const url = `/api/campaign/${campaign.id}`;
+    const answers = await Promise.all([
+      as(owner, 'PATCH', url, { status: 'active' }),
+      as(owner, 'PATCH', url, { status: 'archived' }),
+    ]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409]);
+    const final = (await as(owner, 'GET', url)).json<Campaign>().status;
+    expect(['active', 'archived']).toContain(final);
+    const audit = await as(owner, 'GET', `/api/business/${business.id}/audit-log`);
+    const moves = audit
+      .json<{ items: AuditEntry[] }>()
+      .items.filter((e) => e.action === 'campaign.status_changed');
+    expect(moves.map((entry) => entry.details)).toEqual([{ from: 'draft', to: final }]);
+  });
+
   it('lists with status and date-overlap filters, sorts, and pages without duplicates or gaps', async () => {
     const names = ['Delta', 'alpha', 'Charlie', 'Bravo', 'Echo'];
     const made: Campaign[] = [];

@@ -225,7 +225,7 @@ const CALLS: Record<string, Call[]> = {
         }),
     ],
     [
-      'page (by name, newest last)',
+      'page (by name, descending)',
       (r) => r.campaigns.page(BUSINESS, { sort: 'name', order: 'desc', limit: 51 }),
     ],
     [
@@ -248,7 +248,11 @@ const CALLS: Record<string, Call[]> = {
           updated_at: AT,
         }),
     ],
-    ['update', (r) => r.campaigns.update(BUSINESS, OTHER, { status: 'active', updated_at: AT })],
+    ['update', (r) => r.campaigns.update(BUSINESS, OTHER, { name: 'Spring 2', updated_at: AT })],
+    [
+      'update (a status move)',
+      (r) => r.campaigns.update(BUSINESS, OTHER, { status: 'active', updated_at: AT }, 'draft'),
+    ],
     ['delete', (r) => r.campaigns.delete(BUSINESS, OTHER)],
   ],
   'content-item.repository': [

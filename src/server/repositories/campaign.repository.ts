@@ -64,14 +64,23 @@ export class CampaignRepository {
     await this.db.insertInto('campaigns').values(campaign).execute();
   }
 
-  update(businessId: string, campaignId: string, patch: CampaignUpdate): Promise<CampaignRow | undefined> {
-    return this.db
+  /**
+   * Apply `patch`; with `fromStatus`, only while the campaign still has that status, so two concurrent
+   * status moves cannot chain into a transition the rules forbid (draft → active → archived).
+   */
+  update(
+    businessId: string,
+    campaignId: string,
+    patch: CampaignUpdate,
+    fromStatus?: CampaignStatus,
+  ): Promise<CampaignRow | undefined> {
+    let query = this.db
       .updateTable('campaigns')
       .set(patch)
       .where('business_id', '=', businessId)
-      .where('id', '=', campaignId)
-      .returningAll()
-      .executeTakeFirst();
+      .where('id', '=', campaignId);
+    if (fromStatus) query = query.where('status', '=', fromStatus);
+    return query.returningAll().executeTakeFirst();
   }
 
   /** Deletes the campaign; the caller unlinks its content items first (see ContentItemRepository). */

@@ -100,12 +100,20 @@ export class CampaignService {
     const at = this.now().toISOString();
     const { channels, kpis, ...fields } = body;
     const updated = await this.repos.transaction(async (trx) => {
-      const saved = await trx.campaigns.update(businessId, campaignId, {
-        ...fields,
-        ...(channels ? { channels: JSON.stringify(channels) } : {}),
-        ...(kpis ? { kpis: JSON.stringify(kpis) } : {}),
-        updated_at: at,
-      });
+      const saved = await trx.campaigns.update(
+        businessId,
+        campaignId,
+        {
+          ...fields,
+          ...(channels ? { channels: JSON.stringify(channels) } : {}),
+          ...(kpis ? { kpis: JSON.stringify(kpis) } : {}),
+          updated_at: at,
+        },
+        statusChange ? row.status : undefined,
+      );
+      if (!saved && statusChange) {
+        throw new AppError('version_conflict', 'The campaign’s status changed meanwhile; reload it');
+      }
       if (!saved) throw new AppError('not_found', 'No such campaign');
       if (statusChange) {
         await recordAudit(trx, {

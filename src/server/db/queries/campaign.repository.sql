@@ -9,14 +9,17 @@ select * from "campaigns" where "business_id" = $1 and "id" = $2;
 -- page
 select * from "campaigns" where "business_id" = $1 and "status" = $2 and "start_date" <= $3 and "end_date" >= $4 and ("start_date", "id") > ($5, $6) order by "start_date" asc, "id" asc limit $7;
 
--- page (by name, newest last)
+-- page (by name, descending)
 select * from "campaigns" where "business_id" = $1 order by "name" desc, "id" desc limit $2;
 
 -- insert
 insert into "campaigns" ("id", "business_id", "name", "objective", "channels", "budget_minor", "currency", "start_date", "end_date", "kpis", "status", "created_by", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
 
 -- update
-update "campaigns" set "status" = $1, "updated_at" = $2 where "business_id" = $3 and "id" = $4 returning *;
+update "campaigns" set "name" = $1, "updated_at" = $2 where "business_id" = $3 and "id" = $4 returning *;
+
+-- update (a status move)
+update "campaigns" set "status" = $1, "updated_at" = $2 where "business_id" = $3 and "id" = $4 and "status" = $5 returning *;
 
 -- delete
 delete from "campaigns" where "business_id" = $1 and "id" = $2;
