@@ -6,7 +6,7 @@ import { addMember, createBusiness, registerAccount, type TestAccount } from '..
 import { TEST_TASKS } from '../support/ai/test-tasks.js';
 import { describeEachDialect } from '../support/databases.js';
 import { createTestApp, TEST_SECRET, type TestApp } from '../support/test-app.js';
-import { openAuthenticatedSocket, openSocket, type TestSocket } from '../support/ws-client.js';
+import { connectSocket, openAuthenticatedSocket, openSocket, type TestSocket } from '../support/ws-client.js';
 
 const NOWHERE = '0190a000-0000-7000-8000-000000000000';
 
@@ -277,6 +277,29 @@ describeEachDialect('live updates over /api/ws', (create) => {
       a.close();
       await vi.waitFor(async () => expect(await gauge()).toBe(1));
     });
+  });
+
+  it('works over a real listening server and HTTP upgrade', async () => {
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = t.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const socket = await connectSocket(`ws://127.0.0.1:${port}/api/ws`);
+    sockets.push(socket);
+    socket.send({ type: 'auth', token: owner.session.access_token });
+    await socket.waitFor('authenticated');
+    await subscribe(socket, businessId);
+    await bus.publish(jobDone(businessId, 'over-tcp'));
+    await vi.waitFor(() => expect(jobIds(socket)).toEqual(['over-tcp']));
+
+    const anonymous = await connectSocket(`ws://127.0.0.1:${port}/api/ws`);
+    expect(await anonymous.waitForClose()).toMatchObject({ code: 4401 });
+  });
+
+  it('closes sockets as "going away" (1001) when the app shuts down', async () => {
+    const socket = await socketFor(owner);
+    await subscribe(socket, businessId);
+    await t.app.close();
+    expect(await socket.waitForClose()).toMatchObject({ code: 1001 });
   });
 
   it('announces usage.changed after an AI call, so usage pages refresh', async () => {

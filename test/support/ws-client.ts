@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { expect, vi } from 'vitest';
 import type { ServerFrame } from '../../src/shared/events.schema.js';
@@ -11,6 +12,8 @@ interface RawClient {
   on(event: 'message', listener: (data: Buffer) => void): void;
   on(event: 'close', listener: (code: number, reason: Buffer) => void): void;
   on(event: 'ping', listener: () => void): void;
+  on(event: 'open', listener: () => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
 }
 
 /** A WebSocket client on the app that records every frame it receives. */
@@ -32,6 +35,9 @@ export interface TestSocket {
 
 const WAIT = { timeout: 5_000, interval: 5 };
 
+/** `ws`, the WebSocket client @fastify/websocket depends on; loaded by hand because it ships no types. */
+const WebSocketClient = createRequire(import.meta.url)('ws') as new (url: string) => RawClient;
+
 /**
  * Open `/api/ws` (or `path`) on the app without listening, through `app.injectWS`. Answers the server's
  * pings like a browser does, unless `answerPings` is false (a dead client).
@@ -41,7 +47,20 @@ export async function openSocket(
   path = '/api/ws',
   { answerPings = true } = {},
 ): Promise<TestSocket> {
-  const raw = (await app.injectWS(path)) as RawClient;
+  return recordFrames((await app.injectWS(path)) as RawClient, answerPings);
+}
+
+/** Connect to a listening server over TCP, like a browser (`url` is `ws://host:port/api/ws`). */
+export async function connectSocket(url: string): Promise<TestSocket> {
+  const raw = new WebSocketClient(url);
+  await new Promise<void>((resolve, reject) => {
+    raw.on('open', resolve);
+    raw.on('error', reject);
+  });
+  return recordFrames(raw, true);
+}
+
+function recordFrames(raw: RawClient, answerPings: boolean): TestSocket {
   const frames: ServerFrame[] = [];
   let pings = 0;
   let closed: { code: number; reason: string } | undefined;
