@@ -23,6 +23,7 @@ const ApiKeysPage = lazyPage(() => import('./pages/api-keys-page.js'), 'ApiKeysP
 const AuditLogPage = lazyPage(() => import('./pages/audit-log-page.js'), 'AuditLogPage');
 const AiSettingsPage = lazyPage(() => import('./pages/ai-settings-page.js'), 'AiSettingsPage');
 const AiUsagePage = lazyPage(() => import('./pages/ai-usage-page.js'), 'AiUsagePage');
+const BrandPage = lazyPage(() => import('./pages/brand-page.js'), 'BrandPage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page.js'), 'NotFoundPage');
 
 /** The route table. A feature adds its pages under `w/:businessId` and its entry in navigation.ts. */
@@ -45,6 +46,7 @@ export function AppRoutes() {
                 <Route path="w/:businessId" element={<WorkspaceLayout />}>
                   <Route index element={<DashboardPage />} />
                   <Route path="ai-usage" element={<AiUsagePage />} />
+                  <Route path="brand" element={<BrandPage />} />
                   <Route path="settings" element={<SettingsLayout />}>
                     <Route index element={<GeneralSettingsPage />} />
                     <Route path="members" element={<MembersPage />} />

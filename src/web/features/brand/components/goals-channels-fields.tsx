@@ -1,0 +1,49 @@
+import { Controller, useFormContext } from 'react-hook-form';
+import { CHANNEL_IDS } from '../../../../shared/channel-ids.js';
+import { CHANNEL_RULES } from '../../../../shared/channels.js';
+import { Card } from '../../../components/ui/card.js';
+import { CheckboxField } from '../../../components/ui/checkbox-field.js';
+import { TagInput } from '../../../components/ui/tag-input.js';
+import type { BrandFormValues } from './brand-form-values.js';
+
+/** What marketing should achieve, and where the business posts. */
+export function GoalsChannelsFields({ disabled }: { disabled: boolean }) {
+  const { control, register, formState } = useFormContext<BrandFormValues>();
+  return (
+    <Card title="Goals and channels" description="What marketing should achieve, and where you post.">
+      <div className="stack">
+        <Controller
+          control={control}
+          name="goals"
+          render={({ field }) => (
+            <TagInput
+              label="Goals"
+              hint="Up to 10, such as “fill weekday mornings” or “grow the newsletter”."
+              max={10}
+              maxLength={200}
+              value={field.value ?? []}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              disabled={disabled}
+              error={formState.errors.goals?.message}
+            />
+          )}
+        />
+        <fieldset className="brand-channels">
+          <legend className="field__label">Channels</legend>
+          <div className="brand-channels__options">
+            {CHANNEL_IDS.map((channel) => (
+              <CheckboxField
+                key={channel}
+                label={CHANNEL_RULES[channel].name}
+                value={channel}
+                disabled={disabled}
+                {...register('channels')}
+              />
+            ))}
+          </div>
+        </fieldset>
+      </div>
+    </Card>
+  );
+}
