@@ -24,6 +24,10 @@ const AuditLogPage = lazyPage(() => import('./pages/audit-log-page.js'), 'AuditL
 const AiSettingsPage = lazyPage(() => import('./pages/ai-settings-page.js'), 'AiSettingsPage');
 const AiUsagePage = lazyPage(() => import('./pages/ai-usage-page.js'), 'AiUsagePage');
 const BrandPage = lazyPage(() => import('./pages/brand-page.js'), 'BrandPage');
+const CampaignsPage = lazyPage(() => import('./pages/campaigns-page.js'), 'CampaignsPage');
+const NewCampaignPage = lazyPage(() => import('./pages/new-campaign-page.js'), 'NewCampaignPage');
+const CampaignPage = lazyPage(() => import('./pages/campaign-page.js'), 'CampaignPage');
+const EditCampaignPage = lazyPage(() => import('./pages/edit-campaign-page.js'), 'EditCampaignPage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page.js'), 'NotFoundPage');
 
 /** The route table. A feature adds its pages under `w/:businessId` and its entry in navigation.ts. */
@@ -47,6 +51,10 @@ export function AppRoutes() {
                   <Route index element={<DashboardPage />} />
                   <Route path="ai-usage" element={<AiUsagePage />} />
                   <Route path="brand" element={<BrandPage />} />
+                  <Route path="campaigns" element={<CampaignsPage />} />
+                  <Route path="campaigns/new" element={<NewCampaignPage />} />
+                  <Route path="campaigns/:campaignId" element={<CampaignPage />} />
+                  <Route path="campaigns/:campaignId/edit" element={<EditCampaignPage />} />
                   <Route path="settings" element={<SettingsLayout />}>
                     <Route index element={<GeneralSettingsPage />} />
                     <Route path="members" element={<MembersPage />} />

@@ -18,6 +18,7 @@ export interface NavItem {
  */
 export const WORKSPACE_NAV: readonly NavItem[] = [
   { label: 'Dashboard', path: '', icon: 'home', end: true },
+  { label: 'Campaigns', path: 'campaigns', icon: 'megaphone', permission: 'campaigns.read' },
   { label: 'Brand', path: 'brand', icon: 'palette', permission: 'business.read' },
   { label: 'AI usage', path: 'ai-usage', icon: 'chart', permission: 'ai.usage.read' },
   { label: 'Settings', path: 'settings', icon: 'settings' },

@@ -62,7 +62,7 @@ export function TagInput({
       </label>
       <div className={`tag-input${error ? ' tag-input--invalid' : ''}`}>
         {value.length > 0 && (
-          <ul className="tag-input__tags" aria-label={label}>
+          <ul className="tag-input__tags" aria-label={`${label}: added`}>
             {value.map((tag, index) => (
               <li key={tag} className="tag-input__tag">
                 <span>{tag}</span>

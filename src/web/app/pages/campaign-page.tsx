@@ -1,0 +1,76 @@
+import { Link, useParams } from 'react-router';
+import { can } from '../../../shared/roles.js';
+import { Badge } from '../../components/ui/badge.js';
+import { Banner } from '../../components/ui/banner.js';
+import { Card } from '../../components/ui/card.js';
+import { EmptyState } from '../../components/ui/empty-state.js';
+import { PageSpinner } from '../../components/ui/spinner.js';
+import { useCampaign } from '../../features/campaigns/api/get-campaign.js';
+import { STATUS_LABELS, STATUS_TONES } from '../../features/campaigns/components/campaign-format.js';
+import { CampaignStatusActions } from '../../features/campaigns/components/campaign-status-actions.js';
+import { CampaignSummary } from '../../features/campaigns/components/campaign-summary.js';
+import { ContentItemList } from '../../features/content/components/content-item-list.js';
+import { ApiError } from '../../lib/api-error.js';
+import { describeError } from '../../lib/error-messages.js';
+import { PageTitle } from '../../lib/page-title.js';
+import { useWorkspace } from '../layout/workspace-layout.js';
+
+/** One campaign: its plan, KPIs, status moves and the content that belongs to it. */
+export function CampaignPage() {
+  const business = useWorkspace();
+  const { campaignId = '' } = useParams();
+  const campaign = useCampaign(business.id, campaignId);
+  if (campaign.isPending) return <PageSpinner label="Loading the campaign" />;
+  if (campaign.isError) {
+    if (campaign.error instanceof ApiError && campaign.error.status === 404) {
+      return (
+        <EmptyState
+          title="Campaign not found"
+          action={
+            <Link to=".." relative="path">
+              All campaigns
+            </Link>
+          }
+        >
+          It may have been deleted.
+        </EmptyState>
+      );
+    }
+    return <Banner tone="danger">{describeError(campaign.error)}</Banner>;
+  }
+  const writable = can(business.role, 'campaigns.write');
+  return (
+    <>
+      <PageTitle title={`${campaign.data.name} · ${business.name}`} />
+      <div className="page-header">
+        <div className="page-header__text">
+          <Link to=".." relative="path" className="muted">
+            ← Campaigns
+          </Link>
+          <div className="row">
+            <h1>{campaign.data.name}</h1>
+            <Badge tone={STATUS_TONES[campaign.data.status]}>{STATUS_LABELS[campaign.data.status]}</Badge>
+          </div>
+        </div>
+        {writable && (
+          <div className="row">
+            <CampaignStatusActions campaign={campaign.data} />
+            <Link to="edit" className="button button--secondary button--sm">
+              Edit
+            </Link>
+          </div>
+        )}
+      </div>
+      <CampaignSummary campaign={campaign.data} />
+      <Card title="Content" description="Everything planned or written for this campaign.">
+        <ContentItemList
+          businessId={business.id}
+          timeZone={business.time_zone}
+          filters={{ campaign_id: campaign.data.id }}
+          emptyTitle="No content yet"
+          emptyText="Write posts in the studio and link them to this campaign, or generate a calendar for it."
+        />
+      </Card>
+    </>
+  );
+}

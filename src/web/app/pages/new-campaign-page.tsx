@@ -1,0 +1,33 @@
+import { useNavigate } from 'react-router';
+import { useToast } from '../../components/ui/toast.js';
+import { useCreateCampaign } from '../../features/campaigns/api/create-campaign.js';
+import { CampaignForm } from '../../features/campaigns/components/campaign-form.js';
+import { todayIn } from '../../features/content/zoned-time.js';
+import { PageTitle } from '../../lib/page-title.js';
+import { useWorkspace } from '../layout/workspace-layout.js';
+
+export function NewCampaignPage() {
+  const business = useWorkspace();
+  const create = useCreateCampaign(business.id);
+  const navigate = useNavigate();
+  const toast = useToast();
+  return (
+    <>
+      <PageTitle title={`New campaign · ${business.name}`} />
+      <div className="page-header__text">
+        <h1>New campaign</h1>
+        <p className="muted">It starts as a draft; activate it when it is ready.</p>
+      </div>
+      <CampaignForm
+        today={todayIn(business.time_zone)}
+        submitLabel="Create campaign"
+        onCancel={() => navigate('..', { relative: 'path' })}
+        onSubmit={async (body) => {
+          const campaign = await create.mutateAsync(body);
+          toast(`Campaign “${campaign.name}” created`);
+          navigate(`../${campaign.id}`, { relative: 'path' });
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { API } from '../../../../shared/api-paths.js';
+import { type CampaignStatus, campaignPageSchema } from '../../../../shared/campaign.schema.js';
+import { apiRequest } from '../../../lib/api-client.js';
+import { campaignKeys } from './query-keys.js';
+
+const PAGE_SIZE = 20;
+
+export function getCampaignsPage(
+  businessId: string,
+  status: CampaignStatus | undefined,
+  cursor: string | undefined,
+) {
+  return apiRequest(API.campaigns, {
+    schema: campaignPageSchema,
+    query: { business_id: businessId, status, sort: 'start_date', order: 'desc', limit: PAGE_SIZE, cursor },
+  });
+}
+
+export const campaignsQueryOptions = (businessId: string, status: CampaignStatus | undefined) =>
+  infiniteQueryOptions({
+    queryKey: campaignKeys.list(businessId, status),
+    queryFn: ({ pageParam }) => getCampaignsPage(businessId, status, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
+  });
+
+/** A workspace's campaigns, latest start first, optionally of one status, one cursor page at a time. */
+export function useCampaigns(businessId: string, status?: CampaignStatus) {
+  return useInfiniteQuery(campaignsQueryOptions(businessId, status));
+}

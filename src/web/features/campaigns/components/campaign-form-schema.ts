@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import {
+  type Campaign,
+  type CreateCampaignBody,
+  createCampaignBodySchema,
+  kpiSchema,
+} from '../../../../shared/campaign.schema.js';
+import { minorDigits, toMinor } from './campaign-format.js';
+
+const shape = createCampaignBodySchema.shape;
+
+/**
+ * The campaign form: the shared create schema's fields, except the budget, which people type in major units
+ * ("1,500.50") and the API takes in minor units.
+ */
+export const campaignFormSchema = z
+  .object({
+    name: shape.name,
+    objective: shape.objective,
+    channels: shape.channels,
+    budget: z
+      .string()
+      .trim()
+      .refine((value) => value === '' || toMinor(value, 'USD') !== undefined, {
+        message: 'Enter an amount, such as 1500 or 1,500.50',
+      }),
+    currency: z.string().regex(/^[A-Z]{3}$/, { message: 'Use an ISO 4217 code such as EUR' }),
+    start_date: z.iso.date({ message: 'Pick a start date' }),
+    end_date: z.iso.date({ message: 'Pick an end date' }),
+    kpis: z.array(
+      z.object({
+        metric: kpiSchema.shape.metric,
+        target: z.number({ message: 'Enter a target number' }).finite().min(0).max(1e12),
+      }),
+    ),
+  })
+  .refine((values) => values.end_date >= values.start_date, {
+    message: 'The end date is before the start date',
+    path: ['end_date'],
+  });
+
+export type CampaignFormInput = z.input<typeof campaignFormSchema>;
+export type CampaignFormValues = z.output<typeof campaignFormSchema>;
+
+/** The request body the form's values stand for. */
+export function toCampaignBody(values: CampaignFormValues): Omit<CreateCampaignBody, 'business_id'> {
+  return {
+    name: values.name,
+    objective: values.objective,
+    channels: values.channels,
+    budget_minor: values.budget === '' ? 0 : (toMinor(values.budget, values.currency) ?? 0),
+    currency: values.currency,
+    start_date: values.start_date,
+    end_date: values.end_date,
+    kpis: values.kpis,
+  };
+}
+
+/** Form values for an existing campaign, or a new one starting today for four weeks. */
+export function campaignFormDefaults(campaign: Campaign | undefined, today: string): CampaignFormInput {
+  if (!campaign) {
+    const end = new Date(`${today}T00:00:00Z`);
+    end.setUTCDate(end.getUTCDate() + 27);
+    return {
+      name: '',
+      objective: 'awareness',
+      channels: [],
+      budget: '',
+      currency: 'USD',
+      start_date: today,
+      end_date: end.toISOString().slice(0, 10),
+      kpis: [],
+    };
+  }
+  const digits = minorDigits(campaign.currency);
+  return {
+    name: campaign.name,
+    objective: campaign.objective,
+    channels: campaign.channels,
+    budget: campaign.budget_minor === 0 ? '' : (campaign.budget_minor / 10 ** digits).toFixed(digits),
+    currency: campaign.currency,
+    start_date: campaign.start_date,
+    end_date: campaign.end_date,
+    kpis: campaign.kpis,
+  };
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { CAMPAIGN_STATUSES, type CampaignStatus } from '../../../../shared/campaign.schema.js';
+import { CHANNEL_RULES } from '../../../../shared/channels.js';
+import { Badge } from '../../../components/ui/badge.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { EmptyState } from '../../../components/ui/empty-state.js';
+import { SelectField } from '../../../components/ui/field.js';
+import { PageSpinner } from '../../../components/ui/spinner.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { useCampaigns } from '../api/get-campaigns.js';
+import {
+  formatBudget,
+  formatCalendarDate,
+  OBJECTIVE_LABELS,
+  STATUS_LABELS,
+  STATUS_TONES,
+} from './campaign-format.js';
+import './campaigns.css';
+
+/** The workspace's campaigns, filtered by status, a page at a time. */
+export function CampaignList({ businessId, canCreate }: { businessId: string; canCreate: boolean }) {
+  const [status, setStatus] = useState<CampaignStatus | ''>('');
+  const campaigns = useCampaigns(businessId, status || undefined);
+  const items = campaigns.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <div className="stack">
+      <div className="campaign-toolbar">
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(event) => setStatus(event.target.value as CampaignStatus | '')}
+        >
+          <option value="">All statuses</option>
+          {CAMPAIGN_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {STATUS_LABELS[value]}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      {campaigns.isPending ? (
+        <PageSpinner label="Loading campaigns" />
+      ) : campaigns.isError ? (
+        <Banner tone="danger">{describeError(campaigns.error)}</Banner>
+      ) : items.length === 0 ? (
+        <EmptyState
+          title={status ? `No ${STATUS_LABELS[status].toLowerCase()} campaign` : 'No campaign yet'}
+          action={canCreate && !status && <Link to="new">Plan your first campaign</Link>}
+        >
+          A campaign ties a goal, channels, a budget and dates together; its posts live in the calendar.
+        </EmptyState>
+      ) : (
+        <ul className="campaign-list" aria-label="Campaigns">
+          {items.map((campaign) => (
+            <li key={campaign.id} className="campaign-row">
+              <div className="campaign-row__main">
+                <Link to={campaign.id} className="campaign-row__name">
+                  {campaign.name}
+                </Link>
+                <span className="muted campaign-row__meta">
+                  {OBJECTIVE_LABELS[campaign.objective]} · {formatCalendarDate(campaign.start_date)} –{' '}
+                  {formatCalendarDate(campaign.end_date)}
+                </span>
+              </div>
+              <span className="campaign-row__channels muted">
+                {campaign.channels.map((channel) => CHANNEL_RULES[channel].name).join(', ')}
+              </span>
+              <span className="campaign-row__budget">
+                {campaign.budget_minor > 0 ? formatBudget(campaign.budget_minor, campaign.currency) : '—'}
+              </span>
+              <Badge tone={STATUS_TONES[campaign.status]}>{STATUS_LABELS[campaign.status]}</Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+      {campaigns.hasNextPage && (
+        <div>
+          <Button loading={campaigns.isFetchingNextPage} onClick={() => campaigns.fetchNextPage()}>
+            Load more
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { CAMPAIGN_TRANSITIONS, type Campaign } from '../../../../shared/campaign.schema.js';
+import { Button } from '../../../components/ui/button.js';
+import { useToast } from '../../../components/ui/toast.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { useUpdateCampaign } from '../api/update-campaign.js';
+import { MOVE_LABELS, STATUS_LABELS } from './campaign-format.js';
+
+/** One button per status the campaign may move to next; nothing else is offered. */
+export function CampaignStatusActions({ campaign }: { campaign: Campaign }) {
+  const update = useUpdateCampaign(campaign.business_id, campaign.id);
+  const toast = useToast();
+  const moves = CAMPAIGN_TRANSITIONS[campaign.status];
+  if (moves.length === 0) return null;
+  return (
+    <fieldset className="campaign-moves">
+      <legend className="visually-hidden">Change status</legend>
+      {moves.map((to) => (
+        <Button
+          key={to}
+          size="sm"
+          variant={to === 'active' ? 'primary' : 'secondary'}
+          loading={update.isPending && update.variables?.status === to}
+          disabled={update.isPending}
+          onClick={() =>
+            update.mutate(
+              { status: to },
+              {
+                onSuccess: () => toast(`Campaign is now ${STATUS_LABELS[to].toLowerCase()}`),
+                onError: (error) => toast(describeError(error), 'danger'),
+              },
+            )
+          }
+        >
+          {campaign.status === 'paused' && to === 'active' ? 'Resume' : MOVE_LABELS[to]}
+        </Button>
+      ))}
+    </fieldset>
+  );
+}

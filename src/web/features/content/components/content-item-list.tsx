@@ -1,0 +1,66 @@
+import { Link } from 'react-router';
+import { CHANNEL_RULES } from '../../../../shared/channels.js';
+import { Badge } from '../../../components/ui/badge.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { EmptyState } from '../../../components/ui/empty-state.js';
+import { Spinner } from '../../../components/ui/spinner.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { useContentItems } from '../api/get-content-items.js';
+import type { ContentFilters } from '../api/query-keys.js';
+import { formatZoned } from '../zoned-time.js';
+import { itemLabel, STATUS_LABELS, STATUS_TONES } from './content-format.js';
+import './channel-colors.css';
+import './content.css';
+
+interface ContentItemListProps {
+  businessId: string;
+  timeZone: string;
+  filters: ContentFilters;
+  /** Shown when nothing matches. */
+  emptyTitle: string;
+  emptyText?: string;
+}
+
+/** Content items as a list (a campaign's posts, say): channel, title, status and when it goes out. */
+export function ContentItemList({
+  businessId,
+  timeZone,
+  filters,
+  emptyTitle,
+  emptyText,
+}: ContentItemListProps) {
+  const items = useContentItems(businessId, filters);
+  if (items.isPending) return <Spinner label="Loading content" />;
+  if (items.isError) return <Banner tone="danger">{describeError(items.error)}</Banner>;
+  const all = items.data.pages.flatMap((page) => page.items);
+  if (all.length === 0) return <EmptyState title={emptyTitle}>{emptyText}</EmptyState>;
+  return (
+    <div className="stack">
+      <ul className="content-list" aria-label="Content items">
+        {all.map((item) => (
+          <li key={item.id} className={`content-list__row channel--${item.channel}`}>
+            <span className="content-list__channel">
+              <span className="channel-dot" aria-hidden="true" />
+              {CHANNEL_RULES[item.channel].name}
+            </span>
+            <Link to={`/w/${businessId}/content/${item.id}`} className="content-list__title">
+              {itemLabel(item)}
+            </Link>
+            <span className="muted content-list__when">
+              {item.scheduled_at ? formatZoned(item.scheduled_at, timeZone) : 'Not scheduled'}
+            </span>
+            <Badge tone={STATUS_TONES[item.status]}>{STATUS_LABELS[item.status]}</Badge>
+          </li>
+        ))}
+      </ul>
+      {items.hasNextPage && (
+        <div>
+          <Button loading={items.isFetchingNextPage} onClick={() => items.fetchNextPage()}>
+            Load more
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
