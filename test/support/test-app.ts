@@ -3,7 +3,7 @@ import { type AppDeps, buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config/config.js';
 import type { Database } from '../../src/server/db/database.js';
 import { createMetrics } from '../../src/server/observability/metrics.js';
-import { createServices, type ServiceDeps } from '../../src/server/services/index.js';
+import { createServices, type ServiceDeps, type Services } from '../../src/server/services/index.js';
 import type { TestDatabase } from './databases.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef-0123456789abcdef-xyz';
@@ -11,6 +11,7 @@ export const TEST_SECRET = 'test-secret-0123456789abcdef-0123456789abcdef-xyz';
 /** A built (not listening) app on a fresh database, and how to dispose of both. */
 export interface TestApp {
   app: FastifyInstance;
+  services: Services;
   database: Database;
   close(): Promise<void>;
 }
@@ -50,6 +51,7 @@ export async function createTestApp(
   await app.ready();
   return {
     app,
+    services,
     database: testDb.database,
     async close() {
       await app.close();

@@ -30,7 +30,8 @@ export async function workerCommand(config: Config): Promise<void> {
     });
     const jobs = await startJobRuntime({
       queue: services.jobQueue,
-      handlerDeps: { auth: services.auth },
+      handlerDeps: { auth: services.auth, calendar: services.calendar },
+      events: services.events,
       runWorker: true,
       concurrency: config.jobs.concurrency,
       logger,

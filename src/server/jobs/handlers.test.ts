@@ -9,7 +9,11 @@ describe('the app job registry', () => {
   const now = new Date('2026-03-01T07:30:00.000Z');
   const queue = { enqueue: vi.fn(async () => 'next-id') } as unknown as JobQueue<typeof JOB_DEFINITIONS>;
   const auth = { purgeExpiredSessions: vi.fn(async () => 4) };
-  const registry = buildJobRegistry(JOB_DEFINITIONS, createJobHandlers({ auth, queue, now: () => now }));
+  const calendar = { generate: vi.fn(async () => ({ content_item_ids: [] })) };
+  const registry = buildJobRegistry(
+    JOB_DEFINITIONS,
+    createJobHandlers({ auth, calendar, queue, now: () => now }),
+  );
 
   it('has exactly one handler for every job name', () => {
     expect([...registry.keys()].sort()).toEqual(Object.keys(JOB_DEFINITIONS).sort());

@@ -1,11 +1,18 @@
+import type { z } from 'zod';
 import { scheduleSessionPurge } from './housekeeping.js';
 import { type AppJobDefinitions, JOB_DEFINITIONS } from './job-definitions.js';
-import type { JobQueue } from './job-types.js';
+import type { JobContext, JobQueue } from './job-types.js';
 import { type JobHandlerEntry, jobHandler } from './registry.js';
 
 /** What the app's handlers call; each handler takes only what it uses. */
 export interface JobHandlerDeps {
   auth: { purgeExpiredSessions(): Promise<number> };
+  calendar: {
+    generate(
+      payload: z.output<AppJobDefinitions['calendar.generate']['payload']>,
+      context: JobContext<string>,
+    ): Promise<unknown>;
+  };
   queue: JobQueue<AppJobDefinitions>;
   now: () => Date;
 }
@@ -24,5 +31,8 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
       await scheduleSessionPurge(deps.queue, deps.now());
       return { purged };
     }),
+    jobHandler(JOB_DEFINITIONS, 'calendar.generate', (payload, context) =>
+      deps.calendar.generate(payload, context),
+    ),
   ];
 }

@@ -1,5 +1,19 @@
 import { z } from 'zod';
+import { apiKeyRoleSchema } from '../../shared/business.schema.js';
+import { generateCalendarBodySchema } from '../../shared/calendar.schema.js';
+import { idSchema } from '../../shared/common.schema.js';
 import type { JobDefinitions } from './job-types.js';
+
+/** Who asked for a job: the work runs with that principal's rights, checked again when it runs. */
+const principalSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('user'), userId: idSchema }),
+  z.strictObject({
+    kind: z.literal('api_key'),
+    apiKeyId: idSchema,
+    businessId: idSchema,
+    role: apiKeyRoleSchema,
+  }),
+]);
 
 /**
  * Every job the app runs: name → payload schema, scope, retry budget. A feature adding a job adds its
@@ -11,6 +25,16 @@ export const JOB_DEFINITIONS = {
     payload: z.strictObject({}),
     maxAttempts: 3,
     description: 'Delete refresh tokens that expired more than a day ago; reschedules itself every 6 hours',
+  },
+  'calendar.generate': {
+    scope: 'workspace',
+    payload: z.strictObject({
+      principal: principalSchema,
+      request: generateCalendarBodySchema.omit({ business_id: true, request_key: true }),
+    }),
+    // A failed AI plan is retried by the engine itself; a second job attempt would re-plan from scratch.
+    maxAttempts: 2,
+    description: 'Plan a content calendar with the AI (and write each item when asked) and save it',
   },
 } as const satisfies JobDefinitions;
 

@@ -1,6 +1,8 @@
+import type { EventPublisher } from '../realtime/event-bus.js';
 import { createJobHandlers, type JobHandlerDeps } from './handlers.js';
 import { scheduleSessionPurge } from './housekeeping.js';
 import { type AppJobDefinitions, JOB_DEFINITIONS } from './job-definitions.js';
+import { withLiveEvents } from './job-events.js';
 import type { JobQueue, WorkerLogger } from './job-types.js';
 import { buildJobRegistry } from './registry.js';
 
@@ -19,6 +21,8 @@ export interface JobRuntimeOptions {
   concurrency: number;
   logger: WorkerLogger;
   now?: () => Date;
+  /** Where workspace jobs announce progress, completion and failure (live updates). */
+  events?: EventPublisher;
 }
 
 /**
@@ -31,9 +35,10 @@ export interface JobRuntimeOptions {
 export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRuntime> {
   const { queue, logger } = options;
   const now = options.now ?? (() => new Date());
+  const entries = createJobHandlers({ ...options.handlerDeps, queue, now });
   const handlers = buildJobRegistry(
     JOB_DEFINITIONS,
-    createJobHandlers({ ...options.handlerDeps, queue, now }),
+    options.events ? withLiveEvents(JOB_DEFINITIONS, entries, options.events) : entries,
   );
   const worker = options.runWorker
     ? queue.createWorker(handlers, { concurrency: options.concurrency, logger })

@@ -13,6 +13,7 @@ import {
   usageResponseSchema,
 } from '../../shared/ai.schema.js';
 import { businessParamsSchema } from '../../shared/business.schema.js';
+import { generateCalendarAcceptedSchema, generateCalendarBodySchema } from '../../shared/calendar.schema.js';
 import { principalOf } from '../plugins/auth.plugin.js';
 import type { Services } from '../services/index.js';
 
@@ -48,6 +49,23 @@ export function aiRoutes(services: Services): FastifyPluginAsyncZod {
           },
         );
       },
+    );
+
+    app.post(
+      '/ai/strategy/generate-calendar',
+      {
+        schema: {
+          tags: ['ai'],
+          security,
+          summary: 'Plan a content calendar with the AI, as a background job',
+          description:
+            'Answers 202 with a job id at once. The job plans pillars, cadence and dated items in the workspace’s time zone (and writes each item in full with `detail: "drafts"`), then saves them as content items. Follow it with `GET /api/jobs/{id}` or live over the WebSocket. `request_key` makes the request idempotent.',
+          body: generateCalendarBodySchema,
+          response: { 202: generateCalendarAcceptedSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.code(202).send(await services.calendar.requestGeneration(principalOf(request), request.body)),
     );
 
     app.get(

@@ -25,6 +25,7 @@ import { ApiKeyService } from './api-key.service.js';
 import { AuditService } from './audit.service.js';
 import { AuthService } from './auth.service.js';
 import { BusinessService } from './business.service.js';
+import { CalendarService } from './calendar.service.js';
 import { CampaignService } from './campaign.service.js';
 import { ContentService } from './content.service.js';
 import { ContentStudioService } from './content-studio.service.js';
@@ -77,6 +78,22 @@ export function createServices(deps: ServiceDeps) {
   const busErrors = createBusErrorCounter(deps.metricsRegistry);
   const events = deps.events ?? createEventBus(config.redis, { onError: () => busErrors.inc() });
   const content = new ContentService(repos, now);
+  const businesses = new BusinessService(repos, now);
+  const ai = new AiService({
+    repos,
+    tasks: deps.aiTasks ?? AI_TASKS,
+    resolver: new AiProviderResolver(repos, config.ai, secretBox, deps.providerFactory),
+    budget,
+    breakers: new CircuitBreakers(config.ai.circuitFailures, config.ai.circuitCooldownMs, () =>
+      now().getTime(),
+    ),
+    retry: deps.aiRetry ?? { retries: config.ai.maxRetries, budgetMs: config.ai.retryBudgetMs },
+    prices: new PriceTable(config.ai.prices),
+    cache: new ResponseCache(config.ai.cacheTtlMs),
+    metrics: createAiMetrics(deps.metricsRegistry),
+    events,
+    now,
+  });
   return {
     events,
     accessTokens,
@@ -87,25 +104,11 @@ export function createServices(deps: ServiceDeps) {
       refreshTokenTtlDays: config.auth.refreshTokenTtlDays,
       now,
     }),
-    businesses: new BusinessService(repos, now),
+    businesses,
     members: new MemberService(repos, now),
     apiKeys: new ApiKeyService(repos, now),
     audit: new AuditService(repos),
-    ai: new AiService({
-      repos,
-      tasks: deps.aiTasks ?? AI_TASKS,
-      resolver: new AiProviderResolver(repos, config.ai, secretBox, deps.providerFactory),
-      budget,
-      breakers: new CircuitBreakers(config.ai.circuitFailures, config.ai.circuitCooldownMs, () =>
-        now().getTime(),
-      ),
-      retry: deps.aiRetry ?? { retries: config.ai.maxRetries, budgetMs: config.ai.retryBudgetMs },
-      prices: new PriceTable(config.ai.prices),
-      cache: new ResponseCache(config.ai.cacheTtlMs),
-      metrics: createAiMetrics(deps.metricsRegistry),
-      events,
-      now,
-    }),
+    ai,
     aiSettings: new AiSettingsService(repos, budget, secretBox, config.ai, now),
     aiUsage: new AiUsageService(repos, budget, now),
     /** Enqueue background work from services and features: `jobQueue.enqueue({ name, businessId, payload })`. */
@@ -115,5 +118,6 @@ export function createServices(deps: ServiceDeps) {
     content,
     contentStudio: new ContentStudioService(content),
     contentWorkflow: new ContentWorkflowService(repos, now),
+    calendar: new CalendarService({ repos, ai, content, businesses, queue: jobQueue }),
   };
 }

@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { withLiveEvents } from './job-events.js';
+import type { JobContext } from './job-types.js';
+
+const definitions = {
+  'demo.work': { scope: 'workspace', payload: z.strictObject({}), maxAttempts: 2, description: 'x' },
+} as const;
+
+function context(attempt = 1): JobContext<string> {
+  return {
+    jobId: 'job-1',
+    businessId: 'biz-1',
+    attempt,
+    signal: new AbortController().signal,
+    reportProgress: vi.fn(async () => {}),
+  };
+}
+
+describe('withLiveEvents', () => {
+  it('announces progress and completion of workspace jobs', async () => {
+    const events = { emit: vi.fn() };
+    const [entry] = withLiveEvents(
+      definitions,
+      [
+        {
+          name: 'demo.work',
+          handler: async (_p, ctx) => {
+            await ctx.reportProgress(50, 'half');
+            return 'ok';
+          },
+        },
+      ],
+      events,
+    );
+    const ctx = context();
+    expect(await entry?.handler({}, ctx)).toBe('ok');
+    expect(ctx.reportProgress).toHaveBeenCalledWith(50, 'half');
+    expect(events.emit.mock.calls.map(([event]) => [event.type, event.business_id])).toEqual([
+      ['job.progress', 'biz-1'],
+      ['job.completed', 'biz-1'],
+    ]);
+  });
+
+  it('announces failures with whether another attempt follows', async () => {
+    const events = { emit: vi.fn() };
+    const [entry] = withLiveEvents(
+      definitions,
+      [
+        {
+          name: 'demo.work',
+          handler: async () => {
+            throw new Error('boom');
+          },
+        },
+      ],
+      events,
+    );
+    await expect(entry?.handler({}, context(1))).rejects.toThrow('boom');
+    await expect(entry?.handler({}, context(2))).rejects.toThrow('boom');
+    expect(events.emit.mock.calls.map(([event]) => event.data.will_retry)).toEqual([true, false]);
+  });
+
+  it('keeps system jobs quiet', async () => {
+    const events = { emit: vi.fn() };
+    const [entry] = withLiveEvents(definitions, [{ name: 'demo.work', handler: async () => 'ok' }], events);
+    await entry?.handler({}, { ...context(), businessId: null } as unknown as JobContext<string>);
+    expect(events.emit).not.toHaveBeenCalled();
+  });
+});
