@@ -28,10 +28,25 @@ describe('the server process', { timeout: 60_000 }, () => {
     });
     expect(login.status).toBe(200);
     const { access_token: token } = (await login.json()) as { access_token: string };
-    const businesses = await fetch(`${server.url}/api/business/`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(((await businesses.json()) as { items: unknown[] }).items).toHaveLength(1);
+    const auth = { authorization: `Bearer ${token}` };
+    const businesses = (await (await fetch(`${server.url}/api/business/`, { headers: auth })).json()) as {
+      items: Array<{ id: string; brand: { products: unknown[] } }>;
+    };
+    expect(businesses.items).toHaveLength(1);
+    const demo = businesses.items[0];
+    expect(demo?.brand.products.length).toBeGreaterThan(0);
+    // A campaign and a two-week calendar of drafts, planned offline.
+    const campaigns = (await (
+      await fetch(`${server.url}/api/campaign/?business_id=${demo?.id}`, { headers: auth })
+    ).json()) as { items: unknown[] };
+    expect(campaigns.items).toHaveLength(1);
+    const content = (await (
+      await fetch(`${server.url}/api/content?business_id=${demo?.id}&limit=100`, { headers: auth })
+    ).json()) as {
+      items: Array<{ status: string; scheduled_at: string | null }>;
+    };
+    expect(content.items.length).toBeGreaterThan(6);
+    expect(content.items.every((item) => item.status === 'draft' && item.scheduled_at)).toBe(true);
 
     // The password is printed for the person at the console, never logged as JSON.
     expect(server.output()).not.toMatch(new RegExp(`"[^"]*":"[^"]*${password}`));

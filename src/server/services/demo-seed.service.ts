@@ -1,5 +1,7 @@
+import type { BrandProfile } from '../../shared/brand.schema.js';
 import type { Config } from '../config/config.js';
 import type { Services } from './index.js';
+import type { Principal } from './principal.js';
 import { randomToken } from './security/tokens.js';
 
 export const DEMO_EMAIL = 'demo@mcc.local';
@@ -11,29 +13,116 @@ export interface DemoCredentials {
   businessName: string;
 }
 
+const DEMO_BRAND: BrandProfile = {
+  voice: {
+    tone: { formal_casual: 70, serious_playful: 60, reserved_enthusiastic: 65, traditional_modern: 55 },
+    personality: ['warm', 'curious', 'knowledgeable'],
+    words_to_use: ['freshly roasted', 'single-origin', 'neighbourhood'],
+    words_to_avoid: ['cheap', 'best ever'],
+    example_posts: [
+      'New on the shelf: a washed Ethiopian with notes of jasmine and lemon. Come and taste it at the bar.',
+    ],
+  },
+  audiences: [
+    {
+      name: 'Home baristas',
+      description: 'People who brew pour-over or espresso at home',
+      pains: ['stale supermarket beans'],
+      goals: ['café-quality coffee at home'],
+    },
+    {
+      name: 'Local office managers',
+      description: 'Teams near our cafés ordering for the office',
+      pains: ['bad office coffee'],
+      goals: ['a reliable weekly delivery'],
+    },
+  ],
+  products: [
+    { name: 'Ethiopia Yirgacheffe', description: 'Floral, citrusy light roast', price: '£12' },
+    {
+      name: 'Monthly subscription',
+      description: 'A new single-origin coffee every month, roasted to order',
+      price: '£18 a month',
+    },
+  ],
+  goals: ['Grow online subscriptions', 'Fill the cafés on weekday mornings'],
+  channels: ['instagram', 'linkedin', 'email'],
+};
+
 /**
- * In development, an empty database gets a demo account and business so a first run has something to
- * click. The password is random (printed once, never stored in clear). Production never seeds.
+ * In development, an empty database gets a demo account and a business with a brand profile, a campaign
+ * and a two-week calendar planned by the offline writer, so a first run has something to click. The
+ * password is random (printed once, never stored in clear). Production never seeds.
  */
 export async function seedDemoIfEmpty(
   config: Config,
-  services: Pick<Services, 'auth' | 'businesses'>,
+  services: Pick<Services, 'auth' | 'businesses' | 'campaigns' | 'calendar'>,
+  now: () => Date = () => new Date(),
 ): Promise<DemoCredentials | undefined> {
   if (!config.demo.enabled || config.env === 'production') return undefined;
   if (await services.auth.hasAccounts()) return undefined;
   const password = randomToken(12);
   const { session } = await services.auth.register({ email: DEMO_EMAIL, password, name: 'Demo Owner' });
+  const owner: Principal = { kind: 'user', userId: session.user.id };
   const businessName = 'Bluebird Coffee Roasters';
-  await services.businesses.create(
-    { kind: 'user', userId: session.user.id },
+  const business = await services.businesses.create(owner, {
+    name: businessName,
+    industry: 'Specialty coffee',
+    description: 'A neighbourhood roastery selling single-origin beans online and in two cafés.',
+    website: 'https://bluebird.example',
+    time_zone: 'Europe/London',
+    locale: 'en-GB',
+    brand: DEMO_BRAND,
+  });
+  const start = nextMonday(now());
+  const campaign = await services.campaigns.create(owner, {
+    business_id: business.id,
+    name: 'Autumn subscription push',
+    objective: 'sales',
+    channels: ['instagram', 'linkedin', 'email'],
+    budget_minor: 50_000,
+    currency: 'GBP',
+    start_date: start,
+    end_date: addDays(start, 13),
+    kpis: [
+      { metric: 'subscriptions', target: 40 },
+      { metric: 'clicks', target: 1200 },
+    ],
+  });
+  // The calendar job's work, done inline: the seed must be complete before the banner is printed.
+  await services.calendar.generate(
     {
-      name: businessName,
-      industry: 'Specialty coffee',
-      description: 'A neighbourhood roastery selling single-origin beans online and in two cafés.',
-      website: 'https://bluebird.example',
-      time_zone: 'Europe/London',
-      locale: 'en-GB',
+      principal: owner,
+      request: {
+        start_date: start,
+        weeks: 2,
+        channels: ['instagram', 'linkedin', 'email'],
+        cadence: {},
+        pillars: [],
+        objective: 'sales',
+        campaign_id: campaign.id,
+        detail: 'drafts',
+      },
+    },
+    {
+      jobId: 'demo-seed',
+      businessId: business.id,
+      attempt: 1,
+      signal: new AbortController().signal,
+      reportProgress: async () => {},
     },
   );
   return { email: DEMO_EMAIL, password, businessName };
+}
+
+function nextMonday(from: Date): string {
+  const date = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
+  date.setUTCDate(date.getUTCDate() + ((8 - date.getUTCDay()) % 7 || 7));
+  return date.toISOString().slice(0, 10);
+}
+
+function addDays(date: string, days: number): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + days);
+  return next.toISOString().slice(0, 10);
 }
