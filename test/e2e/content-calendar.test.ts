@@ -114,6 +114,78 @@ describe('Content calendar flow', () => {
     await page.getByRole('link', { name: 'Spring menu launch' }).waitFor();
     await shootAllLooks(page, 'campaigns');
 
+    // Studio: two variants streamed by the offline writer, each previewed with its count; save the second.
+    await openScreen(page, 'Studio');
+    await page.getByRole('heading', { name: 'Content studio', level: 1 }).waitFor();
+    await page.getByLabel('Channel').selectOption('bluesky');
+    await page.getByLabel('Campaign').selectOption({ label: 'Spring menu launch' });
+    await page
+      .getByLabel('Brief')
+      .fill('Our spring menu launches Friday: three new pastries, 10% off the first weekend.');
+    const streamed = page.waitForResponse((response) => response.url().endsWith('/api/content/generate'));
+    await page.getByRole('button', { name: 'Write variants' }).click();
+    expect((await streamed).headers()['content-type']).toContain('text/event-stream');
+    const variants = page.getByRole('list', { name: 'Variants' }).getByRole('article', { name: /^Variant/ });
+    await variants.nth(1).waitFor();
+    expect(await variants.count()).toBe(2);
+    for (const variant of await variants.all()) {
+      await variant.getByText('Offline writer').waitFor();
+      await variant.getByText(/ \/ 300 characters \(graphemes\)/).waitFor();
+    }
+    await shootAllLooks(page, 'studio');
+    await page.getByRole('button', { name: 'Save variant 2 as draft' }).click();
+    await toast(page, 'Variant 2 saved as a draft');
+    await page.getByRole('link', { name: 'Open draft 2' }).click();
+
+    // Editor: give it a publishing time (tomorrow, 09:30 local) so it shows in the calendar.
+    const businessId = /\/w\/([^/]+)\//.exec(page.url())?.[1] ?? '';
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const tomorrow = await page.evaluate(() => {
+      const date = new Date(Date.now() + 86_400_000);
+      return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(date);
+    });
+    await page.getByLabel('Publish at').fill(`${tomorrow}T09:30`);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await toast(page, 'Saved');
+    await page.getByRole('article', { name: 'Bluesky preview' }).waitFor();
+    await shootAllLooks(page, 'editor');
+
+    // Calendar (week view): the draft sits on its day; drag it to another day of the week, at the same time.
+    await page.goto(`/w/${businessId}/calendar?view=week&date=${tomorrow}`);
+    const day = (date: string) => page.locator(`[data-date="${date}"]`);
+    const chip = page.locator('.cal-chip');
+    await day(tomorrow).locator('.cal-chip').waitFor();
+    const week = await page
+      .locator('[data-date]')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-date') ?? ''));
+    const target = week.find((date) => date !== tomorrow) ?? '';
+    await chip.dragTo(day(target));
+    await toast(page, 'Moved');
+    await day(target).locator('.cal-chip').getByText('09:30').waitFor();
+    await shootAllLooks(page, 'calendar-week');
+
+    // Keyboard: arrow keys pick a day, Enter moves it back.
+    const steps = week.indexOf(tomorrow) - week.indexOf(target);
+    await day(target).locator('.cal-chip').focus();
+    for (let step = 0; step < Math.abs(steps); step += 1)
+      await page.keyboard.press(steps > 0 ? 'ArrowRight' : 'ArrowLeft');
+    await page.keyboard.press('Enter');
+    await day(tomorrow).locator('.cal-chip').getByText('09:30').waitFor();
+    await page.goto(`/w/${businessId}/calendar?date=${tomorrow}`);
+    await day(tomorrow).locator('.cal-chip').waitFor();
+    await shootAllLooks(page, 'calendar-month');
+
+    // Review: submit, then approve as the owner; the history records both.
+    await day(tomorrow).locator('.cal-chip').click();
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await toast(page, 'Submitted for review: now in review');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await toast(page, 'Approved: now approved');
+    const history = page.getByRole('region', { name: 'History' });
+    await history.getByText('Approved', { exact: true }).waitFor();
+    await history.getByText('Submitted for review').waitFor();
+    await shootAllLooks(page, 'editor-approved');
+
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -28,6 +28,9 @@ const CampaignsPage = lazyPage(() => import('./pages/campaigns-page.js'), 'Campa
 const NewCampaignPage = lazyPage(() => import('./pages/new-campaign-page.js'), 'NewCampaignPage');
 const CampaignPage = lazyPage(() => import('./pages/campaign-page.js'), 'CampaignPage');
 const EditCampaignPage = lazyPage(() => import('./pages/edit-campaign-page.js'), 'EditCampaignPage');
+const CalendarPage = lazyPage(() => import('./pages/calendar-page.js'), 'CalendarPage');
+const ContentItemPage = lazyPage(() => import('./pages/content-item-page.js'), 'ContentItemPage');
+const StudioPage = lazyPage(() => import('./pages/studio-page.js'), 'StudioPage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page.js'), 'NotFoundPage');
 
 /** The route table. A feature adds its pages under `w/:businessId` and its entry in navigation.ts. */
@@ -50,6 +53,9 @@ export function AppRoutes() {
                 <Route path="w/:businessId" element={<WorkspaceLayout />}>
                   <Route index element={<DashboardPage />} />
                   <Route path="ai-usage" element={<AiUsagePage />} />
+                  <Route path="calendar" element={<CalendarPage />} />
+                  <Route path="content/:itemId" element={<ContentItemPage />} />
+                  <Route path="studio" element={<StudioPage />} />
                   <Route path="brand" element={<BrandPage />} />
                   <Route path="campaigns" element={<CampaignsPage />} />
                   <Route path="campaigns/new" element={<NewCampaignPage />} />

@@ -18,6 +18,8 @@ export interface NavItem {
  */
 export const WORKSPACE_NAV: readonly NavItem[] = [
   { label: 'Dashboard', path: '', icon: 'home', end: true },
+  { label: 'Calendar', path: 'calendar', icon: 'calendar', permission: 'content.read' },
+  { label: 'Studio', path: 'studio', icon: 'sparkles', permission: 'ai.use' },
   { label: 'Campaigns', path: 'campaigns', icon: 'megaphone', permission: 'campaigns.read' },
   { label: 'Brand', path: 'brand', icon: 'palette', permission: 'business.read' },
   { label: 'AI usage', path: 'ai-usage', icon: 'chart', permission: 'ai.usage.read' },

@@ -1,0 +1,49 @@
+import { Link, useParams } from 'react-router';
+import { CHANNEL_RULES } from '../../../shared/channels.js';
+import { Banner } from '../../components/ui/banner.js';
+import { EmptyState } from '../../components/ui/empty-state.js';
+import { PageSpinner } from '../../components/ui/spinner.js';
+import { useContentItem } from '../../features/content/api/get-content-item.js';
+import { itemLabel } from '../../features/content/components/content-format.js';
+import { ContentEditor } from '../../features/content/components/editor/content-editor.js';
+import { ApiError } from '../../lib/api-error.js';
+import { describeError } from '../../lib/error-messages.js';
+import { PageTitle } from '../../lib/page-title.js';
+import { useWorkspace } from '../layout/workspace-layout.js';
+
+export function ContentItemPage() {
+  const business = useWorkspace();
+  const { itemId = '' } = useParams();
+  const item = useContentItem(business.id, itemId);
+  if (item.isPending) return <PageSpinner label="Loading the item" />;
+  if (item.isError) {
+    if (item.error instanceof ApiError && item.error.status === 404) {
+      return (
+        <EmptyState
+          title="Item not found"
+          action={
+            <Link to="../../calendar" relative="path">
+              Back to the calendar
+            </Link>
+          }
+        >
+          It may have been deleted.
+        </EmptyState>
+      );
+    }
+    return <Banner tone="danger">{describeError(item.error)}</Banner>;
+  }
+  return (
+    <>
+      <PageTitle title={`${itemLabel(item.data)} · ${business.name}`} />
+      <div className="page-header__text">
+        <Link to="../../calendar" relative="path" className="muted">
+          ← Calendar
+        </Link>
+        <h1>{itemLabel(item.data)}</h1>
+        <p className="muted">{CHANNEL_RULES[item.data.channel].name}</p>
+      </div>
+      <ContentEditor item={item.data} business={business} />
+    </>
+  );
+}

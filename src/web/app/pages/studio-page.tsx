@@ -1,0 +1,20 @@
+import { useCampaigns } from '../../features/campaigns/api/get-campaigns.js';
+import { StudioView } from '../../features/content/components/studio/studio-view.js';
+import { PageTitle } from '../../lib/page-title.js';
+import { useWorkspace } from '../layout/workspace-layout.js';
+
+export function StudioPage() {
+  const business = useWorkspace();
+  const campaigns = useCampaigns(business.id);
+  const options = campaigns.data?.pages[0]?.items.map(({ id, name }) => ({ id, name })) ?? [];
+  return (
+    <>
+      <PageTitle title={`Studio · ${business.name}`} />
+      <div className="page-header__text">
+        <h1>Content studio</h1>
+        <p className="muted">Write variants for one network, compare them, and keep the best as drafts.</p>
+      </div>
+      <StudioView business={business} campaigns={options} />
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import { useEffect } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Business } from '../../../../../shared/business.schema.js';
+import type { ChannelId } from '../../../../../shared/channel-ids.js';
+import type { ContentStatus } from '../../../../../shared/content.schema.js';
+import { Banner } from '../../../../components/ui/banner.js';
+import { Button } from '../../../../components/ui/button.js';
+import { SegmentedControl } from '../../../../components/ui/segmented-control.js';
+import { Spinner } from '../../../../components/ui/spinner.js';
+import { describeError } from '../../../../lib/error-messages.js';
+import { useContentItems } from '../../api/get-content-items.js';
+import type { ContentFilters } from '../../api/query-keys.js';
+import { useReschedule } from '../../hooks/use-reschedule.js';
+import {
+  addDays,
+  addMonths,
+  type CivilDate,
+  monthWeeks,
+  startOfWeek,
+  todayIn,
+  zonedInstant,
+} from '../../zoned-time.js';
+import { CalendarFilters, type CalendarFilterValues } from './calendar-filters.js';
+import { CalendarGrid } from './calendar-grid.js';
+import '../channel-colors.css';
+import './calendar.css';
+
+type View = 'month' | 'week';
+const VIEWS = [
+  { value: 'month', label: 'Month' },
+  { value: 'week', label: 'Week' },
+] as const;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const monthTitle = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dayTitle = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const utc = (date: CivilDate) => new Date(`${date}T00:00:00Z`);
+
+/**
+ * Month and week views of the workspace's scheduled content, in the workspace's time zone. View, date and
+ * filters live in the address, so a link (or the back button from an item) opens the same calendar.
+ */
+export function CalendarView({
+  business,
+  campaigns,
+}: {
+  business: Business;
+  campaigns: readonly { id: string; name: string }[];
+}) {
+  const timeZone = business.time_zone;
+  const [params, setParams] = useSearchParams();
+  const today = todayIn(timeZone);
+  const view: View = params.get('view') === 'week' ? 'week' : 'month';
+  const anchor = DATE.test(params.get('date') ?? '') ? (params.get('date') as CivilDate) : today;
+  const filterValues: CalendarFilterValues = {
+    channel: params.get('channel') ?? '',
+    campaign: params.get('campaign') ?? '',
+    status: params.get('status') ?? '',
+    pillar: params.get('pillar') ?? '',
+  };
+
+  const weeks = view === 'month' ? monthWeeks(anchor) : [weekOf(anchor)];
+  const first = weeks[0]?.[0] ?? anchor;
+  const afterLast = addDays(weeks.at(-1)?.[6] ?? anchor, 1);
+  const filters: ContentFilters = {
+    from: zonedInstant(first, '00:00', timeZone),
+    to: zonedInstant(afterLast, '00:00', timeZone),
+    channel: (filterValues.channel || undefined) as ChannelId | undefined,
+    campaign_id: filterValues.campaign || undefined,
+    status: (filterValues.status || undefined) as ContentStatus | undefined,
+    pillar: filterValues.pillar || undefined,
+  };
+  const content = useContentItems(business.id, filters);
+  const { reschedule, pendingId } = useReschedule(business.id, timeZone);
+
+  // A busy month can take more than one page; the calendar needs all of them.
+  useEffect(() => {
+    if (content.hasNextPage && !content.isFetchingNextPage) void content.fetchNextPage();
+  }, [content.hasNextPage, content.isFetchingNextPage, content.fetchNextPage]);
+
+  const update = (changes: Record<string, string>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  const step = (direction: 1 | -1) =>
+    update({ date: view === 'month' ? addMonths(anchor, direction) : addDays(anchor, 7 * direction) });
+
+  const title =
+    view === 'month'
+      ? monthTitle.format(utc(anchor))
+      : `${dayTitle.format(utc(first))} – ${dayTitle.format(utc(addDays(first, 6)))}`;
+  const items = content.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <div className="stack">
+      <div className="cal-toolbar">
+        <div className="cal-toolbar__nav">
+          <Button size="sm" onClick={() => step(-1)}>
+            <span aria-hidden="true">‹</span>
+            <span className="visually-hidden">Previous {view}</span>
+          </Button>
+          <Button size="sm" onClick={() => update({ date: '' })}>
+            Today
+          </Button>
+          <Button size="sm" onClick={() => step(1)}>
+            <span aria-hidden="true">›</span>
+            <span className="visually-hidden">Next {view}</span>
+          </Button>
+          <h2 className="cal-toolbar__title" aria-live="polite">
+            {title}
+          </h2>
+          {content.isFetching && <Spinner size="sm" label="Updating" />}
+        </div>
+        <SegmentedControl
+          label="View"
+          options={VIEWS}
+          value={view}
+          onChange={(value) => update({ view: value })}
+        />
+      </div>
+      <CalendarFilters
+        values={filterValues}
+        campaigns={campaigns}
+        onChange={(name, value) => update({ [name]: value })}
+      />
+      <p className="muted cal-zone">Times in {timeZone.replaceAll('_', ' ')}.</p>
+      {content.isError && <Banner tone="danger">{describeError(content.error)}</Banner>}
+      <CalendarGrid
+        weeks={weeks}
+        month={view === 'month' ? anchor.slice(0, 7) : undefined}
+        items={items}
+        today={today}
+        businessId={business.id}
+        timeZone={timeZone}
+        role={business.role}
+        pendingId={pendingId}
+        onMove={reschedule}
+      />
+      {!content.isPending && items.length === 0 && (
+        <p className="muted cal-empty">
+          Nothing scheduled in this {view}. Schedule drafts from their page, or write some in the studio.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function weekOf(date: CivilDate): CivilDate[] {
+  const monday = startOfWeek(date);
+  return Array.from({ length: 7 }, (_, index) => addDays(monday, index));
+}

@@ -1,0 +1,72 @@
+import type { ChannelId } from '../../../../../shared/channel-ids.js';
+import { CHANNEL_RULES, composePost, countText, validateForChannel } from '../../../../../shared/channels.js';
+
+const UNIT_NAMES = {
+  characters: 'characters',
+  graphemes: 'characters (graphemes)',
+  emoji_bytes: 'characters (emoji count as bytes)',
+  weighted: 'characters (links count 23, emoji 2)',
+  sms_units: 'characters in one SMS',
+} as const;
+
+interface ChannelPreviewProps {
+  channel: ChannelId;
+  author: string;
+  title: string;
+  body: string;
+  hashtags: readonly string[];
+  callToAction?: string;
+}
+
+/**
+ * The post as the network will show it, with its length counted the way that network counts (graphemes on
+ * Bluesky, weighted on X…) against the limit, and what breaks the network's rules.
+ */
+export function ChannelPreview({
+  channel,
+  author,
+  title,
+  body,
+  hashtags,
+  callToAction,
+}: ChannelPreviewProps) {
+  const rule = CHANNEL_RULES[channel];
+  const published = composePost(body, hashtags);
+  const measured = countText(channel, published);
+  const issues = validateForChannel(channel, { body, hashtags, ...(rule.title ? { title } : {}) }).filter(
+    (issue) => issue.code !== 'empty' && !(issue.field === 'body' && issue.code === 'too_long'),
+  );
+  return (
+    <article className={`preview channel--${channel}`} aria-label={`${rule.name} preview`}>
+      <header className="preview__header">
+        <span className="preview__avatar" aria-hidden="true">
+          {author.charAt(0).toUpperCase()}
+        </span>
+        <span className="preview__author">{author}</span>
+        <span className="preview__network">{rule.name}</span>
+      </header>
+      {rule.title && title && (
+        <p className="preview__title">
+          <span className="muted">{rule.title.label}: </span>
+          {title}
+        </p>
+      )}
+      <p className="preview__body">{published || <span className="muted">Nothing written yet.</span>}</p>
+      {callToAction && <p className="preview__cta">{callToAction}</p>}
+      <p className={`preview__count${measured.over ? ' preview__count--over' : ''}`}>
+        {measured.count.toLocaleString()} / {measured.limit.toLocaleString()} {UNIT_NAMES[measured.unit]}
+        {measured.over &&
+          ` — ${(measured.count - measured.limit).toLocaleString()} over ${rule.name}’s limit`}
+      </p>
+      {issues.length > 0 && (
+        <ul className="preview__issues">
+          {issues.map((issue) => (
+            <li key={`${issue.field}-${issue.code}`} className={`preview__issue--${issue.severity}`}>
+              {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,197 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { Business } from '../../../../../shared/business.schema.js';
+import { CHANNEL_IDS, CONTENT_FORMATS } from '../../../../../shared/channel-ids.js';
+import { CHANNEL_RULES } from '../../../../../shared/channels.js';
+import type { ContentItem } from '../../../../../shared/content.schema.js';
+import { can } from '../../../../../shared/roles.js';
+import { Banner } from '../../../../components/ui/banner.js';
+import { Button } from '../../../../components/ui/button.js';
+import { Card } from '../../../../components/ui/card.js';
+import { SelectField, TextAreaField, TextField } from '../../../../components/ui/field.js';
+import { useToast } from '../../../../components/ui/toast.js';
+import { ApiError } from '../../../../lib/api-error.js';
+import { applyServerErrors } from '../../../../lib/form-errors.js';
+import { useUpdateContentItem } from '../../api/update-content-item.js';
+import { FORMAT_LABELS } from '../content-format.js';
+import { ChannelPreview } from './channel-preview.js';
+import {
+  changesOf,
+  type EditorInput,
+  type EditorValues,
+  editorSchema,
+  editorValues,
+  scheduledAtOf,
+  splitHashtags,
+} from './editor-form-schema.js';
+import { HistoryList } from './history-list.js';
+import { RewriteButtons } from './rewrite-buttons.js';
+import { WorkflowControls } from './workflow-controls.js';
+import '../channel-colors.css';
+import '../content.css';
+
+const FIELDS = ['title', 'body', 'call_to_action', 'channel', 'format', 'hashtags'] as const;
+
+/**
+ * Edits one item with a live per-network preview, its review workflow and its history. Edits are sent
+ * with the version they started from; if someone else saved meanwhile, nothing is overwritten.
+ */
+export function ContentEditor({ item, business }: { item: ContentItem; business: Business }) {
+  const timeZone = business.time_zone;
+  const writable = can(business.role, 'content.write') && item.status !== 'published';
+  const update = useUpdateContentItem(business.id);
+  const toast = useToast();
+  const [formError, setFormError] = useState<string>();
+  const [conflict, setConflict] = useState(false);
+  const baseVersion = useRef(item.version);
+  const form = useForm<EditorInput, unknown, EditorValues>({
+    resolver: zodResolver(editorSchema),
+    mode: 'onTouched',
+    defaultValues: editorValues(item, timeZone),
+  });
+  const { register, handleSubmit, setError, reset, setValue, control, formState } = form;
+  const { errors, isDirty } = formState;
+  // Title and body have defaults in the shared schema, so their form input type allows undefined.
+  const [channel, title, body, hashtags, callToAction, scheduledLocal] = useWatch({
+    control,
+    name: ['channel', 'title', 'body', 'hashtags', 'call_to_action', 'scheduled_local'],
+  });
+
+  // A newer version (a review move, or someone else's edit) replaces the form unless I am mid-edit.
+  useEffect(() => {
+    if (item.version === baseVersion.current || isDirty) return;
+    baseVersion.current = item.version;
+    reset(editorValues(item, timeZone));
+  }, [item, isDirty, reset, timeZone]);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      const saved = await update.mutateAsync({
+        id: item.id,
+        body: changesOf(values, formState.dirtyFields, baseVersion.current, timeZone),
+      });
+      baseVersion.current = saved.version;
+      reset(editorValues(saved, timeZone));
+      toast(saved.status !== item.status ? 'Saved; it goes back to draft for another review' : 'Saved');
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'version_conflict') setConflict(true);
+      else setFormError(applyServerErrors(error, FIELDS, setError));
+    }
+  });
+
+  const loadLatest = () => {
+    setConflict(false);
+    baseVersion.current = item.version;
+    reset(editorValues(item, timeZone));
+  };
+
+  return (
+    <div className="editor">
+      <form className="editor__main stack" onSubmit={onSubmit} noValidate>
+        <Card title="Content">
+          <fieldset className="editor-fields" disabled={!writable}>
+            <legend className="visually-hidden">Content</legend>
+            <div className="editor-grid">
+              <SelectField label="Channel" {...register('channel')}>
+                {CHANNEL_IDS.map((id) => (
+                  <option key={id} value={id}>
+                    {CHANNEL_RULES[id].name}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField label="Format" {...register('format')}>
+                {CONTENT_FORMATS.map((format) => (
+                  <option key={format} value={format}>
+                    {FORMAT_LABELS[format]}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+            <TextField
+              label={CHANNEL_RULES[channel].title?.label ?? 'Title'}
+              maxLength={200}
+              hint={CHANNEL_RULES[channel].title ? undefined : 'For your team; not published.'}
+              error={errors.title?.message}
+              {...register('title')}
+            />
+            <TextAreaField label="Text" rows={8} error={errors.body?.message} {...register('body')} />
+            {writable && (
+              <RewriteButtons
+                businessId={business.id}
+                channel={channel}
+                text={body ?? ''}
+                onRewrite={(text) => setValue('body', text, { shouldDirty: true, shouldValidate: true })}
+              />
+            )}
+            <TextField
+              label="Hashtags"
+              placeholder="#spring #bakery"
+              error={errors.hashtags?.message}
+              {...register('hashtags')}
+            />
+            <TextField
+              label="Call to action"
+              maxLength={200}
+              error={errors.call_to_action?.message}
+              {...register('call_to_action')}
+            />
+            <TextField
+              label="Publish at"
+              type="datetime-local"
+              hint={`In ${timeZone.replaceAll('_', ' ')} time. Items with a time appear in the calendar.`}
+              error={errors.scheduled_local?.message}
+              {...register('scheduled_local')}
+            />
+          </fieldset>
+        </Card>
+        {conflict && (
+          <Banner
+            tone="warning"
+            title="Changed by someone else"
+            action={
+              <Button size="sm" onClick={loadLatest}>
+                Load their version
+              </Button>
+            }
+          >
+            Your changes were not saved. Load the latest version (yours will be discarded), then edit again.
+          </Banner>
+        )}
+        {formError && <Banner tone="danger">{formError}</Banner>}
+        {writable && (
+          <div className="row">
+            <Button type="submit" variant="primary" loading={formState.isSubmitting} disabled={!isDirty}>
+              Save
+            </Button>
+            {isDirty && (
+              <Button variant="ghost" onClick={() => reset(editorValues(item, timeZone))}>
+                Discard changes
+              </Button>
+            )}
+          </div>
+        )}
+      </form>
+      <aside className="editor__side stack" aria-label="Preview and review">
+        <Card title="Preview">
+          <ChannelPreview
+            channel={channel}
+            author={business.name}
+            title={title ?? ''}
+            body={body ?? ''}
+            hashtags={splitHashtags(hashtags)}
+            callToAction={callToAction}
+          />
+        </Card>
+        <WorkflowControls
+          item={item}
+          role={business.role}
+          dirty={isDirty}
+          scheduledAt={scheduledLocal ? scheduledAtOf(scheduledLocal, timeZone) : null}
+        />
+        <HistoryList businessId={business.id} itemId={item.id} timeZone={timeZone} />
+      </aside>
+    </div>
+  );
+}

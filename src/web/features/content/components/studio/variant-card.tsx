@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { ContentDraft } from '../../../../../shared/ai-tasks.schema.js';
+import type { ChannelId, ContentFormat } from '../../../../../shared/channel-ids.js';
+import type { ContentItem } from '../../../../../shared/content.schema.js';
+import { Badge } from '../../../../components/ui/badge.js';
+import { Banner } from '../../../../components/ui/banner.js';
+import { Button } from '../../../../components/ui/button.js';
+import { useToast } from '../../../../components/ui/toast.js';
+import { describeError } from '../../../../lib/error-messages.js';
+import { useCreateContentItem } from '../../api/create-content-item.js';
+import { ChannelPreview } from '../editor/channel-preview.js';
+
+interface VariantCardProps {
+  businessId: string;
+  author: string;
+  draft: ContentDraft;
+  index: number;
+  channel: ChannelId;
+  format: ContentFormat;
+  campaignId: string | undefined;
+  offline: boolean;
+  canSave: boolean;
+}
+
+/** One written variant in its network's preview, with its count against the limit and "Save as draft". */
+export function VariantCard(props: VariantCardProps) {
+  const { businessId, author, draft, index, channel, format, campaignId, offline, canSave } = props;
+  const create = useCreateContentItem(businessId);
+  const toast = useToast();
+  const [saved, setSaved] = useState<ContentItem>();
+
+  const save = () =>
+    create.mutate(
+      {
+        channel,
+        format,
+        status: 'draft',
+        title: draft.title,
+        body: draft.body,
+        thread: draft.thread,
+        hashtags: draft.hashtags,
+        call_to_action: draft.call_to_action,
+        media_brief: draft.media_brief,
+        preheader: draft.preheader,
+        campaign_id: campaignId ?? null,
+      },
+      {
+        onSuccess: (item) => {
+          setSaved(item);
+          toast(`Variant ${index + 1} saved as a draft`);
+        },
+      },
+    );
+
+  return (
+    <article className="studio-variant" aria-label={`Variant ${index + 1}`}>
+      <header className="studio-variant__header">
+        <h3>{draft.title || `Variant ${index + 1}`}</h3>
+        {offline && <Badge tone="accent">Offline writer</Badge>}
+      </header>
+      <ChannelPreview
+        channel={channel}
+        author={author}
+        title={draft.title}
+        body={draft.body}
+        hashtags={draft.hashtags}
+        callToAction={draft.call_to_action}
+      />
+      {draft.thread.length > 0 && (
+        <ol className="studio-variant__thread" aria-label="Further posts of the thread">
+          {draft.thread.map((post) => (
+            <li key={post}>{post}</li>
+          ))}
+        </ol>
+      )}
+      {create.isError && <Banner tone="danger">{describeError(create.error)}</Banner>}
+      {canSave && (
+        <div className="row">
+          {saved ? (
+            <>
+              <Badge tone="success">Saved as a draft</Badge>
+              <Link to={`/w/${businessId}/content/${saved.id}`}>Open draft {index + 1}</Link>
+            </>
+          ) : (
+            <Button size="sm" variant="primary" loading={create.isPending} onClick={save}>
+              Save variant {index + 1} as draft
+            </Button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,34 @@
+import type { ContentItem } from '../../../../shared/content.schema.js';
+import { useToast } from '../../../components/ui/toast.js';
+import { ApiError } from '../../../lib/api-error.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { useUpdateContentItem } from '../api/update-content-item.js';
+import { type CivilDate, localTime, zonedInstant } from '../zoned-time.js';
+
+/**
+ * Moves an item to another day at the same local time, from the version on screen. When someone else
+ * changed it meanwhile (409), the calendar reloads and says so instead of overwriting their change.
+ */
+export function useReschedule(businessId: string, timeZone: string) {
+  const update = useUpdateContentItem(businessId);
+  const toast = useToast();
+  const reschedule = (item: ContentItem, date: CivilDate) => {
+    if (!item.scheduled_at) return;
+    const scheduledAt = zonedInstant(date, localTime(item.scheduled_at, timeZone), timeZone);
+    if (scheduledAt === new Date(item.scheduled_at).toISOString()) return;
+    update.mutate(
+      { id: item.id, body: { version: item.version, scheduled_at: scheduledAt } },
+      {
+        onSuccess: () => toast('Moved'),
+        onError: (error) =>
+          toast(
+            error instanceof ApiError && error.code === 'version_conflict'
+              ? 'This item was changed by someone else; the calendar now shows their version.'
+              : describeError(error),
+            'danger',
+          ),
+      },
+    );
+  };
+  return { reschedule, pendingId: update.isPending ? update.variables?.id : undefined };
+}
