@@ -5,6 +5,7 @@ import { ProviderError } from './provider-errors.js';
 import { attemptsOf, type RetryPolicy, withRetries } from './retry.js';
 import { jsonSchemaFor, parseStructuredOutput } from './structured-output.js';
 import type { AiTask, TaskContext } from './task.js';
+import { inOwnTurn } from './turn-queue.js';
 
 /**
  * What a run consumed so far. The engine updates it as it goes, so the caller can write the ledger
@@ -45,7 +46,7 @@ export async function runOnModel<I, O>(
 ): Promise<O> {
   const messages = task.prompt(input, context);
   const first = await callModel(messages, task, options, options.onDelta);
-  const verdict = check(task, first.text, input, context);
+  const verdict = await inOwnTurn(() => check(task, first.text, input, context));
   if (verdict.ok) return verdict.output;
 
   options.meter.repaired = true;
@@ -58,7 +59,7 @@ export async function runOnModel<I, O>(
     },
   ];
   const second = await callModel(repairMessages, task, options, undefined);
-  const retried = check(task, second.text, input, context);
+  const retried = await inOwnTurn(() => check(task, second.text, input, context));
   if (retried.ok) return retried.output;
   throw new AppError(
     'ai_provider_error',
