@@ -6,6 +6,7 @@ import { PageSpinner } from '../../components/ui/spinner.js';
 import { useContentItem } from '../../features/content/api/get-content-item.js';
 import { itemLabel } from '../../features/content/components/content-format.js';
 import { ContentEditor } from '../../features/content/components/editor/content-editor.js';
+import { localDate } from '../../features/content/zoned-time.js';
 import { ApiError } from '../../lib/api-error.js';
 import { describeError } from '../../lib/error-messages.js';
 import { PageTitle } from '../../lib/page-title.js';
@@ -37,7 +38,11 @@ export function ContentItemPage() {
     <>
       <PageTitle title={`${itemLabel(item.data)} · ${business.name}`} />
       <div className="page-header__text">
-        <Link to="../../calendar" relative="path" className="muted">
+        <Link
+          to={`../../calendar${item.data.scheduled_at ? `?date=${localDate(item.data.scheduled_at, business.time_zone)}` : ''}`}
+          relative="path"
+          className="muted"
+        >
           ← Calendar
         </Link>
         <h1>{itemLabel(item.data)}</h1>

@@ -3,7 +3,7 @@ import { useToast } from '../../../components/ui/toast.js';
 import { ApiError } from '../../../lib/api-error.js';
 import { describeError } from '../../../lib/error-messages.js';
 import { useUpdateContentItem } from '../api/update-content-item.js';
-import { type CivilDate, localTime, zonedInstant } from '../zoned-time.js';
+import { type CivilDate, formatZoned, localTime, zonedInstant } from '../zoned-time.js';
 
 /**
  * Moves an item to another day at the same local time, from the version on screen. When someone else
@@ -19,7 +19,8 @@ export function useReschedule(businessId: string, timeZone: string) {
     update.mutate(
       { id: item.id, body: { version: item.version, scheduled_at: scheduledAt } },
       {
-        onSuccess: () => toast('Moved'),
+        onSuccess: () =>
+          toast(`Moved to ${formatZoned(scheduledAt, timeZone, { dateStyle: 'full', timeStyle: 'short' })}`),
         onError: (error) =>
           toast(
             error instanceof ApiError && error.code === 'version_conflict'

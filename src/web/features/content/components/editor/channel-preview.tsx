@@ -52,7 +52,7 @@ export function ChannelPreview({
         </p>
       )}
       <p className="preview__body">{published || <span className="muted">Nothing written yet.</span>}</p>
-      {callToAction && <p className="preview__cta">{callToAction}</p>}
+      {callToAction && !body.includes(callToAction) && <p className="preview__cta">{callToAction}</p>}
       <p className={`preview__count${measured.over ? ' preview__count--over' : ''}`}>
         {measured.count.toLocaleString()} / {measured.limit.toLocaleString()} {UNIT_NAMES[measured.unit]}
         {measured.over &&

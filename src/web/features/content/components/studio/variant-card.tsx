@@ -56,7 +56,10 @@ export function VariantCard(props: VariantCardProps) {
   return (
     <article className="studio-variant" aria-label={`Variant ${index + 1}`}>
       <header className="studio-variant__header">
-        <h3>{draft.title || `Variant ${index + 1}`}</h3>
+        <div className="studio-variant__heading">
+          <h3>Variant {index + 1}</h3>
+          {draft.title && <p className="muted studio-variant__title">{draft.title}</p>}
+        </div>
         {offline && <Badge tone="accent">Offline writer</Badge>}
       </header>
       <ChannelPreview
