@@ -8,11 +8,13 @@ import { decideTransition } from '../../shared/content-workflow.js';
 import type { FieldError } from '../../shared/problem.schema.js';
 import type { ContentHistoryRow, ContentItemRow } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
+import type { EventPublisher } from '../realtime/event-bus.js';
 import type { Repositories } from '../repositories/index.js';
 import { recordAudit } from './audit.service.js';
 import { loadItem } from './content.service.js';
 import { type BulkStep, planBulkStep } from './content-bulk.js';
 import { historyEntry, versionConflict } from './content-changes.js';
+import { announceContent, NO_EVENTS } from './content-events.js';
 import { toContentItem, toUtcIso } from './content-items.js';
 import { actorOf, type Principal } from './principal.js';
 import { requireWorkspaceRole } from './workspace-access.js';
@@ -22,6 +24,7 @@ export class ContentWorkflowService {
   constructor(
     private readonly repos: Repositories,
     private readonly now: () => Date,
+    private readonly events: EventPublisher = NO_EVENTS,
   ) {}
 
   /** Move one item along the workflow, if the caller's role and the item's state allow it. */
@@ -62,6 +65,7 @@ export class ContentWorkflowService {
       await trx.contentHistory.insert([entry]);
       return updated;
     });
+    announceContent(this.events, businessId, [itemId], 'status');
     return toContentItem(saved);
   }
 
@@ -75,7 +79,7 @@ export class ContentWorkflowService {
     const now = this.now();
     const at = now.toISOString();
     const actor = actorOf(principal).actor_user_id;
-    return this.repos.transaction(async (trx) => {
+    const result = await this.repos.transaction(async (trx): Promise<BulkContentResult> => {
       const rows = new Map(
         (await trx.contentItems.findMany(businessId, body.ids)).map((row) => [row.id, row]),
       );
@@ -119,6 +123,9 @@ export class ContentWorkflowService {
       await trx.contentHistory.insert(history);
       return { action: body.action, items, deleted_ids: [] };
     });
+    const change = body.action === 'delete' ? 'deleted' : body.action === 'set_status' ? 'status' : 'updated';
+    announceContent(this.events, businessId, body.ids, change);
+    return result;
   }
 }
 

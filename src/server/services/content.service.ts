@@ -10,6 +10,7 @@ import { can, type Permission, type Role } from '../../shared/roles.js';
 import { newId } from '../db/ids.js';
 import type { ContentItemRow, ContentItemUpdate } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
+import type { EventPublisher } from '../realtime/event-bus.js';
 import { isCalendarRange } from '../repositories/content-item.repository.js';
 import type { Repositories } from '../repositories/index.js';
 import { recordAudit } from './audit.service.js';
@@ -21,6 +22,7 @@ import {
   toRowPatch,
   versionConflict,
 } from './content-changes.js';
+import { announceContent, NO_EVENTS } from './content-events.js';
 import { channelFieldsOf, checkChannelRules, toContentItem, toUtcIso } from './content-items.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { actorOf, type Principal } from './principal.js';
@@ -32,6 +34,7 @@ export class ContentService {
   constructor(
     private readonly repos: Repositories,
     private readonly now: () => Date,
+    private readonly events: EventPublisher = NO_EVENTS,
   ) {}
 
   async create(principal: Principal, body: CreateContentBody): Promise<ContentItem> {
@@ -87,6 +90,12 @@ export class ContentService {
         rows.map((row) => historyEntry(row, actor, 'created', { status: row.status }, at)),
       );
     });
+    announceContent(
+      this.events,
+      businessId,
+      rows.map((row) => row.id),
+      'created',
+    );
     return rows.map(toContentItem);
   }
 
@@ -154,6 +163,7 @@ export class ContentService {
       await trx.contentHistory.insert([historyEntry(updated, actor, 'edited', snapshot, at)]);
       return updated;
     });
+    announceContent(this.events, businessId, [itemId], 'updated');
     return toContentItem(saved);
   }
 
@@ -172,6 +182,7 @@ export class ContentService {
         at,
       });
     });
+    announceContent(this.events, businessId, [itemId], 'deleted');
   }
 
   async history(

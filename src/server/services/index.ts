@@ -77,7 +77,7 @@ export function createServices(deps: ServiceDeps) {
     });
   const busErrors = createBusErrorCounter(deps.metricsRegistry);
   const events = deps.events ?? createEventBus(config.redis, { onError: () => busErrors.inc() });
-  const content = new ContentService(repos, now);
+  const content = new ContentService(repos, now, events);
   const businesses = new BusinessService(repos, now);
   const ai = new AiService({
     repos,
@@ -117,7 +117,7 @@ export function createServices(deps: ServiceDeps) {
     campaigns: new CampaignService(repos, now),
     content,
     contentStudio: new ContentStudioService(content),
-    contentWorkflow: new ContentWorkflowService(repos, now),
+    contentWorkflow: new ContentWorkflowService(repos, now, events),
     calendar: new CalendarService({ repos, ai, content, businesses, queue: jobQueue }),
   };
 }
