@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type GenerateContentBody, generateContent, type StreamStart } from '../api/generate-content.js';
+import { type GenerateRequest, generateContent, type StreamStart } from '../../../lib/generate-content.js';
 import { aiKeys } from '../api/query-keys.js';
 
 /**
@@ -17,7 +17,7 @@ export function useContentStream(businessId: string) {
   useEffect(() => () => controller.current?.abort(), []);
 
   const mutation = useMutation({
-    mutationFn: (body: Omit<GenerateContentBody, 'business_id'>) => {
+    mutationFn: (body: Omit<GenerateRequest, 'business_id'>) => {
       controller.current?.abort();
       controller.current = new AbortController();
       setText('');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, NetworkError } from '../../../lib/api-error.js';
+import { ApiError, NetworkError } from './api-error.js';
 import { generateContent } from './generate-content.js';
 
 const BODY = {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { API } from '../../../../shared/api-paths.js';
-import type { generateContentBodySchema } from '../../../../shared/content.schema.js';
-import { generateContentResultSchema } from '../../../../shared/content.schema.js';
-import { ApiError, NetworkError } from '../../../lib/api-error.js';
-import { postEventStream } from '../../../lib/event-stream.js';
-import { problemFromBody } from '../../../lib/problem.js';
+import { API } from '../../shared/api-paths.js';
+import type { generateContentBodySchema } from '../../shared/content.schema.js';
+import { generateContentResultSchema } from '../../shared/content.schema.js';
+import { ApiError, NetworkError } from './api-error.js';
+import { postEventStream } from './event-stream.js';
+import { problemFromBody } from './problem.js';
 
 /** The written variants, what they cost, and whether the offline writer wrote them. */
 export type GeneratedContent = z.infer<typeof generateContentResultSchema>;
