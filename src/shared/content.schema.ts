@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { runTaskResponseSchema } from './ai.schema.js';
-import { writeContentInputSchema, writeContentOutputSchema } from './ai-tasks.schema.js';
+import {
+  rewriteContentInputSchema,
+  rewriteContentOutputSchema,
+  writeContentInputSchema,
+  writeContentOutputSchema,
+} from './ai-tasks.schema.js';
 import { CHANNEL_IDS, CONTENT_FORMATS } from './channel-ids.js';
 import { idSchema, pageOf, timestampSchema } from './common.schema.js';
 
@@ -236,3 +241,17 @@ export type ContentListQuery = z.infer<typeof contentListQuerySchema>;
 export type ContentHistoryEntry = z.infer<typeof contentHistoryEntrySchema>;
 export type BulkContentBody = z.infer<typeof bulkContentBodySchema>;
 export type BulkContentResult = z.infer<typeof bulkContentResultSchema>;
+
+/** `POST /api/content/{id}/rewrite`: a suggestion for the item's text; nothing is saved until a PATCH. */
+export const rewriteContentItemBodySchema = rewriteContentInputSchema.pick({
+  mode: true,
+  tone: true,
+  language: true,
+});
+
+/** The rewritten text, what it cost, and the version it was written from (send it back with the PATCH). */
+export const rewriteContentItemResultSchema = runTaskResponseSchema.extend({
+  output: rewriteContentOutputSchema,
+  item_version: z.number().int(),
+});
+export type RewriteContentItemBody = z.infer<typeof rewriteContentItemBodySchema>;

@@ -10,11 +10,14 @@ import {
   contentPageSchema,
   contentParamsSchema,
   createContentBodySchema,
+  rewriteContentItemBodySchema,
+  rewriteContentItemResultSchema,
   transitionContentBodySchema,
   updateContentBodySchema,
 } from '../../shared/content.schema.js';
 import { principalOf } from '../plugins/auth.plugin.js';
 import type { Services } from '../services/index.js';
+import { abortOnDisconnect } from './ai.routes.js';
 
 const tags = ['content'];
 const security = [{ bearer: [] }];
@@ -108,6 +111,30 @@ export function contentItemRoutes(services: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         await services.content.delete(principalOf(request), request.params.id);
         return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/content/:id/rewrite',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Suggest a rewrite of the item’s text with the AI (nothing is saved)',
+          params: contentParamsSchema,
+          body: rewriteContentItemBodySchema,
+          response: { 200: rewriteContentItemResultSchema },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        const { signal } = abortOnDisconnect(reply.raw);
+        return services.contentStudio.rewrite(
+          principal,
+          request.params.id,
+          request.body,
+          (businessId, input) => services.ai.run(principal, businessId, 'rewriteContent', input, { signal }),
+        );
       },
     );
 

@@ -1,6 +1,11 @@
-import type { WriteContentOutput } from '../../shared/ai-tasks.schema.js';
-import type { ContentItem, GenerateContentRequest } from '../../shared/content.schema.js';
+import type { RewriteContentOutput, WriteContentOutput } from '../../shared/ai-tasks.schema.js';
+import type {
+  ContentItem,
+  GenerateContentRequest,
+  RewriteContentItemBody,
+} from '../../shared/content.schema.js';
 import { newId } from '../db/ids.js';
+import { AppError } from '../errors/app-error.js';
 import type { AiRunResult } from './ai.service.js';
 import type { ContentService } from './content.service.js';
 import type { Principal } from './principal.js';
@@ -10,6 +15,12 @@ export type GenerateContentResult = AiRunResult<WriteContentOutput> & { saved_it
 
 /** Runs the writeContent task on the given input (the route binds the AI service, its stream and abort). */
 export type WriteContentRunner = (input: unknown) => Promise<AiRunResult<WriteContentOutput>>;
+
+/** Runs the rewriteContent task for a workspace (the route binds the AI service and the abort signal). */
+export type RewriteRunner = (
+  businessId: string,
+  input: unknown,
+) => Promise<AiRunResult<RewriteContentOutput>>;
 
 /** The content studio: write variants with the AI, and optionally keep them as drafts. */
 export class ContentStudioService {
@@ -44,5 +55,27 @@ export class ContentStudioService {
       { variant_group: variantGroup, ai_call_id: result.call_id },
     );
     return { ...result, saved_items: savedItems };
+  }
+
+  /**
+   * Suggest a rewrite of an item's text (shorter, longer, another tone, a variant, a translation). Nothing
+   * is saved: the editor shows the suggestion and saves it with a PATCH carrying `item_version`.
+   */
+  async rewrite(
+    principal: Principal,
+    itemId: string,
+    body: RewriteContentItemBody,
+    runRewrite: RewriteRunner,
+  ): Promise<AiRunResult<RewriteContentOutput> & { item_version: number }> {
+    const item = await this.content.get(principal, itemId);
+    await this.content.assertCanSave(principal, item.business_id);
+    if (!item.body.trim()) {
+      const message = 'Write some text first: there is nothing to rewrite';
+      throw new AppError('validation_failed', message, {
+        errors: [{ path: 'body', message, code: 'empty_text' }],
+      });
+    }
+    const result = await runRewrite(item.business_id, { channel: item.channel, text: item.body, ...body });
+    return { ...result, item_version: item.version };
   }
 }
