@@ -33,4 +33,7 @@ export const API = {
   contentItem: (id: string) => `/api/content/${id}`,
   contentTransition: (id: string) => `/api/content/${id}/transition`,
   contentHistory: (id: string) => `/api/content/${id}/history`,
+  calendarFeeds: (id: string) => `/api/business/${id}/calendar-feed`,
+  calendarFeed: (id: string, feedId: string) => `/api/business/${id}/calendar-feed/${feedId}`,
+  contentExportCsv: '/api/content/export.csv',
 } as const;

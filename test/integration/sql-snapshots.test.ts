@@ -329,6 +329,33 @@ const CALLS: Record<string, Call[]> = {
     ],
     ['page', (r) => r.contentHistory.page(BUSINESS, OTHER, { limit: 51, after: USER })],
   ],
+  'calendar-feed.repository': [
+    ['list', (r) => r.calendarFeeds.list(BUSINESS)],
+    [
+      'insert',
+      (r) =>
+        r.calendarFeeds.insert({
+          id: OTHER,
+          business_id: BUSINESS,
+          token_hash: 'h',
+          created_by: USER,
+          created_at: AT,
+        }),
+    ],
+    ['revoke', (r) => r.calendarFeeds.revoke(BUSINESS, OTHER, AT)],
+    ['findActiveByHash', (r) => r.calendarFeeds.findActiveByHash('h')],
+    [
+      'contentForExport (range)',
+      (r) =>
+        r.calendarFeeds.contentForExport(BUSINESS, {
+          from: AT,
+          to: '2027-01-01T00:00:00.000Z',
+          statuses: ['draft', 'scheduled'],
+          limit: 5000,
+        }),
+    ],
+    ['contentForExport (library)', (r) => r.calendarFeeds.contentForExport(BUSINESS, { limit: 20001 })],
+  ],
 };
 
 /** A Kysely that compiles PostgreSQL and records the SQL instead of running it. */
@@ -363,6 +390,7 @@ describe('repository SQL snapshots', () => {
       'campaign.repository': 'campaigns',
       'content-item.repository': 'contentItems',
       'content-history.repository': 'contentHistory',
+      'calendar-feed.repository': 'calendarFeeds',
       'job.repository': 'jobs',
     };
     for (const [file, key] of Object.entries(keys)) {

@@ -3,6 +3,7 @@ import * as accountsAndWorkspaces from './migrations/0001-accounts-and-workspace
 import * as aiEngine from './migrations/0002-ai-engine.js';
 import * as jobs from './migrations/0003-jobs.js';
 import * as campaignsAndContent from './migrations/0004-campaigns-and-content.js';
+import * as calendarFeeds from './migrations/0005-calendar-feeds.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-ai-engine': aiEngine,
   '0003-jobs': jobs,
   '0004-campaigns-and-content': campaignsAndContent,
+  '0005-calendar-feeds': calendarFeeds,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {

@@ -205,6 +205,16 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+export interface CalendarFeedsTable {
+  id: string;
+  business_id: string;
+  /** SHA-256 of the feed token; the token itself is shown once and never stored. */
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -219,6 +229,7 @@ export interface DB {
   campaigns: CampaignsTable;
   content_items: ContentItemsTable;
   content_item_history: ContentItemHistoryTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -239,3 +250,4 @@ export type CampaignUpdate = Updateable<CampaignsTable>;
 export type ContentItemRow = Selectable<ContentItemsTable>;
 export type ContentItemUpdate = Updateable<ContentItemsTable>;
 export type ContentHistoryRow = Selectable<ContentItemHistoryTable>;
+export type CalendarFeedRow = Selectable<CalendarFeedsTable>;

@@ -6,6 +6,7 @@ import { AiSettingsRepository } from './ai-settings.repository.js';
 import { ApiKeyRepository } from './api-key.repository.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 import { BusinessRepository } from './business.repository.js';
+import { CalendarFeedRepository } from './calendar-feed.repository.js';
 import { CampaignRepository } from './campaign.repository.js';
 import { ContentHistoryRepository } from './content-history.repository.js';
 import { ContentItemRepository } from './content-item.repository.js';
@@ -28,6 +29,7 @@ export interface Repositories {
   campaigns: CampaignRepository;
   contentItems: ContentItemRepository;
   contentHistory: ContentHistoryRepository;
+  calendarFeeds: CalendarFeedRepository;
   /** Run `work` atomically: every repository it receives writes inside one transaction. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -47,6 +49,7 @@ export function createRepositories(db: Kysely<DB>, dialect: Dialect): Repositori
     campaigns: new CampaignRepository(db),
     contentItems: new ContentItemRepository(db),
     contentHistory: new ContentHistoryRepository(db),
+    calendarFeeds: new CalendarFeedRepository(db),
     transaction: (work) =>
       db.isTransaction
         ? work(createRepositories(db, dialect))

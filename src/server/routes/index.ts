@@ -9,6 +9,7 @@ import { authRoutes } from './auth.routes.js';
 import { businessRoutes } from './business.routes.js';
 import { campaignRoutes } from './campaign.routes.js';
 import { contentRoutes } from './content.routes.js';
+import { calendarFeedRoutes, contentExportRoutes } from './content-export.routes.js';
 import { contentItemRoutes } from './content-items.routes.js';
 import { jobRoutes } from './jobs.routes.js';
 import { memberRoutes } from './member.routes.js';
@@ -22,6 +23,8 @@ export async function registerApiRoutes(
   await app.register(cookie);
   app.decorateRequest('principal', null);
   await app.register(authRoutes(services, config));
+  // The calendar feed authenticates by the secret token in its URL (calendar apps send no headers).
+  await app.register(calendarFeedRoutes(services));
   // Everything below needs a user access token or a workspace API key.
   await app.register(async (protectedApp) => {
     protectedApp.addHook('onRequest', authenticateWith(services));
@@ -33,5 +36,6 @@ export async function registerApiRoutes(
     await protectedApp.register(jobRoutes(services));
     await protectedApp.register(campaignRoutes(services));
     await protectedApp.register(contentItemRoutes(services));
+    await protectedApp.register(contentExportRoutes(services));
   });
 }

@@ -19,7 +19,9 @@ export type AuditAction =
   | 'campaign.created'
   | 'campaign.status_changed'
   | 'campaign.deleted'
-  | 'content.deleted';
+  | 'content.deleted'
+  | 'calendar_feed.created'
+  | 'calendar_feed.revoked';
 
 /** Append an audit entry; call it with the transaction's repositories so it commits with the change. */
 export async function recordAudit(

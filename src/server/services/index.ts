@@ -28,6 +28,7 @@ import { BusinessService } from './business.service.js';
 import { CalendarService } from './calendar.service.js';
 import { CampaignService } from './campaign.service.js';
 import { ContentService } from './content.service.js';
+import { ContentExportService } from './content-export.service.js';
 import { ContentStudioService } from './content-studio.service.js';
 import { ContentWorkflowService } from './content-workflow.service.js';
 import { JobService } from './job.service.js';
@@ -118,6 +119,7 @@ export function createServices(deps: ServiceDeps) {
     content,
     contentStudio: new ContentStudioService(content),
     contentWorkflow: new ContentWorkflowService(repos, now, events),
+    contentExport: new ContentExportService(repos, now),
     calendar: new CalendarService({ repos, ai, content, businesses, queue: jobQueue }),
   };
 }
