@@ -36,4 +36,5 @@ export const API = {
   calendarFeeds: (id: string) => `/api/business/${id}/calendar-feed`,
   calendarFeed: (id: string, feedId: string) => `/api/business/${id}/calendar-feed/${feedId}`,
   contentExportCsv: '/api/content/export.csv',
+  contentImport: '/api/content/import',
 } as const;

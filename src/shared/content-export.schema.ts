@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './common.schema.js';
+import { contentItemSchema } from './content.schema.js';
 
 // Exports of a workspace's content: the secret iCalendar feed and the CSV download.
 
@@ -35,6 +36,14 @@ export const contentExportQuerySchema = z
     path: ['to'],
   });
 
+/** `POST /api/content/import`: CSV with a header row (the export's columns; `channel` is required). */
+export const contentImportBodySchema = z.strictObject({
+  business_id: idSchema,
+  csv: z.string().min(1).max(1_000_000),
+});
+export const contentImportResultSchema = z.object({ items: z.array(contentItemSchema) });
+
 export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
 export type CreatedCalendarFeed = z.infer<typeof createdCalendarFeedSchema>;
 export type ContentExportQuery = z.infer<typeof contentExportQuerySchema>;
+export type ContentImportBody = z.infer<typeof contentImportBodySchema>;

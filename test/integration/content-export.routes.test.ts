@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { unfoldLines } from '../../src/server/exports/ical.js';
 import type { Business } from '../../src/shared/business.schema.js';
+import type { ContentItem } from '../../src/shared/content.schema.js';
 import type { CalendarFeed, CreatedCalendarFeed } from '../../src/shared/content-export.schema.js';
 import type { Problem } from '../../src/shared/problem.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
-import { createContent } from '../factories/marketing.js';
+import { createCampaign, createContent } from '../factories/marketing.js';
 import { describeEachDialect } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -209,5 +210,75 @@ describeEachDialect('content export routes', (create) => {
       url: `/api/content/export.csv?business_id=${business.id}`,
     });
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  const importCsv = (account: TestAccount, csv: string, businessId = business.id) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/content/import',
+      headers: account.auth,
+      payload: { business_id: businessId, csv },
+    });
+
+  it('imports rows as drafts, reading back its own export', async () => {
+    await createContent(t.app, owner, business.id, {
+      title: '=SUM(A1)',
+      body: 'Line one, "quoted"\nline two',
+      hashtags: ['bread'],
+      scheduled_at: '2026-03-07T09:30:00+01:00',
+    });
+    const exported = (await as(owner, 'GET', `/api/content/export.csv?business_id=${business.id}`)).body;
+    const other = await registerAccount(t.app);
+    const otherBusiness = await createBusiness(t.app, other, 'Other Co');
+    const response = await importCsv(other, exported, otherBusiness.id);
+    expect(response.statusCode, response.body).toBe(201);
+    const [item] = response.json<{ items: ContentItem[] }>().items;
+    expect(item).toMatchObject({
+      business_id: otherBusiness.id,
+      title: '=SUM(A1)',
+      body: 'Line one, "quoted"\nline two',
+      hashtags: ['bread'],
+      status: 'draft',
+      scheduled_at: '2026-03-07T08:30:00.000Z',
+    });
+  });
+
+  it('imports nothing when any row fails, naming each failing cell', async () => {
+    const csv = [
+      'channel,title,body,scheduled_at',
+      'x,Fine,Hello,',
+      `x,Too long,${'a'.repeat(281)},`,
+      'myspace,Unknown,Hi,',
+      'x,Bad time,Hi,tomorrow',
+    ].join('\r\n');
+    const response = await importCsv(owner, csv);
+    expect(response.statusCode, response.body).toBe(422);
+    const problem = response.json<Problem>();
+    expect(problem.code).toBe('bulk_failed');
+    expect(problem.errors?.map((error) => error.path)).toEqual([
+      'csv.3.body',
+      'csv.4.channel',
+      'csv.5.scheduled_at',
+    ]);
+    const list = await as(owner, 'GET', `/api/content?business_id=${business.id}`);
+    expect(list.json<{ items: ContentItem[] }>().items).toEqual([]);
+
+    const noChannel = await importCsv(owner, 'title\r\nHi');
+    expect(noChannel.json<Problem>().errors?.[0]?.path).toBe('csv.1');
+    const unclosed = await importCsv(owner, 'channel,body\r\nx,"Hi');
+    expect(unclosed.statusCode).toBe(422);
+  });
+
+  it('imports only into workspaces where the caller may write', async () => {
+    const viewer = await registerAccount(t.app);
+    await addMember(t.app, owner, business, viewer, 'viewer');
+    expect((await importCsv(viewer, 'channel,body\r\nx,Hi')).statusCode).toBe(403);
+    const other = await registerAccount(t.app);
+    const otherBusiness = await createBusiness(t.app, other, 'Other Co');
+    expect((await importCsv(owner, 'channel,body\r\nx,Hi', otherBusiness.id)).statusCode).toBe(404);
+    const campaignElsewhere = await createCampaign(t.app, other, otherBusiness.id);
+    const foreign = await importCsv(owner, `channel,body,campaign_id\r\nx,Hi,${campaignElsewhere.id}`);
+    expect(foreign.statusCode).toBe(422);
+    expect(foreign.json<Problem>().errors?.[0]?.path).toBe('csv.2.campaign_id');
   });
 });

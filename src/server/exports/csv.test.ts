@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCsv, csvCell } from './csv.js';
+import { buildCsv, csvCell, parseCsv, unguardCell } from './csv.js';
 
 describe('CSV writer', () => {
   it('quotes only when needed, doubling quotes', () => {
@@ -38,5 +38,34 @@ describe('CSV writer', () => {
       ],
     );
     expect(csv).toBe('name,n\r\na,1\r\n"b, c",-2\r\n');
+  });
+});
+
+describe('CSV reader', () => {
+  it('reads what the writer writes', () => {
+    const cells = ['plain', 'a,b', 'say "hi"', 'two\r\nlines', '', '👩‍👩‍👧'];
+    const csv = buildCsv(
+      cells.map((_, index) => ({ header: `c${index}`, value: (row: string[]) => row[index] })),
+      [cells, cells],
+    );
+    expect(parseCsv(csv)).toEqual([cells.map((_, index) => `c${index}`), cells, cells]);
+  });
+
+  it('takes LF endings, a BOM, and no final line break', () => {
+    expect(parseCsv('\uFEFFa,b\n1,"2\n3"')).toEqual([
+      ['a', 'b'],
+      ['1', '2\n3'],
+    ]);
+    expect(parseCsv('')).toEqual([]);
+    expect(parseCsv('a,\n')).toEqual([['a', '']]);
+  });
+
+  it('refuses an unterminated quote', () => {
+    expect(() => parseCsv('a,"b')).toThrow(/never closed/);
+  });
+
+  it('undoes the formula guard', () => {
+    expect(unguardCell(csvCell('=1+1'))).toBe('=1+1');
+    expect(unguardCell("'plain")).toBe("'plain");
   });
 });

@@ -21,3 +21,47 @@ export function buildCsv<T>(
   for (const row of rows) records.push(columns.map((column) => csvCell(column.value(row))).join(','));
   return records.join(CRLF) + CRLF;
 }
+
+/**
+ * Parse RFC 4180 text into rows of cells: quoted cells may hold `,`, `""` and line breaks; CRLF or LF
+ * end a record; a UTF-8 BOM and a final line break are ignored. Throws on an unterminated quote.
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const endRow = () => {
+    row.push(cell);
+    rows.push(row);
+    row = [];
+    cell = '';
+  };
+  for (; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"' && cell === '') quoted = true;
+    else if (char === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      endRow();
+      i++;
+    } else if (char === '\n') endRow();
+    else cell += char;
+  }
+  if (quoted) throw new Error('A quoted cell is never closed');
+  if (cell !== '' || row.length > 0) endRow();
+  return rows;
+}
+
+/** Undo `csvCell`'s formula guard: `'=1` reads back as `=1`. */
+export function unguardCell(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}

@@ -6,6 +6,8 @@ import {
   calendarFeedParamsSchema,
   calendarFeedQuerySchema,
   contentExportQuerySchema,
+  contentImportBodySchema,
+  contentImportResultSchema,
   createdCalendarFeedSchema,
 } from '../../shared/content-export.schema.js';
 import { principalOf } from '../plugins/auth.plugin.js';
@@ -89,6 +91,24 @@ export function contentExportRoutes(services: Services): FastifyPluginAsyncZod {
           .header('cache-control', 'no-store')
           .send(csv);
       },
+    );
+
+    app.post(
+      '/content/import',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            'Import drafts from CSV (the export’s columns): all rows or none; 422 lists each failing cell',
+          body: contentImportBodySchema,
+          response: { 201: contentImportResultSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send({ items: await services.contentExport.importCsv(principalOf(request), request.body) }),
     );
   };
 }

@@ -1,18 +1,26 @@
 import { channelRule } from '../../shared/channels.js';
-import type { ContentStatus } from '../../shared/content.schema.js';
+import {
+  type ContentItem,
+  type ContentStatus,
+  type CreateContentBody,
+  createContentBodySchema,
+} from '../../shared/content.schema.js';
 import type {
   CalendarFeed,
   ContentExportQuery,
+  ContentImportBody,
   CreatedCalendarFeed,
 } from '../../shared/content-export.schema.js';
+import type { FieldError } from '../../shared/problem.schema.js';
 import { newId } from '../db/ids.js';
 import type { ContentItemRow } from '../db/schema.js';
-import { AppError } from '../errors/app-error.js';
-import { buildCsv } from '../exports/csv.js';
+import { AppError, isAppError } from '../errors/app-error.js';
+import { buildCsv, parseCsv, unguardCell } from '../exports/csv.js';
 import { buildIcal, type IcalEvent } from '../exports/ical.js';
 import type { Repositories } from '../repositories/index.js';
 import { recordAudit } from './audit.service.js';
-import { channelFieldsOf, toUtcIso } from './content-items.js';
+import type { ContentService } from './content.service.js';
+import { channelFieldsOf, checkChannelRules, toUtcIso } from './content-items.js';
 import type { Principal } from './principal.js';
 import { randomToken, sha256 } from './security/tokens.js';
 import { requireWorkspaceRole } from './workspace-access.js';
@@ -26,6 +34,7 @@ const EVENT_MINUTES = 30;
 /** Bounds on one response, so a feed or an export cannot read a whole large workspace at once. */
 const FEED_MAX_EVENTS = 5_000;
 const EXPORT_MAX_ROWS = 20_000;
+const IMPORT_MAX_ROWS = 1_000;
 export const CALENDAR_FEED_PATH = '/api/content/calendar.ics';
 
 /** The secret, revocable iCalendar feed of a workspace's calendar, and the CSV export of its content. */
@@ -33,6 +42,7 @@ export class ContentExportService {
   constructor(
     private readonly repos: Repositories,
     private readonly now: () => Date,
+    private readonly content: ContentService,
   ) {}
 
   async listFeeds(principal: Principal, businessId: string): Promise<CalendarFeed[]> {
@@ -105,6 +115,113 @@ export class ContentExportService {
     }
     return buildCsv(CSV_COLUMNS, rows);
   }
+
+  /**
+   * Import drafts (or ideas) from CSV: every row is checked first and, if any fails, nothing is saved and
+   * `errors[]` names each failing cell as `csv.{line}.{field}` (line 1 is the header).
+   */
+  async importCsv(principal: Principal, body: ContentImportBody): Promise<ContentItem[]> {
+    await requireWorkspaceRole(this.repos, principal, body.business_id, 'content.write');
+    const bodies = await this.readImport(body);
+    return this.content.createMany(principal, bodies);
+  }
+
+  private async readImport({ business_id, csv }: ContentImportBody): Promise<CreateContentBody[]> {
+    const refuse = (errors: FieldError[]) =>
+      new AppError('bulk_failed', `${errors.length} problem(s) in the CSV; nothing was imported`, { errors });
+    let table: string[][];
+    try {
+      table = parseCsv(csv);
+    } catch (error) {
+      throw refuse([{ path: 'body.csv', message: (error as Error).message, code: 'malformed_csv' }]);
+    }
+    const [header = [], ...records] = table;
+    const columns = header.map((name) => name.trim().toLowerCase());
+    if (!columns.includes('channel')) {
+      throw refuse([
+        { path: 'csv.1', message: 'The header row needs a channel column', code: 'missing_column' },
+      ]);
+    }
+    const rows = records
+      .map((cells, index) => ({ cells, line: index + 2 }))
+      .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
+    if (rows.length === 0) throw refuse([{ path: 'csv', message: 'No rows to import', code: 'empty' }]);
+    if (rows.length > IMPORT_MAX_ROWS) {
+      throw refuse([{ path: 'csv', message: `At most ${IMPORT_MAX_ROWS} rows per import`, code: 'too_big' }]);
+    }
+    const errors: FieldError[] = [];
+    const bodies: { body: CreateContentBody; line: number }[] = [];
+    for (const { cells, line } of rows) {
+      const parsed = createContentBodySchema.safeParse(importRow(business_id, columns, cells));
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          errors.push({
+            path: `csv.${line}.${issue.path.join('.')}`,
+            message: issue.message,
+            code: issue.code,
+          });
+        }
+        continue;
+      }
+      try {
+        checkChannelRules(parsed.data);
+      } catch (error) {
+        if (!isAppError(error, 'over_channel_limit')) throw error;
+        for (const field of error.options.errors ?? []) {
+          errors.push({ ...field, path: field.path.replace(/^body/, `csv.${line}`) });
+        }
+        continue;
+      }
+      bodies.push({ body: parsed.data, line });
+    }
+    const campaignIds = new Set(bodies.flatMap(({ body }) => (body.campaign_id ? [body.campaign_id] : [])));
+    for (const campaignId of campaignIds) {
+      if (await this.repos.campaigns.find(business_id, campaignId)) continue;
+      for (const { line } of bodies.filter((entry) => entry.body.campaign_id === campaignId)) {
+        errors.push({
+          path: `csv.${line}.campaign_id`,
+          message: 'No such campaign in this workspace',
+          code: 'not_found',
+        });
+      }
+    }
+    if (errors.length > 0) throw refuse(errors);
+    return bodies.map(({ body }) => body);
+  }
+}
+
+/** One CSV record as a create body; empty cells take the defaults. `status` other than idea means draft. */
+function importRow(businessId: string, columns: readonly string[], cells: readonly string[]): object {
+  const cell = (name: string) => {
+    const index = columns.indexOf(name);
+    return index < 0 ? '' : unguardCell(cells[index] ?? '');
+  };
+  const text = (name: string) => (cell(name) === '' ? {} : { [name]: cell(name) });
+  const nullable = (name: string) => ({ [name]: cell(name).trim() === '' ? null : cell(name).trim() });
+  const thread = cell('thread')
+    .split(/\r?\n\r?\n/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const hashtags = cell('hashtags')
+    .split(/\s+/)
+    .map((tag) => tag.replace(/^#/, ''))
+    .filter(Boolean);
+  return {
+    business_id: businessId,
+    channel: cell('channel').trim(),
+    ...(cell('format').trim() ? { format: cell('format').trim() } : {}),
+    status: cell('status').trim() === 'idea' ? 'idea' : 'draft',
+    ...text('title'),
+    ...text('body'),
+    thread,
+    hashtags,
+    ...text('call_to_action'),
+    ...text('media_brief'),
+    ...text('preheader'),
+    ...nullable('pillar'),
+    ...nullable('campaign_id'),
+    ...nullable('scheduled_at'),
+  };
 }
 
 function channelName(row: ContentItemRow): string {

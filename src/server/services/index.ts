@@ -119,7 +119,7 @@ export function createServices(deps: ServiceDeps) {
     content,
     contentStudio: new ContentStudioService(content),
     contentWorkflow: new ContentWorkflowService(repos, now, events),
-    contentExport: new ContentExportService(repos, now),
+    contentExport: new ContentExportService(repos, now, content),
     calendar: new CalendarService({ repos, ai, content, businesses, queue: jobQueue }),
   };
 }
