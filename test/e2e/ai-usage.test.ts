@@ -1,49 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, watchPageErrors } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, watchPageErrors } from './support/browser.js';
+import { sharedServerAndBrowser } from './support/environment.js';
 import { newPersonDetails } from './support/factories.js';
 import { toast } from './support/flows.js';
-import { type BuiltServer, startBuiltServer } from './support/server.js';
+import { shootAllLooks } from './support/screenshots.js';
 
-const SHOTS_DIR = process.env.SHOTS_DIR ?? '/tmp/shots';
-const LOOKS = [
-  { name: 'desktop-light', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
-  { name: 'desktop-dark', colorScheme: 'dark', viewport: { width: 1280, height: 800 } },
-  { name: 'mobile-light', colorScheme: 'light', viewport: { width: 390, height: 844 } },
-  { name: 'mobile-dark', colorScheme: 'dark', viewport: { width: 390, height: 844 } },
-] as const;
-
-let server: BuiltServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startBuiltServer();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
-
-/** Screenshots of the current page in every scheme and size, for a person to look at. */
-async function shootAllLooks(page: Page, screen: string): Promise<void> {
-  for (const look of LOOKS) {
-    await page.emulateMedia({ colorScheme: look.colorScheme });
-    await page.setViewportSize(look.viewport);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({
-      path: path.join(SHOTS_DIR, `${screen}-${look.name}.png`),
-      fullPage: true,
-      animations: 'disabled',
-    });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const env = sharedServerAndBrowser();
 
 async function writeTwoVariants(page: Page, brief: string): Promise<void> {
   const card = page.getByRole('region', { name: 'Try the AI' });
@@ -55,7 +18,7 @@ async function writeTwoVariants(page: Page, brief: string): Promise<void> {
 describe('AI usage flow', () => {
   it('sign up → create workspace → Try the AI (offline, streamed) → usage shows the call and the chart → budget in Settings → AI pauses and resumes AI', async () => {
     const me = newPersonDetails('owner');
-    const context = await newContext(browser, server.url, { timezoneId: 'Europe/Paris' });
+    const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
 

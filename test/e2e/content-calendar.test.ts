@@ -1,49 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, watchPageErrors } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, watchPageErrors } from './support/browser.js';
+import { sharedServerAndBrowser } from './support/environment.js';
 import { newPersonDetails } from './support/factories.js';
 import { toast } from './support/flows.js';
-import { type BuiltServer, startBuiltServer } from './support/server.js';
+import { shootAllLooks } from './support/screenshots.js';
 
-const SHOTS_DIR = process.env.SHOTS_DIR ?? '/tmp/shots';
-const LOOKS = [
-  { name: 'desktop-light', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
-  { name: 'desktop-dark', colorScheme: 'dark', viewport: { width: 1280, height: 800 } },
-  { name: 'mobile-light', colorScheme: 'light', viewport: { width: 390, height: 844 } },
-  { name: 'mobile-dark', colorScheme: 'dark', viewport: { width: 390, height: 844 } },
-] as const;
-
-let server: BuiltServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startBuiltServer();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
-
-/** Screenshots of the current page in every scheme and size, for a person to look at. */
-async function shootAllLooks(page: Page, screen: string): Promise<void> {
-  for (const look of LOOKS) {
-    await page.emulateMedia({ colorScheme: look.colorScheme });
-    await page.setViewportSize(look.viewport);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({
-      path: path.join(SHOTS_DIR, `${screen}-${look.name}.png`),
-      fullPage: true,
-      animations: 'disabled',
-    });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const env = sharedServerAndBrowser();
 
 async function openScreen(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name }).click();
@@ -52,7 +15,7 @@ async function openScreen(page: Page, name: string): Promise<void> {
 describe('Content calendar flow', () => {
   it('create workspace → brand (words to avoid) → campaign → studio (2 variants, offline) → save a draft → schedule it in the editor → calendar → move it to another day → submit → approve', async () => {
     const me = newPersonDetails('owner');
-    const context = await newContext(browser, server.url, { timezoneId: 'America/New_York' });
+    const context = await newContext(env.browser, env.server.url, { timezoneId: 'America/New_York' });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
 
@@ -209,7 +172,7 @@ describe('Content calendar flow', () => {
     await history.getByText('Submitted for review').waitFor();
     await shootAllLooks(page, 'editor-approved');
 
-    // The refused saves (422, 409) are logged by the browser as failed requests; nothing else is.
+    // The refused saves (422, 409) are logged by the env.browser as failed requests; nothing else is.
     expect(errors.filter((error) => !/status of (409|422)/.test(error))).toEqual([]);
     await context.close();
   });

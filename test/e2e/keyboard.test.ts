@@ -1,27 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { newContext } from './support/browser.js';
+import { sharedServerAndBrowser } from './support/environment.js';
 import { seedBusiness, seedUser } from './support/factories.js';
-import { type BuiltServer, startBuiltServer } from './support/server.js';
 
-let server: BuiltServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startBuiltServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const env = sharedServerAndBrowser();
 
 describe('keyboard only', () => {
   it('signs in and out without a mouse: skip link, form, account menu', async () => {
-    const user = await seedUser(server.url);
-    await seedBusiness(server.url, user, 'Keyboard Kitchen');
-    const context = await newContext(browser, server.url);
+    const user = await seedUser(env.server.url);
+    await seedBusiness(env.server.url, user, 'Keyboard Kitchen');
+    const context = await newContext(env.browser, env.server.url);
     const page = await context.newPage();
     await page.goto('/sign-in');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -1,28 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { newContext } from './support/browser.js';
+import { sharedServerAndBrowser } from './support/environment.js';
 import { seedBusiness, seedUser } from './support/factories.js';
 import { signInThroughForm } from './support/flows.js';
-import { type BuiltServer, startBuiltServer } from './support/server.js';
 
-let server: BuiltServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startBuiltServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const env = sharedServerAndBrowser();
 
 describe('session', () => {
   it('survives a reload through the refresh cookie, with the access token never in storage', async () => {
-    const user = await seedUser(server.url);
-    await seedBusiness(server.url, user, 'Harbour Coffee');
-    const context = await newContext(browser, server.url);
+    const user = await seedUser(env.server.url);
+    await seedBusiness(env.server.url, user, 'Harbour Coffee');
+    const context = await newContext(env.browser, env.server.url);
     const page = await context.newPage();
 
     await signInThroughForm(page, user);
@@ -41,9 +29,9 @@ describe('session', () => {
   });
 
   it('sends a signed-out visitor to sign in and back to the page they asked for', async () => {
-    const user = await seedUser(server.url);
-    const business = await seedBusiness(server.url, user, 'Return Trip');
-    const context = await newContext(browser, server.url);
+    const user = await seedUser(env.server.url);
+    const business = await seedBusiness(env.server.url, user, 'Return Trip');
+    const context = await newContext(env.browser, env.server.url);
     const page = await context.newPage();
 
     await page.goto(`/w/${business.id}/settings/members`);
@@ -57,20 +45,20 @@ describe('session', () => {
   });
 
   it('shows a connectivity banner while the server is down and clears it when it is back', async () => {
-    const user = await seedUser(server.url);
-    await seedBusiness(server.url, user, 'Lighthouse Books');
-    const context = await newContext(browser, server.url);
+    const user = await seedUser(env.server.url);
+    await seedBusiness(env.server.url, user, 'Lighthouse Books');
+    const context = await newContext(env.browser, env.server.url);
     const page = await context.newPage();
     await signInThroughForm(page, user);
     await page.getByRole('heading', { name: 'Lighthouse Books', level: 1 }).waitFor();
 
-    await server.stop();
-    // The settings screen is not loaded yet: its code and data both need the server.
+    await env.server.stop();
+    // The settings screen is not loaded yet: its code and data both need the env.server.
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Settings' }).click();
     const banner = page.getByText("Can't reach the server — retrying…");
     await banner.waitFor();
 
-    await server.start();
+    await env.server.start();
     await banner.waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     expect(await page.getByLabel('Business name').inputValue()).toBe('Lighthouse Books');

@@ -1,28 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, watchPageErrors } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { newContext, watchPageErrors } from './support/browser.js';
+import { sharedServerAndBrowser } from './support/environment.js';
 import { newPersonDetails, seedUser } from './support/factories.js';
 import { chooseFromAccountMenu, signInThroughForm, toast } from './support/flows.js';
-import { type BuiltServer, startBuiltServer } from './support/server.js';
 
-let server: BuiltServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startBuiltServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const env = sharedServerAndBrowser();
 
 describe('team workspace flow', () => {
   it('sign up → create workspace → invite an existing user as editor → change their role → sign out → sign in → all still there', async () => {
-    const colleague = await seedUser(server.url, 'colleague');
+    const colleague = await seedUser(env.server.url, 'colleague');
     const me = newPersonDetails('owner');
-    const context = await newContext(browser, server.url, { timezoneId: 'Europe/Paris' });
+    const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
 
@@ -76,8 +64,8 @@ describe('team workspace flow', () => {
   });
 
   it('explains that an invitee must sign up first', async () => {
-    const owner = await seedUser(server.url, 'owner');
-    const context = await newContext(browser, server.url);
+    const owner = await seedUser(env.server.url, 'owner');
+    const context = await newContext(env.browser, env.server.url);
     const page = await context.newPage();
     await signInThroughForm(page, owner);
     await page.getByLabel('Business name').fill('Solo Studio');

@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { telemetryBodySchema } from '../../src/shared/telemetry.schema.js';
-import { launchBrowser, newContext } from './support/browser.js';
-import { type BuiltServer, startBuiltServer } from './support/server.js';
+import { newContext } from './support/browser.js';
+import { sharedServerAndBrowser } from './support/environment.js';
 
-let server: BuiltServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startBuiltServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const env = sharedServerAndBrowser();
 
 describe('front-end monitoring', () => {
   it('reports uncaught errors and web vitals in batches the API accepts', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(env.browser, env.server.url);
     const page = await context.newPage();
     await page.goto('/sign-in');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
