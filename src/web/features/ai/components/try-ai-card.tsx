@@ -3,7 +3,6 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { Business } from '../../../../shared/business.schema.js';
 import { CHANNEL_IDS, type ChannelId, type ContentFormat } from '../../../../shared/channel-ids.js';
-import { CHANNEL_RULES } from '../../../../shared/channels.js';
 import { Badge } from '../../../components/ui/badge.js';
 import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
@@ -14,6 +13,7 @@ import { bodiesSoFar } from '../stream-preview.js';
 import { AiErrorBanner } from './ai-error-banner.js';
 import { DraftCard } from './draft-card.js';
 import './ai.css';
+import { ChannelOptions } from '../../../components/ui/channel-options.js';
 
 const VARIANTS = 2;
 const tryFormSchema = z.object({
@@ -57,11 +57,7 @@ export function TryAiCard({ business }: { business: Business }) {
       <form className="stack" onSubmit={onSubmit} noValidate>
         <div className="ai-try-fields">
           <SelectField label="Channel" {...register('channel')}>
-            {CHANNEL_IDS.map((id) => (
-              <option key={id} value={id}>
-                {CHANNEL_RULES[id].name}
-              </option>
-            ))}
+            <ChannelOptions />
           </SelectField>
           <TextAreaField
             label="Brief"

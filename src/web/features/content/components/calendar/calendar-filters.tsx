@@ -1,6 +1,5 @@
-import { CHANNEL_IDS } from '../../../../../shared/channel-ids.js';
-import { CHANNEL_RULES } from '../../../../../shared/channels.js';
 import { CONTENT_STATUSES } from '../../../../../shared/content.schema.js';
+import { ChannelOptions } from '../../../../components/ui/channel-options.js';
 import { SelectField, TextField } from '../../../../components/ui/field.js';
 import { STATUS_LABELS } from '../content-format.js';
 
@@ -29,11 +28,7 @@ export function CalendarFilters({ values, campaigns, onChange }: CalendarFilters
         onChange={(event) => onChange('channel', event.target.value)}
       >
         <option value="">All channels</option>
-        {CHANNEL_IDS.map((id) => (
-          <option key={id} value={id}>
-            {CHANNEL_RULES[id].name}
-          </option>
-        ))}
+        <ChannelOptions />
       </SelectField>
       <SelectField
         label="Campaign"

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { Business } from '../../../../../shared/business.schema.js';
-import { CHANNEL_IDS, CONTENT_FORMATS } from '../../../../../shared/channel-ids.js';
+import { CONTENT_FORMATS } from '../../../../../shared/channel-ids.js';
 import { CHANNEL_RULES } from '../../../../../shared/channels.js';
 import type { ContentItem } from '../../../../../shared/content.schema.js';
 import { can } from '../../../../../shared/roles.js';
@@ -30,6 +30,7 @@ import { RewriteButtons } from './rewrite-buttons.js';
 import { WorkflowControls } from './workflow-controls.js';
 import '../channel-colors.css';
 import '../content.css';
+import { ChannelOptions } from '../../../../components/ui/channel-options.js';
 
 const FIELDS = ['title', 'body', 'call_to_action', 'channel', 'format', 'hashtags'] as const;
 
@@ -95,11 +96,7 @@ export function ContentEditor({ item, business }: { item: ContentItem; business:
             <legend className="visually-hidden">Content</legend>
             <div className="editor-grid">
               <SelectField label="Channel" {...register('channel')}>
-                {CHANNEL_IDS.map((id) => (
-                  <option key={id} value={id}>
-                    {CHANNEL_RULES[id].name}
-                  </option>
-                ))}
+                <ChannelOptions />
               </SelectField>
               <SelectField label="Format" {...register('format')}>
                 {CONTENT_FORMATS.map((format) => (

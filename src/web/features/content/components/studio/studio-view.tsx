@@ -3,8 +3,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { writeContentInputSchema } from '../../../../../shared/ai-tasks.schema.js';
 import type { Business } from '../../../../../shared/business.schema.js';
-import { CHANNEL_IDS, CONTENT_FORMATS } from '../../../../../shared/channel-ids.js';
-import { CHANNEL_RULES } from '../../../../../shared/channels.js';
+import { CONTENT_FORMATS } from '../../../../../shared/channel-ids.js';
 import { can } from '../../../../../shared/roles.js';
 import { Badge } from '../../../../components/ui/badge.js';
 import { Banner } from '../../../../components/ui/banner.js';
@@ -17,6 +16,7 @@ import { FORMAT_LABELS } from '../content-format.js';
 import { VariantCard } from './variant-card.js';
 import '../channel-colors.css';
 import '../content.css';
+import { ChannelOptions } from '../../../../components/ui/channel-options.js';
 
 const shape = writeContentInputSchema.shape;
 /** The studio's brief: the shared writeContent input, plus the campaign the drafts belong to. */
@@ -60,11 +60,7 @@ export function StudioView({ business, campaigns }: StudioViewProps) {
         <form className="stack" onSubmit={onSubmit} noValidate>
           <div className="studio-fields">
             <SelectField label="Channel" {...register('channel')}>
-              {CHANNEL_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {CHANNEL_RULES[id].name}
-                </option>
-              ))}
+              <ChannelOptions />
             </SelectField>
             <SelectField label="Format" {...register('format')}>
               {CONTENT_FORMATS.map((format) => (
