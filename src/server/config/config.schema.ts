@@ -79,6 +79,18 @@ export const envSchema = z.object({
     .pipe(z.record(z.string(), z.strictObject({ input: z.number().min(0), output: z.number().min(0) })))
     .optional(),
   AI_ALLOW_PRIVATE_BASE_URLS: bool.default(false),
+  OUTBOUND_ALLOWED_HOSTS: list
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(\*\.)?[A-Za-z0-9.:_[\]-]+(\/\d{1,3})?$/,
+            'Host names, IP addresses or CIDR ranges, comma-separated',
+          ),
+      ),
+    )
+    .default([]),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -45,6 +45,16 @@ describe('loadConfig', () => {
     expect(config.demo.enabled).toBe(false);
   });
 
+  it('reads the outbound allow-list and refuses entries that are not hosts, addresses or ranges', () => {
+    expect(loadConfig({}).outbound.allowedHosts).toEqual([]);
+    expect(
+      loadConfig({ OUTBOUND_ALLOWED_HOSTS: '127.0.0.1, 10.0.0.0/8,*.corp.example' }).outbound.allowedHosts,
+    ).toEqual(['127.0.0.1', '10.0.0.0/8', '*.corp.example']);
+    expect(() => loadConfig({ OUTBOUND_ALLOWED_HOSTS: 'http://x.example/' })).toThrow(
+      /OUTBOUND_ALLOWED_HOSTS/,
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).server.port).toBe(8000);
   });

@@ -58,6 +58,8 @@ export interface Config {
     /** Let workspaces point their provider at private or loopback addresses (a local Ollama, say). */
     allowPrivateBaseUrls: boolean;
   };
+  /** Calls to URLs users give (webhooks, publishing): hosts that may be private or loopback anyway. */
+  outbound: { allowedHosts: string[] };
 }
 
 /** Start-up stops with every problem listed, not just the first. */
@@ -146,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       prices: e.AI_PRICES ?? {},
       allowPrivateBaseUrls: e.AI_ALLOW_PRIVATE_BASE_URLS,
     },
+    outbound: { allowedHosts: e.OUTBOUND_ALLOWED_HOSTS },
   };
 }
 

@@ -9,6 +9,7 @@ import type { AnyAiTask } from '../ai/task.js';
 import { AI_TASKS } from '../ai/tasks/index.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
+import { createOutboundGuard } from '../integrations/outbound-guard.js';
 import { createJobQueue } from '../jobs/create-job-queue.js';
 import type { AppJobDefinitions } from '../jobs/job-definitions.js';
 import type { JobQueue } from '../jobs/job-types.js';
@@ -78,6 +79,8 @@ export function createServices(deps: ServiceDeps) {
     });
   const busErrors = createBusErrorCounter(deps.metricsRegistry);
   const events = deps.events ?? createEventBus(config.redis, { onError: () => busErrors.inc() });
+  // One guard for every call to a URL a user gave (webhooks, publishing connectors).
+  const outboundGuard = createOutboundGuard({ allowedHosts: config.outbound.allowedHosts });
   const content = new ContentService(repos, now, events);
   const businesses = new BusinessService(repos, now);
   const ai = new AiService({
@@ -97,6 +100,7 @@ export function createServices(deps: ServiceDeps) {
   });
   return {
     events,
+    outboundGuard,
     accessTokens,
     auth: new AuthService({
       repos,
