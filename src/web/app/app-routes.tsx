@@ -31,6 +31,8 @@ const EditCampaignPage = lazyPage(() => import('./pages/edit-campaign-page.js'),
 const CalendarPage = lazyPage(() => import('./pages/calendar-page.js'), 'CalendarPage');
 const ContentItemPage = lazyPage(() => import('./pages/content-item-page.js'), 'ContentItemPage');
 const StudioPage = lazyPage(() => import('./pages/studio-page.js'), 'StudioPage');
+const JobsPage = lazyPage(() => import('./pages/jobs-page.js'), 'JobsPage');
+const JobPage = lazyPage(() => import('./pages/job-page.js'), 'JobPage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page.js'), 'NotFoundPage');
 
 /** The route table. A feature adds its pages under `w/:businessId` and its entry in navigation.ts. */
@@ -56,6 +58,8 @@ export function AppRoutes() {
                   <Route path="calendar" element={<CalendarPage />} />
                   <Route path="content/:itemId" element={<ContentItemPage />} />
                   <Route path="studio" element={<StudioPage />} />
+                  <Route path="jobs" element={<JobsPage />} />
+                  <Route path="jobs/:jobId" element={<JobPage />} />
                   <Route path="brand" element={<BrandPage />} />
                   <Route path="campaigns" element={<CampaignsPage />} />
                   <Route path="campaigns/new" element={<NewCampaignPage />} />

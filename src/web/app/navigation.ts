@@ -23,5 +23,6 @@ export const WORKSPACE_NAV: readonly NavItem[] = [
   { label: 'Campaigns', path: 'campaigns', icon: 'megaphone', permission: 'campaigns.read' },
   { label: 'Brand', path: 'brand', icon: 'palette', permission: 'business.read' },
   { label: 'AI usage', path: 'ai-usage', icon: 'chart', permission: 'ai.usage.read' },
+  { label: 'Jobs', path: 'jobs', icon: 'pulse', permission: 'jobs.read' },
   { label: 'Settings', path: 'settings', icon: 'settings' },
 ];

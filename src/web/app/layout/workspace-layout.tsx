@@ -4,6 +4,7 @@ import type { Business } from '../../../shared/business.schema.js';
 import { Banner } from '../../components/ui/banner.js';
 import { EmptyState } from '../../components/ui/empty-state.js';
 import { PageSpinner } from '../../components/ui/spinner.js';
+import { useJobToasts } from '../../features/jobs/hooks/use-job-toasts.js';
 import { useBusiness } from '../../features/workspaces/api/get-business.js';
 import { ApiError } from '../../lib/api-error.js';
 import { describeError } from '../../lib/error-messages.js';
@@ -15,7 +16,7 @@ import { useLiveUpdates } from '../use-live-updates.js';
 export function WorkspaceLayout() {
   const { businessId = '' } = useParams();
   const business = useBusiness(businessId);
-  useLiveUpdates(businessId);
+  useLiveUpdates(businessId, useJobToasts(businessId));
 
   useEffect(() => {
     if (business.isSuccess) rememberWorkspaceId(business.data.id);

@@ -2,16 +2,30 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef
 import './toast.css';
 
 type ToastTone = 'success' | 'danger' | 'info';
+
+/**
+ * A link at the end of a toast ("View job"). The toasts live outside the router, so the caller passes how
+ * to follow it in the app (`navigate`); a modified click (new tab) is left to the browser.
+ */
+export interface ToastLink {
+  label: string;
+  href: string;
+  onFollow?: (href: string) => void;
+}
+
 interface Toast {
   id: number;
   tone: ToastTone;
   message: string;
+  link: ToastLink | undefined;
 }
 
-type ShowToast = (message: string, tone?: ToastTone) => void;
+type ShowToast = (message: string, tone?: ToastTone, options?: { link?: ToastLink }) => void;
 
 const ToastContext = createContext<ShowToast | null>(null);
 const TOAST_LIFETIME_MS = 5000;
+/** A toast with a link stays longer, so there is time to reach the link by keyboard. */
+const LINKED_TOAST_LIFETIME_MS = 12_000;
 
 /**
  * Hosts transient confirmations ("Member invited"). The live region is always in the DOM so screen readers
@@ -26,10 +40,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const show = useCallback<ShowToast>(
-    (message, tone = 'success') => {
+    (message, tone = 'success', options) => {
       const id = nextId.current++;
-      setToasts((current) => [...current.slice(-2), { id, tone, message }]);
-      setTimeout(() => dismiss(id), TOAST_LIFETIME_MS);
+      const link = options?.link;
+      setToasts((current) => [...current.slice(-2), { id, tone, message, link }]);
+      setTimeout(() => dismiss(id), link ? LINKED_TOAST_LIFETIME_MS : TOAST_LIFETIME_MS);
     },
     [dismiss],
   );
@@ -41,7 +56,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <section className="toasts" aria-live="polite" aria-label="Notifications">
         {toasts.map((toast) => (
           <div key={toast.id} className={`toast toast--${toast.tone}`}>
-            <span>{toast.message}</span>
+            <span>
+              {toast.message}
+              {toast.link && <ToastLinkView link={toast.link} onFollowed={() => dismiss(toast.id)} />}
+            </span>
             <button type="button" className="toast__close" onClick={() => dismiss(toast.id)}>
               <span aria-hidden="true">×</span>
               <span className="visually-hidden">Dismiss</span>
@@ -53,7 +71,28 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 }
 
-/** Shows a short-lived message in the corner. */
+function ToastLinkView({ link, onFollowed }: { link: ToastLink; onFollowed: () => void }) {
+  return (
+    <>
+      {' '}
+      <a
+        className="toast__link"
+        href={link.href}
+        onClick={(event) => {
+          const newTab = event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0;
+          if (!link.onFollow || newTab) return;
+          event.preventDefault();
+          link.onFollow(link.href);
+          onFollowed();
+        }}
+      >
+        {link.label}
+      </a>
+    </>
+  );
+}
+
+/** Shows a short-lived message in the corner, optionally with a link to what it is about. */
 export function useToast(): ShowToast {
   const show = useContext(ToastContext);
   if (!show) throw new Error('useToast must be used inside <ToastProvider>');

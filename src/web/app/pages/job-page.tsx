@@ -1,0 +1,50 @@
+import { Link, useParams } from 'react-router';
+import { can } from '../../../shared/roles.js';
+import { Banner } from '../../components/ui/banner.js';
+import { EmptyState } from '../../components/ui/empty-state.js';
+import { PageSpinner } from '../../components/ui/spinner.js';
+import { useJob } from '../../features/jobs/api/get-job.js';
+import { JobDetail } from '../../features/jobs/components/job-detail.js';
+import { jobLabel } from '../../features/jobs/components/job-format.js';
+import { ApiError } from '../../lib/api-error.js';
+import { describeError } from '../../lib/error-messages.js';
+import { PageTitle } from '../../lib/page-title.js';
+import { useWorkspace } from '../layout/workspace-layout.js';
+
+/** One job, where a toast's "View job" leads: live state, the reason it failed, Retry. */
+export function JobPage() {
+  const business = useWorkspace();
+  const { jobId = '' } = useParams();
+  const job = useJob(business.id, jobId);
+  if (job.isPending) return <PageSpinner label="Loading the job" />;
+  if (job.isError) {
+    if (job.error instanceof ApiError && job.error.status === 404) {
+      return (
+        <EmptyState
+          title="Job not found"
+          action={
+            <Link to=".." relative="path">
+              All jobs
+            </Link>
+          }
+        >
+          The link may be wrong, or the job belongs to another workspace.
+        </EmptyState>
+      );
+    }
+    return <Banner tone="danger">{describeError(job.error)}</Banner>;
+  }
+  const label = jobLabel(job.data.name);
+  return (
+    <>
+      <PageTitle title={`${label} · Jobs · ${business.name}`} />
+      <div className="page-header__text">
+        <Link to=".." relative="path" className="muted">
+          ← Jobs
+        </Link>
+        <h1>{label}</h1>
+      </div>
+      <JobDetail job={job.data} businessId={business.id} canManage={can(business.role, 'jobs.manage')} />
+    </>
+  );
+}

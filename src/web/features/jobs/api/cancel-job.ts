@@ -1,0 +1,27 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { API } from '../../../../shared/api-paths.js';
+import { jobSchema } from '../../../../shared/jobs.schema.js';
+import { apiRequest } from '../../../lib/api-client.js';
+import { jobKeys } from './query-keys.js';
+
+export function cancelJob(jobId: string) {
+  return apiRequest(API.jobCancel(jobId), { method: 'POST', schema: jobSchema });
+}
+
+/**
+ * Cancels a job that has not finished; a running one is asked to stop and settles as `cancelled`.
+ *
+ * @example
+ * const cancel = useCancelJob(business.id);
+ * cancel.mutate(job.id);
+ */
+export function useCancelJob(businessId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (jobId: string) => cancelJob(jobId),
+    onSuccess: (job) => {
+      queryClient.setQueryData(jobKeys.detail(businessId, job.id), job);
+      return queryClient.invalidateQueries({ queryKey: jobKeys.lists(businessId) });
+    },
+  });
+}

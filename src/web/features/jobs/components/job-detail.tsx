@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Job } from '../../../../shared/jobs.schema.js';
+import { Badge } from '../../../components/ui/badge.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Card } from '../../../components/ui/card.js';
+import { formatDateTime } from '../../../lib/format-date.js';
+import { JobActions } from './job-actions.js';
+import { contentItemsOf, describeAttempts, STATE_LABELS, STATE_TONES } from './job-format.js';
+import { JobProgress } from './job-progress.js';
+import './jobs.css';
+
+/** One job in full: state, progress, attempts and times, then its failure reason or what it produced. */
+export function JobDetail({
+  job,
+  businessId,
+  canManage,
+}: {
+  job: Job;
+  businessId: string;
+  canManage: boolean;
+}) {
+  return (
+    <div className="stack">
+      <Card
+        title="Status"
+        actions={
+          canManage && (
+            <div className="row">
+              <JobActions job={job} businessId={businessId} />
+            </div>
+          )
+        }
+      >
+        <div className="stack">
+          <div className="row">
+            <Badge tone={STATE_TONES[job.state]}>{STATE_LABELS[job.state]}</Badge>
+            <span className="muted">{describeAttempts(job)}</span>
+          </div>
+          {job.state === 'running' && <JobProgress job={job} />}
+          <dl className="job-facts">
+            <Fact term="Started">{formatDateTime(job.created_at)}</Fact>
+            <Fact term="Last change">{formatDateTime(job.updated_at)}</Fact>
+            {job.state === 'failed' && <Fact term="Next try">{formatDateTime(job.run_at)}</Fact>}
+            {job.state === 'queued' && <Fact term="Runs at">{formatDateTime(job.run_at)}</Fact>}
+            {job.finished_at && <Fact term="Finished">{formatDateTime(job.finished_at)}</Fact>}
+          </dl>
+        </div>
+      </Card>
+      {job.last_error && (job.state === 'failed' || job.state === 'dead') && (
+        <Banner tone="danger" title="Why it failed">
+          {job.last_error}
+        </Banner>
+      )}
+      {job.state === 'succeeded' && <JobResult job={job} />}
+    </div>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** What a finished job produced: a link for results the app knows, the raw JSON for others. */
+function JobResult({ job }: { job: Job }) {
+  const items = contentItemsOf(job);
+  if (items) {
+    return (
+      <Card title="Result">
+        <p>
+          {items.length === 1 ? '1 item' : `${items.length} items`} saved.{' '}
+          <Link to="../../calendar" relative="path">
+            Open the calendar
+          </Link>
+        </p>
+      </Card>
+    );
+  }
+  if (job.result === null || job.result === undefined) return null;
+  return (
+    <Card title="Result">
+      <pre className="job-result">{JSON.stringify(job.result, null, 2)}</pre>
+    </Card>
+  );
+}

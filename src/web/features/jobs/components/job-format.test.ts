@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canCancel,
+  canRetry,
+  contentItemsOf,
+  describeAttempts,
+  isAnnounced,
+  jobLabel,
+  STATE_FILTERS,
+} from './job-format.js';
+
+describe('job wording', () => {
+  it('names known jobs in words and unknown ones as they are', () => {
+    expect(jobLabel('calendar.generate')).toBe('Content calendar');
+    expect(jobLabel('something.new')).toBe('something.new');
+  });
+
+  it('announces the work people wait for, not background deliveries', () => {
+    expect(isAnnounced('calendar.generate')).toBe(true);
+    expect(isAnnounced('webhook.deliver')).toBe(false);
+  });
+
+  it('counts the attempt in progress, and a job not started yet as its first', () => {
+    expect(describeAttempts({ attempts: 2, max_attempts: 3 })).toBe('Attempt 2 of 3');
+    expect(describeAttempts({ attempts: 0, max_attempts: 3 })).toBe('Attempt 1 of 3');
+  });
+
+  it('offers every state once in the filter', () => {
+    expect(new Set(STATE_FILTERS.map((filter) => filter.value)).size).toBe(6);
+  });
+});
+
+describe('job actions', () => {
+  it('retries failed and dead jobs only', () => {
+    expect(canRetry({ state: 'failed' })).toBe(true);
+    expect(canRetry({ state: 'dead' })).toBe(true);
+    expect(canRetry({ state: 'running' })).toBe(false);
+    expect(canRetry({ state: 'succeeded' })).toBe(false);
+  });
+
+  it('cancels only what has not finished', () => {
+    expect(canCancel({ state: 'queued' })).toBe(true);
+    expect(canCancel({ state: 'running' })).toBe(true);
+    expect(canCancel({ state: 'dead' })).toBe(false);
+    expect(canCancel({ state: 'cancelled' })).toBe(false);
+  });
+});
+
+describe('job results', () => {
+  const id = '01930000-0000-7000-8000-000000000001';
+
+  it('finds the items a calendar job saved', () => {
+    const result = { strategy: {}, content_item_ids: [id], ai_call_ids: [], offline: true };
+    expect(contentItemsOf({ name: 'calendar.generate', result })).toEqual([id]);
+  });
+
+  it('ignores results it does not know', () => {
+    expect(contentItemsOf({ name: 'calendar.generate', result: null })).toBeUndefined();
+    expect(contentItemsOf({ name: 'other', result: { content_item_ids: [id] } })).toBeUndefined();
+  });
+});

@@ -1,0 +1,75 @@
+import { calendarJobResultSchema } from '../../../../shared/calendar.schema.js';
+import { type Job, type JobState, RETRYABLE_JOB_STATES } from '../../../../shared/jobs.schema.js';
+
+/** What each job is, in a person's words. A job the app does not know yet shows its name as is. */
+const NAME_LABELS: Record<string, string> = {
+  'calendar.generate': 'Content calendar',
+  'content.publish': 'Publishing',
+  'webhook.deliver': 'Webhook delivery',
+};
+
+/**
+ * Work a person starts and waits for: its completion gets a toast. Other jobs (deliveries, say) run by
+ * the hundred in the background, so only their final failure is announced.
+ */
+const ANNOUNCED_JOBS: ReadonlySet<string> = new Set(['calendar.generate', 'content.publish']);
+
+/** "Content calendar" for `calendar.generate`. */
+export function jobLabel(name: string): string {
+  return NAME_LABELS[name] ?? name;
+}
+
+/** Whether finishing this job is news worth a toast. */
+export function isAnnounced(name: string): boolean {
+  return ANNOUNCED_JOBS.has(name);
+}
+
+export const STATE_LABELS: Record<JobState, string> = {
+  queued: 'Queued',
+  running: 'Running',
+  succeeded: 'Completed',
+  failed: 'Failed, will retry',
+  dead: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+export const STATE_TONES = {
+  queued: 'neutral',
+  running: 'accent',
+  succeeded: 'success',
+  failed: 'warning',
+  dead: 'danger',
+  cancelled: 'neutral',
+} as const satisfies Record<JobState, string>;
+
+/** The state filter's choices, in the order a person looks for them. */
+export const STATE_FILTERS: readonly { value: JobState; label: string }[] = [
+  { value: 'running', label: 'Running' },
+  { value: 'queued', label: 'Queued' },
+  { value: 'failed', label: 'Failed, will retry' },
+  { value: 'dead', label: 'Failed' },
+  { value: 'succeeded', label: 'Completed' },
+  { value: 'cancelled', label: 'Cancelled' },
+];
+
+/** A person may run it again (with the `jobs.manage` permission). */
+export function canRetry(job: Pick<Job, 'state'>): boolean {
+  return RETRYABLE_JOB_STATES.includes(job.state);
+}
+
+/** Not finished yet, so it can still be cancelled. */
+export function canCancel(job: Pick<Job, 'state'>): boolean {
+  return job.state === 'queued' || job.state === 'running' || job.state === 'failed';
+}
+
+/** "Attempt 2 of 3". */
+export function describeAttempts(job: Pick<Job, 'attempts' | 'max_attempts'>): string {
+  return `Attempt ${Math.max(1, job.attempts)} of ${job.max_attempts}`;
+}
+
+/** What a finished job produced that the app can link to; undefined when the result is not one it knows. */
+export function contentItemsOf(job: Pick<Job, 'name' | 'result'>): string[] | undefined {
+  if (job.name !== 'calendar.generate') return undefined;
+  const parsed = calendarJobResultSchema.safeParse(job.result);
+  return parsed.success ? parsed.data.content_item_ids : undefined;
+}

@@ -1,0 +1,137 @@
+import { Link, useSearchParams } from 'react-router';
+import type { Job, JobState } from '../../../../shared/jobs.schema.js';
+import { jobStateSchema } from '../../../../shared/jobs.schema.js';
+import { Badge } from '../../../components/ui/badge.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { Card } from '../../../components/ui/card.js';
+import { EmptyState } from '../../../components/ui/empty-state.js';
+import { SelectField } from '../../../components/ui/field.js';
+import { Spinner } from '../../../components/ui/spinner.js';
+import { Table } from '../../../components/ui/table.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { formatDateTime } from '../../../lib/format-date.js';
+import { useJobs } from '../api/get-jobs.js';
+import { JobActions } from './job-actions.js';
+import { describeAttempts, jobLabel, STATE_FILTERS, STATE_LABELS, STATE_TONES } from './job-format.js';
+import { JobProgress } from './job-progress.js';
+import './jobs.css';
+
+/**
+ * The workspace's background work, newest first: running jobs with their progress, failed ones with the
+ * reason and Retry, finished ones. The state filter sits in the address (`?state=dead`), so a link can
+ * open the failures directly. Live job events keep it current.
+ */
+export function JobList({ businessId, canManage }: { businessId: string; canManage: boolean }) {
+  const [params, setParams] = useSearchParams();
+  const parsed = jobStateSchema.safeParse(params.get('state'));
+  const state = parsed.success ? parsed.data : undefined;
+  const jobs = useJobs(businessId, state);
+  const items = jobs.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const filter = (value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set('state', value);
+        else next.delete('state');
+        return next;
+      },
+      { replace: true },
+    );
+
+  return (
+    <Card title="Jobs" description="Newest first. Progress and failures appear here as they happen.">
+      <div className="stack">
+        <div className="job-toolbar">
+          <SelectField label="State" value={state ?? ''} onChange={(event) => filter(event.target.value)}>
+            <option value="">All states</option>
+            {STATE_FILTERS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        {jobs.isPending ? (
+          <Spinner label="Loading jobs" />
+        ) : jobs.isError ? (
+          <Banner tone="danger">{describeError(jobs.error)}</Banner>
+        ) : items.length === 0 ? (
+          <EmptyState title={state ? `No job is ${STATE_LABELS[state].toLowerCase()}` : 'No jobs yet'}>
+            Long work such as AI calendars, publishing and webhook deliveries runs here in the background.
+          </EmptyState>
+        ) : (
+          <Table
+            caption="Jobs"
+            head={
+              <tr>
+                <th scope="col">Job</th>
+                <th scope="col">State</th>
+                <th scope="col">Progress</th>
+                <th scope="col">Started</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            }
+          >
+            {items.map((job) => (
+              <JobRow key={job.id} job={job} businessId={businessId} canManage={canManage} />
+            ))}
+          </Table>
+        )}
+        {jobs.hasNextPage && (
+          <div>
+            <Button loading={jobs.isFetchingNextPage} onClick={() => jobs.fetchNextPage()}>
+              Load older jobs
+            </Button>
+          </div>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+function JobRow({ job, businessId, canManage }: { job: Job; businessId: string; canManage: boolean }) {
+  const label = jobLabel(job.name);
+  const started = formatDateTime(job.created_at);
+  return (
+    <tr>
+      <td>
+        <Link to={job.id} className="job-name">
+          {label}
+        </Link>
+        <div className="muted job-meta">{describeAttempts(job)}</div>
+        <JobReason job={job} />
+      </td>
+      <td>
+        <Badge tone={STATE_TONES[job.state]}>{STATE_LABELS[job.state]}</Badge>
+      </td>
+      <td className="job-progress-cell">
+        <ProgressCell job={job} />
+      </td>
+      <td className="nowrap">{started}</td>
+      <td className="cell-actions">
+        {canManage && <JobActions job={job} businessId={businessId} name={`${label}, ${started}`} />}
+      </td>
+    </tr>
+  );
+}
+
+function ProgressCell({ job }: { job: Job }) {
+  if (job.state === 'running') return <JobProgress job={job} />;
+  if (job.state === 'failed') return <span className="muted">Next try {formatDateTime(job.run_at)}</span>;
+  if (job.state === 'queued') return <span className="muted">Waiting</span>;
+  if (job.state === 'succeeded' && job.finished_at) {
+    return <span className="muted">Done {formatDateTime(job.finished_at)}</span>;
+  }
+  return <span className="muted">—</span>;
+}
+
+/** Why the last attempt failed, for failed and dead jobs. */
+export function JobReason({ job }: { job: Pick<Job, 'state' | 'last_error'> }) {
+  const shown: JobState[] = ['failed', 'dead'];
+  if (!shown.includes(job.state) || !job.last_error) return null;
+  return <p className="job-reason">{job.last_error}</p>;
+}
