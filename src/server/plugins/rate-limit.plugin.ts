@@ -1,6 +1,7 @@
 import rateLimit, { normalizeIP, type RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { Redis } from 'ioredis';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/app-error.js';
 
@@ -25,8 +26,36 @@ function rateLimitedError(_request: FastifyRequest, context: { ttl: number; afte
   });
 }
 
+/**
+ * The counters' store in scale-out mode: one Redis client per process, so a limit hit on one instance
+ * counts on every other. Commands fail fast while Redis is away (readiness reports it) instead of queueing.
+ */
+async function sharedCounterStore(
+  app: FastifyInstance,
+  config: Config,
+): Promise<Pick<RateLimitOptions, 'redis' | 'nameSpace'>> {
+  if (!config.redis.url) return {};
+  const redis = new Redis(config.redis.url, {
+    connectionName: 'mcc-rate-limit',
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+  });
+  redis.on('error', (error) => app.log.warn({ err: error }, 'rate-limit store: Redis error'));
+  // Connected before the first request when Redis is up; if it is not, the app still starts (and keeps
+  // reconnecting) rather than refusing every request.
+  await redis.connect().catch(() => undefined);
+  app.addHook('onClose', async () => {
+    await redis.quit().catch(() => redis.disconnect());
+  });
+  return { redis, nameSpace: `${config.redis.prefix}:rate-limit:` };
+}
+
 const rateLimitPluginImpl: FastifyPluginAsync<RateLimitPluginOptions> = async (app, { config }) => {
   await app.register(rateLimit, {
+    ...(await sharedCounterStore(app, config)),
+    // With Redis away, serve requests unlimited rather than failing them all; /readyz says Redis is down.
+    skipOnError: true,
     global: true,
     max: config.rateLimit.max,
     timeWindow: config.rateLimit.windowSeconds * 1000,
@@ -34,14 +63,13 @@ const rateLimitPluginImpl: FastifyPluginAsync<RateLimitPluginOptions> = async (a
     errorResponseBuilder: rateLimitedError,
     // The error handler writes Retry-After from the AppError; the plugin's own copy would duplicate it.
     addHeaders: { 'retry-after': false },
-    // In-memory store for the single-process mode. Scale-out passes `redis: <ioredis client>` here so
-    // every instance shares the counters (ARCHITECTURE.md §2).
   });
 };
 
 /**
  * Per-IP limit on every route registered after it (`config: { rateLimit: false }` opts a route out).
- * The 429 is a `rate_limited` problem with `Retry-After`.
+ * The 429 is a `rate_limited` problem with `Retry-After`. Counters live in memory in the single-process
+ * mode and in Redis when `REDIS_URL` is set (ARCHITECTURE.md §2).
  */
 export const rateLimitPlugin = fp(rateLimitPluginImpl, { name: 'mcc-rate-limit', fastify: '5.x' });
 
