@@ -16,7 +16,8 @@ export function readDeployFile(relative: string): string {
 
 /** A YAML file under `deploy/`, parsed (the first document). */
 export function readDeployYaml<T = Record<string, unknown>>(relative: string): T {
-  return parse(readDeployFile(relative)) as T;
+  // Compose files share settings through YAML merge keys (`<<: *mcc`), as Docker Compose resolves them.
+  return parse(readDeployFile(relative), { merge: true }) as T;
 }
 
 /** Every document of a multi-document YAML file under `deploy/`. */

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { DEPLOY_DIR, readCompose, readDeployFile } from './support/deploy-files.js';
+
+const services = readCompose().services;
+
+describe('deploy/docker-compose.yml', () => {
+  it('is valid against the Compose Specification JSON schema', () => {
+    const schema = JSON.parse(readFileSync(path.join(DEPLOY_DIR, 'schemas/compose-spec.json'), 'utf8'));
+    // The schema names draft-07 by an https URL ajv does not know; its keywords are plain draft-07.
+    const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false });
+    const validate = ajv.compile(schema);
+    const valid = validate(readCompose());
+    expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
+    expect(valid).toBe(true);
+    // The schema can fail: a misspelt key is rejected.
+    expect(validate({ services: { app: { imagee: 'x' } } })).toBe(false);
+  });
+
+  it('runs every service the issue names, each with a health check (the one-shot migration excepted)', () => {
+    expect(Object.keys(services).sort()).toEqual(
+      ['app', 'grafana', 'migrate', 'nginx', 'postgres', 'prometheus', 'redis', 'worker'].sort(),
+    );
+    for (const [name, service] of Object.entries(services)) {
+      if (name === 'migrate') continue;
+      expect(service.healthcheck?.test, `${name} health check`).toBeDefined();
+    }
+    expect(services.app?.deploy?.replicas).toBe(2);
+  });
+
+  it('starts in dependency order: storage, then the migration, then the app, then nginx', () => {
+    expect(services.migrate?.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    expect(services.app?.depends_on).toMatchObject({
+      migrate: { condition: 'service_completed_successfully' },
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
+    expect(services.worker?.depends_on).toMatchObject({
+      migrate: { condition: 'service_completed_successfully' },
+      redis: { condition: 'service_healthy' },
+    });
+    expect(services.nginx?.depends_on).toEqual({ app: { condition: 'service_healthy' } });
+    // The app must not migrate on its own: two replicas racing a migration is what `migrate` prevents.
+    expect(services.app?.environment?.MCC_AUTO_MIGRATE).toBe('0');
+  });
+
+  it('gives Redis what BullMQ requires: no eviction, and AOF persistence', () => {
+    const command = services.redis?.command?.join(' ') ?? '';
+    expect(command).toMatch(/--maxmemory-policy noeviction/);
+    expect(command).toMatch(/--appendonly yes/);
+  });
+
+  it('runs the app containers read-only and takes every secret from deploy/.env', () => {
+    for (const name of ['app', 'worker', 'migrate', 'nginx']) {
+      expect(services[name]?.read_only, name).toBe(true);
+    }
+    const text = readDeployFile('docker-compose.yml');
+    const required = [...text.matchAll(/\$\{([A-Z_]+):\?/g)].map((match) => match[1]);
+    expect(new Set(required)).toEqual(new Set(['POSTGRES_PASSWORD', 'SECRET_KEY', 'GRAFANA_ADMIN_PASSWORD']));
+    const example = readDeployFile('.env.example');
+    for (const name of new Set([...text.matchAll(/\$\{([A-Z_]+)[:}]/g)].map((match) => match[1]))) {
+      expect(example, `deploy/.env.example documents ${name}`).toMatch(new RegExp(`^${name}=`, 'm'));
+    }
+  });
+});
