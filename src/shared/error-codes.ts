@@ -43,6 +43,11 @@ export const ERROR_CODES = [
   'over_channel_limit',
   /** A bulk change was refused as a whole; `errors[]` lists each item (`body.ids.N`) that could not change. */
   'bulk_failed',
+  /**
+   * The server will not call that URL: it resolves to a loopback, private, link-local or reserved address
+   * (or is not http/https). `errors[]` names the field; an operator can allow hosts with OUTBOUND_ALLOWED_HOSTS.
+   */
+  'url_not_allowed',
   /** The database or another dependency is not reachable. */
   'service_unavailable',
   /** An unexpected error; the response carries the request id to quote when reporting it. */

@@ -39,6 +39,25 @@ export const liveEventSchema = z.discriminatedUnion('type', [
       change: z.enum(['created', 'updated', 'deleted', 'status']),
     }),
   }),
+  /** A scheduled item went out through its connector. */
+  z.object({
+    type: z.literal('content.published'),
+    ...envelope,
+    data: z.object({
+      content_item_id: z.string().min(1).max(100),
+      connector_id: z.string().min(1).max(100).nullable(),
+    }),
+  }),
+  /** A scheduled item could not be published and will not be retried; `reason` says why. */
+  z.object({
+    type: z.literal('content.failed'),
+    ...envelope,
+    data: z.object({
+      content_item_id: z.string().min(1).max(100),
+      connector_id: z.string().min(1).max(100).nullable(),
+      reason: z.string().max(1000),
+    }),
+  }),
   z.object({
     type: z.literal('message.received'),
     ...envelope,

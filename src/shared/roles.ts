@@ -30,6 +30,11 @@ export const PERMISSIONS = {
   /** Approve, send back (with a comment), schedule and unschedule. */
   'content.approve': ['owner', 'admin'],
   'content.delete': ['owner', 'admin'],
+  // Webhook URLs are often bearer secrets themselves (Zapier, Slack, n8n catch URLs): reading is for
+  // the roles that may change them.
+  'webhooks.read': ['owner', 'admin'],
+  /** Create, change, delete, rotate the secret, send a test, redeliver. */
+  'webhooks.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -23,6 +23,7 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   invalid_transition: { status: 409, title: 'That status change is not allowed' },
   over_channel_limit: { status: 422, title: 'The text breaks the channel’s limits' },
   bulk_failed: { status: 422, title: 'Nothing changed: some items could not be changed' },
+  url_not_allowed: { status: 422, title: 'The server may not call that address' },
   service_unavailable: { status: 503, title: 'The service is temporarily unavailable' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 };

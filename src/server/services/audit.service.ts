@@ -21,7 +21,11 @@ export type AuditAction =
   | 'campaign.deleted'
   | 'content.deleted'
   | 'calendar_feed.created'
-  | 'calendar_feed.revoked';
+  | 'calendar_feed.revoked'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.secret_rotated'
+  | 'webhook.deleted';
 
 /** Append an audit entry; call it with the transaction's repositories so it commits with the change. */
 export async function recordAudit(

@@ -25,6 +25,8 @@ const MESSAGES: Record<ErrorCode, string> = {
     'Someone else changed this while you were editing. Reload it, then make your change again.',
   invalid_transition: 'That status change is not allowed from where the item is now.',
   over_channel_limit: 'The text is over this network’s limit. Shorten it and save again.',
+  url_not_allowed:
+    'That address points inside a private network, so the server will not call it. Use a public URL.',
   bulk_failed: 'Nothing was changed: some of the selected items could not be. See which ones below.',
   service_unavailable: 'The server is temporarily unavailable. Try again in a moment.',
   internal_error: 'Something went wrong on our side.',

@@ -23,6 +23,8 @@ export function staleQueryPrefixes(event: LiveEvent): readonly (readonly string[
         ['ai', id],
       ];
     case 'content.changed':
+    case 'content.published':
+    case 'content.failed':
       return [['content', id]];
     case 'message.received':
       return [['inbox', id]];
