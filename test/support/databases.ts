@@ -11,6 +11,8 @@ const REQUIRE_SERVICES = process.env.MCC_REQUIRE_SERVICES === '1';
 /** A migrated, empty database and how to throw it away. */
 export interface TestDatabase {
   database: Database;
+  /** The connection URL, for PostgreSQL databases that other processes should open too. */
+  url?: string;
   dispose(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function createPostgresTestDatabase(): Promise<TestDatabase> {
   await migrateToLatest(database.db);
   return {
     database,
+    url: url.toString(),
     async dispose() {
       await database.close();
       await adminQuery(`drop database if exists ${name} with (force)`);

@@ -1,4 +1,8 @@
-import rateLimit, { normalizeIP, type RateLimitOptions } from '@fastify/rate-limit';
+import rateLimit, {
+  normalizeIP,
+  type RateLimitOptions,
+  type RateLimitPluginOptions as StoreOptions,
+} from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
@@ -33,7 +37,7 @@ function rateLimitedError(_request: FastifyRequest, context: { ttl: number; afte
 async function sharedCounterStore(
   app: FastifyInstance,
   config: Config,
-): Promise<Pick<RateLimitOptions, 'redis' | 'nameSpace'>> {
+): Promise<Pick<StoreOptions, 'redis' | 'nameSpace'>> {
   if (!config.redis.url) return {};
   const redis = new Redis(config.redis.url, {
     connectionName: 'mcc-rate-limit',
