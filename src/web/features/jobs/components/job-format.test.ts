@@ -4,6 +4,7 @@ import {
   canRetry,
   contentItemsOf,
   describeAttempts,
+  describeFailure,
   isAnnounced,
   jobLabel,
   STATE_FILTERS,
@@ -23,6 +24,12 @@ describe('job wording', () => {
   it('counts the attempt in progress, and a job not started yet as its first', () => {
     expect(describeAttempts({ attempts: 2, max_attempts: 3 })).toBe('Attempt 2 of 3');
     expect(describeAttempts({ attempts: 0, max_attempts: 3 })).toBe('Attempt 1 of 3');
+  });
+
+  it('drops the error class the server stores in front of a failure', () => {
+    expect(describeFailure('AppError: Over budget.')).toBe('Over budget.');
+    expect(describeFailure('TypeError: x is undefined')).toBe('x is undefined');
+    expect(describeFailure('Error 500 from the provider')).toBe('Error 500 from the provider');
   });
 
   it('offers every state once in the filter', () => {

@@ -13,7 +13,14 @@ import { describeError } from '../../../lib/error-messages.js';
 import { formatDateTime } from '../../../lib/format-date.js';
 import { useJobs } from '../api/get-jobs.js';
 import { JobActions } from './job-actions.js';
-import { describeAttempts, jobLabel, STATE_FILTERS, STATE_LABELS, STATE_TONES } from './job-format.js';
+import {
+  describeAttempts,
+  describeFailure,
+  jobLabel,
+  STATE_FILTERS,
+  STATE_LABELS,
+  STATE_TONES,
+} from './job-format.js';
 import { JobProgress } from './job-progress.js';
 import './jobs.css';
 
@@ -41,7 +48,7 @@ export function JobList({ businessId, canManage }: { businessId: string; canMana
     );
 
   return (
-    <Card title="Jobs" description="Newest first. Progress and failures appear here as they happen.">
+    <Card title="Recent jobs" description="Newest first. Progress and failures appear here as they happen.">
       <div className="stack">
         <div className="job-toolbar">
           <SelectField label="State" value={state ?? ''} onChange={(event) => filter(event.target.value)}>
@@ -98,7 +105,7 @@ function JobRow({ job, businessId, canManage }: { job: Job; businessId: string; 
   const started = formatDateTime(job.created_at);
   return (
     <tr>
-      <td>
+      <td className="job-cell">
         <Link to={job.id} className="job-name">
           {label}
         </Link>
@@ -133,5 +140,5 @@ function ProgressCell({ job }: { job: Job }) {
 export function JobReason({ job }: { job: Pick<Job, 'state' | 'last_error'> }) {
   const shown: JobState[] = ['failed', 'dead'];
   if (!shown.includes(job.state) || !job.last_error) return null;
-  return <p className="job-reason">{job.last_error}</p>;
+  return <p className="job-reason">{describeFailure(job.last_error)}</p>;
 }

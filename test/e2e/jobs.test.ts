@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { newContext, watchPageErrors } from './support/browser.js';
+import { sharedServerAndBrowser } from './support/environment.js';
+import { type SeededUser, seedBusiness, seedUser } from './support/factories.js';
+import { signInThroughForm, toast } from './support/flows.js';
+import { shootAllLooks } from './support/screenshots.js';
+
+const env = sharedServerAndBrowser();
+
+/** Calls the API as `user`, as an integration would, and returns the parsed answer. */
+async function callApi(user: SeededUser, method: string, path: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${env.server.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${user.session.access_token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? undefined : response.json();
+}
+
+describe('Jobs flow', () => {
+  it('an AI calendar job fails on the budget (live toasts, reason in the jobs panel) → back to the offline writer → Retry in the panel → finished toast → the job page links to the calendar', async () => {
+    const owner = await seedUser(env.server.url, 'owner');
+    const business = await seedBusiness(env.server.url, owner, 'Harbour Books');
+    // The workspace's own model with a $0 budget: every AI call fails before any token is spent (and before
+    // any request leaves the machine), a failure the job cannot get past by itself.
+    await callApi(owner, 'PUT', `/api/business/${business.id}/ai-provider`, {
+      model: 'gpt-4o-mini',
+      api_key: 'sk-e2e-never-used-1234',
+    });
+    await callApi(owner, 'PUT', `/api/business/${business.id}/ai-budget`, { monthly_limit_micro_usd: 0 });
+
+    const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await signInThroughForm(page, owner);
+    await page.getByRole('heading', { name: 'Harbour Books', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Jobs' }).click();
+    await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
+    await page.getByText('No jobs yet').waitFor();
+
+    // Started elsewhere (the API, another tab): the open panel learns of it over the WebSocket.
+    await callApi(owner, 'POST', '/api/ai/strategy/generate-calendar', {
+      business_id: business.id,
+      start_date: new Date().toISOString().slice(0, 10),
+      weeks: 1,
+      channels: ['instagram'],
+    });
+    await toast(
+      page,
+      /Content calendar failed: This workspace has spent its monthly AI budget .* It will be retried\./,
+    );
+    const jobs = page.getByRole('region', { name: 'Recent jobs' }).getByRole('table');
+    const row = jobs.getByRole('row').filter({ hasText: 'Content calendar' });
+    await row.getByText('Failed, will retry').waitFor();
+    await row.getByText(/spent its monthly AI budget of \$0\.00/).waitFor();
+
+    // The second and last attempt (10 s later) fails too: the job is dead, and says so once more.
+    const notifications = page.getByRole('region', { name: 'Notifications' });
+    await notifications.getByText(/Settings → AI\. View job$/).waitFor({ timeout: 20_000 });
+    await row.getByText('Failed', { exact: true }).waitFor();
+    expect(await row.getByText('Attempt 2 of 2').count()).toBe(1);
+    await shootAllLooks(page, 'jobs-failed');
+
+    // Fixed the way an owner would here: back to the server default, the offline writer, which has no cost.
+    await callApi(owner, 'DELETE', `/api/business/${business.id}/ai-provider`, undefined);
+    await row.getByRole('button', { name: /^Retry Content calendar/ }).click();
+    await toast(page, 'Content calendar queued again');
+    await toast(page, 'Content calendar finished.');
+    await row.getByText('Completed').waitFor();
+    expect(await row.getByRole('button', { name: /^Retry/ }).count()).toBe(0);
+
+    // The state filter lives in the address; a state with nothing in it says so.
+    await page.getByLabel('State').selectOption('dead');
+    await page.waitForURL(/\/jobs\?state=dead$/);
+    await page.getByText('No job is failed').waitFor();
+    await page.getByLabel('State').selectOption('succeeded');
+    await row.getByText('Completed').waitFor();
+    await shootAllLooks(page, 'jobs');
+
+    // The toast's link opens the job: what it produced, and the way to it.
+    await notifications.getByRole('link', { name: 'View job' }).last().click();
+    await page.getByRole('heading', { name: 'Content calendar', level: 1 }).waitFor();
+    const result = page.getByRole('region', { name: 'Result' });
+    await result.getByText(/\d+ items? saved\./).waitFor();
+    await shootAllLooks(page, 'job');
+    await result.getByRole('link', { name: 'Open the calendar' }).click();
+    await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
