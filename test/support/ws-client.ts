@@ -36,7 +36,10 @@ export interface TestSocket {
 const WAIT = { timeout: 5_000, interval: 5 };
 
 /** `ws`, the WebSocket client @fastify/websocket depends on; loaded by hand because it ships no types. */
-const WebSocketClient = createRequire(import.meta.url)('ws') as new (url: string) => RawClient;
+const WebSocketClient = createRequire(import.meta.url)('ws') as new (
+  url: string,
+  options?: { ca?: string },
+) => RawClient;
 
 /**
  * Open `/api/ws` (or `path`) on the app without listening, through `app.injectWS`. Answers the server's
@@ -50,9 +53,12 @@ export async function openSocket(
   return recordFrames((await app.injectWS(path)) as RawClient, answerPings);
 }
 
-/** Connect to a listening server over TCP, like a browser (`url` is `ws://host:port/api/ws`). */
-export async function connectSocket(url: string): Promise<TestSocket> {
-  const raw = new WebSocketClient(url);
+/**
+ * Connect to a listening server over TCP, like a browser (`url` is `ws://host:port/api/ws`, or `wss://`
+ * with `ca`, the certificate to trust, e.g. nginx's self-signed one).
+ */
+export async function connectSocket(url: string, options: { ca?: string } = {}): Promise<TestSocket> {
+  const raw = new WebSocketClient(url, options);
   await new Promise<void>((resolve, reject) => {
     raw.on('open', resolve);
     raw.on('error', reject);
