@@ -19,6 +19,7 @@ export function useLiveUpdates(
   // The socket outlives renders; it calls whichever handler is current.
   const eventHandler = useRef(onEvent);
   eventHandler.current = onEvent;
+  const handedOver = useRef(new RecentIds());
   const [client] = useState(
     () =>
       new RealtimeClient({
@@ -28,7 +29,8 @@ export function useLiveUpdates(
         refreshToken: refreshSession,
         onEvent: (event) => {
           for (const queryKey of staleQueryPrefixes(event)) void queryClient.invalidateQueries({ queryKey });
-          eventHandler.current?.(event);
+          // Once per event id, so nothing is announced twice if an event is ever delivered again.
+          if (handedOver.current.add(event.id)) eventHandler.current?.(event);
         },
         onResync: (id) =>
           void queryClient.invalidateQueries({ predicate: (query) => isWorkspaceQuery(query.queryKey, id) }),
@@ -43,4 +45,20 @@ export function useLiveUpdates(
     (listener) => client.subscribeToStatus(listener),
     () => client.getStatus(),
   );
+}
+
+/** The last few hundred event ids seen. */
+class RecentIds {
+  private readonly ids = new Set<string>();
+
+  /** False when `id` was seen already. */
+  add(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > 500) {
+      const oldest = this.ids.values().next().value;
+      if (oldest !== undefined) this.ids.delete(oldest);
+    }
+    return true;
+  }
 }

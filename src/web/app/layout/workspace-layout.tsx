@@ -5,6 +5,7 @@ import { Banner } from '../../components/ui/banner.js';
 import { EmptyState } from '../../components/ui/empty-state.js';
 import { PageSpinner } from '../../components/ui/spinner.js';
 import { useJobToasts } from '../../features/jobs/hooks/use-job-toasts.js';
+import { usePublishToasts } from '../../features/publishing/hooks/use-publish-toasts.js';
 import { useBusiness } from '../../features/workspaces/api/get-business.js';
 import { ApiError } from '../../lib/api-error.js';
 import { describeError } from '../../lib/error-messages.js';
@@ -16,7 +17,12 @@ import { useLiveUpdates } from '../use-live-updates.js';
 export function WorkspaceLayout() {
   const { businessId = '' } = useParams();
   const business = useBusiness(businessId);
-  useLiveUpdates(businessId, useJobToasts(businessId));
+  const announceJob = useJobToasts(businessId);
+  const announcePublishing = usePublishToasts(businessId);
+  useLiveUpdates(businessId, (event) => {
+    announceJob(event);
+    announcePublishing(event);
+  });
 
   useEffect(() => {
     if (business.isSuccess) rememberWorkspaceId(business.data.id);

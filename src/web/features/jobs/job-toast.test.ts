@@ -46,6 +46,11 @@ describe('jobToast', () => {
     expect(jobToast(failed('webhook.deliver', 'timeout', true))).toBeUndefined();
   });
 
+  it('leaves publications to their content events', () => {
+    expect(jobToast(completed('content.publish'))).toBeUndefined();
+    expect(jobToast(failed('content.publish', 'HTTP 500', false))).toBeUndefined();
+  });
+
   it('ignores events that are not about a job ending', () => {
     const progress: LiveEvent = {
       type: 'job.progress',

@@ -1,5 +1,5 @@
 import type { LiveEvent } from '../../../shared/events.schema.js';
-import { isAnnounced, jobLabel } from './components/job-format.js';
+import { isAnnounced, isSilent, jobLabel } from './components/job-format.js';
 
 /** A toast to show for a live event. */
 export interface JobToast {
@@ -15,9 +15,10 @@ function sentence(text: string): string {
 }
 
 /**
- * The toast a job event deserves, if any. Work people wait for (an AI calendar, a publication) is
+ * The toast a job event deserves, if any. Work people wait for (an AI calendar) is
  * announced when it finishes, and when an attempt fails; background work (webhook deliveries run by the
- * hundred) only when it has given up, so nothing fails silently and nothing floods the corner.
+ * hundred) only when it has given up, so nothing fails silently and nothing floods the corner. A
+ * publication is announced by its content events instead, so it is never announced twice.
  *
  * @example
  * jobToast({ type: 'job.completed', data: { job_id: 'j1', name: 'calendar.generate' }, … });
@@ -26,6 +27,7 @@ function sentence(text: string): string {
 export function jobToast(event: LiveEvent): JobToast | undefined {
   if (event.type !== 'job.completed' && event.type !== 'job.failed') return undefined;
   const { job_id: jobId, name } = event.data;
+  if (isSilent(name)) return undefined;
   const label = jobLabel(name);
   if (event.type === 'job.completed') {
     return isAnnounced(name) ? { message: `${label} finished.`, tone: 'success', jobId } : undefined;

@@ -12,7 +12,10 @@ const NAME_LABELS: Record<string, string> = {
  * Work a person starts and waits for: its completion gets a toast. Other jobs (deliveries, say) run by
  * the hundred in the background, so only their final failure is announced.
  */
-const ANNOUNCED_JOBS: ReadonlySet<string> = new Set(['calendar.generate', 'content.publish']);
+const ANNOUNCED_JOBS: ReadonlySet<string> = new Set(['calendar.generate']);
+
+/** Jobs whose outcome has events of its own (`content.published`, `content.failed`), announced instead. */
+const SILENT_JOBS: ReadonlySet<string> = new Set(['content.publish']);
 
 /** "Content calendar" for `calendar.generate`. */
 export function jobLabel(name: string): string {
@@ -22,6 +25,11 @@ export function jobLabel(name: string): string {
 /** Whether finishing this job is news worth a toast. */
 export function isAnnounced(name: string): boolean {
   return ANNOUNCED_JOBS.has(name);
+}
+
+/** Whether the job's own events are never announced (another event tells the outcome). */
+export function isSilent(name: string): boolean {
+  return SILENT_JOBS.has(name);
 }
 
 export const STATE_LABELS: Record<JobState, string> = {

@@ -1,0 +1,31 @@
+import type { LiveEvent } from '../../../shared/events.schema.js';
+
+/** A toast to show for a publishing event, and the item it is about. */
+export interface PublishToast {
+  message: string;
+  tone: 'success' | 'danger';
+  itemId: string;
+}
+
+/**
+ * The toast a publishing event deserves: every item that went out, and every item that will not (with
+ * the reason), because a scheduled post must never fail silently.
+ *
+ * @example
+ * publishToast({ type: 'content.published', data: { content_item_id: 'c1', connector_id: null }, … });
+ * // { message: 'Content published.', tone: 'success', itemId: 'c1' }
+ */
+export function publishToast(event: LiveEvent): PublishToast | undefined {
+  if (event.type === 'content.published') {
+    return { message: 'Content published.', tone: 'success', itemId: event.data.content_item_id };
+  }
+  if (event.type === 'content.failed') {
+    const reason = event.data.reason.trim();
+    return {
+      message: `Publishing failed: ${/[.!?…]$/.test(reason) ? reason : `${reason}.`}`,
+      tone: 'danger',
+      itemId: event.data.content_item_id,
+    };
+  }
+  return undefined;
+}
