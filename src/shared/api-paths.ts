@@ -37,4 +37,16 @@ export const API = {
   calendarFeed: (id: string, feedId: string) => `/api/business/${id}/calendar-feed/${feedId}`,
   contentExportCsv: '/api/content/export.csv',
   contentImport: '/api/content/import',
+  contentPublishAttempts: (id: string) => `/api/content/${id}/publish-attempts`,
+  connectors: '/api/connectors',
+  connector: (id: string) => `/api/connectors/${id}`,
+  connectorTest: (id: string) => `/api/connectors/${id}/test`,
+  webhooks: '/api/webhooks',
+  webhook: (id: string) => `/api/webhooks/${id}`,
+  webhookRotateSecret: (id: string) => `/api/webhooks/${id}/rotate-secret`,
+  webhookTest: (id: string) => `/api/webhooks/${id}/test`,
+  webhookDeliveries: (id: string) => `/api/webhooks/${id}/deliveries`,
+  webhookDelivery: (id: string, deliveryId: string) => `/api/webhooks/${id}/deliveries/${deliveryId}`,
+  webhookRedeliver: (id: string, deliveryId: string) =>
+    `/api/webhooks/${id}/deliveries/${deliveryId}/redeliver`,
 } as const;
