@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
 import { AppError } from './errors/app-error.js';
+import { createDependencyGauge } from './observability/dependency-metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { type AppMetrics, createMetrics } from './observability/metrics.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './observability/request-id.js';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // With BullMQ the app depends on Redis: readiness reports it.
   const redis = services.jobQueue.kind === 'bullmq' ? services.jobQueue : undefined;
   await app.register(opsRoutes, { database, redis });
+  createDependencyGauge(metrics.registry, { database, ...(redis && { redis }) });
   // The app owns the services' outside connections (the event bus); the database is the caller's.
   app.addHook('onClose', () => services.events.close());
   await app.register(

@@ -54,6 +54,7 @@ export const envSchema = z.object({
   JOBS_CONCURRENCY: positiveInt.max(100).default(4),
   JOBS_RUN_IN_WEB: bool.default(true),
   JOBS_LEASE_SECONDS: positiveInt.max(3_600).default(30),
+  METRICS_PORT: port.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.optional(),
   WEB_DIST_DIR: z.string().default('dist/web'),
