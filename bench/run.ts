@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { type AiBenchReport, runAiEngineBench } from './ai-engine.js';
+import { type JobsBenchReport, runJobsBench } from './jobs.js';
 import {
   type Check,
   envInt,
@@ -19,15 +20,17 @@ import {
   table,
 } from './report.js';
 
-// `npm run bench`: every suite, one after the other (`BENCH_SUITE=http` or `BENCH_SUITE=ai` runs one).
+// `npm run bench`: every suite, one after the other (`BENCH_SUITE=http`, `ai` or `jobs` runs one).
 // - http: throughput and latency of the real server's authenticated reads against a bare Fastify app
 //   sending the same JSON, all over loopback HTTP between processes;
 // - ai: the AI engine's own overhead per call and its behaviour under 200 concurrent streams
-//   (bench/ai-engine.ts).
+//   (bench/ai-engine.ts);
+// - jobs: jobs per second and enqueue → start latency through each queue, against bare BullMQ
+//   (bench/jobs.ts).
 // See docs/benchmarks.md.
 
 const HOST = '127.0.0.1';
-const SUITES = ['http', 'ai'] as const;
+const SUITES = ['http', 'ai', 'jobs'] as const;
 type Suite = (typeof SUITES)[number];
 
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
@@ -462,7 +465,7 @@ async function runHttpSuite(): Promise<HttpReport> {
   }
 }
 
-/** `BENCH_SUITE=http` or `BENCH_SUITE=ai` (comma-separated for several); every suite by default. */
+/** `BENCH_SUITE=http`, `ai` or `jobs` (comma-separated for several); every suite by default. */
 function selectedSuites(): Suite[] {
   const wanted = process.env.BENCH_SUITE?.split(',')
     .map((name) => name.trim())
@@ -484,10 +487,12 @@ async function main(): Promise<void> {
 
   let http: HttpReport | undefined;
   let ai: AiBenchReport | undefined;
+  let jobs: JobsBenchReport | undefined;
   for (const suite of suites) {
     log(`━━ ${suite} ${'━'.repeat(100)}`.slice(0, 110));
     if (suite === 'http') http = await runHttpSuite();
-    else ai = await runAiEngineBench();
+    else if (suite === 'ai') ai = await runAiEngineBench();
+    else jobs = await runJobsBench();
     log();
   }
 
@@ -495,6 +500,7 @@ async function main(): Promise<void> {
   const results = [
     ...(http ? [['HTTP API', http.pass] as const] : []),
     ...(ai ? [['AI engine', ai.pass] as const] : []),
+    ...(jobs ? [['Background jobs', jobs.pass] as const] : []),
   ];
   for (const [name, pass] of results) log(`  ${name}: ${pass ? 'PASS' : 'FAIL'}`);
   log(
@@ -506,7 +512,7 @@ async function main(): Promise<void> {
     const { pass: _httpPass, ...httpFigures } = http ?? { pass: true };
     writeFileSync(
       JSON_OUT,
-      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}) }, null, 2)}\n`,
     );
   }
 }

@@ -42,6 +42,8 @@ export class InProcessWorker implements JobWorker {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  /** Set by `wake()` and cleared before each claim, so a wake that arrives mid-claim is not lost. */
+  private wakeRequested = false;
 
   constructor(
     private readonly jobs: JobRepository,
@@ -57,6 +59,7 @@ export class InProcessWorker implements JobWorker {
 
   /** Look for work now (a job was just enqueued, or a slot freed up). */
   wake(): void {
+    this.wakeRequested = true;
     this.wakeUp?.();
   }
 
@@ -74,6 +77,8 @@ export class InProcessWorker implements JobWorker {
 
   private async claimLoop(): Promise<void> {
     while (!this.stopping) {
+      // Each pass starts by consuming any wake: a full worker waits for a slot (its finishing job wakes it).
+      this.wakeRequested = false;
       if (this.running.size >= this.options.concurrency) {
         await this.idle();
         continue;
@@ -94,14 +99,19 @@ export class InProcessWorker implements JobWorker {
     }
   }
 
-  /** Sleep until the poll interval passes or `wake()` is called. */
+  /**
+   * Sleep until the poll interval passes or `wake()` is called — or not at all if it was called since the
+   * last claim began: the job it announced may have been committed just after that claim's query ran.
+   */
   private idle(): Promise<void> {
+    if (this.wakeRequested) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.options.pollIntervalMs);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wakeUp = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.options.pollIntervalMs);
       this.wakeUp = done;
     });
   }
