@@ -35,6 +35,7 @@ describeEachDialect('AI content calendar generation', (create) => {
       createJobHandlers({
         auth: services.auth,
         calendar: services.calendar,
+        webhooks: services.webhookSender,
         queue: services.jobQueue,
         now: () => new Date(),
       }),

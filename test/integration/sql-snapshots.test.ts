@@ -356,6 +356,81 @@ const CALLS: Record<string, Call[]> = {
     ],
     ['contentForExport (library)', (r) => r.calendarFeeds.contentForExport(BUSINESS, { limit: 20001 })],
   ],
+  'webhook.repository': [
+    ['list', (r) => r.webhooks.list(BUSINESS)],
+    ['find', (r) => r.webhooks.find(BUSINESS, OTHER)],
+    ['findForDelivery', (r) => r.webhooks.findForDelivery(BUSINESS, OTHER)],
+    ['workspaceOf', (r) => r.webhooks.workspaceOf(OTHER)],
+    ['listEnabled', (r) => r.webhooks.listEnabled(BUSINESS)],
+    [
+      'insert',
+      (r) =>
+        r.webhooks.insert({
+          id: OTHER,
+          business_id: BUSINESS,
+          url: 'https://hooks.example.com/mcc',
+          description: 'Zapier',
+          events: '["content.published"]',
+          secret_encrypted: 'v1.a.b.c',
+          enabled: 1,
+          created_by: USER,
+          created_at: AT,
+          updated_at: AT,
+        }),
+    ],
+    ['update', (r) => r.webhooks.update(BUSINESS, OTHER, { enabled: 0, updated_at: AT })],
+    ['delete', (r) => r.webhooks.delete(BUSINESS, OTHER)],
+  ],
+  'webhook-delivery.repository': [
+    [
+      'insert',
+      (r) =>
+        r.webhookDeliveries.insert({
+          id: USER,
+          business_id: BUSINESS,
+          webhook_id: OTHER,
+          event_type: 'webhook.test',
+          event_id: USER,
+          payload: '{}',
+          status: 'pending',
+          attempts: 0,
+          last_status_code: null,
+          last_error: null,
+          last_duration_ms: null,
+          response_snippet: null,
+          next_attempt_at: null,
+          created_at: AT,
+          updated_at: AT,
+          delivered_at: null,
+        }),
+    ],
+    ['find', (r) => r.webhookDeliveries.find(BUSINESS, USER)],
+    ['page', (r) => r.webhookDeliveries.page(BUSINESS, OTHER, { limit: 51 })],
+    [
+      'page (a status, after a cursor)',
+      (r) => r.webhookDeliveries.page(BUSINESS, OTHER, { limit: 51, before: USER, status: 'failed' }),
+    ],
+    [
+      'update',
+      (r) => r.webhookDeliveries.update(BUSINESS, USER, { status: 'succeeded', attempts: 1, updated_at: AT }),
+    ],
+    [
+      'insertAttempt',
+      (r) =>
+        r.webhookDeliveries.insertAttempt({
+          id: OTHER,
+          business_id: BUSINESS,
+          delivery_id: USER,
+          attempt: 1,
+          outcome: 'retryable',
+          status_code: 503,
+          error: 'The receiver answered HTTP 503',
+          duration_ms: 12,
+          created_at: AT,
+        }),
+    ],
+    ['attempts', (r) => r.webhookDeliveries.attempts(BUSINESS, USER)],
+  ],
 };
 
 /** A Kysely that compiles PostgreSQL and records the SQL instead of running it. */
@@ -391,6 +466,8 @@ describe('repository SQL snapshots', () => {
       'content-item.repository': 'contentItems',
       'content-history.repository': 'contentHistory',
       'calendar-feed.repository': 'calendarFeeds',
+      'webhook.repository': 'webhooks',
+      'webhook-delivery.repository': 'webhookDeliveries',
       'job.repository': 'jobs',
     };
     for (const [file, key] of Object.entries(keys)) {

@@ -30,7 +30,7 @@ export async function workerCommand(config: Config): Promise<void> {
     });
     const jobs = await startJobRuntime({
       queue: services.jobQueue,
-      handlerDeps: { auth: services.auth, calendar: services.calendar },
+      handlerDeps: { auth: services.auth, calendar: services.calendar, webhooks: services.webhookSender },
       events: services.events,
       runWorker: true,
       concurrency: config.jobs.concurrency,

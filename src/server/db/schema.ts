@@ -4,6 +4,7 @@ import type { ChannelId, ContentFormat } from '../../shared/channel-ids.js';
 import type { ContentHistoryAction, ContentStatus } from '../../shared/content.schema.js';
 import type { JobState } from '../../shared/jobs.schema.js';
 import type { Role } from '../../shared/roles.js';
+import type { WebhookDeliveryEventType, WebhookDeliveryStatus } from '../../shared/webhook.schema.js';
 
 // Column types are the same on SQLite and PostgreSQL: ids are UUIDv7 text, times are ISO-8601 UTC text
 // (which sorts correctly as text), JSON is text. See docs/decisions.md.
@@ -215,6 +216,54 @@ export interface CalendarFeedsTable {
   revoked_at: string | null;
 }
 
+export interface WebhooksTable {
+  id: string;
+  business_id: string;
+  url: string;
+  description: string;
+  /** JSON array of `WebhookEventType`. */
+  events: string;
+  /** AES-256-GCM sealed signing secret (services/security/secret-box.ts); shown only when created or rotated. */
+  secret_encrypted: string;
+  /** 1 or 0. */
+  enabled: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  business_id: string;
+  webhook_id: string;
+  event_type: WebhookDeliveryEventType;
+  event_id: string;
+  /** The exact JSON string that is signed and sent. */
+  payload: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_duration_ms: number | null;
+  response_snippet: string | null;
+  next_attempt_at: string | null;
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
+}
+
+export interface WebhookDeliveryAttemptsTable {
+  id: string;
+  business_id: string;
+  delivery_id: string;
+  attempt: number;
+  outcome: 'succeeded' | 'retryable' | 'rejected' | 'blocked';
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -230,6 +279,9 @@ export interface DB {
   content_items: ContentItemsTable;
   content_item_history: ContentItemHistoryTable;
   calendar_feeds: CalendarFeedsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -251,3 +303,8 @@ export type ContentItemRow = Selectable<ContentItemsTable>;
 export type ContentItemUpdate = Updateable<ContentItemsTable>;
 export type ContentHistoryRow = Selectable<ContentItemHistoryTable>;
 export type CalendarFeedRow = Selectable<CalendarFeedsTable>;
+export type WebhookRow = Selectable<WebhooksTable>;
+export type WebhookUpdate = Updateable<WebhooksTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type WebhookDeliveryUpdate = Updateable<WebhookDeliveriesTable>;
+export type WebhookDeliveryAttemptRow = Selectable<WebhookDeliveryAttemptsTable>;

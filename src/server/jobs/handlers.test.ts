@@ -10,9 +10,10 @@ describe('the app job registry', () => {
   const queue = { enqueue: vi.fn(async () => 'next-id') } as unknown as JobQueue<typeof JOB_DEFINITIONS>;
   const auth = { purgeExpiredSessions: vi.fn(async () => 4) };
   const calendar = { generate: vi.fn(async () => ({ content_item_ids: [] })) };
+  const webhooks = { deliver: vi.fn(async () => ({ status: 'succeeded' })) };
   const registry = buildJobRegistry(
     JOB_DEFINITIONS,
-    createJobHandlers({ auth, calendar, queue, now: () => now }),
+    createJobHandlers({ auth, calendar, webhooks, queue, now: () => now }),
   );
 
   it('has exactly one handler for every job name', () => {

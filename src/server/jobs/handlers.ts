@@ -13,6 +13,12 @@ export interface JobHandlerDeps {
       context: JobContext<string>,
     ): Promise<unknown>;
   };
+  webhooks: {
+    deliver(
+      payload: z.output<AppJobDefinitions['webhook.deliver']['payload']>,
+      context: JobContext<string>,
+    ): Promise<unknown>;
+  };
   queue: JobQueue<AppJobDefinitions>;
   now: () => Date;
 }
@@ -33,6 +39,9 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
     }),
     jobHandler(JOB_DEFINITIONS, 'calendar.generate', (payload, context) =>
       deps.calendar.generate(payload, context),
+    ),
+    jobHandler(JOB_DEFINITIONS, 'webhook.deliver', (payload, context) =>
+      deps.webhooks.deliver(payload, context),
     ),
   ];
 }

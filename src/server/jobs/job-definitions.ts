@@ -4,6 +4,9 @@ import { generateCalendarBodySchema } from '../../shared/calendar.schema.js';
 import { idSchema } from '../../shared/common.schema.js';
 import type { JobDefinitions } from './job-types.js';
 
+/** Attempts of one webhook delivery (the sender reads it to know its last try). */
+export const WEBHOOK_MAX_ATTEMPTS = 10;
+
 /** Who asked for a job: the work runs with that principal's rights, checked again when it runs. */
 const principalSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('user'), userId: idSchema }),
@@ -35,6 +38,14 @@ export const JOB_DEFINITIONS = {
     // A failed AI plan is retried by the engine itself; a second job attempt would re-plan from scratch.
     maxAttempts: 2,
     description: 'Plan a content calendar with the AI (and write each item when asked) and save it',
+  },
+  'webhook.deliver': {
+    scope: 'workspace',
+    payload: z.strictObject({ delivery_id: idSchema }),
+    // With the default backoff (10 s doubling, capped at an hour) ten attempts span about an hour and a
+    // half: long enough to ride out a receiver's deploy or outage. 4xx and refused addresses stop at once.
+    maxAttempts: WEBHOOK_MAX_ATTEMPTS,
+    description: 'POST one signed webhook delivery; retried with backoff on 5xx, 429 and network errors',
   },
 } as const satisfies JobDefinitions;
 

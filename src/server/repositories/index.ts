@@ -14,6 +14,8 @@ import { JobRepository } from './job.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { UserRepository } from './user.repository.js';
+import { WebhookRepository } from './webhook.repository.js';
+import { WebhookDeliveryRepository } from './webhook-delivery.repository.js';
 
 /** Every repository, bound to one executor (the database or an open transaction). */
 export interface Repositories {
@@ -30,6 +32,8 @@ export interface Repositories {
   contentItems: ContentItemRepository;
   contentHistory: ContentHistoryRepository;
   calendarFeeds: CalendarFeedRepository;
+  webhooks: WebhookRepository;
+  webhookDeliveries: WebhookDeliveryRepository;
   /** Run `work` atomically: every repository it receives writes inside one transaction. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -50,6 +54,8 @@ export function createRepositories(db: Kysely<DB>, dialect: Dialect): Repositori
     contentItems: new ContentItemRepository(db),
     contentHistory: new ContentHistoryRepository(db),
     calendarFeeds: new CalendarFeedRepository(db),
+    webhooks: new WebhookRepository(db),
+    webhookDeliveries: new WebhookDeliveryRepository(db),
     transaction: (work) =>
       db.isTransaction
         ? work(createRepositories(db, dialect))

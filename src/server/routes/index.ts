@@ -13,6 +13,7 @@ import { calendarFeedRoutes, contentExportRoutes } from './content-export.routes
 import { contentItemRoutes } from './content-items.routes.js';
 import { jobRoutes } from './jobs.routes.js';
 import { memberRoutes } from './member.routes.js';
+import { webhookRoutes } from './webhook.routes.js';
 
 /** Register every `/api` route; `buildApp` calls this inside the `/api` prefix. */
 export async function registerApiRoutes(
@@ -37,5 +38,6 @@ export async function registerApiRoutes(
     await protectedApp.register(campaignRoutes(services));
     await protectedApp.register(contentItemRoutes(services));
     await protectedApp.register(contentExportRoutes(services));
+    await protectedApp.register(webhookRoutes(services));
   });
 }

@@ -10,6 +10,7 @@ import { AI_TASKS } from '../ai/tasks/index.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { createOutboundGuard } from '../integrations/outbound-guard.js';
+import { createWebhookMetrics } from '../integrations/webhook-metrics.js';
 import { createJobQueue } from '../jobs/create-job-queue.js';
 import type { AppJobDefinitions } from '../jobs/job-definitions.js';
 import type { JobQueue } from '../jobs/job-types.js';
@@ -37,6 +38,9 @@ import { MemberService } from './member.service.js';
 import { AccessTokens } from './security/access-tokens.js';
 import { LoginThrottle } from './security/login-throttle.js';
 import { SecretBox } from './security/secret-box.js';
+import { WebhookService } from './webhook.service.js';
+import { WebhookDispatcher } from './webhook-dispatcher.js';
+import { WebhookSender } from './webhook-sender.js';
 
 /** What the services need from the outside world; wired once in `buildApp`. */
 export interface ServiceDeps {
@@ -78,9 +82,13 @@ export function createServices(deps: ServiceDeps) {
       metricsRegistry: deps.metricsRegistry,
     });
   const busErrors = createBusErrorCounter(deps.metricsRegistry);
-  const events = deps.events ?? createEventBus(config.redis, { onError: () => busErrors.inc() });
+  const bus = deps.events ?? createEventBus(config.redis, { onError: () => busErrors.inc() });
+  const webhookMetrics = createWebhookMetrics(deps.metricsRegistry);
+  // Services publish through the dispatcher, so every event a webhook subscribes to becomes a delivery once.
+  const events = new WebhookDispatcher(bus, { repos, queue: jobQueue, now, metrics: webhookMetrics });
   // One guard for every call to a URL a user gave (webhooks, publishing connectors).
   const outboundGuard = createOutboundGuard({ allowedHosts: config.outbound.allowedHosts });
+  const webhookSecrets = new SecretBox(deps.secret, 'mcc webhook secrets');
   const content = new ContentService(repos, now, events);
   const businesses = new BusinessService(repos, now);
   const ai = new AiService({
@@ -125,5 +133,20 @@ export function createServices(deps: ServiceDeps) {
     contentWorkflow: new ContentWorkflowService(repos, now, events),
     contentExport: new ContentExportService(repos, now, content),
     calendar: new CalendarService({ repos, ai, content, businesses, queue: jobQueue }),
+    webhooks: new WebhookService({
+      repos,
+      secretBox: webhookSecrets,
+      guard: outboundGuard,
+      queue: jobQueue,
+      now,
+    }),
+    /** The `webhook.deliver` job's handler (see JobHandlerDeps). */
+    webhookSender: new WebhookSender({
+      repos,
+      secretBox: webhookSecrets,
+      guard: outboundGuard,
+      metrics: webhookMetrics,
+      now,
+    }),
   };
 }

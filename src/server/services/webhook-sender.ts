@@ -1,0 +1,134 @@
+import type { WebhookDeliveryStatus } from '../../shared/webhook.schema.js';
+import { newId } from '../db/ids.js';
+import type { WebhookDeliveryRow } from '../db/schema.js';
+import type { OutboundGuard } from '../integrations/outbound-guard.js';
+import { type DeliveryOutcome, deliverSigned } from '../integrations/signed-delivery.js';
+import type { WebhookAttemptOutcome, WebhookMetrics } from '../integrations/webhook-metrics.js';
+import { backoffDelay } from '../jobs/backoff.js';
+import { WEBHOOK_MAX_ATTEMPTS } from '../jobs/job-definitions.js';
+import type { JobContext } from '../jobs/job-types.js';
+import { UnrecoverableJobError } from '../jobs/run-job.js';
+import type { Repositories } from '../repositories/index.js';
+import type { SecretBox } from './security/secret-box.js';
+
+/** How long one attempt may take, redirects included. */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/** What the `webhook.deliver` job returns (its result in `GET /api/jobs/{id}`). */
+export interface WebhookSendResult {
+  delivery_id: string;
+  status: WebhookDeliveryStatus | 'skipped';
+  status_code?: number | null;
+}
+
+/**
+ * Sends one stored delivery: the handler of the `webhook.deliver` job. Every attempt is logged on the
+ * delivery (status, attempts, status code, duration, error) and in its attempt log. A retryable failure
+ * throws so the queue tries again after its backoff; a 4xx or a refused address ends the job at once.
+ */
+export class WebhookSender {
+  constructor(
+    private readonly deps: {
+      repos: Repositories;
+      secretBox: SecretBox;
+      guard: OutboundGuard;
+      metrics: WebhookMetrics;
+      now: () => Date;
+      timeoutMs?: number;
+      /** Test seam: see `SignedDeliveryOptions.fetch`. */
+      fetch?: typeof fetch;
+    },
+  ) {}
+
+  async deliver(payload: { delivery_id: string }, context: JobContext<string>): Promise<WebhookSendResult> {
+    const { repos } = this.deps;
+    const businessId = context.businessId;
+    const delivery = await repos.webhookDeliveries.find(businessId, payload.delivery_id);
+    // Gone with its webhook (deleted), or already delivered by an attempt whose job did not get to finish.
+    if (!delivery || delivery.status === 'succeeded') {
+      return { delivery_id: payload.delivery_id, status: 'skipped' };
+    }
+    const webhook = await repos.webhooks.findForDelivery(businessId, delivery.webhook_id);
+    if (!webhook) return { delivery_id: delivery.id, status: 'skipped' };
+    if (!webhook.enabled && delivery.event_type !== 'webhook.test') {
+      await this.record(delivery, context, disabledOutcome(), 'failed');
+      return { delivery_id: delivery.id, status: 'failed' };
+    }
+
+    const outcome = await deliverSigned({
+      url: webhook.url,
+      secret: this.deps.secretBox.open(webhook.secret_encrypted),
+      body: delivery.payload,
+      headers: {
+        'X-MCC-Event': delivery.event_type,
+        'X-MCC-Event-Id': delivery.event_id,
+        'X-MCC-Delivery': delivery.id,
+      },
+      timeoutMs: this.deps.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
+      now: this.deps.now,
+      guard: this.deps.guard,
+      fetch: this.deps.fetch,
+    });
+    const willRetry = outcome.failure?.kind === 'retryable' && context.attempt < WEBHOOK_MAX_ATTEMPTS;
+    const status: WebhookDeliveryStatus = outcome.ok ? 'succeeded' : willRetry ? 'retrying' : 'failed';
+    await this.record(delivery, context, outcome, status);
+
+    if (outcome.ok) return { delivery_id: delivery.id, status, status_code: outcome.statusCode };
+    const message = outcome.failure?.message ?? 'The delivery failed';
+    if (outcome.failure?.kind === 'retryable') throw new Error(message);
+    throw new UnrecoverableJobError(message);
+  }
+
+  private async record(
+    delivery: WebhookDeliveryRow,
+    context: JobContext<string>,
+    outcome: DeliveryOutcome,
+    status: WebhookDeliveryStatus,
+  ): Promise<void> {
+    const now = this.deps.now();
+    const at = now.toISOString();
+    const attempt = delivery.attempts + 1;
+    const label: WebhookAttemptOutcome = outcome.ok ? 'succeeded' : (outcome.failure?.kind ?? 'retryable');
+    const error = outcome.failure?.message.slice(0, 1000) ?? null;
+    await this.deps.repos.transaction(async (trx) => {
+      await trx.webhookDeliveries.insertAttempt({
+        id: newId(),
+        business_id: delivery.business_id,
+        delivery_id: delivery.id,
+        attempt,
+        outcome: label,
+        status_code: outcome.statusCode,
+        error,
+        duration_ms: outcome.durationMs,
+        created_at: at,
+      });
+      await trx.webhookDeliveries.update(delivery.business_id, delivery.id, {
+        status,
+        attempts: attempt,
+        last_status_code: outcome.statusCode,
+        last_error: error,
+        last_duration_ms: outcome.durationMs,
+        response_snippet: outcome.responseSnippet,
+        // An estimate for people: the queue owns the schedule (the same exponential backoff).
+        next_attempt_at:
+          status === 'retrying'
+            ? new Date(now.getTime() + backoffDelay(context.attempt)).toISOString()
+            : null,
+        updated_at: at,
+        delivered_at: outcome.ok ? at : null,
+      });
+    });
+    this.deps.metrics.deliveries.inc({ outcome: label });
+    this.deps.metrics.duration.observe({ outcome: label }, outcome.durationMs / 1000);
+  }
+}
+
+function disabledOutcome(): DeliveryOutcome {
+  return {
+    ok: false,
+    statusCode: null,
+    durationMs: 0,
+    responseSnippet: null,
+    failure: { kind: 'rejected', message: 'The webhook is disabled' },
+  };
+}
