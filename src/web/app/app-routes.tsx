@@ -22,6 +22,8 @@ const MembersPage = lazyPage(() => import('./pages/members-page.js'), 'MembersPa
 const ApiKeysPage = lazyPage(() => import('./pages/api-keys-page.js'), 'ApiKeysPage');
 const AuditLogPage = lazyPage(() => import('./pages/audit-log-page.js'), 'AuditLogPage');
 const AiSettingsPage = lazyPage(() => import('./pages/ai-settings-page.js'), 'AiSettingsPage');
+const WebhooksPage = lazyPage(() => import('./pages/webhooks-page.js'), 'WebhooksPage');
+const WebhookPage = lazyPage(() => import('./pages/webhook-page.js'), 'WebhookPage');
 const AiUsagePage = lazyPage(() => import('./pages/ai-usage-page.js'), 'AiUsagePage');
 const BrandPage = lazyPage(() => import('./pages/brand-page.js'), 'BrandPage');
 const CampaignsPage = lazyPage(() => import('./pages/campaigns-page.js'), 'CampaignsPage');
@@ -71,6 +73,8 @@ export function AppRoutes() {
                     <Route path="api-keys" element={<ApiKeysPage />} />
                     <Route path="audit-log" element={<AuditLogPage />} />
                     <Route path="ai" element={<AiSettingsPage />} />
+                    <Route path="webhooks" element={<WebhooksPage />} />
+                    <Route path="webhooks/:webhookId" element={<WebhookPage />} />
                   </Route>
                 </Route>
               </Route>

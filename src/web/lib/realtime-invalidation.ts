@@ -12,8 +12,14 @@ export function staleQueryPrefixes(event: LiveEvent): readonly (readonly string[
     case 'usage.changed':
       return [['ai', id]];
     case 'job.progress':
-    case 'job.failed':
       return [['jobs', id]];
+    case 'job.failed':
+      // Webhook deliveries and publications run as jobs: their logs change with every attempt.
+      return [
+        ['jobs', id],
+        ['webhooks', id],
+        ['publishing', id],
+      ];
     case 'job.completed':
       // Finished work (a generated calendar, a batch of drafts) lands as content and campaign data.
       return [
@@ -21,11 +27,16 @@ export function staleQueryPrefixes(event: LiveEvent): readonly (readonly string[
         ['content', id],
         ['campaigns', id],
         ['ai', id],
+        ['webhooks', id],
+        ['publishing', id],
       ];
     case 'content.changed':
     case 'content.published':
     case 'content.failed':
-      return [['content', id]];
+      return [
+        ['content', id],
+        ['publishing', id],
+      ];
     case 'message.received':
       return [['inbox', id]];
   }

@@ -224,6 +224,21 @@ describe('staleQueryPrefixes', () => {
     expect(staleQueryPrefixes(usageEvent(A, 1))).toEqual([['ai', A]]);
   });
 
+  it('refreshes jobs, webhook deliveries and publish attempts when a job fails (deliveries are jobs)', () => {
+    const failed: LiveEvent = {
+      type: 'job.failed',
+      id: 'e1-2',
+      business_id: A,
+      at: '2026-11-26T05:00:00.000Z',
+      data: { job_id: 'job-1', name: 'webhook.deliver', error: 'HTTP 500', will_retry: true },
+    };
+    expect(staleQueryPrefixes(failed)).toEqual([
+      ['jobs', A],
+      ['webhooks', A],
+      ['publishing', A],
+    ]);
+  });
+
   it('treats any query naming the workspace as stale after a resync', () => {
     expect(isWorkspaceQuery(['ai', A, 'usage'], A)).toBe(true);
     expect(isWorkspaceQuery(['workspaces', 'detail', A], A)).toBe(true);

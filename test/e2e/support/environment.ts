@@ -11,16 +11,16 @@ export interface E2eEnvironment {
 
 /**
  * Start the built server and Chromium before the file's tests and stop both after; read them from the
- * returned object inside tests (they exist once `beforeAll` has run).
+ * returned object inside tests (they exist once `beforeAll` has run). `options.env` adds server settings.
  *
  * @example
  * const env = sharedServerAndBrowser();
  * it('…', async () => { const context = await newContext(env.browser, env.server.url); });
  */
-export function sharedServerAndBrowser(): E2eEnvironment {
+export function sharedServerAndBrowser(options: { env?: Record<string, string> } = {}): E2eEnvironment {
   const env = {} as { server: BuiltServer; browser: Browser };
   beforeAll(async () => {
-    env.server = await startBuiltServer();
+    env.server = await startBuiltServer(options.env);
     env.browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -51,9 +51,10 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
 
 /**
  * Starts the server built by `npm run build` and waits for `/readyz`. The e2e tests drive it through a real
- * browser exactly as a self-hoster would run it.
+ * browser exactly as a self-hoster would run it. `extraEnv` adds settings a flow needs (a webhook receiver
+ * on this machine needs `OUTBOUND_ALLOWED_HOSTS`).
  */
-export async function startBuiltServer(): Promise<BuiltServer> {
+export async function startBuiltServer(extraEnv: Record<string, string> = {}): Promise<BuiltServer> {
   if (!existsSync(MAIN) || !existsSync(path.join(ROOT, 'dist/web/index.html'))) {
     throw new Error('Build first: `npm run build` (or run `npm run test:e2e`, which builds).');
   }
@@ -72,6 +73,7 @@ export async function startBuiltServer(): Promise<BuiltServer> {
     SECRET_KEY: randomBytes(32).toString('hex'),
     // Every test signs in and reloads from one address; the strict production login limit would trip.
     AUTH_RATE_LIMIT_MAX: '1000',
+    ...extraEnv,
   };
   let child: ChildProcess | undefined;
   let log = '';

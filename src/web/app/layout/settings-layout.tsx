@@ -9,6 +9,7 @@ const TABS: { label: string; path: string; permission?: Permission }[] = [
   { label: 'API keys', path: 'api-keys', permission: 'api_keys.manage' },
   { label: 'Audit log', path: 'audit-log', permission: 'audit.read' },
   { label: 'AI', path: 'ai', permission: 'ai.usage.read' },
+  { label: 'Webhooks', path: 'webhooks', permission: 'webhooks.read' },
 ];
 
 /** Settings of the current workspace, one tab per concern; tabs my role cannot use are not shown. */
@@ -23,7 +24,12 @@ export function SettingsLayout() {
       </div>
       <nav aria-label="Settings" className="tabs">
         {TABS.filter((tab) => !tab.permission || can(business.role, tab.permission)).map((tab) => (
-          <NavLink key={tab.path} to={tab.path ? `${base}/${tab.path}` : base} end className="tabs__link">
+          <NavLink
+            key={tab.path}
+            to={tab.path ? `${base}/${tab.path}` : base}
+            end={!tab.path}
+            className="tabs__link"
+          >
             {tab.label}
           </NavLink>
         ))}

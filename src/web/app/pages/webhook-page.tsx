@@ -1,0 +1,51 @@
+import { Link, useParams } from 'react-router';
+import { can } from '../../../shared/roles.js';
+import { Banner } from '../../components/ui/banner.js';
+import { EmptyState } from '../../components/ui/empty-state.js';
+import { PageSpinner } from '../../components/ui/spinner.js';
+import { useWebhooks } from '../../features/webhooks/api/get-webhooks.js';
+import { DeliveriesCard } from '../../features/webhooks/components/deliveries-card.js';
+import { WebhookEditCard } from '../../features/webhooks/components/webhook-edit-card.js';
+import { WebhookHeader } from '../../features/webhooks/components/webhook-header.js';
+import { describeError } from '../../lib/error-messages.js';
+import { PageTitle } from '../../lib/page-title.js';
+import { useWorkspace } from '../layout/workspace-layout.js';
+
+/** One webhook: its deliveries (with the test button) and, for those who manage it, its settings. */
+export function WebhookPage() {
+  const business = useWorkspace();
+  const { webhookId = '' } = useParams();
+  // The list is small and usually cached from the page before; it is the one source of a webhook.
+  const webhooks = useWebhooks(business.id);
+  if (!can(business.role, 'webhooks.read')) {
+    return <Banner>Only owners and admins can see and manage webhooks.</Banner>;
+  }
+  if (webhooks.isPending) return <PageSpinner label="Loading the webhook" />;
+  if (webhooks.isError) return <Banner tone="danger">{describeError(webhooks.error)}</Banner>;
+  const webhook = webhooks.data.find((candidate) => candidate.id === webhookId);
+  if (!webhook) {
+    return (
+      <EmptyState
+        title="Webhook not found"
+        action={
+          <Link to=".." relative="path">
+            All webhooks
+          </Link>
+        }
+      >
+        It may have been deleted.
+      </EmptyState>
+    );
+  }
+  const canManage = can(business.role, 'webhooks.manage');
+  return (
+    <>
+      <PageTitle title={`Webhook · ${business.name}`} />
+      <div className="stack">
+        <WebhookHeader webhook={webhook} />
+        <DeliveriesCard businessId={business.id} webhookId={webhook.id} canManage={canManage} />
+        {canManage && <WebhookEditCard webhook={webhook} businessId={business.id} />}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,189 @@
+import { useState } from 'react';
+import {
+  WEBHOOK_DELIVERY_STATUSES,
+  type WebhookDelivery,
+  type WebhookDeliveryStatus,
+} from '../../../../shared/webhook.schema.js';
+import { Badge } from '../../../components/ui/badge.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { Card } from '../../../components/ui/card.js';
+import { EmptyState } from '../../../components/ui/empty-state.js';
+import { SelectField } from '../../../components/ui/field.js';
+import { Spinner } from '../../../components/ui/spinner.js';
+import { Table } from '../../../components/ui/table.js';
+import { useToast } from '../../../components/ui/toast.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { formatDateTime } from '../../../lib/format-date.js';
+import { useWebhookDeliveries } from '../api/get-webhook-deliveries.js';
+import { useRedeliverWebhookDelivery } from '../api/redeliver-webhook-delivery.js';
+import { useTestWebhook } from '../api/test-webhook.js';
+import { DeliveryDialog } from './delivery-dialog.js';
+import {
+  DELIVERY_STATUS_LABELS,
+  DELIVERY_STATUS_TONES,
+  describeStatusCode,
+  eventLabel,
+  formatDuration,
+} from './webhook-format.js';
+import './webhooks.css';
+
+interface DeliveriesCardProps {
+  businessId: string;
+  webhookId: string;
+  canManage: boolean;
+}
+
+/**
+ * Every delivery to one webhook, newest first: event, outcome, the receiver's status code, attempts,
+ * timing and the last error; details and redelivery per row. Deliveries run as jobs, whose live events
+ * refresh this table.
+ */
+export function DeliveriesCard({ businessId, webhookId, canManage }: DeliveriesCardProps) {
+  const [status, setStatus] = useState<WebhookDeliveryStatus | ''>('');
+  const deliveries = useWebhookDeliveries(businessId, webhookId, status || undefined);
+  const test = useTestWebhook(businessId);
+  const toast = useToast();
+  const [open, setOpen] = useState<WebhookDelivery>();
+  const items = deliveries.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Card
+      title="Deliveries"
+      description="Each event sent to this webhook, with the answer it got."
+      actions={
+        canManage && (
+          <Button
+            size="sm"
+            loading={test.isPending}
+            onClick={() =>
+              test.mutate(webhookId, {
+                onSuccess: () => toast('Test event queued'),
+                onError: (error) => toast(describeError(error), 'danger'),
+              })
+            }
+          >
+            Send test
+          </Button>
+        )
+      }
+    >
+      <div className="stack">
+        <div className="delivery-toolbar">
+          <SelectField
+            label="Status"
+            value={status}
+            onChange={(event) => setStatus(event.target.value as WebhookDeliveryStatus | '')}
+          >
+            <option value="">All deliveries</option>
+            {WEBHOOK_DELIVERY_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {DELIVERY_STATUS_LABELS[value]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        {deliveries.isPending ? (
+          <Spinner label="Loading deliveries" />
+        ) : deliveries.isError ? (
+          <Banner tone="danger">{describeError(deliveries.error)}</Banner>
+        ) : items.length === 0 ? (
+          <EmptyState
+            title={
+              status ? `No ${DELIVERY_STATUS_LABELS[status].toLowerCase()} delivery` : 'Nothing sent yet'
+            }
+          >
+            {canManage && !status ? 'Send a test to check the receiver.' : undefined}
+          </EmptyState>
+        ) : (
+          <Table
+            caption="Deliveries"
+            head={
+              <tr>
+                <th scope="col">Event</th>
+                <th scope="col">Status</th>
+                <th scope="col">Code</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Time</th>
+                <th scope="col">Sent</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            }
+          >
+            {items.map((delivery) => (
+              <DeliveryRow
+                key={delivery.id}
+                delivery={delivery}
+                businessId={businessId}
+                canManage={canManage}
+                onOpen={() => setOpen(delivery)}
+              />
+            ))}
+          </Table>
+        )}
+        {deliveries.hasNextPage && (
+          <div>
+            <Button loading={deliveries.isFetchingNextPage} onClick={() => deliveries.fetchNextPage()}>
+              Load older deliveries
+            </Button>
+          </div>
+        )}
+      </div>
+      <DeliveryDialog businessId={businessId} delivery={open} onClose={() => setOpen(undefined)} />
+    </Card>
+  );
+}
+
+interface DeliveryRowProps {
+  delivery: WebhookDelivery;
+  businessId: string;
+  canManage: boolean;
+  onOpen: () => void;
+}
+
+function DeliveryRow({ delivery, businessId, canManage, onOpen }: DeliveryRowProps) {
+  const redeliver = useRedeliverWebhookDelivery(businessId, delivery.webhook_id);
+  const toast = useToast();
+  const event = eventLabel(delivery.event_type);
+  const sent = formatDateTime(delivery.created_at);
+  return (
+    <tr>
+      <td className="delivery-event">
+        {event}
+        {delivery.last_error && <div className="delivery-error">{delivery.last_error}</div>}
+      </td>
+      <td>
+        <Badge tone={DELIVERY_STATUS_TONES[delivery.status]}>{DELIVERY_STATUS_LABELS[delivery.status]}</Badge>
+        {delivery.status === 'retrying' && delivery.next_attempt_at && (
+          <div className="muted nowrap">Next {formatDateTime(delivery.next_attempt_at)}</div>
+        )}
+      </td>
+      <td>{describeStatusCode(delivery.last_status_code, delivery.attempts)}</td>
+      <td>{delivery.attempts}</td>
+      <td className="nowrap">{formatDuration(delivery.last_duration_ms)}</td>
+      <td className="nowrap">{sent}</td>
+      <td className="cell-actions">
+        <Button size="sm" variant="ghost" onClick={onOpen} aria-label={`Details of ${event}, ${sent}`}>
+          Details
+        </Button>
+        {canManage && delivery.status === 'failed' && (
+          <Button
+            size="sm"
+            loading={redeliver.isPending}
+            aria-label={`Redeliver ${event}, ${sent}`}
+            onClick={() =>
+              redeliver.mutate(delivery.id, {
+                onSuccess: () => toast('Delivery queued again'),
+                onError: (error) => toast(describeError(error), 'danger'),
+              })
+            }
+          >
+            Redeliver
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { Webhook } from '../../../../shared/webhook.schema.js';
+import { Button } from '../../../components/ui/button.js';
+import { Card } from '../../../components/ui/card.js';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
+import { SecretDialog } from '../../../components/ui/secret-dialog.js';
+import { useToast } from '../../../components/ui/toast.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { useRotateWebhookSecret } from '../api/rotate-webhook-secret.js';
+import { useUpdateWebhook } from '../api/update-webhook.js';
+import { WebhookForm } from './webhook-form.js';
+
+/** Change a webhook's address, description and events, and issue a new signing secret. */
+export function WebhookEditCard({ webhook, businessId }: { webhook: Webhook; businessId: string }) {
+  const update = useUpdateWebhook(businessId);
+  const rotate = useRotateWebhookSecret();
+  const toast = useToast();
+  const [confirming, setConfirming] = useState(false);
+  const [secret, setSecret] = useState<string>();
+
+  return (
+    <Card
+      title="Settings"
+      actions={
+        <Button size="sm" variant="ghost" onClick={() => setConfirming(true)}>
+          Rotate secret
+        </Button>
+      }
+    >
+      <WebhookForm
+        initial={webhook}
+        submitLabel="Save webhook"
+        onSubmit={async (values) => {
+          await update.mutateAsync({ id: webhook.id, body: values });
+          toast('Webhook saved');
+          return 'keep';
+        }}
+      />
+      <ConfirmDialog
+        open={confirming}
+        onCancel={() => {
+          rotate.reset();
+          setConfirming(false);
+        }}
+        onConfirm={() =>
+          rotate.mutate(webhook.id, {
+            onSuccess: (rotated) => {
+              setConfirming(false);
+              setSecret(rotated.secret);
+            },
+          })
+        }
+        title="Rotate the signing secret?"
+        description="The current secret stops verifying at once: update the receiver with the new one."
+        confirmLabel="Rotate secret"
+        tone="danger"
+        pending={rotate.isPending}
+        error={rotate.error ? describeError(rotate.error) : undefined}
+      />
+      <SecretDialog
+        secret={secret}
+        onClose={() => setSecret(undefined)}
+        title="New signing secret"
+        label="Signing secret"
+        lostHint="If you lose it, rotate the secret again."
+      />
+    </Card>
+  );
+}
