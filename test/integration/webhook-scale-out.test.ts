@@ -1,0 +1,126 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config/config.js';
+import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runtime.js';
+import { createMetrics } from '../../src/server/observability/metrics.js';
+import { createServices, type Services } from '../../src/server/services/index.js';
+import type { LiveEvent } from '../../src/shared/events.schema.js';
+import type { WebhookDelivery, WebhookWithSecret } from '../../src/shared/webhook.schema.js';
+import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
+import { createSqliteTestDatabase, type TestDatabase } from '../support/databases.js';
+import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
+import { TEST_SECRET } from '../support/test-app.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+
+interface Instance {
+  app: FastifyInstance;
+  services: Services;
+}
+
+// Two instances on one database and one Redis (BullMQ queue, Redis event bus), one of them running the
+// worker: the Redis bus hands every event to both instances, and still each event is delivered once.
+describe.skipIf(Boolean(redisSkipReason))('webhooks in scale-out mode', () => {
+  let prefix: string;
+  let testDb: TestDatabase;
+  let a: Instance;
+  let b: Instance;
+  let runtime: JobRuntime;
+  let receiver: WebhookReceiver;
+  let owner: TestAccount;
+  let businessId: string;
+
+  async function startInstance(): Promise<Instance> {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      MCC_DEMO: '0',
+      WEB_DIST_DIR: '/nonexistent-dist',
+      RATE_LIMIT_MAX: '10000',
+      AUTH_RATE_LIMIT_MAX: '1000',
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: prefix,
+      OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
+    });
+    const metrics = createMetrics();
+    const services = createServices({
+      database: testDb.database,
+      config,
+      secret: TEST_SECRET,
+      metricsRegistry: metrics.registry,
+    });
+    const app = await buildApp({
+      config,
+      database: testDb.database,
+      secret: TEST_SECRET,
+      logger: false,
+      services,
+      metrics,
+    });
+    await app.ready();
+    return { app, services };
+  }
+
+  beforeEach(async () => {
+    prefix = testRedisPrefix();
+    testDb = await createSqliteTestDatabase();
+    a = await startInstance();
+    b = await startInstance();
+    runtime = await startJobRuntime({
+      queue: a.services.jobQueue,
+      handlerDeps: { ...a.services, webhooks: a.services.webhookSender },
+      runWorker: true,
+      concurrency: 2,
+      logger: { warn() {}, error() {} },
+      events: a.services.events,
+    });
+    receiver = await startWebhookReceiver();
+    owner = await registerAccount(a.app);
+    businessId = (await createBusiness(a.app, owner)).id;
+  });
+  afterEach(async () => {
+    await runtime.stop(2_000); // drains the worker and closes A's queue
+    await a.app.close();
+    await b.app.close();
+    await b.services.jobQueue.close();
+    await receiver.close();
+    await testDb.dispose();
+    await deleteRedisPrefix(prefix);
+  });
+
+  it('delivers an event emitted on instance B once, through the BullMQ worker on A', async () => {
+    expect([a.services.jobQueue.kind, a.services.events.kind]).toEqual(['bullmq', 'redis']);
+    const created = await b.app.inject({
+      method: 'POST',
+      url: '/api/webhooks',
+      headers: owner.auth,
+      payload: { business_id: businessId, url: receiver.url, events: ['content.changed'] },
+    });
+    const { webhook } = created.json<WebhookWithSecret>();
+    const seenOnA: LiveEvent[] = [];
+    const subscription = await a.services.events.subscribe(businessId, (event) => seenOnA.push(event));
+
+    const item = await b.app.inject({
+      method: 'POST',
+      url: '/api/content',
+      headers: owner.auth,
+      payload: { business_id: businessId, channel: 'linkedin', body: 'Fresh sourdough every morning' },
+    });
+    expect(item.statusCode, item.body).toBe(201);
+    await receiver.waitForRequests(1);
+    // Instance A received the event over Redis too, and created no delivery of its own.
+    await vi.waitFor(() => expect(seenOnA.map((event) => event.type)).toContain('content.changed'));
+    subscription();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receiver.requests).toHaveLength(1);
+    const deliveries = (
+      await a.app.inject({ url: `/api/webhooks/${webhook.id}/deliveries`, headers: owner.auth })
+    ).json<{ items: WebhookDelivery[] }>().items;
+    expect(deliveries).toHaveLength(1);
+    await vi.waitFor(async () => {
+      const [delivery] = (
+        await a.app.inject({ url: `/api/webhooks/${webhook.id}/deliveries`, headers: owner.auth })
+      ).json<{ items: WebhookDelivery[] }>().items;
+      expect(delivery).toMatchObject({ status: 'succeeded', attempts: 1, last_status_code: 200 });
+    });
+  });
+});
