@@ -76,6 +76,30 @@ export function describeJobQueueContract(name: string, create: () => Promise<Que
       expect(probe.calls[0]?.businessId).toBe(business);
     });
 
+    it('runs jobs side by side up to its concurrency, and two competing workers run each job once', async () => {
+      const gated = await Promise.all(
+        ['a', 'b', 'c'].map((key) =>
+          t.queue.enqueue({ name: 'test.gate', businessId: business, payload: { key } }),
+        ),
+      );
+      const echoes = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          t.queue.enqueue({ name: 'test.echo', businessId: business, payload: { message: `m${i}` } }),
+        ),
+      );
+      startWorker(3);
+      startWorker(3);
+      // Three gated jobs hold three of the six slots at once; the others run every echo meanwhile.
+      await vi.waitFor(() => expect(probe.count('test.gate')).toBe(3), WAIT);
+      for (const id of echoes) await waitForState(id, 'succeeded');
+      for (const key of ['a', 'b', 'c']) probe.open(key);
+      for (const id of gated) await waitForState(id, 'succeeded');
+      await delay(200);
+      expect(probe.count('test.echo')).toBe(12);
+      expect(probe.count('test.gate')).toBe(3);
+      for (const id of [...gated, ...echoes]) expect((await get(id)).attempts).toBe(1);
+    });
+
     it('retries a failing job with backoff and marks it dead after the last attempt', async () => {
       const id = await t.queue.enqueue({
         name: 'test.flaky',

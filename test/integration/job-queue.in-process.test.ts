@@ -21,10 +21,11 @@ describeEachDialect('in-process queue', (create) => {
       queue,
       async claimAsDeadWorker() {
         const now = Date.now();
-        const job = await repos.jobs.claimNext(
+        const [job] = await repos.jobs.claimDue(
           'a-worker-that-dies',
           new Date(now).toISOString(),
           new Date(now + 300).toISOString(),
+          1,
         );
         return job?.id;
       },

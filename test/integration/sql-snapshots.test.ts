@@ -198,7 +198,7 @@ const CALLS: Record<string, Call[]> = {
       'page (by state, after a cursor)',
       (r) => r.jobs.page(BUSINESS, { limit: 51, before: OTHER, state: 'dead' }),
     ],
-    ['claimNext', (r) => r.jobs.claimNext('worker-1', AT, AT)],
+    ['claimDue', (r) => r.jobs.claimDue('worker-1', AT, AT, 4)],
     ['heartbeat', (r) => r.jobs.heartbeat(OTHER, 'worker-1', AT, AT)],
     ['updateProgress', (r) => r.jobs.updateProgress(OTHER, 'worker-1', 50, 'halfway', AT)],
     ['complete', (r) => r.jobs.complete(OTHER, 'worker-1', '{}', AT)],
@@ -431,6 +431,148 @@ const CALLS: Record<string, Call[]> = {
     ],
     ['attempts', (r) => r.webhookDeliveries.attempts(BUSINESS, USER)],
   ],
+  'connector.repository': [
+    ['businessIdOf', (r) => r.connectors.businessIdOf(OTHER)],
+    ['list', (r) => r.connectors.list(BUSINESS)],
+    ['listEnabled', (r) => r.connectors.listEnabled(BUSINESS)],
+    ['find', (r) => r.connectors.find(BUSINESS, OTHER)],
+    [
+      'insert',
+      (r) =>
+        r.connectors.insert({
+          id: OTHER,
+          business_id: BUSINESS,
+          kind: 'webhook',
+          name: 'Zapier',
+          settings: '{"url":"https://hooks.example.com/mcc"}',
+          secret_encrypted: 'v1.a.b.c',
+          channels: null,
+          enabled: 1,
+          created_by: USER,
+          created_at: AT,
+          updated_at: AT,
+        }),
+    ],
+    ['update', (r) => r.connectors.update(BUSINESS, OTHER, { enabled: 0, updated_at: AT })],
+    ['delete', (r) => r.connectors.delete(BUSINESS, OTHER)],
+  ],
+  'publish-attempt.repository': [
+    [
+      'insert',
+      (r) =>
+        r.publishAttempts.insert({
+          id: USER,
+          business_id: BUSINESS,
+          content_item_id: OTHER,
+          connector_id: OTHER,
+          connector_kind: 'webhook',
+          job_id: USER,
+          scheduled_at: AT,
+          attempt: 1,
+          outcome: 'retrying',
+          failure_kind: 'retryable',
+          status_code: 503,
+          error: 'The receiver answered HTTP 503',
+          duration_ms: 12,
+          external_id: null,
+          external_url: null,
+          created_at: AT,
+        }),
+    ],
+    ['listForItem', (r) => r.publishAttempts.listForItem(BUSINESS, OTHER)],
+    ['setJob', (r) => r.publishAttempts.setJob(BUSINESS, OTHER, AT, USER)],
+    ['releaseJob', (r) => r.publishAttempts.releaseJob(BUSINESS, OTHER, USER)],
+    ['claim', (r) => r.publishAttempts.claim(BUSINESS, OTHER, AT, USER)],
+    [
+      'settle (by a job)',
+      (r) =>
+        r.publishAttempts.settle(BUSINESS, OTHER, AT, USER, {
+          status: 'published',
+          published_at: AT,
+          publish_error: null,
+          updated_at: AT,
+        }),
+    ],
+    [
+      'settle (no job)',
+      (r) =>
+        r.publishAttempts.settle(BUSINESS, OTHER, AT, null, {
+          status: 'failed',
+          published_at: null,
+          publish_error: 'Could not schedule publishing',
+          updated_at: AT,
+        }),
+    ],
+  ],
+  'metric.repository': [
+    [
+      'upsertMany',
+      (r) =>
+        r.metrics.upsertMany([
+          {
+            business_id: BUSINESS,
+            content_item_id: OTHER,
+            day: '2026-01-01',
+            impressions: 1000,
+            reach: 800,
+            engagements: 40,
+            clicks: 12,
+            conversions: 1,
+            spend_minor: 500,
+            currency: 'EUR',
+            created_at: AT,
+            updated_at: AT,
+          },
+        ]),
+    ],
+    ['totals', (r) => r.metrics.totals(BUSINESS, { from: '2026-01-01', to: '2026-01-31' })],
+    ['byDay', (r) => r.metrics.byDay(BUSINESS, { from: '2026-01-01', to: '2026-01-31', campaignId: OTHER })],
+    ['byChannel', (r) => r.metrics.byChannel(BUSINESS, { from: '2026-01-01', to: '2026-01-31' })],
+    ['byCampaign', (r) => r.metrics.byCampaign(BUSINESS, { from: '2026-01-01', to: '2026-01-31' })],
+    ['rankItems', (r) => r.metrics.rankItems(BUSINESS, { from: '2026-01-01', to: '2026-01-31' }, 'best', 5)],
+    ['channelHistory', (r) => r.metrics.channelHistory(BUSINESS)],
+  ],
+  'simulation.repository': [
+    ['businessIdOf', (r) => r.simulations.businessIdOf(OTHER)],
+    ['find', (r) => r.simulations.find(BUSINESS, OTHER)],
+    ['latestForCampaign', (r) => r.simulations.latestForCampaign(BUSINESS, OTHER)],
+    [
+      'insert',
+      (r) =>
+        r.simulations.insert({
+          id: OTHER,
+          business_id: BUSINESS,
+          campaign_id: null,
+          inputs: '{}',
+          seed: 42,
+          trials: 10000,
+          results: '{}',
+          created_by: USER,
+          created_at: AT,
+        }),
+    ],
+  ],
+  'benchmark-override.repository': [
+    ['list', (r) => r.benchmarkOverrides.list(BUSINESS)],
+    [
+      'upsert',
+      (r) =>
+        r.benchmarkOverrides.upsert({
+          business_id: BUSINESS,
+          channel: 'instagram',
+          objective: 'sales',
+          metric: 'ctr',
+          value: 0.02,
+          updated_by: USER,
+          updated_at: AT,
+        }),
+    ],
+    [
+      'delete',
+      (r) =>
+        r.benchmarkOverrides.delete(BUSINESS, { channel: 'instagram', objective: 'sales', metric: 'ctr' }),
+    ],
+  ],
 };
 
 /** A Kysely that compiles PostgreSQL and records the SQL instead of running it. */
@@ -466,8 +608,13 @@ describe('repository SQL snapshots', () => {
       'content-item.repository': 'contentItems',
       'content-history.repository': 'contentHistory',
       'calendar-feed.repository': 'calendarFeeds',
+      'metric.repository': 'metrics',
+      'simulation.repository': 'simulations',
+      'benchmark-override.repository': 'benchmarkOverrides',
       'webhook.repository': 'webhooks',
       'webhook-delivery.repository': 'webhookDeliveries',
+      'connector.repository': 'connectors',
+      'publish-attempt.repository': 'publishAttempts',
       'job.repository': 'jobs',
     };
     for (const [file, key] of Object.entries(keys)) {

@@ -67,12 +67,13 @@ export class JobRepository {
   }
 
   /**
-   * Take the next due job atomically: mark it running under `owner` until `leaseExpiresAt` and count
-   * the attempt. PostgreSQL lets concurrent claimers skip each other's locked rows; SQLite runs one
-   * writer at a time, so the single UPDATE … WHERE id = (SELECT …) is already atomic there.
+   * Take up to `limit` due jobs atomically, oldest due first: mark them running under `owner` until
+   * `leaseExpiresAt` and count the attempt. One statement for the batch, so a worker with free slots
+   * pays one round trip, not one per slot. PostgreSQL lets concurrent claimers skip each other's locked
+   * rows; SQLite runs one writer at a time, so the single UPDATE … WHERE id IN (SELECT …) is atomic there.
    */
-  async claimNext(owner: string, now: string, leaseExpiresAt: string): Promise<JobRow | undefined> {
-    const next = this.db
+  async claimDue(owner: string, now: string, leaseExpiresAt: string, limit: number): Promise<JobRow[]> {
+    const due = this.db
       .selectFrom('jobs')
       .select('id')
       .where((eb) =>
@@ -83,9 +84,9 @@ export class JobRepository {
       )
       .orderBy('run_at')
       .orderBy('id')
-      .limit(1)
+      .limit(limit)
       .$if(this.dialect === 'postgres', (query) => query.forUpdate().skipLocked());
-    return this.db
+    const rows = await this.db
       .updateTable('jobs')
       .set((eb) => ({
         state: 'running',
@@ -94,9 +95,11 @@ export class JobRepository {
         attempts: eb('attempts', '+', 1),
         updated_at: now,
       }))
-      .where('id', '=', next)
+      .where('id', 'in', due)
       .returningAll()
-      .executeTakeFirst();
+      .execute();
+    // RETURNING has no defined order; start the longest-waiting first.
+    return rows.sort((a, b) => a.run_at.localeCompare(b.run_at) || a.id.localeCompare(b.id));
   }
 
   /** Extend the lease; false when `owner` lost it (expired and re-claimed, cancelled, released). */

@@ -21,8 +21,8 @@ select * from "jobs" where "business_id" = $1 order by "id" desc limit $2;
 -- page (by state, after a cursor)
 select * from "jobs" where "business_id" = $1 and "id" < $2 and "state" = $3 order by "id" desc limit $4;
 
--- claimNext
-update "jobs" set "state" = $1, "lease_owner" = $2, "lease_expires_at" = $3, "attempts" = "attempts" + $4, "updated_at" = $5 where "id" = (select "id" from "jobs" where (("state" in ($6, $7) and "run_at" <= $8) or ("state" = $9 and "lease_expires_at" < $10)) order by "run_at", "id" limit $11 for update skip locked) returning *;
+-- claimDue
+update "jobs" set "state" = $1, "lease_owner" = $2, "lease_expires_at" = $3, "attempts" = "attempts" + $4, "updated_at" = $5 where "id" in (select "id" from "jobs" where (("state" in ($6, $7) and "run_at" <= $8) or ("state" = $9 and "lease_expires_at" < $10)) order by "run_at", "id" limit $11 for update skip locked) returning *;
 
 -- heartbeat
 update "jobs" set "lease_expires_at" = $1, "updated_at" = $2 where "id" = $3 and "lease_owner" = $4 and "state" = $5;

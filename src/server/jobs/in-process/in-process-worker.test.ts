@@ -7,12 +7,12 @@ function slowEmptyTable() {
   const claims: number[] = [];
   let release: (() => void) | undefined;
   const jobs = {
-    claimNext: vi.fn(async () => {
+    claimDue: vi.fn(async () => {
       claims.push(Date.now());
       await new Promise<void>((resolve) => {
         release = resolve;
       });
-      return undefined;
+      return [];
     }),
   } as unknown as JobRepository;
   return { jobs, claims, finishClaim: () => release?.() };

@@ -83,19 +83,20 @@ export class InProcessWorker implements JobWorker {
         await this.idle();
         continue;
       }
-      const job = await this.claim();
-      if (job) this.execute(job);
-      else await this.idle();
+      const jobs = await this.claim(this.options.concurrency - this.running.size);
+      for (const job of jobs) this.execute(job);
+      if (jobs.length === 0) await this.idle();
     }
   }
 
-  private async claim(): Promise<JobRow | undefined> {
+  /** As many due jobs as there are free slots (none when the table cannot be read). */
+  private async claim(slots: number): Promise<JobRow[]> {
     const now = this.now();
     try {
-      return await this.jobs.claimNext(this.owner, now.toISOString(), this.leaseFrom(now));
+      return await this.jobs.claimDue(this.owner, now.toISOString(), this.leaseFrom(now), slots);
     } catch (error) {
-      this.options.logger?.error({ err: error }, 'could not claim a job; retrying after the poll interval');
-      return undefined;
+      this.options.logger?.error({ err: error }, 'could not claim jobs; retrying after the poll interval');
+      return [];
     }
   }
 
