@@ -188,6 +188,22 @@ describeEachDialect('webhook deliveries', (create) => {
     expect(receiver.requests).toHaveLength(1);
   });
 
+  it('fails a delivery whose secret cannot be unsealed, telling to rotate it, and sends nothing', async () => {
+    const { webhook } = await register();
+    await t.database.db
+      .updateTable('webhooks')
+      .set({ secret_encrypted: 'v1.sealed.under.another-key' })
+      .where('id', '=', webhook.id)
+      .execute();
+    const detail = await settled(webhook.id, (await sendTest(webhook.id)).id);
+    expect(detail).toMatchObject({ status: 'failed', attempts: 1, last_status_code: null });
+    expect(detail.last_error).toMatch(/rotate/);
+    expect(receiver.requests).toHaveLength(0);
+    // Rotating the secret makes the next delivery go through.
+    await call('POST', `/api/webhooks/${webhook.id}/rotate-secret`);
+    expect((await settled(webhook.id, (await sendTest(webhook.id)).id)).status).toBe('succeeded');
+  });
+
   it('delivers real events to subscribed, enabled webhooks only, once each', async () => {
     // Also subscribed to job.completed: the delivery job's own completion must not loop into deliveries.
     const subscribed = await register(['content.changed', 'job.completed']);

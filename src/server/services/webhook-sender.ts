@@ -51,13 +51,22 @@ export class WebhookSender {
     const webhook = await repos.webhooks.findForDelivery(businessId, delivery.webhook_id);
     if (!webhook) return { delivery_id: delivery.id, status: 'skipped' };
     if (!webhook.enabled && delivery.event_type !== 'webhook.test') {
-      await this.record(delivery, context, disabledOutcome(), 'failed');
+      await this.record(delivery, context, refused('The webhook is disabled'), 'failed');
       return { delivery_id: delivery.id, status: 'failed' };
+    }
+    let secret: string;
+    try {
+      secret = this.deps.secretBox.open(webhook.secret_encrypted);
+    } catch {
+      // Sealed under another SECRET_KEY: no retry can help until someone rotates the webhook's secret.
+      const message = 'The signing secret cannot be read (SECRET_KEY changed?); rotate the webhook’s secret';
+      await this.record(delivery, context, refused(message), 'failed');
+      throw new UnrecoverableJobError(message);
     }
 
     const outcome = await deliverSigned({
       url: webhook.url,
-      secret: this.deps.secretBox.open(webhook.secret_encrypted),
+      secret,
       body: delivery.payload,
       headers: {
         'X-MCC-Event': delivery.event_type,
@@ -123,12 +132,13 @@ export class WebhookSender {
   }
 }
 
-function disabledOutcome(): DeliveryOutcome {
+/** An attempt that never left: nothing was sent, and trying again will not change that. */
+function refused(message: string): DeliveryOutcome {
   return {
     ok: false,
     statusCode: null,
     durationMs: 0,
     responseSnippet: null,
-    failure: { kind: 'rejected', message: 'The webhook is disabled' },
+    failure: { kind: 'rejected', message },
   };
 }
