@@ -34,7 +34,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // Fails start-up on a job without exactly one handler; schedules the recurring housekeeping.
     const jobs = await startJobRuntime({
       queue: services.jobQueue,
-      handlerDeps: { auth: services.auth, calendar: services.calendar, webhooks: services.webhookSender },
+      handlerDeps: {
+        auth: services.auth,
+        calendar: services.calendar,
+        webhooks: services.webhookSender,
+        publishing: services.publishing,
+      },
       events: services.events,
       runWorker: config.jobs.runInWeb,
       concurrency: config.jobs.concurrency,

@@ -25,6 +25,7 @@ describe('content workflow', () => {
     ['in_review', 'approved', 'admin', 'approved'],
     ['in_review', 'approved', 'owner', 'approved'],
     ['scheduled', 'approved', 'admin', 'unscheduled'],
+    ['failed', 'draft', 'editor', 'restored'],
   ])('%s → %s by %s is %s', (from, to, role, action) => {
     const decision = request(from, to, role);
     expect(decision.ok && decision.move.action).toBe(action);
@@ -44,6 +45,7 @@ describe('content workflow', () => {
     ['in_review', 'approved', 'editor'],
     ['approved', 'scheduled', 'editor'],
     ['scheduled', 'approved', 'editor'],
+    ['failed', 'scheduled', 'editor'],
     ['draft', 'in_review', 'viewer'],
     ['idea', 'draft', 'viewer'],
   ])('refuses %s → %s to %s as forbidden', (from, to, role) => {
@@ -81,6 +83,10 @@ describe('content workflow', () => {
     expect(request('approved', 'scheduled', 'admin', { scheduledAt: '2026-03-01T12:01:00.000Z' }).ok).toBe(
       true,
     );
+    // A failed publication is retried by scheduling it again, at a time still ahead.
+    expect(request('failed', 'scheduled', 'owner', { scheduledAt: '2026-03-01T11:00:00.000Z' }).ok).toBe(false);
+    const retry = request('failed', 'scheduled', 'owner', { scheduledAt: '2026-03-01T12:05:00.000Z' });
+    expect(retry.ok && retry.move.action).toBe('scheduled');
   });
 
   it('refuses to submit an empty body', () => {
@@ -100,6 +106,8 @@ describe('content workflow', () => {
     expect(statusAfterEdit('approved', ['body'])).toBe('draft');
     expect(statusAfterEdit('scheduled', ['hashtags', 'pillar'])).toBe('draft');
     expect(statusAfterEdit('scheduled', ['scheduled_at', 'pillar', 'campaign_id'])).toBe('scheduled');
+    expect(statusAfterEdit('failed', ['body'])).toBe('draft');
+    expect(statusAfterEdit('failed', ['scheduled_at'])).toBe('failed');
     expect(statusAfterEdit('in_review', ['body'])).toBe('in_review');
     expect(statusAfterEdit('draft', ['body'])).toBe('draft');
   });

@@ -18,7 +18,8 @@ export interface WorkflowMove {
 /**
  * Every move a person can make. `in_review → draft` appears twice: reviewers (approve permission) send
  * an item back with a comment; writers withdraw their own submission. `published` and `failed` are never
- * a target here: only the publisher sets them.
+ * a target here: only the publisher sets them. A failed item is scheduled again (a retry at a new time)
+ * or restored to a draft to be reworked.
  */
 export const WORKFLOW_MOVES: readonly WorkflowMove[] = [
   { from: 'idea', to: 'draft', action: 'edited', permission: 'content.write', comment: 'optional' },
@@ -46,6 +47,8 @@ export const WORKFLOW_MOVES: readonly WorkflowMove[] = [
     permission: 'content.approve',
     comment: 'optional',
   },
+  { from: 'failed', to: 'scheduled', action: 'scheduled', permission: 'content.approve', comment: 'optional' },
+  { from: 'failed', to: 'draft', action: 'restored', permission: 'content.write', comment: 'optional' },
 ];
 
 /** Statuses only the system sets. */
@@ -143,12 +146,15 @@ export const REVIEWED_FIELDS = [
 ] as const;
 
 /**
- * The status an item takes after an edit of `fields`: approved or scheduled items go back to draft
- * when what was approved changes, so nothing unapproved is ever published.
+ * The status an item takes after an edit of `fields`: approved, scheduled or failed items go back to
+ * draft when what was approved changes, so nothing unapproved is ever published (a failed item can be
+ * scheduled again without another review).
  */
 export function statusAfterEdit(status: ContentStatus, fields: readonly string[]): ContentStatus {
   const touchesReviewed = fields.some((field) => (REVIEWED_FIELDS as readonly string[]).includes(field));
-  return touchesReviewed && (status === 'approved' || status === 'scheduled') ? 'draft' : status;
+  return touchesReviewed && (status === 'approved' || status === 'scheduled' || status === 'failed')
+    ? 'draft'
+    : status;
 }
 
 /**

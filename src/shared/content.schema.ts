@@ -127,6 +127,10 @@ export const contentItemSchema = z.object({
   pillar: z.string().nullable(),
   scheduled_at: timestampSchema.nullable(),
   status: contentStatusSchema,
+  /** When the publisher sent it out (status `published`). */
+  published_at: timestampSchema.nullable(),
+  /** Why publishing failed (status `failed`); every attempt is at `GET /api/content/{id}/publish-attempts`. */
+  publish_error: z.string().nullable(),
   variant_group: idSchema.nullable(),
   version: z.number().int(),
   ai_call_id: idSchema.nullable(),

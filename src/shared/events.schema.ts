@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './common.schema.js';
+import { PUBLISH_FAILURE_KINDS } from './connector.schema.js';
 
 // Live updates: the events a workspace's members receive over the WebSocket at `/api/ws`, and the frames
 // of that socket's protocol. Events are hints to refetch, not data: they carry ids, never content.
@@ -39,23 +40,25 @@ export const liveEventSchema = z.discriminatedUnion('type', [
       change: z.enum(['created', 'updated', 'deleted', 'status']),
     }),
   }),
-  /** A scheduled item went out through its connector. */
+  /** A scheduled item went out through a connector (`external_url`: where it lives now, if known). */
   z.object({
     type: z.literal('content.published'),
     ...envelope,
     data: z.object({
       content_item_id: z.string().min(1).max(100),
-      connector_id: z.string().min(1).max(100).nullable(),
+      connector_id: z.string().min(1).max(100),
+      external_url: z.string().max(2048).nullable(),
     }),
   }),
-  /** A scheduled item could not be published and will not be retried; `reason` says why. */
+  /** A scheduled item could not be published; `reason` is shown on the item as `publish_error`. */
   z.object({
     type: z.literal('content.failed'),
     ...envelope,
     data: z.object({
       content_item_id: z.string().min(1).max(100),
-      connector_id: z.string().min(1).max(100).nullable(),
-      reason: z.string().max(1000),
+      /** `not_queued`: the publish job itself could not be queued when the item was scheduled. */
+      failure_kind: z.enum([...PUBLISH_FAILURE_KINDS, 'not_queued']),
+      reason: z.string().max(2000),
     }),
   }),
   z.object({

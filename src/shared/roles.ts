@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   'webhooks.read': ['owner', 'admin'],
   /** Create, change, delete, rotate the secret, send a test, redeliver. */
   'webhooks.manage': ['owner', 'admin'],
+  /** See, add, change, test and delete publishing connectors (their URLs can be secrets too). */
+  'connectors.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

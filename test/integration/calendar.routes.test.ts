@@ -36,6 +36,7 @@ describeEachDialect('AI content calendar generation', (create) => {
         auth: services.auth,
         calendar: services.calendar,
         webhooks: services.webhookSender,
+        publishing: services.publishing,
         queue: services.jobQueue,
         now: () => new Date(),
       }),

@@ -41,7 +41,12 @@ describeEachDialect('webhook deliveries', (create) => {
     const { services } = t;
     runtime = await startJobRuntime({
       queue,
-      handlerDeps: { auth: services.auth, calendar: services.calendar, webhooks: services.webhookSender },
+      handlerDeps: {
+        auth: services.auth,
+        calendar: services.calendar,
+        webhooks: services.webhookSender,
+        publishing: services.publishing,
+      },
       runWorker: true,
       concurrency: 2,
       logger: SILENT,

@@ -30,7 +30,12 @@ export async function workerCommand(config: Config): Promise<void> {
     });
     const jobs = await startJobRuntime({
       queue: services.jobQueue,
-      handlerDeps: { auth: services.auth, calendar: services.calendar, webhooks: services.webhookSender },
+      handlerDeps: {
+        auth: services.auth,
+        calendar: services.calendar,
+        webhooks: services.webhookSender,
+        publishing: services.publishing,
+      },
       events: services.events,
       runWorker: true,
       concurrency: config.jobs.concurrency,

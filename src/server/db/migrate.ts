@@ -5,6 +5,7 @@ import * as jobs from './migrations/0003-jobs.js';
 import * as campaignsAndContent from './migrations/0004-campaigns-and-content.js';
 import * as calendarFeeds from './migrations/0005-calendar-feeds.js';
 import * as webhooks from './migrations/0006-webhooks.js';
+import * as publishing from './migrations/0007-publishing.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-campaigns-and-content': campaignsAndContent,
   '0005-calendar-feeds': calendarFeeds,
   '0006-webhooks': webhooks,
+  '0007-publishing': publishing,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {

@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CampaignObjective, CampaignStatus } from '../../shared/campaign.schema.js';
 import type { ChannelId, ContentFormat } from '../../shared/channel-ids.js';
+import type { ConnectorKind, PublishFailureKind, PublishOutcome } from '../../shared/connector.schema.js';
 import type { ContentHistoryAction, ContentStatus } from '../../shared/content.schema.js';
 import type { JobState } from '../../shared/jobs.schema.js';
 import type { Role } from '../../shared/roles.js';
@@ -165,6 +166,11 @@ export interface ContentItemsTable {
   updated_by: string | null;
   created_at: string;
   updated_at: string;
+  /** The `content.publish` job that will publish the item; moving or unscheduling it cancels that job. */
+  publish_job_id: Generated<string | null>;
+  published_at: Generated<string | null>;
+  /** Why the last publication failed (status `failed`); cleared when it is published. */
+  publish_error: Generated<string | null>;
 }
 
 export interface ContentItemHistoryTable {
@@ -264,6 +270,44 @@ export interface WebhookDeliveryAttemptsTable {
   created_at: string;
 }
 
+export interface PublishingConnectorsTable {
+  id: string;
+  business_id: string;
+  kind: ConnectorKind;
+  name: string;
+  /** JSON of the kind's settings (a webhook's `url`). */
+  settings: string;
+  /** AES-256-GCM sealed signing secret (services/security/secret-box.ts); never returned after creation. */
+  secret_encrypted: string;
+  /** JSON array of channel ids, or null for every channel. */
+  channels: string | null;
+  /** 1 or 0. */
+  enabled: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PublishAttemptsTable {
+  id: string;
+  business_id: string;
+  content_item_id: string;
+  connector_id: string | null;
+  connector_kind: ConnectorKind | null;
+  job_id: string;
+  /** The publishing time this attempt was for. */
+  scheduled_at: string;
+  attempt: number;
+  outcome: PublishOutcome;
+  failure_kind: PublishFailureKind | null;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  external_id: string | null;
+  external_url: string | null;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -282,6 +326,8 @@ export interface DB {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
+  publishing_connectors: PublishingConnectorsTable;
+  publish_attempts: PublishAttemptsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -300,9 +346,13 @@ export type JobRow = Selectable<JobsTable>;
 export type CampaignRow = Selectable<CampaignsTable>;
 export type CampaignUpdate = Updateable<CampaignsTable>;
 export type ContentItemRow = Selectable<ContentItemsTable>;
+export type NewContentItem = Insertable<ContentItemsTable>;
 export type ContentItemUpdate = Updateable<ContentItemsTable>;
 export type ContentHistoryRow = Selectable<ContentItemHistoryTable>;
 export type CalendarFeedRow = Selectable<CalendarFeedsTable>;
+export type ConnectorRow = Selectable<PublishingConnectorsTable>;
+export type ConnectorUpdate = Updateable<PublishingConnectorsTable>;
+export type PublishAttemptRow = Selectable<PublishAttemptsTable>;
 export type WebhookRow = Selectable<WebhooksTable>;
 export type WebhookUpdate = Updateable<WebhooksTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;

@@ -11,9 +11,10 @@ describe('the app job registry', () => {
   const auth = { purgeExpiredSessions: vi.fn(async () => 4) };
   const calendar = { generate: vi.fn(async () => ({ content_item_ids: [] })) };
   const webhooks = { deliver: vi.fn(async () => ({ status: 'succeeded' })) };
+  const publishing = { publish: vi.fn(async () => ({ outcome: 'skipped', reason: 'test' })) };
   const registry = buildJobRegistry(
     JOB_DEFINITIONS,
-    createJobHandlers({ auth, calendar, webhooks, queue, now: () => now }),
+    createJobHandlers({ auth, calendar, webhooks, publishing, queue, now: () => now }),
   );
 
   it('has exactly one handler for every job name', () => {

@@ -19,6 +19,12 @@ export interface JobHandlerDeps {
       context: JobContext<string>,
     ): Promise<unknown>;
   };
+  publishing: {
+    publish(
+      payload: z.output<AppJobDefinitions['content.publish']['payload']>,
+      context: JobContext<string>,
+    ): Promise<unknown>;
+  };
   queue: JobQueue<AppJobDefinitions>;
   now: () => Date;
 }
@@ -42,6 +48,9 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
     ),
     jobHandler(JOB_DEFINITIONS, 'webhook.deliver', (payload, context) =>
       deps.webhooks.deliver(payload, context),
+    ),
+    jobHandler(JOB_DEFINITIONS, 'content.publish', (payload, context) =>
+      deps.publishing.publish(payload, context),
     ),
   ];
 }

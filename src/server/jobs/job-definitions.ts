@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiKeyRoleSchema } from '../../shared/business.schema.js';
 import { generateCalendarBodySchema } from '../../shared/calendar.schema.js';
-import { idSchema } from '../../shared/common.schema.js';
+import { idSchema, timestampSchema } from '../../shared/common.schema.js';
 import type { JobDefinitions } from './job-types.js';
 
 /** Attempts of one webhook delivery (the sender reads it to know its last try). */
@@ -46,6 +46,15 @@ export const JOB_DEFINITIONS = {
     // half: long enough to ride out a receiver's deploy or outage. 4xx and refused addresses stop at once.
     maxAttempts: WEBHOOK_MAX_ATTEMPTS,
     description: 'POST one signed webhook delivery; retried with backoff on 5xx, 429 and network errors',
+  },
+  'content.publish': {
+    scope: 'workspace',
+    // The time is part of the payload: a job whose item was moved since finds a different time and skips.
+    payload: z.strictObject({ content_item_id: idSchema, scheduled_at: timestampSchema }),
+    // 10 s, 20 s, 40 s, 80 s with the default backoff: a receiver's short outage still publishes the
+    // item within minutes of its time. 4xx, refused URLs and a missing connector fail at once.
+    maxAttempts: 5,
+    description: 'Publish one scheduled content item through the workspace’s connector at its time',
   },
 } as const satisfies JobDefinitions;
 

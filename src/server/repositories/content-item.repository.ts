@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ChannelId } from '../../shared/channel-ids.js';
 import type { ContentStatus } from '../../shared/content.schema.js';
-import type { ContentItemRow, ContentItemUpdate, DB } from '../db/schema.js';
+import type { ContentItemRow, ContentItemUpdate, DB, NewContentItem } from '../db/schema.js';
 import type { KeysetPosition } from './campaign.repository.js';
 
 /** Filters and page of a content list; see `page` for the two orders. */
@@ -81,7 +81,7 @@ export class ContentItemRepository {
     return query.orderBy('scheduled_at').orderBy('id').limit(options.limit).execute();
   }
 
-  async insert(item: ContentItemRow): Promise<void> {
+  async insert(item: NewContentItem): Promise<void> {
     await this.db.insertInto('content_items').values(item).execute();
   }
 

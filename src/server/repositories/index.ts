@@ -8,10 +8,12 @@ import { AuditLogRepository } from './audit-log.repository.js';
 import { BusinessRepository } from './business.repository.js';
 import { CalendarFeedRepository } from './calendar-feed.repository.js';
 import { CampaignRepository } from './campaign.repository.js';
+import { ConnectorRepository } from './connector.repository.js';
 import { ContentHistoryRepository } from './content-history.repository.js';
 import { ContentItemRepository } from './content-item.repository.js';
 import { JobRepository } from './job.repository.js';
 import { MembershipRepository } from './membership.repository.js';
+import { PublishAttemptRepository } from './publish-attempt.repository.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { UserRepository } from './user.repository.js';
 import { WebhookRepository } from './webhook.repository.js';
@@ -32,6 +34,8 @@ export interface Repositories {
   contentItems: ContentItemRepository;
   contentHistory: ContentHistoryRepository;
   calendarFeeds: CalendarFeedRepository;
+  connectors: ConnectorRepository;
+  publishAttempts: PublishAttemptRepository;
   webhooks: WebhookRepository;
   webhookDeliveries: WebhookDeliveryRepository;
   /** Run `work` atomically: every repository it receives writes inside one transaction. */
@@ -54,6 +58,8 @@ export function createRepositories(db: Kysely<DB>, dialect: Dialect): Repositori
     contentItems: new ContentItemRepository(db),
     contentHistory: new ContentHistoryRepository(db),
     calendarFeeds: new CalendarFeedRepository(db),
+    connectors: new ConnectorRepository(db),
+    publishAttempts: new PublishAttemptRepository(db),
     webhooks: new WebhookRepository(db),
     webhookDeliveries: new WebhookDeliveryRepository(db),
     transaction: (work) =>

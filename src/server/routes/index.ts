@@ -8,6 +8,7 @@ import { apiKeyRoutes } from './api-key.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { businessRoutes } from './business.routes.js';
 import { campaignRoutes } from './campaign.routes.js';
+import { connectorRoutes } from './connector.routes.js';
 import { contentRoutes } from './content.routes.js';
 import { calendarFeedRoutes, contentExportRoutes } from './content-export.routes.js';
 import { contentItemRoutes } from './content-items.routes.js';
@@ -38,6 +39,7 @@ export async function registerApiRoutes(
     await protectedApp.register(campaignRoutes(services));
     await protectedApp.register(contentItemRoutes(services));
     await protectedApp.register(contentExportRoutes(services));
+    await protectedApp.register(connectorRoutes(services));
     await protectedApp.register(webhookRoutes(services));
   });
 }

@@ -25,7 +25,11 @@ export type AuditAction =
   | 'webhook.created'
   | 'webhook.updated'
   | 'webhook.secret_rotated'
-  | 'webhook.deleted';
+  | 'webhook.deleted'
+  | 'connector.created'
+  | 'connector.updated'
+  | 'connector.secret_rotated'
+  | 'connector.deleted';
 
 /** Append an audit entry; call it with the transaction's repositories so it commits with the change. */
 export async function recordAudit(

@@ -28,6 +28,9 @@ const row = (fields: Partial<ContentItemRow> = {}): ContentItemRow => ({
   updated_by: null,
   created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-01T00:00:00.000Z',
+  publish_job_id: null,
+  published_at: null,
+  publish_error: null,
   ...fields,
 });
 const body = (fields: object) => ({ business_id: 'b1', ids: ['i1'], ...fields }) as BulkContentBody;

@@ -85,6 +85,8 @@ export function toContentItem(row: ContentItemRow): ContentItem {
     pillar: row.pillar,
     scheduled_at: row.scheduled_at,
     status: row.status,
+    published_at: row.published_at,
+    publish_error: row.publish_error,
     variant_group: row.variant_group,
     version: row.version,
     ai_call_id: row.ai_call_id,

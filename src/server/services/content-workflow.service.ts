@@ -17,6 +17,7 @@ import { historyEntry, versionConflict } from './content-changes.js';
 import { announceContent, NO_EVENTS } from './content-events.js';
 import { toContentItem, toUtcIso } from './content-items.js';
 import { actorOf, type Principal } from './principal.js';
+import { type ItemChange, NO_PUBLISHING, type PublishSchedule } from './publishing-schedule.js';
 import { requireWorkspaceRole } from './workspace-access.js';
 
 /** The approval workflow: one item's status change, and bulk changes that succeed or fail as a whole. */
@@ -25,6 +26,8 @@ export class ContentWorkflowService {
     private readonly repos: Repositories,
     private readonly now: () => Date,
     private readonly events: EventPublisher = NO_EVENTS,
+    /** Told of every committed move: scheduling enqueues the publish job, unscheduling cancels it. */
+    private readonly publishing: PublishSchedule = NO_PUBLISHING,
   ) {}
 
   /** Move one item along the workflow, if the caller's role and the item's state allow it. */
@@ -66,6 +69,7 @@ export class ContentWorkflowService {
       return updated;
     });
     announceContent(this.events, businessId, [itemId], 'status');
+    await this.publishing.sync(businessId, [{ before: row, after: saved }]);
     return toContentItem(saved);
   }
 
@@ -79,6 +83,7 @@ export class ContentWorkflowService {
     const now = this.now();
     const at = now.toISOString();
     const actor = actorOf(principal).actor_user_id;
+    const changes: ItemChange[] = [];
     const result = await this.repos.transaction(async (trx): Promise<BulkContentResult> => {
       const rows = new Map(
         (await trx.contentItems.findMany(businessId, body.ids)).map((row) => [row.id, row]),
@@ -100,6 +105,7 @@ export class ContentWorkflowService {
       }
       if (body.action === 'delete') {
         await trx.contentItems.delete(businessId, body.ids);
+        for (const { row } of steps) changes.push({ before: row, after: undefined });
         await recordAudit(trx, {
           businessId,
           principal,
@@ -117,6 +123,7 @@ export class ContentWorkflowService {
         // Conditional on the version just read: a concurrent edit rolls the whole bulk change back.
         const updated = await trx.contentItems.updateIfVersion(businessId, row.id, row.version, patch);
         if (!updated) throw versionConflict();
+        changes.push({ before: row, after: updated });
         history.push(historyEntry(updated, actor, step.action, step.snapshot, at, commentOf(body)));
         items.push(toContentItem(updated));
       }
@@ -125,6 +132,7 @@ export class ContentWorkflowService {
     });
     const change = body.action === 'delete' ? 'deleted' : body.action === 'set_status' ? 'status' : 'updated';
     announceContent(this.events, businessId, body.ids, change);
+    await this.publishing.sync(businessId, changes);
     return result;
   }
 }

@@ -26,6 +26,7 @@ import { announceContent, NO_EVENTS } from './content-events.js';
 import { channelFieldsOf, checkChannelRules, toContentItem, toUtcIso } from './content-items.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { actorOf, type Principal } from './principal.js';
+import { NO_PUBLISHING, type PublishSchedule } from './publishing-schedule.js';
 import { requireRowRole } from './row-access.js';
 import { requireWorkspaceRole } from './workspace-access.js';
 
@@ -35,6 +36,8 @@ export class ContentService {
     private readonly repos: Repositories,
     private readonly now: () => Date,
     private readonly events: EventPublisher = NO_EVENTS,
+    /** Told of every committed edit, so a moved or unscheduled item's publish job follows it. */
+    private readonly publishing: PublishSchedule = NO_PUBLISHING,
   ) {}
 
   async create(principal: Principal, body: CreateContentBody): Promise<ContentItem> {
@@ -77,6 +80,9 @@ export class ContentService {
         hashtags: JSON.stringify(fields.hashtags),
         scheduled_at: fields.scheduled_at ? toUtcIso(fields.scheduled_at) : null,
         ...origin,
+        publish_job_id: null,
+        published_at: null,
+        publish_error: null,
         version: 1,
         created_by: actor,
         updated_by: actor,
@@ -164,6 +170,7 @@ export class ContentService {
       return updated;
     });
     announceContent(this.events, businessId, [itemId], 'updated');
+    await this.publishing.sync(businessId, [{ before: row, after: saved }]);
     return toContentItem(saved);
   }
 
@@ -183,6 +190,7 @@ export class ContentService {
       });
     });
     announceContent(this.events, businessId, [itemId], 'deleted');
+    await this.publishing.sync(businessId, [{ before: row, after: undefined }]);
   }
 
   async history(

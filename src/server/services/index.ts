@@ -9,6 +9,8 @@ import type { AnyAiTask } from '../ai/task.js';
 import { AI_TASKS } from '../ai/tasks/index.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
+import { createConnectorRegistry, DEFAULT_CONNECTOR_TIMEOUT_MS } from '../integrations/connectors/index.js';
+import { createPublishMetrics } from '../integrations/connectors/publish-metrics.js';
 import { createOutboundGuard } from '../integrations/outbound-guard.js';
 import { createWebhookMetrics } from '../integrations/webhook-metrics.js';
 import { createJobQueue } from '../jobs/create-job-queue.js';
@@ -29,12 +31,15 @@ import { AuthService } from './auth.service.js';
 import { BusinessService } from './business.service.js';
 import { CalendarService } from './calendar.service.js';
 import { CampaignService } from './campaign.service.js';
+import { ConnectorService } from './connector.service.js';
 import { ContentService } from './content.service.js';
 import { ContentExportService } from './content-export.service.js';
 import { ContentStudioService } from './content-studio.service.js';
 import { ContentWorkflowService } from './content-workflow.service.js';
 import { JobService } from './job.service.js';
 import { MemberService } from './member.service.js';
+import { PublishingService } from './publishing.service.js';
+import { PublishScheduleService } from './publishing-schedule.js';
 import { AccessTokens } from './security/access-tokens.js';
 import { LoginThrottle } from './security/login-throttle.js';
 import { SecretBox } from './security/secret-box.js';
@@ -89,7 +94,15 @@ export function createServices(deps: ServiceDeps) {
   // One guard for every call to a URL a user gave (webhooks, publishing connectors).
   const outboundGuard = createOutboundGuard({ allowedHosts: config.outbound.allowedHosts });
   const webhookSecrets = new SecretBox(deps.secret, 'mcc webhook secrets');
-  const content = new ContentService(repos, now, events);
+  const connectorSecrets = new SecretBox(deps.secret, 'mcc publishing connector secrets');
+  const connectors = createConnectorRegistry({
+    guard: outboundGuard,
+    timeoutMs: DEFAULT_CONNECTOR_TIMEOUT_MS,
+    now,
+  });
+  // Content edits and workflow moves keep each scheduled item's publish job in step with it.
+  const publishSchedule = new PublishScheduleService(repos, jobQueue, events, now);
+  const content = new ContentService(repos, now, events, publishSchedule);
   const businesses = new BusinessService(repos, now);
   const ai = new AiService({
     repos,
@@ -130,9 +143,19 @@ export function createServices(deps: ServiceDeps) {
     campaigns: new CampaignService(repos, now),
     content,
     contentStudio: new ContentStudioService(content),
-    contentWorkflow: new ContentWorkflowService(repos, now, events),
+    contentWorkflow: new ContentWorkflowService(repos, now, events, publishSchedule),
     contentExport: new ContentExportService(repos, now, content),
     calendar: new CalendarService({ repos, ai, content, businesses, queue: jobQueue }),
+    connectors: new ConnectorService(repos, connectors, connectorSecrets, now),
+    /** The `content.publish` job's handler (see JobHandlerDeps). */
+    publishing: new PublishingService({
+      repos,
+      connectors,
+      secretBox: connectorSecrets,
+      events,
+      metrics: createPublishMetrics(deps.metricsRegistry),
+      now,
+    }),
     webhooks: new WebhookService({
       repos,
       secretBox: webhookSecrets,
