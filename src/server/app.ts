@@ -97,7 +97,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(opsRoutes, { database, redis });
   createDependencyGauge(metrics.registry, { database, ...(redis && { redis }) });
   // The app owns the services' outside connections (the event bus); the database is the caller's.
-  app.addHook('onClose', () => services.events.close());
+  app.addHook('onClose', async () => {
+    await Promise.all([services.events.close(), services.aiCache.close()]);
+  });
   await app.register(
     async (api) => {
       await registerApiRoutes(api, services, config);

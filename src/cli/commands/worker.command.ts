@@ -5,8 +5,10 @@ import { openDatabase } from '../../server/db/database.js';
 import { migrateToLatest, pendingMigrations } from '../../server/db/migrate.js';
 import { startJobRuntime } from '../../server/jobs/job-runtime.js';
 import { installGracefulShutdown } from '../../server/lifecycle.js';
+import { createDependencyGauge } from '../../server/observability/dependency-metrics.js';
 import { loggerOptions } from '../../server/observability/logger.js';
 import { createMetrics } from '../../server/observability/metrics.js';
+import { startMetricsServer } from '../../server/observability/metrics-server.js';
 import { createServices } from '../../server/services/index.js';
 
 /**
@@ -22,12 +24,15 @@ export async function workerCommand(config: Config): Promise<void> {
     const pending = await pendingMigrations(database.db);
     if (pending.length > 0)
       throw new Error(`The database needs migrations (${pending.join(', ')}): run \`mcc migrate\``);
+    const metrics = createMetrics();
     const services = createServices({
       database,
       config,
       secret: resolveSecret(config),
-      metricsRegistry: createMetrics().registry,
+      metricsRegistry: metrics.registry,
     });
+    const redis = services.jobQueue.kind === 'bullmq' ? services.jobQueue : undefined;
+    createDependencyGauge(metrics.registry, { database, ...(redis && { redis }) });
     const jobs = await startJobRuntime({
       queue: services.jobQueue,
       handlerDeps: {
@@ -41,9 +46,21 @@ export async function workerCommand(config: Config): Promise<void> {
       concurrency: config.jobs.concurrency,
       logger,
     });
+    // No web app here: Prometheus and health checks reach the worker on METRICS_PORT.
+    const metricsServer =
+      config.jobs.metricsPort === undefined
+        ? undefined
+        : await startMetricsServer({
+            registry: metrics.registry,
+            host: config.server.host,
+            port: config.jobs.metricsPort,
+          });
     installGracefulShutdown({
-      // No HTTP server here: closing the "app" closes the live-event connection, alongside the drain.
-      app: { close: () => services.events.close() },
+      // No HTTP server here: closing the "app" closes the metrics endpoint and the live-event connection,
+      // alongside the drain.
+      app: {
+        close: () => Promise.all([metricsServer?.close(), services.events.close(), services.aiCache.close()]),
+      },
       database,
       jobs,
       timeoutMs: config.server.shutdownTimeoutMs,
@@ -51,7 +68,9 @@ export async function workerCommand(config: Config): Promise<void> {
     });
     logger.info({ queue: services.jobQueue.kind, concurrency: config.jobs.concurrency }, 'worker started');
     process.stdout.write(
-      `  mcc worker is running jobs (${services.jobQueue.kind} queue, concurrency ${config.jobs.concurrency})\n`,
+      `  mcc worker is running jobs (${services.jobQueue.kind} queue, concurrency ${config.jobs.concurrency})${
+        metricsServer ? `; /metrics and /healthz on port ${metricsServer.port}` : ''
+      }\n`,
     );
   } catch (error) {
     await database.close().catch(() => {});

@@ -9,6 +9,7 @@ export interface AiMetrics {
   costUsd: Counter<'provider' | 'model' | 'task'>;
   duration: Histogram<CallLabels>;
   cacheHits: Counter<'task'>;
+  cacheErrors: Counter;
 }
 
 /** Register the AI metrics on the app's registry. */
@@ -44,6 +45,11 @@ export function createAiMetrics(registry: Registry): AiMetrics {
       name: 'mcc_ai_cache_hits_total',
       help: 'AI answers served from the response cache, by task',
       labelNames: ['task'],
+      registers,
+    }),
+    cacheErrors: new Counter({
+      name: 'mcc_ai_cache_errors_total',
+      help: 'Response cache reads and writes that failed (Redis away); each read counts as a miss',
       registers,
     }),
   };

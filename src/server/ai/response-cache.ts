@@ -1,8 +1,17 @@
 /**
- * Identical AI requests within a short TTL can be answered from memory (off unless AI_CACHE_TTL_SECONDS is
- * set). Bounded: the oldest entry goes first.
+ * Identical AI requests within a short TTL can be answered without calling the model again (off unless
+ * AI_CACHE_TTL_SECONDS is set). In memory per process, or shared by every instance through Redis in the
+ * scale-out mode (redis-response-cache.ts). A cache that cannot answer is a miss, never an error.
  */
-export class ResponseCache<V> {
+export interface ResponseCache<V> {
+  readonly enabled: boolean;
+  get(key: string): Promise<V | undefined>;
+  set(key: string, value: V): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The single-process cache: bounded, the oldest entry goes first. */
+export class MemoryResponseCache<V> implements ResponseCache<V> {
   private readonly entries = new Map<string, { value: V; expiresAt: number }>();
 
   constructor(
@@ -15,7 +24,7 @@ export class ResponseCache<V> {
     return this.ttlMs > 0;
   }
 
-  get(key: string): V | undefined {
+  async get(key: string): Promise<V | undefined> {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt <= this.now()) {
@@ -25,9 +34,13 @@ export class ResponseCache<V> {
     return entry.value;
   }
 
-  set(key: string, value: V): void {
+  async set(key: string, value: V): Promise<void> {
     if (!this.enabled) return;
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, { value, expiresAt: this.now() + this.ttlMs });
+  }
+
+  async close(): Promise<void> {
+    this.entries.clear();
   }
 }

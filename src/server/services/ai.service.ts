@@ -88,7 +88,7 @@ export class AiService {
     const cacheKey = this.deps.cache.enabled
       ? cacheKeyOf(taskName, task.version, call.meter.model, input, context.business)
       : '';
-    const cached = cacheKey ? this.deps.cache.get(cacheKey) : undefined;
+    const cached = cacheKey ? await this.deps.cache.get(cacheKey) : undefined;
     if (cached) {
       this.deps.metrics.cacheHits.inc({ task: taskName });
       options.onDelta?.(JSON.stringify(cached.output));
@@ -108,7 +108,7 @@ export class AiService {
               signal: options.signal,
               onDelta: options.onDelta,
             });
-      if (cacheKey) this.deps.cache.set(cacheKey, { output, model: call.meter.model });
+      if (cacheKey) await this.deps.cache.set(cacheKey, { output, model: call.meter.model });
       return { ...(await call.finish('ok')), output: output as O };
     } catch (error) {
       await call.finish(options.signal?.aborted ? 'cancelled' : 'error', error);

@@ -3,10 +3,11 @@ import type { AiTaskName } from '../../shared/ai-tasks.schema.js';
 import { createAiMetrics } from '../ai/ai-metrics.js';
 import { CircuitBreakers } from '../ai/circuit-breaker.js';
 import { PriceTable } from '../ai/prices.js';
-import { ResponseCache } from '../ai/response-cache.js';
+import { createResponseCache } from '../ai/redis-response-cache.js';
 import type { RetryPolicy } from '../ai/retry.js';
 import type { AnyAiTask } from '../ai/task.js';
 import { AI_TASKS } from '../ai/tasks/index.js';
+import { ForecastRunner } from '../analytics/forecast-runner.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { createConnectorRegistry, DEFAULT_CONNECTOR_TIMEOUT_MS } from '../integrations/connectors/index.js';
@@ -25,6 +26,9 @@ import { AiBudgetGuard } from './ai-budget.js';
 import { AiProviderResolver, type ProviderFactory } from './ai-provider-resolver.js';
 import { AiSettingsService } from './ai-settings.service.js';
 import { AiUsageService } from './ai-usage.service.js';
+import { AnalyticsService } from './analytics.service.js';
+import { AnalyticsMetricsService } from './analytics-metrics.service.js';
+import { AnalyticsReportService } from './analytics-report.service.js';
 import { ApiKeyService } from './api-key.service.js';
 import { AuditService } from './audit.service.js';
 import { AuthService } from './auth.service.js';
@@ -64,6 +68,8 @@ export interface ServiceDeps {
   jobQueue?: JobQueue<AppJobDefinitions>;
   /** Live updates; built from `config.redis` when omitted. The app closes it when it closes. */
   events?: EventBus;
+  /** Where forecasts run (inline, or worker threads above 50,000 trials); a test seam for other limits. */
+  forecastRunner?: ForecastRunner;
 }
 
 /** Every service, constructed once per app. */
@@ -104,6 +110,13 @@ export function createServices(deps: ServiceDeps) {
   const publishSchedule = new PublishScheduleService(repos, jobQueue, events, now);
   const content = new ContentService(repos, now, events, publishSchedule);
   const businesses = new BusinessService(repos, now);
+  const campaigns = new CampaignService(repos, now);
+  const aiMetrics = createAiMetrics(deps.metricsRegistry);
+  const aiCache = createResponseCache<{ output: unknown; model: string }>({
+    ttlMs: config.ai.cacheTtlMs,
+    redis: config.redis,
+    onError: () => aiMetrics.cacheErrors.inc(),
+  });
   const ai = new AiService({
     repos,
     tasks: deps.aiTasks ?? AI_TASKS,
@@ -114,13 +127,15 @@ export function createServices(deps: ServiceDeps) {
     ),
     retry: deps.aiRetry ?? { retries: config.ai.maxRetries, budgetMs: config.ai.retryBudgetMs },
     prices: new PriceTable(config.ai.prices),
-    cache: new ResponseCache(config.ai.cacheTtlMs),
-    metrics: createAiMetrics(deps.metricsRegistry),
+    cache: aiCache,
+    metrics: aiMetrics,
     events,
     now,
   });
   return {
     events,
+    /** The AI response cache; the app closes it with the event bus. */
+    aiCache,
     outboundGuard,
     accessTokens,
     auth: new AuthService({
@@ -140,7 +155,10 @@ export function createServices(deps: ServiceDeps) {
     /** Enqueue background work from services and features: `jobQueue.enqueue({ name, businessId, payload })`. */
     jobQueue,
     jobs: new JobService(repos, jobQueue),
-    campaigns: new CampaignService(repos, now),
+    campaigns,
+    analytics: new AnalyticsService(repos, campaigns, deps.forecastRunner ?? new ForecastRunner(), now),
+    analyticsMetrics: new AnalyticsMetricsService(repos, now),
+    analyticsReports: new AnalyticsReportService(repos, now),
     content,
     contentStudio: new ContentStudioService(content),
     contentWorkflow: new ContentWorkflowService(repos, now, events, publishSchedule),
