@@ -148,16 +148,20 @@ export class ConnectorService {
     return { row, businessId };
   }
 
-  /** The kind's settings after its own checks (the outbound guard for a URL); 422 on `body.settings.*`. */
+  /**
+   * The kind's settings after its own checks: an address the outbound guard refuses answers 422
+   * `url_not_allowed` on `body.settings.url`, like a webhook's URL.
+   */
   private async checkSettings(kind: ConnectorRow['kind'], settings: unknown): Promise<unknown> {
     const check = await this.connectors[kind].validateSettings(settings);
     if (check.ok) return check.settings;
     const [first] = check.problems;
-    throw new AppError('validation_failed', first?.message ?? 'These settings cannot be used', {
+    const code = check.notAllowed ? 'url_not_allowed' : 'validation_failed';
+    throw new AppError(code, first?.message ?? 'These settings cannot be used', {
       errors: check.problems.map((problem) => ({
         path: `body.settings.${problem.field}`,
         message: problem.message,
-        code: 'custom',
+        code: problem.code,
       })),
     });
   }

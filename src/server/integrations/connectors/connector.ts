@@ -53,10 +53,13 @@ export type PublishResult = {
   | { ok: false; failure: { kind: ConnectorFailureKind; message: string } }
 );
 
-/** Settings that passed, or each problem by field name (`url`), for a 422 on `body.settings.<field>`. */
+/**
+ * Settings that passed, or each problem by field name (`url`), for a 422 on `body.settings.<field>`.
+ * `notAllowed`: the outbound guard refused an address (the API's `url_not_allowed`), not a typo.
+ */
 export type SettingsCheck<Settings> =
   | { ok: true; settings: Settings }
-  | { ok: false; problems: Array<{ field: string; message: string }> };
+  | { ok: false; notAllowed: boolean; problems: Array<{ field: string; message: string; code: string }> };
 
 /**
  * One kind of connector. Stateless: the credentials of a stored connector come with each call.

@@ -60,16 +60,25 @@ export function createWebhookConnector(deps: WebhookConnectorDeps): PublishingCo
       if (!parsed.success) {
         return {
           ok: false,
+          notAllowed: false,
           problems: parsed.error.issues.map((issue) => ({
             field: issue.path.join('.') || 'url',
             message: issue.message,
+            code: issue.code,
           })),
         };
       }
       const verdict = await deps.guard.check(parsed.data.url);
       if (!verdict.ok) {
-        const hint = 'An operator can allow private hosts with OUTBOUND_ALLOWED_HOSTS.';
-        return { ok: false, problems: [{ field: 'url', message: `${verdict.problem}. ${hint}` }] };
+        const hint =
+          verdict.reason === 'blocked'
+            ? ' An operator can allow private hosts with OUTBOUND_ALLOWED_HOSTS.'
+            : '';
+        return {
+          ok: false,
+          notAllowed: true,
+          problems: [{ field: 'url', message: `${verdict.problem}.${hint}`, code: verdict.reason }],
+        };
       }
       return { ok: true, settings: parsed.data };
     },
