@@ -56,6 +56,12 @@ describe('deploy/docker-compose.yml', () => {
     for (const name of ['app', 'worker', 'migrate', 'nginx']) {
       expect(services[name]?.read_only, name).toBe(true);
     }
+    // Everything nginx writes (pid, temp files, cache) is under /tmp/nginx, which must be a writable mount.
+    const nginxConf = `${readDeployFile('nginx/nginx.conf')}${readDeployFile('nginx/conf.d/mcc.conf')}`;
+    const written = [...nginxConf.matchAll(/^\s*(?:pid|\w+_temp_path|proxy_cache_path) ([^\s;]+)/gm)];
+    expect(written.length).toBe(7);
+    for (const [, file] of written) expect(file, file).toMatch(/^\/tmp\/nginx\//);
+    expect(services.nginx?.tmpfs).toContain('/tmp/nginx');
     const text = readDeployFile('docker-compose.yml');
     const required = [...text.matchAll(/\$\{([A-Z_]+):\?/g)].map((match) => match[1]);
     expect(new Set(required)).toEqual(new Set(['POSTGRES_PASSWORD', 'SECRET_KEY', 'GRAFANA_ADMIN_PASSWORD']));

@@ -34,6 +34,7 @@ export interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   deploy?: { replicas?: number };
   read_only?: boolean;
+  tmpfs?: string[];
 }
 
 /** `deploy/docker-compose.yml`, parsed. */
