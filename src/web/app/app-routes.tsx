@@ -24,6 +24,10 @@ const AuditLogPage = lazyPage(() => import('./pages/audit-log-page.js'), 'AuditL
 const AiSettingsPage = lazyPage(() => import('./pages/ai-settings-page.js'), 'AiSettingsPage');
 const WebhooksPage = lazyPage(() => import('./pages/webhooks-page.js'), 'WebhooksPage');
 const WebhookPage = lazyPage(() => import('./pages/webhook-page.js'), 'WebhookPage');
+const PublishingSettingsPage = lazyPage(
+  () => import('./pages/publishing-settings-page.js'),
+  'PublishingSettingsPage',
+);
 const AiUsagePage = lazyPage(() => import('./pages/ai-usage-page.js'), 'AiUsagePage');
 const BrandPage = lazyPage(() => import('./pages/brand-page.js'), 'BrandPage');
 const CampaignsPage = lazyPage(() => import('./pages/campaigns-page.js'), 'CampaignsPage');
@@ -73,6 +77,7 @@ export function AppRoutes() {
                     <Route path="api-keys" element={<ApiKeysPage />} />
                     <Route path="audit-log" element={<AuditLogPage />} />
                     <Route path="ai" element={<AiSettingsPage />} />
+                    <Route path="publishing" element={<PublishingSettingsPage />} />
                     <Route path="webhooks" element={<WebhooksPage />} />
                     <Route path="webhooks/:webhookId" element={<WebhookPage />} />
                   </Route>

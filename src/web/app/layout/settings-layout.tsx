@@ -9,6 +9,7 @@ const TABS: { label: string; path: string; permission?: Permission }[] = [
   { label: 'API keys', path: 'api-keys', permission: 'api_keys.manage' },
   { label: 'Audit log', path: 'audit-log', permission: 'audit.read' },
   { label: 'AI', path: 'ai', permission: 'ai.usage.read' },
+  { label: 'Publishing', path: 'publishing', permission: 'connectors.manage' },
   { label: 'Webhooks', path: 'webhooks', permission: 'webhooks.read' },
 ];
 

@@ -6,7 +6,8 @@ import { PageSpinner } from '../../components/ui/spinner.js';
 import { useContentItem } from '../../features/content/api/get-content-item.js';
 import { itemLabel } from '../../features/content/components/content-format.js';
 import { ContentEditor } from '../../features/content/components/editor/content-editor.js';
-import { localDate } from '../../features/content/zoned-time.js';
+import { formatZoned, localDate } from '../../features/content/zoned-time.js';
+import { PublishStatusCard } from '../../features/publishing/components/publish-status-card.js';
 import { ApiError } from '../../lib/api-error.js';
 import { describeError } from '../../lib/error-messages.js';
 import { PageTitle } from '../../lib/page-title.js';
@@ -48,7 +49,17 @@ export function ContentItemPage() {
         <h1>{itemLabel(item.data)}</h1>
         <p className="muted">{CHANNEL_RULES[item.data.channel].name}</p>
       </div>
-      <ContentEditor item={item.data} business={business} />
+      <ContentEditor
+        item={item.data}
+        business={business}
+        aside={
+          <PublishStatusCard
+            businessId={business.id}
+            item={item.data}
+            formatTime={(iso) => formatZoned(iso, business.time_zone)}
+          />
+        }
+      />
     </>
   );
 }

@@ -13,7 +13,7 @@ describe('publishToast', () => {
     const event: LiveEvent = {
       type: 'content.published',
       ...envelope,
-      data: { content_item_id: 'item-1', connector_id: 'connector-1' },
+      data: { content_item_id: 'item-1', connector_id: 'connector-1', external_url: null },
     };
     expect(publishToast(event)).toEqual({ message: 'Content published.', tone: 'success', itemId: 'item-1' });
   });
@@ -22,7 +22,11 @@ describe('publishToast', () => {
     const event: LiveEvent = {
       type: 'content.failed',
       ...envelope,
-      data: { content_item_id: 'item-1', connector_id: null, reason: 'No connector publishes Instagram' },
+      data: {
+        content_item_id: 'item-1',
+        failure_kind: 'no_connector',
+        reason: 'No connector publishes Instagram',
+      },
     };
     expect(publishToast(event)).toEqual({
       message: 'Publishing failed: No connector publishes Instagram.',

@@ -1,4 +1,5 @@
 import type { LiveEvent } from '../../../shared/events.schema.js';
+import { sentence } from './components/publishing-format.js';
 
 /** A toast to show for a publishing event, and the item it is about. */
 export interface PublishToast {
@@ -12,7 +13,7 @@ export interface PublishToast {
  * the reason), because a scheduled post must never fail silently.
  *
  * @example
- * publishToast({ type: 'content.published', data: { content_item_id: 'c1', connector_id: null }, … });
+ * publishToast({ type: 'content.published', data: { content_item_id: 'c1', … }, … });
  * // { message: 'Content published.', tone: 'success', itemId: 'c1' }
  */
 export function publishToast(event: LiveEvent): PublishToast | undefined {
@@ -20,9 +21,8 @@ export function publishToast(event: LiveEvent): PublishToast | undefined {
     return { message: 'Content published.', tone: 'success', itemId: event.data.content_item_id };
   }
   if (event.type === 'content.failed') {
-    const reason = event.data.reason.trim();
     return {
-      message: `Publishing failed: ${/[.!?…]$/.test(reason) ? reason : `${reason}.`}`,
+      message: `Publishing failed: ${sentence(event.data.reason)}`,
       tone: 'danger',
       itemId: event.data.content_item_id,
     };

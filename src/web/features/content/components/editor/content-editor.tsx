@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { Business } from '../../../../../shared/business.schema.js';
 import { CONTENT_FORMATS } from '../../../../../shared/channel-ids.js';
@@ -38,7 +38,16 @@ const FIELDS = ['title', 'body', 'call_to_action', 'channel', 'format', 'hashtag
  * Edits one item with a live per-network preview, its review workflow and its history. Edits are sent
  * with the version they started from; if someone else saved meanwhile, nothing is overwritten.
  */
-export function ContentEditor({ item, business }: { item: ContentItem; business: Business }) {
+export function ContentEditor({
+  item,
+  business,
+  aside,
+}: {
+  item: ContentItem;
+  business: Business;
+  /** More cards for the side column, composed by the page (publishing status, from another feature). */
+  aside?: ReactNode;
+}) {
   const timeZone = business.time_zone;
   const writable = can(business.role, 'content.write') && item.status !== 'published';
   const update = useUpdateContentItem(business.id);
@@ -187,6 +196,7 @@ export function ContentEditor({ item, business }: { item: ContentItem; business:
           dirty={isDirty}
           scheduledAt={scheduledLocal ? scheduledAtOf(scheduledLocal, timeZone) : null}
         />
+        {aside}
         <HistoryList businessId={business.id} itemId={item.id} timeZone={timeZone} />
       </aside>
     </div>

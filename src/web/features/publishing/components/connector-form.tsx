@@ -1,0 +1,100 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { CHANNEL_IDS } from '../../../../shared/channel-ids.js';
+import { CHANNEL_RULES } from '../../../../shared/channels.js';
+import { createConnectorBodySchema, webhookSettingsSchema } from '../../../../shared/connector.schema.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { CheckboxField } from '../../../components/ui/checkbox-field.js';
+import { TextField } from '../../../components/ui/field.js';
+import { applyServerErrors } from '../../../lib/form-errors.js';
+import './publishing.css';
+
+// The shared rules for a name and an address; no channel ticked means every channel (null on the wire).
+const connectorFormSchema = z.object({
+  name: createConnectorBodySchema.options[0].shape.name,
+  url: webhookSettingsSchema.shape.url,
+  channels: z.preprocess((value) => (Array.isArray(value) ? value : []), z.array(z.enum(CHANNEL_IDS))),
+});
+type FormInput = z.input<typeof connectorFormSchema>;
+
+/** What the form produces: a webhook connector without its workspace. */
+export interface ConnectorFormValues {
+  name: string;
+  url: string;
+  channels: (typeof CHANNEL_IDS)[number][] | null;
+}
+
+/**
+ * Name, address and channels of a webhook connector, checked with the shared schema; resolves with the
+ * values to send.
+ */
+export function ConnectorForm({ onSubmit }: { onSubmit: (values: ConnectorFormValues) => Promise<void> }) {
+  const [formError, setFormError] = useState<string>();
+  // Checked on submit, not on blur: an error appearing on blur shifts the checkboxes under the pointer.
+  const { register, handleSubmit, setError, reset, formState } = useForm<
+    FormInput,
+    unknown,
+    z.output<typeof connectorFormSchema>
+  >({ resolver: zodResolver(connectorFormSchema), defaultValues: { name: '', url: '', channels: [] } });
+  const { errors } = formState;
+
+  const submit = handleSubmit(async ({ name, url, channels }) => {
+    setFormError(undefined);
+    try {
+      await onSubmit({ name, url, channels: channels.length > 0 ? channels : null });
+      reset();
+    } catch (error) {
+      setFormError(applyServerErrors(error, ['name', 'url'], setError));
+    }
+  });
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      {formError && <Banner tone="danger">{formError}</Banner>}
+      <div className="connector-form__fields">
+        <TextField
+          label="Name"
+          placeholder="Zapier to Instagram"
+          maxLength={100}
+          autoComplete="off"
+          error={errors.name && 'Name the connector (up to 100 characters)'}
+          {...register('name')}
+        />
+        <TextField
+          label="Webhook URL"
+          type="url"
+          inputMode="url"
+          placeholder="https://hooks.zapier.com/…"
+          autoComplete="off"
+          spellCheck={false}
+          error={errors.url?.message}
+          {...register('url')}
+        />
+      </div>
+      <fieldset className="connector-channels" aria-describedby="connector-channels-hint">
+        <legend className="field__label">Channels</legend>
+        <p className="field__hint" id="connector-channels-hint">
+          Leave all unticked to publish every channel through this connector.
+        </p>
+        <div className="connector-channels__options">
+          {CHANNEL_IDS.map((channel) => (
+            <CheckboxField
+              key={channel}
+              label={CHANNEL_RULES[channel].name}
+              value={channel}
+              {...register('channels')}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <Button type="submit" variant="primary" loading={formState.isSubmitting}>
+          Add connector
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+import type { PublishAttempt } from '../../../../shared/connector.schema.js';
+import type { ContentItem } from '../../../../shared/content.schema.js';
+import { Badge } from '../../../components/ui/badge.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Card } from '../../../components/ui/card.js';
+import { Spinner } from '../../../components/ui/spinner.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { usePublishAttempts } from '../api/get-publish-attempts.js';
+import {
+  FAILURE_KIND_LABELS,
+  formatDuration,
+  OUTCOME_LABELS,
+  OUTCOME_TONES,
+  sentence,
+} from './publishing-format.js';
+import './publishing.css';
+
+type PublishedFields = Pick<ContentItem, 'id' | 'status' | 'scheduled_at' | 'published_at' | 'publish_error'>;
+
+interface PublishStatusCardProps {
+  businessId: string;
+  item: PublishedFields;
+  /** Formats a time the way the page does (the workspace's time zone). */
+  formatTime: (iso: string) => string;
+}
+
+/**
+ * Where an item stands with publishing, and every attempt so far: nothing fails silently. Shown for
+ * items that are scheduled, published or failed, or that have attempts from an earlier schedule.
+ */
+export function PublishStatusCard({ businessId, item, formatTime }: PublishStatusCardProps) {
+  const attempts = usePublishAttempts(businessId, item.id);
+  const relevant = ['scheduled', 'published', 'failed'].includes(item.status);
+  if (!relevant && !attempts.data?.length) return null;
+
+  return (
+    <Card title="Publishing">
+      <div className="stack">
+        <Summary item={item} formatTime={formatTime} />
+        {attempts.isPending ? (
+          <Spinner label="Loading publish attempts" />
+        ) : attempts.isError ? (
+          <Banner tone="danger">{describeError(attempts.error)}</Banner>
+        ) : attempts.data.length === 0 ? (
+          <p className="muted">No attempt yet.</p>
+        ) : (
+          <ol className="attempt-list" aria-label="Publish attempts">
+            {attempts.data.toReversed().map((attempt) => (
+              <Attempt key={attempt.id} attempt={attempt} formatTime={formatTime} />
+            ))}
+          </ol>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+function Summary({ item, formatTime }: { item: PublishedFields; formatTime: (iso: string) => string }) {
+  if (item.status === 'published') {
+    return (
+      <p className="publish-summary">
+        <Badge tone="success">Published</Badge> {item.published_at ? formatTime(item.published_at) : ''}
+      </p>
+    );
+  }
+  if (item.status === 'failed') {
+    return (
+      <Banner tone="danger" title="Not published">
+        {sentence(item.publish_error ?? 'Publishing failed')} Schedule it again to retry, or send it back to
+        draft.
+      </Banner>
+    );
+  }
+  if (item.status === 'scheduled' && item.scheduled_at) {
+    return (
+      <p className="publish-summary">
+        Goes out {formatTime(item.scheduled_at)} through the connector for its channel.
+      </p>
+    );
+  }
+  return null;
+}
+
+function Attempt({ attempt, formatTime }: { attempt: PublishAttempt; formatTime: (iso: string) => string }) {
+  const code = attempt.status_code === null ? '' : ` · HTTP ${attempt.status_code}`;
+  return (
+    <li className="attempt">
+      <div className="row">
+        <Badge tone={OUTCOME_TONES[attempt.outcome]}>{OUTCOME_LABELS[attempt.outcome]}</Badge>
+        <span className="muted">
+          Attempt {attempt.attempt}
+          {code} · {formatDuration(attempt.duration_ms)}
+        </span>
+      </div>
+      <time className="muted" dateTime={attempt.created_at}>
+        {formatTime(attempt.created_at)}
+      </time>
+      {attempt.failure_kind && <span>{FAILURE_KIND_LABELS[attempt.failure_kind]}</span>}
+      {attempt.error && <span className="attempt__error">{attempt.error}</span>}
+      {attempt.external_url && /^https?:\/\//.test(attempt.external_url) && (
+        <a href={attempt.external_url} target="_blank" rel="noreferrer noopener">
+          View the post
+        </a>
+      )}
+    </li>
+  );
+}

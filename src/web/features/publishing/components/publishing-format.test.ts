@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { describeChannels, formatDuration, sentence } from './publishing-format.js';
+
+describe('publishing wording', () => {
+  it('names a connector for every channel, or its channels', () => {
+    expect(describeChannels(null)).toBe('All channels');
+    expect(describeChannels(['instagram', 'linkedin'])).toBe('Instagram, LinkedIn');
+  });
+
+  it('shows short durations in milliseconds and long ones in seconds', () => {
+    expect(formatDuration(87)).toBe('87 ms');
+    expect(formatDuration(2350)).toBe('2.4 s');
+  });
+
+  it('ends a server message as a sentence, once', () => {
+    expect(sentence('The receiver answered HTTP 422')).toBe('The receiver answered HTTP 422.');
+    expect(sentence('Refused.')).toBe('Refused.');
+  });
+});
