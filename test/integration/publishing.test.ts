@@ -1,0 +1,367 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { verifySignatureHeader } from '../../src/server/integrations/signed-delivery.js';
+import { InProcessJobQueue } from '../../src/server/jobs/in-process/in-process-queue.js';
+import { JOB_DEFINITIONS } from '../../src/server/jobs/job-definitions.js';
+import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runtime.js';
+import { createRepositories } from '../../src/server/repositories/index.js';
+import type { ConnectorWithSecret, PublishAttempt } from '../../src/shared/connector.schema.js';
+import type { ContentHistoryEntry, ContentItem } from '../../src/shared/content.schema.js';
+import type { LiveEvent } from '../../src/shared/events.schema.js';
+import type { Job, JobPage } from '../../src/shared/jobs.schema.js';
+import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
+import { createContent } from '../factories/marketing.js';
+import { describeEachDialect } from '../support/databases.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+
+// Scheduled publishing end to end: the real app, the real job runtime (fast backoff and polling) and a
+// real HTTP receiver on 127.0.0.1 (allowed by OUTBOUND_ALLOWED_HOSTS). Items are scheduled a second or
+// two ahead, because scheduling in the past is refused; the job runs at that time.
+
+const SILENT = { warn() {}, error() {} };
+const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+describeEachDialect('scheduled publishing', (create) => {
+  let t: TestApp;
+  let runtime: JobRuntime;
+  let receiver: WebhookReceiver;
+  let owner: TestAccount;
+  let businessId: string;
+  let events: LiveEvent[];
+
+  beforeEach(async () => {
+    const testDb = await create();
+    const queue = new InProcessJobQueue({
+      jobs: createRepositories(testDb.database.db, testDb.database.dialect).jobs,
+      definitions: JOB_DEFINITIONS,
+      pollIntervalMs: 25,
+      backoff: { baseMs: 50, maxMs: 100 },
+    });
+    t = await createTestApp(testDb, { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }, { jobQueue: queue });
+    const { services } = t;
+    runtime = await startJobRuntime({
+      queue,
+      handlerDeps: {
+        auth: services.auth,
+        calendar: services.calendar,
+        webhooks: services.webhookSender,
+        publishing: services.publishing,
+      },
+      runWorker: true,
+      concurrency: 2,
+      logger: SILENT,
+      events: services.events,
+    });
+    receiver = await startWebhookReceiver();
+    owner = await registerAccount(t.app);
+    businessId = (await createBusiness(t.app, owner)).id;
+    events = [];
+    await services.events.subscribe(businessId, (event) => events.push(event));
+  });
+  afterEach(async () => {
+    await runtime.stop(2_000);
+    await t.close();
+    await receiver.close();
+  });
+
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: owner.auth, ...(payload ? { payload } : {}) });
+  const addConnector = async (fields: object = {}) => {
+    const response = await call('POST', '/api/connectors', {
+      business_id: businessId,
+      kind: 'webhook',
+      name: 'Zapier',
+      settings: { url: receiver.url },
+      ...fields,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json<ConnectorWithSecret>();
+  };
+  const itemOf = async (id: string) => (await call('GET', `/api/content/${id}`)).json<ContentItem>();
+  const move = async (id: string, to: string, extra: object = {}) => {
+    const response = await call('POST', `/api/content/${id}/transition`, {
+      to,
+      version: (await itemOf(id)).version,
+      ...extra,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<ContentItem>();
+  };
+  /** An Instagram draft walked to scheduled at `at` by the owner. */
+  const schedule = async (at: string, fields: object = {}) => {
+    const item = await createContent(t.app, owner, businessId, {
+      channel: 'instagram',
+      body: 'Hot cross buns, out of the oven at 7.',
+      hashtags: ['#easter', '#bakery'],
+      call_to_action: 'Order ahead',
+      ...fields,
+    });
+    await move(item.id, 'in_review');
+    await move(item.id, 'approved');
+    return move(item.id, 'scheduled', { scheduled_at: at });
+  };
+  const settled = (id: string) =>
+    vi.waitFor(
+      async () => {
+        const item = await itemOf(id);
+        expect(['published', 'failed']).toContain(item.status);
+        return item;
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+  const attemptsOf = async (id: string) =>
+    (await call('GET', `/api/content/${id}/publish-attempts`)).json<{ items: PublishAttempt[] }>().items;
+  const publishJobs = async (state?: string) =>
+    (await call('GET', `/api/jobs?business_id=${businessId}${state ? `&state=${state}` : ''}`))
+      .json<JobPage>()
+      .items.filter((job) => job.name === 'content.publish');
+
+  it('publishes a scheduled item at its time as a signed POST, and shows it on the item', async () => {
+    const { connector, secret } = await addConnector();
+    receiver.script({
+      status: 200,
+      body: JSON.stringify({ id: 'post-81', url: 'https://social.example/p/81' }),
+    });
+    const at = soon(1_500);
+    const item = await schedule(at);
+    const [job] = await publishJobs();
+    expect(job).toMatchObject({ state: 'queued', run_at: at });
+    await delay(300);
+    expect(receiver.requests).toHaveLength(0);
+
+    const published = await settled(item.id);
+    expect(published).toMatchObject({ status: 'published', publish_error: null, scheduled_at: at });
+    expect(Date.parse(published.published_at ?? '')).toBeGreaterThanOrEqual(Date.parse(at));
+    const [request] = receiver.requests;
+    expect(receiver.requests).toHaveLength(1);
+    expect(request?.at.getTime()).toBeGreaterThanOrEqual(Date.parse(at));
+    expect(request?.headers['x-mcc-event']).toBe('content.publish');
+    expect(request?.headers['idempotency-key']).toBe(`${item.id}@${at}`);
+    const signature = String(request?.headers['x-mcc-signature']);
+    expect(verifySignatureHeader(secret ?? '', request?.body ?? '', signature, Date.now() / 1000)).toBe(true);
+    expect(JSON.parse(request?.body ?? '{}')).toMatchObject({
+      type: 'content.publish',
+      id: item.id,
+      business_id: businessId,
+      channel: 'instagram',
+      format: 'post',
+      body: 'Hot cross buns, out of the oven at 7.',
+      hashtags: ['#easter', '#bakery'],
+      call_to_action: 'Order ahead',
+      scheduled_at: at,
+      campaign_id: null,
+      attempt: 1,
+    });
+
+    expect(await attemptsOf(item.id)).toEqual([
+      expect.objectContaining({
+        connector_id: connector.id,
+        connector_kind: 'webhook',
+        attempt: 1,
+        outcome: 'succeeded',
+        status_code: 200,
+        failure_kind: null,
+        external_id: 'post-81',
+        external_url: 'https://social.example/p/81',
+        scheduled_at: at,
+      }),
+    ]);
+    const history = (await call('GET', `/api/content/${item.id}/history`)).json<{
+      items: ContentHistoryEntry[];
+    }>();
+    expect(history.items.at(-1)).toMatchObject({ action: 'published', actor_user_id: null });
+    await vi.waitFor(() =>
+      expect(events).toContainEqual(
+        expect.objectContaining({
+          type: 'content.published',
+          data: {
+            content_item_id: item.id,
+            connector_id: connector.id,
+            external_url: 'https://social.example/p/81',
+          },
+        }),
+      ),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: 'content.changed',
+        data: { content_item_ids: [item.id], change: 'status' },
+      }),
+    );
+    const metrics = await t.app.inject({ url: '/metrics' });
+    expect(metrics.body).toMatch(/mcc_publish_attempts_total\{connector="webhook",outcome="succeeded"\} 1/);
+
+    // The attempts are the item's: another workspace's member gets the same 404 as for a missing item.
+    const stranger = await registerAccount(t.app);
+    await createBusiness(t.app, stranger, 'Elsewhere');
+    const foreign = await t.app.inject({
+      url: `/api/content/${item.id}/publish-attempts`,
+      headers: stranger.auth,
+    });
+    expect(foreign.statusCode).toBe(404);
+  });
+
+  it('retries a 500 with backoff and publishes on the second attempt', async () => {
+    await addConnector();
+    receiver.script({ status: 500, body: 'deploying' }, { status: 200 });
+    const item = await schedule(soon(1_000));
+    expect((await settled(item.id)).status).toBe('published');
+    const attempts = await attemptsOf(item.id);
+    expect(attempts.map((a) => [a.attempt, a.outcome, a.status_code, a.failure_kind])).toEqual([
+      [1, 'retrying', 500, 'retryable'],
+      [2, 'succeeded', 200, null],
+    ]);
+    expect(attempts[0]?.error).toBe('The receiver answered HTTP 500');
+    expect(receiver.requests.map((request) => JSON.parse(request.body).attempt)).toEqual([1, 2]);
+    // Both attempts carry the same idempotency key, so a receiver can drop a repeat.
+    expect(new Set(receiver.requests.map((request) => request.headers['idempotency-key'])).size).toBe(1);
+  });
+
+  it('fails on a 400 after one attempt with the reason, and publishes when scheduled again', async () => {
+    await addConnector({ name: 'Make' });
+    receiver.script({ status: 400, body: 'caption too long' });
+    const item = await schedule(soon(1_000));
+    const failed = await settled(item.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.publish_error).toBe('“Make” refused the item: The receiver answered HTTP 400');
+    expect(failed.published_at).toBeNull();
+    const [attempt] = await attemptsOf(item.id);
+    expect(await attemptsOf(item.id)).toHaveLength(1);
+    expect(attempt).toMatchObject({ outcome: 'failed', failure_kind: 'rejected', status_code: 400 });
+    const [job] = await publishJobs();
+    await vi.waitFor(async () =>
+      expect((await call('GET', `/api/jobs/${job?.id}`)).json<Job>().state).toBe('dead'),
+    );
+    expect(receiver.requests).toHaveLength(1);
+    await vi.waitFor(() =>
+      expect(events).toContainEqual(
+        expect.objectContaining({
+          type: 'content.failed',
+          data: { content_item_id: item.id, failure_kind: 'rejected', reason: failed.publish_error },
+        }),
+      ),
+    );
+
+    // A failed item is scheduled again (after fixing the receiver, say) and goes out.
+    await move(item.id, 'scheduled', { scheduled_at: soon(800) });
+    const retried = await settled(item.id);
+    expect(retried).toMatchObject({ status: 'published', publish_error: null });
+    expect(receiver.requests).toHaveLength(2);
+  });
+
+  it('fails with “no connector” when nothing publishes the channel', async () => {
+    // One connector for another channel only, one disabled: neither may publish an Instagram item.
+    await addConnector({ channels: ['linkedin'] });
+    await addConnector({ name: 'Off', enabled: false });
+    const item = await schedule(soon(800));
+    const failed = await settled(item.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.publish_error).toMatch(/^No publishing connector is set up for instagram/);
+    expect(await attemptsOf(item.id)).toEqual([
+      expect.objectContaining({
+        connector_id: null,
+        outcome: 'failed',
+        failure_kind: 'no_connector',
+        attempt: 1,
+      }),
+    ]);
+    expect(receiver.requests).toHaveLength(0);
+  });
+
+  it('moves the job with the item: only one publication, at the new time', async () => {
+    await addConnector();
+    const item = await schedule(soon(1_200));
+    const [first] = await publishJobs();
+    // Moved once by editing the time, once by a bulk reschedule (the calendar's drag and drop).
+    const second = soon(1_800);
+    const edit = await call('PATCH', `/api/content/${item.id}`, {
+      version: (await itemOf(item.id)).version,
+      scheduled_at: second,
+    });
+    expect(edit.json<ContentItem>()).toMatchObject({ status: 'scheduled', scheduled_at: second });
+    const third = soon(2_200);
+    const bulk = await call('POST', '/api/content/bulk', {
+      business_id: businessId,
+      ids: [item.id],
+      action: 'reschedule',
+      scheduled_at: third,
+    });
+    expect(bulk.statusCode, bulk.body).toBe(200);
+    const cancelled = await publishJobs('cancelled');
+    expect(cancelled.map((job) => job.id)).toContain(first?.id);
+    expect(cancelled).toHaveLength(2);
+
+    const published = await settled(item.id);
+    expect(published).toMatchObject({ status: 'published', scheduled_at: third });
+    await delay(300);
+    expect(receiver.requests).toHaveLength(1);
+    expect(receiver.requests[0]?.at.getTime()).toBeGreaterThanOrEqual(Date.parse(third));
+    expect(JSON.parse(receiver.requests[0]?.body ?? '{}').scheduled_at).toBe(third);
+  });
+
+  it('cancels the job when the item is unscheduled, edited back to draft or deleted', async () => {
+    await addConnector();
+    const unscheduled = await schedule(soon(900));
+    await move(unscheduled.id, 'approved');
+    const edited = await schedule(soon(900));
+    const draft = await call('PATCH', `/api/content/${edited.id}`, {
+      version: (await itemOf(edited.id)).version,
+      body: 'Hot cross buns, now with orange peel.',
+    });
+    expect(draft.json<ContentItem>().status).toBe('draft');
+    const deleted = await schedule(soon(900));
+    expect((await call('DELETE', `/api/content/${deleted.id}`)).statusCode).toBe(204);
+
+    const jobs = await publishJobs();
+    expect(jobs.map((job) => job.state)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    await delay(1_500);
+    expect(receiver.requests).toHaveLength(0);
+    expect((await itemOf(unscheduled.id)).status).toBe('approved');
+    expect(await attemptsOf(unscheduled.id)).toEqual([]);
+  });
+
+  it('never publishes an item twice: a duplicate job and a late one find it taken or done', async () => {
+    await addConnector();
+    const at = soon(1_000);
+    const item = await schedule(at);
+    const [job] = await publishJobs();
+    // A second job for the same schedule (a cancel that came too late would leave one like it).
+    const duplicate = await t.services.jobQueue.enqueue({
+      name: 'content.publish',
+      businessId,
+      payload: { content_item_id: item.id, scheduled_at: at },
+      runAt: new Date(at),
+      idempotencyKey: 'duplicate',
+    });
+    expect((await settled(item.id)).status).toBe('published');
+    const finished = async (id: string) =>
+      vi.waitFor(
+        async () => {
+          const state = (await call('GET', `/api/jobs/${id}`)).json<Job>();
+          expect(state.state).toBe('succeeded');
+          return state;
+        },
+        { timeout: 10_000, interval: 50 },
+      );
+    const results = [await finished(job?.id ?? ''), await finished(duplicate)].map((done) => done.result);
+    expect(results).toContainEqual(expect.objectContaining({ outcome: 'published' }));
+    expect(results).toContainEqual({
+      outcome: 'skipped',
+      reason: expect.stringMatching(/^(Another publish job|The item is already published|The item changed)/),
+    });
+    // A publish job arriving after the fact (a late redelivery of the queue, say) does nothing, and says so.
+    const late = await t.services.jobQueue.enqueue({
+      name: 'content.publish',
+      businessId,
+      payload: { content_item_id: item.id, scheduled_at: at },
+      idempotencyKey: 'late',
+    });
+    expect((await finished(late)).result).toEqual({
+      outcome: 'skipped',
+      reason: 'The item is already published',
+    });
+    expect(receiver.requests).toHaveLength(1);
+    expect(await attemptsOf(item.id)).toHaveLength(1);
+  });
+});
