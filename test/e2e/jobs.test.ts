@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
-import { type SeededUser, seedBusiness, seedUser } from './support/factories.js';
+import { callApiAs, seedBusiness, seedUser } from './support/factories.js';
 import { signInThroughForm, toast } from './support/flows.js';
 import { shootAllLooks } from './support/screenshots.js';
 
 const env = sharedServerAndBrowser();
-
-/** Calls the API as `user`, as an integration would, and returns the parsed answer. */
-async function callApi(user: SeededUser, method: string, path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${env.server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${user.session.access_token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : response.json();
-}
 
 describe('Jobs flow', () => {
   it('an AI calendar job fails on the budget (live toasts, reason in the jobs panel) → back to the offline writer → Retry in the panel → finished toast → the job page links to the calendar', async () => {
@@ -27,11 +13,13 @@ describe('Jobs flow', () => {
     const business = await seedBusiness(env.server.url, owner, 'Harbour Books');
     // The workspace's own model with a $0 budget: every AI call fails before any token is spent (and before
     // any request leaves the machine), a failure the job cannot get past by itself.
-    await callApi(owner, 'PUT', `/api/business/${business.id}/ai-provider`, {
+    await callApiAs(env.server.url, owner, 'PUT', `/api/business/${business.id}/ai-provider`, {
       model: 'gpt-4o-mini',
       api_key: 'sk-e2e-never-used-1234',
     });
-    await callApi(owner, 'PUT', `/api/business/${business.id}/ai-budget`, { monthly_limit_micro_usd: 0 });
+    await callApiAs(env.server.url, owner, 'PUT', `/api/business/${business.id}/ai-budget`, {
+      monthly_limit_micro_usd: 0,
+    });
 
     const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
@@ -43,7 +31,7 @@ describe('Jobs flow', () => {
     await page.getByText('No jobs yet').waitFor();
 
     // Started elsewhere (the API, another tab): the open panel learns of it over the WebSocket.
-    await callApi(owner, 'POST', '/api/ai/strategy/generate-calendar', {
+    await callApiAs(env.server.url, owner, 'POST', '/api/ai/strategy/generate-calendar', {
       business_id: business.id,
       start_date: new Date().toISOString().slice(0, 10),
       weeks: 1,
@@ -66,7 +54,7 @@ describe('Jobs flow', () => {
     await shootAllLooks(page, 'jobs-failed');
 
     // Fixed the way an owner would here: back to the server default, the offline writer, which has no cost.
-    await callApi(owner, 'DELETE', `/api/business/${business.id}/ai-provider`, undefined);
+    await callApiAs(env.server.url, owner, 'DELETE', `/api/business/${business.id}/ai-provider`);
     await row.getByRole('button', { name: /^Retry Content calendar/ }).click();
     await toast(page, 'Content calendar queued again');
     await toast(page, 'Content calendar finished.');

@@ -3,7 +3,7 @@ import type { ContentItem } from '../../src/shared/content.schema.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
-import { type SeededUser, seedBusiness, seedUser } from './support/factories.js';
+import { callApiAs, type SeededUser, seedBusiness, seedUser } from './support/factories.js';
 import { signInThroughForm, toast } from './support/flows.js';
 import { shootAllLooks } from './support/screenshots.js';
 
@@ -19,29 +19,22 @@ afterAll(async () => {
   await receiver?.close();
 });
 
-async function callApi<T>(user: SeededUser, method: string, path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${env.server.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${user.session.access_token}` },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** An Instagram draft taken through review and scheduled `inSeconds` from now, as an approver would. */
 async function scheduleItem(owner: SeededUser, businessId: string, title: string, inSeconds: number) {
-  let item = await callApi<ContentItem>(owner, 'POST', '/api/content', {
+  let item = await callApiAs<ContentItem>(env.server.url, owner, 'POST', '/api/content', {
     business_id: businessId,
     channel: 'instagram',
     title,
     body: `${title}: fresh from the oven this Friday.`,
   });
   for (const to of ['in_review', 'approved'] as const) {
-    item = await callApi(owner, 'POST', `/api/content/${item.id}/transition`, { to, version: item.version });
+    item = await callApiAs(env.server.url, owner, 'POST', `/api/content/${item.id}/transition`, {
+      to,
+      version: item.version,
+    });
   }
   const scheduledAt = new Date(Date.now() + inSeconds * 1000).toISOString();
-  return callApi<ContentItem>(owner, 'POST', `/api/content/${item.id}/transition`, {
+  return callApiAs<ContentItem>(env.server.url, owner, 'POST', `/api/content/${item.id}/transition`, {
     to: 'scheduled',
     version: item.version,
     scheduled_at: scheduledAt,

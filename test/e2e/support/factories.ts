@@ -62,3 +62,29 @@ export async function seedMember(
   if (response.status !== 201)
     throw new Error(`add member failed: ${response.status} ${await response.text()}`);
 }
+
+/**
+ * Calls the API as `user` with their access token, as an integration would, and returns the parsed answer
+ * (undefined for 204); any other failure throws with the problem's text.
+ *
+ * @example
+ * await callApiAs(env.server.url, owner, 'PUT', `/api/business/${id}/ai-budget`, { monthly_limit_micro_usd: 0 });
+ */
+export async function callApiAs<T = unknown>(
+  baseUrl: string,
+  user: SeededUser,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${user.session.access_token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
