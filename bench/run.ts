@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { type AiBenchReport, runAiEngineBench } from './ai-engine.js';
+import { type CalendarBenchReport, runCalendarBench } from './calendar.js';
 import { type JobsBenchReport, runJobsBench } from './jobs.js';
 import {
   type Check,
@@ -25,12 +26,14 @@ import {
 //   sending the same JSON, all over loopback HTTP between processes;
 // - ai: the AI engine's own overhead per call and its behaviour under 200 concurrent streams
 //   (bench/ai-engine.ts);
+// - calendar: a 12-week calendar generated offline, and the month range query over 50,000 items
+//   (bench/calendar.ts);
 // - jobs: jobs per second and enqueue → start latency through each queue, against bare BullMQ
 //   (bench/jobs.ts).
 // See docs/benchmarks.md.
 
 const HOST = '127.0.0.1';
-const SUITES = ['http', 'ai', 'jobs'] as const;
+const SUITES = ['http', 'ai', 'jobs', 'calendar'] as const;
 type Suite = (typeof SUITES)[number];
 
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
@@ -488,10 +491,12 @@ async function main(): Promise<void> {
   let http: HttpReport | undefined;
   let ai: AiBenchReport | undefined;
   let jobs: JobsBenchReport | undefined;
+  let calendar: CalendarBenchReport | undefined;
   for (const suite of suites) {
     log(`━━ ${suite} ${'━'.repeat(100)}`.slice(0, 110));
     if (suite === 'http') http = await runHttpSuite();
     else if (suite === 'ai') ai = await runAiEngineBench();
+    else if (suite === 'calendar') calendar = await runCalendarBench();
     else jobs = await runJobsBench();
     log();
   }
@@ -501,6 +506,7 @@ async function main(): Promise<void> {
     ...(http ? [['HTTP API', http.pass] as const] : []),
     ...(ai ? [['AI engine', ai.pass] as const] : []),
     ...(jobs ? [['Background jobs', jobs.pass] as const] : []),
+    ...(calendar ? [['Content calendar', calendar.pass] as const] : []),
   ];
   for (const [name, pass] of results) log(`  ${name}: ${pass ? 'PASS' : 'FAIL'}`);
   log(
@@ -512,7 +518,7 @@ async function main(): Promise<void> {
     const { pass: _httpPass, ...httpFigures } = http ?? { pass: true };
     writeFileSync(
       JSON_OUT,
-      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}) }, null, 2)}\n`,
     );
   }
 }

@@ -5,6 +5,7 @@ import {
   extractUrls,
   graphemeCount,
   normalizeHashtags,
+  splitGraphemes,
   threadsLength,
   utf8ByteLength,
   xWeightedLength,
@@ -49,6 +50,15 @@ describe('channel registry', () => {
 });
 
 describe('counting', () => {
+  it('counts plain ASCII like the segmenter does, CR LF included (one grapheme)', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    for (const text of ['Fresh bread #daily https://a.io', 'two\r\nlines', 'a\rb\nc', '', '\r\n\r\n']) {
+      const segments = Array.from(segmenter.segment(text), (part) => part.segment);
+      expect(splitGraphemes(text)).toEqual(segments);
+      expect(graphemeCount(text)).toBe(segments.length);
+    }
+  });
+
   it('counts Bluesky in graphemes: ZWJ families, flags and combining marks are one each', () => {
     expect(graphemeCount(FAMILY)).toBe(1);
     expect(graphemeCount(FLAG)).toBe(1);
