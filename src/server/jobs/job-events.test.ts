@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { withLiveEvents } from './job-events.js';
 import type { JobContext } from './job-types.js';
+import { UnrecoverableJobError } from './run-job.js';
 
 const definitions = {
   'demo.work': { scope: 'workspace', payload: z.strictObject({}), maxAttempts: 2, description: 'x' },
@@ -59,6 +60,24 @@ describe('withLiveEvents', () => {
     await expect(entry?.handler({}, context(1))).rejects.toThrow('boom');
     await expect(entry?.handler({}, context(2))).rejects.toThrow('boom');
     expect(events.emit.mock.calls.map(([event]) => event.data.will_retry)).toEqual([true, false]);
+  });
+
+  it('says no attempt follows an unrecoverable failure, even with attempts left', async () => {
+    const events = { emit: vi.fn() };
+    const [entry] = withLiveEvents(
+      definitions,
+      [
+        {
+          name: 'demo.work',
+          handler: async () => {
+            throw new UnrecoverableJobError('The receiver answered 410');
+          },
+        },
+      ],
+      events,
+    );
+    await expect(entry?.handler({}, context(1))).rejects.toThrow('410');
+    expect(events.emit.mock.calls[0]?.[0].data).toMatchObject({ will_retry: false });
   });
 
   it('keeps system jobs quiet', async () => {

@@ -1,6 +1,7 @@
 import type { EventPublisher } from '../realtime/event-bus.js';
 import type { JobDefinitions } from './job-types.js';
 import type { JobHandlerEntry } from './registry.js';
+import { UnrecoverableJobError } from './run-job.js';
 
 /**
  * Wrap every handler so a workspace job's progress, completion and failure go out as live events
@@ -38,7 +39,8 @@ export function withLiveEvents(
           data: {
             ...job,
             error: error instanceof Error ? error.message.slice(0, 500) : 'Job failed',
-            will_retry: context.attempt < maxAttempts,
+            // An unrecoverable failure (a receiver's 4xx, a rejected post) ends the job whatever attempts remain.
+            will_retry: !(error instanceof UnrecoverableJobError) && context.attempt < maxAttempts,
           },
         });
         throw error;
