@@ -84,7 +84,9 @@ describe('content workflow', () => {
       true,
     );
     // A failed publication is retried by scheduling it again, at a time still ahead.
-    expect(request('failed', 'scheduled', 'owner', { scheduledAt: '2026-03-01T11:00:00.000Z' }).ok).toBe(false);
+    expect(request('failed', 'scheduled', 'owner', { scheduledAt: '2026-03-01T11:00:00.000Z' }).ok).toBe(
+      false,
+    );
     const retry = request('failed', 'scheduled', 'owner', { scheduledAt: '2026-03-01T12:05:00.000Z' });
     expect(retry.ok && retry.move.action).toBe('scheduled');
   });

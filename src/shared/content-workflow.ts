@@ -47,7 +47,13 @@ export const WORKFLOW_MOVES: readonly WorkflowMove[] = [
     permission: 'content.approve',
     comment: 'optional',
   },
-  { from: 'failed', to: 'scheduled', action: 'scheduled', permission: 'content.approve', comment: 'optional' },
+  {
+    from: 'failed',
+    to: 'scheduled',
+    action: 'scheduled',
+    permission: 'content.approve',
+    comment: 'optional',
+  },
   { from: 'failed', to: 'draft', action: 'restored', permission: 'content.write', comment: 'optional' },
 ];
 
