@@ -236,7 +236,7 @@ export const metricRecordSchema = z
       .default(0),
     currency: currencySchema.nullable().default(null),
   })
-  .refine((record) => record.clicks <= record.impressions || record.impressions === 0, {
+  .refine((record) => record.impressions <= 0 || record.clicks <= record.impressions, {
     message: 'More clicks than impressions',
     path: ['clicks'],
   });

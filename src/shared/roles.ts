@@ -30,6 +30,12 @@ export const PERMISSIONS = {
   /** Approve, send back (with a comment), schedule and unschedule. */
   'content.approve': ['owner', 'admin'],
   'content.delete': ['owner', 'admin'],
+  /** Forecasts, actual results, overviews and the benchmark table. */
+  'analytics.read': ['owner', 'admin', 'editor', 'viewer'],
+  /** Record actual results (API or CSV) and run forecasts. */
+  'analytics.write': ['owner', 'admin', 'editor'],
+  /** Change the workspace's overrides of the benchmark rates. */
+  'analytics.manage': ['owner', 'admin'],
   // Webhook URLs are often bearer secrets themselves (Zapier, Slack, n8n catch URLs): reading is for
   // the roles that may change them.
   'webhooks.read': ['owner', 'admin'],

@@ -6,6 +6,7 @@ import * as campaignsAndContent from './migrations/0004-campaigns-and-content.js
 import * as calendarFeeds from './migrations/0005-calendar-feeds.js';
 import * as webhooks from './migrations/0006-webhooks.js';
 import * as publishing from './migrations/0007-publishing.js';
+import * as analytics from './migrations/0008-analytics.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-calendar-feeds': calendarFeeds,
   '0006-webhooks': webhooks,
   '0007-publishing': publishing,
+  '0008-analytics': analytics,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {

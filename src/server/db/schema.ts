@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { BenchmarkMetric } from '../../shared/analytics.schema.js';
 import type { CampaignObjective, CampaignStatus } from '../../shared/campaign.schema.js';
 import type { ChannelId, ContentFormat } from '../../shared/channel-ids.js';
 import type { ConnectorKind, PublishFailureKind, PublishOutcome } from '../../shared/connector.schema.js';
@@ -308,6 +309,46 @@ export interface PublishAttemptsTable {
   created_at: string;
 }
 
+export interface MetricsTable {
+  business_id: string;
+  content_item_id: string;
+  /** `YYYY-MM-DD`: the day the results are for. */
+  day: string;
+  impressions: number;
+  reach: number;
+  engagements: number;
+  clicks: number;
+  conversions: number;
+  spend_minor: number;
+  currency: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SimulationsTable {
+  id: string;
+  business_id: string;
+  campaign_id: string | null;
+  /** JSON of the request and the resolved plan the kernel ran. */
+  inputs: string;
+  seed: number;
+  trials: number;
+  /** JSON of the forecast (shared/analytics.schema.ts `forecastResultsSchema`). */
+  results: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface BenchmarkOverridesTable {
+  business_id: string;
+  channel: ChannelId;
+  objective: CampaignObjective;
+  metric: BenchmarkMetric;
+  value: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -328,6 +369,9 @@ export interface DB {
   webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
   publishing_connectors: PublishingConnectorsTable;
   publish_attempts: PublishAttemptsTable;
+  metrics: MetricsTable;
+  simulations: SimulationsTable;
+  benchmark_overrides: BenchmarkOverridesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -358,3 +402,6 @@ export type WebhookUpdate = Updateable<WebhooksTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type WebhookDeliveryUpdate = Updateable<WebhookDeliveriesTable>;
 export type WebhookDeliveryAttemptRow = Selectable<WebhookDeliveryAttemptsTable>;
+export type MetricsRow = Selectable<MetricsTable>;
+export type SimulationRow = Selectable<SimulationsTable>;
+export type BenchmarkOverrideRow = Selectable<BenchmarkOverridesTable>;

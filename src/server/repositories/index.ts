@@ -5,6 +5,7 @@ import { AiCallRepository } from './ai-call.repository.js';
 import { AiSettingsRepository } from './ai-settings.repository.js';
 import { ApiKeyRepository } from './api-key.repository.js';
 import { AuditLogRepository } from './audit-log.repository.js';
+import { BenchmarkOverrideRepository } from './benchmark-override.repository.js';
 import { BusinessRepository } from './business.repository.js';
 import { CalendarFeedRepository } from './calendar-feed.repository.js';
 import { CampaignRepository } from './campaign.repository.js';
@@ -13,8 +14,10 @@ import { ContentHistoryRepository } from './content-history.repository.js';
 import { ContentItemRepository } from './content-item.repository.js';
 import { JobRepository } from './job.repository.js';
 import { MembershipRepository } from './membership.repository.js';
+import { MetricRepository } from './metric.repository.js';
 import { PublishAttemptRepository } from './publish-attempt.repository.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
+import { SimulationRepository } from './simulation.repository.js';
 import { UserRepository } from './user.repository.js';
 import { WebhookRepository } from './webhook.repository.js';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository.js';
@@ -34,6 +37,9 @@ export interface Repositories {
   contentItems: ContentItemRepository;
   contentHistory: ContentHistoryRepository;
   calendarFeeds: CalendarFeedRepository;
+  metrics: MetricRepository;
+  simulations: SimulationRepository;
+  benchmarkOverrides: BenchmarkOverrideRepository;
   connectors: ConnectorRepository;
   publishAttempts: PublishAttemptRepository;
   webhooks: WebhookRepository;
@@ -58,6 +64,9 @@ export function createRepositories(db: Kysely<DB>, dialect: Dialect): Repositori
     contentItems: new ContentItemRepository(db),
     contentHistory: new ContentHistoryRepository(db),
     calendarFeeds: new CalendarFeedRepository(db),
+    metrics: new MetricRepository(db),
+    simulations: new SimulationRepository(db),
+    benchmarkOverrides: new BenchmarkOverrideRepository(db),
     connectors: new ConnectorRepository(db),
     publishAttempts: new PublishAttemptRepository(db),
     webhooks: new WebhookRepository(db),

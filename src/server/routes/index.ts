@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import { authenticateWith } from '../plugins/auth.plugin.js';
 import type { Services } from '../services/index.js';
 import { aiRoutes } from './ai.routes.js';
+import { analyticsRoutes } from './analytics.routes.js';
 import { apiKeyRoutes } from './api-key.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { businessRoutes } from './business.routes.js';
@@ -39,6 +40,7 @@ export async function registerApiRoutes(
     await protectedApp.register(campaignRoutes(services));
     await protectedApp.register(contentItemRoutes(services));
     await protectedApp.register(contentExportRoutes(services));
+    await protectedApp.register(analyticsRoutes(services));
     await protectedApp.register(connectorRoutes(services));
     await protectedApp.register(webhookRoutes(services));
   });
