@@ -1,9 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifySignatureHeader } from '../../src/server/integrations/signed-delivery.js';
+import { BullmqJobQueue } from '../../src/server/jobs/bullmq/bullmq-queue.js';
 import { InProcessJobQueue } from '../../src/server/jobs/in-process/in-process-queue.js';
-import { JOB_DEFINITIONS } from '../../src/server/jobs/job-definitions.js';
+import { type AppJobDefinitions, JOB_DEFINITIONS } from '../../src/server/jobs/job-definitions.js';
 import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runtime.js';
+import type { JobQueue } from '../../src/server/jobs/job-types.js';
 import { createRepositories } from '../../src/server/repositories/index.js';
 import type { ConnectorWithSecret, PublishAttempt } from '../../src/shared/connector.schema.js';
 import type { ContentHistoryEntry, ContentItem } from '../../src/shared/content.schema.js';
@@ -11,19 +13,56 @@ import type { LiveEvent } from '../../src/shared/events.schema.js';
 import type { Job, JobPage } from '../../src/shared/jobs.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createContent } from '../factories/marketing.js';
-import { describeEachDialect } from '../support/databases.js';
+import { createSqliteTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
+import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 // Scheduled publishing end to end: the real app, the real job runtime (fast backoff and polling) and a
 // real HTTP receiver on 127.0.0.1 (allowed by OUTBOUND_ALLOWED_HOSTS). Items are scheduled a second or
-// two ahead, because scheduling in the past is refused; the job runs at that time.
+// two ahead, because scheduling in the past is refused; the job runs at that time. The same suite runs on
+// the in-process queue (both databases) and on BullMQ in Redis (scale-out mode).
 
 const SILENT = { warn() {}, error() {} };
+const FAST_BACKOFF = { baseMs: 50, maxMs: 100 };
 const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
 
-describeEachDialect('scheduled publishing', (create) => {
+/** A queue for the app's jobs and how to throw it away. */
+type QueueFactory = (
+  testDb: TestDatabase,
+) => Promise<{ queue: JobQueue<AppJobDefinitions>; dispose(): Promise<void> }>;
+
+const inProcessQueue: QueueFactory = async (testDb) => ({
+  queue: new InProcessJobQueue({
+    jobs: createRepositories(testDb.database.db, testDb.database.dialect).jobs,
+    definitions: JOB_DEFINITIONS,
+    pollIntervalMs: 25,
+    backoff: FAST_BACKOFF,
+  }),
+  dispose: async () => {},
+});
+
+const bullmqQueue: QueueFactory = async () => {
+  const prefix = testRedisPrefix();
+  const queue = new BullmqJobQueue({
+    url: TEST_REDIS_URL,
+    prefix,
+    definitions: JOB_DEFINITIONS,
+    leaseMs: 5_000,
+    backoff: FAST_BACKOFF,
+  });
+  return { queue, dispose: () => deleteRedisPrefix(prefix) };
+};
+
+describeEachDialect('scheduled publishing', (create) => publishingSuite(create, inProcessQueue));
+
+describe.skipIf(Boolean(redisSkipReason))('scheduled publishing on BullMQ [sqlite]', () =>
+  publishingSuite(createSqliteTestDatabase, bullmqQueue),
+);
+
+function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFactory): void {
   let t: TestApp;
+  let disposeQueue: () => Promise<void>;
   let runtime: JobRuntime;
   let receiver: WebhookReceiver;
   let owner: TestAccount;
@@ -32,12 +71,8 @@ describeEachDialect('scheduled publishing', (create) => {
 
   beforeEach(async () => {
     const testDb = await create();
-    const queue = new InProcessJobQueue({
-      jobs: createRepositories(testDb.database.db, testDb.database.dialect).jobs,
-      definitions: JOB_DEFINITIONS,
-      pollIntervalMs: 25,
-      backoff: { baseMs: 50, maxMs: 100 },
-    });
+    const { queue, dispose } = await makeQueue(testDb);
+    disposeQueue = dispose;
     t = await createTestApp(testDb, { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }, { jobQueue: queue });
     const { services } = t;
     runtime = await startJobRuntime({
@@ -63,6 +98,7 @@ describeEachDialect('scheduled publishing', (create) => {
     await runtime.stop(2_000);
     await t.close();
     await receiver.close();
+    await disposeQueue();
   });
 
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
@@ -364,4 +400,4 @@ describeEachDialect('scheduled publishing', (create) => {
     expect(receiver.requests).toHaveLength(1);
     expect(await attemptsOf(item.id)).toHaveLength(1);
   });
-});
+}
