@@ -430,6 +430,7 @@ const CALLS: Record<string, Call[]> = {
         }),
     ],
     ['attempts', (r) => r.webhookDeliveries.attempts(BUSINESS, USER)],
+    ['purgeBefore', (r) => r.webhookDeliveries.purgeBefore(USER)],
   ],
   'connector.repository': [
     ['businessIdOf', (r) => r.connectors.businessIdOf(OTHER)],

@@ -46,6 +46,7 @@ describeEachDialect('webhook deliveries', (create) => {
         calendar: services.calendar,
         webhooks: services.webhookSender,
         publishing: services.publishing,
+        inbox: services.inbox,
       },
       runWorker: true,
       concurrency: 2,
@@ -236,6 +237,19 @@ describeEachDialect('webhook deliveries', (create) => {
     expect(await deliveries(subscribed.webhook.id)).toHaveLength(1);
     expect(await deliveries(other.webhook.id)).toEqual([]);
     expect(await deliveries(disabled.webhook.id)).toEqual([]);
+  });
+
+  it('drops deliveries past the retention, with their attempts, in housekeeping', async () => {
+    const { webhook } = await register();
+    const delivery = await sendTest(webhook.id);
+    await settled(webhook.id, delivery.id);
+    const sender = t.services.webhookSender;
+    expect(await sender.purgeDeliveries(new Date(Date.now() + 29 * 86_400_000))).toBe(0);
+    expect(await deliveries(webhook.id)).toHaveLength(1);
+    expect(await sender.purgeDeliveries(new Date(Date.now() + 31 * 86_400_000))).toBe(1);
+    expect(await deliveries(webhook.id)).toEqual([]);
+    const attempts = await t.database.db.selectFrom('webhook_delivery_attempts').selectAll().execute();
+    expect(attempts).toEqual([]);
   });
 
   it('redelivers the same event as a new delivery, and pages the log newest first', async () => {

@@ -10,7 +10,10 @@ describe('the app job registry', () => {
   const queue = { enqueue: vi.fn(async () => 'next-id') } as unknown as JobQueue<typeof JOB_DEFINITIONS>;
   const auth = { purgeExpiredSessions: vi.fn(async () => 4) };
   const calendar = { generate: vi.fn(async () => ({ content_item_ids: [] })) };
-  const webhooks = { deliver: vi.fn(async () => ({ status: 'succeeded' })) };
+  const webhooks = {
+    deliver: vi.fn(async () => ({ status: 'succeeded' })),
+    purgeDeliveries: vi.fn(async () => 2),
+  };
   const publishing = { publish: vi.fn(async () => ({ outcome: 'skipped', reason: 'test' })) };
   const registry = buildJobRegistry(
     JOB_DEFINITIONS,
@@ -25,7 +28,8 @@ describe('the app job registry', () => {
     const purge = registry.get('housekeeping.purge_sessions');
     const ctx = { jobId: 'j', businessId: null, attempt: 1, signal: new AbortController().signal };
     const result = await purge?.handler({}, { ...ctx, reportProgress: async () => {} });
-    expect(result).toEqual({ purged: 4 });
+    expect(result).toEqual({ purged: 4, purged_webhook_deliveries: 2 });
+    expect(webhooks.purgeDeliveries).toHaveBeenCalledWith(now);
     const next = new Date('2026-03-01T12:00:00.000Z');
     expect(next.getTime() % SESSION_PURGE_EVERY_MS).toBe(0);
     expect(queue.enqueue).toHaveBeenCalledWith({

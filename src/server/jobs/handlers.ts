@@ -18,6 +18,8 @@ export interface JobHandlerDeps {
       payload: z.output<AppJobDefinitions['webhook.deliver']['payload']>,
       context: JobContext<string>,
     ): Promise<unknown>;
+    /** Delete deliveries past their retention (housekeeping); returns how many. */
+    purgeDeliveries(now: Date): Promise<number>;
   };
   publishing: {
     publish(
@@ -40,8 +42,9 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
   return [
     jobHandler(JOB_DEFINITIONS, 'housekeeping.purge_sessions', async () => {
       const purged = await deps.auth.purgeExpiredSessions();
+      const purgedDeliveries = await deps.webhooks.purgeDeliveries(deps.now());
       await scheduleSessionPurge(deps.queue, deps.now());
-      return { purged };
+      return { purged, purged_webhook_deliveries: purgedDeliveries };
     }),
     jobHandler(JOB_DEFINITIONS, 'calendar.generate', (payload, context) =>
       deps.calendar.generate(payload, context),

@@ -27,7 +27,8 @@ export const JOB_DEFINITIONS = {
     scope: 'system',
     payload: z.strictObject({}),
     maxAttempts: 3,
-    description: 'Delete refresh tokens that expired more than a day ago; reschedules itself every 6 hours',
+    description:
+      'Delete refresh tokens expired over a day ago and webhook deliveries past retention; runs every 6 hours',
   },
   'calendar.generate': {
     scope: 'workspace',

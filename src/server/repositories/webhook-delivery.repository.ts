@@ -52,6 +52,18 @@ export class WebhookDeliveryRepository {
       .execute();
   }
 
+  /**
+   * Housekeeping, the one query across workspaces: delete deliveries with an id below `beforeId` (UUIDv7
+   * ids are time-ordered, so this is "created before" on the primary key); their attempts cascade.
+   */
+  async purgeBefore(beforeId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('webhook_deliveries')
+      .where('id', '<', beforeId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async insertAttempt(attempt: WebhookDeliveryAttemptRow): Promise<void> {
     await this.db.insertInto('webhook_delivery_attempts').values(attempt).execute();
   }

@@ -14,6 +14,9 @@ import type { SecretBox } from './security/secret-box.js';
 /** How long one attempt may take, redirects included. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
+/** How long the delivery log keeps a delivery (housekeeping deletes older ones). */
+export const WEBHOOK_DELIVERY_RETENTION_DAYS = 30;
+
 /** What the `webhook.deliver` job returns (its result in `GET /api/jobs/{id}`). */
 export interface WebhookSendResult {
   delivery_id: string;
@@ -88,6 +91,12 @@ export class WebhookSender {
     throw new UnrecoverableJobError(message);
   }
 
+  /** Delete deliveries older than WEBHOOK_DELIVERY_RETENTION_DAYS in every workspace; returns how many. */
+  purgeDeliveries(now: Date): Promise<number> {
+    const cutoff = now.getTime() - WEBHOOK_DELIVERY_RETENTION_DAYS * 86_400_000;
+    return this.deps.repos.webhookDeliveries.purgeBefore(firstIdAt(cutoff));
+  }
+
   private async record(
     delivery: WebhookDeliveryRow,
     context: JobContext<string>,
@@ -141,4 +150,10 @@ function refused(message: string): DeliveryOutcome {
     responseSnippet: null,
     failure: { kind: 'rejected', message },
   };
+}
+
+/** The smallest UUIDv7 of millisecond `ms`: every id made at or after `ms` sorts above it. */
+function firstIdAt(ms: number): string {
+  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
 }

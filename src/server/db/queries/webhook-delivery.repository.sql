@@ -20,3 +20,6 @@ insert into "webhook_delivery_attempts" ("id", "business_id", "delivery_id", "at
 
 -- attempts
 select * from "webhook_delivery_attempts" where "business_id" = $1 and "delivery_id" = $2 order by "attempt", "id";
+
+-- purgeBefore
+delete from "webhook_deliveries" where "id" < $1;
