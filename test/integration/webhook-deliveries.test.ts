@@ -41,13 +41,8 @@ describeEachDialect('webhook deliveries', (create) => {
     const { services } = t;
     runtime = await startJobRuntime({
       queue,
-      handlerDeps: {
-        auth: services.auth,
-        calendar: services.calendar,
-        webhooks: services.webhookSender,
-        publishing: services.publishing,
-        inbox: services.inbox,
-      },
+      // Every service the handlers use, as the server wires them (the sender under its handler name).
+      handlerDeps: { ...services, webhooks: services.webhookSender },
       runWorker: true,
       concurrency: 2,
       logger: SILENT,
