@@ -401,3 +401,58 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
     expect(await attemptsOf(item.id)).toHaveLength(1);
   });
 }
+
+describeEachDialect('scheduled publishing when the queue is away', (create) => {
+  let t: TestApp;
+  afterEach(() => t.close());
+
+  it('marks the item failed with the reason and answers 503, rather than leaving it scheduled for never', async () => {
+    const testDb = await create();
+    const { queue } = await inProcessQueue(testDb);
+    const away = new Proxy(queue, {
+      get: (target, key, receiver) =>
+        key === 'enqueue'
+          ? async () => {
+              throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
+            }
+          : Reflect.get(target, key, receiver),
+    });
+    t = await createTestApp(testDb, {}, { jobQueue: away });
+    const owner = await registerAccount(t.app);
+    const businessId = (await createBusiness(t.app, owner)).id;
+    const events: LiveEvent[] = [];
+    await t.services.events.subscribe(businessId, (event) => events.push(event));
+    const item = await createContent(t.app, owner, businessId, { scheduled_at: soon(60_000) });
+    const move = async (to: string) => {
+      const { version } = (
+        await t.app.inject({ url: `/api/content/${item.id}`, headers: owner.auth })
+      ).json<ContentItem>();
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/content/${item.id}/transition`,
+        headers: owner.auth,
+        payload: { to, version },
+      });
+    };
+    await move('in_review');
+    await move('approved');
+    const scheduled = await move('scheduled');
+    expect(scheduled.statusCode).toBe(503);
+    expect(scheduled.json()).toMatchObject({ code: 'service_unavailable' });
+    const now = (
+      await t.app.inject({ url: `/api/content/${item.id}`, headers: owner.auth })
+    ).json<ContentItem>();
+    expect(now.status).toBe('failed');
+    expect(now.publish_error).toBe(
+      'Publishing could not be scheduled (connect ECONNREFUSED 127.0.0.1:6379); schedule the item again',
+    );
+    await vi.waitFor(() =>
+      expect(events).toContainEqual(
+        expect.objectContaining({
+          type: 'content.failed',
+          data: expect.objectContaining({ content_item_id: item.id, failure_kind: 'not_queued' }),
+        }),
+      ),
+    );
+  });
+});

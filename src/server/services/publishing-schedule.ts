@@ -1,4 +1,5 @@
 import type { ContentItemRow } from '../db/schema.js';
+import { AppError } from '../errors/app-error.js';
 import type { AppJobDefinitions } from '../jobs/job-definitions.js';
 import type { JobQueue } from '../jobs/job-types.js';
 import { describeError } from '../jobs/run-job.js';
@@ -25,7 +26,8 @@ export const NO_PUBLISHING: PublishSchedule = { sync: async () => {} };
  * delayed job; moving the time cancels the old job and enqueues a new one; leaving `scheduled` (back to
  * approved or draft, deleted) cancels it. The idempotency key names the item's version, so repeating
  * a sync for one change never queues a second job. If the job cannot be queued the item becomes
- * `failed` with the reason: a scheduled item with no job would silently never go out.
+ * `failed` with the reason — a scheduled item with no job would silently never go out — and the request
+ * answers 503 once every item of it was dealt with.
  *
  * @example
  * await schedule.sync(businessId, [{ before: rowAsRead, after: rowAsSaved }]);
@@ -39,12 +41,19 @@ export class PublishScheduleService implements PublishSchedule {
   ) {}
 
   async sync(businessId: string, changes: readonly ItemChange[]): Promise<void> {
+    let notQueued = 0;
     for (const { before, after } of changes) {
       const wasAt = before?.status === 'scheduled' ? before.scheduled_at : null;
       const isAt = after?.status === 'scheduled' ? after.scheduled_at : null;
       if (wasAt === isAt) continue;
       if (before && wasAt) await this.cancel(businessId, before, after !== undefined);
-      if (after && isAt) await this.enqueue(businessId, after, isAt);
+      if (after && isAt && !(await this.enqueue(businessId, after, isAt))) notQueued += 1;
+    }
+    if (notQueued > 0) {
+      throw new AppError(
+        'service_unavailable',
+        `Publishing could not be scheduled for ${notQueued} item(s); they are marked failed: schedule them again`,
+      );
     }
   }
 
@@ -57,7 +66,8 @@ export class PublishScheduleService implements PublishSchedule {
     if (stillExists) await this.repos.publishAttempts.releaseJob(businessId, before.id, jobId);
   }
 
-  private async enqueue(businessId: string, item: ContentItemRow, scheduledAt: string): Promise<void> {
+  /** False when the job could not be queued (the item is then `failed` with the reason). */
+  private async enqueue(businessId: string, item: ContentItemRow, scheduledAt: string): Promise<boolean> {
     try {
       const jobId = await this.queue.enqueue({
         name: 'content.publish',
@@ -67,6 +77,7 @@ export class PublishScheduleService implements PublishSchedule {
         idempotencyKey: `content.publish:${item.id}:v${item.version}`,
       });
       await this.repos.publishAttempts.setJob(businessId, item.id, scheduledAt, jobId);
+      return true;
     } catch (error) {
       await recordPublication(this.repos, this.events, {
         businessId,
@@ -81,6 +92,7 @@ export class PublishScheduleService implements PublishSchedule {
         },
         at: this.now().toISOString(),
       });
+      return false;
     }
   }
 }
