@@ -49,4 +49,13 @@ export const API = {
   webhookDelivery: (id: string, deliveryId: string) => `/api/webhooks/${id}/deliveries/${deliveryId}`,
   webhookRedeliver: (id: string, deliveryId: string) =>
     `/api/webhooks/${id}/deliveries/${deliveryId}/redeliver`,
+  analyticsSimulate: '/api/analytics/simulate',
+  analyticsSimulation: (id: string) => `/api/analytics/simulations/${id}`,
+  analyticsMetrics: '/api/analytics/metrics',
+  analyticsMetricsImport: '/api/analytics/metrics/import',
+  analyticsOverview: '/api/analytics/overview',
+  analyticsOverviewCsv: '/api/analytics/overview.csv',
+  analyticsCampaign: (id: string) => `/api/analytics/campaign/${id}`,
+  analyticsCampaignCsv: (id: string) => `/api/analytics/campaign/${id}/report.csv`,
+  analyticsBenchmarks: '/api/analytics/benchmarks',
 } as const;

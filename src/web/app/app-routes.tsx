@@ -37,6 +37,11 @@ const EditCampaignPage = lazyPage(() => import('./pages/edit-campaign-page.js'),
 const CalendarPage = lazyPage(() => import('./pages/calendar-page.js'), 'CalendarPage');
 const ContentItemPage = lazyPage(() => import('./pages/content-item-page.js'), 'ContentItemPage');
 const StudioPage = lazyPage(() => import('./pages/studio-page.js'), 'StudioPage');
+const AnalyticsPage = lazyPage(() => import('./pages/analytics-page.js'), 'AnalyticsPage');
+const AnalyticsForecastPage = lazyPage(
+  () => import('./pages/analytics-forecast-page.js'),
+  'AnalyticsForecastPage',
+);
 const JobsPage = lazyPage(() => import('./pages/jobs-page.js'), 'JobsPage');
 const JobPage = lazyPage(() => import('./pages/job-page.js'), 'JobPage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page.js'), 'NotFoundPage');
@@ -64,6 +69,8 @@ export function AppRoutes() {
                   <Route path="calendar" element={<CalendarPage />} />
                   <Route path="content/:itemId" element={<ContentItemPage />} />
                   <Route path="studio" element={<StudioPage />} />
+                  <Route path="analytics" element={<AnalyticsPage />} />
+                  <Route path="analytics/forecast" element={<AnalyticsForecastPage />} />
                   <Route path="jobs" element={<JobsPage />} />
                   <Route path="jobs/:jobId" element={<JobPage />} />
                   <Route path="brand" element={<BrandPage />} />

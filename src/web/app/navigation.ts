@@ -22,6 +22,7 @@ export const WORKSPACE_NAV: readonly NavItem[] = [
   { label: 'Studio', path: 'studio', icon: 'sparkles', permission: 'ai.use' },
   { label: 'Campaigns', path: 'campaigns', icon: 'megaphone', permission: 'campaigns.read' },
   { label: 'Brand', path: 'brand', icon: 'palette', permission: 'business.read' },
+  { label: 'Analytics', path: 'analytics', icon: 'chart', permission: 'analytics.read' },
   { label: 'AI usage', path: 'ai-usage', icon: 'chart', permission: 'ai.usage.read' },
   { label: 'Jobs', path: 'jobs', icon: 'pulse', permission: 'jobs.read' },
   { label: 'Settings', path: 'settings', icon: 'settings' },

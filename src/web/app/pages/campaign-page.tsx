@@ -5,6 +5,7 @@ import { Banner } from '../../components/ui/banner.js';
 import { Card } from '../../components/ui/card.js';
 import { EmptyState } from '../../components/ui/empty-state.js';
 import { PageSpinner } from '../../components/ui/spinner.js';
+import { CampaignForecastCard } from '../../features/analytics/components/campaign-forecast-card.js';
 import { useCampaign } from '../../features/campaigns/api/get-campaign.js';
 import { STATUS_LABELS, STATUS_TONES } from '../../features/campaigns/components/campaign-format.js';
 import { CampaignStatusActions } from '../../features/campaigns/components/campaign-status-actions.js';
@@ -15,7 +16,7 @@ import { describeError } from '../../lib/error-messages.js';
 import { PageTitle } from '../../lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
-/** One campaign: its plan, KPIs, status moves and the content that belongs to it. */
+/** One campaign: its plan, KPIs, forecast against results, status moves and the content that belongs to it. */
 export function CampaignPage() {
   const business = useWorkspace();
   const { campaignId = '' } = useParams();
@@ -62,6 +63,13 @@ export function CampaignPage() {
         )}
       </div>
       <CampaignSummary campaign={campaign.data} />
+      {can(business.role, 'analytics.read') && (
+        <CampaignForecastCard
+          business={business}
+          campaignId={campaign.data.id}
+          currency={campaign.data.currency}
+        />
+      )}
       <Card title="Content" description="Everything planned or written for this campaign.">
         <ContentItemList
           businessId={business.id}

@@ -1,0 +1,35 @@
+import { Link, useSearchParams } from 'react-router';
+import { ForecastView } from '../../features/analytics/components/forecast-view.js';
+import { useCampaigns } from '../../features/campaigns/api/get-campaigns.js';
+import { PageTitle } from '../../lib/page-title.js';
+import { useWorkspace } from '../layout/workspace-layout.js';
+
+/** The forecast workbench: a campaign or an explicit plan, re-run as the inputs change. */
+export function AnalyticsForecastPage() {
+  const business = useWorkspace();
+  const [params] = useSearchParams();
+  const campaigns = useCampaigns(business.id);
+  const choices = (campaigns.data?.pages ?? []).flatMap((page) =>
+    page.items.map((campaign) => ({ id: campaign.id, name: campaign.name })),
+  );
+  return (
+    <>
+      <PageTitle title={`Forecast · ${business.name}`} />
+      <div className="page-header__text">
+        <Link to=".." relative="path" className="muted">
+          ← Analytics
+        </Link>
+        <h1>Forecast</h1>
+        <p className="muted">
+          A Monte Carlo forecast: thousands of possible outcomes of the plan, from benchmark rates and your
+          own results.
+        </p>
+      </div>
+      <ForecastView
+        business={business}
+        campaigns={choices}
+        campaignId={params.get('campaign') ?? undefined}
+      />
+    </>
+  );
+}

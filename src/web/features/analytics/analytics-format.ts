@@ -1,0 +1,125 @@
+import type {
+  BenchmarkMetric,
+  ForecastMetric,
+  KpiStatus,
+  RateSource,
+} from '../../../shared/analytics.schema.js';
+
+// How analytics numbers read on screen. Money arrives in minor units with its currency, like every amount
+// in the product; rates are shares from 0 to 1.
+
+export const METRIC_LABELS: Record<ForecastMetric, string> = {
+  impressions: 'Impressions',
+  reach: 'Reach',
+  engagements: 'Engagements',
+  clicks: 'Clicks',
+  conversions: 'Conversions',
+  spend: 'Spend',
+  cpa: 'Cost per acquisition',
+  roas: 'Return on ad spend',
+};
+
+export const INPUT_LABELS: Record<BenchmarkMetric, string> = {
+  ctr: 'Click-through rate',
+  engagement_rate: 'Engagement rate',
+  cvr: 'Conversion rate',
+  cpm: 'Cost per 1,000 impressions',
+  organic_reach: 'Organic reach per post',
+};
+
+export const SOURCE_LABELS: Record<RateSource, string> = {
+  benchmark: 'Benchmark',
+  override: 'Workspace override',
+  history: 'Your results',
+  input: 'This forecast',
+  assumption: 'Assumption',
+};
+
+export const SOURCE_TONES = {
+  benchmark: 'neutral',
+  override: 'warning',
+  history: 'success',
+  input: 'accent',
+  assumption: 'neutral',
+} as const satisfies Record<RateSource, string>;
+
+export const KPI_STATUS_LABELS: Record<KpiStatus, string> = {
+  met: 'Met',
+  on_track: 'On track',
+  at_risk: 'At risk',
+  behind: 'Behind',
+  no_forecast: 'No forecast',
+};
+
+export const KPI_STATUS_TONES = {
+  met: 'success',
+  on_track: 'success',
+  at_risk: 'warning',
+  behind: 'danger',
+  no_forecast: 'neutral',
+} as const satisfies Record<KpiStatus, string>;
+
+/** Digits after the decimal point in `currency` (2 for EUR, 0 for JPY); 2 for codes Intl does not know. */
+export function minorDigits(currency: string): number {
+  try {
+    const options = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions();
+    return options.maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * An amount in minor units as money in the reader's locale.
+ * @example formatMoney(150000, 'EUR') // "€1,500.00"
+ */
+export function formatMoney(minor: number, currency: string): string {
+  const major = minor / 10 ** minorDigits(currency);
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(major);
+  } catch {
+    return `${major.toLocaleString()} ${currency}`;
+  }
+}
+
+const whole = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+
+/** A count, whole; `short` abbreviates large ones for axes ("12K"). */
+export function formatCount(value: number, short = false): string {
+  return short && Math.abs(value) >= 10_000 ? compact.format(value) : whole.format(value);
+}
+
+/** A share from 0 to 1 as a percentage with enough digits for small rates ("0.84%", "42%"). */
+export function formatPercent(share: number): string {
+  const percent = share * 100;
+  const digits = percent !== 0 && Math.abs(percent) < 10 ? 2 : 0;
+  return `${percent.toFixed(digits)}%`;
+}
+
+/** One forecast metric's value; null (no conversions, so no cost per acquisition) reads as a dash. */
+export function formatMetric(metric: ForecastMetric, value: number | null, currency: string): string {
+  if (value === null) return '—';
+  if (metric === 'spend' || metric === 'cpa') return formatMoney(value, currency);
+  if (metric === 'roas') return `${value.toFixed(2)}×`;
+  return formatCount(value);
+}
+
+/** A benchmark input's value: CPM is money in major units, the rest are shares. */
+export function formatInput(metric: BenchmarkMetric, value: number, currency: string): string {
+  if (metric === 'cpm') return formatMoney(value * 10 ** minorDigits(currency), currency);
+  return formatPercent(value);
+}
+
+const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const longDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' });
+
+/** "2026-03-01" → "1 Mar"; calendar dates have no time zone, so they are read as UTC midnight. */
+export function formatShortDay(day: string): string {
+  return shortDay.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** "2026-03-01" → "Sunday, 1 March 2026". */
+export function formatLongDay(day: string): string {
+  return longDay.format(new Date(`${day}T00:00:00Z`));
+}

@@ -1,0 +1,56 @@
+import type { ForecastResults } from '../../../../shared/analytics.schema.js';
+import { CHANNEL_RULES } from '../../../../shared/channels.js';
+import { Badge } from '../../../components/ui/badge.js';
+import { Card } from '../../../components/ui/card.js';
+import { Table } from '../../../components/ui/table.js';
+import { formatCount, formatInput, INPUT_LABELS, SOURCE_LABELS, SOURCE_TONES } from '../analytics-format.js';
+
+/**
+ * Every rate the forecast used, with where it came from: a published benchmark (source and year), the
+ * workspace's override, this forecast's own input, or the business's results (a Bayesian update of the
+ * prior, with how many observations moved it).
+ */
+export function AssumptionsTable({ results }: { results: ForecastResults }) {
+  return (
+    <Card title="Assumptions" description="The rates behind this forecast and where each one came from.">
+      <Table
+        caption="Forecast assumptions"
+        head={
+          <tr>
+            <th scope="col">Channel</th>
+            <th scope="col">Input</th>
+            <th scope="col" className="analytics-num">
+              Value
+            </th>
+            <th scope="col">From</th>
+            <th scope="col">Source</th>
+          </tr>
+        }
+      >
+        {results.rates.map((rate) => (
+          <tr key={`${rate.channel}-${rate.metric}`}>
+            <th scope="row">{CHANNEL_RULES[rate.channel].name}</th>
+            <td>{INPUT_LABELS[rate.metric]}</td>
+            <td className="analytics-num">{formatInput(rate.metric, rate.mean, results.currency)}</td>
+            <td>
+              <Badge tone={SOURCE_TONES[rate.source]}>{SOURCE_LABELS[rate.source]}</Badge>
+              {rate.source === 'history' && (
+                <span className="muted assumption-note">
+                  {' '}
+                  from {formatCount(rate.n)} observations
+                  {rate.prior_source
+                    ? `, updating the ${SOURCE_LABELS[rate.prior_source].toLowerCase()}`
+                    : ''}
+                </span>
+              )}
+            </td>
+            <td>
+              {rate.citation}
+              {rate.year !== null && <span className="muted"> ({rate.year})</span>}
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </Card>
+  );
+}

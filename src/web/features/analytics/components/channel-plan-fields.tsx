@@ -1,0 +1,108 @@
+import { BENCHMARK_METRICS, type BenchmarkMetric } from '../../../../shared/analytics.schema.js';
+import { CHANNEL_RULES } from '../../../../shared/channels.js';
+import { CheckboxField } from '../../../components/ui/checkbox-field.js';
+import { TextField } from '../../../components/ui/field.js';
+import { INPUT_LABELS } from '../analytics-format.js';
+import type { ChannelDraft, DraftErrors } from '../forecast-draft.js';
+
+interface ChannelPlanFieldsProps {
+  channels: readonly ChannelDraft[];
+  errors: DraftErrors;
+  currency: string;
+  onChange: (channel: ChannelDraft) => void;
+}
+
+const RATE_UNITS: Record<BenchmarkMetric, string> = {
+  ctr: '%',
+  engagement_rate: '%',
+  cvr: '%',
+  cpm: '',
+  organic_reach: '% of audience',
+};
+
+/**
+ * The plan per channel: tick the channels, then give each its share of the paid budget, its organic posts
+ * and audience, and (folded away) overrides of its rates. Each channel is a named group, so its inputs are
+ * announced as "Instagram, Budget share (%)".
+ */
+export function ChannelPlanFields({ channels, errors, currency, onChange }: ChannelPlanFieldsProps) {
+  const included = channels.filter((channel) => channel.included);
+  return (
+    <div className="stack">
+      <fieldset className="forecast-channels">
+        <legend className="field__label">Channels</legend>
+        <div className="forecast-channels__options">
+          {channels.map((channel) => (
+            <CheckboxField
+              key={channel.channel}
+              label={CHANNEL_RULES[channel.channel].name}
+              checked={channel.included}
+              onChange={(event) => onChange({ ...channel, included: event.currentTarget.checked })}
+            />
+          ))}
+        </div>
+        {errors.channels && (
+          <p className="field__error" role="alert">
+            {errors.channels}
+          </p>
+        )}
+      </fieldset>
+      {included.map((channel) => {
+        const name = CHANNEL_RULES[channel.channel].name;
+        const key = (field: string) => `channel.${channel.channel}.${field}`;
+        const set = (field: 'sharePercent' | 'posts' | 'audience') => (value: string) =>
+          onChange({ ...channel, [field]: value });
+        return (
+          <fieldset key={channel.channel} className="forecast-channel">
+            <legend>{name}</legend>
+            <div className="forecast-channel__fields">
+              <TextField
+                label="Budget share (%)"
+                inputMode="decimal"
+                value={channel.sharePercent}
+                error={errors[key('sharePercent')]}
+                onChange={(event) => set('sharePercent')(event.currentTarget.value)}
+              />
+              <TextField
+                label="Organic posts"
+                inputMode="numeric"
+                value={channel.posts}
+                error={errors[key('posts')]}
+                onChange={(event) => set('posts')(event.currentTarget.value)}
+              />
+              <TextField
+                label="Audience size"
+                inputMode="numeric"
+                hint="Followers or list size"
+                value={channel.audience}
+                error={errors[key('audience')]}
+                onChange={(event) => set('audience')(event.currentTarget.value)}
+              />
+            </div>
+            <details className="forecast-channel__rates">
+              <summary>Override rates</summary>
+              <div className="forecast-channel__fields">
+                {BENCHMARK_METRICS.map((metric) => (
+                  <TextField
+                    key={metric}
+                    label={`${INPUT_LABELS[metric]} (${RATE_UNITS[metric] || currency})`}
+                    inputMode="decimal"
+                    placeholder="Benchmark"
+                    value={channel.rates[metric]}
+                    error={errors[key(`rates.${metric}`)]}
+                    onChange={(event) =>
+                      onChange({
+                        ...channel,
+                        rates: { ...channel.rates, [metric]: event.currentTarget.value },
+                      })
+                    }
+                  />
+                ))}
+              </div>
+            </details>
+          </fieldset>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { Table } from '../../../components/ui/table.js';
+
+interface ChartTableProps {
+  caption: string;
+  columns: readonly string[];
+  rows: readonly { key: string; cells: readonly ReactNode[] }[];
+}
+
+/**
+ * The numbers behind a chart, behind a native "Show table" disclosure: screen-reader and keyboard users get
+ * every value, and anyone can read exact figures the drawing only suggests.
+ */
+export function ChartTable({ caption, columns, rows }: ChartTableProps) {
+  return (
+    <details className="chart-table">
+      <summary>Show table</summary>
+      <Table
+        caption={caption}
+        head={
+          <tr>
+            {columns.map((column, index) => (
+              <th key={column} scope="col" className={index > 0 ? 'analytics-num' : undefined}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        }
+      >
+        {rows.map((row) => (
+          <tr key={row.key}>
+            {row.cells.map((cell, index) =>
+              index === 0 ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional columns of a fixed table.
+                <th key={index} scope="row">
+                  {cell}
+                </th>
+              ) : (
+                // biome-ignore lint/suspicious/noArrayIndexKey: as above.
+                <td key={index} className="analytics-num">
+                  {cell}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </Table>
+    </details>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { OVERVIEW_GROUPS } from '../../../../shared/analytics.schema.js';
+import { API } from '../../../../shared/api-paths.js';
+import type { Business } from '../../../../shared/business.schema.js';
+import { can } from '../../../../shared/roles.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { TextField } from '../../../components/ui/field.js';
+import { SegmentedControl } from '../../../components/ui/segmented-control.js';
+import { PageSpinner } from '../../../components/ui/spinner.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { downloadCsv } from '../api/download-csv.js';
+import { useOverview } from '../api/get-overview.js';
+import { overviewRange } from '../overview-range.js';
+import { BreakdownTables, ContentRankings } from './breakdown-tables.js';
+import { MetricsImportCard } from './metrics-import-card.js';
+import { OverviewStats } from './overview-stats.js';
+import { TrendCard } from './trend-card.js';
+import './analytics.css';
+
+const GROUP_OPTIONS = [
+  { value: 'day', label: 'By day' },
+  { value: 'week', label: 'By week' },
+] as const;
+type Group = (typeof OVERVIEW_GROUPS)[number];
+/** Results carry no currency of their own here; amounts read in the product's default. */
+const CURRENCY = 'USD';
+
+/** Actual results over a date range (kept in the URL), the CSV export, and the CSV import. */
+export function OverviewView({ business }: { business: Business }) {
+  const [params, setParams] = useSearchParams();
+  const { from, to } = overviewRange(params);
+  const groupBy: Group = params.get('group') === 'week' ? 'week' : 'day';
+  const overview = useOverview({ business_id: business.id, from, to, group_by: groupBy });
+  const [exportError, setExportError] = useState<string>();
+  const [exporting, setExporting] = useState(false);
+
+  const setParam = (changes: Record<string, string>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set('from', from);
+        next.set('to', to);
+        for (const [key, value] of Object.entries(changes)) next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const onExport = async () => {
+    setExportError(undefined);
+    setExporting(true);
+    try {
+      await downloadCsv(
+        API.analyticsOverviewCsv,
+        { business_id: business.id, from, to, group_by: groupBy },
+        `analytics-${from}-to-${to}.csv`,
+      );
+    } catch (error) {
+      setExportError(describeError(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <>
+      <div className="analytics-toolbar">
+        <TextField
+          label="From"
+          type="date"
+          value={from}
+          max={to}
+          onChange={(event) => event.currentTarget.value && setParam({ from: event.currentTarget.value })}
+        />
+        <TextField
+          label="To"
+          type="date"
+          value={to}
+          min={from}
+          onChange={(event) => event.currentTarget.value && setParam({ to: event.currentTarget.value })}
+        />
+        <SegmentedControl
+          label="Group"
+          options={GROUP_OPTIONS}
+          value={groupBy}
+          onChange={(value) => setParam({ group: value })}
+        />
+        <Button onClick={onExport} loading={exporting}>
+          Export CSV
+        </Button>
+        {overview.isFetching && !overview.isPending && <span className="muted">Updating…</span>}
+      </div>
+      {exportError && <Banner tone="danger">{exportError}</Banner>}
+      {overview.isPending && <PageSpinner label="Loading results" />}
+      {overview.isError && (
+        <Banner tone="danger" action={<Button onClick={() => overview.refetch()}>Try again</Button>}>
+          {describeError(overview.error)}
+        </Banner>
+      )}
+      {overview.data && (
+        <>
+          <OverviewStats totals={overview.data.totals} currency={CURRENCY} />
+          <TrendCard overview={overview.data} currency={CURRENCY} />
+          <BreakdownTables overview={overview.data} currency={CURRENCY} />
+          <ContentRankings overview={overview.data} currency={CURRENCY} />
+        </>
+      )}
+      {can(business.role, 'analytics.write') && <MetricsImportCard businessId={business.id} />}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import type { Overview } from '../../../../shared/analytics.schema.js';
+import { BarChart, type BarDatum } from '../../../components/ui/bar-chart.js';
+import { Card } from '../../../components/ui/card.js';
+import { SelectField } from '../../../components/ui/field.js';
+import { formatCount, formatLongDay, formatMoney, formatShortDay } from '../analytics-format.js';
+import { actualOf, FAN_METRICS, type FanMetric } from '../fan-series.js';
+
+const LABELS: Record<FanMetric, string> = {
+  impressions: 'Impressions',
+  reach: 'Reach',
+  engagements: 'Engagements',
+  clicks: 'Clicks',
+  conversions: 'Conversions',
+  spend: 'Spend',
+};
+
+/** One metric per day or week over the range, on the shared bar chart. */
+export function TrendCard({ overview, currency }: { overview: Overview; currency: string }) {
+  const [metric, setMetric] = useState<FanMetric>('clicks');
+  const format = (value: number) => (metric === 'spend' ? formatMoney(value, currency) : formatCount(value));
+  const unit = overview.group_by === 'week' ? 'week' : 'day';
+  const data: BarDatum[] = overview.trend.map((row) => ({
+    key: row.period,
+    label: formatShortDay(row.period),
+    longLabel: unit === 'week' ? `Week of ${formatLongDay(row.period)}` : formatLongDay(row.period),
+    value: actualOf(metric, row),
+    valueLabel: format(actualOf(metric, row)),
+  }));
+  const total = metric === 'spend' ? overview.totals.spend_minor : overview.totals[metric];
+  return (
+    <Card
+      title="Trend"
+      description={overview.trend.length === 0 ? 'No results recorded in this range yet.' : undefined}
+      actions={
+        <div className="forecast-scope">
+          <SelectField
+            label="Metric"
+            value={metric}
+            onChange={(event) => setMetric(event.currentTarget.value as FanMetric)}
+          >
+            {FAN_METRICS.map((entry) => (
+              <option key={entry} value={entry}>
+                {LABELS[entry]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      }
+    >
+      <BarChart
+        title={`${LABELS[metric]} per ${unit}`}
+        summary={`${format(total)} from ${formatLongDay(overview.from)} to ${formatLongDay(overview.to)}.`}
+        data={data}
+        integers={metric !== 'spend'}
+        formatTick={(value) => (metric === 'spend' ? formatMoney(value, currency) : formatCount(value, true))}
+      />
+    </Card>
+  );
+}
