@@ -20,6 +20,7 @@ export const API = {
   aiBudget: (id: string) => `/api/business/${id}/ai-budget`,
   aiProvider: (id: string) => `/api/business/${id}/ai-provider`,
   generateContent: '/api/content/generate',
+  generateCalendar: '/api/ai/strategy/generate-calendar',
   jobs: '/api/jobs',
   job: (id: string) => `/api/jobs/${id}`,
   jobRetry: (id: string) => `/api/jobs/${id}/retry`,

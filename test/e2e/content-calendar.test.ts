@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
 import { newPersonDetails } from './support/factories.js';
-import { toast } from './support/flows.js';
+import { createFirstBusiness, toast } from './support/flows.js';
 import { shootAllLooks } from './support/screenshots.js';
 
 const env = sharedServerAndBrowser();
@@ -24,11 +24,7 @@ describe('Content calendar flow', () => {
     await page.getByLabel('Email').fill(me.email);
     await page.getByLabel('Password').fill(me.password);
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Create your first business' }).waitFor();
-    await page.getByLabel('Business name').fill('Bluebird Bakery');
-    await page.getByLabel('Industry').fill('Bakery');
-    await page.getByRole('button', { name: 'Create business' }).click();
-    await page.getByRole('heading', { name: 'Bluebird Bakery', level: 1 }).waitFor();
+    await createFirstBusiness(page, { name: 'Bluebird Bakery', industry: 'Bakery' });
 
     // Brand: words to avoid are tags; the whole profile is saved with the shared schema.
     await openScreen(page, 'Brand');

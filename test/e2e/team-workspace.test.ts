@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
 import { newPersonDetails, seedUser } from './support/factories.js';
-import { chooseFromAccountMenu, signInThroughForm, toast } from './support/flows.js';
+import { chooseFromAccountMenu, createFirstBusiness, signInThroughForm, toast } from './support/flows.js';
 
 const env = sharedServerAndBrowser();
 
@@ -26,11 +26,11 @@ describe('team workspace flow', () => {
     // No workspace yet: onboarding, with the browser's time zone preselected.
     await page.getByRole('heading', { name: 'Create your first business' }).waitFor();
     expect(await page.getByLabel('Time zone').inputValue()).toBe('Europe/Paris');
-    await page.getByLabel('Business name').fill('Bluebird Bakery');
-    await page.getByLabel('Industry').fill('Bakery');
-    await page.getByLabel('Website').fill('https://bluebird.example');
-    await page.getByRole('button', { name: 'Create business' }).click();
-    await page.getByRole('heading', { name: 'Bluebird Bakery', level: 1 }).waitFor();
+    await createFirstBusiness(page, {
+      name: 'Bluebird Bakery',
+      industry: 'Bakery',
+      website: 'https://bluebird.example',
+    });
     expect(page.url()).toMatch(/\/w\/[0-9a-f-]{36}$/);
 
     // Invite the existing user as an editor.
@@ -68,9 +68,7 @@ describe('team workspace flow', () => {
     const context = await newContext(env.browser, env.server.url);
     const page = await context.newPage();
     await signInThroughForm(page, owner);
-    await page.getByLabel('Business name').fill('Solo Studio');
-    await page.getByRole('button', { name: 'Create business' }).click();
-    await page.getByRole('heading', { name: 'Solo Studio', level: 1 }).waitFor();
+    await createFirstBusiness(page, { name: 'Solo Studio' });
 
     await page.goto(`${new URL(page.url()).pathname}/settings/members`);
     await page.getByLabel('Email address').fill('nobody.here@example.com');

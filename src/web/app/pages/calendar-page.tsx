@@ -1,7 +1,9 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { can } from '../../../shared/roles.js';
+import { Button } from '../../components/ui/button.js';
 import { useCampaigns } from '../../features/campaigns/api/get-campaigns.js';
 import { CalendarView } from '../../features/content/components/calendar/calendar-view.js';
+import { GenerateCalendarDialog } from '../../features/content/components/generate/generate-calendar-dialog.js';
 import { PageTitle } from '../../lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
@@ -10,6 +12,20 @@ export function CalendarPage() {
   // The campaign filter lists the latest campaigns (the first page is plenty for a menu).
   const campaigns = useCampaigns(business.id);
   const options = campaigns.data?.pages[0]?.items.map(({ id, name }) => ({ id, name })) ?? [];
+  // `?generate=1` opens the dialog, so the dashboard's "first calendar" link lands right in it.
+  const [params, setParams] = useSearchParams();
+  const canGenerate = can(business.role, 'ai.use') && can(business.role, 'content.write');
+  const setDialog = (open: boolean, date?: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (open) next.set('generate', '1');
+        else next.delete('generate');
+        if (date) next.set('date', date);
+        return next;
+      },
+      { replace: true },
+    );
   return (
     <>
       <PageTitle title={`Calendar · ${business.name}`} />
@@ -18,13 +34,29 @@ export function CalendarPage() {
           <h1>Calendar</h1>
           <p className="muted">Drag a post to another day, or focus it and use the arrow keys, then Enter.</p>
         </div>
-        {can(business.role, 'content.write') && (
-          <Link to="../studio" relative="path" className="button button--primary button--md">
-            Write in the studio
-          </Link>
-        )}
+        <div className="row">
+          {canGenerate && (
+            <Button variant="primary" onClick={() => setDialog(true)}>
+              Generate a calendar
+            </Button>
+          )}
+          {can(business.role, 'content.write') && (
+            <Link to="../studio" relative="path" className="button button--secondary button--md">
+              Write in the studio
+            </Link>
+          )}
+        </div>
       </div>
       <CalendarView business={business} campaigns={options} />
+      {canGenerate && (
+        <GenerateCalendarDialog
+          business={business}
+          campaigns={options}
+          open={params.get('generate') === '1'}
+          onClose={() => setDialog(false)}
+          onShow={(date) => setDialog(false, date)}
+        />
+      )}
     </>
   );
 }

@@ -1,7 +1,9 @@
-import { Link, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { can } from '../../../shared/roles.js';
 import { Badge } from '../../components/ui/badge.js';
 import { Banner } from '../../components/ui/banner.js';
+import { Button } from '../../components/ui/button.js';
 import { Card } from '../../components/ui/card.js';
 import { EmptyState } from '../../components/ui/empty-state.js';
 import { PageSpinner } from '../../components/ui/spinner.js';
@@ -11,6 +13,7 @@ import { STATUS_LABELS, STATUS_TONES } from '../../features/campaigns/components
 import { CampaignStatusActions } from '../../features/campaigns/components/campaign-status-actions.js';
 import { CampaignSummary } from '../../features/campaigns/components/campaign-summary.js';
 import { ContentItemList } from '../../features/content/components/content-item-list.js';
+import { GenerateCalendarDialog } from '../../features/content/components/generate/generate-calendar-dialog.js';
 import { ApiError } from '../../lib/api-error.js';
 import { describeError } from '../../lib/error-messages.js';
 import { PageTitle } from '../../lib/page-title.js';
@@ -21,6 +24,8 @@ export function CampaignPage() {
   const business = useWorkspace();
   const { campaignId = '' } = useParams();
   const campaign = useCampaign(business.id, campaignId);
+  const navigate = useNavigate();
+  const [generating, setGenerating] = useState(false);
   if (campaign.isPending) return <PageSpinner label="Loading the campaign" />;
   if (campaign.isError) {
     if (campaign.error instanceof ApiError && campaign.error.status === 404) {
@@ -40,6 +45,7 @@ export function CampaignPage() {
     return <Banner tone="danger">{describeError(campaign.error)}</Banner>;
   }
   const writable = can(business.role, 'campaigns.write');
+  const canGenerate = can(business.role, 'ai.use') && can(business.role, 'content.write');
   return (
     <>
       <PageTitle title={`${campaign.data.name} · ${business.name}`} />
@@ -53,12 +59,19 @@ export function CampaignPage() {
             <Badge tone={STATUS_TONES[campaign.data.status]}>{STATUS_LABELS[campaign.data.status]}</Badge>
           </div>
         </div>
-        {writable && (
+        {(writable || canGenerate) && (
           <div className="row">
-            <CampaignStatusActions campaign={campaign.data} />
-            <Link to="edit" className="button button--secondary button--sm">
-              Edit
-            </Link>
+            {canGenerate && (
+              <Button size="sm" onClick={() => setGenerating(true)}>
+                Generate a calendar
+              </Button>
+            )}
+            {writable && <CampaignStatusActions campaign={campaign.data} />}
+            {writable && (
+              <Link to="edit" className="button button--secondary button--sm">
+                Edit
+              </Link>
+            )}
           </div>
         )}
       </div>
@@ -79,6 +92,16 @@ export function CampaignPage() {
           emptyText="Write posts in the studio and link them to this campaign, or generate a calendar for it."
         />
       </Card>
+      {canGenerate && (
+        <GenerateCalendarDialog
+          business={business}
+          campaigns={[]}
+          campaign={campaign.data}
+          open={generating}
+          onClose={() => setGenerating(false)}
+          onShow={(date) => navigate(`/w/${business.id}/calendar?date=${date}&campaign=${campaign.data.id}`)}
+        />
+      )}
     </>
   );
 }

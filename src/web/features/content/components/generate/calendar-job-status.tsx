@@ -1,0 +1,146 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { CHANNEL_RULES } from '../../../../../shared/channels.js';
+import { Badge } from '../../../../components/ui/badge.js';
+import { Banner } from '../../../../components/ui/banner.js';
+import { Button } from '../../../../components/ui/button.js';
+import { Spinner } from '../../../../components/ui/spinner.js';
+import { describeError } from '../../../../lib/error-messages.js';
+import { useCalendarJob } from '../../api/get-calendar-job.js';
+import { contentKeys } from '../../api/query-keys.js';
+import { type CalendarSummary, formatShare, summariseCalendarJob } from './calendar-summary.js';
+
+interface CalendarJobStatusProps {
+  businessId: string;
+  jobId: string;
+  /** Starts the same request again, under a new request key. */
+  onRetry: () => void;
+  /** Back to the form, its values kept. */
+  onEdit: () => void;
+  onDone: () => void;
+}
+
+/**
+ * Follows a calendar job: its live progress, then the plan it made (pillars and their share, cadence, the
+ * reasoning), or why it failed with a way to try again.
+ */
+export function CalendarJobStatus({ businessId, jobId, onRetry, onEdit, onDone }: CalendarJobStatusProps) {
+  const job = useCalendarJob(businessId, jobId);
+  const queryClient = useQueryClient();
+  const succeeded = job.data?.state === 'succeeded';
+  // The completion event refreshes the calendar too; this covers a socket that dropped meanwhile.
+  useEffect(() => {
+    if (succeeded) void queryClient.invalidateQueries({ queryKey: contentKeys.workspace(businessId) });
+  }, [succeeded, queryClient, businessId]);
+
+  if (job.isPending) return <Spinner label="Starting" />;
+  if (job.isError) {
+    return (
+      <Banner tone="danger" action={<Button onClick={() => void job.refetch()}>Check again</Button>}>
+        {describeError(job.error)}
+      </Banner>
+    );
+  }
+  const { state, progress, progress_message: message, last_error: lastError } = job.data;
+
+  if (state === 'succeeded') {
+    return (
+      <div className="stack">
+        <CalendarSummaryView summary={summariseCalendarJob(job.data.result)} />
+        <div className="dialog__footer">
+          <Button variant="ghost" onClick={onEdit}>
+            Plan another
+          </Button>
+          <Button variant="primary" onClick={onDone}>
+            Show the calendar
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  if (state === 'dead' || state === 'cancelled') {
+    return (
+      <div className="stack">
+        <Banner tone="danger" title="The calendar could not be generated">
+          {state === 'cancelled' ? 'The job was cancelled.' : (lastError ?? 'The job failed.')}
+        </Banner>
+        <div className="dialog__footer">
+          <Button variant="ghost" onClick={onEdit}>
+            Change settings
+          </Button>
+          <Button variant="primary" onClick={onRetry}>
+            Try again
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="stack">
+      <div className="gen-progress" role="status">
+        <progress className="gen-progress__bar" max={100} value={progress} aria-label="Calendar progress" />
+        <span>
+          {progress}% · {message ?? (state === 'queued' ? 'Waiting for a worker' : 'Working')}
+        </span>
+      </div>
+      {state === 'failed' && (
+        <Banner tone="warning">
+          An attempt failed ({lastError ?? 'no reason given'}); it is being tried again.
+        </Banner>
+      )}
+      <p className="muted">
+        You can close this: the job keeps running, and a notice tells you when it is done.
+      </p>
+      <div className="dialog__footer">
+        <Button onClick={onDone}>Close</Button>
+      </div>
+    </div>
+  );
+}
+
+function CalendarSummaryView({ summary }: { summary: CalendarSummary | undefined }) {
+  if (!summary) return <Banner tone="success">The calendar is ready.</Banner>;
+  const { strategy } = summary;
+  return (
+    <div className="stack gen-summary">
+      <div className="row">
+        <h3 className="gen-summary__title">
+          {summary.itemCount === 1 ? '1 item planned' : `${summary.itemCount} items planned`}
+        </h3>
+        {summary.offline && <Badge>Offline writer</Badge>}
+      </div>
+      {strategy && (
+        <>
+          <section aria-label="Pillars">
+            <h4 className="field__label">Pillars</h4>
+            <ul className="gen-summary__list">
+              {strategy.pillars.map((pillar) => (
+                <li key={pillar.name}>
+                  <span className="gen-summary__share">{formatShare(pillar.share)}</span>{' '}
+                  <strong>{pillar.name}</strong>
+                  {pillar.description && <span className="muted"> · {pillar.description}</span>}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-label="Cadence">
+            <h4 className="field__label">Cadence</h4>
+            <ul className="gen-summary__list">
+              {strategy.cadence.map(({ channel, per_week: perWeek }) => (
+                <li key={channel}>
+                  {CHANNEL_RULES[channel].name}: {perWeek} a week
+                </li>
+              ))}
+            </ul>
+          </section>
+          {strategy.reasoning && (
+            <section aria-label="Reasoning">
+              <h4 className="field__label">Why this plan</h4>
+              <p className="gen-summary__reasoning">{strategy.reasoning}</p>
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

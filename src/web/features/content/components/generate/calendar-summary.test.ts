@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { formatShare, newRequestKey, summariseCalendarJob } from './calendar-summary.js';
+
+const ID = '01890f5e-7c1a-7cc2-a000-000000000001';
+const strategy = {
+  pillars: [
+    { name: 'Behind the scenes', share: 0.5, description: 'The bakers at work' },
+    { name: 'Offers', share: 0.5, description: '' },
+  ],
+  cadence: [{ channel: 'instagram', per_week: 3 }],
+  reasoning: 'Mornings sell.',
+};
+
+describe('summariseCalendarJob', () => {
+  it('reads the item count, the offline flag and the strategy of a finished job', () => {
+    const summary = summariseCalendarJob({
+      strategy,
+      content_item_ids: [ID],
+      ai_call_ids: [],
+      offline: true,
+    });
+    expect(summary).toEqual({ itemCount: 1, offline: true, strategy });
+  });
+
+  it('keeps the count when the strategy cannot be read, and rejects what is not a calendar result', () => {
+    const summary = summariseCalendarJob({
+      strategy: 'x',
+      content_item_ids: [],
+      ai_call_ids: [],
+      offline: false,
+    });
+    expect(summary).toEqual({ itemCount: 0, offline: false, strategy: undefined });
+    expect(summariseCalendarJob(null)).toBeUndefined();
+    expect(summariseCalendarJob({ content_item_ids: 'nope' })).toBeUndefined();
+  });
+});
+
+describe('formatShare', () => {
+  it('rounds to a whole percentage', () => {
+    expect(formatShare(1 / 3)).toBe('33%');
+    expect(formatShare(0.5)).toBe('50%');
+  });
+});
+
+describe('newRequestKey', () => {
+  it('makes a different key each time, within the schema’s 100 characters', () => {
+    const keys = new Set(Array.from({ length: 20 }, newRequestKey));
+    expect(keys.size).toBe(20);
+    for (const key of keys) expect(key.length).toBeLessThanOrEqual(100);
+  });
+});

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import type { Business } from '../../../../../shared/business.schema.js';
+import type { Campaign } from '../../../../../shared/campaign.schema.js';
+import { Dialog } from '../../../../components/ui/dialog.js';
+import { describeError } from '../../../../lib/error-messages.js';
+import { useGenerateCalendar } from '../../api/generate-calendar.js';
+import { addDays, todayIn } from '../../zoned-time.js';
+import { CalendarJobStatus } from './calendar-job-status.js';
+import { newRequestKey } from './calendar-summary.js';
+import {
+  type CalendarFormOutput,
+  type CalendarFormValues,
+  GenerateCalendarForm,
+} from './generate-calendar-form.js';
+import './generate.css';
+
+interface GenerateCalendarDialogProps {
+  business: Business;
+  /** The campaigns a calendar may belong to. */
+  campaigns: readonly { id: string; name: string }[];
+  /** Opened from a campaign: plan for it, on its channels and objective. */
+  campaign?: Pick<Campaign, 'id' | 'name' | 'channels' | 'objective'> | undefined;
+  open: boolean;
+  onClose: () => void;
+  /** Closes the dialog on the calendar's first day (where its items appear once the job is done). */
+  onShow: (startDate: string) => void;
+}
+
+/**
+ * "Generate a calendar": the request form, then the job's live progress and the plan it made. Its state
+ * starts afresh each time it opens.
+ *
+ * @example
+ * <GenerateCalendarDialog business={business} campaigns={options} open={open} onClose={close} onShow={goTo} />
+ */
+export function GenerateCalendarDialog({ open, onClose, ...props }: GenerateCalendarDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Generate a calendar"
+      description={`The AI plans dated posts at good times in ${props.business.time_zone.replaceAll('_', ' ')}, balanced across your content pillars.`}
+    >
+      {open && <GenerateCalendarFlow {...props} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function GenerateCalendarFlow({
+  business,
+  campaigns,
+  campaign,
+  onClose,
+  onShow,
+}: Omit<GenerateCalendarDialogProps, 'open'>) {
+  const generate = useGenerateCalendar();
+  const [values, setValues] = useState<CalendarFormValues>(() => ({
+    start_date: addDays(todayIn(business.time_zone), 1),
+    weeks: 4,
+    channels: campaign?.channels ?? business.brand.channels,
+    cadence: {},
+    pillars: [],
+    objective: campaign?.objective ?? 'awareness',
+    detail: 'ideas',
+    campaign_id: campaign?.id ?? null,
+  }));
+  // One key per submission: a double click, or a request retried after a lost answer, finds the same job.
+  const [requestKey, setRequestKey] = useState(newRequestKey);
+  const [jobId, setJobId] = useState<string>();
+  const options =
+    campaign && !campaigns.some(({ id }) => id === campaign.id) ? [...campaigns, campaign] : campaigns;
+
+  const start = (request: CalendarFormOutput, key: string) => {
+    setValues(request);
+    generate.mutate(
+      { ...request, business_id: business.id, request_key: key },
+      {
+        onSuccess: ({ job_id: id }) => setJobId(id),
+      },
+    );
+  };
+  const startAfresh = () => {
+    const key = newRequestKey();
+    setRequestKey(key);
+    return key;
+  };
+
+  if (jobId) {
+    return (
+      <CalendarJobStatus
+        businessId={business.id}
+        jobId={jobId}
+        onRetry={() => {
+          setJobId(undefined);
+          start(values as CalendarFormOutput, startAfresh());
+        }}
+        onEdit={() => {
+          setJobId(undefined);
+          generate.reset();
+          startAfresh();
+        }}
+        onDone={() => onShow(values.start_date)}
+      />
+    );
+  }
+  return (
+    <GenerateCalendarForm
+      defaultValues={values}
+      campaigns={options}
+      lockCampaign={campaign !== undefined}
+      submitting={generate.isPending}
+      error={generate.isError ? describeError(generate.error) : undefined}
+      onSubmit={(request) => start(request, requestKey)}
+      onCancel={onClose}
+    />
+  );
+}

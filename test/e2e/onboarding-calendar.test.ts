@@ -1,0 +1,168 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, watchPageErrors } from './support/browser.js';
+import { sharedServerAndBrowser } from './support/environment.js';
+import { newPersonDetails } from './support/factories.js';
+import { toast } from './support/flows.js';
+import { shootAllLooks } from './support/screenshots.js';
+
+const env = sharedServerAndBrowser();
+
+/** Types a phrase into a tag input and presses Enter, as a person adds one tag. */
+async function addTag(page: Page, label: string, tag: string): Promise<void> {
+  const input = page.getByRole('textbox', { name: label });
+  await input.fill(tag);
+  await input.press('Enter');
+}
+
+async function currentStep(page: Page): Promise<string> {
+  return (await page.locator('[aria-current="step"]').textContent()) ?? '';
+}
+
+describe('Onboarding and AI calendar flow', () => {
+  it('sign up → onboarding wizard (every step) → generate a 2-week calendar offline → items on the calendar → drag one to another day → edit it → submit for review → approve', async () => {
+    const me = newPersonDetails('owner');
+    const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+
+    await page.goto('/sign-up');
+    await page.getByLabel('Name').fill(me.name);
+    await page.getByLabel('Email').fill(me.email);
+    await page.getByLabel('Password').fill(me.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    // Step 1: the business (time zone from the browser).
+    await page.getByRole('heading', { name: 'Create your first business', level: 1 }).waitFor();
+    expect(await currentStep(page)).toContain('Your business');
+    expect(await page.getByLabel('Time zone').inputValue()).toBe('Europe/Paris');
+    await page.getByLabel('Business name').fill('Bluebird Bakery');
+    await page.getByLabel('Industry').fill('Bakery');
+    await page.getByLabel('Website').fill('https://bluebird.example');
+    await shootAllLooks(page, 'onboarding-business');
+    await page.getByRole('button', { name: 'Create business' }).click();
+
+    // Step 2: what it sells and to whom; an unnamed product is refused with the shared schema's rule.
+    await page.getByRole('heading', { name: 'What you sell, and to whom', level: 1 }).waitFor();
+    expect(await currentStep(page)).toContain('What you sell');
+    await page.getByRole('button', { name: 'Add a product' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Name the product (up to 60 characters)').waitFor();
+    await page.getByLabel('Product name').fill('Sourdough loaf');
+    await page.getByLabel('Price').fill('€6.50');
+    await page.getByLabel('What it is').fill('Slow-fermented for 36 hours, baked every morning.');
+    await page.getByRole('button', { name: 'Add an audience' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Busy parents');
+    await addTag(page, 'Pains', 'no time for breakfast');
+    await shootAllLooks(page, 'onboarding-offer');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Step 3: channels and goals.
+    await page.getByRole('heading', { name: 'Where you post, and why', level: 1 }).waitFor();
+    await addTag(page, 'Goals', 'fill weekday mornings');
+    await page.getByLabel('Instagram').check();
+    await page.getByLabel('Bluesky').check();
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Step 4: the voice. Back first: step 3 kept what was saved.
+    await page.getByRole('heading', { name: 'How you sound', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('heading', { name: 'Where you post, and why', level: 1 }).waitFor();
+    expect(await page.getByLabel('Instagram').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Remove fill weekday mornings' }).waitFor();
+    // Keyboard: Next is reachable and works from the keyboard.
+    await page.getByRole('button', { name: 'Next' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'How you sound', level: 1 }).waitFor();
+    await page.getByRole('slider', { name: 'Formal to Casual' }).fill('75');
+    await addTag(page, 'Personality', 'warm');
+    await addTag(page, 'Words to use', 'fresh from the oven');
+    await addTag(page, 'Words to avoid', 'cheap');
+    await page.getByRole('button', { name: 'Add an example post' }).click();
+    await page.getByLabel('Example 1').fill('The first loaves are out at 7. Come early, they go fast.');
+    await shootAllLooks(page, 'onboarding-voice');
+    await page.getByRole('button', { name: 'Finish' }).click();
+
+    // The workspace, with the next step offered.
+    await page.getByRole('heading', { name: 'Bluebird Bakery', level: 1 }).waitFor();
+    const businessId = /\/w\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+    await page.getByRole('link', { name: 'Generate your first calendar' }).click();
+
+    // The dialog: channels from the brand profile, 2 weeks, a cadence for Instagram, Bluesky left to the AI.
+    const dialog = page.getByRole('dialog', { name: 'Generate a calendar' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('checkbox', { name: 'Instagram' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: 'Bluesky' }).isChecked()).toBe(true);
+    const startDate = await dialog.getByLabel('Start date').inputValue();
+    await dialog.getByLabel('Weeks').fill('2');
+    await dialog.getByLabel('Instagram posts a week').fill('3');
+    await addTag(page, 'Content pillars', 'Behind the scenes');
+    await shootAllLooks(page, 'calendar-generate');
+    // A double click sends one request key, so at most one job.
+    const keys = new Set<string>();
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/ai/strategy/generate-calendar')) {
+        keys.add((request.postDataJSON() as { request_key: string }).request_key);
+      }
+    });
+    await dialog.getByRole('button', { name: 'Generate calendar' }).dblclick();
+
+    // The job's result: pillars with their share, the cadence, the reasoning.
+    await dialog.getByRole('heading', { name: /items planned$/ }).waitFor({ timeout: 30_000 });
+    expect(keys.size).toBe(1);
+    await dialog.getByText('Offline writer').waitFor();
+    const pillars = dialog.getByRole('region', { name: 'Pillars' });
+    await pillars.getByText('Behind the scenes', { exact: true }).waitFor();
+    await pillars
+      .getByText(/^\d+%$/)
+      .first()
+      .waitFor();
+    await dialog.getByRole('region', { name: 'Cadence' }).getByText('Instagram: 3 a week').waitFor();
+    await dialog.getByRole('region', { name: 'Reasoning' }).waitFor();
+    const planned = Number(
+      /^(\d+)/.exec((await dialog.getByRole('heading', { level: 3 }).textContent()) ?? '')?.[1],
+    );
+    expect(planned).toBeGreaterThanOrEqual(6);
+    await shootAllLooks(page, 'calendar-generated');
+    await dialog.getByRole('button', { name: 'Show the calendar' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The calendar's first week (week view) holds the new ideas.
+    await page.goto(`/w/${businessId}/calendar?view=week&date=${startDate}`);
+    const day = (date: string) => page.locator(`[data-date="${date}"]`);
+    const chips = page.locator('.cal-chip');
+    await chips.first().waitFor();
+    const week = await page
+      .locator('[data-date]')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-date') ?? ''));
+    const from =
+      (await chips.first().evaluate((chip) => chip.closest('[data-date]')?.getAttribute('data-date'))) ?? '';
+    const target = week.find((date) => date !== from && date >= startDate) ?? '';
+    const chip = day(from).locator('.cal-chip').first();
+    const href = (await chip.getAttribute('href')) ?? '';
+    expect(href).toMatch(/\/content\//);
+    await chip.dragTo(day(target));
+    await toast(page, 'Moved');
+    const moved = day(target).locator(`.cal-chip[href="${href}"]`);
+    await moved.waitFor();
+    await shootAllLooks(page, 'calendar-generated-week');
+
+    // Open the moved item, edit it, turn the idea into a draft, submit it and approve it.
+    await moved.click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByLabel('Call to action').fill('Order ahead online.');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await toast(page, 'Saved');
+    await page.getByRole('button', { name: 'Turn into a draft' }).click();
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await toast(page, 'Submitted for review: now in review');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await toast(page, 'Approved: now approved');
+    const history = page.getByRole('region', { name: 'History' });
+    await history.getByText('Approved', { exact: true }).waitFor();
+    expect(await page.getByLabel('Call to action').inputValue()).toBe('Order ahead online.');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
