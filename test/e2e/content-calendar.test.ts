@@ -105,7 +105,7 @@ describe('Content calendar flow', () => {
     });
     await page.getByLabel('Publish at').fill(`${tomorrow}T09:30`);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await toast(page, 'Saved');
+    await toast(page, /^Saved$/);
     await page.getByRole('article', { name: 'Bluesky preview' }).waitFor();
     await shootAllLooks(page, 'editor');
 

@@ -152,7 +152,7 @@ describe('Onboarding and AI calendar flow', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByLabel('Call to action').fill('Order ahead online.');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await toast(page, 'Saved');
+    await toast(page, /^Saved$/);
     await page.getByRole('button', { name: 'Turn into a draft' }).click();
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await toast(page, 'Submitted for review: now in review');
