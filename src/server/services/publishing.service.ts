@@ -43,6 +43,9 @@ export interface PublishingServiceDeps {
  * `published`, or `failed` with the reason. Every attempt is a row; retryable failures throw so the
  * queue tries again with backoff; the last one, a rejection or no connector fails the item. A job whose
  * item was moved, unscheduled, deleted or already published does nothing, and its result says why.
+ *
+ * @example
+ * jobHandler(JOB_DEFINITIONS, 'content.publish', (payload, context) => publishing.publish(payload, context));
  */
 export class PublishingService {
   constructor(private readonly deps: PublishingServiceDeps) {}
