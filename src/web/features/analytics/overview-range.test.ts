@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overviewRange } from './overview-range.js';
+import { fillPeriods, overviewRange } from './overview-range.js';
 
 const NOW = new Date('2026-03-31T22:00:00Z');
 
@@ -20,5 +20,40 @@ describe('overviewRange', () => {
       from: '2026-03-02',
       to: '2026-03-31',
     });
+  });
+});
+
+describe('fillPeriods', () => {
+  const row = (period: string, clicks: number) => ({
+    period,
+    impressions: 0,
+    reach: 0,
+    engagements: 0,
+    clicks,
+    conversions: 0,
+    spend_minor: 0,
+    ctr: null,
+    engagement_rate: null,
+    cvr: null,
+    cpa_minor: null,
+  });
+
+  it('lists every day of the range, with zeros on days without results', () => {
+    const days = fillPeriods('2026-03-01', '2026-03-03', 'day', [row('2026-03-02', 5)]);
+    expect(days.map((day) => [day.period, day.clicks])).toEqual([
+      ['2026-03-01', 0],
+      ['2026-03-02', 5],
+      ['2026-03-03', 0],
+    ]);
+  });
+
+  it('lists every ISO week touching the range, each by its Monday', () => {
+    // 2026-03-04 is a Wednesday; its week starts on Monday 2 March.
+    const weeks = fillPeriods('2026-03-04', '2026-03-16', 'week', [row('2026-03-09', 7)]);
+    expect(weeks.map((week) => [week.period, week.clicks])).toEqual([
+      ['2026-03-02', 0],
+      ['2026-03-09', 7],
+      ['2026-03-16', 0],
+    ]);
   });
 });

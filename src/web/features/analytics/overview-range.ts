@@ -1,3 +1,5 @@
+import type { Totals } from '../../../shared/analytics.schema.js';
+
 const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,4 +23,44 @@ export function overviewRange(params: URLSearchParams, now: Date = new Date()): 
   }
   const today = Date.parse(`${isoDay(now.getTime())}T00:00:00Z`);
   return { from: isoDay(today - 29 * DAY_MS), to: isoDay(today) };
+}
+
+type Period = Totals & { period: string };
+
+const EMPTY: Totals = {
+  impressions: 0,
+  reach: 0,
+  engagements: 0,
+  clicks: 0,
+  conversions: 0,
+  spend_minor: 0,
+  ctr: null,
+  engagement_rate: null,
+  cvr: null,
+  cpa_minor: null,
+};
+
+/**
+ * Every day (or ISO week, labelled by its Monday) from `from` to `to`, with zeros where the API listed
+ * none: it lists only periods with results, and a trend with the quiet days left out would mislead.
+ *
+ * @example
+ * fillPeriods('2026-03-01', '2026-03-03', 'day', [row2]).map((p) => p.period); // ['2026-03-01', '2026-03-02', '2026-03-03']
+ */
+export function fillPeriods(
+  from: string,
+  to: string,
+  groupBy: 'day' | 'week',
+  trend: readonly Period[],
+): Period[] {
+  const known = new Map(trend.map((row) => [row.period, row]));
+  let time = Date.parse(`${from}T00:00:00Z`);
+  if (groupBy === 'week') time -= ((new Date(time).getUTCDay() + 6) % 7) * DAY_MS;
+  const step = groupBy === 'week' ? 7 * DAY_MS : DAY_MS;
+  const periods: Period[] = [];
+  for (const end = Date.parse(`${to}T00:00:00Z`); time <= end; time += step) {
+    const period = isoDay(time);
+    periods.push(known.get(period) ?? { ...EMPTY, period });
+  }
+  return periods;
 }

@@ -23,30 +23,24 @@ export function AssumptionsTable({ results }: { results: ForecastResults }) {
               Value
             </th>
             <th scope="col">From</th>
-            <th scope="col">Source</th>
           </tr>
         }
       >
         {results.rates.map((rate) => (
           <tr key={`${rate.channel}-${rate.metric}`}>
-            <th scope="row">{CHANNEL_RULES[rate.channel].name}</th>
+            <th scope="row" className="analytics-rowhead">
+              {CHANNEL_RULES[rate.channel].name}
+            </th>
             <td>{INPUT_LABELS[rate.metric]}</td>
             <td className="analytics-num">{formatInput(rate.metric, rate.mean, results.currency)}</td>
             <td>
               <Badge tone={SOURCE_TONES[rate.source]}>{SOURCE_LABELS[rate.source]}</Badge>
-              {rate.source === 'history' && (
-                <span className="muted assumption-note">
-                  {' '}
-                  from {formatCount(rate.n)} observations
-                  {rate.prior_source
-                    ? `, updating the ${SOURCE_LABELS[rate.prior_source].toLowerCase()}`
-                    : ''}
-                </span>
-              )}
-            </td>
-            <td>
-              {rate.citation}
-              {rate.year !== null && <span className="muted"> ({rate.year})</span>}
+              <span className="assumption-source">
+                {rate.source === 'history' &&
+                  `From ${formatCount(rate.n)} observations${rate.prior_source ? `, updating the ${SOURCE_LABELS[rate.prior_source].toLowerCase()}` : ''}. `}
+                {rate.citation}
+                {rate.year !== null && ` (${rate.year})`}
+              </span>
             </td>
           </tr>
         ))}

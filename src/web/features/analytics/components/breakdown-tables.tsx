@@ -56,7 +56,9 @@ export function BreakdownTables({ overview, currency }: { overview: Overview; cu
           >
             {overview.by_channel.map((row) => (
               <tr key={row.channel}>
-                <th scope="row">{CHANNEL_RULES[row.channel].name}</th>
+                <th scope="row" className="analytics-rowhead">
+                  {CHANNEL_RULES[row.channel].name}
+                </th>
                 <Cells row={row} currency={currency} />
               </tr>
             ))}
@@ -78,7 +80,7 @@ export function BreakdownTables({ overview, currency }: { overview: Overview; cu
           >
             {overview.by_campaign.map((row) => (
               <tr key={row.campaign_id ?? 'none'}>
-                <th scope="row">
+                <th scope="row" className="analytics-rowhead">
                   {row.campaign_id ? (
                     <Link to={`../campaigns/${row.campaign_id}`} relative="path">
                       {row.campaign_name}
@@ -121,7 +123,7 @@ export function ContentRankings({ overview, currency }: { overview: Overview; cu
             >
               {list.rows.map((row) => (
                 <tr key={row.content_item_id}>
-                  <th scope="row">
+                  <th scope="row" className="analytics-rowhead">
                     <Link to={`../content/${row.content_item_id}`} relative="path">
                       {row.title || 'Untitled'}
                     </Link>{' '}

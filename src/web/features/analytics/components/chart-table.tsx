@@ -32,7 +32,7 @@ export function ChartTable({ caption, columns, rows }: ChartTableProps) {
             {row.cells.map((cell, index) =>
               index === 0 ? (
                 // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional columns of a fixed table.
-                <th key={index} scope="row">
+                <th key={index} scope="row" className="analytics-rowhead">
                   {cell}
                 </th>
               ) : (

@@ -17,6 +17,9 @@ interface HistogramChartProps {
 }
 
 const MARGIN = { top: 12, right: 12, bottom: 28, left: 48 };
+
+/** Axis shares without needless decimals: 5%, 2.5%, 10%. */
+const formatShare = (share: number) => `${Number((share * 100).toPrecision(3))}%`;
 const LABEL_WIDTH = 64;
 
 /**
@@ -72,7 +75,7 @@ export function HistogramChart({
                 y2={y(tick)}
               />
               <text className="chart-tick" x={MARGIN.left - 6} y={y(tick)} dy="0.32em" textAnchor="end">
-                {formatPercent(tick)}
+                {formatShare(tick)}
               </text>
             </g>
           ))}

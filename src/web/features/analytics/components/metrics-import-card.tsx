@@ -98,7 +98,9 @@ export function MetricsImportCard({ businessId }: { businessId: string }) {
             {problems.map((problem, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a line can have several problems; the list is static.
               <tr key={index}>
-                <th scope="row">{problem.line ?? 'File'}</th>
+                <th scope="row" className="analytics-rowhead">
+                  {problem.line ?? 'File'}
+                </th>
                 <td>{problem.column ?? '—'}</td>
                 <td>{problem.message}</td>
               </tr>

@@ -57,7 +57,9 @@ export function PercentileTable({ results }: { results: ForecastResults }) {
       >
         {FORECAST_METRICS.map((metric) => (
           <tr key={metric}>
-            <th scope="row">{METRIC_LABELS[metric]}</th>
+            <th scope="row" className="analytics-rowhead">
+              {METRIC_LABELS[metric]}
+            </th>
             {COLUMNS.map(([key]) => (
               <td key={key} className="analytics-num">
                 {formatMetric(metric, metrics[metric][key], results.currency)}

@@ -5,6 +5,7 @@ import { Card } from '../../../components/ui/card.js';
 import { SelectField } from '../../../components/ui/field.js';
 import { formatCount, formatLongDay, formatMoney, formatShortDay } from '../analytics-format.js';
 import { actualOf, FAN_METRICS, type FanMetric } from '../fan-series.js';
+import { fillPeriods } from '../overview-range.js';
 
 const LABELS: Record<FanMetric, string> = {
   impressions: 'Impressions',
@@ -20,7 +21,8 @@ export function TrendCard({ overview, currency }: { overview: Overview; currency
   const [metric, setMetric] = useState<FanMetric>('clicks');
   const format = (value: number) => (metric === 'spend' ? formatMoney(value, currency) : formatCount(value));
   const unit = overview.group_by === 'week' ? 'week' : 'day';
-  const data: BarDatum[] = overview.trend.map((row) => ({
+  const periods = fillPeriods(overview.from, overview.to, overview.group_by, overview.trend);
+  const data: BarDatum[] = periods.map((row) => ({
     key: row.period,
     label: formatShortDay(row.period),
     longLabel: unit === 'week' ? `Week of ${formatLongDay(row.period)}` : formatLongDay(row.period),

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import type { Campaign } from '../../src/shared/campaign.schema.js';
+import type { ContentItem } from '../../src/shared/content.schema.js';
+import { newContext, watchPageErrors } from './support/browser.js';
+import { sharedServerAndBrowser } from './support/environment.js';
+import { callApiAs, seedBusiness, seedUser } from './support/factories.js';
+import { signInThroughForm, toast } from './support/flows.js';
+import { shootAllLooks } from './support/screenshots.js';
+
+const env = sharedServerAndBrowser();
+const DAY_MS = 86_400_000;
+const HEADER = 'content_item_id,day,impressions,reach,engagements,clicks,conversions,spend_minor,currency';
+
+/** `YYYY-MM-DD`, `offset` days from today in UTC (the calendar results are recorded in). */
+function utcDay(offset: number): string {
+  return new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A week of results per item: each day the same counts, so the totals are easy to check. */
+function weekOfResults(items: readonly { id: string; clicks: number; conversions: number }[]): string {
+  const rows = [HEADER];
+  for (let offset = -6; offset <= 0; offset += 1) {
+    for (const item of items) {
+      rows.push(`${item.id},${utcDay(offset)},1000,800,60,${item.clicks},${item.conversions},1500,USD`);
+    }
+  }
+  return rows.join('\n');
+}
+
+describe('Analytics flow', () => {
+  it('forecast a plan (shares that do not add up explained at once) → simulate a campaign → record a week of actuals by CSV (a bad row explained, nothing saved; then all rows) → the overview and the campaign page draw the actuals over the forecast with each KPI’s status', async () => {
+    const owner = await seedUser(env.server.url, 'owner');
+    const business = await seedBusiness(env.server.url, owner, 'Harbour Books');
+    // Started six days ago and runs three more weeks: today is day 7 of 28.
+    const campaign = await callApiAs<Campaign>(env.server.url, owner, 'POST', '/api/campaign/', {
+      business_id: business.id,
+      name: 'Spring reading',
+      objective: 'sales',
+      channels: ['instagram', 'facebook'],
+      budget_minor: 200_000,
+      currency: 'USD',
+      start_date: utcDay(-6),
+      end_date: utcDay(21),
+      kpis: [
+        { metric: 'clicks', target: 800 },
+        { metric: 'orders', target: 200 },
+      ],
+    });
+    const [instagram, facebook] = await Promise.all(
+      (['instagram', 'facebook'] as const).map((channel) =>
+        callApiAs<ContentItem>(env.server.url, owner, 'POST', '/api/content', {
+          business_id: business.id,
+          channel,
+          campaign_id: campaign.id,
+          title: `Spring reading on ${channel}`,
+          body: 'Ten new novels for the long evenings, on the front table this week.',
+        }),
+      ),
+    );
+    if (!instagram || !facebook) throw new Error('content items were not created');
+
+    const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await signInThroughForm(page, owner);
+    await page.getByRole('heading', { name: 'Harbour Books', level: 1 }).waitFor();
+
+    // The workbench opens on a small plan and forecasts it at once.
+    await page
+      .getByRole('navigation', { name: 'Workspace' })
+      .getByRole('link', { name: 'Analytics' })
+      .click();
+    await page.getByRole('heading', { name: 'Analytics', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Forecast a plan' }).click();
+    await page.getByRole('heading', { name: 'Forecast', level: 1 }).waitFor();
+    const status = page.getByRole('status').filter({ hasText: /Forecast ready|Running/ });
+    await status.filter({ hasText: 'Forecast ready: 10,000 trials.' }).waitFor();
+    const percentiles = page.getByRole('table', { name: 'Forecast percentiles: All channels' });
+    await percentiles.getByRole('rowheader', { name: 'Conversions' }).waitFor();
+
+    // Shares that do not add up to 100% are explained before anything is sent; fixing them re-runs it.
+    const inputs = page.getByRole('form', { name: 'Forecast inputs' });
+    const facebookShare = inputs.getByRole('group', { name: 'Facebook' }).getByLabel('Budget share (%)');
+    await facebookShare.fill('30');
+    await inputs
+      .getByRole('alert')
+      .filter({ hasText: 'Budget shares must add up to 1; these add up to 0.9' })
+      .waitFor();
+    await page.getByText('The forecast waits for a valid plan').waitFor();
+    await facebookShare.fill('40');
+    await status.filter({ hasText: 'Forecast ready: 10,000 trials.' }).waitFor();
+    expect(await page.getByText('The forecast waits for a valid plan').count()).toBe(0);
+
+    // Simulate the campaign: its channels, budget and KPIs make the plan.
+    await inputs.getByText('From a campaign').click();
+    await inputs.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Spring reading' });
+    const odds = page.getByRole('region', { name: 'Chance of reaching each target' });
+    await odds.getByRole('meter', { name: 'Chance of reaching clicks' }).waitFor();
+    await odds.getByRole('meter', { name: 'Chance of reaching orders' }).waitFor();
+    await status.filter({ hasText: 'Forecast ready: 10,000 trials.' }).waitFor();
+    const assumptions = page.getByRole('table', { name: 'Forecast assumptions' });
+    await assumptions.getByRole('cell', { name: 'Click-through rate' }).first().waitFor();
+    await assumptions.getByText('Benchmark').first().waitFor();
+    await page.getByRole('img', { name: /spread over 10,000 trials/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'What drives the spread' })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
+    await shootAllLooks(page, 'analytics-forecast');
+
+    // Record actuals by CSV: a bad row is explained by line and column, and nothing is saved.
+    await page.getByRole('link', { name: '← Analytics' }).click();
+    await page.getByRole('heading', { name: 'Analytics', level: 1 }).waitFor();
+    const importCard = page.getByRole('region', { name: 'Import results' });
+    await importCard
+      .getByLabel('CSV', { exact: true })
+      .fill(
+        `${HEADER}\n${instagram.id},${utcDay(0)},100,80,5,7,1,0,USD\n${facebook.id},${utcDay(0)},10,8,1,50,0,0,USD`,
+      );
+    await importCard.getByRole('button', { name: 'Import results' }).click();
+    await importCard.getByText('1 problem(s) in the CSV; nothing was imported').waitFor();
+    const problems = importCard.getByRole('table', { name: 'Import problems' });
+    const problem = problems.getByRole('row').filter({ hasText: 'More clicks than impressions' });
+    expect(await problem.getByRole('rowheader').textContent()).toBe('3');
+    expect(await problem.getByRole('cell').first().textContent()).toBe('clicks');
+
+    // The corrected file, chosen with the file picker: a week for both items, all rows in one go.
+    const csv = weekOfResults([
+      { id: instagram.id, clicks: 30, conversions: 2 },
+      { id: facebook.id, clicks: 20, conversions: 1 },
+    ]);
+    await importCard
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'results.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => importCard.getByLabel('CSV', { exact: true }).inputValue()).toBe(csv);
+    await importCard.getByRole('button', { name: 'Import results' }).click();
+    await toast(page, 'Imported 14 rows of results');
+    expect(await problems.count()).toBe(0);
+    const clicks = page
+      .getByRole('term')
+      .filter({ hasText: /^Clicks$/ })
+      .locator('xpath=following-sibling::dd');
+    await expect.poll(() => clicks.textContent()).toBe('350');
+    const byCampaign = page.getByRole('region', { name: 'By campaign' });
+    await byCampaign.getByRole('link', { name: 'Spring reading' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Best content' })
+      .getByRole('link', { name: 'Spring reading on instagram' })
+      .waitFor();
+    await shootAllLooks(page, 'analytics-overview');
+
+    // The campaign page draws the week over the forecast's bands and says where each KPI stands.
+    await byCampaign.getByRole('link', { name: 'Spring reading' }).click();
+    await page.getByRole('heading', { name: 'Spring reading', level: 1 }).waitFor();
+    const card = page.getByRole('region', { name: 'Forecast and results' });
+    await card.getByText(/^Day 7 of 28\. Forecast of 10,000 trials/).waitFor();
+    const fan = card.getByRole('img', { name: /Clicks: forecast and actual, cumulative/ });
+    await fan.waitFor();
+    expect(await fan.getAttribute('aria-labelledby')).toBeTruthy();
+    await card.getByRole('img', { name: /350 so far, on day 7/ }).waitFor();
+    const kpis = card.getByRole('list', { name: 'Key results status' });
+    await kpis.getByRole('listitem').filter({ hasText: 'clicks' }).getByText('On track').waitFor();
+    await kpis.getByRole('listitem').filter({ hasText: 'orders' }).getByText('Behind').waitFor();
+    // Keyboard: the chart reads the latest day first.
+    await fan.focus();
+    await card.getByText(/: forecast .* to .*, median .*; actual 350$/).waitFor();
+    // The numbers behind the chart: the last day with results holds the week's total.
+    await card.getByText('Show table').click();
+    const table = card.getByRole('table', { name: /Clicks: forecast and actual, cumulative/ });
+    const rows = table.getByRole('row');
+    expect(await rows.count()).toBe(29);
+    expect(await rows.nth(7).getByRole('cell').last().textContent()).toBe('350');
+    expect(await rows.nth(8).getByRole('cell').last().textContent()).toBe('—');
+    await card.getByLabel('Metric').selectOption({ label: 'Spend' });
+    await card.getByRole('img', { name: /\$210\.00 so far, on day 7/ }).waitFor();
+    await shootAllLooks(page, 'campaign-forecast');
+
+    expect(errors.filter((error) => !/422 \(Unprocessable (Entity|Content)\)/.test(error))).toEqual([]);
+    await context.close();
+  });
+});
