@@ -65,7 +65,7 @@ export function ForecastView({ business, campaigns, campaignId }: ForecastViewPr
             <>
               <Spinner size="sm" label="" /> Running the forecast…
             </>
-          ) : forecast.data && !forecast.isError ? (
+          ) : body !== undefined && forecast.data && !forecast.isError ? (
             `Forecast ready: ${forecast.data.results.trials.toLocaleString()} trials.`
           ) : (
             ''
@@ -78,7 +78,10 @@ export function ForecastView({ business, campaigns, campaignId }: ForecastViewPr
         )}
         {forecast.isError && <Banner tone="danger">{describeError(forecast.error)}</Banner>}
         {forecast.data && (
-          <div className={pending ? 'forecast-stale' : undefined} aria-busy={pending || undefined}>
+          <div
+            className={pending || body === undefined ? 'forecast-stale' : undefined}
+            aria-busy={pending || undefined}
+          >
             <ForecastResultsView simulation={forecast.data} />
           </div>
         )}
