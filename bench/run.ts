@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { type AiBenchReport, runAiEngineBench } from './ai-engine.js';
+import { type AnalyticsBenchReport, runAnalyticsBench } from './analytics.js';
 import { type CalendarBenchReport, runCalendarBench } from './calendar.js';
 import { type JobsBenchReport, runJobsBench } from './jobs.js';
 import {
@@ -28,12 +29,14 @@ import {
 //   (bench/ai-engine.ts);
 // - calendar: a 12-week calendar generated offline, and the month range query over 50,000 items
 //   (bench/calendar.ts);
+// - analytics: the Monte Carlo forecast kernel (a million trials) against numpy, and a 10,000-trial
+//   forecast request end to end (bench/analytics.ts);
 // - jobs: jobs per second and enqueue → start latency through each queue, against bare BullMQ
 //   (bench/jobs.ts).
 // See docs/benchmarks.md.
 
 const HOST = '127.0.0.1';
-const SUITES = ['http', 'ai', 'jobs', 'calendar'] as const;
+const SUITES = ['http', 'ai', 'jobs', 'calendar', 'analytics'] as const;
 type Suite = (typeof SUITES)[number];
 
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
@@ -492,11 +495,13 @@ async function main(): Promise<void> {
   let ai: AiBenchReport | undefined;
   let jobs: JobsBenchReport | undefined;
   let calendar: CalendarBenchReport | undefined;
+  let analytics: AnalyticsBenchReport | undefined;
   for (const suite of suites) {
     log(`━━ ${suite} ${'━'.repeat(100)}`.slice(0, 110));
     if (suite === 'http') http = await runHttpSuite();
     else if (suite === 'ai') ai = await runAiEngineBench();
     else if (suite === 'calendar') calendar = await runCalendarBench();
+    else if (suite === 'analytics') analytics = await runAnalyticsBench();
     else jobs = await runJobsBench();
     log();
   }
@@ -507,6 +512,7 @@ async function main(): Promise<void> {
     ...(ai ? [['AI engine', ai.pass] as const] : []),
     ...(jobs ? [['Background jobs', jobs.pass] as const] : []),
     ...(calendar ? [['Content calendar', calendar.pass] as const] : []),
+    ...(analytics ? [['Forecast kernel', analytics.pass] as const] : []),
   ];
   for (const [name, pass] of results) log(`  ${name}: ${pass ? 'PASS' : 'FAIL'}`);
   log(
@@ -518,7 +524,7 @@ async function main(): Promise<void> {
     const { pass: _httpPass, ...httpFigures } = http ?? { pass: true };
     writeFileSync(
       JSON_OUT,
-      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}), ...(analytics ? { analytics } : {}) }, null, 2)}\n`,
     );
   }
 }

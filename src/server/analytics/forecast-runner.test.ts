@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { simulateCpaFunnel } from './cpa-funnel.js';
+import { CpaFunnelPool } from './cpa-funnel-parallel.js';
 import { runForecast } from './forecast.js';
 import { ForecastRunner } from './forecast-runner.js';
 import type { ForecastInput } from './forecast-types.js';
@@ -49,5 +51,17 @@ describe('ForecastRunner', () => {
     expect(a.output.totals.clicks).not.toEqual(b.output.totals.clicks);
     // Inline, the two runs would have blocked the loop throughout; here the timer kept firing.
     expect(ticks).toBeGreaterThan(elapsed / 5 / 4);
+  }, 60_000);
+});
+
+describe('CpaFunnelPool', () => {
+  it('splits the reference funnel over worker threads with exactly the inline answer', async () => {
+    const pool = new CpaFunnelPool(2);
+    try {
+      // 300,000 trials: three chunks, dealt unevenly to the two workers.
+      expect(await pool.run(300_000, 8)).toEqual(simulateCpaFunnel(300_000, 8));
+    } finally {
+      await pool.close();
+    }
   }, 60_000);
 });

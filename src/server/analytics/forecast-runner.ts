@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { runForecast } from './forecast.js';
 import type { ForecastInput, ForecastOutput } from './forecast-types.js';
+import { startModuleWorker } from './worker-entry.js';
 
 // Large forecasts run on worker threads so the event loop keeps answering other requests; small ones
 // run inline, where a thread's start-up would cost more than the run. Both call the same `runForecast`
@@ -114,7 +113,7 @@ export class ForecastRunner {
   }
 
   private spawn(): PooledWorker {
-    const worker = startWorker();
+    const worker = startModuleWorker(new URL('./forecast.worker.js', import.meta.url));
     const pooled: PooledWorker = { worker, busy: false, idleTimer: undefined, pending: new Map() };
     worker.on('message', (message: { id: number; output?: ForecastOutput; error?: string }) => {
       const pending = pooled.pending.get(message.id);
@@ -134,16 +133,4 @@ export class ForecastRunner {
     this.workers.push(pooled);
     return pooled;
   }
-}
-
-/**
- * The worker entry beside this module: the compiled `.js` in `dist/`, or, when running from TypeScript
- * sources (vitest, tsx), the `.ts` file loaded through tsx's loader, registered inside the new thread.
- */
-function startWorker(): Worker {
-  const compiled = new URL('./forecast.worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled);
-  const source = new URL('./forecast.worker.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true });
 }

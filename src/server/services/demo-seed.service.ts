@@ -1,5 +1,6 @@
 import type { BrandProfile } from '../../shared/brand.schema.js';
 import type { Config } from '../config/config.js';
+import { seedDemoAnalytics } from './analytics-demo.js';
 import type { Services } from './index.js';
 import type { Principal } from './principal.js';
 import { randomToken } from './security/tokens.js';
@@ -51,12 +52,16 @@ const DEMO_BRAND: BrandProfile = {
 
 /**
  * In development, an empty database gets a demo account and a business with a brand profile, a campaign
- * and a two-week calendar planned by the offline writer, so a first run has something to click. The
+ * and a two-week calendar planned by the offline writer, plus a campaign three weeks in with actual results
+ * and a forecast (analytics-demo.ts), so a first run has something to click. The
  * password is random (printed once, never stored in clear). Production never seeds.
  */
 export async function seedDemoIfEmpty(
   config: Config,
-  services: Pick<Services, 'auth' | 'businesses' | 'campaigns' | 'calendar'>,
+  services: Pick<
+    Services,
+    'auth' | 'businesses' | 'campaigns' | 'calendar' | 'content' | 'analytics' | 'analyticsMetrics'
+  >,
   now: () => Date = () => new Date(),
 ): Promise<DemoCredentials | undefined> {
   if (!config.demo.enabled || config.env === 'production') return undefined;
@@ -112,6 +117,8 @@ export async function seedDemoIfEmpty(
       reportProgress: async () => {},
     },
   );
+  // A campaign three weeks in, with actual results and a forecast, for the analytics page.
+  await seedDemoAnalytics(services, owner, business.id, now());
   return { email: DEMO_EMAIL, password, businessName };
 }
 
