@@ -39,6 +39,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         calendar: services.calendar,
         webhooks: services.webhookSender,
         publishing: services.publishing,
+        inboxTriage: services.inboxTriage,
       },
       events: services.events,
       runWorker: config.jobs.runInWeb,

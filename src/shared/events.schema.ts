@@ -66,6 +66,15 @@ export const liveEventSchema = z.discriminatedUnion('type', [
     ...envelope,
     data: z.object({ conversation_id: z.string().min(1).max(100), message_id: z.string().min(1).max(100) }),
   }),
+  /** A conversation changed after its message arrived: classified, triaged, drafted for, replied to. */
+  z.object({
+    type: z.literal('conversation.changed'),
+    ...envelope,
+    data: z.object({
+      conversation_id: z.string().min(1).max(100),
+      change: z.enum(['classified', 'updated', 'drafted', 'replied']),
+    }),
+  }),
   z.object({
     type: z.literal('usage.changed'),
     ...envelope,

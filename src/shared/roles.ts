@@ -43,6 +43,12 @@ export const PERMISSIONS = {
   'webhooks.manage': ['owner', 'admin'],
   /** See, add, change, test and delete publishing connectors (their URLs can be secrets too). */
   'connectors.manage': ['owner', 'admin'],
+  /** Read conversations, messages, canned replies and the knowledge base. */
+  'inbox.read': ['owner', 'admin', 'editor', 'viewer'],
+  /** Ingest and import messages, triage (assign, label, snooze, resolve), ask for AI drafts, reply, canned replies. */
+  'inbox.reply': ['owner', 'admin', 'editor'],
+  /** Rules, the knowledge base and the inbound webhook secret. */
+  'inbox.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -37,6 +37,7 @@ describeEachDialect('AI content calendar generation', (create) => {
         calendar: services.calendar,
         webhooks: services.webhookSender,
         publishing: services.publishing,
+        inboxTriage: services.inboxTriage,
         queue: services.jobQueue,
         now: () => new Date(),
       }),

@@ -82,6 +82,7 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
         calendar: services.calendar,
         webhooks: services.webhookSender,
         publishing: services.publishing,
+        inboxTriage: services.inboxTriage,
       },
       runWorker: true,
       concurrency: 2,

@@ -40,6 +40,7 @@ export async function workerCommand(config: Config): Promise<void> {
         calendar: services.calendar,
         webhooks: services.webhookSender,
         publishing: services.publishing,
+        inboxTriage: services.inboxTriage,
       },
       events: services.events,
       runWorker: true,

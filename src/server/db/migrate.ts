@@ -7,6 +7,7 @@ import * as calendarFeeds from './migrations/0005-calendar-feeds.js';
 import * as webhooks from './migrations/0006-webhooks.js';
 import * as publishing from './migrations/0007-publishing.js';
 import * as analytics from './migrations/0008-analytics.js';
+import * as inbox from './migrations/0009-inbox.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-webhooks': webhooks,
   '0007-publishing': publishing,
   '0008-analytics': analytics,
+  '0009-inbox': inbox,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {

@@ -4,12 +4,115 @@ import type { CampaignObjective, CampaignStatus } from '../../shared/campaign.sc
 import type { ChannelId, ContentFormat } from '../../shared/channel-ids.js';
 import type { ConnectorKind, PublishFailureKind, PublishOutcome } from '../../shared/connector.schema.js';
 import type { ContentHistoryAction, ContentStatus } from '../../shared/content.schema.js';
+import type {
+  ConversationStatus,
+  DeliveryStatus,
+  Intent,
+  Priority,
+  Sentiment,
+} from '../../shared/inbox.schema.js';
 import type { JobState } from '../../shared/jobs.schema.js';
 import type { Role } from '../../shared/roles.js';
 import type { WebhookDeliveryEventType, WebhookDeliveryStatus } from '../../shared/webhook.schema.js';
 
 // Column types are the same on SQLite and PostgreSQL: ids are UUIDv7 text, times are ISO-8601 UTC text
 // (which sorts correctly as text), JSON is text. See docs/decisions.md.
+
+export interface ConversationsTable {
+  id: string;
+  business_id: string;
+  channel: ChannelId;
+  customer_external_id: string;
+  customer_name: string | null;
+  customer_handle: string | null;
+  status: ConversationStatus;
+  snoozed_until: string | null;
+  assignee_id: string | null;
+  priority: Priority;
+  /** 0 (low) … 3 (urgent), kept with `priority` so the inbox sorts urgent first on an index. */
+  priority_rank: number;
+  sentiment: Sentiment | null;
+  intent: Intent | null;
+  language: string | null;
+  /** JSON array of strings. */
+  labels: string;
+  message_count: number;
+  last_message_id: string | null;
+  first_response_at: string | null;
+  resolved_at: string | null;
+  last_message_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  business_id: string;
+  conversation_id: string;
+  channel: ChannelId;
+  direction: 'in' | 'out';
+  body: string;
+  author: string | null;
+  author_user_id: string | null;
+  /** The channel's message id (unique per workspace and channel); null for our replies. */
+  external_id: string | null;
+  /** JSON `MessageClassification` once the classify job ran (inbound only). */
+  classification: string | null;
+  delivery_status: DeliveryStatus | null;
+  delivery_error: string | null;
+  created_at: string;
+}
+
+export interface CannedRepliesTable {
+  id: string;
+  business_id: string;
+  title: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KnowledgeEntriesTable {
+  id: string;
+  business_id: string;
+  kind: 'faq' | 'policy' | 'product' | 'other';
+  title: string;
+  body: string;
+  /** 1 or 0. */
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InboxRulesTable {
+  id: string;
+  business_id: string;
+  name: string;
+  enabled: number;
+  position: number;
+  /** JSON `{ keywords, regex, channels }`. */
+  match: string;
+  /** JSON `{ labels, assignee_id, priority, prepare_draft }`. */
+  actions: string;
+  /** 1 only when a person opted this rule into sending its draft without review. */
+  auto_send: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InboxSettingsTable {
+  business_id: string;
+  /** AES-256-GCM sealed inbound webhook secret; shown once when issued. */
+  inbound_secret_encrypted: string;
+  rotated_at: string;
+}
+
+export interface InboundEventsTable {
+  business_id: string;
+  event_id: string;
+  source: string;
+  received_at: string;
+}
 
 export interface UsersTable {
   id: string;
@@ -364,6 +467,13 @@ export interface DB {
   content_items: ContentItemsTable;
   content_item_history: ContentItemHistoryTable;
   calendar_feeds: CalendarFeedsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  canned_replies: CannedRepliesTable;
+  knowledge_entries: KnowledgeEntriesTable;
+  inbox_rules: InboxRulesTable;
+  inbox_settings: InboxSettingsTable;
+  inbound_events: InboundEventsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
@@ -394,6 +504,12 @@ export type NewContentItem = Insertable<ContentItemsTable>;
 export type ContentItemUpdate = Updateable<ContentItemsTable>;
 export type ContentHistoryRow = Selectable<ContentItemHistoryTable>;
 export type CalendarFeedRow = Selectable<CalendarFeedsTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
+export type ConversationUpdate = Updateable<ConversationsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type CannedReplyRow = Selectable<CannedRepliesTable>;
+export type KnowledgeEntryRow = Selectable<KnowledgeEntriesTable>;
+export type InboxRuleRow = Selectable<InboxRulesTable>;
 export type ConnectorRow = Selectable<PublishingConnectorsTable>;
 export type ConnectorUpdate = Updateable<PublishingConnectorsTable>;
 export type PublishAttemptRow = Selectable<PublishAttemptsTable>;

@@ -15,9 +15,10 @@ describe('the app job registry', () => {
     purgeDeliveries: vi.fn(async () => 2),
   };
   const publishing = { publish: vi.fn(async () => ({ outcome: 'skipped', reason: 'test' })) };
+  const inboxTriage = { classify: vi.fn(async () => ({ classified: true })) };
   const registry = buildJobRegistry(
     JOB_DEFINITIONS,
-    createJobHandlers({ auth, calendar, webhooks, publishing, queue, now: () => now }),
+    createJobHandlers({ auth, calendar, webhooks, publishing, inboxTriage, queue, now: () => now }),
   );
 
   it('has exactly one handler for every job name', () => {

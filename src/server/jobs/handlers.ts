@@ -27,6 +27,12 @@ export interface JobHandlerDeps {
       context: JobContext<string>,
     ): Promise<unknown>;
   };
+  inboxTriage: {
+    classify(
+      payload: z.output<AppJobDefinitions['message.classify']['payload']>,
+      context: JobContext<string>,
+    ): Promise<unknown>;
+  };
   queue: JobQueue<AppJobDefinitions>;
   now: () => Date;
 }
@@ -54,6 +60,9 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
     ),
     jobHandler(JOB_DEFINITIONS, 'content.publish', (payload, context) =>
       deps.publishing.publish(payload, context),
+    ),
+    jobHandler(JOB_DEFINITIONS, 'message.classify', (payload, context) =>
+      deps.inboxTriage.classify(payload, context),
     ),
   ];
 }

@@ -57,6 +57,15 @@ export const JOB_DEFINITIONS = {
     maxAttempts: 5,
     description: 'Publish one scheduled content item through the workspace’s connector at its time',
   },
+  'message.classify': {
+    scope: 'workspace',
+    payload: z.strictObject({ message_id: idSchema }),
+    // The AI engine retries the provider itself; a job retry covers a database or queue hiccup. A message
+    // left unclassified still shows, and its rules still ran, so giving up after three tries is safe.
+    maxAttempts: 3,
+    description:
+      'Classify an inbound message with the AI (sentiment, intent, priority, language) and apply the inbox rules',
+  },
 } as const satisfies JobDefinitions;
 
 /** The app's job definitions. */

@@ -9,11 +9,17 @@ import { BenchmarkOverrideRepository } from './benchmark-override.repository.js'
 import { BusinessRepository } from './business.repository.js';
 import { CalendarFeedRepository } from './calendar-feed.repository.js';
 import { CampaignRepository } from './campaign.repository.js';
+import { CannedReplyRepository } from './canned-reply.repository.js';
 import { ConnectorRepository } from './connector.repository.js';
 import { ContentHistoryRepository } from './content-history.repository.js';
 import { ContentItemRepository } from './content-item.repository.js';
+import { ConversationRepository } from './conversation.repository.js';
+import { InboundEventRepository } from './inbound-event.repository.js';
+import { InboxRuleRepository } from './inbox-rule.repository.js';
 import { JobRepository } from './job.repository.js';
+import { KnowledgeRepository } from './knowledge.repository.js';
 import { MembershipRepository } from './membership.repository.js';
+import { MessageRepository } from './message.repository.js';
 import { MetricRepository } from './metric.repository.js';
 import { PublishAttemptRepository } from './publish-attempt.repository.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
@@ -37,6 +43,12 @@ export interface Repositories {
   contentItems: ContentItemRepository;
   contentHistory: ContentHistoryRepository;
   calendarFeeds: CalendarFeedRepository;
+  conversations: ConversationRepository;
+  messages: MessageRepository;
+  cannedReplies: CannedReplyRepository;
+  knowledge: KnowledgeRepository;
+  inboxRules: InboxRuleRepository;
+  inboundEvents: InboundEventRepository;
   metrics: MetricRepository;
   simulations: SimulationRepository;
   benchmarkOverrides: BenchmarkOverrideRepository;
@@ -64,6 +76,12 @@ export function createRepositories(db: Kysely<DB>, dialect: Dialect): Repositori
     contentItems: new ContentItemRepository(db),
     contentHistory: new ContentHistoryRepository(db),
     calendarFeeds: new CalendarFeedRepository(db),
+    conversations: new ConversationRepository(db),
+    messages: new MessageRepository(db),
+    cannedReplies: new CannedReplyRepository(db),
+    knowledge: new KnowledgeRepository(db),
+    inboxRules: new InboxRuleRepository(db),
+    inboundEvents: new InboundEventRepository(db),
     metrics: new MetricRepository(db),
     simulations: new SimulationRepository(db),
     benchmarkOverrides: new BenchmarkOverrideRepository(db),

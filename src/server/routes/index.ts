@@ -13,8 +13,11 @@ import { connectorRoutes } from './connector.routes.js';
 import { contentRoutes } from './content.routes.js';
 import { calendarFeedRoutes, contentExportRoutes } from './content-export.routes.js';
 import { contentItemRoutes } from './content-items.routes.js';
+import { inboundRoutes } from './inbound.routes.js';
+import { inboxRoutes } from './inbox.routes.js';
 import { jobRoutes } from './jobs.routes.js';
 import { memberRoutes } from './member.routes.js';
+import { messageRoutes } from './messages.routes.js';
 import { webhookRoutes } from './webhook.routes.js';
 
 /** Register every `/api` route; `buildApp` calls this inside the `/api` prefix. */
@@ -28,6 +31,8 @@ export async function registerApiRoutes(
   await app.register(authRoutes(services, config));
   // The calendar feed authenticates by the secret token in its URL (calendar apps send no headers).
   await app.register(calendarFeedRoutes(services));
+  // The inbound webhook authenticates by the workspace's signature on each request.
+  await app.register(inboundRoutes(services));
   // Everything below needs a user access token or a workspace API key.
   await app.register(async (protectedApp) => {
     protectedApp.addHook('onRequest', authenticateWith(services));
@@ -43,5 +48,7 @@ export async function registerApiRoutes(
     await protectedApp.register(analyticsRoutes(services));
     await protectedApp.register(connectorRoutes(services));
     await protectedApp.register(webhookRoutes(services));
+    await protectedApp.register(messageRoutes(services));
+    await protectedApp.register(inboxRoutes(services));
   });
 }

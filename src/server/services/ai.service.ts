@@ -64,13 +64,36 @@ export class AiService {
     rawInput: unknown,
     options: AiRunOptions = {},
   ): Promise<AiRunResult<O>> {
-    const { repos, tasks } = this.deps;
-    await requireWorkspaceRole(repos, principal, businessId, 'ai.use');
-    const task = tasks[taskName];
+    await requireWorkspaceRole(this.deps.repos, principal, businessId, 'ai.use');
+    const userId = principal.kind === 'user' ? principal.userId : null;
+    return this.runChecked<O>(userId, businessId, taskName, rawInput, options);
+  }
+
+  /**
+   * Run a task for work the workspace itself set off in the background (classifying an inbound message):
+   * there is no caller whose role to check; the budget, the ledger and the metrics apply as to any call.
+   */
+  runForWorkspace<O = unknown>(
+    businessId: string,
+    taskName: AiTaskName,
+    rawInput: unknown,
+    options: AiRunOptions = {},
+  ): Promise<AiRunResult<O>> {
+    return this.runChecked<O>(null, businessId, taskName, rawInput, options);
+  }
+
+  private async runChecked<O>(
+    userId: string | null,
+    businessId: string,
+    taskName: AiTaskName,
+    rawInput: unknown,
+    options: AiRunOptions,
+  ): Promise<AiRunResult<O>> {
+    const task = this.deps.tasks[taskName];
     const input = parseTaskInput(task, rawInput);
     const context: TaskContext = { business: await this.businessContext(businessId), now: this.deps.now() };
     const resolved = await this.deps.resolver.resolve(businessId);
-    const call = new CallRecord(this.deps, { businessId, principal, task, resolved });
+    const call = new CallRecord(this.deps, { businessId, userId, task, resolved });
 
     if (resolved.kind === 'model') {
       const exceeded = await this.deps.budget.exceeded(businessId);
@@ -176,7 +199,7 @@ class CallRecord {
     private readonly deps: AiServiceDeps,
     private readonly call: {
       businessId: string;
-      principal: Principal;
+      userId: string | null;
       task: AnyAiTask;
       resolved: ResolvedProvider;
     },
@@ -197,7 +220,7 @@ class CallRecord {
     await this.deps.repos.aiCalls.insert({
       id: this.id,
       business_id: this.call.businessId,
-      user_id: this.call.principal.kind === 'user' ? this.call.principal.userId : null,
+      user_id: this.call.userId,
       task: task.name,
       task_version: task.version,
       provider: providerName,

@@ -29,7 +29,11 @@ export type AuditAction =
   | 'connector.created'
   | 'connector.updated'
   | 'connector.secret_rotated'
-  | 'connector.deleted';
+  | 'connector.deleted'
+  | 'inbox.inbound_secret_rotated'
+  | 'inbox.rule_created'
+  | 'inbox.rule_updated'
+  | 'inbox.rule_deleted';
 
 /** Append an audit entry; call it with the transaction's repositories so it commits with the change. */
 export async function recordAudit(

@@ -40,6 +40,13 @@ import { ContentService } from './content.service.js';
 import { ContentExportService } from './content-export.service.js';
 import { ContentStudioService } from './content-studio.service.js';
 import { ContentWorkflowService } from './content-workflow.service.js';
+import { InboxService } from './inbox.service.js';
+import { InboxImportService } from './inbox-import.service.js';
+import { InboxInboundService } from './inbox-inbound.service.js';
+import { InboxLibraryService } from './inbox-library.service.js';
+import { InboxReplyService } from './inbox-reply.service.js';
+import { InboxRuleService } from './inbox-rule.service.js';
+import { InboxTriageService } from './inbox-triage.service.js';
 import { JobService } from './job.service.js';
 import { MemberService } from './member.service.js';
 import { PublishingService } from './publishing.service.js';
@@ -132,6 +139,18 @@ export function createServices(deps: ServiceDeps) {
     events,
     now,
   });
+  // The inbox: replies leave through the publishing connectors, so they share their secrets and guard.
+  const inbox = new InboxService({ repos, queue: jobQueue, events, now });
+  const inboxReplies = new InboxReplyService({
+    repos,
+    inbox,
+    ai,
+    events,
+    connectorSecrets,
+    guard: outboundGuard,
+    timeoutMs: DEFAULT_CONNECTOR_TIMEOUT_MS,
+    now,
+  });
   return {
     events,
     /** The AI response cache; the app closes it with the event bus. */
@@ -174,6 +193,20 @@ export function createServices(deps: ServiceDeps) {
       metrics: createPublishMetrics(deps.metricsRegistry),
       now,
     }),
+    inbox,
+    inboxReplies,
+    /** The `message.classify` job's handler (see JobHandlerDeps). */
+    inboxTriage: new InboxTriageService({ repos, ai, replies: inboxReplies, events, now }),
+    inboxImport: new InboxImportService({ repos, queue: jobQueue, events, now }),
+    inboxInbound: new InboxInboundService({
+      repos,
+      queue: jobQueue,
+      events,
+      secretBox: new SecretBox(deps.secret, 'mcc inbound webhook secrets'),
+      now,
+    }),
+    inboxLibrary: new InboxLibraryService(repos, now),
+    inboxRules: new InboxRuleService(repos, now),
     webhooks: new WebhookService({
       repos,
       secretBox: webhookSecrets,

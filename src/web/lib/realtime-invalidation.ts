@@ -38,6 +38,7 @@ export function staleQueryPrefixes(event: LiveEvent): readonly (readonly string[
         ['publishing', id],
       ];
     case 'message.received':
+    case 'conversation.changed':
       return [['inbox', id]];
   }
 }

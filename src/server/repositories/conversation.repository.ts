@@ -1,0 +1,214 @@
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { ChannelId } from '../../shared/channel-ids.js';
+import type { ConversationListQuery } from '../../shared/inbox.schema.js';
+import type { ConversationRow, ConversationUpdate, DB } from '../db/schema.js';
+
+/** Filters of the inbox list, as the service resolved them (`now` decides which snoozes ran out). */
+export type ConversationFilters = Omit<ConversationListQuery, 'business_id' | 'limit' | 'cursor'> & {
+  now: string;
+};
+
+/** A position in the inbox order: priority rank, latest message time, id (all descending). */
+export interface InboxPosition {
+  rank: number;
+  at: string;
+  id: string;
+}
+
+type ConversationEb = ExpressionBuilder<DB, 'conversations'>;
+
+/** `%text%` for LIKE, with the wildcards in `text` escaped (the query says `escape '\'`). */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/gu, (char) => `\\${char}`)}%`;
+}
+
+/** Conversations whose status reads as `status` at `now`: a snooze that ran out reads as open. */
+function withStatus(eb: ConversationEb, status: string, now: string) {
+  if (status === 'open') {
+    return eb.or([
+      eb('status', '=', 'open'),
+      eb.and([eb('status', '=', 'snoozed'), eb('snoozed_until', '<=', now)]),
+    ]);
+  }
+  if (status === 'snoozed') return eb.and([eb('status', '=', 'snoozed'), eb('snoozed_until', '>', now)]);
+  return eb('status', '=', status as ConversationRow['status']);
+}
+
+/** Conversations with a message, customer name or handle containing `q` (LIKE, on both databases). */
+function matchingText(eb: ConversationEb, q: string) {
+  const pattern = containsPattern(q);
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom('messages')
+        .select(sql.lit(1).as('one'))
+        .whereRef('messages.business_id', '=', 'conversations.business_id')
+        .whereRef('messages.conversation_id', '=', 'conversations.id')
+        .where(sql<boolean>`lower(messages.body) like ${pattern} escape '\\'`),
+    ),
+    sql<boolean>`lower(coalesce(conversations.customer_name, '')) like ${pattern} escape '\\'`,
+    sql<boolean>`lower(coalesce(conversations.customer_handle, '')) like ${pattern} escape '\\'`,
+  ]);
+}
+
+/** A workspace's conversations. Every method but `businessIdOf` is scoped by the workspace id. */
+export class ConversationRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** The workspace of a conversation reached by id alone (`/api/messages/{id}`), for the access check. */
+  async businessIdOf(conversationId: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .select('business_id')
+      .where('id', '=', conversationId)
+      .executeTakeFirst();
+    return row?.business_id;
+  }
+
+  find(businessId: string, conversationId: string): Promise<ConversationRow | undefined> {
+    return this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('id', '=', conversationId)
+      .executeTakeFirst();
+  }
+
+  /** The conversation with a customer on a channel (there is at most one). */
+  findByCustomer(
+    businessId: string,
+    channel: ChannelId,
+    customerExternalId: string,
+  ): Promise<ConversationRow | undefined> {
+    return this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('channel', '=', channel)
+      .where('customer_external_id', '=', customerExternalId)
+      .executeTakeFirst();
+  }
+
+  /** Insert unless the customer already has a conversation on the channel (a concurrent ingest). */
+  async insertIfAbsent(row: ConversationRow): Promise<void> {
+    await this.db
+      .insertInto('conversations')
+      .values(row)
+      .onConflict((oc) => oc.columns(['business_id', 'channel', 'customer_external_id']).doNothing())
+      .execute();
+  }
+
+  /**
+   * One page in inbox order: priority (urgent first), then the latest message first, with every filter
+   * applied. Runs on the (business_id, priority_rank, last_message_at, id) index.
+   */
+  page(
+    businessId: string,
+    filters: ConversationFilters,
+    limit: number,
+    after?: InboxPosition,
+  ): Promise<ConversationRow[]> {
+    let query = this.db.selectFrom('conversations').selectAll().where('business_id', '=', businessId);
+    const { now } = filters;
+    if (filters.channel) query = query.where('channel', '=', filters.channel);
+    if (filters.status) query = query.where((eb) => withStatus(eb, filters.status as string, now));
+    if (filters.priority) query = query.where('priority', '=', filters.priority);
+    if (filters.sentiment) query = query.where('sentiment', '=', filters.sentiment);
+    if (filters.intent) query = query.where('intent', '=', filters.intent);
+    if (filters.language) query = query.where('language', '=', filters.language);
+    if (filters.assignee === 'none') query = query.where('assignee_id', 'is', null);
+    else if (filters.assignee) query = query.where('assignee_id', '=', filters.assignee);
+    // Labels are a JSON array of strings that cannot contain quotes, so `"label"` matches one whole label.
+    if (filters.label) query = query.where('labels', 'like', containsPattern(`"${filters.label}"`));
+    if (filters.q) query = query.where((eb) => matchingText(eb, filters.q as string));
+    if (after) {
+      query = query.where((eb) =>
+        eb(
+          eb.refTuple('priority_rank', 'last_message_at', 'id'),
+          '<',
+          eb.tuple(after.rank, after.at, after.id),
+        ),
+      );
+    }
+    return query
+      .orderBy('priority_rank', 'desc')
+      .orderBy('last_message_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  /** False when no such conversation in this workspace. */
+  async update(businessId: string, conversationId: string, changes: ConversationUpdate): Promise<boolean> {
+    const result = await this.db
+      .updateTable('conversations')
+      .set(changes)
+      .where('business_id', '=', businessId)
+      .where('id', '=', conversationId)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
+  /**
+   * Count a new customer message: it becomes the latest, and a resolved or snoozed conversation opens
+   * again (the customer is waiting). `at` is when it was sent, so an imported old message stays old.
+   */
+  async recordInbound(
+    businessId: string,
+    conversationId: string,
+    messageId: string,
+    at: string,
+    now: string,
+  ) {
+    await this.db
+      .updateTable('conversations')
+      .set((eb) => ({
+        message_count: eb('message_count', '+', 1),
+        last_message_id: eb
+          .case()
+          .when('last_message_at', '<=', at)
+          .then(messageId)
+          .else(eb.ref('last_message_id'))
+          .end(),
+        last_message_at: eb
+          .case()
+          .when('last_message_at', '<', at)
+          .then(at)
+          .else(eb.ref('last_message_at'))
+          .end(),
+        status: 'open',
+        snoozed_until: null,
+        resolved_at: null,
+        updated_at: now,
+      }))
+      .where('business_id', '=', businessId)
+      .where('id', '=', conversationId)
+      .execute();
+  }
+
+  /** Count a reply of ours: it becomes the latest message; the first one sent sets first_response_at. */
+  async recordOutbound(businessId: string, conversationId: string, messageId: string, at: string) {
+    await this.db
+      .updateTable('conversations')
+      .set((eb) => ({
+        message_count: eb('message_count', '+', 1),
+        last_message_id: messageId,
+        last_message_at: at,
+        updated_at: at,
+      }))
+      .where('business_id', '=', businessId)
+      .where('id', '=', conversationId)
+      .execute();
+  }
+
+  /** Set first_response_at unless a reply was already sent. */
+  async markFirstResponse(businessId: string, conversationId: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('conversations')
+      .set({ first_response_at: at })
+      .where('business_id', '=', businessId)
+      .where('id', '=', conversationId)
+      .where('first_response_at', 'is', null)
+      .execute();
+  }
+}

@@ -1,0 +1,124 @@
+import type { CreateInboxRuleBody, InboxRule, UpdateInboxRuleBody } from '../../shared/inbox.schema.js';
+import { newId } from '../db/ids.js';
+import type { InboxRuleRow } from '../db/schema.js';
+import { AppError } from '../errors/app-error.js';
+import type { Repositories } from '../repositories/index.js';
+import { recordAudit } from './audit.service.js';
+import { requireAssignable } from './inbox.service.js';
+import { unsafePatternReason } from './inbox-rules.js';
+import { toInboxRule } from './inbox-views.js';
+import type { Principal } from './principal.js';
+import { requireRowRole } from './row-access.js';
+import { requireWorkspaceRole } from './workspace-access.js';
+
+/**
+ * Inbox rules (owners and admins): keyword or pattern matches that label, assign, prioritise or prepare
+ * an AI draft. Patterns that could backtrack for ever are refused; auto-send is an explicit, audited
+ * opt-in per rule.
+ */
+export class InboxRuleService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => Date,
+  ) {}
+
+  async list(principal: Principal, businessId: string): Promise<InboxRule[]> {
+    await requireWorkspaceRole(this.repos, principal, businessId, 'inbox.read');
+    return (await this.repos.inboxRules.list(businessId)).map(toInboxRule);
+  }
+
+  async create(principal: Principal, body: CreateInboxRuleBody): Promise<InboxRule> {
+    const businessId = body.business_id;
+    await requireWorkspaceRole(this.repos, principal, businessId, 'inbox.manage');
+    await this.check(businessId, body);
+    const at = this.now().toISOString();
+    const row: InboxRuleRow = {
+      id: newId(),
+      business_id: businessId,
+      name: body.name,
+      enabled: body.enabled ? 1 : 0,
+      position: body.position,
+      match: JSON.stringify(body.match),
+      actions: JSON.stringify(body.actions),
+      auto_send: body.auto_send ? 1 : 0,
+      created_at: at,
+      updated_at: at,
+    };
+    await this.repos.transaction(async (trx) => {
+      await trx.inboxRules.insert(row);
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: 'inbox.rule_created',
+        target: row.id,
+        details: { name: row.name, auto_send: body.auto_send },
+        at,
+      });
+    });
+    return toInboxRule(row);
+  }
+
+  async update(principal: Principal, ruleId: string, body: UpdateInboxRuleBody): Promise<InboxRule> {
+    const businessId = await this.repos.inboxRules.businessIdOf(ruleId);
+    await requireRowRole(this.repos, principal, businessId, 'inbox.manage', 'rule');
+    const current = businessId ? await this.repos.inboxRules.find(businessId, ruleId) : undefined;
+    if (!current || !businessId) throw new AppError('not_found', 'No such rule');
+    const merged = { ...toInboxRule(current), ...body };
+    if (merged.auto_send && !merged.actions.prepare_draft) {
+      const message = 'Auto-send needs a prepared draft';
+      throw new AppError('validation_failed', message, {
+        errors: [{ path: 'body.auto_send', message, code: 'invalid' }],
+      });
+    }
+    await this.check(businessId, merged);
+    const at = this.now().toISOString();
+    await this.repos.transaction(async (trx) => {
+      await trx.inboxRules.update(businessId, ruleId, {
+        name: merged.name,
+        enabled: merged.enabled ? 1 : 0,
+        position: merged.position,
+        match: JSON.stringify(merged.match),
+        actions: JSON.stringify(merged.actions),
+        auto_send: merged.auto_send ? 1 : 0,
+        updated_at: at,
+      });
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: 'inbox.rule_updated',
+        target: ruleId,
+        details: body,
+        at,
+      });
+    });
+    const row = await this.repos.inboxRules.find(businessId, ruleId);
+    if (!row) throw new AppError('not_found', 'No such rule');
+    return toInboxRule(row);
+  }
+
+  async delete(principal: Principal, ruleId: string): Promise<void> {
+    const businessId = await this.repos.inboxRules.businessIdOf(ruleId);
+    await requireRowRole(this.repos, principal, businessId, 'inbox.manage', 'rule');
+    const at = this.now().toISOString();
+    await this.repos.transaction(async (trx) => {
+      if (!businessId || !(await trx.inboxRules.delete(businessId, ruleId))) {
+        throw new AppError('not_found', 'No such rule');
+      }
+      await recordAudit(trx, { businessId, principal, action: 'inbox.rule_deleted', target: ruleId, at });
+    });
+  }
+
+  /** A safe pattern, and an assignee who is a member able to reply. */
+  private async check(
+    businessId: string,
+    rule: Pick<InboxRule, 'match'> & { actions: Pick<InboxRule['actions'], 'assignee_id'> },
+  ): Promise<void> {
+    const reason = rule.match.regex === null ? null : unsafePatternReason(rule.match.regex);
+    if (reason) {
+      throw new AppError('validation_failed', reason, {
+        errors: [{ path: 'body.match.regex', message: reason, code: 'unsafe_pattern' }],
+      });
+    }
+    if (rule.actions.assignee_id) await requireAssignable(this.repos, businessId, rule.actions.assignee_id);
+  }
+}

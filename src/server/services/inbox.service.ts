@@ -1,0 +1,157 @@
+import type {
+  Conversation,
+  ConversationListQuery,
+  ConversationThread,
+  IngestMessageBody,
+  IngestResult,
+  UpdateConversationBody,
+} from '../../shared/inbox.schema.js';
+import { PRIORITY_RANK } from '../../shared/inbox.schema.js';
+import type { Permission } from '../../shared/roles.js';
+import type { ConversationRow, ConversationUpdate } from '../db/schema.js';
+import { AppError } from '../errors/app-error.js';
+import type { AppJobDefinitions } from '../jobs/job-definitions.js';
+import type { JobQueue } from '../jobs/job-types.js';
+import type { EventPublisher } from '../realtime/event-bus.js';
+import type { Repositories } from '../repositories/index.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { announceInbound, storeInbound } from './inbox-ingest.js';
+import { toConversation, toMessage } from './inbox-views.js';
+import type { Principal } from './principal.js';
+import { requireRowRole } from './row-access.js';
+import { requireWorkspaceRole } from './workspace-access.js';
+
+const ORDER = 'priority.recency';
+
+/** What the inbox is built from. */
+export interface InboxServiceDeps {
+  repos: Repositories;
+  queue: JobQueue<AppJobDefinitions>;
+  events: EventPublisher;
+  now: () => Date;
+}
+
+/**
+ * The inbox's conversations: list them in priority order with filters and search, read a thread, triage
+ * by hand (status, snooze, assignee, labels, corrected classification), and ingest a message.
+ */
+export class InboxService {
+  constructor(private readonly deps: InboxServiceDeps) {}
+
+  async list(
+    principal: Principal,
+    query: ConversationListQuery,
+  ): Promise<{ items: Conversation[]; next_cursor: string | null }> {
+    const { repos } = this.deps;
+    const { business_id: businessId, limit, cursor, ...filters } = query;
+    await requireWorkspaceRole(repos, principal, businessId, 'inbox.read');
+    const after = cursor ? decodePosition(cursor) : undefined;
+    const now = this.deps.now().toISOString();
+    const rows = await repos.conversations.page(businessId, { ...filters, now }, limit + 1, after);
+    const page = rows.slice(0, limit);
+    const latestIds = page.flatMap((row) => (row.last_message_id ? [row.last_message_id] : []));
+    const latest = new Map((await repos.messages.findMany(businessId, latestIds)).map((m) => [m.id, m]));
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => toConversation(row, latest.get(row.last_message_id ?? ''), now)),
+      next_cursor:
+        rows.length > limit && last
+          ? encodeCursor([ORDER, String(last.priority_rank), last.last_message_at, last.id])
+          : null,
+    };
+  }
+
+  /** The conversation and its whole thread, oldest message first. */
+  async thread(principal: Principal, conversationId: string): Promise<ConversationThread> {
+    const row = await this.load(principal, conversationId, 'inbox.read');
+    const messages = await this.deps.repos.messages.thread(row.business_id, row.id);
+    const latest = messages.find((message) => message.id === row.last_message_id);
+    return {
+      conversation: toConversation(row, latest, this.deps.now().toISOString()),
+      messages: messages.map(toMessage),
+    };
+  }
+
+  /** Triage by hand; a corrected classification stays until the next message is classified. */
+  async update(
+    principal: Principal,
+    conversationId: string,
+    body: UpdateConversationBody,
+  ): Promise<ConversationThread> {
+    const { repos } = this.deps;
+    const row = await this.load(principal, conversationId, 'inbox.reply');
+    if (body.assignee_id) await requireAssignable(repos, row.business_id, body.assignee_id);
+    const at = this.deps.now().toISOString();
+    const changes: ConversationUpdate = { updated_at: at };
+    if (body.status !== undefined) {
+      changes.status = body.status;
+      changes.snoozed_until = body.status === 'snoozed' ? (body.snoozed_until ?? null) : null;
+      if (body.status === 'resolved' && row.status !== 'resolved') changes.resolved_at = at;
+      if (body.status !== 'resolved') changes.resolved_at = null;
+    } else if (body.snoozed_until !== undefined) {
+      changes.snoozed_until = body.snoozed_until;
+      if (body.snoozed_until) changes.status = 'snoozed';
+    }
+    if (changes.status === 'snoozed' && (changes.snoozed_until ?? '') <= at) {
+      throw new AppError('validation_failed', 'Snooze until a time in the future', {
+        errors: [{ path: 'body.snoozed_until', message: 'Pick a time in the future', code: 'too_small' }],
+      });
+    }
+    if (body.assignee_id !== undefined) changes.assignee_id = body.assignee_id;
+    if (body.labels !== undefined) changes.labels = JSON.stringify(body.labels);
+    if (body.priority !== undefined) {
+      changes.priority = body.priority;
+      changes.priority_rank = PRIORITY_RANK[body.priority];
+    }
+    if (body.sentiment !== undefined) changes.sentiment = body.sentiment;
+    if (body.intent !== undefined) changes.intent = body.intent;
+    if (body.language !== undefined) changes.language = body.language.toLowerCase();
+    await repos.conversations.update(row.business_id, row.id, changes);
+    this.deps.events.emit({
+      type: 'conversation.changed',
+      business_id: row.business_id,
+      data: { conversation_id: row.id, change: 'updated' },
+    });
+    return this.thread(principal, conversationId);
+  }
+
+  /** Store one message (idempotent on channel + external id); a new one is classified in the background. */
+  async ingest(principal: Principal, body: IngestMessageBody): Promise<IngestResult> {
+    const { repos } = this.deps;
+    const { business_id: businessId, ...message } = body;
+    await requireWorkspaceRole(repos, principal, businessId, 'inbox.reply');
+    const result = await repos.transaction((trx) => storeInbound(trx, businessId, message, this.deps.now()));
+    await announceInbound(this.deps, businessId, [result]);
+    return result;
+  }
+
+  /** The conversation behind `/api/messages/{id}`, after the caller's role in its workspace is checked. */
+  async load(principal: Principal, conversationId: string, permission: Permission): Promise<ConversationRow> {
+    const { repos } = this.deps;
+    const businessId = await repos.conversations.businessIdOf(conversationId);
+    await requireRowRole(repos, principal, businessId, permission, 'conversation');
+    const row = businessId ? await repos.conversations.find(businessId, conversationId) : undefined;
+    if (!row) throw new AppError('not_found', 'No such conversation');
+    return row;
+  }
+}
+
+/** An assignee must be a member of the workspace who may reply. */
+export async function requireAssignable(
+  repos: Pick<Repositories, 'memberships'>,
+  businessId: string,
+  userId: string,
+): Promise<void> {
+  const role = await repos.memberships.findRole(businessId, userId);
+  if (!role || role === 'viewer') {
+    const message = 'Assign the conversation to a member who can reply';
+    throw new AppError('validation_failed', message, {
+      errors: [{ path: 'body.assignee_id', message, code: 'not_a_member' }],
+    });
+  }
+}
+
+function decodePosition(cursor: string) {
+  const [rank, at, id] = decodeCursor(cursor, ORDER, 4) as [string, string, string];
+  return { rank: Number(rank), at, id };
+}
