@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
-import { newPersonDetails } from './support/factories.js';
-import { toast } from './support/flows.js';
+import { newPersonDetails, type SeededUser, seedBusiness, seedUser } from './support/factories.js';
+import { signInThroughForm, toast } from './support/flows.js';
 import { shootAllLooks } from './support/screenshots.js';
 
 const env = sharedServerAndBrowser();
@@ -13,6 +13,24 @@ async function addTag(page: Page, label: string, tag: string): Promise<void> {
   const input = page.getByRole('textbox', { name: label });
   await input.fill(tag);
   await input.press('Enter');
+}
+
+/** Calls the API as `owner`, as the settings pages would, and expects success. */
+async function asOwner(
+  owner: SeededUser,
+  method: 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<void> {
+  const response = await fetch(`${env.server.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${owner.session.access_token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.status).toBeLessThan(300);
 }
 
 async function currentStep(page: Page): Promise<string> {
@@ -165,4 +183,55 @@ describe('Onboarding and AI calendar flow', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('a calendar job that fails shows why, and Try again starts a new job that succeeds', async () => {
+    const owner = await seedUser(env.server.url, 'owner');
+    const business = await seedBusiness(env.server.url, owner, 'Harbour Books');
+    // A paid provider with a budget of $0: every AI call is refused (402) before a token is spent, so the
+    // job fails on the worker, not at the request.
+    await asOwner(owner, 'PUT', `/api/business/${business.id}/ai-provider`, {
+      model: 'gpt-4o-mini',
+      api_key: 'sk-e2e-never-used-1234',
+    });
+    await asOwner(owner, 'PUT', `/api/business/${business.id}/ai-budget`, { monthly_limit_micro_usd: 0 });
+    const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await signInThroughForm(page, owner);
+    await page.getByRole('heading', { name: 'Harbour Books', level: 1 }).waitFor();
+
+    await page.goto(`/w/${business.id}/calendar`);
+    await page.getByRole('button', { name: 'Generate a calendar' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Generate a calendar' });
+    // No channel in the brand profile yet: the shared schema asks for one.
+    await dialog.getByRole('button', { name: 'Generate calendar' }).click();
+    await dialog.getByText('Pick at least one channel').waitFor();
+    await dialog.getByRole('checkbox', { name: 'LinkedIn' }).check();
+    await dialog.getByLabel('Weeks').fill('1');
+    await dialog.getByRole('button', { name: 'Generate calendar' }).click();
+
+    // The first attempt fails and is retried by the queue; the second is the last.
+    const failure = dialog.getByRole('alert').filter({ hasText: 'The calendar could not be generated' });
+    await failure.waitFor({ timeout: 60_000 }).catch(async (error) => {
+      await page.screenshot({ path: '/tmp/onb-debug.png' });
+      throw error;
+    });
+    await failure.getByText(/^This workspace has spent its monthly AI budget/).waitFor();
+    await shootAllLooks(page, 'calendar-generate-failed');
+
+    // Back to the offline writer and no limit: a new job (a new request key) succeeds.
+    await asOwner(owner, 'DELETE', `/api/business/${business.id}/ai-provider`);
+    await asOwner(owner, 'PUT', `/api/business/${business.id}/ai-budget`, { monthly_limit_micro_usd: null });
+    await dialog.getByRole('button', { name: 'Try again' }).click();
+    await dialog.getByRole('heading', { name: /items planned$/ }).waitFor({ timeout: 30_000 });
+    await dialog
+      .getByRole('region', { name: 'Cadence' })
+      .getByText(/^LinkedIn: \d+ a week$/)
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Show the calendar' }).click();
+    await page.locator('.cal-chip').first().waitFor();
+
+    // The budget refusal surfaces as failed job requests only in the job, never as a page error.
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -8,7 +8,12 @@ import { Spinner } from '../../../../components/ui/spinner.js';
 import { describeError } from '../../../../lib/error-messages.js';
 import { useCalendarJob } from '../../api/get-calendar-job.js';
 import { contentKeys } from '../../api/query-keys.js';
-import { type CalendarSummary, formatShare, summariseCalendarJob } from './calendar-summary.js';
+import {
+  type CalendarSummary,
+  failureReason,
+  formatShare,
+  summariseCalendarJob,
+} from './calendar-summary.js';
 
 interface CalendarJobStatusProps {
   businessId: string;
@@ -62,7 +67,11 @@ export function CalendarJobStatus({ businessId, jobId, onRetry, onEdit, onDone }
     return (
       <div className="stack">
         <Banner tone="danger" title="The calendar could not be generated">
-          {state === 'cancelled' ? 'The job was cancelled.' : (lastError ?? 'The job failed.')}
+          {state === 'cancelled'
+            ? 'The job was cancelled.'
+            : lastError
+              ? failureReason(lastError)
+              : 'The job failed.'}
         </Banner>
         <div className="dialog__footer">
           <Button variant="ghost" onClick={onEdit}>
@@ -85,7 +94,8 @@ export function CalendarJobStatus({ businessId, jobId, onRetry, onEdit, onDone }
       </div>
       {state === 'failed' && (
         <Banner tone="warning">
-          An attempt failed ({lastError ?? 'no reason given'}); it is being tried again.
+          An attempt failed ({lastError ? failureReason(lastError) : 'no reason given'}); it is being tried
+          again.
         </Banner>
       )}
       <p className="muted">

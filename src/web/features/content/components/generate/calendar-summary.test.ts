@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatShare, newRequestKey, summariseCalendarJob } from './calendar-summary.js';
+import { failureReason, formatShare, newRequestKey, summariseCalendarJob } from './calendar-summary.js';
 
 const ID = '01890f5e-7c1a-7cc2-a000-000000000001';
 const strategy = {
@@ -47,5 +47,14 @@ describe('newRequestKey', () => {
     const keys = new Set(Array.from({ length: 20 }, newRequestKey));
     expect(keys.size).toBe(20);
     for (const key of keys) expect(key.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('failureReason', () => {
+  it('drops the error class the worker records, and keeps a plain sentence as it is', () => {
+    expect(failureReason('AppError: This workspace has spent its monthly AI budget.')).toBe(
+      'This workspace has spent its monthly AI budget.',
+    );
+    expect(failureReason('The provider timed out.')).toBe('The provider timed out.');
   });
 });
