@@ -206,6 +206,7 @@ const CALLS: Record<string, Call[]> = {
     ['release', (r) => r.jobs.release(OTHER, 'worker-1', AT)],
     ['retry', (r) => r.jobs.retry(BUSINESS, OTHER, AT)],
     ['cancel', (r) => r.jobs.cancel(BUSINESS, OTHER, AT)],
+    ['deleteFinished', (r) => r.jobs.deleteFinished({ succeededBefore: AT, failedBefore: AT })],
     ['countByState', (r) => r.jobs.countByState()],
   ],
   'campaign.repository': [

@@ -7,7 +7,10 @@ import { buildJobRegistry } from './registry.js';
 
 describe('the app job registry', () => {
   const now = new Date('2026-03-01T07:30:00.000Z');
-  const queue = { enqueue: vi.fn(async () => 'next-id') } as unknown as JobQueue<typeof JOB_DEFINITIONS>;
+  const queue = {
+    enqueue: vi.fn(async () => 'next-id'),
+    purgeFinished: vi.fn(async () => 7),
+  } as unknown as JobQueue<typeof JOB_DEFINITIONS>;
   const auth = { purgeExpiredSessions: vi.fn(async () => 4) };
   const calendar = { generate: vi.fn(async () => ({ content_item_ids: [] })) };
   const webhooks = {
@@ -25,12 +28,13 @@ describe('the app job registry', () => {
     expect([...registry.keys()].sort()).toEqual(Object.keys(JOB_DEFINITIONS).sort());
   });
 
-  it('purges expired sessions and schedules the next purge once per 6-hour slot', async () => {
+  it('purges expired sessions, old deliveries and finished jobs, and schedules the next purge once per 6-hour slot', async () => {
     const purge = registry.get('housekeeping.purge_sessions');
     const ctx = { jobId: 'j', businessId: null, attempt: 1, signal: new AbortController().signal };
     const result = await purge?.handler({}, { ...ctx, reportProgress: async () => {} });
-    expect(result).toEqual({ purged: 4, purged_webhook_deliveries: 2 });
+    expect(result).toEqual({ purged: 4, purged_webhook_deliveries: 2, purged_jobs: 7 });
     expect(webhooks.purgeDeliveries).toHaveBeenCalledWith(now);
+    expect(queue.purgeFinished).toHaveBeenCalledWith(now);
     const next = new Date('2026-03-01T12:00:00.000Z');
     expect(next.getTime() % SESSION_PURGE_EVERY_MS).toBe(0);
     expect(queue.enqueue).toHaveBeenCalledWith({

@@ -49,8 +49,9 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
     jobHandler(JOB_DEFINITIONS, 'housekeeping.purge_sessions', async () => {
       const purged = await deps.auth.purgeExpiredSessions();
       const purgedDeliveries = await deps.webhooks.purgeDeliveries(deps.now());
+      const purgedJobs = await deps.queue.purgeFinished(deps.now());
       await scheduleSessionPurge(deps.queue, deps.now());
-      return { purged, purged_webhook_deliveries: purgedDeliveries };
+      return { purged, purged_webhook_deliveries: purgedDeliveries, purged_jobs: purgedJobs };
     }),
     jobHandler(JOB_DEFINITIONS, 'calendar.generate', (payload, context) =>
       deps.calendar.generate(payload, context),

@@ -28,7 +28,7 @@ export const JOB_DEFINITIONS = {
     payload: z.strictObject({}),
     maxAttempts: 3,
     description:
-      'Delete refresh tokens expired over a day ago and webhook deliveries past retention; runs every 6 hours',
+      'Delete refresh tokens expired over a day ago, and webhook deliveries and finished jobs past retention; runs every 6 hours',
   },
   'calendar.generate': {
     scope: 'workspace',

@@ -84,6 +84,8 @@ export interface JobQueue<Defs extends JobDefinitions = JobDefinitions> {
   retry(businessId: string, id: string): Promise<JobRecord | false | undefined>;
   /** Stop a job that has not finished; `undefined` if unknown, `false` if already finished. */
   cancel(businessId: string, id: string): Promise<JobRecord | false | undefined>;
+  /** Delete finished jobs past their retention (retention.ts); how many went. BullMQ expires its own: 0. */
+  purgeFinished(now: Date): Promise<number>;
   /** Jobs per state, all workspaces together (for the queue-depth gauge). */
   counts(): Promise<Partial<Record<JobState, number>>>;
   /** Resolves when the backing store answers (readiness). */

@@ -176,6 +176,23 @@ export class JobRepository {
   }
 
   /** Cancel an unfinished job; a running one loses its lease, which tells its worker to stop. */
+  /** Delete finished jobs: succeeded and cancelled ones before `succeededBefore`, dead ones before `failedBefore`. */
+  async deleteFinished(cutoffs: { succeededBefore: string; failedBefore: string }): Promise<number> {
+    const result = await this.db
+      .deleteFrom('jobs')
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('state', 'in', ['succeeded', 'cancelled']),
+            eb('finished_at', '<', cutoffs.succeededBefore),
+          ]),
+          eb.and([eb('state', '=', 'dead'), eb('finished_at', '<', cutoffs.failedBefore)]),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async cancel(businessId: string, id: string, now: string): Promise<boolean> {
     const result = await this.db
       .updateTable('jobs')

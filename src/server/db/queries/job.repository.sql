@@ -45,5 +45,8 @@ update "jobs" set "lease_owner" = $1, "lease_expires_at" = $2, "state" = $3, "at
 -- cancel
 update "jobs" set "lease_owner" = $1, "lease_expires_at" = $2, "state" = $3, "finished_at" = $4, "updated_at" = $5 where "business_id" = $6 and "id" = $7 and "state" in ($8, $9, $10);
 
+-- deleteFinished
+delete from "jobs" where (("state" in ($1, $2) and "finished_at" < $3) or ("state" = $4 and "finished_at" < $5));
+
 -- countByState
 select "state", count(*) as "count" from "jobs" group by "state";

@@ -14,7 +14,8 @@ import type {
   JobRecordPage,
   WorkerLogger,
 } from '../job-types.js';
-import { type BullJobData, QUEUE_NAME, toRecord } from './bullmq-record.js';
+import { JOB_RETENTION } from '../retention.js';
+import { type BullJobData, CAPPED_BACKOFF, QUEUE_NAME, toRecord } from './bullmq-record.js';
 import { BullmqJobWorker } from './bullmq-worker.js';
 import { WorkspaceJobIndex } from './workspace-index.js';
 
@@ -31,10 +32,9 @@ export interface BullmqQueueOptions<Defs extends JobDefinitions> {
   logger?: WorkerLogger;
 }
 
-const DAY_S = 86_400;
-/** How long finished jobs (and idempotency keys) stay readable. */
-const KEEP_SUCCEEDED_S = 7 * DAY_S;
-const KEEP_FAILED_S = 30 * DAY_S;
+/** How long finished jobs (and idempotency keys) stay readable, in BullMQ's seconds. */
+const KEEP_SUCCEEDED_S = JOB_RETENTION.succeededMs / 1000;
+const KEEP_FAILED_S = JOB_RETENTION.failedMs / 1000;
 
 /**
  * The scale-out queue: BullMQ on Redis, shared by every `mcc serve` and `mcc worker` process. BullMQ
@@ -79,7 +79,9 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
           timestamp: now.getTime(),
           delay: checked.runAt.getTime() - now.getTime(),
           attempts: checked.maxAttempts,
-          backoff: { type: 'exponential', delay: backoff.baseMs },
+          // Our own strategy (bullmq-worker.ts), so retries wait base × 2^n capped at `maxMs`, as on
+          // the embedded queue; BullMQ's built-in `exponential` has no cap.
+          backoff: { type: CAPPED_BACKOFF, delay: backoff.baseMs },
           removeOnComplete: { age: KEEP_SUCCEEDED_S },
           removeOnFail: { age: KEEP_FAILED_S },
         },
@@ -151,6 +153,11 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
     return this.get(businessId, id);
   }
 
+  async purgeFinished(): Promise<number> {
+    // BullMQ removes finished jobs itself (removeOnComplete / removeOnFail ages above).
+    return 0;
+  }
+
   async counts(): Promise<Partial<Record<JobState, number>>> {
     const counts = await this.queue.getJobCounts(
       'waiting',
@@ -185,6 +192,7 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
       handlers,
       concurrency: options.concurrency ?? 4,
       leaseMs: this.options.leaseMs ?? 30_000,
+      backoff: this.options.backoff ?? DEFAULT_BACKOFF,
       metrics: this.options.metrics,
       logger: options.logger ?? this.options.logger,
     });

@@ -5,6 +5,9 @@ import type { JobRecord } from '../job-types.js';
 /** The one BullMQ queue all job names share. */
 export const QUEUE_NAME = 'jobs';
 
+/** The backoff type our workers compute (backoff.ts: exponential, capped), named in each job's options. */
+export const CAPPED_BACKOFF = 'mcc-capped-exponential';
+
 /** What a BullMQ job carries besides its name. */
 export interface BullJobData {
   businessId: string | null;

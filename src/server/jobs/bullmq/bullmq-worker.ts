@@ -1,9 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { type Job as BullJob, DelayedError, type Queue, UnrecoverableError, Worker } from 'bullmq';
+import { type BackoffPolicy, backoffDelay } from '../backoff.js';
 import { type JobMetrics, type RunOutcomeLabel, recordRun } from '../job-metrics.js';
 import type { JobHandlers, JobWorker, WorkerLogger } from '../job-types.js';
 import { type RunOutcome, runJob } from '../run-job.js';
-import { type BullJobData, QUEUE_NAME } from './bullmq-record.js';
+import { type BullJobData, CAPPED_BACKOFF, QUEUE_NAME } from './bullmq-record.js';
 
 /** How the BullMQ worker connects and behaves. */
 export interface BullmqWorkerOptions {
@@ -15,8 +16,23 @@ export interface BullmqWorkerOptions {
   concurrency: number;
   /** BullMQ's lock duration: a job whose worker died runs again after about this long. */
   leaseMs: number;
+  /** Retry delays (capped exponential) for jobs enqueued with the `CAPPED_BACKOFF` type. */
+  backoff: BackoffPolicy;
   metrics?: JobMetrics;
   logger?: WorkerLogger;
+}
+
+/**
+ * BullMQ's hook for custom backoff types: the same capped exponential delays as the embedded queue.
+ *
+ * @example
+ * cappedBackoffStrategy({ baseMs: 1_000, maxMs: 60_000 })(3, CAPPED_BACKOFF); // 4000
+ */
+export function cappedBackoffStrategy(policy: BackoffPolicy) {
+  return (attemptsMade: number, type?: string): number => {
+    if (type !== CAPPED_BACKOFF) throw new Error(`Unknown backoff type ${type}`);
+    return backoffDelay(attemptsMade, policy);
+  };
 }
 
 const SHUTDOWN = 'shutdown';
@@ -47,6 +63,7 @@ export class BullmqJobWorker implements JobWorker {
         stalledInterval: Math.max(500, Math.round(options.leaseMs / 2)),
         // A job that keeps killing its worker is failed after its second stall.
         maxStalledCount: 2,
+        settings: { backoffStrategy: cappedBackoffStrategy(options.backoff) },
       },
     );
     this.worker.on('error', (error) => options.logger?.error({ err: error }, 'BullMQ worker error'));

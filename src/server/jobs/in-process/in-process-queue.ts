@@ -15,6 +15,7 @@ import type {
   JobRecordPage,
   WorkerLogger,
 } from '../job-types.js';
+import { retentionCutoffs } from '../retention.js';
 import { InProcessWorker } from './in-process-worker.js';
 
 /** What the in-process queue is built from. */
@@ -115,6 +116,10 @@ export class InProcessJobQueue<Defs extends JobDefinitions> implements JobQueue<
     if (!(await this.options.jobs.find(businessId, id))) return undefined;
     if (!(await this.options.jobs.cancel(businessId, id, this.now().toISOString()))) return false;
     return this.get(businessId, id);
+  }
+
+  purgeFinished(now: Date): Promise<number> {
+    return this.options.jobs.deleteFinished(retentionCutoffs(now));
   }
 
   async counts(): Promise<Partial<Record<JobState, number>>> {
