@@ -5,7 +5,7 @@ import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
 import { callApiAs, seedBusiness, seedUser } from './support/factories.js';
 import { signInThroughForm, toast } from './support/flows.js';
-import { shootAllLooks } from './support/screenshots.js';
+import { SHOTS_DIR, shootAllLooks } from './support/screenshots.js';
 
 const env = sharedServerAndBrowser();
 const DAY_MS = 86_400_000;
@@ -175,6 +175,19 @@ describe('Analytics flow', () => {
     await card.getByLabel('Metric').selectOption({ label: 'Spend' });
     await card.getByRole('img', { name: /\$210\.00 so far, on day 7/ }).waitFor();
     await shootAllLooks(page, 'campaign-forecast');
+
+    // The printable report: the page without the app around it, on light paper, the chart's table open.
+    await card.getByRole('button', { name: 'Print report' }).waitFor();
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await page.getByRole('navigation', { name: 'Workspace' }).isVisible()).toBe(false);
+    expect(await card.getByRole('button', { name: 'Print report' }).isVisible()).toBe(false);
+    expect(await card.getByRole('table', { name: /Spend: forecast and actual/ }).isVisible()).toBe(true);
+    // Let the print styles reach the drawing (two frames) before the picture is taken.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    await page.screenshot({ path: `${SHOTS_DIR}/campaign-report-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
 
     expect(errors.filter((error) => !/422 \(Unprocessable (Entity|Content)\)/.test(error))).toEqual([]);
     await context.close();

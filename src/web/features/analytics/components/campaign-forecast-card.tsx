@@ -17,6 +17,7 @@ import { useSimulateCampaign } from '../api/simulate.js';
 import { FAN_METRICS, type FanMetric, fanSeries } from '../fan-series.js';
 import { FanChart } from './fan-chart.js';
 import { KpiStatusList } from './kpi-status-list.js';
+import { PrintButton } from './print-button.js';
 import './analytics.css';
 
 interface CampaignForecastCardProps {
@@ -66,6 +67,7 @@ export function CampaignForecastCard({ business, campaignId, currency }: Campaig
           Download report (CSV)
         </Button>
       )}
+      {report.data?.simulation && <PrintButton />}
     </div>
   );
 

@@ -16,6 +16,7 @@ import { overviewRange } from '../overview-range.js';
 import { BreakdownTables, ContentRankings } from './breakdown-tables.js';
 import { MetricsImportCard } from './metrics-import-card.js';
 import { OverviewStats } from './overview-stats.js';
+import { PrintButton } from './print-button.js';
 import { TrendCard } from './trend-card.js';
 import './analytics.css';
 
@@ -90,6 +91,7 @@ export function OverviewView({ business }: { business: Business }) {
         <Button onClick={onExport} loading={exporting}>
           Export CSV
         </Button>
+        <PrintButton />
         {overview.isFetching && !overview.isPending && <span className="muted">Updating…</span>}
       </div>
       {exportError && <Banner tone="danger">{exportError}</Banner>}
