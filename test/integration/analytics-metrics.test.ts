@@ -201,7 +201,7 @@ describeEachDialect('analytics: actual results and reports', (create) => {
 
     const missing = await as(owner, 'POST', '/api/analytics/metrics/import', {
       business_id: business.id,
-      csv: 'day,impressions\n${d(0)},4\n',
+      csv: `day,impressions\n${d(0)},4\n`,
     });
     expect(missing.json<Problem>().errors?.[0]).toMatchObject({ path: 'csv.1', code: 'missing_column' });
   });
