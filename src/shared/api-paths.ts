@@ -59,4 +59,18 @@ export const API = {
   analyticsCampaign: (id: string) => `/api/analytics/campaign/${id}`,
   analyticsCampaignCsv: (id: string) => `/api/analytics/campaign/${id}/report.csv`,
   analyticsBenchmarks: '/api/analytics/benchmarks',
+  /** Conversations (the original design's path); `{id}` is a conversation. */
+  messages: '/api/messages',
+  message: (id: string) => `/api/messages/${id}`,
+  messageAiReply: (id: string) => `/api/messages/${id}/ai-reply`,
+  messageReply: (id: string) => `/api/messages/${id}/reply`,
+  messagesImport: '/api/messages/import',
+  cannedReplies: '/api/inbox/canned-replies',
+  cannedReply: (id: string) => `/api/inbox/canned-replies/${id}`,
+  knowledge: '/api/inbox/knowledge',
+  knowledgeEntry: (id: string) => `/api/inbox/knowledge/${id}`,
+  inboxRules: '/api/inbox/rules',
+  inboxRule: (id: string) => `/api/inbox/rules/${id}`,
+  /** GET whether it is set; POST issues (rotates) it, shown in that answer only. */
+  inboundSecret: '/api/inbox/inbound-secret',
 } as const;

@@ -37,6 +37,8 @@ const EditCampaignPage = lazyPage(() => import('./pages/edit-campaign-page.js'),
 const CalendarPage = lazyPage(() => import('./pages/calendar-page.js'), 'CalendarPage');
 const ContentItemPage = lazyPage(() => import('./pages/content-item-page.js'), 'ContentItemPage');
 const StudioPage = lazyPage(() => import('./pages/studio-page.js'), 'StudioPage');
+const InboxPage = lazyPage(() => import('./pages/inbox-page.js'), 'InboxPage');
+const InboxSettingsPage = lazyPage(() => import('./pages/inbox-settings-page.js'), 'InboxSettingsPage');
 const AnalyticsPage = lazyPage(() => import('./pages/analytics-page.js'), 'AnalyticsPage');
 const AnalyticsForecastPage = lazyPage(
   () => import('./pages/analytics-forecast-page.js'),
@@ -69,6 +71,7 @@ export function AppRoutes() {
                   <Route path="calendar" element={<CalendarPage />} />
                   <Route path="content/:itemId" element={<ContentItemPage />} />
                   <Route path="studio" element={<StudioPage />} />
+                  <Route path="inbox" element={<InboxPage />} />
                   <Route path="analytics" element={<AnalyticsPage />} />
                   <Route path="analytics/forecast" element={<AnalyticsForecastPage />} />
                   <Route path="jobs" element={<JobsPage />} />
@@ -85,6 +88,7 @@ export function AppRoutes() {
                     <Route path="audit-log" element={<AuditLogPage />} />
                     <Route path="ai" element={<AiSettingsPage />} />
                     <Route path="publishing" element={<PublishingSettingsPage />} />
+                    <Route path="inbox" element={<InboxSettingsPage />} />
                     <Route path="webhooks" element={<WebhooksPage />} />
                     <Route path="webhooks/:webhookId" element={<WebhookPage />} />
                   </Route>

@@ -1,0 +1,16 @@
+import { InboxView } from '../../features/inbox/components/inbox-view.js';
+import { useMembers } from '../../features/workspaces/api/get-members.js';
+import { PageTitle } from '../../lib/page-title.js';
+import { useWorkspace } from '../layout/workspace-layout.js';
+
+export function InboxPage() {
+  const business = useWorkspace();
+  // Members are the workspace feature's; the inbox only needs them to assign and filter by assignee.
+  const members = useMembers(business.id);
+  return (
+    <>
+      <PageTitle title={`Inbox · ${business.name}`} />
+      <InboxView business={business} members={members.data ?? []} />
+    </>
+  );
+}

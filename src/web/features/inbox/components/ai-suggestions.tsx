@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Badge } from '../../../components/ui/badge.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { Card } from '../../../components/ui/card.js';
+import { SelectField } from '../../../components/ui/field.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { useSuggestReplies } from '../api/suggest-replies.js';
+
+interface AiSuggestionsProps {
+  /** The conversation the suggestions answer. */
+  targetId: string;
+  /** Puts a suggestion into the reply box, where it can be edited before sending. */
+  onInsert: (text: string) => void;
+}
+
+/**
+ * Ask for one to three AI drafts in the brand's voice; each names what it relied on (knowledge entries or
+ * the brand profile) and can be inserted into the reply box. Drafts are never sent from here.
+ */
+export function AiSuggestions({ targetId, onInsert }: AiSuggestionsProps) {
+  const suggest = useSuggestReplies();
+  const [count, setCount] = useState(2);
+  const result = suggest.data;
+
+  return (
+    <Card
+      title="AI suggestions"
+      description="Drafts in your brand’s voice, grounded in your profile and knowledge base. Review before sending."
+    >
+      <div className="ai-suggestions__ask">
+        <SelectField
+          label="How many"
+          value={count}
+          onChange={(event) => setCount(Number(event.target.value))}
+        >
+          {[1, 2, 3].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </SelectField>
+        <Button
+          variant="primary"
+          loading={suggest.isPending}
+          onClick={() => suggest.mutate({ messageId: targetId, count })}
+        >
+          Suggest replies
+        </Button>
+      </div>
+      {suggest.isError && <Banner tone="danger">{describeError(suggest.error)}</Banner>}
+      {result && (
+        <>
+          <p className="muted ai-suggestions__source">
+            {result.offline ? <Badge tone="accent">Offline writer</Badge> : `Written by ${result.model}`}
+          </p>
+          <ol className="ai-suggestions__list" aria-label="Suggested replies">
+            {result.suggestions.map((suggestion, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: one answer's drafts are replaced whole, never reordered.
+              <li key={`${result.call_id}-${index}`} className="ai-suggestion">
+                <p className="ai-suggestion__body">{suggestion.body}</p>
+                <p className="ai-suggestion__relied">
+                  Relied on:{' '}
+                  {suggestion.relied_on.length > 0 ? suggestion.relied_on.join(', ') : 'brand profile'}
+                </p>
+                <div>
+                  <Button
+                    size="sm"
+                    onClick={() => onInsert(suggestion.body)}
+                    aria-label={`Insert suggestion ${index + 1}`}
+                  >
+                    Insert
+                  </Button>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </Card>
+  );
+}

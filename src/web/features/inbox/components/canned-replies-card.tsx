@@ -1,0 +1,86 @@
+import { type FormEvent, useState } from 'react';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { Card } from '../../../components/ui/card.js';
+import { EmptyState } from '../../../components/ui/empty-state.js';
+import { TextAreaField, TextField } from '../../../components/ui/field.js';
+import { Spinner } from '../../../components/ui/spinner.js';
+import { useToast } from '../../../components/ui/toast.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { useCannedReplies, useSaveCannedReply } from '../api/canned-replies.js';
+
+/** Canned replies: a title and a text, inserted into the reply box from its picker. */
+export function CannedRepliesCard({ businessId }: { businessId: string }) {
+  const canned = useCannedReplies(businessId);
+  const save = useSaveCannedReply(businessId);
+  const toast = useToast();
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(
+      { create: { business_id: businessId, title, body } },
+      {
+        onSuccess: () => {
+          toast(`Canned reply “${title}” added`);
+          setTitle('');
+          setBody('');
+        },
+      },
+    );
+  };
+
+  return (
+    <Card title="Canned replies" description="Answers you give often, one pick away in the reply box.">
+      <div className="stack">
+        {save.isError && <Banner tone="danger">{describeError(save.error)}</Banner>}
+        <form className="stack" aria-label="Add a canned reply" onSubmit={submit}>
+          <TextField
+            label="Title"
+            value={title}
+            maxLength={120}
+            required
+            onChange={(event) => setTitle(event.target.value)}
+          />
+          <TextAreaField
+            label="Text"
+            rows={3}
+            value={body}
+            maxLength={10_000}
+            required
+            onChange={(event) => setBody(event.target.value)}
+          />
+          <div>
+            <Button type="submit" loading={save.isPending} disabled={!title.trim() || !body.trim()}>
+              Add canned reply
+            </Button>
+          </div>
+        </form>
+        {canned.isPending && <Spinner label="Loading canned replies" />}
+        {canned.isError && <Banner tone="danger">{describeError(canned.error)}</Banner>}
+        {canned.data?.length === 0 && <EmptyState title="No canned reply yet" />}
+        {canned.data && canned.data.length > 0 && (
+          <ul className="settings-list" aria-label="Canned replies">
+            {canned.data.map((reply) => (
+              <li key={reply.id} className="settings-list__item">
+                <div className="settings-list__main">
+                  <span className="settings-list__name">{reply.title}</span>
+                  <span className="muted settings-list__text">{reply.body}</span>
+                </div>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Delete ${reply.title}`}
+                  onClick={() => save.mutate({ id: reply.id, remove: true })}
+                >
+                  Delete
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Conversation } from '../../../../shared/inbox.schema.js';
+import { Badge } from '../../../components/ui/badge.js';
+import {
+  INTENT_LABELS,
+  languageName,
+  PRIORITY_LABELS,
+  PRIORITY_TONES,
+  SENTIMENT_LABELS,
+  SENTIMENT_TONES,
+} from '../inbox-format.js';
+
+type Classified = Pick<Conversation, 'priority' | 'sentiment' | 'intent' | 'language'>;
+
+/**
+ * Priority, sentiment, intent and language as badges, each named for screen readers ("Sentiment:
+ * Negative"). `compact` leaves out a normal or low priority, which is the list's usual case.
+ */
+export function ClassificationBadges({
+  conversation,
+  compact = false,
+}: {
+  conversation: Classified;
+  compact?: boolean;
+}) {
+  const { priority, sentiment, intent, language } = conversation;
+  return (
+    <span className="classification-badges">
+      {(!compact || priority === 'high' || priority === 'urgent') && (
+        <Badge tone={PRIORITY_TONES[priority]}>
+          <span className="visually-hidden">Priority: </span>
+          {PRIORITY_LABELS[priority]}
+        </Badge>
+      )}
+      {sentiment && (
+        <Badge tone={SENTIMENT_TONES[sentiment]}>
+          <span className="visually-hidden">Sentiment: </span>
+          {SENTIMENT_LABELS[sentiment]}
+        </Badge>
+      )}
+      {intent && (
+        <Badge tone="accent">
+          <span className="visually-hidden">Intent: </span>
+          {INTENT_LABELS[intent]}
+        </Badge>
+      )}
+      {language && (
+        <Badge>
+          <span className="visually-hidden">Language: </span>
+          <abbr title={languageName(language)}>{language.toUpperCase()}</abbr>
+        </Badge>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,114 @@
+import { type FormEvent, useState } from 'react';
+import { INTENTS, PRIORITIES, SENTIMENTS } from '../../../../shared/ai-tasks.schema.js';
+import type { Conversation, Intent, Priority, Sentiment } from '../../../../shared/inbox.schema.js';
+import { Button } from '../../../components/ui/button.js';
+import { SelectField } from '../../../components/ui/field.js';
+import type { UpdateConversationInput } from '../api/update-conversation.js';
+import {
+  COMMON_LANGUAGES,
+  INTENT_LABELS,
+  languageName,
+  PRIORITY_LABELS,
+  SENTIMENT_LABELS,
+} from '../inbox-format.js';
+import { ClassificationBadges } from './classification-badges.js';
+
+interface ClassificationEditorProps {
+  conversation: Conversation;
+  canEdit: boolean;
+  saving: boolean;
+  onSave: (changes: UpdateConversationInput) => Promise<unknown>;
+}
+
+/** The classifier's verdict as badges, with a form to correct it by hand. */
+export function ClassificationEditor({ conversation, canEdit, saving, onSave }: ClassificationEditorProps) {
+  const [editing, setEditing] = useState(false);
+  const [priority, setPriority] = useState<Priority>(conversation.priority);
+  const [sentiment, setSentiment] = useState<Sentiment | ''>(conversation.sentiment ?? '');
+  const [intent, setIntent] = useState<Intent | ''>(conversation.intent ?? '');
+  const [language, setLanguage] = useState(conversation.language ?? '');
+  const languages =
+    COMMON_LANGUAGES.includes(language as never) || !language
+      ? COMMON_LANGUAGES
+      : [language, ...COMMON_LANGUAGES];
+  const classified = conversation.sentiment !== null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const changes: UpdateConversationInput = { priority };
+    if (sentiment) changes.sentiment = sentiment;
+    if (intent) changes.intent = intent;
+    if (language) changes.language = language;
+    await onSave(changes);
+    setEditing(false);
+  };
+
+  if (!editing) {
+    return (
+      <div className="stack stack--tight">
+        <div className="row">
+          <ClassificationBadges conversation={conversation} />
+          {!classified && <span className="muted">Not classified yet</span>}
+        </div>
+        {canEdit && (
+          <div>
+            <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>
+              Correct classification
+            </Button>
+          </div>
+        )}
+      </div>
+    );
+  }
+  return (
+    <form className="classification-editor" aria-label="Correct classification" onSubmit={submit}>
+      <SelectField
+        label="Priority"
+        value={priority}
+        onChange={(e) => setPriority(e.target.value as Priority)}
+      >
+        {PRIORITIES.map((value) => (
+          <option key={value} value={value}>
+            {PRIORITY_LABELS[value]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Sentiment"
+        value={sentiment}
+        onChange={(e) => setSentiment(e.target.value as Sentiment)}
+      >
+        {!sentiment && <option value="">Not classified</option>}
+        {SENTIMENTS.map((value) => (
+          <option key={value} value={value}>
+            {SENTIMENT_LABELS[value]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="Intent" value={intent} onChange={(e) => setIntent(e.target.value as Intent)}>
+        {!intent && <option value="">Not classified</option>}
+        {INTENTS.map((value) => (
+          <option key={value} value={value}>
+            {INTENT_LABELS[value]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="Language" value={language} onChange={(e) => setLanguage(e.target.value)}>
+        {!language && <option value="">Not classified</option>}
+        {languages.map((code) => (
+          <option key={code} value={code}>
+            {languageName(code)}
+          </option>
+        ))}
+      </SelectField>
+      <div className="row">
+        <Button type="submit" size="sm" variant="primary" loading={saving}>
+          Save classification
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import type { Member } from '../../../../shared/business.schema.js';
+import type { Conversation } from '../../../../shared/inbox.schema.js';
+import { Badge } from '../../../components/ui/badge.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { Card } from '../../../components/ui/card.js';
+import { SelectField, TextField } from '../../../components/ui/field.js';
+import { TagInput } from '../../../components/ui/tag-input.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { formatDateTime } from '../../../lib/format-date.js';
+import type { UpdateConversationInput } from '../api/update-conversation.js';
+import {
+  channelName,
+  customerName,
+  formatSeconds,
+  isoToLocalInput,
+  localInputToIso,
+  STATUS_LABELS,
+} from '../inbox-format.js';
+import { ClassificationEditor } from './classification-editor.js';
+
+interface ConversationDetailsProps {
+  conversation: Conversation;
+  members: readonly Member[];
+  canTriage: boolean;
+  saving: boolean;
+  error: unknown;
+  onUpdate: (changes: UpdateConversationInput) => Promise<unknown>;
+}
+
+/** Who the customer is, how the conversation was classified, and its triage: assignee, labels, snooze, resolve. */
+export function ConversationDetails(props: ConversationDetailsProps) {
+  const { conversation, members, canTriage, saving, error, onUpdate } = props;
+  const [snoozeUntil, setSnoozeUntil] = useState(() =>
+    isoToLocalInput(new Date(Date.now() + 24 * 3600 * 1000)),
+  );
+  const { customer } = conversation;
+  const resolved = conversation.status === 'resolved';
+  const snoozeIso = localInputToIso(snoozeUntil);
+
+  return (
+    <Card title="Customer">
+      <div className="stack">
+        <dl className="details-list">
+          <dt>Name</dt>
+          <dd>{customerName(customer)}</dd>
+          {customer.handle && (
+            <>
+              <dt>Handle</dt>
+              <dd>{customer.handle}</dd>
+            </>
+          )}
+          <dt>Channel</dt>
+          <dd>{channelName(conversation.channel)}</dd>
+          <dt>Status</dt>
+          <dd>
+            <Badge tone={resolved ? 'success' : 'neutral'}>{STATUS_LABELS[conversation.status]}</Badge>
+            {conversation.status === 'snoozed' && conversation.snoozed_until && (
+              <span className="muted"> until {formatDateTime(conversation.snoozed_until)}</span>
+            )}
+          </dd>
+          <dt>First response</dt>
+          <dd>
+            {conversation.first_response_seconds === null
+              ? 'No reply yet'
+              : formatSeconds(conversation.first_response_seconds)}
+          </dd>
+          <dt>Resolution</dt>
+          <dd>
+            {conversation.resolution_seconds === null
+              ? 'Not resolved'
+              : formatSeconds(conversation.resolution_seconds)}
+          </dd>
+        </dl>
+        <ClassificationEditor
+          conversation={conversation}
+          canEdit={canTriage}
+          saving={saving}
+          onSave={onUpdate}
+        />
+        {Boolean(error) && <Banner tone="danger">{describeError(error)}</Banner>}
+        {canTriage && (
+          <>
+            <SelectField
+              label="Assignee"
+              value={conversation.assignee_id ?? ''}
+              onChange={(event) => void onUpdate({ assignee_id: event.target.value || null })}
+            >
+              <option value="">Unassigned</option>
+              {members.map((member) => (
+                <option key={member.user_id} value={member.user_id}>
+                  {member.name}
+                </option>
+              ))}
+            </SelectField>
+            <TagInput
+              label="Labels"
+              value={conversation.labels}
+              max={20}
+              maxLength={40}
+              onChange={(labels) => void onUpdate({ labels })}
+            />
+            <div className="details-snooze">
+              <TextField
+                label="Snooze until"
+                type="datetime-local"
+                value={snoozeUntil}
+                onChange={(event) => setSnoozeUntil(event.target.value)}
+              />
+              <Button
+                disabled={!snoozeIso || saving}
+                onClick={() => void onUpdate({ status: 'snoozed', snoozed_until: snoozeIso })}
+              >
+                Snooze
+              </Button>
+            </div>
+            <div className="row">
+              {resolved ? (
+                <Button onClick={() => void onUpdate({ status: 'open' })} loading={saving}>
+                  Reopen
+                </Button>
+              ) : (
+                <Button
+                  variant="primary"
+                  onClick={() => void onUpdate({ status: 'resolved' })}
+                  loading={saving}
+                >
+                  Resolve
+                </Button>
+              )}
+            </div>
+          </>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,130 @@
+import { type RefObject, useState } from 'react';
+import type { Member } from '../../../../shared/business.schema.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { Spinner } from '../../../components/ui/spinner.js';
+import { useToast } from '../../../components/ui/toast.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { useConversation } from '../api/get-conversation.js';
+import { useSendReply } from '../api/send-reply.js';
+import { type UpdateConversationInput, useUpdateConversation } from '../api/update-conversation.js';
+import { channelName, customerName } from '../inbox-format.js';
+import { AiSuggestions } from './ai-suggestions.js';
+import { ConversationDetails } from './conversation-details.js';
+import { ConversationThread } from './conversation-thread.js';
+import { ReplyComposer } from './reply-composer.js';
+
+interface ConversationPaneProps {
+  businessId: string;
+  conversationId: string;
+  members: readonly Member[];
+  canReply: boolean;
+  replyRef: RefObject<HTMLTextAreaElement | null>;
+  /** Back to the list on small screens, where only one pane shows. */
+  onBack: () => void;
+}
+
+/** The open conversation: its thread and reply box, and beside it the customer and AI panel. */
+export function ConversationPane(props: ConversationPaneProps) {
+  const { businessId, conversationId, members, canReply, replyRef, onBack } = props;
+  const thread = useConversation(businessId, conversationId);
+  const update = useUpdateConversation(businessId);
+  const send = useSendReply(businessId);
+  const toast = useToast();
+  const [reply, setReply] = useState('');
+  const [draftId, setDraftId] = useState<string>();
+
+  if (thread.isPending) return <Spinner label="Loading the conversation" />;
+  if (thread.isError) return <Banner tone="danger">{describeError(thread.error)}</Banner>;
+  const { conversation, messages } = thread.data;
+  const who = customerName(conversation.customer);
+
+  const onUpdate = (changes: UpdateConversationInput) =>
+    update.mutateAsync({ id: conversation.id, body: changes }).then(
+      () => toast(changes.status ? statusToast(changes.status) : 'Conversation updated'),
+      () => undefined,
+    );
+  const onSend = (resolve: boolean) =>
+    send.mutate(
+      {
+        messageId: conversation.id,
+        body: { body: reply, resolve, ...(draftId ? { draft_id: draftId } : {}) },
+      },
+      {
+        onSuccess: () => {
+          setReply('');
+          setDraftId(undefined);
+          toast(resolve ? 'Reply sent and conversation resolved' : 'Reply sent');
+        },
+      },
+    );
+
+  return (
+    <div className="inbox__conversation">
+      <section className="inbox__thread" aria-labelledby="inbox-thread-title">
+        <header className="inbox__thread-header">
+          <Button size="sm" variant="ghost" className="inbox__back" onClick={onBack}>
+            ← Conversations
+          </Button>
+          <h2 id="inbox-thread-title" className="inbox__thread-title">
+            {who}
+            <span className="muted"> · {channelName(conversation.channel)}</span>
+          </h2>
+        </header>
+        <ConversationThread
+          messages={messages}
+          customer={who}
+          onUseDraft={
+            canReply
+              ? (draft) => {
+                  setReply(draft.body);
+                  setDraftId(draft.id);
+                }
+              : undefined
+          }
+        />
+        {canReply ? (
+          <ReplyComposer
+            businessId={businessId}
+            value={reply}
+            onChange={setReply}
+            onSend={onSend}
+            sending={send.isPending}
+            error={send.error}
+            reviewingDraft={draftId !== undefined}
+            textareaRef={replyRef}
+          />
+        ) : (
+          <p className="muted">Your role can read the inbox but not reply.</p>
+        )}
+      </section>
+      <aside className="inbox__details" aria-label="Customer and AI">
+        <ConversationDetails
+          conversation={conversation}
+          members={members}
+          canTriage={canReply}
+          saving={update.isPending}
+          error={update.error}
+          onUpdate={onUpdate}
+        />
+        {canReply && (
+          <AiSuggestions
+            targetId={conversation.id}
+            onInsert={(text) => {
+              setReply(text);
+              setDraftId(undefined);
+              // Straight to the box, so the draft can be edited at once.
+              requestAnimationFrame(() => replyRef.current?.focus());
+            }}
+          />
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function statusToast(status: NonNullable<UpdateConversationInput['status']>): string {
+  if (status === 'resolved') return 'Conversation resolved';
+  if (status === 'snoozed') return 'Conversation snoozed';
+  return 'Conversation reopened';
+}

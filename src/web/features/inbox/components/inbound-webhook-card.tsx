@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { Badge } from '../../../components/ui/badge.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { Card } from '../../../components/ui/card.js';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
+import { SecretDialog } from '../../../components/ui/secret-dialog.js';
+import { Spinner } from '../../../components/ui/spinner.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { formatDateTime } from '../../../lib/format-date.js';
+import { useInboundSecret, useRotateInboundSecret } from '../api/inbound-secret.js';
+
+/**
+ * The workspace's inbound webhook: the URL to post customer messages to and its signing secret, shown
+ * once when issued; issuing a new one stops the old one at once.
+ */
+export function InboundWebhookCard({ businessId }: { businessId: string }) {
+  const inbound = useInboundSecret(businessId);
+  const rotate = useRotateInboundSecret(businessId);
+  const [confirming, setConfirming] = useState(false);
+  const [secret, setSecret] = useState<string>();
+  const configured = inbound.data?.configured ?? false;
+
+  const issue = () =>
+    rotate.mutate(undefined, {
+      onSuccess: (answer) => {
+        setConfirming(false);
+        if (answer.secret) setSecret(answer.secret);
+      },
+    });
+
+  return (
+    <Card
+      title="Inbound webhook"
+      description="Post customer messages here as signed JSON (X-MCC-Signature: t=<unix time>,v1=<HMAC-SHA256 of “t.body”>); replays and forgeries are refused."
+      actions={
+        inbound.data && (
+          <Button
+            variant={configured ? 'ghost' : 'primary'}
+            onClick={() => (configured ? setConfirming(true) : issue())}
+            loading={!configured && rotate.isPending}
+          >
+            {configured ? 'Rotate secret' : 'Create secret'}
+          </Button>
+        )
+      }
+    >
+      {inbound.isPending && <Spinner label="Loading the inbound webhook" />}
+      {inbound.isError && <Banner tone="danger">{describeError(inbound.error)}</Banner>}
+      {!confirming && rotate.isError && <Banner tone="danger">{describeError(rotate.error)}</Banner>}
+      {inbound.data && (
+        <dl className="details-list">
+          <dt>URL</dt>
+          <dd>
+            <code className="inbound-url">{absoluteUrl(inbound.data.url_template)}</code>
+          </dd>
+          <dt>Secret</dt>
+          <dd>
+            {configured ? <Badge tone="success">Set</Badge> : <Badge>Not set</Badge>}
+            {inbound.data.rotated_at && (
+              <span className="muted"> since {formatDateTime(inbound.data.rotated_at)}</span>
+            )}
+          </dd>
+        </dl>
+      )}
+      <SecretDialog
+        secret={secret}
+        onClose={() => setSecret(undefined)}
+        title="Inbound webhook secret"
+        label="Inbound secret"
+        lostHint="If you lose it, rotate the secret."
+      />
+      <ConfirmDialog
+        open={confirming}
+        onCancel={() => {
+          rotate.reset();
+          setConfirming(false);
+        }}
+        onConfirm={issue}
+        title="Rotate the inbound secret?"
+        description="Messages signed with the current secret are refused at once: update the sender with the new one."
+        confirmLabel="Rotate secret"
+        tone="danger"
+        pending={rotate.isPending}
+        error={rotate.error ? describeError(rotate.error) : undefined}
+      />
+    </Card>
+  );
+}
+
+/** The server answers a path; senders need the whole address, as this browser reaches the app. */
+function absoluteUrl(template: string): string {
+  return template.startsWith('/') ? `${window.location.origin}${template}` : template;
+}

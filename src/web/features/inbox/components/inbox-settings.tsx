@@ -1,0 +1,27 @@
+import type { Business, Member } from '../../../../shared/business.schema.js';
+import { can } from '../../../../shared/roles.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { CannedRepliesCard } from './canned-replies-card.js';
+import { InboundWebhookCard } from './inbound-webhook-card.js';
+import { KnowledgeCard } from './knowledge-card.js';
+import { RulesCard } from './rules-card.js';
+import './inbox.css';
+
+/**
+ * Settings → Inbox: the inbound webhook, rules and knowledge base (owners and admins) and canned replies
+ * (everyone who replies).
+ */
+export function InboxSettings({ business, members }: { business: Business; members: readonly Member[] }) {
+  if (!can(business.role, 'inbox.reply')) {
+    return <Banner>Your role can read the inbox but not change its settings.</Banner>;
+  }
+  const canManage = can(business.role, 'inbox.manage');
+  return (
+    <div className="stack">
+      {canManage && <InboundWebhookCard businessId={business.id} />}
+      {canManage && <RulesCard businessId={business.id} members={members} />}
+      <KnowledgeCard businessId={business.id} canManage={canManage} />
+      <CannedRepliesCard businessId={business.id} />
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Business, Member } from '../../../../shared/business.schema.js';
+import { can } from '../../../../shared/roles.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { EmptyState } from '../../../components/ui/empty-state.js';
+import { Spinner } from '../../../components/ui/spinner.js';
+import { useToast } from '../../../components/ui/toast.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { useConversations } from '../api/get-conversations.js';
+import type { ConversationFilters as Filters } from '../api/query-keys.js';
+import { useUpdateConversation } from '../api/update-conversation.js';
+import { type InboxShortcut, useInboxShortcuts } from '../hooks/use-inbox-shortcuts.js';
+import { ConversationFilters } from './conversation-filters.js';
+import { ConversationList, conversationButtonId } from './conversation-list.js';
+import { ConversationPane } from './conversation-pane.js';
+import { ShortcutsHelp } from './shortcuts-help.js';
+import './inbox.css';
+
+/**
+ * The three-pane inbox: conversations (filters and search), the open thread with the reply box, and the
+ * customer and AI panel. The open conversation is in the URL (`?conversation=`), so it survives a reload
+ * and can be linked. On small screens one pane shows at a time.
+ */
+export function InboxView({ business, members }: { business: Business; members: readonly Member[] }) {
+  const [filters, setFilters] = useState<Filters>({ status: 'open' });
+  const [searchParams, setSearchParams] = useSearchParams();
+  const selectedId = searchParams.get('conversation') ?? undefined;
+  const conversations = useConversations(business.id, filters);
+  const items = conversations.data?.pages.flatMap((page) => page.items) ?? [];
+  const replyRef = useRef<HTMLTextAreaElement>(null);
+  const update = useUpdateConversation(business.id);
+  const toast = useToast();
+  const canReply = can(business.role, 'inbox.reply');
+
+  const select = (id: string | undefined) =>
+    setSearchParams(id ? { conversation: id } : {}, { replace: true });
+
+  const move = (step: 1 | -1) => {
+    const index = items.findIndex((item) => item.id === selectedId);
+    const next = items[index === -1 ? 0 : Math.min(Math.max(index + step, 0), items.length - 1)];
+    if (!next) return;
+    select(next.id);
+    // Focus follows, so a screen reader announces the conversation and Enter/Tab continue from it.
+    requestAnimationFrame(() => document.getElementById(conversationButtonId(next.id))?.focus());
+  };
+
+  const onShortcut = (action: InboxShortcut) => {
+    if (action === 'next') move(1);
+    else if (action === 'previous') move(-1);
+    else if (action === 'reply') replyRef.current?.focus();
+    else if (action === 'resolve' && selectedId && canReply) {
+      update.mutate(
+        { id: selectedId, body: { status: 'resolved' } },
+        {
+          onSuccess: () => toast('Conversation resolved'),
+          onError: (error) => toast(describeError(error), 'danger'),
+        },
+      );
+    }
+  };
+  useInboxShortcuts(onShortcut);
+
+  return (
+    <div className="inbox-page">
+      <div className="inbox-page__header">
+        <h1>Inbox</h1>
+        <ShortcutsHelp />
+      </div>
+      <div className={`inbox${selectedId ? ' inbox--open' : ''}`}>
+        <section className="inbox__list" aria-label="Conversation list">
+          <ConversationFilters value={filters} onChange={setFilters} members={members} />
+          {conversations.isPending && <Spinner label="Loading conversations" />}
+          {conversations.isError && <Banner tone="danger">{describeError(conversations.error)}</Banner>}
+          {conversations.isSuccess && items.length === 0 && (
+            <EmptyState title="No conversations here">
+              Messages arrive through the inbound webhook (Settings → Inbox), the API or an import.
+            </EmptyState>
+          )}
+          {items.length > 0 && (
+            <ConversationList conversations={items} selectedId={selectedId} onSelect={select} />
+          )}
+          {conversations.hasNextPage && (
+            <Button
+              size="sm"
+              loading={conversations.isFetchingNextPage}
+              onClick={() => conversations.fetchNextPage()}
+            >
+              Load more
+            </Button>
+          )}
+          <p className="visually-hidden" aria-live="polite">
+            {conversations.isSuccess ? `${items.length} conversations` : ''}
+          </p>
+        </section>
+        {selectedId ? (
+          <ConversationPane
+            key={selectedId}
+            businessId={business.id}
+            conversationId={selectedId}
+            members={members}
+            canReply={canReply}
+            replyRef={replyRef}
+            onBack={() => select(undefined)}
+          />
+        ) : (
+          <div className="inbox__placeholder">
+            <EmptyState title="Pick a conversation">
+              Or press <kbd>j</kbd> to open the first one.
+            </EmptyState>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

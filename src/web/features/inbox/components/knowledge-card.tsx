@@ -1,0 +1,138 @@
+import { type FormEvent, useState } from 'react';
+import { KNOWLEDGE_KINDS } from '../../../../shared/inbox.schema.js';
+import { Badge } from '../../../components/ui/badge.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { Card } from '../../../components/ui/card.js';
+import { EmptyState } from '../../../components/ui/empty-state.js';
+import { SelectField, TextAreaField, TextField } from '../../../components/ui/field.js';
+import { Spinner } from '../../../components/ui/spinner.js';
+import { useToast } from '../../../components/ui/toast.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { useKnowledge, useSaveKnowledge } from '../api/knowledge.js';
+
+type Kind = (typeof KNOWLEDGE_KINDS)[number];
+const KIND_LABELS: Record<Kind, string> = {
+  faq: 'FAQ',
+  policy: 'Policy',
+  product: 'Product fact',
+  other: 'Other',
+};
+
+/**
+ * The knowledge base AI suggestions are grounded in; each suggestion names the entries it relied on. A
+ * disabled entry is kept but not used. Anyone who can read the inbox sees it; admins change it.
+ */
+export function KnowledgeCard({ businessId, canManage }: { businessId: string; canManage: boolean }) {
+  const knowledge = useKnowledge(businessId);
+  const save = useSaveKnowledge(businessId);
+  const toast = useToast();
+  const [kind, setKind] = useState<Kind>('faq');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(
+      { create: { business_id: businessId, kind, title, body } },
+      {
+        onSuccess: () => {
+          toast(`“${title}” added to the knowledge base`);
+          setTitle('');
+          setBody('');
+        },
+      },
+    );
+  };
+
+  return (
+    <Card
+      title="Knowledge base"
+      description="FAQ answers, policies and product facts the AI may rely on when it drafts replies."
+    >
+      <div className="stack">
+        {save.isError && <Banner tone="danger">{describeError(save.error)}</Banner>}
+        {canManage && (
+          <form className="stack" aria-label="Add a knowledge entry" onSubmit={submit}>
+            <div className="settings-form__row">
+              <SelectField
+                label="Kind"
+                value={kind}
+                onChange={(event) => setKind(event.target.value as Kind)}
+              >
+                {KNOWLEDGE_KINDS.map((value) => (
+                  <option key={value} value={value}>
+                    {KIND_LABELS[value]}
+                  </option>
+                ))}
+              </SelectField>
+              <TextField
+                label="Title"
+                value={title}
+                maxLength={200}
+                required
+                onChange={(event) => setTitle(event.target.value)}
+              />
+            </div>
+            <TextAreaField
+              label="Content"
+              rows={3}
+              value={body}
+              maxLength={4000}
+              required
+              onChange={(event) => setBody(event.target.value)}
+            />
+            <div>
+              <Button type="submit" loading={save.isPending} disabled={!title.trim() || !body.trim()}>
+                Add entry
+              </Button>
+            </div>
+          </form>
+        )}
+        {knowledge.isPending && <Spinner label="Loading the knowledge base" />}
+        {knowledge.isError && <Banner tone="danger">{describeError(knowledge.error)}</Banner>}
+        {knowledge.data?.length === 0 && (
+          <EmptyState title="No entry yet">
+            Suggestions rely on the brand profile alone until you add some.
+          </EmptyState>
+        )}
+        {knowledge.data && knowledge.data.length > 0 && (
+          <ul className="settings-list" aria-label="Knowledge entries">
+            {knowledge.data.map((entry) => (
+              <li key={entry.id} className="settings-list__item">
+                <div className="settings-list__main">
+                  <span className="row">
+                    <span className="settings-list__name">{entry.title}</span>
+                    <Badge>{KIND_LABELS[entry.kind]}</Badge>
+                    {!entry.enabled && <Badge tone="warning">Not used</Badge>}
+                  </span>
+                  <span className="muted settings-list__text">{entry.body}</span>
+                </div>
+                {canManage && (
+                  <div className="row">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`${entry.enabled ? 'Stop using' : 'Use'} ${entry.title}`}
+                      onClick={() => save.mutate({ id: entry.id, update: { enabled: !entry.enabled } })}
+                    >
+                      {entry.enabled ? 'Stop using' : 'Use'}
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Delete ${entry.title}`}
+                      onClick={() => save.mutate({ id: entry.id, remove: true })}
+                    >
+                      Delete
+                    </Button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Member } from '../../../../shared/business.schema.js';
+import { Badge } from '../../../components/ui/badge.js';
+import { Banner } from '../../../components/ui/banner.js';
+import { Button } from '../../../components/ui/button.js';
+import { Card } from '../../../components/ui/card.js';
+import { EmptyState } from '../../../components/ui/empty-state.js';
+import { Spinner } from '../../../components/ui/spinner.js';
+import { useToast } from '../../../components/ui/toast.js';
+import { describeError } from '../../../lib/error-messages.js';
+import { useRules, useSaveRule } from '../api/rules.js';
+import { describeRule } from '../inbox-format.js';
+import { RuleForm } from './rule-form.js';
+
+/** Inbox rules in the order they run, with the form that adds one. */
+export function RulesCard({ businessId, members }: { businessId: string; members: readonly Member[] }) {
+  const rules = useRules(businessId);
+  const save = useSaveRule(businessId);
+  const toast = useToast();
+  const memberName = (id: string) => members.find((member) => member.user_id === id)?.name ?? 'a teammate';
+
+  return (
+    <Card
+      title="Rules"
+      description="Run on every new message: label, assign, prioritise, or prepare an AI draft for review."
+    >
+      <div className="stack">
+        {save.isError && <Banner tone="danger">{describeError(save.error)}</Banner>}
+        <RuleForm
+          businessId={businessId}
+          members={members}
+          onSubmit={(rule) =>
+            save.mutateAsync({ create: rule }).then(() => toast(`Rule “${rule.name}” added`))
+          }
+        />
+        {rules.isPending && <Spinner label="Loading rules" />}
+        {rules.isError && <Banner tone="danger">{describeError(rules.error)}</Banner>}
+        {rules.data?.length === 0 && <EmptyState title="No rule yet" />}
+        {rules.data && rules.data.length > 0 && (
+          <ul className="settings-list" aria-label="Rules">
+            {rules.data.map((rule) => (
+              <li key={rule.id} className="settings-list__item">
+                <div className="settings-list__main">
+                  <span className="row">
+                    <span className="settings-list__name">{rule.name}</span>
+                    {rule.enabled ? <Badge tone="success">On</Badge> : <Badge>Off</Badge>}
+                    {rule.auto_send && <Badge tone="danger">Sends without review</Badge>}
+                  </span>
+                  <span className="muted settings-list__text">{describeRule(rule, memberName)}</span>
+                </div>
+                <div className="row">
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`${rule.enabled ? 'Turn off' : 'Turn on'} ${rule.name}`}
+                    onClick={() => save.mutate({ id: rule.id, update: { enabled: !rule.enabled } })}
+                  >
+                    {rule.enabled ? 'Turn off' : 'Turn on'}
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Delete ${rule.name}`}
+                    onClick={() => save.mutate({ id: rule.id, remove: true })}
+                  >
+                    Delete
+                  </Button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Card>
+  );
+}

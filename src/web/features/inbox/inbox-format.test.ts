@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { InboxRule } from '../../../shared/inbox.schema.js';
+import {
+  customerName,
+  describeRule,
+  formatSeconds,
+  isoToLocalInput,
+  languageName,
+  localInputToIso,
+} from './inbox-format.js';
+
+describe('formatSeconds', () => {
+  it.each([
+    [0, '0 s'],
+    [42, '42 s'],
+    [300, '5 min'],
+    [3600, '1 h'],
+    [7500, '2 h 5 min'],
+    [172_800, '2 d'],
+    [200_000, '2 d 7 h'],
+  ])('%i → %s', (seconds, text) => expect(formatSeconds(seconds)).toBe(text));
+});
+
+describe('customerName', () => {
+  it('prefers the name, then the handle, then the channel id', () => {
+    expect(customerName({ name: 'Ana', handle: '@ana', external_id: 'x1' })).toBe('Ana');
+    expect(customerName({ name: null, handle: '@ana', external_id: 'x1' })).toBe('@ana');
+    expect(customerName({ name: null, handle: null, external_id: 'x1' })).toBe('x1');
+  });
+});
+
+describe('snooze times', () => {
+  it('round-trips a local wall time through ISO', () => {
+    const local = '2026-03-14T09:30';
+    const iso = localInputToIso(local);
+    expect(iso).toMatch(/Z$/);
+    expect(isoToLocalInput(new Date(iso ?? ''))).toBe(local);
+  });
+
+  it('is undefined for an empty or invalid value', () => {
+    expect(localInputToIso('')).toBeUndefined();
+    expect(localInputToIso('tomorrow')).toBeUndefined();
+  });
+});
+
+describe('languageName', () => {
+  it('names a known code and passes an unknown one through', () => {
+    expect(languageName('fr')).toMatch(/French|français/i);
+    expect(languageName('not a code')).toBe('not a code');
+  });
+});
+
+describe('describeRule', () => {
+  const rule = {
+    match: { keywords: ['refund', 'money back'], regex: 'order #\\d+', channels: [] },
+    actions: { labels: ['billing'], assignee_id: 'u1', priority: 'high', prepare_draft: true },
+    auto_send: false,
+  } as unknown as InboxRule;
+
+  it('says when it matches and what it does, naming the assignee', () => {
+    expect(describeRule(rule, () => 'Ana')).toBe(
+      'When “refund” or “money back” or /order #\\d+/ → label billing, assign Ana, priority High, AI draft for review.',
+    );
+  });
+
+  it('says plainly when a draft is sent without review', () => {
+    expect(describeRule({ ...rule, auto_send: true }, () => 'Ana')).toContain('AI reply sent automatically');
+  });
+});

@@ -1,0 +1,130 @@
+import type { ChannelId } from '../../../shared/channel-ids.js';
+import { CHANNEL_RULES } from '../../../shared/channels.js';
+import type {
+  ConversationStatus,
+  DeliveryStatus,
+  InboxRule,
+  Intent,
+  Priority,
+  Sentiment,
+} from '../../../shared/inbox.schema.js';
+
+type Tone = 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
+
+export const STATUS_LABELS: Record<ConversationStatus, string> = {
+  open: 'Open',
+  pending: 'Pending',
+  snoozed: 'Snoozed',
+  resolved: 'Resolved',
+};
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  urgent: 'Urgent',
+};
+
+export const PRIORITY_TONES = {
+  low: 'neutral',
+  normal: 'neutral',
+  high: 'warning',
+  urgent: 'danger',
+} as const satisfies Record<Priority, Tone>;
+
+export const SENTIMENT_LABELS: Record<Sentiment, string> = {
+  positive: 'Positive',
+  neutral: 'Neutral',
+  negative: 'Negative',
+};
+
+export const SENTIMENT_TONES = {
+  positive: 'success',
+  neutral: 'neutral',
+  negative: 'danger',
+} as const satisfies Record<Sentiment, Tone>;
+
+export const INTENT_LABELS: Record<Intent, string> = {
+  question: 'Question',
+  complaint: 'Complaint',
+  purchase_intent: 'Purchase intent',
+  praise: 'Praise',
+  spam: 'Spam',
+  other: 'Other',
+};
+
+export const DELIVERY_LABELS: Record<DeliveryStatus, string> = {
+  draft: 'Draft for review',
+  pending: 'Sending',
+  sent: 'Sent',
+  failed: 'Not delivered',
+};
+
+export const DELIVERY_TONES = {
+  draft: 'accent',
+  pending: 'neutral',
+  sent: 'success',
+  failed: 'danger',
+} as const satisfies Record<DeliveryStatus, Tone>;
+
+/** Languages offered in the filter and the correction form; any other code the classifier found still shows. */
+export const COMMON_LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt'] as const;
+
+/** "fr" → "French" in the reader's language; an unknown code is shown as it is. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function channelName(channel: ChannelId): string {
+  return CHANNEL_RULES[channel].name;
+}
+
+/** 42 → "42 s", 300 → "5 min", 7_500 → "2 h 5 min", 200_000 → "2 d 7 h". */
+export function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+}
+
+/** The customer as a person reads them: their name, else their handle, else the channel's id for them. */
+export function customerName(customer: { name: string | null; handle: string | null; external_id: string }) {
+  return customer.name ?? customer.handle ?? customer.external_id;
+}
+
+/** A `datetime-local` value (local wall time, minutes) → ISO UTC; undefined when empty or invalid. */
+export function localInputToIso(value: string): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** The `datetime-local` value for `date` in the reader's time zone. */
+export function isoToLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** "When “refund”, /order #\d+/ → label billing, assign Ana, priority High, AI draft." */
+export function describeRule(rule: InboxRule, memberName: (id: string) => string): string {
+  const when = [
+    ...rule.match.keywords.map((word) => `“${word}”`),
+    ...(rule.match.regex ? [`/${rule.match.regex}/`] : []),
+  ];
+  const then = [
+    ...(rule.actions.labels.length > 0 ? [`label ${rule.actions.labels.join(', ')}`] : []),
+    ...(rule.actions.assignee_id ? [`assign ${memberName(rule.actions.assignee_id)}`] : []),
+    ...(rule.actions.priority ? [`priority ${PRIORITY_LABELS[rule.actions.priority]}`] : []),
+    ...(rule.actions.prepare_draft
+      ? [rule.auto_send ? 'AI reply sent automatically' : 'AI draft for review']
+      : []),
+  ];
+  return `When ${when.join(' or ')} → ${then.join(', ')}.`;
+}

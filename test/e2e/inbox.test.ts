@@ -1,0 +1,226 @@
+import { createHmac } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { newContext, watchPageErrors } from './support/browser.js';
+import { sharedServerAndBrowser } from './support/environment.js';
+import { callApiAs, seedBusiness, seedUser } from './support/factories.js';
+import { signInThroughForm, toast } from './support/flows.js';
+import { shootAllLooks } from './support/screenshots.js';
+
+// Replies leave through a publishing connector; its receiver listens on this machine, which the outbound
+// guard refuses unless it is allowed.
+const env = sharedServerAndBrowser({ env: { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' } });
+let receiver: WebhookReceiver;
+
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+});
+
+afterAll(async () => {
+  await receiver?.close();
+});
+
+/**
+ * Posts one customer message to the inbound webhook as a sender would: `X-MCC-Signature` is
+ * `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">` with the workspace's inbound secret. Written out here
+ * rather than imported from the server, so a change to the server's scheme fails this test.
+ */
+async function postInbound(businessId: string, secret: string, event: Record<string, unknown>) {
+  const body = JSON.stringify(event);
+  const t = Math.floor(Date.now() / 1000);
+  const v1 = createHmac('sha256', secret).update(`${t}.${body}`, 'utf8').digest('hex');
+  return fetch(`${env.server.url}/api/inbound/${businessId}/instagram`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-mcc-signature': `t=${t},v1=${v1}` },
+    body,
+  });
+}
+
+/** The thread pane's reply box. */
+const replyBox = (page: Page) =>
+  page.getByRole('form', { name: 'Reply' }).getByLabel('Reply', { exact: true });
+
+describe('Inbox flow', () => {
+  it('a message posted to the signed inbound webhook appears live in an open inbox → classified (badges) → an AI suggestion is inserted, edited and sent through the connector → resolved with e', async () => {
+    const owner = await seedUser(env.server.url, 'owner');
+    const business = await seedBusiness(env.server.url, owner, 'Harbour Bakery');
+    await callApiAs(env.server.url, owner, 'POST', '/api/connectors', {
+      business_id: business.id,
+      kind: 'webhook',
+      name: 'Replies to Instagram',
+      settings: { url: receiver.url },
+      channels: null,
+    });
+    const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await signInThroughForm(page, owner);
+    await page.getByRole('heading', { name: 'Harbour Bakery', level: 1 }).waitFor();
+
+    // Settings → Inbox: the inbound secret is shown once; a knowledge entry grounds the suggestions.
+    await page.goto(`/w/${business.id}/settings/inbox`);
+    const inbound = page.getByRole('region', { name: 'Inbound webhook' });
+    await inbound.getByRole('button', { name: 'Create secret' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Inbound webhook secret' });
+    const secret = await dialog.getByLabel('Inbound secret').inputValue();
+    expect(secret).not.toBe('');
+    await dialog.getByRole('button', { name: 'I have stored it' }).click();
+    await inbound.getByText('Set', { exact: true }).waitFor();
+    const knowledge = page.getByRole('region', { name: 'Knowledge base' });
+    await knowledge.getByLabel('Title').fill('Opening hours');
+    await knowledge
+      .getByLabel('Content')
+      .fill('We are open every day from 7 am to 6 pm, Sundays until 1 pm.');
+    await knowledge.getByRole('button', { name: 'Add entry' }).click();
+    await knowledge.getByRole('list', { name: 'Knowledge entries' }).getByText('Opening hours').waitFor();
+
+    // The inbox is open and empty when the message arrives: it shows up without a reload.
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Inbox' }).click();
+    await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
+    await page.getByText('No conversations here').waitFor();
+    const forged = await postInbound(business.id, 'not-the-secret', {
+      event_id: 'evt-forged',
+      external_id: 'ig-forged',
+      customer: { external_id: 'ig-user-9', name: 'Mallory' },
+      body: 'Forged message',
+    });
+    expect(forged.status).toBe(401);
+    const event = {
+      event_id: 'evt-1',
+      external_id: 'ig-msg-1',
+      customer: { external_id: 'ig-user-1', name: 'Ana Costa', handle: '@ana.bakes' },
+      body: 'Hi! What are your opening hours on Sunday?',
+    };
+    expect((await postInbound(business.id, secret, event)).status).toBe(202);
+    const list = page.getByRole('list', { name: 'Conversations' });
+    await list.getByRole('button', { name: /Ana Costa/ }).waitFor();
+    expect(await list.getByText('Mallory').count()).toBe(0);
+
+    // j opens the first conversation; the classifier's verdict arrives as badges.
+    await page.locator('body').press('j');
+    await page.getByRole('heading', { name: /Ana Costa/, level: 2 }).waitFor();
+    const panel = page.getByRole('complementary', { name: 'Customer and AI' });
+    await panel.getByText(/^Sentiment:/).waitFor();
+    await panel.getByText('Intent: Question').waitFor();
+    await panel.getByText(/^Priority:/).waitFor();
+    await panel.getByText(/^Language:/).waitFor();
+
+    // An AI suggestion, labelled with what it relied on, is inserted, edited and sent.
+    await panel.getByRole('button', { name: 'Suggest replies' }).click();
+    const suggestions = panel.getByRole('list', { name: 'Suggested replies' });
+    await suggestions
+      .getByText(/^Relied on: /)
+      .first()
+      .waitFor();
+    const suggestion = (await suggestions.locator('.ai-suggestion__body').first().textContent()) ?? '';
+    expect(suggestion).not.toBe('');
+    await suggestions.getByRole('button', { name: 'Insert suggestion 1' }).click();
+    await expect.poll(() => replyBox(page).inputValue()).toBe(suggestion);
+    await replyBox(page).press('End');
+    await replyBox(page).pressSequentially(' See you Sunday!');
+    const sent = `${suggestion} See you Sunday!`;
+    await shootAllLooks(page, 'inbox');
+    await page
+      .getByRole('form', { name: 'Reply' })
+      .getByRole('button', { name: 'Send', exact: true })
+      .click();
+    await toast(page, 'Reply sent');
+    const thread = page.getByRole('list', { name: 'Messages' });
+    await thread.getByText(sent).waitFor();
+    const [delivered] = await receiver.waitForRequests(1);
+    expect(delivered?.body ?? '').toContain('See you Sunday!');
+    await thread.getByText('Sent', { exact: true }).waitFor();
+
+    // e resolves (not while typing: the reply box has focus until we leave it).
+    await replyBox(page).press('e');
+    expect(await replyBox(page).inputValue()).toBe('e');
+    await replyBox(page).fill('');
+    await page.getByRole('heading', { name: /Ana Costa/, level: 2 }).click();
+    await page.keyboard.press('e');
+    await toast(page, 'Conversation resolved');
+    await panel.getByText('Resolved', { exact: true }).waitFor();
+    await list.getByRole('button', { name: /Ana Costa/ }).waitFor({ state: 'detached' });
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('Settings → Inbox: a keyword rule labels a new message and prepares an AI draft; the draft is reviewed, a canned reply added, and sent with resolve', async () => {
+    const owner = await seedUser(env.server.url, 'owner');
+    const business = await seedBusiness(env.server.url, owner, 'Corner Deli');
+    await callApiAs(env.server.url, owner, 'POST', '/api/connectors', {
+      business_id: business.id,
+      kind: 'webhook',
+      name: 'Replies by email',
+      settings: { url: receiver.url },
+      channels: null,
+    });
+    const context = await newContext(env.browser, env.server.url);
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await signInThroughForm(page, owner);
+    await page.getByRole('heading', { name: 'Corner Deli', level: 1 }).waitFor();
+    await page.goto(`/w/${business.id}/settings/inbox`);
+
+    const rules = page.getByRole('region', { name: 'Rules' });
+    const ruleForm = rules.getByRole('form', { name: 'Add a rule' });
+    await ruleForm.getByLabel('Name').fill('Refunds');
+    await ruleForm.getByLabel('Keywords').fill('refund');
+    await ruleForm.getByLabel('Keywords').press('Enter');
+    await ruleForm.getByLabel('Add labels').fill('billing');
+    await ruleForm.getByLabel('Add labels').press('Enter');
+    const autoSend = ruleForm.getByLabel('Send the draft automatically, without review');
+    expect(await autoSend.isDisabled()).toBe(true);
+    await ruleForm.getByLabel('Prepare an AI draft for review').check();
+    expect(await autoSend.isChecked()).toBe(false);
+    await ruleForm.getByRole('button', { name: 'Add rule' }).click();
+    const ruleList = rules.getByRole('list', { name: 'Rules' });
+    await ruleList.getByText('When “refund” → label billing, AI draft for review.').waitFor();
+    expect(await ruleList.getByText('Sends without review').count()).toBe(0);
+
+    const canned = page.getByRole('region', { name: 'Canned replies' });
+    await canned.getByLabel('Title').fill('Refund timing');
+    await canned.getByLabel('Text').fill('Refunds reach your card within 5 working days.');
+    await canned.getByRole('button', { name: 'Add canned reply' }).click();
+    await canned.getByRole('list', { name: 'Canned replies' }).getByText('Refund timing').waitFor();
+    await shootAllLooks(page, 'inbox-settings');
+
+    await callApiAs(env.server.url, owner, 'POST', '/api/messages', {
+      business_id: business.id,
+      channel: 'email',
+      external_id: 'mail-1',
+      customer: { external_id: 'ben@example.com', name: 'Ben Okafor', handle: null },
+      body: 'I would like a refund for order 123, the bread was stale.',
+    });
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Inbox' }).click();
+    const list = page.getByRole('list', { name: 'Conversations' });
+    await list.getByRole('button', { name: /Ben Okafor.*billing/ }).click();
+    const thread = page.getByRole('list', { name: 'Messages' });
+    await thread.getByText('Draft for review').waitFor();
+    await thread.getByRole('button', { name: 'Review this draft' }).click();
+    const reply = page.getByRole('form', { name: 'Reply' });
+    await reply.getByText('You are reviewing a draft a rule prepared').waitFor();
+    const draft = await replyBox(page).inputValue();
+    expect(draft).not.toBe('');
+    await reply.getByLabel('Insert a canned reply').selectOption({ label: 'Refund timing' });
+    expect(await replyBox(page).inputValue()).toBe(
+      `${draft.trimEnd()}\n\nRefunds reach your card within 5 working days.`,
+    );
+    const deliveredBefore = receiver.requests.length;
+    await reply.getByRole('button', { name: 'Send and resolve' }).click();
+    await toast(page, 'Reply sent and conversation resolved');
+    await thread.getByText('Sent', { exact: true }).waitFor();
+    // The reviewed draft became the reply: one message of ours in the thread, not a draft and a copy.
+    expect(await thread.getByText('Draft for review').count()).toBe(0);
+    await page
+      .getByRole('complementary', { name: 'Customer and AI' })
+      .getByText('Resolved', { exact: true })
+      .waitFor();
+    const delivered = (await receiver.waitForRequests(deliveredBefore + 1)).at(-1);
+    expect(delivered?.body ?? '').toContain('Refunds reach your card within 5 working days.');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
