@@ -97,9 +97,17 @@ describe('Inbox flow', () => {
     await list.getByRole('button', { name: /Ana Costa/ }).waitFor();
     expect(await list.getByText('Mallory').count()).toBe(0);
 
-    // j opens the first conversation; the classifier's verdict arrives as badges.
+    // The shortcuts are listed in a popover; j opens the first conversation, r goes to the reply box.
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.getByText('Resolve the conversation').waitFor();
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
     await page.locator('body').press('j');
     await page.getByRole('heading', { name: /Ana Costa/, level: 2 }).waitFor();
+    expect(await list.getByRole('button', { name: /Ana Costa/ }).getAttribute('aria-current')).toBe('true');
+    await page.keyboard.press('r');
+    await expect.poll(() => replyBox(page).evaluate((box) => box === document.activeElement)).toBe(true);
     const panel = page.getByRole('complementary', { name: 'Customer and AI' });
     await panel.getByText(/^Sentiment:/).waitFor();
     await panel.getByText('Intent: Question').waitFor();
