@@ -3,10 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
 import type { CpaFunnelResult } from '../src/server/analytics/cpa-funnel.js';
 import type { CpaFunnelPool } from '../src/server/analytics/cpa-funnel-parallel.js';
-import { createSqliteTestDatabase } from '../test/support/databases.js';
-import { createTestApp } from '../test/support/test-app.js';
 import { type Check, envInt, fmt, log, printChecks, ROOT, table } from './report.js';
 
 // The forecast kernel against numpy (issue 7, item 5): `BENCH_SUITE=analytics`; see docs/benchmarks.md,
@@ -104,8 +103,44 @@ function runNumpy(): (KernelRow & { version: string }) | { skipped: string } {
   }
 }
 
+/**
+ * The production app from dist/ (as `node dist/server/main.js` builds it, without listening) on an
+ * in-memory SQLite database; `app.inject` then drives it as a client would, minus the socket.
+ */
+async function startDistApp(): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
+  const load = async <T>(file: string) => (await import(path.join(ROOT, 'dist/server', file))) as T;
+  const { loadConfig } = await load<typeof import('../src/server/config/config.js')>('config/config.js');
+  const { openDatabase } = await load<typeof import('../src/server/db/database.js')>('db/database.js');
+  const { migrateToLatest } = await load<typeof import('../src/server/db/migrate.js')>('db/migrate.js');
+  const { createMetrics } =
+    await load<typeof import('../src/server/observability/metrics.js')>('observability/metrics.js');
+  const { createServices } =
+    await load<typeof import('../src/server/services/index.js')>('services/index.js');
+  const { buildApp } = await load<typeof import('../src/server/app.js')>('app.js');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    MCC_DEMO: '0',
+    WEB_DIST_DIR: '/nonexistent-dist',
+    RATE_LIMIT_MAX: '1000000',
+  });
+  const database = openDatabase({ kind: 'sqlite', path: ':memory:', autoMigrate: true });
+  await migrateToLatest(database.db);
+  const secret = randomBytes(32).toString('hex');
+  const metrics = createMetrics();
+  const services = createServices({ database, config, secret, metricsRegistry: metrics.registry });
+  const app = await buildApp({ config, database, secret, logger: false, services, metrics });
+  await app.ready();
+  return {
+    app,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
 async function timeRequest(): Promise<AnalyticsBenchReport['request']> {
-  const t = await createTestApp(await createSqliteTestDatabase());
+  const t = await startDistApp();
   try {
     const registered = await t.app.inject({
       method: 'POST',
