@@ -18,10 +18,10 @@ async function addTag(page: Page, label: string, tag: string): Promise<void> {
 /** Calls the API as `owner`, as the settings pages would, and expects success. */
 async function asOwner(
   owner: SeededUser,
-  method: 'PUT' | 'DELETE',
+  method: 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
-): Promise<void> {
+): Promise<unknown> {
   const response = await fetch(`${env.server.url}${path}`, {
     method,
     headers: {
@@ -31,6 +31,7 @@ async function asOwner(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   expect(response.status).toBeLessThan(300);
+  return response.status === 204 ? undefined : response.json();
 }
 
 async function currentStep(page: Page): Promise<string> {
@@ -231,6 +232,49 @@ describe('Onboarding and AI calendar flow', () => {
     await page.locator('.cal-chip').first().waitFor();
 
     // The budget refusal surfaces as failed job requests only in the job, never as a page error.
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+  it('a campaign plans its own calendar: its channels and objective, the campaign fixed, its items filtered', async () => {
+    const owner = await seedUser(env.server.url, 'owner');
+    const business = await seedBusiness(env.server.url, owner, 'Corner Cycles');
+    const campaign = (await asOwner(owner, 'POST', '/api/campaign/', {
+      business_id: business.id,
+      name: 'Spring tune-ups',
+      objective: 'sales',
+      channels: ['facebook', 'email'],
+      start_date: '2026-03-01',
+      end_date: '2026-05-31',
+    })) as { id: string };
+    const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await signInThroughForm(page, owner);
+    await page.getByRole('heading', { name: 'Corner Cycles', level: 1 }).waitFor();
+
+    await page.goto(`/w/${business.id}/campaigns/${campaign.id}`);
+    await page.getByRole('heading', { name: 'Spring tune-ups', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Generate a calendar' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Generate a calendar' });
+    await dialog.getByText('Spring tune-ups').waitFor();
+    expect(await dialog.getByRole('combobox', { name: 'Campaign' }).count()).toBe(0);
+    expect(await dialog.getByRole('checkbox', { name: 'Facebook' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: 'Email' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: 'Instagram' }).isChecked()).toBe(false);
+    expect(await dialog.getByLabel('Objective').inputValue()).toBe('sales');
+    await dialog.getByLabel('Weeks').fill('1');
+    await dialog.getByRole('radio', { name: 'Full drafts' }).check({ force: true });
+    await dialog.getByRole('button', { name: 'Generate calendar' }).click();
+    await dialog.getByRole('heading', { name: /items planned$/ }).waitFor({ timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Show the calendar' }).click();
+
+    // The calendar opens on the first day, filtered to the campaign; the items are full drafts.
+    await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
+    expect(new URL(page.url()).searchParams.get('campaign')).toBe(campaign.id);
+    await page.locator('.cal-chip').first().waitFor();
+    expect(await page.locator('.cal-chip').filter({ hasText: 'Idea' }).count()).toBe(0);
+    await page.locator('.cal-chip').filter({ hasText: 'Draft' }).first().waitFor();
+
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
