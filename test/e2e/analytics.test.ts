@@ -107,6 +107,18 @@ describe('Analytics flow', () => {
       .getByRole('listitem')
       .first()
       .waitFor();
+
+    // An owner overrides a benchmark: the open forecast re-runs and says the rate is the workspace's.
+    const benchmarks = page.getByRole('region', { name: 'Benchmark rates' });
+    await benchmarks.getByLabel('Click-through rate (%)').fill('2');
+    await benchmarks.getByRole('button', { name: 'Save overrides' }).click();
+    await toast(page, 'Benchmark overrides saved');
+    const instagramCtr = assumptions
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Instagram' }) })
+      .filter({ hasText: 'Click-through rate' });
+    await instagramCtr.getByText('Workspace override').waitFor();
+    expect(await instagramCtr.getByRole('cell').nth(1).textContent()).toBe('2.00%');
     await shootAllLooks(page, 'analytics-forecast');
 
     // Record actuals by CSV: a bad row is explained by line and column, and nothing is saved.

@@ -1,10 +1,11 @@
 import { Link, useSearchParams } from 'react-router';
+import { BenchmarksCard } from '../../features/analytics/components/benchmarks-card.js';
 import { ForecastView } from '../../features/analytics/components/forecast-view.js';
 import { useCampaigns } from '../../features/campaigns/api/get-campaigns.js';
 import { PageTitle } from '../../lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
-/** The forecast workbench: a campaign or an explicit plan, re-run as the inputs change. */
+/** The forecast workbench (a campaign or an explicit plan, re-run as the inputs change) and its benchmark rates. */
 export function AnalyticsForecastPage() {
   const business = useWorkspace();
   const [params] = useSearchParams();
@@ -30,6 +31,7 @@ export function AnalyticsForecastPage() {
         campaigns={choices}
         campaignId={params.get('campaign') ?? undefined}
       />
+      <BenchmarksCard business={business} />
     </>
   );
 }
