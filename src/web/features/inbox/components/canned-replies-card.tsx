@@ -8,6 +8,7 @@ import { Spinner } from '../../../components/ui/spinner.js';
 import { useToast } from '../../../components/ui/toast.js';
 import { describeError } from '../../../lib/error-messages.js';
 import { useCannedReplies, useSaveCannedReply } from '../api/canned-replies.js';
+import { EntryEditor } from './entry-editor.js';
 
 /** Canned replies: a title and a text, inserted into the reply box from its picker. */
 export function CannedRepliesCard({ businessId }: { businessId: string }) {
@@ -16,6 +17,7 @@ export function CannedRepliesCard({ businessId }: { businessId: string }) {
   const toast = useToast();
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
+  const [editing, setEditing] = useState<string>();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -64,18 +66,46 @@ export function CannedRepliesCard({ businessId }: { businessId: string }) {
           <ul className="settings-list" aria-label="Canned replies">
             {canned.data.map((reply) => (
               <li key={reply.id} className="settings-list__item">
-                <div className="settings-list__main">
-                  <span className="settings-list__name">{reply.title}</span>
-                  <span className="muted settings-list__text">{reply.body}</span>
-                </div>
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  aria-label={`Delete ${reply.title}`}
-                  onClick={() => save.mutate({ id: reply.id, remove: true })}
-                >
-                  Delete
-                </Button>
+                {editing === reply.id ? (
+                  <EntryEditor
+                    name={reply.title}
+                    title={reply.title}
+                    body={reply.body}
+                    titleMax={120}
+                    bodyMax={10_000}
+                    bodyLabel="Text"
+                    saving={save.isPending}
+                    onCancel={() => setEditing(undefined)}
+                    onSave={(update) =>
+                      save.mutate({ id: reply.id, update }, { onSuccess: () => setEditing(undefined) })
+                    }
+                  />
+                ) : (
+                  <>
+                    <div className="settings-list__main">
+                      <span className="settings-list__name">{reply.title}</span>
+                      <span className="muted settings-list__text">{reply.body}</span>
+                    </div>
+                    <div className="row">
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={`Edit ${reply.title}`}
+                        onClick={() => setEditing(reply.id)}
+                      >
+                        Edit
+                      </Button>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={`Delete ${reply.title}`}
+                        onClick={() => save.mutate({ id: reply.id, remove: true })}
+                      >
+                        Delete
+                      </Button>
+                    </div>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -2,14 +2,15 @@ import type { Business, Member } from '../../../../shared/business.schema.js';
 import { can } from '../../../../shared/roles.js';
 import { Banner } from '../../../components/ui/banner.js';
 import { CannedRepliesCard } from './canned-replies-card.js';
+import { ImportMessagesCard } from './import-messages-card.js';
 import { InboundWebhookCard } from './inbound-webhook-card.js';
 import { KnowledgeCard } from './knowledge-card.js';
 import { RulesCard } from './rules-card.js';
 import './inbox.css';
 
 /**
- * Settings → Inbox: the inbound webhook, rules and knowledge base (owners and admins) and canned replies
- * (everyone who replies).
+ * Settings → Inbox: the inbound webhook, rules and knowledge base (owners and admins), canned replies and
+ * importing a message history (everyone who replies).
  */
 export function InboxSettings({ business, members }: { business: Business; members: readonly Member[] }) {
   if (!can(business.role, 'inbox.reply')) {
@@ -22,6 +23,7 @@ export function InboxSettings({ business, members }: { business: Business; membe
       {canManage && <RulesCard businessId={business.id} members={members} />}
       <KnowledgeCard businessId={business.id} canManage={canManage} />
       <CannedRepliesCard businessId={business.id} />
+      <ImportMessagesCard businessId={business.id} />
     </div>
   );
 }

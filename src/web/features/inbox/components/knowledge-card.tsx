@@ -10,6 +10,7 @@ import { Spinner } from '../../../components/ui/spinner.js';
 import { useToast } from '../../../components/ui/toast.js';
 import { describeError } from '../../../lib/error-messages.js';
 import { useKnowledge, useSaveKnowledge } from '../api/knowledge.js';
+import { EntryEditor } from './entry-editor.js';
 
 type Kind = (typeof KNOWLEDGE_KINDS)[number];
 const KIND_LABELS: Record<Kind, string> = {
@@ -30,6 +31,7 @@ export function KnowledgeCard({ businessId, canManage }: { businessId: string; c
   const [kind, setKind] = useState<Kind>('faq');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
+  const [editing, setEditing] = useState<string>();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -100,33 +102,59 @@ export function KnowledgeCard({ businessId, canManage }: { businessId: string; c
           <ul className="settings-list" aria-label="Knowledge entries">
             {knowledge.data.map((entry) => (
               <li key={entry.id} className="settings-list__item">
-                <div className="settings-list__main">
-                  <span className="row">
-                    <span className="settings-list__name">{entry.title}</span>
-                    <Badge>{KIND_LABELS[entry.kind]}</Badge>
-                    {!entry.enabled && <Badge tone="warning">Not used</Badge>}
-                  </span>
-                  <span className="muted settings-list__text">{entry.body}</span>
-                </div>
-                {canManage && (
-                  <div className="row">
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      aria-label={`${entry.enabled ? 'Stop using' : 'Use'} ${entry.title}`}
-                      onClick={() => save.mutate({ id: entry.id, update: { enabled: !entry.enabled } })}
-                    >
-                      {entry.enabled ? 'Stop using' : 'Use'}
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      aria-label={`Delete ${entry.title}`}
-                      onClick={() => save.mutate({ id: entry.id, remove: true })}
-                    >
-                      Delete
-                    </Button>
-                  </div>
+                {editing === entry.id ? (
+                  <EntryEditor
+                    name={entry.title}
+                    title={entry.title}
+                    body={entry.body}
+                    titleMax={200}
+                    bodyMax={4000}
+                    bodyLabel="Content"
+                    saving={save.isPending}
+                    onCancel={() => setEditing(undefined)}
+                    onSave={(update) =>
+                      save.mutate({ id: entry.id, update }, { onSuccess: () => setEditing(undefined) })
+                    }
+                  />
+                ) : (
+                  <>
+                    <div className="settings-list__main">
+                      <span className="row">
+                        <span className="settings-list__name">{entry.title}</span>
+                        <Badge>{KIND_LABELS[entry.kind]}</Badge>
+                        {!entry.enabled && <Badge tone="warning">Not used</Badge>}
+                      </span>
+                      <span className="muted settings-list__text">{entry.body}</span>
+                    </div>
+                    {canManage && (
+                      <div className="row">
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          aria-label={`Edit ${entry.title}`}
+                          onClick={() => setEditing(entry.id)}
+                        >
+                          Edit
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          aria-label={`${entry.enabled ? 'Stop using' : 'Use'} ${entry.title}`}
+                          onClick={() => save.mutate({ id: entry.id, update: { enabled: !entry.enabled } })}
+                        >
+                          {entry.enabled ? 'Stop using' : 'Use'}
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          aria-label={`Delete ${entry.title}`}
+                          onClick={() => save.mutate({ id: entry.id, remove: true })}
+                        >
+                          Delete
+                        </Button>
+                      </div>
+                    )}
+                  </>
                 )}
               </li>
             ))}
