@@ -23,7 +23,8 @@ describe.skipIf(Boolean(redisSkipReason))('rate limits shared through Redis', ()
 
   async function statuses(testApp: TestApp, count: number): Promise<number[]> {
     const codes: number[] = [];
-    for (let i = 0; i < count; i += 1) codes.push((await testApp.app.inject({ url: LIMITED_URL })).statusCode);
+    for (let i = 0; i < count; i += 1)
+      codes.push((await testApp.app.inject({ url: LIMITED_URL })).statusCode);
     return codes;
   }
 
