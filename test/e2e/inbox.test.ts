@@ -154,7 +154,7 @@ describe('Inbox flow', () => {
     await context.close();
   });
 
-  it('Settings → Inbox: a keyword rule, a canned reply (edited), a history import (a bad row refuses the file, then it imports) → the rule labels a new message and drafts a reply, which is reviewed, completed with the canned reply and sent with resolve', async () => {
+  it('Settings → Inbox: a keyword rule (edited; an unsafe pattern refused), a canned reply (edited), a history import (a bad row refuses the file, then it imports) → the rule labels a new message and drafts a reply, which is reviewed, completed with the canned reply and sent with resolve', async () => {
     const owner = await seedUser(env.server.url, 'owner');
     const business = await seedBusiness(env.server.url, owner, 'Corner Deli');
     await callApiAs(env.server.url, owner, 'POST', '/api/connectors', {
@@ -186,6 +186,20 @@ describe('Inbox flow', () => {
     const ruleList = rules.getByRole('list', { name: 'Rules' });
     await ruleList.getByText('When “refund” → label billing, AI draft for review.').waitFor();
     expect(await ruleList.getByText('Sends without review').count()).toBe(0);
+    await ruleList.getByRole('button', { name: 'Edit Refunds' }).click();
+    const editRule = ruleList.getByRole('form', { name: 'Edit Refunds' });
+    expect(await editRule.getByLabel('Prepare an AI draft for review').isChecked()).toBe(true);
+    await editRule.getByLabel('Set priority').selectOption({ label: 'High' });
+    await editRule.getByRole('button', { name: 'Save rule' }).click();
+    await ruleList.getByText('When “refund” → label billing, priority High, AI draft for review.').waitFor();
+    // A pattern that could stall the worker is refused by the server, and the form says why.
+    await ruleForm.getByLabel('Name').fill('Greedy');
+    await ruleForm.getByLabel('Pattern (regular expression)').fill('(a+)+$');
+    await ruleForm.getByLabel('Add labels').fill('odd');
+    await ruleForm.getByRole('button', { name: 'Add rule' }).click();
+    await ruleForm.getByText(/Nested repetition/).waitFor();
+    await ruleForm.getByLabel('Pattern (regular expression)').fill('');
+    await ruleForm.getByLabel('Name').fill('');
 
     const canned = page.getByRole('region', { name: 'Canned replies' });
     await canned.getByLabel('Title').fill('Refund timing');
@@ -251,8 +265,8 @@ describe('Inbox flow', () => {
     const delivered = (await receiver.waitForRequests(deliveredBefore + 1)).at(-1);
     expect(delivered?.body ?? '').toContain('Refunds reach your card within 5 working days.');
 
-    // The refused import is the only failed request: the browser logs its 422.
-    expect(errors.filter((error) => !/422 \(Unprocessable (Entity|Content)\)/.test(error))).toEqual([]);
+    // The refused pattern (400) and the refused import (422) are the only failed requests the browser logs.
+    expect(errors.filter((error) => !/status of (400|422)/.test(error))).toEqual([]);
     await context.close();
   });
 });

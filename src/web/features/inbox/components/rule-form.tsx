@@ -2,12 +2,18 @@ import { type FormEvent, useState } from 'react';
 import { PRIORITIES } from '../../../../shared/ai-tasks.schema.js';
 import type { Member } from '../../../../shared/business.schema.js';
 import { CHANNEL_IDS, type ChannelId } from '../../../../shared/channel-ids.js';
-import { createInboxRuleBodySchema, type Priority, RULE_REGEX_MAX } from '../../../../shared/inbox.schema.js';
+import {
+  createInboxRuleBodySchema,
+  type InboxRule,
+  type Priority,
+  RULE_REGEX_MAX,
+} from '../../../../shared/inbox.schema.js';
 import { Banner } from '../../../components/ui/banner.js';
 import { Button } from '../../../components/ui/button.js';
 import { CheckboxField } from '../../../components/ui/checkbox-field.js';
 import { SelectField, TextField } from '../../../components/ui/field.js';
 import { TagInput } from '../../../components/ui/tag-input.js';
+import { describeError } from '../../../lib/error-messages.js';
 import type { CreateRuleInput } from '../api/rules.js';
 import { channelName, PRIORITY_LABELS } from '../inbox-format.js';
 
@@ -15,22 +21,25 @@ interface RuleFormProps {
   businessId: string;
   members: readonly Member[];
   onSubmit: (rule: CreateRuleInput) => Promise<unknown>;
+  /** The rule being changed; without it the form adds a new one and clears itself after. */
+  initial?: InboxRule;
+  onCancel?: () => void;
 }
 
 /**
- * A new rule: when a message matches keywords or a pattern (optionally on some channels), label, assign,
+ * A rule: when a message matches keywords or a pattern (optionally on some channels), label, assign,
  * prioritise and/or prepare an AI draft. Sending that draft without review is a separate, explicit opt-in.
  */
-export function RuleForm({ businessId, members, onSubmit }: RuleFormProps) {
-  const [name, setName] = useState('');
-  const [keywords, setKeywords] = useState<string[]>([]);
-  const [regex, setRegex] = useState('');
-  const [channels, setChannels] = useState<ChannelId[]>([]);
-  const [labels, setLabels] = useState<string[]>([]);
-  const [assignee, setAssignee] = useState('');
-  const [priority, setPriority] = useState<Priority | ''>('');
-  const [prepareDraft, setPrepareDraft] = useState(false);
-  const [autoSend, setAutoSend] = useState(false);
+export function RuleForm({ businessId, members, onSubmit, initial, onCancel }: RuleFormProps) {
+  const [name, setName] = useState(initial?.name ?? '');
+  const [keywords, setKeywords] = useState<string[]>(initial?.match.keywords ?? []);
+  const [regex, setRegex] = useState(initial?.match.regex ?? '');
+  const [channels, setChannels] = useState<ChannelId[]>(initial?.match.channels ?? []);
+  const [labels, setLabels] = useState<string[]>(initial?.actions.labels ?? []);
+  const [assignee, setAssignee] = useState(initial?.actions.assignee_id ?? '');
+  const [priority, setPriority] = useState<Priority | ''>(initial?.actions.priority ?? '');
+  const [prepareDraft, setPrepareDraft] = useState(initial?.actions.prepare_draft ?? false);
+  const [autoSend, setAutoSend] = useState(initial?.auto_send ?? false);
   const [problem, setProblem] = useState<string>();
   const [saving, setSaving] = useState(false);
 
@@ -56,19 +65,29 @@ export function RuleForm({ businessId, members, onSubmit }: RuleFormProps) {
     setSaving(true);
     try {
       await onSubmit(parsed.data);
-      setName('');
-      setKeywords([]);
-      setRegex('');
-      setLabels([]);
-      setPrepareDraft(false);
-      setAutoSend(false);
+      if (!initial) {
+        setName('');
+        setKeywords([]);
+        setRegex('');
+        setLabels([]);
+        setPrepareDraft(false);
+        setAutoSend(false);
+      }
+    } catch (error) {
+      // An unsafe pattern or an assignee who left is refused by the server, with a sentence to show.
+      setProblem(describeError(error));
     } finally {
       setSaving(false);
     }
   };
 
   return (
-    <form className="stack" aria-label="Add a rule" onSubmit={submit} noValidate>
+    <form
+      className="stack"
+      aria-label={initial ? `Edit ${initial.name}` : 'Add a rule'}
+      onSubmit={submit}
+      noValidate
+    >
       {problem && <Banner tone="danger">{problem}</Banner>}
       <TextField
         label="Name"
@@ -154,10 +173,15 @@ export function RuleForm({ businessId, members, onSubmit }: RuleFormProps) {
           />
         </div>
       </fieldset>
-      <div>
+      <div className="row">
         <Button type="submit" variant="primary" loading={saving}>
-          Add rule
+          {initial ? 'Save rule' : 'Add rule'}
         </Button>
+        {onCancel && (
+          <Button variant="ghost" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
       </div>
     </form>
   );

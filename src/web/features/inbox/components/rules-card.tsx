@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Member } from '../../../../shared/business.schema.js';
 import { Badge } from '../../../components/ui/badge.js';
 import { Banner } from '../../../components/ui/banner.js';
@@ -15,6 +16,9 @@ import { RuleForm } from './rule-form.js';
 export function RulesCard({ businessId, members }: { businessId: string; members: readonly Member[] }) {
   const rules = useRules(businessId);
   const save = useSaveRule(businessId);
+  // The form reports its own errors; the list's toggles and deletes report theirs above it.
+  const saveFromForm = useSaveRule(businessId);
+  const [editing, setEditing] = useState<string>();
   const toast = useToast();
   const memberName = (id: string) => members.find((member) => member.user_id === id)?.name ?? 'a teammate';
 
@@ -29,7 +33,7 @@ export function RulesCard({ businessId, members }: { businessId: string; members
           businessId={businessId}
           members={members}
           onSubmit={(rule) =>
-            save.mutateAsync({ create: rule }).then(() => toast(`Rule “${rule.name}” added`))
+            saveFromForm.mutateAsync({ create: rule }).then(() => toast(`Rule “${rule.name}” added`))
           }
         />
         {rules.isPending && <Spinner label="Loading rules" />}
@@ -39,32 +43,61 @@ export function RulesCard({ businessId, members }: { businessId: string; members
           <ul className="settings-list" aria-label="Rules">
             {rules.data.map((rule) => (
               <li key={rule.id} className="settings-list__item">
-                <div className="settings-list__main">
-                  <span className="row">
-                    <span className="settings-list__name">{rule.name}</span>
-                    {rule.enabled ? <Badge tone="success">On</Badge> : <Badge>Off</Badge>}
-                    {rule.auto_send && <Badge tone="danger">Sends without review</Badge>}
-                  </span>
-                  <span className="muted settings-list__text">{describeRule(rule, memberName)}</span>
-                </div>
-                <div className="row">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`${rule.enabled ? 'Turn off' : 'Turn on'} ${rule.name}`}
-                    onClick={() => save.mutate({ id: rule.id, update: { enabled: !rule.enabled } })}
-                  >
-                    {rule.enabled ? 'Turn off' : 'Turn on'}
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Delete ${rule.name}`}
-                    onClick={() => save.mutate({ id: rule.id, remove: true })}
-                  >
-                    Delete
-                  </Button>
-                </div>
+                {editing === rule.id ? (
+                  <div className="entry-editor">
+                    <RuleForm
+                      businessId={businessId}
+                      members={members}
+                      initial={rule}
+                      onCancel={() => setEditing(undefined)}
+                      onSubmit={({ name, match, actions, auto_send }) =>
+                        saveFromForm
+                          .mutateAsync({ id: rule.id, update: { name, match, actions, auto_send } })
+                          .then(() => {
+                            setEditing(undefined);
+                            toast(`Rule “${name}” saved`);
+                          })
+                      }
+                    />
+                  </div>
+                ) : (
+                  <>
+                    <div className="settings-list__main">
+                      <span className="row">
+                        <span className="settings-list__name">{rule.name}</span>
+                        {rule.enabled ? <Badge tone="success">On</Badge> : <Badge>Off</Badge>}
+                        {rule.auto_send && <Badge tone="danger">Sends without review</Badge>}
+                      </span>
+                      <span className="muted settings-list__text">{describeRule(rule, memberName)}</span>
+                    </div>
+                    <div className="row">
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={`Edit ${rule.name}`}
+                        onClick={() => setEditing(rule.id)}
+                      >
+                        Edit
+                      </Button>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={`${rule.enabled ? 'Turn off' : 'Turn on'} ${rule.name}`}
+                        onClick={() => save.mutate({ id: rule.id, update: { enabled: !rule.enabled } })}
+                      >
+                        {rule.enabled ? 'Turn off' : 'Turn on'}
+                      </Button>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={`Delete ${rule.name}`}
+                        onClick={() => save.mutate({ id: rule.id, remove: true })}
+                      >
+                        Delete
+                      </Button>
+                    </div>
+                  </>
+                )}
               </li>
             ))}
           </ul>
