@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
-import { callApiAs, seedBusiness, seedUser } from './support/factories.js';
+import { callApiAs, seedBusiness, seedMember, seedUser } from './support/factories.js';
 import { signInThroughForm, toast } from './support/flows.js';
 import { shootAllLooks } from './support/screenshots.js';
 
@@ -267,6 +267,49 @@ describe('Inbox flow', () => {
 
     // The refused pattern (400) and the refused import (422) are the only failed requests the browser logs.
     expect(errors.filter((error) => !/status of (400|422)/.test(error))).toEqual([]);
+    await context.close();
+  });
+
+  it('a viewer reads conversations but has no reply box, triage, AI suggestions or inbox settings', async () => {
+    const owner = await seedUser(env.server.url, 'owner');
+    const viewer = await seedUser(env.server.url, 'viewer');
+    const business = await seedBusiness(env.server.url, owner, 'Quiet Tea Room');
+    await seedMember(env.server.url, owner, business.id, viewer, 'viewer');
+    const ingested = await callApiAs<{ conversation_id: string }>(
+      env.server.url,
+      owner,
+      'POST',
+      '/api/messages',
+      {
+        business_id: business.id,
+        channel: 'facebook',
+        external_id: 'fb-1',
+        customer: { external_id: 'fb-user-1', name: 'Dora Lee', handle: null },
+        body: 'Do you have oat milk?',
+      },
+    );
+    const context = await newContext(env.browser, env.server.url);
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await signInThroughForm(page, viewer);
+    await page.getByRole('heading', { name: 'Quiet Tea Room', level: 1 }).waitFor();
+    await page.goto(`/w/${business.id}/inbox?conversation=${ingested.conversation_id}`);
+    await page.getByRole('list', { name: 'Messages' }).getByText('Do you have oat milk?').waitFor();
+    await page.getByText('Your role can read the inbox but not reply.').waitFor();
+    const panel = page.getByRole('complementary', { name: 'Customer and AI' });
+    for (const control of ['Suggest replies', 'Resolve', 'Correct classification']) {
+      expect(await panel.getByRole('button', { name: control }).count()).toBe(0);
+    }
+    // e does nothing for a viewer: the conversation stays open.
+    await page.locator('body').press('e');
+    await panel.getByText('Open', { exact: true }).waitFor();
+    await page.goto(`/w/${business.id}/settings`);
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'General' }).waitFor();
+    expect(
+      await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Inbox' }).count(),
+    ).toBe(0);
+
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
