@@ -154,7 +154,7 @@ describe('Inbox flow', () => {
     await context.close();
   });
 
-  it('Settings → Inbox: a keyword rule (edited; an unsafe pattern refused), a canned reply (edited), a history import (a bad row refuses the file, then it imports) → the rule labels a new message and drafts a reply, which is reviewed, completed with the canned reply and sent with resolve', async () => {
+  it('Settings → Inbox: a keyword rule (edited; an unsafe pattern refused), a canned reply (edited), a history import (a bad row refuses the file, then it imports) → search and a channel filter narrow the list → the rule labels a new message and drafts a reply, which is reviewed, completed with the canned reply and sent with resolve', async () => {
     const owner = await seedUser(env.server.url, 'owner');
     const business = await seedBusiness(env.server.url, owner, 'Corner Deli');
     await callApiAs(env.server.url, owner, 'POST', '/api/connectors', {
@@ -240,6 +240,22 @@ describe('Inbox flow', () => {
     });
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Inbox' }).click();
     const list = page.getByRole('list', { name: 'Conversations' });
+    await list.getByRole('button', { name: /Ben Okafor.*billing/ }).waitFor();
+    // Search and filters narrow the list; clearing them brings everything back.
+    const search = page.getByRole('search', { name: 'Filter conversations' });
+    await search.getByLabel('Search').fill('croissants');
+    await search.getByLabel('Search').press('Enter');
+    await list.getByRole('button', { name: /Ben Okafor/ }).waitFor({ state: 'detached' });
+    await list.getByRole('button', { name: /Dan/ }).waitFor();
+    expect(await list.getByRole('button').count()).toBe(1);
+    await search.getByLabel('Search').fill('');
+    await search.getByLabel('Search').press('Enter');
+    await search.getByText('Filters (1 on)').click();
+    await search.getByLabel('Channel').selectOption({ label: 'SMS' });
+    await list.getByRole('button', { name: /Ben Okafor/ }).waitFor({ state: 'detached' });
+    await list.getByRole('button', { name: /Chloé/ }).waitFor();
+    expect(await list.getByRole('button').count()).toBe(1);
+    await search.getByLabel('Channel').selectOption({ label: 'Any channel' });
     await list.getByRole('button', { name: /Ben Okafor.*billing/ }).click();
     const thread = page.getByRole('list', { name: 'Messages' });
     await thread.getByText('Draft for review').waitFor();

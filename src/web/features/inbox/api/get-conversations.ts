@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { API } from '../../../../shared/api-paths.js';
 import { conversationPageSchema } from '../../../../shared/inbox.schema.js';
 import { apiRequest } from '../../../lib/api-client.js';
@@ -23,6 +23,8 @@ export const conversationsQueryOptions = (businessId: string, filters: Conversat
     queryFn: ({ pageParam }) => getConversationPage(businessId, filters, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next_cursor ?? undefined,
+    // While a new filter loads, the list keeps showing the last one instead of flashing empty.
+    placeholderData: keepPreviousData,
   });
 
 /**

@@ -31,6 +31,7 @@ export function ConversationFilters({ value, onChange, members }: ConversationFi
   const [label, setLabel] = useState(value.label ?? '');
   const set = <K extends keyof Filters>(key: K, next: string) =>
     onChange({ ...value, [key]: next === '' ? undefined : next });
+  const active = Object.entries(value).filter(([key, chosen]) => key !== 'q' && chosen !== undefined).length;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onChange({ ...value, q: q.trim() || undefined, label: label.trim() || undefined });
@@ -53,7 +54,7 @@ export function ConversationFilters({ value, onChange, members }: ConversationFi
           </Button>
         </div>
         <details className="inbox-filters__more">
-          <summary>Filters</summary>
+          <summary>{active > 0 ? `Filters (${active} on)` : 'Filters'}</summary>
           <div className="inbox-filters__grid">
             <SelectField
               label="Status"
