@@ -4,6 +4,7 @@ import {
   customerName,
   describeRule,
   formatSeconds,
+  importBodyFor,
   isoToLocalInput,
   languageName,
   localInputToIso,
@@ -65,5 +66,25 @@ describe('describeRule', () => {
 
   it('says plainly when a draft is sent without review', () => {
     expect(describeRule({ ...rule, auto_send: true }, () => 'Ana')).toContain('AI reply sent automatically');
+  });
+});
+
+describe('importBodyFor', () => {
+  it('sends a CSV file as text and a JSON file as its array', () => {
+    expect(importBodyFor('b1', 'history.csv', 'channel,body\n')).toEqual({
+      business_id: 'b1',
+      csv: 'channel,body\n',
+    });
+    expect(importBodyFor('b1', 'History.JSON', '[{"body":"hi"}]')).toEqual({
+      business_id: 'b1',
+      messages: [{ body: 'hi' }],
+    });
+  });
+
+  it('says why a JSON file cannot be sent', () => {
+    expect(importBodyFor('b1', 'a.json', '{"body":"hi"}')).toBe(
+      'The JSON file must hold an array of messages.',
+    );
+    expect(importBodyFor('b1', 'a.json', '[{')).toBe('The file is not valid JSON.');
   });
 });

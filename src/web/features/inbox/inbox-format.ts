@@ -3,6 +3,7 @@ import { CHANNEL_RULES } from '../../../shared/channels.js';
 import type {
   ConversationStatus,
   DeliveryStatus,
+  ImportMessagesBody,
   InboxRule,
   Intent,
   Priority,
@@ -127,4 +128,23 @@ export function describeRule(rule: InboxRule, memberName: (id: string) => string
       : []),
   ];
   return `When ${when.join(' or ')} → ${then.join(', ')}.`;
+}
+
+/**
+ * The import request for a file (JSON by its `.json` name, CSV otherwise), or a sentence saying why the
+ * file cannot be sent.
+ *
+ * @example
+ * importBodyFor(id, 'history.csv', text); // { business_id: id, csv: text }
+ */
+export function importBodyFor(businessId: string, name: string, text: string): ImportMessagesBody | string {
+  if (!name.toLowerCase().endsWith('.json')) return { business_id: businessId, csv: text };
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed)
+      ? { business_id: businessId, messages: parsed }
+      : 'The JSON file must hold an array of messages.';
+  } catch {
+    return 'The file is not valid JSON.';
+  }
 }

@@ -1,10 +1,10 @@
 import { type ChangeEvent, useState } from 'react';
-import type { ImportMessagesBody } from '../../../../shared/inbox.schema.js';
 import { Banner } from '../../../components/ui/banner.js';
 import { Card } from '../../../components/ui/card.js';
 import { ApiError } from '../../../lib/api-error.js';
 import { describeError } from '../../../lib/error-messages.js';
 import { useImportMessages } from '../api/import-messages.js';
+import { importBodyFor } from '../inbox-format.js';
 
 /**
  * Import a message history from a CSV or JSON file. The whole file is checked first: any bad row and
@@ -20,7 +20,7 @@ export function ImportMessagesCard({ businessId }: { businessId: string }) {
     if (!file) return;
     setFileProblem(undefined);
     importing.reset();
-    const body = bodyFor(businessId, file.name, await file.text());
+    const body = importBodyFor(businessId, file.name, await file.text());
     input.value = '';
     if (typeof body === 'string') setFileProblem(body);
     else importing.mutate(body);
@@ -70,17 +70,4 @@ export function ImportMessagesCard({ businessId }: { businessId: string }) {
       </div>
     </Card>
   );
-}
-
-/** The request for a file, or a sentence saying why the file cannot be sent. */
-function bodyFor(businessId: string, name: string, text: string): ImportMessagesBody | string {
-  if (!name.toLowerCase().endsWith('.json')) return { business_id: businessId, csv: text };
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed)
-      ? { business_id: businessId, messages: parsed }
-      : 'The JSON file must hold an array of messages.';
-  } catch {
-    return 'The file is not valid JSON.';
-  }
 }
