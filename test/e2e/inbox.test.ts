@@ -149,12 +149,15 @@ describe('Inbox flow', () => {
     await toast(page, 'Conversation resolved');
     await panel.getByText('Resolved', { exact: true }).waitFor();
     await list.getByRole('button', { name: /Ana Costa/ }).waitFor({ state: 'detached' });
+    // Both times are measured now: the reply was the first response, and the conversation is resolved.
+    expect(await panel.getByText('No reply yet').count()).toBe(0);
+    expect(await panel.getByText('Not resolved').count()).toBe(0);
 
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it('Settings → Inbox: a keyword rule (edited; an unsafe pattern refused), a canned reply (edited), a history import (a bad row refuses the file, then it imports) → search and a channel filter narrow the list → the rule labels a new message and drafts a reply, which is reviewed, completed with the canned reply and sent with resolve', async () => {
+  it('Settings → Inbox: a keyword rule (edited; an unsafe pattern refused), a canned reply (edited), a history import (a bad row refuses the file, then it imports) → search and a channel filter narrow the list → the rule labels a new message and drafts a reply, which is reviewed, completed with the canned reply and sent with resolve → reopened, assigned, snoozed', async () => {
     const owner = await seedUser(env.server.url, 'owner');
     const business = await seedBusiness(env.server.url, owner, 'Corner Deli');
     await callApiAs(env.server.url, owner, 'POST', '/api/connectors', {
@@ -274,10 +277,18 @@ describe('Inbox flow', () => {
     await thread.getByText('Sent', { exact: true }).waitFor();
     // The reviewed draft became the reply: one message of ours in the thread, not a draft and a copy.
     expect(await thread.getByText('Draft for review').count()).toBe(0);
-    await page
-      .getByRole('complementary', { name: 'Customer and AI' })
-      .getByText('Resolved', { exact: true })
-      .waitFor();
+    const panel = page.getByRole('complementary', { name: 'Customer and AI' });
+    await panel.getByText('Resolved', { exact: true }).waitFor();
+    // Reopen, assign and snooze until a time.
+    await panel.getByRole('button', { name: 'Reopen' }).click();
+    await panel.getByText('Open', { exact: true }).waitFor();
+    await panel.getByLabel('Assignee').selectOption({ label: owner.name });
+    await toast(page, 'Conversation updated');
+    await panel.getByLabel('Snooze until').fill('2031-05-04T09:30');
+    await panel.getByRole('button', { name: 'Snooze' }).click();
+    await toast(page, 'Conversation snoozed');
+    await panel.getByText('Snoozed', { exact: true }).waitFor();
+    expect(await panel.getByLabel('Assignee').inputValue()).toBe(owner.session.user.id);
     const delivered = (await receiver.waitForRequests(deliveredBefore + 1)).at(-1);
     expect(delivered?.body ?? '').toContain('Refunds reach your card within 5 working days.');
 
