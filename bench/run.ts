@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import { type AiBenchReport, runAiEngineBench } from './ai-engine.js';
 import { type AnalyticsBenchReport, runAnalyticsBench } from './analytics.js';
 import { type CalendarBenchReport, runCalendarBench } from './calendar.js';
+import { type InboxBenchReport, runInboxBench } from './inbox.js';
 import { type JobsBenchReport, runJobsBench } from './jobs.js';
 import {
   type Check,
@@ -31,12 +32,14 @@ import {
 //   (bench/calendar.ts);
 // - analytics: the Monte Carlo forecast kernel (a million trials) against numpy, and a 10,000-trial
 //   forecast request end to end (bench/analytics.ts);
+// - inbox: signed inbound-webhook ingest throughput and the inbox list over 100,000 messages
+//   (bench/inbox.ts);
 // - jobs: jobs per second and enqueue → start latency through each queue, against bare BullMQ
 //   (bench/jobs.ts).
 // See docs/benchmarks.md.
 
 const HOST = '127.0.0.1';
-const SUITES = ['http', 'ai', 'jobs', 'calendar', 'analytics'] as const;
+const SUITES = ['http', 'ai', 'jobs', 'calendar', 'analytics', 'inbox'] as const;
 type Suite = (typeof SUITES)[number];
 
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
@@ -496,12 +499,14 @@ async function main(): Promise<void> {
   let jobs: JobsBenchReport | undefined;
   let calendar: CalendarBenchReport | undefined;
   let analytics: AnalyticsBenchReport | undefined;
+  let inbox: InboxBenchReport | undefined;
   for (const suite of suites) {
     log(`━━ ${suite} ${'━'.repeat(100)}`.slice(0, 110));
     if (suite === 'http') http = await runHttpSuite();
     else if (suite === 'ai') ai = await runAiEngineBench();
     else if (suite === 'calendar') calendar = await runCalendarBench();
     else if (suite === 'analytics') analytics = await runAnalyticsBench();
+    else if (suite === 'inbox') inbox = await runInboxBench();
     else jobs = await runJobsBench();
     log();
   }
@@ -513,6 +518,7 @@ async function main(): Promise<void> {
     ...(jobs ? [['Background jobs', jobs.pass] as const] : []),
     ...(calendar ? [['Content calendar', calendar.pass] as const] : []),
     ...(analytics ? [['Forecast kernel', analytics.pass] as const] : []),
+    ...(inbox ? [['Unified inbox', inbox.pass] as const] : []),
   ];
   for (const [name, pass] of results) log(`  ${name}: ${pass ? 'PASS' : 'FAIL'}`);
   log(
@@ -524,7 +530,7 @@ async function main(): Promise<void> {
     const { pass: _httpPass, ...httpFigures } = http ?? { pass: true };
     writeFileSync(
       JSON_OUT,
-      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}), ...(analytics ? { analytics } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}), ...(analytics ? { analytics } : {}), ...(inbox ? { inbox } : {}) }, null, 2)}\n`,
     );
   }
 }

@@ -211,9 +211,9 @@ describeEachDialect('inbox triage', (create) => {
     const [request] = await receiver.waitForRequests(1);
     expect(request?.headers['x-mcc-event']).toBe('message.reply');
     const signature = String(request?.headers['x-mcc-signature']);
-    expect(verifySignatureHeader(connector.secret, request?.body ?? '', signature, Date.now() / 1000)).toBe(
-      true,
-    );
+    expect(
+      verifySignatureHeader(connector.secret ?? '', request?.body ?? '', signature, Date.now() / 1000),
+    ).toBe(true);
     expect(JSON.parse(request?.body ?? '{}')).toMatchObject({
       type: 'message.reply',
       conversation_id: ingested.conversation_id,
