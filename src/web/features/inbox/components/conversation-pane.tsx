@@ -1,4 +1,4 @@
-import { type RefObject, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { Member } from '../../../../shared/business.schema.js';
 import { Banner } from '../../../components/ui/banner.js';
 import { Button } from '../../../components/ui/button.js';
@@ -33,6 +33,15 @@ export function ConversationPane(props: ConversationPaneProps) {
   const toast = useToast();
   const [reply, setReply] = useState('');
   const [draftId, setDraftId] = useState<string>();
+  const threadRef = useRef<HTMLElement>(null);
+  const messageCount = thread.data?.messages.length ?? 0;
+
+  // The newest message is at the bottom: on wide screens, where the thread scrolls in its own pane, open
+  // it there and follow new ones. (On phones the pane does not scroll, so this changes nothing.)
+  useEffect(() => {
+    const pane = threadRef.current;
+    if (pane && messageCount > 0) pane.scrollTop = pane.scrollHeight;
+  }, [messageCount]);
 
   if (thread.isPending) return <Spinner label="Loading the conversation" />;
   if (thread.isError) return <Banner tone="danger">{describeError(thread.error)}</Banner>;
@@ -61,7 +70,7 @@ export function ConversationPane(props: ConversationPaneProps) {
 
   return (
     <div className="inbox__conversation">
-      <section className="inbox__thread" aria-labelledby="inbox-thread-title">
+      <section ref={threadRef} className="inbox__thread" aria-labelledby="inbox-thread-title">
         <header className="inbox__thread-header">
           <Button size="sm" variant="ghost" className="inbox__back" onClick={onBack}>
             ← Conversations
