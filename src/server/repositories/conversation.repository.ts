@@ -1,11 +1,25 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { ChannelId } from '../../shared/channel-ids.js';
 import type { ConversationListQuery } from '../../shared/inbox.schema.js';
-import type { ConversationRow, ConversationUpdate, DB } from '../db/schema.js';
+import type { ConversationRow, ConversationUpdate, DB, MessageRow } from '../db/schema.js';
 
 /** Filters of the inbox list, as the service resolved them (`now` decides which snoozes ran out). */
 export type ConversationFilters = Omit<ConversationListQuery, 'business_id' | 'limit' | 'cursor'> & {
   now: string;
+};
+
+/** A conversation with its latest message's columns (`latest_*`, null when it has none), as one page row. */
+export type ConversationWithLatest = ConversationRow & {
+  latest_id: string | null;
+  latest_direction: MessageRow['direction'] | null;
+  latest_body: string | null;
+  latest_author: string | null;
+  latest_author_user_id: string | null;
+  latest_external_id: string | null;
+  latest_classification: string | null;
+  latest_delivery_status: MessageRow['delivery_status'];
+  latest_delivery_error: string | null;
+  latest_created_at: string | null;
 };
 
 /** A position in the inbox order: priority rank, latest message time, id (all descending). */
@@ -26,12 +40,14 @@ function containsPattern(text: string): string {
 function withStatus(eb: ConversationEb, status: string, now: string) {
   if (status === 'open') {
     return eb.or([
-      eb('status', '=', 'open'),
-      eb.and([eb('status', '=', 'snoozed'), eb('snoozed_until', '<=', now)]),
+      eb('conversations.status', '=', 'open'),
+      eb.and([eb('conversations.status', '=', 'snoozed'), eb('conversations.snoozed_until', '<=', now)]),
     ]);
   }
-  if (status === 'snoozed') return eb.and([eb('status', '=', 'snoozed'), eb('snoozed_until', '>', now)]);
-  return eb('status', '=', status as ConversationRow['status']);
+  if (status === 'snoozed') {
+    return eb.and([eb('conversations.status', '=', 'snoozed'), eb('conversations.snoozed_until', '>', now)]);
+  }
+  return eb('conversations.status', '=', status as ConversationRow['status']);
 }
 
 /** Conversations with a message, customer name or handle containing `q` (LIKE, on both databases). */
@@ -107,33 +123,57 @@ export class ConversationRepository {
     filters: ConversationFilters,
     limit: number,
     after?: InboxPosition,
-  ): Promise<ConversationRow[]> {
-    let query = this.db.selectFrom('conversations').selectAll().where('business_id', '=', businessId);
+  ): Promise<ConversationWithLatest[]> {
+    // The latest message comes in the same statement, looked up by its primary key per row: a separate
+    // `id in (…)` query let SQLite's planner scan the workspace's messages by business_id instead.
+    let query = this.db
+      .selectFrom('conversations')
+      .leftJoin('messages as latest', (join) =>
+        join
+          .onRef('latest.id', '=', 'conversations.last_message_id')
+          .onRef('latest.business_id', '=', 'conversations.business_id'),
+      )
+      .selectAll('conversations')
+      .select([
+        'latest.id as latest_id',
+        'latest.direction as latest_direction',
+        'latest.body as latest_body',
+        'latest.author as latest_author',
+        'latest.author_user_id as latest_author_user_id',
+        'latest.external_id as latest_external_id',
+        'latest.classification as latest_classification',
+        'latest.delivery_status as latest_delivery_status',
+        'latest.delivery_error as latest_delivery_error',
+        'latest.created_at as latest_created_at',
+      ])
+      .where('conversations.business_id', '=', businessId);
     const { now } = filters;
-    if (filters.channel) query = query.where('channel', '=', filters.channel);
+    if (filters.channel) query = query.where('conversations.channel', '=', filters.channel);
     if (filters.status) query = query.where((eb) => withStatus(eb, filters.status as string, now));
-    if (filters.priority) query = query.where('priority', '=', filters.priority);
-    if (filters.sentiment) query = query.where('sentiment', '=', filters.sentiment);
-    if (filters.intent) query = query.where('intent', '=', filters.intent);
-    if (filters.language) query = query.where('language', '=', filters.language);
-    if (filters.assignee === 'none') query = query.where('assignee_id', 'is', null);
-    else if (filters.assignee) query = query.where('assignee_id', '=', filters.assignee);
+    if (filters.priority) query = query.where('conversations.priority', '=', filters.priority);
+    if (filters.sentiment) query = query.where('conversations.sentiment', '=', filters.sentiment);
+    if (filters.intent) query = query.where('conversations.intent', '=', filters.intent);
+    if (filters.language) query = query.where('conversations.language', '=', filters.language);
+    if (filters.assignee === 'none') query = query.where('conversations.assignee_id', 'is', null);
+    else if (filters.assignee) query = query.where('conversations.assignee_id', '=', filters.assignee);
     // Labels are a JSON array of strings that cannot contain quotes, so `"label"` matches one whole label.
-    if (filters.label) query = query.where('labels', 'like', containsPattern(`"${filters.label}"`));
+    if (filters.label) {
+      query = query.where('conversations.labels', 'like', containsPattern(`"${filters.label}"`));
+    }
     if (filters.q) query = query.where((eb) => matchingText(eb, filters.q as string));
     if (after) {
       query = query.where((eb) =>
         eb(
-          eb.refTuple('priority_rank', 'last_message_at', 'id'),
+          eb.refTuple('conversations.priority_rank', 'conversations.last_message_at', 'conversations.id'),
           '<',
           eb.tuple(after.rank, after.at, after.id),
         ),
       );
     }
     return query
-      .orderBy('priority_rank', 'desc')
-      .orderBy('last_message_at', 'desc')
-      .orderBy('id', 'desc')
+      .orderBy('conversations.priority_rank', 'desc')
+      .orderBy('conversations.last_message_at', 'desc')
+      .orderBy('conversations.id', 'desc')
       .limit(limit)
       .execute();
   }

@@ -8,11 +8,12 @@ import type {
 } from '../../shared/inbox.schema.js';
 import { PRIORITY_RANK } from '../../shared/inbox.schema.js';
 import type { Permission } from '../../shared/roles.js';
-import type { ConversationRow, ConversationUpdate } from '../db/schema.js';
+import type { ConversationRow, ConversationUpdate, MessageRow } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 import type { AppJobDefinitions } from '../jobs/job-definitions.js';
 import type { JobQueue } from '../jobs/job-types.js';
 import type { EventPublisher } from '../realtime/event-bus.js';
+import type { ConversationWithLatest } from '../repositories/conversation.repository.js';
 import type { Repositories } from '../repositories/index.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { announceInbound, storeInbound } from './inbox-ingest.js';
@@ -49,11 +50,9 @@ export class InboxService {
     const now = this.deps.now().toISOString();
     const rows = await repos.conversations.page(businessId, { ...filters, now }, limit + 1, after);
     const page = rows.slice(0, limit);
-    const latestIds = page.flatMap((row) => (row.last_message_id ? [row.last_message_id] : []));
-    const latest = new Map((await repos.messages.findMany(businessId, latestIds)).map((m) => [m.id, m]));
     const last = page.at(-1);
     return {
-      items: page.map((row) => toConversation(row, latest.get(row.last_message_id ?? ''), now)),
+      items: page.map((row) => toConversation(row, latestMessageOf(row), now)),
       next_cursor:
         rows.length > limit && last
           ? encodeCursor([ORDER, String(last.priority_rank), last.last_message_at, last.id])
@@ -149,6 +148,26 @@ export async function requireAssignable(
       errors: [{ path: 'body.assignee_id', message, code: 'not_a_member' }],
     });
   }
+}
+
+/** The latest message's columns of a page row, as a message row. */
+function latestMessageOf(row: ConversationWithLatest): MessageRow | undefined {
+  if (!row.latest_id || !row.latest_direction || !row.latest_body || !row.latest_created_at) return undefined;
+  return {
+    id: row.latest_id,
+    business_id: row.business_id,
+    conversation_id: row.id,
+    channel: row.channel,
+    direction: row.latest_direction,
+    body: row.latest_body,
+    author: row.latest_author,
+    author_user_id: row.latest_author_user_id,
+    external_id: row.latest_external_id,
+    classification: row.latest_classification,
+    delivery_status: row.latest_delivery_status,
+    delivery_error: row.latest_delivery_error,
+    created_at: row.latest_created_at,
+  };
 }
 
 function decodePosition(cursor: string) {
