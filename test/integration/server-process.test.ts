@@ -35,11 +35,14 @@ describe('the server process', { timeout: 60_000 }, () => {
     expect(businesses.items).toHaveLength(1);
     const demo = businesses.items[0];
     expect(demo?.brand.products.length).toBeGreaterThan(0);
-    // A campaign and a two-week calendar of drafts, planned offline.
+    // A campaign with a two-week calendar of drafts planned offline, and one already running with results.
     const campaigns = (await (
       await fetch(`${server.url}/api/campaign/?business_id=${demo?.id}`, { headers: auth })
-    ).json()) as { items: unknown[] };
-    expect(campaigns.items).toHaveLength(1);
+    ).json()) as { items: Array<{ name: string; status: string }> };
+    expect(campaigns.items.map((campaign) => campaign.name).sort()).toEqual([
+      'Autumn subscription push',
+      'Espresso blend launch',
+    ]);
     const content = (await (
       await fetch(`${server.url}/api/content?business_id=${demo?.id}&limit=100`, { headers: auth })
     ).json()) as {
