@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from '../src/server/db/database.js';
 import { newId } from '../src/server/db/ids.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
@@ -14,6 +12,7 @@ import { CHANNEL_IDS } from '../src/shared/channel-ids.js';
 import type { Job } from '../src/shared/jobs.schema.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../test/support/databases.js';
 import { createTestApp, type TestApp } from '../test/support/test-app.js';
+import { type BenchAccount, signUpWithWorkspace, timeEach } from './app-fixtures.js';
 import { type Check, envInt, fmt, log, printChecks, table } from './report.js';
 
 // The content calendar at scale (issue 5): `BENCH_SUITE=calendar`; see docs/benchmarks.md, "Content calendar".
@@ -28,6 +27,11 @@ const QUERIES = envInt('BENCH_CALENDAR_QUERIES', 300);
 const SPAN_DAYS = 730;
 const PAGE = 200;
 const TARGET_P99_MS = 20;
+const CALENDAR_NAMES = {
+  person: 'Calendar Planner',
+  business: 'Northwind Coffee Roasters',
+  timeZone: 'Europe/Paris',
+};
 const CHANNELS = ['instagram', 'linkedin', 'facebook', 'x', 'email', 'threads'] as const;
 
 export interface CalendarBenchReport {
@@ -37,34 +41,7 @@ export interface CalendarBenchReport {
   pass: boolean;
 }
 
-interface Account {
-  auth: { authorization: string };
-  businessId: string;
-}
-
-async function signUp(app: FastifyInstance): Promise<Account> {
-  const registered = await app.inject({
-    method: 'POST',
-    url: '/api/auth/register',
-    payload: {
-      email: `bench-${randomBytes(4).toString('hex')}@example.com`,
-      password: `Bench-${randomBytes(12).toString('hex')}`,
-      name: 'Calendar Planner',
-    },
-  });
-  if (registered.statusCode !== 201) throw new Error(`register: ${registered.body}`);
-  const auth = { authorization: `Bearer ${registered.json<{ access_token: string }>().access_token}` };
-  const business = await app.inject({
-    method: 'POST',
-    url: '/api/business/',
-    headers: auth,
-    payload: { name: 'Northwind Coffee Roasters', time_zone: 'Europe/Paris' },
-  });
-  if (business.statusCode !== 201) throw new Error(`create business: ${business.body}`);
-  return { auth, businessId: business.json<{ id: string }>().id };
-}
-
-async function generate(t: TestApp, account: Account, detail: 'ideas' | 'drafts') {
+async function generate(t: TestApp, account: BenchAccount, detail: 'ideas' | 'drafts') {
   const started = performance.now();
   const accepted = await t.app.inject({
     method: 'POST',
@@ -128,23 +105,6 @@ async function seedItems(database: Database, businessId: string): Promise<void> 
   }
 }
 
-async function timeEach(
-  count: number,
-  run: () => Promise<number>,
-): Promise<{ p50: number; p99: number; rows: number }> {
-  for (let i = 0; i < 20; i++) await run();
-  const times: number[] = [];
-  let rows = 0;
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    rows = await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)] ?? 0;
-  return { p50: at(0.5), p99: at(0.99), rows };
-}
-
 async function benchDialect(
   dialect: string,
   testDb: TestDatabase,
@@ -160,7 +120,7 @@ async function benchDialect(
     events: t.services.events,
   });
   try {
-    const account = await signUp(t.app);
+    const account = await signUpWithWorkspace(t.app, CALENDAR_NAMES);
     for (const detail of ['ideas', 'drafts'] as const) {
       process.stdout.write(`  ${dialect}: 12 weeks × ${CHANNELS.length} channels, ${detail} … `);
       const result = await generate(t, account, detail);
@@ -168,7 +128,7 @@ async function benchDialect(
       report.generation.push({ detail, dialect, ...result });
     }
 
-    const big = await signUp(t.app);
+    const big = await signUpWithWorkspace(t.app, CALENDAR_NAMES);
     process.stdout.write(`  ${dialect}: seeding ${ITEMS} items … `);
     const seeded = performance.now();
     await seedItems(t.database, big.businessId);

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from '../src/server/db/database.js';
 import { newId } from '../src/server/db/ids.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
@@ -14,6 +12,7 @@ import { CHANNEL_IDS } from '../src/shared/channel-ids.js';
 import { CONVERSATION_STATUSES, PRIORITY_RANK } from '../src/shared/inbox.schema.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../test/support/databases.js';
 import { createTestApp, type TestApp } from '../test/support/test-app.js';
+import { type BenchAccount, latencyPercentiles, signUpWithWorkspace, timeEach } from './app-fixtures.js';
 import { type Check, envInt, fmt, log, printChecks, table } from './report.js';
 
 // The unified inbox at scale (issue 6): `BENCH_SUITE=inbox`; see docs/benchmarks.md, "Unified inbox".
@@ -31,6 +30,7 @@ const IN_FLIGHT = 16;
 const QUERIES = envInt('BENCH_INBOX_QUERIES', 300);
 const PAGE = 50;
 const TARGET_P99_MS = 25;
+const INBOX_NAMES = { person: 'Inbox Keeper', business: 'Harbour Bakery' };
 const PRIORITIES = ['low', 'normal', 'normal', 'normal', 'high', 'urgent'] as const;
 
 export interface InboxBenchReport {
@@ -40,41 +40,8 @@ export interface InboxBenchReport {
   pass: boolean;
 }
 
-interface Account {
-  auth: { authorization: string };
-  businessId: string;
-}
-
-async function signUp(app: FastifyInstance): Promise<Account> {
-  const registered = await app.inject({
-    method: 'POST',
-    url: '/api/auth/register',
-    payload: {
-      email: `bench-${randomBytes(4).toString('hex')}@example.com`,
-      password: `Bench-${randomBytes(12).toString('hex')}`,
-      name: 'Inbox Keeper',
-    },
-  });
-  if (registered.statusCode !== 201) throw new Error(`register: ${registered.body}`);
-  const auth = { authorization: `Bearer ${registered.json<{ access_token: string }>().access_token}` };
-  const business = await app.inject({
-    method: 'POST',
-    url: '/api/business/',
-    headers: auth,
-    payload: { name: 'Harbour Bakery' },
-  });
-  if (business.statusCode !== 201) throw new Error(`create business: ${business.body}`);
-  return { auth, businessId: business.json<{ id: string }>().id };
-}
-
-function percentiles(times: number[]): { p50: number; p99: number } {
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)] ?? 0;
-  return { p50: at(0.5), p99: at(0.99) };
-}
-
 /** EVENTS signed events, IN_FLIGHT at a time; every one must be accepted. */
-async function benchIngest(t: TestApp, account: Account) {
+async function benchIngest(t: TestApp, account: BenchAccount) {
   const secret = (
     await t.app.inject({
       method: 'POST',
@@ -113,7 +80,7 @@ async function benchIngest(t: TestApp, account: Account) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { perSecond: EVENTS / seconds, ...percentiles(times) };
+  return { perSecond: EVENTS / seconds, ...latencyPercentiles(times) };
 }
 
 /** MESSAGES messages in MESSAGES / PER_CONVERSATION conversations, in batches (seeding, not measured). */
@@ -183,23 +150,11 @@ async function seedInbox(database: Database, businessId: string): Promise<void> 
   }
 }
 
-async function timeEach(count: number, run: () => Promise<number>) {
-  for (let i = 0; i < 20; i++) await run();
-  const times: number[] = [];
-  let rows = 0;
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    rows = await run();
-    times.push(performance.now() - started);
-  }
-  return { ...percentiles(times), rows };
-}
-
 async function benchDialect(dialect: string, testDb: TestDatabase, report: InboxBenchReport): Promise<void> {
   // The classify jobs are queued, not run: what is measured is the webhook's own work.
   const t = await createTestApp(testDb, { RATE_LIMIT_MAX: '1000000' });
   try {
-    const account = await signUp(t.app);
+    const account = await signUpWithWorkspace(t.app, INBOX_NAMES);
     process.stdout.write(`  ${dialect}: ${EVENTS} signed inbound events, ${IN_FLIGHT} in flight … `);
     const ingest = await benchIngest(t, account);
     log(`${fmt(ingest.perSecond, 0)} events/s`);
@@ -211,7 +166,7 @@ async function benchDialect(dialect: string, testDb: TestDatabase, report: Inbox
       p99Ms: ingest.p99,
     });
 
-    const big = await signUp(t.app);
+    const big = await signUpWithWorkspace(t.app, INBOX_NAMES);
     process.stdout.write(`  ${dialect}: seeding ${MESSAGES} messages … `);
     const seeded = performance.now();
     await seedInbox(t.database, big.businessId);

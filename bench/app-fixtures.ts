@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
+
+// What the in-process suites (calendar, inbox) share: an account with a workspace on an app they drive
+// with `app.inject`, and latency samples of one operation.
+
+/** A signed-in owner of one workspace. */
+export interface BenchAccount {
+  auth: { authorization: string };
+  businessId: string;
+}
+
+/**
+ * Register a person through the API and create their workspace; throws with the response on any refusal.
+ *
+ * @example
+ * const { auth, businessId } = await signUpWithWorkspace(t.app, { person: 'Inbox Keeper', business: 'Harbour Bakery' });
+ */
+export async function signUpWithWorkspace(
+  app: FastifyInstance,
+  names: { person: string; business: string; timeZone?: string },
+): Promise<BenchAccount> {
+  const registered = await app.inject({
+    method: 'POST',
+    url: '/api/auth/register',
+    payload: {
+      email: `bench-${randomBytes(4).toString('hex')}@example.com`,
+      password: `Bench-${randomBytes(12).toString('hex')}`,
+      name: names.person,
+    },
+  });
+  if (registered.statusCode !== 201) throw new Error(`register: ${registered.body}`);
+  const auth = { authorization: `Bearer ${registered.json<{ access_token: string }>().access_token}` };
+  const business = await app.inject({
+    method: 'POST',
+    url: '/api/business/',
+    headers: auth,
+    payload: { name: names.business, ...(names.timeZone ? { time_zone: names.timeZone } : {}) },
+  });
+  if (business.statusCode !== 201) throw new Error(`create business: ${business.body}`);
+  return { auth, businessId: business.json<{ id: string }>().id };
+}
+
+/** The median and 99th percentile (nearest rank) of `times`, which it sorts. */
+export function latencyPercentiles(times: number[]): { p50: number; p99: number } {
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)] ?? 0;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+/** Run `run` 20 times to warm up, then `count` times in sequence; `rows` is what the last run returned. */
+export async function timeEach(
+  count: number,
+  run: () => Promise<number>,
+): Promise<{ p50: number; p99: number; rows: number }> {
+  for (let i = 0; i < 20; i++) await run();
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    rows = await run();
+    times.push(performance.now() - started);
+  }
+  return { ...latencyPercentiles(times), rows };
+}
