@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startServerProcess } from '../support/server-process.js';
 
 const STRONG_SECRET = 'c0ffee11d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9';
@@ -49,6 +49,23 @@ describe('the server process', { timeout: 60_000 }, () => {
       items: Array<{ status: string; scheduled_at: string | null }>;
     };
     expect(content.items.length).toBeGreaterThan(6);
+    // Customer messages on four channels, in English and Spanish, classified in the background.
+    const inbox = (await (
+      await fetch(`${server.url}/api/messages?business_id=${demo?.id}`, { headers: auth })
+    ).json()) as { items: Array<{ channel: string; language: string | null }> };
+    expect(inbox.items).toHaveLength(5);
+    expect(new Set(inbox.items.map((conversation) => conversation.channel)).size).toBe(4);
+    await vi.waitFor(
+      async () => {
+        const classified = (await (
+          await fetch(`${server.url}/api/messages?business_id=${demo?.id}`, { headers: auth })
+        ).json()) as { items: Array<{ language: string | null }> };
+        expect(new Set(classified.items.map((conversation) => conversation.language))).toEqual(
+          new Set(['en', 'es']),
+        );
+      },
+      { timeout: 20_000, interval: 200 },
+    );
     expect(content.items.every((item) => item.status === 'draft' && item.scheduled_at)).toBe(true);
 
     // The password is printed for the person at the console, never logged as JSON.

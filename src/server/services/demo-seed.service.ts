@@ -1,6 +1,7 @@
 import type { BrandProfile } from '../../shared/brand.schema.js';
 import type { Config } from '../config/config.js';
 import { seedDemoAnalytics } from './analytics-demo.js';
+import { seedDemoInbox } from './inbox-demo.js';
 import type { Services } from './index.js';
 import type { Principal } from './principal.js';
 import { randomToken } from './security/tokens.js';
@@ -53,14 +54,23 @@ const DEMO_BRAND: BrandProfile = {
 /**
  * In development, an empty database gets a demo account and a business with a brand profile, a campaign
  * and a two-week calendar planned by the offline writer, plus a campaign three weeks in with actual results
- * and a forecast (analytics-demo.ts), so a first run has something to click. The
+ * and a forecast (analytics-demo.ts), and an inbox of customer messages (inbox-demo.ts), so a first run has
+ * something to click. The
  * password is random (printed once, never stored in clear). Production never seeds.
  */
 export async function seedDemoIfEmpty(
   config: Config,
   services: Pick<
     Services,
-    'auth' | 'businesses' | 'campaigns' | 'calendar' | 'content' | 'analytics' | 'analyticsMetrics'
+    | 'auth'
+    | 'businesses'
+    | 'campaigns'
+    | 'calendar'
+    | 'content'
+    | 'analytics'
+    | 'analyticsMetrics'
+    | 'inbox'
+    | 'inboxLibrary'
   >,
   now: () => Date = () => new Date(),
 ): Promise<DemoCredentials | undefined> {
@@ -119,6 +129,8 @@ export async function seedDemoIfEmpty(
   );
   // A campaign three weeks in, with actual results and a forecast, for the analytics page.
   await seedDemoAnalytics(services, owner, business.id, now());
+  // A week of customer messages in two languages, for the inbox.
+  await seedDemoInbox(services, owner, business.id, now());
   return { email: DEMO_EMAIL, password, businessName };
 }
 
