@@ -73,12 +73,17 @@ describeEachDialect('inbox triage', (create) => {
   };
   const thread = async (id: string) =>
     (await as(owner, 'GET', `/api/messages/${id}`)).json<ConversationThread>();
-  /** The thread once its customer message has been classified. */
+  /**
+   * The thread once its customer message has been classified. The thread is two reads (conversation, then
+   * messages), so one that straddles the job's commit can see the message classified and the conversation
+   * not yet: wait for both.
+   */
   const triaged = (id: string) =>
     vi.waitFor(
       async () => {
         const current = await thread(id);
         expect(current.messages.find((m) => m.direction === 'in')?.classification).not.toBeNull();
+        expect(current.conversation.sentiment).not.toBeNull();
         return current;
       },
       { timeout: 15_000, interval: 50 },
