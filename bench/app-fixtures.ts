@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 
-// What the in-process suites (calendar, inbox) share: an account with a workspace on an app they drive
+// What the in-process suites (calendar, inbox, jobs) share: an account with a workspace on an app they drive
 // with `app.inject`, and latency samples of one operation.
 
 /** A signed-in owner of one workspace. */

@@ -14,6 +14,7 @@ import type { JobQueue } from '../src/server/jobs/job-types.js';
 import { buildJobRegistry, jobHandler } from '../src/server/jobs/registry.js';
 import { createRepositories } from '../src/server/repositories/index.js';
 import { insertBusiness, insertUser } from '../test/factories/rows.js';
+import { latencyPercentiles } from './app-fixtures.js';
 import { type Check, envInt, fmt, log, printChecks, table } from './report.js';
 
 // Jobs per second through each queue with a no-op handler, and the latency from `enqueue` to the
@@ -77,12 +78,6 @@ class StartLog {
   }
 }
 
-/** The p-th percentile (0–100) of `values`, nearest rank. */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-}
-
 /** The two measurements, on any queue that can `enqueue(n)` and reports starts to `starts`. */
 async function measureQueue(
   name: string,
@@ -115,12 +110,13 @@ async function measureQueue(
     await starts.until(n);
     latencies.push((starts.startedAt.get(n) ?? at) - at);
   }
+  const { p50, p99 } = latencyPercentiles(latencies);
   const measurement = {
     queue: name,
     jobsPerSecond,
     enqueuePerSecond: THROUGHPUT_JOBS / ((enqueued - begin) / 1000),
-    latencyP50Ms: percentile(latencies, 50),
-    latencyP99Ms: percentile(latencies, 99),
+    latencyP50Ms: p50,
+    latencyP99Ms: p99,
   };
   log(`${fmt(jobsPerSecond, 0)} jobs/s, enqueue → start p50 ${fmt(measurement.latencyP50Ms, 2)} ms`);
   return measurement;

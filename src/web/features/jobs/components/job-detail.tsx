@@ -5,14 +5,9 @@ import { Badge } from '../../../components/ui/badge.js';
 import { Banner } from '../../../components/ui/banner.js';
 import { Card } from '../../../components/ui/card.js';
 import { formatDateTime } from '../../../lib/format-date.js';
+import { jobFailureReason } from '../../../lib/job-failure.js';
 import { JobActions } from './job-actions.js';
-import {
-  contentItemsOf,
-  describeAttempts,
-  describeFailure,
-  STATE_LABELS,
-  STATE_TONES,
-} from './job-format.js';
+import { contentItemsOf, describeAttempts, STATE_LABELS, STATE_TONES } from './job-format.js';
 import { JobProgress } from './job-progress.js';
 import './jobs.css';
 
@@ -55,7 +50,7 @@ export function JobDetail({
       </Card>
       {job.last_error && (job.state === 'failed' || job.state === 'dead') && (
         <Banner tone="danger" title="Why it failed">
-          {describeFailure(job.last_error)}
+          {jobFailureReason(job.last_error)}
         </Banner>
       )}
       {job.state === 'succeeded' && <JobResult job={job} />}

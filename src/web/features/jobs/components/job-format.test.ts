@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { jobFailureReason } from '../../../lib/job-failure.js';
 import {
   canCancel,
   canRetry,
   contentItemsOf,
   describeAttempts,
-  describeFailure,
   isAnnounced,
   jobLabel,
   STATE_FILTERS,
@@ -27,9 +27,9 @@ describe('job wording', () => {
   });
 
   it('drops the error class the server stores in front of a failure', () => {
-    expect(describeFailure('AppError: Over budget.')).toBe('Over budget.');
-    expect(describeFailure('TypeError: x is undefined')).toBe('x is undefined');
-    expect(describeFailure('Error 500 from the provider')).toBe('Error 500 from the provider');
+    expect(jobFailureReason('AppError: Over budget.')).toBe('Over budget.');
+    expect(jobFailureReason('TypeError: x is undefined')).toBe('x is undefined');
+    expect(jobFailureReason('Error 500 from the provider')).toBe('Error 500 from the provider');
   });
 
   it('offers every state once in the filter', () => {

@@ -75,14 +75,6 @@ export function describeAttempts(job: Pick<Job, 'attempts' | 'max_attempts'>): s
   return `Attempt ${Math.max(1, job.attempts)} of ${job.max_attempts}`;
 }
 
-/**
- * A stored failure as a person reads it: the server keeps the error's class name in front
- * ("AppError: This workspace has spent…"), which says nothing to them.
- */
-export function describeFailure(lastError: string): string {
-  return lastError.replace(/^[A-Z][A-Za-z]*Error: /, '');
-}
-
 /** What a finished job produced that the app can link to; undefined when the result is not one it knows. */
 export function contentItemsOf(job: Pick<Job, 'name' | 'result'>): string[] | undefined {
   if (job.name !== 'calendar.generate') return undefined;

@@ -11,16 +11,10 @@ import { Spinner } from '../../../components/ui/spinner.js';
 import { Table } from '../../../components/ui/table.js';
 import { describeError } from '../../../lib/error-messages.js';
 import { formatDateTime } from '../../../lib/format-date.js';
+import { jobFailureReason } from '../../../lib/job-failure.js';
 import { useJobs } from '../api/get-jobs.js';
 import { JobActions } from './job-actions.js';
-import {
-  describeAttempts,
-  describeFailure,
-  jobLabel,
-  STATE_FILTERS,
-  STATE_LABELS,
-  STATE_TONES,
-} from './job-format.js';
+import { describeAttempts, jobLabel, STATE_FILTERS, STATE_LABELS, STATE_TONES } from './job-format.js';
 import { JobProgress } from './job-progress.js';
 import './jobs.css';
 
@@ -140,5 +134,5 @@ function ProgressCell({ job }: { job: Job }) {
 export function JobReason({ job }: { job: Pick<Job, 'state' | 'last_error'> }) {
   const shown: JobState[] = ['failed', 'dead'];
   if (!shown.includes(job.state) || !job.last_error) return null;
-  return <p className="job-reason">{describeFailure(job.last_error)}</p>;
+  return <p className="job-reason">{jobFailureReason(job.last_error)}</p>;
 }

@@ -6,14 +6,10 @@ import { Banner } from '../../../../components/ui/banner.js';
 import { Button } from '../../../../components/ui/button.js';
 import { Spinner } from '../../../../components/ui/spinner.js';
 import { describeError } from '../../../../lib/error-messages.js';
+import { jobFailureReason } from '../../../../lib/job-failure.js';
 import { useCalendarJob } from '../../api/get-calendar-job.js';
 import { contentKeys } from '../../api/query-keys.js';
-import {
-  type CalendarSummary,
-  failureReason,
-  formatShare,
-  summariseCalendarJob,
-} from './calendar-summary.js';
+import { type CalendarSummary, formatShare, summariseCalendarJob } from './calendar-summary.js';
 
 interface CalendarJobStatusProps {
   businessId: string;
@@ -70,7 +66,7 @@ export function CalendarJobStatus({ businessId, jobId, onRetry, onEdit, onDone }
           {state === 'cancelled'
             ? 'The job was cancelled.'
             : lastError
-              ? failureReason(lastError)
+              ? jobFailureReason(lastError)
               : 'The job failed.'}
         </Banner>
         <div className="dialog__footer">
@@ -94,7 +90,7 @@ export function CalendarJobStatus({ businessId, jobId, onRetry, onEdit, onDone }
       </div>
       {state === 'failed' && (
         <Banner tone="warning">
-          An attempt failed ({lastError ? failureReason(lastError) : 'no reason given'}); it is being tried
+          An attempt failed ({lastError ? jobFailureReason(lastError) : 'no reason given'}); it is being tried
           again.
         </Banner>
       )}

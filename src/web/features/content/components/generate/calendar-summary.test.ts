@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { failureReason, formatShare, newRequestKey, summariseCalendarJob } from './calendar-summary.js';
+import { jobFailureReason } from '../../../../lib/job-failure.js';
+import { formatShare, newRequestKey, summariseCalendarJob } from './calendar-summary.js';
 
 const ID = '01890f5e-7c1a-7cc2-a000-000000000001';
 const strategy = {
@@ -52,9 +53,9 @@ describe('newRequestKey', () => {
 
 describe('failureReason', () => {
   it('drops the error class the worker records, and keeps a plain sentence as it is', () => {
-    expect(failureReason('AppError: This workspace has spent its monthly AI budget.')).toBe(
+    expect(jobFailureReason('AppError: This workspace has spent its monthly AI budget.')).toBe(
       'This workspace has spent its monthly AI budget.',
     );
-    expect(failureReason('The provider timed out.')).toBe('The provider timed out.');
+    expect(jobFailureReason('The provider timed out.')).toBe('The provider timed out.');
   });
 });

@@ -43,14 +43,3 @@ export function newRequestKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
-
-/**
- * A job's `last_error` as a sentence: without the error class the worker records ("AppError: …"). The jobs
- * feature has the same rule (`describeFailure`); features cannot import each other, and lib has no job code.
- *
- * @example
- * failureReason('AppError: Over budget.'); // 'Over budget.'
- */
-export function failureReason(lastError: string): string {
-  return lastError.replace(/^[A-Z][A-Za-z]*Error: /, '');
-}
