@@ -4,11 +4,11 @@ import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
 import { EmptyState } from '../../../components/ui/empty-state.js';
 import { TextAreaField, TextField } from '../../../components/ui/field.js';
-import { Spinner } from '../../../components/ui/spinner.js';
 import { useToast } from '../../../components/ui/toast.js';
 import { describeError } from '../../../lib/error-messages.js';
 import { useCannedReplies, useSaveCannedReply } from '../api/canned-replies.js';
 import { EntryEditor } from './entry-editor.js';
+import { SettingsEntryList, SettingsEntryRow } from './settings-entries.js';
 
 /** Canned replies: a title and a text, inserted into the reply box from its picker. */
 export function CannedRepliesCard({ businessId }: { businessId: string }) {
@@ -59,57 +59,36 @@ export function CannedRepliesCard({ businessId }: { businessId: string }) {
             </Button>
           </div>
         </form>
-        {canned.isPending && <Spinner label="Loading canned replies" />}
-        {canned.isError && <Banner tone="danger">{describeError(canned.error)}</Banner>}
-        {canned.data?.length === 0 && <EmptyState title="No canned reply yet" />}
-        {canned.data && canned.data.length > 0 && (
-          <ul className="settings-list" aria-label="Canned replies">
-            {canned.data.map((reply) => (
-              <li key={reply.id} className="settings-list__item">
-                {editing === reply.id ? (
-                  <EntryEditor
-                    name={reply.title}
-                    title={reply.title}
-                    body={reply.body}
-                    titleMax={120}
-                    bodyMax={10_000}
-                    bodyLabel="Text"
-                    saving={save.isPending}
-                    onCancel={() => setEditing(undefined)}
-                    onSave={(update) =>
-                      save.mutate({ id: reply.id, update }, { onSuccess: () => setEditing(undefined) })
-                    }
-                  />
-                ) : (
-                  <>
-                    <div className="settings-list__main">
-                      <span className="settings-list__name">{reply.title}</span>
-                      <span className="muted settings-list__text">{reply.body}</span>
-                    </div>
-                    <div className="row">
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        aria-label={`Edit ${reply.title}`}
-                        onClick={() => setEditing(reply.id)}
-                      >
-                        Edit
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        aria-label={`Delete ${reply.title}`}
-                        onClick={() => save.mutate({ id: reply.id, remove: true })}
-                      >
-                        Delete
-                      </Button>
-                    </div>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <SettingsEntryList
+          query={canned}
+          label="Canned replies"
+          loadingLabel="Loading canned replies"
+          empty={<EmptyState title="No canned reply yet" />}
+          renderItem={(reply) =>
+            editing === reply.id ? (
+              <EntryEditor
+                name={reply.title}
+                title={reply.title}
+                body={reply.body}
+                titleMax={120}
+                bodyMax={10_000}
+                bodyLabel="Text"
+                saving={save.isPending}
+                onCancel={() => setEditing(undefined)}
+                onSave={(update) =>
+                  save.mutate({ id: reply.id, update }, { onSuccess: () => setEditing(undefined) })
+                }
+              />
+            ) : (
+              <SettingsEntryRow
+                name={reply.title}
+                text={reply.body}
+                onEdit={() => setEditing(reply.id)}
+                onDelete={() => save.mutate({ id: reply.id, remove: true })}
+              />
+            )
+          }
+        />
       </div>
     </Card>
   );

@@ -6,11 +6,11 @@ import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
 import { EmptyState } from '../../../components/ui/empty-state.js';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/field.js';
-import { Spinner } from '../../../components/ui/spinner.js';
 import { useToast } from '../../../components/ui/toast.js';
 import { describeError } from '../../../lib/error-messages.js';
 import { useKnowledge, useSaveKnowledge } from '../api/knowledge.js';
 import { EntryEditor } from './entry-editor.js';
+import { SettingsEntryList, SettingsEntryRow } from './settings-entries.js';
 
 type Kind = (typeof KNOWLEDGE_KINDS)[number];
 const KIND_LABELS: Record<Kind, string> = {
@@ -91,75 +91,53 @@ export function KnowledgeCard({ businessId, canManage }: { businessId: string; c
             </div>
           </form>
         )}
-        {knowledge.isPending && <Spinner label="Loading the knowledge base" />}
-        {knowledge.isError && <Banner tone="danger">{describeError(knowledge.error)}</Banner>}
-        {knowledge.data?.length === 0 && (
-          <EmptyState title="No entry yet">
-            Suggestions rely on the brand profile alone until you add some.
-          </EmptyState>
-        )}
-        {knowledge.data && knowledge.data.length > 0 && (
-          <ul className="settings-list" aria-label="Knowledge entries">
-            {knowledge.data.map((entry) => (
-              <li key={entry.id} className="settings-list__item">
-                {editing === entry.id ? (
-                  <EntryEditor
-                    name={entry.title}
-                    title={entry.title}
-                    body={entry.body}
-                    titleMax={200}
-                    bodyMax={4000}
-                    bodyLabel="Content"
-                    saving={save.isPending}
-                    onCancel={() => setEditing(undefined)}
-                    onSave={(update) =>
-                      save.mutate({ id: entry.id, update }, { onSuccess: () => setEditing(undefined) })
-                    }
-                  />
-                ) : (
+        <SettingsEntryList
+          query={knowledge}
+          label="Knowledge entries"
+          loadingLabel="Loading the knowledge base"
+          empty={
+            <EmptyState title="No entry yet">
+              Suggestions rely on the brand profile alone until you add some.
+            </EmptyState>
+          }
+          renderItem={(entry) =>
+            editing === entry.id ? (
+              <EntryEditor
+                name={entry.title}
+                title={entry.title}
+                body={entry.body}
+                titleMax={200}
+                bodyMax={4000}
+                bodyLabel="Content"
+                saving={save.isPending}
+                onCancel={() => setEditing(undefined)}
+                onSave={(update) =>
+                  save.mutate({ id: entry.id, update }, { onSuccess: () => setEditing(undefined) })
+                }
+              />
+            ) : (
+              <SettingsEntryRow
+                name={entry.title}
+                badges={
                   <>
-                    <div className="settings-list__main">
-                      <span className="row">
-                        <span className="settings-list__name">{entry.title}</span>
-                        <Badge>{KIND_LABELS[entry.kind]}</Badge>
-                        {!entry.enabled && <Badge tone="warning">Not used</Badge>}
-                      </span>
-                      <span className="muted settings-list__text">{entry.body}</span>
-                    </div>
-                    {canManage && (
-                      <div className="row">
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          aria-label={`Edit ${entry.title}`}
-                          onClick={() => setEditing(entry.id)}
-                        >
-                          Edit
-                        </Button>
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          aria-label={`${entry.enabled ? 'Stop using' : 'Use'} ${entry.title}`}
-                          onClick={() => save.mutate({ id: entry.id, update: { enabled: !entry.enabled } })}
-                        >
-                          {entry.enabled ? 'Stop using' : 'Use'}
-                        </Button>
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          aria-label={`Delete ${entry.title}`}
-                          onClick={() => save.mutate({ id: entry.id, remove: true })}
-                        >
-                          Delete
-                        </Button>
-                      </div>
-                    )}
+                    <Badge>{KIND_LABELS[entry.kind]}</Badge>
+                    {!entry.enabled && <Badge tone="warning">Not used</Badge>}
                   </>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+                }
+                text={entry.body}
+                actions={canManage}
+                toggle={{
+                  on: entry.enabled,
+                  offLabel: 'Stop using',
+                  onLabel: 'Use',
+                  onToggle: () => save.mutate({ id: entry.id, update: { enabled: !entry.enabled } }),
+                }}
+                onEdit={() => setEditing(entry.id)}
+                onDelete={() => save.mutate({ id: entry.id, remove: true })}
+              />
+            )
+          }
+        />
       </div>
     </Card>
   );

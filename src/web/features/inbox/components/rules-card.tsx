@@ -2,15 +2,14 @@ import { useState } from 'react';
 import type { Member } from '../../../../shared/business.schema.js';
 import { Badge } from '../../../components/ui/badge.js';
 import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
 import { Card } from '../../../components/ui/card.js';
 import { EmptyState } from '../../../components/ui/empty-state.js';
-import { Spinner } from '../../../components/ui/spinner.js';
 import { useToast } from '../../../components/ui/toast.js';
 import { describeError } from '../../../lib/error-messages.js';
 import { useRules, useSaveRule } from '../api/rules.js';
 import { describeRule } from '../inbox-format.js';
 import { RuleForm } from './rule-form.js';
+import { SettingsEntryList, SettingsEntryRow } from './settings-entries.js';
 
 /** Inbox rules in the order they run, with the form that adds one. */
 export function RulesCard({ businessId, members }: { businessId: string; members: readonly Member[] }) {
@@ -36,72 +35,51 @@ export function RulesCard({ businessId, members }: { businessId: string; members
             saveFromForm.mutateAsync({ create: rule }).then(() => toast(`Rule “${rule.name}” added`))
           }
         />
-        {rules.isPending && <Spinner label="Loading rules" />}
-        {rules.isError && <Banner tone="danger">{describeError(rules.error)}</Banner>}
-        {rules.data?.length === 0 && <EmptyState title="No rule yet" />}
-        {rules.data && rules.data.length > 0 && (
-          <ul className="settings-list" aria-label="Rules">
-            {rules.data.map((rule) => (
-              <li key={rule.id} className="settings-list__item">
-                {editing === rule.id ? (
-                  <div className="entry-editor">
-                    <RuleForm
-                      businessId={businessId}
-                      members={members}
-                      initial={rule}
-                      onCancel={() => setEditing(undefined)}
-                      onSubmit={({ name, match, actions, auto_send }) =>
-                        saveFromForm
-                          .mutateAsync({ id: rule.id, update: { name, match, actions, auto_send } })
-                          .then(() => {
-                            setEditing(undefined);
-                            toast(`Rule “${name}” saved`);
-                          })
-                      }
-                    />
-                  </div>
-                ) : (
+        <SettingsEntryList
+          query={rules}
+          label="Rules"
+          loadingLabel="Loading rules"
+          empty={<EmptyState title="No rule yet" />}
+          renderItem={(rule) =>
+            editing === rule.id ? (
+              <div className="entry-editor">
+                <RuleForm
+                  businessId={businessId}
+                  members={members}
+                  initial={rule}
+                  onCancel={() => setEditing(undefined)}
+                  onSubmit={({ name, match, actions, auto_send }) =>
+                    saveFromForm
+                      .mutateAsync({ id: rule.id, update: { name, match, actions, auto_send } })
+                      .then(() => {
+                        setEditing(undefined);
+                        toast(`Rule “${name}” saved`);
+                      })
+                  }
+                />
+              </div>
+            ) : (
+              <SettingsEntryRow
+                name={rule.name}
+                badges={
                   <>
-                    <div className="settings-list__main">
-                      <span className="row">
-                        <span className="settings-list__name">{rule.name}</span>
-                        {rule.enabled ? <Badge tone="success">On</Badge> : <Badge>Off</Badge>}
-                        {rule.auto_send && <Badge tone="danger">Sends without review</Badge>}
-                      </span>
-                      <span className="muted settings-list__text">{describeRule(rule, memberName)}</span>
-                    </div>
-                    <div className="row">
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        aria-label={`Edit ${rule.name}`}
-                        onClick={() => setEditing(rule.id)}
-                      >
-                        Edit
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        aria-label={`${rule.enabled ? 'Turn off' : 'Turn on'} ${rule.name}`}
-                        onClick={() => save.mutate({ id: rule.id, update: { enabled: !rule.enabled } })}
-                      >
-                        {rule.enabled ? 'Turn off' : 'Turn on'}
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        aria-label={`Delete ${rule.name}`}
-                        onClick={() => save.mutate({ id: rule.id, remove: true })}
-                      >
-                        Delete
-                      </Button>
-                    </div>
+                    {rule.enabled ? <Badge tone="success">On</Badge> : <Badge>Off</Badge>}
+                    {rule.auto_send && <Badge tone="danger">Sends without review</Badge>}
                   </>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+                }
+                text={describeRule(rule, memberName)}
+                toggle={{
+                  on: rule.enabled,
+                  offLabel: 'Turn off',
+                  onLabel: 'Turn on',
+                  onToggle: () => save.mutate({ id: rule.id, update: { enabled: !rule.enabled } }),
+                }}
+                onEdit={() => setEditing(rule.id)}
+                onDelete={() => save.mutate({ id: rule.id, remove: true })}
+              />
+            )
+          }
+        />
       </div>
     </Card>
   );
