@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { labelEvery, niceTicks } from './chart-scale.js';
 import './bar-chart.css';
+import { ChartGrid } from './chart-grid.js';
 
 /** One bar: `label` under it, `valueLabel` in the tooltip and the table, `detail` as a second line. */
 export interface BarDatum {
@@ -119,20 +120,16 @@ export function BarChart({
         >
           <title id={titleId}>{title}</title>
           <desc id={summaryId}>{summary}</desc>
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line
-                className="bar-chart__grid"
-                x1={MARGIN.left}
-                x2={width - MARGIN.right}
-                y1={y(tick)}
-                y2={y(tick)}
-              />
-              <text className="bar-chart__tick" x={MARGIN.left - 8} y={y(tick)} dy="0.32em" textAnchor="end">
-                {formatTick(tick)}
-              </text>
-            </g>
-          ))}
+          <ChartGrid
+            ticks={ticks}
+            y={y}
+            left={MARGIN.left}
+            right={width - MARGIN.right}
+            labelX={MARGIN.left - 8}
+            format={formatTick}
+            lineClassName="bar-chart__grid"
+            labelClassName="bar-chart__tick"
+          />
           {data.map((datum, index) => {
             const x = MARGIN.left + slot * index;
             const barHeight = Math.max(datum.value > 0 ? 2 : 0, y(0) - y(datum.value));

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { ChartGrid } from '../../../components/ui/chart-grid.js';
 import { labelEvery, niceTicks } from '../../../components/ui/chart-scale.js';
 import { formatLongDay, formatShortDay } from '../analytics-format.js';
 import type { FanPoint } from '../fan-series.js';
@@ -82,20 +83,16 @@ export function FanChart({ title, summary, points, format, formatTick, height = 
         >
           <title id={titleId}>{title}</title>
           <desc id={summaryId}>{summary}</desc>
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line
-                className="chart-grid"
-                x1={MARGIN.left}
-                x2={width - MARGIN.right}
-                y1={y(tick)}
-                y2={y(tick)}
-              />
-              <text className="chart-tick" x={MARGIN.left - 8} y={y(tick)} dy="0.32em" textAnchor="end">
-                {formatTick(tick)}
-              </text>
-            </g>
-          ))}
+          <ChartGrid
+            ticks={ticks}
+            y={y}
+            left={MARGIN.left}
+            right={width - MARGIN.right}
+            labelX={MARGIN.left - 8}
+            format={formatTick}
+            lineClassName="chart-grid"
+            labelClassName="chart-tick"
+          />
           {points.length > 1 && (
             <>
               <path className="fan-chart__outer" d={band('p5', 'p95')} />

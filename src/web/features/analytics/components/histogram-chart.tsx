@@ -1,5 +1,6 @@
 import { useId, useRef } from 'react';
 import type { HistogramDto } from '../../../../shared/analytics.schema.js';
+import { ChartGrid } from '../../../components/ui/chart-grid.js';
 import { labelEvery, niceTicks } from '../../../components/ui/chart-scale.js';
 import { formatPercent } from '../analytics-format.js';
 import { useElementWidth } from '../hooks/use-element-width.js';
@@ -65,20 +66,16 @@ export function HistogramChart({
         >
           <title id={titleId}>{title}</title>
           <desc id={summaryId}>{summary}</desc>
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line
-                className="chart-grid"
-                x1={MARGIN.left}
-                x2={width - MARGIN.right}
-                y1={y(tick)}
-                y2={y(tick)}
-              />
-              <text className="chart-tick" x={MARGIN.left - 6} y={y(tick)} dy="0.32em" textAnchor="end">
-                {formatShare(tick)}
-              </text>
-            </g>
-          ))}
+          <ChartGrid
+            ticks={ticks}
+            y={y}
+            left={MARGIN.left}
+            right={width - MARGIN.right}
+            labelX={MARGIN.left - 6}
+            format={formatShare}
+            lineClassName="chart-grid"
+            labelClassName="chart-tick"
+          />
           {shares.map((share, index) => {
             const left = x(edges[index] ?? low);
             const right = x(edges[index + 1] ?? high);
