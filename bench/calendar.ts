@@ -8,6 +8,7 @@ import { migrateToLatest } from '../src/server/db/migrate.js';
 import type { NewContentItem } from '../src/server/db/schema.js';
 import { startJobRuntime } from '../src/server/jobs/job-runtime.js';
 import { ContentItemRepository } from '../src/server/repositories/content-item.repository.js';
+import { jobHandlerDeps } from '../src/server/services/index.js';
 import { CHANNEL_IDS } from '../src/shared/channel-ids.js';
 import type { Job } from '../src/shared/jobs.schema.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../test/support/databases.js';
@@ -113,7 +114,7 @@ async function benchDialect(
   const t = await createTestApp(testDb);
   const jobs = await startJobRuntime({
     queue: t.services.jobQueue,
-    handlerDeps: t.services as never,
+    handlerDeps: jobHandlerDeps(t.services),
     runWorker: true,
     concurrency: 4,
     logger: console,

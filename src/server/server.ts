@@ -8,7 +8,7 @@ import { startJobRuntime } from './jobs/job-runtime.js';
 import { installGracefulShutdown } from './lifecycle.js';
 import { createMetrics } from './observability/metrics.js';
 import { seedDemoIfEmpty } from './services/demo-seed.service.js';
-import { createServices } from './services/index.js';
+import { createServices, jobHandlerDeps } from './services/index.js';
 
 /** A listening server and where it listens. */
 export interface RunningServer {
@@ -34,13 +34,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // Fails start-up on a job without exactly one handler; schedules the recurring housekeeping.
     const jobs = await startJobRuntime({
       queue: services.jobQueue,
-      handlerDeps: {
-        auth: services.auth,
-        calendar: services.calendar,
-        webhooks: services.webhookSender,
-        publishing: services.publishing,
-        inboxTriage: services.inboxTriage,
-      },
+      handlerDeps: jobHandlerDeps(services),
       events: services.events,
       runWorker: config.jobs.runInWeb,
       concurrency: config.jobs.concurrency,

@@ -3,6 +3,7 @@ import { createJobHandlers } from '../../src/server/jobs/handlers.js';
 import { JOB_DEFINITIONS } from '../../src/server/jobs/job-definitions.js';
 import type { JobWorker } from '../../src/server/jobs/job-types.js';
 import { buildJobRegistry } from '../../src/server/jobs/registry.js';
+import { jobHandlerDeps } from '../../src/server/services/index.js';
 import type { CalendarJobResult } from '../../src/shared/calendar.schema.js';
 import type { ContentItem } from '../../src/shared/content.schema.js';
 import type { Job } from '../../src/shared/jobs.schema.js';
@@ -33,11 +34,7 @@ describeEachDialect('AI content calendar generation', (create) => {
     const registry = buildJobRegistry(
       JOB_DEFINITIONS,
       createJobHandlers({
-        auth: services.auth,
-        calendar: services.calendar,
-        webhooks: services.webhookSender,
-        publishing: services.publishing,
-        inboxTriage: services.inboxTriage,
+        ...jobHandlerDeps(services),
         queue: services.jobQueue,
         now: () => new Date(),
       }),

@@ -5,6 +5,7 @@ import { JOB_DEFINITIONS } from '../../src/server/jobs/job-definitions.js';
 import type { JobWorker } from '../../src/server/jobs/job-types.js';
 import { buildJobRegistry } from '../../src/server/jobs/registry.js';
 import type { Unsubscribe } from '../../src/server/realtime/event-bus.js';
+import { jobHandlerDeps } from '../../src/server/services/index.js';
 import type { Business } from '../../src/shared/business.schema.js';
 import type { ConnectorWithSecret } from '../../src/shared/connector.schema.js';
 import type { LiveEvent } from '../../src/shared/events.schema.js';
@@ -39,8 +40,7 @@ describeEachDialect('inbox triage', (create) => {
     const registry = buildJobRegistry(
       JOB_DEFINITIONS,
       createJobHandlers({
-        ...services,
-        webhooks: services.webhookSender,
+        ...jobHandlerDeps(services),
         queue: services.jobQueue,
         now: () => new Date(),
       }),

@@ -7,6 +7,7 @@ import { type AppJobDefinitions, JOB_DEFINITIONS } from '../../src/server/jobs/j
 import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runtime.js';
 import type { JobQueue } from '../../src/server/jobs/job-types.js';
 import { createRepositories } from '../../src/server/repositories/index.js';
+import { jobHandlerDeps } from '../../src/server/services/index.js';
 import type { ConnectorWithSecret, PublishAttempt } from '../../src/shared/connector.schema.js';
 import type { ContentHistoryEntry, ContentItem } from '../../src/shared/content.schema.js';
 import type { LiveEvent } from '../../src/shared/events.schema.js';
@@ -77,13 +78,7 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
     const { services } = t;
     runtime = await startJobRuntime({
       queue,
-      handlerDeps: {
-        auth: services.auth,
-        calendar: services.calendar,
-        webhooks: services.webhookSender,
-        publishing: services.publishing,
-        inboxTriage: services.inboxTriage,
-      },
+      handlerDeps: jobHandlerDeps(services),
       runWorker: true,
       concurrency: 2,
       logger: SILENT,

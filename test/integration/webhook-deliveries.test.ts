@@ -4,6 +4,7 @@ import { InProcessJobQueue } from '../../src/server/jobs/in-process/in-process-q
 import { JOB_DEFINITIONS } from '../../src/server/jobs/job-definitions.js';
 import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runtime.js';
 import { createRepositories } from '../../src/server/repositories/index.js';
+import { jobHandlerDeps } from '../../src/server/services/index.js';
 import type { Job, JobPage } from '../../src/shared/jobs.schema.js';
 import type { Problem } from '../../src/shared/problem.schema.js';
 import type {
@@ -41,8 +42,7 @@ describeEachDialect('webhook deliveries', (create) => {
     const { services } = t;
     runtime = await startJobRuntime({
       queue,
-      // Every service the handlers use, as the server wires them (the sender under its handler name).
-      handlerDeps: { ...services, webhooks: services.webhookSender },
+      handlerDeps: jobHandlerDeps(services),
       runWorker: true,
       concurrency: 2,
       logger: SILENT,

@@ -4,7 +4,7 @@ import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config/config.js';
 import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runtime.js';
 import { createMetrics } from '../../src/server/observability/metrics.js';
-import { createServices, type Services } from '../../src/server/services/index.js';
+import { createServices, jobHandlerDeps, type Services } from '../../src/server/services/index.js';
 import type { LiveEvent } from '../../src/shared/events.schema.js';
 import type { WebhookDelivery, WebhookWithSecret } from '../../src/shared/webhook.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
@@ -67,7 +67,7 @@ describe.skipIf(Boolean(redisSkipReason))('webhooks in scale-out mode', () => {
     b = await startInstance();
     runtime = await startJobRuntime({
       queue: a.services.jobQueue,
-      handlerDeps: { ...a.services, webhooks: a.services.webhookSender },
+      handlerDeps: jobHandlerDeps(a.services),
       runWorker: true,
       concurrency: 2,
       logger: { warn() {}, error() {} },

@@ -9,7 +9,7 @@ import { createDependencyGauge } from '../../server/observability/dependency-met
 import { loggerOptions } from '../../server/observability/logger.js';
 import { createMetrics } from '../../server/observability/metrics.js';
 import { startMetricsServer } from '../../server/observability/metrics-server.js';
-import { createServices } from '../../server/services/index.js';
+import { createServices, jobHandlerDeps } from '../../server/services/index.js';
 
 /**
  * `mcc worker`: run background jobs only — no HTTP — until SIGTERM/SIGINT, which drains the running
@@ -35,13 +35,7 @@ export async function workerCommand(config: Config): Promise<void> {
     createDependencyGauge(metrics.registry, { database, ...(redis && { redis }) });
     const jobs = await startJobRuntime({
       queue: services.jobQueue,
-      handlerDeps: {
-        auth: services.auth,
-        calendar: services.calendar,
-        webhooks: services.webhookSender,
-        publishing: services.publishing,
-        inboxTriage: services.inboxTriage,
-      },
+      handlerDeps: jobHandlerDeps(services),
       events: services.events,
       runWorker: true,
       concurrency: config.jobs.concurrency,

@@ -15,6 +15,7 @@ import { createPublishMetrics } from '../integrations/connectors/publish-metrics
 import { createOutboundGuard } from '../integrations/outbound-guard.js';
 import { createWebhookMetrics } from '../integrations/webhook-metrics.js';
 import { createJobQueue } from '../jobs/create-job-queue.js';
+import type { JobHandlerDeps } from '../jobs/handlers.js';
 import type { AppJobDefinitions } from '../jobs/job-definitions.js';
 import type { JobQueue } from '../jobs/job-types.js';
 import { createEventBus } from '../realtime/create-event-bus.js';
@@ -81,6 +82,23 @@ export interface ServiceDeps {
 
 /** Every service, constructed once per app. */
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * The services the job handlers call (jobs/handlers.ts), wired in this one place for the server, the
+ * worker, the tests and the benchmarks.
+ *
+ * @example
+ * await startJobRuntime({ queue: services.jobQueue, handlerDeps: jobHandlerDeps(services), … });
+ */
+export function jobHandlerDeps(services: Services): Omit<JobHandlerDeps, 'queue' | 'now'> {
+  return {
+    auth: services.auth,
+    calendar: services.calendar,
+    webhooks: services.webhookSender,
+    publishing: services.publishing,
+    inboxTriage: services.inboxTriage,
+  };
+}
 
 /** Build the services from their dependencies. */
 export function createServices(deps: ServiceDeps) {
