@@ -9,7 +9,8 @@ function sortedPercentile(values: Float64Array, p: number): number {
   const k = Math.floor(h);
   const low = sorted[k] as number;
   const high = sorted[Math.min(k + 1, sorted.length - 1)] as number;
-  return low + (h - k) * (high - low);
+  // An exact position is the order statistic itself (interpolating would turn ±Infinity into NaN).
+  return h === k ? low : low + (h - k) * (high - low);
 }
 
 function randomArray(n: number, seed: number, distinct = true): Float64Array {
@@ -46,6 +47,25 @@ describe('percentilesInPlace', () => {
     const ps = [95, 5, 50, 25, 75, 0, 100, 0.5, 99.5];
     const got = percentilesInPlace(values.slice(), ps);
     for (const [index, p] of ps.entries()) expect(got[index]).toBeCloseTo(sortedPercentile(values, p), 9);
+  });
+
+  // Large arrays are bucketed by their doubles' high words: signs, zeros of both signs, infinities,
+  // values many octaves apart, heavy ties and a single repeated value must all keep their order.
+  it.each([
+    ['mixed signs', (rng: Rng) => (rng.uniform() - 0.5) * 10 ** Math.floor(rng.uniform() * 12)],
+    [
+      'signed zeros and infinities',
+      (rng: Rng) => [0, -0, 1, -1, Infinity, -Infinity][rng.uint32() % 6] as number,
+    ],
+    ['zero and counts many octaves apart', (rng: Rng) => (rng.uniform() < 0.3 ? 0 : rng.uint32() % 30)],
+    ['one value', () => 42],
+    ['tiny and huge', (rng: Rng) => (rng.uniform() < 0.5 ? 1e-300 * rng.uniform() : 1e300 * rng.uniform())],
+  ])('equals the sorted percentile for %s', (_name, draw) => {
+    const rng = new Rng(3);
+    const values = Float64Array.from({ length: 20_000 }, () => draw(rng));
+    const ps = [5, 25, 50, 75, 95, 0, 100, 0.5, 99.5];
+    const got = percentilesInPlace(values.slice(), ps);
+    for (const [index, p] of ps.entries()) expect(got[index]).toBe(sortedPercentile(values, p));
   });
 
   it('interpolates like numpy', () => {
