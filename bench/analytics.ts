@@ -39,7 +39,15 @@ export interface AnalyticsBenchReport {
   repeats: number;
   kernel: KernelRow[];
   numpy: (KernelRow & { version: string }) | { skipped: string };
-  request: { trials: number; requests: number; p50Ms: number; p90Ms: number; kernelP50Ms: number };
+  request: {
+    trials: number;
+    requests: number;
+    p50Ms: number;
+    p90Ms: number;
+    kernelP50Ms: number;
+    /** Where the timed runs ran (inline, split with a worker, worker), with how many of each. */
+    ranIn: Record<string, number>;
+  };
   checks: Check[];
   pass: boolean;
 }
@@ -182,11 +190,14 @@ async function timeRequest(): Promise<AnalyticsBenchReport['request']> {
     }
     const times: number[] = [];
     const kernel: number[] = [];
+    const ranIn: Record<string, number> = {};
     for (let i = 0; i < REQUESTS; i++) {
       const started = performance.now();
       const response = await send();
       times.push(performance.now() - started);
-      kernel.push(response.json<{ results: { elapsed_ms: number } }>().results.elapsed_ms);
+      const { results } = response.json<{ results: { elapsed_ms: number; ran_in: string } }>();
+      kernel.push(results.elapsed_ms);
+      ranIn[results.ran_in] = (ranIn[results.ran_in] ?? 0) + 1;
     }
     const sorted = [...times].sort((a, b) => a - b);
     return {
@@ -195,6 +206,7 @@ async function timeRequest(): Promise<AnalyticsBenchReport['request']> {
       p50Ms: median(times),
       p90Ms: sorted[Math.floor(sorted.length * 0.9)] ?? 0,
       kernelP50Ms: median(kernel),
+      ranIn,
     };
   } finally {
     await t.close();
@@ -247,7 +259,11 @@ export async function runAnalyticsBench(): Promise<AnalyticsBenchReport> {
   if ('skipped' in numpy) log(`  numpy baseline skipped: ${numpy.skipped}`);
   log();
   log(
-    `  POST /api/analytics/simulate, 10,000 trials, 4 channels, through app.inject: p50 ${fmt(request.p50Ms)} ms, p90 ${fmt(request.p90Ms)} ms (kernel alone p50 ${fmt(request.kernelP50Ms)} ms)`,
+    `  POST /api/analytics/simulate, 10,000 trials, 4 channels, through app.inject: p50 ${fmt(request.p50Ms)} ms, p90 ${fmt(request.p90Ms)} ms (kernel alone p50 ${fmt(request.kernelP50Ms)} ms; ran ${Object.entries(
+      request.ranIn,
+    )
+      .map(([where, times]) => `${where} ×${times}`)
+      .join(', ')})`,
   );
   log();
 

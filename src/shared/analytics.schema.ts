@@ -201,7 +201,8 @@ export const forecastResultsSchema = z.object({
   sensitivity: z.array(sensitivitySchema),
   rates: z.array(rateProvenanceSchema),
   elapsed_ms: z.number(),
-  ran_in: z.enum(['inline', 'worker']),
+  /** Where the simulation ran: this thread, this thread and a worker thread sharing it, or a worker thread. */
+  ran_in: z.enum(['inline', 'split', 'worker']),
 });
 
 export const simulationSchema = z.object({

@@ -39,6 +39,21 @@ describe('ForecastRunner', () => {
     expect(large.output).toEqual(runForecast(input(60_000)));
   }, 30_000);
 
+  it('shares a mid-sized run with a warm idle worker, with exactly the inline answer', async () => {
+    runner = new ForecastRunner();
+    // The first run has no warm worker: it runs here and starts one for the next.
+    expect((await runner.run(input(20_000))).ranIn).toBe('inline');
+    let split = await runner.run(input(20_000));
+    for (let i = 0; i < 200 && split.ranIn !== 'split'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      split = await runner.run(input(20_000));
+    }
+    expect(split.ranIn).toBe('split');
+    expect(split.output).toEqual(runForecast(input(20_000)));
+    // Too small to be worth a second thread.
+    expect((await runner.run(input(1_000))).ranIn).toBe('inline');
+  }, 30_000);
+
   it('keeps the event loop free while a worker runs, and queues beyond the cap', async () => {
     runner = new ForecastRunner({ inlineMaxTrials: 0, maxWorkers: 1 });
     await runner.run(input(1_000)); // start the worker (and its TypeScript loader under vitest) first

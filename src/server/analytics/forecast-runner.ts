@@ -1,14 +1,25 @@
 import type { Worker } from 'node:worker_threads';
-import { runForecast } from './forecast.js';
+import { forecastFromTrials, runForecast } from './forecast.js';
+import type { BlockRangeMessage, WholeRunMessage, WorkerAnswer } from './forecast.worker.js';
+import {
+  allChannelsBytes,
+  allChannelTrials,
+  blockCount,
+  blockScratch,
+  FORECAST_BLOCK,
+  simulateChannel,
+} from './forecast-trials.js';
 import type { ForecastInput, ForecastOutput } from './forecast-types.js';
 import { startModuleWorker } from './worker-entry.js';
 
-// Large forecasts run on worker threads so the event loop keeps answering other requests; small ones
-// run inline, where a thread's start-up would cost more than the run. Both call the same `runForecast`
-// with the same seed, so where a run happens never changes its answer.
+// Large forecasts run on worker threads so the event loop keeps answering other requests. Smaller ones
+// run on this thread, shared with an idle worker when one is warm: each simulates half of every
+// channel's blocks into a shared buffer, then this thread summarises (the two cores halve the
+// simulation, and a thread's start-up is never waited for). Every way runs the same blocks from the
+// same streams, so where a run happens never changes its answer.
 
 /** Where a run happened, for the response and the tests. */
-export type RanIn = 'inline' | 'worker';
+export type RanIn = 'inline' | 'split' | 'worker';
 
 /** Options of a ForecastRunner. */
 export interface ForecastRunnerOptions {
@@ -21,13 +32,18 @@ export interface ForecastRunnerOptions {
 }
 
 interface Pending {
-  resolve: (output: ForecastOutput) => void;
+  resolve: (output: ForecastOutput | undefined) => void;
   reject: (error: Error) => void;
 }
+
+/** Runs smaller than this stay on this thread: two blocks at least, one for each thread. */
+const SPLIT_MIN_TRIALS = 2 * FORECAST_BLOCK;
 
 interface PooledWorker {
   worker: Worker;
   busy: boolean;
+  /** The worker's module has loaded (a split run waits for no start-up). */
+  online: boolean;
   idleTimer: NodeJS.Timeout | undefined;
   pending: Map<number, Pending>;
 }
@@ -53,20 +69,59 @@ export class ForecastRunner {
     this.idleMs = options.idleMs ?? 30_000;
   }
 
-  /** Run `input`, on a worker when it is large. */
+  /** Run `input`: on a worker when it is large, else here (shared with an idle worker when one is warm). */
   async run(input: ForecastInput): Promise<{ output: ForecastOutput; ranIn: RanIn }> {
-    if (input.trials <= this.inlineMaxTrials) return { output: runForecast(input), ranIn: 'inline' };
-    return { output: await this.runOnWorker(input), ranIn: 'worker' };
+    if (input.trials > this.inlineMaxTrials)
+      return { output: await this.runOnWorker(input), ranIn: 'worker' };
+    const idle = input.trials >= SPLIT_MIN_TRIALS ? this.acquireIdle() : undefined;
+    if (!idle) {
+      // Warm a worker for the next run instead of waiting for its start-up now.
+      if (input.trials >= SPLIT_MIN_TRIALS && this.workers.length < this.maxWorkers)
+        this.release(this.spawn());
+      return { output: runForecast(input), ranIn: 'inline' };
+    }
+    return { output: await this.runSplit(input, idle), ranIn: 'split' };
   }
 
   /** Run `input` on a worker thread whatever its size. */
   async runOnWorker(input: ForecastInput): Promise<ForecastOutput> {
     const pooled = await this.acquire();
+    const output = await this.post(pooled, (id) => ({ id, input }) satisfies WholeRunMessage);
+    if (!output) throw new Error('The forecast worker answered without a forecast');
+    return output;
+  }
+
+  /** The second half of every channel's blocks on `pooled`, the first half here, then the summary here. */
+  private async runSplit(input: ForecastInput, pooled: PooledWorker): Promise<ForecastOutput> {
+    const buffer = new SharedArrayBuffer(allChannelsBytes(input));
+    const blocks = blockCount(input.trials);
+    const half = Math.ceil(blocks / 2);
+    const theirs = this.post(
+      pooled,
+      (id) => ({ id, input, buffer, fromBlock: half, toBlock: blocks }) satisfies BlockRangeMessage,
+    );
+    const trials = allChannelTrials(input, buffer);
+    try {
+      const scratch = blockScratch();
+      for (const [index, channel] of trials.entries())
+        simulateChannel(input, index, channel, 0, half, scratch);
+    } finally {
+      // Wait for the worker even if this half failed: it writes into the buffer until it answers.
+      await theirs;
+    }
+    return forecastFromTrials(input, trials);
+  }
+
+  /** Post one message to `pooled` (already acquired) and release it once answered. */
+  private async post(
+    pooled: PooledWorker,
+    message: (id: number) => WholeRunMessage | BlockRangeMessage,
+  ): Promise<ForecastOutput | undefined> {
     const id = this.nextId++;
     try {
-      return await new Promise<ForecastOutput>((resolve, reject) => {
+      return await new Promise<ForecastOutput | undefined>((resolve, reject) => {
         pooled.pending.set(id, { resolve, reject });
-        pooled.worker.postMessage({ id, input });
+        pooled.worker.postMessage(message(id));
       });
     } finally {
       pooled.pending.delete(id);
@@ -77,6 +132,16 @@ export class ForecastRunner {
   /** Stop every worker (runs in flight fail). */
   async close(): Promise<void> {
     await Promise.all(this.workers.splice(0).map((pooled) => pooled.worker.terminate()));
+  }
+
+  /** An idle worker that has started, marked busy; undefined when there is none. */
+  private acquireIdle(): PooledWorker | undefined {
+    const idle = this.workers.find((pooled) => !pooled.busy && pooled.online);
+    if (!idle) return undefined;
+    clearTimeout(idle.idleTimer);
+    idle.busy = true;
+    idle.worker.ref();
+    return idle;
   }
 
   private async acquire(): Promise<PooledWorker> {
@@ -114,11 +179,21 @@ export class ForecastRunner {
 
   private spawn(): PooledWorker {
     const worker = startModuleWorker(new URL('./forecast.worker.js', import.meta.url));
-    const pooled: PooledWorker = { worker, busy: false, idleTimer: undefined, pending: new Map() };
-    worker.on('message', (message: { id: number; output?: ForecastOutput; error?: string }) => {
+    const pooled: PooledWorker = {
+      worker,
+      busy: false,
+      online: false,
+      idleTimer: undefined,
+      pending: new Map(),
+    };
+    worker.on('message', (message: WorkerAnswer) => {
+      if ('ready' in message) {
+        pooled.online = true;
+        return;
+      }
       const pending = pooled.pending.get(message.id);
       if (!pending) return;
-      if (message.output) pending.resolve(message.output);
+      if (message.output || message.done) pending.resolve(message.output);
       else pending.reject(new Error(message.error ?? 'The forecast worker failed'));
     });
     const fail = (error: Error) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateCpaFunnel } from './cpa-funnel.js';
-import { runForecast } from './forecast.js';
+import { forecastFromTrials, runForecast } from './forecast.js';
+import { allChannelsBytes, allChannelTrials, blockCount, simulateChannel } from './forecast-trials.js';
 import type { ForecastChannel, ForecastInput } from './forecast-types.js';
 import { betaFromMean, lognormalFromMean } from './priors.js';
 
@@ -29,15 +30,37 @@ describe('runForecast', () => {
     expect(runForecast(input({ seed: 12 })).totals.clicks).not.toEqual(runForecast(input()).totals.clicks);
   });
 
+  it('gives the same answer when its blocks are simulated in separate pieces (as threads split a run)', () => {
+    const plan = input({
+      trials: 30_000,
+      channels: [
+        channel(),
+        channel({ channel: 'email', budget: 0, posts: 4, reachPerPost: lognormalFromMean(900, 0.4) }),
+      ],
+    });
+    const trials = allChannelTrials(plan, new ArrayBuffer(allChannelsBytes(plan)));
+    const blocks = blockCount(plan.trials);
+    for (const [from, to] of [
+      [3, blocks],
+      [0, 1],
+      [1, 3],
+    ] as const)
+      for (const [index, channelTrials] of trials.entries())
+        simulateChannel(plan, index, channelTrials, from, to);
+    expect(forecastFromTrials(plan, trials)).toEqual(runForecast(plan));
+  });
+
   it('matches the funnel’s expected values', () => {
     const out = runForecast(input({ trials: 100_000 }));
     // E[impressions] = budget × 1000 × E[1/CPM]; for a LogNormal, E[1/X] = exp(−mu + sigma²/2).
     const { mu, sigma } = lognormalFromMean(8, 0.3);
     const impressions = 500 * 1000 * Math.exp(-mu + (sigma * sigma) / 2);
-    expect(out.totals.impressions.mean).toBeCloseTo(impressions, -2);
+    // Four standard errors of a 100,000-trial mean; 1/CPM is LogNormal too, with cv √(exp(sigma²) − 1).
+    const tolerance = (4 * impressions * Math.sqrt(Math.exp(sigma * sigma) - 1)) / Math.sqrt(100_000);
+    expect(Math.abs((out.totals.impressions.mean ?? 0) - impressions)).toBeLessThan(tolerance);
     expect((out.totals.clicks.mean ?? 0) / impressions).toBeCloseTo(0.01, 3);
     expect((out.totals.conversions.mean ?? 0) / (out.totals.clicks.mean ?? 1)).toBeCloseTo(0.04, 2);
-    expect(out.totals.reach.mean).toBeCloseTo(impressions / 2, -2);
+    expect(Math.abs((out.totals.reach.mean ?? 0) - impressions / 2)).toBeLessThan(tolerance / 2);
     expect(out.totals.spend).toMatchObject({ p5: 500, p95: 500 });
   });
 

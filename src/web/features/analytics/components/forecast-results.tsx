@@ -6,6 +6,12 @@ import { KpiOdds } from './kpi-odds.js';
 import { PercentileTable } from './percentile-table.js';
 import { SensitivityList } from './sensitivity-list.js';
 
+const RAN_IN_NOTE: Record<Simulation['results']['ran_in'], string> = {
+  inline: '',
+  split: ' (two threads)',
+  worker: ' (worker thread)',
+};
+
 /** A forecast's answer: percentiles, spread, odds of each target, what drives it, and its assumptions. */
 export function ForecastResultsView({ simulation }: { simulation: Simulation }) {
   const results = simulation.results;
@@ -15,7 +21,7 @@ export function ForecastResultsView({ simulation }: { simulation: Simulation }) 
     { label: 'Paid budget', value: formatMoney(results.spend_minor, results.currency) },
     {
       label: 'Computed in',
-      value: `${results.elapsed_ms.toLocaleString()} ms${results.ran_in === 'worker' ? ' (worker thread)' : ''}`,
+      value: `${results.elapsed_ms.toLocaleString()} ms${RAN_IN_NOTE[results.ran_in]}`,
     },
   ];
   return (
