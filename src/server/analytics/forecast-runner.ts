@@ -1,21 +1,19 @@
 import type { Worker } from 'node:worker_threads';
-import { forecastFromTrials, runForecast } from './forecast.js';
-import type { BlockRangeMessage, WholeRunMessage, WorkerAnswer } from './forecast.worker.js';
 import {
-  allChannelsBytes,
-  allChannelTrials,
-  blockCount,
-  blockScratch,
-  FORECAST_BLOCK,
-  simulateChannel,
-} from './forecast-trials.js';
+  finishForecast,
+  forecastArrays,
+  forecastArraysBytes,
+  runForecast,
+  simulateBlocks,
+} from './forecast.js';
+import type { SplitRunMessage, WholeRunMessage, WorkerAnswer } from './forecast.worker.js';
+import { blockCount, FORECAST_BLOCK } from './forecast-trials.js';
 import type { ForecastInput, ForecastOutput } from './forecast-types.js';
 import { startModuleWorker } from './worker-entry.js';
 
 // Large forecasts run on worker threads so the event loop keeps answering other requests. Smaller ones
-// run on this thread, shared with an idle worker when one is warm: each simulates half of every
-// channel's blocks into a shared buffer, then this thread summarises (the two cores halve the
-// simulation, and a thread's start-up is never waited for). Every way runs the same blocks from the
+// run on this thread, shared with an idle worker when one is warm (see `runSplit`: the two cores halve
+// the simulation, and a thread's start-up is never waited for). Every way runs the same blocks from the
 // same streams, so where a run happens never changes its answer.
 
 /** Where a run happened, for the response and the tests. */
@@ -31,8 +29,11 @@ export interface ForecastRunnerOptions {
   idleMs?: number;
 }
 
+/** A worker's answer to one message. */
+type Answer = Exclude<WorkerAnswer, { ready: true }>;
+
 interface Pending {
-  resolve: (output: ForecastOutput | undefined) => void;
+  resolve: (answer: Answer) => void;
   reject: (error: Error) => void;
 }
 
@@ -86,46 +87,68 @@ export class ForecastRunner {
   /** Run `input` on a worker thread whatever its size. */
   async runOnWorker(input: ForecastInput): Promise<ForecastOutput> {
     const pooled = await this.acquire();
-    const output = await this.post(pooled, (id) => ({ id, input }) satisfies WholeRunMessage);
-    if (!output) throw new Error('The forecast worker answered without a forecast');
-    return output;
-  }
-
-  /** The second half of every channel's blocks on `pooled`, the first half here, then the summary here. */
-  private async runSplit(input: ForecastInput, pooled: PooledWorker): Promise<ForecastOutput> {
-    const buffer = new SharedArrayBuffer(allChannelsBytes(input));
-    const blocks = blockCount(input.trials);
-    const half = Math.ceil(blocks / 2);
-    const theirs = this.post(
-      pooled,
-      (id) => ({ id, input, buffer, fromBlock: half, toBlock: blocks }) satisfies BlockRangeMessage,
-    );
-    const trials = allChannelTrials(input, buffer);
     try {
-      const scratch = blockScratch();
-      for (const [index, channel] of trials.entries())
-        simulateChannel(input, index, channel, 0, half, scratch);
+      const { output } = await this.send(pooled, (id) => ({ id, input }));
+      if (!output) throw new Error('The forecast worker answered without a forecast');
+      return output;
     } finally {
-      // Wait for the worker even if this half failed: it writes into the buffer until it answers.
-      await theirs;
+      this.release(pooled);
     }
-    return forecastFromTrials(input, trials);
   }
 
-  /** Post one message to `pooled` (already acquired) and release it once answered. */
-  private async post(
+  /**
+   * A run shared with `pooled`: each simulates half of the blocks (and adds them into the totals), then
+   * the worker summarises the channels while this thread finishes the totals.
+   */
+  private async runSplit(input: ForecastInput, pooled: PooledWorker): Promise<ForecastOutput> {
+    try {
+      const buffer = new SharedArrayBuffer(forecastArraysBytes(input));
+      const arrays = forecastArrays(input, buffer);
+      const blocks = blockCount(input.trials);
+      const half = Math.ceil(blocks / 2);
+      const theirs = this.send(pooled, (id) => ({
+        id,
+        input,
+        buffer,
+        step: 'simulate',
+        fromBlock: half,
+        toBlock: blocks,
+      }));
+      try {
+        simulateBlocks(input, arrays, 0, half);
+      } finally {
+        // Wait for the worker even if this half failed: it writes into the buffer until it answers.
+        await theirs;
+      }
+      const summaries = this.send(pooled, (id) => ({ id, input, buffer, step: 'summarise' }));
+      let totals: Omit<ForecastOutput, 'channels'>;
+      try {
+        // The totals' summaries reorder only the totals, which the worker does not read.
+        totals = finishForecast(input, arrays);
+      } finally {
+        await summaries.catch(() => undefined);
+      }
+      const { channels } = await summaries;
+      if (!channels) throw new Error('The forecast worker answered without the channels');
+      return { ...totals, channels };
+    } finally {
+      this.release(pooled);
+    }
+  }
+
+  /** Post one message to `pooled` (already acquired) and wait for its answer. */
+  private async send(
     pooled: PooledWorker,
-    message: (id: number) => WholeRunMessage | BlockRangeMessage,
-  ): Promise<ForecastOutput | undefined> {
+    message: (id: number) => WholeRunMessage | SplitRunMessage,
+  ): Promise<Answer> {
     const id = this.nextId++;
     try {
-      return await new Promise<ForecastOutput | undefined>((resolve, reject) => {
+      return await new Promise<Answer>((resolve, reject) => {
         pooled.pending.set(id, { resolve, reject });
         pooled.worker.postMessage(message(id));
       });
     } finally {
       pooled.pending.delete(id);
-      this.release(pooled);
     }
   }
 
@@ -193,8 +216,8 @@ export class ForecastRunner {
       }
       const pending = pooled.pending.get(message.id);
       if (!pending) return;
-      if (message.output || message.done) pending.resolve(message.output);
-      else pending.reject(new Error(message.error ?? 'The forecast worker failed'));
+      if (message.error === undefined) pending.resolve(message);
+      else pending.reject(new Error(message.error));
     });
     const fail = (error: Error) => {
       for (const pending of pooled.pending.values()) pending.reject(error);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { simulateCpaFunnel } from './cpa-funnel.js';
-import { forecastFromTrials, runForecast } from './forecast.js';
-import { allChannelsBytes, allChannelTrials, blockCount, simulateChannel } from './forecast-trials.js';
+import {
+  finishForecast,
+  forecastArrays,
+  forecastArraysBytes,
+  runForecast,
+  simulateBlocks,
+  summariseChannels,
+} from './forecast.js';
+import { blockCount } from './forecast-trials.js';
 import type { ForecastChannel, ForecastInput } from './forecast-types.js';
 import { betaFromMean, lognormalFromMean } from './priors.js';
 
@@ -38,16 +45,16 @@ describe('runForecast', () => {
         channel({ channel: 'email', budget: 0, posts: 4, reachPerPost: lognormalFromMean(900, 0.4) }),
       ],
     });
-    const trials = allChannelTrials(plan, new ArrayBuffer(allChannelsBytes(plan)));
+    const arrays = forecastArrays(plan, new ArrayBuffer(forecastArraysBytes(plan)));
     const blocks = blockCount(plan.trials);
     for (const [from, to] of [
       [3, blocks],
       [0, 1],
       [1, 3],
     ] as const)
-      for (const [index, channelTrials] of trials.entries())
-        simulateChannel(plan, index, channelTrials, from, to);
-    expect(forecastFromTrials(plan, trials)).toEqual(runForecast(plan));
+      simulateBlocks(plan, arrays, from, to);
+    const channels = summariseChannels(plan, arrays);
+    expect({ ...finishForecast(plan, arrays), channels }).toEqual(runForecast(plan));
   });
 
   it('matches the funnel’s expected values', () => {

@@ -1,9 +1,12 @@
 import type { CountMetric, ForecastMetric } from '../../shared/analytics.schema.js';
 import {
+  allChannelsBytes,
+  allChannelTrials,
   blockCount,
   blockScratch,
   type ChannelTrials,
   channelTrialsOf,
+  FORECAST_BLOCK,
   simulateChannel,
 } from './forecast-trials.js';
 import type { ForecastChannel, ForecastInput, ForecastOutput, Summary } from './forecast-types.js';
@@ -18,7 +21,7 @@ import { type SampledInput, sensitivityRanking } from './sensitivity.js';
 //
 // Memory: `runForecast` simulates one channel at a time (four Float64Arrays of `trials`) beside five for
 // the totals: a million trials take about 80 MB, and nothing is allocated per trial. A run split between
-// threads (forecast-runner.ts) holds every channel at once, so it is kept to smaller runs.
+// threads holds every channel at once, so it is kept to smaller runs.
 
 const PERCENTILES = [5, 25, 50, 75, 95] as const;
 const COUNTS: readonly CountMetric[] = ['impressions', 'reach', 'engagements', 'clicks', 'conversions'];
@@ -37,40 +40,90 @@ export function runForecast(input: ForecastInput): ForecastOutput {
   const totals = COUNTS.map(() => new Float64Array(input.trials));
   const scratch = blockScratch();
   const sampled: SampledInput[] = [];
-  const channels = input.channels.map((plan, index) => {
+  const channels = input.channels.map((_plan, index) => {
     const trials = channelTrialsOf(input, index);
     simulateChannel(input, index, trials, 0, blockCount(input.trials), scratch);
+    addToTotals(input, totals, index, trials, 0, input.trials);
     // Copies, so the channel's large buffer is not kept alive by the few thousand kept inputs.
     for (const kept of trials.sampled) sampled.push({ ...kept, values: kept.values.slice() });
-    return addAndSummarise(totals, plan, trials, input.averageOrderValue);
+    return summariseChannel(input, index, trials);
   });
-  return finish(input, totals, channels, sampled);
+  return { ...finish(input, totals, sampled), channels };
 }
 
-/**
- * The forecast from every channel's trials, simulated beforehand (by several threads, each a range of
- * blocks): the same answer as `runForecast` for the same input. Reorders the trials' arrays.
- */
-export function forecastFromTrials(input: ForecastInput, all: readonly ChannelTrials[]): ForecastOutput {
-  const totals = COUNTS.map(() => new Float64Array(input.trials));
-  const channels = all.map((trials, index) =>
-    addAndSummarise(totals, input.channels[index] as ForecastChannel, trials, input.averageOrderValue),
-  );
+// A run split between threads (forecast-runner.ts): every channel's trials and the totals live in one
+// shared buffer; each thread simulates a range of blocks and adds it into the totals (simulateBlocks),
+// then one thread summarises the channels while the other finishes the totals. Every step computes
+// what `runForecast` computes, in the same order per trial, so the answer is the same to the last bit.
+
+/** A run's arrays laid out in one buffer: every channel's trials, then the five totals. */
+export interface ForecastArrays {
+  channels: ChannelTrials[];
+  totals: Float64Array[];
+}
+
+/** Bytes `forecastArrays` lays out. */
+export function forecastArraysBytes(input: ForecastInput): number {
+  return allChannelsBytes(input) + COUNTS.length * input.trials * Float64Array.BYTES_PER_ELEMENT;
+}
+
+/** The arrays of `input`'s run over `buffer` (zero-filled, `forecastArraysBytes(input)` long). */
+export function forecastArrays(input: ForecastInput, buffer: ArrayBufferLike): ForecastArrays {
+  const offset = allChannelsBytes(input);
+  return {
+    channels: allChannelTrials(input, buffer),
+    totals: COUNTS.map(
+      (_metric, m) =>
+        new Float64Array(buffer, offset + m * input.trials * Float64Array.BYTES_PER_ELEMENT, input.trials),
+    ),
+  };
+}
+
+/** Simulate blocks [fromBlock, toBlock) of every channel and add those trials into the totals. */
+export function simulateBlocks(
+  input: ForecastInput,
+  arrays: ForecastArrays,
+  fromBlock: number,
+  toBlock: number,
+): void {
+  const scratch = blockScratch();
+  for (const [index, trials] of arrays.channels.entries()) {
+    simulateChannel(input, index, trials, fromBlock, toBlock, scratch);
+  }
+  const from = fromBlock * FORECAST_BLOCK;
+  const to = Math.min(input.trials, toBlock * FORECAST_BLOCK);
+  for (const [index, trials] of arrays.channels.entries()) {
+    addToTotals(input, arrays.totals, index, trials, from, to);
+  }
+}
+
+/** Every channel's summary, once all its blocks are in. Reorders the channels' arrays. */
+export function summariseChannels(input: ForecastInput, arrays: ForecastArrays): ForecastOutput['channels'] {
+  return arrays.channels.map((trials, index) => summariseChannel(input, index, trials));
+}
+
+/** Everything but the channels' summaries, from complete totals. Reorders the totals. */
+export function finishForecast(
+  input: ForecastInput,
+  arrays: ForecastArrays,
+): Omit<ForecastOutput, 'channels'> {
   return finish(
     input,
-    totals,
-    channels,
-    all.flatMap((trials) => trials.sampled),
+    arrays.totals,
+    arrays.channels.flatMap((trials) => trials.sampled),
   );
 }
 
-/** Add a channel's trials into the totals (trial by trial), then summarise the channel (reordering its arrays). */
-function addAndSummarise(
+/** Add trials [from, to) of channel `index` into the totals. */
+function addToTotals(
+  input: ForecastInput,
   totals: Float64Array[],
-  plan: ForecastChannel,
+  index: number,
   trials: ChannelTrials,
-  aov: number | null,
-): ForecastOutput['channels'][number] {
+  from: number,
+  to: number,
+): void {
+  const { frequency } = input.channels[index] as ForecastChannel;
   const [impressions, reach, engagements, clicks, conversions] = totals as [
     Float64Array,
     Float64Array,
@@ -78,14 +131,23 @@ function addAndSummarise(
     Float64Array,
     Float64Array,
   ];
-  for (let t = 0; t < impressions.length; t++) {
+  for (let t = from; t < to; t++) {
     const shown = trials.impressions[t] as number;
     impressions[t] = (impressions[t] as number) + shown;
-    reach[t] = (reach[t] as number) + shown / plan.frequency;
+    reach[t] = (reach[t] as number) + shown / frequency;
     engagements[t] = (engagements[t] as number) + (trials.engagements[t] as number);
     clicks[t] = (clicks[t] as number) + (trials.clicks[t] as number);
     conversions[t] = (conversions[t] as number) + (trials.conversions[t] as number);
   }
+}
+
+/** One channel's summary (reordering its arrays). */
+function summariseChannel(
+  input: ForecastInput,
+  index: number,
+  trials: ChannelTrials,
+): ForecastOutput['channels'][number] {
+  const plan = input.channels[index] as ForecastChannel;
   const shown = summaryOf(trials.impressions).summary;
   // Reach is impressions over a constant frequency, so its summary is theirs, scaled.
   const scale = (value: number | null) => (value === null ? null : value / plan.frequency);
@@ -107,17 +169,16 @@ function addAndSummarise(
     channel: plan.channel,
     budget: plan.budget,
     posts: plan.posts,
-    metrics: withMoneyMetrics(counts, plan.budget, aov),
+    metrics: withMoneyMetrics(counts, plan.budget, input.averageOrderValue),
   };
 }
 
-/** Totals, KPI probabilities, the sensitivity ranking and histograms, once every channel is added in. */
+/** Totals, KPI probabilities, the sensitivity ranking and histograms, once every channel is added in. Reorders the totals. */
 function finish(
   input: ForecastInput,
   totals: Float64Array[],
-  channels: ForecastOutput['channels'],
   sampled: readonly SampledInput[],
-): ForecastOutput {
+): Omit<ForecastOutput, 'channels'> {
   const spend = input.channels.reduce((sum, plan) => sum + plan.budget, 0);
   const conversions = totals[4] as Float64Array;
   const kept = sampled[0]?.values.length ?? 0;
@@ -141,7 +202,6 @@ function finish(
   return {
     spend,
     totals: withMoneyMetrics(counts, spend, input.averageOrderValue),
-    channels,
     histograms,
     kpis,
     sensitivity,

@@ -1,11 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import { runForecast } from './forecast.js';
-import { allChannelTrials, blockScratch, simulateChannel } from './forecast-trials.js';
+import { forecastArrays, runForecast, simulateBlocks, summariseChannels } from './forecast.js';
 import type { ForecastInput, ForecastOutput } from './forecast-types.js';
 
 // Worker-thread entry for ForecastRunner, one message at a time, off the main event loop: either a whole
-// forecast, or a range of blocks of every channel written into a buffer shared with the main thread
-// (which simulates the other blocks and summarises).
+// forecast, or its share of a run split with the main thread over a shared buffer (see forecast.ts).
 
 /** A whole run: the output is posted back. */
 export interface WholeRunMessage {
@@ -13,32 +11,46 @@ export interface WholeRunMessage {
   input: ForecastInput;
 }
 
-/** A share of a split run: blocks [fromBlock, toBlock) of every channel, written into `buffer`. */
-export interface BlockRangeMessage {
-  id: number;
-  input: ForecastInput;
-  buffer: SharedArrayBuffer;
-  fromBlock: number;
-  toBlock: number;
-}
+/**
+ * A share of a split run over `buffer` (laid out by `forecastArrays`): first simulate blocks
+ * [fromBlock, toBlock) of every channel, then (a second message, once every block is in) summarise the
+ * channels.
+ */
+export type SplitRunMessage =
+  | {
+      id: number;
+      input: ForecastInput;
+      buffer: SharedArrayBuffer;
+      step: 'simulate';
+      fromBlock: number;
+      toBlock: number;
+    }
+  | { id: number; input: ForecastInput; buffer: SharedArrayBuffer; step: 'summarise' };
 
 /** What the worker posts: that it is ready, then one answer per message. */
 export type WorkerAnswer =
   | { ready: true }
-  | { id: number; output?: ForecastOutput; done?: true; error?: string };
+  | {
+      id: number;
+      output?: ForecastOutput;
+      channels?: ForecastOutput['channels'];
+      done?: true;
+      error?: string;
+    };
 
 const post = (answer: WorkerAnswer) => parentPort?.postMessage(answer);
 
-parentPort?.on('message', (message: WholeRunMessage | BlockRangeMessage) => {
+parentPort?.on('message', (message: WholeRunMessage | SplitRunMessage) => {
   try {
-    if ('buffer' in message) {
+    if (!('step' in message)) post({ id: message.id, output: runForecast(message.input) });
+    else if (message.step === 'simulate') {
       const { input, buffer, fromBlock, toBlock } = message;
-      const scratch = blockScratch();
-      for (const [index, trials] of allChannelTrials(input, buffer).entries()) {
-        simulateChannel(input, index, trials, fromBlock, toBlock, scratch);
-      }
+      simulateBlocks(input, forecastArrays(input, buffer), fromBlock, toBlock);
       post({ id: message.id, done: true });
-    } else post({ id: message.id, output: runForecast(message.input) });
+    } else {
+      const { input, buffer } = message;
+      post({ id: message.id, channels: summariseChannels(input, forecastArrays(input, buffer)) });
+    }
   } catch (error) {
     post({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }
