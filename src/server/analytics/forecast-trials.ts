@@ -1,7 +1,7 @@
 import type { BenchmarkMetric } from '../../shared/analytics.schema.js';
 import type { ForecastChannel, ForecastInput } from './forecast-types.js';
 import { deriveSeed, Rng } from './rng.js';
-import { count, fillBeta, fillLognormal } from './samplers.js';
+import { fillBeta, fillCounts, fillLognormal } from './samplers.js';
 import type { SampledInput } from './sensitivity.js';
 
 // The campaign funnel, simulated trial by trial. Per channel and trial:
@@ -140,25 +140,21 @@ export function simulateChannel(
     if (size <= 0) return;
     const rng = new Rng(deriveSeed(channelSeed, b));
     const block = (array: Float64Array) => (size === FORECAST_BLOCK ? array : array.subarray(0, size));
-    // Each input is drawn for the whole block in one tight loop (see the block samplers), then the
-    // counts follow trial by trial.
+    // Each input, then each count, is drawn for the whole block in one tight loop (see the block samplers).
     if (paid) fillLognormal(rng, cpm.mu, cpm.sigma, block(prices));
     if (organic) fillLognormal(rng, reachPerPost.mu, reachPerPost.sigma, block(perPost));
     fillBeta(rng, ctr.alpha, ctr.beta, block(ctrs), beta);
     fillBeta(rng, er.alpha, er.beta, block(ers), beta);
     fillBeta(rng, cvr.alpha, cvr.beta, block(cvrs), beta);
     for (let i = 0; i < size; i++) {
-      const t = start + i;
       let shown = 0;
       if (paid) shown += (budget / (prices[i] as number)) * 1000;
       if (organic) shown += posts * (perPost[i] as number);
-      shown = Math.round(shown);
-      const clickCount = count(rng, shown, ctrs[i] as number);
-      impressions[t] = shown;
-      engagements[t] = count(rng, shown, ers[i] as number);
-      clicks[t] = clickCount;
-      conversions[t] = count(rng, clickCount, cvrs[i] as number);
+      impressions[start + i] = Math.round(shown);
     }
+    fillCounts(rng, impressions, ctrs, clicks, start, size);
+    fillCounts(rng, impressions, ers, engagements, start, size);
+    fillCounts(rng, clicks, cvrs, conversions, start, size);
     const keepUpTo = Math.min(size, kept - start);
     if (keepUpTo > 0) {
       const drawn = [...(paid ? [prices] : []), ...(organic ? [perPost] : []), ctrs, ers, cvrs];
