@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two files at a time (the default leaves one of two cores idle): most integration files wait on
+    // PostgreSQL, Redis or child processes, and each creates its own database and uses its own ports and Redis prefix.
+    maxWorkers: 2,
     projects: [
       {
         test: {
