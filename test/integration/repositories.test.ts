@@ -32,6 +32,28 @@ describeEachDialect('repositories', (create) => {
     expect((await repos.businesses.findForMember(shared.id, ada.id))?.role).toBe('viewer');
   });
 
+  it('reads one snapshot in snapshot(): a commit between its reads stays out of them', async () => {
+    const ada = await insertUser(repos);
+    const business = await insertBusiness(repos, ada, [], { name: 'Before' });
+    const postgres = testDb.database.dialect === 'postgres';
+    const names = await repos.snapshot(async (snap) => {
+      const first = await snap.businesses.findForMember(business.id, ada.id);
+      // Another connection commits between the two reads. SQLite has one connection, which the snapshot
+      // holds, so nothing can commit in between there (a write would wait for the snapshot to end).
+      if (postgres) await repos.businesses.update(business.id, { name: 'After' });
+      const second = await snap.businesses.findForMember(business.id, ada.id);
+      return [first?.name, second?.name];
+    });
+    expect(names).toEqual(['Before', 'Before']);
+    if (postgres) {
+      expect((await repos.businesses.findForMember(business.id, ada.id))?.name).toBe('After');
+      // Read only: a write inside is refused rather than hidden in a snapshot.
+      await expect(
+        repos.snapshot((snap) => snap.businesses.update(business.id, { name: 'X' })),
+      ).rejects.toThrow(/read-only/);
+    }
+  });
+
   it('reports unique violations the same way on both dialects', async () => {
     const ada = await insertUser(repos);
     const error = await insertUser(repos, { email: ada.email }).catch((e: unknown) => e);

@@ -58,6 +58,12 @@ export interface Repositories {
   webhookDeliveries: WebhookDeliveryRepository;
   /** Run `work` atomically: every repository it receives writes inside one transaction. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Run `work`'s reads against one snapshot, so a commit between two of its queries cannot show half of
+   * itself: a read-only repeatable-read transaction on PostgreSQL (whose default, read committed, takes
+   * a new snapshot per statement); on SQLite a transaction, which reads one WAL snapshot throughout.
+   */
+  snapshot<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
 /** Bind the repositories to `db`. */
@@ -93,5 +99,13 @@ export function createRepositories(db: Kysely<DB>, dialect: Dialect): Repositori
       db.isTransaction
         ? work(createRepositories(db, dialect))
         : db.transaction().execute((trx) => work(createRepositories(trx, dialect))),
+    snapshot: (work) =>
+      db.isTransaction
+        ? work(createRepositories(db, dialect))
+        : db
+            .transaction()
+            .setIsolationLevel('repeatable read')
+            .setAccessMode('read only')
+            .execute((trx) => work(createRepositories(trx, dialect))),
   };
 }

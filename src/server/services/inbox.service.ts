@@ -62,8 +62,14 @@ export class InboxService {
 
   /** The conversation and its whole thread, oldest message first. */
   async thread(principal: Principal, conversationId: string): Promise<ConversationThread> {
-    const row = await this.load(principal, conversationId, 'inbox.read');
-    const messages = await this.deps.repos.messages.thread(row.business_id, row.id);
+    const { business_id: businessId } = await this.load(principal, conversationId, 'inbox.read');
+    // One snapshot for both reads: the classification job commits a message and its conversation
+    // together, and a thread read between them showed one classified and the other not.
+    const { row, messages } = await this.deps.repos.snapshot(async (snap) => ({
+      row: await snap.conversations.find(businessId, conversationId),
+      messages: await snap.messages.thread(businessId, conversationId),
+    }));
+    if (!row) throw new AppError('not_found', 'No such conversation');
     const latest = messages.find((message) => message.id === row.last_message_id);
     return {
       conversation: toConversation(row, latest, this.deps.now().toISOString()),
