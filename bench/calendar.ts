@@ -13,7 +13,12 @@ import { CHANNEL_IDS } from '../src/shared/channel-ids.js';
 import type { Job } from '../src/shared/jobs.schema.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../test/support/databases.js';
 import { createTestApp, type TestApp } from '../test/support/test-app.js';
-import { type BenchAccount, signUpWithWorkspace, timeEach } from './app-fixtures.js';
+import {
+  type BenchAccount,
+  refreshPlannerStatistics,
+  signUpWithWorkspace,
+  timeEach,
+} from './app-fixtures.js';
 import { type Check, envInt, fmt, log, printChecks, table } from './report.js';
 
 // The content calendar at scale (issue 5): `BENCH_SUITE=calendar`; see docs/benchmarks.md, "Content calendar".
@@ -133,6 +138,7 @@ async function benchDialect(
     process.stdout.write(`  ${dialect}: seeding ${ITEMS} items … `);
     const seeded = performance.now();
     await seedItems(t.database, big.businessId);
+    await refreshPlannerStatistics(t.database);
     log(`${fmt((performance.now() - seeded) / 1000, 1)} s`);
     const from = '2026-06-01T00:00:00.000Z';
     const to = '2026-07-01T00:00:00.000Z';

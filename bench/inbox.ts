@@ -12,7 +12,13 @@ import { CHANNEL_IDS } from '../src/shared/channel-ids.js';
 import { CONVERSATION_STATUSES, PRIORITY_RANK } from '../src/shared/inbox.schema.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../test/support/databases.js';
 import { createTestApp, type TestApp } from '../test/support/test-app.js';
-import { type BenchAccount, latencyPercentiles, signUpWithWorkspace, timeEach } from './app-fixtures.js';
+import {
+  type BenchAccount,
+  latencyPercentiles,
+  refreshPlannerStatistics,
+  signUpWithWorkspace,
+  timeEach,
+} from './app-fixtures.js';
 import { type Check, envInt, fmt, log, printChecks, table } from './report.js';
 
 // The unified inbox at scale (issue 6): `BENCH_SUITE=inbox`; see docs/benchmarks.md, "Unified inbox".
@@ -170,6 +176,7 @@ async function benchDialect(dialect: string, testDb: TestDatabase, report: Inbox
     process.stdout.write(`  ${dialect}: seeding ${MESSAGES} messages … `);
     const seeded = performance.now();
     await seedInbox(t.database, big.businessId);
+    await refreshPlannerStatistics(t.database);
     log(`${fmt((performance.now() - seeded) / 1000, 1)} s`);
     const repository = new ConversationRepository(t.database.db);
     const now = new Date().toISOString();
