@@ -114,9 +114,8 @@ export function fillLognormal(rng: Rng, mu: number, sigma: number, out: Float64A
  * fillGamma(rng, 3.6, new Float64Array(4096));
  */
 export function fillGamma(rng: Rng, shape: number, out: Float64Array): void {
-  if (shape >= 1) return fillGammaFromOne(rng, shape, out);
-  fillGammaFromOne(rng, shape + 1, out);
-  boost(rng, shape, out);
+  fillGammaFromOne(rng, shape < 1 ? shape + 1 : shape, out);
+  if (shape < 1) boost(rng, shape, out);
 }
 
 // The loops below are separate functions that return nothing, on purpose: V8 inlines callees into a
