@@ -46,6 +46,20 @@ describe('Analytics flow', () => {
         { metric: 'orders', target: 200 },
       ],
     });
+    // Twenty campaigns that start later come first in the workspace's list, so the one to simulate is on
+    // its second page: the workbench's menu must read on past the first.
+    for (let i = 0; i < 20; i++) {
+      await callApiAs<Campaign>(env.server.url, owner, 'POST', '/api/campaign/', {
+        business_id: business.id,
+        name: `Later plan ${i + 1}`,
+        objective: 'awareness',
+        channels: ['instagram'],
+        budget_minor: 10_000,
+        currency: 'USD',
+        start_date: utcDay(30 + i),
+        end_date: utcDay(60 + i),
+      });
+    }
     const [instagram, facebook] = await Promise.all(
       (['instagram', 'facebook'] as const).map((channel) =>
         callApiAs<ContentItem>(env.server.url, owner, 'POST', '/api/content', {

@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { BenchmarksCard } from '../../features/analytics/components/benchmarks-card.js';
 import { ForecastView } from '../../features/analytics/components/forecast-view.js';
-import { useCampaigns } from '../../features/campaigns/api/get-campaigns.js';
+import { useCampaignChoices } from '../../features/campaigns/api/get-campaigns.js';
 import { PageTitle } from '../../lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
@@ -9,10 +9,7 @@ import { useWorkspace } from '../layout/workspace-layout.js';
 export function AnalyticsForecastPage() {
   const business = useWorkspace();
   const [params] = useSearchParams();
-  const campaigns = useCampaigns(business.id);
-  const choices = (campaigns.data?.pages ?? []).flatMap((page) =>
-    page.items.map((campaign) => ({ id: campaign.id, name: campaign.name })),
-  );
+  const choices = useCampaignChoices(business.id);
   return (
     <>
       <PageTitle title={`Forecast · ${business.name}`} />

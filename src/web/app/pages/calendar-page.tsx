@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { can } from '../../../shared/roles.js';
 import { Button } from '../../components/ui/button.js';
-import { useCampaigns } from '../../features/campaigns/api/get-campaigns.js';
+import { useCampaignChoices } from '../../features/campaigns/api/get-campaigns.js';
 import { CalendarView } from '../../features/content/components/calendar/calendar-view.js';
 import { GenerateCalendarDialog } from '../../features/content/components/generate/generate-calendar-dialog.js';
 import { PageTitle } from '../../lib/page-title.js';
@@ -9,9 +9,7 @@ import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function CalendarPage() {
   const business = useWorkspace();
-  // The campaign filter lists the latest campaigns (the first page is plenty for a menu).
-  const campaigns = useCampaigns(business.id);
-  const options = campaigns.data?.pages[0]?.items.map(({ id, name }) => ({ id, name })) ?? [];
+  const options = useCampaignChoices(business.id);
   // `?generate=1` opens the dialog, so the dashboard's "first calendar" link lands right in it.
   const [params, setParams] = useSearchParams();
   const canGenerate = can(business.role, 'ai.use') && can(business.role, 'content.write');

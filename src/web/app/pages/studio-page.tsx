@@ -1,12 +1,11 @@
-import { useCampaigns } from '../../features/campaigns/api/get-campaigns.js';
+import { useCampaignChoices } from '../../features/campaigns/api/get-campaigns.js';
 import { StudioView } from '../../features/content/components/studio/studio-view.js';
 import { PageTitle } from '../../lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function StudioPage() {
   const business = useWorkspace();
-  const campaigns = useCampaigns(business.id);
-  const options = campaigns.data?.pages[0]?.items.map(({ id, name }) => ({ id, name })) ?? [];
+  const options = useCampaignChoices(business.id);
   return (
     <>
       <PageTitle title={`Studio · ${business.name}`} />

@@ -1,4 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { API } from '../../../../shared/api-paths.js';
 import { type CampaignStatus, campaignPageSchema } from '../../../../shared/campaign.schema.js';
 import { apiRequest } from '../../../lib/api-client.js';
@@ -28,4 +29,17 @@ export const campaignsQueryOptions = (businessId: string, status: CampaignStatus
 /** A workspace's campaigns, latest start first, optionally of one status, one cursor page at a time. */
 export function useCampaigns(businessId: string, status?: CampaignStatus) {
   return useInfiniteQuery(campaignsQueryOptions(businessId, status));
+}
+
+/**
+ * Every campaign of the workspace, latest start first, for a menu: it reads on through the pages, so a
+ * campaign past the first page (or one linked to by id) is still there to choose.
+ */
+export function useCampaignChoices(businessId: string): { id: string; name: string }[] {
+  const campaigns = useCampaigns(businessId);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = campaigns;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  return (campaigns.data?.pages ?? []).flatMap((page) => page.items.map(({ id, name }) => ({ id, name })));
 }
