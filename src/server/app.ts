@@ -96,9 +96,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const redis = services.jobQueue.kind === 'bullmq' ? services.jobQueue : undefined;
   await app.register(opsRoutes, { database, redis });
   createDependencyGauge(metrics.registry, { database, ...(redis && { redis }) });
-  // The app owns the services' outside connections (the event bus); the database is the caller's.
+  // The app owns the services' outside connections (the event bus) and threads; the database is the caller's.
   app.addHook('onClose', async () => {
-    await Promise.all([services.events.close(), services.aiCache.close()]);
+    await Promise.all([services.events.close(), services.aiCache.close(), services.forecastRunner.close()]);
   });
   await app.register(
     async (api) => {

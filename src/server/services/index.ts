@@ -76,7 +76,10 @@ export interface ServiceDeps {
   jobQueue?: JobQueue<AppJobDefinitions>;
   /** Live updates; built from `config.redis` when omitted. The app closes it when it closes. */
   events?: EventBus;
-  /** Where forecasts run (inline, or worker threads above 50,000 trials); a test seam for other limits. */
+  /**
+   * Where forecasts run (inline, shared with a warm worker thread, or on one above 50,000 trials); a test
+   * seam for other limits. The app stops its worker threads when it closes.
+   */
   forecastRunner?: ForecastRunner;
 }
 
@@ -169,10 +172,13 @@ export function createServices(deps: ServiceDeps) {
     timeoutMs: DEFAULT_CONNECTOR_TIMEOUT_MS,
     now,
   });
+  const forecastRunner = deps.forecastRunner ?? new ForecastRunner();
   return {
     events,
     /** The AI response cache; the app closes it with the event bus. */
     aiCache,
+    /** The forecasts' worker threads; the app stops them with the event bus. */
+    forecastRunner,
     outboundGuard,
     accessTokens,
     auth: new AuthService({
@@ -193,7 +199,7 @@ export function createServices(deps: ServiceDeps) {
     jobQueue,
     jobs: new JobService(repos, jobQueue),
     campaigns,
-    analytics: new AnalyticsService(repos, campaigns, deps.forecastRunner ?? new ForecastRunner(), now),
+    analytics: new AnalyticsService(repos, campaigns, forecastRunner, now),
     analyticsMetrics: new AnalyticsMetricsService(repos, now),
     analyticsReports: new AnalyticsReportService(repos, now),
     content,

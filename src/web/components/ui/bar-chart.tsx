@@ -1,16 +1,9 @@
-import {
-  type CSSProperties,
-  type KeyboardEvent,
-  type MouseEvent,
-  type RefObject,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-} from 'react';
+import { type CSSProperties, type KeyboardEvent, type MouseEvent, useRef, useState } from 'react';
 import { labelEvery, niceTicks } from './chart-scale.js';
 import './bar-chart.css';
 import { ChartGrid } from './chart-grid.js';
+import { ChartSvg } from './chart-svg.js';
+import { useElementWidth } from './use-element-width.js';
 
 /** One bar: `label` under it, `valueLabel` in the tooltip and the table, `detail` as a second line. */
 export interface BarDatum {
@@ -56,10 +49,8 @@ export function BarChart({
   height = 220,
 }: BarChartProps) {
   const frame = useRef<HTMLDivElement>(null);
-  const width = useWidth(frame);
+  const width = useElementWidth(frame);
   const [active, setActive] = useState<number>();
-  const titleId = useId();
-  const summaryId = useId();
 
   const ticks = niceTicks(Math.max(minTop, ...data.map((datum) => datum.value)), 4, integers);
   const top = ticks.at(-1) ?? 1;
@@ -105,21 +96,17 @@ export function BarChart({
         onMouseMove={onMouseMove}
         onMouseLeave={() => setActive(undefined)}
       >
-        <svg
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: focus lets keyboard users step through the bars with the arrow keys.
+        <ChartSvg
+          // Focusable: it lets keyboard users step through the bars with the arrow keys.
           tabIndex={0}
           onKeyDown={onKeyDown}
           onFocus={() => setActive((current) => current ?? lastWithValue(data))}
           onBlur={() => setActive(undefined)}
+          title={title}
+          summary={summary}
           width={width}
           height={height}
-          viewBox={`0 0 ${width} ${height}`}
-          role="img"
-          aria-labelledby={`${titleId} ${summaryId}`}
-          className="bar-chart__svg"
         >
-          <title id={titleId}>{title}</title>
-          <desc id={summaryId}>{summary}</desc>
           <ChartGrid
             ticks={ticks}
             y={y}
@@ -127,8 +114,6 @@ export function BarChart({
             right={width - MARGIN.right}
             labelX={MARGIN.left - 8}
             format={formatTick}
-            lineClassName="bar-chart__grid"
-            labelClassName="bar-chart__tick"
           />
           {data.map((datum, index) => {
             const x = MARGIN.left + slot * index;
@@ -144,14 +129,14 @@ export function BarChart({
                   rx={Math.min(3, barWidth / 3)}
                 />
                 {index % every === (data.length - 1) % every && (
-                  <text className="bar-chart__tick" x={x + slot / 2} y={height - 8} textAnchor="middle">
+                  <text className="chart-tick" x={x + slot / 2} y={height - 8} textAnchor="middle">
                     {datum.label}
                   </text>
                 )}
               </g>
             );
           })}
-        </svg>
+        </ChartSvg>
         {activeDatum && active !== undefined && (
           <div className="bar-chart__tooltip" style={tooltipPlace(active)} aria-hidden="true">
             <strong>{activeDatum.longLabel ?? activeDatum.label}</strong>
@@ -196,20 +181,4 @@ export function BarChart({
 function lastWithValue(data: readonly BarDatum[]): number | undefined {
   for (let index = data.length - 1; index >= 0; index -= 1) if ((data[index]?.value ?? 0) > 0) return index;
   return data.length > 0 ? data.length - 1 : undefined;
-}
-
-/** The element's content width, kept current as the layout changes. */
-function useWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(640);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    setWidth(element.clientWidth || 640);
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.round(entry.contentRect.width));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width;
 }

@@ -1,3 +1,5 @@
+import './chart.css';
+
 /**
  * The horizontal grid lines of a chart's value axis, each with its label at the left margin: shared by the
  * bar chart and the analytics charts so every chart reads its scale the same way.
@@ -9,8 +11,6 @@ export function ChartGrid({
   right,
   labelX,
   format,
-  lineClassName,
-  labelClassName,
 }: {
   ticks: readonly number[];
   /** Where a value sits vertically (the chart's scale). */
@@ -21,15 +21,13 @@ export function ChartGrid({
   /** Where labels end (they are right-aligned to it). */
   labelX: number;
   format: (value: number) => string;
-  lineClassName: string;
-  labelClassName: string;
 }) {
   return (
     <>
       {ticks.map((tick) => (
         <g key={tick}>
-          <line className={lineClassName} x1={left} x2={right} y1={y(tick)} y2={y(tick)} />
-          <text className={labelClassName} x={labelX} y={y(tick)} dy="0.32em" textAnchor="end">
+          <line className="chart-grid" x1={left} x2={right} y1={y(tick)} y2={y(tick)} />
+          <text className="chart-tick" x={labelX} y={y(tick)} dy="0.32em" textAnchor="end">
             {format(tick)}
           </text>
         </g>

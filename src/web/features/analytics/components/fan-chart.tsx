@@ -1,9 +1,10 @@
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useRef, useState } from 'react';
 import { ChartGrid } from '../../../components/ui/chart-grid.js';
 import { labelEvery, niceTicks } from '../../../components/ui/chart-scale.js';
+import { ChartSvg } from '../../../components/ui/chart-svg.js';
+import { useElementWidth } from '../../../components/ui/use-element-width.js';
 import { formatLongDay, formatShortDay } from '../analytics-format.js';
 import type { FanPoint } from '../fan-series.js';
-import { useElementWidth } from '../hooks/use-element-width.js';
 import { ChartTable } from './chart-table.js';
 
 interface FanChartProps {
@@ -30,8 +31,6 @@ export function FanChart({ title, summary, points, format, formatTick, height = 
   const frame = useRef<HTMLDivElement>(null);
   const width = useElementWidth(frame);
   const [active, setActive] = useState<number>();
-  const titleId = useId();
-  const summaryId = useId();
 
   const highest = Math.max(1, ...points.map((point) => Math.max(point.p95, point.actual ?? 0)));
   const ticks = niceTicks(highest, 4);
@@ -68,21 +67,17 @@ export function FanChart({ title, summary, points, format, formatTick, height = 
   return (
     <div className="fan-chart">
       <div ref={frame} className="fan-chart__frame">
-        <svg
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: focus lets keyboard users step through the days with the arrow keys.
+        <ChartSvg
+          // Focusable: it lets keyboard users step through the days with the arrow keys.
           tabIndex={0}
           onKeyDown={onKeyDown}
           onFocus={() => setActive((current) => current ?? lastActual?.index ?? points.length - 1)}
           onBlur={() => setActive(undefined)}
+          title={title}
+          summary={summary}
           width={width}
           height={height}
-          viewBox={`0 0 ${width} ${height}`}
-          role="img"
-          aria-labelledby={`${titleId} ${summaryId}`}
-          className="chart-svg"
         >
-          <title id={titleId}>{title}</title>
-          <desc id={summaryId}>{summary}</desc>
           <ChartGrid
             ticks={ticks}
             y={y}
@@ -90,8 +85,6 @@ export function FanChart({ title, summary, points, format, formatTick, height = 
             right={width - MARGIN.right}
             labelX={MARGIN.left - 8}
             format={formatTick}
-            lineClassName="chart-grid"
-            labelClassName="chart-tick"
           />
           {points.length > 1 && (
             <>
@@ -133,7 +126,7 @@ export function FanChart({ title, summary, points, format, formatTick, height = 
               y2={MARGIN.top + plotHeight}
             />
           )}
-        </svg>
+        </ChartSvg>
       </div>
       <ul className="chart-legend" aria-hidden="true">
         <li>

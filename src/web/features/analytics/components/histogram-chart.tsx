@@ -1,9 +1,10 @@
-import { useId, useRef } from 'react';
+import { useRef } from 'react';
 import type { HistogramDto } from '../../../../shared/analytics.schema.js';
 import { ChartGrid } from '../../../components/ui/chart-grid.js';
 import { labelEvery, niceTicks } from '../../../components/ui/chart-scale.js';
+import { ChartSvg } from '../../../components/ui/chart-svg.js';
+import { useElementWidth } from '../../../components/ui/use-element-width.js';
 import { formatPercent } from '../analytics-format.js';
-import { useElementWidth } from '../hooks/use-element-width.js';
 import { ChartTable } from './chart-table.js';
 
 interface HistogramChartProps {
@@ -37,8 +38,6 @@ export function HistogramChart({
 }: HistogramChartProps) {
   const frame = useRef<HTMLDivElement>(null);
   const width = useElementWidth(frame);
-  const titleId = useId();
-  const summaryId = useId();
   const { edges, counts, below, above } = histogram;
   const trials = counts.reduce((sum, count) => sum + count, below + above) || 1;
   const shares = counts.map((count) => count / trials);
@@ -56,16 +55,7 @@ export function HistogramChart({
   return (
     <div className="histogram">
       <div ref={frame} className="fan-chart__frame">
-        <svg
-          width={width}
-          height={height}
-          viewBox={`0 0 ${width} ${height}`}
-          role="img"
-          aria-labelledby={`${titleId} ${summaryId}`}
-          className="chart-svg"
-        >
-          <title id={titleId}>{title}</title>
-          <desc id={summaryId}>{summary}</desc>
+        <ChartSvg title={title} summary={summary} width={width} height={height}>
           <ChartGrid
             ticks={ticks}
             y={y}
@@ -73,8 +63,6 @@ export function HistogramChart({
             right={width - MARGIN.right}
             labelX={MARGIN.left - 6}
             format={formatShare}
-            lineClassName="chart-grid"
-            labelClassName="chart-tick"
           />
           {shares.map((share, index) => {
             const left = x(edges[index] ?? low);
@@ -114,7 +102,7 @@ export function HistogramChart({
               </text>
             </g>
           )}
-        </svg>
+        </ChartSvg>
       </div>
       <ChartTable
         caption={title}

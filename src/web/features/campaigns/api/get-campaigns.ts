@@ -1,8 +1,8 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { API } from '../../../../shared/api-paths.js';
 import { type CampaignStatus, campaignPageSchema } from '../../../../shared/campaign.schema.js';
 import { apiRequest } from '../../../lib/api-client.js';
+import { useEveryPage } from '../../../lib/use-every-page.js';
 import { campaignKeys } from './query-keys.js';
 
 const PAGE_SIZE = 20;
@@ -37,9 +37,6 @@ export function useCampaigns(businessId: string, status?: CampaignStatus) {
  */
 export function useCampaignChoices(businessId: string): { id: string; name: string }[] {
   const campaigns = useCampaigns(businessId);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = campaigns;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  useEveryPage(campaigns);
   return (campaigns.data?.pages ?? []).flatMap((page) => page.items.map(({ id, name }) => ({ id, name })));
 }

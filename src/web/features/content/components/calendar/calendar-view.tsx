@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Business } from '../../../../../shared/business.schema.js';
 import type { ChannelId } from '../../../../../shared/channel-ids.js';
@@ -8,6 +7,7 @@ import { Button } from '../../../../components/ui/button.js';
 import { SegmentedControl } from '../../../../components/ui/segmented-control.js';
 import { Spinner } from '../../../../components/ui/spinner.js';
 import { describeError } from '../../../../lib/error-messages.js';
+import { useEveryPage } from '../../../../lib/use-every-page.js';
 import { useContentItems } from '../../api/get-content-items.js';
 import type { ContentFilters } from '../../api/query-keys.js';
 import { useReschedule } from '../../hooks/use-reschedule.js';
@@ -78,9 +78,7 @@ export function CalendarView({
   const { reschedule, pendingId } = useReschedule(business.id, timeZone);
 
   // A busy month can take more than one page; the calendar needs all of them.
-  useEffect(() => {
-    if (content.hasNextPage && !content.isFetchingNextPage) void content.fetchNextPage();
-  }, [content.hasNextPage, content.isFetchingNextPage, content.fetchNextPage]);
+  useEveryPage(content);
 
   const update = (changes: Record<string, string>) =>
     setParams(
