@@ -77,11 +77,15 @@ export function installGracefulShutdown(options: GracefulShutdownOptions): () =>
   return uninstall;
 }
 
-async function closeEverything(
+/**
+ * Close the app (in-flight requests, its connections and threads) and stop the jobs, then close the
+ * database: on shutdown, and when start-up fails half-way, so nothing keeps using a closed database.
+ */
+export async function closeEverything(
   app: GracefulShutdownOptions['app'],
   database: Pick<Database, 'close'>,
   stopJobs?: () => Promise<void>,
-) {
+): Promise<void> {
   try {
     // Both must finish before the database goes, even if one of them fails.
     const results = await Promise.allSettled([app.close(), stopJobs?.()]);

@@ -4,8 +4,8 @@ import type { Config } from './config/config.js';
 import { resolveSecret } from './config/secret.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
-import { startJobRuntime } from './jobs/job-runtime.js';
-import { installGracefulShutdown } from './lifecycle.js';
+import { type JobRuntime, startJobRuntime } from './jobs/job-runtime.js';
+import { closeEverything, installGracefulShutdown } from './lifecycle.js';
 import { createMetrics } from './observability/metrics.js';
 import { seedDemoIfEmpty } from './services/demo-seed.service.js';
 import { createServices, jobHandlerDeps } from './services/index.js';
@@ -24,15 +24,17 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const secret = resolveSecret(config);
   const database = openDatabase(config.database);
+  let app: FastifyInstance | undefined;
+  let jobs: JobRuntime | undefined;
   try {
     await prepareSchema(database, config.database.autoMigrate);
     const metrics = createMetrics();
     const services = createServices({ database, config, secret, metricsRegistry: metrics.registry });
     const demo = await seedDemoIfEmpty(config, services);
     await services.auth.purgeExpiredSessions();
-    const app = await buildApp({ config, database, secret, services, metrics });
+    app = await buildApp({ config, database, secret, services, metrics });
     // Fails start-up on a job without exactly one handler; schedules the recurring housekeeping.
-    const jobs = await startJobRuntime({
+    jobs = await startJobRuntime({
       queue: services.jobQueue,
       handlerDeps: jobHandlerDeps(services),
       events: services.events,
@@ -40,7 +42,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       concurrency: config.jobs.concurrency,
       logger: app.log,
     });
-    await app.listen({ host: config.server.host, port: config.server.port });
+    await app.listen({ host: config.server.host, port: config.server.port }).catch((error: unknown) => {
+      throw listenError(error, config);
+    });
     installGracefulShutdown({
       app,
       database,
@@ -54,9 +58,25 @@ export async function startServer(config: Config): Promise<RunningServer> {
     printBanner(url, config, demo);
     return { app, database, url };
   } catch (error) {
-    await database.close().catch(() => {});
+    // Stop whatever had started (the job worker would go on polling a closed database, and keep the
+    // process alive), so a failed start exits with its reason.
+    const started = jobs;
+    await closeEverything(
+      app ?? { close: async () => {} },
+      database,
+      started && (() => started.stop(config.server.shutdownTimeoutMs)),
+    ).catch(() => {});
     throw error;
   }
+}
+
+/** A port already taken says so, and what to do, instead of Node's `listen EADDRINUSE`. */
+function listenError(error: unknown, config: Config): unknown {
+  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') return error;
+  const { host, port } = config.server;
+  return new Error(
+    `Port ${port} on ${host} is already in use (another mcc serve?): stop it, or start with PORT set to a free port`,
+  );
 }
 
 async function prepareSchema(database: Database, autoMigrate: boolean): Promise<void> {

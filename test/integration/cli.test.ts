@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -78,6 +79,23 @@ describe('mcc CLI', { timeout: 60_000 }, () => {
     );
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stderr: string }).stderr).toMatch(/PORT/);
+  });
+
+  it('exits with the reason when its port is taken, stopping what it had started', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      // Before, the job worker went on polling the closed database and the process never exited.
+      const failure = await mcc(['serve'], { ...env, HOST: '127.0.0.1', PORT: String(port) }).catch(
+        (e: { stderr: string; code: number | null; killed: boolean }) => e,
+      );
+      expect(failure).toMatchObject({ code: 1, killed: false });
+      expect((failure as { stderr: string }).stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      expect((failure as { stderr: string }).stderr).not.toMatch(/destroyed/);
+    } finally {
+      taken.close();
+    }
   });
 
   it('refuses to start in production with a missing or weak SECRET_KEY', async () => {
