@@ -18,6 +18,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/deploy/**/*.test.ts'],
           environment: 'node',
+          // Migrations run once per run, into a PostgreSQL template and a SQLite image (test/support/global-databases.ts).
+          globalSetup: ['test/support/global-databases.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
@@ -29,6 +31,8 @@ export default defineConfig({
           // Browser tests run after the other projects, so Chromium and the server get both cores.
           sequence: { groupOrder: 1 },
           environment: 'node',
+          // One Chromium for every browser file (each connects to it): see test/e2e/support/global-browser.ts.
+          globalSetup: ['test/e2e/support/global-browser.ts'],
           testTimeout: 60_000,
           hookTimeout: 90_000,
           fileParallelism: false,

@@ -95,7 +95,7 @@ describe.skipIf(skip)('nginx in front of two `mcc serve` (deploy/nginx)', { time
     const migrate = composeEntry('migrate');
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', path.join(ROOT, migrate.entry), ...migrate.args],
+      [path.join(ROOT, migrate.entry), ...migrate.args],
       { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...cluster.env } },
     );
     expect(stdout).toMatch(/up to date/);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnTsx } from '../support/jobs/spawn-process.js';
+import { spawnEntry } from '../support/jobs/spawn-process.js';
 import { composeEntry, readCompose } from './support/deploy-files.js';
 import { freePort } from './support/nginx.js';
 
@@ -23,7 +23,7 @@ describe('`mcc worker` with METRICS_PORT', { timeout: 60_000 }, () => {
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const port = await freePort();
     const { entry, args } = composeEntry('worker');
-    const child = await spawnTsx(
+    const child = await spawnEntry(
       entry,
       args,
       { DATA_DIR: dataDir, MCC_DEMO: '0', LOG_LEVEL: 'warn', HOST: '127.0.0.1', METRICS_PORT: String(port) },

@@ -5,7 +5,7 @@ import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
 import { callApiAs, seedBusiness, seedUser } from './support/factories.js';
 import { signInThroughForm, toast } from './support/flows.js';
-import { SHOTS_DIR, shootAllLooks } from './support/screenshots.js';
+import { shootAllLooks, shootPage } from './support/screenshots.js';
 
 const env = sharedServerAndBrowser();
 const DAY_MS = 86_400_000;
@@ -212,7 +212,7 @@ describe('Analytics flow', () => {
     await page.evaluate(
       () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
     );
-    await page.screenshot({ path: `${SHOTS_DIR}/campaign-report-print.png`, fullPage: true });
+    await shootPage(page, 'campaign-report-print');
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
 
     expect(errors.filter((error) => !/422 \(Unprocessable (Entity|Content)\)/.test(error))).toEqual([]);

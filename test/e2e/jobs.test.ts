@@ -46,7 +46,7 @@ describe('Jobs flow', () => {
     await row.getByText('Failed, will retry').waitFor();
     await row.getByText(/spent its monthly AI budget of \$0\.00/).waitFor();
 
-    // The second and last attempt (10 s later) fails too: the job is dead, and says so once more.
+    // The second and last attempt (a second later on the test server) fails too: the job is dead, and says so once more.
     const notifications = page.getByRole('region', { name: 'Notifications' });
     await notifications.getByText(/Settings → AI\. View job$/).waitFor({ timeout: 20_000 });
     await row.getByText('Failed', { exact: true }).waitFor();

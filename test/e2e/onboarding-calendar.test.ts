@@ -212,10 +212,7 @@ describe('Onboarding and AI calendar flow', () => {
 
     // The first attempt fails and is retried by the queue; the second is the last.
     const failure = dialog.getByRole('alert').filter({ hasText: 'The calendar could not be generated' });
-    await failure.waitFor({ timeout: 60_000 }).catch(async (error) => {
-      await page.screenshot({ path: '/tmp/onb-debug.png' });
-      throw error;
-    });
+    await failure.waitFor({ timeout: 60_000 });
     await failure.getByText(/^This workspace has spent its monthly AI budget/).waitFor();
     await shootAllLooks(page, 'calendar-generate-failed');
 

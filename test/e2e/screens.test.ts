@@ -1,14 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, watchPageErrors } from './support/browser.js';
 import { type SeededUser, seedBusiness, seedMember, seedUser } from './support/factories.js';
 import { signInThroughForm } from './support/flows.js';
+import { shootPage } from './support/screenshots.js';
 import { type BuiltServer, startBuiltServer } from './support/server.js';
-
-/** Screenshots land here for a person to look at; the test itself asserts on errors, not pixels. */
-const SHOTS_DIR = process.env.SHOTS_DIR ?? '/tmp/shots';
 
 const VARIANTS = [
   { name: 'desktop-light', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
@@ -29,7 +25,6 @@ beforeAll(async () => {
   businessId = (await seedBusiness(server.url, owner, 'Bluebird Bakery')).id;
   await seedMember(server.url, owner, businessId, await seedUser(server.url, 'editor'), 'editor');
   await seedMember(server.url, owner, businessId, await seedUser(server.url, 'viewer'), 'viewer');
-  mkdirSync(SHOTS_DIR, { recursive: true });
 });
 
 afterAll(async () => {
@@ -47,12 +42,8 @@ describe('main screens', () => {
       });
       const page = await context.newPage();
       const errors = watchPageErrors(page);
-      const shoot = (screen: string) =>
-        page.screenshot({
-          path: path.join(SHOTS_DIR, `${screen}-${variant.name}.png`),
-          fullPage: true,
-          animations: 'disabled',
-        });
+      // Pictures for a person to look at (SHOTS_DIR); the test asserts on errors, not pixels.
+      const shoot = (screen: string) => shootPage(page, `${screen}-${variant.name}`);
       const visit = async (url: string, heading: string, screen: string) => {
         await page.goto(url);
         await page.getByRole('heading', { name: heading, level: 1 }).waitFor();

@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const CLI = path.join(ROOT, 'src/cli/mcc.ts');
+// The built CLI, as `npx mcc` runs it (npm test builds first).
+const CLI = path.join(ROOT, 'dist/cli/mcc.js');
 
 /** Run `mcc …` as a real process with its own data directory. */
 function mcc(args: string[], env: Record<string, string>, input?: string) {
-  const child = run(TSX, [CLI, ...args], {
+  const child = run(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MCC_DEMO: '0', ...env },
     timeout: 30_000,

@@ -9,7 +9,7 @@ import { BullmqJobQueue } from '../../src/server/jobs/bullmq/bullmq-queue.js';
 import { JOB_DEFINITIONS } from '../../src/server/jobs/job-definitions.js';
 import { createRepositories } from '../../src/server/repositories/index.js';
 import { insertUser } from '../factories/rows.js';
-import { type SpawnedProcess, spawnTsx } from '../support/jobs/spawn-process.js';
+import { type SpawnedProcess, spawnEntry } from '../support/jobs/spawn-process.js';
 import { TEST_JOB_DEFINITIONS } from '../support/jobs/test-jobs.js';
 import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 
@@ -47,8 +47,8 @@ describe.skipIf(Boolean(redisSkipReason))('jobs across processes (BullMQ)', () =
       created_at: longAgo,
     });
 
-    const worker = await spawnTsx(
-      'src/cli/mcc.ts',
+    const worker = await spawnEntry(
+      'dist/cli/mcc.js',
       ['worker'],
       { ...redisEnv(prefix), DATA_DIR: dataDir, DATABASE_URL: file, MCC_DEMO: '0' },
       /mcc worker is running jobs \(bullmq queue/,
@@ -71,7 +71,7 @@ describe.skipIf(Boolean(redisSkipReason))('jobs across processes (BullMQ)', () =
     const queue = new BullmqJobQueue({ url: TEST_REDIS_URL, prefix, definitions: TEST_JOB_DEFINITIONS });
     cleanups.push(() => queue.close());
     const start = () =>
-      spawnTsx('test/support/jobs/test-worker-process.ts', [], redisEnv(prefix), /test worker \d+ ready/);
+      spawnEntry('test/support/jobs/test-worker-process.ts', [], redisEnv(prefix), /test worker \d+ ready/);
     const workers: SpawnedProcess[] = [];
     cleanups.push(() => Promise.all(workers.map((worker) => worker.stop('SIGKILL'))));
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPostgresTestDatabase, type TestDatabase } from './databases.js';
-import { type SpawnedProcess, spawnTsx } from './jobs/spawn-process.js';
+import { type SpawnedProcess, spawnEntry } from './jobs/spawn-process.js';
 import { deleteRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from './redis.js';
 import { TEST_SECRET } from './test-app.js';
 
@@ -68,14 +68,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const workers: SpawnedProcess[] = [];
 
   const startInstance = async () => {
-    const child = await spawnTsx('src/cli/mcc.ts', ['serve'], env, SERVING);
+    const child = await spawnEntry('dist/cli/mcc.js', ['serve'], env, SERVING);
     const url = SERVING.exec(child.output())?.[1] ?? '';
     const instance = Object.assign(child, { url });
     instances.push(instance);
     return instance;
   };
   const startWorker = async () => {
-    const worker = await spawnTsx('src/cli/mcc.ts', ['worker'], env, /mcc worker is running jobs/);
+    const worker = await spawnEntry('dist/cli/mcc.js', ['worker'], env, /mcc worker is running jobs/);
     workers.push(worker);
     return worker;
   };

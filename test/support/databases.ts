@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { describe, inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 
@@ -16,24 +17,47 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** A fresh in-memory SQLite database, migrated. */
+/**
+ * What the integration project's global set-up (global-databases.ts) prepared, when this runs under it;
+ * undefined elsewhere (another project, a benchmark), where each database is migrated itself.
+ */
+function provided<K extends 'postgresTemplate' | 'sqliteImagePath'>(key: K) {
+  try {
+    return inject(key);
+  } catch {
+    return undefined;
+  }
+}
+
+let sqliteImage: Buffer | undefined;
+
+/** A fresh in-memory SQLite database, migrated (a copy of the run's migrated image when there is one). */
 export async function createSqliteTestDatabase(): Promise<TestDatabase> {
-  const database = openDatabase({ kind: 'sqlite', path: ':memory:', autoMigrate: true });
-  await migrateToLatest(database.db);
+  const imagePath = provided('sqliteImagePath');
+  if (imagePath) sqliteImage ??= readFileSync(imagePath);
+  const database = openDatabase(
+    { kind: 'sqlite', path: ':memory:', autoMigrate: true },
+    { sqliteImage: imagePath ? sqliteImage : undefined },
+  );
+  if (!imagePath) await migrateToLatest(database.db);
   return { database, dispose: () => database.close() };
 }
 
-/** A fresh PostgreSQL database `mcc_test_<random>` on this machine's server, migrated; dropped on dispose. */
+/**
+ * A fresh PostgreSQL database `mcc_test_<random>` on this machine's server, migrated (copied from the
+ * run's migrated template when there is one); dropped on dispose.
+ */
 export async function createPostgresTestDatabase(): Promise<TestDatabase> {
   const name = `mcc_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
+  const template = provided('postgresTemplate');
+  await adminQuery(template ? `create database ${name} template ${template}` : `create database ${name}`);
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
   const database = openDatabase(
     { kind: 'postgres', url: url.toString(), autoMigrate: true },
     { poolSize: 4 },
   );
-  await migrateToLatest(database.db);
+  if (!template) await migrateToLatest(database.db);
   return {
     database,
     url: url.toString(),
@@ -42,6 +66,34 @@ export async function createPostgresTestDatabase(): Promise<TestDatabase> {
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/**
+ * A migrated database `mcc_template_<random>` that test databases are created from. Nobody may connect
+ * to a template while it is copied, so connections to it are switched off once it is migrated.
+ */
+export async function createPostgresTemplate(): Promise<string> {
+  const name = `mcc_template_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const database = openDatabase(
+    { kind: 'postgres', url: url.toString(), autoMigrate: true },
+    { poolSize: 1 },
+  );
+  try {
+    await migrateToLatest(database.db);
+  } finally {
+    await database.close();
+  }
+  await adminQuery(`alter database ${name} with is_template true allow_connections false`);
+  return name;
+}
+
+/** Drop a database this run created (a template must stop being one first). */
+export async function dropPostgresDatabase(name: string): Promise<void> {
+  await adminQuery(`alter database ${name} with is_template false`);
+  await adminQuery(`drop database if exists ${name} with (force)`);
 }
 
 async function adminQuery(statement: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -13,9 +14,13 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Start `src/server/main.ts` under tsx with `env`, and wait until it prints where it listens. */
+const MAIN = path.join(ROOT, 'dist/server/main.js');
+
+/** Start the built server (`node dist/server/main.js`) with `env`, and wait until it prints where it listens. */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/server/main.ts')], {
+  if (!existsSync(MAIN))
+    throw new Error('dist/server/main.js does not exist: build first (npm run build:server)');
+  const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -54,6 +54,7 @@ export const envSchema = z.object({
   JOBS_CONCURRENCY: positiveInt.max(100).default(4),
   JOBS_RUN_IN_WEB: bool.default(true),
   JOBS_LEASE_SECONDS: positiveInt.max(3_600).default(30),
+  JOBS_RETRY_BASE_MS: positiveInt.max(3_600_000).default(10_000),
   METRICS_PORT: port.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.optional(),

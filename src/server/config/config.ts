@@ -43,6 +43,8 @@ export interface Config {
     runInWeb: boolean;
     /** How long a job stays claimed without a heartbeat; a crashed worker's jobs run again after it. */
     leaseMs: number;
+    /** The first retry's delay; each later one doubles, up to an hour (see jobs/backoff.ts). */
+    retryBaseMs: number;
     /** Where `mcc worker` serves /metrics and /healthz (it has no web app); undefined: not at all. */
     metricsPort: number | undefined;
   };
@@ -135,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       concurrency: e.JOBS_CONCURRENCY,
       runInWeb: e.JOBS_RUN_IN_WEB,
       leaseMs: e.JOBS_LEASE_SECONDS * 1000,
+      retryBaseMs: e.JOBS_RETRY_BASE_MS,
       metricsPort: e.METRICS_PORT,
     },
     ai: {

@@ -25,15 +25,22 @@ export interface Database {
  * @example
  * const database = openDatabase({ kind: 'sqlite', path: ':memory:', autoMigrate: true });
  */
-export function openDatabase(config: Config['database'], options: { poolSize?: number } = {}): Database {
+export function openDatabase(
+  config: Config['database'],
+  options: {
+    poolSize?: number;
+    /** SQLite: start an in-memory database from this image (`serialize()`) instead of opening `path`. */
+    sqliteImage?: Buffer;
+  } = {},
+): Database {
   return config.kind === 'postgres'
     ? openPostgres(config.url, options.poolSize ?? 10)
-    : openSqlite(config.path);
+    : openSqlite(config.path, options.sqliteImage);
 }
 
-function openSqlite(file: string): Database {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new SQLite(file);
+function openSqlite(file: string, image: Buffer | undefined): Database {
+  if (!image && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(image ?? file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

@@ -1,6 +1,7 @@
 import type { Registry } from 'prom-client';
 import type { Config } from '../config/config.js';
 import type { JobRepository } from '../repositories/job.repository.js';
+import { DEFAULT_BACKOFF } from './backoff.js';
 import { BullmqJobQueue } from './bullmq/bullmq-queue.js';
 import { InProcessJobQueue } from './in-process/in-process-queue.js';
 import { type AppJobDefinitions, JOB_DEFINITIONS } from './job-definitions.js';
@@ -19,7 +20,12 @@ export function createJobQueue(
   // The depth gauge reads the queue at scrape time; the queue needs the metrics first, hence the late binding.
   let queue: JobQueue<AppJobDefinitions> | undefined;
   const metrics = createJobMetrics(deps.metricsRegistry, async () => (queue ? queue.counts() : {}));
-  const common = { definitions: JOB_DEFINITIONS, leaseMs: config.jobs.leaseMs, metrics };
+  const common = {
+    definitions: JOB_DEFINITIONS,
+    leaseMs: config.jobs.leaseMs,
+    backoff: { baseMs: config.jobs.retryBaseMs, maxMs: DEFAULT_BACKOFF.maxMs },
+    metrics,
+  };
   queue = config.redis.url
     ? new BullmqJobQueue({ ...common, url: config.redis.url, prefix: config.redis.prefix })
     : new InProcessJobQueue({ ...common, jobs: deps.jobs, ping: deps.ping });

@@ -55,7 +55,7 @@ export function composeEntry(service: string): { entry: string; args: string[] }
   if (runtime !== 'node' || !script?.startsWith('dist/') || !script.endsWith('.js')) {
     throw new Error(`compose service ${service} does not run node dist/…js: ${JSON.stringify(command)}`);
   }
-  return { entry: script.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts'), args };
+  return { entry: script, args };
 }
 
 /**

@@ -3,17 +3,20 @@ import {
   type Browser,
   type BrowserContext,
   type BrowserContextOptions,
+  type BrowserServer,
   chromium,
+  type LaunchOptions,
   type Page,
 } from 'playwright-core';
+import { inject } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Headless Debian Chromium with the flags that keep it quiet and sandbox-free in containers. */
-export function launchBrowser(): Promise<Browser> {
+function launchOptions(): LaunchOptions {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-  return chromium.launch({
+  return {
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -24,7 +27,21 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
     ],
-  });
+  };
+}
+
+/** Chromium behind a WebSocket endpoint, for the run's global set-up (support/global-browser.ts). */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer(launchOptions());
+}
+
+/**
+ * The run's shared Chromium (started by the global set-up); closing the returned browser only
+ * disconnects this file. Outside that set-up (a file run on its own by another runner), a browser of its own.
+ */
+export function launchBrowser(): Promise<Browser> {
+  const endpoint = inject('chromiumWsEndpoint');
+  return endpoint ? chromium.connect(endpoint) : chromium.launch(launchOptions());
 }
 
 /** A fresh browser profile (no cookies) pointed at the server. */

@@ -36,7 +36,7 @@ async function freePort(): Promise<number> {
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
     const ready = await fetch(`${url}/readyz`).then(
@@ -46,7 +46,7 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`server not ready after 30 s:\n${output()}`);
+  throw new Error(`server not ready after 60 s:\n${output()}`);
 }
 
 /**
@@ -73,6 +73,8 @@ export async function startBuiltServer(extraEnv: Record<string, string> = {}): P
     SECRET_KEY: randomBytes(32).toString('hex'),
     // Every test signs in and reloads from one address; the strict production login limit would trip.
     AUTH_RATE_LIMIT_MAX: '1000',
+    // Failed jobs retry after 1 s instead of production's 10 s, so retry flows do not wait out the delay.
+    JOBS_RETRY_BASE_MS: '1000',
     ...extraEnv,
   };
   let child: ChildProcess | undefined;

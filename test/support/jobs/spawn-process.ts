@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-/** A child process running a TypeScript entry through tsx's loader. */
+/** A child process running a built entry or a TypeScript test helper. */
 export interface SpawnedProcess {
   child: ChildProcess;
   pid: number;
@@ -12,16 +13,25 @@ export interface SpawnedProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Start `entry` (relative to the repository) with `args` and `env`; resolve once it prints `ready`. */
-export function spawnTsx(
+/**
+ * Start `entry` (relative to the repository) with `args` and `env`; resolve once it prints `ready`. The
+ * app's own entries run built (`dist/…js`, as production runs them; `npm test` builds first), which
+ * starts in a third of the CPU time tsx needs to compile the sources; a test helper (`…ts`) runs through
+ * tsx's loader — `node --import tsx`, not the tsx binary, which runs the script in a grandchild that a
+ * SIGKILL would orphan.
+ */
+export function spawnEntry(
   entry: string,
   args: string[],
   env: Record<string, string>,
   ready: RegExp,
 ): Promise<SpawnedProcess> {
-  // `node --import tsx`, not the tsx binary: that one runs the script in a grandchild, which a SIGKILL
-  // would orphan instead of killing.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry), ...args], {
+  const typescript = entry.endsWith('.ts');
+  if (!typescript && !existsSync(path.join(ROOT, entry))) {
+    throw new Error(`${entry} does not exist: build first (npm run build:server; npm test builds)`);
+  }
+  const loader = typescript ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, path.join(ROOT, entry), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_PRETTY: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
