@@ -237,7 +237,8 @@ describeEachDialect('content workflow routes', (create) => {
     expect(history.items.map((e) => e.action)).toEqual(['created', 'submitted', 'edited']);
 
     const editorDelete = await bulk(people.editor, { ids: [approved.id], action: 'delete' });
-    expect(editorDelete.json<Problem>().errors?.[0]).toMatchObject({ path: 'body.ids.0', code: 'forbidden' });
+    expect(editorDelete.statusCode).toBe(403);
+    expect(editorDelete.json<Problem>()).toMatchObject({ code: 'forbidden' });
     const ghost = '01900000-0000-7000-8000-0000000000ff';
     const withGhost = await bulk(owner, { ids: [approved.id, ghost], action: 'delete' });
     expect(withGhost.json<Problem>().errors).toEqual([

@@ -2,7 +2,7 @@ import type { PlanCalendarOutput, PlannedItem, WriteContentOutput } from '../../
 import type { CalendarJobResult, GenerateCalendarBody } from '../../shared/calendar.schema.js';
 import { fitToChannel } from '../../shared/channels.js';
 import type { CreateContentBody } from '../../shared/content.schema.js';
-import { zonedTimeToUtc } from '../../shared/zoned-time.js';
+import { zonedInstant } from '../../shared/zoned-time.js';
 import type { AppJobDefinitions } from '../jobs/job-definitions.js';
 import type { JobContext, JobQueue } from '../jobs/job-types.js';
 import type { Repositories } from '../repositories/index.js';
@@ -147,6 +147,6 @@ function itemBase(
     preheader: '',
     pillar: item.pillar || null,
     campaign_id: campaignId,
-    scheduled_at: zonedTimeToUtc(item.date, item.time, timeZone),
+    scheduled_at: zonedInstant(item.date, item.time, timeZone),
   };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BulkContentBody } from '../../shared/content.schema.js';
+import { ROLES, type Role } from '../../shared/roles.js';
 import type { ContentItemRow } from '../db/schema.js';
-import { planBulkStep } from './content-bulk.js';
+import { bulkActionRefusal, planBulkStep } from './content-bulk.js';
 import { changedFields } from './content-changes.js';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
@@ -79,6 +80,25 @@ describe('bulk planning', () => {
         NOW,
       ),
     ).toMatchObject({ ok: true, action: 'sent_back', patch: { status: 'draft' } });
+  });
+});
+
+describe('bulk access by role', () => {
+  it.each([
+    [{ action: 'delete' }, ['owner', 'admin']],
+    [{ action: 'reschedule', shift_minutes: 60 }, ['owner', 'admin', 'editor']],
+    [{ action: 'set_status', to: 'in_review' }, ['owner', 'admin', 'editor']],
+    [{ action: 'set_status', to: 'draft' }, ['owner', 'admin', 'editor']],
+    [{ action: 'set_status', to: 'approved' }, ['owner', 'admin']],
+    [{ action: 'set_status', to: 'scheduled' }, ['owner', 'admin']],
+    // Refused per item as an invalid move, but only to roles that may move items at all.
+    [{ action: 'set_status', to: 'published' }, ['owner', 'admin', 'editor']],
+  ] as const)('lets only the roles that could change some item ask for %j', (fields, allowed) => {
+    for (const role of ROLES) {
+      const refusal = bulkActionRefusal(body(fields), role);
+      if ((allowed as readonly Role[]).includes(role)) expect(refusal).toBeUndefined();
+      else expect(refusal).toContain(`Your role (${role}) cannot`);
+    }
   });
 });
 

@@ -1,7 +1,11 @@
-import type { BulkContentBody, ContentHistoryAction } from '../../shared/content.schema.js';
-import { decideTransition, reschedulePermission } from '../../shared/content-workflow.js';
+import {
+  type BulkContentBody,
+  CONTENT_STATUSES,
+  type ContentHistoryAction,
+} from '../../shared/content.schema.js';
+import { decideTransition, reschedulePermission, WORKFLOW_MOVES } from '../../shared/content-workflow.js';
 import type { ErrorCode } from '../../shared/error-codes.js';
-import { can, type Role } from '../../shared/roles.js';
+import { can, type Permission, type Role } from '../../shared/roles.js';
 import type { ContentItemRow, ContentItemUpdate } from '../db/schema.js';
 
 // Planning a bulk change, item by item, without touching the database: the service applies the plan only
@@ -14,6 +18,40 @@ export type BulkStep =
   | { ok: false; code: ErrorCode; message: string };
 
 const fail = (code: ErrorCode, message: string): BulkStep => ({ ok: false, code, message });
+
+/**
+ * Why `role` can never make `body`'s change, whatever the items, or undefined when some item could change:
+ * the service answers that with 403 before reading a row, and leaves what depends on each item to
+ * planBulkStep.
+ * @example bulkActionRefusal({ action: 'delete', … }, 'editor') // 'Your role (editor) cannot delete content'
+ */
+export function bulkActionRefusal(body: BulkContentBody, role: Role): string | undefined {
+  if (permissionsFor(body).some((permission) => can(role, permission))) return undefined;
+  switch (body.action) {
+    case 'delete':
+      return `Your role (${role}) cannot delete content`;
+    case 'reschedule':
+      return `Your role (${role}) cannot move content`;
+    case 'set_status':
+      return `Your role (${role}) cannot set content to ${body.to}`;
+  }
+}
+
+/** The permissions any one of which lets a role make `body`'s change to at least some item. */
+function permissionsFor(body: BulkContentBody): Permission[] {
+  switch (body.action) {
+    case 'delete':
+      return ['content.delete'];
+    case 'reschedule':
+      return CONTENT_STATUSES.filter((status) => status !== 'published').map(reschedulePermission);
+    case 'set_status': {
+      const into = WORKFLOW_MOVES.filter((move) => move.to === body.to);
+      // No one sets a system status (published, failed): that is refused per item as an invalid move, to
+      // whoever may move items at all.
+      return (into.length > 0 ? into : WORKFLOW_MOVES).map((move) => move.permission);
+    }
+  }
+}
 
 /**
  * The step for one item of a bulk request, checked against the caller's role and the workflow.

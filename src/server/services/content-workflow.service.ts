@@ -12,7 +12,7 @@ import type { EventPublisher } from '../realtime/event-bus.js';
 import type { Repositories } from '../repositories/index.js';
 import { recordAudit } from './audit.service.js';
 import { loadItem } from './content.service.js';
-import { type BulkStep, planBulkStep } from './content-bulk.js';
+import { type BulkStep, bulkActionRefusal, planBulkStep } from './content-bulk.js';
 import { historyEntry, versionConflict } from './content-changes.js';
 import { announceContent, NO_EVENTS } from './content-events.js';
 import { toContentItem, toUtcIso } from './content-items.js';
@@ -74,12 +74,15 @@ export class ContentWorkflowService {
   }
 
   /**
-   * Reschedule, change the status of, or delete many items in one transaction. Every item is checked
-   * first; if any fails, nothing is written and `errors[]` names each failing `body.ids.N`.
+   * Reschedule, change the status of, or delete many items in one transaction. A role that can never make
+   * the change is refused (forbidden) before any item is read; otherwise every item is checked first, and
+   * if any fails, nothing is written and `errors[]` names each failing `body.ids.N`.
    */
   async bulk(principal: Principal, body: BulkContentBody): Promise<BulkContentResult> {
     const businessId = body.business_id;
     const role = await requireWorkspaceRole(this.repos, principal, businessId, 'content.read');
+    const refusal = bulkActionRefusal(body, role);
+    if (refusal) throw new AppError('forbidden', refusal);
     const now = this.now();
     const at = now.toISOString();
     const actor = actorOf(principal).actor_user_id;

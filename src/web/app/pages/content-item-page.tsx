@@ -1,12 +1,12 @@
 import { Link, useParams } from 'react-router';
 import { CHANNEL_RULES } from '../../../shared/channels.js';
+import { formatZoned, localDate } from '../../../shared/zoned-time.js';
 import { Banner } from '../../components/ui/banner.js';
 import { EmptyState } from '../../components/ui/empty-state.js';
 import { PageSpinner } from '../../components/ui/spinner.js';
 import { useContentItem } from '../../features/content/api/get-content-item.js';
 import { itemLabel } from '../../features/content/components/content-format.js';
 import { ContentEditor } from '../../features/content/components/editor/content-editor.js';
-import { formatZoned, localDate } from '../../features/content/zoned-time.js';
 import { PublishStatusCard } from '../../features/publishing/components/publish-status-card.js';
 import { ApiError } from '../../lib/api-error.js';
 import { describeError } from '../../lib/error-messages.js';

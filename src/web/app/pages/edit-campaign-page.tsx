@@ -1,11 +1,11 @@
 import { useNavigate, useParams } from 'react-router';
+import { todayIn } from '../../../shared/zoned-time.js';
 import { Banner } from '../../components/ui/banner.js';
 import { PageSpinner } from '../../components/ui/spinner.js';
 import { useToast } from '../../components/ui/toast.js';
 import { useCampaign } from '../../features/campaigns/api/get-campaign.js';
 import { useUpdateCampaign } from '../../features/campaigns/api/update-campaign.js';
 import { CampaignForm } from '../../features/campaigns/components/campaign-form.js';
-import { todayIn } from '../../features/content/zoned-time.js';
 import { describeError } from '../../lib/error-messages.js';
 import { PageTitle } from '../../lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';

@@ -1,8 +1,8 @@
 import { useNavigate } from 'react-router';
+import { todayIn } from '../../../shared/zoned-time.js';
 import { useToast } from '../../components/ui/toast.js';
 import { useCreateCampaign } from '../../features/campaigns/api/create-campaign.js';
 import { CampaignForm } from '../../features/campaigns/components/campaign-form.js';
-import { todayIn } from '../../features/content/zoned-time.js';
 import { PageTitle } from '../../lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { CHANNEL_RULES } from '../../../../shared/channels.js';
+import { formatZoned } from '../../../../shared/zoned-time.js';
 import { Badge } from '../../../components/ui/badge.js';
 import { Banner } from '../../../components/ui/banner.js';
 import { Button } from '../../../components/ui/button.js';
@@ -8,7 +9,6 @@ import { Spinner } from '../../../components/ui/spinner.js';
 import { describeError } from '../../../lib/error-messages.js';
 import { useContentItems } from '../api/get-content-items.js';
 import type { ContentFilters } from '../api/query-keys.js';
-import { formatZoned } from '../zoned-time.js';
 import { itemLabel, STATUS_LABELS, STATUS_TONES } from './content-format.js';
 import './channel-colors.css';
 import './content.css';

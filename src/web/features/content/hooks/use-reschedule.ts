@@ -1,9 +1,9 @@
 import type { ContentItem } from '../../../../shared/content.schema.js';
+import { type CivilDate, formatZoned, localTime, zonedInstant } from '../../../../shared/zoned-time.js';
 import { useToast } from '../../../components/ui/toast.js';
 import { ApiError } from '../../../lib/api-error.js';
 import { describeError } from '../../../lib/error-messages.js';
 import { useUpdateContentItem } from '../api/update-content-item.js';
-import { type CivilDate, formatZoned, localTime, zonedInstant } from '../zoned-time.js';
 
 /**
  * Moves an item to another day at the same local time, from the version on screen. When someone else

@@ -2,6 +2,16 @@ import { useSearchParams } from 'react-router';
 import type { Business } from '../../../../../shared/business.schema.js';
 import type { ChannelId } from '../../../../../shared/channel-ids.js';
 import type { ContentStatus } from '../../../../../shared/content.schema.js';
+import {
+  addDays,
+  addMonths,
+  type CivilDate,
+  isCivilDate,
+  monthWeeks,
+  startOfDay,
+  startOfWeek,
+  todayIn,
+} from '../../../../../shared/zoned-time.js';
 import { Banner } from '../../../../components/ui/banner.js';
 import { Button } from '../../../../components/ui/button.js';
 import { SegmentedControl } from '../../../../components/ui/segmented-control.js';
@@ -11,15 +21,6 @@ import { useEveryPage } from '../../../../lib/use-every-page.js';
 import { useContentItems } from '../../api/get-content-items.js';
 import type { ContentFilters } from '../../api/query-keys.js';
 import { useReschedule } from '../../hooks/use-reschedule.js';
-import {
-  addDays,
-  addMonths,
-  type CivilDate,
-  monthWeeks,
-  startOfWeek,
-  todayIn,
-  zonedInstant,
-} from '../../zoned-time.js';
 import { CalendarFilters, type CalendarFilterValues } from './calendar-filters.js';
 import { CalendarGrid } from './calendar-grid.js';
 import '../channel-colors.css';
@@ -30,7 +31,6 @@ const VIEWS = [
   { value: 'month', label: 'Month' },
   { value: 'week', label: 'Week' },
 ] as const;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const monthTitle = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const dayTitle = new Intl.DateTimeFormat(undefined, {
   month: 'short',
@@ -55,7 +55,8 @@ export function CalendarView({
   const [params, setParams] = useSearchParams();
   const today = todayIn(timeZone);
   const view: View = params.get('view') === 'week' ? 'week' : 'month';
-  const anchor = DATE.test(params.get('date') ?? '') ? (params.get('date') as CivilDate) : today;
+  const asked = params.get('date') ?? '';
+  const anchor = isCivilDate(asked) ? asked : today;
   const filterValues: CalendarFilterValues = {
     channel: params.get('channel') ?? '',
     campaign: params.get('campaign') ?? '',
@@ -67,8 +68,8 @@ export function CalendarView({
   const first = weeks[0]?.[0] ?? anchor;
   const afterLast = addDays(weeks.at(-1)?.[6] ?? anchor, 1);
   const filters: ContentFilters = {
-    from: zonedInstant(first, '00:00', timeZone),
-    to: zonedInstant(afterLast, '00:00', timeZone),
+    from: startOfDay(first, timeZone),
+    to: startOfDay(afterLast, timeZone),
     channel: (filterValues.channel || undefined) as ChannelId | undefined,
     campaign_id: filterValues.campaign || undefined,
     status: (filterValues.status || undefined) as ContentStatus | undefined,

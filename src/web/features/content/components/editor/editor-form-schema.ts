@@ -4,7 +4,7 @@ import {
   createContentBodySchema,
   type UpdateContentBody,
 } from '../../../../../shared/content.schema.js';
-import { localDate, localTime, zonedInstant } from '../../zoned-time.js';
+import { localDate, localTime, zonedInstant } from '../../../../../shared/zoned-time.js';
 
 const shape = createContentBodySchema.shape;
 
