@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifySignatureHeader } from '../../src/server/integrations/signed-delivery.js';
 import { BullmqJobQueue } from '../../src/server/jobs/bullmq/bullmq-queue.js';
@@ -120,8 +119,11 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
     expect(response.statusCode, response.body).toBe(200);
     return response.json<ContentItem>();
   };
-  /** An Instagram draft walked to scheduled at `at` by the owner. */
-  const schedule = async (at: string, fields: object = {}) => {
+  /**
+   * An Instagram draft walked to scheduled by the owner, `inMs` after the moment it is scheduled (taken
+   * then, not before the walk, so a slow machine does not schedule it in the past).
+   */
+  const schedule = async (inMs: number, fields: object = {}) => {
     const item = await createContent(t.app, owner, businessId, {
       channel: 'instagram',
       body: 'Hot cross buns, out of the oven at 7.',
@@ -131,7 +133,14 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
     });
     await move(item.id, 'in_review');
     await move(item.id, 'approved');
-    return move(item.id, 'scheduled', { scheduled_at: at });
+    const version = (await itemOf(item.id)).version;
+    const response = await call('POST', `/api/content/${item.id}/transition`, {
+      to: 'scheduled',
+      version,
+      scheduled_at: soon(inMs),
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<ContentItem & { scheduled_at: string }>();
   };
   const settled = (id: string) =>
     vi.waitFor(
@@ -155,12 +164,10 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
       status: 200,
       body: JSON.stringify({ id: 'post-81', url: 'https://social.example/p/81' }),
     });
-    const at = soon(1_500);
-    const item = await schedule(at);
+    const item = await schedule(1_500);
+    const at = item.scheduled_at;
     const [job] = await publishJobs();
     expect(job).toMatchObject({ state: 'queued', run_at: at });
-    await delay(300);
-    expect(receiver.requests).toHaveLength(0);
 
     const published = await settled(item.id);
     expect(published).toMatchObject({ status: 'published', publish_error: null, scheduled_at: at });
@@ -237,7 +244,7 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
   it('retries a 500 with backoff and publishes on the second attempt', async () => {
     await addConnector();
     receiver.script({ status: 500, body: 'deploying' }, { status: 200 });
-    const item = await schedule(soon(1_000));
+    const item = await schedule(1_000);
     expect((await settled(item.id)).status).toBe('published');
     const attempts = await attemptsOf(item.id);
     expect(attempts.map((a) => [a.attempt, a.outcome, a.status_code, a.failure_kind])).toEqual([
@@ -253,7 +260,7 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
   it('fails on a 400 after one attempt with the reason, and publishes when scheduled again', async () => {
     await addConnector({ name: 'Make' });
     receiver.script({ status: 400, body: 'caption too long' });
-    const item = await schedule(soon(1_000));
+    const item = await schedule(1_000);
     const failed = await settled(item.id);
     expect(failed.status).toBe('failed');
     expect(failed.publish_error).toBe('“Make” refused the item: The receiver answered HTTP 400');
@@ -276,7 +283,7 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
     );
 
     // A failed item is scheduled again (after fixing the receiver, say) and goes out.
-    await move(item.id, 'scheduled', { scheduled_at: soon(800) });
+    await move(item.id, 'scheduled', { scheduled_at: soon(1_000) });
     const retried = await settled(item.id);
     expect(retried).toMatchObject({ status: 'published', publish_error: null });
     expect(receiver.requests).toHaveLength(2);
@@ -286,7 +293,7 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
     // One connector for another channel only, one disabled: neither may publish an Instagram item.
     await addConnector({ channels: ['linkedin'] });
     await addConnector({ name: 'Off', enabled: false });
-    const item = await schedule(soon(800));
+    const item = await schedule(1_000);
     const failed = await settled(item.id);
     expect(failed.status).toBe('failed');
     expect(failed.publish_error).toMatch(/^No publishing connector is set up for instagram/);
@@ -303,16 +310,17 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
 
   it('moves the job with the item: only one publication, at the new time', async () => {
     await addConnector();
-    const item = await schedule(soon(1_200));
+    // Far ahead at first, so a slow machine cannot reach those times before the moves.
+    const item = await schedule(60_000);
     const [first] = await publishJobs();
     // Moved once by editing the time, once by a bulk reschedule (the calendar's drag and drop).
-    const second = soon(1_800);
+    const second = soon(50_000);
     const edit = await call('PATCH', `/api/content/${item.id}`, {
       version: (await itemOf(item.id)).version,
       scheduled_at: second,
     });
     expect(edit.json<ContentItem>()).toMatchObject({ status: 'scheduled', scheduled_at: second });
-    const third = soon(2_200);
+    const third = soon(1_000);
     const bulk = await call('POST', '/api/content/bulk', {
       business_id: businessId,
       ids: [item.id],
@@ -326,7 +334,8 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
 
     const published = await settled(item.id);
     expect(published).toMatchObject({ status: 'published', scheduled_at: third });
-    await delay(300);
+    // The two earlier jobs stay cancelled: they never run, so the one request is the only one there will be.
+    expect((await publishJobs('cancelled')).map((job) => job.id)).toEqual(cancelled.map((job) => job.id));
     expect(receiver.requests).toHaveLength(1);
     expect(receiver.requests[0]?.at.getTime()).toBeGreaterThanOrEqual(Date.parse(third));
     expect(JSON.parse(receiver.requests[0]?.body ?? '{}').scheduled_at).toBe(third);
@@ -334,29 +343,33 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
 
   it('cancels the job when the item is unscheduled, edited back to draft or deleted', async () => {
     await addConnector();
-    const unscheduled = await schedule(soon(900));
+    const unscheduled = await schedule(2_000);
     await move(unscheduled.id, 'approved');
-    const edited = await schedule(soon(900));
+    const edited = await schedule(2_000);
     const draft = await call('PATCH', `/api/content/${edited.id}`, {
       version: (await itemOf(edited.id)).version,
       body: 'Hot cross buns, now with orange peel.',
     });
     expect(draft.json<ContentItem>().status).toBe('draft');
-    const deleted = await schedule(soon(900));
+    const deleted = await schedule(2_000);
     expect((await call('DELETE', `/api/content/${deleted.id}`)).statusCode).toBe(204);
 
     const jobs = await publishJobs();
     expect(jobs.map((job) => job.state)).toEqual(['cancelled', 'cancelled', 'cancelled']);
-    await delay(1_500);
-    expect(receiver.requests).toHaveLength(0);
+    // A later item goes out after all three times have passed: the worker runs due jobs in time order,
+    // so had a cancelled one run, its request would have come first.
+    const latest = Math.max(...[unscheduled, edited, deleted].map((item) => Date.parse(item.scheduled_at)));
+    const sentinel = await schedule(Math.max(latest - Date.now(), 0) + 300, { body: 'Sentinel' });
+    expect((await settled(sentinel.id)).status).toBe('published');
+    expect(receiver.requests.map((request) => JSON.parse(request.body).id)).toEqual([sentinel.id]);
     expect((await itemOf(unscheduled.id)).status).toBe('approved');
     expect(await attemptsOf(unscheduled.id)).toEqual([]);
   });
 
   it('never publishes an item twice: a duplicate job and a late one find it taken or done', async () => {
     await addConnector();
-    const at = soon(1_000);
-    const item = await schedule(at);
+    const item = await schedule(1_000);
+    const at = item.scheduled_at;
     const [job] = await publishJobs();
     // A second job for the same schedule (a cancel that came too late would leave one like it).
     const duplicate = await t.services.jobQueue.enqueue({

@@ -84,7 +84,9 @@ export function classifyText(text: string, fallbackLanguage: string): ClassifyMe
   const priority = priorityOf(intent, sentiment, text);
   const reasons = [
     reason,
-    sentiment.cues.length ? `Tone words: ${sentiment.cues.slice(0, 4).join(', ')}` : 'No strong tone words',
+    sentiment.cues.length
+      ? `Tone words: ${[...new Set(sentiment.cues)].slice(0, 4).join(', ')}`
+      : 'No strong tone words',
     ...(priority.reason ? [priority.reason] : []),
     ...(INJECTION.test(text) ? ['Contains instructions aimed at an AI; treated as plain text'] : []),
   ].map((line) => line.slice(0, 200));
