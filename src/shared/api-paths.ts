@@ -1,4 +1,4 @@
-/** API paths used by the web client; the server registers the same ones. */
+/** API paths used by the web client; test/integration/api-paths.test.ts checks the server serves each one. */
 export const API = {
   register: '/api/auth/register',
   login: '/api/auth/login',

@@ -37,7 +37,7 @@ export interface ClusterOptions {
 const SERVING = /is running: (http:\/\/\S+)/;
 
 /**
- * Start the processes the compose stack runs (ARCHITECTURE.md §2): each `mcc serve` leaves jobs to the
+ * Start the processes the compose stack runs (docs/architecture.md, "Two modes"): each `mcc serve` leaves jobs to the
  * workers (JOBS_RUN_IN_WEB=0), all share one secret, one database and one Redis prefix.
  *
  * @example

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-// Customer messages, web pages and briefs reach a model as data, never as instructions (ARCHITECTURE §5):
+// Customer messages, web pages and briefs reach a model as data, never as instructions (docs/architecture.md, "AI"):
 // fenced in tags the text cannot forge, with a system sentence saying what the fence means. Outputs are
 // checked for what a successful injection or a careless model leaves behind.
 

@@ -57,7 +57,7 @@ export class RedisResponseCache<V> implements ResponseCache<V> {
 }
 
 /**
- * The AI response cache for the configured mode (ARCHITECTURE.md §2).
+ * The AI response cache for the configured mode (docs/architecture.md, "Two modes").
  *
  * @example
  * const cache = createResponseCache({ ttlMs: config.ai.cacheTtlMs, redis: config.redis });

@@ -68,4 +68,14 @@ describe('CSV reader', () => {
     expect(unguardCell(csvCell('=1+1'))).toBe('=1+1');
     expect(unguardCell("'plain")).toBe("'plain");
   });
+
+  it('reads back exactly what was written, apostrophes included', () => {
+    const texts = ["'=x", "''=x", '=x', "'plain", "'", "'+1", "'-", '@home', "it's", "'\ttab"];
+    for (const text of texts) {
+      const [[cell] = []] = parseCsv(buildCsv([{ header: 'h', value: (row: string) => row }], [text])).slice(
+        1,
+      );
+      expect(unguardCell(cell ?? '')).toBe(text);
+    }
+  });
 });

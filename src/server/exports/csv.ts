@@ -1,8 +1,12 @@
 // A CSV writer (RFC 4180) that also defuses spreadsheet formulas. Pure, no I/O.
 
 const CRLF = '\r\n';
-/** Cells starting with these are formulas to Excel, LibreOffice and Google Sheets (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Cells starting with these are formulas to Excel, LibreOffice and Google Sheets (CSV injection). Text
+ * that already starts with apostrophes before one is guarded too, so reading it back (`unguardCell`)
+ * removes exactly the apostrophe the writer added: `'=x` is written `''=x` and reads back `'=x`.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /** One cell: formula-looking text prefixed with `'`, then quoted when it holds `"`, `,`, CR or LF. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
@@ -61,7 +65,7 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Undo `csvCell`'s formula guard: `'=1` reads back as `=1`. */
+/** Undo `csvCell`'s formula guard: `'=1` reads back as `=1`, `''=1` as `'=1`. */
 export function unguardCell(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return FORMULA_START.test(cell) && cell.startsWith("'") ? cell.slice(1) : cell;
 }

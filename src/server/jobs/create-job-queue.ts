@@ -9,7 +9,7 @@ import { createJobMetrics } from './job-metrics.js';
 import type { JobQueue } from './job-types.js';
 
 /**
- * The app's queue for the configured mode (ARCHITECTURE.md §2) — BullMQ on Redis when `REDIS_URL` is
+ * The app's queue for the configured mode (docs/architecture.md, "Two modes") — BullMQ on Redis when `REDIS_URL` is
  * set, so every process shares it; otherwise the jobs table in the app's database — with the job
  * metrics registered on the app's registry.
  */

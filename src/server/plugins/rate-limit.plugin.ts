@@ -73,7 +73,7 @@ const rateLimitPluginImpl: FastifyPluginAsync<RateLimitPluginOptions> = async (a
 /**
  * Per-IP limit on every route registered after it (`config: { rateLimit: false }` opts a route out).
  * The 429 is a `rate_limited` problem with `Retry-After`. Counters live in memory in the single-process
- * mode and in Redis when `REDIS_URL` is set (ARCHITECTURE.md §2).
+ * mode and in Redis when `REDIS_URL` is set (docs/architecture.md, "Two modes").
  */
 export const rateLimitPlugin = fp(rateLimitPluginImpl, { name: 'mcc-rate-limit', fastify: '5.x' });
 

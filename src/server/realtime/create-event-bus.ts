@@ -9,7 +9,7 @@ export interface EventBusOptions extends WorkspaceFeedsOptions {
 }
 
 /**
- * The bus for the configured mode (ARCHITECTURE.md §2): Redis pub/sub when `REDIS_URL` is set, so every
+ * The bus for the configured mode (docs/architecture.md, "Two modes"): Redis pub/sub when `REDIS_URL` is set, so every
  * instance sees every event; otherwise an in-process emitter.
  *
  * @example

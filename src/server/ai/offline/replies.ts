@@ -8,7 +8,7 @@ import { overlap, splitSentences } from './text-tools.js';
 import { contract, expandContractions, voiceStyle } from './voice.js';
 
 // Suggested replies to a customer, grounded in the knowledge entries that share words with the message.
-// They are drafts for a person to approve (ARCHITECTURE §5); they never promise what the knowledge does not.
+// They are drafts for a person to approve (docs/architecture.md, "AI"); they never promise what the knowledge does not.
 
 type Knowledge = SuggestRepliesInput['knowledge'][number];
 

@@ -7,7 +7,7 @@ import type { ChatMessage } from '../provider.js';
 import { jsonSchemaFor } from '../structured-output.js';
 import type { BusinessContext } from '../task.js';
 
-// The pieces every task prompt is made of: the business profile (ARCHITECTURE §9: it feeds every AI call),
+// The pieces every task prompt is made of: the business profile (docs/architecture.md, "AI": it feeds every AI call),
 // the channel rules with their limits, the data-fence rule and the JSON answer format.
 
 const listOr = (items: readonly string[], none: string) => (items.length ? items.join(', ') : none);

@@ -3,12 +3,20 @@ import { labelEvery, niceTicks } from './chart-scale.js';
 
 describe('niceTicks', () => {
   it('rounds the top up to a readable step', () => {
-    expect(niceTicks(87)).toEqual([0, 25, 50, 75, 100]);
+    expect(niceTicks(87)).toEqual([0, 20, 40, 60, 80, 100]);
     expect(niceTicks(3)).toEqual([0, 1, 2, 3]);
-    expect(niceTicks(1)).toEqual([0, 0.25, 0.5, 0.75, 1]);
-    expect(niceTicks(0.0042)).toEqual([0, 0.002, 0.004, 0.006]);
+    expect(niceTicks(1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(niceTicks(0.0042)).toEqual([0, 0.001, 0.002, 0.003, 0.004, 0.005]);
     expect(niceTicks(1, 4, true)).toEqual([0, 1]);
     expect(niceTicks(3, 4, true)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('steps by whole numbers for counts, whatever the maximum', () => {
+    for (let max = 0.5; max < 200; max += 0.7) {
+      const ticks = niceTicks(max, 4, true);
+      expect(ticks.every(Number.isInteger), `max ${max}: ${ticks}`).toBe(true);
+      expect(ticks.at(-1)).toBeGreaterThanOrEqual(max);
+    }
   });
 
   it('always reaches the maximum', () => {
