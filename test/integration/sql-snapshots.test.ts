@@ -4,7 +4,7 @@ import type { DB } from '../../src/server/db/schema.js';
 import { createRepositories, type Repositories } from '../../src/server/repositories/index.js';
 
 // Every repository method's SQL, compiled for PostgreSQL, is checked in under src/server/db/queries/, so a
-// reviewer sees each query change as a SQL diff. `npx vitest run -u` rewrites the files after a deliberate change.
+// reviewer sees each query change as a SQL diff. `npx vitest run --project integration -u test/integration/sql-snapshots.test.ts` rewrites the files after a deliberate change.
 
 const BUSINESS = '01900000-0000-7000-8000-000000000001';
 const USER = '01900000-0000-7000-8000-000000000002';
