@@ -15,6 +15,14 @@ export default defineConfig({
       },
       {
         test: {
+          // The web app's components in a simulated DOM (React Testing Library on happy-dom).
+          name: 'components',
+          include: ['src/web/**/*.test.tsx'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/deploy/**/*.test.ts'],
           environment: 'node',
