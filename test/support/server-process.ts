@@ -13,9 +13,11 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Start `src/server/main.ts` under tsx with `env`, and wait until it prints where it listens. */
+/** Start `src/server/main.ts` with tsx's loader and `env`, and wait until it prints where it listens. */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/server/main.ts')], {
+  // Node itself with tsx's loader, not the tsx wrapper: the wrapper runs the server as a grandchild, which a
+  // SIGKILL (for a server stuck in a busy loop) would leave running.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -30,7 +32,11 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // A server that never said where it listens is stopped, not left running after the test.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /is running: (http:\/\/\S+)/.exec(output);
