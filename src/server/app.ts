@@ -12,6 +12,7 @@ import { docsPlugin } from './plugins/docs.plugin.js';
 import { errorHandlerPlugin, replyWithProblem } from './plugins/error-handler.plugin.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
 import { notFoundPlugin } from './plugins/not-found.plugin.js';
+import { nulGuardPlugin } from './plugins/nul-guard.plugin.js';
 import { rateLimitPlugin } from './plugins/rate-limit.plugin.js';
 import { securityPlugin } from './plugins/security.plugin.js';
 import { spaFallback, staticPlugin } from './plugins/static.plugin.js';
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(metricsPlugin, { metrics });
   await app.register(securityPlugin, { config });
   await app.register(rateLimitPlugin, { config });
+  await app.register(nulGuardPlugin);
   await app.register(docsPlugin);
   await app.register(websocketPlugin);
 

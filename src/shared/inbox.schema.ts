@@ -259,13 +259,16 @@ export const updateKnowledgeBodySchema = z
   .refine((body) => Object.keys(body).length > 0, { message: 'Change at least one field' });
 
 // --- rules ---
-/** Longest pattern a rule may use; patterns are also checked for nested repetition (see inbox-rules). */
+/** Longest pattern a rule may use (the server also refuses what RE2 cannot run, see docs/inbox.md). */
 export const RULE_REGEX_MAX = 200;
 export const ruleMatchSchema = z
   .strictObject({
     /** Any of these words or phrases (case-insensitive, whole words). */
     keywords: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
-    /** A JavaScript regular expression, tested case-insensitively. */
+    /**
+     * A regular expression in RE2 syntax, tested case-insensitively: JavaScript's syntax without
+     * look-around or back-references, which a linear-time engine cannot run.
+     */
     regex: z.string().min(1).max(RULE_REGEX_MAX).nullable().default(null),
     /** Only these channels; empty means every channel. */
     channels: z.array(channel).max(CHANNEL_IDS.length).default([]),
@@ -308,6 +311,11 @@ export const inboxRuleSchema = z.object({
   }),
   /** Send the prepared draft without review. Off unless a person turns it on for this rule. */
   auto_send: z.boolean(),
+  /**
+   * Why the pattern cannot run (saved before patterns ran on RE2): it is then ignored, and the rule
+   * matches by its keywords only. Null when the pattern runs, or there is none.
+   */
+  pattern_problem: z.string().nullable(),
   created_at: timestampSchema,
   updated_at: timestampSchema,
 });

@@ -98,6 +98,7 @@ describeEachDialect('inbox canned replies, knowledge base and rules', (create) =
       auto_send: false,
       match: { keywords: ['click here'], regex: null, channels: ['x'] },
       actions: { labels: ['spam'], assignee_id: null, priority: 'low', prepare_draft: false },
+      pattern_problem: null,
     });
     const url = `/api/inbox/rules/${rule.id}`;
     expect((await as(owner, 'PATCH', url, { auto_send: true })).statusCode).toBe(400);
@@ -111,7 +112,11 @@ describeEachDialect('inbox canned replies, knowledge base and rules', (create) =
       auto_send: true,
       actions: { prepare_draft: true },
     });
-    expect((await as(owner, 'PATCH', url, { match: { regex: '(\\w+)*$' } })).statusCode).toBe(400);
+    const backReference = await as(owner, 'PATCH', url, { match: { regex: '(\\w+) \\1' } });
+    expect(backReference.statusCode).toBe(400);
+    expect(backReference.json()).toMatchObject({
+      errors: [{ path: 'body.match.regex', code: 'unsupported_pattern', message: /^Back-references/ }],
+    });
     expect(await items<InboxRule>(viewer, '/api/inbox/rules')).toHaveLength(1);
     expect((await as(editor, 'DELETE', url)).statusCode).toBe(403);
     expect((await as(owner, 'DELETE', url)).statusCode).toBe(204);
@@ -119,5 +124,32 @@ describeEachDialect('inbox canned replies, knowledge base and rules', (create) =
     for (const action of ['inbox.rule_created', 'inbox.rule_updated', 'inbox.rule_deleted']) {
       expect(audit).toContain(action);
     }
+  });
+
+  it('shows why a pattern saved before RE2 is ignored, and still lets it be renamed or turned off', async () => {
+    const created = await as(owner, 'POST', '/api/inbox/rules', {
+      business_id: business.id,
+      name: 'Refunds',
+      match: { keywords: ['money back'], regex: 'refund' },
+      actions: { labels: ['refunds'] },
+    });
+    const rule = created.json<InboxRule>();
+    // What an older version accepted and stored: a look-ahead.
+    await t.database.db
+      .updateTable('inbox_rules')
+      .set({ match: JSON.stringify({ ...rule.match, regex: 'refund(?!ed)' }) })
+      .where('id', '=', rule.id)
+      .execute();
+    const [listed] = await items<InboxRule>(viewer, '/api/inbox/rules');
+    expect(listed?.pattern_problem).toMatch(
+      /^Look-around .* is not supported: rules run on a linear-time engine$/,
+    );
+    const url = `/api/inbox/rules/${rule.id}`;
+    const renamed = await as(owner, 'PATCH', url, { name: 'Old refunds', enabled: false });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json<InboxRule>()).toMatchObject({ name: 'Old refunds', enabled: false });
+    expect(renamed.json<InboxRule>().pattern_problem).not.toBeNull();
+    const fixed = await as(owner, 'PATCH', url, { match: { keywords: ['money back'], regex: 'refund\\b' } });
+    expect(fixed.json<InboxRule>()).toMatchObject({ match: { regex: 'refund\\b' }, pattern_problem: null });
   });
 });

@@ -20,6 +20,7 @@ const MAIN = path.join(ROOT, 'dist/server/main.js');
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   if (!existsSync(MAIN))
     throw new Error('dist/server/main.js does not exist: build first (npm run build:server)');
+  // Node itself, so a SIGKILL (for a server stuck in a busy loop) ends the server and nothing is orphaned.
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     env: {
@@ -35,7 +36,11 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // A server that never said where it listens is stopped, not left running after the test.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /is running: (http:\/\/\S+)/.exec(output);

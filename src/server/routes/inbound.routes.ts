@@ -22,6 +22,8 @@ export function inboundRoutes(services: Services): FastifyPluginAsyncZod {
     app.post(
       '/inbound/:workspaceId/:source',
       {
+        // The signature covers the raw bytes: the service strips NUL from the event once it is verified.
+        config: { nulCharacters: 'raw' },
         schema: {
           tags: ['inbox'],
           summary: 'Receive a customer message from another system (signed with the inbound secret)',

@@ -43,6 +43,8 @@ export function messageRoutes(services: Services): FastifyPluginAsyncZod {
     app.post(
       '/messages',
       {
+        // Customer text from another system: a NUL in it is dropped, not refused (docs/inbox.md).
+        config: { nulCharacters: 'strip' },
         schema: {
           tags,
           security,
@@ -61,6 +63,7 @@ export function messageRoutes(services: Services): FastifyPluginAsyncZod {
     app.post(
       '/messages/import',
       {
+        config: { nulCharacters: 'strip' },
         schema: {
           tags,
           security,

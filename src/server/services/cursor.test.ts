@@ -15,6 +15,7 @@ describe('page cursors', () => {
     ['wrong size', encodeCursor(['name.desc', 'a'])],
     ['non-string parts', Buffer.from(JSON.stringify(['name.desc', 1, 2])).toString('base64url')],
     ['an object', Buffer.from(JSON.stringify({ a: 1 })).toString('base64url')],
+    ['a NUL character in a part', encodeCursor(['name.desc', 'a\u0000', 'b'])],
   ])('refuses %s as a validation error on query.cursor', (_name, cursor) => {
     try {
       decodeCursor(cursor, 'name.desc', 3);

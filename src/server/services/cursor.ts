@@ -25,7 +25,8 @@ export function decodeCursor(cursor: string, order: string, size: number): strin
   const valid =
     Array.isArray(parts) &&
     parts.length === size &&
-    parts.every((part) => typeof part === 'string' && part.length <= 200) &&
+    // A cursor is only ever one we made: a NUL (which PostgreSQL cannot compare) means it was forged.
+    parts.every((part) => typeof part === 'string' && part.length <= 200 && !part.includes('\u0000')) &&
     parts[0] === order;
   if (!valid) {
     throw new AppError('validation_failed', 'The cursor is not valid for this list', {

@@ -1,6 +1,7 @@
 import { CHANNEL_IDS, type ChannelId } from '../../shared/channel-ids.js';
 import type { InboundSecret } from '../../shared/inbox.schema.js';
 import { inboundEventSchema } from '../../shared/inbox.schema.js';
+import { stripNulCharacters } from '../../shared/nul-characters.js';
 import { AppError } from '../errors/app-error.js';
 import { verifySignatureHeader } from '../integrations/signed-delivery.js';
 import type { Repositories } from '../repositories/index.js';
@@ -121,7 +122,9 @@ function view(businessId: string, secret: string | null, rotatedAt: string | nul
 function parseEvent(rawBody: string, source: string) {
   let json: unknown;
   try {
-    json = JSON.parse(rawBody);
+    // After the signature check: customer text may hold U+0000, which the sender cannot correct and
+    // PostgreSQL cannot store, so it is dropped (docs/inbox.md) rather than refused for ever.
+    json = stripNulCharacters(JSON.parse(rawBody));
   } catch {
     throw new AppError('malformed_body', 'The body is not valid JSON');
   }

@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Repositories } from '../repositories/index.js';
 import { recordAudit } from './audit.service.js';
 import { requireAssignable } from './inbox.service.js';
-import { unsafePatternReason } from './inbox-rules.js';
+import { rulePatternProblem } from './inbox-rule-pattern.js';
 import { toInboxRule } from './inbox-views.js';
 import type { Principal } from './principal.js';
 import { requireRowRole } from './row-access.js';
@@ -13,8 +13,8 @@ import { requireWorkspaceRole } from './workspace-access.js';
 
 /**
  * Inbox rules (owners and admins): keyword or pattern matches that label, assign, prioritise or prepare
- * an AI draft. Patterns that could backtrack for ever are refused; auto-send is an explicit, audited
- * opt-in per rule.
+ * an AI draft. Patterns RE2 cannot run in linear time are refused when saved; auto-send is an explicit,
+ * audited opt-in per rule.
  */
 export class InboxRuleService {
   constructor(
@@ -30,7 +30,7 @@ export class InboxRuleService {
   async create(principal: Principal, body: CreateInboxRuleBody): Promise<InboxRule> {
     const businessId = body.business_id;
     await requireWorkspaceRole(this.repos, principal, businessId, 'inbox.manage');
-    await this.check(businessId, body);
+    await this.check(businessId, body, body.match);
     const at = this.now().toISOString();
     const row: InboxRuleRow = {
       id: newId(),
@@ -70,7 +70,9 @@ export class InboxRuleService {
         errors: [{ path: 'body.auto_send', message, code: 'invalid' }],
       });
     }
-    await this.check(businessId, merged);
+    // Only a pattern being saved is checked: a rule whose old pattern no longer runs can still be renamed
+    // or turned off, and its `pattern_problem` keeps saying why it is ignored.
+    await this.check(businessId, merged, body.match);
     const at = this.now().toISOString();
     await this.repos.transaction(async (trx) => {
       await trx.inboxRules.update(businessId, ruleId, {
@@ -108,15 +110,16 @@ export class InboxRuleService {
     });
   }
 
-  /** A safe pattern, and an assignee who is a member able to reply. */
+  /** A pattern RE2 can run (when one is being saved), and an assignee who is a member able to reply. */
   private async check(
     businessId: string,
-    rule: Pick<InboxRule, 'match'> & { actions: Pick<InboxRule['actions'], 'assignee_id'> },
+    rule: { actions: Pick<InboxRule['actions'], 'assignee_id'> },
+    savedMatch: Pick<InboxRule['match'], 'regex'> | undefined,
   ): Promise<void> {
-    const reason = rule.match.regex === null ? null : unsafePatternReason(rule.match.regex);
+    const reason = savedMatch?.regex ? rulePatternProblem(savedMatch.regex) : null;
     if (reason) {
       throw new AppError('validation_failed', reason, {
-        errors: [{ path: 'body.match.regex', message: reason, code: 'unsafe_pattern' }],
+        errors: [{ path: 'body.match.regex', message: reason, code: 'unsupported_pattern' }],
       });
     }
     if (rule.actions.assignee_id) await requireAssignable(this.repos, businessId, rule.actions.assignee_id);

@@ -1,38 +1,16 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ChannelId } from '../../shared/channel-ids.js';
 import type { InboxRule, Priority } from '../../shared/inbox.schema.js';
 import { PRIORITY_RANK } from '../../shared/inbox.schema.js';
 import { findWordsToAvoid } from '../ai/prompt-safety.js';
+import { compileRulePattern } from './inbox-rule-pattern.js';
 
-// Inbox rules run on every inbound message, so a rule's pattern must not be able to stall the worker:
-// patterns are short (schema), may not nest repetition or use backreferences (the shapes that backtrack
-// exponentially), and only the first few thousand characters of a message are tested.
+// Inbox rules run on every inbound message. Patterns run on RE2 (see inbox-rule-pattern), only the first
+// few thousand characters of a message are tested, and the event loop gets a turn between rules, so a
+// workspace with many rules delays other requests by one rule's test at most.
 
 /** Characters of a message a rule's pattern sees. */
 export const RULE_TEXT_LIMIT = 4000;
-
-// A group that contains a quantifier and is itself quantified: (a+)+, (\w*)*, (x{2,}){3}.
-const NESTED_REPETITION = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,?\d*\})(?:[^()\\]|\\.)*\)\s*(?:[+*?]|\{\d)/u;
-// A quantified group of alternatives that can match the same text, e.g. (a|a)*, (\w|\d)+.
-const QUANTIFIED_ALTERNATION = /\((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d+,)/u;
-const BACKREFERENCE = /\\(?:[1-9]|k<)/u;
-
-/**
- * Why `pattern` is refused as a rule's regex, or null when it is safe to run on every message.
- * @example unsafePatternReason('(a+)+$') // 'Nested repetition such as (a+)+ can take forever to run'
- */
-export function unsafePatternReason(pattern: string): string | null {
-  try {
-    new RegExp(pattern, 'iu');
-  } catch (error) {
-    return `Not a valid pattern: ${(error as Error).message}`;
-  }
-  if (NESTED_REPETITION.test(pattern)) return 'Nested repetition such as (a+)+ can take forever to run';
-  if (QUANTIFIED_ALTERNATION.test(pattern)) {
-    return 'A repeated group of alternatives such as (a|b)+ can take forever to run; use a character class';
-  }
-  if (BACKREFERENCE.test(pattern)) return 'Backreferences are not allowed in rules';
-  return null;
-}
 
 /** What the matching rules ask for, merged in rule order. */
 export interface RuleOutcome {
@@ -48,7 +26,8 @@ export interface RuleOutcome {
 
 /**
  * Whether `rule` matches a message: its channel is allowed, and a keyword (whole word, any case) or the
- * pattern is found in the text.
+ * pattern is found in the text. A pattern RE2 cannot run (saved before rules ran on RE2) matches nothing;
+ * the rule's `pattern_problem` tells its owner.
  * @example ruleMatches(rule, 'instagram', 'Where is my REFUND?') // true for keywords ['refund']
  */
 export function ruleMatches(rule: InboxRule, channel: ChannelId, text: string): boolean {
@@ -56,20 +35,25 @@ export function ruleMatches(rule: InboxRule, channel: ChannelId, text: string): 
   if (match.channels.length > 0 && !match.channels.includes(channel)) return false;
   const sample = text.slice(0, RULE_TEXT_LIMIT);
   if (match.keywords.length > 0 && findWordsToAvoid(sample, match.keywords).length > 0) return true;
-  if (match.regex !== null && unsafePatternReason(match.regex) === null) {
-    return new RegExp(match.regex, 'iu').test(sample);
-  }
-  return false;
+  if (match.regex === null) return false;
+  const pattern = compileRulePattern(match.regex);
+  return pattern.ok && pattern.test(sample);
 }
 
 /**
- * Apply every enabled rule, in order, to a message.
- * @example applyRules(rules, 'email', 'Refund now!').labels // ['refunds']
+ * Apply every enabled rule, in order, to a message, letting other work run between rules.
+ * @example (await applyRules(rules, 'email', 'Refund now!')).labels // ['refunds']
  */
-export function applyRules(rules: readonly InboxRule[], channel: ChannelId, text: string): RuleOutcome {
+export async function applyRules(
+  rules: readonly InboxRule[],
+  channel: ChannelId,
+  text: string,
+): Promise<RuleOutcome> {
   const outcome: RuleOutcome = { ruleIds: [], labels: [], assigneeId: null, priority: null, draft: null };
   for (const rule of rules) {
-    if (!rule.enabled || !ruleMatches(rule, channel, text)) continue;
+    if (!rule.enabled) continue;
+    await nextTurn();
+    if (!ruleMatches(rule, channel, text)) continue;
     const { actions } = rule;
     outcome.ruleIds.push(rule.id);
     for (const label of actions.labels) if (!outcome.labels.includes(label)) outcome.labels.push(label);

@@ -55,7 +55,7 @@ export class InboxTriageService {
 
     const classification = await this.classifyText(message, conversation, context);
     const rules = (await repos.inboxRules.listEnabled(businessId)).map(toInboxRule);
-    const outcome = applyRules(rules, message.channel, message.body);
+    const outcome = await applyRules(rules, message.channel, message.body);
     await repos.transaction(async (trx) => {
       if (classification) {
         await trx.messages.update(businessId, message.id, { classification: JSON.stringify(classification) });

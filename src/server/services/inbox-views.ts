@@ -13,6 +13,7 @@ import type {
   KnowledgeEntryRow,
   MessageRow,
 } from '../db/schema.js';
+import { rulePatternProblem } from './inbox-rule-pattern.js';
 
 // Rows as the API shows them: JSON columns parsed, flags as booleans, derived times computed.
 
@@ -91,11 +92,14 @@ export function toKnowledgeEntry(row: KnowledgeEntryRow): KnowledgeEntry {
 
 /** A rule for the API. */
 export function toInboxRule(row: InboxRuleRow): InboxRule {
+  const match = JSON.parse(row.match) as InboxRule['match'];
   return {
     ...row,
     enabled: row.enabled === 1,
     auto_send: row.auto_send === 1,
-    match: JSON.parse(row.match) as InboxRule['match'],
+    match,
     actions: JSON.parse(row.actions) as InboxRule['actions'],
+    // A pattern saved before rules ran on RE2 may no longer compile: it is ignored, and said so here.
+    pattern_problem: match.regex === null ? null : rulePatternProblem(match.regex),
   };
 }

@@ -74,7 +74,7 @@ export function RuleForm({ businessId, members, onSubmit, initial, onCancel }: R
         setAutoSend(false);
       }
     } catch (error) {
-      // An unsafe pattern or an assignee who left is refused by the server, with a sentence to show.
+      // A pattern RE2 cannot run or an assignee who left is refused by the server, with a sentence to show.
       setProblem(describeError(error));
     } finally {
       setSaving(false);
@@ -106,7 +106,7 @@ export function RuleForm({ businessId, members, onSubmit, initial, onCancel }: R
         />
         <TextField
           label="Pattern (regular expression)"
-          hint="Optional; tested case-insensitively."
+          hint="Optional; tested case-insensitively, in RE2 syntax: no look-around or back-references."
           value={regex}
           maxLength={RULE_REGEX_MAX}
           spellCheck={false}

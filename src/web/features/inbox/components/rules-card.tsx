@@ -65,9 +65,14 @@ export function RulesCard({ businessId, members }: { businessId: string; members
                   <>
                     {rule.enabled ? <Badge tone="success">On</Badge> : <Badge>Off</Badge>}
                     {rule.auto_send && <Badge tone="danger">Sends without review</Badge>}
+                    {rule.pattern_problem && <Badge tone="warning">Pattern ignored</Badge>}
                   </>
                 }
-                text={describeRule(rule, memberName)}
+                text={
+                  rule.pattern_problem
+                    ? `${describeRule(rule, memberName)} The pattern is ignored: ${rule.pattern_problem}.`
+                    : describeRule(rule, memberName)
+                }
                 toggle={{
                   on: rule.enabled,
                   offLabel: 'Turn off',
