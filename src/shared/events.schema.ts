@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './common.schema.js';
 import { PUBLISH_FAILURE_KINDS } from './connector.schema.js';
+import { ROLES } from './roles.js';
 
 // Live updates: the events a workspace's members receive over the WebSocket at `/api/ws`, and the frames
 // of that socket's protocol. Events are hints to refetch, not data: they carry ids, never content.
@@ -84,6 +85,15 @@ export const liveEventSchema = z.discriminatedUnion('type', [
       outcome: z.string(),
       cost_micro_usd: z.number().int(),
     }),
+  }),
+  /**
+   * Someone joined, changed role or left (`role: null`). A member who was removed is told with an
+   * `error` frame instead (`not_found`), and hears nothing more of the workspace.
+   */
+  z.object({
+    type: z.literal('member.changed'),
+    ...envelope,
+    data: z.object({ user_id: z.string().min(1).max(100), role: z.enum(ROLES).nullable() }),
   }),
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;

@@ -40,6 +40,12 @@ export async function registerAccount(
   };
 }
 
+/** The session (refresh-token family) an account's access token belongs to: its `sid` claim. */
+export function sessionIdOf(account: Pick<TestAccount, 'session'>): string {
+  const payload = account.session.access_token.split('.')[1] ?? '';
+  return (JSON.parse(Buffer.from(payload, 'base64url').toString()) as { sid: string }).sid;
+}
+
 /** Create a workspace owned by `owner` through the API. */
 export async function createBusiness(
   app: FastifyInstance,

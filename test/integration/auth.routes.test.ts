@@ -1,9 +1,19 @@
+import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { AUTH_COOKIES, CSRF_HEADER, type Session } from '../../src/shared/auth.schema.js';
 import type { Problem } from '../../src/shared/problem.schema.js';
-import { registerAccount, type TestAccount } from '../factories/accounts.js';
+import { registerAccount, sessionIdOf, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
-import { cookieHeader, cookiesOf, createTestApp, type TestApp } from '../support/test-app.js';
+import { cookieHeader, cookiesOf, createTestApp, TEST_SECRET, type TestApp } from '../support/test-app.js';
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** An HS256 token with any claims, signed with the app's own secret. */
+function signed(claims: Record<string, unknown>): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+  return `${body}.${createHmac('sha256', TEST_SECRET).update(body).digest('base64url')}`;
+}
 
 describeEachDialect('auth routes', (create) => {
   let t: TestApp;
@@ -18,6 +28,7 @@ describeEachDialect('auth routes', (create) => {
       url: '/api/auth/refresh',
       headers: { cookie: cookieHeader(account.cookies), [CSRF_HEADER]: csrf },
     });
+  const me = (token: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) });
 
   it('registers with a normalised email and sets hardened cookies', async () => {
     const response = await t.app.inject({
@@ -163,6 +174,95 @@ describeEachDialect('auth routes', (create) => {
     expect((await refresh(ada)).statusCode).toBe(401);
   });
 
+  // Issue 13, item 10: access tokens kept working for up to 15 minutes after these.
+  it('logs out: the access token answers 401 on the very next request, other sessions keep working', async () => {
+    const ada = await registerAccount(t.app);
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: ada.email, password: ada.password },
+    });
+    const otherToken = elsewhere.json<Session>().access_token;
+    expect((await me(ada.session.access_token)).statusCode).toBe(200);
+    const logout = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: cookieHeader(ada.cookies), [CSRF_HEADER]: ada.cookies[AUTH_COOKIES.csrf] ?? '' },
+    });
+    expect(logout.statusCode).toBe(204);
+    const after = await me(ada.session.access_token);
+    expect(after.statusCode).toBe(401);
+    expect(after.json<Problem>()).toMatchObject({
+      code: 'unauthenticated',
+      detail: 'This session has ended; sign in again',
+    });
+    const business = await t.app.inject({ method: 'GET', url: '/api/business/', headers: ada.auth });
+    expect(business.statusCode).toBe(401);
+    expect((await me(otherToken)).statusCode).toBe(200);
+  });
+
+  it('a password change ends every earlier session’s access tokens on the next request', async () => {
+    const ada = await registerAccount(t.app);
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: ada.email, password: ada.password },
+    });
+    const otherToken = elsewhere.json<Session>().access_token;
+    expect((await me(otherToken)).statusCode).toBe(200);
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: ada.auth,
+      payload: { current_password: ada.password, new_password: 'brand-new-secret-phrase' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await me(ada.session.access_token)).statusCode).toBe(401);
+    expect((await me(otherToken)).statusCode).toBe(401);
+    expect((await me(changed.json<Session>().access_token)).statusCode).toBe(200);
+  });
+
+  it('two tabs refreshing with the same token at once both succeed and stay signed in', async () => {
+    const ada = await registerAccount(t.app);
+    const [first, second] = await Promise.all([refresh(ada), refresh(ada)]);
+    expect([first?.statusCode, second?.statusCode]).toEqual([200, 200]);
+    // Both get the same new refresh cookie: whichever the browser keeps works.
+    const cookie = cookiesOf(first as never)[AUTH_COOKIES.refresh];
+    expect(cookiesOf(second as never)[AUTH_COOKIES.refresh]).toBe(cookie);
+    expect(cookie).not.toBe(ada.cookies[AUTH_COOKIES.refresh]);
+    // A third tab a moment later still gets the same answer.
+    const late = await refresh(ada);
+    expect(late.statusCode).toBe(200);
+    expect(cookiesOf(late)[AUTH_COOKIES.refresh]).toBe(cookie);
+    for (const response of [first, second, late]) {
+      const session = (response as typeof late).json<Session>();
+      expect(sessionIdOf({ session })).toBe(sessionIdOf(ada));
+      expect((await me(session.access_token)).statusCode).toBe(200);
+    }
+    const next = await refresh({ cookies: { ...ada.cookies, ...cookiesOf(late) } });
+    expect(next.statusCode).toBe(200);
+    expect((await me(next.json<Session>().access_token)).statusCode).toBe(200);
+  });
+
+  // Issue 13, item 11: fast-jwt checked iss and aud only when the token had them.
+  it('refuses tokens signed with the right secret but without, or with the wrong, issuer or audience', async () => {
+    const ada = await registerAccount(t.app);
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: ada.session.user.id, sid: sessionIdOf(ada), iat: now, exp: now + 600 };
+    expect((await me(signed({ ...claims, iss: 'mcc', aud: 'mcc-api' }))).statusCode).toBe(200);
+    for (const token of [
+      signed(claims),
+      signed({ ...claims, aud: 'mcc-api' }),
+      signed({ ...claims, iss: 'mcc' }),
+      signed({ ...claims, iss: 'someone-else', aud: 'mcc-api' }),
+      signed({ ...claims, iss: 'mcc', aud: 'another-api' }),
+    ]) {
+      const response = await me(token);
+      expect(response.statusCode, token).toBe(401);
+      expect(response.json<Problem>().code).toBe('unauthenticated');
+    }
+  });
+
   it('reads and updates the profile', async () => {
     const ada = await registerAccount(t.app);
     const bob = await registerAccount(t.app);
@@ -282,5 +382,40 @@ describeEachDialect('auth rate limits', (create) => {
     for (let i = 0; i < 31; i++) statuses.push((await attempt(i)).statusCode);
     expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
     expect(statuses[30]).toBe(429);
+  });
+});
+
+describeEachDialect('refresh grace window', (create) => {
+  let t: TestApp;
+  let clock: number;
+  beforeEach(async () => {
+    clock = Date.parse('2026-03-02T09:00:00.000Z');
+    t = await createTestApp(await create(), {}, { now: () => new Date(clock) });
+  });
+  afterEach(() => t.close());
+
+  const refresh = (cookies: Record<string, string>) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { cookie: cookieHeader(cookies), [CSRF_HEADER]: cookies[AUTH_COOKIES.csrf] ?? '' },
+    });
+
+  it('treats the replaced token as reuse once the window has passed: the family is revoked as before', async () => {
+    const ada = await registerAccount(t.app);
+    const rotated = await refresh(ada.cookies);
+    expect(rotated.statusCode).toBe(200);
+    const newest = { ...ada.cookies, ...cookiesOf(rotated) };
+    const newestToken = rotated.json<Session>().access_token;
+
+    clock += 9_000;
+    expect((await refresh(ada.cookies)).statusCode).toBe(200);
+    clock += 2_000; // 11 s after the rotation; the default window is 10 s
+    const replay = await refresh(ada.cookies);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json<Problem>().code).toBe('invalid_refresh_token');
+    expect((await refresh(newest)).statusCode).toBe(401);
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(newestToken) });
+    expect(me.statusCode).toBe(401);
   });
 });

@@ -1,11 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InProcessEventBus } from '../../src/server/realtime/in-process-event-bus.js';
 import { AccessTokens } from '../../src/server/services/security/access-tokens.js';
+import { AUTH_COOKIES, CSRF_HEADER } from '../../src/shared/auth.schema.js';
 import type { LiveEvent, NewLiveEvent } from '../../src/shared/events.schema.js';
-import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
+import {
+  addMember,
+  createBusiness,
+  registerAccount,
+  sessionIdOf,
+  type TestAccount,
+} from '../factories/accounts.js';
 import { TEST_TASKS } from '../support/ai/test-tasks.js';
 import { describeEachDialect } from '../support/databases.js';
-import { createTestApp, TEST_SECRET, type TestApp } from '../support/test-app.js';
+import { cookieHeader, createTestApp, TEST_SECRET, type TestApp } from '../support/test-app.js';
 import { connectSocket, openAuthenticatedSocket, openSocket, type TestSocket } from '../support/ws-client.js';
 
 const NOWHERE = '0190a000-0000-7000-8000-000000000000';
@@ -19,7 +26,16 @@ const jobDone = (businessId: string, jobId: string): NewLiveEvent => ({
 const eventsOf = (socket: TestSocket): LiveEvent[] =>
   socket.frames.flatMap((frame) => (frame.type === 'event' ? [frame.event] : []));
 const jobIds = (socket: TestSocket) =>
-  eventsOf(socket).map((event) => (event.data as { job_id: string }).job_id);
+  eventsOf(socket).flatMap((event) =>
+    event.type.startsWith('job.') ? [(event.data as { job_id: string }).job_id] : [],
+  );
+const usageOf = (businessId: string, callId: string): NewLiveEvent => ({
+  type: 'usage.changed',
+  business_id: businessId,
+  data: { call_id: callId, task: 'rewriteContent', outcome: 'ok', cost_micro_usd: 40 },
+});
+const callIds = (socket: TestSocket) =>
+  eventsOf(socket).flatMap((event) => (event.type === 'usage.changed' ? [event.data.call_id] : []));
 
 describeEachDialect('live updates over /api/ws', (create) => {
   let t: TestApp;
@@ -74,8 +90,9 @@ describeEachDialect('live updates over /api/ws', (create) => {
     it('closes with 4401 on a bad, expired or malformed credential', async () => {
       const expired = new AccessTokens(TEST_SECRET, 900, () => Date.now() - 3_600_000).issue(
         owner.session.user.id,
+        sessionIdOf(owner),
       );
-      const forged = new AccessTokens('x'.repeat(48), 900).issue(owner.session.user.id);
+      const forged = new AccessTokens('x'.repeat(48), 900).issue(owner.session.user.id, sessionIdOf(owner));
       for (const frame of [
         { type: 'auth', token: 'not-a-token' },
         { type: 'auth', token: expired },
@@ -92,7 +109,7 @@ describeEachDialect('live updates over /api/ws', (create) => {
     it('accepts a fresh token on the same socket and keeps the subscriptions', async () => {
       const socket = await socketFor(owner);
       await subscribe(socket, businessId);
-      const fresh = new AccessTokens(TEST_SECRET, 900).issue(owner.session.user.id);
+      const fresh = new AccessTokens(TEST_SECRET, 900).issue(owner.session.user.id, sessionIdOf(owner));
       socket.send({ type: 'auth', token: fresh });
       await vi.waitFor(() =>
         expect(socket.frames.filter((frame) => frame.type === 'authenticated')).toHaveLength(2),
@@ -105,6 +122,7 @@ describeEachDialect('live updates over /api/ws', (create) => {
       // Expires one to two seconds from now (token times are whole seconds).
       const shortLived = new AccessTokens(TEST_SECRET, 900, () => Date.now() - 898_000).issue(
         owner.session.user.id,
+        sessionIdOf(owner),
       );
       const socket = await openAuthenticatedSocket(t.app, shortLived);
       sockets.push(socket);
@@ -118,6 +136,45 @@ describeEachDialect('live updates over /api/ws', (create) => {
       const socket = await socketFor(owner);
       socket.send({ type: 'auth', token: other.session.access_token });
       expect(await socket.waitForClose()).toMatchObject({ code: 4403 });
+    });
+
+    // Issue 13, item 10: the socket outlived the session by up to 15 minutes.
+    it('closes the socket with 4401 when its session signs out, and refuses the token afterwards', async () => {
+      const socket = await socketFor(owner);
+      await subscribe(socket, businessId);
+      const logout = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: {
+          cookie: cookieHeader(owner.cookies),
+          [CSRF_HEADER]: owner.cookies[AUTH_COOKIES.csrf] ?? '',
+        },
+      });
+      expect(logout.statusCode).toBe(204);
+      expect(await socket.waitForClose()).toEqual({
+        code: 4401,
+        reason: 'The session has ended; sign in again',
+      });
+      const again = await openSocket(t.app);
+      sockets.push(again);
+      again.send({ type: 'auth', token: owner.session.access_token });
+      expect(await again.waitForClose()).toMatchObject({ code: 4401 });
+    });
+
+    it('closes the socket with 4401 when the password changes', async () => {
+      const socket = await socketFor(owner);
+      const otherSocket = await socketFor(other);
+      const changed = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: owner.auth,
+        payload: { current_password: owner.password, new_password: 'a-completely-new-phrase' },
+      });
+      expect(changed.statusCode).toBe(200);
+      expect(await socket.waitForClose()).toMatchObject({ code: 4401 });
+      otherSocket.send({ type: 'ping' });
+      await otherSocket.waitFor('pong');
+      expect(otherSocket.closed).toBeUndefined();
     });
   });
 
@@ -158,23 +215,65 @@ describeEachDialect('live updates over /api/ws', (create) => {
       expect(eventsOf(ownerSocket).every((event) => event.business_id === businessId)).toBe(true);
     });
 
-    it('stops the events of a workspace the user has left, at the next token', async () => {
+    // Issue 13, item 10: a removed member heard the next events until their token was renewed.
+    it('stops a removed member’s events at once, without a new token', async () => {
       const editor = await registerAccount(t.app);
       await addMember(t.app, owner, { id: businessId } as never, editor, 'editor');
       const socket = await socketFor(editor);
+      const ownerSocket = await socketFor(owner);
       await subscribe(socket, businessId);
+      await subscribe(ownerSocket, businessId);
+      await bus.publish(jobDone(businessId, 'before-removal'));
+      await vi.waitFor(() => expect(jobIds(socket)).toEqual(['before-removal']));
       const removed = await t.app.inject({
         method: 'DELETE',
         url: `/api/business/${businessId}/members/${editor.session.user.id}`,
         headers: owner.auth,
       });
       expect(removed.statusCode).toBe(204);
-      socket.send({ type: 'auth', token: new AccessTokens(TEST_SECRET, 900).issue(editor.session.user.id) });
-      await socket.waitFor('error', (frame) => frame.code === 'not_found');
-      await bus.publish(jobDone(businessId, 'after-removal'));
+      for (const id of ['after-1', 'after-2', 'after-3', 'after-4'])
+        await bus.publish(jobDone(businessId, id));
+      await vi.waitFor(() =>
+        expect(jobIds(ownerSocket)).toEqual(['before-removal', 'after-1', 'after-2', 'after-3', 'after-4']),
+      );
+      await socket.waitFor(
+        'error',
+        (frame) => frame.code === 'not_found' && frame.business_id === businessId,
+      );
       socket.send({ type: 'ping' });
       await socket.waitFor('pong');
-      expect(jobIds(socket)).toEqual([]);
+      expect(jobIds(socket)).toEqual(['before-removal']);
+      expect(socket.closed).toBeUndefined();
+      // The others hear that the member left.
+      const left = await ownerSocket.waitFor('event', (frame) => frame.event.type === 'member.changed');
+      expect(left.event.data).toEqual({ user_id: editor.session.user.id, role: null });
+    });
+
+    it('stops what a demoted member may no longer read (AI costs for a viewer), at once', async () => {
+      const editor = await registerAccount(t.app);
+      await addMember(t.app, owner, { id: businessId } as never, editor, 'editor');
+      const socket = await socketFor(editor);
+      await subscribe(socket, businessId);
+      await bus.publish(usageOf(businessId, 'as-editor'));
+      await vi.waitFor(() => expect(callIds(socket)).toEqual(['as-editor']));
+      const demoted = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/business/${businessId}/members/${editor.session.user.id}`,
+        headers: owner.auth,
+        payload: { role: 'viewer' },
+      });
+      expect(demoted.statusCode).toBe(200);
+      await bus.publish(usageOf(businessId, 'as-viewer'));
+      await bus.publish(jobDone(businessId, 'still-readable'));
+      await vi.waitFor(() => expect(jobIds(socket)).toEqual(['still-readable']));
+      expect(callIds(socket)).toEqual(['as-editor']);
+      // A viewer who subscribes afresh never hears costs either.
+      const fresh = await socketFor(editor);
+      await subscribe(fresh, businessId);
+      await bus.publish(usageOf(businessId, 'fresh-viewer'));
+      await bus.publish(jobDone(businessId, 'fresh-job'));
+      await vi.waitFor(() => expect(jobIds(fresh)).toEqual(['fresh-job']));
+      expect(callIds(fresh)).toEqual([]);
     });
 
     it('unsubscribes on request', async () => {

@@ -106,6 +106,32 @@ describeEachDialect('repositories', (create) => {
     expect((await repos.refreshTokens.findByHash('b'))?.revoked_at).toBe(AT);
   });
 
+  it('tells whether a token family (a session) is still live, and which families a user revoke ended', async () => {
+    const ada = await insertUser(repos);
+    const token = (family: string, hash: string) => ({
+      id: newId(),
+      user_id: ada.id,
+      token_hash: hash,
+      family_id: family,
+      expires_at: '2026-03-01T00:00:00.000Z',
+      created_at: AT,
+    });
+    const [one, two, expiring] = [newId(), newId(), newId()];
+    const first = token(one, 'one-1');
+    await repos.refreshTokens.insert(first);
+    await repos.refreshTokens.insert(token(one, 'one-2'));
+    expect(await repos.refreshTokens.markRotated(first.id, newId(), AT)).toBe(true);
+    await repos.refreshTokens.insert(token(two, 'two-1'));
+    await repos.refreshTokens.insert({ ...token(expiring, 'exp-1'), expires_at: AT });
+    expect(await repos.refreshTokens.isFamilyLive(one, AT)).toBe(true);
+    expect(await repos.refreshTokens.isFamilyLive(expiring, AT)).toBe(false);
+    expect(await repos.refreshTokens.isFamilyLive(newId(), AT)).toBe(false);
+    const ended = await repos.refreshTokens.revokeAllForUser(ada.id, AT);
+    expect(ended.sort()).toEqual([one, two, expiring].sort());
+    expect(await repos.refreshTokens.isFamilyLive(one, AT)).toBe(false);
+    expect(await repos.refreshTokens.isFamilyLive(two, AT)).toBe(false);
+  });
+
   it('finds API keys by hash only while active, and revokes within their workspace', async () => {
     const ada = await insertUser(repos);
     const one = await insertBusiness(repos, ada);

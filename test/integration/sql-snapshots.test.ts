@@ -50,6 +50,7 @@ const CALLS: Record<string, Call[]> = {
     ['markRotated', (r) => r.refreshTokens.markRotated(OTHER, BUSINESS, AT)],
     ['revokeFamily', (r) => r.refreshTokens.revokeFamily(BUSINESS, AT)],
     ['revokeAllForUser', (r) => r.refreshTokens.revokeAllForUser(USER, AT)],
+    ['isFamilyLive', (r) => r.refreshTokens.isFamilyLive(BUSINESS, AT)],
     ['deleteExpired', (r) => r.refreshTokens.deleteExpired(AT)],
   ],
   'business.repository': [

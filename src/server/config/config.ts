@@ -24,6 +24,10 @@ export interface Config {
     secret: string | undefined;
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
+    /** How long a just-rotated refresh token still gets its successor (tabs refreshing at once); 0: never. */
+    refreshGraceSeconds: number;
+    /** How long an instance reuses "this session is still signed in"; revocations clear it at once. */
+    sessionCacheTtlMs: number;
     secureCookies: boolean;
   };
   rateLimit: {
@@ -121,6 +125,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       secret: e.SECRET_KEY,
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+      refreshGraceSeconds: e.REFRESH_TOKEN_GRACE_SECONDS,
+      sessionCacheTtlMs: e.SESSION_CACHE_TTL_MS,
       secureCookies: production,
     },
     rateLimit: {

@@ -40,13 +40,32 @@ export class RefreshTokenRepository {
       .execute();
   }
 
-  async revokeAllForUser(userId: string, at: string): Promise<void> {
-    await this.db
+  /** Revoke every live token of the user; returns the families (sessions) that ended. */
+  async revokeAllForUser(userId: string, at: string): Promise<string[]> {
+    const rows = await this.db
       .updateTable('refresh_tokens')
       .set({ revoked_at: at })
       .where('user_id', '=', userId)
       .where('revoked_at', 'is', null)
+      .returning('family_id')
       .execute();
+    return [...new Set(rows.map((row) => row.family_id))];
+  }
+
+  /**
+   * Whether the family (one sign-in) still holds a live token: false once it was signed out, revoked
+   * for reuse or by a password change, or left to expire. Access tokens name their family as `sid`.
+   */
+  async isFamilyLive(familyId: string, at: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('refresh_tokens')
+      .select('id')
+      .where('family_id', '=', familyId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', at)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** Housekeeping: forget tokens that expired before `before`. */

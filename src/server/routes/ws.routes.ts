@@ -15,19 +15,20 @@ export interface WsRouteOptions extends Pick<GatewayOptions, 'heartbeatMs' | 'au
  * Needs `websocketPlugin` registered on the app.
  */
 export function wsRoutes(
-  services: Pick<Services, 'accessTokens' | 'businesses' | 'events'>,
+  services: Pick<Services, 'accessTokens' | 'sessions' | 'businesses' | 'events'>,
   options: WsRouteOptions,
 ): FastifyPluginAsync {
   return async (app) => {
     const gateway = new RealtimeGateway({
       bus: services.events,
       verifyToken: (token) => services.accessTokens.verify(token),
-      canSubscribe: async (userId, businessId) => {
+      isSessionActive: (sessionId) => services.sessions.isActive(sessionId),
+      roleIn: async (userId, businessId) => {
         try {
-          await services.businesses.get({ kind: 'user', userId }, businessId);
-          return true;
+          return (await services.businesses.get({ kind: 'user', userId }, businessId)).role;
         } catch (error) {
-          if (isAppError(error) && (error.code === 'not_found' || error.code === 'forbidden')) return false;
+          if (isAppError(error) && (error.code === 'not_found' || error.code === 'forbidden'))
+            return undefined;
           throw error;
         }
       },
@@ -36,8 +37,13 @@ export function wsRoutes(
       authTimeoutMs: options.authTimeoutMs,
       onError: (error) => app.log.error({ err: error }, 'live updates failed'),
     });
+    // Sign-outs on any instance close their sockets here.
+    const stopWatchingSessions = services.sessions.onEnded((sessionIds) => gateway.endSessions(sessionIds));
     // On shutdown clients hear "going away" (1001) and reconnect, to another instance if there is one.
-    app.addHook('preClose', async () => gateway.close());
+    app.addHook('preClose', async () => {
+      stopWatchingSessions();
+      gateway.close();
+    });
     app.get('/ws', { websocket: true }, (socket) => gateway.accept(socket as GatewaySocket));
   };
 }

@@ -8,13 +8,15 @@ import type {
 } from '../../shared/auth.schema.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { newId } from '../db/ids.js';
-import type { UserRow } from '../db/schema.js';
+import type { RefreshTokenRow, UserRow } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 import type { Repositories } from '../repositories/index.js';
 import type { AccessTokens } from './security/access-tokens.js';
+import type { ActiveSessions } from './security/active-sessions.js';
 import type { LoginThrottle } from './security/login-throttle.js';
 import { assertStrongPassword } from './security/password-policy.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './security/passwords.js';
+import type { RefreshTokenChain } from './security/refresh-token-chain.js';
 import { randomToken, sha256 } from './security/tokens.js';
 
 /** A new session: the JSON body, and the refresh token the route puts in an httpOnly cookie. */
@@ -28,7 +30,13 @@ export interface AuthServiceDeps {
   repos: Repositories;
   accessTokens: AccessTokens;
   throttle: LoginThrottle;
+  /** Ends sessions on every instance at once (their access tokens stop working on the next request). */
+  sessions: Pick<ActiveSessions, 'revoke'>;
+  /** Derives each rotated refresh token from the one it replaces. */
+  refreshTokenChain: RefreshTokenChain;
   refreshTokenTtlDays: number;
+  /** How long the token just replaced still answers with its successor (two tabs refreshing at once). */
+  refreshGraceMs: number;
   now: () => Date;
 }
 
@@ -93,48 +101,98 @@ export class AuthService {
   }
 
   /**
-   * Rotate a refresh token. Presenting a token that was already rotated or revoked means it leaked (or
-   * was replayed): the whole family is revoked, which signs out whoever holds its newest token too.
+   * Rotate a refresh token. For `refreshGraceMs` after a rotation, the token just replaced is answered
+   * with the same successor (and a new access token): two tabs refreshing at once share one cookie jar,
+   * and both end up holding that successor. Any other use of a rotated or revoked token means it leaked
+   * (or was replayed): the whole family is revoked, which signs out whoever holds its newest token too.
    */
   async refresh(refreshToken: string | undefined): Promise<IssuedSession> {
     if (!refreshToken) throw new AppError('invalid_refresh_token');
     const { repos, now } = this.deps;
-    const stored = await repos.refreshTokens.findByHash(sha256(refreshToken));
+    const tokenHash = sha256(refreshToken);
+    let stored = await repos.refreshTokens.findByHash(tokenHash);
     if (!stored) throw new AppError('invalid_refresh_token');
-    const at = now().toISOString();
-    if (stored.revoked_at) return this.rejectReuse(stored.family_id, at);
-    if (stored.expires_at <= at) throw new AppError('invalid_refresh_token');
+    const at = now();
+    if (!stored.revoked_at) {
+      if (stored.expires_at <= at.toISOString()) throw new AppError('invalid_refresh_token');
+      const rotated = await this.rotate(stored, refreshToken, at);
+      if (rotated) return rotated;
+      // A concurrent request rotated it first: answer from what that request did.
+      stored = await repos.refreshTokens.findByHash(tokenHash);
+      if (!stored) throw new AppError('invalid_refresh_token');
+    }
+    const again = await this.reissueWithinGrace(stored, refreshToken, at);
+    return again ?? this.rejectReuse(stored.family_id, at.toISOString());
+  }
 
-    const rotated = await repos
+  /** Replace a live token by its successor; undefined when a concurrent request replaced it first. */
+  private async rotate(stored: RefreshTokenRow, token: string, at: Date): Promise<IssuedSession | undefined> {
+    const successor = { id: newId(), token: this.deps.refreshTokenChain.successorOf(token) };
+    return this.deps.repos
       .transaction(async (trx) => {
         const user = await trx.users.findById(stored.user_id);
         if (!user) throw new AppError('invalid_refresh_token');
-        const issued = await this.startSession(trx, user, stored.family_id);
-        // A concurrent request rotated it first: roll this session back, then treat it as reuse.
-        if (!(await trx.refreshTokens.markRotated(stored.id, issued.refreshTokenId, at))) throw REUSED;
-        return issued;
+        // Claim the token first: a concurrent rotation waits for this row, then finds it taken.
+        if (!(await trx.refreshTokens.markRotated(stored.id, successor.id, at.toISOString())))
+          throw LOST_RACE;
+        return this.startSession(trx, user, stored.family_id, successor);
       })
       .catch((error: unknown) => {
-        if (error === REUSED) return undefined;
+        if (error === LOST_RACE) return undefined;
         throw error;
       });
-    return rotated ?? this.rejectReuse(stored.family_id, at);
+  }
+
+  /**
+   * The immediately previous token, within the grace window, while its successor is still the family's
+   * live token: the successor again. Anything else (older tokens, later uses, a signed-out family) is
+   * undefined, which the caller treats as reuse.
+   */
+  private async reissueWithinGrace(
+    stored: RefreshTokenRow,
+    token: string,
+    at: Date,
+  ): Promise<IssuedSession | undefined> {
+    const { repos, refreshTokenChain, refreshGraceMs } = this.deps;
+    if (!stored.revoked_at || !stored.replaced_by || refreshGraceMs <= 0) return undefined;
+    if (at.getTime() - Date.parse(stored.revoked_at) > refreshGraceMs) return undefined;
+    const successorToken = refreshTokenChain.successorOf(token);
+    const successor = await repos.refreshTokens.findByHash(sha256(successorToken));
+    if (
+      successor?.id !== stored.replaced_by ||
+      successor.revoked_at ||
+      successor.expires_at <= at.toISOString()
+    ) {
+      return undefined;
+    }
+    const user = await repos.users.findById(stored.user_id);
+    if (!user) return undefined;
+    return {
+      refreshToken: successorToken,
+      refreshExpiresAt: new Date(successor.expires_at),
+      session: this.sessionFor(user, stored.family_id),
+    };
   }
 
   private async rejectReuse(familyId: string, at: string): Promise<never> {
     await this.deps.repos.refreshTokens.revokeFamily(familyId, at);
+    this.deps.sessions.revoke([familyId]);
     throw new AppError(
       'invalid_refresh_token',
       'This session was already refreshed elsewhere; sign in again',
     );
   }
 
-  /** Revoke the session's token family; unknown or missing tokens are fine (idempotent). */
+  /**
+   * Revoke the session's token family; its access tokens stop working on the next request. Unknown or
+   * missing tokens are fine (idempotent).
+   */
   async logout(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
     const stored = await this.deps.repos.refreshTokens.findByHash(sha256(refreshToken));
-    if (stored)
-      await this.deps.repos.refreshTokens.revokeFamily(stored.family_id, this.deps.now().toISOString());
+    if (!stored) return;
+    await this.deps.repos.refreshTokens.revokeFamily(stored.family_id, this.deps.now().toISOString());
+    this.deps.sessions.revoke([stored.family_id]);
   }
 
   /** Forget refresh tokens that expired more than a day ago (they can no longer be used or reused). */
@@ -183,47 +241,50 @@ export class AuthService {
     }
     assertStrongPassword(body.new_password, 'body.new_password', user);
     const passwordHash = await hashPassword(body.new_password);
-    return repos.transaction(async (trx) => {
+    const { issued, ended } = await repos.transaction(async (trx) => {
       const at = now().toISOString();
       await trx.users.updatePasswordHash(userId, passwordHash, at);
-      await trx.refreshTokens.revokeAllForUser(userId, at);
-      return this.startSession(trx, { ...user, updated_at: at }, newId());
+      const ended = await trx.refreshTokens.revokeAllForUser(userId, at);
+      return { issued: await this.startSession(trx, { ...user, updated_at: at }, newId()), ended };
     });
+    this.deps.sessions.revoke(ended);
+    return issued;
   }
 
+  /** Store a refresh token in `familyId` (a new random one unless given) and issue its access token. */
   private async startSession(
     trx: Repositories,
     user: UserRow,
     familyId: string,
-  ): Promise<IssuedSession & { refreshTokenId: string }> {
-    const { accessTokens, refreshTokenTtlDays, now } = this.deps;
+    refresh = { id: newId(), token: randomToken(32) },
+  ): Promise<IssuedSession> {
+    const { refreshTokenTtlDays, now } = this.deps;
     const issuedAt = now();
-    const refreshToken = randomToken(32);
     const refreshExpiresAt = new Date(issuedAt.getTime() + refreshTokenTtlDays * 86_400_000);
-    const refreshTokenId = newId();
     await trx.refreshTokens.insert({
-      id: refreshTokenId,
+      id: refresh.id,
       user_id: user.id,
-      token_hash: sha256(refreshToken),
+      token_hash: sha256(refresh.token),
       family_id: familyId,
       expires_at: refreshExpiresAt.toISOString(),
       created_at: issuedAt.toISOString(),
     });
+    return { refreshToken: refresh.token, refreshExpiresAt, session: this.sessionFor(user, familyId) };
+  }
+
+  /** The JSON body of a session: an access token whose `sid` is the refresh-token family. */
+  private sessionFor(user: UserRow, familyId: string): Session {
+    const { accessTokens } = this.deps;
     return {
-      refreshToken,
-      refreshExpiresAt,
-      refreshTokenId,
-      session: {
-        access_token: accessTokens.issue(user.id),
-        token_type: 'Bearer',
-        expires_in: accessTokens.ttlSeconds,
-        user: toUser(user),
-      },
+      access_token: accessTokens.issue(user.id, familyId),
+      token_type: 'Bearer',
+      expires_in: accessTokens.ttlSeconds,
+      user: toUser(user),
     };
   }
 }
 
-const REUSED = Symbol('refresh token reused');
+const LOST_RACE = Symbol('refresh token rotated by a concurrent request');
 
 function toUser(row: UserRow): User {
   return {

@@ -21,6 +21,7 @@ import type { JobQueue } from '../jobs/job-types.js';
 import { createEventBus } from '../realtime/create-event-bus.js';
 import type { EventBus } from '../realtime/event-bus.js';
 import { createBusErrorCounter } from '../realtime/realtime-metrics.js';
+import { createSessionRevocationFeed } from '../realtime/session-revocation-feed.js';
 import { createRepositories } from '../repositories/index.js';
 import { AiService } from './ai.service.js';
 import { AiBudgetGuard } from './ai-budget.js';
@@ -53,7 +54,9 @@ import { MemberService } from './member.service.js';
 import { PublishingService } from './publishing.service.js';
 import { PublishScheduleService } from './publishing-schedule.js';
 import { AccessTokens } from './security/access-tokens.js';
+import { ActiveSessions } from './security/active-sessions.js';
 import { LoginThrottle } from './security/login-throttle.js';
+import { RefreshTokenChain } from './security/refresh-token-chain.js';
 import { SecretBox } from './security/secret-box.js';
 import { WebhookService } from './webhook.service.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
@@ -122,6 +125,14 @@ export function createServices(deps: ServiceDeps) {
     });
   const busErrors = createBusErrorCounter(deps.metricsRegistry);
   const bus = deps.events ?? createEventBus(config.redis, { onError: () => busErrors.inc() });
+  // Every request checks its session; revocations reach the other instances through the same Redis.
+  const sessions = new ActiveSessions({
+    lookup: (sessionId) => repos.refreshTokens.isFamilyLive(sessionId, now().toISOString()),
+    feed: createSessionRevocationFeed(config.redis, { onError: () => busErrors.inc() }),
+    ttlMs: config.auth.sessionCacheTtlMs,
+    now: () => now().getTime(),
+    onError: () => busErrors.inc(),
+  });
   const webhookMetrics = createWebhookMetrics(deps.metricsRegistry);
   // Services publish through the dispatcher, so every event a webhook subscribes to becomes a delivery once.
   const events = new WebhookDispatcher(bus, { repos, queue: jobQueue, now, metrics: webhookMetrics });
@@ -181,15 +192,20 @@ export function createServices(deps: ServiceDeps) {
     forecastRunner,
     outboundGuard,
     accessTokens,
+    /** Whether an access token's session is still signed in; the app closes it with the event bus. */
+    sessions,
     auth: new AuthService({
       repos,
       accessTokens,
       throttle: new LoginThrottle(() => now().getTime()),
+      sessions,
+      refreshTokenChain: new RefreshTokenChain(deps.secret),
       refreshTokenTtlDays: config.auth.refreshTokenTtlDays,
+      refreshGraceMs: config.auth.refreshGraceSeconds * 1000,
       now,
     }),
     businesses,
-    members: new MemberService(repos, now),
+    members: new MemberService(repos, now, events),
     apiKeys: new ApiKeyService(repos, now),
     audit: new AuditService(repos),
     ai,

@@ -2,6 +2,7 @@ import type { AddMemberBody, Member } from '../../shared/business.schema.js';
 import { can, type Role } from '../../shared/roles.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { AppError } from '../errors/app-error.js';
+import type { EventPublisher } from '../realtime/event-bus.js';
 import type { Repositories } from '../repositories/index.js';
 import { recordAudit } from './audit.service.js';
 import type { Principal } from './principal.js';
@@ -10,11 +11,14 @@ import { requireWorkspaceRole } from './workspace-access.js';
 /**
  * Membership and roles. Rules: admins manage editors and viewers; only owners grant, change or remove
  * the owner role; a workspace always keeps one owner; anyone may leave (except that last owner).
+ * Every change is announced as `member.changed`, which is also how a removed member's live-update socket
+ * stops hearing the workspace at once.
  */
 export class MemberService {
   constructor(
     private readonly repos: Repositories,
     private readonly now: () => Date,
+    private readonly events?: EventPublisher,
   ) {}
 
   async list(principal: Principal, businessId: string): Promise<Member[]> {
@@ -53,16 +57,17 @@ export class MemberService {
         errors: [{ path: 'body.email', message, code: 'conflict' }],
       });
     }
+    this.announce(businessId, user.id, body.role);
     return this.requireMember(businessId, user.id);
   }
 
   async changeRole(principal: Principal, businessId: string, userId: string, role: Role): Promise<Member> {
     const actorRole = await requireWorkspaceRole(this.repos, principal, businessId, 'members.manage');
-    await this.repos.transaction(async (trx) => {
+    const changed = await this.repos.transaction(async (trx) => {
       await trx.memberships.lockWorkspace(businessId);
       const current = await trx.memberships.findRole(businessId, userId);
       if (!current) throw new AppError('not_found', 'No such member');
-      if (current === role) return;
+      if (current === role) return false;
       if (current === 'owner' || role === 'owner') assertCanManageOwners(actorRole);
       if (current === 'owner' && (await trx.memberships.countOwners(businessId)) <= 1) throw lastOwner();
       await trx.memberships.updateRole(businessId, userId, role);
@@ -75,7 +80,9 @@ export class MemberService {
         details: { from: current, to: role },
         at,
       });
+      return true;
     });
+    if (changed) this.announce(businessId, userId, role);
     return this.requireMember(businessId, userId);
   }
 
@@ -105,6 +112,12 @@ export class MemberService {
         at,
       });
     });
+    this.announce(businessId, userId, null);
+  }
+
+  /** After the commit, so a subscriber never hears of a change that was rolled back. */
+  private announce(businessId: string, userId: string, role: Role | null): void {
+    this.events?.emit({ type: 'member.changed', business_id: businessId, data: { user_id: userId, role } });
   }
 
   private async requireMember(businessId: string, userId: string): Promise<Member> {

@@ -40,6 +40,9 @@ export function staleQueryPrefixes(event: LiveEvent): readonly (readonly string[
     case 'message.received':
     case 'conversation.changed':
       return [['inbox', id]];
+    case 'member.changed':
+      // Member lists, and the workspace list, which shows the viewer's own role.
+      return [['workspaces']];
   }
 }
 

@@ -13,7 +13,10 @@ update "refresh_tokens" set "revoked_at" = $1, "replaced_by" = $2 where "id" = $
 update "refresh_tokens" set "revoked_at" = $1 where "family_id" = $2 and "revoked_at" is null;
 
 -- revokeAllForUser
-update "refresh_tokens" set "revoked_at" = $1 where "user_id" = $2 and "revoked_at" is null;
+update "refresh_tokens" set "revoked_at" = $1 where "user_id" = $2 and "revoked_at" is null returning "family_id";
+
+-- isFamilyLive
+select "id" from "refresh_tokens" where "family_id" = $1 and "revoked_at" is null and "expires_at" > $2 limit $3;
 
 -- deleteExpired
 delete from "refresh_tokens" where "expires_at" < $1;
