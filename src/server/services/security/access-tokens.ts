@@ -14,7 +14,7 @@ export interface AccessClaims {
 
 /**
  * Short-lived HS256 access tokens. fast-jwt verifies with node:crypto HMAC (much faster than WebCrypto,
- * see STACK.md) and caches verified tokens; only HS256 is accepted, so `alg: none` and algorithm
+ * see docs/decisions.md §4) and caches verified tokens; only HS256 is accepted, so `alg: none` and algorithm
  * confusion fail. `iss` and `aud` are required, not just checked when present: fast-jwt skips its
  * allow-lists for a claim the token leaves out.
  */
