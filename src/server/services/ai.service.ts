@@ -31,6 +31,8 @@ export interface AiRunOptions {
   onStart?: (meta: { provider: string; model: string; offline: boolean }) => void;
   /** Streams the answer's text as it is written. */
   onDelta?: (text: string) => void;
+  /** Answer with the offline writer whatever provider the workspace has (the demo seed: free, no network). */
+  offline?: boolean;
 }
 
 export interface AiServiceDeps {
@@ -92,7 +94,9 @@ export class AiService {
     const task = this.deps.tasks[taskName];
     const input = parseTaskInput(task, rawInput);
     const context: TaskContext = { business: await this.businessContext(businessId), now: this.deps.now() };
-    const resolved = await this.deps.resolver.resolve(businessId);
+    const resolved: ResolvedProvider = options.offline
+      ? { kind: 'offline', source: 'offline' }
+      : await this.deps.resolver.resolve(businessId);
     const call = new CallRecord(this.deps, { businessId, userId, task, resolved });
 
     if (resolved.kind === 'model') {
