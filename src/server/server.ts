@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config/config.js';
 import { resolveSecret } from './config/secret.js';
@@ -7,7 +7,7 @@ import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { type JobRuntime, startJobRuntime } from './jobs/job-runtime.js';
 import { closeEverything, installGracefulShutdown } from './lifecycle.js';
 import { createMetrics } from './observability/metrics.js';
-import { seedDemoIfEmpty } from './services/demo-seed.service.js';
+import { type DemoCredentials, seedDemoIfEmpty } from './services/demo-seed.service.js';
 import { createServices, jobHandlerDeps } from './services/index.js';
 
 /** A listening server and where it listens. */
@@ -30,9 +30,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await prepareSchema(database, config.database.autoMigrate);
     const metrics = createMetrics();
     const services = createServices({ database, config, secret, metricsRegistry: metrics.registry });
-    const demo = await seedDemoIfEmpty(config, services);
     await services.auth.purgeExpiredSessions();
     app = await buildApp({ config, database, secret, services, metrics });
+    const demo = await seedDemo(config, services, app.log);
     // Fails start-up on a job without exactly one handler; schedules the recurring housekeeping.
     jobs = await startJobRuntime({
       queue: services.jobQueue,
@@ -70,6 +70,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 }
 
+/** The demo is a convenience: a seed that fails is logged, and the server starts without (all of) it. */
+async function seedDemo(
+  config: Config,
+  services: Parameters<typeof seedDemoIfEmpty>[1],
+  log: FastifyBaseLogger,
+): Promise<DemoCredentials | undefined> {
+  try {
+    const demo = await seedDemoIfEmpty(config, services);
+    if (demo?.failure) log.error({ err: demo.failure }, 'part of the demo could not be seeded');
+    return demo;
+  } catch (error) {
+    log.error({ err: error }, 'the demo could not be seeded; starting without it');
+    return undefined;
+  }
+}
+
 /** A port already taken says so, and what to do, instead of Node's `listen EADDRINUSE`. */
 function listenError(error: unknown, config: Config): unknown {
   if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') return error;
@@ -98,7 +114,7 @@ function listeningPort(app: FastifyInstance): number {
 }
 
 /** The human part of start-up: where to open the app and, on a first run, how to sign in. */
-function printBanner(url: string, config: Config, demo: Awaited<ReturnType<typeof seedDemoIfEmpty>>): void {
+function printBanner(url: string, config: Config, demo: DemoCredentials | undefined): void {
   const lines = [
     '',
     `  Marketing Command Center is running: ${url}`,
@@ -112,6 +128,7 @@ function printBanner(url: string, config: Config, demo: Awaited<ReturnType<typeo
       `    password: ${demo.password}`,
       '  It is shown only now. Set MCC_DEMO=0 to start with an empty database.',
     );
+    if (demo.failure) lines.push('  Part of the demo could not be created: see the error logged above.');
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

@@ -154,6 +154,27 @@ const CALLS: Record<string, Call[]> = {
     ['totalsBy (model)', (r) => r.aiCalls.totalsBy(BUSINESS, AT, AT, 'model')],
     ['page', (r) => r.aiCalls.page(BUSINESS, { limit: 51, before: OTHER, task: 'writeContent' })],
   ],
+  'ai-budget-reservation.repository': [
+    ['lockBudget', (r) => r.aiBudgetReservations.lockBudget(BUSINESS)],
+    [
+      'insertUnderLimit',
+      (r) =>
+        r.aiBudgetReservations.insertUnderLimit(
+          { id: OTHER, businessId: BUSINESS, amountMicroUsd: 2_500, expiresAt: AT },
+          { monthStart: AT, now: AT },
+        ),
+    ],
+    [
+      'growUnderLimit',
+      (r) =>
+        r.aiBudgetReservations.growUnderLimit(
+          { id: OTHER, businessId: BUSINESS, byMicroUsd: 1_000 },
+          { monthStart: AT, now: AT },
+        ),
+    ],
+    ['delete', (r) => r.aiBudgetReservations.delete(BUSINESS, OTHER)],
+    ['deleteLapsed', (r) => r.aiBudgetReservations.deleteLapsed(BUSINESS, AT)],
+  ],
   'ai-settings.repository': [
     ['findBudget', (r) => r.aiSettings.findBudget(BUSINESS)],
     ['upsertBudget', (r) => r.aiSettings.upsertBudget(BUSINESS, 5_000_000, AT)],
@@ -771,6 +792,7 @@ describe('repository SQL snapshots', () => {
       'audit-log.repository': 'auditLog',
       'ai-call.repository': 'aiCalls',
       'ai-settings.repository': 'aiSettings',
+      'ai-budget-reservation.repository': 'aiBudgetReservations',
       'campaign.repository': 'campaigns',
       'content-item.repository': 'contentItems',
       'content-history.repository': 'contentHistory',

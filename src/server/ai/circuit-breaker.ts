@@ -42,6 +42,11 @@ export class CircuitBreaker {
     this.trialInFlight = false;
   }
 
+  /** A call that ended before reaching the provider (the budget stopped it): frees the trial, judges nothing. */
+  abandon(): void {
+    this.trialInFlight = false;
+  }
+
   recordFailure(): void {
     this.trialInFlight = false;
     this.failures += 1;

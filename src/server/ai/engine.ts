@@ -1,6 +1,13 @@
 import { AppError } from '../errors/app-error.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
-import type { ChatMessage, ChatProvider, CompletionResult, TokenUsage } from './provider.js';
+import { attemptTokenBound } from './cost-estimate.js';
+import type {
+  ChatMessage,
+  ChatProvider,
+  CompletionRequest,
+  CompletionResult,
+  TokenUsage,
+} from './provider.js';
 import { ProviderError } from './provider-errors.js';
 import { attemptsOf, type RetryPolicy, withRetries } from './retry.js';
 import { jsonSchemaFor, parseStructuredOutput } from './structured-output.js';
@@ -18,15 +25,61 @@ export interface RunMeter {
   repaired: boolean;
 }
 
+/**
+ * Asked before every provider attempt whether the run may spend that much more: `used` is what the run has
+ * consumed so far, `next` the most the attempt can consume. Throws (budget_exceeded) to stop the run.
+ */
+export interface SpendGate {
+  cover(used: TokenUsage, next: TokenUsage): Promise<void>;
+}
+
 /** Everything a model-backed run needs. */
 export interface ModelRunOptions {
   provider: ChatProvider;
   breaker: CircuitBreaker;
   retry: RetryPolicy;
   meter: RunMeter;
+  /** The operator's ceiling on any answer's tokens (`AI_MAX_OUTPUT_TOKENS`) when the task's own is higher. */
+  maxOutputTokens?: number;
+  gate?: SpendGate;
   signal?: AbortSignal;
   /** Receives text as the model writes it (streaming); omit for a single response. */
   onDelta?: (text: string) => void;
+}
+
+/** What a run's first provider attempt can consume at most: what the budget reserves before the run. */
+export function firstAttemptBound<I, O>(
+  task: AiTask<I, O>,
+  input: I,
+  context: TaskContext,
+  maxOutputTokens: number,
+): TokenUsage {
+  return attemptTokenBound(requestFor(task, task.prompt(input, context), input, maxOutputTokens));
+}
+
+function requestFor<I, O>(
+  task: AiTask<I, O>,
+  messages: ChatMessage[],
+  input: I,
+  maxOutputTokens: number,
+): CompletionRequest {
+  return {
+    messages,
+    jsonSchema: { name: task.name, schema: jsonSchemaFor(task.output) },
+    maxTokens: Math.min(task.maxOutputTokens(input), maxOutputTokens),
+  };
+}
+
+/** The output ceiling when the operator sets none: the largest answer gpt-4o and gpt-4o-mini can write. */
+export const DEFAULT_MAX_OUTPUT_TOKENS = 16_384;
+
+/**
+ * How long a model run may take in all: the answer and its repair, each retried for up to the retry budget
+ * with one last attempt's timeout after it. The service aborts a run at this deadline, which is what lets a
+ * budget reservation lapse safely a little later.
+ */
+export function runDeadlineMs(retry: RetryPolicy, timeoutMs: number): number {
+  return 2 * (retry.budgetMs + timeoutMs);
 }
 
 /** A fresh meter for a run on `model`. */
@@ -45,7 +98,11 @@ export async function runOnModel<I, O>(
   options: ModelRunOptions,
 ): Promise<O> {
   const messages = task.prompt(input, context);
-  const first = await callModel(messages, task, options, options.onDelta);
+  const first = await callModel(
+    requestFor(task, messages, input, options.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS),
+    options,
+    options.onDelta,
+  );
   const verdict = await inOwnTurn(() => check(task, first.text, input, context));
   if (verdict.ok) return verdict.output;
 
@@ -58,7 +115,11 @@ export async function runOnModel<I, O>(
       content: `Your answer has these problems:\n- ${verdict.problems.join('\n- ')}\nAnswer again with only the corrected JSON object.`,
     },
   ];
-  const second = await callModel(repairMessages, task, options, undefined);
+  const second = await callModel(
+    requestFor(task, repairMessages, input, options.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS),
+    options,
+    undefined,
+  );
   const retried = await inOwnTurn(() => check(task, second.text, input, context));
   if (retried.ok) return retried.output;
   throw new AppError(
@@ -76,14 +137,16 @@ function check<I, O>(task: AiTask<I, O>, text: string, input: I, context: TaskCo
     : ({ ok: false, problems: finalized.problems } as const);
 }
 
-/** One logical call (with retries) through the circuit breaker, metering tokens even when it fails. */
-async function callModel<I, O>(
-  messages: ChatMessage[],
-  task: AiTask<I, O>,
+/**
+ * One logical call (with retries) through the circuit breaker, metering tokens even when it fails. The spend
+ * gate is asked before every attempt, since a failed attempt may have consumed tokens already.
+ */
+async function callModel(
+  base: CompletionRequest,
   options: ModelRunOptions,
   onDelta: ((text: string) => void) | undefined,
 ): Promise<CompletionResult> {
-  const { provider, breaker, meter, signal } = options;
+  const { provider, breaker, meter, signal, gate } = options;
   if (!breaker.tryAcquire()) {
     throw new AppError(
       'ai_unavailable',
@@ -93,10 +156,14 @@ async function callModel<I, O>(
       },
     );
   }
-  const request = { messages, jsonSchema: { name: task.name, schema: jsonSchemaFor(task.output) }, signal };
+  const request = { ...base, signal };
+  const bound = attemptTokenBound(request);
   try {
     const { value, attempts } = await withRetries(
-      () => (onDelta ? streamOnce(provider, request, meter, onDelta) : provider.complete(request)),
+      async () => {
+        await gate?.cover(meter.usage, bound);
+        return onDelta ? streamOnce(provider, request, meter, onDelta) : provider.complete(request);
+      },
       options.retry,
       signal,
     );
@@ -108,6 +175,11 @@ async function callModel<I, O>(
     return value;
   } catch (error) {
     meter.attempts += attemptsOf(error);
+    if (error instanceof AppError) {
+      // The spend gate said no: nothing was asked of the provider, so this says nothing about its health.
+      breaker.abandon();
+      throw error;
+    }
     if (error instanceof ProviderError) {
       if (error.countsAgainstProvider) breaker.recordFailure();
       else breaker.recordSuccess();

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import pRetry from 'p-retry';
+import pRetry, { AbortError } from 'p-retry';
+import { AppError } from '../errors/app-error.js';
 import { classifyProviderError, type ProviderError } from './provider-errors.js';
 
 /** How hard to try: attempts after the first, and the total time all attempts may take. */
@@ -31,6 +32,8 @@ export async function withRetries<T>(
         try {
           return await call(attempts);
         } catch (error) {
+          // Our own refusal (the budget) is not a provider failure: stop at once and keep it as it is.
+          if (error instanceof AppError) throw new AbortError(error);
           throw classifyProviderError(error, signal);
         }
       },
@@ -57,6 +60,7 @@ export async function withRetries<T>(
     );
     return { value, attempts };
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const failure = classifyProviderError(error, signal);
     throw Object.assign(failure, { attempts });
   }

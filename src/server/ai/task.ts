@@ -31,6 +31,11 @@ export interface AiTask<I, O> {
   version: string;
   input: z.ZodType<I, unknown>;
   output: z.ZodType<O, unknown>;
+  /**
+   * The most tokens an answer to `input` may take: sent to the model as its limit (so a call's cost has a
+   * ceiling the budget can reserve), generous enough that a good answer never hits it.
+   */
+  maxOutputTokens(input: I): number;
   /** Messages for a model. Customer or web text goes in through `fenceData`, never as instructions. */
   prompt(input: I, context: TaskContext): ChatMessage[];
   /** The offline writer's answer: deterministic for the same input and context. */

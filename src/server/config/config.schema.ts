@@ -69,6 +69,7 @@ export const envSchema = z.object({
   AI_RETRY_BUDGET_MS: positiveInt.max(600_000).default(90_000),
   AI_CIRCUIT_FAILURES: positiveInt.max(100).default(5),
   AI_CIRCUIT_COOLDOWN_SECONDS: positiveInt.max(3600).default(30),
+  AI_MAX_OUTPUT_TOKENS: positiveInt.max(1_000_000).default(16_384),
   AI_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
   AI_PRICES: z
     .string()

@@ -58,6 +58,8 @@ export interface Config {
     timeoutMs: number;
     maxRetries: number;
     retryBudgetMs: number;
+    /** The most tokens any answer may take (tasks ask for less); bounds what a call can cost. */
+    maxOutputTokens: number;
     circuitFailures: number;
     circuitCooldownMs: number;
     cacheTtlMs: number;
@@ -154,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       timeoutMs: e.AI_TIMEOUT_MS,
       maxRetries: e.AI_MAX_RETRIES,
       retryBudgetMs: e.AI_RETRY_BUDGET_MS,
+      maxOutputTokens: e.AI_MAX_OUTPUT_TOKENS,
       circuitFailures: e.AI_CIRCUIT_FAILURES,
       circuitCooldownMs: e.AI_CIRCUIT_COOLDOWN_SECONDS * 1000,
       cacheTtlMs: e.AI_CACHE_TTL_SECONDS * 1000,

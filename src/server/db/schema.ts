@@ -213,6 +213,15 @@ export interface AiBudgetsTable {
   updated_at: string;
 }
 
+/** What an AI call in flight may still spend; lapses at `expires_at` if its process died. */
+export interface AiBudgetReservationsTable {
+  id: string;
+  business_id: string;
+  amount_micro_usd: number;
+  expires_at: string;
+  created_at: string;
+}
+
 export interface AiProviderSettingsTable {
   business_id: string;
   base_url: string | null;
@@ -461,6 +470,7 @@ export interface DB {
   audit_log: AuditLogTable;
   ai_calls: AiCallsTable;
   ai_budgets: AiBudgetsTable;
+  ai_budget_reservations: AiBudgetReservationsTable;
   ai_provider_settings: AiProviderSettingsTable;
   jobs: JobsTable;
   campaigns: CampaignsTable;

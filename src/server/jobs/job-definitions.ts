@@ -59,7 +59,8 @@ export const JOB_DEFINITIONS = {
   },
   'message.classify': {
     scope: 'workspace',
-    payload: z.strictObject({ message_id: idSchema }),
+    // `offline`: classify with the offline writer whatever the workspace's provider (the demo seed's messages).
+    payload: z.strictObject({ message_id: idSchema, offline: z.boolean().optional() }),
     // The AI engine retries the provider itself; a job retry covers a database or queue hiccup. A message
     // left unclassified still shows, and its rules still ran, so giving up after three tries is safe.
     maxAttempts: 3,

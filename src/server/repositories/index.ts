@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../db/database.js';
 import type { DB } from '../db/schema.js';
+import { AiBudgetReservationRepository } from './ai-budget-reservation.repository.js';
 import { AiCallRepository } from './ai-call.repository.js';
 import { AiSettingsRepository } from './ai-settings.repository.js';
 import { ApiKeyRepository } from './api-key.repository.js';
@@ -38,6 +39,7 @@ export interface Repositories {
   auditLog: AuditLogRepository;
   aiCalls: AiCallRepository;
   aiSettings: AiSettingsRepository;
+  aiBudgetReservations: AiBudgetReservationRepository;
   jobs: JobRepository;
   campaigns: CampaignRepository;
   contentItems: ContentItemRepository;
@@ -77,6 +79,7 @@ export function createRepositories(db: Kysely<DB>, dialect: Dialect): Repositori
     auditLog: new AuditLogRepository(db),
     aiCalls: new AiCallRepository(db),
     aiSettings: new AiSettingsRepository(db),
+    aiBudgetReservations: new AiBudgetReservationRepository(db, dialect),
     jobs: new JobRepository(db, dialect),
     campaigns: new CampaignRepository(db),
     contentItems: new ContentItemRepository(db),

@@ -2,17 +2,18 @@ import type { AiRunMeta } from '../../shared/ai.schema.js';
 import type { AiTaskName } from '../../shared/ai-tasks.schema.js';
 import type { AiMetrics } from '../ai/ai-metrics.js';
 import type { CircuitBreakers } from '../ai/circuit-breaker.js';
-import { newMeter, type RunMeter, runOnModel } from '../ai/engine.js';
+import { addUsage } from '../ai/cost-estimate.js';
+import { firstAttemptBound, runOnModel, type SpendGate } from '../ai/engine.js';
 import type { PriceTable } from '../ai/prices.js';
 import type { ResponseCache } from '../ai/response-cache.js';
 import type { RetryPolicy } from '../ai/retry.js';
 import type { AnyAiTask, BusinessContext, TaskContext } from '../ai/task.js';
-import { newId } from '../db/ids.js';
 import type { AiCallOutcome } from '../db/schema.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import type { EventPublisher } from '../realtime/event-bus.js';
 import type { Repositories } from '../repositories/index.js';
-import type { AiBudgetGuard } from './ai-budget.js';
+import type { AiBudgetGuard, BudgetHold } from './ai-budget.js';
+import { CallRecord } from './ai-call-record.js';
 import type { AiProviderResolver, ResolvedProvider } from './ai-provider-resolver.js';
 import { parseBrandProfile } from './brand-profile.js';
 import type { Principal } from './principal.js';
@@ -31,6 +32,8 @@ export interface AiRunOptions {
   onStart?: (meta: { provider: string; model: string; offline: boolean }) => void;
   /** Streams the answer's text as it is written. */
   onDelta?: (text: string) => void;
+  /** Answer with the offline writer whatever provider the workspace has (the demo seed: free, no network). */
+  offline?: boolean;
 }
 
 export interface AiServiceDeps {
@@ -46,9 +49,13 @@ export interface AiServiceDeps {
   /** Announces `usage.changed` after each call, so usage pages refresh live. */
   events?: EventPublisher;
   now: () => Date;
+  /** The most tokens any answer may take (`AI_MAX_OUTPUT_TOKENS`). */
+  maxOutputTokens: number;
+  /** How long a model run may take in all (see `runDeadlineMs`); budget reservations outlive it. */
+  runDeadlineMs: number;
 }
 
-const OFFLINE_MODEL = 'offline-writer';
+const OFFLINE: ResolvedProvider = { kind: 'offline', source: 'offline' };
 
 /**
  * Every AI call goes through here: role check, budget (before any token is spent), provider choice,
@@ -92,34 +99,38 @@ export class AiService {
     const task = this.deps.tasks[taskName];
     const input = parseTaskInput(task, rawInput);
     const context: TaskContext = { business: await this.businessContext(businessId), now: this.deps.now() };
-    const resolved = await this.deps.resolver.resolve(businessId);
+    const resolved = options.offline ? OFFLINE : await this.deps.resolver.resolve(businessId);
     const call = new CallRecord(this.deps, { businessId, userId, task, resolved });
 
     if (resolved.kind === 'model') {
-      const exceeded = await this.deps.budget.exceeded(businessId);
-      if (exceeded) {
-        await call.finish('budget_exceeded', exceeded);
-        throw exceeded;
+      // Reserve the first attempt's worst case before anything is sent, so parallel calls cannot all see
+      // the same room under the limit; what the run spends beyond it is reserved attempt by attempt.
+      const first = firstAttemptBound(task, input, context, this.deps.maxOutputTokens);
+      const hold = await this.deps.budget.reserve(businessId, this.priceOf(resolved, first));
+      if (hold instanceof AppError) {
+        await call.finish('budget_exceeded', hold);
+        throw hold;
       }
+      call.hold = hold;
     }
-    options.onStart?.({
-      provider: call.providerName,
-      model: call.meter.model,
-      offline: resolved.kind === 'offline',
-    });
-
-    const cacheKey = this.deps.cache.enabled
-      ? cacheKeyOf(taskName, task.version, call.meter.model, input, context.business)
-      : '';
-    const cached = cacheKey ? await this.deps.cache.get(cacheKey) : undefined;
-    if (cached) {
-      this.deps.metrics.cacheHits.inc({ task: taskName });
-      options.onDelta?.(JSON.stringify(cached.output));
-      call.meter.model = cached.model;
-      return { ...(await call.finish('cached')), output: cached.output as O };
-    }
-
+    const deadline = resolved.kind === 'model' ? startDeadline(this.deps.runDeadlineMs) : undefined;
+    const signal = anySignal(options.signal, deadline?.signal);
     try {
+      options.onStart?.({
+        provider: call.providerName,
+        model: call.meter.model,
+        offline: resolved.kind === 'offline',
+      });
+      const cacheKey = this.deps.cache.enabled
+        ? cacheKeyOf(taskName, task.version, call.meter.model, input, context.business)
+        : '';
+      const cached = cacheKey ? await this.deps.cache.get(cacheKey) : undefined;
+      if (cached) {
+        this.deps.metrics.cacheHits.inc({ task: taskName });
+        options.onDelta?.(JSON.stringify(cached.output));
+        call.meter.model = cached.model;
+        return { ...(await call.finish('cached')), output: cached.output as O };
+      }
       const output =
         resolved.kind === 'offline'
           ? runOffline(task, input, context, options.onDelta)
@@ -128,15 +139,40 @@ export class AiService {
               breaker: this.deps.breakers.for(resolved.breakerKey),
               retry: this.deps.retry,
               meter: call.meter,
-              signal: options.signal,
+              maxOutputTokens: this.deps.maxOutputTokens,
+              gate: call.hold && this.spendGate(call.hold, resolved),
+              signal,
               onDelta: options.onDelta,
             });
       if (cacheKey) await this.deps.cache.set(cacheKey, { output, model: call.meter.model });
       return { ...(await call.finish('ok')), output: output as O };
     } catch (error) {
-      await call.finish(options.signal?.aborted ? 'cancelled' : 'error', error);
-      throw error;
+      // A failure to write the ledger row itself is not the call's: report it as it is.
+      if (call.isFinished) throw error;
+      const failure =
+        deadline?.signal.aborted && !options.signal?.aborted
+          ? new AppError(
+              'ai_provider_error',
+              `The AI call did not finish within ${Math.round(this.deps.runDeadlineMs / 1000)} seconds`,
+            )
+          : error;
+      await call.finish(outcomeOf(failure, options.signal), failure);
+      throw failure;
+    } finally {
+      deadline?.stop();
     }
+  }
+
+  /** Before each provider attempt: the hold must cover what the run used plus the attempt's worst case. */
+  private spendGate(hold: BudgetHold, resolved: ResolvedProvider & { kind: 'model' }): SpendGate {
+    return { cover: (used, next) => hold.cover(this.priceOf(resolved, addUsage(used, next))) };
+  }
+
+  private priceOf(
+    resolved: ResolvedProvider & { kind: 'model' },
+    usage: Parameters<PriceTable['cost']>[1],
+  ): number {
+    return this.deps.prices.cost(resolved.provider.model, usage).microUsd;
   }
 
   private async businessContext(businessId: string): Promise<BusinessContext> {
@@ -178,6 +214,23 @@ function runOffline(
   return output;
 }
 
+function outcomeOf(error: unknown, signal: AbortSignal | undefined): AiCallOutcome {
+  if (signal?.aborted) return 'cancelled';
+  return isAppError(error, 'budget_exceeded') ? 'budget_exceeded' : 'error';
+}
+
+/** Aborts at the run's deadline, so no call outlives its budget reservation. */
+function startDeadline(ms: number): { signal: AbortSignal; stop(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  return { signal: controller.signal, stop: () => clearTimeout(timer) };
+}
+
+function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
+  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
+  return present.length > 1 ? AbortSignal.any(present) : present[0];
+}
+
 function cacheKeyOf(
   task: string,
   version: string,
@@ -186,77 +239,4 @@ function cacheKeyOf(
   business: BusinessContext,
 ): string {
   return sha256(JSON.stringify([task, version, model, input, business]));
-}
-
-/** One ledger row and its metrics, written once whatever happens to the call. */
-class CallRecord {
-  readonly id = newId();
-  readonly meter: RunMeter;
-  readonly providerName: string;
-  private readonly startedAt = performance.now();
-
-  constructor(
-    private readonly deps: AiServiceDeps,
-    private readonly call: {
-      businessId: string;
-      userId: string | null;
-      task: AnyAiTask;
-      resolved: ResolvedProvider;
-    },
-  ) {
-    const { resolved } = call;
-    this.providerName = resolved.kind === 'offline' ? 'offline' : resolved.provider.name;
-    this.meter = newMeter(resolved.kind === 'offline' ? OFFLINE_MODEL : resolved.provider.model);
-  }
-
-  async finish(outcome: AiCallOutcome, error?: unknown): Promise<AiRunMeta> {
-    const { meter, providerName } = this;
-    const { task } = this.call;
-    const latencyMs = Math.round(performance.now() - this.startedAt);
-    const cost =
-      outcome === 'cached' || providerName === 'offline'
-        ? { microUsd: 0, priceKnown: true }
-        : this.deps.prices.cost(meter.model, meter.usage);
-    await this.deps.repos.aiCalls.insert({
-      id: this.id,
-      business_id: this.call.businessId,
-      user_id: this.call.userId,
-      task: task.name,
-      task_version: task.version,
-      provider: providerName,
-      model: meter.model,
-      prompt_tokens: meter.usage.promptTokens,
-      completion_tokens: meter.usage.completionTokens,
-      cost_micro_usd: cost.microUsd,
-      price_known: cost.priceKnown ? 1 : 0,
-      latency_ms: latencyMs,
-      attempts: meter.attempts,
-      outcome,
-      error_code: error ? (isAppError(error) ? error.code : 'internal_error') : null,
-      error_message: error ? (isAppError(error) ? error.message : 'Unexpected error').slice(0, 500) : null,
-      created_at: this.deps.now().toISOString(),
-    });
-    const labels = { provider: providerName, model: meter.model, task: task.name };
-    this.deps.metrics.calls.inc({ ...labels, outcome });
-    this.deps.metrics.duration.observe({ ...labels, outcome }, latencyMs / 1000);
-    this.deps.metrics.tokens.inc({ ...labels, kind: 'prompt' }, meter.usage.promptTokens);
-    this.deps.metrics.tokens.inc({ ...labels, kind: 'completion' }, meter.usage.completionTokens);
-    this.deps.metrics.costUsd.inc(labels, cost.microUsd / 1_000_000);
-    this.deps.events?.emit({
-      type: 'usage.changed',
-      business_id: this.call.businessId,
-      data: { call_id: this.id, task: task.name, outcome, cost_micro_usd: cost.microUsd },
-    });
-    return {
-      call_id: this.id,
-      task: task.name,
-      provider: providerName === 'offline' ? 'offline' : 'openai-compatible',
-      model: meter.model,
-      offline: providerName === 'offline',
-      cached: outcome === 'cached',
-      prompt_tokens: meter.usage.promptTokens,
-      completion_tokens: meter.usage.completionTokens,
-      cost_micro_usd: cost.microUsd,
-    };
-  }
 }

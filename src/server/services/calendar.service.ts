@@ -48,8 +48,15 @@ export class CalendarService {
     return { job_id: jobId };
   }
 
-  /** The job: plan, optionally write, save. Progress goes to the job record as it runs. */
-  async generate(payload: CalendarJobPayload, context: JobContext<string>): Promise<CalendarJobResult> {
+  /**
+   * The job: plan, optionally write, save. Progress goes to the job record as it runs. `offline` keeps every
+   * call on the offline writer (the demo seed).
+   */
+  async generate(
+    payload: CalendarJobPayload,
+    context: JobContext<string>,
+    { offline = false }: { offline?: boolean } = {},
+  ): Promise<CalendarJobResult> {
     const { principal, request } = payload;
     const businessId = context.businessId;
     const { campaign_id: campaignId, detail, ...planInput } = request;
@@ -59,7 +66,7 @@ export class CalendarService {
       businessId,
       'planCalendar',
       planInput,
-      { signal: context.signal },
+      { signal: context.signal, offline },
     );
     const business = await this.deps.businesses.get(principal, businessId);
     const aiCallIds = [plan.call_id];
@@ -81,7 +88,7 @@ export class CalendarService {
             variants: 1,
             pillar: item.pillar,
           },
-          { signal: context.signal },
+          { signal: context.signal, offline },
         );
         aiCallIds.push(written.call_id);
         const draft = written.output.variants[0];

@@ -13,6 +13,8 @@ export interface DemoCredentials {
   email: string;
   password: string;
   businessName: string;
+  /** Why part of the demo is missing: the account exists (so its password must still be shown). */
+  failure?: unknown;
 }
 
 const DEMO_BRAND: BrandProfile = {
@@ -51,37 +53,51 @@ const DEMO_BRAND: BrandProfile = {
   channels: ['instagram', 'linkedin', 'email'],
 };
 
+type DemoServices = Pick<
+  Services,
+  | 'auth'
+  | 'businesses'
+  | 'campaigns'
+  | 'calendar'
+  | 'content'
+  | 'analytics'
+  | 'analyticsMetrics'
+  | 'inbox'
+  | 'inboxLibrary'
+>;
+
+const BUSINESS_NAME = 'Bluebird Coffee Roasters';
+
 /**
  * In development, an empty database gets a demo account and a business with a brand profile, a campaign
- * and a two-week calendar planned by the offline writer, plus a campaign three weeks in with actual results
- * and a forecast (analytics-demo.ts), and an inbox of customer messages (inbox-demo.ts), so a first run has
- * something to click. The
- * password is random (printed once, never stored in clear). Production never seeds.
+ * and a two-week calendar, plus a campaign three weeks in with actual results and a forecast
+ * (analytics-demo.ts), and an inbox of customer messages (inbox-demo.ts), so a first run has something to
+ * click. Every AI call of the seed runs on the offline writer, even with a provider configured: a first
+ * start must not spend tokens, nor fail because a provider answered badly. The password is random (printed
+ * once, never stored in clear). Production never seeds. Once the account exists, a failing step is
+ * returned as `failure` rather than thrown, so the caller can still show how to sign in.
  */
 export async function seedDemoIfEmpty(
   config: Config,
-  services: Pick<
-    Services,
-    | 'auth'
-    | 'businesses'
-    | 'campaigns'
-    | 'calendar'
-    | 'content'
-    | 'analytics'
-    | 'analyticsMetrics'
-    | 'inbox'
-    | 'inboxLibrary'
-  >,
+  services: DemoServices,
   now: () => Date = () => new Date(),
 ): Promise<DemoCredentials | undefined> {
   if (!config.demo.enabled || config.env === 'production') return undefined;
   if (await services.auth.hasAccounts()) return undefined;
   const password = randomToken(12);
   const { session } = await services.auth.register({ email: DEMO_EMAIL, password, name: 'Demo Owner' });
-  const owner: Principal = { kind: 'user', userId: session.user.id };
-  const businessName = 'Bluebird Coffee Roasters';
+  const credentials = { email: DEMO_EMAIL, password, businessName: BUSINESS_NAME };
+  try {
+    await seedDemoWorkspace(services, { kind: 'user', userId: session.user.id }, now());
+    return credentials;
+  } catch (failure) {
+    return { ...credentials, failure };
+  }
+}
+
+async function seedDemoWorkspace(services: DemoServices, owner: Principal, now: Date): Promise<void> {
   const business = await services.businesses.create(owner, {
-    name: businessName,
+    name: BUSINESS_NAME,
     industry: 'Specialty coffee',
     description: 'A neighbourhood roastery selling single-origin beans online and in two cafés.',
     website: 'https://bluebird.example',
@@ -89,7 +105,7 @@ export async function seedDemoIfEmpty(
     locale: 'en-GB',
     brand: DEMO_BRAND,
   });
-  const start = nextMonday(now());
+  const start = nextMonday(now);
   const campaign = await services.campaigns.create(owner, {
     business_id: business.id,
     name: 'Autumn subscription push',
@@ -126,12 +142,12 @@ export async function seedDemoIfEmpty(
       signal: new AbortController().signal,
       reportProgress: async () => {},
     },
+    { offline: true },
   );
   // A campaign three weeks in, with actual results and a forecast, for the analytics page.
-  await seedDemoAnalytics(services, owner, business.id, now());
+  await seedDemoAnalytics(services, owner, business.id, now);
   // A week of customer messages in two languages, for the inbox.
-  await seedDemoInbox(services, owner, business.id, now());
-  return { email: DEMO_EMAIL, password, businessName };
+  await seedDemoInbox(services, owner, business.id, now);
 }
 
 function nextMonday(from: Date): string {

@@ -68,7 +68,10 @@ const CONVERSATIONS = [
   },
 ] as const;
 
-/** Seed the demo workspace's inbox: knowledge entries, a canned reply and five conversations. */
+/**
+ * Seed the demo workspace's inbox: knowledge entries, a canned reply and five conversations, classified by
+ * the offline writer (a first start must neither spend tokens nor depend on a provider).
+ */
 export async function seedDemoInbox(
   services: Pick<Services, 'inbox' | 'inboxLibrary'>,
   owner: Principal,
@@ -82,13 +85,17 @@ export async function seedDemoInbox(
     await services.inboxLibrary.createCanned(owner, { business_id: businessId, ...reply });
   }
   for (const [index, conversation] of CONVERSATIONS.entries()) {
-    await services.inbox.ingest(owner, {
-      business_id: businessId,
-      channel: conversation.channel,
-      external_id: `demo-${index + 1}`,
-      customer: conversation.customer,
-      body: conversation.body,
-      sent_at: new Date(now.getTime() - conversation.hoursAgo * 3_600_000).toISOString(),
-    });
+    await services.inbox.ingest(
+      owner,
+      {
+        business_id: businessId,
+        channel: conversation.channel,
+        external_id: `demo-${index + 1}`,
+        customer: conversation.customer,
+        body: conversation.body,
+        sent_at: new Date(now.getTime() - conversation.hoursAgo * 3_600_000).toISOString(),
+      },
+      { offline: true },
+    );
   }
 }

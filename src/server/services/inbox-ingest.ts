@@ -59,11 +59,15 @@ export async function storeInbound(
   return { duplicate: false, conversation_id: conversation.id, message_id: row.id };
 }
 
-/** Tell open inboxes (and webhooks) about new messages, and queue each one's classification. */
+/**
+ * Tell open inboxes (and webhooks) about new messages, and queue each one's classification; `offline`
+ * classifies them with the offline writer whatever the workspace's provider (the demo seed).
+ */
 export async function announceInbound(
   deps: InboxAnnounceDeps,
   businessId: string,
   results: readonly IngestResult[],
+  { offline = false }: { offline?: boolean } = {},
 ): Promise<void> {
   for (const result of results) {
     if (result.duplicate) continue;
@@ -75,7 +79,7 @@ export async function announceInbound(
     await deps.queue.enqueue({
       name: 'message.classify',
       businessId,
-      payload: { message_id: result.message_id },
+      payload: offline ? { message_id: result.message_id, offline } : { message_id: result.message_id },
       idempotencyKey: `message.classify:${result.message_id}`,
     });
   }

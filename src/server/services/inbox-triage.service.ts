@@ -53,7 +53,8 @@ export class InboxTriageService {
     const conversation = await repos.conversations.find(businessId, message.conversation_id);
     if (!conversation) return { outcome: 'skipped', reason: 'The conversation was deleted' };
 
-    const classification = await this.classifyText(message, conversation, context);
+    const offline = payload.offline ?? false;
+    const classification = await this.classifyText(message, conversation, context, offline);
     const rules = (await repos.inboxRules.listEnabled(businessId)).map(toInboxRule);
     const outcome = await applyRules(rules, message.channel, message.body);
     await repos.transaction(async (trx) => {
@@ -66,7 +67,7 @@ export class InboxTriageService {
         triageChanges(conversation, message, classification, outcome, this.deps.now()),
       );
     });
-    const draft = outcome.draft ? await this.prepareDraft(conversation, outcome.draft) : null;
+    const draft = outcome.draft ? await this.prepareDraft(conversation, outcome.draft, offline) : null;
     this.deps.events.emit({
       type: 'conversation.changed',
       business_id: businessId,
@@ -89,6 +90,7 @@ export class InboxTriageService {
     message: MessageRow,
     conversation: ConversationRow,
     context: JobContext<string>,
+    offline: boolean,
   ): Promise<MessageClassification | null> {
     try {
       const result = await this.deps.ai.runForWorkspace<ClassifyMessageOutput>(
@@ -99,7 +101,7 @@ export class InboxTriageService {
           text: message.body.slice(0, 10_000),
           ...(conversation.customer_name ? { customer_name: conversation.customer_name } : {}),
         },
-        { signal: context.signal },
+        { signal: context.signal, offline },
       );
       return { ...result.output, call_id: result.call_id };
     } catch (error) {
@@ -113,13 +115,14 @@ export class InboxTriageService {
   private async prepareDraft(
     conversation: ConversationRow,
     rule: NonNullable<RuleOutcome['draft']>,
+    offline: boolean,
   ): Promise<{ id: string; autoSent: boolean } | null> {
     const { repos, replies, ai } = this.deps;
     const businessId = conversation.business_id;
     let body: string | undefined;
     try {
       const suggested = await replies.suggestFor(conversation, 1, (input) =>
-        ai.runForWorkspace(businessId, 'suggestReplies', input),
+        ai.runForWorkspace(businessId, 'suggestReplies', input, { offline }),
       );
       body = suggested.suggestions[0]?.body;
     } catch {

@@ -120,13 +120,20 @@ export class InboxService {
     return this.thread(principal, conversationId);
   }
 
-  /** Store one message (idempotent on channel + external id); a new one is classified in the background. */
-  async ingest(principal: Principal, body: IngestMessageBody): Promise<IngestResult> {
+  /**
+   * Store one message (idempotent on channel + external id); a new one is classified in the background,
+   * by the offline writer when `offline` is set.
+   */
+  async ingest(
+    principal: Principal,
+    body: IngestMessageBody,
+    options: { offline?: boolean } = {},
+  ): Promise<IngestResult> {
     const { repos } = this.deps;
     const { business_id: businessId, ...message } = body;
     await requireWorkspaceRole(repos, principal, businessId, 'inbox.reply');
     const result = await repos.transaction((trx) => storeInbound(trx, businessId, message, this.deps.now()));
-    await announceInbound(this.deps, businessId, [result]);
+    await announceInbound(this.deps, businessId, [result], options);
     return result;
   }
 

@@ -2,6 +2,7 @@ import type { Registry } from 'prom-client';
 import type { AiTaskName } from '../../shared/ai-tasks.schema.js';
 import { createAiMetrics } from '../ai/ai-metrics.js';
 import { CircuitBreakers } from '../ai/circuit-breaker.js';
+import { runDeadlineMs } from '../ai/engine.js';
 import { PriceTable } from '../ai/prices.js';
 import { createResponseCache } from '../ai/redis-response-cache.js';
 import type { RetryPolicy } from '../ai/retry.js';
@@ -115,7 +116,9 @@ export function createServices(deps: ServiceDeps) {
     now().getTime(),
   );
   const secretBox = new SecretBox(deps.secret);
-  const budget = new AiBudgetGuard(repos, now);
+  const aiRetry = deps.aiRetry ?? { retries: config.ai.maxRetries, budgetMs: config.ai.retryBudgetMs };
+  const aiRunDeadlineMs = runDeadlineMs(aiRetry, config.ai.timeoutMs);
+  const budget = new AiBudgetGuard(repos, now, aiRunDeadlineMs);
   const jobQueue =
     deps.jobQueue ??
     createJobQueue(config, {
@@ -164,12 +167,14 @@ export function createServices(deps: ServiceDeps) {
     breakers: new CircuitBreakers(config.ai.circuitFailures, config.ai.circuitCooldownMs, () =>
       now().getTime(),
     ),
-    retry: deps.aiRetry ?? { retries: config.ai.maxRetries, budgetMs: config.ai.retryBudgetMs },
+    retry: aiRetry,
     prices: new PriceTable(config.ai.prices),
     cache: aiCache,
     metrics: aiMetrics,
     events,
     now,
+    maxOutputTokens: config.ai.maxOutputTokens,
+    runDeadlineMs: aiRunDeadlineMs,
   });
   // The inbox: replies leave through the publishing connectors, so they share their secrets and guard.
   const inbox = new InboxService({ repos, queue: jobQueue, events, now });

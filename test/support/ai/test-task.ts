@@ -7,6 +7,7 @@ export const sloganTask: AiTask<{ product: string }, { slogan: string; hashtags:
   version: 'test.1',
   input: z.strictObject({ product: z.string().min(1) }),
   output: z.object({ slogan: z.string().min(1), hashtags: z.array(z.string()).default([]) }),
+  maxOutputTokens: () => 1_000,
   prompt: (input, context: TaskContext) => [
     { role: 'system', content: `You write slogans for ${context.business.name}. Answer JSON.` },
     { role: 'user', content: `Product: ${input.product}` },

@@ -14,6 +14,7 @@ const draftTask: AiTask<WriteContentInput, WriteContentOutput> = {
   version: 'test.1',
   input: writeContentInputSchema,
   output: writeContentOutputSchema,
+  maxOutputTokens: () => 2_000,
   prompt: (input, context) => [
     { role: 'system', content: `Write for ${context.business.name}. Answer JSON.` },
     { role: 'user', content: input.brief },

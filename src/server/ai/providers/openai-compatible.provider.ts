@@ -86,7 +86,9 @@ export class OpenAiCompatibleProvider implements ChatProvider {
       model: this.model,
       messages: request.messages,
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-      ...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
+      // `max_tokens` is deprecated and refused by OpenAI's reasoning models; servers that do not know this
+      // name ignore it (they are local and unpriced, so the budget does not rely on their limit).
+      ...(request.maxTokens !== undefined ? { max_completion_tokens: request.maxTokens } : {}),
       ...(request.jsonSchema
         ? {
             response_format: {

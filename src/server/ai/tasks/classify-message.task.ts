@@ -24,6 +24,8 @@ export const classifyMessageTask: AiTask<ClassifyMessageInput, ClassifyMessageOu
   version: '2026-11-26.1',
   input: classifyMessageInputSchema,
   output: classifyMessageOutputSchema,
+  // Four labels and up to five short reasons.
+  maxOutputTokens: () => 1_000,
 
   prompt(input, { business }) {
     const system = systemMessage(

@@ -25,6 +25,9 @@ export const planCalendarTask: AiTask<PlanCalendarInput, PlanCalendarOutput> = {
   version: '2026-11-26.1',
   input: planCalendarInputSchema,
   output: planCalendarOutputSchema,
+  // The strategy (pillars, reasoning) and about 150 tokens per planned item.
+  maxOutputTokens: (input) =>
+    3_000 + 150 * input.weeks * cadenceFor(input).reduce((sum, { per_week }) => sum + per_week, 0),
 
   prompt(input, { business }) {
     const system = systemMessage(

@@ -32,6 +32,8 @@ export const rewriteContentTask: AiTask<RewriteContentInput, RewriteContentOutpu
   version: '2026-11-26.1',
   input: rewriteContentInputSchema,
   output: rewriteContentOutputSchema,
+  // About four characters a token: half the text's length in tokens leaves room for "longer" and translations.
+  maxOutputTokens: (input) => 1_000 + Math.ceil(input.text.length / 2),
 
   prompt(input, { business }) {
     const system = systemMessage(

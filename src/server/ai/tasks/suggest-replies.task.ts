@@ -27,6 +27,7 @@ export const suggestRepliesTask: AiTask<SuggestRepliesInput, SuggestRepliesOutpu
   version: '2026-11-26.1',
   input: suggestRepliesInputSchema,
   output: suggestRepliesOutputSchema,
+  maxOutputTokens: (input) => 500 + 1_500 * input.count,
 
   prompt(input, { business }) {
     const system = systemMessage(

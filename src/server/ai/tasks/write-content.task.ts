@@ -30,6 +30,8 @@ export const writeContentTask: AiTask<WriteContentInput, WriteContentOutput> = {
   version: '2026-11-26.1',
   input: writeContentInputSchema,
   output: writeContentOutputSchema,
+  // A long thread (25 posts) or email fits in 2,500 tokens; the rest is the JSON around the variants.
+  maxOutputTokens: (input) => 500 + 2_500 * input.variants,
 
   prompt(input, { business }) {
     const system = systemMessage(
