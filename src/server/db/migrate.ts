@@ -8,7 +8,7 @@ import * as webhooks from './migrations/0006-webhooks.js';
 import * as publishing from './migrations/0007-publishing.js';
 import * as analytics from './migrations/0008-analytics.js';
 import * as inbox from './migrations/0009-inbox.js';
-import * as aiBudgetReservations from './migrations/0011-ai-budget-reservations.js';
+import * as aiBudgetReservations from './migrations/0010-ai-budget-reservations.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -22,7 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-publishing': publishing,
   '0008-analytics': analytics,
   '0009-inbox': inbox,
-  '0011-ai-budget-reservations': aiBudgetReservations,
+  '0010-ai-budget-reservations': aiBudgetReservations,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {
