@@ -2,13 +2,13 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
-import { AppError } from './errors/app-error.js';
 import { createDependencyGauge } from './observability/dependency-metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { type AppMetrics, createMetrics } from './observability/metrics.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './observability/request-id.js';
 import { LeanRequestLogController } from './observability/request-log.js';
 import { docsPlugin } from './plugins/docs.plugin.js';
+import { drainOnClose } from './plugins/drain-on-close.js';
 import { errorHandlerPlugin, replyWithProblem } from './plugins/error-handler.plugin.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
 import { notFoundPlugin } from './plugins/not-found.plugin.js';
@@ -61,6 +61,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     genReqId: requestIdFor,
     logController: new LeanRequestLogController(),
+    // Shutdown (drain-on-close.ts): idle kept-alive connections are closed, the rest after their answer.
+    forceCloseConnections: 'idle',
     return503OnClosing: false,
     // Malformed URLs fail before any hook runs; they still get a problem and a request id.
     frameworkErrors: (error, request, reply) => replyWithProblem(error, request, reply),
@@ -68,18 +70,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  // While shutting down, requests arriving on kept-alive connections get a problem, not Fastify's bare 503.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    if (closing) {
-      reply.header('connection', 'close');
-      throw new AppError('service_unavailable', 'The server is shutting down; retry shortly');
-    }
   });
+  drainOnClose(app);
 
   // Order matters: hooks that act on routes (metrics, rate limits, docs) must exist before routes.
   await app.register(errorHandlerPlugin);
