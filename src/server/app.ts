@@ -5,6 +5,7 @@ import type { Database } from './db/database.js';
 import { createDependencyGauge } from './observability/dependency-metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { type AppMetrics, createMetrics } from './observability/metrics.js';
+import { metricsAccess } from './observability/metrics-access.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './observability/request-id.js';
 import { LeanRequestLogController } from './observability/request-log.js';
 import { docsPlugin } from './plugins/docs.plugin.js';
@@ -88,7 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.services ?? createServices({ database, config, secret, metricsRegistry: metrics.registry });
   // With BullMQ the app depends on Redis: readiness reports it.
   const redis = services.jobQueue.kind === 'bullmq' ? services.jobQueue : undefined;
-  await app.register(opsRoutes, { database, redis });
+  await app.register(opsRoutes, { database, redis, metricsAccess: metricsAccess(config, 'app') });
   createDependencyGauge(metrics.registry, { database, ...(redis && { redis }) });
   // The app owns the services' outside connections (the event bus) and threads; the database is the caller's.
   app.addHook('onClose', async () => {

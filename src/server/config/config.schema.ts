@@ -55,6 +55,8 @@ export const envSchema = z.object({
   JOBS_RUN_IN_WEB: bool.default(true),
   JOBS_LEASE_SECONDS: positiveInt.max(3_600).default(30),
   METRICS_PORT: port.optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_TOKEN: z.string().min(32, 'At least 32 characters (openssl rand -hex 32)').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.optional(),
   WEB_DIST_DIR: z.string().default('dist/web'),

@@ -55,6 +55,19 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses a metrics port beyond loopback without a metrics token in production', () => {
+    const production = { NODE_ENV: 'production', SECRET_KEY: STRONG, METRICS_PORT: '9464' };
+    expect(loadConfig(production).metrics).toEqual({ token: undefined, port: 9464, host: '127.0.0.1' });
+    expect(() => loadConfig({ ...production, METRICS_HOST: '0.0.0.0' })).toThrow(/METRICS_TOKEN: required/);
+    const token = 'e'.repeat(8) + 'f3a9c1d7e5b2a8c4d6e0f1a3b5c7';
+    expect(loadConfig({ ...production, METRICS_HOST: '0.0.0.0', METRICS_TOKEN: token }).metrics.token).toBe(
+      token,
+    );
+    // Outside production the metrics port may listen anywhere; the token must still be long.
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics.host).toBe('0.0.0.0');
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).server.port).toBe(8000);
   });

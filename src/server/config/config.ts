@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { envSchema } from './config.schema.js';
+import { type Env, envSchema } from './config.schema.js';
 
 /** The typed, nested configuration every other module receives; nothing else reads `process.env`. */
 export interface Config {
@@ -43,8 +43,15 @@ export interface Config {
     runInWeb: boolean;
     /** How long a job stays claimed without a heartbeat; a crashed worker's jobs run again after it. */
     leaseMs: number;
-    /** Where `mcc worker` serves /metrics and /healthz (it has no web app); undefined: not at all. */
-    metricsPort: number | undefined;
+  };
+  /** Who may read /metrics, and the separate metrics port (metrics-access.ts). */
+  metrics: {
+    /** A Bearer token every /metrics request must carry; without one /metrics is open, except in production. */
+    token: string | undefined;
+    /** A port of its own serving /metrics and /healthz (the only HTTP of `mcc worker`); undefined: none. */
+    port: number | undefined;
+    /** Where that port listens: loopback unless set. */
+    host: string;
   };
   ai: {
     /** The server-wide provider; undefined means the offline writer (workspaces may bring their own). */
@@ -99,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   } else if (e.SECRET_KEY !== undefined && Buffer.byteLength(e.SECRET_KEY) < MIN_SECRET_BYTES) {
     problems.push(`SECRET_KEY: must be at least ${MIN_SECRET_BYTES} bytes`);
   }
+  if (production) problems.push(...productionExposureProblems(e));
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -135,8 +143,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       concurrency: e.JOBS_CONCURRENCY,
       runInWeb: e.JOBS_RUN_IN_WEB,
       leaseMs: e.JOBS_LEASE_SECONDS * 1000,
-      metricsPort: e.METRICS_PORT,
     },
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST },
     ai: {
       provider:
         e.OPENAI_API_KEY || e.OPENAI_BASE_URL
@@ -153,6 +161,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     outbound: { allowedHosts: e.OUTBOUND_ALLOWED_HOSTS },
   };
+}
+
+/** Settings that would open something to the network without credentials in production. */
+function productionExposureProblems(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.METRICS_PORT !== undefined && !isLoopbackHost(e.METRICS_HOST) && !e.METRICS_TOKEN) {
+    problems.push(
+      `METRICS_TOKEN: required in production when the metrics port listens beyond loopback (METRICS_HOST=${e.METRICS_HOST})`,
+    );
+  }
+  return problems;
+}
+
+/** Whether a listen address only takes connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 function withoutEmptyValues(env: Record<string, string | undefined>): Record<string, string> {
