@@ -93,7 +93,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   createDependencyGauge(metrics.registry, { database, ...(redis && { redis }) });
   // The app owns the services' outside connections (the event bus) and threads; the database is the caller's.
   app.addHook('onClose', async () => {
-    await Promise.all([services.events.close(), services.aiCache.close(), services.forecastRunner.close()]);
+    await Promise.all([
+      services.events.close(),
+      services.aiCache.close(),
+      services.forecastRunner.close(),
+      services.loginThrottle.close(),
+    ]);
   });
   await app.register(
     async (api) => {

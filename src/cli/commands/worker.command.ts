@@ -56,7 +56,13 @@ export async function workerCommand(config: Config): Promise<void> {
       // No HTTP server here: closing the "app" closes the metrics endpoint and the live-event connection,
       // alongside the drain.
       app: {
-        close: () => Promise.all([metricsServer?.close(), services.events.close(), services.aiCache.close()]),
+        close: () =>
+          Promise.all([
+            metricsServer?.close(),
+            services.events.close(),
+            services.aiCache.close(),
+            services.loginThrottle.close(),
+          ]),
       },
       database,
       jobs,
