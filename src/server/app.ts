@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config/config.js';
@@ -11,6 +12,7 @@ import { LeanRequestLogController } from './observability/request-log.js';
 import { docsPlugin } from './plugins/docs.plugin.js';
 import { drainOnClose } from './plugins/drain-on-close.js';
 import { errorHandlerPlugin, replyWithProblem } from './plugins/error-handler.plugin.js';
+import { hostAllowListPlugin } from './plugins/host-allow-list.plugin.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
 import { notFoundPlugin } from './plugins/not-found.plugin.js';
 import { rateLimitPlugin } from './plugins/rate-limit.plugin.js';
@@ -81,6 +83,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const metrics = deps.metrics ?? createMetrics();
   await app.register(metricsPlugin, { metrics });
   await app.register(securityPlugin, { config });
+  await app.register(hostAllowListPlugin, { allowedHosts: config.server.allowedHosts });
+  if (config.server.compression) {
+    // Responses only (a compressed request body could inflate far past BODY_LIMIT_BYTES); below 1 KiB
+    // and Server-Sent Events stay as they are.
+    await app.register(compress, { global: true, globalDecompression: false, threshold: 1024 });
+  }
   await app.register(rateLimitPlugin, { config });
   await app.register(docsPlugin);
   await app.register(websocketPlugin);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import type { Config } from './config/config.js';
+import { type Config, ConfigError, servingProblems } from './config/config.js';
 import { resolveSecret } from './config/secret.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
@@ -24,6 +24,8 @@ export interface RunningServer {
  * shut it down gracefully. Used by `main.ts` and `mcc serve`.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
+  const problems = servingProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems);
   const secret = resolveSecret(config);
   const database = openDatabase(config.database);
   let app: FastifyInstance | undefined;

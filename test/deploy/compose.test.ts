@@ -103,6 +103,17 @@ describe('deploy/docker-compose.yml', () => {
     }
     expect(services.worker?.environment?.METRICS_HOST).toBe('0.0.0.0');
   });
+
+  it('leaves compression to nginx and answers for PUBLIC_URL’s host (issue 13, item 16)', () => {
+    expect(services.app?.environment?.COMPRESSION).toBe('0');
+    expect(readDeployFile('nginx/nginx.conf')).toMatch(/^\s*gzip on;/m);
+    const environment = Object.fromEntries(
+      Object.entries(services.app?.environment ?? {}).map(([key, value]) => [key, filledIn(value)]),
+    );
+    const config = loadConfig(environment);
+    expect(config.server.compression).toBe(false);
+    expect(config.server.allowedHosts).toEqual(['localhost']);
+  });
 });
 
 const STAND_INS: Record<string, string> = {
@@ -110,7 +121,13 @@ const STAND_INS: Record<string, string> = {
   METRICS_TOKEN: '9d2c4e6f8a1b3c5d7e9f0a2b4c6d8e1f',
 };
 
-/** A compose value with `${NAME…}` replaced as a filled-in deploy/.env would (stand-ins for the secrets). */
+/**
+ * A compose value with `${NAME…}` replaced as a filled-in deploy/.env would: stand-ins for the secrets,
+ * `${NAME:-default}` defaults for the rest.
+ */
 function filledIn(value: string): string {
-  return value.replace(/\$\{([A-Z_]+)[^}]*\}/g, (_match, name: string) => STAND_INS[name] ?? '');
+  return value.replace(
+    /\$\{([A-Z_]+)(?::-([^}]*))?[^}]*\}/g,
+    (_match, name: string, fallback: string | undefined) => STAND_INS[name] ?? fallback ?? '',
+  );
 }

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/server/config/config.js';
+import { loadConfig, servingProblems } from '../../src/server/config/config.js';
 import { envSchema } from '../../src/server/config/config.schema.js';
 import { createSqliteTestDatabase } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -185,7 +185,7 @@ describe('deploy/k8s', () => {
     }
   });
 
-  it('passes the production checks once the Secret is filled in; the worker metrics port needs the token', () => {
+  it('passes the production checks once the Secret is filled in: hosts from PUBLIC_URL, the metrics token', () => {
     const filled = { ...secret.stringData, SECRET_KEY: STAND_IN_SECRET, METRICS_TOKEN: STAND_IN_TOKEN };
     for (const item of [web, worker]) {
       const env = Object.fromEntries((containerOf(item).env ?? []).map((entry) => [entry.name, entry.value]));
@@ -193,6 +193,11 @@ describe('deploy/k8s', () => {
       expect(() => loadConfig(settings), item.metadata.name).not.toThrow();
       expect(loadConfig(settings).metrics.token).toBe(STAND_IN_TOKEN);
     }
+    // The web pods answer for the host the Ingress routes (PUBLIC_URL's), so `mcc serve` starts.
+    const webSettings = { ...config.data, ...filled };
+    expect(servingProblems(loadConfig(webSettings))).toEqual([]);
+    const ingressHost = find('Ingress', 'mcc-web').spec.rules[0].host;
+    expect(loadConfig(webSettings).server.allowedHosts).toEqual([ingressHost]);
     const workerEnv = containerOf(worker).env ?? [];
     expect(workerEnv.find((entry) => entry.name === 'METRICS_HOST')?.value).toBe('0.0.0.0');
     expect(() =>

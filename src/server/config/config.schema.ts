@@ -43,6 +43,19 @@ export const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: positiveInt.max(365).default(30),
   CORS_ORIGINS: list.default([]),
+  ALLOWED_HOSTS: list
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(\*|(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])$/,
+            'Host names without scheme or port (*.example.com for subdomains, * for any), comma-separated',
+          ),
+      ),
+    )
+    .default([]),
+  COMPRESSION: bool.default(true),
   TRUST_PROXY: z.string().default('loopback'),
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   RATE_LIMIT_MAX: positiveInt.default(600),

@@ -12,6 +12,13 @@ export interface Config {
     bodyLimitBytes: number;
     shutdownTimeoutMs: number;
     corsOrigins: string[];
+    /**
+     * Host names the app answers for (PUBLIC_URL's plus ALLOWED_HOSTS); undefined: any. Enforced in
+     * production, elsewhere only when ALLOWED_HOSTS is set.
+     */
+    allowedHosts: string[] | undefined;
+    /** Compress responses (off behind a proxy that compresses). */
+    compression: boolean;
   };
   dataDir: string;
   database:
@@ -119,6 +126,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       corsOrigins: e.CORS_ORIGINS,
+      allowedHosts: allowedHosts(e, production),
+      compression: e.COMPRESSION,
     },
     dataDir: e.DATA_DIR,
     database: parseDatabaseUrl(e.DATABASE_URL, e.DATA_DIR, e.MCC_AUTO_MIGRATE),
@@ -172,6 +181,24 @@ function productionExposureProblems(e: Env): string[] {
     );
   }
   return problems;
+}
+
+function allowedHosts(e: Env, production: boolean): string[] | undefined {
+  if (!production && e.ALLOWED_HOSTS.length === 0) return undefined;
+  if (e.ALLOWED_HOSTS.includes('*')) return undefined;
+  const publicHost = e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : undefined;
+  return [...new Set([...(publicHost ? [publicHost] : []), ...e.ALLOWED_HOSTS])];
+}
+
+/**
+ * What stops `mcc serve` (not the worker or the CLI) from starting: in production it must know which
+ * Host it answers for.
+ */
+export function servingProblems(config: Config): string[] {
+  if (config.env !== 'production' || config.server.allowedHosts?.length !== 0) return [];
+  return [
+    'PUBLIC_URL: required in production, so the app knows which host it answers for (or list them in ALLOWED_HOSTS; ALLOWED_HOSTS=* answers any)',
+  ];
 }
 
 /** Whether a listen address only takes connections from this machine. */

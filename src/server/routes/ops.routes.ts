@@ -25,8 +25,9 @@ const unavailableSchema = z.object({
   checks: z.object({ database: z.string(), redis: z.string().optional() }),
 });
 
-// Probes and scrapes come from orchestrators every few seconds; they must never be rate limited.
-const OPS_ROUTE = { config: { rateLimit: false as const } };
+// Probes and scrapes come from orchestrators every few seconds, addressed to a pod or container IP:
+// they must never be rate limited nor refused for their Host.
+const OPS_ROUTE = { config: { rateLimit: false as const, anyHost: true } };
 
 /**
  * Why the database did not answer, safe to show: a driver error code, or its message without anything
