@@ -1,15 +1,18 @@
+import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
-import { AppError } from './errors/app-error.js';
 import { createDependencyGauge } from './observability/dependency-metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { type AppMetrics, createMetrics } from './observability/metrics.js';
+import { metricsAccess } from './observability/metrics-access.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './observability/request-id.js';
 import { LeanRequestLogController } from './observability/request-log.js';
 import { docsPlugin } from './plugins/docs.plugin.js';
+import { drainOnClose } from './plugins/drain-on-close.js';
 import { errorHandlerPlugin, replyWithProblem } from './plugins/error-handler.plugin.js';
+import { hostAllowListPlugin } from './plugins/host-allow-list.plugin.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
 import { notFoundPlugin } from './plugins/not-found.plugin.js';
 import { nulGuardPlugin } from './plugins/nul-guard.plugin.js';
@@ -62,6 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     genReqId: requestIdFor,
     logController: new LeanRequestLogController(),
+    // Shutdown (drain-on-close.ts): idle kept-alive connections are closed, the rest after their answer.
+    forceCloseConnections: 'idle',
     return503OnClosing: false,
     // Malformed URLs fail before any hook runs; they still get a problem and a request id.
     frameworkErrors: (error, request, reply) => replyWithProblem(error, request, reply),
@@ -69,24 +74,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  // While shutting down, requests arriving on kept-alive connections get a problem, not Fastify's bare 503.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    if (closing) {
-      reply.header('connection', 'close');
-      throw new AppError('service_unavailable', 'The server is shutting down; retry shortly');
-    }
   });
+  drainOnClose(app);
 
   // Order matters: hooks that act on routes (metrics, rate limits, docs) must exist before routes.
   await app.register(errorHandlerPlugin);
   const metrics = deps.metrics ?? createMetrics();
   await app.register(metricsPlugin, { metrics });
   await app.register(securityPlugin, { config });
+  await app.register(hostAllowListPlugin, { allowedHosts: config.server.allowedHosts });
+  if (config.server.compression) {
+    // Responses only (a compressed request body could inflate far past BODY_LIMIT_BYTES); below 1 KiB
+    // and Server-Sent Events stay as they are.
+    await app.register(compress, { global: true, globalDecompression: false, threshold: 1024 });
+  }
   await app.register(rateLimitPlugin, { config });
   await app.register(nulGuardPlugin);
   await app.register(docsPlugin);
@@ -96,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.services ?? createServices({ database, config, secret, metricsRegistry: metrics.registry });
   // With BullMQ the app depends on Redis: readiness reports it.
   const redis = services.jobQueue.kind === 'bullmq' ? services.jobQueue : undefined;
-  await app.register(opsRoutes, { database, redis });
+  await app.register(opsRoutes, { database, redis, metricsAccess: metricsAccess(config, 'app') });
   createDependencyGauge(metrics.registry, { database, ...(redis && { redis }) });
   // The app owns the services' outside connections (the event bus) and threads; the database is the caller's.
   app.addHook('onClose', async () => {
@@ -105,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       services.sessions.close(),
       services.aiCache.close(),
       services.forecastRunner.close(),
+      services.loginThrottle.close(),
     ]);
   });
   await app.register(

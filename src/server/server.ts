@@ -1,12 +1,14 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import type { Config } from './config/config.js';
+import { type Config, ConfigError, servingProblems } from './config/config.js';
 import { resolveSecret } from './config/secret.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
 import { type JobRuntime, startJobRuntime } from './jobs/job-runtime.js';
 import { closeEverything, installGracefulShutdown } from './lifecycle.js';
 import { createMetrics } from './observability/metrics.js';
+import { metricsAccess } from './observability/metrics-access.js';
+import { type MetricsServer, startMetricsServer } from './observability/metrics-server.js';
 import { type DemoCredentials, seedDemoIfEmpty } from './services/demo-seed.service.js';
 import { createServices, jobHandlerDeps } from './services/index.js';
 
@@ -22,10 +24,17 @@ export interface RunningServer {
  * shut it down gracefully. Used by `main.ts` and `mcc serve`.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
+  const problems = servingProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems);
   const secret = resolveSecret(config);
   const database = openDatabase(config.database);
   let app: FastifyInstance | undefined;
+  let metricsServer: MetricsServer | undefined;
   let jobs: JobRuntime | undefined;
+  // The app, and the metrics port when there is one: what serves HTTP, closed together.
+  const http = {
+    close: () => Promise.all([app?.close(), metricsServer?.close()]),
+  };
   try {
     await prepareSchema(database, config.database.autoMigrate);
     const metrics = createMetrics();
@@ -45,8 +54,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await app.listen({ host: config.server.host, port: config.server.port }).catch((error: unknown) => {
       throw listenError(error, config);
     });
+    if (config.metrics.port !== undefined) {
+      metricsServer = await startMetricsServer({
+        registry: metrics.registry,
+        host: config.metrics.host,
+        port: config.metrics.port,
+        access: metricsAccess(config, 'metrics-port'),
+      });
+    }
     installGracefulShutdown({
-      app,
+      app: http,
       database,
       jobs,
       timeoutMs: config.server.shutdownTimeoutMs,
@@ -62,7 +79,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // process alive), so a failed start exits with its reason.
     const started = jobs;
     await closeEverything(
-      app ?? { close: async () => {} },
+      http,
       database,
       started && (() => started.stop(config.server.shutdownTimeoutMs)),
     ).catch(() => {});

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, servingProblems } from '../../src/server/config/config.js';
 import { envSchema } from '../../src/server/config/config.schema.js';
 import { createSqliteTestDatabase } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -174,7 +175,7 @@ describe('deploy/k8s', () => {
     ];
     expect(keys.filter((key) => !known.has(key))).toEqual([]);
     expect(Object.keys(secret.stringData ?? {})).toEqual(
-      expect.arrayContaining(['SECRET_KEY', 'DATABASE_URL', 'REDIS_URL']),
+      expect.arrayContaining(['SECRET_KEY', 'DATABASE_URL', 'REDIS_URL', 'METRICS_TOKEN']),
     );
     for (const item of [web, worker, migrate]) {
       expect(containerOf(item).envFrom).toEqual([
@@ -183,4 +184,33 @@ describe('deploy/k8s', () => {
       ]);
     }
   });
+
+  it('passes the production checks once the Secret is filled in: hosts from PUBLIC_URL, the metrics token', () => {
+    const filled = { ...secret.stringData, SECRET_KEY: STAND_IN_SECRET, METRICS_TOKEN: STAND_IN_TOKEN };
+    for (const item of [web, worker]) {
+      const env = Object.fromEntries((containerOf(item).env ?? []).map((entry) => [entry.name, entry.value]));
+      const settings = { ...config.data, ...filled, ...env };
+      expect(() => loadConfig(settings), item.metadata.name).not.toThrow();
+      expect(loadConfig(settings).metrics.token).toBe(STAND_IN_TOKEN);
+    }
+    // The web pods answer for the host the Ingress routes (PUBLIC_URL's), so `mcc serve` starts.
+    const webSettings = { ...config.data, ...filled };
+    expect(servingProblems(loadConfig(webSettings))).toEqual([]);
+    const ingressHost = find('Ingress', 'mcc-web').spec.rules[0].host;
+    expect(loadConfig(webSettings).server.allowedHosts).toEqual([ingressHost]);
+    const workerEnv = containerOf(worker).env ?? [];
+    expect(workerEnv.find((entry) => entry.name === 'METRICS_HOST')?.value).toBe('0.0.0.0');
+    expect(() =>
+      loadConfig({
+        ...config.data,
+        ...filled,
+        METRICS_TOKEN: '',
+        METRICS_PORT: '9464',
+        METRICS_HOST: '0.0.0.0',
+      }),
+    ).toThrow(/METRICS_TOKEN/);
+  });
 });
+
+const STAND_IN_SECRET = 'c0ffee11d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1';
+const STAND_IN_TOKEN = '9d2c4e6f8a1b3c5d7e9f0a2b4c6d8e1f';

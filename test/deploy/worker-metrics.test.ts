@@ -6,6 +6,8 @@ import { spawnEntry } from '../support/jobs/spawn-process.js';
 import { composeEntry, readCompose } from './support/deploy-files.js';
 import { freePort } from './support/nginx.js';
 
+const TOKEN = '9d2c4e6f8a1b3c5d7e9f0a2b4c6d8e1f';
+
 // The compose and Kubernetes health checks of the worker, and Prometheus's worker job, need an HTTP
 // endpoint on a process that has no web app: METRICS_PORT.
 describe('`mcc worker` with METRICS_PORT', { timeout: 60_000 }, () => {
@@ -26,14 +28,24 @@ describe('`mcc worker` with METRICS_PORT', { timeout: 60_000 }, () => {
     const child = await spawnEntry(
       entry,
       args,
-      { DATA_DIR: dataDir, MCC_DEMO: '0', LOG_LEVEL: 'warn', HOST: '127.0.0.1', METRICS_PORT: String(port) },
+      {
+        DATA_DIR: dataDir,
+        MCC_DEMO: '0',
+        LOG_LEVEL: 'warn',
+        METRICS_PORT: String(port),
+        METRICS_TOKEN: TOKEN,
+      },
       /mcc worker is running jobs .*on port \d+/,
     );
     cleanups.push(() => child.stop('SIGKILL'));
 
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
-    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    // Prometheus sends the metrics token (compose: the metrics_token secret); nobody else gets in.
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
+    const metrics = await (
+      await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })
+    ).text();
     for (const name of ['mcc_job_failures_total', 'mcc_job_duration_seconds', 'mcc_jobs']) {
       expect(metrics).toContain(`# TYPE ${name} `);
     }

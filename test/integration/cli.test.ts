@@ -109,5 +109,13 @@ describe('mcc CLI', { timeout: 60_000 }, () => {
       SECRET_KEY: 'changeme-changeme-changeme-changeme',
     }).catch((e: { stderr: string; code: number }) => e);
     expect((weak as { stderr: string }).stderr).toMatch(/SECRET_KEY: too weak/);
+    // Issue 13, item 16: the Host allow-list comes from PUBLIC_URL, so production needs one.
+    const hostless = await mcc(['serve'], {
+      ...env,
+      NODE_ENV: 'production',
+      SECRET_KEY: 'c0ffee11d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1',
+    }).catch((e: { stderr: string; code: number }) => e);
+    expect(hostless).toMatchObject({ code: 1 });
+    expect((hostless as { stderr: string }).stderr).toMatch(/PUBLIC_URL: required in production/);
   });
 });

@@ -86,6 +86,8 @@ describe('the server process', { timeout: 60_000 }, () => {
       DATA_DIR: dataDir,
       NODE_ENV: 'production',
       SECRET_KEY: STRONG_SECRET,
+      // Production answers only for PUBLIC_URL's host (the helper reads the http:// URL it prints).
+      PUBLIC_URL: 'http://mcc.example.com',
       MCC_DEMO: '1',
     });
     expect(production.output()).not.toMatch(/demo account/);

@@ -36,5 +36,8 @@ describe('graceful shutdown over real HTTP', () => {
     expect(second).toMatch(/^HTTP\/1\.1 503/);
     expect(second).toMatch(/content-type: application\/problem\+json/i);
     expect(second).toContain('"code":"service_unavailable"');
+    // The last answer on the connection closes it (issue 13, item 12); the one before left it open for it.
+    expect(first).not.toMatch(/^connection: close/im);
+    expect(second).toMatch(/^connection: close/im);
   });
 });

@@ -8,6 +8,7 @@ import { installGracefulShutdown } from '../../server/lifecycle.js';
 import { createDependencyGauge } from '../../server/observability/dependency-metrics.js';
 import { loggerOptions } from '../../server/observability/logger.js';
 import { createMetrics } from '../../server/observability/metrics.js';
+import { metricsAccess } from '../../server/observability/metrics-access.js';
 import { startMetricsServer } from '../../server/observability/metrics-server.js';
 import { createServices, jobHandlerDeps } from '../../server/services/index.js';
 
@@ -43,18 +44,25 @@ export async function workerCommand(config: Config): Promise<void> {
     });
     // No web app here: Prometheus and health checks reach the worker on METRICS_PORT.
     const metricsServer =
-      config.jobs.metricsPort === undefined
+      config.metrics.port === undefined
         ? undefined
         : await startMetricsServer({
             registry: metrics.registry,
-            host: config.server.host,
-            port: config.jobs.metricsPort,
+            host: config.metrics.host,
+            port: config.metrics.port,
+            access: metricsAccess(config, 'metrics-port'),
           });
     installGracefulShutdown({
       // No HTTP server here: closing the "app" closes the metrics endpoint and the live-event connection,
       // alongside the drain.
       app: {
-        close: () => Promise.all([metricsServer?.close(), services.events.close(), services.aiCache.close()]),
+        close: () =>
+          Promise.all([
+            metricsServer?.close(),
+            services.events.close(),
+            services.aiCache.close(),
+            services.loginThrottle.close(),
+          ]),
       },
       database,
       jobs,

@@ -45,6 +45,19 @@ export const envSchema = z.object({
   REFRESH_TOKEN_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   SESSION_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   CORS_ORIGINS: list.default([]),
+  ALLOWED_HOSTS: list
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(\*|(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])$/,
+            'Host names without scheme or port (*.example.com for subdomains, * for any), comma-separated',
+          ),
+      ),
+    )
+    .default([]),
+  COMPRESSION: bool.default(true),
   TRUST_PROXY: z.string().default('loopback'),
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   RATE_LIMIT_MAX: positiveInt.default(600),
@@ -58,6 +71,8 @@ export const envSchema = z.object({
   JOBS_LEASE_SECONDS: positiveInt.max(3_600).default(30),
   JOBS_RETRY_BASE_MS: positiveInt.max(3_600_000).default(10_000),
   METRICS_PORT: port.optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_TOKEN: z.string().min(32, 'At least 32 characters (openssl rand -hex 32)').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.optional(),
   WEB_DIST_DIR: z.string().default('dist/web'),

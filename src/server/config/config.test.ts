@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, servingProblems } from './config.js';
 
 const STRONG = 'f3a9c1d7e5b2a8c4d6e0f1a3b5c7d9e2f4a6b8c0d1e3f5a7';
 
@@ -53,6 +53,49 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OUTBOUND_ALLOWED_HOSTS: 'http://x.example/' })).toThrow(
       /OUTBOUND_ALLOWED_HOSTS/,
     );
+  });
+
+  it('refuses a metrics port beyond loopback without a metrics token in production', () => {
+    const production = { NODE_ENV: 'production', SECRET_KEY: STRONG, METRICS_PORT: '9464' };
+    expect(loadConfig(production).metrics).toEqual({ token: undefined, port: 9464, host: '127.0.0.1' });
+    expect(() => loadConfig({ ...production, METRICS_HOST: '0.0.0.0' })).toThrow(/METRICS_TOKEN: required/);
+    const token = '9d2c4e6f8a1b3c5d7e9f0a2b4c6d8e1f';
+    expect(loadConfig({ ...production, METRICS_HOST: '0.0.0.0', METRICS_TOKEN: token }).metrics.token).toBe(
+      token,
+    );
+    // Outside production the metrics port may listen anywhere; the token must still be long.
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics.host).toBe('0.0.0.0');
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+
+  it('derives the host allow-list from PUBLIC_URL in production, extended by ALLOWED_HOSTS', () => {
+    const production = { NODE_ENV: 'production', SECRET_KEY: STRONG };
+    expect(
+      loadConfig({ ...production, PUBLIC_URL: 'https://mcc.example.com:8443/app' }).server.allowedHosts,
+    ).toEqual(['mcc.example.com']);
+    expect(
+      loadConfig({
+        ...production,
+        PUBLIC_URL: 'https://mcc.example.com',
+        ALLOWED_HOSTS: 'mcc.internal,*.example.org',
+      }).server.allowedHosts,
+    ).toEqual(['mcc.example.com', 'mcc.internal', '*.example.org']);
+    expect(loadConfig({ ...production, ALLOWED_HOSTS: '*' }).server.allowedHosts).toBeUndefined();
+    // Production with neither: an empty list, which `mcc serve` refuses to start with.
+    const unknown = loadConfig(production);
+    expect(unknown.server.allowedHosts).toEqual([]);
+    expect(servingProblems(unknown).join('\n')).toMatch(/PUBLIC_URL: required in production/);
+    expect(servingProblems(loadConfig({ ...production, PUBLIC_URL: 'https://x.example' }))).toEqual([]);
+    // Elsewhere any host, unless ALLOWED_HOSTS is set.
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:8000' }).server.allowedHosts).toBeUndefined();
+    expect(loadConfig({ ALLOWED_HOSTS: 'dev.local' }).server.allowedHosts).toEqual(['dev.local']);
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'https://mcc.example.com' })).toThrow(/ALLOWED_HOSTS/);
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'mcc.example.com:443' })).toThrow(/ALLOWED_HOSTS/);
+  });
+
+  it('compresses responses unless COMPRESSION is off', () => {
+    expect(loadConfig({}).server.compression).toBe(true);
+    expect(loadConfig({ COMPRESSION: 'off' }).server.compression).toBe(false);
   });
 
   it('treats empty variables as unset', () => {

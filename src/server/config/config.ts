@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { envSchema } from './config.schema.js';
+import { type Env, envSchema } from './config.schema.js';
 
 /** The typed, nested configuration every other module receives; nothing else reads `process.env`. */
 export interface Config {
@@ -12,6 +12,13 @@ export interface Config {
     bodyLimitBytes: number;
     shutdownTimeoutMs: number;
     corsOrigins: string[];
+    /**
+     * Host names the app answers for (PUBLIC_URL's plus ALLOWED_HOSTS); undefined: any. Enforced in
+     * production, elsewhere only when ALLOWED_HOSTS is set.
+     */
+    allowedHosts: string[] | undefined;
+    /** Compress responses (off behind a proxy that compresses). */
+    compression: boolean;
   };
   dataDir: string;
   database:
@@ -49,8 +56,15 @@ export interface Config {
     leaseMs: number;
     /** The first retry's delay; each later one doubles, up to an hour (see jobs/backoff.ts). */
     retryBaseMs: number;
-    /** Where `mcc worker` serves /metrics and /healthz (it has no web app); undefined: not at all. */
-    metricsPort: number | undefined;
+  };
+  /** Who may read /metrics, and the separate metrics port (metrics-access.ts). */
+  metrics: {
+    /** A Bearer token every /metrics request must carry; without one /metrics is open, except in production. */
+    token: string | undefined;
+    /** A port of its own serving /metrics and /healthz (the only HTTP of `mcc worker`); undefined: none. */
+    port: number | undefined;
+    /** Where that port listens: loopback unless set. */
+    host: string;
   };
   ai: {
     /** The server-wide provider; undefined means the offline writer (workspaces may bring their own). */
@@ -107,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   } else if (e.SECRET_KEY !== undefined && Buffer.byteLength(e.SECRET_KEY) < MIN_SECRET_BYTES) {
     problems.push(`SECRET_KEY: must be at least ${MIN_SECRET_BYTES} bytes`);
   }
+  if (production) problems.push(...productionExposureProblems(e));
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -119,6 +134,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       corsOrigins: e.CORS_ORIGINS,
+      allowedHosts: allowedHosts(e, production),
+      compression: e.COMPRESSION,
     },
     dataDir: e.DATA_DIR,
     database: parseDatabaseUrl(e.DATABASE_URL, e.DATA_DIR, e.MCC_AUTO_MIGRATE),
@@ -146,8 +163,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       runInWeb: e.JOBS_RUN_IN_WEB,
       leaseMs: e.JOBS_LEASE_SECONDS * 1000,
       retryBaseMs: e.JOBS_RETRY_BASE_MS,
-      metricsPort: e.METRICS_PORT,
     },
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST },
     ai: {
       provider:
         e.OPENAI_API_KEY || e.OPENAI_BASE_URL
@@ -165,6 +182,40 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     outbound: { allowedHosts: e.OUTBOUND_ALLOWED_HOSTS },
   };
+}
+
+/** Settings that would open something to the network without credentials in production. */
+function productionExposureProblems(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.METRICS_PORT !== undefined && !isLoopbackHost(e.METRICS_HOST) && !e.METRICS_TOKEN) {
+    problems.push(
+      `METRICS_TOKEN: required in production when the metrics port listens beyond loopback (METRICS_HOST=${e.METRICS_HOST})`,
+    );
+  }
+  return problems;
+}
+
+function allowedHosts(e: Env, production: boolean): string[] | undefined {
+  if (!production && e.ALLOWED_HOSTS.length === 0) return undefined;
+  if (e.ALLOWED_HOSTS.includes('*')) return undefined;
+  const publicHost = e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : undefined;
+  return [...new Set([...(publicHost ? [publicHost] : []), ...e.ALLOWED_HOSTS])];
+}
+
+/**
+ * What stops `mcc serve` (not the worker or the CLI) from starting: in production it must know which
+ * Host it answers for.
+ */
+export function servingProblems(config: Config): string[] {
+  if (config.env !== 'production' || config.server.allowedHosts?.length !== 0) return [];
+  return [
+    'PUBLIC_URL: required in production, so the app knows which host it answers for (or list them in ALLOWED_HOSTS; ALLOWED_HOSTS=* answers any)',
+  ];
+}
+
+/** Whether a listen address only takes connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 function withoutEmptyValues(env: Record<string, string | undefined>): Record<string, string> {

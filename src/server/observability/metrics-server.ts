@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { Registry } from 'prom-client';
+import { judgeMetricsRequest, type MetricsAccess } from './metrics-access.js';
 
 /** A listening metrics endpoint and how to close it. */
 export interface MetricsServer {
@@ -8,19 +9,21 @@ export interface MetricsServer {
 }
 
 /**
- * A minimal HTTP server for processes without the web app (`mcc worker`): `GET /metrics` for Prometheus
- * and `GET /healthz` for container health checks; anything else is 404. No Fastify: the worker should not
- * carry a web stack to be scraped.
+ * A minimal HTTP server on METRICS_PORT, for processes without the web app (`mcc worker`) and for
+ * scraping `mcc serve` away from its public port: `GET /metrics` for Prometheus (with the metrics token
+ * when one is set) and `GET /healthz` for health checks, which never needs one; anything else is 404.
+ * No Fastify: the worker should not carry a web stack to be scraped.
  *
  * @example
- * const server = await startMetricsServer({ registry, host: '0.0.0.0', port: 9464 });
+ * const server = await startMetricsServer({ registry, host: '127.0.0.1', port: 9464, access: { kind: 'open' } });
  */
 export async function startMetricsServer(options: {
   registry: Registry;
   host: string;
   port: number;
+  access: MetricsAccess;
 }): Promise<MetricsServer> {
-  const { registry, host, port } = options;
+  const { registry, host, port, access } = options;
   const server = createServer((request, response) => {
     if (request.method !== 'GET') {
       response.writeHead(405, { allow: 'GET' }).end();
@@ -30,8 +33,14 @@ export async function startMetricsServer(options: {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;
     }
-    if (request.url !== '/metrics') {
+    const verdict =
+      request.url === '/metrics' ? judgeMetricsRequest(access, request.headers.authorization) : 'hidden';
+    if (verdict === 'hidden') {
       response.writeHead(404).end();
+      return;
+    }
+    if (verdict === 'unauthenticated') {
+      response.writeHead(401, { 'www-authenticate': 'Bearer realm="metrics"' }).end();
       return;
     }
     registry.metrics().then(

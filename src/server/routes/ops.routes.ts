@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
+import { AppError } from '../errors/app-error.js';
+import { judgeMetricsRequest, type MetricsAccess } from '../observability/metrics-access.js';
 
 export interface OpsRoutesOptions {
   database: Database;
@@ -9,6 +11,8 @@ export interface OpsRoutesOptions {
   redis?: { ping(): Promise<void> };
   /** How long the readiness check waits for the database (and Redis). */
   readyTimeoutMs?: number;
+  /** Who may read /metrics here (metrics-access.ts); open when omitted. */
+  metricsAccess?: MetricsAccess;
 }
 
 const healthSchema = z.object({ status: z.literal('ok') });
@@ -21,8 +25,9 @@ const unavailableSchema = z.object({
   checks: z.object({ database: z.string(), redis: z.string().optional() }),
 });
 
-// Probes and scrapes come from orchestrators every few seconds; they must never be rate limited.
-const OPS_ROUTE = { config: { rateLimit: false as const } };
+// Probes and scrapes come from orchestrators every few seconds, addressed to a pod or container IP:
+// they must never be rate limited nor refused for their Host.
+const OPS_ROUTE = { config: { rateLimit: false as const, anyHost: true } };
 
 /**
  * Why the database did not answer, safe to show: a driver error code, or its message without anything
@@ -51,10 +56,10 @@ async function pingWithin(target: { ping(): Promise<void> }, timeoutMs: number):
 
 /**
  * `/healthz` (alive), `/readyz` (can serve: the database, and Redis when used, answer) and `/metrics`
- * (Prometheus), outside `/api`.
+ * (Prometheus, behind the metrics token or hidden as `metricsAccess` says), outside `/api`.
  */
 export async function opsRoutes(app: FastifyInstance, options: OpsRoutesOptions): Promise<void> {
-  const { database, redis, readyTimeoutMs = 2_000 } = options;
+  const { database, redis, readyTimeoutMs = 2_000, metricsAccess = { kind: 'open' } } = options;
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.get(
@@ -80,8 +85,24 @@ export async function opsRoutes(app: FastifyInstance, options: OpsRoutesOptions)
     },
   );
 
-  routes.get('/metrics', { ...OPS_ROUTE, schema: { hide: true } }, async (_request, reply) => {
-    const { registry } = app.metrics;
-    return reply.type(registry.contentType).send(await registry.metrics());
-  });
+  routes.get(
+    '/metrics',
+    {
+      ...OPS_ROUTE,
+      schema: { hide: true },
+      onRequest: async (request, reply) => {
+        const verdict = judgeMetricsRequest(metricsAccess, request.headers.authorization);
+        // Production without a metrics token: as if there were no such route on the public port.
+        if (verdict === 'hidden') throw new AppError('not_found');
+        if (verdict === 'unauthenticated') {
+          reply.header('www-authenticate', 'Bearer realm="metrics"');
+          throw new AppError('unauthenticated', 'Send the metrics token (METRICS_TOKEN) as a Bearer token');
+        }
+      },
+    },
+    async (_request, reply) => {
+      const { registry } = app.metrics;
+      return reply.type(registry.contentType).send(await registry.metrics());
+    },
+  );
 }

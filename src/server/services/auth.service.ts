@@ -84,7 +84,7 @@ export class AuthService {
   async login(body: LoginBody, clientIp: string): Promise<IssuedSession> {
     const { repos, throttle } = this.deps;
     const throttleKey = `${clientIp}|${body.email}`;
-    const wait = throttle.retryAfterSeconds(throttleKey);
+    const wait = await throttle.retryAfterSeconds(throttleKey);
     if (wait > 0) {
       throw new AppError('rate_limited', 'Too many failed sign-in attempts', { retryAfterSeconds: wait });
     }
@@ -93,10 +93,10 @@ export class AuthService {
       ? await verifyPassword(user.password_hash, body.password)
       : await verifyAgainstDummy(body.password);
     if (!user || !valid) {
-      throttle.recordFailure(throttleKey);
+      await throttle.recordFailure(throttleKey);
       throw new AppError('invalid_credentials');
     }
-    throttle.recordSuccess(throttleKey);
+    await throttle.recordSuccess(throttleKey);
     return repos.transaction((trx) => this.startSession(trx, user, newId()));
   }
 

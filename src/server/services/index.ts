@@ -56,7 +56,7 @@ import { PublishingService } from './publishing.service.js';
 import { PublishScheduleService } from './publishing-schedule.js';
 import { AccessTokens } from './security/access-tokens.js';
 import { ActiveSessions } from './security/active-sessions.js';
-import { LoginThrottle } from './security/login-throttle.js';
+import { createLoginThrottle, type LoginThrottle } from './security/login-throttle.js';
 import { RefreshTokenChain } from './security/refresh-token-chain.js';
 import { SecretBox } from './security/secret-box.js';
 import { WebhookService } from './webhook.service.js';
@@ -85,6 +85,8 @@ export interface ServiceDeps {
    * seam for other limits. The app stops its worker threads when it closes.
    */
   forecastRunner?: ForecastRunner;
+  /** Failed sign-ins; built from `config.redis` when omitted (a test seam for other delays). */
+  loginThrottle?: LoginThrottle;
 }
 
 /** Every service, constructed once per app. */
@@ -189,12 +191,15 @@ export function createServices(deps: ServiceDeps) {
     now,
   });
   const forecastRunner = deps.forecastRunner ?? new ForecastRunner();
+  const loginThrottle = deps.loginThrottle ?? createLoginThrottle(config.redis);
   return {
     events,
     /** The AI response cache; the app closes it with the event bus. */
     aiCache,
     /** The forecasts' worker threads; the app stops them with the event bus. */
     forecastRunner,
+    /** Failed sign-ins per address and account, shared by every instance; the app closes its connection. */
+    loginThrottle,
     outboundGuard,
     accessTokens,
     /** Whether an access token's session is still signed in; the app closes it with the event bus. */
@@ -202,7 +207,7 @@ export function createServices(deps: ServiceDeps) {
     auth: new AuthService({
       repos,
       accessTokens,
-      throttle: new LoginThrottle(() => now().getTime()),
+      throttle: loginThrottle,
       sessions,
       refreshTokenChain: new RefreshTokenChain(deps.secret),
       refreshTokenTtlDays: config.auth.refreshTokenTtlDays,

@@ -35,10 +35,14 @@ export interface ComposeService {
   deploy?: { replicas?: number };
   read_only?: boolean;
   tmpfs?: string[];
+  secrets?: string[];
 }
 
 /** `deploy/docker-compose.yml`, parsed. */
-export function readCompose(): { services: Record<string, ComposeService> } {
+export function readCompose(): {
+  services: Record<string, ComposeService>;
+  secrets?: Record<string, { environment?: string; file?: string }>;
+} {
   return readDeployYaml('docker-compose.yml');
 }
 

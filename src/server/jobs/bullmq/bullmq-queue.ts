@@ -1,9 +1,9 @@
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { JobState } from '../../../shared/jobs.schema.js';
 import { newId } from '../../db/ids.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from '../backoff.js';
-import { checkEnqueue } from '../enqueue-checks.js';
+import { type CheckedEnqueue, checkEnqueue } from '../enqueue-checks.js';
 import type { JobMetrics } from '../job-metrics.js';
 import type {
   EnqueueRequest,
@@ -17,6 +17,13 @@ import type {
 import { JOB_RETENTION } from '../retention.js';
 import { type BullJobData, CAPPED_BACKOFF, QUEUE_NAME, toRecord } from './bullmq-record.js';
 import { BullmqJobWorker } from './bullmq-worker.js';
+import { IdempotencyClaims } from './idempotency-claims.js';
+import {
+  connectedSoon,
+  createFailFastConnection,
+  isCommandTimeout,
+  whileConnected,
+} from './redis-availability.js';
 import { WorkspaceJobIndex } from './workspace-index.js';
 
 /** What the BullMQ queue is built from. */
@@ -46,65 +53,85 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
   private readonly queue: Queue<BullJobData>;
   private readonly redis: Redis;
   private readonly index: WorkspaceJobIndex;
+  private readonly claims: IdempotencyClaims;
 
   constructor(private readonly options: BullmqQueueOptions<Defs>) {
-    // Commands fail fast while Redis is down (readiness, enqueue) instead of queueing forever.
-    this.redis = new Redis(options.url, { maxRetriesPerRequest: 2, lazyConnect: true });
-    this.redis.on('error', () => {});
+    // One fail-fast connection for submissions and reads (redis-availability.ts): while Redis is away
+    // they answer 503 at once instead of waiting, and nothing refused is queued to run later. BullMQ
+    // must neither wait for it nor ask the version first, or a Redis down at start-up would stall adds.
+    this.redis = createFailFastConnection(options.url, 'mcc-jobs');
     this.queue = new Queue<BullJobData>(QUEUE_NAME, {
-      connection: { url: options.url, maxRetriesPerRequest: null },
+      connection: this.redis,
       prefix: options.prefix,
+      skipWaitingForReady: true,
+      skipVersionCheck: true,
     });
     this.queue.on('error', (error) => options.logger?.error({ err: error }, 'BullMQ queue error'));
     this.index = new WorkspaceJobIndex(this.redis, options.prefix, KEEP_FAILED_S * 1000);
+    this.claims = new IdempotencyClaims(this.redis, options.prefix, KEEP_FAILED_S);
   }
 
+  /**
+   * Store the job, or nothing: the workspace index entry goes first (an entry without a job is dropped
+   * when met), the job is the last write, and a failed submission takes its traces back. While Redis
+   * is unreachable this throws `service_unavailable` (503, Retry-After) without waiting.
+   */
   async enqueue<N extends keyof Defs & string>(request: EnqueueRequest<Defs, N>): Promise<string> {
     const now = new Date();
     const checked = checkEnqueue(this.options.definitions, request, now);
-    let id = newId();
-    const idempotencyKey =
-      request.idempotencyKey && this.idempotencyKey(checked.businessId, request.idempotencyKey);
-    if (idempotencyKey) {
-      const claimed = await this.redis.set(idempotencyKey, id, 'EX', KEEP_FAILED_S, 'NX');
-      if (claimed === null) return (await this.redis.get(idempotencyKey)) ?? id;
-    }
-    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
-    try {
-      const job = await this.queue.add(
-        request.name,
-        { businessId: checked.businessId, payload: checked.payload },
-        {
-          jobId: id,
-          timestamp: now.getTime(),
-          delay: checked.runAt.getTime() - now.getTime(),
-          attempts: checked.maxAttempts,
-          // Our own strategy (bullmq-worker.ts), so retries wait base × 2^n capped at `maxMs`, as on
-          // the embedded queue; BullMQ's built-in `exponential` has no cap.
-          backoff: { type: CAPPED_BACKOFF, delay: backoff.baseMs },
-          removeOnComplete: { age: KEEP_SUCCEEDED_S },
-          removeOnFail: { age: KEEP_FAILED_S },
-        },
-      );
-      id = job.id ?? id;
-    } catch (error) {
-      if (idempotencyKey) await this.redis.del(idempotencyKey).catch(() => 0);
-      throw error;
-    }
-    if (checked.businessId) await this.index.add(checked.businessId, id, now.getTime());
-    return id;
+    const { businessId } = checked;
+    const key = request.idempotencyKey;
+    return whileConnected(this.redis, async () => {
+      const id = newId();
+      if (key) {
+        const earlier = await this.claims.claim(businessId, key, id, async (other) =>
+          Boolean(await this.queue.getJob(other)),
+        );
+        if (earlier) return earlier;
+      }
+      try {
+        if (businessId) await this.index.add(businessId, id, now.getTime());
+        await this.add(request.name, checked, id, now);
+      } catch (error) {
+        this.takeBack(id, businessId, key, error);
+        throw error;
+      }
+      // The job exists, so this request succeeded; a lost confirmation only shortens the key's life.
+      if (key) await this.claims.confirm(businessId, key, id).catch(() => undefined);
+      return id;
+    });
   }
 
   async get(businessId: string, id: string): Promise<JobRecord | undefined> {
-    const found = await this.findWithState(businessId, id);
-    return found && toRecord(found.job, found.state);
+    return whileConnected(this.redis, async () => {
+      const found = await this.findWithState(businessId, id);
+      return found && toRecord(found.job, found.state);
+    });
   }
 
   async workspaceOf(id: string): Promise<string | undefined> {
-    return (await this.queue.getJob(id))?.data.businessId ?? undefined;
+    return whileConnected(
+      this.redis,
+      async () => (await this.queue.getJob(id))?.data.businessId ?? undefined,
+    );
   }
 
-  async list(
+  list(
+    businessId: string,
+    options: { state?: JobState; limit: number; cursor?: string },
+  ): Promise<JobRecordPage> {
+    return whileConnected(this.redis, () => this.readPage(businessId, options));
+  }
+
+  async retry(businessId: string, id: string): Promise<JobRecord | false | undefined> {
+    return whileConnected(this.redis, () => this.retryNow(businessId, id));
+  }
+
+  async cancel(businessId: string, id: string): Promise<JobRecord | false | undefined> {
+    return whileConnected(this.redis, () => this.cancelNow(businessId, id));
+  }
+
+  private async readPage(
     businessId: string,
     options: { state?: JobState; limit: number; cursor?: string },
   ): Promise<JobRecordPage> {
@@ -131,7 +158,7 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
     return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
   }
 
-  async retry(businessId: string, id: string): Promise<JobRecord | false | undefined> {
+  private async retryNow(businessId: string, id: string): Promise<JobRecord | false | undefined> {
     const found = await this.findWithState(businessId, id);
     if (!found) return undefined;
     const { job } = found;
@@ -142,7 +169,7 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
     return this.get(businessId, id);
   }
 
-  async cancel(businessId: string, id: string): Promise<JobRecord | false | undefined> {
+  private async cancelNow(businessId: string, id: string): Promise<JobRecord | false | undefined> {
     const found = await this.findWithState(businessId, id);
     if (!found) return undefined;
     const { job } = found;
@@ -177,7 +204,8 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
   }
 
   async ping(): Promise<void> {
-    if (this.redis.status === 'wait') await this.redis.connect();
+    // The connection queues nothing: while it reconnects, say so rather than ioredis's queue message.
+    if (!(await connectedSoon(this.redis))) throw new Error(`not connected (${this.redis.status})`);
     await this.redis.ping();
   }
 
@@ -214,7 +242,34 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
     return job?.data.businessId === businessId ? { job, state } : undefined;
   }
 
-  private idempotencyKey(businessId: string | null, key: string): string {
-    return `${this.options.prefix}:mcc:idempotency:${businessId ?? 'system'}:${key}`;
+  private async add(name: string, checked: CheckedEnqueue, id: string, now: Date): Promise<void> {
+    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
+    await this.queue.add(
+      name,
+      { businessId: checked.businessId, payload: checked.payload },
+      {
+        jobId: id,
+        timestamp: now.getTime(),
+        delay: checked.runAt.getTime() - now.getTime(),
+        attempts: checked.maxAttempts,
+        // Our own strategy (bullmq-worker.ts), so retries wait base × 2^n capped at `maxMs`, as on
+        // the embedded queue; BullMQ's built-in `exponential` has no cap.
+        backoff: { type: CAPPED_BACKOFF, delay: backoff.baseMs },
+        removeOnComplete: { age: KEEP_SUCCEEDED_S },
+        removeOnFail: { age: KEEP_FAILED_S },
+      },
+    );
+  }
+
+  /**
+   * Undo what a failed submission wrote, without making its request wait (Redis may be gone). After a
+   * timeout Redis may still have added the job: it is removed (on one connection the removal runs
+   * after the add), and the pending claim is left to expire rather than freed for a duplicate.
+   */
+  private takeBack(id: string, businessId: string | null, key: string | undefined, error: unknown): void {
+    const ignore = () => undefined;
+    if (businessId) void this.index.remove(businessId, id).catch(ignore);
+    if (isCommandTimeout(error)) void this.queue.remove(id).catch(ignore);
+    else if (key) void this.claims.release(businessId, key, id).catch(ignore);
   }
 }

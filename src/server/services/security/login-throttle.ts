@@ -1,38 +1,128 @@
+import { createHash } from 'node:crypto';
+import { Redis } from 'ioredis';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  type RateLimiterRes,
+} from 'rate-limiter-flexible';
+
+/** How the throttle counts; the defaults are the app's. */
+export interface LoginThrottleOptions {
+  /** Failures allowed before any wait. */
+  freeAttempts?: number;
+  /** The first wait; each further failure doubles it. */
+  baseDelaySeconds?: number;
+  /** The longest wait, however many failures. */
+  maxDelaySeconds?: number;
+  /** A key's failures are forgotten this long after its first one (or at its first success). */
+  forgetAfterSeconds?: number;
+}
+
+const LOCKED = 1;
+
 /**
  * Slows down repeated login failures for one account from one address: after `freeAttempts` failures,
- * each further attempt must wait twice as long as the last (capped). Kept in memory per process; the
- * Redis-backed rate limits of the scale-out mode bound the total across instances.
+ * each further failure locks the key for twice as long as the last (capped at `maxDelaySeconds`).
+ * The counts live in the shared store — Redis when the app runs scaled out, so N replicas together
+ * allow what one does; memory otherwise — behind rate-limiter-flexible. Keys are hashed, so the store
+ * never holds an email address.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, { count: number; lastAt: number }>();
+  private readonly freeAttempts: number;
+  private readonly baseDelaySeconds: number;
+  private readonly maxDelaySeconds: number;
 
   constructor(
-    private readonly now: () => number = Date.now,
-    private readonly freeAttempts = 5,
-    private readonly maxDelaySeconds = 900,
-  ) {}
+    private readonly stores: { failures: RateLimiterAbstract; locks: RateLimiterAbstract },
+    options: LoginThrottleOptions = {},
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {
+    this.freeAttempts = options.freeAttempts ?? 5;
+    this.baseDelaySeconds = options.baseDelaySeconds ?? 1;
+    this.maxDelaySeconds = options.maxDelaySeconds ?? 900;
+  }
 
   /** Seconds the caller must still wait before trying `key` again (0 when it may try now). */
-  retryAfterSeconds(key: string): number {
-    const entry = this.failures.get(key);
-    if (!entry || entry.count < this.freeAttempts) return 0;
-    const delay = Math.min(2 ** (entry.count - this.freeAttempts), this.maxDelaySeconds);
-    const waited = (this.now() - entry.lastAt) / 1000;
-    return waited >= delay ? 0 : Math.ceil(delay - waited);
+  async retryAfterSeconds(key: string): Promise<number> {
+    const lock = await this.stores.locks.get(hashed(key));
+    return isLocked(lock) ? Math.max(1, Math.ceil(lock.msBeforeNext / 1000)) : 0;
   }
 
-  recordFailure(key: string): void {
-    const entry = this.failures.get(key);
-    this.failures.set(key, { count: (entry?.count ?? 0) + 1, lastAt: this.now() });
-    if (this.failures.size > 100_000) this.forgetStale();
+  async recordFailure(key: string): Promise<void> {
+    const id = hashed(key);
+    const { consumedPoints: failures } = await this.stores.failures.penalty(id, 1);
+    if (failures < this.freeAttempts) return;
+    const delay = Math.min(this.baseDelaySeconds * 2 ** (failures - this.freeAttempts), this.maxDelaySeconds);
+    await this.stores.locks.block(id, delay);
   }
 
-  recordSuccess(key: string): void {
-    this.failures.delete(key);
+  async recordSuccess(key: string): Promise<void> {
+    const id = hashed(key);
+    await Promise.all([this.stores.failures.delete(id), this.stores.locks.delete(id)]);
   }
 
-  private forgetStale(): void {
-    const cutoff = this.now() - this.maxDelaySeconds * 1000;
-    for (const [key, entry] of this.failures) if (entry.lastAt < cutoff) this.failures.delete(key);
+  /** Release the store's connection (Redis), if it has one. */
+  close(): Promise<void> {
+    return this.onClose();
   }
+}
+
+function isLocked(lock: RateLimiterRes | null): lock is RateLimiterRes {
+  return lock !== null && lock.consumedPoints > LOCKED && lock.msBeforeNext > 0;
+}
+
+function hashed(key: string): string {
+  return createHash('sha256').update(key).digest('base64url');
+}
+
+function memoryStores(options: LoginThrottleOptions, keyPrefix: string) {
+  const duration = options.forgetAfterSeconds ?? 86_400;
+  return {
+    failures: new RateLimiterMemory({
+      keyPrefix: `${keyPrefix}:failures`,
+      points: Number.MAX_SAFE_INTEGER,
+      duration,
+    }),
+    locks: new RateLimiterMemory({ keyPrefix: `${keyPrefix}:locks`, points: LOCKED, duration }),
+  };
+}
+
+/**
+ * The throttle for the configured mode: on Redis under `<prefix>:login-throttle:*` when `redis.url` is
+ * set (memory stands in while Redis is unreachable, so sign-in keeps working), in memory otherwise.
+ *
+ * @example
+ * const throttle = createLoginThrottle(config.redis);
+ */
+export function createLoginThrottle(
+  redis: { url: string | undefined; prefix: string },
+  options: LoginThrottleOptions = {},
+): LoginThrottle {
+  const keyPrefix = 'login-throttle';
+  const memory = memoryStores(options, keyPrefix);
+  if (!redis.url) return new LoginThrottle(memory, options);
+  // Fail fast while Redis is away: the memory stand-in answers at once instead of a queued command.
+  const client = new Redis(redis.url, {
+    connectionName: 'mcc-login-throttle',
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+  });
+  client.on('error', () => {});
+  const shared = (name: 'failures' | 'locks', points: number) =>
+    new RateLimiterRedis({
+      storeClient: client,
+      keyPrefix: `${redis.prefix}:${keyPrefix}:${name}`,
+      points,
+      duration: options.forgetAfterSeconds ?? 86_400,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memory[name],
+    });
+  return new LoginThrottle(
+    { failures: shared('failures', Number.MAX_SAFE_INTEGER), locks: shared('locks', LOCKED) },
+    options,
+    async () => {
+      await client.quit().catch(() => client.disconnect());
+    },
+  );
 }
