@@ -58,13 +58,13 @@ describe('deploy/Dockerfile', () => {
     expect(services.app?.command).toEqual(JSON.parse(cmd?.args ?? '[]'));
     expect(services.worker?.command).toEqual(['node', 'dist/cli/mcc.js', 'worker']);
     expect(services.migrate?.command).toEqual(['node', 'dist/cli/mcc.js', 'migrate']);
-    // The tests run the TypeScript those commands are compiled from; tsc maps src/ to dist/.
+    // The process tests run those same built entries (npm test builds first; tsc maps src/ to dist/).
     const tsconfig = JSON.parse(readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8')) as {
       compilerOptions: { rootDir: string; outDir: string };
     };
     expect(tsconfig.compilerOptions).toMatchObject({ rootDir: 'src', outDir: 'dist' });
-    expect(composeEntry('app')).toEqual({ entry: 'src/cli/mcc.ts', args: ['serve'] });
-    expect(composeEntry('worker')).toEqual({ entry: 'src/cli/mcc.ts', args: ['worker'] });
+    expect(composeEntry('app')).toEqual({ entry: 'dist/cli/mcc.js', args: ['serve'] });
+    expect(composeEntry('worker')).toEqual({ entry: 'dist/cli/mcc.js', args: ['worker'] });
     const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
       bin: Record<string, string>;
     };
