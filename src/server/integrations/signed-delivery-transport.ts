@@ -27,15 +27,11 @@ export type HopTransport = (
  */
 export const pinnedTransport: HopTransport = (target, { headers, body }, signal) =>
   new Promise((resolve, reject) => {
-    const lookup = ((_host, options, callback) => {
-      if (options.all) callback(null, [{ address: target.address, family: target.family }]);
-      else callback(null, target.address, target.family);
-    }) as LookupFunction;
     const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
     const request = send(target.url, {
       method: 'POST',
       headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-      lookup,
+      lookup: pinnedLookup(target),
       agent: false,
       signal,
     });
@@ -58,6 +54,17 @@ export const pinnedTransport: HopTransport = (target, { headers, body }, signal)
     });
     request.end(body);
   });
+
+/**
+ * A socket lookup that answers the address the guard checked, whatever name it is asked for: the
+ * connection cannot go anywhere a fresh DNS answer (rebinding) would send it.
+ */
+export function pinnedLookup(target: CheckedTarget): LookupFunction {
+  return ((_host, options, callback) => {
+    if (options.all) callback(null, [{ address: target.address, family: target.family }]);
+    else callback(null, target.address, target.family);
+  }) as LookupFunction;
+}
 
 /**
  * A transport over a `fetch` implementation (the test seam). It cannot pin the address, so it is only

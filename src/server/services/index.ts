@@ -12,7 +12,8 @@ import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { createConnectorRegistry, DEFAULT_CONNECTOR_TIMEOUT_MS } from '../integrations/connectors/index.js';
 import { createPublishMetrics } from '../integrations/connectors/publish-metrics.js';
-import { createOutboundGuard } from '../integrations/outbound-guard.js';
+import { createGuardedFetch } from '../integrations/guarded-fetch.js';
+import { createOutboundGuard, EVERY_ADDRESS, type HostResolver } from '../integrations/outbound-guard.js';
 import { createWebhookMetrics } from '../integrations/webhook-metrics.js';
 import { createJobQueue } from '../jobs/create-job-queue.js';
 import type { JobHandlerDeps } from '../jobs/handlers.js';
@@ -72,6 +73,8 @@ export interface ServiceDeps {
   aiTasks?: Record<AiTaskName, AnyAiTask>;
   providerFactory?: ProviderFactory;
   aiRetry?: RetryPolicy;
+  /** Test seam: how the outbound guards resolve host names (DNS by default). */
+  resolveHost?: HostResolver;
   /** The job queue; built from `config.redis` and `config.jobs` when omitted. `startServer` closes it. */
   jobQueue?: JobQueue<AppJobDefinitions>;
   /** Live updates; built from `config.redis` when omitted. The app closes it when it closes. */
@@ -125,8 +128,17 @@ export function createServices(deps: ServiceDeps) {
   const webhookMetrics = createWebhookMetrics(deps.metricsRegistry);
   // Services publish through the dispatcher, so every event a webhook subscribes to becomes a delivery once.
   const events = new WebhookDispatcher(bus, { repos, queue: jobQueue, now, metrics: webhookMetrics });
-  // One guard for every call to a URL a user gave (webhooks, publishing connectors).
-  const outboundGuard = createOutboundGuard({ allowedHosts: config.outbound.allowedHosts });
+  // One guard for every call to a URL a user gave (webhooks, publishing connectors, AI endpoints).
+  const resolve = deps.resolveHost;
+  const outboundGuard = createOutboundGuard({
+    allowedHosts: config.outbound.allowedHosts,
+    ...(resolve ? { resolve } : {}),
+  });
+  // A workspace's AI endpoint may be private only if the operator says so (a local Ollama); either way
+  // each call connects to the address checked and follows no redirect.
+  const aiEndpointGuard = config.ai.allowPrivateBaseUrls
+    ? createOutboundGuard({ allowedHosts: EVERY_ADDRESS, ...(resolve ? { resolve } : {}) })
+    : outboundGuard;
   const webhookSecrets = new SecretBox(deps.secret, 'mcc webhook secrets');
   const connectorSecrets = new SecretBox(deps.secret, 'mcc publishing connector secrets');
   const connectors = createConnectorRegistry({
@@ -148,7 +160,13 @@ export function createServices(deps: ServiceDeps) {
   const ai = new AiService({
     repos,
     tasks: deps.aiTasks ?? AI_TASKS,
-    resolver: new AiProviderResolver(repos, config.ai, secretBox, deps.providerFactory),
+    resolver: new AiProviderResolver(
+      repos,
+      config.ai,
+      secretBox,
+      deps.providerFactory,
+      createGuardedFetch(aiEndpointGuard),
+    ),
     budget,
     breakers: new CircuitBreakers(config.ai.circuitFailures, config.ai.circuitCooldownMs, () =>
       now().getTime(),
@@ -193,7 +211,7 @@ export function createServices(deps: ServiceDeps) {
     apiKeys: new ApiKeyService(repos, now),
     audit: new AuditService(repos),
     ai,
-    aiSettings: new AiSettingsService(repos, budget, secretBox, config.ai, now),
+    aiSettings: new AiSettingsService(repos, budget, secretBox, config.ai, now, aiEndpointGuard),
     aiUsage: new AiUsageService(repos, budget, now),
     /** Enqueue background work from services and features: `jobQueue.enqueue({ name, businessId, payload })`. */
     jobQueue,
