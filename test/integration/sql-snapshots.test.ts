@@ -398,7 +398,7 @@ const CALLS: Record<string, Call[]> = {
           last_status_code: null,
           last_error: null,
           last_duration_ms: null,
-          response_snippet: null,
+          response_headers: null,
           next_attempt_at: null,
           created_at: AT,
           updated_at: AT,

@@ -355,7 +355,8 @@ export interface WebhookDeliveriesTable {
   last_status_code: number | null;
   last_error: string | null;
   last_duration_ms: number | null;
-  response_snippet: string | null;
+  /** JSON: the safe subset of the last answer's headers (see `safeResponseHeaders`); never its body. */
+  response_headers: string | null;
   next_attempt_at: string | null;
   created_at: string;
   updated_at: string;

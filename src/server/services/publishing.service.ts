@@ -81,7 +81,7 @@ export class PublishingService {
         ok: false,
         statusCode: null,
         durationMs: 0,
-        responseSnippet: null,
+        responseHeaders: null,
         failure: { kind: 'retryable', message },
       };
     }
@@ -206,7 +206,7 @@ function noConnector(message: string): PublishResult {
     ok: false,
     statusCode: null,
     durationMs: 0,
-    responseSnippet: null,
+    responseHeaders: null,
     failure: { kind: 'rejected', message },
   };
 }

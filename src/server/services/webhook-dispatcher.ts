@@ -42,7 +42,7 @@ export async function queueDelivery(
     last_status_code: null,
     last_error: null,
     last_duration_ms: null,
-    response_snippet: null,
+    response_headers: null,
     next_attempt_at: null,
     created_at: at,
     updated_at: at,
