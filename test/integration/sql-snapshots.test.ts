@@ -431,6 +431,12 @@ const CALLS: Record<string, Call[]> = {
         }),
     ],
     ['attempts', (r) => r.webhookDeliveries.attempts(BUSINESS, USER)],
+    [
+      'addToOutbox',
+      (r) => r.webhookDeliveries.addToOutbox([{ delivery_id: USER, business_id: BUSINESS, created_at: AT }]),
+    ],
+    ['outbox', (r) => r.webhookDeliveries.outbox(100)],
+    ['removeFromOutbox', (r) => r.webhookDeliveries.removeFromOutbox(BUSINESS, USER)],
     ['purgeBefore', (r) => r.webhookDeliveries.purgeBefore(USER)],
   ],
   'connector.repository': [

@@ -375,6 +375,17 @@ export interface WebhookDeliveryAttemptsTable {
   created_at: string;
 }
 
+/**
+ * The transactional outbox: a delivery written with the change that caused it, whose send job is not yet
+ * queued. The row goes once the job is queued; one left behind (a crash, a queue that was down) is
+ * queued by the next sweep.
+ */
+export interface WebhookOutboxTable {
+  delivery_id: string;
+  business_id: string;
+  created_at: string;
+}
+
 export interface PublishingConnectorsTable {
   id: string;
   business_id: string;
@@ -478,6 +489,7 @@ export interface DB {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
+  webhook_outbox: WebhookOutboxTable;
   publishing_connectors: PublishingConnectorsTable;
   publish_attempts: PublishAttemptsTable;
   metrics: MetricsTable;
@@ -519,6 +531,7 @@ export type WebhookUpdate = Updateable<WebhooksTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type WebhookDeliveryUpdate = Updateable<WebhookDeliveriesTable>;
 export type WebhookDeliveryAttemptRow = Selectable<WebhookDeliveryAttemptsTable>;
+export type WebhookOutboxRow = Selectable<WebhookOutboxTable>;
 export type MetricsRow = Selectable<MetricsTable>;
 export type SimulationRow = Selectable<SimulationsTable>;
 export type BenchmarkOverrideRow = Selectable<BenchmarkOverridesTable>;

@@ -58,6 +58,7 @@ import { LoginThrottle } from './security/login-throttle.js';
 import { SecretBox } from './security/secret-box.js';
 import { WebhookService } from './webhook.service.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
+import { WebhookOutboxRelay } from './webhook-outbox-relay.js';
 import { WebhookSender } from './webhook-sender.js';
 
 /** What the services need from the outside world; wired once in `buildApp`. */
@@ -126,8 +127,16 @@ export function createServices(deps: ServiceDeps) {
   const busErrors = createBusErrorCounter(deps.metricsRegistry);
   const bus = deps.events ?? createEventBus(config.redis, { onError: () => busErrors.inc() });
   const webhookMetrics = createWebhookMetrics(deps.metricsRegistry);
+  const webhookOutbox = new WebhookOutboxRelay({
+    repos,
+    queue: jobQueue,
+    metrics: webhookMetrics,
+    ...(config.testHooks.killBeforeWebhookRelay
+      ? { beforeRelay: () => process.kill(process.pid, 'SIGKILL') }
+      : {}),
+  });
   // Services publish through the dispatcher, so every event a webhook subscribes to becomes a delivery once.
-  const events = new WebhookDispatcher(bus, { repos, queue: jobQueue, now, metrics: webhookMetrics });
+  const events = new WebhookDispatcher(bus, { repos, relay: webhookOutbox, now, metrics: webhookMetrics });
   // One guard for every call to a URL a user gave (webhooks, publishing connectors, AI endpoints).
   const resolve = deps.resolveHost;
   const outboundGuard = createOutboundGuard({
@@ -253,9 +262,11 @@ export function createServices(deps: ServiceDeps) {
       repos,
       secretBox: webhookSecrets,
       guard: outboundGuard,
-      queue: jobQueue,
+      relay: webhookOutbox,
       now,
     }),
+    /** Queues webhook deliveries left in the outbox; swept by every job runtime (see startJobRuntime). */
+    webhookOutbox,
     /** The `webhook.deliver` job's handler (see JobHandlerDeps). */
     webhookSender: new WebhookSender({
       repos,

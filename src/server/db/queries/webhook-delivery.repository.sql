@@ -21,5 +21,14 @@ insert into "webhook_delivery_attempts" ("id", "business_id", "delivery_id", "at
 -- attempts
 select * from "webhook_delivery_attempts" where "business_id" = $1 and "delivery_id" = $2 order by "attempt", "id";
 
+-- addToOutbox
+insert into "webhook_outbox" ("delivery_id", "business_id", "created_at") values ($1, $2, $3);
+
+-- outbox
+select * from "webhook_outbox" order by "delivery_id" limit $1;
+
+-- removeFromOutbox
+delete from "webhook_outbox" where "business_id" = $1 and "delivery_id" = $2;
+
 -- purgeBefore
 delete from "webhook_deliveries" where "id" < $1;
