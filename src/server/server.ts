@@ -47,6 +47,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       queue: services.jobQueue,
       handlerDeps: jobHandlerDeps(services),
       events: services.events,
+      outbox: services.webhookOutbox,
       runWorker: config.jobs.runInWeb,
       concurrency: config.jobs.concurrency,
       logger: app.log,

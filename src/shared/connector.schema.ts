@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_IDS } from './channel-ids.js';
 import { idSchema, listOf, shortText, timestampSchema } from './common.schema.js';
+import { responseHeadersSchema } from './webhook.schema.js';
 
 // Publishing connectors: where a workspace's scheduled content goes at its time, and every attempt to
 // send it there. The first kind is a signed webhook; native network APIs become further kinds.
@@ -87,7 +88,8 @@ export const connectorTestResultSchema = z.object({
   duration_ms: z.number().int(),
   failure_kind: z.enum(PUBLISH_FAILURE_KINDS).nullable(),
   error: z.string().nullable(),
-  response_snippet: z.string().nullable(),
+  /** A few headers of the receiver's answer; never its body (it could be an internal service's). */
+  response_headers: responseHeadersSchema.nullable(),
 });
 
 /** One attempt to publish an item, as `GET /api/content/{id}/publish-attempts` lists it. */

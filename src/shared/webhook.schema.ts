@@ -102,6 +102,14 @@ export const webhookDeliveryAttemptSchema = z.object({
   created_at: timestampSchema,
 });
 
+/**
+ * The headers kept from a receiver's answer (content-type, content-length, retry-after, a request id),
+ * by lower-case name. Bodies are never kept or shown.
+ */
+export const responseHeadersSchema = z
+  .record(z.string(), z.string())
+  .describe('A few headers of the answer (content-type, content-length, retry-after, request id)');
+
 export const webhookDeliverySchema = z.object({
   id: idSchema,
   webhook_id: idSchema,
@@ -112,8 +120,8 @@ export const webhookDeliverySchema = z.object({
   last_status_code: z.number().int().nullable(),
   last_error: z.string().nullable(),
   last_duration_ms: z.number().int().nullable(),
-  /** First ≤ 1 KiB of the receiver's last answer. */
-  response_snippet: z.string().nullable(),
+  /** A few headers of the receiver's last answer; never its body (it could be an internal service's). */
+  response_headers: responseHeadersSchema.nullable(),
   /** When a retrying delivery is tried again (about; the queue decides). */
   next_attempt_at: timestampSchema.nullable(),
   created_at: timestampSchema,

@@ -7,6 +7,7 @@ import { describeEachDialect } from '../support/databases.js';
 import type { FakeOpenAI } from '../support/fake-openai/fake-openai.types.js';
 import { startFakeOpenAI } from '../support/fake-openai/fake-openai-server.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { startWebhookReceiver } from '../support/webhook-receiver.js';
 
 const FAST_RETRY = { retries: 2, budgetMs: 10_000, minDelayMs: 10, maxDelayMs: 20 };
 
@@ -22,9 +23,13 @@ describeEachDialect('AI routes', (create) => {
   afterAll(() => fake.close());
   afterEach(() => t.close());
 
-  async function start(env: Record<string, string> = {}) {
+  async function start(env: Record<string, string> = {}, dns?: Map<string, string[]>) {
     fake.reset();
-    t = await createTestApp(await create(), env, { aiTasks: TEST_TASKS, aiRetry: FAST_RETRY });
+    t = await createTestApp(await create(), env, {
+      aiTasks: TEST_TASKS,
+      aiRetry: FAST_RETRY,
+      ...(dns ? { resolveHost: async (host: string) => dns.get(host) ?? [] } : {}),
+    });
     owner = await registerAccount(t.app);
     businessId = (await createBusiness(t.app, owner)).id;
   }
@@ -162,6 +167,7 @@ describeEachDialect('AI routes', (create) => {
     it('lands failures in the ledger with their attempts and answers 502', async () => {
       fake.script({ status: 500 }, { status: 500 }, { status: 500 });
       const response = await runSlogan();
+      console.log('DBG', response.body);
       expect(response.statusCode).toBe(502);
       expect(response.json<Problem>().code).toBe('ai_provider_error');
       expect(await calls()).toMatchObject([
@@ -274,15 +280,73 @@ describeEachDialect('AI routes', (create) => {
     expect((await runSlogan()).json()).toMatchObject({ offline: true });
   });
 
-  it('refuses a workspace endpoint on a private address unless the operator allows it', async () => {
-    await start();
-    const response = await t.app.inject({
+  const putProvider = (baseUrl: string) =>
+    t.app.inject({
       method: 'PUT',
       url: `/api/business/${businessId}/ai-provider`,
       headers: owner.auth,
-      payload: { base_url: 'http://169.254.169.254/v1', model: 'x' },
+      payload: { base_url: baseUrl, model: 'gpt-4o-mini' },
     });
-    expect(response.statusCode).toBe(400);
-    expect(response.json<Problem>().errors?.[0]?.path).toBe('body.base_url');
+
+  it('refuses a workspace endpoint on a private address unless the operator allows it', async () => {
+    await start();
+    for (const baseUrl of [
+      'http://169.254.169.254/v1',
+      'http://[::127.0.0.1]:11434/v1',
+      'http://[64:ff9b::7f00:1]/v1',
+      'http://[2002:7f00:1::]/v1',
+    ]) {
+      const response = await putProvider(baseUrl);
+      expect(response.statusCode, baseUrl).toBe(400);
+      expect(response.json<Problem>().errors?.[0]?.path).toBe('body.base_url');
+    }
+  });
+
+  it('lets a workspace endpoint inside when the operator lists it in OUTBOUND_ALLOWED_HOSTS', async () => {
+    await start({ OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' });
+    expect((await putProvider(fake.url)).statusCode).toBe(200);
+    fake.script({ reply: { slogan: 'Allowed inside' } });
+    expect((await runSlogan()).json()).toMatchObject({
+      offline: false,
+      output: { slogan: 'Allowed inside' },
+    });
+  });
+
+  it('calls a workspace endpoint without following its redirect', async () => {
+    const redirector = await startWebhookReceiver({
+      status: 307,
+      headers: { location: `${fake.url}/chat/completions` },
+    });
+    try {
+      await start({ AI_ALLOW_PRIVATE_BASE_URLS: '1' });
+      expect((await putProvider(`${redirector.origin}/v1`)).statusCode).toBe(200);
+      fake.script({ reply: { slogan: 'Followed the redirect' } });
+      const response = await runSlogan();
+      expect(response.statusCode).toBe(502);
+      expect((await calls())[0]).toMatchObject({
+        outcome: 'error',
+        error_message: expect.stringMatching(/redirect/),
+      });
+      expect(redirector.requests).toHaveLength(1);
+      expect(fake.chatRequests()).toHaveLength(0);
+    } finally {
+      await redirector.close();
+    }
+  });
+
+  it('refuses a workspace endpoint whose name resolves to loopback at call time', async () => {
+    const dns = new Map([['ai.example.test', ['93.184.216.34']]]);
+    await start({}, dns);
+    const port = new URL(fake.url).port;
+    expect((await putProvider(`http://ai.example.test:${port}/v1`)).statusCode).toBe(200);
+    // The name now points inside (DNS rebinding); the saved URL is checked again before the call.
+    dns.set('ai.example.test', ['127.0.0.1']);
+    const response = await runSlogan();
+    expect(response.statusCode).toBe(502);
+    expect((await calls())[0]).toMatchObject({
+      outcome: 'error',
+      error_message: expect.stringMatching(/not called.*private, loopback/),
+    });
+    expect(fake.requests).toHaveLength(0);
   });
 });

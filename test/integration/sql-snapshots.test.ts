@@ -420,7 +420,7 @@ const CALLS: Record<string, Call[]> = {
           last_status_code: null,
           last_error: null,
           last_duration_ms: null,
-          response_snippet: null,
+          response_headers: null,
           next_attempt_at: null,
           created_at: AT,
           updated_at: AT,
@@ -453,6 +453,12 @@ const CALLS: Record<string, Call[]> = {
         }),
     ],
     ['attempts', (r) => r.webhookDeliveries.attempts(BUSINESS, USER)],
+    [
+      'addToOutbox',
+      (r) => r.webhookDeliveries.addToOutbox([{ delivery_id: USER, business_id: BUSINESS, created_at: AT }]),
+    ],
+    ['outbox', (r) => r.webhookDeliveries.outbox(100)],
+    ['removeFromOutbox', (r) => r.webhookDeliveries.removeFromOutbox(BUSINESS, USER)],
     ['purgeBefore', (r) => r.webhookDeliveries.purgeBefore(USER)],
   ],
   'connector.repository': [

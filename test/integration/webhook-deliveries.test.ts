@@ -116,7 +116,7 @@ describeEachDialect('webhook deliveries', (create) => {
       attempts: 1,
       last_status_code: 200,
       last_error: null,
-      response_snippet: 'ok',
+      response_headers: { 'content-type': 'text/plain' },
       next_attempt_at: null,
       delivered_at: expect.any(String),
       payload: body,
@@ -166,7 +166,7 @@ describeEachDialect('webhook deliveries', (create) => {
       status: 'failed',
       attempts: 1,
       last_status_code: 410,
-      response_snippet: 'gone',
+      response_headers: { 'content-type': 'text/plain' },
       last_error: 'The receiver answered HTTP 410',
     });
     const jobs = await vi.waitFor(async () => {

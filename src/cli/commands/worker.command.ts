@@ -38,6 +38,7 @@ export async function workerCommand(config: Config): Promise<void> {
       queue: services.jobQueue,
       handlerDeps: jobHandlerDeps(services),
       events: services.events,
+      outbox: services.webhookOutbox,
       runWorker: true,
       concurrency: config.jobs.concurrency,
       logger,

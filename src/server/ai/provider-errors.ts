@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { OutboundRefusedError } from '../integrations/guarded-fetch.js';
 
 /** Why a provider call failed, in the terms the engine acts on. */
 export type ProviderFailureKind =
@@ -40,6 +41,13 @@ export class ProviderError extends Error {
 /** Translate anything the OpenAI SDK (or the network) throws into a `ProviderError`. */
 export function classifyProviderError(error: unknown, signal?: AbortSignal): ProviderError {
   if (error instanceof ProviderError) return error;
+  const refused = outboundRefusal(error);
+  if (refused) {
+    // A refused address or a redirect: trying again cannot help, and the provider is not at fault.
+    return new ProviderError('rejected', `The AI provider was not called: ${refused.message}`, {
+      cause: error,
+    });
+  }
   if (signal?.aborted || error instanceof OpenAI.APIUserAbortError) {
     return new ProviderError('cancelled', 'The request was cancelled', { cause: error });
   }
@@ -70,6 +78,13 @@ export function classifyProviderError(error: unknown, signal?: AbortSignal): Pro
     });
   }
   return new ProviderError('bad_response', 'The AI provider sent an unreadable answer', { cause: error });
+}
+
+/** The guarded fetch's refusal, as thrown or as the SDK wraps it (an APIConnectionError's cause). */
+function outboundRefusal(error: unknown): OutboundRefusedError | undefined {
+  if (error instanceof OutboundRefusedError) return error;
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause instanceof OutboundRefusedError ? cause : undefined;
 }
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date. */

@@ -111,6 +111,8 @@ export const envSchema = z.object({
       ),
     )
     .default([]),
+  /** Test only (ignored in production): SIGKILL the process after a commit, before its webhook relay. */
+  MCC_TEST_KILL_BEFORE_WEBHOOK_RELAY: bool.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;

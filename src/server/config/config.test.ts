@@ -98,6 +98,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ COMPRESSION: 'off' }).server.compression).toBe(false);
   });
 
+  it('never honours the crash test hook in production', () => {
+    expect(loadConfig({ MCC_TEST_KILL_BEFORE_WEBHOOK_RELAY: '1' }).testHooks.killBeforeWebhookRelay).toBe(
+      true,
+    );
+    const production = {
+      NODE_ENV: 'production',
+      SECRET_KEY: STRONG,
+      MCC_TEST_KILL_BEFORE_WEBHOOK_RELAY: '1',
+    };
+    expect(loadConfig(production).testHooks.killBeforeWebhookRelay).toBe(false);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).server.port).toBe(8000);
   });

@@ -84,6 +84,11 @@ export interface Config {
   };
   /** Calls to URLs users give (webhooks, publishing): hosts that may be private or loopback anyway. */
   outbound: { allowedHosts: string[] };
+  /** Fault injection for tests of crash recovery; always off in production. */
+  testHooks: {
+    /** SIGKILL the process right after a commit that wrote webhook deliveries, before they are relayed. */
+    killBeforeWebhookRelay: boolean;
+  };
 }
 
 /** Start-up stops with every problem listed, not just the first. */
@@ -181,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       allowPrivateBaseUrls: e.AI_ALLOW_PRIVATE_BASE_URLS,
     },
     outbound: { allowedHosts: e.OUTBOUND_ALLOWED_HOSTS },
+    testHooks: { killBeforeWebhookRelay: e.MCC_TEST_KILL_BEFORE_WEBHOOK_RELAY && !production },
   };
 }
 

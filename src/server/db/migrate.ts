@@ -9,6 +9,7 @@ import * as publishing from './migrations/0007-publishing.js';
 import * as analytics from './migrations/0008-analytics.js';
 import * as inbox from './migrations/0009-inbox.js';
 import * as aiBudgetReservations from './migrations/0010-ai-budget-reservations.js';
+import * as webhookOutbox from './migrations/0011-webhook-outbox.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-analytics': analytics,
   '0009-inbox': inbox,
   '0010-ai-budget-reservations': aiBudgetReservations,
+  '0011-webhook-outbox': webhookOutbox,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {
@@ -45,4 +47,16 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSe
 export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
   const migrations = await migratorFor(db).getMigrations();
   return migrations.filter((migration) => !migration.executedAt).map((migration) => migration.name);
+}
+
+/** Every migration's name, oldest first. */
+export function migrationNames(): string[] {
+  return Object.keys(MIGRATIONS);
+}
+
+/** Migrate up or down to exactly `name` (tests of a migration's effect on older rows). */
+export async function migrateTo(db: Kysely<DB>, name: string): Promise<MigrationResultSet> {
+  const result = await migratorFor(db).migrateTo(name);
+  if (result.error) throw new Error(`Migrating to ${name} failed: ${String(result.error)}`);
+  return result;
 }

@@ -364,7 +364,8 @@ export interface WebhookDeliveriesTable {
   last_status_code: number | null;
   last_error: string | null;
   last_duration_ms: number | null;
-  response_snippet: string | null;
+  /** JSON: the safe subset of the last answer's headers (see `safeResponseHeaders`); never its body. */
+  response_headers: string | null;
   next_attempt_at: string | null;
   created_at: string;
   updated_at: string;
@@ -380,6 +381,17 @@ export interface WebhookDeliveryAttemptsTable {
   status_code: number | null;
   error: string | null;
   duration_ms: number;
+  created_at: string;
+}
+
+/**
+ * The transactional outbox: a delivery written with the change that caused it, whose send job is not yet
+ * queued. The row goes once the job is queued; one left behind (a crash, a queue that was down) is
+ * queued by the next sweep.
+ */
+export interface WebhookOutboxTable {
+  delivery_id: string;
+  business_id: string;
   created_at: string;
 }
 
@@ -487,6 +499,7 @@ export interface DB {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
+  webhook_outbox: WebhookOutboxTable;
   publishing_connectors: PublishingConnectorsTable;
   publish_attempts: PublishAttemptsTable;
   metrics: MetricsTable;
@@ -528,6 +541,7 @@ export type WebhookUpdate = Updateable<WebhooksTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type WebhookDeliveryUpdate = Updateable<WebhookDeliveriesTable>;
 export type WebhookDeliveryAttemptRow = Selectable<WebhookDeliveryAttemptsTable>;
+export type WebhookOutboxRow = Selectable<WebhookOutboxTable>;
 export type MetricsRow = Selectable<MetricsTable>;
 export type SimulationRow = Selectable<SimulationsTable>;
 export type BenchmarkOverrideRow = Selectable<BenchmarkOverridesTable>;

@@ -1,6 +1,9 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
-import { isPrivateAddress } from './outbound-url-guard.js';
+import { carriedIpv4, isPrivateAddress } from './ip-address-rules.js';
+
+/** An allow-list that lets every address through (the guard still checks the scheme and pins the address). */
+export const EVERY_ADDRESS: readonly string[] = ['0.0.0.0/0', '::/0'];
 
 /** Resolves a host name to its addresses (IP literals never reach it). */
 export type HostResolver = (host: string) => Promise<string[]>;
@@ -30,7 +33,8 @@ export interface OutboundGuard {
 }
 
 /**
- * A guard refusing loopback, private, link-local (cloud metadata) and reserved addresses, except hosts on
+ * A guard refusing every address that is not public (ip-address-rules.ts: loopback, private, link-local
+ * with the cloud metadata address, reserved, and IPv6 forms carrying such an IPv4 address), except hosts on
  * `allowedHosts` (config `OUTBOUND_ALLOWED_HOSTS`): host names (`hooks.internal`, `*.corp.example`), IP
  * addresses or CIDR ranges (`10.0.0.0/8`, `fd00::/8`).
  *
@@ -78,12 +82,18 @@ export function createOutboundGuard(options: {
         return {
           ok: false,
           reason: 'blocked',
-          problem: `The host ${host} resolves to a private, loopback or link-local address (${inside})`,
+          problem: `The host ${host} resolves to a private, loopback or link-local address (${describe(inside)})`,
         };
       }
       return { ok: true, target: { url, address: first, family: isIP(first) === 6 ? 6 : 4 } };
     },
   };
+}
+
+/** `64:ff9b::7f00:1, which carries 127.0.0.1`: why an IPv6 address that looks public is not. */
+function describe(address: string): string {
+  const carried = carriedIpv4(address);
+  return carried ? `${address}, which carries ${carried.join(' and ')}` : address;
 }
 
 /** The allow-list, split into names (exact or `*.` suffix) and address ranges. */

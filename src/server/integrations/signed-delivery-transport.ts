@@ -2,15 +2,22 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { CheckedTarget } from './outbound-guard.js';
+import { safeResponseHeaders } from './response-headers.js';
 
-/** How much of a response body is kept for the deliveries log. */
-export const SNIPPET_BYTES = 1024;
+/**
+ * How much of a response body is read: enough for a connector's `{"id", "url"}` answer. The body is for
+ * the caller's own parsing only, never stored or shown (see `safeResponseHeaders`).
+ */
+export const BODY_BYTES = 1024;
 
 /** One POST's answer: enough to classify it and to follow a redirect. */
 export interface HopResponse {
   status: number;
   location: string | null;
-  snippet: string;
+  /** The safe subset of the answer's headers. */
+  headers: Record<string, string> | null;
+  /** The first BODY_BYTES of the body. */
+  body: string;
 }
 
 /** Sends one POST to a checked target (no redirects); rejects on network errors and on `signal`. */
@@ -27,37 +34,45 @@ export type HopTransport = (
  */
 export const pinnedTransport: HopTransport = (target, { headers, body }, signal) =>
   new Promise((resolve, reject) => {
-    const lookup = ((_host, options, callback) => {
-      if (options.all) callback(null, [{ address: target.address, family: target.family }]);
-      else callback(null, target.address, target.family);
-    }) as LookupFunction;
     const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
     const request = send(target.url, {
       method: 'POST',
       headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-      lookup,
+      lookup: pinnedLookup(target),
       agent: false,
       signal,
     });
     let answered = false;
-    // Once the status is in, a late abort or socket error only cuts the snippet short.
+    // Once the status is in, a late abort or socket error only cuts the body short.
     request.on('error', (error) => {
       if (!answered) reject(error);
     });
     request.on('response', (response) => {
       answered = true;
-      readSnippet(response, signal).then(
-        (snippet) =>
+      readBody(response, signal).then(
+        (body) =>
           resolve({
             status: response.statusCode ?? 0,
             location: headerValue(response.headers.location),
-            snippet,
+            headers: safeResponseHeaders((name) => response.headers[name]),
+            body,
           }),
         reject,
       );
     });
     request.end(body);
   });
+
+/**
+ * A socket lookup that answers the address the guard checked, whatever name it is asked for: the
+ * connection cannot go anywhere a fresh DNS answer (rebinding) would send it.
+ */
+export function pinnedLookup(target: CheckedTarget): LookupFunction {
+  return ((_host, options, callback) => {
+    if (options.all) callback(null, [{ address: target.address, family: target.family }]);
+    else callback(null, target.address, target.family);
+  }) as LookupFunction;
+}
 
 /**
  * A transport over a `fetch` implementation (the test seam). It cannot pin the address, so it is only
@@ -76,27 +91,28 @@ export function fetchTransport(fetchImpl: typeof fetch): HopTransport {
     return {
       status: response.status,
       location: response.headers.get('location'),
-      snippet: Buffer.from(text).subarray(0, SNIPPET_BYTES).toString('utf8'),
+      headers: safeResponseHeaders((name) => response.headers.get(name)),
+      body: Buffer.from(text).subarray(0, BODY_BYTES).toString('utf8'),
     };
   };
 }
 
-/** The first SNIPPET_BYTES of the body; the rest is not read (the socket is closed instead). */
-function readSnippet(response: IncomingMessage, signal: AbortSignal): Promise<string> {
+/** The first BODY_BYTES of the body; the rest is not read (the socket is closed instead). */
+function readBody(response: IncomingMessage, signal: AbortSignal): Promise<string> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const finish = () => {
       signal.removeEventListener('abort', finish);
       response.destroy();
-      resolve(Buffer.concat(chunks).subarray(0, SNIPPET_BYTES).toString('utf8'));
+      resolve(Buffer.concat(chunks).subarray(0, BODY_BYTES).toString('utf8'));
     };
     // The status is known once headers arrived; a body that trickles past the deadline is cut, not failed.
     signal.addEventListener('abort', finish, { once: true });
     response.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
       size += chunk.length;
-      if (size >= SNIPPET_BYTES) finish();
+      if (size >= BODY_BYTES) finish();
     });
     response.on('end', finish);
     response.on('error', finish);

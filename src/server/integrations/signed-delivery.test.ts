@@ -62,7 +62,7 @@ describe('deliverSigned over real HTTP', () => {
   it('POSTs the exact body with a verifiable signature and our headers', async () => {
     receiver.script({ status: 204 });
     const outcome = await deliver({ headers: { 'X-MCC-Event': 'webhook.test', 'X-MCC-Delivery': 'd1' } });
-    expect(outcome).toMatchObject({ ok: true, statusCode: 204, responseSnippet: null });
+    expect(outcome).toMatchObject({ ok: true, statusCode: 204, responseBody: null });
     expect(outcome.failure).toBeUndefined();
     expect(outcome.durationMs).toBeGreaterThanOrEqual(0);
     const [request] = receiver.requests;
@@ -76,9 +76,20 @@ describe('deliverSigned over real HTTP', () => {
     expect(verifySignatureHeader(SECRET, request?.body ?? '', signature, NOW.getTime() / 1000)).toBe(true);
   });
 
-  it('keeps at most 1 KiB of the response body', async () => {
-    receiver.script({ status: 200, body: 'x'.repeat(5000) });
-    expect((await deliver()).responseSnippet).toHaveLength(1024);
+  it('reads at most 1 KiB of the response body, and keeps only safe headers', async () => {
+    receiver.script({
+      status: 200,
+      body: 'x'.repeat(5000),
+      headers: { 'x-request-id': 'r-1', 'x-secret': 'nope', 'retry-after': '5', 'content-length': '5000' },
+    });
+    const outcome = await deliver();
+    expect(outcome.responseBody).toHaveLength(1024);
+    expect(outcome.responseHeaders).toEqual({
+      'content-type': 'text/plain',
+      'content-length': '5000',
+      'retry-after': '5',
+      'x-request-id': 'r-1',
+    });
   });
 
   it.each([
@@ -92,7 +103,7 @@ describe('deliverSigned over real HTTP', () => {
   ])('classifies HTTP %i as %s', async (status, kind) => {
     receiver.script({ status, body: 'nope' });
     const outcome = await deliver();
-    expect(outcome).toMatchObject({ ok: false, statusCode: status, responseSnippet: 'nope' });
+    expect(outcome).toMatchObject({ ok: false, statusCode: status, responseBody: 'nope' });
     expect(outcome.failure?.kind).toBe(kind);
     expect(outcome.failure?.message).toContain(String(status));
   });
@@ -124,7 +135,7 @@ describe('deliverSigned over real HTTP', () => {
       { status: 200, body: 'got it' },
     );
     const outcome = await deliver();
-    expect(outcome).toMatchObject({ ok: true, statusCode: 200, responseSnippet: 'got it' });
+    expect(outcome).toMatchObject({ ok: true, statusCode: 200, responseBody: 'got it' });
     expect(receiver.requests.map((r) => [r.method, r.path, r.body === BODY])).toEqual([
       ['POST', '/hook', true],
       ['POST', '/moved', true],

@@ -60,8 +60,13 @@ export interface DeliveryOutcome {
   ok: boolean;
   statusCode: number | null;
   durationMs: number;
-  /** First ≤ 1 KiB of the final response body. */
-  responseSnippet: string | null;
+  /** The safe subset of the final answer's headers (content type, length, retry-after, request id). */
+  responseHeaders: Record<string, string> | null;
+  /**
+   * The first ≤ 1 KiB of the final answer's body, for the caller's own parsing (a connector's `{id, url}`).
+   * Never store or show it: a receiver allow-listed inside could be an internal service.
+   */
+  responseBody: string | null;
   failure?: { kind: DeliveryFailureKind; message: string };
 }
 
@@ -72,7 +77,7 @@ export interface SignedDeliveryOptions {
   body: string;
   /** Extra headers, e.g. `X-MCC-Event`, `X-MCC-Delivery`. */
   headers?: Record<string, string>;
-  /** For the whole attempt, redirects and reading the snippet included. */
+  /** For the whole attempt, redirects and reading the answer included. */
   timeoutMs: number;
   now: () => Date;
   guard: OutboundGuard;
@@ -106,7 +111,7 @@ export async function deliverSigned(options: SignedDeliveryOptions): Promise<Del
     durationMs: Math.round(performance.now() - startedAt),
   });
   const failed = (kind: DeliveryFailureKind, message: string, statusCode: number | null = null) =>
-    end({ ok: false, statusCode, responseSnippet: null, failure: { kind, message } });
+    end({ ok: false, statusCode, responseHeaders: null, responseBody: null, failure: { kind, message } });
 
   try {
     let url = options.url;
@@ -124,14 +129,13 @@ export async function deliverSigned(options: SignedDeliveryOptions): Promise<Del
         url = new URL(response.location, verdict.target.url).toString();
         continue;
       }
-      const snippet = response.snippet || null;
-      if (status >= 200 && status < 300)
-        return end({ ok: true, statusCode: status, responseSnippet: snippet });
+      const answer = { responseHeaders: response.headers, responseBody: response.body || null };
+      if (status >= 200 && status < 300) return end({ ok: true, statusCode: status, ...answer });
       const kind = status === 408 || status === 429 || status >= 500 ? 'retryable' : 'rejected';
       return end({
         ok: false,
         statusCode: status,
-        responseSnippet: snippet,
+        ...answer,
         failure: { kind, message: `The receiver answered HTTP ${status}` },
       });
     }

@@ -8,7 +8,7 @@ export type WebhookAttemptOutcome = 'succeeded' | 'retryable' | 'rejected' | 'bl
 export interface WebhookMetrics {
   deliveries: Counter<'outcome'>;
   duration: Histogram<'outcome'>;
-  /** Events that should have become deliveries but could not be stored or queued. */
+  /** Deliveries that could not be stored, or whose job could not be queued yet (the outbox sweep retries). */
   dispatchFailures: Counter;
 }
 
@@ -38,7 +38,7 @@ export function createWebhookMetrics(registry: Registry): WebhookMetrics {
     }),
     dispatchFailures: new Counter({
       name: `${METRIC_PREFIX}webhook_dispatch_failures_total`,
-      help: 'Events that could not be turned into webhook deliveries (database or queue unavailable)',
+      help: 'Webhook deliveries that could not be stored, or whose send job could not be queued yet (the outbox sweep retries those)',
       registers,
     }),
   };

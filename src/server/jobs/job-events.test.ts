@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import type { LiveEvent, NewLiveEvent } from '../../shared/events.schema.js';
 import { withLiveEvents } from './job-events.js';
 import type { JobContext } from './job-types.js';
 import { UnrecoverableJobError } from './run-job.js';
@@ -78,6 +79,38 @@ describe('withLiveEvents', () => {
     );
     await expect(entry?.handler({}, context(1))).rejects.toThrow('410');
     expect(events.emit.mock.calls[0]?.[0].data).toMatchObject({ will_retry: false });
+  });
+
+  it('hands a job back only once its completion or failure is published (webhook deliveries stored)', async () => {
+    let release = () => {};
+    const stored = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const published: string[] = [];
+    const events = {
+      emit: vi.fn(),
+      publish: vi.fn(async (event: NewLiveEvent) => {
+        await stored;
+        published.push(event.type);
+        return { ...event, id: '1', at: '' } as LiveEvent;
+      }),
+    };
+    const [entry] = withLiveEvents(definitions, [{ name: 'demo.work', handler: async () => 'ok' }], events);
+    let finished = false;
+    const run = entry?.handler({}, context()).then((result) => {
+      finished = true;
+      return result;
+    });
+    await vi.waitFor(() => expect(events.publish).toHaveBeenCalledTimes(1));
+    expect(finished).toBe(false);
+    release();
+    expect(await run).toBe('ok');
+    expect(published).toEqual(['job.completed']);
+    expect(events.emit).not.toHaveBeenCalled();
+
+    // A publish that fails (the live bus is down) does not fail the job.
+    events.publish.mockRejectedValueOnce(new Error('bus down'));
+    expect(await entry?.handler({}, context())).toBe('ok');
   });
 
   it('keeps system jobs quiet', async () => {

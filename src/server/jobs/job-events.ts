@@ -1,7 +1,15 @@
-import type { EventPublisher } from '../realtime/event-bus.js';
+import type { NewLiveEvent } from '../../shared/events.schema.js';
+import type { EventBus, EventPublisher } from '../realtime/event-bus.js';
 import type { JobDefinitions } from './job-types.js';
 import type { JobHandlerEntry } from './registry.js';
 import { UnrecoverableJobError } from './run-job.js';
+
+/**
+ * Where job events go. With `publish` (the webhook dispatcher), a job's completion or failure is only
+ * handed back to the queue once the event's webhook deliveries are stored: a crash cannot record the job
+ * finished and lose its deliveries.
+ */
+export type JobEventPublisher = EventPublisher & Partial<Pick<EventBus, 'publish'>>;
 
 /**
  * Wrap every handler so a workspace job's progress, completion and failure go out as live events
@@ -11,8 +19,13 @@ import { UnrecoverableJobError } from './run-job.js';
 export function withLiveEvents(
   definitions: JobDefinitions,
   entries: JobHandlerEntry[],
-  events: EventPublisher,
+  events: JobEventPublisher,
 ): JobHandlerEntry[] {
+  // A live-update failure must not fail the job; the deliveries' own failures are counted by the dispatcher.
+  const announce = async (event: NewLiveEvent) => {
+    if (events.publish) await events.publish(event).catch(() => undefined);
+    else events.emit(event);
+  };
   return entries.map(({ name, handler }) => ({
     name,
     handler: async (payload, context) => {
@@ -29,11 +42,11 @@ export function withLiveEvents(
       };
       try {
         const result = await handler(payload, { ...context, reportProgress });
-        events.emit({ type: 'job.completed', business_id: businessId, data: job });
+        await announce({ type: 'job.completed', business_id: businessId, data: job });
         return result;
       } catch (error) {
         const maxAttempts = definitions[name]?.maxAttempts ?? 3;
-        events.emit({
+        await announce({
           type: 'job.failed',
           business_id: businessId,
           data: {

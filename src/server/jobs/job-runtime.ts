@@ -1,8 +1,7 @@
-import type { EventPublisher } from '../realtime/event-bus.js';
 import { createJobHandlers, type JobHandlerDeps } from './handlers.js';
 import { scheduleSessionPurge } from './housekeeping.js';
 import { type AppJobDefinitions, JOB_DEFINITIONS } from './job-definitions.js';
-import { withLiveEvents } from './job-events.js';
+import { type JobEventPublisher, withLiveEvents } from './job-events.js';
 import type { JobQueue, WorkerLogger } from './job-types.js';
 import { buildJobRegistry } from './registry.js';
 
@@ -22,8 +21,17 @@ export interface JobRuntimeOptions {
   logger: WorkerLogger;
   now?: () => Date;
   /** Where workspace jobs announce progress, completion and failure (live updates). */
-  events?: EventPublisher;
+  events?: JobEventPublisher;
+  /**
+   * The webhook outbox, swept at start and every `outboxSweepMs`: deliveries a crash left between their
+   * commit and their relay get their send jobs queued here.
+   */
+  outbox?: { sweep(): Promise<number> };
+  outboxSweepMs?: number;
 }
+
+/** How often each process sweeps the webhook outbox. */
+export const OUTBOX_SWEEP_MS = 10_000;
 
 /**
  * Check the registry (start-up fails on a job name without exactly one handler), start a worker when
@@ -44,6 +52,9 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
     ? queue.createWorker(handlers, { concurrency: options.concurrency, logger })
     : undefined;
   worker?.start();
+  const stopSweeping = options.outbox
+    ? sweepPeriodically(options.outbox, options.outboxSweepMs ?? OUTBOX_SWEEP_MS, logger)
+    : async () => {};
   // Scheduling needs the queue's store; if it is briefly away, the next start or purge schedules it.
   await scheduleSessionPurge(queue, now()).catch((error: unknown) =>
     logger.warn({ err: error }, 'could not schedule the session purge'),
@@ -51,10 +62,41 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
   return {
     async stop(timeoutMs) {
       try {
+        await stopSweeping();
         await worker?.drain(timeoutMs);
       } finally {
         await queue.close();
       }
     },
+  };
+}
+
+/** Sweep now and every `everyMs` (never two at once); the returned function stops and waits for the last. */
+function sweepPeriodically(
+  outbox: { sweep(): Promise<number> },
+  everyMs: number,
+  logger: WorkerLogger,
+): () => Promise<void> {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = outbox
+      .sweep()
+      .then(
+        () => undefined,
+        (error: unknown) => logger.warn({ err: error }, 'could not sweep the webhook outbox'),
+      )
+      .finally(() => {
+        if (stopped) return;
+        timer = setTimeout(run, everyMs);
+        timer.unref();
+      });
+  };
+  run();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
   };
 }

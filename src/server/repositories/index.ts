@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, TransactionBuilder } from 'kysely';
 import type { Dialect } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { AiBudgetReservationRepository } from './ai-budget-reservation.repository.js';
@@ -58,8 +58,17 @@ export interface Repositories {
   publishAttempts: PublishAttemptRepository;
   webhooks: WebhookRepository;
   webhookDeliveries: WebhookDeliveryRepository;
-  /** Run `work` atomically: every repository it receives writes inside one transaction. */
+  /**
+   * Run `work` atomically: every repository it receives writes inside one transaction. A nested call joins
+   * the transaction already open.
+   */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Run `hook` once the transaction these repositories write in has committed (never if it rolls back):
+   * what must follow the change without being part of it, e.g. queueing the jobs its outbox rows stand
+   * for. Outside a transaction, at once.
+   */
+  afterCommit(hook: () => void): void;
   /**
    * Run `work`'s reads against one snapshot, so a commit between two of its queries cannot show half of
    * itself: a read-only repeatable-read transaction on PostgreSQL (whose default, read committed, takes
@@ -68,8 +77,15 @@ export interface Repositories {
   snapshot<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
-/** Bind the repositories to `db`. */
-export function createRepositories(db: Kysely<DB>, dialect: Dialect): Repositories {
+/**
+ * Bind the repositories to `db`. `commitHooks` collects the `afterCommit` hooks of the transaction `db`
+ * is (internal: `transaction` passes it).
+ */
+export function createRepositories(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  commitHooks?: Array<() => void>,
+): Repositories {
   return {
     users: new UserRepository(db),
     refreshTokens: new RefreshTokenRepository(db),
@@ -100,15 +116,33 @@ export function createRepositories(db: Kysely<DB>, dialect: Dialect): Repositori
     webhookDeliveries: new WebhookDeliveryRepository(db),
     transaction: (work) =>
       db.isTransaction
-        ? work(createRepositories(db, dialect))
-        : db.transaction().execute((trx) => work(createRepositories(trx, dialect))),
+        ? work(createRepositories(db, dialect, commitHooks))
+        : runThenHooks(db.transaction(), dialect, work),
+    afterCommit: (hook) => {
+      if (commitHooks) commitHooks.push(hook);
+      else if (db.isTransaction)
+        throw new Error('afterCommit needs a transaction opened by repos.transaction');
+      else hook();
+    },
     snapshot: (work) =>
       db.isTransaction
-        ? work(createRepositories(db, dialect))
-        : db
-            .transaction()
-            .setIsolationLevel('repeatable read')
-            .setAccessMode('read only')
-            .execute((trx) => work(createRepositories(trx, dialect))),
+        ? work(createRepositories(db, dialect, commitHooks))
+        : runThenHooks(
+            db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only'),
+            dialect,
+            work,
+          ),
   };
+}
+
+/** Run `work` in the transaction `builder` opens, then, once it has committed, its `afterCommit` hooks. */
+async function runThenHooks<T>(
+  builder: TransactionBuilder<DB>,
+  dialect: Dialect,
+  work: (repos: Repositories) => Promise<T>,
+): Promise<T> {
+  const hooks: Array<() => void> = [];
+  const result = await builder.execute((trx) => work(createRepositories(trx, dialect, hooks)));
+  for (const hook of hooks) hook();
+  return result;
 }

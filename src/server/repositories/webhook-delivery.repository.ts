@@ -5,6 +5,7 @@ import type {
   WebhookDeliveryAttemptRow,
   WebhookDeliveryRow,
   WebhookDeliveryUpdate,
+  WebhookOutboxRow,
 } from '../db/schema.js';
 
 /** Webhook deliveries and each one's attempts: the log users read to see what was sent and what came back. */
@@ -62,6 +63,29 @@ export class WebhookDeliveryRepository {
       .where('id', '<', beforeId)
       .executeTakeFirst();
     return Number(result.numDeletedRows);
+  }
+
+  /** Put deliveries in the outbox: written in the caller's transaction, their send jobs queued after it. */
+  async addToOutbox(entries: WebhookOutboxRow[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.db.insertInto('webhook_outbox').values(entries).execute();
+  }
+
+  /**
+   * The oldest outbox entries, across workspaces (the relay's sweep; each entry names its workspace and
+   * is only ever turned into that workspace's job).
+   */
+  outbox(limit: number): Promise<WebhookOutboxRow[]> {
+    return this.db.selectFrom('webhook_outbox').selectAll().orderBy('delivery_id').limit(limit).execute();
+  }
+
+  /** The delivery's send job is queued: it leaves the outbox. */
+  async removeFromOutbox(businessId: string, deliveryId: string): Promise<void> {
+    await this.db
+      .deleteFrom('webhook_outbox')
+      .where('business_id', '=', businessId)
+      .where('delivery_id', '=', deliveryId)
+      .execute();
   }
 
   async insertAttempt(attempt: WebhookDeliveryAttemptRow): Promise<void> {

@@ -18,7 +18,10 @@ export type ProviderFactory = (options: OpenAiCompatibleOptions) => ChatProvider
 
 /**
  * A workspace's own endpoint (bring your own key) wins over the server's (`OPENAI_*`); with neither, the
- * offline writer answers. Provider clients are reused per endpoint, model and key.
+ * offline writer answers. Provider clients are reused per endpoint, model and key. A workspace's endpoint
+ * is called through `workspaceFetch` (the outbound guard at every call, no redirects): the base URL was
+ * checked when saved, but its name is resolved again on every call. The operator's own endpoint is
+ * trusted as configured (a local Ollama is fine).
  */
 export class AiProviderResolver {
   private readonly clients = new Map<string, ChatProvider>();
@@ -28,6 +31,7 @@ export class AiProviderResolver {
     private readonly config: Config['ai'],
     private readonly secretBox: SecretBox,
     private readonly factory: ProviderFactory = (options) => new OpenAiCompatibleProvider(options),
+    private readonly workspaceFetch?: typeof fetch,
   ) {}
 
   async resolve(businessId: string): Promise<ResolvedProvider> {
@@ -38,6 +42,7 @@ export class AiProviderResolver {
         baseUrl: own.base_url ?? undefined,
         apiKey,
         model: own.model,
+        ...(this.workspaceFetch ? { fetch: this.workspaceFetch } : {}),
       });
     }
     const server = this.config.provider;
@@ -47,10 +52,10 @@ export class AiProviderResolver {
 
   private modelProvider(
     source: 'workspace' | 'server',
-    endpoint: { baseUrl: string | undefined; apiKey: string | undefined; model: string },
+    endpoint: Omit<OpenAiCompatibleOptions, 'timeoutMs'>,
   ): ResolvedProvider {
     const breakerKey = endpoint.baseUrl ?? 'https://api.openai.com/v1';
-    const clientKey = sha256(`${breakerKey}|${endpoint.model}|${endpoint.apiKey ?? ''}`);
+    const clientKey = sha256(`${source}|${breakerKey}|${endpoint.model}|${endpoint.apiKey ?? ''}`);
     let provider = this.clients.get(clientKey);
     if (!provider) {
       provider = this.factory({ ...endpoint, timeoutMs: this.config.timeoutMs });

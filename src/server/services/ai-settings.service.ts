@@ -2,7 +2,7 @@ import type { AiProviderSettings, BudgetStatus, PutAiProviderBody } from '../../
 import type { Config } from '../config/config.js';
 import type { AiProviderSettingsRow } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
-import { outboundUrlProblem } from '../integrations/outbound-url-guard.js';
+import type { OutboundGuard } from '../integrations/outbound-guard.js';
 import type { Repositories } from '../repositories/index.js';
 import type { AiBudgetGuard } from './ai-budget.js';
 import { recordAudit } from './audit.service.js';
@@ -18,7 +18,8 @@ export class AiSettingsService {
     private readonly secretBox: SecretBox,
     private readonly config: Config['ai'],
     private readonly now: () => Date,
-    private readonly checkUrl: (url: string) => Promise<string | undefined> = outboundUrlProblem,
+    /** The guard workspace endpoints are called through (see `AiProviderResolver`), checked at save too. */
+    private readonly guard: OutboundGuard,
   ) {}
 
   async getBudget(principal: Principal, businessId: string): Promise<BudgetStatus> {
@@ -56,20 +57,7 @@ export class AiSettingsService {
     body: PutAiProviderBody,
   ): Promise<AiProviderSettings> {
     await requireWorkspaceRole(this.repos, principal, businessId, 'ai.manage');
-    if (body.base_url && !this.config.allowPrivateBaseUrls) {
-      const problem = await this.checkUrl(body.base_url);
-      if (problem) {
-        throw new AppError('validation_failed', problem, {
-          errors: [
-            {
-              path: 'body.base_url',
-              message: `${problem}. Ask the operator to set AI_ALLOW_PRIVATE_BASE_URLS for local servers.`,
-              code: 'private_address',
-            },
-          ],
-        });
-      }
-    }
+    if (body.base_url) await this.checkBaseUrl(body.base_url);
     const current = await this.repos.aiSettings.findProvider(businessId);
     const keepKey = body.api_key === undefined;
     const row: AiProviderSettingsRow = {
@@ -116,6 +104,21 @@ export class AiSettingsService {
       });
     });
     return this.view(undefined);
+  }
+
+  /** 400 on `body.base_url` when the server may not call it (the same check runs again at every call). */
+  private async checkBaseUrl(url: string): Promise<void> {
+    const verdict = await this.guard.check(url);
+    if (verdict.ok) return;
+    throw new AppError('validation_failed', verdict.problem, {
+      errors: [
+        {
+          path: 'body.base_url',
+          message: `${verdict.problem}. For a local server, the operator can set AI_ALLOW_PRIVATE_BASE_URLS or list the host in OUTBOUND_ALLOWED_HOSTS.`,
+          code: 'private_address',
+        },
+      ],
+    });
   }
 
   private view(row: AiProviderSettingsRow | undefined): AiProviderSettings {

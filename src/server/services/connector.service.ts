@@ -136,7 +136,7 @@ export class ConnectorService {
       duration_ms: result.durationMs,
       failure_kind: result.ok ? null : result.failure.kind,
       error: result.ok ? null : result.failure.message,
-      response_snippet: result.responseSnippet,
+      response_headers: result.responseHeaders,
     };
   }
 

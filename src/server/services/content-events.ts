@@ -1,22 +1,26 @@
-import type { EventPublisher } from '../realtime/event-bus.js';
+import type { Repositories } from '../repositories/index.js';
+import type { ChangeEvents } from './change-events.js';
 
 /** What happened to a set of content items, as the live `content.changed` event says it. */
 export type ContentChange = 'created' | 'updated' | 'deleted' | 'status';
 
-/** Publishers for services built without live updates (unit tests, the CLI). */
-export const NO_EVENTS: EventPublisher = { emit() {} };
+export { NO_EVENTS } from './change-events.js';
 
 const MAX_IDS_PER_EVENT = 500;
 
-/** Tell the workspace's open browsers which items changed, so calendars and lists refresh themselves. */
-export function announceContent(
-  events: EventPublisher,
+/**
+ * Tell the workspace which items changed — open browsers refresh, webhooks get `content.changed` — as
+ * part of the transaction `trx` that changed them (see `ChangeEvents.emitWithin`).
+ */
+export async function announceContent(
+  events: ChangeEvents,
+  trx: Repositories,
   businessId: string,
   ids: readonly string[],
   change: ContentChange,
-): void {
+): Promise<void> {
   for (let start = 0; start < ids.length; start += MAX_IDS_PER_EVENT) {
-    events.emit({
+    await events.emitWithin(trx, {
       type: 'content.changed',
       business_id: businessId,
       data: { content_item_ids: ids.slice(start, start + MAX_IDS_PER_EVENT), change },

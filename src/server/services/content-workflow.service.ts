@@ -8,9 +8,9 @@ import { decideTransition } from '../../shared/content-workflow.js';
 import type { FieldError } from '../../shared/problem.schema.js';
 import type { ContentHistoryRow, ContentItemRow } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
-import type { EventPublisher } from '../realtime/event-bus.js';
 import type { Repositories } from '../repositories/index.js';
 import { recordAudit } from './audit.service.js';
+import type { ChangeEvents } from './change-events.js';
 import { loadItem } from './content.service.js';
 import { type BulkStep, bulkActionRefusal, planBulkStep } from './content-bulk.js';
 import { historyEntry, versionConflict } from './content-changes.js';
@@ -25,7 +25,7 @@ export class ContentWorkflowService {
   constructor(
     private readonly repos: Repositories,
     private readonly now: () => Date,
-    private readonly events: EventPublisher = NO_EVENTS,
+    private readonly events: ChangeEvents = NO_EVENTS,
     /** Told of every committed move: scheduling enqueues the publish job, unscheduling cancels it. */
     private readonly publishing: PublishSchedule = NO_PUBLISHING,
   ) {}
@@ -66,9 +66,9 @@ export class ContentWorkflowService {
       if (!updated) throw versionConflict();
       const entry = historyEntry(updated, actor, decision.move.action, snapshot, at, body.comment ?? null);
       await trx.contentHistory.insert([entry]);
+      await announceContent(this.events, trx, businessId, [itemId], 'status');
       return updated;
     });
-    announceContent(this.events, businessId, [itemId], 'status');
     await this.publishing.sync(businessId, [{ before: row, after: saved }]);
     return toContentItem(saved);
   }
@@ -87,6 +87,7 @@ export class ContentWorkflowService {
     const at = now.toISOString();
     const actor = actorOf(principal).actor_user_id;
     const changes: ItemChange[] = [];
+    const change = body.action === 'delete' ? 'deleted' : body.action === 'set_status' ? 'status' : 'updated';
     const result = await this.repos.transaction(async (trx): Promise<BulkContentResult> => {
       const rows = new Map(
         (await trx.contentItems.findMany(businessId, body.ids)).map((row) => [row.id, row]),
@@ -116,6 +117,7 @@ export class ContentWorkflowService {
           details: { ids: body.ids, bulk: true },
           at,
         });
+        await announceContent(this.events, trx, businessId, body.ids, change);
         return { action: body.action, items: [], deleted_ids: body.ids };
       }
       const items: ContentItem[] = [];
@@ -131,10 +133,9 @@ export class ContentWorkflowService {
         items.push(toContentItem(updated));
       }
       await trx.contentHistory.insert(history);
+      await announceContent(this.events, trx, businessId, body.ids, change);
       return { action: body.action, items, deleted_ids: [] };
     });
-    const change = body.action === 'delete' ? 'deleted' : body.action === 'set_status' ? 'status' : 'updated';
-    announceContent(this.events, businessId, body.ids, change);
     await this.publishing.sync(businessId, changes);
     return result;
   }

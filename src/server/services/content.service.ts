@@ -10,10 +10,10 @@ import { can, type Permission, type Role } from '../../shared/roles.js';
 import { newId } from '../db/ids.js';
 import type { ContentItemRow, ContentItemUpdate } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
-import type { EventPublisher } from '../realtime/event-bus.js';
 import { isCalendarRange } from '../repositories/content-item.repository.js';
 import type { Repositories } from '../repositories/index.js';
 import { recordAudit } from './audit.service.js';
+import type { ChangeEvents } from './change-events.js';
 import {
   changedFields,
   historyEntry,
@@ -35,7 +35,7 @@ export class ContentService {
   constructor(
     private readonly repos: Repositories,
     private readonly now: () => Date,
-    private readonly events: EventPublisher = NO_EVENTS,
+    private readonly events: ChangeEvents = NO_EVENTS,
     /** Told of every committed edit, so a moved or unscheduled item's publish job follows it. */
     private readonly publishing: PublishSchedule = NO_PUBLISHING,
   ) {}
@@ -95,13 +95,14 @@ export class ContentService {
       await trx.contentHistory.insert(
         rows.map((row) => historyEntry(row, actor, 'created', { status: row.status }, at)),
       );
+      await announceContent(
+        this.events,
+        trx,
+        businessId,
+        rows.map((row) => row.id),
+        'created',
+      );
     });
-    announceContent(
-      this.events,
-      businessId,
-      rows.map((row) => row.id),
-      'created',
-    );
     return rows.map(toContentItem);
   }
 
@@ -167,9 +168,9 @@ export class ContentService {
       const updated = await trx.contentItems.updateIfVersion(businessId, itemId, version, patch);
       if (!updated) throw versionConflict();
       await trx.contentHistory.insert([historyEntry(updated, actor, 'edited', snapshot, at)]);
+      await announceContent(this.events, trx, businessId, [itemId], 'updated');
       return updated;
     });
-    announceContent(this.events, businessId, [itemId], 'updated');
     await this.publishing.sync(businessId, [{ before: row, after: saved }]);
     return toContentItem(saved);
   }
@@ -188,8 +189,8 @@ export class ContentService {
         details: { channel: row.channel, title: row.title },
         at,
       });
+      await announceContent(this.events, trx, businessId, [itemId], 'deleted');
     });
-    announceContent(this.events, businessId, [itemId], 'deleted');
     await this.publishing.sync(businessId, [{ before: row, after: undefined }]);
   }
 

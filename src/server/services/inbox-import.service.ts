@@ -4,7 +4,12 @@ import type { FieldError } from '../../shared/problem.schema.js';
 import { AppError } from '../errors/app-error.js';
 import { parseCsv, unguardCell } from '../exports/csv.js';
 import type { Repositories } from '../repositories/index.js';
-import { announceInbound, type InboxAnnounceDeps, storeInbound } from './inbox-ingest.js';
+import {
+  announceReceived,
+  type InboxAnnounceDeps,
+  queueClassification,
+  storeInbound,
+} from './inbox-ingest.js';
 import type { Principal } from './principal.js';
 import { requireWorkspaceRole } from './workspace-access.js';
 
@@ -79,9 +84,10 @@ export class InboxImportService {
     const results = await repos.transaction(async (trx) => {
       const stored = [];
       for (const message of messages) stored.push(await storeInbound(trx, businessId, message, now));
+      await announceReceived(this.deps.events, trx, businessId, stored);
       return stored;
     });
-    await announceInbound(this.deps, businessId, results);
+    await queueClassification(this.deps, businessId, results);
     const duplicates = results.filter((result) => result.duplicate).length;
     return { imported: results.length - duplicates, duplicates };
   }

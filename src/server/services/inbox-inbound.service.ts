@@ -6,7 +6,12 @@ import { AppError } from '../errors/app-error.js';
 import { verifySignatureHeader } from '../integrations/signed-delivery.js';
 import type { Repositories } from '../repositories/index.js';
 import { recordAudit } from './audit.service.js';
-import { announceInbound, type InboxAnnounceDeps, storeInbound } from './inbox-ingest.js';
+import {
+  announceReceived,
+  type InboxAnnounceDeps,
+  queueClassification,
+  storeInbound,
+} from './inbox-ingest.js';
 import type { Principal } from './principal.js';
 import type { SecretBox } from './security/secret-box.js';
 import { randomToken } from './security/tokens.js';
@@ -71,7 +76,9 @@ export class InboxInboundService {
     const at = nowDate.toISOString();
     const result = await repos.transaction(async (trx) => {
       if (!(await trx.inboundEvents.remember(workspaceId, event.event_id, source, at))) return undefined;
-      return storeInbound(trx, workspaceId, event.message, nowDate);
+      const stored = await storeInbound(trx, workspaceId, event.message, nowDate);
+      await announceReceived(this.deps.events, trx, workspaceId, [stored]);
+      return stored;
     });
     await repos.inboundEvents.forgetBefore(
       workspaceId,
@@ -79,7 +86,7 @@ export class InboxInboundService {
     );
     if (!result) return { status: 'duplicate', conversation_id: null, message_id: null };
     if (result.duplicate) return { status: 'duplicate', ...ids(result) };
-    await announceInbound(this.deps, workspaceId, [result]);
+    await queueClassification(this.deps, workspaceId, [result]);
     return { status: 'accepted', ...ids(result) };
   }
 

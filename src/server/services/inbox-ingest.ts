@@ -3,17 +3,17 @@ import { newId } from '../db/ids.js';
 import type { ConversationRow, MessageRow } from '../db/schema.js';
 import type { AppJobDefinitions } from '../jobs/job-definitions.js';
 import type { JobQueue } from '../jobs/job-types.js';
-import type { EventPublisher } from '../realtime/event-bus.js';
 import type { Repositories } from '../repositories/index.js';
+import type { ChangeEvents } from './change-events.js';
 
 // Storing a customer message, whichever way it came (API, import, inbound webhook): find or start the
-// customer's conversation, store the message once per channel and external id, then — after the
-// transaction — announce it live and queue its classification.
+// customer's conversation, store the message once per channel and external id and announce it in the same
+// transaction (live, and as webhook deliveries), then — after the transaction — queue its classification.
 
-/** What announcing a stored message needs. */
+/** What storing and announcing a message needs. */
 export interface InboxAnnounceDeps {
   queue: JobQueue<AppJobDefinitions>;
-  events: EventPublisher;
+  events: ChangeEvents;
 }
 
 /**
@@ -21,8 +21,12 @@ export interface InboxAnnounceDeps {
  * (same channel and external id) answers `duplicate` and changes nothing.
  *
  * @example
- * const result = await repos.transaction((trx) => storeInbound(trx, businessId, message, now));
- * if (!result.duplicate) await announceInbound(deps, businessId, [result]);
+ * const result = await repos.transaction(async (trx) => {
+ *   const stored = await storeInbound(trx, businessId, message, now);
+ *   await announceReceived(events, trx, businessId, [stored]);
+ *   return stored;
+ * });
+ * await queueClassification(deps, businessId, [result]);
  */
 export async function storeInbound(
   repos: Repositories,
@@ -59,23 +63,35 @@ export async function storeInbound(
   return { duplicate: false, conversation_id: conversation.id, message_id: row.id };
 }
 
+/** Tell open inboxes (and webhooks) about new messages, in the transaction `trx` that stored them. */
+export async function announceReceived(
+  events: ChangeEvents,
+  trx: Repositories,
+  businessId: string,
+  results: readonly IngestResult[],
+): Promise<void> {
+  for (const result of results) {
+    if (result.duplicate) continue;
+    await events.emitWithin(trx, {
+      type: 'message.received',
+      business_id: businessId,
+      data: { conversation_id: result.conversation_id, message_id: result.message_id },
+    });
+  }
+}
+
 /**
- * Tell open inboxes (and webhooks) about new messages, and queue each one's classification; `offline`
- * classifies them with the offline writer whatever the workspace's provider (the demo seed).
+ * Queue each new message's classification (after the transaction that stored it); `offline` classifies
+ * them with the offline writer whatever the workspace's provider (the demo seed).
  */
-export async function announceInbound(
-  deps: InboxAnnounceDeps,
+export async function queueClassification(
+  deps: Pick<InboxAnnounceDeps, 'queue'>,
   businessId: string,
   results: readonly IngestResult[],
   { offline = false }: { offline?: boolean } = {},
 ): Promise<void> {
   for (const result of results) {
     if (result.duplicate) continue;
-    deps.events.emit({
-      type: 'message.received',
-      business_id: businessId,
-      data: { conversation_id: result.conversation_id, message_id: result.message_id },
-    });
     await deps.queue.enqueue({
       name: 'message.classify',
       businessId,

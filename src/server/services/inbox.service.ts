@@ -12,11 +12,11 @@ import type { ConversationRow, ConversationUpdate, MessageRow } from '../db/sche
 import { AppError } from '../errors/app-error.js';
 import type { AppJobDefinitions } from '../jobs/job-definitions.js';
 import type { JobQueue } from '../jobs/job-types.js';
-import type { EventPublisher } from '../realtime/event-bus.js';
 import type { ConversationWithLatest } from '../repositories/conversation.repository.js';
 import type { Repositories } from '../repositories/index.js';
+import type { ChangeEvents } from './change-events.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { announceInbound, storeInbound } from './inbox-ingest.js';
+import { announceReceived, queueClassification, storeInbound } from './inbox-ingest.js';
 import { toConversation, toMessage } from './inbox-views.js';
 import type { Principal } from './principal.js';
 import { requireRowRole } from './row-access.js';
@@ -28,7 +28,7 @@ const ORDER = 'priority.recency';
 export interface InboxServiceDeps {
   repos: Repositories;
   queue: JobQueue<AppJobDefinitions>;
-  events: EventPublisher;
+  events: ChangeEvents;
   now: () => Date;
 }
 
@@ -132,8 +132,12 @@ export class InboxService {
     const { repos } = this.deps;
     const { business_id: businessId, ...message } = body;
     await requireWorkspaceRole(repos, principal, businessId, 'inbox.reply');
-    const result = await repos.transaction((trx) => storeInbound(trx, businessId, message, this.deps.now()));
-    await announceInbound(this.deps, businessId, [result], options);
+    const result = await repos.transaction(async (trx) => {
+      const stored = await storeInbound(trx, businessId, message, this.deps.now());
+      await announceReceived(this.deps.events, trx, businessId, [stored]);
+      return stored;
+    });
+    await queueClassification(this.deps, businessId, [result], options);
     return result;
   }
 

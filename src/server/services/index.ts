@@ -13,7 +13,8 @@ import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { createConnectorRegistry, DEFAULT_CONNECTOR_TIMEOUT_MS } from '../integrations/connectors/index.js';
 import { createPublishMetrics } from '../integrations/connectors/publish-metrics.js';
-import { createOutboundGuard } from '../integrations/outbound-guard.js';
+import { createGuardedFetch } from '../integrations/guarded-fetch.js';
+import { createOutboundGuard, EVERY_ADDRESS, type HostResolver } from '../integrations/outbound-guard.js';
 import { createWebhookMetrics } from '../integrations/webhook-metrics.js';
 import { createJobQueue } from '../jobs/create-job-queue.js';
 import type { JobHandlerDeps } from '../jobs/handlers.js';
@@ -61,6 +62,7 @@ import { RefreshTokenChain } from './security/refresh-token-chain.js';
 import { SecretBox } from './security/secret-box.js';
 import { WebhookService } from './webhook.service.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
+import { WebhookOutboxRelay } from './webhook-outbox-relay.js';
 import { WebhookSender } from './webhook-sender.js';
 
 /** What the services need from the outside world; wired once in `buildApp`. */
@@ -76,6 +78,8 @@ export interface ServiceDeps {
   aiTasks?: Record<AiTaskName, AnyAiTask>;
   providerFactory?: ProviderFactory;
   aiRetry?: RetryPolicy;
+  /** Test seam: how the outbound guards resolve host names (DNS by default). */
+  resolveHost?: HostResolver;
   /** The job queue; built from `config.redis` and `config.jobs` when omitted. `startServer` closes it. */
   jobQueue?: JobQueue<AppJobDefinitions>;
   /** Live updates; built from `config.redis` when omitted. The app closes it when it closes. */
@@ -139,10 +143,27 @@ export function createServices(deps: ServiceDeps) {
     onError: () => busErrors.inc(),
   });
   const webhookMetrics = createWebhookMetrics(deps.metricsRegistry);
+  const webhookOutbox = new WebhookOutboxRelay({
+    repos,
+    queue: jobQueue,
+    metrics: webhookMetrics,
+    ...(config.testHooks.killBeforeWebhookRelay
+      ? { beforeRelay: () => process.kill(process.pid, 'SIGKILL') }
+      : {}),
+  });
   // Services publish through the dispatcher, so every event a webhook subscribes to becomes a delivery once.
-  const events = new WebhookDispatcher(bus, { repos, queue: jobQueue, now, metrics: webhookMetrics });
-  // One guard for every call to a URL a user gave (webhooks, publishing connectors).
-  const outboundGuard = createOutboundGuard({ allowedHosts: config.outbound.allowedHosts });
+  const events = new WebhookDispatcher(bus, { repos, relay: webhookOutbox, now, metrics: webhookMetrics });
+  // One guard for every call to a URL a user gave (webhooks, publishing connectors, AI endpoints).
+  const resolve = deps.resolveHost;
+  const outboundGuard = createOutboundGuard({
+    allowedHosts: config.outbound.allowedHosts,
+    ...(resolve ? { resolve } : {}),
+  });
+  // A workspace's AI endpoint may be private only if the operator says so (a local Ollama); either way
+  // each call connects to the address checked and follows no redirect.
+  const aiEndpointGuard = config.ai.allowPrivateBaseUrls
+    ? createOutboundGuard({ allowedHosts: EVERY_ADDRESS, ...(resolve ? { resolve } : {}) })
+    : outboundGuard;
   const webhookSecrets = new SecretBox(deps.secret, 'mcc webhook secrets');
   const connectorSecrets = new SecretBox(deps.secret, 'mcc publishing connector secrets');
   const connectors = createConnectorRegistry({
@@ -164,7 +185,13 @@ export function createServices(deps: ServiceDeps) {
   const ai = new AiService({
     repos,
     tasks: deps.aiTasks ?? AI_TASKS,
-    resolver: new AiProviderResolver(repos, config.ai, secretBox, deps.providerFactory),
+    resolver: new AiProviderResolver(
+      repos,
+      config.ai,
+      secretBox,
+      deps.providerFactory,
+      createGuardedFetch(aiEndpointGuard),
+    ),
     budget,
     breakers: new CircuitBreakers(config.ai.circuitFailures, config.ai.circuitCooldownMs, () =>
       now().getTime(),
@@ -219,7 +246,7 @@ export function createServices(deps: ServiceDeps) {
     apiKeys: new ApiKeyService(repos, now),
     audit: new AuditService(repos),
     ai,
-    aiSettings: new AiSettingsService(repos, budget, secretBox, config.ai, now),
+    aiSettings: new AiSettingsService(repos, budget, secretBox, config.ai, now, aiEndpointGuard),
     aiUsage: new AiUsageService(repos, budget, now),
     /** Enqueue background work from services and features: `jobQueue.enqueue({ name, businessId, payload })`. */
     jobQueue,
@@ -261,9 +288,11 @@ export function createServices(deps: ServiceDeps) {
       repos,
       secretBox: webhookSecrets,
       guard: outboundGuard,
-      queue: jobQueue,
+      relay: webhookOutbox,
       now,
     }),
+    /** Queues webhook deliveries left in the outbox; swept by every job runtime (see startJobRuntime). */
+    webhookOutbox,
     /** The `webhook.deliver` job's handler (see JobHandlerDeps). */
     webhookSender: new WebhookSender({
       repos,

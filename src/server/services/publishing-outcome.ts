@@ -1,7 +1,8 @@
 import type { PublishFailureKind } from '../../shared/connector.schema.js';
+import type { NewLiveEvent } from '../../shared/events.schema.js';
 import type { ContentItemRow, PublishAttemptRow } from '../db/schema.js';
-import type { EventPublisher } from '../realtime/event-bus.js';
 import type { Repositories } from '../repositories/index.js';
+import type { ChangeEvents } from './change-events.js';
 import { historyEntry } from './content-changes.js';
 import { announceContent } from './content-events.js';
 
@@ -24,8 +25,8 @@ export interface PublicationRecord {
 
 /**
  * Write the end of a publication in one transaction — the attempt, the item's new status (only if it
- * is still scheduled for that time and held by that job), its history entry — then tell the workspace:
- * `content.changed` for open calendars, `content.published` or `content.failed` for people and webhooks.
+ * is still scheduled for that time and held by that job), its history entry — and tell the workspace in
+ * it: `content.changed` for open calendars, `content.published` or `content.failed` for people and webhooks.
  * Returns the item as saved, or undefined when it had moved on (the attempt is recorded all the same).
  *
  * @example
@@ -33,7 +34,7 @@ export interface PublicationRecord {
  */
 export async function recordPublication(
   repos: Repositories,
-  events: EventPublisher,
+  events: ChangeEvents,
   record: PublicationRecord,
 ): Promise<ContentItemRow | undefined> {
   const { businessId, itemId, end, at } = record;
@@ -57,22 +58,24 @@ export async function recordPublication(
     await trx.contentHistory.insert([
       historyEntry(updated, null, end.status, snapshot, at, published ? null : end.reason),
     ]);
+    await announceContent(events, trx, businessId, [itemId], 'status');
+    await events.emitWithin(trx, publicationEvent(businessId, itemId, end));
     return updated;
   });
-  if (!saved) return undefined;
-  announceContent(events, businessId, [itemId], 'status');
-  if (end.status === 'published') {
-    events.emit({
-      type: 'content.published',
-      business_id: businessId,
-      data: { content_item_id: itemId, connector_id: end.connectorId, external_url: end.externalUrl },
-    });
-  } else {
-    events.emit({
-      type: 'content.failed',
-      business_id: businessId,
-      data: { content_item_id: itemId, failure_kind: end.failureKind, reason: end.reason.slice(0, 2000) },
-    });
-  }
   return saved;
+}
+
+/** `content.published` or `content.failed`, for people and webhooks. */
+function publicationEvent(businessId: string, itemId: string, end: PublicationEnd): NewLiveEvent {
+  return end.status === 'published'
+    ? {
+        type: 'content.published',
+        business_id: businessId,
+        data: { content_item_id: itemId, connector_id: end.connectorId, external_url: end.externalUrl },
+      }
+    : {
+        type: 'content.failed',
+        business_id: businessId,
+        data: { content_item_id: itemId, failure_kind: end.failureKind, reason: end.reason.slice(0, 2000) },
+      };
 }

@@ -3,8 +3,8 @@ import { AppError } from '../errors/app-error.js';
 import type { AppJobDefinitions } from '../jobs/job-definitions.js';
 import type { JobQueue } from '../jobs/job-types.js';
 import { describeError } from '../jobs/run-job.js';
-import type { EventPublisher } from '../realtime/event-bus.js';
 import type { Repositories } from '../repositories/index.js';
+import type { ChangeEvents } from './change-events.js';
 import { recordPublication } from './publishing-outcome.js';
 
 /** One item as it was before a change and as it is after (undefined: it did not exist / was deleted). */
@@ -36,7 +36,7 @@ export class PublishScheduleService implements PublishSchedule {
   constructor(
     private readonly repos: Repositories,
     private readonly queue: JobQueue<AppJobDefinitions>,
-    private readonly events: EventPublisher,
+    private readonly events: ChangeEvents,
     private readonly now: () => Date,
   ) {}
 

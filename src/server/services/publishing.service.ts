@@ -8,8 +8,8 @@ import { NO_CONNECTOR_LABEL, type PublishMetrics } from '../integrations/connect
 import { type AppJobDefinitions, JOB_DEFINITIONS } from '../jobs/job-definitions.js';
 import type { JobContext } from '../jobs/job-types.js';
 import { describeError, UnrecoverableJobError } from '../jobs/run-job.js';
-import type { EventPublisher } from '../realtime/event-bus.js';
 import type { Repositories } from '../repositories/index.js';
+import type { ChangeEvents } from './change-events.js';
 import { connectorCredentials } from './connector.service.js';
 import { loadItem } from './content.service.js';
 import type { Principal } from './principal.js';
@@ -33,7 +33,7 @@ export interface PublishingServiceDeps {
   repos: Repositories;
   connectors: ConnectorRegistry;
   secretBox: SecretBox;
-  events: EventPublisher;
+  events: ChangeEvents;
   metrics: PublishMetrics;
   now: () => Date;
 }
@@ -81,7 +81,7 @@ export class PublishingService {
         ok: false,
         statusCode: null,
         durationMs: 0,
-        responseSnippet: null,
+        responseHeaders: null,
         failure: { kind: 'retryable', message },
       };
     }
@@ -206,7 +206,7 @@ function noConnector(message: string): PublishResult {
     ok: false,
     statusCode: null,
     durationMs: 0,
-    responseSnippet: null,
+    responseHeaders: null,
     failure: { kind: 'rejected', message },
   };
 }

@@ -126,7 +126,7 @@ export class WebhookSender {
         last_status_code: outcome.statusCode,
         last_error: error,
         last_duration_ms: outcome.durationMs,
-        response_snippet: outcome.responseSnippet,
+        response_headers: outcome.responseHeaders ? JSON.stringify(outcome.responseHeaders) : null,
         // An estimate for people: the queue owns the schedule (the same exponential backoff).
         next_attempt_at:
           status === 'retrying'
@@ -147,7 +147,8 @@ function refused(message: string): DeliveryOutcome {
     ok: false,
     statusCode: null,
     durationMs: 0,
-    responseSnippet: null,
+    responseHeaders: null,
+    responseBody: null,
     failure: { kind: 'rejected', message },
   };
 }

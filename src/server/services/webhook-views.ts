@@ -35,7 +35,9 @@ export function toDelivery(row: WebhookDeliveryRow): WebhookDelivery {
     last_status_code: row.last_status_code,
     last_error: row.last_error,
     last_duration_ms: row.last_duration_ms,
-    response_snippet: row.response_snippet,
+    response_headers: row.response_headers
+      ? (JSON.parse(row.response_headers) as Record<string, string>)
+      : null,
     next_attempt_at: row.next_attempt_at,
     created_at: row.created_at,
     updated_at: row.updated_at,

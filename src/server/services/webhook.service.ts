@@ -10,8 +10,6 @@ import type {
 import { newId } from '../db/ids.js';
 import { AppError } from '../errors/app-error.js';
 import type { OutboundGuard } from '../integrations/outbound-guard.js';
-import type { AppJobDefinitions } from '../jobs/job-definitions.js';
-import type { JobQueue } from '../jobs/job-types.js';
 import type { Repositories } from '../repositories/index.js';
 import type { WebhookView } from '../repositories/webhook.repository.js';
 import { recordAudit } from './audit.service.js';
@@ -21,6 +19,7 @@ import { requireRowRole } from './row-access.js';
 import type { SecretBox } from './security/secret-box.js';
 import { randomToken } from './security/tokens.js';
 import { queueDelivery, webhookEvent } from './webhook-dispatcher.js';
+import type { WebhookOutboxRelay } from './webhook-outbox-relay.js';
 import { toDelivery, toDeliveryDetail, toWebhook } from './webhook-views.js';
 import { requireWorkspaceRole } from './workspace-access.js';
 
@@ -35,7 +34,7 @@ export class WebhookService {
       repos: Repositories;
       secretBox: SecretBox;
       guard: OutboundGuard;
-      queue: JobQueue<AppJobDefinitions>;
+      relay: WebhookOutboxRelay;
       now: () => Date;
     },
   ) {}

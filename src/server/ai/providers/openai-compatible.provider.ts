@@ -11,6 +11,8 @@ export interface OpenAiCompatibleOptions {
   apiKey: string | undefined;
   model: string;
   timeoutMs: number;
+  /** How requests go out; the SDK's default (global fetch) when omitted. See `createGuardedFetch`. */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -29,6 +31,7 @@ export class OpenAiCompatibleProvider implements ChatProvider {
       baseURL: options.baseUrl,
       timeout: options.timeoutMs,
       maxRetries: 0,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   }
 

@@ -47,7 +47,8 @@ export type ConnectorFailureKind = Exclude<PublishFailureKind, 'no_connector'>;
 export type PublishResult = {
   statusCode: number | null;
   durationMs: number;
-  responseSnippet: string | null;
+  /** A few of the answer's headers (never its body: see `safeResponseHeaders`). */
+  responseHeaders: Record<string, string> | null;
 } & (
   | { ok: true; externalId: string | null; externalUrl: string | null }
   | { ok: false; failure: { kind: ConnectorFailureKind; message: string } }

@@ -7,7 +7,8 @@ const outcome = (fields: Partial<DeliveryOutcome>): DeliveryOutcome => ({
   ok: false,
   statusCode: null,
   durationMs: 7,
-  responseSnippet: null,
+  responseHeaders: null,
+  responseBody: null,
   ...fields,
 });
 const rejected = (statusCode: number) =>
@@ -39,8 +40,8 @@ describe('the webhook connector', () => {
   });
 
   it('records where the item now lives when the receiver answers with JSON', () => {
-    const answer = (snippet: string | null) =>
-      toPublishResult(outcome({ ok: true, statusCode: 200, responseSnippet: snippet }));
+    const answer = (body: string | null) =>
+      toPublishResult(outcome({ ok: true, statusCode: 200, responseBody: body }));
     expect(answer('{"id":"post-1","url":"https://social.example/p/1"}')).toMatchObject({
       ok: true,
       externalId: 'post-1',
@@ -51,9 +52,11 @@ describe('the webhook connector', () => {
       externalUrl: 'https://x.example/42',
     });
     // Not JSON, not an object, or a URL that is no web address: nothing is recorded.
-    for (const snippet of ['ok', null, '[1]', '{"url":"javascript:alert(1)"}', '{"id":']) {
-      expect(answer(snippet)).toMatchObject({ ok: true, externalUrl: null });
+    for (const body of ['ok', null, '[1]', '{"url":"javascript:alert(1)"}', '{"id":']) {
+      expect(answer(body)).toMatchObject({ ok: true, externalUrl: null });
     }
+    // The body is read for the reference only: the result carries no body at all.
+    expect(answer('{"id":"post-1"}')).not.toHaveProperty('responseBody');
   });
 
   it('checks a URL with the outbound guard before it is stored', async () => {

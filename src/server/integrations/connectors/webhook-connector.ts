@@ -129,9 +129,9 @@ export function toPublishResult(outcome: DeliveryOutcome): PublishResult {
   const common = {
     statusCode: outcome.statusCode,
     durationMs: outcome.durationMs,
-    responseSnippet: outcome.responseSnippet,
+    responseHeaders: outcome.responseHeaders,
   };
-  if (outcome.ok) return { ...common, ok: true, ...externalRef(outcome.responseSnippet) };
+  if (outcome.ok) return { ...common, ok: true, ...externalRef(outcome.responseBody) };
   const failure = outcome.failure ?? { kind: 'retryable', message: 'The delivery failed' };
   return {
     ...common,
@@ -148,11 +148,11 @@ function failureKind(kind: string, statusCode: number | null): ConnectorFailureK
 }
 
 /** `{"id": …, "url": …}` (or `external_id`/`external_url`) from a JSON answer; nulls otherwise. */
-function externalRef(snippet: string | null): { externalId: string | null; externalUrl: string | null } {
+function externalRef(body: string | null): { externalId: string | null; externalUrl: string | null } {
   const none = { externalId: null, externalUrl: null };
-  if (!snippet?.trimStart().startsWith('{')) return none;
+  if (!body?.trimStart().startsWith('{')) return none;
   try {
-    const parsed = JSON.parse(snippet) as Record<string, unknown>;
+    const parsed = JSON.parse(body) as Record<string, unknown>;
     const text = (value: unknown) =>
       typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 500) : null;
     const url = text(parsed.external_url ?? parsed.url);

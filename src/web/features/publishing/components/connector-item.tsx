@@ -121,7 +121,6 @@ function TestOutcome({ result }: { result: ConnectorTestResult }) {
         {result.failure_kind ? `${FAILURE_KIND_LABELS[result.failure_kind]}: ` : ''}
         {result.error ?? 'the receiver did not accept it'} ({timing}).
       </p>
-      {result.response_snippet && <pre className="snippet">{result.response_snippet}</pre>}
     </Banner>
   );
 }

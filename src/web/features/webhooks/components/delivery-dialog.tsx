@@ -17,7 +17,7 @@ const OUTCOME_LABELS = {
   blocked: 'Address not allowed',
 } as const;
 
-/** One delivery in full: every attempt, the receiver's last answer and the JSON that was sent. */
+/** One delivery in full: every attempt, the headers of the receiver's last answer and the JSON sent. */
 export function DeliveryDialog({
   businessId,
   delivery,
@@ -43,7 +43,7 @@ function DeliveryDetails({ businessId, delivery }: { businessId: string; deliver
   const detail = useWebhookDelivery(businessId, delivery.webhook_id, delivery.id);
   if (detail.isPending) return <Spinner label="Loading the delivery" />;
   if (detail.isError) return <Banner tone="danger">{describeError(detail.error)}</Banner>;
-  const { attempt_log: attempts, response_snippet: snippet, payload } = detail.data;
+  const { attempt_log: attempts, response_headers: headers, payload } = detail.data;
   return (
     <div className="stack">
       {attempts.length === 0 ? (
@@ -75,10 +75,17 @@ function DeliveryDetails({ businessId, delivery }: { businessId: string; deliver
           ))}
         </Table>
       )}
-      {snippet && (
+      {headers && (
         <div className="stack">
-          <h3 className="field__label">Last answer</h3>
-          <pre className="delivery-payload">{snippet}</pre>
+          <h3 className="field__label">Last answer’s headers</h3>
+          <dl className="delivery-headers">
+            {Object.entries(headers).map(([name, value]) => (
+              <div key={name}>
+                <dt>{name}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
         </div>
       )}
       <div className="stack">
