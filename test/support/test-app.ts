@@ -29,6 +29,8 @@ export async function createTestApp(
     WEB_DIST_DIR: '/nonexistent-dist',
     RATE_LIMIT_MAX: '10000',
     AUTH_RATE_LIMIT_MAX: '1000',
+    // Cheap argon2: tests register thousands of accounts (passwords.test.ts checks the production cost).
+    PASSWORD_HASH_PROFILE: 'test',
     ...env,
   });
   const metrics = createMetrics();

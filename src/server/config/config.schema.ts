@@ -42,6 +42,7 @@ export const envSchema = z.object({
   SECRET_KEY: z.string().optional(),
   ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: positiveInt.max(365).default(30),
+  PASSWORD_HASH_PROFILE: z.enum(['owasp', 'test']).default('owasp'),
   REFRESH_TOKEN_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   SESSION_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   CORS_ORIGINS: list.default([]),

@@ -110,6 +110,17 @@ describe('loadConfig', () => {
     expect(loadConfig(production).testHooks.killBeforeWebhookRelay).toBe(false);
   });
 
+  it('allows the cheap password hashing profile only to the test suite', () => {
+    expect(loadConfig({}).auth.passwordHashProfile).toBe('owasp');
+    expect(loadConfig({ NODE_ENV: 'test', PASSWORD_HASH_PROFILE: 'test' }).auth.passwordHashProfile).toBe(
+      'test',
+    );
+    expect(() => loadConfig({ PASSWORD_HASH_PROFILE: 'test' })).toThrow(/PASSWORD_HASH_PROFILE/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', SECRET_KEY: STRONG, PASSWORD_HASH_PROFILE: 'test' }),
+    ).toThrow(/PASSWORD_HASH_PROFILE/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).server.port).toBe(8000);
   });

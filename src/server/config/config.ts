@@ -35,6 +35,8 @@ export interface Config {
     refreshGraceSeconds: number;
     /** How long an instance reuses "this session is still signed in"; revocations clear it at once. */
     sessionCacheTtlMs: number;
+    /** argon2id's cost (services/security/passwords.ts); `test` only with NODE_ENV=test. */
+    passwordHashProfile: 'owasp' | 'test';
     secureCookies: boolean;
   };
   rateLimit: {
@@ -127,6 +129,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problems.push(`SECRET_KEY: must be at least ${MIN_SECRET_BYTES} bytes`);
   }
   if (production) problems.push(...productionExposureProblems(e));
+  if (e.PASSWORD_HASH_PROFILE === 'test' && e.NODE_ENV !== 'test') {
+    problems.push('PASSWORD_HASH_PROFILE: `test` is for the test suite only (NODE_ENV=test); use owasp');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -151,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
       refreshGraceSeconds: e.REFRESH_TOKEN_GRACE_SECONDS,
       sessionCacheTtlMs: e.SESSION_CACHE_TTL_MS,
+      passwordHashProfile: e.PASSWORD_HASH_PROFILE,
       secureCookies: production,
     },
     rateLimit: {

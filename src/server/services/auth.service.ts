@@ -15,7 +15,7 @@ import type { AccessTokens } from './security/access-tokens.js';
 import type { ActiveSessions } from './security/active-sessions.js';
 import type { LoginThrottle } from './security/login-throttle.js';
 import { assertStrongPassword } from './security/password-policy.js';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './security/passwords.js';
+import type { PasswordHasher } from './security/passwords.js';
 import type { RefreshTokenChain } from './security/refresh-token-chain.js';
 import { randomToken, sha256 } from './security/tokens.js';
 
@@ -30,6 +30,7 @@ export interface AuthServiceDeps {
   repos: Repositories;
   accessTokens: AccessTokens;
   throttle: LoginThrottle;
+  passwords: PasswordHasher;
   /** Ends sessions on every instance at once (their access tokens stop working on the next request). */
   sessions: Pick<ActiveSessions, 'revoke'>;
   /** Derives each rotated refresh token from the one it replaces. */
@@ -65,7 +66,7 @@ export class AuthService {
       id: newId(),
       email: body.email,
       name: body.name,
-      password_hash: await hashPassword(body.password),
+      password_hash: await this.deps.passwords.hash(body.password),
       created_at: at,
       updated_at: at,
     };
@@ -90,8 +91,8 @@ export class AuthService {
     }
     const user = await repos.users.findByEmail(body.email);
     const valid = user
-      ? await verifyPassword(user.password_hash, body.password)
-      : await verifyAgainstDummy(body.password);
+      ? await this.deps.passwords.verify(user.password_hash, body.password)
+      : await this.deps.passwords.verifyAgainstDummy(body.password);
     if (!user || !valid) {
       await throttle.recordFailure(throttleKey);
       throw new AppError('invalid_credentials');
@@ -233,14 +234,14 @@ export class AuthService {
     const { repos, now } = this.deps;
     const user = await repos.users.findById(userId);
     if (!user) throw new AppError('unauthenticated');
-    if (!(await verifyPassword(user.password_hash, body.current_password))) {
+    if (!(await this.deps.passwords.verify(user.password_hash, body.current_password))) {
       const message = 'Your current password is not correct';
       throw new AppError('invalid_credentials', message, {
         errors: [{ path: 'body.current_password', message, code: 'invalid_credentials' }],
       });
     }
     assertStrongPassword(body.new_password, 'body.new_password', user);
-    const passwordHash = await hashPassword(body.new_password);
+    const passwordHash = await this.deps.passwords.hash(body.new_password);
     const { issued, ended } = await repos.transaction(async (trx) => {
       const at = now().toISOString();
       await trx.users.updatePasswordHash(userId, passwordHash, at);

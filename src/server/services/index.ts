@@ -58,6 +58,7 @@ import { PublishScheduleService } from './publishing-schedule.js';
 import { AccessTokens } from './security/access-tokens.js';
 import { ActiveSessions } from './security/active-sessions.js';
 import { createLoginThrottle, type LoginThrottle } from './security/login-throttle.js';
+import { PasswordHasher } from './security/passwords.js';
 import { RefreshTokenChain } from './security/refresh-token-chain.js';
 import { SecretBox } from './security/secret-box.js';
 import { WebhookService } from './webhook.service.js';
@@ -235,6 +236,7 @@ export function createServices(deps: ServiceDeps) {
       repos,
       accessTokens,
       throttle: loginThrottle,
+      passwords: new PasswordHasher(config.auth.passwordHashProfile),
       sessions,
       refreshTokenChain: new RefreshTokenChain(deps.secret),
       refreshTokenTtlDays: config.auth.refreshTokenTtlDays,

@@ -75,6 +75,8 @@ export async function startBuiltServer(extraEnv: Record<string, string> = {}): P
     AUTH_RATE_LIMIT_MAX: '1000',
     // Failed jobs retry after 1 s instead of production's 10 s, so retry flows do not wait out the delay.
     JOBS_RETRY_BASE_MS: '1000',
+    // Cheap argon2 for the many sign-ups (passwords.test.ts checks the production cost).
+    PASSWORD_HASH_PROFILE: 'test',
     ...extraEnv,
   };
   let child: ChildProcess | undefined;
