@@ -1,5 +1,7 @@
+import { planCalendarOutputSchema } from '../../shared/ai-tasks.schema.js';
 import { type Session, sessionSchema, type User, userSchema } from '../../shared/auth.schema.js';
 import { type Business, businessSchema, type Member, memberSchema } from '../../shared/business.schema.js';
+import { type CalendarJobResult, calendarJobResultSchema } from '../../shared/calendar.schema.js';
 import { type ContentItem, contentItemSchema } from '../../shared/content.schema.js';
 import { type InboxRule, inboxRuleSchema } from '../../shared/inbox.schema.js';
 import { type Job, jobSchema } from '../../shared/jobs.schema.js';
@@ -129,5 +131,23 @@ export function anInboxRule(overrides: Partial<InboxRule> & Pick<InboxRule, 'bus
     created_at: CREATED,
     updated_at: CREATED,
     ...overrides,
+  });
+}
+
+/** What a finished calendar job returns: `items` new items and the plan behind them. */
+export function aCalendarJobResult(items: number, offline = true): CalendarJobResult {
+  const strategy = planCalendarOutputSchema.shape.strategy.parse({
+    pillars: [
+      { name: 'Behind the scenes', share: 0.6, description: 'The bakery at dawn' },
+      { name: 'New pastries', share: 0.4, description: '' },
+    ],
+    cadence: [{ channel: 'linkedin', per_week: 3 }],
+    reasoning: 'Mornings suit a bakery: people plan breakfast the evening before.',
+  });
+  return calendarJobResultSchema.parse({
+    strategy,
+    content_item_ids: Array.from({ length: items }, anId),
+    ai_call_ids: [anId()],
+    offline,
   });
 }

@@ -8,6 +8,7 @@ import type { User } from '../../shared/auth.schema.js';
 import { AppProviders } from '../app/providers.js';
 import { clearSession, storeSession } from '../lib/auth/session-store.js';
 import { createQueryClient } from '../lib/query-client.js';
+import './dom-gaps.js';
 import { FakeApi } from './fake-api.js';
 import { aSession, aUser } from './fixtures.js';
 
