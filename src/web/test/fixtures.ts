@@ -1,6 +1,13 @@
 import { planCalendarOutputSchema } from '../../shared/ai-tasks.schema.js';
 import { type Session, sessionSchema, type User, userSchema } from '../../shared/auth.schema.js';
-import { type Business, businessSchema, type Member, memberSchema } from '../../shared/business.schema.js';
+import {
+  type ApiKey,
+  apiKeySchema,
+  type Business,
+  businessSchema,
+  type Member,
+  memberSchema,
+} from '../../shared/business.schema.js';
 import { type CalendarJobResult, calendarJobResultSchema } from '../../shared/calendar.schema.js';
 import { type ContentItem, contentItemSchema } from '../../shared/content.schema.js';
 import { type InboxRule, inboxRuleSchema } from '../../shared/inbox.schema.js';
@@ -62,6 +69,19 @@ export function aMember(overrides: Partial<Member> = {}): Member {
     name: 'Grace Hopper',
     role: 'editor',
     created_at: CREATED,
+    ...overrides,
+  });
+}
+
+export function anApiKey(overrides: Partial<ApiKey> = {}): ApiKey {
+  return apiKeySchema.parse({
+    id: anId(),
+    name: 'Zapier',
+    prefix: 'mcc_k1a2',
+    role: 'editor',
+    created_at: CREATED,
+    last_used_at: null,
+    revoked_at: null,
     ...overrides,
   });
 }
