@@ -14,10 +14,11 @@ export interface FakeRequest {
   headers: Headers;
 }
 
-/** An answer: a status, a JSON body (omitted for 204) and headers. */
+/** An answer: a status, a JSON body (omitted for 204) or raw `text`, and headers. */
 export interface FakeReply {
   status: number;
   body?: unknown;
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -66,6 +67,20 @@ export function fieldProblem(fields: Record<string, string>): FakeReply {
     undefined,
     Object.entries(fields).map(([field, message]) => ({ path: `body.${field}`, message, code: 'custom' })),
   );
+}
+
+/**
+ * A `text/event-stream` answer holding `events` in order, as the streaming endpoints send them.
+ *
+ * @example
+ * api.on('POST', API.generateContent, eventStream([{ event: 'start', data: { … } }, { event: 'result', data }]));
+ */
+export function eventStream(events: readonly { event: string; data: unknown }[]): FakeReply {
+  return {
+    status: 200,
+    text: events.map(({ event, data }) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`).join(''),
+    headers: { 'content-type': 'text/event-stream' },
+  };
 }
 
 /** An answer that never comes: the screen stays in its loading state. */
@@ -120,9 +135,9 @@ export class FakeApi {
   };
 }
 
-function toResponse({ status, body, headers }: FakeReply): Response {
-  const hasBody = body !== undefined && status !== 204;
-  return new Response(hasBody ? JSON.stringify(body) : null, {
+function toResponse({ status, body, text, headers }: FakeReply): Response {
+  const content = status === 204 ? null : (text ?? (body === undefined ? null : JSON.stringify(body)));
+  return new Response(content, {
     status,
     headers: { 'content-type': 'application/json', ...headers },
   });

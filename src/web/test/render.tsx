@@ -12,8 +12,10 @@ import './dom-gaps.js';
 import { FakeApi } from './fake-api.js';
 import { aSession, aUser } from './fixtures.js';
 
-// Lazy pages are compiled on first use and the machine may be busy: wait for screens longer than 1 s.
+// Lazy pages are compiled on first use and the machine may be busy: wait for screens longer than 1 s,
+// and give a test longer than the wait.
 configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 15_000 });
 
 // Every component test starts from nothing: no DOM, no session, no storage, the network faked.
 let currentApi: FakeApi | undefined;
