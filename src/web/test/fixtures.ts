@@ -9,6 +9,7 @@ import {
   memberSchema,
 } from '../../shared/business.schema.js';
 import { type CalendarJobResult, calendarJobResultSchema } from '../../shared/calendar.schema.js';
+import { type Campaign, campaignSchema } from '../../shared/campaign.schema.js';
 import { type ContentItem, contentItemSchema } from '../../shared/content.schema.js';
 import { type InboxRule, inboxRuleSchema } from '../../shared/inbox.schema.js';
 import { type Job, jobSchema } from '../../shared/jobs.schema.js';
@@ -82,6 +83,26 @@ export function anApiKey(overrides: Partial<ApiKey> = {}): ApiKey {
     created_at: CREATED,
     last_used_at: null,
     revoked_at: null,
+    ...overrides,
+  });
+}
+
+/** A draft campaign for March to May 2026. */
+export function aCampaign(overrides: Partial<Campaign> & Pick<Campaign, 'business_id'>): Campaign {
+  return campaignSchema.parse({
+    id: anId(),
+    name: 'Spring tune-ups',
+    objective: 'sales',
+    channels: ['facebook', 'email'],
+    budget_minor: 0,
+    currency: 'USD',
+    start_date: '2026-03-01',
+    end_date: '2026-05-31',
+    kpis: [],
+    status: 'draft',
+    created_by: null,
+    created_at: CREATED,
+    updated_at: CREATED,
     ...overrides,
   });
 }
