@@ -7,7 +7,7 @@ import { fakeApi } from '../../test/render.js';
 import { renderApp, serveWorkspace } from '../../test/render-app.js';
 
 describe('Campaign page', () => {
-  it('plans a calendar for the campaign, then opens the calendar on its first day, filtered to it', async () => {
+  it('plans a calendar of full drafts for the campaign, then opens the calendar on its first day, filtered to it', async () => {
     const business = aBusiness();
     const campaign = aCampaign({ business_id: business.id });
     const job = aJob({
@@ -28,6 +28,7 @@ describe('Campaign page', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Generate a calendar' }));
     const dialog = screen.getByRole('dialog', { name: 'Generate a calendar' });
+    await user.click(within(dialog).getByRole('radio', { name: 'Full drafts' }));
     await user.click(within(dialog).getByRole('button', { name: 'Generate calendar' }));
     await user.click(await within(dialog).findByRole('button', { name: 'Show the calendar' }));
 
@@ -39,6 +40,7 @@ describe('Campaign page', () => {
       campaign_id: campaign.id,
       channels: ['facebook', 'email'],
       objective: 'sales',
+      detail: 'drafts',
     });
   });
 });
