@@ -95,7 +95,6 @@ export interface Rendered extends RenderResult {
   user: UserEvent;
   /** Where the app is now (`/w/…/jobs?state=dead`). */
   location: () => string;
-  queryClient: QueryClient;
 }
 
 /**
@@ -126,8 +125,7 @@ export function renderWithProviders(ui: ReactNode, options: RenderOptions = {}):
 
 /** Mounts a tree inside the app's providers; shared by the component and the whole-app renders. */
 export function mount(tree: ReactNode, location: () => string): Rendered {
-  const queryClient = testQueryClient();
   const user = userEvent.setup();
-  const result = render(<AppProviders queryClient={queryClient}>{tree}</AppProviders>);
-  return { ...result, user, location, queryClient };
+  const result = render(<AppProviders queryClient={testQueryClient()}>{tree}</AppProviders>);
+  return { ...result, user, location };
 }
