@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
@@ -7,25 +8,44 @@ import { shootAllLooks } from './support/screenshots.js';
 
 const env = sharedServerAndBrowser();
 
+async function openSettingsAi(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings' })
+    .getByRole('link', { name: 'AI', exact: true })
+    .click();
+}
+
+// The jobs panel's states (empty, the state filter, Cancel, a role without Retry), the job page's result and
+// the AI settings forms' rules are covered by component tests (job-list, job-detail, ai-settings-view).
 describe('Jobs flow', () => {
-  it('an AI calendar job fails on the budget (live toasts, reason in the jobs panel) → back to the offline writer → Retry in the panel → finished toast → the job page links to the calendar', async () => {
+  it('Settings → AI: own model and a $0 budget → an AI calendar job fails on the budget (live toasts, reason in the jobs panel) → back to the server default → Retry in the panel → finished toast → the job page', async () => {
     const owner = await seedUser(env.server.url, 'owner');
     const business = await seedBusiness(env.server.url, owner, 'Harbour Books');
-    // The workspace's own model with a $0 budget: every AI call fails before any token is spent (and before
-    // any request leaves the machine), a failure the job cannot get past by itself.
-    await callApiAs(env.server.url, owner, 'PUT', `/api/business/${business.id}/ai-provider`, {
-      model: 'gpt-4o-mini',
-      api_key: 'sk-e2e-never-used-1234',
-    });
-    await callApiAs(env.server.url, owner, 'PUT', `/api/business/${business.id}/ai-budget`, {
-      monthly_limit_micro_usd: 0,
-    });
-
     const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
     await signInThroughForm(page, owner);
     await page.getByRole('heading', { name: 'Harbour Books', level: 1 }).waitFor();
+
+    // The workspace's own model, its key write-only, and a budget of $0: every AI call fails before any
+    // token is spent (and before any request leaves the machine), a failure the job cannot get past.
+    await openSettingsAi(page);
+    const provider = page.getByRole('region', { name: 'AI provider' });
+    await provider.getByLabel('Model').fill('gpt-4o-mini');
+    await provider.getByLabel('API key').fill('sk-e2e-never-shown-1234');
+    await provider.getByRole('button', { name: 'Save provider' }).click();
+    await toast(page, 'AI provider saved');
+    await provider.getByText('•••• 1234').waitFor();
+    expect(await page.content()).not.toContain('sk-e2e-never-shown');
+    const budget = page.getByRole('region', { name: 'Monthly budget' });
+    await budget.getByLabel('No limit').uncheck();
+    await budget.getByLabel('Monthly limit (US dollars)').fill('0');
+    await budget.getByRole('button', { name: 'Save budget' }).click();
+    await toast(page, 'AI budget set to $0.00 a month');
+    await budget.getByText(/^AI requests are paused/).waitFor();
+    await shootAllLooks(page, 'ai-settings-exceeded');
+
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Jobs' }).click();
     await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
     await page.getByText('No jobs yet').waitFor();
@@ -53,30 +73,29 @@ describe('Jobs flow', () => {
     expect(await row.getByText('Attempt 2 of 2').count()).toBe(1);
     await shootAllLooks(page, 'jobs-failed');
 
-    // Fixed the way an owner would here: back to the server default, the offline writer, which has no cost.
-    await callApiAs(env.server.url, owner, 'DELETE', `/api/business/${business.id}/ai-provider`);
+    // Fixed the way an owner would: back to the server default, the offline writer, which has no cost.
+    await openSettingsAi(page);
+    await provider.getByRole('button', { name: 'Use the server default' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Use the server default' }).click();
+    await toast(page, 'This workspace now uses the server default');
+    await provider.getByText('Offline writer — built in, no key, no cost', { exact: false }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Jobs' }).click();
     await row.getByRole('button', { name: /^Retry Content calendar/ }).click();
     await toast(page, 'Content calendar queued again');
     await toast(page, 'Content calendar finished.');
     await row.getByText('Completed').waitFor();
     expect(await row.getByRole('button', { name: /^Retry/ }).count()).toBe(0);
-
-    // The state filter lives in the address; a state with nothing in it says so.
-    await page.getByLabel('State').selectOption('dead');
-    await page.waitForURL(/\/jobs\?state=dead$/);
-    await page.getByText('No job is failed').waitFor();
-    await page.getByLabel('State').selectOption('succeeded');
-    await row.getByText('Completed').waitFor();
     await shootAllLooks(page, 'jobs');
 
-    // The toast's link opens the job: what it produced, and the way to it.
+    // The toast's link opens the job.
     await notifications.getByRole('link', { name: 'View job' }).last().click();
     await page.getByRole('heading', { name: 'Content calendar', level: 1 }).waitFor();
-    const result = page.getByRole('region', { name: 'Result' });
-    await result.getByText(/\d+ items? saved\./).waitFor();
+    await page
+      .getByRole('region', { name: 'Result' })
+      .getByText(/\d+ items? saved\./)
+      .waitFor();
     await shootAllLooks(page, 'job');
-    await result.getByRole('link', { name: 'Open the calendar' }).click();
-    await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
 
     expect(errors).toEqual([]);
     await context.close();

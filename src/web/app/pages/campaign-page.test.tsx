@@ -1,0 +1,46 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { API } from '../../../shared/api-paths.js';
+import { json, never } from '../../test/fake-api.js';
+import { aBusiness, aCalendarJobResult, aCampaign, aJob, aUser } from '../../test/fixtures.js';
+import { fakeApi } from '../../test/render.js';
+import { renderApp, serveWorkspace } from '../../test/render-app.js';
+
+describe('Campaign page', () => {
+  it('plans a calendar of full drafts for the campaign, then opens the calendar on its first day, filtered to it', async () => {
+    const business = aBusiness();
+    const campaign = aCampaign({ business_id: business.id });
+    const job = aJob({
+      business_id: business.id,
+      state: 'succeeded',
+      progress: 100,
+      result: aCalendarJobResult(3),
+    });
+    const api = fakeApi()
+      .on('GET', API.campaign(campaign.id), json(campaign))
+      .on('GET', API.campaigns, json({ items: [campaign], next_cursor: null }))
+      .on('GET', API.contentItems, json({ items: [], next_cursor: null }))
+      .on('GET', API.analyticsCampaign(campaign.id), never)
+      .on('POST', API.generateCalendar, json({ job_id: job.id }, 202))
+      .on('GET', API.job(job.id), json(job));
+    serveWorkspace(api, business);
+    const { user, location } = renderApp(`/w/${business.id}/campaigns/${campaign.id}`, { signedIn: aUser() });
+
+    await user.click(await screen.findByRole('button', { name: 'Generate a calendar' }));
+    const dialog = screen.getByRole('dialog', { name: 'Generate a calendar' });
+    await user.click(within(dialog).getByRole('radio', { name: 'Full drafts' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Generate calendar' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Show the calendar' }));
+
+    expect(await screen.findByRole('heading', { name: 'Calendar', level: 1 })).toBeTruthy();
+    const address = new URL(location(), 'http://app.test');
+    expect(address.pathname).toBe(`/w/${business.id}/calendar`);
+    expect(address.searchParams.get('campaign')).toBe(campaign.id);
+    expect(api.sent('POST', API.generateCalendar)[0]?.body).toMatchObject({
+      campaign_id: campaign.id,
+      channels: ['facebook', 'email'],
+      objective: 'sales',
+      detail: 'drafts',
+    });
+  });
+});

@@ -1,0 +1,54 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { API } from '../../../shared/api-paths.js';
+import { json } from '../../test/fake-api.js';
+import { aBusiness, aSession, aUser } from '../../test/fixtures.js';
+import { fakeApi } from '../../test/render.js';
+import { renderApp, serveWorkspace } from '../../test/render-app.js';
+
+const person = aUser();
+
+async function signInAs(user: ReturnType<typeof renderApp>['user']) {
+  await user.type(await screen.findByLabelText('Email'), person.email);
+  await user.type(screen.getByLabelText('Password'), 'amber-lighthouse-meadow');
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+describe('Sign-in page', () => {
+  it('sends a visitor to sign in, then back to the page they asked for', async () => {
+    const business = aBusiness();
+    const api = fakeApi().on('POST', API.login, json(aSession(person)));
+    serveWorkspace(api, business).on('GET', API.jobs, json({ items: [], next_cursor: null }));
+    const { user, location } = renderApp(`/w/${business.id}/jobs?state=dead`, { signedIn: null });
+
+    await screen.findByRole('heading', { name: 'Sign in', level: 1 });
+    expect(location()).toBe(`/sign-in?next=${encodeURIComponent(`/w/${business.id}/jobs?state=dead`)}`);
+    await signInAs(user);
+
+    expect(await screen.findByRole('heading', { name: 'Jobs', level: 1 })).toBeTruthy();
+    expect(location()).toBe(`/w/${business.id}/jobs?state=dead`);
+  });
+
+  it('never follows a `next` that leaves the site', async () => {
+    fakeApi()
+      .on('POST', API.login, json(aSession(person)))
+      .on('GET', API.businesses, json({ items: [] }));
+    const { user, location } = renderApp('/sign-in?next=%2F%2Fevil.example%2Fphish', { signedIn: null });
+
+    await signInAs(user);
+
+    // Home, which sends someone without a workspace to onboarding.
+    expect(await screen.findByRole('heading', { name: 'Create your first business' })).toBeTruthy();
+    expect(location()).toBe('/onboarding');
+  });
+
+  it('sends a signed-in person on to their workspace', async () => {
+    const business = aBusiness({ name: 'Harbour Books' });
+    const api = fakeApi().on('GET', API.members(business.id), json({ items: [] }));
+    serveWorkspace(api, business);
+    const { location } = renderApp('/sign-in', { signedIn: person });
+
+    await screen.findByRole('heading', { name: 'Harbour Books', level: 1 });
+    expect(location()).toBe(`/w/${business.id}`);
+  });
+});

@@ -1,0 +1,89 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { API } from '../../../../shared/api-paths.js';
+import { getSessionState } from '../../../lib/auth/session-store.js';
+import { fieldProblem, json, problem } from '../../../test/fake-api.js';
+import { aSession, aUser } from '../../../test/fixtures.js';
+import { fakeApi, renderWithProviders } from '../../../test/render.js';
+import { SignInForm } from './sign-in-form.js';
+
+function renderForm() {
+  const onSignedIn = vi.fn();
+  const rendered = renderWithProviders(<SignInForm onSignedIn={onSignedIn} />, { signedIn: null });
+  const fill = async (email: string, password: string) => {
+    await rendered.user.type(screen.getByLabelText('Email'), email);
+    await rendered.user.type(screen.getByLabelText('Password'), password);
+    await rendered.user.click(screen.getByRole('button', { name: 'Sign in' }));
+  };
+  return { ...rendered, onSignedIn, fill };
+}
+
+describe('SignInForm', () => {
+  it('asks for an email and a password before sending anything', async () => {
+    const api = fakeApi();
+    const { user, onSignedIn } = renderForm();
+
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByText('Enter a valid email address')).toBeTruthy();
+    expect(screen.getByText('Enter your password')).toBeTruthy();
+    expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
+    expect(api.requests).toEqual([]);
+    expect(onSignedIn).not.toHaveBeenCalled();
+  });
+
+  it('signs in with the trimmed, lower-cased email and keeps the session', async () => {
+    const person = aUser({ email: 'ada@example.com' });
+    const api = fakeApi().on('POST', API.login, json(aSession(person)));
+    const { fill, onSignedIn } = renderForm();
+
+    await fill('  Ada@Example.com ', 'amber-lighthouse-meadow');
+
+    await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledOnce());
+    expect(api.sent('POST', API.login)[0]?.body).toEqual({
+      email: 'ada@example.com',
+      password: 'amber-lighthouse-meadow',
+    });
+    expect(getSessionState()).toMatchObject({ status: 'authenticated', user: { name: person.name } });
+  });
+
+  it('shows the server’s explanation when the credentials do not match', async () => {
+    fakeApi().on(
+      'POST',
+      API.login,
+      problem(401, 'invalid_credentials', 'That email and password do not match an account.'),
+    );
+    const { fill, onSignedIn } = renderForm();
+
+    await fill('ada@example.com', 'wrong-password');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('That email and password do not match an account.');
+    expect(onSignedIn).not.toHaveBeenCalled();
+    expect(getSessionState().status).toBe('anonymous');
+  });
+
+  it('says how long to wait when sign-in attempts are rate limited', async () => {
+    fakeApi().on(
+      'POST',
+      API.login,
+      problem(429, 'rate_limited', 'Too many sign-in attempts', undefined, { 'retry-after': '30' }),
+    );
+    const { fill } = renderForm();
+
+    await fill('ada@example.com', 'amber-lighthouse-meadow');
+
+    expect((await screen.findByRole('alert')).textContent).toBe('Too many attempts, try again in 30 s.');
+  });
+
+  it('puts the server’s field errors beside their fields', async () => {
+    fakeApi().on('POST', API.login, fieldProblem({ email: 'This address cannot sign in here' }));
+    const { fill } = renderForm();
+
+    await fill('ada@example.com', 'amber-lighthouse-meadow');
+
+    expect(await screen.findByText('This address cannot sign in here')).toBeTruthy();
+    expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

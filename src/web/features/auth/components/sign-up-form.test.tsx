@@ -1,0 +1,85 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { API } from '../../../../shared/api-paths.js';
+import { fieldProblem, json, problem } from '../../../test/fake-api.js';
+import { aSession, aUser } from '../../../test/fixtures.js';
+import { fakeApi, renderWithProviders } from '../../../test/render.js';
+import { SignUpForm } from './sign-up-form.js';
+
+function renderForm() {
+  const onSignedUp = vi.fn();
+  const rendered = renderWithProviders(<SignUpForm onSignedUp={onSignedUp} />, { signedIn: null });
+  const fill = async (details: { name: string; email: string; password: string }) => {
+    await rendered.user.type(screen.getByLabelText('Name'), details.name);
+    await rendered.user.type(screen.getByLabelText('Email'), details.email);
+    await rendered.user.type(screen.getByLabelText('Password'), details.password);
+    await rendered.user.click(screen.getByRole('button', { name: 'Create account' }));
+  };
+  return { ...rendered, onSignedUp, fill };
+}
+
+const ADA = { name: 'Ada Lovelace', email: 'ada@example.com', password: 'amber-lighthouse-meadow' };
+
+describe('SignUpForm', () => {
+  it('counts down the password length while typing', async () => {
+    fakeApi();
+    const { user } = renderForm();
+
+    await user.type(screen.getByLabelText('Password'), 'short');
+    expect(screen.getByText(/\(5 to go\)/)).toBeTruthy();
+
+    await user.type(screen.getByLabelText('Password'), '-and-long');
+    expect(screen.queryByText(/to go\)/)).toBeNull();
+    expect(screen.getByText(/At least 10 characters/).textContent).toContain('(done)');
+  });
+
+  it('explains each field the shared schema refuses, without calling the server', async () => {
+    const api = fakeApi();
+    const { user } = renderForm();
+
+    await user.type(screen.getByLabelText('Email'), 'not-an-email');
+    await user.type(screen.getByLabelText('Password'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    expect(await screen.findByText('Enter your name')).toBeTruthy();
+    expect(screen.getByText('Enter a valid email address')).toBeTruthy();
+    expect(screen.getByText('Use at least 10 characters')).toBeTruthy();
+    expect(api.requests).toEqual([]);
+  });
+
+  it('creates the account and signs it in', async () => {
+    const api = fakeApi().on('POST', API.register, json(aSession(aUser(ADA)), 201));
+    const { fill, onSignedUp } = renderForm();
+
+    await fill(ADA);
+
+    await vi.waitFor(() => expect(onSignedUp).toHaveBeenCalledOnce());
+    expect(api.sent('POST', API.register)[0]?.body).toEqual(ADA);
+  });
+
+  it('points to sign-in when the email already has an account', async () => {
+    fakeApi().on('POST', API.register, problem(409, 'conflict', 'Email already registered'));
+    const { fill, onSignedUp } = renderForm();
+
+    await fill(ADA);
+
+    expect(await screen.findByText('An account already uses this email. Sign in instead.')).toBeTruthy();
+    expect(onSignedUp).not.toHaveBeenCalled();
+  });
+
+  it('shows the server’s password policy message on the password field', async () => {
+    fakeApi().on(
+      'POST',
+      API.register,
+      fieldProblem({ password: 'This password is too common; a short phrase is easy to remember' }),
+    );
+    const { fill } = renderForm();
+
+    await fill({ ...ADA, password: 'password123' });
+
+    expect(
+      await screen.findByText('This password is too common; a short phrase is easy to remember'),
+    ).toBeTruthy();
+    expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true');
+  });
+});

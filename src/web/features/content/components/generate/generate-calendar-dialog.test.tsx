@@ -1,0 +1,209 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { API } from '../../../../../shared/api-paths.js';
+import type { Business } from '../../../../../shared/business.schema.js';
+import type { Job } from '../../../../../shared/jobs.schema.js';
+import { addDays, todayIn } from '../../../../../shared/zoned-time.js';
+import { type FakeApi, json, problem } from '../../../../test/fake-api.js';
+import { aBusiness, aCalendarJobResult, aJob, anId } from '../../../../test/fixtures.js';
+import { fakeApi, renderWithProviders } from '../../../../test/render.js';
+import { GenerateCalendarDialog } from './generate-calendar-dialog.js';
+
+type Campaign = Parameters<typeof GenerateCalendarDialog>[0]['campaign'];
+
+function renderDialog(business: Business, campaign?: Campaign) {
+  const onShow = vi.fn();
+  const rendered = renderWithProviders(
+    <GenerateCalendarDialog
+      business={business}
+      campaigns={[]}
+      campaign={campaign}
+      open
+      onClose={() => undefined}
+      onShow={onShow}
+    />,
+  );
+  const dialog = screen.getByRole('dialog', { name: 'Generate a calendar' });
+  const setWeeks = async (weeks: string) => {
+    await rendered.user.clear(within(dialog).getByLabelText('Weeks'));
+    await rendered.user.type(within(dialog).getByLabelText('Weeks'), weeks);
+  };
+  const generate = () =>
+    rendered.user.click(within(dialog).getByRole('button', { name: 'Generate calendar' }));
+  return { ...rendered, dialog, onShow, setWeeks, generate };
+}
+
+/** The calendar jobs the fake server runs: each POST starts the next job of `jobs`, answered as it is. */
+function serveJobs(api: FakeApi, jobs: Job[]) {
+  let started = 0;
+  api.on('POST', API.generateCalendar, () => {
+    const job = jobs[started++];
+    return job ? json({ job_id: job.id }, 202) : problem(500, 'internal_error');
+  });
+  for (const job of jobs) api.on('GET', API.job(job.id), json(job));
+}
+
+const requestKeys = (api: FakeApi) =>
+  api
+    .sent('POST', API.generateCalendar)
+    .map((request) => (request.body as { request_key: string }).request_key);
+
+describe('GenerateCalendarDialog', () => {
+  it('asks for a channel when the brand profile has none, before anything is sent', async () => {
+    const api = fakeApi();
+    const { dialog, generate } = renderDialog(aBusiness());
+
+    await generate();
+
+    expect(await within(dialog).findByText('Pick at least one channel')).toBeTruthy();
+    expect(api.requests).toEqual([]);
+  });
+
+  it.each(['0', '13'])('keeps the weeks between 1 and 12 (%s refused)', async (weeks) => {
+    const api = fakeApi();
+    const { dialog, setWeeks, generate } = renderDialog(
+      aBusiness({ brand: { ...aBusiness().brand, channels: ['instagram'] } }),
+    );
+
+    await setWeeks(weeks);
+    await generate();
+
+    expect(await within(dialog).findByText('From 1 to 12 weeks')).toBeTruthy();
+    expect(api.requests).toEqual([]);
+  });
+
+  it('plans on the brand’s channels from tomorrow, with a cadence only for ticked channels and one request key per submission', async () => {
+    const business = aBusiness({ brand: { ...aBusiness().brand, channels: ['instagram', 'bluesky'] } });
+    const api = fakeApi();
+    const job = aJob({
+      business_id: business.id,
+      state: 'running',
+      progress: 40,
+      progress_message: 'Writing week 1',
+    });
+    serveJobs(api, [job]);
+    const { user, dialog, setWeeks } = renderDialog(business);
+
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Instagram' }).checked).toBe(true);
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Bluesky' }).checked).toBe(true);
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Start date').value).toBe(
+      addDays(todayIn('Europe/Paris'), 1),
+    );
+    await setWeeks('2');
+    await user.type(within(dialog).getByLabelText('Bluesky posts a week'), '5');
+    await user.type(within(dialog).getByLabelText('Instagram posts a week'), '3');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Bluesky' }));
+    await user.dblClick(within(dialog).getByRole('button', { name: 'Generate calendar' }));
+
+    expect(await within(dialog).findByText('40% · Writing week 1')).toBeTruthy();
+    expect(new Set(requestKeys(api)).size).toBe(1);
+    expect(api.sent('POST', API.generateCalendar)[0]?.body).toMatchObject({
+      business_id: business.id,
+      weeks: 2,
+      channels: ['instagram'],
+      cadence: { instagram: 3 },
+      campaign_id: null,
+    });
+  });
+
+  it('plans for the campaign it was opened from: its channels and objective, the campaign fixed', async () => {
+    fakeApi();
+    const campaign = {
+      id: anId(),
+      name: 'Spring tune-ups',
+      channels: ['facebook', 'email'],
+      objective: 'sales',
+    } as const;
+    const { dialog } = renderDialog(aBusiness(), { ...campaign, channels: [...campaign.channels] });
+
+    expect(within(dialog).getByText('Spring tune-ups')).toBeTruthy();
+    expect(within(dialog).queryByRole('combobox', { name: 'Campaign' })).toBeNull();
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Facebook' }).checked).toBe(true);
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Email' }).checked).toBe(true);
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Instagram' }).checked).toBe(false);
+    expect(within(dialog).getByLabelText<HTMLSelectElement>('Objective').value).toBe('sales');
+  });
+
+  it('shows why the request was refused and keeps the form', async () => {
+    const business = aBusiness({ brand: { ...aBusiness().brand, channels: ['linkedin'] } });
+    fakeApi().on(
+      'POST',
+      API.generateCalendar,
+      problem(402, 'budget_exceeded', 'This workspace has spent its monthly AI budget of $0.00.'),
+    );
+    const { dialog, generate } = renderDialog(business);
+
+    await generate();
+
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'This workspace has spent its monthly AI budget of $0.00.',
+    );
+    expect(within(dialog).getByRole('button', { name: 'Generate calendar' })).toBeTruthy();
+  });
+
+  it('says an attempt failed while the job retries', async () => {
+    const business = aBusiness({ brand: { ...aBusiness().brand, channels: ['linkedin'] } });
+    const api = fakeApi();
+    const failing = aJob({
+      business_id: business.id,
+      state: 'failed',
+      attempts: 1,
+      last_error: 'AppError: The AI provider did not answer in time',
+    });
+    serveJobs(api, [failing]);
+    const { dialog, generate } = renderDialog(business);
+
+    await generate();
+
+    expect(
+      await within(dialog).findByText(
+        'An attempt failed (The AI provider did not answer in time); it is being tried again.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('explains a job that failed for good, and Try again starts a new job whose plan is shown', async () => {
+    const business = aBusiness({ brand: { ...aBusiness().brand, channels: ['linkedin'] } });
+    const api = fakeApi();
+    const dead = aJob({
+      business_id: business.id,
+      state: 'dead',
+      attempts: 2,
+      last_error: 'AppError: This workspace has spent its monthly AI budget of $0.00.',
+    });
+    const done = aJob({
+      business_id: business.id,
+      state: 'succeeded',
+      progress: 100,
+      result: aCalendarJobResult(6),
+    });
+    serveJobs(api, [dead, done]);
+    const { user, dialog, onShow, setWeeks, generate } = renderDialog(business);
+    await setWeeks('1');
+    await generate();
+
+    const failure = await within(dialog).findByRole('alert');
+    expect(within(failure).getByText('The calendar could not be generated')).toBeTruthy();
+    expect(
+      within(failure).getByText('This workspace has spent its monthly AI budget of $0.00.'),
+    ).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Try again' }));
+
+    expect(await within(dialog).findByRole('heading', { name: '6 items planned' })).toBeTruthy();
+    expect(within(dialog).getByText('Offline writer')).toBeTruthy();
+    const pillars = within(dialog).getByRole('region', { name: 'Pillars' });
+    expect(within(pillars).getByText('Behind the scenes')).toBeTruthy();
+    expect(within(pillars).getByText('60%')).toBeTruthy();
+    expect(
+      within(within(dialog).getByRole('region', { name: 'Cadence' })).getByText('LinkedIn: 3 a week'),
+    ).toBeTruthy();
+    const [first, second] = api.sent('POST', API.generateCalendar);
+    expect(second?.body).toMatchObject({ weeks: 1, channels: ['linkedin'] });
+    expect(requestKeys(api)).toHaveLength(2);
+    expect(new Set(requestKeys(api)).size).toBe(2);
+    expect(first?.body).toMatchObject({ weeks: 1 });
+
+    await user.click(within(dialog).getByRole('button', { name: 'Show the calendar' }));
+    expect(onShow).toHaveBeenCalledWith(addDays(todayIn('Europe/Paris'), 1));
+  });
+});

@@ -1,0 +1,194 @@
+import { planCalendarOutputSchema } from '../../shared/ai-tasks.schema.js';
+import { type Session, sessionSchema, type User, userSchema } from '../../shared/auth.schema.js';
+import {
+  type ApiKey,
+  apiKeySchema,
+  type Business,
+  businessSchema,
+  type Member,
+  memberSchema,
+} from '../../shared/business.schema.js';
+import { type CalendarJobResult, calendarJobResultSchema } from '../../shared/calendar.schema.js';
+import { type Campaign, campaignSchema } from '../../shared/campaign.schema.js';
+import { type ContentItem, contentItemSchema } from '../../shared/content.schema.js';
+import { type InboxRule, inboxRuleSchema } from '../../shared/inbox.schema.js';
+import { type Job, jobSchema } from '../../shared/jobs.schema.js';
+
+// Answers as the API sends them, each checked against the shared schema so a fixture that drifts from the
+// contract fails where it is built, not deep inside a screen.
+
+const CREATED = '2026-03-02T09:00:00.000Z';
+
+/** A fresh id in the API's format. */
+export function anId(): string {
+  return crypto.randomUUID();
+}
+
+export function aUser(overrides: Partial<User> = {}): User {
+  return userSchema.parse({
+    id: anId(),
+    email: 'ada@example.com',
+    name: 'Ada Lovelace',
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  });
+}
+
+/** What login and register answer for `user`. */
+export function aSession(user: User = aUser()): Session {
+  return sessionSchema.parse({
+    access_token: 'test-access-token',
+    token_type: 'Bearer',
+    expires_in: 900,
+    user,
+  });
+}
+
+/** A workspace as the signed-in member sees it; `role` is theirs (owner unless given). */
+export function aBusiness(overrides: Partial<Business> = {}): Business {
+  return businessSchema.parse({
+    id: anId(),
+    name: 'Bluebird Bakery',
+    industry: 'Bakery',
+    description: null,
+    website: null,
+    time_zone: 'Europe/Paris',
+    locale: 'en',
+    brand: {},
+    role: 'owner',
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  });
+}
+
+export function aMember(overrides: Partial<Member> = {}): Member {
+  return memberSchema.parse({
+    user_id: anId(),
+    email: 'grace@example.com',
+    name: 'Grace Hopper',
+    role: 'editor',
+    created_at: CREATED,
+    ...overrides,
+  });
+}
+
+export function anApiKey(overrides: Partial<ApiKey> = {}): ApiKey {
+  return apiKeySchema.parse({
+    id: anId(),
+    name: 'Zapier',
+    prefix: 'mcc_k1a2',
+    role: 'editor',
+    created_at: CREATED,
+    last_used_at: null,
+    revoked_at: null,
+    ...overrides,
+  });
+}
+
+/** A draft campaign for March to May 2026. */
+export function aCampaign(overrides: Partial<Campaign> & Pick<Campaign, 'business_id'>): Campaign {
+  return campaignSchema.parse({
+    id: anId(),
+    name: 'Spring tune-ups',
+    objective: 'sales',
+    channels: ['facebook', 'email'],
+    budget_minor: 0,
+    currency: 'USD',
+    start_date: '2026-03-01',
+    end_date: '2026-05-31',
+    kpis: [],
+    status: 'draft',
+    created_by: null,
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  });
+}
+
+/** A background job; a calendar job that is queued unless told otherwise. */
+export function aJob(overrides: Partial<Job> & Pick<Job, 'business_id'>): Job {
+  return jobSchema.parse({
+    id: anId(),
+    name: 'calendar.generate',
+    state: 'queued',
+    progress: 0,
+    progress_message: null,
+    attempts: 0,
+    max_attempts: 2,
+    run_at: CREATED,
+    last_error: null,
+    result: null,
+    created_at: CREATED,
+    updated_at: CREATED,
+    finished_at: null,
+    ...overrides,
+  });
+}
+
+/** A content item, a Bluesky draft unless told otherwise. */
+export function aContentItem(
+  overrides: Partial<ContentItem> & Pick<ContentItem, 'business_id'>,
+): ContentItem {
+  return contentItemSchema.parse({
+    id: anId(),
+    campaign_id: null,
+    channel: 'bluesky',
+    format: 'post',
+    title: 'Spring menu',
+    body: 'Three new pastries this Friday.',
+    thread: [],
+    hashtags: [],
+    call_to_action: '',
+    media_brief: '',
+    preheader: '',
+    pillar: null,
+    scheduled_at: null,
+    status: 'draft',
+    published_at: null,
+    publish_error: null,
+    variant_group: null,
+    version: 1,
+    ai_call_id: null,
+    created_by: null,
+    updated_by: null,
+    created_at: CREATED,
+    updated_at: CREATED,
+    warnings: [],
+    ...overrides,
+  });
+}
+
+export function anInboxRule(overrides: Partial<InboxRule> & Pick<InboxRule, 'business_id'>): InboxRule {
+  return inboxRuleSchema.parse({
+    id: anId(),
+    name: 'Refunds',
+    enabled: true,
+    position: 0,
+    match: { keywords: ['refund'], regex: null, channels: [] },
+    actions: { labels: ['billing'], assignee_id: null, priority: null, prepare_draft: false },
+    auto_send: false,
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  });
+}
+
+/** What a finished calendar job returns: `items` new items and the plan behind them. */
+export function aCalendarJobResult(items: number, offline = true): CalendarJobResult {
+  const strategy = planCalendarOutputSchema.shape.strategy.parse({
+    pillars: [
+      { name: 'Behind the scenes', share: 0.6, description: 'The bakery at dawn' },
+      { name: 'New pastries', share: 0.4, description: '' },
+    ],
+    cadence: [{ channel: 'linkedin', per_week: 3 }],
+    reasoning: 'Mornings suit a bakery: people plan breakfast the evening before.',
+  });
+  return calendarJobResultSchema.parse({
+    strategy,
+    content_item_ids: Array.from({ length: items }, anId),
+    ai_call_ids: [anId()],
+    offline,
+  });
+}
