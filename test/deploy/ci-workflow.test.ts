@@ -15,7 +15,16 @@ interface Step {
 }
 interface Workflow {
   on: { push: { tags: string[] } };
-  jobs: Record<string, { services?: Record<string, { image: string }>; steps: Step[]; needs?: string }>;
+  jobs: Record<
+    string,
+    {
+      services?: Record<string, { image: string }>;
+      steps: Step[];
+      needs?: string;
+      container?: string;
+      strategy?: { matrix?: { node?: string[] } };
+    }
+  >;
 }
 
 const WORKFLOW = path.join(ROOT, '.github/workflows/ci.yml');
@@ -70,6 +79,12 @@ describe('.github/workflows/ci.yml', () => {
       expect(ciRun).toContain(pkg);
       expect(runs).toContain(pkg);
     }
+  });
+
+  it('tests on Node 20 (the oldest the engines field allows), 22 and 24, in the matrix’s container', () => {
+    const test = workflow.jobs.test;
+    expect(test?.strategy?.matrix?.node).toEqual(['20', '22', '24']);
+    expect(test?.container).toBe(`node:$\{{ matrix.node }}-bookworm`);
   });
 
   it('builds the image from deploy/Dockerfile after the tests, and publishes it to GHCR only on v* tags', () => {

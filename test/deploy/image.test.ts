@@ -37,7 +37,11 @@ describe('deploy/Dockerfile', () => {
 
   it('builds in one stage and ships a non-root, tini-supervised runtime with a health check', () => {
     const all = instructions();
-    expect(all.filter((item) => item.keyword === 'FROM')).toHaveLength(2);
+    // Both stages on the current Node.js LTS (24), Debian slim.
+    expect(all.filter((item) => item.keyword === 'FROM').map((item) => item.args)).toEqual([
+      'node:24-bookworm-slim AS build',
+      'node:24-bookworm-slim AS runtime',
+    ]);
     const runtime = runtimeStage();
     const of = (keyword: string) => runtime.filter((item) => item.keyword === keyword).map((i) => i.args);
     expect(of('USER')).toEqual(['node']);
