@@ -28,6 +28,10 @@ export default defineConfig({
           environment: 'node',
           // Migrations run once per run, into a PostgreSQL template and a SQLite image (test/support/global-databases.ts).
           globalSetup: ['test/support/global-databases.ts'],
+          // Files in one worker share the modules they import: each file built the whole app from source
+          // again (about a third of this level's time). Nothing here mocks modules, stubs globals or
+          // changes process.env; each test builds its own app, database and Redis prefix.
+          isolate: false,
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

@@ -169,6 +169,7 @@ export function anInboxRule(overrides: Partial<InboxRule> & Pick<InboxRule, 'bus
     match: { keywords: ['refund'], regex: null, channels: [] },
     actions: { labels: ['billing'], assignee_id: null, priority: null, prepare_draft: false },
     auto_send: false,
+    pattern_problem: null,
     created_at: CREATED,
     updated_at: CREATED,
     ...overrides,

@@ -10,7 +10,8 @@ import { RulesCard } from './rules-card.js';
 
 const businessId = anId();
 const members = [aMember({ name: 'Grace Hopper' })];
-const NESTED = 'Nested repetition such as (a+)+ can take exponential time; simplify the pattern';
+const LOOK_AROUND =
+  'Look-around such as (?=…), (?!…), (?<=…) or (?<!…) is not supported: rules run on a linear-time engine';
 
 /** The rules endpoints over an in-memory list, as the API keeps it. */
 function serveRules(api: FakeApi, start: InboxRule[] = []) {
@@ -96,26 +97,26 @@ describe('RulesCard', () => {
     expect(within(form()).getByLabelText<HTMLInputElement>('Name').value).toBe('');
   });
 
-  it('refuses an unsafe pattern with the server’s reason and keeps what was typed', async () => {
+  it('refuses a pattern the server cannot run, with its reason, and keeps what was typed', async () => {
     const api = serveRules(fakeApi());
     api.on(
       'POST',
       API.inboxRules,
-      problem(400, 'validation_failed', NESTED, [
-        { path: 'body.match.regex', message: NESTED, code: 'unsafe_pattern' },
+      problem(400, 'validation_failed', LOOK_AROUND, [
+        { path: 'body.match.regex', message: LOOK_AROUND, code: 'unsupported_pattern' },
       ]),
     );
     const { user, form, addTag } = renderRules();
     await screen.findByText('No rule yet');
 
-    await user.type(within(form()).getByLabelText('Name'), 'Greedy');
-    await user.type(within(form()).getByLabelText('Pattern (regular expression)'), '(a+)+$');
+    await user.type(within(form()).getByLabelText('Name'), 'Lookahead');
+    await user.type(within(form()).getByLabelText('Pattern (regular expression)'), 'refund(?= now)');
     await addTag('Add labels', 'odd');
     await user.click(within(form()).getByRole('button', { name: 'Add rule' }));
 
-    expect((await within(form()).findByRole('alert')).textContent).toBe(NESTED);
+    expect((await within(form()).findByRole('alert')).textContent).toBe(LOOK_AROUND);
     expect(within(form()).getByLabelText<HTMLInputElement>('Pattern (regular expression)').value).toBe(
-      '(a+)+$',
+      'refund(?= now)',
     );
     expect(screen.getByText('No rule yet')).toBeTruthy();
   });
