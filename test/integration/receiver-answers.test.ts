@@ -1,11 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { migrateTo, migrateToLatest, migrationNames } from '../../src/server/db/migrate.js';
-import { InProcessJobQueue } from '../../src/server/jobs/in-process/in-process-queue.js';
-import { JOB_DEFINITIONS } from '../../src/server/jobs/job-definitions.js';
-import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runtime.js';
-import { createRepositories } from '../../src/server/repositories/index.js';
-import { jobHandlerDeps } from '../../src/server/services/index.js';
+import type { JobRuntime } from '../../src/server/jobs/job-runtime.js';
 import type { ConnectorWithSecret } from '../../src/shared/connector.schema.js';
 import type {
   WebhookDelivery,
@@ -13,8 +9,9 @@ import type {
   WebhookWithSecret,
 } from '../../src/shared/webhook.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
+import { startAppWithJobs } from '../support/app-with-jobs.js';
 import { describeEachDialect } from '../support/databases.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 // A receiver's answer body never reaches the API: with internal hosts allow-listed, it would let a
@@ -26,33 +23,19 @@ const HEADERS = { 'x-request-id': 'req-42', 'x-internal-token': 'tok-9d8e7f', 's
 describeEachDialect('what a receiver answered', (create) => {
   let t: TestApp;
   let runtime: JobRuntime;
+  let stop: () => Promise<void>;
   let receiver: WebhookReceiver;
   let owner: TestAccount;
   let businessId: string;
 
   beforeEach(async () => {
-    const testDb = await create();
-    const queue = new InProcessJobQueue({
-      jobs: createRepositories(testDb.database.db, testDb.database.dialect).jobs,
-      definitions: JOB_DEFINITIONS,
-      pollIntervalMs: 25,
-      backoff: { baseMs: 20, maxMs: 40 },
-    });
-    t = await createTestApp(testDb, { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }, { jobQueue: queue });
-    runtime = await startJobRuntime({
-      queue,
-      handlerDeps: jobHandlerDeps(t.services),
-      runWorker: true,
-      concurrency: 1,
-      logger: { warn() {}, error() {} },
-    });
+    ({ t, runtime, stop } = await startAppWithJobs(await create(), { backoff: { baseMs: 20, maxMs: 40 } }));
     receiver = await startWebhookReceiver({ status: 200, body: SECRET, headers: HEADERS });
     owner = await registerAccount(t.app);
     businessId = (await createBusiness(t.app, owner)).id;
   });
   afterEach(async () => {
-    await runtime.stop(2_000);
-    await t.close();
+    await stop();
     await receiver.close();
   });
 

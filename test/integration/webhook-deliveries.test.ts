@@ -1,10 +1,5 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { verifySignatureHeader } from '../../src/server/integrations/signed-delivery.js';
-import { InProcessJobQueue } from '../../src/server/jobs/in-process/in-process-queue.js';
-import { JOB_DEFINITIONS } from '../../src/server/jobs/job-definitions.js';
-import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runtime.js';
-import { createRepositories } from '../../src/server/repositories/index.js';
-import { jobHandlerDeps } from '../../src/server/services/index.js';
 import type { Job, JobPage } from '../../src/shared/jobs.schema.js';
 import type { Problem } from '../../src/shared/problem.schema.js';
 import type {
@@ -14,47 +9,33 @@ import type {
   WebhookWithSecret,
 } from '../../src/shared/webhook.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
+import { startAppWithJobs } from '../support/app-with-jobs.js';
 import { describeEachDialect } from '../support/databases.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 // Deliveries end to end: the real app, the real job runtime (fast backoff) and a real HTTP receiver on
 // 127.0.0.1, which the app's OUTBOUND_ALLOWED_HOSTS permits.
 
-const SILENT = { warn() {}, error() {} };
-
 describeEachDialect('webhook deliveries', (create) => {
   let t: TestApp;
-  let runtime: JobRuntime;
+  let stop: () => Promise<void>;
   let receiver: WebhookReceiver;
   let owner: TestAccount;
   let businessId: string;
 
   beforeEach(async () => {
-    const testDb = await create();
-    const queue = new InProcessJobQueue({
-      jobs: createRepositories(testDb.database.db, testDb.database.dialect).jobs,
-      definitions: JOB_DEFINITIONS,
-      pollIntervalMs: 25,
+    ({ t, stop } = await startAppWithJobs(await create(), {
       backoff: { baseMs: 50, maxMs: 100 },
-    });
-    t = await createTestApp(testDb, { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }, { jobQueue: queue });
-    const { services } = t;
-    runtime = await startJobRuntime({
-      queue,
-      handlerDeps: jobHandlerDeps(services),
-      runWorker: true,
       concurrency: 2,
-      logger: SILENT,
-      events: services.events,
-    });
+      announceJobs: true,
+    }));
     receiver = await startWebhookReceiver();
     owner = await registerAccount(t.app);
     businessId = (await createBusiness(t.app, owner)).id;
   });
   afterEach(async () => {
-    await runtime.stop(2_000);
-    await t.close();
+    await stop();
     await receiver.close();
   });
 

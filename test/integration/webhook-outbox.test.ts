@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { InProcessJobQueue } from '../../src/server/jobs/in-process/in-process-queue.js';
-import { JOB_DEFINITIONS } from '../../src/server/jobs/job-definitions.js';
-import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runtime.js';
+import type { AppJobDefinitions } from '../../src/server/jobs/job-definitions.js';
+import type { JobQueue } from '../../src/server/jobs/job-types.js';
 import { createRepositories } from '../../src/server/repositories/index.js';
-import { jobHandlerDeps } from '../../src/server/services/index.js';
 import type { LiveEvent, NewLiveEvent } from '../../src/shared/events.schema.js';
 import type {
   WebhookDelivery,
@@ -11,8 +9,9 @@ import type {
   WebhookWithSecret,
 } from '../../src/shared/webhook.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
+import { startAppWithJobs } from '../support/app-with-jobs.js';
 import { describeEachDialect } from '../support/databases.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 // The transactional outbox: deliveries are written with the change and relayed after the commit; what
@@ -21,43 +20,30 @@ import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-r
 
 describeEachDialect('the webhook outbox', (create) => {
   let t: TestApp;
-  let runtime: JobRuntime;
+  let stop: () => Promise<void>;
   let receiver: WebhookReceiver;
   let owner: TestAccount;
   let businessId: string;
   let queueDown: boolean;
 
   beforeEach(async () => {
-    const testDb = await create();
-    const inner = new InProcessJobQueue({
-      jobs: createRepositories(testDb.database.db, testDb.database.dialect).jobs,
-      definitions: JOB_DEFINITIONS,
-      pollIntervalMs: 25,
-    });
     // The queue's store is away while `queueDown`: every enqueue fails, as with Redis stopped.
     queueDown = false;
-    const queue = new Proxy(inner, {
-      get(target, property) {
-        if (property === 'enqueue' && queueDown) return async () => Promise.reject(new Error('queue down'));
-        const value = Reflect.get(target, property);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    t = await createTestApp(testDb, { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }, { jobQueue: queue });
-    runtime = await startJobRuntime({
-      queue,
-      handlerDeps: jobHandlerDeps(t.services),
-      runWorker: true,
-      concurrency: 1,
-      logger: { warn() {}, error() {} },
-    });
+    const failingOnDemand = (inner: JobQueue<AppJobDefinitions>) =>
+      new Proxy(inner, {
+        get(target, property) {
+          if (property === 'enqueue' && queueDown) return async () => Promise.reject(new Error('queue down'));
+          const value = Reflect.get(target, property);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    ({ t, stop } = await startAppWithJobs(await create(), { wrapQueue: failingOnDemand }));
     receiver = await startWebhookReceiver();
     owner = await registerAccount(t.app);
     businessId = (await createBusiness(t.app, owner)).id;
   });
   afterEach(async () => {
-    await runtime.stop(2_000);
-    await t.close();
+    await stop();
     await receiver.close();
   });
 

@@ -1,0 +1,61 @@
+import type { BackoffPolicy } from '../../src/server/jobs/backoff.js';
+import { InProcessJobQueue } from '../../src/server/jobs/in-process/in-process-queue.js';
+import { type AppJobDefinitions, JOB_DEFINITIONS } from '../../src/server/jobs/job-definitions.js';
+import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runtime.js';
+import type { JobQueue } from '../../src/server/jobs/job-types.js';
+import { createRepositories } from '../../src/server/repositories/index.js';
+import { jobHandlerDeps } from '../../src/server/services/index.js';
+import type { TestDatabase } from './databases.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+/** The app with its embedded job queue and a running worker, and how to stop both. */
+export interface AppWithJobs {
+  t: TestApp;
+  runtime: JobRuntime;
+  /** Stops the worker (waiting up to 2 s for jobs in flight), then the app and its database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The real app on `testDb` with the embedded queue polled every 25 ms, fast retries, a worker running
+ * the app's own job handlers, and receivers on 127.0.0.1 allowed (OUTBOUND_ALLOWED_HOSTS). `wrapQueue`
+ * puts something between the app and the queue (a queue that fails on demand, say).
+ *
+ * @example
+ * const { t, stop } = await startAppWithJobs(await create(), { backoff: { baseMs: 50, maxMs: 100 } });
+ */
+export async function startAppWithJobs(
+  testDb: TestDatabase,
+  options: {
+    backoff?: BackoffPolicy;
+    concurrency?: number;
+    /** Announce jobs' progress and outcomes as live events (and so to webhooks), as the server does. */
+    announceJobs?: boolean;
+    wrapQueue?: (queue: JobQueue<AppJobDefinitions>) => JobQueue<AppJobDefinitions>;
+  } = {},
+): Promise<AppWithJobs> {
+  const inner = new InProcessJobQueue({
+    jobs: createRepositories(testDb.database.db, testDb.database.dialect).jobs,
+    definitions: JOB_DEFINITIONS,
+    pollIntervalMs: 25,
+    backoff: options.backoff ?? { baseMs: 20, maxMs: 40 },
+  });
+  const queue = options.wrapQueue ? options.wrapQueue(inner) : inner;
+  const t = await createTestApp(testDb, { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }, { jobQueue: queue });
+  const runtime = await startJobRuntime({
+    queue,
+    handlerDeps: jobHandlerDeps(t.services),
+    runWorker: true,
+    concurrency: options.concurrency ?? 1,
+    logger: { warn() {}, error() {} },
+    ...(options.announceJobs ? { events: t.services.events } : {}),
+  });
+  return {
+    t,
+    runtime,
+    async stop() {
+      await runtime.stop(2_000);
+      await t.close();
+    },
+  };
+}
