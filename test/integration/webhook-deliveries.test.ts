@@ -155,8 +155,8 @@ describeEachDialect('webhook deliveries', (create) => {
       expect(page.items).toHaveLength(1);
       return page.items;
     });
+    // Dead is final: no retry is scheduled, so the one request is all there will be.
     expect(jobs[0]).toMatchObject({ name: 'webhook.deliver', attempts: 1 } satisfies Partial<Job>);
-    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(receiver.requests).toHaveLength(1);
   });
 
@@ -208,7 +208,13 @@ describeEachDialect('webhook deliveries', (create) => {
     });
     const [delivery] = await deliveries(subscribed.webhook.id);
     await settled(subscribed.webhook.id, delivery?.id ?? '');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A job's completion is recorded only after its job.completed deliveries are stored, so once the
+    // delivery job reads as succeeded, a looping delivery would already be listed.
+    await vi.waitFor(async () => {
+      const page = (await call('GET', `/api/jobs?business_id=${businessId}`)).json<JobPage>();
+      const deliverJobs = page.items.filter((job) => job.name === 'webhook.deliver');
+      expect(deliverJobs.map((job) => job.state)).toEqual(['succeeded']);
+    });
     expect(receiver.requests).toHaveLength(1);
     expect(await deliveries(subscribed.webhook.id)).toHaveLength(1);
     expect(await deliveries(other.webhook.id)).toEqual([]);
