@@ -6,6 +6,7 @@ import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runt
 import { createMetrics } from '../../src/server/observability/metrics.js';
 import { createServices, jobHandlerDeps, type Services } from '../../src/server/services/index.js';
 import type { LiveEvent } from '../../src/shared/events.schema.js';
+import type { JobPage } from '../../src/shared/jobs.schema.js';
 import type { WebhookDelivery, WebhookWithSecret } from '../../src/shared/webhook.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createSqliteTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -110,17 +111,25 @@ describe.skipIf(Boolean(redisSkipReason))('webhooks in scale-out mode', () => {
     // Instance A received the event over Redis too, and created no delivery of its own.
     await vi.waitFor(() => expect(seenOnA.map((event) => event.type)).toContain('content.changed'));
     subscription();
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(receiver.requests).toHaveLength(1);
-    const deliveries = (
-      await a.app.inject({ url: `/api/webhooks/${webhook.id}/deliveries`, headers: owner.auth })
-    ).json<{ items: WebhookDelivery[] }>().items;
-    expect(deliveries).toHaveLength(1);
+    const listed = async () =>
+      (await a.app.inject({ url: `/api/webhooks/${webhook.id}/deliveries`, headers: owner.auth })).json<{
+        items: WebhookDelivery[];
+      }>().items;
+    await vi.waitFor(async () =>
+      expect(await listed()).toEqual([
+        expect.objectContaining({ status: 'succeeded', attempts: 1, last_status_code: 200 }),
+      ]),
+    );
+    // Every delivery job in the shared queue has finished: one A had made of its own would be listed here.
     await vi.waitFor(async () => {
-      const [delivery] = (
-        await a.app.inject({ url: `/api/webhooks/${webhook.id}/deliveries`, headers: owner.auth })
-      ).json<{ items: WebhookDelivery[] }>().items;
-      expect(delivery).toMatchObject({ status: 'succeeded', attempts: 1, last_status_code: 200 });
+      const jobs = (
+        await a.app.inject({ url: `/api/jobs?business_id=${businessId}`, headers: owner.auth })
+      ).json<JobPage>().items;
+      expect(jobs.filter((job) => job.name === 'webhook.deliver').map((job) => job.state)).toEqual([
+        'succeeded',
+      ]);
     });
+    expect(await listed()).toHaveLength(1);
+    expect(receiver.requests).toHaveLength(1);
   });
 });
