@@ -52,6 +52,15 @@ export function describeJobQueueContract(name: string, create: () => Promise<Que
         expect(job?.state).toBe(state);
         return job;
       }, WAIT);
+    /**
+     * A job enqueued now and run to its end: the workers have claimed and finished work since, so what
+     * should not happen again (a second run, a late overwrite) would have happened by then.
+     */
+    const sentinelRuns = async () =>
+      waitForState(
+        await t.queue.enqueue({ name: 'test.slow', businessId: business, payload: { ms: 0 } }),
+        'succeeded',
+      );
 
     it('runs an enqueued job once and keeps its result', async () => {
       const id = await t.queue.enqueue({
@@ -71,7 +80,7 @@ export function describeJobQueueContract(name: string, create: () => Promise<Que
         progress: 100,
       });
       expect(job.finished_at).not.toBeNull();
-      await delay(200);
+      await sentinelRuns();
       expect(probe.count('test.echo')).toBe(1);
       expect(probe.calls[0]?.businessId).toBe(business);
     });
@@ -94,7 +103,7 @@ export function describeJobQueueContract(name: string, create: () => Promise<Que
       for (const id of echoes) await waitForState(id, 'succeeded');
       for (const key of ['a', 'b', 'c']) probe.open(key);
       for (const id of gated) await waitForState(id, 'succeeded');
-      await delay(200);
+      await sentinelRuns();
       expect(probe.count('test.echo')).toBe(12);
       expect(probe.count('test.gate')).toBe(3);
       for (const id of [...gated, ...echoes]) expect((await get(id)).attempts).toBe(1);
@@ -228,11 +237,12 @@ export function describeJobQueueContract(name: string, create: () => Promise<Que
         businessId: business,
         payload: { key: 'cancel' },
       });
-      startWorker();
+      // One slot: the sentinel runs only once the aborted handler's slot is free, its outcome recorded.
+      startWorker(1);
       await vi.waitFor(() => expect(probe.count('test.gate')).toBe(1), WAIT);
       expect(await t.queue.cancel(business, id)).toMatchObject({ state: 'cancelled' });
       await vi.waitFor(() => expect(probe.aborted.has('cancel')).toBe(true), WAIT);
-      await delay(200);
+      await sentinelRuns();
       expect((await get(id)).state).toBe('cancelled');
     });
 
