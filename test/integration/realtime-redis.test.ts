@@ -1,14 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { loadConfig } from '../../src/server/config/config.js';
-import { createMetrics } from '../../src/server/observability/metrics.js';
-import { createServices, type Services } from '../../src/server/services/index.js';
+import type { Services } from '../../src/server/services/index.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { TEST_TASKS } from '../support/ai/test-tasks.js';
 import { createSqliteTestDatabase, type TestDatabase } from '../support/databases.js';
 import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
-import { TEST_SECRET } from '../support/test-app.js';
+import { buildTestInstance } from '../support/test-app.js';
 import { openAuthenticatedSocket, type TestSocket } from '../support/ws-client.js';
 
 interface Instance {
@@ -26,35 +23,12 @@ describe.skipIf(Boolean(redisSkipReason))('live updates across instances on Redi
   let businessId: string;
   const sockets: TestSocket[] = [];
 
-  async function startInstance(): Promise<Instance> {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      MCC_DEMO: '0',
-      WEB_DIST_DIR: '/nonexistent-dist',
-      RATE_LIMIT_MAX: '10000',
-      AUTH_RATE_LIMIT_MAX: '1000',
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: prefix,
-    });
-    const metrics = createMetrics();
-    const services = createServices({
-      database: testDb.database,
-      config,
-      secret: TEST_SECRET,
-      metricsRegistry: metrics.registry,
-      aiTasks: TEST_TASKS,
-    });
-    const app = await buildApp({
-      config,
-      database: testDb.database,
-      secret: TEST_SECRET,
-      logger: false,
-      services,
-      metrics,
-    });
-    await app.ready();
-    return { app, services };
-  }
+  const startInstance = (): Promise<Instance> =>
+    buildTestInstance(
+      testDb.database,
+      { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix },
+      { aiTasks: TEST_TASKS },
+    );
 
   beforeEach(async () => {
     prefix = testRedisPrefix();

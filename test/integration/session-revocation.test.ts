@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { loadConfig } from '../../src/server/config/config.js';
 import { type Database, openDatabase } from '../../src/server/db/database.js';
-import { createMetrics } from '../../src/server/observability/metrics.js';
-import { createServices, type Services } from '../../src/server/services/index.js';
+import type { Services } from '../../src/server/services/index.js';
 import { AUTH_COOKIES, CSRF_HEADER, type Session } from '../../src/shared/auth.schema.js';
 import {
   addMember,
@@ -20,7 +17,7 @@ import {
   type TestDatabase,
 } from '../support/databases.js';
 import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
-import { cookieHeader, TEST_SECRET } from '../support/test-app.js';
+import { buildTestInstance, cookieHeader } from '../support/test-app.js';
 import { openAuthenticatedSocket, type TestSocket } from '../support/ws-client.js';
 
 interface Instance {
@@ -43,32 +40,17 @@ describe.skipIf(skip)('sessions across two instances on PostgreSQL and Redis', (
   const sockets: TestSocket[] = [];
 
   async function startInstance(): Promise<Instance> {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      MCC_DEMO: '0',
-      WEB_DIST_DIR: '/nonexistent-dist',
-      RATE_LIMIT_MAX: '10000',
-      AUTH_RATE_LIMIT_MAX: '1000',
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: prefix,
-      SESSION_CACHE_TTL_MS: '60000',
-    });
     // Each instance has its own connection pool to the shared database, as two processes would.
     const database = openDatabase(
       { kind: 'postgres', url: testDb.url ?? '', autoMigrate: false },
       { poolSize: 2 },
     );
-    const metrics = createMetrics();
-    const services = createServices({
+    const instance = await buildTestInstance(
       database,
-      config,
-      secret: TEST_SECRET,
-      metricsRegistry: metrics.registry,
-      aiTasks: TEST_TASKS,
-    });
-    const app = await buildApp({ config, database, secret: TEST_SECRET, logger: false, services, metrics });
-    await app.ready();
-    return { app, services, database };
+      { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, SESSION_CACHE_TTL_MS: '60000' },
+      { aiTasks: TEST_TASKS },
+    );
+    return { ...instance, database };
   }
 
   /** Resolves once `instance` has heard that `sessionId` ended (the signal; never a sleep). */

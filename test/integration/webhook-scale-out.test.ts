@@ -1,17 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { loadConfig } from '../../src/server/config/config.js';
 import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runtime.js';
-import { createMetrics } from '../../src/server/observability/metrics.js';
-import { createServices, jobHandlerDeps, type Services } from '../../src/server/services/index.js';
+import { jobHandlerDeps, type Services } from '../../src/server/services/index.js';
 import type { LiveEvent } from '../../src/shared/events.schema.js';
 import type { JobPage } from '../../src/shared/jobs.schema.js';
 import type { WebhookDelivery, WebhookWithSecret } from '../../src/shared/webhook.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createSqliteTestDatabase, type TestDatabase } from '../support/databases.js';
 import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
-import { TEST_SECRET } from '../support/test-app.js';
+import { buildTestInstance } from '../support/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 interface Instance {
@@ -31,35 +28,12 @@ describe.skipIf(Boolean(redisSkipReason))('webhooks in scale-out mode', () => {
   let owner: TestAccount;
   let businessId: string;
 
-  async function startInstance(): Promise<Instance> {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      MCC_DEMO: '0',
-      WEB_DIST_DIR: '/nonexistent-dist',
-      RATE_LIMIT_MAX: '10000',
-      AUTH_RATE_LIMIT_MAX: '1000',
+  const startInstance = (): Promise<Instance> =>
+    buildTestInstance(testDb.database, {
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: prefix,
       OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
     });
-    const metrics = createMetrics();
-    const services = createServices({
-      database: testDb.database,
-      config,
-      secret: TEST_SECRET,
-      metricsRegistry: metrics.registry,
-    });
-    const app = await buildApp({
-      config,
-      database: testDb.database,
-      secret: TEST_SECRET,
-      logger: false,
-      services,
-      metrics,
-    });
-    await app.ready();
-    return { app, services };
-  }
 
   beforeEach(async () => {
     prefix = testRedisPrefix();

@@ -16,13 +16,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Build the real app on `testDb` with test settings; `env` overrides any variable. */
-export async function createTestApp(
-  testDb: TestDatabase,
+/** An app built on a database it does not own: another instance on the same database, say. */
+export interface TestInstance {
+  app: FastifyInstance;
+  services: Services;
+}
+
+/**
+ * Build the real app (ready, not listening) on `database` with test settings; `env` overrides any
+ * variable. Closing the app leaves the database open, so several instances can share one.
+ */
+export async function buildTestInstance(
+  database: Database,
   env: Record<string, string> = {},
   seams: Partial<Omit<ServiceDeps, 'database' | 'config' | 'secret' | 'metricsRegistry'>> = {},
   appOptions: Pick<AppDeps, 'realtime'> = {},
-): Promise<TestApp> {
+): Promise<TestInstance> {
   const config = loadConfig({
     NODE_ENV: 'test',
     MCC_DEMO: '0',
@@ -36,7 +45,7 @@ export async function createTestApp(
   });
   const metrics = createMetrics();
   const services = createServices({
-    database: testDb.database,
+    database,
     config,
     secret: TEST_SECRET,
     metricsRegistry: metrics.registry,
@@ -44,7 +53,7 @@ export async function createTestApp(
   });
   const app = await buildApp({
     config,
-    database: testDb.database,
+    database,
     secret: TEST_SECRET,
     logger: false,
     services,
@@ -52,6 +61,17 @@ export async function createTestApp(
     ...appOptions,
   });
   await app.ready();
+  return { app, services };
+}
+
+/** Build the real app on `testDb` with test settings; `env` overrides any variable. */
+export async function createTestApp(
+  testDb: TestDatabase,
+  env: Record<string, string> = {},
+  seams: Partial<Omit<ServiceDeps, 'database' | 'config' | 'secret' | 'metricsRegistry'>> = {},
+  appOptions: Pick<AppDeps, 'realtime'> = {},
+): Promise<TestApp> {
+  const { app, services } = await buildTestInstance(testDb.database, env, seams, appOptions);
   return {
     app,
     services,
