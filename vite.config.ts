@@ -3,7 +3,7 @@ import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import type { OutputBundle, OutputChunk } from 'rolldown';
-import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 
 /**
  * Writes `.br` and `.gz` beside every text asset so the server can send them as they are (`@fastify/static`
@@ -96,6 +96,8 @@ function staticGraph(roots: OutputChunk[], bundle: OutputBundle): Set<OutputChun
 export default defineConfig({
   root: 'src/web',
   plugins: [react(), preloadRoute('/src/web/app/pages/sign-in-page.tsx'), precompress()],
+  // `#shared/…` and `#web/…` resolve to the TypeScript sources (package.json "imports", condition `source`).
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: true },
   server: {
     port: 5173,

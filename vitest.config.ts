@@ -1,19 +1,25 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // `#shared/...` and `#web/...` resolve to the TypeScript sources (package.json "imports", condition `source`).
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
   test: {
     // Two files at a time (the default leaves one of two cores idle): most integration files wait on
     // PostgreSQL, Redis or child processes, and each creates its own database and uses its own ports and Redis prefix.
     maxWorkers: 2,
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/architecture/**/*.test.ts'],
           environment: 'node',
         },
       },
       {
+        extends: true,
         test: {
           // The web app's components in a simulated DOM (React Testing Library on happy-dom).
           name: 'components',
@@ -22,6 +28,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/deploy/**/*.test.ts'],
@@ -37,6 +44,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

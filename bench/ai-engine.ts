@@ -16,13 +16,13 @@ import type { RetryPolicy } from '../src/server/ai/retry.js';
 import { jsonSchemaFor } from '../src/server/ai/structured-output.js';
 import type { TaskContext } from '../src/server/ai/task.js';
 import { writeContentTask } from '../src/server/ai/tasks/write-content.task.js';
+import { createServices } from '../src/server/composition-root.js';
 import { loadConfig } from '../src/server/config/config.js';
 import { type Database, openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { createRepositories } from '../src/server/repositories/index.js';
-import { parseBrandProfile } from '../src/server/services/brand-profile.js';
-import { createServices } from '../src/server/services/index.js';
-import type { Principal } from '../src/server/services/principal.js';
+import type { Principal } from '../src/server/services/access/principal.js';
+import { parseBrandProfile } from '../src/server/services/workspace/brand-profile.js';
 import { type WriteContentOutput, writeContentInputSchema } from '../src/shared/ai-tasks.schema.js';
 import { splitIntoPieces } from '../test/support/fake-openai/chat-completion-body.js';
 import { type Check, envInt, fmt, log, printChecks, processCpuSeconds, ROOT, table } from './report.js';
@@ -157,7 +157,7 @@ async function startFake(
   const stepsFile = path.join(workDir, 'fake-steps.json');
   writeFileSync(stepsFile, JSON.stringify(steps));
   const child = fork(path.join(ROOT, 'bench/fake-openai-child.ts'), [stepsFile], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--conditions=source', '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -222,7 +222,7 @@ async function serviceFixture(dir: string, fakeUrl: string) {
     name: 'Bench User',
   });
   const principal: Principal = { kind: 'user', userId: session.user.id };
-  const business = await services.businesses.create(principal, {
+  const business = await services.workspaces.create(principal, {
     name: SAMPLE_BAKERY.name,
     industry: SAMPLE_BAKERY.industry ?? undefined,
     description: SAMPLE_BAKERY.description ?? undefined,

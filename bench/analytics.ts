@@ -123,7 +123,7 @@ async function startDistApp(): Promise<{ app: FastifyInstance; close: () => Prom
   const { createMetrics } =
     await load<typeof import('../src/server/observability/metrics.js')>('observability/metrics.js');
   const { createServices } =
-    await load<typeof import('../src/server/services/index.js')>('services/index.js');
+    await load<typeof import('../src/server/composition-root.js')>('composition-root.js');
   const { buildApp } = await load<typeof import('../src/server/app.js')>('app.js');
   const config = loadConfig({
     NODE_ENV: 'test',

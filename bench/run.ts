@@ -239,6 +239,7 @@ async function startBaseline(
   );
   const child = fork(path.join(ROOT, 'bench/baseline-server.ts'), [bodiesFile], {
     execArgv: [
+      '--conditions=source',
       '--import',
       'tsx',
       ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF_DIR, 'baseline')}`] : []),

@@ -1,6 +1,7 @@
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createServices, type Services } from './composition-root.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
 import { createDependencyGauge } from './observability/dependency-metrics.js';
@@ -24,7 +25,6 @@ import { registerApiRoutes } from './routes/index.js';
 import { opsRoutes } from './routes/ops.routes.js';
 import { telemetryRoutes } from './routes/telemetry.routes.js';
 import { type WsRouteOptions, wsRoutes } from './routes/ws.routes.js';
-import { createServices, type Services } from './services/index.js';
 
 /** Everything the app needs from outside; `main.ts` and tests build these. */
 export interface AppDeps {

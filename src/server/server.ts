@@ -1,16 +1,16 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { createServices, jobHandlerDeps } from './composition-root.js';
 import { type Config, ConfigError, servingProblems } from './config/config.js';
 import { resolveSecret } from './config/secret.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest, pendingMigrations } from './db/migrate.js';
+import { type DemoCredentials, seedDemoIfEmpty } from './demo/demo-seed.service.js';
 import { type JobRuntime, startJobRuntime } from './jobs/job-runtime.js';
 import { closeEverything, installGracefulShutdown } from './lifecycle.js';
 import { createMetrics } from './observability/metrics.js';
 import { metricsAccess } from './observability/metrics-access.js';
 import { type MetricsServer, startMetricsServer } from './observability/metrics-server.js';
-import { type DemoCredentials, seedDemoIfEmpty } from './services/demo-seed.service.js';
-import { createServices, jobHandlerDeps } from './services/index.js';
 
 /** A listening server and where it listens. */
 export interface RunningServer {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/server/config/config.js';
+import { loadConfig } from '#server/config/config.js';
 import { DEPLOY_DIR, readCompose, readDeployFile, readDeployYaml } from './support/deploy-files.js';
 
 const services = readCompose().services;

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, servingProblems } from '../../src/server/config/config.js';
-import { envSchema } from '../../src/server/config/config.schema.js';
+import { loadConfig, servingProblems } from '#server/config/config.js';
+import { envSchema } from '#server/config/config.schema.js';
 import { createSqliteTestDatabase } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { DEPLOY_DIR, readCompose, readDeployYaml, readDeployYamlDocuments } from './support/deploy-files.js';

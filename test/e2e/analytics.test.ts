@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Campaign } from '../../src/shared/campaign.schema.js';
-import type { ContentItem } from '../../src/shared/content.schema.js';
+import type { Campaign } from '#shared/campaign.schema.js';
+import type { ContentItem } from '#shared/content.schema.js';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
 import { callApiAs, seedBusiness, seedUser } from './support/factories.js';

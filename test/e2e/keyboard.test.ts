@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { telemetryBodySchema } from '../../src/shared/telemetry.schema.js';
+import { telemetryBodySchema } from '#shared/telemetry.schema.js';
 import { newContext } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
 import { seedBusiness, seedUser } from './support/factories.js';

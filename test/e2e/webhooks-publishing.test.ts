@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContentItem } from '../../src/shared/content.schema.js';
+import type { ContentItem } from '#shared/content.schema.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';

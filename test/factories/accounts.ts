@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import type { Session } from '../../src/shared/auth.schema.js';
-import type { Business } from '../../src/shared/business.schema.js';
-import type { Role } from '../../src/shared/roles.js';
+import type { Session } from '#shared/auth.schema.js';
+import type { Business } from '#shared/business.schema.js';
+import type { Role } from '#shared/roles.js';
 import { cookiesOf } from '../support/test-app.js';
 
 let sequence = 0;

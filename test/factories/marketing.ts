@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import type { Campaign } from '../../src/shared/campaign.schema.js';
-import type { ContentItem } from '../../src/shared/content.schema.js';
+import type { Campaign } from '#shared/campaign.schema.js';
+import type { ContentItem } from '#shared/content.schema.js';
 import type { TestAccount } from './accounts.js';
 
 /** Plan a campaign through the API; `fields` override the defaults. */

@@ -1,7 +1,7 @@
-import { newId } from '../../src/server/db/ids.js';
-import type { BusinessRow, UserRow } from '../../src/server/db/schema.js';
-import type { Repositories } from '../../src/server/repositories/index.js';
-import type { Role } from '../../src/shared/roles.js';
+import { newId } from '#server/db/ids.js';
+import type { BusinessRow, UserRow } from '#server/db/schema.js';
+import type { Repositories } from '#server/repositories/index.js';
+import type { Role } from '#shared/roles.js';
 
 const AT = '2026-01-01T00:00:00.000Z';
 let sequence = 0;

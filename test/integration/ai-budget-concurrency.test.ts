@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/server/db/database.js';
-import type { BudgetStatus } from '../../src/shared/ai.schema.js';
+import { openDatabase } from '#server/db/database.js';
+import type { BudgetStatus } from '#shared/ai.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import {
   createPostgresTestDatabase,

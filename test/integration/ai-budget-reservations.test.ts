@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { newId } from '../../src/server/db/ids.js';
-import { AppError } from '../../src/server/errors/app-error.js';
-import { createRepositories, type Repositories } from '../../src/server/repositories/index.js';
-import { AiBudgetGuard, type BudgetHold } from '../../src/server/services/ai-budget.js';
+import { newId } from '#server/db/ids.js';
+import { AppError } from '#server/errors/app-error.js';
+import { createRepositories, type Repositories } from '#server/repositories/index.js';
+import { AiBudgetGuard, type BudgetHold } from '#server/services/ai/ai-budget.js';
 import { insertBusiness, insertUser } from '../factories/rows.js';
 import { describeEachDialect, type TestDatabase } from '../support/databases.js';
 

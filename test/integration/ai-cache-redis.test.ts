@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createResponseCache, RedisResponseCache } from '../../src/server/ai/redis-response-cache.js';
-import { MemoryResponseCache, type ResponseCache } from '../../src/server/ai/response-cache.js';
+import { createResponseCache, RedisResponseCache } from '#server/ai/redis-response-cache.js';
+import { MemoryResponseCache, type ResponseCache } from '#server/ai/response-cache.js';
 import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 
 type Answer = { output: unknown; model: string };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CircuitBreaker } from '../../src/server/ai/circuit-breaker.js';
-import { newMeter, runOnModel } from '../../src/server/ai/engine.js';
-import { OpenAiCompatibleProvider } from '../../src/server/ai/providers/openai-compatible.provider.js';
-import { isAppError } from '../../src/server/errors/app-error.js';
+import { CircuitBreaker } from '#server/ai/circuit-breaker.js';
+import { newMeter, runOnModel } from '#server/ai/engine.js';
+import { OpenAiCompatibleProvider } from '#server/ai/providers/openai-compatible.provider.js';
+import { isAppError } from '#server/errors/app-error.js';
 import { sloganTask, testContext } from '../support/ai/test-task.js';
 import type { FakeOpenAI } from '../support/fake-openai/fake-openai.types.js';
 import { startFakeOpenAI } from '../support/fake-openai/fake-openai-server.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AiCall, UsageResponse } from '../../src/shared/ai.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
+import type { AiCall, UsageResponse } from '#shared/ai.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { TEST_TASKS } from '../support/ai/test-tasks.js';
 import { describeEachDialect } from '../support/databases.js';

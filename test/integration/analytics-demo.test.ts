@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { seedDemoAnalytics } from '../../src/server/services/analytics-demo.js';
-import type { CampaignReport, Overview } from '../../src/shared/analytics.schema.js';
-import type { Business } from '../../src/shared/business.schema.js';
+import { seedDemoAnalytics } from '#server/demo/analytics-demo.js';
+import type { CampaignReport, Overview } from '#shared/analytics.schema.js';
+import type { Business } from '#shared/business.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

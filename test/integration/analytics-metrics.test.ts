@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { CampaignReport, Overview, Simulation } from '../../src/shared/analytics.schema.js';
-import type { Business } from '../../src/shared/business.schema.js';
-import type { Campaign } from '../../src/shared/campaign.schema.js';
-import type { ContentItem } from '../../src/shared/content.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
+import type { CampaignReport, Overview, Simulation } from '#shared/analytics.schema.js';
+import type { Business } from '#shared/business.schema.js';
+import type { Campaign } from '#shared/campaign.schema.js';
+import type { ContentItem } from '#shared/content.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createCampaign, createContent } from '../factories/marketing.js';
 import { describeEachDialect } from '../support/databases.js';

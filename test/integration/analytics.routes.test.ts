@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ForecastRunner } from '../../src/server/analytics/forecast-runner.js';
-import type { BenchmarkEntry, Simulation } from '../../src/shared/analytics.schema.js';
-import type { Business } from '../../src/shared/business.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
+import { ForecastRunner } from '#server/analytics/forecast-runner.js';
+import type { BenchmarkEntry, Simulation } from '#shared/analytics.schema.js';
+import type { Business } from '#shared/business.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createCampaign, createContent } from '../factories/marketing.js';
 import { describeEachDialect } from '../support/databases.js';
@@ -98,7 +98,7 @@ describeEachDialect('analytics: forecasts and benchmarks', (create) => {
     expect(worker.json<Simulation>().results.ran_in).toBe('worker');
     const direct = await runner.runOnWorker({ ...toKernelProbe(), trials: 3_000 });
     expect(direct).toEqual(
-      (await import('../../src/server/analytics/forecast.js')).runForecast({
+      (await import('#server/analytics/forecast.js')).runForecast({
         ...toKernelProbe(),
         trials: 3_000,
       }),

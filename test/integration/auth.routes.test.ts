@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { AUTH_COOKIES, CSRF_HEADER, type Session } from '../../src/shared/auth.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
+import { AUTH_COOKIES, CSRF_HEADER, type Session } from '#shared/auth.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
 import { registerAccount, sessionIdOf, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { cookieHeader, cookiesOf, createTestApp, TEST_SECRET, type TestApp } from '../support/test-app.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Business, CreatedApiKey, Member } from '../../src/shared/business.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
+import type { Business, CreatedApiKey, Member } from '#shared/business.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

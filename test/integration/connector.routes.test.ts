@@ -1,12 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { verifySignatureHeader } from '../../src/server/integrations/signed-delivery.js';
-import type { Business } from '../../src/shared/business.schema.js';
-import type {
-  Connector,
-  ConnectorTestResult,
-  ConnectorWithSecret,
-} from '../../src/shared/connector.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
+import { verifySignatureHeader } from '#server/integrations/signed-delivery.js';
+import type { Business } from '#shared/business.schema.js';
+import type { Connector, ConnectorTestResult, ConnectorWithSecret } from '#shared/connector.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentItem } from '../../src/shared/content.schema.js';
-import type { LiveEvent } from '../../src/shared/events.schema.js';
+import type { ContentItem } from '#shared/content.schema.js';
+import type { LiveEvent } from '#shared/events.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createSqliteTestDatabase } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

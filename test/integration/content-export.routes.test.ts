@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { unfoldLines } from '../../src/server/exports/ical.js';
-import type { Business } from '../../src/shared/business.schema.js';
-import type { ContentItem } from '../../src/shared/content.schema.js';
-import type { CalendarFeed, CreatedCalendarFeed } from '../../src/shared/content-export.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
+import { unfoldLines } from '#server/exports/ical.js';
+import type { Business } from '#shared/business.schema.js';
+import type { ContentItem } from '#shared/content.schema.js';
+import type { CalendarFeed, CreatedCalendarFeed } from '#shared/content-export.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createCampaign, createContent } from '../factories/marketing.js';
 import { describeEachDialect } from '../support/databases.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { AiCall } from '../../src/shared/ai.schema.js';
-import type { ContentItem } from '../../src/shared/content.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
+import type { AiCall } from '#shared/ai.schema.js';
+import type { ContentItem } from '#shared/content.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Business } from '../../src/shared/business.schema.js';
-import type { ContentItem } from '../../src/shared/content.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
+import type { Business } from '#shared/business.schema.js';
+import type { ContentItem } from '#shared/content.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createCampaign } from '../factories/marketing.js';
 import { describeEachDialect } from '../support/databases.js';

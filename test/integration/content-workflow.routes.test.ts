@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Business } from '../../src/shared/business.schema.js';
-import type { BulkContentResult, ContentHistoryEntry, ContentItem } from '../../src/shared/content.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
-import type { Role } from '../../src/shared/roles.js';
+import type { Business } from '#shared/business.schema.js';
+import type { BulkContentResult, ContentHistoryEntry, ContentItem } from '#shared/content.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
+import type { Role } from '#shared/roles.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createContent } from '../factories/marketing.js';
 import { describeEachDialect } from '../support/databases.js';

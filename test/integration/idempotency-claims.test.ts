@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../../src/server/errors/app-error.js';
-import { IdempotencyClaims } from '../../src/server/jobs/bullmq/idempotency-claims.js';
+import { isAppError } from '#server/errors/app-error.js';
+import { IdempotencyClaims } from '#server/jobs/bullmq/idempotency-claims.js';
 import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 
 describe.skipIf(Boolean(redisSkipReason))('BullMQ idempotency claims', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { signatureHeader } from '../../src/server/integrations/signed-delivery.js';
-import type { Business } from '../../src/shared/business.schema.js';
-import type { Conversation, InboundSecret } from '../../src/shared/inbox.schema.js';
+import { signatureHeader } from '#server/integrations/signed-delivery.js';
+import type { Business } from '#shared/business.schema.js';
+import type { Conversation, InboundSecret } from '#shared/inbox.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

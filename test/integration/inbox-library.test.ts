@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Business } from '../../src/shared/business.schema.js';
-import type { CannedReply, InboxRule, KnowledgeEntry } from '../../src/shared/inbox.schema.js';
+import type { Business } from '#shared/business.schema.js';
+import type { CannedReply, InboxRule, KnowledgeEntry } from '#shared/inbox.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

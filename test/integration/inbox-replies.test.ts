@@ -1,12 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DATA_FENCE_INSTRUCTION } from '../../src/server/ai/prompt-safety.js';
-import type { Business } from '../../src/shared/business.schema.js';
-import type {
-  AiReplyResponse,
-  ConversationThread,
-  IngestResult,
-  Message,
-} from '../../src/shared/inbox.schema.js';
+import { DATA_FENCE_INSTRUCTION } from '#server/ai/prompt-safety.js';
+import type { Business } from '#shared/business.schema.js';
+import type { AiReplyResponse, ConversationThread, IngestResult, Message } from '#shared/inbox.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import type { FakeOpenAI } from '../support/fake-openai/fake-openai.types.js';

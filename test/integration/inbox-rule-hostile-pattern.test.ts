@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as pause } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Conversation } from '../../src/shared/inbox.schema.js';
+import type { Conversation } from '#shared/inbox.schema.js';
 import { createPostgresTestDatabase, TEST_DIALECTS, type TestDatabase } from '../support/databases.js';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
 

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Business } from '../../src/shared/business.schema.js';
+import type { Business } from '#shared/business.schema.js';
 import type {
   Conversation,
   ConversationThread,
   ImportMessagesResult,
   IngestResult,
-} from '../../src/shared/inbox.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
+} from '#shared/inbox.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

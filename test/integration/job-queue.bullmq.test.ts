@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'bullmq';
 import { describe } from 'vitest';
-import { BullmqJobQueue } from '../../src/server/jobs/bullmq/bullmq-queue.js';
-import { QUEUE_NAME } from '../../src/server/jobs/bullmq/bullmq-record.js';
+import { BullmqJobQueue } from '#server/jobs/bullmq/bullmq-queue.js';
+import { QUEUE_NAME } from '#server/jobs/bullmq/bullmq-record.js';
 import { TEST_JOB_DEFINITIONS } from '../support/jobs/test-jobs.js';
 import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 import { describeJobQueueContract } from './job-queue.contract.js';

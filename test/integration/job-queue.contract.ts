@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { JobQueue, JobRecord, JobWorker } from '../../src/server/jobs/job-types.js';
-import type { JobState } from '../../src/shared/jobs.schema.js';
+import type { JobQueue, JobRecord, JobWorker } from '#server/jobs/job-types.js';
+import type { JobState } from '#shared/jobs.schema.js';
 import { JobProbe, type TestJobDefinitions, testJobRegistry } from '../support/jobs/test-jobs.js';
 
 /** A queue implementation prepared for the contract: fast leases, fast backoff. */

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { newId } from '../../src/server/db/ids.js';
-import { InProcessJobQueue } from '../../src/server/jobs/in-process/in-process-queue.js';
-import { createRepositories } from '../../src/server/repositories/index.js';
+import { newId } from '#server/db/ids.js';
+import { InProcessJobQueue } from '#server/jobs/in-process/in-process-queue.js';
+import { createRepositories } from '#server/repositories/index.js';
 import { insertBusiness, insertUser } from '../factories/rows.js';
 import { describeEachDialect } from '../support/databases.js';
 import { TEST_JOB_DEFINITIONS } from '../support/jobs/test-jobs.js';

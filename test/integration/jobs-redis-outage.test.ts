@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Job } from '../../src/shared/jobs.schema.js';
+import type { Job } from '#shared/jobs.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { type OwnRedis, startOwnRedis } from '../support/redis-server.js';

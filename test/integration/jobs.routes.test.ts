@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { InProcessJobQueue } from '../../src/server/jobs/in-process/in-process-queue.js';
-import type { JobWorker } from '../../src/server/jobs/job-types.js';
-import { createRepositories } from '../../src/server/repositories/index.js';
-import type { Job, JobPage } from '../../src/shared/jobs.schema.js';
+import { InProcessJobQueue } from '#server/jobs/in-process/in-process-queue.js';
+import type { JobWorker } from '#server/jobs/job-types.js';
+import { createRepositories } from '#server/repositories/index.js';
+import type { Job, JobPage } from '#shared/jobs.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { JobProbe, TEST_JOB_DEFINITIONS, testJobRegistry } from '../support/jobs/test-jobs.js';

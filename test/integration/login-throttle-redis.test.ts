@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLoginThrottle } from '../../src/server/services/security/login-throttle.js';
+import { createLoginThrottle } from '#server/services/access/security/login-throttle.js';
 import { registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';

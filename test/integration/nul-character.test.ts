@@ -1,9 +1,9 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { signatureHeader } from '../../src/server/integrations/signed-delivery.js';
-import type { Business } from '../../src/shared/business.schema.js';
-import type { ConversationThread, InboundSecret, IngestResult } from '../../src/shared/inbox.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
+import { signatureHeader } from '#server/integrations/signed-delivery.js';
+import type { Business } from '#shared/business.schema.js';
+import type { ConversationThread, InboundSecret, IngestResult } from '#shared/inbox.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -1,16 +1,12 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { InProcessJobQueue } from '../../src/server/jobs/in-process/in-process-queue.js';
-import { JOB_DEFINITIONS } from '../../src/server/jobs/job-definitions.js';
-import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runtime.js';
-import { createRepositories } from '../../src/server/repositories/index.js';
-import { jobHandlerDeps } from '../../src/server/services/index.js';
-import type { ConnectorTestResult, ConnectorWithSecret } from '../../src/shared/connector.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
-import type {
-  WebhookDelivery,
-  WebhookDeliveryDetail,
-  WebhookWithSecret,
-} from '../../src/shared/webhook.schema.js';
+import { jobHandlerDeps } from '#server/composition-root.js';
+import { InProcessJobQueue } from '#server/jobs/in-process/in-process-queue.js';
+import { JOB_DEFINITIONS } from '#server/jobs/job-definitions.js';
+import { type JobRuntime, startJobRuntime } from '#server/jobs/job-runtime.js';
+import { createRepositories } from '#server/repositories/index.js';
+import type { ConnectorTestResult, ConnectorWithSecret } from '#shared/connector.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
+import type { WebhookDelivery, WebhookDeliveryDetail, WebhookWithSecret } from '#shared/webhook.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
-import { loadConfig } from '../../src/server/config/config.js';
-import { type Database, openDatabase } from '../../src/server/db/database.js';
-import { migrateToLatest } from '../../src/server/db/migrate.js';
+import { buildApp } from '#server/app.js';
+import { loadConfig } from '#server/config/config.js';
+import { type Database, openDatabase } from '#server/db/database.js';
+import { migrateToLatest } from '#server/db/migrate.js';
 
 /** A test app on an in-memory SQLite database, plus the database so a test can break it. */
 export interface PlatformTestApp {

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { loadConfig } from '../../src/server/config/config.js';
-import { authRateLimit } from '../../src/server/plugins/rate-limit.plugin.js';
-import { problemSchema } from '../../src/shared/problem.schema.js';
+import { loadConfig } from '#server/config/config.js';
+import { authRateLimit } from '#server/plugins/rate-limit.plugin.js';
+import { problemSchema } from '#shared/problem.schema.js';
 import { buildPlatformTestApp, type PlatformTestApp } from './platform-app.js';
 
 let current: PlatformTestApp | undefined;

@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { loadConfig } from '../../src/server/config/config.js';
-import { openDatabase } from '../../src/server/db/database.js';
-import { problemSchema } from '../../src/shared/problem.schema.js';
+import { buildApp } from '#server/app.js';
+import { loadConfig } from '#server/config/config.js';
+import { openDatabase } from '#server/db/database.js';
+import { problemSchema } from '#shared/problem.schema.js';
 import { buildPlatformTestApp, type PlatformTestApp } from './platform-app.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

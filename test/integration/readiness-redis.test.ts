@@ -1,12 +1,12 @@
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { loadConfig } from '../../src/server/config/config.js';
-import type { Database } from '../../src/server/db/database.js';
-import { createMetrics } from '../../src/server/observability/metrics.js';
-import { opsRoutes } from '../../src/server/routes/ops.routes.js';
-import { createServices } from '../../src/server/services/index.js';
+import { buildApp } from '#server/app.js';
+import { createServices } from '#server/composition-root.js';
+import { loadConfig } from '#server/config/config.js';
+import type { Database } from '#server/db/database.js';
+import { createMetrics } from '#server/observability/metrics.js';
+import { opsRoutes } from '#server/routes/ops.routes.js';
 import { createSqliteTestDatabase } from '../support/databases.js';
 import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 import { TEST_SECRET } from '../support/test-app.js';

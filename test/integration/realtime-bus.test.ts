@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EventBus } from '../../src/server/realtime/event-bus.js';
-import { InProcessEventBus } from '../../src/server/realtime/in-process-event-bus.js';
-import { RedisEventBus } from '../../src/server/realtime/redis-event-bus.js';
-import type { WorkspaceFeedsOptions } from '../../src/server/realtime/workspace-feeds.js';
-import type { LiveEvent, NewLiveEvent } from '../../src/shared/events.schema.js';
+import type { EventBus } from '#server/realtime/event-bus.js';
+import { InProcessEventBus } from '#server/realtime/in-process-event-bus.js';
+import { RedisEventBus } from '#server/realtime/redis-event-bus.js';
+import type { WorkspaceFeedsOptions } from '#server/realtime/workspace-feeds.js';
+import type { LiveEvent, NewLiveEvent } from '#shared/events.schema.js';
 import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 
 const A = '0190a000-0000-7000-8000-00000000000a';

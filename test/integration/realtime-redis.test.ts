@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Services } from '../../src/server/services/index.js';
+import type { Services } from '#server/composition-root.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { TEST_TASKS } from '../support/ai/test-tasks.js';
 import { createSqliteTestDatabase, type TestDatabase } from '../support/databases.js';

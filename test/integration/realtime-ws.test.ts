@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { InProcessEventBus } from '../../src/server/realtime/in-process-event-bus.js';
-import { AccessTokens } from '../../src/server/services/security/access-tokens.js';
-import { AUTH_COOKIES, CSRF_HEADER } from '../../src/shared/auth.schema.js';
-import type { LiveEvent, NewLiveEvent } from '../../src/shared/events.schema.js';
+import { InProcessEventBus } from '#server/realtime/in-process-event-bus.js';
+import { AccessTokens } from '#server/services/access/security/access-tokens.js';
+import { AUTH_COOKIES, CSRF_HEADER } from '#shared/auth.schema.js';
+import type { LiveEvent, NewLiveEvent } from '#shared/events.schema.js';
 import {
   addMember,
   createBusiness,

@@ -1,13 +1,9 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { migrateTo, migrateToLatest, migrationNames } from '../../src/server/db/migrate.js';
-import type { JobRuntime } from '../../src/server/jobs/job-runtime.js';
-import type { ConnectorWithSecret } from '../../src/shared/connector.schema.js';
-import type {
-  WebhookDelivery,
-  WebhookDeliveryDetail,
-  WebhookWithSecret,
-} from '../../src/shared/webhook.schema.js';
+import { migrateTo, migrateToLatest, migrationNames } from '#server/db/migrate.js';
+import type { JobRuntime } from '#server/jobs/job-runtime.js';
+import type { ConnectorWithSecret } from '#shared/connector.schema.js';
+import type { WebhookDelivery, WebhookDeliveryDetail, WebhookWithSecret } from '#shared/webhook.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { startAppWithJobs } from '../support/app-with-jobs.js';
 import { describeEachDialect } from '../support/databases.js';

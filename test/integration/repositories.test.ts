@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { isUniqueViolation } from '../../src/server/db/errors.js';
-import { newId } from '../../src/server/db/ids.js';
-import { createRepositories, type Repositories } from '../../src/server/repositories/index.js';
+import { isUniqueViolation } from '#server/db/errors.js';
+import { newId } from '#server/db/ids.js';
+import { createRepositories, type Repositories } from '#server/repositories/index.js';
 import { insertBusiness, insertUser } from '../factories/rows.js';
 import { describeEachDialect, type TestDatabase } from '../support/databases.js';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Session } from '../../src/shared/auth.schema.js';
-import type { CalendarJobResult } from '../../src/shared/calendar.schema.js';
-import type { ContentItem } from '../../src/shared/content.schema.js';
-import type { LiveEvent } from '../../src/shared/events.schema.js';
-import type { Job } from '../../src/shared/jobs.schema.js';
+import type { Session } from '#shared/auth.schema.js';
+import type { CalendarJobResult } from '#shared/calendar.schema.js';
+import type { ContentItem } from '#shared/content.schema.js';
+import type { LiveEvent } from '#shared/events.schema.js';
+import type { Job } from '#shared/jobs.schema.js';
 import { type Cluster, type ClusterInstance, startCluster } from '../support/cluster.js';
 import { postgresUnavailableReason } from '../support/databases.js';
 import { redisSkipReason } from '../support/redis.js';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Database, openDatabase } from '../../src/server/db/database.js';
-import type { Services } from '../../src/server/services/index.js';
-import { AUTH_COOKIES, CSRF_HEADER, type Session } from '../../src/shared/auth.schema.js';
+import type { Services } from '#server/composition-root.js';
+import { type Database, openDatabase } from '#server/db/database.js';
+import { AUTH_COOKIES, CSRF_HEADER, type Session } from '#shared/auth.schema.js';
 import {
   addMember,
   createBusiness,

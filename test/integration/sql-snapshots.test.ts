@@ -1,7 +1,7 @@
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { DB } from '../../src/server/db/schema.js';
-import { createRepositories, type Repositories } from '../../src/server/repositories/index.js';
+import type { DB } from '#server/db/schema.js';
+import { createRepositories, type Repositories } from '#server/repositories/index.js';
 
 // Every repository method's SQL, compiled for PostgreSQL, is checked in under src/server/db/queries/, so a
 // reviewer sees each query change as a SQL diff. `npx vitest run --project integration -u test/integration/sql-snapshots.test.ts` rewrites the files after a deliberate change.

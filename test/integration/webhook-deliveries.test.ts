@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { verifySignatureHeader } from '../../src/server/integrations/signed-delivery.js';
-import type { Job, JobPage } from '../../src/shared/jobs.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
+import { verifySignatureHeader } from '#server/integrations/signed-delivery.js';
+import type { Job, JobPage } from '#shared/jobs.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
 import type {
   WebhookDelivery,
   WebhookDeliveryDetail,
   WebhookEventPayload,
   WebhookWithSecret,
-} from '../../src/shared/webhook.schema.js';
+} from '#shared/webhook.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { startAppWithJobs } from '../support/app-with-jobs.js';
 import { describeEachDialect } from '../support/databases.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Database, openDatabase } from '../../src/server/db/database.js';
+import { type Database, openDatabase } from '#server/db/database.js';
 import { createPostgresTestDatabase, TEST_DIALECTS } from '../support/databases.js';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';

@@ -1,13 +1,9 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import type { AppJobDefinitions } from '../../src/server/jobs/job-definitions.js';
-import type { JobQueue } from '../../src/server/jobs/job-types.js';
-import { createRepositories } from '../../src/server/repositories/index.js';
-import type { LiveEvent, NewLiveEvent } from '../../src/shared/events.schema.js';
-import type {
-  WebhookDelivery,
-  WebhookDeliveryDetail,
-  WebhookWithSecret,
-} from '../../src/shared/webhook.schema.js';
+import type { AppJobDefinitions } from '#server/jobs/job-definitions.js';
+import type { JobQueue } from '#server/jobs/job-types.js';
+import { createRepositories } from '#server/repositories/index.js';
+import type { LiveEvent, NewLiveEvent } from '#shared/events.schema.js';
+import type { WebhookDelivery, WebhookDeliveryDetail, WebhookWithSecret } from '#shared/webhook.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { startAppWithJobs } from '../support/app-with-jobs.js';
 import { describeEachDialect } from '../support/databases.js';

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runtime.js';
-import { jobHandlerDeps, type Services } from '../../src/server/services/index.js';
-import type { LiveEvent } from '../../src/shared/events.schema.js';
-import type { JobPage } from '../../src/shared/jobs.schema.js';
-import type { WebhookDelivery, WebhookWithSecret } from '../../src/shared/webhook.schema.js';
+import { jobHandlerDeps, type Services } from '#server/composition-root.js';
+import { type JobRuntime, startJobRuntime } from '#server/jobs/job-runtime.js';
+import type { LiveEvent } from '#shared/events.schema.js';
+import type { JobPage } from '#shared/jobs.schema.js';
+import type { WebhookDelivery, WebhookWithSecret } from '#shared/webhook.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createSqliteTestDatabase, type TestDatabase } from '../support/databases.js';
 import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';

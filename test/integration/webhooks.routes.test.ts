@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { AuditEntry } from '../../src/shared/business.schema.js';
-import type { Problem } from '../../src/shared/problem.schema.js';
-import type { Webhook, WebhookWithSecret } from '../../src/shared/webhook.schema.js';
+import type { AuditEntry } from '#shared/business.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
+import type { Webhook, WebhookWithSecret } from '#shared/webhook.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -1,10 +1,10 @@
-import type { BackoffPolicy } from '../../src/server/jobs/backoff.js';
-import { InProcessJobQueue } from '../../src/server/jobs/in-process/in-process-queue.js';
-import { type AppJobDefinitions, JOB_DEFINITIONS } from '../../src/server/jobs/job-definitions.js';
-import { type JobRuntime, startJobRuntime } from '../../src/server/jobs/job-runtime.js';
-import type { JobQueue } from '../../src/server/jobs/job-types.js';
-import { createRepositories } from '../../src/server/repositories/index.js';
-import { jobHandlerDeps } from '../../src/server/services/index.js';
+import { jobHandlerDeps } from '#server/composition-root.js';
+import type { BackoffPolicy } from '#server/jobs/backoff.js';
+import { InProcessJobQueue } from '#server/jobs/in-process/in-process-queue.js';
+import { type AppJobDefinitions, JOB_DEFINITIONS } from '#server/jobs/job-definitions.js';
+import { type JobRuntime, startJobRuntime } from '#server/jobs/job-runtime.js';
+import type { JobQueue } from '#server/jobs/job-types.js';
+import { createRepositories } from '#server/repositories/index.js';
 import type { TestDatabase } from './databases.js';
 import { createTestApp, type TestApp } from './test-app.js';
 

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
-import { type Database, openDatabase } from '../../src/server/db/database.js';
-import { migrateToLatest } from '../../src/server/db/migrate.js';
+import { type Database, openDatabase } from '#server/db/database.js';
+import { migrateToLatest } from '#server/db/migrate.js';
 
 /** Where the test suite finds PostgreSQL; each run creates (and drops) its own database there. */
 const POSTGRES_ADMIN_URL = process.env.MCC_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

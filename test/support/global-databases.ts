@@ -4,8 +4,8 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { TestProject } from 'vitest/node';
-import { migrateToLatest } from '../../src/server/db/migrate.js';
-import type { DB } from '../../src/server/db/schema.js';
+import { migrateToLatest } from '#server/db/migrate.js';
+import type { DB } from '#server/db/schema.js';
 import { createPostgresTemplate, dropPostgresDatabase, postgresUnavailableReason } from './databases.js';
 
 declare module 'vitest' {

@@ -1,9 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { type AppDeps, buildApp } from '../../src/server/app.js';
-import { loadConfig } from '../../src/server/config/config.js';
-import type { Database } from '../../src/server/db/database.js';
-import { createMetrics } from '../../src/server/observability/metrics.js';
-import { createServices, type ServiceDeps, type Services } from '../../src/server/services/index.js';
+import { type AppDeps, buildApp } from '#server/app.js';
+import { createServices, type ServiceDeps, type Services } from '#server/composition-root.js';
+import { loadConfig } from '#server/config/config.js';
+import type { Database } from '#server/db/database.js';
+import { createMetrics } from '#server/observability/metrics.js';
 import type { TestDatabase } from './databases.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef-0123456789abcdef-xyz';

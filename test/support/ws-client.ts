@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { expect, vi } from 'vitest';
-import type { ServerFrame } from '../../src/shared/events.schema.js';
+import type { ServerFrame } from '#shared/events.schema.js';
 
 /** The part of the `ws` client these tests use (the package ships no types of its own). */
 interface RawClient {

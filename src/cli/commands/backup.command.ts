@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Config } from '../../server/config/config.js';
-import { openDatabase } from '../../server/db/database.js';
+import type { Config } from '#server/config/config.js';
+import { openDatabase } from '#server/db/database.js';
 
 /** `mcc backup [file]`: an online SQLite backup, by default to `<DATA_DIR>/backups/mcc-<time>.db`. */
 export async function backupCommand(config: Config, file: string | undefined): Promise<void> {

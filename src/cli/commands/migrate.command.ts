@@ -1,6 +1,6 @@
-import type { Config } from '../../server/config/config.js';
-import { openDatabase } from '../../server/db/database.js';
-import { migrateToLatest } from '../../server/db/migrate.js';
+import type { Config } from '#server/config/config.js';
+import { openDatabase } from '#server/db/database.js';
+import { migrateToLatest } from '#server/db/migrate.js';
 
 /** `mcc migrate`: apply pending migrations and report each one. */
 export async function migrateCommand(config: Config): Promise<void> {

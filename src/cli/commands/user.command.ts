@@ -1,13 +1,13 @@
 import { text } from 'node:stream/consumers';
 import { Registry } from 'prom-client';
-import type { Config } from '../../server/config/config.js';
-import { resolveSecret } from '../../server/config/secret.js';
-import { openDatabase } from '../../server/db/database.js';
-import { migrateToLatest } from '../../server/db/migrate.js';
-import { isAppError } from '../../server/errors/app-error.js';
-import { createServices } from '../../server/services/index.js';
-import { randomToken } from '../../server/services/security/tokens.js';
-import { registerBodySchema } from '../../shared/auth.schema.js';
+import { createServices } from '#server/composition-root.js';
+import type { Config } from '#server/config/config.js';
+import { resolveSecret } from '#server/config/secret.js';
+import { openDatabase } from '#server/db/database.js';
+import { migrateToLatest } from '#server/db/migrate.js';
+import { isAppError } from '#server/errors/app-error.js';
+import { randomToken } from '#server/services/access/security/tokens.js';
+import { registerBodySchema } from '#shared/auth.schema.js';
 
 /** `mcc user create`: an account for someone who cannot sign up themselves (e.g. sign-up is closed). */
 export async function userCreateCommand(

@@ -1,16 +1,16 @@
 import { pino } from 'pino';
-import type { Config } from '../../server/config/config.js';
-import { resolveSecret } from '../../server/config/secret.js';
-import { openDatabase } from '../../server/db/database.js';
-import { migrateToLatest, pendingMigrations } from '../../server/db/migrate.js';
-import { startJobRuntime } from '../../server/jobs/job-runtime.js';
-import { installGracefulShutdown } from '../../server/lifecycle.js';
-import { createDependencyGauge } from '../../server/observability/dependency-metrics.js';
-import { loggerOptions } from '../../server/observability/logger.js';
-import { createMetrics } from '../../server/observability/metrics.js';
-import { metricsAccess } from '../../server/observability/metrics-access.js';
-import { startMetricsServer } from '../../server/observability/metrics-server.js';
-import { createServices, jobHandlerDeps } from '../../server/services/index.js';
+import { createServices, jobHandlerDeps } from '#server/composition-root.js';
+import type { Config } from '#server/config/config.js';
+import { resolveSecret } from '#server/config/secret.js';
+import { openDatabase } from '#server/db/database.js';
+import { migrateToLatest, pendingMigrations } from '#server/db/migrate.js';
+import { startJobRuntime } from '#server/jobs/job-runtime.js';
+import { installGracefulShutdown } from '#server/lifecycle.js';
+import { createDependencyGauge } from '#server/observability/dependency-metrics.js';
+import { loggerOptions } from '#server/observability/logger.js';
+import { createMetrics } from '#server/observability/metrics.js';
+import { metricsAccess } from '#server/observability/metrics-access.js';
+import { startMetricsServer } from '#server/observability/metrics-server.js';
 
 /**
  * `mcc worker`: run background jobs only — no HTTP — until SIGTERM/SIGINT, which drains the running

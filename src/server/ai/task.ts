@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { AiTaskName } from '../../shared/ai-tasks.schema.js';
-import type { BrandProfile } from '../../shared/brand.schema.js';
+import type { AiTaskName } from '#shared/ai-tasks.schema.js';
+import type { BrandProfile } from '#shared/brand.schema.js';
 import type { ChatMessage } from './provider.js';
 
 /** The business an AI call writes for: its profile goes into every prompt and every offline answer. */

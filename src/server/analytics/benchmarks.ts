@@ -1,6 +1,6 @@
-import type { BenchmarkMetric } from '../../shared/analytics.schema.js';
-import type { CampaignObjective } from '../../shared/campaign.schema.js';
-import type { ChannelId } from '../../shared/channel-ids.js';
+import type { BenchmarkMetric } from '#shared/analytics.schema.js';
+import type { CampaignObjective } from '#shared/campaign.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
 
 // Default rates per channel: where a forecast starts before a business has results of its own. Every
 // figure is a round number inside a range that public industry reports give, named below with the year

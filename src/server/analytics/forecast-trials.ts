@@ -1,4 +1,4 @@
-import type { BenchmarkMetric } from '../../shared/analytics.schema.js';
+import type { BenchmarkMetric } from '#shared/analytics.schema.js';
 import type { ForecastChannel, ForecastInput } from './forecast-types.js';
 import { deriveSeed, Rng } from './rng.js';
 import { fillBeta, fillCounts, fillLognormal } from './samplers.js';

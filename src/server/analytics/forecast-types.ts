@@ -1,5 +1,5 @@
-import type { BenchmarkMetric, CountMetric, ForecastMetric } from '../../shared/analytics.schema.js';
-import type { ChannelId } from '../../shared/channel-ids.js';
+import type { BenchmarkMetric, CountMetric, ForecastMetric } from '#shared/analytics.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
 import type { Histogram } from './percentiles.js';
 import type { BetaPrior, LogNormalPrior } from './priors.js';
 

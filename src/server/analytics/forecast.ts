@@ -1,4 +1,4 @@
-import type { CountMetric, ForecastMetric } from '../../shared/analytics.schema.js';
+import type { CountMetric, ForecastMetric } from '#shared/analytics.schema.js';
 import {
   allChannelsBytes,
   allChannelTrials,

@@ -1,4 +1,4 @@
-import type { ForecastMetric } from '../../shared/analytics.schema.js';
+import type { ForecastMetric } from '#shared/analytics.schema.js';
 
 // KPIs are free text on a campaign ("orders", "sign-ups", "clicks"): map the common names onto what the
 // forecast predicts, so a KPI can be given a probability. Anything else is reported as not forecast.

@@ -1,5 +1,5 @@
-import type { BenchmarkMetric } from '../../shared/analytics.schema.js';
-import type { ChannelId } from '../../shared/channel-ids.js';
+import type { BenchmarkMetric } from '#shared/analytics.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
 
 // Which inputs drive the spread of total conversions. The funnel is a product of its inputs
 // (impressions × CTR × CVR), so on a log scale it is a sum: log(conversions) ≈ Σ log(input). For a sum of

@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 /**
  * Start a worker thread on a module beside the caller, given as its `.js` URL: the compiled file in
  * `dist/` when it exists, or else (running from TypeScript sources under vitest or tsx) the `.ts` file,
- * loaded through tsx's loader registered inside the new thread.
+ * loaded through tsx's loader registered inside the new thread, with the `source` condition so `#shared/…`
+ * and `#server/…` imports resolve to the sources too (package.json "imports").
  *
  * @example
  * startModuleWorker(new URL('./forecast.worker.js', import.meta.url));
@@ -14,5 +15,5 @@ export function startModuleWorker(compiled: URL): Worker {
   if (existsSync(fileURLToPath(compiled))) return new Worker(compiled);
   const source = compiled.href.replace(/\.js$/, '.ts');
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true });
+  return new Worker(bootstrap, { eval: true, execArgv: [...process.execArgv, '--conditions=source'] });
 }

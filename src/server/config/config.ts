@@ -35,7 +35,7 @@ export interface Config {
     refreshGraceSeconds: number;
     /** How long an instance reuses "this session is still signed in"; revocations clear it at once. */
     sessionCacheTtlMs: number;
-    /** argon2id's cost (services/security/passwords.ts); `test` only with NODE_ENV=test. */
+    /** argon2id's cost (services/access/security/passwords.ts); `test` only with NODE_ENV=test. */
     passwordHashProfile: 'owasp' | 'test';
     secureCookies: boolean;
   };

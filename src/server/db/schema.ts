@@ -1,19 +1,19 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { BenchmarkMetric } from '../../shared/analytics.schema.js';
-import type { CampaignObjective, CampaignStatus } from '../../shared/campaign.schema.js';
-import type { ChannelId, ContentFormat } from '../../shared/channel-ids.js';
-import type { ConnectorKind, PublishFailureKind, PublishOutcome } from '../../shared/connector.schema.js';
-import type { ContentHistoryAction, ContentStatus } from '../../shared/content.schema.js';
+import type { BenchmarkMetric } from '#shared/analytics.schema.js';
+import type { CampaignObjective, CampaignStatus } from '#shared/campaign.schema.js';
+import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
+import type { ConnectorKind, PublishFailureKind, PublishOutcome } from '#shared/connector.schema.js';
+import type { ContentHistoryAction, ContentStatus } from '#shared/content.schema.js';
 import type {
   ConversationStatus,
   DeliveryStatus,
   Intent,
   Priority,
   Sentiment,
-} from '../../shared/inbox.schema.js';
-import type { JobState } from '../../shared/jobs.schema.js';
-import type { Role } from '../../shared/roles.js';
-import type { WebhookDeliveryEventType, WebhookDeliveryStatus } from '../../shared/webhook.schema.js';
+} from '#shared/inbox.schema.js';
+import type { JobState } from '#shared/jobs.schema.js';
+import type { Role } from '#shared/roles.js';
+import type { WebhookDeliveryEventType, WebhookDeliveryStatus } from '#shared/webhook.schema.js';
 
 // Column types are the same on SQLite and PostgreSQL: ids are UUIDv7 text, times are ISO-8601 UTC text
 // (which sorts correctly as text), JSON is text. See docs/decisions.md.
@@ -226,7 +226,7 @@ export interface AiProviderSettingsTable {
   business_id: string;
   base_url: string | null;
   model: string;
-  /** AES-256-GCM sealed (see services/security/secret-box.ts); never returned by the API. */
+  /** AES-256-GCM sealed (see services/access/security/secret-box.ts); never returned by the API. */
   api_key_encrypted: string | null;
   api_key_last4: string | null;
   updated_at: string;
@@ -342,7 +342,7 @@ export interface WebhooksTable {
   description: string;
   /** JSON array of `WebhookEventType`. */
   events: string;
-  /** AES-256-GCM sealed signing secret (services/security/secret-box.ts); shown only when created or rotated. */
+  /** AES-256-GCM sealed signing secret (services/access/security/secret-box.ts); shown only when created or rotated. */
   secret_encrypted: string;
   /** 1 or 0. */
   enabled: number;
@@ -402,7 +402,7 @@ export interface PublishingConnectorsTable {
   name: string;
   /** JSON of the kind's settings (a webhook's `url`). */
   settings: string;
-  /** AES-256-GCM sealed signing secret (services/security/secret-box.ts); never returned after creation. */
+  /** AES-256-GCM sealed signing secret (services/access/security/secret-box.ts); never returned after creation. */
   secret_encrypted: string;
   /** JSON array of channel ids, or null for every channel. */
   channels: string | null;

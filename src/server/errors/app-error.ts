@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../../shared/error-codes.js';
-import type { FieldError } from '../../shared/problem.schema.js';
+import type { ErrorCode } from '#shared/error-codes.js';
+import type { FieldError } from '#shared/problem.schema.js';
 
 /** The one map from an error code to its HTTP status and a human title. */
 export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> = {

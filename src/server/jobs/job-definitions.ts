@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { apiKeyRoleSchema } from '../../shared/business.schema.js';
-import { generateCalendarBodySchema } from '../../shared/calendar.schema.js';
-import { idSchema, timestampSchema } from '../../shared/common.schema.js';
+import { apiKeyRoleSchema } from '#shared/business.schema.js';
+import { generateCalendarBodySchema } from '#shared/calendar.schema.js';
+import { idSchema, timestampSchema } from '#shared/common.schema.js';
 import type { JobDefinitions } from './job-types.js';
 
 /** Attempts of one webhook delivery (the sender reads it to know its last try). */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import type { LiveEvent, NewLiveEvent } from '../../shared/events.schema.js';
+import type { LiveEvent, NewLiveEvent } from '#shared/events.schema.js';
 import { withLiveEvents } from './job-events.js';
 import type { JobContext } from './job-types.js';
 import { UnrecoverableJobError } from './run-job.js';

@@ -1,4 +1,4 @@
-import type { NewLiveEvent } from '../../shared/events.schema.js';
+import type { NewLiveEvent } from '#shared/events.schema.js';
 import type { EventBus, EventPublisher } from '../realtime/event-bus.js';
 import type { JobDefinitions } from './job-types.js';
 import type { JobHandlerEntry } from './registry.js';

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import { JOB_STATES, type JobState } from '../../shared/jobs.schema.js';
+import { JOB_STATES, type JobState } from '#shared/jobs.schema.js';
 
 /** How a run ended, as the duration histogram labels it. */
 export type RunOutcomeLabel = 'succeeded' | 'failed' | 'dead' | 'cancelled' | 'released';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Job, JobState } from '../../shared/jobs.schema.js';
+import type { Job, JobState } from '#shared/jobs.schema.js';
 
 /** Workspace jobs belong to one workspace; system jobs (housekeeping) to none. */
 export type JobScope = 'workspace' | 'system';

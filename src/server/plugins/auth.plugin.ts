@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../composition-root.js';
 import { AppError } from '../errors/app-error.js';
-import type { Services } from '../services/index.js';
-import type { Principal } from '../services/principal.js';
+import type { Principal } from '../services/access/principal.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

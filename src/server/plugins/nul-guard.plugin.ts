@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { findNulFields, NUL_CHARACTER_CODE, stripNulCharacters } from '../../shared/nul-characters.js';
+import { findNulFields, NUL_CHARACTER_CODE, stripNulCharacters } from '#shared/nul-characters.js';
 import { AppError } from '../errors/app-error.js';
 
 /**

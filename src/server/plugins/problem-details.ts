@@ -1,6 +1,6 @@
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { ErrorCode } from '../../shared/error-codes.js';
-import type { FieldError, Problem } from '../../shared/problem.schema.js';
+import type { ErrorCode } from '#shared/error-codes.js';
+import type { FieldError, Problem } from '#shared/problem.schema.js';
 import { AppError, ERROR_STATUS } from '../errors/app-error.js';
 
 /** RFC 9457 media type; every error body the app sends has it. */

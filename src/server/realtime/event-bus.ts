@@ -1,4 +1,4 @@
-import type { LiveEvent, NewLiveEvent } from '../../shared/events.schema.js';
+import type { LiveEvent, NewLiveEvent } from '#shared/events.schema.js';
 
 /** Receives one workspace's events, in order. */
 export type EventListener = (event: LiveEvent) => void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveEvent } from '../../shared/events.schema.js';
+import type { LiveEvent } from '#shared/events.schema.js';
 import { mayReceive } from './event-permissions.js';
 
 const base = {

@@ -1,5 +1,5 @@
-import type { LiveEvent, LiveEventType } from '../../shared/events.schema.js';
-import { can, type Permission, type Role } from '../../shared/roles.js';
+import type { LiveEvent, LiveEventType } from '#shared/events.schema.js';
+import { can, type Permission, type Role } from '#shared/roles.js';
 
 /** Who may hear each event: the permission that lets a member read what the event points at. */
 const EVENT_PERMISSIONS: Record<LiveEventType, Permission> = {

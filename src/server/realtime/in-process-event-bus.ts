@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { type LiveEvent, liveEventSchema, type NewLiveEvent } from '../../shared/events.schema.js';
+import { type LiveEvent, liveEventSchema, type NewLiveEvent } from '#shared/events.schema.js';
 import type { EventBus, EventListener, SubscribeOptions, Subscription } from './event-bus.js';
 import { formatEventId, newEpoch } from './event-id.js';
 import { WorkspaceFeeds, type WorkspaceFeedsOptions } from './workspace-feeds.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LiveEvent } from '../../shared/events.schema.js';
+import type { LiveEvent } from '#shared/events.schema.js';
 import type { EventPosition } from './event-id.js';
 import { type FeedTransport, WorkspaceFeeds } from './workspace-feeds.js';
 

@@ -1,4 +1,4 @@
-import type { LiveEvent } from '../../shared/events.schema.js';
+import type { LiveEvent } from '#shared/events.schema.js';
 import type { EventListener, SubscribeOptions, Subscription } from './event-bus.js';
 import { type EventPosition, formatEventId, parseEventId } from './event-id.js';
 

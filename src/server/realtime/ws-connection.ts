@@ -4,8 +4,8 @@ import {
   type LiveEvent,
   REALTIME_CLOSE_CODES,
   type ServerFrame,
-} from '../../shared/events.schema.js';
-import type { Role } from '../../shared/roles.js';
+} from '#shared/events.schema.js';
+import type { Role } from '#shared/roles.js';
 import type { Unsubscribe } from './event-bus.js';
 import { mayReceive } from './event-permissions.js';
 import type { GatewaySocket, ResolvedGatewayOptions } from './ws-gateway.js';

@@ -1,5 +1,5 @@
-import { REALTIME_CLOSE_CODES } from '../../shared/events.schema.js';
-import type { Role } from '../../shared/roles.js';
+import { REALTIME_CLOSE_CODES } from '#shared/events.schema.js';
+import type { Role } from '#shared/roles.js';
 import type { EventBus } from './event-bus.js';
 import { Connection } from './ws-connection.js';
 

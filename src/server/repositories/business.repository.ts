@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Role } from '../../shared/roles.js';
+import type { Role } from '#shared/roles.js';
 import { compileOnce } from '../db/compile-once.js';
 import type { BusinessRow, BusinessUpdate, DB, NewBusiness } from '../db/schema.js';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ContentStatus } from '../../shared/content.schema.js';
+import type { ContentStatus } from '#shared/content.schema.js';
 import type { CalendarFeedRow, ContentItemRow, DB } from '../db/schema.js';
 
 /** The public fields of a feed; the token hash never leaves this module. */

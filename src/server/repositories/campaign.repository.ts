@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CampaignSortKey, CampaignStatus } from '../../shared/campaign.schema.js';
+import type { CampaignSortKey, CampaignStatus } from '#shared/campaign.schema.js';
 import type { CampaignRow, CampaignUpdate, DB } from '../db/schema.js';
 
 /** Where the previous page ended: the sort column's value and the id that breaks ties. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { ChannelId } from '../../shared/channel-ids.js';
-import type { ContentStatus } from '../../shared/content.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import type { ContentStatus } from '#shared/content.schema.js';
 import type { ContentItemRow, ContentItemUpdate, DB, NewContentItem } from '../db/schema.js';
 import type { KeysetPosition } from './campaign.repository.js';
 

@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import type { ChannelId } from '../../shared/channel-ids.js';
-import type { ConversationListQuery } from '../../shared/inbox.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import type { ConversationListQuery } from '#shared/inbox.schema.js';
 import type { ConversationRow, ConversationUpdate, DB, MessageRow } from '../db/schema.js';
 
 /** Filters of the inbox list, as the service resolved them (`now` decides which snoozes ran out). */

@@ -1,5 +1,5 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
-import type { JobState } from '../../shared/jobs.schema.js';
+import type { JobState } from '#shared/jobs.schema.js';
 import type { Dialect } from '../db/database.js';
 import type { DB, JobRow, JobsTable } from '../db/schema.js';
 

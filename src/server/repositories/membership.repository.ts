@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Role } from '../../shared/roles.js';
+import type { Role } from '#shared/roles.js';
 import type { DB } from '../db/schema.js';
 
 /** A member row joined with the user's public fields. */

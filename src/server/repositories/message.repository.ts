@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ChannelId } from '../../shared/channel-ids.js';
+import type { ChannelId } from '#shared/channel-ids.js';
 import type { DB, MessageRow } from '../db/schema.js';
 
 /** Changes a message may take after it is stored: its classification and its delivery. */

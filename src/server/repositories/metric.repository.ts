@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { ChannelId } from '../../shared/channel-ids.js';
+import type { ChannelId } from '#shared/channel-ids.js';
 import type { DB, MetricsRow } from '../db/schema.js';
 
 /** Summed counts of a group of metric rows (numbers, whatever the driver returned). */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ContentStatus } from '../../shared/content.schema.js';
+import type { ContentStatus } from '#shared/content.schema.js';
 import type { ContentItemRow, DB, PublishAttemptRow } from '../db/schema.js';
 
 /** Attempts kept per item in a listing; far more than retries and reschedules produce. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { WebhookDeliveryStatus } from '../../shared/webhook.schema.js';
+import type { WebhookDeliveryStatus } from '#shared/webhook.schema.js';
 import type {
   DB,
   WebhookDeliveryAttemptRow,

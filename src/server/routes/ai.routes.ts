@@ -11,16 +11,18 @@ import {
   runTaskResponseSchema,
   usageQuerySchema,
   usageResponseSchema,
-} from '../../shared/ai.schema.js';
-import { businessParamsSchema } from '../../shared/business.schema.js';
-import { generateCalendarAcceptedSchema, generateCalendarBodySchema } from '../../shared/calendar.schema.js';
+} from '#shared/ai.schema.js';
+import { businessParamsSchema } from '#shared/business.schema.js';
+import { generateCalendarAcceptedSchema, generateCalendarBodySchema } from '#shared/calendar.schema.js';
+import type { Services } from '../composition-root.js';
 import { principalOf } from '../plugins/auth.plugin.js';
-import type { Services } from '../services/index.js';
 
 const security = [{ bearer: [] }];
 
 /** The AI engine's API: run tasks, usage and the cost ledger, budgets, the workspace's own provider. */
-export function aiRoutes(services: Services): FastifyPluginAsyncZod {
+export function aiRoutes(
+  services: Pick<Services, 'ai' | 'aiSettings' | 'aiUsage' | 'calendar'>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/ai/tasks/:task',

@@ -14,15 +14,17 @@ import {
   simulateBodySchema,
   simulationParamsSchema,
   simulationSchema,
-} from '../../shared/analytics.schema.js';
+} from '#shared/analytics.schema.js';
+import type { Services } from '../composition-root.js';
 import { principalOf } from '../plugins/auth.plugin.js';
-import type { Services } from '../services/index.js';
 
 const tags = ['analytics'];
 const security = [{ bearer: [] }];
 
 /** Forecasts, actual results, reports and benchmark rates under `/api/analytics`. */
-export function analyticsRoutes(services: Services): FastifyPluginAsyncZod {
+export function analyticsRoutes(
+  services: Pick<Services, 'analyticsMetrics' | 'analyticsReports' | 'forecasts'>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/analytics/simulate',
@@ -37,7 +39,7 @@ export function analyticsRoutes(services: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await services.analytics.simulate(principalOf(request), request.body)),
+        reply.code(201).send(await services.forecasts.simulate(principalOf(request), request.body)),
     );
 
     app.get(
@@ -51,7 +53,7 @@ export function analyticsRoutes(services: Services): FastifyPluginAsyncZod {
           response: { 200: simulationSchema },
         },
       },
-      async (request) => services.analytics.getSimulation(principalOf(request), request.params.id),
+      async (request) => services.forecasts.getSimulation(principalOf(request), request.params.id),
     );
 
     app.post(
@@ -150,7 +152,7 @@ export function analyticsRoutes(services: Services): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        items: await services.analytics.benchmarks(principalOf(request), request.query),
+        items: await services.forecasts.benchmarks(principalOf(request), request.query),
       }),
     );
 
@@ -166,7 +168,7 @@ export function analyticsRoutes(services: Services): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        items: await services.analytics.putBenchmarks(principalOf(request), request.body),
+        items: await services.forecasts.putBenchmarks(principalOf(request), request.body),
       }),
     );
   };

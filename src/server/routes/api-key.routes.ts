@@ -7,15 +7,15 @@ import {
   businessParamsSchema,
   createApiKeyBodySchema,
   createdApiKeySchema,
-} from '../../shared/business.schema.js';
-import { pageQuerySchema } from '../../shared/common.schema.js';
+} from '#shared/business.schema.js';
+import { pageQuerySchema } from '#shared/common.schema.js';
+import type { Services } from '../composition-root.js';
 import { principalOf } from '../plugins/auth.plugin.js';
-import type { Services } from '../services/index.js';
 
 const security = [{ bearer: [] }];
 
 /** API keys and the audit log of a workspace (owners and admins). */
-export function apiKeyRoutes(services: Services): FastifyPluginAsyncZod {
+export function apiKeyRoutes(services: Pick<Services, 'apiKeys' | 'audit'>): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['api keys'];
     app.get(

@@ -10,20 +10,23 @@ import {
   sessionSchema,
   updateMeBodySchema,
   userSchema,
-} from '../../shared/auth.schema.js';
+} from '#shared/auth.schema.js';
+import type { Services } from '../composition-root.js';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/app-error.js';
 import { authenticateWith, principalOf } from '../plugins/auth.plugin.js';
 import { authAddressLimit, authRateLimit } from '../plugins/rate-limit.plugin.js';
-import type { IssuedSession } from '../services/auth.service.js';
-import type { Services } from '../services/index.js';
-import { randomToken, safeEqual } from '../services/security/tokens.js';
-import { requireUser } from '../services/workspace-access.js';
+import type { IssuedSession } from '../services/access/auth.service.js';
+import { randomToken, safeEqual } from '../services/access/security/tokens.js';
+import { requireUser } from '../services/access/workspace-access.js';
 
 const tags = ['auth'];
 
 /** Accounts and sessions under `/api/auth`. */
-export function authRoutes(services: Services, config: Config): FastifyPluginAsyncZod {
+export function authRoutes(
+  services: Pick<Services, 'auth' | 'accessTokens' | 'apiKeys' | 'sessions'>,
+  config: Config,
+): FastifyPluginAsyncZod {
   return async (app) => {
     const authenticate = authenticateWith(services);
     const rateLimit = authRateLimit(config);

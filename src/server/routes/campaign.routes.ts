@@ -7,15 +7,15 @@ import {
   campaignSchema,
   createCampaignBodySchema,
   updateCampaignBodySchema,
-} from '../../shared/campaign.schema.js';
+} from '#shared/campaign.schema.js';
+import type { Services } from '../composition-root.js';
 import { principalOf } from '../plugins/auth.plugin.js';
-import type { Services } from '../services/index.js';
 
 const tags = ['campaigns'];
 const security = [{ bearer: [] }];
 
 /** Campaigns under `/api/campaign`. */
-export function campaignRoutes(services: Services): FastifyPluginAsyncZod {
+export function campaignRoutes(services: Pick<Services, 'campaigns'>): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/campaign/',

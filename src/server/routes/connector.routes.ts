@@ -9,16 +9,18 @@ import {
   createConnectorBodySchema,
   publishAttemptListSchema,
   updateConnectorBodySchema,
-} from '../../shared/connector.schema.js';
-import { contentParamsSchema } from '../../shared/content.schema.js';
+} from '#shared/connector.schema.js';
+import { contentParamsSchema } from '#shared/content.schema.js';
+import type { Services } from '../composition-root.js';
 import { principalOf } from '../plugins/auth.plugin.js';
-import type { Services } from '../services/index.js';
 
 const tags = ['publishing'];
 const security = [{ bearer: [] }];
 
 /** Publishing connectors (owners and admins) and the publish attempts of a content item. */
-export function connectorRoutes(services: Services): FastifyPluginAsyncZod {
+export function connectorRoutes(
+  services: Pick<Services, 'connectors' | 'publishing'>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/connectors',

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { businessParamsSchema } from '../../shared/business.schema.js';
+import { businessParamsSchema } from '#shared/business.schema.js';
 import {
   calendarFeedListSchema,
   calendarFeedParamsSchema,
@@ -9,15 +9,15 @@ import {
   contentImportBodySchema,
   contentImportResultSchema,
   createdCalendarFeedSchema,
-} from '../../shared/content-export.schema.js';
+} from '#shared/content-export.schema.js';
+import type { Services } from '../composition-root.js';
 import { principalOf } from '../plugins/auth.plugin.js';
-import type { Services } from '../services/index.js';
 
 const tags = ['content export'];
 const security = [{ bearer: [] }];
 
 /** Managing calendar feeds and the CSV export (Bearer). */
-export function contentExportRoutes(services: Services): FastifyPluginAsyncZod {
+export function contentExportRoutes(services: Pick<Services, 'contentExport'>): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/business/:id/calendar-feed',
@@ -114,7 +114,7 @@ export function contentExportRoutes(services: Services): FastifyPluginAsyncZod {
 }
 
 /** The feed itself: no Bearer token, the secret in the URL is the credential (still rate-limited). */
-export function calendarFeedRoutes(services: Services): FastifyPluginAsyncZod {
+export function calendarFeedRoutes(services: Pick<Services, 'contentExport'>): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/content/calendar.ics',

@@ -14,16 +14,18 @@ import {
   rewriteContentItemResultSchema,
   transitionContentBodySchema,
   updateContentBodySchema,
-} from '../../shared/content.schema.js';
+} from '#shared/content.schema.js';
+import type { Services } from '../composition-root.js';
 import { principalOf } from '../plugins/auth.plugin.js';
-import type { Services } from '../services/index.js';
 import { abortOnDisconnect } from './ai.routes.js';
 
 const tags = ['content'];
 const security = [{ bearer: [] }];
 
 /** The content library and calendar under `/api/content` (generation lives in content.routes.ts). */
-export function contentItemRoutes(services: Services): FastifyPluginAsyncZod {
+export function contentItemRoutes(
+  services: Pick<Services, 'ai' | 'content' | 'contentStudio' | 'contentWorkflow'>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/content',

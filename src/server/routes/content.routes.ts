@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { WriteContentOutput } from '../../shared/ai-tasks.schema.js';
-import { generateContentBodySchema, generateContentResultSchema } from '../../shared/content.schema.js';
+import type { WriteContentOutput } from '#shared/ai-tasks.schema.js';
+import { generateContentBodySchema, generateContentResultSchema } from '#shared/content.schema.js';
+import type { Services } from '../composition-root.js';
 import { principalOf } from '../plugins/auth.plugin.js';
-import type { Services } from '../services/index.js';
 import { abortOnDisconnect } from './ai.routes.js';
 import { openEventStream, wantsEventStream } from './sse.js';
 
 /** Content generation; the content library (save, edit, approve) builds on it. */
-export function contentRoutes(services: Services): FastifyPluginAsyncZod {
+export function contentRoutes(services: Pick<Services, 'ai' | 'contentStudio'>): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/content/generate',

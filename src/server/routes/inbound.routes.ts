@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { inboundParamsSchema, inboundResultSchema } from '../../shared/inbox.schema.js';
+import { inboundParamsSchema, inboundResultSchema } from '#shared/inbox.schema.js';
+import type { Services } from '../composition-root.js';
 import { AppError } from '../errors/app-error.js';
-import type { Services } from '../services/index.js';
 
 /** The signature header, the same scheme as our outbound webhooks. */
 const SIGNATURE_HEADER = 'x-mcc-signature';
@@ -12,7 +12,7 @@ const SIGNATURE_HEADER = 'x-mcc-signature';
  * JSON bodies as the raw string (the service parses them after checking the signature); every other
  * route keeps the app's usual JSON parsing.
  */
-export function inboundRoutes(services: Services): FastifyPluginAsyncZod {
+export function inboundRoutes(services: Pick<Services, 'inboxInbound'>): FastifyPluginAsyncZod {
   return async (app) => {
     app.removeContentTypeParser('application/json');
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {

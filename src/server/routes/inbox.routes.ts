@@ -16,9 +16,9 @@ import {
   updateCannedReplyBodySchema,
   updateInboxRuleBodySchema,
   updateKnowledgeBodySchema,
-} from '../../shared/inbox.schema.js';
+} from '#shared/inbox.schema.js';
+import type { Services } from '../composition-root.js';
 import { principalOf } from '../plugins/auth.plugin.js';
-import type { Services } from '../services/index.js';
 
 const tags = ['inbox'];
 const security = [{ bearer: [] }];
@@ -26,7 +26,9 @@ const params = inboxItemParamsSchema;
 const noContent = { 204: z.null() };
 
 /** What helps answer customers, under `/api/inbox`: canned replies, knowledge, rules, the inbound secret. */
-export function inboxRoutes(services: Services): FastifyPluginAsyncZod {
+export function inboxRoutes(
+  services: Pick<Services, 'inboxInbound' | 'inboxLibrary' | 'inboxRules'>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     const library = services.inboxLibrary;
     const rules = services.inboxRules;

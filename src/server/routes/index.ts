@@ -1,13 +1,12 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
+import type { Services } from '../composition-root.js';
 import type { Config } from '../config/config.js';
 import { authenticateWith } from '../plugins/auth.plugin.js';
-import type { Services } from '../services/index.js';
 import { aiRoutes } from './ai.routes.js';
 import { analyticsRoutes } from './analytics.routes.js';
 import { apiKeyRoutes } from './api-key.routes.js';
 import { authRoutes } from './auth.routes.js';
-import { businessRoutes } from './business.routes.js';
 import { campaignRoutes } from './campaign.routes.js';
 import { connectorRoutes } from './connector.routes.js';
 import { contentRoutes } from './content.routes.js';
@@ -19,6 +18,7 @@ import { jobRoutes } from './jobs.routes.js';
 import { memberRoutes } from './member.routes.js';
 import { messageRoutes } from './messages.routes.js';
 import { webhookRoutes } from './webhook.routes.js';
+import { workspaceRoutes } from './workspace.routes.js';
 
 /** Register every `/api` route; `buildApp` calls this inside the `/api` prefix. */
 export async function registerApiRoutes(
@@ -36,7 +36,7 @@ export async function registerApiRoutes(
   // Everything below needs a user access token or a workspace API key.
   await app.register(async (protectedApp) => {
     protectedApp.addHook('onRequest', authenticateWith(services));
-    await protectedApp.register(businessRoutes(services));
+    await protectedApp.register(workspaceRoutes(services));
     await protectedApp.register(memberRoutes(services));
     await protectedApp.register(apiKeyRoutes(services));
     await protectedApp.register(aiRoutes(services));

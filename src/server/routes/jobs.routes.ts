@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { jobListQuerySchema, jobPageSchema, jobParamsSchema, jobSchema } from '../../shared/jobs.schema.js';
+import { jobListQuerySchema, jobPageSchema, jobParamsSchema, jobSchema } from '#shared/jobs.schema.js';
+import type { Services } from '../composition-root.js';
 import { principalOf } from '../plugins/auth.plugin.js';
-import type { Services } from '../services/index.js';
 
 const security = [{ bearer: [] }];
 const tags = ['jobs'];
 
 /** Background jobs of a workspace: state, progress, result or error; retry and cancel. */
-export function jobRoutes(services: Services): FastifyPluginAsyncZod {
+export function jobRoutes(services: Pick<Services, 'jobs'>): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/jobs',

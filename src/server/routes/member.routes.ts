@@ -7,15 +7,15 @@ import {
   memberParamsSchema,
   memberSchema,
   updateMemberBodySchema,
-} from '../../shared/business.schema.js';
+} from '#shared/business.schema.js';
+import type { Services } from '../composition-root.js';
 import { principalOf } from '../plugins/auth.plugin.js';
-import type { Services } from '../services/index.js';
 
 const tags = ['members'];
 const security = [{ bearer: [] }];
 
 /** Workspace members and roles under `/api/business/:id/members`. */
-export function memberRoutes(services: Services): FastifyPluginAsyncZod {
+export function memberRoutes(services: Pick<Services, 'members'>): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/business/:id/members',

@@ -13,15 +13,17 @@ import {
   messageSchema,
   replyBodySchema,
   updateConversationBodySchema,
-} from '../../shared/inbox.schema.js';
+} from '#shared/inbox.schema.js';
+import type { Services } from '../composition-root.js';
 import { principalOf } from '../plugins/auth.plugin.js';
-import type { Services } from '../services/index.js';
 
 const tags = ['inbox'];
 const security = [{ bearer: [] }];
 
 /** The inbox's conversations under `/api/messages` (the original design's path). */
-export function messageRoutes(services: Services): FastifyPluginAsyncZod {
+export function messageRoutes(
+  services: Pick<Services, 'inbox' | 'inboxImport' | 'inboxReplies'>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/messages',

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type TelemetryEvent, telemetryBodySchema } from '../../shared/telemetry.schema.js';
+import { type TelemetryEvent, telemetryBodySchema } from '#shared/telemetry.schema.js';
 import type { Config } from '../config/config.js';
 import type { AppMetrics } from '../observability/metrics.js';
 import { perIpRateLimit } from '../plugins/rate-limit.plugin.js';

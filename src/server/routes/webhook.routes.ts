@@ -13,15 +13,15 @@ import {
   webhookParamsSchema,
   webhookSchema,
   webhookWithSecretSchema,
-} from '../../shared/webhook.schema.js';
+} from '#shared/webhook.schema.js';
+import type { Services } from '../composition-root.js';
 import { principalOf } from '../plugins/auth.plugin.js';
-import type { Services } from '../services/index.js';
 
 const tags = ['webhooks'];
 const security = [{ bearer: [] }];
 
 /** Outbound webhooks under `/api/webhooks` (owners and admins). */
-export function webhookRoutes(services: Services): FastifyPluginAsyncZod {
+export function webhookRoutes(services: Pick<Services, 'webhooks'>): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/webhooks',

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Registry } from 'prom-client';
+import type { Services } from '../composition-root.js';
 import { isAppError } from '../errors/app-error.js';
 import { createConnectionGauge } from '../realtime/realtime-metrics.js';
 import { type GatewayOptions, type GatewaySocket, RealtimeGateway } from '../realtime/ws-gateway.js';
-import type { Services } from '../services/index.js';
 
 export interface WsRouteOptions extends Pick<GatewayOptions, 'heartbeatMs' | 'authTimeoutMs'> {
   registry: Registry;
@@ -15,7 +15,7 @@ export interface WsRouteOptions extends Pick<GatewayOptions, 'heartbeatMs' | 'au
  * Needs `websocketPlugin` registered on the app.
  */
 export function wsRoutes(
-  services: Pick<Services, 'accessTokens' | 'sessions' | 'businesses' | 'events'>,
+  services: Pick<Services, 'accessTokens' | 'sessions' | 'workspaces' | 'events'>,
   options: WsRouteOptions,
 ): FastifyPluginAsync {
   return async (app) => {
@@ -25,7 +25,7 @@ export function wsRoutes(
       isSessionActive: (sessionId) => services.sessions.isActive(sessionId),
       roleIn: async (userId, businessId) => {
         try {
-          return (await services.businesses.get({ kind: 'user', userId }, businessId)).role;
+          return (await services.workspaces.get({ kind: 'user', userId }, businessId)).role;
         } catch (error) {
           if (isAppError(error) && (error.code === 'not_found' || error.code === 'forbidden'))
             return undefined;

@@ -1,4 +1,4 @@
-import type { Permission } from '../../shared/roles.js';
+import type { Permission } from '#shared/roles.js';
 import type { IconName } from '../components/ui/icon.js';
 
 /** One entry of the workspace sidebar; `path` is relative to `/w/:businessId`. */

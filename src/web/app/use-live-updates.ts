@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { LiveEvent } from '../../shared/events.schema.js';
+import type { LiveEvent } from '#shared/events.schema.js';
 import { refreshSession } from '../lib/auth/refresh-session.js';
 import { getAccessToken, subscribeToSession } from '../lib/auth/session-store.js';
 import { RealtimeClient, type RealtimeStatus, realtimeUrl } from '../lib/realtime.js';

@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../../shared/error-codes.js';
-import type { FieldError, Problem } from '../../shared/problem.schema.js';
+import type { ErrorCode } from '#shared/error-codes.js';
+import type { FieldError, Problem } from '#shared/problem.schema.js';
 
 /** A problem+json answer from the API, typed so screens can react to its stable `code`. */
 export class ApiError extends Error {

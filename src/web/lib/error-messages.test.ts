@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Problem } from '../../shared/problem.schema.js';
+import type { Problem } from '#shared/problem.schema.js';
 import { ApiError, NetworkError } from './api-error.js';
 import { describeError } from './error-messages.js';
 

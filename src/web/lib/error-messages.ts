@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/error-codes.js';
+import type { ErrorCode } from '#shared/error-codes.js';
 import { ApiError, NetworkError } from './api-error.js';
 
 /** One plain sentence per stable error code; the API's own `detail` wins when it has one. */

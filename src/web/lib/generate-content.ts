@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { API } from '../../shared/api-paths.js';
-import type { generateContentBodySchema } from '../../shared/content.schema.js';
-import { generateContentResultSchema } from '../../shared/content.schema.js';
+import { API } from '#shared/api-paths.js';
+import type { generateContentBodySchema } from '#shared/content.schema.js';
+import { generateContentResultSchema } from '#shared/content.schema.js';
 import { ApiError, NetworkError } from './api-error.js';
 import { postEventStream } from './event-stream.js';
 import { problemFromBody } from './problem.js';

@@ -1,4 +1,4 @@
-import { type Problem, problemSchema } from '../../shared/problem.schema.js';
+import { type Problem, problemSchema } from '#shared/problem.schema.js';
 import { ApiError } from './api-error.js';
 
 /** Reads `Retry-After` as seconds; the HTTP-date form is converted relative to `now`. */

@@ -1,4 +1,4 @@
-import type { LiveEvent } from '../../shared/events.schema.js';
+import type { LiveEvent } from '#shared/events.schema.js';
 
 /**
  * Which cached queries an event makes stale, as query-key prefixes. Features key their workspace queries

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveEvent, ServerFrame } from '../../shared/events.schema.js';
+import type { LiveEvent, ServerFrame } from '#shared/events.schema.js';
 import { RealtimeClient, type RealtimeSocket, realtimeUrl } from './realtime.js';
 import { isWorkspaceQuery, staleQueryPrefixes } from './realtime-invalidation.js';
 

@@ -1,10 +1,10 @@
-import { API } from '../../shared/api-paths.js';
+import { API } from '#shared/api-paths.js';
 import {
   type ClientFrame,
   type LiveEvent,
   REALTIME_CLOSE_CODES,
   serverFrameSchema,
-} from '../../shared/events.schema.js';
+} from '#shared/events.schema.js';
 import { backoffDelayMs } from './backoff.js';
 
 /** What the client needs from a browser WebSocket; tests pass a fake. */

@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../../shared/error-codes.js';
-import { type FieldError, type Problem, problemSchema } from '../../shared/problem.schema.js';
+import type { ErrorCode } from '#shared/error-codes.js';
+import { type FieldError, type Problem, problemSchema } from '#shared/problem.schema.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -1,5 +1,5 @@
-import { planCalendarOutputSchema } from '../../shared/ai-tasks.schema.js';
-import { type Session, sessionSchema, type User, userSchema } from '../../shared/auth.schema.js';
+import { planCalendarOutputSchema } from '#shared/ai-tasks.schema.js';
+import { type Session, sessionSchema, type User, userSchema } from '#shared/auth.schema.js';
 import {
   type ApiKey,
   apiKeySchema,
@@ -7,12 +7,12 @@ import {
   businessSchema,
   type Member,
   memberSchema,
-} from '../../shared/business.schema.js';
-import { type CalendarJobResult, calendarJobResultSchema } from '../../shared/calendar.schema.js';
-import { type Campaign, campaignSchema } from '../../shared/campaign.schema.js';
-import { type ContentItem, contentItemSchema } from '../../shared/content.schema.js';
-import { type InboxRule, inboxRuleSchema } from '../../shared/inbox.schema.js';
-import { type Job, jobSchema } from '../../shared/jobs.schema.js';
+} from '#shared/business.schema.js';
+import { type CalendarJobResult, calendarJobResultSchema } from '#shared/calendar.schema.js';
+import { type Campaign, campaignSchema } from '#shared/campaign.schema.js';
+import { type ContentItem, contentItemSchema } from '#shared/content.schema.js';
+import { type InboxRule, inboxRuleSchema } from '#shared/inbox.schema.js';
+import { type Job, jobSchema } from '#shared/jobs.schema.js';
 
 // Answers as the API sends them, each checked against the shared schema so a fixture that drifts from the
 // contract fails where it is built, not deep inside a screen.

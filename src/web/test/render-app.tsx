@@ -1,7 +1,7 @@
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { API } from '../../shared/api-paths.js';
-import type { User } from '../../shared/auth.schema.js';
-import type { Business } from '../../shared/business.schema.js';
+import { API } from '#shared/api-paths.js';
+import type { User } from '#shared/auth.schema.js';
+import type { Business } from '#shared/business.schema.js';
 import { AppRoutes } from '../app/app-routes.js';
 import { clearSession } from '../lib/auth/session-store.js';
 import { type FakeApi, json } from './fake-api.js';

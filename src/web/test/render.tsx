@@ -4,7 +4,7 @@ import { type UserEvent, userEvent } from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
-import type { User } from '../../shared/auth.schema.js';
+import type { User } from '#shared/auth.schema.js';
 import { AppProviders } from '../app/providers.js';
 import { clearSession, storeSession } from '../lib/auth/session-store.js';
 import { createQueryClient } from '../lib/query-client.js';

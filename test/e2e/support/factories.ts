@@ -1,4 +1,4 @@
-import type { Session } from '../../../src/shared/auth.schema.js';
+import type { Session } from '#shared/auth.schema.js';
 
 let sequence = 0;
 

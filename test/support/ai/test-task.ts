@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AiTask, TaskContext } from '../../../src/server/ai/task.js';
+import type { AiTask, TaskContext } from '#server/ai/task.js';
 
 /** A small task for engine tests: a slogan within 60 characters, without the word "cheap". */
 export const sloganTask: AiTask<{ product: string }, { slogan: string; hashtags: string[] }> = {

@@ -1,11 +1,11 @@
-import type { AiTask, AnyAiTask } from '../../../src/server/ai/task.js';
+import type { AiTask, AnyAiTask } from '#server/ai/task.js';
 import {
   type AiTaskName,
   type WriteContentInput,
   type WriteContentOutput,
   writeContentInputSchema,
   writeContentOutputSchema,
-} from '../../../src/shared/ai-tasks.schema.js';
+} from '#shared/ai-tasks.schema.js';
 import { sloganTask } from './test-task.js';
 
 /** writeContent with the real input and output schemas but a trivial prompt and offline answer. */

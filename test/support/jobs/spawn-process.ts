@@ -30,7 +30,7 @@ export function spawnEntry(
   if (!typescript && !existsSync(path.join(ROOT, entry))) {
     throw new Error(`${entry} does not exist: build first (npm run build:server; npm test builds)`);
   }
-  const loader = typescript ? ['--import', 'tsx'] : [];
+  const loader = typescript ? ['--conditions=source', '--import', 'tsx'] : [];
   const child = spawn(process.execPath, [...loader, path.join(ROOT, entry), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_PRETTY: '0', ...env },

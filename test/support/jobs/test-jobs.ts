@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
-import { buildJobRegistry, jobHandler } from '../../../src/server/jobs/registry.js';
+import { buildJobRegistry, jobHandler } from '#server/jobs/registry.js';
 
 /** Job names that exist only in tests; production code never registers them. */
 export const TEST_JOB_DEFINITIONS = {

@@ -1,5 +1,5 @@
-import { loadConfig } from '../../../src/server/config/config.js';
-import { BullmqJobQueue } from '../../../src/server/jobs/bullmq/bullmq-queue.js';
+import { loadConfig } from '#server/config/config.js';
+import { BullmqJobQueue } from '#server/jobs/bullmq/bullmq-queue.js';
 import { JobProbe, TEST_JOB_DEFINITIONS, testJobRegistry } from './test-jobs.js';
 
 // A worker process for the test jobs (production `mcc worker` only knows the app's jobs), on the BullMQ

@@ -1,4 +1,4 @@
-import type { Persona, Product } from '../../../shared/brand.schema.js';
+import type { Persona, Product } from '#shared/brand.schema.js';
 import type { BusinessContext } from '../task.js';
 import { pickRotating, type Random } from './prng.js';
 import { capitalize, decapitalize, endSentence, firstSentence, keywordsOf, overlap } from './text-tools.js';

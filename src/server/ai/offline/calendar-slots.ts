@@ -1,5 +1,5 @@
-import type { ChannelId } from '../../../shared/channel-ids.js';
-import { channelRule, type Weekday } from '../../../shared/channels.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import { channelRule, type Weekday } from '#shared/channels.js';
 
 // When a channel's posts go out in a week: its good days first, spread out, at its good local times.
 

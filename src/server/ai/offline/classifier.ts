@@ -1,5 +1,5 @@
-import type { ClassifyMessageOutput } from '../../../shared/ai-tasks.schema.js';
-import { extractUrls } from '../../../shared/channel-text.js';
+import type { ClassifyMessageOutput } from '#shared/ai-tasks.schema.js';
+import { extractUrls } from '#shared/channel-text.js';
 import { detectLanguage } from './language.js';
 import { scoreSentiment } from './sentiment.js';
 

@@ -1,5 +1,5 @@
-import type { ContentDraft } from '../../../shared/ai-tasks.schema.js';
-import type { ChannelId, ContentFormat } from '../../../shared/channel-ids.js';
+import type { ContentDraft } from '#shared/ai-tasks.schema.js';
+import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
 import {
   channelRule,
   composePost,
@@ -8,7 +8,7 @@ import {
   fitToLength,
   normalizeHashtags,
   smsSegments,
-} from '../../../shared/channels.js';
+} from '#shared/channels.js';
 import { findWordsToAvoid, removeWordsToAvoid } from '../prompt-safety.js';
 
 // Channel limits and brand rules applied to a draft after it was written, whoever wrote it: the offline

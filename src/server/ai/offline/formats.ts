@@ -1,6 +1,6 @@
-import type { ContentDraft } from '../../../shared/ai-tasks.schema.js';
-import type { ChannelId } from '../../../shared/channel-ids.js';
-import { channelRule, countText, fitToChannel, fitToLength } from '../../../shared/channels.js';
+import type { ContentDraft } from '#shared/ai-tasks.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import { channelRule, countText, fitToChannel, fitToLength } from '#shared/channels.js';
 import { capitalize, endSentence } from './text-tools.js';
 
 // How the same pieces of content are laid out for each format: a post, a thread, an email, an SMS, a blog

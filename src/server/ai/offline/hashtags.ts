@@ -1,4 +1,4 @@
-import { normalizeHashtags } from '../../../shared/channels.js';
+import { normalizeHashtags } from '#shared/channels.js';
 import { findWordsToAvoid } from '../prompt-safety.js';
 import type { BusinessContext } from '../task.js';
 import type { ContentFocus } from './business-facts.js';

@@ -1,4 +1,4 @@
-import type { ChannelId } from '../../../shared/channel-ids.js';
+import type { ChannelId } from '#shared/channel-ids.js';
 import type { BusinessContext } from '../task.js';
 import type { ContentFocus } from './business-facts.js';
 import { pickRotating, type Random } from './prng.js';

@@ -1,4 +1,4 @@
-import type { PlanCalendarInput, PlanCalendarOutput } from '../../../shared/ai-tasks.schema.js';
+import type { PlanCalendarInput, PlanCalendarOutput } from '#shared/ai-tasks.schema.js';
 import type { BusinessContext } from '../task.js';
 
 // Content pillars for a calendar: the ones given, or four proposed from the objective, products,

@@ -1,6 +1,6 @@
-import type { PlanCalendarInput, PlanCalendarOutput, PlannedItem } from '../../../shared/ai-tasks.schema.js';
-import type { ChannelId, ContentFormat } from '../../../shared/channel-ids.js';
-import { CHANNEL_RULES_VERSION, channelRule } from '../../../shared/channels.js';
+import type { PlanCalendarInput, PlanCalendarOutput, PlannedItem } from '#shared/ai-tasks.schema.js';
+import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
+import { CHANNEL_RULES_VERSION, channelRule } from '#shared/channels.js';
 import type { BusinessContext } from '../task.js';
 import { addDays, weekSlots } from './calendar-slots.js';
 import { allocateByShare, interleave, planPillars } from './pillars.js';

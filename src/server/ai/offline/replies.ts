@@ -1,5 +1,5 @@
-import type { SuggestRepliesInput, SuggestRepliesOutput } from '../../../shared/ai-tasks.schema.js';
-import { fitToChannel } from '../../../shared/channels.js';
+import type { SuggestRepliesInput, SuggestRepliesOutput } from '#shared/ai-tasks.schema.js';
+import { fitToChannel } from '#shared/channels.js';
 import { removeWordsToAvoid } from '../prompt-safety.js';
 import type { BusinessContext } from '../task.js';
 import { classifyText } from './classifier.js';

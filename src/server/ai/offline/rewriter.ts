@@ -1,6 +1,6 @@
-import type { RewriteContentInput, RewriteContentOutput } from '../../../shared/ai-tasks.schema.js';
-import { extractHashtags, extractUrls } from '../../../shared/channel-text.js';
-import { channelRule, countText, fitToChannel, normalizeHashtags } from '../../../shared/channels.js';
+import type { RewriteContentInput, RewriteContentOutput } from '#shared/ai-tasks.schema.js';
+import { extractHashtags, extractUrls } from '#shared/channel-text.js';
+import { channelRule, countText, fitToChannel, normalizeHashtags } from '#shared/channels.js';
 import { removeWordsToAvoid } from '../prompt-safety.js';
 import type { BusinessContext } from '../task.js';
 import { focusFor } from './business-facts.js';

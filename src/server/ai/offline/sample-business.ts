@@ -1,4 +1,4 @@
-import { brandProfileSchema } from '../../../shared/brand.schema.js';
+import { brandProfileSchema } from '#shared/brand.schema.js';
 import type { BusinessContext, TaskContext } from '../task.js';
 
 // Example businesses with complete profiles, for the AI tests and for trying the offline writer.

@@ -1,4 +1,4 @@
-import type { BrandVoice, Tone } from '../../../shared/brand.schema.js';
+import type { BrandVoice, Tone } from '#shared/brand.schema.js';
 
 // The brand voice as the offline writer and the prompts use it: sliders turned into choices and words.
 

@@ -1,6 +1,6 @@
-import type { ContentDraft } from '../../../shared/ai-tasks.schema.js';
-import type { ChannelId, ContentFormat } from '../../../shared/channel-ids.js';
-import { channelRule } from '../../../shared/channels.js';
+import type { ContentDraft } from '#shared/ai-tasks.schema.js';
+import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
+import { channelRule } from '#shared/channels.js';
 import type { BusinessContext } from '../task.js';
 import { type ContentFocus, focusFor } from './business-facts.js';
 import { enforceDraft } from './enforce-draft.js';

@@ -1,4 +1,4 @@
-import type { PlannedItem } from '../../../shared/ai-tasks.schema.js';
+import type { PlannedItem } from '#shared/ai-tasks.schema.js';
 import { addDays } from '../offline/calendar-slots.js';
 
 const SHIFT_MINUTES = 30;

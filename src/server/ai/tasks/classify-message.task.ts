@@ -3,7 +3,7 @@ import {
   type ClassifyMessageOutput,
   classifyMessageInputSchema,
   classifyMessageOutputSchema,
-} from '../../../shared/ai-tasks.schema.js';
+} from '#shared/ai-tasks.schema.js';
 import { classifyText } from '../offline/classifier.js';
 import { localeLanguage } from '../offline/language.js';
 import { fenceData } from '../prompt-safety.js';

@@ -5,9 +5,9 @@ import {
   classifyMessageOutputSchema,
   suggestRepliesInputSchema,
   suggestRepliesOutputSchema,
-} from '../../../shared/ai-tasks.schema.js';
-import { CHANNEL_IDS } from '../../../shared/channel-ids.js';
-import { countText } from '../../../shared/channels.js';
+} from '#shared/ai-tasks.schema.js';
+import { CHANNEL_IDS } from '#shared/channel-ids.js';
+import { countText } from '#shared/channels.js';
 import { SAMPLE_CONSULTANCY, sampleContext } from '../offline/sample-business.js';
 import { classifyMessageTask } from './classify-message.task.js';
 import { suggestRepliesTask } from './suggest-replies.task.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AI_TASK_NAMES } from '../../../shared/ai-tasks.schema.js';
+import { AI_TASK_NAMES } from '#shared/ai-tasks.schema.js';
 import { AI_TASKS, buildTaskRegistry, classifyMessageTask, writeContentTask } from './index.js';
 
 describe('AI task registry', () => {

@@ -1,4 +1,4 @@
-import { AI_TASK_NAMES, type AiTaskName } from '../../../shared/ai-tasks.schema.js';
+import { AI_TASK_NAMES, type AiTaskName } from '#shared/ai-tasks.schema.js';
 import type { AnyAiTask } from '../task.js';
 import { classifyMessageTask } from './classify-message.task.js';
 import { planCalendarTask } from './plan-calendar.task.js';

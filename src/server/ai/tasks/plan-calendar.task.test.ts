@@ -3,9 +3,9 @@ import {
   type PlanCalendarOutput,
   planCalendarInputSchema,
   planCalendarOutputSchema,
-} from '../../../shared/ai-tasks.schema.js';
-import { CHANNEL_IDS } from '../../../shared/channel-ids.js';
-import { channelRule } from '../../../shared/channels.js';
+} from '#shared/ai-tasks.schema.js';
+import { CHANNEL_IDS } from '#shared/channel-ids.js';
+import { channelRule } from '#shared/channels.js';
 import { weekdayOf } from '../offline/calendar-slots.js';
 import { allocateByShare, interleave } from '../offline/pillars.js';
 import { sampleContext } from '../offline/sample-business.js';

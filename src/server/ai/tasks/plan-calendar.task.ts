@@ -3,7 +3,7 @@ import {
   type PlanCalendarOutput,
   planCalendarInputSchema,
   planCalendarOutputSchema,
-} from '../../../shared/ai-tasks.schema.js';
+} from '#shared/ai-tasks.schema.js';
 import { addDays } from '../offline/calendar-slots.js';
 import { cadenceFor, planCalendarOffline } from '../offline/planner.js';
 import { fenceData, removeWordsToAvoid } from '../prompt-safety.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ChannelId } from '../../../shared/channel-ids.js';
-import { CHANNEL_RULES_VERSION, channelRule } from '../../../shared/channels.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import { CHANNEL_RULES_VERSION, channelRule } from '#shared/channels.js';
 import { describeTone } from '../offline/voice.js';
 import { DATA_FENCE_INSTRUCTION } from '../prompt-safety.js';
 import type { ChatMessage } from '../provider.js';

@@ -3,9 +3,9 @@ import {
   REWRITE_MODES,
   rewriteContentInputSchema,
   rewriteContentOutputSchema,
-} from '../../../shared/ai-tasks.schema.js';
-import { CHANNEL_IDS } from '../../../shared/channel-ids.js';
-import { countText } from '../../../shared/channels.js';
+} from '#shared/ai-tasks.schema.js';
+import { CHANNEL_IDS } from '#shared/channel-ids.js';
+import { countText } from '#shared/channels.js';
 import { sampleContext } from '../offline/sample-business.js';
 import { findWordsToAvoid } from '../prompt-safety.js';
 import { rewriteContentTask } from './rewrite-content.task.js';

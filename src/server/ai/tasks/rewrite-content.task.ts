@@ -3,8 +3,8 @@ import {
   type RewriteContentOutput,
   rewriteContentInputSchema,
   rewriteContentOutputSchema,
-} from '../../../shared/ai-tasks.schema.js';
-import { channelRule, fitToChannel, normalizeHashtags } from '../../../shared/channels.js';
+} from '#shared/ai-tasks.schema.js';
+import { channelRule, fitToChannel, normalizeHashtags } from '#shared/channels.js';
 import { rewriteOffline } from '../offline/rewriter.js';
 import { fenceData, removeWordsToAvoid } from '../prompt-safety.js';
 import type { AiTask } from '../task.js';

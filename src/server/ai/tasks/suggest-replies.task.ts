@@ -3,8 +3,8 @@ import {
   type SuggestRepliesOutput,
   suggestRepliesInputSchema,
   suggestRepliesOutputSchema,
-} from '../../../shared/ai-tasks.schema.js';
-import { fitToChannel } from '../../../shared/channels.js';
+} from '#shared/ai-tasks.schema.js';
+import { fitToChannel } from '#shared/channels.js';
 import { suggestReplyDrafts } from '../offline/replies.js';
 import { fenceData, removeWordsToAvoid } from '../prompt-safety.js';
 import type { AiTask } from '../task.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { writeContentInputSchema, writeContentOutputSchema } from '../../../shared/ai-tasks.schema.js';
-import { CHANNEL_IDS, CONTENT_FORMATS } from '../../../shared/channel-ids.js';
-import { validateForChannel } from '../../../shared/channels.js';
+import { writeContentInputSchema, writeContentOutputSchema } from '#shared/ai-tasks.schema.js';
+import { CHANNEL_IDS, CONTENT_FORMATS } from '#shared/channel-ids.js';
+import { validateForChannel } from '#shared/channels.js';
 import { SAMPLE_BAKERY, SAMPLE_CONSULTANCY, sampleContext } from '../offline/sample-business.js';
 import { findWordsToAvoid } from '../prompt-safety.js';
 import { writeContentTask } from './write-content.task.js';

@@ -3,8 +3,8 @@ import {
   type WriteContentOutput,
   writeContentInputSchema,
   writeContentOutputSchema,
-} from '../../../shared/ai-tasks.schema.js';
-import { validateForChannel } from '../../../shared/channels.js';
+} from '#shared/ai-tasks.schema.js';
+import { validateForChannel } from '#shared/channels.js';
 import { enforceDraft } from '../offline/enforce-draft.js';
 import { writeDraft } from '../offline/writer.js';
 import { fenceData } from '../prompt-safety.js';

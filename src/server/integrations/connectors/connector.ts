@@ -1,5 +1,5 @@
-import type { ChannelId, ContentFormat } from '../../../shared/channel-ids.js';
-import type { ConnectorKind, PublishFailureKind } from '../../../shared/connector.schema.js';
+import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
+import type { ConnectorKind, PublishFailureKind } from '#shared/connector.schema.js';
 
 // The contract every publishing connector keeps: a signed webhook today, native network APIs later. A
 // connector turns one content item into one request to the outside world and says how it went in terms

@@ -1,4 +1,4 @@
-import type { ConnectorKind } from '../../../shared/connector.schema.js';
+import type { ConnectorKind } from '#shared/connector.schema.js';
 import type { PublishingConnector } from './connector.js';
 import { createWebhookConnector, type WebhookConnectorDeps } from './webhook-connector.js';
 

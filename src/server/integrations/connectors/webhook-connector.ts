@@ -1,4 +1,4 @@
-import { type WebhookSettings, webhookSettingsSchema } from '../../../shared/connector.schema.js';
+import { type WebhookSettings, webhookSettingsSchema } from '#shared/connector.schema.js';
 import type { OutboundGuard } from '../outbound-guard.js';
 import { type DeliveryOutcome, deliverSigned } from '../signed-delivery.js';
 import type {

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { JobState } from '../../../shared/jobs.schema.js';
-import { newId } from '../../db/ids.js';
+import { newId } from '#server/db/ids.js';
+import type { JobState } from '#shared/jobs.schema.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from '../backoff.js';
 import { type CheckedEnqueue, checkEnqueue } from '../enqueue-checks.js';
 import type { JobMetrics } from '../job-metrics.js';

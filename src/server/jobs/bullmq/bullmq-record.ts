@@ -1,5 +1,5 @@
 import type { Job as BullJob, JobState as BullJobState } from 'bullmq';
-import type { JobState } from '../../../shared/jobs.schema.js';
+import type { JobState } from '#shared/jobs.schema.js';
 import type { JobRecord } from '../job-types.js';
 
 /** The one BullMQ queue all job names share. */

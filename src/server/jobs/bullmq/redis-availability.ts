@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { AppError } from '../../errors/app-error.js';
+import { AppError } from '#server/errors/app-error.js';
 
 /** What a refused submission tells the client to wait: about two of ioredis's reconnect attempts. */
 export const QUEUE_RETRY_AFTER_SECONDS = 5;

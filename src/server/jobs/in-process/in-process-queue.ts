@@ -1,8 +1,8 @@
-import type { JobState } from '../../../shared/jobs.schema.js';
-import { isUniqueViolation } from '../../db/errors.js';
-import { newId } from '../../db/ids.js';
-import type { JobRow } from '../../db/schema.js';
-import type { JobRepository } from '../../repositories/job.repository.js';
+import { isUniqueViolation } from '#server/db/errors.js';
+import { newId } from '#server/db/ids.js';
+import type { JobRow } from '#server/db/schema.js';
+import type { JobRepository } from '#server/repositories/job.repository.js';
+import type { JobState } from '#shared/jobs.schema.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from '../backoff.js';
 import { checkEnqueue } from '../enqueue-checks.js';
 import type { JobMetrics } from '../job-metrics.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { JobRepository } from '../../repositories/job.repository.js';
+import type { JobRepository } from '#server/repositories/job.repository.js';
 import { InProcessWorker } from './in-process-worker.js';
 
 /** A jobs table that never has work, and whose claims take as long as the test says. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { JobRow } from '../../db/schema.js';
-import type { JobRepository } from '../../repositories/job.repository.js';
+import type { JobRow } from '#server/db/schema.js';
+import type { JobRepository } from '#server/repositories/job.repository.js';
 import { type BackoffPolicy, backoffDelay } from '../backoff.js';
 import { type JobMetrics, type RunOutcomeLabel, recordRun } from '../job-metrics.js';
 import type { JobHandlers, JobWorker, WorkerLogger } from '../job-types.js';

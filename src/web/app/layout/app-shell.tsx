@@ -1,9 +1,9 @@
 import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useParams } from 'react-router';
-import { Icon } from '../../components/ui/icon.js';
-import { PageSpinner } from '../../components/ui/spinner.js';
-import { WorkspaceSwitcher } from '../../features/workspaces/components/workspace-switcher.js';
-import { getLastWorkspaceId } from '../../lib/last-workspace.js';
+import { Icon } from '#web/components/ui/icon.js';
+import { PageSpinner } from '#web/components/ui/spinner.js';
+import { WorkspaceSwitcher } from '#web/features/workspaces/components/workspace-switcher.js';
+import { getLastWorkspaceId } from '#web/lib/last-workspace.js';
 import { Brand } from './brand.js';
 import { SidebarNav } from './sidebar-nav.js';
 import { UserMenu } from './user-menu.js';

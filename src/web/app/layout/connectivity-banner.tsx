@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { getConnectivity, subscribeToConnectivity } from '../../lib/connectivity.js';
+import { getConnectivity, subscribeToConnectivity } from '#web/lib/connectivity.js';
 import './connectivity-banner.css';
 
 /** Appears while the server is unreachable and disappears by itself once a health check succeeds. */

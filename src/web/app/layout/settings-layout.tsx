@@ -1,5 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
-import { can, type Permission } from '../../../shared/roles.js';
+import { can, type Permission } from '#shared/roles.js';
 import { useWorkspace } from './workspace-layout.js';
 import './settings-layout.css';
 

@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router';
-import { can } from '../../../shared/roles.js';
-import { Icon } from '../../components/ui/icon.js';
-import { useBusinesses } from '../../features/workspaces/api/get-businesses.js';
+import { can } from '#shared/roles.js';
+import { Icon } from '#web/components/ui/icon.js';
+import { useBusinesses } from '#web/features/workspaces/api/get-businesses.js';
 import { WORKSPACE_NAV } from '../navigation.js';
 
 /**

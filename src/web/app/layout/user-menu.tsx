@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Menu, type MenuItem } from '../../components/ui/menu.js';
-import { useSignOut } from '../../features/auth/api/sign-out.js';
-import { useCurrentUser } from '../../lib/auth/use-session.js';
-import { applyThemePreference, getThemePreference, type ThemePreference } from '../../lib/theme.js';
+import { Menu, type MenuItem } from '#web/components/ui/menu.js';
+import { useSignOut } from '#web/features/auth/api/sign-out.js';
+import { useCurrentUser } from '#web/lib/auth/use-session.js';
+import { applyThemePreference, getThemePreference, type ThemePreference } from '#web/lib/theme.js';
 
 const THEMES: { value: ThemePreference; label: string }[] = [
   { value: 'system', label: 'System theme' },

@@ -1,16 +1,16 @@
 import { useEffect } from 'react';
 import { Link, Outlet, useOutletContext, useParams } from 'react-router';
-import type { Business } from '../../../shared/business.schema.js';
-import { Banner } from '../../components/ui/banner.js';
-import { EmptyState } from '../../components/ui/empty-state.js';
-import { PageSpinner } from '../../components/ui/spinner.js';
-import { useJobToasts } from '../../features/jobs/hooks/use-job-toasts.js';
-import { usePublishToasts } from '../../features/publishing/hooks/use-publish-toasts.js';
-import { useBusiness } from '../../features/workspaces/api/get-business.js';
-import { ApiError } from '../../lib/api-error.js';
-import { describeError } from '../../lib/error-messages.js';
-import { rememberWorkspaceId } from '../../lib/last-workspace.js';
-import { PageTitle } from '../../lib/page-title.js';
+import type { Business } from '#shared/business.schema.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { EmptyState } from '#web/components/ui/empty-state.js';
+import { PageSpinner } from '#web/components/ui/spinner.js';
+import { useJobToasts } from '#web/features/jobs/hooks/use-job-toasts.js';
+import { usePublishToasts } from '#web/features/publishing/hooks/use-publish-toasts.js';
+import { useBusiness } from '#web/features/workspaces/api/get-business.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { rememberWorkspaceId } from '#web/lib/last-workspace.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useLiveUpdates } from '../use-live-updates.js';
 
 /** Loads the workspace named in the URL and hands it to the pages below through the outlet context. */

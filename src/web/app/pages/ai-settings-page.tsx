@@ -1,5 +1,5 @@
-import { AiSettingsView } from '../../features/ai/components/ai-settings-view.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { AiSettingsView } from '#web/features/ai/components/ai-settings-view.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function AiSettingsPage() {

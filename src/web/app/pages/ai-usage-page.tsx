@@ -1,5 +1,5 @@
-import { AiUsageView } from '../../features/ai/components/ai-usage-view.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { AiUsageView } from '#web/features/ai/components/ai-usage-view.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function AiUsagePage() {

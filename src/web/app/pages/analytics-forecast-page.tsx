@@ -1,8 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
-import { BenchmarksCard } from '../../features/analytics/components/benchmarks-card.js';
-import { ForecastView } from '../../features/analytics/components/forecast-view.js';
-import { useCampaignChoices } from '../../features/campaigns/api/get-campaigns.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { BenchmarksCard } from '#web/features/analytics/components/benchmarks-card.js';
+import { ForecastView } from '#web/features/analytics/components/forecast-view.js';
+import { useCampaignChoices } from '#web/features/campaigns/api/get-campaigns.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 /** The forecast workbench (a campaign or an explicit plan, re-run as the inputs change) and its benchmark rates. */

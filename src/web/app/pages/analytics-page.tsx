@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import { can } from '../../../shared/roles.js';
-import { Banner } from '../../components/ui/banner.js';
-import { OverviewView } from '../../features/analytics/components/overview-view.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { can } from '#shared/roles.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { OverviewView } from '#web/features/analytics/components/overview-view.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 /** Actual results over a date range, by channel, campaign and content, with CSV export and import. */

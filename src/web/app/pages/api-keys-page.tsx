@@ -1,5 +1,5 @@
-import { ApiKeysCard } from '../../features/workspaces/components/api-keys-card.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { ApiKeysCard } from '#web/features/workspaces/components/api-keys-card.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function ApiKeysPage() {

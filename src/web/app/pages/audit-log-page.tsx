@@ -1,5 +1,5 @@
-import { AuditLogCard } from '../../features/workspaces/components/audit-log-card.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { AuditLogCard } from '#web/features/workspaces/components/audit-log-card.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function AuditLogPage() {

@@ -1,7 +1,7 @@
-import { can } from '../../../shared/roles.js';
-import { BrandForm } from '../../features/brand/components/brand-form.js';
-import { useUpdateBusiness } from '../../features/workspaces/api/update-business.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { can } from '#shared/roles.js';
+import { BrandForm } from '#web/features/brand/components/brand-form.js';
+import { useUpdateBusiness } from '#web/features/workspaces/api/update-business.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function BrandPage() {

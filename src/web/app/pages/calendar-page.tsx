@@ -1,10 +1,10 @@
 import { Link, useSearchParams } from 'react-router';
-import { can } from '../../../shared/roles.js';
-import { Button } from '../../components/ui/button.js';
-import { useCampaignChoices } from '../../features/campaigns/api/get-campaigns.js';
-import { CalendarView } from '../../features/content/components/calendar/calendar-view.js';
-import { GenerateCalendarDialog } from '../../features/content/components/generate/generate-calendar-dialog.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { can } from '#shared/roles.js';
+import { Button } from '#web/components/ui/button.js';
+import { useCampaignChoices } from '#web/features/campaigns/api/get-campaigns.js';
+import { CalendarView } from '#web/features/content/components/calendar/calendar-view.js';
+import { GenerateCalendarDialog } from '#web/features/content/components/generate/generate-calendar-dialog.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function CalendarPage() {

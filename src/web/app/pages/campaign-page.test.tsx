@@ -1,10 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { API } from '../../../shared/api-paths.js';
-import { json, never } from '../../test/fake-api.js';
-import { aBusiness, aCalendarJobResult, aCampaign, aJob, aUser } from '../../test/fixtures.js';
-import { fakeApi } from '../../test/render.js';
-import { renderApp, serveWorkspace } from '../../test/render-app.js';
+import { API } from '#shared/api-paths.js';
+import { json, never } from '#web/test/fake-api.js';
+import { aBusiness, aCalendarJobResult, aCampaign, aJob, aUser } from '#web/test/fixtures.js';
+import { fakeApi } from '#web/test/render.js';
+import { renderApp, serveWorkspace } from '#web/test/render-app.js';
 
 describe('Campaign page', () => {
   it('plans a calendar of full drafts for the campaign, then opens the calendar on its first day, filtered to it', async () => {

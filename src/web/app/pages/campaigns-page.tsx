@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { can } from '../../../shared/roles.js';
-import { CampaignList } from '../../features/campaigns/components/campaign-list.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { can } from '#shared/roles.js';
+import { CampaignList } from '#web/features/campaigns/components/campaign-list.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function CampaignsPage() {

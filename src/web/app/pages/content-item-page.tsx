@@ -1,16 +1,16 @@
 import { Link, useParams } from 'react-router';
-import { CHANNEL_RULES } from '../../../shared/channels.js';
-import { formatZoned, localDate } from '../../../shared/zoned-time.js';
-import { Banner } from '../../components/ui/banner.js';
-import { EmptyState } from '../../components/ui/empty-state.js';
-import { PageSpinner } from '../../components/ui/spinner.js';
-import { useContentItem } from '../../features/content/api/get-content-item.js';
-import { itemLabel } from '../../features/content/components/content-format.js';
-import { ContentEditor } from '../../features/content/components/editor/content-editor.js';
-import { PublishStatusCard } from '../../features/publishing/components/publish-status-card.js';
-import { ApiError } from '../../lib/api-error.js';
-import { describeError } from '../../lib/error-messages.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { formatZoned, localDate } from '#shared/zoned-time.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { EmptyState } from '#web/components/ui/empty-state.js';
+import { PageSpinner } from '#web/components/ui/spinner.js';
+import { useContentItem } from '#web/features/content/api/get-content-item.js';
+import { itemLabel } from '#web/features/content/components/content-format.js';
+import { ContentEditor } from '#web/features/content/components/editor/content-editor.js';
+import { PublishStatusCard } from '#web/features/publishing/components/publish-status-card.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function ContentItemPage() {

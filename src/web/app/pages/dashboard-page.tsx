@@ -1,9 +1,9 @@
 import { Link, useLocation } from 'react-router';
-import { can } from '../../../shared/roles.js';
-import { Card } from '../../components/ui/card.js';
-import { TryAiCard } from '../../features/ai/components/try-ai-card.js';
-import { WorkspaceSummary } from '../../features/workspaces/components/workspace-summary.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { can } from '#shared/roles.js';
+import { Card } from '#web/components/ui/card.js';
+import { TryAiCard } from '#web/features/ai/components/try-ai-card.js';
+import { WorkspaceSummary } from '#web/features/workspaces/components/workspace-summary.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 import type { OnboardingDoneState } from './onboarding-page.js';
 

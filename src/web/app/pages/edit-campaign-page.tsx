@@ -1,13 +1,13 @@
 import { useNavigate, useParams } from 'react-router';
-import { todayIn } from '../../../shared/zoned-time.js';
-import { Banner } from '../../components/ui/banner.js';
-import { PageSpinner } from '../../components/ui/spinner.js';
-import { useToast } from '../../components/ui/toast.js';
-import { useCampaign } from '../../features/campaigns/api/get-campaign.js';
-import { useUpdateCampaign } from '../../features/campaigns/api/update-campaign.js';
-import { CampaignForm } from '../../features/campaigns/components/campaign-form.js';
-import { describeError } from '../../lib/error-messages.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { todayIn } from '#shared/zoned-time.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { PageSpinner } from '#web/components/ui/spinner.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { useCampaign } from '#web/features/campaigns/api/get-campaign.js';
+import { useUpdateCampaign } from '#web/features/campaigns/api/update-campaign.js';
+import { CampaignForm } from '#web/features/campaigns/components/campaign-form.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function EditCampaignPage() {

@@ -1,9 +1,9 @@
 import { useNavigate } from 'react-router';
-import { Card } from '../../components/ui/card.js';
-import { useToast } from '../../components/ui/toast.js';
-import { DeleteBusinessCard } from '../../features/workspaces/components/delete-business-card.js';
-import { GeneralSettingsForm } from '../../features/workspaces/components/general-settings-form.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { Card } from '#web/components/ui/card.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { DeleteBusinessCard } from '#web/features/workspaces/components/delete-business-card.js';
+import { GeneralSettingsForm } from '#web/features/workspaces/components/general-settings-form.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function GeneralSettingsPage() {

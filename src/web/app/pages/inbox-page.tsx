@@ -1,6 +1,6 @@
-import { InboxView } from '../../features/inbox/components/inbox-view.js';
-import { useMembers } from '../../features/workspaces/api/get-members.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { InboxView } from '#web/features/inbox/components/inbox-view.js';
+import { useMembers } from '#web/features/workspaces/api/get-members.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function InboxPage() {

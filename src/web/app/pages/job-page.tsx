@@ -1,14 +1,14 @@
 import { Link, useParams } from 'react-router';
-import { can } from '../../../shared/roles.js';
-import { Banner } from '../../components/ui/banner.js';
-import { EmptyState } from '../../components/ui/empty-state.js';
-import { PageSpinner } from '../../components/ui/spinner.js';
-import { useJob } from '../../features/jobs/api/get-job.js';
-import { JobDetail } from '../../features/jobs/components/job-detail.js';
-import { jobLabel } from '../../features/jobs/components/job-format.js';
-import { ApiError } from '../../lib/api-error.js';
-import { describeError } from '../../lib/error-messages.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { can } from '#shared/roles.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { EmptyState } from '#web/components/ui/empty-state.js';
+import { PageSpinner } from '#web/components/ui/spinner.js';
+import { useJob } from '#web/features/jobs/api/get-job.js';
+import { JobDetail } from '#web/features/jobs/components/job-detail.js';
+import { jobLabel } from '#web/features/jobs/components/job-format.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 /** One job, where a toast's "View job" leads: live state, the reason it failed, Retry. */

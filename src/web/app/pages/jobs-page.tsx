@@ -1,6 +1,6 @@
-import { can } from '../../../shared/roles.js';
-import { JobList } from '../../features/jobs/components/job-list.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { can } from '#shared/roles.js';
+import { JobList } from '#web/features/jobs/components/job-list.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 /** The workspace's background work: what is running, what failed and why, what finished. */

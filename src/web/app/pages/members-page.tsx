@@ -1,8 +1,8 @@
 import { useNavigate } from 'react-router';
-import { useToast } from '../../components/ui/toast.js';
-import { MembersCard } from '../../features/workspaces/components/members-card.js';
-import { useCurrentUser } from '../../lib/auth/use-session.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { MembersCard } from '#web/features/workspaces/components/members-card.js';
+import { useCurrentUser } from '#web/lib/auth/use-session.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function MembersPage() {

@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router';
-import { Card } from '../../components/ui/card.js';
-import { CreateBusinessForm } from '../../features/workspaces/components/create-business-form.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { Card } from '#web/components/ui/card.js';
+import { CreateBusinessForm } from '#web/features/workspaces/components/create-business-form.js';
+import { PageTitle } from '#web/lib/page-title.js';
 
 /** Another workspace, for people who market more than one business. */
 export function NewBusinessPage() {

@@ -1,9 +1,9 @@
 import { useNavigate } from 'react-router';
-import { todayIn } from '../../../shared/zoned-time.js';
-import { useToast } from '../../components/ui/toast.js';
-import { useCreateCampaign } from '../../features/campaigns/api/create-campaign.js';
-import { CampaignForm } from '../../features/campaigns/components/campaign-form.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { todayIn } from '#shared/zoned-time.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { useCreateCampaign } from '#web/features/campaigns/api/create-campaign.js';
+import { CampaignForm } from '#web/features/campaigns/components/campaign-form.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function NewCampaignPage() {

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { PageTitle } from '../../lib/page-title.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import '../layout/centered-page.css';
 
 export function NotFoundPage() {

@@ -1,18 +1,18 @@
 import { useEffect, useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Banner } from '../../components/ui/banner.js';
-import { Spinner } from '../../components/ui/spinner.js';
-import { type BrandStep, BrandStepForm } from '../../features/brand/components/brand-step-form.js';
-import { StepIndicator } from '../../features/onboarding/components/step-indicator.js';
-import { WizardActions } from '../../features/onboarding/components/wizard-actions.js';
-import { ONBOARDING_STEPS, stepFromParams } from '../../features/onboarding/onboarding-steps.js';
-import { useBusiness } from '../../features/workspaces/api/get-business.js';
-import { useUpdateBusiness } from '../../features/workspaces/api/update-business.js';
-import { CreateBusinessForm } from '../../features/workspaces/components/create-business-form.js';
-import { GeneralSettingsForm } from '../../features/workspaces/components/general-settings-form.js';
-import { useCurrentUser } from '../../lib/auth/use-session.js';
-import { describeError } from '../../lib/error-messages.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Spinner } from '#web/components/ui/spinner.js';
+import { type BrandStep, BrandStepForm } from '#web/features/brand/components/brand-step-form.js';
+import { StepIndicator } from '#web/features/onboarding/components/step-indicator.js';
+import { WizardActions } from '#web/features/onboarding/components/wizard-actions.js';
+import { ONBOARDING_STEPS, stepFromParams } from '#web/features/onboarding/onboarding-steps.js';
+import { useBusiness } from '#web/features/workspaces/api/get-business.js';
+import { useUpdateBusiness } from '#web/features/workspaces/api/update-business.js';
+import { CreateBusinessForm } from '#web/features/workspaces/components/create-business-form.js';
+import { GeneralSettingsForm } from '#web/features/workspaces/components/general-settings-form.js';
+import { useCurrentUser } from '#web/lib/auth/use-session.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { AuthLayout } from '../layout/auth-layout.js';
 
 /** Where the dashboard learns it was reached from onboarding (and offers the first calendar). */

@@ -1,8 +1,8 @@
-import { Card } from '../../components/ui/card.js';
-import { ChangePasswordForm } from '../../features/profile/components/change-password-form.js';
-import { ProfileForm } from '../../features/profile/components/profile-form.js';
-import { useCurrentUser } from '../../lib/auth/use-session.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { Card } from '#web/components/ui/card.js';
+import { ChangePasswordForm } from '#web/features/profile/components/change-password-form.js';
+import { ProfileForm } from '#web/features/profile/components/profile-form.js';
+import { useCurrentUser } from '#web/lib/auth/use-session.js';
+import { PageTitle } from '#web/lib/page-title.js';
 
 export function ProfilePage() {
   const user = useCurrentUser();

@@ -1,5 +1,5 @@
-import { PublishingSettings } from '../../features/publishing/components/publishing-settings.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { PublishingSettings } from '#web/features/publishing/components/publishing-settings.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function PublishingSettingsPage() {

@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { API } from '../../../shared/api-paths.js';
-import { json } from '../../test/fake-api.js';
-import { aBusiness, aSession, aUser } from '../../test/fixtures.js';
-import { fakeApi } from '../../test/render.js';
-import { renderApp, serveWorkspace } from '../../test/render-app.js';
+import { API } from '#shared/api-paths.js';
+import { json } from '#web/test/fake-api.js';
+import { aBusiness, aSession, aUser } from '#web/test/fixtures.js';
+import { fakeApi } from '#web/test/render.js';
+import { renderApp, serveWorkspace } from '#web/test/render-app.js';
 
 const person = aUser();
 

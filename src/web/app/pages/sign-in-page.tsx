@@ -1,6 +1,6 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { SignInForm } from '../../features/auth/components/sign-in-form.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { SignInForm } from '#web/features/auth/components/sign-in-form.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { AuthLayout } from '../layout/auth-layout.js';
 import { safeNextPath } from '../routes/safe-next.js';
 

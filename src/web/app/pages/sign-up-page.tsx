@@ -1,6 +1,6 @@
 import { Link, useNavigate } from 'react-router';
-import { SignUpForm } from '../../features/auth/components/sign-up-form.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { SignUpForm } from '#web/features/auth/components/sign-up-form.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { AuthLayout } from '../layout/auth-layout.js';
 
 export function SignUpPage() {

@@ -1,6 +1,6 @@
-import { useCampaignChoices } from '../../features/campaigns/api/get-campaigns.js';
-import { StudioView } from '../../features/content/components/studio/studio-view.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { useCampaignChoices } from '#web/features/campaigns/api/get-campaigns.js';
+import { StudioView } from '#web/features/content/components/studio/studio-view.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function StudioPage() {

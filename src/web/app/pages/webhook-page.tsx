@@ -1,14 +1,14 @@
 import { Link, useParams } from 'react-router';
-import { can } from '../../../shared/roles.js';
-import { Banner } from '../../components/ui/banner.js';
-import { EmptyState } from '../../components/ui/empty-state.js';
-import { PageSpinner } from '../../components/ui/spinner.js';
-import { useWebhooks } from '../../features/webhooks/api/get-webhooks.js';
-import { DeliveriesCard } from '../../features/webhooks/components/deliveries-card.js';
-import { WebhookEditCard } from '../../features/webhooks/components/webhook-edit-card.js';
-import { WebhookHeader } from '../../features/webhooks/components/webhook-header.js';
-import { describeError } from '../../lib/error-messages.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { can } from '#shared/roles.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { EmptyState } from '#web/components/ui/empty-state.js';
+import { PageSpinner } from '#web/components/ui/spinner.js';
+import { useWebhooks } from '#web/features/webhooks/api/get-webhooks.js';
+import { DeliveriesCard } from '#web/features/webhooks/components/deliveries-card.js';
+import { WebhookEditCard } from '#web/features/webhooks/components/webhook-edit-card.js';
+import { WebhookHeader } from '#web/features/webhooks/components/webhook-header.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 /** One webhook: its deliveries (with the test button) and, for those who manage it, its settings. */

@@ -1,5 +1,5 @@
-import { WebhooksSettings } from '../../features/webhooks/components/webhooks-settings.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { WebhooksSettings } from '#web/features/webhooks/components/webhooks-settings.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function WebhooksPage() {

@@ -1,9 +1,9 @@
 import { Navigate } from 'react-router';
-import { Banner } from '../../components/ui/banner.js';
-import { PageSpinner } from '../../components/ui/spinner.js';
-import { useBusinesses } from '../../features/workspaces/api/get-businesses.js';
-import { describeError } from '../../lib/error-messages.js';
-import { getLastWorkspaceId } from '../../lib/last-workspace.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { PageSpinner } from '#web/components/ui/spinner.js';
+import { useBusinesses } from '#web/features/workspaces/api/get-businesses.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { getLastWorkspaceId } from '#web/lib/last-workspace.js';
 
 /** "/" opens the last workspace used, the first one otherwise, or onboarding when there is none. */
 export function HomeRedirect() {

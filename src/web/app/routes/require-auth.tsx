@@ -1,6 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { PageSpinner } from '../../components/ui/spinner.js';
-import { useSession } from '../../lib/auth/use-session.js';
+import { PageSpinner } from '#web/components/ui/spinner.js';
+import { useSession } from '#web/lib/auth/use-session.js';
 
 /** Renders its child routes for signed-in people; everyone else goes to sign in and comes back after. */
 export function RequireAuth() {

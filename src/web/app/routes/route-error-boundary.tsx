@@ -1,6 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { Button } from '../../components/ui/button.js';
-import { PageTitle } from '../../lib/page-title.js';
+import { Button } from '#web/components/ui/button.js';
+import { PageTitle } from '#web/lib/page-title.js';
 import '../layout/centered-page.css';
 
 interface State {

@@ -1,5 +1,5 @@
-import { CHANNEL_IDS } from '../../../shared/channel-ids.js';
-import { CHANNEL_RULES } from '../../../shared/channels.js';
+import { CHANNEL_IDS } from '#shared/channel-ids.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
 
 /** One `<option>` per channel of the registry, labelled with the network's name, for a channel select. */
 export function ChannelOptions() {

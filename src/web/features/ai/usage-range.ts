@@ -1,4 +1,4 @@
-import type { UsageResponse } from '../../../shared/ai.schema.js';
+import type { UsageResponse } from '#shared/ai.schema.js';
 
 /** The ranges the usage page offers, in days ending today. */
 export const RANGE_DAYS = [7, 30, 90] as const;

@@ -1,9 +1,4 @@
-import type {
-  BenchmarkMetric,
-  ForecastMetric,
-  KpiStatus,
-  RateSource,
-} from '../../../shared/analytics.schema.js';
+import type { BenchmarkMetric, ForecastMetric, KpiStatus, RateSource } from '#shared/analytics.schema.js';
 
 // How analytics numbers read on screen. Money arrives in minor units with its currency, like every amount
 // in the product; rates are shares from 0 to 1.

@@ -1,4 +1,4 @@
-import type { BenchmarkMetric } from '../../../shared/analytics.schema.js';
+import type { BenchmarkMetric } from '#shared/analytics.schema.js';
 
 /**
  * An override as typed (rates in percent, CPM as an amount) → the API's value (a share from 0 to 1, CPM

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Totals } from '../../../shared/analytics.schema.js';
+import type { Totals } from '#shared/analytics.schema.js';
 import { fanSeries } from './fan-series.js';
 
 const zero: Totals = {

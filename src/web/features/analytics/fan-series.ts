@@ -1,4 +1,4 @@
-import type { Bands, Totals } from '../../../shared/analytics.schema.js';
+import type { Bands, Totals } from '#shared/analytics.schema.js';
 
 const DAY_MS = 86_400_000;
 

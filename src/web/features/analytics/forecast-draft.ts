@@ -4,9 +4,9 @@ import {
   type ChannelPlan,
   DEFAULT_TRIALS,
   simulateBodySchema,
-} from '../../../shared/analytics.schema.js';
-import type { CampaignObjective } from '../../../shared/campaign.schema.js';
-import { CHANNEL_IDS, type ChannelId } from '../../../shared/channel-ids.js';
+} from '#shared/analytics.schema.js';
+import type { CampaignObjective } from '#shared/campaign.schema.js';
+import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
 import type { SimulateRequest } from './api/simulate.js';
 
 // The forecast form as typed (strings, percentages, major currency units) and its translation into the

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../shared/problem.schema.js';
+import type { FieldError } from '#shared/problem.schema.js';
 
 /** One problem of a CSV import, located for a person: line 1 is the header row. */
 export interface ImportProblem {

@@ -1,4 +1,4 @@
-import type { Totals } from '../../../shared/analytics.schema.js';
+import type { Totals } from '#shared/analytics.schema.js';
 
 const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

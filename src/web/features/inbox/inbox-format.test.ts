@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InboxRule } from '../../../shared/inbox.schema.js';
+import type { InboxRule } from '#shared/inbox.schema.js';
 import {
   customerName,
   describeRule,

@@ -1,5 +1,5 @@
-import type { ChannelId } from '../../../shared/channel-ids.js';
-import { CHANNEL_RULES } from '../../../shared/channels.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
 import type {
   ConversationStatus,
   DeliveryStatus,
@@ -8,7 +8,7 @@ import type {
   Intent,
   Priority,
   Sentiment,
-} from '../../../shared/inbox.schema.js';
+} from '#shared/inbox.schema.js';
 
 type Tone = 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveEvent } from '../../../shared/events.schema.js';
+import type { LiveEvent } from '#shared/events.schema.js';
 import { jobToast } from './job-toast.js';
 
 const envelope = {

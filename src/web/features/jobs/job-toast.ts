@@ -1,4 +1,4 @@
-import type { LiveEvent } from '../../../shared/events.schema.js';
+import type { LiveEvent } from '#shared/events.schema.js';
 import { isAnnounced, isSilent, jobLabel } from './components/job-format.js';
 
 /** A toast to show for a live event. */

@@ -1,4 +1,4 @@
-import type { LiveEvent } from '../../../shared/events.schema.js';
+import type { LiveEvent } from '#shared/events.schema.js';
 import { sentence } from './components/publishing-format.js';
 
 /** A toast to show for a publishing event, and the item it is about. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type TelemetryEvent, telemetryBodySchema } from '../../../shared/telemetry.schema.js';
+import { type TelemetryEvent, telemetryBodySchema } from '#shared/telemetry.schema.js';
 import { createEventBuffer, MAX_BATCH } from './event-buffer.js';
 
 const vital = (value: number): TelemetryEvent => ({

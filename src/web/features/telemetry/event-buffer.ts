@@ -1,4 +1,4 @@
-import type { TelemetryBody, TelemetryEvent } from '../../../shared/telemetry.schema.js';
+import type { TelemetryBody, TelemetryEvent } from '#shared/telemetry.schema.js';
 
 /** The API accepts at most this many events per request. */
 export const MAX_BATCH = 20;

@@ -1,5 +1,5 @@
 import { type Metric, onCLS, onFCP, onINP, onLCP, onTTFB } from 'web-vitals';
-import type { TelemetryEvent } from '../../../shared/telemetry.schema.js';
+import type { TelemetryEvent } from '#shared/telemetry.schema.js';
 import { sendTelemetry } from './api/send-telemetry.js';
 import { createEventBuffer } from './event-buffer.js';
 import { pageName } from './page-name.js';

@@ -1,5 +1,5 @@
-import { API } from '../../../shared/api-paths.js';
-import { type Session, sessionSchema } from '../../../shared/auth.schema.js';
+import { API } from '#shared/api-paths.js';
+import { type Session, sessionSchema } from '#shared/auth.schema.js';
 import { NetworkError } from '../api-error.js';
 import { reportReachable, reportUnreachable } from '../connectivity.js';
 import { toApiError } from '../problem.js';

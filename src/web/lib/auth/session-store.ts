@@ -1,4 +1,4 @@
-import type { Session, User } from '../../../shared/auth.schema.js';
+import type { Session, User } from '#shared/auth.schema.js';
 
 /**
  * The signed-in session, held in memory only: the access token never touches localStorage, so a

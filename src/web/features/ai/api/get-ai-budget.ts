@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { budgetStatusSchema } from '../../../../shared/ai.schema.js';
-import { API } from '../../../../shared/api-paths.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { budgetStatusSchema } from '#shared/ai.schema.js';
+import { API } from '#shared/api-paths.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { aiKeys } from './query-keys.js';
 
 export function getAiBudget(businessId: string) {

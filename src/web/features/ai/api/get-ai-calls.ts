@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { aiCallsPageSchema } from '../../../../shared/ai.schema.js';
-import { API } from '../../../../shared/api-paths.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { aiCallsPageSchema } from '#shared/ai.schema.js';
+import { API } from '#shared/api-paths.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { aiKeys } from './query-keys.js';
 
 const PAGE_SIZE = 20;

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { aiProviderSettingsSchema } from '../../../../shared/ai.schema.js';
-import { API } from '../../../../shared/api-paths.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { aiProviderSettingsSchema } from '#shared/ai.schema.js';
+import { API } from '#shared/api-paths.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { aiKeys } from './query-keys.js';
 
 export function getAiProvider(businessId: string) {

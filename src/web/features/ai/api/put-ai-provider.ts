@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { aiProviderSettingsSchema, type PutAiProviderBody } from '../../../../shared/ai.schema.js';
-import { API } from '../../../../shared/api-paths.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { aiProviderSettingsSchema, type PutAiProviderBody } from '#shared/ai.schema.js';
+import { API } from '#shared/api-paths.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { aiKeys } from './query-keys.js';
 
 export function putAiProvider(businessId: string, body: PutAiProviderBody) {

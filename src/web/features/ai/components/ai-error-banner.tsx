@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import type { Business } from '../../../../shared/business.schema.js';
-import { can } from '../../../../shared/roles.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { ApiError } from '../../../lib/api-error.js';
-import { describeError } from '../../../lib/error-messages.js';
+import type { Business } from '#shared/business.schema.js';
+import { can } from '#shared/roles.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { describeError } from '#web/lib/error-messages.js';
 
 /** Where owners and admins set the budget and the provider. */
 export function aiSettingsPath(businessId: string): string {

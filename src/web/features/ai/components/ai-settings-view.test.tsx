@@ -5,13 +5,13 @@ import {
   aiProviderSettingsSchema,
   type BudgetStatus,
   budgetStatusSchema,
-} from '../../../../shared/ai.schema.js';
-import { API } from '../../../../shared/api-paths.js';
-import type { Business } from '../../../../shared/business.schema.js';
-import type { Role } from '../../../../shared/roles.js';
-import { type FakeApi, json, problem } from '../../../test/fake-api.js';
-import { aBusiness } from '../../../test/fixtures.js';
-import { fakeApi, renderWithProviders } from '../../../test/render.js';
+} from '#shared/ai.schema.js';
+import { API } from '#shared/api-paths.js';
+import type { Business } from '#shared/business.schema.js';
+import type { Role } from '#shared/roles.js';
+import { type FakeApi, json, problem } from '#web/test/fake-api.js';
+import { aBusiness } from '#web/test/fixtures.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { AiSettingsView } from './ai-settings-view.js';
 
 const OFFLINE = aiProviderSettingsSchema.parse({

@@ -1,9 +1,9 @@
-import type { Business } from '../../../../shared/business.schema.js';
-import { can } from '../../../../shared/roles.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Card } from '../../../components/ui/card.js';
-import { Spinner } from '../../../components/ui/spinner.js';
-import { describeError } from '../../../lib/error-messages.js';
+import type { Business } from '#shared/business.schema.js';
+import { can } from '#shared/roles.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Card } from '#web/components/ui/card.js';
+import { Spinner } from '#web/components/ui/spinner.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useAiBudget } from '../api/get-ai-budget.js';
 import { BudgetCard } from './budget-card.js';
 import { ProviderCard } from './provider-card.js';

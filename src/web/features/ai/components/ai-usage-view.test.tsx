@@ -1,10 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { aiCallSchema, usageResponseSchema } from '../../../../shared/ai.schema.js';
-import { API } from '../../../../shared/api-paths.js';
-import { type FakeApi, json, problem } from '../../../test/fake-api.js';
-import { aBusiness, anId } from '../../../test/fixtures.js';
-import { fakeApi, renderWithProviders } from '../../../test/render.js';
+import { aiCallSchema, usageResponseSchema } from '#shared/ai.schema.js';
+import { API } from '#shared/api-paths.js';
+import { type FakeApi, json, problem } from '#web/test/fake-api.js';
+import { aBusiness, anId } from '#web/test/fixtures.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { rangeOfLastDays } from '../usage-range.js';
 import { AiUsageView } from './ai-usage-view.js';
 

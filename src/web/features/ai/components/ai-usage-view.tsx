@@ -1,11 +1,11 @@
 import { useSearchParams } from 'react-router';
-import type { Business } from '../../../../shared/business.schema.js';
-import { can } from '../../../../shared/roles.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { SegmentedControl } from '../../../components/ui/segmented-control.js';
-import { PageSpinner } from '../../../components/ui/spinner.js';
-import { describeError } from '../../../lib/error-messages.js';
+import type { Business } from '#shared/business.schema.js';
+import { can } from '#shared/roles.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { SegmentedControl } from '#web/components/ui/segmented-control.js';
+import { PageSpinner } from '#web/components/ui/spinner.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useUsage } from '../api/get-usage.js';
 import { RANGE_DAYS, type RangeDays, rangeOfLastDays } from '../usage-range.js';
 import { BudgetCard } from './budget-card.js';

@@ -1,9 +1,9 @@
-import type { BudgetStatus } from '../../../../shared/ai.schema.js';
-import type { Business } from '../../../../shared/business.schema.js';
-import { can } from '../../../../shared/roles.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Card } from '../../../components/ui/card.js';
-import { formatDate } from '../../../lib/format-date.js';
+import type { BudgetStatus } from '#shared/ai.schema.js';
+import type { Business } from '#shared/business.schema.js';
+import { can } from '#shared/roles.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Card } from '#web/components/ui/card.js';
+import { formatDate } from '#web/lib/format-date.js';
 import { formatMicroUsd } from '../money.js';
 import { BudgetForm } from './budget-form.js';
 

@@ -1,7 +1,7 @@
-import type { ContentDraft } from '../../../../shared/ai-tasks.schema.js';
-import type { ChannelId } from '../../../../shared/channel-ids.js';
-import { CHANNEL_RULES, countText } from '../../../../shared/channels.js';
-import { Badge } from '../../../components/ui/badge.js';
+import type { ContentDraft } from '#shared/ai-tasks.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import { CHANNEL_RULES, countText } from '#shared/channels.js';
+import { Badge } from '#web/components/ui/badge.js';
 
 const UNIT_NAMES = {
   characters: 'characters',

@@ -1,5 +1,5 @@
-import type { AiCall } from '../../../../shared/ai.schema.js';
-import { Badge } from '../../../components/ui/badge.js';
+import type { AiCall } from '#shared/ai.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
 
 const OUTCOMES: Record<
   AiCall['outcome'],

@@ -6,13 +6,13 @@ import {
   type AiProviderSettings,
   type PutAiProviderBody,
   putAiProviderBodySchema,
-} from '../../../../shared/ai.schema.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { CheckboxField } from '../../../components/ui/checkbox-field.js';
-import { TextField } from '../../../components/ui/field.js';
-import { useToast } from '../../../components/ui/toast.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+} from '#shared/ai.schema.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { CheckboxField } from '#web/components/ui/checkbox-field.js';
+import { TextField } from '#web/components/ui/field.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { applyServerErrors } from '#web/lib/form-errors.js';
 import { usePutAiProvider } from '../api/put-ai-provider.js';
 
 // The key is write-only: an empty field keeps the stored key (the body omits `api_key`), "remove" sends null.

@@ -1,5 +1,5 @@
-import type { AiProviderSettings } from '../../../../shared/ai.schema.js';
-import { Badge } from '../../../components/ui/badge.js';
+import type { AiProviderSettings } from '#shared/ai.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
 
 /** Says plainly where this workspace's AI calls go right now. */
 export function ProviderSource({ settings }: { settings: AiProviderSettings }) {

@@ -1,4 +1,4 @@
-import type { AiTaskName } from '../../../../shared/ai-tasks.schema.js';
+import type { AiTaskName } from '#shared/ai-tasks.schema.js';
 
 const TASK_LABELS: Record<AiTaskName, string> = {
   planCalendar: 'Plan a calendar',

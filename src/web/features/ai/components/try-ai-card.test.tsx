@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { API } from '../../../../shared/api-paths.js';
-import { generateContentResultSchema } from '../../../../shared/content.schema.js';
-import type { Role } from '../../../../shared/roles.js';
-import { eventStream, problem } from '../../../test/fake-api.js';
-import { aBusiness, anId } from '../../../test/fixtures.js';
-import { fakeApi, renderWithProviders } from '../../../test/render.js';
+import { API } from '#shared/api-paths.js';
+import { generateContentResultSchema } from '#shared/content.schema.js';
+import type { Role } from '#shared/roles.js';
+import { eventStream, problem } from '#web/test/fake-api.js';
+import { aBusiness, anId } from '#web/test/fixtures.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { TryAiCard } from './try-ai-card.js';
 
 const BRIEF = 'Our spring menu launches Friday: three new pastries.';

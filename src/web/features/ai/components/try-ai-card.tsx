@@ -1,19 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import type { Business } from '../../../../shared/business.schema.js';
-import { CHANNEL_IDS, type ChannelId, type ContentFormat } from '../../../../shared/channel-ids.js';
-import { Badge } from '../../../components/ui/badge.js';
-import { Button } from '../../../components/ui/button.js';
-import { Card } from '../../../components/ui/card.js';
-import { SelectField, TextAreaField } from '../../../components/ui/field.js';
+import type { Business } from '#shared/business.schema.js';
+import { CHANNEL_IDS, type ChannelId, type ContentFormat } from '#shared/channel-ids.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { SelectField, TextAreaField } from '#web/components/ui/field.js';
 import { useContentStream } from '../hooks/use-content-stream.js';
 import { formatMicroUsd } from '../money.js';
 import { bodiesSoFar } from '../stream-preview.js';
 import { AiErrorBanner } from './ai-error-banner.js';
 import { DraftCard } from './draft-card.js';
 import './ai.css';
-import { ChannelOptions } from '../../../components/ui/channel-options.js';
+import { ChannelOptions } from '#web/components/ui/channel-options.js';
 
 const VARIANTS = 2;
 const tryFormSchema = z.object({

@@ -1,7 +1,7 @@
-import type { UsageResponse } from '../../../../shared/ai.schema.js';
-import { Card } from '../../../components/ui/card.js';
-import { EmptyState } from '../../../components/ui/empty-state.js';
-import { Table } from '../../../components/ui/table.js';
+import type { UsageResponse } from '#shared/ai.schema.js';
+import { Card } from '#web/components/ui/card.js';
+import { EmptyState } from '#web/components/ui/empty-state.js';
+import { Table } from '#web/components/ui/table.js';
 import { formatMicroUsd } from '../money.js';
 import { modelLabel, taskLabel } from './task-labels.js';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { UsageResponse } from '../../../../shared/ai.schema.js';
-import { BarChart, type BarDatum } from '../../../components/ui/bar-chart.js';
-import { Card } from '../../../components/ui/card.js';
-import { SegmentedControl } from '../../../components/ui/segmented-control.js';
+import type { UsageResponse } from '#shared/ai.schema.js';
+import { BarChart, type BarDatum } from '#web/components/ui/bar-chart.js';
+import { Card } from '#web/components/ui/card.js';
+import { SegmentedControl } from '#web/components/ui/segmented-control.js';
 import { formatMicroUsd } from '../money.js';
 import { fillDays } from '../usage-range.js';
 

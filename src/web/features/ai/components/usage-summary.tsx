@@ -1,4 +1,4 @@
-import type { UsageResponse } from '../../../../shared/ai.schema.js';
+import type { UsageResponse } from '#shared/ai.schema.js';
 import { formatMicroUsd } from '../money.js';
 
 const count = new Intl.NumberFormat();

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type GenerateRequest, generateContent, type StreamStart } from '../../../lib/generate-content.js';
+import { type GenerateRequest, generateContent, type StreamStart } from '#web/lib/generate-content.js';
 import { aiKeys } from '../api/query-keys.js';
 
 /**

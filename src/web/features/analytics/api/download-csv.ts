@@ -1,7 +1,7 @@
-import { NetworkError } from '../../../lib/api-error.js';
-import { refreshSession } from '../../../lib/auth/refresh-session.js';
-import { getAccessToken } from '../../../lib/auth/session-store.js';
-import { toApiError } from '../../../lib/problem.js';
+import { NetworkError } from '#web/lib/api-error.js';
+import { refreshSession } from '#web/lib/auth/refresh-session.js';
+import { getAccessToken } from '#web/lib/auth/session-store.js';
+import { toApiError } from '#web/lib/problem.js';
 
 type Query = Record<string, string | undefined>;
 

@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { benchmarkListSchema } from '../../../../shared/analytics.schema.js';
-import { API } from '../../../../shared/api-paths.js';
-import type { CampaignObjective } from '../../../../shared/campaign.schema.js';
-import type { ChannelId } from '../../../../shared/channel-ids.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { benchmarkListSchema } from '#shared/analytics.schema.js';
+import { API } from '#shared/api-paths.js';
+import type { CampaignObjective } from '#shared/campaign.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { analyticsKeys } from './query-keys.js';
 
 export function getBenchmarks(businessId: string, channel: ChannelId, objective: CampaignObjective) {

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { type OverviewQuery, overviewSchema } from '../../../../shared/analytics.schema.js';
-import { API } from '../../../../shared/api-paths.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { type OverviewQuery, overviewSchema } from '#shared/analytics.schema.js';
+import { API } from '#shared/api-paths.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { analyticsKeys } from './query-keys.js';
 
 export function getOverview(query: OverviewQuery) {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { simulationSchema } from '../../../../shared/analytics.schema.js';
-import { API } from '../../../../shared/api-paths.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { simulationSchema } from '#shared/analytics.schema.js';
+import { API } from '#shared/api-paths.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { analyticsKeys } from './query-keys.js';
 
 export function getSimulation(simulationId: string) {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { recordMetricsResultSchema } from '../../../../shared/analytics.schema.js';
-import { API } from '../../../../shared/api-paths.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { recordMetricsResultSchema } from '#shared/analytics.schema.js';
+import { API } from '#shared/api-paths.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { analyticsKeys } from './query-keys.js';
 
 export function importMetrics(businessId: string, csv: string) {

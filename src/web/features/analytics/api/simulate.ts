@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type SimulateBody, simulationSchema } from '../../../../shared/analytics.schema.js';
-import { API } from '../../../../shared/api-paths.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { type SimulateBody, simulationSchema } from '#shared/analytics.schema.js';
+import { API } from '#shared/api-paths.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { analyticsKeys } from './query-keys.js';
 
 /** Request body as sent: defaults (`trials`, shares) may be left to the server. */

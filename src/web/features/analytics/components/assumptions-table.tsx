@@ -1,8 +1,8 @@
-import type { ForecastResults } from '../../../../shared/analytics.schema.js';
-import { CHANNEL_RULES } from '../../../../shared/channels.js';
-import { Badge } from '../../../components/ui/badge.js';
-import { Card } from '../../../components/ui/card.js';
-import { Table } from '../../../components/ui/table.js';
+import type { ForecastResults } from '#shared/analytics.schema.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Card } from '#web/components/ui/card.js';
+import { Table } from '#web/components/ui/table.js';
 import { formatCount, formatInput, INPUT_LABELS, SOURCE_LABELS, SOURCE_TONES } from '../analytics-format.js';
 
 /**

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import type { Overview, Totals } from '../../../../shared/analytics.schema.js';
-import { CHANNEL_RULES } from '../../../../shared/channels.js';
-import { Card } from '../../../components/ui/card.js';
-import { Table } from '../../../components/ui/table.js';
+import type { Overview, Totals } from '#shared/analytics.schema.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { Card } from '#web/components/ui/card.js';
+import { Table } from '#web/components/ui/table.js';
 import { formatCount, formatMoney, formatPercent } from '../analytics-format.js';
 
 const HEAD = (

@@ -1,7 +1,7 @@
-import { BENCHMARK_METRICS, type BenchmarkMetric } from '../../../../shared/analytics.schema.js';
-import { CHANNEL_RULES } from '../../../../shared/channels.js';
-import { CheckboxField } from '../../../components/ui/checkbox-field.js';
-import { TextField } from '../../../components/ui/field.js';
+import { BENCHMARK_METRICS, type BenchmarkMetric } from '#shared/analytics.schema.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { CheckboxField } from '#web/components/ui/checkbox-field.js';
+import { TextField } from '#web/components/ui/field.js';
 import { INPUT_LABELS } from '../analytics-format.js';
 import type { ChannelDraft, DraftErrors } from '../forecast-draft.js';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Table } from '../../../components/ui/table.js';
+import { Table } from '#web/components/ui/table.js';
 
 interface ChartTableProps {
   caption: string;

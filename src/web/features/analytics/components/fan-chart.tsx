@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
-import { ChartGrid } from '../../../components/ui/chart-grid.js';
-import { labelEvery, niceTicks } from '../../../components/ui/chart-scale.js';
-import { ChartSvg } from '../../../components/ui/chart-svg.js';
-import { useElementWidth } from '../../../components/ui/use-element-width.js';
+import { ChartGrid } from '#web/components/ui/chart-grid.js';
+import { labelEvery, niceTicks } from '#web/components/ui/chart-scale.js';
+import { ChartSvg } from '#web/components/ui/chart-svg.js';
+import { useElementWidth } from '#web/components/ui/use-element-width.js';
 import { formatLongDay, formatShortDay } from '../analytics-format.js';
 import type { FanPoint } from '../fan-series.js';
 import { ChartTable } from './chart-table.js';

@@ -1,7 +1,7 @@
-import { CAMPAIGN_OBJECTIVES, type CampaignObjective } from '../../../../shared/campaign.schema.js';
-import { Button } from '../../../components/ui/button.js';
-import { SelectField, TextField } from '../../../components/ui/field.js';
-import { SegmentedControl } from '../../../components/ui/segmented-control.js';
+import { CAMPAIGN_OBJECTIVES, type CampaignObjective } from '#shared/campaign.schema.js';
+import { Button } from '#web/components/ui/button.js';
+import { SelectField, TextField } from '#web/components/ui/field.js';
+import { SegmentedControl } from '#web/components/ui/segmented-control.js';
 import { type DraftErrors, type ForecastDraft, randomSeed } from '../forecast-draft.js';
 import { ChannelPlanFields } from './channel-plan-fields.js';
 import { KpiFields } from './kpi-fields.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { ForecastMetric, ForecastResults } from '../../../../shared/analytics.schema.js';
-import { Card } from '../../../components/ui/card.js';
-import { SelectField } from '../../../components/ui/field.js';
+import type { ForecastMetric, ForecastResults } from '#shared/analytics.schema.js';
+import { Card } from '#web/components/ui/card.js';
+import { SelectField } from '#web/components/ui/field.js';
 import { formatCount, formatMetric, METRIC_LABELS } from '../analytics-format.js';
 import { HistogramChart } from './histogram-chart.js';
 

@@ -1,4 +1,4 @@
-import type { Simulation } from '../../../../shared/analytics.schema.js';
+import type { Simulation } from '#shared/analytics.schema.js';
 import { formatMoney } from '../analytics-format.js';
 import { AssumptionsTable } from './assumptions-table.js';
 import { ForecastHistogramCard } from './forecast-histogram-card.js';

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
-import type { Business } from '../../../../shared/business.schema.js';
-import { can } from '../../../../shared/roles.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Spinner } from '../../../components/ui/spinner.js';
-import { ApiError } from '../../../lib/api-error.js';
-import { describeError } from '../../../lib/error-messages.js';
+import type { Business } from '#shared/business.schema.js';
+import { can } from '#shared/roles.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Spinner } from '#web/components/ui/spinner.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { minorDigits } from '../analytics-format.js';
 import { type SimulateRequest, useLiveForecast } from '../api/simulate.js';
 import { draftKeyOf, initialDraft, randomSeed, toSimulateRequest } from '../forecast-draft.js';

@@ -1,9 +1,9 @@
 import { useRef } from 'react';
-import type { HistogramDto } from '../../../../shared/analytics.schema.js';
-import { ChartGrid } from '../../../components/ui/chart-grid.js';
-import { labelEvery, niceTicks } from '../../../components/ui/chart-scale.js';
-import { ChartSvg } from '../../../components/ui/chart-svg.js';
-import { useElementWidth } from '../../../components/ui/use-element-width.js';
+import type { HistogramDto } from '#shared/analytics.schema.js';
+import { ChartGrid } from '#web/components/ui/chart-grid.js';
+import { labelEvery, niceTicks } from '#web/components/ui/chart-scale.js';
+import { ChartSvg } from '#web/components/ui/chart-svg.js';
+import { useElementWidth } from '#web/components/ui/use-element-width.js';
 import { formatPercent } from '../analytics-format.js';
 import { ChartTable } from './chart-table.js';
 

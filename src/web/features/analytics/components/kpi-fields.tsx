@@ -1,5 +1,5 @@
-import { Button } from '../../../components/ui/button.js';
-import { TextField } from '../../../components/ui/field.js';
+import { Button } from '#web/components/ui/button.js';
+import { TextField } from '#web/components/ui/field.js';
 import type { DraftErrors, KpiDraft } from '../forecast-draft.js';
 
 const MAX_KPIS = 10;

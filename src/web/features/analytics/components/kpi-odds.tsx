@@ -1,5 +1,5 @@
-import type { ForecastResults } from '../../../../shared/analytics.schema.js';
-import { Card } from '../../../components/ui/card.js';
+import type { ForecastResults } from '#shared/analytics.schema.js';
+import { Card } from '#web/components/ui/card.js';
 import { formatMetric, formatPercent } from '../analytics-format.js';
 
 /** The chance of reaching each KPI target (at most the target, for costs). */

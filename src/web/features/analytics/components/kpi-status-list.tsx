@@ -1,5 +1,5 @@
-import type { CampaignReport } from '../../../../shared/analytics.schema.js';
-import { Badge } from '../../../components/ui/badge.js';
+import type { CampaignReport } from '#shared/analytics.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
 import { formatMetric, formatPercent, KPI_STATUS_LABELS, KPI_STATUS_TONES } from '../analytics-format.js';
 
 /** Each KPI: its target, the actual so far, the forecast's chance, and whether it is on track. */

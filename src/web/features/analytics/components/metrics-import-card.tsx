@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { Card } from '../../../components/ui/card.js';
-import { TextAreaField } from '../../../components/ui/field.js';
-import { Table } from '../../../components/ui/table.js';
-import { useToast } from '../../../components/ui/toast.js';
-import { ApiError } from '../../../lib/api-error.js';
-import { describeError } from '../../../lib/error-messages.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { TextAreaField } from '#web/components/ui/field.js';
+import { Table } from '#web/components/ui/table.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useImportMetrics } from '../api/import-metrics.js';
 import { type ImportProblem, importProblems } from '../import-errors.js';
 

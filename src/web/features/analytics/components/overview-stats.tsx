@@ -1,4 +1,4 @@
-import type { Totals } from '../../../../shared/analytics.schema.js';
+import type { Totals } from '#shared/analytics.schema.js';
 import { formatCount, formatMoney, formatPercent } from '../analytics-format.js';
 
 /** The range at a glance: the counts, spend and the rates they imply. */

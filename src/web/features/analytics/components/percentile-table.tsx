@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { FORECAST_METRICS, type ForecastResults } from '../../../../shared/analytics.schema.js';
-import { CHANNEL_RULES } from '../../../../shared/channels.js';
-import { Card } from '../../../components/ui/card.js';
-import { SelectField } from '../../../components/ui/field.js';
-import { Table } from '../../../components/ui/table.js';
+import { FORECAST_METRICS, type ForecastResults } from '#shared/analytics.schema.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { Card } from '#web/components/ui/card.js';
+import { SelectField } from '#web/components/ui/field.js';
+import { Table } from '#web/components/ui/table.js';
 import { formatMetric, METRIC_LABELS } from '../analytics-format.js';
 
 const COLUMNS = [

@@ -1,4 +1,4 @@
-import { Button } from '../../../components/ui/button.js';
+import { Button } from '#web/components/ui/button.js';
 
 /**
  * Prints the page as a report: analytics.css hides the app around it and uses the light scheme on paper;

@@ -1,6 +1,6 @@
-import type { ForecastResults } from '../../../../shared/analytics.schema.js';
-import { CHANNEL_RULES } from '../../../../shared/channels.js';
-import { Card } from '../../../components/ui/card.js';
+import type { ForecastResults } from '#shared/analytics.schema.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { Card } from '#web/components/ui/card.js';
 import { formatPercent, INPUT_LABELS } from '../analytics-format.js';
 
 const SHOWN = 6;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Overview } from '../../../../shared/analytics.schema.js';
-import { BarChart, type BarDatum } from '../../../components/ui/bar-chart.js';
-import { Card } from '../../../components/ui/card.js';
-import { SelectField } from '../../../components/ui/field.js';
+import type { Overview } from '#shared/analytics.schema.js';
+import { BarChart, type BarDatum } from '#web/components/ui/bar-chart.js';
+import { Card } from '#web/components/ui/card.js';
+import { SelectField } from '#web/components/ui/field.js';
 import { formatCount, formatLongDay, formatMoney, formatShortDay } from '../analytics-format.js';
 import { actualOf, FAN_METRICS, type FanMetric } from '../fan-series.js';
 import { fillPeriods } from '../overview-range.js';

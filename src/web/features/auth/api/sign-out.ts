@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { csrfHeaders } from '../../../lib/auth/csrf.js';
-import { clearSession } from '../../../lib/auth/session-store.js';
+import { API } from '#shared/api-paths.js';
+import { csrfHeaders } from '#web/lib/auth/csrf.js';
+import { clearSession } from '#web/lib/auth/session-store.js';
 
 /** Revokes the refresh cookie. Logout is cookie-authenticated, so it carries the CSRF header, not the token. */
 export async function signOut(): Promise<void> {

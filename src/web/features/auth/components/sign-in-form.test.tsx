@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { API } from '../../../../shared/api-paths.js';
-import { getSessionState } from '../../../lib/auth/session-store.js';
-import { fieldProblem, json, problem } from '../../../test/fake-api.js';
-import { aSession, aUser } from '../../../test/fixtures.js';
-import { fakeApi, renderWithProviders } from '../../../test/render.js';
+import { API } from '#shared/api-paths.js';
+import { getSessionState } from '#web/lib/auth/session-store.js';
+import { fieldProblem, json, problem } from '#web/test/fake-api.js';
+import { aSession, aUser } from '#web/test/fixtures.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { SignInForm } from './sign-in-form.js';
 
 function renderForm() {

@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { API } from '../../../../shared/api-paths.js';
-import { fieldProblem, json, problem } from '../../../test/fake-api.js';
-import { aSession, aUser } from '../../../test/fixtures.js';
-import { fakeApi, renderWithProviders } from '../../../test/render.js';
+import { API } from '#shared/api-paths.js';
+import { fieldProblem, json, problem } from '#web/test/fake-api.js';
+import { aSession, aUser } from '#web/test/fixtures.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { SignUpForm } from './sign-up-form.js';
 
 function renderForm() {

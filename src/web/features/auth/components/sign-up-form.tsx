@@ -2,12 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { type RegisterBody, registerBodySchema } from '../../../../shared/auth.schema.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { TextField } from '../../../components/ui/field.js';
-import { ApiError } from '../../../lib/api-error.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { type RegisterBody, registerBodySchema } from '#shared/auth.schema.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { TextField } from '#web/components/ui/field.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { applyServerErrors } from '#web/lib/form-errors.js';
 import { useSignUp } from '../api/sign-up.js';
 import { PasswordHints } from './password-hints.js';
 

@@ -1,8 +1,8 @@
 import { Controller, useFieldArray, useFormContext } from 'react-hook-form';
-import { Button } from '../../../components/ui/button.js';
-import { Card } from '../../../components/ui/card.js';
-import { TextAreaField, TextField } from '../../../components/ui/field.js';
-import { TagInput } from '../../../components/ui/tag-input.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { TextAreaField, TextField } from '#web/components/ui/field.js';
+import { TagInput } from '#web/components/ui/tag-input.js';
 import type { BrandFormValues } from './brand-form-values.js';
 
 const MAX_AUDIENCES = 5;

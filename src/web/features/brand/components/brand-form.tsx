@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
-import { type BrandProfile, brandProfileSchema } from '../../../../shared/brand.schema.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { useToast } from '../../../components/ui/toast.js';
-import { describeError } from '../../../lib/error-messages.js';
+import { type BrandProfile, brandProfileSchema } from '#shared/brand.schema.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { AudienceFields } from './audience-fields.js';
 import type { BrandFormValues } from './brand-form-values.js';
 import { GoalsChannelsFields } from './goals-channels-fields.js';

@@ -1,4 +1,4 @@
-import type { Tone } from '../../../../shared/brand.schema.js';
+import type { Tone } from '#shared/brand.schema.js';
 
 /** The four tone axes, in the order the brand page shows them. */
 export const TONE_AXES: readonly { key: keyof Tone; from: string; to: string }[] = [

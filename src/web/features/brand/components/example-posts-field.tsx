@@ -1,6 +1,6 @@
 import { Controller, useFormContext } from 'react-hook-form';
-import { Button } from '../../../components/ui/button.js';
-import { TextAreaField } from '../../../components/ui/field.js';
+import { Button } from '#web/components/ui/button.js';
+import { TextAreaField } from '#web/components/ui/field.js';
 import type { BrandFormValues } from './brand-form-values.js';
 
 const MAX_EXAMPLES = 5;

@@ -1,9 +1,9 @@
 import { Controller, useFormContext } from 'react-hook-form';
-import { CHANNEL_IDS } from '../../../../shared/channel-ids.js';
-import { CHANNEL_RULES } from '../../../../shared/channels.js';
-import { Card } from '../../../components/ui/card.js';
-import { CheckboxField } from '../../../components/ui/checkbox-field.js';
-import { TagInput } from '../../../components/ui/tag-input.js';
+import { CHANNEL_IDS } from '#shared/channel-ids.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { Card } from '#web/components/ui/card.js';
+import { CheckboxField } from '#web/components/ui/checkbox-field.js';
+import { TagInput } from '#web/components/ui/tag-input.js';
 import type { BrandFormValues } from './brand-form-values.js';
 
 /** What marketing should achieve, and where the business posts. */

@@ -1,7 +1,7 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
-import { Button } from '../../../components/ui/button.js';
-import { Card } from '../../../components/ui/card.js';
-import { TextAreaField, TextField } from '../../../components/ui/field.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { TextAreaField, TextField } from '#web/components/ui/field.js';
 import type { BrandFormValues } from './brand-form-values.js';
 
 const MAX_PRODUCTS = 20;

@@ -1,6 +1,6 @@
 import { Controller, useFormContext } from 'react-hook-form';
-import { Card } from '../../../components/ui/card.js';
-import { TagInput } from '../../../components/ui/tag-input.js';
+import { Card } from '#web/components/ui/card.js';
+import { TagInput } from '#web/components/ui/tag-input.js';
 import type { BrandFormValues } from './brand-form-values.js';
 import { TONE_AXES } from './brand-options.js';
 import { ExamplePostsField } from './example-posts-field.js';

@@ -1,8 +1,8 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { type CampaignStatus, campaignPageSchema } from '../../../../shared/campaign.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
-import { useEveryPage } from '../../../lib/use-every-page.js';
+import { API } from '#shared/api-paths.js';
+import { type CampaignStatus, campaignPageSchema } from '#shared/campaign.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
+import { useEveryPage } from '#web/lib/use-every-page.js';
 import { campaignKeys } from './query-keys.js';
 
 const PAGE_SIZE = 20;

@@ -1,4 +1,4 @@
-import type { CampaignStatus } from '../../../../shared/campaign.schema.js';
+import type { CampaignStatus } from '#shared/campaign.schema.js';
 
 /**
  * Query keys for campaigns, `['campaigns', businessId, …]`: live updates refresh a workspace's campaigns by

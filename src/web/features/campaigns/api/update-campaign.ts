@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { campaignSchema, type UpdateCampaignBody } from '../../../../shared/campaign.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { campaignSchema, type UpdateCampaignBody } from '#shared/campaign.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { campaignKeys } from './query-keys.js';
 
 export function updateCampaign(campaignId: string, body: UpdateCampaignBody) {

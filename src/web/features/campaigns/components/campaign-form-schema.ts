@@ -4,7 +4,7 @@ import {
   type CreateCampaignBody,
   createCampaignBodySchema,
   kpiSchema,
-} from '../../../../shared/campaign.schema.js';
+} from '#shared/campaign.schema.js';
 import { minorDigits, toMinor } from './campaign-format.js';
 
 const shape = createCampaignBodySchema.shape;

@@ -1,15 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
-import { CAMPAIGN_OBJECTIVES, type Campaign } from '../../../../shared/campaign.schema.js';
-import { CHANNEL_IDS } from '../../../../shared/channel-ids.js';
-import { CHANNEL_RULES } from '../../../../shared/channels.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { Card } from '../../../components/ui/card.js';
-import { CheckboxField } from '../../../components/ui/checkbox-field.js';
-import { SelectField, TextField } from '../../../components/ui/field.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { CAMPAIGN_OBJECTIVES, type Campaign } from '#shared/campaign.schema.js';
+import { CHANNEL_IDS } from '#shared/channel-ids.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { CheckboxField } from '#web/components/ui/checkbox-field.js';
+import { SelectField, TextField } from '#web/components/ui/field.js';
+import { applyServerErrors } from '#web/lib/form-errors.js';
 import {
   type CampaignFormInput,
   type CampaignFormValues,

@@ -1,4 +1,4 @@
-import type { CampaignObjective, CampaignStatus } from '../../../../shared/campaign.schema.js';
+import type { CampaignObjective, CampaignStatus } from '#shared/campaign.schema.js';
 
 export const STATUS_LABELS: Record<CampaignStatus, string> = {
   draft: 'Draft',

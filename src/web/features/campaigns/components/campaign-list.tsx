@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { CAMPAIGN_STATUSES, type CampaignStatus } from '../../../../shared/campaign.schema.js';
-import { CHANNEL_RULES } from '../../../../shared/channels.js';
-import { Badge } from '../../../components/ui/badge.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { EmptyState } from '../../../components/ui/empty-state.js';
-import { SelectField } from '../../../components/ui/field.js';
-import { PageSpinner } from '../../../components/ui/spinner.js';
-import { describeError } from '../../../lib/error-messages.js';
+import { CAMPAIGN_STATUSES, type CampaignStatus } from '#shared/campaign.schema.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { EmptyState } from '#web/components/ui/empty-state.js';
+import { SelectField } from '#web/components/ui/field.js';
+import { PageSpinner } from '#web/components/ui/spinner.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useCampaigns } from '../api/get-campaigns.js';
 import {
   formatBudget,

@@ -1,7 +1,7 @@
-import { CAMPAIGN_TRANSITIONS, type Campaign } from '../../../../shared/campaign.schema.js';
-import { Button } from '../../../components/ui/button.js';
-import { useToast } from '../../../components/ui/toast.js';
-import { describeError } from '../../../lib/error-messages.js';
+import { CAMPAIGN_TRANSITIONS, type Campaign } from '#shared/campaign.schema.js';
+import { Button } from '#web/components/ui/button.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useUpdateCampaign } from '../api/update-campaign.js';
 import { MOVE_LABELS, STATUS_LABELS } from './campaign-format.js';
 

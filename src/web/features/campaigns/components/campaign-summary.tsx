@@ -1,6 +1,6 @@
-import type { Campaign } from '../../../../shared/campaign.schema.js';
-import { CHANNEL_RULES } from '../../../../shared/channels.js';
-import { Card } from '../../../components/ui/card.js';
+import type { Campaign } from '#shared/campaign.schema.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { Card } from '#web/components/ui/card.js';
 import { formatBudget, formatCalendarDate, OBJECTIVE_LABELS } from './campaign-format.js';
 import './campaigns.css';
 

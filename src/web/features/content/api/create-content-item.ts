@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { type CreateContentBody, contentItemSchema } from '../../../../shared/content.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { type CreateContentBody, contentItemSchema } from '#shared/content.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { contentKeys } from './query-keys.js';
 
 export type NewContentItem = Partial<Omit<CreateContentBody, 'business_id'>> &

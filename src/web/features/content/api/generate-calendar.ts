@@ -1,10 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import {
-  type GenerateCalendarBody,
-  generateCalendarAcceptedSchema,
-} from '../../../../shared/calendar.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { type GenerateCalendarBody, generateCalendarAcceptedSchema } from '#shared/calendar.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 
 /** The request as sent: defaults may be left out, the server fills them in. */
 export type GenerateCalendarRequest = Omit<GenerateCalendarBody, 'cadence' | 'pillars' | 'objective'> &

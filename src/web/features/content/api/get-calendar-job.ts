@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { type Job, jobSchema } from '../../../../shared/jobs.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { type Job, jobSchema } from '#shared/jobs.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 
 const FINISHED: readonly Job['state'][] = ['succeeded', 'dead', 'cancelled'];
 /** Live `job.progress` events refresh the job at once; polling only covers a dropped socket. */

@@ -1,4 +1,4 @@
-import type { ContentListQuery } from '../../../../shared/content.schema.js';
+import type { ContentListQuery } from '#shared/content.schema.js';
 
 /** Filters of a content list, without the workspace (which is in the key already). */
 export type ContentFilters = Omit<Partial<ContentListQuery>, 'business_id' | 'cursor' | 'limit'>;

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { aiRunMetaSchema } from '../../../../shared/ai.schema.js';
-import { type RewriteContentInput, rewriteContentOutputSchema } from '../../../../shared/ai-tasks.schema.js';
-import { API } from '../../../../shared/api-paths.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { aiRunMetaSchema } from '#shared/ai.schema.js';
+import { type RewriteContentInput, rewriteContentOutputSchema } from '#shared/ai-tasks.schema.js';
+import { API } from '#shared/api-paths.js';
+import { apiRequest } from '#web/lib/api-client.js';
 
 const rewriteResultSchema = aiRunMetaSchema.extend({ output: rewriteContentOutputSchema });
 

@@ -1,11 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import {
-  type ContentItem,
-  contentItemSchema,
-  type UpdateContentBody,
-} from '../../../../shared/content.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { type ContentItem, contentItemSchema, type UpdateContentBody } from '#shared/content.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { contentKeys } from './query-keys.js';
 
 export function updateContentItem(itemId: string, body: UpdateContentBody) {

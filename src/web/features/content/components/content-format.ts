@@ -1,5 +1,5 @@
-import type { ContentFormat } from '../../../../shared/channel-ids.js';
-import type { ContentHistoryAction, ContentStatus } from '../../../../shared/content.schema.js';
+import type { ContentFormat } from '#shared/channel-ids.js';
+import type { ContentHistoryAction, ContentStatus } from '#shared/content.schema.js';
 
 export const STATUS_LABELS: Record<ContentStatus, string> = {
   idea: 'Idea',

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type GenerateRequest, generateContent, type StreamStart } from '../../../lib/generate-content.js';
+import { type GenerateRequest, generateContent, type StreamStart } from '#web/lib/generate-content.js';
 
 /**
  * Streams variants from the studio: `written` counts the characters as the model writes, `start` says who

@@ -1,8 +1,8 @@
-import type { ContentItem } from '../../../../shared/content.schema.js';
-import { type CivilDate, formatZoned, localTime, zonedInstant } from '../../../../shared/zoned-time.js';
-import { useToast } from '../../../components/ui/toast.js';
-import { ApiError } from '../../../lib/api-error.js';
-import { describeError } from '../../../lib/error-messages.js';
+import type { ContentItem } from '#shared/content.schema.js';
+import { type CivilDate, formatZoned, localTime, zonedInstant } from '#shared/zoned-time.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useUpdateContentItem } from '../api/update-content-item.js';
 
 /**

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { conversationPageSchema } from '../../../../shared/inbox.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { conversationPageSchema } from '#shared/inbox.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { type ConversationFilters, inboxKeys } from './query-keys.js';
 
 const PAGE_SIZE = 50;

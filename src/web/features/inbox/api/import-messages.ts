@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { type ImportMessagesBody, importMessagesResultSchema } from '../../../../shared/inbox.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { type ImportMessagesBody, importMessagesResultSchema } from '#shared/inbox.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { inboxKeys } from './query-keys.js';
 
 export function importMessages(body: ImportMessagesBody) {

@@ -1,12 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { API } from '../../../../shared/api-paths.js';
+import { API } from '#shared/api-paths.js';
 import {
   type createKnowledgeBodySchema,
   knowledgeListSchema,
   type updateKnowledgeBodySchema,
-} from '../../../../shared/inbox.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+} from '#shared/inbox.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { inboxKeys } from './query-keys.js';
 
 export type CreateKnowledgeInput = z.input<typeof createKnowledgeBodySchema>;

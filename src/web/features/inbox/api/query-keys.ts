@@ -1,4 +1,4 @@
-import type { ConversationListQuery } from '../../../../shared/inbox.schema.js';
+import type { ConversationListQuery } from '#shared/inbox.schema.js';
 
 /** Filters of the conversation list, without the workspace (which is in the key already). */
 export type ConversationFilters = Omit<Partial<ConversationListQuery>, 'business_id' | 'cursor' | 'limit'>;

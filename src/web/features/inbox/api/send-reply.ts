@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { API } from '../../../../shared/api-paths.js';
-import type { replyBodySchema } from '../../../../shared/inbox.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import type { replyBodySchema } from '#shared/inbox.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { inboxKeys } from './query-keys.js';
 
 export type ReplyInput = z.input<typeof replyBodySchema>;

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { aiReplyResponseSchema } from '../../../../shared/inbox.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { aiReplyResponseSchema } from '#shared/inbox.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 
 /** Asks for `count` (1–3) drafts answering message `messageId`. */
 export function suggestReplies(messageId: string, count: number) {

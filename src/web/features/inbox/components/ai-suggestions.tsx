@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Badge } from '../../../components/ui/badge.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { Card } from '../../../components/ui/card.js';
-import { SelectField } from '../../../components/ui/field.js';
-import { describeError } from '../../../lib/error-messages.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { SelectField } from '#web/components/ui/field.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useSuggestReplies } from '../api/suggest-replies.js';
 
 interface AiSuggestionsProps {

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { Card } from '../../../components/ui/card.js';
-import { EmptyState } from '../../../components/ui/empty-state.js';
-import { TextAreaField, TextField } from '../../../components/ui/field.js';
-import { useToast } from '../../../components/ui/toast.js';
-import { describeError } from '../../../lib/error-messages.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { EmptyState } from '#web/components/ui/empty-state.js';
+import { TextAreaField, TextField } from '#web/components/ui/field.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useCannedReplies, useSaveCannedReply } from '../api/canned-replies.js';
 import { EntryEditor } from './entry-editor.js';
 import { SettingsEntryList, SettingsEntryRow } from './settings-entries.js';

@@ -1,5 +1,5 @@
-import type { Conversation } from '../../../../shared/inbox.schema.js';
-import { Badge } from '../../../components/ui/badge.js';
+import type { Conversation } from '#shared/inbox.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
 import {
   INTENT_LABELS,
   languageName,

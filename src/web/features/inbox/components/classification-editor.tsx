@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import { INTENTS, PRIORITIES, SENTIMENTS } from '../../../../shared/ai-tasks.schema.js';
-import type { Conversation, Intent, Priority, Sentiment } from '../../../../shared/inbox.schema.js';
-import { Button } from '../../../components/ui/button.js';
-import { SelectField } from '../../../components/ui/field.js';
+import { INTENTS, PRIORITIES, SENTIMENTS } from '#shared/ai-tasks.schema.js';
+import type { Conversation, Intent, Priority, Sentiment } from '#shared/inbox.schema.js';
+import { Button } from '#web/components/ui/button.js';
+import { SelectField } from '#web/components/ui/field.js';
 import type { UpdateConversationInput } from '../api/update-conversation.js';
 import {
   COMMON_LANGUAGES,

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import type { Member } from '../../../../shared/business.schema.js';
-import type { Conversation } from '../../../../shared/inbox.schema.js';
-import { Badge } from '../../../components/ui/badge.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { Card } from '../../../components/ui/card.js';
-import { SelectField, TextField } from '../../../components/ui/field.js';
-import { TagInput } from '../../../components/ui/tag-input.js';
-import { describeError } from '../../../lib/error-messages.js';
-import { formatDateTime } from '../../../lib/format-date.js';
+import type { Member } from '#shared/business.schema.js';
+import type { Conversation } from '#shared/inbox.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { SelectField, TextField } from '#web/components/ui/field.js';
+import { TagInput } from '#web/components/ui/tag-input.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { formatDateTime } from '#web/lib/format-date.js';
 import type { UpdateConversationInput } from '../api/update-conversation.js';
 import {
   channelName,

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { INTENTS, PRIORITIES, SENTIMENTS } from '../../../../shared/ai-tasks.schema.js';
-import type { Member } from '../../../../shared/business.schema.js';
-import { CHANNEL_IDS } from '../../../../shared/channel-ids.js';
-import { CONVERSATION_STATUSES } from '../../../../shared/inbox.schema.js';
-import { Button } from '../../../components/ui/button.js';
-import { SelectField, TextField } from '../../../components/ui/field.js';
+import { INTENTS, PRIORITIES, SENTIMENTS } from '#shared/ai-tasks.schema.js';
+import type { Member } from '#shared/business.schema.js';
+import { CHANNEL_IDS } from '#shared/channel-ids.js';
+import { CONVERSATION_STATUSES } from '#shared/inbox.schema.js';
+import { Button } from '#web/components/ui/button.js';
+import { SelectField, TextField } from '#web/components/ui/field.js';
 import type { ConversationFilters as Filters } from '../api/query-keys.js';
 import {
   COMMON_LANGUAGES,

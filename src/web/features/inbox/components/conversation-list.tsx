@@ -1,6 +1,6 @@
-import type { Conversation } from '../../../../shared/inbox.schema.js';
-import { Badge } from '../../../components/ui/badge.js';
-import { formatDateTime } from '../../../lib/format-date.js';
+import type { Conversation } from '#shared/inbox.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { formatDateTime } from '#web/lib/format-date.js';
 import { channelName, customerName, STATUS_LABELS } from '../inbox-format.js';
 import { ClassificationBadges } from './classification-badges.js';
 

@@ -1,10 +1,10 @@
 import { type RefObject, useEffect, useRef, useState } from 'react';
-import type { Member } from '../../../../shared/business.schema.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { Spinner } from '../../../components/ui/spinner.js';
-import { useToast } from '../../../components/ui/toast.js';
-import { describeError } from '../../../lib/error-messages.js';
+import type { Member } from '#shared/business.schema.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Spinner } from '#web/components/ui/spinner.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useConversation } from '../api/get-conversation.js';
 import { useSendReply } from '../api/send-reply.js';
 import { type UpdateConversationInput, useUpdateConversation } from '../api/update-conversation.js';

@@ -1,7 +1,7 @@
-import type { Message } from '../../../../shared/inbox.schema.js';
-import { Badge } from '../../../components/ui/badge.js';
-import { Button } from '../../../components/ui/button.js';
-import { formatDateTime } from '../../../lib/format-date.js';
+import type { Message } from '#shared/inbox.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Button } from '#web/components/ui/button.js';
+import { formatDateTime } from '#web/lib/format-date.js';
 import { DELIVERY_LABELS, DELIVERY_TONES } from '../inbox-format.js';
 import { ClassificationBadges } from './classification-badges.js';
 

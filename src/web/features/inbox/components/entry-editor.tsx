@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { Button } from '../../../components/ui/button.js';
-import { TextAreaField, TextField } from '../../../components/ui/field.js';
+import { Button } from '#web/components/ui/button.js';
+import { TextAreaField, TextField } from '#web/components/ui/field.js';
 
 interface EntryEditorProps {
   /** What is edited, for the form's accessible name ("Edit Refund timing"). */

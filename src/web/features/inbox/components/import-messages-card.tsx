@@ -1,8 +1,8 @@
 import { type ChangeEvent, useState } from 'react';
-import { Banner } from '../../../components/ui/banner.js';
-import { Card } from '../../../components/ui/card.js';
-import { ApiError } from '../../../lib/api-error.js';
-import { describeError } from '../../../lib/error-messages.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Card } from '#web/components/ui/card.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useImportMessages } from '../api/import-messages.js';
 import { importBodyFor } from '../inbox-format.js';
 

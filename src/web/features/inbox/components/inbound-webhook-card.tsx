@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Badge } from '../../../components/ui/badge.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { Card } from '../../../components/ui/card.js';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
-import { SecretDialog } from '../../../components/ui/secret-dialog.js';
-import { Spinner } from '../../../components/ui/spinner.js';
-import { describeError } from '../../../lib/error-messages.js';
-import { formatDateTime } from '../../../lib/format-date.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { ConfirmDialog } from '#web/components/ui/confirm-dialog.js';
+import { SecretDialog } from '#web/components/ui/secret-dialog.js';
+import { Spinner } from '#web/components/ui/spinner.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { formatDateTime } from '#web/lib/format-date.js';
 import { useInboundSecret, useRotateInboundSecret } from '../api/inbound-secret.js';
 
 /**

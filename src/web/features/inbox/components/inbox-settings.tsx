@@ -1,6 +1,6 @@
-import type { Business, Member } from '../../../../shared/business.schema.js';
-import { can } from '../../../../shared/roles.js';
-import { Banner } from '../../../components/ui/banner.js';
+import type { Business, Member } from '#shared/business.schema.js';
+import { can } from '#shared/roles.js';
+import { Banner } from '#web/components/ui/banner.js';
 import { CannedRepliesCard } from './canned-replies-card.js';
 import { ImportMessagesCard } from './import-messages-card.js';
 import { InboundWebhookCard } from './inbound-webhook-card.js';

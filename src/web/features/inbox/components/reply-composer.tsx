@@ -1,8 +1,8 @@
 import type { Ref } from 'react';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { SelectField, TextAreaField } from '../../../components/ui/field.js';
-import { describeError } from '../../../lib/error-messages.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { SelectField, TextAreaField } from '#web/components/ui/field.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useCannedReplies } from '../api/canned-replies.js';
 
 interface ReplyComposerProps {

@@ -1,19 +1,19 @@
 import { type FormEvent, useState } from 'react';
-import { PRIORITIES } from '../../../../shared/ai-tasks.schema.js';
-import type { Member } from '../../../../shared/business.schema.js';
-import { CHANNEL_IDS, type ChannelId } from '../../../../shared/channel-ids.js';
+import { PRIORITIES } from '#shared/ai-tasks.schema.js';
+import type { Member } from '#shared/business.schema.js';
+import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
 import {
   createInboxRuleBodySchema,
   type InboxRule,
   type Priority,
   RULE_REGEX_MAX,
-} from '../../../../shared/inbox.schema.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { CheckboxField } from '../../../components/ui/checkbox-field.js';
-import { SelectField, TextField } from '../../../components/ui/field.js';
-import { TagInput } from '../../../components/ui/tag-input.js';
-import { describeError } from '../../../lib/error-messages.js';
+} from '#shared/inbox.schema.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { CheckboxField } from '#web/components/ui/checkbox-field.js';
+import { SelectField, TextField } from '#web/components/ui/field.js';
+import { TagInput } from '#web/components/ui/tag-input.js';
+import { describeError } from '#web/lib/error-messages.js';
 import type { CreateRuleInput } from '../api/rules.js';
 import { channelName, PRIORITY_LABELS } from '../inbox-format.js';
 

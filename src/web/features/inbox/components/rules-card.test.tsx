@@ -1,10 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { API } from '../../../../shared/api-paths.js';
-import { type InboxRule, inboxRuleSchema } from '../../../../shared/inbox.schema.js';
-import { type FakeApi, json, problem } from '../../../test/fake-api.js';
-import { aBusiness, aMember, anId, anInboxRule } from '../../../test/fixtures.js';
-import { fakeApi, renderWithProviders } from '../../../test/render.js';
+import { API } from '#shared/api-paths.js';
+import { type InboxRule, inboxRuleSchema } from '#shared/inbox.schema.js';
+import { type FakeApi, json, problem } from '#web/test/fake-api.js';
+import { aBusiness, aMember, anId, anInboxRule } from '#web/test/fixtures.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { InboxSettings } from './inbox-settings.js';
 import { RulesCard } from './rules-card.js';
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { Member } from '../../../../shared/business.schema.js';
-import { Badge } from '../../../components/ui/badge.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Card } from '../../../components/ui/card.js';
-import { EmptyState } from '../../../components/ui/empty-state.js';
-import { useToast } from '../../../components/ui/toast.js';
-import { describeError } from '../../../lib/error-messages.js';
+import type { Member } from '#shared/business.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Card } from '#web/components/ui/card.js';
+import { EmptyState } from '#web/components/ui/empty-state.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useRules, useSaveRule } from '../api/rules.js';
 import { describeRule } from '../inbox-format.js';
 import { RuleForm } from './rule-form.js';

@@ -1,4 +1,4 @@
-import type { JobState } from '../../../../shared/jobs.schema.js';
+import type { JobState } from '#shared/jobs.schema.js';
 
 /**
  * Query keys for background jobs, `['jobs', businessId, …]`: live `job.*` events refresh a workspace's jobs

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { Job } from '../../../../shared/jobs.schema.js';
-import { Button } from '../../../components/ui/button.js';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
-import { useToast } from '../../../components/ui/toast.js';
-import { describeError } from '../../../lib/error-messages.js';
+import type { Job } from '#shared/jobs.schema.js';
+import { Button } from '#web/components/ui/button.js';
+import { ConfirmDialog } from '#web/components/ui/confirm-dialog.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useCancelJob } from '../api/cancel-job.js';
 import { useRetryJob } from '../api/retry-job.js';
 import { canCancel, canRetry, jobLabel } from './job-format.js';

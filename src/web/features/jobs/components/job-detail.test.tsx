@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../../../shared/jobs.schema.js';
-import { aCalendarJobResult, aJob, anId } from '../../../test/fixtures.js';
-import { fakeApi, renderWithProviders } from '../../../test/render.js';
+import type { Job } from '#shared/jobs.schema.js';
+import { aCalendarJobResult, aJob, anId } from '#web/test/fixtures.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { JobDetail } from './job-detail.js';
 
 const businessId = anId();

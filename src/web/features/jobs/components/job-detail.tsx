@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Job } from '../../../../shared/jobs.schema.js';
-import { Badge } from '../../../components/ui/badge.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Card } from '../../../components/ui/card.js';
-import { formatDateTime } from '../../../lib/format-date.js';
-import { jobFailureReason } from '../../../lib/job-failure.js';
+import type { Job } from '#shared/jobs.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Card } from '#web/components/ui/card.js';
+import { formatDateTime } from '#web/lib/format-date.js';
+import { jobFailureReason } from '#web/lib/job-failure.js';
 import { JobActions } from './job-actions.js';
 import { contentItemsOf, describeAttempts, STATE_LABELS, STATE_TONES } from './job-format.js';
 import { JobProgress } from './job-progress.js';

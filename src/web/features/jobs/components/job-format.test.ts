@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobFailureReason } from '../../../lib/job-failure.js';
+import { jobFailureReason } from '#web/lib/job-failure.js';
 import {
   canCancel,
   canRetry,

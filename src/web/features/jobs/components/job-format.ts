@@ -1,5 +1,5 @@
-import { calendarJobResultSchema } from '../../../../shared/calendar.schema.js';
-import { type Job, type JobState, RETRYABLE_JOB_STATES } from '../../../../shared/jobs.schema.js';
+import { calendarJobResultSchema } from '#shared/calendar.schema.js';
+import { type Job, type JobState, RETRYABLE_JOB_STATES } from '#shared/jobs.schema.js';
 
 /** What each job is, in a person's words. A job the app does not know yet shows its name as is. */
 const NAME_LABELS: Record<string, string> = {

@@ -1,10 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { API } from '../../../../shared/api-paths.js';
-import type { Job } from '../../../../shared/jobs.schema.js';
-import { type FakeApi, json, never, problem } from '../../../test/fake-api.js';
-import { aJob, anId } from '../../../test/fixtures.js';
-import { fakeApi, renderWithProviders } from '../../../test/render.js';
+import { API } from '#shared/api-paths.js';
+import type { Job } from '#shared/jobs.schema.js';
+import { type FakeApi, json, never, problem } from '#web/test/fake-api.js';
+import { aJob, anId } from '#web/test/fixtures.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { JobList } from './job-list.js';
 
 const businessId = anId();

@@ -1,4 +1,4 @@
-import type { Job } from '../../../../shared/jobs.schema.js';
+import type { Job } from '#shared/jobs.schema.js';
 import { jobLabel } from './job-format.js';
 import './jobs.css';
 

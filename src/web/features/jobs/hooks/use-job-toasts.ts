@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import type { LiveEvent } from '../../../../shared/events.schema.js';
-import { useToast } from '../../../components/ui/toast.js';
+import type { LiveEvent } from '#shared/events.schema.js';
+import { useToast } from '#web/components/ui/toast.js';
 import { jobToast } from '../job-toast.js';
 
 /**

@@ -1,4 +1,4 @@
-import { Button } from '../../../components/ui/button.js';
+import { Button } from '#web/components/ui/button.js';
 import { ONBOARDING_STEPS } from '../onboarding-steps.js';
 import './onboarding.css';
 

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { type UpdateMeBody, userSchema } from '../../../../shared/auth.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
-import { storeUser } from '../../../lib/auth/session-store.js';
+import { API } from '#shared/api-paths.js';
+import { type UpdateMeBody, userSchema } from '#shared/auth.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
+import { storeUser } from '#web/lib/auth/session-store.js';
 
 export function updateProfile(body: UpdateMeBody) {
   return apiRequest(API.me, { method: 'PATCH', body, schema: userSchema });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { publishingKeys } from './query-keys.js';
 
 export function deleteConnector(connectorId: string) {

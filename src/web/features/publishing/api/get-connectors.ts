@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { connectorListSchema } from '../../../../shared/connector.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { connectorListSchema } from '#shared/connector.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { publishingKeys } from './query-keys.js';
 
 export async function getConnectors(businessId: string) {

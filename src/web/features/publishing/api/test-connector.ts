@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { connectorTestResultSchema } from '../../../../shared/connector.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { connectorTestResultSchema } from '#shared/connector.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 
 export function testConnector(connectorId: string) {
   return apiRequest(API.connectorTest(connectorId), { method: 'POST', schema: connectorTestResultSchema });

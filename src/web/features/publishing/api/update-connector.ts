@@ -1,11 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { API } from '../../../../shared/api-paths.js';
-import {
-  connectorWithSecretSchema,
-  type updateConnectorBodySchema,
-} from '../../../../shared/connector.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { connectorWithSecretSchema, type updateConnectorBodySchema } from '#shared/connector.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { publishingKeys } from './query-keys.js';
 
 export type UpdateConnectorInput = z.input<typeof updateConnectorBodySchema>;

@@ -2,14 +2,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { CHANNEL_IDS } from '../../../../shared/channel-ids.js';
-import { CHANNEL_RULES } from '../../../../shared/channels.js';
-import { createConnectorBodySchema, webhookSettingsSchema } from '../../../../shared/connector.schema.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { CheckboxField } from '../../../components/ui/checkbox-field.js';
-import { TextField } from '../../../components/ui/field.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { CHANNEL_IDS } from '#shared/channel-ids.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { createConnectorBodySchema, webhookSettingsSchema } from '#shared/connector.schema.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { CheckboxField } from '#web/components/ui/checkbox-field.js';
+import { TextField } from '#web/components/ui/field.js';
+import { applyServerErrors } from '#web/lib/form-errors.js';
 import './publishing.css';
 
 // The shared rules for a name and an address; no channel ticked means every channel (null on the wire).

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { Connector, ConnectorTestResult } from '../../../../shared/connector.schema.js';
-import { Badge } from '../../../components/ui/badge.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
-import { useToast } from '../../../components/ui/toast.js';
-import { describeError } from '../../../lib/error-messages.js';
+import type { Connector, ConnectorTestResult } from '#shared/connector.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { ConfirmDialog } from '#web/components/ui/confirm-dialog.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useTestConnector } from '../api/test-connector.js';
 import { useUpdateConnector } from '../api/update-connector.js';
 import { describeChannels, FAILURE_KIND_LABELS, formatDuration } from './publishing-format.js';

@@ -1,10 +1,10 @@
-import type { PublishAttempt } from '../../../../shared/connector.schema.js';
-import type { ContentItem } from '../../../../shared/content.schema.js';
-import { Badge } from '../../../components/ui/badge.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Card } from '../../../components/ui/card.js';
-import { Spinner } from '../../../components/ui/spinner.js';
-import { describeError } from '../../../lib/error-messages.js';
+import type { PublishAttempt } from '#shared/connector.schema.js';
+import type { ContentItem } from '#shared/content.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Card } from '#web/components/ui/card.js';
+import { Spinner } from '#web/components/ui/spinner.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { usePublishAttempts } from '../api/get-publish-attempts.js';
 import {
   FAILURE_KIND_LABELS,

@@ -1,6 +1,6 @@
-import type { ChannelId } from '../../../../shared/channel-ids.js';
-import { CHANNEL_RULES } from '../../../../shared/channels.js';
-import type { PublishFailureKind, PublishOutcome } from '../../../../shared/connector.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import type { PublishFailureKind, PublishOutcome } from '#shared/connector.schema.js';
 
 export const OUTCOME_LABELS: Record<PublishOutcome, string> = {
   succeeded: 'Published',

@@ -1,5 +1,5 @@
-import { API } from '../../../../shared/api-paths.js';
-import type { TelemetryBody } from '../../../../shared/telemetry.schema.js';
+import { API } from '#shared/api-paths.js';
+import type { TelemetryBody } from '#shared/telemetry.schema.js';
 
 /**
  * Posts one batch. While the page is being hidden only `sendBeacon` is sure to leave; otherwise a

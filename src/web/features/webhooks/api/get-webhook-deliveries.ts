@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { type WebhookDeliveryStatus, webhookDeliveryPageSchema } from '../../../../shared/webhook.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { type WebhookDeliveryStatus, webhookDeliveryPageSchema } from '#shared/webhook.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { webhookKeys } from './query-keys.js';
 
 const PAGE_SIZE = 25;

@@ -1,4 +1,4 @@
-import type { WebhookDeliveryStatus } from '../../../../shared/webhook.schema.js';
+import type { WebhookDeliveryStatus } from '#shared/webhook.schema.js';
 
 /**
  * Query keys for webhooks, `['webhooks', businessId, …]`: live job events (deliveries run as jobs) refresh

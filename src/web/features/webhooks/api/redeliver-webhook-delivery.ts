@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { webhookDeliverySchema } from '../../../../shared/webhook.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { webhookDeliverySchema } from '#shared/webhook.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { webhookKeys } from './query-keys.js';
 
 export function redeliverWebhookDelivery(webhookId: string, deliveryId: string) {

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { webhookWithSecretSchema } from '../../../../shared/webhook.schema.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { webhookWithSecretSchema } from '#shared/webhook.schema.js';
+import { apiRequest } from '#web/lib/api-client.js';
 
 export function rotateWebhookSecret(webhookId: string) {
   return apiRequest(API.webhookRotateSecret(webhookId), { method: 'POST', schema: webhookWithSecretSchema });

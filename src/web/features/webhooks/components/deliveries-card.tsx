@@ -3,18 +3,18 @@ import {
   WEBHOOK_DELIVERY_STATUSES,
   type WebhookDelivery,
   type WebhookDeliveryStatus,
-} from '../../../../shared/webhook.schema.js';
-import { Badge } from '../../../components/ui/badge.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { Card } from '../../../components/ui/card.js';
-import { EmptyState } from '../../../components/ui/empty-state.js';
-import { SelectField } from '../../../components/ui/field.js';
-import { Spinner } from '../../../components/ui/spinner.js';
-import { Table } from '../../../components/ui/table.js';
-import { useToast } from '../../../components/ui/toast.js';
-import { describeError } from '../../../lib/error-messages.js';
-import { formatDateTime } from '../../../lib/format-date.js';
+} from '#shared/webhook.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { EmptyState } from '#web/components/ui/empty-state.js';
+import { SelectField } from '#web/components/ui/field.js';
+import { Spinner } from '#web/components/ui/spinner.js';
+import { Table } from '#web/components/ui/table.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { formatDateTime } from '#web/lib/format-date.js';
 import { useWebhookDeliveries } from '../api/get-webhook-deliveries.js';
 import { useRedeliverWebhookDelivery } from '../api/redeliver-webhook-delivery.js';
 import { useTestWebhook } from '../api/test-webhook.js';

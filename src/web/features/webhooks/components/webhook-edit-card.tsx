@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { Webhook } from '../../../../shared/webhook.schema.js';
-import { Button } from '../../../components/ui/button.js';
-import { Card } from '../../../components/ui/card.js';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
-import { SecretDialog } from '../../../components/ui/secret-dialog.js';
-import { useToast } from '../../../components/ui/toast.js';
-import { describeError } from '../../../lib/error-messages.js';
+import type { Webhook } from '#shared/webhook.schema.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { ConfirmDialog } from '#web/components/ui/confirm-dialog.js';
+import { SecretDialog } from '#web/components/ui/secret-dialog.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useRotateWebhookSecret } from '../api/rotate-webhook-secret.js';
 import { useUpdateWebhook } from '../api/update-webhook.js';
 import { WebhookForm } from './webhook-form.js';

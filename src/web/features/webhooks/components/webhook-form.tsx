@@ -2,12 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { createWebhookBodySchema, WEBHOOK_EVENT_TYPES } from '../../../../shared/webhook.schema.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { CheckboxField } from '../../../components/ui/checkbox-field.js';
-import { TextField } from '../../../components/ui/field.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { createWebhookBodySchema, WEBHOOK_EVENT_TYPES } from '#shared/webhook.schema.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { CheckboxField } from '#web/components/ui/checkbox-field.js';
+import { TextField } from '#web/components/ui/field.js';
+import { applyServerErrors } from '#web/lib/form-errors.js';
 import { EVENT_OPTIONS } from './webhook-format.js';
 import './webhooks.css';
 

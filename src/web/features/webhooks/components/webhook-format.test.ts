@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WEBHOOK_EVENT_TYPES } from '../../../../shared/webhook.schema.js';
+import { WEBHOOK_EVENT_TYPES } from '#shared/webhook.schema.js';
 import { describeStatusCode, EVENT_OPTIONS, eventLabel, formatDuration } from './webhook-format.js';
 
 describe('webhook wording', () => {

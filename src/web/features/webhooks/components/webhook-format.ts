@@ -2,7 +2,7 @@ import type {
   WebhookDeliveryEventType,
   WebhookDeliveryStatus,
   WebhookEventType,
-} from '../../../../shared/webhook.schema.js';
+} from '#shared/webhook.schema.js';
 
 /** Each subscribable event in words, with when it is sent. */
 export const EVENT_OPTIONS: Record<WebhookEventType, { label: string; hint: string }> = {

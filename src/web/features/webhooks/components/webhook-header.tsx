@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { Webhook } from '../../../../shared/webhook.schema.js';
-import { Badge } from '../../../components/ui/badge.js';
+import type { Webhook } from '#shared/webhook.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
 import './webhooks.css';
 
 /** The webhook page's heading: its address and whether it is enabled, below the way back. */

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { Business } from '../../../../shared/business.schema.js';
-import { can } from '../../../../shared/roles.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Card } from '../../../components/ui/card.js';
-import { SecretDialog } from '../../../components/ui/secret-dialog.js';
-import { useToast } from '../../../components/ui/toast.js';
+import type { Business } from '#shared/business.schema.js';
+import { can } from '#shared/roles.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Card } from '#web/components/ui/card.js';
+import { SecretDialog } from '#web/components/ui/secret-dialog.js';
+import { useToast } from '#web/components/ui/toast.js';
 import { useCreateWebhook } from '../api/create-webhook.js';
 import { WebhookForm } from './webhook-form.js';
 import { WebhookList } from './webhook-list.js';

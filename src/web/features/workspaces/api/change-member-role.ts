@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { API } from '../../../../shared/api-paths.js';
-import { memberSchema } from '../../../../shared/business.schema.js';
-import type { Role } from '../../../../shared/roles.js';
-import { apiRequest } from '../../../lib/api-client.js';
+import { API } from '#shared/api-paths.js';
+import { memberSchema } from '#shared/business.schema.js';
+import type { Role } from '#shared/roles.js';
+import { apiRequest } from '#web/lib/api-client.js';
 import { workspaceKeys } from './query-keys.js';
 
 export function changeMemberRole(businessId: string, userId: string, role: Role) {

@@ -1,5 +1,5 @@
-import type { CreatedApiKey } from '../../../../shared/business.schema.js';
-import { SecretDialog } from '../../../components/ui/secret-dialog.js';
+import type { CreatedApiKey } from '#shared/business.schema.js';
+import { SecretDialog } from '#web/components/ui/secret-dialog.js';
 
 /** Shows a new key's secret exactly once, with a copy button; it cannot be retrieved afterwards. */
 export function ApiKeySecretDialog({

@@ -1,10 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { API } from '../../../../shared/api-paths.js';
-import type { ApiKey } from '../../../../shared/business.schema.js';
-import { json, noContent, problem } from '../../../test/fake-api.js';
-import { aBusiness, anApiKey } from '../../../test/fixtures.js';
-import { fakeApi, renderWithProviders } from '../../../test/render.js';
+import { API } from '#shared/api-paths.js';
+import type { ApiKey } from '#shared/business.schema.js';
+import { json, noContent, problem } from '#web/test/fake-api.js';
+import { aBusiness, anApiKey } from '#web/test/fixtures.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { ApiKeysCard } from './api-keys-card.js';
 
 const business = aBusiness({ role: 'admin' });

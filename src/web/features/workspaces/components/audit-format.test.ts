@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../../shared/business.schema.js';
+import type { AuditEntry } from '#shared/business.schema.js';
 import { describeAction, describeActor, describeDetails, describeTarget } from './audit-format.js';
 
 const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({

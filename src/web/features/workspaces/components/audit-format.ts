@@ -1,4 +1,4 @@
-import type { ApiKey, AuditEntry, Member } from '../../../../shared/business.schema.js';
+import type { ApiKey, AuditEntry, Member } from '#shared/business.schema.js';
 
 /** `member.role_changed` → "Member role changed": readable without a lookup table that would drift. */
 export function describeAction(action: string): string {

@@ -1,10 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { API } from '../../../../shared/api-paths.js';
-import { type AuditEntry, auditEntrySchema } from '../../../../shared/business.schema.js';
-import { json, problem } from '../../../test/fake-api.js';
-import { aBusiness, aMember, anApiKey, anId } from '../../../test/fixtures.js';
-import { fakeApi, renderWithProviders } from '../../../test/render.js';
+import { API } from '#shared/api-paths.js';
+import { type AuditEntry, auditEntrySchema } from '#shared/business.schema.js';
+import { json, problem } from '#web/test/fake-api.js';
+import { aBusiness, aMember, anApiKey, anId } from '#web/test/fixtures.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { AuditLogCard } from './audit-log-card.js';
 
 const business = aBusiness({ role: 'owner' });

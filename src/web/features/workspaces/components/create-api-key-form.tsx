@@ -7,11 +7,11 @@ import {
   type CreateApiKeyBody,
   type CreatedApiKey,
   createApiKeyBodySchema,
-} from '../../../../shared/business.schema.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { SelectField, TextField } from '../../../components/ui/field.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+} from '#shared/business.schema.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { SelectField, TextField } from '#web/components/ui/field.js';
+import { applyServerErrors } from '#web/lib/form-errors.js';
 import { useCreateApiKey } from '../api/create-api-key.js';
 import { ROLE_LABELS } from './role-labels.js';
 import './settings.css';

@@ -2,15 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import {
-  type Business,
-  type CreateBusinessBody,
-  createBusinessBodySchema,
-} from '../../../../shared/business.schema.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { TextField } from '../../../components/ui/field.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { type Business, type CreateBusinessBody, createBusinessBodySchema } from '#shared/business.schema.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { TextField } from '#web/components/ui/field.js';
+import { applyServerErrors } from '#web/lib/form-errors.js';
 import { useCreateBusiness } from '../api/create-business.js';
 import { emptyToUndefined } from './optional-text.js';
 import { LocaleField, TimeZoneField } from './region-fields.js';

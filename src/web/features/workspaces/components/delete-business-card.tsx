@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { Business } from '../../../../shared/business.schema.js';
-import { can } from '../../../../shared/roles.js';
-import { Button } from '../../../components/ui/button.js';
-import { Card } from '../../../components/ui/card.js';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
-import { describeError } from '../../../lib/error-messages.js';
+import type { Business } from '#shared/business.schema.js';
+import { can } from '#shared/roles.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { ConfirmDialog } from '#web/components/ui/confirm-dialog.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { useDeleteBusiness } from '../api/delete-business.js';
 
 /** The danger zone: owners delete the workspace after typing its name. Hidden from everyone else. */

@@ -2,17 +2,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import {
-  type Business,
-  type UpdateBusinessBody,
-  updateBusinessBodySchema,
-} from '../../../../shared/business.schema.js';
-import { can } from '../../../../shared/roles.js';
-import { Banner } from '../../../components/ui/banner.js';
-import { Button } from '../../../components/ui/button.js';
-import { TextAreaField, TextField } from '../../../components/ui/field.js';
-import { useToast } from '../../../components/ui/toast.js';
-import { applyServerErrors } from '../../../lib/form-errors.js';
+import { type Business, type UpdateBusinessBody, updateBusinessBodySchema } from '#shared/business.schema.js';
+import { can } from '#shared/roles.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { TextAreaField, TextField } from '#web/components/ui/field.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { applyServerErrors } from '#web/lib/form-errors.js';
 import { useUpdateBusiness } from '../api/update-business.js';
 import { emptyToNull } from './optional-text.js';
 import { LocaleField, TimeZoneField } from './region-fields.js';

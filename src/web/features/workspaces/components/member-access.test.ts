@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Member } from '../../../../shared/business.schema.js';
+import type { Member } from '#shared/business.schema.js';
 import { memberAccess } from './member-access.js';
 
 const member = (userId: string, role: Member['role']): Member => ({

@@ -1,5 +1,5 @@
-import type { Member } from '../../../../shared/business.schema.js';
-import { can, ROLES, type Role } from '../../../../shared/roles.js';
+import type { Member } from '#shared/business.schema.js';
+import { can, ROLES, type Role } from '#shared/roles.js';
 
 /**
  * What I may do to one member, mirroring the server's rules so the UI offers only what will succeed:

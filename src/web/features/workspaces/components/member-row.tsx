@@ -1,7 +1,7 @@
-import type { Member } from '../../../../shared/business.schema.js';
-import type { Role } from '../../../../shared/roles.js';
-import { Badge } from '../../../components/ui/badge.js';
-import { Button } from '../../../components/ui/button.js';
+import type { Member } from '#shared/business.schema.js';
+import type { Role } from '#shared/roles.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Button } from '#web/components/ui/button.js';
 import { memberAccess } from './member-access.js';
 import { ROLE_LABELS } from './role-labels.js';
 

@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { API } from '../../../../shared/api-paths.js';
-import type { Business, Member } from '../../../../shared/business.schema.js';
-import type { Role } from '../../../../shared/roles.js';
-import { type FakeApi, json, noContent, problem } from '../../../test/fake-api.js';
-import { aBusiness, aMember, aUser } from '../../../test/fixtures.js';
-import { fakeApi, renderWithProviders } from '../../../test/render.js';
+import { API } from '#shared/api-paths.js';
+import type { Business, Member } from '#shared/business.schema.js';
+import type { Role } from '#shared/roles.js';
+import { type FakeApi, json, noContent, problem } from '#web/test/fake-api.js';
+import { aBusiness, aMember, aUser } from '#web/test/fixtures.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { MembersCard } from './members-card.js';
 
 const me = aUser({ name: 'Ada Lovelace', email: 'ada@example.com' });

@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import { SelectField } from '../../../components/ui/field.js';
+import { SelectField } from '#web/components/ui/field.js';
 import { localeOptions, timeZoneOptions } from './region-options.js';
 
 type SelectProps = Omit<ComponentProps<typeof SelectField>, 'label' | 'children'> & { current?: string };

@@ -1,4 +1,4 @@
-import type { Role } from '../../../../shared/roles.js';
+import type { Role } from '#shared/roles.js';
 
 /** How each role reads in the UI, with what it may do, most powerful first. */
 export const ROLE_LABELS: Record<Role, { label: string; description: string }> = {

@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import type { Business } from '../../../../shared/business.schema.js';
-import { can } from '../../../../shared/roles.js';
-import { Badge } from '../../../components/ui/badge.js';
-import { Card } from '../../../components/ui/card.js';
-import { Spinner } from '../../../components/ui/spinner.js';
-import { formatDate } from '../../../lib/format-date.js';
+import type { Business } from '#shared/business.schema.js';
+import { can } from '#shared/roles.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Card } from '#web/components/ui/card.js';
+import { Spinner } from '#web/components/ui/spinner.js';
+import { formatDate } from '#web/lib/format-date.js';
 import { useMembers } from '../api/get-members.js';
 import { ROLE_LABELS } from './role-labels.js';
 import './workspace-summary.css';

@@ -1,4 +1,4 @@
-import { Menu, type MenuItem } from '../../../components/ui/menu.js';
+import { Menu, type MenuItem } from '#web/components/ui/menu.js';
 import { useBusinesses } from '../api/get-businesses.js';
 import { ROLE_LABELS } from './role-labels.js';
 import './workspace-switcher.css';

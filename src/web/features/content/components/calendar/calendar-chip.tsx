@@ -1,9 +1,9 @@
 import type { KeyboardEvent } from 'react';
 import { Link } from 'react-router';
-import { CHANNEL_RULES } from '../../../../../shared/channels.js';
-import type { ContentItem } from '../../../../../shared/content.schema.js';
-import { localTime } from '../../../../../shared/zoned-time.js';
-import { Badge } from '../../../../components/ui/badge.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import type { ContentItem } from '#shared/content.schema.js';
+import { localTime } from '#shared/zoned-time.js';
+import { Badge } from '#web/components/ui/badge.js';
 import { itemLabel, STATUS_LABELS, STATUS_TONES } from '../content-format.js';
 
 interface CalendarChipProps {

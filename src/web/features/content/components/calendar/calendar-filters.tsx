@@ -1,6 +1,6 @@
-import { CONTENT_STATUSES } from '../../../../../shared/content.schema.js';
-import { ChannelOptions } from '../../../../components/ui/channel-options.js';
-import { SelectField, TextField } from '../../../../components/ui/field.js';
+import { CONTENT_STATUSES } from '#shared/content.schema.js';
+import { ChannelOptions } from '#web/components/ui/channel-options.js';
+import { SelectField, TextField } from '#web/components/ui/field.js';
 import { STATUS_LABELS } from '../content-format.js';
 
 /** The calendar's filters as they sit in the address bar (empty string: not filtered). */

@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import type { ContentItem } from '../../../../../shared/content.schema.js';
-import { reschedulePermission } from '../../../../../shared/content-workflow.js';
-import { can, type Role } from '../../../../../shared/roles.js';
-import { addDays, type CivilDate, localDate } from '../../../../../shared/zoned-time.js';
+import type { ContentItem } from '#shared/content.schema.js';
+import { reschedulePermission } from '#shared/content-workflow.js';
+import { can, type Role } from '#shared/roles.js';
+import { addDays, type CivilDate, localDate } from '#shared/zoned-time.js';
 import { CalendarChip } from './calendar-chip.js';
 
 const MIME = 'application/x-mcc-content';

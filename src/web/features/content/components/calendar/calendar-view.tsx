@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
-import type { Business } from '../../../../../shared/business.schema.js';
-import type { ChannelId } from '../../../../../shared/channel-ids.js';
-import type { ContentStatus } from '../../../../../shared/content.schema.js';
+import type { Business } from '#shared/business.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import type { ContentStatus } from '#shared/content.schema.js';
 import {
   addDays,
   addMonths,
@@ -11,16 +11,16 @@ import {
   startOfDay,
   startOfWeek,
   todayIn,
-} from '../../../../../shared/zoned-time.js';
-import { Banner } from '../../../../components/ui/banner.js';
-import { Button } from '../../../../components/ui/button.js';
-import { SegmentedControl } from '../../../../components/ui/segmented-control.js';
-import { Spinner } from '../../../../components/ui/spinner.js';
-import { describeError } from '../../../../lib/error-messages.js';
-import { useEveryPage } from '../../../../lib/use-every-page.js';
-import { useContentItems } from '../../api/get-content-items.js';
-import type { ContentFilters } from '../../api/query-keys.js';
-import { useReschedule } from '../../hooks/use-reschedule.js';
+} from '#shared/zoned-time.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { SegmentedControl } from '#web/components/ui/segmented-control.js';
+import { Spinner } from '#web/components/ui/spinner.js';
+import { useContentItems } from '#web/features/content/api/get-content-items.js';
+import type { ContentFilters } from '#web/features/content/api/query-keys.js';
+import { useReschedule } from '#web/features/content/hooks/use-reschedule.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { useEveryPage } from '#web/lib/use-every-page.js';
 import { CalendarFilters, type CalendarFilterValues } from './calendar-filters.js';
 import { CalendarGrid } from './calendar-grid.js';
 import '../channel-colors.css';

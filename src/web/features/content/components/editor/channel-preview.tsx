@@ -1,5 +1,5 @@
-import type { ChannelId } from '../../../../../shared/channel-ids.js';
-import { CHANNEL_RULES, composePost, countText, validateForChannel } from '../../../../../shared/channels.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import { CHANNEL_RULES, composePost, countText, validateForChannel } from '#shared/channels.js';
 
 const UNIT_NAMES = {
   characters: 'characters',

@@ -1,20 +1,20 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { API } from '../../../../../shared/api-paths.js';
-import type { Business } from '../../../../../shared/business.schema.js';
+import { API } from '#shared/api-paths.js';
+import type { Business } from '#shared/business.schema.js';
 import {
   type ContentHistoryEntry,
   type ContentItem,
   type ContentStatus,
   contentHistoryEntrySchema,
   contentItemSchema,
-} from '../../../../../shared/content.schema.js';
-import { statusAfterEdit } from '../../../../../shared/content-workflow.js';
-import type { Role } from '../../../../../shared/roles.js';
-import { type FakeApi, type FakeRequest, json, problem } from '../../../../test/fake-api.js';
-import { aBusiness, aContentItem, anId } from '../../../../test/fixtures.js';
-import { fakeApi, renderWithProviders } from '../../../../test/render.js';
-import { useContentItem } from '../../api/get-content-item.js';
+} from '#shared/content.schema.js';
+import { statusAfterEdit } from '#shared/content-workflow.js';
+import type { Role } from '#shared/roles.js';
+import { useContentItem } from '#web/features/content/api/get-content-item.js';
+import { type FakeApi, type FakeRequest, json, problem } from '#web/test/fake-api.js';
+import { aBusiness, aContentItem, anId } from '#web/test/fixtures.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { ContentEditor } from './content-editor.js';
 
 /** The editor as its page shows it: fed by the item's query, so what the server answers is what is shown. */

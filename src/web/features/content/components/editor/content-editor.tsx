@@ -1,19 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import type { Business } from '../../../../../shared/business.schema.js';
-import { CONTENT_FORMATS } from '../../../../../shared/channel-ids.js';
-import { CHANNEL_RULES } from '../../../../../shared/channels.js';
-import type { ContentItem } from '../../../../../shared/content.schema.js';
-import { can } from '../../../../../shared/roles.js';
-import { Banner } from '../../../../components/ui/banner.js';
-import { Button } from '../../../../components/ui/button.js';
-import { Card } from '../../../../components/ui/card.js';
-import { SelectField, TextAreaField, TextField } from '../../../../components/ui/field.js';
-import { useToast } from '../../../../components/ui/toast.js';
-import { ApiError } from '../../../../lib/api-error.js';
-import { applyServerErrors } from '../../../../lib/form-errors.js';
-import { useUpdateContentItem } from '../../api/update-content-item.js';
+import type { Business } from '#shared/business.schema.js';
+import { CONTENT_FORMATS } from '#shared/channel-ids.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import type { ContentItem } from '#shared/content.schema.js';
+import { can } from '#shared/roles.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { SelectField, TextAreaField, TextField } from '#web/components/ui/field.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { useUpdateContentItem } from '#web/features/content/api/update-content-item.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { applyServerErrors } from '#web/lib/form-errors.js';
 import { FORMAT_LABELS } from '../content-format.js';
 import { ChannelPreview } from './channel-preview.js';
 import {
@@ -30,7 +30,7 @@ import { RewriteButtons } from './rewrite-buttons.js';
 import { WorkflowControls } from './workflow-controls.js';
 import '../channel-colors.css';
 import '../content.css';
-import { ChannelOptions } from '../../../../components/ui/channel-options.js';
+import { ChannelOptions } from '#web/components/ui/channel-options.js';
 
 const FIELDS = ['title', 'body', 'call_to_action', 'channel', 'format', 'hashtags'] as const;
 

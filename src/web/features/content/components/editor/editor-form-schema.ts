@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import {
-  type ContentItem,
-  createContentBodySchema,
-  type UpdateContentBody,
-} from '../../../../../shared/content.schema.js';
-import { localDate, localTime, zonedInstant } from '../../../../../shared/zoned-time.js';
+import { type ContentItem, createContentBodySchema, type UpdateContentBody } from '#shared/content.schema.js';
+import { localDate, localTime, zonedInstant } from '#shared/zoned-time.js';
 
 const shape = createContentBodySchema.shape;
 

@@ -1,9 +1,9 @@
-import { formatZoned } from '../../../../../shared/zoned-time.js';
-import { Banner } from '../../../../components/ui/banner.js';
-import { Card } from '../../../../components/ui/card.js';
-import { Spinner } from '../../../../components/ui/spinner.js';
-import { describeError } from '../../../../lib/error-messages.js';
-import { useContentHistory } from '../../api/get-content-history.js';
+import { formatZoned } from '#shared/zoned-time.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Card } from '#web/components/ui/card.js';
+import { Spinner } from '#web/components/ui/spinner.js';
+import { useContentHistory } from '#web/features/content/api/get-content-history.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { ACTION_LABELS } from '../content-format.js';
 
 /** What changed in an edit, in words: "body, hashtags". */

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { RewriteContentInput } from '../../../../../shared/ai-tasks.schema.js';
-import type { ChannelId } from '../../../../../shared/channel-ids.js';
-import { Badge } from '../../../../components/ui/badge.js';
-import { Banner } from '../../../../components/ui/banner.js';
-import { Button } from '../../../../components/ui/button.js';
-import { describeError } from '../../../../lib/error-messages.js';
-import { useRewriteContent } from '../../api/rewrite-content.js';
+import type { RewriteContentInput } from '#shared/ai-tasks.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { useRewriteContent } from '#web/features/content/api/rewrite-content.js';
+import { describeError } from '#web/lib/error-messages.js';
 
 const MODES: readonly { label: string; input: Pick<RewriteContentInput, 'mode' | 'tone'> }[] = [
   { label: 'Shorter', input: { mode: 'shorten' } },

@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import type { ContentItem } from '../../../../../shared/content.schema.js';
-import { movesFor, type WorkflowMove } from '../../../../../shared/content-workflow.js';
-import type { Role } from '../../../../../shared/roles.js';
-import { Badge } from '../../../../components/ui/badge.js';
-import { Banner } from '../../../../components/ui/banner.js';
-import { Button } from '../../../../components/ui/button.js';
-import { Card } from '../../../../components/ui/card.js';
-import { Dialog } from '../../../../components/ui/dialog.js';
-import { TextAreaField } from '../../../../components/ui/field.js';
-import { useToast } from '../../../../components/ui/toast.js';
-import { describeError } from '../../../../lib/error-messages.js';
-import { useTransitionContentItem } from '../../api/transition-content-item.js';
+import type { ContentItem } from '#shared/content.schema.js';
+import { movesFor, type WorkflowMove } from '#shared/content-workflow.js';
+import type { Role } from '#shared/roles.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { Dialog } from '#web/components/ui/dialog.js';
+import { TextAreaField } from '#web/components/ui/field.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { useTransitionContentItem } from '#web/features/content/api/transition-content-item.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { ACTION_LABELS, MOVE_LABELS, STATUS_LABELS, STATUS_TONES } from '../content-format.js';
 
 interface WorkflowControlsProps {

@@ -1,14 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { CHANNEL_RULES } from '../../../../../shared/channels.js';
-import { Badge } from '../../../../components/ui/badge.js';
-import { Banner } from '../../../../components/ui/banner.js';
-import { Button } from '../../../../components/ui/button.js';
-import { Spinner } from '../../../../components/ui/spinner.js';
-import { describeError } from '../../../../lib/error-messages.js';
-import { jobFailureReason } from '../../../../lib/job-failure.js';
-import { useCalendarJob } from '../../api/get-calendar-job.js';
-import { contentKeys } from '../../api/query-keys.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Spinner } from '#web/components/ui/spinner.js';
+import { useCalendarJob } from '#web/features/content/api/get-calendar-job.js';
+import { contentKeys } from '#web/features/content/api/query-keys.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { jobFailureReason } from '#web/lib/job-failure.js';
 import { type CalendarSummary, formatShare, summariseCalendarJob } from './calendar-summary.js';
 
 interface CalendarJobStatusProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobFailureReason } from '../../../../lib/job-failure.js';
+import { jobFailureReason } from '#web/lib/job-failure.js';
 import { formatShare, newRequestKey, summariseCalendarJob } from './calendar-summary.js';
 
 const ID = '01890f5e-7c1a-7cc2-a000-000000000001';

@@ -1,5 +1,5 @@
-import { type PlanCalendarOutput, planCalendarOutputSchema } from '../../../../../shared/ai-tasks.schema.js';
-import { calendarJobResultSchema } from '../../../../../shared/calendar.schema.js';
+import { type PlanCalendarOutput, planCalendarOutputSchema } from '#shared/ai-tasks.schema.js';
+import { calendarJobResultSchema } from '#shared/calendar.schema.js';
 
 /** The plan behind a generated calendar: pillars with their share, cadence per channel, the reasoning. */
 export type CalendarStrategy = PlanCalendarOutput['strategy'];

@@ -1,12 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { API } from '../../../../../shared/api-paths.js';
-import type { Business } from '../../../../../shared/business.schema.js';
-import type { Job } from '../../../../../shared/jobs.schema.js';
-import { addDays, todayIn } from '../../../../../shared/zoned-time.js';
-import { type FakeApi, json, problem } from '../../../../test/fake-api.js';
-import { aBusiness, aCalendarJobResult, aJob, anId } from '../../../../test/fixtures.js';
-import { fakeApi, renderWithProviders } from '../../../../test/render.js';
+import { API } from '#shared/api-paths.js';
+import type { Business } from '#shared/business.schema.js';
+import type { Job } from '#shared/jobs.schema.js';
+import { addDays, todayIn } from '#shared/zoned-time.js';
+import { type FakeApi, json, problem } from '#web/test/fake-api.js';
+import { aBusiness, aCalendarJobResult, aJob, anId } from '#web/test/fixtures.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { GenerateCalendarDialog } from './generate-calendar-dialog.js';
 
 type Campaign = Parameters<typeof GenerateCalendarDialog>[0]['campaign'];

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { Business } from '../../../../../shared/business.schema.js';
-import type { Campaign } from '../../../../../shared/campaign.schema.js';
-import { addDays, todayIn } from '../../../../../shared/zoned-time.js';
-import { Dialog } from '../../../../components/ui/dialog.js';
-import { describeError } from '../../../../lib/error-messages.js';
-import { useGenerateCalendar } from '../../api/generate-calendar.js';
+import type { Business } from '#shared/business.schema.js';
+import type { Campaign } from '#shared/campaign.schema.js';
+import { addDays, todayIn } from '#shared/zoned-time.js';
+import { Dialog } from '#web/components/ui/dialog.js';
+import { useGenerateCalendar } from '#web/features/content/api/generate-calendar.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { CalendarJobStatus } from './calendar-job-status.js';
 import { newRequestKey } from './calendar-summary.js';
 import {

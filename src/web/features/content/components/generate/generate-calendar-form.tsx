@@ -1,15 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { generateCalendarBodySchema } from '../../../../../shared/calendar.schema.js';
-import { CHANNEL_IDS, type ChannelId } from '../../../../../shared/channel-ids.js';
-import { CHANNEL_RULES } from '../../../../../shared/channels.js';
-import { Banner } from '../../../../components/ui/banner.js';
-import { Button } from '../../../../components/ui/button.js';
-import { CheckboxField } from '../../../../components/ui/checkbox-field.js';
-import { SelectField, TextField } from '../../../../components/ui/field.js';
-import { SegmentedControl } from '../../../../components/ui/segmented-control.js';
-import { TagInput } from '../../../../components/ui/tag-input.js';
+import { generateCalendarBodySchema } from '#shared/calendar.schema.js';
+import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { CheckboxField } from '#web/components/ui/checkbox-field.js';
+import { SelectField, TextField } from '#web/components/ui/field.js';
+import { SegmentedControl } from '#web/components/ui/segmented-control.js';
+import { TagInput } from '#web/components/ui/tag-input.js';
 
 /** The dialog's fields: the request without the workspace and the idempotency key, which it adds. */
 export const calendarFormSchema = generateCalendarBodySchema.omit({ business_id: true, request_key: true });

@@ -1,22 +1,22 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { writeContentInputSchema } from '../../../../../shared/ai-tasks.schema.js';
-import type { Business } from '../../../../../shared/business.schema.js';
-import { CONTENT_FORMATS } from '../../../../../shared/channel-ids.js';
-import { can } from '../../../../../shared/roles.js';
-import { Badge } from '../../../../components/ui/badge.js';
-import { Banner } from '../../../../components/ui/banner.js';
-import { Button } from '../../../../components/ui/button.js';
-import { Card } from '../../../../components/ui/card.js';
-import { SelectField, TextAreaField } from '../../../../components/ui/field.js';
-import { describeError } from '../../../../lib/error-messages.js';
-import { useGenerateStream } from '../../hooks/use-generate-stream.js';
+import { writeContentInputSchema } from '#shared/ai-tasks.schema.js';
+import type { Business } from '#shared/business.schema.js';
+import { CONTENT_FORMATS } from '#shared/channel-ids.js';
+import { can } from '#shared/roles.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import { SelectField, TextAreaField } from '#web/components/ui/field.js';
+import { useGenerateStream } from '#web/features/content/hooks/use-generate-stream.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { FORMAT_LABELS } from '../content-format.js';
 import { VariantCard } from './variant-card.js';
 import '../channel-colors.css';
 import '../content.css';
-import { ChannelOptions } from '../../../../components/ui/channel-options.js';
+import { ChannelOptions } from '#web/components/ui/channel-options.js';
 
 const shape = writeContentInputSchema.shape;
 /** The studio's brief: the shared writeContent input, plus the campaign the drafts belong to. */

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ContentDraft } from '../../../../../shared/ai-tasks.schema.js';
-import type { ChannelId, ContentFormat } from '../../../../../shared/channel-ids.js';
-import type { ContentItem } from '../../../../../shared/content.schema.js';
-import { Badge } from '../../../../components/ui/badge.js';
-import { Banner } from '../../../../components/ui/banner.js';
-import { Button } from '../../../../components/ui/button.js';
-import { useToast } from '../../../../components/ui/toast.js';
-import { describeError } from '../../../../lib/error-messages.js';
-import { useCreateContentItem } from '../../api/create-content-item.js';
+import type { ContentDraft } from '#shared/ai-tasks.schema.js';
+import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
+import type { ContentItem } from '#shared/content.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { useCreateContentItem } from '#web/features/content/api/create-content-item.js';
+import { describeError } from '#web/lib/error-messages.js';
 import { ChannelPreview } from '../editor/channel-preview.js';
 
 interface VariantCardProps {

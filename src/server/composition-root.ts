@@ -1,0 +1,307 @@
+import type { Registry } from 'prom-client';
+import type { AiTaskName } from '../shared/ai-tasks.schema.js';
+import { createAiMetrics } from './ai/ai-metrics.js';
+import { CircuitBreakers } from './ai/circuit-breaker.js';
+import { runDeadlineMs } from './ai/engine.js';
+import { PriceTable } from './ai/prices.js';
+import { createResponseCache } from './ai/redis-response-cache.js';
+import type { RetryPolicy } from './ai/retry.js';
+import type { AnyAiTask } from './ai/task.js';
+import { AI_TASKS } from './ai/tasks/index.js';
+import { ForecastRunner } from './analytics/forecast-runner.js';
+import type { Config } from './config/config.js';
+import type { Database } from './db/database.js';
+import { createConnectorRegistry, DEFAULT_CONNECTOR_TIMEOUT_MS } from './integrations/connectors/index.js';
+import { createPublishMetrics } from './integrations/connectors/publish-metrics.js';
+import { createGuardedFetch } from './integrations/guarded-fetch.js';
+import { createOutboundGuard, EVERY_ADDRESS, type HostResolver } from './integrations/outbound-guard.js';
+import { createWebhookMetrics } from './integrations/webhook-metrics.js';
+import { createJobQueue } from './jobs/create-job-queue.js';
+import type { JobHandlerDeps } from './jobs/handlers.js';
+import type { AppJobDefinitions } from './jobs/job-definitions.js';
+import type { JobQueue } from './jobs/job-types.js';
+import { createEventBus } from './realtime/create-event-bus.js';
+import type { EventBus } from './realtime/event-bus.js';
+import { createBusErrorCounter } from './realtime/realtime-metrics.js';
+import { createSessionRevocationFeed } from './realtime/session-revocation-feed.js';
+import { createRepositories } from './repositories/index.js';
+import { ApiKeyService } from './services/access/api-key.service.js';
+import { AuthService } from './services/access/auth.service.js';
+import { AccessTokens } from './services/access/security/access-tokens.js';
+import { ActiveSessions } from './services/access/security/active-sessions.js';
+import { createLoginThrottle, type LoginThrottle } from './services/access/security/login-throttle.js';
+import { PasswordHasher } from './services/access/security/passwords.js';
+import { RefreshTokenChain } from './services/access/security/refresh-token-chain.js';
+import { SecretBox } from './services/access/security/secret-box.js';
+import { AiService } from './services/ai/ai.service.js';
+import { AiBudgetGuard } from './services/ai/ai-budget.js';
+import { AiProviderResolver, type ProviderFactory } from './services/ai/ai-provider-resolver.js';
+import { AiSettingsService } from './services/ai/ai-settings.service.js';
+import { AiUsageService } from './services/ai/ai-usage.service.js';
+import { AnalyticsMetricsService } from './services/analytics/analytics-metrics.service.js';
+import { AnalyticsReportService } from './services/analytics/analytics-report.service.js';
+import { ForecastService } from './services/analytics/forecast.service.js';
+import { CalendarService } from './services/content/calendar.service.js';
+import { CampaignService } from './services/content/campaign.service.js';
+import { ContentService } from './services/content/content.service.js';
+import { ContentExportService } from './services/content/content-export.service.js';
+import { ContentStudioService } from './services/content/content-studio.service.js';
+import { ContentWorkflowService } from './services/content/content-workflow.service.js';
+import { InboxService } from './services/inbox/inbox.service.js';
+import { InboxImportService } from './services/inbox/inbox-import.service.js';
+import { InboxInboundService } from './services/inbox/inbox-inbound.service.js';
+import { InboxLibraryService } from './services/inbox/inbox-library.service.js';
+import { InboxReplyService } from './services/inbox/inbox-reply.service.js';
+import { InboxRuleService } from './services/inbox/inbox-rule.service.js';
+import { InboxTriageService } from './services/inbox/inbox-triage.service.js';
+import { ConnectorService } from './services/publishing/connector.service.js';
+import { PublishScheduleService } from './services/publishing/publish-schedule.service.js';
+import { PublishingService } from './services/publishing/publishing.service.js';
+import { WebhookService } from './services/webhooks/webhook.service.js';
+import { WebhookDispatcher } from './services/webhooks/webhook-dispatcher.js';
+import { WebhookOutboxRelay } from './services/webhooks/webhook-outbox-relay.js';
+import { WebhookSender } from './services/webhooks/webhook-sender.js';
+import { AuditService } from './services/workspace/audit.service.js';
+import { JobService } from './services/workspace/job.service.js';
+import { MemberService } from './services/workspace/member.service.js';
+import { WorkspaceService } from './services/workspace/workspace.service.js';
+
+/** What the services need from the outside world; wired once in `buildApp`. */
+export interface ServiceDeps {
+  database: Database;
+  config: Config;
+  /** Resolved signing secret (see `resolveSecret`). */
+  secret: string;
+  /** The app's Prometheus registry; services add their metrics to it. */
+  metricsRegistry: Registry;
+  now?: () => Date;
+  /** Test seams: another task registry, another way to build model providers. */
+  aiTasks?: Record<AiTaskName, AnyAiTask>;
+  providerFactory?: ProviderFactory;
+  aiRetry?: RetryPolicy;
+  /** Test seam: how the outbound guards resolve host names (DNS by default). */
+  resolveHost?: HostResolver;
+  /** The job queue; built from `config.redis` and `config.jobs` when omitted. `startServer` closes it. */
+  jobQueue?: JobQueue<AppJobDefinitions>;
+  /** Live updates; built from `config.redis` when omitted. The app closes it when it closes. */
+  events?: EventBus;
+  /**
+   * Where forecasts run (inline, shared with a warm worker thread, or on one above 50,000 trials); a test
+   * seam for other limits. The app stops its worker threads when it closes.
+   */
+  forecastRunner?: ForecastRunner;
+  /** Failed sign-ins; built from `config.redis` when omitted (a test seam for other delays). */
+  loginThrottle?: LoginThrottle;
+}
+
+/** Every service, constructed once per app. */
+export type Services = ReturnType<typeof createServices>;
+
+/**
+ * The services the job handlers call (jobs/handlers.ts), wired in this one place for the server, the
+ * worker, the tests and the benchmarks.
+ *
+ * @example
+ * await startJobRuntime({ queue: services.jobQueue, handlerDeps: jobHandlerDeps(services), … });
+ */
+export function jobHandlerDeps(services: Services): Omit<JobHandlerDeps, 'queue' | 'now'> {
+  return {
+    auth: services.auth,
+    calendar: services.calendar,
+    webhooks: services.webhookSender,
+    publishing: services.publishing,
+    inboxTriage: services.inboxTriage,
+  };
+}
+
+/** Build the services from their dependencies. */
+export function createServices(deps: ServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  const { config } = deps;
+  const repos = createRepositories(deps.database.db, deps.database.dialect);
+  const accessTokens = new AccessTokens(deps.secret, config.auth.accessTokenTtlSeconds, () =>
+    now().getTime(),
+  );
+  const secretBox = new SecretBox(deps.secret);
+  const aiRetry = deps.aiRetry ?? { retries: config.ai.maxRetries, budgetMs: config.ai.retryBudgetMs };
+  const aiRunDeadlineMs = runDeadlineMs(aiRetry, config.ai.timeoutMs);
+  const budget = new AiBudgetGuard(repos, now, aiRunDeadlineMs);
+  const jobQueue =
+    deps.jobQueue ??
+    createJobQueue(config, {
+      jobs: repos.jobs,
+      ping: () => deps.database.ping(),
+      metricsRegistry: deps.metricsRegistry,
+    });
+  const busErrors = createBusErrorCounter(deps.metricsRegistry);
+  const bus = deps.events ?? createEventBus(config.redis, { onError: () => busErrors.inc() });
+  // Every request checks its session; revocations reach the other instances through the same Redis.
+  const sessions = new ActiveSessions({
+    lookup: (sessionId) => repos.refreshTokens.isFamilyLive(sessionId, now().toISOString()),
+    feed: createSessionRevocationFeed(config.redis, { onError: () => busErrors.inc() }),
+    ttlMs: config.auth.sessionCacheTtlMs,
+    now: () => now().getTime(),
+    onError: () => busErrors.inc(),
+  });
+  const webhookMetrics = createWebhookMetrics(deps.metricsRegistry);
+  const webhookOutbox = new WebhookOutboxRelay({
+    repos,
+    queue: jobQueue,
+    metrics: webhookMetrics,
+    ...(config.testHooks.killBeforeWebhookRelay
+      ? { beforeRelay: () => process.kill(process.pid, 'SIGKILL') }
+      : {}),
+  });
+  // Services publish through the dispatcher, so every event a webhook subscribes to becomes a delivery once.
+  const events = new WebhookDispatcher(bus, { repos, relay: webhookOutbox, now, metrics: webhookMetrics });
+  // One guard for every call to a URL a user gave (webhooks, publishing connectors, AI endpoints).
+  const resolve = deps.resolveHost;
+  const outboundGuard = createOutboundGuard({
+    allowedHosts: config.outbound.allowedHosts,
+    ...(resolve ? { resolve } : {}),
+  });
+  // A workspace's AI endpoint may be private only if the operator says so (a local Ollama); either way
+  // each call connects to the address checked and follows no redirect.
+  const aiEndpointGuard = config.ai.allowPrivateBaseUrls
+    ? createOutboundGuard({ allowedHosts: EVERY_ADDRESS, ...(resolve ? { resolve } : {}) })
+    : outboundGuard;
+  const webhookSecrets = new SecretBox(deps.secret, 'mcc webhook secrets');
+  const connectorSecrets = new SecretBox(deps.secret, 'mcc publishing connector secrets');
+  const connectors = createConnectorRegistry({
+    guard: outboundGuard,
+    timeoutMs: DEFAULT_CONNECTOR_TIMEOUT_MS,
+    now,
+  });
+  // Content edits and workflow moves keep each scheduled item's publish job in step with it.
+  const publishSchedule = new PublishScheduleService(repos, jobQueue, events, now);
+  const content = new ContentService(repos, now, events, publishSchedule);
+  const workspaces = new WorkspaceService(repos, now);
+  const campaigns = new CampaignService(repos, now);
+  const aiMetrics = createAiMetrics(deps.metricsRegistry);
+  const aiCache = createResponseCache<{ output: unknown; model: string }>({
+    ttlMs: config.ai.cacheTtlMs,
+    redis: config.redis,
+    onError: () => aiMetrics.cacheErrors.inc(),
+  });
+  const ai = new AiService({
+    repos,
+    tasks: deps.aiTasks ?? AI_TASKS,
+    resolver: new AiProviderResolver(
+      repos,
+      config.ai,
+      secretBox,
+      deps.providerFactory,
+      createGuardedFetch(aiEndpointGuard),
+    ),
+    budget,
+    breakers: new CircuitBreakers(config.ai.circuitFailures, config.ai.circuitCooldownMs, () =>
+      now().getTime(),
+    ),
+    retry: aiRetry,
+    prices: new PriceTable(config.ai.prices),
+    cache: aiCache,
+    metrics: aiMetrics,
+    events,
+    now,
+    maxOutputTokens: config.ai.maxOutputTokens,
+    runDeadlineMs: aiRunDeadlineMs,
+  });
+  // The inbox: replies leave through the publishing connectors, so they share their secrets and guard.
+  const inbox = new InboxService({ repos, queue: jobQueue, events, now });
+  const inboxReplies = new InboxReplyService({
+    repos,
+    inbox,
+    ai,
+    events,
+    connectorSecrets,
+    guard: outboundGuard,
+    timeoutMs: DEFAULT_CONNECTOR_TIMEOUT_MS,
+    now,
+  });
+  const forecastRunner = deps.forecastRunner ?? new ForecastRunner();
+  const loginThrottle = deps.loginThrottle ?? createLoginThrottle(config.redis);
+  return {
+    events,
+    /** The AI response cache; the app closes it with the event bus. */
+    aiCache,
+    /** The forecasts' worker threads; the app stops them with the event bus. */
+    forecastRunner,
+    /** Failed sign-ins per address and account, shared by every instance; the app closes its connection. */
+    loginThrottle,
+    outboundGuard,
+    accessTokens,
+    /** Whether an access token's session is still signed in; the app closes it with the event bus. */
+    sessions,
+    auth: new AuthService({
+      repos,
+      accessTokens,
+      throttle: loginThrottle,
+      passwords: new PasswordHasher(config.auth.passwordHashProfile),
+      sessions,
+      refreshTokenChain: new RefreshTokenChain(deps.secret),
+      refreshTokenTtlDays: config.auth.refreshTokenTtlDays,
+      refreshGraceMs: config.auth.refreshGraceSeconds * 1000,
+      now,
+    }),
+    workspaces,
+    members: new MemberService(repos, now, events),
+    apiKeys: new ApiKeyService(repos, now),
+    audit: new AuditService(repos),
+    ai,
+    aiSettings: new AiSettingsService(repos, budget, secretBox, config.ai, now, aiEndpointGuard),
+    aiUsage: new AiUsageService(repos, budget, now),
+    /** Enqueue background work from services and features: `jobQueue.enqueue({ name, businessId, payload })`. */
+    jobQueue,
+    jobs: new JobService(repos, jobQueue),
+    campaigns,
+    forecasts: new ForecastService(repos, campaigns, forecastRunner, now),
+    analyticsMetrics: new AnalyticsMetricsService(repos, now),
+    analyticsReports: new AnalyticsReportService(repos, now),
+    content,
+    contentStudio: new ContentStudioService(content),
+    contentWorkflow: new ContentWorkflowService(repos, now, events, publishSchedule),
+    contentExport: new ContentExportService(repos, now, content),
+    calendar: new CalendarService({ repos, ai, content, workspaces, queue: jobQueue }),
+    connectors: new ConnectorService(repos, connectors, connectorSecrets, now),
+    /** The `content.publish` job's handler (see JobHandlerDeps). */
+    publishing: new PublishingService({
+      repos,
+      connectors,
+      secretBox: connectorSecrets,
+      events,
+      metrics: createPublishMetrics(deps.metricsRegistry),
+      now,
+    }),
+    inbox,
+    inboxReplies,
+    /** The `message.classify` job's handler (see JobHandlerDeps). */
+    inboxTriage: new InboxTriageService({ repos, ai, replies: inboxReplies, events, now }),
+    inboxImport: new InboxImportService({ repos, queue: jobQueue, events, now }),
+    inboxInbound: new InboxInboundService({
+      repos,
+      queue: jobQueue,
+      events,
+      secretBox: new SecretBox(deps.secret, 'mcc inbound webhook secrets'),
+      now,
+    }),
+    inboxLibrary: new InboxLibraryService(repos, now),
+    inboxRules: new InboxRuleService(repos, now),
+    webhooks: new WebhookService({
+      repos,
+      secretBox: webhookSecrets,
+      guard: outboundGuard,
+      relay: webhookOutbox,
+      now,
+    }),
+    /** Queues webhook deliveries left in the outbox; swept by every job runtime (see startJobRuntime). */
+    webhookOutbox,
+    /** The `webhook.deliver` job's handler (see JobHandlerDeps). */
+    webhookSender: new WebhookSender({
+      repos,
+      secretBox: webhookSecrets,
+      guard: outboundGuard,
+      metrics: webhookMetrics,
+      now,
+    }),
+  };
+}

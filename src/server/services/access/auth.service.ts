@@ -1,0 +1,303 @@
+import { isUniqueViolation } from '#server/db/errors.js';
+import { newId } from '#server/db/ids.js';
+import type { RefreshTokenRow, UserRow } from '#server/db/schema.js';
+import { AppError } from '#server/errors/app-error.js';
+import type { Repositories } from '#server/repositories/index.js';
+import type {
+  ChangePasswordBody,
+  LoginBody,
+  RegisterBody,
+  Session,
+  UpdateMeBody,
+  User,
+} from '#shared/auth.schema.js';
+import type { AccessTokens } from './security/access-tokens.js';
+import type { ActiveSessions } from './security/active-sessions.js';
+import type { LoginThrottle } from './security/login-throttle.js';
+import { assertStrongPassword } from './security/password-policy.js';
+import type { PasswordHasher } from './security/passwords.js';
+import type { RefreshTokenChain } from './security/refresh-token-chain.js';
+import { randomToken, sha256 } from './security/tokens.js';
+
+/** A new session: the JSON body, and the refresh token the route puts in an httpOnly cookie. */
+export interface IssuedSession {
+  session: Session;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+export interface AuthServiceDeps {
+  repos: Repositories;
+  accessTokens: AccessTokens;
+  throttle: LoginThrottle;
+  passwords: PasswordHasher;
+  /** Ends sessions on every instance at once (their access tokens stop working on the next request). */
+  sessions: Pick<ActiveSessions, 'revoke'>;
+  /** Derives each rotated refresh token from the one it replaces. */
+  refreshTokenChain: RefreshTokenChain;
+  refreshTokenTtlDays: number;
+  /** How long the token just replaced still answers with its successor (two tabs refreshing at once). */
+  refreshGraceMs: number;
+  now: () => Date;
+}
+
+/** Accounts and sessions: registration, sign-in, rotating refresh tokens, profile and password. */
+export class AuthService {
+  constructor(private readonly deps: AuthServiceDeps) {}
+
+  async register(body: RegisterBody): Promise<IssuedSession> {
+    return this.withNewAccount(body, (trx, user) => this.startSession(trx, user, newId()));
+  }
+
+  /** Create an account without signing in (the `mcc user create` command). */
+  async createAccount(body: RegisterBody): Promise<User> {
+    return this.withNewAccount(body, async (_trx, user) => toUser(user));
+  }
+
+  private async withNewAccount<T>(
+    body: RegisterBody,
+    then: (trx: Repositories, user: UserRow) => Promise<T>,
+  ): Promise<T> {
+    assertStrongPassword(body.password, 'body.password', body);
+    const { repos, now } = this.deps;
+    if (await repos.users.findByEmail(body.email)) throw emailTaken();
+    const at = now().toISOString();
+    const user: UserRow = {
+      id: newId(),
+      email: body.email,
+      name: body.name,
+      password_hash: await this.deps.passwords.hash(body.password),
+      created_at: at,
+      updated_at: at,
+    };
+    try {
+      return await repos.transaction(async (trx) => {
+        await trx.users.insert(user);
+        return then(trx, user);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken();
+      throw error;
+    }
+  }
+
+  /** Same answer for an unknown email and a wrong password; repeated failures from one address slow down. */
+  async login(body: LoginBody, clientIp: string): Promise<IssuedSession> {
+    const { repos, throttle } = this.deps;
+    const throttleKey = `${clientIp}|${body.email}`;
+    const wait = await throttle.retryAfterSeconds(throttleKey);
+    if (wait > 0) {
+      throw new AppError('rate_limited', 'Too many failed sign-in attempts', { retryAfterSeconds: wait });
+    }
+    const user = await repos.users.findByEmail(body.email);
+    const valid = user
+      ? await this.deps.passwords.verify(user.password_hash, body.password)
+      : await this.deps.passwords.verifyAgainstDummy(body.password);
+    if (!user || !valid) {
+      await throttle.recordFailure(throttleKey);
+      throw new AppError('invalid_credentials');
+    }
+    await throttle.recordSuccess(throttleKey);
+    return repos.transaction((trx) => this.startSession(trx, user, newId()));
+  }
+
+  /**
+   * Rotate a refresh token. For `refreshGraceMs` after a rotation, the token just replaced is answered
+   * with the same successor (and a new access token): two tabs refreshing at once share one cookie jar,
+   * and both end up holding that successor. Any other use of a rotated or revoked token means it leaked
+   * (or was replayed): the whole family is revoked, which signs out whoever holds its newest token too.
+   */
+  async refresh(refreshToken: string | undefined): Promise<IssuedSession> {
+    if (!refreshToken) throw new AppError('invalid_refresh_token');
+    const { repos, now } = this.deps;
+    const tokenHash = sha256(refreshToken);
+    let stored = await repos.refreshTokens.findByHash(tokenHash);
+    if (!stored) throw new AppError('invalid_refresh_token');
+    const at = now();
+    if (!stored.revoked_at) {
+      if (stored.expires_at <= at.toISOString()) throw new AppError('invalid_refresh_token');
+      const rotated = await this.rotate(stored, refreshToken, at);
+      if (rotated) return rotated;
+      // A concurrent request rotated it first: answer from what that request did.
+      stored = await repos.refreshTokens.findByHash(tokenHash);
+      if (!stored) throw new AppError('invalid_refresh_token');
+    }
+    const again = await this.reissueWithinGrace(stored, refreshToken, at);
+    return again ?? this.rejectReuse(stored.family_id, at.toISOString());
+  }
+
+  /** Replace a live token by its successor; undefined when a concurrent request replaced it first. */
+  private async rotate(stored: RefreshTokenRow, token: string, at: Date): Promise<IssuedSession | undefined> {
+    const successor = { id: newId(), token: this.deps.refreshTokenChain.successorOf(token) };
+    return this.deps.repos
+      .transaction(async (trx) => {
+        const user = await trx.users.findById(stored.user_id);
+        if (!user) throw new AppError('invalid_refresh_token');
+        // Claim the token first: a concurrent rotation waits for this row, then finds it taken.
+        if (!(await trx.refreshTokens.markRotated(stored.id, successor.id, at.toISOString())))
+          throw LOST_RACE;
+        return this.startSession(trx, user, stored.family_id, successor);
+      })
+      .catch((error: unknown) => {
+        if (error === LOST_RACE) return undefined;
+        throw error;
+      });
+  }
+
+  /**
+   * The immediately previous token, within the grace window, while its successor is still the family's
+   * live token: the successor again. Anything else (older tokens, later uses, a signed-out family) is
+   * undefined, which the caller treats as reuse.
+   */
+  private async reissueWithinGrace(
+    stored: RefreshTokenRow,
+    token: string,
+    at: Date,
+  ): Promise<IssuedSession | undefined> {
+    const { repos, refreshTokenChain, refreshGraceMs } = this.deps;
+    if (!stored.revoked_at || !stored.replaced_by || refreshGraceMs <= 0) return undefined;
+    if (at.getTime() - Date.parse(stored.revoked_at) > refreshGraceMs) return undefined;
+    const successorToken = refreshTokenChain.successorOf(token);
+    const successor = await repos.refreshTokens.findByHash(sha256(successorToken));
+    if (
+      successor?.id !== stored.replaced_by ||
+      successor.revoked_at ||
+      successor.expires_at <= at.toISOString()
+    ) {
+      return undefined;
+    }
+    const user = await repos.users.findById(stored.user_id);
+    if (!user) return undefined;
+    return {
+      refreshToken: successorToken,
+      refreshExpiresAt: new Date(successor.expires_at),
+      session: this.sessionFor(user, stored.family_id),
+    };
+  }
+
+  private async rejectReuse(familyId: string, at: string): Promise<never> {
+    await this.deps.repos.refreshTokens.revokeFamily(familyId, at);
+    this.deps.sessions.revoke([familyId]);
+    throw new AppError(
+      'invalid_refresh_token',
+      'This session was already refreshed elsewhere; sign in again',
+    );
+  }
+
+  /**
+   * Revoke the session's token family; its access tokens stop working on the next request. Unknown or
+   * missing tokens are fine (idempotent).
+   */
+  async logout(refreshToken: string | undefined): Promise<void> {
+    if (!refreshToken) return;
+    const stored = await this.deps.repos.refreshTokens.findByHash(sha256(refreshToken));
+    if (!stored) return;
+    await this.deps.repos.refreshTokens.revokeFamily(stored.family_id, this.deps.now().toISOString());
+    this.deps.sessions.revoke([stored.family_id]);
+  }
+
+  /** Forget refresh tokens that expired more than a day ago (they can no longer be used or reused). */
+  purgeExpiredSessions(): Promise<number> {
+    return this.deps.repos.refreshTokens.deleteExpired(
+      new Date(this.deps.now().getTime() - 86_400_000).toISOString(),
+    );
+  }
+
+  /** Whether any account exists (an empty database gets the demo seed in development). */
+  async hasAccounts(): Promise<boolean> {
+    return (await this.deps.repos.users.count()) > 0;
+  }
+
+  async me(userId: string): Promise<User> {
+    const user = await this.deps.repos.users.findById(userId);
+    if (!user) throw new AppError('unauthenticated');
+    return toUser(user);
+  }
+
+  async updateMe(userId: string, body: UpdateMeBody): Promise<User> {
+    const { repos, now } = this.deps;
+    const current = await this.me(userId);
+    if (body.email && body.email !== current.email && (await repos.users.findByEmail(body.email))) {
+      throw emailTaken();
+    }
+    try {
+      await repos.users.update(userId, { ...body, updated_at: now().toISOString() });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken();
+      throw error;
+    }
+    return this.me(userId);
+  }
+
+  /** Change the password, sign out every other session, and start a fresh one for this client. */
+  async changePassword(userId: string, body: ChangePasswordBody): Promise<IssuedSession> {
+    const { repos, now } = this.deps;
+    const user = await repos.users.findById(userId);
+    if (!user) throw new AppError('unauthenticated');
+    if (!(await this.deps.passwords.verify(user.password_hash, body.current_password))) {
+      const message = 'Your current password is not correct';
+      throw new AppError('invalid_credentials', message, {
+        errors: [{ path: 'body.current_password', message, code: 'invalid_credentials' }],
+      });
+    }
+    assertStrongPassword(body.new_password, 'body.new_password', user);
+    const passwordHash = await this.deps.passwords.hash(body.new_password);
+    const { issued, ended } = await repos.transaction(async (trx) => {
+      const at = now().toISOString();
+      await trx.users.updatePasswordHash(userId, passwordHash, at);
+      const ended = await trx.refreshTokens.revokeAllForUser(userId, at);
+      return { issued: await this.startSession(trx, { ...user, updated_at: at }, newId()), ended };
+    });
+    this.deps.sessions.revoke(ended);
+    return issued;
+  }
+
+  /** Store a refresh token in `familyId` (a new random one unless given) and issue its access token. */
+  private async startSession(
+    trx: Repositories,
+    user: UserRow,
+    familyId: string,
+    refresh = { id: newId(), token: randomToken(32) },
+  ): Promise<IssuedSession> {
+    const { refreshTokenTtlDays, now } = this.deps;
+    const issuedAt = now();
+    const refreshExpiresAt = new Date(issuedAt.getTime() + refreshTokenTtlDays * 86_400_000);
+    await trx.refreshTokens.insert({
+      id: refresh.id,
+      user_id: user.id,
+      token_hash: sha256(refresh.token),
+      family_id: familyId,
+      expires_at: refreshExpiresAt.toISOString(),
+      created_at: issuedAt.toISOString(),
+    });
+    return { refreshToken: refresh.token, refreshExpiresAt, session: this.sessionFor(user, familyId) };
+  }
+
+  /** The JSON body of a session: an access token whose `sid` is the refresh-token family. */
+  private sessionFor(user: UserRow, familyId: string): Session {
+    const { accessTokens } = this.deps;
+    return {
+      access_token: accessTokens.issue(user.id, familyId),
+      token_type: 'Bearer',
+      expires_in: accessTokens.ttlSeconds,
+      user: toUser(user),
+    };
+  }
+}
+
+const LOST_RACE = Symbol('refresh token rotated by a concurrent request');
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+function emailTaken(): AppError {
+  const message = 'An account with this email already exists';
+  return new AppError('conflict', message, { errors: [{ path: 'body.email', message, code: 'conflict' }] });
+}

@@ -1,0 +1,35 @@
+import { AppError } from '#server/errors/app-error.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#shared/auth.schema.js';
+import { COMMON_PASSWORDS } from './common-passwords.js';
+
+/** Why a password is refused, or undefined when it is acceptable. */
+export function passwordWeakness(
+  password: string,
+  context: { email?: string; name?: string } = {},
+): string | undefined {
+  const lower = password.toLowerCase();
+  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters`;
+  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`;
+  if (COMMON_PASSWORDS.has(lower)) return 'This password is one of the most common; choose another';
+  if (new Set(password).size <= 2) return 'Use more than two different characters';
+  const local = context.email?.split('@')[0]?.toLowerCase();
+  if (local && local.length >= 4 && lower.includes(local))
+    return 'Do not use your email address in your password';
+  const name = context.name?.trim().toLowerCase();
+  if (name && name.length >= 4 && lower.includes(name)) return 'Do not use your name in your password';
+  return undefined;
+}
+
+/** Throw a field-level `weak_password` error when the policy refuses `password`. */
+export function assertStrongPassword(
+  password: string,
+  field: string,
+  context: { email?: string; name?: string } = {},
+): void {
+  const weakness = passwordWeakness(password, context);
+  if (weakness) {
+    throw new AppError('weak_password', weakness, {
+      errors: [{ path: field, message: weakness, code: 'weak_password' }],
+    });
+  }
+}

@@ -1,0 +1,118 @@
+import type { AiMetrics } from '#server/ai/ai-metrics.js';
+import { newMeter, type RunMeter } from '#server/ai/engine.js';
+import type { PriceTable } from '#server/ai/prices.js';
+import type { AnyAiTask } from '#server/ai/task.js';
+import { newId } from '#server/db/ids.js';
+import type { AiCallOutcome, AiCallRow } from '#server/db/schema.js';
+import { isAppError } from '#server/errors/app-error.js';
+import type { EventPublisher } from '#server/realtime/event-bus.js';
+import type { Repositories } from '#server/repositories/index.js';
+import type { AiRunMeta } from '#shared/ai.schema.js';
+import type { BudgetHold } from './ai-budget.js';
+import type { ResolvedProvider } from './ai-provider-resolver.js';
+
+const OFFLINE_MODEL = 'offline-writer';
+
+/** What writing a call's ledger row needs. */
+export interface CallRecordDeps {
+  repos: Repositories;
+  prices: PriceTable;
+  metrics: AiMetrics;
+  events?: EventPublisher;
+  now: () => Date;
+}
+
+/**
+ * One ledger row and its metrics, written once whatever happens to the call. A call holding part of the
+ * budget gives it back in the transaction that writes its row, so the month's spend and the holds never
+ * count the call twice or not at all.
+ */
+export class CallRecord {
+  readonly id = newId();
+  readonly meter: RunMeter;
+  readonly providerName: string;
+  /** The call's hold on the budget, once it has one. */
+  hold: BudgetHold | undefined;
+  private finished = false;
+  private readonly startedAt = performance.now();
+
+  constructor(
+    private readonly deps: CallRecordDeps,
+    private readonly call: {
+      businessId: string;
+      userId: string | null;
+      task: AnyAiTask;
+      resolved: ResolvedProvider;
+    },
+  ) {
+    const { resolved } = call;
+    this.providerName = resolved.kind === 'offline' ? 'offline' : resolved.provider.name;
+    this.meter = newMeter(resolved.kind === 'offline' ? OFFLINE_MODEL : resolved.provider.model);
+  }
+
+  /** Whether `finish` has begun: a failure after that is the ledger's own, not the call's. */
+  get isFinished(): boolean {
+    return this.finished;
+  }
+
+  async finish(outcome: AiCallOutcome, error?: unknown): Promise<AiRunMeta> {
+    this.finished = true;
+    const { meter, providerName } = this;
+    const { task } = this.call;
+    const latencyMs = Math.round(performance.now() - this.startedAt);
+    const cost =
+      outcome === 'cached' || providerName === 'offline'
+        ? { microUsd: 0, priceKnown: true }
+        : this.deps.prices.cost(meter.model, meter.usage);
+    await this.write({
+      id: this.id,
+      business_id: this.call.businessId,
+      user_id: this.call.userId,
+      task: task.name,
+      task_version: task.version,
+      provider: providerName,
+      model: meter.model,
+      prompt_tokens: meter.usage.promptTokens,
+      completion_tokens: meter.usage.completionTokens,
+      cost_micro_usd: cost.microUsd,
+      price_known: cost.priceKnown ? 1 : 0,
+      latency_ms: latencyMs,
+      attempts: meter.attempts,
+      outcome,
+      error_code: error ? (isAppError(error) ? error.code : 'internal_error') : null,
+      error_message: error ? (isAppError(error) ? error.message : 'Unexpected error').slice(0, 500) : null,
+      created_at: this.deps.now().toISOString(),
+    });
+    const labels = { provider: providerName, model: meter.model, task: task.name };
+    this.deps.metrics.calls.inc({ ...labels, outcome });
+    this.deps.metrics.duration.observe({ ...labels, outcome }, latencyMs / 1000);
+    this.deps.metrics.tokens.inc({ ...labels, kind: 'prompt' }, meter.usage.promptTokens);
+    this.deps.metrics.tokens.inc({ ...labels, kind: 'completion' }, meter.usage.completionTokens);
+    this.deps.metrics.costUsd.inc(labels, cost.microUsd / 1_000_000);
+    this.deps.events?.emit({
+      type: 'usage.changed',
+      business_id: this.call.businessId,
+      data: { call_id: this.id, task: task.name, outcome, cost_micro_usd: cost.microUsd },
+    });
+    return {
+      call_id: this.id,
+      task: task.name,
+      provider: providerName === 'offline' ? 'offline' : 'openai-compatible',
+      model: meter.model,
+      offline: providerName === 'offline',
+      cached: outcome === 'cached',
+      prompt_tokens: meter.usage.promptTokens,
+      completion_tokens: meter.usage.completionTokens,
+      cost_micro_usd: cost.microUsd,
+    };
+  }
+
+  private async write(row: AiCallRow): Promise<void> {
+    const { hold } = this;
+    if (!hold?.reserved) return this.deps.repos.aiCalls.insert(row);
+    await this.deps.repos.transaction(async (trx) => {
+      await trx.aiCalls.insert(row);
+      await hold.release(trx);
+    });
+  }
+}

@@ -1,0 +1,112 @@
+import type { ContentItemRow, ContentItemUpdate } from '#server/db/schema.js';
+import { type BulkContentBody, CONTENT_STATUSES, type ContentHistoryAction } from '#shared/content.schema.js';
+import { decideTransition, reschedulePermission, WORKFLOW_MOVES } from '#shared/content-workflow.js';
+import type { ErrorCode } from '#shared/error-codes.js';
+import { can, type Permission, type Role } from '#shared/roles.js';
+
+// Planning a bulk change, item by item, without touching the database: the service applies the plan only
+// when every item passes, so a bulk change is all or nothing.
+
+/** What to do to one item, or why it cannot be done. */
+export type BulkStep =
+  | { ok: true; kind: 'delete' }
+  | { ok: true; kind: 'update'; patch: ContentItemUpdate; action: ContentHistoryAction; snapshot: object }
+  | { ok: false; code: ErrorCode; message: string };
+
+const fail = (code: ErrorCode, message: string): BulkStep => ({ ok: false, code, message });
+
+/**
+ * Why `role` can never make `body`'s change, whatever the items, or undefined when some item could change:
+ * the service answers that with 403 before reading a row, and leaves what depends on each item to
+ * planBulkStep.
+ * @example bulkActionRefusal({ action: 'delete', … }, 'editor') // 'Your role (editor) cannot delete content'
+ */
+export function bulkActionRefusal(body: BulkContentBody, role: Role): string | undefined {
+  if (permissionsFor(body).some((permission) => can(role, permission))) return undefined;
+  switch (body.action) {
+    case 'delete':
+      return `Your role (${role}) cannot delete content`;
+    case 'reschedule':
+      return `Your role (${role}) cannot move content`;
+    case 'set_status':
+      return `Your role (${role}) cannot set content to ${body.to}`;
+  }
+}
+
+/** The permissions any one of which lets a role make `body`'s change to at least some item. */
+function permissionsFor(body: BulkContentBody): Permission[] {
+  switch (body.action) {
+    case 'delete':
+      return ['content.delete'];
+    case 'reschedule':
+      return CONTENT_STATUSES.filter((status) => status !== 'published').map(reschedulePermission);
+    case 'set_status': {
+      const into = WORKFLOW_MOVES.filter((move) => move.to === body.to);
+      // No one sets a system status (published, failed): that is refused per item as an invalid move, to
+      // whoever may move items at all.
+      return (into.length > 0 ? into : WORKFLOW_MOVES).map((move) => move.permission);
+    }
+  }
+}
+
+/**
+ * The step for one item of a bulk request, checked against the caller's role and the workflow.
+ * @example planBulkStep(row, { action: 'delete', … }, 'editor', now) // { ok: false, code: 'forbidden', … }
+ */
+export function planBulkStep(row: ContentItemRow, body: BulkContentBody, role: Role, now: Date): BulkStep {
+  switch (body.action) {
+    case 'delete':
+      return can(role, 'content.delete')
+        ? { ok: true, kind: 'delete' }
+        : fail('forbidden', `Your role (${role}) cannot delete content`);
+    case 'reschedule':
+      return planReschedule(row, body.shift_minutes, body.scheduled_at, role, now);
+    case 'set_status': {
+      const decision = decideTransition({
+        from: row.status,
+        to: body.to,
+        role,
+        ...(body.comment === undefined ? {} : { comment: body.comment }),
+        scheduledAt: row.scheduled_at,
+        body: row.body,
+        now,
+      });
+      if (!decision.ok) return fail(decision.code, decision.message);
+      return {
+        ok: true,
+        kind: 'update',
+        patch: { status: body.to },
+        action: decision.move.action,
+        snapshot: { status: { from: row.status, to: body.to } },
+      };
+    }
+  }
+}
+
+function planReschedule(
+  row: ContentItemRow,
+  shiftMinutes: number | undefined,
+  scheduledAt: string | undefined,
+  role: Role,
+  now: Date,
+): BulkStep {
+  if (row.status === 'published') return fail('invalid_transition', 'A published item cannot be moved');
+  if (!can(role, reschedulePermission(row.status))) {
+    return fail('forbidden', `Your role (${role}) cannot move a ${row.status} item`);
+  }
+  let next: string;
+  if (scheduledAt !== undefined) next = new Date(scheduledAt).toISOString();
+  else if (row.scheduled_at && shiftMinutes !== undefined) {
+    next = new Date(Date.parse(row.scheduled_at) + shiftMinutes * 60_000).toISOString();
+  } else return fail('validation_failed', 'This item has no date to shift; give it a scheduled_at');
+  if (row.status === 'scheduled' && Date.parse(next) <= now.getTime()) {
+    return fail('validation_failed', `A scheduled item cannot move into the past (${next})`);
+  }
+  return {
+    ok: true,
+    kind: 'update',
+    patch: { scheduled_at: next },
+    action: 'edited',
+    snapshot: { scheduled_at: next },
+  };
+}

@@ -1,0 +1,158 @@
+import type { ContentHistoryRow, ContentItemRow } from '#server/db/schema.js';
+import { AppError } from '#server/errors/app-error.js';
+import type { Repositories } from '#server/repositories/index.js';
+import type {
+  BulkContentBody,
+  BulkContentResult,
+  ContentItem,
+  TransitionContentBody,
+} from '#shared/content.schema.js';
+import { decideTransition } from '#shared/content-workflow.js';
+import type { FieldError } from '#shared/problem.schema.js';
+import { actorOf, type Principal } from '../access/principal.js';
+import { requireWorkspaceRole } from '../access/workspace-access.js';
+import type { ChangeEvents } from '../common/change-events.js';
+import {
+  type ItemChange,
+  NO_PUBLISHING,
+  type PublishSchedule,
+} from '../publishing/publish-schedule.service.js';
+import { recordAudit } from '../workspace/audit.service.js';
+import { loadItem } from './content.service.js';
+import { type BulkStep, bulkActionRefusal, planBulkStep } from './content-bulk.js';
+import { historyEntry, versionConflict } from './content-changes.js';
+import { announceContent, NO_EVENTS } from './content-events.js';
+import { toContentItem, toUtcIso } from './content-items.js';
+
+/** The approval workflow: one item's status change, and bulk changes that succeed or fail as a whole. */
+export class ContentWorkflowService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => Date,
+    private readonly events: ChangeEvents = NO_EVENTS,
+    /** Told of every committed move: scheduling enqueues the publish job, unscheduling cancels it. */
+    private readonly publishing: PublishSchedule = NO_PUBLISHING,
+  ) {}
+
+  /** Move one item along the workflow, if the caller's role and the item's state allow it. */
+  async transition(principal: Principal, itemId: string, body: TransitionContentBody): Promise<ContentItem> {
+    const { row, role, businessId } = await loadItem(this.repos, principal, itemId, 'content.read');
+    if (body.version !== row.version) throw versionConflict(row.version);
+    if (body.scheduled_at !== undefined && body.to !== 'scheduled') {
+      throw fieldError('validation_failed', 'Only scheduling takes a scheduled_at', 'scheduled_at');
+    }
+    const scheduledAt = body.scheduled_at ? toUtcIso(body.scheduled_at) : row.scheduled_at;
+    const now = this.now();
+    const decision = decideTransition({
+      from: row.status,
+      to: body.to,
+      role,
+      ...(body.comment === undefined ? {} : { comment: body.comment }),
+      scheduledAt,
+      body: row.body,
+      now,
+    });
+    if (!decision.ok) throw fieldError(decision.code, decision.message, decision.field);
+    const at = now.toISOString();
+    const actor = actorOf(principal).actor_user_id;
+    const timeChanged = body.to === 'scheduled' && scheduledAt !== row.scheduled_at;
+    const snapshot = {
+      status: { from: row.status, to: body.to },
+      ...(timeChanged ? { scheduled_at: scheduledAt } : {}),
+    };
+    const saved = await this.repos.transaction(async (trx) => {
+      const updated = await trx.contentItems.updateIfVersion(businessId, itemId, body.version, {
+        status: body.to,
+        ...(timeChanged ? { scheduled_at: scheduledAt } : {}),
+        updated_by: actor,
+        updated_at: at,
+      });
+      if (!updated) throw versionConflict();
+      const entry = historyEntry(updated, actor, decision.move.action, snapshot, at, body.comment ?? null);
+      await trx.contentHistory.insert([entry]);
+      await announceContent(this.events, trx, businessId, [itemId], 'status');
+      return updated;
+    });
+    await this.publishing.sync(businessId, [{ before: row, after: saved }]);
+    return toContentItem(saved);
+  }
+
+  /**
+   * Reschedule, change the status of, or delete many items in one transaction. A role that can never make
+   * the change is refused (forbidden) before any item is read; otherwise every item is checked first, and
+   * if any fails, nothing is written and `errors[]` names each failing `body.ids.N`.
+   */
+  async bulk(principal: Principal, body: BulkContentBody): Promise<BulkContentResult> {
+    const businessId = body.business_id;
+    const role = await requireWorkspaceRole(this.repos, principal, businessId, 'content.read');
+    const refusal = bulkActionRefusal(body, role);
+    if (refusal) throw new AppError('forbidden', refusal);
+    const now = this.now();
+    const at = now.toISOString();
+    const actor = actorOf(principal).actor_user_id;
+    const changes: ItemChange[] = [];
+    const change = body.action === 'delete' ? 'deleted' : body.action === 'set_status' ? 'status' : 'updated';
+    const result = await this.repos.transaction(async (trx): Promise<BulkContentResult> => {
+      const rows = new Map(
+        (await trx.contentItems.findMany(businessId, body.ids)).map((row) => [row.id, row]),
+      );
+      const steps: Array<{ row: ContentItemRow; step: BulkStep }> = [];
+      const errors: FieldError[] = [];
+      body.ids.forEach((id, index) => {
+        const row = rows.get(id);
+        const step: BulkStep = row
+          ? planBulkStep(row, body, role, now)
+          : { ok: false, code: 'not_found', message: 'No such content item' };
+        if (!step.ok) errors.push({ path: `body.ids.${index}`, message: step.message, code: step.code });
+        else if (row) steps.push({ row, step });
+      });
+      if (errors.length > 0) {
+        throw new AppError('bulk_failed', `${errors.length} of ${body.ids.length} items cannot change`, {
+          errors,
+        });
+      }
+      if (body.action === 'delete') {
+        await trx.contentItems.delete(businessId, body.ids);
+        for (const { row } of steps) changes.push({ before: row, after: undefined });
+        await recordAudit(trx, {
+          businessId,
+          principal,
+          action: 'content.deleted',
+          details: { ids: body.ids, bulk: true },
+          at,
+        });
+        await announceContent(this.events, trx, businessId, body.ids, change);
+        return { action: body.action, items: [], deleted_ids: body.ids };
+      }
+      const items: ContentItem[] = [];
+      const history: ContentHistoryRow[] = [];
+      for (const { row, step } of steps) {
+        if (!step.ok || step.kind !== 'update') continue;
+        const patch = { ...step.patch, updated_by: actor, updated_at: at };
+        // Conditional on the version just read: a concurrent edit rolls the whole bulk change back.
+        const updated = await trx.contentItems.updateIfVersion(businessId, row.id, row.version, patch);
+        if (!updated) throw versionConflict();
+        changes.push({ before: row, after: updated });
+        history.push(historyEntry(updated, actor, step.action, step.snapshot, at, commentOf(body)));
+        items.push(toContentItem(updated));
+      }
+      await trx.contentHistory.insert(history);
+      await announceContent(this.events, trx, businessId, body.ids, change);
+      return { action: body.action, items, deleted_ids: [] };
+    });
+    await this.publishing.sync(businessId, changes);
+    return result;
+  }
+}
+
+function commentOf(body: BulkContentBody): string | null {
+  return body.action === 'set_status' ? (body.comment ?? null) : null;
+}
+
+function fieldError(code: AppError['code'], message: string, field?: string): AppError {
+  return new AppError(
+    code,
+    message,
+    field ? { errors: [{ path: `body.${field}`, message, code: 'custom' }] } : {},
+  );
+}

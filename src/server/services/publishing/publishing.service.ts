@@ -1,0 +1,241 @@
+import type { z } from 'zod';
+import { newId } from '#server/db/ids.js';
+import type { ConnectorRow, ContentItemRow, PublishAttemptRow } from '#server/db/schema.js';
+import type {
+  ConnectorRegistry,
+  PublishableItem,
+  PublishResult,
+} from '#server/integrations/connectors/index.js';
+import { NO_CONNECTOR_LABEL, type PublishMetrics } from '#server/integrations/connectors/publish-metrics.js';
+import { type AppJobDefinitions, JOB_DEFINITIONS } from '#server/jobs/job-definitions.js';
+import type { JobContext } from '#server/jobs/job-types.js';
+import { describeError, UnrecoverableJobError } from '#server/jobs/run-job.js';
+import type { Repositories } from '#server/repositories/index.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import type { PublishAttempt, PublishOutcome } from '#shared/connector.schema.js';
+import type { Principal } from '../access/principal.js';
+import type { SecretBox } from '../access/security/secret-box.js';
+import type { ChangeEvents } from '../common/change-events.js';
+import { loadItem } from '../content/content.service.js';
+import { connectorCredentials } from './connector.service.js';
+import { type PublicationEnd, recordPublication } from './publishing-outcome.js';
+
+/** The `content.publish` job's payload. */
+export type PublishJobPayload = z.output<AppJobDefinitions['content.publish']['payload']>;
+
+/** Attempts of one scheduled publication (the job's retry budget). */
+export const PUBLISH_MAX_ATTEMPTS = JOB_DEFINITIONS['content.publish'].maxAttempts;
+
+/** What the job returns (its `result`): what happened, and why when nothing did. */
+export type PublishJobResult =
+  | { outcome: 'skipped'; reason: string }
+  | { outcome: 'published'; attempt_id: string; external_url: string | null }
+  | { outcome: 'changed_meanwhile'; attempt_id: string };
+
+/** What the publisher is built from. */
+export interface PublishingServiceDeps {
+  repos: Repositories;
+  connectors: ConnectorRegistry;
+  secretBox: SecretBox;
+  events: ChangeEvents;
+  metrics: PublishMetrics;
+  now: () => Date;
+}
+
+/**
+ * The `content.publish` job: at an item's time, send it through the workspace's connector and set it
+ * `published`, or `failed` with the reason. Every attempt is a row; retryable failures throw so the
+ * queue tries again with backoff; the last one, a rejection or no connector fails the item. A job whose
+ * item was moved, unscheduled, deleted or already published does nothing, and its result says why.
+ *
+ * @example
+ * jobHandler(JOB_DEFINITIONS, 'content.publish', (payload, context) => publishing.publish(payload, context));
+ */
+export class PublishingService {
+  constructor(private readonly deps: PublishingServiceDeps) {}
+
+  async publish(payload: PublishJobPayload, context: JobContext<string>): Promise<PublishJobResult> {
+    const { repos } = this.deps;
+    const { businessId, jobId } = context;
+    const scheduledAt = new Date(payload.scheduled_at).toISOString();
+    const row = await repos.contentItems.find(businessId, payload.content_item_id);
+    const reason = skipReason(row, scheduledAt, jobId);
+    if (reason || !row) return this.skip(reason ?? 'The item was deleted');
+    if (!(await repos.publishAttempts.claim(businessId, row.id, scheduledAt, jobId))) {
+      return this.skip('The item changed or another publish job took it just now');
+    }
+    let connector: ConnectorRow | undefined;
+    let result: PublishResult;
+    try {
+      connector = pickConnector(await repos.connectors.listEnabled(businessId), row.channel);
+      result = connector
+        ? await this.deps.connectors[connector.kind].publish(toPublishable(row, scheduledAt), {
+            connector: connectorCredentials(connector, this.deps.secretBox),
+            attempt: context.attempt,
+            idempotencyKey: `${row.id}@${scheduledAt}`,
+          })
+        : noConnector(
+            `No publishing connector is set up for ${row.channel}: add one in the workspace settings`,
+          );
+    } catch (error) {
+      // A fault of ours (a secret that no longer opens, the database): recorded like a network error,
+      // so the item still ends `failed` with the reason after the last attempt instead of staying scheduled.
+      const message = `Publishing failed inside the app: ${describeError(error)}`;
+      result = {
+        ok: false,
+        statusCode: null,
+        durationMs: 0,
+        responseHeaders: null,
+        failure: { kind: 'retryable', message },
+      };
+    }
+    return this.finish(row, scheduledAt, context, connector, result);
+  }
+
+  /** Every attempt to publish an item, oldest first; readable by anyone who can read the item. */
+  async attempts(principal: Principal, itemId: string): Promise<PublishAttempt[]> {
+    const { businessId } = await loadItem(this.deps.repos, principal, itemId, 'content.read');
+    const rows = await this.deps.repos.publishAttempts.listForItem(businessId, itemId);
+    return rows.map(({ business_id: _, ...attempt }) => attempt);
+  }
+
+  /** Record the attempt and act on it: settle the item, or throw for the queue to retry. */
+  private async finish(
+    row: ContentItemRow,
+    scheduledAt: string,
+    context: JobContext<string>,
+    connector: ConnectorRow | undefined,
+    result: PublishResult,
+  ): Promise<PublishJobResult> {
+    const lastTry = context.attempt >= PUBLISH_MAX_ATTEMPTS;
+    const retrying = !result.ok && result.failure.kind === 'retryable' && !lastTry;
+    const outcome: PublishOutcome = result.ok ? 'succeeded' : retrying ? 'retrying' : 'failed';
+    const at = this.deps.now().toISOString();
+    const attempt: PublishAttemptRow = {
+      id: newId(),
+      business_id: row.business_id,
+      content_item_id: row.id,
+      connector_id: connector?.id ?? null,
+      connector_kind: connector?.kind ?? null,
+      job_id: context.jobId,
+      scheduled_at: scheduledAt,
+      attempt: context.attempt,
+      outcome,
+      failure_kind: result.ok ? null : connector ? result.failure.kind : 'no_connector',
+      status_code: result.statusCode,
+      error: result.ok ? null : result.failure.message.slice(0, 2000),
+      duration_ms: result.durationMs,
+      external_id: result.ok ? result.externalId : null,
+      external_url: result.ok ? result.externalUrl : null,
+      created_at: at,
+    };
+    this.deps.metrics.attempts.inc({ connector: connector?.kind ?? NO_CONNECTOR_LABEL, outcome });
+    if (retrying) {
+      await this.deps.repos.publishAttempts.insert(attempt);
+      throw new Error(`Attempt ${context.attempt} of ${PUBLISH_MAX_ATTEMPTS}: ${attempt.error}`);
+    }
+    const end = endOf(result, connector, context.attempt, lastTry);
+    const saved = await recordPublication(this.deps.repos, this.deps.events, {
+      businessId: row.business_id,
+      itemId: row.id,
+      scheduledAt,
+      jobId: context.jobId,
+      attempt,
+      end,
+      at,
+    });
+    if (end.status === 'failed') throw new UnrecoverableJobError(end.reason);
+    if (!saved) return { outcome: 'changed_meanwhile', attempt_id: attempt.id };
+    return { outcome: 'published', attempt_id: attempt.id, external_url: attempt.external_url };
+  }
+
+  private skip(reason: string): PublishJobResult {
+    this.deps.metrics.attempts.inc({ connector: NO_CONNECTOR_LABEL, outcome: 'skipped' });
+    return { outcome: 'skipped', reason };
+  }
+}
+
+/** Why a job must not publish this item now, or undefined when it should. */
+export function skipReason(
+  row: ContentItemRow | undefined,
+  scheduledAt: string,
+  jobId: string,
+): string | undefined {
+  if (!row) return 'The item was deleted';
+  if (row.status === 'published') return 'The item is already published';
+  if (row.status !== 'scheduled') return `The item is ${row.status} now, no longer scheduled`;
+  if (row.scheduled_at !== scheduledAt) return `The item was moved to ${row.scheduled_at}`;
+  if (row.publish_job_id !== null && row.publish_job_id !== jobId) {
+    return `Another publish job (${row.publish_job_id}) holds this item`;
+  }
+  return undefined;
+}
+
+/**
+ * The connector for a channel: one that names the channel wins over a catch-all (channels null), and
+ * among equals the oldest. One connector per item, so an item is never published twice by two of them.
+ */
+export function pickConnector(
+  connectors: readonly ConnectorRow[],
+  channel: ChannelId,
+): ConnectorRow | undefined {
+  const names = (row: ConnectorRow) =>
+    row.channels !== null && (JSON.parse(row.channels) as string[]).includes(channel);
+  return connectors.find(names) ?? connectors.find((row) => row.channels === null);
+}
+
+function toPublishable(row: ContentItemRow, scheduledAt: string): PublishableItem {
+  return {
+    id: row.id,
+    business_id: row.business_id,
+    campaign_id: row.campaign_id,
+    channel: row.channel,
+    format: row.format,
+    title: row.title,
+    body: row.body,
+    thread: JSON.parse(row.thread) as string[],
+    hashtags: JSON.parse(row.hashtags) as string[],
+    call_to_action: row.call_to_action,
+    media_brief: row.media_brief,
+    preheader: row.preheader,
+    pillar: row.pillar,
+    scheduled_at: scheduledAt,
+    version: row.version,
+  };
+}
+
+function noConnector(message: string): PublishResult {
+  // Typed as a rejection for the connector contract; endOf reports it as `no_connector`.
+  return {
+    ok: false,
+    statusCode: null,
+    durationMs: 0,
+    responseHeaders: null,
+    failure: { kind: 'rejected', message },
+  };
+}
+
+/** The end of a publication that will not be retried, with the reason people see on the item. */
+function endOf(
+  result: PublishResult,
+  connector: ConnectorRow | undefined,
+  attempt: number,
+  lastTry: boolean,
+): PublicationEnd {
+  if (result.ok)
+    return { status: 'published', connectorId: connector?.id ?? '', externalUrl: result.externalUrl };
+  const { kind, message } = result.failure;
+  if (!connector) return { status: 'failed', failureKind: 'no_connector', reason: message };
+  const name = `“${connector.name}”`;
+  if (kind === 'auth_expired') {
+    return {
+      status: 'failed',
+      failureKind: kind,
+      reason: `${name} no longer accepts our requests (reconnect it): ${message}`,
+    };
+  }
+  if (kind === 'rejected')
+    return { status: 'failed', failureKind: kind, reason: `${name} refused the item: ${message}` };
+  const tries = lastTry ? `Gave up after ${attempt} attempts` : 'Failed';
+  return { status: 'failed', failureKind: kind, reason: `${tries} through ${name}: ${message}` };
+}

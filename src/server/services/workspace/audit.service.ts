@@ -1,0 +1,87 @@
+import { newId } from '#server/db/ids.js';
+import type { AuditLogRow } from '#server/db/schema.js';
+import type { Repositories } from '#server/repositories/index.js';
+import type { AuditEntry } from '#shared/business.schema.js';
+import { actorOf, type Principal } from '../access/principal.js';
+import { requireWorkspaceRole } from '../access/workspace-access.js';
+
+/** What happened, for the audit log. Dotted names, past tense. */
+export type AuditAction =
+  | 'business.created'
+  | 'business.updated'
+  | 'member.added'
+  | 'member.role_changed'
+  | 'member.removed'
+  | 'api_key.created'
+  | 'api_key.revoked'
+  | 'ai.budget_changed'
+  | 'ai.provider_changed'
+  | 'campaign.created'
+  | 'campaign.status_changed'
+  | 'campaign.deleted'
+  | 'content.deleted'
+  | 'calendar_feed.created'
+  | 'calendar_feed.revoked'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.secret_rotated'
+  | 'webhook.deleted'
+  | 'connector.created'
+  | 'connector.updated'
+  | 'connector.secret_rotated'
+  | 'connector.deleted'
+  | 'inbox.inbound_secret_rotated'
+  | 'inbox.rule_created'
+  | 'inbox.rule_updated'
+  | 'inbox.rule_deleted';
+
+/** Append an audit entry; call it with the transaction's repositories so it commits with the change. */
+export async function recordAudit(
+  repos: Pick<Repositories, 'auditLog'>,
+  entry: {
+    businessId: string;
+    principal: Principal;
+    action: AuditAction;
+    target?: string;
+    details?: object;
+    at: string;
+  },
+): Promise<void> {
+  await repos.auditLog.insert({
+    id: newId(),
+    business_id: entry.businessId,
+    ...actorOf(entry.principal),
+    action: entry.action,
+    target: entry.target ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+    created_at: entry.at,
+  });
+}
+
+/** Reading the audit log (owners and admins). */
+export class AuditService {
+  constructor(private readonly repos: Repositories) {}
+
+  async page(
+    principal: Principal,
+    businessId: string,
+    query: { limit: number; cursor?: string },
+  ): Promise<{ items: AuditEntry[]; next_cursor: string | null }> {
+    await requireWorkspaceRole(this.repos, principal, businessId, 'audit.read');
+    const rows = await this.repos.auditLog.page(businessId, { limit: query.limit + 1, before: query.cursor });
+    const items = rows.slice(0, query.limit).map(toAuditEntry);
+    return { items, next_cursor: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
+  }
+}
+
+function toAuditEntry(row: AuditLogRow): AuditEntry {
+  return {
+    id: row.id,
+    action: row.action,
+    actor_user_id: row.actor_user_id,
+    actor_api_key_id: row.actor_api_key_id,
+    target: row.target,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+    created_at: row.created_at,
+  };
+}

@@ -1,0 +1,137 @@
+import { isUniqueViolation } from '#server/db/errors.js';
+import { AppError } from '#server/errors/app-error.js';
+import type { EventPublisher } from '#server/realtime/event-bus.js';
+import type { Repositories } from '#server/repositories/index.js';
+import type { AddMemberBody, Member } from '#shared/business.schema.js';
+import { can, type Role } from '#shared/roles.js';
+import type { Principal } from '../access/principal.js';
+import { requireWorkspaceRole } from '../access/workspace-access.js';
+import { recordAudit } from './audit.service.js';
+
+/**
+ * Membership and roles. Rules: admins manage editors and viewers; only owners grant, change or remove
+ * the owner role; a workspace always keeps one owner; anyone may leave (except that last owner).
+ * Every change is announced as `member.changed`, which is also how a removed member's live-update socket
+ * stops hearing the workspace at once.
+ */
+export class MemberService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => Date,
+    private readonly events?: EventPublisher,
+  ) {}
+
+  async list(principal: Principal, businessId: string): Promise<Member[]> {
+    await requireWorkspaceRole(this.repos, principal, businessId, 'members.read');
+    return this.repos.memberships.list(businessId);
+  }
+
+  /** Add an existing account by email. */
+  async add(principal: Principal, businessId: string, body: AddMemberBody): Promise<Member> {
+    const actorRole = await requireWorkspaceRole(this.repos, principal, businessId, 'members.manage');
+    if (body.role === 'owner') assertCanManageOwners(actorRole);
+    const user = await this.repos.users.findByEmail(body.email);
+    if (!user) {
+      const message = 'No account uses this email; ask them to sign up first';
+      throw new AppError('not_found', message, {
+        errors: [{ path: 'body.email', message, code: 'not_found' }],
+      });
+    }
+    const at = this.now().toISOString();
+    try {
+      await this.repos.transaction(async (trx) => {
+        await trx.memberships.insert(businessId, user.id, body.role, at);
+        await recordAudit(trx, {
+          businessId,
+          principal,
+          action: 'member.added',
+          target: user.id,
+          details: { role: body.role },
+          at,
+        });
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const message = 'This person is already a member';
+      throw new AppError('conflict', message, {
+        errors: [{ path: 'body.email', message, code: 'conflict' }],
+      });
+    }
+    this.announce(businessId, user.id, body.role);
+    return this.requireMember(businessId, user.id);
+  }
+
+  async changeRole(principal: Principal, businessId: string, userId: string, role: Role): Promise<Member> {
+    const actorRole = await requireWorkspaceRole(this.repos, principal, businessId, 'members.manage');
+    const changed = await this.repos.transaction(async (trx) => {
+      await trx.memberships.lockWorkspace(businessId);
+      const current = await trx.memberships.findRole(businessId, userId);
+      if (!current) throw new AppError('not_found', 'No such member');
+      if (current === role) return false;
+      if (current === 'owner' || role === 'owner') assertCanManageOwners(actorRole);
+      if (current === 'owner' && (await trx.memberships.countOwners(businessId)) <= 1) throw lastOwner();
+      await trx.memberships.updateRole(businessId, userId, role);
+      const at = this.now().toISOString();
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: 'member.role_changed',
+        target: userId,
+        details: { from: current, to: role },
+        at,
+      });
+      return true;
+    });
+    if (changed) this.announce(businessId, userId, role);
+    return this.requireMember(businessId, userId);
+  }
+
+  /** Remove a member, or leave when `userId` is the caller. */
+  async remove(principal: Principal, businessId: string, userId: string): Promise<void> {
+    const leaving = principal.kind === 'user' && principal.userId === userId;
+    const actorRole = await requireWorkspaceRole(
+      this.repos,
+      principal,
+      businessId,
+      leaving ? 'members.read' : 'members.manage',
+    );
+    await this.repos.transaction(async (trx) => {
+      await trx.memberships.lockWorkspace(businessId);
+      const current = await trx.memberships.findRole(businessId, userId);
+      if (!current) throw new AppError('not_found', 'No such member');
+      if (current === 'owner' && !leaving) assertCanManageOwners(actorRole);
+      if (current === 'owner' && (await trx.memberships.countOwners(businessId)) <= 1) throw lastOwner();
+      await trx.memberships.delete(businessId, userId);
+      const at = this.now().toISOString();
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: 'member.removed',
+        target: userId,
+        details: { role: current, left: leaving },
+        at,
+      });
+    });
+    this.announce(businessId, userId, null);
+  }
+
+  /** After the commit, so a subscriber never hears of a change that was rolled back. */
+  private announce(businessId: string, userId: string, role: Role | null): void {
+    this.events?.emit({ type: 'member.changed', business_id: businessId, data: { user_id: userId, role } });
+  }
+
+  private async requireMember(businessId: string, userId: string): Promise<Member> {
+    const member = await this.repos.memberships.find(businessId, userId);
+    if (!member) throw new AppError('not_found', 'No such member');
+    return member;
+  }
+}
+
+function assertCanManageOwners(actorRole: Role): void {
+  if (!can(actorRole, 'owners.manage'))
+    throw new AppError('forbidden', 'Only owners can grant, change or remove the owner role');
+}
+
+function lastOwner(): AppError {
+  return new AppError('last_owner', 'Make someone else an owner first: a workspace needs at least one owner');
+}
