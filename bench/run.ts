@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { type AiBenchReport, runAiEngineBench } from './ai-engine.js';
+import { type AiQualityReport, runAiQualityBench } from './ai-quality/run.js';
 import { type AnalyticsBenchReport, runAnalyticsBench } from './analytics.js';
 import { type CalendarBenchReport, runCalendarBench } from './calendar.js';
 import { type InboxBenchReport, runInboxBench } from './inbox.js';
@@ -23,7 +24,7 @@ import {
   table,
 } from './report.js';
 
-// `npm run bench`: every suite, one after the other (`BENCH_SUITE=http`, `ai` or `jobs` runs one).
+// `npm run bench`: every suite, one after the other (`BENCH_SUITE=http`, `ai`, `ai-quality`, ... runs one).
 // - http: throughput and latency of the real server's authenticated reads against a bare Fastify app
 //   sending the same JSON, all over loopback HTTP between processes;
 // - ai: the AI engine's own overhead per call and its behaviour under 200 concurrent streams
@@ -39,7 +40,7 @@ import {
 // See docs/benchmarks.md.
 
 const HOST = '127.0.0.1';
-const SUITES = ['http', 'ai', 'jobs', 'calendar', 'analytics', 'inbox'] as const;
+const SUITES = ['http', 'ai', 'jobs', 'calendar', 'analytics', 'inbox', 'ai-quality'] as const;
 type Suite = (typeof SUITES)[number];
 
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
@@ -501,6 +502,7 @@ async function main(): Promise<void> {
   let calendar: CalendarBenchReport | undefined;
   let analytics: AnalyticsBenchReport | undefined;
   let inbox: InboxBenchReport | undefined;
+  let aiQuality: AiQualityReport | undefined;
   for (const suite of suites) {
     log(`━━ ${suite} ${'━'.repeat(100)}`.slice(0, 110));
     if (suite === 'http') http = await runHttpSuite();
@@ -508,6 +510,7 @@ async function main(): Promise<void> {
     else if (suite === 'calendar') calendar = await runCalendarBench();
     else if (suite === 'analytics') analytics = await runAnalyticsBench();
     else if (suite === 'inbox') inbox = await runInboxBench();
+    else if (suite === 'ai-quality') aiQuality = await runAiQualityBench();
     else jobs = await runJobsBench();
     log();
   }
@@ -520,6 +523,7 @@ async function main(): Promise<void> {
     ...(calendar ? [['Content calendar', calendar.pass] as const] : []),
     ...(analytics ? [['Forecast kernel', analytics.pass] as const] : []),
     ...(inbox ? [['Unified inbox', inbox.pass] as const] : []),
+    ...(aiQuality ? [['AI writing quality', aiQuality.pass] as const] : []),
   ];
   for (const [name, pass] of results) log(`  ${name}: ${pass ? 'PASS' : 'FAIL'}`);
   log(
@@ -531,7 +535,7 @@ async function main(): Promise<void> {
     const { pass: _httpPass, ...httpFigures } = http ?? { pass: true };
     writeFileSync(
       JSON_OUT,
-      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}), ...(analytics ? { analytics } : {}), ...(inbox ? { inbox } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}), ...(analytics ? { analytics } : {}), ...(inbox ? { inbox } : {}), ...(aiQuality ? { aiQuality: { figures: aiQuality.figures, checks: aiQuality.checks } } : {}) }, null, 2)}\n`,
     );
   }
 }
