@@ -1,6 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { API } from '#shared/api-paths.js';
+import { brandProfileSchema } from '#shared/brand.schema.js';
 import type { Business } from '#shared/business.schema.js';
 import { json } from '#web/test/fake-api.js';
 import { aBusiness, aUser } from '#web/test/fixtures.js';
@@ -25,15 +26,16 @@ describe('Brand page', () => {
     await user.click(screen.getByRole('button', { name: 'Save brand profile' }));
 
     expect(await screen.findByText('Brand profile saved')).toBeTruthy();
-    const { brand } = api.sent('PATCH', API.business(business.id))[0]?.body as Business;
-    expect(brand).toMatchObject({
-      voice: {
-        tone: { formal_casual: 75 },
-        personality: ['warm'],
-        words_to_avoid: ['cheap', 'synergy', 'delve'],
+    expect(api.sent('PATCH', API.business(business.id))[0]?.body).toMatchObject({
+      brand: {
+        voice: {
+          tone: { formal_casual: 75 },
+          personality: ['warm'],
+          words_to_avoid: ['cheap', 'synergy', 'delve'],
+        },
+        audiences: [{ name: 'Busy parents' }],
+        channels: ['instagram'],
       },
-      audiences: [{ name: 'Busy parents' }],
-      channels: ['instagram'],
     });
     // The saved profile is shown again, as the server stored it.
     for (const word of ['cheap', 'synergy', 'delve', 'warm']) {
@@ -43,7 +45,10 @@ describe('Brand page', () => {
   });
 
   it('shows an editor the profile without a way to change it', async () => {
-    const business = aBusiness({ role: 'editor', brand: { voice: { words_to_avoid: ['cheap'] } } as never });
+    const business = aBusiness({
+      role: 'editor',
+      brand: brandProfileSchema.parse({ voice: { words_to_avoid: ['cheap'] } }),
+    });
     serveWorkspace(fakeApi(), business);
     renderApp(`/w/${business.id}/brand`, { signedIn: aUser() });
 

@@ -16,7 +16,7 @@ function serveWebhooks(api: FakeApi, businessId: string, id: string) {
   return api
     .on('GET', API.webhooks, () => json({ items: webhooks }))
     .on('POST', API.webhooks, ({ body }) => {
-      const { business_id: _, ...fields } = body as Webhook;
+      const fields = body as Pick<Webhook, 'url' | 'description' | 'events'>;
       const webhook = webhookSchema.parse({
         id,
         business_id: businessId,
