@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
@@ -8,18 +7,11 @@ import { shootAllLooks } from './support/screenshots.js';
 
 const env = sharedServerAndBrowser();
 
-async function openSettingsAi(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Settings' }).click();
-  await page
-    .getByRole('navigation', { name: 'Settings' })
-    .getByRole('link', { name: 'AI', exact: true })
-    .click();
-}
-
 // The jobs panel's states (empty, the state filter, Cancel, a role without Retry), the job page's result and
-// the AI settings forms' rules are covered by component tests (job-list, job-detail, ai-settings-view).
+// the AI settings screen (a write-only key, a $0 budget pausing AI, back to the server default) are covered by
+// component tests (job-list, job-detail, ai-settings-view); here the settings are made through the API.
 describe('Jobs flow', () => {
-  it('Settings → AI: own model and a $0 budget → an AI calendar job fails on the budget (live toasts, reason in the jobs panel) → back to the server default → Retry in the panel → finished toast → the job page', async () => {
+  it('own model and a $0 budget → an AI calendar job fails on the budget (live toasts, reason in the jobs panel) → back to the server default → Retry in the panel → finished toast → the job page', async () => {
     const owner = await seedUser(env.server.url, 'owner');
     const business = await seedBusiness(env.server.url, owner, 'Harbour Books');
     const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
@@ -28,23 +20,15 @@ describe('Jobs flow', () => {
     await signInThroughForm(page, owner);
     await page.getByRole('heading', { name: 'Harbour Books', level: 1 }).waitFor();
 
-    // The workspace's own model, its key write-only, and a budget of $0: every AI call fails before any
-    // token is spent (and before any request leaves the machine), a failure the job cannot get past.
-    await openSettingsAi(page);
-    const provider = page.getByRole('region', { name: 'AI provider' });
-    await provider.getByLabel('Model').fill('gpt-4o-mini');
-    await provider.getByLabel('API key').fill('sk-e2e-never-shown-1234');
-    await provider.getByRole('button', { name: 'Save provider' }).click();
-    await toast(page, 'AI provider saved');
-    await provider.getByText('•••• 1234').waitFor();
-    expect(await page.content()).not.toContain('sk-e2e-never-shown');
-    const budget = page.getByRole('region', { name: 'Monthly budget' });
-    await budget.getByLabel('No limit').uncheck();
-    await budget.getByLabel('Monthly limit (US dollars)').fill('0');
-    await budget.getByRole('button', { name: 'Save budget' }).click();
-    await toast(page, 'AI budget set to $0.00 a month');
-    await budget.getByText(/^AI requests are paused/).waitFor();
-    await shootAllLooks(page, 'ai-settings-exceeded');
+    // The workspace's own model and a budget of $0: every AI call fails before any token is spent (and
+    // before any request leaves the machine), a failure the job cannot get past.
+    await callApiAs(env.server.url, owner, 'PUT', `/api/business/${business.id}/ai-provider`, {
+      model: 'gpt-4o-mini',
+      api_key: 'sk-e2e-never-used-1234',
+    });
+    await callApiAs(env.server.url, owner, 'PUT', `/api/business/${business.id}/ai-budget`, {
+      monthly_limit_micro_usd: 0,
+    });
 
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Jobs' }).click();
     await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
@@ -73,14 +57,8 @@ describe('Jobs flow', () => {
     expect(await row.getByText('Attempt 2 of 2').count()).toBe(1);
     await shootAllLooks(page, 'jobs-failed');
 
-    // Fixed the way an owner would: back to the server default, the offline writer, which has no cost.
-    await openSettingsAi(page);
-    await provider.getByRole('button', { name: 'Use the server default' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Use the server default' }).click();
-    await toast(page, 'This workspace now uses the server default');
-    await provider.getByText('Offline writer — built in, no key, no cost', { exact: false }).waitFor();
-
-    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Jobs' }).click();
+    // Fixed: back to the server default, the offline writer, which has no cost.
+    await callApiAs(env.server.url, owner, 'DELETE', `/api/business/${business.id}/ai-provider`);
     await row.getByRole('button', { name: /^Retry Content calendar/ }).click();
     await toast(page, 'Content calendar queued again');
     await toast(page, 'Content calendar finished.');

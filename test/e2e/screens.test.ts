@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, watchPageErrors } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newContext, watchPageErrors } from './support/browser.js';
+import { sharedServerAndBrowser } from './support/environment.js';
 import { type SeededUser, seedBusiness, seedMember, seedUser } from './support/factories.js';
 import { signInThroughForm } from './support/flows.js';
 import { shootPage } from './support/screenshots.js';
-import { type BuiltServer, startBuiltServer } from './support/server.js';
 
 // Two looks between them cover both colour schemes and both layouts (sidebar and drawer); each screen's
 // states are checked by the component tests (src/web/**/*.test.tsx).
@@ -13,28 +13,22 @@ const VARIANTS = [
   { name: 'mobile-dark', colorScheme: 'dark', viewport: { width: 390, height: 844 } },
 ] as const;
 
-let server: BuiltServer;
-let browser: Browser;
+const env = sharedServerAndBrowser();
 let owner: SeededUser;
 let businessId: string;
 
 beforeAll(async () => {
-  server = await startBuiltServer();
-  browser = await launchBrowser();
+  const { server } = env;
   owner = await seedUser(server.url, 'owner');
   businessId = (await seedBusiness(server.url, owner, 'Bluebird Bakery')).id;
   await seedMember(server.url, owner, businessId, await seedUser(server.url, 'editor'), 'editor');
   await seedMember(server.url, owner, businessId, await seedUser(server.url, 'viewer'), 'viewer');
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
-
 describe('main screens', () => {
-  for (const variant of VARIANTS) {
-    it(`render without console or CSP errors: ${variant.name}`, async () => {
+  it('render without console or CSP errors, in both looks', async () => {
+    const { server, browser } = env;
+    for (const variant of VARIANTS) {
       const context = await newContext(browser, server.url, {
         colorScheme: variant.colorScheme,
         viewport: variant.viewport,
@@ -81,10 +75,10 @@ describe('main screens', () => {
         await shoot('workspace-switcher');
       }
 
-      expect(errors).toEqual([]);
+      expect(errors, variant.name).toEqual([]);
       await context.close();
-    });
-  }
+    }
+  });
 });
 
 async function createApiKey(page: Page): Promise<void> {

@@ -1,67 +1,83 @@
 import { describe, expect, it } from 'vitest';
+import { telemetryBodySchema } from '#shared/telemetry.schema.js';
 import { newContext } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
 import { seedBusiness, seedUser } from './support/factories.js';
-import { signInThroughForm } from './support/flows.js';
 
 const env = sharedServerAndBrowser();
 
-describe('session', () => {
-  it('survives a reload through the refresh cookie, with the access token never in storage', async () => {
-    const user = await seedUser(env.server.url);
-    await seedBusiness(env.server.url, user, 'Harbour Coffee');
-    const context = await newContext(env.browser, env.server.url);
-    const page = await context.newPage();
-
-    await signInThroughForm(page, user);
-    await page.getByRole('heading', { name: 'Harbour Coffee', level: 1 }).waitFor();
-    const workspaceUrl = page.url();
-
-    await page.reload();
-    await page.getByRole('heading', { name: 'Harbour Coffee', level: 1 }).waitFor();
-    expect(page.url()).toBe(workspaceUrl);
-
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
-    expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
-    const cookies = await context.cookies();
-    expect(cookies.find((cookie) => cookie.name === 'mcc_refresh')?.httpOnly).toBe(true);
-    await context.close();
-  });
-
-  it('sends a signed-out visitor to sign in and back to the page they asked for', async () => {
-    const user = await seedUser(env.server.url);
-    const business = await seedBusiness(env.server.url, user, 'Return Trip');
-    const context = await newContext(env.browser, env.server.url);
-    const page = await context.newPage();
-
-    await page.goto(`/w/${business.id}/settings/members`);
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Settings' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/w/${business.id}/settings/members`);
-    await context.close();
-  });
-
-  it('shows a connectivity banner while the server is down and clears it when it is back', async () => {
+// Sending a signed-out visitor to sign in and back to the page they asked for is covered by
+// sign-in-page.test.tsx; the form's refusals by sign-in-form.test.tsx.
+describe('a session in a real browser', () => {
+  it('reports an uncaught error and web vitals → signs in from the keyboard (skip link, form) → survives a reload through the refresh cookie, no token in storage → a banner while the server is down, gone when it is back → signs out from the keyboard (account menu)', async () => {
     const user = await seedUser(env.server.url);
     await seedBusiness(env.server.url, user, 'Lighthouse Books');
     const context = await newContext(env.browser, env.server.url);
     const page = await context.newPage();
-    await signInThroughForm(page, user);
+    await page.goto('/sign-in');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    // Front-end monitoring: what only a browser produces (web vitals, an uncaught error) reaches the API.
+    const reported = page.waitForResponse((response) => response.url().endsWith('/api/telemetry'));
+    await page.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('e2e: deliberate uncaught error');
+      });
+    });
+    const response = await reported;
+    expect(response.status()).toBe(202);
+    const body = telemetryBodySchema.parse(response.request().postDataJSON());
+    expect(body.events).toContainEqual(
+      expect.objectContaining({
+        type: 'error',
+        page: '/sign-in',
+        message: expect.stringContaining('deliberate'),
+      }),
+    );
+    expect(body.events.some((event) => event.type === 'web-vital')).toBe(true);
+
+    // Keyboard only: the skip link first, then the form.
+    const focused = () =>
+      page.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '',
+      );
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(user.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(user.password);
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Lighthouse Books', level: 1 }).waitFor();
 
+    // A reload signs in again through the HttpOnly refresh cookie; the access token lives in memory only.
+    const workspaceUrl = page.url();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Lighthouse Books', level: 1 }).waitFor();
+    expect(page.url()).toBe(workspaceUrl);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
+    const cookies = await context.cookies();
+    expect(cookies.find((cookie) => cookie.name === 'mcc_refresh')?.httpOnly).toBe(true);
+
+    // The server goes away: the settings screen is not loaded yet, its code and data both need the server.
     await env.server.stop();
-    // The settings screen is not loaded yet: its code and data both need the env.server.
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Settings' }).click();
     const banner = page.getByText("Can't reach the server — retrying…");
     await banner.waitFor();
-
     await env.server.start();
     await banner.waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     expect(await page.getByLabel('Business name').inputValue()).toBe('Lighthouse Books');
+
+    // The account menu: open with Enter, move with arrows, choose with Enter.
+    await page.getByRole('button', { name: /^Account:/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').waitFor();
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('Sign out');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await context.close();
   });
 });

@@ -32,8 +32,9 @@ function signatureMatches(header: string | string[] | undefined, body: string, s
   return parts.get('v1') === expected;
 }
 
+// The form's checks, the list's events, disabling and deleting are covered by webhooks-settings.test.tsx.
 describe('Webhooks flow', () => {
-  it('Settings → Webhooks: add one (secret shown once) → send a test → its delivery, signed, in the deliveries table → a refused delivery and its redelivery → disable → delete', async () => {
+  it('Settings → Webhooks: add one (secret shown once) → send a test → its delivery, signed, in the deliveries table → a refused delivery and its redelivery', async () => {
     const owner = await seedUser(env.server.url, 'owner');
     const business = await seedBusiness(env.server.url, owner, 'Harbour Books');
     const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
@@ -43,20 +44,10 @@ describe('Webhooks flow', () => {
     await page.getByRole('heading', { name: 'Harbour Books', level: 1 }).waitFor();
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Webhooks' }).click();
-    await page.getByText('No webhooks yet').waitFor();
 
-    // The shared schema checks the form before the server sees it.
     const add = page.getByRole('region', { name: 'Add a webhook' });
-    await add.getByLabel('Payload URL').fill('not a url');
-    await add.getByLabel('Content published').uncheck();
-    await add.getByLabel('Publishing failed').uncheck();
-    await add.getByRole('button', { name: 'Add webhook' }).click();
-    await add.getByText('Use an http(s) address').waitFor();
-    await add.getByText('Pick at least one event').waitFor();
-
     await add.getByLabel('Payload URL').fill(receiver.url);
     await add.getByLabel('Description').fill('Order system');
-    await add.getByLabel('Publishing failed').check();
     await add.getByLabel('Job failed').check();
     await add.getByRole('button', { name: 'Add webhook' }).click();
     const dialog = page.getByRole('dialog', { name: 'Webhook added: its signing secret' });
@@ -64,12 +55,9 @@ describe('Webhooks flow', () => {
     expect(secret).toMatch(/^whsec_/);
     await shootAllLooks(page, 'webhook-secret');
     await dialog.getByRole('button', { name: 'I have stored it' }).click();
-    expect(await add.getByLabel('Payload URL').inputValue()).toBe('');
 
     const list = page.getByRole('list', { name: 'Webhooks' });
     await list.getByRole('link', { name: receiver.url }).waitFor();
-    const events = list.getByRole('list', { name: 'Events' });
-    expect(await events.getByRole('listitem').allTextContents()).toEqual(['Publishing failed', 'Job failed']);
     await shootAllLooks(page, 'webhooks');
 
     // A test goes out signed with the secret shown once; its delivery appears with the receiver's answer.
@@ -109,19 +97,6 @@ describe('Webhooks flow', () => {
     await expect.poll(() => delivered.count(), { timeout: 10_000 }).toBe(2);
     const redelivered = receiver.requests[2];
     expect(JSON.parse(redelivered?.body ?? '{}').id).toBe(JSON.parse(receiver.requests[1]?.body ?? '{}').id);
-
-    // Back on the list: disable it, then delete it after confirming.
-    await page.getByRole('link', { name: '← Webhooks' }).click();
-    await page.getByRole('button', { name: 'Disable Order system' }).click();
-    await toast(page, 'Webhook disabled');
-    await list.getByText('Disabled').waitFor();
-    await page.getByRole('button', { name: 'Delete Order system' }).click();
-    await page
-      .getByRole('dialog', { name: 'Delete this webhook?' })
-      .getByRole('button', { name: 'Delete webhook' })
-      .click();
-    await toast(page, 'Webhook deleted');
-    await page.getByText('No webhooks yet').waitFor();
 
     expect(errors).toEqual([]);
     await context.close();

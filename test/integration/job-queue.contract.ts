@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobQueue, JobRecord, JobWorker } from '#server/jobs/job-types.js';
 import type { JobState } from '#shared/jobs.schema.js';
@@ -190,14 +189,17 @@ export function describeJobQueueContract(name: string, create: () => Promise<Que
       await waitForState(id, 'running');
       await vi.waitFor(() => expect(probe.count('test.gate')).toBe(1), WAIT);
       let drained = false;
-      const draining = worker.drain(15_000).then(() => {
+      const draining = worker.drain(15_000).then(async () => {
         drained = true;
+        return (await get(id)).state;
       });
-      await delay(150);
+      // A second worker runs a job enqueued after the drain began: a drain that did not wait would have
+      // stopped its worker by then.
+      startWorker(1);
+      await sentinelRuns();
       expect(drained).toBe(false);
       probe.open('drain');
-      await draining;
-      expect((await get(id)).state).toBe('succeeded');
+      expect(await draining).toBe('succeeded');
       expect(probe.aborted.has('drain')).toBe(false);
     });
 

@@ -11,7 +11,16 @@ import {
 import { type CalendarJobResult, calendarJobResultSchema } from '#shared/calendar.schema.js';
 import { type Campaign, campaignSchema } from '#shared/campaign.schema.js';
 import { type ContentItem, contentItemSchema } from '#shared/content.schema.js';
-import { type InboxRule, inboxRuleSchema } from '#shared/inbox.schema.js';
+import {
+  type CannedReply,
+  type Conversation,
+  cannedReplySchema,
+  conversationSchema,
+  type InboxRule,
+  inboxRuleSchema,
+  type Message,
+  messageSchema,
+} from '#shared/inbox.schema.js';
 import { type Job, jobSchema } from '#shared/jobs.schema.js';
 
 // Answers as the API sends them, each checked against the shared schema so a fixture that drifts from the
@@ -191,5 +200,70 @@ export function aCalendarJobResult(items: number, offline = true): CalendarJobRe
     content_item_ids: Array.from({ length: items }, anId),
     ai_call_ids: [anId()],
     offline,
+  });
+}
+
+/** An open Instagram conversation with one customer, no reply yet. */
+export function aConversation(
+  overrides: Partial<Conversation> & Pick<Conversation, 'business_id'>,
+): Conversation {
+  return conversationSchema.parse({
+    id: anId(),
+    channel: 'instagram',
+    customer: { external_id: 'ig-user-1', name: 'Ana Costa', handle: '@ana.bakes' },
+    status: 'open',
+    snoozed_until: null,
+    assignee_id: null,
+    priority: 'normal',
+    sentiment: null,
+    intent: null,
+    language: null,
+    labels: [],
+    message_count: 1,
+    first_response_at: null,
+    resolved_at: null,
+    first_response_seconds: null,
+    resolution_seconds: null,
+    last_message_at: CREATED,
+    created_at: CREATED,
+    updated_at: CREATED,
+    latest_message: null,
+    ...overrides,
+  });
+}
+
+/** A message in `conversation`: the customer's, unless told otherwise. */
+export function aMessage(
+  conversation: Pick<Conversation, 'id' | 'business_id' | 'channel'>,
+  overrides: Partial<Message> = {},
+): Message {
+  return messageSchema.parse({
+    id: anId(),
+    business_id: conversation.business_id,
+    conversation_id: conversation.id,
+    channel: conversation.channel,
+    direction: 'in',
+    body: 'Hi! What are your opening hours on Sunday?',
+    author: null,
+    author_user_id: null,
+    external_id: null,
+    classification: null,
+    delivery_status: null,
+    delivery_error: null,
+    created_at: CREATED,
+    ...overrides,
+  });
+}
+
+export function aCannedReply(
+  overrides: Partial<CannedReply> & Pick<CannedReply, 'business_id'>,
+): CannedReply {
+  return cannedReplySchema.parse({
+    id: anId(),
+    title: 'Refund timing',
+    body: 'Refunds reach your card within 5 days.',
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
   });
 }

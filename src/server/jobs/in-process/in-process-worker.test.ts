@@ -23,6 +23,7 @@ const HOUR = 3_600_000;
 describe('InProcessWorker wake-ups', () => {
   let worker: InProcessWorker | undefined;
   afterEach(async () => {
+    vi.useRealTimers();
     await worker?.drain(100);
   });
 
@@ -53,10 +54,17 @@ describe('InProcessWorker wake-ups', () => {
       pollIntervalMs: HOUR,
       backoff: { baseMs: 1_000, maxMs: 60_000 },
     });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     worker.start();
     await vi.waitFor(() => expect(table.claims).toHaveLength(1));
     table.finishClaim();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Asleep: its only timer is the poll interval's.
+    await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1));
+
+    await vi.advanceTimersByTimeAsync(HOUR - 1_000);
     expect(table.claims).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.waitFor(() => expect(table.claims).toHaveLength(2));
+    table.finishClaim();
   });
 });

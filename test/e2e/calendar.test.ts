@@ -19,8 +19,16 @@ async function currentStep(page: Page): Promise<string> {
   return (await page.locator('[aria-current="step"]').textContent()) ?? '';
 }
 
-describe('Onboarding and AI calendar flow', () => {
-  it('sign up → onboarding wizard (every step) → generate a 2-week calendar offline → items on the calendar → drag one to another day → edit it → submit for review → approve', async () => {
+async function openScreen(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name }).click();
+}
+
+// The one journey that signs up through the UI. What it leaves to component tests: the brand page's form
+// (brand-page.test.tsx), the campaign form and its status moves (new-campaign-page.test.tsx), the
+// generate dialog's rules (generate-calendar-dialog.test.tsx), the editor's rules and each role's moves
+// (content-editor.test.tsx), the streamed variants' preview (try-ai-card.test.tsx).
+describe('Onboarding, studio and calendar flow', () => {
+  it('sign up → onboarding wizard (every step) → generate a 2-week calendar offline → studio streams 2 variants → save one as a draft with a time → calendar: drag it to another day, back with the keyboard → submit → approve → schedule', async () => {
     const me = newPersonDetails('owner');
     const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
@@ -89,8 +97,6 @@ describe('Onboarding and AI calendar flow', () => {
     await page.getByRole('link', { name: 'Generate your first calendar' }).click();
 
     // The dialog: channels from the brand profile, 2 weeks, a cadence for Instagram, Bluesky left to the AI.
-    // Its rules (channels asked for, weeks 1–12, one request key per submission, a failed job and Try again,
-    // the plan's summary) are covered by its component test (generate-calendar-dialog.test.tsx).
     const dialog = page.getByRole('dialog', { name: 'Generate a calendar' });
     await dialog.waitFor();
     const startDate = await dialog.getByLabel('Start date').inputValue();
@@ -111,40 +117,79 @@ describe('Onboarding and AI calendar flow', () => {
     await dialog.getByRole('button', { name: 'Show the calendar' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    // The calendar's first week (week view) holds the new ideas.
+    // Studio: two variants streamed by the offline writer, each previewed with its count; save the second.
+    await openScreen(page, 'Studio');
+    await page.getByRole('heading', { name: 'Content studio', level: 1 }).waitFor();
+    await page.getByLabel('Channel').selectOption('bluesky');
+    await page
+      .getByLabel('Brief')
+      .fill('Our spring menu launches Friday: three new pastries, 10% off the first weekend.');
+    const streamed = page.waitForResponse((response) => response.url().endsWith('/api/content/generate'));
+    await page.getByRole('button', { name: 'Write variants' }).click();
+    expect((await streamed).headers()['content-type']).toContain('text/event-stream');
+    const variants = page.getByRole('list', { name: 'Variants' }).getByRole('article', { name: /^Variant/ });
+    await variants.nth(1).waitFor();
+    expect(await variants.count()).toBe(2);
+    for (const variant of await variants.all()) {
+      await variant.getByText('Offline writer').waitFor();
+      await variant.getByText(/ \/ 300 characters \(graphemes\)/).waitFor();
+    }
+    await shootAllLooks(page, 'studio');
+    await page.getByRole('button', { name: 'Save variant 2 as draft' }).click();
+    await toast(page, 'Variant 2 saved as a draft');
+    await page.getByRole('link', { name: 'Open draft 2' }).click();
+
+    // Editor: give it a publishing time (the plan's first day, 09:30 local) so it shows in the calendar.
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const href = new URL(page.url()).pathname;
+    expect(href).toMatch(/\/content\/[0-9a-f-]{36}$/);
+    await page.getByLabel('Publish at').fill(`${startDate}T09:30`);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await toast(page, /^Saved$/);
+    await page.getByRole('article', { name: 'Bluesky preview' }).waitFor();
+    await shootAllLooks(page, 'editor');
+
+    // Calendar (week view): the draft sits on its day among the planned ideas; drag it to another day of the
+    // week, at the same time.
     await page.goto(`/w/${businessId}/calendar?view=week&date=${startDate}`);
     const day = (date: string) => page.locator(`[data-date="${date}"]`);
-    const chips = page.locator('.cal-chip');
-    await chips.first().waitFor();
+    const draft = (date: string) => day(date).locator(`.cal-chip[href="${href}"]`);
+    await draft(startDate).waitFor();
+    expect(await page.locator('.cal-chip').count()).toBeGreaterThan(1);
     const week = await page
       .locator('[data-date]')
       .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-date') ?? ''));
-    const from =
-      (await chips.first().evaluate((chip) => chip.closest('[data-date]')?.getAttribute('data-date'))) ?? '';
-    const target = week.find((date) => date !== from && date >= startDate) ?? '';
-    const chip = day(from).locator('.cal-chip').first();
-    const href = (await chip.getAttribute('href')) ?? '';
-    expect(href).toMatch(/\/content\//);
-    await chip.dragTo(day(target));
+    const target = week.find((date) => date !== startDate) ?? '';
+    await draft(startDate).dragTo(day(target));
     await toast(page, 'Moved');
-    const moved = day(target).locator(`.cal-chip[href="${href}"]`);
-    await moved.waitFor();
-    await shootAllLooks(page, 'calendar-generated-week');
+    await draft(target).getByText('09:30').waitFor();
+    await shootAllLooks(page, 'calendar-week');
 
-    // Open the moved item, edit it, turn the idea into a draft, submit it and approve it.
-    await moved.click();
+    // Keyboard: arrow keys pick a day, Enter moves it back.
+    const steps = week.indexOf(startDate) - week.indexOf(target);
+    await draft(target).focus();
+    for (let step = 0; step < Math.abs(steps); step += 1)
+      await page.keyboard.press(steps > 0 ? 'ArrowRight' : 'ArrowLeft');
+    await page.keyboard.press('Enter');
+    await draft(startDate).getByText('09:30').waitFor();
+    await page.goto(`/w/${businessId}/calendar?date=${startDate}`);
+    await draft(startDate).waitFor();
+    await shootAllLooks(page, 'calendar-month');
+
+    // Open it from the calendar; review and schedule: submit, approve as the owner, schedule at its time.
+    await draft(startDate).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.getByLabel('Call to action').fill('Order ahead online.');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await toast(page, /^Saved$/);
-    await page.getByRole('button', { name: 'Turn into a draft' }).click();
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await toast(page, 'Submitted for review: now in review');
     await page.getByRole('button', { name: 'Approve' }).click();
     await toast(page, 'Approved: now approved');
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await toast(page, 'Scheduled: now scheduled');
     const history = page.getByRole('region', { name: 'History' });
+    await history.getByText('Scheduled', { exact: true }).waitFor();
     await history.getByText('Approved', { exact: true }).waitFor();
-    expect(await page.getByLabel('Call to action').inputValue()).toBe('Order ahead online.');
+    await history.getByText('Submitted for review').waitFor();
+    await shootAllLooks(page, 'editor-approved');
 
     expect(errors).toEqual([]);
     await context.close();

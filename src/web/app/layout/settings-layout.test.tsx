@@ -1,0 +1,35 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Role } from '#shared/roles.js';
+import { aBusiness, aUser } from '#web/test/fixtures.js';
+import { fakeApi } from '#web/test/render.js';
+import { renderApp, serveWorkspace } from '#web/test/render-app.js';
+
+async function settingsTabs(role: Role): Promise<string[]> {
+  const business = aBusiness({ role });
+  serveWorkspace(fakeApi(), business);
+  renderApp(`/w/${business.id}/settings`, { signedIn: aUser() });
+  const nav = await screen.findByRole('navigation', { name: 'Settings' });
+  return within(nav)
+    .getAllByRole('link')
+    .map((link) => link.textContent ?? '');
+}
+
+describe('Settings tabs', () => {
+  it('shows an owner every tab', async () => {
+    expect(await settingsTabs('owner')).toEqual([
+      'General',
+      'Members',
+      'API keys',
+      'Audit log',
+      'AI',
+      'Publishing',
+      'Inbox',
+      'Webhooks',
+    ]);
+  });
+
+  it('shows a viewer only the tabs their role can use: no inbox settings', async () => {
+    expect(await settingsTabs('viewer')).toEqual(['General', 'Members']);
+  });
+});
