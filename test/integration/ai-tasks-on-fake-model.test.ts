@@ -49,23 +49,23 @@ const INPUTS: Record<AiTaskName, Record<string, unknown>> = {
   suggestReplies: { channel: 'instagram', message: 'Do you ship to Ireland?', count: 3 },
 };
 
-describe('every AI task against the fake model (npm run fake-llm)', () => {
+describe.each([
+  ['openai', 'fake-gpt'],
+  ['ollama', 'llama3.2'],
+  ['llama.cpp', 'qwen3-4b.gguf'],
+  ['lm-studio', 'google/gemma-3-4b'],
+] as const)('every AI task against the fake model speaking %s (npm run fake-llm)', (dialect, model) => {
   let fake: FakeOpenAI;
   let provider: OpenAiCompatibleProvider;
 
   beforeAll(async () => {
-    fake = await startFakeOpenAI();
-    provider = new OpenAiCompatibleProvider({
-      baseUrl: fake.url,
-      apiKey: 'fake',
-      model: 'fake-gpt',
-      timeoutMs: 10_000,
-    });
+    fake = await startFakeOpenAI({ dialect, models: [model] });
+    provider = new OpenAiCompatibleProvider({ baseUrl: fake.url, apiKey: 'fake', model, timeoutMs: 10_000 });
   });
   afterAll(() => fake.close());
 
   const run = async (task: AnyAiTask, streamed = false) => {
-    const meter = newMeter('fake-gpt');
+    const meter = newMeter(model);
     const output: unknown = await runOnModel(task, task.input.parse(INPUTS[task.name]), context, {
       provider,
       breaker: new CircuitBreaker(3, 60_000),
