@@ -35,6 +35,7 @@ import { RefreshTokenChain } from './services/access/security/refresh-token-chai
 import { SecretBox } from './services/access/security/secret-box.js';
 import { AiService } from './services/ai/ai.service.js';
 import { AiBudgetGuard } from './services/ai/ai-budget.js';
+import { AiConnectionTestService } from './services/ai/ai-connection-test.service.js';
 import { AiProviderResolver, type ProviderFactory } from './services/ai/ai-provider-resolver.js';
 import { AiSettingsService } from './services/ai/ai-settings.service.js';
 import { AiUsageService } from './services/ai/ai-usage.service.js';
@@ -183,16 +184,17 @@ export function createServices(deps: ServiceDeps) {
     redis: config.redis,
     onError: () => aiMetrics.cacheErrors.inc(),
   });
+  const aiProviders = new AiProviderResolver(
+    repos,
+    config.ai,
+    secretBox,
+    deps.providerFactory,
+    createGuardedFetch(aiEndpointGuard),
+  );
   const ai = new AiService({
     repos,
     tasks: deps.aiTasks ?? AI_TASKS,
-    resolver: new AiProviderResolver(
-      repos,
-      config.ai,
-      secretBox,
-      deps.providerFactory,
-      createGuardedFetch(aiEndpointGuard),
-    ),
+    resolver: aiProviders,
     budget,
     breakers: new CircuitBreakers(config.ai.circuitFailures, config.ai.circuitCooldownMs, () =>
       now().getTime(),
@@ -250,6 +252,7 @@ export function createServices(deps: ServiceDeps) {
     ai,
     aiSettings: new AiSettingsService(repos, budget, secretBox, config.ai, now, aiEndpointGuard),
     aiUsage: new AiUsageService(repos, budget, now),
+    aiConnectionTest: new AiConnectionTestService(repos, aiProviders, now),
     /** Enqueue background work from services and features: `jobQueue.enqueue({ name, businessId, payload })`. */
     jobQueue,
     jobs: new JobService(repos, jobQueue),

@@ -114,6 +114,38 @@ export const putAiProviderBodySchema = z.strictObject({
   api_key: z.string().trim().min(1).max(500).nullable().optional(),
 });
 
+/**
+ * `POST /business/{id}/ai-provider/test`: what "Test connection" found. Failures (unreachable, bad key,
+ * unknown model, timeout) are problems instead, with the reason in `errors[0].code`.
+ */
+export const aiConnectionTestSchema = z.object({
+  source: z.enum(['workspace', 'server']),
+  base_url: z.string().nullable(),
+  /** The model configured, and the one that answered (servers may resolve aliases). */
+  model: z.string(),
+  answered_by: z.string(),
+  /** The model's answer to a one-line prompt. */
+  answer: z.string(),
+  latency_ms: z.number().int(),
+  /** Whether a small structured-output request came back valid against its JSON Schema. */
+  follows_json_schema: z.boolean(),
+  /** Why it does not follow JSON schemas (what came back instead), null when it does. */
+  json_schema_detail: z.string().nullable(),
+  /** Both requests together; a test is not charged to the budget or written to the ledger (see docs/ai.md). */
+  prompt_tokens: z.number().int(),
+  completion_tokens: z.number().int(),
+});
+
+/** Why a connection test failed, in `errors[0].code` of its problem. */
+export const AI_CONNECTION_FAILURES = [
+  'unreachable',
+  'unauthorized',
+  'model_not_found',
+  'timeout',
+  'refused',
+  'error',
+] as const;
+
 export type RunTaskBody = z.infer<typeof runTaskBodySchema>;
 export type AiRunMeta = z.infer<typeof aiRunMetaSchema>;
 export type UsageResponse = z.infer<typeof usageResponseSchema>;
@@ -121,3 +153,5 @@ export type BudgetStatus = z.infer<typeof budgetStatusSchema>;
 export type AiCall = z.infer<typeof aiCallSchema>;
 export type AiProviderSettings = z.infer<typeof aiProviderSettingsSchema>;
 export type PutAiProviderBody = z.infer<typeof putAiProviderBodySchema>;
+export type AiConnectionTest = z.infer<typeof aiConnectionTestSchema>;
+export type AiConnectionFailure = (typeof AI_CONNECTION_FAILURES)[number];

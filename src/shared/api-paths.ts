@@ -19,6 +19,7 @@ export const API = {
   aiTask: (task: string) => `/api/ai/tasks/${task}`,
   aiBudget: (id: string) => `/api/business/${id}/ai-budget`,
   aiProvider: (id: string) => `/api/business/${id}/ai-provider`,
+  aiProviderTest: (id: string) => `/api/business/${id}/ai-provider/test`,
   generateContent: '/api/content/generate',
   generateCalendar: '/api/ai/strategy/generate-calendar',
   jobs: '/api/jobs',

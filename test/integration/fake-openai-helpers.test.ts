@@ -8,6 +8,7 @@ import {
   type JsonSchema,
   sampleFromJsonSchema,
 } from '../support/fake-openai/json-schema-sample.js';
+import { readPromptHints } from '../support/fake-openai/prompt-hints.js';
 import { findStrictSchemaProblem } from '../support/fake-openai/strict-schema-rules.js';
 import { countTokens, truncateToTokens } from '../support/fake-openai/token-count.js';
 
@@ -127,6 +128,88 @@ describe('sampleFromJsonSchema', () => {
     const schema = z.toJSONSchema(post) as JsonSchema;
 
     expect(post.safeParse(sampleValid(schema)).success).toBe(true);
+  });
+});
+
+describe('sampleFromJsonSchema following the prompt', () => {
+  const hintsFor = (system: string, user: string) =>
+    readPromptHints({
+      model: 'fake-gpt',
+      messages: [
+        { role: 'system', content: system },
+        { role: 'user', content: user },
+      ],
+    });
+
+  it('honours patterns: from field-aware candidates first, else generated from the pattern', () => {
+    const value = sampleValid({
+      type: 'object',
+      properties: {
+        time: { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' },
+        code: { type: 'string', pattern: '^[A-Z]{3}-\\d{4}$' },
+      },
+      required: ['time', 'code'],
+    }) as { time: string; code: string };
+
+    expect(value.time).toBe('09:30');
+    expect(value.code).toMatch(/^[A-Z]{3}-\d{4}$/);
+  });
+
+  it('returns the count the prompt asks for, within the schema bounds', () => {
+    const schema = { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 5 };
+    const variants = { type: 'object', properties: { variants: schema }, required: ['variants'] };
+
+    expect(sampleFromJsonSchema(variants, hintsFor('', 'Write 3 distinct variant(s).'))).toEqual({
+      variants: expect.any(Array),
+    });
+    expect(
+      (sampleFromJsonSchema(variants, hintsFor('', 'Write 3 distinct variant(s).')) as { variants: [] })
+        .variants,
+    ).toHaveLength(3);
+    expect(
+      (sampleFromJsonSchema(variants, hintsFor('', 'Write 9 variants.')) as { variants: [] }).variants,
+    ).toHaveLength(5);
+  });
+
+  it('writes about the brand and leaves out the words it avoids', () => {
+    const hints = hintsFor(
+      'Business: Bluebird Coffee (Coffee).\nWords to AVOID (never write these, in any form or hashtag): morning.\nProducts and offers:\n- Morning Blend (€12): a roast\n- Cold Brew: iced',
+      'Write a post.',
+    );
+    const value = sampleFromJsonSchema(
+      { type: 'object', properties: { body: { type: 'string' } }, required: ['body'] },
+      hints,
+    ) as { body: string };
+
+    expect(hints.products).toEqual(['Morning Blend', 'Cold Brew']);
+    expect(value.body).toMatch(/Bluebird Coffee|Cold Brew/);
+    expect(value.body).not.toMatch(/morning/i);
+  });
+
+  it('plans one dated item per post of the cadence, inside the dates asked for', () => {
+    const item = {
+      type: 'object',
+      properties: {
+        date: { type: 'string', format: 'date' },
+        channel: { type: 'string', enum: ['x', 'instagram', 'email'] },
+      },
+      required: ['date', 'channel'],
+    };
+    const hints = hintsFor(
+      '',
+      'Plan 2 week(s) from 2026-03-02 to 2026-03-15. Channels and cadence: instagram: 2/week, email: 1/week.',
+    );
+    const items = sampleFromJsonSchema({ type: 'array', items: item }, hints) as Array<{
+      date: string;
+      channel: string;
+    }>;
+
+    expect(items).toHaveLength(6);
+    expect(items.filter((entry) => entry.channel === 'email').map((entry) => entry.date)).toEqual([
+      '2026-03-02',
+      '2026-03-09',
+    ]);
+    expect(items.every((entry) => entry.date >= '2026-03-02' && entry.date <= '2026-03-15')).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   aiCallsPageSchema,
   aiCallsQuerySchema,
+  aiConnectionTestSchema,
   aiProviderSettingsSchema,
   budgetStatusSchema,
   putAiProviderBodySchema,
@@ -21,7 +22,7 @@ const security = [{ bearer: [] }];
 
 /** The AI engine's API: run tasks, usage and the cost ledger, budgets, the workspace's own provider. */
 export function aiRoutes(
-  services: Pick<Services, 'ai' | 'aiSettings' | 'aiUsage' | 'calendar'>,
+  services: Pick<Services, 'ai' | 'aiSettings' | 'aiUsage' | 'aiConnectionTest' | 'calendar'>,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
@@ -162,6 +163,23 @@ export function aiRoutes(
       },
       async (request) =>
         services.aiSettings.putProvider(principalOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/business/:id/ai-provider/test',
+      {
+        schema: {
+          tags: ['ai'],
+          security,
+          summary:
+            'Test connection: ask the configured model a one-line question and a small JSON Schema request',
+          description:
+            'Calls the workspace’s endpoint (or the server’s) the way AI tasks do, through the outbound guard. Answers with the model’s reply, the latency and whether it follows JSON schemas. Owners and admins only. Not charged to the budget nor written to the ledger; the audit log records it. A failure is a 502 problem whose `errors[0].code` says why: unreachable, unauthorized, model_not_found, timeout, refused or error; 409 when no model is set up.',
+          params: businessParamsSchema,
+          response: { 200: aiConnectionTestSchema },
+        },
+      },
+      async (request) => services.aiConnectionTest.test(principalOf(request), request.params.id),
     );
 
     app.delete(

@@ -60,8 +60,16 @@ export function promptText(request: ChatRequest): string {
   return request.messages.map(messageText).join('\n');
 }
 
-/** Validate a parsed body; returns the request, or the OpenAI 400 error details explaining what is wrong. */
-export function parseChatRequest(body: unknown): { request: ChatRequest } | { error: OpenAIErrorDetails } {
+/**
+ * Validate a parsed body; returns the request, or the 400 error details explaining what is wrong. With
+ * `openAIRules` off (local servers), OpenAI's own refusals (strict schemas, JSON mode without "json" in the
+ * prompt) are skipped.
+ */
+export function parseChatRequest(
+  body: unknown,
+  options: { openAIRules?: boolean } = {},
+): { request: ChatRequest } | { error: OpenAIErrorDetails } {
+  const openAIRules = options.openAIRules ?? true;
   const parsed = chatRequestSchema.safeParse(body, { reportInput: true });
   if (!parsed.success) return { error: describeIssue(parsed.error.issues[0]) };
   const request = parsed.data;
@@ -76,7 +84,7 @@ export function parseChatRequest(body: unknown): { request: ChatRequest } | { er
   }
   const format = request.response_format;
   // OpenAI refuses JSON mode unless the prompt itself asks for JSON; mirror it so the engine cannot forget.
-  if (format?.type === 'json_object' && !/json/i.test(promptText(request))) {
+  if (openAIRules && format?.type === 'json_object' && !/json/i.test(promptText(request))) {
     return {
       error: {
         message:
@@ -86,7 +94,7 @@ export function parseChatRequest(body: unknown): { request: ChatRequest } | { er
       },
     };
   }
-  if (format?.type === 'json_schema' && format.json_schema.strict === true) {
+  if (openAIRules && format?.type === 'json_schema' && format.json_schema.strict === true) {
     const problem = findStrictSchemaProblem(format.json_schema.schema ?? {});
     if (problem) {
       return {

@@ -10,6 +10,7 @@ import {
   splitIntoPieces,
 } from './chat-completion-body.js';
 import { messageText } from './chat-request.schema.js';
+import type { DialectRules } from './dialects.js';
 import type { ChatCall, ScriptStep } from './fake-openai.types.js';
 import { sendOpenAIError } from './openai-error.js';
 import { countTokens, truncateToTokens } from './token-count.js';
@@ -21,6 +22,10 @@ export interface RespondInput {
   defaultReply: () => Promise<unknown>;
   /** Aborted when the client goes away or the server closes. */
   signal: AbortSignal;
+  /** How the server being emulated differs from OpenAI (see dialects.ts). */
+  dialect: DialectRules;
+  /** The model the server says answered when the step names none. */
+  answeringModel: string;
 }
 
 /** Carry out one scripted step for a valid chat completion request. */
@@ -31,17 +36,19 @@ export async function respondToChat(response: ServerResponse, input: RespondInpu
   if (step.status !== undefined && step.status !== 200) {
     const headers: Record<string, string> =
       step.retryAfter === undefined ? {} : { 'retry-after': String(step.retryAfter) };
-    return sendOpenAIError(response, step.status, step.error, headers);
+    return sendOpenAIError(response, step.status, step.error, headers, input.dialect.errorBody);
   }
 
   const reply = step.reply === undefined ? await input.defaultReply() : step.reply;
-  const maxTokens = call.chat.max_completion_tokens ?? call.chat.max_tokens;
+  const maxTokens =
+    (input.dialect.honoursMaxCompletionTokens ? call.chat.max_completion_tokens : undefined) ??
+    call.chat.max_tokens;
   const full = typeof reply === 'string' ? reply : JSON.stringify(reply);
   const { text, truncated } = maxTokens
     ? truncateToTokens(full, maxTokens)
     : { text: full, truncated: false };
   const finishReason = step.finishReason ?? (truncated ? 'length' : 'stop');
-  const identity = newCompletionIdentity(step.model ?? call.chat.model);
+  const identity = newCompletionIdentity(step.model ?? input.answeringModel);
   const usage = countUsage(call, text, step.usage);
 
   if (call.chat.stream)

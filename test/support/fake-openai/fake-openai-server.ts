@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { parseChatRequest } from './chat-request.schema.js';
 import { respondToChat } from './chat-responder.js';
 import { generateDefaultReply } from './default-reply.js';
+import { DIALECTS } from './dialects.js';
 import type {
   ChatCall,
   FakeOpenAI,
@@ -12,13 +13,11 @@ import type {
   ScriptEntry,
   ScriptStep,
 } from './fake-openai.types.js';
-import { sendOpenAIError } from './openai-error.js';
+import { type OpenAIErrorDetails, sendOpenAIError } from './openai-error.js';
 
 const DEFAULT_MODELS = ['fake-gpt', 'gpt-4o-mini'];
 // A fixed date keeps `GET /v1/models` identical between runs.
 const MODELS_CREATED = 1_700_000_000;
-
-const defaultEntry: ScriptEntry = (call) => ({ reply: generateDefaultReply(call.chat) });
 
 /**
  * Start a fake OpenAI-compatible server on 127.0.0.1: `POST /v1/chat/completions` (JSON and SSE) and
@@ -35,6 +34,13 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   const requests: RecordedRequest[] = [];
   const models = options.models ?? DEFAULT_MODELS;
   const closing = new AbortController();
+  const dialect = DIALECTS[options.dialect ?? 'openai'];
+  const openai = DIALECTS.openai;
+  const defaultEntry: ScriptEntry = (call) => ({
+    reply: dialect.ignoresResponseFormat
+      ? `Sure! ${String(generateDefaultReply({ ...call.chat, response_format: undefined }))}`
+      : generateDefaultReply(call.chat),
+  });
   let fallback = options.defaultReply ?? defaultEntry;
   let requestCount = 0;
 
@@ -56,11 +62,14 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (options.recordRequests !== false) requests.push(recorded);
     response.once('close', () => options.onAnswered?.(recorded, response.statusCode));
     const route = `${recorded.method} ${recorded.path.replace(/\/+$/, '')}`;
-    if (!hasBearerToken(recorded)) {
-      return sendOpenAIError(response, 401, {
-        message:
-          "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
-        code: null,
+    const fail = (status: number, details: OpenAIErrorDetails) =>
+      sendOpenAIError(response, status, details, {}, dialect.errorBody);
+    if (!authorized(recorded)) {
+      return fail(401, {
+        message: options.apiKey
+          ? 'Incorrect API key provided.'
+          : "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+        code: options.apiKey ? 'invalid_api_key' : null,
       });
     }
     if (route === 'GET /v1/models') {
@@ -70,30 +79,67 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (modelMatch?.[1]) {
       const id = decodeURIComponent(modelMatch[1]);
       if (models.includes(id)) return sendJson(response, modelObject(id));
-      return sendOpenAIError(response, 404, {
-        message: `The model '${id}' does not exist`,
-        param: 'model',
-        code: 'model_not_found',
-      });
+      return fail(404, openai.modelNotFound(id));
     }
     if (route !== 'POST /v1/chat/completions') {
-      return sendOpenAIError(response, 404, { message: `Invalid URL (${route})`, code: null });
+      return fail(404, { message: `Invalid URL (${route})`, code: null });
     }
     if (typeof recorded.body === 'string') {
-      return sendOpenAIError(response, 400, {
+      return fail(400, {
         message:
           'We could not parse the JSON body of your request. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.',
         code: null,
       });
     }
-    const parsed = parseChatRequest(recorded.body);
-    if ('error' in parsed) return sendOpenAIError(response, 400, parsed.error);
+    const parsed = parseChatRequest(readableBody(recorded.body), { openAIRules: dialect.openAIRules });
+    if ('error' in parsed) return fail(400, parsed.error);
     recorded.chat = parsed.request;
     const call = recorded as ChatCall;
+    const refusal = dialectRefusal(call);
+    if (refusal) return fail(refusal.status, refusal.details);
     const step = await resolveEntry(queue.shift() ?? fallback, call);
     const defaultReply = async () =>
       (await resolveEntry(fallback, call)).reply ?? generateDefaultReply(call.chat);
-    await respondToChat(response, { call, step, defaultReply, signal });
+    const answeringModel = dialect.answersAsLoadedModel ? (models[0] ?? call.chat.model) : call.chat.model;
+    await respondToChat(response, { call, step, defaultReply, signal, dialect, answeringModel });
+  }
+
+  /** What the emulated server refuses that OpenAI would take: an unknown model, a format it lacks. */
+  function dialectRefusal(call: ChatCall): { status: number; details: OpenAIErrorDetails } | undefined {
+    if (dialect.checksModel && !models.includes(call.chat.model)) {
+      return { status: 404, details: dialect.modelNotFound(call.chat.model) };
+    }
+    if (dialect.refusesJsonObject && call.chat.response_format?.type === 'json_object') {
+      return {
+        status: 400,
+        details: {
+          message: "'response_format.type' must be 'json_schema' or 'text'",
+          param: 'response_format',
+        },
+      };
+    }
+    return undefined;
+  }
+
+  /**
+   * llama.cpp's `{"type": "json_schema", "schema": …}` (schema beside `type`) read as OpenAI's form, so
+   * one validator serves both.
+   */
+  function readableBody(body: unknown): unknown {
+    if (!dialect.readsTopLevelSchema || !isRecord(body) || !isRecord(body.response_format)) return body;
+    const format = body.response_format;
+    if (format.type !== 'json_schema' || format.json_schema !== undefined || !isRecord(format.schema))
+      return body;
+    return {
+      ...body,
+      response_format: { type: 'json_schema', json_schema: { name: 'response', schema: format.schema } },
+    };
+  }
+
+  function authorized(request: RecordedRequest): boolean {
+    const header = request.headers.authorization ?? '';
+    if (options.apiKey !== undefined) return header === `Bearer ${options.apiKey}`;
+    return !dialect.requiresBearer || /^Bearer\s+\S+/i.test(header);
   }
 
   let closed: Promise<void> | undefined;
@@ -160,8 +206,8 @@ function parseBody(text: string): unknown {
   }
 }
 
-function hasBearerToken(request: RecordedRequest): boolean {
-  return /^Bearer\s+\S+/i.test(request.headers.authorization ?? '');
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function modelObject(id: string) {

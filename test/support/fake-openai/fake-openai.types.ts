@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FinishReason } from './chat-completion-body.js';
 import type { ChatRequest } from './chat-request.schema.js';
+import type { FakeDialect } from './dialects.js';
 import type { OpenAIErrorDetails } from './openai-error.js';
 
 /**
@@ -68,6 +69,10 @@ export interface FakeOpenAIOptions {
   models?: string[];
   /** Keep every request in `requests` (default true); a long-running standalone server turns it off. */
   recordRequests?: boolean;
+  /** The server to emulate (default `openai`): its auth, model, error and `response_format` rules. */
+  dialect?: FakeDialect;
+  /** Require exactly this bearer key (a 401 otherwise), as a local server started with a key does. */
+  apiKey?: string;
   /** Called once each request's answer is over, e.g. to log it. */
   onAnswered?: (request: RecordedRequest, status: number) => void;
 }

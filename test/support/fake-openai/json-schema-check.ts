@@ -1,6 +1,7 @@
 /**
  * A tiny JSON Schema validator for tests: enough keywords to prove that `sampleFromJsonSchema` output
- * (or an engine's parsed reply) matches the schema it was made for. Not a general-purpose validator.
+ * (or an engine's parsed reply) matches the schema it was made for, `pattern` and common formats included.
+ * Not a general-purpose validator.
  */
 
 type Schema = Record<string, unknown>;
@@ -61,8 +62,21 @@ function checkString(value: unknown, schema: Schema, path: string): string[] {
     problems.push(`${path}: too short`);
   if (typeof schema.maxLength === 'number' && value.length > schema.maxLength)
     problems.push(`${path}: too long`);
+  if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value))
+    problems.push(`${path}: does not match ${schema.pattern}`);
+  const format = typeof schema.format === 'string' ? FORMATS[schema.format] : undefined;
+  if (format && !format.test(value)) problems.push(`${path}: not a ${String(schema.format)}`);
   return problems;
 }
+
+// The formats structured outputs use, checked for shape (not calendar validity).
+const FORMATS: Record<string, RegExp> = {
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  time: /^\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/,
+  'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/,
+  email: /^[^@\s]+@[^@\s]+$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+};
 
 function checkNumber(value: unknown, schema: Schema, path: string): string[] {
   if (typeof value !== 'number') return [];

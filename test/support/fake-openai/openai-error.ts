@@ -55,14 +55,15 @@ export function openAIErrorBody(status: number, details: OpenAIErrorDetails = {}
   };
 }
 
-/** Answer `status` with an OpenAI error body and any extra `headers` (e.g. `retry-after`). */
+/** Answer `status` with an error body (OpenAI's, or `bodyOf`'s) and any extra `headers` (e.g. `retry-after`). */
 export function sendOpenAIError(
   response: ServerResponse,
   status: number,
   details: OpenAIErrorDetails = {},
   headers: Record<string, string> = {},
+  bodyOf: (status: number, details?: OpenAIErrorDetails) => unknown = openAIErrorBody,
 ): void {
-  const body = JSON.stringify(openAIErrorBody(status, details));
+  const body = JSON.stringify(bodyOf(status, details));
   response.writeHead(status, {
     ...headers,
     'content-type': 'application/json',

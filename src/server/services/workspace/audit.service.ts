@@ -16,6 +16,7 @@ export type AuditAction =
   | 'api_key.revoked'
   | 'ai.budget_changed'
   | 'ai.provider_changed'
+  | 'ai.provider_tested'
   | 'campaign.created'
   | 'campaign.status_changed'
   | 'campaign.deleted'

@@ -10,6 +10,7 @@ import { useToast } from '#web/components/ui/toast.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { useDeleteAiProvider } from '../api/delete-ai-provider.js';
 import { useAiProvider } from '../api/get-ai-provider.js';
+import { ConnectionTest } from './connection-test.js';
 import { ProviderForm } from './provider-form.js';
 import { ProviderSource } from './provider-source.js';
 
@@ -39,6 +40,9 @@ export function ProviderCard({ business }: { business: Business }) {
       {settings && (
         <div className="stack">
           <ProviderSource settings={settings} />
+          {manager && settings.source !== 'offline' && (
+            <ConnectionTest key={settings.updated_at ?? settings.source} businessId={business.id} />
+          )}
           {manager ? (
             <ProviderForm
               key={settings.updated_at ?? settings.source}
