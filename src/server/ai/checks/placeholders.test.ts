@@ -8,11 +8,11 @@ describe('findPlaceholders', () => {
     expect(
       found('Meet [PRODUCT NAME] {{cta}} <insert link here> Lorem ipsum dolor. TODO: add price. XXX'),
     ).toEqual(['[PRODUCT NAME]', '{{cta}}', '<insert link here>', 'Lorem ipsum', 'TODO', 'XXX']);
-    expect(found('Hi {first_name}, visit [your city] store, see [Link] and ${name}')).toEqual([
+    expect(found('Hi {first_name}, visit [your city] store, see [Link] and $\u007Bname}')).toEqual([
       '{first_name}',
       '[your city]',
       '[Link]',
-      '${name}',
+      '$\u007Bname}',
     ]);
   });
 
