@@ -3,7 +3,7 @@ import { planCalendarInputSchema } from './ai-tasks.schema.js';
 import { idSchema } from './common.schema.js';
 
 /** `POST /api/ai/strategy/generate-calendar`: plan (and optionally write) a content calendar as a job. */
-export const generateCalendarBodySchema = planCalendarInputSchema.extend({
+export const generateCalendarBodySchema = planCalendarInputSchema.omit({ within: true }).extend({
   business_id: idSchema,
   campaign_id: idSchema.nullable().default(null),
   /** `ideas`: dated ideas with briefs; `drafts`: each item also written in full. */
