@@ -121,6 +121,27 @@ describeEachDialect('checks on AI output', (create) => {
     expect((await ledger())[0]).toMatchObject({ outcome: 'error', attempts: 2 });
   });
 
+  it('asks once for the business’s language, then keeps the answer with a warning', async () => {
+    await start();
+    const created = await as('POST', '/api/business/', { name: 'Backstube Berg', locale: 'de-DE' });
+    expect(created.statusCode, created.body).toBe(201);
+    const english = draft(
+      'Our rye sourdough is back for the weekend brunch, baked fresh every single morning.',
+    );
+    fake.script({ reply: { variants: [english] } }, { reply: { variants: [english] } });
+    const response = await as('POST', '/api/content/generate', {
+      business_id: created.json<Business>().id,
+      channel: 'facebook',
+      brief: 'Unser Roggenbrot ist zurück',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<{ output: WriteContentOutput }>().output.warnings).toEqual([
+      { field: 'variants.0', code: 'wrong_language', message: 'Reads as English, not German' },
+    ]);
+    const [, repair] = fake.chatRequests();
+    expect(String(repair?.chat.messages.at(-1)?.content)).toContain('write it in German');
+  });
+
   it('flags a reply with a foreign link and never auto-sends it', async () => {
     await start();
     const { services } = t;
