@@ -11,6 +11,21 @@ const language = z
   .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'Use a language code such as en or pt-BR' });
 const isoDate = z.iso.date();
 
+/**
+ * Something the checks found in an output, or changed in it, that a person should know about: a link nobody
+ * gave the writer, text in another language, a posting time moved into the posting window.
+ */
+export const outputNoteSchema = z.object({
+  /** Where, as a path into the output: `variants.0.body`, `items.3.time`. */
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+
+// Filled in by the checks after the answer, whoever wrote it (so always present in a task's result);
+// jsonSchemaFor leaves them out of what a model is asked to write.
+const serverNotes = () => z.array(outputNoteSchema).optional().meta({ serverFilled: true });
+
 // --- writeContent ---
 export const writeContentInputSchema = z.strictObject({
   channel: channelSchema,
@@ -32,7 +47,10 @@ export const contentDraftSchema = z.object({
   media_brief: z.string().max(500).default('').describe('What image or video to pair with it'),
   preheader: z.string().max(140).default('').describe('Email only'),
 });
-export const writeContentOutputSchema = z.object({ variants: z.array(contentDraftSchema).min(1).max(5) });
+export const writeContentOutputSchema = z.object({
+  variants: z.array(contentDraftSchema).min(1).max(5),
+  warnings: serverNotes(),
+});
 
 // --- rewriteContent ---
 export const REWRITE_MODES = ['shorten', 'expand', 'tone', 'variant', 'translate'] as const;
@@ -48,6 +66,7 @@ export const rewriteContentInputSchema = z.strictObject({
 export const rewriteContentOutputSchema = z.object({
   text: z.string().min(1).max(70_000),
   hashtags: z.array(z.string()).max(30).default([]),
+  warnings: serverNotes(),
 });
 
 // --- classifyMessage ---
@@ -96,6 +115,7 @@ export const suggestRepliesOutputSchema = z.object({
     )
     .min(1)
     .max(3),
+  warnings: serverNotes(),
 });
 
 // --- planCalendar ---
@@ -108,6 +128,8 @@ export const planCalendarInputSchema = z.strictObject({
   /** Content pillars; empty lets the AI propose them. */
   pillars: z.array(z.string().trim().min(1).max(60)).max(8).default([]),
   objective: z.enum(['awareness', 'traffic', 'leads', 'sales', 'engagement']).default('awareness'),
+  /** Dates the plan must also stay within (a campaign's), inclusive; set by the server, not the client. */
+  within: z.strictObject({ from: isoDate.optional(), to: isoDate.optional() }).optional(),
 });
 export const plannedItemSchema = z.object({
   date: isoDate,
@@ -137,6 +159,9 @@ export const planCalendarOutputSchema = z.object({
     reasoning: z.string().max(4000),
   }),
   items: z.array(plannedItemSchema).max(12 * 7 * 10 * 3),
+  /** What the checks changed to fit the plan to the rules (a date clamped, a time moved). */
+  adjustments: serverNotes(),
+  warnings: serverNotes(),
 });
 
 export const AI_TASK_NAMES = [
@@ -160,3 +185,4 @@ export type SuggestRepliesOutput = z.infer<typeof suggestRepliesOutputSchema>;
 export type PlanCalendarInput = z.infer<typeof planCalendarInputSchema>;
 export type PlannedItem = z.infer<typeof plannedItemSchema>;
 export type PlanCalendarOutput = z.infer<typeof planCalendarOutputSchema>;
+export type OutputNote = z.infer<typeof outputNoteSchema>;

@@ -45,6 +45,27 @@ export const productSchema = z.strictObject({
     .optional(),
 });
 
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/u, { message: 'Use a 24-hour time such as 08:00' });
+
+/** Hours of the day (local time) posts may go out, start inclusive, end inclusive. */
+export const timeWindowSchema = z
+  .strictObject({ start: clockTime, end: clockTime })
+  .refine((window) => window.start < window.end, {
+    message: 'The window must end after it starts',
+    path: ['end'],
+  });
+
+/** When the business posts: a default window and, optionally, one per channel. */
+export const postingWindowSchema = z.strictObject({
+  default: timeWindowSchema.default({ start: '08:00', end: '20:00' }),
+  channels: z.partialRecord(z.enum(CHANNEL_IDS), timeWindowSchema).default({}),
+});
+
+/** The posting window of a profile that sets none. */
+export const DEFAULT_POSTING_WINDOW = { start: '08:00', end: '20:00' } as const;
+
 /** Everything the AI needs to write as this business: set once, used by every AI call. */
 export const brandProfileSchema = z.strictObject({
   voice: brandVoiceSchema.default({
@@ -58,6 +79,8 @@ export const brandProfileSchema = z.strictObject({
   products: z.array(productSchema).max(20).default([]),
   goals: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
   channels: z.array(z.enum(CHANNEL_IDS)).max(CHANNEL_IDS.length).default([]),
+  /** When planned posts may go out; without it, 08:00–20:00 local on every channel. */
+  posting_window: postingWindowSchema.optional(),
 });
 
 export type Tone = z.infer<typeof toneSchema>;
@@ -65,6 +88,8 @@ export type BrandVoice = z.infer<typeof brandVoiceSchema>;
 export type Persona = z.infer<typeof personaSchema>;
 export type Product = z.infer<typeof productSchema>;
 export type BrandProfile = z.infer<typeof brandProfileSchema>;
+export type TimeWindow = z.infer<typeof timeWindowSchema>;
+export type PostingWindow = z.infer<typeof postingWindowSchema>;
 
 /** The profile of a business that has not described itself yet. */
 export const EMPTY_BRAND_PROFILE: BrandProfile = brandProfileSchema.parse({});

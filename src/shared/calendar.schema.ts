@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { planCalendarInputSchema } from './ai-tasks.schema.js';
+import { outputNoteSchema, planCalendarInputSchema } from './ai-tasks.schema.js';
 import { idSchema } from './common.schema.js';
 
 /** `POST /api/ai/strategy/generate-calendar`: plan (and optionally write) a content calendar as a job. */
-export const generateCalendarBodySchema = planCalendarInputSchema.extend({
+export const generateCalendarBodySchema = planCalendarInputSchema.omit({ within: true }).extend({
   business_id: idSchema,
   campaign_id: idSchema.nullable().default(null),
   /** `ideas`: dated ideas with briefs; `drafts`: each item also written in full. */
@@ -21,6 +21,10 @@ export const calendarJobResultSchema = z.object({
   content_item_ids: z.array(idSchema),
   ai_call_ids: z.array(idSchema),
   offline: z.boolean(),
+  /** What the checks changed in the plan: dates clamped into the range or campaign, times moved into the window. */
+  adjustments: z.array(outputNoteSchema).optional(),
+  /** What the checks found in the plan: repeated titles, another language. */
+  warnings: z.array(outputNoteSchema).optional(),
 });
 
 export type GenerateCalendarBody = z.infer<typeof generateCalendarBodySchema>;

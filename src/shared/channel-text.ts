@@ -109,12 +109,13 @@ export function normalizeHashtags(tags: readonly string[], max: number): string[
   const seen = new Set<string>();
   const result: string[] = [];
   for (const tag of tags) {
+    // The cap is checked before adding, so a cap of 0 keeps none.
+    if (result.length >= max) break;
     const normal = normalizeHashtag(tag);
     const key = normal.toLowerCase();
     if (!normal || seen.has(key)) continue;
     seen.add(key);
     result.push(normal);
-    if (result.length >= max) break;
   }
   return result;
 }

@@ -115,6 +115,11 @@ describe('counting', () => {
       '#x',
     ]);
   });
+
+  it('keeps no hashtag when the cap is 0 (email, SMS, Google Business take none)', () => {
+    expect(normalizeHashtags(['bakery', '#bread'], 0)).toEqual([]);
+    expect(normalizeHashtags(['bakery'], -1)).toEqual([]);
+  });
 });
 
 describe('SMS segments', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { aiRunMetaSchema } from './ai.schema.js';
-import { INTENTS, PRIORITIES, SENTIMENTS } from './ai-tasks.schema.js';
+import { INTENTS, outputNoteSchema, PRIORITIES, SENTIMENTS } from './ai-tasks.schema.js';
 import { CHANNEL_IDS } from './channel-ids.js';
 import { idSchema, listOf, pageOf, shortText, timestampSchema } from './common.schema.js';
 
@@ -192,11 +192,17 @@ export const replySuggestionSchema = z.object({
   /** Titles of the knowledge entries used, or "brand profile". */
   relied_on: z.array(z.string()),
   knowledge_entry_ids: z.array(idSchema),
+  /**
+   * What the checks found in this reply (`field` is `body`): a link that is not the business's or the
+   * knowledge base's (`foreign_link`), say. A reply with a warning is never sent automatically.
+   */
+  warnings: z.array(outputNoteSchema),
 });
 export const aiReplyResponseSchema = aiRunMetaSchema.extend({
   suggestions: z.array(replySuggestionSchema),
 });
 export type AiReplyResponse = z.infer<typeof aiReplyResponseSchema>;
+export type ReplySuggestion = z.infer<typeof replySuggestionSchema>;
 
 /** `POST /api/messages/{id}/reply`: send text (a suggestion, edited) or a prepared draft. */
 export const replyBodySchema = z.strictObject({

@@ -171,6 +171,7 @@ describeEachDialect('inbox replies', (create) => {
           body: 'Hi Mara, how can we help with your order today?',
           relied_on: ['brand profile'],
           knowledge_entry_ids: [],
+          warnings: [],
         },
       ]);
       const [first, repair] = fake.chatRequests();

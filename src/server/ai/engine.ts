@@ -103,7 +103,7 @@ export async function runOnModel<I, O>(
     options,
     options.onDelta,
   );
-  const verdict = await inOwnTurn(() => check(task, first.text, input, context));
+  const verdict = await inOwnTurn(() => check(task, first.text, input, context, false));
   if (verdict.ok) return verdict.output;
 
   options.meter.repaired = true;
@@ -120,7 +120,7 @@ export async function runOnModel<I, O>(
     options,
     undefined,
   );
-  const retried = await inOwnTurn(() => check(task, second.text, input, context));
+  const retried = await inOwnTurn(() => check(task, second.text, input, context, true));
   if (retried.ok) return retried.output;
   throw new AppError(
     'ai_provider_error',
@@ -128,13 +128,15 @@ export async function runOnModel<I, O>(
   );
 }
 
-function check<I, O>(task: AiTask<I, O>, text: string, input: I, context: TaskContext) {
+/** The answer checked; the task's flags ask for the repair, but only its problems refuse the repaired answer. */
+function check<I, O>(task: AiTask<I, O>, text: string, input: I, context: TaskContext, repaired: boolean) {
   const parsed = parseStructuredOutput(text, task.output);
   if (!parsed.ok) return parsed;
   const finalized = task.finalize(parsed.output, input, context);
-  return finalized.problems.length === 0
+  const problems = repaired ? finalized.problems : [...finalized.problems, ...(finalized.flags ?? [])];
+  return problems.length === 0
     ? ({ ok: true, output: finalized.output } as const)
-    : ({ ok: false, problems: finalized.problems } as const);
+    : ({ ok: false, problems } as const);
 }
 
 /**

@@ -126,3 +126,19 @@ describe('checkOutputSafety', () => {
     expect(codes).toEqual(['word_to_avoid', 'fence_leak', 'instruction_talk']);
   });
 });
+
+describe('checkOutputSafety and the forms of words to avoid', () => {
+  it('finds inflected and compound forms in the output’s language', () => {
+    const problems = checkOutputSafety('Cheaper than ever #CheapEats', {
+      systemPrompt: 'You write posts.',
+      wordsToAvoid: ['cheap'],
+    });
+    expect(problems.map((problem) => problem.code)).toEqual(['word_to_avoid']);
+    const german = checkOutputSafety('Unser billiges Brot', {
+      systemPrompt: 'Du schreibst.',
+      wordsToAvoid: ['billig'],
+      language: 'de',
+    });
+    expect(german.map((problem) => problem.message)).toEqual(['Uses "billig", which the brand avoids']);
+  });
+});

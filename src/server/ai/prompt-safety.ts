@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { avoidedWordMatcher } from './checks/output-checks.js';
 
 // Customer messages, web pages and briefs reach a model as data, never as instructions (docs/architecture.md, "AI"):
 // fenced in tags the text cannot forge, with a system sentence saying what the fence means. Outputs are
@@ -114,6 +115,8 @@ export interface OutputProblem {
 export interface OutputSafetyOptions {
   systemPrompt: string;
   wordsToAvoid: readonly string[];
+  /** The output's language (code or locale), for the forms of the words to avoid; English when omitted. */
+  language?: string;
   /**
    * Texts the output may legitimately repeat although they are in the system prompt: the business's own
    * description, products and example posts.
@@ -170,7 +173,7 @@ const INSTRUCTION_TALK = /\b(?:system prompt|(?:previous|prior|above) instructio
 
 /**
  * Problems in a model's output: a long slice of the system prompt repeated (prompt disclosure), a word the
- * brand avoids, a leaked data fence, or talk about its instructions (a sign an injection worked).
+ * brand avoids in any form ("cheaper" for "cheap"), a leaked data fence, or talk about its instructions (a sign an injection worked).
  * @example checkOutputSafety('Buy cheap!', { systemPrompt: 'You write…', wordsToAvoid: ['cheap'] })
  * // [{ code: 'word_to_avoid', message: 'Uses "cheap", which the brand avoids' }]
  */
@@ -178,7 +181,8 @@ export function checkOutputSafety(text: string, options: OutputSafetyOptions): O
   const problems: OutputProblem[] = [];
   const echo = echoedSlice(text, options.systemPrompt, options.allowedEchoes ?? []);
   if (echo) problems.push({ code: 'system_prompt_echo', message: `Repeats the instructions: "${echo}"` });
-  for (const word of findWordsToAvoid(text, options.wordsToAvoid)) {
+  const matcher = avoidedWordMatcher(options.wordsToAvoid, options.language ?? 'en');
+  for (const word of matcher.wordsIn(text)) {
     problems.push({ code: 'word_to_avoid', message: `Uses "${word}", which the brand avoids` });
   }
   FENCE_LIKE.lastIndex = 0;

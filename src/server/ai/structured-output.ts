@@ -19,10 +19,30 @@ export function jsonSchemaFor(schema: z.ZodType): Readonly<Record<string, unknow
       unrepresentable: 'any',
     }) as Record<string, unknown>;
     // A private copy, so freezing it cannot touch anything zod keeps (metadata from `.meta()`, say).
-    jsonSchema = deepFreeze(structuredClone(converted));
+    jsonSchema = deepFreeze(withoutServerFilled(structuredClone(converted)));
     jsonSchemas.set(schema, jsonSchema);
   }
   return jsonSchema;
+}
+
+/**
+ * `schema` without the properties marked `.meta({ serverFilled: true })` (the checks' warnings and
+ * adjustments): the model is not asked for them, and whatever it sends there is replaced.
+ */
+function withoutServerFilled<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map(withoutServerFilled) as T;
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) result[key] = withoutServerFilled(value);
+  const properties = result.properties as Record<string, { serverFilled?: boolean }> | undefined;
+  if (properties && typeof properties === 'object') {
+    const dropped = Object.keys(properties).filter((name) => properties[name]?.serverFilled === true);
+    for (const name of dropped) delete properties[name];
+    if (Array.isArray(result.required)) {
+      result.required = (result.required as string[]).filter((name) => !dropped.includes(name));
+    }
+  }
+  return result as T;
 }
 
 function deepFreeze<T>(value: T): T {

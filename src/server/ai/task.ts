@@ -41,10 +41,24 @@ export interface AiTask<I, O> {
   /** The offline writer's answer: deterministic for the same input and context. */
   offline(input: I, context: TaskContext): O;
   /**
-   * Enforce the rules on a valid output: channel limits, words to avoid, no echo of the system prompt.
-   * Returns the corrected output, or a list of problems the model should fix (used for the repair attempt).
+   * Enforce the rules on a valid output: channel limits, words to avoid, placeholders, no echo of the system
+   * prompt, the language, foreign links. Returns the corrected output (with its warnings) and what the model
+   * should fix (used for the repair attempt).
    */
-  finalize(output: O, input: I, context: TaskContext): { output: O; problems: string[] };
+  finalize(output: O, input: I, context: TaskContext): Finalized<O>;
+}
+
+/** A task's output after its checks. */
+export interface Finalized<O> {
+  /** The output with what could be fixed without a model fixed, and a warning for every finding. */
+  output: O;
+  /** Must be fixed: the model is asked once, and an answer still carrying one is refused. */
+  problems: string[];
+  /**
+   * Worth one repair request, but acceptable when flagged (text in another language): the output already
+   * carries a warning for each, so an answer still carrying one after the repair is kept.
+   */
+  flags?: string[];
 }
 
 /** Any task, for registries. */

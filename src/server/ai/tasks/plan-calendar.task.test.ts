@@ -31,7 +31,9 @@ describe('planCalendar offline', () => {
   it('validates, is deterministic and needs no fixing', () => {
     expect(planCalendarOutputSchema.safeParse(plan).success).toBe(true);
     expect(planCalendarTask.offline(base, context)).toEqual(plan);
-    expect(planCalendarTask.finalize(plan, base, context)).toEqual({ output: plan, problems: [] });
+    const finalized = planCalendarTask.finalize(plan, base, context);
+    expect(finalized.problems).toEqual([]);
+    expect(finalized.output).toMatchObject({ items: plan.items, strategy: plan.strategy, adjustments: [] });
   });
 
   it('plans cadence × weeks items per channel, the given cadence or the recommended one', () => {
@@ -118,16 +120,44 @@ describe('planCalendar finalize', () => {
     expect(output.strategy.pillars.reduce((sum, p) => sum + p.share, 0)).toBeCloseTo(1, 10);
   });
 
-  it('drops and reports items outside the range or on channels not asked for', () => {
+  it('clamps dates outside the range, drops and reports items on channels not asked for', () => {
     const stray: PlanCalendarOutput = {
       ...plan,
-      items: [first, { ...first, date: '2027-02-01' }, { ...first, channel: 'sms' }],
+      items: [first, { ...first, date: '2027-02-01', title: 'Late' }, { ...first, channel: 'sms' }],
     };
     const { output, problems } = planCalendarTask.finalize(stray, base, context);
-    expect(output.items).toHaveLength(1);
-    expect(problems).toHaveLength(2);
+    expect(output.items.map((item) => item.date)).toEqual([first.date, '2026-12-23']);
+    expect(problems).toEqual([
+      'Plan only for instagram, x, email, tiktok, linkedin; 1 item(s) use other channels.',
+    ]);
+    expect(output.adjustments?.map((note) => note.code)).toEqual(['date_clamped']);
+  });
+
+  it('keeps to the campaign’s dates and the posting window, moving what falls outside', () => {
+    const late: PlanCalendarOutput = { ...plan, items: [{ ...first, date: '2026-12-20', time: '03:15' }] };
+    const within = { ...base, within: { from: '2026-12-05', to: '2026-12-10' } };
+    const { output } = planCalendarTask.finalize(late, within, context);
+    expect(output.items[0]).toMatchObject({ date: '2026-12-10', time: '08:00' });
+    expect(output.adjustments?.map((note) => note.code)).toEqual(['date_clamped', 'time_moved']);
+  });
+
+  it('asks once for new titles when a plan repeats them, and keeps the flag as a warning', () => {
+    const repeated: PlanCalendarOutput = {
+      ...plan,
+      items: [first, { ...first, date: addOneDay(first.date) }],
+    };
+    const finalized = planCalendarTask.finalize(repeated, base, context);
+    expect(finalized.problems).toEqual([]);
+    expect(finalized.flags?.join(' ')).toMatch(/every item needs its own title/);
+    expect(finalized.output.warnings?.map((note) => note.code)).toContain('repeated_title');
   });
 });
+
+function addOneDay(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
 
 function shiftedBy30(time: string): string {
   const [h = 0, m = 0] = time.split(':').map(Number);

@@ -4,12 +4,15 @@ import {
   planCalendarInputSchema,
   planCalendarOutputSchema,
 } from '#shared/ai-tasks.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import { allowedDates, checkPlan } from '../checks/plan-sanity.js';
+import { postingWindowFor } from '../checks/posting-window.js';
 import { addDays } from '../offline/calendar-slots.js';
 import { cadenceFor, planCalendarOffline } from '../offline/planner.js';
-import { fenceData, removeWordsToAvoid } from '../prompt-safety.js';
+import { fenceData } from '../prompt-safety.js';
 import type { AiTask } from '../task.js';
 import { resolveCollisions } from './calendar-fixes.js';
-import { safetyProblems } from './output-checks.js';
+import { checkBusinessOutput, safetyProblems } from './output-checks.js';
 import { answerFormat, systemMessage } from './prompt-parts.js';
 
 const RULES = [
@@ -56,27 +59,24 @@ export const planCalendarTask: AiTask<PlanCalendarInput, PlanCalendarOutput> = {
   },
 
   finalize(output, input, context) {
-    const avoid = context.business.brand.voice.words_to_avoid;
+    const { business } = context;
     const end = addDays(input.start_date, input.weeks * 7 - 1);
     const problems: string[] = [];
-    const outside = output.items.filter((item) => item.date < input.start_date || item.date > end);
-    if (outside.length)
-      problems.push(
-        `Keep every date between ${input.start_date} and ${end}; ${outside.length} item(s) fall outside.`,
-      );
     const stray = output.items.filter((item) => !input.channels.includes(item.channel));
     if (stray.length)
       problems.push(
         `Plan only for ${input.channels.join(', ')}; ${stray.length} item(s) use other channels.`,
       );
-    const kept = output.items
-      .filter((item) => !outside.includes(item) && !stray.includes(item))
-      .map((item) => ({
-        ...item,
-        title: removeWordsToAvoid(item.title, avoid) || item.title,
-        brief: removeWordsToAvoid(item.brief, avoid),
-      }));
-    const items = resolveCollisions(kept, end);
+    const windowFor = (channel: ChannelId) => postingWindowFor(business.brand, channel);
+    // Dates outside the range (or the campaign) and times outside the posting window are moved, and the
+    // answer lists each move in `adjustments`.
+    const bounds = { first: input.start_date, last: end, within: input.within };
+    const sanity = checkPlan(
+      output.items.filter((item) => !stray.includes(item)),
+      bounds,
+      windowFor,
+    );
+    const items = resolveCollisions(sanity.items, allowedDates(bounds).last, windowFor);
     const total = output.strategy.pillars.reduce((sum, pillar) => sum + pillar.share, 0);
     const pillars = output.strategy.pillars.map((pillar) => ({
       ...pillar,
@@ -87,14 +87,37 @@ export const planCalendarTask: AiTask<PlanCalendarInput, PlanCalendarOutput> = {
       channel,
       per_week: given.get(channel) ?? per_week,
     }));
-    const strategy = {
-      ...output.strategy,
-      pillars,
-      cadence,
-      reasoning: removeWordsToAvoid(output.strategy.reasoning, avoid),
+    const strategy = { ...output.strategy, pillars, cadence };
+    const texts = [
+      { field: 'strategy.reasoning', text: strategy.reasoning },
+      ...pillars.flatMap((pillar, index) => [
+        { field: `strategy.pillars.${index}.name`, text: pillar.name },
+        { field: `strategy.pillars.${index}.description`, text: pillar.description },
+      ]),
+      ...items.flatMap((item, index) => [
+        { field: `items.${index}.title`, text: item.title },
+        { field: `items.${index}.brief`, text: item.brief },
+      ]),
+    ];
+    const prose = [{ field: 'items', text: items.map((item) => `${item.title}. ${item.brief}`).join('\n') }];
+    const findings = checkBusinessOutput(texts, prose, business, { given: input.pillars });
+    problems.push(...findings.problems);
+    problems.push(
+      ...safetyProblems(
+        texts.map((entry) => entry.text),
+        this.prompt(input, context),
+        business,
+      ),
+    );
+    return {
+      output: {
+        strategy,
+        items,
+        adjustments: sanity.adjustments,
+        warnings: [...sanity.warnings, ...findings.warnings],
+      },
+      problems,
+      flags: [...sanity.flags, ...findings.flags],
     };
-    const texts = [strategy.reasoning, ...items.flatMap((item) => [item.title, item.brief])];
-    problems.push(...safetyProblems(texts, this.prompt(input, context), context.business));
-    return { output: { strategy, items }, problems };
   },
 };

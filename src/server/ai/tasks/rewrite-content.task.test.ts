@@ -82,8 +82,11 @@ describe('rewriteContent prompt and finalize', () => {
     expect(user?.content).toMatch(/label="original_text">\nThank you!/);
   });
 
-  it('fits an over-long answer, removes words to avoid and caps hashtags', () => {
-    const answer = { text: `Cheap bread! ${'Lovely rye. '.repeat(60)}`, hashtags: ['a', 'b', 'cheap', 'c'] };
+  it('fits an over-long answer, caps hashtags and drops those with a word to avoid', () => {
+    const answer = {
+      text: `Fresh bread! ${'Lovely rye. '.repeat(60)}`,
+      hashtags: ['a', 'CheapEats', 'b', 'c'],
+    };
     const { output, problems } = rewriteContentTask.finalize(
       answer,
       input('expand', { channel: 'threads' }),
@@ -91,7 +94,17 @@ describe('rewriteContent prompt and finalize', () => {
     );
     expect(problems).toEqual([]);
     expect(countText('threads', output.text).over).toBe(false);
-    expect(output.text).not.toMatch(/cheap/i);
     expect(output.hashtags).toEqual(['#a']);
+    expect(output.warnings).toEqual([]);
+  });
+
+  it('sends a word to avoid back for a rewrite instead of deleting it', () => {
+    const answer = { text: 'Cheaper bread than ever, baked daily.', hashtags: [] };
+    const { output, problems } = rewriteContentTask.finalize(answer, input('expand'), context);
+    expect(output.text).toBe(answer.text);
+    expect(problems).toEqual([
+      'text: rewrite the sentences containing "Cheaper" without "cheap" or any form of it; the brand avoids it.',
+    ]);
+    expect(output.warnings?.map((warning) => warning.code)).toEqual(['word_to_avoid']);
   });
 });

@@ -5,10 +5,11 @@ import {
   rewriteContentOutputSchema,
 } from '#shared/ai-tasks.schema.js';
 import { channelRule, fitToChannel, normalizeHashtags } from '#shared/channels.js';
+import { checkLanguage } from '../checks/output-language.js';
 import { rewriteOffline } from '../offline/rewriter.js';
-import { fenceData, removeWordsToAvoid } from '../prompt-safety.js';
+import { fenceData } from '../prompt-safety.js';
 import type { AiTask } from '../task.js';
-import { safetyProblems } from './output-checks.js';
+import { checkBusinessOutput, safetyProblems, withoutAvoidedHashtags } from './output-checks.js';
 import { answerFormat, systemMessage } from './prompt-parts.js';
 
 function instruction(input: RewriteContentInput): string {
@@ -24,6 +25,15 @@ function instruction(input: RewriteContentInput): string {
     case 'translate':
       return `Translate the text into the language with code ${input.language ?? 'en'}, adapting idioms and keeping links and hashtags.`;
   }
+}
+
+/**
+ * The language a rewrite should be in: the one asked for by a translation; otherwise the business's, unless
+ * the original is clearly in another (a rewrite keeps the text's language); undefined to skip the check.
+ */
+function rewriteLanguage(input: RewriteContentInput, locale: string): string | undefined {
+  if (input.mode === 'translate') return input.language ?? 'en';
+  return checkLanguage(input.text, locale).verdict === 'other' ? undefined : locale;
 }
 
 /** A rewrite of existing text: shorter, longer, in another tone, a variant, or a translation. */
@@ -55,15 +65,20 @@ export const rewriteContentTask: AiTask<RewriteContentInput, RewriteContentOutpu
   },
 
   finalize(output, input, context) {
-    const avoid = context.business.brand.voice.words_to_avoid;
-    const text = fitToChannel(input.channel, removeWordsToAvoid(output.text, avoid).trim() || output.text);
+    const { business } = context;
+    const language = rewriteLanguage(input, business.locale);
+    const text = fitToChannel(input.channel, output.text);
     const hashtags = normalizeHashtags(
-      output.hashtags.filter(
-        (tag) => removeWordsToAvoid(tag.replace(/^#/u, ''), avoid) === tag.replace(/^#/u, ''),
-      ),
+      withoutAvoidedHashtags(output.hashtags, business, language ?? business.locale),
       channelRule(input.channel).maxHashtags,
     );
-    const problems = safetyProblems([text], this.prompt(input, context), context.business);
-    return { output: { text, hashtags }, problems };
+    const findings = checkBusinessOutput(
+      [{ field: 'text', text }],
+      language ? [{ field: 'text', text }] : [],
+      business,
+      { language, given: [input.text] },
+    );
+    const problems = [...findings.problems, ...safetyProblems([text], this.prompt(input, context), business)];
+    return { output: { text, hashtags, warnings: findings.warnings }, problems, flags: findings.flags };
   },
 };

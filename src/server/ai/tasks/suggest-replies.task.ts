@@ -6,9 +6,9 @@ import {
 } from '#shared/ai-tasks.schema.js';
 import { fitToChannel } from '#shared/channels.js';
 import { suggestReplyDrafts } from '../offline/replies.js';
-import { fenceData, removeWordsToAvoid } from '../prompt-safety.js';
+import { fenceData } from '../prompt-safety.js';
 import type { AiTask } from '../task.js';
-import { safetyProblems } from './output-checks.js';
+import { checkBusinessOutput, safetyProblems } from './output-checks.js';
 import { answerFormat, systemMessage } from './prompt-parts.js';
 
 const RULES = [
@@ -57,13 +57,13 @@ export const suggestRepliesTask: AiTask<SuggestRepliesInput, SuggestRepliesOutpu
   },
 
   finalize(output, input, context) {
-    const avoid = context.business.brand.voice.words_to_avoid;
+    const { business } = context;
     const titles = new Set(input.knowledge.map((entry) => entry.title));
     const knowledgeOffersRefund = input.knowledge.some((entry) => REFUND.test(entry.body));
     const replies = output.replies.slice(0, input.count).map((reply) => {
       const relied = reply.relied_on.filter((title) => titles.has(title) || title === 'brand profile');
       return {
-        body: fitToChannel(input.channel, removeWordsToAvoid(reply.body, avoid).trim() || reply.body),
+        body: fitToChannel(input.channel, reply.body),
         relied_on: relied.length ? relied : ['brand profile'],
       };
     });
@@ -71,13 +71,22 @@ export const suggestRepliesTask: AiTask<SuggestRepliesInput, SuggestRepliesOutpu
     if (!knowledgeOffersRefund && replies.some((reply) => REFUND.test(reply.body))) {
       problems.push('Do not mention or promise a refund: no knowledge entry offers one.');
     }
+    // Replies follow the customer's language, so there is no language to hold them to; and the customer's
+    // own links are not "given": a message can plant a link for a reply to repeat.
+    const findings = checkBusinessOutput(
+      replies.map((reply, index) => ({ field: `replies.${index}.body`, text: reply.body })),
+      [],
+      business,
+      { given: input.knowledge.map((entry) => `${entry.title}\n${entry.body}`) },
+    );
+    problems.push(...findings.problems);
     problems.push(
       ...safetyProblems(
         replies.map((reply) => reply.body),
         this.prompt(input, context),
-        context.business,
+        business,
       ),
     );
-    return { output: { replies }, problems };
+    return { output: { replies, warnings: findings.warnings }, problems, flags: findings.flags };
   },
 };

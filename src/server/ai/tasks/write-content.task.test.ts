@@ -146,3 +146,43 @@ describe('writeContent finalize', () => {
     expect(problems.join(' ')).toMatch(/Repeats the instructions/);
   });
 });
+
+describe('writeContent checks', () => {
+  const germanContext = {
+    ...context,
+    business: { ...context.business, locale: 'de-DE', brand: { ...context.business.brand } },
+  };
+  const english = {
+    title: 'Rye is back',
+    body: 'Our rye sourdough is back for the weekend brunch, baked fresh every single morning for you.',
+    thread: [],
+    hashtags: ['RyeBread', 'CheapEats'],
+    call_to_action: '',
+    media_brief: '',
+    preheader: '',
+  };
+
+  it('flags English for a German business (one repair request) and keeps the flag as a warning', () => {
+    const { output, problems, flags } = writeContentTask.finalize(
+      { variants: [english] },
+      input({ channel: 'facebook', variants: 1 }),
+      germanContext,
+    );
+    expect(problems).toEqual([]);
+    expect(flags).toEqual(["variants.0: write it in German, the business's language, not English."]);
+    expect(output.warnings?.map((warning) => warning.code)).toEqual(['wrong_language']);
+    expect(output.variants[0]?.hashtags).toEqual(['#RyeBread']);
+  });
+
+  it('sends placeholders and inflected words to avoid back instead of deleting them', () => {
+    const marked = { ...english, body: 'Meet [PRODUCT NAME]: cheaper than ever. {{cta}}' };
+    const { output, problems } = writeContentTask.finalize(
+      { variants: [marked] },
+      input({ channel: 'facebook', variants: 1 }),
+      context,
+    );
+    expect(output.variants[0]?.body).toBe(marked.body);
+    expect(problems.join(' ')).toMatch(/"cheaper" without "cheap"/);
+    expect(problems.join(' ')).toMatch(/"\[PRODUCT NAME\]", "\{\{cta\}\}"/);
+  });
+});

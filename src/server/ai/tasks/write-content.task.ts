@@ -9,7 +9,7 @@ import { enforceDraft } from '../offline/enforce-draft.js';
 import { writeDraft } from '../offline/writer.js';
 import { fenceData } from '../prompt-safety.js';
 import type { AiTask } from '../task.js';
-import { safetyProblems } from './output-checks.js';
+import { checkBusinessOutput, safetyProblems, withoutAvoidedHashtags } from './output-checks.js';
 import { answerFormat, systemMessage } from './prompt-parts.js';
 
 const FORMAT_GUIDE: Record<WriteContentInput['format'], string> = {
@@ -61,10 +61,13 @@ export const writeContentTask: AiTask<WriteContentInput, WriteContentOutput> = {
   },
 
   finalize(output, input, context) {
-    const avoid = context.business.brand.voice.words_to_avoid;
-    const variants = output.variants
-      .slice(0, input.variants)
-      .map((draft) => enforceDraft(input.channel, input.format, draft, avoid));
+    const { business } = context;
+    const language = input.language ?? business.locale;
+    // Limits are enforced here; words to avoid are not deleted (that breaks sentences) but sent back.
+    const variants = output.variants.slice(0, input.variants).map((draft) => {
+      const fitted = enforceDraft(input.channel, input.format, draft, []);
+      return { ...fitted, hashtags: withoutAvoidedHashtags(fitted.hashtags, business, language) };
+    });
     const problems: string[] = [];
     if (variants.length < input.variants)
       problems.push(`Return exactly ${input.variants} variants, not ${variants.length}.`);
@@ -74,15 +77,27 @@ export const writeContentTask: AiTask<WriteContentInput, WriteContentOutput> = {
           problems.push(`Variant ${index + 1}, ${issue.field}: ${issue.message}.`);
       }
     });
-    const texts = variants.flatMap((d) => [
-      d.title,
-      d.body,
-      ...d.thread,
-      d.call_to_action,
-      d.preheader,
-      d.media_brief,
+    const texts = variants.flatMap((draft, index) => [
+      { field: `variants.${index}.title`, text: draft.title },
+      { field: `variants.${index}.body`, text: draft.body },
+      ...draft.thread.map((post, at) => ({ field: `variants.${index}.thread.${at}`, text: post })),
+      { field: `variants.${index}.call_to_action`, text: draft.call_to_action },
+      { field: `variants.${index}.preheader`, text: draft.preheader },
+      { field: `variants.${index}.media_brief`, text: draft.media_brief },
     ]);
-    problems.push(...safetyProblems(texts, this.prompt(input, context), context.business));
-    return { output: { variants }, problems };
+    const prose = variants.map((draft, index) => ({
+      field: `variants.${index}`,
+      text: [draft.title, draft.body, ...draft.thread, draft.call_to_action, draft.preheader].join('\n'),
+    }));
+    const findings = checkBusinessOutput(texts, prose, business, { language, given: [input.brief] });
+    problems.push(...findings.problems);
+    problems.push(
+      ...safetyProblems(
+        texts.map((entry) => entry.text),
+        this.prompt(input, context),
+        business,
+      ),
+    );
+    return { output: { variants, warnings: findings.warnings }, problems, flags: findings.flags };
   },
 };

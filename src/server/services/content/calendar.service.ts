@@ -61,11 +61,14 @@ export class CalendarService {
     const businessId = context.businessId;
     const { campaign_id: campaignId, detail, ...planInput } = request;
     await context.reportProgress(5, 'Planning the calendar');
+    const campaign = campaignId ? await this.deps.repos.campaigns.find(businessId, campaignId) : undefined;
+    // A plan for a campaign keeps to the campaign's dates too (the checks clamp and say so).
+    const within = campaign ? { from: campaign.start_date, to: campaign.end_date } : undefined;
     const plan = await this.deps.ai.run<PlanCalendarOutput>(
       principal,
       businessId,
       'planCalendar',
-      planInput,
+      within ? { ...planInput, within } : planInput,
       { signal: context.signal, offline },
     );
     const business = await this.deps.workspaces.get(principal, businessId);
@@ -129,6 +132,8 @@ export class CalendarService {
       content_item_ids: saved.map((item) => item.id),
       ai_call_ids: aiCallIds,
       offline: plan.offline,
+      adjustments: plan.output.adjustments ?? [],
+      warnings: plan.output.warnings ?? [],
     };
   }
 }

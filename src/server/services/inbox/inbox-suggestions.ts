@@ -1,5 +1,6 @@
 import type { ConversationRow, KnowledgeEntryRow, MessageRow } from '#server/db/schema.js';
 import type { SuggestRepliesInput, SuggestRepliesOutput } from '#shared/ai-tasks.schema.js';
+import type { ReplySuggestion } from '#shared/inbox.schema.js';
 import type { AiRunResult } from '../ai/ai.service.js';
 
 // Grounding for reply suggestions: the thread so far and the knowledge entries that look relevant. The
@@ -61,14 +62,30 @@ export function suggestionInput(
   };
 }
 
-/** Each suggestion with the ids of the knowledge entries it says it relied on. */
+/** Each suggestion with the ids of the knowledge entries it says it relied on, and the checks' warnings on it. */
 export function labelSuggestions(
   output: SuggestRepliesOutput,
   knowledge: readonly KnowledgeEntryRow[],
-): Array<{ body: string; relied_on: string[]; knowledge_entry_ids: string[] }> {
-  return output.replies.map((reply) => ({
-    body: reply.body,
-    relied_on: reply.relied_on,
-    knowledge_entry_ids: knowledge.filter((entry) => reply.relied_on.includes(entry.title)).map((e) => e.id),
-  }));
+): ReplySuggestion[] {
+  return output.replies.map((reply, index) => {
+    const prefix = `replies.${index}.`;
+    return {
+      body: reply.body,
+      relied_on: reply.relied_on,
+      knowledge_entry_ids: knowledge
+        .filter((entry) => reply.relied_on.includes(entry.title))
+        .map((e) => e.id),
+      warnings: (output.warnings ?? [])
+        .filter((warning) => warning.field.startsWith(prefix))
+        .map((warning) => ({ ...warning, field: warning.field.slice(prefix.length) })),
+    };
+  });
+}
+
+/**
+ * Whether a rule may send `suggestion` without a person: only when the checks found nothing in it (a link
+ * nobody gave the writer could be a customer's phishing link repeated back).
+ */
+export function mayAutoSend(suggestion: ReplySuggestion): boolean {
+  return suggestion.warnings.length === 0;
 }

@@ -6,12 +6,13 @@ import type { JobContext } from '#server/jobs/job-types.js';
 import type { EventPublisher } from '#server/realtime/event-bus.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type { ClassifyMessageOutput } from '#shared/ai-tasks.schema.js';
-import type { MessageClassification } from '#shared/inbox.schema.js';
+import type { MessageClassification, ReplySuggestion } from '#shared/inbox.schema.js';
 import { PRIORITY_RANK } from '#shared/inbox.schema.js';
 import type { AiService } from '../ai/ai.service.js';
 import type { InboxReplyService } from './inbox-reply.service.js';
 import { outboundMessage } from './inbox-reply.service.js';
 import { applyRules, type RuleOutcome } from './inbox-rule-matcher.js';
+import { mayAutoSend } from './inbox-suggestions.js';
 import { toInboxRule } from './inbox-views.js';
 
 type ClassifyPayload = z.output<AppJobDefinitions['message.classify']['payload']>;
@@ -119,28 +120,30 @@ export class InboxTriageService {
   ): Promise<{ id: string; autoSent: boolean } | null> {
     const { repos, replies, ai } = this.deps;
     const businessId = conversation.business_id;
-    let body: string | undefined;
+    let suggestion: ReplySuggestion | undefined;
     try {
       const suggested = await replies.suggestFor(conversation, 1, (input) =>
         ai.runForWorkspace(businessId, 'suggestReplies', input, { offline }),
       );
-      body = suggested.suggestions[0]?.body;
+      suggestion = suggested.suggestions[0];
     } catch {
       // No draft is better than a failed job: the person can still ask for suggestions.
       return null;
     }
-    if (!body) return null;
+    if (!suggestion?.body) return null;
+    // A reply the checks flagged (a foreign link, say) waits for a person even when the rule auto-sends.
+    const send = rule.autoSend && mayAutoSend(suggestion);
     const author = `Rule: ${rule.ruleName}`;
     const draft = outboundMessage(
       conversation,
-      body,
+      suggestion.body,
       author,
       null,
-      rule.autoSend ? 'pending' : 'draft',
+      send ? 'pending' : 'draft',
       this.deps.now(),
     );
     await repos.messages.insertIfNew(draft);
-    if (!rule.autoSend) return { id: draft.id, autoSent: false };
+    if (!send) return { id: draft.id, autoSent: false };
     const fresh = (await repos.conversations.find(businessId, conversation.id)) ?? conversation;
     await replies.send(fresh, draft);
     return { id: draft.id, autoSent: true };
