@@ -72,11 +72,14 @@ export class CopyWriter {
           (subject) => `A bright, close-up photo of ${subject} in daylight, with the ${brand} logo small.`,
         );
       case 'brief':
-        return this.subjects.flatMap((subject) => [
-          `Show ${this.audience} how ${subject} fits into an ordinary week, with one clear reason to try it.`,
-          `Share a short story from the team behind ${subject} and invite questions.`,
-          `Answer the question customers ask most about ${subject}, in plain words.`,
-        ]);
+        // A plan needs its own brief per item (the planner's checks refuse repeats): every angle for every subject.
+        return BRIEF_ANGLES.flatMap((angle) =>
+          this.subjects.flatMap((subject) => [
+            `Show ${this.audience} how ${subject} fits into ${angle}, with one clear reason to try it.`,
+            `Share a short story from the team behind ${subject} about ${angle} and invite questions.`,
+            `Answer the question customers ask most about ${subject} and ${angle}, in plain words.`,
+          ]),
+        );
       case 'reasoning':
         return [
           `The plan puts ${this.subjects[0]} first because it is what customers ask about most, and spreads posts over the week so no channel goes quiet.`,
@@ -230,3 +233,15 @@ function camelTag(text: string): string {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
+
+/** Moments a brief can hang a post on, so a long plan never repeats one. */
+const BRIEF_ANGLES = [
+  'an ordinary week',
+  'a busy Monday',
+  'the weekend',
+  'a first visit',
+  'a gift for a friend',
+  'the new season',
+  'a rainy afternoon',
+  'an early start',
+];
