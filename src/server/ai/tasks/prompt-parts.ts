@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Persona, Product } from '#shared/brand.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { CHANNEL_RULES_VERSION, channelRule } from '#shared/channels.js';
 import { describeTone } from '../offline/voice.js';
@@ -24,22 +25,8 @@ export function describeBusiness(business: BusinessContext): string {
     voice.personality.length ? `Personality: ${voice.personality.join(', ')}.` : null,
     `Words to use where natural: ${listOr(voice.words_to_use, 'none given')}.`,
     `Words to AVOID (never write these, in any form or hashtag): ${listOr(voice.words_to_avoid, 'none given')}.`,
-    audiences.length
-      ? `Audiences:\n${audiences
-          .map(
-            (a) =>
-              `- ${a.name}: ${a.description}${a.pains.length ? ` Pains: ${a.pains.join('; ')}.` : ''}${a.goals.length ? ` Goals: ${a.goals.join('; ')}.` : ''}`,
-          )
-          .join('\n')}`
-      : null,
-    products.length
-      ? `Products and offers:\n${products
-          .map(
-            (p) =>
-              `- ${p.name}${p.price ? ` (${p.price})` : ''}: ${p.description}${p.url ? ` ${p.url}` : ''}`,
-          )
-          .join('\n')}`
-      : null,
+    audiences.length ? `Audiences:\n${audiences.map((a) => `- ${audienceLine(a)}`).join('\n')}` : null,
+    products.length ? `Products and offers:\n${products.map((p) => `- ${productLine(p)}`).join('\n')}` : null,
     goals.length ? `Business goals: ${goals.join('; ')}.` : null,
     voice.example_posts.length
       ? `Example posts in the brand's voice:\n${voice.example_posts.map((post) => `- ${post}`).join('\n')}`
@@ -108,9 +95,21 @@ export function allowedEchoes(business: BusinessContext): string[] {
   return [
     business.name,
     business.description ?? '',
-    ...products.flatMap((p) => [p.name, p.description]),
-    ...audiences.flatMap((a) => [a.name, a.description, ...a.pains, ...a.goals]),
+    // Whole lines as the prompt writes them too: a draft that quotes a product's name and description
+    // together crosses from one to the other in the same words.
+    ...products.flatMap((p) => [p.name, p.description, productLine(p)]),
+    ...audiences.flatMap((a) => [a.name, a.description, ...a.pains, ...a.goals, audienceLine(a)]),
     ...goals,
     ...voice.example_posts,
   ].filter(Boolean);
+}
+
+/** A product as the prompt lists it: name, price, description and address. */
+function productLine(p: Product): string {
+  return `${p.name}${p.price ? ` (${p.price})` : ''}: ${p.description}${p.url ? ` ${p.url}` : ''}`;
+}
+
+/** An audience as the prompt lists it: name, description, pains and goals. */
+function audienceLine(a: Persona): string {
+  return `${a.name}: ${a.description}${a.pains.length ? ` Pains: ${a.pains.join('; ')}.` : ''}${a.goals.length ? ` Goals: ${a.goals.join('; ')}.` : ''}`;
 }
