@@ -108,7 +108,8 @@ export function allowedEchoes(business: BusinessContext): string[] {
   return [
     business.name,
     business.description ?? '',
-    ...products.flatMap((p) => [p.name, p.description]),
+    // A product as the profile lists it, price and description together, is a fact, not an echo.
+    ...products.flatMap((p) => [p.name, p.description, `${p.price ?? ''} ${p.description}`]),
     ...audiences.flatMap((a) => [a.name, a.description, ...a.pains, ...a.goals]),
     ...goals,
     ...voice.example_posts,
