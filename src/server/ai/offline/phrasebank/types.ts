@@ -127,7 +127,8 @@ export interface PhraseBank {
       name: string;
       weeks: number;
       start: string;
-      objective: Objective;
+      /** The objective's name in this language. */
+      objective: string;
       proposed: boolean;
       cadence: string;
       timeZone: string;
