@@ -54,13 +54,16 @@ export function readBrief(brief: string, bank: PhraseBank): BriefReading {
   const first = sentences[0] ?? brief.trim();
   const title = stripInstruction(first, bank).replace(/[.!]+$/u, '') || null;
   const isNotice = bank.notice.keywords.test(brief);
-  const topicPhrase = title && printable(title) ? title.charAt(0).toLowerCase() + title.slice(1) : null;
+  // Lower-casing is safe only for an English phrase that does not start with a name ("Cold brew" → "cold brew").
+  const lowered = (text: string) =>
+    bank.language === 'en' && /^\p{Lu}\p{Ll}/u.test(text)
+      ? text.charAt(0).toLowerCase() + text.slice(1)
+      : text;
   return {
     kind: isNotice ? 'notice' : ctaKindOf(brief),
     title,
-    topic: bank.language === 'de' ? (title && printable(title) ? title : null) : topicPhrase,
-    notice: isNotice
-      ? sentences.map((sentence) => stripInstruction(sentence, bank)).filter((sentence) => sentence !== '')
-      : [],
+    topic: title && printable(title) ? lowered(title) : null,
+    // The person's own words, whole: splitting "Vom 24. bis 26. Dezember" at its dots would break the dates.
+    notice: isNotice ? [stripInstruction(brief.replace(/\s+/gu, ' '), bank)].filter(Boolean) : [],
   };
 }

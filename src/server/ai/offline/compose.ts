@@ -52,7 +52,8 @@ export function composeCta(request: ComposeRequest): string {
   const mark = request.enthusiastic && !facts.formal ? '!' : '.';
   if (channel === 'instagram') return `${verb}: ${bank.linkInBio}${mark}`;
   if (channel === 'tiktok') return `${verb}: ${bank.linkInProfile}${mark}`;
-  if (link) return `${verb}: ${link}`;
+  const linked = link ? `${verb}: ${link}` : null;
+  if (linked && acceptable(linked)) return linked;
   return pickLine(bank.messageUs, facts, random, variant, acceptable) ?? `${verb}${mark}`;
 }
 

@@ -62,6 +62,8 @@ export interface FactsRequest {
   /** Rotates products, audiences, goals and words between calendar items and variants. */
   turn: number;
   topic: string | null;
+  /** Drop the topic when it only names the featured product (it would repeat it). */
+  skipTopicNaming?: boolean;
   product?: Product | null;
   audience?: Persona | null;
 }
@@ -100,7 +102,10 @@ export function factsFor(request: FactsRequest, business: BusinessContext, rando
     pain: midSentence(pickOf(audience?.pains ?? []) ?? undefined, request.language),
     industry: business.industry,
     word: pickOf(words),
-    topic: request.topic,
+    topic:
+      request.skipTopicNaming && product && request.topic?.toLowerCase().includes(product.name.toLowerCase())
+        ? null
+        : request.topic,
     casual: style.casual,
     formal: style.formal,
     v: (informal, formal) => (style.casual ? informal : formal),

@@ -82,22 +82,33 @@ export function layOutThread(request: LayoutRequest): LaidOut {
     const room = countText(request.channel, idea).limit - countText(request.channel, marker).count;
     return `${fitToChannel(request.channel, idea, { limit: room })}${marker}`;
   });
-  const [first = request.copy.hook, ...rest] = posts;
-  return { ...base(request), body: first, thread: rest };
+  // The first post carries the hook and, when it fits, the next idea too.
+  const [opening = request.copy.hook, second, ...rest] = posts;
+  const total = ideas.length - 1;
+  const merged = second ? `${ideas[0]} ${ideas[1]} 1/${total}` : null;
+  if (merged && !countText(request.channel, merged).over) {
+    const renumber = (post: string, index: number) => post.replace(/ \d+\/\d+$/u, ` ${index}/${total}`);
+    return { ...base(request), body: merged, thread: rest.map((post, index) => renumber(post, index + 2)) };
+  }
+  return { ...base(request), body: opening, thread: second ? [second, ...rest] : rest };
 }
 
 /** An email: greeting, paragraphs, call to action, sign-off; the subject and a preheader. */
 export function layOutEmail(request: LayoutRequest): LaidOut {
   const { bank, facts, random, variant, acceptable } = request;
   const register = facts.casual ? 'informal' : 'formal';
+  // A notice's preview is the notice itself; anything else gets a line that adds to the subject.
+  const notice = request.copy.angle === 'notice' ? fitToLength(request.copy.lines[0] ?? '', 140) : null;
   const preheader =
+    notice ??
     pickLine(
       bank.preheaders,
       facts,
       random,
       variant,
       (line) => acceptable(line) && line.length <= 140 && !request.subject.includes(line),
-    ) ?? '';
+    ) ??
+    '';
   const body = [
     bank.greeting[register](facts),
     ...sentences({ ...request, emoji: null }),
@@ -113,7 +124,7 @@ export function layOutSms(request: LayoutRequest): LaidOut {
   const factual = (line: string) =>
     [facts.benefit, facts.price, facts.proof].some((fact) => fact && line.includes(fact));
   const lines = [...copy.lines.filter(factual), ...copy.lines.filter((line) => !factual(line))];
-  const parts = [`${facts.name}: ${copy.hook}`, ...lines];
+  const parts = [copy.hook.includes(facts.name) ? copy.hook : `${facts.name}: ${copy.hook}`, ...lines];
   return { ...base(request), body: composeSms(parts, copy.cta, request.bank.smsOptOut), media_brief: '' };
 }
 
@@ -140,9 +151,11 @@ export function layOutBlogOutline(request: LayoutRequest): LaidOut {
 /** A short vertical video script: hook, three scenes with their on-screen text, call to action. */
 export function layOutReelScript(request: LayoutRequest): LaidOut {
   const { bank, facts, copy, random, variant, acceptable } = request;
-  const scenes = [0, 1, 2].map((step) =>
-    pickLine(bank.reelScenes, facts, random, variant + step, acceptable),
-  );
+  const usable = bank.reelScenes
+    .map((scene) => scene(facts))
+    .filter((scene): scene is string => scene !== null && acceptable(scene));
+  const start = Math.floor(random() * usable.length) + variant;
+  const scenes = [0, 1, 2].map((step) => usable[(start + step) % Math.max(1, usable.length)]);
   const texts = [...copy.bullets, ...copy.lines];
   const timings = ['3-8s', '8-15s', '15-22s'];
   const lines = [
@@ -157,12 +170,11 @@ export function layOutReelScript(request: LayoutRequest): LaidOut {
   return { ...base(request), body: lines.join('\n') };
 }
 
-/** A story frame: one line over an image, and the call to action as the sticker text. */
+/** A story frame: the hook and one line over an image, and the call to action as the sticker text. */
 export function layOutStory(request: LayoutRequest): LaidOut {
-  return {
-    ...base(request),
-    body: [withEmoji(request.copy.hook, request.emoji), request.copy.cta].join('\n'),
-  };
+  const { copy } = request;
+  const lines = [withEmoji(copy.hook, request.emoji), copy.lines[0] ?? copy.bullets[0], copy.cta];
+  return { ...base(request), body: lines.filter(Boolean).join('\n') };
 }
 
 /** An ad: a short headline, primary text with the benefit and price, and the call to action. */

@@ -48,7 +48,7 @@ function cutAtWord(text: string, fits: (candidate: string) => boolean): string {
 
 /**
  * An SMS of whole sentences from `parts` (in order, as many as fit), the call to action and the opt-out
- * line, within `maxSegments` segments. A first part too long on its own is cut at a word boundary; the
+ * line, within `maxSegments` segments. Only when no sentence fits is the first cut at a word boundary; the
  * call to action goes only when nothing else fits; the opt-out line is always kept.
  * @example composeSms(['Rye & Co: fresh rye today.'], 'Order: https://r.example', 'Reply STOP to opt out.')
  */
@@ -59,12 +59,14 @@ export function composeSms(parts: readonly string[], cta: string, optOut: string
   const fitsWith = (head: string) => smsSegments(`${withAction(head)}\n${tail}`).segments <= maxSegments;
   const fitsWithout = (head: string) => smsSegments(`${head}\n${tail}`).segments <= maxSegments;
   const fits = fitsWith('') ? fitsWith : fitsWithout;
+  const plain = parts.map(toGsm7).filter(Boolean);
   let head = '';
-  for (const part of parts.map(toGsm7).filter(Boolean)) {
+  // Whole sentences that fit, in order; a sentence too long is skipped rather than cut.
+  for (const part of plain) {
     const next = head ? `${head} ${part}` : part;
     if (fits(next)) head = next;
-    else if (!head) head = cutAtWord(part, fits);
   }
+  if (!head && plain[0]) head = cutAtWord(plain[0], fits);
   const text = fits === fitsWith ? withAction(head) : head;
   return text ? `${text}\n${tail}` : tail;
 }

@@ -97,6 +97,7 @@ export function writeDraft(request: WriteRequest, business: BusinessContext): Co
       turn: request.variant,
       // A topic is printed only for a brief written by a person (the planner's come with a pillar).
       topic: request.pillar ? null : reading.topic,
+      skipTopicNaming: true,
     },
     business,
     random,

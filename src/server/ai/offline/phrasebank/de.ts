@@ -10,7 +10,7 @@ export const DE: PhraseBank = {
     'der die das den dem des ein eine einen einem einer eines und oder aber doch ist sind war waren wird ' +
     'werden hat haben mit von zu zum zur für auf aus bei nach vor über unter an am im in ins um als wie ' +
     'wenn dass so auch noch schon nur sehr mehr nicht kein keine ich du er sie es wir ihr sie mein dein ' +
-    'sein unser euer ihr dies diese dieser dieses was wer wo warum heute woche kurz kurzer kurze neu neue ' +
+    'sein unser euer ihr ihre ihren dich dir uns euch dies diese dieser dieses was wer wo warum heute woche kurz kurzer kurze neu neue ' +
     'schreib schreibe schreiben erkläre erklären danke bedanke zeige zeig teile teilen frage fragen erinnere ' +
     'lade ende beitrag post fünf drei zwei eins bitte'
   ).split(' '),
@@ -23,7 +23,10 @@ export const DE: PhraseBank = {
       (f) => (f.product ? `${f.v('Kennst du', 'Kennen Sie')} schon ${f.product}?` : null),
       (f) => (f.product ? `Schon probiert? ${f.product} wartet auf ${f.v('dich', 'Sie')}.` : null),
       (f) => `Was würde ${f.v('deine', 'Ihre')} Woche ein bisschen leichter machen?`,
-      (f) => (f.audience ? `Eine Frage an alle ${f.audience}:` : null),
+      (f) =>
+        need(f.audience, f.product)
+          ? `Eine Frage an alle ${f.audience}: Kennt ihr schon ${f.product}?`
+          : null,
     ],
     story: [
       (f) => `Eine kleine Geschichte von ${f.name}.`,

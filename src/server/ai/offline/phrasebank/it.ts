@@ -9,7 +9,7 @@ export const IT: PhraseBank = {
   stopWords: (
     'il lo la i gli le un uno una e o ma è sono era essere avere ha hanno di del della dei delle da dal ' +
     'dalla in nel nella con per su sul sulla tra fra come che quando dove molto più meno non sì già anche ' +
-    'solo suo sua suoi sue tuo tua mio mia nostro nostra nostri nostre questo questa questi queste quel ' +
+    'solo ti vi ci si ne suo sua suoi sue tuo tua mio mia nostro nostra nostri nostre questo questa questi queste quel ' +
     'quella lui lei noi voi loro oggi settimana nuovo nuova scrivi scrivere spiega spiegare grazie ringrazia ' +
     'mostra condividi chiedi ricorda invita termina post cinque tre due uno breve'
   ).split(' '),

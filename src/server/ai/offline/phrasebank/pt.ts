@@ -9,7 +9,7 @@ export const PT: PhraseBank = {
   language: 'pt',
   stopWords: (
     'o a os as um uma uns umas e ou mas é são era foi ser estar está estão de do da dos das ao à em no na ' +
-    'nos nas com por para sem sobre entre como que quando onde muito mais menos não sim já também só seu ' +
+    'nos nas se lhe com por para sem sobre entre como que quando onde muito mais menos não sim já também só seu ' +
     'sua seus suas meu minha nosso nossa nossos nossas este esta isto esse essa isso ele ela eles elas você ' +
     'vocês hoje semana novo nova escreva escrever explique explicar obrigado obrigada agradeça mostre ' +
     'partilhe compartilhe pergunte lembre convide termine publicação post cinco três dois um curto curta'
