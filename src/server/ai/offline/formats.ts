@@ -19,6 +19,8 @@ export interface LayoutRequest {
   /** The email subject (≤ 60 characters). */
   subject: string;
   emoji: string | null;
+  /** The body's limit once the hashtags published with it are counted; the channel's limit when absent. */
+  bodyLimit?: number | undefined;
   random: Random;
   variant: number;
   acceptable: Acceptable;
@@ -31,7 +33,8 @@ const SHORT_FORM_LIMIT = 500;
 const isShort = (channel: ChannelId) => channelRule(channel).limit <= SHORT_FORM_LIMIT;
 
 function withEmoji(line: string, emoji: string | null): string {
-  return emoji ? `${line} ${emoji}` : line;
+  // Not after a colon that opens a list.
+  return emoji && !line.endsWith(':') ? `${line} ${emoji}` : line;
 }
 
 /** The copy's sentences in reading order, list points bulleted. */
@@ -70,12 +73,17 @@ export function layOutPost(request: LayoutRequest): LaidOut {
   const short = isShort(request.channel);
   const parts = sentences(request);
   const chosen = short ? [...parts.slice(0, 3), parts.at(-1) ?? ''] : parts;
-  return { ...base(request), body: fitParts(request.channel, [...new Set(chosen)], short ? ' ' : '\n\n') };
+  return {
+    ...base(request),
+    body: fitParts(request.channel, [...new Set(chosen)], short ? ' ' : '\n\n', request.bodyLimit),
+  };
 }
 
 /** A thread: one idea per post, numbered; one long post where the channel has no threads. */
 export function layOutThread(request: LayoutRequest): LaidOut {
-  const ideas = sentences(request);
+  // One point of a list per post, so no post has to be cut.
+  const { copy, emoji } = request;
+  const ideas = [withEmoji(copy.hook, emoji), ...copy.bullets, ...copy.lines, copy.cta].filter(Boolean);
   if (!channelRule(request.channel).threads) return { ...base(request), body: ideas.join('\n\n') };
   const posts = ideas.map((idea, index) => {
     const marker = ` ${index + 1}/${ideas.length}`;
@@ -185,7 +193,7 @@ export function layOutAd(request: LayoutRequest): LaidOut {
   return {
     ...base(request),
     title: fitToLength(headline, 40),
-    body: fitParts(request.channel, parts, short ? ' ' : '\n\n'),
+    body: fitParts(request.channel, parts, short ? ' ' : '\n\n', request.bodyLimit),
   };
 }
 

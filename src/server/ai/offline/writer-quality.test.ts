@@ -8,6 +8,7 @@ import {
 import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
 import { CONTENT_FORMATS } from '#shared/channel-ids.js';
 import { smsSegments } from '#shared/channel-text.js';
+import { validateForChannel } from '#shared/channels.js';
 import { findWordsToAvoid } from '../prompt-safety.js';
 import type { BusinessContext } from '../task.js';
 import { planCalendarTask } from '../tasks/plan-calendar.task.js';
@@ -142,6 +143,15 @@ describe.each(CALENDARS)('a 12-week, 6-channel calendar for $business.name', ({ 
     );
     expect(wrong.map(({ draft }) => draft.body)).toEqual([]);
     expect(plan.items.every((item) => isLanguage(item.brief, language))).toBe(true);
+  });
+
+  it('fits every channel with whole sentences, hashtags counted', () => {
+    for (const { item, draft } of drafts) {
+      expect(validateForChannel(item.channel, draft).filter((issue) => issue.severity === 'error')).toEqual(
+        [],
+      );
+      expect(`${draft.body}${draft.thread.join('')}`).not.toContain('…');
+    }
   });
 
   it('keeps words to avoid out of text and hashtags', () => {

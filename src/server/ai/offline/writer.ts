@@ -1,6 +1,6 @@
 import type { ContentDraft } from '#shared/ai-tasks.schema.js';
 import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
-import { channelRule } from '#shared/channels.js';
+import { channelRule, composePost, countText } from '#shared/channels.js';
 import { findWordsToAvoid } from '../prompt-safety.js';
 import type { BusinessContext } from '../task.js';
 import { type BriefReading, readBrief } from './brief-reader.js';
@@ -33,6 +33,13 @@ export interface WriteRequest {
   variant: number;
   /** Whether a sentence may be printed; by default, one without a word the brand avoids. */
   acceptable?: Acceptable;
+}
+
+/** The room left for a body once the hashtags published with it are counted. */
+function bodyLimit(channel: ChannelId, hashtags: readonly string[]): number | undefined {
+  if (hashtags.length === 0) return undefined;
+  const tagCost = countText(channel, composePost('x', hashtags)).count - countText(channel, 'x').count;
+  return channelRule(channel).limit - tagCost;
 }
 
 /** The default check: a sentence without any of the brand's words to avoid. */
@@ -130,18 +137,6 @@ export function writeDraft(request: WriteRequest, business: BusinessContext): Co
     style.playful && !notice && request.channel !== 'sms' && !email
       ? industryEmoji(business, focusFor(request.brief, business, random))
       : null;
-  const laidOut = LAYOUTS[request.format]({
-    channel: request.channel,
-    bank,
-    facts,
-    copy: voiced,
-    title: titleOf(reading, compose, 200, false),
-    subject: titleOf(reading, compose, 60, true),
-    emoji,
-    random,
-    variant: request.variant,
-    acceptable,
-  });
   const hashtags = deriveHashtags({
     bank,
     productNames: notice
@@ -154,6 +149,19 @@ export function writeDraft(request: WriteRequest, business: BusinessContext): Co
     industry: notice ? null : business.industry,
     businessName: business.name,
     count: channelRule(request.channel).suggestedHashtags,
+    acceptable,
+  });
+  const laidOut = LAYOUTS[request.format]({
+    channel: request.channel,
+    bank,
+    facts,
+    copy: voiced,
+    title: titleOf(reading, compose, 200, false),
+    subject: titleOf(reading, compose, 60, true),
+    emoji,
+    bodyLimit: bodyLimit(request.channel, hashtags),
+    random,
+    variant: request.variant,
     acceptable,
   });
   const note = supported
