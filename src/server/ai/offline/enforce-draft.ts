@@ -45,7 +45,10 @@ export function enforceDraft(
   wordsToAvoid: readonly string[],
 ): ContentDraft {
   const rule = channelRule(channel);
-  const clean = (text: string) => (wordsToAvoid.length ? removeWordsToAvoid(text, wordsToAvoid) : text);
+  // Only text that carries a word to avoid is rewritten: the removal also tidies spacing and capitals, which
+  // would change correct text ("Vom 24. bis 26." is not two sentences).
+  const clean = (text: string) =>
+    findWordsToAvoid(text, wordsToAvoid).length ? removeWordsToAvoid(text, wordsToAvoid) : text;
   const hashtags = normalizeHashtags(draft.hashtags, rule.maxHashtags).filter(
     (tag) => findWordsToAvoid(tag.slice(1), wordsToAvoid).length === 0,
   );

@@ -1,211 +1,209 @@
 import type { ContentDraft } from '#shared/ai-tasks.schema.js';
-import type { ChannelId } from '#shared/channel-ids.js';
+import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
 import { channelRule, countText, fitToChannel, fitToLength } from '#shared/channels.js';
-import { capitalize, endSentence } from './text-tools.js';
+import type { Copy } from './compose.js';
+import { type Acceptable, pickLine } from './phrase-picker.js';
+import type { Facts, PhraseBank } from './phrasebank/types.js';
+import type { Random } from './prng.js';
+import { composeSms } from './sms.js';
 
-// How the same pieces of content are laid out for each format: a post, a thread, an email, an SMS, a blog
-// outline, a reel script, a story, an ad.
+// How the copy of a piece is laid out for each format: a post, a thread, an email, an SMS, a blog outline,
+// a reel script, a story, an ad. Lines are dropped whole from the end to fit, never cut mid-sentence.
 
-/** The sentences a draft is assembled from, already in the brand's voice. */
-export interface DraftPieces {
+export interface LayoutRequest {
   channel: ChannelId;
-  businessName: string;
-  topic: string;
-  productName: string | null;
-  audienceName: string | null;
-  hook: string;
-  benefit: string;
-  audience: string | null;
-  wordsToUse: string | null;
-  price: string | null;
-  cta: string;
+  bank: PhraseBank;
+  facts: Facts;
+  copy: Copy;
+  title: string;
+  /** The email subject (≤ 60 characters). */
+  subject: string;
   emoji: string | null;
-  greeting: string;
-  signOff: string;
+  /** The body's limit once the hashtags published with it are counted; the channel's limit when absent. */
+  bodyLimit?: number | undefined;
+  random: Random;
+  variant: number;
+  acceptable: Acceptable;
 }
 
 /** A draft without hashtags (added by the writer, which knows how many the channel wants). */
 export type LaidOut = Omit<ContentDraft, 'hashtags'>;
 
 const SHORT_FORM_LIMIT = 500;
+const isShort = (channel: ChannelId) => channelRule(channel).limit <= SHORT_FORM_LIMIT;
 
-function present(...parts: ReadonlyArray<string | null>): string[] {
-  return parts.filter((part): part is string => Boolean(part?.trim()));
+function withEmoji(line: string, emoji: string | null): string {
+  // Not after a colon that opens a list.
+  return emoji && !line.endsWith(':') ? `${line} ${emoji}` : line;
 }
 
-function withEmoji(pieces: DraftPieces, line: string): string {
-  return pieces.emoji ? `${line} ${pieces.emoji}` : line;
+/** The copy's sentences in reading order, list points bulleted. */
+function sentences(request: LayoutRequest, bullet = '- '): string[] {
+  const { copy, emoji } = request;
+  const list = copy.bullets.length ? [copy.bullets.map((point) => `${bullet}${point}`).join('\n')] : [];
+  return [withEmoji(copy.hook, emoji), ...list, ...copy.lines, copy.cta].filter(Boolean);
 }
 
-function subject(pieces: DraftPieces): string {
-  const named = pieces.productName && !pieces.topic.toLowerCase().includes(pieces.productName.toLowerCase());
-  return fitToLength(capitalize(named ? `${pieces.productName}: ${pieces.topic}` : pieces.topic), 60);
+/** As many of `parts` as fit, keeping the first and the last (the hook and the call to action). */
+function fitParts(channel: ChannelId, parts: readonly string[], separator: string, limit?: number): string {
+  const kept = [...parts];
+  const over = () => countText(channel, kept.join(separator), limit === undefined ? {} : { limit }).over;
+  while (kept.length > 2 && over()) kept.splice(kept.length - 2, 1);
+  const text = kept.join(separator);
+  return over() ? fitToChannel(channel, text, limit === undefined ? {} : { limit }) : text;
 }
 
-function mediaBrief(pieces: DraftPieces, shot: string): string {
-  const subjectMatter = pieces.productName ?? pieces.topic;
-  const people = pieces.audienceName ? `, with ${pieces.audienceName} in the frame` : '';
-  return fitToLength(
-    `${shot} of ${subjectMatter}${people}; natural light, ${pieces.businessName} branding visible.`,
-    500,
-  );
+function mediaBrief(request: LayoutRequest): string {
+  return fitToLength(request.bank.mediaBrief(request.facts) ?? '', 500);
 }
 
-/** One post: concise on short-form channels, paragraphs elsewhere. */
-export function layOutPost(pieces: DraftPieces): LaidOut {
-  const short = channelRule(pieces.channel).limit <= SHORT_FORM_LIMIT;
-  const lines = short
-    ? present(withEmoji(pieces, pieces.hook), pieces.benefit, pieces.cta)
-    : present(
-        withEmoji(pieces, pieces.hook),
-        pieces.benefit,
-        pieces.audience,
-        pieces.wordsToUse,
-        pieces.price,
-        pieces.cta,
-      );
+function base(request: LayoutRequest): LaidOut {
   return {
-    title: fitToLength(capitalize(pieces.topic), 200),
-    body: lines.join(short ? ' ' : '\n\n'),
+    title: fitToLength(request.title, 200),
+    body: '',
     thread: [],
-    call_to_action: pieces.cta,
-    media_brief: mediaBrief(pieces, 'Square photo'),
+    call_to_action: request.copy.cta,
+    media_brief: mediaBrief(request),
     preheader: '',
+  };
+}
+
+/** One post: hook, facts and call to action; short channels keep the strongest few lines. */
+export function layOutPost(request: LayoutRequest): LaidOut {
+  const short = isShort(request.channel);
+  const parts = sentences(request);
+  const chosen = short ? [...parts.slice(0, 3), parts.at(-1) ?? ''] : parts;
+  return {
+    ...base(request),
+    body: fitParts(request.channel, [...new Set(chosen)], short ? ' ' : '\n\n', request.bodyLimit),
   };
 }
 
 /** A thread: one idea per post, numbered; one long post where the channel has no threads. */
-export function layOutThread(pieces: DraftPieces): LaidOut {
-  const ideas = present(
-    withEmoji(pieces, pieces.hook),
-    pieces.benefit,
-    pieces.audience,
-    pieces.wordsToUse,
-    pieces.price,
-    pieces.cta,
-  );
-  if (!channelRule(pieces.channel).threads) return { ...layOutPost(pieces), body: ideas.join('\n\n') };
+export function layOutThread(request: LayoutRequest): LaidOut {
+  // One point of a list per post, so no post has to be cut.
+  const { copy, emoji } = request;
+  const ideas = [withEmoji(copy.hook, emoji), ...copy.bullets, ...copy.lines, copy.cta].filter(Boolean);
+  if (!channelRule(request.channel).threads) return { ...base(request), body: ideas.join('\n\n') };
   const posts = ideas.map((idea, index) => {
     const marker = ` ${index + 1}/${ideas.length}`;
-    const room = countText(pieces.channel, idea).limit - countText(pieces.channel, marker).count;
-    return `${fitToChannel(pieces.channel, idea, { limit: room })}${marker}`;
+    const room = countText(request.channel, idea).limit - countText(request.channel, marker).count;
+    return `${fitToChannel(request.channel, idea, { limit: room })}${marker}`;
   });
-  const [first = pieces.hook, ...rest] = posts;
-  return {
-    ...layOutPost(pieces),
-    body: first,
-    thread: rest,
-    media_brief: mediaBrief(pieces, 'One image for the first post'),
-  };
+  // The first post carries the hook and, when it fits, the next idea too.
+  const [opening = request.copy.hook, second, ...rest] = posts;
+  const total = ideas.length - 1;
+  const merged = second ? `${ideas[0]} ${ideas[1]} 1/${total}` : null;
+  if (merged && !countText(request.channel, merged).over) {
+    const renumber = (post: string, index: number) => post.replace(/ \d+\/\d+$/u, ` ${index}/${total}`);
+    return { ...base(request), body: merged, thread: rest.map((post, index) => renumber(post, index + 2)) };
+  }
+  return { ...base(request), body: opening, thread: second ? [second, ...rest] : rest };
 }
 
-/** An email: subject (≤ 60), preheader, greeting, paragraphs, call to action, sign-off. */
-export function layOutEmail(pieces: DraftPieces): LaidOut {
-  const paragraphs = present(
-    pieces.hook,
-    pieces.benefit,
-    pieces.audience,
-    pieces.wordsToUse,
-    pieces.price,
-    pieces.cta,
-  );
-  return {
-    title: subject(pieces),
-    body: [pieces.greeting, ...paragraphs, pieces.signOff].join('\n\n'),
-    thread: [],
-    call_to_action: pieces.cta,
-    media_brief: mediaBrief(pieces, 'Wide header image (600 px)'),
-    preheader: fitToLength(pieces.audience ?? pieces.benefit, 140),
-  };
+/** An email: greeting, paragraphs, call to action, sign-off; the subject and a preheader. */
+export function layOutEmail(request: LayoutRequest): LaidOut {
+  const { bank, facts, random, variant, acceptable } = request;
+  const register = facts.casual ? 'informal' : 'formal';
+  // A notice's preview is the notice itself; anything else gets a line that adds to the subject.
+  const notice = request.copy.angle === 'notice' ? fitToLength(request.copy.lines[0] ?? '', 140) : null;
+  const preheader =
+    notice ??
+    pickLine(
+      bank.preheaders,
+      facts,
+      random,
+      variant,
+      (line) => acceptable(line) && line.length <= 140 && !request.subject.includes(line),
+    ) ??
+    '';
+  const body = [
+    bank.greeting[register](facts),
+    ...sentences({ ...request, emoji: null }),
+    bank.signOff[register](facts),
+  ].filter(Boolean);
+  return { ...base(request), title: request.subject, body: body.join('\n\n'), preheader };
 }
 
-// GSM-7 look-alikes, so an SMS stays in the 160-character encoding.
-const GSM_FRIENDLY: ReadonlyArray<readonly [RegExp, string]> = [
-  [/[‘’]/gu, "'"],
-  [/[“”]/gu, '"'],
-  [/[–—]/gu, '-'],
-  [/…/gu, '...'],
-  [/\p{Extended_Pictographic}\uFE0F?/gu, ''],
-];
-const SMS_OPT_OUT = 'Reply STOP to opt out.';
-
-/** An SMS: name, hook and call to action in one GSM-7 segment, with the opt-out line carriers expect. */
-export function layOutSms(pieces: DraftPieces): LaidOut {
-  const gsm = (text: string) =>
-    GSM_FRIENDLY.reduce((result, [pattern, plain]) => result.replace(pattern, plain), text).trim();
-  const tail = `${gsm(pieces.cta)} ${SMS_OPT_OUT}`;
-  const room = 160 - countText('sms', ` ${tail}`).count;
-  const mark = pieces.hook.endsWith('!') ? '!' : '.';
-  const head = fitToChannel('sms', gsm(`${pieces.businessName}: ${capitalize(pieces.topic)}${mark}`), {
-    limit: Math.max(room, 40),
-  });
-  const body = countText('sms', `${head} ${tail}`).over ? `${head} ${SMS_OPT_OUT}` : `${head} ${tail}`;
-  return { ...layOutPost(pieces), body: fitToChannel('sms', body), media_brief: '' };
+/** An SMS: the business name, as much copy as fits one GSM-7 segment, the call to action, the opt-out. */
+export function layOutSms(request: LayoutRequest): LaidOut {
+  const { copy, facts } = request;
+  // Lines carrying a profile fact first: an SMS has room for one or two.
+  const factual = (line: string) =>
+    [facts.benefit, facts.price, facts.proof].some((fact) => fact && line.includes(fact));
+  const lines = [...copy.lines.filter(factual), ...copy.lines.filter((line) => !factual(line))];
+  const parts = [copy.hook.includes(facts.name) ? copy.hook : `${facts.name}: ${copy.hook}`, ...lines];
+  return { ...base(request), body: composeSms(parts, copy.cta, request.bank.smsOptOut), media_brief: '' };
 }
 
-/** A blog outline: a headline, then the H2 sections as bullet lines. */
-export function layOutBlogOutline(pieces: DraftPieces): LaidOut {
-  const readers = pieces.audienceName ?? 'our customers';
-  const headline = capitalize(`${pieces.topic}: what ${readers} should know`);
-  const sections = [
-    `H2: Why ${pieces.topic} matters to ${readers}`,
-    pieces.productName
-      ? `H2: What makes ${pieces.productName} different - ${pieces.benefit}`
-      : `H2: What we do differently - ${pieces.benefit}`,
-    `H2: How to get started, step by step`,
-    `H2: Questions we hear about ${pieces.topic}`,
-    `H2: Next step - ${pieces.cta}`,
-  ];
+/** A blog outline: a headline, an intro, then the H2 sections as bullet lines. */
+export function layOutBlogOutline(request: LayoutRequest): LaidOut {
+  const { bank, facts, copy } = request;
+  const sections = bank.blogSections
+    .map((section) => section(facts))
+    .filter((section): section is string => section !== null && request.acceptable(section));
+  const start = request.variant % Math.max(1, sections.length);
+  const chosen = [...sections.slice(start), ...sections.slice(0, start)].slice(0, 4);
+  const intro = [copy.hook, copy.lines[0]].filter(Boolean).join(' ');
   return {
-    title: fitToLength(headline, 200),
+    ...base(request),
     body: [
-      `Headline: ${headline}`,
-      `Intro: ${pieces.hook}`,
-      ...sections.map((section) => `- ${section}`),
+      `${bank.labels.headline}: ${request.title}`,
+      `${bank.labels.intro}: ${intro}`,
+      ...chosen.map((section) => `- ${bank.labels.section}: ${section}`),
+      `- ${bank.labels.cta}: ${copy.cta}`,
     ].join('\n'),
-    thread: [],
-    call_to_action: pieces.cta,
-    media_brief: mediaBrief(pieces, 'Feature image (16:9)'),
-    preheader: '',
   };
 }
 
-/** A short vertical video script: hook, three scenes, call to action, with timings. */
-export function layOutReelScript(pieces: DraftPieces): LaidOut {
-  const star = pieces.productName ?? pieces.topic;
+/** A short vertical video script: hook, three scenes with their on-screen text, call to action. */
+export function layOutReelScript(request: LayoutRequest): LaidOut {
+  const { bank, facts, copy, random, variant, acceptable } = request;
+  const usable = bank.reelScenes
+    .map((scene) => scene(facts))
+    .filter((scene): scene is string => scene !== null && acceptable(scene));
+  const start = Math.floor(random() * usable.length) + variant;
+  const scenes = [0, 1, 2].map((step) => usable[(start + step) % Math.max(1, usable.length)]);
+  const texts = [...copy.bullets, ...copy.lines];
+  const timings = ['3-8s', '8-15s', '15-22s'];
   const lines = [
-    `HOOK (0-3s): ${pieces.hook}`,
-    `SCENE 1 (3-8s): Close-up of ${star}. On-screen text: "${capitalize(pieces.topic)}"`,
-    `SCENE 2 (8-15s): ${pieces.benefit}`,
-    `SCENE 3 (15-22s): ${pieces.audience ?? pieces.wordsToUse ?? endSentence(`The ${pieces.businessName} team at work`)}`,
-    `CTA (22-30s): ${pieces.cta}`,
+    `${bank.labels.hook} (0-3s): ${copy.hook}`,
+    ...timings.map((timing, index) => {
+      const scene = scenes[index] ?? facts.name;
+      const text = texts[index];
+      return `${bank.labels.scene} ${index + 1} (${timing}): ${scene}.${text ? ` ${bank.labels.onScreen}: "${text}"` : ''}`;
+    }),
+    `${bank.labels.cta} (22-30s): ${copy.cta}`,
   ];
-  return {
-    title: fitToLength(`Reel: ${pieces.topic}`, 200),
-    body: lines.join('\n'),
-    thread: [],
-    call_to_action: pieces.cta,
-    media_brief: mediaBrief(pieces, 'Vertical 9:16 video, 30 seconds,'),
-    preheader: '',
-  };
+  return { ...base(request), body: lines.join('\n') };
 }
 
-/** A story frame: one line over an image, and the call to action as the sticker text. */
-export function layOutStory(pieces: DraftPieces): LaidOut {
-  return {
-    ...layOutPost(pieces),
-    body: present(withEmoji(pieces, pieces.hook), pieces.cta).join('\n'),
-    media_brief: mediaBrief(pieces, 'Vertical 9:16 photo'),
-  };
+/** A story frame: the hook and one line over an image, and the call to action as the sticker text. */
+export function layOutStory(request: LayoutRequest): LaidOut {
+  const { copy } = request;
+  const lines = [withEmoji(copy.hook, request.emoji), copy.lines[0] ?? copy.bullets[0], copy.cta];
+  return { ...base(request), body: lines.filter(Boolean).join('\n') };
 }
 
 /** An ad: a short headline, primary text with the benefit and price, and the call to action. */
-export function layOutAd(pieces: DraftPieces): LaidOut {
-  const short = channelRule(pieces.channel).limit <= SHORT_FORM_LIMIT;
+export function layOutAd(request: LayoutRequest): LaidOut {
+  const short = isShort(request.channel);
+  const parts = [request.copy.hook, ...request.copy.lines.slice(0, 2), request.copy.cta];
+  const headline = request.facts.product && request.title.length > 40 ? request.facts.product : request.title;
   return {
-    ...layOutPost(pieces),
-    title: fitToLength(capitalize(pieces.productName ?? pieces.topic), 40),
-    body: present(pieces.hook, pieces.benefit, pieces.price, pieces.cta).join(short ? ' ' : '\n\n'),
-    media_brief: mediaBrief(pieces, 'Ad creative (1:1 and 9:16)'),
+    ...base(request),
+    title: fitToLength(headline, 40),
+    body: fitParts(request.channel, parts, short ? ' ' : '\n\n', request.bodyLimit),
   };
 }
+
+export const LAYOUTS: Record<ContentFormat, (request: LayoutRequest) => LaidOut> = {
+  post: layOutPost,
+  thread: layOutThread,
+  story: layOutStory,
+  reel_script: layOutReelScript,
+  email: layOutEmail,
+  ad: layOutAd,
+  blog_outline: layOutBlogOutline,
+  sms: layOutSms,
+};

@@ -1,44 +1,56 @@
 import { normalizeHashtags } from '#shared/channels.js';
-import { findWordsToAvoid } from '../prompt-safety.js';
-import type { BusinessContext } from '../task.js';
-import type { ContentFocus } from './business-facts.js';
-import { pascalCase } from './text-tools.js';
+import type { Acceptable } from './phrase-picker.js';
+import { EN } from './phrasebank/en.js';
+import type { PhraseBank, PillarKind } from './phrasebank/types.js';
+import { pascalCase, wordsOf } from './text-tools.js';
 
-/**
- * Hashtags for a piece, most specific first: the product, the pillar, the brief's keywords, the industry,
- * then the business name. None contains a word the brand avoids.
- * @example deriveHashtags(focus, context, 'Behind the scenes', 3) // ['#RyeSourdough', '#BehindTheScenes', '#Bakery']
- */
-export function deriveHashtags(
-  focus: ContentFocus,
-  context: BusinessContext,
-  pillar: string | undefined,
-  count: number,
-): string[] {
-  if (count <= 0) return [];
-  const candidates = [
-    focus.product?.name,
-    pillar,
-    topicTag(focus.topic),
-    ...focus.keywords.filter((word) => word.length >= 4).slice(0, 3),
-    context.industry,
-    context.name,
-  ]
-    .filter((value): value is string => Boolean(value))
-    .map(pascalCase)
-    .filter((tag) => tag.length >= 3 && tag.length <= 30)
-    .filter((tag) => findWordsToAvoid(splitPascal(tag), context.brand.voice.words_to_avoid).length === 0);
-  return normalizeHashtags(candidates, count);
+// Hashtags from what the business is: its products, the pillar, its industry and its name. The brief's
+// words are never used (they are instructions: "explain", "thank", "five"), nor any function word.
+
+export interface HashtagSources {
+  bank: PhraseBank;
+  /** The featured product first, then the others. */
+  productNames: readonly string[];
+  pillarKind: PillarKind;
+  /** A pillar the team named themselves (tagged by its content words). */
+  customPillar: string | null;
+  industry: string | null;
+  businessName: string;
+  count: number;
+  /** Refuses a tag carrying a word the brand avoids (checked on its words, "CheapEats" → "cheap eats"). */
+  acceptable: Acceptable;
 }
 
-/** "RyeSourdough" → "Rye Sourdough", so words to avoid are found inside compound tags. */
-function splitPascal(tag: string): string {
+/** "RyeSourdough" → "Rye Sourdough", so a word to avoid is found inside a compound tag. */
+export function splitPascal(tag: string): string {
   return tag.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
 }
 
-/** The topic phrase for one tag when it is short enough to read: "our new close checklist" → "close checklist". */
-function topicTag(topic: string): string | undefined {
-  const core = topic.replace(/^(?:(?:our|the|a|an|your|my|new|latest|this|these)\s+)+/iu, '').trim();
-  const words = core.split(/\s+/u).length;
-  return pascalCase(core).length <= 22 && words >= 2 && words <= 3 ? core : undefined;
+/** A tag from a phrase without its function words: "Tips for the team" → "TipsTeam"; null if none is left. */
+function tagOf(phrase: string, stopWords: ReadonlySet<string>): string | null {
+  const words = wordsOf(phrase).filter((word) => !stopWords.has(word));
+  if (words.length === 0) return null;
+  const tag = pascalCase(words.join(' '));
+  return tag.length >= 3 && tag.length <= 30 ? tag : null;
+}
+
+/**
+ * Up to `count` hashtags, most specific first.
+ * @example deriveHashtags({ productNames: ['Rye sourdough'], pillarKind: 'behindScenes', … count: 3 }) // ['#RyeSourdough', '#BehindTheScenes', '#Bakery']
+ */
+export function deriveHashtags(sources: HashtagSources): string[] {
+  if (sources.count <= 0) return [];
+  const stopWords = new Set([...sources.bank.stopWords, ...EN.stopWords]);
+  const [featured, ...others] = sources.productNames;
+  const candidates = [
+    featured ? tagOf(featured, stopWords) : null,
+    sources.bank.pillarTags[sources.pillarKind],
+    sources.customPillar ? tagOf(sources.customPillar, stopWords) : null,
+    sources.industry ? tagOf(sources.industry, stopWords) : null,
+    tagOf(sources.businessName, stopWords),
+    ...others.map((name) => tagOf(name, stopWords)),
+  ]
+    .filter((tag): tag is string => tag !== null)
+    .filter((tag) => sources.acceptable(splitPascal(tag)));
+  return normalizeHashtags(candidates, sources.count);
 }

@@ -1,111 +1,83 @@
 import type { PlanCalendarInput, PlanCalendarOutput } from '#shared/ai-tasks.schema.js';
 import type { BusinessContext } from '../task.js';
+import type { Facts, PhraseBank, ProposedPillar, WriterLanguage } from './phrasebank/types.js';
 
-// Content pillars for a calendar: the ones given, or four proposed from the objective, products,
-// audiences and goals; and the largest-remainder allocation that turns shares into item counts.
+// Content pillars for a calendar: the ones given, or four proposed from the objective, named and described
+// in the business's language; and the largest-remainder allocation that turns shares into item counts.
 
 type Pillar = PlanCalendarOutput['strategy']['pillars'][number];
 type Objective = PlanCalendarInput['objective'];
 
-interface PillarIdea {
-  name: string;
-  describe: (business: BusinessContext) => string;
-}
-
-const list = (items: readonly string[], fallback: string) =>
-  items.length ? items.slice(0, 3).join(', ') : fallback;
-
-const IDEAS = {
-  spotlight: {
-    name: 'Product spotlight',
-    describe: (b) =>
-      b.brand.products.length
-        ? `What ${list(
-            b.brand.products.map((p) => p.name),
-            b.name,
-          )} offer and who they are for.`
-        : `What ${b.name} offers and who it is for.`,
-  },
-  howTo: {
-    name: 'Tips and how-tos',
-    describe: (b) =>
-      `Useful ${b.industry?.toLowerCase() ?? 'expert'} know-how for ${list(
-        b.brand.audiences.map((a) => a.name.toLowerCase()),
-        'customers',
-      )}.`,
-  },
-  behindScenes: {
-    name: 'Behind the scenes',
-    describe: (b) => `The people, craft and process behind ${b.name}.`,
-  },
-  stories: {
-    name: 'Customer stories',
-    describe: (b) => `Reviews, results and moments from ${b.name} customers, shared with permission.`,
-  },
-  offers: {
-    name: 'Offers and news',
-    describe: (b) => `Launches, offers and news, tied to ${list(b.brand.goals, 'the season')}.`,
-  },
-  community: {
-    name: 'Community',
-    describe: (b) =>
-      `Questions, polls and local moments that get ${list(
-        b.brand.audiences.map((a) => a.name.toLowerCase()),
-        'followers',
-      )} talking.`,
-  },
-} satisfies Record<string, PillarIdea>;
-
 // Each objective's mix, shares summing to 1: selling needs more product and offers, awareness more story.
-const MIXES: Record<Objective, ReadonlyArray<readonly [PillarIdea, number]>> = {
+const MIXES: Record<Objective, ReadonlyArray<readonly [ProposedPillar, number]>> = {
   awareness: [
-    [IDEAS.behindScenes, 0.3],
-    [IDEAS.howTo, 0.3],
-    [IDEAS.spotlight, 0.2],
-    [IDEAS.stories, 0.2],
+    ['behindScenes', 0.3],
+    ['howTo', 0.3],
+    ['spotlight', 0.2],
+    ['stories', 0.2],
   ],
   traffic: [
-    [IDEAS.howTo, 0.4],
-    [IDEAS.spotlight, 0.25],
-    [IDEAS.behindScenes, 0.15],
-    [IDEAS.offers, 0.2],
+    ['howTo', 0.4],
+    ['spotlight', 0.25],
+    ['behindScenes', 0.15],
+    ['offers', 0.2],
   ],
   leads: [
-    [IDEAS.howTo, 0.35],
-    [IDEAS.stories, 0.25],
-    [IDEAS.spotlight, 0.25],
-    [IDEAS.offers, 0.15],
+    ['howTo', 0.35],
+    ['stories', 0.25],
+    ['spotlight', 0.25],
+    ['offers', 0.15],
   ],
   sales: [
-    [IDEAS.spotlight, 0.35],
-    [IDEAS.offers, 0.25],
-    [IDEAS.stories, 0.2],
-    [IDEAS.howTo, 0.2],
+    ['spotlight', 0.35],
+    ['offers', 0.25],
+    ['stories', 0.2],
+    ['howTo', 0.2],
   ],
   engagement: [
-    [IDEAS.community, 0.35],
-    [IDEAS.behindScenes, 0.25],
-    [IDEAS.howTo, 0.2],
-    [IDEAS.stories, 0.2],
+    ['community', 0.35],
+    ['behindScenes', 0.25],
+    ['howTo', 0.2],
+    ['stories', 0.2],
   ],
 };
 
-/** The pillars of a plan: the given names with equal shares, or a mix proposed for the objective. */
-export function planPillars(input: PlanCalendarInput, business: BusinessContext): Pillar[] {
+/** The facts a pillar description names: the first products and audiences, the first goal. */
+function describeFacts(business: BusinessContext, language: WriterLanguage): Facts {
+  const list = (items: readonly string[]) => (items.length ? items.slice(0, 3).join(', ') : null);
+  const lower = (text: string) => (language === 'de' ? text : text.toLowerCase());
+  return {
+    name: business.name,
+    product: list(business.brand.products.map((p) => p.name)),
+    benefit: null,
+    proof: null,
+    price: null,
+    audience: list(business.brand.audiences.map((a) => lower(a.name))),
+    goal: list(business.brand.goals.map(lower)),
+    pain: null,
+    industry: business.industry,
+    word: null,
+    topic: null,
+    casual: false,
+    formal: false,
+    v: (_informal, formal) => formal,
+  };
+}
+
+/** The pillars of a plan, in the bank's language: the given names with equal shares, or a mix proposed for the objective. */
+export function planPillars(input: PlanCalendarInput, business: BusinessContext, bank: PhraseBank): Pillar[] {
+  const facts = describeFacts(business, bank.language);
   if (input.pillars.length > 0) {
     return input.pillars.map((name) => ({
       name,
       share: 1 / input.pillars.length,
-      description: `${name} content for ${list(
-        business.brand.audiences.map((a) => a.name.toLowerCase()),
-        'our audience',
-      )}.`,
+      description: bank.plan.customPillar(name, facts).slice(0, 500),
     }));
   }
-  return MIXES[input.objective].map(([idea, share]) => ({
-    name: idea.name,
+  return MIXES[input.objective].map(([kind, share]) => ({
+    name: bank.plan.pillarNames[kind],
     share,
-    description: idea.describe(business),
+    description: (bank.plan.pillarDescriptions[kind](facts) ?? '').slice(0, 500),
   }));
 }
 

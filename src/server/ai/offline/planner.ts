@@ -3,11 +3,19 @@ import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
 import { CHANNEL_RULES_VERSION, channelRule } from '#shared/channels.js';
 import type { BusinessContext } from '../task.js';
 import { addDays, weekSlots } from './calendar-slots.js';
+import { factsFor } from './copy-facts.js';
+import { pickLine } from './phrase-picker.js';
+import { phraseBank, writerLanguage } from './phrasebank/index.js';
+import type { PhraseBank } from './phrasebank/types.js';
+import { pillarKindOf } from './pillar-kind.js';
 import { allocateByShare, interleave, planPillars } from './pillars.js';
-import { decapitalize, firstSentence } from './text-tools.js';
+import { createRandom, hashSeed } from './prng.js';
+import { voiceStyle } from './voice.js';
+import { withoutWordsToAvoid } from './writer.js';
 
 // The offline calendar planner: pillars, cadence per channel, slots at good local times, pillars spread
-// evenly over the items, and titles and briefs that name the business's products and audiences.
+// evenly over the items, and distinct titles and briefs in the business's language that name its products
+// and audiences. Briefs are instructions for the writer; the writer never prints them.
 
 const FORMAT_ROTATION: Record<ChannelId, readonly ContentFormat[]> = {
   x: ['post', 'post', 'thread'],
@@ -22,14 +30,6 @@ const FORMAT_ROTATION: Record<ChannelId, readonly ContentFormat[]> = {
   sms: ['sms'],
 };
 
-const OBJECTIVE_ASK: Record<PlanCalendarInput['objective'], string> = {
-  awareness: 'End by inviting people to follow along.',
-  traffic: 'End with a reason to visit the website.',
-  leads: 'End by inviting an enquiry or sign-up.',
-  sales: 'End by asking for the order.',
-  engagement: 'End with a question that invites replies.',
-};
-
 /** Posts per week for each channel: the requested cadence, else the registry's recommendation. */
 export function cadenceFor(input: PlanCalendarInput): Array<{ channel: ChannelId; per_week: number }> {
   return input.channels.map((channel) => ({
@@ -38,82 +38,114 @@ export function cadenceFor(input: PlanCalendarInput): Array<{ channel: ChannelId
   }));
 }
 
+/** Titles already given in a plan, so every item gets its own. */
+class TitleRegister {
+  private readonly used = new Set<string>();
+
+  /** The first candidate not used yet, else the first one numbered; it is then taken. */
+  take(candidates: readonly string[], fallback: string): string {
+    const base = candidates[0] ?? fallback;
+    let title = candidates.find((candidate) => !this.used.has(candidate.toLowerCase())) ?? base;
+    for (let n = 2; this.used.has(title.toLowerCase()); n += 1) title = `${base} (${n})`;
+    this.used.add(title.toLowerCase());
+    return title;
+  }
+}
+
+interface ItemPlan {
+  pillar: string;
+  /** How many items of this pillar came before: rotates products, audiences and phrasings. */
+  nth: number;
+  format: ContentFormat;
+}
+
+/**
+ * A distinct title and the brief of one item. Titles rotate through the pillar's phrasings and the
+ * profile's products and audiences; an email item's title is its subject, so it stays within 60 characters.
+ */
 function titleAndBrief(
-  pillar: string,
-  index: number,
+  item: ItemPlan,
   business: BusinessContext,
+  bank: PhraseBank,
   objective: PlanCalendarInput['objective'],
+  titles: TitleRegister,
 ) {
   const { products, audiences } = business.brand;
-  const product = products.length ? products[index % products.length] : undefined;
-  const audience = audiences.length ? audiences[index % audiences.length] : undefined;
-  const productName = product?.name ?? business.name;
-  const who = audience ? decapitalize(audience.name) : 'our customers';
-  const goal =
-    audience?.goals[index % Math.max(1, audience.goals.length)] ??
-    audience?.pains[0] ??
-    'getting more from us';
-  const fact = firstSentence(product?.description) || firstSentence(business.description);
-  const ask = OBJECTIVE_ASK[objective];
-  const byPillar: Record<string, [string, string]> = {
-    'Product spotlight': [`Spotlight: ${productName}`, `Show ${productName} to ${who}. ${fact} ${ask}`],
-    'Tips and how-tos': [
-      `Tip for ${who}: ${goal}`,
-      `One practical tip on ${decapitalize(goal)} for ${who}, showing where ${productName} helps. ${ask}`,
-    ],
-    'Behind the scenes': [
-      `Behind the scenes: ${productName}`,
-      `How the ${business.name} team makes ${productName}, with real people and process. ${ask}`,
-    ],
-    'Customer stories': [
-      `Customer story: ${productName}`,
-      `A customer among ${who} on what ${productName} changed for them (with permission). ${ask}`,
-    ],
-    'Offers and news': [
-      `News: ${productName}${product?.price ? ` from ${product.price}` : ''}`,
-      `What is new or on offer with ${productName}, and why it matters to ${who}. ${fact} ${ask}`,
-    ],
-    Community: [
-      `Question for ${who}`,
-      `Ask ${who} about ${decapitalize(goal)} and share the best answers later. ${ask}`,
-    ],
+  const kind = pillarKindOf(item.pillar);
+  const style = voiceStyle(business.brand.voice.tone);
+  const acceptable = withoutWordsToAvoid(business.brand.voice.words_to_avoid);
+  const limit = item.format === 'email' ? 60 : 200;
+  const factsAt = (turn: number) =>
+    factsFor(
+      {
+        brief: '',
+        language: bank.language,
+        style,
+        turn,
+        topic: null,
+        product: products[turn % Math.max(1, products.length)] ?? null,
+        audience: audiences[turn % Math.max(1, audiences.length)] ?? null,
+      },
+      business,
+      createRandom(hashSeed('plan-item', item.pillar, turn)),
+    );
+  const facts = factsAt(item.nth);
+  const lines = bank.titles[kind];
+  const combinations = Math.max(1, products.length) * Math.max(1, audiences.length);
+  const candidates: string[] = [];
+  // This item's facts through the pillar's phrasings first, then the next products and audiences.
+  for (let shift = 0; shift < combinations; shift += 1) {
+    const shifted = shift === 0 ? facts : factsAt(item.nth + shift);
+    for (let index = 0; index < lines.length; index += 1) {
+      const title = lines[(item.nth + index) % lines.length]?.(shifted);
+      if (title && title.length <= limit && acceptable(title)) candidates.push(title);
+    }
+  }
+  const fallback = bank.titles.general
+    .map((line) => line(facts))
+    .find((title) => title && title.length <= limit);
+  const title = titles.take(candidates, fallback ?? business.name.slice(0, limit));
+  const brief = pickLine(bank.plan.briefs[kind], facts, createRandom(item.nth), 0, () => true) ?? '';
+  return {
+    title,
+    brief: `${brief} ${bank.plan.asks[objective]}`.replace(/\s+/gu, ' ').trim().slice(0, 1000),
   };
-  const [title, brief] = byPillar[pillar] ?? [
-    `${pillar}: ${productName}`,
-    `A ${decapitalize(pillar)} piece for ${who}, featuring ${productName}. ${fact} ${ask}`,
-  ];
-  return { title: title.slice(0, 200), brief: brief.replace(/\s+/gu, ' ').trim().slice(0, 1000) };
 }
 
 function reasoning(
   input: PlanCalendarInput,
   cadence: ReturnType<typeof cadenceFor>,
   business: BusinessContext,
-  proposed: boolean,
+  bank: PhraseBank,
 ): string {
   const cadenceText = cadence
     .map(
       ({ channel, per_week }) =>
-        `${channelRule(channel).name} ${per_week}/week${input.cadence[channel] === undefined ? ' (recommended)' : ''}`,
+        `${channelRule(channel).name} ${per_week}${bank.plan.perWeek}${input.cadence[channel] === undefined ? ` ${bank.plan.recommended}` : ''}`,
     )
     .join(', ');
-  return [
-    `Offline plan for ${business.name} over ${input.weeks} week(s) from ${input.start_date}, objective: ${input.objective}.`,
-    proposed
-      ? `Pillars were proposed from the objective, the products and the audiences in the profile; edit them to match your own.`
-      : 'Pillars are the ones you gave, with equal shares.',
-    `Cadence: ${cadenceText}. Recommended cadences sit at the low end of Hootsuite's 2023 guidance, sized for a small team.`,
-    `Times are local to ${business.time_zone} and follow Sprout Social's 2023 best-times study where one exists (mid-week mornings for most networks, afternoons for TikTok); Threads, Bluesky, email, SMS and Business Profile times are our assumptions. Channel rules version ${CHANNEL_RULES_VERSION}.`,
-    'Every audience differs: compare results after two weeks and move the slots that underperform.',
-  ].join(' ');
+  return bank.plan
+    .reasoning({
+      name: business.name,
+      weeks: input.weeks,
+      start: input.start_date,
+      objective: bank.plan.objectiveNames[input.objective],
+      proposed: input.pillars.length === 0,
+      cadence: cadenceText,
+      timeZone: business.time_zone,
+      rulesVersion: CHANNEL_RULES_VERSION,
+    })
+    .slice(0, 4000);
 }
 
 /**
- * A content calendar from the profile, deterministic for the same input and business.
+ * A content calendar from the profile in the business's language, deterministic for the same input and
+ * business.
  * @example planCalendarOffline({ start_date: '2026-12-01', weeks: 2, channels: ['x'], … }, business)
  */
 export function planCalendarOffline(input: PlanCalendarInput, business: BusinessContext): PlanCalendarOutput {
-  const pillars = planPillars(input, business);
+  const bank = phraseBank(writerLanguage(undefined, business.locale).language);
+  const pillars = planPillars(input, business, bank);
   const cadence = cadenceFor(input);
   const slots = cadence.flatMap(({ channel, per_week }) =>
     Array.from({ length: input.weeks }, (_, week) =>
@@ -132,6 +164,7 @@ export function planCalendarOffline(input: PlanCalendarInput, business: Business
   );
   const perChannel = new Map<ChannelId, number>();
   const perPillar = new Map<string, number>();
+  const titles = new TitleRegister();
   const items: PlannedItem[] = slots.map((slot, index) => {
     const nth = perChannel.get(slot.channel) ?? 0;
     perChannel.set(slot.channel, nth + 1);
@@ -139,20 +172,13 @@ export function planCalendarOffline(input: PlanCalendarInput, business: Business
     const nthOfPillar = perPillar.get(pillar) ?? 0;
     perPillar.set(pillar, nthOfPillar + 1);
     const rotation = FORMAT_ROTATION[slot.channel];
+    const format = rotation[nth % rotation.length] ?? 'post';
     return {
       ...slot,
-      format: rotation[nth % rotation.length] ?? 'post',
+      format,
       pillar,
-      // Rotating products and audiences within a pillar keeps its items from repeating each other.
-      ...titleAndBrief(pillar, nthOfPillar, business, input.objective),
+      ...titleAndBrief({ pillar, nth: nthOfPillar, format }, business, bank, input.objective, titles),
     };
   });
-  return {
-    strategy: {
-      pillars,
-      cadence,
-      reasoning: reasoning(input, cadence, business, input.pillars.length === 0),
-    },
-    items,
-  };
+  return { strategy: { pillars, cadence, reasoning: reasoning(input, cadence, business, bank) }, items };
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { focusFor, topicOf } from './business-facts.js';
 import { deriveHashtags } from './hashtags.js';
+import { EN } from './phrasebank/en.js';
 import { translateCommonPhrases } from './phrasebook.js';
 import { createRandom, hashSeed } from './prng.js';
 import { SAMPLE_BAKERY } from './sample-business.js';
 import { keywordsOf, splitSentences } from './text-tools.js';
 import { contract, describeTone, expandContractions } from './voice.js';
+import { withoutWordsToAvoid } from './writer.js';
 
 describe('prng', () => {
   it('repeats for the same seed and differs between seeds', () => {
@@ -43,19 +45,30 @@ describe('business facts', () => {
 });
 
 describe('hashtags', () => {
-  it('derives tags from product, pillar, topic and industry, never from words to avoid', () => {
-    const business = {
-      ...SAMPLE_BAKERY,
-      brand: {
-        ...SAMPLE_BAKERY.brand,
-        voice: { ...SAMPLE_BAKERY.brand.voice, words_to_avoid: ['sourdough'] },
-      },
-    };
-    const focus = focusFor('Our rye sourdough', business, createRandom(1));
-    const tags = deriveHashtags(focus, business, 'Behind the scenes', 5);
-    expect(tags).toContain('#BehindTheScenes');
-    expect(tags.join(' ')).not.toMatch(/sourdough/i);
-    expect(tags.length).toBeLessThanOrEqual(5);
+  it('derives tags from product, pillar, industry and name, never from words to avoid or stop words', () => {
+    const tags = deriveHashtags({
+      bank: EN,
+      productNames: ['Rye sourdough', 'The office box'],
+      pillarKind: 'behindScenes',
+      customPillar: null,
+      industry: 'Bakery',
+      businessName: 'Rye & Co',
+      count: 5,
+      acceptable: withoutWordsToAvoid(['sourdough']),
+    });
+    expect(tags).toEqual(['#BehindTheScenes', '#Bakery', '#RyeCo', '#OfficeBox']);
+    expect(
+      deriveHashtags({
+        bank: EN,
+        productNames: [],
+        pillarKind: 'general',
+        customPillar: 'Explain and thank',
+        industry: null,
+        businessName: 'The Five',
+        count: 3,
+        acceptable: () => true,
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -1,26 +1,25 @@
 import type { ContentDraft } from '#shared/ai-tasks.schema.js';
 import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
-import { channelRule } from '#shared/channels.js';
+import { channelRule, composePost, countText } from '#shared/channels.js';
+import { findWordsToAvoid } from '../prompt-safety.js';
 import type { BusinessContext } from '../task.js';
-import { type ContentFocus, focusFor } from './business-facts.js';
+import { type BriefReading, readBrief } from './brief-reader.js';
+import { focusFor } from './business-facts.js';
+import { type ComposeRequest, composeCopy, composeNotice, PILLAR_ANGLES } from './compose.js';
+import { factsFor, linkFor } from './copy-facts.js';
 import { enforceDraft } from './enforce-draft.js';
-import {
-  type DraftPieces,
-  type LaidOut,
-  layOutAd,
-  layOutBlogOutline,
-  layOutEmail,
-  layOutPost,
-  layOutReelScript,
-  layOutSms,
-  layOutStory,
-  layOutThread,
-} from './formats.js';
+import { LAYOUTS } from './formats.js';
 import { deriveHashtags } from './hashtags.js';
-import { audienceLine, callToAction, ctaKind, hookLine, industryEmoji, wordsToUseLine } from './phrases.js';
+import { type Acceptable, acceptAll, pickLine } from './phrase-picker.js';
+import { phraseBank, writerLanguage } from './phrasebank/index.js';
+import type { Angle, Facts, PillarKind } from './phrasebank/types.js';
+import { industryEmoji } from './phrases.js';
+import { isProposedPillar, pillarKindOf } from './pillar-kind.js';
 import { createRandom, hashSeed } from './prng.js';
-import { decapitalize } from './text-tools.js';
-import { contract, expandContractions, missingWordsToUse, type VoiceStyle, voiceStyle } from './voice.js';
+import { voiceStyle } from './voice.js';
+
+// The offline writer: the brief decides what kind of piece to write and which product and audience it is
+// about; the words come from the phrase bank of the business's language and the facts of its profile.
 
 /** What to write. */
 export interface WriteRequest {
@@ -28,88 +27,146 @@ export interface WriteRequest {
   format: ContentFormat;
   brief: string;
   pillar?: string | undefined;
-  /** The language asked for; the offline writer writes English and says so for any other. */
+  /** The language asked for; else the business's locale. */
   language?: string | undefined;
-  /** 0 for the first variant; each variant rotates to different phrasings. */
+  /** 0 for the first variant; each variant takes another angle. */
   variant: number;
+  /** Whether a sentence may be printed; by default, one without a word the brand avoids. */
+  acceptable?: Acceptable;
 }
 
-const LAYOUTS: Record<ContentFormat, (pieces: DraftPieces) => LaidOut> = {
-  post: layOutPost,
-  thread: layOutThread,
-  story: layOutStory,
-  reel_script: layOutReelScript,
-  email: layOutEmail,
-  ad: layOutAd,
-  blog_outline: layOutBlogOutline,
-  sms: layOutSms,
-};
-
-function inVoice(text: string, style: VoiceStyle): string {
-  if (style.casual) return contract(text);
-  if (style.formal) return expandContractions(text).replace(/!/gu, '.');
-  return text;
+/** The room left for a body once the hashtags published with it are counted. */
+function bodyLimit(channel: ChannelId, hashtags: readonly string[]): number | undefined {
+  if (hashtags.length === 0) return undefined;
+  const tagCost = countText(channel, composePost('x', hashtags)).count - countText(channel, 'x').count;
+  return channelRule(channel).limit - tagCost;
 }
 
-function piecesFor(
-  request: WriteRequest,
-  focus: ContentFocus,
-  business: BusinessContext,
-  style: VoiceStyle,
-): DraftPieces {
-  const random = createRandom(hashSeed('pieces', request.brief, request.channel, business.name));
-  const voice = business.brand.voice;
-  const hook = hookLine(focus, business, style, random, request.variant);
-  const benefit = focus.benefit;
-  const draftSoFar = `${hook} ${benefit}`;
-  const price = focus.product?.price
-    ? `${style.formal ? 'Available from' : 'From'} ${focus.product.price}.`
-    : null;
-  const emoji =
-    style.playful && request.channel !== 'sms' && request.channel !== 'email'
-      ? industryEmoji(business, focus)
-      : null;
-  return {
-    channel: request.channel,
-    businessName: business.name,
-    topic: focus.topic,
-    productName: focus.product?.name ?? null,
-    audienceName: focus.audience ? decapitalize(focus.audience.name) : null,
-    hook: inVoice(hook, style),
-    benefit,
-    audience: audienceLine(focus, business, style),
-    wordsToUse: wordsToUseLine(missingWordsToUse(voice, draftSoFar, 2), style),
-    price,
-    cta: inVoice(callToAction(ctaKind(request.brief), request.channel, focus, style), style),
-    emoji,
-    greeting: style.casual ? 'Hi there,' : style.formal ? 'Dear customer,' : 'Hello,',
-    signOff: `${style.casual ? 'Cheers' : 'Kind regards'},\nThe ${business.name} team`,
-  };
+/** The default check: a sentence without any of the brand's words to avoid. */
+export function withoutWordsToAvoid(wordsToAvoid: readonly string[]): Acceptable {
+  if (wordsToAvoid.length === 0) return acceptAll;
+  return (sentence) => findWordsToAvoid(sentence, wordsToAvoid).length === 0;
+}
+
+/** The angle of a variant: the pillar's angles in a seeded order, an offer only with a price. */
+export function angleFor(
+  pillar: PillarKind,
+  format: ContentFormat,
+  facts: Facts,
+  seed: number,
+  variant: number,
+): Angle {
+  // A list needs room for its points: not in an SMS, a story frame or an ad.
+  const listFits = format !== 'sms' && format !== 'story' && format !== 'ad';
+  const angles = PILLAR_ANGLES[pillar].filter(
+    (angle) => (angle !== 'offer' || facts.price !== null) && (angle !== 'list' || listFits),
+  );
+  return angles[(seed + variant) % angles.length] ?? 'story';
+}
+
+/** A formal voice makes no exclamations; the banks' sentences already suit each register. */
+function inVoice(text: string, formal: boolean): string {
+  return formal ? text.replace(/!/gu, '.') : text;
+}
+
+function titleOf(reading: BriefReading, request: ComposeRequest, limit: number, email: boolean): string {
+  const { bank, facts, random, variant, acceptable, pillar } = request;
+  const fits = (line: string) => acceptable(line) && line.length <= limit;
+  if (reading.kind === 'notice') return bank.notice.subject(facts) ?? facts.name;
+  if (reading.title && fits(reading.title)) return reading.title;
+  const generated = email
+    ? pickLine(bank.subjects[request.angle], facts, random, variant, fits)
+    : pickLine(bank.titles[pillar], facts, random, variant, fits);
+  return generated ?? pickLine(bank.titles.general, facts, random, variant, fits) ?? facts.name;
 }
 
 /**
- * One draft from the business profile, deterministic for the same request and business: a hook, a benefit
- * grounded in a product or the description, the audience, the brand's words, a call to action and
- * hashtags, laid out for the format and fitted to the channel.
+ * One draft from the business profile, deterministic for the same request and business, in the business's
+ * language (or the one asked for): copy built from profile facts by angle, laid out for the format, with
+ * hashtags from products, pillar, industry and name, fitted to the channel.
  * @example writeDraft({ channel: 'x', format: 'post', brief: 'Our spring menu', variant: 0 }, business)
  */
 export function writeDraft(request: WriteRequest, business: BusinessContext): ContentDraft {
+  const { language, supported, wanted } = writerLanguage(request.language, business.locale);
+  const bank = phraseBank(language);
   const style = voiceStyle(business.brand.voice.tone);
-  const random = createRandom(
-    hashSeed('focus', request.channel, request.format, request.brief, request.pillar),
-  );
-  const focus = focusFor(request.brief, business, random, request.variant);
-  const laidOut = LAYOUTS[request.format](piecesFor(request, focus, business, style));
-  const hashtags = deriveHashtags(
-    focus,
+  const wordsToAvoid = business.brand.voice.words_to_avoid;
+  const acceptable = request.acceptable ?? withoutWordsToAvoid(wordsToAvoid);
+  const seed = hashSeed('offline-writer', request.channel, request.format, request.brief, request.pillar);
+  const random = createRandom(seed);
+  const reading = readBrief(request.brief, bank);
+  const pillar = pillarKindOf(request.pillar);
+  const facts = factsFor(
+    {
+      brief: request.brief,
+      language,
+      style,
+      turn: request.variant,
+      // A topic is printed only for a brief written by a person (the planner's come with a pillar).
+      topic: request.pillar ? null : reading.topic,
+      skipTopicNaming: true,
+    },
     business,
-    request.pillar,
-    channelRule(request.channel).suggestedHashtags,
+    random,
   );
-  const note =
-    request.language && !request.language.startsWith('en')
-      ? ` Note: the offline writer writes English; connect an AI provider to write in ${request.language}.`
-      : '';
+  const angle = angleFor(pillar, request.format, facts, seed, request.variant);
+  const compose: ComposeRequest = {
+    bank,
+    facts,
+    angle,
+    pillar,
+    kind: reading.kind === 'notice' ? 'learn' : reading.kind,
+    channel: request.channel,
+    link: linkFor(business, facts.product),
+    random,
+    variant: request.variant,
+    acceptable,
+    enthusiastic: style.enthusiastic,
+  };
+  const notice = reading.kind === 'notice';
+  const copy = notice ? composeNotice(compose, reading.notice) : composeCopy(compose);
+  const voiced = {
+    ...copy,
+    hook: inVoice(copy.hook, style.formal),
+    lines: copy.lines.map((line) => inVoice(line, style.formal)),
+    bullets: copy.bullets.map((line) => inVoice(line, style.formal)),
+    cta: inVoice(copy.cta, style.formal),
+  };
+  const email = request.format === 'email' || request.channel === 'email';
+  const emoji =
+    style.playful && !notice && request.channel !== 'sms' && !email
+      ? industryEmoji(business, focusFor(request.brief, business, random))
+      : null;
+  const hashtags = deriveHashtags({
+    bank,
+    productNames: notice
+      ? []
+      : [facts.product, ...business.brand.products.map((product) => product.name)].filter(
+          (name): name is string => Boolean(name),
+        ),
+    pillarKind: notice ? 'general' : pillar,
+    customPillar: request.pillar && !isProposedPillar(request.pillar) && !notice ? request.pillar : null,
+    industry: notice ? null : business.industry,
+    businessName: business.name,
+    count: channelRule(request.channel).suggestedHashtags,
+    acceptable,
+  });
+  const laidOut = LAYOUTS[request.format]({
+    channel: request.channel,
+    bank,
+    facts,
+    copy: voiced,
+    title: titleOf(reading, compose, 200, false),
+    subject: titleOf(reading, compose, 60, true),
+    emoji,
+    bodyLimit: bodyLimit(request.channel, hashtags),
+    random,
+    variant: request.variant,
+    acceptable,
+  });
+  const note = supported
+    ? ''
+    : ` Note: the offline writer has no phrases for ${wanted} and wrote English; connect an AI provider to write in ${wanted}.`;
   const draft: ContentDraft = { ...laidOut, hashtags, media_brief: `${laidOut.media_brief}${note}`.trim() };
-  return enforceDraft(request.channel, request.format, draft, business.brand.voice.words_to_avoid);
+  return enforceDraft(request.channel, request.format, draft, wordsToAvoid);
 }

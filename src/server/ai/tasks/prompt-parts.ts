@@ -95,9 +95,9 @@ export function allowedEchoes(business: BusinessContext): string[] {
   return [
     business.name,
     business.description ?? '',
-    // Whole lines as the prompt writes them too: a draft that quotes a product's name and description
-    // together crosses from one to the other in the same words.
-    ...products.flatMap((p) => [p.name, p.description, productLine(p)]),
+    // Whole lines as the prompt writes them too, and a price followed by its description: a draft that
+    // quotes a product's name, price and description together crosses from one to the next in the same words.
+    ...products.flatMap((p) => [p.name, p.description, productLine(p), `${p.price ?? ''} ${p.description}`]),
     ...audiences.flatMap((a) => [a.name, a.description, ...a.pains, ...a.goals, audienceLine(a)]),
     ...goals,
     ...voice.example_posts,

@@ -94,8 +94,8 @@ describe('writeContent offline', () => {
   });
 
   it('says when it cannot write the requested language', () => {
-    const [draft] = writeContentTask.offline(input({ language: 'fr', variants: 1 }), context).variants;
-    expect(draft?.media_brief).toMatch(/connect an AI provider to write in fr/);
+    const [draft] = writeContentTask.offline(input({ language: 'ja', variants: 1 }), context).variants;
+    expect(draft?.media_brief).toMatch(/connect an AI provider to write in ja/);
   });
 });
 
