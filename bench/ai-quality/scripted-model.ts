@@ -29,8 +29,9 @@ export function scriptedModel(brands: readonly QualityBrand[]): (call: ChatCall)
     if (task === 'planCalendar') return { reply: plan(brand) };
     if (task === 'writeContent') {
       draftCalls++;
-      const brief = lastUserText(messages);
-      const wanted = /Write (\d) distinct variant/.exec(brief)?.[1];
+      // The request itself is the first user message (a repair conversation adds more after it).
+      const request = userTexts(messages)[0] ?? '';
+      const wanted = /Write (\d) distinct variant/.exec(request)?.[1];
       const count = Math.max(1, Math.min(5, Number(wanted ?? 1)));
       // Every fourth first answer is a bad one, in turn.
       const bad =
@@ -44,10 +45,8 @@ export function scriptedModel(brands: readonly QualityBrand[]): (call: ChatCall)
   };
 }
 
-function lastUserText(messages: readonly ChatRequestMessage[]): string {
-  return messageText(
-    [...messages].reverse().find((message) => message.role === 'user') ?? { role: 'user', content: '' },
-  );
+function userTexts(messages: readonly ChatRequestMessage[]): string[] {
+  return messages.filter((message) => message.role === 'user').map(messageText);
 }
 
 function plan(brand: QualityBrand) {
