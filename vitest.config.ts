@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   // `#shared/...` and `#web/...` resolve to the TypeScript sources (package.json "imports", condition `source`).
   resolve: { conditions: ['source', ...defaultClientConditions] },
-  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
+  // Server code resolves packages as Node does: without Vite's bundler-only `module` condition, which
+  // picks the AWS SDK's extensionless ESM builds that Node cannot load.
+  ssr: {
+    resolve: {
+      conditions: ['source', ...defaultServerConditions.filter((condition) => condition !== 'module')],
+    },
+  },
   test: {
     // Two files at a time (the default leaves one of two cores idle): most integration files wait on
     // PostgreSQL, Redis or child processes, and each creates its own database and uses its own ports and Redis prefix.

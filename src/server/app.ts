@@ -110,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       services.forecastRunner.close(),
       services.loginThrottle.close(),
     ]);
+    services.mediaStore.close?.();
   });
   await app.register(
     async (api) => {

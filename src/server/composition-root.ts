@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Registry } from 'prom-client';
 import type { AiTaskName } from '../shared/ai-tasks.schema.js';
 import { createAiMetrics } from './ai/ai-metrics.js';
@@ -15,6 +17,8 @@ import { createConnectorRegistry, DEFAULT_CONNECTOR_TIMEOUT_MS } from './integra
 import { createPublishMetrics } from './integrations/connectors/publish-metrics.js';
 import { createGuardedFetch } from './integrations/guarded-fetch.js';
 import { createOutboundGuard, EVERY_ADDRESS, type HostResolver } from './integrations/outbound-guard.js';
+import { createObjectStore } from './integrations/storage/create-object-store.js';
+import type { ObjectStore } from './integrations/storage/object-store.js';
 import { createWebhookMetrics } from './integrations/webhook-metrics.js';
 import { createJobQueue } from './jobs/create-job-queue.js';
 import type { JobHandlerDeps } from './jobs/handlers.js';
@@ -55,6 +59,8 @@ import { InboxLibraryService } from './services/inbox/inbox-library.service.js';
 import { InboxReplyService } from './services/inbox/inbox-reply.service.js';
 import { InboxRuleService } from './services/inbox/inbox-rule.service.js';
 import { InboxTriageService } from './services/inbox/inbox-triage.service.js';
+import { MediaService } from './services/media/media.service.js';
+import { SignedMediaLinks } from './services/media/signed-media-links.js';
 import { ConnectorService } from './services/publishing/connector.service.js';
 import { PublishScheduleService } from './services/publishing/publish-schedule.service.js';
 import { PublishingService } from './services/publishing/publishing.service.js';
@@ -93,6 +99,10 @@ export interface ServiceDeps {
   forecastRunner?: ForecastRunner;
   /** Failed sign-ins; built from `config.redis` when omitted (a test seam for other delays). */
   loginThrottle?: LoginThrottle;
+  /** Where media files live; built from `config.media.storage` when omitted. */
+  mediaStore?: ObjectStore & { close?(): void };
+  /** Test seam: the ffprobe binary media uploads are probed with. */
+  ffprobe?: string;
 }
 
 /** Every service, constructed once per app. */
@@ -112,6 +122,7 @@ export function jobHandlerDeps(services: Services): Omit<JobHandlerDeps, 'queue'
     webhooks: services.webhookSender,
     publishing: services.publishing,
     inboxTriage: services.inboxTriage,
+    media: services.media,
   };
 }
 
@@ -222,6 +233,7 @@ export function createServices(deps: ServiceDeps) {
   });
   const forecastRunner = deps.forecastRunner ?? new ForecastRunner();
   const loginThrottle = deps.loginThrottle ?? createLoginThrottle(config.redis);
+  const mediaStore = deps.mediaStore ?? createObjectStore(config.media.storage);
   return {
     events,
     /** The AI response cache; the app closes it with the event bus. */
@@ -295,6 +307,21 @@ export function createServices(deps: ServiceDeps) {
       guard: outboundGuard,
       relay: webhookOutbox,
       now,
+    }),
+    /** Where media files live; the app closes its connections (S3) with the event bus. */
+    mediaStore,
+    /** The media library; also the `media.sweep_orphans` job's handler (see JobHandlerDeps). */
+    media: new MediaService({
+      repos,
+      store: mediaStore,
+      links: new SignedMediaLinks(deps.secret),
+      settings: {
+        ...config.media,
+        spoolDirectory: path.join(tmpdir(), 'mcc-media-uploads'),
+        publicUrl: config.server.publicUrl,
+      },
+      now,
+      ...(deps.ffprobe ? { ffprobe: deps.ffprobe } : {}),
     }),
     /** Queues webhook deliveries left in the outbox; swept by every job runtime (see startJobRuntime). */
     webhookOutbox,

@@ -48,6 +48,16 @@ export const ERROR_CODES = [
    * (or is not http/https). `errors[]` names the field; an operator can allow hosts with OUTBOUND_ALLOWED_HOSTS.
    */
   'url_not_allowed',
+  /** The uploaded file's bytes are not a type the media library accepts; `detail` lists the accepted ones. */
+  'unsupported_media_type',
+  /** An upload is over the size limit for its kind, or an image decodes to more pixels than allowed. */
+  'media_too_large',
+  /** The upload would take the workspace's media library past its storage quota. */
+  'quota_exceeded',
+  /** A `Range` header asked for bytes past the end of the file. */
+  'range_not_satisfiable',
+  /** A signed media link whose time is up; ask for a new one. */
+  'link_expired',
   /** The database or another dependency is not reachable. */
   'service_unavailable',
   /** An unexpected error; the response carries the request id to quote when reporting it. */

@@ -49,6 +49,10 @@ export const PERMISSIONS = {
   'inbox.reply': ['owner', 'admin', 'editor'],
   /** Rules, the knowledge base and the inbound webhook secret. */
   'inbox.manage': ['owner', 'admin'],
+  /** See the media library and fetch its files. */
+  'media.read': ['owner', 'admin', 'editor', 'viewer'],
+  /** Upload, describe (alt text, tags, focal point), delete, and make signed links for networks. */
+  'media.write': ['owner', 'admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

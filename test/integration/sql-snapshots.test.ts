@@ -14,6 +14,56 @@ const AT = '2026-01-01T00:00:00.000Z';
 type Call = [name: string, run: (repos: Repositories) => Promise<unknown>];
 
 const CALLS: Record<string, Call[]> = {
+  'media.repository': [
+    ['businessIdOf', (r) => r.media.businessIdOf(OTHER)],
+    ['find', (r) => r.media.find(BUSINESS, OTHER)],
+    ['page', (r) => r.media.page(BUSINESS, { limit: 51 })],
+    [
+      'page (search, tag, kind, after)',
+      (r) =>
+        r.media.page(BUSINESS, {
+          q: 'loaf',
+          tag: 'bakery',
+          kind: 'image',
+          limit: 51,
+          after: { createdAt: AT, id: OTHER },
+        }),
+    ],
+    ['lockWorkspace', (r) => r.media.lockWorkspace(BUSINESS)],
+    ['storedBytes', (r) => r.media.storedBytes(BUSINESS)],
+    [
+      'insert',
+      (r) =>
+        r.media.insert({
+          id: OTHER,
+          business_id: BUSINESS,
+          kind: 'image',
+          name: 'a.jpg',
+          mime_type: 'image/jpeg',
+          size_bytes: 1,
+          stored_bytes: 1,
+          status: 'processing',
+          failure: null,
+          note: null,
+          width: 1,
+          height: 1,
+          video: null,
+          focal_x: 0.5,
+          focal_y: 0.5,
+          alt_text: '',
+          tags: '[]',
+          renditions: '[]',
+          created_by: USER,
+          created_at: AT,
+          updated_at: AT,
+        }),
+    ],
+    ['update', (r) => r.media.update(BUSINESS, OTHER, { alt_text: 'x', updated_at: AT })],
+    ['update (from status)', (r) => r.media.update(BUSINESS, OTHER, { status: 'ready' }, 'processing')],
+    ['delete', (r) => r.media.delete(BUSINESS, OTHER)],
+    ['existingIds', (r) => r.media.existingIds([OTHER])],
+    ['stuckProcessing', (r) => r.media.stuckProcessing(AT, 100)],
+  ],
   'user.repository': [
     ['findById', (r) => r.users.findById(USER)],
     ['findByEmail', (r) => r.users.findByEmail('ada@example.com')],
@@ -817,6 +867,7 @@ describe('repository SQL snapshots', () => {
       'inbox-rule.repository': 'inboxRules',
       'inbound-event.repository': 'inboundEvents',
       'job.repository': 'jobs',
+      'media.repository': 'media',
     };
     for (const [file, key] of Object.entries(keys)) {
       const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(repos[key])).filter(

@@ -112,6 +112,29 @@ export const envSchema = z.object({
       ),
     )
     .default([]),
+  MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
+  MEDIA_DIR: z.string().min(1).optional(),
+  MEDIA_MAX_IMAGE_BYTES: positiveInt.default(20 * 1024 * 1024),
+  MEDIA_MAX_VIDEO_BYTES: positiveInt.default(500 * 1024 * 1024),
+  MEDIA_MAX_IMAGE_PIXELS: positiveInt.max(1_000_000_000).default(100_000_000),
+  MEDIA_QUOTA_BYTES: positiveInt.default(5 * 1024 * 1024 * 1024),
+  MEDIA_PROCESSING_CONCURRENCY: positiveInt.max(16).default(2),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'A bucket name: 3-63 lower-case letters, digits, dots, hyphens',
+    )
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  S3_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._/-]{1,200}$/, 'Letters, digits and . _ / - only')
+    .optional(),
   /** Test only (ignored in production): SIGKILL the process after a commit, before its webhook relay. */
   MCC_TEST_KILL_BEFORE_WEBHOOK_RELAY: bool.default(false),
 });

@@ -20,6 +20,43 @@ describe('loadConfig', () => {
     });
   });
 
+  it('keeps media under the data directory by default, with the documented limits', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/mcc' }).media).toEqual({
+      storage: { kind: 'local', directory: '/srv/mcc/media' },
+      maxImageBytes: 20 * 1024 * 1024,
+      maxVideoBytes: 500 * 1024 * 1024,
+      maxImagePixels: 100_000_000,
+      quotaBytes: 5 * 1024 * 1024 * 1024,
+      processingConcurrency: 2,
+    });
+  });
+
+  it('reads an S3-compatible store, and refuses one without a bucket or with half a key pair', () => {
+    const config = loadConfig({
+      MEDIA_STORAGE: 's3',
+      S3_ENDPOINT: 'http://minio.internal:9000',
+      S3_BUCKET: 'mcc-media',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'key',
+      S3_FORCE_PATH_STYLE: '1',
+      S3_PREFIX: 'prod/',
+    });
+    expect(config.media.storage).toEqual({
+      kind: 's3',
+      endpoint: 'http://minio.internal:9000',
+      region: 'us-east-1',
+      bucket: 'mcc-media',
+      credentials: { accessKeyId: 'id', secretAccessKey: 'key' },
+      forcePathStyle: true,
+      prefix: 'prod/',
+    });
+    expect(() => loadConfig({ MEDIA_STORAGE: 's3' })).toThrow(/S3_BUCKET: required/);
+    expect(() => loadConfig({ S3_BUCKET: 'mcc-media', S3_ACCESS_KEY_ID: 'id' })).toThrow(
+      /set both or neither/,
+    );
+    expect(() => loadConfig({ S3_BUCKET: 'Not_A_Bucket' })).toThrow(/S3_BUCKET/);
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', MCC_DEMO: 'maybe' });
@@ -133,7 +170,7 @@ describe('.env.example', () => {
     const text = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
     const entries = text
       .split('\n')
-      .filter((line) => /^[A-Z_]+=/.test(line))
+      .filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line))
       .map((line) => line.split('=') as [string, string]);
     expect(entries.map(([key]) => key).sort()).toEqual(Object.keys(envSchema.shape).sort());
     expect(() => loadConfig(Object.fromEntries(entries))).not.toThrow();

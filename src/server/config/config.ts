@@ -86,12 +86,40 @@ export interface Config {
   };
   /** Calls to URLs users give (webhooks, publishing): hosts that may be private or loopback anyway. */
   outbound: { allowedHosts: string[] };
+  /** The media library (docs/media.md): where files live, what uploads may weigh, each workspace's share. */
+  media: {
+    storage: MediaStorageConfig;
+    maxImageBytes: number;
+    maxVideoBytes: number;
+    /** Width × height an image may decode to; larger ones are refused before decoding (pixel bombs). */
+    maxImagePixels: number;
+    /** Bytes a workspace's library may hold, renditions included. */
+    quotaBytes: number;
+    /** Images processed at once per process; others wait their turn (bounds memory). */
+    processingConcurrency: number;
+  };
   /** Fault injection for tests of crash recovery; always off in production. */
   testHooks: {
     /** SIGKILL the process right after a commit that wrote webhook deliveries, before they are relayed. */
     killBeforeWebhookRelay: boolean;
   };
 }
+
+/** Where media files are stored: a directory, or an S3-compatible bucket. */
+export type MediaStorageConfig =
+  | { kind: 'local'; directory: string }
+  | {
+      kind: 's3';
+      /** Undefined: AWS S3 itself; otherwise MinIO, R2 or another S3-compatible endpoint. */
+      endpoint: string | undefined;
+      region: string;
+      bucket: string;
+      /** Undefined: the AWS SDK's default credential chain (environment, instance role, …). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+      forcePathStyle: boolean;
+      /** Prepended to every key, so an installation can share a bucket. */
+      prefix: string;
+    };
 
 /** Start-up stops with every problem listed, not just the first. */
 export class ConfigError extends Error {
@@ -129,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problems.push(`SECRET_KEY: must be at least ${MIN_SECRET_BYTES} bytes`);
   }
   if (production) problems.push(...productionExposureProblems(e));
+  problems.push(...mediaStorageProblems(e));
   if (e.PASSWORD_HASH_PROFILE === 'test' && e.NODE_ENV !== 'test') {
     problems.push('PASSWORD_HASH_PROFILE: `test` is for the test suite only (NODE_ENV=test); use owasp');
   }
@@ -192,6 +221,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       allowPrivateBaseUrls: e.AI_ALLOW_PRIVATE_BASE_URLS,
     },
     outbound: { allowedHosts: e.OUTBOUND_ALLOWED_HOSTS },
+    media: {
+      storage: mediaStorage(e),
+      maxImageBytes: e.MEDIA_MAX_IMAGE_BYTES,
+      maxVideoBytes: e.MEDIA_MAX_VIDEO_BYTES,
+      maxImagePixels: e.MEDIA_MAX_IMAGE_PIXELS,
+      quotaBytes: e.MEDIA_QUOTA_BYTES,
+      processingConcurrency: e.MEDIA_PROCESSING_CONCURRENCY,
+    },
     testHooks: { killBeforeWebhookRelay: e.MCC_TEST_KILL_BEFORE_WEBHOOK_RELAY && !production },
   };
 }
@@ -205,6 +242,36 @@ function productionExposureProblems(e: Env): string[] {
     );
   }
   return problems;
+}
+
+/** An S3 store needs its bucket; keys come as a pair or not at all (then the SDK's chain finds them). */
+function mediaStorageProblems(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.MEDIA_STORAGE === 's3' && !e.S3_BUCKET) {
+    problems.push('S3_BUCKET: required when MEDIA_STORAGE=s3');
+  }
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    problems.push('S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither');
+  }
+  return problems;
+}
+
+function mediaStorage(e: Env): MediaStorageConfig {
+  if (e.MEDIA_STORAGE === 'local' || !e.S3_BUCKET) {
+    return { kind: 'local', directory: e.MEDIA_DIR ?? path.join(e.DATA_DIR, 'media') };
+  }
+  return {
+    kind: 's3',
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    bucket: e.S3_BUCKET,
+    credentials:
+      e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+        : undefined,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
+    prefix: e.S3_PREFIX ? `${e.S3_PREFIX.replace(/\/+$/, '')}/` : '',
+  };
 }
 
 function allowedHosts(e: Env, production: boolean): string[] | undefined {

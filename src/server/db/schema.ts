@@ -12,6 +12,7 @@ import type {
   Sentiment,
 } from '#shared/inbox.schema.js';
 import type { JobState } from '#shared/jobs.schema.js';
+import type { MediaKind, MediaStatus } from '#shared/media.schema.js';
 import type { Role } from '#shared/roles.js';
 import type { WebhookDeliveryEventType, WebhookDeliveryStatus } from '#shared/webhook.schema.js';
 
@@ -473,6 +474,34 @@ export interface BenchmarkOverridesTable {
   updated_at: string;
 }
 
+export interface MediaItemsTable {
+  id: string;
+  business_id: string;
+  kind: MediaKind;
+  name: string;
+  mime_type: string;
+  size_bytes: number;
+  /** The file and its renditions: what counts against the quota. */
+  stored_bytes: number;
+  status: MediaStatus;
+  failure: string | null;
+  note: string | null;
+  width: number | null;
+  height: number | null;
+  /** JSON `VideoFacts`; null for images. */
+  video: string | null;
+  focal_x: number;
+  focal_y: number;
+  alt_text: string;
+  /** JSON array of strings. */
+  tags: string;
+  /** JSON array of `Rendition`s. */
+  renditions: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -505,6 +534,7 @@ export interface DB {
   metrics: MetricsTable;
   simulations: SimulationsTable;
   benchmark_overrides: BenchmarkOverridesTable;
+  media_items: MediaItemsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -545,3 +575,5 @@ export type WebhookOutboxRow = Selectable<WebhookOutboxTable>;
 export type MetricsRow = Selectable<MetricsTable>;
 export type SimulationRow = Selectable<SimulationsTable>;
 export type BenchmarkOverrideRow = Selectable<BenchmarkOverridesTable>;
+export type MediaItemRow = Selectable<MediaItemsTable>;
+export type MediaItemUpdate = Updateable<MediaItemsTable>;

@@ -24,6 +24,11 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   over_channel_limit: { status: 422, title: 'The text breaks the channel’s limits' },
   bulk_failed: { status: 422, title: 'Nothing changed: some items could not be changed' },
   url_not_allowed: { status: 422, title: 'The server may not call that address' },
+  unsupported_media_type: { status: 415, title: 'That type of file is not accepted' },
+  media_too_large: { status: 413, title: 'The file is too large' },
+  quota_exceeded: { status: 413, title: 'The workspace’s media storage is full' },
+  range_not_satisfiable: { status: 416, title: 'The requested range is outside the file' },
+  link_expired: { status: 410, title: 'The link has expired' },
   service_unavailable: { status: 503, title: 'The service is temporarily unavailable' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 };

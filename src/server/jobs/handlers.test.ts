@@ -19,9 +19,10 @@ describe('the app job registry', () => {
   };
   const publishing = { publish: vi.fn(async () => ({ outcome: 'skipped', reason: 'test' })) };
   const inboxTriage = { classify: vi.fn(async () => ({ classified: true })) };
+  const media = { sweepOrphans: vi.fn(async () => ({ stuck_items: 1, orphan_files: 3, spool_files: 0 })) };
   const registry = buildJobRegistry(
     JOB_DEFINITIONS,
-    createJobHandlers({ auth, calendar, webhooks, publishing, inboxTriage, queue, now: () => now }),
+    createJobHandlers({ auth, calendar, webhooks, publishing, inboxTriage, media, queue, now: () => now }),
   );
 
   it('has exactly one handler for every job name', () => {
@@ -43,6 +44,21 @@ describe('the app job registry', () => {
       payload: {},
       runAt: next,
       idempotencyKey: `purge_sessions@${next.toISOString()}`,
+    });
+  });
+
+  it('sweeps the media library and schedules the next sweep half an hour into the next 6-hour slot', async () => {
+    const sweep = registry.get('media.sweep_orphans');
+    const ctx = { jobId: 'j', businessId: null, attempt: 1, signal: new AbortController().signal };
+    const result = await sweep?.handler({}, { ...ctx, reportProgress: async () => {} });
+    expect(result).toEqual({ stuck_items: 1, orphan_files: 3, spool_files: 0 });
+    const next = new Date('2026-03-01T12:30:00.000Z');
+    expect(queue.enqueue).toHaveBeenCalledWith({
+      name: 'media.sweep_orphans',
+      businessId: null,
+      payload: {},
+      runAt: next,
+      idempotencyKey: `media_sweep@${next.toISOString()}`,
     });
   });
 });

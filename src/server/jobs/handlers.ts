@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { scheduleSessionPurge } from './housekeeping.js';
+import { scheduleMediaSweep, scheduleSessionPurge } from './housekeeping.js';
 import { type AppJobDefinitions, JOB_DEFINITIONS } from './job-definitions.js';
 import type { JobContext, JobQueue } from './job-types.js';
 import { type JobHandlerEntry, jobHandler } from './registry.js';
@@ -33,6 +33,7 @@ export interface JobHandlerDeps {
       context: JobContext<string>,
     ): Promise<unknown>;
   };
+  media: { sweepOrphans(): Promise<Record<string, number>> };
   queue: JobQueue<AppJobDefinitions>;
   now: () => Date;
 }
@@ -65,5 +66,10 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
     jobHandler(JOB_DEFINITIONS, 'message.classify', (payload, context) =>
       deps.inboxTriage.classify(payload, context),
     ),
+    jobHandler(JOB_DEFINITIONS, 'media.sweep_orphans', async () => {
+      const swept = await deps.media.sweepOrphans();
+      await scheduleMediaSweep(deps.queue, deps.now());
+      return swept;
+    }),
   ];
 }

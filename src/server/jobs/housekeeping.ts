@@ -19,3 +19,24 @@ export function scheduleSessionPurge(queue: JobQueue<AppJobDefinitions>, now: Da
     idempotencyKey: `purge_sessions@${slot.toISOString()}`,
   });
 }
+
+/** How often the media library is swept for what crashes left behind. */
+export const MEDIA_SWEEP_EVERY_MS = 6 * 3_600_000;
+
+/**
+ * Enqueue the next media sweep at the next 6-hour boundary (UTC) plus half an hour, so it does not start
+ * with the session purge; one per slot however many processes ask (the slot is the idempotency key).
+ */
+export function scheduleMediaSweep(queue: JobQueue<AppJobDefinitions>, now: Date): Promise<string> {
+  const offset = 30 * 60_000;
+  const slot = new Date(
+    Math.floor((now.getTime() - offset) / MEDIA_SWEEP_EVERY_MS + 1) * MEDIA_SWEEP_EVERY_MS + offset,
+  );
+  return queue.enqueue({
+    name: 'media.sweep_orphans',
+    businessId: null,
+    payload: {},
+    runAt: slot,
+    idempotencyKey: `media_sweep@${slot.toISOString()}`,
+  });
+}

@@ -67,6 +67,13 @@ export const JOB_DEFINITIONS = {
     description:
       'Classify an inbound message with the AI (sentiment, intent, priority, language) and apply the inbox rules',
   },
+  'media.sweep_orphans': {
+    scope: 'system',
+    payload: z.strictObject({}),
+    maxAttempts: 3,
+    description:
+      'Remove media uploads a crash left in processing, stored files whose item is gone, and abandoned upload spools; runs every 6 hours',
+  },
 } as const satisfies JobDefinitions;
 
 /** The app's job definitions. */

@@ -1,5 +1,5 @@
 import { createJobHandlers, type JobHandlerDeps } from './handlers.js';
-import { scheduleSessionPurge } from './housekeeping.js';
+import { scheduleMediaSweep, scheduleSessionPurge } from './housekeeping.js';
 import { type AppJobDefinitions, JOB_DEFINITIONS } from './job-definitions.js';
 import { type JobEventPublisher, withLiveEvents } from './job-events.js';
 import type { JobQueue, WorkerLogger } from './job-types.js';
@@ -58,6 +58,9 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
   // Scheduling needs the queue's store; if it is briefly away, the next start or purge schedules it.
   await scheduleSessionPurge(queue, now()).catch((error: unknown) =>
     logger.warn({ err: error }, 'could not schedule the session purge'),
+  );
+  await scheduleMediaSweep(queue, now()).catch((error: unknown) =>
+    logger.warn({ err: error }, 'could not schedule the media sweep'),
   );
   return {
     async stop(timeoutMs) {

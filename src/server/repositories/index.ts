@@ -19,6 +19,7 @@ import { InboundEventRepository } from './inbound-event.repository.js';
 import { InboxRuleRepository } from './inbox-rule.repository.js';
 import { JobRepository } from './job.repository.js';
 import { KnowledgeRepository } from './knowledge.repository.js';
+import { MediaRepository } from './media.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { MessageRepository } from './message.repository.js';
 import { MetricRepository } from './metric.repository.js';
@@ -58,6 +59,7 @@ export interface Repositories {
   publishAttempts: PublishAttemptRepository;
   webhooks: WebhookRepository;
   webhookDeliveries: WebhookDeliveryRepository;
+  media: MediaRepository;
   /**
    * Run `work` atomically: every repository it receives writes inside one transaction. A nested call joins
    * the transaction already open.
@@ -114,6 +116,7 @@ export function createRepositories(
     publishAttempts: new PublishAttemptRepository(db),
     webhooks: new WebhookRepository(db),
     webhookDeliveries: new WebhookDeliveryRepository(db),
+    media: new MediaRepository(db, dialect),
     transaction: (work) =>
       db.isTransaction
         ? work(createRepositories(db, dialect, commitHooks))

@@ -15,6 +15,7 @@ import { contentItemRoutes } from './content-items.routes.js';
 import { inboundRoutes } from './inbound.routes.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { jobRoutes } from './jobs.routes.js';
+import { mediaRoutes, signedMediaRoutes } from './media.routes.js';
 import { memberRoutes } from './member.routes.js';
 import { messageRoutes } from './messages.routes.js';
 import { webhookRoutes } from './webhook.routes.js';
@@ -33,6 +34,8 @@ export async function registerApiRoutes(
   await app.register(calendarFeedRoutes(services));
   // The inbound webhook authenticates by the workspace's signature on each request.
   await app.register(inboundRoutes(services));
+  // Signed media links authenticate by their own signature and expiry (networks fetch them).
+  await app.register(signedMediaRoutes(services));
   // Everything below needs a user access token or a workspace API key.
   await app.register(async (protectedApp) => {
     protectedApp.addHook('onRequest', authenticateWith(services));
@@ -50,5 +53,6 @@ export async function registerApiRoutes(
     await protectedApp.register(webhookRoutes(services));
     await protectedApp.register(messageRoutes(services));
     await protectedApp.register(inboxRoutes(services));
+    await protectedApp.register(mediaRoutes(services, config));
   });
 }

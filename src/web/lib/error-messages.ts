@@ -28,6 +28,12 @@ const MESSAGES: Record<ErrorCode, string> = {
   url_not_allowed:
     'That address points inside a private network, so the server will not call it. Use a public URL.',
   bulk_failed: 'Nothing was changed: some of the selected items could not be. See which ones below.',
+  unsupported_media_type:
+    'That type of file is not accepted. Upload JPEG, PNG, WebP, GIF or HEIC images, or MP4 or MOV video.',
+  media_too_large: 'That file is too large. Upload a smaller one.',
+  quota_exceeded: 'This workspace’s media storage is full. Delete files you no longer need, then try again.',
+  range_not_satisfiable: 'The file could not be read from that position. Reload and try again.',
+  link_expired: 'That link has expired. Ask for a new one.',
   service_unavailable: 'The server is temporarily unavailable. Try again in a moment.',
   internal_error: 'Something went wrong on our side.',
 };

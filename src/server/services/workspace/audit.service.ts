@@ -34,7 +34,8 @@ export type AuditAction =
   | 'inbox.inbound_secret_rotated'
   | 'inbox.rule_created'
   | 'inbox.rule_updated'
-  | 'inbox.rule_deleted';
+  | 'inbox.rule_deleted'
+  | 'media.deleted';
 
 /** Append an audit entry; call it with the transaction's repositories so it commits with the change. */
 export async function recordAudit(

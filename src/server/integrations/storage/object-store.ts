@@ -1,0 +1,90 @@
+import { type Readable, Transform } from 'node:stream';
+
+/** An inclusive byte range of an object, as HTTP `Range: bytes=start-end` names it. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** An object being read: its bytes (all, or the range asked for) and its full size. */
+export interface StoredObject {
+  body: Readable;
+  /** The whole object's size, whatever range was read. */
+  size: number;
+  /** The bytes `body` holds; undefined when it holds the whole object. */
+  range?: ByteRange;
+}
+
+/** One object found by `list`. */
+export interface ListedObject {
+  key: string;
+  size: number;
+  lastModified: Date;
+}
+
+/**
+ * Where media files live: a directory (local-store.ts) or an S3-compatible bucket (s3-store.ts), the same
+ * contract either way (test/integration/object-store.contract.ts). Keys are relative paths of letters,
+ * digits and `._-` segments separated by `/`; the stores refuse anything else, so a key can never reach
+ * outside the store.
+ */
+export interface ObjectStore {
+  readonly kind: 'local' | 's3';
+  /**
+   * Write `body` under `key`, replacing any object there. Readers see the old object or the whole new one,
+   * never a part. `size` is the number of bytes `body` will yield (S3 needs it up front); a body that ends
+   * short or runs long fails the write and leaves nothing behind.
+   */
+  put(key: string, body: Readable | Buffer, options: { size: number; contentType: string }): Promise<void>;
+  /** The object's bytes, or those of `range` (clamped to its end); undefined when there is no such object. */
+  get(key: string, range?: ByteRange): Promise<StoredObject | undefined>;
+  /** Remove the object; removing one that is not there is not an error. */
+  delete(key: string): Promise<void>;
+  /** Every object whose key starts with `prefix`, in no particular order. */
+  list(prefix: string): AsyncIterable<ListedObject>;
+}
+
+/** The store was asked for a range starting at or past the object's end (HTTP 416). */
+export class RangeNotSatisfiableError extends Error {
+  constructor(readonly size: number) {
+    super(`The range starts beyond the object's ${size} bytes`);
+    this.name = 'RangeNotSatisfiableError';
+  }
+}
+
+const KEY = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
+
+/** Refuse keys that are not plain relative paths (`..`, absolute, empty segments, odd characters). */
+export function assertValidKey(key: string): void {
+  if (key.length > 512 || !KEY.test(key) || key.split('/').some((segment) => /^\.+$/.test(segment))) {
+    throw new Error(`Not a valid object key: ${JSON.stringify(key)}`);
+  }
+}
+
+/** Refuse prefixes that could not start a valid key (an empty prefix lists everything). */
+export function assertValidPrefix(prefix: string): void {
+  if (prefix === '') return;
+  assertValidKey(prefix.replace(/\/$/, ''));
+}
+
+/** `range` clamped to an object of `size` bytes; throws when it starts at or past the end. */
+export function clampRange(range: ByteRange, size: number): ByteRange {
+  if (range.start >= size || range.start > range.end) throw new RangeNotSatisfiableError(size);
+  return { start: range.start, end: Math.min(range.end, size - 1) };
+}
+
+/** Pass bytes through, failing when they end short of or run past `size` (a write then leaves nothing). */
+export function exactLength(size: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > size) callback(new Error(`The body is longer than the ${size} bytes announced`));
+      else callback(null, chunk);
+    },
+    flush(callback) {
+      if (seen !== size) callback(new Error(`The body ended after ${seen} of ${size} bytes`));
+      else callback();
+    },
+  });
+}

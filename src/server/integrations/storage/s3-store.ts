@@ -1,0 +1,157 @@
+import { pipeline, type Readable } from 'node:stream';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import type { MediaStorageConfig } from '#server/config/config.js';
+import {
+  assertValidKey,
+  assertValidPrefix,
+  type ByteRange,
+  exactLength,
+  type ListedObject,
+  type ObjectStore,
+  RangeNotSatisfiableError,
+  type StoredObject,
+} from './object-store.js';
+
+type S3Settings = Extract<MediaStorageConfig, { kind: 's3' }>;
+
+/**
+ * Objects in an S3-compatible bucket (AWS S3, MinIO, Cloudflare R2, …) through the AWS SDK. Bodies stream
+ * both ways; nothing is held in memory whole.
+ */
+export class S3ObjectStore implements ObjectStore {
+  readonly kind = 's3' as const;
+  private readonly client: S3Client;
+
+  constructor(private readonly settings: S3Settings) {
+    this.client = new S3Client({
+      region: settings.region,
+      ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+      ...(settings.credentials ? { credentials: settings.credentials } : {}),
+      forcePathStyle: settings.forcePathStyle,
+      // The SDK's default CRC32 trailers (aws-chunked bodies) are not understood by every S3-compatible
+      // store; Content-Length and Content-MD5-free puts are.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 120_000 },
+    });
+  }
+
+  async put(
+    key: string,
+    body: Readable | Buffer,
+    options: { size: number; contentType: string },
+  ): Promise<void> {
+    const Key = this.keyOf(key);
+    // The SDK does not notice a body stream failing (it pipes it): a body of the wrong length, or a source
+    // that breaks off, aborts the request instead, so S3 never completes the object.
+    const abort = new AbortController();
+    let failure: unknown;
+    const source = Buffer.isBuffer(body)
+      ? body
+      : pipeline(body, exactLength(options.size), (error) => {
+          if (error) {
+            failure = error;
+            abort.abort(error);
+          }
+        });
+    try {
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.settings.bucket,
+          Key,
+          Body: source,
+          ContentLength: options.size,
+          ContentType: options.contentType,
+        }),
+        { abortSignal: abort.signal },
+      );
+    } catch (error) {
+      throw failure ?? error;
+    }
+  }
+
+  async get(key: string, range?: ByteRange): Promise<StoredObject | undefined> {
+    try {
+      const answer = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.settings.bucket,
+          Key: this.keyOf(key),
+          ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
+        }),
+      );
+      const body = answer.Body as Readable | undefined;
+      if (!body) return undefined;
+      const served = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(answer.ContentRange ?? '');
+      if (served) {
+        return {
+          body,
+          size: Number(served[3]),
+          range: { start: Number(served[1]), end: Number(served[2]) },
+        };
+      }
+      return { body, size: answer.ContentLength ?? 0 };
+    } catch (error) {
+      if (isS3Error(error, ['NoSuchKey', 'NotFound'])) return undefined;
+      if (range && isS3Error(error, ['InvalidRange'])) {
+        throw new RangeNotSatisfiableError(await this.sizeOf(key));
+      }
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.keyOf(key) }));
+  }
+
+  async *list(prefix: string): AsyncIterable<ListedObject> {
+    assertValidPrefix(prefix);
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.settings.bucket,
+          Prefix: this.settings.prefix + prefix,
+          ...(token ? { ContinuationToken: token } : {}),
+        }),
+      );
+      for (const object of page.Contents ?? []) {
+        if (!object.Key) continue;
+        yield {
+          key: object.Key.slice(this.settings.prefix.length),
+          size: object.Size ?? 0,
+          lastModified: object.LastModified ?? new Date(0),
+        };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  /** Close the SDK's connection pool. */
+  close(): void {
+    this.client.destroy();
+  }
+
+  private async sizeOf(key: string): Promise<number> {
+    const head = await this.client.send(
+      new HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.keyOf(key) }),
+    );
+    return head.ContentLength ?? 0;
+  }
+
+  private keyOf(key: string): string {
+    assertValidKey(key);
+    return this.settings.prefix + key;
+  }
+}
+
+function isS3Error(error: unknown, names: string[]): boolean {
+  return error instanceof S3ServiceException && names.includes(error.name);
+}
