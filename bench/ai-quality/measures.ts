@@ -47,7 +47,7 @@ const FUNCTION_WORDS: Record<'en' | 'de', ReadonlySet<string>> = {
     ),
   ),
   de: new Set(
-    'der die das und ein eine einen dem den des zu im ist sind für mit auf unser unsere ihr wir sie es dies diese bei von aus oder als hat haben wird kann alle mehr neu jetzt nur noch auch nicht'.split(
+    'der die das und in ein eine einen dem den des zu zum zur vom am um im ist sind für mit auf unser unsere ihr wir sie es dies diese bei von aus oder als hat haben wird kann alle mehr neu jetzt nur noch auch nicht'.split(
       ' ',
     ),
   ),

@@ -54,6 +54,8 @@ interface BrandFigures {
   samples: Array<{ channel: string; format: string; title: string; body: string }>;
   /** Why a request or the calendar failed, as the API said. */
   failures: string[];
+  /** What a missed target was, item by item (printed with BENCH_AI_SAMPLES=1). */
+  findings: string[];
 }
 
 export interface AiQualityReport {
@@ -122,7 +124,10 @@ function measureItems(brand: QualityBrand, items: ContentItem[], figures: BrandF
     const language = likelyLanguage(`${item.title}\n${item.body}`);
     if (language) {
       figures.checkedLanguage++;
-      if (language !== brand.language) figures.wrongLanguage++;
+      if (language !== brand.language) {
+        figures.wrongLanguage++;
+        figures.findings.push(`wrong language (${language}): ${item.title} | ${item.body.slice(0, 160)}`);
+      }
     }
     if (
       holdsAvoidedWord(`${item.title}\n${text}`, brand.brand.voice.words_to_avoid, brand.language).length > 0
@@ -130,7 +135,10 @@ function measureItems(brand: QualityBrand, items: ContentItem[], figures: BrandF
       figures.avoided++;
     if (overLimit(item).length > 0) figures.overLimit++;
     if (hasPlaceholder(`${item.title}\n${text}`)) figures.placeholders++;
-    if (foreignLinks(text, hosts).length > 0 && !flaggedLink(item)) figures.unflaggedLinks++;
+    if (foreignLinks(text, hosts).length > 0 && !flaggedLink(item)) {
+      figures.unflaggedLinks++;
+      figures.findings.push(`unflagged link: ${foreignLinks(text, hosts).join(', ')}`);
+    }
     if (item.scheduled_at && outsideWindow(item.scheduled_at, brand.timeZone, DEFAULT_POSTING_WINDOW))
       figures.outsideWindow++;
   }
@@ -158,6 +166,7 @@ async function runBrand(app: FastifyInstance, mode: Mode, brand: QualityBrand): 
     variantSimilarities: [],
     samples: [],
     failures: [],
+    findings: [],
   };
 
   const accepted = await app.inject({
@@ -176,6 +185,12 @@ async function runBrand(app: FastifyInstance, mode: Mode, brand: QualityBrand): 
   figures.calendarLost = job.state !== 'succeeded' || calendar.length === 0;
   if (job.state !== 'succeeded')
     figures.failures.push(`calendar ${job.state}: ${job.last_error ?? 'no reason given'}`);
+  const seen = new Map<string, ContentItem>();
+  for (const item of calendar) {
+    const twin = seen.get(item.body.trim());
+    if (twin) figures.findings.push(`identical body: "${twin.title}" and "${item.title}": ${item.body.slice(0, 160)}`);
+    else seen.set(item.body.trim(), item);
+  }
   if (calendar.length > 0) {
     figures.identicalBodies = 1 - new Set(calendar.map((item) => item.body.trim())).size / calendar.length;
     figures.distinctTitles =
@@ -364,6 +379,7 @@ export async function runAiQualityBench(): Promise<AiQualityReport> {
 function printSamples(figures: BrandFigures[]): void {
   for (const f of figures) {
     log();
+    for (const finding of f.findings) log(`  ${f.mode}, ${f.brand}: ${finding}`);
     log(`Samples — ${f.mode}, ${f.brand}:`);
     for (const sample of f.samples)
       log(
