@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CircuitBreaker } from '#server/ai/circuit-breaker.js';
 import { newMeter, runOnModel } from '#server/ai/engine.js';
 import { OpenAiCompatibleProvider } from '#server/ai/providers/openai-compatible.provider.js';
-import { isAppError } from '#server/errors/app-error.js';
+import { type AppError, isAppError } from '#server/errors/app-error.js';
 import { sloganTask, testContext } from '../support/ai/test-task.js';
 import type { FakeOpenAI } from '../support/fake-openai/fake-openai.types.js';
 import { startFakeOpenAI } from '../support/fake-openai/fake-openai-server.js';
@@ -117,7 +117,11 @@ describe('the AI engine against an OpenAI-compatible server over HTTP', () => {
     );
     const error = await run().catch((e: unknown) => e);
     expect(isAppError(error, 'ai_provider_error')).toBe(true);
-    expect((error as Error).message).toMatch(/cheap/);
+    // The person reads what was wrong in plain words; the rule the model broke stays in the diagnostics.
+    expect((error as AppError).message).toBe(
+      "The model's answer had words the brand avoids; nothing was saved. Try again or choose another model.",
+    );
+    expect((error as AppError).options.diagnostics).toMatch(/cheap/);
   });
 
   it('streams deltas and meters a stream, even one cut half-way', async () => {

@@ -167,7 +167,6 @@ describeEachDialect('AI routes', (create) => {
     it('lands failures in the ledger with their attempts and answers 502', async () => {
       fake.script({ status: 500 }, { status: 500 }, { status: 500 });
       const response = await runSlogan();
-      console.log('DBG', response.body);
       expect(response.statusCode).toBe(502);
       expect(response.json<Problem>().code).toBe('ai_provider_error');
       expect(await calls()).toMatchObject([

@@ -13,6 +13,7 @@ import { attemptsOf, type RetryPolicy, withRetries } from './retry.js';
 import { jsonSchemaFor, parseStructuredOutput } from './structured-output.js';
 import type { AiTask, TaskContext } from './task.js';
 import { inOwnTurn } from './turn-queue.js';
+import { describeUnusableAnswer, diagnosticsOf } from './unusable-answer.js';
 
 /**
  * What a run consumed so far. The engine updates it as it goes, so the caller can write the ledger
@@ -122,10 +123,9 @@ export async function runOnModel<I, O>(
   );
   const retried = await inOwnTurn(() => check(task, second.text, input, context));
   if (retried.ok) return retried.output;
-  throw new AppError(
-    'ai_provider_error',
-    `The AI answer was still invalid after one repair attempt: ${retried.problems.slice(0, 3).join('; ')}`,
-  );
+  throw new AppError('ai_provider_error', describeUnusableAnswer(retried.problems), {
+    diagnostics: diagnosticsOf(retried.problems),
+  });
 }
 
 function check<I, O>(task: AiTask<I, O>, text: string, input: I, context: TaskContext) {
@@ -214,11 +214,26 @@ async function streamOnce(
   throw new ProviderError('bad_response', 'The AI stream ended without finishing');
 }
 
+/** What a person is told when the provider itself failed; the provider's own words go to the ledger. */
+const PROVIDER_FAILURES: Record<ProviderError['kind'], string> = {
+  rate_limited:
+    'The AI provider is busy and asked us to slow down; nothing was saved. Try again in a minute.',
+  server_error: 'The AI provider had an error on its side; nothing was saved. Try again in a moment.',
+  connection: 'We could not reach the AI provider; nothing was saved. Check its address under Settings → AI.',
+  timeout: 'The AI provider did not answer in time; nothing was saved. Try again or choose a faster model.',
+  rejected:
+    'The AI provider refused the request; nothing was saved. Check the model name and key under Settings → AI.',
+  bad_response: 'The AI provider sent an answer we could not read; nothing was saved. Try again.',
+  cancelled: 'The request was cancelled; nothing was saved.',
+};
+
 /** The problem a client sees for a provider failure. */
 function toAppError(error: ProviderError): AppError {
-  if (error.kind === 'cancelled') return new AppError('ai_provider_error', 'The request was cancelled');
   const retryAfterSeconds = error.options.retryAfterMs
     ? Math.ceil(error.options.retryAfterMs / 1000)
     : undefined;
-  return new AppError('ai_provider_error', error.message, retryAfterSeconds ? { retryAfterSeconds } : {});
+  return new AppError('ai_provider_error', PROVIDER_FAILURES[error.kind], {
+    diagnostics: error.message,
+    ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+  });
 }

@@ -80,7 +80,7 @@ export class CallRecord {
       attempts: meter.attempts,
       outcome,
       error_code: error ? (isAppError(error) ? error.code : 'internal_error') : null,
-      error_message: error ? (isAppError(error) ? error.message : 'Unexpected error').slice(0, 500) : null,
+      error_message: error ? ledgerMessage(error) : null,
       created_at: this.deps.now().toISOString(),
     });
     const labels = { provider: providerName, model: meter.model, task: task.name };
@@ -115,4 +115,10 @@ export class CallRecord {
       await hold.release(trx);
     });
   }
+}
+
+/** What the ledger keeps of a failure: the technical account when there is one, else the message. */
+function ledgerMessage(error: unknown): string {
+  if (!isAppError(error)) return 'Unexpected error';
+  return (error.options.diagnostics ?? error.message).slice(0, 500);
 }

@@ -34,6 +34,8 @@ export interface AiRunOptions {
   onDelta?: (text: string) => void;
   /** Answer with the offline writer whatever provider the workspace has (the demo seed: free, no network). */
   offline?: boolean;
+  /** Told the call's ledger id once its row is written, whatever the outcome (a job lists what it spent). */
+  onRecorded?: (callId: string) => void;
 }
 
 export interface AiServiceDeps {
@@ -101,6 +103,11 @@ export class AiService {
     const context: TaskContext = { business: await this.businessContext(businessId), now: this.deps.now() };
     const resolved = options.offline ? OFFLINE : await this.deps.resolver.resolve(businessId);
     const call = new CallRecord(this.deps, { businessId, userId, task, resolved });
+    const finish = async (...args: Parameters<CallRecord['finish']>) => {
+      const meta = await call.finish(...args);
+      options.onRecorded?.(call.id);
+      return meta;
+    };
 
     if (resolved.kind === 'model') {
       // Reserve the first attempt's worst case before anything is sent, so parallel calls cannot all see
@@ -108,7 +115,7 @@ export class AiService {
       const first = firstAttemptBound(task, input, context, this.deps.maxOutputTokens);
       const hold = await this.deps.budget.reserve(businessId, this.priceOf(resolved, first));
       if (hold instanceof AppError) {
-        await call.finish('budget_exceeded', hold);
+        await finish('budget_exceeded', hold);
         throw hold;
       }
       call.hold = hold;
@@ -129,7 +136,7 @@ export class AiService {
         this.deps.metrics.cacheHits.inc({ task: taskName });
         options.onDelta?.(JSON.stringify(cached.output));
         call.meter.model = cached.model;
-        return { ...(await call.finish('cached')), output: cached.output as O };
+        return { ...(await finish('cached')), output: cached.output as O };
       }
       const output =
         resolved.kind === 'offline'
@@ -145,7 +152,7 @@ export class AiService {
               onDelta: options.onDelta,
             });
       if (cacheKey) await this.deps.cache.set(cacheKey, { output, model: call.meter.model });
-      return { ...(await call.finish('ok')), output: output as O };
+      return { ...(await finish('ok')), output: output as O };
     } catch (error) {
       // A failure to write the ledger row itself is not the call's: report it as it is.
       if (call.isFinished) throw error;
@@ -153,10 +160,10 @@ export class AiService {
         deadline?.signal.aborted && !options.signal?.aborted
           ? new AppError(
               'ai_provider_error',
-              `The AI call did not finish within ${Math.round(this.deps.runDeadlineMs / 1000)} seconds`,
+              `The AI call did not finish within ${Math.round(this.deps.runDeadlineMs / 1000)} seconds; nothing was saved. Try again or choose a faster model.`,
             )
           : error;
-      await call.finish(outcomeOf(failure, options.signal), failure);
+      await finish(outcomeOf(failure, options.signal), failure);
       throw failure;
     } finally {
       deadline?.stop();
