@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { migrateTo, migrateToLatest } from '#server/db/migrate.js';
 import type { AiCall } from '#shared/ai.schema.js';
 import type { Problem } from '#shared/problem.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
@@ -68,6 +69,16 @@ describeEachDialect('AI failures as people read them', (create) => {
       items: AiCall[];
     }>().items;
 
+  /** What the ledger keeps for whoever debugs the model: the database row, not the API. */
+  const diagnostics = async () =>
+    (
+      await t.database.db
+        .selectFrom('ai_calls')
+        .select('error_diagnostics')
+        .where('business_id', '=', businessId)
+        .executeTakeFirstOrThrow()
+    ).error_diagnostics;
+
   it('answers an unusable model answer with a 502 whose detail says what was wrong, schema paths kept in the ledger', async () => {
     fake.script({ reply: PLAN_WITH_BAD_TIME }, { reply: PLAN_WITH_BAD_TIME });
 
@@ -79,8 +90,14 @@ describeEachDialect('AI failures as people read them', (create) => {
     expect(problem).toMatchObject({ code: 'ai_provider_error', status: 502, detail: READABLE });
     expect(response.body).not.toMatch(/items\.0|Invalid|pattern/);
     const [call] = await calls();
-    expect(call).toMatchObject({ outcome: 'error', error_code: 'ai_provider_error' });
-    expect(call?.error_message).toMatch(/items\.0\.time: Invalid string/);
+    expect(call).toMatchObject({
+      outcome: 'error',
+      error_code: 'ai_provider_error',
+      error_message: READABLE,
+      estimated: false,
+    });
+    expect(JSON.stringify(call)).not.toMatch(/items\.0/);
+    expect(await diagnostics()).toMatch(/items\.0\.time: Invalid string/);
   });
 
   it('says why in plain words when the provider itself fails', async () => {
@@ -91,7 +108,34 @@ describeEachDialect('AI failures as people read them', (create) => {
     expect(problem.detail).toBe(
       'The AI provider had an error on its side; nothing was saved. Try again in a moment.',
     );
-    expect((await calls())[0]?.error_message).toMatch(/HTTP 500/);
+    expect(await diagnostics()).toMatch(/HTTP 500/);
+  });
+
+  it('records a timed-out call with its prompt tokens counted here, marked estimated', async () => {
+    await t.close();
+    t = await createTestApp(
+      await create(),
+      {
+        OPENAI_BASE_URL: fake.url,
+        OPENAI_API_KEY: 'server-key',
+        AI_MODEL: 'gpt-4o-mini',
+        AI_TIMEOUT_MS: '300',
+      },
+      { aiRetry: FAST_RETRY },
+    );
+    owner = await registerAccount(t.app);
+    businessId = (await createBusiness(t.app, owner)).id;
+    fake.script({ hang: true }, { hang: true });
+
+    const response = await planCalendar();
+
+    expect(response.json<Problem>().detail).toBe(
+      'The AI provider did not answer in time; nothing was saved. Try again or choose a faster model.',
+    );
+    const [call] = await calls();
+    expect(call).toMatchObject({ outcome: 'error', attempts: 2, completion_tokens: 0, estimated: true });
+    expect(call?.prompt_tokens).toBeGreaterThan(500);
+    expect(call?.cost_micro_usd).toBeGreaterThan(0);
   });
 
   it('sends the same readable problem in a stream’s error event', async () => {
@@ -115,5 +159,16 @@ describeEachDialect('AI failures as people read them', (create) => {
       detail:
         "The model's answer had hashtags we could not use; nothing was saved. Try again or choose another model.",
     });
+  });
+
+  it('reads ledger rows written before the upgrade as reported, without diagnostics', async () => {
+    fake.script({ status: 500 }, { status: 500 });
+    await planCalendar();
+    const db = t.database.db;
+    await migrateTo(db, '0011-webhook-outbox');
+    await migrateToLatest(db);
+
+    expect((await calls())[0]).toMatchObject({ outcome: 'error', estimated: false });
+    expect(await diagnostics()).toBeNull();
   });
 });

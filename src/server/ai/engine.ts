@@ -8,10 +8,11 @@ import type {
   CompletionResult,
   TokenUsage,
 } from './provider.js';
-import { ProviderError } from './provider-errors.js';
+import { classifyProviderError, ProviderError } from './provider-errors.js';
 import { attemptsOf, type RetryPolicy, withRetries } from './retry.js';
 import { jsonSchemaFor, parseStructuredOutput } from './structured-output.js';
 import type { AiTask, TaskContext } from './task.js';
+import { countPromptTokens, countTextTokens } from './token-count.js';
 import { inOwnTurn } from './turn-queue.js';
 import { describeUnusableAnswer, diagnosticsOf } from './unusable-answer.js';
 
@@ -24,6 +25,8 @@ export interface RunMeter {
   usage: TokenUsage;
   attempts: number;
   repaired: boolean;
+  /** Some tokens were counted here because the provider never reported them (see `meterUnanswered`). */
+  estimated: boolean;
 }
 
 /**
@@ -85,7 +88,13 @@ export function runDeadlineMs(retry: RetryPolicy, timeoutMs: number): number {
 
 /** A fresh meter for a run on `model`. */
 export function newMeter(model: string): RunMeter {
-  return { model, usage: { promptTokens: 0, completionTokens: 0 }, attempts: 0, repaired: false };
+  return {
+    model,
+    usage: { promptTokens: 0, completionTokens: 0 },
+    attempts: 0,
+    repaired: false,
+    estimated: false,
+  };
 }
 
 /**
@@ -162,7 +171,15 @@ async function callModel(
     const { value, attempts } = await withRetries(
       async () => {
         await gate?.cover(meter.usage, bound);
-        return onDelta ? streamOnce(provider, request, meter, onDelta) : provider.complete(request);
+        const streamed = { text: '' };
+        try {
+          return await (onDelta
+            ? streamOnce(provider, request, streamed, onDelta)
+            : provider.complete(request));
+        } catch (error) {
+          await meterUnanswered(error, request, streamed.text, meter, signal);
+          throw error;
+        }
       },
       options.retry,
       signal,
@@ -190,28 +207,42 @@ async function callModel(
   }
 }
 
-/** Stream one attempt; a stream cut half-way still meters the text that arrived. */
+/** Stream one attempt, keeping the text that arrived in `streamed` (a cut stream is metered by it). */
 async function streamOnce(
   provider: ChatProvider,
   request: Parameters<ChatProvider['stream']>[0],
-  meter: RunMeter,
+  streamed: { text: string },
   onDelta: (text: string) => void,
 ): Promise<CompletionResult> {
-  let received = '';
-  try {
-    for await (const chunk of provider.stream(request)) {
-      if (chunk.type === 'delta') {
-        received += chunk.text;
-        onDelta(chunk.text);
-      } else {
-        return chunk;
-      }
+  for await (const chunk of provider.stream(request)) {
+    if (chunk.type === 'delta') {
+      streamed.text += chunk.text;
+      onDelta(chunk.text);
+    } else {
+      return chunk;
     }
-  } catch (error) {
-    meter.usage.completionTokens += Math.ceil(received.length / 4);
-    throw error;
   }
   throw new ProviderError('bad_response', 'The AI stream ended without finishing');
+}
+
+/**
+ * An attempt that failed without the provider's usage report still cost something when it reached the
+ * model: one that timed out or was cancelled may be billed for its prompt, and a stream cut half-way for
+ * its prompt and the text that arrived. Those tokens are counted here and the run's usage flagged as
+ * estimated.
+ */
+async function meterUnanswered(
+  error: unknown,
+  request: CompletionRequest,
+  streamedText: string,
+  meter: RunMeter,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const kind = classifyProviderError(error, signal).kind;
+  if (kind !== 'timeout' && kind !== 'cancelled' && streamedText === '') return;
+  meter.usage.promptTokens += await countPromptTokens(request);
+  meter.usage.completionTokens += await countTextTokens(streamedText);
+  meter.estimated = true;
 }
 
 /** What a person is told when the provider itself failed; the provider's own words go to the ledger. */

@@ -69,5 +69,5 @@ export function describeUnusableAnswer(problems: readonly string[]): string {
 
 /** The problems as the ledger keeps them: every one, bounded. */
 export function diagnosticsOf(problems: readonly string[]): string {
-  return `Invalid after one repair attempt: ${problems.join('; ')}`.slice(0, 500);
+  return `Invalid after one repair attempt: ${problems.join('; ')}`.slice(0, 2000);
 }

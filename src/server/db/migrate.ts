@@ -10,6 +10,7 @@ import * as analytics from './migrations/0008-analytics.js';
 import * as inbox from './migrations/0009-inbox.js';
 import * as aiBudgetReservations from './migrations/0010-ai-budget-reservations.js';
 import * as webhookOutbox from './migrations/0011-webhook-outbox.js';
+import * as aiCallEstimates from './migrations/0012-ai-call-estimates.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-inbox': inbox,
   '0010-ai-budget-reservations': aiBudgetReservations,
   '0011-webhook-outbox': webhookOutbox,
+  '0012-ai-call-estimates': aiCallEstimates,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {

@@ -160,7 +160,10 @@ export class AiService {
         deadline?.signal.aborted && !options.signal?.aborted
           ? new AppError(
               'ai_provider_error',
-              `The AI call did not finish within ${Math.round(this.deps.runDeadlineMs / 1000)} seconds; nothing was saved. Try again or choose a faster model.`,
+              'The AI provider took too long to answer; nothing was saved. Try again or choose a faster model.',
+              {
+                diagnostics: `The AI call did not finish within ${Math.round(this.deps.runDeadlineMs / 1000)} seconds`,
+              },
             )
           : error;
       await finish(outcomeOf(failure, options.signal), failure);
