@@ -171,4 +171,47 @@ describeEachDialect('AI failures as people read them', (create) => {
     expect((await calls())[0]).toMatchObject({ outcome: 'error', estimated: false });
     expect(await diagnostics()).toBeNull();
   });
+
+  it('streams a preview without the words the brand avoids', async () => {
+    const brand = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/business/${businessId}`,
+      headers: owner.auth,
+      payload: { brand: { voice: { words_to_avoid: ['cheap', 'low cost'] } } },
+    });
+    expect(brand.statusCode).toBe(200);
+    fake.script({
+      reply: {
+        variants: [
+          {
+            title: 'Autumn blend',
+            body: 'Our cheap autumn blend is here: low cost, full flavour, roasted this week.',
+            hashtags: [],
+          },
+        ],
+      },
+      chunkDelayMs: 0,
+    });
+
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/content/generate',
+      headers: { ...owner.auth, accept: 'text/event-stream' },
+      payload: { business_id: businessId, channel: 'linkedin', brief: 'Autumn blend', variants: 1 },
+    });
+
+    const events = response.body
+      .trim()
+      .split('\n\n')
+      .map((block) => ({
+        event: block.split('\n')[0]?.replace('event: ', ''),
+        data: JSON.parse(block.split('data: ')[1] ?? 'null') as unknown,
+      }));
+    const deltas = events.filter((e) => e.event === 'delta');
+    expect(deltas.length).toBeGreaterThan(1);
+    const preview = deltas.map((e) => (e.data as { text: string }).text).join('');
+    expect(preview).toMatch(/autumn blend is here/);
+    expect(preview).not.toMatch(/cheap|low cost/i);
+    expect(events.at(-1)?.event).toBe('result');
+  });
 });

@@ -8,7 +8,7 @@ import type {
   CompletionResult,
   TokenUsage,
 } from './provider.js';
-import { classifyProviderError, ProviderError } from './provider-errors.js';
+import { classifyProviderError, isOutboundRefusal, ProviderError } from './provider-errors.js';
 import { attemptsOf, type RetryPolicy, withRetries } from './retry.js';
 import { jsonSchemaFor, parseStructuredOutput } from './structured-output.js';
 import type { AiTask, TaskContext } from './task.js';
@@ -258,12 +258,16 @@ const PROVIDER_FAILURES: Record<ProviderError['kind'], string> = {
   cancelled: 'The request was cancelled; nothing was saved.',
 };
 
+const REFUSED_ADDRESS =
+  'The server may not call the AI provider’s address (it points inside a private network, or redirects elsewhere); nothing was saved. Check the address under Settings → AI.';
+
 /** The problem a client sees for a provider failure. */
 function toAppError(error: ProviderError): AppError {
   const retryAfterSeconds = error.options.retryAfterMs
     ? Math.ceil(error.options.retryAfterMs / 1000)
     : undefined;
-  return new AppError('ai_provider_error', PROVIDER_FAILURES[error.kind], {
+  const detail = isOutboundRefusal(error) ? REFUSED_ADDRESS : PROVIDER_FAILURES[error.kind];
+  return new AppError('ai_provider_error', detail, {
     diagnostics: error.message,
     ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
   });

@@ -3,6 +3,7 @@ import type { CircuitBreakers } from '#server/ai/circuit-breaker.js';
 import { addUsage } from '#server/ai/cost-estimate.js';
 import { firstAttemptBound, runOnModel, type SpendGate } from '#server/ai/engine.js';
 import type { PriceTable } from '#server/ai/prices.js';
+import { removeWordsToAvoid } from '#server/ai/prompt-safety.js';
 import type { ResponseCache } from '#server/ai/response-cache.js';
 import type { RetryPolicy } from '#server/ai/retry.js';
 import type { AnyAiTask, BusinessContext, TaskContext } from '#server/ai/task.js';
@@ -19,6 +20,7 @@ import { parseBrandProfile } from '../workspace/brand-profile.js';
 import type { AiBudgetGuard, BudgetHold } from './ai-budget.js';
 import { CallRecord } from './ai-call-record.js';
 import type { AiProviderResolver, ResolvedProvider } from './ai-provider-resolver.js';
+import { cleanPreview } from './clean-preview.js';
 
 /** An AI answer and what it cost. */
 export interface AiRunResult<O = unknown> extends AiRunMeta {
@@ -120,6 +122,8 @@ export class AiService {
       }
       call.hold = hold;
     }
+    const preview = options.onDelta && previewFor(options.onDelta, context.business);
+    const onDelta = preview?.push;
     const deadline = resolved.kind === 'model' ? startDeadline(this.deps.runDeadlineMs) : undefined;
     const signal = anySignal(options.signal, deadline?.signal);
     try {
@@ -134,13 +138,14 @@ export class AiService {
       const cached = cacheKey ? await this.deps.cache.get(cacheKey) : undefined;
       if (cached) {
         this.deps.metrics.cacheHits.inc({ task: taskName });
-        options.onDelta?.(JSON.stringify(cached.output));
+        onDelta?.(JSON.stringify(cached.output));
+        preview?.flush();
         call.meter.model = cached.model;
         return { ...(await finish('cached')), output: cached.output as O };
       }
       const output =
         resolved.kind === 'offline'
-          ? runOffline(task, input, context, options.onDelta)
+          ? runOffline(task, input, context, onDelta)
           : await runOnModel(task, input, context, {
               provider: resolved.provider,
               breaker: this.deps.breakers.for(resolved.breakerKey),
@@ -149,8 +154,9 @@ export class AiService {
               maxOutputTokens: this.deps.maxOutputTokens,
               gate: call.hold && this.spendGate(call.hold, resolved),
               signal,
-              onDelta: options.onDelta,
+              onDelta,
             });
+      preview?.flush();
       if (cacheKey) await this.deps.cache.set(cacheKey, { output, model: call.meter.model });
       return { ...(await finish('ok')), output: output as O };
     } catch (error) {
@@ -198,6 +204,20 @@ export class AiService {
       brand: parseBrandProfile(row.brand_profile),
     };
   }
+}
+
+/**
+ * The stream a caller sees, cleaned as the result will be: the words the brand avoids, which the task's
+ * rules remove from the result, never show in the preview either.
+ */
+function previewFor(
+  send: (text: string) => void,
+  business: BusinessContext,
+): { push(text: string): void; flush(): void } {
+  const avoid = business.brand.voice.words_to_avoid;
+  if (avoid.length === 0) return { push: send, flush: () => {} };
+  const longest = Math.max(...avoid.map((phrase) => phrase.trim().split(/\s+/).length));
+  return cleanPreview(send, (text) => removeWordsToAvoid(text, avoid), longest);
 }
 
 function parseTaskInput(task: AnyAiTask, rawInput: unknown): unknown {
