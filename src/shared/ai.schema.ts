@@ -73,6 +73,8 @@ export const aiCallSchema = z.object({
   completion_tokens: z.number().int(),
   cost_micro_usd: z.number().int(),
   price_known: z.boolean(),
+  /** True when some tokens were counted here (an attempt timed out before the provider reported usage). */
+  estimated: z.boolean(),
   latency_ms: z.number().int(),
   attempts: z.number().int(),
   outcome: z.enum(['ok', 'error', 'cached', 'budget_exceeded', 'cancelled']),

@@ -292,7 +292,11 @@ describeEachDialect('a model run held to its reservation', (create) => {
       headers: setup.owner.auth,
     });
     expect(calls.json<{ items: unknown[] }>().items).toMatchObject([
-      { outcome: 'error', error_message: 'The AI call did not finish within 4 seconds' },
+      {
+        outcome: 'error',
+        error_message:
+          'The AI provider took too long to answer; nothing was saved. Try again or choose a faster model.',
+      },
     ]);
     expect(await heldRows()).toBe(0);
   });

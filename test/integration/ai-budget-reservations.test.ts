@@ -42,11 +42,13 @@ describeEachDialect('AI budget reservations', (create) => {
       completion_tokens: 1,
       cost_micro_usd: microUsd,
       price_known: 1,
+      estimated: 0,
       latency_ms: 1,
       attempts: 1,
       outcome: 'ok',
       error_code: null,
       error_message: null,
+      error_diagnostics: null,
       created_at: at.toISOString(),
     });
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CircuitBreaker } from '#server/ai/circuit-breaker.js';
 import { newMeter, runOnModel } from '#server/ai/engine.js';
 import { OpenAiCompatibleProvider } from '#server/ai/providers/openai-compatible.provider.js';
-import { isAppError } from '#server/errors/app-error.js';
+import { type AppError, isAppError } from '#server/errors/app-error.js';
 import { sloganTask, testContext } from '../support/ai/test-task.js';
 import type { FakeOpenAI } from '../support/fake-openai/fake-openai.types.js';
 import { startFakeOpenAI } from '../support/fake-openai/fake-openai-server.js';
@@ -90,10 +90,17 @@ describe('the AI engine against an OpenAI-compatible server over HTTP', () => {
   });
 
   it('times out a hanging provider and retries', async () => {
-    fake.script({ hang: true }, { reply: { slogan: 'After the hang' } });
+    fake.script(
+      { hang: true },
+      { reply: { slogan: 'After the hang' }, usage: { prompt_tokens: 10, completion_tokens: 5 } },
+    );
     const meter = newMeter('gpt-4o-mini');
     expect((await run(meter)).slogan).toBe('After the hang');
     expect(meter.attempts).toBe(2);
+    // The hung attempt's prompt may be billed: counted here, on top of what the answer reported.
+    expect(meter.usage.promptTokens).toBeGreaterThan(10 + 20);
+    expect(meter.usage.completionTokens).toBe(5);
+    expect(meter.estimated).toBe(true);
   });
 
   it('reports a malformed answer as a provider error', async () => {
@@ -117,7 +124,11 @@ describe('the AI engine against an OpenAI-compatible server over HTTP', () => {
     );
     const error = await run().catch((e: unknown) => e);
     expect(isAppError(error, 'ai_provider_error')).toBe(true);
-    expect((error as Error).message).toMatch(/cheap/);
+    // The person reads what was wrong in plain words; the rule the model broke stays in the diagnostics.
+    expect((error as AppError).message).toBe(
+      "The model's answer had words the brand avoids; nothing was saved. Try again or choose another model.",
+    );
+    expect((error as AppError).options.diagnostics).toMatch(/cheap/);
   });
 
   it('streams deltas and meters a stream, even one cut half-way', async () => {
@@ -130,6 +141,7 @@ describe('the AI engine against an OpenAI-compatible server over HTTP', () => {
     expect((await run(meter, { onDelta: (t) => deltas.push(t) })).slogan).toBe('Streamed slogan words here');
     expect(deltas.length).toBeGreaterThan(1);
     expect(meter.usage).toEqual({ promptTokens: 30, completionTokens: 9 });
+    expect(meter.estimated).toBe(false);
 
     fake.script({
       reply: { slogan: 'This stream will be cut before the end of it' },
@@ -139,6 +151,8 @@ describe('the AI engine against an OpenAI-compatible server over HTTP', () => {
     const error = await run(cut, { onDelta: () => {} }).catch((e: unknown) => e);
     expect(isAppError(error, 'ai_provider_error')).toBe(true);
     expect(cut.usage.completionTokens).toBeGreaterThan(0);
+    expect(cut.usage.promptTokens).toBeGreaterThan(0);
+    expect(cut.estimated).toBe(true);
   });
 
   it('opens the circuit after repeated failures and fails fast while open', async () => {

@@ -42,6 +42,15 @@ describeEachDialect('AI routes', (create) => {
       headers: account.auth,
       payload: { business_id: businessId, input: { product: 'Beans' } },
     });
+  /** The technical reason the ledger keeps for a failed call (not shown by the API). */
+  const diagnostics = async () =>
+    (
+      await t.database.db
+        .selectFrom('ai_calls')
+        .select('error_diagnostics')
+        .where('business_id', '=', businessId)
+        .executeTakeFirstOrThrow()
+    ).error_diagnostics;
   const calls = async () =>
     (await t.app.inject({ url: `/api/ai/calls?business_id=${businessId}`, headers: owner.auth })).json<{
       items: AiCall[];
@@ -167,7 +176,6 @@ describeEachDialect('AI routes', (create) => {
     it('lands failures in the ledger with their attempts and answers 502', async () => {
       fake.script({ status: 500 }, { status: 500 }, { status: 500 });
       const response = await runSlogan();
-      console.log('DBG', response.body);
       expect(response.statusCode).toBe(502);
       expect(response.json<Problem>().code).toBe('ai_provider_error');
       expect(await calls()).toMatchObject([
@@ -325,8 +333,9 @@ describeEachDialect('AI routes', (create) => {
       expect(response.statusCode).toBe(502);
       expect((await calls())[0]).toMatchObject({
         outcome: 'error',
-        error_message: expect.stringMatching(/redirect/),
+        error_message: expect.stringMatching(/may not call the AI provider’s address/),
       });
+      expect(await diagnostics()).toMatch(/redirect/);
       expect(redirector.requests).toHaveLength(1);
       expect(fake.chatRequests()).toHaveLength(0);
     } finally {
@@ -345,8 +354,9 @@ describeEachDialect('AI routes', (create) => {
     expect(response.statusCode).toBe(502);
     expect((await calls())[0]).toMatchObject({
       outcome: 'error',
-      error_message: expect.stringMatching(/not called.*private, loopback/),
+      error_message: expect.stringMatching(/may not call the AI provider’s address/),
     });
+    expect(await diagnostics()).toMatch(/not called.*private, loopback/);
     expect(fake.requests).toHaveLength(0);
   });
 });

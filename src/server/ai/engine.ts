@@ -8,11 +8,13 @@ import type {
   CompletionResult,
   TokenUsage,
 } from './provider.js';
-import { ProviderError } from './provider-errors.js';
+import { classifyProviderError, isOutboundRefusal, ProviderError } from './provider-errors.js';
 import { attemptsOf, type RetryPolicy, withRetries } from './retry.js';
 import { jsonSchemaFor, parseStructuredOutput } from './structured-output.js';
 import type { AiTask, TaskContext } from './task.js';
+import { countPromptTokens, countTextTokens } from './token-count.js';
 import { inOwnTurn } from './turn-queue.js';
+import { describeUnusableAnswer, diagnosticsOf } from './unusable-answer.js';
 
 /**
  * What a run consumed so far. The engine updates it as it goes, so the caller can write the ledger
@@ -23,6 +25,8 @@ export interface RunMeter {
   usage: TokenUsage;
   attempts: number;
   repaired: boolean;
+  /** Some tokens were counted here because the provider never reported them (see `meterUnanswered`). */
+  estimated: boolean;
 }
 
 /**
@@ -84,7 +88,13 @@ export function runDeadlineMs(retry: RetryPolicy, timeoutMs: number): number {
 
 /** A fresh meter for a run on `model`. */
 export function newMeter(model: string): RunMeter {
-  return { model, usage: { promptTokens: 0, completionTokens: 0 }, attempts: 0, repaired: false };
+  return {
+    model,
+    usage: { promptTokens: 0, completionTokens: 0 },
+    attempts: 0,
+    repaired: false,
+    estimated: false,
+  };
 }
 
 /**
@@ -122,10 +132,9 @@ export async function runOnModel<I, O>(
   );
   const retried = await inOwnTurn(() => check(task, second.text, input, context, true));
   if (retried.ok) return retried.output;
-  throw new AppError(
-    'ai_provider_error',
-    `The AI answer was still invalid after one repair attempt: ${retried.problems.slice(0, 3).join('; ')}`,
-  );
+  throw new AppError('ai_provider_error', describeUnusableAnswer(retried.problems), {
+    diagnostics: diagnosticsOf(retried.problems),
+  });
 }
 
 /** The answer checked; the task's flags ask for the repair, but only its problems refuse the repaired answer. */
@@ -164,7 +173,15 @@ async function callModel(
     const { value, attempts } = await withRetries(
       async () => {
         await gate?.cover(meter.usage, bound);
-        return onDelta ? streamOnce(provider, request, meter, onDelta) : provider.complete(request);
+        const streamed = { text: '' };
+        try {
+          return await (onDelta
+            ? streamOnce(provider, request, streamed, onDelta)
+            : provider.complete(request));
+        } catch (error) {
+          await meterUnanswered(error, request, streamed.text, meter, signal);
+          throw error;
+        }
       },
       options.retry,
       signal,
@@ -192,35 +209,68 @@ async function callModel(
   }
 }
 
-/** Stream one attempt; a stream cut half-way still meters the text that arrived. */
+/** Stream one attempt, keeping the text that arrived in `streamed` (a cut stream is metered by it). */
 async function streamOnce(
   provider: ChatProvider,
   request: Parameters<ChatProvider['stream']>[0],
-  meter: RunMeter,
+  streamed: { text: string },
   onDelta: (text: string) => void,
 ): Promise<CompletionResult> {
-  let received = '';
-  try {
-    for await (const chunk of provider.stream(request)) {
-      if (chunk.type === 'delta') {
-        received += chunk.text;
-        onDelta(chunk.text);
-      } else {
-        return chunk;
-      }
+  for await (const chunk of provider.stream(request)) {
+    if (chunk.type === 'delta') {
+      streamed.text += chunk.text;
+      onDelta(chunk.text);
+    } else {
+      return chunk;
     }
-  } catch (error) {
-    meter.usage.completionTokens += Math.ceil(received.length / 4);
-    throw error;
   }
   throw new ProviderError('bad_response', 'The AI stream ended without finishing');
 }
 
+/**
+ * An attempt that failed without the provider's usage report still cost something when it reached the
+ * model: one that timed out or was cancelled may be billed for its prompt, and a stream cut half-way for
+ * its prompt and the text that arrived. Those tokens are counted here and the run's usage flagged as
+ * estimated.
+ */
+async function meterUnanswered(
+  error: unknown,
+  request: CompletionRequest,
+  streamedText: string,
+  meter: RunMeter,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const kind = classifyProviderError(error, signal).kind;
+  if (kind !== 'timeout' && kind !== 'cancelled' && streamedText === '') return;
+  meter.usage.promptTokens += await countPromptTokens(request);
+  meter.usage.completionTokens += await countTextTokens(streamedText);
+  meter.estimated = true;
+}
+
+/** What a person is told when the provider itself failed; the provider's own words go to the ledger. */
+const PROVIDER_FAILURES: Record<ProviderError['kind'], string> = {
+  rate_limited:
+    'The AI provider is busy and asked us to slow down; nothing was saved. Try again in a minute.',
+  server_error: 'The AI provider had an error on its side; nothing was saved. Try again in a moment.',
+  connection: 'We could not reach the AI provider; nothing was saved. Check its address under Settings → AI.',
+  timeout: 'The AI provider did not answer in time; nothing was saved. Try again or choose a faster model.',
+  rejected:
+    'The AI provider refused the request; nothing was saved. Check the model name and key under Settings → AI.',
+  bad_response: 'The AI provider sent an answer we could not read; nothing was saved. Try again.',
+  cancelled: 'The request was cancelled; nothing was saved.',
+};
+
+const REFUSED_ADDRESS =
+  'The server may not call the AI provider’s address (it points inside a private network, or redirects elsewhere); nothing was saved. Check the address under Settings → AI.';
+
 /** The problem a client sees for a provider failure. */
 function toAppError(error: ProviderError): AppError {
-  if (error.kind === 'cancelled') return new AppError('ai_provider_error', 'The request was cancelled');
   const retryAfterSeconds = error.options.retryAfterMs
     ? Math.ceil(error.options.retryAfterMs / 1000)
     : undefined;
-  return new AppError('ai_provider_error', error.message, retryAfterSeconds ? { retryAfterSeconds } : {});
+  const detail = isOutboundRefusal(error) ? REFUSED_ADDRESS : PROVIDER_FAILURES[error.kind];
+  return new AppError('ai_provider_error', detail, {
+    diagnostics: error.message,
+    ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+  });
 }

@@ -80,6 +80,11 @@ export function classifyProviderError(error: unknown, signal?: AbortSignal): Pro
   return new ProviderError('bad_response', 'The AI provider sent an unreadable answer', { cause: error });
 }
 
+/** Whether the provider was never called because the guarded fetch refused its address or a redirect. */
+export function isOutboundRefusal(error: ProviderError): boolean {
+  return outboundRefusal(error.options.cause) !== undefined;
+}
+
 /** The guarded fetch's refusal, as thrown or as the SDK wraps it (an APIConnectionError's cause). */
 function outboundRefusal(error: unknown): OutboundRefusedError | undefined {
   if (error instanceof OutboundRefusedError) return error;

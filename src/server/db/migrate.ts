@@ -10,6 +10,7 @@ import * as analytics from './migrations/0008-analytics.js';
 import * as inbox from './migrations/0009-inbox.js';
 import * as aiBudgetReservations from './migrations/0010-ai-budget-reservations.js';
 import * as webhookOutbox from './migrations/0011-webhook-outbox.js';
+import * as aiCallEstimates from './migrations/0012-ai-call-estimates.js';
 import * as media from './migrations/0014-media.js';
 import type { DB } from './schema.js';
 
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-inbox': inbox,
   '0010-ai-budget-reservations': aiBudgetReservations,
   '0011-webhook-outbox': webhookOutbox,
+  '0012-ai-call-estimates': aiCallEstimates,
   '0014-media': media,
 };
 

@@ -200,11 +200,16 @@ export interface AiCallsTable {
   cost_micro_usd: number;
   /** 0 when the model had no price (cost recorded as 0 and flagged). */
   price_known: number;
+  /** 1 when a token count is ours (counted locally for an unanswered attempt), not the provider's. */
+  estimated: number;
   latency_ms: number;
   attempts: number;
   outcome: AiCallOutcome;
   error_code: string | null;
+  /** The sentence the caller was shown. */
   error_message: string | null;
+  /** The failure's technical account (schema paths, provider status): kept here and in logs, never shown. */
+  error_diagnostics: string | null;
   created_at: string;
 }
 

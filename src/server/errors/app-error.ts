@@ -46,7 +46,15 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail?: string,
-    readonly options: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly options: {
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      /**
+       * The technical account (schema paths, a provider's status) for the AI ledger and the logs; never
+       * sent to a client, whose `detail` is the sentence above.
+       */
+      diagnostics?: string;
+    } = {},
   ) {
     super(detail ?? ERROR_STATUS[code].title);
     this.name = 'AppError';

@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import { AppError } from '../errors/app-error.js';
 import { createJobHandlers } from './handlers.js';
 import { SESSION_PURGE_EVERY_MS } from './housekeeping.js';
 import { JOB_DEFINITIONS } from './job-definitions.js';
 import type { JobQueue } from './job-types.js';
 import { buildJobRegistry } from './registry.js';
+import { UnrecoverableJobError } from './run-job.js';
 
 describe('the app job registry', () => {
   const now = new Date('2026-03-01T07:30:00.000Z');
@@ -60,5 +62,24 @@ describe('the app job registry', () => {
       runAt: next,
       idempotencyKey: `media_sweep@${next.toISOString()}`,
     });
+  });
+
+  it('ends a calendar job the AI refused at once, and lets a paused provider be tried again', async () => {
+    const job = registry.get('calendar.generate');
+    const ctx = { jobId: 'j', businessId: 'b', attempt: 1, signal: new AbortController().signal };
+    const run = () =>
+      job?.handler(
+        { principal: { kind: 'user', userId: 'u' }, request: {} },
+        { ...ctx, reportProgress: async () => {} },
+      );
+    const unusable = new AppError('ai_provider_error', "The model's answer had dates we could not read.");
+    calendar.generate.mockRejectedValueOnce(unusable);
+    const refused = await run()?.catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UnrecoverableJobError);
+    expect((refused as Error).message).toBe(unusable.message);
+
+    const paused = new AppError('ai_unavailable');
+    calendar.generate.mockRejectedValueOnce(paused);
+    expect(await run()?.catch((error: unknown) => error)).toBe(paused);
   });
 });

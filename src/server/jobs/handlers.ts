@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import { isAppError } from '../errors/app-error.js';
 import { scheduleMediaSweep, scheduleSessionPurge } from './housekeeping.js';
 import { type AppJobDefinitions, JOB_DEFINITIONS } from './job-definitions.js';
 import type { JobContext, JobQueue } from './job-types.js';
 import { type JobHandlerEntry, jobHandler } from './registry.js';
+import { UnrecoverableJobError } from './run-job.js';
 
 /** What the app's handlers call; each handler takes only what it uses. */
 export interface JobHandlerDeps {
@@ -55,7 +57,7 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
       return { purged, purged_webhook_deliveries: purgedDeliveries, purged_jobs: purgedJobs };
     }),
     jobHandler(JOB_DEFINITIONS, 'calendar.generate', (payload, context) =>
-      deps.calendar.generate(payload, context),
+      finalWhenRefused(() => deps.calendar.generate(payload, context)),
     ),
     jobHandler(JOB_DEFINITIONS, 'webhook.deliver', (payload, context) =>
       deps.webhooks.deliver(payload, context),
@@ -72,4 +74,19 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
       return swept;
     }),
   ];
+}
+
+/**
+ * A calendar attempt that the AI refused (an unusable answer after its repair, the budget spent) or that
+ * the asker may no longer make ends the job: a second attempt would plan and pay again for the same
+ * refusal, and announce the same failure twice. A paused provider or a database hiccup is still retried.
+ */
+async function finalWhenRefused<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const refused = isAppError(error) && (error.code === 'ai_provider_error' || error.status < 500);
+    if (refused) throw new UnrecoverableJobError(error.message, { cause: error });
+    throw error;
+  }
 }

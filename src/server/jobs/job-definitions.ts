@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiKeyRoleSchema } from '#shared/business.schema.js';
-import { generateCalendarBodySchema } from '#shared/calendar.schema.js';
+import { generateCalendarFieldsSchema } from '#shared/calendar.schema.js';
 import { idSchema, timestampSchema } from '#shared/common.schema.js';
 import type { JobDefinitions } from './job-types.js';
 
@@ -34,7 +34,7 @@ export const JOB_DEFINITIONS = {
     scope: 'workspace',
     payload: z.strictObject({
       principal: principalSchema,
-      request: generateCalendarBodySchema.omit({ business_id: true, request_key: true }),
+      request: generateCalendarFieldsSchema.omit({ business_id: true, request_key: true }),
     }),
     // A failed AI plan is retried by the engine itself; a second job attempt would re-plan from scratch.
     maxAttempts: 2,

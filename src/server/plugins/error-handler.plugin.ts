@@ -12,6 +12,8 @@ import { buildProblem, PROBLEM_CONTENT_TYPE, resolveProblem } from './problem-de
 export function replyWithProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const resolved = resolveProblem(error);
   if (resolved.internal) request.log.error({ err: error }, 'unhandled error');
+  else if (resolved.diagnostics)
+    request.log.warn({ code: resolved.code, diagnostics: resolved.diagnostics }, 'failed');
   if (resolved.retryAfterSeconds !== undefined)
     reply.header('retry-after', String(resolved.retryAfterSeconds));
   // The body is sent pre-serialised so no route's response schema can reshape (or fail on) an error.

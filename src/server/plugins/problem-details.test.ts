@@ -29,6 +29,21 @@ describe('resolveProblem', () => {
     });
   });
 
+  it('shows the readable detail of an AI failure and keeps its diagnostics for the logs', () => {
+    const error = new AppError('ai_provider_error', 'The model’s answer had dates we could not read.', {
+      diagnostics: 'items.0.date: Invalid ISO date',
+    });
+    const resolved = resolveProblem(error);
+    expect(resolved).toMatchObject({
+      status: 502,
+      internal: false,
+      diagnostics: 'items.0.date: Invalid ISO date',
+    });
+    const problem = buildProblem(resolved, { url: '/api/ai/tasks/planCalendar', id: 'r1' });
+    expect(problem.detail).toBe('The model’s answer had dates we could not read.');
+    expect(JSON.stringify(problem)).not.toContain('items.0');
+  });
+
   it('turns zod issues into dotted field paths, querystring as query', () => {
     const schema = z.object({ limit: z.coerce.number().int().max(100) });
     const resolved = resolveProblem(zodValidationError(schema, { limit: '500' }, 'querystring'));

@@ -21,7 +21,15 @@ export interface ResolvedProblem {
   retryAfterSeconds?: number;
   /** An unexpected failure: log it in full, tell the client nothing but the request id. */
   internal: boolean;
+  /** The technical account of an expected failure (an AI answer's schema problems): for the logs only. */
+  diagnostics?: string;
 }
+
+/**
+ * 5xx codes whose `detail` is written for people (what went wrong with the AI and what to do next): the
+ * client sees it. Any other 5xx is internal and its detail stays in the logs.
+ */
+const PUBLIC_5XX: ReadonlySet<ErrorCode> = new Set(['ai_provider_error', 'ai_unavailable']);
 
 /** A raw error as Fastify, its plugins and zod hand it over: only the fields we inspect. */
 interface ErrorLike {
@@ -50,7 +58,8 @@ export function resolveProblem(error: unknown): ResolvedProblem {
       ...(error.options.retryAfterSeconds === undefined
         ? {}
         : { retryAfterSeconds: error.options.retryAfterSeconds }),
-      internal: error.status >= 500,
+      ...(error.options.diagnostics === undefined ? {} : { diagnostics: error.options.diagnostics }),
+      internal: error.status >= 500 && !PUBLIC_5XX.has(error.code),
     };
   }
   const raw: ErrorLike = typeof error === 'object' && error !== null ? error : {};

@@ -17,7 +17,7 @@ export function contentRoutes(services: Pick<Services, 'ai' | 'contentStudio'>):
           security: [{ bearer: [] }],
           summary: 'Write 1–5 variants for a channel and format in the brand’s voice',
           description:
-            'With `Accept: text/event-stream` the answer streams as Server-Sent Events: `start` (provider, model, offline), `delta` (text as it is written), then `result` (the validated variants and their cost) or `error` (a problem document). With `save_as_drafts: true` the variants are also saved as draft items sharing a `variant_group` (returned as `saved_items`).',
+            'With `Accept: text/event-stream` the answer streams as Server-Sent Events: `start` (provider, model, offline), `delta` (text as it is written, cleaned as the result will be: words the brand avoids never appear), then `result` (the validated variants and their cost) or `error` (a problem document). With `save_as_drafts: true` the variants are also saved as draft items sharing a `variant_group` (returned as `saved_items`).',
           body: generateContentBodySchema,
           response: { 200: generateContentResultSchema },
         },

@@ -43,6 +43,9 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply): E
     fail(error) {
       const resolved = resolveProblem(error);
       if (resolved.internal) request.log.error({ err: error }, 'stream failed');
+      else if (resolved.diagnostics) {
+        request.log.warn({ code: resolved.code, diagnostics: resolved.diagnostics }, 'stream failed');
+      }
       write('error', buildProblem(resolved, request));
       reply.raw.end();
     },

@@ -22,6 +22,12 @@ describe('describeError', () => {
     expect(describeError(error)).toContain('abc123');
   });
 
+  it('shows the detail the server wrote for people on an AI failure', () => {
+    const detail = "The model's answer had posting times we could not read; nothing was saved.";
+    const error = new ApiError(problem({ status: 502, code: 'ai_provider_error', detail }));
+    expect(describeError(error)).toBe(detail);
+  });
+
   it("prefers the server's detail, then a sentence per code", () => {
     expect(
       describeError(new ApiError(problem({ code: 'last_owner', status: 409, detail: 'Keep one' }))),

@@ -45,7 +45,8 @@ export function describeError(error: unknown): string {
   if (error.code === 'rate_limited' && error.retryAfterSeconds !== undefined) {
     return `Too many attempts, try again in ${error.retryAfterSeconds} s.`;
   }
-  if (error.status >= 500) {
+  // The server sends a 5xx `detail` only when it was written for people (an AI failure); else it hides it.
+  if (error.status >= 500 && !error.detail) {
     const quote = error.requestId ? ` If it keeps happening, quote request id ${error.requestId}.` : '';
     return `${MESSAGES[error.code] ?? MESSAGES.internal_error}${quote}`;
   }

@@ -73,7 +73,7 @@ function titleAndBrief(
   const { products, audiences } = business.brand;
   const kind = pillarKindOf(item.pillar);
   const style = voiceStyle(business.brand.voice.tone);
-  const acceptable = withoutWordsToAvoid(business.brand.voice.words_to_avoid);
+  const acceptable = withoutWordsToAvoid(business.brand.voice.words_to_avoid, business.locale);
   const limit = item.format === 'email' ? 60 : 200;
   const factsAt = (turn: number) =>
     factsFor(

@@ -1,7 +1,7 @@
 import type { ContentDraft } from '#shared/ai-tasks.schema.js';
 import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
 import { channelRule, composePost, countText } from '#shared/channels.js';
-import { findWordsToAvoid } from '../prompt-safety.js';
+import { avoidedWordMatcher } from '../checks/output-checks.js';
 import type { BusinessContext } from '../task.js';
 import { type BriefReading, readBrief } from './brief-reader.js';
 import { focusFor } from './business-facts.js';
@@ -43,9 +43,11 @@ function bodyLimit(channel: ChannelId, hashtags: readonly string[]): number | un
 }
 
 /** The default check: a sentence without any of the brand's words to avoid. */
-export function withoutWordsToAvoid(wordsToAvoid: readonly string[]): Acceptable {
+export function withoutWordsToAvoid(wordsToAvoid: readonly string[], language = 'en'): Acceptable {
   if (wordsToAvoid.length === 0) return acceptAll;
-  return (sentence) => findWordsToAvoid(sentence, wordsToAvoid).length === 0;
+  // The same matcher the output checks use: inflections and compounds count ("billiges", "#CheapEats").
+  const matcher = avoidedWordMatcher(wordsToAvoid, language);
+  return (sentence) => !matcher.has(sentence);
 }
 
 /** The angle of a variant: the pillar's angles in a seeded order, an offer only with a price. */
@@ -91,7 +93,7 @@ export function writeDraft(request: WriteRequest, business: BusinessContext): Co
   const bank = phraseBank(language);
   const style = voiceStyle(business.brand.voice.tone);
   const wordsToAvoid = business.brand.voice.words_to_avoid;
-  const acceptable = request.acceptable ?? withoutWordsToAvoid(wordsToAvoid);
+  const acceptable = request.acceptable ?? withoutWordsToAvoid(wordsToAvoid, language);
   const seed = hashSeed('offline-writer', request.channel, request.format, request.brief, request.pillar);
   const random = createRandom(seed);
   const reading = readBrief(request.brief, bank);
@@ -168,5 +170,6 @@ export function writeDraft(request: WriteRequest, business: BusinessContext): Co
     ? ''
     : ` Note: the offline writer has no phrases for ${wanted} and wrote English; connect an AI provider to write in ${wanted}.`;
   const draft: ContentDraft = { ...laidOut, hashtags, media_brief: `${laidOut.media_brief}${note}`.trim() };
-  return enforceDraft(request.channel, request.format, draft, wordsToAvoid);
+  // Limits only: sentences with a word to avoid were never chosen, and deleting words breaks sentences.
+  return enforceDraft(request.channel, request.format, draft, []);
 }

@@ -76,11 +76,13 @@ export class CallRecord {
       completion_tokens: meter.usage.completionTokens,
       cost_micro_usd: cost.microUsd,
       price_known: cost.priceKnown ? 1 : 0,
+      estimated: meter.estimated ? 1 : 0,
       latency_ms: latencyMs,
       attempts: meter.attempts,
       outcome,
       error_code: error ? (isAppError(error) ? error.code : 'internal_error') : null,
       error_message: error ? (isAppError(error) ? error.message : 'Unexpected error').slice(0, 500) : null,
+      error_diagnostics: isAppError(error) ? (error.options.diagnostics?.slice(0, 2000) ?? null) : null,
       created_at: this.deps.now().toISOString(),
     });
     const labels = { provider: providerName, model: meter.model, task: task.name };

@@ -61,6 +61,7 @@ export class AiUsageService {
   }
 }
 
-function toAiCall(row: AiCallRow): AiCall {
-  return { ...row, price_known: row.price_known === 1 };
+/** A ledger row as the API shows it; the failure's diagnostics stay in the database and the logs. */
+function toAiCall({ error_diagnostics: _diagnostics, ...row }: AiCallRow): AiCall {
+  return { ...row, price_known: row.price_known === 1, estimated: row.estimated === 1 };
 }

@@ -3,6 +3,7 @@ import type { CircuitBreakers } from '#server/ai/circuit-breaker.js';
 import { addUsage } from '#server/ai/cost-estimate.js';
 import { firstAttemptBound, runOnModel, type SpendGate } from '#server/ai/engine.js';
 import type { PriceTable } from '#server/ai/prices.js';
+import { removeWordsToAvoid } from '#server/ai/prompt-safety.js';
 import type { ResponseCache } from '#server/ai/response-cache.js';
 import type { RetryPolicy } from '#server/ai/retry.js';
 import type { AnyAiTask, BusinessContext, TaskContext } from '#server/ai/task.js';
@@ -19,6 +20,7 @@ import { parseBrandProfile } from '../workspace/brand-profile.js';
 import type { AiBudgetGuard, BudgetHold } from './ai-budget.js';
 import { CallRecord } from './ai-call-record.js';
 import type { AiProviderResolver, ResolvedProvider } from './ai-provider-resolver.js';
+import { cleanPreview } from './clean-preview.js';
 
 /** An AI answer and what it cost. */
 export interface AiRunResult<O = unknown> extends AiRunMeta {
@@ -34,6 +36,8 @@ export interface AiRunOptions {
   onDelta?: (text: string) => void;
   /** Answer with the offline writer whatever provider the workspace has (the demo seed: free, no network). */
   offline?: boolean;
+  /** Told the call's ledger id once its row is written, whatever the outcome (a job lists what it spent). */
+  onRecorded?: (callId: string) => void;
 }
 
 export interface AiServiceDeps {
@@ -101,6 +105,11 @@ export class AiService {
     const context: TaskContext = { business: await this.businessContext(businessId), now: this.deps.now() };
     const resolved = options.offline ? OFFLINE : await this.deps.resolver.resolve(businessId);
     const call = new CallRecord(this.deps, { businessId, userId, task, resolved });
+    const finish = async (...args: Parameters<CallRecord['finish']>) => {
+      const meta = await call.finish(...args);
+      options.onRecorded?.(call.id);
+      return meta;
+    };
 
     if (resolved.kind === 'model') {
       // Reserve the first attempt's worst case before anything is sent, so parallel calls cannot all see
@@ -108,11 +117,13 @@ export class AiService {
       const first = firstAttemptBound(task, input, context, this.deps.maxOutputTokens);
       const hold = await this.deps.budget.reserve(businessId, this.priceOf(resolved, first));
       if (hold instanceof AppError) {
-        await call.finish('budget_exceeded', hold);
+        await finish('budget_exceeded', hold);
         throw hold;
       }
       call.hold = hold;
     }
+    const preview = options.onDelta && previewFor(options.onDelta, context.business);
+    const onDelta = preview?.push;
     const deadline = resolved.kind === 'model' ? startDeadline(this.deps.runDeadlineMs) : undefined;
     const signal = anySignal(options.signal, deadline?.signal);
     try {
@@ -127,13 +138,14 @@ export class AiService {
       const cached = cacheKey ? await this.deps.cache.get(cacheKey) : undefined;
       if (cached) {
         this.deps.metrics.cacheHits.inc({ task: taskName });
-        options.onDelta?.(JSON.stringify(cached.output));
+        onDelta?.(JSON.stringify(cached.output));
+        preview?.flush();
         call.meter.model = cached.model;
-        return { ...(await call.finish('cached')), output: cached.output as O };
+        return { ...(await finish('cached')), output: cached.output as O };
       }
       const output =
         resolved.kind === 'offline'
-          ? runOffline(task, input, context, options.onDelta)
+          ? runOffline(task, input, context, onDelta)
           : await runOnModel(task, input, context, {
               provider: resolved.provider,
               breaker: this.deps.breakers.for(resolved.breakerKey),
@@ -142,10 +154,11 @@ export class AiService {
               maxOutputTokens: this.deps.maxOutputTokens,
               gate: call.hold && this.spendGate(call.hold, resolved),
               signal,
-              onDelta: options.onDelta,
+              onDelta,
             });
+      preview?.flush();
       if (cacheKey) await this.deps.cache.set(cacheKey, { output, model: call.meter.model });
-      return { ...(await call.finish('ok')), output: output as O };
+      return { ...(await finish('ok')), output: output as O };
     } catch (error) {
       // A failure to write the ledger row itself is not the call's: report it as it is.
       if (call.isFinished) throw error;
@@ -153,10 +166,13 @@ export class AiService {
         deadline?.signal.aborted && !options.signal?.aborted
           ? new AppError(
               'ai_provider_error',
-              `The AI call did not finish within ${Math.round(this.deps.runDeadlineMs / 1000)} seconds`,
+              'The AI provider took too long to answer; nothing was saved. Try again or choose a faster model.',
+              {
+                diagnostics: `The AI call did not finish within ${Math.round(this.deps.runDeadlineMs / 1000)} seconds`,
+              },
             )
           : error;
-      await call.finish(outcomeOf(failure, options.signal), failure);
+      await finish(outcomeOf(failure, options.signal), failure);
       throw failure;
     } finally {
       deadline?.stop();
@@ -188,6 +204,20 @@ export class AiService {
       brand: parseBrandProfile(row.brand_profile),
     };
   }
+}
+
+/**
+ * The stream a caller sees, cleaned as the result will be: the words the brand avoids, which the task's
+ * rules remove from the result, never show in the preview either.
+ */
+function previewFor(
+  send: (text: string) => void,
+  business: BusinessContext,
+): { push(text: string): void; flush(): void } {
+  const avoid = business.brand.voice.words_to_avoid;
+  if (avoid.length === 0) return { push: send, flush: () => {} };
+  const longest = Math.max(...avoid.map((phrase) => phrase.trim().split(/\s+/).length));
+  return cleanPreview(send, (text) => removeWordsToAvoid(text, avoid), longest);
 }
 
 function parseTaskInput(task: AnyAiTask, rawInput: unknown): unknown {

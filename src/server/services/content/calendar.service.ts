@@ -1,8 +1,14 @@
+import { isAppError } from '#server/errors/app-error.js';
 import type { AppJobDefinitions } from '#server/jobs/job-definitions.js';
 import type { JobContext, JobQueue } from '#server/jobs/job-types.js';
 import type { Repositories } from '#server/repositories/index.js';
-import type { PlanCalendarOutput, PlannedItem, WriteContentOutput } from '#shared/ai-tasks.schema.js';
-import type { CalendarJobResult, GenerateCalendarBody } from '#shared/calendar.schema.js';
+import type {
+  ContentDraft,
+  PlanCalendarOutput,
+  PlannedItem,
+  WriteContentOutput,
+} from '#shared/ai-tasks.schema.js';
+import type { CalendarFailedSlot, CalendarJobResult, GenerateCalendarBody } from '#shared/calendar.schema.js';
 import { fitToChannel } from '#shared/channels.js';
 import type { CreateContentBody } from '#shared/content.schema.js';
 import { zonedInstant } from '#shared/zoned-time.js';
@@ -49,8 +55,10 @@ export class CalendarService {
   }
 
   /**
-   * The job: plan, optionally write, save. Progress goes to the job record as it runs. `offline` keeps every
-   * call on the offline writer (the demo seed).
+   * The job: plan (unless the request names its `slots`), optionally write, save. A draft the AI could not
+   * write does not cost the others: every written item is saved, and the slots that failed come back in
+   * `failed` with a reason, ready to be sent again as `slots`. Progress goes to the job record as it runs.
+   * `offline` keeps every call on the offline writer (the demo seed).
    */
   async generate(
     payload: CalendarJobPayload,
@@ -59,83 +67,136 @@ export class CalendarService {
   ): Promise<CalendarJobResult> {
     const { principal, request } = payload;
     const businessId = context.businessId;
-    const { campaign_id: campaignId, detail, ...planInput } = request;
-    await context.reportProgress(5, 'Planning the calendar');
-    const campaign = campaignId ? await this.deps.repos.campaigns.find(businessId, campaignId) : undefined;
-    // A plan for a campaign keeps to the campaign's dates too (the checks clamp and say so).
-    const within = campaign ? { from: campaign.start_date, to: campaign.end_date } : undefined;
-    const plan = await this.deps.ai.run<PlanCalendarOutput>(
-      principal,
-      businessId,
-      'planCalendar',
-      within ? { ...planInput, within } : planInput,
-      { signal: context.signal, offline },
-    );
+    const { campaign_id: campaignId, detail, slots, ...planInput } = request;
+    const aiCallIds: string[] = [];
+    const run = <O>(task: 'planCalendar' | 'writeContent', input: unknown) =>
+      this.deps.ai.run<O>(principal, businessId, task, input, {
+        signal: context.signal,
+        offline,
+        onRecorded: (callId) => aiCallIds.push(callId),
+      });
+
+    let strategy: unknown = null;
+    let items: PlannedItem[];
+    let answeredOffline: boolean | undefined;
+    let planCallId: string | null = null;
+    let adjustments: PlanCalendarOutput['adjustments'] = [];
+    let warnings: PlanCalendarOutput['warnings'] = [];
+    if (slots) {
+      items = slots;
+    } else {
+      await context.reportProgress(5, 'Planning the calendar');
+      const campaign = campaignId ? await this.deps.repos.campaigns.find(businessId, campaignId) : undefined;
+      // A plan for a campaign keeps to the campaign's dates too (the checks clamp and say so).
+      const within = campaign ? { from: campaign.start_date, to: campaign.end_date } : undefined;
+      const plan = await run<PlanCalendarOutput>(
+        'planCalendar',
+        within ? { ...planInput, within } : planInput,
+      );
+      strategy = plan.output.strategy;
+      items = plan.output.items;
+      answeredOffline = plan.offline;
+      planCallId = plan.call_id;
+      adjustments = plan.output.adjustments ?? [];
+      warnings = plan.output.warnings ?? [];
+    }
     const business = await this.deps.workspaces.get(principal, businessId);
-    const aiCallIds = [plan.call_id];
 
     const bodies: CreateContentBody[] = [];
-    const items = plan.output.items;
+    const failed: CalendarFailedSlot[] = [];
+    // Once the budget is spent or the provider paused, the remaining drafts would fail the same way.
+    let stopReason: string | undefined;
     for (const [index, item] of items.entries()) {
       context.signal.throwIfAborted();
       const base = itemBase(item, businessId, campaignId, business.time_zone);
-      if (detail === 'drafts') {
-        const written = await this.deps.ai.run<WriteContentOutput>(
-          principal,
-          businessId,
-          'writeContent',
-          {
-            channel: item.channel,
-            format: item.format,
-            brief: `${item.title}. ${item.brief}`.slice(0, 2000),
-            variants: 1,
-            pillar: item.pillar,
-          },
-          { signal: context.signal, offline },
-        );
-        aiCallIds.push(written.call_id);
-        const draft = written.output.variants[0];
-        bodies.push(
-          draft
-            ? {
-                ...base,
-                status: 'draft',
-                title: draft.title || item.title,
-                body: draft.body,
-                thread: draft.thread,
-                hashtags: draft.hashtags,
-                call_to_action: draft.call_to_action,
-                media_brief: draft.media_brief,
-                preheader: draft.preheader,
-              }
-            : base,
-        );
-        await context.reportProgress(
-          10 + Math.round((80 * (index + 1)) / items.length),
-          `Wrote ${index + 1} of ${items.length}`,
-        );
-      } else {
+      if (detail !== 'drafts') {
         bodies.push(base);
+        continue;
       }
+      if (stopReason) {
+        failed.push({ slot: item, reason: stopReason });
+        continue;
+      }
+      try {
+        const written = await run<WriteContentOutput>('writeContent', draftInput(item));
+        answeredOffline ??= written.offline;
+        const draft = written.output.variants[0];
+        bodies.push(draft ? withDraft(base, item, draft) : base);
+      } catch (error) {
+        const reason = draftFailure(error, context.signal);
+        failed.push({ slot: item, reason });
+        if (isAppError(error, 'budget_exceeded') || isAppError(error, 'ai_unavailable')) stopReason = reason;
+      }
+      await context.reportProgress(
+        10 + Math.round((80 * (index + 1)) / items.length),
+        `Wrote ${index + 1 - failed.length} of ${items.length}`,
+      );
     }
     await context.reportProgress(92, 'Saving the calendar');
     const saved =
       bodies.length > 0
         ? await this.deps.content.createMany(principal, bodies, {
             variant_group: null,
-            ai_call_id: plan.call_id,
+            ai_call_id: planCallId,
           })
         : [];
-    await context.reportProgress(100, `Saved ${saved.length} items`);
+    await context.reportProgress(
+      100,
+      failed.length > 0
+        ? `Saved ${saved.length} items; ${failed.length} could not be written`
+        : `Saved ${saved.length} items`,
+    );
     return {
-      strategy: plan.output.strategy,
+      strategy,
       content_item_ids: saved.map((item) => item.id),
       ai_call_ids: aiCallIds,
-      offline: plan.offline,
-      adjustments: plan.output.adjustments ?? [],
-      warnings: plan.output.warnings ?? [],
+      offline: answeredOffline ?? offline,
+      failed,
+      adjustments,
+      warnings,
     };
   }
+}
+
+/** What the writer is asked for one planned item. */
+function draftInput(item: PlannedItem) {
+  return {
+    channel: item.channel,
+    format: item.format,
+    brief: `${item.title}. ${item.brief}`.slice(0, 2000),
+    variants: 1,
+    pillar: item.pillar,
+  };
+}
+
+function withDraft(base: CreateContentBody, item: PlannedItem, draft: ContentDraft): CreateContentBody {
+  return {
+    ...base,
+    status: 'draft',
+    title: draft.title || item.title,
+    body: draft.body,
+    thread: draft.thread,
+    hashtags: draft.hashtags,
+    call_to_action: draft.call_to_action,
+    media_brief: draft.media_brief,
+    preheader: draft.preheader,
+  };
+}
+
+/**
+ * Why one draft was not written, for the job's result. Only the AI's own refusals are a slot's failure;
+ * anything else (a cancelled job, the database) ends the job as before.
+ */
+function draftFailure(error: unknown, signal: AbortSignal): string {
+  if (signal.aborted) throw error;
+  if (
+    isAppError(error, 'ai_provider_error') ||
+    isAppError(error, 'ai_unavailable') ||
+    isAppError(error, 'budget_exceeded')
+  ) {
+    return error.message;
+  }
+  throw error;
 }
 
 /** An idea for a planned item: its brief as the working text, fitted to the channel so it can be saved. */

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { aiCallSchema, usageResponseSchema } from '#shared/ai.schema.js';
+import { type AiCall, aiCallSchema, usageResponseSchema } from '#shared/ai.schema.js';
 import { API } from '#shared/api-paths.js';
 import { type FakeApi, json, problem } from '#web/test/fake-api.js';
 import { aBusiness, anId } from '#web/test/fixtures.js';
@@ -12,7 +12,7 @@ const business = aBusiness();
 const totals = { calls: 1, prompt_tokens: 0, completion_tokens: 0, cost_micro_usd: 0, errors: 0 };
 
 /** One offline call today, whatever range is asked for, and the call itself in the recent list. */
-function serveUsage(api: FakeApi) {
+function serveUsage(api: FakeApi, call: Partial<AiCall> = {}) {
   const today = rangeOfLastDays(1).to;
   return api
     .on('GET', API.aiUsage, ({ query }) =>
@@ -50,12 +50,14 @@ function serveUsage(api: FakeApi) {
             completion_tokens: 0,
             cost_micro_usd: 0,
             price_known: true,
+            estimated: false,
             latency_ms: 12,
             attempts: 1,
             outcome: 'ok',
             error_code: null,
             error_message: null,
             created_at: `${today}T08:00:00.000Z`,
+            ...call,
           }),
         ],
         next_cursor: null,
@@ -85,6 +87,26 @@ describe('AiUsageView', () => {
     expect(await within(recent).findByRole('cell', { name: 'Write content' })).toBeTruthy();
     expect(within(recent).getByText('Offline writer')).toBeTruthy();
     expect(within(recent).getByText('OK')).toBeTruthy();
+  });
+
+  it('marks a call whose tokens were counted here, and shows its failure as people read it', async () => {
+    serveUsage(fakeApi(), {
+      provider: 'openai-compatible',
+      model: 'gpt-4o-mini',
+      prompt_tokens: 812,
+      outcome: 'error',
+      estimated: true,
+      error_code: 'ai_provider_error',
+      error_message: 'The AI provider did not answer in time; nothing was saved.',
+    });
+    renderUsage();
+
+    const recent = await screen.findByRole('region', { name: 'Recent AI calls' });
+    const tokens = await within(recent).findByRole('cell', { name: /^812 \/ 0/ });
+    expect(within(tokens).getByText('estimated')).toBeTruthy();
+    expect(
+      within(recent).getByText('The AI provider did not answer in time; nothing was saved.'),
+    ).toBeTruthy();
   });
 
   it('keeps the range in the address and asks for those days', async () => {

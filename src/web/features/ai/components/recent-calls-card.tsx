@@ -75,6 +75,11 @@ function CallRow({ call }: { call: AiCall }) {
       <td>{offline ? <Badge tone="accent">Offline writer</Badge> : <code>{call.model}</code>}</td>
       <td className="ai-num nowrap">
         {count.format(call.prompt_tokens)} / {count.format(call.completion_tokens)}
+        {call.estimated && (
+          <div className="muted" title="The provider did not report this call's tokens; we counted them">
+            estimated
+          </div>
+        )}
       </td>
       <td className="ai-num nowrap">
         {call.price_known || offline ? (

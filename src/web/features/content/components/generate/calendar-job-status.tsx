@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { CalendarFailedSlot } from '#shared/calendar.schema.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -8,6 +9,7 @@ import { Spinner } from '#web/components/ui/spinner.js';
 import { useCalendarJob } from '#web/features/content/api/get-calendar-job.js';
 import { contentKeys } from '#web/features/content/api/query-keys.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { followJobOnScreen } from '#web/lib/followed-jobs.js';
 import { jobFailureReason } from '#web/lib/job-failure.js';
 import { type CalendarSummary, formatShare, summariseCalendarJob } from './calendar-summary.js';
 
@@ -16,6 +18,8 @@ interface CalendarJobStatusProps {
   jobId: string;
   /** Starts the same request again, under a new request key. */
   onRetry: () => void;
+  /** Starts a job that writes just these slots (the ones this job could not write). */
+  onRetrySlots: (slots: CalendarFailedSlot['slot'][]) => void;
   /** Back to the form, its values kept. */
   onEdit: () => void;
   onDone: () => void;
@@ -25,9 +29,18 @@ interface CalendarJobStatusProps {
  * Follows a calendar job: its live progress, then the plan it made (pillars and their share, cadence, the
  * reasoning), or why it failed with a way to try again.
  */
-export function CalendarJobStatus({ businessId, jobId, onRetry, onEdit, onDone }: CalendarJobStatusProps) {
+export function CalendarJobStatus({
+  businessId,
+  jobId,
+  onRetry,
+  onRetrySlots,
+  onEdit,
+  onDone,
+}: CalendarJobStatusProps) {
   const job = useCalendarJob(businessId, jobId);
   const queryClient = useQueryClient();
+  // The job's outcome shows here; a toast saying the same would show it twice.
+  useEffect(() => followJobOnScreen(jobId), [jobId]);
   const succeeded = job.data?.state === 'succeeded';
   // The completion event refreshes the calendar too; this covers a socket that dropped meanwhile.
   useEffect(() => {
@@ -45,13 +58,21 @@ export function CalendarJobStatus({ businessId, jobId, onRetry, onEdit, onDone }
   const { state, progress, progress_message: message, last_error: lastError } = job.data;
 
   if (state === 'succeeded') {
+    const summary = summariseCalendarJob(job.data.result);
+    const failed = summary?.failed ?? [];
     return (
       <div className="stack">
-        <CalendarSummaryView summary={summariseCalendarJob(job.data.result)} />
+        <CalendarSummaryView summary={summary} />
+        {failed.length > 0 && <FailedSlots failed={failed} />}
         <div className="dialog__footer">
           <Button variant="ghost" onClick={onEdit}>
             Plan another
           </Button>
+          {failed.length > 0 && (
+            <Button onClick={() => onRetrySlots(failed.map(({ slot }) => slot))}>
+              {failed.length === 1 ? 'Retry the 1 that failed' : `Retry the ${failed.length} that failed`}
+            </Button>
+          )}
           <Button variant="primary" onClick={onDone}>
             Show the calendar
           </Button>
@@ -104,15 +125,38 @@ export function CalendarJobStatus({ businessId, jobId, onRetry, onEdit, onDone }
   );
 }
 
+/** The slots the job could not write, each with its reason; the same reason is said once for all. */
+function FailedSlots({ failed }: { failed: CalendarFailedSlot[] }) {
+  const reasons = [...new Set(failed.map(({ reason }) => reason))];
+  const count = failed.length === 1 ? '1 item' : `${failed.length} items`;
+  return (
+    <Banner tone="warning" title={`${count} could not be written`}>
+      {reasons.length === 1 && <p>{reasons[0]}</p>}
+      <ul className="gen-summary__list" aria-label="Items not written">
+        {failed.map(({ slot, reason }) => (
+          <li key={`${slot.channel} ${slot.date} ${slot.time}`}>
+            {slot.date} {slot.time} · {CHANNEL_RULES[slot.channel].name} · <strong>{slot.title}</strong>
+            {reasons.length > 1 && <span className="muted"> · {reason}</span>}
+          </li>
+        ))}
+      </ul>
+    </Banner>
+  );
+}
+
+function summaryTitle(summary: CalendarSummary): string {
+  const saved = summary.itemCount;
+  if (summary.failed.length > 0) return `${saved} of ${saved + summary.failed.length} items saved`;
+  return saved === 1 ? '1 item planned' : `${saved} items planned`;
+}
+
 function CalendarSummaryView({ summary }: { summary: CalendarSummary | undefined }) {
   if (!summary) return <Banner tone="success">The calendar is ready.</Banner>;
   const { strategy } = summary;
   return (
     <div className="stack gen-summary">
       <div className="row">
-        <h3 className="gen-summary__title">
-          {summary.itemCount === 1 ? '1 item planned' : `${summary.itemCount} items planned`}
-        </h3>
+        <h3 className="gen-summary__title">{summaryTitle(summary)}</h3>
         {summary.offline && <Badge>Offline writer</Badge>}
       </div>
       {strategy && (

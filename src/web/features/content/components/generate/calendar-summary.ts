@@ -1,5 +1,5 @@
 import { type PlanCalendarOutput, planCalendarOutputSchema } from '#shared/ai-tasks.schema.js';
-import { calendarJobResultSchema } from '#shared/calendar.schema.js';
+import { type CalendarFailedSlot, calendarJobResultSchema } from '#shared/calendar.schema.js';
 
 /** The plan behind a generated calendar: pillars with their share, cadence per channel, the reasoning. */
 export type CalendarStrategy = PlanCalendarOutput['strategy'];
@@ -10,6 +10,8 @@ export interface CalendarSummary {
   offline: boolean;
   /** Missing when the result cannot be read (an older job, a provider that answered oddly). */
   strategy: CalendarStrategy | undefined;
+  /** Slots the job could not write, with the reason; they can be retried alone. */
+  failed: CalendarFailedSlot[];
 }
 
 /**
@@ -26,6 +28,7 @@ export function summariseCalendarJob(result: unknown): CalendarSummary | undefin
     itemCount: parsed.data.content_item_ids.length,
     offline: parsed.data.offline,
     strategy: strategy.success ? strategy.data : undefined,
+    failed: parsed.data.failed,
   };
 }
 

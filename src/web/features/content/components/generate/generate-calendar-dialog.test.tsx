@@ -206,4 +206,70 @@ describe('GenerateCalendarDialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Show the calendar' }));
     expect(onShow).toHaveBeenCalledWith(addDays(todayIn('Europe/Paris'), 1));
   });
+
+  it('lists the drafts that could not be written, and retries just those in a new job', async () => {
+    const business = aBusiness({ brand: { ...aBusiness().brand, channels: ['linkedin', 'email'] } });
+    const api = fakeApi();
+    const reason =
+      "The model's answer had hashtags we could not use; nothing was saved. Try again or choose another model.";
+    const slot = {
+      date: addDays(todayIn('Europe/Paris'), 2),
+      time: '10:00',
+      channel: 'email',
+      format: 'email',
+      pillar: 'Offers',
+      title: 'May box',
+      brief: 'Announce the May box.',
+    } as const;
+    const partial = aJob({
+      business_id: business.id,
+      state: 'succeeded',
+      progress: 100,
+      result: { ...aCalendarJobResult(5, false), failed: [{ slot, reason }] },
+    });
+    const retried = aJob({
+      business_id: business.id,
+      state: 'succeeded',
+      progress: 100,
+      result: { ...aCalendarJobResult(1, false), strategy: null },
+    });
+    serveJobs(api, [partial, retried]);
+    const { user, dialog, setWeeks, generate } = renderDialog(business);
+    await setWeeks('1');
+    await generate();
+
+    expect(await within(dialog).findByRole('heading', { name: '5 of 6 items saved' })).toBeTruthy();
+    const notWritten = within(dialog).getByRole('list', { name: 'Items not written' });
+    expect(within(notWritten).getByText('May box')).toBeTruthy();
+    expect(within(dialog).getAllByText(reason)).toHaveLength(1);
+    await user.click(within(dialog).getByRole('button', { name: 'Retry the 1 that failed' }));
+
+    expect(await within(dialog).findByRole('heading', { name: '1 item planned' })).toBeTruthy();
+    const [first, second] = api.sent('POST', API.generateCalendar);
+    expect(first?.body).not.toHaveProperty('slots');
+    expect(second?.body).toMatchObject({ weeks: 1, channels: ['linkedin', 'email'], slots: [slot] });
+    expect(new Set(requestKeys(api)).size).toBe(2);
+    expect(within(dialog).queryByRole('button', { name: /that failed/ })).toBeNull();
+  });
+
+  it('says once, in plain words, why the AI could not make the calendar', async () => {
+    const business = aBusiness({ brand: { ...aBusiness().brand, channels: ['linkedin'] } });
+    const detail =
+      "The model's answer had posting times we could not read; nothing was saved. Try again or choose another model.";
+    serveJobs(fakeApi(), [
+      aJob({
+        business_id: business.id,
+        state: 'dead',
+        attempts: 1,
+        last_error: `UnrecoverableJobError: ${detail}`,
+      }),
+    ]);
+    const { dialog, generate } = renderDialog(business);
+    await generate();
+
+    const failure = await within(dialog).findByRole('alert');
+    expect(within(failure).getByText(detail)).toBeTruthy();
+    expect(within(dialog).getAllByRole('alert')).toHaveLength(1);
+    expect(dialog.textContent).not.toMatch(/items\.0|Invalid string|pattern|Error:/);
+  });
 });

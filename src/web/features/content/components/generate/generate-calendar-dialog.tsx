@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Business } from '#shared/business.schema.js';
+import type { CalendarFailedSlot } from '#shared/calendar.schema.js';
 import type { Campaign } from '#shared/campaign.schema.js';
 import { addDays, todayIn } from '#shared/zoned-time.js';
 import { Dialog } from '#web/components/ui/dialog.js';
@@ -13,6 +14,8 @@ import {
   GenerateCalendarForm,
 } from './generate-calendar-form.js';
 import './generate.css';
+
+type CalendarSlot = CalendarFailedSlot['slot'];
 
 interface GenerateCalendarDialogProps {
   business: Business;
@@ -70,10 +73,15 @@ function GenerateCalendarFlow({
   const options =
     campaign && !campaigns.some(({ id }) => id === campaign.id) ? [...campaigns, campaign] : campaigns;
 
-  const start = (request: CalendarFormOutput, key: string) => {
-    setValues(request);
+  // The slots of a "retry the ones that failed" job; the form's values stay those of the whole calendar.
+  const [slots, setSlots] = useState<CalendarSlot[]>();
+
+  const start = (request: CalendarFormOutput, key: string, retrySlots?: CalendarSlot[]) => {
+    const { slots: _ignored, ...fields } = request;
+    setValues(fields);
+    setSlots(retrySlots);
     generate.mutate(
-      { ...request, business_id: business.id, request_key: key },
+      { ...fields, ...(retrySlots ? { slots: retrySlots } : {}), business_id: business.id, request_key: key },
       {
         onSuccess: ({ job_id: id }) => setJobId(id),
       },
@@ -92,10 +100,15 @@ function GenerateCalendarFlow({
         jobId={jobId}
         onRetry={() => {
           setJobId(undefined);
-          start(values as CalendarFormOutput, startAfresh());
+          start(values as CalendarFormOutput, startAfresh(), slots);
+        }}
+        onRetrySlots={(failed) => {
+          setJobId(undefined);
+          start(values as CalendarFormOutput, startAfresh(), failed);
         }}
         onEdit={() => {
           setJobId(undefined);
+          setSlots(undefined);
           generate.reset();
           startAfresh();
         }}

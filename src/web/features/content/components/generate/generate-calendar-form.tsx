@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { generateCalendarBodySchema } from '#shared/calendar.schema.js';
+import { generateCalendarFieldsSchema } from '#shared/calendar.schema.js';
 import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -12,7 +12,7 @@ import { SegmentedControl } from '#web/components/ui/segmented-control.js';
 import { TagInput } from '#web/components/ui/tag-input.js';
 
 /** The dialog's fields: the request without the workspace and the idempotency key, which it adds. */
-export const calendarFormSchema = generateCalendarBodySchema.omit({ business_id: true, request_key: true });
+export const calendarFormSchema = generateCalendarFieldsSchema.omit({ business_id: true, request_key: true });
 export type CalendarFormValues = z.input<typeof calendarFormSchema>;
 export type CalendarFormOutput = z.output<typeof calendarFormSchema>;
 
