@@ -7,6 +7,7 @@ import { buildJobRegistry } from '#server/jobs/registry.js';
 import type { AiCall } from '#shared/ai.schema.js';
 import type { WriteContentOutput } from '#shared/ai-tasks.schema.js';
 import type { Business } from '#shared/business.schema.js';
+import type { ContentItem } from '#shared/content.schema.js';
 import type { ConversationThread, IngestResult } from '#shared/inbox.schema.js';
 import { registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
@@ -64,7 +65,7 @@ describeEachDialect('checks on AI output', (create) => {
     expect(response.statusCode, response.body).toBe(201);
     business = response.json<Business>();
   }
-  const as = (method: 'GET' | 'POST', url: string, payload?: object) =>
+  const as = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: owner.auth, ...(payload ? { payload } : {}) });
   const ledger = async () =>
     (await as('GET', `/api/ai/calls?business_id=${business.id}`)).json<{ items: AiCall[] }>().items;
@@ -140,6 +141,39 @@ describeEachDialect('checks on AI output', (create) => {
     ]);
     const [, repair] = fake.chatRequests();
     expect(String(repair?.chat.messages.at(-1)?.content)).toContain('write it in German');
+  });
+
+  it('keeps what the checks flagged on the saved draft until a person edits that field', async () => {
+    await start();
+    const body = 'Rye is back this weekend. Claim your loaf at https://bit.ly/free-rye-now before noon.';
+    fake.script({ reply: { variants: [draft(body)] } });
+    const response = await as('POST', '/api/content/generate', {
+      business_id: business.id,
+      channel: 'facebook',
+      brief: 'Our rye sourdough is back',
+      save_as_drafts: true,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const [saved] = response.json<{ saved_items: ContentItem[] }>().saved_items;
+    if (!saved) throw new Error('nothing saved');
+    const flag = {
+      field: 'body',
+      code: 'foreign_link',
+      message: expect.stringContaining('bit.ly/free-rye-now'),
+    };
+    expect(saved.warnings).toContainEqual(flag);
+    const read = (await as('GET', `/api/content/${saved.id}`)).json<ContentItem>();
+    expect(read.warnings).toContainEqual(flag);
+
+    // Another field's edit leaves the flag; the body's edit is the person's answer to it.
+    const retitled = await as('PATCH', `/api/content/${saved.id}`, { version: read.version, title: 'Rye' });
+    expect(retitled.json<ContentItem>().warnings).toContainEqual(flag);
+    const edited = await as('PATCH', `/api/content/${saved.id}`, {
+      version: retitled.json<ContentItem>().version,
+      body: 'Rye is back this weekend. Order at https://ryeandco.example before noon.',
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json<ContentItem>().warnings.map((warning) => warning.code)).not.toContain('foreign_link');
   });
 
   it('flags a reply with a foreign link and never auto-sends it', async () => {

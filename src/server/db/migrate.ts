@@ -11,6 +11,7 @@ import * as inbox from './migrations/0009-inbox.js';
 import * as aiBudgetReservations from './migrations/0010-ai-budget-reservations.js';
 import * as webhookOutbox from './migrations/0011-webhook-outbox.js';
 import * as aiCallEstimates from './migrations/0012-ai-call-estimates.js';
+import * as contentAiWarnings from './migrations/0013-content-ai-warnings.js';
 import * as media from './migrations/0014-media.js';
 import type { DB } from './schema.js';
 
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-ai-budget-reservations': aiBudgetReservations,
   '0011-webhook-outbox': webhookOutbox,
   '0012-ai-call-estimates': aiCallEstimates,
+  '0013-content-ai-warnings': contentAiWarnings,
   '0014-media': media,
 };
 

@@ -285,6 +285,11 @@ export interface ContentItemsTable {
   updated_by: string | null;
   created_at: string;
   updated_at: string;
+  /**
+   * JSON array of what the AI checks flagged in the draft ({ field, code, message }); a person's edit of a
+   * field drops the flags on it.
+   */
+  ai_warnings: Generated<string>;
   /** The `content.publish` job that will publish the item; moving or unscheduling it cancels that job. */
   publish_job_id: Generated<string | null>;
   published_at: Generated<string | null>;

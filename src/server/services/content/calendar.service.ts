@@ -10,13 +10,14 @@ import type {
 } from '#shared/ai-tasks.schema.js';
 import type { CalendarFailedSlot, CalendarJobResult, GenerateCalendarBody } from '#shared/calendar.schema.js';
 import { fitToChannel } from '#shared/channels.js';
-import type { CreateContentBody } from '#shared/content.schema.js';
+import type { ContentWarning, CreateContentBody } from '#shared/content.schema.js';
 import { zonedInstant } from '#shared/zoned-time.js';
 import type { Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import type { AiService } from '../ai/ai.service.js';
 import type { WorkspaceService } from '../workspace/workspace.service.js';
-import type { ContentService } from './content.service.js';
+import type { ContentService, NewContentBody } from './content.service.js';
+import { draftWarnings } from './content-items.js';
 
 /** The job's payload: the request and who asked, so the work runs with the asker's rights. */
 export interface CalendarJobPayload {
@@ -102,7 +103,7 @@ export class CalendarService {
     }
     const business = await this.deps.workspaces.get(principal, businessId);
 
-    const bodies: CreateContentBody[] = [];
+    const bodies: NewContentBody[] = [];
     const failed: CalendarFailedSlot[] = [];
     // Once the budget is spent or the provider paused, the remaining drafts would fail the same way.
     let stopReason: string | undefined;
@@ -121,7 +122,7 @@ export class CalendarService {
         const written = await run<WriteContentOutput>('writeContent', draftInput(item));
         answeredOffline ??= written.offline;
         const draft = written.output.variants[0];
-        bodies.push(draft ? withDraft(base, item, draft) : base);
+        bodies.push(draft ? withDraft(base, item, draft, draftWarnings(written.output.warnings, 0)) : base);
       } catch (error) {
         const reason = draftFailure(error, context.signal);
         failed.push({ slot: item, reason });
@@ -169,9 +170,15 @@ function draftInput(item: PlannedItem) {
   };
 }
 
-function withDraft(base: CreateContentBody, item: PlannedItem, draft: ContentDraft): CreateContentBody {
+function withDraft(
+  base: CreateContentBody,
+  item: PlannedItem,
+  draft: ContentDraft,
+  aiWarnings: ContentWarning[],
+): NewContentBody {
   return {
     ...base,
+    ai_warnings: aiWarnings,
     status: 'draft',
     title: draft.title || item.title,
     body: draft.body,

@@ -30,6 +30,7 @@ const row = (fields: Partial<ContentItemRow> = {}): ContentItemRow => ({
   created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-01T00:00:00.000Z',
   publish_job_id: null,
+  ai_warnings: '[]',
   published_at: null,
   publish_error: null,
   ...fields,

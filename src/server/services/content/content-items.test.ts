@@ -30,6 +30,7 @@ function emailRow(overrides: Partial<ContentItemRow>): ContentItemRow {
     created_at: AT,
     updated_at: AT,
     publish_job_id: null,
+    ai_warnings: '[]',
     published_at: null,
     publish_error: null,
     ...overrides,

@@ -1,5 +1,6 @@
 import type { ContentItemRow } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
+import type { OutputNote } from '#shared/ai-tasks.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { validateForChannel } from '#shared/channels.js';
 import type { ContentItem, ContentWarning } from '#shared/content.schema.js';
@@ -75,7 +76,7 @@ function warningsFor(row: ContentItemRow, fields: ChannelFields): ContentWarning
   const key = `${row.id}@${row.version}`;
   const cached = warningsByVersion.get(key);
   if (cached) return cached;
-  const warnings = warningsOf(channelIssues(fields));
+  const warnings = [...warningsOf(channelIssues(fields)), ...aiWarningsOf(row)];
   if (warningsByVersion.size >= WARNINGS_CACHE_SIZE) {
     warningsByVersion.delete(warningsByVersion.keys().next().value as string);
   }
@@ -83,7 +84,41 @@ function warningsFor(row: ContentItemRow, fields: ChannelFields): ContentWarning
   return warnings;
 }
 
-/** The API shape of a row, with the channel's current advice on it. */
+/** What the AI checks flagged on the draft a row was saved from (see migration 0013). */
+export function aiWarningsOf(row: Pick<ContentItemRow, 'ai_warnings'>): ContentWarning[] {
+  return JSON.parse(row.ai_warnings) as ContentWarning[];
+}
+
+/**
+ * The checks' notes on variant `index` of a written answer (`variants.0.body`), as warnings on the item saved
+ * from it (`body`).
+ */
+export function draftWarnings(notes: readonly OutputNote[] | undefined, index: number): ContentWarning[] {
+  const variant = `variants.${index}`;
+  return (notes ?? [])
+    .filter((note) => note.field === variant || note.field.startsWith(`${variant}.`))
+    .map((note) => ({
+      // A note on the whole variant (its language) is about the text people read: the body.
+      field: note.field.slice(variant.length + 1).split('.')[0] || 'body',
+      code: note.code,
+      message: note.message,
+    }));
+}
+
+/**
+ * The AI's flags still standing after a person changed `changed` fields: editing a field is taking it over,
+ * so the flags on it go. `undefined` when nothing is dropped.
+ */
+export function aiWarningsAfterEdit(
+  row: Pick<ContentItemRow, 'ai_warnings'>,
+  changed: readonly string[],
+): string | undefined {
+  const before = aiWarningsOf(row);
+  const after = before.filter((warning) => !changed.includes(warning.field));
+  return after.length === before.length ? undefined : JSON.stringify(after);
+}
+
+/** The API shape of a row, with the channel's current advice and the AI's standing flags on it. */
 export function toContentItem(row: ContentItemRow): ContentItem {
   const fields = channelFieldsOf(row);
   return {

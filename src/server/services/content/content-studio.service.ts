@@ -5,6 +5,7 @@ import type { ContentItem, GenerateContentRequest, RewriteContentItemBody } from
 import type { Principal } from '../access/principal.js';
 import type { AiRunResult } from '../ai/ai.service.js';
 import type { ContentService } from './content.service.js';
+import { draftWarnings } from './content-items.js';
 
 /** What the studio answers: the AI's variants and, when asked, the drafts saved from them. */
 export type GenerateContentResult = AiRunResult<WriteContentOutput> & { saved_items?: ContentItem[] };
@@ -38,7 +39,7 @@ export class ContentStudioService {
     const variantGroup = newId();
     const savedItems = await this.content.createMany(
       principal,
-      result.output.variants.map((variant) => ({
+      result.output.variants.map((variant, index) => ({
         business_id: businessId,
         channel: input.channel,
         format: input.format,
@@ -47,6 +48,7 @@ export class ContentStudioService {
         pillar: input.pillar ?? null,
         campaign_id: campaignId ?? null,
         scheduled_at: null,
+        ai_warnings: draftWarnings(result.output.warnings, index),
       })),
       { variant_group: variantGroup, ai_call_id: result.call_id },
     );

@@ -7,6 +7,7 @@ import type {
   ContentHistoryEntry,
   ContentItem,
   ContentListQuery,
+  ContentWarning,
   CreateContentBody,
   UpdateContentBody,
 } from '#shared/content.schema.js';
@@ -28,9 +29,18 @@ import {
   versionConflict,
 } from './content-changes.js';
 import { announceContent, NO_EVENTS } from './content-events.js';
-import { channelFieldsOf, checkChannelRules, toContentItem, toUtcIso } from './content-items.js';
+import {
+  aiWarningsAfterEdit,
+  channelFieldsOf,
+  checkChannelRules,
+  toContentItem,
+  toUtcIso,
+} from './content-items.js';
 
 /** Content items: create, list (calendar or library), read, edit with optimistic locking, delete, history. */
+/** A new item as a service saves it: the API's fields, and what the AI checks flagged when the AI wrote it. */
+export type NewContentBody = CreateContentBody & { ai_warnings?: readonly ContentWarning[] };
+
 export class ContentService {
   constructor(
     private readonly repos: Repositories,
@@ -58,7 +68,7 @@ export class ContentService {
    */
   async createMany(
     principal: Principal,
-    bodies: readonly CreateContentBody[],
+    bodies: readonly NewContentBody[],
     origin: Pick<ContentItemRow, 'variant_group' | 'ai_call_id'> = { variant_group: null, ai_call_id: null },
   ): Promise<ContentItem[]> {
     const businessId = bodies[0]?.business_id;
@@ -72,10 +82,11 @@ export class ContentService {
     const at = this.now().toISOString();
     const actor = actorOf(principal).actor_user_id;
     const rows = bodies.map(
-      ({ business_id: _, ...fields }): ContentItemRow => ({
+      ({ business_id: _, ai_warnings: aiWarnings, ...fields }): ContentItemRow => ({
         id: newId(),
         business_id: businessId,
         ...fields,
+        ai_warnings: JSON.stringify(aiWarnings ?? []),
         thread: JSON.stringify(fields.thread),
         hashtags: JSON.stringify(fields.hashtags),
         scheduled_at: fields.scheduled_at ? toUtcIso(fields.scheduled_at) : null,
@@ -161,7 +172,14 @@ export class ContentService {
     }
     const at = this.now().toISOString();
     const actor = actorOf(principal).actor_user_id;
-    const patch: ContentItemUpdate = { ...toRowPatch(changes), status, updated_by: actor, updated_at: at };
+    const aiWarnings = aiWarningsAfterEdit(row, Object.keys(changes));
+    const patch: ContentItemUpdate = {
+      ...toRowPatch(changes),
+      ...(aiWarnings === undefined ? {} : { ai_warnings: aiWarnings }),
+      status,
+      updated_by: actor,
+      updated_at: at,
+    };
     const snapshot =
       status === row.status ? changes : { ...changes, status: { from: row.status, to: status } };
     const saved = await this.repos.transaction(async (trx) => {
