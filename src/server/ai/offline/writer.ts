@@ -176,5 +176,5 @@ export function writeDraft(request: WriteRequest, business: BusinessContext): Co
     ? ''
     : ` Note: the offline writer has no phrases for ${wanted} and wrote English; connect an AI provider to write in ${wanted}.`;
   const draft: ContentDraft = { ...laidOut, hashtags, media_brief: `${laidOut.media_brief}${note}`.trim() };
-  return enforceDraft(request.channel, request.format, draft, wordsToAvoid);
+  return enforceDraft(request.channel, request.format, draft, wordsToAvoid, language);
 }
