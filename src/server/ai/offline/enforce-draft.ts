@@ -26,7 +26,6 @@ function bodyBudget(channel: ChannelId, body: string, hashtags: readonly string[
   return rule.limit - (withTags - bare);
 }
 
-
 /**
  * `draft` made to follow the channel: hashtags normalised and capped, words to avoid removed, thread posts
  * merged where the channel has no threads, every post and field cut to its limit; an SMS is fitted in

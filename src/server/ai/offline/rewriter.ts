@@ -1,8 +1,8 @@
 import type { OutputNote, RewriteContentInput, RewriteContentOutput } from '#shared/ai-tasks.schema.js';
 import { extractHashtags, extractUrls } from '#shared/channel-text.js';
 import { channelRule, countText, fitToChannel, normalizeHashtags } from '#shared/channels.js';
-import { checkLanguage } from '../checks/output-language.js';
 import { avoidedWordMatcher, languageName } from '../checks/output-checks.js';
+import { checkLanguage } from '../checks/output-language.js';
 import type { BusinessContext } from '../task.js';
 import { ctaKindOf } from './brief-reader.js';
 import { focusFor } from './business-facts.js';
@@ -63,14 +63,24 @@ function withoutAvoided(text: string, acceptable: Acceptable): { text: string; l
     });
     return line.trim() === '' ? '' : kept.join(' ');
   });
-  return { text: lines.join('\n').replace(/\n{3,}/gu, '\n\n').trim(), left };
+  return {
+    text: lines
+      .join('\n')
+      .replace(/\n{3,}/gu, '\n\n')
+      .trim(),
+    left,
+  };
 }
 
 function factsOf(rewrite: Rewrite, turn = 0) {
   const { business, bank, text } = rewrite;
   const style = voiceStyle(business.brand.voice.tone);
   const random = createRandom(hashSeed('rewrite', text, turn));
-  const facts = factsFor({ brief: text, language: bank.language, style, turn, topic: null }, business, random);
+  const facts = factsFor(
+    { brief: text, language: bank.language, style, turn, topic: null },
+    business,
+    random,
+  );
   return { facts, random, style };
 }
 

@@ -69,11 +69,18 @@ describe('rewriteContent offline', () => {
     const output = rewriteContentTask.offline(taskInput, context);
     expect(output.text).toBe('Thank you! Order now.');
     // Not even a sentence with a word to avoid goes: the checks flag it instead.
-    const cheap = rewriteContentTask.offline(input('translate', { channel: 'linkedin', language: 'de' }), context);
+    const cheap = rewriteContentTask.offline(
+      input('translate', { channel: 'linkedin', language: 'de' }),
+      context,
+    );
     expect(cheap.text).toBe(TEXT);
     const { output: final } = rewriteContentTask.finalize(output, taskInput, context);
     expect(final.warnings).toContainEqual(
-      expect.objectContaining({ field: 'text', code: 'not_translated', message: expect.stringMatching(/French/) }),
+      expect.objectContaining({
+        field: 'text',
+        code: 'not_translated',
+        message: expect.stringMatching(/French/),
+      }),
     );
   });
 });

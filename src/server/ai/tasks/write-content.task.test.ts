@@ -120,9 +120,15 @@ describe('writeContent prompt', () => {
     const [system] = writeContentTask.prompt(input({ channel: 'sms', format: 'sms' }), german);
     expect(system?.content).toContain('"STOP zum Abbestellen."');
     expect(system?.content).not.toContain('Reply STOP');
-    const [spanish] = writeContentTask.prompt(input({ channel: 'sms', format: 'sms', language: 'es' }), german);
+    const [spanish] = writeContentTask.prompt(
+      input({ channel: 'sms', format: 'sms', language: 'es' }),
+      german,
+    );
     expect(spanish?.content).toContain('"Responde STOP para darte de baja."');
-    const [japanese] = writeContentTask.prompt(input({ channel: 'sms', format: 'sms', language: 'ja' }), german);
+    const [japanese] = writeContentTask.prompt(
+      input({ channel: 'sms', format: 'sms', language: 'ja' }),
+      german,
+    );
     expect(japanese?.content).toMatch(/a short opt-out line in that language/);
   });
 });

@@ -43,7 +43,10 @@ export const EN: PhraseBank = {
     offer: [
       (f) => (need(f.product, f.price) ? `${f.product}, from ${f.price}.` : null),
       (f) => (need(f.product, f.price) ? `Good to know: ${f.product} costs ${f.price}.` : null),
-      (f) => (need(f.product, f.price) ? `${cap(f.price ?? '')} for ${f.product}. Here is what that gets you.` : null),
+      (f) =>
+        need(f.product, f.price)
+          ? `${cap(f.price ?? '')} for ${f.product}. Here is what that gets you.`
+          : null,
       (f) => (f.product ? `Now available at ${f.name}: ${f.product}.` : null),
       (f) => (f.product ? `${f.product} is ready for you.` : null),
     ],

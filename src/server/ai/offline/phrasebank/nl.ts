@@ -272,7 +272,7 @@ export const NL: PhraseBank = {
     subject: (f) => `Even een update van ${f.name}`,
     keywords: /(?:gesloten|sluiting|vakantie|feestdag|openingstijden|onderhoud|mededeling|closed|closure)/iu,
   },
-  smsOptOut: 'Antwoord STOP om af te melden.',
+  smsOptOut: 'Afmelden? Antwoord STOP.',
   labels: {
     hook: 'HAAK',
     scene: 'SCÈNE',
