@@ -2,7 +2,7 @@ import type { Persona, Product } from '#shared/brand.schema.js';
 import type { BusinessContext } from '../task.js';
 import type { Facts, WriterLanguage } from './phrasebank/types.js';
 import { pickRotating, type Random } from './prng.js';
-import { decapitalize, overlap, splitSentences } from './text-tools.js';
+import { decapitalize, endSentence, overlap, splitSentences } from './text-tools.js';
 import type { VoiceStyle } from './voice.js';
 
 // The facts a piece is written from: the product and audience the brief names (or the next ones in
@@ -94,8 +94,9 @@ export function factsFor(request: FactsRequest, business: BusinessContext, rando
   return {
     name: business.name,
     product: product?.name ?? null,
-    benefit: benefit ? sentenceCase(benefit) : null,
-    proof: pickOf(proofs),
+    // Profiles often leave the full stop off ("Fresh rye, baked daily"); copy joins sentences, so add it.
+    benefit: benefit ? endSentence(sentenceCase(benefit)) : null,
+    proof: ((proof) => (proof ? endSentence(proof) : null))(pickOf(proofs)),
     price: product?.price ?? null,
     audience: midSentence(audience?.name, request.language),
     goal: midSentence(pickOf(audience?.goals ?? []) ?? undefined, request.language),

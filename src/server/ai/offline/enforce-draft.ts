@@ -7,9 +7,10 @@ import {
   fitToChannel,
   fitToLength,
   normalizeHashtags,
-  smsSegments,
 } from '#shared/channels.js';
 import { findWordsToAvoid, removeWordsToAvoid } from '../prompt-safety.js';
+import { smsOptOutLine } from './phrasebank/index.js';
+import { fitSms } from './sms.js';
 
 // Channel limits and brand rules applied to a draft after it was written, whoever wrote it: the offline
 // writer runs its drafts through here, and so does writeContent's finalize for a model's drafts.
@@ -25,24 +26,18 @@ function bodyBudget(channel: ChannelId, body: string, hashtags: readonly string[
   return rule.limit - (withTags - bare);
 }
 
-function fitSms(body: string): string {
-  const rule = channelRule('sms');
-  const sms = smsSegments(body);
-  if (sms.segments <= (rule.maxSegments ?? 1)) return body;
-  const perPart = sms.encoding === 'GSM-7' ? 153 : 67;
-  return fitToChannel('sms', body, { limit: perPart * (rule.maxSegments ?? 1) });
-}
-
 /**
  * `draft` made to follow the channel: hashtags normalised and capped, words to avoid removed, thread posts
- * merged where the channel has no threads, every post and field cut to its limit.
- * @example enforceDraft('threads', 'post', draft, ['cheap']).hashtags.length // ≤ 1
+ * merged where the channel has no threads, every post and field cut to its limit; an SMS is fitted in
+ * whole sentences in GSM-7 and ends with the opt-out line of `language` (a code or locale).
+ * @example enforceDraft('threads', 'post', draft, ['cheap'], 'en').hashtags.length // ≤ 1
  */
 export function enforceDraft(
   channel: ChannelId,
   format: ContentFormat,
   draft: ContentDraft,
   wordsToAvoid: readonly string[],
+  language: string,
 ): ContentDraft {
   const rule = channelRule(channel);
   // Only text that carries a word to avoid is rewritten: the removal also tidies spacing and capitals, which
@@ -59,7 +54,7 @@ export function enforceDraft(
     thread = [];
   }
   thread = thread.slice(0, MAX_THREAD_POSTS).map((post) => fitToChannel(channel, post));
-  if (channel === 'sms') body = fitSms(body);
+  if (channel === 'sms') body = fitSms(body, smsOptOutLine(language, language), rule.maxSegments ?? 1);
   else {
     const budget = bodyBudget(channel, body, hashtags);
     body = fitToChannel(channel, body, budget === undefined ? {} : { limit: budget });

@@ -16,6 +16,11 @@ export interface LayoutRequest {
   facts: Facts;
   copy: Copy;
   title: string;
+  /**
+   * A line to open a thread or a short post with (a planned item's title), so two items of one plan never
+   * open alike.
+   */
+  headline?: string | null;
   /** The email subject (≤ 60 characters). */
   subject: string;
   emoji: string | null;
@@ -68,9 +73,59 @@ function base(request: LayoutRequest): LaidOut {
   };
 }
 
+function fits(channel: ChannelId, text: string, limit?: number): boolean {
+  return !countText(channel, text, limit === undefined ? {} : { limit }).over;
+}
+
+/**
+ * A short post of a list: the hook and as many points as fit (two at least), else the hook with its first
+ * point after the colon; null when not even that fits, so the hook never ends on a colon with no list.
+ */
+function shortList(request: LayoutRequest): string | null {
+  const { copy, channel, bodyLimit } = request;
+  const hook = withEmoji(copy.hook, request.emoji);
+  const tail = [copy.lines[0], copy.cta].filter(Boolean);
+  for (let count = copy.bullets.length; count >= 2; count -= 1) {
+    const list = copy.bullets.slice(0, count).map((point) => `- ${point}`);
+    for (const extra of [tail, tail.slice(-1)]) {
+      const text = [`${hook}\n${list.join('\n')}`, ...extra].join('\n');
+      if (fits(channel, text, bodyLimit)) return text;
+    }
+  }
+  const [point] = copy.bullets;
+  if (!point) return null;
+  const inline = `${copy.hook} ${point}.`;
+  for (const extra of [tail, tail.slice(-1)]) {
+    const text = [inline, ...extra].join(' ');
+    if (fits(channel, text, bodyLimit)) return text;
+  }
+  return null;
+}
+
 /** One post: hook, facts and call to action; short channels keep the strongest few lines. */
 export function layOutPost(request: LayoutRequest): LaidOut {
   const short = isShort(request.channel);
+  if (short && request.headline) {
+    // A planned item opens with its title, unique in the plan, when the rest still has room.
+    const rest = layOutPost({ ...request, headline: null });
+    const titled = `${request.headline}\n\n${rest.body}`;
+    if (!rest.body.includes(request.headline) && fits(request.channel, titled, request.bodyLimit))
+      return { ...rest, body: titled };
+    return rest;
+  }
+  if (short && request.copy.bullets.length > 0) {
+    const list = shortList(request);
+    // Without room for a point, the post goes on without the list and its hook.
+    const body =
+      list ??
+      fitParts(
+        request.channel,
+        [...request.copy.lines.slice(0, 2), request.copy.cta].filter(Boolean),
+        ' ',
+        request.bodyLimit,
+      );
+    return { ...base(request), body };
+  }
   const parts = sentences(request);
   const chosen = short ? [...parts.slice(0, 3), parts.at(-1) ?? ''] : parts;
   return {
@@ -83,7 +138,10 @@ export function layOutPost(request: LayoutRequest): LaidOut {
 export function layOutThread(request: LayoutRequest): LaidOut {
   // One point of a list per post, so no post has to be cut.
   const { copy, emoji } = request;
-  const ideas = [withEmoji(copy.hook, emoji), ...copy.bullets, ...copy.lines, copy.cta].filter(Boolean);
+  const hook = withEmoji(copy.hook, emoji);
+  const headline = request.headline && !copy.hook.includes(request.headline) ? request.headline : null;
+  const first = headline ? `${headline}\n\n${hook}` : hook;
+  const ideas = [first, ...copy.bullets, ...copy.lines, copy.cta].filter(Boolean);
   if (!channelRule(request.channel).threads) return { ...base(request), body: ideas.join('\n\n') };
   const posts = ideas.map((idea, index) => {
     const marker = ` ${index + 1}/${ideas.length}`;
@@ -144,7 +202,9 @@ export function layOutBlogOutline(request: LayoutRequest): LaidOut {
     .filter((section): section is string => section !== null && request.acceptable(section));
   const start = request.variant % Math.max(1, sections.length);
   const chosen = [...sections.slice(start), ...sections.slice(0, start)].slice(0, 4);
-  const intro = [copy.hook, copy.lines[0]].filter(Boolean).join(' ');
+  // A list's hook ("Quick facts about X:") announces points an intro does not have.
+  const opener = copy.hook.endsWith(':') ? null : copy.hook;
+  const intro = [opener, ...copy.lines].filter(Boolean).slice(0, 2).join(' ');
   return {
     ...base(request),
     body: [

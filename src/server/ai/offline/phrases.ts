@@ -142,8 +142,9 @@ export function callToAction(
 
 // Emoji for a playful voice, by the first industry or product word that matches.
 const INDUSTRY_EMOJI: ReadonlyArray<readonly [RegExp, string]> = [
-  [/bak|bread|pastr|cake/iu, '🥐'],
-  [/coffee|caf[eé]|tea/iu, '☕'],
+  [/bak|bread|pastr|cake|bäck|brot|boulang|panad|padar|panett|bakker/iu, '🥐'],
+  // Whole words: "tea" is in "teams", "café" in a bakery's description.
+  [/\b(?:coffee|caf[eé]|tea|kaffee|koffie)\b/iu, '☕'],
   [/restaurant|food|kitchen|catering|pizza/iu, '🍽️'],
   [/fitness|gym|yoga|sport/iu, '💪'],
   [/beauty|salon|hair|spa|skin/iu, '💇'],

@@ -4,7 +4,7 @@ import { CHANNEL_RULES_VERSION, channelRule } from '#shared/channels.js';
 import type { BusinessContext } from '../task.js';
 import { addDays, weekSlots } from './calendar-slots.js';
 import { factsFor } from './copy-facts.js';
-import { pickLine } from './phrase-picker.js';
+import { pickLine, repeatsItself } from './phrase-picker.js';
 import { phraseBank, writerLanguage } from './phrasebank/index.js';
 import type { PhraseBank } from './phrasebank/types.js';
 import { pillarKindOf } from './pillar-kind.js';
@@ -98,12 +98,13 @@ function titleAndBrief(
     const shifted = shift === 0 ? facts : factsAt(item.nth + shift);
     for (let index = 0; index < lines.length; index += 1) {
       const title = lines[(item.nth + index) % lines.length]?.(shifted);
-      if (title && title.length <= limit && acceptable(title)) candidates.push(title);
+      if (title && title.length <= limit && acceptable(title) && !repeatsItself(title, shifted))
+        candidates.push(title);
     }
   }
   const fallback = bank.titles.general
     .map((line) => line(facts))
-    .find((title) => title && title.length <= limit);
+    .find((title) => title && title.length <= limit && !repeatsItself(title, facts));
   const title = titles.take(candidates, fallback ?? business.name.slice(0, limit));
   const brief = pickLine(bank.plan.briefs[kind], facts, createRandom(item.nth), 0, () => true) ?? '';
   return {

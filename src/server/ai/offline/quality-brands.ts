@@ -134,3 +134,39 @@ export const BAKERY_DE_DE: BusinessContext = {
 };
 
 export const QUALITY_BRANDS = [CAFE_EN_US, SAAS_EN_GB, BAKERY_DE_DE] as const;
+
+/** A B2B SaaS whose main product carries the business's own name, with a price that starts with "from". */
+export const NAMESAKE_EN_GB: BusinessContext = {
+  name: 'Ledger Pro',
+  industry: 'B2B software: finance for creative agencies',
+  description:
+    'Ledger Pro is accounting and cash-flow software built for creative agencies of 5 to 50 people.',
+  website: 'https://ledgerpro.example',
+  locale: 'en-GB',
+  time_zone: 'Europe/London',
+  brand: brandProfileSchema.parse({
+    voice: {
+      tone: { formal_casual: 35, serious_playful: 25, reserved_enthusiastic: 45, traditional_modern: 80 },
+      words_to_use: ['cash flow', 'margins'],
+      words_to_avoid: ['cheap', 'revolutionary', 'synergy'],
+    },
+    audiences: [
+      {
+        name: 'Agency founders',
+        description: 'Founders of creative agencies who run the finances themselves',
+        pains: ['late invoices', 'unclear project margins'],
+        goals: ['predictable cash flow'],
+      },
+    ],
+    products: [
+      {
+        name: 'Ledger Pro',
+        description: 'Project-based accounting with live margins per client',
+        price: 'from £39 a month',
+        url: 'https://ledgerpro.example/pricing',
+      },
+      { name: 'Cash-flow forecast', description: 'A 13-week cash forecast that updates itself' },
+    ],
+    goals: ['Book demos with agency founders'],
+  }),
+};

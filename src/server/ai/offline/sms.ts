@@ -1,4 +1,5 @@
 import { smsSegments } from '#shared/channel-text.js';
+import { splitSentences } from './text-tools.js';
 
 // SMS in the GSM-7 alphabet, so a segment holds 160 characters rather than 70: typographic punctuation and
 // letters outside the alphabet become their plain look-alikes, emoji go, and the text is cut at a word
@@ -55,9 +56,10 @@ function cutAtWord(text: string, fits: (candidate: string) => boolean): string {
 export function composeSms(parts: readonly string[], cta: string, optOut: string, maxSegments = 1): string {
   const tail = toGsm7(optOut);
   const action = toGsm7(cta);
+  const withTail = (text: string) => (tail ? `${text}\n${tail}` : text);
   const withAction = (head: string) => [head, action].filter(Boolean).join(' ');
-  const fitsWith = (head: string) => smsSegments(`${withAction(head)}\n${tail}`).segments <= maxSegments;
-  const fitsWithout = (head: string) => smsSegments(`${head}\n${tail}`).segments <= maxSegments;
+  const fitsWith = (head: string) => smsSegments(withTail(withAction(head))).segments <= maxSegments;
+  const fitsWithout = (head: string) => smsSegments(withTail(head)).segments <= maxSegments;
   const fits = fitsWith('') ? fitsWith : fitsWithout;
   const plain = parts.map(toGsm7).filter(Boolean);
   let head = '';
@@ -68,5 +70,42 @@ export function composeSms(parts: readonly string[], cta: string, optOut: string
   }
   if (!head && plain[0]) head = cutAtWord(plain[0], fits);
   const text = fits === fitsWith ? withAction(head) : head;
-  return text ? `${text}\n${tail}` : tail;
+  return text ? withTail(text) : tail;
+}
+
+// Opt-out lines in every bank say STOP; a model may phrase its own ("Text STOP to unsubscribe").
+const OPT_OUT_KEYWORD = /(?<![\p{L}])STOP(?![\p{L}])/u;
+
+/**
+ * An SMS someone else wrote (a model's), fitted the way the writer fits its own: GSM-7 look-alikes, and
+ * when it is over `maxSegments`, whole sentences in order with the last one carrying a link kept as the call
+ * to action. Its opt-out line (a line saying STOP, or `optOut`) goes last; `optOut` is added when it has
+ * none (null: a language without a known line, left as written).
+ * @example fitSms('Rye is back 🍞', 'Reply STOP to opt out.', 10) // 'Rye is back\nReply STOP to opt out.'
+ */
+export function fitSms(text: string, optOut: string | null, maxSegments: number): string {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const folded = optOut?.toLowerCase();
+  const isOptOut = (line: string) => OPT_OUT_KEYWORD.test(line) || line.toLowerCase() === folded;
+  const last = lines.at(-1);
+  const given = last && isOptOut(last) ? last : (lines.find(isOptOut) ?? null);
+  const tail = given ?? optOut ?? '';
+  const rest = lines.filter((line) => line !== given);
+  const whole = toGsm7([...rest, tail].filter(Boolean).join('\n'));
+  if (smsSegments(whole).segments <= maxSegments) return whole;
+  const sentences = rest.flatMap(splitSentences);
+  let linkAt = -1;
+  sentences.forEach((sentence, index) => {
+    if (/https?:\/\//u.test(sentence)) linkAt = index;
+  });
+  const cta = sentences[linkAt] ?? '';
+  return composeSms(
+    sentences.filter((_, index) => index !== linkAt),
+    cta,
+    tail,
+    maxSegments,
+  );
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { focusFor, topicOf } from './business-facts.js';
 import { deriveHashtags } from './hashtags.js';
 import { EN } from './phrasebank/en.js';
-import { translateCommonPhrases } from './phrasebook.js';
 import { createRandom, hashSeed } from './prng.js';
 import { SAMPLE_BAKERY } from './sample-business.js';
 import { keywordsOf, splitSentences } from './text-tools.js';
@@ -86,16 +85,5 @@ describe('voice', () => {
     expect(expandContractions("We're sure it's what you'll want; don't wait")).toBe(
       'We are sure it is what you will want; do not wait',
     );
-  });
-});
-
-describe('phrasebook', () => {
-  it('translates whole known phrases and reports partial coverage', () => {
-    expect(translateCommonPhrases('Free shipping. Shop now: https://a.example #Rye', 'pt')).toEqual({
-      text: 'Frete grátis. Compre já: https://a.example #Rye',
-      complete: true,
-    });
-    expect(translateCommonPhrases('Fresh bread. Order now.', 'it').complete).toBe(false);
-    expect(translateCommonPhrases('Thank you', 'ja')).toEqual({ text: 'Thank you', complete: false });
   });
 });

@@ -16,7 +16,7 @@ import { writeContentTask } from '../tasks/write-content.task.js';
 import { splitPascal } from './hashtags.js';
 import { PHRASE_BANKS } from './phrasebank/index.js';
 import { type Facts, WRITER_LANGUAGES, type WriterLanguage } from './phrasebank/types.js';
-import { BAKERY_DE_DE, CAFE_EN_US, QUALITY_BRANDS, SAAS_EN_GB } from './quality-brands.js';
+import { BAKERY_DE_DE, CAFE_EN_US, NAMESAKE_EN_GB, QUALITY_BRANDS, SAAS_EN_GB } from './quality-brands.js';
 import { meanPairwiseSimilarity, shingleSimilarity } from './similarity.js';
 import { splitSentences, wordsOf } from './text-tools.js';
 import { writeDraft } from './writer.js';
@@ -82,10 +82,10 @@ function isLanguage(text: string, language: WriterLanguage): boolean {
   return WRITER_LANGUAGES.every((other) => other === language || hits[language] > hits[other]);
 }
 
-/** A 12-week calendar on six channels, each item written as the calendar job writes it. */
-function calendarWithDrafts(business: BusinessContext) {
+/** A 12-week calendar (six channels unless told), each item written as the calendar job writes it. */
+function calendarWithDrafts(business: BusinessContext, channels: readonly ChannelId[] = CHANNELS) {
   const context = { business, now: NOW };
-  const input = planCalendarInputSchema.parse({ start_date: '2027-01-04', weeks: 12, channels: CHANNELS });
+  const input = planCalendarInputSchema.parse({ start_date: '2027-01-04', weeks: 12, channels });
   const plan = planCalendarTask.offline(input, context);
   const drafts = plan.items.map((item) => {
     const [draft] = writeContentTask.offline(
@@ -195,6 +195,29 @@ describe.each(CALENDARS)('a 12-week, 6-channel calendar for $business.name', ({ 
     const tags = new Set(drafts.flatMap(({ draft }) => draft.hashtags.map((tag) => tag.toLowerCase())));
     for (const bad of ['#explain', '#thank', '#five', '#kurzer', '#end', '#show', '#one'])
       expect(tags.has(bad)).toBe(false);
+  });
+});
+
+describe('a 12-week calendar on short, threaded channels for a product named like the business', () => {
+  const { drafts } = calendarWithDrafts(NAMESAKE_EN_GB, ['x', 'threads', 'bluesky', 'linkedin']);
+  const share = (texts: readonly string[]) => (texts.length - new Set(texts).size) / texts.length;
+
+  it('repeats at most 2% of bodies and of the first posts of threads', () => {
+    const threads = drafts.filter(({ draft }) => draft.thread.length > 0);
+    expect(threads.length).toBeGreaterThan(20);
+    expect(share(drafts.map(({ draft }) => draft.body))).toBeLessThanOrEqual(0.02);
+    // A thread's first post without its "1/6" counter, so two openings that differ only in length still count.
+    const openings = threads.map(({ draft }) => draft.body.replace(/\s*\d+\/\d+$/u, ''));
+    expect(share(openings)).toBeLessThanOrEqual(0.02);
+  });
+
+  it('never repeats itself inside a sentence ("at Ledger Pro: Ledger Pro", "From from")', () => {
+    for (const { draft } of drafts) {
+      for (const sentence of splitSentences(copyOf(draft))) {
+        expect(sentence.match(/ledger pro/giu)?.length ?? 0, sentence).toBeLessThanOrEqual(1);
+        expect(sentence, sentence).not.toMatch(/\b(\p{L}+)\s+\1\b/iu);
+      }
+    }
   });
 });
 

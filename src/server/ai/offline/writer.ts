@@ -98,12 +98,16 @@ export function writeDraft(request: WriteRequest, business: BusinessContext): Co
   const random = createRandom(seed);
   const reading = readBrief(request.brief, bank);
   const pillar = pillarKindOf(request.pillar);
+  // A planned title the plan had to number ("Meet Ledger Pro (3)") shares its words with earlier items:
+  // its number moves every choice on, so the copy differs from theirs too.
+  const repeat = request.pillar ? Number(/\((\d+)\)$/u.exec(reading.title ?? '')?.[1] ?? 1) - 1 : 0;
+  const variant = request.variant + repeat;
   const facts = factsFor(
     {
       brief: request.brief,
       language,
       style,
-      turn: request.variant,
+      turn: variant,
       // A topic is printed only for a brief written by a person (the planner's come with a pillar).
       topic: request.pillar ? null : reading.topic,
       skipTopicNaming: true,
@@ -111,7 +115,7 @@ export function writeDraft(request: WriteRequest, business: BusinessContext): Co
     business,
     random,
   );
-  const angle = angleFor(pillar, request.format, facts, seed, request.variant);
+  const angle = angleFor(pillar, request.format, facts, seed, variant);
   const compose: ComposeRequest = {
     bank,
     facts,
@@ -121,7 +125,7 @@ export function writeDraft(request: WriteRequest, business: BusinessContext): Co
     channel: request.channel,
     link: linkFor(business, facts.product),
     random,
-    variant: request.variant,
+    variant,
     acceptable,
     enthusiastic: style.enthusiastic,
   };
@@ -153,17 +157,21 @@ export function writeDraft(request: WriteRequest, business: BusinessContext): Co
     count: channelRule(request.channel).suggestedHashtags,
     acceptable,
   });
+  const title = titleOf(reading, compose, 200, false);
   const laidOut = LAYOUTS[request.format]({
     channel: request.channel,
     bank,
     facts,
     copy: voiced,
-    title: titleOf(reading, compose, 200, false),
+    title,
+    // A planned item's title is copy the planner wrote and unique in its plan (a person's brief may be an
+    // instruction); without the register's "(2)" it opens a thread.
+    headline: request.pillar && !notice ? title.replace(/\s*\(\d+\)$/u, '') : null,
     subject: titleOf(reading, compose, 60, true),
     emoji,
     bodyLimit: bodyLimit(request.channel, hashtags),
     random,
-    variant: request.variant,
+    variant,
     acceptable,
   });
   const note = supported
@@ -171,5 +179,5 @@ export function writeDraft(request: WriteRequest, business: BusinessContext): Co
     : ` Note: the offline writer has no phrases for ${wanted} and wrote English; connect an AI provider to write in ${wanted}.`;
   const draft: ContentDraft = { ...laidOut, hashtags, media_brief: `${laidOut.media_brief}${note}`.trim() };
   // Limits only: sentences with a word to avoid were never chosen, and deleting words breaks sentences.
-  return enforceDraft(request.channel, request.format, draft, []);
+  return enforceDraft(request.channel, request.format, draft, [], language);
 }

@@ -6,6 +6,7 @@ import {
 } from '#shared/ai-tasks.schema.js';
 import { CHANNEL_IDS } from '#shared/channel-ids.js';
 import { countText } from '#shared/channels.js';
+import { BAKERY_DE_DE } from '../offline/quality-brands.js';
 import { sampleContext } from '../offline/sample-business.js';
 import { findWordsToAvoid } from '../prompt-safety.js';
 import { rewriteContentTask } from './rewrite-content.task.js';
@@ -20,7 +21,9 @@ function input(mode: (typeof REWRITE_MODES)[number], overrides: Record<string, u
 }
 
 describe('rewriteContent offline', () => {
-  it.each(CHANNEL_IDS.flatMap((channel) => REWRITE_MODES.map((mode) => [channel, mode] as const)))(
+  // Translation needs a model: offline it changes nothing (see below), so its words are the original's.
+  const modes = REWRITE_MODES.filter((mode) => mode !== 'translate');
+  it.each(CHANNEL_IDS.flatMap((channel) => modes.map((mode) => [channel, mode] as const)))(
     '%s %s: valid, within the limit, without words to avoid, deterministic',
     (channel, mode) => {
       const taskInput = input(mode, { channel, tone: 'more playful', language: 'es' });
@@ -61,16 +64,61 @@ describe('rewriteContent offline', () => {
     expect(playful.text).toMatch(/We're .*\p{Extended_Pictographic}/u);
   });
 
-  it('translates known phrases and says openly when it cannot translate the rest', () => {
-    expect(
-      rewriteContentTask.offline(
-        input('translate', { text: 'Thank you! Order now.', language: 'fr' }),
-        context,
-      ).text,
-    ).toBe('Merci! Commandez maintenant.');
-    expect(
-      rewriteContentTask.offline(input('translate', { channel: 'linkedin', language: 'de' }), context).text,
-    ).toMatch(/^\[Offline mode: only common phrases were translated to de; connect an AI provider/);
+  it('cannot translate offline: keeps the text as it is and says so in a warning', () => {
+    const taskInput = input('translate', { text: 'Thank you! Order now.', language: 'fr' });
+    const output = rewriteContentTask.offline(taskInput, context);
+    expect(output.text).toBe('Thank you! Order now.');
+    // Not even a sentence with a word to avoid goes: the checks flag it instead.
+    const cheap = rewriteContentTask.offline(
+      input('translate', { channel: 'linkedin', language: 'de' }),
+      context,
+    );
+    expect(cheap.text).toBe(TEXT);
+    const { output: final } = rewriteContentTask.finalize(output, taskInput, context);
+    expect(final.warnings).toContainEqual(
+      expect.objectContaining({
+        field: 'text',
+        code: 'not_translated',
+        message: expect.stringMatching(/French/),
+      }),
+    );
+  });
+});
+
+describe("rewriteContent offline in the business's language", () => {
+  const german = sampleContext(BAKERY_DE_DE);
+  const DE_TEXT =
+    'Unser Dinkelvollkornbrot ist wieder da. Es ist nicht billig, aber ehrlich gebacken. Wir backen es jeden Morgen frisch in Freiburg.';
+  const rewrite = (mode: (typeof REWRITE_MODES)[number], overrides: Record<string, unknown> = {}) =>
+    rewriteContentTask.offline(input(mode, { channel: 'facebook', text: DE_TEXT, ...overrides }), german);
+  const ENGLISH = /\b(?:the|and|with|for|you|our|more|made|look)\b/iu;
+
+  it.each(['expand', 'variant', 'tone', 'shorten'] as const)('%s writes German, never English', (mode) => {
+    const { text } = rewrite(mode, { tone: 'playful' });
+    expect(text).not.toMatch(ENGLISH);
+    expect(text).toContain('Dinkelvollkornbrot');
+  });
+
+  it('expands with German sentences from the profile and the phrase bank', () => {
+    const { text } = rewrite('expand');
+    expect(text.length).toBeGreaterThan(DE_TEXT.length);
+    expect(text).toContain('Ein saftiges Vollkornbrot aus 100 % Dinkel.');
+  });
+
+  it('opens a variant with another German sentence', () => {
+    const { text } = rewrite('variant');
+    expect(text.startsWith('Unser Dinkelvollkornbrot ist wieder da.')).toBe(false);
+  });
+
+  it('leaves out a sentence with a word to avoid (any form) whole, and says so; never a hole', () => {
+    for (const mode of ['expand', 'variant', 'tone', 'shorten'] as const) {
+      const output = rewrite(mode, { text: DE_TEXT.replace('billig', 'billiges Brot') });
+      expect(output.text).not.toMatch(/billig|nicht ,|aber ehrlich/iu);
+      const taskInput = input(mode, { channel: 'facebook', text: DE_TEXT });
+      const { output: final, problems } = rewriteContentTask.finalize(output, taskInput, german);
+      expect(problems).toEqual([]);
+      expect(final.warnings?.map((warning) => warning.code)).toContain('sentence_left_out');
+    }
   });
 });
 

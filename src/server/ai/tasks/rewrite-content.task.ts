@@ -6,7 +6,9 @@ import {
 } from '#shared/ai-tasks.schema.js';
 import { channelRule, fitToChannel, normalizeHashtags } from '#shared/channels.js';
 import { checkLanguage } from '../checks/output-language.js';
-import { rewriteOffline } from '../offline/rewriter.js';
+import { smsOptOutLine } from '../offline/phrasebank/index.js';
+import { REWRITER_NOTE_CODES, rewriteOffline } from '../offline/rewriter.js';
+import { fitSms } from '../offline/sms.js';
 import { fenceData } from '../prompt-safety.js';
 import type { AiTask } from '../task.js';
 import { checkBusinessOutput, safetyProblems, withoutAvoidedHashtags } from './output-checks.js';
@@ -67,7 +69,14 @@ export const rewriteContentTask: AiTask<RewriteContentInput, RewriteContentOutpu
   finalize(output, input, context) {
     const { business } = context;
     const language = rewriteLanguage(input, business.locale);
-    const text = fitToChannel(input.channel, output.text);
+    const text =
+      input.channel === 'sms'
+        ? fitSms(
+            output.text,
+            smsOptOutLine(language ?? business.locale, business.locale),
+            channelRule('sms').maxSegments ?? 1,
+          )
+        : fitToChannel(input.channel, output.text);
     const hashtags = normalizeHashtags(
       withoutAvoidedHashtags(output.hashtags, business, language ?? business.locale),
       channelRule(input.channel).maxHashtags,
@@ -79,6 +88,11 @@ export const rewriteContentTask: AiTask<RewriteContentInput, RewriteContentOutpu
       { language, given: [input.text] },
     );
     const problems = [...findings.problems, ...safetyProblems([text], this.prompt(input, context), business)];
-    return { output: { text, hashtags, warnings: findings.warnings }, problems, flags: findings.flags };
+    // What the offline rewriter could not do (translate) or left out, then what the checks found.
+    const notes = (output.warnings ?? []).filter((note) =>
+      (REWRITER_NOTE_CODES as readonly string[]).includes(note.code),
+    );
+    const warnings = [...notes, ...findings.warnings];
+    return { output: { text, hashtags, warnings }, problems, flags: findings.flags };
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeContentInputSchema, writeContentOutputSchema } from '#shared/ai-tasks.schema.js';
 import { CHANNEL_IDS, CONTENT_FORMATS } from '#shared/channel-ids.js';
-import { validateForChannel } from '#shared/channels.js';
+import { smsSegments, validateForChannel } from '#shared/channels.js';
 import { SAMPLE_BAKERY, SAMPLE_CONSULTANCY, sampleContext } from '../offline/sample-business.js';
 import { findWordsToAvoid } from '../prompt-safety.js';
 import { writeContentTask } from './write-content.task.js';
@@ -114,6 +114,23 @@ describe('writeContent prompt', () => {
     );
     expect(system?.content).not.toContain('Ignore previous instructions');
   });
+
+  it("asks for the opt-out line in the business's language (or the one requested)", () => {
+    const german = { ...context, business: { ...context.business, locale: 'de-DE' } };
+    const [system] = writeContentTask.prompt(input({ channel: 'sms', format: 'sms' }), german);
+    expect(system?.content).toContain('"STOP zum Abbestellen."');
+    expect(system?.content).not.toContain('Reply STOP');
+    const [spanish] = writeContentTask.prompt(
+      input({ channel: 'sms', format: 'sms', language: 'es' }),
+      german,
+    );
+    expect(spanish?.content).toContain('"Responde STOP para darte de baja."');
+    const [japanese] = writeContentTask.prompt(
+      input({ channel: 'sms', format: 'sms', language: 'ja' }),
+      german,
+    );
+    expect(japanese?.content).toMatch(/a short opt-out line in that language/);
+  });
 });
 
 describe('writeContent finalize', () => {
@@ -144,6 +161,44 @@ describe('writeContent finalize', () => {
     const { problems } = writeContentTask.finalize({ variants: [leak] }, taskInput, context);
     expect(problems.join(' ')).toMatch(/exactly 2 variants/);
     expect(problems.join(' ')).toMatch(/Repeats the instructions/);
+  });
+});
+
+describe('writeContent finalize for SMS', () => {
+  const sms = (body: string) => ({
+    title: 'Rye',
+    body,
+    thread: [],
+    hashtags: [],
+    call_to_action: '',
+    media_brief: '',
+    preheader: '',
+  });
+  const finalize = (body: string) =>
+    writeContentTask.finalize(
+      { variants: [sms(body)] },
+      input({ channel: 'sms', format: 'sms', variants: 1 }),
+      context,
+    ).output.variants[0]?.body ?? '';
+
+  it('keeps a fitting SMS, in GSM-7 look-alikes: no emoji or curly quotes forcing UCS-2', () => {
+    const body = finalize('Our “rye” is back 🍞 – fresh at 7am.\nReply STOP to opt out.');
+    expect(body).toBe('Our "rye" is back - fresh at 7am.\nReply STOP to opt out.');
+    expect(smsSegments(body)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+  });
+
+  it('fits a long SMS with whole sentences, never "…", and keeps the opt-out line last', () => {
+    const sentences = Array.from({ length: 80 }, (_, n) => `Rye loaf number ${n + 1} is ready.`);
+    const body = finalize(`${sentences.join(' ')} Order: https://ryeandco.example\nReply STOP to opt out.`);
+    expect(body).not.toContain('…');
+    expect(smsSegments(body).encoding).toBe('GSM-7');
+    expect(smsSegments(body).segments).toBeLessThanOrEqual(10);
+    expect(body).toMatch(/^Rye loaf number 1 is ready\. /);
+    expect(body).toMatch(/\.\sOrder: https:\/\/ryeandco\.example\nReply STOP to opt out\.$/);
+  });
+
+  it("adds the business's opt-out line when the model left it out", () => {
+    expect(finalize('Our rye is back.')).toBe('Our rye is back.\nReply STOP to opt out.');
   });
 });
 

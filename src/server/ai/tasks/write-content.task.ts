@@ -6,13 +6,14 @@ import {
 } from '#shared/ai-tasks.schema.js';
 import { validateForChannel } from '#shared/channels.js';
 import { enforceDraft } from '../offline/enforce-draft.js';
+import { smsOptOutLine } from '../offline/phrasebank/index.js';
 import { writeDraft } from '../offline/writer.js';
 import { fenceData } from '../prompt-safety.js';
 import type { AiTask } from '../task.js';
 import { checkBusinessOutput, safetyProblems, withoutAvoidedHashtags } from './output-checks.js';
 import { answerFormat, systemMessage } from './prompt-parts.js';
 
-const FORMAT_GUIDE: Record<WriteContentInput['format'], string> = {
+const FORMAT_GUIDE: Record<Exclude<WriteContentInput['format'], 'sms'>, string> = {
   post: 'A single post: a hook in the first line, one concrete benefit, a clear call to action.',
   thread: 'A thread: `body` is the first post (the hook), `thread` the following posts, one idea each.',
   story: 'A story frame: one short line of overlay text and a call to action.',
@@ -21,8 +22,17 @@ const FORMAT_GUIDE: Record<WriteContentInput['format'], string> = {
     '`title` is the subject (ideally 60 characters or fewer), `preheader` the preview line, `body` the email.',
   ad: '`title` is a headline of about 40 characters; `body` the primary text with benefit and call to action.',
   blog_outline: '`title` is the headline; `body` lists H2 sections as bullet lines.',
-  sms: 'One SMS segment if at all possible, plain characters only, ending with "Reply STOP to opt out."',
 };
+
+/** The guide for a format; an SMS ends with the opt-out line the offline writer uses for that language. */
+function formatGuide(format: WriteContentInput['format'], language: string | undefined, locale: string) {
+  if (format !== 'sms') return FORMAT_GUIDE[format];
+  const optOut = smsOptOutLine(language, locale);
+  const ending = optOut
+    ? `ending with the line "${optOut}"`
+    : `ending with a short opt-out line in that language (in English: "${smsOptOutLine('en', 'en')}")`;
+  return `One SMS segment if at all possible, plain characters only (no emoji or curly quotes), ${ending}.`;
+}
 
 /** Drafts for one channel and format from a brief, in the brand's voice. */
 export const writeContentTask: AiTask<WriteContentInput, WriteContentOutput> = {
@@ -38,7 +48,7 @@ export const writeContentTask: AiTask<WriteContentInput, WriteContentOutput> = {
       `You are the marketing copywriter for ${business.name}. Write in the brand's voice, ground every claim in the profile below, and never invent prices, offers or facts.`,
       business,
       [input.channel],
-      [`Format: ${FORMAT_GUIDE[input.format]}`],
+      [`Format: ${formatGuide(input.format, input.language, business.locale)}`],
     );
     const user = [
       `Write ${input.variants} distinct variant(s) of a ${input.format} for ${input.channel}.`,
@@ -65,7 +75,7 @@ export const writeContentTask: AiTask<WriteContentInput, WriteContentOutput> = {
     const language = input.language ?? business.locale;
     // Limits are enforced here; words to avoid are not deleted (that breaks sentences) but sent back.
     const variants = output.variants.slice(0, input.variants).map((draft) => {
-      const fitted = enforceDraft(input.channel, input.format, draft, []);
+      const fitted = enforceDraft(input.channel, input.format, draft, [], language);
       return { ...fitted, hashtags: withoutAvoidedHashtags(fitted.hashtags, business, language) };
     });
     const problems: string[] = [];

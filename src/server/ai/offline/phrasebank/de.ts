@@ -25,13 +25,13 @@ export const DE: PhraseBank = {
       (f) => `Was würde ${f.v('deine', 'Ihre')} Woche ein bisschen leichter machen?`,
       (f) =>
         need(f.audience, f.product)
-          ? `Eine Frage an alle ${f.audience}: Kennt ihr schon ${f.product}?`
+          ? `Eine Frage an alle ${f.audience}: ${f.v('Kennt ihr', 'Kennen Sie')} schon ${f.product}?`
           : null,
     ],
     story: [
-      (f) => `Eine kleine Geschichte von ${f.name}.`,
+      () => `Eine kleine Geschichte aus unserem Alltag.`,
       (f) => (f.product ? `So ist ${f.product} entstanden.` : null),
-      (f) => `Bei ${f.name} haben wir mit einer einfachen Idee angefangen: alles ordentlich machen.`,
+      () => `Angefangen haben wir mit einer einfachen Idee: alles ordentlich machen.`,
       () => `Letzte Woche hat uns jemand gefragt, warum wir die Dinge so machen, wie wir sie machen.`,
       (f) => (need(f.product, f.audience) ? `${f.product} haben wir für ${f.audience} gemacht.` : null),
       () => `Manche Dinge brauchen einfach ihre Zeit.`,
@@ -41,14 +41,14 @@ export const DE: PhraseBank = {
       (f) => (f.product ? `${f.product} auf einen Blick:` : null),
       (f) => `${f.name} in Kürze:`,
       (f) => (f.product ? `Das steckt in ${f.product}:` : null),
-      (f) => (f.audience ? `Warum ${f.audience} zu ${f.name} kommen:` : null),
+      (f) => (f.audience ? `Warum ${f.audience} gern zu uns kommen:` : null),
     ],
     offer: [
       (f) => (need(f.product, f.price) ? `${f.product} gibt es ab ${f.price}.` : null),
       (f) => (need(f.product, f.price) ? `Gut zu wissen: ${f.product} kostet ${f.price}.` : null),
       (f) =>
         need(f.product, f.price)
-          ? `${f.price} für ${f.product}. Und das bekommen ${f.v('du', 'Sie')} dafür.`
+          ? `${cap(f.price ?? '')} für ${f.product}. Und das bekommen ${f.v('du', 'Sie')} dafür.`
           : null,
       (f) => (f.product ? `Jetzt bei ${f.name}: ${f.product}.` : null),
       (f) => (f.product ? `${f.product} ist bereit für ${f.v('dich', 'Sie')}.` : null),
@@ -56,15 +56,15 @@ export const DE: PhraseBank = {
     tip: [
       (f) => (f.audience ? `Ein schneller Tipp für ${f.audience}.` : null),
       () => `Unser Tipp der Woche.`,
-      (f) => (f.goal ? `So klappt es leichter mit ${f.goal}.` : null),
+      (f) => (f.goal ? `Ein Tipp für alle, denen das wichtig ist: ${f.goal}.` : null),
       () => `Kleine Änderung, große Wirkung.`,
       () => `Ein Trick, den wir gern verraten.`,
     ],
   },
   pillarLines: {
     spotlight: [
-      (f) => (f.product ? `Darf ich vorstellen: ${f.product}.` : null),
-      (f) => (f.product ? `Auf ${f.product} sind wir bei ${f.name} besonders stolz.` : null),
+      (f) => (f.product ? `Wir stellen vor: ${f.product}.` : null),
+      (f) => (f.product ? `Auf ${f.product} sind wir besonders stolz.` : null),
       (f) =>
         f.product ? `Wenn ${f.v('du', 'Sie')} nur eine Sache von uns probieren, dann ${f.product}.` : null,
       () => `Das hier lohnt einen zweiten Blick.`,
@@ -72,7 +72,10 @@ export const DE: PhraseBank = {
     howTo: [
       (f) =>
         `${f.v('Nimm dir', 'Nehmen Sie sich')} diese Woche nur eine Sache vor, und ${f.v('halte', 'halten Sie')} es einfach.`,
-      (f) => (f.goal ? `Der schnellste Weg zu ${f.goal} ist meistens der einfachste.` : null),
+      (f) =>
+        f.goal
+          ? `${f.v('Dein', 'Ihr')} Ziel: ${f.goal}? Der einfachste Weg dorthin ist oft der schnellste.`
+          : null,
       (f) => (f.product ? `Den Großteil der Arbeit übernimmt ${f.product}.` : null),
       () => `Einmal einrichten, dann jede Woche davon profitieren.`,
       () => `Am Vortag planen, dann läuft der Rest fast von allein.`,
@@ -87,12 +90,12 @@ export const DE: PhraseBank = {
       (f) => (f.audience ? `Am schönsten ist es, wenn ${f.audience} wiederkommen.` : null),
       (f) => (f.product ? `Wir hören so gern, wie ${f.product} im Alltag ankommt.` : null),
       (f) => `${f.v('Eure', 'Ihre')} Geschichten sind der Grund, warum wir das machen.`,
-      (f) => `${f.v('Hast du', 'Haben Sie')} eine eigene Geschichte mit ${f.name}? Wir freuen uns darauf.`,
+      (f) => `${f.v('Hast du', 'Haben Sie')} eine eigene Geschichte mit uns? Wir freuen uns darauf.`,
     ],
     offers: [
-      () => `Es ist da, und es ist bereit.`,
+      () => `Endlich ist es so weit.`,
       (f) => (f.product ? `${f.product} ist ab sofort erhältlich.` : null),
-      (f) => `Neuigkeiten von ${f.name}.`,
+      () => `Es gibt Neuigkeiten.`,
       () => `Darauf haben wir uns schon lange gefreut.`,
     ],
     community: [
@@ -103,15 +106,15 @@ export const DE: PhraseBank = {
     ],
     general: [
       (f) => `Wir glauben, das gefällt ${f.v('dir', 'Ihnen')}.`,
-      (f) => `Mit Sorgfalt gemacht vom Team von ${f.name}.`,
-      () => `Das ist gut zu wissen.`,
+      () => `Mit viel Sorgfalt von unserem Team gemacht.`,
+      (f) => f.v('Schau gern mal bei uns vorbei.', 'Schauen Sie gern bei uns vorbei.'),
     ],
   },
   benefitLines: [
     (f) => f.benefit,
     (f) => (need(f.product, f.benefit) ? `Was ist ${f.product}? ${f.benefit}` : null),
     (f) => (f.benefit ? `Kurz gesagt: ${f.benefit}` : null),
-    (f) => (f.benefit ? `Worum es geht? ${f.benefit}` : null),
+    (f) => (f.benefit ? `Das Besondere: ${f.benefit}` : null),
   ],
   proofLines: [
     (f) => f.proof,
@@ -132,10 +135,10 @@ export const DE: PhraseBank = {
   wordLines: [
     (f) => (f.word ? `${cap(f.word)}, wie immer.` : null),
     (f) => (f.word ? `Immer ${f.word}.` : null),
-    (f) => (f.word ? `${cap(f.word)}: So arbeiten wir einfach.` : null),
+    (f) => (f.word ? `${cap(f.word)} – so arbeiten wir.` : null),
   ],
   topicLines: [
-    (f) => (f.topic ? `Diesmal geht es um: ${f.topic}.` : null),
+    (f) => (f.topic ? `Heute im Fokus: ${f.topic}.` : null),
     (f) => (f.topic ? `Im Mittelpunkt: ${f.topic}.` : null),
     (f) => (f.topic ? `Thema heute: ${f.topic}.` : null),
   ],
@@ -162,7 +165,7 @@ export const DE: PhraseBank = {
   messageUs: [
     (f) => `Fragen? ${f.v('Schreib', 'Schreiben Sie')} uns eine Nachricht.`,
     (f) => `${f.v('Schick', 'Schicken Sie')} uns eine Nachricht, wir helfen gern.`,
-    (f) => `${f.v('Schreib', 'Schreiben Sie')} ${f.name}, wir melden uns.`,
+    (f) => `${f.v('Schreib uns', 'Schreiben Sie uns')}, wir melden uns.`,
   ],
   greeting: { informal: () => 'Hallo,', formal: () => 'Guten Tag,' },
   signOff: {
@@ -172,7 +175,7 @@ export const DE: PhraseBank = {
   subjects: {
     question: [
       (f) => (f.product ? `${f.v('Kennst du', 'Kennen Sie')} schon ${f.product}?` : null),
-      (f) => (f.goal ? `Auf der Suche nach ${f.goal}?` : null),
+      (f) => (f.goal ? `${f.v('Dein', 'Ihr')} Ziel: ${f.goal}?` : null),
       (f) => (f.audience ? `Eine Frage an ${f.audience}` : null),
     ],
     story: [
@@ -219,7 +222,7 @@ export const DE: PhraseBank = {
       (f) => (f.audience ? `Eine einfache Routine für ${f.audience}` : null),
       (f) => (f.product ? `${f.product}: eine kleine Anleitung` : null),
       (f) => (f.pain ? `Schluss mit ${bare(f.pain)}` : null),
-      (f) => (f.goal ? `In drei Schritten zu ${f.goal}` : null),
+      (f) => (f.goal ? `In drei Schritten: ${f.goal}` : null),
     ],
     behindScenes: [
       (f) => (f.product ? `Hinter den Kulissen: ${f.product}` : null),

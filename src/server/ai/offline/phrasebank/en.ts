@@ -43,7 +43,10 @@ export const EN: PhraseBank = {
     offer: [
       (f) => (need(f.product, f.price) ? `${f.product}, from ${f.price}.` : null),
       (f) => (need(f.product, f.price) ? `Good to know: ${f.product} costs ${f.price}.` : null),
-      (f) => (need(f.product, f.price) ? `${f.price} for ${f.product}. Here is what that gets you.` : null),
+      (f) =>
+        need(f.product, f.price)
+          ? `${cap(f.price ?? '')} for ${f.product}. Here is what that gets you.`
+          : null,
       (f) => (f.product ? `Now available at ${f.name}: ${f.product}.` : null),
       (f) => (f.product ? `${f.product} is ready for you.` : null),
     ],
@@ -115,11 +118,11 @@ export const EN: PhraseBank = {
     (f) => (need(f.audience, f.goal) ? `Made for ${f.audience} who want ${f.goal}.` : null),
     (f) => (f.audience ? `Built with ${f.audience} in mind.` : null),
     (f) => (f.audience ? `Especially good news for ${f.audience}.` : null),
-    (f) => (f.pain ? `So ${f.pain} is one less thing to worry about.` : null),
+    (f) => (f.pain ? `One less worry: ${f.pain}.` : null),
   ],
   priceLines: [
     (f) => (f.price ? `From ${f.price}.` : null),
-    (f) => (f.price ? `Yours for ${f.price}.` : null),
+    (f) => (f.price && !/^from\b/iu.test(f.price) ? `Yours for ${f.price}.` : null),
     (f) => (f.price ? `Price: ${f.price}.` : null),
   ],
   wordLines: [

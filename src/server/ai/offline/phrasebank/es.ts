@@ -45,7 +45,8 @@ export const ES: PhraseBank = {
         need(f.product, f.price)
           ? `Para que lo ${f.v('sepas', 'sepa')}: ${f.product} cuesta ${f.price}.`
           : null,
-      (f) => (need(f.product, f.price) ? `${f.price} por ${f.product}. Esto es lo que incluye.` : null),
+      (f) =>
+        need(f.product, f.price) ? `${cap(f.price ?? '')} por ${f.product}. Esto es lo que incluye.` : null,
       (f) => (f.product ? `Ya disponible en ${f.name}: ${f.product}.` : null),
       (f) => (f.product ? `${f.product} ya está listo para ${f.v('ti', 'usted')}.` : null),
     ],

@@ -45,7 +45,10 @@ export const FR: PhraseBank = {
     offer: [
       (f) => (need(f.product, f.price) ? `${f.product}, à partir de ${f.price}.` : null),
       (f) => (need(f.product, f.price) ? `Bon à savoir : ${f.product} coûte ${f.price}.` : null),
-      (f) => (need(f.product, f.price) ? `${f.price} pour ${f.product}. Voici ce que cela comprend.` : null),
+      (f) =>
+        need(f.product, f.price)
+          ? `${cap(f.price ?? '')} pour ${f.product}. Voici ce que cela comprend.`
+          : null,
       (f) => (f.product ? `Disponible dès maintenant chez ${f.name} : ${f.product}.` : null),
       (f) => (f.product ? `${f.product} ${f.v("t'attend", 'vous attend')}.` : null),
     ],

@@ -42,3 +42,13 @@ export function writerLanguage(
 export function phraseBank(language: WriterLanguage): PhraseBank {
   return PHRASE_BANKS[language];
 }
+
+/**
+ * The SMS opt-out line in `requested` (else the locale's) language, the same line the offline writer ends
+ * its SMS with; null for a language without a phrase bank.
+ * @example smsOptOutLine(undefined, 'de-DE') // 'STOP zum Abbestellen.'
+ */
+export function smsOptOutLine(requested: string | undefined, locale: string): string | null {
+  const { language, supported } = writerLanguage(requested, locale);
+  return supported ? PHRASE_BANKS[language].smsOptOut : null;
+}

@@ -42,7 +42,8 @@ export const IT: PhraseBank = {
     offer: [
       (f) => (need(f.product, f.price) ? `${f.product}, a partire da ${f.price}.` : null),
       (f) => (need(f.product, f.price) ? `Buono a sapersi: ${f.product} costa ${f.price}.` : null),
-      (f) => (need(f.product, f.price) ? `${f.price} per ${f.product}. Ecco che cosa include.` : null),
+      (f) =>
+        need(f.product, f.price) ? `${cap(f.price ?? '')} per ${f.product}. Ecco che cosa include.` : null,
       (f) => (f.product ? `Ora disponibile da ${f.name}: ${f.product}.` : null),
       (f) => (f.product ? `${f.product} ${f.v('ti', 'La')} aspetta.` : null),
     ],

@@ -46,7 +46,7 @@ export const NL: PhraseBank = {
       (f) => (need(f.product, f.price) ? `Goed om te weten: ${f.product} kost ${f.price}.` : null),
       (f) =>
         need(f.product, f.price)
-          ? `${f.price} voor ${f.product}. Dit ${f.v('krijg je', 'krijgt u')} ervoor.`
+          ? `${cap(f.price ?? '')} voor ${f.product}. Dit ${f.v('krijg je', 'krijgt u')} ervoor.`
           : null,
       (f) => (f.product ? `Nu bij ${f.name}: ${f.product}.` : null),
       (f) => (f.product ? `${f.product} staat voor ${f.v('je', 'u')} klaar.` : null),
@@ -272,7 +272,7 @@ export const NL: PhraseBank = {
     subject: (f) => `Even een update van ${f.name}`,
     keywords: /(?:gesloten|sluiting|vakantie|feestdag|openingstijden|onderhoud|mededeling|closed|closure)/iu,
   },
-  smsOptOut: 'Antwoord STOP om af te melden.',
+  smsOptOut: 'Afmelden? Antwoord STOP.',
   labels: {
     hook: 'HAAK',
     scene: 'SCÈNE',

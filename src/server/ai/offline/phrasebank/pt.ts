@@ -44,7 +44,7 @@ export const PT: PhraseBank = {
     offer: [
       (f) => (need(f.product, f.price) ? `${f.product}, a partir de ${f.price}.` : null),
       (f) => (need(f.product, f.price) ? `Bom saber: ${f.product} custa ${f.price}.` : null),
-      (f) => (need(f.product, f.price) ? `${f.price} por ${f.product}. Eis o que inclui.` : null),
+      (f) => (need(f.product, f.price) ? `${cap(f.price ?? '')} por ${f.product}. Eis o que inclui.` : null),
       (f) => (f.product ? `Já disponível em ${f.name}: ${f.product}.` : null),
       (f) => (f.product ? `${f.product} está à sua espera.` : null),
     ],
