@@ -188,7 +188,10 @@ async function runBrand(app: FastifyInstance, mode: Mode, brand: QualityBrand): 
   const seen = new Map<string, ContentItem>();
   for (const item of calendar) {
     const twin = seen.get(item.body.trim());
-    if (twin) figures.findings.push(`identical body: "${twin.title}" and "${item.title}": ${item.body.slice(0, 160)}`);
+    if (twin)
+      figures.findings.push(
+        `identical body: "${twin.title}" and "${item.title}": ${item.body.slice(0, 160)}`,
+      );
     else seen.set(item.body.trim(), item);
   }
   if (calendar.length > 0) {

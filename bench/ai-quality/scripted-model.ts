@@ -7,6 +7,9 @@ import { CALENDAR_REQUEST, type QualityBrand } from './scenario.js';
 // business, a post at 03:15, eight plan items with one title, a draft that is not valid at all. Asked to
 // repair (a conversation that already holds its answer), it answers cleanly, as a good model does.
 
+/** A brief the scripted model never writes a valid draft for. */
+const STUBBORN_MARK = 'the one the model never writes';
+
 const BAD_DRAFTS = ['placeholder', 'inflected', 'link', 'language', 'invalid', 'hashtag-on-email'] as const;
 type BadDraft = (typeof BAD_DRAFTS)[number];
 
@@ -37,6 +40,9 @@ export function scriptedModel(brands: readonly QualityBrand[]): (call: ChatCall)
       const bad =
         !repairing && draftCalls % 4 === 0 ? BAD_DRAFTS[(draftCalls / 4) % BAD_DRAFTS.length] : undefined;
       if (bad === 'invalid') return { reply: { variants: [{ title: 'x' }] } };
+      // One calendar draft in every brand's plan cannot be written at all, repair or not: the rest of the
+      // calendar must still be saved (and the failed slot listed).
+      if (request.includes(STUBBORN_MARK)) return { reply: 'I cannot help with that.' };
       return {
         reply: { variants: Array.from({ length: count }, (_, i) => draft(brand, draftCalls, i, bad)) },
       };
@@ -61,10 +67,11 @@ function plan(brand: QualityBrand) {
       const product = brand.brand.products[n % brand.brand.products.length]?.name ?? brand.name;
       const title =
         n % 9 < 8 && n < 16 ? (lang === 'de' ? 'Neu bei uns' : 'New this week') : `${product} — ${n + 1}`;
-      const brief =
+      let brief =
         lang === 'de'
           ? `Stelle ${product} vor. Erkläre, warum Stammkunden es lieben. Beende mit einer Einladung zum Vorbestellen.`
           : `Introduce ${product} to ${brand.brand.audiences[0]?.name ?? 'customers'}. Explain how it fits their week. End by inviting people to visit.`;
+      if (n === 2) brief = `${brief} (${STUBBORN_MARK})`;
       scriptedBriefs.set(`${brand.key}|${date}|${channel}|${n}`, brief);
       items.push({
         date: n === 5 ? addDays(CALENDAR_REQUEST.start_date, CALENDAR_REQUEST.weeks * 7 + 3) : date,
