@@ -49,12 +49,15 @@ export function composeCta(request: ComposeRequest): string {
   const { bank, facts, random, variant, acceptable, channel, link } = request;
   const verbs = bank.ctas[request.kind][facts.casual ? 'informal' : 'formal'];
   const verb = pickText(verbs, random, variant, acceptable) ?? verbs[0] ?? '';
-  const mark = request.enthusiastic && !facts.formal ? '!' : '.';
-  if (channel === 'instagram') return `${verb}: ${bank.linkInBio}${mark}`;
-  if (channel === 'tiktok') return `${verb}: ${bank.linkInProfile}${mark}`;
+  const exclaim = request.enthusiastic && !facts.formal;
+  const mark = exclaim ? '!' : '.';
+  // Spanish opens an exclamation too.
+  const open = exclaim && bank.language === 'es' ? '¡' : '';
+  if (channel === 'instagram') return `${open}${verb}: ${bank.linkInBio}${mark}`;
+  if (channel === 'tiktok') return `${open}${verb}: ${bank.linkInProfile}${mark}`;
   const linked = link ? `${verb}: ${link}` : null;
   if (linked && acceptable(linked)) return linked;
-  return pickLine(bank.messageUs, facts, random, variant, acceptable) ?? `${verb}${mark}`;
+  return pickLine(bank.messageUs, facts, random, variant, acceptable) ?? `${open}${verb}${mark}`;
 }
 
 function present(...lines: ReadonlyArray<string | null>): string[] {

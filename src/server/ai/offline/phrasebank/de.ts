@@ -48,7 +48,7 @@ export const DE: PhraseBank = {
       (f) => (need(f.product, f.price) ? `Gut zu wissen: ${f.product} kostet ${f.price}.` : null),
       (f) =>
         need(f.product, f.price)
-          ? `${cap(f.price ?? '')} für ${f.product}. Und das bekommen ${f.v('du', 'Sie')} dafür.`
+          ? `${cap(f.price ?? '')} für ${f.product}. Und das ${f.v('bekommst du', 'bekommen Sie')} dafür.`
           : null,
       (f) => (f.product ? `Jetzt bei ${f.name}: ${f.product}.` : null),
       (f) => (f.product ? `${f.product} ist bereit für ${f.v('dich', 'Sie')}.` : null),
