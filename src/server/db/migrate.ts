@@ -11,6 +11,7 @@ import * as inbox from './migrations/0009-inbox.js';
 import * as aiBudgetReservations from './migrations/0010-ai-budget-reservations.js';
 import * as webhookOutbox from './migrations/0011-webhook-outbox.js';
 import * as media from './migrations/0014-media.js';
+import * as contentMedia from './migrations/0015-content-media.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-ai-budget-reservations': aiBudgetReservations,
   '0011-webhook-outbox': webhookOutbox,
   '0014-media': media,
+  '0015-content-media': contentMedia,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {

@@ -165,6 +165,7 @@ export function aContentItem(
     created_at: CREATED,
     updated_at: CREATED,
     warnings: [],
+    media: [],
     ...overrides,
   });
 }

@@ -2,7 +2,7 @@ import type { ContentItemRow } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { validateForChannel } from '#shared/channels.js';
-import type { ContentItem, ContentWarning } from '#shared/content.schema.js';
+import type { ContentItem, ContentMedia, ContentWarning } from '#shared/content.schema.js';
 
 // Mapping between content rows and the API, and the channel rules every save must pass.
 
@@ -83,8 +83,11 @@ function warningsFor(row: ContentItemRow, fields: ChannelFields): ContentWarning
   return warnings;
 }
 
-/** The API shape of a row, with the channel's current advice on it. */
-export function toContentItem(row: ContentItemRow): ContentItem {
+/**
+ * The API shape of a row, with the channel's current advice on it and its attached media (content-media.ts
+ * loads them for many rows at once).
+ */
+export function toContentItem(row: ContentItemRow, media: readonly ContentMedia[]): ContentItem {
   const fields = channelFieldsOf(row);
   return {
     id: row.id,
@@ -113,6 +116,7 @@ export function toContentItem(row: ContentItemRow): ContentItem {
     updated_at: row.updated_at,
     // Limits can change with the registry version; an item saved under older rules shows its advice.
     warnings: warningsFor(row, fields).map((warning) => ({ ...warning })),
+    media: media.map((item) => ({ ...item })),
   };
 }
 
