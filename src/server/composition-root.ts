@@ -50,6 +50,7 @@ import { CalendarService } from './services/content/calendar.service.js';
 import { CampaignService } from './services/content/campaign.service.js';
 import { ContentService } from './services/content/content.service.js';
 import { ContentExportService } from './services/content/content-export.service.js';
+import { ContentMediaService } from './services/content/content-media.service.js';
 import { ContentStudioService } from './services/content/content-studio.service.js';
 import { ContentWorkflowService } from './services/content/content-workflow.service.js';
 import { InboxService } from './services/inbox/inbox.service.js';
@@ -275,6 +276,7 @@ export function createServices(deps: ServiceDeps) {
     content,
     contentStudio: new ContentStudioService(content),
     contentWorkflow: new ContentWorkflowService(repos, now, events, publishSchedule),
+    contentMedia: new ContentMediaService(repos, now, events, publishSchedule),
     contentExport: new ContentExportService(repos, now, content),
     calendar: new CalendarService({ repos, ai, content, workspaces, queue: jobQueue }),
     connectors: new ConnectorService(repos, connectors, connectorSecrets, now),

@@ -3,7 +3,10 @@ import type { ChannelId } from './channel-ids.js';
 // The data behind channels.ts: one entry per network, each limit with its source. Posting times and
 // cadences are starting points for the offline planner, not promises: every audience differs.
 
-/** Bumped whenever a limit, count rule or recommendation below changes. */
+/**
+ * Bumped whenever a text limit, count rule or recommendation below changes (the writer's prompts quote it).
+ * The media rules are not part of any prompt, so they change without a bump.
+ */
 export const CHANNEL_RULES_VERSION = '2026-11-26.1';
 
 /**
@@ -18,6 +21,23 @@ export type CountUnit = 'characters' | 'graphemes' | 'emoji_bytes' | 'weighted' 
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/**
+ * What a post may carry from the media library. Images and videos are counted apart: most networks take
+ * several images or one video, not both.
+ */
+export interface MediaRule {
+  /** Most images one post carries (0: the network takes none). */
+  maxImages: number;
+  /** Most videos one post carries. */
+  maxVideos: number;
+  /** Whether images and videos may share one post (a carousel of both). */
+  mixed: boolean;
+  /** What a post must carry before it is submitted: nothing, an image or video, or a video. */
+  required: 'none' | 'media' | 'video';
+  /** Whether the network takes alt text for images; then every image needs it before scheduling. */
+  altText: boolean;
+}
 
 /** One network's rules. */
 export interface ChannelRule {
@@ -47,6 +67,8 @@ export interface ChannelRule {
   /** Good days and local times (HH:MM) to publish. */
   postingDays: readonly Weekday[];
   postingTimes: readonly string[];
+  /** What the post may carry from the media library. */
+  media: MediaRule;
 }
 
 const noExtras = {
@@ -82,6 +104,9 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     cadencePerWeek: 5,
     postingDays: [2, 3, 4, 5],
     postingTimes: ['09:00', '10:00', '11:00'],
+    // X API v2 POST /2/tweets: `media.media_ids` holds 1 to 4 ids, and a video or GIF goes alone; alt text
+    // through POST /2/media/metadata (1,000 characters).
+    media: { maxImages: 4, maxVideos: 1, mixed: false, required: 'none', altText: true },
   },
   linkedin: {
     id: 'linkedin',
@@ -97,6 +122,9 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     cadencePerWeek: 3,
     postingDays: [2, 3, 4],
     postingTimes: ['10:00', '11:00'],
+    // LinkedIn Marketing API, "MultiImage API": 2 to 20 images per post, each with `altText`; a video post
+    // ("Videos API") carries one video.
+    media: { maxImages: 20, maxVideos: 1, mixed: false, required: 'none', altText: true },
   },
   instagram: {
     id: 'instagram',
@@ -112,6 +140,9 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     cadencePerWeek: 3,
     postingDays: [1, 2, 3, 5],
     postingTimes: ['10:00', '11:00', '12:00'],
+    // Instagram Platform, "Content Publishing": every post is an image, a video (reel) or a carousel of up
+    // to 10 images and videos; `alt_text` for image posts since 2025-03-24 (not reels or stories).
+    media: { maxImages: 10, maxVideos: 10, mixed: true, required: 'media', altText: true },
   },
   facebook: {
     id: 'facebook',
@@ -126,6 +157,9 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     cadencePerWeek: 4,
     postingDays: [1, 2, 3, 4],
     postingTimes: ['09:00', '11:00', '12:00'],
+    // Graph API Page posts: photos go up unpublished and are attached through `attached_media` (we keep to
+    // the 10 the composer shows as one album); a video is its own post. Photos take `alt_text_custom`.
+    media: { maxImages: 10, maxVideos: 1, mixed: false, required: 'none', altText: true },
   },
   tiktok: {
     id: 'tiktok',
@@ -140,6 +174,9 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     cadencePerWeek: 3,
     postingDays: [2, 3, 4],
     postingTimes: ['14:00', '15:00', '16:00'],
+    // TikTok Content Posting API, "Direct Post": one video per post (photo posts are a separate flow we do
+    // not use); no alt text field.
+    media: { maxImages: 0, maxVideos: 1, mixed: false, required: 'video', altText: false },
   },
   threads: {
     id: 'threads',
@@ -157,6 +194,9 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     cadencePerWeek: 5,
     postingDays: [1, 2, 3, 5],
     postingTimes: ['10:00', '11:00', '12:00'],
+    // Meta Threads API "Posts": an image, a video or a carousel (`children`); we keep to the 10 items
+    // carousels launched with. Image and video containers take `alt_text`.
+    media: { maxImages: 10, maxVideos: 10, mixed: true, required: 'none', altText: true },
   },
   bluesky: {
     id: 'bluesky',
@@ -173,6 +213,8 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     cadencePerWeek: 5,
     postingDays: [2, 3, 4, 5],
     postingTimes: ['09:00', '10:00', '11:00'],
+    // app.bsky.embed.images: at most 4 images, each with `alt`; app.bsky.embed.video: one video.
+    media: { maxImages: 4, maxVideos: 1, mixed: false, required: 'none', altText: true },
   },
   google_business: {
     id: 'google_business',
@@ -190,6 +232,8 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     cadencePerWeek: 1,
     postingDays: [2, 3, 4],
     postingTimes: ['09:00'],
+    // Business Profile API `localPosts`: one photo or video in `media`; no alt text field.
+    media: { maxImages: 1, maxVideos: 1, mixed: false, required: 'none', altText: false },
   },
   email: {
     id: 'email',
@@ -209,6 +253,8 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     cadencePerWeek: 1,
     postingDays: [2, 3, 4],
     postingTimes: ['10:00'],
+    // Our own rule: one header image, sent as an <img> that needs its alt attribute; no video in mail.
+    media: { maxImages: 1, maxVideos: 0, mixed: false, required: 'none', altText: true },
   },
   sms: {
     id: 'sms',
@@ -226,5 +272,7 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     cadencePerWeek: 1,
     postingDays: [4, 6],
     postingTimes: ['12:00', '17:30'],
+    // SMS carries text only (pictures would need MMS, which we do not send).
+    media: { maxImages: 0, maxVideos: 0, mixed: false, required: 'none', altText: false },
   },
 };

@@ -149,6 +149,7 @@ export const REVIEWED_FIELDS = [
   'call_to_action',
   'media_brief',
   'preheader',
+  'media',
 ] as const;
 
 /**

@@ -8,6 +8,7 @@ import {
 } from './ai-tasks.schema.js';
 import { CHANNEL_IDS, CONTENT_FORMATS } from './channel-ids.js';
 import { idSchema, pageOf, timestampSchema } from './common.schema.js';
+import { MEDIA_KINDS } from './media.schema.js';
 
 // Content items: one piece for one channel, from idea to published, with its history.
 
@@ -108,6 +109,34 @@ export const transitionContentBodySchema = z.strictObject({
   scheduled_at: timestampSchema.optional(),
 });
 
+/**
+ * A library item attached to a content item, in publishing order. `thumbnail` is the id of a small
+ * rendition (`GET /api/media/{id}/renditions/{thumbnail}`), null when the item has none (video, HEIC).
+ */
+export const contentMediaSchema = z.object({
+  id: idSchema,
+  kind: z.enum(MEDIA_KINDS),
+  name: z.string(),
+  alt_text: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  thumbnail: z.string().nullable(),
+});
+export type ContentMedia = z.infer<typeof contentMediaSchema>;
+
+/** Most library items one content item may hold (above every network's maximum). */
+export const CONTENT_MEDIA_MAX = 20;
+
+/** `PUT /api/content/{id}/media`: the item's whole media list, in order, and the version it was edited from. */
+export const setContentMediaBodySchema = z.strictObject({
+  version: versionSchema,
+  media_ids: z
+    .array(idSchema)
+    .max(CONTENT_MEDIA_MAX)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'Each media item once' }),
+});
+export type SetContentMediaBody = z.infer<typeof setContentMediaBodySchema>;
+
 /** Advice from the channel rules that does not block saving (a long email subject, a multi-part SMS). */
 export const contentWarningSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
 
@@ -139,6 +168,8 @@ export const contentItemSchema = z.object({
   created_at: timestampSchema,
   updated_at: timestampSchema,
   warnings: z.array(contentWarningSchema),
+  /** The attached library items, in publishing order (`PUT /api/content/{id}/media` sets them). */
+  media: z.array(contentMediaSchema),
 });
 export const contentPageSchema = pageOf(contentItemSchema);
 export const contentParamsSchema = z.strictObject({ id: idSchema });

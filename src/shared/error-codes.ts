@@ -58,6 +58,13 @@ export const ERROR_CODES = [
   'range_not_satisfiable',
   /** A signed media link whose time is up; ask for a new one. */
   'link_expired',
+  /**
+   * The attached media breaks the network's rules (too many images, media required, alt text missing
+   * before scheduling); `errors[]` names each rule, `body.media.N.alt_text` for an image without alt text.
+   */
+  'media_check_failed',
+  /** The media item is attached to content; `detail` says where. Remove it from those items first. */
+  'media_in_use',
   /** The database or another dependency is not reachable. */
   'service_unavailable',
   /** An unexpected error; the response carries the request id to quote when reporting it. */

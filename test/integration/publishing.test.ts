@@ -120,12 +120,12 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
     return response.json<ContentItem>();
   };
   /**
-   * An Instagram draft walked to scheduled by the owner, `inMs` after the moment it is scheduled (taken
+   * A Facebook draft (Instagram would need media) walked to scheduled by the owner, `inMs` after the moment it is scheduled (taken
    * then, not before the walk, so a slow machine does not schedule it in the past).
    */
   const schedule = async (inMs: number, fields: object = {}) => {
     const item = await createContent(t.app, owner, businessId, {
-      channel: 'instagram',
+      channel: 'facebook',
       body: 'Hot cross buns, out of the oven at 7.',
       hashtags: ['#easter', '#bakery'],
       call_to_action: 'Order ahead',
@@ -183,7 +183,7 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
       type: 'content.publish',
       id: item.id,
       business_id: businessId,
-      channel: 'instagram',
+      channel: 'facebook',
       format: 'post',
       body: 'Hot cross buns, out of the oven at 7.',
       hashtags: ['#easter', '#bakery'],
@@ -290,13 +290,13 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
   });
 
   it('fails with “no connector” when nothing publishes the channel', async () => {
-    // One connector for another channel only, one disabled: neither may publish an Instagram item.
+    // One connector for another channel only, one disabled: neither may publish a Facebook item.
     await addConnector({ channels: ['linkedin'] });
     await addConnector({ name: 'Off', enabled: false });
     const item = await schedule(1_000);
     const failed = await settled(item.id);
     expect(failed.status).toBe('failed');
-    expect(failed.publish_error).toMatch(/^No publishing connector is set up for instagram/);
+    expect(failed.publish_error).toMatch(/^No publishing connector is set up for facebook/);
     expect(await attemptsOf(item.id)).toEqual([
       expect.objectContaining({
         connector_id: null,

@@ -14,9 +14,17 @@ const AT = '2026-01-01T00:00:00.000Z';
 type Call = [name: string, run: (repos: Repositories) => Promise<unknown>];
 
 const CALLS: Record<string, Call[]> = {
+  'content-media.repository': [
+    ['forItems', (r) => r.contentMedia.forItems(BUSINESS, [USER, OTHER])],
+    ['replace', (r) => r.contentMedia.replace(BUSINESS, USER, [OTHER, BUSINESS], AT)],
+    ['replace (to none)', (r) => r.contentMedia.replace(BUSINESS, USER, [], AT)],
+    ['usesOf', (r) => r.contentMedia.usesOf(BUSINESS, OTHER, 5)],
+    ['countUses', (r) => r.contentMedia.countUses(BUSINESS, OTHER)],
+  ],
   'media.repository': [
     ['businessIdOf', (r) => r.media.businessIdOf(OTHER)],
     ['find', (r) => r.media.find(BUSINESS, OTHER)],
+    ['findMany', (r) => r.media.findMany(BUSINESS, [OTHER, USER])],
     ['page', (r) => r.media.page(BUSINESS, { limit: 51 })],
     [
       'page (search, tag, kind, after)',
@@ -870,6 +878,7 @@ describe('repository SQL snapshots', () => {
       'inbound-event.repository': 'inboundEvents',
       'job.repository': 'jobs',
       'media.repository': 'media',
+      'content-media.repository': 'contentMedia',
     };
     for (const [file, key] of Object.entries(keys)) {
       const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(repos[key])).filter(

@@ -484,6 +484,15 @@ export interface BenchmarkOverridesTable {
   updated_at: string;
 }
 
+/** A library item attached to a content item; `position` is its 0-based place in the post. */
+export interface ContentItemMediaTable {
+  business_id: string;
+  content_item_id: string;
+  media_id: string;
+  position: number;
+  created_at: string;
+}
+
 export interface MediaItemsTable {
   id: string;
   business_id: string;
@@ -545,6 +554,7 @@ export interface DB {
   simulations: SimulationsTable;
   benchmark_overrides: BenchmarkOverridesTable;
   media_items: MediaItemsTable;
+  content_item_media: ContentItemMediaTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -587,3 +597,4 @@ export type SimulationRow = Selectable<SimulationsTable>;
 export type BenchmarkOverrideRow = Selectable<BenchmarkOverridesTable>;
 export type MediaItemRow = Selectable<MediaItemsTable>;
 export type MediaItemUpdate = Updateable<MediaItemsTable>;
+export type ContentItemMediaRow = Selectable<ContentItemMediaTable>;

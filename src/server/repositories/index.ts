@@ -14,6 +14,7 @@ import { CannedReplyRepository } from './canned-reply.repository.js';
 import { ConnectorRepository } from './connector.repository.js';
 import { ContentHistoryRepository } from './content-history.repository.js';
 import { ContentItemRepository } from './content-item.repository.js';
+import { ContentMediaRepository } from './content-media.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
 import { InboundEventRepository } from './inbound-event.repository.js';
 import { InboxRuleRepository } from './inbox-rule.repository.js';
@@ -60,6 +61,7 @@ export interface Repositories {
   webhooks: WebhookRepository;
   webhookDeliveries: WebhookDeliveryRepository;
   media: MediaRepository;
+  contentMedia: ContentMediaRepository;
   /**
    * Run `work` atomically: every repository it receives writes inside one transaction. A nested call joins
    * the transaction already open.
@@ -117,6 +119,7 @@ export function createRepositories(
     webhooks: new WebhookRepository(db),
     webhookDeliveries: new WebhookDeliveryRepository(db),
     media: new MediaRepository(db, dialect),
+    contentMedia: new ContentMediaRepository(db),
     transaction: (work) =>
       db.isTransaction
         ? work(createRepositories(db, dialect, commitHooks))

@@ -44,6 +44,17 @@ export class MediaRepository {
       .executeTakeFirst();
   }
 
+  /** The items among `mediaIds` that belong to the workspace (others are simply absent). */
+  findMany(businessId: string, mediaIds: readonly string[]): Promise<MediaItemRow[]> {
+    if (mediaIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('media_items')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('id', 'in', mediaIds)
+      .execute();
+  }
+
   /** One page, newest first; (created_at, id) makes the order total so pages never overlap. */
   page(businessId: string, options: MediaPageOptions): Promise<MediaItemRow[]> {
     let query = this.db.selectFrom('media_items').selectAll().where('business_id', '=', businessId);

@@ -12,6 +12,7 @@ import {
   createContentBodySchema,
   rewriteContentItemBodySchema,
   rewriteContentItemResultSchema,
+  setContentMediaBodySchema,
   transitionContentBodySchema,
   updateContentBodySchema,
 } from '#shared/content.schema.js';
@@ -24,7 +25,7 @@ const security = [{ bearer: [] }];
 
 /** The content library and calendar under `/api/content` (generation lives in content.routes.ts). */
 export function contentItemRoutes(
-  services: Pick<Services, 'ai' | 'content' | 'contentStudio' | 'contentWorkflow'>,
+  services: Pick<Services, 'ai' | 'content' | 'contentMedia' | 'contentStudio' | 'contentWorkflow'>,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -114,6 +115,22 @@ export function contentItemRoutes(
         await services.content.delete(principalOf(request), request.params.id);
         return reply.code(204).send(null);
       },
+    );
+
+    app.put(
+      '/content/:id/media',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            'Set the item’s media from the library, in publishing order (422 when the count breaks the channel’s limits)',
+          params: contentParamsSchema,
+          body: setContentMediaBodySchema,
+          response: { 200: contentItemSchema },
+        },
+      },
+      async (request) => services.contentMedia.set(principalOf(request), request.params.id, request.body),
     );
 
     app.post(

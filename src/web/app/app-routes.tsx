@@ -36,6 +36,7 @@ const CampaignPage = lazyPage(() => import('./pages/campaign-page.js'), 'Campaig
 const EditCampaignPage = lazyPage(() => import('./pages/edit-campaign-page.js'), 'EditCampaignPage');
 const CalendarPage = lazyPage(() => import('./pages/calendar-page.js'), 'CalendarPage');
 const ContentItemPage = lazyPage(() => import('./pages/content-item-page.js'), 'ContentItemPage');
+const MediaPage = lazyPage(() => import('./pages/media-page.js'), 'MediaPage');
 const StudioPage = lazyPage(() => import('./pages/studio-page.js'), 'StudioPage');
 const InboxPage = lazyPage(() => import('./pages/inbox-page.js'), 'InboxPage');
 const InboxSettingsPage = lazyPage(() => import('./pages/inbox-settings-page.js'), 'InboxSettingsPage');
@@ -71,6 +72,7 @@ export function AppRoutes() {
                   <Route path="calendar" element={<CalendarPage />} />
                   <Route path="content/:itemId" element={<ContentItemPage />} />
                   <Route path="studio" element={<StudioPage />} />
+                  <Route path="media" element={<MediaPage />} />
                   <Route path="inbox" element={<InboxPage />} />
                   <Route path="analytics" element={<AnalyticsPage />} />
                   <Route path="analytics/forecast" element={<AnalyticsForecastPage />} />

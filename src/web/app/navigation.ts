@@ -20,6 +20,7 @@ export const WORKSPACE_NAV: readonly NavItem[] = [
   { label: 'Dashboard', path: '', icon: 'home', end: true },
   { label: 'Calendar', path: 'calendar', icon: 'calendar', permission: 'content.read' },
   { label: 'Studio', path: 'studio', icon: 'sparkles', permission: 'ai.use' },
+  { label: 'Media', path: 'media', icon: 'image', permission: 'media.read' },
   { label: 'Inbox', path: 'inbox', icon: 'inbox', permission: 'inbox.read' },
   { label: 'Campaigns', path: 'campaigns', icon: 'megaphone', permission: 'campaigns.read' },
   { label: 'Brand', path: 'brand', icon: 'palette', permission: 'business.read' },

@@ -30,21 +30,42 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
   path: string,
   options: RequestOptions<S> = {},
 ): Promise<Result<S>> {
-  let response = await send(path, options);
+  const response = await withSessionRetry(() => send(path, options));
+  if (!options.schema || response.status === 204) return undefined as Result<S>;
+  return options.schema.parse(await response.json()) as Result<S>;
+}
+
+/**
+ * A file the API serves to members only (a media item, one of its renditions) as a Blob, with the same
+ * token, refresh and errors as `apiRequest`: an <img src> cannot carry the Bearer token.
+ */
+export async function apiBlob(path: string, options: { signal?: AbortSignal } = {}): Promise<Blob> {
+  const response = await withSessionRetry(() => send(path, { ...options, accept: '*/*' }));
+  return response.blob();
+}
+
+/**
+ * Run `attempt`; a 401 for an expired token is retried once after refreshing the session, so it never
+ * surfaces as an error. Any other failure is thrown as an `ApiError`.
+ */
+export async function withSessionRetry(attempt: () => Promise<Response>): Promise<Response> {
+  let response = await attempt();
   if (response.status === 401 && getAccessToken() !== undefined) {
     const error = await toApiError(response);
     // Wrong credentials (a bad current password, say) are the person's error, not an expired token.
     if (error.code !== 'unauthenticated') throw error;
     if (!(await refreshSession())) throw error;
-    response = await send(path, options);
+    response = await attempt();
   }
   if (!response.ok) throw await toApiError(response);
-  if (!options.schema || response.status === 204) return undefined as Result<S>;
-  return options.schema.parse(await response.json()) as Result<S>;
+  return response;
 }
 
-async function send(path: string, options: RequestOptions<z.ZodType | undefined>): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function send(
+  path: string,
+  options: RequestOptions<z.ZodType | undefined> & { accept?: string },
+): Promise<Response> {
+  const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
   const token = getAccessToken();
   if (token) headers.authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -65,7 +86,7 @@ async function send(path: string, options: RequestOptions<z.ZodType | undefined>
   }
 }
 
-function withQuery(path: string, query: RequestOptions<undefined>['query']): string {
+export function withQuery(path: string, query: RequestOptions<undefined>['query']): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

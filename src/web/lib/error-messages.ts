@@ -34,6 +34,9 @@ const MESSAGES: Record<ErrorCode, string> = {
   quota_exceeded: 'This workspace’s media storage is full. Delete files you no longer need, then try again.',
   range_not_satisfiable: 'The file could not be read from that position. Reload and try again.',
   link_expired: 'That link has expired. Ask for a new one.',
+  media_check_failed:
+    'The attached media does not fit this network yet: check the count, and describe each image (alt text).',
+  media_in_use: 'That file is attached to posts. Remove it from them first, then delete it.',
   service_unavailable: 'The server is temporarily unavailable. Try again in a moment.',
   internal_error: 'Something went wrong on our side.',
 };

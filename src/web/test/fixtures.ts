@@ -22,6 +22,7 @@ import {
   messageSchema,
 } from '#shared/inbox.schema.js';
 import { type Job, jobSchema } from '#shared/jobs.schema.js';
+import { type MediaItem, mediaItemSchema } from '#shared/media.schema.js';
 
 // Answers as the API sends them, each checked against the shared schema so a fixture that drifts from the
 // contract fails where it is built, not deep inside a screen.
@@ -136,6 +137,40 @@ export function aJob(overrides: Partial<Job> & Pick<Job, 'business_id'>): Job {
   });
 }
 
+/** A ready library image (with its renditions listed) unless told otherwise. */
+export function aMediaItem(overrides: Partial<MediaItem> & Pick<MediaItem, 'business_id'>): MediaItem {
+  const rendition = (id: string, width: number, height: number) => ({
+    id,
+    name: id.split('.')[0],
+    format: id.endsWith('.webp') ? 'webp' : 'jpeg',
+    width,
+    height,
+    bytes: 1000,
+  });
+  return mediaItemSchema.parse({
+    id: anId(),
+    kind: 'image',
+    name: 'beach.jpg',
+    mime_type: 'image/jpeg',
+    size_bytes: 250_000,
+    stored_bytes: 400_000,
+    status: 'ready',
+    failure: null,
+    note: null,
+    width: 1600,
+    height: 1200,
+    video: null,
+    focal_point: { x: 0.5, y: 0.5 },
+    alt_text: '',
+    tags: [],
+    renditions: [rendition('w320.webp', 320, 240), rendition('w640.webp', 640, 480)],
+    created_by: null,
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  });
+}
+
 /** A content item, a Bluesky draft unless told otherwise. */
 export function aContentItem(
   overrides: Partial<ContentItem> & Pick<ContentItem, 'business_id'>,
@@ -165,6 +200,7 @@ export function aContentItem(
     created_at: CREATED,
     updated_at: CREATED,
     warnings: [],
+    media: [],
     ...overrides,
   });
 }

@@ -6,6 +6,9 @@ select "business_id" from "media_items" where "id" = $1;
 -- find
 select * from "media_items" where "business_id" = $1 and "id" = $2;
 
+-- findMany
+select * from "media_items" where "business_id" = $1 and "id" in ($2, $3);
+
 -- page
 select * from "media_items" where "business_id" = $1 order by "created_at" desc, "id" desc limit $2;
 

@@ -40,14 +40,14 @@ function emailRow(overrides: Partial<ContentItemRow>): ContentItemRow {
 describe('toContentItem', () => {
   it('gives each version of an item its own advice, however often it is listed', () => {
     const long = emailRow({ title: 'A subject line that runs well past what most inboxes show in a list' });
-    const first = toContentItem(long);
+    const first = toContentItem(long, []);
     expect(first.warnings.map((warning) => warning.code)).toEqual(['long_subject']);
     // A caller changing its copy does not change what the next listing shows.
     first.warnings.length = 0;
-    expect(toContentItem(long).warnings).toHaveLength(1);
+    expect(toContentItem(long, []).warnings).toHaveLength(1);
 
     const edited = { ...long, title: 'Short subject', version: 2 };
-    expect(toContentItem(edited).warnings).toEqual([]);
-    expect(toContentItem(long).warnings).toHaveLength(1);
+    expect(toContentItem(edited, []).warnings).toEqual([]);
+    expect(toContentItem(long, []).warnings).toHaveLength(1);
   });
 });

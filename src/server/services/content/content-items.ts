@@ -3,7 +3,7 @@ import { AppError } from '#server/errors/app-error.js';
 import type { OutputNote } from '#shared/ai-tasks.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { validateForChannel } from '#shared/channels.js';
-import type { ContentItem, ContentWarning } from '#shared/content.schema.js';
+import type { ContentItem, ContentMedia, ContentWarning } from '#shared/content.schema.js';
 
 // Mapping between content rows and the API, and the channel rules every save must pass.
 
@@ -118,8 +118,11 @@ export function aiWarningsAfterEdit(
   return after.length === before.length ? undefined : JSON.stringify(after);
 }
 
-/** The API shape of a row, with the channel's current advice and the AI's standing flags on it. */
-export function toContentItem(row: ContentItemRow): ContentItem {
+/**
+ * The API shape of a row, with the channel's current advice and the AI's standing flags on it, and its
+ * attached media (content-media.ts loads them for many rows at once).
+ */
+export function toContentItem(row: ContentItemRow, media: readonly ContentMedia[]): ContentItem {
   const fields = channelFieldsOf(row);
   return {
     id: row.id,
@@ -148,6 +151,7 @@ export function toContentItem(row: ContentItemRow): ContentItem {
     updated_at: row.updated_at,
     // Limits can change with the registry version; an item saved under older rules shows its advice.
     warnings: warningsFor(row, fields).map((warning) => ({ ...warning })),
+    media: media.map((item) => ({ ...item })),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ContentHistoryRow, ContentItemRow } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
 import type { Repositories } from '#server/repositories/index.js';
+import { mediaIssues } from '#shared/channel-media.js';
 import type {
   BulkContentBody,
   BulkContentResult,
@@ -23,6 +24,7 @@ import { type BulkStep, bulkActionRefusal, planBulkStep } from './content-bulk.j
 import { historyEntry, versionConflict } from './content-changes.js';
 import { announceContent, NO_EVENTS } from './content-events.js';
 import { toContentItem, toUtcIso } from './content-items.js';
+import { checkMedia, mediaByItem, mediaStageOf } from './content-media.js';
 
 /** The approval workflow: one item's status change, and bulk changes that succeed or fail as a whole. */
 export class ContentWorkflowService {
@@ -53,6 +55,9 @@ export class ContentWorkflowService {
       now,
     });
     if (!decision.ok) throw fieldError(decision.code, decision.message, decision.field);
+    const media = (await mediaByItem(this.repos, businessId, [itemId])).get(itemId) ?? [];
+    const stage = mediaStageOf(decision.move.action);
+    if (stage) checkMedia(row.channel, media, stage);
     const at = now.toISOString();
     const actor = actorOf(principal).actor_user_id;
     const timeChanged = body.to === 'scheduled' && scheduledAt !== row.scheduled_at;
@@ -74,7 +79,7 @@ export class ContentWorkflowService {
       return updated;
     });
     await this.publishing.sync(businessId, [{ before: row, after: saved }]);
-    return toContentItem(saved);
+    return toContentItem(saved, media);
   }
 
   /**
@@ -96,13 +101,25 @@ export class ContentWorkflowService {
       const rows = new Map(
         (await trx.contentItems.findMany(businessId, body.ids)).map((row) => [row.id, row]),
       );
+      const media = await mediaByItem(trx, businessId, [...rows.keys()]);
       const steps: Array<{ row: ContentItemRow; step: BulkStep }> = [];
       const errors: FieldError[] = [];
       body.ids.forEach((id, index) => {
         const row = rows.get(id);
-        const step: BulkStep = row
+        let step: BulkStep = row
           ? planBulkStep(row, body, role, now)
           : { ok: false, code: 'not_found', message: 'No such content item' };
+        const stage = step.ok && step.kind === 'update' ? mediaStageOf(step.action) : undefined;
+        if (row && stage) {
+          const issues = mediaIssues(row.channel, media.get(id) ?? [], stage);
+          if (issues.length > 0) {
+            step = {
+              ok: false,
+              code: 'media_check_failed',
+              message: issues.map((issue) => issue.message).join('. '),
+            };
+          }
+        }
         if (!step.ok) errors.push({ path: `body.ids.${index}`, message: step.message, code: step.code });
         else if (row) steps.push({ row, step });
       });
@@ -134,7 +151,7 @@ export class ContentWorkflowService {
         if (!updated) throw versionConflict();
         changes.push({ before: row, after: updated });
         history.push(historyEntry(updated, actor, step.action, step.snapshot, at, commentOf(body)));
-        items.push(toContentItem(updated));
+        items.push(toContentItem(updated, media.get(row.id) ?? []));
       }
       await trx.contentHistory.insert(history);
       await announceContent(this.events, trx, businessId, body.ids, change);

@@ -36,10 +36,12 @@ import {
   toContentItem,
   toUtcIso,
 } from './content-items.js';
+import { checkMedia, mediaByItem, toContentItems, toContentItemWithMedia } from './content-media.js';
 
-/** Content items: create, list (calendar or library), read, edit with optimistic locking, delete, history. */
 /** A new item as a service saves it: the API's fields, and what the AI checks flagged when the AI wrote it. */
 export type NewContentBody = CreateContentBody & { ai_warnings?: readonly ContentWarning[] };
+
+/** Content items: create, list (calendar or library), read, edit with optimistic locking, delete, history. */
 
 export class ContentService {
   constructor(
@@ -114,7 +116,8 @@ export class ContentService {
         'created',
       );
     });
-    return rows.map(toContentItem);
+    // New items have no media yet.
+    return rows.map((row) => toContentItem(row, []));
   }
 
   async list(
@@ -140,14 +143,17 @@ export class ContentService {
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
     return {
-      items: items.map(toContentItem),
+      items: await toContentItems(this.repos, query.business_id, items),
       next_cursor:
         rows.length > query.limit && last ? encodeCursor([order, last.scheduled_at ?? '', last.id]) : null,
     };
   }
 
   async get(principal: Principal, itemId: string): Promise<ContentItem> {
-    return toContentItem((await loadItem(this.repos, principal, itemId, 'content.read')).row);
+    return toContentItemWithMedia(
+      this.repos,
+      (await loadItem(this.repos, principal, itemId, 'content.read')).row,
+    );
   }
 
   /** Apply an edit made on `body.version`; a stale version changes nothing and answers 409. */
@@ -159,12 +165,16 @@ export class ContentService {
     if (body.version !== row.version) throw versionConflict(row.version);
     const { version, ...requested } = body;
     const changes = changedFields(row, requested);
-    if (Object.keys(changes).length === 0) return toContentItem(row);
+    if (Object.keys(changes).length === 0) return toContentItemWithMedia(this.repos, row);
     if (changes.campaign_id) await requireCampaign(this.repos, businessId, changes.campaign_id);
     if (changes.scheduled_at !== undefined) {
       requireRole(role, reschedulePermission(row.status));
     }
     checkChannelRules({ ...channelFieldsOf(row), ...changes });
+    if (changes.channel) {
+      const media = (await mediaByItem(this.repos, businessId, [itemId])).get(itemId) ?? [];
+      checkMedia(changes.channel, media, 'save');
+    }
     const status = statusAfterEdit(row.status, Object.keys(changes));
     // A scheduled item keeps a time still ahead (clearing it would leave "scheduled" for never).
     if (status === 'scheduled' && changes.scheduled_at !== undefined) {
@@ -190,7 +200,7 @@ export class ContentService {
       return updated;
     });
     await this.publishing.sync(businessId, [{ before: row, after: saved }]);
-    return toContentItem(saved);
+    return toContentItemWithMedia(this.repos, saved);
   }
 
   /** Owners and admins; the item's history goes with it, the audit log keeps a line. */

@@ -3,6 +3,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { isForeignKeyViolation } from '#server/db/errors.js';
 import { newId } from '#server/db/ids.js';
 import type { MediaItemRow } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
@@ -178,12 +179,25 @@ export class MediaService {
     return toMediaItem(saved);
   }
 
-  /** Remove the item and, once that has committed, its files (the sweep retries any left behind). */
+  /**
+   * Remove the item and, once that has committed, its files (the sweep retries any left behind). An item
+   * attached to content is refused (409 `media_in_use`, naming the items): deleting it silently would
+   * change posts that were approved with it.
+   */
   async delete(principal: Principal, mediaId: string): Promise<void> {
     const row = await this.load(principal, mediaId, 'media.write');
     await this.deps.repos.transaction(async (trx) => {
-      if (!(await trx.media.delete(row.business_id, row.id)))
-        throw new AppError('not_found', 'No such media item');
+      await refuseIfInUse(trx, row);
+      let deleted: boolean;
+      try {
+        deleted = await trx.media.delete(row.business_id, row.id);
+      } catch (error) {
+        // Attached by a request that committed after the check above: the foreign key refused the delete.
+        if (isForeignKeyViolation(error))
+          throw new AppError('media_in_use', `“${row.name}” was just attached to content`);
+        throw error;
+      }
+      if (!deleted) throw new AppError('not_found', 'No such media item');
       await recordAudit(trx, {
         businessId: row.business_id,
         principal,
@@ -493,6 +507,30 @@ export class MediaService {
       await this.deps.store.delete(object.key);
     }
   }
+}
+
+/** How many of the items using a media item a refusal names; the rest are counted. */
+const USES_NAMED = 5;
+
+async function refuseIfInUse(repos: Repositories, row: MediaItemRow): Promise<void> {
+  const uses = await repos.contentMedia.usesOf(row.business_id, row.id, USES_NAMED);
+  if (uses.length === 0) return;
+  const total = await repos.contentMedia.countUses(row.business_id, row.id);
+  const named = uses.map(
+    (use) => `“${use.title || 'Untitled'}” (${use.channel}, ${use.status.replace('_', ' ')})`,
+  );
+  const more = total > uses.length ? ` and ${total - uses.length} more` : '';
+  throw new AppError(
+    'media_in_use',
+    `“${row.name}” is attached to ${total === 1 ? '1 content item' : `${total} content items`}: ${named.join(', ')}${more}. Remove it from them first.`,
+    {
+      errors: uses.map((use) => ({
+        path: `content_items.${use.content_item_id}`,
+        message: `Attached to “${use.title || 'Untitled'}”`,
+        code: 'in_use',
+      })),
+    },
+  );
 }
 
 /** Where `variant` of `row` is stored, its type and a download name; unknown variants are 404. */

@@ -1,12 +1,15 @@
 import { Link, useParams } from 'react-router';
 import { CHANNEL_RULES } from '#shared/channels.js';
+import { can } from '#shared/roles.js';
 import { formatZoned, localDate } from '#shared/zoned-time.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { EmptyState } from '#web/components/ui/empty-state.js';
 import { PageSpinner } from '#web/components/ui/spinner.js';
 import { useContentItem } from '#web/features/content/api/get-content-item.js';
+import { useSetContentMedia } from '#web/features/content/api/set-content-media.js';
 import { itemLabel } from '#web/features/content/components/content-format.js';
 import { ContentEditor } from '#web/features/content/components/editor/content-editor.js';
+import { AttachedMediaCard } from '#web/features/media/components/attached-media-card.js';
 import { PublishStatusCard } from '#web/features/publishing/components/publish-status-card.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
@@ -17,6 +20,7 @@ export function ContentItemPage() {
   const business = useWorkspace();
   const { itemId = '' } = useParams();
   const item = useContentItem(business.id, itemId);
+  const setMedia = useSetContentMedia(business.id);
   if (item.isPending) return <PageSpinner label="Loading the item" />;
   if (item.isError) {
     if (item.error instanceof ApiError && item.error.status === 404) {
@@ -53,11 +57,27 @@ export function ContentItemPage() {
         item={item.data}
         business={business}
         aside={
-          <PublishStatusCard
-            businessId={business.id}
-            item={item.data}
-            formatTime={(iso) => formatZoned(iso, business.time_zone)}
-          />
+          <>
+            <AttachedMediaCard
+              businessId={business.id}
+              channel={item.data.channel}
+              media={item.data.media}
+              canEdit={can(business.role, 'content.write') && item.data.status !== 'published'}
+              pending={setMedia.isPending}
+              error={setMedia.error}
+              onChange={(mediaIds) =>
+                setMedia.mutate({
+                  id: item.data.id,
+                  body: { version: item.data.version, media_ids: mediaIds },
+                })
+              }
+            />
+            <PublishStatusCard
+              businessId={business.id}
+              item={item.data}
+              formatTime={(iso) => formatZoned(iso, business.time_zone)}
+            />
+          </>
         }
       />
     </>

@@ -1,0 +1,84 @@
+import type { ContentItemRow, MediaItemRow } from '#server/db/schema.js';
+import { AppError } from '#server/errors/app-error.js';
+import type { Repositories } from '#server/repositories/index.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import { type MediaCheckStage, mediaIssues } from '#shared/channel-media.js';
+import type { ContentItem, ContentMedia } from '#shared/content.schema.js';
+import type { Rendition } from '#shared/media.schema.js';
+import { toContentItem } from './content-items.js';
+
+// The media attached to content items as the API shows them, and the networks' media rules every
+// submission and scheduling must pass.
+
+/** Smallest first: the editor and the calendar show thumbnails, never the full picture. */
+const THUMBNAILS = ['w320.webp', 'w320.jpg', 'w640.webp', 'w640.jpg'];
+
+/** The API shape of an attached library item. */
+export function toContentMedia(row: MediaItemRow): ContentMedia {
+  const renditions = new Set((JSON.parse(row.renditions) as Rendition[]).map((rendition) => rendition.id));
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    alt_text: row.alt_text,
+    width: row.width,
+    height: row.height,
+    thumbnail: THUMBNAILS.find((id) => renditions.has(id)) ?? null,
+  };
+}
+
+/** The media of each of `itemIds`, in publishing order (items without media are absent). */
+export async function mediaByItem(
+  repos: Repositories,
+  businessId: string,
+  itemIds: readonly string[],
+): Promise<Map<string, ContentMedia[]>> {
+  const byItem = new Map<string, ContentMedia[]>();
+  for (const row of await repos.contentMedia.forItems(businessId, itemIds)) {
+    const list = byItem.get(row.content_item_id) ?? [];
+    list.push(toContentMedia(row));
+    byItem.set(row.content_item_id, list);
+  }
+  return byItem;
+}
+
+/** Rows of one workspace as API items, each with its media (one query for all of them). */
+export async function toContentItems(
+  repos: Repositories,
+  businessId: string,
+  rows: readonly ContentItemRow[],
+): Promise<ContentItem[]> {
+  const media = await mediaByItem(
+    repos,
+    businessId,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toContentItem(row, media.get(row.id) ?? []));
+}
+
+/** One row as an API item with its media. */
+export async function toContentItemWithMedia(repos: Repositories, row: ContentItemRow): Promise<ContentItem> {
+  const [item] = await toContentItems(repos, row.business_id, [row]);
+  if (!item) throw new Error('toContentItems returned no item');
+  return item;
+}
+
+/**
+ * Refuse media that breaks the channel's rules at `stage` (422 `media_check_failed`, each rule in
+ * `errors[]`, the first as `detail`).
+ */
+export function checkMedia(channel: ChannelId, media: readonly ContentMedia[], stage: MediaCheckStage): void {
+  const issues = mediaIssues(channel, media, stage);
+  const first = issues[0];
+  if (!first) return;
+  throw new AppError('media_check_failed', issues.map((issue) => issue.message).join('. '), {
+    errors: issues.map((issue) => ({ path: issue.path, message: issue.message, code: issue.code })),
+  });
+}
+
+/** Which check a workflow move needs: submitting asks for the required media, scheduling also for alt text. */
+export function mediaStageOf(action: string): MediaCheckStage | undefined {
+  if (action === 'submitted') return 'submit';
+  if (action === 'scheduled') return 'schedule';
+  return undefined;
+}

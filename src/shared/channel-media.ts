@@ -1,0 +1,121 @@
+import type { ChannelId } from './channel-ids.js';
+import { CHANNEL_RULES } from './channel-rules.js';
+import type { MediaKind } from './media.schema.js';
+
+// What each network accepts from the media library, as pure functions: the server refuses what breaks
+// them, the editor shows the same limits next to the attached media.
+
+/** The facts of an attached item the rules look at. */
+export interface AttachedMediaFacts {
+  id: string;
+  kind: MediaKind;
+  name: string;
+  alt_text: string;
+}
+
+/**
+ * How far along the item is. Counts are checked on every save; required media when it is submitted for
+ * review (or scheduled); alt text when it is scheduled, the last step before a network sees it.
+ */
+export type MediaCheckStage = 'save' | 'submit' | 'schedule';
+
+/** One broken rule, with the request path it points at (`body.media`, `body.media.2.alt_text`). */
+export interface MediaIssue {
+  path: string;
+  code:
+    | 'too_many_images'
+    | 'too_many_videos'
+    | 'mixed_media'
+    | 'media_not_accepted'
+    | 'media_required'
+    | 'video_required'
+    | 'alt_text_required';
+  message: string;
+}
+
+const STAGE_ORDER: Record<MediaCheckStage, number> = { save: 0, submit: 1, schedule: 2 };
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * What `media` breaks on `channel` at `stage`, first to last; empty when it may go ahead.
+ * @example mediaIssues('x', fiveImages, 'save')[0].message // 'X takes at most 4 images in a post; this has 5'
+ */
+export function mediaIssues(
+  channel: ChannelId,
+  media: readonly AttachedMediaFacts[],
+  stage: MediaCheckStage,
+): MediaIssue[] {
+  const { name, media: rule } = CHANNEL_RULES[channel];
+  const images = media.filter((item) => item.kind === 'image').length;
+  const videos = media.length - images;
+  const issues: MediaIssue[] = [];
+  const add = (code: MediaIssue['code'], message: string, path = 'body.media') =>
+    issues.push({ path, code, message });
+
+  if (media.length > 0 && rule.maxImages === 0 && rule.maxVideos === 0) {
+    add('media_not_accepted', `${name} posts carry no images or video; remove the attached media`);
+  } else {
+    if (images > 0 && rule.maxImages === 0) {
+      add('media_not_accepted', `${name} takes no images in a post, only a video`);
+    } else if (images > rule.maxImages) {
+      add(
+        'too_many_images',
+        `${name} takes at most ${plural(rule.maxImages, 'image')} in a post; this has ${images}`,
+      );
+    }
+    if (videos > 0 && rule.maxVideos === 0) {
+      add('media_not_accepted', `${name} takes no video in a post`);
+    } else if (videos > rule.maxVideos) {
+      add(
+        'too_many_videos',
+        `${name} takes at most ${plural(rule.maxVideos, 'video')} in a post; this has ${videos}`,
+      );
+    }
+    if (!rule.mixed && images > 0 && videos > 0 && rule.maxImages > 0 && rule.maxVideos > 0) {
+      add('mixed_media', `${name} takes images or a video in a post, not both`);
+    }
+  }
+  if (STAGE_ORDER[stage] >= STAGE_ORDER.submit) {
+    if (rule.required === 'media' && media.length === 0) {
+      add('media_required', `${name} posts need an image or a video: attach one from the library`);
+    }
+    if (rule.required === 'video' && videos === 0) {
+      add('video_required', `${name} posts need a video: attach one from the library`);
+    }
+  }
+  if (stage === 'schedule' && rule.altText) {
+    media.forEach((item, index) => {
+      if (item.kind === 'image' && item.alt_text.trim() === '') {
+        add(
+          'alt_text_required',
+          `Describe “${item.name}” (alt text) before scheduling it to ${name}`,
+          `body.media.${index}.alt_text`,
+        );
+      }
+    });
+  }
+  return issues;
+}
+
+/**
+ * The channel's media limits as a person reads them, for the editor.
+ * @example mediaLimitSummary('x') // 'Up to 4 images or 1 video'
+ */
+export function mediaLimitSummary(channel: ChannelId): string {
+  const { media: rule } = CHANNEL_RULES[channel];
+  if (rule.maxImages === 0 && rule.maxVideos === 0) return 'No media';
+  const parts: string[] = [];
+  if (rule.maxImages > 0) parts.push(plural(rule.maxImages, 'image'));
+  if (rule.maxVideos > 0) parts.push(plural(rule.maxVideos, 'video'));
+  const joined = rule.mixed ? `Up to ${rule.maxImages} images and videos` : `Up to ${parts.join(' or ')}`;
+  const required =
+    rule.required === 'media'
+      ? '; at least one required'
+      : rule.required === 'video'
+        ? '; a video is required'
+        : '';
+  return `${rule.maxImages === 0 ? `${plural(rule.maxVideos, 'video')}` : joined}${required}`;
+}
