@@ -59,6 +59,7 @@ import { InboxLibraryService } from './services/inbox/inbox-library.service.js';
 import { InboxReplyService } from './services/inbox/inbox-reply.service.js';
 import { InboxRuleService } from './services/inbox/inbox-rule.service.js';
 import { InboxTriageService } from './services/inbox/inbox-triage.service.js';
+import { AltTextService } from './services/media/alt-text.service.js';
 import { TextCardService } from './services/media/cards/text-card.service.js';
 import { MediaService } from './services/media/media.service.js';
 import { SignedMediaLinks } from './services/media/signed-media-links.js';
@@ -327,6 +328,8 @@ export function createServices(deps: ServiceDeps) {
     media,
     /** Branded text cards drawn on this server, taken into the library like uploads. */
     textCards: new TextCardService({ repos, media }),
+    /** Alt text suggestions for library items (the `suggestAltText` task). */
+    altText: new AltTextService({ media, ai, resolver: aiProviders }),
     /** Queues webhook deliveries left in the outbox; swept by every job runtime (see startJobRuntime). */
     webhookOutbox,
     /** The `webhook.deliver` job's handler (see JobHandlerDeps). */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { aiRunMetaSchema } from './ai.schema.js';
+import { outputNoteSchema } from './ai-tasks.schema.js';
 import { idSchema } from './common.schema.js';
 
 // Images the server makes rather than receives: branded text cards (drawn here, no service needed) and
@@ -47,13 +49,27 @@ export const generateImageBodySchema = z.strictObject({
 export type GenerateImageBody = z.infer<typeof generateImageBodySchema>;
 
 /** `POST /api/media/{id}/alt-text/suggest`: optional context for the suggestion. */
-export const suggestAltTextBodySchema = z.strictObject({
-  /** What the post is about (the brief or the draft), so the description can name what matters. */
-  brief: z.string().trim().max(2000).optional(),
-  /** A language code; the workspace's language by default. */
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'Use a language code such as en or pt-BR' })
-    .optional(),
-});
+export const suggestAltTextBodySchema = z
+  .strictObject({
+    /** What the post is about (the brief or the draft), so the description can name what matters. */
+    brief: z.string().trim().max(2000).optional(),
+    /** A language code; the workspace's language by default. */
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'Use a language code such as en or pt-BR' })
+      .optional(),
+  })
+  // Every field is optional, so the request may come without a body (which Fastify reads as null).
+  .nullish()
+  .transform((body) => body ?? {});
 export type SuggestAltTextBody = z.infer<typeof suggestAltTextBodySchema>;
+
+/** A suggestion, not saved: the user accepts it with `PATCH /api/media/{id}` (`alt_text`). */
+export const altTextSuggestionSchema = aiRunMetaSchema.extend({
+  alt_text: z.string(),
+  /** What the checks found (text in another language, a link nobody gave). */
+  warnings: z.array(outputNoteSchema),
+  /** Whether the model was shown the picture (false offline, or when the model does not read images). */
+  saw_image: z.boolean(),
+});
+export type AltTextSuggestion = z.infer<typeof altTextSuggestionSchema>;
