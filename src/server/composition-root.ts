@@ -60,6 +60,8 @@ import { InboxLibraryService } from './services/inbox/inbox-library.service.js';
 import { InboxReplyService } from './services/inbox/inbox-reply.service.js';
 import { InboxRuleService } from './services/inbox/inbox-rule.service.js';
 import { InboxTriageService } from './services/inbox/inbox-triage.service.js';
+import { AltTextService } from './services/media/alt-text.service.js';
+import { TextCardService } from './services/media/cards/text-card.service.js';
 import { MediaService } from './services/media/media.service.js';
 import { SignedMediaLinks } from './services/media/signed-media-links.js';
 import { ConnectorService } from './services/publishing/connector.service.js';
@@ -235,6 +237,18 @@ export function createServices(deps: ServiceDeps) {
   const forecastRunner = deps.forecastRunner ?? new ForecastRunner();
   const loginThrottle = deps.loginThrottle ?? createLoginThrottle(config.redis);
   const mediaStore = deps.mediaStore ?? createObjectStore(config.media.storage);
+  const media = new MediaService({
+    repos,
+    store: mediaStore,
+    links: new SignedMediaLinks(deps.secret),
+    settings: {
+      ...config.media,
+      spoolDirectory: path.join(tmpdir(), 'mcc-media-uploads'),
+      publicUrl: config.server.publicUrl,
+    },
+    now,
+    ...(deps.ffprobe ? { ffprobe: deps.ffprobe } : {}),
+  });
   return {
     events,
     /** The AI response cache; the app closes it with the event bus. */
@@ -313,18 +327,11 @@ export function createServices(deps: ServiceDeps) {
     /** Where media files live; the app closes its connections (S3) with the event bus. */
     mediaStore,
     /** The media library; also the `media.sweep_orphans` job's handler (see JobHandlerDeps). */
-    media: new MediaService({
-      repos,
-      store: mediaStore,
-      links: new SignedMediaLinks(deps.secret),
-      settings: {
-        ...config.media,
-        spoolDirectory: path.join(tmpdir(), 'mcc-media-uploads'),
-        publicUrl: config.server.publicUrl,
-      },
-      now,
-      ...(deps.ffprobe ? { ffprobe: deps.ffprobe } : {}),
-    }),
+    media,
+    /** Branded text cards drawn on this server, taken into the library like uploads. */
+    textCards: new TextCardService({ repos, media }),
+    /** Alt text suggestions for library items (the `suggestAltText` task). */
+    altText: new AltTextService({ media, ai, resolver: aiProviders }),
     /** Queues webhook deliveries left in the outbox; swept by every job runtime (see startJobRuntime). */
     webhookOutbox,
     /** The `webhook.deliver` job's handler (see JobHandlerDeps). */

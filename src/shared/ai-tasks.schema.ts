@@ -164,12 +164,47 @@ export const planCalendarOutputSchema = z.object({
   warnings: serverNotes(),
 });
 
+// --- suggestAltText ---
+/** A picture sent to a model that reads images: a small JPEG, PNG or WebP as a data URL. */
+const imageDataUrl = z
+  .string()
+  .max(1_000_000)
+  .regex(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/, {
+    message: 'A JPEG, PNG or WebP image as a base64 data URL',
+  });
+export const suggestAltTextInputSchema = z.strictObject({
+  /** The file's name as uploaded; camera names such as IMG_1234 say nothing and are ignored. */
+  file_name: z.string().trim().max(200).default(''),
+  kind: z.enum(['image', 'video']).default('image'),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+  /** The picture's dominant colour as #rrggbb. */
+  dominant_colour: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/)
+    .optional(),
+  /** What the post is about. */
+  brief: z.string().trim().max(2000).optional(),
+  language: language.optional(),
+  /** The picture itself, for models that read images. */
+  image: imageDataUrl.optional(),
+});
+export const suggestAltTextOutputSchema = z.object({
+  alt_text: z
+    .string()
+    .min(1)
+    .max(1500)
+    .describe('One or two plain sentences describing what the image shows, for people who cannot see it'),
+  warnings: serverNotes(),
+});
+
 export const AI_TASK_NAMES = [
   'planCalendar',
   'writeContent',
   'rewriteContent',
   'classifyMessage',
   'suggestReplies',
+  'suggestAltText',
 ] as const;
 export type AiTaskName = (typeof AI_TASK_NAMES)[number];
 
@@ -186,3 +221,5 @@ export type PlanCalendarInput = z.infer<typeof planCalendarInputSchema>;
 export type PlannedItem = z.infer<typeof plannedItemSchema>;
 export type PlanCalendarOutput = z.infer<typeof planCalendarOutputSchema>;
 export type OutputNote = z.infer<typeof outputNoteSchema>;
+export type SuggestAltTextInput = z.infer<typeof suggestAltTextInputSchema>;
+export type SuggestAltTextOutput = z.infer<typeof suggestAltTextOutputSchema>;

@@ -66,6 +66,30 @@ export const postingWindowSchema = z.strictObject({
 /** The posting window of a profile that sets none. */
 export const DEFAULT_POSTING_WINDOW = { start: '08:00', end: '20:00' } as const;
 
+const hexColour = z
+  .string()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/u, { message: 'Use a colour such as #1d4ed8' });
+
+/**
+ * Font families the card renderer ships with (DejaVu, installed with the server): a name here always
+ * renders, whatever the machine, so a card never falls back to a font nobody chose.
+ */
+export const BRAND_FONTS = ['sans', 'serif', 'mono'] as const;
+export type BrandFont = (typeof BRAND_FONTS)[number];
+
+/** The brand's look, for the text cards the server draws: colours as #rrggbb and one font family. */
+export const brandVisualSchema = z.strictObject({
+  primary_colour: hexColour.default('#1d4ed8'),
+  secondary_colour: hexColour.default('#f59e0b'),
+  background_colour: hexColour.default('#ffffff'),
+  text_colour: hexColour.default('#111827'),
+  font: z.enum(BRAND_FONTS).default('sans'),
+});
+
+/** The look of a profile that sets none: dark text on white, blue and amber accents, sans-serif. */
+export const DEFAULT_BRAND_VISUAL = brandVisualSchema.parse({});
+
 /** Everything the AI needs to write as this business: set once, used by every AI call. */
 export const brandProfileSchema = z.strictObject({
   voice: brandVoiceSchema.default({
@@ -81,6 +105,8 @@ export const brandProfileSchema = z.strictObject({
   channels: z.array(z.enum(CHANNEL_IDS)).max(CHANNEL_IDS.length).default([]),
   /** When planned posts may go out; without it, 08:00–20:00 local on every channel. */
   posting_window: postingWindowSchema.optional(),
+  /** Colours and font for text cards; without it, `DEFAULT_BRAND_VISUAL`. */
+  visual: brandVisualSchema.optional(),
 });
 
 export type Tone = z.infer<typeof toneSchema>;
@@ -90,6 +116,7 @@ export type Product = z.infer<typeof productSchema>;
 export type BrandProfile = z.infer<typeof brandProfileSchema>;
 export type TimeWindow = z.infer<typeof timeWindowSchema>;
 export type PostingWindow = z.infer<typeof postingWindowSchema>;
+export type BrandVisual = z.infer<typeof brandVisualSchema>;
 
 /** The profile of a business that has not described itself yet. */
 export const EMPTY_BRAND_PROFILE: BrandProfile = brandProfileSchema.parse({});

@@ -47,6 +47,11 @@ const INPUTS: Record<AiTaskName, Record<string, unknown>> = {
   },
   classifyMessage: { channel: 'instagram', text: 'Do you ship to Ireland?' },
   suggestReplies: { channel: 'instagram', message: 'Do you ship to Ireland?', count: 3 },
+  suggestAltText: {
+    file_name: 'IMG_2024_spring-roast.jpg',
+    kind: 'image',
+    brief: 'Our spring roast is here',
+  },
 };
 
 describe.each([

@@ -18,7 +18,7 @@ const REQUEST_FRAMING_TOKENS = 32;
  */
 export function promptTokenBound(request: Pick<CompletionRequest, 'messages' | 'jsonSchema'>): number {
   let tokens = REQUEST_FRAMING_TOKENS;
-  for (const message of request.messages) tokens += utf8Bytes(message) + MESSAGE_FRAMING_TOKENS;
+  for (const message of request.messages) tokens += messageTokenBound(message) + MESSAGE_FRAMING_TOKENS;
   if (request.jsonSchema) {
     tokens +=
       Buffer.byteLength(request.jsonSchema.name) +
@@ -50,6 +50,13 @@ export function reservationShortfall(held: number, needed: number): number {
   return Math.max(0, needed - held);
 }
 
-function utf8Bytes(message: ChatMessage): number {
-  return Buffer.byteLength(message.content);
+/**
+ * What one picture can count as prompt tokens. Pictures go at low detail: 85 tokens on OpenAI's gpt-4o
+ * family; other vendors count a small picture at up to about a thousand (Anthropic's formula, pixels/750,
+ * gives 546 for 640 × 640), so the ceiling is generous.
+ */
+export const IMAGE_TOKEN_BOUND = 1_500;
+
+function messageTokenBound(message: ChatMessage): number {
+  return Buffer.byteLength(message.content) + (message.images?.length ?? 0) * IMAGE_TOKEN_BOUND;
 }

@@ -271,6 +271,7 @@ function toAppError(error: ProviderError): AppError {
   const detail = isOutboundRefusal(error) ? REFUSED_ADDRESS : PROVIDER_FAILURES[error.kind];
   return new AppError('ai_provider_error', detail, {
     diagnostics: error.message,
+    providerFailure: error.kind,
     ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
   });
 }

@@ -2,6 +2,8 @@
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
+  /** Pictures for a model that reads images (user messages only), as data URLs. */
+  images?: string[];
 }
 
 /** Tokens a call consumed, as the provider reported them. */

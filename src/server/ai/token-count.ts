@@ -9,6 +9,8 @@ import type { CompletionRequest } from './provider.js';
 /** What the chat format adds per message (role and separators) and to prime the answer (OpenAI's figures). */
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PRIMING_ANSWER = 3;
+/** A picture at low detail, as OpenAI bills it. */
+const TOKENS_PER_LOW_DETAIL_IMAGE = 85;
 
 let tokenizer: Promise<typeof import('gpt-tokenizer/encoding/o200k_base')> | undefined;
 
@@ -37,6 +39,7 @@ export async function countPromptTokens(
   let tokens = TOKENS_PRIMING_ANSWER;
   for (const message of request.messages) {
     tokens += TOKENS_PER_MESSAGE + (await countTextTokens(message.content));
+    tokens += (message.images?.length ?? 0) * TOKENS_PER_LOW_DETAIL_IMAGE;
   }
   if (request.jsonSchema) tokens += await countTextTokens(JSON.stringify(request.jsonSchema.schema));
   return tokens;

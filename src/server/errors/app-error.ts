@@ -56,6 +56,8 @@ export class AppError extends Error {
        * sent to a client, whose `detail` is the sentence above.
        */
       diagnostics?: string;
+      /** For `ai_provider_error` from the provider itself: how it failed (`rejected` is a 4xx refusal). */
+      providerFailure?: string;
     } = {},
   ) {
     super(detail ?? ERROR_STATUS[code].title);

@@ -16,6 +16,7 @@ import { inboundRoutes } from './inbound.routes.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { jobRoutes } from './jobs.routes.js';
 import { mediaRoutes, signedMediaRoutes } from './media.routes.js';
+import { mediaStudioRoutes } from './media-studio.routes.js';
 import { memberRoutes } from './member.routes.js';
 import { messageRoutes } from './messages.routes.js';
 import { webhookRoutes } from './webhook.routes.js';
@@ -54,5 +55,6 @@ export async function registerApiRoutes(
     await protectedApp.register(messageRoutes(services));
     await protectedApp.register(inboxRoutes(services));
     await protectedApp.register(mediaRoutes(services, config));
+    await protectedApp.register(mediaStudioRoutes(services));
   });
 }

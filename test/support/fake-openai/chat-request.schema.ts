@@ -2,7 +2,33 @@ import { z } from 'zod';
 import type { OpenAIErrorDetails } from './openai-error.js';
 import { findStrictSchemaProblem } from './strict-schema-rules.js';
 
-const contentPart = z.looseObject({ type: z.string(), text: z.string().optional() });
+const contentPart = z
+  .looseObject({
+    type: z.string(),
+    text: z.string().optional(),
+    image_url: z
+      .looseObject({ url: z.string(), detail: z.enum(['auto', 'low', 'high']).optional() })
+      .optional(),
+  })
+  .superRefine((part, context) => {
+    // As OpenAI: a text part needs its text, an image part a URL it can fetch or a base64 data URL.
+    if (part.type === 'text' && part.text === undefined) {
+      context.addIssue({ code: 'custom', path: ['text'], message: 'missing', input: undefined });
+    }
+    if (part.type === 'image_url') {
+      const url = part.image_url?.url;
+      if (url === undefined) {
+        context.addIssue({ code: 'custom', path: ['image_url'], message: 'missing', input: undefined });
+      } else if (!/^(https?:\/\/|data:image\/(png|jpeg|gif|webp);base64,)/.test(url)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['image_url', 'url'],
+          message: 'Expected a base64-encoded data URL with an image MIME type or an http(s) URL',
+          input: url,
+        });
+      }
+    }
+  });
 
 const chatMessage = z
   .looseObject({
@@ -53,6 +79,14 @@ export type ChatRequestMessage = ChatRequest['messages'][number];
 export function messageText(message: ChatRequestMessage): string {
   if (typeof message.content === 'string') return message.content;
   return (message.content ?? []).map((part) => part.text ?? '').join('');
+}
+
+/** The image URLs (data URLs included) of a message's `image_url` parts. */
+export function messageImages(message: ChatRequestMessage): string[] {
+  if (!Array.isArray(message.content)) return [];
+  return message.content.flatMap((part) =>
+    part.type === 'image_url' && part.image_url ? [part.image_url.url] : [],
+  );
 }
 
 /** Every message's text, one per line: what a test searches to see what the caller sent. */

@@ -109,6 +109,23 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (dialect.checksModel && !models.includes(call.chat.model)) {
       return { status: 404, details: dialect.modelNotFound(call.chat.model) };
     }
+    if (options.vision === false) {
+      for (const [index, message] of call.chat.messages.entries()) {
+        const part = Array.isArray(message.content)
+          ? message.content.findIndex((candidate) => candidate.type === 'image_url')
+          : -1;
+        if (part >= 0) {
+          return {
+            status: 400,
+            details: {
+              message: 'Invalid content type. image_url is only supported by certain models.',
+              param: `messages.[${index}].content.[${part}].type`,
+              code: null,
+            },
+          };
+        }
+      }
+    }
     if (dialect.refusesJsonObject && call.chat.response_format?.type === 'json_object') {
       return {
         status: 400,

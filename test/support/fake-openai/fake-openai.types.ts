@@ -73,6 +73,11 @@ export interface FakeOpenAIOptions {
   dialect?: FakeDialect;
   /** Require exactly this bearer key (a 401 otherwise), as a local server started with a key does. */
   apiKey?: string;
+  /**
+   * Whether the model reads images (default true). Off, a request with an `image_url` part is refused
+   * with OpenAI's 400 for models without vision.
+   */
+  vision?: boolean;
   /** Called once each request's answer is over, e.g. to log it. */
   onAnswered?: (request: RecordedRequest, status: number) => void;
 }

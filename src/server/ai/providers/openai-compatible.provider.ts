@@ -1,6 +1,15 @@
 import OpenAI from 'openai';
-import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
-import type { ChatProvider, CompletionChunk, CompletionRequest, CompletionResult } from '../provider.js';
+import type {
+  ChatCompletionCreateParamsBase,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
+import type {
+  ChatMessage,
+  ChatProvider,
+  CompletionChunk,
+  CompletionRequest,
+  CompletionResult,
+} from '../provider.js';
 import { ProviderError } from '../provider-errors.js';
 
 /** Where and how to reach an OpenAI-compatible endpoint. */
@@ -87,7 +96,7 @@ export class OpenAiCompatibleProvider implements ChatProvider {
   private params(request: CompletionRequest): ChatCompletionCreateParamsBase {
     return {
       model: this.model,
-      messages: request.messages,
+      messages: request.messages.map(toWireMessage),
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
       // `max_tokens` is deprecated and refused by OpenAI's reasoning models; servers that do not know this
       // name ignore it (they are local and unpriced, so the budget does not rely on their limit).
@@ -106,6 +115,26 @@ export class OpenAiCompatibleProvider implements ChatProvider {
         : {}),
     };
   }
+}
+
+/**
+ * A message as the Chat Completions API takes it: a user message with pictures becomes content parts (its
+ * text, then each picture as an `image_url` part at low detail, a fixed small cost per picture).
+ */
+function toWireMessage(message: ChatMessage): ChatCompletionMessageParam {
+  if (message.role === 'user' && message.images?.length) {
+    return {
+      role: 'user',
+      content: [
+        { type: 'text', text: message.content },
+        ...message.images.map((url) => ({
+          type: 'image_url' as const,
+          image_url: { url, detail: 'low' as const },
+        })),
+      ],
+    };
+  }
+  return { role: message.role, content: message.content };
 }
 
 /**

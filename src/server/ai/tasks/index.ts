@@ -3,6 +3,7 @@ import type { AnyAiTask } from '../task.js';
 import { classifyMessageTask } from './classify-message.task.js';
 import { planCalendarTask } from './plan-calendar.task.js';
 import { rewriteContentTask } from './rewrite-content.task.js';
+import { suggestAltTextTask } from './suggest-alt-text.task.js';
 import { suggestRepliesTask } from './suggest-replies.task.js';
 import { writeContentTask } from './write-content.task.js';
 
@@ -30,6 +31,14 @@ export const AI_TASKS: Record<AiTaskName, AnyAiTask> = buildTaskRegistry([
   rewriteContentTask,
   classifyMessageTask,
   suggestRepliesTask,
+  suggestAltTextTask,
 ]);
 
-export { classifyMessageTask, planCalendarTask, rewriteContentTask, suggestRepliesTask, writeContentTask };
+export {
+  classifyMessageTask,
+  planCalendarTask,
+  rewriteContentTask,
+  suggestAltTextTask,
+  suggestRepliesTask,
+  writeContentTask,
+};

@@ -57,6 +57,15 @@ export interface MediaServiceDeps {
   ffprobe?: string;
 }
 
+/**
+ * What the server already knows about a file it made itself (a text card's words, a generated image's
+ * prompt): stored with the item from its first write.
+ */
+export interface MediaDescription {
+  altText?: string;
+  tags?: string[];
+}
+
 /** A file of the library on its way to a reader. */
 export interface MediaFile {
   body: Readable;
@@ -108,7 +117,7 @@ export class MediaService {
   async upload(
     principal: Principal,
     businessId: string,
-    file: { stream: Readable; fileName: string },
+    file: { stream: Readable; fileName: string; describe?: MediaDescription },
   ): Promise<MediaItem> {
     await requireWorkspaceRole(this.deps.repos, principal, businessId, 'media.write');
     const { settings } = this.deps;
@@ -116,7 +125,14 @@ export class MediaService {
     try {
       const decodable = spooled.kind === 'image' && (spooled.mime !== 'image/heic' || canDecodeHeic());
       const size = decodable ? await inspectImage(spooled.path, settings.maxImagePixels) : undefined;
-      const row = await this.reserve(principal, businessId, spooled, displayName(file.fileName), size);
+      const row = await this.reserve(
+        principal,
+        businessId,
+        spooled,
+        displayName(file.fileName),
+        size,
+        file.describe,
+      );
       try {
         const done =
           spooled.kind === 'video'
@@ -322,6 +338,7 @@ export class MediaService {
     spooled: SpooledUpload,
     name: string,
     size: { width: number; height: number } | undefined,
+    describe: MediaDescription | undefined,
   ): Promise<MediaItemRow> {
     const at = this.deps.now().toISOString();
     const row: MediaItemRow = {
@@ -340,8 +357,8 @@ export class MediaService {
       video: null,
       focal_x: CENTRE.x,
       focal_y: CENTRE.y,
-      alt_text: '',
-      tags: '[]',
+      alt_text: describe?.altText ?? '',
+      tags: JSON.stringify(describe?.tags ?? []),
       renditions: '[]',
       created_by: actorOf(principal).actor_user_id,
       created_at: at,

@@ -6,6 +6,7 @@ const TASK_LABELS: Record<AiTaskName, string> = {
   rewriteContent: 'Rewrite content',
   classifyMessage: 'Classify a message',
   suggestReplies: 'Suggest replies',
+  suggestAltText: 'Suggest alt text',
 };
 
 /** How a task reads in the UI; a task this version of the app does not know shows its id. */
