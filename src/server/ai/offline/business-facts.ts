@@ -1,7 +1,7 @@
 import type { Persona, Product } from '#shared/brand.schema.js';
 import type { BusinessContext } from '../task.js';
 import { pickRotating, type Random } from './prng.js';
-import { capitalize, decapitalize, endSentence, firstSentence, keywordsOf, overlap } from './text-tools.js';
+import { bestMatch, capitalize, decapitalize, endSentence, firstSentence, keywordsOf } from './text-tools.js';
 
 // What a piece of content is about, grounded in the business profile: the product and audience that best
 // match the brief, the topic phrase, a benefit in the business's own words and a link.
@@ -34,19 +34,6 @@ export function topicOf(brief: string): string {
     .replace(INSTRUCTION_PREFIX, '')
     .replace(/[.!?\s]+$/u, '');
   return decapitalize(stripped || firstLine.trim());
-}
-
-function bestMatch<T>(items: readonly T[], text: string, describe: (item: T) => string): T | null {
-  let best: T | null = null;
-  let bestScore = 0;
-  for (const item of items) {
-    const score = overlap(describe(item), text);
-    if (score > bestScore) {
-      best = item;
-      bestScore = score;
-    }
-  }
-  return best;
 }
 
 /** The benefit sentence: the product's first sentence, else the business description's. */

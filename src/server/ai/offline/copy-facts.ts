@@ -2,25 +2,12 @@ import type { Persona, Product } from '#shared/brand.schema.js';
 import type { BusinessContext } from '../task.js';
 import type { Facts, WriterLanguage } from './phrasebank/types.js';
 import { pickRotating, type Random } from './prng.js';
-import { decapitalize, endSentence, overlap, splitSentences } from './text-tools.js';
+import { bestMatch, decapitalize, endSentence, splitSentences } from './text-tools.js';
 import type { VoiceStyle } from './voice.js';
 
 // The facts a piece is written from: the product and audience the brief names (or the next ones in
 // rotation), and sentences taken whole from the profile's descriptions. Nothing here comes from the
 // brief's instructions.
-
-function bestMatch<T>(items: readonly T[], text: string, describe: (item: T) => string): T | null {
-  let best: T | null = null;
-  let bestScore = 0;
-  for (const item of items) {
-    const score = overlap(describe(item), text);
-    if (score > bestScore) {
-      best = item;
-      bestScore = score;
-    }
-  }
-  return best;
-}
 
 /** The product the brief names (by its name first, then its description), else one in rotation. */
 export function productFor(products: readonly Product[], brief: string, random: Random, turn: number) {

@@ -82,3 +82,17 @@ export function tidy(text: string): string {
     .replace(/\n{3,}/gu, '\n\n')
     .trim();
 }
+
+/** The item whose description shares the most words with `text`; `null` when none shares any. */
+export function bestMatch<T>(items: readonly T[], text: string, describe: (item: T) => string): T | null {
+  let best: T | null = null;
+  let bestScore = 0;
+  for (const item of items) {
+    const score = overlap(describe(item), text);
+    if (score > bestScore) {
+      best = item;
+      bestScore = score;
+    }
+  }
+  return best;
+}
