@@ -103,6 +103,8 @@ export interface ServiceDeps {
   mediaStore?: ObjectStore & { close?(): void };
   /** Test seam: the ffprobe binary media uploads are probed with. */
   ffprobe?: string;
+  /** Test seam: the ffmpeg binary that removes videos' metadata. */
+  ffmpeg?: string;
 }
 
 /** Every service, constructed once per app. */
@@ -322,6 +324,7 @@ export function createServices(deps: ServiceDeps) {
       },
       now,
       ...(deps.ffprobe ? { ffprobe: deps.ffprobe } : {}),
+      ...(deps.ffmpeg ? { ffmpeg: deps.ffmpeg } : {}),
     }),
     /** Queues webhook deliveries left in the outbox; swept by every job runtime (see startJobRuntime). */
     webhookOutbox,

@@ -10,6 +10,7 @@ import {
   type ByteRange,
   type ObjectStore,
   RangeNotSatisfiableError,
+  type RequestedRange,
 } from '#server/integrations/storage/object-store.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type {
@@ -31,6 +32,7 @@ import { canDecodeHeic, inspectImage, makeRenditions, writeCleanOriginal } from 
 import { Limiter } from './limiter.js';
 import type { SignedMediaLinks } from './signed-media-links.js';
 import { formatBytes, type SpooledUpload, spoolUpload } from './upload-spool.js';
+import { stripVideoMetadata, VideoRemuxError } from './video-metadata.js';
 import { probeVideo, VideoProbeError } from './video-probe.js';
 
 /** How the library is set up (config.media, plus where uploads wait while they are checked). */
@@ -54,6 +56,8 @@ export interface MediaServiceDeps {
   now: () => Date;
   /** The ffprobe binary (a test seam for "not installed"). */
   ffprobe?: string;
+  /** The ffmpeg binary that removes videos' metadata (a test seam for "not installed"). */
+  ffmpeg?: string;
 }
 
 /** A file of the library on its way to a reader. */
@@ -197,7 +201,12 @@ export class MediaService {
   }
 
   /** A file of the library (`original` or a rendition id) for a member of its workspace. */
-  async open(principal: Principal, mediaId: string, variant: string, range?: ByteRange): Promise<MediaFile> {
+  async open(
+    principal: Principal,
+    mediaId: string,
+    variant: string,
+    range?: RequestedRange,
+  ): Promise<MediaFile> {
     const row = await this.load(principal, mediaId, 'media.read');
     return this.openFile(row, variant, range);
   }
@@ -227,7 +236,7 @@ export class MediaService {
   async openSigned(
     grant: { businessId: string; mediaId: string; variant: string; expires: number },
     signature: string,
-    range?: ByteRange,
+    range?: RequestedRange,
   ): Promise<MediaFile> {
     if (!this.deps.links.verify(grant, signature)) throw new AppError('not_found', 'No such file');
     if (grant.expires * 1000 <= this.deps.now().getTime()) {
@@ -240,9 +249,14 @@ export class MediaService {
 
   /**
    * Remove what crashes leave: items stuck in `processing` with their files, files whose item is gone,
-   * and spooled uploads nobody finished. Returns how many of each.
+   * the store's half-written files, and spooled uploads nobody finished. Returns how many of each.
    */
-  async sweepOrphans(): Promise<{ stuck_items: number; orphan_files: number; spool_files: number }> {
+  async sweepOrphans(): Promise<{
+    stuck_items: number;
+    orphan_files: number;
+    partial_files: number;
+    spool_files: number;
+  }> {
     const now = this.deps.now().getTime();
     const { repos, store } = this.deps;
     let stuckItems = 0;
@@ -278,6 +292,7 @@ export class MediaService {
       if (groups.size >= 500) await flush();
     }
     await flush();
+    const partialFiles = await store.removeAbandonedWrites(new Date(now - ORPHAN_GRACE_MS));
 
     let spoolFiles = 0;
     const spool = this.deps.settings.spoolDirectory;
@@ -289,7 +304,12 @@ export class MediaService {
         spoolFiles += 1;
       }
     }
-    return { stuck_items: stuckItems, orphan_files: orphanFiles, spool_files: spoolFiles };
+    return {
+      stuck_items: stuckItems,
+      orphan_files: orphanFiles,
+      partial_files: partialFiles,
+      spool_files: spoolFiles,
+    };
   }
 
   private async load(principal: Principal, mediaId: string, permission: Permission): Promise<MediaItemRow> {
@@ -407,28 +427,43 @@ export class MediaService {
 
   private async storeVideo(row: MediaItemRow, spooled: SpooledUpload): Promise<MediaItemRow> {
     let probe: Awaited<ReturnType<typeof probeVideo>> | undefined;
-    let note: string | null = null;
+    const notes: string[] = [];
     try {
       probe = await probeVideo(spooled.path, this.deps.ffprobe ? { ffprobe: this.deps.ffprobe } : {});
     } catch (error) {
-      if (!(error instanceof VideoProbeError) || error.reason !== 'missing_ffprobe') {
-        throw new AppError(
-          'validation_failed',
-          'The video could not be read: the file is damaged or incomplete.',
-          {
-            errors: [{ path: 'body.file', message: 'The video could not be read', code: 'invalid' }],
-          },
+      if (!(error instanceof VideoProbeError) || error.reason !== 'missing_ffprobe') throw unreadableVideo();
+      notes.push(
+        'ffprobe is not installed on the server, so this video’s duration, size and codec are unknown.',
+      );
+    }
+    const key = `${row.business_id}/${row.id}/original`;
+    const clean = `${spooled.path}.clean`;
+    try {
+      let stored = { file: spooled.path, size: spooled.size };
+      try {
+        await stripVideoMetadata(spooled.path, clean, {
+          container: spooled.mime === 'video/quicktime' ? 'mov' : 'mp4',
+          ...(this.deps.ffmpeg ? { ffmpeg: this.deps.ffmpeg } : {}),
+        });
+        stored = { file: clean, size: (await stat(clean)).size };
+      } catch (error) {
+        if (!(error instanceof VideoRemuxError) || error.reason !== 'missing_ffmpeg') throw unreadableVideo();
+        notes.push(
+          'ffmpeg is not installed on the server, so this video is stored with its metadata, which can include where it was recorded.',
         );
       }
-      note = 'ffprobe is not installed on the server, so this video’s duration, size and codec are unknown.';
+      await this.putFile(key, stored.file, stored.size, spooled.mime);
+      return this.finish(row, {
+        note: notes.length ? notes.join(' ') : null,
+        size_bytes: stored.size,
+        stored_bytes: stored.size,
+        width: probe?.width ?? null,
+        height: probe?.height ?? null,
+        video: probe ? JSON.stringify(probe.facts) : null,
+      });
+    } finally {
+      await rm(clean, { force: true });
     }
-    await this.putFile(`${row.business_id}/${row.id}/original`, spooled.path, spooled.size, spooled.mime);
-    return this.finish(row, {
-      note,
-      width: probe?.width ?? null,
-      height: probe?.height ?? null,
-      video: probe ? JSON.stringify(probe.facts) : null,
-    });
   }
 
   /** Cut every rendition from `file` and store it; the stored originals of the item stay as they are. */
@@ -483,7 +518,7 @@ export class MediaService {
     await this.deps.store.put(key, createReadStream(file), { size, contentType });
   }
 
-  private async openFile(row: MediaItemRow, variant: string, range?: ByteRange): Promise<MediaFile> {
+  private async openFile(row: MediaItemRow, variant: string, range?: RequestedRange): Promise<MediaFile> {
     if (row.status !== 'ready') throw new AppError('not_found', 'The file is still being processed');
     const { key, contentType, fileName } = variantKey(row, variant);
     let object: Awaited<ReturnType<ObjectStore['get']>>;
@@ -533,6 +568,16 @@ function variantKey(
     contentType: RENDITION_TYPES[rendition.format],
     fileName: `${base}-${rendition.id}`,
   };
+}
+
+function unreadableVideo(): AppError {
+  return new AppError(
+    'validation_failed',
+    'The video could not be read: the file is damaged or incomplete.',
+    {
+      errors: [{ path: 'body.file', message: 'The video could not be read', code: 'invalid' }],
+    },
+  );
 }
 
 function mimeOf(format: 'jpeg' | 'png' | 'webp'): string {
