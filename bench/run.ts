@@ -11,6 +11,7 @@ import { type AnalyticsBenchReport, runAnalyticsBench } from './analytics.js';
 import { type CalendarBenchReport, runCalendarBench } from './calendar.js';
 import { type InboxBenchReport, runInboxBench } from './inbox.js';
 import { type JobsBenchReport, runJobsBench } from './jobs.js';
+import { type MediaBenchReport, runMediaBench } from './media.js';
 import {
   type Check,
   envInt,
@@ -36,11 +37,13 @@ import {
 // - inbox: signed inbound-webhook ingest throughput and the inbox list over 100,000 messages
 //   (bench/inbox.ts);
 // - jobs: jobs per second and enqueue → start latency through each queue, against bare BullMQ
-//   (bench/jobs.ts).
+//   (bench/jobs.ts);
+// - media: a 12-megapixel photo's upload and renditions one at a time against sharp alone, the memory it
+//   takes, and 50 uploads at once with the event loop watched (bench/media.ts).
 // See docs/benchmarks.md.
 
 const HOST = '127.0.0.1';
-const SUITES = ['http', 'ai', 'jobs', 'calendar', 'analytics', 'inbox', 'ai-quality'] as const;
+const SUITES = ['http', 'ai', 'jobs', 'calendar', 'analytics', 'inbox', 'ai-quality', 'media'] as const;
 type Suite = (typeof SUITES)[number];
 
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
@@ -503,6 +506,7 @@ async function main(): Promise<void> {
   let analytics: AnalyticsBenchReport | undefined;
   let inbox: InboxBenchReport | undefined;
   let aiQuality: AiQualityReport | undefined;
+  let media: MediaBenchReport | undefined;
   for (const suite of suites) {
     log(`━━ ${suite} ${'━'.repeat(100)}`.slice(0, 110));
     if (suite === 'http') http = await runHttpSuite();
@@ -511,6 +515,7 @@ async function main(): Promise<void> {
     else if (suite === 'analytics') analytics = await runAnalyticsBench();
     else if (suite === 'inbox') inbox = await runInboxBench();
     else if (suite === 'ai-quality') aiQuality = await runAiQualityBench();
+    else if (suite === 'media') media = await runMediaBench();
     else jobs = await runJobsBench();
     log();
   }
@@ -524,6 +529,7 @@ async function main(): Promise<void> {
     ...(analytics ? [['Forecast kernel', analytics.pass] as const] : []),
     ...(inbox ? [['Unified inbox', inbox.pass] as const] : []),
     ...(aiQuality ? [['AI writing quality', aiQuality.pass] as const] : []),
+    ...(media ? [['Media uploads', media.pass] as const] : []),
   ];
   for (const [name, pass] of results) log(`  ${name}: ${pass ? 'PASS' : 'FAIL'}`);
   log(
@@ -535,7 +541,7 @@ async function main(): Promise<void> {
     const { pass: _httpPass, ...httpFigures } = http ?? { pass: true };
     writeFileSync(
       JSON_OUT,
-      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}), ...(analytics ? { analytics } : {}), ...(inbox ? { inbox } : {}), ...(aiQuality ? { aiQuality: { figures: aiQuality.figures, checks: aiQuality.checks } } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}), ...(analytics ? { analytics } : {}), ...(inbox ? { inbox } : {}), ...(aiQuality ? { aiQuality: { figures: aiQuality.figures, checks: aiQuality.checks } } : {}), ...(media ? { media } : {}) }, null, 2)}\n`,
     );
   }
 }

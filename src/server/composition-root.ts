@@ -106,6 +106,8 @@ export interface ServiceDeps {
   mediaStore?: ObjectStore & { close?(): void };
   /** Test seam: the ffprobe binary media uploads are probed with. */
   ffprobe?: string;
+  /** Test seam: the ffmpeg binary that removes videos' metadata. */
+  ffmpeg?: string;
 }
 
 /** Every service, constructed once per app. */
@@ -248,6 +250,7 @@ export function createServices(deps: ServiceDeps) {
     },
     now,
     ...(deps.ffprobe ? { ffprobe: deps.ffprobe } : {}),
+    ...(deps.ffmpeg ? { ffmpeg: deps.ffmpeg } : {}),
   });
   return {
     events,

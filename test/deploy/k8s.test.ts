@@ -35,7 +35,7 @@ interface PodTemplate {
 interface Manifest {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; labels?: Labels };
+  metadata: { name: string; labels?: Labels; annotations?: Record<string, string> };
   // biome-ignore lint/suspicious/noExplicitAny: each kind has its own spec; the tests narrow it.
   spec?: any;
   data?: Record<string, string>;
@@ -94,6 +94,20 @@ describe('deploy/k8s', () => {
     expect([...kustomization.resources, 'secret.example.yaml', 'kustomization.yaml'].sort()).toEqual(
       files.sort(),
     );
+  });
+
+  it('lets media uploads through up to 501 MiB, streamed, on the same host and backend; everything else keeps 2m', () => {
+    const site = find('Ingress', 'mcc-web');
+    const media = find('Ingress', 'mcc-media-upload');
+    expect(site.metadata.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('2m');
+    expect(media.metadata.annotations).toMatchObject({
+      'nginx.ingress.kubernetes.io/proxy-body-size': '501m',
+      'nginx.ingress.kubernetes.io/proxy-request-buffering': 'off',
+    });
+    expect(media.spec.rules[0].host).toBe(site.spec.rules[0].host);
+    expect(media.spec.rules[0].http.paths).toEqual([
+      { path: '/api/media', pathType: 'Exact', backend: site.spec.rules[0].http.paths[0].backend },
+    ]);
   });
 
   it('selectors match the pod labels, and the Service, Ingress, HPA and PDB point at the web pods', () => {

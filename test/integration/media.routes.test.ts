@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -9,7 +9,14 @@ import type { MediaItem, SignedUrl } from '#shared/media.schema.js';
 import type { Problem } from '#shared/problem.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
-import { heicHeader, noisyPng, shortMp4, twelveMegapixelPhoto } from '../support/media-fixtures.js';
+import {
+  heicHeader,
+  noisyPng,
+  phoneMp4WithLocation,
+  probeTags,
+  shortMp4,
+  twelveMegapixelPhoto,
+} from '../support/media-fixtures.js';
 import { multipartFile } from '../support/multipart.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -22,11 +29,15 @@ describeEachDialect('media library', (create) => {
   let dataDir: string;
   let clock: number;
 
-  const start = async (env: Record<string, string> = {}) => {
+  const start = async (env: Record<string, string> = {}, seams: { ffmpeg?: string } = {}) => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'mcc-media-'));
     // Real time (access tokens are checked against it); tests move it forward past expiries and grace periods.
     clock = Date.now();
-    t = await createTestApp(await create(), { DATA_DIR: dataDir, ...env }, { now: () => new Date(clock) });
+    t = await createTestApp(
+      await create(),
+      { DATA_DIR: dataDir, ...env },
+      { now: () => new Date(clock), ...seams },
+    );
     owner = await registerAccount(t.app);
     business = await createBusiness(t.app, owner);
   };
@@ -226,20 +237,62 @@ describeEachDialect('media library', (create) => {
       expect(item.video?.duration_seconds).toBeGreaterThan(0.9);
       expect(item.video?.duration_seconds).toBeLessThan(1.2);
 
+      const stored = (await as(owner, 'GET', `/api/media/${item.id}/file`)).rawPayload;
+      expect(stored.length).toBe(item.size_bytes);
       const part = await t.app.inject({
         method: 'GET',
         url: `/api/media/${item.id}/file`,
         headers: { ...owner.auth, range: 'bytes=100-199' },
       });
       expect(part.statusCode).toBe(206);
-      expect(part.headers['content-range']).toBe(`bytes 100-199/${video.length}`);
-      expect(part.rawPayload.equals(video.subarray(100, 200))).toBe(true);
+      expect(part.headers['content-range']).toBe(`bytes 100-199/${stored.length}`);
+      expect(part.rawPayload.equals(stored.subarray(100, 200))).toBe(true);
+      // A suffix range: the last 100 bytes (players read an MP4's index at its end this way).
+      const end = await t.app.inject({
+        method: 'GET',
+        url: `/api/media/${item.id}/file`,
+        headers: { ...owner.auth, range: 'bytes=-100' },
+      });
+      expect(end.statusCode).toBe(206);
+      expect(end.headers['content-range']).toBe(
+        `bytes ${stored.length - 100}-${stored.length - 1}/${stored.length}`,
+      );
+      expect(end.headers['content-length']).toBe('100');
+      expect(end.rawPayload.equals(stored.subarray(-100))).toBe(true);
       const past = await t.app.inject({
         method: 'GET',
         url: `/api/media/${item.id}/file`,
-        headers: { ...owner.auth, range: `bytes=${video.length}-` },
+        headers: { ...owner.auth, range: `bytes=${stored.length}-` },
       });
       expect(past.statusCode).toBe(416);
+      const empty = await t.app.inject({
+        method: 'GET',
+        url: `/api/media/${item.id}/file`,
+        headers: { ...owner.auth, range: 'bytes=-0' },
+      });
+      expect(empty.statusCode).toBe(416);
+    });
+
+    it('stores a video without its location or other metadata, losslessly and still upright', async () => {
+      const video = await phoneMp4WithLocation();
+      const before = await probeTags(video);
+      expect(before.format.location).toBe('+48.8584+002.2945/');
+      expect(before.rotation).not.toBeNull();
+
+      const response = await upload(owner, video, 'IMG_0042.mp4');
+      expect(response.statusCode, response.body).toBe(201);
+      const item = response.json<MediaItem>();
+      // Shown upright: the display matrix survived.
+      expect(item).toMatchObject({ kind: 'video', width: 240, height: 320, note: null });
+      const stored = (await as(owner, 'GET', `/api/media/${item.id}/file`)).rawPayload;
+      expect(item.size_bytes).toBe(stored.length);
+      expect(item.stored_bytes).toBe(stored.length);
+      const after = await probeTags(stored);
+      expect(Object.keys(after.format).filter((tag) => /location|title/.test(tag))).toEqual([]);
+      expect(after.streams.some((tags) => tags.handler_name === 'Core Media Video')).toBe(false);
+      expect(after.rotation).toBe(before.rotation);
+      expect(stored.includes(Buffer.from('+48.8584'))).toBe(false);
+      expect(stored.includes(Buffer.from('Secret trip'))).toBe(false);
     });
 
     it('refuses a damaged video and keeps nothing', async () => {
@@ -356,11 +409,21 @@ describeEachDialect('media library', (create) => {
         .where('id', '=', stuck.id)
         .execute();
 
+      // Half-written files a crash left in the local store: one from two hours ago, one being written now.
+      const partials = path.join(dataDir, 'media', '.partial');
+      mkdirSync(partials, { recursive: true });
+      writeFileSync(path.join(partials, 'abandoned'), 'half');
+      const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+      utimesSync(path.join(partials, 'abandoned'), twoHoursAgo, twoHoursAgo);
+      writeFileSync(path.join(partials, 'in-flight'), 'half');
+
       expect(await t.services.media.sweepOrphans()).toEqual({
         stuck_items: 0,
         orphan_files: 0,
+        partial_files: 1,
         spool_files: 0,
       });
+      expect(readdirSync(partials)).toEqual(['in-flight']);
       clock += 2 * 3_600_000;
       // The grace period for files runs on their modification time, which the store keeps in real time.
       const swept = await t.services.media.sweepOrphans();
@@ -369,6 +432,20 @@ describeEachDialect('media library', (create) => {
       const keys = await storedKeys();
       expect(keys.every((key) => key.includes(kept.id))).toBe(true);
       expect(keys).toHaveLength(15);
+    });
+  });
+
+  describe('without ffmpeg', () => {
+    beforeEach(() => start({}, { ffmpeg: '/nonexistent/ffmpeg' }));
+
+    it('stores the video as uploaded and says its metadata was kept', async () => {
+      const video = await shortMp4();
+      const response = await upload(owner, video, 'clip.mp4');
+      expect(response.statusCode, response.body).toBe(201);
+      const item = response.json<MediaItem>();
+      expect(item.note).toMatch(/ffmpeg is not installed.*where it was recorded/);
+      expect(item.video?.video_codec).toBe('h264');
+      expect((await as(owner, 'GET', `/api/media/${item.id}/file`)).rawPayload.equals(video)).toBe(true);
     });
   });
 

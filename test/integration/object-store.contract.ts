@@ -59,6 +59,18 @@ export function describeObjectStoreContract(name: string, create: () => Promise<
       expect((await buffer(tail?.body ?? Readable.from([]))).equals(bytes.subarray(900))).toBe(true);
     });
 
+    it('reads the last bytes for a suffix range, the whole object when the suffix is longer', async () => {
+      const bytes = randomBytes(1000);
+      await t.store.put('b1/m1/clip', bytes, { size: bytes.length, contentType: 'video/mp4' });
+      const last = await t.store.get('b1/m1/clip', { suffix: 100 });
+      expect(last?.range).toEqual({ start: 900, end: 999 });
+      expect(last?.size).toBe(1000);
+      expect((await buffer(last?.body ?? Readable.from([]))).equals(bytes.subarray(900))).toBe(true);
+      const all = await t.store.get('b1/m1/clip', { suffix: 5000 });
+      expect(all?.range).toEqual({ start: 0, end: 999 });
+      expect((await buffer(all?.body ?? Readable.from([]))).equals(bytes)).toBe(true);
+    });
+
     it('refuses a range that starts past the end, saying how large the object is', async () => {
       await t.store.put('b1/m1/small', Buffer.from('hello'), { size: 5, contentType: 'text/plain' });
       const refused = await t.store

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -49,8 +49,8 @@ export async function noisyPng(width: number, height: number): Promise<Buffer> {
     .toBuffer();
 }
 
-/** A one-second 320 × 240 H.264 MP4 with AAC audio, made by ffmpeg. */
-export async function shortMp4(): Promise<Buffer> {
+/** A one-second 320 × 240 H.264 MP4 with AAC audio, made by ffmpeg; `extra` arguments go before the output. */
+export async function shortMp4(extra: string[] = []): Promise<Buffer> {
   const file = path.join(tmpdir(), `mcc-test-${process.pid}-${Date.now()}.mp4`);
   await promisify(execFile)('ffmpeg', [
     '-v',
@@ -73,10 +73,68 @@ export async function shortMp4(): Promise<Buffer> {
     '-c:a',
     'aac',
     '-shortest',
+    ...extra,
     file,
   ]);
   try {
     return await readFile(file);
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+/**
+ * A phone-style MP4: a GPS position in the container (`location`, as an iPhone writes it), a title, stream
+ * tags, and a display matrix turning it a quarter (recorded sideways, shown upright as 240 × 320).
+ */
+export async function phoneMp4WithLocation(): Promise<Buffer> {
+  const plain = await shortMp4([
+    '-metadata',
+    'location=+48.8584+002.2945/',
+    '-metadata',
+    'title=Secret trip',
+  ]);
+  const source = path.join(tmpdir(), `mcc-test-${process.pid}-${Date.now()}-in.mp4`);
+  const turned = path.join(tmpdir(), `mcc-test-${process.pid}-${Date.now()}-turned.mp4`);
+  await writeFile(source, plain);
+  try {
+    // ffmpeg 5 writes a display matrix from the `rotate` tag when it copies streams.
+    await promisify(execFile)('ffmpeg', [
+      ...['-v', 'error', '-y', '-i', source, '-map_metadata', '0', '-c', 'copy'],
+      ...['-metadata:s:v:0', 'rotate=90', '-metadata:s:v:0', 'handler_name=Core Media Video', turned],
+    ]);
+    return await readFile(turned);
+  } finally {
+    await Promise.all([rm(source, { force: true }), rm(turned, { force: true })]);
+  }
+}
+
+/** What ffprobe reads from a video file: every tag of the container and streams, and the rotation. */
+export async function probeTags(bytes: Buffer): Promise<{
+  format: Record<string, string>;
+  streams: Array<Record<string, string>>;
+  rotation: number | null;
+}> {
+  const file = path.join(tmpdir(), `mcc-test-${process.pid}-${Date.now()}-probe.mp4`);
+  await writeFile(file, bytes);
+  try {
+    const { stdout } = await promisify(execFile)('ffprobe', [
+      ...['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file],
+    ]);
+    const json = JSON.parse(stdout) as {
+      format: { tags?: Record<string, string> };
+      streams: Array<{
+        codec_type: string;
+        tags?: Record<string, string>;
+        side_data_list?: Array<{ rotation?: number }>;
+      }>;
+    };
+    const video = json.streams.find((stream) => stream.codec_type === 'video');
+    return {
+      format: json.format.tags ?? {},
+      streams: json.streams.map((stream) => stream.tags ?? {}),
+      rotation: video?.side_data_list?.find((data) => data.rotation !== undefined)?.rotation ?? null,
+    };
   } finally {
     await rm(file, { force: true });
   }

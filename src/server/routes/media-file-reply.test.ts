@@ -6,11 +6,13 @@ describe('parseRange', () => {
     ['bytes=0-99', { start: 0, end: 99 }],
     ['bytes=100-', { start: 100, end: Number.MAX_SAFE_INTEGER }],
     [' bytes=5-5 ', { start: 5, end: 5 }],
+    ['bytes=-500', { suffix: 500 }],
+    ['bytes=-0', { suffix: 0 }],
   ])('reads %j', (header, range) => {
     expect(parseRange(header)).toEqual(range);
   });
 
-  it.each([undefined, '', 'bytes=-500', 'bytes=0-1,5-9', 'items=0-5', 'bytes=9-3', 'bytes=abc'])(
+  it.each([undefined, '', 'bytes=-', 'bytes=--5', 'bytes=0-1,5-9', 'items=0-5', 'bytes=9-3', 'bytes=abc'])(
     'sends the whole file for %j',
     (header) => {
       expect(parseRange(header)).toBeUndefined();

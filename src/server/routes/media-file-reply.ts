@@ -1,14 +1,17 @@
 import type { FastifyReply } from 'fastify';
-import type { ByteRange } from '../integrations/storage/object-store.js';
+import type { RequestedRange } from '../integrations/storage/object-store.js';
 import type { MediaFile } from '../services/media/media.service.js';
 
 /**
- * The byte range of a `Range: bytes=start-end` or `bytes=start-` header (what players send to seek).
- * Undefined for no header, suffix ranges, several ranges or another unit: the whole file is sent then,
- * as RFC 9110 allows a server to.
+ * The byte range of a `Range: bytes=start-end`, `bytes=start-` or `bytes=-suffix` header (what players
+ * send to seek, and to read an MP4's index at its end). Undefined for no header, several ranges or another
+ * unit: the whole file is sent then, as RFC 9110 allows a server to.
  */
-export function parseRange(header: string | undefined): ByteRange | undefined {
-  const match = /^bytes=(\d{1,15})-(\d{0,15})$/.exec(header?.trim() ?? '');
+export function parseRange(header: string | undefined): RequestedRange | undefined {
+  const value = header?.trim() ?? '';
+  const suffix = /^bytes=-(\d{1,15})$/.exec(value);
+  if (suffix) return { suffix: Number(suffix[1]) };
+  const match = /^bytes=(\d{1,15})-(\d{0,15})$/.exec(value);
   if (!match) return undefined;
   const [, from = '', to = ''] = match;
   const start = Number(from);

@@ -7,11 +7,11 @@ import { pipeline } from 'node:stream/promises';
 import {
   assertValidKey,
   assertValidPrefix,
-  type ByteRange,
   clampRange,
   exactLength,
   type ListedObject,
   type ObjectStore,
+  type RequestedRange,
   type StoredObject,
 } from './object-store.js';
 
@@ -55,7 +55,7 @@ export class LocalObjectStore implements ObjectStore {
     }
   }
 
-  async get(key: string, range?: ByteRange): Promise<StoredObject | undefined> {
+  async get(key: string, range?: RequestedRange): Promise<StoredObject | undefined> {
     const file = this.fileOf(key);
     // Open first, then read the size of what was opened: a concurrent replace cannot mix two versions.
     const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
@@ -98,6 +98,22 @@ export class LocalObjectStore implements ObjectStore {
       const info = await stat(path.join(this.root, key)).catch(() => undefined);
       if (info?.isFile()) yield { key, size: info.size, lastModified: info.mtime };
     }
+  }
+
+  /** Half-written files under `.partial/` (a process died mid-write) last modified before `before`. */
+  async removeAbandonedWrites(before: Date): Promise<number> {
+    const directory = path.join(this.root, PARTIAL_DIR);
+    let removed = 0;
+    for (const name of await readdir(directory).catch(() => [] as string[])) {
+      const file = path.join(directory, name);
+      const info = await stat(file).catch(() => undefined);
+      // A write in progress keeps touching its file, so only one idle since before `before` is abandoned.
+      if (info?.isFile() && info.mtimeMs < before.getTime()) {
+        await rm(file, { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
   }
 
   private async *walk(directory: string): AsyncIterable<string> {

@@ -6,6 +6,14 @@ export interface ByteRange {
   end: number;
 }
 
+/** The last `suffix` bytes of an object, as `Range: bytes=-suffix` asks (RFC 9110, 14.1.1). */
+export interface SuffixRange {
+  suffix: number;
+}
+
+/** What a reader may ask a store for: a range from a position, or the object's last bytes. */
+export type RequestedRange = ByteRange | SuffixRange;
+
 /** An object being read: its bytes (all, or the range asked for) and its full size. */
 export interface StoredObject {
   body: Readable;
@@ -37,11 +45,16 @@ export interface ObjectStore {
    */
   put(key: string, body: Readable | Buffer, options: { size: number; contentType: string }): Promise<void>;
   /** The object's bytes, or those of `range` (clamped to its end); undefined when there is no such object. */
-  get(key: string, range?: ByteRange): Promise<StoredObject | undefined>;
+  get(key: string, range?: RequestedRange): Promise<StoredObject | undefined>;
   /** Remove the object; removing one that is not there is not an error. */
   delete(key: string): Promise<void>;
   /** Every object whose key starts with `prefix`, in no particular order. */
   list(prefix: string): AsyncIterable<ListedObject>;
+  /**
+   * Remove what writes cut off by a crash left behind, last touched before `before`; returns how many.
+   * Only a local directory has such leftovers: an S3 PUT that breaks off leaves nothing.
+   */
+  removeAbandonedWrites(before: Date): Promise<number>;
 }
 
 /** The store was asked for a range starting at or past the object's end (HTTP 416). */
@@ -67,8 +80,16 @@ export function assertValidPrefix(prefix: string): void {
   assertValidKey(prefix.replace(/\/$/, ''));
 }
 
-/** `range` clamped to an object of `size` bytes; throws when it starts at or past the end. */
-export function clampRange(range: ByteRange, size: number): ByteRange {
+/**
+ * `range` as bytes of an object of `size`: clamped to its end, or for a suffix its last bytes (all of it
+ * when the suffix is longer). Throws when nothing of it lies in the object: a start at or past the end,
+ * an empty suffix, or any range of an empty object.
+ */
+export function clampRange(range: RequestedRange, size: number): ByteRange {
+  if ('suffix' in range) {
+    if (range.suffix <= 0 || size === 0) throw new RangeNotSatisfiableError(size);
+    return { start: Math.max(0, size - range.suffix), end: size - 1 };
+  }
   if (range.start >= size || range.start > range.end) throw new RangeNotSatisfiableError(size);
   return { start: range.start, end: Math.min(range.end, size - 1) };
 }

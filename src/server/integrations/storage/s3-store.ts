@@ -13,10 +13,12 @@ import {
   assertValidKey,
   assertValidPrefix,
   type ByteRange,
+  clampRange,
   exactLength,
   type ListedObject,
   type ObjectStore,
   RangeNotSatisfiableError,
+  type RequestedRange,
   type StoredObject,
 } from './object-store.js';
 
@@ -78,13 +80,15 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  async get(key: string, range?: ByteRange): Promise<StoredObject | undefined> {
+  async get(key: string, range?: RequestedRange): Promise<StoredObject | undefined> {
     try {
+      const bytes = range && 'suffix' in range ? await this.suffixAsRange(key, range.suffix) : range;
+      if (bytes === null) return undefined;
       const answer = await this.client.send(
         new GetObjectCommand({
           Bucket: this.settings.bucket,
           Key: this.keyOf(key),
-          ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
+          ...(bytes ? { Range: `bytes=${bytes.start}-${bytes.end}` } : {}),
         }),
       );
       const body = answer.Body as Readable | undefined;
@@ -134,9 +138,30 @@ export class S3ObjectStore implements ObjectStore {
     } while (token);
   }
 
+  /** Nothing to do: a PUT that breaks off leaves no object, and no part of one, behind. */
+  async removeAbandonedWrites(): Promise<number> {
+    return 0;
+  }
+
   /** Close the SDK's connection pool. */
   close(): void {
     this.client.destroy();
+  }
+
+  /**
+   * A suffix range as an explicit one, from the object's size (null: no such object). Not every
+   * S3-compatible store reads `bytes=-N` as the last N bytes (some serve the first N + 1), so the store is
+   * never asked for one.
+   */
+  private async suffixAsRange(key: string, suffix: number): Promise<ByteRange | null> {
+    let size: number;
+    try {
+      size = await this.sizeOf(key);
+    } catch (error) {
+      if (isS3Error(error, ['NoSuchKey', 'NotFound'])) return null;
+      throw error;
+    }
+    return clampRange({ suffix }, size);
   }
 
   private async sizeOf(key: string): Promise<number> {

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { AppError } from '#server/errors/app-error.js';
 import {
@@ -9,13 +10,18 @@ import {
   RENDITION_WIDTHS,
   type RenditionFormat,
 } from '#shared/media.schema.js';
+import { Limiter } from './limiter.js';
 
 // libvips keeps decoded images in a cache for reuse; every upload is different, so the cache only holds
 // memory. Each pipeline runs on libvips threads off the event loop; MediaService bounds how many run.
 sharp.cache(false);
 
-/** The largest side of the working copy every rendition is cut from: twice the widest crop's long side. */
-const WORKING_SIDE = 2 * MEDIA_CROPS.story.height;
+/**
+ * How many of an image's renditions are encoded at once. Two keep both cores of a small server busy (with
+ * the clean original alongside); more only hold more pixels in memory at the same time and take libuv
+ * threads that other requests' file reads and writes wait for.
+ */
+const RENDITIONS_AT_ONCE = 2;
 
 /** Whether this build of libvips can decode HEIC (HEVC): sharp's prebuilt binaries only read AVIF. */
 export function canDecodeHeic(): boolean {
@@ -57,15 +63,21 @@ export async function inspectImage(file: string, maxPixels: number): Promise<Ima
  * XMP and IPTC removed, the colour profile kept, in the upload's own format at full size.
  */
 export async function writeCleanOriginal(
-  file: string,
+  input: string | Buffer,
   format: 'jpeg' | 'png' | 'webp',
   target: string,
   maxPixels: number,
 ): Promise<{ bytes: number }> {
-  const image = sharp(file, { limitInputPixels: maxPixels }).autoOrient().keepIccProfile();
+  // Read top to bottom and written as it is read: a 12-megapixel photo passes through in strips instead
+  // of being held whole.
+  const image = sharp(input, { limitInputPixels: maxPixels, sequentialRead: true })
+    .autoOrient()
+    .keepIccProfile();
   const encoded =
     format === 'jpeg'
-      ? image.jpeg({ quality: 90 })
+      ? // Without optimised Huffman tables, which need the whole image's coefficients in memory first
+        // (measured on a 12-megapixel photo: 200 MB more at the peak, for a file 4.6 % smaller).
+        image.jpeg({ quality: 90, optimiseCoding: false })
       : format === 'png'
         ? image.png({ compressionLevel: 6 })
         : image.webp({ quality: 90 });
@@ -87,31 +99,64 @@ export interface RenditionOutput {
 
 /**
  * Every rendition of an image: each width of RENDITION_WIDTHS and each crop of MEDIA_CROPS (cut around
- * `focal`), as WebP and as JPEG. The file is decoded once, into a working copy no larger than
- * WORKING_SIDE, and every output is cut from that; nothing is enlarged. Animated images give their first
- * frame.
+ * `focal`), as WebP and as JPEG. The file is decoded once, into a working copy just large enough that no
+ * output is enlarged from it (workingSize), and every output is cut from that; nothing is enlarged.
+ * Animated images give their first frame.
+ *
+ * The working copy is written to `scratch` (a path of its own, removed before this returns) in libvips'
+ * own format rather than held as a Buffer: tens of megabytes of Buffer per upload count as external memory
+ * in V8 and set off full garbage collections, which stall the event loop for every request.
  */
 export async function makeRenditions(
-  file: string,
+  input: string | Buffer,
   focal: FocalPoint,
   maxPixels: number,
+  scratch: string,
 ): Promise<RenditionOutput[]> {
-  const working = await sharp(file, { limitInputPixels: maxPixels })
-    .autoOrient()
-    .resize({ width: WORKING_SIDE, height: WORKING_SIDE, fit: 'inside', withoutEnlargement: true })
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true })
-    .catch(() => {
-      throw unreadable();
-    });
-  const { width, height } = working.info;
-  const base = () => sharp(working.data, { raw: { width, height, channels: 4 } });
+  const source = sharp(input, { limitInputPixels: maxPixels });
+  const metadata = await source.metadata().catch(() => {
+    throw unreadable();
+  });
+  const { width: sourceWidth = 0, height: sourceHeight = 0 } = metadata;
+  const turned = (metadata.orientation ?? 1) >= 5;
+  const upright = turned
+    ? { width: sourceHeight, height: sourceWidth }
+    : { width: sourceWidth, height: sourceHeight };
+  const workingFile = `${scratch}.v`;
+  try {
+    const { width, height } = await source
+      .autoOrient()
+      .resize({ ...workingSize(upright), fit: 'inside', withoutEnlargement: true })
+      // An opaque photo stays three channels (sRGB): an alpha channel would add a quarter to every resize
+      // and encode; transparent images keep theirs.
+      .toColourspace('srgb')
+      .toFile(workingFile)
+      .catch(() => {
+        throw unreadable();
+      });
+    return await cutRenditions(() => sharp(workingFile), { width, height }, upright, focal);
+  } finally {
+    await rm(workingFile, { force: true });
+  }
+}
 
+/** Every output of makeRenditions from a working copy of `size`; `upright` is the image's own size. */
+function cutRenditions(
+  base: () => Sharp,
+  size: ImageSize,
+  upright: ImageSize,
+  focal: FocalPoint,
+): Promise<RenditionOutput[]> {
+  const { width, height } = size;
+  const slots = new Limiter(RENDITIONS_AT_ONCE);
   const jobs: Array<Promise<RenditionOutput>> = [];
   for (const target of RENDITION_WIDTHS) {
+    // The height follows the image's own proportions, not the working copy's (rounded to whole pixels).
+    const outWidth = Math.min(target, upright.width);
+    const outHeight = Math.max(1, Math.round((outWidth * upright.height) / upright.width));
     for (const format of RENDITION_FORMATS) {
-      jobs.push(encode(base().resize({ width: target, withoutEnlargement: true }), `w${target}`, format));
+      const pipeline = base().resize({ width: outWidth, height: outHeight, fit: 'fill' });
+      jobs.push(slots.run(() => encode(pipeline, `w${target}`, format)));
     }
   }
   for (const crop of Object.keys(MEDIA_CROPS) as MediaCrop[]) {
@@ -121,16 +166,48 @@ export async function makeRenditions(
       const pipeline = base()
         .extract(region)
         .resize({ width: spec.width, height: spec.height, fit: 'cover', withoutEnlargement: true });
-      jobs.push(encode(pipeline, crop, format));
+      jobs.push(slots.run(() => encode(pipeline, crop, format)));
     }
   }
-  return Promise.all(jobs);
+  // Every job settles before a failure is passed on, so none is still reading the working copy after.
+  return Promise.allSettled(jobs).then((settled) =>
+    settled.map((result) => {
+      if (result.status === 'rejected') throw result.reason;
+      return result.value;
+    }),
+  );
+}
+
+/**
+ * The size of the working copy for an upright image of `size`: the smallest scale at which every width of
+ * RENDITION_WIDTHS and every crop of MEDIA_CROPS still has its full output size (a 4000 × 3000 photo gives
+ * 2560 × 1920: the 9:16 story needs 1920 rows), never larger than the image. A couple of pixels over, so
+ * rounding can never leave a crop one row short. Decoding to more would only add work: a 12-megapixel
+ * photo's renditions take half the time from this copy as from one of 3840 px.
+ *
+ * @example workingSize({ width: 4000, height: 3000 }) // { width: 2563, height: 1922 }
+ */
+export function workingSize(size: ImageSize): ImageSize {
+  const needs = [
+    ...RENDITION_WIDTHS.map((target) => target / size.width),
+    ...Object.values(MEDIA_CROPS).map((spec) => {
+      const region = cropRegion(size, spec.width / spec.height, { x: 0.5, y: 0.5 });
+      return spec.height / region.height;
+    }),
+  ];
+  const scale = Math.min(1, Math.max(...needs));
+  return {
+    width: Math.min(size.width, Math.ceil(size.width * scale) + 2),
+    height: Math.min(size.height, Math.ceil(size.height * scale) + 2),
+  };
 }
 
 async function encode(image: Sharp, name: string, format: RenditionFormat): Promise<RenditionOutput> {
   const encoded =
     format === 'webp'
-      ? image.webp({ quality: 80 })
+      ? // Effort 2 (of 0-6; 4 by default) encodes in half the time for files about 5 % larger (measured on
+        // the seven sizes of a 12-megapixel photo: 382 ms for 565 KiB against 773 ms for 537 KiB).
+        image.webp({ quality: 80, effort: 2 })
       : // JPEG has no transparency: transparent pixels become white, as most feeds show them.
         image.flatten({ background: '#ffffff' }).jpeg({ quality: 82 });
   const { data, info } = await encoded.toBuffer({ resolveWithObject: true });

@@ -11,6 +11,7 @@ import {
   type ByteRange,
   type ObjectStore,
   RangeNotSatisfiableError,
+  type RequestedRange,
 } from '#server/integrations/storage/object-store.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type {
@@ -32,6 +33,7 @@ import { canDecodeHeic, inspectImage, makeRenditions, writeCleanOriginal } from 
 import { Limiter } from './limiter.js';
 import type { SignedMediaLinks } from './signed-media-links.js';
 import { formatBytes, type SpooledUpload, spoolUpload } from './upload-spool.js';
+import { stripVideoMetadata, VideoRemuxError } from './video-metadata.js';
 import { probeVideo, VideoProbeError } from './video-probe.js';
 
 /** How the library is set up (config.media, plus where uploads wait while they are checked). */
@@ -55,6 +57,8 @@ export interface MediaServiceDeps {
   now: () => Date;
   /** The ffprobe binary (a test seam for "not installed"). */
   ffprobe?: string;
+  /** The ffmpeg binary that removes videos' metadata (a test seam for "not installed"). */
+  ffmpeg?: string;
 }
 
 /**
@@ -227,7 +231,12 @@ export class MediaService {
   }
 
   /** A file of the library (`original` or a rendition id) for a member of its workspace. */
-  async open(principal: Principal, mediaId: string, variant: string, range?: ByteRange): Promise<MediaFile> {
+  async open(
+    principal: Principal,
+    mediaId: string,
+    variant: string,
+    range?: RequestedRange,
+  ): Promise<MediaFile> {
     const row = await this.load(principal, mediaId, 'media.read');
     return this.openFile(row, variant, range);
   }
@@ -257,7 +266,7 @@ export class MediaService {
   async openSigned(
     grant: { businessId: string; mediaId: string; variant: string; expires: number },
     signature: string,
-    range?: ByteRange,
+    range?: RequestedRange,
   ): Promise<MediaFile> {
     if (!this.deps.links.verify(grant, signature)) throw new AppError('not_found', 'No such file');
     if (grant.expires * 1000 <= this.deps.now().getTime()) {
@@ -270,9 +279,14 @@ export class MediaService {
 
   /**
    * Remove what crashes leave: items stuck in `processing` with their files, files whose item is gone,
-   * and spooled uploads nobody finished. Returns how many of each.
+   * the store's half-written files, and spooled uploads nobody finished. Returns how many of each.
    */
-  async sweepOrphans(): Promise<{ stuck_items: number; orphan_files: number; spool_files: number }> {
+  async sweepOrphans(): Promise<{
+    stuck_items: number;
+    orphan_files: number;
+    partial_files: number;
+    spool_files: number;
+  }> {
     const now = this.deps.now().getTime();
     const { repos, store } = this.deps;
     let stuckItems = 0;
@@ -308,6 +322,7 @@ export class MediaService {
       if (groups.size >= 500) await flush();
     }
     await flush();
+    const partialFiles = await store.removeAbandonedWrites(new Date(now - ORPHAN_GRACE_MS));
 
     let spoolFiles = 0;
     const spool = this.deps.settings.spoolDirectory;
@@ -319,7 +334,12 @@ export class MediaService {
         spoolFiles += 1;
       }
     }
-    return { stuck_items: stuckItems, orphan_files: orphanFiles, spool_files: spoolFiles };
+    return {
+      stuck_items: stuckItems,
+      orphan_files: orphanFiles,
+      partial_files: partialFiles,
+      spool_files: spoolFiles,
+    };
   }
 
   private async load(principal: Principal, mediaId: string, permission: Permission): Promise<MediaItemRow> {
@@ -384,7 +404,6 @@ export class MediaService {
     spooled: SpooledUpload,
     decodable: boolean,
   ): Promise<MediaItemRow> {
-    const { settings } = this.deps;
     const prefix = `${row.business_id}/${row.id}`;
     if (!decodable) {
       // HEIC needs a libvips built with HEVC decoding, which sharp's prebuilt binaries are not.
@@ -395,22 +414,17 @@ export class MediaService {
         note: 'Stored as uploaded: renditions of HEIC images need a libvips built with HEIC (HEVC) decoding, which this server lacks. Convert it to JPEG to use it in posts.',
       });
     }
-    let originalBytes = spooled.size;
-    if (spooled.mime === 'image/gif') {
-      // GIFs carry no EXIF; they are kept as uploaded so animations survive (renditions show frame one).
-      await this.putFile(`${prefix}/original`, spooled.path, spooled.size, spooled.mime);
-    } else {
-      const format = spooled.mime === 'image/png' ? 'png' : spooled.mime === 'image/webp' ? 'webp' : 'jpeg';
-      const clean = `${spooled.path}.clean`;
-      try {
-        originalBytes = (await writeCleanOriginal(spooled.path, format, clean, settings.maxImagePixels))
-          .bytes;
-        await this.putFile(`${prefix}/original`, clean, originalBytes, mimeOf(format));
-      } finally {
-        await rm(clean, { force: true });
-      }
-    }
-    const renditions = await this.renderAndStore(row, spooled.path, CENTRE);
+    // The clean original and the renditions are cut from the upload side by side: each keeps a libvips
+    // thread busy, so on a machine with two cores an upload takes the longer of the two, not their sum.
+    // Both settle before a failure is passed on, so the clean-up that follows finds every file written.
+    const [original, rendered] = await Promise.allSettled([
+      this.storeCleanOriginal(`${prefix}/original`, spooled),
+      this.renderAndStore(row, spooled.path, CENTRE),
+    ]);
+    if (original.status === 'rejected') throw original.reason;
+    if (rendered.status === 'rejected') throw rendered.reason;
+    const originalBytes = original.value;
+    const renditions = rendered.value;
     return this.finish(row, {
       mime_type: spooled.mime === 'image/heic' ? 'image/jpeg' : row.mime_type,
       size_bytes: originalBytes,
@@ -419,35 +433,73 @@ export class MediaService {
     });
   }
 
+  /** The upload as "the original", without its metadata (GIFs as they are); returns its size. */
+  private async storeCleanOriginal(key: string, spooled: SpooledUpload): Promise<number> {
+    if (spooled.mime === 'image/gif') {
+      // GIFs carry no EXIF; they are kept as uploaded so animations survive (renditions show frame one).
+      await this.putFile(key, spooled.path, spooled.size, spooled.mime);
+      return spooled.size;
+    }
+    const format = spooled.mime === 'image/png' ? 'png' : spooled.mime === 'image/webp' ? 'webp' : 'jpeg';
+    const clean = `${spooled.path}.clean`;
+    try {
+      const { bytes } = await writeCleanOriginal(
+        spooled.path,
+        format,
+        clean,
+        this.deps.settings.maxImagePixels,
+      );
+      await this.putFile(key, clean, bytes, mimeOf(format));
+      return bytes;
+    } finally {
+      await rm(clean, { force: true });
+    }
+  }
+
   private async storeVideo(row: MediaItemRow, spooled: SpooledUpload): Promise<MediaItemRow> {
     let probe: Awaited<ReturnType<typeof probeVideo>> | undefined;
-    let note: string | null = null;
+    const notes: string[] = [];
     try {
       probe = await probeVideo(spooled.path, this.deps.ffprobe ? { ffprobe: this.deps.ffprobe } : {});
     } catch (error) {
-      if (!(error instanceof VideoProbeError) || error.reason !== 'missing_ffprobe') {
-        throw new AppError(
-          'validation_failed',
-          'The video could not be read: the file is damaged or incomplete.',
-          {
-            errors: [{ path: 'body.file', message: 'The video could not be read', code: 'invalid' }],
-          },
+      if (!(error instanceof VideoProbeError) || error.reason !== 'missing_ffprobe') throw unreadableVideo();
+      notes.push(
+        'ffprobe is not installed on the server, so this video’s duration, size and codec are unknown.',
+      );
+    }
+    const key = `${row.business_id}/${row.id}/original`;
+    const clean = `${spooled.path}.clean`;
+    try {
+      let stored = { file: spooled.path, size: spooled.size };
+      try {
+        await stripVideoMetadata(spooled.path, clean, {
+          container: spooled.mime === 'video/quicktime' ? 'mov' : 'mp4',
+          ...(this.deps.ffmpeg ? { ffmpeg: this.deps.ffmpeg } : {}),
+        });
+        stored = { file: clean, size: (await stat(clean)).size };
+      } catch (error) {
+        if (!(error instanceof VideoRemuxError) || error.reason !== 'missing_ffmpeg') throw unreadableVideo();
+        notes.push(
+          'ffmpeg is not installed on the server, so this video is stored with its metadata, which can include where it was recorded.',
         );
       }
-      note = 'ffprobe is not installed on the server, so this video’s duration, size and codec are unknown.';
+      await this.putFile(key, stored.file, stored.size, spooled.mime);
+      return this.finish(row, {
+        note: notes.length ? notes.join(' ') : null,
+        size_bytes: stored.size,
+        stored_bytes: stored.size,
+        width: probe?.width ?? null,
+        height: probe?.height ?? null,
+        video: probe ? JSON.stringify(probe.facts) : null,
+      });
+    } finally {
+      await rm(clean, { force: true });
     }
-    await this.putFile(`${row.business_id}/${row.id}/original`, spooled.path, spooled.size, spooled.mime);
-    return this.finish(row, {
-      note,
-      width: probe?.width ?? null,
-      height: probe?.height ?? null,
-      video: probe ? JSON.stringify(probe.facts) : null,
-    });
   }
 
   /** Cut every rendition from `file` and store it; the stored originals of the item stay as they are. */
   private async renderAndStore(row: MediaItemRow, file: string, focal: FocalPoint): Promise<Rendition[]> {
-    const outputs = await makeRenditions(file, focal, this.deps.settings.maxImagePixels);
+    const outputs = await makeRenditions(file, focal, this.deps.settings.maxImagePixels, `${file}.working`);
     const prefix = `${row.business_id}/${row.id}`;
     await Promise.all(
       outputs.map((output) =>
@@ -497,7 +549,7 @@ export class MediaService {
     await this.deps.store.put(key, createReadStream(file), { size, contentType });
   }
 
-  private async openFile(row: MediaItemRow, variant: string, range?: ByteRange): Promise<MediaFile> {
+  private async openFile(row: MediaItemRow, variant: string, range?: RequestedRange): Promise<MediaFile> {
     if (row.status !== 'ready') throw new AppError('not_found', 'The file is still being processed');
     const { key, contentType, fileName } = variantKey(row, variant);
     let object: Awaited<ReturnType<ObjectStore['get']>>;
@@ -571,6 +623,16 @@ function variantKey(
     contentType: RENDITION_TYPES[rendition.format],
     fileName: `${base}-${rendition.id}`,
   };
+}
+
+function unreadableVideo(): AppError {
+  return new AppError(
+    'validation_failed',
+    'The video could not be read: the file is damaged or incomplete.',
+    {
+      errors: [{ path: 'body.file', message: 'The video could not be read', code: 'invalid' }],
+    },
+  );
 }
 
 function mimeOf(format: 'jpeg' | 'png' | 'webp'): string {

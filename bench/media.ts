@@ -1,0 +1,315 @@
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import sharp from 'sharp';
+import { openDatabase } from '../src/server/db/database.js';
+import { migrateToLatest } from '../src/server/db/migrate.js';
+import { makeRenditions, writeCleanOriginal } from '../src/server/services/media/image-renditions.js';
+import { createTestApp } from '../test/support/test-app.js';
+import { latencyPercentiles, signUpWithWorkspace } from './app-fixtures.js';
+import { type Check, envInt, fmt, loadAverage, log, printChecks, ROOT, table } from './report.js';
+
+// The media library's upload path (issue 17): `BENCH_SUITE=media`; see docs/benchmarks.md, "Media".
+// 1. One upload at a time: a 12-megapixel photo POSTed as multipart to the real app listening on loopback
+//    (fetch with FormData, the file streamed from disk, from a client process: bench/media-client.ts), answered once the clean original and all 14
+//    renditions are stored. Against a baseline: the same image-renditions.ts pipelines run by sharp on the
+//    photo's bytes in memory (no HTTP, multipart, spool, database or store), so the app's own cost shows.
+// 2. The process's memory during (1): the peak resident set above the idle app's.
+// 3. 50 uploads at once: the event loop's longest stall, and the peak memory again.
+// The app runs in this process (so its memory and event loop are what is measured); the load generator in a
+// child, competing with it for the same two cores.
+
+const RUNS = envInt('BENCH_MEDIA_RUNS', 12);
+const WARMUP = 2;
+const CONCURRENT = envInt('BENCH_MEDIA_CONCURRENT', 50);
+/** monitorEventLoopDelay's timer interval: each sample is this plus any stall, so `max` overstates by ≤ 1 ms. */
+const ELD_RESOLUTION_MS = 1;
+const TARGETS = { p50Ms: 1500, extraMemoryMb: 300, stallMs: 50 };
+const MB = 2 ** 20;
+
+export interface MediaBenchReport {
+  photo: { width: number; height: number; bytes: number };
+  sequential: { runs: number; p50Ms: number; p99Ms: number; minMs: number; maxMs: number };
+  baseline: { runs: number; p50Ms: number; minMs: number; maxMs: number };
+  memory: { idleMb: number; peakMb: number; extraMb: number; method: string };
+  concurrent: {
+    uploads: number;
+    seconds: number;
+    p50Ms: number;
+    p99Ms: number;
+    maxStallMs: number;
+    extraMb: number;
+  };
+  sharpConcurrency: number;
+  checks: Check[];
+  pass: boolean;
+}
+
+/** VmRSS and VmHWM (peak) of this process in MiB, from /proc (Linux). */
+function residentMb(): { rss: number; peak: number } | undefined {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const field = (name: string) =>
+      Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]) / 1024;
+    return { rss: field('VmRSS'), peak: field('VmHWM') };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Follows the process's peak resident memory from now on. On Linux the kernel's own high-water mark
+ * (VmHWM, reset by writing 5 to /proc/self/clear_refs) catches every page libvips' threads touch, however
+ * briefly; elsewhere, process.memoryUsage.rss() sampled every 5 ms stands in.
+ */
+function peakMemoryTracker(): { stop(): { peakMb: number; method: string } } {
+  let sampled = process.memoryUsage.rss() / MB;
+  const timer = setInterval(() => {
+    sampled = Math.max(sampled, process.memoryUsage.rss() / MB);
+  }, 5);
+  let kernel = false;
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    kernel = residentMb() !== undefined;
+  } catch {
+    kernel = false;
+  }
+  return {
+    stop() {
+      clearInterval(timer);
+      const peak = kernel ? (residentMb()?.peak ?? sampled) : sampled;
+      return {
+        peakMb: Math.max(peak, sampled),
+        method: kernel ? 'VmHWM (kernel peak RSS, reset per phase)' : 'rss sampled every 5 ms',
+      };
+    },
+  };
+}
+
+/** Let the allocator and the garbage collector settle before an idle reading. */
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+export async function runMediaBench(): Promise<MediaBenchReport> {
+  log('Media uploads (bench/media.ts)');
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'mcc-bench-media-'));
+  const photoFile = path.join(workDir, 'IMG_4032.jpg');
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/media-photo.ts'), photoFile], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  const photoBytes = readFileSync(photoFile);
+  const meta = await sharp(photoBytes).metadata();
+  const photo = { width: meta.width ?? 0, height: meta.height ?? 0, bytes: photoBytes.length };
+  log(
+    `  photo: ${photo.width} × ${photo.height} JPEG q90, ${fmt(photo.bytes / MB, 1)} MiB (gradient, blotches, grain); ` +
+      `${RUNS} uploads one at a time after ${WARMUP} warm-ups, then ${CONCURRENT} at once`,
+  );
+  log(
+    `  sharp: libvips ${sharp.versions.vips}, ${sharp.concurrency()} thread(s) per image, SIMD ${sharp.simd() ? 'on' : 'off'}; ` +
+      `UV_THREADPOOL_SIZE ${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}`,
+  );
+
+  const database = openDatabase({ kind: 'sqlite', path: path.join(workDir, 'mcc.db'), autoMigrate: true });
+  await migrateToLatest(database.db);
+  const t = await createTestApp(
+    { database, dispose: () => database.close() },
+    { DATA_DIR: path.join(workDir, 'data'), RATE_LIMIT_MAX: '1000000' },
+  );
+  try {
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const account = await signUpWithWorkspace(t.app, { person: 'Media Keeper', business: 'Harbour Bakery' });
+    const client = await startClient();
+    const batch = (count: number, concurrency: number) =>
+      client.run({
+        url: `${address}/api/media?business_id=${account.businessId}`,
+        authorization: account.auth.authorization,
+        file: photoFile,
+        count,
+        concurrency,
+      });
+
+    // 1 and 2: one at a time, memory from the idle app's (before any image was processed) to the peak.
+    await settle();
+    const idleMb = process.memoryUsage.rss() / MB;
+    const memory = peakMemoryTracker();
+    process.stdout.write(`  app: ${WARMUP} warm-ups + ${RUNS} uploads one at a time … `);
+    await batch(WARMUP, 1);
+    const times = await batch(RUNS, 1);
+    const sequentialPeak = memory.stop();
+    const sequential = summarise(times);
+    log(`p50 ${fmt(sequential.p50Ms, 0)} ms (load ${loadAverage()})`);
+
+    // The baseline: the same pipelines, from memory, without the app around them.
+    process.stdout.write(`  baseline: sharp alone, ${WARMUP} warm-ups + ${RUNS} runs … `);
+    const cleanTarget = path.join(workDir, 'baseline-original.jpg');
+    const alone = async (): Promise<number> => {
+      const started = performance.now();
+      await Promise.all([
+        writeCleanOriginal(photoBytes, 'jpeg', cleanTarget, 100_000_000),
+        makeRenditions(photoBytes, { x: 0.5, y: 0.5 }, 100_000_000, path.join(workDir, 'baseline-working')),
+      ]);
+      return performance.now() - started;
+    };
+    for (let i = 0; i < WARMUP; i++) await alone();
+    const baselineTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) baselineTimes.push(await alone());
+    const baseline = summarise(baselineTimes);
+    log(`p50 ${fmt(baseline.p50Ms, 0)} ms (load ${loadAverage()})`);
+
+    // 3: all at once.
+    await settle();
+    const concurrentIdleMb = process.memoryUsage.rss() / MB;
+    process.stdout.write(`  app: ${CONCURRENT} uploads at once … `);
+    const loop = monitorEventLoopDelay({ resolution: ELD_RESOLUTION_MS });
+    const concurrentMemory = peakMemoryTracker();
+    loop.enable();
+    const started = performance.now();
+    const latencies = await batch(CONCURRENT, CONCURRENT);
+    const seconds = (performance.now() - started) / 1000;
+    loop.disable();
+    const concurrentPeak = concurrentMemory.stop();
+    const concurrentTimes = latencyPercentiles(latencies);
+    const maxStallMs = loop.max / 1e6;
+    log(`${fmt(seconds, 1)} s, longest event-loop stall ${fmt(maxStallMs, 1)} ms (load ${loadAverage()})`);
+
+    const report: MediaBenchReport = {
+      photo,
+      sequential,
+      baseline: { runs: RUNS, p50Ms: baseline.p50Ms, minMs: baseline.minMs, maxMs: baseline.maxMs },
+      memory: {
+        idleMb,
+        peakMb: sequentialPeak.peakMb,
+        extraMb: sequentialPeak.peakMb - idleMb,
+        method: sequentialPeak.method,
+      },
+      concurrent: {
+        uploads: CONCURRENT,
+        seconds,
+        p50Ms: concurrentTimes.p50,
+        p99Ms: concurrentTimes.p99,
+        maxStallMs,
+        extraMb: concurrentPeak.peakMb - concurrentIdleMb,
+      },
+      sharpConcurrency: sharp.concurrency(),
+      checks: [],
+      pass: false,
+    };
+    log();
+    log(
+      table([
+        ['12-megapixel upload + 14 renditions', 'runs', 'p50 ms', 'p99 ms', 'min ms', 'max ms'],
+        [
+          'app: POST /api/media over loopback HTTP',
+          String(RUNS),
+          fmt(sequential.p50Ms, 0),
+          fmt(sequential.p99Ms, 0),
+          fmt(sequential.minMs, 0),
+          fmt(sequential.maxMs, 0),
+        ],
+        [
+          'baseline: sharp alone, from memory',
+          String(RUNS),
+          fmt(baseline.p50Ms, 0),
+          '',
+          fmt(baseline.minMs, 0),
+          fmt(baseline.maxMs, 0),
+        ],
+        [
+          `app: ${CONCURRENT} at once (each upload's time)`,
+          String(CONCURRENT),
+          fmt(concurrentTimes.p50, 0),
+          fmt(concurrentTimes.p99, 0),
+          fmt(Math.min(...latencies), 0),
+          fmt(Math.max(...latencies), 0),
+        ],
+      ]),
+    );
+    log();
+    log(
+      `  app overhead over the baseline (p50): ${fmt(sequential.p50Ms - baseline.p50Ms, 0)} ms; ` +
+        `${CONCURRENT} at once: ${fmt(CONCURRENT / seconds, 1)} uploads/s`,
+    );
+    log(
+      `  memory (${sequentialPeak.method}): idle app ${fmt(idleMb, 0)} MiB, peak one at a time ${fmt(sequentialPeak.peakMb, 0)} MiB, ` +
+        `peak ${CONCURRENT} at once ${fmt(concurrentPeak.peakMb, 0)} MiB (from ${fmt(concurrentIdleMb, 0)})`,
+    );
+    log(
+      `  event loop: monitorEventLoopDelay at ${ELD_RESOLUTION_MS} ms resolution, max over the ${CONCURRENT}-upload batch`,
+    );
+    log();
+    report.checks = [
+      {
+        target: `upload + all renditions of a 12-megapixel photo p50 <= ${TARGETS.p50Ms} ms`,
+        actual: `${fmt(sequential.p50Ms, 0)} ms (sharp alone ${fmt(baseline.p50Ms, 0)} ms)`,
+        pass: sequential.p50Ms <= TARGETS.p50Ms,
+      },
+      {
+        target: `extra memory during those uploads <= ${TARGETS.extraMemoryMb} MiB`,
+        actual: `${fmt(report.memory.extraMb, 0)} MiB above the idle app`,
+        pass: report.memory.extraMb <= TARGETS.extraMemoryMb,
+      },
+      {
+        target: `${CONCURRENT} concurrent uploads, event loop never stalled over ${TARGETS.stallMs} ms`,
+        actual: `longest ${fmt(maxStallMs, 1)} ms`,
+        pass: maxStallMs <= TARGETS.stallMs,
+      },
+      {
+        target: `extra memory during the ${CONCURRENT} concurrent uploads <= ${TARGETS.extraMemoryMb} MiB`,
+        actual: `${fmt(report.concurrent.extraMb, 0)} MiB`,
+        pass: report.concurrent.extraMb <= TARGETS.extraMemoryMb,
+      },
+    ];
+    printChecks(report.checks);
+    report.pass = report.checks.every((check) => check.pass);
+    return report;
+  } finally {
+    for (const child of clients.splice(0)) child.kill('SIGKILL');
+    await t.close();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+const clients: ChildProcess[] = [];
+
+/** The load generator (bench/media-client.ts) in a child process, ready for batches of uploads. */
+async function startClient(): Promise<{ run(batch: object): Promise<number[]> }> {
+  const child = fork(path.join(ROOT, 'bench/media-client.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  clients.push(child);
+  const next = () =>
+    new Promise<{ ready?: true; times?: number[]; error?: string }>((resolve, reject) => {
+      const exited = (code: number | null) => reject(new Error(`the upload client exited with code ${code}`));
+      child.once('exit', exited);
+      child.once('message', (message) => {
+        child.off('exit', exited);
+        resolve(message as { times?: number[]; error?: string });
+      });
+    });
+  await next();
+  return {
+    async run(batch) {
+      const answer = next();
+      child.send(batch);
+      const { times, error } = await answer;
+      if (error || !times) throw new Error(error ?? 'the upload client gave no times');
+      return times;
+    },
+  };
+}
+
+function summarise(times: number[]): {
+  runs: number;
+  p50Ms: number;
+  p99Ms: number;
+  minMs: number;
+  maxMs: number;
+} {
+  const { p50, p99 } = latencyPercentiles(times);
+  return { runs: times.length, p50Ms: p50, p99Ms: p99, minMs: Math.min(...times), maxMs: Math.max(...times) };
+}
