@@ -556,6 +556,7 @@ const CALLS: Record<string, Call[]> = {
           content_item_id: OTHER,
           connector_id: OTHER,
           connector_kind: 'webhook',
+          account_id: null,
           job_id: USER,
           scheduled_at: AT,
           attempt: 1,
