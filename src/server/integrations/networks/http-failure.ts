@@ -8,13 +8,14 @@ import type { NetworkFailure } from './provider.js';
 const MAX_WAIT_MS = 24 * 3_600_000;
 
 /**
- * When the network said to come back: `Retry-After` (seconds or an HTTP date), else a rate limit's reset
- * header (`X-RateLimit-Reset`/`RateLimit-Reset` as an ISO date, epoch seconds, or seconds from now).
+ * When the network said to come back: `Retry-After` (seconds or an HTTP date), else, for a 429, a rate
+ * limit's reset header (`X-RateLimit-Reset`/`RateLimit-Reset` as an ISO date, epoch seconds, or seconds
+ * from now).
  *
  * @example
  * retryAtOf(new Headers({ 'retry-after': '30' }), now); // now + 30 s
  */
-export function retryAtOf(headers: Headers, now: Date): Date | null {
+export function retryAtOf(headers: Headers, now: Date, { rateLimited = true } = {}): Date | null {
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter) {
     const at = /^\d+$/.test(retryAfter)
@@ -22,6 +23,8 @@ export function retryAtOf(headers: Headers, now: Date): Date | null {
       : new Date(retryAfter);
     if (Number.isFinite(at.getTime())) return bounded(at, now);
   }
+  // Networks such as Mastodon send their rate-limit window on every answer: it only matters on a 429.
+  if (!rateLimited) return null;
   const reset = (headers.get('x-ratelimit-reset') ?? headers.get('ratelimit-reset'))?.trim();
   if (!reset) return null;
   if (/^\d+(\.\d+)?$/.test(reset)) {
@@ -62,7 +65,7 @@ export function httpFailure(
     };
   }
   if (status === 429 || status === 408 || status >= 500) {
-    const retryAt = retryAtOf(headers, now);
+    const retryAt = retryAtOf(headers, now, { rateLimited: status === 429 });
     const when = retryAt ? `; try again after ${retryAt.toISOString()}` : '';
     const what = status === 429 ? 'rate-limited us' : 'could not take it just now';
     return {

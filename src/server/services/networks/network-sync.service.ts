@@ -81,6 +81,14 @@ export class NetworkSyncService {
         continue;
       }
       const counts = read.value;
+      // The thread's own next part answers the post: the network counts it as a reply, we do not.
+      const parts = await repos.networkPosts.forSchedule(
+        account.business_id,
+        post.content_item_id,
+        post.scheduled_at,
+      );
+      const ownReplies = parts.some((part) => part.position === 1) ? 1 : 0;
+      const comments = Math.max(0, counts.comments - ownReplies);
       const at = now().toISOString();
       await repos.transaction(async (trx) => {
         await trx.metrics.upsertFromNetwork({
@@ -89,7 +97,7 @@ export class NetworkSyncService {
           day: post.created_at.slice(0, 10),
           impressions: counts.impressions ?? 0,
           reach: counts.reach ?? 0,
-          engagements: counts.likes + counts.comments + counts.shares,
+          engagements: counts.likes + comments + counts.shares,
           clicks: counts.clicks ?? 0,
           conversions: 0,
           spend_minor: 0,
