@@ -16,6 +16,7 @@ import type { Database } from './db/database.js';
 import { createConnectorRegistry, DEFAULT_CONNECTOR_TIMEOUT_MS } from './integrations/connectors/index.js';
 import { createPublishMetrics } from './integrations/connectors/publish-metrics.js';
 import { createGuardedFetch } from './integrations/guarded-fetch.js';
+import { createNetworkRegistry, type NetworkRegistry } from './integrations/networks/index.js';
 import { createOutboundGuard, EVERY_ADDRESS, type HostResolver } from './integrations/outbound-guard.js';
 import { createObjectStore } from './integrations/storage/create-object-store.js';
 import type { ObjectStore } from './integrations/storage/object-store.js';
@@ -64,6 +65,9 @@ import { AltTextService } from './services/media/alt-text.service.js';
 import { TextCardService } from './services/media/cards/text-card.service.js';
 import { MediaService } from './services/media/media.service.js';
 import { SignedMediaLinks } from './services/media/signed-media-links.js';
+import { NetworkAccountService } from './services/networks/network-account.service.js';
+import { NetworkPublisher } from './services/networks/network-publisher.js';
+import { NetworkSyncService } from './services/networks/network-sync.service.js';
 import { ConnectorService } from './services/publishing/connector.service.js';
 import { PublishScheduleService } from './services/publishing/publish-schedule.service.js';
 import { PublishingService } from './services/publishing/publishing.service.js';
@@ -108,6 +112,8 @@ export interface ServiceDeps {
   ffprobe?: string;
   /** Test seam: the ffmpeg binary that removes videos' metadata. */
   ffmpeg?: string;
+  /** Test seam: the network providers (a shorter wait between looks at media still processing). */
+  networks?: NetworkRegistry;
 }
 
 /** Every service, constructed once per app. */
@@ -189,6 +195,12 @@ export function createServices(deps: ServiceDeps) {
     timeoutMs: DEFAULT_CONNECTOR_TIMEOUT_MS,
     now,
   });
+  // Native networks: every call through the same guard; tokens sealed under their own purpose label.
+  const networks: NetworkRegistry =
+    deps.networks ??
+    createNetworkRegistry({ guard: outboundGuard, timeoutMs: DEFAULT_CONNECTOR_TIMEOUT_MS, now });
+  const networkSecrets = new SecretBox(deps.secret, 'mcc network account tokens');
+  const networkAccounts = new NetworkAccountService(repos, networks, networkSecrets, now);
   // Content edits and workflow moves keep each scheduled item's publish job in step with it.
   const publishSchedule = new PublishScheduleService(repos, jobQueue, events, now);
   const content = new ContentService(repos, now, events, publishSchedule);
@@ -235,6 +247,7 @@ export function createServices(deps: ServiceDeps) {
     guard: outboundGuard,
     timeoutMs: DEFAULT_CONNECTOR_TIMEOUT_MS,
     now,
+    networkReplies: { networks, secretBox: networkSecrets },
   });
   const forecastRunner = deps.forecastRunner ?? new ForecastRunner();
   const loginThrottle = deps.loginThrottle ?? createLoginThrottle(config.redis);
@@ -304,6 +317,17 @@ export function createServices(deps: ServiceDeps) {
       secretBox: connectorSecrets,
       events,
       metrics: createPublishMetrics(deps.metricsRegistry),
+      networks: new NetworkPublisher({ repos, networks, secretBox: networkSecrets, store: mediaStore, now }),
+      now,
+    }),
+    networkAccounts,
+    networkSync: new NetworkSyncService({
+      repos,
+      networks,
+      secretBox: networkSecrets,
+      accounts: networkAccounts,
+      queue: jobQueue,
+      events,
       now,
     }),
     inbox,

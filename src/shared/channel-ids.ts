@@ -10,6 +10,11 @@ export const CHANNEL_IDS = [
   'google_business',
   'email',
   'sms',
+  'mastodon',
+  'pinterest',
+  'telegram',
+  'discord',
+  'slack',
 ] as const;
 
 export type ChannelId = (typeof CHANNEL_IDS)[number];

@@ -7,7 +7,7 @@ import type { ChannelId } from './channel-ids.js';
  * Bumped whenever a text limit, count rule or recommendation below changes (the writer's prompts quote it).
  * The media rules are not part of any prompt, so they change without a bump.
  */
-export const CHANNEL_RULES_VERSION = '2026-11-26.1';
+export const CHANNEL_RULES_VERSION = '2026-12-02.1';
 
 /**
  * How a network measures text:
@@ -274,5 +274,101 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     postingTimes: ['12:00', '17:30'],
     // SMS carries text only (pictures would need MMS, which we do not send).
     media: { maxImages: 0, maxVideos: 0, mixed: false, required: 'none', altText: false },
+  },
+  mastodon: {
+    id: 'mastodon',
+    name: 'Mastodon',
+    // Mastodon's default `max_characters` is 500 (instances may raise it: GET /api/v2/instance,
+    // configuration.statuses.max_characters, a per-account limit override); every URL counts as 23.
+    limit: 500,
+    unit: 'characters',
+    maxHashtags: 10, // no hard cap; hashtags are how posts are found there, a few are the norm
+    suggestedHashtags: 3,
+    maxLinks: null,
+    threads: true, // replies to one's own post (in_reply_to_id)
+    ...noExtras,
+    // No public timing study yet: we assume Bluesky's and X's conversational weekday mornings.
+    cadencePerWeek: 5,
+    postingDays: [2, 3, 4, 5],
+    postingTimes: ['09:00', '10:00', '11:00'],
+    // configuration.statuses.max_media_attachments is 4 by default; each attachment takes `description`
+    // (alt text, 1,500 characters); Mastodon's composer refuses images and a video together.
+    media: { maxImages: 4, maxVideos: 1, mixed: false, required: 'none', altText: true },
+  },
+  pinterest: {
+    id: 'pinterest',
+    name: 'Pinterest',
+    // Pinterest API v5 POST /v5/pins: `description` up to 500 characters, `title` up to 100, `alt_text`
+    // up to 500; every Pin carries one image or video (or a carousel of 2 to 5 images).
+    limit: 500,
+    unit: 'characters',
+    maxHashtags: 5, // Pinterest no longer promotes hashtags; a few descriptive ones still help search
+    suggestedHashtags: 2,
+    maxLinks: null, // the destination is the Pin's own `link` field, not the description
+    threads: false,
+    ...noExtras,
+    title: { label: 'Pin title', limit: 100, warnOver: null },
+    // Pinterest Business, "Best practices": pin consistently through the week; evenings and weekends do
+    // best for most retail audiences. We default to a few a week.
+    cadencePerWeek: 3,
+    postingDays: [5, 6, 7],
+    postingTimes: ['20:00', '21:00'],
+    media: { maxImages: 5, maxVideos: 1, mixed: false, required: 'media', altText: true },
+  },
+  telegram: {
+    id: 'telegram',
+    name: 'Telegram',
+    // Telegram Bot API sendMessage: 1–4,096 characters after entities parsing; sendPhoto/sendMediaGroup
+    // captions 0–1,024 (the body then has to fit the caption). No hashtag cap.
+    limit: 4096,
+    unit: 'characters',
+    maxHashtags: 5,
+    suggestedHashtags: 0,
+    maxLinks: null,
+    threads: false,
+    ...noExtras,
+    // Assumption: a channel is read like a newsletter: a few posts a week, late morning.
+    cadencePerWeek: 3,
+    postingDays: [1, 2, 3, 4, 5],
+    postingTimes: ['11:00'],
+    // sendMediaGroup: 2 to 10 photos and videos in one album; no alt text field in the Bot API.
+    media: { maxImages: 10, maxVideos: 10, mixed: true, required: 'none', altText: false },
+  },
+  discord: {
+    id: 'discord',
+    name: 'Discord',
+    // Discord "Execute Webhook": `content` up to 2,000 characters; up to 10 embeds and 10 files.
+    limit: 2000,
+    unit: 'characters',
+    maxHashtags: 0, // hashtags do nothing on Discord
+    suggestedHashtags: 0,
+    maxLinks: null,
+    threads: false,
+    ...noExtras,
+    // Assumption: community announcements, a couple a week, early evening when members are around.
+    cadencePerWeek: 2,
+    postingDays: [2, 4],
+    postingTimes: ['18:00'],
+    // Attachments take a `description` (alt text) of up to 1,024 characters.
+    media: { maxImages: 10, maxVideos: 1, mixed: true, required: 'none', altText: true },
+  },
+  slack: {
+    id: 'slack',
+    name: 'Slack',
+    // Slack incoming webhooks: `text` is truncated past 40,000 characters; Slack recommends at most 4,000
+    // for readability, which we take as the limit. Images go in an `image` block with `alt_text` (2,000).
+    limit: 4000,
+    unit: 'characters',
+    maxHashtags: 0, // hashtags do nothing in Slack
+    suggestedHashtags: 0,
+    maxLinks: null,
+    threads: false,
+    ...noExtras,
+    // Assumption: an internal or partner channel, weekly, Monday morning.
+    cadencePerWeek: 1,
+    postingDays: [1],
+    postingTimes: ['09:30'],
+    // Block Kit: an `image` block per picture (a message holds up to 50 blocks; we keep to 10), by URL.
+    media: { maxImages: 10, maxVideos: 0, mixed: false, required: 'none', altText: true },
   },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_IDS } from './channel-ids.js';
 import { idSchema, listOf, shortText, timestampSchema } from './common.schema.js';
+import { NETWORK_IDS } from './network.schema.js';
 import { responseHeadersSchema } from './webhook.schema.js';
 
 // Publishing connectors: where a workspace's scheduled content goes at its time, and every attempt to
@@ -8,6 +9,10 @@ import { responseHeadersSchema } from './webhook.schema.js';
 
 export const CONNECTOR_KINDS = ['webhook'] as const;
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
+
+/** What an item can go out through: a connector of some kind, or a connected network account. */
+export const PUBLISH_ROUTES = [...CONNECTOR_KINDS, ...NETWORK_IDS] as const;
+export type PublishRoute = (typeof PUBLISH_ROUTES)[number];
 
 /**
  * Why a publish attempt did not succeed. `retryable`: try again later (5xx, timeout, network);
@@ -97,7 +102,10 @@ export const publishAttemptSchema = z.object({
   id: idSchema,
   content_item_id: idSchema,
   connector_id: idSchema.nullable(),
-  connector_kind: z.enum(CONNECTOR_KINDS).nullable(),
+  /** The connector's kind, or the network when the item went through a connected account. */
+  connector_kind: z.enum(PUBLISH_ROUTES).nullable(),
+  /** The network account it went through (see network.schema.ts); null for a connector. */
+  account_id: idSchema.nullable(),
   job_id: z.string(),
   scheduled_at: timestampSchema,
   attempt: z.number().int(),

@@ -65,6 +65,10 @@ export const ERROR_CODES = [
   'media_check_failed',
   /** The media item is attached to content; `detail` says where. Remove it from those items first. */
   'media_in_use',
+  /** The network refused the credentials or the request; `detail` quotes its reason (a bad token, …). */
+  'network_refused',
+  /** The network did not answer, or answered with an error of its own; try again later. */
+  'network_unavailable',
   /** The database or another dependency is not reachable. */
   'service_unavailable',
   /** An unexpected error; the response carries the request id to quote when reporting it. */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ForecastRunner } from '#server/analytics/forecast-runner.js';
 import type { BenchmarkEntry, Simulation } from '#shared/analytics.schema.js';
 import type { Business } from '#shared/business.schema.js';
+import { CHANNEL_IDS } from '#shared/channel-ids.js';
 import type { Problem } from '#shared/problem.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createCampaign, createContent } from '../factories/marketing.js';
@@ -200,7 +201,8 @@ describeEachDialect('analytics: forecasts and benchmarks', (create) => {
     );
     expect(list.statusCode, list.body).toBe(200);
     const items = list.json<{ items: BenchmarkEntry[] }>().items;
-    expect(items).toHaveLength(10 * 5);
+    // Five metrics for every channel.
+    expect(items).toHaveLength(CHANNEL_IDS.length * 5);
     for (const item of items.filter((entry) => entry.value !== null)) {
       expect(item.source).toMatch(/industry range|assumption|delivery rate/);
     }

@@ -171,6 +171,48 @@ export const CHANNEL_BENCHMARKS: Record<ChannelId, ChannelBenchmarks> = {
     organic_reach: rate(0.95, 0.05, 'delivery rate, industry range (carriers filter a few percent)', null),
     frequency: 1,
   },
+  // The networks below have no public benchmark we trust: like Bluesky, organic only (no ads we model).
+  mastodon: {
+    ctr: rate(0.006, 30, ASSUMED, null),
+    engagement_rate: rate(0.02, 30, ASSUMED, null),
+    cvr: rate(0.015, 20, ASSUMED, null),
+    cpm: null,
+    organic_reach: rate(0.1, 0.8, ASSUMED, null),
+    frequency: 1.3,
+  },
+  pinterest: {
+    ctr: rate(0.008, 30, ASSUMED, null),
+    engagement_rate: rate(0.01, 30, ASSUMED, null),
+    cvr: rate(0.02, 20, ASSUMED, null),
+    cpm: rate(5, 0.8, ASSUMED, null),
+    organic_reach: rate(0.05, 0.8, ASSUMED, null),
+    frequency: 1.3,
+  },
+  // A channel's or server's members see every message; reach is how many of them read it.
+  telegram: {
+    ctr: rate(0.02, 30, ASSUMED, null),
+    engagement_rate: rate(0.02, 30, ASSUMED, null),
+    cvr: rate(0.02, 20, ASSUMED, null),
+    cpm: null,
+    organic_reach: rate(0.3, 0.6, ASSUMED, null),
+    frequency: 1.1,
+  },
+  discord: {
+    ctr: rate(0.02, 30, ASSUMED, null),
+    engagement_rate: rate(0.03, 30, ASSUMED, null),
+    cvr: rate(0.02, 20, ASSUMED, null),
+    cpm: null,
+    organic_reach: rate(0.2, 0.6, ASSUMED, null),
+    frequency: 1.1,
+  },
+  slack: {
+    ctr: rate(0.02, 30, ASSUMED, null),
+    engagement_rate: rate(0.03, 30, ASSUMED, null),
+    cvr: rate(0.02, 20, ASSUMED, null),
+    cpm: null,
+    organic_reach: rate(0.3, 0.6, ASSUMED, null),
+    frequency: 1.1,
+  },
 };
 
 /**

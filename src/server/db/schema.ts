@@ -1,8 +1,13 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { BenchmarkMetric } from '#shared/analytics.schema.js';
 import type { CampaignObjective, CampaignStatus } from '#shared/campaign.schema.js';
 import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
-import type { ConnectorKind, PublishFailureKind, PublishOutcome } from '#shared/connector.schema.js';
+import type {
+  ConnectorKind,
+  PublishFailureKind,
+  PublishOutcome,
+  PublishRoute,
+} from '#shared/connector.schema.js';
 import type { ContentHistoryAction, ContentStatus } from '#shared/content.schema.js';
 import type {
   ConversationStatus,
@@ -13,6 +18,7 @@ import type {
 } from '#shared/inbox.schema.js';
 import type { JobState } from '#shared/jobs.schema.js';
 import type { MediaKind, MediaStatus } from '#shared/media.schema.js';
+import type { NetworkAccountStatus, NetworkId } from '#shared/network.schema.js';
 import type { Role } from '#shared/roles.js';
 import type { WebhookDeliveryEventType, WebhookDeliveryStatus } from '#shared/webhook.schema.js';
 
@@ -429,7 +435,9 @@ export interface PublishAttemptsTable {
   business_id: string;
   content_item_id: string;
   connector_id: string | null;
-  connector_kind: ConnectorKind | null;
+  connector_kind: PublishRoute | null;
+  /** The network account it went through; null for a connector. */
+  account_id: string | null;
   job_id: string;
   /** The publishing time this attempt was for. */
   scheduled_at: string;
@@ -456,6 +464,8 @@ export interface MetricsTable {
   conversions: number;
   spend_minor: number;
   currency: string | null;
+  /** `manual` (the API or a CSV), or the network the counts were read from. */
+  source: ColumnType<string, string | undefined, string>;
   created_at: string;
   updated_at: string;
 }
@@ -521,6 +531,46 @@ export interface MediaItemsTable {
   updated_at: string;
 }
 
+export interface NetworkAccountsTable {
+  id: string;
+  business_id: string;
+  network: NetworkId;
+  display_name: string;
+  handle: string;
+  avatar_url: string | null;
+  profile_url: string | null;
+  remote_account_id: string;
+  /** The instance or PDS address; '' for networks with a single one. */
+  base_url: string;
+  /** JSON array of scope names. */
+  scopes: string;
+  token_expires_at: string | null;
+  /** SecretBox-sealed. */
+  access_token_encrypted: string;
+  refresh_token_encrypted: string | null;
+  status: NetworkAccountStatus;
+  last_error: string | null;
+  checked_at: string;
+  conversations_cursor: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NetworkPostsTable {
+  business_id: string;
+  content_item_id: string;
+  scheduled_at: string;
+  /** 0: the post; 1…: the further posts of its thread. */
+  position: number;
+  account_id: string;
+  network: NetworkId;
+  remote_id: string;
+  url: string | null;
+  metrics_read_at: string | null;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -555,6 +605,8 @@ export interface DB {
   benchmark_overrides: BenchmarkOverridesTable;
   media_items: MediaItemsTable;
   content_item_media: ContentItemMediaTable;
+  network_accounts: NetworkAccountsTable;
+  network_posts: NetworkPostsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -593,6 +645,10 @@ export type WebhookDeliveryUpdate = Updateable<WebhookDeliveriesTable>;
 export type WebhookDeliveryAttemptRow = Selectable<WebhookDeliveryAttemptsTable>;
 export type WebhookOutboxRow = Selectable<WebhookOutboxTable>;
 export type MetricsRow = Selectable<MetricsTable>;
+export type NewMetrics = Insertable<MetricsTable>;
+export type NetworkAccountRow = Selectable<NetworkAccountsTable>;
+export type NetworkAccountUpdate = Updateable<NetworkAccountsTable>;
+export type NetworkPostRow = Selectable<NetworkPostsTable>;
 export type SimulationRow = Selectable<SimulationsTable>;
 export type BenchmarkOverrideRow = Selectable<BenchmarkOverridesTable>;
 export type MediaItemRow = Selectable<MediaItemsTable>;

@@ -31,6 +31,8 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   link_expired: { status: 410, title: 'The link has expired' },
   media_check_failed: { status: 422, title: 'The media does not meet the network’s rules' },
   media_in_use: { status: 409, title: 'The media is attached to content' },
+  network_refused: { status: 422, title: 'The network refused the request' },
+  network_unavailable: { status: 502, title: 'The network did not answer' },
   service_unavailable: { status: 503, title: 'The service is temporarily unavailable' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 };

@@ -8,10 +8,24 @@ export class UnrecoverableJobError extends Error {
   }
 }
 
-/** How one attempt ended. */
+/**
+ * Thrown by a handler when the outside world named a time to come back (a network's rate-limit reset):
+ * the retry waits at least `delayMs`, or the usual backoff if that is longer.
+ */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly delayMs: number,
+  ) {
+    super(message);
+    this.name = 'RetryLaterError';
+  }
+}
+
+/** How one attempt ended; `retryAfterMs`: the least wait before the next attempt, when the handler named one. */
 export type RunOutcome =
   | { kind: 'succeeded'; result: unknown }
-  | { kind: 'failed'; error: string; unrecoverable: boolean }
+  | { kind: 'failed'; error: string; unrecoverable: boolean; retryAfterMs?: number }
   | { kind: 'aborted'; reason: unknown };
 
 /** What the queue knows about the attempt it is starting. */
@@ -62,6 +76,7 @@ export async function runJob(
             kind: 'failed',
             error: describeError(error),
             unrecoverable: error instanceof UnrecoverableJobError,
+            ...(error instanceof RetryLaterError ? { retryAfterMs: Math.max(0, error.delayMs) } : {}),
           },
   );
   try {

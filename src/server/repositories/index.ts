@@ -24,6 +24,8 @@ import { MediaRepository } from './media.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { MessageRepository } from './message.repository.js';
 import { MetricRepository } from './metric.repository.js';
+import { NetworkAccountRepository } from './network-account.repository.js';
+import { NetworkPostRepository } from './network-post.repository.js';
 import { PublishAttemptRepository } from './publish-attempt.repository.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { SimulationRepository } from './simulation.repository.js';
@@ -62,6 +64,8 @@ export interface Repositories {
   webhookDeliveries: WebhookDeliveryRepository;
   media: MediaRepository;
   contentMedia: ContentMediaRepository;
+  networkAccounts: NetworkAccountRepository;
+  networkPosts: NetworkPostRepository;
   /**
    * Run `work` atomically: every repository it receives writes inside one transaction. A nested call joins
    * the transaction already open.
@@ -120,6 +124,8 @@ export function createRepositories(
     webhookDeliveries: new WebhookDeliveryRepository(db),
     media: new MediaRepository(db, dialect),
     contentMedia: new ContentMediaRepository(db),
+    networkAccounts: new NetworkAccountRepository(db),
+    networkPosts: new NetworkPostRepository(db),
     transaction: (work) =>
       db.isTransaction
         ? work(createRepositories(db, dialect, commitHooks))

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { ChannelId } from '#shared/channel-ids.js';
-import type { DB, MetricsRow } from '../db/schema.js';
+import type { DB, NewMetrics } from '../db/schema.js';
 
 /** Summed counts of a group of metric rows (numbers, whatever the driver returned). */
 export interface MetricSums {
@@ -60,7 +60,7 @@ export class MetricRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   /** Insert rows; an existing (item, day) row is replaced by the new counts (upsert). */
-  async upsertMany(rows: readonly MetricsRow[]): Promise<void> {
+  async upsertMany(rows: readonly NewMetrics[]): Promise<void> {
     for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
       await this.db
         .insertInto('metrics')
@@ -74,11 +74,37 @@ export class MetricRepository {
             conversions: eb.ref('excluded.conversions'),
             spend_minor: eb.ref('excluded.spend_minor'),
             currency: eb.ref('excluded.currency'),
+            source: eb.ref('excluded.source'),
             updated_at: eb.ref('excluded.updated_at'),
           })),
         )
         .execute();
     }
+  }
+
+  /**
+   * Results read from a network: insert, or replace an earlier reading; a row people entered for that
+   * item and day (source `manual`) wins and is left as it is. True when the row was written.
+   */
+  async upsertFromNetwork(row: NewMetrics): Promise<boolean> {
+    const result = await this.db
+      .insertInto('metrics')
+      .values(row)
+      .onConflict((conflict) =>
+        conflict
+          .columns(['content_item_id', 'day'])
+          .doUpdateSet((eb) => ({
+            impressions: eb.ref('excluded.impressions'),
+            reach: eb.ref('excluded.reach'),
+            engagements: eb.ref('excluded.engagements'),
+            clicks: eb.ref('excluded.clicks'),
+            source: eb.ref('excluded.source'),
+            updated_at: eb.ref('excluded.updated_at'),
+          }))
+          .where('metrics.source', '<>', 'manual'),
+      )
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
   }
 
   async totals(businessId: string, range: MetricRange): Promise<MetricSums> {

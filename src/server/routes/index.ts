@@ -19,6 +19,7 @@ import { mediaRoutes, signedMediaRoutes } from './media.routes.js';
 import { mediaStudioRoutes } from './media-studio.routes.js';
 import { memberRoutes } from './member.routes.js';
 import { messageRoutes } from './messages.routes.js';
+import { networkAccountRoutes } from './network-account.routes.js';
 import { webhookRoutes } from './webhook.routes.js';
 import { workspaceRoutes } from './workspace.routes.js';
 
@@ -51,6 +52,7 @@ export async function registerApiRoutes(
     await protectedApp.register(contentExportRoutes(services));
     await protectedApp.register(analyticsRoutes(services));
     await protectedApp.register(connectorRoutes(services));
+    await protectedApp.register(networkAccountRoutes(services));
     await protectedApp.register(webhookRoutes(services));
     await protectedApp.register(messageRoutes(services));
     await protectedApp.register(inboxRoutes(services));

@@ -37,6 +37,8 @@ const MESSAGES: Record<ErrorCode, string> = {
   media_check_failed:
     'The attached media does not fit this network yet: check the count, and describe each image (alt text).',
   media_in_use: 'That file is attached to posts. Remove it from them first, then delete it.',
+  network_refused: 'The network refused it. Check the address and the token, then try again.',
+  network_unavailable: 'The network did not answer. Try again in a few minutes.',
   service_unavailable: 'The server is temporarily unavailable. Try again in a moment.',
   internal_error: 'Something went wrong on our side.',
 };

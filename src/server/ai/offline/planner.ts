@@ -28,6 +28,11 @@ const FORMAT_ROTATION: Record<ChannelId, readonly ContentFormat[]> = {
   google_business: ['post'],
   email: ['email'],
   sms: ['sms'],
+  mastodon: ['post', 'thread'],
+  pinterest: ['post'],
+  telegram: ['post'],
+  discord: ['post'],
+  slack: ['post'],
 };
 
 /** Posts per week for each channel: the requested cadence, else the registry's recommendation. */

@@ -51,7 +51,7 @@ export type PublishResult = {
   responseHeaders: Record<string, string> | null;
 } & (
   | { ok: true; externalId: string | null; externalUrl: string | null }
-  | { ok: false; failure: { kind: ConnectorFailureKind; message: string } }
+  | { ok: false; failure: { kind: ConnectorFailureKind; message: string; retryAt?: Date | null } }
 );
 
 /**

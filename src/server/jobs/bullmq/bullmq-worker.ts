@@ -3,7 +3,7 @@ import { type Job as BullJob, DelayedError, type Queue, UnrecoverableError, Work
 import { type BackoffPolicy, backoffDelay } from '../backoff.js';
 import { type JobMetrics, type RunOutcomeLabel, recordRun } from '../job-metrics.js';
 import type { JobHandlers, JobWorker, WorkerLogger } from '../job-types.js';
-import { type RunOutcome, runJob } from '../run-job.js';
+import { RetryLaterError, type RunOutcome, runJob } from '../run-job.js';
 import { type BullJobData, CAPPED_BACKOFF, QUEUE_NAME } from './bullmq-record.js';
 
 /** How the BullMQ worker connects and behaves. */
@@ -23,15 +23,17 @@ export interface BullmqWorkerOptions {
 }
 
 /**
- * BullMQ's hook for custom backoff types: the same capped exponential delays as the embedded queue.
+ * BullMQ's hook for custom backoff types: the same capped exponential delays as the embedded queue,
+ * or longer when the handler named a time to come back (RetryLaterError).
  *
  * @example
  * cappedBackoffStrategy({ baseMs: 1_000, maxMs: 60_000 })(3, CAPPED_BACKOFF); // 4000
  */
 export function cappedBackoffStrategy(policy: BackoffPolicy) {
-  return (attemptsMade: number, type?: string): number => {
+  return (attemptsMade: number, type?: string, error?: Error): number => {
     if (type !== CAPPED_BACKOFF) throw new Error(`Unknown backoff type ${type}`);
-    return backoffDelay(attemptsMade, policy);
+    const asked = error instanceof RetryLaterError ? error.delayMs : 0;
+    return Math.max(backoffDelay(attemptsMade, policy), asked);
   };
 }
 
@@ -123,7 +125,10 @@ export class BullmqJobWorker implements JobWorker {
       case 'failed': {
         const last = outcome.unrecoverable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         record(last ? 'dead' : 'failed');
-        throw outcome.unrecoverable ? new UnrecoverableError(outcome.error) : new Error(outcome.error);
+        if (outcome.unrecoverable) throw new UnrecoverableError(outcome.error);
+        throw outcome.retryAfterMs === undefined
+          ? new Error(outcome.error)
+          : new RetryLaterError(outcome.error, outcome.retryAfterMs);
       }
       case 'aborted':
         if (outcome.reason === SHUTDOWN && token) {

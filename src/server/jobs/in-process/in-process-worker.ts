@@ -181,7 +181,8 @@ export class InProcessWorker implements JobWorker {
         return 'succeeded';
       case 'failed': {
         const dead = outcome.unrecoverable || job.attempts >= job.max_attempts;
-        const retryAt = new Date(now.getTime() + backoffDelay(job.attempts, this.options.backoff));
+        const wait = Math.max(backoffDelay(job.attempts, this.options.backoff), outcome.retryAfterMs ?? 0);
+        const retryAt = new Date(now.getTime() + wait);
         await this.jobs.fail(job.id, this.owner, {
           state: dead ? 'dead' : 'failed',
           error: outcome.error,

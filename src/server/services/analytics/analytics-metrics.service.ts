@@ -1,4 +1,4 @@
-import type { MetricsRow } from '#server/db/schema.js';
+import type { NewMetrics } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
 import { parseCsv, unguardCell } from '#server/exports/csv.js';
 import type { Repositories } from '#server/repositories/index.js';
@@ -128,7 +128,7 @@ export class AnalyticsMetricsService {
       }));
     if (errors.length > 0) throw refuse(errors);
     const at = this.now().toISOString();
-    const rows: MetricsRow[] = lines.map(({ record }) => ({
+    const rows: NewMetrics[] = lines.map(({ record }) => ({
       business_id: businessId,
       ...record,
       created_at: at,

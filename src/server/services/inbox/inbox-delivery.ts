@@ -5,6 +5,7 @@ import { deliverSigned } from '#server/integrations/signed-delivery.js';
 import type { Repositories } from '#server/repositories/index.js';
 import { webhookSettingsSchema } from '#shared/connector.schema.js';
 import type { SecretBox } from '../access/security/secret-box.js';
+import { type NetworkReplyDeps, replyThroughNetwork } from '../networks/network-reply.js';
 import { connectorCredentials } from '../publishing/connector.service.js';
 import { pickConnector } from '../publishing/publishing.service.js';
 
@@ -23,6 +24,8 @@ export interface ReplyDeliveryDeps {
   guard: OutboundGuard;
   timeoutMs: number;
   now: () => Date;
+  /** Replies on a channel with a connected network account go through it. */
+  networkReplies?: Omit<NetworkReplyDeps, 'repos'>;
 }
 
 /** How a send went: `sent`, or `failed` with the reason shown in the thread. */
@@ -41,12 +44,21 @@ export async function deliverReply(
   message: MessageRow,
   inReplyTo: string | null,
 ): Promise<ReplyDeliveryResult> {
-  const result = await send(deps, conversation, message, inReplyTo);
+  const native = deps.networkReplies
+    ? await replyThroughNetwork(
+        { ...deps.networkReplies, repos: deps.repos },
+        conversation,
+        message,
+        inReplyTo,
+      )
+    : undefined;
+  const result = native ?? (await send(deps, conversation, message, inReplyTo));
   await deps.repos.messages.update(message.business_id, message.id, {
     delivery_status: result.status,
     delivery_error: result.status === 'failed' ? result.error.slice(0, 2000) : null,
+    ...(native?.status === 'sent' ? { external_id: native.remoteId.slice(0, 200) } : {}),
   });
-  return result;
+  return result.status === 'sent' ? { status: 'sent' } : { status: 'failed', error: result.error };
 }
 
 async function send(

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { newId } from '#server/db/ids.js';
-import type { ConnectorRow, ContentItemRow, PublishAttemptRow } from '#server/db/schema.js';
+import type {
+  ConnectorRow,
+  ContentItemRow,
+  NetworkAccountRow,
+  PublishAttemptRow,
+} from '#server/db/schema.js';
 import type {
   ConnectorRegistry,
   PublishableItem,
@@ -9,14 +14,16 @@ import type {
 import { NO_CONNECTOR_LABEL, type PublishMetrics } from '#server/integrations/connectors/publish-metrics.js';
 import { type AppJobDefinitions, JOB_DEFINITIONS } from '#server/jobs/job-definitions.js';
 import type { JobContext } from '#server/jobs/job-types.js';
-import { describeError, UnrecoverableJobError } from '#server/jobs/run-job.js';
+import { describeError, RetryLaterError, UnrecoverableJobError } from '#server/jobs/run-job.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type { ChannelId } from '#shared/channel-ids.js';
-import type { PublishAttempt, PublishOutcome } from '#shared/connector.schema.js';
+import type { PublishAttempt, PublishOutcome, PublishRoute } from '#shared/connector.schema.js';
+import { NETWORK_CHANNELS } from '#shared/network.schema.js';
 import type { Principal } from '../access/principal.js';
 import type { SecretBox } from '../access/security/secret-box.js';
 import type { ChangeEvents } from '../common/change-events.js';
 import { loadItem } from '../content/content.service.js';
+import type { NetworkPublisher } from '../networks/network-publisher.js';
 import { connectorCredentials } from './connector.service.js';
 import { type PublicationEnd, recordPublication } from './publishing-outcome.js';
 
@@ -39,7 +46,17 @@ export interface PublishingServiceDeps {
   secretBox: SecretBox;
   events: ChangeEvents;
   metrics: PublishMetrics;
+  /** Publishes through connected network accounts; without it, only connectors publish. */
+  networks?: NetworkPublisher;
   now: () => Date;
+}
+
+/** What an attempt went through: a connector, or a connected network account. */
+interface PublishVia {
+  id: string;
+  kind: PublishRoute;
+  name: string;
+  account: boolean;
 }
 
 /**
@@ -64,19 +81,35 @@ export class PublishingService {
     if (!(await repos.publishAttempts.claim(businessId, row.id, scheduledAt, jobId))) {
       return this.skip('The item changed or another publish job took it just now');
     }
-    let connector: ConnectorRow | undefined;
+    let via: PublishVia | undefined;
     let result: PublishResult;
     try {
-      connector = pickConnector(await repos.connectors.listEnabled(businessId), row.channel);
-      result = connector
-        ? await this.deps.connectors[connector.kind].publish(toPublishable(row, scheduledAt), {
-            connector: connectorCredentials(connector, this.deps.secretBox),
-            attempt: context.attempt,
-            idempotencyKey: `${row.id}@${scheduledAt}`,
-          })
-        : noConnector(
-            `No publishing connector is set up for ${row.channel}: add one in the workspace settings`,
-          );
+      const accounts = this.deps.networks ? await accountsFor(repos, businessId, row.channel) : [];
+      const account = accounts.find((candidate) => candidate.status === 'connected');
+      const connector =
+        accounts.length > 0
+          ? undefined
+          : pickConnector(await repos.connectors.listEnabled(businessId), row.channel);
+      if (account && this.deps.networks) {
+        via = { id: account.id, kind: account.network, name: account.handle, account: true };
+        result = await this.deps.networks.publish(row, scheduledAt, account);
+      } else if (accounts[0]) {
+        // The workspace chose to publish this channel natively: it waits for a reconnect, never a webhook.
+        const stale = accounts[0];
+        via = { id: stale.id, kind: stale.network, name: stale.handle, account: true };
+        result = needsReconnect(stale);
+      } else if (connector) {
+        via = { id: connector.id, kind: connector.kind, name: connector.name, account: false };
+        result = await this.deps.connectors[connector.kind].publish(toPublishable(row, scheduledAt), {
+          connector: connectorCredentials(connector, this.deps.secretBox),
+          attempt: context.attempt,
+          idempotencyKey: `${row.id}@${scheduledAt}`,
+        });
+      } else {
+        result = noConnector(
+          `No publishing connector is set up for ${row.channel}: add one in the workspace settings`,
+        );
+      }
     } catch (error) {
       // A fault of ours (a secret that no longer opens, the database): recorded like a network error,
       // so the item still ends `failed` with the reason after the last attempt instead of staying scheduled.
@@ -89,7 +122,7 @@ export class PublishingService {
         failure: { kind: 'retryable', message },
       };
     }
-    return this.finish(row, scheduledAt, context, connector, result);
+    return this.finish(row, scheduledAt, context, via, result);
   }
 
   /** Every attempt to publish an item, oldest first; readable by anyone who can read the item. */
@@ -104,7 +137,7 @@ export class PublishingService {
     row: ContentItemRow,
     scheduledAt: string,
     context: JobContext<string>,
-    connector: ConnectorRow | undefined,
+    via: PublishVia | undefined,
     result: PublishResult,
   ): Promise<PublishJobResult> {
     const lastTry = context.attempt >= PUBLISH_MAX_ATTEMPTS;
@@ -115,13 +148,14 @@ export class PublishingService {
       id: newId(),
       business_id: row.business_id,
       content_item_id: row.id,
-      connector_id: connector?.id ?? null,
-      connector_kind: connector?.kind ?? null,
+      connector_id: via && !via.account ? via.id : null,
+      connector_kind: via?.kind ?? null,
+      account_id: via?.account ? via.id : null,
       job_id: context.jobId,
       scheduled_at: scheduledAt,
       attempt: context.attempt,
       outcome,
-      failure_kind: result.ok ? null : connector ? result.failure.kind : 'no_connector',
+      failure_kind: result.ok ? null : via ? result.failure.kind : 'no_connector',
       status_code: result.statusCode,
       error: result.ok ? null : result.failure.message.slice(0, 2000),
       duration_ms: result.durationMs,
@@ -129,12 +163,16 @@ export class PublishingService {
       external_url: result.ok ? result.externalUrl : null,
       created_at: at,
     };
-    this.deps.metrics.attempts.inc({ connector: connector?.kind ?? NO_CONNECTOR_LABEL, outcome });
+    this.deps.metrics.attempts.inc({ connector: via?.kind ?? NO_CONNECTOR_LABEL, outcome });
     if (retrying) {
       await this.deps.repos.publishAttempts.insert(attempt);
-      throw new Error(`Attempt ${context.attempt} of ${PUBLISH_MAX_ATTEMPTS}: ${attempt.error}`);
+      const message = `Attempt ${context.attempt} of ${PUBLISH_MAX_ATTEMPTS}: ${attempt.error}`;
+      const retryAt = result.ok ? null : result.failure.retryAt;
+      // A rate limit's reset: the next attempt waits for it rather than spending itself on another 429.
+      if (retryAt) throw new RetryLaterError(message, retryAt.getTime() - this.deps.now().getTime());
+      throw new Error(message);
     }
-    const end = endOf(result, connector, context.attempt, lastTry);
+    const end = endOf(result, via, context.attempt, lastTry);
     const saved = await recordPublication(this.deps.repos, this.deps.events, {
       businessId: row.business_id,
       itemId: row.id,
@@ -218,15 +256,14 @@ function noConnector(message: string): PublishResult {
 /** The end of a publication that will not be retried, with the reason people see on the item. */
 function endOf(
   result: PublishResult,
-  connector: ConnectorRow | undefined,
+  via: PublishVia | undefined,
   attempt: number,
   lastTry: boolean,
 ): PublicationEnd {
-  if (result.ok)
-    return { status: 'published', connectorId: connector?.id ?? '', externalUrl: result.externalUrl };
+  if (result.ok) return { status: 'published', connectorId: via?.id ?? '', externalUrl: result.externalUrl };
   const { kind, message } = result.failure;
-  if (!connector) return { status: 'failed', failureKind: 'no_connector', reason: message };
-  const name = `“${connector.name}”`;
+  if (!via) return { status: 'failed', failureKind: 'no_connector', reason: message };
+  const name = `“${via.name}”`;
   if (kind === 'auth_expired') {
     return {
       status: 'failed',
@@ -238,4 +275,27 @@ function endOf(
     return { status: 'failed', failureKind: kind, reason: `${name} refused the item: ${message}` };
   const tries = lastTry ? `Gave up after ${attempt} attempts` : 'Failed';
   return { status: 'failed', failureKind: kind, reason: `${tries} through ${name}: ${message}` };
+}
+
+/** The workspace's accounts on the network that publishes `channel`, oldest first (none for other channels). */
+async function accountsFor(
+  repos: Repositories,
+  businessId: string,
+  channel: ChannelId,
+): Promise<NetworkAccountRow[]> {
+  const network = (Object.keys(NETWORK_CHANNELS) as (keyof typeof NETWORK_CHANNELS)[]).find(
+    (id) => NETWORK_CHANNELS[id] === channel,
+  );
+  return network ? repos.networkAccounts.listForNetwork(businessId, network) : [];
+}
+
+function needsReconnect(account: NetworkAccountRow): PublishResult {
+  const why = account.last_error ? `: ${account.last_error}` : '';
+  return {
+    ok: false,
+    statusCode: null,
+    durationMs: 0,
+    responseHeaders: null,
+    failure: { kind: 'auth_expired', message: `The account needs reconnecting in Settings → Channels${why}` },
+  };
 }

@@ -1,0 +1,49 @@
+import type { NetworkId } from '#shared/network.schema.js';
+import { createGuardedFetch } from '../guarded-fetch.js';
+import type { OutboundGuard } from '../outbound-guard.js';
+import { createMastodonProvider } from './mastodon/mastodon-provider.js';
+import type { NetworkProvider } from './provider.js';
+
+export type {
+  ConnectedAccount,
+  MentionPage,
+  NetworkFailure,
+  NetworkMedia,
+  NetworkMention,
+  NetworkProvider,
+  NetworkPublication,
+  NetworkResult,
+  NetworkSession,
+  PostMetrics,
+  PublishedPart,
+} from './provider.js';
+
+/** One provider per network; a new network adds its id to NETWORK_IDS and an entry here. */
+export type NetworkRegistry = Record<NetworkId, NetworkProvider>;
+
+/** What the providers share. */
+export interface NetworkDeps {
+  /** Every call to a network passes it (and connects to the address it checked). */
+  guard: OutboundGuard;
+  timeoutMs: number;
+  now: () => Date;
+  /** Between looks at a Mastodon upload still processing (tests shorten it). */
+  mediaPollMs?: number;
+}
+
+/**
+ * @example
+ * const networks = createNetworkRegistry({ guard, timeoutMs: 10_000, now });
+ * await networks.mastodon.connect({ instance_url, access_token });
+ */
+export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
+  const fetch = createGuardedFetch(deps.guard);
+  return {
+    mastodon: createMastodonProvider({
+      fetch,
+      timeoutMs: deps.timeoutMs,
+      now: deps.now,
+      ...(deps.mediaPollMs === undefined ? {} : { mediaPollMs: deps.mediaPollMs }),
+    }) as NetworkProvider,
+  };
+}

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { NetworkId } from '#shared/network.schema.js';
+import type { DB, NetworkAccountRow, NetworkAccountUpdate } from '../db/schema.js';
+
+/** A workspace's connected network accounts. Every method but `businessIdOf` is scoped by the workspace id. */
+export class NetworkAccountRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** The workspace an account belongs to, so `/api/network-accounts/{id}` can check the caller's role first. */
+  async businessIdOf(accountId: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('network_accounts')
+      .select('business_id')
+      .where('id', '=', accountId)
+      .executeTakeFirst();
+    return row?.business_id;
+  }
+
+  /** Oldest first (UUIDv7 ids): the order the publisher prefers them in. */
+  list(businessId: string): Promise<NetworkAccountRow[]> {
+    return this.db
+      .selectFrom('network_accounts')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .orderBy('id')
+      .execute();
+  }
+
+  /** The workspace's accounts on one network, oldest first. */
+  listForNetwork(businessId: string, network: NetworkId): Promise<NetworkAccountRow[]> {
+    return this.db
+      .selectFrom('network_accounts')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('network', '=', network)
+      .orderBy('id')
+      .execute();
+  }
+
+  find(businessId: string, accountId: string): Promise<NetworkAccountRow | undefined> {
+    return this.db
+      .selectFrom('network_accounts')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('id', '=', accountId)
+      .executeTakeFirst();
+  }
+
+  /** The row of one remote account in the workspace, if it was connected before. */
+  findRemote(
+    businessId: string,
+    network: NetworkId,
+    baseUrl: string,
+    remoteAccountId: string,
+  ): Promise<NetworkAccountRow | undefined> {
+    return this.db
+      .selectFrom('network_accounts')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('network', '=', network)
+      .where('base_url', '=', baseUrl)
+      .where('remote_account_id', '=', remoteAccountId)
+      .executeTakeFirst();
+  }
+
+  async insert(row: NetworkAccountRow): Promise<void> {
+    await this.db.insertInto('network_accounts').values(row).execute();
+  }
+
+  /** The account after the change; undefined when it does not exist in this workspace. */
+  update(
+    businessId: string,
+    accountId: string,
+    patch: NetworkAccountUpdate,
+  ): Promise<NetworkAccountRow | undefined> {
+    return this.db
+      .updateTable('network_accounts')
+      .set(patch)
+      .where('business_id', '=', businessId)
+      .where('id', '=', accountId)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** False when it does not exist in this workspace. Its published posts are forgotten with it. */
+  async delete(businessId: string, accountId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('network_accounts')
+      .where('business_id', '=', businessId)
+      .where('id', '=', accountId)
+      .executeTakeFirst();
+    return result.numDeletedRows === 1n;
+  }
+}

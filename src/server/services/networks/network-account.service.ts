@@ -1,0 +1,220 @@
+import { newId } from '#server/db/ids.js';
+import type { NetworkAccountRow } from '#server/db/schema.js';
+import { AppError } from '#server/errors/app-error.js';
+import type {
+  ConnectedAccount,
+  NetworkFailure,
+  NetworkRegistry,
+} from '#server/integrations/networks/index.js';
+import type { Repositories } from '#server/repositories/index.js';
+import type {
+  ConnectNetworkAccountBody,
+  NetworkAccount,
+  NetworkId,
+  ReconnectNetworkAccountBody,
+} from '#shared/network.schema.js';
+import type { Principal } from '../access/principal.js';
+import { requireRowRole } from '../access/row-access.js';
+import type { SecretBox } from '../access/security/secret-box.js';
+import { requireWorkspaceRole } from '../access/workspace-access.js';
+import { recordAudit } from '../workspace/audit.service.js';
+
+/** How each network is named to people. */
+const NETWORK_NAMES: Record<NetworkId, string> = { mastodon: 'Mastodon' };
+
+/**
+ * A workspace's connected network accounts (owners and admins): connect with credentials the network
+ * accepts, reconnect with new ones, disconnect. Tokens are sealed before they are stored and never
+ * leave the server; connecting the same remote account again updates its row instead of adding one.
+ */
+export class NetworkAccountService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly networks: NetworkRegistry,
+    private readonly secretBox: SecretBox,
+    private readonly now: () => Date,
+  ) {}
+
+  async list(principal: Principal, businessId: string): Promise<NetworkAccount[]> {
+    await requireWorkspaceRole(this.repos, principal, businessId, 'connectors.manage');
+    return (await this.repos.networkAccounts.list(businessId)).map(toNetworkAccount);
+  }
+
+  async connect(principal: Principal, body: ConnectNetworkAccountBody): Promise<NetworkAccount> {
+    const businessId = body.business_id;
+    await requireWorkspaceRole(this.repos, principal, businessId, 'connectors.manage');
+    const connected = await this.open(body.network, body.credentials);
+    const at = this.now().toISOString();
+    const saved = await this.repos.transaction(async (trx) => {
+      const existing = await trx.networkAccounts.findRemote(
+        businessId,
+        body.network,
+        connected.baseUrl,
+        connected.remoteAccountId,
+      );
+      const fields = this.storedFields(connected, at);
+      let row: NetworkAccountRow;
+      if (existing) {
+        row = (await trx.networkAccounts.update(businessId, existing.id, fields)) ?? existing;
+      } else {
+        row = {
+          id: newId(),
+          business_id: businessId,
+          network: body.network,
+          remote_account_id: connected.remoteAccountId,
+          base_url: connected.baseUrl,
+          conversations_cursor: null,
+          created_by: principal.kind === 'user' ? principal.userId : null,
+          created_at: at,
+          ...fields,
+        };
+        await trx.networkAccounts.insert(row);
+      }
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: existing ? 'network_account.reconnected' : 'network_account.connected',
+        target: row.id,
+        details: { network: body.network, handle: row.handle },
+        at,
+      });
+      return row;
+    });
+    return toNetworkAccount(saved);
+  }
+
+  /** New credentials for the same remote account (a revoked or replaced token). */
+  async reconnect(
+    principal: Principal,
+    accountId: string,
+    body: ReconnectNetworkAccountBody,
+  ): Promise<NetworkAccount> {
+    const { row, businessId } = await this.load(principal, accountId);
+    const connected = await this.open(row.network, body.credentials);
+    if (connected.remoteAccountId !== row.remote_account_id || connected.baseUrl !== row.base_url) {
+      throw new AppError(
+        'validation_failed',
+        `This token belongs to ${connected.handle}, not ${row.handle}`,
+        {
+          errors: [
+            {
+              path: 'body.credentials.access_token',
+              message: `The token opens ${connected.handle}; connect it as a new account instead`,
+              code: 'other_account',
+            },
+          ],
+        },
+      );
+    }
+    const at = this.now().toISOString();
+    const saved = await this.repos.transaction(async (trx) => {
+      const updated = await trx.networkAccounts.update(
+        businessId,
+        accountId,
+        this.storedFields(connected, at),
+      );
+      if (!updated) throw new AppError('not_found', 'No such account');
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: 'network_account.reconnected',
+        target: accountId,
+        details: { network: row.network, handle: updated.handle },
+        at,
+      });
+      return updated;
+    });
+    return toNetworkAccount(saved);
+  }
+
+  /** Forget the account and its tokens; what it published stays published on the network. */
+  async disconnect(principal: Principal, accountId: string): Promise<void> {
+    const { row, businessId } = await this.load(principal, accountId);
+    const at = this.now().toISOString();
+    await this.repos.transaction(async (trx) => {
+      if (!(await trx.networkAccounts.delete(businessId, accountId))) {
+        throw new AppError('not_found', 'No such account');
+      }
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: 'network_account.disconnected',
+        target: accountId,
+        details: { network: row.network, handle: row.handle },
+        at,
+      });
+    });
+  }
+
+  /** The account, if the caller may manage it; another workspace's id answers 404. */
+  async load(
+    principal: Principal,
+    accountId: string,
+  ): Promise<{ row: NetworkAccountRow; businessId: string }> {
+    const businessId = await this.repos.networkAccounts.businessIdOf(accountId);
+    await requireRowRole(this.repos, principal, businessId, 'connectors.manage', 'account');
+    const row = businessId ? await this.repos.networkAccounts.find(businessId, accountId) : undefined;
+    if (!row || !businessId) throw new AppError('not_found', 'No such account');
+    return { row, businessId };
+  }
+
+  /** The account the credentials open, or a problem in the network's words. */
+  private async open(network: NetworkId, credentials: unknown): Promise<ConnectedAccount> {
+    const result = await this.networks[network].connect(credentials);
+    if (result.ok) return result.value;
+    throw connectProblem(NETWORK_NAMES[network], result.failure);
+  }
+
+  private storedFields(connected: ConnectedAccount, at: string) {
+    return {
+      display_name: connected.displayName.slice(0, 200),
+      handle: connected.handle.slice(0, 300),
+      avatar_url: connected.avatarUrl,
+      profile_url: connected.profileUrl,
+      scopes: JSON.stringify(connected.scopes),
+      token_expires_at: connected.tokenExpiresAt,
+      access_token_encrypted: this.secretBox.seal(connected.accessToken),
+      refresh_token_encrypted: connected.refreshToken ? this.secretBox.seal(connected.refreshToken) : null,
+      status: 'connected' as const,
+      last_error: null,
+      checked_at: at,
+      updated_at: at,
+    };
+  }
+}
+
+/** A refused connection as a readable problem on the field it is about. */
+function connectProblem(network: string, failure: NetworkFailure): AppError {
+  if (failure.kind === 'auth_expired') {
+    const reason = failure.message.replace(/^.*?\(HTTP 401\):?\s*/, '') || 'the token is not valid';
+    const message = `${network} refused the token: ${reason}`;
+    return new AppError('network_refused', message, {
+      errors: [{ path: 'body.credentials.access_token', message, code: 'token_refused' }],
+    });
+  }
+  if (failure.kind === 'retryable') return new AppError('network_unavailable', failure.message);
+  return new AppError('network_refused', failure.message, {
+    errors: [{ path: 'body.credentials.instance_url', message: failure.message, code: 'refused' }],
+  });
+}
+
+/** The API shape of a row: never its tokens. */
+export function toNetworkAccount(row: NetworkAccountRow): NetworkAccount {
+  return {
+    id: row.id,
+    business_id: row.business_id,
+    network: row.network,
+    display_name: row.display_name,
+    handle: row.handle,
+    avatar_url: row.avatar_url,
+    profile_url: row.profile_url,
+    base_url: row.base_url === '' ? null : row.base_url,
+    scopes: JSON.parse(row.scopes) as string[],
+    token_expires_at: row.token_expires_at,
+    status: row.status,
+    last_error: row.last_error,
+    checked_at: row.checked_at,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}

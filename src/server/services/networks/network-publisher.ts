@@ -1,0 +1,105 @@
+import { performance } from 'node:perf_hooks';
+import type { ContentItemRow, NetworkAccountRow } from '#server/db/schema.js';
+import type { PublishResult } from '#server/integrations/connectors/index.js';
+import type { NetworkRegistry } from '#server/integrations/networks/index.js';
+import type { ObjectStore } from '#server/integrations/storage/object-store.js';
+import type { Repositories } from '#server/repositories/index.js';
+import { composePost } from '#shared/channels.js';
+import type { SecretBox } from '../access/security/secret-box.js';
+import { networkMediaOf } from './network-media.js';
+import { sessionOf } from './network-session.js';
+
+/** What publishing through a connected account needs. */
+export interface NetworkPublisherDeps {
+  repos: Repositories;
+  networks: NetworkRegistry;
+  /** The network accounts' tokens. */
+  secretBox: SecretBox;
+  store: ObjectStore;
+  now: () => Date;
+}
+
+/**
+ * Publishes one scheduled item through a connected network account, in the connector's terms so the
+ * publisher records it like any attempt. Each part of a thread is stored the moment the network accepts
+ * it, and a retry sends only the parts not stored yet, with the same idempotency key per part, so a
+ * retry after a lost answer never posts twice. A refused token marks the account for reconnecting.
+ *
+ * @example
+ * const result = await publisher.publish(row, scheduledAt, account);
+ */
+export class NetworkPublisher {
+  constructor(private readonly deps: NetworkPublisherDeps) {}
+
+  async publish(
+    row: ContentItemRow,
+    scheduledAt: string,
+    account: NetworkAccountRow,
+  ): Promise<PublishResult> {
+    const { repos } = this.deps;
+    const businessId = row.business_id;
+    const started = performance.now();
+    const stored = await repos.networkPosts.forSchedule(businessId, row.id, scheduledAt);
+    const result = await this.deps.networks[account.network].publish(
+      sessionOf(account, this.deps.secretBox),
+      {
+        parts: [
+          composePost(row.body, JSON.parse(row.hashtags) as string[]),
+          ...(JSON.parse(row.thread) as string[]),
+        ],
+        media: () => networkMediaOf(repos, this.deps.store, businessId, row.id),
+        firstComment: null,
+        idempotencyKey: `${row.id}@${scheduledAt}`,
+        published: stored.map((post) => ({
+          position: post.position,
+          remoteId: post.remote_id,
+          url: post.url,
+        })),
+        onPublished: (part) =>
+          repos.networkPosts.insert({
+            business_id: businessId,
+            content_item_id: row.id,
+            scheduled_at: scheduledAt,
+            position: part.position,
+            account_id: account.id,
+            network: account.network,
+            remote_id: part.remoteId,
+            url: part.url,
+            metrics_read_at: null,
+            created_at: this.deps.now().toISOString(),
+          }),
+      },
+    );
+    const durationMs = Math.round(performance.now() - started);
+    if (result.ok) {
+      const first = result.value.find((part) => part.position === 0);
+      return {
+        ok: true,
+        statusCode: 200,
+        durationMs,
+        responseHeaders: null,
+        externalId: first?.remoteId ?? null,
+        externalUrl: first?.url ?? null,
+      };
+    }
+    const { failure } = result;
+    if (failure.kind === 'auth_expired') await this.needsReconnect(account, failure.message);
+    return {
+      ok: false,
+      statusCode: failure.statusCode,
+      durationMs,
+      responseHeaders: null,
+      failure: { kind: failure.kind, message: failure.message, retryAt: failure.retryAt },
+    };
+  }
+
+  private async needsReconnect(account: NetworkAccountRow, reason: string): Promise<void> {
+    const at = this.deps.now().toISOString();
+    await this.deps.repos.networkAccounts.update(account.business_id, account.id, {
+      status: 'needs_reconnect',
+      last_error: reason.slice(0, 2000),
+      checked_at: at,
+      updated_at: at,
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import type { ConversationRow, MessageRow } from '#server/db/schema.js';
+import type { NetworkRegistry } from '#server/integrations/networks/index.js';
+import type { Repositories } from '#server/repositories/index.js';
+import { NETWORK_CHANNELS, type NetworkId } from '#shared/network.schema.js';
+import type { SecretBox } from '../access/security/secret-box.js';
+import { sessionOf } from './network-session.js';
+
+/** What answering on a network needs. */
+export interface NetworkReplyDeps {
+  repos: Repositories;
+  networks: NetworkRegistry;
+  /** The network accounts' tokens. */
+  secretBox: SecretBox;
+}
+
+/** How the reply went; `remoteId`: the network's id of the reply, stored on the message. */
+export type NetworkReplyResult = { status: 'sent'; remoteId: string } | { status: 'failed'; error: string };
+
+/**
+ * Send an inbox reply through the workspace's account on the conversation's network, as an answer to
+ * the customer's last message (naming them, so they are notified). Undefined when the channel has no
+ * network account: the reply then goes the connector's way.
+ *
+ * @example
+ * const sent = await replyThroughNetwork(deps, conversation, message, inReplyTo);
+ */
+export async function replyThroughNetwork(
+  deps: NetworkReplyDeps,
+  conversation: ConversationRow,
+  message: MessageRow,
+  inReplyTo: string | null,
+): Promise<NetworkReplyResult | undefined> {
+  const network = (Object.keys(NETWORK_CHANNELS) as NetworkId[]).find(
+    (id) => NETWORK_CHANNELS[id] === conversation.channel,
+  );
+  if (!network) return undefined;
+  const accounts = await deps.repos.networkAccounts.listForNetwork(message.business_id, network);
+  if (accounts.length === 0) return undefined;
+  const account = accounts.find((candidate) => candidate.status === 'connected');
+  if (!account) {
+    return {
+      status: 'failed',
+      error: 'The account needs reconnecting in Settings → Channels, then send again',
+    };
+  }
+  if (!inReplyTo) {
+    return { status: 'failed', error: 'There is no message from the customer on the network to answer' };
+  }
+  const handle = conversation.customer_handle;
+  const text = handle && !message.body.includes(handle) ? `${handle} ${message.body}` : message.body;
+  const result = await deps.networks[network].reply(sessionOf(account, deps.secretBox), {
+    inReplyTo,
+    text,
+    // The message's own id: sending the same reply again cannot post it twice.
+    idempotencyKey: `reply:${message.id}`,
+  });
+  if (result.ok) return { status: 'sent', remoteId: result.value.remoteId };
+  return { status: 'failed', error: result.failure.message };
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { ChannelId } from './channel-ids.js';
+import { idSchema, listOf, timestampSchema } from './common.schema.js';
+
+// Network accounts: the workspace's own accounts on the networks (a Mastodon account on an instance, …)
+// that content is published through natively, results are read from and conversations come in from.
+
+/** Networks with a native provider; each publishes the channel of the same name. */
+export const NETWORK_IDS = ['mastodon'] as const;
+export type NetworkId = (typeof NETWORK_IDS)[number];
+
+/** The channel each network publishes. */
+export const NETWORK_CHANNELS: Readonly<Record<NetworkId, ChannelId>> = { mastodon: 'mastodon' };
+
+/** `needs_reconnect`: the network refused the token; nothing goes out through it until it is reconnected. */
+export const NETWORK_ACCOUNT_STATUSES = ['connected', 'needs_reconnect'] as const;
+export type NetworkAccountStatus = (typeof NETWORK_ACCOUNT_STATUSES)[number];
+
+/** A connected account as the API shows it: never its tokens. */
+export const networkAccountSchema = z.object({
+  id: idSchema,
+  business_id: idSchema,
+  network: z.enum(NETWORK_IDS),
+  display_name: z.string(),
+  /** `@name@instance` on Mastodon. */
+  handle: z.string(),
+  avatar_url: z.string().nullable(),
+  profile_url: z.string().nullable(),
+  /** The instance (or PDS) address; null for networks with a single one. */
+  base_url: z.string().nullable(),
+  scopes: z.array(z.string()),
+  /** When the token stops working; null when it does not expire. */
+  token_expires_at: timestampSchema.nullable(),
+  status: z.enum(NETWORK_ACCOUNT_STATUSES),
+  /** Why the account needs reconnecting, in the network's words. */
+  last_error: z.string().nullable(),
+  /** When the token was last seen working (or refused). */
+  checked_at: timestampSchema,
+  created_at: timestampSchema,
+  updated_at: timestampSchema,
+});
+export type NetworkAccount = z.infer<typeof networkAccountSchema>;
+export const networkAccountListSchema = listOf(networkAccountSchema);
+
+const instanceUrl = z
+  .url({ protocol: /^https?$/, message: 'Use the instance’s address, such as https://mastodon.social' })
+  .max(2048);
+const accessToken = z
+  .string()
+  .trim()
+  .min(1, 'Paste the access token')
+  .max(1000)
+  .regex(/^[\x21-\x7e]+$/, 'An access token has no spaces or special characters');
+
+/** What connecting a Mastodon account takes: the instance and a token made under Preferences → Development. */
+export const mastodonCredentialsSchema = z.strictObject({
+  instance_url: instanceUrl,
+  access_token: accessToken,
+});
+export type MastodonCredentials = z.infer<typeof mastodonCredentialsSchema>;
+
+/** `POST /api/network-accounts`: one member per network. */
+export const connectNetworkAccountBodySchema = z.discriminatedUnion('network', [
+  z.strictObject({
+    business_id: idSchema,
+    network: z.literal('mastodon'),
+    credentials: mastodonCredentialsSchema,
+  }),
+]);
+export type ConnectNetworkAccountBody = z.infer<typeof connectNetworkAccountBodySchema>;
+
+/** `PUT /api/network-accounts/{id}/credentials`: new credentials for the same remote account. */
+export const reconnectNetworkAccountBodySchema = z.strictObject({
+  credentials: mastodonCredentialsSchema,
+});
+export type ReconnectNetworkAccountBody = z.infer<typeof reconnectNetworkAccountBodySchema>;
+
+export const networkAccountListQuerySchema = z.strictObject({ business_id: idSchema });
+export const networkAccountParamsSchema = z.strictObject({ id: idSchema });
+
+/** `POST /api/network-accounts/{id}/sync`: results and conversations read now. */
+export const networkSyncResultSchema = z.object({
+  /** Published posts whose results were read into the actuals. */
+  posts_measured: z.number().int(),
+  /** New messages (mentions, replies) stored in the inbox; ones seen before are not counted. */
+  messages_received: z.number().int(),
+  /** Why something could not be read, in the network's words; empty when all went well. */
+  problems: z.array(z.string()),
+});
+export type NetworkSyncResult = z.infer<typeof networkSyncResultSchema>;
