@@ -14,6 +14,7 @@ import * as aiCallEstimates from './migrations/0012-ai-call-estimates.js';
 import * as contentAiWarnings from './migrations/0013-content-ai-warnings.js';
 import * as media from './migrations/0014-media.js';
 import * as contentMedia from './migrations/0015-content-media.js';
+import * as accountEmails from './migrations/0018-account-emails.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-content-ai-warnings': contentAiWarnings,
   '0014-media': media,
   '0015-content-media': contentMedia,
+  '0018-account-emails': accountEmails,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {
