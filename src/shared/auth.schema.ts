@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, shortText, timestampSchema } from './common.schema.js';
+import { ROLES } from './roles.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -50,6 +51,13 @@ export const resetPasswordBodySchema = z.strictObject({
 });
 export const checkResetTokenBodySchema = z.strictObject({ token: emailTokenSchema });
 
+/** What an invitation's accept link is for (the sign-up page shows it). */
+export const invitationInfoSchema = z.object({
+  email: z.string(),
+  workspace_name: z.string(),
+  role: z.enum(ROLES),
+});
+
 /** What the sign-in and sign-up pages need to know about this server before anyone signs in. */
 export const authOptionsSchema = z.object({
   /** `smtp` sends email; `outbox` keeps it on the server (development); `none` cannot send. */
@@ -94,6 +102,7 @@ export type RegisterBody = z.infer<typeof registerBodySchema>;
 export type SignUpPending = z.infer<typeof signUpPendingSchema>;
 export type ResetPasswordBody = z.infer<typeof resetPasswordBodySchema>;
 export type AuthOptions = z.infer<typeof authOptionsSchema>;
+export type InvitationInfo = z.infer<typeof invitationInfoSchema>;
 export type LoginBody = z.infer<typeof loginBodySchema>;
 export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;
 export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;

@@ -9,6 +9,7 @@ import {
   checkResetTokenBodySchema,
   confirmSignUpBodySchema,
   forgotPasswordBodySchema,
+  invitationInfoSchema,
   loginBodySchema,
   registerBodySchema,
   resetPasswordBodySchema,
@@ -17,7 +18,6 @@ import {
   updateMeBodySchema,
   userSchema,
 } from '#shared/auth.schema.js';
-import { roleSchema } from '#shared/business.schema.js';
 import type { Services } from '../composition-root.js';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/app-error.js';
@@ -104,9 +104,7 @@ export function authRoutes(
           tags,
           summary: 'What an invitation link is for (the sign-up page shows it)',
           body: confirmSignUpBodySchema,
-          response: {
-            200: z.object({ email: z.string(), workspace_name: z.string(), role: roleSchema }),
-          },
+          response: { 200: invitationInfoSchema },
         },
       },
       async (request) => services.invitations.describe(request.body.token),
