@@ -5,7 +5,7 @@ import { loadConfigFromProcess } from '../server/config/environment.js';
 import { backupCommand } from './commands/backup.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { serveCommand } from './commands/serve.command.js';
-import { userCreateCommand } from './commands/user.command.js';
+import { userCreateCommand, userResetPasswordCommand } from './commands/user.command.js';
 import { workerCommand } from './commands/worker.command.js';
 
 // `mcc`: the one entry point for operators. Every command reads the same configuration as the server.
@@ -29,9 +29,8 @@ program
   .description('Apply pending database migrations and exit')
   .action(() => migrateCommand(loadConfigFromProcess()));
 
-program
-  .command('user')
-  .description('Manage accounts')
+const user = program.command('user').description('Manage accounts');
+user
   .command('create')
   .description('Create an account (prints a generated password unless one comes on standard input)')
   .requiredOption('--email <email>', 'email address of the account')
@@ -39,6 +38,16 @@ program
   .option('--password-stdin', 'read the password from standard input instead of generating one')
   .action((options: { email: string; name: string; passwordStdin?: boolean }) =>
     userCreateCommand(loadConfigFromProcess(), options),
+  );
+user
+  .command('reset-password')
+  .description(
+    'Set a new password for an account and sign out all its sessions (prints a generated password unless one comes on standard input)',
+  )
+  .requiredOption('--email <email>', 'email address of the account')
+  .option('--password-stdin', 'read the new password from standard input instead of generating one')
+  .action((options: { email: string; passwordStdin?: boolean }) =>
+    userResetPasswordCommand(loadConfigFromProcess(), options),
   );
 
 program

@@ -111,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       services.loginThrottle.close(),
     ]);
     services.mediaStore.close?.();
+    services.mailer.close();
   });
   await app.register(
     async (api) => {

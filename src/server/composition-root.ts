@@ -16,6 +16,8 @@ import type { Database } from './db/database.js';
 import { createConnectorRegistry, DEFAULT_CONNECTOR_TIMEOUT_MS } from './integrations/connectors/index.js';
 import { createPublishMetrics } from './integrations/connectors/publish-metrics.js';
 import { createGuardedFetch } from './integrations/guarded-fetch.js';
+import { createMailer } from './integrations/mail/create-mailer.js';
+import type { Mailer } from './integrations/mail/mailer.js';
 import { createNetworkRegistry, type NetworkRegistry } from './integrations/networks/index.js';
 import { createOutboundGuard, EVERY_ADDRESS, type HostResolver } from './integrations/outbound-guard.js';
 import { createObjectStore } from './integrations/storage/create-object-store.js';
@@ -30,14 +32,17 @@ import type { EventBus } from './realtime/event-bus.js';
 import { createBusErrorCounter } from './realtime/realtime-metrics.js';
 import { createSessionRevocationFeed } from './realtime/session-revocation-feed.js';
 import { createRepositories } from './repositories/index.js';
+import { AccountMails } from './services/access/account-mails.js';
 import { ApiKeyService } from './services/access/api-key.service.js';
 import { AuthService } from './services/access/auth.service.js';
+import { PasswordResetService } from './services/access/password-reset.service.js';
 import { AccessTokens } from './services/access/security/access-tokens.js';
 import { ActiveSessions } from './services/access/security/active-sessions.js';
 import { createLoginThrottle, type LoginThrottle } from './services/access/security/login-throttle.js';
 import { PasswordHasher } from './services/access/security/passwords.js';
 import { RefreshTokenChain } from './services/access/security/refresh-token-chain.js';
 import { SecretBox } from './services/access/security/secret-box.js';
+import { SignUpService } from './services/access/sign-up.service.js';
 import { AiService } from './services/ai/ai.service.js';
 import { AiBudgetGuard } from './services/ai/ai-budget.js';
 import { AiConnectionTestService } from './services/ai/ai-connection-test.service.js';
@@ -76,6 +81,7 @@ import { WebhookDispatcher } from './services/webhooks/webhook-dispatcher.js';
 import { WebhookOutboxRelay } from './services/webhooks/webhook-outbox-relay.js';
 import { WebhookSender } from './services/webhooks/webhook-sender.js';
 import { AuditService } from './services/workspace/audit.service.js';
+import { InvitationService } from './services/workspace/invitation.service.js';
 import { JobService } from './services/workspace/job.service.js';
 import { MemberService } from './services/workspace/member.service.js';
 import { WorkspaceService } from './services/workspace/workspace.service.js';
@@ -114,6 +120,10 @@ export interface ServiceDeps {
   ffmpeg?: string;
   /** Test seam: the network providers (a shorter wait between looks at media still processing). */
   networks?: NetworkRegistry;
+  /** How email leaves; built from `config.mail` when omitted (SMTP, the dev outbox, or none). */
+  mailer?: Mailer;
+  /** Where the dev outbox says a message was written (never the message: links are credentials). */
+  mailLog?: (line: string) => void;
 }
 
 /** Every service, constructed once per app. */
@@ -134,6 +144,14 @@ export function jobHandlerDeps(services: Services): Omit<JobHandlerDeps, 'queue'
     publishing: services.publishing,
     inboxTriage: services.inboxTriage,
     media: services.media,
+    accountMail: {
+      sendResetLink: (payload) => services.passwordResets.sendResetLink(payload),
+      sendSignUpConfirmation: (payload) => services.signUp.sendConfirmation(payload),
+      sendInvitation: (payload, businessId) => services.invitations.send(payload, businessId),
+      sendAddedNotice: (payload, businessId) => services.invitations.sendAddedNotice(payload, businessId),
+      purgeExpired: async () =>
+        (await services.passwordResets.purgeExpired()) + (await services.signUp.purgeExpired()),
+    },
   };
 }
 
@@ -265,8 +283,29 @@ export function createServices(deps: ServiceDeps) {
     ...(deps.ffprobe ? { ffprobe: deps.ffprobe } : {}),
     ...(deps.ffmpeg ? { ffmpeg: deps.ffmpeg } : {}),
   });
+  const passwords = new PasswordHasher(config.auth.passwordHashProfile);
+  const auth = new AuthService({
+    repos,
+    accessTokens,
+    throttle: loginThrottle,
+    passwords,
+    sessions,
+    refreshTokenChain: new RefreshTokenChain(deps.secret),
+    refreshTokenTtlDays: config.auth.refreshTokenTtlDays,
+    refreshGraceMs: config.auth.refreshGraceSeconds * 1000,
+    now,
+  });
+  const mailer = deps.mailer ?? createMailer(config, { now, ...(deps.mailLog ? { log: deps.mailLog } : {}) });
+  // Links in emails lead to the web app: PUBLIC_URL (required with SMTP in production), or this machine.
+  const mails = new AccountMails(
+    (config.server.publicUrl ?? `http://localhost:${config.server.port}`).replace(/\/+$/, ''),
+  );
+  const mailDeps = { repos, queue: jobQueue, mailer, mails, now };
+  const invitations = new InvitationService({ ...mailDeps, auth, events });
   return {
     events,
+    /** How email leaves (SMTP, the dev outbox, or none); the app closes its connections. */
+    mailer,
     /** The AI response cache; the app closes it with the event bus. */
     aiCache,
     /** The forecasts' worker threads; the app stops them with the event bus. */
@@ -277,19 +316,27 @@ export function createServices(deps: ServiceDeps) {
     accessTokens,
     /** Whether an access token's session is still signed in; the app closes it with the event bus. */
     sessions,
-    auth: new AuthService({
-      repos,
-      accessTokens,
-      throttle: loginThrottle,
-      passwords: new PasswordHasher(config.auth.passwordHashProfile),
-      sessions,
-      refreshTokenChain: new RefreshTokenChain(deps.secret),
-      refreshTokenTtlDays: config.auth.refreshTokenTtlDays,
-      refreshGraceMs: config.auth.refreshGraceSeconds * 1000,
-      now,
-    }),
+    auth,
+    /** Forgotten passwords; also the `mail.password_reset` job's handler. */
+    passwordResets: new PasswordResetService({ ...mailDeps, passwords, sessions }),
+    /** Registration (confirmed by email with SMTP); also the `mail.sign_up` job's handler. */
+    signUp: new SignUpService({ ...mailDeps, auth, invitations }),
+    /** Pending invitations; also the `mail.invitation` and `mail.member_added` jobs' handler. */
+    invitations,
     workspaces,
-    members: new MemberService(repos, now, events),
+    members: new MemberService(repos, now, events, {
+      invitations,
+      ...(mailer.mode === 'none'
+        ? {}
+        : {
+            notifyAdded: (businessId: string, userId: string, addedBy: string | null) =>
+              jobQueue.enqueue({
+                name: 'mail.member_added',
+                businessId,
+                payload: { user_id: userId, added_by: addedBy },
+              }),
+          }),
+    }),
     apiKeys: new ApiKeyService(repos, now),
     audit: new AuditService(repos),
     ai,

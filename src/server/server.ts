@@ -38,7 +38,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await prepareSchema(database, config.database.autoMigrate);
     const metrics = createMetrics();
-    const services = createServices({ database, config, secret, metricsRegistry: metrics.registry });
+    const services = createServices({
+      database,
+      config,
+      secret,
+      metricsRegistry: metrics.registry,
+      mailLog: (line) => app?.log.info(line),
+    });
     await services.auth.purgeExpiredSessions();
     app = await buildApp({ config, database, secret, services, metrics });
     const demo = await seedDemo(config, services, app.log);

@@ -1,6 +1,12 @@
 /** API paths used by the web client; test/integration/api-paths.test.ts checks the server serves each one. */
 export const API = {
   register: '/api/auth/register',
+  registerConfirm: '/api/auth/register/confirm',
+  authOptions: '/api/auth/options',
+  invitationInfo: '/api/auth/invitation',
+  forgotPassword: '/api/auth/password/forgot',
+  resetPassword: '/api/auth/password/reset',
+  resetPasswordCheck: '/api/auth/password/reset/check',
   login: '/api/auth/login',
   refresh: '/api/auth/refresh',
   logout: '/api/auth/logout',
@@ -10,6 +16,10 @@ export const API = {
   business: (id: string) => `/api/business/${id}`,
   members: (id: string) => `/api/business/${id}/members`,
   member: (id: string, userId: string) => `/api/business/${id}/members/${userId}`,
+  invitations: (id: string) => `/api/business/${id}/invitations`,
+  invitation: (id: string, invitationId: string) => `/api/business/${id}/invitations/${invitationId}`,
+  invitationResend: (id: string, invitationId: string) =>
+    `/api/business/${id}/invitations/${invitationId}/resend`,
   apiKeys: (id: string) => `/api/business/${id}/api-keys`,
   apiKey: (id: string, keyId: string) => `/api/business/${id}/api-keys/${keyId}`,
   auditLog: (id: string) => `/api/business/${id}/audit-log`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, shortText, timestampSchema } from './common.schema.js';
+import { ROLES } from './roles.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -20,10 +21,49 @@ export const passwordSchema = z
 
 export const userNameSchema = shortText(100);
 
+/** An emailed token (password reset, sign-up confirmation, invitation): URL-safe base64. */
+export const emailTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'This link is not complete; open it from the email again' });
+
 export const registerBodySchema = z.strictObject({
   email: emailSchema,
   password: passwordSchema,
   name: userNameSchema,
+  /** From an invitation's accept link: the account joins that workspace, with no confirmation email. */
+  invitation_token: emailTokenSchema.optional(),
+});
+
+/**
+ * What sign-up answers when it confirms addresses by email: the same for an address that has an account
+ * and one that has not, so registration cannot tell which addresses have accounts.
+ */
+export const signUpPendingSchema = z.object({
+  status: z.literal('check_email'),
+  message: z.string(),
+});
+
+export const confirmSignUpBodySchema = z.strictObject({ token: emailTokenSchema });
+export const forgotPasswordBodySchema = z.strictObject({ email: emailSchema });
+export const resetPasswordBodySchema = z.strictObject({
+  token: emailTokenSchema,
+  new_password: passwordSchema,
+});
+export const checkResetTokenBodySchema = z.strictObject({ token: emailTokenSchema });
+
+/** What an invitation's accept link is for (the sign-up page shows it). */
+export const invitationInfoSchema = z.object({
+  email: z.string(),
+  workspace_name: z.string(),
+  role: z.enum(ROLES),
+});
+
+/** What the sign-in and sign-up pages need to know about this server before anyone signs in. */
+export const authOptionsSchema = z.object({
+  /** `smtp` sends email; `outbox` keeps it on the server (development); `none` cannot send. */
+  mail: z.enum(['smtp', 'outbox', 'none']),
+  /** `confirm_by_email`: sign-up answers "check your email"; `immediate`: it signs in at once. */
+  sign_up: z.enum(['immediate', 'confirm_by_email']),
 });
 
 export const loginBodySchema = z.strictObject({
@@ -59,6 +99,10 @@ export const sessionSchema = z.object({
 });
 
 export type RegisterBody = z.infer<typeof registerBodySchema>;
+export type SignUpPending = z.infer<typeof signUpPendingSchema>;
+export type ResetPasswordBody = z.infer<typeof resetPasswordBodySchema>;
+export type AuthOptions = z.infer<typeof authOptionsSchema>;
+export type InvitationInfo = z.infer<typeof invitationInfoSchema>;
 export type LoginBody = z.infer<typeof loginBodySchema>;
 export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;
 export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;

@@ -80,6 +80,20 @@ export const memberSchema = z.object({
 });
 export const memberListSchema = listOf(memberSchema);
 export const addMemberBodySchema = z.strictObject({ email: emailSchema, role: roleSchema });
+/** A pending invitation: an address without an account, asked to join with a role. */
+export const invitationSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  role: roleSchema,
+  invited_by: idSchema.nullable(),
+  /** The accept link works until then (7 days from the latest send). */
+  expires_at: timestampSchema,
+  expired: z.boolean(),
+  created_at: timestampSchema,
+  updated_at: timestampSchema,
+});
+export const invitationListSchema = listOf(invitationSchema);
+export const invitationParamsSchema = z.strictObject({ id: idSchema, invitationId: idSchema });
 export const updateMemberBodySchema = z.strictObject({ role: roleSchema });
 export const memberParamsSchema = z.strictObject({ id: idSchema, userId: idSchema });
 
@@ -119,6 +133,7 @@ export type CreateBusinessBody = z.infer<typeof createBusinessBodySchema>;
 export type UpdateBusinessBody = z.infer<typeof updateBusinessBodySchema>;
 export type Member = z.infer<typeof memberSchema>;
 export type AddMemberBody = z.infer<typeof addMemberBodySchema>;
+export type Invitation = z.infer<typeof invitationSchema>;
 export type ApiKey = z.infer<typeof apiKeySchema>;
 export type ApiKeyRole = z.infer<typeof apiKeyRoleSchema>;
 export type CreateApiKeyBody = z.infer<typeof createApiKeyBodySchema>;

@@ -58,6 +58,8 @@ export const ERROR_CODES = [
   'range_not_satisfiable',
   /** A signed media link whose time is up; ask for a new one. */
   'link_expired',
+  /** The feature sends email and this server has no SMTP configured (SMTP_URL); an administrator can set it. */
+  'mail_unavailable',
   /**
    * The attached media breaks the network's rules (too many images, media required, alt text missing
    * before scheduling); `errors[]` names each rule, `body.media.N.alt_text` for an image without alt text.

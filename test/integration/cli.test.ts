@@ -38,6 +38,7 @@ describe('mcc CLI', { timeout: 60_000 }, () => {
     const { stdout } = await mcc(['--help'], env);
     for (const command of ['serve', 'migrate', 'user', 'backup']) expect(stdout).toContain(command);
     expect((await mcc(['user', 'create', '--help'], env)).stdout).toContain('--email');
+    expect((await mcc(['user', 'reset-password', '--help'], env)).stdout).toContain('--password-stdin');
     expect((await mcc(['backup', '--help'], env)).stdout).toContain('online backup');
   });
 
@@ -55,6 +56,26 @@ describe('mcc CLI', { timeout: 60_000 }, () => {
       'enigma-bombe-1940\n',
     );
     expect(fromStdin.stdout).not.toMatch(/Password/);
+
+    const hashOf = (email: string) => {
+      const db = new Database(path.join(dataDir, 'mcc.db'), { readonly: true });
+      const row = db.prepare('select password_hash from users where email = ?').get(email);
+      db.close();
+      return row;
+    };
+    const before = hashOf('alan@example.com');
+    const reset = await mcc(
+      ['user', 'reset-password', '--email', 'Alan@Example.com', '--password-stdin'],
+      env,
+      'universal-machine-1936\n',
+    );
+    expect(reset.stdout).toMatch(/New password set for alan@example.com; every session was signed out/);
+    expect(hashOf('alan@example.com')).not.toEqual(before);
+    const unknown = await mcc(['user', 'reset-password', '--email', 'nobody@example.com'], env).catch(
+      (e: { stderr: string; code: number }) => e,
+    );
+    expect(unknown).toMatchObject({ code: 1 });
+    expect((unknown as { stderr: string }).stderr).toMatch(/No account uses nobody@example.com/);
 
     const duplicate = await mcc(['user', 'create', '--email', 'grace@example.com', '--name', 'G'], env).catch(
       (e: { stderr: string; code: number }) => e,

@@ -32,6 +32,8 @@ export async function startAppWithJobs(
     /** Announce jobs' progress and outcomes as live events (and so to webhooks), as the server does. */
     announceJobs?: boolean;
     wrapQueue?: (queue: JobQueue<AppJobDefinitions>) => JobQueue<AppJobDefinitions>;
+    /** More environment variables (SMTP_URL for the email tests, say). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<AppWithJobs> {
   const inner = new InProcessJobQueue({
@@ -41,7 +43,11 @@ export async function startAppWithJobs(
     backoff: options.backoff ?? { baseMs: 20, maxMs: 40 },
   });
   const queue = options.wrapQueue ? options.wrapQueue(inner) : inner;
-  const t = await createTestApp(testDb, { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }, { jobQueue: queue });
+  const t = await createTestApp(
+    testDb,
+    { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1', ...options.env },
+    { jobQueue: queue },
+  );
   const runtime = await startJobRuntime({
     queue,
     handlerDeps: jobHandlerDeps(t.services),

@@ -7,7 +7,7 @@ import { openDatabase } from '#server/db/database.js';
 import { migrateToLatest } from '#server/db/migrate.js';
 import { isAppError } from '#server/errors/app-error.js';
 import { randomToken } from '#server/services/access/security/tokens.js';
-import { registerBodySchema } from '#shared/auth.schema.js';
+import { emailSchema, passwordSchema, registerBodySchema } from '#shared/auth.schema.js';
 
 /** `mcc user create`: an account for someone who cannot sign up themselves (e.g. sign-up is closed). */
 export async function userCreateCommand(
@@ -36,6 +36,50 @@ export async function userCreateCommand(
       throw isAppError(error) ? new Error(error.message) : error;
     });
     process.stdout.write(`Created ${user.email} (${user.id})\n`);
+    if (!options.passwordStdin) process.stdout.write(`Password (shown once): ${password}\n`);
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * `mcc user reset-password`: for an instance admin (whoever runs the CLI against the database) when
+ * someone cannot use the emailed link. Every session of the account is signed out; its reset links stop
+ * working.
+ */
+export async function userResetPasswordCommand(
+  config: Config,
+  options: { email: string; passwordStdin?: boolean },
+): Promise<void> {
+  const password = options.passwordStdin
+    ? (await text(process.stdin)).replace(/\r?\n$/, '')
+    : randomToken(15);
+  const email = emailSchema.safeParse(options.email);
+  const checked = passwordSchema.safeParse(password);
+  if (!email.success || !checked.success) {
+    throw new Error(
+      [...(email.error?.issues ?? []), ...(checked.error?.issues ?? [])]
+        .map((issue) => issue.message)
+        .join('\n'),
+    );
+  }
+  const database = openDatabase(config.database);
+  try {
+    if (config.database.autoMigrate) await migrateToLatest(database.db);
+    const services = createServices({
+      database,
+      config,
+      secret: resolveSecret(config),
+      metricsRegistry: new Registry(),
+    });
+    try {
+      await services.passwordResets.setPassword(email.data, password).catch((error: unknown) => {
+        throw isAppError(error) ? new Error(error.message) : error;
+      });
+    } finally {
+      services.mailer.close();
+    }
+    process.stdout.write(`New password set for ${email.data}; every session was signed out\n`);
     if (!options.passwordStdin) process.stdout.write(`Password (shown once): ${password}\n`);
   } finally {
     await database.close();

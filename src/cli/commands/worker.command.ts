@@ -31,6 +31,7 @@ export async function workerCommand(config: Config): Promise<void> {
       config,
       secret: resolveSecret(config),
       metricsRegistry: metrics.registry,
+      mailLog: (line) => logger.info(line),
     });
     const redis = services.jobQueue.kind === 'bullmq' ? services.jobQueue : undefined;
     createDependencyGauge(metrics.registry, { database, ...(redis && { redis }) });

@@ -135,6 +135,17 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._/-]{1,200}$/, 'Letters, digits and . _ / - only')
     .optional(),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: 'Use smtp://user:pass@host:port, or smtps://… for TLS' })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .max(320)
+    .regex(
+      /^([^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
+      'An address, or a name and an address: Marketing <mcc@example.com>',
+    )
+    .optional(),
   /** Test only (ignored in production): SIGKILL the process after a commit, before its webhook relay. */
   MCC_TEST_KILL_BEFORE_WEBHOOK_RELAY: bool.default(false),
 });

@@ -57,6 +57,33 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ S3_BUCKET: 'Not_A_Bucket' })).toThrow(/S3_BUCKET/);
   });
 
+  it('reads SMTP, and refuses another scheme, a missing sender, or production links without PUBLIC_URL', () => {
+    expect(loadConfig({}).mail).toEqual({
+      smtpUrl: undefined,
+      from: 'Marketing Command Center <mcc@localhost>',
+    });
+    expect(
+      loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Acme <mcc@acme.example>' }).mail,
+    ).toEqual({ smtpUrl: 'smtps://u:p@mail.example.com:465', from: 'Acme <mcc@acme.example>' });
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.com', MAIL_FROM: 'a@b.c' })).toThrow(
+      /SMTP_URL: Use smtp:\/\//,
+    );
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.com', MAIL_FROM: 'not an address' })).toThrow(
+      /MAIL_FROM/,
+    );
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.com' })).toThrow(
+      /MAIL_FROM: required with SMTP_URL/,
+    );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        SECRET_KEY: 'q8Zr3mXv0LkP7tYw2NcB5hJd9GsF4aEu6RiO1lKxVbnM',
+        SMTP_URL: 'smtp://mail.example.com',
+        MAIL_FROM: 'mcc@example.com',
+      }),
+    ).toThrow(/PUBLIC_URL: required with SMTP_URL in production/);
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', MCC_DEMO: 'maybe' });

@@ -98,6 +98,15 @@ export interface Config {
     /** Images processed at once per process; others wait their turn (bounds memory). */
     processingConcurrency: number;
   };
+  /**
+   * Email (integrations/mail): SMTP when `smtpUrl` is set; otherwise development and tests keep messages
+   * in a dev outbox and production cannot send (features that need mail say so).
+   */
+  mail: {
+    /** Carries the SMTP password: never log it. */
+    smtpUrl: string | undefined;
+    from: string;
+  };
   /** Fault injection for tests of crash recovery; always off in production. */
   testHooks: {
     /** SIGKILL the process right after a commit that wrote webhook deliveries, before they are relayed. */
@@ -158,6 +167,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (production) problems.push(...productionExposureProblems(e));
   problems.push(...mediaStorageProblems(e));
+  if (production && e.SMTP_URL && !e.PUBLIC_URL) {
+    problems.push('PUBLIC_URL: required with SMTP_URL in production (the links in emails lead there)');
+  }
+  if (e.SMTP_URL && !e.MAIL_FROM) {
+    problems.push(
+      'MAIL_FROM: required with SMTP_URL (the sender people see, e.g. Marketing <mcc@example.com>)',
+    );
+  }
   if (e.PASSWORD_HASH_PROFILE === 'test' && e.NODE_ENV !== 'test') {
     problems.push('PASSWORD_HASH_PROFILE: `test` is for the test suite only (NODE_ENV=test); use owasp');
   }
@@ -229,6 +246,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       quotaBytes: e.MEDIA_QUOTA_BYTES,
       processingConcurrency: e.MEDIA_PROCESSING_CONCURRENCY,
     },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? 'Marketing Command Center <mcc@localhost>' },
     testHooks: { killBeforeWebhookRelay: e.MCC_TEST_KILL_BEFORE_WEBHOOK_RELAY && !production },
   };
 }

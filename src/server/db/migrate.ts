@@ -15,6 +15,7 @@ import * as contentAiWarnings from './migrations/0013-content-ai-warnings.js';
 import * as media from './migrations/0014-media.js';
 import * as contentMedia from './migrations/0015-content-media.js';
 import * as networkAccounts from './migrations/0017-network-accounts.js';
+import * as accountEmails from './migrations/0018-account-emails.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-media': media,
   '0015-content-media': contentMedia,
   '0017-network-accounts': networkAccounts,
+  '0018-account-emails': accountEmails,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {

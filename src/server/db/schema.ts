@@ -143,6 +143,43 @@ export interface RefreshTokensTable {
   replaced_by: string | null;
 }
 
+export interface PasswordResetsTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the emailed token. */
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface SignUpRequestsTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  /** SHA-256 of the emailed token; null until the mail job issued it. */
+  token_hash: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  business_id: string;
+  email: string;
+  role: Role;
+  /** SHA-256 of the latest emailed token (a resend replaces it); null until the first is sent. */
+  token_hash: string | null;
+  invited_by: string | null;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface BusinessesTable {
   id: string;
   name: string;
@@ -574,6 +611,9 @@ export interface NetworkPostsTable {
 export interface DB {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
+  password_resets: PasswordResetsTable;
+  sign_up_requests: SignUpRequestsTable;
+  invitations: InvitationsTable;
   businesses: BusinessesTable;
   memberships: MembershipsTable;
   api_keys: ApiKeysTable;
@@ -613,6 +653,9 @@ export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
+export type PasswordResetRow = Selectable<PasswordResetsTable>;
+export type SignUpRequestRow = Selectable<SignUpRequestsTable>;
+export type InvitationRow = Selectable<InvitationsTable>;
 export type BusinessRow = Selectable<BusinessesTable>;
 export type NewBusiness = Insertable<BusinessesTable>;
 export type BusinessUpdate = Updateable<BusinessesTable>;

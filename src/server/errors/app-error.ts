@@ -29,6 +29,7 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   quota_exceeded: { status: 413, title: 'The workspace’s media storage is full' },
   range_not_satisfiable: { status: 416, title: 'The requested range is outside the file' },
   link_expired: { status: 410, title: 'The link has expired' },
+  mail_unavailable: { status: 503, title: 'This server cannot send email' },
   media_check_failed: { status: 422, title: 'The media does not meet the network’s rules' },
   media_in_use: { status: 409, title: 'The media is attached to content' },
   network_refused: { status: 422, title: 'The network refused the request' },

@@ -22,9 +22,26 @@ describe('the app job registry', () => {
   const publishing = { publish: vi.fn(async () => ({ outcome: 'skipped', reason: 'test' })) };
   const inboxTriage = { classify: vi.fn(async () => ({ classified: true })) };
   const media = { sweepOrphans: vi.fn(async () => ({ stuck_items: 1, orphan_files: 3, spool_files: 0 })) };
+  const accountMail = {
+    sendResetLink: vi.fn(async () => ({})),
+    sendSignUpConfirmation: vi.fn(async () => ({})),
+    sendInvitation: vi.fn(async () => ({})),
+    sendAddedNotice: vi.fn(async () => ({})),
+    purgeExpired: vi.fn(async () => 5),
+  };
   const registry = buildJobRegistry(
     JOB_DEFINITIONS,
-    createJobHandlers({ auth, calendar, webhooks, publishing, inboxTriage, media, queue, now: () => now }),
+    createJobHandlers({
+      auth,
+      calendar,
+      webhooks,
+      publishing,
+      inboxTriage,
+      media,
+      accountMail,
+      queue,
+      now: () => now,
+    }),
   );
 
   it('has exactly one handler for every job name', () => {
@@ -35,7 +52,12 @@ describe('the app job registry', () => {
     const purge = registry.get('housekeeping.purge_sessions');
     const ctx = { jobId: 'j', businessId: null, attempt: 1, signal: new AbortController().signal };
     const result = await purge?.handler({}, { ...ctx, reportProgress: async () => {} });
-    expect(result).toEqual({ purged: 4, purged_webhook_deliveries: 2, purged_jobs: 7 });
+    expect(result).toEqual({
+      purged: 4,
+      purged_webhook_deliveries: 2,
+      purged_jobs: 7,
+      purged_email_links: 5,
+    });
     expect(webhooks.purgeDeliveries).toHaveBeenCalledWith(now);
     expect(queue.purgeFinished).toHaveBeenCalledWith(now);
     const next = new Date('2026-03-01T12:00:00.000Z');

@@ -36,6 +36,20 @@ export interface JobHandlerDeps {
     ): Promise<unknown>;
   };
   media: { sweepOrphans(): Promise<Record<string, number>> };
+  accountMail: {
+    sendResetLink(payload: z.output<AppJobDefinitions['mail.password_reset']['payload']>): Promise<unknown>;
+    sendSignUpConfirmation(payload: z.output<AppJobDefinitions['mail.sign_up']['payload']>): Promise<unknown>;
+    sendInvitation(
+      payload: z.output<AppJobDefinitions['mail.invitation']['payload']>,
+      businessId: string,
+    ): Promise<unknown>;
+    sendAddedNotice(
+      payload: z.output<AppJobDefinitions['mail.member_added']['payload']>,
+      businessId: string,
+    ): Promise<unknown>;
+    /** Forget expired reset links and sign-up requests (housekeeping); returns how many. */
+    purgeExpired(): Promise<number>;
+  };
   queue: JobQueue<AppJobDefinitions>;
   now: () => Date;
 }
@@ -53,8 +67,14 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
       const purged = await deps.auth.purgeExpiredSessions();
       const purgedDeliveries = await deps.webhooks.purgeDeliveries(deps.now());
       const purgedJobs = await deps.queue.purgeFinished(deps.now());
+      const purgedLinks = await deps.accountMail.purgeExpired();
       await scheduleSessionPurge(deps.queue, deps.now());
-      return { purged, purged_webhook_deliveries: purgedDeliveries, purged_jobs: purgedJobs };
+      return {
+        purged,
+        purged_webhook_deliveries: purgedDeliveries,
+        purged_jobs: purgedJobs,
+        purged_email_links: purgedLinks,
+      };
     }),
     jobHandler(JOB_DEFINITIONS, 'calendar.generate', (payload, context) =>
       finalWhenRefused(() => deps.calendar.generate(payload, context)),
@@ -67,6 +87,16 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
     ),
     jobHandler(JOB_DEFINITIONS, 'message.classify', (payload, context) =>
       deps.inboxTriage.classify(payload, context),
+    ),
+    jobHandler(JOB_DEFINITIONS, 'mail.password_reset', (payload) => deps.accountMail.sendResetLink(payload)),
+    jobHandler(JOB_DEFINITIONS, 'mail.sign_up', (payload) =>
+      deps.accountMail.sendSignUpConfirmation(payload),
+    ),
+    jobHandler(JOB_DEFINITIONS, 'mail.invitation', (payload, context) =>
+      deps.accountMail.sendInvitation(payload, context.businessId),
+    ),
+    jobHandler(JOB_DEFINITIONS, 'mail.member_added', (payload, context) =>
+      deps.accountMail.sendAddedNotice(payload, context.businessId),
     ),
     jobHandler(JOB_DEFINITIONS, 'media.sweep_orphans', async () => {
       const swept = await deps.media.sweepOrphans();

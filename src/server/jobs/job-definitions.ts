@@ -74,6 +74,33 @@ export const JOB_DEFINITIONS = {
     description:
       'Remove media uploads a crash left in processing, stored files whose item is gone, and abandoned upload spools; runs every 6 hours',
   },
+  // Account emails (docs/accounts.md). Each job issues its own token, so no token is ever stored in a
+  // payload; an SMTP hiccup is retried (5 attempts over about 2.5 minutes with the default backoff).
+  'mail.password_reset': {
+    scope: 'system',
+    payload: z.strictObject({ email: z.string().min(3).max(254) }),
+    maxAttempts: 5,
+    description: 'Email a password-reset link if the address has an account (nothing otherwise)',
+  },
+  'mail.sign_up': {
+    scope: 'system',
+    payload: z.strictObject({ sign_up_request_id: idSchema }),
+    maxAttempts: 5,
+    description:
+      'Email a sign-up confirmation link, or tell the owner of an address that already has an account',
+  },
+  'mail.invitation': {
+    scope: 'workspace',
+    payload: z.strictObject({ invitation_id: idSchema }),
+    maxAttempts: 5,
+    description: 'Email a pending invitation’s accept link (a new token each time it is sent)',
+  },
+  'mail.member_added': {
+    scope: 'workspace',
+    payload: z.strictObject({ user_id: idSchema, added_by: idSchema.nullable() }),
+    maxAttempts: 5,
+    description: 'Tell someone with an account that they were added to a workspace',
+  },
 } as const satisfies JobDefinitions;
 
 /** The app's job definitions. */

@@ -26,10 +26,14 @@ export interface ResolvedProblem {
 }
 
 /**
- * 5xx codes whose `detail` is written for people (what went wrong with the AI and what to do next): the
+ * 5xx codes whose `detail` is written for people (what went wrong with the AI or email, what to do next): the
  * client sees it. Any other 5xx is internal and its detail stays in the logs.
  */
-const PUBLIC_5XX: ReadonlySet<ErrorCode> = new Set(['ai_provider_error', 'ai_unavailable']);
+const PUBLIC_5XX: ReadonlySet<ErrorCode> = new Set([
+  'ai_provider_error',
+  'ai_unavailable',
+  'mail_unavailable',
+]);
 
 /** A raw error as Fastify, its plugins and zod hand it over: only the fields we inspect. */
 interface ErrorLike {

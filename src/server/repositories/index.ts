@@ -18,6 +18,7 @@ import { ContentMediaRepository } from './content-media.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
 import { InboundEventRepository } from './inbound-event.repository.js';
 import { InboxRuleRepository } from './inbox-rule.repository.js';
+import { InvitationRepository } from './invitation.repository.js';
 import { JobRepository } from './job.repository.js';
 import { KnowledgeRepository } from './knowledge.repository.js';
 import { MediaRepository } from './media.repository.js';
@@ -26,8 +27,10 @@ import { MessageRepository } from './message.repository.js';
 import { MetricRepository } from './metric.repository.js';
 import { NetworkAccountRepository } from './network-account.repository.js';
 import { NetworkPostRepository } from './network-post.repository.js';
+import { PasswordResetRepository } from './password-reset.repository.js';
 import { PublishAttemptRepository } from './publish-attempt.repository.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
+import { SignUpRequestRepository } from './sign-up-request.repository.js';
 import { SimulationRepository } from './simulation.repository.js';
 import { UserRepository } from './user.repository.js';
 import { WebhookRepository } from './webhook.repository.js';
@@ -37,6 +40,9 @@ import { WebhookDeliveryRepository } from './webhook-delivery.repository.js';
 export interface Repositories {
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
+  passwordResets: PasswordResetRepository;
+  signUpRequests: SignUpRequestRepository;
+  invitations: InvitationRepository;
   businesses: BusinessRepository;
   memberships: MembershipRepository;
   apiKeys: ApiKeyRepository;
@@ -97,6 +103,9 @@ export function createRepositories(
   return {
     users: new UserRepository(db),
     refreshTokens: new RefreshTokenRepository(db),
+    passwordResets: new PasswordResetRepository(db),
+    signUpRequests: new SignUpRequestRepository(db),
+    invitations: new InvitationRepository(db),
     businesses: new BusinessRepository(db),
     memberships: new MembershipRepository(db, dialect),
     apiKeys: new ApiKeyRepository(db),

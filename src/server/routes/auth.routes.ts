@@ -3,11 +3,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AUTH_COOKIES,
+  authOptionsSchema,
   CSRF_HEADER,
   changePasswordBodySchema,
+  checkResetTokenBodySchema,
+  confirmSignUpBodySchema,
+  forgotPasswordBodySchema,
+  invitationInfoSchema,
   loginBodySchema,
   registerBodySchema,
+  resetPasswordBodySchema,
   sessionSchema,
+  signUpPendingSchema,
   updateMeBodySchema,
   userSchema,
 } from '#shared/auth.schema.js';
@@ -18,13 +25,17 @@ import { authenticateWith, principalOf } from '../plugins/auth.plugin.js';
 import { authAddressLimit, authRateLimit } from '../plugins/rate-limit.plugin.js';
 import type { IssuedSession } from '../services/access/auth.service.js';
 import { randomToken, safeEqual } from '../services/access/security/tokens.js';
+import { CHECK_EMAIL_MESSAGE } from '../services/access/sign-up.service.js';
 import { requireUser } from '../services/access/workspace-access.js';
 
 const tags = ['auth'];
 
 /** Accounts and sessions under `/api/auth`. */
 export function authRoutes(
-  services: Pick<Services, 'auth' | 'accessTokens' | 'apiKeys' | 'sessions'>,
+  services: Pick<
+    Services,
+    'auth' | 'accessTokens' | 'apiKeys' | 'sessions' | 'signUp' | 'passwordResets' | 'invitations'
+  >,
   config: Config,
 ): FastifyPluginAsyncZod {
   return async (app) => {
@@ -36,6 +47,18 @@ export function authRoutes(
       return reply.code(status).send(issued.session);
     };
 
+    app.get(
+      '/auth/options',
+      {
+        schema: {
+          tags,
+          summary: 'How sign-up and email work on this server',
+          response: { 200: authOptionsSchema },
+        },
+      },
+      async () => services.signUp.options(),
+    );
+
     app.post(
       '/auth/register',
       {
@@ -43,12 +66,109 @@ export function authRoutes(
         preHandler,
         schema: {
           tags,
-          summary: 'Create an account and sign in',
+          summary: 'Create an account',
+          description:
+            'With SMTP (`GET /auth/options` says `confirm_by_email`) every address gets 202 "check your email", whether or not it has an account: a new one gets a confirmation link, an existing one a note saying someone tried. Without SMTP, 201 with a session at once (409 for a taken address). With `invitation_token` (an invitation\'s accept link), 201 with a session and the account joins the workspace.',
           body: registerBodySchema,
+          response: { 201: sessionSchema, 202: signUpPendingSchema },
+        },
+      },
+      async (request, reply) => {
+        const outcome = await services.signUp.register(request.body);
+        if (outcome.kind === 'session') return sendSession(reply, outcome.issued, 201);
+        return reply.code(202).send({ status: 'check_email', message: CHECK_EMAIL_MESSAGE });
+      },
+    );
+
+    app.post(
+      '/auth/register/confirm',
+      {
+        config: { rateLimit },
+        preHandler,
+        schema: {
+          tags,
+          summary: 'Confirm a sign-up from its emailed link, and sign in',
+          body: confirmSignUpBodySchema,
           response: { 201: sessionSchema },
         },
       },
-      async (request, reply) => sendSession(reply, await services.auth.register(request.body), 201),
+      async (request, reply) => sendSession(reply, await services.signUp.confirm(request.body.token), 201),
+    );
+
+    app.post(
+      '/auth/invitation',
+      {
+        config: { rateLimit },
+        preHandler,
+        schema: {
+          tags,
+          summary: 'What an invitation link is for (the sign-up page shows it)',
+          body: confirmSignUpBodySchema,
+          response: { 200: invitationInfoSchema },
+        },
+      },
+      async (request) => services.invitations.describe(request.body.token),
+    );
+
+    app.post(
+      '/auth/password/forgot',
+      {
+        config: { rateLimit },
+        preHandler,
+        schema: {
+          tags,
+          summary: 'Email a password-reset link (valid 30 minutes, single use)',
+          description:
+            'The same 202 for every address, after the same work: only an address with an account gets an email. 503 `mail_unavailable` when the server cannot send email.',
+          body: forgotPasswordBodySchema,
+          response: { 202: signUpPendingSchema },
+        },
+      },
+      async (request, reply) => {
+        await services.passwordResets.request(request.body.email);
+        return reply.code(202).send({
+          status: 'check_email',
+          message:
+            'If an account uses this address, we sent it a link to choose a new password. It works for 30 minutes.',
+        });
+      },
+    );
+
+    app.post(
+      '/auth/password/reset/check',
+      {
+        config: { rateLimit },
+        preHandler,
+        schema: {
+          tags,
+          summary: 'Whether a reset link still works (410 `link_expired` if not)',
+          body: checkResetTokenBodySchema,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await services.passwordResets.check(request.body.token);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/auth/password/reset',
+      {
+        config: { rateLimit },
+        preHandler,
+        schema: {
+          tags,
+          summary: 'Set a new password from a reset link; every session is signed out',
+          body: resetPasswordBodySchema,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await services.passwordResets.reset(request.body);
+        clearSessionCookies(reply);
+        return reply.code(204).send(null);
+      },
     );
 
     app.post(

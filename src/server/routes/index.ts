@@ -12,6 +12,7 @@ import { connectorRoutes } from './connector.routes.js';
 import { contentRoutes } from './content.routes.js';
 import { calendarFeedRoutes, contentExportRoutes } from './content-export.routes.js';
 import { contentItemRoutes } from './content-items.routes.js';
+import { devOutboxRoutes } from './dev-outbox.routes.js';
 import { inboundRoutes } from './inbound.routes.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { jobRoutes } from './jobs.routes.js';
@@ -38,6 +39,8 @@ export async function registerApiRoutes(
   await app.register(inboundRoutes(services));
   // Signed media links authenticate by their own signature and expiry (networks fetch them).
   await app.register(signedMediaRoutes(services));
+  // Development without SMTP: the emails the app would have sent, for this machine only.
+  await app.register(devOutboxRoutes(services.mailer));
   // Everything below needs a user access token or a workspace API key.
   await app.register(async (protectedApp) => {
     protectedApp.addHook('onRequest', authenticateWith(services));

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import {
   addMemberBodySchema,
   businessParamsSchema,
+  invitationListSchema,
+  invitationParamsSchema,
+  invitationSchema,
   memberListSchema,
   memberParamsSchema,
   memberSchema,
@@ -15,7 +18,7 @@ const tags = ['members'];
 const security = [{ bearer: [] }];
 
 /** Workspace members and roles under `/api/business/:id/members`. */
-export function memberRoutes(services: Pick<Services, 'members'>): FastifyPluginAsyncZod {
+export function memberRoutes(services: Pick<Services, 'members' | 'invitations'>): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/business/:id/members',
@@ -37,16 +40,72 @@ export function memberRoutes(services: Pick<Services, 'members'>): FastifyPlugin
         schema: {
           tags,
           security,
-          summary: 'Add an existing account by email',
+          summary: 'Add someone by email',
+          description:
+            'An address with an account joins at once (201, the member; they get an email). An address without one gets a pending invitation with an accept link by email, valid 7 days (202, the invitation); inviting it again updates the role and sends a new link. Without SMTP in production, inviting answers 503 `mail_unavailable`.',
           params: businessParamsSchema,
           body: addMemberBodySchema,
-          response: { 201: memberSchema },
+          response: { 201: memberSchema, 202: invitationSchema },
         },
       },
-      async (request, reply) =>
-        reply
-          .code(201)
-          .send(await services.members.add(principalOf(request), request.params.id, request.body)),
+      async (request, reply) => {
+        const outcome = await services.members.add(principalOf(request), request.params.id, request.body);
+        return outcome.kind === 'member'
+          ? reply.code(201).send(outcome.member)
+          : reply.code(202).send(outcome.invitation);
+      },
+    );
+
+    app.get(
+      '/business/:id/invitations',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Pending invitations (owners and admins)',
+          params: businessParamsSchema,
+          response: { 200: invitationListSchema },
+        },
+      },
+      async (request) => ({
+        items: await services.invitations.list(principalOf(request), request.params.id),
+      }),
+    );
+
+    app.post(
+      '/business/:id/invitations/:invitationId/resend',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Email the invitation again: a new link, valid 7 days; the old one stops working',
+          params: invitationParamsSchema,
+          response: { 200: invitationSchema },
+        },
+      },
+      async (request) =>
+        services.invitations.resend(principalOf(request), request.params.id, request.params.invitationId),
+    );
+
+    app.delete(
+      '/business/:id/invitations/:invitationId',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Revoke a pending invitation; its link stops working',
+          params: invitationParamsSchema,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await services.invitations.revoke(
+          principalOf(request),
+          request.params.id,
+          request.params.invitationId,
+        );
+        return reply.code(204).send(null);
+      },
     );
 
     app.patch(

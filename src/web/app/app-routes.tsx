@@ -9,6 +9,9 @@ import { RouteErrorBoundary } from './routes/route-error-boundary.js';
 // Every page, and the app shell the guest pages do not use, is its own chunk: the sign-in page ships little.
 const SignInPage = lazyPage(() => import('./pages/sign-in-page.js'), 'SignInPage');
 const SignUpPage = lazyPage(() => import('./pages/sign-up-page.js'), 'SignUpPage');
+const ConfirmSignUpPage = lazyPage(() => import('./pages/confirm-sign-up-page.js'), 'ConfirmSignUpPage');
+const ForgotPasswordPage = lazyPage(() => import('./pages/forgot-password-page.js'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('./pages/reset-password-page.js'), 'ResetPasswordPage');
 const HomeRedirect = lazyPage(() => import('./routes/home-redirect.js'), 'HomeRedirect');
 const OnboardingPage = lazyPage(() => import('./pages/onboarding-page.js'), 'OnboardingPage');
 const AppShell = lazyPage(() => import('./layout/app-shell.js'), 'AppShell');
@@ -59,6 +62,9 @@ export function AppRoutes() {
             <Route element={<GuestOnly />}>
               <Route path="sign-in" element={<SignInPage />} />
               <Route path="sign-up" element={<SignUpPage />} />
+              <Route path="sign-up/confirm" element={<ConfirmSignUpPage />} />
+              <Route path="forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="reset-password" element={<ResetPasswordPage />} />
             </Route>
             <Route element={<RequireAuth />}>
               <Route index element={<HomeRedirect />} />

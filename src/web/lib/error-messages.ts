@@ -33,6 +33,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   media_too_large: 'That file is too large. Upload a smaller one.',
   quota_exceeded: 'This workspace’s media storage is full. Delete files you no longer need, then try again.',
   range_not_satisfiable: 'The file could not be read from that position. Reload and try again.',
+  mail_unavailable: 'This server cannot send email yet. Ask your administrator to set up SMTP.',
   link_expired: 'That link has expired. Ask for a new one.',
   media_check_failed:
     'The attached media does not fit this network yet: check the count, and describe each image (alt text).',

@@ -54,24 +54,51 @@ export class AuthService {
     return this.withNewAccount(body, async (_trx, user) => toUser(user));
   }
 
+  /**
+   * Create an account whose password was already checked and hashed (a confirmed sign-up, an accepted
+   * invitation) and sign in; `alongside` writes in the same transaction (joining a workspace, say).
+   */
+  async registerHashed(
+    account: { email: string; name: string; passwordHash: string },
+    alongside?: (trx: Repositories, user: UserRow) => Promise<void>,
+  ): Promise<IssuedSession> {
+    return this.insertAccount(account, async (trx, user) => {
+      await alongside?.(trx, user);
+      return this.startSession(trx, user, newId());
+    });
+  }
+
+  /** Check a new account's password against the policy and hash it. */
+  async hashNewPassword(body: Pick<RegisterBody, 'email' | 'name' | 'password'>): Promise<string> {
+    assertStrongPassword(body.password, 'body.password', body);
+    return this.deps.passwords.hash(body.password);
+  }
+
   private async withNewAccount<T>(
     body: RegisterBody,
     then: (trx: Repositories, user: UserRow) => Promise<T>,
   ): Promise<T> {
     assertStrongPassword(body.password, 'body.password', body);
-    const { repos, now } = this.deps;
-    if (await repos.users.findByEmail(body.email)) throw emailTaken();
-    const at = now().toISOString();
+    if (await this.deps.repos.users.findByEmail(body.email)) throw emailTaken();
+    const passwordHash = await this.deps.passwords.hash(body.password);
+    return this.insertAccount({ email: body.email, name: body.name, passwordHash }, then);
+  }
+
+  private async insertAccount<T>(
+    account: { email: string; name: string; passwordHash: string },
+    then: (trx: Repositories, user: UserRow) => Promise<T>,
+  ): Promise<T> {
+    const at = this.deps.now().toISOString();
     const user: UserRow = {
       id: newId(),
-      email: body.email,
-      name: body.name,
-      password_hash: await this.deps.passwords.hash(body.password),
+      email: account.email,
+      name: account.name,
+      password_hash: account.passwordHash,
       created_at: at,
       updated_at: at,
     };
     try {
-      return await repos.transaction(async (trx) => {
+      return await this.deps.repos.transaction(async (trx) => {
         await trx.users.insert(user);
         return then(trx, user);
       });
@@ -297,7 +324,7 @@ function toUser(row: UserRow): User {
   };
 }
 
-function emailTaken(): AppError {
+export function emailTaken(): AppError {
   const message = 'An account with this email already exists';
   return new AppError('conflict', message, { errors: [{ path: 'body.email', message, code: 'conflict' }] });
 }

@@ -2,11 +2,22 @@ import { isUniqueViolation } from '#server/db/errors.js';
 import { AppError } from '#server/errors/app-error.js';
 import type { EventPublisher } from '#server/realtime/event-bus.js';
 import type { Repositories } from '#server/repositories/index.js';
-import type { AddMemberBody, Member } from '#shared/business.schema.js';
+import type { AddMemberBody, Invitation, Member } from '#shared/business.schema.js';
 import { can, type Role } from '#shared/roles.js';
 import type { Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import { recordAudit } from './audit.service.js';
+import type { InvitationService } from './invitation.service.js';
+
+/** What adding someone by email did: added an account, or invited an address without one. */
+export type AddOutcome = { kind: 'member'; member: Member } | { kind: 'invitation'; invitation: Invitation };
+
+/** What MemberService needs for people without an account, and to tell those added by email. */
+export interface MemberInvitations {
+  invitations: Pick<InvitationService, 'invite'>;
+  /** Queue the "you were added" email; undefined when this server cannot send mail. */
+  notifyAdded?: (businessId: string, userId: string, addedBy: string | null) => Promise<unknown>;
+}
 
 /**
  * Membership and roles. Rules: admins manage editors and viewers; only owners grant, change or remove
@@ -18,7 +29,8 @@ export class MemberService {
   constructor(
     private readonly repos: Repositories,
     private readonly now: () => Date,
-    private readonly events?: EventPublisher,
+    private readonly events: EventPublisher | undefined,
+    private readonly invitations: MemberInvitations,
   ) {}
 
   async list(principal: Principal, businessId: string): Promise<Member[]> {
@@ -26,16 +38,17 @@ export class MemberService {
     return this.repos.memberships.list(businessId);
   }
 
-  /** Add an existing account by email. */
-  async add(principal: Principal, businessId: string, body: AddMemberBody): Promise<Member> {
+  /**
+   * Add someone by email: an account joins at once (and is told by email); an address without one gets a
+   * pending invitation (InvitationService).
+   */
+  async add(principal: Principal, businessId: string, body: AddMemberBody): Promise<AddOutcome> {
     const actorRole = await requireWorkspaceRole(this.repos, principal, businessId, 'members.manage');
     if (body.role === 'owner') assertCanManageOwners(actorRole);
     const user = await this.repos.users.findByEmail(body.email);
     if (!user) {
-      const message = 'No account uses this email; ask them to sign up first';
-      throw new AppError('not_found', message, {
-        errors: [{ path: 'body.email', message, code: 'not_found' }],
-      });
+      const invitation = await this.invitations.invitations.invite(principal, businessId, body, actorRole);
+      return { kind: 'invitation', invitation };
     }
     const at = this.now().toISOString();
     try {
@@ -58,7 +71,11 @@ export class MemberService {
       });
     }
     this.announce(businessId, user.id, body.role);
-    return this.requireMember(businessId, user.id);
+    // A courtesy email: the membership stands even if it cannot be queued.
+    await this.invitations
+      .notifyAdded?.(businessId, user.id, principal.kind === 'user' ? principal.userId : null)
+      .catch(() => undefined);
+    return { kind: 'member', member: await this.requireMember(businessId, user.id) };
   }
 
   async changeRole(principal: Principal, businessId: string, userId: string, role: Role): Promise<Member> {

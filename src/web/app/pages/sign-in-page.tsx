@@ -19,6 +19,9 @@ export function SignInPage() {
     >
       <PageTitle title="Sign in" />
       <SignInForm onSignedIn={() => navigate(safeNextPath(params.get('next')), { replace: true })} />
+      <p className="muted">
+        <Link to="/forgot-password">Forgot password?</Link>
+      </p>
     </AuthLayout>
   );
 }

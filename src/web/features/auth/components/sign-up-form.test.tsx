@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { API } from '#shared/api-paths.js';
+import { getSessionState } from '#web/lib/auth/session-store.js';
 import { fieldProblem, json, problem } from '#web/test/fake-api.js';
 import { aSession, aUser } from '#web/test/fixtures.js';
 import { fakeApi, renderWithProviders } from '#web/test/render.js';
@@ -21,6 +22,44 @@ function renderForm() {
 const ADA = { name: 'Ada Lovelace', email: 'ada@example.com', password: 'amber-lighthouse-meadow' };
 
 describe('SignUpForm', () => {
+  it('says to check the email when the server confirms addresses, without signing in', async () => {
+    const message = 'Check your email: we sent a link to finish signing up. It works for 24 hours.';
+    fakeApi().on('POST', API.register, json({ status: 'check_email', message }, 202));
+    const { fill, onSignedUp } = renderForm();
+
+    await fill(ADA);
+
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(onSignedUp).not.toHaveBeenCalled();
+    expect(getSessionState().status).toBe('anonymous');
+  });
+
+  it('signs up through an invitation with its fixed address and token', async () => {
+    const person = aUser({ email: 'invitee@example.com' });
+    const api = fakeApi().on('POST', API.register, json(aSession(person), 201));
+    const onSignedUp = vi.fn();
+    const { user } = renderWithProviders(
+      <SignUpForm
+        onSignedUp={onSignedUp}
+        invitation={{ token: 'invite-token-0123456789abcdef', email: person.email }}
+      />,
+      { signedIn: null },
+    );
+
+    expect(screen.getByLabelText<HTMLInputElement>('Email').readOnly).toBe(true);
+    await user.type(screen.getByLabelText('Name'), 'Invitee');
+    await user.type(screen.getByLabelText('Password'), ADA.password);
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    await vi.waitFor(() => expect(onSignedUp).toHaveBeenCalledOnce());
+    expect(api.sent('POST', API.register)[0]?.body).toEqual({
+      name: 'Invitee',
+      email: person.email,
+      password: ADA.password,
+      invitation_token: 'invite-token-0123456789abcdef',
+    });
+  });
+
   it('counts down the password length while typing', async () => {
     fakeApi();
     const { user } = renderForm();

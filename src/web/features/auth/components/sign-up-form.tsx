@@ -8,13 +8,29 @@ import { Button } from '#web/components/ui/button.js';
 import { TextField } from '#web/components/ui/field.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
-import { useSignUp } from '../api/sign-up.js';
+import { isSession, useSignUp } from '../api/sign-up.js';
 import { PasswordHints } from './password-hints.js';
 
-/** Name, email and password, with live password hints; signs the new account in. */
-export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
+/** An invitation's accept link: the address is fixed, and the account joins the workspace. */
+export interface SignUpInvitation {
+  token: string;
+  email: string;
+}
+
+/**
+ * Name, email and password, with live password hints. The new account is signed in at once, unless the
+ * server confirms addresses by email: then it says to check the inbox (the same for every address).
+ */
+export function SignUpForm({
+  onSignedUp,
+  invitation,
+}: {
+  onSignedUp: () => void;
+  invitation?: SignUpInvitation;
+}) {
   const signUp = useSignUp();
   const [formError, setFormError] = useState<string>();
+  const [pending, setPending] = useState<string>();
   const { register, handleSubmit, setError, formState, control } = useForm<
     z.input<typeof registerBodySchema>,
     unknown,
@@ -22,15 +38,18 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
   >({
     resolver: zodResolver(registerBodySchema),
     mode: 'onTouched',
-    defaultValues: { name: '', email: '', password: '' },
+    defaultValues: { name: '', email: invitation?.email ?? '', password: '' },
   });
   const password = useWatch({ control, name: 'password' });
 
   const onSubmit = handleSubmit(async (body) => {
     setFormError(undefined);
     try {
-      await signUp.mutateAsync(body);
-      onSignedUp();
+      const answer = await signUp.mutateAsync(
+        invitation ? { ...body, invitation_token: invitation.token } : body,
+      );
+      if (isSession(answer)) onSignedUp();
+      else setPending(answer.message);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'conflict') {
         setError('email', { message: 'An account already uses this email. Sign in instead.' });
@@ -39,6 +58,14 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
       setFormError(applyServerErrors(error, ['name', 'email', 'password'], setError));
     }
   });
+
+  if (pending) {
+    return (
+      <Banner tone="success" title="Check your email">
+        {pending}
+      </Banner>
+    );
+  }
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
@@ -54,6 +81,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
         label="Email"
         type="email"
         autoComplete="email"
+        readOnly={invitation !== undefined}
         error={formState.errors.email?.message}
         {...register('email')}
       />

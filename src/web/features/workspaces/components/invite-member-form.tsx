@@ -10,13 +10,13 @@ import { SelectField, TextField } from '#web/components/ui/field.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
-import { useInviteMember } from '../api/invite-member.js';
+import { isMember, useInviteMember } from '../api/invite-member.js';
 import { ROLE_LABELS } from './role-labels.js';
 import './settings.css';
 
 type FormValues = z.input<typeof addMemberBodySchema>;
 
-/** Adds someone who already has an account; the server answers not_found for unknown emails. */
+/** Adds someone who has an account, or emails an invitation to an address without one. */
 export function InviteMemberForm({ businessId, myRole }: { businessId: string; myRole: Role }) {
   const invite = useInviteMember(businessId);
   const toast = useToast();
@@ -30,15 +30,15 @@ export function InviteMemberForm({ businessId, myRole }: { businessId: string; m
   const onSubmit = handleSubmit(async (body) => {
     setFormError(undefined);
     try {
-      const member = await invite.mutateAsync(body);
+      const answer = await invite.mutateAsync(body);
       reset();
-      toast(`${member.name} joined as ${ROLE_LABELS[member.role].label.toLowerCase()}`);
+      toast(
+        isMember(answer)
+          ? `${answer.name} joined as ${ROLE_LABELS[answer.role].label.toLowerCase()}`
+          : `Invitation sent to ${answer.email}`,
+      );
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'not_found') {
-        setError('email', {
-          message: 'No account uses this email. Ask them to sign up first, then invite them.',
-        });
-      } else if (error instanceof ApiError && error.code === 'conflict') {
+      if (error instanceof ApiError && error.code === 'conflict') {
         setError('email', { message: 'This person is already a member.' });
       } else {
         setFormError(applyServerErrors(error, ['email', 'role'], setError));

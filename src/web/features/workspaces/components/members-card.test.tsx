@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { API } from '#shared/api-paths.js';
-import type { Business, Member } from '#shared/business.schema.js';
+import type { Business, Invitation, Member } from '#shared/business.schema.js';
 import type { Role } from '#shared/roles.js';
 import { type FakeApi, json, noContent, problem } from '#web/test/fake-api.js';
 import { aBusiness, aMember, aUser } from '#web/test/fixtures.js';
@@ -12,15 +12,41 @@ const me = aUser({ name: 'Ada Lovelace', email: 'ada@example.com' });
 const grace = aMember({ name: 'Grace Hopper', email: 'grace@example.com', role: 'editor' });
 const alan = aUser({ name: 'Alan Turing', email: 'alan@example.com' });
 
+const INVITATION_ID = '01900000-0000-7000-8000-00000000a001';
+
+/** A pending invitation, as the API answers it. */
+function anInvitation(email: string, role: Role): Invitation {
+  return {
+    id: INVITATION_ID,
+    email,
+    role,
+    invited_by: me.id,
+    expires_at: '2026-03-08T10:00:00.000Z',
+    expired: false,
+    created_at: '2026-03-01T10:00:00.000Z',
+    updated_at: '2026-03-01T10:00:00.000Z',
+  };
+}
+
 /** The members endpoints over an in-memory team, as the API would change it. */
 function serveTeam(api: FakeApi, business: Business, team: Member[]) {
   let members = [...team];
+  let invitations: Invitation[] = [];
   return api
     .on('GET', API.members(business.id), () => json({ items: members }))
+    .on('GET', API.invitations(business.id), () => json({ items: invitations }))
+    .on('POST', API.invitationResend(business.id, INVITATION_ID), () => json(invitations[0]))
+    .on('DELETE', API.invitation(business.id, INVITATION_ID), () => {
+      invitations = [];
+      return noContent();
+    })
     .on('POST', API.members(business.id), ({ body }) => {
       const { email, role } = body as { email: string; role: Role };
       if (members.some((member) => member.email === email)) return problem(409, 'conflict');
-      if (email !== alan.email) return problem(404, 'not_found', 'No user with this email');
+      if (email !== alan.email) {
+        invitations = [anInvitation(email, role)];
+        return json(invitations[0], 202);
+      }
       const added = aMember({ user_id: alan.id, name: alan.name, email, role });
       members = [...members, added];
       return json(added, 201);
@@ -60,16 +86,27 @@ function renderMembers(role: Role, team?: Member[]) {
 const table = () => screen.findByRole('table', { name: 'Workspace members' });
 
 describe('MembersCard', () => {
-  it('explains that an invitee must sign up first', async () => {
-    const { invite } = renderMembers('owner');
+  it('invites an address without an account by email, lists it, resends and revokes it', async () => {
+    const { invite, user, api, business } = renderMembers('owner');
     await table();
+    expect(screen.queryByRole('table', { name: 'Pending invitations' })).toBeNull();
 
-    await invite('nobody.here@example.com');
+    await invite('nobody.here@example.com', 'Viewer');
 
-    expect(
-      await screen.findByText('No account uses this email. Ask them to sign up first, then invite them.'),
-    ).toBeTruthy();
-    expect(screen.getByLabelText('Email address').getAttribute('aria-invalid')).toBe('true');
+    expect(await screen.findByText('Invitation sent to nobody.here@example.com')).toBeTruthy();
+    const pending = await screen.findByRole('table', { name: 'Pending invitations' });
+    const row = within(pending).getByText('nobody.here@example.com').closest('tr') as HTMLElement;
+    expect(within(row).getByText('Viewer')).toBeTruthy();
+
+    await user.click(within(row).getByRole('button', { name: 'Resend to nobody.here@example.com' }));
+    expect(await screen.findByText('A new link is on its way to nobody.here@example.com')).toBeTruthy();
+    expect(api.sent('POST', API.invitationResend(business.id, INVITATION_ID))).toHaveLength(1);
+
+    await user.click(
+      within(row).getByRole('button', { name: 'Revoke the invitation to nobody.here@example.com' }),
+    );
+    expect(await screen.findByText('The invitation to nobody.here@example.com was revoked')).toBeTruthy();
+    await vi.waitFor(() => expect(screen.queryByRole('table', { name: 'Pending invitations' })).toBeNull());
   });
 
   it('says when the person is already a member', async () => {
@@ -173,7 +210,9 @@ describe('MembersCard', () => {
 
   it('explains a team that could not be loaded', async () => {
     const business = aBusiness();
-    fakeApi().on('GET', API.members(business.id), problem(503, 'service_unavailable'));
+    fakeApi()
+      .on('GET', API.members(business.id), problem(503, 'service_unavailable'))
+      .on('GET', API.invitations(business.id), json({ items: [] }));
     renderWithProviders(<MembersCard business={business} myUserId={me.id} onLeft={() => undefined} />);
 
     expect((await screen.findByRole('alert')).textContent).toMatch(/^The server is temporarily unavailable/);

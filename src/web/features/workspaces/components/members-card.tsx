@@ -11,6 +11,7 @@ import { describeError } from '#web/lib/error-messages.js';
 import { useChangeMemberRole } from '../api/change-member-role.js';
 import { useMembers } from '../api/get-members.js';
 import { useRemoveMember } from '../api/remove-member.js';
+import { InvitationsCard } from './invitations-card.js';
 import { InviteMemberForm } from './invite-member-form.js';
 import { MemberRow } from './member-row.js';
 import { ROLE_LABELS } from './role-labels.js';
@@ -56,9 +57,15 @@ export function MembersCard({ business, myUserId, onLeft }: MembersCardProps) {
   return (
     <>
       {can(business.role, 'members.manage') && (
-        <Card title="Invite a member" description="Add someone who already has an account on this server.">
-          <InviteMemberForm businessId={business.id} myRole={business.role} />
-        </Card>
+        <>
+          <Card
+            title="Invite a member"
+            description="Someone with an account joins at once; anyone else gets an email to sign up (the link works for 7 days)."
+          >
+            <InviteMemberForm businessId={business.id} myRole={business.role} />
+          </Card>
+          <InvitationsCard businessId={business.id} />
+        </>
       )}
       <Card title="Members" description="Everyone who can access this workspace.">
         {members.isPending && <Spinner label="Loading members" />}
