@@ -19,11 +19,11 @@ afterAll(async () => {
   await receiver?.close();
 });
 
-/** An Instagram draft taken through review and scheduled `inSeconds` from now, as an approver would. */
+/** A Facebook draft taken through review and scheduled `inSeconds` from now, as an approver would. */
 async function scheduleItem(owner: SeededUser, businessId: string, title: string, inSeconds: number) {
   let item = await callApiAs<ContentItem>(env.server.url, owner, 'POST', '/api/content', {
     business_id: businessId,
-    channel: 'instagram',
+    channel: 'facebook',
     title,
     body: `${title}: fresh from the oven this Friday.`,
   });
@@ -42,7 +42,7 @@ async function scheduleItem(owner: SeededUser, businessId: string, title: string
 }
 
 describe('Publishing flow', () => {
-  it('Settings → Publishing: a webhook connector for Instagram (secret once, test outcome) → a scheduled item is published at its time (live toast, status and attempt on the item) → a refused one fails with the reason', async () => {
+  it('Settings → Publishing: a webhook connector for Facebook (secret once, test outcome) → a scheduled item is published at its time (live toast, status and attempt on the item) → a refused one fails with the reason', async () => {
     const owner = await seedUser(env.server.url, 'owner');
     const business = await seedBusiness(env.server.url, owner, 'Harbour Books');
     const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
@@ -58,17 +58,17 @@ describe('Publishing flow', () => {
     await page.getByText('No connector yet').waitFor();
 
     const add = page.getByRole('region', { name: 'Add a connector' });
-    await add.getByLabel('Name').fill('Zapier to Instagram');
+    await add.getByLabel('Name').fill('Zapier to Facebook');
     await add.getByLabel('Webhook URL').fill(receiver.url);
-    await add.getByLabel('Instagram').check();
+    await add.getByLabel('Facebook').check();
     await add.getByRole('button', { name: 'Add connector' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Connector “Zapier to Instagram” added' });
+    const dialog = page.getByRole('dialog', { name: 'Connector “Zapier to Facebook” added' });
     expect(await dialog.getByLabel('Signing secret').inputValue()).not.toBe('');
     await dialog.getByRole('button', { name: 'I have stored it' }).click();
 
     const connectors = page.getByRole('list', { name: 'Connectors' });
-    await connectors.getByText('Instagram', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Test Zapier to Instagram' }).click();
+    await connectors.getByText('Facebook', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Test Zapier to Facebook' }).click();
     await connectors.getByText(/^The receiver answered HTTP 200 in \d+/).waitFor();
     await receiver.waitForRequests(1);
     await shootAllLooks(page, 'publishing-settings');
@@ -80,7 +80,7 @@ describe('Publishing flow', () => {
     expect(JSON.parse(post?.body ?? '{}')).toMatchObject({
       type: 'content.publish',
       id: published.id,
-      channel: 'instagram',
+      channel: 'facebook',
       title: 'Spring menu',
     });
     await page
