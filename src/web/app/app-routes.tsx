@@ -31,6 +31,10 @@ const PublishingSettingsPage = lazyPage(
   () => import('./pages/publishing-settings-page.js'),
   'PublishingSettingsPage',
 );
+const ChannelsSettingsPage = lazyPage(
+  () => import('./pages/channels-settings-page.js'),
+  'ChannelsSettingsPage',
+);
 const AiUsagePage = lazyPage(() => import('./pages/ai-usage-page.js'), 'AiUsagePage');
 const BrandPage = lazyPage(() => import('./pages/brand-page.js'), 'BrandPage');
 const CampaignsPage = lazyPage(() => import('./pages/campaigns-page.js'), 'CampaignsPage');
@@ -96,6 +100,7 @@ export function AppRoutes() {
                     <Route path="audit-log" element={<AuditLogPage />} />
                     <Route path="ai" element={<AiSettingsPage />} />
                     <Route path="publishing" element={<PublishingSettingsPage />} />
+                    <Route path="channels" element={<ChannelsSettingsPage />} />
                     <Route path="inbox" element={<InboxSettingsPage />} />
                     <Route path="webhooks" element={<WebhooksPage />} />
                     <Route path="webhooks/:webhookId" element={<WebhookPage />} />

@@ -14,11 +14,13 @@ export function staleQueryPrefixes(event: LiveEvent): readonly (readonly string[
     case 'job.progress':
       return [['jobs', id]];
     case 'job.failed':
-      // Webhook deliveries and publications run as jobs: their logs change with every attempt.
+      // Webhook deliveries and publications run as jobs: their logs change with every attempt; a network
+      // that refuses a token marks its account for reconnecting.
       return [
         ['jobs', id],
         ['webhooks', id],
         ['publishing', id],
+        ['channels', id],
       ];
     case 'job.completed':
       // Finished work (a generated calendar, a batch of drafts) lands as content and campaign data.
@@ -32,10 +34,16 @@ export function staleQueryPrefixes(event: LiveEvent): readonly (readonly string[
       ];
     case 'content.changed':
     case 'content.published':
-    case 'content.failed':
       return [
         ['content', id],
         ['publishing', id],
+      ];
+    case 'content.failed':
+      // A post refused for an expired token leaves its account marked for reconnecting.
+      return [
+        ['content', id],
+        ['publishing', id],
+        ['channels', id],
       ];
     case 'message.received':
     case 'conversation.changed':

@@ -224,7 +224,7 @@ describe('staleQueryPrefixes', () => {
     expect(staleQueryPrefixes(usageEvent(A, 1))).toEqual([['ai', A]]);
   });
 
-  it('refreshes jobs, webhook deliveries and publish attempts when a job fails (deliveries are jobs)', () => {
+  it('refreshes jobs, webhook deliveries, publish attempts and network accounts when a job fails', () => {
     const failed: LiveEvent = {
       type: 'job.failed',
       id: 'e1-2',
@@ -236,7 +236,19 @@ describe('staleQueryPrefixes', () => {
       ['jobs', A],
       ['webhooks', A],
       ['publishing', A],
+      ['channels', A],
     ]);
+  });
+
+  it('refreshes network accounts when a post fails: a refused token marks its account for reconnecting', () => {
+    const failed: LiveEvent = {
+      type: 'content.failed',
+      id: 'e1-3',
+      business_id: A,
+      at: '2026-11-26T05:00:00.000Z',
+      data: { content_item_id: 'item-1', failure_kind: 'auth_expired', reason: 'Mastodon refused the token' },
+    };
+    expect(staleQueryPrefixes(failed)).toContainEqual(['channels', A]);
   });
 
   it('treats any query naming the workspace as stale after a resync', () => {

@@ -23,6 +23,7 @@ import {
 } from '#shared/inbox.schema.js';
 import { type Job, jobSchema } from '#shared/jobs.schema.js';
 import { type MediaItem, mediaItemSchema } from '#shared/media.schema.js';
+import { type NetworkAccount, networkAccountSchema } from '#shared/network.schema.js';
 
 // Answers as the API sends them, each checked against the shared schema so a fixture that drifts from the
 // contract fails where it is built, not deep inside a screen.
@@ -298,6 +299,29 @@ export function aCannedReply(
     id: anId(),
     title: 'Refund timing',
     body: 'Refunds reach your card within 5 days.',
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  });
+}
+
+/** A connected Mastodon account as the API lists it (never its token): `@bakery@mastodon.social`. */
+export function aNetworkAccount(
+  overrides: Partial<NetworkAccount> & Pick<NetworkAccount, 'business_id'>,
+): NetworkAccount {
+  return networkAccountSchema.parse({
+    id: anId(),
+    network: 'mastodon',
+    display_name: 'Bluebird Bakery',
+    handle: '@bakery@mastodon.social',
+    avatar_url: 'https://files.mastodon.social/accounts/avatars/bakery.png',
+    profile_url: 'https://mastodon.social/@bakery',
+    base_url: 'https://mastodon.social',
+    scopes: [],
+    token_expires_at: null,
+    status: 'connected',
+    last_error: null,
+    checked_at: CREATED,
     created_at: CREATED,
     updated_at: CREATED,
     ...overrides,

@@ -24,6 +24,7 @@ describe('Settings tabs', () => {
       'Audit log',
       'AI',
       'Publishing',
+      'Channels',
       'Inbox',
       'Webhooks',
     ]);

@@ -10,6 +10,7 @@ const TABS: { label: string; path: string; permission?: Permission }[] = [
   { label: 'Audit log', path: 'audit-log', permission: 'audit.read' },
   { label: 'AI', path: 'ai', permission: 'ai.usage.read' },
   { label: 'Publishing', path: 'publishing', permission: 'connectors.manage' },
+  { label: 'Channels', path: 'channels', permission: 'connectors.manage' },
   { label: 'Inbox', path: 'inbox', permission: 'inbox.reply' },
   { label: 'Webhooks', path: 'webhooks', permission: 'webhooks.read' },
 ];

@@ -1,0 +1,9 @@
+/**
+ * Query keys for channels, `['channels', businessId, …]`: live publishing and job events refresh a
+ * workspace's accounts by that prefix (an account is marked for reconnecting when a post is refused; see
+ * lib/realtime-invalidation.ts).
+ */
+export const channelsKeys = {
+  workspace: (businessId: string) => ['channels', businessId] as const,
+  accounts: (businessId: string) => [...channelsKeys.workspace(businessId), 'accounts'] as const,
+};

@@ -1,0 +1,239 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { API } from '#shared/api-paths.js';
+import type { ConnectNetworkAccountBody, NetworkAccount } from '#shared/network.schema.js';
+import type { Role } from '#shared/roles.js';
+import { type FakeApi, json, noContent, problem } from '#web/test/fake-api.js';
+import { aBusiness, aNetworkAccount, anId, aUser } from '#web/test/fixtures.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
+import { renderApp, serveWorkspace } from '#web/test/render-app.js';
+import { ChannelsSettings } from './channels-settings.js';
+
+const INSTANCE = 'https://mastodon.social';
+const REFUSED = 'Mastodon refused the token: The access token is invalid';
+
+/** The network-account endpoints over an in-memory list, as the API keeps it. */
+function serveAccounts(api: FakeApi, businessId: string, initial: NetworkAccount[] = []) {
+  let accounts = initial;
+  return api
+    .on('GET', API.networkAccounts, ({ query }) =>
+      json({ items: accounts.filter((account) => account.business_id === query.get('business_id')) }),
+    )
+    .on('POST', API.networkAccounts, ({ body }) => {
+      const { credentials } = body as ConnectNetworkAccountBody;
+      const account = aNetworkAccount({ business_id: businessId, base_url: credentials.instance_url });
+      accounts = [...accounts, account];
+      return json(account, 201);
+    });
+}
+
+function renderSettings(accounts: NetworkAccount[] = [], role: Role = 'owner') {
+  const business = aBusiness({ role });
+  const api = serveAccounts(
+    fakeApi(),
+    business.id,
+    accounts.map((account) => ({ ...account, business_id: business.id })),
+  );
+  const rendered = renderWithProviders(<ChannelsSettings business={business} />);
+  const connect = () => screen.getByRole('region', { name: 'Connect Mastodon' });
+  return { ...rendered, api, business, connect };
+}
+
+/** The message shown under a field, found through the field's own description. */
+function fieldError(input: HTMLElement): string | null {
+  return document.getElementById(`${input.id}-error`)?.textContent ?? null;
+}
+
+describe('ChannelsSettings', () => {
+  it('lists each account with its network, instance and token health, and says why one needs reconnecting', async () => {
+    const businessId = anId();
+    renderSettings([
+      aNetworkAccount({ business_id: businessId }),
+      aNetworkAccount({
+        business_id: businessId,
+        display_name: 'Bakery news',
+        handle: '@news@fosstodon.org',
+        base_url: 'https://fosstodon.org',
+        status: 'needs_reconnect',
+        last_error: 'Mastodon refused the token (HTTP 401): The access token was revoked',
+      }),
+    ]);
+
+    const list = await screen.findByRole('list', { name: 'Connected accounts' });
+    const [ok, broken] = within(list).getAllByRole('listitem') as [HTMLElement, HTMLElement];
+    expect(within(ok).getByText('Bluebird Bakery')).toBeTruthy();
+    expect(within(ok).getByRole('link', { name: '@bakery@mastodon.social' })).toBeTruthy();
+    expect(within(ok).getByText('Connected')).toBeTruthy();
+    expect(within(ok).getByText(/on mastodon\.social · Token does not expire · last checked/)).toBeTruthy();
+    expect(within(broken).getByText('Needs reconnecting')).toBeTruthy();
+    expect(within(broken).getByText(/on fosstodon\.org/)).toBeTruthy();
+    expect(within(broken).getByText(/The access token was revoked/)).toBeTruthy();
+    expect(
+      within(broken).getByRole<HTMLButtonElement>('button', { name: 'Sync @news@fosstodon.org now' })
+        .disabled,
+    ).toBe(true);
+  });
+
+  it('checks the form with the shared schema, then connects and lists the account', async () => {
+    const { user, api, business, connect } = renderSettings();
+    await screen.findByText('No account connected yet');
+    const instance = within(connect()).getByLabelText('Instance address');
+    const token = within(connect()).getByLabelText('Access token');
+
+    await user.type(instance, 'mastodon.social');
+    await user.click(within(connect()).getByRole('button', { name: 'Connect Mastodon' }));
+    expect(
+      await within(connect()).findByText('Use the instance’s address, such as https://mastodon.social'),
+    ).toBeTruthy();
+    expect(fieldError(token)).toBe('Paste the access token');
+    expect(api.sent('POST', API.networkAccounts)).toEqual([]);
+
+    await user.clear(instance);
+    await user.type(instance, INSTANCE);
+    await user.type(token, 'tok_abc123');
+    await user.click(within(connect()).getByRole('button', { name: 'Connect Mastodon' }));
+
+    expect(await screen.findByText('@bakery@mastodon.social connected')).toBeTruthy();
+    expect(api.sent('POST', API.networkAccounts)[0]?.body).toEqual({
+      business_id: business.id,
+      network: 'mastodon',
+      credentials: { instance_url: INSTANCE, access_token: 'tok_abc123' },
+    });
+    const list = await screen.findByRole('list', { name: 'Connected accounts' });
+    expect(within(list).getByText('Bluebird Bakery')).toBeTruthy();
+    expect(within(connect()).getByLabelText<HTMLInputElement>('Access token').value).toBe('');
+  });
+
+  it('shows Mastodon’s refusal on the token field', async () => {
+    const { user, api, connect } = renderSettings();
+    api.on('POST', API.networkAccounts, () =>
+      problem(422, 'network_refused', REFUSED, [
+        { path: 'body.credentials.access_token', message: REFUSED, code: 'token_refused' },
+      ]),
+    );
+    await screen.findByText('No account connected yet');
+
+    await user.type(within(connect()).getByLabelText('Instance address'), INSTANCE);
+    await user.type(within(connect()).getByLabelText('Access token'), 'revoked-token');
+    await user.click(within(connect()).getByRole('button', { name: 'Connect Mastodon' }));
+
+    const token = within(connect()).getByLabelText('Access token');
+    expect(await within(connect()).findByText(REFUSED)).toBeTruthy();
+    expect(fieldError(token)).toBe(REFUSED);
+    expect(token.getAttribute('aria-invalid')).toBe('true');
+    expect(within(connect()).queryByRole('alert')).toBeNull();
+    expect(screen.getByText('No account connected yet')).toBeTruthy();
+  });
+
+  it('reconnects an account with a new token for its instance', async () => {
+    const businessId = anId();
+    const broken = aNetworkAccount({
+      business_id: businessId,
+      status: 'needs_reconnect',
+      last_error: REFUSED,
+    });
+    const { user, api } = renderSettings([broken]);
+    const fixed = { ...broken, status: 'connected' as const, last_error: null };
+    api.on('PUT', API.networkAccountCredentials(broken.id), () => {
+      api.on('GET', API.networkAccounts, json({ items: [fixed] }));
+      return json(fixed);
+    });
+
+    await user.click(await screen.findByRole('button', { name: 'Reconnect @bakery@mastodon.social' }));
+    const dialog = screen.getByRole('dialog', { name: 'Reconnect @bakery@mastodon.social' });
+    const instance = within(dialog).getByLabelText<HTMLInputElement>('Instance address');
+    expect(instance.value).toBe(INSTANCE);
+    expect(instance.readOnly).toBe(true);
+    await user.type(within(dialog).getByLabelText('Access token'), 'new-token');
+    await user.click(within(dialog).getByRole('button', { name: 'Reconnect' }));
+
+    expect(await screen.findByText('@bakery@mastodon.social reconnected')).toBeTruthy();
+    expect(api.sent('PUT', API.networkAccountCredentials(broken.id))[0]?.body).toEqual({
+      credentials: { instance_url: INSTANCE, access_token: 'new-token' },
+    });
+    expect(await screen.findByText('Connected')).toBeTruthy();
+    expect(screen.queryByText('Needs reconnecting')).toBeNull();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('disconnects an account only after asking', async () => {
+    const businessId = anId();
+    const account = aNetworkAccount({ business_id: businessId });
+    const { user, api } = renderSettings([account]);
+    api.on('DELETE', API.networkAccount(account.id), () => {
+      api.on('GET', API.networkAccounts, json({ items: [] }));
+      return noContent();
+    });
+
+    await user.click(await screen.findByRole('button', { name: 'Disconnect @bakery@mastodon.social' }));
+    const dialog = screen.getByRole('dialog', { name: 'Disconnect @bakery@mastodon.social?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(api.sent('DELETE', API.networkAccount(account.id))).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: 'Disconnect @bakery@mastodon.social' }));
+    await user.click(
+      within(screen.getByRole('dialog', { name: 'Disconnect @bakery@mastodon.social?' })).getByRole(
+        'button',
+        {
+          name: 'Disconnect',
+        },
+      ),
+    );
+
+    expect(await screen.findByText('@bakery@mastodon.social disconnected')).toBeTruthy();
+    expect(await screen.findByText('No account connected yet')).toBeTruthy();
+    expect(api.sent('DELETE', API.networkAccount(account.id))).toHaveLength(1);
+  });
+
+  it('syncs now and says what it read, with what could not be read', async () => {
+    const account = aNetworkAccount({ business_id: anId() });
+    const { user, api } = renderSettings([account]);
+    api.on(
+      'POST',
+      API.networkAccountSync(account.id),
+      json({ posts_measured: 3, messages_received: 1, problems: ['Status 42 is gone'] }),
+    );
+
+    await user.click(await screen.findByRole('button', { name: 'Sync @bakery@mastodon.social now' }));
+
+    expect(
+      await screen.findByText('Results of 3 posts and 1 new message read from @bakery@mastodon.social'),
+    ).toBeTruthy();
+    expect(screen.getByText('Status 42 is gone')).toBeTruthy();
+  });
+
+  it('shows an editor nothing of the accounts, and asks the server for none', () => {
+    const business = aBusiness({ role: 'editor' });
+    const api = fakeApi();
+    renderWithProviders(<ChannelsSettings business={business} />);
+
+    expect(
+      screen.getByText('Only owners and admins can see and connect the workspace’s network accounts.'),
+    ).toBeTruthy();
+    expect(api.requests).toEqual([]);
+  });
+});
+
+describe('Settings → Channels', () => {
+  it('is a settings tab for an admin and opens the accounts', async () => {
+    const business = aBusiness({ role: 'admin' });
+    serveAccounts(serveWorkspace(fakeApi(), business), business.id);
+    const { user } = renderApp(`/w/${business.id}/settings`, { signedIn: aUser() });
+
+    const nav = await screen.findByRole('navigation', { name: 'Settings' });
+    await user.click(within(nav).getByRole('link', { name: 'Channels' }));
+
+    expect(await screen.findByRole('region', { name: 'Connect Mastodon' })).toBeTruthy();
+    expect(await screen.findByText('No account connected yet')).toBeTruthy();
+  });
+
+  it('is no tab for an editor', async () => {
+    const business = aBusiness({ role: 'editor' });
+    serveWorkspace(fakeApi(), business);
+    renderApp(`/w/${business.id}/settings`, { signedIn: aUser() });
+
+    const nav = await screen.findByRole('navigation', { name: 'Settings' });
+    expect(within(nav).queryByRole('link', { name: 'Channels' })).toBeNull();
+    expect(within(nav).getByRole('link', { name: 'Members' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import type { Business } from '#shared/business.schema.js';
+import type { NetworkAccount } from '#shared/network.schema.js';
+import { can } from '#shared/roles.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Card } from '#web/components/ui/card.js';
+import { ConfirmDialog } from '#web/components/ui/confirm-dialog.js';
+import { EmptyState } from '#web/components/ui/empty-state.js';
+import { Spinner } from '#web/components/ui/spinner.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { useConnectNetworkAccount } from '../api/connect-network-account.js';
+import { useDisconnectNetworkAccount } from '../api/disconnect-network-account.js';
+import { useNetworkAccounts } from '../api/get-network-accounts.js';
+import { MastodonCredentialsForm } from './mastodon-credentials-form.js';
+import { NetworkAccountItem } from './network-account-item.js';
+import './channels.css';
+
+/** Settings → Channels: the workspace's own accounts on the networks, published through natively. */
+export function ChannelsSettings({ business }: { business: Business }) {
+  if (!can(business.role, 'connectors.manage')) {
+    return <Banner>Only owners and admins can see and connect the workspace’s network accounts.</Banner>;
+  }
+  return <ManageAccounts businessId={business.id} />;
+}
+
+function ManageAccounts({ businessId }: { businessId: string }) {
+  const accounts = useNetworkAccounts(businessId);
+  const connect = useConnectNetworkAccount(businessId);
+  const remove = useDisconnectNetworkAccount(businessId);
+  const toast = useToast();
+  const [disconnecting, setDisconnecting] = useState<NetworkAccount>();
+
+  return (
+    <>
+      <Card
+        title="Connected accounts"
+        description="Items of a channel with a connected account are published through it, and its results and mentions are read back; other channels go through the connectors under Publishing."
+      >
+        {accounts.isPending && <Spinner label="Loading accounts" />}
+        {accounts.isError && <Banner tone="danger">{describeError(accounts.error)}</Banner>}
+        {accounts.data?.length === 0 && (
+          <EmptyState title="No account connected yet">
+            Connect one below to publish natively and read its results.
+          </EmptyState>
+        )}
+        {accounts.data && accounts.data.length > 0 && (
+          <ul className="network-account-list" aria-label="Connected accounts">
+            {accounts.data.map((account) => (
+              <NetworkAccountItem
+                key={account.id}
+                account={account}
+                businessId={businessId}
+                onDisconnect={() => setDisconnecting(account)}
+              />
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card
+        title="Connect Mastodon"
+        description="Your instance’s address and an access token made there for mcc."
+      >
+        <MastodonCredentialsForm
+          submitLabel="Connect Mastodon"
+          onSubmit={async (credentials) => {
+            const account = await connect.mutateAsync({
+              business_id: businessId,
+              network: 'mastodon',
+              credentials,
+            });
+            toast(`${account.handle} connected`);
+          }}
+        />
+      </Card>
+      <ConfirmDialog
+        open={disconnecting !== undefined}
+        onCancel={() => {
+          remove.reset();
+          setDisconnecting(undefined);
+        }}
+        onConfirm={() =>
+          disconnecting &&
+          remove.mutate(disconnecting.id, {
+            onSuccess: () => {
+              toast(`${disconnecting.handle} disconnected`);
+              setDisconnecting(undefined);
+            },
+          })
+        }
+        title={`Disconnect ${disconnecting?.handle ?? ''}?`}
+        description="mcc forgets the account and its token; its posts stay on the network. Items scheduled for its channel then go through a connector, or fail at their time without one."
+        confirmLabel="Disconnect"
+        tone="danger"
+        pending={remove.isPending}
+        error={remove.error ? describeError(remove.error) : undefined}
+      />
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import type { NetworkAccount } from '#shared/network.schema.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Dialog } from '#web/components/ui/dialog.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { formatDateTime } from '#web/lib/format-date.js';
+import { useReconnectNetworkAccount } from '../api/reconnect-network-account.js';
+import { useSyncNetworkAccount } from '../api/sync-network-account.js';
+import { describeSync, describeTokenExpiry, instanceHost, NETWORK_NAMES } from './channels-format.js';
+import { MastodonCredentialsForm } from './mastodon-credentials-form.js';
+import './channels.css';
+
+interface NetworkAccountItemProps {
+  account: NetworkAccount;
+  businessId: string;
+  onDisconnect: () => void;
+}
+
+/** One connected account: who it is, where, whether its token works, with sync, reconnect and disconnect. */
+export function NetworkAccountItem({ account, businessId, onDisconnect }: NetworkAccountItemProps) {
+  const sync = useSyncNetworkAccount(businessId);
+  const toast = useToast();
+  const [reconnecting, setReconnecting] = useState(false);
+  const network = NETWORK_NAMES[account.network];
+  const name = account.display_name || account.handle;
+  const needsReconnect = account.status === 'needs_reconnect';
+
+  const syncNow = () =>
+    sync.mutate(account.id, {
+      onSuccess: (result) => toast(describeSync(result, account.handle)),
+      onError: (error) => toast(describeError(error), 'danger'),
+    });
+
+  return (
+    <li className="network-account">
+      <div className="network-account__head">
+        {account.avatar_url ? (
+          <img className="network-account__avatar" src={account.avatar_url} alt="" width={48} height={48} />
+        ) : (
+          <span className="network-account__avatar" aria-hidden="true" />
+        )}
+        <div className="network-account__main">
+          <div className="row">
+            <span className="network-account__name">{name}</span>
+            <Badge>{network}</Badge>
+            {needsReconnect ? (
+              <Badge tone="warning">Needs reconnecting</Badge>
+            ) : (
+              <Badge tone="success">Connected</Badge>
+            )}
+          </div>
+          {account.profile_url ? (
+            <a
+              href={account.profile_url}
+              target="_blank"
+              rel="noreferrer"
+              className="network-account__handle"
+            >
+              {account.handle}
+            </a>
+          ) : (
+            <span className="network-account__handle">{account.handle}</span>
+          )}
+          <span className="muted">
+            {[
+              account.base_url && `on ${instanceHost(account.base_url)}`,
+              describeTokenExpiry(account, new Date()),
+              `last checked ${formatDateTime(account.checked_at)}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
+        </div>
+        <div className="network-account__actions">
+          <Button
+            size="sm"
+            loading={sync.isPending}
+            disabled={needsReconnect}
+            onClick={syncNow}
+            aria-label={`Sync ${account.handle} now`}
+          >
+            Sync now
+          </Button>
+          <Button
+            size="sm"
+            variant={needsReconnect ? 'primary' : 'ghost'}
+            onClick={() => setReconnecting(true)}
+            aria-label={`Reconnect ${account.handle}`}
+          >
+            Reconnect
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={onDisconnect}
+            aria-label={`Disconnect ${account.handle}`}
+          >
+            Disconnect
+          </Button>
+        </div>
+      </div>
+      {needsReconnect && (
+        <Banner tone="warning" title="Nothing is published through this account until it is reconnected">
+          {account.last_error ?? `${network} refused the token.`}
+        </Banner>
+      )}
+      {sync.data && sync.data.problems.length > 0 && (
+        <Banner tone="warning" title="Some of it could not be read">
+          <ul>
+            {sync.data.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </Banner>
+      )}
+      <ReconnectDialog
+        account={account}
+        businessId={businessId}
+        open={reconnecting}
+        onClose={() => setReconnecting(false)}
+      />
+    </li>
+  );
+}
+
+interface ReconnectDialogProps {
+  account: NetworkAccount;
+  businessId: string;
+  open: boolean;
+  onClose: () => void;
+}
+
+/** A new token for the same account; the form starts empty each time the dialog opens. */
+function ReconnectDialog({ account, businessId, open, onClose }: ReconnectDialogProps) {
+  const reconnect = useReconnectNetworkAccount(businessId);
+  const toast = useToast();
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={`Reconnect ${account.handle}`}
+      description="Paste a new access token for this account; the old one is forgotten."
+    >
+      {open && (
+        <MastodonCredentialsForm
+          instanceUrl={account.base_url ?? ''}
+          submitLabel="Reconnect"
+          onCancel={onClose}
+          onSubmit={async (credentials) => {
+            const saved = await reconnect.mutateAsync({ id: account.id, body: { credentials } });
+            toast(`${saved.handle} reconnected`);
+            onClose();
+          }}
+        />
+      )}
+    </Dialog>
+  );
+}
