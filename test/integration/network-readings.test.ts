@@ -140,10 +140,10 @@ describeEachDialect('reading results and mentions on a schedule', (create) => {
     await connect(token);
     const first = await schedule('Sourdough at ten.', T);
     const second = await schedule('Rye at half past.', new Date(T.getTime() + 30 * 60_000));
-    const after = (ms: number) => new Date(T.getTime() + ms);
+    const atAge = (ms: number) => new Date(T.getTime() + ms);
 
     await runAt(T);
-    await runAt(after(30 * 60_000));
+    await runAt(atAge(30 * 60_000));
     const a = statusOf(shop, 'Sourdough at ten.');
     const b = statusOf(shop, 'Rye at half past.');
     const names = new Map([
@@ -158,14 +158,14 @@ describeEachDialect('reading results and mentions on a schedule', (create) => {
       .execute();
     expect(published).toEqual([
       { content_item_id: first, created_at: T.toISOString() },
-      { content_item_id: second, created_at: after(30 * 60_000).toISOString() },
+      { content_item_id: second, created_at: atAge(30 * 60_000).toISOString() },
     ]);
 
     // T+1h: A is an hour old, B half an hour (not yet due). A mention arrives with no Sync pressed.
     const fan = mastodon.remoteAccount('fan', 'A Fan');
     mastodon.mention(fan, shop, 'Is there rye today?', a.id);
     a.favourites_count = 3;
-    await runAt(after(H));
+    await runAt(atAge(H));
     expect(readsSinceLastLook(names)).toEqual(['A']);
     expect(await messages()).toEqual([{ body: '@bakery Is there rye today?', channel: 'mastodon' }]);
     const results = await t.database.db
@@ -175,13 +175,13 @@ describeEachDialect('reading results and mentions on a schedule', (create) => {
     expect(results.map((row) => ({ ...row, engagements: Number(row.engagements) }))).toEqual([
       { content_item_id: first, source: 'mastodon', engagements: 4 },
     ]);
-    await runAt(after(H + 30 * 60_000));
+    await runAt(atAge(H + 30 * 60_000));
     expect(readsSinceLastLook(names)).toEqual([]);
-    await runAt(after(2 * H));
+    await runAt(atAge(2 * H));
     expect(readsSinceLastLook(names)).toEqual(['A', 'B']);
 
     // T+3h: the instance rate-limits the first read; the run waits for the reset, then reads both.
-    const reset = after(3 * H + 10 * 60_000);
+    const reset = atAge(3 * H + 10 * 60_000);
     mastodon.inject({
       method: 'GET',
       path: /^\/api\/v1\/statuses\/\d+$/,
@@ -193,43 +193,43 @@ describeEachDialect('reading results and mentions on a schedule', (create) => {
         'x-ratelimit-reset': reset.toISOString(),
       },
     });
-    await runAt(after(3 * H));
+    await runAt(atAge(3 * H));
     expect(readsSinceLastLook(names)).toHaveLength(1);
     const postponed = (await jobs()).filter(
       (job) => job.name === 'networks.read_account' && job.state === 'failed',
     );
     expect(postponed).toEqual([expect.objectContaining({ run_at: reset.toISOString(), attempts: 1 })]);
     expect(postponed[0]?.last_error).toContain('rate-limited us (HTTP 429)');
-    await runAt(after(3 * H + 5 * 60_000));
+    await runAt(atAge(3 * H + 5 * 60_000));
     expect(readsSinceLastLook(names)).toEqual([]);
     await runAt(reset);
     expect(readsSinceLastLook(names)).toEqual(['A', 'B']);
 
     // Days later the runs catch up once, then go daily after seven days.
-    await runAt(after(7 * D));
+    await runAt(atAge(7 * D));
     expect(readsSinceLastLook(names)).toEqual(['A', 'B']);
-    await runAt(after(7 * D + H));
+    await runAt(atAge(7 * D + H));
     // B's last hourly reading (it is seven days and half an hour old); A is on its daily readings now.
     expect(readsSinceLastLook(names)).toEqual(['B']);
-    await runAt(after(7 * D + 2 * H));
+    await runAt(atAge(7 * D + 2 * H));
     expect(readsSinceLastLook(names)).toEqual([]);
-    await runAt(after(7 * D + 23 * H));
+    await runAt(atAge(7 * D + 23 * H));
     expect(readsSinceLastLook(names)).toEqual([]);
-    await runAt(after(8 * D));
+    await runAt(atAge(8 * D));
     expect(readsSinceLastLook(names)).toEqual(['A']);
-    await runAt(after(8 * D + H));
+    await runAt(atAge(8 * D + H));
     expect(readsSinceLastLook(names)).toEqual(['B']);
-    await runAt(after(8 * D + 2 * H));
+    await runAt(atAge(8 * D + 2 * H));
     expect(readsSinceLastLook(names)).toEqual([]);
 
     // Thirty days: the last readings, then none.
-    await runAt(after(30 * D));
+    await runAt(atAge(30 * D));
     expect(readsSinceLastLook(names)).toEqual(['A', 'B']);
-    await runAt(after(30 * D + H));
+    await runAt(atAge(30 * D + H));
     expect(readsSinceLastLook(names)).toEqual(['B']);
-    await runAt(after(31 * D));
-    await runAt(after(31 * D + H));
-    await runAt(after(32 * D));
+    await runAt(atAge(31 * D));
+    await runAt(atAge(31 * D + H));
+    await runAt(atAge(32 * D));
     expect(readsSinceLastLook(names)).toEqual([]);
 
     // One job per account per hour, never doubled.
@@ -243,16 +243,16 @@ describeEachDialect('reading results and mentions on a schedule', (create) => {
     const { account: shop, token } = mastodon.addAccount('bakery');
     const account = await connect(token);
     await schedule('Sourdough at ten.', T);
-    const after = (ms: number) => new Date(T.getTime() + ms);
+    const atAge = (ms: number) => new Date(T.getTime() + ms);
     const readJobs = async () => (await jobs()).filter((job) => job.name === 'networks.read_account');
     const instanceCalls = () => mastodon.requests.length;
 
     await runAt(T);
-    await runAt(after(H));
+    await runAt(atAge(H));
     expect(mastodon.statusesBy(shop)).toHaveLength(1);
 
     mastodon.revoke(token);
-    await runAt(after(2 * H));
+    await runAt(atAge(2 * H));
     const stored = await t.database.db
       .selectFrom('network_accounts')
       .select(['status', 'last_error'])
@@ -265,8 +265,8 @@ describeEachDialect('reading results and mentions on a schedule', (create) => {
 
     const callsWhileRefused = instanceCalls();
     const jobsWhileRefused = (await readJobs()).length;
-    await runAt(after(3 * H));
-    await runAt(after(4 * H));
+    await runAt(atAge(3 * H));
+    await runAt(atAge(4 * H));
     expect(instanceCalls()).toBe(callsWhileRefused);
     expect((await readJobs()).length).toBe(jobsWhileRefused);
 
@@ -274,7 +274,7 @@ describeEachDialect('reading results and mentions on a schedule', (create) => {
     await t.services.networkAccounts.reconnect(principal, account.id, {
       credentials: { instance_url: mastodon.url, access_token: mastodon.issueToken(shop) },
     });
-    await runAt(after(5 * H));
+    await runAt(atAge(5 * H));
     expect((await readJobs()).length).toBe(jobsWhileRefused + 1);
     expect((await readJobs()).at(-1)).toMatchObject({ state: 'succeeded' });
     expect(
@@ -285,8 +285,8 @@ describeEachDialect('reading results and mentions on a schedule', (create) => {
 
     await t.services.networkAccounts.disconnect(principal, account.id);
     const callsAfterDisconnect = instanceCalls();
-    await runAt(after(6 * H));
-    await runAt(after(7 * H));
+    await runAt(atAge(6 * H));
+    await runAt(atAge(7 * H));
     expect(instanceCalls()).toBe(callsAfterDisconnect);
     expect((await readJobs()).length).toBe(jobsWhileRefused + 1);
   });
