@@ -72,6 +72,7 @@ import { MediaService } from './services/media/media.service.js';
 import { SignedMediaLinks } from './services/media/signed-media-links.js';
 import { NetworkAccountService } from './services/networks/network-account.service.js';
 import { NetworkPublisher } from './services/networks/network-publisher.js';
+import { NetworkReadScheduler } from './services/networks/network-read-scheduler.js';
 import { NetworkSyncService } from './services/networks/network-sync.service.js';
 import { ConnectorService } from './services/publishing/connector.service.js';
 import { PublishScheduleService } from './services/publishing/publish-schedule.service.js';
@@ -144,6 +145,10 @@ export function jobHandlerDeps(services: Services): Omit<JobHandlerDeps, 'queue'
     publishing: services.publishing,
     inboxTriage: services.inboxTriage,
     media: services.media,
+    networkReadings: {
+      queueReadings: () => services.networkReadScheduler.queueReadings(),
+      readDue: (businessId, accountId) => services.networkSync.readDue(businessId, accountId),
+    },
     accountMail: {
       sendResetLink: (payload) => services.passwordResets.sendResetLink(payload),
       sendSignUpConfirmation: (payload) => services.signUp.sendConfirmation(payload),
@@ -368,6 +373,9 @@ export function createServices(deps: ServiceDeps) {
       now,
     }),
     networkAccounts,
+    /** The hourly `networks.queue_readings` job's handler (see JobHandlerDeps). */
+    networkReadScheduler: new NetworkReadScheduler({ repos, queue: jobQueue, now }),
+    /** Reads results and mentions back: `Sync now`, and the `networks.read_account` job's handler. */
     networkSync: new NetworkSyncService({
       repos,
       networks,

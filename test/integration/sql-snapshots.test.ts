@@ -645,6 +645,7 @@ const CALLS: Record<string, Call[]> = {
   'network-account.repository': [
     ['businessIdOf', (r) => r.networkAccounts.businessIdOf(OTHER)],
     ['list', (r) => r.networkAccounts.list(BUSINESS)],
+    ['listConnectedEverywhere', (r) => r.networkAccounts.listConnectedEverywhere()],
     ['listForNetwork', (r) => r.networkAccounts.listForNetwork(BUSINESS, 'mastodon')],
     ['find', (r) => r.networkAccounts.find(BUSINESS, OTHER)],
     [

@@ -22,6 +22,10 @@ describe('the app job registry', () => {
   const publishing = { publish: vi.fn(async () => ({ outcome: 'skipped', reason: 'test' })) };
   const inboxTriage = { classify: vi.fn(async () => ({ classified: true })) };
   const media = { sweepOrphans: vi.fn(async () => ({ stuck_items: 1, orphan_files: 3, spool_files: 0 })) };
+  const networkReadings = {
+    queueReadings: vi.fn(async () => ({ accounts: 2 })),
+    readDue: vi.fn(async () => ({ skipped: 'needs_reconnect' })),
+  };
   const accountMail = {
     sendResetLink: vi.fn(async () => ({})),
     sendSignUpConfirmation: vi.fn(async () => ({})),
@@ -38,6 +42,7 @@ describe('the app job registry', () => {
       publishing,
       inboxTriage,
       media,
+      networkReadings,
       accountMail,
       queue,
       now: () => now,
@@ -84,6 +89,27 @@ describe('the app job registry', () => {
       runAt: next,
       idempotencyKey: `media_sweep@${next.toISOString()}`,
     });
+  });
+
+  it('queues this hour’s network readings and schedules the next run at the next hour', async () => {
+    const readings = registry.get('networks.queue_readings');
+    const ctx = { jobId: 'j', businessId: null, attempt: 1, signal: new AbortController().signal };
+    expect(await readings?.handler({}, { ...ctx, reportProgress: async () => {} })).toEqual({ accounts: 2 });
+    const next = new Date('2026-03-01T08:00:00.000Z');
+    expect(queue.enqueue).toHaveBeenCalledWith({
+      name: 'networks.queue_readings',
+      businessId: null,
+      payload: {},
+      runAt: next,
+      idempotencyKey: `network_readings@${next.toISOString()}`,
+    });
+
+    const read = registry.get('networks.read_account');
+    await read?.handler(
+      { account_id: 'a', slot: '2026-03-01T07:00:00.000Z' },
+      { ...ctx, businessId: 'b', reportProgress: async () => {} },
+    );
+    expect(networkReadings.readDue).toHaveBeenCalledWith('b', 'a');
   });
 
   it('ends a calendar job the AI refused at once, and lets a paused provider be tried again', async () => {

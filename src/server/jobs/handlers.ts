@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { isAppError } from '../errors/app-error.js';
-import { scheduleMediaSweep, scheduleSessionPurge } from './housekeeping.js';
+import { scheduleMediaSweep, scheduleNetworkReadings, scheduleSessionPurge } from './housekeeping.js';
 import { type AppJobDefinitions, JOB_DEFINITIONS } from './job-definitions.js';
 import type { JobContext, JobQueue } from './job-types.js';
 import { type JobHandlerEntry, jobHandler } from './registry.js';
@@ -36,6 +36,11 @@ export interface JobHandlerDeps {
     ): Promise<unknown>;
   };
   media: { sweepOrphans(): Promise<Record<string, number>> };
+  networkReadings: {
+    /** Queue this hour's `networks.read_account` jobs. */
+    queueReadings(): Promise<unknown>;
+    readDue(businessId: string, accountId: string): Promise<unknown>;
+  };
   accountMail: {
     sendResetLink(payload: z.output<AppJobDefinitions['mail.password_reset']['payload']>): Promise<unknown>;
     sendSignUpConfirmation(payload: z.output<AppJobDefinitions['mail.sign_up']['payload']>): Promise<unknown>;
@@ -87,6 +92,14 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
     ),
     jobHandler(JOB_DEFINITIONS, 'message.classify', (payload, context) =>
       deps.inboxTriage.classify(payload, context),
+    ),
+    jobHandler(JOB_DEFINITIONS, 'networks.queue_readings', async () => {
+      const queued = await deps.networkReadings.queueReadings();
+      await scheduleNetworkReadings(deps.queue, deps.now());
+      return queued;
+    }),
+    jobHandler(JOB_DEFINITIONS, 'networks.read_account', (payload, context) =>
+      deps.networkReadings.readDue(context.businessId, payload.account_id),
     ),
     jobHandler(JOB_DEFINITIONS, 'mail.password_reset', (payload) => deps.accountMail.sendResetLink(payload)),
     jobHandler(JOB_DEFINITIONS, 'mail.sign_up', (payload) =>

@@ -40,3 +40,23 @@ export function scheduleMediaSweep(queue: JobQueue<AppJobDefinitions>, now: Date
     idempotencyKey: `media_sweep@${slot.toISOString()}`,
   });
 }
+
+/** How often connected network accounts are read (results and mentions). */
+export const NETWORK_READINGS_EVERY_MS = 3_600_000;
+
+/**
+ * Enqueue the next hourly reading of the networks, at the next hour (UTC); one per hour however many
+ * processes ask (the hour is the idempotency key). It queues one job per connected account.
+ */
+export function scheduleNetworkReadings(queue: JobQueue<AppJobDefinitions>, now: Date): Promise<string> {
+  const slot = new Date(
+    Math.floor(now.getTime() / NETWORK_READINGS_EVERY_MS + 1) * NETWORK_READINGS_EVERY_MS,
+  );
+  return queue.enqueue({
+    name: 'networks.queue_readings',
+    businessId: null,
+    payload: {},
+    runAt: slot,
+    idempotencyKey: `network_readings@${slot.toISOString()}`,
+  });
+}

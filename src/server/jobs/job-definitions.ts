@@ -74,6 +74,23 @@ export const JOB_DEFINITIONS = {
     description:
       'Remove media uploads a crash left in processing, stored files whose item is gone, and abandoned upload spools; runs every 6 hours',
   },
+  // Reading results and mentions back from connected network accounts (docs/channels.md).
+  'networks.queue_readings': {
+    scope: 'system',
+    payload: z.strictObject({}),
+    maxAttempts: 3,
+    description:
+      'Queue this hour’s reading of results and mentions for every connected network account; runs every hour',
+  },
+  'networks.read_account': {
+    scope: 'workspace',
+    // `slot`: the hour the reading belongs to (with the account, its idempotency key).
+    payload: z.strictObject({ account_id: idSchema, slot: timestampSchema }),
+    // A rate limit postpones the attempt to the network's reset; other trouble waits for the next hour.
+    maxAttempts: 5,
+    description:
+      'Read the results of an account’s posts that are due (hourly for 7 days, daily until 30) and its new mentions',
+  },
   // Account emails (docs/accounts.md). Each job issues its own token, so no token is ever stored in a
   // payload; an SMTP hiccup is retried (5 attempts over about 2.5 minutes with the default backoff).
   'mail.password_reset': {

@@ -1,5 +1,5 @@
 import { createJobHandlers, type JobHandlerDeps } from './handlers.js';
-import { scheduleMediaSweep, scheduleSessionPurge } from './housekeeping.js';
+import { scheduleMediaSweep, scheduleNetworkReadings, scheduleSessionPurge } from './housekeeping.js';
 import { type AppJobDefinitions, JOB_DEFINITIONS } from './job-definitions.js';
 import { type JobEventPublisher, withLiveEvents } from './job-events.js';
 import type { JobQueue, WorkerLogger } from './job-types.js';
@@ -61,6 +61,9 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
   );
   await scheduleMediaSweep(queue, now()).catch((error: unknown) =>
     logger.warn({ err: error }, 'could not schedule the media sweep'),
+  );
+  await scheduleNetworkReadings(queue, now()).catch((error: unknown) =>
+    logger.warn({ err: error }, 'could not schedule the reading of network accounts'),
   );
   return {
     async stop(timeoutMs) {

@@ -16,6 +16,19 @@ export class NetworkAccountRepository {
     return row?.business_id;
   }
 
+  /**
+   * Every workspace's connected accounts (ids only), for the hourly job that queues each one's reading
+   * of results and mentions: the one read across workspaces, and it names the workspace of each.
+   */
+  listConnectedEverywhere(): Promise<Array<{ id: string; business_id: string }>> {
+    return this.db
+      .selectFrom('network_accounts')
+      .select(['id', 'business_id'])
+      .where('status', '=', 'connected')
+      .orderBy('id')
+      .execute();
+  }
+
   /** Oldest first (UUIDv7 ids): the order the publisher prefers them in. */
   list(businessId: string): Promise<NetworkAccountRow[]> {
     return this.db

@@ -6,6 +6,9 @@ select "business_id" from "network_accounts" where "id" = $1;
 -- list
 select * from "network_accounts" where "business_id" = $1 order by "id";
 
+-- listConnectedEverywhere
+select "id", "business_id" from "network_accounts" where "status" = $1 order by "id";
+
 -- listForNetwork
 select * from "network_accounts" where "business_id" = $1 and "network" = $2 order by "id";
 

@@ -1,7 +1,8 @@
-import type { NetworkAccountRow } from '#server/db/schema.js';
-import type { NetworkRegistry, NetworkSession } from '#server/integrations/networks/index.js';
+import type { NetworkAccountRow, NetworkPostRow } from '#server/db/schema.js';
+import type { NetworkFailure, NetworkRegistry, NetworkSession } from '#server/integrations/networks/index.js';
 import type { AppJobDefinitions } from '#server/jobs/job-definitions.js';
 import type { JobQueue } from '#server/jobs/job-types.js';
+import { RetryLaterError } from '#server/jobs/run-job.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type { IngestResult } from '#shared/inbox.schema.js';
 import { NETWORK_CHANNELS, type NetworkSyncResult } from '#shared/network.schema.js';
@@ -11,13 +12,26 @@ import type { ChangeEvents } from '../common/change-events.js';
 import { announceReceived, queueClassification, storeInbound } from '../inbox/inbox-ingest.js';
 import type { NetworkAccountService } from './network-account.service.js';
 import { sessionOf } from './network-session.js';
+import { MEASURED_FOR_MS, oldestDuePublication, resultsDue } from './results-schedule.js';
 
-/** Results are read for posts up to this old: seven days hourly, then thirty daily (issue 16). */
-const MEASURED_DAYS = 37;
-/** Posts measured per sync, oldest first; the rest wait for the next one. */
+/** Posts measured per reading, oldest first; the rest wait for the next one (they stay due). */
 const POSTS_PER_SYNC = 200;
+/** Posts of one account looked at for being due: far more than an account publishes in a month. */
+const CANDIDATES_PER_RUN = 5_000;
 /** Pages of mentions read per sync (Mastodon: 40 a page). */
 const MENTION_PAGES = 10;
+
+/** What one reading found wrong; `rateLimited`: the network said to stop (429), until `retryAt` if it said. */
+interface ReadingTrouble {
+  problems: string[];
+  rateLimited: boolean;
+  retryAt: Date | null;
+}
+
+/** What the scheduled reading of one account did (the `networks.read_account` job's result). */
+export type ScheduledReading =
+  | (NetworkSyncResult & { posts_due: number })
+  | { skipped: 'disconnected' | 'needs_reconnect' };
 
 /** What reading from the networks needs. */
 export interface NetworkSyncDeps {
@@ -47,37 +61,78 @@ export class NetworkSyncService {
     return this.syncAccount(row);
   }
 
+  /** Read every post published through the account in the last thirty days, and new mentions. */
   async syncAccount(account: NetworkAccountRow): Promise<NetworkSyncResult> {
-    const problems: string[] = [];
     if (account.status !== 'connected') {
       return { posts_measured: 0, messages_received: 0, problems: ['The account needs reconnecting first'] };
     }
-    const session = sessionOf(account, this.deps.secretBox);
-    const measured = await this.readMetrics(account, session, problems);
-    const received =
-      problems.length > 0 && (await this.refused(account))
-        ? 0
-        : await this.readMentions(account, session, problems);
-    return { posts_measured: measured, messages_received: received, problems };
-  }
-
-  private async readMetrics(account: NetworkAccountRow, session: NetworkSession, problems: string[]) {
-    const { repos, now } = this.deps;
-    const since = new Date(now().getTime() - MEASURED_DAYS * 86_400_000).toISOString();
-    const posts = await repos.networkPosts.publishedSince(
+    const since = new Date(this.deps.now().getTime() - MEASURED_FOR_MS).toISOString();
+    const posts = await this.deps.repos.networkPosts.publishedSince(
       account.business_id,
       account.id,
       since,
       POSTS_PER_SYNC,
     );
+    const trouble: ReadingTrouble = { problems: [], rateLimited: false, retryAt: null };
+    return this.read(account, posts, trouble);
+  }
+
+  /**
+   * The hourly reading of one account (results-schedule.ts says which posts are due), with its mentions.
+   * An account that is gone or needs reconnecting is skipped; a rate limit postpones the rest of the
+   * reading to the network's reset (the posts read so far are not read again).
+   */
+  async readDue(businessId: string, accountId: string): Promise<ScheduledReading> {
+    const { repos, now } = this.deps;
+    const account = await repos.networkAccounts.find(businessId, accountId);
+    if (!account) return { skipped: 'disconnected' };
+    if (account.status !== 'connected') return { skipped: 'needs_reconnect' };
+    const at = now();
+    const candidates = await repos.networkPosts.publishedSince(
+      businessId,
+      accountId,
+      oldestDuePublication(at).toISOString(),
+      CANDIDATES_PER_RUN,
+    );
+    const due = candidates.filter((post) =>
+      resultsDue(new Date(post.created_at), post.metrics_read_at ? new Date(post.metrics_read_at) : null, at),
+    );
+    const trouble: ReadingTrouble = { problems: [], rateLimited: false, retryAt: null };
+    const result = await this.read(account, due.slice(0, POSTS_PER_SYNC), trouble);
+    if (trouble.rateLimited) {
+      const waitMs = trouble.retryAt ? trouble.retryAt.getTime() - now().getTime() : 0;
+      throw new RetryLaterError(trouble.problems.join('; '), waitMs);
+    }
+    return { ...result, posts_due: due.length };
+  }
+
+  private async read(
+    account: NetworkAccountRow,
+    posts: NetworkPostRow[],
+    trouble: ReadingTrouble,
+  ): Promise<NetworkSyncResult> {
+    const session = sessionOf(account, this.deps.secretBox);
+    const measured = await this.readMetrics(account, session, posts, trouble);
+    const stopped = trouble.rateLimited || (trouble.problems.length > 0 && (await this.refused(account)));
+    const received = stopped ? 0 : await this.readMentions(account, session, trouble);
+    return { posts_measured: measured, messages_received: received, problems: trouble.problems };
+  }
+
+  private async readMetrics(
+    account: NetworkAccountRow,
+    session: NetworkSession,
+    posts: NetworkPostRow[],
+    trouble: ReadingTrouble,
+  ) {
+    const { repos, now } = this.deps;
     let measured = 0;
     for (const post of posts) {
       const read = await this.deps.networks[account.network].metrics(session, post.remote_id);
       if (!read.ok) {
-        problems.push(read.failure.message);
+        this.note(trouble, read.failure);
         await this.noteFailure(account, read.failure.kind, read.failure.message);
-        // A refused token or a rate limit will refuse the rest too: stop here, the next sync resumes.
-        if (read.failure.kind === 'auth_expired' || read.failure.statusCode === 429) break;
+        // A refused token or a rate limit will refuse the rest too: stop here, the next reading resumes.
+        if (read.failure.kind === 'auth_expired' || trouble.rateLimited) break;
         continue;
       }
       const counts = read.value;
@@ -113,7 +168,7 @@ export class NetworkSyncService {
     return measured;
   }
 
-  private async readMentions(account: NetworkAccountRow, session: NetworkSession, problems: string[]) {
+  private async readMentions(account: NetworkAccountRow, session: NetworkSession, trouble: ReadingTrouble) {
     const { repos, events, now } = this.deps;
     const channel = NETWORK_CHANNELS[account.network];
     let cursor = account.conversations_cursor;
@@ -121,7 +176,7 @@ export class NetworkSyncService {
     for (let page = 0; page < MENTION_PAGES; page += 1) {
       const read = await this.deps.networks[account.network].mentions(session, cursor);
       if (!read.ok) {
-        problems.push(read.failure.message);
+        this.note(trouble, read.failure);
         await this.noteFailure(account, read.failure.kind, read.failure.message);
         break;
       }
@@ -162,6 +217,14 @@ export class NetworkSyncService {
     }
     await queueClassification(this.deps, account.business_id, stored);
     return stored.filter((result) => !result.duplicate).length;
+  }
+
+  private note(trouble: ReadingTrouble, failure: NetworkFailure): void {
+    trouble.problems.push(failure.message);
+    if (failure.statusCode === 429) {
+      trouble.rateLimited = true;
+      trouble.retryAt = failure.retryAt;
+    }
   }
 
   private async refused(account: NetworkAccountRow): Promise<boolean> {

@@ -119,6 +119,13 @@ export class FakeMastodonServer {
     return { account, token };
   }
 
+  /** A new token for an existing account (a second application, say: what reconnecting uses). */
+  issueToken(account: FakeAccount): string {
+    const token = `tok_${account.username}_${this.tokens.size + 1}_abcdefghijklmnop`;
+    this.tokens.set(token, account);
+    return token;
+  }
+
   /** Revoke a token: every call with it answers 401 from now on. */
   revoke(token: string): void {
     this.tokens.delete(token);
