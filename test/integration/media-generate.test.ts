@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { AiCall } from '#shared/ai.schema.js';
 import type { Business } from '#shared/business.schema.js';
@@ -11,6 +12,7 @@ import { addMember, createBusiness, registerAccount, type TestAccount } from '..
 import { describeEachDialect } from '../support/databases.js';
 import type { FakeOpenAI } from '../support/fake-openai/fake-openai.types.js';
 import { startFakeOpenAI } from '../support/fake-openai/fake-openai-server.js';
+import { multipartFile } from '../support/multipart.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const PROMPT = 'A bowl of ramen on a wooden counter, steam rising, warm morning light';
@@ -219,6 +221,52 @@ describeEachDialect('generated images', (create) => {
       ['error', 0],
     ]);
     expect(await library()).toHaveLength(0);
+  });
+
+  it('uses the workspace’s own endpoint and key, through the outbound guard, with the server’s image model', async () => {
+    await start({ AI_IMAGE_MODEL: 'gpt-image-1', AI_ALLOW_PRIVATE_BASE_URLS: '1' }, true);
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/business/${business.id}/ai-provider`,
+      headers: owner.auth,
+      payload: { base_url: fake.url, model: 'gpt-4o-mini', api_key: 'sk-workspace-own' },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const response = await generate(owner, { prompt: PROMPT, aspect: '3:2' });
+    expect(response.statusCode, response.body).toBe(201);
+    expect([response.json<GeneratedImage>().item.width, response.json<GeneratedImage>().item.height]).toEqual(
+      [1536, 1024],
+    );
+    const [request] = fake.imageRequests();
+    expect(request?.headers.authorization).toBe('Bearer sk-workspace-own');
+    expect(request?.body).toMatchObject({ model: 'gpt-image-1', size: '1536x1024' });
+  });
+
+  it('refuses with 413 before buying a picture the full library could not take', async () => {
+    await start({ AI_IMAGE_MODEL: 'gpt-image-1', MEDIA_QUOTA_BYTES: '1000' });
+    // The first picture is bought and then refused by the upload's own check; the ledger keeps its cost.
+    const first = await generate(owner, { prompt: PROMPT });
+    expect(first.statusCode, first.body).toBe(413);
+    expect((await calls()).map((call) => [call.outcome, call.cost_micro_usd])).toEqual([['ok', 42_000]]);
+    expect(fake.imageRequests()).toHaveLength(1);
+
+    // A tiny upload fits; its renditions then fill the library, so the next picture is not even asked for.
+    const tiny = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#0e7490' } })
+      .png()
+      .toBuffer();
+    const body = multipartFile(tiny, { fileName: 'dot.png', contentType: 'image/png' });
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/media?business_id=${business.id}`,
+      headers: { ...owner.auth, ...body.headers },
+      payload: body.payload,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const full = await generate(owner, { prompt: PROMPT });
+    expect(full.statusCode, full.body).toBe(413);
+    expect(full.json<Problem>()).toMatchObject({ code: 'quota_exceeded' });
+    expect(fake.imageRequests()).toHaveLength(1);
+    expect(await calls()).toHaveLength(1);
   });
 
   it('answers a viewer 403, another workspace 404 and a bad body 400 with field errors', async () => {

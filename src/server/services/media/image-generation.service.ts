@@ -52,6 +52,7 @@ export class ImageGenerationService {
     await requireWorkspaceRole(this.deps.repos, principal, businessId, 'ai.use');
     const resolved = await this.deps.resolver.resolveImages(businessId);
     if (resolved.kind === 'none') throw noGenerator(resolved.reason);
+    await this.deps.media.ensureRoom(businessId);
 
     const { generator } = resolved;
     const price = this.deps.prices.imageCost(generator.model, imageParams(generator.model, body).shape);
