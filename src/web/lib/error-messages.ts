@@ -40,6 +40,10 @@ const MESSAGES: Record<ErrorCode, string> = {
   media_in_use: 'That file is attached to posts. Remove it from them first, then delete it.',
   network_refused: 'The network refused it. Check the address and the token, then try again.',
   network_unavailable: 'The network did not answer. Try again in a few minutes.',
+  two_factor_required:
+    'This workspace requires two-factor sign-in. Turn it on under Profile → Two-factor, then come back.',
+  invalid_two_factor_code: 'That code is not correct, or it was already used. Enter the newest code.',
+  two_factor_challenge_expired: 'Signing in took too long. Enter your email and password again.',
   service_unavailable: 'The server is temporarily unavailable. Try again in a moment.',
   internal_error: 'Something went wrong on our side.',
 };
