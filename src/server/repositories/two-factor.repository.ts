@@ -81,7 +81,7 @@ export class TwoFactorRepository {
   }
 
   /** Spend an unused recovery code; false when it is unknown or was used. */
-  async useRecoveryCode(userId: string, codeHash: string, at: string): Promise<boolean> {
+  async spendRecoveryCode(userId: string, codeHash: string, at: string): Promise<boolean> {
     const result = await this.db
       .updateTable('two_factor_recovery_codes')
       .set({ used_at: at })

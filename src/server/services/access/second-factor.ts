@@ -68,7 +68,7 @@ export class SecondFactor {
     }
     const code = normaliseRecoveryCode(typed);
     return (
-      code !== undefined && (await repos.twoFactor.useRecoveryCode(userId, recoveryCodeDigest(code), at))
+      code !== undefined && (await repos.twoFactor.spendRecoveryCode(userId, recoveryCodeDigest(code), at))
     );
   }
 }
