@@ -14,10 +14,14 @@ import type {
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
 import { cookieHeader, createTestApp, type TestApp } from '../support/test-app.js';
+import { openAuthenticatedSocket } from '../support/ws-client.js';
 
-/** A step boundary (60_000_000 × 30 s) a little in the future, so tokens signed "now" stay valid. */
-const START = 1_800_000_000_000;
 const STEP_MS = 30_000;
+/**
+ * The fake clock starts on the step boundary after the real time: codes depend only on it, while access
+ * tokens (checked against the real clock by the WebSocket's expiry timer) stay plausible.
+ */
+const START = Math.ceil(Date.now() / STEP_MS) * STEP_MS;
 
 describeEachDialect('two-factor sign-in', (create) => {
   let t: TestApp;
@@ -260,6 +264,36 @@ describeEachDialect('two-factor sign-in', (create) => {
       (await members(strict, { ...member, auth: { authorization: `Bearer ${session.access_token}` } }))
         .statusCode,
     ).toBe(200);
+  });
+
+  it('sends nothing live from a workspace that requires it to a member without it', async () => {
+    const { account: owner } = await enrolled();
+    const member = await registerAccount(t.app);
+    const strict = await createBusiness(t.app, owner, 'Strict Bakery');
+    await addMember(t.app, owner, strict, member, 'editor');
+    const required = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/business/${strict.id}`,
+      headers: owner.auth,
+      payload: { require_two_factor: true },
+    });
+    expect(required.statusCode, required.body).toBe(200);
+
+    const socket = await openAuthenticatedSocket(t.app, member.session.access_token);
+    try {
+      socket.send({ type: 'subscribe', business_id: strict.id });
+      const refused = await socket.waitFor('error', (frame) => frame.business_id === strict.id);
+      expect(refused.code).toBe('not_found');
+    } finally {
+      socket.close();
+    }
+    const ownerSocket = await openAuthenticatedSocket(t.app, owner.session.access_token);
+    try {
+      ownerSocket.send({ type: 'subscribe', business_id: strict.id });
+      await ownerSocket.waitFor('subscribed', (frame) => frame.business_id === strict.id);
+    } finally {
+      ownerSocket.close();
+    }
   });
 
   it('keeps the refresh cookie flow working after enrolment', async () => {

@@ -67,6 +67,14 @@ export class WorkspaceService {
     return toBusiness(row, role);
   }
 
+  /**
+   * The caller's role in a workspace they may use now: unlike `get`, a workspace that requires two-factor
+   * sign-in answers `two_factor_required` to a member without it (live updates follow this).
+   */
+  roleOf(principal: Principal, businessId: string): Promise<Role> {
+    return requireWorkspaceRole(this.repos, principal, businessId, 'business.read');
+  }
+
   async update(principal: Principal, businessId: string, body: UpdateBusinessBody): Promise<Business> {
     const role = await requireWorkspaceRole(this.repos, principal, businessId, 'business.update');
     if (body.require_two_factor !== undefined) await this.assertMayRequireTwoFactor(principal, role, body);
