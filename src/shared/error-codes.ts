@@ -72,7 +72,7 @@ export const ERROR_CODES = [
   /** The network did not answer, or answered with an error of its own; try again later. */
   'network_unavailable',
   /**
-   * The workspace requires two-factor sign-in and the account has not turned it on (Profile → Two-factor);
+   * The workspace requires two-factor sign-in and the account has not turned it on (Profile → Two-factor sign-in);
    * also when an owner who has not turned it on tries to require it.
    */
   'two_factor_required',

@@ -35,7 +35,7 @@ export const twoFactorLoginBodySchema = z.strictObject({
   code: secondFactorCodeSchema,
 });
 
-/** The signed-in account's two-factor state (Profile → Two-factor). */
+/** The signed-in account's two-factor state (Profile → Two-factor sign-in). */
 export const twoFactorStatusSchema = z.object({
   enabled: z.boolean(),
   enabled_at: timestampSchema.nullable(),

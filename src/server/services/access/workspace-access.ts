@@ -39,7 +39,7 @@ async function memberRole(
 
 /** The answer for a person who must turn on two-factor sign-in before using a workspace. */
 export function twoFactorRequired(
-  detail = 'This workspace requires two-factor sign-in. Turn it on in Profile → Two-factor, then try again.',
+  detail = 'This workspace requires two-factor sign-in. Turn it on in Profile → Two-factor sign-in, then try again.',
 ): AppError {
   return new AppError('two_factor_required', detail);
 }

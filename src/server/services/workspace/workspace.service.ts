@@ -114,7 +114,7 @@ export class WorkspaceService {
     const credential = await this.repos.twoFactor.findCredential(principal.userId);
     if (!credential?.enabled_at) {
       throw twoFactorRequired(
-        'Turn on two-factor sign-in for your own account (Profile → Two-factor) before requiring it of members',
+        'Turn on two-factor sign-in for your own account (Profile → Two-factor sign-in) before requiring it of members',
       );
     }
   }

@@ -37,7 +37,7 @@ describe('TwoFactorRequirementCard', () => {
       problem(
         403,
         'two_factor_required',
-        'Turn on two-factor sign-in for your own account (Profile → Two-factor) before requiring it of members',
+        'Turn on two-factor sign-in for your own account (Profile → Two-factor sign-in) before requiring it of members',
       ),
     );
     const { user } = renderWithProviders(<TwoFactorRequirementCard business={business} />);
