@@ -1,6 +1,7 @@
 import { generate } from 'otplib';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createLoginThrottle } from '#server/services/access/security/login-throttle.js';
+import { SecretBox } from '#server/services/access/security/secret-box.js';
 import { AUTH_COOKIES, CSRF_HEADER, type Session } from '#shared/auth.schema.js';
 import type { Business } from '#shared/business.schema.js';
 import type { Problem } from '#shared/problem.schema.js';
@@ -195,6 +196,28 @@ describeEachDialect('two-factor sign-in', (create) => {
       code: second,
     });
     expect(old.json<Problem>().code).toBe('invalid_two_factor_code');
+  });
+
+  it('refuses codes, without a 500, when the secret can no longer be opened; recovery codes still work', async () => {
+    const { account, secret, recoveryCodes } = await enrolled();
+    // What rotating SECRET_KEY does to a sealed secret: it no longer opens.
+    const sealedElsewhere = new SecretBox('another-secret-key-0123456789abcdef-xyz').seal(secret);
+    await t.database.db
+      .updateTable('two_factor_credentials')
+      .set({ secret_sealed: sealedElsewhere })
+      .execute();
+
+    const code = await post('/api/auth/login/two-factor', {
+      challenge: await challengeFor(account),
+      code: await codeAt(secret),
+    });
+    expect(code.statusCode).toBe(401);
+    expect(code.json<Problem>().code).toBe('invalid_two_factor_code');
+    const recovery = await post('/api/auth/login/two-factor', {
+      challenge: await challengeFor(account),
+      code: recoveryCodes[0] ?? '',
+    });
+    expect(recovery.statusCode, recovery.body).toBe(200);
   });
 
   it('turns off with the password and a code; sign-in then needs only the password', async () => {

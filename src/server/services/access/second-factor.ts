@@ -56,13 +56,18 @@ export class SecondFactor {
     return step === undefined ? {} : { step };
   }
 
+  private openSecret(sealed: string): string | undefined {
+    return openSecret(this.deps.secretBox, sealed);
+  }
+
   private async accepts(userId: string, typed: string, repos: Repositories): Promise<boolean> {
     const at = this.deps.now().toISOString();
     const digits = typed.replace(/\s+/g, '');
     if (/^\d{6}$/.test(digits)) {
       const credential = await repos.twoFactor.findCredential(userId);
       if (!credential?.enabled_at) return false;
-      const secret = this.deps.secretBox.open(credential.secret_sealed);
+      const secret = this.openSecret(credential.secret_sealed);
+      if (secret === undefined) return false;
       const step = await this.deps.totp.matchingStep(secret, digits, credential.last_used_step);
       return step !== undefined && (await repos.twoFactor.claimStep(userId, step, at));
     }
@@ -70,6 +75,18 @@ export class SecondFactor {
     return (
       code !== undefined && (await repos.twoFactor.spendRecoveryCode(userId, recoveryCodeDigest(code), at))
     );
+  }
+}
+
+/**
+ * A sealed TOTP secret in the clear, or undefined when `SECRET_KEY` changed since it was sealed: the
+ * account then signs in with a recovery code (docs/accounts.md, "Limits") instead of failing with a 500.
+ */
+export function openSecret(secretBox: SecretBox, sealed: string): string | undefined {
+  try {
+    return secretBox.open(sealed);
+  } catch {
+    return undefined;
   }
 }
 

@@ -8,7 +8,7 @@ import {
   type TwoFactorStatus,
 } from '#shared/two-factor.schema.js';
 import type { AuthService, IssuedSession } from './auth.service.js';
-import { type SecondFactor, tooManyCodes, wrongCode } from './second-factor.js';
+import { openSecret, type SecondFactor, tooManyCodes, wrongCode } from './second-factor.js';
 import type { PasswordHasher } from './security/passwords.js';
 import { newRecoveryCode, normaliseRecoveryCode, recoveryCodeDigest } from './security/recovery-codes.js';
 import type { SecretBox } from './security/secret-box.js';
@@ -64,11 +64,11 @@ export class TwoFactorService {
     if (!credential) {
       throw new AppError('conflict', 'Start setting up two-factor sign-in first: scan a new QR code');
     }
-    const { step, retryAfterSeconds } = await secondFactor.checkPending(
-      userId,
-      secretBox.open(credential.secret_sealed),
-      code,
-    );
+    const secret = openSecret(secretBox, credential.secret_sealed);
+    if (secret === undefined) {
+      throw new AppError('conflict', 'This setup can no longer be read; start again with a new QR code');
+    }
+    const { step, retryAfterSeconds } = await secondFactor.checkPending(userId, secret, code);
     if (retryAfterSeconds) throw tooManyCodes(retryAfterSeconds);
     if (step === undefined) throw wrongCode('body.code');
     const recoveryCodes = newRecoveryCodes();
