@@ -36,13 +36,17 @@ import { AccountMails } from './services/access/account-mails.js';
 import { ApiKeyService } from './services/access/api-key.service.js';
 import { AuthService } from './services/access/auth.service.js';
 import { PasswordResetService } from './services/access/password-reset.service.js';
+import { SecondFactor } from './services/access/second-factor.js';
 import { AccessTokens } from './services/access/security/access-tokens.js';
 import { ActiveSessions } from './services/access/security/active-sessions.js';
 import { createLoginThrottle, type LoginThrottle } from './services/access/security/login-throttle.js';
 import { PasswordHasher } from './services/access/security/passwords.js';
 import { RefreshTokenChain } from './services/access/security/refresh-token-chain.js';
 import { SecretBox } from './services/access/security/secret-box.js';
+import { Totp } from './services/access/security/totp.js';
+import { TwoFactorChallenges } from './services/access/security/two-factor-challenges.js';
 import { SignUpService } from './services/access/sign-up.service.js';
+import { TwoFactorService } from './services/access/two-factor.service.js';
 import { AiService } from './services/ai/ai.service.js';
 import { AiBudgetGuard } from './services/ai/ai-budget.js';
 import { AiConnectionTestService } from './services/ai/ai-connection-test.service.js';
@@ -162,6 +166,9 @@ export function jobHandlerDeps(services: Services): Omit<JobHandlerDeps, 'queue'
 }
 
 /** Build the services from their dependencies. */
+/** How long sign-in waits between the password and the code. */
+const TWO_FACTOR_CHALLENGE_TTL_SECONDS = 300;
+
 export function createServices(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const { config } = deps;
@@ -293,12 +300,23 @@ export function createServices(deps: ServiceDeps) {
     ...(deps.ffmpeg ? { ffmpeg: deps.ffmpeg } : {}),
   });
   const passwords = new PasswordHasher(config.auth.passwordHashProfile);
+  const totp = new Totp(now);
+  const twoFactorSecrets = new SecretBox(deps.secret, 'mcc two-factor secrets');
+  const secondFactor = new SecondFactor({
+    repos,
+    secretBox: twoFactorSecrets,
+    totp,
+    throttle: loginThrottle,
+    now,
+  });
   const auth = new AuthService({
     repos,
     accessTokens,
     throttle: loginThrottle,
     passwords,
     sessions,
+    secondFactor,
+    challenges: new TwoFactorChallenges(deps.secret, TWO_FACTOR_CHALLENGE_TTL_SECONDS, now),
     refreshTokenChain: new RefreshTokenChain(deps.secret),
     refreshTokenTtlDays: config.auth.refreshTokenTtlDays,
     refreshGraceMs: config.auth.refreshGraceSeconds * 1000,
@@ -326,6 +344,16 @@ export function createServices(deps: ServiceDeps) {
     /** Whether an access token's session is still signed in; the app closes it with the event bus. */
     sessions,
     auth,
+    /** Two-factor sign-in for one's own account: enrolment, recovery codes, turning it off. */
+    twoFactor: new TwoFactorService({
+      repos,
+      passwords,
+      secretBox: twoFactorSecrets,
+      totp,
+      secondFactor,
+      auth,
+      now,
+    }),
     /** Forgotten passwords; also the `mail.password_reset` job's handler. */
     passwordResets: new PasswordResetService({ ...mailDeps, passwords, sessions }),
     /** Registration (confirmed by email with SMTP); also the `mail.sign_up` job's handler. */

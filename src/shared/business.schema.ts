@@ -50,6 +50,8 @@ export const updateBusinessBodySchema = z
     locale: localeSchema.optional(),
     /** Replaces the whole brand profile. */
     brand: brandProfileSchema.optional(),
+    /** Owners only: members must turn on two-factor sign-in before using the workspace. */
+    require_two_factor: z.boolean().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'Change at least one field' });
 
@@ -63,6 +65,8 @@ export const businessSchema = z.object({
   time_zone: z.string(),
   locale: z.string(),
   brand: brandProfileSchema,
+  /** Members must have two-factor sign-in to use the workspace (its other routes answer 403 `two_factor_required`). */
+  require_two_factor: z.boolean(),
   role: roleSchema,
   created_at: timestampSchema,
   updated_at: timestampSchema,

@@ -75,6 +75,15 @@ export const ERROR_CODES = [
   'network_refused',
   /** The network did not answer, or answered with an error of its own; try again later. */
   'network_unavailable',
+  /**
+   * The workspace requires two-factor sign-in and the account has not turned it on (Profile → Two-factor sign-in);
+   * also when an owner who has not turned it on tries to require it.
+   */
+  'two_factor_required',
+  /** The two-factor code (or recovery code) is wrong, expired, or was already used. */
+  'invalid_two_factor_code',
+  /** The sign-in step between password and code timed out (5 minutes); sign in again. */
+  'two_factor_challenge_expired',
   /** The database or another dependency is not reachable. */
   'service_unavailable',
   /** An unexpected error; the response carries the request id to quote when reporting it. */

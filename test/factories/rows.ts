@@ -38,6 +38,7 @@ export async function insertBusiness(
     time_zone: 'UTC',
     locale: 'en',
     brand_profile: '{}',
+    require_two_factor: 0,
     created_at: AT,
     updated_at: AT,
     ...overrides,

@@ -130,6 +130,27 @@ export interface UsersTable {
   updated_at: string;
 }
 
+/** An account's TOTP credential; `enabled_at` is null until enrolment is confirmed with a code. */
+export interface TwoFactorCredentialsTable {
+  user_id: string;
+  /** The base32 TOTP secret, sealed with SecretBox. */
+  secret_sealed: string;
+  enabled_at: string | null;
+  /** The newest time step a code was accepted for (replay protection). */
+  last_used_step: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Single-use recovery codes, as SHA-256 digests of 80-bit random codes. */
+export interface TwoFactorRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
 export interface RefreshTokensTable {
   id: string;
   user_id: string;
@@ -190,6 +211,8 @@ export interface BusinessesTable {
   locale: string;
   /** JSON `BrandProfile` (src/shared/brand.schema.ts). */
   brand_profile: Generated<string>;
+  /** 1: members must have two-factor sign-in to use the workspace (docs/accounts.md). */
+  require_two_factor: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -611,6 +634,8 @@ export interface NetworkPostsTable {
 export interface DB {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
+  two_factor_credentials: TwoFactorCredentialsTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
   password_resets: PasswordResetsTable;
   sign_up_requests: SignUpRequestsTable;
   invitations: InvitationsTable;
@@ -653,6 +678,7 @@ export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
+export type TwoFactorCredentialRow = Selectable<TwoFactorCredentialsTable>;
 export type PasswordResetRow = Selectable<PasswordResetsTable>;
 export type SignUpRequestRow = Selectable<SignUpRequestsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;

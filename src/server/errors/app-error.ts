@@ -36,6 +36,9 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   image_refused: { status: 422, title: 'The image service refused the prompt' },
   network_refused: { status: 422, title: 'The network refused the request' },
   network_unavailable: { status: 502, title: 'The network did not answer' },
+  two_factor_required: { status: 403, title: 'This workspace requires two-factor sign-in' },
+  invalid_two_factor_code: { status: 401, title: 'The code is not correct' },
+  two_factor_challenge_expired: { status: 401, title: 'The sign-in took too long; sign in again' },
   service_unavailable: { status: 503, title: 'The service is temporarily unavailable' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 };

@@ -32,6 +32,7 @@ import { PublishAttemptRepository } from './publish-attempt.repository.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { SignUpRequestRepository } from './sign-up-request.repository.js';
 import { SimulationRepository } from './simulation.repository.js';
+import { TwoFactorRepository } from './two-factor.repository.js';
 import { UserRepository } from './user.repository.js';
 import { WebhookRepository } from './webhook.repository.js';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository.js';
@@ -40,6 +41,7 @@ import { WebhookDeliveryRepository } from './webhook-delivery.repository.js';
 export interface Repositories {
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
+  twoFactor: TwoFactorRepository;
   passwordResets: PasswordResetRepository;
   signUpRequests: SignUpRequestRepository;
   invitations: InvitationRepository;
@@ -103,6 +105,7 @@ export function createRepositories(
   return {
     users: new UserRepository(db),
     refreshTokens: new RefreshTokenRepository(db),
+    twoFactor: new TwoFactorRepository(db),
     passwordResets: new PasswordResetRepository(db),
     signUpRequests: new SignUpRequestRepository(db),
     invitations: new InvitationRepository(db),

@@ -11,6 +11,15 @@ export interface MemberRow {
   created_at: string;
 }
 
+/** A member's role with what the workspace's two-factor requirement needs to know. */
+export interface MemberAccess {
+  role: Role;
+  /** The workspace requires two-factor sign-in of its members. */
+  requiresTwoFactor: boolean;
+  /** The member has two-factor sign-in enabled. */
+  hasTwoFactor: boolean;
+}
+
 /** The members of one workspace with their public user fields. */
 function membersOf(db: Kysely<DB>, businessId: string) {
   return db
@@ -41,6 +50,29 @@ export class MembershipRepository {
       .where('user_id', '=', userId)
       .executeTakeFirst();
     return row?.role;
+  }
+
+  /** The role and two-factor state of `userId` in `businessId`, in one query (every workspace request asks). */
+  async findAccess(businessId: string, userId: string): Promise<MemberAccess | undefined> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .innerJoin('businesses', 'businesses.id', 'memberships.business_id')
+      .leftJoin('two_factor_credentials', 'two_factor_credentials.user_id', 'memberships.user_id')
+      .select([
+        'memberships.role',
+        'businesses.require_two_factor',
+        'two_factor_credentials.enabled_at as two_factor_enabled_at',
+      ])
+      .where('memberships.business_id', '=', businessId)
+      .where('memberships.user_id', '=', userId)
+      .executeTakeFirst();
+    return (
+      row && {
+        role: row.role,
+        requiresTwoFactor: Number(row.require_two_factor) === 1,
+        hasTwoFactor: row.two_factor_enabled_at != null,
+      }
+    );
   }
 
   list(businessId: string): Promise<MemberRow[]> {

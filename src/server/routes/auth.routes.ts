@@ -18,6 +18,17 @@ import {
   updateMeBodySchema,
   userSchema,
 } from '#shared/auth.schema.js';
+import {
+  disableTwoFactorBodySchema,
+  enableTwoFactorBodySchema,
+  recoveryCodesSchema,
+  regenerateRecoveryCodesBodySchema,
+  twoFactorChallengeSchema,
+  twoFactorEnabledSchema,
+  twoFactorLoginBodySchema,
+  twoFactorSetupSchema,
+  twoFactorStatusSchema,
+} from '#shared/two-factor.schema.js';
 import type { Services } from '../composition-root.js';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/app-error.js';
@@ -34,7 +45,14 @@ const tags = ['auth'];
 export function authRoutes(
   services: Pick<
     Services,
-    'auth' | 'accessTokens' | 'apiKeys' | 'sessions' | 'signUp' | 'passwordResets' | 'invitations'
+    | 'auth'
+    | 'twoFactor'
+    | 'accessTokens'
+    | 'apiKeys'
+    | 'sessions'
+    | 'signUp'
+    | 'passwordResets'
+    | 'invitations'
   >,
   config: Config,
 ): FastifyPluginAsyncZod {
@@ -179,12 +197,130 @@ export function authRoutes(
         schema: {
           tags,
           summary: 'Sign in with email and password',
+          description:
+            'With two-factor sign-in on, a right password answers 202 with a challenge (no tokens, no cookies): send it with a code to `POST /auth/login/two-factor` within `expires_in` seconds.',
           body: loginBodySchema,
+          response: { 200: sessionSchema, 202: twoFactorChallengeSchema },
+        },
+      },
+      async (request, reply) => {
+        const outcome = await services.auth.login(request.body, request.ip ?? 'unknown');
+        if (outcome.kind === 'session') return sendSession(reply, outcome.issued);
+        return reply.code(202).send(outcome.challenge);
+      },
+    );
+
+    app.post(
+      '/auth/login/two-factor',
+      {
+        config: { rateLimit },
+        preHandler,
+        schema: {
+          tags,
+          summary: 'Finish signing in with a code from the authenticator app, or a recovery code',
+          description:
+            'Each code works once; a recovery code is spent. Wrong codes slow down like wrong passwords (429 with `Retry-After`). 401 `two_factor_challenge_expired` when the challenge is too old: sign in again.',
+          body: twoFactorLoginBodySchema,
           response: { 200: sessionSchema },
         },
       },
-      async (request, reply) =>
-        sendSession(reply, await services.auth.login(request.body, request.ip ?? 'unknown')),
+      async (request, reply) => sendSession(reply, await services.auth.completeLogin(request.body)),
+    );
+
+    app.get(
+      '/auth/two-factor',
+      {
+        onRequest: authenticate,
+        schema: {
+          tags,
+          summary: 'Whether two-factor sign-in is on, and how many recovery codes are left',
+          security: [{ bearer: [] }],
+          response: { 200: twoFactorStatusSchema },
+        },
+      },
+      async (request) => services.twoFactor.status(requireUser(principalOf(request))),
+    );
+
+    app.post(
+      '/auth/two-factor/setup',
+      {
+        onRequest: authenticate,
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary: 'Start turning on two-factor sign-in: a new secret and its QR code',
+          description:
+            'Nothing changes for sign-in until `POST /auth/two-factor/enable` confirms a code. Starting again replaces the unconfirmed secret; 409 when it is already on.',
+          security: [{ bearer: [] }],
+          response: { 200: twoFactorSetupSchema },
+        },
+      },
+      async (request) => services.twoFactor.start(requireUser(principalOf(request))),
+    );
+
+    app.post(
+      '/auth/two-factor/enable',
+      {
+        onRequest: authenticate,
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary: 'Confirm a code and turn two-factor sign-in on; other sessions are signed out',
+          description:
+            'Answers the 10 recovery codes (shown this once; the server keeps only digests) and a new session for this client.',
+          security: [{ bearer: [] }],
+          body: enableTwoFactorBodySchema,
+          response: { 200: twoFactorEnabledSchema },
+        },
+      },
+      async (request, reply) => {
+        const { issued, recoveryCodes } = await services.twoFactor.enable(
+          requireUser(principalOf(request)),
+          request.body.code,
+        );
+        setSessionCookies(reply, issued, config);
+        return reply.send({ recovery_codes: recoveryCodes, session: issued.session });
+      },
+    );
+
+    app.post(
+      '/auth/two-factor/recovery-codes',
+      {
+        onRequest: authenticate,
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary: 'Replace the recovery codes with 10 new ones (the old ones stop working)',
+          security: [{ bearer: [] }],
+          body: regenerateRecoveryCodesBodySchema,
+          response: { 200: recoveryCodesSchema },
+        },
+      },
+      async (request) => ({
+        recovery_codes: await services.twoFactor.regenerateRecoveryCodes(
+          requireUser(principalOf(request)),
+          request.body.password,
+        ),
+      }),
+    );
+
+    app.post(
+      '/auth/two-factor/disable',
+      {
+        onRequest: authenticate,
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary: 'Turn two-factor sign-in off (password and a code, or a recovery code)',
+          security: [{ bearer: [] }],
+          body: disableTwoFactorBodySchema,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await services.twoFactor.disable(requireUser(principalOf(request)), request.body);
+        return reply.code(204).send(null);
+      },
     );
 
     app.post(

@@ -25,9 +25,10 @@ export function wsRoutes(
       isSessionActive: (sessionId) => services.sessions.isActive(sessionId),
       roleIn: async (userId, businessId) => {
         try {
-          return (await services.workspaces.get({ kind: 'user', userId }, businessId)).role;
+          return await services.workspaces.roleOf({ kind: 'user', userId }, businessId);
         } catch (error) {
-          if (isAppError(error) && (error.code === 'not_found' || error.code === 'forbidden'))
+          // A workspace that requires two-factor sign-in sends nothing live to a member without it.
+          if (isAppError(error) && ['not_found', 'forbidden', 'two_factor_required'].includes(error.code))
             return undefined;
           throw error;
         }

@@ -42,6 +42,10 @@ const MESSAGES: Record<ErrorCode, string> = {
   image_refused: 'The image service refused that description. Describe the picture differently.',
   network_refused: 'The network refused it. Check the address and the token, then try again.',
   network_unavailable: 'The network did not answer. Try again in a few minutes.',
+  two_factor_required:
+    'This workspace requires two-factor sign-in. Turn it on under Profile → Two-factor sign-in, then come back.',
+  invalid_two_factor_code: 'That code is not correct, or it was already used. Enter the newest code.',
+  two_factor_challenge_expired: 'Signing in took too long. Enter your email and password again.',
   service_unavailable: 'The server is temporarily unavailable. Try again in a moment.',
   internal_error: 'Something went wrong on our side.',
 };

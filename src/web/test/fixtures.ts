@@ -67,6 +67,7 @@ export function aBusiness(overrides: Partial<Business> = {}): Business {
     time_zone: 'Europe/Paris',
     locale: 'en',
     brand: {},
+    require_two_factor: false,
     role: 'owner',
     created_at: CREATED,
     updated_at: CREATED,

@@ -11,6 +11,8 @@ import type {
   UpdateMeBody,
   User,
 } from '#shared/auth.schema.js';
+import type { TwoFactorChallenge, TwoFactorLoginBody } from '#shared/two-factor.schema.js';
+import { type SecondFactor, tooManyCodes, wrongCode } from './second-factor.js';
 import type { AccessTokens } from './security/access-tokens.js';
 import type { ActiveSessions } from './security/active-sessions.js';
 import type { LoginThrottle } from './security/login-throttle.js';
@@ -18,6 +20,12 @@ import { assertStrongPassword } from './security/password-policy.js';
 import type { PasswordHasher } from './security/passwords.js';
 import type { RefreshTokenChain } from './security/refresh-token-chain.js';
 import { randomToken, sha256 } from './security/tokens.js';
+import type { TwoFactorChallenges } from './security/two-factor-challenges.js';
+
+/** What the password step of sign-in ends with: a session, or (two-factor sign-in on) a challenge. */
+export type LoginOutcome =
+  | { kind: 'session'; issued: IssuedSession }
+  | { kind: 'two_factor_required'; challenge: TwoFactorChallenge };
 
 /** A new session: the JSON body, and the refresh token the route puts in an httpOnly cookie. */
 export interface IssuedSession {
@@ -35,6 +43,10 @@ export interface AuthServiceDeps {
   sessions: Pick<ActiveSessions, 'revoke'>;
   /** Derives each rotated refresh token from the one it replaces. */
   refreshTokenChain: RefreshTokenChain;
+  /** Checks the code of sign-in's second step. */
+  secondFactor: SecondFactor;
+  /** Signs the proof, between sign-in's two steps, that the password was right. */
+  challenges: TwoFactorChallenges;
   refreshTokenTtlDays: number;
   /** How long the token just replaced still answers with its successor (two tabs refreshing at once). */
   refreshGraceMs: number;
@@ -108,8 +120,12 @@ export class AuthService {
     }
   }
 
-  /** Same answer for an unknown email and a wrong password; repeated failures from one address slow down. */
-  async login(body: LoginBody, clientIp: string): Promise<IssuedSession> {
+  /**
+   * Same answer for an unknown email and a wrong password; repeated failures from one address slow down.
+   * With two-factor sign-in on, a right password earns only a short-lived challenge: no tokens until the
+   * code step (`completeLogin`).
+   */
+  async login(body: LoginBody, clientIp: string): Promise<LoginOutcome> {
     const { repos, throttle } = this.deps;
     const throttleKey = `${clientIp}|${body.email}`;
     const wait = await throttle.retryAfterSeconds(throttleKey);
@@ -125,7 +141,56 @@ export class AuthService {
       throw new AppError('invalid_credentials');
     }
     await throttle.recordSuccess(throttleKey);
+    const credential = await repos.twoFactor.findCredential(user.id);
+    if (credential?.enabled_at) {
+      const { challenges } = this.deps;
+      return {
+        kind: 'two_factor_required',
+        challenge: {
+          status: 'two_factor_required',
+          challenge: challenges.issue(user.id),
+          expires_in: challenges.ttlSeconds,
+          message: 'Enter the 6-digit code from your authenticator app, or a recovery code',
+        },
+      };
+    }
+    return {
+      kind: 'session',
+      issued: await repos.transaction((trx) => this.startSession(trx, user, newId())),
+    };
+  }
+
+  /** Sign-in's second step: the challenge from the password step and a code (or a recovery code). */
+  async completeLogin(body: TwoFactorLoginBody): Promise<IssuedSession> {
+    const { repos, challenges, secondFactor } = this.deps;
+    const userId = challenges.verify(body.challenge);
+    if (!userId) throw new AppError('two_factor_challenge_expired');
+    const { result, retryAfterSeconds } = await secondFactor.check(userId, body.code);
+    if (result === 'throttled') throw tooManyCodes(retryAfterSeconds ?? 1);
+    if (result === 'rejected') throw wrongCode('body.code');
+    const user = await repos.users.findById(userId);
+    if (!user) throw new AppError('two_factor_challenge_expired');
     return repos.transaction((trx) => this.startSession(trx, user, newId()));
+  }
+
+  /**
+   * End every session of `userId` and start a new one for this client, with `alongside`'s writes in the
+   * same transaction (turning two-factor sign-in on, say).
+   */
+  async replaceSessions(
+    userId: string,
+    alongside: (trx: Repositories) => Promise<void>,
+  ): Promise<IssuedSession> {
+    const { repos, now } = this.deps;
+    const { issued, ended } = await repos.transaction(async (trx) => {
+      const user = await trx.users.findById(userId);
+      if (!user) throw new AppError('unauthenticated');
+      await alongside(trx);
+      const ended = await trx.refreshTokens.revokeAllForUser(userId, now().toISOString());
+      return { issued: await this.startSession(trx, user, newId()), ended };
+    });
+    this.deps.sessions.revoke(ended);
+    return issued;
   }
 
   /**

@@ -6,6 +6,8 @@ import type { Principal } from './principal.js';
 /**
  * The caller's role in `businessId`, checked against `permission`.
  * Not a member (or another workspace's API key) → `not_found`, so ids of other tenants reveal nothing;
+ * a person without two-factor sign-in in a workspace that requires it → `two_factor_required` (API keys
+ * are not people and sign in with no password, so the requirement is not theirs);
  * a member whose role lacks the permission → `forbidden`.
  */
 export async function requireWorkspaceRole(
@@ -19,10 +21,27 @@ export async function requireWorkspaceRole(
       ? principal.businessId === businessId
         ? principal.role
         : undefined
-      : await repos.memberships.findRole(businessId, principal.userId);
+      : await memberRole(repos, businessId, principal.userId);
   if (!role) throw new AppError('not_found', 'No such workspace');
   if (!can(role, permission)) throw new AppError('forbidden', `Your role (${role}) does not allow this`);
   return role;
+}
+
+async function memberRole(
+  repos: Pick<Repositories, 'memberships'>,
+  businessId: string,
+  userId: string,
+): Promise<Role | undefined> {
+  const access = await repos.memberships.findAccess(businessId, userId);
+  if (access?.requiresTwoFactor && !access.hasTwoFactor) throw twoFactorRequired();
+  return access?.role;
+}
+
+/** The answer for a person who must turn on two-factor sign-in before using a workspace. */
+export function twoFactorRequired(
+  detail = 'This workspace requires two-factor sign-in. Turn it on in Profile → Two-factor sign-in, then try again.',
+): AppError {
+  return new AppError('two_factor_required', detail);
 }
 
 /** The user behind a user principal; API keys cannot act on accounts. */

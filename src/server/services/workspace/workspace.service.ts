@@ -6,7 +6,7 @@ import { EMPTY_BRAND_PROFILE } from '#shared/brand.schema.js';
 import type { Business, CreateBusinessBody, UpdateBusinessBody } from '#shared/business.schema.js';
 import type { Role } from '#shared/roles.js';
 import type { Principal } from '../access/principal.js';
-import { requireUser, requireWorkspaceRole } from '../access/workspace-access.js';
+import { requireUser, requireWorkspaceRole, twoFactorRequired } from '../access/workspace-access.js';
 import { recordAudit } from './audit.service.js';
 import { parseBrandProfile } from './brand-profile.js';
 
@@ -37,6 +37,7 @@ export class WorkspaceService {
       time_zone: body.time_zone,
       locale: body.locale,
       brand_profile: JSON.stringify(body.brand ?? EMPTY_BRAND_PROFILE),
+      require_two_factor: 0,
       created_at: at,
       updated_at: at,
     };
@@ -66,14 +67,24 @@ export class WorkspaceService {
     return toBusiness(row, role);
   }
 
+  /**
+   * The caller's role in a workspace they may use now: unlike `get`, a workspace that requires two-factor
+   * sign-in answers `two_factor_required` to a member without it (live updates follow this).
+   */
+  roleOf(principal: Principal, businessId: string): Promise<Role> {
+    return requireWorkspaceRole(this.repos, principal, businessId, 'business.read');
+  }
+
   async update(principal: Principal, businessId: string, body: UpdateBusinessBody): Promise<Business> {
-    await requireWorkspaceRole(this.repos, principal, businessId, 'business.update');
+    const role = await requireWorkspaceRole(this.repos, principal, businessId, 'business.update');
+    if (body.require_two_factor !== undefined) await this.assertMayRequireTwoFactor(principal, role, body);
     const at = this.now().toISOString();
     await this.repos.transaction(async (trx) => {
-      const { brand, ...fields } = body;
+      const { brand, require_two_factor: requireTwoFactor, ...fields } = body;
       await trx.businesses.update(businessId, {
         ...fields,
         ...(brand ? { brand_profile: JSON.stringify(brand) } : {}),
+        ...(requireTwoFactor === undefined ? {} : { require_two_factor: requireTwoFactor ? 1 : 0 }),
         updated_at: at,
       });
       await recordAudit(trx, {
@@ -85,6 +96,27 @@ export class WorkspaceService {
       });
     });
     return this.get(principal, businessId);
+  }
+
+  /**
+   * Only owners set the two-factor requirement, and only once their own account has it: otherwise the
+   * setting would lock them out of the workspace they just changed.
+   */
+  private async assertMayRequireTwoFactor(
+    principal: Principal,
+    role: Role,
+    body: UpdateBusinessBody,
+  ): Promise<void> {
+    if (role !== 'owner' || principal.kind !== 'user') {
+      throw new AppError('forbidden', 'Only owners can change whether two-factor sign-in is required');
+    }
+    if (!body.require_two_factor) return;
+    const credential = await this.repos.twoFactor.findCredential(principal.userId);
+    if (!credential?.enabled_at) {
+      throw twoFactorRequired(
+        'Turn on two-factor sign-in for your own account (Profile → Two-factor sign-in) before requiring it of members',
+      );
+    }
   }
 
   /** Owners only; everything the workspace holds goes with it. */
@@ -105,6 +137,7 @@ function toBusiness(row: BusinessRow, role: Role): Business {
     time_zone: row.time_zone,
     locale: row.locale,
     brand: parseBrandProfile(row.brand_profile),
+    require_two_factor: Number(row.require_two_factor) === 1,
     role,
     created_at: row.created_at,
     updated_at: row.updated_at,

@@ -86,4 +86,69 @@ describe('SignInForm', () => {
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  describe('with two-factor sign-in', () => {
+    const challenge = {
+      status: 'two_factor_required',
+      challenge: 'signed-challenge',
+      expires_in: 300,
+      message: 'Enter the 6-digit code from your authenticator app, or a recovery code',
+    };
+
+    it('asks for the code after the password, then signs in with it', async () => {
+      const person = aUser({ email: 'ada@example.com' });
+      const api = fakeApi()
+        .on('POST', API.login, json(challenge, 202))
+        .on('POST', API.loginTwoFactor, json(aSession(person)));
+      const { fill, user, onSignedIn } = renderForm();
+
+      await fill('ada@example.com', 'amber-lighthouse-meadow');
+      expect(getSessionState().status).not.toBe('authenticated');
+      await user.type(await screen.findByLabelText('Code'), '123 456');
+      await user.click(screen.getByRole('button', { name: 'Verify' }));
+
+      await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledOnce());
+      expect(api.sent('POST', API.loginTwoFactor)[0]?.body).toEqual({
+        challenge: 'signed-challenge',
+        code: '123 456',
+      });
+      expect(getSessionState()).toMatchObject({ status: 'authenticated', user: { name: person.name } });
+    });
+
+    it('says when a code is wrong, and starts over when the challenge expired', async () => {
+      let attempts = 0;
+      fakeApi()
+        .on('POST', API.login, json(challenge, 202))
+        .on('POST', API.loginTwoFactor, () =>
+          ++attempts === 1
+            ? problem(401, 'invalid_two_factor_code', 'That code is not correct, or it was already used')
+            : problem(401, 'two_factor_challenge_expired'),
+        );
+      const { fill, user, onSignedIn } = renderForm();
+
+      await fill('ada@example.com', 'amber-lighthouse-meadow');
+      await user.type(await screen.findByLabelText('Code'), '000000');
+      await user.click(screen.getByRole('button', { name: 'Verify' }));
+      expect(await screen.findByText(/That code is not correct/)).toBeTruthy();
+      expect(screen.getByLabelText('Code').getAttribute('aria-invalid')).toBe('true');
+
+      await user.click(screen.getByRole('button', { name: 'Verify' }));
+      expect(await screen.findByRole('alert')).toBeTruthy();
+      expect(screen.getByText(/took too long/)).toBeTruthy();
+      expect(screen.getByLabelText('Password')).toBeTruthy();
+      expect(onSignedIn).not.toHaveBeenCalled();
+    });
+
+    it('checks the code’s shape before sending it', async () => {
+      const api = fakeApi().on('POST', API.login, json(challenge, 202));
+      const { fill, user } = renderForm();
+
+      await fill('ada@example.com', 'amber-lighthouse-meadow');
+      await user.type(await screen.findByLabelText('Code'), '12');
+      await user.click(screen.getByRole('button', { name: 'Verify' }));
+
+      expect(await screen.findByText(/6-digit code/, { selector: '.field__error' })).toBeTruthy();
+      expect(api.sent('POST', API.loginTwoFactor)).toEqual([]);
+    });
+  });
 });

@@ -7,12 +7,42 @@ import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { TextField } from '#web/components/ui/field.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
-import { useSignIn } from '../api/sign-in.js';
+import { isChallenge, useSignIn } from '../api/sign-in.js';
+import { TwoFactorCodeForm } from './two-factor-code-form.js';
 
-/** Email and password; on success the session is stored and `onSignedIn` decides where to go. */
+/**
+ * Email and password, then (two-factor sign-in on) a code; on success the session is stored and
+ * `onSignedIn` decides where to go.
+ */
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
-  const signIn = useSignIn();
+  const [challenge, setChallenge] = useState<string>();
   const [formError, setFormError] = useState<string>();
+  if (challenge) {
+    return (
+      <TwoFactorCodeForm
+        challenge={challenge}
+        onSignedIn={onSignedIn}
+        onStartOver={(reason) => {
+          setChallenge(undefined);
+          setFormError(reason);
+        }}
+      />
+    );
+  }
+  return <PasswordStep onSignedIn={onSignedIn} onChallenge={setChallenge} initialError={formError} />;
+}
+
+function PasswordStep({
+  onSignedIn,
+  onChallenge,
+  initialError,
+}: {
+  onSignedIn: () => void;
+  onChallenge: (challenge: string) => void;
+  initialError: string | undefined;
+}) {
+  const signIn = useSignIn();
+  const [formError, setFormError] = useState<string | undefined>(initialError);
   const { register, handleSubmit, setError, formState } = useForm<
     z.input<typeof loginBodySchema>,
     unknown,
@@ -25,8 +55,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const onSubmit = handleSubmit(async (body) => {
     setFormError(undefined);
     try {
-      await signIn.mutateAsync(body);
-      onSignedIn();
+      const answer = await signIn.mutateAsync(body);
+      if (isChallenge(answer)) onChallenge(answer.challenge);
+      else onSignedIn();
     } catch (error) {
       setFormError(applyServerErrors(error, ['email', 'password'], setError));
     }

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { secondFactorCodeSchema } from '#shared/two-factor.schema.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { TextField } from '#web/components/ui/field.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { useCompleteSignIn } from '../api/sign-in.js';
+
+interface TwoFactorCodeFormProps {
+  challenge: string;
+  onSignedIn: () => void;
+  /** The challenge expired or the person wants another account: back to email and password. */
+  onStartOver: (reason?: string) => void;
+}
+
+/** Sign-in's second step: the authenticator app's code, or a recovery code. */
+export function TwoFactorCodeForm({ challenge, onSignedIn, onStartOver }: TwoFactorCodeFormProps) {
+  const complete = useCompleteSignIn();
+  const [code, setCode] = useState('');
+  const [fieldError, setFieldError] = useState<string>();
+  const [formError, setFormError] = useState<string>();
+
+  const onSubmit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setFieldError(undefined);
+    setFormError(undefined);
+    const parsed = secondFactorCodeSchema.safeParse(code);
+    if (!parsed.success) {
+      setFieldError(parsed.error.issues[0]?.message);
+      return;
+    }
+    try {
+      await complete.mutateAsync({ challenge, code: parsed.data });
+      onSignedIn();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'two_factor_challenge_expired') {
+        onStartOver(describeError(error));
+        return;
+      }
+      if (error instanceof ApiError && error.code === 'invalid_two_factor_code') {
+        setFieldError('That code is not correct, or it was already used. Enter the newest code.');
+        return;
+      }
+      setFormError(describeError(error));
+    }
+  };
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      <p className="muted">
+        Open your authenticator app and enter the 6-digit code for Marketing Command Center. Lost your phone?
+        Enter one of your recovery codes instead.
+      </p>
+      {formError && <Banner tone="danger">{formError}</Banner>}
+      <TextField
+        label="Code"
+        autoComplete="one-time-code"
+        inputMode="text"
+        autoFocus
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        error={fieldError}
+      />
+      <Button type="submit" variant="primary" loading={complete.isPending}>
+        Verify
+      </Button>
+      <Button type="button" variant="ghost" onClick={() => onStartOver()}>
+        Use another account
+      </Button>
+    </form>
+  );
+}
