@@ -80,6 +80,7 @@ import { NetworkReadScheduler } from './services/networks/network-read-scheduler
 import { NetworkSyncService } from './services/networks/network-sync.service.js';
 import { ConnectorService } from './services/publishing/connector.service.js';
 import { PublishScheduleService } from './services/publishing/publish-schedule.service.js';
+import { PublishedMediaLinks } from './services/publishing/published-media-links.js';
 import { PublishingService } from './services/publishing/publishing.service.js';
 import { WebhookService } from './services/webhooks/webhook.service.js';
 import { WebhookDispatcher } from './services/webhooks/webhook-dispatcher.js';
@@ -282,10 +283,11 @@ export function createServices(deps: ServiceDeps) {
   const forecastRunner = deps.forecastRunner ?? new ForecastRunner();
   const loginThrottle = deps.loginThrottle ?? createLoginThrottle(config.redis);
   const mediaStore = deps.mediaStore ?? createObjectStore(config.media.storage);
+  const mediaLinks = new SignedMediaLinks(deps.secret);
   const media = new MediaService({
     repos,
     store: mediaStore,
-    links: new SignedMediaLinks(deps.secret),
+    links: mediaLinks,
     settings: {
       ...config.media,
       spoolDirectory: path.join(tmpdir(), 'mcc-media-uploads'),
@@ -398,6 +400,12 @@ export function createServices(deps: ServiceDeps) {
       events,
       metrics: createPublishMetrics(deps.metricsRegistry),
       networks: new NetworkPublisher({ repos, networks, secretBox: networkSecrets, store: mediaStore, now }),
+      mediaLinks: new PublishedMediaLinks({
+        repos,
+        links: mediaLinks,
+        publicUrl: config.server.publicUrl,
+        now,
+      }),
       now,
     }),
     networkAccounts,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AttachedMediaFacts, mediaIssues, mediaLimitSummary } from './channel-media.js';
+import { type AttachedMediaFacts, cropFor, mediaIssues, mediaLimitSummary } from './channel-media.js';
 
 const image = (name: string, alt = 'A described picture'): AttachedMediaFacts => ({
   id: name,
@@ -69,5 +69,23 @@ describe('mediaLimitSummary', () => {
     expect(mediaLimitSummary('tiktok')).toBe('1 video; a video is required');
     expect(mediaLimitSummary('sms')).toBe('No media');
     expect(mediaLimitSummary('email')).toBe('Up to 1 image');
+  });
+});
+
+describe('cropFor', () => {
+  it('sends an image inside the network’s shapes as it is, and one outside as the nearest crop inside them', () => {
+    expect(cropFor('instagram', { width: 1080, height: 1350 })).toBeNull();
+    expect(cropFor('instagram', { width: 4000, height: 3000 })).toBeNull();
+    expect(cropFor('instagram', { width: 1200, height: 628 })).toBeNull();
+    // A phone's 9:16 portrait is taller than 4:5; a 3:1 panorama wider than 1.91:1.
+    expect(cropFor('instagram', { width: 1080, height: 1920 })).toBe('portrait');
+    expect(cropFor('instagram', { width: 3000, height: 1000 })).toBe('landscape');
+    expect(cropFor('instagram', { width: 1000, height: 2000 })).toBe('portrait');
+  });
+
+  it('leaves every shape alone where the network takes any, and images of unknown size', () => {
+    expect(cropFor('x', { width: 1080, height: 1920 })).toBeNull();
+    expect(cropFor('bluesky', { width: 3000, height: 1000 })).toBeNull();
+    expect(cropFor('instagram', { width: null, height: null })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { ChannelId } from './channel-ids.js';
 import { CHANNEL_RULES } from './channel-rules.js';
-import type { MediaKind } from './media.schema.js';
+import { MEDIA_CROPS, type MediaCrop, type MediaKind } from './media.schema.js';
 
 // What each network accepts from the media library, as pure functions: the server refuses what breaks
 // them, the editor shows the same limits next to the attached media.
@@ -118,4 +118,31 @@ export function mediaLimitSummary(channel: ChannelId): string {
         ? '; a video is required'
         : '';
   return `${rule.maxImages === 0 ? `${plural(rule.maxVideos, 'video')}` : joined}${required}`;
+}
+
+/** How far a ratio may sit outside a network's range and still count as inside (1200 × 628 is "1.91:1"). */
+const SHAPE_TOLERANCE = 0.005;
+
+/**
+ * The crop `channel` receives for an image of `width` × `height`: null when the network takes the image's
+ * own shape, else the library's crop inside the network's range nearest the image's own ratio (a 9:16 phone
+ * photo goes to Instagram as 4:5, a 3:1 panorama as 1.91:1). The server sends it and the editor shows it.
+ * @example cropFor('instagram', { width: 1080, height: 1920 }) // 'portrait'
+ */
+export function cropFor(
+  channel: ChannelId,
+  size: { width: number | null; height: number | null },
+): MediaCrop | null {
+  const shape = CHANNEL_RULES[channel].media.imageShape;
+  if (!shape || !size.width || !size.height) return null;
+  const ratio = size.width / size.height;
+  const fits = (value: number) =>
+    value >= shape.min - SHAPE_TOLERANCE && value <= shape.max + SHAPE_TOLERANCE;
+  if (fits(ratio)) return null;
+  const distance = (crop: MediaCrop) =>
+    Math.abs(Math.log(MEDIA_CROPS[crop].width / MEDIA_CROPS[crop].height / ratio));
+  const candidates = (Object.keys(MEDIA_CROPS) as MediaCrop[]).filter((crop) =>
+    fits(MEDIA_CROPS[crop].width / MEDIA_CROPS[crop].height),
+  );
+  return candidates.sort((a, b) => distance(a) - distance(b))[0] ?? null;
 }

@@ -37,6 +37,11 @@ export interface MediaRule {
   required: 'none' | 'media' | 'video';
   /** Whether the network takes alt text for images; then every image needs it before scheduling. */
   altText: boolean;
+  /**
+   * The shapes (width / height) the network takes for an image, when it refuses others; an image outside
+   * them is sent as the nearest crop of the library (cut around its focal point). Absent: any shape.
+   */
+  imageShape?: { min: number; max: number };
 }
 
 /** One network's rules. */
@@ -142,7 +147,15 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     postingTimes: ['10:00', '11:00', '12:00'],
     // Instagram Platform, "Content Publishing": every post is an image, a video (reel) or a carousel of up
     // to 10 images and videos; `alt_text` for image posts since 2025-03-24 (not reels or stories).
-    media: { maxImages: 10, maxVideos: 10, mixed: true, required: 'media', altText: true },
+    // Feed images must be between 4:5 and 1.91:1 (the same page, "Limitations"), or the container is refused.
+    media: {
+      maxImages: 10,
+      maxVideos: 10,
+      mixed: true,
+      required: 'media',
+      altText: true,
+      imageShape: { min: 4 / 5, max: 1.91 },
+    },
   },
   facebook: {
     id: 'facebook',

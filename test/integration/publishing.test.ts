@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jobHandlerDeps } from '#server/composition-root.js';
+import type { PublishableMedia } from '#server/integrations/connectors/index.js';
 import { verifySignatureHeader } from '#server/integrations/signed-delivery.js';
 import { BullmqJobQueue } from '#server/jobs/bullmq/bullmq-queue.js';
 import { InProcessJobQueue } from '#server/jobs/in-process/in-process-queue.js';
@@ -11,9 +16,12 @@ import type { ConnectorWithSecret, PublishAttempt } from '#shared/connector.sche
 import type { ContentHistoryEntry, ContentItem } from '#shared/content.schema.js';
 import type { LiveEvent } from '#shared/events.schema.js';
 import type { Job, JobPage } from '#shared/jobs.schema.js';
+import type { MediaItem } from '#shared/media.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createContent } from '../factories/marketing.js';
 import { createSqliteTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
+import { noisyPng } from '../support/media-fixtures.js';
+import { multipartFile } from '../support/multipart.js';
 import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
@@ -68,12 +76,18 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
   let owner: TestAccount;
   let businessId: string;
   let events: LiveEvent[];
+  let dataDir: string;
 
   beforeEach(async () => {
     const testDb = await create();
     const { queue, dispose } = await makeQueue(testDb);
     disposeQueue = dispose;
-    t = await createTestApp(testDb, { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }, { jobQueue: queue });
+    dataDir = mkdtempSync(path.join(tmpdir(), 'mcc-publishing-'));
+    t = await createTestApp(
+      testDb,
+      { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: 'https://mcc.example' },
+      { jobQueue: queue },
+    );
     const { services } = t;
     runtime = await startJobRuntime({
       queue,
@@ -94,9 +108,10 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
     await t.close();
     await receiver.close();
     await disposeQueue();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+  const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: owner.auth, ...(payload ? { payload } : {}) });
   const addConnector = async (fields: object = {}) => {
     const response = await call('POST', '/api/connectors', {
@@ -239,6 +254,67 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
       headers: stranger.auth,
     });
     expect(foreign.statusCode).toBe(404);
+  });
+
+  it('sends the attached media as signed links that need no sign-in, cut to the network’s shapes', async () => {
+    await addConnector();
+    receiver.script({ status: 200, body: '{}' });
+    // A phone's 9:16 portrait: taller than Instagram's 4:5, so Instagram gets the 4:5 crop.
+    const body = multipartFile(await noisyPng(270, 480), {
+      fileName: 'Window.png',
+      contentType: 'image/png',
+    });
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/media?business_id=${businessId}`,
+      headers: { ...owner.auth, ...body.headers },
+      payload: body.payload,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const photo = uploaded.json<MediaItem>();
+    await call('PATCH', `/api/media/${photo.id}`, { alt_text: 'The shop window at dusk' });
+    const draft = await createContent(t.app, owner, businessId, { channel: 'instagram' });
+    const attached = await call('PUT', `/api/content/${draft.id}/media`, {
+      version: draft.version,
+      media_ids: [photo.id],
+    });
+    expect(attached.statusCode, attached.body).toBe(200);
+    await move(draft.id, 'in_review');
+    await move(draft.id, 'approved');
+    await move(draft.id, 'scheduled', { scheduled_at: soon(1_000) });
+    expect((await settled(draft.id)).status).toBe('published');
+
+    const sent = JSON.parse(receiver.requests[0]?.body ?? '{}') as { media: PublishableMedia[] };
+    expect(sent.media).toEqual([
+      {
+        id: photo.id,
+        kind: 'image',
+        name: 'Window.jpg',
+        mime_type: 'image/jpeg',
+        width: 270,
+        height: 338,
+        alt_text: 'The shop window at dusk',
+        url: expect.stringMatching(
+          new RegExp(
+            `^https://mcc\\.example/api/media/signed/${businessId}/${photo.id}/portrait\\.jpg\\?expires=`,
+          ),
+        ),
+        expires_at: expect.any(String),
+      },
+    ]);
+    const link = new URL(sent.media[0]?.url ?? '');
+    const fetched = await t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` });
+    expect(fetched.statusCode).toBe(200);
+    expect(fetched.headers['content-type']).toBe('image/jpeg');
+    expect(await sharp(fetched.rawPayload).metadata()).toMatchObject({
+      format: 'jpeg',
+      width: 270,
+      height: 338,
+    });
+    // A week to fetch it: a receiver may queue the post.
+    const expiresIn = Date.parse(sent.media[0]?.expires_at ?? '') - Date.now();
+    expect(expiresIn).toBeGreaterThan(6.9 * 24 * 3600_000);
+    expect(expiresIn).toBeLessThanOrEqual(7 * 24 * 3600_000);
   });
 
   it('retries a 500 with backoff and publishes on the second attempt', async () => {

@@ -5,6 +5,20 @@ import type { ConnectorKind, PublishFailureKind } from '#shared/connector.schema
 // connector turns one content item into one request to the outside world and says how it went in terms
 // the publisher acts on (retry, reconnect, give up); it never touches the database or the queue.
 
+/** One attached file as a receiver fetches it: a signed link that needs no sign-in, until `expires_at`. */
+export interface PublishableMedia {
+  id: string;
+  kind: 'image' | 'video';
+  /** The file's name, with the extension of what the link serves. */
+  name: string;
+  mime_type: string;
+  width: number | null;
+  height: number | null;
+  alt_text: string;
+  url: string;
+  expires_at: string;
+}
+
 /** What a connector publishes: the item's text and metadata, never its history. */
 export interface PublishableItem {
   id: string;
@@ -18,6 +32,8 @@ export interface PublishableItem {
   hashtags: string[];
   call_to_action: string;
   media_brief: string;
+  /** The attached library files, in publishing order, prepared for the channel. */
+  media: PublishableMedia[];
   preheader: string;
   pillar: string | null;
   scheduled_at: string;

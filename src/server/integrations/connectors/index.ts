@@ -6,6 +6,7 @@ export type {
   ConnectorCredentials,
   ConnectorFailureKind,
   PublishableItem,
+  PublishableMedia,
   PublishContext,
   PublishingConnector,
   PublishResult,

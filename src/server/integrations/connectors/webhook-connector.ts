@@ -115,6 +115,7 @@ export function publishPayload(item: PublishableItem, attempt: number, now: Date
     hashtags: item.hashtags,
     call_to_action: item.call_to_action,
     media_brief: item.media_brief,
+    media: item.media,
     preheader: item.preheader,
     pillar: item.pillar,
     scheduled_at: item.scheduled_at,

@@ -3,41 +3,82 @@ import type { NetworkMedia } from '#server/integrations/networks/index.js';
 import type { ObjectStore } from '#server/integrations/storage/object-store.js';
 import type { AttachedMediaRow } from '#server/repositories/content-media.repository.js';
 import type { Repositories } from '#server/repositories/index.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import { cropFor } from '#shared/channel-media.js';
 import type { Rendition } from '#shared/media.schema.js';
 
-// The files a network receives for an item's media: the largest JPEG rendition of an image (EXIF and GPS
-// already removed, orientation applied, a format every network takes), the original of a video.
+// The file a network receives for each attached item, whichever way it gets there (bytes uploaded by a
+// channel provider, or a signed link in the webhook): for an image, a JPEG rendition (EXIF and GPS already
+// removed, orientation applied, a format every network takes), cut to the network's shapes where it
+// refuses others (cropFor); for a video, the original.
 
 /** Largest first: the 1280 px JPEG is what the networks show full-screen anyway. */
 const IMAGE_RENDITIONS = ['w1280.jpg', 'w640.jpg', 'w320.jpg'];
 
+/** Which stored file of an item `channel` receives, and how it is named and typed there. */
+export interface PublishedFile {
+  /** `original` or a rendition id (`w1280.jpg`, `portrait.jpg`). */
+  variant: string;
+  fileName: string;
+  mimeType: string;
+  width: number | null;
+  height: number | null;
+}
+
 /**
+ * @example publishedFile('instagram', phonePortrait) // { variant: 'portrait.jpg', width: 1080, height: 1350, … }
+ */
+export function publishedFile(channel: ChannelId, row: AttachedMediaRow): PublishedFile {
+  const renditions = JSON.parse(row.renditions) as Rendition[];
+  const byId = new Map(renditions.map((rendition) => [rendition.id, rendition]));
+  const crop = row.kind === 'image' ? cropFor(channel, row) : null;
+  const wanted = crop ? [`${crop}.jpg`] : row.kind === 'image' ? IMAGE_RENDITIONS : [];
+  const rendition = wanted.map((id) => byId.get(id)).find((found) => found !== undefined);
+  if (!rendition) {
+    return {
+      variant: 'original',
+      fileName: row.name,
+      mimeType: row.mime_type,
+      width: row.width,
+      height: row.height,
+    };
+  }
+  const base = row.name.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'media';
+  return {
+    variant: rendition.id,
+    fileName: `${base}.jpg`,
+    mimeType: 'image/jpeg',
+    width: rendition.width,
+    height: rendition.height,
+  };
+}
+
+/**
+ * The files of an item's media for a channel provider to upload, in publishing order.
  * @example
- * const files = await networkMediaOf(repos, store, businessId, itemId);
+ * const files = await networkMediaOf(repos, store, businessId, itemId, 'mastodon');
  */
 export async function networkMediaOf(
   repos: Repositories,
   store: ObjectStore,
   businessId: string,
   itemId: string,
+  channel: ChannelId,
 ): Promise<NetworkMedia[]> {
   const rows = await repos.contentMedia.forItems(businessId, [itemId]);
   const files: NetworkMedia[] = [];
-  for (const row of rows) files.push(await fileOf(store, row));
+  for (const row of rows) files.push(await fileOf(store, row, channel));
   return files;
 }
 
-async function fileOf(store: ObjectStore, row: AttachedMediaRow): Promise<NetworkMedia> {
-  const base = row.name.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'media';
-  const renditions = new Set((JSON.parse(row.renditions) as Rendition[]).map((rendition) => rendition.id));
-  const rendition = row.kind === 'image' ? IMAGE_RENDITIONS.find((id) => renditions.has(id)) : undefined;
-  const key = `${row.business_id}/${row.id}/${rendition ?? 'original'}`;
-  const object = await store.get(key);
+async function fileOf(store: ObjectStore, row: AttachedMediaRow, channel: ChannelId): Promise<NetworkMedia> {
+  const file = publishedFile(channel, row);
+  const object = await store.get(`${row.business_id}/${row.id}/${file.variant}`);
   if (!object) throw new Error(`The file of “${row.name}” is missing from storage`);
   return {
     kind: row.kind,
-    fileName: rendition ? `${base}.jpg` : row.name,
-    mimeType: rendition ? 'image/jpeg' : row.mime_type,
+    fileName: file.fileName,
+    mimeType: file.mimeType,
     bytes: await bytesOf(object.body),
     description: row.alt_text,
   };

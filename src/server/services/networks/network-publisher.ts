@@ -47,7 +47,7 @@ export class NetworkPublisher {
           composePost(row.body, JSON.parse(row.hashtags) as string[]),
           ...(JSON.parse(row.thread) as string[]),
         ],
-        media: () => networkMediaOf(repos, this.deps.store, businessId, row.id),
+        media: () => networkMediaOf(repos, this.deps.store, businessId, row.id, row.channel),
         firstComment: null,
         idempotencyKey: `${row.id}@${scheduledAt}`,
         published: stored.map((post) => ({

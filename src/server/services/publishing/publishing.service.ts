@@ -25,6 +25,7 @@ import type { ChangeEvents } from '../common/change-events.js';
 import { loadItem } from '../content/content.service.js';
 import type { NetworkPublisher } from '../networks/network-publisher.js';
 import { connectorCredentials } from './connector.service.js';
+import type { PublishedMediaLinks } from './published-media-links.js';
 import { type PublicationEnd, recordPublication } from './publishing-outcome.js';
 
 /** The `content.publish` job's payload. */
@@ -48,6 +49,8 @@ export interface PublishingServiceDeps {
   metrics: PublishMetrics;
   /** Publishes through connected network accounts; without it, only connectors publish. */
   networks?: NetworkPublisher;
+  /** Signed links to the attached media, for connectors; without it, they carry none. */
+  mediaLinks?: PublishedMediaLinks;
   now: () => Date;
 }
 
@@ -100,7 +103,10 @@ export class PublishingService {
         result = needsReconnect(stale);
       } else if (connector) {
         via = { id: connector.id, kind: connector.kind, name: connector.name, account: false };
-        result = await this.deps.connectors[connector.kind].publish(toPublishable(row, scheduledAt), {
+        const media = this.deps.mediaLinks
+          ? await this.deps.mediaLinks.forItem(businessId, row.id, row.channel)
+          : [];
+        result = await this.deps.connectors[connector.kind].publish(toPublishable(row, scheduledAt, media), {
           connector: connectorCredentials(connector, this.deps.secretBox),
           attempt: context.attempt,
           idempotencyKey: `${row.id}@${scheduledAt}`,
@@ -222,7 +228,11 @@ export function pickConnector(
   return connectors.find(names) ?? connectors.find((row) => row.channels === null);
 }
 
-function toPublishable(row: ContentItemRow, scheduledAt: string): PublishableItem {
+function toPublishable(
+  row: ContentItemRow,
+  scheduledAt: string,
+  media: PublishableItem['media'],
+): PublishableItem {
   return {
     id: row.id,
     business_id: row.business_id,
@@ -235,6 +245,7 @@ function toPublishable(row: ContentItemRow, scheduledAt: string): PublishableIte
     hashtags: JSON.parse(row.hashtags) as string[],
     call_to_action: row.call_to_action,
     media_brief: row.media_brief,
+    media,
     preheader: row.preheader,
     pillar: row.pillar,
     scheduled_at: scheduledAt,

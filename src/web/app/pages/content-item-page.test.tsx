@@ -140,3 +140,41 @@ describe('Content item page: media', () => {
     expect(within(card).queryByRole('button', { name: 'Remove photo.jpg' })).toBeNull();
   });
 });
+
+describe('Content item page: the crop a network gets', () => {
+  it('shows an Instagram post’s too-tall photo as the 4:5 crop that will be sent, and says why', async () => {
+    const business = aBusiness();
+    const tall = aMediaItem({
+      business_id: business.id,
+      name: 'phone.jpg',
+      alt_text: 'The counter at opening',
+      width: 1080,
+      height: 1920,
+    });
+    const wide = aMediaItem({ business_id: business.id, name: 'shop.jpg', width: 1200, height: 900 });
+    const api = serveWorkspace(fakeApi(), business);
+    const server = serveItemWithLibrary(
+      api,
+      aContentItem({
+        business_id: business.id,
+        channel: 'instagram',
+        media: [asAttached(tall), asAttached(wide)],
+      }),
+      [tall, wide],
+    );
+    api.on('GET', API.mediaRendition(tall.id, 'portrait.webp'), { status: 200, text: 'webp-bytes' });
+    open(business, server.item);
+
+    const card = await screen.findByRole('region', { name: 'Media' });
+    expect(
+      within(card).getByText(
+        'Sent as its 4:5 crop: Instagram takes shapes from 4:5 to 1.91:1. Move its focal point in the library to choose what shows.',
+      ),
+    ).toBeTruthy();
+    // The 4:3 photo fits Instagram as it is: no crop, no note.
+    expect(within(card).getAllByText(/Sent as its/)).toHaveLength(1);
+    await waitFor(() =>
+      expect(api.sent('GET', API.mediaRendition(tall.id, 'portrait.webp'))).toHaveLength(1),
+    );
+  });
+});

@@ -1,5 +1,8 @@
 import type { ChannelId } from '#shared/channel-ids.js';
+import { cropFor } from '#shared/channel-media.js';
 import { CHANNEL_RULES, composePost, countText, validateForChannel } from '#shared/channels.js';
+import type { ContentMedia } from '#shared/content.schema.js';
+import { MediaThumbnail } from '#web/components/ui/media-thumbnail.js';
 
 const UNIT_NAMES = {
   characters: 'characters',
@@ -16,6 +19,8 @@ interface ChannelPreviewProps {
   body: string;
   hashtags: readonly string[];
   callToAction?: string;
+  /** The attached media, in order: shown as the network will get them (its crop where it needs one). */
+  media?: readonly ContentMedia[];
 }
 
 /**
@@ -29,6 +34,7 @@ export function ChannelPreview({
   body,
   hashtags,
   callToAction,
+  media = [],
 }: ChannelPreviewProps) {
   const rule = CHANNEL_RULES[channel];
   const published = composePost(body, hashtags);
@@ -53,6 +59,24 @@ export function ChannelPreview({
       )}
       <p className="preview__body">{published || <span className="muted">Nothing written yet.</span>}</p>
       {callToAction && !body.includes(callToAction) && <p className="preview__cta">{callToAction}</p>}
+      {media.length > 0 && (
+        <ul className="preview__media" aria-label="Media as posted">
+          {media.map((item) => {
+            const crop = item.kind === 'image' ? cropFor(channel, item) : null;
+            return (
+              <li key={item.id} className={crop ? `preview__media--${crop}` : undefined}>
+                <MediaThumbnail
+                  mediaId={item.id}
+                  rendition={crop ? `${crop}.webp` : item.thumbnail}
+                  revision=""
+                  kind={item.kind}
+                  alt={item.alt_text}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      )}
       <p className={`preview__count${measured.over ? ' preview__count--over' : ''}`}>
         {measured.count.toLocaleString()} / {measured.limit.toLocaleString()} {UNIT_NAMES[measured.unit]}
         {measured.over &&

@@ -188,6 +188,7 @@ export function ContentEditor({
             body={body ?? ''}
             hashtags={splitHashtags(hashtags)}
             callToAction={callToAction}
+            media={item.media}
           />
         </Card>
         <WorkflowControls
