@@ -72,6 +72,7 @@ import { InboxRuleService } from './services/inbox/inbox-rule.service.js';
 import { InboxTriageService } from './services/inbox/inbox-triage.service.js';
 import { AltTextService } from './services/media/alt-text.service.js';
 import { TextCardService } from './services/media/cards/text-card.service.js';
+import { ImageGenerationService } from './services/media/image-generation.service.js';
 import { MediaService } from './services/media/media.service.js';
 import { SignedMediaLinks } from './services/media/signed-media-links.js';
 import { NetworkAccountService } from './services/networks/network-account.service.js';
@@ -250,16 +251,19 @@ export function createServices(deps: ServiceDeps) {
     deps.providerFactory,
     createGuardedFetch(aiEndpointGuard),
   );
+  // Shared by text tasks and generated images: one endpoint's health, one price table.
+  const aiBreakers = new CircuitBreakers(config.ai.circuitFailures, config.ai.circuitCooldownMs, () =>
+    now().getTime(),
+  );
+  const aiPrices = new PriceTable(config.ai.prices);
   const ai = new AiService({
     repos,
     tasks: deps.aiTasks ?? AI_TASKS,
     resolver: aiProviders,
     budget,
-    breakers: new CircuitBreakers(config.ai.circuitFailures, config.ai.circuitCooldownMs, () =>
-      now().getTime(),
-    ),
+    breakers: aiBreakers,
     retry: aiRetry,
-    prices: new PriceTable(config.ai.prices),
+    prices: aiPrices,
     cache: aiCache,
     metrics: aiMetrics,
     events,
@@ -450,6 +454,18 @@ export function createServices(deps: ServiceDeps) {
     textCards: new TextCardService({ repos, media }),
     /** Alt text suggestions for library items (the `suggestAltText` task). */
     altText: new AltTextService({ media, ai, resolver: aiProviders }),
+    /** Images from the configured image endpoint (the `generateImage` ledger task), taken into the library. */
+    imageGeneration: new ImageGenerationService({
+      repos,
+      media,
+      resolver: aiProviders,
+      budget,
+      breakers: aiBreakers,
+      prices: aiPrices,
+      metrics: aiMetrics,
+      events,
+      now,
+    }),
     /** Queues webhook deliveries left in the outbox; swept by every job runtime (see startJobRuntime). */
     webhookOutbox,
     /** The `webhook.deliver` job's handler (see JobHandlerDeps). */

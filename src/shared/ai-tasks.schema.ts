@@ -208,6 +208,13 @@ export const AI_TASK_NAMES = [
 ] as const;
 export type AiTaskName = (typeof AI_TASK_NAMES)[number];
 
+/**
+ * Every name a ledger row can carry: the tasks above, and `generateImage`, which is not a text task (it
+ * calls the image endpoint, see src/server/services/media/image-generation.service.ts) but is metered alike.
+ */
+export const AI_LEDGER_TASK_NAMES = [...AI_TASK_NAMES, 'generateImage'] as const;
+export type AiLedgerTaskName = (typeof AI_LEDGER_TASK_NAMES)[number];
+
 export type WriteContentInput = z.infer<typeof writeContentInputSchema>;
 export type ContentDraft = z.infer<typeof contentDraftSchema>;
 export type WriteContentOutput = z.infer<typeof writeContentOutputSchema>;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { AI_TASK_NAMES } from './ai-tasks.schema.js';
+import { AI_LEDGER_TASK_NAMES, AI_TASK_NAMES } from './ai-tasks.schema.js';
 import { idSchema, pageOf, timestampSchema } from './common.schema.js';
 
 export const aiTaskNameSchema = z.enum(AI_TASK_NAMES);
+/** A task as the ledger names it: the text tasks and `generateImage`. */
+export const aiLedgerTaskNameSchema = z.enum(AI_LEDGER_TASK_NAMES);
 
 /** Who answered: a model behind an OpenAI-compatible endpoint, or the built-in offline writer. */
 export const aiProviderKindSchema = z.enum(['openai-compatible', 'offline']);
@@ -18,7 +20,7 @@ export const runTaskParamsSchema = z.strictObject({ task: aiTaskNameSchema });
 /** What every AI answer carries besides its output. */
 export const aiRunMetaSchema = z.object({
   call_id: idSchema,
-  task: aiTaskNameSchema,
+  task: aiLedgerTaskNameSchema,
   provider: aiProviderKindSchema,
   model: z.string(),
   /** True when the offline writer answered: the UI labels it "offline writer". */
@@ -84,7 +86,7 @@ export const aiCallSchema = z.object({
 });
 export const aiCallsQuerySchema = z.strictObject({
   business_id: idSchema,
-  task: aiTaskNameSchema.optional(),
+  task: aiLedgerTaskNameSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(200).optional(),
 });

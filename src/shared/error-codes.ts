@@ -67,6 +67,10 @@ export const ERROR_CODES = [
   'media_check_failed',
   /** The media item is attached to content; `detail` says where. Remove it from those items first. */
   'media_in_use',
+  /** No image model is configured (`AI_IMAGE_MODEL` with an OpenAI-compatible endpoint); make a text card instead. */
+  'image_generator_missing',
+  /** The image endpoint refused the prompt (its content policy); `detail` quotes its reason. */
+  'image_refused',
   /** The network refused the credentials or the request; `detail` quotes its reason (a bad token, …). */
   'network_refused',
   /** The network did not answer, or answered with an error of its own; try again later. */

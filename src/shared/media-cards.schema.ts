@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { aiRunMetaSchema } from './ai.schema.js';
 import { outputNoteSchema } from './ai-tasks.schema.js';
 import { idSchema } from './common.schema.js';
+import { mediaItemSchema } from './media.schema.js';
 
 // Images the server makes rather than receives: branded text cards (drawn here, no service needed) and
 // images from an OpenAI-compatible image endpoint. Both become ordinary items of the media library.
@@ -40,13 +41,21 @@ export type CreateCardBody = z.infer<typeof createCardBodySchema>;
 /** Where the new item goes: `?business_id=…` as for uploads. */
 export const mediaWorkspaceQuerySchema = z.strictObject({ business_id: idSchema });
 
+/** The shapes an image endpoint draws: square, portrait and landscape (each model has its own sizes). */
+export const GENERATED_IMAGE_ASPECTS = ['1:1', '2:3', '3:2'] as const;
+export type GeneratedImageAspect = (typeof GENERATED_IMAGE_ASPECTS)[number];
+
 /** `POST /api/media/generate?business_id=…`: an image from the configured image endpoint. */
 export const generateImageBodySchema = z.strictObject({
-  /** What the picture should show; the writer's `media_brief` fits here. */
-  prompt: z.string().trim().min(3).max(2000),
-  aspect: aspectSchema.default('1:1'),
+  /** What the picture should show; the writer's `media_brief` fits here. It becomes the item's alt text. */
+  prompt: z.string().trim().min(3).max(1000),
+  aspect: z.enum(GENERATED_IMAGE_ASPECTS).default('1:1'),
 });
 export type GenerateImageBody = z.infer<typeof generateImageBodySchema>;
+
+/** A generated image, already in the library, with the ledger's account of the call. */
+export const generatedImageSchema = aiRunMetaSchema.extend({ item: mediaItemSchema });
+export type GeneratedImage = z.infer<typeof generatedImageSchema>;
 
 /** `POST /api/media/{id}/alt-text/suggest`: optional context for the suggestion. */
 export const suggestAltTextBodySchema = z

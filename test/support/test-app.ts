@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pino from 'pino';
 import { type AppDeps, buildApp } from '#server/app.js';
 import { createServices, type ServiceDeps, type Services } from '#server/composition-root.js';
 import { loadConfig } from '#server/config/config.js';
@@ -55,7 +56,7 @@ export async function buildTestInstance(
     config,
     database,
     secret: TEST_SECRET,
-    logger: false,
+    logger: unexpectedErrorLogger,
     services,
     metrics,
     ...appOptions,
@@ -63,6 +64,12 @@ export async function buildTestInstance(
   await app.ready();
   return { app, services };
 }
+
+/**
+ * Test apps log nothing but unexpected errors (the ones a client sees as `internal_error`), with their
+ * stack, on stderr: a 500 that only happens under a loaded suite is then diagnosable from the run's output.
+ */
+const unexpectedErrorLogger = pino({ level: 'error' }, pino.destination(2));
 
 /** Build the real app on `testDb` with test settings; `env` overrides any variable. */
 export async function createTestApp(

@@ -264,7 +264,7 @@ const REFUSED_ADDRESS =
   'The server may not call the AI provider’s address (it points inside a private network, or redirects elsewhere); nothing was saved. Check the address under Settings → AI.';
 
 /** The problem a client sees for a provider failure. */
-function toAppError(error: ProviderError): AppError {
+export function toAppError(error: ProviderError): AppError {
   const retryAfterSeconds = error.options.retryAfterMs
     ? Math.ceil(error.options.retryAfterMs / 1000)
     : undefined;

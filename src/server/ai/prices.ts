@@ -17,6 +17,26 @@ const BUILT_IN_PRICES: Record<string, ModelPrice> = {
   'gpt-3.5-turbo': { input: 0.5, output: 1.5 },
 };
 
+/** USD per generated image: square, and portrait or landscape (larger, and dearer on most models). */
+export interface ImagePrice {
+  square: number;
+  oblong: number;
+}
+
+// Public list prices (USD per image) as published by OpenAI in 2025, at the quality mcc asks for: `medium`
+// for GPT image models, `standard` for DALL·E 3. AI_PRICES sets one price for every shape
+// (`{"my-image-model":{"per_image":0.02}}`).
+const BUILT_IN_IMAGE_PRICES: Record<string, ImagePrice> = {
+  'gpt-image-1': { square: 0.042, oblong: 0.063 },
+  'gpt-image-1-mini': { square: 0.011, oblong: 0.015 },
+  'dall-e-3': { square: 0.04, oblong: 0.08 },
+  // DALL·E 2 draws squares only.
+  'dall-e-2': { square: 0.02, oblong: 0.02 },
+};
+
+/** An entry of AI_PRICES: a text model's token prices, or an image model's price per image. */
+export type PriceOverride = ModelPrice | { per_image: number };
+
 /** A call's cost in micro-dollars, and whether the model had a price at all. */
 export interface Cost {
   microUsd: number;
@@ -32,13 +52,28 @@ export interface Cost {
  */
 export class PriceTable {
   private readonly prices: Record<string, ModelPrice>;
+  private readonly imagePrices: Record<string, ImagePrice>;
 
-  constructor(overrides: Record<string, ModelPrice> = {}) {
-    this.prices = { ...BUILT_IN_PRICES, ...overrides };
+  constructor(overrides: Record<string, PriceOverride> = {}) {
+    const tokens: Record<string, ModelPrice> = {};
+    const images: Record<string, ImagePrice> = {};
+    for (const [model, price] of Object.entries(overrides)) {
+      if ('per_image' in price) images[model] = { square: price.per_image, oblong: price.per_image };
+      else tokens[model] = price;
+    }
+    this.prices = { ...BUILT_IN_PRICES, ...tokens };
+    this.imagePrices = { ...BUILT_IN_IMAGE_PRICES, ...images };
   }
 
   priceOf(model: string): ModelPrice | undefined {
-    return this.prices[model] ?? this.prices[model.replace(/-\d{4}-\d{2}-\d{2}$/, '')];
+    return lookUp(this.prices, model);
+  }
+
+  /** One generated image's cost; an image model without a price costs 0 and is flagged as unpriced. */
+  imageCost(model: string, shape: keyof ImagePrice): Cost {
+    const price = lookUp(this.imagePrices, model);
+    if (!price) return { microUsd: 0, priceKnown: false };
+    return { microUsd: Math.round(price[shape] * 1_000_000), priceKnown: true };
   }
 
   cost(model: string, usage: { promptTokens: number; completionTokens: number }): Cost {
@@ -48,4 +83,9 @@ export class PriceTable {
     const microUsd = price.input * usage.promptTokens + price.output * usage.completionTokens;
     return { microUsd: Math.round(microUsd), priceKnown: true };
   }
+}
+
+/** A model's entry, or its family's for a dated snapshot name (`gpt-4o-mini-2024-07-18`). */
+function lookUp<T>(table: Record<string, T>, model: string): T | undefined {
+  return table[model] ?? table[model.replace(/-\d{4}-\d{2}-\d{2}$/, '')];
 }

@@ -80,6 +80,8 @@ export const envSchema = z.object({
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   AI_MODEL: z.string().min(1).max(200).default('gpt-4o-mini'),
+  /** The image model on the same endpoint (gpt-image-1, dall-e-3, …); unset, no images are generated. */
+  AI_IMAGE_MODEL: z.string().min(1).max(200).optional(),
   AI_TIMEOUT_MS: positiveInt.max(600_000).default(60_000),
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   AI_RETRY_BUDGET_MS: positiveInt.max(600_000).default(90_000),
@@ -97,7 +99,16 @@ export const envSchema = z.object({
         return z.NEVER;
       }
     })
-    .pipe(z.record(z.string(), z.strictObject({ input: z.number().min(0), output: z.number().min(0) })))
+    .pipe(
+      z.record(
+        z.string(),
+        z.union([
+          z.strictObject({ input: z.number().min(0), output: z.number().min(0) }),
+          // An image model's price: USD per generated image.
+          z.strictObject({ per_image: z.number().min(0) }),
+        ]),
+      ),
+    )
     .optional(),
   AI_ALLOW_PRIVATE_BASE_URLS: bool.default(false),
   OUTBOUND_ALLOWED_HOSTS: list

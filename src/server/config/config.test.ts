@@ -84,6 +84,20 @@ describe('loadConfig', () => {
     ).toThrow(/PUBLIC_URL: required with SMTP_URL in production/);
   });
 
+  it('reads the image model and image prices per picture beside token prices', () => {
+    expect(loadConfig({}).ai.imageModel).toBeUndefined();
+    const config = loadConfig({
+      AI_IMAGE_MODEL: 'gpt-image-1',
+      AI_PRICES: '{"my-model":{"input":0.5,"output":1.5},"flux-schnell":{"per_image":0.003}}',
+    });
+    expect(config.ai.imageModel).toBe('gpt-image-1');
+    expect(config.ai.prices).toEqual({
+      'my-model': { input: 0.5, output: 1.5 },
+      'flux-schnell': { per_image: 0.003 },
+    });
+    expect(() => loadConfig({ AI_PRICES: '{"x":{"input":1,"per_image":2}}' })).toThrow(/AI_PRICES/);
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', MCC_DEMO: 'maybe' });

@@ -79,8 +79,10 @@ export interface Config {
     circuitFailures: number;
     circuitCooldownMs: number;
     cacheTtlMs: number;
-    /** Extra or overriding prices, USD per million tokens. */
-    prices: Record<string, { input: number; output: number }>;
+    /** Image generation's model on the workspace's or the server's endpoint; undefined: no images. */
+    imageModel: string | undefined;
+    /** Extra or overriding prices: USD per million tokens, or per image for image models. */
+    prices: Record<string, { input: number; output: number } | { per_image: number }>;
     /** Let workspaces point their provider at private or loopback addresses (a local Ollama, say). */
     allowPrivateBaseUrls: boolean;
   };
@@ -234,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       circuitFailures: e.AI_CIRCUIT_FAILURES,
       circuitCooldownMs: e.AI_CIRCUIT_COOLDOWN_SECONDS * 1000,
       cacheTtlMs: e.AI_CACHE_TTL_SECONDS * 1000,
+      imageModel: e.AI_IMAGE_MODEL,
       prices: e.AI_PRICES ?? {},
       allowPrivateBaseUrls: e.AI_ALLOW_PRIVATE_BASE_URLS,
     },

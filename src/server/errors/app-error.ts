@@ -32,6 +32,8 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   mail_unavailable: { status: 503, title: 'This server cannot send email' },
   media_check_failed: { status: 422, title: 'The media does not meet the network’s rules' },
   media_in_use: { status: 409, title: 'The media is attached to content' },
+  image_generator_missing: { status: 409, title: 'No image generator is configured' },
+  image_refused: { status: 422, title: 'The image service refused the prompt' },
   network_refused: { status: 422, title: 'The network refused the request' },
   network_unavailable: { status: 502, title: 'The network did not answer' },
   two_factor_required: { status: 403, title: 'This workspace requires two-factor sign-in' },

@@ -3,6 +3,8 @@ import { mediaItemSchema, mediaParamsSchema } from '#shared/media.schema.js';
 import {
   altTextSuggestionSchema,
   createCardBodySchema,
+  generatedImageSchema,
+  generateImageBodySchema,
   mediaWorkspaceQuerySchema,
   suggestAltTextBodySchema,
 } from '#shared/media-cards.schema.js';
@@ -13,7 +15,9 @@ const tags = ['media'];
 const security = [{ bearer: [] }];
 
 /** Images the server makes for the library (text cards, generated images) and alt-text suggestions. */
-export function mediaStudioRoutes(services: Pick<Services, 'textCards' | 'altText'>): FastifyPluginAsyncZod {
+export function mediaStudioRoutes(
+  services: Pick<Services, 'textCards' | 'altText' | 'imageGeneration'>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/media/cards',
@@ -33,6 +37,31 @@ export function mediaStudioRoutes(services: Pick<Services, 'textCards' | 'altTex
           .code(201)
           .send(
             await services.textCards.create(principalOf(request), request.query.business_id, request.body),
+          ),
+    );
+
+    app.post(
+      '/media/generate',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            'Generate an image from a prompt with the configured image model (AI_IMAGE_MODEL) and add it to the library; metered as the AI task generateImage (owner, admin, editor). 409 without an image model: make a text card instead',
+          querystring: mediaWorkspaceQuerySchema,
+          body: generateImageBodySchema,
+          response: { 201: generatedImageSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await services.imageGeneration.generate(
+              principalOf(request),
+              request.query.business_id,
+              request.body,
+            ),
           ),
     );
 

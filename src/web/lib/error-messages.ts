@@ -38,6 +38,8 @@ const MESSAGES: Record<ErrorCode, string> = {
   media_check_failed:
     'The attached media does not fit this network yet: check the count, and describe each image (alt text).',
   media_in_use: 'That file is attached to posts. Remove it from them first, then delete it.',
+  image_generator_missing: 'This server has no image generator. Make a text card instead.',
+  image_refused: 'The image service refused that description. Describe the picture differently.',
   network_refused: 'The network refused it. Check the address and the token, then try again.',
   network_unavailable: 'The network did not answer. Try again in a few minutes.',
   two_factor_required:

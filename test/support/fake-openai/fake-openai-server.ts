@@ -13,6 +13,7 @@ import type {
   ScriptEntry,
   ScriptStep,
 } from './fake-openai.types.js';
+import { type ImageScriptStep, parseImageRequest, sendGeneratedImage } from './image-generation.js';
 import { type OpenAIErrorDetails, sendOpenAIError } from './openai-error.js';
 
 const DEFAULT_MODELS = ['fake-gpt', 'gpt-4o-mini'];
@@ -20,8 +21,9 @@ const DEFAULT_MODELS = ['fake-gpt', 'gpt-4o-mini'];
 const MODELS_CREATED = 1_700_000_000;
 
 /**
- * Start a fake OpenAI-compatible server on 127.0.0.1: `POST /v1/chat/completions` (JSON and SSE) and
- * `GET /v1/models`, answering from a per-test script.
+ * Start a fake OpenAI-compatible server on 127.0.0.1: `POST /v1/chat/completions` (JSON and SSE),
+ * `POST /v1/images/generations` (real PNGs of the requested size) and `GET /v1/models`, answering from a
+ * per-test script.
  *
  * @example
  * const fake = await startFakeOpenAI();
@@ -31,6 +33,7 @@ const MODELS_CREATED = 1_700_000_000;
  */
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const queue: ScriptEntry[] = [];
+  const imageQueue: ImageScriptStep[] = [];
   const requests: RecordedRequest[] = [];
   const models = options.models ?? DEFAULT_MODELS;
   const closing = new AbortController();
@@ -80,6 +83,21 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       const id = decodeURIComponent(modelMatch[1]);
       if (models.includes(id)) return sendJson(response, modelObject(id));
       return fail(404, openai.modelNotFound(id));
+    }
+    if (route === 'POST /v1/images/generations') {
+      const parsed = parseImageRequest(recorded.body);
+      if ('error' in parsed) return fail(400, parsed.error);
+      recorded.image = parsed.request;
+      const step = imageQueue.shift() ?? {};
+      if (step.status)
+        return sendOpenAIError(
+          response,
+          step.status,
+          step.error,
+          step.retryAfter !== undefined ? { 'retry-after': String(step.retryAfter) } : {},
+          dialect.errorBody,
+        );
+      return sendGeneratedImage(response, parsed.request);
     }
     if (route !== 'POST /v1/chat/completions') {
       return fail(404, { message: `Invalid URL (${route})`, code: null });
@@ -179,12 +197,15 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     requests,
     chatRequests: () => requests.filter((request): request is ChatCall => request.chat !== undefined),
     script: (...entries) => void queue.push(...entries),
+    scriptImages: (...steps) => void imageQueue.push(...steps),
+    imageRequests: () => requests.filter((request) => request.image !== undefined),
     setDefaultReply: (entry) => {
       fallback = entry;
     },
     pending: () => queue.length,
     reset: () => {
       queue.length = 0;
+      imageQueue.length = 0;
       requests.length = 0;
       fallback = options.defaultReply ?? defaultEntry;
     },

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { FinishReason } from './chat-completion-body.js';
 import type { ChatRequest } from './chat-request.schema.js';
 import type { FakeDialect } from './dialects.js';
+import type { ImageRequestBody, ImageScriptStep } from './image-generation.js';
 import type { OpenAIErrorDetails } from './openai-error.js';
 
 /**
@@ -52,6 +53,8 @@ export interface RecordedRequest {
   receivedAt: Date;
   /** Set when the request is a chat completion whose body passed validation. */
   chat?: ChatRequest;
+  /** Set when the request is an image generation whose body passed validation. */
+  image?: ImageRequestBody;
 }
 
 /** A recorded chat completion request that passed validation. */
@@ -93,6 +96,10 @@ export interface FakeOpenAI {
   chatRequests(): ChatCall[];
   /** Queue behaviours; each valid chat completion request consumes one, in order. */
   script(...entries: ScriptEntry[]): void;
+  /** Queue image generation behaviours (errors); each valid request consumes one, then pictures are drawn. */
+  scriptImages(...steps: ImageScriptStep[]): void;
+  /** Only the valid image generation requests, oldest first. */
+  imageRequests(): RecordedRequest[];
   /** Replace the behaviour used when the queue is empty. */
   setDefaultReply(entry: ScriptEntry): void;
   /** How many queued behaviours have not been consumed yet. */

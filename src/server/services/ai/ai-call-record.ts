@@ -1,17 +1,22 @@
 import type { AiMetrics } from '#server/ai/ai-metrics.js';
 import { newMeter, type RunMeter } from '#server/ai/engine.js';
-import type { PriceTable } from '#server/ai/prices.js';
-import type { AnyAiTask } from '#server/ai/task.js';
+import type { Cost, PriceTable } from '#server/ai/prices.js';
 import { newId } from '#server/db/ids.js';
 import type { AiCallOutcome, AiCallRow } from '#server/db/schema.js';
 import { isAppError } from '#server/errors/app-error.js';
 import type { EventPublisher } from '#server/realtime/event-bus.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type { AiRunMeta } from '#shared/ai.schema.js';
+import type { AiLedgerTaskName } from '#shared/ai-tasks.schema.js';
 import type { BudgetHold } from './ai-budget.js';
-import type { ResolvedProvider } from './ai-provider-resolver.js';
 
 const OFFLINE_MODEL = 'offline-writer';
+
+/** Who answers a call: the offline writer, or an endpoint's model (chat or images). */
+export type CallAnswerer = { kind: 'offline' } | { kind: 'model'; provider: { name: string; model: string } };
+
+/** What a finished call cost; by default its tokens at the model's price. */
+export type CallPricing = (meter: RunMeter, outcome: AiCallOutcome) => Cost;
 
 /** What writing a call's ledger row needs. */
 export interface CallRecordDeps {
@@ -41,8 +46,9 @@ export class CallRecord {
     private readonly call: {
       businessId: string;
       userId: string | null;
-      task: AnyAiTask;
-      resolved: ResolvedProvider;
+      task: { name: AiLedgerTaskName; version: string };
+      resolved: CallAnswerer;
+      pricing?: CallPricing;
     },
   ) {
     const { resolved } = call;
@@ -63,7 +69,7 @@ export class CallRecord {
     const cost =
       outcome === 'cached' || providerName === 'offline'
         ? { microUsd: 0, priceKnown: true }
-        : this.deps.prices.cost(meter.model, meter.usage);
+        : (this.call.pricing?.(meter, outcome) ?? this.deps.prices.cost(meter.model, meter.usage));
     await this.write({
       id: this.id,
       business_id: this.call.businessId,

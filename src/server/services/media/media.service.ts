@@ -152,6 +152,21 @@ export class MediaService {
     }
   }
 
+  /**
+   * Refuses (413 quota_exceeded) when the workspace's library is already full: for work that pays for a
+   * file before uploading it (a generated image), so nothing is bought that the library cannot take. The
+   * upload checks again with the file's size.
+   */
+  async ensureRoom(businessId: string): Promise<void> {
+    const { quotaBytes } = this.deps.settings;
+    const used = await this.deps.repos.media.storedBytes(businessId);
+    if (used >= quotaBytes)
+      throw new AppError(
+        'quota_exceeded',
+        `The library holds ${formatBytes(used)} of its ${formatBytes(quotaBytes)}. Delete files you no longer need, or ask the operator to raise MEDIA_QUOTA_BYTES.`,
+      );
+  }
+
   async list(
     principal: Principal,
     query: MediaListQuery,

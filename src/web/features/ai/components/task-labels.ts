@@ -1,17 +1,18 @@
-import type { AiTaskName } from '#shared/ai-tasks.schema.js';
+import type { AiLedgerTaskName } from '#shared/ai-tasks.schema.js';
 
-const TASK_LABELS: Record<AiTaskName, string> = {
+const TASK_LABELS: Record<AiLedgerTaskName, string> = {
   planCalendar: 'Plan a calendar',
   writeContent: 'Write content',
   rewriteContent: 'Rewrite content',
   classifyMessage: 'Classify a message',
   suggestReplies: 'Suggest replies',
   suggestAltText: 'Suggest alt text',
+  generateImage: 'Generate an image',
 };
 
 /** How a task reads in the UI; a task this version of the app does not know shows its id. */
 export function taskLabel(task: string): string {
-  return TASK_LABELS[task as AiTaskName] ?? task;
+  return TASK_LABELS[task as AiLedgerTaskName] ?? task;
 }
 
 /** The model name as people know it; the built-in writer has no model. */
