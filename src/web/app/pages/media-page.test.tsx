@@ -207,6 +207,105 @@ describe('Media page', () => {
     expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
     expect((screen.getByRole('textbox', { name: 'Alt text' }) as HTMLTextAreaElement).disabled).toBe(true);
   });
+
+  it('makes a text card from three lines, then shows it in the library, selected', async () => {
+    const business = aBusiness();
+    const fakes = serveWorkspace(fakeApi(), business);
+    const server = serveLibrary(fakes, business, []);
+    const card = aMediaItem({
+      business_id: business.id,
+      name: 'Offer - 20% off all bikes.png',
+      tags: ['card'],
+    });
+    fakes.on('POST', API.mediaCards, ({ body, query }) => {
+      if (query.get('business_id') !== business.id) return problem(404, 'not_found');
+      server.items = [card];
+      fakes.on('GET', API.mediaRendition(card.id, 'w320.webp'), { status: 200, text: 'webp-bytes' });
+      fakes.on('GET', API.mediaRendition(card.id, 'w640.webp'), { status: 200, text: 'webp-bytes' });
+      expect(body).toEqual({
+        kind: 'offer',
+        headline: '20% off all bikes',
+        body: '',
+        footer: 'Until Sunday',
+        aspect: '4:5',
+        show_business_name: true,
+      });
+      return json(card, 201);
+    });
+    const { user } = open(business);
+    await user.click(await screen.findByRole('button', { name: 'Make an image' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Make an image' });
+    await user.selectOptions(within(dialog).getByLabelText('Kind'), 'offer');
+    await user.type(within(dialog).getByLabelText('The offer'), '20% off all bikes');
+    await user.type(within(dialog).getByLabelText('Code or end date'), 'Until Sunday');
+    await user.selectOptions(within(dialog).getByLabelText('Shape'), '4:5');
+    await user.click(within(dialog).getByRole('button', { name: 'Make the card' }));
+
+    expect(await screen.findByRole('region', { name: `Details of ${card.name}` })).toBeTruthy();
+    expect(screen.queryByRole('dialog', { name: 'Make an image' })).toBeNull();
+  });
+
+  it('says why an image cannot be generated, in the server’s words, and checks the prompt first', async () => {
+    const business = aBusiness();
+    const fakes = serveWorkspace(fakeApi(), business);
+    serveLibrary(fakes, business, []);
+    fakes.on('POST', API.mediaGenerate, () =>
+      problem(
+        409,
+        'image_generator_missing',
+        'Offline mode has no image generator: make a text card instead (POST /api/media/cards).',
+      ),
+    );
+    const { user } = open(business);
+    await user.click(await screen.findByRole('button', { name: 'Make an image' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Make an image' });
+    await user.click(within(dialog).getByRole('radio', { name: 'Generate' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Generate' }));
+    expect(await within(dialog).findByText(/3 characters/)).toBeTruthy();
+    expect(fakes.sent('POST', API.mediaGenerate)).toHaveLength(0);
+
+    await user.type(within(dialog).getByLabelText('What the picture shows'), 'A bowl of ramen, steam rising');
+    await user.click(within(dialog).getByRole('button', { name: 'Generate' }));
+    expect(
+      await within(dialog).findByText(
+        'Offline mode has no image generator: make a text card instead (POST /api/media/cards).',
+      ),
+    ).toBeTruthy();
+    expect(fakes.sent('POST', API.mediaGenerate)[0]?.body).toEqual({
+      prompt: 'A bowl of ramen, steam rising',
+      aspect: '1:1',
+    });
+  });
+
+  it('suggests alt text into the field without saving it, and says what the writer saw', async () => {
+    const business = aBusiness();
+    const beach = aMediaItem({ business_id: business.id, name: 'beach.jpg' });
+    const fakes = serveWorkspace(fakeApi(), business);
+    serveLibrary(fakes, business, [beach]);
+    fakes.on('POST', API.mediaAltTextSuggestion(beach.id), () =>
+      json({
+        call_id: '01900000-0000-7000-8000-0000000000a1',
+        task: 'suggestAltText',
+        provider: 'offline',
+        model: 'offline-writer',
+        offline: true,
+        cached: false,
+        prompt_tokens: 0,
+        completion_tokens: 0,
+        cost_micro_usd: 0,
+        alt_text: 'Deck chairs on a sandy beach',
+        warnings: [],
+        saw_image: false,
+      }),
+    );
+    const { user } = open(business);
+    await user.click(await screen.findByRole('button', { name: 'beach.jpg' }));
+    await user.click(await screen.findByRole('button', { name: 'Suggest alt text' }));
+    const field = screen.getByLabelText('Alt text') as HTMLTextAreaElement;
+    await waitFor(() => expect(field.value).toBe('Deck chairs on a sandy beach'));
+    expect(screen.getByText(/Suggested by the offline writer/).textContent).toMatch(/has not seen the picture/);
+    expect(fakes.sent('PATCH', API.mediaItem(beach.id))).toHaveLength(0);
+  });
 });
 
 async function waitForGone(name: string): Promise<void> {

@@ -8,6 +8,7 @@ import { TagInput } from '#web/components/ui/tag-input.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { useMediaObjectUrl } from '#web/lib/media-files.js';
 import { useDeleteMedia } from '../api/delete-media.js';
+import { useSuggestAltText } from '../api/make-images.js';
 import { useUpdateMedia } from '../api/update-media.js';
 import { FocalPointPicker } from './focal-point-picker.js';
 import { formatBytes, previewRendition } from './media-format.js';
@@ -33,6 +34,7 @@ export function MediaDetails({ businessId, item, canEdit, onClose }: MediaDetail
   const [tags, setTags] = useState<string[]>(item.tags);
   const [focal, setFocal] = useState(item.focal_point);
   const [confirming, setConfirming] = useState(false);
+  const suggest = useSuggestAltText();
   const preview = useMediaObjectUrl(item.id, previewRendition(item), item.updated_at);
   const dirty =
     name !== item.name || altText !== item.alt_text || JSON.stringify(tags) !== JSON.stringify(item.tags);
@@ -98,6 +100,41 @@ export function MediaDetails({ businessId, item, canEdit, onClose }: MediaDetail
         rows={3}
         disabled={!canEdit}
       />
+      {canEdit && item.kind === 'image' && (
+        <div className="media-details__suggest stack">
+          <div>
+            <Button
+              size="sm"
+              loading={suggest.isPending}
+              onClick={() =>
+                suggest.mutate({ mediaId: item.id }, { onSuccess: (answer) => setAltText(answer.alt_text) })
+              }
+            >
+              Suggest alt text
+            </Button>
+          </div>
+          {suggest.isSuccess && (
+            <p className="muted" role="status">
+              {suggest.data.offline
+                ? 'Suggested by the offline writer from the name, tags and brand: it has not seen the picture.'
+                : suggest.data.saw_image
+                  ? `Suggested by ${suggest.data.model}, which looked at the picture.`
+                  : `Suggested by ${suggest.data.model} from the name, tags and brand: it has not seen the picture.`}{' '}
+              Check it says what the picture shows, then Save.
+            </p>
+          )}
+          {suggest.isSuccess && suggest.data.warnings.length > 0 && (
+            <Banner tone="warning">
+              <ul>
+                {suggest.data.warnings.map((warning) => (
+                  <li key={`${warning.field}-${warning.code}`}>{warning.message}</li>
+                ))}
+              </ul>
+            </Banner>
+          )}
+          {suggest.isError && <Banner tone="danger">{problemDetail(suggest.error)}</Banner>}
+        </div>
+      )}
       <TagInput label="Tags" value={tags} onChange={setTags} max={20} maxLength={40} disabled={!canEdit} />
       {update.isError && <Banner tone="danger">{problemDetail(update.error)}</Banner>}
       {canEdit && (

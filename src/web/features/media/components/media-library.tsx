@@ -4,9 +4,11 @@ import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { EmptyState } from '#web/components/ui/empty-state.js';
 import { Spinner } from '#web/components/ui/spinner.js';
+import { useToast } from '#web/components/ui/toast.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { useMediaLibrary } from '../api/get-media.js';
 import { useMediaUploads } from '../api/upload-media.js';
+import { MakeImageDialog } from './make-image-dialog.js';
 import { MediaDetails } from './media-details.js';
 import { MediaFilterBar, toMediaFilters } from './media-filters.js';
 import { MediaGrid } from './media-grid.js';
@@ -27,6 +29,8 @@ export function MediaLibrary({ businessId, canEdit }: MediaLibraryProps) {
   const library = useMediaLibrary(businessId, filters);
   const uploads = useMediaUploads(businessId);
   const [selectedId, setSelectedId] = useState<string>();
+  const [making, setMaking] = useState(false);
+  const toast = useToast();
   const items = (library.data?.pages ?? []).flatMap((page) => page.items);
   const selected: MediaItem | undefined = items.find((item) => item.id === selectedId);
 
@@ -34,7 +38,12 @@ export function MediaLibrary({ businessId, canEdit }: MediaLibraryProps) {
     <div className="media-library">
       <div className="media-library__main stack">
         {canEdit && (
-          <UploadZone uploads={uploads.uploads} onFiles={uploads.start} onDismiss={uploads.dismiss} />
+          <>
+            <UploadZone uploads={uploads.uploads} onFiles={uploads.start} onDismiss={uploads.dismiss} />
+            <div>
+              <Button onClick={() => setMaking(true)}>Make an image</Button>
+            </div>
+          </>
         )}
         <MediaFilterBar search={search} tag={tag} onSearch={setSearch} onTag={setTag} />
         {library.isPending && <Spinner label="Loading the library" />}
@@ -53,6 +62,16 @@ export function MediaLibrary({ businessId, canEdit }: MediaLibraryProps) {
           </Button>
         )}
       </div>
+      <MakeImageDialog
+        businessId={businessId}
+        open={making}
+        onClose={() => setMaking(false)}
+        onMade={(item) => {
+          setMaking(false);
+          toast(`${item.name} is in the library`, 'success');
+          setSelectedId(item.id);
+        }}
+      />
       {selected && (
         <MediaDetails
           key={selected.id}
