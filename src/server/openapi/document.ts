@@ -78,6 +78,14 @@ function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
   return rest;
 }
 
+const REASONS: Record<string, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+  206: 'Partial Content (a `Range` request)',
+};
+
 /** What the route table knows and the document does not say: whether a rate limit applies. */
 interface RouteFacts {
   rateLimited: boolean;
@@ -127,6 +135,10 @@ function finishDocument(document: Json, routeFacts: Map<string, RouteFacts>, opt
       if (overrides?.requestBody) operation.requestBody = overrides.requestBody;
       const responses = (operation.responses ?? {}) as Record<string, Json>;
       Object.assign(responses, overrides?.responses);
+      for (const [status, response] of Object.entries(responses)) {
+        // @fastify/swagger's placeholder for a response schema without a description.
+        if (response.description === 'Default Response') response.description = REASONS[status] ?? 'Success';
+      }
       const facts = factsOf(operation, routeFacts.get(operationKey(method, path)));
       for (const [status, problem] of Object.entries(problemResponses(facts)) as Array<[string, Json]>) {
         responses[status] = mergeResponse(responses[status], problem);
