@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATION_IDS } from '#server/openapi/operation-ids.js';
@@ -227,6 +228,13 @@ describe('the OpenAPI contract', () => {
     const body = delivery.json().payload;
     expect(WEBHOOK_PAYLOAD_SCHEMAS['webhook.test'].safeParse(body).success, JSON.stringify(body)).toBe(true);
     expect(WEBHOOK_PAYLOAD_SCHEMAS['content.changed'].safeParse(body).success).toBe(false);
+  });
+});
+
+describe('docs/api.md', () => {
+  it('explains every error code', () => {
+    const guide = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
+    expect(ERROR_CODES.filter((code) => !guide.includes(`| \`${code}\` |`))).toEqual([]);
   });
 });
 
