@@ -135,6 +135,13 @@ describe('the OpenAPI contract', () => {
     );
   });
 
+  it('declares, with a description, every tag an operation uses', () => {
+    const declared = new Set((document.tags ?? []).map((tag) => tag.name));
+    const used = new Set(operationsOf(document).flatMap(({ operation }) => operation.tags ?? []));
+    expect([...used].filter((tag) => !declared.has(tag))).toEqual([]);
+    expect((document.tags ?? []).filter((tag) => !tag.description)).toEqual([]);
+  });
+
   it('tells the truth about security: a Bearer operation refuses a request without one, a public one does not ask', async () => {
     const wrong: string[] = [];
     for (const { method, path, operation } of operationsOf(document)) {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 export interface DocumentedOperation {
   operationId?: string;
   summary?: string;
+  tags?: string[];
   security?: Array<Record<string, string[]>>;
   parameters?: Array<{
     in: string;
@@ -28,6 +29,7 @@ export interface OpenApiDocument {
   openapi: string;
   info: { title: string; version: string; license?: unknown };
   servers?: Array<{ url: string }>;
+  tags?: Array<{ name: string; description?: string }>;
   paths: Record<string, Record<string, DocumentedOperation>>;
   webhooks?: Record<string, Record<string, DocumentedOperation>>;
   components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };

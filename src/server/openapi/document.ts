@@ -78,6 +78,28 @@ function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
   return rest;
 }
 
+/** The document's tags, in the order Swagger UI shows them; an operation's tag missing here fails a test. */
+const TAGS: Record<string, string> = {
+  auth: 'Accounts, sessions, passwords and two-factor sign-in',
+  workspaces: 'Workspaces (`business` on the wire): create, read, change, delete',
+  members: 'The people in a workspace, their roles and invitations',
+  'api keys': 'Workspace API keys for integrations',
+  audit: 'Who changed what in a workspace',
+  campaigns: 'Campaigns: goals with dates, channels, budget and KPIs',
+  content: 'Content items, their workflow, media and history',
+  'content export': 'CSV export and import, and the iCalendar feed',
+  ai: 'AI tasks, usage, budget and the workspace’s provider',
+  analytics: 'Forecasts, actual results and reports',
+  publishing: 'Publishing connectors, network accounts and publish attempts',
+  inbox: 'Conversations, replies, rules, canned replies, knowledge and the inbound webhook',
+  media: 'The media library: uploads, renditions, signed links and text cards',
+  webhooks: 'Outgoing webhooks and their delivery log (the events are under `webhooks`)',
+  jobs: 'Background jobs: state, progress, retry and cancel',
+  telemetry: 'Web vitals and browser errors from the web app',
+  ops: 'Health and readiness probes',
+  dev: 'Development helpers (absent when SMTP is configured)',
+};
+
 const REASONS: Record<string, string> = {
   200: 'OK',
   201: 'Created',
@@ -151,6 +173,7 @@ function finishDocument(document: Json, routeFacts: Map<string, RouteFacts>, opt
   return stripInternalKeywords({
     ...document,
     info: { ...(document.info as Json), license: { name: 'MIT', identifier: 'MIT' } },
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     servers: [serverOf(options.publicUrl)],
     paths,
     webhooks,
