@@ -92,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await app.register(rateLimitPlugin, { config });
   await app.register(nulGuardPlugin);
-  await app.register(docsPlugin);
+  await app.register(docsPlugin, { publicUrl: config.server.publicUrl });
   await app.register(websocketPlugin);
 
   const services =

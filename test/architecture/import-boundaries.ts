@@ -83,6 +83,13 @@ export const BOUNDARY_RULES: BoundaryRule[] = [
     why: 'Repositories never import services, jobs or integrations.',
   },
   {
+    name: 'the typed client stands alone',
+    appliesTo: ['src/client/'],
+    forbid: () => ['src/', 'node:', 'fastify', 'zod'],
+    allow: () => ['src/client/'],
+    why: 'Integrators import src/client without the server: it uses openapi-fetch and its generated types only.',
+  },
+  {
     name: 'only the app registers routes',
     appliesTo: ['src/server/', 'src/cli/'],
     except: ['src/server/app.ts', 'src/server/routes/'],

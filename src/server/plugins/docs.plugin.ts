@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
-import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { type DocumentOptions, openapiTransforms } from '../openapi/document.js';
 
 /** Where the interactive API documentation lives. */
 export const DOCS_PREFIX = '/docs';
@@ -36,7 +36,7 @@ function packageVersion(): string {
   }
 }
 
-const docsPluginImpl: FastifyPluginAsync = async (app) => {
+const docsPluginImpl: FastifyPluginAsync<DocumentOptions> = async (app, options) => {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -44,8 +44,10 @@ const docsPluginImpl: FastifyPluginAsync = async (app) => {
         title: 'Marketing Command Center API',
         version: packageVersion(),
         description:
-          'Errors are RFC 9457 `application/problem+json` with a stable `code` and `errors[]` per field. ' +
-          'Every response carries `x-request-id`.',
+          'Errors are RFC 9457 `application/problem+json` with a stable `code` and `errors[]` per field; ' +
+          'each operation lists the codes it can answer. Every response carries `x-request-id`. ' +
+          'The guide for integrators (authentication, errors, pagination, rate limits, the typed client) ' +
+          'is docs/api.md in the repository.',
       },
       components: {
         securitySchemes: {
@@ -60,8 +62,8 @@ const docsPluginImpl: FastifyPluginAsync = async (app) => {
         },
       },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    // operationIds, security on every operation, problem responses, servers and webhooks (../openapi/).
+    ...openapiTransforms(options),
   });
   await app.register(swaggerUi, {
     routePrefix: DOCS_PREFIX,
@@ -70,5 +72,10 @@ const docsPluginImpl: FastifyPluginAsync = async (app) => {
   });
 };
 
-/** OpenAPI 3.1 generated from the routes' zod schemas, with Swagger UI at `/docs`. Register before routes. */
+/**
+ * OpenAPI 3.1 generated from the routes' zod schemas, with Swagger UI at `/docs`. Register before routes.
+ *
+ * @example
+ * await app.register(docsPlugin, { publicUrl: config.server.publicUrl });
+ */
 export const docsPlugin = fp(docsPluginImpl, { name: 'mcc-docs', fastify: '5.x' });

@@ -64,13 +64,23 @@ export async function opsRoutes(app: FastifyInstance, options: OpsRoutesOptions)
 
   routes.get(
     '/healthz',
-    { ...OPS_ROUTE, schema: { tags: ['ops'], response: { 200: healthSchema } } },
+    {
+      ...OPS_ROUTE,
+      schema: { tags: ['ops'], summary: 'Liveness: the process answers', response: { 200: healthSchema } },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
   routes.get(
     '/readyz',
-    { ...OPS_ROUTE, schema: { tags: ['ops'], response: { 200: readySchema, 503: unavailableSchema } } },
+    {
+      ...OPS_ROUTE,
+      schema: {
+        tags: ['ops'],
+        summary: 'Readiness: the database (and Redis, when used) answer',
+        response: { 200: readySchema, 503: unavailableSchema },
+      },
+    },
     async (request, reply) => {
       const [databaseCheck, redisCheck] = await Promise.all([
         pingWithin(database, readyTimeoutMs),
