@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Session } from '#shared/auth.schema.js';
 import type { Business, CreatedApiKey } from '#shared/business.schema.js';
@@ -250,6 +251,31 @@ describeEachDialect('Idempotency-Key on creating requests', (create) => {
         .items.map((item) => item.name)
         .sort(),
     ).toEqual(['Acme Bakery', 'Third shop']);
+  });
+
+  it('keeps the answer as the handler made it: a repeat is compressed for whoever asks, like the first', async () => {
+    const payload = {
+      business_id: business.id,
+      channel: 'email',
+      body: 'Fresh sourdough every morning. '.repeat(60),
+    };
+    const send = (headers: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/content',
+        headers: { ...owner.auth, 'idempotency-key': 'k-long', ...headers },
+        payload,
+      });
+    const first = await send({ 'accept-encoding': 'gzip' });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.headers['content-encoding']).toBe('gzip');
+    const again = await send({ 'accept-encoding': 'gzip' });
+    expect(again.headers['content-encoding']).toBe('gzip');
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(gunzipSync(again.rawPayload).toString()).toBe(gunzipSync(first.rawPayload).toString());
+    const plain = await send({});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.json()).toEqual(JSON.parse(gunzipSync(first.rawPayload).toString()));
   });
 
   it('ignores the header on requests that create nothing', async () => {
