@@ -14,6 +14,7 @@ import { docsPlugin } from './plugins/docs.plugin.js';
 import { drainOnClose } from './plugins/drain-on-close.js';
 import { errorHandlerPlugin, replyWithProblem } from './plugins/error-handler.plugin.js';
 import { hostAllowListPlugin } from './plugins/host-allow-list.plugin.js';
+import { idempotencyPlugin } from './plugins/idempotency.plugin.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
 import { notFoundPlugin } from './plugins/not-found.plugin.js';
 import { nulGuardPlugin } from './plugins/nul-guard.plugin.js';
@@ -100,6 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // With BullMQ the app depends on Redis: readiness reports it.
   const redis = services.jobQueue.kind === 'bullmq' ? services.jobQueue : undefined;
   await app.register(opsRoutes, { database, redis, metricsAccess: metricsAccess(config, 'app') });
+  // Before the routes: it takes over each creating POST as it is added.
+  await app.register(idempotencyPlugin, { idempotency: services.idempotency });
   createDependencyGauge(metrics.registry, { database, ...(redis && { redis }) });
   // The app owns the services' outside connections (the event bus) and threads; the database is the caller's.
   app.addHook('onClose', async () => {

@@ -35,6 +35,7 @@ import { createRepositories } from './repositories/index.js';
 import { AccountMails } from './services/access/account-mails.js';
 import { ApiKeyService } from './services/access/api-key.service.js';
 import { AuthService } from './services/access/auth.service.js';
+import { IdempotencyService } from './services/access/idempotency.service.js';
 import { PasswordResetService } from './services/access/password-reset.service.js';
 import { SecondFactor } from './services/access/second-factor.js';
 import { AccessTokens } from './services/access/security/access-tokens.js';
@@ -151,6 +152,7 @@ export function jobHandlerDeps(services: Services): Omit<JobHandlerDeps, 'queue'
     publishing: services.publishing,
     inboxTriage: services.inboxTriage,
     media: services.media,
+    idempotency: services.idempotency,
     networkReadings: {
       queueReadings: () => services.networkReadScheduler.queueReadings(),
       readDue: (businessId, accountId) => services.networkSync.readDue(businessId, accountId),
@@ -377,6 +379,12 @@ export function createServices(deps: ServiceDeps) {
           }),
     }),
     apiKeys: new ApiKeyService(repos, now),
+    /** `Idempotency-Key` on creating requests; its expired keys are swept with the sessions (JobHandlerDeps). */
+    idempotency: new IdempotencyService({
+      repos,
+      secretBox: new SecretBox(deps.secret, 'mcc idempotent answers'),
+      now,
+    }),
     audit: new AuditService(repos),
     ai,
     aiSettings: new AiSettingsService(repos, budget, secretBox, config.ai, now, aiEndpointGuard),

@@ -84,6 +84,18 @@ export const ERROR_CODES = [
   'invalid_two_factor_code',
   /** The sign-in step between password and code timed out (5 minutes); sign in again. */
   'two_factor_challenge_expired',
+  /**
+   * The `Idempotency-Key` was already used in the last 24 hours with another request (another body, path or
+   * query); send a new key for a new request.
+   */
+  'idempotency_key_reused',
+  /** A request with this `Idempotency-Key` is still running; `Retry-After` says when to ask again. */
+  'idempotency_key_in_progress',
+  /**
+   * The first request with this `Idempotency-Key` made its change but its answer was not kept (the server
+   * stopped before it could be); look the result up rather than sending a new key.
+   */
+  'idempotency_answer_lost',
   /** The database or another dependency is not reachable. */
   'service_unavailable',
   /** An unexpected error; the response carries the request id to quote when reporting it. */

@@ -265,6 +265,48 @@ const CALLS: Record<string, Call[]> = {
     ],
     ['deleteProvider', (r) => r.aiSettings.deleteProvider(BUSINESS)],
   ],
+  'idempotency-key.repository': [
+    [
+      'insertIfAbsent',
+      (r) =>
+        r.idempotencyKeys.insertIfAbsent({
+          id: OTHER,
+          business_id: BUSINESS,
+          credential: `user:${USER}`,
+          idempotency_key: 'k',
+          fingerprint: 'f',
+          state: 'running',
+          lock_token: 't',
+          locked_until: AT,
+          committed_at: null,
+          response_status: null,
+          response_headers: null,
+          response_body: null,
+          created_at: AT,
+          expires_at: AT,
+        }),
+    ],
+    ['find', (r) => r.idempotencyKeys.find({ businessId: BUSINESS, credential: `user:${USER}`, key: 'k' })],
+    [
+      'find (no workspace)',
+      (r) => r.idempotencyKeys.find({ businessId: null, credential: `user:${USER}`, key: 'k' }),
+    ],
+    ['forgetIfExpired', (r) => r.idempotencyKeys.forgetIfExpired(OTHER, AT)],
+    ['takeOver', (r) => r.idempotencyKeys.takeOver(OTHER, 't', 'u', AT, AT)],
+    ['extendLease', (r) => r.idempotencyKeys.extendLease(OTHER, 't', AT)],
+    ['markCommitted', (r) => r.idempotencyKeys.markCommitted(OTHER, 't', AT)],
+    [
+      'complete',
+      (r) =>
+        r.idempotencyKeys.complete(OTHER, 't', {
+          response_status: 201,
+          response_headers: '{}',
+          response_body: 'sealed',
+        }),
+    ],
+    ['release', (r) => r.idempotencyKeys.release(OTHER, 't')],
+    ['deleteExpired', (r) => r.idempotencyKeys.deleteExpired(AT)],
+  ],
   'job.repository': [
     [
       'insert',
@@ -992,6 +1034,7 @@ describe('repository SQL snapshots', () => {
       'inbox-rule.repository': 'inboxRules',
       'inbound-event.repository': 'inboundEvents',
       'job.repository': 'jobs',
+      'idempotency-key.repository': 'idempotencyKeys',
       'media.repository': 'media',
       'content-media.repository': 'contentMedia',
     };

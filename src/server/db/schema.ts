@@ -402,6 +402,32 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+/** A creating POST's `Idempotency-Key` and the first answer it got (docs/api-idempotency.md). */
+export interface IdempotencyKeysTable {
+  id: string;
+  /** The workspace the request acted in; null when it named none (the key is then the person's own). */
+  business_id: string | null;
+  /** `user:<id>` or `api_key:<id>`. */
+  credential: string;
+  idempotency_key: string;
+  /** SHA-256 (hex) of the request: method, route, params, query and body. */
+  fingerprint: string;
+  /** `running` until the answer is stored (`done`). */
+  state: 'running' | 'done';
+  lock_token: string;
+  /** A running request's lease; past it, its process is taken to have died. */
+  locked_until: string;
+  /** When the request's first transaction committed (set inside it). */
+  committed_at: string | null;
+  response_status: number | null;
+  /** JSON object of the answer's replayed headers. */
+  response_headers: string | null;
+  /** The answer's body, sealed. */
+  response_body: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface CalendarFeedsTable {
   id: string;
   business_id: string;
@@ -648,6 +674,7 @@ export interface DB {
   ai_budget_reservations: AiBudgetReservationsTable;
   ai_provider_settings: AiProviderSettingsTable;
   jobs: JobsTable;
+  idempotency_keys: IdempotencyKeysTable;
   campaigns: CampaignsTable;
   content_items: ContentItemsTable;
   content_item_history: ContentItemHistoryTable;
@@ -691,6 +718,7 @@ export type AuditLogRow = Selectable<AuditLogTable>;
 export type AiCallRow = Selectable<AiCallsTable>;
 export type AiProviderSettingsRow = Selectable<AiProviderSettingsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;
 export type CampaignRow = Selectable<CampaignsTable>;
 export type CampaignUpdate = Updateable<CampaignsTable>;
 export type ContentItemRow = Selectable<ContentItemsTable>;

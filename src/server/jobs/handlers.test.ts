@@ -21,6 +21,7 @@ describe('the app job registry', () => {
   };
   const publishing = { publish: vi.fn(async () => ({ outcome: 'skipped', reason: 'test' })) };
   const inboxTriage = { classify: vi.fn(async () => ({ classified: true })) };
+  const idempotency = { purgeExpired: vi.fn(async () => 3) };
   const media = { sweepOrphans: vi.fn(async () => ({ stuck_items: 1, orphan_files: 3, spool_files: 0 })) };
   const networkReadings = {
     queueReadings: vi.fn(async () => ({ accounts: 2 })),
@@ -42,6 +43,7 @@ describe('the app job registry', () => {
       publishing,
       inboxTriage,
       media,
+      idempotency,
       networkReadings,
       accountMail,
       queue,
@@ -53,7 +55,7 @@ describe('the app job registry', () => {
     expect([...registry.keys()].sort()).toEqual(Object.keys(JOB_DEFINITIONS).sort());
   });
 
-  it('purges expired sessions, old deliveries and finished jobs, and schedules the next purge once per 6-hour slot', async () => {
+  it('purges expired sessions, old deliveries, finished jobs and expired idempotency keys, and schedules the next purge once per 6-hour slot', async () => {
     const purge = registry.get('housekeeping.purge_sessions');
     const ctx = { jobId: 'j', businessId: null, attempt: 1, signal: new AbortController().signal };
     const result = await purge?.handler({}, { ...ctx, reportProgress: async () => {} });
@@ -62,6 +64,7 @@ describe('the app job registry', () => {
       purged_webhook_deliveries: 2,
       purged_jobs: 7,
       purged_email_links: 5,
+      purged_idempotency_keys: 3,
     });
     expect(webhooks.purgeDeliveries).toHaveBeenCalledWith(now);
     expect(queue.purgeFinished).toHaveBeenCalledWith(now);

@@ -36,6 +36,8 @@ export interface JobHandlerDeps {
     ): Promise<unknown>;
   };
   media: { sweepOrphans(): Promise<Record<string, number>> };
+  /** Forget `Idempotency-Key`s past their 24 hours (housekeeping); returns how many. */
+  idempotency: { purgeExpired(): Promise<number> };
   networkReadings: {
     /** Queue this hour's `networks.read_account` jobs. */
     queueReadings(): Promise<unknown>;
@@ -73,12 +75,14 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
       const purgedDeliveries = await deps.webhooks.purgeDeliveries(deps.now());
       const purgedJobs = await deps.queue.purgeFinished(deps.now());
       const purgedLinks = await deps.accountMail.purgeExpired();
+      const purgedKeys = await deps.idempotency.purgeExpired();
       await scheduleSessionPurge(deps.queue, deps.now());
       return {
         purged,
         purged_webhook_deliveries: purgedDeliveries,
         purged_jobs: purgedJobs,
         purged_email_links: purgedLinks,
+        purged_idempotency_keys: purgedKeys,
       };
     }),
     jobHandler(JOB_DEFINITIONS, 'calendar.generate', (payload, context) =>

@@ -2,6 +2,7 @@ import cors from '@fastify/cors';
 import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import Fastify, { type FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import { IDEMPOTENT_REPLAYED_HEADER } from '#shared/idempotency.schema.js';
 import type { Config } from '../config/config.js';
 import { REQUEST_ID_HEADER } from '../observability/request-id.js';
 
@@ -73,7 +74,7 @@ const securityPluginImpl: FastifyPluginAsync<SecurityPluginOptions> = async (app
       origin: config.server.corsOrigins,
       credentials: true,
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      exposedHeaders: [REQUEST_ID_HEADER, 'retry-after'],
+      exposedHeaders: [REQUEST_ID_HEADER, 'retry-after', IDEMPOTENT_REPLAYED_HEADER],
       maxAge: 600,
     });
   }

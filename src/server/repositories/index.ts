@@ -16,6 +16,8 @@ import { ContentHistoryRepository } from './content-history.repository.js';
 import { ContentItemRepository } from './content-item.repository.js';
 import { ContentMediaRepository } from './content-media.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
+import { IdempotencyKeyRepository } from './idempotency-key.repository.js';
+import { currentIdempotencyClaim } from './idempotent-write.js';
 import { InboundEventRepository } from './inbound-event.repository.js';
 import { InboxRuleRepository } from './inbox-rule.repository.js';
 import { InvitationRepository } from './invitation.repository.js';
@@ -53,6 +55,7 @@ export interface Repositories {
   aiSettings: AiSettingsRepository;
   aiBudgetReservations: AiBudgetReservationRepository;
   jobs: JobRepository;
+  idempotencyKeys: IdempotencyKeyRepository;
   campaigns: CampaignRepository;
   contentItems: ContentItemRepository;
   contentHistory: ContentHistoryRepository;
@@ -117,6 +120,7 @@ export function createRepositories(
     aiSettings: new AiSettingsRepository(db),
     aiBudgetReservations: new AiBudgetReservationRepository(db, dialect),
     jobs: new JobRepository(db, dialect),
+    idempotencyKeys: new IdempotencyKeyRepository(db),
     campaigns: new CampaignRepository(db),
     contentItems: new ContentItemRepository(db),
     contentHistory: new ContentHistoryRepository(db),
@@ -141,7 +145,7 @@ export function createRepositories(
     transaction: (work) =>
       db.isTransaction
         ? work(createRepositories(db, dialect, commitHooks))
-        : runThenHooks(db.transaction(), dialect, work),
+        : runThenHooks(db.transaction(), dialect, work, { marksClaim: true }),
     afterCommit: (hook) => {
       if (commitHooks) commitHooks.push(hook);
       else if (db.isTransaction)
@@ -155,18 +159,30 @@ export function createRepositories(
             db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only'),
             dialect,
             work,
+            { marksClaim: false },
           ),
   };
 }
 
-/** Run `work` in the transaction `builder` opens, then, once it has committed, its `afterCommit` hooks. */
+/**
+ * Run `work` in the transaction `builder` opens, then, once it has committed, its `afterCommit` hooks.
+ * A writing transaction run for a request with an `Idempotency-Key` also marks the key's claim committed,
+ * in the same transaction (see idempotent-write.ts).
+ */
 async function runThenHooks<T>(
   builder: TransactionBuilder<DB>,
   dialect: Dialect,
   work: (repos: Repositories) => Promise<T>,
+  { marksClaim }: { marksClaim: boolean },
 ): Promise<T> {
   const hooks: Array<() => void> = [];
-  const result = await builder.execute((trx) => work(createRepositories(trx, dialect, hooks)));
+  const claim = marksClaim ? currentIdempotencyClaim() : undefined;
+  const result = await builder.execute(async (trx) => {
+    const repos = createRepositories(trx, dialect, hooks);
+    const value = await work(repos);
+    if (claim) await repos.idempotencyKeys.markCommitted(claim.id, claim.token, claim.now().toISOString());
+    return value;
+  });
   for (const hook of hooks) hook();
   return result;
 }

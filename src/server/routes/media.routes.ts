@@ -180,6 +180,8 @@ export function mediaRoutes(services: Pick<Services, 'media'>, config: Config): 
     app.post(
       '/media/:id/signed-url',
       {
+        // Signing changes nothing, so a retry is safe as it is; a repeated answer would be a stale link.
+        config: { idempotency: false },
         schema: {
           tags,
           security,

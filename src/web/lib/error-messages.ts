@@ -46,6 +46,12 @@ const MESSAGES: Record<ErrorCode, string> = {
     'This workspace requires two-factor sign-in. Turn it on under Profile → Two-factor sign-in, then come back.',
   invalid_two_factor_code: 'That code is not correct, or it was already used. Enter the newest code.',
   two_factor_challenge_expired: 'Signing in took too long. Enter your email and password again.',
+  idempotency_key_reused:
+    'That request was already sent with different details. Reload the page and try again.',
+  idempotency_key_in_progress:
+    'That is still being saved. Wait a moment, then check whether it went through.',
+  idempotency_answer_lost:
+    'That may already have been saved, but the server lost its answer. Reload the page to check before trying again.',
   service_unavailable: 'The server is temporarily unavailable. Try again in a moment.',
   internal_error: 'Something went wrong on our side.',
 };
