@@ -1814,6 +1814,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/media/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @summary Generate an image from a prompt with the configured image model (AI_IMAGE_MODEL) and add it to the library; metered as the AI task generateImage (owner, admin, editor). 409 without an image model: make a text card instead */
+        post: operations["generateImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/media/{id}/alt-text/suggest": {
         parameters: {
             query?: never;
@@ -2001,7 +2018,7 @@ export interface components {
             status: number;
             detail?: string;
             instance?: string;
-            code: "validation_failed" | "malformed_body" | "body_too_large" | "unauthenticated" | "invalid_credentials" | "invalid_refresh_token" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "weak_password" | "last_owner" | "rate_limited" | "budget_exceeded" | "ai_provider_error" | "ai_unavailable" | "version_conflict" | "invalid_transition" | "over_channel_limit" | "bulk_failed" | "url_not_allowed" | "unsupported_media_type" | "media_too_large" | "quota_exceeded" | "range_not_satisfiable" | "link_expired" | "mail_unavailable" | "media_check_failed" | "media_in_use" | "network_refused" | "network_unavailable" | "two_factor_required" | "invalid_two_factor_code" | "two_factor_challenge_expired" | "service_unavailable" | "internal_error";
+            code: "validation_failed" | "malformed_body" | "body_too_large" | "unauthenticated" | "invalid_credentials" | "invalid_refresh_token" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "weak_password" | "last_owner" | "rate_limited" | "budget_exceeded" | "ai_provider_error" | "ai_unavailable" | "version_conflict" | "invalid_transition" | "over_channel_limit" | "bulk_failed" | "url_not_allowed" | "unsupported_media_type" | "media_too_large" | "quota_exceeded" | "range_not_satisfiable" | "link_expired" | "mail_unavailable" | "media_check_failed" | "media_in_use" | "image_generator_missing" | "image_refused" | "network_refused" | "network_unavailable" | "two_factor_required" | "invalid_two_factor_code" | "two_factor_challenge_expired" | "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost" | "service_unavailable" | "internal_error";
             request_id?: string;
             errors?: {
                 path: string;
@@ -4528,7 +4545,10 @@ export interface operations {
     createWorkspace: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4682,6 +4702,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "forbidden";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -5298,7 +5330,10 @@ export interface operations {
     addMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5378,12 +5413,15 @@ export interface operations {
                     };
                 };
             };
-            /** @description `conflict`: That already exists. */
+            /** @description `conflict`: That already exists. `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
             409: {
-                headers: { [name: string]: unknown };
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
-                        code?: "conflict";
+                        code?: "conflict" | "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -6056,7 +6094,10 @@ export interface operations {
     createApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6123,6 +6164,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -6398,7 +6451,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         call_id: string;
-                        task: "planCalendar" | "writeContent" | "rewriteContent" | "classifyMessage" | "suggestReplies" | "suggestAltText";
+                        task: "planCalendar" | "writeContent" | "rewriteContent" | "classifyMessage" | "suggestReplies" | "suggestAltText" | "generateImage";
                         provider: "openai-compatible" | "offline";
                         model: string;
                         offline: boolean;
@@ -6520,7 +6573,10 @@ export interface operations {
     generateCalendar: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6595,6 +6651,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -6787,7 +6855,7 @@ export interface operations {
         parameters: {
             query: {
                 business_id: string;
-                task?: "planCalendar" | "writeContent" | "rewriteContent" | "classifyMessage" | "suggestReplies" | "suggestAltText";
+                task?: "planCalendar" | "writeContent" | "rewriteContent" | "classifyMessage" | "suggestReplies" | "suggestAltText" | "generateImage";
                 limit?: number;
                 cursor?: string;
             };
@@ -7568,7 +7636,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         call_id: string;
-                        task: "planCalendar" | "writeContent" | "rewriteContent" | "classifyMessage" | "suggestReplies" | "suggestAltText";
+                        task: "planCalendar" | "writeContent" | "rewriteContent" | "classifyMessage" | "suggestReplies" | "suggestAltText" | "generateImage";
                         provider: "openai-compatible" | "offline";
                         model: string;
                         offline: boolean;
@@ -8307,7 +8375,10 @@ export interface operations {
     createCampaign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8388,6 +8459,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -8931,7 +9014,10 @@ export interface operations {
     createContentItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9035,6 +9121,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -9870,7 +9968,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         call_id: string;
-                        task: "planCalendar" | "writeContent" | "rewriteContent" | "classifyMessage" | "suggestReplies" | "suggestAltText";
+                        task: "planCalendar" | "writeContent" | "rewriteContent" | "classifyMessage" | "suggestReplies" | "suggestAltText" | "generateImage";
                         provider: "openai-compatible" | "offline";
                         model: string;
                         offline: boolean;
@@ -10376,7 +10474,10 @@ export interface operations {
     createCalendarFeed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10428,6 +10529,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -10648,7 +10761,10 @@ export interface operations {
     importContentCsv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10745,6 +10861,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
+                    };
+                };
+            };
             /** @description `body_too_large`: The request body is too large. */
             413: {
                 headers: { [name: string]: unknown };
@@ -10810,7 +10938,10 @@ export interface operations {
     runForecast: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11072,6 +11203,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -11530,7 +11673,10 @@ export interface operations {
     importMetricsCsv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11585,6 +11731,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -12497,7 +12655,10 @@ export interface operations {
     createConnector: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12564,6 +12725,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "forbidden";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -13177,7 +13350,10 @@ export interface operations {
     connectNetworkAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13241,6 +13417,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "forbidden";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -13749,7 +13937,10 @@ export interface operations {
     createWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13819,6 +14010,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -14212,7 +14415,10 @@ export interface operations {
     sendTestWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14277,6 +14483,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -14555,7 +14773,10 @@ export interface operations {
     redeliverWebhookDelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
                 deliveryId: string;
@@ -14621,6 +14842,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -14812,7 +15045,10 @@ export interface operations {
     ingestMessage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14888,6 +15124,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -15436,7 +15684,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         call_id: string;
-                        task: "planCalendar" | "writeContent" | "rewriteContent" | "classifyMessage" | "suggestReplies" | "suggestAltText";
+                        task: "planCalendar" | "writeContent" | "rewriteContent" | "classifyMessage" | "suggestReplies" | "suggestAltText" | "generateImage";
                         provider: "openai-compatible" | "offline";
                         model: string;
                         offline: boolean;
@@ -15567,7 +15815,10 @@ export interface operations {
     sendReply: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15644,6 +15895,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -15801,7 +16064,10 @@ export interface operations {
     createCannedReply: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15862,6 +16128,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -16229,7 +16507,10 @@ export interface operations {
     createKnowledgeEntry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16294,6 +16575,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -16677,7 +16970,10 @@ export interface operations {
     createInboxRule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16765,6 +17061,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -17407,7 +17715,10 @@ export interface operations {
             query: {
                 business_id: string;
             };
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17496,6 +17807,18 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };
@@ -18267,7 +18590,10 @@ export interface operations {
             query: {
                 business_id: string;
             };
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -18364,6 +18690,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
+                    };
+                };
+            };
             /** @description `body_too_large`: The request body is too large. `quota_exceeded`: The workspace’s media storage is full. */
             413: {
                 headers: { [name: string]: unknown };
@@ -18417,6 +18755,210 @@ export interface operations {
             };
         };
     };
+    generateImage: {
+        parameters: {
+            query: {
+                business_id: string;
+            };
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    prompt: string;
+                    aspect?: "1:1" | "2:3" | "3:2";
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        call_id: string;
+                        task: "planCalendar" | "writeContent" | "rewriteContent" | "classifyMessage" | "suggestReplies" | "suggestAltText" | "generateImage";
+                        provider: "openai-compatible" | "offline";
+                        model: string;
+                        offline: boolean;
+                        cached: boolean;
+                        prompt_tokens: number;
+                        completion_tokens: number;
+                        cost_micro_usd: number;
+                        item: {
+                            id: string;
+                            business_id: string;
+                            kind: "image" | "video";
+                            name: string;
+                            mime_type: string;
+                            size_bytes: number;
+                            stored_bytes: number;
+                            status: "processing" | "ready" | "failed";
+                            failure: string | null;
+                            note: string | null;
+                            width: number | null;
+                            height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
+                            focal_point: {
+                                x: number;
+                                y: number;
+                            };
+                            alt_text: string;
+                            tags: string[];
+                            renditions: {
+                                id: string;
+                                name: string;
+                                format: "webp" | "jpeg";
+                                width: number;
+                                height: number;
+                                bytes: number;
+                            }[];
+                            created_by: string | null;
+                            created_at: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. `malformed_body`: The request body could not be read. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed" | "malformed_body";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `budget_exceeded`: The monthly AI budget is spent. */
+            402: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "budget_exceeded";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `image_generator_missing`: No image generator is configured. `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "image_generator_missing" | "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
+                    };
+                };
+            };
+            /** @description `body_too_large`: The request body is too large. `quota_exceeded`: The workspace’s media storage is full. */
+            413: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "body_too_large" | "quota_exceeded";
+                    };
+                };
+            };
+            /** @description `malformed_body`: The request body could not be read. */
+            415: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "malformed_body";
+                    };
+                };
+            };
+            /** @description `image_refused`: The image service refused the prompt. */
+            422: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "image_refused";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `ai_provider_error`: The AI provider did not give a usable answer. */
+            502: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "ai_provider_error";
+                    };
+                };
+            };
+            /** @description `ai_unavailable`: The AI provider is paused after repeated failures. `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "ai_unavailable" | "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
     suggestAltText: {
         parameters: {
             query?: never;
@@ -18441,7 +18983,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         call_id: string;
-                        task: "planCalendar" | "writeContent" | "rewriteContent" | "classifyMessage" | "suggestReplies" | "suggestAltText";
+                        task: "planCalendar" | "writeContent" | "rewriteContent" | "classifyMessage" | "suggestReplies" | "suggestAltText" | "generateImage";
                         provider: "openai-compatible" | "offline";
                         model: string;
                         offline: boolean;

@@ -1,6 +1,7 @@
 import type { SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { IDEMPOTENCY_KEY_HEADER } from '#shared/idempotency.schema.js';
 import { inboundEventSchema } from '#shared/inbox.schema.js';
 import { problemSchema } from '#shared/problem.schema.js';
 import { type OperationId, operationIdOf, operationKey } from './operation-ids.js';
@@ -218,6 +219,9 @@ function factsOf(operation: Json, route: RouteFacts | undefined): OperationFacts
     hasInput: parameters.length > 0 || body !== undefined,
     hasJsonBody: jsonBody !== undefined,
     hasMultipartBody: body?.content?.['multipart/form-data'] !== undefined,
+    takesIdempotencyKey: parameters.some(
+      (parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === IDEMPOTENCY_KEY_HEADER,
+    ),
     workspaceScoped: namesWorkspace || hasPathParameters,
     rateLimited: route?.rateLimited ?? true,
     domain: DOMAIN_PROBLEMS[operation.operationId as OperationId] ?? [],

@@ -157,6 +157,7 @@ export const OPERATION_IDS = {
   'GET /api/media/{id}/renditions/{rendition}': 'getMediaRendition',
   'POST /api/media/{id}/signed-url': 'createSignedMediaUrl',
   'POST /api/media/cards': 'createTextCard',
+  'POST /api/media/generate': 'generateImage',
   'POST /api/media/{id}/alt-text/suggest': 'suggestAltText',
 } as const satisfies Record<string, string>;
 

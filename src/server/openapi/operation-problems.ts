@@ -64,6 +64,14 @@ export const DOMAIN_PROBLEMS: Partial<Record<OperationId, readonly ErrorCode[]>>
 
   uploadMedia: ['quota_exceeded'],
   createTextCard: ['quota_exceeded'],
+  generateImage: [
+    'quota_exceeded',
+    'image_generator_missing',
+    'image_refused',
+    'budget_exceeded',
+    'ai_provider_error',
+    'ai_unavailable',
+  ],
   deleteMediaItem: ['media_in_use'],
   getMediaFile: ['range_not_satisfiable'],
   getMediaRendition: ['range_not_satisfiable'],

@@ -7,6 +7,7 @@ const bare: OperationFacts = {
   hasInput: false,
   hasJsonBody: false,
   hasMultipartBody: false,
+  takesIdempotencyKey: false,
   workspaceScoped: false,
   rateLimited: false,
   domain: [],

@@ -13,6 +13,8 @@ export interface OperationFacts {
   hasJsonBody: boolean;
   /** A `multipart/form-data` upload. */
   hasMultipartBody: boolean;
+  /** It takes an `Idempotency-Key` header (a POST that creates something). */
+  takesIdempotencyKey: boolean;
   /** It names a workspace (a `business_id` in the query or the body, or an id inside one). */
   workspaceScoped: boolean;
   /** The per-address rate limit (or a tighter one of its own) applies. */
@@ -46,6 +48,12 @@ export function problemCodes(facts: OperationFacts): ErrorCode[] {
   if (facts.authenticated && facts.workspaceScoped) codes.add('two_factor_required');
   if (facts.hasPathParameters || (facts.authenticated && facts.workspaceScoped)) codes.add('not_found');
   if (facts.rateLimited) codes.add('rate_limited');
+  if (facts.takesIdempotencyKey) {
+    // The key reused for another request, its first request still running, or its answer lost in a crash.
+    codes.add('idempotency_key_reused');
+    codes.add('idempotency_key_in_progress');
+    codes.add('idempotency_answer_lost');
+  }
   return ERROR_CODES.filter((code) => codes.has(code));
 }
 
@@ -81,7 +89,8 @@ const RETRY_AFTER = {
 export function problemResponses(facts: OperationFacts): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
   for (const [status, codes] of problemsByStatus(facts)) {
-    const retryAfter = status === 429 || status === 503;
+    const retryAfter =
+      status === 429 || status === 503 || (status === 409 && codes.includes('idempotency_key_in_progress'));
     responses[String(status)] = {
       description: codes.map((code) => `\`${code}\`: ${ERROR_STATUS[code].title}.`).join(' '),
       ...(retryAfter ? { headers: { 'Retry-After': RETRY_AFTER } } : {}),
