@@ -113,9 +113,11 @@ export class FakeBlueskyServer {
   private constructor(
     private readonly server: Server,
     readonly url: string,
+    private readonly clock: () => Date,
   ) {}
 
-  static async start(): Promise<FakeBlueskyServer> {
+  /** `now`: the PDS's clock (the wall clock unless a test shares its fake one). */
+  static async start(options: { now?: () => Date } = {}): Promise<FakeBlueskyServer> {
     let fake: FakeBlueskyServer | undefined;
     const server = createServer((request, response) => {
       void fake?.handle(request, response).catch((error: unknown) => {
@@ -126,7 +128,7 @@ export class FakeBlueskyServer {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
-    fake = new FakeBlueskyServer(server, `http://127.0.0.1:${port}`);
+    fake = new FakeBlueskyServer(server, `http://127.0.0.1:${port}`, options.now ?? (() => new Date()));
     return fake;
   }
 
@@ -136,7 +138,7 @@ export class FakeBlueskyServer {
   }
 
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(this.clock().getTime() + this.offsetMs);
   }
 
   /** Move the PDS's clock forward (tokens issued before expire by its time, not the test's). */

@@ -200,7 +200,11 @@ describe('Bluesky provider', () => {
     });
     const retried = await provider().publish(sessionOf(connected), retry);
     expect(retried.ok).toBe(true);
-    expect(bluesky.postsBy(account).map((post) => post.value.text)).toEqual(['One', 'Two', 'Three', 'Four']);
+    const posts = bluesky.postsBy(account);
+    expect(posts.map((post) => post.value.text)).toEqual(['One', 'Two', 'Three', 'Four']);
+    // The stored part is read back from the repository for the reply's references: uri and cid only.
+    const three = { uri: posts[2]?.uri, cid: posts[2]?.cid };
+    expect(posts[3]?.value.reply).toEqual({ root: three, parent: three });
     // The PDS refused the key it held (its 500), and the post found under it counts as published.
     const creates = bluesky.requests.filter((request) => request.nsid === 'com.atproto.repo.createRecord');
     expect(creates.map((request) => request.status)).toEqual([502, 200, 200, 200, 500]);

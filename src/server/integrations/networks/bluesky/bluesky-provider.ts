@@ -125,8 +125,9 @@ export function createBlueskyProvider(http: BlueskyHttp): NetworkProvider<Bluesk
           if (known) return known;
           const found = await ownPost(agent, part.remoteId);
           if (!found) throw new GoneError(part.remoteId);
-          refs.set(part.remoteId, found);
-          return found;
+          const ref = { uri: found.uri, cid: found.cid };
+          refs.set(part.remoteId, ref);
+          return ref;
         };
         const send = async (
           position: number,
