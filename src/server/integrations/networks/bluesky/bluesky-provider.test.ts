@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeBlueskyServer } from '../../../../../test/support/networks/bluesky/fake-bluesky-server.js';
 import { createGuardedFetch } from '../../guarded-fetch.js';
@@ -123,19 +126,50 @@ describe('Bluesky provider', () => {
     expect(own.ok ? null : own.failure.message).toContain('that is the account’s own password');
   });
 
-  it('publishes a thread with facets and an image, each part replying to its root and the part before', async () => {
+  /** A website on this machine: a page with Open Graph tags, its picture, and a plain file. */
+  const website = async (): Promise<{ url: string; close: () => Promise<void> }> => {
+    const picture = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 9, 9, 9, 0xff, 0xd9]);
+    const server: Server = createServer((request, response) => {
+      if (request.url === '/menu') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(
+          '<!doctype html><html><head><title>Menu – The Bakery</title>' +
+            '<meta property="og:title" content="Our menu &amp; prices">' +
+            '<meta name="description" content="Sourdough, rye and   pastries.">' +
+            '<meta property="og:image" content="/loaf.jpg"></head><body>…</body></html>',
+        );
+      } else if (request.url === '/loaf.jpg') {
+        response.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': String(picture.length) });
+        response.end(picture);
+      } else {
+        response.writeHead(404, { 'content-type': 'text/plain' });
+        response.end('Not Found');
+      }
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  };
+
+  it('publishes a thread with facets, an image and a link card, each part replying to its root and the part before', async () => {
     const { account, connected } = await connect();
     const { account: miller } = bluesky.addAccount('miller.bsky.social');
+    const site = await website();
     const image = jpeg('A sourdough loaf on a wooden board');
     const pub = publication(
       [
         'Fresh #sourdough at 7, flour from @miller.bsky.social — https://bakery.example/menu',
-        'Rye on Fridays, ask @nobody.bsky.social',
-        'See you soon!',
+        `Rye on Fridays, ask @nobody.bsky.social; prices: ${site.url}/menu`,
+        `See you soon! ${site.url}/loaf.jpg`,
       ],
       { media: async (limits) => (limits?.maxImageBytes === 2_000_000 ? [image] : []) },
     );
     const published = await provider().publish(sessionOf(connected), pub);
+    await site.close();
     expect(published.ok, published.ok ? '' : published.failure.message).toBe(true);
 
     const [first, second, third] = bluesky.postsBy(account);
@@ -159,7 +193,10 @@ describe('Bluesky provider', () => {
       { $type: 'app.bsky.richtext.facet#link', uri: 'https://bakery.example/menu' },
     ]);
     // A handle that does not resolve stays text: a mention without a DID would be refused.
-    expect(second?.value.facets).toBeUndefined();
+    const secondFacets = (second?.value.facets ?? []) as Array<{ features: Array<Record<string, string>> }>;
+    expect(secondFacets.map((facet) => facet.features[0])).toEqual([
+      { $type: 'app.bsky.richtext.facet#link', uri: `${site.url}/menu` },
+    ]);
     const embed = first?.value.embed as { $type: string; images: Array<Record<string, unknown>> };
     expect(embed.$type).toBe('app.bsky.embed.images');
     expect(embed.images[0]).toMatchObject({
@@ -167,7 +204,18 @@ describe('Bluesky provider', () => {
       aspectRatio: { width: 1280, height: 853 },
       image: { $type: 'blob', mimeType: 'image/jpeg', size: image.bytes.length },
     });
-    expect(second?.value.embed).toBeUndefined();
+    // The page's card, with its picture as the thumbnail; a link to a picture makes no card.
+    const card = second?.value.embed as { $type: string; external: Record<string, unknown> };
+    expect(card).toEqual({
+      $type: 'app.bsky.embed.external',
+      external: {
+        uri: `${site.url}/menu`,
+        title: 'Our menu & prices',
+        description: 'Sourdough, rye and pastries.',
+        thumb: { $type: 'blob', ref: { $link: expect.any(String) }, mimeType: 'image/jpeg', size: 9 },
+      },
+    });
+    expect(third?.value.embed).toBeUndefined();
   });
 
   it('never posts a part twice: a lost answer, and an attempt that crashed before storing the part', async () => {

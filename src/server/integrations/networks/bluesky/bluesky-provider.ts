@@ -8,6 +8,7 @@ import type {
   PublishedPart,
 } from '../provider.js';
 import { blueskyFailure } from './bluesky-failure.js';
+import { firstLink, linkCard } from './bluesky-link-card.js';
 import {
   createPost,
   MAX_IMAGE_BYTES,
@@ -136,11 +137,14 @@ export function createBlueskyProvider(http: BlueskyHttp): NetworkProvider<Bluesk
           embed: PostRecord['embed'] | undefined,
           key: string,
         ): Promise<PublishedPart> => {
+          const rich = await richText(agent, text);
+          const link = embed ? undefined : firstLink(rich.facets);
+          const card = link ? await linkCard(http, agent, link) : undefined;
           const record: PostRecord = {
             $type: 'app.bsky.feed.post',
-            ...(await richText(agent, text)),
+            ...rich,
             ...(reply ? { reply } : {}),
-            ...(embed ? { embed } : {}),
+            ...((embed ?? card) ? { embed: embed ?? card } : {}),
             createdAt: http.now().toISOString(),
           };
           const created = await createPost(agent, did, record, key, publication.dueAt);
