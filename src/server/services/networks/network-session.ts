@@ -13,12 +13,13 @@ export interface SessionDeps {
 
 /**
  * A stored account's tokens opened for one call to its network (never kept, never logged). Tokens the
- * provider renews during the call are sealed and stored on the account before the call returns, with
- * their new expiry and the handle the network reported.
+ * provider renews during a call are sealed and stored on the account before the call returns, with
+ * their new expiry and the handle the network reported, and the session takes them too: the next call
+ * made with it (the next post of a reading) uses the new pair instead of renewing the old one again.
  */
 export function sessionOf(row: NetworkAccountRow, deps: SessionDeps): NetworkSession {
   const { repos, secretBox, now } = deps;
-  return {
+  const session: NetworkSession = {
     baseUrl: row.base_url,
     accessToken: secretBox.open(row.access_token_encrypted),
     refreshToken: row.refresh_token_encrypted ? secretBox.open(row.refresh_token_encrypted) : null,
@@ -35,8 +36,13 @@ export function sessionOf(row: NetworkAccountRow, deps: SessionDeps): NetworkSes
         checked_at: at,
         updated_at: at,
       });
+      session.accessToken = renewed.accessToken;
+      session.refreshToken = renewed.refreshToken;
+      session.tokenExpiresAt = renewed.tokenExpiresAt;
+      session.handle = renewed.handle;
     },
   };
+  return session;
 }
 
 /** The account that publishes a channel: the oldest connected one on its network, if any. */

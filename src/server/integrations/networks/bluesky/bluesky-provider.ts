@@ -7,6 +7,7 @@ import type {
   NetworkProvider,
   PublishedPart,
 } from '../provider.js';
+import { AgentPool } from './bluesky-agents.js';
 import { blueskyFailure } from './bluesky-failure.js';
 import { firstLink, linkCard } from './bluesky-link-card.js';
 import {
@@ -50,6 +51,7 @@ const FULL_ACCESS_SCOPE = 'com.atproto.access';
  * await bluesky.connect({ handle: 'bakery.bsky.social', app_password: 'abcd-efgh-ijkl-mnop', pds_url });
  */
 export function createBlueskyProvider(http: BlueskyHttp): NetworkProvider<BlueskyCredentials> {
+  const pool = new AgentPool(agentFetch(http));
   return {
     async connect(credentials) {
       const baseUrl = new URL(credentials.pds_url).origin;
@@ -109,7 +111,7 @@ export function createBlueskyProvider(http: BlueskyHttp): NetworkProvider<Bluesk
     },
 
     async refresh(session) {
-      return withSession(http, session, async (open) => {
+      return withSession(http, pool, session, async (open) => {
         if (open.current() === session) await open.agent.sessionManager.refreshSession();
         const { onRenewed: _stored, ...renewed } = open.current();
         return { ok: true, value: renewed };
@@ -117,7 +119,7 @@ export function createBlueskyProvider(http: BlueskyHttp): NetworkProvider<Bluesk
     },
 
     async publish(session, publication) {
-      return withSession(http, session, async ({ agent, did, handle }) => {
+      return withSession(http, pool, session, async ({ agent, did, handle }) => {
         const out = [...publication.published].sort((a, b) => a.position - b.position);
         const done = new Set(out.map((part) => part.position));
         const refs = new Map<string, StrongRef>();
@@ -190,7 +192,7 @@ export function createBlueskyProvider(http: BlueskyHttp): NetworkProvider<Bluesk
     },
 
     async metrics(session, remoteId) {
-      return withSession(http, session, async ({ agent }) => {
+      return withSession(http, pool, session, async ({ agent }) => {
         const read = await agent.app.bsky.feed.getPosts({ uris: [remoteId] });
         const post = read.data.posts.find((candidate) => candidate.uri === remoteId);
         if (!post) return { ok: false, failure: new GoneError(remoteId).failure() };
@@ -210,7 +212,7 @@ export function createBlueskyProvider(http: BlueskyHttp): NetworkProvider<Bluesk
     },
 
     async mentions(session, since) {
-      return withSession(http, session, async ({ agent, did }) => {
+      return withSession(http, pool, session, async ({ agent, did }) => {
         const after = since ? new Date(since).getTime() : null;
         const seen: AppBskyNotificationListNotifications.Notification[] = [];
         let cursor: string | undefined;
@@ -253,7 +255,7 @@ export function createBlueskyProvider(http: BlueskyHttp): NetworkProvider<Bluesk
     },
 
     async reply(session, reply) {
-      return withSession(http, session, async ({ agent, did, handle }) => {
+      return withSession(http, pool, session, async ({ agent, did, handle }) => {
         const read = await agent.app.bsky.feed.getPosts({ uris: [reply.inReplyTo] });
         const parent = read.data.posts.find((post) => post.uri === reply.inReplyTo);
         if (!parent) return { ok: false, failure: new GoneError(reply.inReplyTo).failure() };

@@ -1,5 +1,6 @@
-import { AtpAgent, type AtpSessionData } from '@atproto/api';
+import type { AtpAgent, AtpSessionData } from '@atproto/api';
 import type { NetworkResult, NetworkSession } from '../provider.js';
+import type { AgentPool } from './bluesky-agents.js';
 import { blueskyFailure } from './bluesky-failure.js';
 
 // A signed-in `AtpAgent` (the official client) for one provider call. The stored session is handed to
@@ -75,38 +76,19 @@ export interface OpenSession {
 }
 
 /**
- * Run `work` with an agent signed in as `session`. XRPC errors (thrown by the agent) become failures;
- * renewed tokens are stored before this returns, and a failure to store them is thrown (a fault of ours).
+ * Run `work` with an agent (from `pool`) signed in as `session`. XRPC errors (thrown by the agent) become
+ * failures; renewed tokens are stored before this returns, and a failure to store them is thrown (a fault
+ * of ours).
  *
  * @example
- * const result = await withSession(http, session, async ({ agent, did }) => ({ ok: true, value: did }));
+ * const result = await withSession(http, pool, session, async ({ did }) => ({ ok: true, value: did }));
  */
 export async function withSession<T>(
   http: BlueskyHttp,
+  pool: AgentPool,
   session: NetworkSession,
   work: (open: OpenSession) => Promise<NetworkResult<T>>,
 ): Promise<NetworkResult<T>> {
-  let current = session;
-  let stored: Promise<void> = Promise.resolve();
-  let storeFailure: unknown;
-  // A renewal that failed for want of an answer (not a refused token): the call is worth trying later.
-  let renewalUnanswered = false;
-  const agent = new AtpAgent({
-    service: session.baseUrl,
-    fetch: agentFetch(http),
-    persistSession: (event, data) => {
-      if (event === 'network-error') renewalUnanswered = true;
-      if (event !== 'update' || !data) return;
-      current = renewedSession(session, data);
-      const renewed = current;
-      // In order, and caught here: the agent does not wait for this handler, `withSession` does.
-      stored = stored
-        .then(() => session.onRenewed?.(renewed))
-        .catch((error: unknown) => {
-          storeFailure ??= error;
-        });
-    },
-  });
   if (!session.refreshToken) {
     return {
       ok: false,
@@ -118,6 +100,25 @@ export async function withSession<T>(
       },
     };
   }
+  let current = session;
+  let stored: Promise<void> = Promise.resolve();
+  let storeFailure: unknown;
+  // A renewal that failed for want of an answer (not a refused token): the call is worth trying later.
+  let renewalUnanswered = false;
+  const held = pool.take(session.baseUrl, session.remoteAccountId);
+  const { agent } = held;
+  held.listen((event, data) => {
+    if (event === 'network-error') renewalUnanswered = true;
+    if (event !== 'update' || !data) return;
+    current = renewedSession(session, data);
+    const renewed = current;
+    // In order, and caught here: the agent does not wait for this handler, `withSession` does.
+    stored = stored
+      .then(() => session.onRenewed?.(renewed))
+      .catch((error: unknown) => {
+        storeFailure ??= error;
+      });
+  });
   agent.sessionManager.session = {
     did: session.remoteAccountId,
     handle: bareHandle(session.handle),
@@ -133,15 +134,19 @@ export async function withSession<T>(
   };
   let result: NetworkResult<T>;
   try {
-    const { exp } = tokenClaims(session.accessToken);
-    if (exp === null || exp * 1000 - http.now().getTime() < RENEW_BEFORE_MS) {
-      await agent.sessionManager.refreshSession();
+    try {
+      const { exp } = tokenClaims(session.accessToken);
+      if (exp === null || exp * 1000 - http.now().getTime() < RENEW_BEFORE_MS) {
+        await agent.sessionManager.refreshSession();
+      }
+      result = await work(open);
+    } catch (error) {
+      result = { ok: false, failure: blueskyFailure(error, http.now()) };
     }
-    result = await work(open);
-  } catch (error) {
-    result = { ok: false, failure: blueskyFailure(error, http.now()) };
+    await stored;
+  } finally {
+    pool.give(session.baseUrl, session.remoteAccountId, held);
   }
-  await stored;
   if (storeFailure !== undefined) throw storeFailure;
   if (!result.ok && result.failure.kind === 'auth_expired' && renewalUnanswered) {
     // The agent answers with the first `ExpiredToken` when its renewal got no answer: not a refusal.
