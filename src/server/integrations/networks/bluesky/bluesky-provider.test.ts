@@ -293,6 +293,18 @@ describe('Bluesky provider', () => {
     expect(stored).toHaveLength(2);
     expect(bluesky.requests.at(-2)?.nsid).toBe('com.atproto.server.refreshSession');
 
+    // `refresh` renews on request and hands the pair over like any renewal.
+    const latest = stored.at(-1);
+    if (!latest) throw new Error('no renewal');
+    const refreshed = await provider().refresh({
+      ...latest,
+      onRenewed: sessionOf(connected, stored).onRenewed,
+    });
+    if (!refreshed.ok) throw new Error(refreshed.failure.message);
+    expect(refreshed.value.refreshToken).not.toBe(latest.refreshToken);
+    expect(stored).toHaveLength(3);
+    expect(stored[2]?.refreshToken).toBe(refreshed.value.refreshToken);
+
     // Ninety days later both tokens have expired: only a new app password helps.
     bluesky.advance(91 * 24 * H);
     skewMs = -(91 * 24 + 3) * H;
@@ -372,7 +384,7 @@ describe('Bluesky provider', () => {
         author: { remoteId: fan.did, name: 'A Fan', handle: '@fan.bsky.social' },
         text: 'Hey @bakery.bsky.social, open Sunday?',
         url: `https://bsky.app/profile/fan.bsky.social/post/${mention.rkey}`,
-        sentAt: mention.indexedAt,
+        sentAt: mention.value.createdAt,
       },
     ]);
     expect(first.value.cursor).toBe(mention.indexedAt);
