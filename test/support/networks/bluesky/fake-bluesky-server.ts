@@ -90,7 +90,8 @@ export interface Injection {
 }
 
 type Answer = { status: number; body: unknown };
-type Caller = { did: string; scope: string };
+/** Who called: the account, its token's scope, and for a refresh token its id. */
+type Caller = { did: string; scope: string; tokenId: string | null };
 
 /** XRPC's error body. */
 const fail = (status: number, error: string, message: string): Answer => ({
@@ -327,7 +328,7 @@ export class FakeBlueskyServer {
     ) {
       return fail(400, 'InvalidToken', 'Bad token scope');
     }
-    return { did: sub, scope: type === 'refresh+jwt' ? String(jti) : scope };
+    return { did: sub, scope, tokenId: typeof jti === 'string' ? jti : null };
   }
 
   private async route(
@@ -343,7 +344,14 @@ export class FakeBlueskyServer {
     if (procedure && nsid === 'com.atproto.server.createSession') return this.createSession(json);
     if (procedure && nsid === 'com.atproto.server.refreshSession') {
       const caller = this.authorize(seen.authorization, 'refresh+jwt');
-      return 'status' in caller ? caller : this.refreshSession(caller.scope);
+      return 'status' in caller ? caller : this.refreshSession(caller.tokenId ?? '');
+    }
+    // Signing out revokes the session's refresh token (sent as the bearer, like refreshing).
+    if (procedure && nsid === 'com.atproto.server.deleteSession') {
+      const caller = this.authorize(seen.authorization, 'refresh+jwt');
+      if ('status' in caller) return caller;
+      this.refreshTokens.delete(caller.tokenId ?? '');
+      return { status: 200, body: {} };
     }
     if (!procedure && nsid === 'com.atproto.repo.getRecord') return this.getRecord(query);
     if (!procedure && nsid === 'com.atproto.identity.resolveHandle') {
@@ -356,7 +364,6 @@ export class FakeBlueskyServer {
     if ('status' in caller) return caller;
     if (!procedure && nsid === 'com.atproto.server.getSession')
       return { status: 200, body: this.sessionInfo(caller.did) };
-    if (procedure && nsid === 'com.atproto.server.deleteSession') return { status: 200, body: {} };
     if (!procedure && nsid === 'app.bsky.actor.getProfile') {
       const account = this.accountOf(query.get('actor') ?? '');
       return account
