@@ -284,7 +284,7 @@ export function createServices(deps: ServiceDeps) {
     guard: outboundGuard,
     timeoutMs: DEFAULT_CONNECTOR_TIMEOUT_MS,
     now,
-    networkReplies: { networks, secretBox: networkSecrets },
+    networkReplies: { networks, secretBox: networkSecrets, now },
   });
   const forecastRunner = deps.forecastRunner ?? new ForecastRunner();
   const loginThrottle = deps.loginThrottle ?? createLoginThrottle(config.redis);

@@ -6,11 +6,14 @@ import { idSchema, listOf, timestampSchema } from './common.schema.js';
 // that content is published through natively, results are read from and conversations come in from.
 
 /** Networks with a native provider; each publishes the channel of the same name. */
-export const NETWORK_IDS = ['mastodon'] as const;
+export const NETWORK_IDS = ['mastodon', 'bluesky'] as const;
 export type NetworkId = (typeof NETWORK_IDS)[number];
 
 /** The channel each network publishes. */
-export const NETWORK_CHANNELS: Readonly<Record<NetworkId, ChannelId>> = { mastodon: 'mastodon' };
+export const NETWORK_CHANNELS: Readonly<Record<NetworkId, ChannelId>> = {
+  mastodon: 'mastodon',
+  bluesky: 'bluesky',
+};
 
 /** `needs_reconnect`: the network refused the token; nothing goes out through it until it is reconnected. */
 export const NETWORK_ACCOUNT_STATUSES = ['connected', 'needs_reconnect'] as const;
@@ -22,14 +25,14 @@ export const networkAccountSchema = z.object({
   business_id: idSchema,
   network: z.enum(NETWORK_IDS),
   display_name: z.string(),
-  /** `@name@instance` on Mastodon. */
+  /** `@name@instance` on Mastodon, `@name.bsky.social` on Bluesky. */
   handle: z.string(),
   avatar_url: z.string().nullable(),
   profile_url: z.string().nullable(),
   /** The instance (or PDS) address; null for networks with a single one. */
   base_url: z.string().nullable(),
   scopes: z.array(z.string()),
-  /** When the token stops working; null when it does not expire. */
+  /** When the token stops working (Bluesky: the session, renewed with every use); null when it does not expire. */
   token_expires_at: timestampSchema.nullable(),
   status: z.enum(NETWORK_ACCOUNT_STATUSES),
   /** Why the account needs reconnecting, in the network's words. */
@@ -59,6 +62,55 @@ export const mastodonCredentialsSchema = z.strictObject({
 });
 export type MastodonCredentials = z.infer<typeof mastodonCredentialsSchema>;
 
+/** Where Bluesky accounts live unless the account says otherwise (its PDS, or an entryway to it). */
+export const BLUESKY_DEFAULT_PDS = 'https://bsky.social';
+
+/**
+ * What connecting a Bluesky account takes: its handle (or the account's email or DID), an app password
+ * made under Settings → Privacy and security → App passwords, and the PDS address for accounts hosted
+ * elsewhere than bsky.social.
+ */
+export const blueskyCredentialsSchema = z.strictObject({
+  handle: z
+    .string()
+    .trim()
+    .transform((handle) => handle.replace(/^@/, ''))
+    .pipe(
+      z
+        .string()
+        .min(1, 'Enter the account’s handle, such as bakery.bsky.social')
+        .max(253)
+        .regex(/^[^\s/]+$/, 'A handle has no spaces, such as bakery.bsky.social'),
+    ),
+  // The reference PDS makes app passwords as four groups of four base32 characters; the account's own
+  // password (full access, two-factor prompts) is refused before it ever reaches the network.
+  app_password: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(
+      /^[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}$/,
+      'Use an app password (four groups of four letters and digits, such as abcd-efgh-ijkl-mnop), never the account’s own password',
+    ),
+  pds_url: z
+    .url({ protocol: /^https?$/, message: 'Use the PDS address, such as https://bsky.social' })
+    .max(2048)
+    .default(BLUESKY_DEFAULT_PDS),
+});
+export type BlueskyCredentials = z.infer<typeof blueskyCredentialsSchema>;
+
+/** Each network's credentials form. */
+export const NETWORK_CREDENTIALS_SCHEMAS = {
+  mastodon: mastodonCredentialsSchema,
+  bluesky: blueskyCredentialsSchema,
+} as const satisfies Record<NetworkId, z.ZodType>;
+
+/** The fields that name an account's address and its secret, where a network's refusal is shown. */
+export const NETWORK_CREDENTIAL_FIELDS: Readonly<Record<NetworkId, { address: string; secret: string }>> = {
+  mastodon: { address: 'instance_url', secret: 'access_token' },
+  bluesky: { address: 'pds_url', secret: 'app_password' },
+};
+
 /** `POST /api/network-accounts`: one member per network. */
 export const connectNetworkAccountBodySchema = z.discriminatedUnion('network', [
   z.strictObject({
@@ -66,12 +118,20 @@ export const connectNetworkAccountBodySchema = z.discriminatedUnion('network', [
     network: z.literal('mastodon'),
     credentials: mastodonCredentialsSchema,
   }),
+  z.strictObject({
+    business_id: idSchema,
+    network: z.literal('bluesky'),
+    credentials: blueskyCredentialsSchema,
+  }),
 ]);
 export type ConnectNetworkAccountBody = z.infer<typeof connectNetworkAccountBodySchema>;
 
-/** `PUT /api/network-accounts/{id}/credentials`: new credentials for the same remote account. */
+/**
+ * `PUT /api/network-accounts/{id}/credentials`: new credentials for the same remote account, in the
+ * shape of the account's network (the service checks which).
+ */
 export const reconnectNetworkAccountBodySchema = z.strictObject({
-  credentials: mastodonCredentialsSchema,
+  credentials: z.union([mastodonCredentialsSchema, blueskyCredentialsSchema]),
 });
 export type ReconnectNetworkAccountBody = z.infer<typeof reconnectNetworkAccountBodySchema>;
 

@@ -328,3 +328,20 @@ export function aNetworkAccount(
     ...overrides,
   });
 }
+
+/** A connected Bluesky account on bsky.social: `@bakery.bsky.social`, its session renewed with each use. */
+export function aBlueskyAccount(
+  overrides: Partial<NetworkAccount> & Pick<NetworkAccount, 'business_id'>,
+): NetworkAccount {
+  return aNetworkAccount({
+    network: 'bluesky',
+    display_name: 'Bluebird Bakery',
+    handle: '@bakery.bsky.social',
+    avatar_url: 'https://cdn.bsky.app/img/avatar/plain/did:plc:bakery/avatar@jpeg',
+    profile_url: 'https://bsky.app/profile/bakery.bsky.social',
+    base_url: 'https://bsky.social',
+    scopes: ['com.atproto.appPass'],
+    token_expires_at: '2031-06-01T10:00:00.000Z',
+    ...overrides,
+  });
+}

@@ -1,6 +1,7 @@
 import type { NetworkId } from '#shared/network.schema.js';
 import { createGuardedFetch } from '../guarded-fetch.js';
 import type { OutboundGuard } from '../outbound-guard.js';
+import { createBlueskyProvider } from './bluesky/bluesky-provider.js';
 import { createMastodonProvider } from './mastodon/mastodon-provider.js';
 import type { NetworkProvider } from './provider.js';
 
@@ -9,6 +10,7 @@ export type {
   MentionPage,
   NetworkFailure,
   NetworkMedia,
+  NetworkMediaLimits,
   NetworkMention,
   NetworkProvider,
   NetworkPublication,
@@ -35,6 +37,7 @@ export interface NetworkDeps {
  * @example
  * const networks = createNetworkRegistry({ guard, timeoutMs: 10_000, now });
  * await networks.mastodon.connect({ instance_url, access_token });
+ * await networks.bluesky.connect({ handle, app_password, pds_url });
  */
 export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
   const fetch = createGuardedFetch(deps.guard);
@@ -45,5 +48,6 @@ export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
       now: deps.now,
       ...(deps.mediaPollMs === undefined ? {} : { mediaPollMs: deps.mediaPollMs }),
     }) as NetworkProvider,
+    bluesky: createBlueskyProvider({ fetch, timeoutMs: deps.timeoutMs, now: deps.now }) as NetworkProvider,
   };
 }

@@ -24,6 +24,13 @@ export interface NetworkSession {
   refreshToken: string | null;
   tokenExpiresAt: string | null;
   remoteAccountId: string;
+  /** As people see it (`@name@instance`, `@name.bsky.social`); some networks build post links from it. */
+  handle: string;
+  /**
+   * Called when the provider renewed the tokens during a call (Bluesky rotates its refresh token on each
+   * renewal, so the old one soon stops working): the caller stores them before the call returns.
+   */
+  onRenewed?: (renewed: NetworkSession) => Promise<void>;
 }
 
 /** The account a set of credentials opens, and the tokens to store for it. */
@@ -43,6 +50,15 @@ export interface NetworkMedia {
   bytes: Buffer;
   /** Alt text; the networks that take it show it to screen-reader users. */
   description: string;
+  /** In pixels, when known (networks that lay out a post before the file loads want the aspect ratio). */
+  width: number | null;
+  height: number | null;
+}
+
+/** What a network takes of a file: the media library picks the largest rendition within it. */
+export interface NetworkMediaLimits {
+  /** Most bytes one image may have (Bluesky: 1,000,000). */
+  maxImageBytes?: number;
 }
 
 /** One published post (a part of a thread). */
@@ -57,11 +73,13 @@ export interface NetworkPublication {
   /** The post, then the further posts of its thread, each already within the network's limit. */
   parts: string[];
   /** Attached to the first post; read only when that post is still to be sent. */
-  media: () => Promise<NetworkMedia[]>;
+  media: (limits?: NetworkMediaLimits) => Promise<NetworkMedia[]>;
   /** Posted as a reply to the first post, where the network has no field for it. */
   firstComment: string | null;
   /** The same for every attempt of one scheduled publication; each part adds its position. */
   idempotencyKey: string;
+  /** When the publication was due (ISO): the same for every attempt, like the key (Bluesky's record keys carry it). */
+  dueAt: string;
   /** Parts an earlier attempt published (their remote ids were stored): never sent again. */
   published: PublishedPart[];
   /** Called as soon as a part is out, before the next is sent, so a crash in between loses nothing. */
@@ -115,9 +133,12 @@ export interface NetworkProvider<Credentials = unknown> {
   metrics(session: NetworkSession, remoteId: string): Promise<NetworkResult<PostMetrics>>;
   /** Mentions and replies after `since` (a cursor from an earlier page), oldest first. */
   mentions(session: NetworkSession, since: string | null): Promise<NetworkResult<MentionPage>>;
-  /** Answer a message; `idempotencyKey` keeps a repeated send from posting twice. */
+  /**
+   * Answer a message; `idempotencyKey` keeps a repeated send from posting twice, `writtenAt` (ISO) is when
+   * the answer was written, the same on every send.
+   */
   reply(
     session: NetworkSession,
-    reply: { inReplyTo: string; text: string; idempotencyKey: string },
+    reply: { inReplyTo: string; text: string; idempotencyKey: string; writtenAt: string },
   ): Promise<NetworkResult<PublishedPart>>;
 }

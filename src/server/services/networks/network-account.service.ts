@@ -7,11 +7,13 @@ import type {
   NetworkRegistry,
 } from '#server/integrations/networks/index.js';
 import type { Repositories } from '#server/repositories/index.js';
-import type {
-  ConnectNetworkAccountBody,
-  NetworkAccount,
-  NetworkId,
-  ReconnectNetworkAccountBody,
+import {
+  type ConnectNetworkAccountBody,
+  NETWORK_CREDENTIAL_FIELDS,
+  NETWORK_CREDENTIALS_SCHEMAS,
+  type NetworkAccount,
+  type NetworkId,
+  type ReconnectNetworkAccountBody,
 } from '#shared/network.schema.js';
 import type { Principal } from '../access/principal.js';
 import { requireRowRole } from '../access/row-access.js';
@@ -20,7 +22,9 @@ import { requireWorkspaceRole } from '../access/workspace-access.js';
 import { recordAudit } from '../workspace/audit.service.js';
 
 /** How each network is named to people. */
-const NETWORK_NAMES: Record<NetworkId, string> = { mastodon: 'Mastodon' };
+const NETWORK_NAMES: Record<NetworkId, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky' };
+/** What a network calls the secret its accounts are connected with. */
+const SECRET_NAMES: Record<NetworkId, string> = { mastodon: 'token', bluesky: 'app password' };
 
 /**
  * A workspace's connected network accounts (owners and admins): connect with credentials the network
@@ -90,16 +94,28 @@ export class NetworkAccountService {
     body: ReconnectNetworkAccountBody,
   ): Promise<NetworkAccount> {
     const { row, businessId } = await this.load(principal, accountId);
-    const connected = await this.open(row.network, body.credentials);
+    const credentials = NETWORK_CREDENTIALS_SCHEMAS[row.network].safeParse(body.credentials);
+    if (!credentials.success) {
+      throw new AppError('validation_failed', `These are not ${NETWORK_NAMES[row.network]} credentials`, {
+        errors: [
+          {
+            path: 'body.credentials',
+            message: `Give the fields ${NETWORK_NAMES[row.network]} accounts are connected with`,
+            code: 'other_network',
+          },
+        ],
+      });
+    }
+    const connected = await this.open(row.network, credentials.data);
     if (connected.remoteAccountId !== row.remote_account_id || connected.baseUrl !== row.base_url) {
       throw new AppError(
         'validation_failed',
-        `This token belongs to ${connected.handle}, not ${row.handle}`,
+        `This ${SECRET_NAMES[row.network]} belongs to ${connected.handle}, not ${row.handle}`,
         {
           errors: [
             {
-              path: 'body.credentials.access_token',
-              message: `The token opens ${connected.handle}; connect it as a new account instead`,
+              path: `body.credentials.${NETWORK_CREDENTIAL_FIELDS[row.network].secret}`,
+              message: `It opens ${connected.handle}; connect it as a new account instead`,
               code: 'other_account',
             },
           ],
@@ -162,7 +178,7 @@ export class NetworkAccountService {
   private async open(network: NetworkId, credentials: unknown): Promise<ConnectedAccount> {
     const result = await this.networks[network].connect(credentials);
     if (result.ok) return result.value;
-    throw connectProblem(NETWORK_NAMES[network], result.failure);
+    throw connectProblem(network, result.failure);
   }
 
   private storedFields(connected: ConnectedAccount, at: string) {
@@ -184,17 +200,21 @@ export class NetworkAccountService {
 }
 
 /** A refused connection as a readable problem on the field it is about. */
-function connectProblem(network: string, failure: NetworkFailure): AppError {
+function connectProblem(network: NetworkId, failure: NetworkFailure): AppError {
+  const fields = NETWORK_CREDENTIAL_FIELDS[network];
   if (failure.kind === 'auth_expired') {
-    const reason = failure.message.replace(/^.*?\(HTTP 401\):?\s*/, '') || 'the token is not valid';
-    const message = `${network} refused the token: ${reason}`;
+    // The provider's message leads with what happened ("… (HTTP 401): "); the form shows only the reason.
+    const reason =
+      failure.message.replace(/^.*?\(HTTP \d+[^)]*\):?\s*/, '') ||
+      `the ${SECRET_NAMES[network]} is not valid`;
+    const message = `${NETWORK_NAMES[network]} refused the ${SECRET_NAMES[network]}: ${reason}`;
     return new AppError('network_refused', message, {
-      errors: [{ path: 'body.credentials.access_token', message, code: 'token_refused' }],
+      errors: [{ path: `body.credentials.${fields.secret}`, message, code: 'token_refused' }],
     });
   }
   if (failure.kind === 'retryable') return new AppError('network_unavailable', failure.message);
   return new AppError('network_refused', failure.message, {
-    errors: [{ path: 'body.credentials.instance_url', message: failure.message, code: 'refused' }],
+    errors: [{ path: `body.credentials.${fields.address}`, message: failure.message, code: 'refused' }],
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { NetworkMedia } from '#server/integrations/networks/index.js';
+import type { NetworkMedia, NetworkMediaLimits } from '#server/integrations/networks/index.js';
 import type { ObjectStore } from '#server/integrations/storage/object-store.js';
 import type { AttachedMediaRow } from '#server/repositories/content-media.repository.js';
 import type { Repositories } from '#server/repositories/index.js';
@@ -10,7 +10,7 @@ import type { Rendition } from '#shared/media.schema.js';
 // The file a network receives for each attached item, whichever way it gets there (bytes uploaded by a
 // channel provider, or a signed link in the webhook): for an image, a JPEG rendition (EXIF and GPS already
 // removed, orientation applied, a format every network takes), cut to the network's shapes where it
-// refuses others (cropFor); for a video, the original.
+// refuses others (cropFor), the largest that fits the network's size limit; for a video, the original.
 
 /** Largest first: the 1280 px JPEG is what the networks show full-screen anyway. */
 const IMAGE_RENDITIONS = ['w1280.jpg', 'w640.jpg', 'w320.jpg'];
@@ -28,12 +28,20 @@ export interface PublishedFile {
 /**
  * @example publishedFile('instagram', phonePortrait) // { variant: 'portrait.jpg', width: 1080, height: 1350, … }
  */
-export function publishedFile(channel: ChannelId, row: AttachedMediaRow): PublishedFile {
-  const renditions = JSON.parse(row.renditions) as Rendition[];
-  const byId = new Map(renditions.map((rendition) => [rendition.id, rendition]));
+export function publishedFile(
+  channel: ChannelId,
+  row: AttachedMediaRow,
+  limits: NetworkMediaLimits = {},
+): PublishedFile {
+  const renditions = new Map(
+    (JSON.parse(row.renditions) as Rendition[]).map((rendition) => [rendition.id, rendition]),
+  );
   const crop = row.kind === 'image' ? cropFor(channel, row) : null;
   const wanted = crop ? [`${crop}.jpg`] : row.kind === 'image' ? IMAGE_RENDITIONS : [];
-  const rendition = wanted.map((id) => byId.get(id)).find((found) => found !== undefined);
+  const available = wanted.flatMap((id) => renditions.get(id) ?? []);
+  const max = limits.maxImageBytes ?? Number.POSITIVE_INFINITY;
+  // The smallest is sent even when it is over the limit: the network's refusal then says why.
+  const rendition = available.find((candidate) => candidate.bytes <= max) ?? available.at(-1);
   if (!rendition) {
     return {
       variant: 'original',
@@ -56,7 +64,7 @@ export function publishedFile(channel: ChannelId, row: AttachedMediaRow): Publis
 /**
  * The files of an item's media for a channel provider to upload, in publishing order.
  * @example
- * const files = await networkMediaOf(repos, store, businessId, itemId, 'mastodon');
+ * const files = await networkMediaOf(repos, store, businessId, itemId, 'bluesky', { maxImageBytes: 1_000_000 });
  */
 export async function networkMediaOf(
   repos: Repositories,
@@ -64,15 +72,15 @@ export async function networkMediaOf(
   businessId: string,
   itemId: string,
   channel: ChannelId,
+  limits: NetworkMediaLimits = {},
 ): Promise<NetworkMedia[]> {
   const rows = await repos.contentMedia.forItems(businessId, [itemId]);
   const files: NetworkMedia[] = [];
-  for (const row of rows) files.push(await fileOf(store, row, channel));
+  for (const row of rows) files.push(await fileOf(store, row, publishedFile(channel, row, limits)));
   return files;
 }
 
-async function fileOf(store: ObjectStore, row: AttachedMediaRow, channel: ChannelId): Promise<NetworkMedia> {
-  const file = publishedFile(channel, row);
+async function fileOf(store: ObjectStore, row: AttachedMediaRow, file: PublishedFile): Promise<NetworkMedia> {
   const object = await store.get(`${row.business_id}/${row.id}/${file.variant}`);
   if (!object) throw new Error(`The file of “${row.name}” is missing from storage`);
   return {
@@ -81,6 +89,8 @@ async function fileOf(store: ObjectStore, row: AttachedMediaRow, channel: Channe
     mimeType: file.mimeType,
     bytes: await bytesOf(object.body),
     description: row.alt_text,
+    width: file.width,
+    height: file.height,
   };
 }
 

@@ -40,36 +40,34 @@ export class NetworkPublisher {
     const businessId = row.business_id;
     const started = performance.now();
     const stored = await repos.networkPosts.forSchedule(businessId, row.id, scheduledAt);
-    const result = await this.deps.networks[account.network].publish(
-      sessionOf(account, this.deps.secretBox),
-      {
-        parts: [
-          composePost(row.body, JSON.parse(row.hashtags) as string[]),
-          ...(JSON.parse(row.thread) as string[]),
-        ],
-        media: () => networkMediaOf(repos, this.deps.store, businessId, row.id, row.channel),
-        firstComment: null,
-        idempotencyKey: `${row.id}@${scheduledAt}`,
-        published: stored.map((post) => ({
-          position: post.position,
-          remoteId: post.remote_id,
-          url: post.url,
-        })),
-        onPublished: (part) =>
-          repos.networkPosts.insert({
-            business_id: businessId,
-            content_item_id: row.id,
-            scheduled_at: scheduledAt,
-            position: part.position,
-            account_id: account.id,
-            network: account.network,
-            remote_id: part.remoteId,
-            url: part.url,
-            metrics_read_at: null,
-            created_at: this.deps.now().toISOString(),
-          }),
-      },
-    );
+    const result = await this.deps.networks[account.network].publish(sessionOf(account, this.deps), {
+      parts: [
+        composePost(row.body, JSON.parse(row.hashtags) as string[]),
+        ...(JSON.parse(row.thread) as string[]),
+      ],
+      media: (limits) => networkMediaOf(repos, this.deps.store, businessId, row.id, row.channel, limits),
+      firstComment: null,
+      idempotencyKey: `${row.id}@${scheduledAt}`,
+      dueAt: scheduledAt,
+      published: stored.map((post) => ({
+        position: post.position,
+        remoteId: post.remote_id,
+        url: post.url,
+      })),
+      onPublished: (part) =>
+        repos.networkPosts.insert({
+          business_id: businessId,
+          content_item_id: row.id,
+          scheduled_at: scheduledAt,
+          position: part.position,
+          account_id: account.id,
+          network: account.network,
+          remote_id: part.remoteId,
+          url: part.url,
+          metrics_read_at: null,
+          created_at: this.deps.now().toISOString(),
+        }),
+    });
     const durationMs = Math.round(performance.now() - started);
     if (result.ok) {
       const first = result.value.find((part) => part.position === 0);

@@ -11,6 +11,7 @@ export interface NetworkReplyDeps {
   networks: NetworkRegistry;
   /** The network accounts' tokens. */
   secretBox: SecretBox;
+  now: () => Date;
 }
 
 /** How the reply went; `remoteId`: the network's id of the reply, stored on the message. */
@@ -48,11 +49,12 @@ export async function replyThroughNetwork(
   }
   const handle = conversation.customer_handle;
   const text = handle && !message.body.includes(handle) ? `${handle} ${message.body}` : message.body;
-  const result = await deps.networks[network].reply(sessionOf(account, deps.secretBox), {
+  const result = await deps.networks[network].reply(sessionOf(account, deps), {
     inReplyTo,
     text,
     // The message's own id: sending the same reply again cannot post it twice.
     idempotencyKey: `reply:${message.id}`,
+    writtenAt: message.created_at,
   });
   if (result.ok) return { status: 'sent', remoteId: result.value.remoteId };
   return { status: 'failed', error: result.failure.message };

@@ -1,16 +1,48 @@
 import type { NetworkAccountRow } from '#server/db/schema.js';
 import type { NetworkSession } from '#server/integrations/networks/index.js';
+import type { Repositories } from '#server/repositories/index.js';
 import type { SecretBox } from '../access/security/secret-box.js';
 
-/** A stored account's tokens opened for one call to its network (never kept, never logged). */
-export function sessionOf(row: NetworkAccountRow, secretBox: SecretBox): NetworkSession {
-  return {
+/** What opening a stored account's session needs: its tokens' box, and where renewed tokens are stored. */
+export interface SessionDeps {
+  repos: Repositories;
+  /** The network accounts' tokens. */
+  secretBox: SecretBox;
+  now: () => Date;
+}
+
+/**
+ * A stored account's tokens opened for one call to its network (never kept, never logged). Tokens the
+ * provider renews during a call are sealed and stored on the account before the call returns, with
+ * their new expiry and the handle the network reported, and the session takes them too: the next call
+ * made with it (the next post of a reading) uses the new pair instead of renewing the old one again.
+ */
+export function sessionOf(row: NetworkAccountRow, deps: SessionDeps): NetworkSession {
+  const { repos, secretBox, now } = deps;
+  const session: NetworkSession = {
     baseUrl: row.base_url,
     accessToken: secretBox.open(row.access_token_encrypted),
     refreshToken: row.refresh_token_encrypted ? secretBox.open(row.refresh_token_encrypted) : null,
     tokenExpiresAt: row.token_expires_at,
     remoteAccountId: row.remote_account_id,
+    handle: row.handle,
+    onRenewed: async (renewed) => {
+      const at = now().toISOString();
+      await repos.networkAccounts.update(row.business_id, row.id, {
+        access_token_encrypted: secretBox.seal(renewed.accessToken),
+        refresh_token_encrypted: renewed.refreshToken ? secretBox.seal(renewed.refreshToken) : null,
+        token_expires_at: renewed.tokenExpiresAt,
+        handle: renewed.handle.slice(0, 300),
+        checked_at: at,
+        updated_at: at,
+      });
+      session.accessToken = renewed.accessToken;
+      session.refreshToken = renewed.refreshToken;
+      session.tokenExpiresAt = renewed.tokenExpiresAt;
+      session.handle = renewed.handle;
+    },
   };
+  return session;
 }
 
 /** The account that publishes a channel: the oldest connected one on its network, if any. */

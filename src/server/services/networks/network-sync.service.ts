@@ -111,7 +111,7 @@ export class NetworkSyncService {
     posts: NetworkPostRow[],
     trouble: ReadingTrouble,
   ): Promise<NetworkSyncResult> {
-    const session = sessionOf(account, this.deps.secretBox);
+    const session = sessionOf(account, this.deps);
     const measured = await this.readMetrics(account, session, posts, trouble);
     const stopped = trouble.rateLimited || (trouble.problems.length > 0 && (await this.refused(account)));
     const received = stopped ? 0 : await this.readMentions(account, session, trouble);

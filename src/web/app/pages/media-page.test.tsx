@@ -303,7 +303,9 @@ describe('Media page', () => {
     await user.click(await screen.findByRole('button', { name: 'Suggest alt text' }));
     const field = screen.getByLabelText('Alt text') as HTMLTextAreaElement;
     await waitFor(() => expect(field.value).toBe('Deck chairs on a sandy beach'));
-    expect(screen.getByText(/Suggested by the offline writer/).textContent).toMatch(/has not seen the picture/);
+    expect(screen.getByText(/Suggested by the offline writer/).textContent).toMatch(
+      /has not seen the picture/,
+    );
     expect(fakes.sent('PATCH', API.mediaItem(beach.id))).toHaveLength(0);
   });
 });

@@ -4,7 +4,7 @@ import { API } from '#shared/api-paths.js';
 import type { ConnectNetworkAccountBody, NetworkAccount } from '#shared/network.schema.js';
 import type { Role } from '#shared/roles.js';
 import { type FakeApi, json, noContent, problem } from '#web/test/fake-api.js';
-import { aBusiness, aNetworkAccount, anId, aUser } from '#web/test/fixtures.js';
+import { aBlueskyAccount, aBusiness, aNetworkAccount, anId, aUser } from '#web/test/fixtures.js';
 import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { renderApp, serveWorkspace } from '#web/test/render-app.js';
 import { ChannelsSettings } from './channels-settings.js';
@@ -20,8 +20,15 @@ function serveAccounts(api: FakeApi, businessId: string, initial: NetworkAccount
       json({ items: accounts.filter((account) => account.business_id === query.get('business_id')) }),
     )
     .on('POST', API.networkAccounts, ({ body }) => {
-      const { credentials } = body as ConnectNetworkAccountBody;
-      const account = aNetworkAccount({ business_id: businessId, base_url: credentials.instance_url });
+      const connect = body as ConnectNetworkAccountBody;
+      const account =
+        connect.network === 'bluesky'
+          ? aBlueskyAccount({
+              business_id: businessId,
+              handle: `@${connect.credentials.handle}`,
+              base_url: connect.credentials.pds_url,
+            })
+          : aNetworkAccount({ business_id: businessId, base_url: connect.credentials.instance_url });
       accounts = [...accounts, account];
       return json(account, 201);
     });
@@ -36,7 +43,8 @@ function renderSettings(accounts: NetworkAccount[] = [], role: Role = 'owner') {
   );
   const rendered = renderWithProviders(<ChannelsSettings business={business} />);
   const connect = () => screen.getByRole('region', { name: 'Connect Mastodon' });
-  return { ...rendered, api, business, connect };
+  const connectBluesky = () => screen.getByRole('region', { name: 'Connect Bluesky' });
+  return { ...rendered, api, business, connect, connectBluesky };
 }
 
 /** The message shown under a field, found through the field's own description. */
@@ -156,6 +164,104 @@ describe('ChannelsSettings', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('connects a Bluesky account with its handle and an app password, on bsky.social unless told otherwise', async () => {
+    const { user, api, business, connectBluesky } = renderSettings();
+    await screen.findByText('No account connected yet');
+    const form = connectBluesky();
+    const handle = within(form).getByLabelText('Handle');
+    const password = within(form).getByLabelText('App password');
+    const pds = within(form).getByLabelText<HTMLInputElement>('PDS address');
+    expect(pds.value).toBe('https://bsky.social');
+
+    await user.type(handle, '@bakery.bsky.social');
+    // The account's own password is refused before it leaves the browser.
+    await user.type(password, 'my-secret-password');
+    await user.click(within(form).getByRole('button', { name: 'Connect Bluesky' }));
+    expect(await within(form).findByText(/Use an app password/)).toBeTruthy();
+    expect(fieldError(password)).toContain('never the account’s own password');
+    expect(api.sent('POST', API.networkAccounts)).toEqual([]);
+
+    await user.clear(password);
+    await user.type(password, 'ABCD-efgh-ijkl-mnop');
+    await user.click(within(form).getByRole('button', { name: 'Connect Bluesky' }));
+
+    expect(await screen.findByText('@bakery.bsky.social connected')).toBeTruthy();
+    expect(api.sent('POST', API.networkAccounts)[0]?.body).toEqual({
+      business_id: business.id,
+      network: 'bluesky',
+      credentials: {
+        handle: 'bakery.bsky.social',
+        app_password: 'abcd-efgh-ijkl-mnop',
+        pds_url: 'https://bsky.social',
+      },
+    });
+    const list = await screen.findByRole('list', { name: 'Connected accounts' });
+    const [item] = within(list).getAllByRole('listitem') as [HTMLElement];
+    expect(within(item).getByText('Bluesky')).toBeTruthy();
+    expect(within(item).getByRole('link', { name: '@bakery.bsky.social' })).toBeTruthy();
+    expect(within(item).getByText(/on bsky\.social · Token expires/)).toBeTruthy();
+  });
+
+  it('shows Bluesky’s refusal on the app password field', async () => {
+    const refused = 'Bluesky refused the app password: Invalid identifier or password';
+    const { user, api, connectBluesky } = renderSettings();
+    api.on('POST', API.networkAccounts, () =>
+      problem(422, 'network_refused', refused, [
+        { path: 'body.credentials.app_password', message: refused, code: 'token_refused' },
+      ]),
+    );
+    await screen.findByText('No account connected yet');
+
+    const form = connectBluesky();
+    await user.type(within(form).getByLabelText('Handle'), 'bakery.bsky.social');
+    await user.clear(within(form).getByLabelText('PDS address'));
+    await user.type(within(form).getByLabelText('PDS address'), 'https://pds.bakery.example');
+    await user.type(within(form).getByLabelText('App password'), 'abcd-efgh-ijkl-mnop');
+    await user.click(within(form).getByRole('button', { name: 'Connect Bluesky' }));
+
+    const password = within(form).getByLabelText('App password');
+    expect(await within(form).findByText(refused)).toBeTruthy();
+    expect(fieldError(password)).toBe(refused);
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+    expect(api.sent('POST', API.networkAccounts)[0]?.body).toMatchObject({
+      credentials: { pds_url: 'https://pds.bakery.example' },
+    });
+  });
+
+  it('reconnects a Bluesky account with a new app password for its handle and PDS', async () => {
+    const businessId = anId();
+    const broken = aBlueskyAccount({
+      business_id: businessId,
+      status: 'needs_reconnect',
+      last_error: 'Bluesky refused the session (HTTP 400 ExpiredToken): Token has been revoked',
+    });
+    const { user, api } = renderSettings([broken]);
+    const fixed = { ...broken, status: 'connected' as const, last_error: null };
+    api.on('PUT', API.networkAccountCredentials(broken.id), () => {
+      api.on('GET', API.networkAccounts, json({ items: [fixed] }));
+      return json(fixed);
+    });
+
+    expect(await screen.findByText(/Token has been revoked/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Reconnect @bakery.bsky.social' }));
+    const dialog = screen.getByRole('dialog', { name: 'Reconnect @bakery.bsky.social' });
+    const handle = within(dialog).getByLabelText<HTMLInputElement>('Handle');
+    expect(handle.value).toBe('bakery.bsky.social');
+    expect(handle.readOnly).toBe(true);
+    expect(within(dialog).getByLabelText<HTMLInputElement>('PDS address').readOnly).toBe(true);
+    await user.type(within(dialog).getByLabelText('App password'), 'wxyz-2345-abcd-efgh');
+    await user.click(within(dialog).getByRole('button', { name: 'Reconnect' }));
+
+    expect(await screen.findByText('@bakery.bsky.social reconnected')).toBeTruthy();
+    expect(api.sent('PUT', API.networkAccountCredentials(broken.id))[0]?.body).toEqual({
+      credentials: {
+        handle: 'bakery.bsky.social',
+        app_password: 'wxyz-2345-abcd-efgh',
+        pds_url: 'https://bsky.social',
+      },
+    });
+  });
+
   it('disconnects an account only after asking', async () => {
     const businessId = anId();
     const account = aNetworkAccount({ business_id: businessId });
@@ -224,6 +330,7 @@ describe('Settings → Channels', () => {
     await user.click(within(nav).getByRole('link', { name: 'Channels' }));
 
     expect(await screen.findByRole('region', { name: 'Connect Mastodon' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Connect Bluesky' })).toBeTruthy();
     expect(await screen.findByText('No account connected yet')).toBeTruthy();
   });
 

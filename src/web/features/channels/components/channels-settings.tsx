@@ -12,6 +12,7 @@ import { describeError } from '#web/lib/error-messages.js';
 import { useConnectNetworkAccount } from '../api/connect-network-account.js';
 import { useDisconnectNetworkAccount } from '../api/disconnect-network-account.js';
 import { useNetworkAccounts } from '../api/get-network-accounts.js';
+import { BlueskyCredentialsForm } from './bluesky-credentials-form.js';
 import { MastodonCredentialsForm } from './mastodon-credentials-form.js';
 import { NetworkAccountItem } from './network-account-item.js';
 import './channels.css';
@@ -67,6 +68,22 @@ function ManageAccounts({ businessId }: { businessId: string }) {
             const account = await connect.mutateAsync({
               business_id: businessId,
               network: 'mastodon',
+              credentials,
+            });
+            toast(`${account.handle} connected`);
+          }}
+        />
+      </Card>
+      <Card
+        title="Connect Bluesky"
+        description="Your handle and an app password made in Bluesky for mcc; the PDS address only if your account is hosted elsewhere than bsky.social."
+      >
+        <BlueskyCredentialsForm
+          submitLabel="Connect Bluesky"
+          onSubmit={async (credentials) => {
+            const account = await connect.mutateAsync({
+              business_id: businessId,
+              network: 'bluesky',
               credentials,
             });
             toast(`${account.handle} connected`);

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
-import { type MastodonCredentials, reconnectNetworkAccountBodySchema } from '#shared/network.schema.js';
+import { z } from 'zod';
+import { type MastodonCredentials, mastodonCredentialsSchema } from '#shared/network.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { TextField } from '#web/components/ui/field.js';
@@ -10,7 +10,7 @@ import { applyServerErrors } from '#web/lib/form-errors.js';
 import './channels.css';
 
 // The shared `{ credentials }` shape, so the server's `body.credentials.…` errors land on these fields.
-const formSchema = reconnectNetworkAccountBodySchema;
+const formSchema = z.strictObject({ credentials: mastodonCredentialsSchema });
 type FormInput = z.input<typeof formSchema>;
 const FIELDS = ['credentials.instance_url', 'credentials.access_token'] as const;
 
@@ -56,7 +56,7 @@ export function MastodonCredentialsForm({
   return (
     <form className="stack" onSubmit={submit} noValidate>
       {formError && <Banner tone="danger">{formError}</Banner>}
-      <div className="mastodon-form__fields">
+      <div className="network-form__fields">
         <TextField
           label="Instance address"
           type="url"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { NetworkAccount } from '#shared/network.schema.js';
+import type { NetworkAccount, ReconnectNetworkAccountBody } from '#shared/network.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -9,6 +9,7 @@ import { describeError } from '#web/lib/error-messages.js';
 import { formatDateTime } from '#web/lib/format-date.js';
 import { useReconnectNetworkAccount } from '../api/reconnect-network-account.js';
 import { useSyncNetworkAccount } from '../api/sync-network-account.js';
+import { BlueskyCredentialsForm } from './bluesky-credentials-form.js';
 import { describeSync, describeTokenExpiry, instanceHost, NETWORK_NAMES } from './channels-format.js';
 import { MastodonCredentialsForm } from './mastodon-credentials-form.js';
 import './channels.css';
@@ -133,29 +134,43 @@ interface ReconnectDialogProps {
   onClose: () => void;
 }
 
-/** A new token for the same account; the form starts empty each time the dialog opens. */
+/** New credentials for the same account; the form starts empty each time the dialog opens. */
 function ReconnectDialog({ account, businessId, open, onClose }: ReconnectDialogProps) {
   const reconnect = useReconnectNetworkAccount(businessId);
   const toast = useToast();
+  const save = async (credentials: ReconnectNetworkAccountBody['credentials']) => {
+    const saved = await reconnect.mutateAsync({ id: account.id, body: { credentials } });
+    toast(`${saved.handle} reconnected`);
+    onClose();
+  };
+  const bluesky = account.network === 'bluesky';
   return (
     <Dialog
       open={open}
       onClose={onClose}
       title={`Reconnect ${account.handle}`}
-      description="Paste a new access token for this account; the old one is forgotten."
+      description={
+        bluesky
+          ? 'Paste a new app password for this account; the old session is forgotten.'
+          : 'Paste a new access token for this account; the old one is forgotten.'
+      }
     >
-      {open && (
-        <MastodonCredentialsForm
-          instanceUrl={account.base_url ?? ''}
-          submitLabel="Reconnect"
-          onCancel={onClose}
-          onSubmit={async (credentials) => {
-            const saved = await reconnect.mutateAsync({ id: account.id, body: { credentials } });
-            toast(`${saved.handle} reconnected`);
-            onClose();
-          }}
-        />
-      )}
+      {open &&
+        (bluesky ? (
+          <BlueskyCredentialsForm
+            account={{ handle: account.handle, pdsUrl: account.base_url ?? '' }}
+            submitLabel="Reconnect"
+            onCancel={onClose}
+            onSubmit={save}
+          />
+        ) : (
+          <MastodonCredentialsForm
+            instanceUrl={account.base_url ?? ''}
+            submitLabel="Reconnect"
+            onCancel={onClose}
+            onSubmit={save}
+          />
+        ))}
     </Dialog>
   );
 }
