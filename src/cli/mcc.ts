@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../server/config/config.js';
 import { loadConfigFromProcess } from '../server/config/environment.js';
 import { backupCommand } from './commands/backup.command.js';
+import { mcpCommand } from './commands/mcp.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { userCreateCommand, userResetPasswordCommand } from './commands/user.command.js';
@@ -55,6 +56,23 @@ program
   .description('Write an online backup of the SQLite database (safe while the server runs)')
   .argument('[file]', 'destination file', undefined)
   .action((file: string | undefined) => backupCommand(loadConfigFromProcess(), file));
+
+program
+  .command('mcp')
+  .description(
+    'Serve MCP tools for AI assistants, working a workspace through the API of a running mcc (MCC_URL) with a workspace API key (MCC_API_KEY over stdio; each client sends its own over HTTP)',
+  )
+  .option('--transport <transport>', 'stdio (for desktop assistants) or http (streamable HTTP)', 'stdio')
+  .option('--host <host>', 'with --transport http: the address to listen on', '127.0.0.1')
+  .option('--port <port>', 'with --transport http: the port to listen on (0 picks a free one)', '8765')
+  .option(
+    '--job-wait <seconds>',
+    'how long plan_calendar waits for its job before answering with the job',
+    '45',
+  )
+  .action((options: { transport: string; host: string; port: string; jobWait: string }) =>
+    mcpCommand(options),
+  );
 
 try {
   await program.parseAsync();
