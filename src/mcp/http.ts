@@ -41,21 +41,26 @@ export async function startHttpMcpServer(options: HttpMcpOptions): Promise<HttpM
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // A refusal does not read the body; drain it, so the connection stays usable for the next request.
+    const refuse = (status: number, code: number, message: string) => {
+      request.resume();
+      rpcError(response, status, code, message);
+    };
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== MCP_PATH) return rpcError(response, 404, -32601, `MCP is served at ${MCP_PATH}`);
+    if (url.pathname !== MCP_PATH) return refuse(404, -32601, `MCP is served at ${MCP_PATH}`);
     // A web page must not reach a server on this machine through a name it controls (DNS rebinding).
     if (loopbackOnly && !isLoopback(hostnameOf(request.headers.host))) {
-      return rpcError(response, 403, -32600, 'Host not allowed');
+      return refuse(403, -32600, 'Host not allowed');
     }
     const key = BEARER_API_KEY.exec(request.headers.authorization ?? '')?.[1];
     if (!key) {
       response.setHeader('www-authenticate', 'Bearer realm="mcc", error="invalid_token"');
-      return rpcError(response, 401, -32001, 'Send a workspace API key as "Authorization: Bearer mcc_…"');
+      return refuse(401, -32001, 'Send a workspace API key as "Authorization: Bearer mcc_…"');
     }
     // Stateless: no session to stream to later or to end.
     if (request.method !== 'POST') {
       response.setHeader('allow', 'POST');
-      return rpcError(response, 405, -32000, 'Method not allowed: post JSON-RPC messages');
+      return refuse(405, -32000, 'Method not allowed: post JSON-RPC messages');
     }
     const mcp = createMcpServer({
       instanceUrl: options.instanceUrl,
