@@ -267,6 +267,61 @@ describe('mcc mcp against a running instance', { timeout: 60_000 }, () => {
     expect(Date.parse(scheduled.scheduled_at)).toBe(Date.parse(scheduledAt));
   });
 
+  it('writes variants with the workspace’s AI, and refuses an edit of a stale version', async () => {
+    const written = await call(http, 'write_content_with_ai', {
+      channel: 'linkedin',
+      brief: 'Announce the spring espresso blend to cafe owners',
+      variants: 2,
+      save_as_drafts: true,
+    });
+    expect(written.isError, textOf(written)).toBeFalsy();
+    const { saved_items: saved } = written.structuredContent as {
+      saved_items: Array<{ id: string; status: string; version: number; body: string }>;
+    };
+    expect(saved.map((item) => item.status)).toEqual(['draft', 'draft']);
+    expect(textOf(written)).toContain(`Variant 1 (saved as draft id ${saved[0]?.id}, version 1)`);
+
+    const first = saved[0] as { id: string; version: number };
+    const edited = await ok<{ version: number; body: string }>(http, 'update_content', {
+      id: first.id,
+      version: first.version,
+      body: 'Spring is here, and so is our new espresso blend.',
+    });
+    expect(edited).toMatchObject({ version: 2, body: 'Spring is here, and so is our new espresso blend.' });
+    const stale = await call(http, 'update_content', { id: first.id, version: 1, body: 'An older edit' });
+    expect(stale.isError).toBe(true);
+    expect(textOf(stale)).toContain('(409 version_conflict)');
+    expect(textOf(stale)).toContain('read it again with get_content');
+  });
+
+  it('reads the inbox and suggests replies without sending any', async () => {
+    const { conversation_id: conversationId } = await api<{ conversation_id: string }>(
+      shop.token,
+      'POST',
+      '/api/messages',
+      {
+        business_id: shop.id,
+        channel: 'instagram',
+        external_id: 'ig-1001',
+        customer: { external_id: 'ana.c', name: 'Ana' },
+        body: 'Do you ship your espresso beans to Lisbon?',
+      },
+    );
+    const inbox = await call(stdio, 'list_conversations', { status: 'open' });
+    expect(inbox.structuredContent).toMatchObject({ items: [{ id: conversationId, channel: 'instagram' }] });
+    expect(textOf(inbox)).toContain(`Ana on instagram (id ${conversationId})`);
+
+    const suggested = await call(stdio, 'suggest_replies', { id: conversationId, count: 2 });
+    expect(suggested.isError, textOf(suggested)).toBeFalsy();
+    expect((suggested.structuredContent as { suggestions: unknown[] }).suggestions.length).toBeGreaterThan(0);
+    expect(textOf(suggested)).toContain('nothing sent');
+
+    const thread = await ok<{ messages: Array<{ direction: string }> }>(stdio, 'get_conversation', {
+      id: conversationId,
+    });
+    expect(thread.messages.map((message) => message.direction)).toEqual(['in']);
+  });
+
   it('answers bad input and refused writes with readable tool errors', async () => {
     // Caught by the shared schema before any request.
     const badChannel = await call(stdio, 'draft_content', { channel: 'myspace', body: 'Hello' });
@@ -309,11 +364,11 @@ describe('mcc mcp against a running instance', { timeout: 60_000 }, () => {
       http,
       'get_ai_spend',
     );
-    // The plan and the rewrite above, through the same budget and ledger as the web app's calls.
-    expect(spend.totals.calls).toBeGreaterThanOrEqual(2);
+    // The AI calls above, through the same budget and ledger as the web app's calls.
     expect(spend.by_task.map((entry) => entry.task)).toEqual(
-      expect.arrayContaining(['planCalendar', 'rewriteContent']),
+      expect.arrayContaining(['planCalendar', 'rewriteContent', 'writeContent', 'suggestReplies']),
     );
+    expect(spend.totals.calls).toBeGreaterThanOrEqual(4);
   });
 
   it('refuses HTTP requests without an API key, and keys that are not valid', async () => {
