@@ -83,6 +83,12 @@ describe('mcc mcp against a running instance', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'mcc-mcp-'));
     instance = await startServerProcess({ DATA_DIR: dataDir, NODE_ENV: 'development', MCC_DEMO: '0' });
+    // The HTTP MCP server needs no key of its own: it starts while the workspaces are set up.
+    const httpStarting = startHttpMcp(instance.url).then((started) => {
+      httpProcess = started;
+      return started;
+    });
+    httpStarting.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
     shop = await workspaceOf('owner@shop.example', 'Harbour Coffee');
     other = await workspaceOf('owner@other.example', 'Other Co');
     adminKey = await keyFor(shop, 'admin');
@@ -90,24 +96,27 @@ describe('mcc mcp against a running instance', { timeout: 60_000 }, () => {
     campaignId = await campaignIn(shop, 'Spring espresso launch');
     otherCampaignId = await campaignIn(other, 'Secret plans');
 
+    // Both clients connect at once: most of a process's start-up is loading modules.
     stdio = new Client({ name: 'mcp-test', version: '1.0.0' });
-    await stdio.connect(
-      new StdioClientTransport({
-        command: process.execPath,
-        args: [CLI, 'mcp'],
-        cwd: ROOT,
-        env: { ...BASE_ENV, MCC_URL: instance.url, MCC_API_KEY: adminKey },
-        stderr: 'ignore',
-      }),
-    );
-
-    httpProcess = await startHttpMcp(instance.url);
     http = new Client({ name: 'mcp-test-http', version: '1.0.0' });
-    await http.connect(
-      new StreamableHTTPClientTransport(new URL(httpProcess.url), {
-        requestInit: { headers: { authorization: `Bearer ${editorKey}` } },
-      }),
-    );
+    await Promise.all([
+      stdio.connect(
+        new StdioClientTransport({
+          command: process.execPath,
+          args: [CLI, 'mcp'],
+          cwd: ROOT,
+          env: { ...BASE_ENV, MCC_URL: instance.url, MCC_API_KEY: adminKey },
+          stderr: 'ignore',
+        }),
+      ),
+      httpStarting.then((started) =>
+        http.connect(
+          new StreamableHTTPClientTransport(new URL(started.url), {
+            requestInit: { headers: { authorization: `Bearer ${editorKey}` } },
+          }),
+        ),
+      ),
+    ]);
   }, 90_000);
 
   afterAll(async () => {
