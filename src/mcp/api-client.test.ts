@@ -151,5 +151,12 @@ describe('the instance API client', () => {
     const pending = client().get('/slow', { schema: z.unknown(), signal: controller.signal });
     controller.abort();
     await expect(pending).rejects.toThrow('The request was cancelled');
+    // A client for one MCP call: cancelling the call ends every request it makes.
+    const call = new AbortController();
+    const forCall = client().forCall(call.signal);
+    const first = forCall.get('/slow', { schema: z.unknown() });
+    call.abort();
+    await expect(first).rejects.toThrow('The request was cancelled');
+    await expect(forCall.get('/slow', { schema: z.unknown() })).rejects.toThrow('The request was cancelled');
   });
 });

@@ -46,6 +46,8 @@ export interface ApiClientOptions {
   userAgent: string;
   /** How long one request may take; AI tasks on a slow model need a while. */
   timeoutMs?: number;
+  /** Ends every request of this client when it fires (the MCP call it serves was cancelled). */
+  signal?: AbortSignal;
 }
 
 interface RequestOptions<T> {
@@ -69,6 +71,14 @@ export class MccApiClient {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
   }
 
+  /**
+   * This client for one MCP call: cancelling the call aborts its requests, and the instance stops the
+   * work (an AI call stops spending) when the connection closes.
+   */
+  forCall(signal: AbortSignal): MccApiClient {
+    return new MccApiClient({ ...this.options, signal });
+  }
+
   get<T>(path: string, options: Omit<RequestOptions<T>, 'body'>): Promise<T> {
     return this.request('GET', path, options);
   }
@@ -87,7 +97,8 @@ export class MccApiClient {
       if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
     }
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const cancel = [options.signal, this.options.signal].filter((given) => given !== undefined);
+    const signal = AbortSignal.any([...cancel, timeout]);
     const headers: Record<string, string> = {
       authorization: `Bearer ${this.options.apiKey}`,
       accept: 'application/json, application/problem+json',
@@ -105,7 +116,7 @@ export class MccApiClient {
         redirect: 'error',
       });
     } catch (error) {
-      if (options.signal?.aborted) throw new InstanceError('The request was cancelled');
+      if (cancel.some((given) => given.aborted)) throw new InstanceError('The request was cancelled');
       if (timeout.aborted) {
         throw new InstanceError(`mcc at ${this.baseUrl} did not answer ${method} ${path} in time`);
       }

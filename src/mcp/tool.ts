@@ -106,7 +106,12 @@ export function registerTool(server: McpServer, tool: McpTool, context: ToolCont
     },
     async (args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> => {
       try {
-        const answer = await tool.run(args as never, context, callOf(extra));
+        const call = callOf(extra);
+        const answer = await tool.run(
+          args as never,
+          { ...context, api: context.api.forCall(call.signal) },
+          call,
+        );
         return {
           content: [{ type: 'text', text: answer.text }],
           structuredContent: answer.data as Record<string, unknown>,

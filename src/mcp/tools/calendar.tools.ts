@@ -36,7 +36,6 @@ export const calendarTools = [
       const { job_id: jobId } = await context.api.post(API.generateCalendar, {
         body,
         schema: generateCalendarAcceptedSchema,
-        signal: call.signal,
       });
       const job = await waitForJob(context.api, jobId, {
         waitMs: context.jobWaitMs,
@@ -54,8 +53,8 @@ export const calendarTools = [
     input: jobParamsSchema,
     output: calendarJobOutputSchema,
     annotations: READS,
-    async run({ id }, { api }, call) {
-      return answerFor(await api.get(API.job(id), { schema: jobSchema, signal: call.signal }));
+    async run({ id }, { api }) {
+      return answerFor(await api.get(API.job(id), { schema: jobSchema }));
     },
   }),
 ];
@@ -71,7 +70,7 @@ export async function waitForJob(
 ): Promise<Job> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const job = await api.get(API.job(jobId), { schema: jobSchema, signal: call.signal });
+    const job = await api.get(API.job(jobId), { schema: jobSchema });
     await call.progress(job.progress, 100, job.progress_message ?? job.state);
     if (FINISHED.has(job.state) || Date.now() + pollMs > deadline) return job;
     await sleep(pollMs, undefined, { signal: call.signal }).catch(() => {
