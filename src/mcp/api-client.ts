@@ -72,8 +72,8 @@ export class MccApiClient {
   }
 
   /**
-   * This client for one MCP call: cancelling the call aborts its requests, and the instance stops the
-   * work (an AI call stops spending) when the connection closes.
+   * This client for one MCP call: cancelling the call aborts its requests (routes that watch for a closed
+   * connection, such as content generation and rewrites, then stop their model call).
    */
   forCall(signal: AbortSignal): MccApiClient {
     return new MccApiClient({ ...this.options, signal });
