@@ -45,6 +45,14 @@ export default defineConfig({
           // again (about a third of this level's time). Nothing here mocks modules, stubs globals or
           // changes process.env; each test builds its own app, database and Redis prefix.
           isolate: false,
+          // The MCP SDK's HTTP client imports eventsource-parser, whose `source` export is TypeScript:
+          // workers run with `--conditions source`, so Node would load that .ts itself. Through Vite it
+          // is transformed like our own sources (only that client module, so the SDK stays one copy).
+          server: {
+            deps: {
+              inline: [/@modelcontextprotocol\/sdk\/dist\/esm\/client\/streamableHttp/, /eventsource-parser/],
+            },
+          },
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

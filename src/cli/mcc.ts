@@ -2,13 +2,10 @@
 import { Command } from 'commander';
 import { ConfigError } from '../server/config/config.js';
 import { loadConfigFromProcess } from '../server/config/environment.js';
-import { backupCommand } from './commands/backup.command.js';
-import { migrateCommand } from './commands/migrate.command.js';
-import { serveCommand } from './commands/serve.command.js';
-import { userCreateCommand, userResetPasswordCommand } from './commands/user.command.js';
-import { workerCommand } from './commands/worker.command.js';
 
-// `mcc`: the one entry point for operators. Every command reads the same configuration as the server.
+// `mcc`: the one entry point for operators. Every command reads the same configuration as the server,
+// except `mcc mcp`, a client of a running instance. Each command loads its own modules when it runs, so
+// `mcc mcp` (started by desktop assistants, which wait for it) never loads the server.
 const program = new Command()
   .name('mcc')
   .description('Marketing Command Center: run the server and manage its data')
@@ -17,17 +14,19 @@ const program = new Command()
 program
   .command('serve')
   .description('Start the web app and API (migrates first unless MCC_AUTO_MIGRATE=0)')
-  .action(() => serveCommand(loadConfigFromProcess()));
+  .action(async () => (await import('./commands/serve.command.js')).serveCommand(loadConfigFromProcess()));
 
 program
   .command('worker')
   .description('Run background jobs only, no web server (with REDIS_URL, as many as you like)')
-  .action(() => workerCommand(loadConfigFromProcess()));
+  .action(async () => (await import('./commands/worker.command.js')).workerCommand(loadConfigFromProcess()));
 
 program
   .command('migrate')
   .description('Apply pending database migrations and exit')
-  .action(() => migrateCommand(loadConfigFromProcess()));
+  .action(async () =>
+    (await import('./commands/migrate.command.js')).migrateCommand(loadConfigFromProcess()),
+  );
 
 const user = program.command('user').description('Manage accounts');
 user
@@ -36,8 +35,8 @@ user
   .requiredOption('--email <email>', 'email address of the account')
   .requiredOption('--name <name>', 'display name')
   .option('--password-stdin', 'read the password from standard input instead of generating one')
-  .action((options: { email: string; name: string; passwordStdin?: boolean }) =>
-    userCreateCommand(loadConfigFromProcess(), options),
+  .action(async (options: { email: string; name: string; passwordStdin?: boolean }) =>
+    (await import('./commands/user.command.js')).userCreateCommand(loadConfigFromProcess(), options),
   );
 user
   .command('reset-password')
@@ -46,15 +45,34 @@ user
   )
   .requiredOption('--email <email>', 'email address of the account')
   .option('--password-stdin', 'read the new password from standard input instead of generating one')
-  .action((options: { email: string; passwordStdin?: boolean }) =>
-    userResetPasswordCommand(loadConfigFromProcess(), options),
+  .action(async (options: { email: string; passwordStdin?: boolean }) =>
+    (await import('./commands/user.command.js')).userResetPasswordCommand(loadConfigFromProcess(), options),
   );
 
 program
   .command('backup')
   .description('Write an online backup of the SQLite database (safe while the server runs)')
   .argument('[file]', 'destination file', undefined)
-  .action((file: string | undefined) => backupCommand(loadConfigFromProcess(), file));
+  .action(async (file: string | undefined) =>
+    (await import('./commands/backup.command.js')).backupCommand(loadConfigFromProcess(), file),
+  );
+
+program
+  .command('mcp')
+  .description(
+    'Serve MCP tools for AI assistants, working a workspace through the API of a running mcc (MCC_URL) with a workspace API key (MCC_API_KEY over stdio; each client sends its own over HTTP)',
+  )
+  .option('--transport <transport>', 'stdio (for desktop assistants) or http (streamable HTTP)', 'stdio')
+  .option('--host <host>', 'with --transport http: the address to listen on', '127.0.0.1')
+  .option('--port <port>', 'with --transport http: the port to listen on (0 picks a free one)', '8765')
+  .option(
+    '--job-wait <seconds>',
+    'how long plan_calendar waits for its job before answering with the job',
+    '45',
+  )
+  .action(async (options: { transport: string; host: string; port: string; jobWait: string }) =>
+    (await import('./commands/mcp.command.js')).mcpCommand(options),
+  );
 
 try {
   await program.parseAsync();

@@ -61,6 +61,10 @@ describe('import boundaries', () => {
     ],
     ['src/server/repositories/x.ts', "import { y } from '../services/common/cursor.js';", 'SQL only'],
     ['src/server/jobs/x.ts', "import { main } from '../main.js';", 'registers routes'],
+    ['src/mcp/x.ts', "import { openDatabase } from '#server/db/database.js';", 'HTTP API only'],
+    ['src/mcp/tools/x.ts', "import { Kysely } from 'kysely';", 'HTTP API only'],
+    ['src/server/app.ts', "import { createMcpServer } from '#mcp/server.js';", 'MCP server'],
+    ['src/shared/x.ts', "import { x } from '../mcp/x.js';", 'shared code'],
   ])('catches %s importing across a boundary', (file, source, rule) => {
     const violations = checkImports(new Map([[file, source]]));
     expect(violations.map((v) => v.rule).join(' | ')).toContain(rule);
@@ -75,6 +79,8 @@ describe('import boundaries', () => {
     ],
     ['src/server/app.ts', "import { registerApiRoutes } from './routes/index.js';"],
     ['src/shared/x.ts', "import { z } from 'zod';"],
+    ['src/mcp/tools/content.tools.ts', "import { contentItemSchema } from '#shared/content.schema.js';"],
+    ['src/cli/commands/mcp.command.ts', "import { runMcp } from '#mcp/run.js';"],
   ])('lets %s import within its layer', (file, source) => {
     expect(checkImports(new Map([[file, source]]))).toEqual([]);
   });

@@ -40,6 +40,7 @@ export const BOUNDARY_RULES: BoundaryRule[] = [
       'src/server/',
       'src/web/',
       'src/cli/',
+      'src/mcp/',
       'node:',
       'fastify',
       'kysely',
@@ -51,7 +52,16 @@ export const BOUNDARY_RULES: BoundaryRule[] = [
   {
     name: 'the web app talks to the server over HTTP only',
     appliesTo: ['src/web/'],
-    forbid: () => ['src/server/', 'src/cli/', 'node:', 'fastify', 'kysely', 'pg', 'better-sqlite3'],
+    forbid: () => [
+      'src/server/',
+      'src/cli/',
+      'src/mcp/',
+      'node:',
+      'fastify',
+      'kysely',
+      'pg',
+      'better-sqlite3',
+    ],
     why: 'The web app imports only src/shared from outside src/web.',
   },
   {
@@ -90,6 +100,29 @@ export const BOUNDARY_RULES: BoundaryRule[] = [
     why: 'Integrators import src/client without the server: it uses openapi-fetch and its generated types only.',
   },
   {
+    name: 'the MCP server reaches mcc through its HTTP API only',
+    appliesTo: ['src/mcp/'],
+    forbid: () => [
+      'src/server/',
+      'src/web/',
+      'src/cli/',
+      'fastify',
+      '@fastify/',
+      'kysely',
+      'pg',
+      'better-sqlite3',
+      'ioredis',
+      'bullmq',
+    ],
+    why: 'src/mcp calls a running instance with a workspace API key, so roles, budgets and the audit log apply as for any API client; it imports src/shared, the MCP SDK and Node only.',
+  },
+  {
+    name: 'the server does not depend on the MCP server',
+    appliesTo: ['src/server/'],
+    forbid: () => ['src/mcp/'],
+    why: 'The MCP server is a client of the API; only the CLI starts it.',
+  },
+  {
     name: 'only the app registers routes',
     appliesTo: ['src/server/', 'src/cli/'],
     except: ['src/server/app.ts', 'src/server/routes/'],
@@ -110,6 +143,7 @@ const SUBPATH_IMPORTS: Record<string, string> = {
   '#shared/': 'src/shared/',
   '#server/': 'src/server/',
   '#web/': 'src/web/',
+  '#mcp/': 'src/mcp/',
 };
 
 /** The repository path (for our modules, `.ts` where the import says `.js`) or package name an import names. */

@@ -36,10 +36,11 @@ describe('mcc CLI', { timeout: 60_000 }, () => {
 
   it('prints help for every command', async () => {
     const { stdout } = await mcc(['--help'], env);
-    for (const command of ['serve', 'migrate', 'user', 'backup']) expect(stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'user', 'backup', 'mcp']) expect(stdout).toContain(command);
     expect((await mcc(['user', 'create', '--help'], env)).stdout).toContain('--email');
     expect((await mcc(['user', 'reset-password', '--help'], env)).stdout).toContain('--password-stdin');
     expect((await mcc(['backup', '--help'], env)).stdout).toContain('online backup');
+    expect((await mcc(['mcp', '--help'], env)).stdout).toContain('--transport <transport>');
   });
 
   it('migrates, creates a user, and backs the database up', async () => {
