@@ -402,7 +402,7 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
-/** A creating POST's `Idempotency-Key` and the first answer it got (docs/api-idempotency.md). */
+/** A creating POST's `Idempotency-Key` and the first answer it got (docs/api.md, "Idempotency"). */
 export interface IdempotencyKeysTable {
   id: string;
   /** The workspace the request acted in; null when it named none (the key is then the person's own). */

@@ -187,7 +187,7 @@ const idempotencyPluginImpl: FastifyPluginAsync<{ idempotency: IdempotencyServic
 };
 
 /**
- * `Idempotency-Key` on every creating POST (docs/api-idempotency.md). Register before the routes: it
+ * `Idempotency-Key` on every creating POST (docs/api.md, "Idempotency"). Register before the routes: it
  * adds the header to each such route's schema and wraps its hooks and handler as the route is added.
  */
 export const idempotencyPlugin = fp(idempotencyPluginImpl, { name: 'mcc-idempotency', fastify: '5.x' });

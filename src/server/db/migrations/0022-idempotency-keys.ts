@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Idempotency keys (docs/api-idempotency.md): one row per key a client sent with a creating POST, scoped
+// Idempotency keys (docs/api.md, "Idempotency"): one row per key a client sent with a creating POST, scoped
 // to the credential (a person or an API key) and the workspace the request acts in, holding the first
 // answer for 24 hours. Columns are portable (text and integer) so both databases store the same thing.
 

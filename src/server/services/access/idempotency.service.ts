@@ -74,7 +74,7 @@ function credentialOf(principal: Principal): string {
 }
 
 /**
- * `Idempotency-Key` on creating requests (docs/api-idempotency.md): the first request with a key runs and
+ * `Idempotency-Key` on creating requests (docs/api.md, "Idempotency"): the first request with a key runs and
  * its answer is kept for 24 hours; a repeat with the same request gets that answer again, a repeat with
  * another request a 409, a repeat while the first still runs a 409 with `Retry-After`. Keys belong to the
  * credential (a person, across their sessions, or an API key) and the workspace the request acts in.
