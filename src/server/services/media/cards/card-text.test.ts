@@ -51,7 +51,8 @@ describe('wrapText', () => {
         );
       }
     }
-  });
+    // Twelve real renders; on a fresh machine the first also makes fontconfig scan every font.
+  }, 30_000);
 });
 
 describe('clampLines', () => {
