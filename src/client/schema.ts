@@ -13152,7 +13152,7 @@ export interface operations {
                             id: string;
                             content_item_id: string;
                             connector_id: string | null;
-                            connector_kind: ("webhook" | "mastodon") | null;
+                            connector_kind: ("webhook" | "mastodon" | "bluesky") | null;
                             account_id: string | null;
                             job_id: string;
                             scheduled_at: string;
@@ -13259,7 +13259,7 @@ export interface operations {
                         items: {
                             id: string;
                             business_id: string;
-                            network: "mastodon";
+                            network: "mastodon" | "bluesky";
                             display_name: string;
                             handle: string;
                             avatar_url: string | null;
@@ -13366,6 +13366,14 @@ export interface operations {
                         instance_url: string;
                         access_token: string;
                     };
+                } | {
+                    business_id: string;
+                    network: "bluesky";
+                    credentials: {
+                        handle: string;
+                        app_password: string;
+                        pds_url?: string;
+                    };
                 };
             };
         };
@@ -13377,7 +13385,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_id: string;
-                        network: "mastodon";
+                        network: "mastodon" | "bluesky";
                         display_name: string;
                         handle: string;
                         avatar_url: string | null;
@@ -13518,6 +13526,10 @@ export interface operations {
                     credentials: {
                         instance_url: string;
                         access_token: string;
+                    } | {
+                        handle: string;
+                        app_password: string;
+                        pds_url?: string;
                     };
                 };
             };
@@ -13530,7 +13542,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_id: string;
-                        network: "mastodon";
+                        network: "mastodon" | "bluesky";
                         display_name: string;
                         handle: string;
                         avatar_url: string | null;
