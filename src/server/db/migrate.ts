@@ -17,6 +17,7 @@ import * as contentMedia from './migrations/0015-content-media.js';
 import * as networkAccounts from './migrations/0017-network-accounts.js';
 import * as accountEmails from './migrations/0018-account-emails.js';
 import * as twoFactor from './migrations/0021-two-factor.js';
+import * as notifications from './migrations/0023-notifications.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017-network-accounts': networkAccounts,
   '0018-account-emails': accountEmails,
   '0021-two-factor': twoFactor,
+  '0023-notifications': notifications,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {
