@@ -123,7 +123,7 @@ export function notificationRoutes(
 /** The body a mail app POSTs for RFC 8058 one-click unsubscribe (or none, from the web page). */
 const oneClickBodySchema = z
   .strictObject({ 'List-Unsubscribe': z.literal('One-Click').optional() })
-  .optional();
+  .nullish();
 
 /**
  * Unsubscribe links: no sign-in, the signed token in the link says whose emails of which kind from which
