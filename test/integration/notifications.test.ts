@@ -1,6 +1,5 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import type { Session } from '#shared/auth.schema.js';
 import type { Business } from '#shared/business.schema.js';
 import type { ContentItem } from '#shared/content.schema.js';
 import type {
@@ -13,19 +12,19 @@ import type { Problem } from '#shared/problem.schema.js';
 import type { Role } from '#shared/roles.js';
 import { type AppWithJobs, startAppWithJobs } from '../support/app-with-jobs.js';
 import { describeEachDialect } from '../support/databases.js';
+import {
+  addMemberAs,
+  createWorkspaceAs,
+  fragmentOf,
+  type MailPerson,
+  signUpByEmail,
+} from '../support/mail-accounts.js';
 import { linkIn, type ReceivedMail, startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
 import { openAuthenticatedSocket } from '../support/ws-client.js';
 
 const PUBLIC_URL = 'https://mcc.example.com';
 
-interface Person {
-  email: string;
-  id: string;
-  auth: { authorization: string };
-}
-
-/** The value after `#name=` in an emailed link. */
-const fragmentOf = (url: URL, name: string) => new URLSearchParams(url.hash.slice(1)).get(name) ?? '';
+type Person = MailPerson;
 
 /** The URL between the angle brackets of a `List-Unsubscribe` header. */
 const oneClickUrlOf = (mail: ReceivedMail) =>
@@ -59,41 +58,13 @@ describeEachDialect('notifications', (create) => {
   const inject = (options: InjectOptions) => running.t.app.inject(options);
   const as = (person: Person, method: InjectOptions['method'], url: string, payload?: object) =>
     inject({ method, url, headers: person.auth, ...(payload ? { payload } : {}) });
-  let sequence = 0;
 
-  /** A confirmed account (sign-up is confirmed by email on a server with SMTP). */
-  async function signUp(name: string): Promise<Person> {
-    const email = `${name}.${++sequence}.${Date.now()}@example.com`;
-    const asked = await inject({
-      method: 'POST',
-      url: '/api/auth/register',
-      payload: {
-        email,
-        password: 'violet-harbour-lantern-7',
-        name: `${name[0]?.toUpperCase()}${name.slice(1)}`,
-      },
-    });
-    expect(asked.statusCode, asked.body).toBe(202);
-    const token = fragmentOf(linkIn(await smtp.waitForMail(email)), 'token');
-    const confirmed = await inject({ method: 'POST', url: '/api/auth/register/confirm', payload: { token } });
-    expect(confirmed.statusCode, confirmed.body).toBe(201);
-    const session = confirmed.json<Session>();
-    return { email, id: session.user.id, auth: { authorization: `Bearer ${session.access_token}` } };
-  }
-
-  async function createWorkspace(person: Person, name: string): Promise<Business> {
-    const created = await as(person, 'POST', '/api/business/', { name });
-    expect(created.statusCode, created.body).toBe(201);
-    return created.json<Business>();
-  }
+  const signUp = (name: string) => signUpByEmail(running.t.app, smtp, name);
+  const createWorkspace = (person: Person, name: string) => createWorkspaceAs(running.t.app, person, name);
 
   async function join(name: string, role: Role): Promise<Person> {
     const person = await signUp(name);
-    const added = await as(owner, 'POST', `/api/business/${business.id}/members`, {
-      email: person.email,
-      role,
-    });
-    expect(added.statusCode, added.body).toBe(201);
+    await addMemberAs(running.t.app, owner, business, person, role);
     return person;
   }
 
