@@ -33,7 +33,7 @@ export function describeEvent(
       return bounded({
         kind: event.kind,
         title: `${actor} asked for a review of “${itemLabel(event.item)}”`,
-        body: `A ${event.item.channel} post waits for approval.`,
+        body: `A post for ${event.item.channel} waits for approval.`,
         link: contentLink(event.item),
         subjectId: event.item.id,
       });
