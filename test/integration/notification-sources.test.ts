@@ -1,5 +1,8 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
+import { newId } from '#server/db/ids.js';
+import { createRepositories } from '#server/repositories/index.js';
+import { WeeklyDigestService } from '#server/services/notifications/weekly-digest.service.js';
 import type { Business } from '#shared/business.schema.js';
 import type { Campaign } from '#shared/campaign.schema.js';
 import type { ContentItem } from '#shared/content.schema.js';
@@ -306,5 +309,56 @@ describeEachDialect('where notifications come from', (create) => {
     await vi.waitFor(async () => expect((await queue.get(business.id, second))?.state).toBe('succeeded'));
     expect((await queue.get(business.id, second))?.result).toEqual({ recipients: 0 });
     expect((await notificationsOf(viewer)).filter((entry) => entry.kind === 'weekly_digest')).toHaveLength(1);
+  });
+
+  it('queues each workspace’s digest once on its Monday morning, and emails whose job was never queued', async () => {
+    const { services, database } = running.t;
+    const repos = createRepositories(database.db, database.dialect);
+    const paris = await as(owner, 'PATCH', `/api/business/${business.id}`, { time_zone: 'Europe/Paris' });
+    expect(paris.statusCode, paris.body).toBe(200);
+    // A notification made while the queue was down: its email is pending, with no job.
+    const made = Date.now();
+    await repos.notifications.insertMany([
+      {
+        id: newId(),
+        business_id: business.id,
+        user_id: editor.id,
+        kind: 'content_approved',
+        title: 'Owner approved “Queue was down”',
+        body: 'It can be scheduled now.',
+        link: `/w/${business.id}/calendar`,
+        subject_id: null,
+        read_at: null,
+        email_status: 'pending',
+        created_at: new Date(made).toISOString(),
+      },
+    ]);
+    // A Monday, 07:30 UTC: 08:30 in Paris, where the digest is due.
+    const monday = new Date(Date.UTC(2030, 2, 4, 7, 30));
+    const digests = (now: Date) =>
+      new WeeklyDigestService({
+        repos,
+        notifications: services.notifications,
+        reports: services.analyticsReports,
+        queue: services.jobQueue,
+        now: () => now,
+      });
+    const other = await createWorkspaceAs(running.t.app, viewer, 'Elsewhere'); // UTC: 07:30, not yet
+    expect(await digests(new Date(made + 3_600_000)).schedule()).toMatchObject({ emails: 1 });
+    await mailTo(editor, 'Queue was down');
+    expect(await digests(monday).schedule()).toMatchObject({ digests: 1 });
+    expect(await digests(new Date(monday.getTime() + 3_600_000)).schedule()).toMatchObject({ digests: 2 });
+    const jobs = await database.db
+      .selectFrom('jobs')
+      .select(['business_id', 'payload'])
+      .where('name', '=', 'notifications.weekly_digest')
+      .execute();
+    // One job per workspace and week however often the schedule runs.
+    expect(jobs.map((job) => [job.business_id, JSON.parse(job.payload)]).sort()).toEqual(
+      [
+        [business.id, { week: '2030-03-04' }],
+        [other.id, { week: '2030-03-04' }],
+      ].sort(),
+    );
   });
 });
