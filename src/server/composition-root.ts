@@ -80,6 +80,12 @@ import { NetworkAccountService } from './services/networks/network-account.servi
 import { NetworkPublisher } from './services/networks/network-publisher.js';
 import { NetworkReadScheduler } from './services/networks/network-read-scheduler.js';
 import { NetworkSyncService } from './services/networks/network-sync.service.js';
+import { NotificationService } from './services/notifications/notification.service.js';
+import { NotificationCenterService } from './services/notifications/notification-center.service.js';
+import { NotificationMailService } from './services/notifications/notification-mail.service.js';
+import { NotificationPreferenceService } from './services/notifications/notification-preference.service.js';
+import { UnsubscribeTokens } from './services/notifications/unsubscribe-tokens.js';
+import { WeeklyDigestService } from './services/notifications/weekly-digest.service.js';
 import { ConnectorService } from './services/publishing/connector.service.js';
 import { PublishScheduleService } from './services/publishing/publish-schedule.service.js';
 import { PublishedMediaLinks } from './services/publishing/published-media-links.js';
@@ -165,6 +171,12 @@ export function jobHandlerDeps(services: Services): Omit<JobHandlerDeps, 'queue'
       purgeExpired: async () =>
         (await services.passwordResets.purgeExpired()) + (await services.signUp.purgeExpired()),
     },
+    notifications: {
+      sendEmail: (payload, businessId) => services.notificationMail.send(payload, businessId),
+      schedule: () => services.weeklyDigest.schedule(),
+      sendDigest: (payload, businessId) => services.weeklyDigest.send(payload, businessId),
+      jobDied: (job) => services.notifications.jobDied(job),
+    },
   };
 }
 
@@ -235,8 +247,20 @@ export function createServices(deps: ServiceDeps) {
     createNetworkRegistry({ guard: outboundGuard, timeoutMs: DEFAULT_CONNECTOR_TIMEOUT_MS, now });
   const networkSecrets = new SecretBox(deps.secret, 'mcc network account tokens');
   const networkAccounts = new NetworkAccountService(repos, networks, networkSecrets, now);
+  const mailer = deps.mailer ?? createMailer(config, { now, ...(deps.mailLog ? { log: deps.mailLog } : {}) });
+  // Links in emails lead to the web app: PUBLIC_URL (required with SMTP in production), or this machine.
+  const baseUrl = (config.server.publicUrl ?? `http://localhost:${config.server.port}`).replace(/\/+$/, '');
+  // Services tell people through this one notifier; it alone knows recipients, preferences and email.
+  const notifications = new NotificationService({
+    repos,
+    events,
+    queue: jobQueue,
+    mailMode: mailer.mode,
+    now,
+  });
+  const unsubscribeTokens = new UnsubscribeTokens(deps.secret);
   // Content edits and workflow moves keep each scheduled item's publish job in step with it.
-  const publishSchedule = new PublishScheduleService(repos, jobQueue, events, now);
+  const publishSchedule = new PublishScheduleService(repos, jobQueue, events, now, notifications);
   const content = new ContentService(repos, now, events, publishSchedule);
   const workspaces = new WorkspaceService(repos, now);
   const campaigns = new CampaignService(repos, now);
@@ -269,6 +293,7 @@ export function createServices(deps: ServiceDeps) {
     cache: aiCache,
     metrics: aiMetrics,
     events,
+    notifier: notifications,
     now,
     maxOutputTokens: config.ai.maxOutputTokens,
     runDeadlineMs: aiRunDeadlineMs,
@@ -326,13 +351,10 @@ export function createServices(deps: ServiceDeps) {
     refreshGraceMs: config.auth.refreshGraceSeconds * 1000,
     now,
   });
-  const mailer = deps.mailer ?? createMailer(config, { now, ...(deps.mailLog ? { log: deps.mailLog } : {}) });
-  // Links in emails lead to the web app: PUBLIC_URL (required with SMTP in production), or this machine.
-  const mails = new AccountMails(
-    (config.server.publicUrl ?? `http://localhost:${config.server.port}`).replace(/\/+$/, ''),
-  );
+  const mails = new AccountMails(baseUrl);
   const mailDeps = { repos, queue: jobQueue, mailer, mails, now };
   const invitations = new InvitationService({ ...mailDeps, auth, events });
+  const analyticsReports = new AnalyticsReportService(repos, now);
   return {
     events,
     /** How email leaves (SMTP, the dev outbox, or none); the app closes its connections. */
@@ -396,10 +418,10 @@ export function createServices(deps: ServiceDeps) {
     campaigns,
     forecasts: new ForecastService(repos, campaigns, forecastRunner, now),
     analyticsMetrics: new AnalyticsMetricsService(repos, now),
-    analyticsReports: new AnalyticsReportService(repos, now),
+    analyticsReports,
     content,
     contentStudio: new ContentStudioService(content),
-    contentWorkflow: new ContentWorkflowService(repos, now, events, publishSchedule),
+    contentWorkflow: new ContentWorkflowService(repos, now, events, publishSchedule, notifications),
     contentMedia: new ContentMediaService(repos, now, events, publishSchedule),
     contentExport: new ContentExportService(repos, now, content),
     calendar: new CalendarService({ repos, ai, content, workspaces, queue: jobQueue }),
@@ -418,6 +440,7 @@ export function createServices(deps: ServiceDeps) {
         publicUrl: config.server.publicUrl,
         now,
       }),
+      notifier: notifications,
       now,
     }),
     networkAccounts,
@@ -436,7 +459,14 @@ export function createServices(deps: ServiceDeps) {
     inbox,
     inboxReplies,
     /** The `message.classify` job's handler (see JobHandlerDeps). */
-    inboxTriage: new InboxTriageService({ repos, ai, replies: inboxReplies, events, now }),
+    inboxTriage: new InboxTriageService({
+      repos,
+      ai,
+      replies: inboxReplies,
+      events,
+      notifier: notifications,
+      now,
+    }),
     inboxImport: new InboxImportService({ repos, queue: jobQueue, events, now }),
     inboxInbound: new InboxInboundService({
       repos,
@@ -472,6 +502,22 @@ export function createServices(deps: ServiceDeps) {
       prices: aiPrices,
       metrics: aiMetrics,
       events,
+      now,
+    }),
+    /** Creates notifications (services reach it as their `Notifier`); the dead-job hook's handler. */
+    notifications,
+    /** One person's notifications: the list, the unread count, marking read. */
+    notificationCenter: new NotificationCenterService(repos, events, now),
+    /** Email choices per person, workspace and kind; unsubscribe links. */
+    notificationPreferences: new NotificationPreferenceService(repos, unsubscribeTokens, mailer.mode, now),
+    /** The `notifications.email` job's handler. */
+    notificationMail: new NotificationMailService({ repos, mailer, tokens: unsubscribeTokens, baseUrl }),
+    /** The `notifications.schedule` and `notifications.weekly_digest` jobs' handler. */
+    weeklyDigest: new WeeklyDigestService({
+      repos,
+      notifications,
+      reports: analyticsReports,
+      queue: jobQueue,
       now,
     }),
     /** Queues webhook deliveries left in the outbox; swept by every job runtime (see startJobRuntime). */

@@ -29,6 +29,14 @@ export const API = {
   apiKeys: (id: string) => `/api/business/${id}/api-keys`,
   apiKey: (id: string, keyId: string) => `/api/business/${id}/api-keys/${keyId}`,
   auditLog: (id: string) => `/api/business/${id}/audit-log`,
+  notifications: (id: string) => `/api/business/${id}/notifications`,
+  notificationsUnreadCount: (id: string) => `/api/business/${id}/notifications/unread-count`,
+  notificationsReadAll: (id: string) => `/api/business/${id}/notifications/read-all`,
+  notificationRead: (id: string, notificationId: string) =>
+    `/api/business/${id}/notifications/${notificationId}/read`,
+  notificationPreferences: (id: string) => `/api/business/${id}/notification-preferences`,
+  /** GET describes an unsubscribe link's token; POST turns that email off (no sign-in). */
+  unsubscribe: '/api/notifications/unsubscribe',
   telemetry: '/api/telemetry',
   aiUsage: '/api/ai/usage',
   aiCalls: '/api/ai/calls',

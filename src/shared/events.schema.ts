@@ -95,6 +95,15 @@ export const liveEventSchema = z.discriminatedUnion('type', [
     ...envelope,
     data: z.object({ user_id: z.string().min(1).max(100), role: z.enum(ROLES).nullable() }),
   }),
+  /**
+   * One person's notifications changed: one arrived (`created`) or some were read (`read`, from another
+   * tab or device). Only that person's sockets receive it.
+   */
+  z.object({
+    type: z.literal('notification.changed'),
+    ...envelope,
+    data: z.object({ user_id: z.string().min(1).max(100), change: z.enum(['created', 'read']) }),
+  }),
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;
 export type LiveEventType = LiveEvent['type'];

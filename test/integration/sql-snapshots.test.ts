@@ -131,7 +131,51 @@ const CALLS: Record<string, Call[]> = {
         }),
     ],
     ['update', (r) => r.businesses.update(BUSINESS, { name: 'Acme 2', updated_at: AT })],
+    ['timeZones', (r) => r.businesses.timeZones({ limit: 500 })],
+    ['timeZones (after)', (r) => r.businesses.timeZones({ limit: 500, afterId: BUSINESS })],
     ['delete', (r) => r.businesses.delete(BUSINESS)],
+  ],
+  'notification.repository': [
+    [
+      'insertMany',
+      (r) =>
+        r.notifications.insertMany([
+          {
+            id: OTHER,
+            business_id: BUSINESS,
+            user_id: USER,
+            kind: 'review_requested',
+            title: 'Ada asked for a review',
+            body: 'A post waits.',
+            link: '/w/b/content/c',
+            subject_id: null,
+            read_at: null,
+            email_status: 'pending',
+            created_at: AT,
+          },
+        ]),
+    ],
+    ['page', (r) => r.notifications.page(BUSINESS, USER, { limit: 21 })],
+    [
+      'page (unread, after)',
+      (r) =>
+        r.notifications.page(BUSINESS, USER, {
+          limit: 21,
+          unreadOnly: true,
+          after: { createdAt: AT, id: OTHER },
+        }),
+    ],
+    ['find', (r) => r.notifications.find(BUSINESS, USER, OTHER)],
+    ['findPendingEmail', (r) => r.notifications.findPendingEmail(BUSINESS, OTHER)],
+    ['countUnread', (r) => r.notifications.countUnread(BUSINESS, USER)],
+    ['markRead', (r) => r.notifications.markRead(BUSINESS, USER, OTHER, AT)],
+    ['markAllRead', (r) => r.notifications.markAllRead(BUSINESS, USER, AT)],
+    ['settleEmail', (r) => r.notifications.settleEmail(BUSINESS, OTHER, 'sent')],
+    ['pendingEmails', (r) => r.notifications.pendingEmails(AT, AT, 1000)],
+    ['preferences', (r) => r.notifications.preferences(BUSINESS, USER)],
+    ['emailChoices', (r) => r.notifications.emailChoices(BUSINESS, 'content_approved', [USER, OTHER])],
+    ['savePreference', (r) => r.notifications.savePreference(BUSINESS, USER, 'weekly_digest', false, AT)],
+    ['claimMark', (r) => r.notifications.claimMark(BUSINESS, 'ai_budget:2026-01:80', AT)],
   ],
   'two-factor.repository': [
     ['findCredential', (r) => r.twoFactor.findCredential(USER)],
@@ -464,6 +508,7 @@ const CALLS: Record<string, Call[]> = {
         ]),
     ],
     ['page', (r) => r.contentHistory.page(BUSINESS, OTHER, { limit: 51, after: USER })],
+    ['lastActor', (r) => r.contentHistory.lastActor(BUSINESS, OTHER, 'submitted')],
   ],
   'calendar-feed.repository': [
     ['list', (r) => r.calendarFeeds.list(BUSINESS)],
@@ -1009,6 +1054,7 @@ describe('repository SQL snapshots', () => {
       'user.repository': 'users',
       'refresh-token.repository': 'refreshTokens',
       'business.repository': 'businesses',
+      'notification.repository': 'notifications',
       'membership.repository': 'memberships',
       'two-factor.repository': 'twoFactor',
       'api-key.repository': 'apiKeys',

@@ -18,6 +18,7 @@ import * as networkAccounts from './migrations/0017-network-accounts.js';
 import * as accountEmails from './migrations/0018-account-emails.js';
 import * as twoFactor from './migrations/0021-two-factor.js';
 import * as idempotencyKeys from './migrations/0022-idempotency-keys.js';
+import * as notifications from './migrations/0023-notifications.js';
 import * as networkIds from './migrations/0024-network-ids.js';
 import type { DB } from './schema.js';
 
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-account-emails': accountEmails,
   '0021-two-factor': twoFactor,
   '0022-idempotency-keys': idempotencyKeys,
+  '0023-notifications': notifications,
   '0024-network-ids': networkIds,
 };
 

@@ -19,6 +19,7 @@ import type {
 import type { JobState } from '#shared/jobs.schema.js';
 import type { MediaKind, MediaStatus } from '#shared/media.schema.js';
 import type { NetworkAccountStatus, NetworkId } from '#shared/network.schema.js';
+import type { NotificationKind } from '#shared/notifications.schema.js';
 import type { Role } from '#shared/roles.js';
 import type { WebhookDeliveryEventType, WebhookDeliveryStatus } from '#shared/webhook.schema.js';
 
@@ -657,6 +658,41 @@ export interface NetworkPostsTable {
   created_at: string;
 }
 
+/** How far a notification's email got (see migration 0023). */
+export type NotificationEmailStatus = 'none' | 'pending' | 'sent' | 'skipped';
+
+export interface NotificationsTable {
+  id: string;
+  business_id: string;
+  user_id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** A path of the web app: where to act. */
+  link: string;
+  subject_id: string | null;
+  read_at: string | null;
+  email_status: NotificationEmailStatus;
+  created_at: string;
+}
+
+/** A person's email choice for one kind in one workspace; absent: the kind's default. */
+export interface NotificationPreferencesTable {
+  business_id: string;
+  user_id: string;
+  kind: NotificationKind;
+  /** 1 or 0. */
+  email: number;
+  updated_at: string;
+}
+
+/** Once-only notices that happened (`ai_budget:2026-03:80`). */
+export interface NotificationMarksTable {
+  business_id: string;
+  mark: string;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -699,6 +735,9 @@ export interface DB {
   content_item_media: ContentItemMediaTable;
   network_accounts: NetworkAccountsTable;
   network_posts: NetworkPostsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_marks: NotificationMarksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -751,3 +790,5 @@ export type BenchmarkOverrideRow = Selectable<BenchmarkOverridesTable>;
 export type MediaItemRow = Selectable<MediaItemsTable>;
 export type MediaItemUpdate = Updateable<MediaItemsTable>;
 export type ContentItemMediaRow = Selectable<ContentItemMediaTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type NotificationPreferenceRow = Selectable<NotificationPreferencesTable>;

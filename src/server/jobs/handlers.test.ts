@@ -34,6 +34,12 @@ describe('the app job registry', () => {
     sendAddedNotice: vi.fn(async () => ({})),
     purgeExpired: vi.fn(async () => 5),
   };
+  const notifications = {
+    sendEmail: vi.fn(async () => ({ outcome: 'sent' })),
+    schedule: vi.fn(async () => ({ digests: 1, emails: 0 })),
+    sendDigest: vi.fn(async () => ({ recipients: 3 })),
+    jobDied: vi.fn(async () => {}),
+  };
   const registry = buildJobRegistry(
     JOB_DEFINITIONS,
     createJobHandlers({
@@ -46,6 +52,7 @@ describe('the app job registry', () => {
       idempotency,
       networkReadings,
       accountMail,
+      notifications,
       queue,
       now: () => now,
     }),
@@ -113,6 +120,36 @@ describe('the app job registry', () => {
       { ...ctx, businessId: 'b', reportProgress: async () => {} },
     );
     expect(networkReadings.readDue).toHaveBeenCalledWith('b', 'a');
+  });
+
+  it('runs the notifications’ schedule and books the next run at five past the next hour', async () => {
+    const schedule = registry.get('notifications.schedule');
+    const ctx = { jobId: 'j', businessId: null, attempt: 1, signal: new AbortController().signal };
+    expect(await schedule?.handler({}, { ...ctx, reportProgress: async () => {} })).toEqual({
+      digests: 1,
+      emails: 0,
+    });
+    const next = new Date('2026-03-01T08:05:00.000Z');
+    expect(queue.enqueue).toHaveBeenCalledWith({
+      name: 'notifications.schedule',
+      businessId: null,
+      payload: {},
+      runAt: next,
+      idempotencyKey: `notifications_schedule@${next.toISOString()}`,
+    });
+
+    const email = registry.get('notifications.email');
+    await email?.handler(
+      { notification_id: 'n' },
+      { ...ctx, businessId: 'b', reportProgress: async () => {} },
+    );
+    expect(notifications.sendEmail).toHaveBeenCalledWith({ notification_id: 'n' }, 'b');
+    const digest = registry.get('notifications.weekly_digest');
+    await digest?.handler(
+      { week: '2026-03-02' },
+      { ...ctx, businessId: 'b', reportProgress: async () => {} },
+    );
+    expect(notifications.sendDigest).toHaveBeenCalledWith({ week: '2026-03-02' }, 'b');
   });
 
   it('ends a calendar job the AI refused at once, and lets a paused provider be tried again', async () => {

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { isAppError } from '../errors/app-error.js';
-import { scheduleMediaSweep, scheduleNetworkReadings, scheduleSessionPurge } from './housekeeping.js';
+import {
+  scheduleMediaSweep,
+  scheduleNetworkReadings,
+  scheduleNotifications,
+  scheduleSessionPurge,
+} from './housekeeping.js';
 import { type AppJobDefinitions, JOB_DEFINITIONS } from './job-definitions.js';
 import type { JobContext, JobQueue } from './job-types.js';
 import { type JobHandlerEntry, jobHandler } from './registry.js';
@@ -56,6 +61,20 @@ export interface JobHandlerDeps {
     ): Promise<unknown>;
     /** Forget expired reset links and sign-up requests (housekeeping); returns how many. */
     purgeExpired(): Promise<number>;
+  };
+  notifications: {
+    sendEmail(
+      payload: z.output<AppJobDefinitions['notifications.email']['payload']>,
+      businessId: string,
+    ): Promise<unknown>;
+    /** Queue due digests and emails left unqueued (the hourly schedule). */
+    schedule(): Promise<unknown>;
+    sendDigest(
+      payload: z.output<AppJobDefinitions['notifications.weekly_digest']['payload']>,
+      businessId: string,
+    ): Promise<unknown>;
+    /** A workspace job died (the workers' dead-letter hook, wired by startJobRuntime). */
+    jobDied(job: { businessId: string; jobId: string; name: string; error: string }): Promise<void>;
   };
   queue: JobQueue<AppJobDefinitions>;
   now: () => Date;
@@ -114,6 +133,17 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
     ),
     jobHandler(JOB_DEFINITIONS, 'mail.member_added', (payload, context) =>
       deps.accountMail.sendAddedNotice(payload, context.businessId),
+    ),
+    jobHandler(JOB_DEFINITIONS, 'notifications.email', (payload, context) =>
+      deps.notifications.sendEmail(payload, context.businessId),
+    ),
+    jobHandler(JOB_DEFINITIONS, 'notifications.schedule', async () => {
+      const queued = await deps.notifications.schedule();
+      await scheduleNotifications(deps.queue, deps.now());
+      return queued;
+    }),
+    jobHandler(JOB_DEFINITIONS, 'notifications.weekly_digest', (payload, context) =>
+      deps.notifications.sendDigest(payload, context.businessId),
     ),
     jobHandler(JOB_DEFINITIONS, 'media.sweep_orphans', async () => {
       const swept = await deps.media.sweepOrphans();

@@ -60,3 +60,26 @@ export function scheduleNetworkReadings(queue: JobQueue<AppJobDefinitions>, now:
     idempotencyKey: `network_readings@${slot.toISOString()}`,
   });
 }
+
+/** How often the notifications' schedule runs (due weekly digests, emails left unqueued). */
+export const NOTIFICATIONS_SCHEDULE_EVERY_MS = 3_600_000;
+
+/**
+ * Enqueue the next run of the notifications' schedule at five past the next hour (UTC), after the
+ * network readings; one per hour however many processes ask (the slot is the idempotency key).
+ */
+export function scheduleNotifications(queue: JobQueue<AppJobDefinitions>, now: Date): Promise<string> {
+  const offset = 5 * 60_000;
+  const slot = new Date(
+    Math.floor((now.getTime() - offset) / NOTIFICATIONS_SCHEDULE_EVERY_MS + 1) *
+      NOTIFICATIONS_SCHEDULE_EVERY_MS +
+      offset,
+  );
+  return queue.enqueue({
+    name: 'notifications.schedule',
+    businessId: null,
+    payload: {},
+    runAt: slot,
+    idempotencyKey: `notifications_schedule@${slot.toISOString()}`,
+  });
+}

@@ -118,6 +118,28 @@ export const JOB_DEFINITIONS = {
     maxAttempts: 5,
     description: 'Tell someone with an account that they were added to a workspace',
   },
+  // Notifications (docs/notifications.md). The email job sends one notification's email if its recipient
+  // still wants it; its own death is never announced as a notification (that could loop).
+  'notifications.email': {
+    scope: 'workspace',
+    payload: z.strictObject({ notification_id: idSchema }),
+    maxAttempts: 5,
+    description: 'Email one notification to its recipient, if they still want that kind by email',
+  },
+  'notifications.schedule': {
+    scope: 'system',
+    payload: z.strictObject({}),
+    maxAttempts: 3,
+    description:
+      'Queue the weekly digests now due (Monday 08:00 in each workspace’s time zone) and notification emails left unqueued; runs every hour',
+  },
+  'notifications.weekly_digest': {
+    scope: 'workspace',
+    // `week`: the Monday (in the workspace's time zone) the digest is for; with the workspace, its key.
+    payload: z.strictObject({ week: z.iso.date() }),
+    maxAttempts: 3,
+    description: 'Tell every member what goes out in the week ahead and how results compare with forecasts',
+  },
 } as const satisfies JobDefinitions;
 
 /** The app's job definitions. */

@@ -1,5 +1,10 @@
 import { createJobHandlers, type JobHandlerDeps } from './handlers.js';
-import { scheduleMediaSweep, scheduleNetworkReadings, scheduleSessionPurge } from './housekeeping.js';
+import {
+  scheduleMediaSweep,
+  scheduleNetworkReadings,
+  scheduleNotifications,
+  scheduleSessionPurge,
+} from './housekeeping.js';
 import { type AppJobDefinitions, JOB_DEFINITIONS } from './job-definitions.js';
 import { type JobEventPublisher, withLiveEvents } from './job-events.js';
 import type { JobQueue, WorkerLogger } from './job-types.js';
@@ -48,8 +53,22 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
     JOB_DEFINITIONS,
     options.events ? withLiveEvents(JOB_DEFINITIONS, entries, options.events) : entries,
   );
+  const { notifications } = options.handlerDeps;
   const worker = options.runWorker
-    ? queue.createWorker(handlers, { concurrency: options.concurrency, logger })
+    ? queue.createWorker(handlers, {
+        concurrency: options.concurrency,
+        logger,
+        // A workspace job that gave up tells the workspace's owners and admins.
+        onDead: (job) =>
+          job.businessId
+            ? notifications.jobDied({
+                businessId: job.businessId,
+                jobId: job.id,
+                name: job.name,
+                error: job.error,
+              })
+            : undefined,
+      })
     : undefined;
   worker?.start();
   const stopSweeping = options.outbox
@@ -64,6 +83,9 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
   );
   await scheduleNetworkReadings(queue, now()).catch((error: unknown) =>
     logger.warn({ err: error }, 'could not schedule the reading of network accounts'),
+  );
+  await scheduleNotifications(queue, now()).catch((error: unknown) =>
+    logger.warn({ err: error }, 'could not schedule the notifications (weekly digests)'),
   );
   return {
     async stop(timeoutMs) {

@@ -91,7 +91,7 @@ export interface JobQueue<Defs extends JobDefinitions = JobDefinitions> {
   /** Resolves when the backing store answers (readiness). */
   ping(): Promise<void>;
   /** A worker for this queue; call `start()` on it. */
-  createWorker(handlers: JobHandlers, options?: { concurrency?: number; logger?: WorkerLogger }): JobWorker;
+  createWorker(handlers: JobHandlers, options?: WorkerOptions): JobWorker;
   close(): Promise<void>;
 }
 
@@ -102,6 +102,26 @@ export type JobHandlers = ReadonlyMap<string, { definition: JobDefinition; handl
 export interface WorkerLogger {
   warn(details: object, message: string): void;
   error(details: object, message: string): void;
+}
+
+/** A job that will not run again: its last attempt failed, or its failure could not be retried. */
+export interface DeadJob {
+  id: string;
+  name: string;
+  /** Null for system jobs. */
+  businessId: string | null;
+  error: string;
+}
+
+/** How a worker runs. */
+export interface WorkerOptions {
+  concurrency?: number;
+  logger?: WorkerLogger;
+  /**
+   * Told of each job that dies (dead-lettered), after its state is written; a failure here is logged,
+   * never the job's. Jobs cancelled or handed back at shutdown are not dead.
+   */
+  onDead?: (job: DeadJob) => Promise<void> | void;
 }
 
 /** Runs jobs until drained. */

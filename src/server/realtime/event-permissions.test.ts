@@ -24,4 +24,15 @@ describe('mayReceive', () => {
     for (const role of ['owner', 'admin', 'editor', 'viewer'] as const)
       expect(mayReceive(role, job)).toBe(true);
   });
+
+  it('hands a notification change only to the person it belongs to, whatever their role', () => {
+    const mine: LiveEvent = {
+      ...base,
+      type: 'notification.changed',
+      data: { user_id: 'user-a', change: 'created' },
+    };
+    expect(mayReceive('viewer', mine, 'user-a')).toBe(true);
+    expect(mayReceive('owner', mine, 'user-b')).toBe(false);
+    expect(mayReceive('owner', mine)).toBe(false);
+  });
 });

@@ -14,9 +14,12 @@ const EVENT_PERMISSIONS: Record<LiveEventType, Permission> = {
   // Costs are for the roles that may read AI usage, not for viewers.
   'usage.changed': 'ai.usage.read',
   'member.changed': 'members.read',
+  // Every member has notifications; `mayReceive` keeps each person's to that person.
+  'notification.changed': 'business.read',
 };
 
-/** Whether a member with `role` may receive `event`. */
-export function mayReceive(role: Role, event: LiveEvent): boolean {
+/** Whether member `userId`, with `role`, may receive `event`. */
+export function mayReceive(role: Role, event: LiveEvent, userId?: string): boolean {
+  if (event.type === 'notification.changed' && event.data.user_id !== userId) return false;
   return can(role, EVENT_PERMISSIONS[event.type]);
 }

@@ -206,7 +206,7 @@ export class Connection {
       }
       followed.role = item.data.role;
     }
-    if (mayReceive(followed.role, item)) this.send({ type: 'event', event: item });
+    if (mayReceive(followed.role, item, this.userId)) this.send({ type: 'event', event: item });
   }
 
   private unsubscribe(businessId: string): void {

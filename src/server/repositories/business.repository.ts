@@ -50,6 +50,16 @@ export class BusinessRepository {
     await this.db.updateTable('businesses').set(patch).where('id', '=', businessId).execute();
   }
 
+  /**
+   * Every workspace's id and time zone, a page at a time after `afterId` (system work that visits each
+   * workspace: the weekly digests).
+   */
+  timeZones(options: { limit: number; afterId?: string }): Promise<{ id: string; time_zone: string }[]> {
+    let query = this.db.selectFrom('businesses').select(['id', 'time_zone']);
+    if (options.afterId) query = query.where('id', '>', options.afterId);
+    return query.orderBy('id').limit(options.limit).execute();
+  }
+
   /** Deletes the business; memberships, keys and audit entries go with it (ON DELETE CASCADE). */
   async delete(businessId: string): Promise<void> {
     await this.db.deleteFrom('businesses').where('id', '=', businessId).execute();

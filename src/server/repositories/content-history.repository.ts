@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ContentHistoryAction } from '#shared/content.schema.js';
 import type { ContentHistoryRow, DB } from '../db/schema.js';
 
 /** Every change of every content item, append-only. Scoped by workspace id. */
@@ -23,5 +24,19 @@ export class ContentHistoryRepository {
       .where('content_item_id', '=', itemId);
     if (options.after) query = query.where('id', '>', options.after);
     return query.orderBy('id').limit(options.limit).execute();
+  }
+
+  /** The person who last made `action` on an item (null: nobody, or an API key or the system). */
+  async lastActor(businessId: string, itemId: string, action: ContentHistoryAction): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('content_item_history')
+      .select('actor_user_id')
+      .where('business_id', '=', businessId)
+      .where('content_item_id', '=', itemId)
+      .where('action', '=', action)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.actor_user_id ?? null;
   }
 }

@@ -29,6 +29,7 @@ import { MessageRepository } from './message.repository.js';
 import { MetricRepository } from './metric.repository.js';
 import { NetworkAccountRepository } from './network-account.repository.js';
 import { NetworkPostRepository } from './network-post.repository.js';
+import { NotificationRepository } from './notification.repository.js';
 import { PasswordResetRepository } from './password-reset.repository.js';
 import { PublishAttemptRepository } from './publish-attempt.repository.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
@@ -77,6 +78,7 @@ export interface Repositories {
   contentMedia: ContentMediaRepository;
   networkAccounts: NetworkAccountRepository;
   networkPosts: NetworkPostRepository;
+  notifications: NotificationRepository;
   /**
    * Run `work` atomically: every repository it receives writes inside one transaction. A nested call joins
    * the transaction already open.
@@ -142,6 +144,7 @@ export function createRepositories(
     contentMedia: new ContentMediaRepository(db),
     networkAccounts: new NetworkAccountRepository(db),
     networkPosts: new NetworkPostRepository(db),
+    notifications: new NotificationRepository(db),
     transaction: (work) =>
       db.isTransaction
         ? work(createRepositories(db, dialect, commitHooks))

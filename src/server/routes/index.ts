@@ -21,6 +21,7 @@ import { mediaStudioRoutes } from './media-studio.routes.js';
 import { memberRoutes } from './member.routes.js';
 import { messageRoutes } from './messages.routes.js';
 import { networkAccountRoutes } from './network-account.routes.js';
+import { notificationRoutes, unsubscribeRoutes } from './notification.routes.js';
 import { webhookRoutes } from './webhook.routes.js';
 import { workspaceRoutes } from './workspace.routes.js';
 
@@ -39,6 +40,8 @@ export async function registerApiRoutes(
   await app.register(inboundRoutes(services));
   // Signed media links authenticate by their own signature and expiry (networks fetch them).
   await app.register(signedMediaRoutes(services));
+  // Unsubscribe links authenticate by their own signature (mail apps POST them without a session).
+  await app.register(unsubscribeRoutes(services));
   // Development without SMTP: the emails the app would have sent, for this machine only.
   await app.register(devOutboxRoutes(services.mailer));
   // Everything below needs a user access token or a workspace API key.
@@ -61,5 +64,6 @@ export async function registerApiRoutes(
     await protectedApp.register(inboxRoutes(services));
     await protectedApp.register(mediaRoutes(services, config));
     await protectedApp.register(mediaStudioRoutes(services));
+    await protectedApp.register(notificationRoutes(services));
   });
 }

@@ -12,6 +12,7 @@ const SignUpPage = lazyPage(() => import('./pages/sign-up-page.js'), 'SignUpPage
 const ConfirmSignUpPage = lazyPage(() => import('./pages/confirm-sign-up-page.js'), 'ConfirmSignUpPage');
 const ForgotPasswordPage = lazyPage(() => import('./pages/forgot-password-page.js'), 'ForgotPasswordPage');
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password-page.js'), 'ResetPasswordPage');
+const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe-page.js'), 'UnsubscribePage');
 const HomeRedirect = lazyPage(() => import('./routes/home-redirect.js'), 'HomeRedirect');
 const OnboardingPage = lazyPage(() => import('./pages/onboarding-page.js'), 'OnboardingPage');
 const AppShell = lazyPage(() => import('./layout/app-shell.js'), 'AppShell');
@@ -54,6 +55,11 @@ const AnalyticsForecastPage = lazyPage(
 );
 const JobsPage = lazyPage(() => import('./pages/jobs-page.js'), 'JobsPage');
 const JobPage = lazyPage(() => import('./pages/job-page.js'), 'JobPage');
+const NotificationsPage = lazyPage(() => import('./pages/notifications-page.js'), 'NotificationsPage');
+const NotificationSettingsPage = lazyPage(
+  () => import('./pages/notification-settings-page.js'),
+  'NotificationSettingsPage',
+);
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page.js'), 'NotFoundPage');
 
 /** The route table. A feature adds its pages under `w/:businessId` and its entry in navigation.ts. */
@@ -70,6 +76,8 @@ export function AppRoutes() {
               <Route path="forgot-password" element={<ForgotPasswordPage />} />
               <Route path="reset-password" element={<ResetPasswordPage />} />
             </Route>
+            {/* An email's unsubscribe link works signed in or not: its token says whose email it is. */}
+            <Route path="unsubscribe" element={<UnsubscribePage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<HomeRedirect />} />
               <Route path="onboarding" element={<OnboardingPage />} />
@@ -88,6 +96,7 @@ export function AppRoutes() {
                   <Route path="analytics/forecast" element={<AnalyticsForecastPage />} />
                   <Route path="jobs" element={<JobsPage />} />
                   <Route path="jobs/:jobId" element={<JobPage />} />
+                  <Route path="notifications" element={<NotificationsPage />} />
                   <Route path="brand" element={<BrandPage />} />
                   <Route path="campaigns" element={<CampaignsPage />} />
                   <Route path="campaigns/new" element={<NewCampaignPage />} />
@@ -96,6 +105,7 @@ export function AppRoutes() {
                   <Route path="settings" element={<SettingsLayout />}>
                     <Route index element={<GeneralSettingsPage />} />
                     <Route path="members" element={<MembersPage />} />
+                    <Route path="notifications" element={<NotificationSettingsPage />} />
                     <Route path="api-keys" element={<ApiKeysPage />} />
                     <Route path="audit-log" element={<AuditLogPage />} />
                     <Route path="ai" element={<AiSettingsPage />} />

@@ -51,6 +51,9 @@ export function staleQueryPrefixes(event: LiveEvent): readonly (readonly string[
     case 'member.changed':
       // Member lists, and the workspace list, which shows the viewer's own role.
       return [['workspaces']];
+    case 'notification.changed':
+      // The bell's count and the notification lists (the server sends it only to the person concerned).
+      return [['notifications', id]];
   }
 }
 

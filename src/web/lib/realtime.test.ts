@@ -220,6 +220,17 @@ describe('RealtimeClient', () => {
 });
 
 describe('staleQueryPrefixes', () => {
+  it('refreshes the bell and the notification lists when my notifications change', () => {
+    const created: LiveEvent = {
+      type: 'notification.changed',
+      id: 'e1-9',
+      business_id: A,
+      at: '2026-11-26T05:00:00.000Z',
+      data: { user_id: 'u1', change: 'created' },
+    };
+    expect(staleQueryPrefixes(created)).toEqual([['notifications', A]]);
+  });
+
   it('refreshes AI usage and calls on usage.changed, per workspace', () => {
     expect(staleQueryPrefixes(usageEvent(A, 1))).toEqual([['ai', A]]);
   });

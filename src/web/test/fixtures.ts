@@ -24,6 +24,7 @@ import {
 import { type Job, jobSchema } from '#shared/jobs.schema.js';
 import { type MediaItem, mediaItemSchema } from '#shared/media.schema.js';
 import { type NetworkAccount, networkAccountSchema } from '#shared/network.schema.js';
+import { type Notification, notificationSchema } from '#shared/notifications.schema.js';
 
 // Answers as the API sends them, each checked against the shared schema so a fixture that drifts from the
 // contract fails where it is built, not deep inside a screen.
@@ -135,6 +136,23 @@ export function aJob(overrides: Partial<Job> & Pick<Job, 'business_id'>): Job {
     created_at: CREATED,
     updated_at: CREATED,
     finished_at: null,
+    ...overrides,
+  });
+}
+
+/** An unread request for review of a post, unless told otherwise. */
+export function aNotification(
+  overrides: Partial<Notification> & Pick<Notification, 'business_id'>,
+): Notification {
+  const contentId = anId();
+  return notificationSchema.parse({
+    id: anId(),
+    kind: 'review_requested',
+    title: 'Edie asked for a review of “Easter buns”',
+    body: 'A post for instagram waits for approval.',
+    link: `/w/${overrides.business_id}/content/${contentId}`,
+    read_at: null,
+    created_at: CREATED,
     ...overrides,
   });
 }

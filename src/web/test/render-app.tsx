@@ -25,11 +25,12 @@ export function renderApp(url: string, { signedIn }: { signedIn: User | null }):
 }
 
 /**
- * Answers what the signed-in frame asks for around a workspace page: the workspace (with my role in it)
- * and the list the workspace switcher shows.
+ * Answers what the signed-in frame asks for around a workspace page: the workspace (with my role in it),
+ * the list the workspace switcher shows, and the bell's unread count (none).
  */
 export function serveWorkspace(api: FakeApi, business: Business): FakeApi {
   return api
     .on('GET', API.business(business.id), json(business))
-    .on('GET', API.businesses, json({ items: [business] }));
+    .on('GET', API.businesses, json({ items: [business] }))
+    .on('GET', API.notificationsUnreadCount(business.id), json({ unread: 0 }));
 }

@@ -15,5 +15,11 @@ insert into "businesses" ("id", "name", "industry", "description", "website", "t
 -- update
 update "businesses" set "name" = $1, "updated_at" = $2 where "id" = $3;
 
+-- timeZones
+select "id", "time_zone" from "businesses" order by "id" limit $1;
+
+-- timeZones (after)
+select "id", "time_zone" from "businesses" where "id" > $1 order by "id" limit $2;
+
 -- delete
 delete from "businesses" where "id" = $1;

@@ -5,3 +5,6 @@ insert into "content_item_history" ("id", "business_id", "content_item_id", "ver
 
 -- page
 select * from "content_item_history" where "business_id" = $1 and "content_item_id" = $2 and "id" > $3 order by "id" limit $4;
+
+-- lastActor
+select "actor_user_id" from "content_item_history" where "business_id" = $1 and "content_item_id" = $2 and "action" = $3 order by "id" desc limit $4;

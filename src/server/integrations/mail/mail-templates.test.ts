@@ -36,4 +36,34 @@ describe('renderMail', () => {
   it('escapes quotes for attributes', () => {
     expect(escapeHtml(`"'<>&`)).toBe('&quot;&#39;&lt;&gt;&amp;');
   });
+
+  it('adds an unsubscribe link to both parts and RFC 8058 one-click headers', () => {
+    const message = renderMail(
+      {
+        ...content,
+        unsubscribe: {
+          label: 'Stop these emails',
+          url: 'https://mcc.example.com/unsubscribe#token=a.b',
+          oneClickUrl: 'https://mcc.example.com/api/notifications/unsubscribe?token=a.b',
+        },
+      },
+      'ada@example.com',
+    );
+    expect(message.text).toContain('Stop these emails: https://mcc.example.com/unsubscribe#token=a.b');
+    expect(message.html).toContain('href="https://mcc.example.com/unsubscribe#token=a.b"');
+    expect(message.headers).toEqual({
+      'List-Unsubscribe': '<https://mcc.example.com/api/notifications/unsubscribe?token=a.b>',
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
+    expect(renderMail(content, 'ada@example.com').headers).toBeUndefined();
+    expect(() =>
+      renderMail(
+        {
+          ...content,
+          unsubscribe: { label: 'x', url: 'mailto:x@example.com', oneClickUrl: 'https://a.example' },
+        },
+        'ada@example.com',
+      ),
+    ).toThrow(/http/);
+  });
 });

@@ -9,6 +9,11 @@ export interface MailContent {
   action?: { label: string; url: string };
   /** Small print under the button (why this email came, what to do if unexpected). */
   footer?: string;
+  /**
+   * A link that stops this kind of email, shown last. The message also carries it as RFC 8058 one-click
+   * `List-Unsubscribe` headers, so mail apps offer their own unsubscribe button.
+   */
+  unsubscribe?: { label: string; url: string; oneClickUrl: string };
 }
 
 const APP_NAME = 'Marketing Command Center';
@@ -21,16 +26,31 @@ const APP_NAME = 'Marketing Command Center';
  * renderMail({ subject: 'Reset your password', heading: 'Reset your password', paragraphs: ['…'] }, 'ada@example.com');
  */
 export function renderMail(content: MailContent, to: string): MailMessage {
-  if (content.action && !/^https?:\/\//.test(content.action.url)) {
+  const links = [content.action?.url, content.unsubscribe?.url, content.unsubscribe?.oneClickUrl];
+  if (links.some((url) => url !== undefined && !/^https?:\/\//.test(url))) {
     throw new Error('Email links must be http(s) URLs');
   }
-  return { to, subject: content.subject, text: renderText(content), html: renderHtml(content) };
+  const message: MailMessage = {
+    to,
+    subject: content.subject,
+    text: renderText(content),
+    html: renderHtml(content),
+  };
+  if (content.unsubscribe) {
+    // RFC 8058: a mail app POSTs `List-Unsubscribe=One-Click` to the URL, with no cookies and no page.
+    message.headers = {
+      'List-Unsubscribe': `<${content.unsubscribe.oneClickUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    };
+  }
+  return message;
 }
 
 function renderText(content: MailContent): string {
   const lines = [content.heading, '', ...content.paragraphs.flatMap((paragraph) => [paragraph, ''])];
   if (content.action) lines.push(`${content.action.label}: ${content.action.url}`, '');
   if (content.footer) lines.push('--', content.footer, '');
+  if (content.unsubscribe) lines.push(`${content.unsubscribe.label}: ${content.unsubscribe.url}`, '');
   lines.push(APP_NAME);
   return `${lines.join('\n')}\n`;
 }
@@ -47,6 +67,9 @@ function renderHtml(content: MailContent): string {
   const footer = content.footer
     ? `<p style="margin:24px 0 0;font-size:13px;color:#64748b">${escapeHtml(content.footer)}</p>`
     : '';
+  const unsubscribe = content.unsubscribe
+    ? `<p style="margin:16px 0 0;font-size:13px;color:#64748b"><a href="${escapeHtml(content.unsubscribe.url)}" style="color:#64748b">${escapeHtml(content.unsubscribe.label)}</a></p>`
+    : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>
 <body style="margin:0;padding:24px;background:#f8fafc;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#0f172a">
@@ -56,6 +79,7 @@ function renderHtml(content: MailContent): string {
 ${paragraphs}
 ${action}
 ${footer}
+${unsubscribe}
 </div>
 </body></html>
 `;

@@ -4,6 +4,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  /** Extra header fields (`List-Unsubscribe`); never the ones the transport writes itself. */
+  headers?: Record<string, string>;
 }
 
 /**

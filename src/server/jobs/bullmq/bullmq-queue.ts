@@ -13,6 +13,7 @@ import type {
   JobRecord,
   JobRecordPage,
   WorkerLogger,
+  WorkerOptions,
 } from '../job-types.js';
 import { JOB_RETENTION } from '../retention.js';
 import { type BullJobData, CAPPED_BACKOFF, QUEUE_NAME, toRecord } from './bullmq-record.js';
@@ -209,10 +210,7 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
     await this.redis.ping();
   }
 
-  createWorker(
-    handlers: JobHandlers,
-    options: { concurrency?: number; logger?: WorkerLogger } = {},
-  ): BullmqJobWorker {
+  createWorker(handlers: JobHandlers, options: WorkerOptions = {}): BullmqJobWorker {
     return new BullmqJobWorker({
       url: this.options.url,
       prefix: this.options.prefix,
@@ -223,6 +221,7 @@ export class BullmqJobQueue<Defs extends JobDefinitions> implements JobQueue<Def
       backoff: this.options.backoff ?? DEFAULT_BACKOFF,
       metrics: this.options.metrics,
       logger: options.logger ?? this.options.logger,
+      ...(options.onDead ? { onDead: options.onDead } : {}),
     });
   }
 

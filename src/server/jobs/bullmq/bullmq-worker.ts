@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { type Job as BullJob, DelayedError, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import { type BackoffPolicy, backoffDelay } from '../backoff.js';
 import { type JobMetrics, type RunOutcomeLabel, recordRun } from '../job-metrics.js';
-import type { JobHandlers, JobWorker, WorkerLogger } from '../job-types.js';
+import type { JobHandlers, JobWorker, WorkerLogger, WorkerOptions } from '../job-types.js';
 import { RetryLaterError, type RunOutcome, runJob } from '../run-job.js';
 import { type BullJobData, CAPPED_BACKOFF, QUEUE_NAME } from './bullmq-record.js';
 
@@ -20,6 +20,7 @@ export interface BullmqWorkerOptions {
   backoff: BackoffPolicy;
   metrics?: JobMetrics;
   logger?: WorkerLogger;
+  onDead?: WorkerOptions['onDead'];
 }
 
 /**
@@ -125,6 +126,7 @@ export class BullmqJobWorker implements JobWorker {
       case 'failed': {
         const last = outcome.unrecoverable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         record(last ? 'dead' : 'failed');
+        if (last) await this.announceDeath(job, outcome.error);
         if (outcome.unrecoverable) throw new UnrecoverableError(outcome.error);
         throw outcome.retryAfterMs === undefined
           ? new Error(outcome.error)
@@ -139,6 +141,20 @@ export class BullmqJobWorker implements JobWorker {
         }
         record('cancelled');
         throw new UnrecoverableError('Cancelled');
+    }
+  }
+
+  /** BullMQ records the failure when this attempt's error reaches it; the announcement comes just before. */
+  private async announceDeath(job: BullJob<BullJobData>, error: string): Promise<void> {
+    try {
+      await this.options.onDead?.({
+        id: job.id ?? '',
+        name: job.name,
+        businessId: job.data.businessId,
+        error,
+      });
+    } catch (failure) {
+      this.options.logger?.error({ err: failure, jobId: job.id }, 'could not announce a dead job');
     }
   }
 

@@ -14,6 +14,7 @@ import type {
   JobRecord,
   JobRecordPage,
   WorkerLogger,
+  WorkerOptions,
 } from '../job-types.js';
 import { retentionCutoffs } from '../retention.js';
 import { InProcessWorker } from './in-process-worker.js';
@@ -131,10 +132,7 @@ export class InProcessJobQueue<Defs extends JobDefinitions> implements JobQueue<
     await this.options.ping?.();
   }
 
-  createWorker(
-    handlers: JobHandlers,
-    options: { concurrency?: number; logger?: WorkerLogger } = {},
-  ): InProcessWorker {
+  createWorker(handlers: JobHandlers, options: WorkerOptions = {}): InProcessWorker {
     const worker = new InProcessWorker(this.options.jobs, handlers, {
       concurrency: options.concurrency ?? 4,
       leaseMs: this.options.leaseMs ?? 30_000,
@@ -143,6 +141,7 @@ export class InProcessJobQueue<Defs extends JobDefinitions> implements JobQueue<
       metrics: this.options.metrics,
       logger: options.logger ?? this.options.logger,
       now: this.options.now,
+      ...(options.onDead ? { onDead: options.onDead } : {}),
     });
     this.workers.add(worker);
     return worker;

@@ -4,7 +4,7 @@ import type { JobRow } from '#server/db/schema.js';
 import type { JobRepository } from '#server/repositories/job.repository.js';
 import { type BackoffPolicy, backoffDelay } from '../backoff.js';
 import { type JobMetrics, type RunOutcomeLabel, recordRun } from '../job-metrics.js';
-import type { JobHandlers, JobWorker, WorkerLogger } from '../job-types.js';
+import type { JobHandlers, JobWorker, WorkerLogger, WorkerOptions } from '../job-types.js';
 import { type RunOutcome, runJob } from '../run-job.js';
 
 /** Tuning of the in-process worker. */
@@ -18,6 +18,7 @@ export interface InProcessWorkerOptions {
   metrics?: JobMetrics;
   logger?: WorkerLogger;
   now?: () => Date;
+  onDead?: WorkerOptions['onDead'];
 }
 
 /** Why a worker aborts a running job. */
@@ -183,12 +184,14 @@ export class InProcessWorker implements JobWorker {
         const dead = outcome.unrecoverable || job.attempts >= job.max_attempts;
         const wait = Math.max(backoffDelay(job.attempts, this.options.backoff), outcome.retryAfterMs ?? 0);
         const retryAt = new Date(now.getTime() + wait);
-        await this.jobs.fail(job.id, this.owner, {
+        const settled = await this.jobs.fail(job.id, this.owner, {
           state: dead ? 'dead' : 'failed',
           error: outcome.error,
           runAt: dead ? job.run_at : retryAt.toISOString(),
           now: at,
         });
+        // Only the worker that wrote the death announces it (a lost lease means another worker owns it).
+        if (dead && settled) await this.announceDeath(job, outcome.error);
         return dead ? 'dead' : 'failed';
       }
       case 'aborted':
@@ -198,6 +201,14 @@ export class InProcessWorker implements JobWorker {
           return 'released';
         }
         return 'cancelled';
+    }
+  }
+
+  private async announceDeath(job: JobRow, error: string): Promise<void> {
+    try {
+      await this.options.onDead?.({ id: job.id, name: job.name, businessId: job.business_id, error });
+    } catch (failure) {
+      this.options.logger?.error({ err: failure, jobId: job.id }, 'could not announce a dead job');
     }
   }
 

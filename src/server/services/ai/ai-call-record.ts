@@ -8,7 +8,9 @@ import type { EventPublisher } from '#server/realtime/event-bus.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type { AiRunMeta } from '#shared/ai.schema.js';
 import type { AiLedgerTaskName } from '#shared/ai-tasks.schema.js';
-import type { BudgetHold } from './ai-budget.js';
+import type { Notifier } from '../notifications/notifier.js';
+import { type BudgetHold, monthStartOf } from './ai-budget.js';
+import type { ResolvedProvider } from './ai-provider-resolver.js';
 
 const OFFLINE_MODEL = 'offline-writer';
 
@@ -24,6 +26,8 @@ export interface CallRecordDeps {
   prices: PriceTable;
   metrics: AiMetrics;
   events?: EventPublisher;
+  /** Told of the month's spending after a paid call (or a refused one) in a workspace with a budget. */
+  notifier?: Notifier;
   now: () => Date;
 }
 
@@ -117,10 +121,30 @@ export class CallRecord {
 
   private async write(row: AiCallRow): Promise<void> {
     const { hold } = this;
-    if (!hold?.reserved) return this.deps.repos.aiCalls.insert(row);
+    const { notifier } = this.deps;
+    // A held call runs under a budget; a refused one met a budget. Only they can move its 80%/100% marks.
+    const watch =
+      notifier && ((hold?.reserved && row.cost_micro_usd > 0) || row.outcome === 'budget_exceeded');
+    if (!hold?.reserved && !watch) return this.deps.repos.aiCalls.insert(row);
     await this.deps.repos.transaction(async (trx) => {
       await trx.aiCalls.insert(row);
-      await hold.release(trx);
+      if (hold?.reserved) await hold.release(trx);
+      if (watch) await this.announceSpending(trx, notifier);
+    });
+  }
+
+  /** The month's spending against the budget, for the notifier to compare with its marks. */
+  private async announceSpending(trx: Repositories, notifier: Notifier): Promise<void> {
+    const { businessId } = this.call;
+    const monthStart = monthStartOf(this.deps.now()).toISOString();
+    const limit = await trx.aiSettings.findBudget(businessId);
+    if (limit === undefined) return;
+    await notifier.notify(trx, {
+      kind: 'ai_budget',
+      businessId,
+      spentMicroUsd: await trx.aiCalls.spentSince(businessId, monthStart),
+      limitMicroUsd: limit,
+      month: monthStart.slice(0, 7),
     });
   }
 }

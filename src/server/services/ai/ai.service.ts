@@ -16,6 +16,7 @@ import type { AiTaskName } from '#shared/ai-tasks.schema.js';
 import type { Principal } from '../access/principal.js';
 import { sha256 } from '../access/security/tokens.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
+import type { Notifier } from '../notifications/notifier.js';
 import { parseBrandProfile } from '../workspace/brand-profile.js';
 import type { AiBudgetGuard, BudgetHold } from './ai-budget.js';
 import { CallRecord } from './ai-call-record.js';
@@ -52,6 +53,8 @@ export interface AiServiceDeps {
   metrics: AiMetrics;
   /** Announces `usage.changed` after each call, so usage pages refresh live. */
   events?: EventPublisher;
+  /** Told when spending reaches 80% or 100% of a workspace's monthly budget. */
+  notifier?: Notifier;
   now: () => Date;
   /** The most tokens any answer may take (`AI_MAX_OUTPUT_TOKENS`). */
   maxOutputTokens: number;

@@ -1,4 +1,5 @@
 import { forecastMetricOf, lowerIsBetter } from '#server/analytics/kpi-metrics.js';
+import type { CampaignRow } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
 import { buildCsv } from '#server/exports/csv.js';
 import type { Repositories } from '#server/repositories/index.js';
@@ -114,6 +115,15 @@ export class AnalyticsReportService {
     await requireRowRole(this.repos, principal, businessId, 'analytics.read', 'campaign');
     const campaign = businessId ? await this.repos.campaigns.find(businessId, campaignId) : undefined;
     if (!campaign || !businessId) throw new AppError('not_found', 'No such campaign');
+    return this.reportOf(businessId, campaign);
+  }
+
+  /**
+   * A campaign's forecast against its actuals for work the workspace itself runs (the weekly digest):
+   * there is no caller whose role to check.
+   */
+  async reportOf(businessId: string, campaign: CampaignRow): Promise<CampaignReport> {
+    const campaignId = campaign.id;
     const today = this.now().toISOString().slice(0, 10);
     const daysTotal = daysBetween(campaign.start_date, campaign.end_date) + 1;
     const daysElapsed = Math.max(0, Math.min(daysTotal, daysBetween(campaign.start_date, today) + 1));

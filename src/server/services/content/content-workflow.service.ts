@@ -5,6 +5,7 @@ import { mediaIssues } from '#shared/channel-media.js';
 import type {
   BulkContentBody,
   BulkContentResult,
+  ContentHistoryAction,
   ContentItem,
   TransitionContentBody,
 } from '#shared/content.schema.js';
@@ -13,6 +14,7 @@ import type { FieldError } from '#shared/problem.schema.js';
 import { actorOf, type Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import type { ChangeEvents } from '../common/change-events.js';
+import { NO_NOTIFICATIONS, type Notifier } from '../notifications/notifier.js';
 import {
   type ItemChange,
   NO_PUBLISHING,
@@ -34,6 +36,8 @@ export class ContentWorkflowService {
     private readonly events: ChangeEvents = NO_EVENTS,
     /** Told of every committed move: scheduling enqueues the publish job, unscheduling cancels it. */
     private readonly publishing: PublishSchedule = NO_PUBLISHING,
+    /** Told of submissions, send-backs and approvals, in their transaction (reviewers and authors hear). */
+    private readonly notifier: Notifier = NO_NOTIFICATIONS,
   ) {}
 
   /** Move one item along the workflow, if the caller's role and the item's state allow it. */
@@ -76,6 +80,7 @@ export class ContentWorkflowService {
       const entry = historyEntry(updated, actor, decision.move.action, snapshot, at, body.comment ?? null);
       await trx.contentHistory.insert([entry]);
       await announceContent(this.events, trx, businessId, [itemId], 'status');
+      await notifyMove(this.notifier, trx, decision.move.action, updated, actor, body.comment ?? null);
       return updated;
     });
     await this.publishing.sync(businessId, [{ before: row, after: saved }]);
@@ -154,11 +159,34 @@ export class ContentWorkflowService {
         items.push(toContentItem(updated, media.get(row.id) ?? []));
       }
       await trx.contentHistory.insert(history);
+      for (const { row, step } of steps) {
+        if (step.ok && step.kind === 'update') {
+          await notifyMove(this.notifier, trx, step.action, row, actor, commentOf(body));
+        }
+      }
       await announceContent(this.events, trx, businessId, body.ids, change);
       return { action: body.action, items, deleted_ids: [] };
     });
     await this.publishing.sync(businessId, changes);
     return result;
+  }
+}
+
+/** Reviewers hear of a submission; the author hears that it was sent back or approved. */
+async function notifyMove(
+  notifier: Notifier,
+  trx: Repositories,
+  action: ContentHistoryAction,
+  item: ContentItemRow,
+  actorUserId: string | null,
+  comment: string | null,
+): Promise<void> {
+  if (action === 'submitted') {
+    await notifier.notify(trx, { kind: 'review_requested', item, actorUserId });
+  } else if (action === 'sent_back') {
+    await notifier.notify(trx, { kind: 'content_sent_back', item, actorUserId, comment });
+  } else if (action === 'approved') {
+    await notifier.notify(trx, { kind: 'content_approved', item, actorUserId });
   }
 }
 

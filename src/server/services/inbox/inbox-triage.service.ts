@@ -9,6 +9,7 @@ import type { ClassifyMessageOutput } from '#shared/ai-tasks.schema.js';
 import type { MessageClassification, ReplySuggestion } from '#shared/inbox.schema.js';
 import { PRIORITY_RANK } from '#shared/inbox.schema.js';
 import type { AiService } from '../ai/ai.service.js';
+import { NO_NOTIFICATIONS, type Notifier } from '../notifications/notifier.js';
 import type { InboxReplyService } from './inbox-reply.service.js';
 import { outboundMessage } from './inbox-reply.service.js';
 import { applyRules, type RuleOutcome } from './inbox-rule-matcher.js';
@@ -34,6 +35,8 @@ export interface InboxTriageDeps {
   ai: AiService;
   replies: InboxReplyService;
   events: EventPublisher;
+  /** Told of a message triaged urgent or negative (its assignee, or everyone who replies, hears). */
+  notifier?: Notifier;
   now: () => Date;
 }
 
@@ -62,11 +65,23 @@ export class InboxTriageService {
       if (classification) {
         await trx.messages.update(businessId, message.id, { classification: JSON.stringify(classification) });
       }
-      await trx.conversations.update(
-        businessId,
-        conversation.id,
-        triageChanges(conversation, message, classification, outcome, this.deps.now()),
-      );
+      const changes = triageChanges(conversation, message, classification, outcome, this.deps.now());
+      await trx.conversations.update(businessId, conversation.id, changes);
+      // Only what this message made of the conversation counts: an older, imported one sets neither.
+      const urgent = changes.priority === 'urgent';
+      const negative = changes.sentiment === 'negative';
+      if (urgent || negative) {
+        await (this.deps.notifier ?? NO_NOTIFICATIONS).notify(trx, {
+          kind: 'inbox_attention',
+          businessId,
+          conversationId: conversation.id,
+          customer: conversation.customer_name ?? conversation.customer_handle ?? 'a customer',
+          excerpt: message.body,
+          urgent,
+          negative,
+          assigneeId: changes.assignee_id ?? conversation.assignee_id,
+        });
+      }
     });
     const draft = outcome.draft ? await this.prepareDraft(conversation, outcome.draft, offline) : null;
     this.deps.events.emit({

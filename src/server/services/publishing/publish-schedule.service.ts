@@ -5,6 +5,7 @@ import type { JobQueue } from '#server/jobs/job-types.js';
 import { describeError } from '#server/jobs/run-job.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type { ChangeEvents } from '../common/change-events.js';
+import { NO_NOTIFICATIONS, type Notifier } from '../notifications/notifier.js';
 import { recordPublication } from './publishing-outcome.js';
 
 /** One item as it was before a change and as it is after (undefined: it did not exist / was deleted). */
@@ -38,6 +39,8 @@ export class PublishScheduleService implements PublishSchedule {
     private readonly queue: JobQueue<AppJobDefinitions>,
     private readonly events: ChangeEvents,
     private readonly now: () => Date,
+    /** Told when an item fails because its job could not be queued. */
+    private readonly notifier: Notifier = NO_NOTIFICATIONS,
   ) {}
 
   async sync(businessId: string, changes: readonly ItemChange[]): Promise<void> {
@@ -79,19 +82,24 @@ export class PublishScheduleService implements PublishSchedule {
       await this.repos.publishAttempts.setJob(businessId, item.id, scheduledAt, jobId);
       return true;
     } catch (error) {
-      await recordPublication(this.repos, this.events, {
-        businessId,
-        itemId: item.id,
-        scheduledAt,
-        jobId: null,
-        attempt: null,
-        end: {
-          status: 'failed',
-          failureKind: 'not_queued',
-          reason: `Publishing could not be scheduled (${describeError(error)}); schedule the item again`,
+      await recordPublication(
+        this.repos,
+        this.events,
+        {
+          businessId,
+          itemId: item.id,
+          scheduledAt,
+          jobId: null,
+          attempt: null,
+          end: {
+            status: 'failed',
+            failureKind: 'not_queued',
+            reason: `Publishing could not be scheduled (${describeError(error)}); schedule the item again`,
+          },
+          at: this.now().toISOString(),
         },
-        at: this.now().toISOString(),
-      });
+        this.notifier,
+      );
       return false;
     }
   }

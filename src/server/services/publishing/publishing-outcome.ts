@@ -5,6 +5,7 @@ import type { NewLiveEvent } from '#shared/events.schema.js';
 import type { ChangeEvents } from '../common/change-events.js';
 import { historyEntry } from '../content/content-changes.js';
 import { announceContent } from '../content/content-events.js';
+import { NO_NOTIFICATIONS, type Notifier } from '../notifications/notifier.js';
 
 /** How a publication ended. */
 export type PublicationEnd =
@@ -26,8 +27,8 @@ export interface PublicationRecord {
 /**
  * Write the end of a publication in one transaction — the attempt, the item's new status (only if it
  * is still scheduled for that time and held by that job), its history entry — and tell the workspace in
- * it: `content.changed` for open calendars, `content.published` or `content.failed` for people and webhooks.
- * Returns the item as saved, or undefined when it had moved on (the attempt is recorded all the same).
+ * it: `content.changed` for open calendars, `content.published` or `content.failed` for people and webhooks,
+ * and a failure's notification for its author and the owners. Returns the item as saved, or undefined when it had moved on (the attempt is recorded all the same).
  *
  * @example
  * await recordPublication(repos, events, { businessId, itemId, scheduledAt, jobId, attempt, end, at });
@@ -36,6 +37,7 @@ export async function recordPublication(
   repos: Repositories,
   events: ChangeEvents,
   record: PublicationRecord,
+  notifier: Notifier = NO_NOTIFICATIONS,
 ): Promise<ContentItemRow | undefined> {
   const { businessId, itemId, end, at } = record;
   const saved = await repos.transaction(async (trx) => {
@@ -60,6 +62,9 @@ export async function recordPublication(
     ]);
     await announceContent(events, trx, businessId, [itemId], 'status');
     await events.emitWithin(trx, publicationEvent(businessId, itemId, end));
+    if (end.status === 'failed') {
+      await notifier.notify(trx, { kind: 'publish_failed', item: updated, reason: end.reason });
+    }
     return updated;
   });
   return saved;

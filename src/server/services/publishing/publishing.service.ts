@@ -24,6 +24,7 @@ import type { SecretBox } from '../access/security/secret-box.js';
 import type { ChangeEvents } from '../common/change-events.js';
 import { loadItem } from '../content/content.service.js';
 import type { NetworkPublisher } from '../networks/network-publisher.js';
+import type { Notifier } from '../notifications/notifier.js';
 import { connectorCredentials } from './connector.service.js';
 import type { PublishedMediaLinks } from './published-media-links.js';
 import { type PublicationEnd, recordPublication } from './publishing-outcome.js';
@@ -51,6 +52,8 @@ export interface PublishingServiceDeps {
   networks?: NetworkPublisher;
   /** Signed links to the attached media, for connectors; without it, they carry none. */
   mediaLinks?: PublishedMediaLinks;
+  /** Told of a publication that failed for good (its author and the owners hear). */
+  notifier?: Notifier;
   now: () => Date;
 }
 
@@ -179,15 +182,12 @@ export class PublishingService {
       throw new Error(message);
     }
     const end = endOf(result, via, context.attempt, lastTry);
-    const saved = await recordPublication(this.deps.repos, this.deps.events, {
-      businessId: row.business_id,
-      itemId: row.id,
-      scheduledAt,
-      jobId: context.jobId,
-      attempt,
-      end,
-      at,
-    });
+    const saved = await recordPublication(
+      this.deps.repos,
+      this.deps.events,
+      { businessId: row.business_id, itemId: row.id, scheduledAt, jobId: context.jobId, attempt, end, at },
+      this.deps.notifier,
+    );
     if (end.status === 'failed') throw new UnrecoverableJobError(end.reason);
     if (!saved) return { outcome: 'changed_meanwhile', attempt_id: attempt.id };
     return { outcome: 'published', attempt_id: attempt.id, external_url: attempt.external_url };

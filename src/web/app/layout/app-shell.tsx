@@ -2,6 +2,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useParams } from 'react-router';
 import { Icon } from '#web/components/ui/icon.js';
 import { PageSpinner } from '#web/components/ui/spinner.js';
+import { NotificationBell } from '#web/features/notifications/components/notification-bell.js';
 import { WorkspaceSwitcher } from '#web/features/workspaces/components/workspace-switcher.js';
 import { getLastWorkspaceId } from '#web/lib/last-workspace.js';
 import { Brand } from './brand.js';
@@ -10,8 +11,8 @@ import { UserMenu } from './user-menu.js';
 import './app-shell.css';
 
 /**
- * The signed-in frame: sidebar navigation, a top bar with the workspace switcher and the user menu, and
- * the page. Under 768px the sidebar becomes a drawer opened from the top bar.
+ * The signed-in frame: sidebar navigation, a top bar with the workspace switcher, the notification bell
+ * and the user menu, and the page. Under 768px the sidebar becomes a drawer opened from the top bar.
  */
 export function AppShell() {
   const { businessId } = useParams();
@@ -63,6 +64,7 @@ export function AppShell() {
           <div className="topbar__switcher">
             <WorkspaceSwitcher currentId={workspaceId} />
           </div>
+          {workspaceId && <NotificationBell key={workspaceId} businessId={workspaceId} />}
           <UserMenu />
         </header>
         <main id="main" className="page" tabIndex={-1}>

@@ -20,6 +20,7 @@ describe('Settings tabs', () => {
     expect(await settingsTabs('owner')).toEqual([
       'General',
       'Members',
+      'Notifications',
       'API keys',
       'Audit log',
       'AI',
@@ -31,6 +32,6 @@ describe('Settings tabs', () => {
   });
 
   it('shows a viewer only the tabs their role can use: no inbox settings', async () => {
-    expect(await settingsTabs('viewer')).toEqual(['General', 'Members']);
+    expect(await settingsTabs('viewer')).toEqual(['General', 'Members', 'Notifications']);
   });
 });

@@ -6,6 +6,7 @@ import './settings-layout.css';
 const TABS: { label: string; path: string; permission?: Permission }[] = [
   { label: 'General', path: '' },
   { label: 'Members', path: 'members' },
+  { label: 'Notifications', path: 'notifications' },
   { label: 'API keys', path: 'api-keys', permission: 'api_keys.manage' },
   { label: 'Audit log', path: 'audit-log', permission: 'audit.read' },
   { label: 'AI', path: 'ai', permission: 'ai.usage.read' },

@@ -18,6 +18,7 @@ const PATHS = {
     'M4 5a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1zM4 16l5-5 4 4 2-2 5 5M15 9h.01',
   inbox:
     'M4 13h4l1.5 3h5L16 13h4M4 13l2.5-7.5A1 1 0 0 1 7.4 5h9.2a1 1 0 0 1 .9.5L20 13v6a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1z',
+  bell: 'M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15zM10 20a2 2 0 0 0 4 0',
 } as const;
 
 export type IconName = keyof typeof PATHS;

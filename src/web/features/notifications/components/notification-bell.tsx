@@ -1,0 +1,126 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Icon } from '#web/components/ui/icon.js';
+import { Spinner } from '#web/components/ui/spinner.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { useNotifications, useUnreadCount } from '../api/get-notifications.js';
+import { useMarkAllNotificationsRead } from '../api/mark-read.js';
+import { NotificationList } from './notification-list.js';
+import './notifications.css';
+
+/** The newest notifications the panel shows; the page has the rest. */
+const PANEL_SIZE = 8;
+
+/**
+ * The bell in the top bar: my unread count in the workspace (refreshed live by `notification.changed`
+ * events), and a panel with the newest notifications, "mark all read", and links to the full list and
+ * to the email settings. Escape or a click outside closes the panel.
+ */
+export function NotificationBell({ businessId }: { businessId: string }) {
+  const unread = useUnreadCount(businessId);
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const count = unread.data?.unread ?? 0;
+
+  useEffect(() => {
+    if (!open) return;
+    const closeOnOutsideClick = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener('pointerdown', closeOnOutsideClick);
+    document.addEventListener('keydown', closeOnEscape);
+    return () => {
+      document.removeEventListener('pointerdown', closeOnOutsideClick);
+      document.removeEventListener('keydown', closeOnEscape);
+    };
+  }, [open]);
+
+  return (
+    <div className="notification-bell" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="icon-button notification-bell__button"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        aria-label={count > 0 ? `Notifications, ${count} unread` : 'Notifications'}
+        onClick={() => setOpen((current) => !current)}
+      >
+        <Icon name="bell" />
+        {count > 0 && (
+          <span className="notification-bell__count" aria-hidden="true">
+            {count > 99 ? '99+' : count}
+          </span>
+        )}
+      </button>
+      {open && (
+        <NotificationPanel
+          id={panelId}
+          businessId={businessId}
+          unread={count}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </div>
+  );
+}
+
+function NotificationPanel({
+  id,
+  businessId,
+  unread,
+  onClose,
+}: {
+  id: string;
+  businessId: string;
+  unread: number;
+  onClose: () => void;
+}) {
+  const list = useNotifications(businessId, 'all', PANEL_SIZE);
+  const markAll = useMarkAllNotificationsRead(businessId);
+  const items = list.data?.pages[0]?.items ?? [];
+  return (
+    <section id={id} className="notification-panel" aria-label="Recent notifications">
+      <header className="notification-panel__header">
+        <h2 className="notification-panel__title">Notifications</h2>
+        <Button
+          variant="ghost"
+          size="sm"
+          disabled={unread === 0}
+          loading={markAll.isPending}
+          onClick={() => markAll.mutate()}
+        >
+          Mark all read
+        </Button>
+      </header>
+      {list.isPending ? (
+        <Spinner label="Loading notifications" />
+      ) : list.isError ? (
+        <Banner tone="danger">{describeError(list.error)}</Banner>
+      ) : items.length === 0 ? (
+        <p className="notification-panel__empty muted">
+          Nothing yet. Reviews, failures and urgent messages show up here.
+        </p>
+      ) : (
+        <NotificationList businessId={businessId} items={items} onFollow={onClose} />
+      )}
+      <footer className="notification-panel__footer">
+        <Link to={`/w/${businessId}/notifications`} onClick={onClose}>
+          See all
+        </Link>
+        <Link to={`/w/${businessId}/settings/notifications`} onClick={onClose}>
+          Email settings
+        </Link>
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { Link } from 'react-router';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { useUnsubscribe, useUnsubscribeLink } from '../api/unsubscribe.js';
+
+/**
+ * An email's unsubscribe link: says which emails it stops and asks once, so a link scanner that opens
+ * the page turns nothing off. No sign-in: the link's signed token is enough. (Mail apps use the
+ * one-click header, which needs no page.)
+ */
+export function UnsubscribeView({ token }: { token: string }) {
+  const link = useUnsubscribeLink(token);
+  const unsubscribe = useUnsubscribe(token);
+  if (token === '' || (link.error instanceof ApiError && link.error.status < 500)) {
+    return (
+      <Banner tone="warning" title="This link does not work">
+        Choose which notifications come by email in the workspace’s Settings → Notifications.
+      </Banner>
+    );
+  }
+  if (link.isError) return <Banner tone="danger">{describeError(link.error)}</Banner>;
+  if (!link.data) return <p className="muted">Checking the link…</p>;
+  const { kind_label: kind, workspace_name: workspace } = link.data;
+  if (unsubscribe.isSuccess || !link.data.email) {
+    return (
+      <Banner tone="success" title="You are unsubscribed">
+        No more emails about “{kind}” from {workspace}. They still show under the bell in the app, and you can
+        turn the emails back on in the workspace’s <Link to="/">Settings → Notifications</Link>.
+      </Banner>
+    );
+  }
+  return (
+    <div className="stack">
+      <p>
+        Stop emails about “{kind}” from {workspace}? You will still see these notifications in the app.
+      </p>
+      {unsubscribe.isError && <Banner tone="danger">{describeError(unsubscribe.error)}</Banner>}
+      <Button variant="primary" loading={unsubscribe.isPending} onClick={() => unsubscribe.mutate()}>
+        Unsubscribe
+      </Button>
+    </div>
+  );
+}
