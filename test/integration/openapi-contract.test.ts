@@ -117,6 +117,7 @@ describe('the OpenAPI contract', () => {
         'completeTwoFactorSignIn',
         'confirmRegistration',
         'describeInvitation',
+        'describeUnsubscribeLink',
         'getAuthOptions',
         'getCalendarFeed',
         'getHealth',
@@ -131,6 +132,7 @@ describe('the OpenAPI contract', () => {
         'resetPassword',
         'signIn',
         'signOut',
+        'unsubscribeFromEmail',
       ].sort(),
     );
   });

@@ -10,7 +10,6 @@ import type { AiRunMeta } from '#shared/ai.schema.js';
 import type { AiLedgerTaskName } from '#shared/ai-tasks.schema.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { type BudgetHold, monthStartOf } from './ai-budget.js';
-import type { ResolvedProvider } from './ai-provider-resolver.js';
 
 const OFFLINE_MODEL = 'offline-writer';
 
