@@ -25,6 +25,20 @@ export interface OpenAiCompatibleOptions {
 }
 
 /**
+ * The official SDK's client for an endpoint, with its own retries off: callers retry with their own policy,
+ * budget and breaker (and a picture is never retried).
+ */
+export function openAiClient(options: OpenAiCompatibleOptions): OpenAI {
+  return new OpenAI({
+    apiKey: options.apiKey || 'not-needed',
+    baseURL: options.baseUrl,
+    timeout: options.timeoutMs,
+    maxRetries: 0,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+}
+
+/**
  * Any `/v1/chat/completions` server through the official SDK: OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp,
  * LM Studio. The SDK's own retries are off: the engine retries with its own policy, budget and breaker.
  */
@@ -35,13 +49,7 @@ export class OpenAiCompatibleProvider implements ChatProvider {
 
   constructor(options: OpenAiCompatibleOptions) {
     this.model = options.model;
-    this.client = new OpenAI({
-      apiKey: options.apiKey || 'not-needed',
-      baseURL: options.baseUrl,
-      timeout: options.timeoutMs,
-      maxRetries: 0,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
+    this.client = openAiClient(options);
   }
 
   async complete(request: CompletionRequest): Promise<CompletionResult> {

@@ -3,7 +3,7 @@ import type { ImageGenerateParamsNonStreaming } from 'openai/resources/images';
 import type { GeneratedImageAspect } from '#shared/media-cards.schema.js';
 import type { ImagePrice } from '../prices.js';
 import { classifyProviderError, ProviderError } from '../provider-errors.js';
-import type { OpenAiCompatibleOptions } from './openai-compatible.provider.js';
+import { type OpenAiCompatibleOptions, openAiClient } from './openai-compatible.provider.js';
 
 /** One picture to draw. */
 export interface ImageRequest {
@@ -58,13 +58,7 @@ export class OpenAiImagesProvider implements ImageGenerator {
 
   constructor(options: OpenAiCompatibleOptions) {
     this.model = options.model;
-    this.client = new OpenAI({
-      apiKey: options.apiKey || 'not-needed',
-      baseURL: options.baseUrl,
-      timeout: options.timeoutMs,
-      maxRetries: 0,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
+    this.client = openAiClient(options);
   }
 
   async generate(request: ImageRequest): Promise<DrawnImage> {
