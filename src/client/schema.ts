@@ -2118,6 +2118,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "content.publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @summary A scheduled content item, at its time, to the publishing connector of its channel
+         * @description Sent to a webhook publishing connector (`POST /api/connectors`) when an item it publishes is due. Each attached file is a signed link valid for seven days. Verify `X-MCC-Signature` against the raw body.
+         */
+        post: operations["publishToConnector"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 
 export interface components {
@@ -2216,6 +2236,42 @@ export interface components {
                 webhook_id: string;
                 message: string;
             };
+        };
+        PublishRequest: {
+            type: "content.publish";
+            /** @description The content item */
+            id: string;
+            business_id: string;
+            campaign_id: string | null;
+            channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+            format: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+            title: string;
+            body: string;
+            /** @description The further posts of a thread, after `body` */
+            thread: string[];
+            hashtags: string[];
+            call_to_action: string;
+            media_brief: string;
+            media: {
+                id: string;
+                kind: "image" | "video";
+                /** @description The file name, with the extension of what the link serves */
+                name: string;
+                mime_type: string;
+                width: number | null;
+                height: number | null;
+                alt_text: string;
+                /** @description Absolute when the server has PUBLIC_URL, else a path on the server */
+                url: string;
+                expires_at: string;
+            }[];
+            preheader: string;
+            pillar: string | null;
+            scheduled_at: string;
+            version: number;
+            /** @description 1 on the first try; the same Idempotency-Key on every one */
+            attempt: number;
+            sent_at: string;
         };
     };
     responses: never;
@@ -20356,6 +20412,43 @@ export interface operations {
                 content?: never;
             };
             /** @description Retried with exponential backoff (10 s, 20 s, 40 s … at most an hour), 10 attempts in all. */
+            "5XX": {
+                headers: { [name: string]: unknown };
+                content?: never;
+            };
+        };
+    };
+    publishToConnector: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Always `content.publish` */
+                "X-MCC-Event": string;
+                /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>"> with the connector’s secret */
+                "X-MCC-Signature": string;
+                /** @description `<item id>@<scheduled_at>`: the same on every attempt of one publication */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishRequest"];
+            };
+        };
+        responses: {
+            /** @description Taken: the item becomes published. JSON with `id` and `url` (or `external_id` and `external_url`) records where it now lives. */
+            "2XX": {
+                headers: { [name: string]: unknown };
+                content?: never;
+            };
+            /** @description 401 or 403: the connector needs reconnecting and the item fails at once; 408 and 429 are retried; any other 4xx fails the item (rejected). */
+            "4XX": {
+                headers: { [name: string]: unknown };
+                content?: never;
+            };
+            /** @description Retried with backoff (10 s, 20 s, 40 s, 80 s), 5 attempts in all. */
             "5XX": {
                 headers: { [name: string]: unknown };
                 content?: never;

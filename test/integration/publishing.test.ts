@@ -4,7 +4,6 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jobHandlerDeps } from '#server/composition-root.js';
-import type { PublishableMedia } from '#server/integrations/connectors/index.js';
 import { verifySignatureHeader } from '#server/integrations/signed-delivery.js';
 import { BullmqJobQueue } from '#server/jobs/bullmq/bullmq-queue.js';
 import { InProcessJobQueue } from '#server/jobs/in-process/in-process-queue.js';
@@ -17,6 +16,7 @@ import type { ContentHistoryEntry, ContentItem } from '#shared/content.schema.js
 import type { LiveEvent } from '#shared/events.schema.js';
 import type { Job, JobPage } from '#shared/jobs.schema.js';
 import type { MediaItem } from '#shared/media.schema.js';
+import { publishRequestSchema } from '#shared/webhook-events.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createContent } from '../factories/marketing.js';
 import { createSqliteTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
@@ -284,7 +284,8 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
     await move(draft.id, 'scheduled', { scheduled_at: soon(1_000) });
     expect((await settled(draft.id)).status).toBe('published');
 
-    const sent = JSON.parse(receiver.requests[0]?.body ?? '{}') as { media: PublishableMedia[] };
+    // The body is exactly what the OpenAPI document's `content.publish` webhook describes.
+    const sent = publishRequestSchema.strict().parse(JSON.parse(receiver.requests[0]?.body ?? '{}'));
     expect(sent.media).toEqual([
       {
         id: photo.id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WEBHOOK_DELIVERY_EVENT_TYPES, type WebhookDeliveryEventType } from '#shared/webhook.schema.js';
-import { WEBHOOK_PAYLOAD_SCHEMAS } from '#shared/webhook-events.schema.js';
+import { publishRequestSchema, WEBHOOK_PAYLOAD_SCHEMAS } from '#shared/webhook-events.schema.js';
 
 /** When each event is sent (docs/webhooks.md says the same). */
 const WHEN: Record<WebhookDeliveryEventType, string> = {
@@ -84,5 +84,52 @@ export function webhooksSection(): {
       },
     };
   }
+  schemas.PublishRequest = jsonSchema(publishRequestSchema);
+  webhooks['content.publish'] = publishRequestWebhook();
   return { webhooks, schemas };
+}
+
+/**
+ * What a publishing connector's URL receives (docs/publishing.md): not an event but the item itself, and
+ * the receiver's answer decides whether it is published, retried or failed.
+ */
+function publishRequestWebhook(): Record<string, unknown> {
+  const headers = [
+    ['X-MCC-Event', 'Always `content.publish`'],
+    ['X-MCC-Signature', HEADERS[0][1].replace('the webhook secret', 'the connector’s secret')],
+    ['Idempotency-Key', '`<item id>@<scheduled_at>`: the same on every attempt of one publication'],
+  ] as const;
+  return {
+    post: {
+      operationId: 'publishToConnector',
+      summary: 'A scheduled content item, at its time, to the publishing connector of its channel',
+      description:
+        'Sent to a webhook publishing connector (`POST /api/connectors`) when an item it publishes is due. ' +
+        'Each attached file is a signed link valid for seven days. Verify `X-MCC-Signature` against the raw body.',
+      tags: ['webhooks'],
+      security: [],
+      parameters: headers.map(([name, description]) => ({
+        name,
+        in: 'header',
+        required: true,
+        description,
+        schema: { type: 'string' },
+      })),
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/PublishRequest' } } },
+      },
+      responses: {
+        '2XX': {
+          description:
+            'Taken: the item becomes published. JSON with `id` and `url` (or `external_id` and `external_url`) records where it now lives.',
+        },
+        '4XX': {
+          description:
+            '401 or 403: the connector needs reconnecting and the item fails at once; 408 and 429 are retried; any other 4xx fails the item (rejected).',
+        },
+        '5XX': { description: 'Retried with backoff (10 s, 20 s, 40 s, 80 s), 5 attempts in all.' },
+      },
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { type WebhookSettings, webhookSettingsSchema } from '#shared/connector.schema.js';
+import type { PublishRequest } from '#shared/webhook-events.schema.js';
 import type { OutboundGuard } from '../outbound-guard.js';
 import { type DeliveryOutcome, deliverSigned } from '../signed-delivery.js';
 import type {
@@ -101,7 +102,7 @@ export function createWebhookConnector(deps: WebhookConnectorDeps): PublishingCo
 }
 
 /** The JSON a receiver gets: the item flat, plus which attempt this is. */
-export function publishPayload(item: PublishableItem, attempt: number, now: Date): object {
+export function publishPayload(item: PublishableItem, attempt: number, now: Date): PublishRequest {
   return {
     type: PUBLISH_EVENT,
     id: item.id,
