@@ -60,6 +60,7 @@ export const API = {
   contentTransition: (id: string) => `/api/content/${id}/transition`,
   contentMedia: (id: string) => `/api/content/${id}/media`,
   media: '/api/media',
+  devOutbox: '/api/dev/outbox',
   mediaItem: (id: string) => `/api/media/${id}`,
   mediaRendition: (id: string, rendition: string) => `/api/media/${id}/renditions/${rendition}`,
   mediaFile: (id: string) => `/api/media/${id}/file`,

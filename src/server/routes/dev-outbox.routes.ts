@@ -1,22 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { outboxSchema } from '#shared/dev-outbox.schema.js';
 import { isLoopbackHost } from '../config/config.js';
 import { AppError } from '../errors/app-error.js';
 import { DevOutboxMailer } from '../integrations/mail/dev-outbox-mailer.js';
 import type { Mailer } from '../integrations/mail/mailer.js';
-
-const outboxSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.number().int(),
-      to: z.string(),
-      subject: z.string(),
-      text: z.string(),
-      html: z.string(),
-      sent_at: z.string(),
-    }),
-  ),
-});
 
 /**
  * `GET /api/dev/outbox`: what the app "sent" without SMTP, in development and tests only (the dev

@@ -60,6 +60,7 @@ const NotificationSettingsPage = lazyPage(
   () => import('./pages/notification-settings-page.js'),
   'NotificationSettingsPage',
 );
+const DevOutboxPage = lazyPage(() => import('./pages/dev-outbox-page.js'), 'DevOutboxPage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page.js'), 'NotFoundPage');
 
 /** The route table. A feature adds its pages under `w/:businessId` and its entry in navigation.ts. */
@@ -78,6 +79,8 @@ export function AppRoutes() {
             </Route>
             {/* An email's unsubscribe link works signed in or not: its token says whose email it is. */}
             <Route path="unsubscribe" element={<UnsubscribePage />} />
+            {/* Development without SMTP: the API answers only on the server's machine. */}
+            <Route path="dev/outbox" element={<DevOutboxPage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<HomeRedirect />} />
               <Route path="onboarding" element={<OnboardingPage />} />
