@@ -48,8 +48,9 @@ describe('Analytics flow', () => {
     });
     // Twenty campaigns that start later come first in the workspace's list, so the one to simulate is on
     // its second page: the workbench's menu must read on past the first.
+    const later: Campaign[] = [];
     for (let i = 0; i < 20; i++) {
-      await callApiAs<Campaign>(env.server.url, owner, 'POST', '/api/campaign/', {
+      const created = await callApiAs<Campaign>(env.server.url, owner, 'POST', '/api/campaign/', {
         business_id: business.id,
         name: `Later plan ${i + 1}`,
         objective: 'awareness',
@@ -59,6 +60,7 @@ describe('Analytics flow', () => {
         start_date: utcDay(30 + i),
         end_date: utcDay(60 + i),
       });
+      later.push(created);
     }
     const [instagram, facebook] = await Promise.all(
       (['instagram', 'facebook'] as const).map((channel) =>
@@ -214,6 +216,37 @@ describe('Analytics flow', () => {
     );
     await shootPage(page, 'campaign-report-print');
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+
+    // A calendar for a campaign that has not started covers the campaign's own 31 days, says so before it
+    // is generated and after, and plans nothing outside them.
+    const nextCampaign = later[0];
+    if (!nextCampaign) throw new Error('the later campaigns were not created');
+    await page.goto(`/w/${business.id}/campaigns/${nextCampaign.id}`);
+    await page.getByRole('heading', { name: nextCampaign.name, level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Generate a calendar' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Generate a calendar' });
+    expect(await dialog.getByLabel('Start date').inputValue()).toBe(nextCampaign.start_date);
+    await dialog
+      .getByRole('region', { name: 'Campaign dates' })
+      .getByText(/keeps to those 31 days/)
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Generate calendar' }).click();
+    await dialog
+      .getByRole('list', { name: 'What the checks changed' })
+      .getByText(`Planned ${nextCampaign.start_date} to ${nextCampaign.end_date} only`, { exact: false })
+      .waitFor({ timeout: 30_000 });
+    const { items: planned } = await callApiAs<{ items: ContentItem[] }>(
+      env.server.url,
+      owner,
+      'GET',
+      `/api/content?business_id=${business.id}&campaign_id=${nextCampaign.id}&limit=100`,
+    );
+    expect(planned.length).toBeGreaterThan(0);
+    const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+    for (const item of planned) {
+      const day = parisDay.format(new Date(item.scheduled_at ?? ''));
+      expect(day >= nextCampaign.start_date && day <= nextCampaign.end_date, day).toBe(true);
+    }
 
     expect(errors.filter((error) => !/422 \(Unprocessable (Entity|Content)\)/.test(error))).toEqual([]);
     await context.close();
