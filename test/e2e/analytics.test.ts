@@ -28,7 +28,7 @@ function weekOfResults(items: readonly { id: string; clicks: number; conversions
 }
 
 describe('Analytics flow', () => {
-  it('forecast a plan (shares that do not add up explained at once) → simulate a campaign → record a week of actuals by CSV (a bad row explained, nothing saved; then all rows) → the overview and the campaign page draw the actuals over the forecast with each KPI’s status', async () => {
+  it('forecast a plan (shares that do not add up explained at once) → simulate a campaign → record a week of actuals by CSV (a bad row explained, nothing saved; then all rows) → the overview and the campaign page draw the actuals over the forecast with each KPI’s status, its pace and why the saved forecast’s chances are out of date → a campaign not begun reads “Not started”, and its calendar keeps to its dates', async () => {
     const owner = await seedUser(env.server.url, 'owner');
     const business = await seedBusiness(env.server.url, owner, 'Harbour Books');
     // Started six days ago and runs three more weeks: today is day 7 of 28.
@@ -59,6 +59,7 @@ describe('Analytics flow', () => {
         currency: 'USD',
         start_date: utcDay(30 + i),
         end_date: utcDay(60 + i),
+        ...(i === 0 ? { kpis: [{ metric: 'orders', target: 50 }] } : {}),
       });
       later.push(created);
     }
@@ -189,7 +190,19 @@ describe('Analytics flow', () => {
     await card.getByRole('img', { name: /350 so far, on day 7/ }).waitFor();
     const kpis = card.getByRole('list', { name: 'Key results status' });
     await kpis.getByRole('listitem').filter({ hasText: 'clicks' }).getByText('On track').waitFor();
-    await kpis.getByRole('listitem').filter({ hasText: 'orders' }).getByText('Behind').waitFor();
+    const orders = kpis.getByRole('listitem').filter({ hasText: 'orders' });
+    await orders.getByText('Behind').waitFor();
+    await orders.getByText(/^21 so far of 200: at this pace, 84 by the end$/).waitFor();
+    // The forecast was saved before the week of results: the card says why a run now differs, and a run
+    // now (the same one the workbench makes) brings the page's chances up to date.
+    const outdated = card.getByRole('region', { name: 'Forecast out of date' });
+    await outdated.getByText(/results were recorded/).waitFor();
+    const chanceBefore = await orders.getByText(/^Chance of reaching it by the end/).textContent();
+    await card.getByRole('button', { name: 'Run the forecast again' }).click();
+    await outdated.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => orders.getByText(/^Chance of reaching it by the end/).textContent())
+      .not.toBe(chanceBefore);
     // Keyboard: the chart reads the latest day first.
     await fan.focus();
     await card.getByText(/: forecast .* to .*, median .*; actual 350$/).waitFor();
@@ -223,6 +236,9 @@ describe('Analytics flow', () => {
     if (!nextCampaign) throw new Error('the later campaigns were not created');
     await page.goto(`/w/${business.id}/campaigns/${nextCampaign.id}`);
     await page.getByRole('heading', { name: nextCampaign.name, level: 1 }).waitFor();
+    // Not begun: its KPI is not started, never "Behind".
+    const nextKpis = page.getByRole('list', { name: 'Key results status' });
+    await nextKpis.getByRole('listitem').filter({ hasText: 'orders' }).getByText('Not started').waitFor();
     await page.getByRole('button', { name: 'Generate a calendar' }).click();
     const dialog = page.getByRole('dialog', { name: 'Generate a calendar' });
     expect(await dialog.getByLabel('Start date').inputValue()).toBe(nextCampaign.start_date);

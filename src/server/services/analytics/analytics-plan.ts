@@ -13,6 +13,9 @@ import { minorPerMajor, resolveChannelRates } from './analytics-rates.js';
 // Turn a simulate request (and the campaign it names) into the kernel's input: channels, budget split,
 // posts, audiences and every rate resolved. Pure; the service loads what it needs first.
 
+/** Planned content items read per campaign to count posts per channel. */
+export const MAX_PLANNED_ITEMS = 5_000;
+
 /** Followers assumed for an organic channel when the request gives no audience size. */
 export const DEFAULT_AUDIENCE = 1_000;
 
@@ -108,8 +111,20 @@ export function resolvePlan(sources: PlanSources): ResolvedPlan {
   };
 }
 
+/** Planned posts per channel among a campaign's content items: ideas and failed items are not going out. */
+export function countPlannedPosts(
+  items: readonly { channel: ChannelId; status: string }[],
+): Partial<Record<ChannelId, number>> {
+  const posts: Partial<Record<ChannelId, number>> = {};
+  for (const item of items) {
+    if (item.status === 'idea' || item.status === 'failed') continue;
+    posts[item.channel] = (posts[item.channel] ?? 0) + 1;
+  }
+  return posts;
+}
+
 /** A campaign's channels with its planned content counted per channel. */
-function campaignPlans(
+export function campaignPlans(
   campaign: Campaign | undefined,
   posts: Partial<Record<ChannelId, number>>,
 ): ChannelPlan[] {

@@ -22,11 +22,8 @@ import { actorOf } from '../access/principal.js';
 import { requireRowRole } from '../access/row-access.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import type { CampaignService } from '../content/campaign.service.js';
-import { resolvePlan } from './analytics-plan.js';
+import { countPlannedPosts, MAX_PLANNED_ITEMS, resolvePlan } from './analytics-plan.js';
 import { toForecastResults } from './analytics-results.js';
-
-/** Planned content items read per campaign to count posts per channel. */
-const MAX_PLANNED_ITEMS = 5_000;
 
 /** Forecasts (run, save, reopen) and the benchmark table with the workspace's overrides. */
 export class ForecastService {
@@ -162,13 +159,9 @@ export class ForecastService {
     businessId: string,
     campaignId: string,
   ): Promise<Partial<Record<ChannelId, number>>> {
-    const items = await this.repos.contentItems.page(businessId, { campaignId, limit: MAX_PLANNED_ITEMS });
-    const posts: Partial<Record<ChannelId, number>> = {};
-    for (const item of items) {
-      if (item.status === 'idea' || item.status === 'failed') continue;
-      posts[item.channel] = (posts[item.channel] ?? 0) + 1;
-    }
-    return posts;
+    return countPlannedPosts(
+      await this.repos.contentItems.page(businessId, { campaignId, limit: MAX_PLANNED_ITEMS }),
+    );
   }
 }
 
