@@ -16,6 +16,8 @@ const VARIANTS = [
 const env = sharedServerAndBrowser();
 let owner: SeededUser;
 let businessId: string;
+let lisbonId: string;
+let tokyoId: string;
 
 beforeAll(async () => {
   const { server } = env;
@@ -23,6 +25,11 @@ beforeAll(async () => {
   businessId = (await seedBusiness(server.url, owner, 'Bluebird Bakery')).id;
   await seedMember(server.url, owner, businessId, await seedUser(server.url, 'editor'), 'editor');
   await seedMember(server.url, owner, businessId, await seedUser(server.url, 'viewer'), 'viewer');
+  lisbonId = (
+    await seedBusiness(server.url, owner, 'Lisbon Tiles', { time_zone: 'Europe/Lisbon', locale: 'en-GB' })
+  ).id;
+  tokyoId = (await seedBusiness(server.url, owner, 'Tokyo Tea', { time_zone: 'Asia/Tokyo', locale: 'en' }))
+    .id;
 });
 
 describe('main screens', () => {
@@ -67,6 +74,19 @@ describe('main screens', () => {
       await page.getByRole('button', { name: 'I have stored it' }).click();
       await visit(`/w/${businessId}/settings/audit-log`, 'Settings', 'settings-audit-log');
       await visit('/profile', 'Profile', 'profile');
+
+      if (variant.name === 'desktop-light') {
+        // Money and months are the workspace's: a Lisbon workspace in British English plans in euros, and
+        // a Tokyo workspace's AI budget month is Tokyo's (in this Paris browser it began the day before).
+        await visit(`/w/${lisbonId}/campaigns/new`, 'New campaign', 'campaign-new');
+        expect(await page.getByLabel('Currency').inputValue()).toBe('EUR');
+        await visit(`/w/${tokyoId}/settings/ai`, 'Settings', 'settings-ai');
+        const tokyoMonth = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'Asia/Tokyo' }).format(
+          new Date(),
+        );
+        await page.getByText(`Spending in ${tokyoMonth}, from midnight on`).waitFor();
+        expect(await page.getByText(/^Spending in/).textContent()).toContain('in Asia/Tokyo.');
+      }
       if (variant.viewport.width < 768) {
         await page.getByRole('button', { name: 'Open navigation' }).click();
         await shoot('navigation-drawer');

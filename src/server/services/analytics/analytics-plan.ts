@@ -28,6 +28,8 @@ export interface PlanSources {
   overrides: readonly BenchmarkOverrideRow[];
   history: readonly ChannelHistory[];
   seed: number;
+  /** The workspace's currency, for a plan that names none and has no campaign to take it from. */
+  workspaceCurrency: string;
 }
 
 /** The kernel's input plus what the response reports about it. */
@@ -47,12 +49,12 @@ export interface ResolvedPlan {
  * `validation_failed` with field errors.
  *
  * @example
- * const plan = resolvePlan({ body, campaign: undefined, postsByChannel: {}, overrides: [], history: [], seed: 1 });
+ * const plan = resolvePlan({ body, campaign: undefined, postsByChannel: {}, overrides: [], history: [], seed: 1, workspaceCurrency: 'EUR' });
  */
 export function resolvePlan(sources: PlanSources): ResolvedPlan {
   const { body, campaign } = sources;
   const objective = body.objective ?? campaign?.objective ?? 'sales';
-  const currency = body.currency ?? campaign?.currency ?? 'USD';
+  const currency = body.currency ?? campaign?.currency ?? sources.workspaceCurrency;
   const budgetMinor = body.budget_minor ?? campaign?.budget_minor ?? 0;
   const perMajor = minorPerMajor(currency);
   const plans = body.channels ?? campaignPlans(campaign, sources.postsByChannel);

@@ -17,6 +17,7 @@ import {
 } from '#shared/analytics.schema.js';
 import { CAMPAIGN_OBJECTIVES, type Campaign } from '#shared/campaign.schema.js';
 import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
+import { defaultCurrency } from '#shared/currency.js';
 import type { Principal } from '../access/principal.js';
 import { actorOf } from '../access/principal.js';
 import { requireRowRole } from '../access/row-access.js';
@@ -40,13 +41,15 @@ export class ForecastService {
     const campaign = body.campaign_id
       ? await this.campaignOf(principal, body.business_id, body.campaign_id)
       : undefined;
-    const [postsByChannel, overrides, history] = await Promise.all([
+    const [postsByChannel, overrides, history, workspace] = await Promise.all([
       campaign ? this.plannedPosts(body.business_id, campaign.id) : {},
       this.repos.benchmarkOverrides.list(body.business_id),
       this.repos.metrics.channelHistory(body.business_id),
+      this.repos.businesses.findById(body.business_id),
     ]);
     const seed = body.seed ?? randomInt(0, MAX_SEED + 1);
-    const plan = resolvePlan({ body, campaign, postsByChannel, overrides, history, seed });
+    const workspaceCurrency = workspace ? defaultCurrency(workspace) : 'USD';
+    const plan = resolvePlan({ body, campaign, postsByChannel, overrides, history, seed, workspaceCurrency });
     const started = performance.now();
     const { output, ranIn } = await this.runner.run(plan.input);
     const results = toForecastResults(plan, output, ranIn, performance.now() - started);

@@ -60,4 +60,12 @@ describe('New campaign', () => {
     expect(await screen.findByRole('button', { name: 'Pause' })).toBeTruthy();
     expect(api.sent('PATCH', API.campaign(id))[0]?.body).toEqual({ status: 'active' });
   });
+
+  it('prices a new campaign in the workspace’s currency: euros for a Lisbon workspace in English', async () => {
+    const business = aBusiness({ time_zone: 'Europe/Lisbon', locale: 'en-GB' });
+    serveWorkspace(fakeApi(), business);
+    renderApp(`/w/${business.id}/campaigns/new`, { signedIn: aUser() });
+
+    expect((await screen.findByLabelText<HTMLSelectElement>('Currency')).value).toBe('EUR');
+  });
 });

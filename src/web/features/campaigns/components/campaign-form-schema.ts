@@ -56,8 +56,20 @@ export function toCampaignBody(values: CampaignFormValues): Omit<CreateCampaignB
   };
 }
 
-/** Form values for an existing campaign, or a new one starting today for four weeks. */
-export function campaignFormDefaults(campaign: Campaign | undefined, today: string): CampaignFormInput {
+/** What a new campaign starts with in its workspace: its currency. */
+export interface NewCampaignDefaults {
+  currency: string;
+}
+
+/**
+ * Form values for an existing campaign, or a new one starting today for four weeks, in the workspace's
+ * currency.
+ */
+export function campaignFormDefaults(
+  campaign: Campaign | undefined,
+  today: string,
+  defaults: NewCampaignDefaults = { currency: 'USD' },
+): CampaignFormInput {
   if (!campaign) {
     const end = new Date(`${today}T00:00:00Z`);
     end.setUTCDate(end.getUTCDate() + 27);
@@ -66,7 +78,7 @@ export function campaignFormDefaults(campaign: Campaign | undefined, today: stri
       objective: 'awareness',
       channels: [],
       budget: '',
-      currency: 'USD',
+      currency: defaults.currency,
       start_date: today,
       end_date: end.toISOString().slice(0, 10),
       kpis: [],
