@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
-import { type SeededUser, seedBusiness, seedMember, seedUser } from './support/factories.js';
+import { callApiAs, type SeededUser, seedBusiness, seedMember, seedUser } from './support/factories.js';
 import { signInThroughForm } from './support/flows.js';
 import { shootPage } from './support/screenshots.js';
 
@@ -76,6 +76,20 @@ describe('main screens', () => {
       await visit('/profile', 'Profile', 'profile');
 
       if (variant.name === 'desktop-light') {
+        // Names on screen are words: the jobs list (a "new member" email went out for each member seeded),
+        // and the audit log (a list of changed fields, the first inbound secret created, not rotated).
+        await callApiAs(server.url, owner, 'PATCH', `/api/business/${businessId}`, { locale: 'en-GB' });
+        await callApiAs(server.url, owner, 'POST', '/api/inbox/inbound-secret', { business_id: businessId });
+        await visit(`/w/${businessId}/jobs`, 'Jobs', 'jobs');
+        const jobs = page.getByRole('main');
+        await jobs.getByText('New member email').first().waitFor();
+        expect(await jobs.getByText('mail.member_added').count()).toBe(0);
+        await visit(`/w/${businessId}/settings/audit-log`, 'Settings', 'settings-audit-log-words');
+        const audit = page.getByRole('main');
+        await audit.getByText('Inbox inbound secret created').waitFor();
+        await audit.getByText('changed: locale').waitFor();
+        expect(await audit.textContent()).not.toMatch(/rotated|[[\]{}"]/);
+
         // Money and months are the workspace's: a Lisbon workspace in British English plans in euros, and
         // a Tokyo workspace's AI budget month is Tokyo's (in this Paris browser it began the day before).
         await visit(`/w/${lisbonId}/campaigns/new`, 'New campaign', 'campaign-new');
