@@ -79,6 +79,7 @@ import { NetworkPublisher } from './services/networks/network-publisher.js';
 import { NetworkReadScheduler } from './services/networks/network-read-scheduler.js';
 import { NetworkSyncService } from './services/networks/network-sync.service.js';
 import { ConnectorService } from './services/publishing/connector.service.js';
+import { PastPublications } from './services/publishing/past-publications.js';
 import { PublishScheduleService } from './services/publishing/publish-schedule.service.js';
 import { PublishingService } from './services/publishing/publishing.service.js';
 import { WebhookService } from './services/webhooks/webhook.service.js';
@@ -400,6 +401,8 @@ export function createServices(deps: ServiceDeps) {
       networks: new NetworkPublisher({ repos, networks, secretBox: networkSecrets, store: mediaStore, now }),
       now,
     }),
+    /** Publications of the past (the demo workspace's posts with results); no route writes them. */
+    pastPublications: new PastPublications({ repos, events, now }),
     networkAccounts,
     /** The hourly `networks.queue_readings` job's handler (see JobHandlerDeps). */
     networkReadScheduler: new NetworkReadScheduler({ repos, queue: jobQueue, now }),

@@ -68,4 +68,16 @@ describe('New campaign', () => {
 
     expect((await screen.findByLabelText<HTMLSelectElement>('Currency')).value).toBe('EUR');
   });
+
+  it('starts on the brand’s channels', async () => {
+    const business = aBusiness({ brand: { ...aBusiness().brand, channels: ['instagram', 'email'] } });
+    serveWorkspace(fakeApi(), business);
+    renderApp(`/w/${business.id}/campaigns/new`, { signedIn: aUser() });
+
+    const checked = async (name: string) =>
+      (await screen.findByRole<HTMLInputElement>('checkbox', { name })).checked;
+    expect(await checked('Instagram')).toBe(true);
+    expect(await checked('Email')).toBe(true);
+    expect(await checked('Bluesky')).toBe(false);
+  });
 });

@@ -21,7 +21,7 @@ export function NewCampaignPage() {
       </div>
       <CampaignForm
         today={todayIn(business.time_zone)}
-        defaults={{ currency: defaultCurrency(business) }}
+        defaults={{ currency: defaultCurrency(business), channels: business.brand.channels }}
         submitLabel="Create campaign"
         onCancel={() => navigate('..', { relative: 'path' })}
         onSubmit={async (body) => {

@@ -5,6 +5,7 @@ import {
   createCampaignBodySchema,
   kpiSchema,
 } from '#shared/campaign.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
 import { minorDigits, toMinor } from './campaign-format.js';
 
 const shape = createCampaignBodySchema.shape;
@@ -56,9 +57,10 @@ export function toCampaignBody(values: CampaignFormValues): Omit<CreateCampaignB
   };
 }
 
-/** What a new campaign starts with in its workspace: its currency. */
+/** What a new campaign starts with in its workspace: its currency and the brand's channels. */
 export interface NewCampaignDefaults {
   currency: string;
+  channels: ChannelId[];
 }
 
 /**
@@ -68,7 +70,7 @@ export interface NewCampaignDefaults {
 export function campaignFormDefaults(
   campaign: Campaign | undefined,
   today: string,
-  defaults: NewCampaignDefaults = { currency: 'USD' },
+  defaults: NewCampaignDefaults = { currency: 'USD', channels: [] },
 ): CampaignFormInput {
   if (!campaign) {
     const end = new Date(`${today}T00:00:00Z`);
@@ -76,7 +78,7 @@ export function campaignFormDefaults(
     return {
       name: '',
       objective: 'awareness',
-      channels: [],
+      channels: defaults.channels,
       budget: '',
       currency: defaults.currency,
       start_date: today,

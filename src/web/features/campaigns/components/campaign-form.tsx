@@ -36,7 +36,7 @@ interface CampaignFormProps {
   campaign?: Campaign;
   /** Today in the workspace's time zone, `YYYY-MM-DD`: new campaigns start then. */
   today: string;
-  /** What a new campaign starts with in this workspace (its currency). */
+  /** What a new campaign starts with in this workspace (its currency, the brand's channels). */
   defaults?: NewCampaignDefaults;
   submitLabel: string;
   onSubmit: (body: ReturnType<typeof toCampaignBody>) => Promise<unknown>;
