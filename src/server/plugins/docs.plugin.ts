@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { docsTheme } from './docs-theme.js';
 
 /** Where the interactive API documentation lives. */
 export const DOCS_PREFIX = '/docs';
@@ -67,8 +68,12 @@ const docsPluginImpl: FastifyPluginAsync = async (app) => {
     routePrefix: DOCS_PREFIX,
     staticCSP: DOCS_CSP,
     uiConfig: { deepLinking: true },
+    ...docsTheme,
   });
 };
 
-/** OpenAPI 3.1 generated from the routes' zod schemas, with Swagger UI at `/docs`. Register before routes. */
+/**
+ * OpenAPI 3.1 generated from the routes' zod schemas, with Swagger UI at `/docs` in mcc's name and colours.
+ * Register before routes.
+ */
 export const docsPlugin = fp(docsPluginImpl, { name: 'mcc-docs', fastify: '5.x' });
