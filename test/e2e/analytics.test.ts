@@ -173,11 +173,18 @@ describe('Analytics flow', () => {
     await expect.poll(() => clicks.textContent()).toBe('350');
     const byCampaign = page.getByRole('region', { name: 'By campaign' });
     await byCampaign.getByRole('link', { name: 'Spring reading' }).waitFor();
-    await page
+    const bestTitle = page
       .getByRole('region', { name: 'Best content' })
-      .getByRole('link', { name: 'Spring reading on instagram' })
-      .waitFor();
+      .getByRole('link', { name: 'Spring reading on instagram' });
+    await bestTitle.waitFor();
+    // A title keeps its line beside the five numbers rather than breaking after every word.
+    expect(await bestTitle.evaluate((link) => link.getClientRects().length)).toBe(1);
     await shootAllLooks(page, 'analytics-overview');
+    // The printed overview is the results: the import form stays on screen only.
+    await page.emulateMedia({ media: 'print' });
+    expect(await importCard.isVisible()).toBe(false);
+    expect(await page.getByRole('region', { name: 'Best content' }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
 
     // The campaign page draws the week over the forecast's bands and says where each KPI stands.
     await byCampaign.getByRole('link', { name: 'Spring reading' }).click();

@@ -82,6 +82,12 @@ describe('Onboarding, studio and calendar flow', () => {
     await page.getByRole('button', { name: 'Next' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'How you sound', level: 1 }).waitFor();
+    // The wizard is narrow on a wide screen: the tone sliders take its width, not a sliver of it.
+    const sliderWidths = await page
+      .getByRole('slider')
+      .evaluateAll((sliders) => sliders.map((slider) => slider.getBoundingClientRect().width));
+    expect(sliderWidths).toHaveLength(4);
+    expect(Math.min(...sliderWidths)).toBeGreaterThan(200);
     await page.getByRole('slider', { name: 'Formal to Casual' }).fill('75');
     await addTag(page, 'Personality', 'warm');
     await addTag(page, 'Words to use', 'fresh from the oven');

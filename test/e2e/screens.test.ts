@@ -9,7 +9,7 @@ import { shootPage } from './support/screenshots.js';
 // Two looks between them cover both colour schemes and both layouts (sidebar and drawer); each screen's
 // states are checked by the component tests (src/web/**/*.test.tsx).
 const VARIANTS = [
-  { name: 'desktop-light', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
+  { name: 'desktop-light', colorScheme: 'light', viewport: { width: 1440, height: 900 } },
   { name: 'mobile-dark', colorScheme: 'dark', viewport: { width: 390, height: 844 } },
 ] as const;
 
@@ -73,6 +73,43 @@ describe('main screens', () => {
       await shoot('api-key-secret');
       await page.getByRole('button', { name: 'I have stored it' }).click();
       await visit(`/w/${businessId}/settings/audit-log`, 'Settings', 'settings-audit-log');
+      // The settings tabs never grow a vertical scrollbar; on a phone, where they scroll sideways, the hidden
+      // side is marked.
+      const tabs = page.getByRole('navigation', { name: 'Settings' });
+      const row = await tabs.evaluate((nav) => ({
+        verticalOverflow: nav.scrollHeight > nav.clientHeight,
+        sideways: nav.scrollWidth > nav.clientWidth,
+        more: nav.getAttribute('data-more'),
+        mask: getComputedStyle(nav).maskImage,
+      }));
+      expect(row.verticalOverflow, variant.name).toBe(false);
+      if (row.sideways) {
+        expect(['end', 'both'], variant.name).toContain(row.more);
+        expect(row.mask, variant.name).toContain('gradient');
+      }
+      expect(row.sideways).toBe(variant.viewport.width < 768);
+      if (variant.viewport.width >= 768) {
+        // A long page: the sidebar's column runs down to its end, not just the first screen.
+        await visit(`/w/${businessId}/settings/inbox`, 'Settings', 'settings-inbox');
+        const column = await page.evaluate(() => ({
+          sidebar: document.querySelector('#sidebar')?.getBoundingClientRect().height ?? 0,
+          page: document.documentElement.scrollHeight,
+        }));
+        expect(column.page).toBeGreaterThan(900);
+        expect(column.sidebar).toBeGreaterThanOrEqual(column.page - 1);
+      }
+      // Eight result tiles in full rows: none is left alone on a row.
+      await visit(`/w/${businessId}/analytics`, 'Analytics', 'analytics-empty');
+      const perRow = await page.locator('.analytics-stat').evaluateAll((tiles) => {
+        const rows = new Map<number, number>();
+        for (const tile of tiles) {
+          const top = Math.round(tile.getBoundingClientRect().top);
+          rows.set(top, (rows.get(top) ?? 0) + 1);
+        }
+        return [...rows.values()];
+      });
+      expect(perRow.reduce((sum, count) => sum + count, 0)).toBe(8);
+      expect(Math.min(...perRow), `${variant.name}: ${perRow.join(', ')}`).toBeGreaterThan(1);
       await visit('/profile', 'Profile', 'profile');
 
       if (variant.name === 'desktop-light') {
@@ -89,6 +126,19 @@ describe('main screens', () => {
         await audit.getByText('Inbox inbound secret created').waitFor();
         await audit.getByText('changed: locale').waitFor();
         expect(await audit.textContent()).not.toMatch(/rotated|[[\]{}"]/);
+
+        // The API documentation: linked from the account menu, and in mcc's name and mark.
+        await page.getByRole('button', { name: /^Account:/ }).click();
+        expect(await page.getByRole('menuitem', { name: 'API documentation' }).getAttribute('href')).toBe(
+          '/docs',
+        );
+        await page.keyboard.press('Escape');
+        await page.goto('/docs');
+        await page.locator('#swagger-ui .topbar img').waitFor();
+        expect(await page.title()).toBe('Marketing Command Center API');
+        expect(await page.locator('#swagger-ui .topbar img').getAttribute('src')).toMatch(
+          /^data:image\/svg\+xml;base64,/,
+        );
 
         // Money and months are the workspace's: a Lisbon workspace in British English plans in euros, and
         // a Tokyo workspace's AI budget month is Tokyo's (in this Paris browser it began the day before).
