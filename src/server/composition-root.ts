@@ -87,6 +87,7 @@ import { NotificationPreferenceService } from './services/notifications/notifica
 import { UnsubscribeTokens } from './services/notifications/unsubscribe-tokens.js';
 import { WeeklyDigestService } from './services/notifications/weekly-digest.service.js';
 import { ConnectorService } from './services/publishing/connector.service.js';
+import { PastPublications } from './services/publishing/past-publications.js';
 import { PublishScheduleService } from './services/publishing/publish-schedule.service.js';
 import { PublishedMediaLinks } from './services/publishing/published-media-links.js';
 import { PublishingService } from './services/publishing/publishing.service.js';
@@ -443,6 +444,8 @@ export function createServices(deps: ServiceDeps) {
       notifier: notifications,
       now,
     }),
+    /** Publications of the past (the demo workspace's posts with results); no route writes them. */
+    pastPublications: new PastPublications({ repos, events, now }),
     networkAccounts,
     /** The hourly `networks.queue_readings` job's handler (see JobHandlerDeps). */
     networkReadScheduler: new NetworkReadScheduler({ repos, queue: jobQueue, now }),

@@ -318,7 +318,14 @@ export const overviewSchema = z.object({
   ),
 });
 
-export const KPI_STATUSES = ['met', 'on_track', 'at_risk', 'behind', 'no_forecast'] as const;
+/** `not_started`: the campaign has not begun, so there is no pace to judge (the forecast's chance still shows). */
+export const KPI_STATUSES = ['met', 'on_track', 'at_risk', 'behind', 'not_started', 'no_forecast'] as const;
+/**
+ * What changed since a saved forecast was run, so one run now (the forecast workbench runs afresh) uses
+ * other inputs and can give other chances: results recorded since (the rates learn from them), benchmark
+ * rates overridden, or the campaign's plan (channels, planned posts, budget, KPIs).
+ */
+export const FORECAST_CHANGES = ['results', 'rates', 'plan'] as const;
 export const campaignReportSchema = z.object({
   campaign_id: idSchema,
   name: z.string(),
@@ -328,7 +335,13 @@ export const campaignReportSchema = z.object({
   days_elapsed: z.number().int(),
   days_total: z.number().int(),
   simulation: z
-    .object({ id: idSchema, created_at: timestampSchema, trials: z.number().int(), seed: z.number().int() })
+    .object({
+      id: idSchema,
+      created_at: timestampSchema,
+      trials: z.number().int(),
+      seed: z.number().int(),
+      changed_since: z.array(z.enum(FORECAST_CHANGES)),
+    })
     .nullable(),
   actual: totalsSchema,
   daily: z.array(totalsSchema.extend({ period: dateSchema })),
@@ -340,6 +353,9 @@ export const campaignReportSchema = z.object({
       target: z.number(),
       forecast_metric: z.enum(FORECAST_METRICS).nullable(),
       actual: z.number().nullable(),
+      /** The actual so far carried to the end at the same pace; null before the start and for costs. */
+      projected: z.number().nullable(),
+      /** The saved forecast's chance of reaching the target by the end (its trials that do). */
       probability: z.number().nullable(),
       status: z.enum(KPI_STATUSES),
     }),
@@ -417,6 +433,7 @@ export type Totals = z.infer<typeof totalsSchema>;
 export type Overview = z.infer<typeof overviewSchema>;
 export type CampaignReport = z.infer<typeof campaignReportSchema>;
 export type KpiStatus = (typeof KPI_STATUSES)[number];
+export type ForecastChange = (typeof FORECAST_CHANGES)[number];
 export type BenchmarkQuery = z.infer<typeof benchmarkQuerySchema>;
 export type BenchmarkEntry = z.infer<typeof benchmarkEntrySchema>;
 export type PutBenchmarksBody = z.infer<typeof putBenchmarksBodySchema>;

@@ -66,7 +66,8 @@ export const createCampaignBodySchema = z
     objective: campaignObjectiveSchema,
     channels: campaignChannelsSchema,
     budget_minor: z.number().int().min(0).max(MAX_BUDGET_MINOR).default(0),
-    currency: currencySchema.default('USD'),
+    /** Left out: the workspace's currency, from its time zone's country or its locale (EUR for Lisbon). */
+    currency: currencySchema.optional(),
     start_date: dateSchema,
     end_date: dateSchema,
     kpis: kpisSchema.default([]),

@@ -13,6 +13,25 @@ export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'dead', '
 export const jobStateSchema = z.enum(JOB_STATES);
 export type JobState = z.infer<typeof jobStateSchema>;
 
+/**
+ * Each job in a person's words, for the jobs list, the job page and toasts. Every job the server defines
+ * has one (src/server/jobs/job-definitions.test.ts checks it).
+ */
+export const JOB_LABELS: Readonly<Record<string, string>> = {
+  'housekeeping.purge_sessions': 'Clean-up of expired sessions and old records',
+  'calendar.generate': 'Content calendar',
+  'webhook.deliver': 'Webhook delivery',
+  'content.publish': 'Publishing',
+  'message.classify': 'Inbox message triage',
+  'media.sweep_orphans': 'Media clean-up',
+  'networks.queue_readings': 'Scheduling network readings',
+  'networks.read_account': 'Reading results from a network',
+  'mail.password_reset': 'Password reset email',
+  'mail.sign_up': 'Sign-up email',
+  'mail.invitation': 'Invitation email',
+  'mail.member_added': 'New member email',
+};
+
 /** States a person may retry from. */
 export const RETRYABLE_JOB_STATES: readonly JobState[] = ['failed', 'dead'];
 

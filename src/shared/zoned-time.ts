@@ -77,6 +77,11 @@ export function addDays(date: CivilDate, days: number): CivilDate {
   return Temporal.PlainDate.from(date).add({ days }).toString();
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). @example daysBetween('2026-12-07', '2026-12-24') // 17 */
+export function daysBetween(from: CivilDate, to: CivilDate): number {
+  return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
+}
+
 /** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
 export function weekday(date: CivilDate): number {
   return Temporal.PlainDate.from(date).dayOfWeek;

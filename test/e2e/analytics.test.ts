@@ -28,7 +28,7 @@ function weekOfResults(items: readonly { id: string; clicks: number; conversions
 }
 
 describe('Analytics flow', () => {
-  it('forecast a plan (shares that do not add up explained at once) → simulate a campaign → record a week of actuals by CSV (a bad row explained, nothing saved; then all rows) → the overview and the campaign page draw the actuals over the forecast with each KPI’s status', async () => {
+  it('forecast a plan (shares that do not add up explained at once) → simulate a campaign → record a week of actuals by CSV (a bad row explained, nothing saved; then all rows) → the overview and the campaign page draw the actuals over the forecast with each KPI’s status, its pace and why the saved forecast’s chances are out of date → a campaign not begun reads “Not started”, and its calendar keeps to its dates', async () => {
     const owner = await seedUser(env.server.url, 'owner');
     const business = await seedBusiness(env.server.url, owner, 'Harbour Books');
     // Started six days ago and runs three more weeks: today is day 7 of 28.
@@ -48,8 +48,9 @@ describe('Analytics flow', () => {
     });
     // Twenty campaigns that start later come first in the workspace's list, so the one to simulate is on
     // its second page: the workbench's menu must read on past the first.
+    const later: Campaign[] = [];
     for (let i = 0; i < 20; i++) {
-      await callApiAs<Campaign>(env.server.url, owner, 'POST', '/api/campaign/', {
+      const created = await callApiAs<Campaign>(env.server.url, owner, 'POST', '/api/campaign/', {
         business_id: business.id,
         name: `Later plan ${i + 1}`,
         objective: 'awareness',
@@ -58,7 +59,9 @@ describe('Analytics flow', () => {
         currency: 'USD',
         start_date: utcDay(30 + i),
         end_date: utcDay(60 + i),
+        ...(i === 0 ? { kpis: [{ metric: 'orders', target: 50 }] } : {}),
       });
+      later.push(created);
     }
     const [instagram, facebook] = await Promise.all(
       (['instagram', 'facebook'] as const).map((channel) =>
@@ -170,11 +173,18 @@ describe('Analytics flow', () => {
     await expect.poll(() => clicks.textContent()).toBe('350');
     const byCampaign = page.getByRole('region', { name: 'By campaign' });
     await byCampaign.getByRole('link', { name: 'Spring reading' }).waitFor();
-    await page
+    const bestTitle = page
       .getByRole('region', { name: 'Best content' })
-      .getByRole('link', { name: 'Spring reading on instagram' })
-      .waitFor();
+      .getByRole('link', { name: 'Spring reading on instagram' });
+    await bestTitle.waitFor();
+    // A title keeps its line beside the five numbers rather than breaking after every word.
+    expect(await bestTitle.evaluate((link) => link.getClientRects().length)).toBe(1);
     await shootAllLooks(page, 'analytics-overview');
+    // The printed overview is the results: the import form stays on screen only.
+    await page.emulateMedia({ media: 'print' });
+    expect(await importCard.isVisible()).toBe(false);
+    expect(await page.getByRole('region', { name: 'Best content' }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
 
     // The campaign page draws the week over the forecast's bands and says where each KPI stands.
     await byCampaign.getByRole('link', { name: 'Spring reading' }).click();
@@ -187,7 +197,19 @@ describe('Analytics flow', () => {
     await card.getByRole('img', { name: /350 so far, on day 7/ }).waitFor();
     const kpis = card.getByRole('list', { name: 'Key results status' });
     await kpis.getByRole('listitem').filter({ hasText: 'clicks' }).getByText('On track').waitFor();
-    await kpis.getByRole('listitem').filter({ hasText: 'orders' }).getByText('Behind').waitFor();
+    const orders = kpis.getByRole('listitem').filter({ hasText: 'orders' });
+    await orders.getByText('Behind').waitFor();
+    await orders.getByText(/^21 so far of 200: at this pace, 84 by the end$/).waitFor();
+    // The forecast was saved before the week of results: the card says why a run now differs, and a run
+    // now (the same one the workbench makes) brings the page's chances up to date.
+    const outdated = card.getByRole('region', { name: 'Forecast out of date' });
+    await outdated.getByText(/results were recorded/).waitFor();
+    const chanceBefore = await orders.getByText(/^Chance of reaching it by the end/).textContent();
+    await card.getByRole('button', { name: 'Run the forecast again' }).click();
+    await outdated.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => orders.getByText(/^Chance of reaching it by the end/).textContent())
+      .not.toBe(chanceBefore);
     // Keyboard: the chart reads the latest day first.
     await fan.focus();
     await card.getByText(/: forecast .* to .*, median .*; actual 350$/).waitFor();
@@ -214,6 +236,40 @@ describe('Analytics flow', () => {
     );
     await shootPage(page, 'campaign-report-print');
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+
+    // A calendar for a campaign that has not started covers the campaign's own 31 days, says so before it
+    // is generated and after, and plans nothing outside them.
+    const nextCampaign = later[0];
+    if (!nextCampaign) throw new Error('the later campaigns were not created');
+    await page.goto(`/w/${business.id}/campaigns/${nextCampaign.id}`);
+    await page.getByRole('heading', { name: nextCampaign.name, level: 1 }).waitFor();
+    // Not begun: its KPI is not started, never "Behind".
+    const nextKpis = page.getByRole('list', { name: 'Key results status' });
+    await nextKpis.getByRole('listitem').filter({ hasText: 'orders' }).getByText('Not started').waitFor();
+    await page.getByRole('button', { name: 'Generate a calendar' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Generate a calendar' });
+    expect(await dialog.getByLabel('Start date').inputValue()).toBe(nextCampaign.start_date);
+    await dialog
+      .getByRole('region', { name: 'Campaign dates' })
+      .getByText(/keeps to those 31 days/)
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Generate calendar' }).click();
+    await dialog
+      .getByRole('list', { name: 'What the checks changed' })
+      .getByText(`Planned ${nextCampaign.start_date} to ${nextCampaign.end_date} only`, { exact: false })
+      .waitFor({ timeout: 30_000 });
+    const { items: planned } = await callApiAs<{ items: ContentItem[] }>(
+      env.server.url,
+      owner,
+      'GET',
+      `/api/content?business_id=${business.id}&campaign_id=${nextCampaign.id}&limit=100`,
+    );
+    expect(planned.length).toBeGreaterThan(0);
+    const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+    for (const item of planned) {
+      const day = parisDay.format(new Date(item.scheduled_at ?? ''));
+      expect(day >= nextCampaign.start_date && day <= nextCampaign.end_date, day).toBe(true);
+    }
 
     expect(errors.filter((error) => !/422 \(Unprocessable (Entity|Content)\)/.test(error))).toEqual([]);
     await context.close();

@@ -28,7 +28,7 @@ async function openScreen(page: Page, name: string): Promise<void> {
 // generate dialog's rules (generate-calendar-dialog.test.tsx), the editor's rules and each role's moves
 // (content-editor.test.tsx), the streamed variants' preview (try-ai-card.test.tsx).
 describe('Onboarding, studio and calendar flow', () => {
-  it('sign up → onboarding wizard (every step) → generate a 2-week calendar offline → studio streams 2 variants → save one as a draft with a time → calendar: drag it to another day, back with the keyboard → submit → approve → schedule', async () => {
+  it('sign up → onboarding wizard (every step) → generate a 2-week calendar offline → studio streams 2 variants → save one as a draft with a time → calendar: drag it to another day, back with the keyboard → submit → approve → schedule → a new campaign starts on the brand’s channels', async () => {
     const me = newPersonDetails('owner');
     const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
@@ -82,6 +82,12 @@ describe('Onboarding, studio and calendar flow', () => {
     await page.getByRole('button', { name: 'Next' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'How you sound', level: 1 }).waitFor();
+    // The wizard is narrow on a wide screen: the tone sliders take its width, not a sliver of it.
+    const sliderWidths = await page
+      .getByRole('slider')
+      .evaluateAll((sliders) => sliders.map((slider) => slider.getBoundingClientRect().width));
+    expect(sliderWidths).toHaveLength(4);
+    expect(Math.min(...sliderWidths)).toBeGreaterThan(200);
     await page.getByRole('slider', { name: 'Formal to Casual' }).fill('75');
     await addTag(page, 'Personality', 'warm');
     await addTag(page, 'Words to use', 'fresh from the oven');
@@ -190,6 +196,14 @@ describe('Onboarding, studio and calendar flow', () => {
     await history.getByText('Approved', { exact: true }).waitFor();
     await history.getByText('Submitted for review').waitFor();
     await shootAllLooks(page, 'editor-approved');
+
+    // A new campaign starts on the channels the brand profile named in onboarding, in the workspace's money.
+    await page.goto(`/w/${businessId}/campaigns/new`);
+    await page.getByRole('heading', { name: 'New campaign', level: 1 }).waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Instagram' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Bluesky' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'LinkedIn' }).isChecked()).toBe(false);
+    expect(await page.getByLabel('Currency').inputValue()).toBe('EUR');
 
     expect(errors).toEqual([]);
     await context.close();

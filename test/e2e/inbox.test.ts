@@ -45,7 +45,7 @@ const replyBox = (page: Page) =>
 // triage by hand and a viewer's inbox are covered by component tests (rules-card, inbox-settings-cards,
 // inbox-view, settings-layout); the server's side of each by test/integration/inbox-*.test.ts.
 describe('Inbox flow', () => {
-  it('a message posted to the signed inbound webhook appears live in an open inbox → classified (badges) → an AI suggestion is inserted, edited and sent through the connector → resolved with e', async () => {
+  it('a message posted to the signed inbound webhook appears live in an open inbox → classified (badges) → an AI suggestion opens in view, is inserted, edited and sent through the connector (the suggestions then cleared) → resolved with e', async () => {
     const owner = await seedUser(env.server.url, 'owner');
     const business = await seedBusiness(env.server.url, owner, 'Harbour Bakery');
     await callApiAs(env.server.url, owner, 'POST', '/api/connectors', {
@@ -82,6 +82,18 @@ describe('Inbox flow', () => {
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Inbox' }).click();
     await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
     await page.getByText('No conversations here').waitFor();
+    // The search field's placeholder is readable whole in the list's narrow pane.
+    const placeholderFits = await page.getByLabel('Search', { exact: true }).evaluate((input) => {
+      const field = input as HTMLInputElement;
+      const style = getComputedStyle(field);
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) return false;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room =
+        field.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      return context.measureText(field.placeholder).width <= room;
+    });
+    expect(placeholderFits).toBe(true);
     const forged = await postInbound(business.id, 'not-the-secret', {
       event_id: 'evt-forged',
       external_id: 'ig-forged',
@@ -126,6 +138,16 @@ describe('Inbox flow', () => {
       .waitFor();
     const suggestion = (await suggestions.locator('.ai-suggestion__body').first().textContent()) ?? '';
     expect(suggestion).not.toBe('');
+    // They open in view, and the panel is not a scroller of its own to dig them out of.
+    await expect
+      .poll(() =>
+        suggestions.evaluate((list) => {
+          const box = list.getBoundingClientRect();
+          return box.top >= 0 && box.top < window.innerHeight;
+        }),
+      )
+      .toBe(true);
+    expect(await panel.evaluate((pane) => pane.scrollHeight <= pane.clientHeight + 1)).toBe(true);
     await suggestions.getByRole('button', { name: 'Insert suggestion 1' }).click();
     await expect.poll(() => replyBox(page).inputValue()).toBe(suggestion);
     await replyBox(page).press('End');
@@ -142,6 +164,8 @@ describe('Inbox flow', () => {
     const [delivered] = await receiver.waitForRequests(1);
     expect(delivered?.body ?? '').toContain('See you Sunday!');
     await thread.getByText('Sent', { exact: true }).waitFor();
+    // The suggestions answered the message now replied to: they are gone.
+    await suggestions.waitFor({ state: 'detached' });
 
     // e resolves (not while typing: the reply box has focus until we leave it).
     await replyBox(page).press('e');

@@ -2,20 +2,22 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
-import { type SeededUser, seedBusiness, seedMember, seedUser } from './support/factories.js';
+import { callApiAs, type SeededUser, seedBusiness, seedMember, seedUser } from './support/factories.js';
 import { signInThroughForm } from './support/flows.js';
 import { shootPage } from './support/screenshots.js';
 
 // Two looks between them cover both colour schemes and both layouts (sidebar and drawer); each screen's
 // states are checked by the component tests (src/web/**/*.test.tsx).
 const VARIANTS = [
-  { name: 'desktop-light', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
+  { name: 'desktop-light', colorScheme: 'light', viewport: { width: 1440, height: 900 } },
   { name: 'mobile-dark', colorScheme: 'dark', viewport: { width: 390, height: 844 } },
 ] as const;
 
 const env = sharedServerAndBrowser();
 let owner: SeededUser;
 let businessId: string;
+let lisbonId: string;
+let tokyoId: string;
 
 beforeAll(async () => {
   const { server } = env;
@@ -23,6 +25,11 @@ beforeAll(async () => {
   businessId = (await seedBusiness(server.url, owner, 'Bluebird Bakery')).id;
   await seedMember(server.url, owner, businessId, await seedUser(server.url, 'editor'), 'editor');
   await seedMember(server.url, owner, businessId, await seedUser(server.url, 'viewer'), 'viewer');
+  lisbonId = (
+    await seedBusiness(server.url, owner, 'Lisbon Tiles', { time_zone: 'Europe/Lisbon', locale: 'en-GB' })
+  ).id;
+  tokyoId = (await seedBusiness(server.url, owner, 'Tokyo Tea', { time_zone: 'Asia/Tokyo', locale: 'en' }))
+    .id;
 });
 
 describe('main screens', () => {
@@ -66,7 +73,84 @@ describe('main screens', () => {
       await shoot('api-key-secret');
       await page.getByRole('button', { name: 'I have stored it' }).click();
       await visit(`/w/${businessId}/settings/audit-log`, 'Settings', 'settings-audit-log');
+      // The settings tabs never grow a vertical scrollbar; on a phone, where they scroll sideways, the hidden
+      // side is marked.
+      const tabs = page.getByRole('navigation', { name: 'Settings' });
+      const row = await tabs.evaluate((nav) => ({
+        verticalOverflow: nav.scrollHeight > nav.clientHeight,
+        sideways: nav.scrollWidth > nav.clientWidth,
+        more: nav.getAttribute('data-more'),
+        mask: getComputedStyle(nav).maskImage,
+      }));
+      expect(row.verticalOverflow, variant.name).toBe(false);
+      if (row.sideways) {
+        expect(['end', 'both'], variant.name).toContain(row.more);
+        expect(row.mask, variant.name).toContain('gradient');
+      }
+      expect(row.sideways).toBe(variant.viewport.width < 768);
+      if (variant.viewport.width >= 768) {
+        // A long page: the sidebar's column runs down to its end, not just the first screen.
+        await visit(`/w/${businessId}/settings/inbox`, 'Settings', 'settings-inbox');
+        const column = await page.evaluate(() => ({
+          sidebar: document.querySelector('#sidebar')?.getBoundingClientRect().height ?? 0,
+          page: document.documentElement.scrollHeight,
+        }));
+        expect(column.page).toBeGreaterThan(900);
+        expect(column.sidebar).toBeGreaterThanOrEqual(column.page - 1);
+      }
+      // Eight result tiles in full rows: none is left alone on a row.
+      await visit(`/w/${businessId}/analytics`, 'Analytics', 'analytics-empty');
+      const perRow = await page.locator('.analytics-stat').evaluateAll((tiles) => {
+        const rows = new Map<number, number>();
+        for (const tile of tiles) {
+          const top = Math.round(tile.getBoundingClientRect().top);
+          rows.set(top, (rows.get(top) ?? 0) + 1);
+        }
+        return [...rows.values()];
+      });
+      expect(perRow.reduce((sum, count) => sum + count, 0)).toBe(8);
+      expect(Math.min(...perRow), `${variant.name}: ${perRow.join(', ')}`).toBeGreaterThan(1);
       await visit('/profile', 'Profile', 'profile');
+
+      if (variant.name === 'desktop-light') {
+        // Names on screen are words: the jobs list (a "new member" email went out for each member seeded),
+        // and the audit log (a list of changed fields, the first inbound secret created, not rotated).
+        await callApiAs(server.url, owner, 'PATCH', `/api/business/${businessId}`, { locale: 'en-GB' });
+        await callApiAs(server.url, owner, 'POST', '/api/inbox/inbound-secret', { business_id: businessId });
+        await visit(`/w/${businessId}/jobs`, 'Jobs', 'jobs');
+        const jobs = page.getByRole('main');
+        await jobs.getByText('New member email').first().waitFor();
+        expect(await jobs.getByText('mail.member_added').count()).toBe(0);
+        await visit(`/w/${businessId}/settings/audit-log`, 'Settings', 'settings-audit-log-words');
+        const audit = page.getByRole('main');
+        await audit.getByText('Inbox inbound secret created').waitFor();
+        await audit.getByText('changed: locale').waitFor();
+        expect(await audit.textContent()).not.toMatch(/rotated|[[\]{}"]/);
+
+        // The API documentation: linked from the account menu, and in mcc's name and mark.
+        await page.getByRole('button', { name: /^Account:/ }).click();
+        expect(await page.getByRole('menuitem', { name: 'API documentation' }).getAttribute('href')).toBe(
+          '/docs',
+        );
+        await page.keyboard.press('Escape');
+        await page.goto('/docs');
+        await page.locator('#swagger-ui .topbar img').waitFor();
+        expect(await page.title()).toBe('Marketing Command Center API');
+        expect(await page.locator('#swagger-ui .topbar img').getAttribute('src')).toMatch(
+          /^data:image\/svg\+xml;base64,/,
+        );
+
+        // Money and months are the workspace's: a Lisbon workspace in British English plans in euros, and
+        // a Tokyo workspace's AI budget month is Tokyo's (in this Paris browser it began the day before).
+        await visit(`/w/${lisbonId}/campaigns/new`, 'New campaign', 'campaign-new');
+        expect(await page.getByLabel('Currency').inputValue()).toBe('EUR');
+        await visit(`/w/${tokyoId}/settings/ai`, 'Settings', 'settings-ai');
+        const tokyoMonth = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'Asia/Tokyo' }).format(
+          new Date(),
+        );
+        await page.getByText(`Spending in ${tokyoMonth}, from midnight on`).waitFor();
+        expect(await page.getByText(/^Spending in/).textContent()).toContain('in Asia/Tokyo.');
+      }
       if (variant.viewport.width < 768) {
         await page.getByRole('button', { name: 'Open navigation' }).click();
         await shoot('navigation-drawer');

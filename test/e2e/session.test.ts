@@ -9,9 +9,9 @@ const env = sharedServerAndBrowser();
 // Sending a signed-out visitor to sign in and back to the page they asked for is covered by
 // sign-in-page.test.tsx; the form's refusals by sign-in-form.test.tsx.
 describe('a session in a real browser', () => {
-  it('reports an uncaught error and web vitals → signs in from the keyboard (skip link, form) → survives a reload through the refresh cookie, no token in storage → a banner while the server is down, gone when it is back → signs out from the keyboard (account menu)', async () => {
+  it('reports an uncaught error and web vitals → signs in from the keyboard (skip link, form) → survives a reload through the refresh cookie, no token in storage → a banner while the server is down, gone when it is back → signs out from the keyboard (account menu) → the next person signs in to their own workspace, even through a stale link into the last one', async () => {
     const user = await seedUser(env.server.url);
-    await seedBusiness(env.server.url, user, 'Lighthouse Books');
+    const { id: firstBusinessId } = await seedBusiness(env.server.url, user, 'Lighthouse Books');
     const context = await newContext(env.browser, env.server.url);
     const page = await context.newPage();
     await page.goto('/sign-in');
@@ -78,6 +78,24 @@ describe('a session in a real browser', () => {
     expect(await focused()).toBe('Sign out');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    // Another person signs in on the same browser: signing out left no `next` to the last workspace.
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/sign-in');
+    const nextPerson = await seedUser(env.server.url, 'next');
+    await seedBusiness(env.server.url, nextPerson, 'Harbour Kiosk');
+    const signInHere = async () => {
+      await page.getByLabel('Email').fill(nextPerson.email);
+      await page.getByLabel('Password').fill(nextPerson.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Harbour Kiosk', level: 1 }).waitFor();
+    };
+    await signInHere();
+
+    // A link into a workspace they are not a member of (an expired session's `next`) opens their own.
+    await context.clearCookies();
+    await page.goto(`/sign-in?next=${encodeURIComponent(`/w/${firstBusinessId}/settings`)}`);
+    await signInHere();
+    expect(page.url()).not.toContain(firstBusinessId);
     await context.close();
   });
 });

@@ -92,6 +92,8 @@ describe('Publishing flow', () => {
     await publishing.getByText('Published', { exact: true }).first().waitFor();
     const attempts = publishing.getByRole('list', { name: 'Publish attempts' });
     await attempts.getByText(/Attempt 1 · HTTP 200/).waitFor();
+    // The owner has no move on a published item, and is told so in words that fit.
+    await page.getByRole('region', { name: 'Review' }).getByText('Published: nothing left to do.').waitFor();
     await shootAllLooks(page, 'content-published');
 
     // A 4xx is the receiver's final word: the item fails at once, with the reason on the item.

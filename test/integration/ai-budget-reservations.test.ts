@@ -76,6 +76,49 @@ describeEachDialect('AI budget reservations', (create) => {
     expect(await heldRows()).toBe(2);
   });
 
+  it('counts the month in the workspace’s time zone: a New York workspace’s December starts at its midnight', async () => {
+    const owner = await insertUser(repos);
+    const newYork = (await insertBusiness(repos, owner, [], { time_zone: 'America/New_York' })).id;
+    const spendIn = (microUsd: number, at: string) =>
+      repos.aiCalls.insert({
+        id: newId(),
+        business_id: newYork,
+        user_id: null,
+        task: 'writeContent',
+        task_version: '1',
+        provider: 'openai-compatible',
+        model: 'gpt-4o-mini',
+        prompt_tokens: 1,
+        completion_tokens: 1,
+        cost_micro_usd: microUsd,
+        price_known: 1,
+        estimated: 0,
+        latency_ms: 1,
+        attempts: 1,
+        outcome: 'ok',
+        error_code: null,
+        error_message: null,
+        error_diagnostics: null,
+        created_at: at,
+      });
+    await spendIn(100, '2026-11-30T12:00:00.000Z'); // November in New York
+    await spendIn(20, '2026-12-01T04:30:00.000Z'); // 23:30 on 30 November in New York
+    await spendIn(3, '2026-12-01T05:30:00.000Z'); // 00:30 on 1 December in New York
+
+    // 02:00 UTC on 1 December is still 30 November in New York: its November, from its midnight.
+    clock = new Date('2026-12-01T02:00:00.000Z');
+    expect(await guard.status(newYork)).toMatchObject({
+      month_start: '2026-11-01T04:00:00.000Z',
+      spent_this_month_micro_usd: 123,
+    });
+    // At 06:00 UTC it is December there: only what was spent since its midnight (05:00 UTC) counts.
+    clock = new Date('2026-12-01T06:00:00.000Z');
+    expect(await guard.status(newYork)).toMatchObject({
+      month_start: '2026-12-01T05:00:00.000Z',
+      spent_this_month_micro_usd: 3,
+    });
+  });
+
   it('gives a hold back with the ledger row, in one transaction', async () => {
     await spend(400);
     const hold = await reserved(700);

@@ -9,7 +9,7 @@ import { createCampaign, createContent } from '../factories/marketing.js';
 import { describeEachDialect } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PUT';
 /** The campaign started 9 days ago and runs 31 days, so today is day 10 of 31 (the access tokens need the real clock). */
 const START = addDays(new Date().toISOString().slice(0, 10), -9);
 /** The date `offset` days into the campaign. */
@@ -279,6 +279,87 @@ describeEachDialect('analytics: actual results and reports', (create) => {
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain(`${d(1)},4000,`);
     expect(csv.body).toContain('clicks,300,150,');
+  });
+
+  it('reads “not started” before the campaign starts, whatever the forecast’s chance', async () => {
+    const later = await createCampaign(t.app, owner, business.id, {
+      channels: ['instagram'],
+      budget_minor: 30_000,
+      start_date: d(30),
+      end_date: d(60),
+      kpis: [
+        { metric: 'orders', target: 1_000_000 },
+        { metric: 'mentions', target: 5 },
+      ],
+    });
+    const forecast = await as(owner, 'POST', '/api/analytics/simulate', {
+      business_id: business.id,
+      campaign_id: later.id,
+      trials: 500,
+      seed: 3,
+    });
+    expect(forecast.statusCode, forecast.body).toBe(201);
+    const report = (await as(owner, 'GET', `/api/analytics/campaign/${later.id}`)).json<CampaignReport>();
+    expect(report.days_elapsed).toBe(0);
+    expect(report.kpis).toEqual([
+      expect.objectContaining({ metric: 'orders', status: 'not_started', projected: null, probability: 0 }),
+      expect.objectContaining({ metric: 'mentions', status: 'no_forecast', projected: null }),
+    ]);
+  });
+
+  it('projects each KPI at the pace so far, and says what changed since the saved forecast', async () => {
+    const chances = (report: CampaignReport) => report.kpis.map((kpi) => kpi.probability);
+    const reportNow = async () =>
+      (await as(owner, 'GET', `/api/analytics/campaign/${campaign.id}`)).json<CampaignReport>();
+    const simulate = async () =>
+      (
+        await as(owner, 'POST', '/api/analytics/simulate', {
+          business_id: business.id,
+          campaign_id: campaign.id,
+          trials: 1_000,
+          seed: 5,
+        })
+      ).json<Simulation>();
+    const first = await simulate();
+    expect((await reportNow()).simulation?.changed_since).toEqual([]);
+
+    // Results recorded after the forecast: the forecast workbench (which runs afresh) would use them.
+    await record([
+      {
+        content_item_id: post.id,
+        day: d(1),
+        impressions: 4000,
+        clicks: 150,
+        conversions: 9,
+        spend_minor: 9000,
+      },
+    ]);
+    const stale = await reportNow();
+    expect(stale.simulation).toMatchObject({ id: first.id, changed_since: ['results'] });
+    // 150 clicks in 10 of 31 days: 465 by the end at this pace.
+    expect(stale.kpis[0]).toMatchObject({ metric: 'clicks', actual: 150, projected: 465 });
+    expect(stale.kpis[2]).toMatchObject({ metric: 'mentions', projected: null });
+
+    // Run again (as the workbench does): the page's chances are the new run's, with nothing changed since.
+    const fresh = await simulate();
+    const updated = await reportNow();
+    expect(updated.simulation).toMatchObject({ id: fresh.id, changed_since: [] });
+    expect(chances(updated)).toEqual(fresh.results.kpis.map((kpi) => kpi.probability));
+    expect(chances(updated)).not.toEqual(chances(stale));
+
+    // An override of a benchmark rate, and a change to the campaign's plan, are named too.
+    await as(owner, 'PUT', '/api/analytics/benchmarks', {
+      business_id: business.id,
+      overrides: [{ channel: 'x', objective: 'awareness', metric: 'ctr', value: 0.05 }],
+    });
+    expect((await reportNow()).simulation?.changed_since).toEqual(['rates']);
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/campaign/${campaign.id}`,
+      headers: owner.auth,
+      payload: { budget_minor: 90_000 },
+    });
+    expect((await reportNow()).simulation?.changed_since).toEqual(['rates', 'plan']);
   });
 
   it('updates the rates from the business’s own results, and says so', async () => {

@@ -9,6 +9,7 @@ import type { ContentItem } from '#shared/content.schema.js';
 import type { Job } from '#shared/jobs.schema.js';
 import type { Problem } from '#shared/problem.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
+import { createCampaign } from '../factories/marketing.js';
 import { describeEachDialect } from '../support/databases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -139,5 +140,64 @@ describeEachDialect('AI content calendar generation', (create) => {
         .sort(),
     ).toEqual(['body.channels', 'body.start_date', 'body.weeks']);
     await finished(first);
+  });
+
+  it('keeps a campaign’s calendar inside the campaign’s dates, spread over them, and says the range was narrowed', async () => {
+    const campaign = await createCampaign(t.app, owner, businessId, {
+      name: 'Christmas orders',
+      channels: ['instagram', 'email'],
+      start_date: '2026-12-07',
+      end_date: '2026-12-24',
+    });
+    // What the dialog asked before: four weeks from a day before the campaign, running to 31 December.
+    const accepted = await generate({
+      start_date: '2026-12-04',
+      weeks: 4,
+      channels: ['instagram', 'email'],
+      cadence: { instagram: 3, email: 1 },
+      campaign_id: campaign.id,
+    });
+    expect(accepted.statusCode).toBe(202);
+    const job = await finished(accepted.json<{ job_id: string }>().job_id);
+    expect(job.state).toBe('succeeded');
+    const result = job.result as CalendarJobResult;
+    expect(result.adjustments).toContainEqual(
+      expect.objectContaining({ code: 'range_narrowed', message: expect.stringContaining('2026-12-24') }),
+    );
+
+    const items = (
+      await t.app.inject({
+        url: `/api/content?business_id=${businessId}&campaign_id=${campaign.id}&limit=100`,
+        headers: owner.auth,
+      })
+    ).json<{ items: ContentItem[] }>().items;
+    const localDate = (iso: string | null) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(iso ?? ''));
+    const dates = items.map((item) => localDate(item.scheduled_at));
+    expect(dates.every((date) => date >= '2026-12-07' && date <= '2026-12-24')).toBe(true);
+    // 18 days at 3 + 1 a week: about 10 posts, spread out, not the 16 of four weeks piled on the last day.
+    expect(items.length).toBeGreaterThanOrEqual(8);
+    expect(items.length).toBeLessThanOrEqual(12);
+    const perDay = new Map<string, number>();
+    for (const date of dates) perDay.set(date, (perDay.get(date) ?? 0) + 1);
+    expect(Math.max(...perDay.values())).toBeLessThanOrEqual(2);
+  });
+
+  it('refuses at once a campaign calendar whose dates miss the campaign entirely', async () => {
+    const campaign = await createCampaign(t.app, owner, businessId, {
+      start_date: '2026-12-07',
+      end_date: '2026-12-24',
+    });
+    const refused = await generate({
+      start_date: '2027-01-04',
+      weeks: 2,
+      channels: ['instagram'],
+      campaign_id: campaign.id,
+    });
+    expect(refused.statusCode).toBe(400);
+    const body = refused.json<Problem>();
+    expect(body.errors).toEqual([
+      expect.objectContaining({ path: 'body.start_date', message: expect.stringContaining('2026-12-07') }),
+    ]);
   });
 });

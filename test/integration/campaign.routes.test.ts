@@ -104,6 +104,21 @@ describeEachDialect('campaign routes', (create) => {
     expect(problem.errors?.map((error) => error.path)).toContain(path);
   });
 
+  it('prices a campaign without a currency in the workspace’s: EUR for a Lisbon workspace in English', async () => {
+    const patched = await as(owner, 'PATCH' as Method, `/api/business/${business.id}`, {
+      time_zone: 'Europe/Lisbon',
+      locale: 'en-GB',
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const { currency: _omitted, ...body } = valid();
+    const created = await as(owner, 'POST', '/api/campaign/', body);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json<Campaign>().currency).toBe('EUR');
+    // A currency given is kept.
+    const dollars = await as(owner, 'POST', '/api/campaign/', { ...body, currency: 'USD' });
+    expect(dollars.json<Campaign>().currency).toBe('USD');
+  });
+
   it('checks end ≥ start against the stored dates when only one date changes', async () => {
     const campaign = await createCampaign(t.app, owner, business.id);
     const response = await as(owner, 'PATCH', `/api/campaign/${campaign.id}`, { start_date: '2026-04-15' });

@@ -89,6 +89,38 @@ describeEachDialect('a demo seed step that fails', (create) => {
   });
   afterEach(() => t.close());
 
+  it('seeds a first look with every stage of publishing: in review, approved, scheduled, published, failed', async () => {
+    const config = loadConfig({ NODE_ENV: 'development', MCC_DEMO: '1' });
+    const demo = await seedDemoIfEmpty(config, t.services);
+    expect(demo?.failure).toBeUndefined();
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: demo?.email, password: demo?.password },
+    });
+    const auth = { authorization: `Bearer ${login.json<{ access_token: string }>().access_token}` };
+    const get = async <T>(url: string) => (await t.app.inject({ url, headers: auth })).json<T>();
+    const [business] = (await get<{ items: { id: string }[] }>('/api/business/')).items;
+    const { items } = await get<{ items: { status: string; scheduled_at: string | null }[] }>(
+      `/api/content?business_id=${business?.id}&limit=100`,
+    );
+    const statuses = new Set(items.map((item) => item.status));
+    for (const status of ['draft', 'in_review', 'approved', 'scheduled', 'published', 'failed']) {
+      expect(statuses, status).toContain(status);
+    }
+    // Each scheduled item is in the future, with its publish job queued for its time.
+    const scheduled = items.filter((item) => item.status === 'scheduled');
+    expect(scheduled.every((item) => item.scheduled_at && item.scheduled_at > new Date().toISOString())).toBe(
+      true,
+    );
+    const jobs = await get<{ items: { name: string; state: string }[] }>(
+      `/api/jobs?business_id=${business?.id}&limit=100`,
+    );
+    expect(jobs.items.filter((job) => job.name === 'content.publish' && job.state === 'queued')).toHaveLength(
+      scheduled.length,
+    );
+  });
+
   it('returns the failure with the credentials, so the account can still be used', async () => {
     const config = loadConfig({ NODE_ENV: 'development', MCC_DEMO: '1' });
     const broken = new Error('the calendar could not be planned');

@@ -183,7 +183,19 @@ describeEachDialect('inbound webhook', (create) => {
       payload: { business_id: business.id },
     });
     expect(refused.statusCode).toBe(403);
+    // The first secret was created (in beforeEach), not rotated; issuing another rotates it.
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/inbox/inbound-secret',
+      headers: owner.auth,
+      payload: { business_id: business.id },
+    });
+    expect(again.statusCode).toBe(200);
     const audit = await t.app.inject({ url: `/api/business/${business.id}/audit-log`, headers: owner.auth });
-    expect(audit.body).toContain('inbox.inbound_secret_rotated');
+    const actions = audit
+      .json<{ items: { action: string }[] }>()
+      .items.map((entry) => entry.action)
+      .filter((action) => action.startsWith('inbox.inbound_secret'));
+    expect(actions).toEqual(['inbox.inbound_secret_rotated', 'inbox.inbound_secret_created']);
   });
 });

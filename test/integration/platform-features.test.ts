@@ -147,6 +147,26 @@ describe('API documentation', () => {
     const appResponse = await app.inject({ url: '/healthz' });
     expect(appResponse.headers['content-security-policy']).not.toContain('unsafe-inline');
   });
+
+  it('wears mcc’s name, mark and colours, not Swagger UI’s', async () => {
+    const { app } = await start();
+    const page = await app.inject({ url: '/docs/' });
+    expect(page.body).toContain('<title>Marketing Command Center API</title>');
+    expect(page.body).not.toMatch(/<title>Swagger UI|favicon-32x32\.png/);
+    const favicon = /<link rel="icon" type="image\/svg\+xml" href="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const icon = await app.inject({ url: new URL(favicon, 'http://x/docs/').pathname });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toContain('image/svg+xml');
+    expect(icon.body).toContain('Marketing Command Center');
+    const theme = /href="([^"]+\.css)"/g;
+    const sheets = [...page.body.matchAll(theme)].map((match) => match[1] ?? '');
+    const mccSheet = sheets.find((sheet) => sheet.includes('/theme/'));
+    expect(mccSheet).toBeDefined();
+    const css = await app.inject({ url: new URL(mccSheet ?? '', 'http://x/docs/').pathname });
+    expect(css.body).toContain('#4f46e5');
+    const initializer = await app.inject({ url: '/docs/static/swagger-initializer.js' });
+    expect(initializer.body).toContain('data:image/svg+xml;base64,');
+  });
 });
 
 describe('the single-page app', () => {

@@ -4,12 +4,16 @@ import { lognormal } from '#server/analytics/samplers.js';
 import type { Services } from '#server/composition-root.js';
 import type { MetricRecord } from '#shared/analytics.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
-import { createContentBodySchema } from '#shared/content.schema.js';
+import { type ContentItem, createContentBodySchema } from '#shared/content.schema.js';
+import { createCardBodySchema } from '#shared/media-cards.schema.js';
 import type { Principal } from '../services/access/principal.js';
+import type { PastOutcome } from '../services/publishing/past-publications.js';
 
 // The demo workspace's analytics: a four-week campaign three weeks in, its posts with three weeks of
 // actual results (seeded, so every demo looks the same relative to today), and a forecast of it, so the
-// analytics page and the campaign's forecast-against-actuals have something to show on a first run.
+// analytics page and the campaign's forecast-against-actuals have something to show on a first run. The
+// posts went through the workflow like any other (submitted, approved, scheduled) and were published at
+// their time; one newsletter failed, for want of a connector, so a first look shows what that looks like.
 
 /** Per channel: posts a week, paid budget share, and typical first-day results per post. */
 const PLAN: {
@@ -34,8 +38,20 @@ const BUDGET_MINOR = 60_000;
  * @example
  * await seedDemoAnalytics(services, owner, business.id, new Date());
  */
+type AnalyticsDemoServices = Pick<
+  Services,
+  | 'campaigns'
+  | 'content'
+  | 'contentWorkflow'
+  | 'contentMedia'
+  | 'textCards'
+  | 'pastPublications'
+  | 'forecasts'
+  | 'analyticsMetrics'
+>;
+
 export async function seedDemoAnalytics(
-  services: Pick<Services, 'campaigns' | 'content' | 'forecasts' | 'analyticsMetrics'>,
+  services: AnalyticsDemoServices,
   owner: Principal,
   businessId: string,
   now: Date,
@@ -57,6 +73,19 @@ export async function seedDemoAnalytics(
     ],
   });
   await services.campaigns.update(owner, campaign.id, { status: 'active' });
+  // Instagram takes only posts with an image: one branded card, drawn here, illustrates them.
+  const card = await services.textCards.create(
+    owner,
+    businessId,
+    createCardBodySchema.parse({
+      kind: 'announcement',
+      headline: 'Our new espresso blend',
+      body: 'Chocolate, hazelnut and a long, sweet finish.',
+      footer: 'Order a bag today',
+    }),
+  );
+  const goOut = (item: ContentItem, at: string, outcome: PastOutcome) =>
+    publishInThePast(services, owner, item, at, outcome, item.channel === 'instagram' ? [card.id] : []);
   const rng = new Rng(2026);
   const records: MetricRecord[] = [];
   for (const plan of PLAN) {
@@ -75,6 +104,7 @@ export async function seedDemoAnalytics(
           scheduled_at: `${postDay}T09:00:00.000Z`,
         }),
       );
+      await goOut(item, `${postDay}T09:00:00.000Z`, 'published');
       const shown = lognormal(
         rng,
         lognormalFromMean(plan.impressions, 0.35).mu,
@@ -99,6 +129,18 @@ export async function seedDemoAnalytics(
       });
     }
   }
+  // Yesterday's extra newsletter never went out: no connector was set up for email. No results, then.
+  const missed = await services.content.create(
+    owner,
+    createContentBodySchema.parse({
+      business_id: businessId,
+      channel: 'email',
+      title: 'Newsletter: tasting evening',
+      body: 'Join us on Thursday for a tasting of the new espresso blend, with the roasters who made it.',
+      campaign_id: campaign.id,
+    }),
+  );
+  await goOut(missed, `${addDays(today, -1)}T09:00:00.000Z`, 'failed');
   await services.analyticsMetrics.record(owner, { business_id: businessId, records });
   await services.forecasts.simulate(owner, {
     business_id: businessId,
@@ -108,6 +150,31 @@ export async function seedDemoAnalytics(
     seed: 2026,
   });
   return campaign.id;
+}
+
+/**
+ * An item through the workflow as a person takes it (media attached, submitted, approved), then out at
+ * `at` in the past, or failed then.
+ */
+async function publishInThePast(
+  services: AnalyticsDemoServices,
+  owner: Principal,
+  item: ContentItem,
+  at: string,
+  outcome: PastOutcome,
+  mediaIds: string[],
+): Promise<void> {
+  let current = item;
+  if (mediaIds.length > 0) {
+    current = await services.contentMedia.set(owner, current.id, {
+      version: current.version,
+      media_ids: mediaIds,
+    });
+  }
+  for (const to of ['in_review', 'approved'] as const) {
+    current = await services.contentWorkflow.transition(owner, current.id, { to, version: current.version });
+  }
+  await services.pastPublications.record(owner, current.id, at, outcome);
 }
 
 function addDays(date: string, days: number): string {

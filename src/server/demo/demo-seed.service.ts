@@ -60,6 +60,10 @@ type DemoServices = Pick<
   | 'campaigns'
   | 'calendar'
   | 'content'
+  | 'contentWorkflow'
+  | 'contentMedia'
+  | 'textCards'
+  | 'pastPublications'
   | 'forecasts'
   | 'analyticsMetrics'
   | 'inbox'
@@ -121,7 +125,7 @@ async function seedDemoWorkspace(services: DemoServices, owner: Principal, now: 
     ],
   });
   // The calendar job's work, done inline: the seed must be complete before the banner is printed.
-  await services.calendar.generate(
+  const plan = await services.calendar.generate(
     {
       principal: owner,
       request: {
@@ -144,10 +148,32 @@ async function seedDemoWorkspace(services: DemoServices, owner: Principal, now: 
     },
     { offline: true },
   );
+  await moveAlongTheWorkflow(services, owner, plan.content_item_ids);
   // A campaign three weeks in, with actual results and a forecast, for the analytics page.
   await seedDemoAnalytics(services, owner, business.id, now);
   // A week of customer messages in two languages, for the inbox.
   await seedDemoInbox(services, owner, business.id, now);
+}
+
+/**
+ * The first drafts of the coming campaign a team would already have moved on: three scheduled (their
+ * publish jobs queued for their time), one approved, one in review; the rest stay drafts. Channels that
+ * need an image (Instagram) stay drafts until someone adds one.
+ */
+async function moveAlongTheWorkflow(services: DemoServices, owner: Principal, itemIds: readonly string[]) {
+  const items = await Promise.all(itemIds.map((id) => services.content.get(owner, id)));
+  const ready = items
+    .filter((item) => item.status === 'draft' && item.channel !== 'instagram' && item.scheduled_at)
+    .sort((a, b) => (a.scheduled_at ?? '').localeCompare(b.scheduled_at ?? ''));
+  const stages = ['scheduled', 'scheduled', 'scheduled', 'approved', 'in_review'] as const;
+  const path = ['in_review', 'approved', 'scheduled'] as const;
+  for (const [index, target] of stages.entries()) {
+    let item = ready[index];
+    if (!item) return;
+    for (const to of path.slice(0, path.indexOf(target) + 1)) {
+      item = await services.contentWorkflow.transition(owner, item.id, { to, version: item.version });
+    }
+  }
 }
 
 function nextMonday(from: Date): string {

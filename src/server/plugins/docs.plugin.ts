@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { type DocumentOptions, openapiTransforms } from '../openapi/document.js';
+import { docsTheme } from './docs-theme.js';
 
 /** Where the interactive API documentation lives. */
 export const DOCS_PREFIX = '/docs';
@@ -69,11 +70,13 @@ const docsPluginImpl: FastifyPluginAsync<DocumentOptions> = async (app, options)
     routePrefix: DOCS_PREFIX,
     staticCSP: DOCS_CSP,
     uiConfig: { deepLinking: true },
+    ...docsTheme,
   });
 };
 
 /**
- * OpenAPI 3.1 generated from the routes' zod schemas, with Swagger UI at `/docs`. Register before routes.
+ * OpenAPI 3.1 generated from the routes' zod schemas, with Swagger UI at `/docs` in mcc's name and colours.
+ * Register before routes.
  *
  * @example
  * await app.register(docsPlugin, { publicUrl: config.server.publicUrl });

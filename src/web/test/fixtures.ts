@@ -1,4 +1,5 @@
 import { planCalendarOutputSchema } from '#shared/ai-tasks.schema.js';
+import { type CampaignReport, campaignReportSchema } from '#shared/analytics.schema.js';
 import { type Session, sessionSchema, type User, userSchema } from '#shared/auth.schema.js';
 import {
   type ApiKey,
@@ -116,6 +117,38 @@ export function aCampaign(overrides: Partial<Campaign> & Pick<Campaign, 'busines
     created_by: null,
     created_at: CREATED,
     updated_at: CREATED,
+    ...overrides,
+  });
+}
+
+const NO_RESULTS = {
+  impressions: 0,
+  reach: 0,
+  engagements: 0,
+  clicks: 0,
+  conversions: 0,
+  spend_minor: 0,
+  ctr: null,
+  engagement_rate: null,
+  cvr: null,
+  cpa_minor: null,
+};
+
+/** A campaign's report: day 7 of 28, a saved forecast with nothing changed since, no results, no KPIs. */
+export function aCampaignReport(
+  overrides: Partial<CampaignReport> & Pick<CampaignReport, 'campaign_id'>,
+): CampaignReport {
+  return campaignReportSchema.parse({
+    name: 'Spring tune-ups',
+    start_date: '2026-03-01',
+    end_date: '2026-03-28',
+    days_elapsed: 7,
+    days_total: 28,
+    simulation: { id: anId(), created_at: CREATED, trials: 10_000, seed: 7, changed_since: [] },
+    actual: NO_RESULTS,
+    daily: [],
+    expected_to_date: {},
+    kpis: [],
     ...overrides,
   });
 }

@@ -34,12 +34,17 @@ export async function seedUser(baseUrl: string, label = 'person'): Promise<Seede
   return { ...details, session: (await response.json()) as Session };
 }
 
-/** Creates a workspace owned by `user` through `POST /api/business/`. */
-export async function seedBusiness(baseUrl: string, user: SeededUser, name: string): Promise<{ id: string }> {
+/** Creates a workspace owned by `user` through `POST /api/business/` (in Paris, in English, unless told). */
+export async function seedBusiness(
+  baseUrl: string,
+  user: SeededUser,
+  name: string,
+  region: { time_zone: string; locale: string } = { time_zone: 'Europe/Paris', locale: 'en' },
+): Promise<{ id: string }> {
   const response = await fetch(`${baseUrl}/api/business/`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${user.session.access_token}` },
-    body: JSON.stringify({ name, time_zone: 'Europe/Paris', locale: 'en' }),
+    body: JSON.stringify({ name, ...region }),
   });
   if (response.status !== 201)
     throw new Error(`create business failed: ${response.status} ${await response.text()}`);

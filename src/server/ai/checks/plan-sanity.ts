@@ -1,4 +1,5 @@
 import type { OutputNote, PlannedItem } from '#shared/ai-tasks.schema.js';
+import { planDays } from '#shared/calendar-range.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { describeWindow, fitIntoWindow, type MinuteWindow } from './posting-window.js';
 
@@ -25,10 +26,14 @@ export interface PlanSanity {
 
 /** The dates items may take: the requested range narrowed to the campaign's where they overlap. */
 export function allowedDates(bounds: PlanBounds): { first: string; last: string; narrowed: boolean } {
-  const first = bounds.within?.from && bounds.within.from > bounds.first ? bounds.within.from : bounds.first;
-  const last = bounds.within?.to && bounds.within.to < bounds.last ? bounds.within.to : bounds.last;
-  if (first > last) return { first: bounds.first, last: bounds.last, narrowed: false };
-  return { first, last, narrowed: first !== bounds.first || last !== bounds.last };
+  // No overlap is refused when the calendar is requested; a campaign moved since then keeps the plan's days.
+  return (
+    planDays({ first: bounds.first, last: bounds.last }, bounds.within) ?? {
+      first: bounds.first,
+      last: bounds.last,
+      narrowed: false,
+    }
+  );
 }
 
 const label = (item: PlannedItem) => `"${item.title}" (${item.channel})`;

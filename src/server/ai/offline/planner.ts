@@ -1,4 +1,5 @@
 import type { PlanCalendarInput, PlanCalendarOutput, PlannedItem } from '#shared/ai-tasks.schema.js';
+import { dayCount, planDays, requestedDays } from '#shared/calendar-range.js';
 import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
 import { CHANNEL_RULES_VERSION, channelRule } from '#shared/channels.js';
 import type { BusinessContext } from '../task.js';
@@ -153,12 +154,16 @@ export function planCalendarOffline(input: PlanCalendarInput, business: Business
   const bank = phraseBank(writerLanguage(undefined, business.locale).language);
   const pillars = planPillars(input, business, bank);
   const cadence = cadenceFor(input);
+  // A campaign's plan uses only the campaign's days, weeks counted from its first: the cadence is kept,
+  // rather than four weeks of posts squeezed into the days the campaign has.
+  const requested = requestedDays(input.start_date, input.weeks);
+  const days = planDays(requested, input.within) ?? { ...requested, narrowed: false };
+  const weeks = Math.ceil(dayCount(days) / 7);
   const slots = cadence.flatMap(({ channel, per_week }) =>
-    Array.from({ length: input.weeks }, (_, week) =>
-      weekSlots(channel, addDays(input.start_date, week * 7), week, per_week).map((slot) => ({
-        ...slot,
-        channel,
-      })),
+    Array.from({ length: weeks }, (_, week) =>
+      weekSlots(channel, addDays(days.first, week * 7), week, per_week)
+        .filter((slot) => slot.date <= days.last)
+        .map((slot) => ({ ...slot, channel })),
     ).flat(),
   );
   slots.sort((a, b) => `${a.date} ${a.time} ${a.channel}`.localeCompare(`${b.date} ${b.time} ${b.channel}`));

@@ -97,6 +97,29 @@ describe('planCalendar offline', () => {
 });
 
 describe('pillar allocation', () => {
+  it('plans a campaign on the campaign’s days only, keeping the weekly cadence there, and tells the model so', () => {
+    const forCampaign = { ...base, within: { from: '2026-12-07', to: '2026-12-16' } };
+    const narrowed = planCalendarTask.offline(forCampaign, context);
+    const dates = narrowed.items.map((item) => item.date);
+    expect(dates.every((date) => date >= '2026-12-07' && date <= '2026-12-16')).toBe(true);
+    // Ten days of a 4-a-week channel: 4 in the first week from the 7th, up to 3 of the next 3 days.
+    const xCount = narrowed.items.filter((item) => item.channel === 'x').length;
+    expect(xCount).toBeGreaterThanOrEqual(4);
+    expect(xCount).toBeLessThanOrEqual(7);
+    const finalized = planCalendarTask.finalize(narrowed, forCampaign, context);
+    expect(finalized.output.adjustments).toEqual([
+      {
+        field: 'items',
+        code: 'range_narrowed',
+        message:
+          "Planned 2026-12-07 to 2026-12-16 only, the campaign's dates (asked for 2026-12-03 to 2026-12-23)",
+      },
+    ]);
+    const prompt = planCalendarTask.prompt(forCampaign, context).at(-1)?.content;
+    expect(prompt).toContain('use only dates from 2026-12-07 to 2026-12-16');
+    expect(planCalendarTask.prompt(base, context).at(-1)?.content).not.toContain('use only dates');
+  });
+
   it('allocates by largest remainder and interleaves', () => {
     expect(allocateByShare(10, [0.35, 0.25, 0.2, 0.2])).toEqual([4, 2, 2, 2]);
     expect(allocateByShare(7, [1 / 3, 1 / 3, 1 / 3]).reduce((a, b) => a + b)).toBe(7);
@@ -138,7 +161,11 @@ describe('planCalendar finalize', () => {
     const within = { ...base, within: { from: '2026-12-05', to: '2026-12-10' } };
     const { output } = planCalendarTask.finalize(late, within, context);
     expect(output.items[0]).toMatchObject({ date: '2026-12-10', time: '08:00' });
-    expect(output.adjustments?.map((note) => note.code)).toEqual(['date_clamped', 'time_moved']);
+    expect(output.adjustments?.map((note) => note.code)).toEqual([
+      'range_narrowed',
+      'date_clamped',
+      'time_moved',
+    ]);
   });
 
   it('asks once for new titles when a plan repeats them, and keeps the flag as a warning', () => {

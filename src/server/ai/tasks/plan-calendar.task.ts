@@ -1,4 +1,5 @@
 import {
+  type OutputNote,
   type PlanCalendarInput,
   type PlanCalendarOutput,
   planCalendarInputSchema,
@@ -25,7 +26,7 @@ const RULES = [
 /** A content calendar for a date range: pillars, cadence and dated items. */
 export const planCalendarTask: AiTask<PlanCalendarInput, PlanCalendarOutput> = {
   name: 'planCalendar',
-  version: '2026-11-26.1',
+  version: '2026-12-04.1',
   input: planCalendarInputSchema,
   output: planCalendarOutputSchema,
   // The strategy (pillars, reasoning) and about 150 tokens per planned item.
@@ -43,8 +44,14 @@ export const planCalendarTask: AiTask<PlanCalendarInput, PlanCalendarOutput> = {
     const cadence = cadenceFor(input)
       .map(({ channel, per_week }) => `${channel}: ${per_week}/week`)
       .join(', ');
+    const days = allowedDates({ first: input.start_date, last: end, within: input.within });
     const user = [
       `Plan ${input.weeks} week(s) from ${input.start_date} to ${end} (inclusive) for the objective "${input.objective}".`,
+      ...(days.narrowed
+        ? [
+            `The plan is for a campaign: use only dates from ${days.first} to ${days.last} (inclusive), keeping each channel's weekly cadence on those days.`,
+          ]
+        : []),
       `Channels and cadence: ${cadence}.`,
       input.pillars.length
         ? `Pillars chosen by the team:\n${fenceData('pillars', input.pillars.join('\n'))}`
@@ -109,11 +116,22 @@ export const planCalendarTask: AiTask<PlanCalendarInput, PlanCalendarOutput> = {
         business,
       ),
     );
+    const days = allowedDates(bounds);
+    // Said first, so a person sees why the calendar is shorter than asked before the moves it explains.
+    const narrowed: OutputNote[] = days.narrowed
+      ? [
+          {
+            field: 'items',
+            code: 'range_narrowed',
+            message: `Planned ${days.first} to ${days.last} only, the campaign's dates (asked for ${input.start_date} to ${end})`,
+          },
+        ]
+      : [];
     return {
       output: {
         strategy,
         items,
-        adjustments: sanity.adjustments,
+        adjustments: [...narrowed, ...sanity.adjustments],
         warnings: [...sanity.warnings, ...findings.warnings],
       },
       problems,

@@ -4,10 +4,15 @@ import { AppError } from '#server/errors/app-error.js';
 import type { SpendWindow } from '#server/repositories/ai-budget-reservation.repository.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type { BudgetStatus } from '#shared/ai.schema.js';
+import { localDate, startOfDay, startOfMonth } from '#shared/zoned-time.js';
 
-/** The first instant of `now`'s month, UTC: budgets are monthly, on calendar months in UTC. */
-export function monthStartOf(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+/**
+ * The first instant of `now`'s month in `timeZone`: budgets run on the workspace's calendar months, so a
+ * New York workspace's December starts at midnight in New York, not at midnight UTC.
+ * @example monthStartOf(new Date('2026-12-01T02:00:00Z'), 'America/New_York') // 2026-11-01T04:00:00.000Z
+ */
+export function monthStartOf(now: Date, timeZone: string): Date {
+  return new Date(startOfDay(startOfMonth(localDate(now.toISOString(), timeZone)), timeZone));
 }
 
 /**
@@ -30,7 +35,7 @@ const UNLIMITED: BudgetHold = {
   release: async () => {},
 };
 
-type GuardRepos = Pick<Repositories, 'aiSettings' | 'aiCalls' | 'transaction'>;
+type GuardRepos = Pick<Repositories, 'aiSettings' | 'aiCalls' | 'businesses' | 'transaction'>;
 
 /**
  * How long a reservation outlives its run's deadline: for the ledger write after an aborted call, and for
@@ -53,16 +58,16 @@ export class AiBudgetGuard {
   ) {}
 
   async status(businessId: string): Promise<BudgetStatus> {
-    const monthStart = monthStartOf(this.now());
+    const { monthStart } = await this.window(businessId);
     const [limit, spent] = await Promise.all([
       this.repos.aiSettings.findBudget(businessId),
-      this.repos.aiCalls.spentSince(businessId, monthStart.toISOString()),
+      this.repos.aiCalls.spentSince(businessId, monthStart),
     ]);
     return {
       monthly_limit_micro_usd: limit ?? null,
       spent_this_month_micro_usd: spent,
       remaining_micro_usd: limit === undefined ? null : Math.max(0, limit - spent),
-      month_start: monthStart.toISOString(),
+      month_start: monthStart,
       exceeded: limit !== undefined && spent >= limit,
     };
   }
@@ -74,7 +79,7 @@ export class AiBudgetGuard {
   async reserve(businessId: string, amountMicroUsd: number): Promise<BudgetHold | AppError> {
     if ((await this.repos.aiSettings.findBudget(businessId)) === undefined) return UNLIMITED;
     const id = newId();
-    const window = this.window();
+    const window = await this.window(businessId);
     const placed = await this.repos.transaction(async (trx) => {
       await trx.aiBudgetReservations.lockBudget(businessId);
       await trx.aiBudgetReservations.deleteLapsed(businessId, window.now);
@@ -95,12 +100,10 @@ export class AiBudgetGuard {
       cover: async (needed) => {
         const shortfall = reservationShortfall(held, needed);
         if (shortfall === 0) return;
+        const window = await this.window(businessId);
         const grown = await this.repos.transaction(async (trx) => {
           await trx.aiBudgetReservations.lockBudget(businessId);
-          return trx.aiBudgetReservations.growUnderLimit(
-            { id, businessId, byMicroUsd: shortfall },
-            this.window(),
-          );
+          return trx.aiBudgetReservations.growUnderLimit({ id, businessId, byMicroUsd: shortfall }, window);
         });
         if (grown) {
           held = needed;
@@ -127,9 +130,14 @@ export class AiBudgetGuard {
     );
   }
 
-  private window(): SpendWindow {
+  /** This month so far, in the workspace's time zone (UTC for a workspace that is gone). */
+  private async window(businessId: string): Promise<SpendWindow> {
     const now = this.now();
-    return { monthStart: monthStartOf(now).toISOString(), now: now.toISOString() };
+    const business = await this.repos.businesses.findById(businessId);
+    return {
+      monthStart: monthStartOf(now, business?.time_zone ?? 'UTC').toISOString(),
+      now: now.toISOString(),
+    };
   }
 
   private expiry(): string {

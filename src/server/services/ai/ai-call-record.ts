@@ -135,7 +135,9 @@ export class CallRecord {
   /** The month's spending against the budget, for the notifier to compare with its marks. */
   private async announceSpending(trx: Repositories, notifier: Notifier): Promise<void> {
     const { businessId } = this.call;
-    const monthStart = monthStartOf(this.deps.now()).toISOString();
+    // The workspace's calendar month, as the budget counts it.
+    const business = await trx.businesses.findById(businessId);
+    const monthStart = monthStartOf(this.deps.now(), business?.time_zone ?? 'UTC').toISOString();
     const limit = await trx.aiSettings.findBudget(businessId);
     if (limit === undefined) return;
     await notifier.notify(trx, {

@@ -13,6 +13,9 @@ import { minorPerMajor, resolveChannelRates } from './analytics-rates.js';
 // Turn a simulate request (and the campaign it names) into the kernel's input: channels, budget split,
 // posts, audiences and every rate resolved. Pure; the service loads what it needs first.
 
+/** Planned content items read per campaign to count posts per channel. */
+export const MAX_PLANNED_ITEMS = 5_000;
+
 /** Followers assumed for an organic channel when the request gives no audience size. */
 export const DEFAULT_AUDIENCE = 1_000;
 
@@ -25,6 +28,8 @@ export interface PlanSources {
   overrides: readonly BenchmarkOverrideRow[];
   history: readonly ChannelHistory[];
   seed: number;
+  /** The workspace's currency, for a plan that names none and has no campaign to take it from. */
+  workspaceCurrency: string;
 }
 
 /** The kernel's input plus what the response reports about it. */
@@ -44,12 +49,12 @@ export interface ResolvedPlan {
  * `validation_failed` with field errors.
  *
  * @example
- * const plan = resolvePlan({ body, campaign: undefined, postsByChannel: {}, overrides: [], history: [], seed: 1 });
+ * const plan = resolvePlan({ body, campaign: undefined, postsByChannel: {}, overrides: [], history: [], seed: 1, workspaceCurrency: 'EUR' });
  */
 export function resolvePlan(sources: PlanSources): ResolvedPlan {
   const { body, campaign } = sources;
   const objective = body.objective ?? campaign?.objective ?? 'sales';
-  const currency = body.currency ?? campaign?.currency ?? 'USD';
+  const currency = body.currency ?? campaign?.currency ?? sources.workspaceCurrency;
   const budgetMinor = body.budget_minor ?? campaign?.budget_minor ?? 0;
   const perMajor = minorPerMajor(currency);
   const plans = body.channels ?? campaignPlans(campaign, sources.postsByChannel);
@@ -108,8 +113,20 @@ export function resolvePlan(sources: PlanSources): ResolvedPlan {
   };
 }
 
+/** Planned posts per channel among a campaign's content items: ideas and failed items are not going out. */
+export function countPlannedPosts(
+  items: readonly { channel: ChannelId; status: string }[],
+): Partial<Record<ChannelId, number>> {
+  const posts: Partial<Record<ChannelId, number>> = {};
+  for (const item of items) {
+    if (item.status === 'idea' || item.status === 'failed') continue;
+    posts[item.channel] = (posts[item.channel] ?? 0) + 1;
+  }
+  return posts;
+}
+
 /** A campaign's channels with its planned content counted per channel. */
-function campaignPlans(
+export function campaignPlans(
   campaign: Campaign | undefined,
   posts: Partial<Record<ChannelId, number>>,
 ): ChannelPlan[] {

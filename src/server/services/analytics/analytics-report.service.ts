@@ -15,9 +15,14 @@ import {
   type OverviewQuery,
   type Totals,
 } from '#shared/analytics.schema.js';
+import type { Campaign } from '#shared/campaign.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
+import { todayIn } from '#shared/zoned-time.js';
 import type { Principal } from '../access/principal.js';
 import { requireRowRole } from '../access/row-access.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
+import { countPlannedPosts, MAX_PLANNED_ITEMS } from './analytics-plan.js';
+import { forecastChanges } from './forecast-changes.js';
 
 const RANKED_ITEMS = 5;
 const DAY_MS = 86_400_000;
@@ -124,16 +129,33 @@ export class AnalyticsReportService {
    */
   async reportOf(businessId: string, campaign: CampaignRow): Promise<CampaignReport> {
     const campaignId = campaign.id;
-    const today = this.now().toISOString().slice(0, 10);
+    // The campaign's dates are the workspace's days: "today" is the workspace's too.
+    const business = await this.repos.businesses.findById(businessId);
+    const today = todayIn(business?.time_zone ?? 'UTC', this.now());
     const daysTotal = daysBetween(campaign.start_date, campaign.end_date) + 1;
     const daysElapsed = Math.max(0, Math.min(daysTotal, daysBetween(campaign.start_date, today) + 1));
     const range = { from: campaign.start_date, to: campaign.end_date, campaignId };
-    const [simulation, totals, days] = await Promise.all([
+    const [simulation, totals, days, items, overrides, history] = await Promise.all([
       this.repos.simulations.latestForCampaign(businessId, campaignId),
       this.repos.metrics.totals(businessId, range),
       this.repos.metrics.byDay(businessId, range),
+      this.repos.contentItems.page(businessId, { campaignId, limit: MAX_PLANNED_ITEMS }),
+      this.repos.benchmarkOverrides.list(businessId),
+      this.repos.metrics.channelHistory(businessId),
     ]);
     const results = simulation ? (JSON.parse(simulation.results) as ForecastResults) : undefined;
+    const changedSince =
+      simulation && results
+        ? forecastChanges(
+            { inputs: JSON.parse(simulation.inputs), results },
+            {
+              campaign: campaignOf(campaign),
+              postsByChannel: countPlannedPosts(items),
+              overrides,
+              history,
+            },
+          )
+        : [];
     const share = daysElapsed / daysTotal;
     const expected: Record<string, Bands> = {};
     if (results) {
@@ -159,6 +181,7 @@ export class AnalyticsReportService {
         target: kpi.target,
         forecast_metric: metric,
         actual: value,
+        projected: projectedValue(metric, value, share),
         probability: forecast?.probability ?? null,
         status: kpiStatus(metric, value, kpi.target, share, forecast?.probability ?? null),
       };
@@ -176,6 +199,7 @@ export class AnalyticsReportService {
             created_at: simulation.created_at,
             trials: simulation.trials,
             seed: simulation.seed,
+            changed_since: changedSince,
           }
         : null,
       actual,
@@ -262,10 +286,24 @@ function actualValue(metric: ForecastMetric, actual: Totals): number | null {
 }
 
 /**
+ * The actual so far carried to the end at the same pace (actual ÷ share elapsed): what the status judges.
+ * Null before the start (no pace yet) and for costs, which compare as they stand.
+ */
+export function projectedValue(
+  metric: ForecastMetric | null,
+  actual: number | null,
+  share: number,
+): number | null {
+  if (!metric || actual === null || share <= 0 || lowerIsBetter(metric)) return null;
+  return actual / share;
+}
+
+/**
  * Met: the target is reached already. Otherwise, once the campaign has started, the pace so far is
- * projected to the end (actual ÷ share elapsed): at or over target is on track, within 80% at risk, else
- * behind. Before the start, the forecast's probability decides (≥ 50% on track, ≥ 20% at risk). Costs
- * (CPA) compare as they stand: at or under target is on track.
+ * projected to the end: at or over target is on track, within 80% at risk, else behind. Before the start
+ * there is no pace to judge: not started (the forecast's chance is reported beside it, not as a status).
+ * Costs (CPA) compare as they stand: at or under target is on track. A started campaign whose metric has no
+ * actuals (return on ad spend) falls back on the forecast (≥ 50% on track, ≥ 20% at risk).
  */
 export function kpiStatus(
   metric: ForecastMetric | null,
@@ -275,7 +313,8 @@ export function kpiStatus(
   probability: number | null,
 ): KpiStatus {
   if (!metric) return 'no_forecast';
-  if (share > 0 && actual !== null) {
+  if (share <= 0) return 'not_started';
+  if (actual !== null) {
     if (lowerIsBetter(metric)) return actual <= target ? 'on_track' : 'behind';
     if (actual >= target) return 'met';
     const projected = actual / share;
@@ -283,6 +322,31 @@ export function kpiStatus(
   }
   if (probability === null) return 'no_forecast';
   return probability >= 0.5 ? 'on_track' : probability >= 0.2 ? 'at_risk' : 'behind';
+}
+
+/** A campaign row as the shared type the forecast's plan reads. */
+function campaignOf(row: {
+  id: string;
+  business_id: string;
+  name: string;
+  objective: Campaign['objective'];
+  channels: string;
+  budget_minor: number;
+  currency: string;
+  start_date: string;
+  end_date: string;
+  kpis: string;
+  status: Campaign['status'];
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}): Campaign {
+  return {
+    ...row,
+    channels: JSON.parse(row.channels) as ChannelId[],
+    budget_minor: Number(row.budget_minor),
+    kpis: JSON.parse(row.kpis) as Campaign['kpis'],
+  };
 }
 
 function daysBetween(from: string, to: string): number {

@@ -17,16 +17,14 @@ import {
 } from '#shared/analytics.schema.js';
 import { CAMPAIGN_OBJECTIVES, type Campaign } from '#shared/campaign.schema.js';
 import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
+import { defaultCurrency } from '#shared/currency.js';
 import type { Principal } from '../access/principal.js';
 import { actorOf } from '../access/principal.js';
 import { requireRowRole } from '../access/row-access.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import type { CampaignService } from '../content/campaign.service.js';
-import { resolvePlan } from './analytics-plan.js';
+import { countPlannedPosts, MAX_PLANNED_ITEMS, resolvePlan } from './analytics-plan.js';
 import { toForecastResults } from './analytics-results.js';
-
-/** Planned content items read per campaign to count posts per channel. */
-const MAX_PLANNED_ITEMS = 5_000;
 
 /** Forecasts (run, save, reopen) and the benchmark table with the workspace's overrides. */
 export class ForecastService {
@@ -43,13 +41,15 @@ export class ForecastService {
     const campaign = body.campaign_id
       ? await this.campaignOf(principal, body.business_id, body.campaign_id)
       : undefined;
-    const [postsByChannel, overrides, history] = await Promise.all([
+    const [postsByChannel, overrides, history, workspace] = await Promise.all([
       campaign ? this.plannedPosts(body.business_id, campaign.id) : {},
       this.repos.benchmarkOverrides.list(body.business_id),
       this.repos.metrics.channelHistory(body.business_id),
+      this.repos.businesses.findById(body.business_id),
     ]);
     const seed = body.seed ?? randomInt(0, MAX_SEED + 1);
-    const plan = resolvePlan({ body, campaign, postsByChannel, overrides, history, seed });
+    const workspaceCurrency = workspace ? defaultCurrency(workspace) : 'USD';
+    const plan = resolvePlan({ body, campaign, postsByChannel, overrides, history, seed, workspaceCurrency });
     const started = performance.now();
     const { output, ranIn } = await this.runner.run(plan.input);
     const results = toForecastResults(plan, output, ranIn, performance.now() - started);
@@ -162,13 +162,9 @@ export class ForecastService {
     businessId: string,
     campaignId: string,
   ): Promise<Partial<Record<ChannelId, number>>> {
-    const items = await this.repos.contentItems.page(businessId, { campaignId, limit: MAX_PLANNED_ITEMS });
-    const posts: Partial<Record<ChannelId, number>> = {};
-    for (const item of items) {
-      if (item.status === 'idea' || item.status === 'failed') continue;
-      posts[item.channel] = (posts[item.channel] ?? 0) + 1;
-    }
-    return posts;
+    return countPlannedPosts(
+      await this.repos.contentItems.page(businessId, { campaignId, limit: MAX_PLANNED_ITEMS }),
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { isAppError } from '#server/errors/app-error.js';
+import { AppError, isAppError } from '#server/errors/app-error.js';
 import type { AppJobDefinitions } from '#server/jobs/job-definitions.js';
 import type { JobContext, JobQueue } from '#server/jobs/job-types.js';
 import type { Repositories } from '#server/repositories/index.js';
@@ -9,6 +9,7 @@ import type {
   WriteContentOutput,
 } from '#shared/ai-tasks.schema.js';
 import type { CalendarFailedSlot, CalendarJobResult, GenerateCalendarBody } from '#shared/calendar.schema.js';
+import { planDays, requestedDays } from '#shared/calendar-range.js';
 import { fitToChannel } from '#shared/channels.js';
 import type { ContentWarning, CreateContentBody } from '#shared/content.schema.js';
 import { zonedInstant } from '#shared/zoned-time.js';
@@ -46,6 +47,7 @@ export class CalendarService {
     const { business_id: businessId, request_key: requestKey, ...request } = body;
     await requireWorkspaceRole(this.deps.repos, principal, businessId, 'ai.use');
     await this.deps.content.assertCanSave(principal, businessId, request.campaign_id ?? undefined);
+    if (request.campaign_id && !request.slots) await this.assertMeetsCampaign(businessId, request);
     const jobId = await this.deps.queue.enqueue({
       name: 'calendar.generate',
       businessId,
@@ -53,6 +55,25 @@ export class CalendarService {
       ...(requestKey ? { idempotencyKey: `calendar:${requestKey}` } : {}),
     });
     return { job_id: jobId };
+  }
+
+  /**
+   * A campaign's plan keeps to the campaign's dates (the planner narrows the range and says so); dates that
+   * miss the campaign entirely would leave it nothing, so they are refused now rather than by the job.
+   */
+  private async assertMeetsCampaign(
+    businessId: string,
+    request: Pick<GenerateCalendarBody, 'campaign_id' | 'start_date' | 'weeks'>,
+  ): Promise<void> {
+    if (!request.campaign_id) return;
+    const campaign = await this.deps.repos.campaigns.find(businessId, request.campaign_id);
+    if (!campaign) return;
+    const requested = requestedDays(request.start_date, request.weeks);
+    if (planDays(requested, { from: campaign.start_date, to: campaign.end_date })) return;
+    const message = `The campaign runs from ${campaign.start_date} to ${campaign.end_date}; pick dates that overlap it`;
+    throw new AppError('validation_failed', message, {
+      errors: [{ path: 'body.start_date', message, code: 'custom' }],
+    });
   }
 
   /**

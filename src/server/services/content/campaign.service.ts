@@ -12,6 +12,7 @@ import {
   type UpdateCampaignBody,
 } from '#shared/campaign.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
+import { defaultCurrency } from '#shared/currency.js';
 import type { Permission } from '#shared/roles.js';
 import type { Principal } from '../access/principal.js';
 import { actorOf } from '../access/principal.js';
@@ -28,13 +29,15 @@ export class CampaignService {
   ) {}
 
   async create(principal: Principal, body: CreateCampaignBody): Promise<Campaign> {
-    const { business_id: businessId, ...fields } = body;
+    const { business_id: businessId, currency, ...fields } = body;
     await requireWorkspaceRole(this.repos, principal, businessId, 'campaigns.write');
     const at = this.now().toISOString();
+    const workspace = currency ? undefined : await this.repos.businesses.findById(businessId);
     const row: CampaignRow = {
       id: newId(),
       business_id: businessId,
       ...fields,
+      currency: currency ?? (workspace ? defaultCurrency(workspace) : 'USD'),
       channels: JSON.stringify(fields.channels),
       kpis: JSON.stringify(fields.kpis),
       status: 'draft',

@@ -97,15 +97,18 @@ export class InboxInboundService {
     return view(businessId, null, stored?.rotated_at ?? null);
   }
 
-  /** Issue a new secret, shown in this answer only; the old one stops working at once. */
+  /** Issue a secret (the first, or a new one), shown in this answer only; an old one stops working at once. */
   async rotateSecret(principal: Principal, businessId: string): Promise<InboundSecret> {
     const { repos } = this.deps;
     await requireWorkspaceRole(repos, principal, businessId, 'inbox.manage');
     const secret = `${INBOUND_SECRET_PREFIX}${randomToken(32)}`;
     const at = this.deps.now().toISOString();
     await repos.transaction(async (trx) => {
+      // The first secret is created, not rotated: the audit log says which.
+      const existing = await trx.inboundEvents.findSecret(businessId);
       await trx.inboundEvents.saveSecret(businessId, this.deps.secretBox.seal(secret), at);
-      await recordAudit(trx, { businessId, principal, action: 'inbox.inbound_secret_rotated', at });
+      const action = existing ? 'inbox.inbound_secret_rotated' : 'inbox.inbound_secret_created';
+      await recordAudit(trx, { businessId, principal, action, at });
     });
     return view(businessId, secret, at);
   }

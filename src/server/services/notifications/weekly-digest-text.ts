@@ -25,6 +25,7 @@ export interface DigestFacts {
 export const UPCOMING_LISTED = 5;
 
 const STATUS_WORDS: Record<KpiStatus, string> = {
+  not_started: 'not started',
   met: 'met',
   on_track: 'on track',
   at_risk: 'at risk',

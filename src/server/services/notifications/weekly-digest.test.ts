@@ -75,7 +75,13 @@ describe('the weekly digest', () => {
         lastWeek: { ...NONE, impressions: 12_345, engagements: 678, clicks: 90, conversions: 4 },
         campaigns: [
           report({
-            simulation: { id: 's1', created_at: '2026-02-19T00:00:00.000Z', trials: 10_000, seed: 1 },
+            simulation: {
+              id: 's1',
+              created_at: '2026-02-19T00:00:00.000Z',
+              trials: 10_000,
+              seed: 1,
+              changed_since: [],
+            },
             actual: {
               ...NONE,
               clicks: 120,
@@ -95,6 +101,7 @@ describe('the weekly digest', () => {
                 target: 300,
                 forecast_metric: 'clicks',
                 actual: 120,
+                projected: 290,
                 probability: 0.6,
                 status: 'on_track',
               },

@@ -115,9 +115,7 @@ export class PublishingService {
           idempotencyKey: `${row.id}@${scheduledAt}`,
         });
       } else {
-        result = noConnector(
-          `No publishing connector is set up for ${row.channel}: add one in the workspace settings`,
-        );
+        result = noConnector(noConnectorReason(row.channel));
       }
     } catch (error) {
       // A fault of ours (a secret that no longer opens, the database): recorded like a network error,
@@ -251,6 +249,11 @@ function toPublishable(
     scheduled_at: scheduledAt,
     version: row.version,
   };
+}
+
+/** Why an item with no way out fails, as the item and its attempt say it. */
+export function noConnectorReason(channel: ChannelId): string {
+  return `No publishing connector is set up for ${channel}: add one in the workspace settings`;
 }
 
 function noConnector(message: string): PublishResult {

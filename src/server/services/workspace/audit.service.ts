@@ -38,6 +38,7 @@ export type AuditAction =
   | 'network_account.reconnected'
   | 'network_account.disconnected'
   | 'connector.deleted'
+  | 'inbox.inbound_secret_created'
   | 'inbox.inbound_secret_rotated'
   | 'inbox.rule_created'
   | 'inbox.rule_updated'

@@ -33,14 +33,16 @@ export function AppShell() {
   return (
     <div className="shell" data-drawer={drawerOpen ? 'open' : 'closed'}>
       <aside id="sidebar" className="sidebar" aria-label="Main">
-        <div className="sidebar__brand">
-          <Brand />
-          <button type="button" className="icon-button sidebar__close" onClick={() => setDrawerOpen(false)}>
-            <Icon name="close" />
-            <span className="visually-hidden">Close navigation</span>
-          </button>
+        <div className="sidebar__inner">
+          <div className="sidebar__brand">
+            <Brand />
+            <button type="button" className="icon-button sidebar__close" onClick={() => setDrawerOpen(false)}>
+              <Icon name="close" />
+              <span className="visually-hidden">Close navigation</span>
+            </button>
+          </div>
+          <SidebarNav workspaceId={workspaceId} />
         </div>
-        <SidebarNav workspaceId={workspaceId} />
       </aside>
       <button
         type="button"

@@ -1,5 +1,7 @@
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { can, type Permission } from '#shared/roles.js';
+import { useScrollEdges } from '#web/components/ui/use-scroll-edges.js';
 import { useWorkspace } from './workspace-layout.js';
 import './settings-layout.css';
 
@@ -16,17 +18,36 @@ const TABS: { label: string; path: string; permission?: Permission }[] = [
   { label: 'Webhooks', path: 'webhooks', permission: 'webhooks.read' },
 ];
 
-/** Settings of the current workspace, one tab per concern; tabs my role cannot use are not shown. */
+/**
+ * Settings of the current workspace, one tab per concern; tabs my role cannot use are not shown. On a
+ * narrow screen the tabs scroll sideways: a fade marks the side that hides more, and the current tab is
+ * brought into view.
+ */
 export function SettingsLayout() {
   const business = useWorkspace();
   const base = `/w/${business.id}/settings`;
+  const nav = useRef<HTMLElement>(null);
+  const more = useScrollEdges(nav);
+  const { pathname } = useLocation();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the current tab changes with the path.
+  useEffect(() => {
+    const row = nav.current;
+    const current = row?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!row || !current) return;
+    const start = current.offsetLeft - row.offsetLeft;
+    const end = start + current.offsetWidth;
+    if (start < row.scrollLeft || end > row.scrollLeft + row.clientWidth) {
+      row.scrollLeft = Math.max(0, start - row.clientWidth / 4);
+    }
+  }, [pathname]);
   return (
     <>
       <div className="page-header__text">
         <h1>Settings</h1>
         <p className="muted">{business.name}</p>
       </div>
-      <nav aria-label="Settings" className="tabs">
+      <nav aria-label="Settings" className="tabs" ref={nav} data-more={more}>
         {TABS.filter((tab) => !tab.permission || can(business.role, tab.permission)).map((tab) => (
           <NavLink
             key={tab.path}

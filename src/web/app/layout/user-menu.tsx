@@ -11,7 +11,7 @@ const THEMES: { value: ThemePreference; label: string }[] = [
   { value: 'dark', label: 'Dark theme' },
 ];
 
-/** My name, with profile, appearance and sign out. */
+/** My name, with profile, the API documentation, appearance and sign out. */
 export function UserMenu() {
   const user = useCurrentUser();
   const signOut = useSignOut();
@@ -20,6 +20,7 @@ export function UserMenu() {
 
   const items: MenuItem[] = [
     { kind: 'link', key: 'profile', to: '/profile', label: 'Profile' },
+    { kind: 'link', key: 'api-docs', to: '/docs', label: 'API documentation', document: true },
     { kind: 'separator', key: 'theme-separator' },
     ...THEMES.map(
       (option): MenuItem => ({

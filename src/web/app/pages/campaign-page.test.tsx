@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { API } from '#shared/api-paths.js';
+import { addDays, todayIn } from '#shared/zoned-time.js';
 import { json, never } from '#web/test/fake-api.js';
 import { aBusiness, aCalendarJobResult, aCampaign, aJob, aUser } from '#web/test/fixtures.js';
 import { fakeApi } from '#web/test/render.js';
@@ -9,7 +10,12 @@ import { renderApp, serveWorkspace } from '#web/test/render-app.js';
 describe('Campaign page', () => {
   it('plans a calendar of full drafts for the campaign, then opens the calendar on its first day, filtered to it', async () => {
     const business = aBusiness();
-    const campaign = aCampaign({ business_id: business.id });
+    const today = todayIn(business.time_zone);
+    const campaign = aCampaign({
+      business_id: business.id,
+      start_date: addDays(today, 10),
+      end_date: addDays(today, 40),
+    });
     const job = aJob({
       business_id: business.id,
       state: 'succeeded',
@@ -36,8 +42,12 @@ describe('Campaign page', () => {
     const address = new URL(location(), 'http://app.test');
     expect(address.pathname).toBe(`/w/${business.id}/calendar`);
     expect(address.searchParams.get('campaign')).toBe(campaign.id);
+    expect(address.searchParams.get('date')).toBe(campaign.start_date);
     expect(api.sent('POST', API.generateCalendar)[0]?.body).toMatchObject({
       campaign_id: campaign.id,
+      // The campaign's 31 days, from its first.
+      start_date: campaign.start_date,
+      weeks: 5,
       channels: ['facebook', 'email'],
       objective: 'sales',
       detail: 'drafts',

@@ -60,4 +60,24 @@ describe('New campaign', () => {
     expect(await screen.findByRole('button', { name: 'Pause' })).toBeTruthy();
     expect(api.sent('PATCH', API.campaign(id))[0]?.body).toEqual({ status: 'active' });
   });
+
+  it('prices a new campaign in the workspace’s currency: euros for a Lisbon workspace in English', async () => {
+    const business = aBusiness({ time_zone: 'Europe/Lisbon', locale: 'en-GB' });
+    serveWorkspace(fakeApi(), business);
+    renderApp(`/w/${business.id}/campaigns/new`, { signedIn: aUser() });
+
+    expect((await screen.findByLabelText<HTMLSelectElement>('Currency')).value).toBe('EUR');
+  });
+
+  it('starts on the brand’s channels', async () => {
+    const business = aBusiness({ brand: { ...aBusiness().brand, channels: ['instagram', 'email'] } });
+    serveWorkspace(fakeApi(), business);
+    renderApp(`/w/${business.id}/campaigns/new`, { signedIn: aUser() });
+
+    const checked = async (name: string) =>
+      (await screen.findByRole<HTMLInputElement>('checkbox', { name })).checked;
+    expect(await checked('Instagram')).toBe(true);
+    expect(await checked('Email')).toBe(true);
+    expect(await checked('Bluesky')).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router';
+import { defaultCurrency } from '#shared/currency.js';
 import { todayIn } from '#shared/zoned-time.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { useCreateCampaign } from '#web/features/campaigns/api/create-campaign.js';
@@ -20,6 +21,7 @@ export function NewCampaignPage() {
       </div>
       <CampaignForm
         today={todayIn(business.time_zone)}
+        defaults={{ currency: defaultCurrency(business), channels: business.brand.channels }}
         submitLabel="Create campaign"
         onCancel={() => navigate('..', { relative: 'path' })}
         onSubmit={async (body) => {

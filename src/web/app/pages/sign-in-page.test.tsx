@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { API } from '#shared/api-paths.js';
-import { json } from '#web/test/fake-api.js';
+import { json, noContent } from '#web/test/fake-api.js';
 import { aBusiness, aSession, aUser } from '#web/test/fixtures.js';
 import { fakeApi } from '#web/test/render.js';
 import { renderApp, serveWorkspace } from '#web/test/render-app.js';
@@ -50,5 +50,39 @@ describe('Sign-in page', () => {
 
     await screen.findByRole('heading', { name: 'Harbour Books', level: 1 });
     expect(location()).toBe(`/w/${business.id}`);
+  });
+
+  it("signing out leads to plain sign-in: the next person is not sent to the last one's workspace", async () => {
+    const business = aBusiness({ name: 'Harbour Books' });
+    const api = fakeApi()
+      .on('GET', API.members(business.id), json({ items: [] }))
+      .on('POST', API.logout, noContent());
+    serveWorkspace(api, business);
+    const { user, location } = renderApp(`/w/${business.id}`, { signedIn: person });
+    await screen.findByRole('heading', { name: 'Harbour Books', level: 1 });
+
+    await user.click(screen.getByRole('button', { name: /^Account:/ }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
+
+    await screen.findByRole('heading', { name: 'Sign in', level: 1 });
+    expect(location()).toBe('/sign-in');
+  });
+
+  it('a `next` into a workspace the person signing in cannot see opens their own home instead', async () => {
+    const mine = aBusiness({ name: 'Harbour Books' });
+    const api = fakeApi()
+      .on('POST', API.login, json(aSession(person)))
+      .on('GET', API.members(mine.id), json({ items: [] }));
+    serveWorkspace(api, mine);
+    const { user, location } = renderApp(
+      `/sign-in?next=${encodeURIComponent('/w/someone-elses-workspace/calendar')}`,
+      { signedIn: null },
+    );
+
+    await signInAs(user);
+
+    await screen.findByRole('heading', { name: 'Harbour Books', level: 1 });
+    expect(location()).toBe(`/w/${mine.id}`);
+    expect(screen.queryByText('Workspace not found')).toBeNull();
   });
 });

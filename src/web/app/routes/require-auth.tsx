@@ -2,14 +2,18 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageSpinner } from '#web/components/ui/spinner.js';
 import { useSession } from '#web/lib/auth/use-session.js';
 
-/** Renders its child routes for signed-in people; everyone else goes to sign in and comes back after. */
+/**
+ * Renders its child routes for signed-in people; everyone else goes to sign in and comes back after,
+ * except after signing out: the page they left is not where the next person should land.
+ */
 export function RequireAuth() {
   const session = useSession();
   const location = useLocation();
   if (session.status === 'restoring') return <PageSpinner label="Restoring your session" />;
   if (session.status === 'anonymous') {
     const next = `${location.pathname}${location.search}`;
-    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+    if (session.signedOut || next === '/') return <Navigate to="/sign-in" replace />;
+    return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
   return <Outlet />;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNextPath } from './safe-next.js';
+import { safeNextPath, workspaceIdIn } from './safe-next.js';
 
 describe('safeNextPath', () => {
   it('keeps paths inside the app', () => {
@@ -16,6 +16,20 @@ describe('safeNextPath', () => {
       'javascript:alert(1)',
     ]) {
       expect(safeNextPath(next)).toBe('/');
+    }
+  });
+});
+
+describe('workspaceIdIn', () => {
+  it('names the workspace a path opens', () => {
+    expect(workspaceIdIn('/w/abc')).toBe('abc');
+    expect(workspaceIdIn('/w/abc/calendar?week=2')).toBe('abc');
+    expect(workspaceIdIn('/w/abc?tab=1')).toBe('abc');
+  });
+
+  it('is undefined outside a workspace', () => {
+    for (const path of ['/', '/profile', '/w/', '/wx/abc', '/w/%E0%A4%A']) {
+      expect(workspaceIdIn(path)).toBeUndefined();
     }
   });
 });

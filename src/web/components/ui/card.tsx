@@ -7,13 +7,15 @@ interface CardProps {
   /** Buttons or links shown at the top right of the card. */
   actions?: ReactNode;
   tone?: 'default' | 'danger';
+  /** Extra classes, such as one print styles hide. */
+  className?: string;
   children?: ReactNode;
 }
 
 /** A bordered section of a page; titled cards are landmarks for screen-reader navigation. */
-export function Card({ title, description, actions, tone = 'default', children }: CardProps) {
+export function Card({ title, description, actions, tone = 'default', className, children }: CardProps) {
   return (
-    <section className={`card card--${tone}`} aria-label={title}>
+    <section className={['card', `card--${tone}`, className].filter(Boolean).join(' ')} aria-label={title}>
       {(title || actions) && (
         <header className="card__header">
           <div className="card__heading">

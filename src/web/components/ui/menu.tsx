@@ -3,7 +3,15 @@ import { Link } from 'react-router';
 import './menu.css';
 
 export type MenuItem =
-  | { kind: 'link'; key: string; label: ReactNode; to: string; current?: boolean }
+  | {
+      kind: 'link';
+      key: string;
+      label: ReactNode;
+      to: string;
+      current?: boolean;
+      /** A page of the server outside the app (the API docs): a full page load, not a route. */
+      document?: boolean;
+    }
   | { kind: 'action'; key: string; label: ReactNode; onSelect: () => void }
   | { kind: 'separator'; key: string };
 
@@ -99,6 +107,13 @@ function itemsIn(root: HTMLElement | null): HTMLElement[] {
 
 function renderItem(item: MenuItem, close: () => void) {
   if (item.kind === 'separator') return <hr key={item.key} className="menu__separator" />;
+  if (item.kind === 'link' && item.document) {
+    return (
+      <a key={item.key} href={item.to} role="menuitem" tabIndex={-1} className="menu__item" onClick={close}>
+        {item.label}
+      </a>
+    );
+  }
   if (item.kind === 'link') {
     return (
       <Link

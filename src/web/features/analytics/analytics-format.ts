@@ -43,6 +43,7 @@ export const KPI_STATUS_LABELS: Record<KpiStatus, string> = {
   on_track: 'On track',
   at_risk: 'At risk',
   behind: 'Behind',
+  not_started: 'Not started',
   no_forecast: 'No forecast',
 };
 
@@ -51,6 +52,7 @@ export const KPI_STATUS_TONES = {
   on_track: 'success',
   at_risk: 'warning',
   behind: 'danger',
+  not_started: 'neutral',
   no_forecast: 'neutral',
 } as const satisfies Record<KpiStatus, string>;
 

@@ -57,10 +57,11 @@ export function randomSeed(): number {
 }
 
 /**
- * The form's opening state: a campaign when there is one to start from, else a small paid + organic plan.
- * @example initialDraft('019…', 1234).mode // 'campaign'
+ * The form's opening state: a campaign when there is one to start from, else a small paid + organic plan
+ * in the workspace's currency.
+ * @example initialDraft('019…', 1234, 'EUR').mode // 'campaign'
  */
-export function initialDraft(campaignId: string | undefined, seed: number): ForecastDraft {
+export function initialDraft(campaignId: string | undefined, seed: number, currency = 'USD'): ForecastDraft {
   const planned: Partial<Record<ChannelId, Partial<ChannelDraft>>> = {
     instagram: { included: true, sharePercent: '60', posts: '8', audience: '5000' },
     facebook: { included: true, sharePercent: '40', posts: '4', audience: '3000' },
@@ -70,7 +71,7 @@ export function initialDraft(campaignId: string | undefined, seed: number): Fore
     campaignId: campaignId ?? '',
     objective: 'sales',
     budget: '1000',
-    currency: 'USD',
+    currency,
     averageOrderValue: '',
     channels: CHANNEL_IDS.map((channel) => ({
       channel,

@@ -6,7 +6,11 @@ import type { Session, User } from '#shared/auth.schema.js';
  */
 export type SessionState =
   | { status: 'restoring' }
-  | { status: 'anonymous' }
+  /**
+   * `signedOut`: the person chose to sign out here, so the next sign-in starts at home rather than where
+   * they were (which may be a workspace the next person on this browser cannot see).
+   */
+  | { status: 'anonymous'; signedOut?: true }
   | { status: 'authenticated'; user: User; accessToken: string; expiresAt: number };
 
 type Listener = () => void;
@@ -44,8 +48,9 @@ export function storeUser(user: User): void {
   if (state.status === 'authenticated') publish({ ...state, user });
 }
 
-export function clearSession(): void {
-  publish({ status: 'anonymous' });
+/** Ends the session in memory: expired or refused (`signedOut` false), or ended by the person. */
+export function clearSession({ signedOut = false }: { signedOut?: boolean } = {}): void {
+  publish(signedOut ? { status: 'anonymous', signedOut: true } : { status: 'anonymous' });
 }
 
 export function getAccessToken(): string | undefined {

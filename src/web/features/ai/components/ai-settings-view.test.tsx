@@ -22,12 +22,12 @@ const OFFLINE = aiProviderSettingsSchema.parse({
   updated_at: null,
 });
 
-function budgetOf(limit: number | null, spent = 0): BudgetStatus {
+function budgetOf(limit: number | null, spent = 0, monthStart = '2026-03-01T00:00:00.000Z'): BudgetStatus {
   return budgetStatusSchema.parse({
     monthly_limit_micro_usd: limit,
     spent_this_month_micro_usd: spent,
     remaining_micro_usd: limit === null ? null : Math.max(0, limit - spent),
-    month_start: '2026-03-01T00:00:00.000Z',
+    month_start: monthStart,
     exceeded: limit !== null && spent >= limit,
   });
 }
@@ -85,6 +85,21 @@ async function budgetCard() {
 }
 
 describe('AiSettingsView', () => {
+  it('names the budget month as the workspace’s, in its time zone, not the browser’s', async () => {
+    // Midnight on 1 December in Tokyo is 15:00 on 30 November in UTC (this test's browser zone).
+    const business = aBusiness({ role: 'editor', time_zone: 'Asia/Tokyo' });
+    fakeApi()
+      .on('GET', API.aiProvider(business.id), json(OFFLINE))
+      .on('GET', API.aiBudget(business.id), json(budgetOf(null, 0, '2026-11-30T15:00:00.000Z')));
+    renderWithProviders(<AiSettingsView business={business} />);
+
+    const description = await screen.findByText(/^Spending/);
+    expect(description.textContent).toMatch(
+      /^Spending in December, from midnight on (1 December|December 1) in Asia\/Tokyo\./,
+    );
+    expect(description.textContent).not.toMatch(/Nov/);
+  });
+
   it('keeps a saved API key write-only: only its last four characters come back', async () => {
     const { user, api, business } = renderSettings();
     const provider = await providerCard();

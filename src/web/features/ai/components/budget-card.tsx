@@ -1,11 +1,21 @@
 import type { BudgetStatus } from '#shared/ai.schema.js';
 import type { Business } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
+import { formatZoned } from '#shared/zoned-time.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Card } from '#web/components/ui/card.js';
-import { formatDate } from '#web/lib/format-date.js';
 import { formatMicroUsd } from '../money.js';
 import { BudgetForm } from './budget-form.js';
+
+/**
+ * The budget month as the workspace counts it: its calendar month, in its time zone (the server's too).
+ * @example budgetMonth('2026-11-30T15:00:00.000Z', 'Asia/Tokyo') // 'Spending in December, from midnight on 1 December in Asia/Tokyo.'
+ */
+export function budgetMonth(monthStart: string, timeZone: string): string {
+  const zoned = (options: Intl.DateTimeFormatOptions) =>
+    formatZoned(monthStart, timeZone, { dateStyle: undefined, timeStyle: undefined, ...options });
+  return `Spending in ${zoned({ month: 'long' })}, from midnight on ${zoned({ day: 'numeric', month: 'long' })} in ${timeZone.replaceAll('_', ' ')}.`;
+}
 
 /**
  * This month's spending against the limit. Over the limit, AI requests are paused: owners and admins get
@@ -17,7 +27,7 @@ export function BudgetCard({ business, budget }: { business: Business; budget: B
     <Card
       title="Monthly budget"
       tone={budget.exceeded ? 'danger' : 'default'}
-      description={`Spending since ${formatDate(budget.month_start)}. When it reaches the limit, AI requests pause until the next month (UTC).`}
+      description={`${budgetMonth(budget.month_start, business.time_zone)} When it reaches the limit, AI requests pause until the next month begins there.`}
     >
       <div className="stack">
         {budget.exceeded && (

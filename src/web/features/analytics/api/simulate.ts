@@ -21,9 +21,19 @@ export function simulate(body: SimulateRequest, signal?: AbortSignal) {
  */
 export function useLiveForecast(businessId: string, body: SimulateRequest | undefined) {
   const key = body ? JSON.stringify(body) : '';
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: analyticsKeys.forecast(businessId, key),
-    queryFn: ({ signal }) => simulate(body as SimulateRequest, signal),
+    queryFn: async ({ signal }) => {
+      const simulation = await simulate(body as SimulateRequest, signal);
+      // A campaign's run is saved as its latest forecast: its page must show these chances, not the last.
+      if (simulation.campaign_id) {
+        void queryClient.invalidateQueries({
+          queryKey: analyticsKeys.campaignReport(businessId, simulation.campaign_id),
+        });
+      }
+      return simulation;
+    },
     enabled: body !== undefined,
     placeholderData: keepPreviousData,
     // Each run is saved; the same inputs and seed give the same answer, so never re-run them on focus.

@@ -106,7 +106,7 @@ export function ContentRankings({ overview, currency }: { overview: Overview; cu
     { title: 'Worst content', rows: overview.worst_content },
   ];
   return (
-    <div className="analytics-grid">
+    <div className="analytics-stack">
       {lists.map((list) => (
         <Card key={list.title} title={list.title}>
           {list.rows.length === 0 ? (

@@ -36,7 +36,7 @@ export function ForecastResultsView({ simulation }: { simulation: Simulation }) 
       </dl>
       <PercentileTable results={results} />
       <div className="analytics-grid">
-        <KpiOdds results={results} />
+        <KpiOdds results={results} forCampaign={simulation.campaign_id !== null} />
         <SensitivityList results={results} />
       </div>
       <ForecastHistogramCard results={results} />

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Business } from '#shared/business.schema.js';
+import { defaultCurrency } from '#shared/currency.js';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Spinner } from '#web/components/ui/spinner.js';
@@ -29,7 +30,7 @@ interface ForecastViewProps {
  * one is debounced, and a newer one cancels the request still running for an older one.
  */
 export function ForecastView({ business, campaigns, campaignId }: ForecastViewProps) {
-  const [draft, setDraft] = useState(() => initialDraft(campaignId, randomSeed()));
+  const [draft, setDraft] = useState(() => initialDraft(campaignId, randomSeed(), defaultCurrency(business)));
   const minorPerMajor = 10 ** minorDigits(draft.currency.trim().toUpperCase() || 'USD');
   const { body, errors, included } = toSimulateRequest(business.id, draft, minorPerMajor);
   // Debounce the request's text, not the object, so an unchanged plan does not restart the timer.

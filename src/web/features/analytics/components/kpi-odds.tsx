@@ -2,10 +2,16 @@ import type { ForecastResults } from '#shared/analytics.schema.js';
 import { Card } from '#web/components/ui/card.js';
 import { formatMetric, formatPercent } from '../analytics-format.js';
 
-/** The chance of reaching each KPI target (at most the target, for costs). */
-export function KpiOdds({ results }: { results: ForecastResults }) {
+/**
+ * The chance of reaching each KPI target (at most the target, for costs), said as what it is: the share of
+ * this run's trials, with the rates as they are now. A campaign's run is saved as its latest forecast.
+ */
+export function KpiOdds({ results, forCampaign }: { results: ForecastResults; forCampaign: boolean }) {
   return (
-    <Card title="Chance of reaching each target">
+    <Card
+      title="Chance of reaching each target"
+      description={`The share of this run’s ${results.trials.toLocaleString()} trials that reach each target by the end, with the rates as they are now (your recorded results included).${forCampaign ? ' Saved as the campaign’s latest forecast, so its page shows the same chances.' : ''}`}
+    >
       {results.kpis.length === 0 ? (
         <p className="muted">No targets. Add one to see the chance of reaching it.</p>
       ) : (

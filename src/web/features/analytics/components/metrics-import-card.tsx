@@ -45,6 +45,7 @@ export function MetricsImportCard({ businessId }: { businessId: string }) {
     <Card
       title="Import results"
       description="Results per content item and day; importing the same item and day again replaces it."
+      className="analytics-print-hide"
     >
       <div className="stack analytics-import">
         <div className="field">

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import type { OVERVIEW_GROUPS } from '#shared/analytics.schema.js';
 import { API } from '#shared/api-paths.js';
 import type { Business } from '#shared/business.schema.js';
+import { defaultCurrency } from '#shared/currency.js';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -25,14 +26,14 @@ const GROUP_OPTIONS = [
   { value: 'week', label: 'By week' },
 ] as const;
 type Group = (typeof OVERVIEW_GROUPS)[number];
-/** Results carry no currency of their own here; amounts read in the product's default. */
-const CURRENCY = 'USD';
 
 /** Actual results over a date range (kept in the URL), the CSV export, and the CSV import. */
 export function OverviewView({ business }: { business: Business }) {
   const [params, setParams] = useSearchParams();
   const { from, to } = overviewRange(params);
   const groupBy: Group = params.get('group') === 'week' ? 'week' : 'day';
+  // Results carry no currency of their own here; amounts read in the workspace's.
+  const currency = defaultCurrency(business);
   const overview = useOverview({ business_id: business.id, from, to, group_by: groupBy });
   const [exportError, setExportError] = useState<string>();
   const [exporting, setExporting] = useState(false);
@@ -103,10 +104,10 @@ export function OverviewView({ business }: { business: Business }) {
       )}
       {overview.data && (
         <>
-          <OverviewStats totals={overview.data.totals} currency={CURRENCY} />
-          <TrendCard overview={overview.data} currency={CURRENCY} />
-          <BreakdownTables overview={overview.data} currency={CURRENCY} />
-          <ContentRankings overview={overview.data} currency={CURRENCY} />
+          <OverviewStats totals={overview.data.totals} currency={currency} />
+          <TrendCard overview={overview.data} currency={currency} />
+          <BreakdownTables overview={overview.data} currency={currency} />
+          <ContentRankings overview={overview.data} currency={currency} />
         </>
       )}
       {can(business.role, 'analytics.write') && <MetricsImportCard businessId={business.id} />}

@@ -17,7 +17,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => signOut().catch(() => undefined),
     onSettled: () => {
-      clearSession();
+      clearSession({ signedOut: true });
       queryClient.clear();
     },
   });

@@ -31,12 +31,22 @@ export function useCampaigns(businessId: string, status?: CampaignStatus) {
   return useInfiniteQuery(campaignsQueryOptions(businessId, status));
 }
 
+/** A campaign as a menu offers it, with the dates a plan for it keeps to. */
+export interface CampaignChoice {
+  id: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+}
+
 /**
  * Every campaign of the workspace, latest start first, for a menu: it reads on through the pages, so a
  * campaign past the first page (or one linked to by id) is still there to choose.
  */
-export function useCampaignChoices(businessId: string): { id: string; name: string }[] {
+export function useCampaignChoices(businessId: string): CampaignChoice[] {
   const campaigns = useCampaigns(businessId);
   useEveryPage(campaigns);
-  return (campaigns.data?.pages ?? []).flatMap((page) => page.items.map(({ id, name }) => ({ id, name })));
+  return (campaigns.data?.pages ?? []).flatMap((page) =>
+    page.items.map(({ id, name, start_date, end_date }) => ({ id, name, start_date, end_date })),
+  );
 }

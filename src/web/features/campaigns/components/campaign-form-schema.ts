@@ -5,6 +5,7 @@ import {
   createCampaignBodySchema,
   kpiSchema,
 } from '#shared/campaign.schema.js';
+import type { ChannelId } from '#shared/channel-ids.js';
 import { minorDigits, toMinor } from './campaign-format.js';
 
 const shape = createCampaignBodySchema.shape;
@@ -56,17 +57,30 @@ export function toCampaignBody(values: CampaignFormValues): Omit<CreateCampaignB
   };
 }
 
-/** Form values for an existing campaign, or a new one starting today for four weeks. */
-export function campaignFormDefaults(campaign: Campaign | undefined, today: string): CampaignFormInput {
+/** What a new campaign starts with in its workspace: its currency and the brand's channels. */
+export interface NewCampaignDefaults {
+  currency: string;
+  channels: ChannelId[];
+}
+
+/**
+ * Form values for an existing campaign, or a new one starting today for four weeks, in the workspace's
+ * currency.
+ */
+export function campaignFormDefaults(
+  campaign: Campaign | undefined,
+  today: string,
+  defaults: NewCampaignDefaults = { currency: 'USD', channels: [] },
+): CampaignFormInput {
   if (!campaign) {
     const end = new Date(`${today}T00:00:00Z`);
     end.setUTCDate(end.getUTCDate() + 27);
     return {
       name: '',
       objective: 'awareness',
-      channels: [],
+      channels: defaults.channels,
       budget: '',
-      currency: 'USD',
+      currency: defaults.currency,
       start_date: today,
       end_date: end.toISOString().slice(0, 10),
       kpis: [],

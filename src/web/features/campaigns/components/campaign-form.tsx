@@ -15,6 +15,7 @@ import {
   type CampaignFormValues,
   campaignFormDefaults,
   campaignFormSchema,
+  type NewCampaignDefaults,
   toCampaignBody,
 } from './campaign-form-schema.js';
 import { OBJECTIVE_LABELS } from './campaign-format.js';
@@ -35,13 +36,22 @@ interface CampaignFormProps {
   campaign?: Campaign;
   /** Today in the workspace's time zone, `YYYY-MM-DD`: new campaigns start then. */
   today: string;
+  /** What a new campaign starts with in this workspace (its currency, the brand's channels). */
+  defaults?: NewCampaignDefaults;
   submitLabel: string;
   onSubmit: (body: ReturnType<typeof toCampaignBody>) => Promise<unknown>;
   onCancel: () => void;
 }
 
 /** Plans or edits a campaign: objective, channels, budget, dates and KPIs with targets. */
-export function CampaignForm({ campaign, today, submitLabel, onSubmit, onCancel }: CampaignFormProps) {
+export function CampaignForm({
+  campaign,
+  today,
+  defaults,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: CampaignFormProps) {
   const [formError, setFormError] = useState<string>();
   const { register, control, handleSubmit, setError, formState } = useForm<
     CampaignFormInput,
@@ -50,13 +60,12 @@ export function CampaignForm({ campaign, today, submitLabel, onSubmit, onCancel 
   >({
     resolver: zodResolver(campaignFormSchema),
     mode: 'onTouched',
-    defaultValues: campaignFormDefaults(campaign, today),
+    defaultValues: campaignFormDefaults(campaign, today, defaults),
   });
   const kpis = useFieldArray({ control, name: 'kpis' });
   const { errors } = formState;
-  const currencies = CURRENCIES.includes(campaign?.currency ?? 'USD')
-    ? CURRENCIES
-    : [campaign?.currency ?? 'USD', ...CURRENCIES];
+  const current = campaign?.currency ?? defaults?.currency ?? 'USD';
+  const currencies = CURRENCIES.includes(current) ? CURRENCIES : [current, ...CURRENCIES];
 
   const submit = handleSubmit(async (values) => {
     setFormError(undefined);

@@ -1,5 +1,6 @@
 import type { ContentFormat } from '#shared/channel-ids.js';
 import type { ContentHistoryAction, ContentStatus } from '#shared/content.schema.js';
+import type { Role } from '#shared/roles.js';
 
 export const STATUS_LABELS: Record<ContentStatus, string> = {
   idea: 'Idea',
@@ -58,6 +59,29 @@ export const MOVE_LABELS: Record<ContentHistoryAction, string> = {
   scheduled: 'Schedule',
   unscheduled: 'Unschedule',
 };
+
+/**
+ * Why the review card offers no button, in a sentence that fits the item and the person: a published item
+ * has nothing left to do, whoever looks; otherwise, who can move it on.
+ */
+export function noMoveNote(status: ContentStatus, role: Role): string {
+  switch (status) {
+    case 'published':
+      return 'Published: nothing left to do.';
+    case 'in_review':
+      return 'Waiting for an owner or admin to review it.';
+    case 'scheduled':
+      return 'Scheduled: it goes out at its time. An owner or admin can unschedule it.';
+    case 'approved':
+      return 'Approved: an owner or admin schedules it.';
+    case 'failed':
+      return 'Publishing failed: an editor can restore it to a draft, or an owner or admin schedule it again.';
+    default:
+      return role === 'viewer'
+        ? 'You can read this item; an owner, admin or editor can change it.'
+        : 'Nothing to do from here.';
+  }
+}
 
 /** A short name for an item: its title, else the start of its text. */
 export function itemLabel(item: { title: string; body: string }): string {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -16,12 +16,19 @@ interface AiSuggestionsProps {
 
 /**
  * Ask for one to three AI drafts in the brand's voice; each names what it relied on (knowledge entries or
- * the brand profile) and can be inserted into the reply box. Drafts are never sent from here.
+ * the brand profile) and can be inserted into the reply box. Drafts are never sent from here; the pane
+ * starts afresh (keyed) once a reply is sent, so drafts for a message already answered do not linger.
  */
 export function AiSuggestions({ targetId, onInsert }: AiSuggestionsProps) {
   const suggest = useSuggestReplies();
   const [count, setCount] = useState(2);
   const result = suggest.data;
+  const listRef = useRef<HTMLOListElement>(null);
+
+  // The drafts appear under the button, which may be near the bottom of the screen: bring them into view.
+  useEffect(() => {
+    if (result) listRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [result]);
 
   return (
     <Card
@@ -54,7 +61,7 @@ export function AiSuggestions({ targetId, onInsert }: AiSuggestionsProps) {
           <p className="muted ai-suggestions__source">
             {result.offline ? <Badge tone="accent">Offline writer</Badge> : `Written by ${result.model}`}
           </p>
-          <ol className="ai-suggestions__list" aria-label="Suggested replies">
+          <ol ref={listRef} className="ai-suggestions__list" aria-label="Suggested replies">
             {result.suggestions.map((suggestion, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: one answer's drafts are replaced whole, never reordered.
               <li key={`${result.call_id}-${index}`} className="ai-suggestion">

@@ -46,7 +46,7 @@ export function ConversationFilters({ value, onChange, members }: ConversationFi
             type="search"
             value={q}
             maxLength={200}
-            placeholder="Words, a name or a handle"
+            placeholder="Name, handle or words"
             onChange={(event) => setQ(event.target.value)}
           />
           <Button type="submit" size="sm">

@@ -33,6 +33,8 @@ export function ConversationPane(props: ConversationPaneProps) {
   const toast = useToast();
   const [reply, setReply] = useState('');
   const [draftId, setDraftId] = useState<string>();
+  // Replies sent from here: the AI suggestions answered the message before, so each reply clears them.
+  const [sentCount, setSentCount] = useState(0);
   const threadRef = useRef<HTMLElement>(null);
   const messageCount = thread.data?.messages.length ?? 0;
 
@@ -63,6 +65,7 @@ export function ConversationPane(props: ConversationPaneProps) {
         onSuccess: () => {
           setReply('');
           setDraftId(undefined);
+          setSentCount((sent) => sent + 1);
           toast(resolve ? 'Reply sent and conversation resolved' : 'Reply sent');
         },
       },
@@ -118,6 +121,7 @@ export function ConversationPane(props: ConversationPaneProps) {
         />
         {canReply && (
           <AiSuggestions
+            key={sentCount}
             targetId={conversation.id}
             onInsert={(text) => {
               setReply(text);

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { API } from '#shared/api-paths.js';
 import type { Conversation, Message } from '#shared/inbox.schema.js';
 import type { Role } from '#shared/roles.js';
@@ -185,6 +185,54 @@ describe('InboxView', () => {
     expect(within(thread).queryByText('Draft for review')).toBeNull();
     expect(await within(panel()).findByText('Resolved', { exact: true })).toBeTruthy();
     expect(replyBox().value).toBe('');
+  });
+
+  it('brings suggested replies into view, and clears them once a reply is sent', async () => {
+    const businessId = anId();
+    const ben = aConversation({
+      business_id: businessId,
+      channel: 'email',
+      customer: { external_id: 'ben@example.com', name: 'Ben Okafor', handle: null },
+    });
+    const api = serveInbox(fakeApi(), [
+      { conversation: ben, messages: [aMessage(ben, { body: 'Do you deliver on Saturdays?' })] },
+    ]);
+    api.on(
+      'POST',
+      API.messageAiReply(ben.id),
+      json({
+        call_id: anId(),
+        task: 'suggestReplies',
+        provider: 'offline',
+        model: 'offline',
+        offline: true,
+        cached: false,
+        prompt_tokens: 0,
+        completion_tokens: 0,
+        cost_micro_usd: 0,
+        suggestions: [
+          { body: 'Yes, every Saturday morning.', relied_on: [], knowledge_entry_ids: [], warnings: [] },
+          { body: 'We do, from 8 to 12.', relied_on: [], knowledge_entry_ids: [], warnings: [] },
+        ],
+      }),
+    );
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => undefined);
+    const { user } = renderInbox('editor', `?conversation=${ben.id}`);
+
+    await screen.findByRole('list', { name: 'Messages' });
+    await user.click(within(panel()).getByRole('button', { name: 'Suggest replies' }));
+    const suggestions = await within(panel()).findByRole('list', { name: 'Suggested replies' });
+    // The answer opens in view, wherever the panel was scrolled to.
+    expect(scrolled.mock.contexts).toContain(suggestions);
+    await user.click(within(suggestions).getByRole('button', { name: 'Insert suggestion 2' }));
+    expect(replyBox().value).toBe('We do, from 8 to 12.');
+    await user.click(
+      within(screen.getByRole('form', { name: 'Reply' })).getByRole('button', { name: 'Send' }),
+    );
+
+    expect(await screen.findByText('Reply sent')).toBeTruthy();
+    await expect.poll(() => within(panel()).queryByRole('list', { name: 'Suggested replies' })).toBeNull();
+    scrolled.mockRestore();
   });
 
   it('reopens, assigns and snoozes a conversation, each with what it asked the server', async () => {

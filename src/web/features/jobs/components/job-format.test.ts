@@ -11,9 +11,11 @@ import {
 } from './job-format.js';
 
 describe('job wording', () => {
-  it('names known jobs in words and unknown ones as they are', () => {
+  it('names every job in words, even one this app does not know yet', () => {
     expect(jobLabel('calendar.generate')).toBe('Content calendar');
-    expect(jobLabel('something.new')).toBe('something.new');
+    expect(jobLabel('message.classify')).toBe('Inbox message triage');
+    expect(jobLabel('networks.read_account')).toBe('Reading results from a network');
+    expect(jobLabel('something.brand_new')).toBe('Something brand new');
   });
 
   it('announces the work people wait for, not background deliveries', () => {

@@ -1,12 +1,5 @@
 import { calendarJobResultSchema } from '#shared/calendar.schema.js';
-import { type Job, type JobState, RETRYABLE_JOB_STATES } from '#shared/jobs.schema.js';
-
-/** What each job is, in a person's words. A job the app does not know yet shows its name as is. */
-const NAME_LABELS: Record<string, string> = {
-  'calendar.generate': 'Content calendar',
-  'content.publish': 'Publishing',
-  'webhook.deliver': 'Webhook delivery',
-};
+import { JOB_LABELS, type Job, type JobState, RETRYABLE_JOB_STATES } from '#shared/jobs.schema.js';
 
 /**
  * Work a person starts and waits for: its completion gets a toast. Other jobs (deliveries, say) run by
@@ -17,9 +10,15 @@ const ANNOUNCED_JOBS: ReadonlySet<string> = new Set(['calendar.generate']);
 /** Jobs whose outcome has events of its own (`content.published`, `content.failed`), announced instead. */
 const SILENT_JOBS: ReadonlySet<string> = new Set(['content.publish']);
 
-/** "Content calendar" for `calendar.generate`. */
+/**
+ * What a job is, in a person's words: "Content calendar" for `calendar.generate`. A job newer than this
+ * app (a server upgraded first) reads as its name in words: `something.brand_new` → "Something brand new".
+ */
 export function jobLabel(name: string): string {
-  return NAME_LABELS[name] ?? name;
+  const known = JOB_LABELS[name];
+  if (known) return known;
+  const words = name.replace(/[._-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Whether finishing this job is news worth a toast. */

@@ -36,6 +36,15 @@ describe('ApiKeysCard', () => {
     expect(await within(list).findByText('No API keys yet')).toBeTruthy();
   });
 
+  it('points to the API documentation, a page of the server outside the app', async () => {
+    fakeApi().on('GET', API.apiKeys(business.id), json({ items: [] }));
+    renderWithProviders(<ApiKeysCard business={business} />);
+
+    const link = screen.getByRole('link', { name: 'API documentation' });
+    expect(link.getAttribute('href')).toBe('/docs');
+    expect(await screen.findByText('No API keys yet')).toBeTruthy();
+  });
+
   it('explains keys that could not be loaded', async () => {
     fakeApi().on('GET', API.apiKeys(business.id), problem(403, 'forbidden'));
     renderWithProviders(<ApiKeysCard business={business} />);

@@ -38,7 +38,12 @@ function ManageApiKeys({ businessId }: { businessId: string }) {
     <>
       <Card
         title="Create an API key"
-        description="Keys act as a member with the role you choose. Treat them like passwords."
+        description={
+          <>
+            Keys act as a member with the role you choose. Treat them like passwords. What they can call is in
+            the <a href="/docs">API documentation</a>.
+          </>
+        }
       >
         <CreateApiKeyForm businessId={businessId} onCreated={setCreated} />
       </Card>

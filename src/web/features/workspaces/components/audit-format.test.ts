@@ -40,4 +40,31 @@ describe('audit formatting', () => {
       'role: editor · from role: viewer · count: 2',
     );
   });
+
+  it('reads lists, changes, money and nested values as words, never as JSON', () => {
+    const ids = ['0190a1b2-0000-7000-8000-000000000001', '0190a1b2-0000-7000-8000-000000000002'];
+    const cases: [AuditEntry['details'], string][] = [
+      [{ fields: ['name', 'time_zone', 'brand'] }, 'changed: name, time zone, brand'],
+      [
+        { url: 'https://hooks.example/x', events: ['content.published', 'content.failed'] },
+        'url: https://hooks.example/x · events: content published, content failed',
+      ],
+      [{ ids, bulk: true }, 'items: 2 · bulk: yes'],
+      [{ from: 'viewer', to: 'editor' }, 'from viewer to editor'],
+      [{ monthly_limit_micro_usd: 5_000_000 }, 'monthly limit: $5.00'],
+      [{ monthly_limit_micro_usd: null }, 'monthly limit: none'],
+      [
+        { name: 'Refunds', conditions: [{ field: 'intent', equals: 'refund' }], auto_send: false },
+        'name: Refunds · conditions: field intent, equals refund · auto send: no',
+      ],
+      [{ headers: {} }, 'headers: none'],
+      [{ email: 'ana.costa@example.com', role: 'editor' }, 'email: ana.costa@example.com · role: editor'],
+      [{ name: 'Spring.launch v2' }, 'name: Spring.launch v2'],
+    ];
+    for (const [details, words] of cases) {
+      const described = describeDetails(details);
+      expect(described).toBe(words);
+      expect(described).not.toMatch(/[[\]{}"]/);
+    }
+  });
 });

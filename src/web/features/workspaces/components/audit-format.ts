@@ -42,12 +42,59 @@ export function describeTarget(
   return /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(entry.target) ? undefined : entry.target;
 }
 
-/** Flat `key: value` pairs for the details column; nested values are shown as compact JSON. */
+/** Keys whose name says what they hold better in other words. */
+const KEY_WORDS: Record<string, string> = { fields: 'changed', ids: 'items' };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const dollars = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
+
+/** `content.published` → "content published", `time_zone` → "time zone". */
+const words = (code: string) => code.replace(/[._]+/g, ' ').trim();
+
+/** One value in words: lists joined, ids counted, yes and no, nested values as `key value` pairs. */
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'none';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return value.toLocaleString();
+  // Codes (`time_zone`, `content.published`) read as words; names, emails and addresses stay as typed.
+  if (typeof value === 'string') return /^[a-z][a-z0-9]*([._][a-z0-9]+)+$/.test(value) ? words(value) : value;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'none';
+    if (value.every((entry) => typeof entry === 'string' && UUID.test(entry))) return String(value.length);
+    return value.map(describeValue).join('; ');
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return 'none';
+    return entries.map(([key, entry]) => `${words(key)} ${describeValue(entry)}`).join(', ');
+  }
+  return String(value);
+}
+
+/**
+ * The details column in words: `key: value` pairs, lists and nested values written out rather than as
+ * JSON, `from`/`to` as one change, amounts in micro-dollars as money.
+ *
+ * @example describeDetails({ fields: ['name', 'time_zone'] }) // 'changed: name, time zone'
+ */
 export function describeDetails(details: AuditEntry['details']): string {
-  return Object.entries(details)
-    .map(
-      ([key, value]) =>
-        `${key.replaceAll('_', ' ')}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
-    )
-    .join(' · ');
+  const parts: string[] = [];
+  const { from, to, ...rest } = details;
+  if (from !== undefined && to !== undefined)
+    parts.push(`from ${describeValue(from)} to ${describeValue(to)}`);
+  else Object.assign(rest, from === undefined ? {} : { from }, to === undefined ? {} : { to });
+  for (const [key, value] of Object.entries(rest)) {
+    if (key.endsWith('_micro_usd')) {
+      const label = words(key.slice(0, -'_micro_usd'.length));
+      parts.push(
+        `${label}: ${typeof value === 'number' ? dollars.format(value / 1_000_000) : describeValue(value)}`,
+      );
+      continue;
+    }
+    const list =
+      Array.isArray(value) && value.every((entry) => typeof entry === 'string' && !UUID.test(entry));
+    parts.push(
+      `${KEY_WORDS[key] ?? words(key)}: ${list ? (value as string[]).map(describeValue).join(', ') : describeValue(value)}`,
+    );
+  }
+  return parts.join(' · ');
 }

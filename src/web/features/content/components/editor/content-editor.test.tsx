@@ -79,7 +79,9 @@ describe('ContentEditor', () => {
     const { user, server, review } = renderEditor('viewer');
 
     expect(moveButtons(await review())).toEqual([]);
-    expect(within(await review()).getByText('No move for your role from here.')).toBeTruthy();
+    expect(
+      within(await review()).getByText('You can read this item; an owner, admin or editor can change it.'),
+    ).toBeTruthy();
     const text = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Text' });
     await user.type(text, 'My edit');
     expect(text.value).toBe(server.item.body);
@@ -101,6 +103,23 @@ describe('ContentEditor', () => {
     const { review } = renderEditor(role, { status });
 
     expect(moveButtons(await review())).toEqual(expected);
+  });
+
+  it.each<[ContentStatus, Role, string]>([
+    ['published', 'owner', 'Published: nothing left to do.'],
+    ['published', 'viewer', 'Published: nothing left to do.'],
+    ['scheduled', 'editor', 'Scheduled: it goes out at its time. An owner or admin can unschedule it.'],
+    ['approved', 'editor', 'Approved: an owner or admin schedules it.'],
+    [
+      'failed',
+      'viewer',
+      'Publishing failed: an editor can restore it to a draft, or an owner or admin schedule it again.',
+    ],
+  ])('says in a sentence why a %s item has no move for a %s', async (status, role, sentence) => {
+    const { review } = renderEditor(role, { status });
+
+    expect(within(await review()).getByText(sentence)).toBeTruthy();
+    expect(within(await review()).queryByText(/No move for your role/)).toBeNull();
   });
 
   it('tells a writer who is waiting on a review', async () => {

@@ -11,7 +11,7 @@ import { TextAreaField } from '#web/components/ui/field.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { useTransitionContentItem } from '#web/features/content/api/transition-content-item.js';
 import { describeError } from '#web/lib/error-messages.js';
-import { ACTION_LABELS, MOVE_LABELS, STATUS_LABELS, STATUS_TONES } from '../content-format.js';
+import { ACTION_LABELS, MOVE_LABELS, noMoveNote, STATUS_LABELS, STATUS_TONES } from '../content-format.js';
 
 interface WorkflowControlsProps {
   item: ContentItem;
@@ -55,11 +55,7 @@ export function WorkflowControls({ item, role, dirty, scheduledAt }: WorkflowCon
           <Badge tone={STATUS_TONES[item.status]}>{STATUS_LABELS[item.status]}</Badge>
         </p>
         {moves.length === 0 ? (
-          <p className="muted">
-            {item.status === 'in_review'
-              ? 'Waiting for an owner or admin to review it.'
-              : 'No move for your role from here.'}
-          </p>
+          <p className="muted">{noMoveNote(item.status, role)}</p>
         ) : (
           <div className="row">
             {moves.map((move) => (

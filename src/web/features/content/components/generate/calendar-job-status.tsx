@@ -63,6 +63,7 @@ export function CalendarJobStatus({
     return (
       <div className="stack">
         <CalendarSummaryView summary={summary} />
+        {summary && summary.notes.length > 0 && <PlanNotes notes={summary.notes} />}
         {failed.length > 0 && <FailedSlots failed={failed} />}
         <div className="dialog__footer">
           <Button variant="ghost" onClick={onEdit}>
@@ -122,6 +123,23 @@ export function CalendarJobStatus({
         <Button onClick={onDone}>Close</Button>
       </div>
     </div>
+  );
+}
+
+const SHOWN_NOTES = 8;
+
+/** What the checks changed in the plan (a range kept to the campaign, moved dates and times) and noticed. */
+function PlanNotes({ notes }: { notes: string[] }) {
+  const hidden = notes.length - SHOWN_NOTES;
+  return (
+    <Banner tone="info" title="What the checks changed">
+      <ul className="gen-summary__list" aria-label="What the checks changed">
+        {notes.slice(0, SHOWN_NOTES).map((note) => (
+          <li key={note}>{note}</li>
+        ))}
+      </ul>
+      {hidden > 0 && <p className="muted">and {hidden} more</p>}
+    </Banner>
   );
 }
 

@@ -20,7 +20,7 @@ describe('summariseCalendarJob', () => {
       ai_call_ids: [],
       offline: true,
     });
-    expect(summary).toEqual({ itemCount: 1, offline: true, strategy, failed: [] });
+    expect(summary).toEqual({ itemCount: 1, offline: true, strategy, failed: [], notes: [] });
   });
 
   it('keeps the count when the strategy cannot be read, and rejects what is not a calendar result', () => {
@@ -30,7 +30,13 @@ describe('summariseCalendarJob', () => {
       ai_call_ids: [],
       offline: false,
     });
-    expect(summary).toEqual({ itemCount: 0, offline: false, strategy: undefined, failed: [] });
+    expect(summary).toEqual({
+      itemCount: 0,
+      offline: false,
+      strategy: undefined,
+      failed: [],
+      notes: [],
+    });
     expect(summariseCalendarJob(null)).toBeUndefined();
     expect(summariseCalendarJob({ content_item_ids: 'nope' })).toBeUndefined();
   });

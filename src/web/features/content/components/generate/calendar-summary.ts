@@ -12,6 +12,11 @@ export interface CalendarSummary {
   strategy: CalendarStrategy | undefined;
   /** Slots the job could not write, with the reason; they can be retried alone. */
   failed: CalendarFailedSlot[];
+  /**
+   * What the checks changed or noticed in the plan, in words: the range narrowed to a campaign's dates
+   * first, then moved dates and times, then warnings such as repeated titles.
+   */
+  notes: string[];
 }
 
 /**
@@ -29,6 +34,9 @@ export function summariseCalendarJob(result: unknown): CalendarSummary | undefin
     offline: parsed.data.offline,
     strategy: strategy.success ? strategy.data : undefined,
     failed: parsed.data.failed,
+    notes: [...(parsed.data.adjustments ?? []), ...(parsed.data.warnings ?? [])]
+      .sort((a, b) => Number(b.code === 'range_narrowed') - Number(a.code === 'range_narrowed'))
+      .map((note) => note.message),
   };
 }
 

@@ -11,12 +11,14 @@ import { GenerateCalendarDialog } from './generate-calendar-dialog.js';
 
 type Campaign = Parameters<typeof GenerateCalendarDialog>[0]['campaign'];
 
-function renderDialog(business: Business, campaign?: Campaign) {
+type Choices = Parameters<typeof GenerateCalendarDialog>[0]['campaigns'];
+
+function renderDialog(business: Business, campaign?: Campaign, campaigns: Choices = []) {
   const onShow = vi.fn();
   const rendered = renderWithProviders(
     <GenerateCalendarDialog
       business={business}
-      campaigns={[]}
+      campaigns={campaigns}
       campaign={campaign}
       open
       onClose={() => undefined}
@@ -113,6 +115,8 @@ describe('GenerateCalendarDialog', () => {
       name: 'Spring tune-ups',
       channels: ['facebook', 'email'],
       objective: 'sales',
+      start_date: addDays(todayIn('Europe/Paris'), -3),
+      end_date: addDays(todayIn('Europe/Paris'), 30),
     } as const;
     const { dialog } = renderDialog(aBusiness(), { ...campaign, channels: [...campaign.channels] });
 
@@ -122,6 +126,111 @@ describe('GenerateCalendarDialog', () => {
     expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Email' }).checked).toBe(true);
     expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Instagram' }).checked).toBe(false);
     expect(within(dialog).getByLabelText<HTMLSelectElement>('Objective').value).toBe('sales');
+  });
+
+  it('plans for a campaign over the campaign’s own days, and says the plan keeps to them', async () => {
+    const today = todayIn('Europe/Paris');
+    const campaign = {
+      id: anId(),
+      name: 'Christmas orders',
+      channels: ['instagram'],
+      objective: 'sales',
+      // 18 days, starting in 4 days: the 4 weeks from tomorrow would have run 10 days past its end.
+      start_date: addDays(today, 4),
+      end_date: addDays(today, 21),
+    } as const;
+    const business = aBusiness();
+    const api = fakeApi();
+    serveJobs(api, [aJob({ business_id: business.id, state: 'queued' })]);
+    const { dialog, generate } = renderDialog(business, { ...campaign, channels: [...campaign.channels] });
+
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Start date').value).toBe(campaign.start_date);
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Weeks').value).toBe('3');
+    expect(within(dialog).getByRole('region', { name: 'Campaign dates' }).textContent).toContain(
+      'the plan keeps to those 18 days',
+    );
+    await generate();
+
+    await within(dialog).findByRole('progressbar', { name: 'Calendar progress' });
+    expect(api.sent('POST', API.generateCalendar)[0]?.body).toMatchObject({
+      start_date: campaign.start_date,
+      weeks: 3,
+      campaign_id: campaign.id,
+    });
+  });
+
+  it('warns before generating when the chosen campaign cuts the dates, and refuses dates that miss it', async () => {
+    const today = todayIn('Europe/Paris');
+    const business = aBusiness({ brand: { ...aBusiness().brand, channels: ['instagram'] } });
+    const choices = [
+      { id: anId(), name: 'Christmas orders', start_date: addDays(today, 6), end_date: addDays(today, 23) },
+      { id: anId(), name: 'Next spring', start_date: addDays(today, 100), end_date: addDays(today, 130) },
+    ];
+    const api = fakeApi();
+    serveJobs(api, [aJob({ business_id: business.id, state: 'queued' })]);
+    const { user, dialog, generate } = renderDialog(business, undefined, choices);
+    expect(within(dialog).queryByRole('region', { name: 'Campaign dates' })).toBeNull();
+
+    await user.selectOptions(within(dialog).getByLabelText('Campaign'), 'Christmas orders');
+    const notice = within(dialog).getByRole('region', { name: 'Campaign dates' });
+    expect(within(notice).getByRole('status').textContent).toContain(
+      'the plan keeps to those 18 days, not the 28 asked for',
+    );
+
+    await user.selectOptions(within(dialog).getByLabelText('Campaign'), 'Next spring');
+    const refusal = within(dialog).getByRole('region', { name: 'Campaign dates' });
+    expect(within(refusal).getByRole('alert').textContent).toContain('These dates miss it');
+    await generate();
+    expect(api.sent('POST', API.generateCalendar)).toEqual([]);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Use the campaign’s dates' }));
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Start date').value).toBe(choices[1]?.start_date);
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Weeks').value).toBe('5');
+    await generate();
+    await within(dialog).findByRole('progressbar', { name: 'Calendar progress' });
+    expect(api.sent('POST', API.generateCalendar)[0]?.body).toMatchObject({
+      start_date: choices[1]?.start_date,
+      weeks: 5,
+      campaign_id: choices[1]?.id,
+    });
+  });
+
+  it('shows what the checks changed in the plan, the narrowed range first', async () => {
+    const business = aBusiness({ brand: { ...aBusiness().brand, channels: ['linkedin'] } });
+    const narrowed =
+      "Planned 2026-12-07 to 2026-12-24 only, the campaign's dates (asked for 2026-12-04 to 2026-12-31)";
+    serveJobs(fakeApi(), [
+      aJob({
+        business_id: business.id,
+        state: 'succeeded',
+        progress: 100,
+        result: {
+          ...aCalendarJobResult(6),
+          adjustments: [
+            { field: 'items', code: 'range_narrowed', message: narrowed },
+            {
+              field: 'items',
+              code: 'time_moved',
+              message: '"Rye" (linkedin) on 2026-12-08: moved from 03:15 to 08:00',
+            },
+          ],
+          warnings: [{ field: 'items', code: 'repeated_title', message: 'Repeated titles: "Rye" (2 times)' }],
+        },
+      }),
+    ]);
+    const { dialog, generate } = renderDialog(business);
+    await generate();
+
+    const changes = await within(dialog).findByRole('list', { name: 'What the checks changed' });
+    expect(
+      within(changes)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      narrowed,
+      '"Rye" (linkedin) on 2026-12-08: moved from 03:15 to 08:00',
+      'Repeated titles: "Rye" (2 times)',
+    ]);
   });
 
   it('shows why the request was refused and keeps the form', async () => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Business } from '#shared/business.schema.js';
 import type { CalendarFailedSlot } from '#shared/calendar.schema.js';
+import { campaignRequest, planDays, requestedDays } from '#shared/calendar-range.js';
 import type { Campaign } from '#shared/campaign.schema.js';
 import { addDays, todayIn } from '#shared/zoned-time.js';
 import { Dialog } from '#web/components/ui/dialog.js';
@@ -9,6 +10,7 @@ import { describeError } from '#web/lib/error-messages.js';
 import { CalendarJobStatus } from './calendar-job-status.js';
 import { newRequestKey } from './calendar-summary.js';
 import {
+  type CalendarCampaign,
   type CalendarFormOutput,
   type CalendarFormValues,
   GenerateCalendarForm,
@@ -20,9 +22,9 @@ type CalendarSlot = CalendarFailedSlot['slot'];
 interface GenerateCalendarDialogProps {
   business: Business;
   /** The campaigns a calendar may belong to. */
-  campaigns: readonly { id: string; name: string }[];
-  /** Opened from a campaign: plan for it, on its channels and objective. */
-  campaign?: Pick<Campaign, 'id' | 'name' | 'channels' | 'objective'> | undefined;
+  campaigns: readonly CalendarCampaign[];
+  /** Opened from a campaign: plan for it, over its dates, on its channels and objective. */
+  campaign?: Pick<Campaign, 'id' | 'name' | 'channels' | 'objective' | 'start_date' | 'end_date'> | undefined;
   open: boolean;
   onClose: () => void;
   /** Closes the dialog on the calendar's first day (where its items appear once the job is done). */
@@ -57,9 +59,10 @@ function GenerateCalendarFlow({
   onShow,
 }: Omit<GenerateCalendarDialogProps, 'open'>) {
   const generate = useGenerateCalendar();
+  const [earliestStart] = useState(() => addDays(todayIn(business.time_zone), 1));
   const [values, setValues] = useState<CalendarFormValues>(() => ({
-    start_date: addDays(todayIn(business.time_zone), 1),
-    weeks: 4,
+    // From a campaign, its days (from tomorrow, once it has started); otherwise four weeks from tomorrow.
+    ...(campaign ? campaignRequest(campaign, earliestStart) : { start_date: earliestStart, weeks: 4 }),
     channels: campaign?.channels ?? business.brand.channels,
     cadence: {},
     pillars: [],
@@ -112,7 +115,7 @@ function GenerateCalendarFlow({
           generate.reset();
           startAfresh();
         }}
-        onDone={() => onShow(values.start_date)}
+        onDone={() => onShow(firstPlannedDay(values, options))}
       />
     );
   }
@@ -120,6 +123,7 @@ function GenerateCalendarFlow({
     <GenerateCalendarForm
       defaultValues={values}
       campaigns={options}
+      earliestStart={earliestStart}
       lockCampaign={campaign !== undefined}
       submitting={generate.isPending}
       error={generate.isError ? describeError(generate.error) : undefined}
@@ -127,4 +131,15 @@ function GenerateCalendarFlow({
       onCancel={onClose}
     />
   );
+}
+
+/** The calendar's first day: the start date, or the campaign's first day when the plan keeps to it. */
+function firstPlannedDay(values: CalendarFormValues, campaigns: readonly CalendarCampaign[]): string {
+  const campaign = campaigns.find(({ id }) => id === values.campaign_id);
+  const weeks = typeof values.weeks === 'number' ? values.weeks : 1;
+  const days = planDays(requestedDays(values.start_date, weeks), {
+    from: campaign?.start_date,
+    to: campaign?.end_date,
+  });
+  return days?.first ?? values.start_date;
 }

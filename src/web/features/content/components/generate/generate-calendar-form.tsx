@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { generateCalendarFieldsSchema } from '#shared/calendar.schema.js';
+import { campaignRequest, dayCount, planDays, requestedDays } from '#shared/calendar-range.js';
 import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -10,6 +11,7 @@ import { CheckboxField } from '#web/components/ui/checkbox-field.js';
 import { SelectField, TextField } from '#web/components/ui/field.js';
 import { SegmentedControl } from '#web/components/ui/segmented-control.js';
 import { TagInput } from '#web/components/ui/tag-input.js';
+import { formatCivilDate } from '#web/lib/format-date.js';
 
 /** The dialog's fields: the request without the workspace and the idempotency key, which it adds. */
 export const calendarFormSchema = generateCalendarFieldsSchema.omit({ business_id: true, request_key: true });
@@ -28,9 +30,19 @@ const OBJECTIVES = [
   { value: 'engagement', label: 'Engagement' },
 ] as const;
 
+/** A campaign the calendar may be for; its dates, when known, bound the plan. */
+export interface CalendarCampaign {
+  id: string;
+  name: string;
+  start_date?: string | undefined;
+  end_date?: string | undefined;
+}
+
 interface GenerateCalendarFormProps {
   defaultValues: CalendarFormValues;
-  campaigns: readonly { id: string; name: string }[];
+  campaigns: readonly CalendarCampaign[];
+  /** The first day a plan may start (tomorrow in the workspace), for "Use the campaign's dates". */
+  earliestStart: string;
   /** Set when the dialog was opened from a campaign: the campaign is fixed. */
   lockCampaign: boolean;
   submitting: boolean;
@@ -46,29 +58,44 @@ interface GenerateCalendarFormProps {
 export function GenerateCalendarForm({
   defaultValues,
   campaigns,
+  earliestStart,
   lockCampaign,
   submitting,
   error,
   onSubmit,
   onCancel,
 }: GenerateCalendarFormProps) {
-  const { register, control, handleSubmit, formState } = useForm<
+  const { register, control, handleSubmit, formState, setValue } = useForm<
     CalendarFormValues,
     unknown,
     CalendarFormOutput
   >({ resolver: zodResolver(calendarFormSchema), mode: 'onTouched', defaultValues });
   const { errors } = formState;
   const channels = (useWatch({ control, name: 'channels' }) ?? []) as ChannelId[];
+  const [startDate, weeks, campaignId] = useWatch({ control, name: ['start_date', 'weeks', 'campaign_id'] });
+  const campaign = campaigns.find(({ id }) => id === campaignId);
+  const fit = campaignFit(campaign, startDate, weeks);
 
-  // A cadence for a channel unticked afterwards would plan posts nobody asked for.
-  const submit = handleSubmit((values) =>
+  // A cadence for a channel unticked afterwards would plan posts nobody asked for. Dates that miss the
+  // campaign are refused here, where the notice says why, rather than by the server.
+  const submit = handleSubmit((values) => {
+    if (campaignFit(campaign, values.start_date, values.weeks)?.kind === 'misses') return;
     onSubmit({
       ...values,
       cadence: Object.fromEntries(
         Object.entries(values.cadence).filter(([channel]) => values.channels.includes(channel as ChannelId)),
       ),
-    }),
-  );
+    });
+  });
+  const applyCampaignDates = () => {
+    if (!campaign?.start_date || !campaign.end_date) return;
+    const request = campaignRequest(
+      { start_date: campaign.start_date, end_date: campaign.end_date },
+      earliestStart,
+    );
+    setValue('start_date', request.start_date, { shouldValidate: true });
+    setValue('weeks', request.weeks, { shouldValidate: true });
+  };
 
   return (
     <form className="stack gen-form" onSubmit={submit} noValidate>
@@ -89,6 +116,9 @@ export function GenerateCalendarForm({
           {...register('weeks', { valueAsNumber: true })}
         />
       </div>
+      {campaign && fit && (
+        <CampaignDatesNotice campaign={campaign} fit={fit} onUseCampaignDates={applyCampaignDates} />
+      )}
       <fieldset className="gen-form__channels" aria-describedby="gen-channels-error">
         <legend className="field__label">Channels</legend>
         <div className="gen-form__options">
@@ -209,5 +239,62 @@ export function GenerateCalendarForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+type CampaignFit = { kind: 'narrowed'; planned: number; asked: number } | { kind: 'misses' } | undefined;
+
+/**
+ * How the requested dates meet the campaign's: narrowed to the campaign (the plan keeps to its days),
+ * missing it entirely, or undefined when the campaign holds them all (or the dates are not readable yet).
+ */
+function campaignFit(
+  campaign: CalendarCampaign | undefined,
+  startDate: string | undefined,
+  weeks: number | undefined,
+): CampaignFit {
+  if (!campaign?.start_date || !campaign.end_date) return undefined;
+  if (!startDate || !/^\d{4}-\d{2}-\d{2}$/.test(startDate)) return undefined;
+  if (typeof weeks !== 'number' || !Number.isInteger(weeks) || weeks < 1 || weeks > 12) return undefined;
+  const requested = requestedDays(startDate, weeks);
+  const days = planDays(requested, { from: campaign.start_date, to: campaign.end_date });
+  if (!days) return { kind: 'misses' };
+  return days.narrowed
+    ? { kind: 'narrowed', planned: dayCount(days), asked: dayCount(requested) }
+    : undefined;
+}
+
+/** Said before generating: a campaign's plan keeps to the campaign's days, and dates that miss it are refused. */
+function CampaignDatesNotice({
+  campaign,
+  fit,
+  onUseCampaignDates,
+}: {
+  campaign: CalendarCampaign;
+  fit: NonNullable<CampaignFit>;
+  onUseCampaignDates: () => void;
+}) {
+  const runs = `“${campaign.name}” runs from ${formatCivilDate(campaign.start_date ?? '')} to ${formatCivilDate(campaign.end_date ?? '')}`;
+  const action = (
+    <Button size="sm" onClick={onUseCampaignDates}>
+      Use the campaign’s dates
+    </Button>
+  );
+  if (fit.kind === 'misses') {
+    return (
+      <section aria-label="Campaign dates">
+        <Banner tone="danger" action={action}>
+          {runs}. These dates miss it: pick a start date inside the campaign.
+        </Banner>
+      </section>
+    );
+  }
+  return (
+    <section aria-label="Campaign dates">
+      <Banner tone="info">
+        {runs}: the plan keeps to those {fit.planned} days
+        {fit.planned < fit.asked - 6 ? `, not the ${fit.asked} asked for` : ''}.
+      </Banner>
+    </section>
   );
 }
