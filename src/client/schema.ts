@@ -12430,6 +12430,7 @@ export interface operations {
                             created_at: string;
                             trials: number;
                             seed: number;
+                            changed_since: ("results" | "rates" | "plan")[];
                         } | null;
                         actual: {
                             impressions: number;
@@ -12470,8 +12471,9 @@ export interface operations {
                             target: number;
                             forecast_metric: ("impressions" | "reach" | "engagements" | "clicks" | "conversions" | "spend" | "cpa" | "roas") | null;
                             actual: number | null;
+                            projected: number | null;
                             probability: number | null;
-                            status: "met" | "on_track" | "at_risk" | "behind" | "no_forecast";
+                            status: "met" | "on_track" | "at_risk" | "behind" | "not_started" | "no_forecast";
                         }[];
                     };
                 };
