@@ -183,7 +183,7 @@ describe('Analytics flow', () => {
     // The printed overview is the results: the import form stays on screen only.
     await page.emulateMedia({ media: 'print' });
     expect(await importCard.isVisible()).toBe(false);
-    expect(await page.getByRole('region', { name: 'Best content' }).isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: 'Best content' }).first().isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
 
     // The campaign page draws the week over the forecast's bands and says where each KPI stands.
