@@ -30,6 +30,9 @@ export const JOB_LABELS: Readonly<Record<string, string>> = {
   'mail.sign_up': 'Sign-up email',
   'mail.invitation': 'Invitation email',
   'mail.member_added': 'New member email',
+  'notifications.email': 'Notification email',
+  'notifications.schedule': 'Scheduling weekly digests',
+  'notifications.weekly_digest': 'Weekly digest',
 };
 
 /** States a person may retry from. */
