@@ -16,6 +16,10 @@ export type {
   NetworkPublication,
   NetworkResult,
   NetworkSession,
+  OAuthClient,
+  OAuthSpec,
+  OAuthTarget,
+  OAuthTokens,
   PostMetrics,
   PublishedPart,
 } from './provider.js';
@@ -31,6 +35,11 @@ export interface NetworkDeps {
   now: () => Date;
   /** Between looks at a Mastodon upload still processing (tests shorten it). */
   mediaPollMs?: number;
+  /**
+   * The API address of networks that have a single one, overridden (tests point them at the contract fakes in
+   * test/support/networks/). A provider's OAuth URLs follow it.
+   */
+  baseUrls?: Partial<Record<NetworkId, string>>;
 }
 
 /**

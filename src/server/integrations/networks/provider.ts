@@ -27,6 +27,11 @@ export interface NetworkSession {
   /** As people see it (`@name@instance`, `@name.bsky.social`); some networks build post links from it. */
   handle: string;
   /**
+   * The OAuth app the tokens were issued to (networks connected through OAuth): refreshing a token
+   * needs it. Null for networks connected with a token or password the person pasted.
+   */
+  oauthClient?: OAuthClient | null;
+  /**
    * Called when the provider renewed the tokens during a call (Bluesky rotates its refresh token on each
    * renewal, so the old one soon stops working): the caller stores them before the call returns.
    */
@@ -116,6 +121,54 @@ export interface MentionPage {
   cursor: string | null;
 }
 
+/** An OAuth app registered with a network (from the instance's env, or a workspace's own settings). */
+export interface OAuthClient {
+  clientId: string;
+  /** Null for public clients (PKCE only). */
+  clientSecret: string | null;
+}
+
+/**
+ * How a network's OAuth 2 authorization-code flow goes. The provider only describes it; the OAuth service
+ * (one for every network) builds the authorization URL, binds `state` and the PKCE verifier to the signed-in
+ * person, exchanges the code at `tokenUrl` and hands the tokens to `connect`.
+ */
+export interface OAuthSpec {
+  /** Where the person is sent to approve (the test fakes' address when a base URL is overridden). */
+  authorizeUrl: string;
+  /** Where the code is exchanged for tokens, and a refresh token for new ones. */
+  tokenUrl: string;
+  /** The least scopes that publishing, reading results and conversations need. */
+  scopes: string[];
+  /** How the network joins scopes in the authorization URL (most: a space; Facebook, LinkedIn's v1: a comma). */
+  scopeSeparator: ' ' | ',';
+  /** Whether the network takes (or requires) PKCE with S256. */
+  pkce: boolean;
+  /** How the app's credentials go to the token endpoint: HTTP Basic, or `client_id`/`client_secret` in the form. */
+  clientAuth: 'basic' | 'body';
+  /** Further query parameters of the authorization URL (`access_type=offline` for Google, …). */
+  authorizeParams?: Readonly<Record<string, string>>;
+}
+
+/** What the token endpoint answered, as `connect` takes it for OAuth networks. */
+export interface OAuthTokens {
+  access_token: string;
+  refresh_token: string | null;
+  /** Seconds from now, as the network said; null when the token does not expire. */
+  expires_in: number | null;
+  /** The scopes granted (they may be fewer than those asked for). */
+  scopes: string[];
+  /** For networks where one login manages several accounts (Facebook Pages, LinkedIn organizations, …): the one picked. */
+  target_id?: string;
+}
+
+/** One account a login can publish as (a Page, an organization, a business location, …). */
+export interface OAuthTarget {
+  id: string;
+  name: string;
+  avatarUrl: string | null;
+}
+
 /**
  * One network.
  *
@@ -124,9 +177,19 @@ export interface MentionPage {
  * if (connected.ok) await providers.mastodon.publish(connected.value, publication);
  */
 export interface NetworkProvider<Credentials = unknown> {
-  /** Open the account the credentials (a form's fields) belong to; refuses ones the network refuses. */
+  /**
+   * Open the account the credentials belong to (a form's fields; for OAuth networks, the `OAuthTokens` the
+   * code was exchanged for); refuses ones the network refuses.
+   */
   connect(credentials: Credentials): Promise<NetworkResult<ConnectedAccount>>;
-  /** Fresh tokens before they expire (the same ones where they never do). */
+  /** Present on networks connected through OAuth 2. */
+  readonly oauth?: OAuthSpec;
+  /**
+   * The accounts a login may publish as, where it manages several (Pages, organizations, locations): the
+   * person picks one, and `connect` gets its id as `target_id`. Absent where a login is one account.
+   */
+  targets?(tokens: OAuthTokens): Promise<NetworkResult<OAuthTarget[]>>;
+  /** Fresh tokens before they expire (the same ones where they never do; OAuth networks use `session.oauthClient`). */
   refresh(session: NetworkSession): Promise<NetworkResult<NetworkSession>>;
   /** Publish every part not yet out, each through the network's idempotency key where it has one. */
   publish(session: NetworkSession, publication: NetworkPublication): Promise<NetworkResult<PublishedPart[]>>;
