@@ -22,6 +22,12 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/architecture/**/*.test.ts'],
           environment: 'node',
+          // Files in one worker share their modules, as at the integration level: importing them again for
+          // each file took longer than the tests themselves. No unit test mocks modules; timers and globals a
+          // test fakes are put back after it (and stubs undone here, in case one forgets).
+          isolate: false,
+          unstubGlobals: true,
+          unstubEnvs: true,
         },
       },
       {
