@@ -16,6 +16,7 @@ interface TokenAnswer {
 
 /**
  * Fresh tokens for the session; the refresh token is kept when the network issues none (Google keeps it).
+ * Without a refresh token (or the app it belongs to), the same session while its token is still good.
  *
  * @example
  * const renewed = await refreshOAuthSession(http, 'LinkedIn', spec, session, tokenErrorReason);
@@ -27,15 +28,15 @@ export async function refreshOAuthSession(
   session: NetworkSession,
   reason: (body: unknown) => string | null,
 ): Promise<NetworkResult<NetworkSession>> {
-  if (!session.refreshToken) {
-    return { ok: false, failure: reconnect(network, `${network} issued no refresh token for this account`) };
-  }
   const client = session.oauthClient;
-  if (!client) {
-    return {
-      ok: false,
-      failure: reconnect(network, `the ${network} app this account was connected with is not configured`),
-    };
+  if (!session.refreshToken || !client) {
+    // Nothing to renew with (LinkedIn gives most apps no refresh token): the token serves until it lapses.
+    const { onRenewed: _store, ...same } = session;
+    if (!expired(session, http.now())) return { ok: true, value: same };
+    const why = session.refreshToken
+      ? `the ${network} app this account was connected with is not configured`
+      : `the token expired and ${network} issued no refresh token for it`;
+    return { ok: false, failure: reconnect(network, `${why}: connect the account again`) };
   }
   const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: session.refreshToken });
   const headers: Record<string, string> = {};
@@ -104,6 +105,11 @@ export async function freshOAuthSession(
     ok: true,
     value: { ...renewed.value, ...(session.onRenewed ? { onRenewed: session.onRenewed } : {}) },
   };
+}
+
+function expired(session: NetworkSession, now: Date): boolean {
+  const at = session.tokenExpiresAt ? Date.parse(session.tokenExpiresAt) : Number.NaN;
+  return Number.isFinite(at) && at <= now.getTime();
 }
 
 function reconnect(network: string, message: string, statusCode: number | null = null): NetworkFailure {

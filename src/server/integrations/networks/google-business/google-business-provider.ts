@@ -347,7 +347,8 @@ export function createGoogleBusinessProvider(deps: GoogleBusinessProviderDeps): 
       const opened = await fresh(given);
       if (!opened.ok) return opened;
       const session = opened.value;
-      const after = since ? Date.parse(since) : Number.NEGATIVE_INFINITY;
+      const parsed = since ? Date.parse(since) : Number.NaN;
+      const after = Number.isFinite(parsed) ? parsed : Number.NEGATIVE_INFINITY;
       const fresher: Review[] = [];
       let pageToken: string | null = null;
       // Newest first by update: once a page reaches reviews not touched since the cursor, none older is new.

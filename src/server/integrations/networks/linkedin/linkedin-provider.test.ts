@@ -141,6 +141,10 @@ describe('LinkedIn provider', () => {
       tokensFor(member.sub, ['openid', 'profile', 'w_member_social']),
     );
     expect(memberOnly?.ok && memberOnly.value.map((target) => target.id)).toEqual([urn]);
+    // Scopes not reported, and LinkedIn refuses the Pages lookup: still the member.
+    const unreported = { ...tokensFor(member.sub, ['openid', 'profile', 'w_member_social']), scopes: [] };
+    const fallback = await provider().targets?.(unreported);
+    expect(fallback?.ok && fallback.value.map((target) => target.id)).toEqual([urn]);
   });
 
   it('publishes as a Page with escaped commentary and images, then a first comment, and never twice', async () => {
@@ -357,6 +361,20 @@ describe('LinkedIn provider', () => {
     expect(linkedin.seen('POST', '/rest/posts').at(-1)?.headers.authorization).toBe(
       `Bearer ${stored[0]?.accessToken}`,
     );
+
+    // Most LinkedIn apps get no refresh token: the token serves until it lapses, then the account reconnects.
+    const noRefresh = { ...sessionOf(connected), refreshToken: null };
+    const kept = await provider().refresh(noRefresh);
+    expect(kept.ok && kept.value.accessToken).toBe(connected.accessToken);
+    const lapsed = await provider().refresh({
+      ...noRefresh,
+      tokenExpiresAt: new Date(Date.now() - 1000).toISOString(),
+    });
+    expect(lapsed.ok ? null : lapsed.failure).toMatchObject({
+      kind: 'auth_expired',
+      message:
+        'LinkedIn: the token expired and LinkedIn issued no refresh token for it: connect the account again',
+    });
 
     linkedin.revokeRefresh(stored[0]?.refreshToken ?? '');
     const gone = await provider().refresh({

@@ -287,7 +287,8 @@ export function createLinkedInProvider(deps: LinkedInProviderDeps): NetworkProvi
       if (!tokens.scopes.includes('rw_organization_admin') && tokens.scopes.length > 0)
         return { ok: true, value: out };
       const orgs = await organizations(tokens.access_token);
-      if (!orgs.ok) return orgs;
+      // A 403: the app lacks the Community Management API after all; the member can still post.
+      if (!orgs.ok) return orgs.failure.statusCode === 403 ? { ok: true, value: out } : orgs;
       for (const { urn, org } of orgs.value)
         out.push({ id: urn, name: org.localizedName || org.vanityName || urn, avatarUrl: null });
       return { ok: true, value: out };
