@@ -434,7 +434,14 @@ export function createServices(deps: ServiceDeps) {
       secretBox: connectorSecrets,
       events,
       metrics: createPublishMetrics(deps.metricsRegistry),
-      networks: new NetworkPublisher({ repos, networks, secretBox: networkSecrets, store: mediaStore, now }),
+      networks: new NetworkPublisher({
+        repos,
+        networks,
+        secretBox: networkSecrets,
+        store: mediaStore,
+        mediaLinks: { links: mediaLinks, publicUrl: config.server.publicUrl, now },
+        now,
+      }),
       mediaLinks: new PublishedMediaLinks({
         repos,
         links: mediaLinks,

@@ -2,7 +2,10 @@ import type { NetworkId } from '#shared/network.schema.js';
 import { createGuardedFetch } from '../guarded-fetch.js';
 import type { OutboundGuard } from '../outbound-guard.js';
 import { createBlueskyProvider } from './bluesky/bluesky-provider.js';
+import { createGoogleBusinessProvider } from './google-business/google-business-provider.js';
+import { createLinkedInProvider } from './linkedin/linkedin-provider.js';
 import { createMastodonProvider } from './mastodon/mastodon-provider.js';
+import { createPinterestProvider } from './pinterest/pinterest-provider.js';
 import type { NetworkProvider } from './provider.js';
 
 export type {
@@ -50,6 +53,11 @@ export interface NetworkDeps {
  */
 export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
   const fetch = createGuardedFetch(deps.guard);
+  const http = { fetch, timeoutMs: deps.timeoutMs, now: deps.now };
+  const at = (network: NetworkId) => {
+    const baseUrl = deps.baseUrls?.[network];
+    return baseUrl === undefined ? http : { ...http, baseUrl };
+  };
   return {
     mastodon: createMastodonProvider({
       fetch,
@@ -58,5 +66,8 @@ export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
       ...(deps.mediaPollMs === undefined ? {} : { mediaPollMs: deps.mediaPollMs }),
     }) as NetworkProvider,
     bluesky: createBlueskyProvider({ fetch, timeoutMs: deps.timeoutMs, now: deps.now }) as NetworkProvider,
+    linkedin: createLinkedInProvider(at('linkedin')) as NetworkProvider,
+    pinterest: createPinterestProvider(at('pinterest')) as NetworkProvider,
+    google_business: createGoogleBusinessProvider(at('google_business')) as NetworkProvider,
   };
 }

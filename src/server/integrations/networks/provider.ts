@@ -58,6 +58,12 @@ export interface NetworkMedia {
   /** In pixels, when known (networks that lay out a post before the file loads want the aspect ratio). */
   width: number | null;
   height: number | null;
+  /**
+   * A public, expiring link to the same bytes (a signed media link), for networks that fetch media by URL
+   * (Pinterest's `image_url`, Google Business Profile's `sourceUrl`, Instagram's containers). Null or absent
+   * when the server has no public address (PUBLIC_URL unset): the network cannot reach it then.
+   */
+  url?: string | null;
 }
 
 /** What a network takes of a file: the media library picks the largest rendition within it. */
@@ -79,6 +85,8 @@ export interface NetworkPublication {
   parts: string[];
   /** Attached to the first post; read only when that post is still to be sent. */
   media: (limits?: NetworkMediaLimits) => Promise<NetworkMedia[]>;
+  /** The item's title, for networks that show one beside the text (a Pin's title); null or absent otherwise. */
+  title?: string | null;
   /** Posted as a reply to the first post, where the network has no field for it. */
   firstComment: string | null;
   /** The same for every attempt of one scheduled publication; each part adds its position. */

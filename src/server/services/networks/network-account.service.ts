@@ -9,6 +9,7 @@ import type {
 import type { Repositories } from '#server/repositories/index.js';
 import {
   type ConnectNetworkAccountBody,
+  type CredentialsNetworkId,
   NETWORK_CREDENTIAL_FIELDS,
   NETWORK_CREDENTIALS_SCHEMAS,
   type NetworkAccount,
@@ -22,9 +23,21 @@ import { requireWorkspaceRole } from '../access/workspace-access.js';
 import { recordAudit } from '../workspace/audit.service.js';
 
 /** How each network is named to people. */
-const NETWORK_NAMES: Record<NetworkId, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky' };
-/** What a network calls the secret its accounts are connected with. */
-const SECRET_NAMES: Record<NetworkId, string> = { mastodon: 'token', bluesky: 'app password' };
+const NETWORK_NAMES: Record<NetworkId, string> = {
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  linkedin: 'LinkedIn',
+  pinterest: 'Pinterest',
+  google_business: 'Google Business Profile',
+};
+/** What a network calls the secret its accounts are connected with (OAuth networks: the authorization). */
+const SECRET_NAMES: Record<NetworkId, string> = {
+  mastodon: 'token',
+  bluesky: 'app password',
+  linkedin: 'authorization',
+  pinterest: 'authorization',
+  google_business: 'authorization',
+};
 
 /**
  * A workspace's connected network accounts (owners and admins): connect with credentials the network
@@ -94,13 +107,16 @@ export class NetworkAccountService {
     body: ReconnectNetworkAccountBody,
   ): Promise<NetworkAccount> {
     const { row, businessId } = await this.load(principal, accountId);
-    const credentials = NETWORK_CREDENTIALS_SCHEMAS[row.network].safeParse(body.credentials);
-    if (!credentials.success) {
+    const schema = credentialsSchemaOf(row.network);
+    const credentials = schema ? schema.safeParse(body.credentials) : null;
+    if (!credentials?.success) {
       throw new AppError('validation_failed', `These are not ${NETWORK_NAMES[row.network]} credentials`, {
         errors: [
           {
             path: 'body.credentials',
-            message: `Give the fields ${NETWORK_NAMES[row.network]} accounts are connected with`,
+            message: schema
+              ? `Give the fields ${NETWORK_NAMES[row.network]} accounts are connected with`
+              : `${NETWORK_NAMES[row.network]} accounts are reconnected by signing in to ${NETWORK_NAMES[row.network]} again`,
             code: 'other_network',
           },
         ],
@@ -114,7 +130,7 @@ export class NetworkAccountService {
         {
           errors: [
             {
-              path: `body.credentials.${NETWORK_CREDENTIAL_FIELDS[row.network].secret}`,
+              path: credentialPath(credentialFieldsOf(row.network)?.secret ?? ''),
               message: `It opens ${connected.handle}; connect it as a new account instead`,
               code: 'other_account',
             },
@@ -201,7 +217,7 @@ export class NetworkAccountService {
 
 /** A refused connection as a readable problem on the field it is about. */
 function connectProblem(network: NetworkId, failure: NetworkFailure): AppError {
-  const fields = NETWORK_CREDENTIAL_FIELDS[network];
+  const fields = credentialFieldsOf(network) ?? { address: '', secret: '' };
   if (failure.kind === 'auth_expired') {
     // The provider's message leads with what happened ("… (HTTP 401): "); the form shows only the reason.
     const reason =
@@ -209,13 +225,31 @@ function connectProblem(network: NetworkId, failure: NetworkFailure): AppError {
       `the ${SECRET_NAMES[network]} is not valid`;
     const message = `${NETWORK_NAMES[network]} refused the ${SECRET_NAMES[network]}: ${reason}`;
     return new AppError('network_refused', message, {
-      errors: [{ path: `body.credentials.${fields.secret}`, message, code: 'token_refused' }],
+      errors: [{ path: credentialPath(fields.secret), message, code: 'token_refused' }],
     });
   }
   if (failure.kind === 'retryable') return new AppError('network_unavailable', failure.message);
   return new AppError('network_refused', failure.message, {
-    errors: [{ path: `body.credentials.${fields.address}`, message: failure.message, code: 'refused' }],
+    errors: [{ path: credentialPath(fields.address), message: failure.message, code: 'refused' }],
   });
+}
+
+/** The credentials form of a network, or undefined for one connected only through OAuth. */
+function credentialsSchemaOf(network: NetworkId) {
+  return network in NETWORK_CREDENTIALS_SCHEMAS
+    ? NETWORK_CREDENTIALS_SCHEMAS[network as CredentialsNetworkId]
+    : undefined;
+}
+
+function credentialFieldsOf(network: NetworkId) {
+  return network in NETWORK_CREDENTIAL_FIELDS
+    ? NETWORK_CREDENTIAL_FIELDS[network as CredentialsNetworkId]
+    : undefined;
+}
+
+/** The field a refusal is about; the credentials as a whole for networks without a form. */
+function credentialPath(field: string): string {
+  return field ? `body.credentials.${field}` : 'body.credentials';
 }
 
 /** The API shape of a row: never its tokens. */

@@ -6,11 +6,25 @@ import type { Repositories } from '#server/repositories/index.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { cropFor } from '#shared/channel-media.js';
 import type { Rendition } from '#shared/media.schema.js';
+import type { SignedMediaLinks } from '../media/signed-media-links.js';
 
 // The file a network receives for each attached item, whichever way it gets there (bytes uploaded by a
 // channel provider, or a signed link in the webhook): for an image, a JPEG rendition (EXIF and GPS already
 // removed, orientation applied, a format every network takes), cut to the network's shapes where it
 // refuses others (cropFor), the largest that fits the network's size limit; for a video, the original.
+
+/** How long a file's link works: networks that fetch media by URL do so while the post is being made. */
+export const NETWORK_MEDIA_LINK_SECONDS = 24 * 3600;
+
+/**
+ * What gives a file a public link (NetworkMedia.url) for networks that fetch media by address: the signed
+ * links, and the server's public address (without it the network could not reach the link, so none is given).
+ */
+export interface NetworkMediaLinks {
+  links: SignedMediaLinks;
+  publicUrl: string | undefined;
+  now: () => Date;
+}
 
 /** Largest first: the 1280 px JPEG is what the networks show full-screen anyway. */
 const IMAGE_RENDITIONS = ['w1280.jpg', 'w640.jpg', 'w320.jpg'];
@@ -73,11 +87,32 @@ export async function networkMediaOf(
   itemId: string,
   channel: ChannelId,
   limits: NetworkMediaLimits = {},
+  links?: NetworkMediaLinks,
 ): Promise<NetworkMedia[]> {
   const rows = await repos.contentMedia.forItems(businessId, [itemId]);
   const files: NetworkMedia[] = [];
-  for (const row of rows) files.push(await fileOf(store, row, publishedFile(channel, row, limits)));
+  for (const row of rows) {
+    const file = publishedFile(channel, row, limits);
+    files.push({ ...(await fileOf(store, row, file)), url: links ? publicLink(links, row, file) : null });
+  }
   return files;
+}
+
+/** A signed link to exactly the bytes uploaded otherwise, or null without a public address. */
+export function publicLink(
+  links: NetworkMediaLinks,
+  row: AttachedMediaRow,
+  file: PublishedFile,
+): string | null {
+  if (!links.publicUrl) return null;
+  const expires = Math.floor(links.now().getTime() / 1000) + NETWORK_MEDIA_LINK_SECONDS;
+  const path = links.links.path({
+    businessId: row.business_id,
+    mediaId: row.id,
+    variant: file.variant,
+    expires,
+  });
+  return new URL(path, links.publicUrl).toString();
 }
 
 async function fileOf(store: ObjectStore, row: AttachedMediaRow, file: PublishedFile): Promise<NetworkMedia> {
