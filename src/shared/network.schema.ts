@@ -6,13 +6,16 @@ import { idSchema, listOf, timestampSchema } from './common.schema.js';
 // that content is published through natively, results are read from and conversations come in from.
 
 /** Networks with a native provider; each publishes the channel of the same name. */
-export const NETWORK_IDS = ['mastodon', 'bluesky'] as const;
+export const NETWORK_IDS = ['mastodon', 'bluesky', 'facebook', 'instagram', 'threads'] as const;
 export type NetworkId = (typeof NETWORK_IDS)[number];
 
 /** The channel each network publishes. */
 export const NETWORK_CHANNELS: Readonly<Record<NetworkId, ChannelId>> = {
   mastodon: 'mastodon',
   bluesky: 'bluesky',
+  facebook: 'facebook',
+  instagram: 'instagram',
+  threads: 'threads',
 };
 
 /** `needs_reconnect`: the network refused the token; nothing goes out through it until it is reconnected. */
@@ -99,14 +102,22 @@ export const blueskyCredentialsSchema = z.strictObject({
 });
 export type BlueskyCredentials = z.infer<typeof blueskyCredentialsSchema>;
 
-/** Each network's credentials form. */
+/**
+ * Each credentials form, for the networks connected with one. Networks connected only through OAuth
+ * (Facebook, Instagram, Threads, …) have none: their provider describes its flow in `oauth` instead.
+ */
 export const NETWORK_CREDENTIALS_SCHEMAS = {
   mastodon: mastodonCredentialsSchema,
   bluesky: blueskyCredentialsSchema,
-} as const satisfies Record<NetworkId, z.ZodType>;
+} as const satisfies Partial<Record<NetworkId, z.ZodType>>;
+
+/** The networks with a credentials form. */
+export type CredentialsNetworkId = keyof typeof NETWORK_CREDENTIALS_SCHEMAS;
 
 /** The fields that name an account's address and its secret, where a network's refusal is shown. */
-export const NETWORK_CREDENTIAL_FIELDS: Readonly<Record<NetworkId, { address: string; secret: string }>> = {
+export const NETWORK_CREDENTIAL_FIELDS: Readonly<
+  Record<CredentialsNetworkId, { address: string; secret: string }>
+> = {
   mastodon: { address: 'instance_url', secret: 'access_token' },
   bluesky: { address: 'pds_url', secret: 'app_password' },
 };

@@ -2,8 +2,11 @@ import type { NetworkId } from '#shared/network.schema.js';
 import { createGuardedFetch } from '../guarded-fetch.js';
 import type { OutboundGuard } from '../outbound-guard.js';
 import { createBlueskyProvider } from './bluesky/bluesky-provider.js';
+import { createFacebookProvider } from './facebook/facebook-provider.js';
+import { createInstagramProvider } from './instagram/instagram-provider.js';
 import { createMastodonProvider } from './mastodon/mastodon-provider.js';
 import type { NetworkProvider } from './provider.js';
+import { createThreadsProvider } from './threads/threads-provider.js';
 
 export type {
   ConnectedAccount,
@@ -33,7 +36,7 @@ export interface NetworkDeps {
   guard: OutboundGuard;
   timeoutMs: number;
   now: () => Date;
-  /** Between looks at a Mastodon upload still processing (tests shorten it). */
+  /** Between looks at a Mastodon upload (or an Instagram or Threads container) still processing (tests shorten it). */
   mediaPollMs?: number;
   /**
    * The API address of networks that have a single one, overridden (tests point them at the contract fakes in
@@ -50,6 +53,15 @@ export interface NetworkDeps {
  */
 export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
   const fetch = createGuardedFetch(deps.guard);
+  const meta = (network: NetworkId) => ({
+    fetch,
+    timeoutMs: deps.timeoutMs,
+    now: deps.now,
+    ...(deps.mediaPollMs === undefined ? {} : { mediaPollMs: deps.mediaPollMs }),
+    ...(deps.baseUrls?.[network] === undefined
+      ? {}
+      : { baseUrl: deps.baseUrls[network].replace(/\/+$/, '') }),
+  });
   return {
     mastodon: createMastodonProvider({
       fetch,
@@ -58,5 +70,8 @@ export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
       ...(deps.mediaPollMs === undefined ? {} : { mediaPollMs: deps.mediaPollMs }),
     }) as NetworkProvider,
     bluesky: createBlueskyProvider({ fetch, timeoutMs: deps.timeoutMs, now: deps.now }) as NetworkProvider,
+    facebook: createFacebookProvider(meta('facebook')) as NetworkProvider,
+    instagram: createInstagramProvider(meta('instagram')) as NetworkProvider,
+    threads: createThreadsProvider(meta('threads')) as NetworkProvider,
   };
 }

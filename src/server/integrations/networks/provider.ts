@@ -58,6 +58,12 @@ export interface NetworkMedia {
   /** In pixels, when known (networks that lay out a post before the file loads want the aspect ratio). */
   width: number | null;
   height: number | null;
+  /**
+   * The same file at a public, signed and expiring address (no sign-in), for networks that fetch media
+   * themselves instead of taking an upload (Instagram's and Threads' containers). Absent when the server
+   * has no public address (PUBLIC_URL), so such a network cannot reach it.
+   */
+  url?: string;
 }
 
 /** What a network takes of a file: the media library picks the largest rendition within it. */
@@ -160,6 +166,12 @@ export interface OAuthTokens {
   scopes: string[];
   /** For networks where one login manages several accounts (Facebook Pages, LinkedIn organizations, …): the one picked. */
   target_id?: string;
+  /**
+   * The app the code was exchanged with. Networks whose first token is short-lived trade it for a
+   * long-lived one with the app's secret (Facebook's `fb_exchange_token`, Threads' `th_exchange_token`);
+   * without it they keep the short-lived token and its expiry.
+   */
+  client?: OAuthClient;
 }
 
 /** One account a login can publish as (a Page, an organization, a business location, …). */

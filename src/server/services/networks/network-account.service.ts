@@ -9,6 +9,7 @@ import type {
 import type { Repositories } from '#server/repositories/index.js';
 import {
   type ConnectNetworkAccountBody,
+  type CredentialsNetworkId,
   NETWORK_CREDENTIAL_FIELDS,
   NETWORK_CREDENTIALS_SCHEMAS,
   type NetworkAccount,
@@ -22,9 +23,26 @@ import { requireWorkspaceRole } from '../access/workspace-access.js';
 import { recordAudit } from '../workspace/audit.service.js';
 
 /** How each network is named to people. */
-const NETWORK_NAMES: Record<NetworkId, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky' };
-/** What a network calls the secret its accounts are connected with. */
-const SECRET_NAMES: Record<NetworkId, string> = { mastodon: 'token', bluesky: 'app password' };
+const NETWORK_NAMES: Record<NetworkId, string> = {
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  threads: 'Threads',
+};
+/** What a network calls the secret its accounts are connected with (OAuth networks: the login's token). */
+const SECRET_NAMES: Record<NetworkId, string> = {
+  mastodon: 'token',
+  bluesky: 'app password',
+  facebook: 'login',
+  instagram: 'login',
+  threads: 'login',
+};
+
+/** Whether the network has a credentials form (the others connect only through OAuth). */
+function hasCredentialsForm(network: NetworkId): network is CredentialsNetworkId {
+  return Object.hasOwn(NETWORK_CREDENTIALS_SCHEMAS, network);
+}
 
 /**
  * A workspace's connected network accounts (owners and admins): connect with credentials the network
@@ -94,7 +112,23 @@ export class NetworkAccountService {
     body: ReconnectNetworkAccountBody,
   ): Promise<NetworkAccount> {
     const { row, businessId } = await this.load(principal, accountId);
-    const credentials = NETWORK_CREDENTIALS_SCHEMAS[row.network].safeParse(body.credentials);
+    if (!hasCredentialsForm(row.network)) {
+      throw new AppError(
+        'validation_failed',
+        `${NETWORK_NAMES[row.network]} accounts reconnect by signing in again`,
+        {
+          errors: [
+            {
+              path: 'body.credentials',
+              message: `Reconnect ${row.handle} through ${NETWORK_NAMES[row.network]}’s sign-in instead`,
+              code: 'other_network',
+            },
+          ],
+        },
+      );
+    }
+    const network = row.network;
+    const credentials = NETWORK_CREDENTIALS_SCHEMAS[network].safeParse(body.credentials);
     if (!credentials.success) {
       throw new AppError('validation_failed', `These are not ${NETWORK_NAMES[row.network]} credentials`, {
         errors: [
@@ -106,7 +140,7 @@ export class NetworkAccountService {
         ],
       });
     }
-    const connected = await this.open(row.network, credentials.data);
+    const connected = await this.open(network, credentials.data);
     if (connected.remoteAccountId !== row.remote_account_id || connected.baseUrl !== row.base_url) {
       throw new AppError(
         'validation_failed',
@@ -114,7 +148,7 @@ export class NetworkAccountService {
         {
           errors: [
             {
-              path: `body.credentials.${NETWORK_CREDENTIAL_FIELDS[row.network].secret}`,
+              path: `body.credentials.${NETWORK_CREDENTIAL_FIELDS[network].secret}`,
               message: `It opens ${connected.handle}; connect it as a new account instead`,
               code: 'other_account',
             },
@@ -175,7 +209,7 @@ export class NetworkAccountService {
   }
 
   /** The account the credentials open, or a problem in the network's words. */
-  private async open(network: NetworkId, credentials: unknown): Promise<ConnectedAccount> {
+  private async open(network: CredentialsNetworkId, credentials: unknown): Promise<ConnectedAccount> {
     const result = await this.networks[network].connect(credentials);
     if (result.ok) return result.value;
     throw connectProblem(network, result.failure);
@@ -200,7 +234,7 @@ export class NetworkAccountService {
 }
 
 /** A refused connection as a readable problem on the field it is about. */
-function connectProblem(network: NetworkId, failure: NetworkFailure): AppError {
+function connectProblem(network: CredentialsNetworkId, failure: NetworkFailure): AppError {
   const fields = NETWORK_CREDENTIAL_FIELDS[network];
   if (failure.kind === 'auth_expired') {
     // The provider's message leads with what happened ("… (HTTP 401): "); the form shows only the reason.
