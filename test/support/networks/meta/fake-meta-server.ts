@@ -486,7 +486,7 @@ export class FakeMetaServer {
       return { status: 200, body: { access_token: token, token_type: 'bearer', expires_in: LONG_LIVED_S } };
     }
     const code = this.codes.get(params.code ?? '');
-    if (!code || code.kind !== 'facebook' || code.redirectUri !== params.redirect_uri) {
+    if (code?.kind !== 'facebook' || code.redirectUri !== params.redirect_uri) {
       return {
         status: 400,
         body: graphError(100, 'Invalid verification code format.', { type: 'OAuthException' }),
@@ -509,8 +509,7 @@ export class FakeMetaServer {
     }
     const code = this.codes.get(params.code ?? '');
     if (
-      !code ||
-      code.kind !== 'threads' ||
+      code?.kind !== 'threads' ||
       params.grant_type !== 'authorization_code' ||
       code.redirectUri !== params.redirect_uri
     ) {
@@ -687,7 +686,7 @@ export class FakeMetaServer {
             media_fbid?: string;
           };
           const photo = media_fbid ? this.objects.get(media_fbid) : undefined;
-          if (!photo || photo.kind !== 'fb_photo' || photo.owner !== page.id) {
+          if (photo?.kind !== 'fb_photo' || photo.owner !== page.id) {
             return {
               status: 400,
               body: graphError(100, '(#100) param attached_media must be an array of media_fbid'),
