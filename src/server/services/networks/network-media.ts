@@ -6,6 +6,7 @@ import type { Repositories } from '#server/repositories/index.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { cropFor } from '#shared/channel-media.js';
 import type { Rendition } from '#shared/media.schema.js';
+import type { SignedMediaLinks } from '../media/signed-media-links.js';
 
 // The file a network receives for each attached item, whichever way it gets there (bytes uploaded by a
 // channel provider, or a signed link in the webhook): for an image, a JPEG rendition (EXIF and GPS already
@@ -62,7 +63,42 @@ export function publishedFile(
 }
 
 /**
- * The files of an item's media for a channel provider to upload, in publishing order.
+ * A public, signed address of one stored file (for networks that fetch media themselves), or undefined
+ * when the server has no public address to build one on.
+ */
+export type MediaUrlOf = (grant: {
+  businessId: string;
+  mediaId: string;
+  variant: string;
+}) => string | undefined;
+
+/**
+ * How long a network may take to fetch a file by its address: Instagram and Threads fetch while they
+ * process the container (minutes for a video); a retry the next day reads the media again, with new links.
+ */
+export const NETWORK_MEDIA_LINK_SECONDS = 24 * 3600;
+
+/**
+ * Signed links (SignedMediaLinks) on the server's public address; undefined without one, since a network
+ * cannot fetch a path on a server it does not know.
+ * @example
+ * const urlOf = signedMediaUrlOf(links, 'https://mcc.example', now);
+ */
+export function signedMediaUrlOf(
+  links: SignedMediaLinks,
+  publicUrl: string | undefined,
+  now: () => Date,
+): MediaUrlOf | undefined {
+  if (!publicUrl) return undefined;
+  return (grant) => {
+    const expires = Math.floor(now().getTime() / 1000) + NETWORK_MEDIA_LINK_SECONDS;
+    return new URL(links.path({ ...grant, expires }), publicUrl).toString();
+  };
+}
+
+/**
+ * The files of an item's media for a channel provider to upload, in publishing order; with `urlOf`, each
+ * also carries its public address (the very file uploaded, so both ways send the same bytes).
  * @example
  * const files = await networkMediaOf(repos, store, businessId, itemId, 'bluesky', { maxImageBytes: 1_000_000 });
  */
@@ -73,10 +109,15 @@ export async function networkMediaOf(
   itemId: string,
   channel: ChannelId,
   limits: NetworkMediaLimits = {},
+  urlOf?: MediaUrlOf,
 ): Promise<NetworkMedia[]> {
   const rows = await repos.contentMedia.forItems(businessId, [itemId]);
   const files: NetworkMedia[] = [];
-  for (const row of rows) files.push(await fileOf(store, row, publishedFile(channel, row, limits)));
+  for (const row of rows) {
+    const file = publishedFile(channel, row, limits);
+    const url = urlOf?.({ businessId: row.business_id, mediaId: row.id, variant: file.variant });
+    files.push({ ...(await fileOf(store, row, file)), ...(url ? { url } : {}) });
+  }
   return files;
 }
 

@@ -6,7 +6,7 @@ import type { ObjectStore } from '#server/integrations/storage/object-store.js';
 import type { Repositories } from '#server/repositories/index.js';
 import { composePost } from '#shared/channels.js';
 import type { SecretBox } from '../access/security/secret-box.js';
-import { networkMediaOf } from './network-media.js';
+import { type MediaUrlOf, networkMediaOf } from './network-media.js';
 import { sessionOf } from './network-session.js';
 
 /** What publishing through a connected account needs. */
@@ -16,6 +16,8 @@ export interface NetworkPublisherDeps {
   /** The network accounts' tokens. */
   secretBox: SecretBox;
   store: ObjectStore;
+  /** Public signed addresses of the files, for networks that fetch media (Instagram, Threads); absent without PUBLIC_URL. */
+  mediaUrl?: MediaUrlOf;
   now: () => Date;
 }
 
@@ -45,7 +47,8 @@ export class NetworkPublisher {
         composePost(row.body, JSON.parse(row.hashtags) as string[]),
         ...(JSON.parse(row.thread) as string[]),
       ],
-      media: (limits) => networkMediaOf(repos, this.deps.store, businessId, row.id, row.channel, limits),
+      media: (limits) =>
+        networkMediaOf(repos, this.deps.store, businessId, row.id, row.channel, limits, this.deps.mediaUrl),
       firstComment: null,
       idempotencyKey: `${row.id}@${scheduledAt}`,
       dueAt: scheduledAt,
