@@ -192,6 +192,25 @@ describe('Facebook Pages provider', () => {
     expect(meta.requests.length).toBe(before);
   });
 
+  it('finds a first comment whose answer was lost instead of commenting twice', async () => {
+    const { connected } = await connect();
+    const session = sessionOf(connected);
+    meta.inject({ method: 'POST', path: /\/comments$/, status: 502, afterHandling: true });
+    const first = publication(['With a note'], { firstComment: 'The note' });
+    const lost = await provider().publish(session, first);
+    expect(lost.ok ? null : lost.failure.kind).toBe('retryable');
+    expect(first.out.map((part) => part.position)).toEqual([0]);
+    const retry = await provider().publish(
+      session,
+      publication(['With a note'], { firstComment: 'The note', published: first.out }),
+    );
+    if (!retry.ok) throw new Error(retry.failure.message);
+    const postId = first.out[0]?.remoteId;
+    const comments = [...meta.comments.values()].filter((comment) => comment.objectId === postId);
+    expect(comments.map((comment) => comment.message)).toEqual(['The note']);
+    expect(retry.value.map((part) => part.remoteId)).toEqual([postId, comments[0]?.id]);
+  });
+
   it('uploads photos unpublished with their alt text and attaches them to one post', async () => {
     const { page, connected } = await connect();
     const result = await provider().publish(

@@ -216,9 +216,20 @@ export function createFacebookProvider(deps: MetaProviderDeps): NetworkProvider<
         post: async (text) => postToFeed(session, text, await publication.media()),
         answer: (parent, text) => comment(session.accessToken, parent.remoteId, text),
         find: async (text, parent) => {
-          // Graph has no idempotency key: a post an earlier attempt made (its answer lost) is found by its
-          // text among the Page's posts since the publication was due.
-          if (parent) return { ok: true, value: null };
+          // Graph has no idempotency key: a post (or comment) an earlier attempt made, its answer lost, is
+          // found by its text among the Page's posts since the publication was due (the post's comments).
+          if (parent) {
+            const comments = await call<{ data: Comment[] }>(session.accessToken, {
+              method: 'GET',
+              path: `${parent.remoteId}/comments`,
+              query: { fields: 'id,message,from{id}', filter: 'toplevel', limit: '100' },
+            });
+            if (!comments.ok) return comments;
+            const same = comments.value.data.find(
+              (item) => item.from?.id === session.remoteAccountId && sameText(item.message, text),
+            );
+            return { ok: true, value: same ? { remoteId: same.id, url: null } : null };
+          }
           const recent = await call<{ data: Array<{ id: string; message?: string }> }>(session.accessToken, {
             method: 'GET',
             path: `${session.remoteAccountId}/published_posts`,
@@ -299,7 +310,8 @@ export function createFacebookProvider(deps: MetaProviderDeps): NetworkProvider<
             remoteId: item.id,
             inReplyTo: item.parent?.id ?? post.id,
             author: {
-              remoteId: item.from?.id ?? '',
+              // Graph leaves `from` out for some commenters: each such comment stands for its own person.
+              remoteId: item.from?.id ?? `unknown:${item.id}`,
               name: item.from?.name ?? null,
               handle: item.from?.name ?? 'Facebook user',
             },

@@ -176,6 +176,22 @@ describe('Instagram provider', () => {
     expect(meta.comments.get(result.value[1]?.remoteId ?? '')?.message).toBe('Recipe in bio');
   });
 
+  it('finds a first comment whose answer was lost instead of commenting twice', async () => {
+    const { connected } = await connect();
+    const session = sessionOf(connected);
+    meta.inject({ method: 'POST', path: /\/comments$/, status: 500, afterHandling: true });
+    const first = publication(['Noted'], { firstComment: 'A note' });
+    expect((await provider().publish(session, first)).ok).toBe(false);
+    const retry = await provider().publish(
+      session,
+      publication(['Noted'], { firstComment: 'A note', published: first.out }),
+    );
+    if (!retry.ok) throw new Error(retry.failure.message);
+    const mediaId = first.out[0]?.remoteId;
+    expect([...meta.comments.values()].filter((comment) => comment.objectId === mediaId)).toHaveLength(1);
+    expect(retry.value).toHaveLength(2);
+  });
+
   it('publishes a carousel of child containers', async () => {
     const { account, connected } = await connect();
     const result = await provider().publish(

@@ -241,8 +241,25 @@ export function createInstagramProvider(deps: MetaProviderDeps): NetworkProvider
           post(session, text, await publication.media({ maxImageBytes: MAX_IMAGE_BYTES })),
         answer: (parent, text) => comment(session.accessToken, `${parent.remoteId}/comments`, text),
         find: async (text, parent) => {
-          // No idempotency key: a post an earlier attempt published (its answer lost) is found by caption.
-          if (parent) return { ok: true, value: null };
+          // No idempotency key: a post (or comment) an earlier attempt published, its answer lost, is found
+          // by its text: the post among the recent media since the publication was due, the comment on it.
+          if (parent) {
+            const comments = await call<{ data: Comment[] }>(session.accessToken, {
+              method: 'GET',
+              path: `${parent.remoteId}/comments`,
+              query: { fields: 'id,text,username,from', limit: '50' },
+            });
+            if (!comments.ok) return comments;
+            const same = comments.value.data.find(
+              (item) =>
+                (item.from?.id === session.remoteAccountId ||
+                  item.username === session.handle.replace(/^@/, '')) &&
+                sameText(item.text, text),
+            );
+            return { ok: true, value: same ? { remoteId: same.id, url: null } : null };
+          }
+          // Instagram's timestamps are whole seconds.
+          const due = `${publication.dueAt.slice(0, 19)}.000Z`;
           const recent = await call<{
             data: Array<{ id: string; caption?: string; timestamp?: string; permalink?: string }>;
           }>(session.accessToken, {
@@ -252,7 +269,7 @@ export function createInstagramProvider(deps: MetaProviderDeps): NetworkProvider
           });
           if (!recent.ok) return recent;
           const same = recent.value.data.find(
-            (media) => sameText(media.caption, text) && (isoOf(media.timestamp) ?? '') >= publication.dueAt,
+            (media) => sameText(media.caption, text) && (isoOf(media.timestamp) ?? '') >= due,
           );
           return { ok: true, value: same ? { remoteId: same.id, url: httpUrl(same.permalink) } : null };
         },
