@@ -314,6 +314,15 @@ describe('Facebook Pages provider', () => {
       message: 'Yes, on Fridays',
       from: { id: page.id },
     });
+    // Sent again (the first answer lost): the answer already there is the one.
+    const again = await provider().reply(session, {
+      inReplyTo: question.id,
+      text: 'Yes, on Fridays',
+      idempotencyKey: 'reply-1',
+      writtenAt: meta.now().toISOString(),
+    });
+    expect(again).toEqual(answered);
+    expect([...meta.comments.values()].filter((comment) => comment.parentId === question.id)).toHaveLength(1);
 
     meta.advance(2_000);
     const later = meta.commentOn(postId, { id: '5550003', name: 'Sam' }, 'And Saturdays?', question.id);

@@ -135,6 +135,24 @@ export function createFacebookProvider(deps: MetaProviderDeps): NetworkProvider<
     return posted.ok ? { ok: true, value: { remoteId: posted.value.id, url: null } } : posted;
   }
 
+  /** The Page's own comment with this text on a post or comment, if an earlier attempt made it. */
+  async function ownComment(
+    session: NetworkSession,
+    on: string,
+    text: string,
+  ): Promise<NetworkResult<MetaPost | null>> {
+    const comments = await call<{ data: Comment[] }>(session.accessToken, {
+      method: 'GET',
+      path: `${on}/comments`,
+      query: { fields: 'id,message,from{id}', filter: 'toplevel', limit: '100' },
+    });
+    if (!comments.ok) return comments;
+    const same = comments.value.data.find(
+      (item) => item.from?.id === session.remoteAccountId && sameText(item.message, text),
+    );
+    return { ok: true, value: same ? { remoteId: same.id, url: null } : null };
+  }
+
   async function pagesOf(
     tokens: OAuthTokens,
   ): Promise<NetworkResult<{ pages: ManagedPage[]; longLived: boolean }>> {
@@ -218,18 +236,7 @@ export function createFacebookProvider(deps: MetaProviderDeps): NetworkProvider<
         find: async (text, parent) => {
           // Graph has no idempotency key: a post (or comment) an earlier attempt made, its answer lost, is
           // found by its text among the Page's posts since the publication was due (the post's comments).
-          if (parent) {
-            const comments = await call<{ data: Comment[] }>(session.accessToken, {
-              method: 'GET',
-              path: `${parent.remoteId}/comments`,
-              query: { fields: 'id,message,from{id}', filter: 'toplevel', limit: '100' },
-            });
-            if (!comments.ok) return comments;
-            const same = comments.value.data.find(
-              (item) => item.from?.id === session.remoteAccountId && sameText(item.message, text),
-            );
-            return { ok: true, value: same ? { remoteId: same.id, url: null } : null };
-          }
+          if (parent) return ownComment(session, parent.remoteId, text);
           const recent = await call<{ data: Array<{ id: string; message?: string }> }>(session.accessToken, {
             method: 'GET',
             path: `${session.remoteAccountId}/published_posts`,
@@ -326,6 +333,10 @@ export function createFacebookProvider(deps: MetaProviderDeps): NetworkProvider<
     },
 
     async reply(session, reply) {
+      // A repeated send (its first answer lost) finds the answer already there.
+      const found = await ownComment(session, reply.inReplyTo, reply.text);
+      if (!found.ok) return found;
+      if (found.value) return { ok: true, value: { position: 0, ...found.value } };
       const posted = await comment(session.accessToken, reply.inReplyTo, reply.text);
       if (!posted.ok) return posted;
       return { ok: true, value: { position: 0, ...posted.value } };

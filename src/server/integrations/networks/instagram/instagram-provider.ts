@@ -166,6 +166,26 @@ export function createInstagramProvider(deps: MetaProviderDeps): NetworkProvider
     return posted.ok ? { ok: true, value: { remoteId: posted.value.id, url: null } } : posted;
   }
 
+  /** The account's own comment (or reply, under `{comment}/replies`) with this text, if an earlier attempt made it. */
+  async function ownComment(
+    session: NetworkSession,
+    edge: string,
+    text: string,
+  ): Promise<NetworkResult<MetaPost | null>> {
+    const comments = await call<{ data: Comment[] }>(session.accessToken, {
+      method: 'GET',
+      path: edge,
+      query: { fields: 'id,text,username,from', limit: '50' },
+    });
+    if (!comments.ok) return comments;
+    const own = session.handle.replace(/^@/, '');
+    const same = comments.value.data.find(
+      (item) =>
+        (item.from?.id === session.remoteAccountId || item.username === own) && sameText(item.text, text),
+    );
+    return { ok: true, value: same ? { remoteId: same.id, url: null } : null };
+  }
+
   /** The Pages with an Instagram professional account linked. */
   async function linkedAccounts(userToken: string): Promise<NetworkResult<ManagedPage[]>> {
     const pages = await managedPages(deps, INSTAGRAM, apiUrl, userToken, PAGE_FIELDS);
@@ -243,21 +263,7 @@ export function createInstagramProvider(deps: MetaProviderDeps): NetworkProvider
         find: async (text, parent) => {
           // No idempotency key: a post (or comment) an earlier attempt published, its answer lost, is found
           // by its text: the post among the recent media since the publication was due, the comment on it.
-          if (parent) {
-            const comments = await call<{ data: Comment[] }>(session.accessToken, {
-              method: 'GET',
-              path: `${parent.remoteId}/comments`,
-              query: { fields: 'id,text,username,from', limit: '50' },
-            });
-            if (!comments.ok) return comments;
-            const same = comments.value.data.find(
-              (item) =>
-                (item.from?.id === session.remoteAccountId ||
-                  item.username === session.handle.replace(/^@/, '')) &&
-                sameText(item.text, text),
-            );
-            return { ok: true, value: same ? { remoteId: same.id, url: null } : null };
-          }
+          if (parent) return ownComment(session, `${parent.remoteId}/comments`, text);
           // Instagram's timestamps are whole seconds.
           const due = `${publication.dueAt.slice(0, 19)}.000Z`;
           const recent = await call<{
@@ -342,6 +348,10 @@ export function createInstagramProvider(deps: MetaProviderDeps): NetworkProvider
     },
 
     async reply(session, reply) {
+      // A repeated send (its first answer lost) finds the answer already there.
+      const found = await ownComment(session, `${reply.inReplyTo}/replies`, reply.text);
+      if (!found.ok) return found;
+      if (found.value) return { ok: true, value: { position: 0, ...found.value } };
       const posted = await comment(session.accessToken, `${reply.inReplyTo}/replies`, reply.text);
       if (!posted.ok) return posted;
       return { ok: true, value: { position: 0, ...posted.value } };

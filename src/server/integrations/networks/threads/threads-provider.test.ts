@@ -260,6 +260,17 @@ describe('Threads provider', () => {
     });
     if (!replied.ok) throw new Error(replied.failure.message);
     expect(meta.objects.get(replied.value.remoteId)).toMatchObject({ text: 'Noted!', replyTo: answer.id });
+    const writtenAt = new Date(meta.now().getTime() - 5_000).toISOString();
+    const again = await provider().reply(session, {
+      inReplyTo: answer.id,
+      text: 'Noted!',
+      idempotencyKey: 'r1',
+      writtenAt,
+    });
+    expect(again).toEqual(replied);
+    expect(
+      [...meta.objects.values()].filter((post) => post.replyTo === answer.id && post.text === 'Noted!'),
+    ).toHaveLength(1);
   });
 
   it('maps a revoked token, an over-long text and a rate limit', async () => {

@@ -183,6 +183,30 @@ export function createThreadsProvider(deps: MetaProviderDeps): NetworkProvider<O
     };
   }
 
+  /**
+   * The account's own post (or reply to `replyTo`) with this text made since `since`, if an earlier
+   * attempt made it.
+   */
+  async function ownPost(
+    session: NetworkSession,
+    text: string,
+    replyTo: string | null,
+    since: string,
+  ): Promise<NetworkResult<MetaPost | null>> {
+    const recent = await call<{
+      data: Array<{ id: string; text?: string; permalink?: string; replied_to?: { id: string } }>;
+    }>(session.accessToken, {
+      method: 'GET',
+      path: replyTo ? 'me/replies' : 'me/threads',
+      query: { fields: 'id,text,timestamp,permalink,replied_to', since: unixOf(since), limit: '25' },
+    });
+    if (!recent.ok) return recent;
+    const same = recent.value.data.find(
+      (item) => sameText(item.text, text) && (!replyTo || item.replied_to?.id === replyTo),
+    );
+    return { ok: true, value: same ? { remoteId: same.id, url: httpUrl(same.permalink) } : null };
+  }
+
   async function permalink(session: NetworkSession, id: string): Promise<string | null> {
     const read = await call<{ permalink?: string }>(session.accessToken, {
       method: 'GET',
@@ -276,26 +300,8 @@ export function createThreadsProvider(deps: MetaProviderDeps): NetworkProvider<O
         chained: true,
         post: async (text) => post(session, text, await publication.media(), null),
         answer: (parent, text) => post(session, text, [], parent.remoteId),
-        find: async (text, parent) => {
-          // No idempotency key: a part an earlier attempt published (its answer lost) is found by its text
-          // among the account's posts (or replies) since the publication was due.
-          const recent = await call<{
-            data: Array<{ id: string; text?: string; permalink?: string; replied_to?: { id: string } }>;
-          }>(session.accessToken, {
-            method: 'GET',
-            path: parent ? 'me/replies' : 'me/threads',
-            query: {
-              fields: 'id,text,timestamp,permalink,replied_to',
-              since: unixOf(publication.dueAt),
-              limit: '25',
-            },
-          });
-          if (!recent.ok) return recent;
-          const same = recent.value.data.find(
-            (item) => sameText(item.text, text) && (!parent || item.replied_to?.id === parent.remoteId),
-          );
-          return { ok: true, value: same ? { remoteId: same.id, url: httpUrl(same.permalink) } : null };
-        },
+        // No idempotency key: a part an earlier attempt published (its answer lost) is found by its text.
+        find: (text, parent) => ownPost(session, text, parent?.remoteId ?? null, publication.dueAt),
       });
     },
 
@@ -372,6 +378,10 @@ export function createThreadsProvider(deps: MetaProviderDeps): NetworkProvider<O
     async reply(given, reply) {
       const opened = await fresh(given);
       if (!opened.ok) return opened;
+      // A repeated send (its first answer lost) finds the answer already there.
+      const found = await ownPost(opened.value, reply.text, reply.inReplyTo, reply.writtenAt);
+      if (!found.ok) return found;
+      if (found.value) return { ok: true, value: { position: 0, ...found.value } };
       const posted = await post(opened.value, reply.text, [], reply.inReplyTo);
       if (!posted.ok) return posted;
       return { ok: true, value: { position: 0, ...posted.value } };
