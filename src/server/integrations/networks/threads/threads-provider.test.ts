@@ -150,6 +150,34 @@ describe('Threads provider', () => {
     }
   });
 
+  it('keeps using a short-lived token Threads will not renew until it expires', async () => {
+    const user = meta.addThreadsUser('shortlived');
+    const connected = await provider().connect({
+      access_token: meta.threadsToken(user, THREADS_SCOPES),
+      refresh_token: null,
+      expires_in: 3600,
+      scopes: THREADS_SCOPES,
+    });
+    if (!connected.ok) throw new Error(connected.failure.message);
+    expect(Date.parse(connected.value.tokenExpiresAt ?? '') - meta.now().getTime()).toBeLessThanOrEqual(
+      3_600_000,
+    );
+    const stored: NetworkSession[] = [];
+    const session = sessionOf(connected.value, stored);
+    expect((await provider().publish(session, publication(['Short and sweet']))).ok).toBe(true);
+    expect(stored).toEqual([]);
+    meta.advance(2 * 3_600_000);
+    try {
+      const expired = await provider().publish(session, publication(['Too late']));
+      expect(expired.ok ? null : expired.failure).toMatchObject({
+        kind: 'auth_expired',
+        message: expect.stringContaining('Session has expired'),
+      });
+    } finally {
+      meta.advance(-2 * 3_600_000);
+    }
+  });
+
   it('publishes a thread as chained replies with the first comment on the first post, and resumes without reposting', async () => {
     const { user, connected } = await connect('threader');
     const session = sessionOf(connected);

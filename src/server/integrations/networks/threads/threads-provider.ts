@@ -100,7 +100,9 @@ export function createThreadsProvider(deps: MetaProviderDeps): NetworkProvider<O
       : Infinity;
     if (left > RENEW_WITHIN_MS || left <= 0) return { ok: true, value: session };
     const renewed = await renew(session);
-    if (!renewed.ok) return renewed;
+    // A token Threads will not renew (a short-lived one, kept when the app's secret was not at hand) still
+    // works until it expires: the call goes ahead with it, and its own answer says when it no longer does.
+    if (!renewed.ok) return { ok: true, value: session };
     await session.onRenewed?.(renewed.value);
     return {
       ok: true,
