@@ -153,9 +153,12 @@ export async function publishInOrder(
     }
     const found = steps.find ? await steps.find(text, parent) : { ok: true as const, value: null };
     if (!found.ok) return found;
-    const made = found.value ? found : parent ? await steps.answer(parent, text) : await steps.post(text);
+    const made: NetworkResult<MetaPost> = found.value
+      ? { ok: true, value: found.value }
+      : parent
+        ? await steps.answer(parent, text)
+        : await steps.post(text);
     if (!made.ok) return made;
-    if (!made.value) continue;
     const part: PublishedPart = { position, remoteId: made.value.remoteId, url: made.value.url };
     await publication.onPublished(part);
     out.push(part);
