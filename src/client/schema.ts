@@ -13478,7 +13478,7 @@ export interface operations {
                             id: string;
                             content_item_id: string;
                             connector_id: string | null;
-                            connector_kind: ("webhook" | "mastodon" | "bluesky" | "linkedin" | "pinterest" | "google_business") | null;
+                            connector_kind: ("webhook" | "mastodon" | "bluesky" | "facebook" | "instagram" | "threads") | null;
                             account_id: string | null;
                             job_id: string;
                             scheduled_at: string;
@@ -13585,7 +13585,7 @@ export interface operations {
                         items: {
                             id: string;
                             business_id: string;
-                            network: "mastodon" | "bluesky" | "linkedin" | "pinterest" | "google_business";
+                            network: "mastodon" | "bluesky" | "facebook" | "instagram" | "threads";
                             display_name: string;
                             handle: string;
                             avatar_url: string | null;
@@ -13711,7 +13711,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_id: string;
-                        network: "mastodon" | "bluesky" | "linkedin" | "pinterest" | "google_business";
+                        network: "mastodon" | "bluesky" | "facebook" | "instagram" | "threads";
                         display_name: string;
                         handle: string;
                         avatar_url: string | null;
@@ -13868,7 +13868,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_id: string;
-                        network: "mastodon" | "bluesky" | "linkedin" | "pinterest" | "google_business";
+                        network: "mastodon" | "bluesky" | "facebook" | "instagram" | "threads";
                         display_name: string;
                         handle: string;
                         avatar_url: string | null;

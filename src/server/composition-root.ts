@@ -77,6 +77,7 @@ import { ImageGenerationService } from './services/media/image-generation.servic
 import { MediaService } from './services/media/media.service.js';
 import { SignedMediaLinks } from './services/media/signed-media-links.js';
 import { NetworkAccountService } from './services/networks/network-account.service.js';
+import { signedMediaUrlOf } from './services/networks/network-media.js';
 import { NetworkPublisher } from './services/networks/network-publisher.js';
 import { NetworkReadScheduler } from './services/networks/network-read-scheduler.js';
 import { NetworkSyncService } from './services/networks/network-sync.service.js';
@@ -439,7 +440,7 @@ export function createServices(deps: ServiceDeps) {
         networks,
         secretBox: networkSecrets,
         store: mediaStore,
-        mediaLinks: { links: mediaLinks, publicUrl: config.server.publicUrl, now },
+        mediaUrl: signedMediaUrlOf(mediaLinks, config.server.publicUrl, now),
         now,
       }),
       mediaLinks: new PublishedMediaLinks({

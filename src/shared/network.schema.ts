@@ -6,7 +6,16 @@ import { idSchema, listOf, timestampSchema } from './common.schema.js';
 // that content is published through natively, results are read from and conversations come in from.
 
 /** Networks with a native provider; each publishes the channel of the same name. */
-export const NETWORK_IDS = ['mastodon', 'bluesky', 'linkedin', 'pinterest', 'google_business'] as const;
+export const NETWORK_IDS = [
+  'mastodon',
+  'bluesky',
+  'linkedin',
+  'pinterest',
+  'google_business',
+  'facebook',
+  'instagram',
+  'threads',
+] as const;
 export type NetworkId = (typeof NETWORK_IDS)[number];
 
 /** The channel each network publishes. */
@@ -16,6 +25,9 @@ export const NETWORK_CHANNELS: Readonly<Record<NetworkId, ChannelId>> = {
   linkedin: 'linkedin',
   pinterest: 'pinterest',
   google_business: 'google_business',
+  facebook: 'facebook',
+  instagram: 'instagram',
+  threads: 'threads',
 };
 
 /** `needs_reconnect`: the network refused the token; nothing goes out through it until it is reconnected. */
@@ -104,12 +116,14 @@ export type BlueskyCredentials = z.infer<typeof blueskyCredentialsSchema>;
 
 /**
  * Each credentials form, for the networks connected with one. Networks absent here (LinkedIn, Pinterest,
- * Google Business Profile, …) connect only through their OAuth authorization flow.
+ * Google Business Profile, Facebook, Instagram, Threads, …) connect only through their OAuth authorization
+ * flow, which their provider describes in `oauth`.
  */
 export const NETWORK_CREDENTIALS_SCHEMAS = {
   mastodon: mastodonCredentialsSchema,
   bluesky: blueskyCredentialsSchema,
 } as const satisfies Partial<Record<NetworkId, z.ZodType>>;
+
 /** The networks with a credentials form. */
 export type CredentialsNetworkId = keyof typeof NETWORK_CREDENTIALS_SCHEMAS;
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { jobHandlerDeps } from '#server/composition-root.js';
+import { newId } from '#server/db/ids.js';
 import { createNetworkRegistry } from '#server/integrations/networks/index.js';
 import { createOutboundGuard } from '#server/integrations/outbound-guard.js';
 import { InProcessJobQueue } from '#server/jobs/in-process/in-process-queue.js';
@@ -311,6 +312,41 @@ describeEachDialect('Mastodon through a connected account', (create) => {
       credentials: { instance_url: mastodon.url, access_token: fresh },
     });
     expect(wrongAccount.statusCode).toBe(400);
+
+    // Accounts connected through OAuth (a Facebook Page) have no credentials form to reconnect with.
+    const at = new Date().toISOString();
+    const oauthAccountId = newId();
+    await createRepositories(t.database.db, t.database.dialect).networkAccounts.insert({
+      id: oauthAccountId,
+      business_id: businessId,
+      network: 'facebook',
+      display_name: 'The Bakery',
+      handle: '@thebakery',
+      avatar_url: null,
+      profile_url: null,
+      remote_account_id: '1122334455',
+      base_url: '',
+      scopes: '[]',
+      token_expires_at: null,
+      access_token_encrypted: 'sealed',
+      refresh_token_encrypted: null,
+      status: 'connected',
+      last_error: null,
+      checked_at: at,
+      conversations_cursor: null,
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+    });
+    const oauthOnly = await call('PUT', `/api/network-accounts/${oauthAccountId}/credentials`, {
+      credentials: { instance_url: mastodon.url, access_token: fresh },
+    });
+    expect(oauthOnly.statusCode).toBe(400);
+    expect(oauthOnly.json<Problem>()).toMatchObject({
+      detail: 'Facebook accounts reconnect by signing in again',
+      errors: [{ path: 'body.credentials', code: 'other_network' }],
+    });
+    expect((await call('DELETE', `/api/network-accounts/${oauthAccountId}`)).statusCode).toBe(204);
 
     const stranger = await registerAccount(t.app);
     const theirs = (await createBusiness(t.app, stranger)).id;

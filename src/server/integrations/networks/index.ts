@@ -2,11 +2,14 @@ import type { NetworkId } from '#shared/network.schema.js';
 import { createGuardedFetch } from '../guarded-fetch.js';
 import type { OutboundGuard } from '../outbound-guard.js';
 import { createBlueskyProvider } from './bluesky/bluesky-provider.js';
+import { createFacebookProvider } from './facebook/facebook-provider.js';
 import { createGoogleBusinessProvider } from './google-business/google-business-provider.js';
+import { createInstagramProvider } from './instagram/instagram-provider.js';
 import { createLinkedInProvider } from './linkedin/linkedin-provider.js';
 import { createMastodonProvider } from './mastodon/mastodon-provider.js';
 import { createPinterestProvider } from './pinterest/pinterest-provider.js';
 import type { NetworkProvider } from './provider.js';
+import { createThreadsProvider } from './threads/threads-provider.js';
 
 export type {
   ConnectedAccount,
@@ -36,7 +39,7 @@ export interface NetworkDeps {
   guard: OutboundGuard;
   timeoutMs: number;
   now: () => Date;
-  /** Between looks at a Mastodon upload still processing (tests shorten it). */
+  /** Between looks at a Mastodon upload (or an Instagram or Threads container) still processing (tests shorten it). */
   mediaPollMs?: number;
   /**
    * The API address of networks that have a single one, overridden (tests point them at the contract fakes in
@@ -58,6 +61,15 @@ export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
     const baseUrl = deps.baseUrls?.[network];
     return baseUrl === undefined ? http : { ...http, baseUrl };
   };
+  const meta = (network: NetworkId) => ({
+    fetch,
+    timeoutMs: deps.timeoutMs,
+    now: deps.now,
+    ...(deps.mediaPollMs === undefined ? {} : { mediaPollMs: deps.mediaPollMs }),
+    ...(deps.baseUrls?.[network] === undefined
+      ? {}
+      : { baseUrl: deps.baseUrls[network].replace(/\/+$/, '') }),
+  });
   return {
     mastodon: createMastodonProvider({
       fetch,
@@ -69,5 +81,8 @@ export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
     linkedin: createLinkedInProvider(at('linkedin')) as NetworkProvider,
     pinterest: createPinterestProvider(at('pinterest')) as NetworkProvider,
     google_business: createGoogleBusinessProvider(at('google_business')) as NetworkProvider,
+    facebook: createFacebookProvider(meta('facebook')) as NetworkProvider,
+    instagram: createInstagramProvider(meta('instagram')) as NetworkProvider,
+    threads: createThreadsProvider(meta('threads')) as NetworkProvider,
   };
 }

@@ -59,9 +59,10 @@ export interface NetworkMedia {
   width: number | null;
   height: number | null;
   /**
-   * A public, expiring link to the same bytes (a signed media link), for networks that fetch media by URL
-   * (Pinterest's `image_url`, Google Business Profile's `sourceUrl`, Instagram's containers). Null or absent
-   * when the server has no public address (PUBLIC_URL unset): the network cannot reach it then.
+   * The same file at a public, signed and expiring address (no sign-in), for networks that fetch media by
+   * URL instead of taking an upload (Instagram's and Threads' containers, Pinterest's `image_url`, Google
+   * Business Profile's `sourceUrl`). Absent when the server has no public address (PUBLIC_URL): such a
+   * network cannot reach the file then.
    */
   url?: string | null;
 }
@@ -168,6 +169,12 @@ export interface OAuthTokens {
   scopes: string[];
   /** For networks where one login manages several accounts (Facebook Pages, LinkedIn organizations, …): the one picked. */
   target_id?: string;
+  /**
+   * The app the code was exchanged with. Networks whose first token is short-lived trade it for a
+   * long-lived one with the app's secret (Facebook's `fb_exchange_token`, Threads' `th_exchange_token`);
+   * without it they keep the short-lived token and its expiry.
+   */
+  client?: OAuthClient;
 }
 
 /** One account a login can publish as (a Page, an organization, a business location, …). */

@@ -29,6 +29,9 @@ const NETWORK_NAMES: Record<NetworkId, string> = {
   linkedin: 'LinkedIn',
   pinterest: 'Pinterest',
   google_business: 'Google Business Profile',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  threads: 'Threads',
 };
 /** What a network calls the secret its accounts are connected with (OAuth networks: the authorization). */
 const SECRET_NAMES: Record<NetworkId, string> = {
@@ -37,6 +40,9 @@ const SECRET_NAMES: Record<NetworkId, string> = {
   linkedin: 'authorization',
   pinterest: 'authorization',
   google_business: 'authorization',
+  facebook: 'authorization',
+  instagram: 'authorization',
+  threads: 'authorization',
 };
 
 /**

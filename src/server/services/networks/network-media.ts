@@ -13,19 +13,6 @@ import type { SignedMediaLinks } from '../media/signed-media-links.js';
 // removed, orientation applied, a format every network takes), cut to the network's shapes where it
 // refuses others (cropFor), the largest that fits the network's size limit; for a video, the original.
 
-/** How long a file's link works: networks that fetch media by URL do so while the post is being made. */
-export const NETWORK_MEDIA_LINK_SECONDS = 24 * 3600;
-
-/**
- * What gives a file a public link (NetworkMedia.url) for networks that fetch media by address: the signed
- * links, and the server's public address (without it the network could not reach the link, so none is given).
- */
-export interface NetworkMediaLinks {
-  links: SignedMediaLinks;
-  publicUrl: string | undefined;
-  now: () => Date;
-}
-
 /** Largest first: the 1280 px JPEG is what the networks show full-screen anyway. */
 const IMAGE_RENDITIONS = ['w1280.jpg', 'w640.jpg', 'w320.jpg'];
 
@@ -76,7 +63,42 @@ export function publishedFile(
 }
 
 /**
- * The files of an item's media for a channel provider to upload, in publishing order.
+ * A public, signed address of one stored file (for networks that fetch media themselves), or undefined
+ * when the server has no public address to build one on.
+ */
+export type MediaUrlOf = (grant: {
+  businessId: string;
+  mediaId: string;
+  variant: string;
+}) => string | undefined;
+
+/**
+ * How long a network may take to fetch a file by its address: Instagram and Threads fetch while they
+ * process the container (minutes for a video); a retry the next day reads the media again, with new links.
+ */
+export const NETWORK_MEDIA_LINK_SECONDS = 24 * 3600;
+
+/**
+ * Signed links (SignedMediaLinks) on the server's public address; undefined without one, since a network
+ * cannot fetch a path on a server it does not know.
+ * @example
+ * const urlOf = signedMediaUrlOf(links, 'https://mcc.example', now);
+ */
+export function signedMediaUrlOf(
+  links: SignedMediaLinks,
+  publicUrl: string | undefined,
+  now: () => Date,
+): MediaUrlOf | undefined {
+  if (!publicUrl) return undefined;
+  return (grant) => {
+    const expires = Math.floor(now().getTime() / 1000) + NETWORK_MEDIA_LINK_SECONDS;
+    return new URL(links.path({ ...grant, expires }), publicUrl).toString();
+  };
+}
+
+/**
+ * The files of an item's media for a channel provider to upload, in publishing order; with `urlOf`, each
+ * also carries its public address (the very file uploaded, so both ways send the same bytes).
  * @example
  * const files = await networkMediaOf(repos, store, businessId, itemId, 'bluesky', { maxImageBytes: 1_000_000 });
  */
@@ -87,32 +109,16 @@ export async function networkMediaOf(
   itemId: string,
   channel: ChannelId,
   limits: NetworkMediaLimits = {},
-  links?: NetworkMediaLinks,
+  urlOf?: MediaUrlOf,
 ): Promise<NetworkMedia[]> {
   const rows = await repos.contentMedia.forItems(businessId, [itemId]);
   const files: NetworkMedia[] = [];
   for (const row of rows) {
     const file = publishedFile(channel, row, limits);
-    files.push({ ...(await fileOf(store, row, file)), url: links ? publicLink(links, row, file) : null });
+    const url = urlOf?.({ businessId: row.business_id, mediaId: row.id, variant: file.variant });
+    files.push({ ...(await fileOf(store, row, file)), ...(url ? { url } : {}) });
   }
   return files;
-}
-
-/** A signed link to exactly the bytes uploaded otherwise, or null without a public address. */
-export function publicLink(
-  links: NetworkMediaLinks,
-  row: AttachedMediaRow,
-  file: PublishedFile,
-): string | null {
-  if (!links.publicUrl) return null;
-  const expires = Math.floor(links.now().getTime() / 1000) + NETWORK_MEDIA_LINK_SECONDS;
-  const path = links.links.path({
-    businessId: row.business_id,
-    mediaId: row.id,
-    variant: file.variant,
-    expires,
-  });
-  return new URL(path, links.publicUrl).toString();
 }
 
 async function fileOf(store: ObjectStore, row: AttachedMediaRow, file: PublishedFile): Promise<NetworkMedia> {

@@ -6,7 +6,7 @@ import type { ObjectStore } from '#server/integrations/storage/object-store.js';
 import type { Repositories } from '#server/repositories/index.js';
 import { composePost } from '#shared/channels.js';
 import type { SecretBox } from '../access/security/secret-box.js';
-import { type NetworkMediaLinks, networkMediaOf } from './network-media.js';
+import { type MediaUrlOf, networkMediaOf } from './network-media.js';
 import { sessionOf } from './network-session.js';
 
 /** What publishing through a connected account needs. */
@@ -16,8 +16,11 @@ export interface NetworkPublisherDeps {
   /** The network accounts' tokens. */
   secretBox: SecretBox;
   store: ObjectStore;
-  /** Public links to the files, for networks that fetch media by URL (Pinterest, Google Business Profile). */
-  mediaLinks?: NetworkMediaLinks;
+  /**
+   * Public signed addresses of the files, for networks that fetch media by URL (Instagram, Threads, Pinterest,
+   * Google Business Profile); absent without PUBLIC_URL.
+   */
+  mediaUrl?: MediaUrlOf;
   now: () => Date;
 }
 
@@ -48,7 +51,7 @@ export class NetworkPublisher {
         ...(JSON.parse(row.thread) as string[]),
       ],
       media: (limits) =>
-        networkMediaOf(repos, this.deps.store, businessId, row.id, row.channel, limits, this.deps.mediaLinks),
+        networkMediaOf(repos, this.deps.store, businessId, row.id, row.channel, limits, this.deps.mediaUrl),
       title: row.title || null,
       firstComment: null,
       idempotencyKey: `${row.id}@${scheduledAt}`,

@@ -7,6 +7,9 @@ export const NETWORK_NAMES: Readonly<Record<NetworkId, string>> = {
   linkedin: 'LinkedIn',
   pinterest: 'Pinterest',
   google_business: 'Google Business Profile',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  threads: 'Threads',
 };
 
 /** The instance's host (`mastodon.social`), or the address as given when it does not parse. */
