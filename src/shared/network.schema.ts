@@ -6,13 +6,21 @@ import { idSchema, listOf, timestampSchema } from './common.schema.js';
 // that content is published through natively, results are read from and conversations come in from.
 
 /** Networks with a native provider; each publishes the channel of the same name. */
-export const NETWORK_IDS = ['mastodon', 'bluesky'] as const;
+export const NETWORK_IDS = ['mastodon', 'bluesky', 'x'] as const;
 export type NetworkId = (typeof NETWORK_IDS)[number];
 
 /** The channel each network publishes. */
 export const NETWORK_CHANNELS: Readonly<Record<NetworkId, ChannelId>> = {
   mastodon: 'mastodon',
   bluesky: 'bluesky',
+  x: 'x',
+};
+
+/** How each network is named to people. */
+export const NETWORK_NAMES: Readonly<Record<NetworkId, string>> = {
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  x: 'X',
 };
 
 /** `needs_reconnect`: the network refused the token; nothing goes out through it until it is reconnected. */
@@ -99,14 +107,19 @@ export const blueskyCredentialsSchema = z.strictObject({
 });
 export type BlueskyCredentials = z.infer<typeof blueskyCredentialsSchema>;
 
-/** Each network's credentials form. */
-export const NETWORK_CREDENTIALS_SCHEMAS = {
+/**
+ * Each network's credentials form. Networks connected through OAuth (X, …) have none: they are connected
+ * with `POST /api/oauth/{network}/start` (oauth.schema.ts).
+ */
+export const NETWORK_CREDENTIALS_SCHEMAS: Readonly<Partial<Record<NetworkId, z.ZodType>>> = {
   mastodon: mastodonCredentialsSchema,
   bluesky: blueskyCredentialsSchema,
-} as const satisfies Record<NetworkId, z.ZodType>;
+};
 
 /** The fields that name an account's address and its secret, where a network's refusal is shown. */
-export const NETWORK_CREDENTIAL_FIELDS: Readonly<Record<NetworkId, { address: string; secret: string }>> = {
+export const NETWORK_CREDENTIAL_FIELDS: Readonly<
+  Partial<Record<NetworkId, { address: string; secret: string }>>
+> = {
   mastodon: { address: 'instance_url', secret: 'access_token' },
   bluesky: { address: 'pds_url', secret: 'app_password' },
 };

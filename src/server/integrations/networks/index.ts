@@ -2,8 +2,10 @@ import type { NetworkId } from '#shared/network.schema.js';
 import { createGuardedFetch } from '../guarded-fetch.js';
 import type { OutboundGuard } from '../outbound-guard.js';
 import { createBlueskyProvider } from './bluesky/bluesky-provider.js';
+import { withFreshTokens } from './fresh-tokens.js';
 import { createMastodonProvider } from './mastodon/mastodon-provider.js';
 import type { NetworkProvider } from './provider.js';
+import { createXProvider } from './x/x-provider.js';
 
 export type {
   ConnectedAccount,
@@ -50,7 +52,7 @@ export interface NetworkDeps {
  */
 export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
   const fetch = createGuardedFetch(deps.guard);
-  return {
+  const registry: NetworkRegistry = {
     mastodon: createMastodonProvider({
       fetch,
       timeoutMs: deps.timeoutMs,
@@ -58,5 +60,22 @@ export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
       ...(deps.mediaPollMs === undefined ? {} : { mediaPollMs: deps.mediaPollMs }),
     }) as NetworkProvider,
     bluesky: createBlueskyProvider({ fetch, timeoutMs: deps.timeoutMs, now: deps.now }) as NetworkProvider,
+    x: createXProvider({
+      fetch,
+      timeoutMs: deps.timeoutMs,
+      now: deps.now,
+      ...(deps.baseUrls?.x ? { apiBaseUrl: deps.baseUrls.x } : {}),
+    }) as NetworkProvider,
   };
+  return withFreshTokensEverywhere(registry, deps.now);
+}
+
+/**
+ * Every OAuth provider renews a token about to expire before using it (fresh-tokens.ts); a registry
+ * built elsewhere (tests) gets the same by passing through here.
+ */
+export function withFreshTokensEverywhere(registry: NetworkRegistry, now: () => Date): NetworkRegistry {
+  return Object.fromEntries(
+    Object.entries(registry).map(([id, provider]) => [id, withFreshTokens(provider, now)]),
+  ) as NetworkRegistry;
 }

@@ -11,6 +11,7 @@ import {
   type ConnectNetworkAccountBody,
   NETWORK_CREDENTIAL_FIELDS,
   NETWORK_CREDENTIALS_SCHEMAS,
+  NETWORK_NAMES,
   type NetworkAccount,
   type NetworkId,
   type ReconnectNetworkAccountBody,
@@ -21,10 +22,12 @@ import type { SecretBox } from '../access/security/secret-box.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import { recordAudit } from '../workspace/audit.service.js';
 
-/** How each network is named to people. */
-const NETWORK_NAMES: Record<NetworkId, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky' };
 /** What a network calls the secret its accounts are connected with. */
-const SECRET_NAMES: Record<NetworkId, string> = { mastodon: 'token', bluesky: 'app password' };
+const SECRET_NAMES: Record<NetworkId, string> = {
+  mastodon: 'token',
+  bluesky: 'app password',
+  x: 'authorization',
+};
 
 /**
  * A workspace's connected network accounts (owners and admins): connect with credentials the network
@@ -48,11 +51,24 @@ export class NetworkAccountService {
     const businessId = body.business_id;
     await requireWorkspaceRole(this.repos, principal, businessId, 'connectors.manage');
     const connected = await this.open(body.network, body.credentials);
+    return this.saveConnected(principal, businessId, body.network, connected);
+  }
+
+  /**
+   * Store an account a network opened (credentials here, or the OAuth flow's tokens): the same remote
+   * account updates its row, another adds one. The caller checked the principal may manage the workspace.
+   */
+  async saveConnected(
+    principal: Principal,
+    businessId: string,
+    network: NetworkId,
+    connected: ConnectedAccount,
+  ): Promise<NetworkAccount> {
     const at = this.now().toISOString();
     const saved = await this.repos.transaction(async (trx) => {
       const existing = await trx.networkAccounts.findRemote(
         businessId,
-        body.network,
+        network,
         connected.baseUrl,
         connected.remoteAccountId,
       );
@@ -64,7 +80,7 @@ export class NetworkAccountService {
         row = {
           id: newId(),
           business_id: businessId,
-          network: body.network,
+          network,
           remote_account_id: connected.remoteAccountId,
           base_url: connected.baseUrl,
           conversations_cursor: null,
@@ -79,7 +95,7 @@ export class NetworkAccountService {
         principal,
         action: existing ? 'network_account.reconnected' : 'network_account.connected',
         target: row.id,
-        details: { network: body.network, handle: row.handle },
+        details: { network, handle: row.handle },
         at,
       });
       return row;
@@ -94,7 +110,23 @@ export class NetworkAccountService {
     body: ReconnectNetworkAccountBody,
   ): Promise<NetworkAccount> {
     const { row, businessId } = await this.load(principal, accountId);
-    const credentials = NETWORK_CREDENTIALS_SCHEMAS[row.network].safeParse(body.credentials);
+    const schema = NETWORK_CREDENTIALS_SCHEMAS[row.network];
+    if (!schema) {
+      throw new AppError(
+        'validation_failed',
+        `${NETWORK_NAMES[row.network]} accounts are reconnected on its page`,
+        {
+          errors: [
+            {
+              path: 'body.credentials',
+              message: `Reconnect it through ${NETWORK_NAMES[row.network]}’s authorization page (Settings → Channels → Reconnect)`,
+              code: 'oauth_network',
+            },
+          ],
+        },
+      );
+    }
+    const credentials = schema.safeParse(body.credentials);
     if (!credentials.success) {
       throw new AppError('validation_failed', `These are not ${NETWORK_NAMES[row.network]} credentials`, {
         errors: [
@@ -114,7 +146,7 @@ export class NetworkAccountService {
         {
           errors: [
             {
-              path: `body.credentials.${NETWORK_CREDENTIAL_FIELDS[row.network].secret}`,
+              path: `body.credentials.${NETWORK_CREDENTIAL_FIELDS[row.network]?.secret ?? ''}`,
               message: `It opens ${connected.handle}; connect it as a new account instead`,
               code: 'other_account',
             },
@@ -201,7 +233,7 @@ export class NetworkAccountService {
 
 /** A refused connection as a readable problem on the field it is about. */
 function connectProblem(network: NetworkId, failure: NetworkFailure): AppError {
-  const fields = NETWORK_CREDENTIAL_FIELDS[network];
+  const fields = NETWORK_CREDENTIAL_FIELDS[network] ?? { address: 'network', secret: 'token' };
   if (failure.kind === 'auth_expired') {
     // The provider's message leads with what happened ("… (HTTP 401): "); the form shows only the reason.
     const reason =
