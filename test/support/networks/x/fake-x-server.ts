@@ -135,6 +135,11 @@ export class FakeXServer {
     return this.tokensFor({ clientId, redirectUri: '', challenge: null, scopes, userId: user.id });
   }
 
+  /** The person revoked the app's access (Settings → Connected apps): refresh tokens stop working. */
+  revokeRefreshTokens(): void {
+    this.refreshTokens.clear();
+  }
+
   inject(injection: XInjection): void {
     this.injections.push(injection);
   }
