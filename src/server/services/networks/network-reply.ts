@@ -59,5 +59,15 @@ export async function replyThroughNetwork(
     writtenAt: message.created_at,
   });
   if (result.ok) return { status: 'sent', remoteId: result.value.remoteId };
+  if (result.failure.kind === 'auth_expired') {
+    // As for publishing: a refused token (or a refused renewal of it) stops the account until reconnected.
+    const at = deps.now().toISOString();
+    await deps.repos.networkAccounts.update(account.business_id, account.id, {
+      status: 'needs_reconnect',
+      last_error: result.failure.message.slice(0, 2000),
+      checked_at: at,
+      updated_at: at,
+    });
+  }
   return { status: 'failed', error: result.failure.message };
 }
