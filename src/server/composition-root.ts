@@ -81,6 +81,8 @@ import { signedMediaUrlOf } from './services/networks/network-media.js';
 import { NetworkPublisher } from './services/networks/network-publisher.js';
 import { NetworkReadScheduler } from './services/networks/network-read-scheduler.js';
 import { NetworkSyncService } from './services/networks/network-sync.service.js';
+import { OAuthAppsService } from './services/networks/oauth-apps.service.js';
+import { OAuthConnectService } from './services/networks/oauth-connect.service.js';
 import { NotificationService } from './services/notifications/notification.service.js';
 import { NotificationCenterService } from './services/notifications/notification-center.service.js';
 import { NotificationMailService } from './services/notifications/notification-mail.service.js';
@@ -252,6 +254,30 @@ export function createServices(deps: ServiceDeps) {
   const mailer = deps.mailer ?? createMailer(config, { now, ...(deps.mailLog ? { log: deps.mailLog } : {}) });
   // Links in emails lead to the web app: PUBLIC_URL (required with SMTP in production), or this machine.
   const baseUrl = (config.server.publicUrl ?? `http://localhost:${config.server.port}`).replace(/\/+$/, '');
+  // OAuth networks: the apps accounts connect (and renew their tokens) with, and the connect flow.
+  const oauthSecrets = new SecretBox(deps.secret, 'mcc network oauth');
+  const oauthApps = new OAuthAppsService({
+    repos,
+    networks,
+    secretBox: oauthSecrets,
+    instanceApps: config.oauthApps,
+    publicBaseUrl: baseUrl,
+    now,
+  });
+  const oauthConnect = new OAuthConnectService({
+    repos,
+    networks,
+    accounts: networkAccounts,
+    apps: oauthApps,
+    secretBox: oauthSecrets,
+    http: {
+      fetch: createGuardedFetch(outboundGuard),
+      timeoutMs: DEFAULT_CONNECTOR_TIMEOUT_MS,
+      now,
+    },
+    publicBaseUrl: baseUrl,
+    now,
+  });
   // Services tell people through this one notifier; it alone knows recipients, preferences and email.
   const notifications = new NotificationService({
     repos,
@@ -311,7 +337,7 @@ export function createServices(deps: ServiceDeps) {
     guard: outboundGuard,
     timeoutMs: DEFAULT_CONNECTOR_TIMEOUT_MS,
     now,
-    networkReplies: { networks, secretBox: networkSecrets, now },
+    networkReplies: { networks, secretBox: networkSecrets, now, oauthApps },
   });
   const forecastRunner = deps.forecastRunner ?? new ForecastRunner();
   const loginThrottle = deps.loginThrottle ?? createLoginThrottle(config.redis);
@@ -442,6 +468,7 @@ export function createServices(deps: ServiceDeps) {
         store: mediaStore,
         mediaUrl: signedMediaUrlOf(mediaLinks, config.server.publicUrl, now),
         now,
+        oauthApps,
       }),
       mediaLinks: new PublishedMediaLinks({
         repos,
@@ -455,6 +482,9 @@ export function createServices(deps: ServiceDeps) {
     /** Publications of the past (the demo workspace's posts with results); no route writes them. */
     pastPublications: new PastPublications({ repos, events, now }),
     networkAccounts,
+    /** OAuth networks: whose app connects them, and the connect flow (Settings → Channels). */
+    oauthApps,
+    oauthConnect,
     /** The hourly `networks.queue_readings` job's handler (see JobHandlerDeps). */
     networkReadScheduler: new NetworkReadScheduler({ repos, queue: jobQueue, now }),
     /** Reads results and mentions back: `Sync now`, and the `networks.read_account` job's handler. */
@@ -466,6 +496,7 @@ export function createServices(deps: ServiceDeps) {
       queue: jobQueue,
       events,
       now,
+      oauthApps,
     }),
     inbox,
     inboxReplies,

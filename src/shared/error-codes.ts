@@ -76,6 +76,11 @@ export const ERROR_CODES = [
   /** The network did not answer, or answered with an error of its own; try again later. */
   'network_unavailable',
   /**
+   * The network is connected through OAuth and neither the instance (`MCC_OAUTH_<NETWORK>_CLIENT_ID`) nor the
+   * workspace (Settings → Channels) has an app on it yet.
+   */
+  'oauth_app_missing',
+  /**
    * The workspace requires two-factor sign-in and the account has not turned it on (Profile → Two-factor sign-in);
    * also when an owner who has not turned it on tries to require it.
    */

@@ -15,6 +15,7 @@ export const NETWORK_IDS = [
   'facebook',
   'instagram',
   'threads',
+  'x',
 ] as const;
 export type NetworkId = (typeof NETWORK_IDS)[number];
 
@@ -28,6 +29,20 @@ export const NETWORK_CHANNELS: Readonly<Record<NetworkId, ChannelId>> = {
   facebook: 'facebook',
   instagram: 'instagram',
   threads: 'threads',
+  x: 'x',
+};
+
+/** How each network is named to people. */
+export const NETWORK_NAMES: Readonly<Record<NetworkId, string>> = {
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  linkedin: 'LinkedIn',
+  pinterest: 'Pinterest',
+  google_business: 'Google Business Profile',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  threads: 'Threads',
+  x: 'X',
 };
 
 /** `needs_reconnect`: the network refused the token; nothing goes out through it until it is reconnected. */
@@ -116,8 +131,8 @@ export type BlueskyCredentials = z.infer<typeof blueskyCredentialsSchema>;
 
 /**
  * Each credentials form, for the networks connected with one. Networks absent here (LinkedIn, Pinterest,
- * Google Business Profile, Facebook, Instagram, Threads, …) connect only through their OAuth authorization
- * flow, which their provider describes in `oauth`.
+ * Google Business Profile, Facebook, Instagram, Threads, X) connect only through their OAuth authorization
+ * flow, which their provider describes in `oauth` (`POST /api/oauth/{network}/start`, oauth.schema.ts).
  */
 export const NETWORK_CREDENTIALS_SCHEMAS = {
   mastodon: mastodonCredentialsSchema,

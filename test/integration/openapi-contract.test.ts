@@ -118,6 +118,7 @@ describe('the OpenAPI contract', () => {
         'confirmRegistration',
         'describeInvitation',
         'describeUnsubscribeLink',
+        'finishOAuth',
         'getAuthOptions',
         'getCalendarFeed',
         'getHealth',

@@ -14,6 +14,16 @@ const list = z.string().transform((value) =>
 );
 
 /**
+ * An OAuth app's client id or secret (`MCC_OAUTH_<NETWORK>_CLIENT_ID`, `…_CLIENT_SECRET`; config.ts reads
+ * those by pattern, one pair per network).
+ */
+export const oauthCredentialSchema = z
+  .string()
+  .trim()
+  .max(500, 'at most 500 characters')
+  .regex(/^[\x21-\x7e]+$/, 'printable characters without spaces only');
+
+/**
  * The environment variables the app reads, with their defaults. `.env.example` documents each one;
  * keep the two in step.
  */

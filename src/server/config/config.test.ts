@@ -204,6 +204,39 @@ describe('loadConfig', () => {
   });
 });
 
+describe('OAuth apps', () => {
+  it('reads each network’s app from MCC_OAUTH_<NETWORK>_CLIENT_ID and _CLIENT_SECRET; a public client has no secret', () => {
+    const config = loadConfig({
+      MCC_OAUTH_X_CLIENT_ID: 'x-client',
+      MCC_OAUTH_X_CLIENT_SECRET: 'x-secret',
+      MCC_OAUTH_MASTODON_CLIENT_ID: 'public-client',
+    });
+    expect(config.oauthApps).toEqual({
+      x: { clientId: 'x-client', clientSecret: 'x-secret' },
+      mastodon: { clientId: 'public-client', clientSecret: null },
+    });
+    expect(loadConfig({}).oauthApps).toEqual({});
+  });
+
+  it('names an unknown network, a secret without its id, and a value with spaces', () => {
+    expect(() =>
+      loadConfig({
+        MCC_OAUTH_MYSPACE_CLIENT_ID: 'a',
+        MCC_OAUTH_X_CLIENT_SECRET: 'b',
+        MCC_OAUTH_BLUESKY_CLIENT_ID: 'has space',
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        problems: [
+          'MCC_OAUTH_BLUESKY_CLIENT_ID: printable characters without spaces only',
+          expect.stringContaining('MCC_OAUTH_MYSPACE_CLIENT_ID: no network is called myspace'),
+          'MCC_OAUTH_X_CLIENT_ID: required with MCC_OAUTH_X_CLIENT_SECRET',
+        ],
+      }),
+    );
+  });
+});
+
 describe('.env.example', () => {
   it('documents exactly the variables the config reads, and parses as valid', async () => {
     const { readFileSync } = await import('node:fs');

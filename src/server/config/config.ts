@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { type Env, envSchema } from './config.schema.js';
+import { NETWORK_IDS, type NetworkId } from '#shared/network.schema.js';
+import { type Env, envSchema, oauthCredentialSchema } from './config.schema.js';
 
 /** The typed, nested configuration every other module receives; nothing else reads `process.env`. */
 export interface Config {
@@ -88,6 +89,11 @@ export interface Config {
   };
   /** Calls to URLs users give (webhooks, publishing): hosts that may be private or loopback anyway. */
   outbound: { allowedHosts: string[] };
+  /**
+   * The instance's OAuth app on each network (`MCC_OAUTH_<NETWORK>_CLIENT_ID`, `…_CLIENT_SECRET`); a
+   * network without one is connected with the workspace's own app. `clientSecret` null: a public client.
+   */
+  oauthApps: Partial<Record<NetworkId, { clientId: string; clientSecret: string | null }>>;
   /** The media library (docs/media.md): where files live, what uploads may weigh, each workspace's share. */
   media: {
     storage: MediaStorageConfig;
@@ -169,6 +175,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (production) problems.push(...productionExposureProblems(e));
   problems.push(...mediaStorageProblems(e));
+  const apps = oauthApps(env);
+  problems.push(...apps.problems);
   if (production && e.SMTP_URL && !e.PUBLIC_URL) {
     problems.push('PUBLIC_URL: required with SMTP_URL in production (the links in emails lead there)');
   }
@@ -241,6 +249,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       allowPrivateBaseUrls: e.AI_ALLOW_PRIVATE_BASE_URLS,
     },
     outbound: { allowedHosts: e.OUTBOUND_ALLOWED_HOSTS },
+    oauthApps: apps.apps,
     media: {
       storage: mediaStorage(e),
       maxImageBytes: e.MEDIA_MAX_IMAGE_BYTES,
@@ -252,6 +261,49 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? 'Marketing Command Center <mcc@localhost>' },
     testHooks: { killBeforeWebhookRelay: e.MCC_TEST_KILL_BEFORE_WEBHOOK_RELAY && !production },
   };
+}
+
+const OAUTH_VARIABLE = /^MCC_OAUTH_([A-Z0-9_]+)_CLIENT_(ID|SECRET)$/;
+
+/**
+ * The OAuth apps named by `MCC_OAUTH_<NETWORK>_CLIENT_ID` and `…_CLIENT_SECRET` (the network's id in
+ * capitals: `MCC_OAUTH_X_CLIENT_ID`, `MCC_OAUTH_GOOGLE_BUSINESS_CLIENT_ID`). Read by pattern rather than
+ * listed in the schema, so a network that joins NETWORK_IDS needs no change here.
+ */
+function oauthApps(env: Record<string, string | undefined>): {
+  apps: Config['oauthApps'];
+  problems: string[];
+} {
+  const found = new Map<string, { id?: string; secret?: string }>();
+  const problems: string[] = [];
+  for (const [name, raw] of Object.entries(env)) {
+    const match = OAUTH_VARIABLE.exec(name);
+    if (!match?.[1] || !raw?.trim()) continue;
+    const parsed = oauthCredentialSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(`${name}: ${parsed.error.issues[0]?.message ?? 'not valid'}`);
+      continue;
+    }
+    const value = parsed.data;
+    const entry = found.get(match[1]) ?? {};
+    if (match[2] === 'ID') entry.id = value;
+    else entry.secret = value;
+    found.set(match[1], entry);
+  }
+  const apps: Config['oauthApps'] = {};
+  for (const [upper, entry] of found) {
+    const network = NETWORK_IDS.find((id) => id.toUpperCase() === upper);
+    if (!network) {
+      problems.push(
+        `MCC_OAUTH_${upper}_CLIENT_ID: no network is called ${upper.toLowerCase()} (${NETWORK_IDS.join(', ')})`,
+      );
+    } else if (!entry.id) {
+      problems.push(`MCC_OAUTH_${upper}_CLIENT_ID: required with MCC_OAUTH_${upper}_CLIENT_SECRET`);
+    } else {
+      apps[network] = { clientId: entry.id, clientSecret: entry.secret ?? null };
+    }
+  }
+  return { apps, problems };
 }
 
 /** Settings that would open something to the network without credentials in production. */

@@ -644,6 +644,36 @@ export interface NetworkAccountsTable {
   updated_at: string;
 }
 
+/** A workspace's own OAuth app on a network (migration 0025). */
+export interface NetworkOAuthAppsTable {
+  business_id: string;
+  network: NetworkId;
+  client_id: string;
+  /** SecretBox-sealed; null for a public client. */
+  client_secret_encrypted: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An OAuth connect flow under way (migration 0025). */
+export interface OAuthFlowsTable {
+  id: string;
+  business_id: string;
+  user_id: string;
+  network: NetworkId;
+  phase: 'authorizing' | 'picking';
+  /** SHA-256 (hex) of the `state`; null once the flow reached `picking`. */
+  state_hash: string | null;
+  binder_hash: string;
+  /** SecretBox-sealed JSON: the PKCE verifier and redirect URI, or the tokens and the app they came from. */
+  secret_encrypted: string | null;
+  /** JSON: the accounts to pick from (picking). */
+  targets: string | null;
+  account_id: string | null;
+  expires_at: string;
+  created_at: string;
+}
+
 export interface NetworkPostsTable {
   business_id: string;
   content_item_id: string;
@@ -734,6 +764,8 @@ export interface DB {
   media_items: MediaItemsTable;
   content_item_media: ContentItemMediaTable;
   network_accounts: NetworkAccountsTable;
+  network_oauth_apps: NetworkOAuthAppsTable;
+  oauth_flows: OAuthFlowsTable;
   network_posts: NetworkPostsTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
@@ -784,6 +816,8 @@ export type MetricsRow = Selectable<MetricsTable>;
 export type NewMetrics = Insertable<MetricsTable>;
 export type NetworkAccountRow = Selectable<NetworkAccountsTable>;
 export type NetworkAccountUpdate = Updateable<NetworkAccountsTable>;
+export type NetworkOAuthAppRow = Selectable<NetworkOAuthAppsTable>;
+export type OAuthFlowRow = Selectable<OAuthFlowsTable>;
 export type NetworkPostRow = Selectable<NetworkPostsTable>;
 export type SimulationRow = Selectable<SimulationsTable>;
 export type BenchmarkOverrideRow = Selectable<BenchmarkOverridesTable>;

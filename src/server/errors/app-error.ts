@@ -36,6 +36,7 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   image_refused: { status: 422, title: 'The image service refused the prompt' },
   network_refused: { status: 422, title: 'The network refused the request' },
   network_unavailable: { status: 502, title: 'The network did not answer' },
+  oauth_app_missing: { status: 409, title: 'No OAuth app is set up for this network' },
   two_factor_required: { status: 403, title: 'This workspace requires two-factor sign-in' },
   invalid_two_factor_code: { status: 401, title: 'The code is not correct' },
   two_factor_challenge_expired: { status: 401, title: 'The sign-in took too long; sign in again' },

@@ -123,6 +123,13 @@ export const OPERATION_IDS = {
   'PUT /api/network-accounts/{id}/credentials': 'reconnectNetworkAccount',
   'DELETE /api/network-accounts/{id}': 'disconnectNetworkAccount',
   'POST /api/network-accounts/{id}/sync': 'syncNetworkAccount',
+  'GET /api/oauth/networks': 'listOAuthNetworks',
+  'PUT /api/oauth/{network}/app': 'saveOAuthApp',
+  'DELETE /api/oauth/{network}/app': 'clearOAuthApp',
+  'POST /api/oauth/{network}/start': 'startOAuth',
+  'GET /api/oauth/{network}/callback': 'finishOAuth',
+  'GET /api/oauth-picks/{id}': 'getOAuthPick',
+  'POST /api/oauth-picks/{id}': 'completeOAuthPick',
 
   'GET /api/webhooks': 'listWebhooks',
   'POST /api/webhooks': 'createWebhook',

@@ -61,6 +61,9 @@ export const DOMAIN_PROBLEMS: Partial<Record<OperationId, readonly ErrorCode[]>>
   updateWebhook: ['url_not_allowed'],
   connectNetworkAccount: ['network_refused', 'network_unavailable'],
   reconnectNetworkAccount: ['network_refused', 'network_unavailable'],
+  startOAuth: ['oauth_app_missing'],
+  getOAuthPick: ['link_expired'],
+  completeOAuthPick: ['link_expired', 'network_refused', 'network_unavailable'],
 
   uploadMedia: ['quota_exceeded'],
   createTextCard: ['quota_exceeded'],

@@ -30,6 +30,7 @@ import { MetricRepository } from './metric.repository.js';
 import { NetworkAccountRepository } from './network-account.repository.js';
 import { NetworkPostRepository } from './network-post.repository.js';
 import { NotificationRepository } from './notification.repository.js';
+import { NetworkOAuthAppRepository, OAuthFlowRepository } from './oauth.repository.js';
 import { PasswordResetRepository } from './password-reset.repository.js';
 import { PublishAttemptRepository } from './publish-attempt.repository.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
@@ -77,6 +78,8 @@ export interface Repositories {
   media: MediaRepository;
   contentMedia: ContentMediaRepository;
   networkAccounts: NetworkAccountRepository;
+  networkOAuthApps: NetworkOAuthAppRepository;
+  oauthFlows: OAuthFlowRepository;
   networkPosts: NetworkPostRepository;
   notifications: NotificationRepository;
   /**
@@ -143,6 +146,8 @@ export function createRepositories(
     media: new MediaRepository(db, dialect),
     contentMedia: new ContentMediaRepository(db),
     networkAccounts: new NetworkAccountRepository(db),
+    networkOAuthApps: new NetworkOAuthAppRepository(db),
+    oauthFlows: new OAuthFlowRepository(db),
     networkPosts: new NetworkPostRepository(db),
     notifications: new NotificationRepository(db),
     transaction: (work) =>

@@ -22,6 +22,7 @@ import { memberRoutes } from './member.routes.js';
 import { messageRoutes } from './messages.routes.js';
 import { networkAccountRoutes } from './network-account.routes.js';
 import { notificationRoutes, unsubscribeRoutes } from './notification.routes.js';
+import { oauthCallbackRoutes, oauthRoutes } from './oauth.routes.js';
 import { webhookRoutes } from './webhook.routes.js';
 import { workspaceRoutes } from './workspace.routes.js';
 
@@ -42,6 +43,8 @@ export async function registerApiRoutes(
   await app.register(signedMediaRoutes(services));
   // Unsubscribe links authenticate by their own signature (mail apps POST them without a session).
   await app.register(unsubscribeRoutes(services));
+  // The networks' redirect back after their consent page: a browser navigation, bound by the flow's cookie.
+  await app.register(oauthCallbackRoutes(services));
   // Development without SMTP: the emails the app would have sent, for this machine only.
   await app.register(devOutboxRoutes(services.mailer));
   // Everything below needs a user access token or a workspace API key.
@@ -59,6 +62,7 @@ export async function registerApiRoutes(
     await protectedApp.register(analyticsRoutes(services));
     await protectedApp.register(connectorRoutes(services));
     await protectedApp.register(networkAccountRoutes(services));
+    await protectedApp.register(oauthRoutes(services, config));
     await protectedApp.register(webhookRoutes(services));
     await protectedApp.register(messageRoutes(services));
     await protectedApp.register(inboxRoutes(services));

@@ -42,6 +42,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   image_refused: 'The image service refused that description. Describe the picture differently.',
   network_refused: 'The network refused it. Check the address and the token, then try again.',
   network_unavailable: 'The network did not answer. Try again in a few minutes.',
+  oauth_app_missing: 'Set up the network’s app first (its client ID and secret), then connect.',
   two_factor_required:
     'This workspace requires two-factor sign-in. Turn it on under Profile → Two-factor sign-in, then come back.',
   invalid_two_factor_code: 'That code is not correct, or it was already used. Enter the newest code.',

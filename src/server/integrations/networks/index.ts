@@ -3,6 +3,7 @@ import { createGuardedFetch } from '../guarded-fetch.js';
 import type { OutboundGuard } from '../outbound-guard.js';
 import { createBlueskyProvider } from './bluesky/bluesky-provider.js';
 import { createFacebookProvider } from './facebook/facebook-provider.js';
+import { withFreshTokens } from './fresh-tokens.js';
 import { createGoogleBusinessProvider } from './google-business/google-business-provider.js';
 import { createInstagramProvider } from './instagram/instagram-provider.js';
 import { createLinkedInProvider } from './linkedin/linkedin-provider.js';
@@ -10,6 +11,7 @@ import { createMastodonProvider } from './mastodon/mastodon-provider.js';
 import { createPinterestProvider } from './pinterest/pinterest-provider.js';
 import type { NetworkProvider } from './provider.js';
 import { createThreadsProvider } from './threads/threads-provider.js';
+import { createXProvider } from './x/x-provider.js';
 
 export type {
   ConnectedAccount,
@@ -70,7 +72,7 @@ export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
       ? {}
       : { baseUrl: deps.baseUrls[network].replace(/\/+$/, '') }),
   });
-  return {
+  const registry: NetworkRegistry = {
     mastodon: createMastodonProvider({
       fetch,
       timeoutMs: deps.timeoutMs,
@@ -84,5 +86,22 @@ export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
     facebook: createFacebookProvider(meta('facebook')) as NetworkProvider,
     instagram: createInstagramProvider(meta('instagram')) as NetworkProvider,
     threads: createThreadsProvider(meta('threads')) as NetworkProvider,
+    x: createXProvider({
+      fetch,
+      timeoutMs: deps.timeoutMs,
+      now: deps.now,
+      ...(deps.baseUrls?.x ? { apiBaseUrl: deps.baseUrls.x } : {}),
+    }) as NetworkProvider,
   };
+  return withFreshTokensEverywhere(registry, deps.now);
+}
+
+/**
+ * Every OAuth provider renews a token about to expire before using it (fresh-tokens.ts); a registry
+ * built elsewhere (tests) gets the same by passing through here.
+ */
+export function withFreshTokensEverywhere(registry: NetworkRegistry, now: () => Date): NetworkRegistry {
+  return Object.fromEntries(
+    Object.entries(registry).map(([id, provider]) => [id, withFreshTokens(provider, now)]),
+  ) as NetworkRegistry;
 }

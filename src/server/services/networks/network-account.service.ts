@@ -12,6 +12,7 @@ import {
   type CredentialsNetworkId,
   NETWORK_CREDENTIAL_FIELDS,
   NETWORK_CREDENTIALS_SCHEMAS,
+  NETWORK_NAMES,
   type NetworkAccount,
   type NetworkId,
   type ReconnectNetworkAccountBody,
@@ -22,17 +23,6 @@ import type { SecretBox } from '../access/security/secret-box.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import { recordAudit } from '../workspace/audit.service.js';
 
-/** How each network is named to people. */
-const NETWORK_NAMES: Record<NetworkId, string> = {
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  linkedin: 'LinkedIn',
-  pinterest: 'Pinterest',
-  google_business: 'Google Business Profile',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  threads: 'Threads',
-};
 /** What a network calls the secret its accounts are connected with (OAuth networks: the authorization). */
 const SECRET_NAMES: Record<NetworkId, string> = {
   mastodon: 'token',
@@ -43,6 +33,7 @@ const SECRET_NAMES: Record<NetworkId, string> = {
   facebook: 'authorization',
   instagram: 'authorization',
   threads: 'authorization',
+  x: 'authorization',
 };
 
 /**
@@ -67,11 +58,24 @@ export class NetworkAccountService {
     const businessId = body.business_id;
     await requireWorkspaceRole(this.repos, principal, businessId, 'connectors.manage');
     const connected = await this.open(body.network, body.credentials);
+    return this.saveConnected(principal, businessId, body.network, connected);
+  }
+
+  /**
+   * Store an account a network opened (credentials here, or the OAuth flow's tokens): the same remote
+   * account updates its row, another adds one. The caller checked the principal may manage the workspace.
+   */
+  async saveConnected(
+    principal: Principal,
+    businessId: string,
+    network: NetworkId,
+    connected: ConnectedAccount,
+  ): Promise<NetworkAccount> {
     const at = this.now().toISOString();
     const saved = await this.repos.transaction(async (trx) => {
       const existing = await trx.networkAccounts.findRemote(
         businessId,
-        body.network,
+        network,
         connected.baseUrl,
         connected.remoteAccountId,
       );
@@ -83,7 +87,7 @@ export class NetworkAccountService {
         row = {
           id: newId(),
           business_id: businessId,
-          network: body.network,
+          network,
           remote_account_id: connected.remoteAccountId,
           base_url: connected.baseUrl,
           conversations_cursor: null,
@@ -98,7 +102,7 @@ export class NetworkAccountService {
         principal,
         action: existing ? 'network_account.reconnected' : 'network_account.connected',
         target: row.id,
-        details: { network: body.network, handle: row.handle },
+        details: { network, handle: row.handle },
         at,
       });
       return row;
@@ -114,8 +118,23 @@ export class NetworkAccountService {
   ): Promise<NetworkAccount> {
     const { row, businessId } = await this.load(principal, accountId);
     const schema = credentialsSchemaOf(row.network);
-    const credentials = schema ? schema.safeParse(body.credentials) : null;
-    if (!credentials?.success) {
+    if (!schema) {
+      throw new AppError(
+        'validation_failed',
+        `${NETWORK_NAMES[row.network]} accounts are reconnected on its page`,
+        {
+          errors: [
+            {
+              path: 'body.credentials',
+              message: `Reconnect it through ${NETWORK_NAMES[row.network]}’s authorization page (Settings → Channels → Reconnect)`,
+              code: 'oauth_network',
+            },
+          ],
+        },
+      );
+    }
+    const credentials = schema.safeParse(body.credentials);
+    if (!credentials.success) {
       throw new AppError('validation_failed', `These are not ${NETWORK_NAMES[row.network]} credentials`, {
         errors: [
           {

@@ -7,7 +7,7 @@ import type { Repositories } from '#server/repositories/index.js';
 import { composePost } from '#shared/channels.js';
 import type { SecretBox } from '../access/security/secret-box.js';
 import { type MediaUrlOf, networkMediaOf } from './network-media.js';
-import { sessionOf } from './network-session.js';
+import { type SessionDeps, sessionOf } from './network-session.js';
 
 /** What publishing through a connected account needs. */
 export interface NetworkPublisherDeps {
@@ -22,6 +22,8 @@ export interface NetworkPublisherDeps {
    */
   mediaUrl?: MediaUrlOf;
   now: () => Date;
+  /** The OAuth app an account's tokens renew with (network-session.ts). */
+  oauthApps?: SessionDeps['oauthApps'];
 }
 
 /**
@@ -45,7 +47,7 @@ export class NetworkPublisher {
     const businessId = row.business_id;
     const started = performance.now();
     const stored = await repos.networkPosts.forSchedule(businessId, row.id, scheduledAt);
-    const result = await this.deps.networks[account.network].publish(sessionOf(account, this.deps), {
+    const result = await this.deps.networks[account.network].publish(await sessionOf(account, this.deps), {
       parts: [
         composePost(row.body, JSON.parse(row.hashtags) as string[]),
         ...(JSON.parse(row.thread) as string[]),

@@ -3,7 +3,7 @@ import type { NetworkRegistry } from '#server/integrations/networks/index.js';
 import type { Repositories } from '#server/repositories/index.js';
 import { NETWORK_CHANNELS, type NetworkId } from '#shared/network.schema.js';
 import type { SecretBox } from '../access/security/secret-box.js';
-import { sessionOf } from './network-session.js';
+import { type SessionDeps, sessionOf } from './network-session.js';
 
 /** What answering on a network needs. */
 export interface NetworkReplyDeps {
@@ -12,6 +12,8 @@ export interface NetworkReplyDeps {
   /** The network accounts' tokens. */
   secretBox: SecretBox;
   now: () => Date;
+  /** The OAuth app an account's tokens renew with (network-session.ts). */
+  oauthApps?: SessionDeps['oauthApps'];
 }
 
 /** How the reply went; `remoteId`: the network's id of the reply, stored on the message. */
@@ -49,7 +51,7 @@ export async function replyThroughNetwork(
   }
   const handle = conversation.customer_handle;
   const text = handle && !message.body.includes(handle) ? `${handle} ${message.body}` : message.body;
-  const result = await deps.networks[network].reply(sessionOf(account, deps), {
+  const result = await deps.networks[network].reply(await sessionOf(account, deps), {
     inReplyTo,
     text,
     // The message's own id: sending the same reply again cannot post it twice.
@@ -57,5 +59,15 @@ export async function replyThroughNetwork(
     writtenAt: message.created_at,
   });
   if (result.ok) return { status: 'sent', remoteId: result.value.remoteId };
+  if (result.failure.kind === 'auth_expired') {
+    // As for publishing: a refused token (or a refused renewal of it) stops the account until reconnected.
+    const at = deps.now().toISOString();
+    await deps.repos.networkAccounts.update(account.business_id, account.id, {
+      status: 'needs_reconnect',
+      last_error: result.failure.message.slice(0, 2000),
+      checked_at: at,
+      updated_at: at,
+    });
+  }
   return { status: 'failed', error: result.failure.message };
 }

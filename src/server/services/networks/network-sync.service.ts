@@ -11,7 +11,7 @@ import type { SecretBox } from '../access/security/secret-box.js';
 import type { ChangeEvents } from '../common/change-events.js';
 import { announceReceived, queueClassification, storeInbound } from '../inbox/inbox-ingest.js';
 import type { NetworkAccountService } from './network-account.service.js';
-import { sessionOf } from './network-session.js';
+import { type SessionDeps, sessionOf } from './network-session.js';
 import { MEASURED_FOR_MS, oldestDuePublication, resultsDue } from './results-schedule.js';
 
 /** Posts measured per reading, oldest first; the rest wait for the next one (they stay due). */
@@ -42,6 +42,8 @@ export interface NetworkSyncDeps {
   queue: JobQueue<AppJobDefinitions>;
   events: ChangeEvents;
   now: () => Date;
+  /** The OAuth app an account's tokens renew with (network-session.ts). */
+  oauthApps?: SessionDeps['oauthApps'];
 }
 
 /**
@@ -111,7 +113,7 @@ export class NetworkSyncService {
     posts: NetworkPostRow[],
     trouble: ReadingTrouble,
   ): Promise<NetworkSyncResult> {
-    const session = sessionOf(account, this.deps);
+    const session = await sessionOf(account, this.deps);
     const measured = await this.readMetrics(account, session, posts, trouble);
     const stopped = trouble.rateLimited || (trouble.problems.length > 0 && (await this.refused(account)));
     const received = stopped ? 0 : await this.readMentions(account, session, trouble);

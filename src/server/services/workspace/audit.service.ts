@@ -37,6 +37,8 @@ export type AuditAction =
   | 'network_account.connected'
   | 'network_account.reconnected'
   | 'network_account.disconnected'
+  | 'network_oauth_app.saved'
+  | 'network_oauth_app.cleared'
   | 'connector.deleted'
   | 'inbox.inbound_secret_created'
   | 'inbox.inbound_secret_rotated'

@@ -6,4 +6,7 @@
 export const channelsKeys = {
   workspace: (businessId: string) => ['channels', businessId] as const,
   accounts: (businessId: string) => [...channelsKeys.workspace(businessId), 'accounts'] as const,
+  oauthNetworks: (businessId: string) => [...channelsKeys.workspace(businessId), 'oauth-networks'] as const,
+  oauthPick: (businessId: string, flowId: string) =>
+    [...channelsKeys.workspace(businessId), 'oauth-pick', flowId] as const,
 };

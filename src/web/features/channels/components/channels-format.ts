@@ -1,16 +1,7 @@
-import type { NetworkAccount, NetworkId, NetworkSyncResult } from '#shared/network.schema.js';
+import type { NetworkAccount, NetworkSyncResult } from '#shared/network.schema.js';
 import { formatDate } from '#web/lib/format-date.js';
 
-export const NETWORK_NAMES: Readonly<Record<NetworkId, string>> = {
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  linkedin: 'LinkedIn',
-  pinterest: 'Pinterest',
-  google_business: 'Google Business Profile',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  threads: 'Threads',
-};
+export { NETWORK_NAMES } from '#shared/network.schema.js';
 
 /** The instance's host (`mastodon.social`), or the address as given when it does not parse. */
 export function instanceHost(baseUrl: string): string {

@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { API } from '#shared/api-paths.js';
 import type { ConnectNetworkAccountBody, NetworkAccount } from '#shared/network.schema.js';
+import type { OAuthNetwork } from '#shared/oauth.schema.js';
 import type { Role } from '#shared/roles.js';
 import { type FakeApi, json, noContent, problem } from '#web/test/fake-api.js';
 import { aBlueskyAccount, aBusiness, aNetworkAccount, anId, aUser } from '#web/test/fixtures.js';
@@ -10,12 +11,28 @@ import { renderApp, serveWorkspace } from '#web/test/render-app.js';
 import { ChannelsSettings } from './channels-settings.js';
 
 const INSTANCE = 'https://mastodon.social';
+const CREATED_AT = '2026-12-01T10:00:00.000Z';
 const REFUSED = 'Mastodon refused the token: The access token is invalid';
 
+const X_NETWORK: OAuthNetwork = {
+  network: 'x',
+  name: 'X',
+  scopes: ['tweet.read', 'tweet.write', 'users.read', 'offline.access', 'media.write'],
+  redirect_url: 'https://mcc.example.org/api/oauth/x/callback',
+  app_source: 'instance',
+  workspace_app: null,
+};
+
 /** The network-account endpoints over an in-memory list, as the API keeps it. */
-function serveAccounts(api: FakeApi, businessId: string, initial: NetworkAccount[] = []) {
+function serveAccounts(
+  api: FakeApi,
+  businessId: string,
+  initial: NetworkAccount[] = [],
+  oauthNetworks: OAuthNetwork[] = [X_NETWORK],
+) {
   let accounts = initial;
   return api
+    .on('GET', API.oauthNetworks, () => json({ items: oauthNetworks }))
     .on('GET', API.networkAccounts, ({ query }) =>
       json({ items: accounts.filter((account) => account.business_id === query.get('business_id')) }),
     )
@@ -34,17 +51,26 @@ function serveAccounts(api: FakeApi, businessId: string, initial: NetworkAccount
     });
 }
 
-function renderSettings(accounts: NetworkAccount[] = [], role: Role = 'owner') {
+function renderSettings(
+  accounts: NetworkAccount[] = [],
+  role: Role = 'owner',
+  { oauthNetworks = [X_NETWORK], url = '/' }: { oauthNetworks?: OAuthNetwork[]; url?: string } = {},
+) {
   const business = aBusiness({ role });
   const api = serveAccounts(
     fakeApi(),
     business.id,
     accounts.map((account) => ({ ...account, business_id: business.id })),
+    oauthNetworks,
   );
-  const rendered = renderWithProviders(<ChannelsSettings business={business} />);
+  const visited: string[] = [];
+  const rendered = renderWithProviders(
+    <ChannelsSettings business={business} go={(to) => visited.push(to)} />,
+    { url, route: '/' },
+  );
   const connect = () => screen.getByRole('region', { name: 'Connect Mastodon' });
   const connectBluesky = () => screen.getByRole('region', { name: 'Connect Bluesky' });
-  return { ...rendered, api, business, connect, connectBluesky };
+  return { ...rendered, api, business, connect, connectBluesky, visited };
 }
 
 /** The message shown under a field, found through the field's own description. */
@@ -317,6 +343,117 @@ describe('ChannelsSettings', () => {
       screen.getByText('Only owners and admins can see and connect the workspace’s network accounts.'),
     ).toBeTruthy();
     expect(api.requests).toEqual([]);
+  });
+});
+
+describe('ChannelsSettings with OAuth networks', () => {
+  const CONSENT = 'https://x.com/i/oauth2/authorize?state=s';
+
+  it('shows the redirect URL to register, and Connect goes to the network’s consent page', async () => {
+    const { user, api, business, visited } = renderSettings();
+    const card = await screen.findByRole('region', { name: 'Connect X' });
+    expect(within(card).getByText('https://mcc.example.org/api/oauth/x/callback')).toBeTruthy();
+    expect(within(card).getByText(/This server has its own X app/)).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Copy the X redirect URL' })).toBeTruthy();
+    api.on('POST', API.oauthStart('x'), () => json({ authorization_url: CONSENT, expires_at: CREATED_AT }));
+
+    await user.click(within(card).getByRole('button', { name: 'Connect X' }));
+
+    await vi.waitFor(() => expect(visited).toEqual([CONSENT]));
+    expect(api.requests.find((request) => request.path === API.oauthStart('x'))?.body).toEqual({
+      business_id: business.id,
+    });
+  });
+
+  it('asks for the workspace’s own app when the server has none, and keeps its secret out of sight', async () => {
+    const { user, api } = renderSettings([], 'owner', {
+      oauthNetworks: [{ ...X_NETWORK, app_source: null }],
+    });
+    const card = await screen.findByRole('region', { name: 'Connect X' });
+    expect(within(card).getByRole<HTMLButtonElement>('button', { name: 'Connect X' }).disabled).toBe(true);
+    api.on('PUT', API.oauthApp('x'), () =>
+      json({
+        ...X_NETWORK,
+        app_source: 'workspace',
+        workspace_app: { client_id: 'my-client', has_secret: true, updated_at: CREATED_AT },
+      }),
+    );
+
+    await user.type(within(card).getByLabelText('Client ID'), 'my-client');
+    await user.type(within(card).getByLabelText('Client secret'), 'my-secret');
+    await user.click(within(card).getByRole('button', { name: 'Save the app' }));
+
+    expect(await screen.findByText('X app saved')).toBeTruthy();
+    expect(api.requests.find((request) => request.path === API.oauthApp('x'))?.body).toMatchObject({
+      client_id: 'my-client',
+      client_secret: 'my-secret',
+    });
+  });
+
+  it('reconnects an X account by running the flow again for it, and shows its token’s scopes', async () => {
+    const businessId = anId();
+    const account = aNetworkAccount({
+      business_id: businessId,
+      network: 'x',
+      handle: '@bakery',
+      base_url: null,
+      scopes: ['tweet.read', 'tweet.write'],
+      token_expires_at: '2099-01-01T00:00:00.000Z',
+    });
+    const { user, api, visited } = renderSettings([account]);
+    api.on('POST', API.oauthStart('x'), () => json({ authorization_url: CONSENT, expires_at: CREATED_AT }));
+
+    expect(await screen.findByText('Scopes: tweet.read, tweet.write')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Reconnect @bakery' }));
+
+    await vi.waitFor(() => expect(visited).toEqual([CONSENT]));
+    expect(api.requests.find((request) => request.path === API.oauthStart('x'))?.body).toMatchObject({
+      account_id: account.id,
+    });
+  });
+
+  it('says why the network did not connect, from the callback’s redirect', async () => {
+    renderSettings([], 'owner', {
+      url: '/?oauth=failed&network=x&message=You+did+not+allow+mcc+to+use+your+X+account',
+    });
+    expect(await screen.findByText('You did not allow mcc to use your X account')).toBeTruthy();
+  });
+
+  it('lets the person pick the account when the login manages several', async () => {
+    const flowId = anId();
+    const business = aBusiness({ role: 'owner' });
+    const api = serveAccounts(fakeApi(), business.id)
+      .on('GET', API.oauthPick(flowId), () =>
+        json({
+          id: flowId,
+          business_id: business.id,
+          network: 'x',
+          targets: [
+            { id: 'north', name: 'Bakery North', avatar_url: null },
+            { id: 'south', name: 'Bakery South', avatar_url: null },
+          ],
+          expires_at: CREATED_AT,
+        }),
+      )
+      .on('POST', API.oauthPick(flowId), () =>
+        json(aNetworkAccount({ business_id: business.id, network: 'x', display_name: 'Bakery South' }), 201),
+      );
+    const { user } = renderWithProviders(<ChannelsSettings business={business} />, {
+      url: `/?oauth=pick&network=x&flow=${flowId}`,
+      route: '/',
+    });
+
+    const dialog = await screen.findByRole('dialog', { name: 'Which X account?' });
+    await user.click(await within(dialog).findByLabelText('Bakery South'));
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+
+    expect(await screen.findByText('Bakery South connected')).toBeTruthy();
+    expect(
+      api.requests.find((request) => request.method === 'POST' && request.path === API.oauthPick(flowId))
+        ?.body,
+    ).toEqual({
+      target_id: 'south',
+    });
   });
 });
 

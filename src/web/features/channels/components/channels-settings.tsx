@@ -12,21 +12,33 @@ import { describeError } from '#web/lib/error-messages.js';
 import { useConnectNetworkAccount } from '../api/connect-network-account.js';
 import { useDisconnectNetworkAccount } from '../api/disconnect-network-account.js';
 import { useNetworkAccounts } from '../api/get-network-accounts.js';
+import { useOAuthNetworks } from '../api/oauth.js';
 import { BlueskyCredentialsForm } from './bluesky-credentials-form.js';
 import { MastodonCredentialsForm } from './mastodon-credentials-form.js';
 import { NetworkAccountItem } from './network-account-item.js';
+import { OAuthNetworkCard } from './oauth-network-card.js';
+import { OAuthOutcome } from './oauth-outcome.js';
 import './channels.css';
 
 /** Settings → Channels: the workspace's own accounts on the networks, published through natively. */
-export function ChannelsSettings({ business }: { business: Business }) {
+export function ChannelsSettings({
+  business,
+  go,
+}: {
+  business: Business;
+  /** Test seam: where the browser goes for a network's consent page. */
+  go?: (url: string) => void;
+}) {
   if (!can(business.role, 'connectors.manage')) {
     return <Banner>Only owners and admins can see and connect the workspace’s network accounts.</Banner>;
   }
-  return <ManageAccounts businessId={business.id} />;
+  return <ManageAccounts businessId={business.id} {...(go ? { go } : {})} />;
 }
 
-function ManageAccounts({ businessId }: { businessId: string }) {
+function ManageAccounts({ businessId, go }: { businessId: string; go?: (url: string) => void }) {
   const accounts = useNetworkAccounts(businessId);
+  const oauthNetworks = useOAuthNetworks(businessId);
+  const oauthIds = new Set(oauthNetworks.data?.map((network) => network.network) ?? []);
   const connect = useConnectNetworkAccount(businessId);
   const remove = useDisconnectNetworkAccount(businessId);
   const toast = useToast();
@@ -34,6 +46,7 @@ function ManageAccounts({ businessId }: { businessId: string }) {
 
   return (
     <>
+      <OAuthOutcome businessId={businessId} />
       <Card
         title="Connected accounts"
         description="Items of a channel with a connected account are published through it, and its results and mentions are read back; other channels go through the connectors under Publishing."
@@ -52,12 +65,23 @@ function ManageAccounts({ businessId }: { businessId: string }) {
                 key={account.id}
                 account={account}
                 businessId={businessId}
+                oauth={oauthIds.has(account.network)}
+                {...(go ? { go } : {})}
                 onDisconnect={() => setDisconnecting(account)}
               />
             ))}
           </ul>
         )}
       </Card>
+      {oauthNetworks.isError && <Banner tone="danger">{describeError(oauthNetworks.error)}</Banner>}
+      {oauthNetworks.data?.map((network) => (
+        <OAuthNetworkCard
+          key={network.network}
+          businessId={businessId}
+          network={network}
+          {...(go ? { go } : {})}
+        />
+      ))}
       <Card
         title="Connect Mastodon"
         description="Your instance’s address and an access token made there for mcc."

@@ -7,6 +7,7 @@ import { Dialog } from '#web/components/ui/dialog.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { formatDateTime } from '#web/lib/format-date.js';
+import { useStartOAuth } from '../api/oauth.js';
 import { useReconnectNetworkAccount } from '../api/reconnect-network-account.js';
 import { useSyncNetworkAccount } from '../api/sync-network-account.js';
 import { BlueskyCredentialsForm } from './bluesky-credentials-form.js';
@@ -17,12 +18,23 @@ import './channels.css';
 interface NetworkAccountItemProps {
   account: NetworkAccount;
   businessId: string;
+  /** Connected through OAuth: reconnecting runs the flow again (the same remote account must sign in). */
+  oauth?: boolean;
+  /** Test seam: where the browser goes for the network's consent page. */
+  go?: (url: string) => void;
   onDisconnect: () => void;
 }
 
 /** One connected account: who it is, where, whether its token works, with sync, reconnect and disconnect. */
-export function NetworkAccountItem({ account, businessId, onDisconnect }: NetworkAccountItemProps) {
+export function NetworkAccountItem({
+  account,
+  businessId,
+  oauth = false,
+  go,
+  onDisconnect,
+}: NetworkAccountItemProps) {
   const sync = useSyncNetworkAccount(businessId);
+  const startOAuth = useStartOAuth(businessId, go);
   const toast = useToast();
   const [reconnecting, setReconnecting] = useState(false);
   const network = NETWORK_NAMES[account.network];
@@ -74,6 +86,9 @@ export function NetworkAccountItem({ account, businessId, onDisconnect }: Networ
               .filter(Boolean)
               .join(' · ')}
           </span>
+          {account.scopes.length > 0 && (
+            <span className="muted network-account__scopes">Scopes: {account.scopes.join(', ')}</span>
+          )}
         </div>
         <div className="network-account__actions">
           <Button
@@ -88,7 +103,15 @@ export function NetworkAccountItem({ account, businessId, onDisconnect }: Networ
           <Button
             size="sm"
             variant={needsReconnect ? 'primary' : 'ghost'}
-            onClick={() => setReconnecting(true)}
+            loading={startOAuth.isPending}
+            onClick={() =>
+              oauth
+                ? startOAuth.mutate(
+                    { network: account.network, accountId: account.id },
+                    { onError: (error) => toast(describeError(error), 'danger') },
+                  )
+                : setReconnecting(true)
+            }
             aria-label={`Reconnect ${account.handle}`}
           >
             Reconnect
@@ -117,12 +140,14 @@ export function NetworkAccountItem({ account, businessId, onDisconnect }: Networ
           </ul>
         </Banner>
       )}
-      <ReconnectDialog
-        account={account}
-        businessId={businessId}
-        open={reconnecting}
-        onClose={() => setReconnecting(false)}
-      />
+      {!oauth && (
+        <ReconnectDialog
+          account={account}
+          businessId={businessId}
+          open={reconnecting}
+          onClose={() => setReconnecting(false)}
+        />
+      )}
     </li>
   );
 }

@@ -1,0 +1,171 @@
+import { OutboundRefusedError } from '../guarded-fetch.js';
+import { httpFailure, transportFailure } from './http-failure.js';
+import type { NetworkResult, OAuthClient, OAuthSpec, OAuthTokens } from './provider.js';
+
+// The token endpoint of an OAuth 2 network (RFC 6749 §4.1.3 and §6), the same for every network: the
+// code exchange at the end of the connect flow, and refreshing a token before it expires. Tokens pass
+// through here and are never put in a message (failures carry the network's error code and description).
+
+/** What a token call needs: the guarded fetch (every request passes the outbound guard), a timeout, a clock. */
+export interface OAuthHttp {
+  fetch: typeof fetch;
+  timeoutMs: number;
+  now: () => Date;
+}
+
+/** The code the network sent back, and what the authorization request was made with. */
+export interface CodeExchange {
+  code: string;
+  redirectUri: string;
+  /** The PKCE verifier whose S256 challenge went into the authorization URL; null without PKCE. */
+  codeVerifier: string | null;
+}
+
+/**
+ * Trade an authorization code for tokens.
+ *
+ * @example
+ * const tokens = await exchangeCode(http, 'X', provider.oauth, client, { code, redirectUri, codeVerifier });
+ */
+export function exchangeCode(
+  http: OAuthHttp,
+  network: string,
+  spec: OAuthSpec,
+  client: OAuthClient,
+  exchange: CodeExchange,
+): Promise<NetworkResult<OAuthTokens>> {
+  const form = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code: exchange.code,
+    redirect_uri: exchange.redirectUri,
+  });
+  if (exchange.codeVerifier) form.set('code_verifier', exchange.codeVerifier);
+  return tokenCall(http, network, spec, client, form, spec.scopes);
+}
+
+/**
+ * New tokens for a refresh token. A refused refresh token (`invalid_grant`, 400 or 401) is `auth_expired`:
+ * only connecting again helps. Networks that do not rotate refresh tokens answer without one: the old one
+ * stays.
+ *
+ * @example
+ * const renewed = await refreshTokens(http, 'X', provider.oauth, session.oauthClient, session.refreshToken);
+ */
+export async function refreshTokens(
+  http: OAuthHttp,
+  network: string,
+  spec: OAuthSpec,
+  client: OAuthClient,
+  refreshToken: string,
+): Promise<NetworkResult<OAuthTokens>> {
+  const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken });
+  const result = await tokenCall(http, network, spec, client, form, spec.scopes);
+  if (!result.ok) {
+    const { failure } = result;
+    if (failure.statusCode === 400 || failure.statusCode === 401) {
+      return {
+        ok: false,
+        failure: {
+          ...failure,
+          kind: 'auth_expired',
+          message: `${network} refused to renew the token; connect the account again (${failure.message})`,
+        },
+      };
+    }
+    return result;
+  }
+  return { ok: true, value: { ...result.value, refresh_token: result.value.refresh_token ?? refreshToken } };
+}
+
+/** When tokens that last `expires_in` seconds from `now` stop working (ISO), or null when they do not. */
+export function expiryOf(tokens: Pick<OAuthTokens, 'expires_in'>, now: Date): string | null {
+  return tokens.expires_in === null ? null : new Date(now.getTime() + tokens.expires_in * 1000).toISOString();
+}
+
+interface TokenAnswer {
+  access_token?: unknown;
+  refresh_token?: unknown;
+  expires_in?: unknown;
+  scope?: unknown;
+  error?: unknown;
+  error_description?: unknown;
+}
+
+async function tokenCall(
+  http: OAuthHttp,
+  network: string,
+  spec: OAuthSpec,
+  client: OAuthClient,
+  form: URLSearchParams,
+  /** What was asked for: RFC 6749 §5.1 leaves `scope` out when all of it was granted. */
+  fallbackScopes: string[],
+): Promise<NetworkResult<OAuthTokens>> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': 'application/x-www-form-urlencoded',
+  };
+  // A public client (PKCE only) names itself in the form; a confidential one authenticates as the spec says.
+  if (client.clientSecret !== null && spec.clientAuth === 'basic') {
+    const user = encodeURIComponent(client.clientId);
+    const password = encodeURIComponent(client.clientSecret);
+    headers.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  } else {
+    form.set('client_id', client.clientId);
+    if (client.clientSecret !== null) form.set('client_secret', client.clientSecret);
+  }
+  let response: Response;
+  try {
+    response = await http.fetch(spec.tokenUrl, {
+      method: 'POST',
+      headers,
+      body: form.toString(),
+      signal: AbortSignal.timeout(http.timeoutMs),
+    });
+  } catch (error) {
+    return { ok: false, failure: transportFailure(network, error, error instanceof OutboundRefusedError) };
+  }
+  const text = await response.text().catch(() => '');
+  let answer: TokenAnswer = {};
+  try {
+    answer = JSON.parse(text) as TokenAnswer;
+  } catch {
+    // Some token endpoints answer errors in plain text; the status says enough then.
+  }
+  if (!response.ok) {
+    return {
+      ok: false,
+      failure: httpFailure(network, response.status, response.headers, errorOf(answer), http.now()),
+    };
+  }
+  if (typeof answer.access_token !== 'string' || answer.access_token === '') {
+    return {
+      ok: false,
+      failure: {
+        kind: 'retryable',
+        message: `${network}'s token endpoint answered HTTP ${response.status} without an access token`,
+        statusCode: response.status,
+        retryAt: null,
+      },
+    };
+  }
+  const expiresIn = Number(answer.expires_in);
+  return {
+    ok: true,
+    value: {
+      access_token: answer.access_token,
+      refresh_token:
+        typeof answer.refresh_token === 'string' && answer.refresh_token ? answer.refresh_token : null,
+      expires_in: Number.isFinite(expiresIn) && expiresIn > 0 ? Math.floor(expiresIn) : null,
+      scopes:
+        typeof answer.scope === 'string' ? answer.scope.split(/[\s,]+/).filter(Boolean) : [...fallbackScopes],
+    },
+  };
+}
+
+/** RFC 6749 §5.2's `error` and `error_description`, bounded. */
+function errorOf(answer: TokenAnswer): string | null {
+  const parts = [answer.error, answer.error_description].filter(
+    (part): part is string => typeof part === 'string' && part.length > 0,
+  );
+  return parts.length > 0 ? parts.join(': ').slice(0, 500) : null;
+}

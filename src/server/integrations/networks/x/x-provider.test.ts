@@ -1,0 +1,291 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeXServer, type FakeXUser } from '../../../../../test/support/networks/x/fake-x-server.js';
+import { createGuardedFetch } from '../../guarded-fetch.js';
+import { createOutboundGuard } from '../../outbound-guard.js';
+import { withFreshTokens } from '../fresh-tokens.js';
+import { exchangeCode } from '../oauth-token.js';
+import type {
+  ConnectedAccount,
+  NetworkMedia,
+  NetworkPublication,
+  NetworkSession,
+  PublishedPart,
+} from '../provider.js';
+import { createXProvider } from './x-provider.js';
+
+// The provider over HTTP against the fake X (test/support/networks/x/), without the app around it: what it
+// sends, what it makes of X's answers and errors, and how an expiring token is renewed before a call.
+
+const CLIENT = { clientId: 'mcc-client', clientSecret: 'mcc-secret' };
+
+describe('X provider', () => {
+  let x: FakeXServer;
+  let shop: FakeXUser;
+  const http = () => ({
+    fetch: createGuardedFetch(createOutboundGuard({ allowedHosts: ['127.0.0.1'] })),
+    timeoutMs: 5_000,
+    now: () => x.now(),
+  });
+  const provider = () => withFreshTokens(createXProvider({ ...http(), apiBaseUrl: x.url }), () => x.now());
+
+  beforeEach(async () => {
+    x = await FakeXServer.start();
+    x.registerApp(CLIENT.clientId, CLIENT.clientSecret);
+    shop = x.addUser('bakery', 'The Bakery');
+  });
+  afterEach(async () => {
+    await x.close();
+  });
+
+  const connect = async (): Promise<ConnectedAccount> => {
+    const issued = x.issueTokens(shop, CLIENT.clientId);
+    const connected = await provider().connect({
+      access_token: issued.access_token,
+      refresh_token: issued.refresh_token ?? null,
+      expires_in: issued.expires_in,
+      scopes: issued.scope.split(' '),
+    });
+    if (!connected.ok) throw new Error(connected.failure.message);
+    return connected.value;
+  };
+  const sessionOf = (connected: ConnectedAccount, stored: NetworkSession[] = []): NetworkSession => {
+    const session: NetworkSession = {
+      ...connected,
+      oauthClient: CLIENT,
+      onRenewed: async (renewed) => {
+        stored.push(renewed);
+        Object.assign(session, {
+          accessToken: renewed.accessToken,
+          refreshToken: renewed.refreshToken,
+          tokenExpiresAt: renewed.tokenExpiresAt,
+        });
+      },
+    };
+    return session;
+  };
+  const publication = (parts: string[], published: PublishedPart[] = [], media: NetworkMedia[] = []) => {
+    const out: PublishedPart[] = [];
+    const value: NetworkPublication = {
+      parts,
+      media: async () => media,
+      firstComment: null,
+      idempotencyKey: 'item@2026-12-01T10:00:00.000Z',
+      dueAt: '2026-12-01T10:00:00.000Z',
+      published,
+      onPublished: async (part) => {
+        out.push(part);
+      },
+    };
+    return { value, out };
+  };
+  const image = (description: string): NetworkMedia => ({
+    kind: 'image',
+    fileName: 'loaf.png',
+    mimeType: 'image/png',
+    bytes: Buffer.from('89504e470d0a1a0a', 'hex'),
+    description,
+    width: 48,
+    height: 32,
+  });
+
+  it('exchanges a PKCE code at the token endpoint and opens the account the token belongs to', async () => {
+    const spec = createXProvider({ ...http(), apiBaseUrl: x.url }).oauth;
+    if (!spec) throw new Error('X is an OAuth network');
+    expect(spec).toMatchObject({
+      pkce: true,
+      scopes: expect.arrayContaining(['tweet.write', 'offline.access']),
+    });
+    x.approver = shop;
+    const verifier = 'v'.repeat(64);
+    const { createHash } = await import('node:crypto');
+    const authorize = new URL(spec.authorizeUrl);
+    authorize.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: CLIENT.clientId,
+      redirect_uri: 'https://mcc.example/api/oauth/x/callback',
+      scope: spec.scopes.join(' '),
+      state: 'abc',
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+    }).toString();
+    const consent = await fetch(authorize, { redirect: 'manual' });
+    const back = new URL(consent.headers.get('location') ?? '');
+    const code = back.searchParams.get('code') ?? '';
+    expect(back.searchParams.get('state')).toBe('abc');
+
+    const wrong = await exchangeCode(http(), 'X', spec, CLIENT, {
+      code,
+      redirectUri: 'https://mcc.example/api/oauth/x/callback',
+      codeVerifier: 'w'.repeat(64),
+    });
+    expect(wrong).toMatchObject({ ok: false, failure: { kind: 'rejected', statusCode: 400 } });
+    expect(!wrong.ok && wrong.failure.message).toContain(
+      'Value passed for the authorization code was invalid.',
+    );
+
+    // The code was spent by the failed try (X's codes are single-use): a fresh consent gives another.
+    const again = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location') ?? '');
+    const tokens = await exchangeCode(http(), 'X', spec, CLIENT, {
+      code: again.searchParams.get('code') ?? '',
+      redirectUri: 'https://mcc.example/api/oauth/x/callback',
+      codeVerifier: verifier,
+    });
+    if (!tokens.ok) throw new Error(tokens.failure.message);
+    expect(x.requests.at(-1)?.authorization).toMatch(/^Basic /);
+    expect(tokens.value).toMatchObject({ expires_in: 7200, scopes: spec.scopes });
+    const connected = await provider().connect(tokens.value);
+    expect(connected).toMatchObject({
+      ok: true,
+      value: {
+        remoteAccountId: shop.id,
+        handle: '@bakery',
+        displayName: 'The Bakery',
+        profileUrl: 'https://x.com/bakery',
+        tokenExpiresAt: new Date(x.now().getTime() + 7_200_000).toISOString(),
+      },
+    });
+  });
+
+  it('refuses a token X does not know as auth_expired', async () => {
+    const connected = await provider().connect({
+      access_token: 'nope',
+      refresh_token: null,
+      expires_in: null,
+      scopes: [],
+    });
+    expect(connected).toMatchObject({ ok: false, failure: { kind: 'auth_expired', statusCode: 401 } });
+  });
+
+  it('publishes a thread with images and alt text, each part answering the one before, and never resends a part', async () => {
+    const account = await connect();
+    x.inject({ method: 'POST', path: '/2/tweets', status: 503, body: { title: 'Service Unavailable' } });
+    const first = publication(
+      ['Fresh loaves', 'Rye at 8', 'Spelt at 9'],
+      [],
+      [image('Two loaves'), image('')],
+    );
+    // The first part fails before anything is out: retryable, nothing stored.
+    const failed = await provider().publish(sessionOf(account), first.value);
+    expect(failed).toMatchObject({ ok: false, failure: { kind: 'retryable', statusCode: 503 } });
+    expect(first.out).toEqual([]);
+
+    const third = publication(
+      ['Fresh loaves', 'Rye at 8', 'Spelt at 9'],
+      [],
+      [image('Two loaves'), image('')],
+    );
+    const done = await provider().publish(sessionOf(account), third.value);
+    if (!done.ok) throw new Error(done.failure.message);
+    expect(done.value.map((part) => part.position)).toEqual([0, 1, 2]);
+    const [head, rye, spelt] = done.value.map((part) => x.tweets.get(part.remoteId));
+    expect(head?.mediaIds).toHaveLength(2);
+    expect(head?.mediaIds.map((id) => x.media.get(id)?.altText)).toEqual(['Two loaves', null]);
+    expect(rye?.inReplyTo).toBe(head?.id);
+    expect(spelt?.inReplyTo).toBe(rye?.id);
+    expect(done.value[0]?.url).toBe(`https://x.com/bakery/status/${head?.id}`);
+
+    // A retry after the second part went out sends only the third.
+    const before = x.tweets.size;
+    const retry = publication(['Fresh loaves', 'Rye at 8', 'Spelt at 9 (retry)'], done.value.slice(0, 2));
+    const retried = await provider().publish(sessionOf(account), retry.value);
+    expect(retried.ok).toBe(true);
+    expect(x.tweets.size).toBe(before + 1);
+    expect(retry.out.map((part) => part.position)).toEqual([2]);
+  });
+
+  it('maps X’s errors: 429 until x-rate-limit-reset, 403 duplicate content, 400 problem detail, videos refused', async () => {
+    const session = sessionOf(await connect());
+    x.rateLimit('POST', '/2/tweets');
+    const limited = await provider().publish(session, publication(['Hello']).value);
+    expect(limited).toMatchObject({
+      ok: false,
+      failure: {
+        kind: 'retryable',
+        statusCode: 429,
+        retryAt: new Date(Math.floor(x.now().getTime() / 1000) * 1000 + 60_000),
+      },
+    });
+    expect(await provider().publish(session, publication(['Hello']).value)).toMatchObject({ ok: true });
+    const duplicate = await provider().publish(session, publication(['Hello']).value);
+    expect(duplicate).toMatchObject({
+      ok: false,
+      failure: { kind: 'rejected', statusCode: 403, message: expect.stringContaining('duplicate content') },
+    });
+    const empty = await provider().publish(session, publication(['']).value);
+    expect(empty).toMatchObject({
+      ok: false,
+      failure: {
+        kind: 'rejected',
+        statusCode: 400,
+        message: expect.stringContaining('Tweet text is empty.'),
+      },
+    });
+    const video = await provider().publish(
+      session,
+      publication(['Clip'], [], [{ ...image(''), kind: 'video' }]).value,
+    );
+    expect(video).toMatchObject({ ok: false, failure: { kind: 'rejected' } });
+  });
+
+  it('reads a post’s public metrics, and mentions after a cursor, oldest first, with replies to ours', async () => {
+    const session = sessionOf(await connect());
+    const out = await provider().publish(session, publication(['Sourdough Friday']).value);
+    if (!out.ok) throw new Error(out.failure.message);
+    const postId = out.value[0]?.remoteId ?? '';
+    const tweet = x.tweets.get(postId);
+    if (!tweet) throw new Error('not stored');
+    Object.assign(tweet.metrics, { like_count: 7, retweet_count: 2, quote_count: 1, impression_count: 340 });
+    const fan = x.addUser('crumbs', 'Crumb Fan');
+    x.mention(fan, shop, 'Gluten-free?', postId);
+    const read = await provider().metrics(session, postId);
+    expect(read).toEqual({
+      ok: true,
+      value: { impressions: 340, reach: null, clicks: null, likes: 7, comments: 1, shares: 3 },
+    });
+    expect(await provider().metrics(session, '1')).toMatchObject({
+      ok: false,
+      failure: { kind: 'rejected' },
+    });
+
+    const first = await provider().mentions(session, null);
+    if (!first.ok) throw new Error(first.failure.message);
+    expect(first.value.mentions).toMatchObject([
+      { inReplyTo: postId, author: { handle: '@crumbs', name: 'Crumb Fan' }, text: '@bakery Gluten-free?' },
+    ]);
+    const later = x.mention(fan, shop, 'And tomorrow?');
+    const second = await provider().mentions(session, first.value.cursor);
+    expect(second.ok && second.value.mentions.map((mention) => mention.remoteId)).toEqual([later.id]);
+
+    const answered = await provider().reply(session, {
+      inReplyTo: later.id,
+      text: '@crumbs Yes, from 8',
+      idempotencyKey: 'reply:1',
+      writtenAt: x.now().toISOString(),
+    });
+    expect(answered.ok && x.tweets.get(answered.value.remoteId)?.inReplyTo).toBe(later.id);
+  });
+
+  it('renews a token about to expire before a call and stores the new pair; a refused renewal is auth_expired', async () => {
+    const account = await connect();
+    const stored: NetworkSession[] = [];
+    const session = sessionOf(account, stored);
+    const spentRefresh = session.refreshToken;
+    // Two hours later the token is within the margin (and expired at X).
+    x.clockMs += 7_200_000 - 60_000;
+    const out = await provider().publish(session, publication(['After the renewal']).value);
+    expect(out.ok).toBe(true);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.refreshToken).not.toBe(spentRefresh);
+    expect(stored[0]?.tokenExpiresAt).toBe(new Date(x.now().getTime() + 7_200_000).toISOString());
+    // Not expiring: no renewal.
+    await provider().metrics(session, out.ok ? (out.value[0]?.remoteId ?? '') : '');
+    expect(stored).toHaveLength(1);
+
+    const revoked = sessionOf(account);
+    revoked.refreshToken = spentRefresh;
+    revoked.tokenExpiresAt = x.now().toISOString();
+    const refused = await provider().metrics(revoked, '1');
+    expect(refused).toMatchObject({ ok: false, failure: { kind: 'auth_expired', statusCode: 400 } });
+    expect(!refused.ok && refused.failure.message).not.toContain(spentRefresh ?? '');
+  });
+});

@@ -1,0 +1,587 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+// X as its API v2 reference describes it (docs.x.com/x-api): OAuth 2 authorization code with PKCE
+// (the consent page at /i/oauth2/authorize approves or denies at once and redirects back; the token
+// endpoint at /2/oauth2/token with HTTP Basic for confidential clients or client_id for public ones,
+// single-use refresh tokens), bearer user tokens that expire after two hours, POST /2/tweets, GET
+// /2/tweets/:id with public_metrics, GET /2/users/:id/mentions with since_id, POST /2/media/upload and
+// /2/media/metadata. Errors in X's wording: problem JSON (`title`, `detail`, `type`), 401 Unauthorized,
+// 403 for duplicate content, 429 with `x-rate-limit-reset` in epoch seconds. Tests inject failures.
+
+export interface FakeXUser {
+  id: string;
+  username: string;
+  name: string;
+}
+
+export interface FakeTweet {
+  id: string;
+  authorId: string;
+  text: string;
+  inReplyTo: string | null;
+  mediaIds: string[];
+  createdAt: string;
+  metrics: {
+    retweet_count: number;
+    reply_count: number;
+    like_count: number;
+    quote_count: number;
+    impression_count: number;
+  };
+}
+
+export interface FakeXMedia {
+  id: string;
+  category: string;
+  mimeType: string;
+  size: number;
+  altText: string | null;
+}
+
+/** One request as the fake saw it. */
+export interface SeenXRequest {
+  method: string;
+  path: string;
+  authorization: string | null;
+  form: Record<string, string> | null;
+  json: Record<string, unknown> | null;
+}
+
+/** A failure to answer with instead of (or, with `afterHandling`, after doing) the real work. */
+export interface XInjection {
+  method: string;
+  path: string | RegExp;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string> | (() => Record<string, string>);
+  afterHandling?: boolean;
+}
+
+interface Grant {
+  clientId: string;
+  redirectUri: string;
+  challenge: string | null;
+  scopes: string[];
+  userId: string;
+}
+
+const ACCESS_TTL_SECONDS = 7200;
+const MAX_TWEET_LENGTH = 280;
+
+export class FakeXServer {
+  readonly tweets = new Map<string, FakeTweet>();
+  readonly media = new Map<string, FakeXMedia>();
+  readonly requests: SeenXRequest[] = [];
+  readonly users = new Map<string, FakeXUser>();
+  private readonly apps = new Map<string, string | null>();
+  private readonly codes = new Map<string, Grant>();
+  private readonly accessTokens = new Map<string, { userId: string; scopes: string[]; expiresAt: number }>();
+  private readonly refreshTokens = new Map<string, Grant>();
+  private readonly injections: XInjection[] = [];
+  private nextId = 1_800_000_000_000_000_000n;
+  /** Who approves on the consent page; null: the person denies (error=access_denied). */
+  approver: FakeXUser | null = null;
+  /** The fake's clock (token expiry); tests move it to expire tokens. */
+  clockMs = Date.now();
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<FakeXServer> {
+    let fake: FakeXServer | undefined;
+    const server = createServer((request, response) => {
+      void fake?.handle(request, response).catch((error: unknown) => {
+        send(response, 500, problem(500, 'Internal Server Error', String(error)));
+      });
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeXServer(server, `http://127.0.0.1:${port}`);
+    return fake;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  now(): Date {
+    return new Date(this.clockMs);
+  }
+
+  /** An app in the developer portal; a null secret is a public client (PKCE only). */
+  registerApp(clientId: string, clientSecret: string | null): void {
+    this.apps.set(clientId, clientSecret);
+  }
+
+  addUser(username: string, name = username): FakeXUser {
+    const user = { id: this.id(), username, name };
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  /** A token issued to `user` without the consent page (provider tests). */
+  issueTokens(
+    user: FakeXUser,
+    clientId: string,
+    scopes: string[] = ['tweet.read', 'tweet.write', 'users.read', 'offline.access', 'media.write'],
+  ) {
+    return this.tokensFor({ clientId, redirectUri: '', challenge: null, scopes, userId: user.id });
+  }
+
+  /** The person revoked the app's access (Settings → Connected apps): refresh tokens stop working. */
+  revokeRefreshTokens(): void {
+    this.refreshTokens.clear();
+  }
+
+  inject(injection: XInjection): void {
+    this.injections.push(injection);
+  }
+
+  /** The next request to `path` answers 429 until a minute from the fake's now. */
+  rateLimit(method: string, path: string | RegExp): void {
+    this.inject({
+      method,
+      path,
+      status: 429,
+      body: problem(429, 'Too Many Requests', 'Too Many Requests'),
+      headers: () => ({
+        'x-rate-limit-limit': '100',
+        'x-rate-limit-remaining': '0',
+        'x-rate-limit-reset': String(Math.floor(this.clockMs / 1000) + 60),
+      }),
+    });
+  }
+
+  /** Someone mentions `to`, optionally replying to one of its posts. */
+  mention(from: FakeXUser, to: FakeXUser, text: string, inReplyTo: string | null = null): FakeTweet {
+    return this.store(from, `@${to.username} ${text}`, inReplyTo, []);
+  }
+
+  private store(author: FakeXUser, text: string, inReplyTo: string | null, mediaIds: string[]): FakeTweet {
+    const tweet: FakeTweet = {
+      id: this.id(),
+      authorId: author.id,
+      text,
+      inReplyTo,
+      mediaIds,
+      createdAt: this.now().toISOString(),
+      metrics: { retweet_count: 0, reply_count: 0, like_count: 0, quote_count: 0, impression_count: 0 },
+    };
+    this.tweets.set(tweet.id, tweet);
+    if (inReplyTo) {
+      const parent = this.tweets.get(inReplyTo);
+      if (parent) parent.metrics.reply_count += 1;
+    }
+    return tweet;
+  }
+
+  private id(): string {
+    this.nextId += 1n;
+    return this.nextId.toString();
+  }
+
+  private tokensFor(grant: Grant) {
+    const access = `xat_${randomBytes(18).toString('base64url')}`;
+    const refresh = `xrt_${randomBytes(18).toString('base64url')}`;
+    this.accessTokens.set(access, {
+      userId: grant.userId,
+      scopes: grant.scopes,
+      expiresAt: this.clockMs + ACCESS_TTL_SECONDS * 1000,
+    });
+    if (grant.scopes.includes('offline.access')) this.refreshTokens.set(refresh, grant);
+    return {
+      token_type: 'bearer',
+      expires_in: ACCESS_TTL_SECONDS,
+      access_token: access,
+      scope: grant.scopes.join(' '),
+      ...(grant.scopes.includes('offline.access') ? { refresh_token: refresh } : {}),
+    };
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', this.url);
+    const raw = await readBody(request);
+    const contentType = request.headers['content-type'] ?? '';
+    const seen: SeenXRequest = {
+      method: request.method ?? 'GET',
+      path: url.pathname,
+      authorization: request.headers.authorization ?? null,
+      form: contentType.startsWith('application/x-www-form-urlencoded')
+        ? Object.fromEntries(new URLSearchParams(raw.toString('utf8')))
+        : null,
+      json: contentType.startsWith('application/json') ? safeJson(raw) : null,
+    };
+    this.requests.push(seen);
+    const injected = this.injections.findIndex(
+      (candidate) =>
+        candidate.method === seen.method &&
+        (typeof candidate.path === 'string' ? candidate.path === seen.path : candidate.path.test(seen.path)),
+    );
+    const injection = injected >= 0 ? this.injections.splice(injected, 1)[0] : undefined;
+    if (injection && !injection.afterHandling) return answerInjected(response, injection);
+
+    const route = `${seen.method} ${url.pathname}`;
+    let status: number;
+    let body: unknown;
+    if (route === 'GET /i/oauth2/authorize') return this.authorize(url, response);
+    if (route === 'POST /2/oauth2/token') [status, body] = this.token(request, seen.form ?? {});
+    else {
+      const caller = this.caller(request);
+      if (!caller) return send(response, 401, problem(401, 'Unauthorized', 'Unauthorized'));
+      [status, body] = await this.api(seen, url, caller, raw, contentType);
+    }
+    if (injection) return answerInjected(response, injection);
+    send(response, status, body);
+  }
+
+  private caller(request: IncomingMessage): { user: FakeXUser; scopes: string[] } | undefined {
+    const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
+    const token = match?.[1] ? this.accessTokens.get(match[1]) : undefined;
+    if (!token || token.expiresAt <= this.clockMs) return undefined;
+    const user = this.users.get(token.userId);
+    return user ? { user, scopes: token.scopes } : undefined;
+  }
+
+  /** The consent page: approve (a code) or deny, and back to the app's redirect URI. */
+  private authorize(url: URL, response: ServerResponse): void {
+    const query = url.searchParams;
+    const redirectUri = query.get('redirect_uri') ?? '';
+    const clientId = query.get('client_id') ?? '';
+    if (query.get('response_type') !== 'code' || !this.apps.has(clientId) || !redirectUri) {
+      response.writeHead(400, { 'content-type': 'text/plain' });
+      response.end('Something went wrong: you weren’t able to give access to the App.');
+      return;
+    }
+    const back = new URL(redirectUri);
+    const state = query.get('state');
+    if (state) back.searchParams.set('state', state);
+    if (!this.approver) {
+      back.searchParams.set('error', 'access_denied');
+    } else {
+      const challenge = query.get('code_challenge');
+      if (challenge && query.get('code_challenge_method') !== 'S256') {
+        back.searchParams.set('error', 'invalid_request');
+      } else {
+        const code = randomBytes(24).toString('base64url');
+        this.codes.set(code, {
+          clientId,
+          redirectUri,
+          challenge,
+          scopes: (query.get('scope') ?? '').split(' ').filter(Boolean),
+          userId: this.approver.id,
+        });
+        back.searchParams.set('code', code);
+      }
+    }
+    response.writeHead(302, { location: back.toString() });
+    response.end();
+  }
+
+  private token(request: IncomingMessage, form: Record<string, string>): [number, unknown] {
+    const basic = /^Basic (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    let clientId = form.client_id ?? '';
+    if (basic) {
+      const [id = '', secret = ''] = Buffer.from(basic, 'base64')
+        .toString('utf8')
+        .split(':')
+        .map(decodeURIComponent);
+      if (!this.apps.has(id) || this.apps.get(id) !== secret) {
+        return [
+          401,
+          { error: 'unauthorized_client', error_description: 'Missing valid authorization header' },
+        ];
+      }
+      clientId = id;
+    } else if (!this.apps.has(clientId) || this.apps.get(clientId) !== null) {
+      // A confidential client must authenticate; an unknown one is refused outright.
+      return [401, { error: 'unauthorized_client', error_description: 'Missing valid authorization header' }];
+    }
+    if (form.grant_type === 'authorization_code') {
+      const grant = this.codes.get(form.code ?? '');
+      this.codes.delete(form.code ?? '');
+      const verifierOk =
+        grant?.challenge === null ||
+        (form.code_verifier !== undefined &&
+          createHash('sha256').update(form.code_verifier).digest('base64url') === grant?.challenge);
+      if (!grant || grant.clientId !== clientId || grant.redirectUri !== form.redirect_uri || !verifierOk) {
+        return [
+          400,
+          {
+            error: 'invalid_request',
+            error_description: 'Value passed for the authorization code was invalid.',
+          },
+        ];
+      }
+      return [200, this.tokensFor(grant)];
+    }
+    if (form.grant_type === 'refresh_token') {
+      const grant = this.refreshTokens.get(form.refresh_token ?? '');
+      // Single use: the token is spent whether or not the answer reaches the client.
+      this.refreshTokens.delete(form.refresh_token ?? '');
+      if (!grant || grant.clientId !== clientId) {
+        return [
+          400,
+          { error: 'invalid_request', error_description: 'Value passed for the token was invalid.' },
+        ];
+      }
+      return [200, this.tokensFor(grant)];
+    }
+    return [400, { error: 'unsupported_grant_type', error_description: 'Grant type is not supported.' }];
+  }
+
+  private async api(
+    seen: SeenXRequest,
+    url: URL,
+    caller: { user: FakeXUser; scopes: string[] },
+    raw: Buffer,
+    contentType: string,
+  ): Promise<[number, unknown]> {
+    const route = `${seen.method} ${url.pathname}`;
+    const needs = (scope: string): [number, unknown] | null =>
+      caller.scopes.includes(scope)
+        ? null
+        : [
+            403,
+            problem(
+              403,
+              'Forbidden',
+              `Missing scope ${scope}`,
+              'https://api.twitter.com/2/problems/oauth2-scope',
+            ),
+          ];
+    if (route === 'GET /2/users/me') {
+      const user = caller.user;
+      return (
+        needs('users.read') ?? [
+          200,
+          {
+            data: {
+              id: user.id,
+              name: user.name,
+              username: user.username,
+              profile_image_url: `${this.url}/profile_images/${user.username}_normal.png`,
+            },
+          },
+        ]
+      );
+    }
+    if (route === 'POST /2/tweets') {
+      const refused = needs('tweet.write');
+      if (refused) return refused;
+      const body = seen.json ?? {};
+      const text = typeof body.text === 'string' ? body.text : '';
+      const reply = (body.reply ?? null) as { in_reply_to_tweet_id?: string } | null;
+      const mediaIds = ((body.media as { media_ids?: string[] } | undefined)?.media_ids ?? []).map(String);
+      if (text.length === 0 && mediaIds.length === 0)
+        return [400, invalidRequest('text', 'Tweet text is empty.')];
+      if ([...text].length > MAX_TWEET_LENGTH)
+        return [
+          403,
+          problem(
+            403,
+            'Forbidden',
+            'Your Tweet text is too long. For more information on how X determines text length see https://github.com/twitter/twitter-text.',
+          ),
+        ];
+      if (mediaIds.length > 4 || mediaIds.some((id) => !this.media.has(id))) {
+        return [400, invalidRequest('media.media_ids', 'Your media IDs are invalid.')];
+      }
+      if (reply?.in_reply_to_tweet_id && !this.tweets.has(reply.in_reply_to_tweet_id)) {
+        return [
+          403,
+          problem(
+            403,
+            'Forbidden',
+            'You attempted to reply to a Tweet that is deleted or not visible to you.',
+          ),
+        ];
+      }
+      const duplicate = [...this.tweets.values()].some(
+        (tweet) => tweet.authorId === caller.user.id && tweet.text === text,
+      );
+      if (duplicate)
+        return [
+          403,
+          problem(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.'),
+        ];
+      const tweet = this.store(caller.user, text, reply?.in_reply_to_tweet_id ?? null, mediaIds);
+      return [201, { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } }];
+    }
+    const tweetMatch = /^GET \/2\/tweets\/(\d+)$/.exec(route);
+    if (tweetMatch?.[1]) {
+      const tweet = this.tweets.get(tweetMatch[1]);
+      if (!tweet) {
+        return [
+          200,
+          {
+            errors: [
+              {
+                value: tweetMatch[1],
+                detail: `Could not find tweet with id: [${tweetMatch[1]}].`,
+                title: 'Not Found Error',
+                resource_type: 'tweet',
+                parameter: 'id',
+                resource_id: tweetMatch[1],
+                type: 'https://api.twitter.com/2/problems/resource-not-found',
+              },
+            ],
+          },
+        ];
+      }
+      const fields = (url.searchParams.get('tweet.fields') ?? '').split(',');
+      return [
+        200,
+        {
+          data: {
+            id: tweet.id,
+            text: tweet.text,
+            ...(fields.includes('public_metrics') ? { public_metrics: tweet.metrics } : {}),
+          },
+        },
+      ];
+    }
+    const mentionsMatch = /^GET \/2\/users\/(\d+)\/mentions$/.exec(route);
+    if (mentionsMatch?.[1]) {
+      const user = this.users.get(mentionsMatch[1]);
+      if (!user)
+        return [
+          400,
+          invalidRequest(
+            'id',
+            `The \`id\` query parameter value [${mentionsMatch[1]}] does not match ^[0-9]{1,19}$`,
+          ),
+        ];
+      const sinceId = url.searchParams.get('since_id');
+      const max = Number(url.searchParams.get('max_results') ?? 10);
+      const found = [...this.tweets.values()]
+        .filter((tweet) => tweet.text.includes(`@${user.username}`) && tweet.authorId !== user.id)
+        .filter((tweet) => !sinceId || BigInt(tweet.id) > BigInt(sinceId))
+        .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+        .slice(0, Math.min(Math.max(max, 5), 100));
+      if (found.length === 0) return [200, { meta: { result_count: 0 } }];
+      const authors = [...new Set(found.map((tweet) => tweet.authorId))].map((id) => this.users.get(id));
+      return [
+        200,
+        {
+          data: found.map((tweet) => ({
+            id: tweet.id,
+            text: tweet.text,
+            author_id: tweet.authorId,
+            created_at: tweet.createdAt,
+            ...(tweet.inReplyTo ? { referenced_tweets: [{ type: 'replied_to', id: tweet.inReplyTo }] } : {}),
+            edit_history_tweet_ids: [tweet.id],
+          })),
+          includes: {
+            users: authors
+              .filter(Boolean)
+              .map((author) => ({ id: author?.id, name: author?.name, username: author?.username })),
+          },
+          meta: { newest_id: found[0]?.id, oldest_id: found.at(-1)?.id, result_count: found.length },
+        },
+      ];
+    }
+    if (route === 'POST /2/media/upload') {
+      const refused = needs('media.write');
+      if (refused) return refused;
+      const form = await new Request(this.url, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: new Uint8Array(raw),
+      })
+        .formData()
+        .catch(() => null);
+      const file = form?.get('media');
+      if (!(file instanceof Blob)) return [400, invalidRequest('media', 'The media field is required.')];
+      const category = String(form?.get('media_category') ?? 'tweet_image');
+      if (category === 'tweet_image' && file.size > 5_000_000) {
+        return [400, invalidRequest('media', 'File size exceeds 5242880 bytes.')];
+      }
+      const media: FakeXMedia = {
+        id: this.id(),
+        category,
+        mimeType: file.type,
+        size: file.size,
+        altText: null,
+      };
+      this.media.set(media.id, media);
+      return [
+        200,
+        {
+          data: {
+            id: media.id,
+            media_key: `3_${media.id}`,
+            size: media.size,
+            expires_after_secs: 86_400,
+            image: { image_type: file.type },
+          },
+        },
+      ];
+    }
+    if (route === 'POST /2/media/metadata') {
+      const body = (seen.json ?? {}) as { id?: string; metadata?: { alt_text?: { text?: string } } };
+      const media = body.id ? this.media.get(body.id) : undefined;
+      if (!media) return [400, invalidRequest('id', 'The media id is invalid.')];
+      const alt = body.metadata?.alt_text?.text ?? '';
+      if (alt.length > 1000)
+        return [400, invalidRequest('metadata.alt_text.text', 'Alt text is longer than 1000 characters.')];
+      media.altText = alt;
+      return [200, { data: { id: media.id, associated_metadata: true } }];
+    }
+    return [
+      404,
+      problem(
+        404,
+        'Not Found Error',
+        `Not found: ${route}`,
+        'https://api.twitter.com/2/problems/resource-not-found',
+      ),
+    ];
+  }
+}
+
+function problem(status: number, title: string, detail: string, type = 'about:blank') {
+  return { title, detail, type, status };
+}
+
+function invalidRequest(parameter: string, message: string) {
+  return {
+    errors: [{ parameters: { [parameter]: [] }, message }],
+    title: 'Invalid Request',
+    detail: 'One or more parameters to your request was invalid.',
+    type: 'https://api.twitter.com/2/problems/invalid-request',
+  };
+}
+
+function answerInjected(response: ServerResponse, injection: XInjection): void {
+  const headers = typeof injection.headers === 'function' ? injection.headers() : (injection.headers ?? {});
+  response.writeHead(injection.status, { 'content-type': 'application/problem+json', ...headers });
+  response.end(injection.body === undefined ? '' : JSON.stringify(injection.body));
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, {
+    'content-type': status >= 400 ? 'application/problem+json' : 'application/json',
+  });
+  response.end(JSON.stringify(body));
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function safeJson(raw: Buffer): Record<string, unknown> | null {
+  try {
+    return JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
