@@ -2,8 +2,11 @@ import type { NetworkId } from '#shared/network.schema.js';
 import { createGuardedFetch } from '../guarded-fetch.js';
 import type { OutboundGuard } from '../outbound-guard.js';
 import { createBlueskyProvider } from './bluesky/bluesky-provider.js';
+import { createDiscordProvider } from './discord/discord-provider.js';
 import { createMastodonProvider } from './mastodon/mastodon-provider.js';
 import type { NetworkProvider } from './provider.js';
+import { createSlackProvider } from './slack/slack-provider.js';
+import { createTelegramProvider } from './telegram/telegram-provider.js';
 
 export type {
   ConnectedAccount,
@@ -50,6 +53,11 @@ export interface NetworkDeps {
  */
 export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
   const fetch = createGuardedFetch(deps.guard);
+  const http = { fetch, timeoutMs: deps.timeoutMs, now: deps.now };
+  const at = (network: NetworkId) => {
+    const baseUrl = deps.baseUrls?.[network];
+    return baseUrl === undefined ? {} : { baseUrl };
+  };
   return {
     mastodon: createMastodonProvider({
       fetch,
@@ -58,5 +66,8 @@ export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
       ...(deps.mediaPollMs === undefined ? {} : { mediaPollMs: deps.mediaPollMs }),
     }) as NetworkProvider,
     bluesky: createBlueskyProvider({ fetch, timeoutMs: deps.timeoutMs, now: deps.now }) as NetworkProvider,
+    telegram: createTelegramProvider({ ...http, ...at('telegram') }) as NetworkProvider,
+    discord: createDiscordProvider({ ...http, ...at('discord') }) as NetworkProvider,
+    slack: createSlackProvider({ ...http, ...at('slack') }) as NetworkProvider,
   };
 }

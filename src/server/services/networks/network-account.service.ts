@@ -22,9 +22,21 @@ import { requireWorkspaceRole } from '../access/workspace-access.js';
 import { recordAudit } from '../workspace/audit.service.js';
 
 /** How each network is named to people. */
-const NETWORK_NAMES: Record<NetworkId, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky' };
+const NETWORK_NAMES: Record<NetworkId, string> = {
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  telegram: 'Telegram',
+  discord: 'Discord',
+  slack: 'Slack',
+};
 /** What a network calls the secret its accounts are connected with. */
-const SECRET_NAMES: Record<NetworkId, string> = { mastodon: 'token', bluesky: 'app password' };
+const SECRET_NAMES: Record<NetworkId, string> = {
+  mastodon: 'token',
+  bluesky: 'app password',
+  telegram: 'bot token',
+  discord: 'webhook URL',
+  slack: 'webhook URL',
+};
 
 /**
  * A workspace's connected network accounts (owners and admins): connect with credentials the network

@@ -4,6 +4,9 @@ import { formatDate } from '#web/lib/format-date.js';
 export const NETWORK_NAMES: Readonly<Record<NetworkId, string>> = {
   mastodon: 'Mastodon',
   bluesky: 'Bluesky',
+  telegram: 'Telegram',
+  discord: 'Discord',
+  slack: 'Slack',
 };
 
 /** The instance's host (`mastodon.social`), or the address as given when it does not parse. */

@@ -28,7 +28,9 @@ function serveAccounts(api: FakeApi, businessId: string, initial: NetworkAccount
               handle: `@${connect.credentials.handle}`,
               base_url: connect.credentials.pds_url,
             })
-          : aNetworkAccount({ business_id: businessId, base_url: connect.credentials.instance_url });
+          : connect.network === 'mastodon'
+            ? aNetworkAccount({ business_id: businessId, base_url: connect.credentials.instance_url })
+            : aNetworkAccount({ business_id: businessId, network: connect.network, base_url: null });
       accounts = [...accounts, account];
       return json(account, 201);
     });
