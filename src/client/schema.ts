@@ -13478,7 +13478,7 @@ export interface operations {
                             id: string;
                             content_item_id: string;
                             connector_id: string | null;
-                            connector_kind: ("webhook" | "mastodon" | "bluesky") | null;
+                            connector_kind: ("webhook" | "mastodon" | "bluesky" | "telegram" | "discord" | "slack") | null;
                             account_id: string | null;
                             job_id: string;
                             scheduled_at: string;
@@ -13585,7 +13585,7 @@ export interface operations {
                         items: {
                             id: string;
                             business_id: string;
-                            network: "mastodon" | "bluesky";
+                            network: "mastodon" | "bluesky" | "telegram" | "discord" | "slack";
                             display_name: string;
                             handle: string;
                             avatar_url: string | null;
@@ -13700,6 +13700,27 @@ export interface operations {
                         app_password: string;
                         pds_url?: string;
                     };
+                } | {
+                    business_id: string;
+                    network: "telegram";
+                    credentials: {
+                        bot_token: string;
+                        channel: string;
+                    };
+                } | {
+                    business_id: string;
+                    network: "discord";
+                    credentials: {
+                        webhook_url: string;
+                        thread_id?: string;
+                    };
+                } | {
+                    business_id: string;
+                    network: "slack";
+                    credentials: {
+                        webhook_url: string;
+                        channel_name?: string;
+                    };
                 };
             };
         };
@@ -13711,7 +13732,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_id: string;
-                        network: "mastodon" | "bluesky";
+                        network: "mastodon" | "bluesky" | "telegram" | "discord" | "slack";
                         display_name: string;
                         handle: string;
                         avatar_url: string | null;
@@ -13856,6 +13877,15 @@ export interface operations {
                         handle: string;
                         app_password: string;
                         pds_url?: string;
+                    } | {
+                        bot_token: string;
+                        channel: string;
+                    } | {
+                        webhook_url: string;
+                        thread_id?: string;
+                    } | {
+                        webhook_url: string;
+                        channel_name?: string;
                     };
                 };
             };
@@ -13868,7 +13898,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_id: string;
-                        network: "mastodon" | "bluesky";
+                        network: "mastodon" | "bluesky" | "telegram" | "discord" | "slack";
                         display_name: string;
                         handle: string;
                         avatar_url: string | null;
