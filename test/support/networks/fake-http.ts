@@ -66,7 +66,7 @@ async function readBody(request: IncomingMessage): Promise<ReadBody> {
     const form = await new Request('http://fake.invalid/', {
       method: 'POST',
       headers: { 'content-type': type },
-      body: raw,
+      body: new Uint8Array(raw),
     }).formData();
     return { raw, json: null, form, malformed: false };
   }
