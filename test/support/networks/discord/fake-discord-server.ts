@@ -3,8 +3,8 @@ import { type FakeHttp, type Injection, type ReadBody, startFakeHttp, takeInject
 
 // Discord's webhook endpoints as discord.com/developers/docs/resources/webhook documents them, under
 // `/api/v10`: Get Webhook with Token, Execute Webhook (JSON, or multipart with `payload_json` and
-// `files[n]`; `?wait=true` answers the message, else 204; `?thread_id=`), rate-limit headers on every
-// answer, and errors `{"message", "code"}` in Discord's wording: 404 Unknown Webhook (10015), 401 Invalid
+// `files[n]`; `?wait=true` answers the message, else 204; `?thread_id=`), a per-webhook bucket reported
+// in `X-RateLimit-*` headers (a message past it answers 429), and errors `{"message", "code"}` in Discord's wording: 404 Unknown Webhook (10015), 401 Invalid
 // Webhook Token (50027), 400 Invalid Form Body (50035) with its `errors` tree, 429 with `retry_after`.
 
 export interface FakeWebhook {
@@ -29,13 +29,21 @@ export interface FakeDiscordMessage {
 
 const CONTENT_LIMIT = 2000;
 const MAX_FILES = 10;
+/** Execute Webhook's bucket as the fake keeps it: this many messages per window, per webhook. */
 const BUCKET_LIMIT = 5;
 
 export class FakeDiscordServer {
   readonly messages: FakeDiscordMessage[] = [];
   private readonly webhooks = new Map<string, FakeWebhook>();
   private readonly injections: Injection[] = [];
+  private readonly buckets = new Map<string, { start: number; used: number }>();
   private nextId = 1_200_000_000_000_000_000n;
+  /** The fake's clock for rate-limit windows; tests that pace requests move it themselves. */
+  now: () => number = () => Date.now();
+  /** The bucket's window (Discord does not publish it; a couple of seconds is what webhooks see). */
+  bucketWindowMs = 2_000;
+  /** Messages sent past an exhausted bucket (each answered 429): a well-behaved client makes none. */
+  overLimit = 0;
 
   private constructor(private readonly http: FakeHttp) {}
 
@@ -145,11 +153,43 @@ export class FakeDiscordServer {
       });
     }
     if (method !== 'POST') return answer(405, { message: '405: Method Not Allowed', code: 0 });
+    const bucket = this.take(webhook);
+    if (!bucket.ok) {
+      this.overLimit += 1;
+      return answer(
+        429,
+        { message: 'You are being rate limited.', retry_after: bucket.resetAfter, global: false },
+        { ...bucket.headers, 'retry-after': String(Math.ceil(bucket.resetAfter)) },
+      );
+    }
     const result = this.execute(webhook, url, body);
     if (injection) return answer(injection.status, injection.body, injection.headers);
-    if ('error' in result) return answer(400, result.error);
-    if (url.searchParams.get('wait') !== 'true') return answer(204, null);
-    answer(200, result.message);
+    if ('error' in result) return answer(400, result.error, bucket.headers);
+    if (url.searchParams.get('wait') !== 'true') return answer(204, null, bucket.headers);
+    answer(200, result.message, bucket.headers);
+  }
+
+  /** One request out of the webhook's bucket, with the headers Discord reports it in. */
+  private take(webhook: FakeWebhook): { ok: boolean; resetAfter: number; headers: Record<string, string> } {
+    const now = this.now();
+    let bucket = this.buckets.get(webhook.id);
+    if (!bucket || now - bucket.start >= this.bucketWindowMs) {
+      bucket = { start: now, used: 0 };
+      this.buckets.set(webhook.id, bucket);
+    }
+    const ok = bucket.used < BUCKET_LIMIT;
+    if (ok) bucket.used += 1;
+    const resetAfter = (bucket.start + this.bucketWindowMs - now) / 1000;
+    return {
+      ok,
+      resetAfter,
+      headers: {
+        'x-ratelimit-limit': String(BUCKET_LIMIT),
+        'x-ratelimit-remaining': String(BUCKET_LIMIT - bucket.used),
+        'x-ratelimit-reset': ((bucket.start + this.bucketWindowMs) / 1000).toFixed(3),
+        'x-ratelimit-reset-after': resetAfter.toFixed(3),
+      },
+    };
   }
 
   private execute(webhook: FakeWebhook, url: URL, body: ReadBody): { message: unknown } | { error: unknown } {

@@ -17,17 +17,29 @@ export interface DiscordHttp {
   baseUrl?: string;
 }
 
+/**
+ * How long the bucket an answer belongs to is exhausted for, in ms: Discord asks clients to wait out
+ * `X-RateLimit-Reset-After` once `X-RateLimit-Remaining` reaches 0, rather than run into the 429. Null
+ * while requests remain.
+ */
+export function exhaustedFor(headers: Headers): number | null {
+  if (headers.get('x-ratelimit-remaining')?.trim() !== '0') return null;
+  const resetAfter = Number(headers.get('x-ratelimit-reset-after'));
+  return Number.isFinite(resetAfter) && resetAfter > 0 ? Math.ceil(resetAfter * 1000) : null;
+}
+
 /** Unknown Webhook: the webhook was deleted (or its channel): as good as a revoked token. */
 const UNKNOWN_WEBHOOK = 10015;
 
 /**
  * @example
- * const webhook = await discordCall<Webhook>(http, { method: 'GET', path: `webhooks/${id}/${token}` });
+ * const read = await discordCall<Webhook>(http, { method: 'GET', path: `webhooks/${id}/${token}`, secret });
+ * if (read.ok) console.log(read.value.body.name);
  */
 export async function discordCall<T>(
   http: DiscordHttp,
   call: { method: 'GET' | 'POST'; path: string; body?: object | FormData; secret: string },
-): Promise<NetworkResult<T>> {
+): Promise<NetworkResult<{ body: T; headers: Headers }>> {
   const url = `${(http.baseUrl ?? DISCORD_API).replace(/\/+$/, '')}/${call.path}`;
   const init: RequestInit = { method: call.method, signal: AbortSignal.timeout(http.timeoutMs) };
   if (call.body instanceof FormData) init.body = call.body;
@@ -49,7 +61,8 @@ export async function discordCall<T>(
   } catch {
     json = null;
   }
-  if (response.ok && json !== null) return { ok: true, value: json as T };
+  if (response.ok && json !== null)
+    return { ok: true, value: { body: json as T, headers: response.headers } };
   if (response.ok) {
     return {
       ok: false,

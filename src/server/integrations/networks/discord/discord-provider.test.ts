@@ -142,6 +142,48 @@ describe('Discord provider', () => {
     expect(!down.ok && down.failure.kind).toBe('retryable');
   });
 
+  it('waits out the webhook’s bucket between a long thread’s messages instead of running into its 429', async () => {
+    const webhook = discord.addWebhook('Long thread');
+    let clock = 1_000_000;
+    discord.now = () => clock;
+    const waits: number[] = [];
+    const paced = createDiscordProvider({
+      fetch: createGuardedFetch(createOutboundGuard({ allowedHosts: ['127.0.0.1'] })),
+      timeoutMs: 5_000,
+      now: () => NOW,
+      baseUrl: discord.apiUrl,
+      wait: async (ms) => {
+        waits.push(ms);
+        clock += ms;
+      },
+    });
+    try {
+      const s = await session(webhook.url);
+      const parts = ['1', '2', '3', '4', '5', '6', '7'];
+      const publication = publicationOf(parts);
+      const result = await paced.publish(s, publication);
+      expect(result.ok).toBe(true);
+      expect(waits).toEqual([2_000]);
+      expect(discord.overLimit).toBe(0);
+      expect(discord.messages.filter((m) => m.webhookId === webhook.id).map((m) => m.content)).toEqual(parts);
+
+      // A bucket that refills later than a short pause ends the attempt at its reset; the parts out stay out.
+      discord.bucketWindowMs = 60_000;
+      const slow = await session(discord.addWebhook('Slow bucket').url);
+      const later = publicationOf(parts);
+      const stopped = await paced.publish(slow, later);
+      expect(!stopped.ok && stopped.failure).toMatchObject({
+        kind: 'retryable',
+        retryAt: new Date(NOW.getTime() + 60_000),
+      });
+      expect(later.out.map((part) => part.position)).toEqual([0, 1, 2, 3, 4]);
+      expect(discord.overLimit).toBe(0);
+    } finally {
+      discord.now = () => Date.now();
+      discord.bucketWindowMs = 2_000;
+    }
+  });
+
   it('marks a webhook deleted after connecting for reconnecting, never quoting its token', async () => {
     const webhook = discord.addWebhook('Later gone');
     const s = await session(webhook.url);

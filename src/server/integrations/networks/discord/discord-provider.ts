@@ -1,13 +1,15 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { DISCORD_WEBHOOK_URL, type DiscordCredentials } from '#shared/network.schema.js';
 import { publishConsecutively, publishOnly, refusedBeforeSending } from '../consecutive-parts.js';
 import type { ConnectedAccount, NetworkMedia, NetworkProvider, NetworkSession } from '../provider.js';
-import { DISCORD, type DiscordHttp, discordCall } from './discord-api.js';
+import { DISCORD, type DiscordHttp, discordCall, exhaustedFor } from './discord-api.js';
 
 // A Discord channel (or one thread of it) through an incoming webhook made under the channel's
 // Integrations → Webhooks. The session keeps `{webhook id}/{token}` as its secret and
 // `{guild}/{channel}[/{thread}]` as the account, so a new webhook for the same channel reconnects it.
 // Posts go with `?wait=true` (Discord then answers the message, whose id makes its link); a thread's parts
-// follow as consecutive messages; images go with the first part as attachments with their alt text.
+// follow as consecutive messages, pausing when the webhook's rate-limit bucket runs out rather than
+// running into its 429; images go with the first part as attachments with their alt text.
 // Webhooks read nothing back (PUBLISH_ONLY_NETWORKS).
 
 /** Execute Webhook: up to 10 files; 10 MiB in all for a server without boosts. */
@@ -15,6 +17,16 @@ const MAX_FILES = 10;
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** An attachment's `description` (alt text): up to 1,024 characters. */
 const ALT_TEXT_LIMIT = 1024;
+/**
+ * The longest a thread waits in place for the webhook's bucket to refill (webhooks get a few messages
+ * every couple of seconds); a longer reset ends the attempt, and the retry at the reset sends the rest.
+ */
+const MAX_PAUSE_MS = 5_000;
+
+/** What the provider needs besides HTTP: a test seam for the pause between a thread's messages. */
+export interface DiscordProviderDeps extends DiscordHttp {
+  wait?: (ms: number) => Promise<void>;
+}
 
 interface Webhook {
   id: string;
@@ -34,7 +46,9 @@ interface Message {
  * const discord = createDiscordProvider({ fetch: createGuardedFetch(guard), timeoutMs: 10_000, now });
  * await discord.connect({ webhook_url: 'https://discord.com/api/webhooks/123/abc', thread_id: '' });
  */
-export function createDiscordProvider(http: DiscordHttp): NetworkProvider<DiscordCredentials> {
+export function createDiscordProvider(http: DiscordProviderDeps): NetworkProvider<DiscordCredentials> {
+  const wait = http.wait ?? ((ms: number) => delay(ms));
+
   async function send(session: NetworkSession, text: string, media: NetworkMedia[]) {
     const destination = destinationOf(session.remoteAccountId);
     const query = new URLSearchParams({ wait: 'true' });
@@ -87,7 +101,7 @@ export function createDiscordProvider(http: DiscordHttp): NetworkProvider<Discor
       const secret = `${id}/${token}`;
       const read = await discordCall<Webhook>(http, { method: 'GET', path: `webhooks/${secret}`, secret });
       if (!read.ok) return read;
-      const webhook = read.value;
+      const webhook = read.value.body;
       if (!webhook.guild_id || !webhook.channel_id) {
         return refusedBeforeSending('This webhook posts to no server channel (Discord named none)');
       }
@@ -117,11 +131,26 @@ export function createDiscordProvider(http: DiscordHttp): NetworkProvider<Discor
 
     async publish(session, publication) {
       const { guildId } = destinationOf(session.remoteAccountId);
+      /** How long the webhook's bucket stays empty after the last message, when it ran out. */
+      let exhaustedMs: number | null = null;
       return publishConsecutively(publication, async (text, position) => {
+        if (exhaustedMs !== null && exhaustedMs > MAX_PAUSE_MS) {
+          return {
+            ok: false,
+            failure: {
+              kind: 'retryable',
+              message: `${DISCORD} allows this webhook no more messages for ${Math.ceil(exhaustedMs / 1000)} s; the rest follows then`,
+              statusCode: null,
+              retryAt: new Date(http.now().getTime() + exhaustedMs),
+            },
+          };
+        }
+        if (exhaustedMs !== null) await wait(exhaustedMs);
         const media = position === 0 ? await publication.media({ maxImageBytes: MAX_UPLOAD_BYTES }) : [];
         const sent = await send(session, text, media);
         if (!sent.ok) return sent;
-        const message = sent.value;
+        exhaustedMs = exhaustedFor(sent.value.headers);
+        const message = sent.value.body;
         return {
           ok: true,
           value: {
