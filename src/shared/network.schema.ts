@@ -16,6 +16,9 @@ export const NETWORK_IDS = [
   'instagram',
   'threads',
   'x',
+  'telegram',
+  'discord',
+  'slack',
 ] as const;
 export type NetworkId = (typeof NETWORK_IDS)[number];
 
@@ -30,6 +33,9 @@ export const NETWORK_CHANNELS: Readonly<Record<NetworkId, ChannelId>> = {
   instagram: 'instagram',
   threads: 'threads',
   x: 'x',
+  telegram: 'telegram',
+  discord: 'discord',
+  slack: 'slack',
 };
 
 /** How each network is named to people. */
@@ -43,7 +49,22 @@ export const NETWORK_NAMES: Readonly<Record<NetworkId, string>> = {
   instagram: 'Instagram',
   threads: 'Threads',
   x: 'X',
+  telegram: 'Telegram',
+  discord: 'Discord',
+  slack: 'Slack',
 };
+
+/**
+ * Networks whose API only takes posts: incoming webhooks (Discord, Slack) report nothing back, and a
+ * Telegram bot cannot read a channel's views or comments. Their accounts are never read for results or
+ * mentions (no hourly reading, no "Sync now"), and inbox replies on their channels go the connector's way.
+ */
+export const PUBLISH_ONLY_NETWORKS: readonly NetworkId[] = ['telegram', 'discord', 'slack'];
+
+/** Whether the network gives results and conversations back (see PUBLISH_ONLY_NETWORKS). */
+export function readsBack(network: NetworkId): boolean {
+  return !PUBLISH_ONLY_NETWORKS.includes(network);
+}
 
 /** `needs_reconnect`: the network refused the token; nothing goes out through it until it is reconnected. */
 export const NETWORK_ACCOUNT_STATUSES = ['connected', 'needs_reconnect'] as const;
@@ -129,6 +150,85 @@ export const blueskyCredentialsSchema = z.strictObject({
 });
 export type BlueskyCredentials = z.infer<typeof blueskyCredentialsSchema>;
 
+/** A bot's token as @BotFather gives it: the bot's numeric id, a colon, then 35 letters, digits, `_` or `-`. */
+export const TELEGRAM_BOT_TOKEN = /^\d{5,20}:[A-Za-z0-9_-]{30,60}$/;
+
+/**
+ * What connecting a Telegram channel takes: a bot's token from @BotFather, and the channel the bot was
+ * made an administrator of (its public @username, a t.me link to it, or a private channel's numeric id).
+ */
+export const telegramCredentialsSchema = z.strictObject({
+  bot_token: z
+    .string()
+    .trim()
+    .regex(
+      TELEGRAM_BOT_TOKEN,
+      'Paste the token @BotFather gave, such as 123456789:AAH… (digits, a colon, then letters and digits)',
+    ),
+  channel: z
+    .string()
+    .trim()
+    // `https://t.me/name`, `t.me/name` and `name` all mean `@name`.
+    .transform((channel) => channel.replace(/^(?:https?:\/\/)?t\.me\//i, '').replace(/^@?/, '@'))
+    .transform((channel) => (/^@-?\d+$/.test(channel) ? channel.slice(1) : channel))
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^(?:@[A-Za-z][A-Za-z0-9_]{3,31}|-100\d{5,20})$/,
+          'Enter the channel’s @username (such as @bakerynews) or, for a private channel, its id (such as -1001234567890)',
+        ),
+    ),
+});
+export type TelegramCredentials = z.infer<typeof telegramCredentialsSchema>;
+
+/** `https://discord.com/api/webhooks/{id}/{token}` (also discordapp.com, the canary and ptb hosts, a versioned path). */
+export const DISCORD_WEBHOOK_URL =
+  /^https:\/\/(?:(?:canary|ptb)\.)?discord(?:app)?\.com\/api(?:\/v\d+)?\/webhooks\/(\d{5,25})\/([A-Za-z0-9_-]{20,100})\/?$/;
+
+/**
+ * What connecting a Discord channel takes: a webhook made under the channel's Integrations → Webhooks,
+ * and, to post into one thread (or a forum post) of that channel, the thread's id.
+ */
+export const discordCredentialsSchema = z.strictObject({
+  webhook_url: z
+    .string()
+    .trim()
+    .regex(
+      DISCORD_WEBHOOK_URL,
+      'Paste the webhook URL Discord shows under Copy Webhook URL, such as https://discord.com/api/webhooks/123…/abc…',
+    ),
+  thread_id: z
+    .string()
+    .trim()
+    .regex(
+      /^(\d{15,25})?$/,
+      'A thread id is a long number (right-click the thread → Copy Thread ID); leave it empty for the channel itself',
+    )
+    .default(''),
+});
+export type DiscordCredentials = z.infer<typeof discordCredentialsSchema>;
+
+/** `https://hooks.slack.com/services/T…/B…/…`: the workspace, the webhook, and its secret. */
+export const SLACK_WEBHOOK_URL =
+  /^https:\/\/hooks\.slack\.com\/services\/(T[A-Z0-9]+)\/(B[A-Z0-9]+)\/([A-Za-z0-9]{16,64})\/?$/;
+
+/**
+ * What connecting a Slack channel takes: an incoming webhook's URL (a Slack app with Incoming Webhooks
+ * turned on, added to the channel), and the channel's name to show here (Slack does not tell it).
+ */
+export const slackCredentialsSchema = z.strictObject({
+  webhook_url: z
+    .string()
+    .trim()
+    .regex(
+      SLACK_WEBHOOK_URL,
+      'Paste the incoming webhook URL Slack shows, such as https://hooks.slack.com/services/T…/B…/…',
+    ),
+  channel_name: z.string().trim().max(80, 'Keep the channel’s name under 80 characters').default(''),
+});
+export type SlackCredentials = z.infer<typeof slackCredentialsSchema>;
+
 /**
  * Each credentials form, for the networks connected with one. Networks absent here (LinkedIn, Pinterest,
  * Google Business Profile, Facebook, Instagram, Threads, X) connect only through their OAuth authorization
@@ -137,6 +237,9 @@ export type BlueskyCredentials = z.infer<typeof blueskyCredentialsSchema>;
 export const NETWORK_CREDENTIALS_SCHEMAS = {
   mastodon: mastodonCredentialsSchema,
   bluesky: blueskyCredentialsSchema,
+  telegram: telegramCredentialsSchema,
+  discord: discordCredentialsSchema,
+  slack: slackCredentialsSchema,
 } as const satisfies Partial<Record<NetworkId, z.ZodType>>;
 
 /** The networks with a credentials form. */
@@ -148,6 +251,9 @@ export const NETWORK_CREDENTIAL_FIELDS: Readonly<
 > = {
   mastodon: { address: 'instance_url', secret: 'access_token' },
   bluesky: { address: 'pds_url', secret: 'app_password' },
+  telegram: { address: 'channel', secret: 'bot_token' },
+  discord: { address: 'webhook_url', secret: 'webhook_url' },
+  slack: { address: 'webhook_url', secret: 'webhook_url' },
 };
 
 /** `POST /api/network-accounts`: one member per network. */
@@ -162,6 +268,21 @@ export const connectNetworkAccountBodySchema = z.discriminatedUnion('network', [
     network: z.literal('bluesky'),
     credentials: blueskyCredentialsSchema,
   }),
+  z.strictObject({
+    business_id: idSchema,
+    network: z.literal('telegram'),
+    credentials: telegramCredentialsSchema,
+  }),
+  z.strictObject({
+    business_id: idSchema,
+    network: z.literal('discord'),
+    credentials: discordCredentialsSchema,
+  }),
+  z.strictObject({
+    business_id: idSchema,
+    network: z.literal('slack'),
+    credentials: slackCredentialsSchema,
+  }),
 ]);
 export type ConnectNetworkAccountBody = z.infer<typeof connectNetworkAccountBodySchema>;
 
@@ -170,7 +291,13 @@ export type ConnectNetworkAccountBody = z.infer<typeof connectNetworkAccountBody
  * shape of the account's network (the service checks which).
  */
 export const reconnectNetworkAccountBodySchema = z.strictObject({
-  credentials: z.union([mastodonCredentialsSchema, blueskyCredentialsSchema]),
+  credentials: z.union([
+    mastodonCredentialsSchema,
+    blueskyCredentialsSchema,
+    telegramCredentialsSchema,
+    discordCredentialsSchema,
+    slackCredentialsSchema,
+  ]),
 });
 export type ReconnectNetworkAccountBody = z.infer<typeof reconnectNetworkAccountBodySchema>;
 

@@ -20,10 +20,10 @@ export class NetworkAccountRepository {
    * Every workspace's connected accounts (ids only), for the hourly job that queues each one's reading
    * of results and mentions: the one read across workspaces, and it names the workspace of each.
    */
-  listConnectedEverywhere(): Promise<Array<{ id: string; business_id: string }>> {
+  listConnectedEverywhere(): Promise<Array<{ id: string; business_id: string; network: NetworkId }>> {
     return this.db
       .selectFrom('network_accounts')
-      .select(['id', 'business_id'])
+      .select(['id', 'business_id', 'network'])
       .where('status', '=', 'connected')
       .orderBy('id')
       .execute();

@@ -7,7 +7,7 @@ select "business_id" from "network_accounts" where "id" = $1;
 select * from "network_accounts" where "business_id" = $1 order by "id";
 
 -- listConnectedEverywhere
-select "id", "business_id" from "network_accounts" where "status" = $1 order by "id";
+select "id", "business_id", "network" from "network_accounts" where "status" = $1 order by "id";
 
 -- listForNetwork
 select * from "network_accounts" where "business_id" = $1 and "network" = $2 order by "id";

@@ -2,6 +2,7 @@ import type { NetworkId } from '#shared/network.schema.js';
 import { createGuardedFetch } from '../guarded-fetch.js';
 import type { OutboundGuard } from '../outbound-guard.js';
 import { createBlueskyProvider } from './bluesky/bluesky-provider.js';
+import { createDiscordProvider } from './discord/discord-provider.js';
 import { createFacebookProvider } from './facebook/facebook-provider.js';
 import { withFreshTokens } from './fresh-tokens.js';
 import { createGoogleBusinessProvider } from './google-business/google-business-provider.js';
@@ -10,6 +11,8 @@ import { createLinkedInProvider } from './linkedin/linkedin-provider.js';
 import { createMastodonProvider } from './mastodon/mastodon-provider.js';
 import { createPinterestProvider } from './pinterest/pinterest-provider.js';
 import type { NetworkProvider } from './provider.js';
+import { createSlackProvider } from './slack/slack-provider.js';
+import { createTelegramProvider } from './telegram/telegram-provider.js';
 import { createThreadsProvider } from './threads/threads-provider.js';
 import { createXProvider } from './x/x-provider.js';
 
@@ -92,6 +95,9 @@ export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
       now: deps.now,
       ...(deps.baseUrls?.x ? { apiBaseUrl: deps.baseUrls.x } : {}),
     }) as NetworkProvider,
+    telegram: createTelegramProvider(at('telegram')) as NetworkProvider,
+    discord: createDiscordProvider(at('discord')) as NetworkProvider,
+    slack: createSlackProvider(at('slack')) as NetworkProvider,
   };
   return withFreshTokensEverywhere(registry, deps.now);
 }

@@ -34,6 +34,9 @@ const SECRET_NAMES: Record<NetworkId, string> = {
   instagram: 'authorization',
   threads: 'authorization',
   x: 'authorization',
+  telegram: 'bot token',
+  discord: 'webhook URL',
+  slack: 'webhook URL',
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { AppJobDefinitions } from '#server/jobs/job-definitions.js';
 import type { JobQueue } from '#server/jobs/job-types.js';
 import type { Repositories } from '#server/repositories/index.js';
+import { readsBack } from '#shared/network.schema.js';
 
 /** How often each connected account's results and mentions are read. */
 export const NETWORK_READ_EVERY_MS = 3_600_000;
@@ -13,7 +14,8 @@ export function readingSlot(now: Date): Date {
 /**
  * Queues one `networks.read_account` job per connected account for the current hour. The hour and the
  * account are the job's idempotency key, so a repeated or doubled run queues nothing more; an account
- * that needs reconnecting gets no job until it is reconnected.
+ * that needs reconnecting gets no job until it is reconnected, and one on a publish-only network (a
+ * webhook, a Telegram bot) none at all: there is nothing to read.
  *
  * @example
  * await scheduler.queueReadings(); // { accounts: 3 }
@@ -29,7 +31,9 @@ export class NetworkReadScheduler {
 
   async queueReadings(): Promise<{ accounts: number }> {
     const slot = readingSlot(this.deps.now()).toISOString();
-    const accounts = await this.deps.repos.networkAccounts.listConnectedEverywhere();
+    const accounts = (await this.deps.repos.networkAccounts.listConnectedEverywhere()).filter((account) =>
+      readsBack(account.network),
+    );
     for (const account of accounts) {
       await this.deps.queue.enqueue({
         name: 'networks.read_account',

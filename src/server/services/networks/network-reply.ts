@@ -1,7 +1,7 @@
 import type { ConversationRow, MessageRow } from '#server/db/schema.js';
 import type { NetworkRegistry } from '#server/integrations/networks/index.js';
 import type { Repositories } from '#server/repositories/index.js';
-import { NETWORK_CHANNELS, type NetworkId } from '#shared/network.schema.js';
+import { NETWORK_CHANNELS, type NetworkId, readsBack } from '#shared/network.schema.js';
 import type { SecretBox } from '../access/security/secret-box.js';
 import { type SessionDeps, sessionOf } from './network-session.js';
 
@@ -22,7 +22,7 @@ export type NetworkReplyResult = { status: 'sent'; remoteId: string } | { status
 /**
  * Send an inbox reply through the workspace's account on the conversation's network, as an answer to
  * the customer's last message (naming them, so they are notified). Undefined when the channel has no
- * network account: the reply then goes the connector's way.
+ * network account, or its network answers nothing (a webhook): the reply then goes the connector's way.
  *
  * @example
  * const sent = await replyThroughNetwork(deps, conversation, message, inReplyTo);
@@ -36,7 +36,7 @@ export async function replyThroughNetwork(
   const network = (Object.keys(NETWORK_CHANNELS) as NetworkId[]).find(
     (id) => NETWORK_CHANNELS[id] === conversation.channel,
   );
-  if (!network) return undefined;
+  if (!network || !readsBack(network)) return undefined;
   const accounts = await deps.repos.networkAccounts.listForNetwork(message.business_id, network);
   if (accounts.length === 0) return undefined;
   const account = accounts.find((candidate) => candidate.status === 'connected');

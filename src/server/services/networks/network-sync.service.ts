@@ -5,7 +5,7 @@ import type { JobQueue } from '#server/jobs/job-types.js';
 import { RetryLaterError } from '#server/jobs/run-job.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type { IngestResult } from '#shared/inbox.schema.js';
-import { NETWORK_CHANNELS, type NetworkSyncResult } from '#shared/network.schema.js';
+import { NETWORK_CHANNELS, type NetworkSyncResult, readsBack } from '#shared/network.schema.js';
 import type { Principal } from '../access/principal.js';
 import type { SecretBox } from '../access/security/secret-box.js';
 import type { ChangeEvents } from '../common/change-events.js';
@@ -21,6 +21,8 @@ const CANDIDATES_PER_RUN = 5_000;
 /** Pages of mentions read per sync (Mastodon: 40 a page). */
 const MENTION_PAGES = 10;
 
+const PUBLISH_ONLY_PROBLEM = 'This network reports no results or messages back: mcc only publishes there';
+
 /** What one reading found wrong; `rateLimited`: the network said to stop (429), until `retryAt` if it said. */
 interface ReadingTrouble {
   problems: string[];
@@ -31,7 +33,7 @@ interface ReadingTrouble {
 /** What the scheduled reading of one account did (the `networks.read_account` job's result). */
 export type ScheduledReading =
   | (NetworkSyncResult & { posts_due: number })
-  | { skipped: 'disconnected' | 'needs_reconnect' };
+  | { skipped: 'disconnected' | 'needs_reconnect' | 'publish_only' };
 
 /** What reading from the networks needs. */
 export interface NetworkSyncDeps {
@@ -68,6 +70,9 @@ export class NetworkSyncService {
     if (account.status !== 'connected') {
       return { posts_measured: 0, messages_received: 0, problems: ['The account needs reconnecting first'] };
     }
+    if (!readsBack(account.network)) {
+      return { posts_measured: 0, messages_received: 0, problems: [PUBLISH_ONLY_PROBLEM] };
+    }
     const since = new Date(this.deps.now().getTime() - MEASURED_FOR_MS).toISOString();
     const posts = await this.deps.repos.networkPosts.publishedSince(
       account.business_id,
@@ -89,6 +94,7 @@ export class NetworkSyncService {
     const account = await repos.networkAccounts.find(businessId, accountId);
     if (!account) return { skipped: 'disconnected' };
     if (account.status !== 'connected') return { skipped: 'needs_reconnect' };
+    if (!readsBack(account.network)) return { skipped: 'publish_only' };
     const at = now();
     const candidates = await repos.networkPosts.publishedSince(
       businessId,

@@ -251,7 +251,7 @@ export class FakeMastodonServer {
       const form = await new Request(this.url, {
         method: 'POST',
         headers: { 'content-type': contentType },
-        body: raw,
+        body: new Uint8Array(raw),
       }).formData();
       const file = form.get('file');
       if (!(file instanceof File))

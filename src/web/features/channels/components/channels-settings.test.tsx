@@ -45,7 +45,9 @@ function serveAccounts(
               handle: `@${connect.credentials.handle}`,
               base_url: connect.credentials.pds_url,
             })
-          : aNetworkAccount({ business_id: businessId, base_url: connect.credentials.instance_url });
+          : connect.network === 'mastodon'
+            ? aNetworkAccount({ business_id: businessId, base_url: connect.credentials.instance_url })
+            : aNetworkAccount({ business_id: businessId, network: connect.network, base_url: null });
       accounts = [...accounts, account];
       return json(account, 201);
     });
@@ -286,6 +288,49 @@ describe('ChannelsSettings', () => {
         pds_url: 'https://bsky.social',
       },
     });
+  });
+
+  it('connects a Telegram channel with a masked bot token, its @username normalised by the shared schema', async () => {
+    const { user, api, business } = renderSettings();
+    await screen.findByText('No account connected yet');
+    const form = screen.getByRole('region', { name: 'Connect Telegram' });
+    const token = within(form).getByLabelText<HTMLInputElement>('Bot token');
+    expect(token.type).toBe('password');
+    expect(within(form).getByText('@BotFather')).toBeTruthy();
+
+    await user.type(token, 'not a token');
+    await user.type(within(form).getByLabelText('Channel'), 't.me/bakerynews');
+    await user.click(within(form).getByRole('button', { name: 'Connect Telegram' }));
+    expect(fieldError(token)).toMatch(/Paste the token @BotFather gave/);
+    expect(api.sent('POST', API.networkAccounts)).toEqual([]);
+
+    await user.clear(token);
+    await user.type(token, `123456789:${'A'.repeat(35)}`);
+    await user.click(within(form).getByRole('button', { name: 'Connect Telegram' }));
+    await screen.findByText(/connected$/);
+    expect(api.sent('POST', API.networkAccounts)[0]?.body).toEqual({
+      business_id: business.id,
+      network: 'telegram',
+      credentials: { bot_token: `123456789:${'A'.repeat(35)}`, channel: '@bakerynews' },
+    });
+  });
+
+  it('offers no Sync for a webhook account: nothing comes back from it', async () => {
+    const businessId = anId();
+    renderSettings([
+      aNetworkAccount({
+        business_id: businessId,
+        network: 'slack',
+        display_name: '#announcements',
+        handle: '#announcements',
+        base_url: null,
+        profile_url: null,
+      }),
+    ]);
+    const list = await screen.findByRole('list', { name: 'Connected accounts' });
+    expect(within(list).getByText(/publishes only: no results or messages come back/)).toBeTruthy();
+    expect(within(list).queryByRole('button', { name: /^Sync/ })).toBeNull();
+    expect(within(list).getByRole('button', { name: 'Reconnect #announcements' })).toBeTruthy();
   });
 
   it('disconnects an account only after asking', async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Business } from '#shared/business.schema.js';
-import type { NetworkAccount } from '#shared/network.schema.js';
+import type { ConnectNetworkAccountBody, NetworkAccount } from '#shared/network.schema.js';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Card } from '#web/components/ui/card.js';
@@ -13,8 +13,9 @@ import { useConnectNetworkAccount } from '../api/connect-network-account.js';
 import { useDisconnectNetworkAccount } from '../api/disconnect-network-account.js';
 import { useNetworkAccounts } from '../api/get-network-accounts.js';
 import { useOAuthNetworks } from '../api/oauth.js';
-import { BlueskyCredentialsForm } from './bluesky-credentials-form.js';
-import { MastodonCredentialsForm } from './mastodon-credentials-form.js';
+import { NETWORK_NAMES } from './channels-format.js';
+import { CREDENTIAL_NETWORKS } from './credential-networks.js';
+import { CredentialsForm } from './credentials-form.js';
 import { NetworkAccountItem } from './network-account-item.js';
 import { OAuthNetworkCard } from './oauth-network-card.js';
 import { OAuthOutcome } from './oauth-outcome.js';
@@ -82,38 +83,26 @@ function ManageAccounts({ businessId, go }: { businessId: string; go?: (url: str
           {...(go ? { go } : {})}
         />
       ))}
-      <Card
-        title="Connect Mastodon"
-        description="Your instance’s address and an access token made there for mcc."
-      >
-        <MastodonCredentialsForm
-          submitLabel="Connect Mastodon"
-          onSubmit={async (credentials) => {
-            const account = await connect.mutateAsync({
-              business_id: businessId,
-              network: 'mastodon',
-              credentials,
-            });
-            toast(`${account.handle} connected`);
-          }}
-        />
-      </Card>
-      <Card
-        title="Connect Bluesky"
-        description="Your handle and an app password made in Bluesky for mcc; the PDS address only if your account is hosted elsewhere than bsky.social."
-      >
-        <BlueskyCredentialsForm
-          submitLabel="Connect Bluesky"
-          onSubmit={async (credentials) => {
-            const account = await connect.mutateAsync({
-              business_id: businessId,
-              network: 'bluesky',
-              credentials,
-            });
-            toast(`${account.handle} connected`);
-          }}
-        />
-      </Card>
+      {CREDENTIAL_NETWORKS.map((spec) => (
+        <Card
+          key={spec.network}
+          title={`Connect ${NETWORK_NAMES[spec.network]}`}
+          description={spec.description}
+        >
+          <CredentialsForm
+            spec={spec}
+            submitLabel={`Connect ${NETWORK_NAMES[spec.network]}`}
+            onSubmit={async (credentials) => {
+              const account = await connect.mutateAsync({
+                business_id: businessId,
+                network: spec.network,
+                credentials,
+              } as ConnectNetworkAccountBody);
+              toast(`${account.handle} connected`);
+            }}
+          />
+        </Card>
+      ))}
       <ConfirmDialog
         open={disconnecting !== undefined}
         onCancel={() => {

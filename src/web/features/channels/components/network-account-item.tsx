@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { NetworkAccount, ReconnectNetworkAccountBody } from '#shared/network.schema.js';
+import { type NetworkAccount, type ReconnectNetworkAccountBody, readsBack } from '#shared/network.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -10,9 +10,9 @@ import { formatDateTime } from '#web/lib/format-date.js';
 import { useStartOAuth } from '../api/oauth.js';
 import { useReconnectNetworkAccount } from '../api/reconnect-network-account.js';
 import { useSyncNetworkAccount } from '../api/sync-network-account.js';
-import { BlueskyCredentialsForm } from './bluesky-credentials-form.js';
 import { describeSync, describeTokenExpiry, instanceHost, NETWORK_NAMES } from './channels-format.js';
-import { MastodonCredentialsForm } from './mastodon-credentials-form.js';
+import { credentialNetwork } from './credential-networks.js';
+import { CredentialsForm } from './credentials-form.js';
 import './channels.css';
 
 interface NetworkAccountItemProps {
@@ -81,6 +81,7 @@ export function NetworkAccountItem({
             {[
               account.base_url && `on ${instanceHost(account.base_url)}`,
               describeTokenExpiry(account, new Date()),
+              !readsBack(account.network) && 'publishes only: no results or messages come back',
               `last checked ${formatDateTime(account.checked_at)}`,
             ]
               .filter(Boolean)
@@ -91,15 +92,17 @@ export function NetworkAccountItem({
           )}
         </div>
         <div className="network-account__actions">
-          <Button
-            size="sm"
-            loading={sync.isPending}
-            disabled={needsReconnect}
-            onClick={syncNow}
-            aria-label={`Sync ${account.handle} now`}
-          >
-            Sync now
-          </Button>
+          {readsBack(account.network) && (
+            <Button
+              size="sm"
+              loading={sync.isPending}
+              disabled={needsReconnect}
+              onClick={syncNow}
+              aria-label={`Sync ${account.handle} now`}
+            >
+              Sync now
+            </Button>
+          )}
           <Button
             size="sm"
             variant={needsReconnect ? 'primary' : 'ghost'}
@@ -168,34 +171,23 @@ function ReconnectDialog({ account, businessId, open, onClose }: ReconnectDialog
     toast(`${saved.handle} reconnected`);
     onClose();
   };
-  const bluesky = account.network === 'bluesky';
+  const spec = credentialNetwork(account.network);
   return (
     <Dialog
       open={open}
       onClose={onClose}
       title={`Reconnect ${account.handle}`}
-      description={
-        bluesky
-          ? 'Paste a new app password for this account; the old session is forgotten.'
-          : 'Paste a new access token for this account; the old one is forgotten.'
-      }
+      description={spec?.reconnectDescription}
     >
-      {open &&
-        (bluesky ? (
-          <BlueskyCredentialsForm
-            account={{ handle: account.handle, pdsUrl: account.base_url ?? '' }}
-            submitLabel="Reconnect"
-            onCancel={onClose}
-            onSubmit={save}
-          />
-        ) : (
-          <MastodonCredentialsForm
-            instanceUrl={account.base_url ?? ''}
-            submitLabel="Reconnect"
-            onCancel={onClose}
-            onSubmit={save}
-          />
-        ))}
+      {open && spec && (
+        <CredentialsForm
+          spec={spec}
+          account={account}
+          submitLabel="Reconnect"
+          onCancel={onClose}
+          onSubmit={save}
+        />
+      )}
     </Dialog>
   );
 }
