@@ -343,8 +343,8 @@ describeEachDialect('Mastodon through a connected account', (create) => {
     });
     expect(oauthOnly.statusCode).toBe(400);
     expect(oauthOnly.json<Problem>()).toMatchObject({
-      detail: 'Facebook accounts reconnect by signing in again',
-      errors: [{ path: 'body.credentials', code: 'other_network' }],
+      detail: 'Facebook accounts are reconnected on its page',
+      errors: [{ path: 'body.credentials', code: 'oauth_network' }],
     });
     expect((await call('DELETE', `/api/network-accounts/${oauthAccountId}`)).statusCode).toBe(204);
 

@@ -136,16 +136,20 @@ describeEachDialect('connecting X through OAuth', (create) => {
   it('lists X with its least scopes and the redirect URL to register; the authorization URL carries state and PKCE', async () => {
     const listed = await call(owner, 'GET', `/api/oauth/networks?business_id=${businessId}`);
     expect(listed.statusCode).toBe(200);
-    expect(listed.json<{ items: OAuthNetwork[] }>().items).toEqual([
-      {
-        network: 'x',
-        name: 'X',
-        scopes: ['tweet.read', 'tweet.write', 'users.read', 'offline.access', 'media.write'],
-        redirect_url: `${PUBLIC_URL}/api/oauth/x/callback`,
-        app_source: 'instance',
-        workspace_app: null,
-      },
-    ]);
+    const items = listed.json<{ items: OAuthNetwork[] }>().items;
+    // Every network connected through OAuth is listed; only X has an app on this instance.
+    expect(items.map((item) => item.network).sort()).toEqual(
+      ['facebook', 'google_business', 'instagram', 'linkedin', 'pinterest', 'threads', 'x'].sort(),
+    );
+    expect(items.find((item) => item.network === 'x')).toEqual({
+      network: 'x',
+      name: 'X',
+      scopes: ['tweet.read', 'tweet.write', 'users.read', 'offline.access', 'media.write'],
+      redirect_url: `${PUBLIC_URL}/api/oauth/x/callback`,
+      app_source: 'instance',
+      workspace_app: null,
+    });
+    expect(items.find((item) => item.network === 'linkedin')?.app_source).toBeNull();
     x.approver = bakery;
     const { url } = await authorize(owner);
     expect(url.origin + url.pathname).toBe(`${x.url}/i/oauth2/authorize`);
