@@ -6,7 +6,12 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { TestProject } from 'vitest/node';
 import { migrateToLatest } from '#server/db/migrate.js';
 import type { DB } from '#server/db/schema.js';
-import { createPostgresTemplate, dropPostgresDatabase, postgresUnavailableReason } from './databases.js';
+import {
+  createPostgresTemplate,
+  dropPostgresDatabase,
+  dropTestDatabasesOf,
+  postgresUnavailableReason,
+} from './databases.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,7 +37,10 @@ export default async function migrateOnce(project: TestProject): Promise<() => P
   project.provide('postgresTemplate', template);
   return async () => {
     rmSync(folder, { recursive: true, force: true });
-    if (template) await dropPostgresDatabase(template);
+    if (template) {
+      await dropTestDatabasesOf(template);
+      await dropPostgresDatabase(template);
+    }
   };
 }
 
