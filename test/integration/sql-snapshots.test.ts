@@ -454,6 +454,17 @@ const CALLS: Record<string, Call[]> = {
         }),
     ],
     ['page (library)', (r) => r.contentItems.page(BUSINESS, { limit: 51, after: { value: '', id: OTHER } })],
+    ['countByStatus', (r) => r.contentItems.countByStatus(BUSINESS)],
+    [
+      'inStatus (waiting longest)',
+      (r) => r.contentItems.inStatus(BUSINESS, 'in_review', { by: 'updated_at', direction: 'asc' }, 3),
+    ],
+    [
+      'inStatus (next to go out)',
+      (r) =>
+        r.contentItems.inStatus(BUSINESS, 'scheduled', { by: 'scheduled_at', direction: 'asc', from: AT }, 3),
+    ],
+    ['withTitles', (r) => r.contentItems.withTitles(BUSINESS, ['Autumn loaf', 'Sourdough'])],
     [
       'insert',
       (r) =>
@@ -645,6 +656,7 @@ const CALLS: Record<string, Call[]> = {
     ['delete', (r) => r.connectors.delete(BUSINESS, OTHER)],
   ],
   'publish-attempt.repository': [
+    ['itemsPublishedAt', (r) => r.publishAttempts.itemsPublishedAt(BUSINESS, ['https://a.example/1'])],
     [
       'insert',
       (r) =>
@@ -868,6 +880,7 @@ const CALLS: Record<string, Call[]> = {
     ['businessIdOf', (r) => r.conversations.businessIdOf(OTHER)],
     ['find', (r) => r.conversations.find(BUSINESS, OTHER)],
     ['findByCustomer', (r) => r.conversations.findByCustomer(BUSINESS, 'email', 'ana@example.com')],
+    ['attentionCounts', (r) => r.conversations.attentionCounts(BUSINESS, AT)],
     [
       'insertIfAbsent',
       (r) =>

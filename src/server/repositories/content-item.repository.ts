@@ -81,6 +81,50 @@ export class ContentItemRepository {
     return query.orderBy('scheduled_at').orderBy('id').limit(options.limit).execute();
   }
 
+  /** How many items are in each status (statuses with none are absent); one pass over the status index. */
+  async countByStatus(businessId: string): Promise<Partial<Record<ContentStatus, number>>> {
+    const rows = await this.db
+      .selectFrom('content_items')
+      .select(['status', (eb) => eb.fn.countAll<number | string>().as('count')])
+      .where('business_id', '=', businessId)
+      .groupBy('status')
+      .execute();
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+  }
+
+  /**
+   * The first `limit` items in `status` by `order`: the longest waiting in review (`updated_at` ascending),
+   * the latest failures (`updated_at` descending), or the next to go out (`scheduled_at` from `from` on).
+   */
+  inStatus(
+    businessId: string,
+    status: ContentStatus,
+    order: { by: 'updated_at' | 'scheduled_at'; direction: 'asc' | 'desc'; from?: string },
+    limit: number,
+  ): Promise<ContentItemRow[]> {
+    let query = this.db
+      .selectFrom('content_items')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('status', '=', status);
+    if (order.from) query = query.where(order.by, '>=', order.from);
+    return query.orderBy(order.by, order.direction).orderBy('id', order.direction).limit(limit).execute();
+  }
+
+  /**
+   * The items whose title is one of `titles` (exactly), with their title: a CSV names items this way, and
+   * a title that two items share must be told apart by the caller.
+   */
+  withTitles(businessId: string, titles: readonly string[]): Promise<{ id: string; title: string }[]> {
+    if (titles.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('content_items')
+      .select(['id', 'title'])
+      .where('business_id', '=', businessId)
+      .where('title', 'in', titles)
+      .execute();
+  }
+
   async insert(item: NewContentItem): Promise<void> {
     await this.db.insertInto('content_items').values(item).execute();
   }

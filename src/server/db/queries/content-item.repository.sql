@@ -15,6 +15,18 @@ select * from "content_items" where "business_id" = $1 and "channel" = $2 and "s
 -- page (library)
 select * from "content_items" where "business_id" = $1 and "id" < $2 order by "id" desc limit $3;
 
+-- countByStatus
+select "status", count(*) as "count" from "content_items" where "business_id" = $1 group by "status";
+
+-- inStatus (waiting longest)
+select * from "content_items" where "business_id" = $1 and "status" = $2 order by "updated_at" asc, "id" asc limit $3;
+
+-- inStatus (next to go out)
+select * from "content_items" where "business_id" = $1 and "status" = $2 and "scheduled_at" >= $3 order by "scheduled_at" asc, "id" asc limit $4;
+
+-- withTitles
+select "id", "title" from "content_items" where "business_id" = $1 and "title" in ($2, $3);
+
 -- insert
 insert into "content_items" ("id", "business_id", "campaign_id", "channel", "format", "title", "body", "thread", "hashtags", "call_to_action", "media_brief", "preheader", "pillar", "scheduled_at", "status", "variant_group", "version", "ai_call_id", "created_by", "updated_by", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22);
 
