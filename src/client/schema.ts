@@ -5657,8 +5657,10 @@ export interface operations {
                                 end_date: string;
                                 days_elapsed: number;
                                 days_total: number;
+                                currency: string;
                                 kpis: {
                                     metric: string;
+                                    forecast_metric: ("impressions" | "reach" | "engagements" | "clicks" | "conversions" | "spend" | "cpa" | "roas") | null;
                                     target: number;
                                     actual: number | null;
                                     probability: number | null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { budgetStatusSchema } from './ai.schema.js';
-import { KPI_STATUSES } from './analytics.schema.js';
+import { FORECAST_METRICS, KPI_STATUSES } from './analytics.schema.js';
 import { dateSchema } from './campaign.schema.js';
 import { CHANNEL_IDS } from './channel-ids.js';
 import { idSchema, timestampSchema } from './common.schema.js';
@@ -36,9 +36,13 @@ export const attentionCampaignSchema = z.object({
   end_date: dateSchema,
   days_elapsed: z.number().int(),
   days_total: z.number().int(),
+  /** The campaign's currency: cost KPIs (spend, cost per acquisition) are in its minor units. */
+  currency: z.string(),
   kpis: z.array(
     z.object({
       metric: z.string(),
+      /** What the KPI's name maps to (orders count as conversions); null when nothing does. */
+      forecast_metric: z.enum(FORECAST_METRICS).nullable(),
       target: z.number(),
       actual: z.number().nullable(),
       /** The latest saved forecast's chance of reaching the target; null without a forecast. */

@@ -86,7 +86,10 @@ export class AttentionService {
         urgent: inbox.urgent,
         negative: inbox.negative,
       },
-      campaigns: { items: reports.map(toCampaign), more: running.length > ATTENTION_CAMPAIGNS },
+      campaigns: {
+        items: reports.map((report, index) => toCampaign(report, shown[index]?.currency ?? 'USD')),
+        more: running.length > ATTENTION_CAMPAIGNS,
+      },
       ai_spend: budget,
     };
   }
@@ -104,7 +107,7 @@ function toItem(row: ContentItemRow): AttentionItem {
   };
 }
 
-function toCampaign(report: CampaignReport): AttentionCampaign {
+function toCampaign(report: CampaignReport, currency: string): AttentionCampaign {
   return {
     campaign_id: report.campaign_id,
     name: report.name,
@@ -112,8 +115,10 @@ function toCampaign(report: CampaignReport): AttentionCampaign {
     end_date: report.end_date,
     days_elapsed: report.days_elapsed,
     days_total: report.days_total,
+    currency,
     kpis: report.kpis.map((kpi) => ({
       metric: kpi.metric,
+      forecast_metric: kpi.forecast_metric,
       target: kpi.target,
       actual: kpi.actual,
       probability: kpi.probability,
