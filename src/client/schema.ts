@@ -5616,6 +5616,7 @@ export interface operations {
                                 status: "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "failed";
                                 scheduled_at: string | null;
                                 updated_at: string;
+                                waiting_since: string | null;
                                 publish_error: string | null;
                             }[];
                         };
@@ -5628,6 +5629,7 @@ export interface operations {
                                 status: "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "failed";
                                 scheduled_at: string | null;
                                 updated_at: string;
+                                waiting_since: string | null;
                                 publish_error: string | null;
                             }[];
                         };
@@ -5640,6 +5642,7 @@ export interface operations {
                                 status: "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "failed";
                                 scheduled_at: string | null;
                                 updated_at: string;
+                                waiting_since: string | null;
                                 publish_error: string | null;
                             }[];
                         };

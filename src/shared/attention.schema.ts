@@ -23,8 +23,9 @@ export const attentionItemSchema = z.object({
   channel: z.enum(CHANNEL_IDS),
   status: contentStatusSchema,
   scheduled_at: timestampSchema.nullable(),
-  /** When it last changed: for an item in review, since when it waits (at the latest). */
   updated_at: timestampSchema,
+  /** Items in review: since when it waits (its latest submission; its last change if it has none). */
+  waiting_since: timestampSchema.nullable(),
   /** Why the last publication failed (failed items only). */
   publish_error: z.string().nullable(),
 });
@@ -58,7 +59,7 @@ export const attentionSchema = z.object({
   generated_at: timestampSchema,
   /** Nothing made yet (no content, campaigns or conversations): the web app shows its first steps instead. */
   first_run: z.boolean(),
-  /** Items in review, oldest first (the one waiting longest leads). */
+  /** Items in review, the one waiting longest first. */
   approvals: z.object({ count: z.number().int(), oldest: z.array(attentionItemSchema) }),
   /** Scheduled items still to go out, soonest first. */
   next_up: z.object({ count: z.number().int(), items: z.array(attentionItemSchema) }),

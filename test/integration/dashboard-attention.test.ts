@@ -11,6 +11,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 const HOUR = 3_600_000;
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
 const day = (offsetDays: number) => iso(offsetDays * 24 * HOUR).slice(0, 10);
+/** When the items in review were submitted (or last changed, for one without a submission). */
+const WAITING = { old: iso(-48 * HOUR), bare: iso(-30 * HOUR), new: iso(-24 * HOUR) };
 
 describeEachDialect('dashboard: what needs attention', (create) => {
   let t: TestApp;
@@ -42,11 +44,32 @@ describeEachDialect('dashboard: what needs attention', (create) => {
     await createBusiness(t.app, stranger, 'Elsewhere');
     await addMember(t.app, owner, business, viewer, 'viewer');
 
-    for (const name of ['review-new', 'review-old', 'next', 'later', 'failed', 'draft']) {
+    for (const name of ['review-new', 'review-old', 'review-bare', 'next', 'later', 'failed', 'draft']) {
       items.set(name, await createContent(t.app, owner, business.id, { title: name }));
     }
-    await setRow(idOf('review-old'), { status: 'in_review', updated_at: iso(-48 * HOUR) });
-    await setRow(idOf('review-new'), { status: 'in_review', updated_at: iso(-1 * HOUR) });
+    for (const name of ['review-old', 'review-new']) {
+      const submitted = await t.app.inject({
+        method: 'POST',
+        url: `/api/content/${idOf(name)}/transition`,
+        headers: owner.auth,
+        payload: { to: 'in_review', version: items.get(name)?.version },
+      });
+      expect(submitted.statusCode, submitted.body).toBe(200);
+    }
+    // Submitted two days ago and edited an hour ago, it has still waited longest; the other was
+    // submitted a day ago. A third, put in review with no submission on record, waits since its last change.
+    const submittedAt = (name: string, at: string) =>
+      t.database.db
+        .updateTable('content_item_history')
+        .set({ created_at: at })
+        .where('content_item_id', '=', idOf(name))
+        .where('action', '=', 'submitted')
+        .execute();
+    await submittedAt('review-old', WAITING.old);
+    await setRow(idOf('review-old'), { updated_at: iso(-1 * HOUR) });
+    await submittedAt('review-new', WAITING.new);
+    await setRow(idOf('review-new'), { updated_at: WAITING.new });
+    await setRow(idOf('review-bare'), { status: 'in_review', updated_at: WAITING.bare });
     await setRow(idOf('next'), { status: 'scheduled', scheduled_at: iso(2 * HOUR) });
     await setRow(idOf('later'), { status: 'scheduled', scheduled_at: iso(30 * HOUR) });
     await setRow(idOf('failed'), { status: 'failed', publish_error: 'The token expired' });
@@ -101,8 +124,12 @@ describeEachDialect('dashboard: what needs attention', (create) => {
     expect(response.statusCode, response.body).toBe(200);
     const attention = response.json<Attention>();
     expect(attention.first_run).toBe(false);
-    expect(attention.approvals.count).toBe(2);
-    expect(attention.approvals.oldest.map((item) => item.title)).toEqual(['review-old', 'review-new']);
+    expect(attention.approvals.count).toBe(3);
+    expect(attention.approvals.oldest.map((item) => [item.title, item.waiting_since])).toEqual([
+      ['review-old', WAITING.old],
+      ['review-bare', WAITING.bare],
+      ['review-new', WAITING.new],
+    ]);
     expect(attention.next_up.count).toBe(2);
     expect(attention.next_up.items.map((item) => item.title)).toEqual(['next', 'later']);
     expect(attention.failed).toMatchObject({
@@ -123,7 +150,7 @@ describeEachDialect('dashboard: what needs attention', (create) => {
   it('leaves AI spend out for a viewer, who still sees the rest', async () => {
     const attention = (await get(viewer, business.id)).json<Attention>();
     expect(attention.ai_spend).toBeNull();
-    expect(attention.approvals.count).toBe(2);
+    expect(attention.approvals.count).toBe(3);
   });
 
   it('says first run for a workspace with nothing in it', async () => {

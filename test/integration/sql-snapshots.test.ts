@@ -456,9 +456,10 @@ const CALLS: Record<string, Call[]> = {
     ['page (library)', (r) => r.contentItems.page(BUSINESS, { limit: 51, after: { value: '', id: OTHER } })],
     ['countByStatus', (r) => r.contentItems.countByStatus(BUSINESS)],
     [
-      'inStatus (waiting longest)',
-      (r) => r.contentItems.inStatus(BUSINESS, 'in_review', { by: 'updated_at', direction: 'asc' }, 3),
+      'inStatus (latest failures)',
+      (r) => r.contentItems.inStatus(BUSINESS, 'failed', { by: 'updated_at', direction: 'desc' }, 3),
     ],
+    ['longestInReview', (r) => r.contentItems.longestInReview(BUSINESS, 3)],
     [
       'inStatus (next to go out)',
       (r) =>

@@ -93,8 +93,8 @@ export class ContentItemRepository {
   }
 
   /**
-   * The first `limit` items in `status` by `order`: the longest waiting in review (`updated_at` ascending),
-   * the latest failures (`updated_at` descending), or the next to go out (`scheduled_at` from `from` on).
+   * The first `limit` items in `status` by `order`: the latest failures (`updated_at` descending), or the
+   * next to go out (`scheduled_at` from `from` on).
    */
   inStatus(
     businessId: string,
@@ -109,6 +109,40 @@ export class ContentItemRepository {
       .where('status', '=', status);
     if (order.from) query = query.where(order.by, '>=', order.from);
     return query.orderBy(order.by, order.direction).orderBy('id', order.direction).limit(limit).execute();
+  }
+
+  /**
+   * Items in review, the longest waiting first, each with `waiting_since`: its latest submission (the
+   * history's `submitted` entry), so an edit during the review does not reset the wait; its last change when
+   * it has none. The history lookup is per item on its (business_id, content_item_id) index.
+   */
+  longestInReview(
+    businessId: string,
+    limit: number,
+  ): Promise<(ContentItemRow & { waiting_since: string })[]> {
+    return this.db
+      .selectFrom('content_items')
+      .selectAll('content_items')
+      .select((eb) =>
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('content_item_history as history')
+              .select((inner) => inner.fn.max('history.created_at').as('at'))
+              .whereRef('history.business_id', '=', 'content_items.business_id')
+              .whereRef('history.content_item_id', '=', 'content_items.id')
+              .where('history.action', '=', 'submitted'),
+            eb.ref('content_items.updated_at'),
+          )
+          .$castTo<string>()
+          .as('waiting_since'),
+      )
+      .where('content_items.business_id', '=', businessId)
+      .where('content_items.status', '=', 'in_review')
+      .orderBy('waiting_since')
+      .orderBy('content_items.id')
+      .limit(limit)
+      .execute();
   }
 
   /**

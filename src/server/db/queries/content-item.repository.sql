@@ -18,8 +18,11 @@ select * from "content_items" where "business_id" = $1 and "id" < $2 order by "i
 -- countByStatus
 select "status", count(*) as "count" from "content_items" where "business_id" = $1 group by "status";
 
--- inStatus (waiting longest)
-select * from "content_items" where "business_id" = $1 and "status" = $2 order by "updated_at" asc, "id" asc limit $3;
+-- inStatus (latest failures)
+select * from "content_items" where "business_id" = $1 and "status" = $2 order by "updated_at" desc, "id" desc limit $3;
+
+-- longestInReview
+select "content_items".*, coalesce((select max("history"."created_at") as "at" from "content_item_history" as "history" where "history"."business_id" = "content_items"."business_id" and "history"."content_item_id" = "content_items"."id" and "history"."action" = $1), "content_items"."updated_at") as "waiting_since" from "content_items" where "content_items"."business_id" = $2 and "content_items"."status" = $3 order by "waiting_since", "content_items"."id" limit $4;
 
 -- inStatus (next to go out)
 select * from "content_items" where "business_id" = $1 and "status" = $2 and "scheduled_at" >= $3 order by "scheduled_at" asc, "id" asc limit $4;

@@ -41,7 +41,7 @@ export class AttentionService {
     const items = this.repos.contentItems;
     const [statuses, inReview, upcoming, failed, inbox, running, budget] = await Promise.all([
       items.countByStatus(businessId),
-      items.inStatus(businessId, 'in_review', { by: 'updated_at', direction: 'asc' }, ATTENTION_ROWS),
+      items.longestInReview(businessId, ATTENTION_ROWS),
       items.inStatus(
         businessId,
         'scheduled',
@@ -95,7 +95,7 @@ export class AttentionService {
   }
 }
 
-function toItem(row: ContentItemRow): AttentionItem {
+function toItem(row: ContentItemRow & { waiting_since?: string }): AttentionItem {
   return {
     id: row.id,
     title: row.title || firstLine(row.body),
@@ -103,6 +103,7 @@ function toItem(row: ContentItemRow): AttentionItem {
     status: row.status,
     scheduled_at: row.scheduled_at,
     updated_at: row.updated_at,
+    waiting_since: row.waiting_since ?? null,
     publish_error: row.status === 'failed' ? row.publish_error : null,
   };
 }

@@ -16,6 +16,7 @@ function anItem(overrides: Partial<AttentionItem>): AttentionItem {
     status: 'in_review',
     scheduled_at: null,
     updated_at: NOW,
+    waiting_since: null,
     publish_error: null,
     ...overrides,
   };
@@ -37,9 +38,14 @@ function renderBoard(business: Business, overrides: Partial<Attention>) {
 describe('AttentionBoard', () => {
   it('counts the items in review, names the one waiting longest, and links to it', async () => {
     const business = aBusiness();
-    const oldest = anItem({ title: 'Gift cards', updated_at: '2026-12-05T09:00:00.000Z' });
+    // Waiting since it was submitted, though edited since.
+    const oldest = anItem({
+      title: 'Gift cards',
+      waiting_since: '2026-12-05T09:00:00.000Z',
+      updated_at: NOW,
+    });
     const { user, location } = renderBoard(business, {
-      approvals: { count: 3, oldest: [oldest, anItem({ updated_at: '2026-12-07T09:30:00.000Z' })] },
+      approvals: { count: 3, oldest: [oldest, anItem({ waiting_since: '2026-12-07T09:30:00.000Z' })] },
     });
 
     const card = screen.getByRole('region', { name: 'Waiting for approval' });

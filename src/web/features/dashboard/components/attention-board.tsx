@@ -51,7 +51,7 @@ export function AttentionBoard({ business, attention, aiSpend }: BoardProps) {
                 {itemLink(item)}
                 <span className="muted">
                   {channel(item)} · waiting{' '}
-                  {waitedFor(item.updated_at, attention.generated_at, business.locale)}
+                  {waitedFor(item.waiting_since ?? item.updated_at, attention.generated_at, business.locale)}
                 </span>
               </li>
             ))}
