@@ -1157,7 +1157,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** @summary An item’s results per day, the latest first (at most 90 days), each with who wrote it */
+        get: operations["listContentItemResults"];
         put?: never;
         /** @summary Record one day’s results of one item by hand (the same day again replaces them; not a day in the future) */
         post: operations["recordContentItemResults"];
@@ -12193,6 +12194,109 @@ export interface operations {
             };
         };
     };
+    listContentItemResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        items: {
+                            content_item_id: string;
+                            day: string;
+                            impressions: number;
+                            reach: number;
+                            engagements: number;
+                            clicks: number;
+                            conversions: number;
+                            spend_minor: number;
+                            currency: string | null;
+                            source: string;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
     recordContentItemResults: {
         parameters: {
             query?: never;
@@ -12231,6 +12335,7 @@ export interface operations {
                         conversions: number;
                         spend_minor: number;
                         currency: string | null;
+                        source: string;
                         updated_at: string;
                     };
                 };

@@ -7,7 +7,7 @@ import {
   MAX_BUDGET_MINOR,
 } from './campaign.schema.js';
 import { CHANNEL_IDS } from './channel-ids.js';
-import { idSchema, timestampSchema } from './common.schema.js';
+import { idSchema, listOf, timestampSchema } from './common.schema.js';
 
 // Analytics: Monte Carlo forecasts of a campaign plan, the actual results recorded per content item and
 // day, and the benchmark rates the forecast starts from. See docs/analytics.md.
@@ -278,8 +278,14 @@ export const metricRowSchema = z.object({
   conversions: z.number(),
   spend_minor: z.number(),
   currency: z.string().nullable(),
+  /** `manual`: a person's (by hand, the records API or CSV); otherwise the network it was read from. */
+  source: z.string(),
   updated_at: timestampSchema,
 });
+/** `GET /api/content/{id}/results`: the item's results, the latest day first (at most 90 days). */
+export const contentResultsSchema = listOf(metricRowSchema);
+export const CONTENT_RESULTS_LISTED = 90;
+
 export const recordMetricsResultSchema = z.object({ recorded: z.number().int() });
 
 export const OVERVIEW_GROUPS = ['day', 'week'] as const;

@@ -117,6 +117,12 @@ describeEachDialect('results by hand, and CSV rows naming the item by link or ti
     expect(await stored(published.id)).toEqual([
       { day: day(-2), impressions: 1000, clicks: 15, source: 'manual' },
     ]);
+    // Any member reads them back, the latest day first.
+    const listed = await t.app.inject({ url: `/api/content/${published.id}/results`, headers: viewer.auth });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json<{ items: MetricRow[] }>().items).toMatchObject([
+      { day: day(-2), impressions: 1000, clicks: 15, source: 'manual' },
+    ]);
   });
 
   it('refuses a day in the future with a problem on the field, by hand and in a CSV', async () => {
@@ -155,6 +161,11 @@ describeEachDialect('results by hand, and CSV rows naming the item by link or ti
   it('answers 404 for another workspace’s item, as for one that does not exist', async () => {
     const response = await results(stranger, published.id, { day: day(-1), impressions: 5 });
     expect(response.statusCode).toBe(404);
+    const listed = await t.app.inject({
+      url: `/api/content/${published.id}/results`,
+      headers: stranger.auth,
+    });
+    expect(listed.statusCode).toBe(404);
     expect((await results(owner, randomUUID(), { day: day(-1) })).statusCode).toBe(404);
   });
 

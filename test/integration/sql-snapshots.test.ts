@@ -746,6 +746,7 @@ const CALLS: Record<string, Call[]> = {
           updated_at: AT,
         }),
     ],
+    ['forItem', (r) => r.metrics.forItem(BUSINESS, OTHER, 90)],
     ['totals', (r) => r.metrics.totals(BUSINESS, { from: '2026-01-01', to: '2026-01-31' })],
     ['byDay', (r) => r.metrics.byDay(BUSINESS, { from: '2026-01-01', to: '2026-01-31', campaignId: OTHER })],
     ['byChannel', (r) => r.metrics.byChannel(BUSINESS, { from: '2026-01-01', to: '2026-01-31' })],

@@ -106,6 +106,7 @@ export const OPERATION_IDS = {
   'GET /api/analytics/simulations/{id}': 'getForecast',
   'POST /api/analytics/metrics': 'recordMetrics',
   'POST /api/analytics/metrics/import': 'importMetricsCsv',
+  'GET /api/content/{id}/results': 'listContentItemResults',
   'POST /api/content/{id}/results': 'recordContentItemResults',
   'GET /api/analytics/overview': 'getAnalyticsOverview',
   'GET /api/analytics/overview.csv': 'exportAnalyticsOverviewCsv',

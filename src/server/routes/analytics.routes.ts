@@ -6,6 +6,7 @@ import {
   campaignReportParamsSchema,
   campaignReportSchema,
   contentResultBodySchema,
+  contentResultsSchema,
   metricRowSchema,
   metricsImportBodySchema,
   overviewQuerySchema,
@@ -71,6 +72,20 @@ export function analyticsRoutes(
         },
       },
       async (request) => services.analyticsMetrics.record(principalOf(request), request.body),
+    );
+
+    app.get(
+      '/content/:id/results',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'An item’s results per day, the latest first (at most 90 days), each with who wrote it',
+          params: contentParamsSchema,
+          response: { 200: contentResultsSchema },
+        },
+      },
+      async (request) => services.analyticsMetrics.listForItem(principalOf(request), request.params.id),
     );
 
     app.post(

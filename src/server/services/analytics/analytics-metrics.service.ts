@@ -3,6 +3,7 @@ import { AppError } from '#server/errors/app-error.js';
 import { parseCsv, unguardCell } from '#server/exports/csv.js';
 import type { Repositories } from '#server/repositories/index.js';
 import {
+  CONTENT_RESULTS_LISTED,
   COUNT_METRICS,
   type ContentResultBody,
   contentResultBodySchema,
@@ -57,6 +58,26 @@ export class AnalyticsMetricsService {
     return { recorded: body.records.length };
   }
 
+  /** One item's results, the latest day first, whoever wrote them (analytics.read). */
+  async listForItem(principal: Principal, itemId: string): Promise<{ items: MetricRow[] }> {
+    const businessId = await this.repos.contentItems.businessIdOf(itemId);
+    await requireRowRole(this.repos, principal, businessId, 'analytics.read', 'content item');
+    if (!businessId) throw new AppError('not_found', 'No such content item');
+    const rows = await this.repos.metrics.forItem(businessId, itemId, CONTENT_RESULTS_LISTED);
+    // PostgreSQL's bigint counts arrive as strings.
+    return {
+      items: rows.map((row) => ({
+        ...row,
+        impressions: Number(row.impressions),
+        reach: Number(row.reach),
+        engagements: Number(row.engagements),
+        clicks: Number(row.clicks),
+        conversions: Number(row.conversions),
+        spend_minor: Number(row.spend_minor),
+      })),
+    };
+  }
+
   /**
    * Record one day's results of one item by hand (the results form; analytics.write). The same item and
    * day again replaces them, and a network's later reading never overwrites what a person entered.
@@ -76,7 +97,7 @@ export class AnalyticsMetricsService {
     await this.repos.transaction((trx) =>
       trx.metrics.upsertMany([{ business_id: businessId, ...record, created_at: at, updated_at: at }]),
     );
-    return { ...record, updated_at: at };
+    return { ...record, source: 'manual', updated_at: at };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { API } from '#shared/api-paths.js';
 import { addDays, todayIn } from '#shared/zoned-time.js';
@@ -16,25 +16,32 @@ function renderForm() {
   return renderWithProviders(<ResultsForm business={business} itemId={itemId} />);
 }
 
-const savedRow = (body: Record<string, unknown>) =>
-  json({
-    content_item_id: itemId,
-    impressions: 0,
-    reach: 0,
-    engagements: 0,
-    clicks: 0,
-    conversions: 0,
-    spend_minor: 0,
-    currency: null,
-    updated_at: '2026-12-07T10:00:00.000Z',
-    ...body,
-  });
+const aRow = (body: Record<string, unknown>) => ({
+  content_item_id: itemId,
+  impressions: 0,
+  reach: 0,
+  engagements: 0,
+  clicks: 0,
+  conversions: 0,
+  spend_minor: 0,
+  currency: null,
+  source: 'manual',
+  updated_at: '2026-12-07T10:00:00.000Z',
+  ...body,
+});
 
 describe('ResultsForm', () => {
   it('records the day’s counts, blanks as 0, dated today in the workspace by default', async () => {
-    const api = fakeApi().on('POST', API.contentResults(itemId), ({ body }) =>
-      savedRow(body as Record<string, unknown>),
-    );
+    const rows: Record<string, unknown>[] = [
+      aRow({ day: '2026-11-30', impressions: 900, source: 'mastodon' }),
+    ];
+    const api = fakeApi()
+      .on('GET', API.contentResults(itemId), () => json({ items: rows }))
+      .on('POST', API.contentResults(itemId), ({ body }) => {
+        const row = aRow(body as Record<string, unknown>);
+        rows.unshift(row);
+        return json(row);
+      });
     const { user } = renderForm();
     expect((screen.getByLabelText('Day') as HTMLInputElement).value).toBe(today);
     expect(screen.getByLabelText('Day').getAttribute('max')).toBe(today);
@@ -48,10 +55,16 @@ describe('ResultsForm', () => {
     expect(api.sent('POST', API.contentResults(itemId)).map((request) => request.body)).toEqual([
       { day: today, impressions: 1200, reach: 0, engagements: 85, clicks: 30, conversions: 0 },
     ]);
+    // The recorded days, the new one on top, each saying who wrote it.
+    const table = await screen.findByRole('region', { name: 'Recorded results' });
+    await within(table).findByText('1,200');
+    const [first, second] = within(table).getAllByRole('row').slice(1);
+    expect(within(first as HTMLElement).getByText('By hand')).toBeTruthy();
+    expect(within(second as HTMLElement).getByText('Mastodon')).toBeTruthy();
   });
 
   it('refuses a day in the future and more clicks than impressions before asking the server', async () => {
-    const api = fakeApi();
+    const api = fakeApi().on('GET', API.contentResults(itemId), json({ items: [] }));
     const { user } = renderForm();
     const day = screen.getByLabelText('Day');
     await user.clear(day);
@@ -67,17 +80,19 @@ describe('ResultsForm', () => {
   });
 
   it('shows the server’s problem beside its field', async () => {
-    fakeApi().on(
-      'POST',
-      API.contentResults(itemId),
-      problem(400, 'validation_failed', 'Results cannot be dated in the future', [
-        {
-          path: 'body.day',
-          message: 'Results cannot be dated in the future (today is 2026-12-06)',
-          code: 'future_date',
-        },
-      ]),
-    );
+    fakeApi()
+      .on('GET', API.contentResults(itemId), json({ items: [] }))
+      .on(
+        'POST',
+        API.contentResults(itemId),
+        problem(400, 'validation_failed', 'Results cannot be dated in the future', [
+          {
+            path: 'body.day',
+            message: 'Results cannot be dated in the future (today is 2026-12-06)',
+            code: 'future_date',
+          },
+        ]),
+      );
     const { user } = renderForm();
     await user.type(screen.getByLabelText('Reach'), '5');
     await user.click(screen.getByRole('button', { name: 'Save results' }));

@@ -8,9 +8,11 @@ import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { Card } from '#web/components/ui/card.js';
 import { TextField } from '#web/components/ui/field.js';
+import { Table } from '#web/components/ui/table.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
 import { formatCivilDate } from '#web/lib/format-date.js';
+import { useContentResults } from '../api/get-content-results.js';
 import { useRecordContentResults } from '../api/record-content-results.js';
 import './analytics.css';
 
@@ -86,35 +88,75 @@ export function ResultsForm({ business, itemId }: { business: Business; itemId: 
       title="Results"
       description="Enter a day’s numbers by hand. The same day again replaces them; readings from the network never overwrite yours."
     >
-      <form className="stack" onSubmit={onSubmit} noValidate aria-label="Results">
-        {formError && <Banner tone="danger">{formError}</Banner>}
-        <TextField
-          label="Day"
-          type="date"
-          max={today}
-          error={formState.errors.day?.message}
-          {...register('day')}
-        />
-        <div className="results-form__grid">
-          {COUNTS.map((field) => (
-            <TextField
-              key={field.name}
-              label={field.label}
-              hint={field.hint}
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder="0"
-              error={formState.errors[field.name as CountName]?.message}
-              {...register(field.name)}
-            />
-          ))}
-        </div>
-        <div className="row">
-          <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-            Save results
-          </Button>
-        </div>
-      </form>
+      <div className="stack">
+        <form className="stack" onSubmit={onSubmit} noValidate aria-label="Results">
+          {formError && <Banner tone="danger">{formError}</Banner>}
+          <TextField
+            label="Day"
+            type="date"
+            max={today}
+            error={formState.errors.day?.message}
+            {...register('day')}
+          />
+          <div className="results-form__grid">
+            {COUNTS.map((field) => (
+              <TextField
+                key={field.name}
+                label={field.label}
+                hint={field.hint}
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder="0"
+                error={formState.errors[field.name as CountName]?.message}
+                {...register(field.name)}
+              />
+            ))}
+          </div>
+          <div className="row">
+            <Button type="submit" variant="primary" loading={formState.isSubmitting}>
+              Save results
+            </Button>
+          </div>
+        </form>
+        <RecordedResults business={business} itemId={itemId} />
+      </div>
     </Card>
+  );
+}
+
+/** The days recorded so far, whoever wrote them: a person, or a reading from the network. */
+function RecordedResults({ business, itemId }: { business: Business; itemId: string }) {
+  const results = useContentResults(business.id, itemId);
+  if (!results.isSuccess || results.data.items.length === 0) return null;
+  const number = new Intl.NumberFormat(business.locale);
+  return (
+    <Table
+      caption="Recorded results"
+      head={
+        <tr>
+          <th scope="col">Day</th>
+          {COUNTS.map((field) => (
+            <th key={field.name} scope="col">
+              {field.label}
+            </th>
+          ))}
+          <th scope="col">From</th>
+        </tr>
+      }
+    >
+      {results.data.items.map((row) => (
+        <tr key={row.day}>
+          <th scope="row" className="nowrap">
+            {formatCivilDate(row.day)}
+          </th>
+          {COUNTS.map((field) => (
+            <td key={field.name}>{number.format(row[field.name])}</td>
+          ))}
+          <td>
+            {row.source === 'manual' ? 'By hand' : row.source.charAt(0).toUpperCase() + row.source.slice(1)}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
