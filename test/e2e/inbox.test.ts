@@ -194,7 +194,7 @@ describe('Inbox flow', () => {
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
     ).toBe(true);
-    await inboxCard.getByRole('link', { name: /open in all$/ }).click();
+    await inboxCard.getByRole('link', { name: /open conversations? in all$/ }).click();
     await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
 
     expect(errors).toEqual([]);

@@ -97,9 +97,9 @@ describe('AttentionBoard', () => {
     const card = screen.getByRole('region', { name: 'Inbox' });
     expect(card.textContent).toContain('4 waiting for a reply');
     const href = (name: string) => within(card).getByRole('link', { name }).getAttribute('href');
-    expect(href('2 urgent')).toBe(`/w/${business.id}/inbox?priority=urgent`);
-    expect(href('1 negative')).toBe(`/w/${business.id}/inbox?sentiment=negative`);
-    expect(href('9 open in all')).toBe(`/w/${business.id}/inbox`);
+    expect(href('2 urgent conversations')).toBe(`/w/${business.id}/inbox?priority=urgent`);
+    expect(href('1 negative conversation')).toBe(`/w/${business.id}/inbox?sentiment=negative`);
+    expect(href('9 open conversations in all')).toBe(`/w/${business.id}/inbox`);
   });
 
   it('reads a campaign as its most worrying KPI, with each KPI’s chance and costs in its currency', () => {

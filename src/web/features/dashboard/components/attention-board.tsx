@@ -121,13 +121,19 @@ export function AttentionBoard({ business, attention, aiSpend }: BoardProps) {
         <Figure value={count(inbox.unanswered)} label="waiting for a reply" />
         <ul className="attention-list attention-list--inline" aria-label="Open conversations">
           <li>
-            <Link to={`${base}/inbox?priority=urgent`}>{count(inbox.urgent)} urgent</Link>
+            <Link to={`${base}/inbox?priority=urgent`}>
+              {count(inbox.urgent)} urgent<Hidden> {conversations(inbox.urgent)}</Hidden>
+            </Link>
           </li>
           <li>
-            <Link to={`${base}/inbox?sentiment=negative`}>{count(inbox.negative)} negative</Link>
+            <Link to={`${base}/inbox?sentiment=negative`}>
+              {count(inbox.negative)} negative<Hidden> {conversations(inbox.negative)}</Hidden>
+            </Link>
           </li>
           <li>
-            <Link to={`${base}/inbox`}>{count(inbox.open)} open in all</Link>
+            <Link to={`${base}/inbox`}>
+              {count(inbox.open)} open<Hidden> {conversations(inbox.open)}</Hidden> in all
+            </Link>
           </li>
         </ul>
       </Card>
@@ -158,6 +164,13 @@ export function AttentionBoard({ business, attention, aiSpend }: BoardProps) {
     </div>
   );
 }
+
+/** Words a screen reader's list of links needs (out of the card, "2 urgent" says too little). */
+function Hidden({ children }: { children: ReactNode }) {
+  return <span className="visually-hidden">{children}</span>;
+}
+
+const conversations = (count: number) => (count === 1 ? 'conversation' : 'conversations');
 
 /** The card's headline number, with what it counts. */
 function Figure({ value, label }: { value: string; label: string }) {
