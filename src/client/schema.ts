@@ -513,6 +513,23 @@ export interface paths {
         patch: operations["updateWorkspace"];
         trace?: never;
     };
+    "/api/business/{id}/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @summary What needs attention: approvals waiting, what goes out next, failed publications, the inbox, running campaigns’ KPIs, AI spend */
+        get: operations["getWorkspaceAttention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/business/{id}/members": {
         parameters: {
             query?: never;
@@ -1147,6 +1164,24 @@ export interface paths {
         put?: never;
         /** @summary Record actual results per content item and day (the same item and day again replaces it) */
         post: operations["recordMetrics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @summary An item’s results per day, the latest first (at most 90 days), each with who wrote it */
+        get: operations["listContentItemResults"];
+        put?: never;
+        /** @summary Record one day’s results of one item by hand (the same day again replaces them; not a day in the future) */
+        post: operations["recordContentItemResults"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5683,6 +5718,171 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "malformed_body";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    getWorkspaceAttention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        business_id: string;
+                        generated_at: string;
+                        first_run: boolean;
+                        approvals: {
+                            count: number;
+                            oldest: {
+                                id: string;
+                                title: string;
+                                channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+                                status: "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "failed";
+                                scheduled_at: string | null;
+                                updated_at: string;
+                                waiting_since: string | null;
+                                publish_error: string | null;
+                            }[];
+                        };
+                        next_up: {
+                            count: number;
+                            items: {
+                                id: string;
+                                title: string;
+                                channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+                                status: "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "failed";
+                                scheduled_at: string | null;
+                                updated_at: string;
+                                waiting_since: string | null;
+                                publish_error: string | null;
+                            }[];
+                        };
+                        failed: {
+                            count: number;
+                            items: {
+                                id: string;
+                                title: string;
+                                channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+                                status: "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "failed";
+                                scheduled_at: string | null;
+                                updated_at: string;
+                                waiting_since: string | null;
+                                publish_error: string | null;
+                            }[];
+                        };
+                        inbox: {
+                            open: number;
+                            unanswered: number;
+                            urgent: number;
+                            negative: number;
+                        };
+                        campaigns: {
+                            items: {
+                                campaign_id: string;
+                                name: string;
+                                start_date: string;
+                                end_date: string;
+                                days_elapsed: number;
+                                days_total: number;
+                                currency: string;
+                                kpis: {
+                                    metric: string;
+                                    forecast_metric: ("impressions" | "reach" | "engagements" | "clicks" | "conversions" | "spend" | "cpa" | "roas") | null;
+                                    target: number;
+                                    actual: number | null;
+                                    probability: number | null;
+                                    status: "met" | "on_track" | "at_risk" | "behind" | "not_started" | "no_forecast";
+                                }[];
+                            }[];
+                            more: boolean;
+                        };
+                        ai_spend: {
+                            monthly_limit_micro_usd: number | null;
+                            spent_this_month_micro_usd: number;
+                            remaining_micro_usd: number | null;
+                            month_start: string;
+                            exceeded: boolean;
+                        } | null;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
                     };
                 };
             };
@@ -12069,6 +12269,241 @@ export interface operations {
                 content: {
                     "application/json": {
                         recorded: number;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. `malformed_body`: The request body could not be read. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed" | "malformed_body";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `body_too_large`: The request body is too large. */
+            413: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "body_too_large";
+                    };
+                };
+            };
+            /** @description `malformed_body`: The request body could not be read. */
+            415: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "malformed_body";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    listContentItemResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        items: {
+                            content_item_id: string;
+                            day: string;
+                            impressions: number;
+                            reach: number;
+                            engagements: number;
+                            clicks: number;
+                            conversions: number;
+                            spend_minor: number;
+                            currency: string | null;
+                            source: string;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    recordContentItemResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    day: string;
+                    impressions?: number;
+                    reach?: number;
+                    engagements?: number;
+                    clicks?: number;
+                    conversions?: number;
+                    spend_minor?: number;
+                    currency?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        content_item_id: string;
+                        day: string;
+                        impressions: number;
+                        reach: number;
+                        engagements: number;
+                        clicks: number;
+                        conversions: number;
+                        spend_minor: number;
+                        currency: string | null;
+                        source: string;
+                        updated_at: string;
                     };
                 };
             };

@@ -98,6 +98,7 @@ import { WebhookService } from './services/webhooks/webhook.service.js';
 import { WebhookDispatcher } from './services/webhooks/webhook-dispatcher.js';
 import { WebhookOutboxRelay } from './services/webhooks/webhook-outbox-relay.js';
 import { WebhookSender } from './services/webhooks/webhook-sender.js';
+import { AttentionService } from './services/workspace/attention.service.js';
 import { AuditService } from './services/workspace/audit.service.js';
 import { InvitationService } from './services/workspace/invitation.service.js';
 import { JobService } from './services/workspace/job.service.js';
@@ -447,6 +448,8 @@ export function createServices(deps: ServiceDeps) {
     forecasts: new ForecastService(repos, campaigns, forecastRunner, now),
     analyticsMetrics: new AnalyticsMetricsService(repos, now),
     analyticsReports,
+    /** The dashboard's summary of what needs a person in a workspace. */
+    attention: new AttentionService(repos, { reports: analyticsReports, budget }, now),
     content,
     contentStudio: new ContentStudioService(content),
     contentWorkflow: new ContentWorkflowService(repos, now, events, publishSchedule, notifications),

@@ -7,7 +7,7 @@ import {
   MAX_BUDGET_MINOR,
 } from './campaign.schema.js';
 import { CHANNEL_IDS } from './channel-ids.js';
-import { idSchema, timestampSchema } from './common.schema.js';
+import { idSchema, listOf, timestampSchema } from './common.schema.js';
 
 // Analytics: Monte Carlo forecasts of a campaign plan, the actual results recorded per content item and
 // day, and the benchmark rates the forecast starts from. See docs/analytics.md.
@@ -219,28 +219,39 @@ export const simulationSchema = z.object({
 export const simulationParamsSchema = z.strictObject({ id: idSchema });
 
 const count = z.number().int().min(0, { message: 'Counts cannot be negative' }).max(1e12);
+/** One day's counts of one item, without naming the item. */
+const resultShape = {
+  day: dateSchema,
+  impressions: count.default(0),
+  reach: count.default(0),
+  engagements: count.default(0),
+  clicks: count.default(0),
+  conversions: count.default(0),
+  spend_minor: z
+    .number()
+    .int()
+    .min(0, { message: 'Spend cannot be negative' })
+    .max(MAX_BUDGET_MINOR)
+    .default(0),
+  currency: currencySchema.nullable().default(null),
+};
+const clicksWithinImpressions: [
+  (record: { impressions: number; clicks: number }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (record) => record.impressions <= 0 || record.clicks <= record.impressions,
+  { message: 'More clicks than impressions', path: ['clicks'] },
+];
 /** One content item's results on one day; recording the same item and day again replaces it. */
 export const metricRecordSchema = z
-  .strictObject({
-    content_item_id: idSchema,
-    day: dateSchema,
-    impressions: count.default(0),
-    reach: count.default(0),
-    engagements: count.default(0),
-    clicks: count.default(0),
-    conversions: count.default(0),
-    spend_minor: z
-      .number()
-      .int()
-      .min(0, { message: 'Spend cannot be negative' })
-      .max(MAX_BUDGET_MINOR)
-      .default(0),
-    currency: currencySchema.nullable().default(null),
-  })
-  .refine((record) => record.impressions <= 0 || record.clicks <= record.impressions, {
-    message: 'More clicks than impressions',
-    path: ['clicks'],
-  });
+  .strictObject({ content_item_id: idSchema, ...resultShape })
+  .refine(...clicksWithinImpressions);
+/**
+ * `POST /api/content/{id}/results`: one day's results of one item, entered by hand (the results form).
+ * Like every result a person records, it replaces that day's reading from a network, which never
+ * overwrites it.
+ */
+export const contentResultBodySchema = z.strictObject(resultShape).refine(...clicksWithinImpressions);
 
 export const recordMetricsBodySchema = z.strictObject({
   business_id: idSchema,
@@ -267,8 +278,14 @@ export const metricRowSchema = z.object({
   conversions: z.number(),
   spend_minor: z.number(),
   currency: z.string().nullable(),
+  /** `manual`: a person's (by hand, the records API or CSV); otherwise the network it was read from. */
+  source: z.string(),
   updated_at: timestampSchema,
 });
+/** `GET /api/content/{id}/results`: the item's results, the latest day first (at most 90 days). */
+export const contentResultsSchema = listOf(metricRowSchema);
+export const CONTENT_RESULTS_LISTED = 90;
+
 export const recordMetricsResultSchema = z.object({ recorded: z.number().int() });
 
 export const OVERVIEW_GROUPS = ['day', 'week'] as const;
@@ -426,6 +443,7 @@ export type ForecastResults = z.infer<typeof forecastResultsSchema>;
 export type Simulation = z.infer<typeof simulationSchema>;
 export type MetricRecord = z.infer<typeof metricRecordSchema>;
 export type RecordMetricsBody = z.infer<typeof recordMetricsBodySchema>;
+export type ContentResultBody = z.infer<typeof contentResultBodySchema>;
 export type MetricsImportBody = z.infer<typeof metricsImportBodySchema>;
 export type MetricRow = z.infer<typeof metricRowSchema>;
 export type OverviewQuery = z.infer<typeof overviewQuerySchema>;

@@ -45,7 +45,7 @@ const replyBox = (page: Page) =>
 // triage by hand and a viewer's inbox are covered by component tests (rules-card, inbox-settings-cards,
 // inbox-view, settings-layout); the server's side of each by test/integration/inbox-*.test.ts.
 describe('Inbox flow', () => {
-  it('a message posted to the signed inbound webhook appears live in an open inbox → classified (badges) → an AI suggestion opens in view, is inserted, edited and sent through the connector (the suggestions then cleared) → resolved with e', async () => {
+  it('a message posted to the signed inbound webhook appears live in an open inbox → classified (badges) → an AI suggestion opens in view, is inserted, edited and sent through the connector (the suggestions then cleared) → resolved with e → the dashboard counts the next message live', async () => {
     const owner = await seedUser(env.server.url, 'owner');
     const business = await seedBusiness(env.server.url, owner, 'Harbour Bakery');
     await callApiAs(env.server.url, owner, 'POST', '/api/connectors', {
@@ -179,6 +179,23 @@ describe('Inbox flow', () => {
     // Both times are measured now: the reply was the first response, and the conversation is resolved.
     expect(await panel.getByText('No reply yet').count()).toBe(0);
     expect(await panel.getByText('Not resolved').count()).toBe(0);
+
+    // The dashboard says what waits in the inbox, and a new message counts there without a reload; on a
+    // phone nothing on it runs off the side.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/w/${business.id}`);
+    const inboxCard = page.getByRole('region', { name: 'Inbox' });
+    await inboxCard.getByText('0 waiting for a reply').waitFor();
+    const second = { ...event, event_id: 'evt-2', external_id: 'ig-msg-2', body: 'Do you deliver?' };
+    second.customer = { external_id: 'ig-user-2', name: 'Rui Lopes', handle: '@rui' };
+    expect((await postInbound(business.id, secret, second)).status).toBe(202);
+    await inboxCard.getByText('1 waiting for a reply').waitFor();
+    await page.getByRole('heading', { name: 'Waiting for approval', level: 2 }).waitFor();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
+    await inboxCard.getByRole('link', { name: /open conversations? in all$/ }).click();
+    await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
 
     expect(errors).toEqual([]);
     await context.close();

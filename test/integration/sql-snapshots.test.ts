@@ -454,6 +454,18 @@ const CALLS: Record<string, Call[]> = {
         }),
     ],
     ['page (library)', (r) => r.contentItems.page(BUSINESS, { limit: 51, after: { value: '', id: OTHER } })],
+    ['countByStatus', (r) => r.contentItems.countByStatus(BUSINESS)],
+    [
+      'inStatus (latest failures)',
+      (r) => r.contentItems.inStatus(BUSINESS, 'failed', { by: 'updated_at', direction: 'desc' }, 3),
+    ],
+    ['longestInReview', (r) => r.contentItems.longestInReview(BUSINESS, 3)],
+    [
+      'inStatus (next to go out)',
+      (r) =>
+        r.contentItems.inStatus(BUSINESS, 'scheduled', { by: 'scheduled_at', direction: 'asc', from: AT }, 3),
+    ],
+    ['withTitles', (r) => r.contentItems.withTitles(BUSINESS, ['Autumn loaf', 'Sourdough'])],
     [
       'insert',
       (r) =>
@@ -645,6 +657,7 @@ const CALLS: Record<string, Call[]> = {
     ['delete', (r) => r.connectors.delete(BUSINESS, OTHER)],
   ],
   'publish-attempt.repository': [
+    ['itemsPublishedAt', (r) => r.publishAttempts.itemsPublishedAt(BUSINESS, ['https://a.example/1'])],
     [
       'insert',
       (r) =>
@@ -733,6 +746,7 @@ const CALLS: Record<string, Call[]> = {
           updated_at: AT,
         }),
     ],
+    ['forItem', (r) => r.metrics.forItem(BUSINESS, OTHER, 90)],
     ['totals', (r) => r.metrics.totals(BUSINESS, { from: '2026-01-01', to: '2026-01-31' })],
     ['byDay', (r) => r.metrics.byDay(BUSINESS, { from: '2026-01-01', to: '2026-01-31', campaignId: OTHER })],
     ['byChannel', (r) => r.metrics.byChannel(BUSINESS, { from: '2026-01-01', to: '2026-01-31' })],
@@ -868,6 +882,7 @@ const CALLS: Record<string, Call[]> = {
     ['businessIdOf', (r) => r.conversations.businessIdOf(OTHER)],
     ['find', (r) => r.conversations.find(BUSINESS, OTHER)],
     ['findByCustomer', (r) => r.conversations.findByCustomer(BUSINESS, 'email', 'ana@example.com')],
+    ['attentionCounts', (r) => r.conversations.attentionCounts(BUSINESS, AT)],
     [
       'insertIfAbsent',
       (r) =>

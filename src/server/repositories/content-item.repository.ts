@@ -81,6 +81,84 @@ export class ContentItemRepository {
     return query.orderBy('scheduled_at').orderBy('id').limit(options.limit).execute();
   }
 
+  /** How many items are in each status (statuses with none are absent); one pass over the status index. */
+  async countByStatus(businessId: string): Promise<Partial<Record<ContentStatus, number>>> {
+    const rows = await this.db
+      .selectFrom('content_items')
+      .select(['status', (eb) => eb.fn.countAll<number | string>().as('count')])
+      .where('business_id', '=', businessId)
+      .groupBy('status')
+      .execute();
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+  }
+
+  /**
+   * The first `limit` items in `status` by `order`: the latest failures (`updated_at` descending), or the
+   * next to go out (`scheduled_at` from `from` on).
+   */
+  inStatus(
+    businessId: string,
+    status: ContentStatus,
+    order: { by: 'updated_at' | 'scheduled_at'; direction: 'asc' | 'desc'; from?: string },
+    limit: number,
+  ): Promise<ContentItemRow[]> {
+    let query = this.db
+      .selectFrom('content_items')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('status', '=', status);
+    if (order.from) query = query.where(order.by, '>=', order.from);
+    return query.orderBy(order.by, order.direction).orderBy('id', order.direction).limit(limit).execute();
+  }
+
+  /**
+   * Items in review, the longest waiting first, each with `waiting_since`: its latest submission (the
+   * history's `submitted` entry), so an edit during the review does not reset the wait; its last change when
+   * it has none. The history lookup is per item on its (business_id, content_item_id) index.
+   */
+  longestInReview(
+    businessId: string,
+    limit: number,
+  ): Promise<(ContentItemRow & { waiting_since: string })[]> {
+    return this.db
+      .selectFrom('content_items')
+      .selectAll('content_items')
+      .select((eb) =>
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('content_item_history as history')
+              .select((inner) => inner.fn.max('history.created_at').as('at'))
+              .whereRef('history.business_id', '=', 'content_items.business_id')
+              .whereRef('history.content_item_id', '=', 'content_items.id')
+              .where('history.action', '=', 'submitted'),
+            eb.ref('content_items.updated_at'),
+          )
+          .$castTo<string>()
+          .as('waiting_since'),
+      )
+      .where('content_items.business_id', '=', businessId)
+      .where('content_items.status', '=', 'in_review')
+      .orderBy('waiting_since')
+      .orderBy('content_items.id')
+      .limit(limit)
+      .execute();
+  }
+
+  /**
+   * The items whose title is one of `titles` (exactly), with their title: a CSV names items this way, and
+   * a title that two items share must be told apart by the caller.
+   */
+  withTitles(businessId: string, titles: readonly string[]): Promise<{ id: string; title: string }[]> {
+    if (titles.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('content_items')
+      .select(['id', 'title'])
+      .where('business_id', '=', businessId)
+      .where('title', 'in', titles)
+      .execute();
+  }
+
   async insert(item: NewContentItem): Promise<void> {
     await this.db.insertInto('content_items').values(item).execute();
   }

@@ -178,6 +178,44 @@ export class ConversationRepository {
       .execute();
   }
 
+  /**
+   * What the dashboard counts in one statement: every conversation, and the open ones (as the inbox reads
+   * open at `now`) whose latest message is the customer's, that are urgent, and that read as negative.
+   */
+  async attentionCounts(
+    businessId: string,
+    now: string,
+  ): Promise<{ total: number; open: number; unanswered: number; urgent: number; negative: number }> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .leftJoin('messages as latest', (join) =>
+        join
+          .onRef('latest.id', '=', 'conversations.last_message_id')
+          .onRef('latest.business_id', '=', 'conversations.business_id'),
+      )
+      .where('conversations.business_id', '=', businessId)
+      .select((eb) => {
+        const open = withStatus(eb, 'open', now);
+        const countWhere = (condition: ReturnType<typeof eb.and>) =>
+          eb.fn.sum<number | string | null>(eb.case().when(condition).then(1).else(0).end());
+        return [
+          eb.fn.countAll<number | string>().as('total'),
+          countWhere(eb.and([open])).as('open'),
+          countWhere(eb.and([open, eb('latest.direction', '=', 'in')])).as('unanswered'),
+          countWhere(eb.and([open, eb('conversations.priority', '=', 'urgent')])).as('urgent'),
+          countWhere(eb.and([open, eb('conversations.sentiment', '=', 'negative')])).as('negative'),
+        ];
+      })
+      .executeTakeFirstOrThrow();
+    return {
+      total: Number(row.total),
+      open: Number(row.open ?? 0),
+      unanswered: Number(row.unanswered ?? 0),
+      urgent: Number(row.urgent ?? 0),
+      negative: Number(row.negative ?? 0),
+    };
+  }
+
   /** False when no such conversation in this workspace. */
   async update(businessId: string, conversationId: string, changes: ConversationUpdate): Promise<boolean> {
     const result = await this.db

@@ -107,6 +107,30 @@ export class MetricRepository {
     return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
   }
 
+  /** One item's rows, the latest day first. */
+  forItem(businessId: string, itemId: string, limit: number) {
+    return this.db
+      .selectFrom('metrics')
+      .select([
+        'content_item_id',
+        'day',
+        'impressions',
+        'reach',
+        'engagements',
+        'clicks',
+        'conversions',
+        'spend_minor',
+        'currency',
+        'source',
+        'updated_at',
+      ])
+      .where('business_id', '=', businessId)
+      .where('content_item_id', '=', itemId)
+      .orderBy('day', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
   async totals(businessId: string, range: MetricRange): Promise<MetricSums> {
     const row = await metricsIn(this.db, businessId, range).select(sums()).executeTakeFirstOrThrow();
     return toSums(row);

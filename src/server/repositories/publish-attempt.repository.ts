@@ -25,6 +25,35 @@ export class PublishAttemptRepository {
     await this.db.insertInto('publish_attempts').values(attempt).execute();
   }
 
+  /**
+   * Which items were published at `urls` (a connector's answer or a network post, any part of a thread):
+   * a URL may name an item in a results CSV. Distinct (url, item) pairs; a URL reused by two items yields
+   * both, for the caller to call ambiguous.
+   */
+  async itemsPublishedAt(
+    businessId: string,
+    urls: readonly string[],
+  ): Promise<{ url: string; content_item_id: string }[]> {
+    if (urls.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('publish_attempts')
+      .select(['external_url as url', 'content_item_id'])
+      .where('business_id', '=', businessId)
+      .where('outcome', '=', 'succeeded')
+      .where('external_url', 'in', urls)
+      .union(
+        this.db
+          .selectFrom('network_posts')
+          .select(['url', 'content_item_id'])
+          .where('business_id', '=', businessId)
+          .where('url', 'in', urls),
+      )
+      .execute();
+    return rows.flatMap((row) =>
+      row.url === null ? [] : [{ url: row.url, content_item_id: row.content_item_id }],
+    );
+  }
+
   /** Oldest first. */
   listForItem(businessId: string, itemId: string): Promise<PublishAttemptRow[]> {
     return this.db

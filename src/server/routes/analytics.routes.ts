@@ -5,6 +5,9 @@ import {
   benchmarkQuerySchema,
   campaignReportParamsSchema,
   campaignReportSchema,
+  contentResultBodySchema,
+  contentResultsSchema,
+  metricRowSchema,
   metricsImportBodySchema,
   overviewQuerySchema,
   overviewSchema,
@@ -15,6 +18,7 @@ import {
   simulationParamsSchema,
   simulationSchema,
 } from '#shared/analytics.schema.js';
+import { contentParamsSchema } from '#shared/content.schema.js';
 import type { Services } from '../composition-root.js';
 import { principalOf } from '../plugins/auth.plugin.js';
 
@@ -68,6 +72,37 @@ export function analyticsRoutes(
         },
       },
       async (request) => services.analyticsMetrics.record(principalOf(request), request.body),
+    );
+
+    app.get(
+      '/content/:id/results',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'An item’s results per day, the latest first (at most 90 days), each with who wrote it',
+          params: contentParamsSchema,
+          response: { 200: contentResultsSchema },
+        },
+      },
+      async (request) => services.analyticsMetrics.listForItem(principalOf(request), request.params.id),
+    );
+
+    app.post(
+      '/content/:id/results',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            'Record one day’s results of one item by hand (the same day again replaces them; not a day in the future)',
+          params: contentParamsSchema,
+          body: contentResultBodySchema,
+          response: { 200: metricRowSchema },
+        },
+      },
+      async (request) =>
+        services.analyticsMetrics.recordForItem(principalOf(request), request.params.id, request.body),
     );
 
     app.post(

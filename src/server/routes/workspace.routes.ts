@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attentionSchema } from '#shared/attention.schema.js';
 import {
   businessListSchema,
   businessParamsSchema,
@@ -14,7 +15,7 @@ const tags = ['workspaces'];
 const security = [{ bearer: [] }];
 
 /** Workspaces ("businesses") under `/api/business`. */
-export function workspaceRoutes(services: Pick<Services, 'workspaces'>): FastifyPluginAsyncZod {
+export function workspaceRoutes(services: Pick<Services, 'workspaces' | 'attention'>): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/business/',
@@ -56,6 +57,21 @@ export function workspaceRoutes(services: Pick<Services, 'workspaces'>): Fastify
         },
       },
       async (request) => services.workspaces.get(principalOf(request), request.params.id),
+    );
+
+    app.get(
+      '/business/:id/attention',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            'What needs attention: approvals waiting, what goes out next, failed publications, the inbox, running campaigns’ KPIs, AI spend',
+          params: businessParamsSchema,
+          response: { 200: attentionSchema },
+        },
+      },
+      async (request) => services.attention.summary(principalOf(request), request.params.id),
     );
 
     app.patch(

@@ -1,4 +1,18 @@
-import type { LiveEvent } from '#shared/events.schema.js';
+import type { LiveEvent, LiveEventType } from '#shared/events.schema.js';
+
+/**
+ * Events that change what the dashboard counts (items in review, scheduled or failed, the inbox, AI
+ * spend; finished jobs bring generated content and forecasts), so its summary is fetched again.
+ */
+const DASHBOARD_EVENTS: ReadonlySet<LiveEventType> = new Set([
+  'content.changed',
+  'content.published',
+  'content.failed',
+  'message.received',
+  'conversation.changed',
+  'usage.changed',
+  'job.completed',
+]);
 
 /**
  * Which cached queries an event makes stale, as query-key prefixes. Features key their workspace queries
@@ -7,6 +21,11 @@ import type { LiveEvent } from '#shared/events.schema.js';
  * not import features.
  */
 export function staleQueryPrefixes(event: LiveEvent): readonly (readonly string[])[] {
+  const prefixes = featurePrefixes(event);
+  return DASHBOARD_EVENTS.has(event.type) ? [...prefixes, ['dashboard', event.business_id]] : prefixes;
+}
+
+function featurePrefixes(event: LiveEvent): readonly (readonly string[])[] {
   const id = event.business_id;
   switch (event.type) {
     case 'usage.changed':

@@ -231,8 +231,25 @@ describe('staleQueryPrefixes', () => {
     expect(staleQueryPrefixes(created)).toEqual([['notifications', A]]);
   });
 
-  it('refreshes AI usage and calls on usage.changed, per workspace', () => {
-    expect(staleQueryPrefixes(usageEvent(A, 1))).toEqual([['ai', A]]);
+  it('refreshes AI usage and calls, and the dashboard’s spend, on usage.changed, per workspace', () => {
+    expect(staleQueryPrefixes(usageEvent(A, 1))).toEqual([
+      ['ai', A],
+      ['dashboard', A],
+    ]);
+  });
+
+  it('refreshes the inbox and the dashboard when a message arrives', () => {
+    const received: LiveEvent = {
+      type: 'message.received',
+      id: 'e1-4',
+      business_id: A,
+      at: '2026-11-26T05:00:00.000Z',
+      data: { conversation_id: 'c1', message_id: 'm1' },
+    };
+    expect(staleQueryPrefixes(received)).toEqual([
+      ['inbox', A],
+      ['dashboard', A],
+    ]);
   });
 
   it('refreshes jobs, webhook deliveries, publish attempts and network accounts when a job fails', () => {

@@ -1,5 +1,6 @@
 import { planCalendarOutputSchema } from '#shared/ai-tasks.schema.js';
 import { type CampaignReport, campaignReportSchema } from '#shared/analytics.schema.js';
+import { type Attention, attentionSchema } from '#shared/attention.schema.js';
 import { type Session, sessionSchema, type User, userSchema } from '#shared/auth.schema.js';
 import {
   type ApiKey,
@@ -73,6 +74,21 @@ export function aBusiness(overrides: Partial<Business> = {}): Business {
     role: 'owner',
     created_at: CREATED,
     updated_at: CREATED,
+    ...overrides,
+  });
+}
+
+/** The dashboard's summary of a workspace with nothing in it yet (first run), unless `overrides` say more. */
+export function anAttention(overrides: Partial<Attention> & Pick<Attention, 'business_id'>): Attention {
+  return attentionSchema.parse({
+    generated_at: CREATED,
+    first_run: true,
+    approvals: { count: 0, oldest: [] },
+    next_up: { count: 0, items: [] },
+    failed: { count: 0, items: [] },
+    inbox: { open: 0, unanswered: 0, urgent: 0, negative: 0 },
+    campaigns: { items: [], more: false },
+    ai_spend: null,
     ...overrides,
   });
 }

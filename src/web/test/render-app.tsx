@@ -5,6 +5,7 @@ import type { Business } from '#shared/business.schema.js';
 import { AppRoutes } from '../app/app-routes.js';
 import { clearSession } from '../lib/auth/session-store.js';
 import { type FakeApi, json } from './fake-api.js';
+import { anAttention } from './fixtures.js';
 import { mount, type Rendered, signIn } from './render.js';
 
 /**
@@ -26,11 +27,13 @@ export function renderApp(url: string, { signedIn }: { signedIn: User | null }):
 
 /**
  * Answers what the signed-in frame asks for around a workspace page: the workspace (with my role in it),
- * the list the workspace switcher shows, and the bell's unread count (none).
+ * the list the workspace switcher shows, the bell's unread count (none), and the dashboard's summary (a
+ * workspace with nothing in it yet).
  */
 export function serveWorkspace(api: FakeApi, business: Business): FakeApi {
   return api
     .on('GET', API.business(business.id), json(business))
     .on('GET', API.businesses, json({ items: [business] }))
-    .on('GET', API.notificationsUnreadCount(business.id), json({ unread: 0 }));
+    .on('GET', API.notificationsUnreadCount(business.id), json({ unread: 0 }))
+    .on('GET', API.attention(business.id), json(anAttention({ business_id: business.id })));
 }

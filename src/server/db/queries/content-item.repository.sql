@@ -15,6 +15,21 @@ select * from "content_items" where "business_id" = $1 and "channel" = $2 and "s
 -- page (library)
 select * from "content_items" where "business_id" = $1 and "id" < $2 order by "id" desc limit $3;
 
+-- countByStatus
+select "status", count(*) as "count" from "content_items" where "business_id" = $1 group by "status";
+
+-- inStatus (latest failures)
+select * from "content_items" where "business_id" = $1 and "status" = $2 order by "updated_at" desc, "id" desc limit $3;
+
+-- longestInReview
+select "content_items".*, coalesce((select max("history"."created_at") as "at" from "content_item_history" as "history" where "history"."business_id" = "content_items"."business_id" and "history"."content_item_id" = "content_items"."id" and "history"."action" = $1), "content_items"."updated_at") as "waiting_since" from "content_items" where "content_items"."business_id" = $2 and "content_items"."status" = $3 order by "waiting_since", "content_items"."id" limit $4;
+
+-- inStatus (next to go out)
+select * from "content_items" where "business_id" = $1 and "status" = $2 and "scheduled_at" >= $3 order by "scheduled_at" asc, "id" asc limit $4;
+
+-- withTitles
+select "id", "title" from "content_items" where "business_id" = $1 and "title" in ($2, $3);
+
 -- insert
 insert into "content_items" ("id", "business_id", "campaign_id", "channel", "format", "title", "body", "thread", "hashtags", "call_to_action", "media_brief", "preheader", "pillar", "scheduled_at", "status", "variant_group", "version", "ai_call_id", "created_by", "updated_by", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22);
 

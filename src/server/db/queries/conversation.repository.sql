@@ -9,6 +9,9 @@ select * from "conversations" where "business_id" = $1 and "id" = $2;
 -- findByCustomer
 select * from "conversations" where "business_id" = $1 and "channel" = $2 and "customer_external_id" = $3;
 
+-- attentionCounts
+select count(*) as "total", sum(case when ("conversations"."status" = $1 or ("conversations"."status" = $2 and "conversations"."snoozed_until" <= $3)) then 1 else 0 end) as "open", sum(case when (("conversations"."status" = $4 or ("conversations"."status" = $5 and "conversations"."snoozed_until" <= $6)) and "latest"."direction" = $7) then 1 else 0 end) as "unanswered", sum(case when (("conversations"."status" = $8 or ("conversations"."status" = $9 and "conversations"."snoozed_until" <= $10)) and "conversations"."priority" = $11) then 1 else 0 end) as "urgent", sum(case when (("conversations"."status" = $12 or ("conversations"."status" = $13 and "conversations"."snoozed_until" <= $14)) and "conversations"."sentiment" = $15) then 1 else 0 end) as "negative" from "conversations" left join "messages" as "latest" on "latest"."id" = "conversations"."last_message_id" and "latest"."business_id" = "conversations"."business_id" where "conversations"."business_id" = $16;
+
 -- insertIfAbsent
 insert into "conversations" ("id", "business_id", "channel", "customer_external_id", "customer_name", "customer_handle", "status", "snoozed_until", "assignee_id", "priority", "priority_rank", "sentiment", "intent", "language", "labels", "message_count", "last_message_id", "first_response_at", "resolved_at", "last_message_at", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) on conflict ("business_id", "channel", "customer_external_id") do nothing;
 

@@ -6,6 +6,9 @@ insert into "metrics" ("business_id", "content_item_id", "day", "impressions", "
 -- upsertFromNetwork
 insert into "metrics" ("business_id", "content_item_id", "day", "impressions", "reach", "engagements", "clicks", "conversions", "spend_minor", "currency", "source", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict ("content_item_id", "day") do update set "impressions" = "excluded"."impressions", "reach" = "excluded"."reach", "engagements" = "excluded"."engagements", "clicks" = "excluded"."clicks", "source" = "excluded"."source", "updated_at" = "excluded"."updated_at" where "metrics"."source" <> $14;
 
+-- forItem
+select "content_item_id", "day", "impressions", "reach", "engagements", "clicks", "conversions", "spend_minor", "currency", "source", "updated_at" from "metrics" where "business_id" = $1 and "content_item_id" = $2 order by "day" desc limit $3;
+
 -- totals
 select coalesce(sum("metrics"."impressions"), 0) as "impressions", coalesce(sum("metrics"."reach"), 0) as "reach", coalesce(sum("metrics"."engagements"), 0) as "engagements", coalesce(sum("metrics"."clicks"), 0) as "clicks", coalesce(sum("metrics"."conversions"), 0) as "conversions", coalesce(sum("metrics"."spend_minor"), 0) as "spend_minor" from "metrics" inner join "content_items" on "content_items"."id" = "metrics"."content_item_id" where "metrics"."business_id" = $1 and "metrics"."day" >= $2 and "metrics"."day" <= $3;
 

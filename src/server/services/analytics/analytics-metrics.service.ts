@@ -3,19 +3,30 @@ import { AppError } from '#server/errors/app-error.js';
 import { parseCsv, unguardCell } from '#server/exports/csv.js';
 import type { Repositories } from '#server/repositories/index.js';
 import {
+  CONTENT_RESULTS_LISTED,
   COUNT_METRICS,
+  type ContentResultBody,
+  contentResultBodySchema,
   type MetricRecord,
+  type MetricRow,
   type MetricsImportBody,
-  metricRecordSchema,
   type RecordMetricsBody,
 } from '#shared/analytics.schema.js';
+import { idSchema } from '#shared/common.schema.js';
 import type { FieldError } from '#shared/problem.schema.js';
+import { todayIn } from '#shared/zoned-time.js';
 import type { Principal } from '../access/principal.js';
+import { requireRowRole } from '../access/row-access.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 
 /** Rows per CSV import. */
 export const METRICS_IMPORT_MAX_ROWS = 5_000;
-const CSV_COLUMNS = ['content_item_id', 'day', ...COUNT_METRICS, 'spend_minor', 'currency'] as const;
+const CSV_COUNT_COLUMNS = ['day', ...COUNT_METRICS, 'spend_minor', 'currency'] as const;
+/** The columns that can name a row's item, in the order they are tried. */
+const ITEM_COLUMNS = ['content_item_id', 'link', 'title'] as const;
+type ItemColumn = (typeof ITEM_COLUMNS)[number];
+/** Lookups per statement, well under either database's bound-parameter limit. */
+const LOOKUP_CHUNK = 500;
 
 /** Actual results: recorded through the API or imported from CSV, always all rows or none. */
 export class AnalyticsMetricsService {
@@ -28,6 +39,12 @@ export class AnalyticsMetricsService {
   async record(principal: Principal, body: RecordMetricsBody): Promise<{ recorded: number }> {
     await requireWorkspaceRole(this.repos, principal, body.business_id, 'analytics.write');
     const lines = body.records.map((record, index) => ({ record, path: `body.records.${index}` }));
+    const future = this.futureDays(lines, await this.today(body.business_id));
+    if (future.length > 0) {
+      throw new AppError('validation_failed', 'Results cannot be dated in the future; nothing was recorded', {
+        errors: future,
+      });
+    }
     await this.save(
       body.business_id,
       lines,
@@ -41,11 +58,54 @@ export class AnalyticsMetricsService {
     return { recorded: body.records.length };
   }
 
+  /** One item's results, the latest day first, whoever wrote them (analytics.read). */
+  async listForItem(principal: Principal, itemId: string): Promise<{ items: MetricRow[] }> {
+    const businessId = await this.repos.contentItems.businessIdOf(itemId);
+    await requireRowRole(this.repos, principal, businessId, 'analytics.read', 'content item');
+    if (!businessId) throw new AppError('not_found', 'No such content item');
+    const rows = await this.repos.metrics.forItem(businessId, itemId, CONTENT_RESULTS_LISTED);
+    // PostgreSQL's bigint counts arrive as strings.
+    return {
+      items: rows.map((row) => ({
+        ...row,
+        impressions: Number(row.impressions),
+        reach: Number(row.reach),
+        engagements: Number(row.engagements),
+        clicks: Number(row.clicks),
+        conversions: Number(row.conversions),
+        spend_minor: Number(row.spend_minor),
+      })),
+    };
+  }
+
   /**
-   * Import CSV with a header row (content_item_id, day, impressions, reach, engagements, clicks,
-   * conversions, spend_minor, currency; only the first two are required). Every row is checked first; if
-   * any fails, nothing is saved and `errors[]` names each failing cell as `csv.{line}.{field}` (line 1 is
-   * the header), as the content import does.
+   * Record one day's results of one item by hand (the results form; analytics.write). The same item and
+   * day again replaces them, and a network's later reading never overwrites what a person entered.
+   */
+  async recordForItem(principal: Principal, itemId: string, body: ContentResultBody): Promise<MetricRow> {
+    const businessId = await this.repos.contentItems.businessIdOf(itemId);
+    await requireRowRole(this.repos, principal, businessId, 'analytics.write', 'content item');
+    if (!businessId || !(await this.repos.contentItems.find(businessId, itemId))) {
+      throw new AppError('not_found', 'No such content item');
+    }
+    const record: MetricRecord = { content_item_id: itemId, ...body };
+    const future = this.futureDays([{ record, path: 'body' }], await this.today(businessId));
+    if (future.length > 0) {
+      throw new AppError('validation_failed', 'Results cannot be dated in the future', { errors: future });
+    }
+    const at = this.now().toISOString();
+    await this.repos.transaction((trx) =>
+      trx.metrics.upsertMany([{ business_id: businessId, ...record, created_at: at, updated_at: at }]),
+    );
+    return { ...record, source: 'manual', updated_at: at };
+  }
+
+  /**
+   * Import CSV with a header row: `day`, a column naming the item (`content_item_id`, `link` — where it
+   * was published — or `title`; the first filled one of a row counts), and any of impressions, reach,
+   * engagements, clicks, conversions, spend_minor, currency. Every row is checked first; if any fails,
+   * nothing is saved and `errors[]` names each failing cell as `csv.{line}.{field}` (line 1 is the
+   * header), as the content import does.
    */
   async importCsv(principal: Principal, body: MetricsImportBody): Promise<{ recorded: number }> {
     await requireWorkspaceRole(this.repos, principal, body.business_id, 'analytics.write');
@@ -58,8 +118,14 @@ export class AnalyticsMetricsService {
       throw refuse([{ path: 'body.csv', message: (error as Error).message, code: 'malformed_csv' }]);
     }
     const [header = [], ...records] = table;
-    const columns = header.map((name) => name.trim().toLowerCase());
-    const missing = ['content_item_id', 'day'].filter((name) => !columns.includes(name));
+    const columns = header.map((name) => {
+      const column = name.trim().toLowerCase();
+      return column === 'url' ? 'link' : column;
+    });
+    const missing = [
+      ...(columns.includes('day') ? [] : ['day']),
+      ...(ITEM_COLUMNS.some((name) => columns.includes(name)) ? [] : ['content_item_id, link or title']),
+    ];
     if (missing.length > 0) {
       throw refuse([
         { path: 'csv.1', message: `The header row needs ${missing.join(' and ')}`, code: 'missing_column' },
@@ -75,21 +141,52 @@ export class AnalyticsMetricsService {
       ]);
     }
     const errors: FieldError[] = [];
-    const lines: { record: MetricRecord; path: string }[] = [];
-    const seen = new Map<string, number>();
+    const parsed: { line: number; name: ItemName; counts: ContentResultBody }[] = [];
     for (const { cells, line } of rows) {
-      const parsed = metricRecordSchema.safeParse(csvRecord(columns, cells));
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
+      const cell = (name: string) => {
+        const index = columns.indexOf(name);
+        return index < 0 ? '' : unguardCell(cells[index] ?? '').trim();
+      };
+      let name = itemNameOf(cell);
+      if (!name) {
+        errors.push({
+          path: `csv.${line}.content_item_id`,
+          message: 'Name the item by content_item_id, link or title',
+          code: 'required',
+        });
+      } else if (name.column === 'content_item_id' && !idSchema.safeParse(name.value).success) {
+        errors.push({
+          path: `csv.${line}.content_item_id`,
+          message: 'Not a content item id',
+          code: 'invalid',
+        });
+        name = undefined;
+      }
+      const counts = contentResultBodySchema.safeParse(csvCounts(cell));
+      if (!counts.success) {
+        for (const issue of counts.error.issues) {
           errors.push({
             path: `csv.${line}.${issue.path.join('.')}`,
             message: issue.message,
             code: issue.code,
           });
         }
+      }
+      if (name && counts.success) parsed.push({ line, name, counts: counts.data });
+    }
+    const resolve = await this.itemResolver(
+      body.business_id,
+      parsed.map(({ name }) => name),
+    );
+    const lines: { record: MetricRecord; path: string }[] = [];
+    const seen = new Map<string, number>();
+    for (const { line, name, counts } of parsed) {
+      const found = resolve(name);
+      if (typeof found !== 'string') {
+        errors.push({ path: `csv.${line}.${name.column}`, ...found });
         continue;
       }
-      const key = `${parsed.data.content_item_id}|${parsed.data.day}`;
+      const key = `${found}|${counts.day}`;
       const first = seen.get(key);
       if (first !== undefined) {
         errors.push({
@@ -100,11 +197,73 @@ export class AnalyticsMetricsService {
         continue;
       }
       seen.set(key, line);
-      lines.push({ record: parsed.data, path: `csv.${line}` });
+      lines.push({ record: { content_item_id: found, ...counts }, path: `csv.${line}` });
     }
+    errors.push(...this.futureDays(lines, await this.today(body.business_id)));
     if (errors.length > 0) throw refuse(errors);
     await this.save(body.business_id, lines, refuse);
     return { recorded: lines.length };
+  }
+
+  /**
+   * Look up every link and title the rows name, in a few statements, and answer per row the item's id, or
+   * why it names none or more than one (a title two items share, a link reused).
+   */
+  private async itemResolver(
+    businessId: string,
+    names: readonly ItemName[],
+  ): Promise<(name: ItemName) => string | Omit<FieldError, 'path'>> {
+    const wanted = (column: ItemColumn) => [
+      ...new Set(names.filter((name) => name.column === column).map((name) => name.value)),
+    ];
+    const byLink = new Map<string, Set<string>>();
+    const byTitle = new Map<string, Set<string>>();
+    const add = (map: Map<string, Set<string>>, key: string, id: string) =>
+      map.set(key, (map.get(key) ?? new Set()).add(id));
+    for (const chunk of chunks(wanted('link'))) {
+      for (const row of await this.repos.publishAttempts.itemsPublishedAt(businessId, chunk))
+        add(byLink, row.url, row.content_item_id);
+    }
+    for (const chunk of chunks(wanted('title'))) {
+      for (const row of await this.repos.contentItems.withTitles(businessId, chunk))
+        add(byTitle, row.title, row.id);
+    }
+    return (name) => {
+      if (name.column === 'content_item_id') return name.value;
+      const ids = [...((name.column === 'link' ? byLink : byTitle).get(name.value) ?? [])];
+      const [only] = ids;
+      if (ids.length === 1 && only) return only;
+      if (name.column === 'link') {
+        return ids.length === 0
+          ? { message: 'Nothing in this workspace was published at this link', code: 'not_found' }
+          : {
+              message: `${ids.length} items were published at this link; name the item by content_item_id`,
+              code: 'ambiguous',
+            };
+      }
+      return ids.length === 0
+        ? { message: 'No item in this workspace has this title', code: 'not_found' }
+        : {
+            message: `${ids.length} items have this title; name the item by its link or content_item_id`,
+            code: 'ambiguous',
+          };
+    };
+  }
+
+  /** The workspace's date today: results may be dated up to it, never after. */
+  private async today(businessId: string): Promise<string> {
+    const business = await this.repos.businesses.findById(businessId);
+    return todayIn(business?.time_zone ?? 'UTC', this.now());
+  }
+
+  private futureDays(lines: readonly { record: MetricRecord; path: string }[], today: string): FieldError[] {
+    return lines
+      .filter(({ record }) => record.day > today)
+      .map(({ path }) => ({
+        path: `${path}.day`,
+        message: `Results cannot be dated in the future (today is ${today} in the workspace’s time zone)`,
+        code: 'future_date',
+      }));
   }
 
   /** Check every item belongs to the workspace, then upsert all rows in one transaction. */
@@ -138,15 +297,34 @@ export class AnalyticsMetricsService {
   }
 }
 
-/** One CSV record as a metric record; empty count cells mean 0 (the schema's default). */
-function csvRecord(columns: readonly string[], cells: readonly string[]): Record<string, unknown> {
+/** The column a CSV row names its item by: the first filled of content_item_id, link, title. */
+interface ItemName {
+  column: ItemColumn;
+  value: string;
+}
+
+function itemNameOf(cell: (name: string) => string): ItemName | undefined {
+  for (const column of ITEM_COLUMNS) {
+    const value = cell(column);
+    if (value !== '') return { column, value };
+  }
+  return undefined;
+}
+
+/** One CSV record's day and counts; empty count cells mean 0 (the schema's default). */
+function csvCounts(cell: (name: string) => string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name of CSV_COLUMNS) {
-    const index = columns.indexOf(name);
-    const cell = index < 0 ? '' : unguardCell(cells[index] ?? '').trim();
-    if (cell === '') continue;
-    if (name === 'content_item_id' || name === 'day' || name === 'currency') out[name] = cell;
-    else out[name] = /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
+  for (const name of CSV_COUNT_COLUMNS) {
+    const value = cell(name);
+    if (value === '') continue;
+    if (name === 'day' || name === 'currency') out[name] = value;
+    else out[name] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
   }
   return out;
+}
+
+function* chunks<T>(values: readonly T[]): Generator<T[]> {
+  for (let start = 0; start < values.length; start += LOOKUP_CHUNK) {
+    yield values.slice(start, start + LOOKUP_CHUNK);
+  }
 }

@@ -5,6 +5,7 @@ import { formatZoned, localDate } from '#shared/zoned-time.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { EmptyState } from '#web/components/ui/empty-state.js';
 import { PageSpinner } from '#web/components/ui/spinner.js';
+import { ResultsForm } from '#web/features/analytics/components/results-form.js';
 import { useContentItem } from '#web/features/content/api/get-content-item.js';
 import { useSetContentMedia } from '#web/features/content/api/set-content-media.js';
 import { itemLabel } from '#web/features/content/components/content-format.js';
@@ -77,6 +78,9 @@ export function ContentItemPage() {
               item={item.data}
               formatTime={(iso) => formatZoned(iso, business.time_zone)}
             />
+            {item.data.status === 'published' && can(business.role, 'analytics.write') && (
+              <ResultsForm business={business} itemId={item.data.id} />
+            )}
           </>
         }
       />

@@ -48,14 +48,15 @@ export function BudgetCard({ business, budget }: { business: Business; budget: B
   );
 }
 
-/** Spent vs limit as a bar; without a limit, just what was spent. */
-export function BudgetMeter({ budget }: { budget: BudgetStatus }) {
+/** Spent vs limit as a bar; without a limit, just what was spent. Amounts in `locale` (the reader's by default). */
+export function BudgetMeter({ budget, locale }: { budget: BudgetStatus; locale?: string }) {
+  const usd = (micro: number) => formatMicroUsd(micro, locale);
   const spent = budget.spent_this_month_micro_usd;
   const limit = budget.monthly_limit_micro_usd;
   if (limit === null) {
     return (
       <p>
-        <strong className="ai-budget__spent">{formatMicroUsd(spent)}</strong> spent this month ·{' '}
+        <strong className="ai-budget__spent">{usd(spent)}</strong> spent this month ·{' '}
         <span className="muted">no limit</span>
       </p>
     );
@@ -63,16 +64,14 @@ export function BudgetMeter({ budget }: { budget: BudgetStatus }) {
   const share = limit === 0 ? 1 : Math.min(1, spent / limit);
   const state = budget.exceeded ? 'over' : share >= 0.8 ? 'near' : 'ok';
   const remaining = budget.remaining_micro_usd ?? Math.max(0, limit - spent);
-  const text = `${formatMicroUsd(spent)} of ${formatMicroUsd(limit)} spent, ${formatMicroUsd(remaining)} left`;
+  const text = `${usd(spent)} of ${usd(limit)} spent, ${usd(remaining)} left`;
   return (
     <div className="ai-budget">
       <p className="ai-budget__figures">
         <span>
-          <strong>{formatMicroUsd(spent)}</strong> of {formatMicroUsd(limit)}
+          <strong>{usd(spent)}</strong> of {usd(limit)}
         </span>
-        <span className={state === 'ok' ? 'muted' : `ai-budget__left--${state}`}>
-          {formatMicroUsd(remaining)} left
-        </span>
+        <span className={state === 'ok' ? 'muted' : `ai-budget__left--${state}`}>{usd(remaining)} left</span>
       </p>
       {/* biome-ignore lint/a11y/useSemanticElements: <meter> cannot be styled alike in every browser and both schemes; the ARIA meter role says the same. */}
       <div

@@ -12,6 +12,8 @@ export const analyticsKeys = {
     [...analyticsKeys.workspace(businessId), 'simulation', simulationId] as const,
   benchmarks: (businessId: string, channel: string, objective: string) =>
     [...analyticsKeys.workspace(businessId), 'benchmarks', channel, objective] as const,
+  contentResults: (businessId: string, itemId: string) =>
+    [...analyticsKeys.workspace(businessId), 'content-results', itemId] as const,
   /** A live forecast keyed by its exact request body: the same inputs reuse the answer. */
   forecast: (businessId: string, body: string) =>
     [...analyticsKeys.workspace(businessId), 'forecast', body] as const,

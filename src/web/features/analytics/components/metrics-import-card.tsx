@@ -67,8 +67,9 @@ export function MetricsImportCard({ businessId }: { businessId: string }) {
           placeholder={HEADER}
           hint={
             <>
-              First row: <code>{HEADER}</code>. Only the first two columns are required; spend is in cents
-              (minor units).
+              First row: <code>{HEADER}</code>. Only the day and one column naming the item are required:{' '}
+              <code>content_item_id</code>, <code>link</code> (where it was published) or <code>title</code>.
+              Spend is in cents (minor units); a day after today is refused.
             </>
           }
           value={csv}

@@ -290,4 +290,16 @@ describe('InboxView', () => {
     expect(api.sent('PATCH', API.message(dora.id))).toEqual([]);
     expect(api.sent('GET', API.cannedReplies)).toEqual([]);
   });
+
+  it('opens narrowed to what a link asks for: the dashboard’s urgent and negative counts', async () => {
+    const api = serveInbox(fakeApi(), []);
+    renderInbox('owner', '?priority=urgent&sentiment=negative');
+
+    expect(await screen.findByText('No conversations here')).toBeTruthy();
+    const [list] = api.sent('GET', API.messages);
+    expect(list?.query.get('status')).toBe('open');
+    expect(list?.query.get('priority')).toBe('urgent');
+    expect(list?.query.get('sentiment')).toBe('negative');
+    expect(screen.getByText('Filters (3 on)')).toBeTruthy();
+  });
 });

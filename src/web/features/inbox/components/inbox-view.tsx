@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { PRIORITIES, SENTIMENTS } from '#shared/ai-tasks.schema.js';
 import type { Business, Member } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -19,13 +20,26 @@ import { ShortcutsHelp } from './shortcuts-help.js';
 import './inbox.css';
 
 /**
+ * The open conversations, narrowed by what a link asks for: `?priority=urgent` or `?sentiment=negative`
+ * (the dashboard's counts link here so). Read once; the filters are the page's own from then on.
+ */
+function linkedFilters(params: URLSearchParams): Filters {
+  const filters: Filters = { status: 'open' };
+  const priority = PRIORITIES.find((value) => value === params.get('priority'));
+  const sentiment = SENTIMENTS.find((value) => value === params.get('sentiment'));
+  if (priority) filters.priority = priority;
+  if (sentiment) filters.sentiment = sentiment;
+  return filters;
+}
+
+/**
  * The three-pane inbox: conversations (filters and search), the open thread with the reply box, and the
  * customer and AI panel. The open conversation is in the URL (`?conversation=`), so it survives a reload
  * and can be linked. On small screens one pane shows at a time.
  */
 export function InboxView({ business, members }: { business: Business; members: readonly Member[] }) {
-  const [filters, setFilters] = useState<Filters>({ status: 'open' });
   const [searchParams, setSearchParams] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => linkedFilters(searchParams));
   const selectedId = searchParams.get('conversation') ?? undefined;
   const conversations = useConversations(business.id, filters);
   const items = conversations.data?.pages.flatMap((page) => page.items) ?? [];
