@@ -20,6 +20,7 @@ import * as twoFactor from './migrations/0021-two-factor.js';
 import * as idempotencyKeys from './migrations/0022-idempotency-keys.js';
 import * as notifications from './migrations/0023-notifications.js';
 import * as networkIds from './migrations/0024-network-ids.js';
+import * as sharingAndComments from './migrations/0026-sharing-and-comments.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0022-idempotency-keys': idempotencyKeys,
   '0023-notifications': notifications,
   '0024-network-ids': networkIds,
+  '0026-sharing-and-comments': sharingAndComments,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {

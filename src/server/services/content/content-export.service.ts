@@ -29,7 +29,8 @@ const DAY_MS = 86_400_000;
 /** What a subscribed calendar shows: the recent past and the year ahead. */
 const FEED_PAST_DAYS = 30;
 const FEED_FUTURE_DAYS = 365;
-const FEED_STATUSES: readonly ContentStatus[] = ['draft', 'in_review', 'approved', 'scheduled'];
+/** What is certain to go out, or went out: drafts and items in review would move about in people's calendars. */
+const FEED_STATUSES: readonly ContentStatus[] = ['scheduled', 'published'];
 const EVENT_MINUTES = 30;
 /** Bounds on one response, so a feed or an export cannot read a whole large workspace at once. */
 const FEED_MAX_EVENTS = 5_000;
@@ -43,6 +44,8 @@ export class ContentExportService {
     private readonly repos: Repositories,
     private readonly now: () => Date,
     private readonly content: ContentService,
+    /** The web app's origin (PUBLIC_URL): each event links to its item there. */
+    private readonly appUrl: string,
   ) {}
 
   async listFeeds(principal: Principal, businessId: string): Promise<CalendarFeed[]> {
@@ -96,7 +99,11 @@ export class ContentExportService {
       name: `${business.name} · content calendar`,
       timeZone: business.time_zone,
       stamp: now.toISOString(),
-      events: rows.flatMap((row) => (row.scheduled_at ? [toEvent(row, row.scheduled_at)] : [])),
+      events: rows.flatMap((row) =>
+        row.scheduled_at
+          ? [toEvent(row, row.scheduled_at, `${this.appUrl}/w/${row.business_id}/content/${row.id}`)]
+          : [],
+      ),
     });
   }
 
@@ -228,7 +235,7 @@ function channelName(row: ContentItemRow): string {
   return channelRule(row.channel).name;
 }
 
-function toEvent(row: ContentItemRow, start: string): IcalEvent {
+function toEvent(row: ContentItemRow, start: string, url: string): IcalEvent {
   const fields = channelFieldsOf(row);
   const label = row.title.trim() || firstLine(row.body) || row.format;
   const text = [row.body, ...fields.thread].filter(Boolean).join('\n\n');
@@ -238,8 +245,9 @@ function toEvent(row: ContentItemRow, start: string): IcalEvent {
     start,
     durationMinutes: EVENT_MINUTES,
     summary: `${channelName(row)}: ${label}`,
-    description: `Status: ${row.status.replace('_', ' ')}\n\n${text}${tags}`.trim(),
-    status: row.status === 'scheduled' || row.status === 'approved' ? 'CONFIRMED' : 'TENTATIVE',
+    description: `Status: ${row.status.replace('_', ' ')}\n\n${text}${tags}\n\n${url}`.trim(),
+    url,
+    status: 'CONFIRMED',
     categories: row.pillar ? [row.pillar] : [],
     lastModified: row.updated_at,
   };
