@@ -120,6 +120,7 @@ describe('the OpenAPI contract', () => {
         'describeUnsubscribeLink',
         'getAuthOptions',
         'getCalendarFeed',
+        'getSharedReview',
         'getHealth',
         'getReadiness',
         'getSignedMediaFile',
