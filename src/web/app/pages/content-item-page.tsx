@@ -7,6 +7,7 @@ import { EmptyState } from '#web/components/ui/empty-state.js';
 import { PageSpinner } from '#web/components/ui/spinner.js';
 import { useContentItem } from '#web/features/content/api/get-content-item.js';
 import { useSetContentMedia } from '#web/features/content/api/set-content-media.js';
+import { CommentThread } from '#web/features/content/components/comments/comment-thread.js';
 import { itemLabel } from '#web/features/content/components/content-format.js';
 import { ContentEditor } from '#web/features/content/components/editor/content-editor.js';
 import { AttachedMediaCard } from '#web/features/media/components/attached-media-card.js';
@@ -77,6 +78,7 @@ export function ContentItemPage() {
               item={item.data}
               formatTime={(iso) => formatZoned(iso, business.time_zone)}
             />
+            <CommentThread businessId={business.id} itemId={item.data.id} />
           </>
         }
       />
