@@ -1,5 +1,5 @@
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Business } from '#shared/business.schema.js';
 import type { ContentComment } from '#shared/comments.schema.js';
 import type { ContentItem } from '#shared/content.schema.js';
@@ -78,6 +78,23 @@ describeEachDialect('content comments', (create) => {
       link: `/w/${business.id}/content/${item.id}#comment-${comment.id}`,
     });
     expect((await notificationsOf(viewer)).filter((row) => row.kind === 'comment_mention')).toHaveLength(1);
+    // Mentions come by email by default, through the notifications' own email job.
+    const row = await t.database.db
+      .selectFrom('notifications')
+      .select(['id', 'email_status'])
+      .where('user_id', '=', owner.session.user.id)
+      .where('kind', '=', 'comment_mention')
+      .executeTakeFirstOrThrow();
+    expect(row.email_status).toBe('pending');
+    await vi.waitFor(async () => {
+      const job = await t.database.db
+        .selectFrom('jobs')
+        .select('id')
+        .where('name', '=', 'notifications.email')
+        .where('idempotency_key', '=', `notification-email:${row.id}`)
+        .executeTakeFirst();
+      expect(job).toBeDefined();
+    });
     // The author is never told about their own mention.
     expect((await notificationsOf(editor)).filter((row) => row.kind === 'comment_mention')).toEqual([]);
 
