@@ -428,7 +428,7 @@ export function createServices(deps: ServiceDeps) {
     contentMedia: new ContentMediaService(repos, now, events, publishSchedule),
     contentExport: new ContentExportService(repos, now, content, baseUrl),
     reviewLinks: new ReviewLinkService(repos, now),
-    contentComments: new ContentCommentService(repos, now, notifications),
+    contentComments: new ContentCommentService(repos, now, notifications, events),
     calendar: new CalendarService({ repos, ai, content, workspaces, queue: jobQueue }),
     connectors: new ConnectorService(repos, connectors, connectorSecrets, now),
     /** The `content.publish` job's handler (see JobHandlerDeps). */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Business } from '#shared/business.schema.js';
 import type { ContentComment } from '#shared/comments.schema.js';
 import type { ContentItem } from '#shared/content.schema.js';
+import type { LiveEvent } from '#shared/events.schema.js';
 import type { NotificationPage, NotificationPreferences } from '#shared/notifications.schema.js';
 import type { Problem } from '#shared/problem.schema.js';
 import { addMember, createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
@@ -44,7 +45,17 @@ describeEachDialect('content comments', (create) => {
     (await as(account, 'GET', `/api/business/${business.id}/notifications`)).json<NotificationPage>().items;
 
   it('threads comments and replies, and a reply to a reply joins its thread', async () => {
+    const heard: LiveEvent[] = [];
+    const subscription = await t.services.events.subscribe(business.id, (event) => heard.push(event));
     const first = await post(viewer, { body: 'Is the discount 20% or 25%?' });
+    // Open item pages refetch the thread: the event names the item, never the text.
+    await vi.waitFor(() =>
+      expect(heard.find((event) => event.type === 'comment.changed')?.data).toEqual({
+        content_item_id: item.id,
+        change: 'created',
+      }),
+    );
+    subscription();
     expect(first).toMatchObject({ parent_id: null, author: { name: 'Vera Viewer' }, deleted: false });
     const reply = await post(editor, { body: '25%, fixed.', parent_id: first.id });
     const replyToReply = await post(viewer, { body: 'Thanks!', parent_id: reply.id });

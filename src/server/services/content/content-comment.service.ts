@@ -11,6 +11,7 @@ import type {
 import type { FieldError } from '#shared/problem.schema.js';
 import type { Principal } from '../access/principal.js';
 import { requireUser } from '../access/workspace-access.js';
+import type { ChangeEvents } from '../common/change-events.js';
 import type { NotifiedItem, Notifier } from '../notifications/notifier.js';
 import { loadItem } from './content.service.js';
 
@@ -24,6 +25,7 @@ export class ContentCommentService {
     private readonly repos: Repositories,
     private readonly now: () => Date,
     private readonly notifier: Notifier,
+    private readonly events: ChangeEvents,
   ) {}
 
   async list(principal: Principal, itemId: string): Promise<ContentComment[]> {
@@ -68,6 +70,7 @@ export class ContentCommentService {
         deleted_at: null,
       });
       await this.notifyMentions(trx, item, id, body.body, mentions, userId);
+      await this.announce(trx, businessId, itemId, 'created');
     });
     return this.one(businessId, itemId, id, names);
   }
@@ -92,6 +95,7 @@ export class ContentCommentService {
       });
       const added = mentions.filter((id) => !before.has(id));
       await this.notifyMentions(trx, item, commentId, body.body, added, userId);
+      await this.announce(trx, businessId, itemId, 'updated');
     });
     return this.one(businessId, itemId, commentId, names);
   }
@@ -106,6 +110,7 @@ export class ContentCommentService {
       } else {
         await trx.contentComments.delete(businessId, commentId);
       }
+      await this.announce(trx, businessId, itemId, 'deleted');
     });
   }
 
@@ -123,6 +128,20 @@ export class ContentCommentService {
       throw new AppError('forbidden', 'Only its author can change or delete a comment');
     }
     return comment;
+  }
+
+  /** Open item pages refetch the thread (the event carries the item's id, never the text). */
+  private announce(
+    trx: Repositories,
+    businessId: string,
+    itemId: string,
+    change: 'created' | 'updated' | 'deleted',
+  ): Promise<void> {
+    return this.events.emitWithin(trx, {
+      type: 'comment.changed',
+      business_id: businessId,
+      data: { content_item_id: itemId, change },
+    });
   }
 
   private async notifyMentions(
