@@ -172,6 +172,16 @@ describeEachDialect('content comments', (create) => {
       404,
     );
     expect((await t.app.inject({ method: 'GET', url: comments() })).statusCode).toBe(401);
+
+    // An API key is not a person to answer: 403 on its own workspace's item, 404 on another's.
+    const created = await as(owner, 'POST', `/api/business/${business.id}/api-keys`, {
+      name: 'Zapier',
+      role: 'editor',
+    });
+    const key = { authorization: `Bearer ${created.json<{ secret: string }>().secret}` };
+    const byKey = (itemId: string) => t.app.inject({ method: 'GET', url: comments(itemId), headers: key });
+    expect((await byKey(item.id)).statusCode).toBe(403);
+    expect((await byKey(theirItem.id)).statusCode).toBe(404);
   });
 
   it('goes with its content item', async () => {

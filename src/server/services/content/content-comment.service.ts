@@ -10,7 +10,6 @@ import type {
 } from '#shared/comments.schema.js';
 import type { FieldError } from '#shared/problem.schema.js';
 import type { Principal } from '../access/principal.js';
-import { requireUser } from '../access/workspace-access.js';
 import type { ChangeEvents } from '../common/change-events.js';
 import type { NotifiedItem, Notifier } from '../notifications/notifier.js';
 import { loadItem } from './content.service.js';
@@ -29,8 +28,8 @@ export class ContentCommentService {
   ) {}
 
   async list(principal: Principal, itemId: string): Promise<ContentComment[]> {
-    requireUser(principal);
     const { businessId } = await loadItem(this.repos, principal, itemId, 'content.read');
+    personOf(principal);
     const [rows, names] = await Promise.all([
       this.repos.contentComments.listForItem(businessId, itemId),
       this.memberNames(businessId),
@@ -39,8 +38,8 @@ export class ContentCommentService {
   }
 
   async create(principal: Principal, itemId: string, body: CreateCommentBody): Promise<ContentComment> {
-    const userId = requireUser(principal);
     const { row: item, businessId } = await loadItem(this.repos, principal, itemId, 'content.read');
+    const userId = personOf(principal);
     const names = await this.memberNames(businessId);
     const mentions = checkMentions(body.mentions, names);
     const id = newId();
@@ -81,8 +80,8 @@ export class ContentCommentService {
     commentId: string,
     body: UpdateCommentBody,
   ): Promise<ContentComment> {
-    const userId = requireUser(principal);
     const { row: item, businessId } = await loadItem(this.repos, principal, itemId, 'content.read');
+    const userId = personOf(principal);
     const names = await this.memberNames(businessId);
     const mentions = checkMentions(body.mentions, names);
     await this.repos.transaction(async (trx) => {
@@ -101,8 +100,8 @@ export class ContentCommentService {
   }
 
   async remove(principal: Principal, itemId: string, commentId: string): Promise<void> {
-    const userId = requireUser(principal);
     const { businessId } = await loadItem(this.repos, principal, itemId, 'content.read');
+    const userId = personOf(principal);
     await this.repos.transaction(async (trx) => {
       await this.ownComment(trx, businessId, itemId, commentId, userId);
       if (await trx.contentComments.hasReplies(businessId, commentId)) {
@@ -178,6 +177,16 @@ export class ContentCommentService {
     const members = await this.repos.memberships.list(businessId);
     return new Map(members.map((member) => [member.user_id, member.name]));
   }
+}
+
+/**
+ * Comments are a conversation between people: an API key (checked after the item, so another workspace's
+ * item is still a 404) may not take part.
+ */
+function personOf(principal: Principal): string {
+  if (principal.kind !== 'user')
+    throw new AppError('forbidden', 'Comments are for members; API keys cannot comment');
+  return principal.userId;
 }
 
 /** Mentions name current members, each once; anyone else is a field error on `body.mentions.{i}`. */
