@@ -103,6 +103,17 @@ describeEachDialect('review links', (create) => {
     expect(row.token_hash).not.toContain(link.token);
   });
 
+  it('is declared public and rate-limited in the OpenAPI document, like the calendar feed', async () => {
+    const document = (await t.app.inject({ url: '/docs/json' })).json<{
+      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+    }>();
+    for (const path of ['/api/review', '/api/content/calendar.ics']) {
+      const operation = document.paths[path]?.get;
+      expect(operation?.security, path).toEqual([]);
+      expect(Object.keys(operation?.responses ?? {}), path).toEqual(expect.arrayContaining(['404', '429']));
+    }
+  });
+
   it('refuses other expiries and blank labels, field by field', async () => {
     const response = await t.app.inject({
       method: 'POST',
