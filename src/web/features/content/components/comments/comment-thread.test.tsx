@@ -64,7 +64,12 @@ describe('CommentThread', () => {
     await user.type(field, 'please approve');
     await user.click(screen.getByRole('button', { name: 'Comment' }));
 
-    expect(await screen.findByText('Looks good, @Grace Hopper please approve')).toBeTruthy();
+    const posted = await screen.findByRole('article', { name: `Comment by ${me.name}` });
+    expect(posted.querySelector('.comment__body')?.textContent).toBe(
+      'Looks good, @Grace Hopper please approve',
+    );
+    // The mention stands out from the text around it.
+    expect(within(posted).getByText('@Grace Hopper').tagName).toBe('STRONG');
     expect(api.sent('POST', API.contentComments(itemId)).map((request) => request.body)).toEqual([
       { body: 'Looks good, @Grace Hopper please approve', mentions: [grace.user_id] },
     ]);

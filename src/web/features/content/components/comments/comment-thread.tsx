@@ -15,7 +15,7 @@ import { useCurrentUser } from '#web/lib/auth/use-session.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { formatDateTime } from '#web/lib/format-date.js';
 import { CommentForm } from './comment-form.js';
-import type { Mentionable } from './mention-text.js';
+import { type Mentionable, splitMentions } from './mention-text.js';
 import './comments.css';
 
 interface CommentThreadProps {
@@ -193,7 +193,18 @@ function CommentView({
           onCancel={() => setEditing(false)}
         />
       ) : (
-        <p className="comment__body">{comment.body}</p>
+        <p className="comment__body">
+          {splitMentions(comment.body, comment.mentions).map((part, index) =>
+            part.mention ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the runs of one text have no other identity
+              <strong key={index} className="comment__mention">
+                {part.text}
+              </strong>
+            ) : (
+              part.text
+            ),
+          )}
+        </p>
       )}
       {mine && !editing && (
         <div className="row">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionQuery, mentionsIn, suggestMembers } from './mention-text.js';
+import { mentionQuery, mentionsIn, splitMentions, suggestMembers } from './mention-text.js';
 
 const olive = { id: 'o', name: 'Olive Owner' };
 const vera = { id: 'v', name: 'Vera Viewer' };
@@ -21,5 +21,19 @@ describe('mentions in comment text', () => {
   it('keeps only mentions still in the text, once each', () => {
     expect(mentionsIn('@Olive Owner and @Olive Owner', [olive, vera, olive])).toEqual(['o']);
     expect(mentionsIn('no one', [olive])).toEqual([]);
+  });
+
+  it('cuts the text around the mentions of the people it names, longest name first', () => {
+    const olivia = { id: 'o2', name: 'Olive Owner Jr' };
+    expect(splitMentions('Hi @Olive Owner Jr and @Vera Viewer, not @Nobody.', [olive, olivia, vera])).toEqual(
+      [
+        { text: 'Hi ', mention: false },
+        { text: '@Olive Owner Jr', mention: true },
+        { text: ' and ', mention: false },
+        { text: '@Vera Viewer', mention: true },
+        { text: ', not @Nobody.', mention: false },
+      ],
+    );
+    expect(splitMentions('plain', [])).toEqual([{ text: 'plain', mention: false }]);
   });
 });

@@ -33,3 +33,34 @@ export function suggestMembers(members: readonly Mentionable[], query: string, l
 export function mentionsIn(text: string, picked: readonly Mentionable[]): string[] {
   return [...new Set(picked.filter((member) => text.includes(`@${member.name}`)).map((member) => member.id))];
 }
+
+/** The text cut into plain runs and `@Name` runs of the people it mentions, in order, to show them apart. */
+export function splitMentions(
+  text: string,
+  mentioned: readonly Mentionable[],
+): { text: string; mention: boolean }[] {
+  const names = [...new Set(mentioned.map((member) => `@${member.name}`))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const parts: { text: string; mention: boolean }[] = [];
+  let rest = text;
+  while (rest !== '') {
+    let at = -1;
+    let found = '';
+    for (const name of names) {
+      const index = rest.indexOf(name);
+      if (index >= 0 && (at < 0 || index < at)) {
+        at = index;
+        found = name;
+      }
+    }
+    if (at < 0) {
+      parts.push({ text: rest, mention: false });
+      break;
+    }
+    if (at > 0) parts.push({ text: rest.slice(0, at), mention: false });
+    parts.push({ text: found, mention: true });
+    rest = rest.slice(at + found.length);
+  }
+  return parts;
+}
