@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
 import { COMMENT_MAX } from '#shared/comments.schema.js';
 import { Button } from '#web/components/ui/button.js';
 import { type Mentionable, mentionQuery, mentionsIn, suggestMembers } from './mention-text.js';
@@ -33,10 +33,45 @@ export function CommentForm({
   const [text, setText] = useState(initialText);
   const [picked, setPicked] = useState<Mentionable[]>([...initialMentions]);
   const [caret, setCaret] = useState(0);
+  // Escape hides the suggestions until the text changes again.
+  const [dismissed, setDismissed] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const id = useId();
   const typing = mentionQuery(text, caret);
-  const suggestions = typing ? suggestMembers(members, typing.query) : [];
+  const suggestions = typing && !dismissed ? suggestMembers(members, typing.query) : [];
+  const suggestionButtons = () => [...(list.current?.querySelectorAll('button') ?? [])];
+
+  /** Enter takes the first suggestion, ArrowDown walks into the list, Escape closes it. */
+  const onTextKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (suggestions.length === 0) return;
+    const [first] = suggestions;
+    if (event.key === 'Enter' && !event.shiftKey && first) {
+      event.preventDefault();
+      pick(first);
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      suggestionButtons()[0]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      setDismissed(true);
+    }
+  };
+
+  const onListKey = (event: KeyboardEvent<HTMLUListElement>) => {
+    const buttons = suggestionButtons();
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+      if (next < 0) textarea.current?.focus();
+      else buttons[Math.min(next, buttons.length - 1)]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      setDismissed(true);
+      textarea.current?.focus();
+    }
+  };
 
   const pick = (member: Mentionable) => {
     if (!typing) return;
@@ -82,12 +117,19 @@ export function CommentForm({
         onChange={(event) => {
           setText(event.target.value);
           setCaret(event.target.selectionStart);
+          setDismissed(false);
         }}
+        onKeyDown={onTextKey}
         onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
         placeholder="Type @ to mention someone"
       />
       {suggestions.length > 0 && (
-        <ul className="comment-form__suggestions" aria-label="Mention someone">
+        <ul
+          ref={list}
+          className="comment-form__suggestions"
+          aria-label="Mention someone"
+          onKeyDown={onListKey}
+        >
           {suggestions.map((member) => (
             <li key={member.id}>
               <Button size="sm" variant="ghost" onClick={() => pick(member)}>

@@ -76,6 +76,23 @@ describe('CommentThread', () => {
     expect((screen.getByLabelText('Add a comment') as HTMLTextAreaElement).value).toBe('');
   });
 
+  it('picks a mention from the keyboard: Enter takes the first, arrows walk the list, Escape closes it', async () => {
+    serveComments([]);
+    const { user } = renderWithProviders(<CommentThread businessId={business.id} itemId={itemId} />, {
+      signedIn: me,
+    });
+    const field = (await screen.findByLabelText('Add a comment')) as HTMLTextAreaElement;
+    await user.type(field, 'Hi @gr');
+    await user.keyboard('{Enter}');
+    expect(field.value).toBe('Hi @Grace Hopper ');
+    await user.type(field, '@');
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement?.textContent).toBe(`@${me.name}`);
+    await user.keyboard('{ArrowDown}{Escape}');
+    expect(document.activeElement).toBe(field);
+    expect(screen.queryByRole('list', { name: 'Mention someone' })).toBeNull();
+  });
+
   it('threads replies under their comment and replies to the thread', async () => {
     const first = aComment({ author: { id: grace.user_id, name: grace.name }, body: 'Swap the photo?' });
     const answer = aComment({ parent_id: first.id, body: 'Done.' });
