@@ -88,6 +88,7 @@ function FeedSection({ business }: { business: Business }) {
               <Button
                 size="sm"
                 variant="danger"
+                aria-label={`Revoke the feed created ${formatDateTime(feed.created_at)}`}
                 loading={revoke.isPending && revoke.variables === feed.id}
                 onClick={() => revoke.mutate(feed.id)}
               >
