@@ -381,6 +381,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @summary The calendar a review link shares, read-only; 404 once it expired or was revoked */
+        get: operations["getSharedReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inbound/{workspaceId}/{source}": {
         parameters: {
             query?: never;
@@ -1117,6 +1134,77 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/business/{id}/review-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @summary The workspace’s review links, active or not (never their tokens) */
+        get: operations["listReviewLinks"];
+        put?: never;
+        /** @summary Create a read-only review link for a client; the token is shown only in this response */
+        post: operations["createReviewLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business/{id}/review-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @summary Revoke a review link: it answers 404 from now on */
+        delete: operations["revokeReviewLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @summary An item’s review comments, oldest first (replies name their thread in parent_id) */
+        get: operations["listContentComments"];
+        put?: never;
+        /** @summary Comment on an item, or reply to a comment; mentioned members are notified */
+        post: operations["createContentComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content/{id}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @summary Delete one’s own comment (one with replies keeps its place, without its text) */
+        delete: operations["deleteContentComment"];
+        options?: never;
+        head?: never;
+        /** @summary Edit one’s own comment; members it newly mentions are notified */
+        patch: operations["updateContentComment"];
         trace?: never;
     };
     "/api/analytics/simulate": {
@@ -4405,6 +4493,95 @@ export interface operations {
             };
         };
     };
+    getSharedReview: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        workspace_name: string;
+                        time_zone: string;
+                        label: string;
+                        expires_at: string;
+                        from: string;
+                        to: string;
+                        items: {
+                            channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+                            format: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            status: "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "failed";
+                            scheduled_at: string;
+                            title: string;
+                            body: string;
+                            thread: string[];
+                            hashtags: string[];
+                            call_to_action: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
     receiveInboundMessage: {
         parameters: {
             query?: never;
@@ -4653,7 +4830,7 @@ export interface operations {
                 headers: { [name: string]: unknown };
                 content: {
                     "application/json": {
-                        kind: "review_requested" | "content_sent_back" | "content_approved" | "publish_failed" | "inbox_attention" | "ai_budget" | "job_died" | "weekly_digest";
+                        kind: "review_requested" | "content_sent_back" | "content_approved" | "publish_failed" | "inbox_attention" | "ai_budget" | "job_died" | "weekly_digest" | "comment_mention";
                         kind_label: string;
                         workspace_name: string;
                         email: boolean;
@@ -4726,7 +4903,7 @@ export interface operations {
                 headers: { [name: string]: unknown };
                 content: {
                     "application/json": {
-                        kind: "review_requested" | "content_sent_back" | "content_approved" | "publish_failed" | "inbox_attention" | "ai_budget" | "job_died" | "weekly_digest";
+                        kind: "review_requested" | "content_sent_back" | "content_approved" | "publish_failed" | "inbox_attention" | "ai_budget" | "job_died" | "weekly_digest" | "comment_mention";
                         kind_label: string;
                         workspace_name: string;
                         email: boolean;
@@ -11588,6 +11765,803 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "bulk_failed";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    listReviewLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            label: string;
+                            created_by: string | null;
+                            created_at: string;
+                            expires_at: string;
+                            revoked_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    createReviewLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label: string;
+                    /** @description How long the link works: 7, 30 or 90 days */
+                    expires_in_days: 7 | 30 | 90;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        id: string;
+                        label: string;
+                        created_by: string | null;
+                        created_at: string;
+                        expires_at: string;
+                        revoked_at: string | null;
+                        token: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. `malformed_body`: The request body could not be read. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed" | "malformed_body";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
+                    };
+                };
+            };
+            /** @description `body_too_large`: The request body is too large. */
+            413: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "body_too_large";
+                    };
+                };
+            };
+            /** @description `malformed_body`: The request body could not be read. */
+            415: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "malformed_body";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    revokeReviewLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: { [name: string]: unknown };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is not valid. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    listContentComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            content_item_id: string;
+                            parent_id: string | null;
+                            author: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            body: string;
+                            mentions: {
+                                id: string;
+                                name: string;
+                            }[];
+                            created_at: string;
+                            updated_at: string;
+                            deleted: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    createContentComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    parent_id?: string | null;
+                    mentions?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        id: string;
+                        content_item_id: string;
+                        parent_id: string | null;
+                        author: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        body: string;
+                        mentions: {
+                            id: string;
+                            name: string;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                        deleted: boolean;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. `malformed_body`: The request body could not be read. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed" | "malformed_body";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
+                    };
+                };
+            };
+            /** @description `body_too_large`: The request body is too large. */
+            413: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "body_too_large";
+                    };
+                };
+            };
+            /** @description `malformed_body`: The request body could not be read. */
+            415: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "malformed_body";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    deleteContentComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: { [name: string]: unknown };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is not valid. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    updateContentComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    mentions?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        id: string;
+                        content_item_id: string;
+                        parent_id: string | null;
+                        author: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        body: string;
+                        mentions: {
+                            id: string;
+                            name: string;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                        deleted: boolean;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. `malformed_body`: The request body could not be read. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed" | "malformed_body";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `body_too_large`: The request body is too large. */
+            413: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "body_too_large";
+                    };
+                };
+            };
+            /** @description `malformed_body`: The request body could not be read. */
+            415: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "malformed_body";
                     };
                 };
             };
@@ -20823,7 +21797,7 @@ export interface operations {
                         items: {
                             id: string;
                             business_id: string;
-                            kind: "review_requested" | "content_sent_back" | "content_approved" | "publish_failed" | "inbox_attention" | "ai_budget" | "job_died" | "weekly_digest";
+                            kind: "review_requested" | "content_sent_back" | "content_approved" | "publish_failed" | "inbox_attention" | "ai_budget" | "job_died" | "weekly_digest" | "comment_mention";
                             title: string;
                             body: string;
                             link: string;
@@ -21106,7 +22080,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         business_id: string;
-                        kind: "review_requested" | "content_sent_back" | "content_approved" | "publish_failed" | "inbox_attention" | "ai_budget" | "job_died" | "weekly_digest";
+                        kind: "review_requested" | "content_sent_back" | "content_approved" | "publish_failed" | "inbox_attention" | "ai_budget" | "job_died" | "weekly_digest" | "comment_mention";
                         title: string;
                         body: string;
                         link: string;
@@ -21203,7 +22177,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
-                            kind: "review_requested" | "content_sent_back" | "content_approved" | "publish_failed" | "inbox_attention" | "ai_budget" | "job_died" | "weekly_digest";
+                            kind: "review_requested" | "content_sent_back" | "content_approved" | "publish_failed" | "inbox_attention" | "ai_budget" | "job_died" | "weekly_digest" | "comment_mention";
                             in_app: true;
                             email: boolean;
                         }[];
@@ -21307,7 +22281,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
-                            kind: "review_requested" | "content_sent_back" | "content_approved" | "publish_failed" | "inbox_attention" | "ai_budget" | "job_died" | "weekly_digest";
+                            kind: "review_requested" | "content_sent_back" | "content_approved" | "publish_failed" | "inbox_attention" | "ai_budget" | "job_died" | "weekly_digest" | "comment_mention";
                             in_app: true;
                             email: boolean;
                         }[];

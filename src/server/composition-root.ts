@@ -60,10 +60,12 @@ import { ForecastService } from './services/analytics/forecast.service.js';
 import { CalendarService } from './services/content/calendar.service.js';
 import { CampaignService } from './services/content/campaign.service.js';
 import { ContentService } from './services/content/content.service.js';
+import { ContentCommentService } from './services/content/content-comment.service.js';
 import { ContentExportService } from './services/content/content-export.service.js';
 import { ContentMediaService } from './services/content/content-media.service.js';
 import { ContentStudioService } from './services/content/content-studio.service.js';
 import { ContentWorkflowService } from './services/content/content-workflow.service.js';
+import { ReviewLinkService } from './services/content/review-link.service.js';
 import { InboxService } from './services/inbox/inbox.service.js';
 import { InboxImportService } from './services/inbox/inbox-import.service.js';
 import { InboxInboundService } from './services/inbox/inbox-inbound.service.js';
@@ -454,7 +456,9 @@ export function createServices(deps: ServiceDeps) {
     contentStudio: new ContentStudioService(content),
     contentWorkflow: new ContentWorkflowService(repos, now, events, publishSchedule, notifications),
     contentMedia: new ContentMediaService(repos, now, events, publishSchedule),
-    contentExport: new ContentExportService(repos, now, content),
+    contentExport: new ContentExportService(repos, now, content, baseUrl),
+    reviewLinks: new ReviewLinkService(repos, now),
+    contentComments: new ContentCommentService(repos, now, notifications, events),
     calendar: new CalendarService({ repos, ai, content, workspaces, queue: jobQueue }),
     connectors: new ConnectorService(repos, connectors, connectorSecrets, now),
     /** The `content.publish` job's handler (see JobHandlerDeps). */

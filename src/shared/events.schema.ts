@@ -104,6 +104,15 @@ export const liveEventSchema = z.discriminatedUnion('type', [
     ...envelope,
     data: z.object({ user_id: z.string().min(1).max(100), change: z.enum(['created', 'read']) }),
   }),
+  /** An item's review comments changed: someone commented, replied, edited or deleted a comment. */
+  z.object({
+    type: z.literal('comment.changed'),
+    ...envelope,
+    data: z.object({
+      content_item_id: z.string().min(1).max(100),
+      change: z.enum(['created', 'updated', 'deleted']),
+    }),
+  }),
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;
 export type LiveEventType = LiveEvent['type'];

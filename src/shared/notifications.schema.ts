@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'ai_budget',
   'job_died',
   'weekly_digest',
+  'comment_mention',
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
@@ -62,6 +63,11 @@ export const NOTIFICATION_KIND_INFO: Record<
   weekly_digest: {
     label: 'Weekly digest',
     description: 'Monday morning: what goes out in the week ahead, and results against forecast.',
+    emailByDefault: true,
+  },
+  comment_mention: {
+    label: 'Mentioned in a comment',
+    description: 'Someone @mentioned you in a comment on a post.',
     emailByDefault: true,
   },
 };

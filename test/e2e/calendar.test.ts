@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
-import { newPersonDetails } from './support/factories.js';
-import { toast } from './support/flows.js';
+import { callApiAs, newPersonDetails, seedBusiness, seedMember, seedUser } from './support/factories.js';
+import { signInThroughForm, toast } from './support/flows.js';
 import { shootAllLooks } from './support/screenshots.js';
 
 const env = sharedServerAndBrowser();
@@ -206,6 +206,87 @@ describe('Onboarding, studio and calendar flow', () => {
     expect(await page.getByLabel('Currency').inputValue()).toBe('EUR');
 
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('Sharing the calendar and review comments', () => {
+  it('an owner makes a review link a visitor opens without an account, then mentions an editor in a comment on the item', async () => {
+    const owner = await seedUser(env.server.url, 'owner');
+    const editor = await seedUser(env.server.url, 'editor');
+    const business = await seedBusiness(env.server.url, owner, 'Harbour Bakery');
+    await seedMember(env.server.url, owner, business.id, editor, 'editor');
+    const soon = new Date(Math.floor((Date.now() + 2 * 86_400_000) / 60_000) * 60_000).toISOString();
+    const item = await callApiAs<{ id: string; version: number }>(
+      env.server.url,
+      editor,
+      'POST',
+      '/api/content',
+      {
+        business_id: business.id,
+        channel: 'linkedin',
+        title: 'Rye week',
+        body: 'Dark rye, all week.',
+        scheduled_at: soon,
+      },
+    );
+    await callApiAs(env.server.url, editor, 'POST', `/api/content/${item.id}/transition`, {
+      to: 'in_review',
+      version: item.version,
+    });
+
+    const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await signInThroughForm(page, owner);
+    await page.getByRole('heading', { name: 'Harbour Bakery', level: 1 }).waitFor();
+    await page.goto(`/w/${business.id}/calendar`);
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share the calendar' });
+    await dialog.getByLabel('Who it is for').fill('Harbour’s agency');
+    await dialog.getByLabel('Expires after').selectOption('30');
+    await dialog.getByRole('button', { name: 'Create link' }).click();
+    const link = await dialog.getByLabel('Review link for Harbour’s agency').inputValue();
+    expect(link).toMatch(/\/review#token=/);
+    await dialog
+      .getByRole('list', { name: 'Review links' })
+      .getByText(/Harbour’s agency/)
+      .waitFor();
+    await shootAllLooks(page, 'share-calendar');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    // A visitor with no account sees the item in review, and nothing to change.
+    const visitor = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
+    const shared = await visitor.newPage();
+    const visitorErrors = watchPageErrors(shared);
+    await shared.goto(link);
+    await shared.getByRole('heading', { name: 'Rye week' }).waitFor();
+    await shared.getByText('In review').waitFor();
+    expect(await shared.getByRole('button').count()).toBe(0);
+    await shootAllLooks(shared, 'review-link');
+    await visitor.close();
+
+    // On the item, a comment that mentions the editor tells them.
+    await page.goto(`/w/${business.id}/content/${item.id}`);
+    const comments = page.getByRole('region', { name: 'Comments' });
+    const field = comments.getByLabel('Add a comment');
+    await field.fill('Looks right. @ed');
+    await comments.getByRole('button', { name: `@${editor.name}` }).click();
+    await field.press('End');
+    await field.pressSequentially('can you add the price?');
+    await comments.getByRole('button', { name: 'Comment' }).click();
+    await comments.getByText(`Looks right. @${editor.name} can you add the price?`).waitFor();
+    await shootAllLooks(page, 'item-comments');
+    const notices = await callApiAs<{ items: { kind: string; link: string }[] }>(
+      env.server.url,
+      editor,
+      'GET',
+      `/api/business/${business.id}/notifications`,
+    );
+    expect(notices.items.filter((notice) => notice.kind === 'comment_mention')).toHaveLength(1);
+
+    expect(errors).toEqual([]);
+    expect(visitorErrors).toEqual([]);
     await context.close();
   });
 });

@@ -121,6 +121,7 @@ describe('the OpenAPI contract', () => {
         'finishOAuth',
         'getAuthOptions',
         'getCalendarFeed',
+        'getSharedReview',
         'getHealth',
         'getReadiness',
         'getSignedMediaFile',

@@ -549,6 +549,51 @@ const CALLS: Record<string, Call[]> = {
     ],
     ['contentForExport (library)', (r) => r.calendarFeeds.contentForExport(BUSINESS, { limit: 20001 })],
   ],
+  'review-link.repository': [
+    ['list', (r) => r.reviewLinks.list(BUSINESS)],
+    [
+      'insert',
+      (r) =>
+        r.reviewLinks.insert({
+          id: OTHER,
+          business_id: BUSINESS,
+          token_hash: 'h',
+          label: 'Client',
+          created_by: USER,
+          created_at: AT,
+          expires_at: '2026-01-08T00:00:00.000Z',
+        }),
+    ],
+    ['revoke', (r) => r.reviewLinks.revoke(BUSINESS, OTHER, AT)],
+    ['findActiveByHash', (r) => r.reviewLinks.findActiveByHash('h', AT)],
+  ],
+  'content-comment.repository': [
+    ['listForItem', (r) => r.contentComments.listForItem(BUSINESS, OTHER)],
+    ['find', (r) => r.contentComments.find(BUSINESS, OTHER, USER)],
+    [
+      'insert',
+      (r) =>
+        r.contentComments.insert({
+          id: USER,
+          business_id: BUSINESS,
+          content_item_id: OTHER,
+          parent_id: null,
+          author_id: USER,
+          body: 'Hi',
+          mentions: '[]',
+          created_at: AT,
+          updated_at: AT,
+          deleted_at: null,
+        }),
+    ],
+    [
+      'update',
+      (r) => r.contentComments.update(BUSINESS, USER, { body: 'Hi', mentions: '[]', updated_at: AT }),
+    ],
+    ['hasReplies', (r) => r.contentComments.hasReplies(BUSINESS, USER)],
+    ['markDeleted', (r) => r.contentComments.markDeleted(BUSINESS, USER, AT)],
+    ['delete', (r) => r.contentComments.delete(BUSINESS, USER)],
+  ],
   'webhook.repository': [
     ['list', (r) => r.webhooks.list(BUSINESS)],
     ['find', (r) => r.webhooks.find(BUSINESS, OTHER)],
@@ -1081,6 +1126,8 @@ describe('repository SQL snapshots', () => {
       'content-item.repository': 'contentItems',
       'content-history.repository': 'contentHistory',
       'calendar-feed.repository': 'calendarFeeds',
+      'review-link.repository': 'reviewLinks',
+      'content-comment.repository': 'contentComments',
       'metric.repository': 'metrics',
       'simulation.repository': 'simulations',
       'benchmark-override.repository': 'benchmarkOverrides',

@@ -21,6 +21,7 @@ import * as idempotencyKeys from './migrations/0022-idempotency-keys.js';
 import * as notifications from './migrations/0023-notifications.js';
 import * as networkIds from './migrations/0024-network-ids.js';
 import * as oauth from './migrations/0025-oauth.js';
+import * as sharingAndComments from './migrations/0026-sharing-and-comments.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023-notifications': notifications,
   '0024-network-ids': networkIds,
   '0025-oauth': oauth,
+  '0026-sharing-and-comments': sharingAndComments,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {

@@ -723,6 +723,34 @@ export interface NotificationMarksTable {
   created_at: string;
 }
 
+/** A read-only review link for a client (see migration 0026). */
+export interface ReviewLinksTable {
+  id: string;
+  business_id: string;
+  /** SHA-256 of the link's token; the token itself is shown once and never stored. */
+  token_hash: string;
+  label: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+/** A comment on a content item; a reply names its thread's first comment. */
+export interface ContentCommentsTable {
+  id: string;
+  business_id: string;
+  content_item_id: string;
+  parent_id: string | null;
+  author_id: string | null;
+  body: string;
+  /** JSON array of the mentioned member ids. */
+  mentions: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -770,6 +798,8 @@ export interface DB {
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   notification_marks: NotificationMarksTable;
+  review_links: ReviewLinksTable;
+  content_comments: ContentCommentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -825,4 +855,6 @@ export type MediaItemRow = Selectable<MediaItemsTable>;
 export type MediaItemUpdate = Updateable<MediaItemsTable>;
 export type ContentItemMediaRow = Selectable<ContentItemMediaTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
+export type ReviewLinkRow = Selectable<ReviewLinksTable>;
+export type ContentCommentRow = Selectable<ContentCommentsTable>;
 export type NotificationPreferenceRow = Selectable<NotificationPreferencesTable>;

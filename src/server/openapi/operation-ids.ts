@@ -31,6 +31,7 @@ export const OPERATION_IDS = {
   'POST /api/auth/password': 'changePassword',
 
   'GET /api/content/calendar.ics': 'getCalendarFeed',
+  'GET /api/review': 'getSharedReview',
   'POST /api/inbound/{workspaceId}/{source}': 'receiveInboundMessage',
   'GET /api/media/signed/{business_id}/{id}/{variant}': 'getSignedMediaFile',
   'GET /api/dev/outbox': 'listOutboxEmails',
@@ -101,6 +102,13 @@ export const OPERATION_IDS = {
   'GET /api/business/{id}/calendar-feed': 'listCalendarFeeds',
   'POST /api/business/{id}/calendar-feed': 'createCalendarFeed',
   'DELETE /api/business/{id}/calendar-feed/{feedId}': 'revokeCalendarFeed',
+  'GET /api/business/{id}/review-links': 'listReviewLinks',
+  'POST /api/business/{id}/review-links': 'createReviewLink',
+  'DELETE /api/business/{id}/review-links/{linkId}': 'revokeReviewLink',
+  'GET /api/content/{id}/comments': 'listContentComments',
+  'POST /api/content/{id}/comments': 'createContentComment',
+  'PATCH /api/content/{id}/comments/{commentId}': 'updateContentComment',
+  'DELETE /api/content/{id}/comments/{commentId}': 'deleteContentComment',
 
   'POST /api/analytics/simulate': 'runForecast',
   'GET /api/analytics/simulations/{id}': 'getForecast',

@@ -25,6 +25,7 @@ export const DOMAIN_PROBLEMS: Partial<Record<OperationId, readonly ErrorCode[]>>
   changePassword: ['invalid_credentials', 'weak_password'],
 
   getCalendarFeed: ['not_found'],
+  getSharedReview: ['not_found'],
   // A bad signature or a timestamp too far off.
   receiveInboundMessage: ['unauthenticated'],
   getSignedMediaFile: ['link_expired', 'range_not_satisfiable'],

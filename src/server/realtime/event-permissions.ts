@@ -9,6 +9,7 @@ const EVENT_PERMISSIONS: Record<LiveEventType, Permission> = {
   'content.changed': 'content.read',
   'content.published': 'content.read',
   'content.failed': 'content.read',
+  'comment.changed': 'content.read',
   'message.received': 'inbox.read',
   'conversation.changed': 'inbox.read',
   // Costs are for the roles that may read AI usage, not for viewers.

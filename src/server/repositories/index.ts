@@ -12,6 +12,7 @@ import { CalendarFeedRepository } from './calendar-feed.repository.js';
 import { CampaignRepository } from './campaign.repository.js';
 import { CannedReplyRepository } from './canned-reply.repository.js';
 import { ConnectorRepository } from './connector.repository.js';
+import { ContentCommentRepository } from './content-comment.repository.js';
 import { ContentHistoryRepository } from './content-history.repository.js';
 import { ContentItemRepository } from './content-item.repository.js';
 import { ContentMediaRepository } from './content-media.repository.js';
@@ -34,6 +35,7 @@ import { NetworkOAuthAppRepository, OAuthFlowRepository } from './oauth.reposito
 import { PasswordResetRepository } from './password-reset.repository.js';
 import { PublishAttemptRepository } from './publish-attempt.repository.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
+import { ReviewLinkRepository } from './review-link.repository.js';
 import { SignUpRequestRepository } from './sign-up-request.repository.js';
 import { SimulationRepository } from './simulation.repository.js';
 import { TwoFactorRepository } from './two-factor.repository.js';
@@ -62,6 +64,8 @@ export interface Repositories {
   contentItems: ContentItemRepository;
   contentHistory: ContentHistoryRepository;
   calendarFeeds: CalendarFeedRepository;
+  reviewLinks: ReviewLinkRepository;
+  contentComments: ContentCommentRepository;
   conversations: ConversationRepository;
   messages: MessageRepository;
   cannedReplies: CannedReplyRepository;
@@ -130,6 +134,8 @@ export function createRepositories(
     contentItems: new ContentItemRepository(db),
     contentHistory: new ContentHistoryRepository(db),
     calendarFeeds: new CalendarFeedRepository(db),
+    reviewLinks: new ReviewLinkRepository(db),
+    contentComments: new ContentCommentRepository(db),
     conversations: new ConversationRepository(db),
     messages: new MessageRepository(db),
     cannedReplies: new CannedReplyRepository(db),

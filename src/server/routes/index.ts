@@ -10,6 +10,7 @@ import { authRoutes } from './auth.routes.js';
 import { campaignRoutes } from './campaign.routes.js';
 import { connectorRoutes } from './connector.routes.js';
 import { contentRoutes } from './content.routes.js';
+import { contentCommentRoutes } from './content-comment.routes.js';
 import { calendarFeedRoutes, contentExportRoutes } from './content-export.routes.js';
 import { contentItemRoutes } from './content-items.routes.js';
 import { devOutboxRoutes } from './dev-outbox.routes.js';
@@ -23,6 +24,7 @@ import { messageRoutes } from './messages.routes.js';
 import { networkAccountRoutes } from './network-account.routes.js';
 import { notificationRoutes, unsubscribeRoutes } from './notification.routes.js';
 import { oauthCallbackRoutes, oauthRoutes } from './oauth.routes.js';
+import { reviewLinkRoutes, sharedReviewRoutes } from './review-link.routes.js';
 import { webhookRoutes } from './webhook.routes.js';
 import { workspaceRoutes } from './workspace.routes.js';
 
@@ -37,6 +39,8 @@ export async function registerApiRoutes(
   await app.register(authRoutes(services, config));
   // The calendar feed authenticates by the secret token in its URL (calendar apps send no headers).
   await app.register(calendarFeedRoutes(services));
+  // A client's review link authenticates by the secret token it carries, until it expires or is revoked.
+  await app.register(sharedReviewRoutes(services));
   // The inbound webhook authenticates by the workspace's signature on each request.
   await app.register(inboundRoutes(services));
   // Signed media links authenticate by their own signature and expiry (networks fetch them).
@@ -59,6 +63,8 @@ export async function registerApiRoutes(
     await protectedApp.register(campaignRoutes(services));
     await protectedApp.register(contentItemRoutes(services));
     await protectedApp.register(contentExportRoutes(services));
+    await protectedApp.register(reviewLinkRoutes(services));
+    await protectedApp.register(contentCommentRoutes(services));
     await protectedApp.register(analyticsRoutes(services));
     await protectedApp.register(connectorRoutes(services));
     await protectedApp.register(networkAccountRoutes(services));

@@ -13,6 +13,7 @@ const ConfirmSignUpPage = lazyPage(() => import('./pages/confirm-sign-up-page.js
 const ForgotPasswordPage = lazyPage(() => import('./pages/forgot-password-page.js'), 'ForgotPasswordPage');
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password-page.js'), 'ResetPasswordPage');
 const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe-page.js'), 'UnsubscribePage');
+const ReviewPage = lazyPage(() => import('./pages/review-page.js'), 'ReviewPage');
 const HomeRedirect = lazyPage(() => import('./routes/home-redirect.js'), 'HomeRedirect');
 const OnboardingPage = lazyPage(() => import('./pages/onboarding-page.js'), 'OnboardingPage');
 const AppShell = lazyPage(() => import('./layout/app-shell.js'), 'AppShell');
@@ -79,6 +80,8 @@ export function AppRoutes() {
             </Route>
             {/* An email's unsubscribe link works signed in or not: its token says whose email it is. */}
             <Route path="unsubscribe" element={<UnsubscribePage />} />
+            {/* A client's review link: no account, the token in its fragment is the credential. */}
+            <Route path="review" element={<ReviewPage />} />
             {/* Development without SMTP: the API answers only on the server's machine. */}
             <Route path="dev/outbox" element={<DevOutboxPage />} />
             <Route element={<RequireAuth />}>

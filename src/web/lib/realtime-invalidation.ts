@@ -73,6 +73,9 @@ function featurePrefixes(event: LiveEvent): readonly (readonly string[])[] {
     case 'notification.changed':
       // The bell's count and the notification lists (the server sends it only to the person concerned).
       return [['notifications', id]];
+    case 'comment.changed':
+      // Only that item's thread: a comment changes nothing else of the content.
+      return [['content', id, 'item', event.data.content_item_id, 'comments']];
   }
 }
 

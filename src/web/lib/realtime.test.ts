@@ -231,6 +231,17 @@ describe('staleQueryPrefixes', () => {
     expect(staleQueryPrefixes(created)).toEqual([['notifications', A]]);
   });
 
+  it('refreshes only the item’s comment thread when its comments change', () => {
+    const commented: LiveEvent = {
+      type: 'comment.changed',
+      id: 'e1-10',
+      business_id: A,
+      at: '2026-11-26T05:00:00.000Z',
+      data: { content_item_id: 'item-1', change: 'created' },
+    };
+    expect(staleQueryPrefixes(commented)).toEqual([['content', A, 'item', 'item-1', 'comments']]);
+  });
+
   it('refreshes AI usage and calls, and the dashboard’s spend, on usage.changed, per workspace', () => {
     expect(staleQueryPrefixes(usageEvent(A, 1))).toEqual([
       ['ai', A],

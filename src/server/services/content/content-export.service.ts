@@ -2,9 +2,8 @@ import { newId } from '#server/db/ids.js';
 import type { ContentItemRow } from '#server/db/schema.js';
 import { AppError, isAppError } from '#server/errors/app-error.js';
 import { buildCsv, parseCsv, unguardCell } from '#server/exports/csv.js';
-import { buildIcal, type IcalEvent } from '#server/exports/ical.js';
+import { buildIcal } from '#server/exports/ical.js';
 import type { Repositories } from '#server/repositories/index.js';
-import { channelRule } from '#shared/channels.js';
 import {
   type ContentItem,
   type ContentStatus,
@@ -24,13 +23,14 @@ import { requireWorkspaceRole } from '../access/workspace-access.js';
 import { recordAudit } from '../workspace/audit.service.js';
 import type { ContentService } from './content.service.js';
 import { channelFieldsOf, checkChannelRules, toUtcIso } from './content-items.js';
+import { feedEvent, hashtagLine } from './feed-event.js';
 
 const DAY_MS = 86_400_000;
 /** What a subscribed calendar shows: the recent past and the year ahead. */
 const FEED_PAST_DAYS = 30;
 const FEED_FUTURE_DAYS = 365;
-const FEED_STATUSES: readonly ContentStatus[] = ['draft', 'in_review', 'approved', 'scheduled'];
-const EVENT_MINUTES = 30;
+/** What is certain to go out, or went out: drafts and items in review would move about in people's calendars. */
+const FEED_STATUSES: readonly ContentStatus[] = ['scheduled', 'published'];
 /** Bounds on one response, so a feed or an export cannot read a whole large workspace at once. */
 const FEED_MAX_EVENTS = 5_000;
 const EXPORT_MAX_ROWS = 20_000;
@@ -43,6 +43,8 @@ export class ContentExportService {
     private readonly repos: Repositories,
     private readonly now: () => Date,
     private readonly content: ContentService,
+    /** The web app's origin (PUBLIC_URL): each event links to its item there. */
+    private readonly appUrl: string,
   ) {}
 
   async listFeeds(principal: Principal, businessId: string): Promise<CalendarFeed[]> {
@@ -96,7 +98,11 @@ export class ContentExportService {
       name: `${business.name} · content calendar`,
       timeZone: business.time_zone,
       stamp: now.toISOString(),
-      events: rows.flatMap((row) => (row.scheduled_at ? [toEvent(row, row.scheduled_at)] : [])),
+      events: rows.flatMap((row) =>
+        row.scheduled_at
+          ? [feedEvent(row, row.scheduled_at, `${this.appUrl}/w/${row.business_id}/content/${row.id}`)]
+          : [],
+      ),
     });
   }
 
@@ -222,36 +228,6 @@ function importRow(businessId: string, columns: readonly string[], cells: readon
     ...nullable('campaign_id'),
     ...nullable('scheduled_at'),
   };
-}
-
-function channelName(row: ContentItemRow): string {
-  return channelRule(row.channel).name;
-}
-
-function toEvent(row: ContentItemRow, start: string): IcalEvent {
-  const fields = channelFieldsOf(row);
-  const label = row.title.trim() || firstLine(row.body) || row.format;
-  const text = [row.body, ...fields.thread].filter(Boolean).join('\n\n');
-  const tags = fields.hashtags.length ? `\n\n${hashtagLine(fields.hashtags)}` : '';
-  return {
-    uid: `${row.id}@mcc`,
-    start,
-    durationMinutes: EVENT_MINUTES,
-    summary: `${channelName(row)}: ${label}`,
-    description: `Status: ${row.status.replace('_', ' ')}\n\n${text}${tags}`.trim(),
-    status: row.status === 'scheduled' || row.status === 'approved' ? 'CONFIRMED' : 'TENTATIVE',
-    categories: row.pillar ? [row.pillar] : [],
-    lastModified: row.updated_at,
-  };
-}
-
-function hashtagLine(hashtags: readonly string[]): string {
-  return hashtags.map((tag) => (tag.startsWith('#') ? tag : `#${tag}`)).join(' ');
-}
-
-function firstLine(text: string): string {
-  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
 const CSV_COLUMNS: { header: string; value: (row: ContentItemRow) => string | number | null }[] = [

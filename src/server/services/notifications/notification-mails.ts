@@ -12,6 +12,7 @@ const ACTION_LABELS: Record<NotificationKind, string> = {
   ai_budget: 'Open the AI settings',
   job_died: 'Open the job',
   weekly_digest: 'Open the calendar',
+  comment_mention: 'Open the comment',
 };
 
 /** The app's base URL (no trailing slash), the path of the unsubscribe API and of its web page. */

@@ -19,6 +19,18 @@ const item = (createdBy: string | null) => ({
 });
 
 describe('recipientsOf', () => {
+  it('sends a mention to each member mentioned once, never to its author or to someone who left', () => {
+    const event = {
+      kind: 'comment_mention' as const,
+      item: item('edie'),
+      commentId: 'c1',
+      excerpt: '@Vic @Olive @Edie',
+      mentionedUserIds: ['vic', 'olive', 'edie', 'vic', 'gone'],
+      actorUserId: 'edie',
+    };
+    expect(recipientsOf(event, members)).toEqual(['vic', 'olive']);
+  });
+
   it('sends a failed publication to its creator and the owners, each once', () => {
     expect(recipientsOf({ kind: 'publish_failed', item: item('edie'), reason: 'No.' }, members)).toEqual([
       'edie',

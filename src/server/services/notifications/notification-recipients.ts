@@ -52,6 +52,10 @@ export function recipientsOf(
     case 'job_died':
       chosen = having((role) => OWNERS_AND_ADMINS.includes(role));
       break;
+    case 'comment_mention':
+      chosen = [...event.mentionedUserIds];
+      actor = event.actorUserId;
+      break;
   }
   const recipients = new Set<string>();
   for (const id of chosen) if (id && id !== actor && memberIds.has(id)) recipients.add(id);

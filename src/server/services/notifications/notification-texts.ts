@@ -73,6 +73,14 @@ export function describeEvent(
         subjectId: event.conversationId,
       });
     }
+    case 'comment_mention':
+      return bounded({
+        kind: event.kind,
+        title: `${actor} mentioned you in a comment on “${itemLabel(event.item)}”`,
+        body: `“${excerpt(event.excerpt, 500)}”`,
+        link: `${contentLink(event.item)}#comment-${event.commentId}`,
+        subjectId: event.item.id,
+      });
     case 'job_died':
       return bounded({
         kind: event.kind,

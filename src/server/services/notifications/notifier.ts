@@ -25,7 +25,16 @@ export type NotificationEvent =
     }
   /** AI spending changed in a workspace with a budget: the notifier checks the 80% and 100% marks. */
   | { kind: 'ai_budget'; businessId: string; spentMicroUsd: number; limitMicroUsd: number; month: string }
-  | { kind: 'job_died'; businessId: string; jobId: string; jobName: string; error: string };
+  | { kind: 'job_died'; businessId: string; jobId: string; jobName: string; error: string }
+  /** Members @mentioned in a comment on an item (only those newly mentioned, when a comment is edited). */
+  | {
+      kind: 'comment_mention';
+      item: NotifiedItem;
+      commentId: string;
+      excerpt: string;
+      mentionedUserIds: readonly string[];
+      actorUserId: string;
+    };
 
 /**
  * How services tell people: one call, in the transaction of the change, so a notification exists exactly

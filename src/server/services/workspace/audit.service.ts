@@ -27,6 +27,8 @@ export type AuditAction =
   | 'content.deleted'
   | 'calendar_feed.created'
   | 'calendar_feed.revoked'
+  | 'review_link.created'
+  | 'review_link.revoked'
   | 'webhook.created'
   | 'webhook.updated'
   | 'webhook.secret_rotated'

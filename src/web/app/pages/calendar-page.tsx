@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { can } from '#shared/roles.js';
 import { Button } from '#web/components/ui/button.js';
 import { useCampaignChoices } from '#web/features/campaigns/api/get-campaigns.js';
 import { CalendarView } from '#web/features/content/components/calendar/calendar-view.js';
 import { GenerateCalendarDialog } from '#web/features/content/components/generate/generate-calendar-dialog.js';
+import { ShareCalendarDialog } from '#web/features/content/components/sharing/share-calendar-dialog.js';
 import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
@@ -12,6 +14,7 @@ export function CalendarPage() {
   const options = useCampaignChoices(business.id);
   // `?generate=1` opens the dialog, so the dashboard's "first calendar" link lands right in it.
   const [params, setParams] = useSearchParams();
+  const [sharing, setSharing] = useState(false);
   const canGenerate = can(business.role, 'ai.use') && can(business.role, 'content.write');
   const setDialog = (open: boolean, date?: string) =>
     setParams(
@@ -38,6 +41,7 @@ export function CalendarPage() {
               Generate a calendar
             </Button>
           )}
+          <Button onClick={() => setSharing(true)}>Share</Button>
           {can(business.role, 'content.write') && (
             <Link to="../studio" relative="path" className="button button--secondary button--md">
               Write in the studio
@@ -46,6 +50,7 @@ export function CalendarPage() {
         </div>
       </div>
       <CalendarView business={business} campaigns={options} />
+      <ShareCalendarDialog business={business} open={sharing} onClose={() => setSharing(false)} />
       {canGenerate && (
         <GenerateCalendarDialog
           business={business}

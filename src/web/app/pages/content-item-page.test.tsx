@@ -27,6 +27,8 @@ function serveItemWithLibrary(api: FakeApi, start: ContentItem, library: MediaIt
     .on('GET', API.contentItem(start.id), () => json(server.item))
     .on('GET', API.contentHistory(start.id), json({ items: [], next_cursor: null }))
     .on('GET', API.contentPublishAttempts(start.id), json({ items: [], next_cursor: null }))
+    .on('GET', API.contentComments(start.id), json({ items: [] }))
+    .on('GET', API.members(start.business_id), json({ items: [] }))
     .on('GET', API.media, json({ items: library, next_cursor: null }))
     .on('PUT', API.contentMedia(start.id), ({ body }) => {
       const { version, media_ids } = body as { version: number; media_ids: string[] };

@@ -8,6 +8,7 @@ import { PageSpinner } from '#web/components/ui/spinner.js';
 import { ResultsForm } from '#web/features/analytics/components/results-form.js';
 import { useContentItem } from '#web/features/content/api/get-content-item.js';
 import { useSetContentMedia } from '#web/features/content/api/set-content-media.js';
+import { CommentThread } from '#web/features/content/components/comments/comment-thread.js';
 import { itemLabel } from '#web/features/content/components/content-format.js';
 import { ContentEditor } from '#web/features/content/components/editor/content-editor.js';
 import { AttachedMediaCard } from '#web/features/media/components/attached-media-card.js';
@@ -81,6 +82,7 @@ export function ContentItemPage() {
             {item.data.status === 'published' && can(business.role, 'analytics.write') && (
               <ResultsForm business={business} itemId={item.data.id} />
             )}
+            <CommentThread businessId={business.id} itemId={item.data.id} />
           </>
         }
       />

@@ -1,0 +1,227 @@
+import { useState } from 'react';
+import type { ContentComment } from '#shared/comments.schema.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { Card } from '#web/components/ui/card.js';
+import {
+  useContentComments,
+  useCreateComment,
+  useDeleteComment,
+  useUpdateComment,
+} from '#web/features/content/api/comments.js';
+import { useMembers } from '#web/features/workspaces/api/get-members.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { useCurrentUser } from '#web/lib/auth/use-session.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { formatDateTime } from '#web/lib/format-date.js';
+import { CommentForm } from './comment-form.js';
+import { type Mentionable, splitMentions } from './mention-text.js';
+import './comments.css';
+
+interface CommentThreadProps {
+  businessId: string;
+  itemId: string;
+}
+
+/** An error's words for a comment form: the field's own message when the server named the text. */
+function formError(error: unknown): string | undefined {
+  if (!error) return undefined;
+  if (error instanceof ApiError && error.fieldErrors.length > 0) {
+    return error.fieldErrors.map((field) => field.message).join(' ');
+  }
+  return describeError(error);
+}
+
+/**
+ * Review comments on an item: threads one level deep, replies, editing and deleting one's own, and
+ * @mentions of members (who are notified). Every member may comment, whatever their role.
+ */
+export function CommentThread({ businessId, itemId }: CommentThreadProps) {
+  const comments = useContentComments(businessId, itemId);
+  const members = useMembers(businessId);
+  const create = useCreateComment(businessId, itemId);
+  const me = useCurrentUser();
+  const mentionable: Mentionable[] = (members.data ?? []).map((member) => ({
+    id: member.user_id,
+    name: member.name,
+  }));
+  const all = comments.data?.items ?? [];
+  const threads = all.filter((comment) => comment.parent_id === null);
+  const repliesTo = (id: string) => all.filter((comment) => comment.parent_id === id);
+  return (
+    <Card title="Comments">
+      {comments.isError && <Banner tone="danger">{describeError(comments.error)}</Banner>}
+      {comments.isPending && <p className="muted">Loading the comments…</p>}
+      {comments.isSuccess && threads.length === 0 && <p className="muted">No comments yet.</p>}
+      {threads.length > 0 && (
+        <ol className="comment-list" aria-label="Comment threads">
+          {threads.map((thread) => (
+            <li key={thread.id} className="comment-thread">
+              <CommentView
+                comment={thread}
+                businessId={businessId}
+                itemId={itemId}
+                mine={thread.author?.id === me.id}
+                members={mentionable}
+              />
+              <Replies
+                thread={thread}
+                replies={repliesTo(thread.id)}
+                businessId={businessId}
+                itemId={itemId}
+                myId={me.id}
+                members={mentionable}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+      <CommentForm
+        label="Add a comment"
+        submitLabel="Comment"
+        members={mentionable}
+        pending={create.isPending}
+        error={formError(create.error)}
+        onSubmit={(body, mentions) => create.mutateAsync({ body, mentions })}
+      />
+    </Card>
+  );
+}
+
+function Replies({
+  thread,
+  replies,
+  businessId,
+  itemId,
+  myId,
+  members,
+}: {
+  thread: ContentComment;
+  replies: ContentComment[];
+  businessId: string;
+  itemId: string;
+  myId: string;
+  members: Mentionable[];
+}) {
+  const [replying, setReplying] = useState(false);
+  const create = useCreateComment(businessId, itemId);
+  return (
+    <>
+      {replies.length > 0 && (
+        <ol className="comment-list comment-list--replies" aria-label="Replies">
+          {replies.map((reply) => (
+            <li key={reply.id}>
+              <CommentView
+                comment={reply}
+                businessId={businessId}
+                itemId={itemId}
+                mine={reply.author?.id === myId}
+                members={members}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+      {replying ? (
+        <CommentForm
+          label="Your reply"
+          submitLabel="Reply"
+          members={members}
+          pending={create.isPending}
+          error={formError(create.error)}
+          onSubmit={async (body, mentions) => {
+            await create.mutateAsync({ body, mentions, parent_id: thread.id });
+            setReplying(false);
+          }}
+          onCancel={() => setReplying(false)}
+        />
+      ) : (
+        <Button size="sm" variant="ghost" onClick={() => setReplying(true)}>
+          Reply
+        </Button>
+      )}
+    </>
+  );
+}
+
+function CommentView({
+  comment,
+  businessId,
+  itemId,
+  mine,
+  members,
+}: {
+  comment: ContentComment;
+  businessId: string;
+  itemId: string;
+  mine: boolean;
+  members: Mentionable[];
+}) {
+  const [editing, setEditing] = useState(false);
+  const update = useUpdateComment(businessId, itemId);
+  const remove = useDeleteComment(businessId, itemId);
+  if (comment.deleted) {
+    return (
+      <article id={`comment-${comment.id}`} className="comment">
+        <p className="muted">Comment deleted.</p>
+      </article>
+    );
+  }
+  const author = comment.author?.name ?? 'A former member';
+  return (
+    <article id={`comment-${comment.id}`} className="comment" aria-label={`Comment by ${author}`}>
+      <p className="comment__meta">
+        <strong>{author}</strong>{' '}
+        <span className="muted">
+          {formatDateTime(comment.created_at)}
+          {comment.updated_at !== comment.created_at ? ' · edited' : ''}
+        </span>
+      </p>
+      {editing ? (
+        <CommentForm
+          label="Edit your comment"
+          submitLabel="Save"
+          members={members}
+          initialText={comment.body}
+          initialMentions={comment.mentions}
+          pending={update.isPending}
+          error={formError(update.error)}
+          onSubmit={async (body, mentions) => {
+            await update.mutateAsync({ id: comment.id, body, mentions });
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <p className="comment__body">
+          {splitMentions(comment.body, comment.mentions).map((part, index) =>
+            part.mention ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the runs of one text have no other identity
+              <strong key={index} className="comment__mention">
+                {part.text}
+              </strong>
+            ) : (
+              part.text
+            ),
+          )}
+        </p>
+      )}
+      {mine && !editing && (
+        <div className="row">
+          <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>
+            Edit
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            loading={remove.isPending}
+            onClick={() => remove.mutate(comment.id)}
+          >
+            Delete
+          </Button>
+        </div>
+      )}
+      {remove.isError && <Banner tone="danger">{describeError(remove.error)}</Banner>}
+    </article>
+  );
+}

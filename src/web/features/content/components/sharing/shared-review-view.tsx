@@ -1,0 +1,72 @@
+import { CHANNEL_RULES } from '#shared/channels.js';
+import type { SharedReview, SharedReviewItem } from '#shared/review-links.schema.js';
+import { formatZoned, localDate } from '#shared/zoned-time.js';
+import { Badge } from '#web/components/ui/badge.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { formatCivilDate, formatDate } from '#web/lib/format-date.js';
+import { useSharedReview } from '../../api/calendar-sharing.js';
+import { STATUS_LABELS, STATUS_TONES } from '../content-format.js';
+import './sharing.css';
+
+/**
+ * What a client's review link shows: the shared calendar, day by day on the workspace's clock, read-only.
+ * The link's token is the only credential; an expired or revoked one reads as a link that does not work.
+ */
+export function SharedReviewView({ token }: { token: string }) {
+  const review = useSharedReview(token);
+  if (token === '' || (review.error instanceof ApiError && review.error.status < 500)) {
+    return (
+      <Banner tone="warning" title="This review link does not work">
+        It may have expired or been revoked. Ask whoever sent it for a new one.
+      </Banner>
+    );
+  }
+  if (review.isError) return <Banner tone="danger">{describeError(review.error)}</Banner>;
+  if (!review.data) return <p className="muted">Opening the calendar…</p>;
+  return <SharedCalendar review={review.data} />;
+}
+
+function SharedCalendar({ review }: { review: SharedReview }) {
+  const days = new Map<string, SharedReviewItem[]>();
+  for (const item of review.items) {
+    const day = localDate(item.scheduled_at, review.time_zone);
+    days.set(day, [...(days.get(day) ?? []), item]);
+  }
+  return (
+    <div className="shared-review">
+      <p className="muted">
+        {review.workspace_name}’s content calendar, shared with {review.label}. Read-only; this link works
+        until {formatDate(review.expires_at)}. Times are in {review.time_zone}.
+      </p>
+      {days.size === 0 && <p>Nothing is planned in this period yet.</p>}
+      {[...days].map(([day, items]) => (
+        <section key={day} className="shared-review__day" aria-labelledby={`day-${day}`}>
+          <h2 id={`day-${day}`}>{formatCivilDate(day)}</h2>
+          {items.map((item, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a shared item carries no id, by design
+            <article key={`${item.scheduled_at}-${index}`} className="shared-review__item card">
+              <div className="card__body">
+                <p className="muted">
+                  {formatZoned(item.scheduled_at, review.time_zone)} · {CHANNEL_RULES[item.channel].name}{' '}
+                  <Badge tone={STATUS_TONES[item.status]}>{STATUS_LABELS[item.status]}</Badge>
+                </p>
+                {item.title && <h3>{item.title}</h3>}
+                {item.body && <p>{item.body}</p>}
+                {item.thread.map((part, partIndex) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the parts of a thread have no other identity
+                  <p key={partIndex}>{part}</p>
+                ))}
+                {item.hashtags.length > 0 && (
+                  <p className="muted">{item.hashtags.map((tag) => `#${tag.replace(/^#/, '')}`).join(' ')}</p>
+                )}
+                {item.call_to_action && <p>{item.call_to_action}</p>}
+              </div>
+            </article>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}
