@@ -331,6 +331,7 @@ describeEachDialect('Idempotency-Key on creating requests', (create) => {
         'POST /api/messages',
         'POST /api/messages/{id}/reply',
         'POST /api/network-accounts',
+        'POST /api/oauth-picks/{id}',
         'POST /api/webhooks',
         'POST /api/webhooks/{id}/deliveries/{deliveryId}/redeliver',
         'POST /api/webhooks/{id}/test',
