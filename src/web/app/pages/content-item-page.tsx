@@ -13,6 +13,7 @@ import { itemLabel } from '#web/features/content/components/content-format.js';
 import { ContentEditor } from '#web/features/content/components/editor/content-editor.js';
 import { AttachedMediaCard } from '#web/features/media/components/attached-media-card.js';
 import { PublishStatusCard } from '#web/features/publishing/components/publish-status-card.js';
+import { useMembers } from '#web/features/workspaces/api/get-members.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { PageTitle } from '#web/lib/page-title.js';
@@ -23,6 +24,7 @@ export function ContentItemPage() {
   const { itemId = '' } = useParams();
   const item = useContentItem(business.id, itemId);
   const setMedia = useSetContentMedia(business.id);
+  const members = useMembers(business.id);
   if (item.isPending) return <PageSpinner label="Loading the item" />;
   if (item.isError) {
     if (item.error instanceof ApiError && item.error.status === 404) {
@@ -82,7 +84,11 @@ export function ContentItemPage() {
             {item.data.status === 'published' && can(business.role, 'analytics.write') && (
               <ResultsForm business={business} itemId={item.data.id} />
             )}
-            <CommentThread businessId={business.id} itemId={item.data.id} />
+            <CommentThread
+              businessId={business.id}
+              itemId={item.data.id}
+              members={(members.data ?? []).map((member) => ({ id: member.user_id, name: member.name }))}
+            />
           </>
         }
       />

@@ -11,6 +11,10 @@ const business = aBusiness();
 const itemId = anId();
 const me = aUser({ name: 'Ada Lovelace' });
 const grace = aMember({ name: 'Grace Hopper' });
+const mentionable = [
+  { id: me.id, name: me.name },
+  { id: grace.user_id, name: grace.name },
+];
 const AT = '2026-03-01T09:00:00.000Z';
 
 function aComment(overrides: Partial<ContentComment>): ContentComment {
@@ -33,7 +37,6 @@ function serveComments(start: ContentComment[]) {
   const server = { comments: [...start] };
   const api = fakeApi()
     .on('GET', API.contentComments(itemId), () => json({ items: server.comments }))
-    .on('GET', API.members(business.id), json({ items: [aMember({ user_id: me.id, name: me.name }), grace] }))
     .on('POST', API.contentComments(itemId), ({ body }) => {
       const sent = body as { body: string; mentions: string[]; parent_id?: string };
       const comment = aComment({
@@ -50,9 +53,12 @@ function serveComments(start: ContentComment[]) {
 describe('CommentThread', () => {
   it('posts a comment that mentions a member picked after typing @', async () => {
     const { api } = serveComments([]);
-    const { user } = renderWithProviders(<CommentThread businessId={business.id} itemId={itemId} />, {
-      signedIn: me,
-    });
+    const { user } = renderWithProviders(
+      <CommentThread businessId={business.id} itemId={itemId} members={mentionable} />,
+      {
+        signedIn: me,
+      },
+    );
     expect(await screen.findByText('No comments yet.')).toBeTruthy();
     const field = screen.getByLabelText('Add a comment');
     await user.type(field, 'Looks good, @gr');
@@ -78,9 +84,12 @@ describe('CommentThread', () => {
 
   it('picks a mention from the keyboard: Enter takes the first, arrows walk the list, Escape closes it', async () => {
     serveComments([]);
-    const { user } = renderWithProviders(<CommentThread businessId={business.id} itemId={itemId} />, {
-      signedIn: me,
-    });
+    const { user } = renderWithProviders(
+      <CommentThread businessId={business.id} itemId={itemId} members={mentionable} />,
+      {
+        signedIn: me,
+      },
+    );
     const field = (await screen.findByLabelText('Add a comment')) as HTMLTextAreaElement;
     await user.type(field, 'Hi @gr');
     await user.keyboard('{Enter}');
@@ -97,9 +106,12 @@ describe('CommentThread', () => {
     const first = aComment({ author: { id: grace.user_id, name: grace.name }, body: 'Swap the photo?' });
     const answer = aComment({ parent_id: first.id, body: 'Done.' });
     const { api } = serveComments([first, answer]);
-    const { user } = renderWithProviders(<CommentThread businessId={business.id} itemId={itemId} />, {
-      signedIn: me,
-    });
+    const { user } = renderWithProviders(
+      <CommentThread businessId={business.id} itemId={itemId} members={mentionable} />,
+      {
+        signedIn: me,
+      },
+    );
     const thread = await screen.findByRole('article', { name: 'Comment by Grace Hopper' });
     expect(within(thread).getByText('Swap the photo?')).toBeTruthy();
     const replies = screen.getByRole('list', { name: 'Replies' });
@@ -132,9 +144,12 @@ describe('CommentThread', () => {
         server.comments = [];
         return noContent();
       });
-    const { user } = renderWithProviders(<CommentThread businessId={business.id} itemId={itemId} />, {
-      signedIn: me,
-    });
+    const { user } = renderWithProviders(
+      <CommentThread businessId={business.id} itemId={itemId} members={mentionable} />,
+      {
+        signedIn: me,
+      },
+    );
     await user.click(await screen.findByRole('button', { name: 'Edit' }));
     const field = screen.getByLabelText('Edit your comment');
     await user.clear(field);
@@ -155,9 +170,12 @@ describe('CommentThread', () => {
         { path: 'body.mentions.0', message: 'Not a member of this workspace', code: 'not_found' },
       ]),
     );
-    const { user } = renderWithProviders(<CommentThread businessId={business.id} itemId={itemId} />, {
-      signedIn: me,
-    });
+    const { user } = renderWithProviders(
+      <CommentThread businessId={business.id} itemId={itemId} members={mentionable} />,
+      {
+        signedIn: me,
+      },
+    );
     const field = await screen.findByLabelText('Add a comment');
     await user.type(field, 'Hello');
     await user.click(screen.getByRole('button', { name: 'Comment' }));

@@ -9,7 +9,6 @@ import {
   useDeleteComment,
   useUpdateComment,
 } from '#web/features/content/api/comments.js';
-import { useMembers } from '#web/features/workspaces/api/get-members.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { useCurrentUser } from '#web/lib/auth/use-session.js';
 import { describeError } from '#web/lib/error-messages.js';
@@ -21,6 +20,8 @@ import './comments.css';
 interface CommentThreadProps {
   businessId: string;
   itemId: string;
+  /** The workspace's members, who can be @mentioned (the page reads them: features do not import each other). */
+  members: Mentionable[];
 }
 
 /** An error's words for a comment form: the field's own message when the server named the text. */
@@ -36,15 +37,10 @@ function formError(error: unknown): string | undefined {
  * Review comments on an item: threads one level deep, replies, editing and deleting one's own, and
  * @mentions of members (who are notified). Every member may comment, whatever their role.
  */
-export function CommentThread({ businessId, itemId }: CommentThreadProps) {
+export function CommentThread({ businessId, itemId, members: mentionable }: CommentThreadProps) {
   const comments = useContentComments(businessId, itemId);
-  const members = useMembers(businessId);
   const create = useCreateComment(businessId, itemId);
   const me = useCurrentUser();
-  const mentionable: Mentionable[] = (members.data ?? []).map((member) => ({
-    id: member.user_id,
-    name: member.name,
-  }));
   const all = comments.data?.items ?? [];
   const threads = all.filter((comment) => comment.parent_id === null);
   const repliesTo = (id: string) => all.filter((comment) => comment.parent_id === id);
