@@ -1,11 +1,20 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { ConfigError } from '../server/config/config.js';
+import { type Config, ConfigError } from '../server/config/config.js';
 import { loadConfigFromProcess } from '../server/config/environment.js';
 
 // `mcc`: the one entry point for operators. Every command reads the same configuration as the server,
 // except `mcc mcp`, a client of a running instance. Each command loads its own modules when it runs, so
 // `mcc mcp` (started by desktop assistants, which wait for it) never loads the server.
+/**
+ * Read the configuration before loading a command's modules: a refused configuration (a weak SECRET_KEY in
+ * production, …) is reported at once, without loading the whole server first.
+ */
+async function withConfig(command: (config: Config) => Promise<void>): Promise<void> {
+  const config = loadConfigFromProcess();
+  await command(config);
+}
+
 const program = new Command()
   .name('mcc')
   .description('Marketing Command Center: run the server and manage its data')
@@ -14,18 +23,22 @@ const program = new Command()
 program
   .command('serve')
   .description('Start the web app and API (migrates first unless MCC_AUTO_MIGRATE=0)')
-  .action(async () => (await import('./commands/serve.command.js')).serveCommand(loadConfigFromProcess()));
+  .action(async () =>
+    withConfig(async (config) => (await import('./commands/serve.command.js')).serveCommand(config)),
+  );
 
 program
   .command('worker')
   .description('Run background jobs only, no web server (with REDIS_URL, as many as you like)')
-  .action(async () => (await import('./commands/worker.command.js')).workerCommand(loadConfigFromProcess()));
+  .action(async () =>
+    withConfig(async (config) => (await import('./commands/worker.command.js')).workerCommand(config)),
+  );
 
 program
   .command('migrate')
   .description('Apply pending database migrations and exit')
   .action(async () =>
-    (await import('./commands/migrate.command.js')).migrateCommand(loadConfigFromProcess()),
+    withConfig(async (config) => (await import('./commands/migrate.command.js')).migrateCommand(config)),
   );
 
 const user = program.command('user').description('Manage accounts');
@@ -36,7 +49,9 @@ user
   .requiredOption('--name <name>', 'display name')
   .option('--password-stdin', 'read the password from standard input instead of generating one')
   .action(async (options: { email: string; name: string; passwordStdin?: boolean }) =>
-    (await import('./commands/user.command.js')).userCreateCommand(loadConfigFromProcess(), options),
+    withConfig(async (config) =>
+      (await import('./commands/user.command.js')).userCreateCommand(config, options),
+    ),
   );
 user
   .command('reset-password')
@@ -46,7 +61,9 @@ user
   .requiredOption('--email <email>', 'email address of the account')
   .option('--password-stdin', 'read the new password from standard input instead of generating one')
   .action(async (options: { email: string; passwordStdin?: boolean }) =>
-    (await import('./commands/user.command.js')).userResetPasswordCommand(loadConfigFromProcess(), options),
+    withConfig(async (config) =>
+      (await import('./commands/user.command.js')).userResetPasswordCommand(config, options),
+    ),
   );
 
 program
@@ -54,7 +71,7 @@ program
   .description('Write an online backup of the SQLite database (safe while the server runs)')
   .argument('[file]', 'destination file', undefined)
   .action(async (file: string | undefined) =>
-    (await import('./commands/backup.command.js')).backupCommand(loadConfigFromProcess(), file),
+    withConfig(async (config) => (await import('./commands/backup.command.js')).backupCommand(config, file)),
   );
 
 program

@@ -1,12 +1,12 @@
 import type { NetworkId } from '#shared/network.schema.js';
 import { createGuardedFetch } from '../guarded-fetch.js';
 import type { OutboundGuard } from '../outbound-guard.js';
-import { createBlueskyProvider } from './bluesky/bluesky-provider.js';
 import { createDiscordProvider } from './discord/discord-provider.js';
 import { createFacebookProvider } from './facebook/facebook-provider.js';
 import { withFreshTokens } from './fresh-tokens.js';
 import { createGoogleBusinessProvider } from './google-business/google-business-provider.js';
 import { createInstagramProvider } from './instagram/instagram-provider.js';
+import { lazyProvider } from './lazy-provider.js';
 import { createLinkedInProvider } from './linkedin/linkedin-provider.js';
 import { createMastodonProvider } from './mastodon/mastodon-provider.js';
 import { createPinterestProvider } from './pinterest/pinterest-provider.js';
@@ -82,7 +82,14 @@ export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
       now: deps.now,
       ...(deps.mediaPollMs === undefined ? {} : { mediaPollMs: deps.mediaPollMs }),
     }) as NetworkProvider,
-    bluesky: createBlueskyProvider({ fetch, timeoutMs: deps.timeoutMs, now: deps.now }) as NetworkProvider,
+    bluesky: lazyProvider(
+      async () =>
+        (await import('./bluesky/bluesky-provider.js')).createBlueskyProvider({
+          fetch,
+          timeoutMs: deps.timeoutMs,
+          now: deps.now,
+        }) as NetworkProvider,
+    ),
     linkedin: createLinkedInProvider(at('linkedin')) as NetworkProvider,
     pinterest: createPinterestProvider(at('pinterest')) as NetworkProvider,
     google_business: createGoogleBusinessProvider(at('google_business')) as NetworkProvider,
