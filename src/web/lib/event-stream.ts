@@ -32,13 +32,17 @@ export async function postEventStream(path: string, options: EventStreamOptions)
   if (!response.body) throw new NetworkError(`The answer to ${path} has no body`);
 
   const parser = createSseParser();
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  // Bytes decoded here rather than through a TextDecoderStream: a stream piped into another realm's
+  // transform (the component tests run each file in its own context) is refused.
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      for (const event of parser.push(value)) options.onEvent(event);
+      for (const event of parser.push(decoder.decode(value, { stream: true }))) options.onEvent(event);
     }
+    for (const event of parser.push(decoder.decode())) options.onEvent(event);
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw new NetworkError(`The stream from ${path} was cut off`, { cause: error });
