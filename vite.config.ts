@@ -98,7 +98,9 @@ export default defineConfig({
   plugins: [react(), preloadRoute('/src/web/app/pages/sign-in-page.tsx'), precompress()],
   // `#shared/…` and `#web/…` resolve to the TypeScript sources (package.json "imports", condition `source`).
   resolve: { conditions: ['source', ...defaultClientConditions] },
-  build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: true },
+  // The manifest (dist/web/.vite/manifest.json, never served: dot-directories are not) says which chunks each
+  // page loads; test/deploy/web-budgets.test.ts holds every route to its JavaScript budget with it.
+  build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: true, manifest: true },
   server: {
     port: 5173,
     proxy: { '/api': { target: 'http://localhost:8000', ws: true }, '/docs': 'http://localhost:8000' },
