@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/accessibility.js';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
 import { callApiAs, newPersonDetails, seedBusiness, seedMember, seedUser } from './support/factories.js';
@@ -162,6 +163,7 @@ describe('Onboarding, studio and calendar flow', () => {
     const draft = (date: string) => day(date).locator(`.cal-chip[href="${href}"]`);
     await draft(startDate).waitFor();
     expect(await page.locator('.cal-chip').count()).toBeGreaterThan(1);
+    expect(await seriousViolations(page), 'the calendar, week view').toEqual([]);
     const week = await page
       .locator('[data-date]')
       .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-date') ?? ''));

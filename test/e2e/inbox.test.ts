@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { seriousViolations } from './support/accessibility.js';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
 import { callApiAs, seedBusiness, seedUser } from './support/factories.js';
@@ -121,6 +122,7 @@ describe('Inbox flow', () => {
     await page.locator('body').press('j');
     await page.getByRole('heading', { name: /Ana Costa/, level: 2 }).waitFor();
     expect(await list.getByRole('button', { name: /Ana Costa/ }).getAttribute('aria-current')).toBe('true');
+    expect(await seriousViolations(page), 'the inbox with a conversation open').toEqual([]);
     await page.keyboard.press('r');
     await expect.poll(() => replyBox(page).evaluate((box) => box === document.activeElement)).toBe(true);
     const panel = page.getByRole('complementary', { name: 'Customer and AI' });

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/accessibility.js';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
 import { callApiAs, type SeededUser, seedBusiness, seedMember, seedUser } from './support/factories.js';
@@ -49,6 +50,7 @@ describe('main screens', () => {
         await page.goto(url);
         await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
         await page.getByRole('status', { name: /^Loading/ }).waitFor({ state: 'detached' });
+        expect(await seriousViolations(page), `${screen} (${variant.name})`).toEqual([]);
         await shoot(screen);
       };
 

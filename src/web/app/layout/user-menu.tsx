@@ -62,6 +62,7 @@ export function UserMenu() {
           <span className="user-avatar" aria-hidden="true">
             {user.name.charAt(0).toUpperCase()}
           </span>
+          <span className="visually-hidden">Account: </span>
           <span className="user-name">{user.name}</span>
         </>
       }

@@ -16,7 +16,10 @@ export type MenuItem =
   | { kind: 'separator'; key: string };
 
 interface MenuProps {
-  /** Accessible name of the trigger when its visible content is not enough. */
+  /**
+   * The menu's accessible name. The trigger is named by its content alone: an `aria-label` there would hide
+   * the text people see from speech input (WCAG 2.5.3), so context it needs goes in visually hidden text.
+   */
   label: string;
   trigger: ReactNode;
   items: readonly MenuItem[];
@@ -80,7 +83,6 @@ export function Menu({ label, trigger, items, align = 'start' }: MenuProps) {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        aria-label={label}
         onClick={() => setOpen((current) => !current)}
         onKeyDown={onTriggerKeyDown}
       >

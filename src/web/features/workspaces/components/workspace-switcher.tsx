@@ -35,7 +35,9 @@ export function WorkspaceSwitcher({ currentId }: { currentId: string | undefined
           <span className="switcher__avatar" aria-hidden="true">
             {(current?.name ?? '?').charAt(0).toUpperCase()}
           </span>
+          {current && <span className="visually-hidden">Workspace: </span>}
           <span className="switcher__name">{current?.name ?? 'Choose a workspace'}</span>
+          {current && <span className="visually-hidden">. Switch workspace</span>}
           <span className="switcher__chevron" aria-hidden="true">
             ▾
           </span>

@@ -36,19 +36,22 @@ export function CalendarChip({
       draggable={movable}
       data-item-id={item.id}
       aria-describedby={movable ? hintId : undefined}
-      aria-label={`${time} ${channel}: ${itemLabel(item)} (${STATUS_LABELS[item.status]})`}
       onDragStart={(event) => {
         event.dataTransfer.setData('application/x-mcc-content', item.id);
         event.dataTransfer.effectAllowed = 'move';
       }}
       onKeyDown={onKeyDown}
     >
+      {/* Named by what it shows (no aria-label: speech input users say the words they see); the hidden
+          punctuation makes it read "09:00 Bluesky: title (Draft)". */}
       <span className="cal-chip__line">
-        <span className="cal-chip__time">{time}</span>
-        <span className="cal-chip__channel">{channel}</span>
+        <span className="cal-chip__time">{time}</span> <span className="cal-chip__channel">{channel}</span>
       </span>
+      <span className="visually-hidden">: </span>
       <span className="cal-chip__title">{itemLabel(item)}</span>
+      <span className="visually-hidden"> (</span>
       <Badge tone={STATUS_TONES[item.status]}>{STATUS_LABELS[item.status]}</Badge>
+      <span className="visually-hidden">)</span>
     </Link>
   );
 }
