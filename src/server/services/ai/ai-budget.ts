@@ -16,6 +16,15 @@ export function monthStartOf(now: Date, timeZone: string): Date {
 }
 
 /**
+ * The workspace's calendar month of `now`, `YYYY-MM`: what the budget's 80% and 100% marks are announced
+ * once for. Not the month of `monthStartOf` in UTC, which is the month before for zones east of UTC.
+ * @example budgetMonthOf(new Date('2026-12-01T02:00:00Z'), 'Asia/Tokyo') // '2026-12'
+ */
+export function budgetMonthOf(now: Date, timeZone: string): string {
+  return localDate(now.toISOString(), timeZone).slice(0, 7);
+}
+
+/**
  * A call's hold on the monthly budget, taken before it reaches the provider. It grows before any attempt
  * that needs more than it holds, and is given back in the transaction that writes the call's ledger row.
  */

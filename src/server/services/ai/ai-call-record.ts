@@ -9,7 +9,7 @@ import type { Repositories } from '#server/repositories/index.js';
 import type { AiRunMeta } from '#shared/ai.schema.js';
 import type { AiLedgerTaskName } from '#shared/ai-tasks.schema.js';
 import type { Notifier } from '../notifications/notifier.js';
-import { type BudgetHold, monthStartOf } from './ai-budget.js';
+import { type BudgetHold, budgetMonthOf, monthStartOf } from './ai-budget.js';
 
 const OFFLINE_MODEL = 'offline-writer';
 
@@ -137,7 +137,8 @@ export class CallRecord {
     const { businessId } = this.call;
     // The workspace's calendar month, as the budget counts it.
     const business = await trx.businesses.findById(businessId);
-    const monthStart = monthStartOf(this.deps.now(), business?.time_zone ?? 'UTC').toISOString();
+    const timeZone = business?.time_zone ?? 'UTC';
+    const monthStart = monthStartOf(this.deps.now(), timeZone).toISOString();
     const limit = await trx.aiSettings.findBudget(businessId);
     if (limit === undefined) return;
     await notifier.notify(trx, {
@@ -145,7 +146,7 @@ export class CallRecord {
       businessId,
       spentMicroUsd: await trx.aiCalls.spentSince(businessId, monthStart),
       limitMicroUsd: limit,
-      month: monthStart.slice(0, 7),
+      month: budgetMonthOf(this.deps.now(), timeZone),
     });
   }
 }
