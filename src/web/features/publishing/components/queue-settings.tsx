@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Business } from '#shared/business.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
@@ -82,7 +82,6 @@ function ChannelSlots({
   const [error, setError] = useState<string>();
   const headingId = useId();
   const name = CHANNEL_RULES[queue.channel].name;
-  useEffect(() => setSlots(queue.slots), [queue.slots]);
   const dirty = !sameSlots(slots, queue.slots);
 
   const add = () => {
