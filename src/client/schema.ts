@@ -1171,6 +1171,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/business/{id}/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @summary Every channel’s posting slots (its own, or its network’s times) and best times from results */
+        get: operations["listQueues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business/{id}/queues/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @summary Replace a channel’s posting slots (owners and admins); an empty list uses the network’s times */
+        put: operations["replaceQueueSlots"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content/{id}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @summary Put the item at its channel’s next free slot: an approved item is scheduled, a draft is planned there */
+        post: operations["queueContentItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @summary A new draft with the item’s brief, text, channel and media; no time, no results */
+        post: operations["duplicateContentItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/content/{id}/comments": {
         parameters: {
             query?: never;
@@ -2364,7 +2432,7 @@ export interface components {
             status: number;
             detail?: string;
             instance?: string;
-            code: "validation_failed" | "malformed_body" | "body_too_large" | "unauthenticated" | "invalid_credentials" | "invalid_refresh_token" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "weak_password" | "last_owner" | "rate_limited" | "budget_exceeded" | "ai_provider_error" | "ai_unavailable" | "version_conflict" | "invalid_transition" | "over_channel_limit" | "bulk_failed" | "url_not_allowed" | "unsupported_media_type" | "media_too_large" | "quota_exceeded" | "range_not_satisfiable" | "link_expired" | "mail_unavailable" | "media_check_failed" | "media_in_use" | "image_generator_missing" | "image_refused" | "network_refused" | "network_unavailable" | "oauth_app_missing" | "two_factor_required" | "invalid_two_factor_code" | "two_factor_challenge_expired" | "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost" | "service_unavailable" | "internal_error";
+            code: "validation_failed" | "malformed_body" | "body_too_large" | "unauthenticated" | "invalid_credentials" | "invalid_refresh_token" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "weak_password" | "last_owner" | "rate_limited" | "budget_exceeded" | "ai_provider_error" | "ai_unavailable" | "version_conflict" | "invalid_transition" | "over_channel_limit" | "bulk_failed" | "url_not_allowed" | "unsupported_media_type" | "media_too_large" | "quota_exceeded" | "range_not_satisfiable" | "link_expired" | "mail_unavailable" | "media_check_failed" | "media_in_use" | "image_generator_missing" | "image_refused" | "network_refused" | "network_unavailable" | "oauth_app_missing" | "two_factor_required" | "invalid_two_factor_code" | "two_factor_challenge_expired" | "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost" | "queue_full" | "service_unavailable" | "internal_error";
             request_id?: string;
             errors?: {
                 path: string;
@@ -8552,6 +8620,8 @@ export interface operations {
                             published_at: string | null;
                             publish_error: string | null;
                             variant_group: string | null;
+                            evergreen_days: number | null;
+                            evergreen_of: string | null;
                             version: number;
                             ai_call_id: string | null;
                             created_by: string | null;
@@ -9783,6 +9853,8 @@ export interface operations {
                             published_at: string | null;
                             publish_error: string | null;
                             variant_group: string | null;
+                            evergreen_days: number | null;
+                            evergreen_of: string | null;
                             version: number;
                             ai_call_id: string | null;
                             created_by: string | null;
@@ -9906,6 +9978,8 @@ export interface operations {
                     pillar?: string | null;
                     campaign_id?: string | null;
                     scheduled_at?: string | null;
+                    /** @description Evergreen: the fewest days between two publications (null: the item goes out once) */
+                    evergreen_days?: number | null;
                 };
             };
         };
@@ -9933,6 +10007,8 @@ export interface operations {
                         published_at: string | null;
                         publish_error: string | null;
                         variant_group: string | null;
+                        evergreen_days: number | null;
+                        evergreen_of: string | null;
                         version: number;
                         ai_call_id: string | null;
                         created_by: string | null;
@@ -10120,6 +10196,8 @@ export interface operations {
                             published_at: string | null;
                             publish_error: string | null;
                             variant_group: string | null;
+                            evergreen_days: number | null;
+                            evergreen_of: string | null;
                             version: number;
                             ai_call_id: string | null;
                             created_by: string | null;
@@ -10277,6 +10355,8 @@ export interface operations {
                         published_at: string | null;
                         publish_error: string | null;
                         variant_group: string | null;
+                        evergreen_days: number | null;
+                        evergreen_of: string | null;
                         version: number;
                         ai_call_id: string | null;
                         created_by: string | null;
@@ -10483,6 +10563,8 @@ export interface operations {
                     pillar?: string | null;
                     campaign_id?: string | null;
                     scheduled_at?: string | null;
+                    /** @description Evergreen: the fewest days between two publications (null: the item goes out once) */
+                    evergreen_days?: number | null;
                 };
             };
         };
@@ -10510,6 +10592,8 @@ export interface operations {
                         published_at: string | null;
                         publish_error: string | null;
                         variant_group: string | null;
+                        evergreen_days: number | null;
+                        evergreen_of: string | null;
                         version: number;
                         ai_call_id: string | null;
                         created_by: string | null;
@@ -10681,6 +10765,8 @@ export interface operations {
                         published_at: string | null;
                         publish_error: string | null;
                         variant_group: string | null;
+                        evergreen_days: number | null;
+                        evergreen_of: string | null;
                         version: number;
                         ai_call_id: string | null;
                         created_by: string | null;
@@ -11007,6 +11093,8 @@ export interface operations {
                         published_at: string | null;
                         publish_error: string | null;
                         variant_group: string | null;
+                        evergreen_days: number | null;
+                        evergreen_of: string | null;
                         version: number;
                         ai_call_id: string | null;
                         created_by: string | null;
@@ -11669,6 +11757,8 @@ export interface operations {
                             published_at: string | null;
                             publish_error: string | null;
                             variant_group: string | null;
+                            evergreen_days: number | null;
+                            evergreen_of: string | null;
                             version: number;
                             ai_call_id: string | null;
                             created_by: string | null;
@@ -12090,6 +12180,569 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    listQueues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        time_zone: string;
+                        channels: {
+                            channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+                            slots: {
+                                weekday: number;
+                                time: string;
+                            }[];
+                            uses_defaults: boolean;
+                            suggested: {
+                                basis: "results" | "channel_rules";
+                                results: number;
+                                needed: number;
+                                slots: {
+                                    weekday: number;
+                                    time: string;
+                                    posts: number;
+                                    engagement_rate: number | null;
+                                }[];
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    replaceQueueSlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    slots: {
+                        weekday: number;
+                        /** @description Wall-clock time in the workspace’s zone, HH:MM */
+                        time: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+                        slots: {
+                            weekday: number;
+                            time: string;
+                        }[];
+                        uses_defaults: boolean;
+                        suggested: {
+                            basis: "results" | "channel_rules";
+                            results: number;
+                            needed: number;
+                            slots: {
+                                weekday: number;
+                                time: string;
+                                posts: number;
+                                engagement_rate: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. `malformed_body`: The request body could not be read. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed" | "malformed_body";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `body_too_large`: The request body is too large. */
+            413: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "body_too_large";
+                    };
+                };
+            };
+            /** @description `malformed_body`: The request body could not be read. */
+            415: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "malformed_body";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    queueContentItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        id: string;
+                        business_id: string;
+                        campaign_id: string | null;
+                        channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+                        format: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                        title: string;
+                        body: string;
+                        thread: string[];
+                        hashtags: string[];
+                        call_to_action: string;
+                        media_brief: string;
+                        preheader: string;
+                        pillar: string | null;
+                        scheduled_at: string | null;
+                        status: "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "failed";
+                        published_at: string | null;
+                        publish_error: string | null;
+                        variant_group: string | null;
+                        evergreen_days: number | null;
+                        evergreen_of: string | null;
+                        version: number;
+                        ai_call_id: string | null;
+                        created_by: string | null;
+                        updated_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        warnings: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        media: {
+                            id: string;
+                            kind: "image" | "video";
+                            name: string;
+                            alt_text: string;
+                            width: number | null;
+                            height: number | null;
+                            thumbnail: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. `malformed_body`: The request body could not be read. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed" | "malformed_body";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `version_conflict`: Someone else changed this in the meantime. `invalid_transition`: That status change is not allowed. `queue_full`: The channel’s queue has no free slot. */
+            409: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "version_conflict" | "invalid_transition" | "queue_full";
+                    };
+                };
+            };
+            /** @description `body_too_large`: The request body is too large. */
+            413: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "body_too_large";
+                    };
+                };
+            };
+            /** @description `malformed_body`: The request body could not be read. */
+            415: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "malformed_body";
+                    };
+                };
+            };
+            /** @description `media_check_failed`: The media does not meet the network’s rules. */
+            422: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "media_check_failed";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    duplicateContentItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        id: string;
+                        business_id: string;
+                        campaign_id: string | null;
+                        channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+                        format: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                        title: string;
+                        body: string;
+                        thread: string[];
+                        hashtags: string[];
+                        call_to_action: string;
+                        media_brief: string;
+                        preheader: string;
+                        pillar: string | null;
+                        scheduled_at: string | null;
+                        status: "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "failed";
+                        published_at: string | null;
+                        publish_error: string | null;
+                        variant_group: string | null;
+                        evergreen_days: number | null;
+                        evergreen_of: string | null;
+                        version: number;
+                        ai_call_id: string | null;
+                        created_by: string | null;
+                        updated_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        warnings: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        media: {
+                            id: string;
+                            kind: "image" | "video";
+                            name: string;
+                            alt_text: string;
+                            width: number | null;
+                            height: number | null;
+                            thumbnail: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
                     };
                 };
             };

@@ -96,6 +96,7 @@ import { PastPublications } from './services/publishing/past-publications.js';
 import { PublishScheduleService } from './services/publishing/publish-schedule.service.js';
 import { PublishedMediaLinks } from './services/publishing/published-media-links.js';
 import { PublishingService } from './services/publishing/publishing.service.js';
+import { QueueService } from './services/publishing/queue.service.js';
 import { WebhookService } from './services/webhooks/webhook.service.js';
 import { WebhookDispatcher } from './services/webhooks/webhook-dispatcher.js';
 import { WebhookOutboxRelay } from './services/webhooks/webhook-outbox-relay.js';
@@ -163,6 +164,7 @@ export function jobHandlerDeps(services: Services): Omit<JobHandlerDeps, 'queue'
     calendar: services.calendar,
     webhooks: services.webhookSender,
     publishing: services.publishing,
+    queues: services.queues,
     inboxTriage: services.inboxTriage,
     media: services.media,
     idempotency: services.idempotency,
@@ -293,6 +295,7 @@ export function createServices(deps: ServiceDeps) {
   // Content edits and workflow moves keep each scheduled item's publish job in step with it.
   const publishSchedule = new PublishScheduleService(repos, jobQueue, events, now, notifications);
   const content = new ContentService(repos, now, events, publishSchedule);
+  const queues = new QueueService({ repos, now, events, publishing: publishSchedule, queue: jobQueue });
   const workspaces = new WorkspaceService(repos, now);
   const campaigns = new CampaignService(repos, now);
   const aiMetrics = createAiMetrics(deps.metricsRegistry);
@@ -458,6 +461,8 @@ export function createServices(deps: ServiceDeps) {
     contentMedia: new ContentMediaService(repos, now, events, publishSchedule),
     contentExport: new ContentExportService(repos, now, content, baseUrl),
     reviewLinks: new ReviewLinkService(repos, now),
+    /** Posting slots, add to queue, duplicate; also the `content.requeue_evergreen` job's handler. */
+    queues,
     contentComments: new ContentCommentService(repos, now, notifications, events),
     calendar: new CalendarService({ repos, ai, content, workspaces, queue: jobQueue }),
     connectors: new ConnectorService(repos, connectors, connectorSecrets, now),
@@ -484,6 +489,7 @@ export function createServices(deps: ServiceDeps) {
         now,
       }),
       notifier: notifications,
+      afterPublished: (item) => queues.afterPublished(item),
       now,
     }),
     /** Publications of the past (the demo workspace's posts with results); no route writes them. */

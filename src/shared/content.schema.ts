@@ -48,6 +48,10 @@ const hashtagSchema = z
 /** The version the client last read; a stale one answers 409 `version_conflict`. */
 const versionSchema = z.number().int().min(1);
 
+/** Bounds of an evergreen item's gap between publications, in days. */
+export const EVERGREEN_MIN_DAYS = 1;
+export const EVERGREEN_MAX_DAYS = 365;
+
 // Bounds are storage limits; each channel's own (much lower) limits are checked by the channel registry.
 const editableFields = {
   title: z.string().trim().max(200),
@@ -60,6 +64,13 @@ const editableFields = {
   pillar: z.string().trim().max(60).nullable(),
   campaign_id: idSchema.nullable(),
   scheduled_at: timestampSchema.nullable(),
+  evergreen_days: z
+    .number({ message: 'A whole number of days' })
+    .int('A whole number of days')
+    .min(EVERGREEN_MIN_DAYS, `At least ${EVERGREEN_MIN_DAYS} day`)
+    .max(EVERGREEN_MAX_DAYS, `At most ${EVERGREEN_MAX_DAYS} days`)
+    .nullable()
+    .describe('Evergreen: the fewest days between two publications (null: the item goes out once)'),
 };
 
 /** `POST /api/content`: new items are ideas or drafts; review and scheduling go through transitions. */
@@ -78,6 +89,7 @@ export const createContentBodySchema = z.strictObject({
   pillar: editableFields.pillar.default(null),
   campaign_id: editableFields.campaign_id.default(null),
   scheduled_at: editableFields.scheduled_at.default(null),
+  evergreen_days: editableFields.evergreen_days.optional(),
 });
 
 /** `PATCH /api/content/{id}`: changed fields plus the version they were edited from. */
@@ -96,6 +108,7 @@ export const updateContentBodySchema = z
     pillar: editableFields.pillar.optional(),
     campaign_id: editableFields.campaign_id.optional(),
     scheduled_at: editableFields.scheduled_at.optional(),
+    evergreen_days: editableFields.evergreen_days.optional(),
   })
   .refine((body) => Object.keys(body).length > 1, { message: 'Change at least one field' });
 
@@ -161,6 +174,10 @@ export const contentItemSchema = z.object({
   /** Why publishing failed (status `failed`); every attempt is at `GET /api/content/{id}/publish-attempts`. */
   publish_error: z.string().nullable(),
   variant_group: idSchema.nullable(),
+  /** Evergreen: the fewest days between two publications; null for an item that goes out once. */
+  evergreen_days: z.number().int().nullable(),
+  /** The evergreen item this copy was re-queued from. */
+  evergreen_of: idSchema.nullable(),
   version: z.number().int(),
   ai_call_id: idSchema.nullable(),
   created_by: idSchema.nullable(),

@@ -101,6 +101,11 @@ export const ERROR_CODES = [
    * stopped before it could be); look the result up rather than sending a new key.
    */
   'idempotency_answer_lost',
+  /**
+   * "Add to queue" found no free posting slot on the item's channel in the next 90 days; add slots
+   * (Settings → Queue) or pick a time by hand.
+   */
+  'queue_full',
   /** The database or another dependency is not reachable. */
   'service_unavailable',
   /** An unexpected error; the response carries the request id to quote when reporting it. */

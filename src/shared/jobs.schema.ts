@@ -22,6 +22,7 @@ export const JOB_LABELS: Readonly<Record<string, string>> = {
   'calendar.generate': 'Content calendar',
   'webhook.deliver': 'Webhook delivery',
   'content.publish': 'Publishing',
+  'content.requeue_evergreen': 'Re-queueing an evergreen post',
   'message.classify': 'Inbox message triage',
   'media.sweep_orphans': 'Media clean-up',
   'networks.queue_readings': 'Scheduling network readings',

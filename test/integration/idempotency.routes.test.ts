@@ -322,6 +322,7 @@ describeEachDialect('Idempotency-Key on creating requests', (create) => {
         'POST /api/content',
         'POST /api/content/import',
         'POST /api/content/{id}/comments',
+        'POST /api/content/{id}/duplicate',
         'POST /api/inbox/canned-replies',
         'POST /api/inbox/knowledge',
         'POST /api/inbox/rules',

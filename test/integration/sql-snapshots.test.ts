@@ -567,6 +567,17 @@ const CALLS: Record<string, Call[]> = {
     ['revoke', (r) => r.reviewLinks.revoke(BUSINESS, OTHER, AT)],
     ['findActiveByHash', (r) => r.reviewLinks.findActiveByHash('h', AT)],
   ],
+  'queue.repository': [
+    ['listSlots', (r) => r.queues.listSlots(BUSINESS)],
+    ['slotsOf', (r) => r.queues.slotsOf(BUSINESS, 'linkedin')],
+    ['replaceSlots', (r) => r.queues.replaceSlots(BUSINESS, 'linkedin', [{ weekday: 2, time: '09:00' }], AT)],
+    [
+      'takenTimes',
+      (r) => r.queues.takenTimes(BUSINESS, 'linkedin', { from: AT, to: '2026-04-01T00:00:00.000Z' }, OTHER),
+    ],
+    ['publishedResults', (r) => r.queues.publishedResults(BUSINESS)],
+    ['evergreenCopyOf', (r) => r.queues.evergreenCopyOf(BUSINESS, OTHER)],
+  ],
   'content-comment.repository': [
     ['listForItem', (r) => r.contentComments.listForItem(BUSINESS, OTHER)],
     ['find', (r) => r.contentComments.find(BUSINESS, OTHER, USER)],
@@ -1128,6 +1139,7 @@ describe('repository SQL snapshots', () => {
       'calendar-feed.repository': 'calendarFeeds',
       'review-link.repository': 'reviewLinks',
       'content-comment.repository': 'contentComments',
+      'queue.repository': 'queues',
       'metric.repository': 'metrics',
       'simulation.repository': 'simulations',
       'benchmark-override.repository': 'benchmarkOverrides',

@@ -362,6 +362,20 @@ export interface ContentItemsTable {
   published_at: Generated<string | null>;
   /** Why the last publication failed (status `failed`); cleared when it is published. */
   publish_error: Generated<string | null>;
+  /** Evergreen: the fewest days between two publications; null for an item that goes out once. */
+  evergreen_days: Generated<number | null>;
+  /** The evergreen item this one was re-queued from. */
+  evergreen_of: Generated<string | null>;
+}
+
+export interface QueueSlotsTable {
+  business_id: string;
+  channel: ChannelId;
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** `HH:MM`, wall-clock time in the workspace's zone. */
+  time: string;
+  created_at: string;
 }
 
 export interface ContentItemHistoryTable {
@@ -772,6 +786,7 @@ export interface DB {
   campaigns: CampaignsTable;
   content_items: ContentItemsTable;
   content_item_history: ContentItemHistoryTable;
+  queue_slots: QueueSlotsTable;
   calendar_feeds: CalendarFeedsTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
@@ -856,5 +871,6 @@ export type MediaItemUpdate = Updateable<MediaItemsTable>;
 export type ContentItemMediaRow = Selectable<ContentItemMediaTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type ReviewLinkRow = Selectable<ReviewLinksTable>;
+export type QueueSlotRow = Selectable<QueueSlotsTable>;
 export type ContentCommentRow = Selectable<ContentCommentsTable>;
 export type NotificationPreferenceRow = Selectable<NotificationPreferencesTable>;

@@ -43,6 +43,7 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   idempotency_key_reused: { status: 409, title: 'This idempotency key was used for another request' },
   idempotency_key_in_progress: { status: 409, title: 'A request with this idempotency key is in progress' },
   idempotency_answer_lost: { status: 409, title: 'The first answer for this idempotency key was lost' },
+  queue_full: { status: 409, title: 'The channel’s queue has no free slot' },
   service_unavailable: { status: 503, title: 'The service is temporarily unavailable' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 };

@@ -40,6 +40,7 @@ describe('the app job registry', () => {
     sendDigest: vi.fn(async () => ({ recipients: 3 })),
     jobDied: vi.fn(async () => {}),
   };
+  const queues = { requeueEvergreen: vi.fn(async () => ({ outcome: 'skipped', reason: 'test' })) };
   const registry = buildJobRegistry(
     JOB_DEFINITIONS,
     createJobHandlers({
@@ -47,6 +48,7 @@ describe('the app job registry', () => {
       calendar,
       webhooks,
       publishing,
+      queues,
       inboxTriage,
       media,
       idempotency,

@@ -34,6 +34,12 @@ export interface JobHandlerDeps {
       context: JobContext<string>,
     ): Promise<unknown>;
   };
+  queues: {
+    requeueEvergreen(
+      payload: z.output<AppJobDefinitions['content.requeue_evergreen']['payload']>,
+      context: JobContext<string>,
+    ): Promise<unknown>;
+  };
   inboxTriage: {
     classify(
       payload: z.output<AppJobDefinitions['message.classify']['payload']>,
@@ -112,6 +118,9 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
     ),
     jobHandler(JOB_DEFINITIONS, 'content.publish', (payload, context) =>
       deps.publishing.publish(payload, context),
+    ),
+    jobHandler(JOB_DEFINITIONS, 'content.requeue_evergreen', (payload, context) =>
+      deps.queues.requeueEvergreen(payload, context),
     ),
     jobHandler(JOB_DEFINITIONS, 'message.classify', (payload, context) =>
       deps.inboxTriage.classify(payload, context),

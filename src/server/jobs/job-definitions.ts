@@ -57,6 +57,14 @@ export const JOB_DEFINITIONS = {
     maxAttempts: 5,
     description: 'Publish one scheduled content item through the workspace’s connector at its time',
   },
+  'content.requeue_evergreen': {
+    scope: 'workspace',
+    payload: z.strictObject({ content_item_id: idSchema }),
+    // The copy is found again by its original, so a retry after a partial run makes no second one.
+    maxAttempts: 3,
+    description:
+      'Queue a copy of a published evergreen item at its channel’s first free slot after its minimum gap',
+  },
   'message.classify': {
     scope: 'workspace',
     // `offline`: classify with the offline writer whatever the workspace's provider (the demo seed's messages).

@@ -92,6 +92,7 @@ const TAGS: Record<string, string> = {
   ai: 'AI tasks, usage, budget and the workspace’s provider',
   analytics: 'Forecasts, actual results and reports',
   publishing: 'Publishing connectors, network accounts and publish attempts',
+  queues: 'Posting slots per channel, add to queue, best times, duplicating an item',
   inbox: 'Conversations, replies, rules, canned replies, knowledge and the inbound webhook',
   media: 'The media library: uploads, renditions, signed links, text cards and generated images',
   notifications: 'A person’s notifications in a workspace, their email choices, and unsubscribe links',

@@ -53,6 +53,7 @@ export const DOMAIN_PROBLEMS: Partial<Record<OperationId, readonly ErrorCode[]>>
   setContentItemMedia: ['invalid_transition', 'media_check_failed'],
   transitionContentItem: ['version_conflict', 'invalid_transition', 'media_check_failed'],
   importContentCsv: ['bulk_failed'],
+  queueContentItem: ['version_conflict', 'invalid_transition', 'media_check_failed', 'queue_full'],
   importMetricsCsv: ['bulk_failed'],
   importMessages: ['bulk_failed'],
 

@@ -34,6 +34,7 @@ import { NotificationRepository } from './notification.repository.js';
 import { NetworkOAuthAppRepository, OAuthFlowRepository } from './oauth.repository.js';
 import { PasswordResetRepository } from './password-reset.repository.js';
 import { PublishAttemptRepository } from './publish-attempt.repository.js';
+import { QueueRepository } from './queue.repository.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { ReviewLinkRepository } from './review-link.repository.js';
 import { SignUpRequestRepository } from './sign-up-request.repository.js';
@@ -66,6 +67,7 @@ export interface Repositories {
   calendarFeeds: CalendarFeedRepository;
   reviewLinks: ReviewLinkRepository;
   contentComments: ContentCommentRepository;
+  queues: QueueRepository;
   conversations: ConversationRepository;
   messages: MessageRepository;
   cannedReplies: CannedReplyRepository;
@@ -136,6 +138,7 @@ export function createRepositories(
     calendarFeeds: new CalendarFeedRepository(db),
     reviewLinks: new ReviewLinkRepository(db),
     contentComments: new ContentCommentRepository(db),
+    queues: new QueueRepository(db),
     conversations: new ConversationRepository(db),
     messages: new MessageRepository(db),
     cannedReplies: new CannedReplyRepository(db),

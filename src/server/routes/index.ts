@@ -24,6 +24,7 @@ import { messageRoutes } from './messages.routes.js';
 import { networkAccountRoutes } from './network-account.routes.js';
 import { notificationRoutes, unsubscribeRoutes } from './notification.routes.js';
 import { oauthCallbackRoutes, oauthRoutes } from './oauth.routes.js';
+import { queueRoutes } from './queue.routes.js';
 import { reviewLinkRoutes, sharedReviewRoutes } from './review-link.routes.js';
 import { webhookRoutes } from './webhook.routes.js';
 import { workspaceRoutes } from './workspace.routes.js';
@@ -64,6 +65,7 @@ export async function registerApiRoutes(
     await protectedApp.register(contentItemRoutes(services));
     await protectedApp.register(contentExportRoutes(services));
     await protectedApp.register(reviewLinkRoutes(services));
+    await protectedApp.register(queueRoutes(services));
     await protectedApp.register(contentCommentRoutes(services));
     await protectedApp.register(analyticsRoutes(services));
     await protectedApp.register(connectorRoutes(services));

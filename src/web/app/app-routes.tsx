@@ -48,6 +48,7 @@ const ContentItemPage = lazyPage(() => import('./pages/content-item-page.js'), '
 const MediaPage = lazyPage(() => import('./pages/media-page.js'), 'MediaPage');
 const StudioPage = lazyPage(() => import('./pages/studio-page.js'), 'StudioPage');
 const InboxPage = lazyPage(() => import('./pages/inbox-page.js'), 'InboxPage');
+const QueueSettingsPage = lazyPage(() => import('./pages/queue-settings-page.js'), 'QueueSettingsPage');
 const InboxSettingsPage = lazyPage(() => import('./pages/inbox-settings-page.js'), 'InboxSettingsPage');
 const AnalyticsPage = lazyPage(() => import('./pages/analytics-page.js'), 'AnalyticsPage');
 const AnalyticsForecastPage = lazyPage(
@@ -117,6 +118,7 @@ export function AppRoutes() {
                     <Route path="ai" element={<AiSettingsPage />} />
                     <Route path="publishing" element={<PublishingSettingsPage />} />
                     <Route path="channels" element={<ChannelsSettingsPage />} />
+                    <Route path="queue" element={<QueueSettingsPage />} />
                     <Route path="inbox" element={<InboxSettingsPage />} />
                     <Route path="webhooks" element={<WebhooksPage />} />
                     <Route path="webhooks/:webhookId" element={<WebhookPage />} />

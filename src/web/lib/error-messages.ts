@@ -53,6 +53,8 @@ const MESSAGES: Record<ErrorCode, string> = {
     'That is still being saved. Wait a moment, then check whether it went through.',
   idempotency_answer_lost:
     'That may already have been saved, but the server lost its answer. Reload the page to check before trying again.',
+  queue_full:
+    'No free slot in this channel’s queue for the next 90 days. Add slots in Settings → Queue, or pick a time.',
   service_unavailable: 'The server is temporarily unavailable. Try again in a moment.',
   internal_error: 'Something went wrong on our side.',
 };

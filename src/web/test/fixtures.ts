@@ -262,6 +262,8 @@ export function aContentItem(
     published_at: null,
     publish_error: null,
     variant_group: null,
+    evergreen_days: null,
+    evergreen_of: null,
     version: 1,
     ai_call_id: null,
     created_by: null,

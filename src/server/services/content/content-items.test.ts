@@ -23,6 +23,8 @@ function emailRow(overrides: Partial<ContentItemRow>): ContentItemRow {
     scheduled_at: null,
     status: 'draft',
     variant_group: null,
+    evergreen_days: null,
+    evergreen_of: null,
     version: 1,
     ai_call_id: null,
     created_by: null,

@@ -143,6 +143,8 @@ export function toContentItem(row: ContentItemRow, media: readonly ContentMedia[
     published_at: row.published_at,
     publish_error: row.publish_error,
     variant_group: row.variant_group,
+    evergreen_days: row.evergreen_days,
+    evergreen_of: row.evergreen_of,
     version: row.version,
     ai_call_id: row.ai_call_id,
     created_by: row.created_by,

@@ -88,6 +88,8 @@ export class ContentService {
         id: newId(),
         business_id: businessId,
         ...fields,
+        evergreen_days: fields.evergreen_days ?? null,
+        evergreen_of: null,
         ai_warnings: JSON.stringify(aiWarnings ?? []),
         thread: JSON.stringify(fields.thread),
         hashtags: JSON.stringify(fields.hashtags),

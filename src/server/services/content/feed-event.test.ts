@@ -20,6 +20,8 @@ const ROW: ContentItemRow = {
   scheduled_at: '2026-03-07T08:30:00.000Z',
   status: 'scheduled',
   variant_group: null,
+  evergreen_days: null,
+  evergreen_of: null,
   version: 3,
   ai_call_id: null,
   created_by: null,

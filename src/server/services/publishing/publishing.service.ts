@@ -38,7 +38,13 @@ export const PUBLISH_MAX_ATTEMPTS = JOB_DEFINITIONS['content.publish'].maxAttemp
 /** What the job returns (its `result`): what happened, and why when nothing did. */
 export type PublishJobResult =
   | { outcome: 'skipped'; reason: string }
-  | { outcome: 'published'; attempt_id: string; external_url: string | null }
+  | {
+      outcome: 'published';
+      attempt_id: string;
+      external_url: string | null;
+      /** For an evergreen item: the job that re-queues it, or why it could not be queued. */
+      evergreen?: { job_id: string } | { error: string };
+    }
   | { outcome: 'changed_meanwhile'; attempt_id: string };
 
 /** What the publisher is built from. */
@@ -54,6 +60,8 @@ export interface PublishingServiceDeps {
   mediaLinks?: PublishedMediaLinks;
   /** Told of a publication that failed for good (its author and the owners hear). */
   notifier?: Notifier;
+  /** Told of each item published (evergreen items queue their return); returns the job it queued, if any. */
+  afterPublished?: (item: ContentItemRow) => Promise<string | undefined>;
   now: () => Date;
 }
 
@@ -188,7 +196,29 @@ export class PublishingService {
     );
     if (end.status === 'failed') throw new UnrecoverableJobError(end.reason);
     if (!saved) return { outcome: 'changed_meanwhile', attempt_id: attempt.id };
-    return { outcome: 'published', attempt_id: attempt.id, external_url: attempt.external_url };
+    const published = {
+      outcome: 'published' as const,
+      attempt_id: attempt.id,
+      external_url: attempt.external_url,
+    };
+    const evergreen = await this.afterPublished(saved);
+    return evergreen ? { ...published, evergreen } : published;
+  }
+
+  /**
+   * The publication is recorded whatever happens here: a queue that is away must not make the job retry
+   * an item already out, so its error goes into the job's result, where the jobs list shows it.
+   */
+  private async afterPublished(
+    saved: ContentItemRow,
+  ): Promise<{ job_id: string } | { error: string } | undefined> {
+    if (!this.deps.afterPublished) return undefined;
+    try {
+      const jobId = await this.deps.afterPublished(saved);
+      return jobId ? { job_id: jobId } : undefined;
+    } catch (error) {
+      return { error: `The evergreen item could not be queued again: ${describeError(error)}` };
+    }
   }
 
   private skip(reason: string): PublishJobResult {

@@ -26,13 +26,14 @@ describe('Settings tabs', () => {
       'AI',
       'Publishing',
       'Channels',
+      'Queue',
       'Inbox',
       'Webhooks',
     ]);
   });
 
   it('shows a viewer only the tabs their role can use: no inbox settings', async () => {
-    expect(await settingsTabs('viewer')).toEqual(['General', 'Members', 'Notifications']);
+    expect(await settingsTabs('viewer')).toEqual(['General', 'Members', 'Notifications', 'Queue']);
   });
 
   it('says there are more tabs on the side they are hidden, when they do not fit', async () => {

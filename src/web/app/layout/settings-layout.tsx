@@ -14,6 +14,7 @@ const TABS: { label: string; path: string; permission?: Permission }[] = [
   { label: 'AI', path: 'ai', permission: 'ai.usage.read' },
   { label: 'Publishing', path: 'publishing', permission: 'connectors.manage' },
   { label: 'Channels', path: 'channels', permission: 'connectors.manage' },
+  { label: 'Queue', path: 'queue' },
   { label: 'Inbox', path: 'inbox', permission: 'inbox.reply' },
   { label: 'Webhooks', path: 'webhooks', permission: 'webhooks.read' },
 ];

@@ -11,6 +11,7 @@ import { useSetContentMedia } from '#web/features/content/api/set-content-media.
 import { CommentThread } from '#web/features/content/components/comments/comment-thread.js';
 import { itemLabel } from '#web/features/content/components/content-format.js';
 import { ContentEditor } from '#web/features/content/components/editor/content-editor.js';
+import { QueueCard } from '#web/features/content/components/editor/queue-card.js';
 import { AttachedMediaCard } from '#web/features/media/components/attached-media-card.js';
 import { PublishStatusCard } from '#web/features/publishing/components/publish-status-card.js';
 import { useMembers } from '#web/features/workspaces/api/get-members.js';
@@ -76,6 +77,7 @@ export function ContentItemPage() {
                 })
               }
             />
+            <QueueCard item={item.data} business={business} />
             <PublishStatusCard
               businessId={business.id}
               item={item.data}

@@ -5,6 +5,7 @@
 export const publishingKeys = {
   workspace: (businessId: string) => ['publishing', businessId] as const,
   connectors: (businessId: string) => [...publishingKeys.workspace(businessId), 'connectors'] as const,
+  queues: (businessId: string) => [...publishingKeys.workspace(businessId), 'queues'] as const,
   attempts: (businessId: string, itemId: string) =>
     [...publishingKeys.workspace(businessId), 'attempts', itemId] as const,
 };
