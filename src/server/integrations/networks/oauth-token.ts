@@ -1,6 +1,6 @@
 import { OutboundRefusedError } from '../guarded-fetch.js';
 import { httpFailure, transportFailure } from './http-failure.js';
-import type { NetworkResult, OAuthClient, OAuthSpec, OAuthTokens } from './provider.js';
+import type { NetworkResult, NetworkSession, OAuthClient, OAuthSpec, OAuthTokens } from './provider.js';
 
 // The token endpoint of an OAuth 2 network (RFC 6749 §4.1.3 and §6), the same for every network: the
 // code exchange at the end of the connect flow, and refreshing a token before it expires. Tokens pass
@@ -77,6 +77,52 @@ export async function refreshTokens(
   return { ok: true, value: { ...result.value, refresh_token: result.value.refresh_token ?? refreshToken } };
 }
 
+/**
+ * A provider's `refresh` for a network with RFC 6749 refresh tokens: the session with renewed tokens (the
+ * registry's wrapper, fresh-tokens.ts, calls it before a token lapses and stores the result). Without a
+ * refresh token or the app it was issued to (LinkedIn gives most apps none), the token serves until it
+ * lapses; after that only connecting again helps.
+ *
+ * @example
+ * refresh: (session) => refreshSession(deps, 'LinkedIn', oauth, session),
+ */
+export async function refreshSession(
+  http: OAuthHttp,
+  network: string,
+  spec: OAuthSpec,
+  session: NetworkSession,
+): Promise<NetworkResult<NetworkSession>> {
+  const { onRenewed: _store, ...same } = session;
+  const client = session.oauthClient;
+  if (!session.refreshToken || !client) {
+    const expiresAt = session.tokenExpiresAt ? Date.parse(session.tokenExpiresAt) : Number.NaN;
+    if (!(expiresAt <= http.now().getTime())) return { ok: true, value: same };
+    const why = session.refreshToken
+      ? `the ${network} app this account was connected with is no longer configured`
+      : `the token expired and ${network} issued no refresh token for it`;
+    return {
+      ok: false,
+      failure: {
+        kind: 'auth_expired',
+        message: `${network}: ${why}; connect the account again`,
+        statusCode: null,
+        retryAt: null,
+      },
+    };
+  }
+  const renewed = await refreshTokens(http, network, spec, client, session.refreshToken);
+  if (!renewed.ok) return renewed;
+  return {
+    ok: true,
+    value: {
+      ...same,
+      accessToken: renewed.value.access_token,
+      refreshToken: renewed.value.refresh_token,
+      tokenExpiresAt: expiryOf(renewed.value, http.now()),
+    },
+  };
+}
+
 /** When tokens that last `expires_in` seconds from `now` stop working (ISO), or null when they do not. */
 export function expiryOf(tokens: Pick<OAuthTokens, 'expires_in'>, now: Date): string | null {
   return tokens.expires_in === null ? null : new Date(now.getTime() + tokens.expires_in * 1000).toISOString();
@@ -89,6 +135,8 @@ interface TokenAnswer {
   scope?: unknown;
   error?: unknown;
   error_description?: unknown;
+  /** Pinterest answers token errors as `{ code, message }` rather than RFC 6749's fields. */
+  message?: unknown;
 }
 
 async function tokenCall(
@@ -167,5 +215,6 @@ function errorOf(answer: TokenAnswer): string | null {
   const parts = [answer.error, answer.error_description].filter(
     (part): part is string => typeof part === 'string' && part.length > 0,
   );
+  if (parts.length === 0 && typeof answer.message === 'string' && answer.message) parts.push(answer.message);
   return parts.length > 0 ? parts.join(': ').slice(0, 500) : null;
 }

@@ -1,4 +1,4 @@
-import { expiryOf, refreshTokens } from '../oauth-token.js';
+import { expiryOf, refreshSession } from '../oauth-token.js';
 import type {
   ConnectedAccount,
   NetworkMedia,
@@ -160,30 +160,7 @@ export function createXProvider(deps: XProviderDeps): NetworkProvider<OAuthToken
       return { ok: true, value: connected };
     },
 
-    async refresh(session) {
-      if (!session.refreshToken || !session.oauthClient) {
-        return {
-          ok: false,
-          failure: {
-            kind: 'auth_expired',
-            message: `${X} token cannot be renewed without ${session.refreshToken ? 'the app’s credentials' : 'a refresh token'}; connect the account again`,
-            statusCode: null,
-            retryAt: null,
-          },
-        };
-      }
-      const renewed = await refreshTokens(deps, X, oauth, session.oauthClient, session.refreshToken);
-      if (!renewed.ok) return renewed;
-      return {
-        ok: true,
-        value: {
-          ...session,
-          accessToken: renewed.value.access_token,
-          refreshToken: renewed.value.refresh_token,
-          tokenExpiresAt: expiryOf(renewed.value, deps.now()),
-        },
-      };
-    },
+    refresh: (session) => refreshSession(deps, X, oauth, session),
 
     async publish(session, publication) {
       const out = [...publication.published].sort((a, b) => a.position - b.position);
