@@ -1,17 +1,9 @@
-import { OutboundRefusedError } from '../guarded-fetch.js';
-import { httpFailure, transportFailure } from './http-failure.js';
+import { jsonCall, type NetworkHttp } from './json-http.js';
 import type { NetworkResult, NetworkSession, OAuthClient, OAuthSpec, OAuthTokens } from './provider.js';
 
 // The token endpoint of an OAuth 2 network (RFC 6749 §4.1.3 and §6), the same for every network: the
 // code exchange at the end of the connect flow, and refreshing a token before it expires. Tokens pass
 // through here and are never put in a message (failures carry the network's error code and description).
-
-/** What a token call needs: the guarded fetch (every request passes the outbound guard), a timeout, a clock. */
-export interface OAuthHttp {
-  fetch: typeof fetch;
-  timeoutMs: number;
-  now: () => Date;
-}
 
 /** The code the network sent back, and what the authorization request was made with. */
 export interface CodeExchange {
@@ -28,7 +20,7 @@ export interface CodeExchange {
  * const tokens = await exchangeCode(http, 'X', provider.oauth, client, { code, redirectUri, codeVerifier });
  */
 export function exchangeCode(
-  http: OAuthHttp,
+  http: NetworkHttp,
   network: string,
   spec: OAuthSpec,
   client: OAuthClient,
@@ -52,7 +44,7 @@ export function exchangeCode(
  * const renewed = await refreshTokens(http, 'X', provider.oauth, session.oauthClient, session.refreshToken);
  */
 export async function refreshTokens(
-  http: OAuthHttp,
+  http: NetworkHttp,
   network: string,
   spec: OAuthSpec,
   client: OAuthClient,
@@ -87,7 +79,7 @@ export async function refreshTokens(
  * refresh: (session) => refreshSession(deps, 'LinkedIn', oauth, session),
  */
 export async function refreshSession(
-  http: OAuthHttp,
+  http: NetworkHttp,
   network: string,
   spec: OAuthSpec,
   session: NetworkSession,
@@ -140,7 +132,7 @@ interface TokenAnswer {
 }
 
 async function tokenCall(
-  http: OAuthHttp,
+  http: NetworkHttp,
   network: string,
   spec: OAuthSpec,
   client: OAuthClient,
@@ -148,10 +140,7 @@ async function tokenCall(
   /** What was asked for: RFC 6749 §5.1 leaves `scope` out when all of it was granted. */
   fallbackScopes: string[],
 ): Promise<NetworkResult<OAuthTokens>> {
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'content-type': 'application/x-www-form-urlencoded',
-  };
+  const headers: Record<string, string> = {};
   // A public client (PKCE only) names itself in the form; a confidential one authenticates as the spec says.
   if (client.clientSecret !== null && spec.clientAuth === 'basic') {
     const user = encodeURIComponent(client.clientId);
@@ -161,37 +150,20 @@ async function tokenCall(
     form.set('client_id', client.clientId);
     if (client.clientSecret !== null) form.set('client_secret', client.clientSecret);
   }
-  let response: Response;
-  try {
-    response = await http.fetch(spec.tokenUrl, {
-      method: 'POST',
-      headers,
-      body: form.toString(),
-      signal: AbortSignal.timeout(http.timeoutMs),
-    });
-  } catch (error) {
-    return { ok: false, failure: transportFailure(network, error, error instanceof OutboundRefusedError) };
-  }
-  const text = await response.text().catch(() => '');
-  let answer: TokenAnswer = {};
-  try {
-    answer = JSON.parse(text) as TokenAnswer;
-  } catch {
-    // Some token endpoints answer errors in plain text; the status says enough then.
-  }
-  if (!response.ok) {
-    return {
-      ok: false,
-      failure: httpFailure(network, response.status, response.headers, errorOf(answer), http.now()),
-    };
-  }
+  const answered = await jsonCall<TokenAnswer>(
+    http,
+    { name: network, reason: (body) => errorOf((body ?? {}) as TokenAnswer) },
+    { method: 'POST', url: spec.tokenUrl, headers, form },
+  );
+  if (!answered.ok) return answered;
+  const answer = answered.value.body ?? {};
   if (typeof answer.access_token !== 'string' || answer.access_token === '') {
     return {
       ok: false,
       failure: {
         kind: 'retryable',
-        message: `${network}'s token endpoint answered HTTP ${response.status} without an access token`,
-        statusCode: response.status,
+        message: `${network}'s token endpoint answered HTTP ${answered.value.status} without an access token`,
+        statusCode: answered.value.status,
         retryAt: null,
       },
     };

@@ -1,3 +1,4 @@
+import type { NetworkHttp } from '../json-http.js';
 import { expiryOf, refreshSession } from '../oauth-token.js';
 import type {
   ConnectedAccount,
@@ -10,7 +11,7 @@ import type {
   OAuthTokens,
   PublishedPart,
 } from '../provider.js';
-import { X, type XHttp, type XUser, xCall } from './x-api.js';
+import { X, type XUser, xCall } from './x-api.js';
 
 // X through its API v2 (docs.x.com/x-api) with OAuth 2 user tokens (authorization code + PKCE). Posts go
 // to POST /2/tweets, a thread's parts answer the part before; images go up through POST /2/media/upload
@@ -28,7 +29,7 @@ export const X_MAX_IMAGE_BYTES = 5_000_000;
 /** Mentions per page (the endpoint's maximum). */
 const MENTIONS_PAGE = 100;
 
-export interface XProviderDeps extends XHttp {
+export interface XProviderDeps extends NetworkHttp {
   /** The API's address; the authorization and token URLs follow it when it is overridden. */
   apiBaseUrl?: string;
 }
