@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { jobHandlerDeps } from '#server/composition-root.js';
 import { createNetworkRegistry } from '#server/integrations/networks/index.js';
 import { createOutboundGuard } from '#server/integrations/outbound-guard.js';
-import { InProcessJobQueue } from '#server/jobs/in-process/in-process-queue.js';
-import { JOB_DEFINITIONS } from '#server/jobs/job-definitions.js';
-import { type JobRuntime, startJobRuntime } from '#server/jobs/job-runtime.js';
 import { createRepositories } from '#server/repositories/index.js';
 import type { PublishAttempt } from '#shared/connector.schema.js';
 import type { ContentItem } from '#shared/content.schema.js';
@@ -13,6 +9,7 @@ import type { NetworkAccount, NetworkId } from '#shared/network.schema.js';
 import type { OAuthPick } from '#shared/oauth.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createContent } from '../factories/marketing.js';
+import { startAppWithJobs } from '../support/app-with-jobs.js';
 import { createSqliteTestDatabase } from '../support/databases.js';
 import { noisyPng } from '../support/media-fixtures.js';
 import { multipartFile } from '../support/multipart.js';
@@ -20,7 +17,7 @@ import { FakeGoogleBusinessServer } from '../support/networks/google-business/fa
 import { FakeLinkedInServer } from '../support/networks/linkedin/fake-linkedin-server.js';
 import { FAKE_APP, FakeMetaServer } from '../support/networks/meta/fake-meta-server.js';
 import { FakePinterestServer } from '../support/networks/pinterest/fake-pinterest-server.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 // The wiring of every network connected through OAuth (X has its own file, network-oauth.test.ts): the
 // app's registry pointed at each contract fake by its base-URL override, the instance's app from env,
@@ -30,7 +27,6 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 // SQLite only: what is checked is the wiring between providers, flow and publisher, not SQL.
 
 const PUBLIC_URL = 'http://mcc.test';
-const SILENT = { warn() {}, error() {} };
 const APPS = {
   linkedin: { id: 'li-client', secret: 'li-secret' },
   pinterest: { id: 'pin-client', secret: 'pin-secret' },
@@ -39,7 +35,7 @@ const APPS = {
 
 describe('connecting every OAuth network through its contract fake', () => {
   let t: TestApp;
-  let runtime: JobRuntime;
+  let stop: () => Promise<void>;
   let linkedin: FakeLinkedInServer;
   let pinterest: FakePinterestServer;
   let google: FakeGoogleBusinessServer;
@@ -60,12 +56,6 @@ describe('connecting every OAuth network through its contract fake', () => {
     pinterest.clients.set(APPS.pinterest.id, APPS.pinterest.secret);
     google.clients.set(APPS.google_business.id, APPS.google_business.secret);
     repos = createRepositories(testDb.database.db, testDb.database.dialect);
-    const queue = new InProcessJobQueue({
-      jobs: repos.jobs,
-      definitions: JOB_DEFINITIONS,
-      pollIntervalMs: 25,
-      backoff: { baseMs: 50, maxMs: 100 },
-    });
     const networks = createNetworkRegistry({
       guard: createOutboundGuard({ allowedHosts: ['127.0.0.1'] }),
       timeoutMs: 5_000,
@@ -80,7 +70,7 @@ describe('connecting every OAuth network through its contract fake', () => {
         threads: meta.url,
       },
     });
-    const env: Record<string, string> = { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1', PUBLIC_URL };
+    const env: Record<string, string> = { PUBLIC_URL };
     for (const [network, app] of Object.entries(APPS)) {
       env[`MCC_OAUTH_${network.toUpperCase()}_CLIENT_ID`] = app.id;
       env[`MCC_OAUTH_${network.toUpperCase()}_CLIENT_SECRET`] = app.secret;
@@ -89,21 +79,16 @@ describe('connecting every OAuth network through its contract fake', () => {
       env[`MCC_OAUTH_${network}_CLIENT_ID`] = FAKE_APP.clientId;
       env[`MCC_OAUTH_${network}_CLIENT_SECRET`] = FAKE_APP.clientSecret;
     }
-    t = await createTestApp(testDb, env, { jobQueue: queue, networks });
-    runtime = await startJobRuntime({
-      queue,
-      handlerDeps: jobHandlerDeps(t.services),
-      runWorker: true,
-      concurrency: 1,
-      logger: SILENT,
-      events: t.services.events,
-    });
+    ({ t, stop } = await startAppWithJobs(testDb, {
+      backoff: { baseMs: 50, maxMs: 100 },
+      env,
+      networks,
+    }));
     owner = await registerAccount(t.app);
     businessId = (await createBusiness(t.app, owner)).id;
   });
   afterAll(async () => {
-    await runtime?.stop(2_000);
-    await t?.close();
+    await stop?.();
     await Promise.all([linkedin?.close(), pinterest?.close(), google?.close(), meta?.close()]);
   });
 
@@ -281,6 +266,8 @@ describe('connecting every OAuth network through its contract fake', () => {
     );
     expect(account).toMatchObject({
       handle: '@crumbs.gram',
+      // It publishes with the Page's token, taken from a long-lived user token: it does not expire.
+      token_expires_at: null,
       scopes: expect.arrayContaining(['instagram_content_publish']),
     });
 
