@@ -2,8 +2,10 @@ import { jsonCall, type NetworkHttp } from './json-http.js';
 import type { NetworkResult, NetworkSession, OAuthClient, OAuthSpec, OAuthTokens } from './provider.js';
 
 // The token endpoint of an OAuth 2 network (RFC 6749 §4.1.3 and §6), the same for every network: the
-// code exchange at the end of the connect flow, and refreshing a token before it expires. Tokens pass
-// through here and are never put in a message (failures carry the network's error code and description).
+// code exchange at the end of the connect flow, and refreshing a token (`refreshSession`: the `refresh` of
+// every provider with refresh tokens; when to call it is fresh-tokens.ts's to decide, never a provider's).
+// Tokens pass through here and are never put in a message (failures carry the network's error code and
+// description).
 
 /** The code the network sent back, and what the authorization request was made with. */
 export interface CodeExchange {
