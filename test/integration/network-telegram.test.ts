@@ -1,30 +1,24 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { jobHandlerDeps } from '#server/composition-root.js';
 import { createNetworkRegistry } from '#server/integrations/networks/index.js';
 import { createOutboundGuard } from '#server/integrations/outbound-guard.js';
-import { InProcessJobQueue } from '#server/jobs/in-process/in-process-queue.js';
-import { JOB_DEFINITIONS } from '#server/jobs/job-definitions.js';
-import { type JobRuntime, startJobRuntime } from '#server/jobs/job-runtime.js';
-import { createRepositories } from '#server/repositories/index.js';
 import type { PublishAttempt } from '#shared/connector.schema.js';
 import type { ContentItem } from '#shared/content.schema.js';
 import type { NetworkAccount, NetworkSyncResult } from '#shared/network.schema.js';
 import type { Problem } from '#shared/problem.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createContent } from '../factories/marketing.js';
+import { startAppWithJobs } from '../support/app-with-jobs.js';
 import { describeEachDialect } from '../support/databases.js';
 import { FakeTelegramServer } from '../support/networks/telegram/fake-telegram-server.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 // A Telegram channel end to end, through the API and the job path: the app's Telegram provider pointed at
 // the fake Bot API (its base-URL override), the real job runtime. Connect with a bot token, schedule a
 // post, see it in the channel and its t.me link on the item; nothing is read back from the account.
 
-const SILENT = { warn() {}, error() {} };
-
 describeEachDialect('Telegram through a connected channel', (create) => {
   let t: TestApp;
-  let runtime: JobRuntime;
+  let stop: () => Promise<void>;
   let telegram: FakeTelegramServer;
   let owner: TestAccount;
   let businessId: string;
@@ -32,33 +26,22 @@ describeEachDialect('Telegram through a connected channel', (create) => {
   beforeAll(async () => {
     const testDb = await create();
     telegram = await FakeTelegramServer.start();
-    const queue = new InProcessJobQueue({
-      jobs: createRepositories(testDb.database.db, testDb.database.dialect).jobs,
-      definitions: JOB_DEFINITIONS,
-      pollIntervalMs: 25,
-      backoff: { baseMs: 50, maxMs: 100 },
-    });
     const networks = createNetworkRegistry({
       guard: createOutboundGuard({ allowedHosts: ['127.0.0.1'] }),
       timeoutMs: 5_000,
       now: () => new Date(),
       baseUrls: { telegram: telegram.url },
     });
-    t = await createTestApp(testDb, { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }, { jobQueue: queue, networks });
-    runtime = await startJobRuntime({
-      queue,
-      handlerDeps: jobHandlerDeps(t.services),
-      runWorker: true,
-      concurrency: 1,
-      logger: SILENT,
-      events: t.services.events,
-    });
+    ({ t, stop } = await startAppWithJobs(testDb, {
+      backoff: { baseMs: 50, maxMs: 100 },
+      announceJobs: true,
+      networks,
+    }));
     owner = await registerAccount(t.app);
     businessId = (await createBusiness(t.app, owner)).id;
   });
   afterAll(async () => {
-    await runtime.stop(2_000);
-    await t.close();
+    await stop();
     await telegram.close();
   });
 

@@ -1,4 +1,5 @@
 import { jobHandlerDeps } from '#server/composition-root.js';
+import type { NetworkRegistry } from '#server/integrations/networks/index.js';
 import type { BackoffPolicy } from '#server/jobs/backoff.js';
 import { InProcessJobQueue } from '#server/jobs/in-process/in-process-queue.js';
 import { type AppJobDefinitions, JOB_DEFINITIONS } from '#server/jobs/job-definitions.js';
@@ -34,6 +35,8 @@ export async function startAppWithJobs(
     wrapQueue?: (queue: JobQueue<AppJobDefinitions>) => JobQueue<AppJobDefinitions>;
     /** More environment variables (SMTP_URL for the email tests, say). */
     env?: Record<string, string>;
+    /** The network providers (a registry pointed at the contract fakes by its base-URL overrides). */
+    networks?: NetworkRegistry;
   } = {},
 ): Promise<AppWithJobs> {
   const inner = new InProcessJobQueue({
@@ -46,7 +49,7 @@ export async function startAppWithJobs(
   const t = await createTestApp(
     testDb,
     { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1', ...options.env },
-    { jobQueue: queue },
+    { jobQueue: queue, ...(options.networks ? { networks: options.networks } : {}) },
   );
   const runtime = await startJobRuntime({
     queue,

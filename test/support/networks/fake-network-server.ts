@@ -66,6 +66,8 @@ export abstract class FakeNetworkServer {
   accessTokenSeconds = 3600;
   /** Whether a refresh answers a new refresh token too (Google keeps the first one instead). */
   protected rotatesRefreshTokens = true;
+  /** Who approves on the consent page (a subject the network's API knows); null: the person declines. */
+  approver: string | null = null;
 
   protected async listen(): Promise<void> {
     const server = createServer((request, response) => {
@@ -162,6 +164,8 @@ export abstract class FakeNetworkServer {
   }
   /** The path of the token endpoint. */
   protected abstract readonly tokenPath: string;
+  /** The path of the consent page the authorization URL opens. */
+  protected abstract readonly authorizePath: string;
   /** How the token endpoint takes the app's credentials. */
   protected abstract readonly clientAuth: 'basic' | 'body';
   /** The token endpoint's error body (RFC 6749 §5.2 unless the network says otherwise). */
@@ -215,8 +219,39 @@ export abstract class FakeNetworkServer {
     const answer =
       seen.method === 'POST' && seen.path === this.tokenPath
         ? this.token(seen)
-        : await this.route(seen, incoming);
+        : seen.method === 'GET' && seen.path === this.authorizePath
+          ? this.consent(seen)
+          : await this.route(seen, incoming);
     this.send(response, injection ? injected() : answer);
+  }
+
+  /**
+   * The consent page (RFC 6749 §4.1.1-4.1.2): an unknown app or a request without a redirect address is
+   * answered on the page itself; otherwise back to the redirect address with a code for `approver`, or
+   * with `error=access_denied` when nobody approves, and the `state` as it came.
+   */
+  private consent(request: SeenRequest): Answer {
+    const query = request.query;
+    const clientId = query.get('client_id') ?? '';
+    const redirectUri = query.get('redirect_uri');
+    if (!this.clients.has(clientId) || !redirectUri || query.get('response_type') !== 'code') {
+      return { status: 400, body: this.errorBody(400, 'Invalid client_id, redirect_uri or response_type') };
+    }
+    const back = new URL(redirectUri);
+    if (this.approver === null) back.searchParams.set('error', 'access_denied');
+    else {
+      const challenge = query.get('code_challenge');
+      const code = this.authorize(this.approver, {
+        clientId,
+        redirectUri,
+        scopes: (query.get('scope') ?? '').split(/[ ,]+/).filter(Boolean),
+        ...(challenge ? { codeChallenge: challenge } : {}),
+      });
+      back.searchParams.set('code', code);
+    }
+    const state = query.get('state');
+    if (state !== null) back.searchParams.set('state', state);
+    return { status: 302, headers: { location: back.toString() } };
   }
 
   private token(request: SeenRequest): Answer {

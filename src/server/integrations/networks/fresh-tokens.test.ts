@@ -8,7 +8,11 @@ import type { NetworkProvider, NetworkResult, NetworkSession } from './provider.
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000).toISOString();
 
-function recordingProvider(renewal: NetworkResult<NetworkSession> | null, oauth = true) {
+function recordingProvider(
+  renewal: NetworkResult<NetworkSession> | null,
+  oauth = true,
+  selfRenewing: { withAccessToken: true; aheadMs: number } | null = null,
+) {
   const tokensUsed: string[] = [];
   let refreshes = 0;
   const provider: NetworkProvider = {
@@ -21,6 +25,7 @@ function recordingProvider(renewal: NetworkResult<NetworkSession> | null, oauth 
             scopeSeparator: ' ',
             pkce: true,
             clientAuth: 'basic',
+            ...(selfRenewing ? { renewal: selfRenewing } : {}),
           },
         }
       : {}),
@@ -106,6 +111,36 @@ describe('withFreshTokens', () => {
     const result = await withFreshTokens(provider, () => NOW).publish(session(minutes(-10)), {} as never);
     expect(result).toEqual({ ok: false, failure: refused });
     expect(tokensUsed).toEqual([]);
+  });
+
+  it('renews a token that renews itself days ahead without a refresh token, and goes on with it when refused', async () => {
+    const days = (n: number) => minutes(n * 24 * 60);
+    const ahead = { withAccessToken: true as const, aheadMs: 10 * 24 * 3_600_000 };
+    const selfRenewed = (expiresAt: string, stored: NetworkSession[] = []) => ({
+      ...session(expiresAt, stored),
+      refreshToken: null,
+      oauthClient: null,
+    });
+    const renewed = { ...selfRenewed(days(60)), accessToken: 'new' };
+    const { provider, tokensUsed, refreshes } = recordingProvider({ ok: true, value: renewed }, true, ahead);
+    const stored: NetworkSession[] = [];
+    const fresh = withFreshTokens(provider, () => NOW);
+    await fresh.metrics(selfRenewed(days(30)), '1');
+    await fresh.metrics(selfRenewed(days(5), stored), '1');
+    // A lapsed token cannot renew itself: the network's answer to the call says so.
+    await fresh.metrics(selfRenewed(minutes(-1)), '1');
+    expect(refreshes()).toBe(1);
+    expect(stored.map((s) => s.accessToken)).toEqual(['new']);
+    expect(tokensUsed).toEqual(['old', 'new', 'old']);
+
+    const refusing = recordingProvider(
+      { ok: false, failure: { kind: 'rejected', message: 'not renewable', statusCode: 400, retryAt: null } },
+      true,
+      ahead,
+    );
+    const result = await withFreshTokens(refusing.provider, () => NOW).metrics(selfRenewed(days(2)), '1');
+    expect(result.ok).toBe(true);
+    expect(refusing.tokensUsed).toEqual(['old']);
   });
 
   it('leaves providers without OAuth as they are', () => {

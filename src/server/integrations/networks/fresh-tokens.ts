@@ -4,7 +4,8 @@ import type { NetworkProvider, NetworkResult, NetworkSession } from './provider.
 // expiry before each call, every OAuth provider in the registry is wrapped once: a call made with a token
 // that expires within the margin renews it first (through the provider's own `refresh`), stores the new
 // pair through `session.onRenewed`, and goes on with it. A refused renewal is the call's `auth_expired`
-// failure, so the caller marks the account for reconnecting as it does for a refused token.
+// failure, so the caller marks the account for reconnecting as it does for a refused token. Networks whose
+// token renews itself (Threads) declare `oauth.renewal`: renewed days ahead, without a refresh token.
 
 /** How long before its expiry a token is renewed: a slow publication must not outlive its token. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -22,13 +23,22 @@ export function withFreshTokens<C>(
   marginMs = REFRESH_MARGIN_MS,
 ): NetworkProvider<C> {
   if (!provider.oauth) return provider;
+  const selfRenewing = provider.oauth.renewal;
+  const ahead = selfRenewing?.aheadMs ?? marginMs;
   const fresh = async (session: NetworkSession): Promise<NetworkResult<NetworkSession>> => {
-    const expiresAt = session.tokenExpiresAt ? Date.parse(session.tokenExpiresAt) : Number.NaN;
-    const expiring = Number.isFinite(expiresAt) && expiresAt - now().getTime() <= marginMs;
-    // Without a refresh token or the app it was issued to, the token is used until the network refuses it.
-    if (!expiring || !session.refreshToken || !session.oauthClient) return { ok: true, value: session };
+    const left = session.tokenExpiresAt ? Date.parse(session.tokenExpiresAt) - now().getTime() : Number.NaN;
+    if (!(left <= ahead)) return { ok: true, value: session };
+    if (selfRenewing) {
+      // A lapsed token cannot renew itself: the network's own answer to the call says to reconnect.
+      if (left <= 0) return { ok: true, value: session };
+    } else if (!session.refreshToken || !session.oauthClient) {
+      // Without a refresh token or the app it was issued to, the token is used until the network refuses it.
+      return { ok: true, value: session };
+    }
     const renewed = await provider.refresh(session);
-    if (!renewed.ok) return renewed;
+    // A token that renews itself still works for days when a renewal is refused (Threads will not renew a
+    // short-lived one): the call goes on with it.
+    if (!renewed.ok) return selfRenewing ? { ok: true, value: session } : renewed;
     // The stored pair first: X's refresh tokens are single-use, the old one is already spent.
     await session.onRenewed?.(renewed.value);
     return { ok: true, value: { ...session, ...renewed.value, onRenewed: session.onRenewed } };

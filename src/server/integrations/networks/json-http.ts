@@ -3,8 +3,10 @@ import { httpFailure, transportFailure } from './http-failure.js';
 import type { NetworkFailure, NetworkResult } from './provider.js';
 
 // One call to a network's JSON REST API with its answer parsed or mapped onto a failure, for the networks
-// reached with plain `fetch` (LinkedIn, Pinterest, Google Business Profile). Each network names itself and
-// says where its error bodies keep their reason; the status decides the failure kind (http-failure.ts).
+// reached with plain `fetch` (LinkedIn, Pinterest, Google Business Profile) and every OAuth token endpoint
+// (oauth-token.ts). Each network names itself and says where its error bodies keep their reason; the status
+// decides the failure kind (http-failure.ts). Graph's and X's calls have their own (error codes and
+// rate-limit headers of their own), but every provider's HTTP needs are this file's `NetworkHttp`.
 
 /** What the calls share: the guarded fetch (every request passes the outbound guard), a timeout, a clock. */
 export interface NetworkHttp {

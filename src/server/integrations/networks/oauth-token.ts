@@ -1,17 +1,11 @@
-import { OutboundRefusedError } from '../guarded-fetch.js';
-import { httpFailure, transportFailure } from './http-failure.js';
-import type { NetworkResult, OAuthClient, OAuthSpec, OAuthTokens } from './provider.js';
+import { jsonCall, type NetworkHttp } from './json-http.js';
+import type { NetworkResult, NetworkSession, OAuthClient, OAuthSpec, OAuthTokens } from './provider.js';
 
 // The token endpoint of an OAuth 2 network (RFC 6749 §4.1.3 and §6), the same for every network: the
-// code exchange at the end of the connect flow, and refreshing a token before it expires. Tokens pass
-// through here and are never put in a message (failures carry the network's error code and description).
-
-/** What a token call needs: the guarded fetch (every request passes the outbound guard), a timeout, a clock. */
-export interface OAuthHttp {
-  fetch: typeof fetch;
-  timeoutMs: number;
-  now: () => Date;
-}
+// code exchange at the end of the connect flow, and refreshing a token (`refreshSession`: the `refresh` of
+// every provider with refresh tokens; when to call it is fresh-tokens.ts's to decide, never a provider's).
+// Tokens pass through here and are never put in a message (failures carry the network's error code and
+// description).
 
 /** The code the network sent back, and what the authorization request was made with. */
 export interface CodeExchange {
@@ -28,7 +22,7 @@ export interface CodeExchange {
  * const tokens = await exchangeCode(http, 'X', provider.oauth, client, { code, redirectUri, codeVerifier });
  */
 export function exchangeCode(
-  http: OAuthHttp,
+  http: NetworkHttp,
   network: string,
   spec: OAuthSpec,
   client: OAuthClient,
@@ -52,7 +46,7 @@ export function exchangeCode(
  * const renewed = await refreshTokens(http, 'X', provider.oauth, session.oauthClient, session.refreshToken);
  */
 export async function refreshTokens(
-  http: OAuthHttp,
+  http: NetworkHttp,
   network: string,
   spec: OAuthSpec,
   client: OAuthClient,
@@ -77,6 +71,52 @@ export async function refreshTokens(
   return { ok: true, value: { ...result.value, refresh_token: result.value.refresh_token ?? refreshToken } };
 }
 
+/**
+ * A provider's `refresh` for a network with RFC 6749 refresh tokens: the session with renewed tokens (the
+ * registry's wrapper, fresh-tokens.ts, calls it before a token lapses and stores the result). Without a
+ * refresh token or the app it was issued to (LinkedIn gives most apps none), the token serves until it
+ * lapses; after that only connecting again helps.
+ *
+ * @example
+ * refresh: (session) => refreshSession(deps, 'LinkedIn', oauth, session),
+ */
+export async function refreshSession(
+  http: NetworkHttp,
+  network: string,
+  spec: OAuthSpec,
+  session: NetworkSession,
+): Promise<NetworkResult<NetworkSession>> {
+  const { onRenewed: _store, ...same } = session;
+  const client = session.oauthClient;
+  if (!session.refreshToken || !client) {
+    const expiresAt = session.tokenExpiresAt ? Date.parse(session.tokenExpiresAt) : Number.NaN;
+    if (!(expiresAt <= http.now().getTime())) return { ok: true, value: same };
+    const why = session.refreshToken
+      ? `the ${network} app this account was connected with is no longer configured`
+      : `the token expired and ${network} issued no refresh token for it`;
+    return {
+      ok: false,
+      failure: {
+        kind: 'auth_expired',
+        message: `${network}: ${why}; connect the account again`,
+        statusCode: null,
+        retryAt: null,
+      },
+    };
+  }
+  const renewed = await refreshTokens(http, network, spec, client, session.refreshToken);
+  if (!renewed.ok) return renewed;
+  return {
+    ok: true,
+    value: {
+      ...same,
+      accessToken: renewed.value.access_token,
+      refreshToken: renewed.value.refresh_token,
+      tokenExpiresAt: expiryOf(renewed.value, http.now()),
+    },
+  };
+}
+
 /** When tokens that last `expires_in` seconds from `now` stop working (ISO), or null when they do not. */
 export function expiryOf(tokens: Pick<OAuthTokens, 'expires_in'>, now: Date): string | null {
   return tokens.expires_in === null ? null : new Date(now.getTime() + tokens.expires_in * 1000).toISOString();
@@ -89,10 +129,12 @@ interface TokenAnswer {
   scope?: unknown;
   error?: unknown;
   error_description?: unknown;
+  /** Pinterest answers token errors as `{ code, message }` rather than RFC 6749's fields. */
+  message?: unknown;
 }
 
 async function tokenCall(
-  http: OAuthHttp,
+  http: NetworkHttp,
   network: string,
   spec: OAuthSpec,
   client: OAuthClient,
@@ -100,10 +142,7 @@ async function tokenCall(
   /** What was asked for: RFC 6749 §5.1 leaves `scope` out when all of it was granted. */
   fallbackScopes: string[],
 ): Promise<NetworkResult<OAuthTokens>> {
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'content-type': 'application/x-www-form-urlencoded',
-  };
+  const headers: Record<string, string> = {};
   // A public client (PKCE only) names itself in the form; a confidential one authenticates as the spec says.
   if (client.clientSecret !== null && spec.clientAuth === 'basic') {
     const user = encodeURIComponent(client.clientId);
@@ -113,37 +152,20 @@ async function tokenCall(
     form.set('client_id', client.clientId);
     if (client.clientSecret !== null) form.set('client_secret', client.clientSecret);
   }
-  let response: Response;
-  try {
-    response = await http.fetch(spec.tokenUrl, {
-      method: 'POST',
-      headers,
-      body: form.toString(),
-      signal: AbortSignal.timeout(http.timeoutMs),
-    });
-  } catch (error) {
-    return { ok: false, failure: transportFailure(network, error, error instanceof OutboundRefusedError) };
-  }
-  const text = await response.text().catch(() => '');
-  let answer: TokenAnswer = {};
-  try {
-    answer = JSON.parse(text) as TokenAnswer;
-  } catch {
-    // Some token endpoints answer errors in plain text; the status says enough then.
-  }
-  if (!response.ok) {
-    return {
-      ok: false,
-      failure: httpFailure(network, response.status, response.headers, errorOf(answer), http.now()),
-    };
-  }
+  const answered = await jsonCall<TokenAnswer>(
+    http,
+    { name: network, reason: (body) => errorOf((body ?? {}) as TokenAnswer) },
+    { method: 'POST', url: spec.tokenUrl, headers, form },
+  );
+  if (!answered.ok) return answered;
+  const answer = answered.value.body ?? {};
   if (typeof answer.access_token !== 'string' || answer.access_token === '') {
     return {
       ok: false,
       failure: {
         kind: 'retryable',
-        message: `${network}'s token endpoint answered HTTP ${response.status} without an access token`,
-        statusCode: response.status,
+        message: `${network}'s token endpoint answered HTTP ${answered.value.status} without an access token`,
+        statusCode: answered.value.status,
         retryAt: null,
       },
     };
@@ -167,5 +189,6 @@ function errorOf(answer: TokenAnswer): string | null {
   const parts = [answer.error, answer.error_description].filter(
     (part): part is string => typeof part === 'string' && part.length > 0,
   );
+  if (parts.length === 0 && typeof answer.message === 'string' && answer.message) parts.push(answer.message);
   return parts.length > 0 ? parts.join(': ').slice(0, 500) : null;
 }

@@ -157,6 +157,13 @@ export interface OAuthSpec {
   clientAuth: 'basic' | 'body';
   /** Further query parameters of the authorization URL (`access_type=offline` for Google, …). */
   authorizeParams?: Readonly<Record<string, string>>;
+  /**
+   * For networks that renew a long-lived token with the token itself instead of a refresh token (Threads'
+   * `th_refresh_token`): renewal starts `aheadMs` before expiry, needs no refresh token, and a refused
+   * renewal (a short-lived token the network will not renew) is not the call's failure: the token serves
+   * until it lapses. Absent: RFC 6749 refresh tokens, renewed minutes before expiry.
+   */
+  renewal?: { withAccessToken: true; aheadMs: number };
 }
 
 /** What the token endpoint answered, as `connect` takes it for OAuth networks. */

@@ -2,7 +2,8 @@ import { newId } from '#server/db/ids.js';
 import type { OAuthFlowRow } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
 import type { NetworkFailure, NetworkRegistry, OAuthTokens } from '#server/integrations/networks/index.js';
-import { exchangeCode, type OAuthHttp } from '#server/integrations/networks/oauth-token.js';
+import type { NetworkHttp } from '#server/integrations/networks/json-http.js';
+import { exchangeCode } from '#server/integrations/networks/oauth-token.js';
 import type { Repositories } from '#server/repositories/index.js';
 import { NETWORK_NAMES, type NetworkAccount, type NetworkId } from '#shared/network.schema.js';
 import type { OAuthPick, OAuthPickBody, OAuthStart, StartOAuthBody } from '#shared/oauth.schema.js';
@@ -26,7 +27,7 @@ export interface OAuthConnectDeps {
   /** Seals the PKCE verifiers and the tokens of flows waiting for a pick. */
   secretBox: SecretBox;
   /** The token endpoint calls: the guarded fetch, a timeout, a clock. */
-  http: OAuthHttp;
+  http: NetworkHttp;
   publicBaseUrl: string;
   now: () => Date;
 }

@@ -50,6 +50,7 @@ export class FakeGoogleBusinessServer extends FakeNetworkServer {
   pageSize = 100;
   private nextId = 1_000_000_000_000n;
   protected readonly tokenPath = '/token';
+  protected readonly authorizePath = '/o/oauth2/v2/auth';
   protected readonly clientAuth = 'body' as const;
   protected override rotatesRefreshTokens = false;
 

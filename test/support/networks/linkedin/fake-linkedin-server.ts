@@ -59,6 +59,7 @@ export class FakeLinkedInServer extends FakeNetworkServer {
   readonly statistics = new Map<string, Record<string, number>>();
   private nextId = 7_100_000_000_000_000_000n;
   protected readonly tokenPath = '/oauth/v2/accessToken';
+  protected readonly authorizePath = '/oauth/v2/authorization';
   protected readonly clientAuth = 'body' as const;
 
   static async start(): Promise<FakeLinkedInServer> {

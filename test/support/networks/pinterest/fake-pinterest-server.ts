@@ -45,6 +45,7 @@ export class FakePinterestServer extends FakeNetworkServer {
   boardPageSize = 25;
   private nextId = 1_090_000_000_000_000_000n;
   protected readonly tokenPath = '/v5/oauth/token';
+  protected readonly authorizePath = '/oauth/';
   protected readonly clientAuth = 'basic' as const;
 
   static async start(): Promise<FakePinterestServer> {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGoogleBusinessServer } from '../../../../../test/support/networks/google-business/fake-google-business-server.js';
 import { createGuardedFetch } from '../../guarded-fetch.js';
 import { createOutboundGuard } from '../../outbound-guard.js';
+import { withFreshTokens } from '../fresh-tokens.js';
 import type {
   ConnectedAccount,
   NetworkMedia,
@@ -19,13 +20,17 @@ import { createGoogleBusinessProvider, GOOGLE_BUSINESS_SCOPES } from './google-b
 describe('Google Business Profile provider', () => {
   let google: FakeGoogleBusinessServer;
   let userCount = 0;
+  // As the registry builds it: wrapped to renew an expiring token before each call (fresh-tokens.ts).
   const provider = () =>
-    createGoogleBusinessProvider({
-      fetch: createGuardedFetch(createOutboundGuard({ allowedHosts: ['127.0.0.1'] })),
-      timeoutMs: 5_000,
-      now: () => new Date(),
-      baseUrl: google.url,
-    });
+    withFreshTokens(
+      createGoogleBusinessProvider({
+        fetch: createGuardedFetch(createOutboundGuard({ allowedHosts: ['127.0.0.1'] })),
+        timeoutMs: 5_000,
+        now: () => new Date(),
+        baseUrl: google.url,
+      }),
+      () => new Date(),
+    );
   const client = { clientId: 'gbp.apps.googleusercontent.example', clientSecret: 'GOCSPX-secret' };
 
   beforeAll(async () => {

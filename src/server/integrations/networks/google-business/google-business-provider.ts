@@ -10,13 +10,12 @@ import {
   textField,
   unexpectedAnswer,
 } from '../json-http.js';
-import { freshOAuthSession, refreshOAuthSession } from '../oauth-refresh.js';
+import { refreshSession } from '../oauth-token.js';
 import type {
   ConnectedAccount,
   NetworkMention,
   NetworkProvider,
   NetworkResult,
-  NetworkSession,
   OAuthSpec,
   OAuthTarget,
   OAuthTokens,
@@ -122,8 +121,6 @@ export function createGoogleBusinessProvider(deps: GoogleBusinessProviderDeps): 
     const { path, ...rest } = request;
     return jsonCall<T>(deps, GOOGLE_API, { ...rest, url: `${hosts[host]}/${path}`, token });
   };
-  const fresh = (session: NetworkSession) =>
-    freshOAuthSession(deps, GOOGLE_BUSINESS, oauth, session, GOOGLE_API.reason);
 
   /** Every page of a Google list (`nextPageToken`), up to a bound. */
   async function pages<T>(
@@ -236,10 +233,10 @@ export function createGoogleBusinessProvider(deps: GoogleBusinessProviderDeps): 
     },
 
     refresh(session) {
-      return refreshOAuthSession(deps, GOOGLE_BUSINESS, oauth, session, GOOGLE_API.reason);
+      return refreshSession(deps, GOOGLE_BUSINESS, oauth, session);
     },
 
-    async publish(given, publication) {
+    async publish(session, publication) {
       if (publication.published.some((part) => part.position === 0)) {
         return { ok: true, value: [...publication.published].sort((a, b) => a.position - b.position) };
       }
@@ -268,9 +265,6 @@ export function createGoogleBusinessProvider(deps: GoogleBusinessProviderDeps): 
           ),
         };
       }
-      const opened = await fresh(given);
-      if (!opened.ok) return opened;
-      const session = opened.value;
       const text = publication.parts[0] ?? '';
       const link = firstLink(text);
       const posted = await call<{ name?: string; searchUrl?: string }>(session.accessToken, 'v4', {
@@ -298,10 +292,7 @@ export function createGoogleBusinessProvider(deps: GoogleBusinessProviderDeps): 
       return { ok: true, value: [part] };
     },
 
-    async metrics(given, remoteId) {
-      const opened = await fresh(given);
-      if (!opened.ok) return opened;
-      const session = opened.value;
+    async metrics(session, remoteId) {
       const end = deps.now();
       const start = new Date(end.getTime() - INSIGHT_DAYS * 86_400_000);
       const read = await call<{
@@ -343,10 +334,7 @@ export function createGoogleBusinessProvider(deps: GoogleBusinessProviderDeps): 
       };
     },
 
-    async mentions(given, since) {
-      const opened = await fresh(given);
-      if (!opened.ok) return opened;
-      const session = opened.value;
+    async mentions(session, since) {
       const parsed = since ? Date.parse(since) : Number.NaN;
       const after = Number.isFinite(parsed) ? parsed : Number.NEGATIVE_INFINITY;
       const fresher: Review[] = [];
@@ -389,17 +377,15 @@ export function createGoogleBusinessProvider(deps: GoogleBusinessProviderDeps): 
       return { ok: true, value: { mentions, cursor: last ? new Date(last).toISOString() : since } };
     },
 
-    async reply(given, reply) {
-      if (!new RegExp(`^${escapeRegExp(given.remoteAccountId)}/reviews/[^/]+$`).test(reply.inReplyTo)) {
+    async reply(session, reply) {
+      if (!new RegExp(`^${escapeRegExp(session.remoteAccountId)}/reviews/[^/]+$`).test(reply.inReplyTo)) {
         return {
           ok: false,
           failure: refused('Only reviews of this location can be answered on Google Business Profile'),
         };
       }
-      const opened = await fresh(given);
-      if (!opened.ok) return opened;
       // PUT: answering again replaces the answer, so a repeated send never adds a second one.
-      const put = await call<{ comment?: string }>(opened.value.accessToken, 'v4', {
+      const put = await call<{ comment?: string }>(session.accessToken, 'v4', {
         method: 'PUT',
         path: `v4/${reply.inReplyTo}/reply`,
         json: { comment: reply.text },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeLinkedInServer } from '../../../../../test/support/networks/linkedin/fake-linkedin-server.js';
 import { createGuardedFetch } from '../../guarded-fetch.js';
 import { createOutboundGuard } from '../../outbound-guard.js';
+import { withFreshTokens } from '../fresh-tokens.js';
 import type {
   ConnectedAccount,
   NetworkMedia,
@@ -17,13 +18,17 @@ import { createLinkedInProvider, LINKEDIN_SCOPES } from './linkedin-provider.js'
 
 describe('LinkedIn provider', () => {
   let linkedin: FakeLinkedInServer;
+  // As the registry builds it: wrapped to renew an expiring token before each call (fresh-tokens.ts).
   const provider = () =>
-    createLinkedInProvider({
-      fetch: createGuardedFetch(createOutboundGuard({ allowedHosts: ['127.0.0.1'] })),
-      timeoutMs: 5_000,
-      now: () => new Date(),
-      baseUrl: linkedin.url,
-    });
+    withFreshTokens(
+      createLinkedInProvider({
+        fetch: createGuardedFetch(createOutboundGuard({ allowedHosts: ['127.0.0.1'] })),
+        timeoutMs: 5_000,
+        now: () => new Date(),
+        baseUrl: linkedin.url,
+      }),
+      () => new Date(),
+    );
   const client = { clientId: 'li-app', clientSecret: 'li-secret' };
 
   beforeAll(async () => {
@@ -373,7 +378,7 @@ describe('LinkedIn provider', () => {
     expect(lapsed.ok ? null : lapsed.failure).toMatchObject({
       kind: 'auth_expired',
       message:
-        'LinkedIn: the token expired and LinkedIn issued no refresh token for it: connect the account again',
+        'LinkedIn: the token expired and LinkedIn issued no refresh token for it; connect the account again',
     });
 
     linkedin.revokeRefresh(stored[0]?.refreshToken ?? '');
@@ -383,7 +388,7 @@ describe('LinkedIn provider', () => {
     });
     expect(gone.ok ? null : gone.failure).toMatchObject({
       kind: 'auth_expired',
-      message: expect.stringContaining('refused the refresh token (HTTP 400): invalid_grant'),
+      message: expect.stringContaining('refused to renew the token; connect the account again'),
     });
   });
 });

@@ -8,7 +8,7 @@ import {
   textField,
   unexpectedAnswer,
 } from '../json-http.js';
-import { freshOAuthSession, refreshOAuthSession } from '../oauth-refresh.js';
+import { refreshSession } from '../oauth-token.js';
 import type {
   ConnectedAccount,
   NetworkMedia,
@@ -104,8 +104,6 @@ export function createLinkedInProvider(deps: LinkedInProviderDeps): NetworkProvi
     pkce: false,
     clientAuth: 'body',
   };
-  const fresh = (session: NetworkSession) =>
-    freshOAuthSession(deps, LINKEDIN, oauth, session, LINKEDIN_API.reason);
   const rest = <T>(token: string, method: 'GET' | 'POST', path: string, json?: unknown) =>
     linkedInRest<T>(deps, {
       method,
@@ -295,16 +293,13 @@ export function createLinkedInProvider(deps: LinkedInProviderDeps): NetworkProvi
     },
 
     refresh(session) {
-      return refreshOAuthSession(deps, LINKEDIN, oauth, session, LINKEDIN_API.reason);
+      return refreshSession(deps, LINKEDIN, oauth, session);
     },
 
-    async publish(given, publication) {
+    async publish(session, publication) {
       if (publication.parts.length > 1) {
         return { ok: false, failure: refused('LinkedIn has no threads: put the text in one post') };
       }
-      const opened = await fresh(given);
-      if (!opened.ok) return opened;
-      const session = opened.value;
       const out = [...publication.published].sort((a, b) => a.position - b.position);
       const done = new Set(out.map((part) => part.position));
       if (!done.has(0)) {
@@ -365,10 +360,7 @@ export function createLinkedInProvider(deps: LinkedInProviderDeps): NetworkProvi
       return { ok: true, value: out };
     },
 
-    async metrics(given, remoteId) {
-      const opened = await fresh(given);
-      if (!opened.ok) return opened;
-      const session = opened.value;
+    async metrics(session, remoteId) {
       if (session.remoteAccountId.startsWith('urn:li:organization:')) {
         const kind = remoteId.startsWith('urn:li:ugcPost:') ? 'ugcPosts' : 'shares';
         const query = `q=organizationalEntity&organizationalEntity=${encodeURIComponent(session.remoteAccountId)}&${kind}=${restliList([remoteId])}`;
@@ -415,13 +407,10 @@ export function createLinkedInProvider(deps: LinkedInProviderDeps): NetworkProvi
       };
     },
 
-    async mentions(given, since) {
+    async mentions(session, since) {
       // Reading a member's posts and their comments is for approved partners only (r_member_social).
-      if (!given.remoteAccountId.startsWith('urn:li:organization:'))
+      if (!session.remoteAccountId.startsWith('urn:li:organization:'))
         return { ok: true, value: { mentions: [], cursor: since } };
-      const opened = await fresh(given);
-      if (!opened.ok) return opened;
-      const session = opened.value;
       const after = since && /^\d+$/.test(since) ? Number(since) : 0;
       const query = `q=author&author=${encodeURIComponent(session.remoteAccountId)}&count=${RECENT_POSTS}&sortBy=LAST_MODIFIED`;
       const posts = await rest<{ elements?: Array<{ id?: string }> }>(
@@ -469,10 +458,8 @@ export function createLinkedInProvider(deps: LinkedInProviderDeps): NetworkProvi
       };
     },
 
-    async reply(given, reply) {
-      const opened = await fresh(given);
-      if (!opened.ok) return opened;
-      const posted = await comment(opened.value, reply.inReplyTo, reply.text);
+    async reply(session, reply) {
+      const posted = await comment(session, reply.inReplyTo, reply.text);
       if (!posted.ok) return posted;
       return { ok: true, value: { ...posted.value, position: 0 } };
     },

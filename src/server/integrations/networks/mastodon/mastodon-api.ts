@@ -1,16 +1,10 @@
 import { OutboundRefusedError } from '../../guarded-fetch.js';
 import { httpFailure, transportFailure } from '../http-failure.js';
+import type { NetworkHttp } from '../json-http.js';
 import type { NetworkResult } from '../provider.js';
 
 // One authenticated call to a Mastodon instance's REST API (docs.joinmastodon.org/methods/), with its
 // answer parsed or mapped onto a failure. Errors arrive as `{"error": "…"}`; that text is what people see.
-
-/** What the calls share: the guarded fetch (every request passes the outbound guard), a timeout, a clock. */
-export interface MastodonHttp {
-  fetch: typeof fetch;
-  timeoutMs: number;
-  now: () => Date;
-}
 
 export const MASTODON = 'Mastodon';
 
@@ -26,7 +20,7 @@ export interface MastodonCall {
 
 /** The answer's JSON and status, or the failure it means. */
 export async function mastodonCall<T>(
-  http: MastodonHttp,
+  http: NetworkHttp,
   call: MastodonCall,
 ): Promise<NetworkResult<{ status: number; body: T; headers: Headers }>> {
   const headers: Record<string, string> = { accept: 'application/json', ...call.headers };

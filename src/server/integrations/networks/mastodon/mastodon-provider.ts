@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { MastodonCredentials } from '#shared/network.schema.js';
+import type { NetworkHttp } from '../json-http.js';
 import type {
   ConnectedAccount,
   MentionPage,
@@ -10,7 +11,7 @@ import type {
   NetworkSession,
   PublishedPart,
 } from '../provider.js';
-import { MASTODON, type MastodonHttp, mastodonCall } from './mastodon-api.js';
+import { MASTODON, mastodonCall } from './mastodon-api.js';
 import { htmlToText } from './mastodon-text.js';
 
 // Mastodon through its REST API (docs.joinmastodon.org/methods/): an instance address and a token from
@@ -18,7 +19,7 @@ import { htmlToText } from './mastodon-text.js';
 // it for an hour), threads reply to their previous part, media go up through /api/v2/media first.
 
 /** What the provider needs besides HTTP: how long to wait between looks at media still processing. */
-export interface MastodonProviderDeps extends MastodonHttp {
+export interface MastodonProviderDeps extends NetworkHttp {
   /** Between looks at an upload still processing. */
   mediaPollMs?: number;
   /** Looks before giving up on an upload (retryable: the instance is slow, not the post wrong). */

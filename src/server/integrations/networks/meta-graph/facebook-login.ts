@@ -1,5 +1,6 @@
+import type { NetworkHttp } from '../json-http.js';
 import type { NetworkResult, OAuthSpec, OAuthTokens } from '../provider.js';
-import { type GraphHttp, graphCall } from './graph-api.js';
+import { graphCall } from './graph-api.js';
 import { FACEBOOK_GRAPH_VERSION } from './graph-shared.js';
 
 // Facebook Login, which the Facebook Pages and the Instagram (with Facebook Login) providers share: the
@@ -40,7 +41,7 @@ export interface ManagedPage {
 
 /** The long-lived user token (60 days), or the short-lived one when the app's secret is not at hand. */
 export async function longLivedUserToken(
-  http: GraphHttp,
+  http: NetworkHttp,
   network: string,
   apiUrl: string,
   tokens: OAuthTokens,
@@ -65,7 +66,7 @@ export async function longLivedUserToken(
 
 /** The Pages the user token manages (with their Page tokens), following Graph's pages. */
 export async function managedPages(
-  http: GraphHttp,
+  http: NetworkHttp,
   network: string,
   apiUrl: string,
   userToken: string,

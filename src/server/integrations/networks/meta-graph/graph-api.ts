@@ -1,18 +1,12 @@
 import { OutboundRefusedError } from '../../guarded-fetch.js';
 import { retryAtOf, transportFailure } from '../http-failure.js';
+import type { NetworkHttp } from '../json-http.js';
 import type { NetworkFailure, NetworkResult } from '../provider.js';
 
 // One call to a Meta Graph API (Facebook's graph.facebook.com, which Instagram's API with Facebook Login
 // shares, and Threads' graph.threads.net), with its answer parsed or mapped onto a failure. Graph errors
 // are `{"error": {"message", "type", "code", "error_subcode", "is_transient"}}` and their `code` says
 // more than the HTTP status: rate limits arrive as 400 or 403, an expired token as 400 with code 190.
-
-/** What the calls share: the guarded fetch (every request passes the outbound guard), a timeout, a clock. */
-export interface GraphHttp {
-  fetch: typeof fetch;
-  timeoutMs: number;
-  now: () => Date;
-}
 
 /** One request; `form`: URL-encoded fields (or multipart, for a file) of a POST. */
 export interface GraphCall {
@@ -47,7 +41,7 @@ const MAX_WAIT_MINUTES = 24 * 60;
 
 /** The answer's JSON, or the failure it means. */
 export async function graphCall<T>(
-  http: GraphHttp,
+  http: NetworkHttp,
   network: string,
   call: GraphCall,
 ): Promise<NetworkResult<T>> {

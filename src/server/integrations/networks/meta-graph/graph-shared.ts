@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { NetworkHttp } from '../json-http.js';
 import type { NetworkPublication, NetworkResult, PublishedPart } from '../provider.js';
-import type { GraphHttp } from './graph-api.js';
 
 // What the three Meta providers share besides the call itself: their settings, Graph's timestamps, the
 // wait for a media container to be ready, and the look for a post an earlier attempt already made.
@@ -11,7 +11,7 @@ export const FACEBOOK_GRAPH_VERSION = 'v21.0';
 export const THREADS_GRAPH_VERSION = 'v1.0';
 
 /** What a Meta provider needs besides HTTP. */
-export interface MetaProviderDeps extends GraphHttp {
+export interface MetaProviderDeps extends NetworkHttp {
   /** The API host, without the version (tests point it at the contract fake; so do the OAuth URLs). */
   baseUrl?: string;
   /** Between looks at a media container still processing. */

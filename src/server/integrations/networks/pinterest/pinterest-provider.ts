@@ -11,13 +11,12 @@ import {
   textField,
   unexpectedAnswer,
 } from '../json-http.js';
-import { freshOAuthSession, refreshOAuthSession } from '../oauth-refresh.js';
+import { refreshSession } from '../oauth-token.js';
 import type {
   ConnectedAccount,
   NetworkMedia,
   NetworkProvider,
   NetworkResult,
-  NetworkSession,
   OAuthSpec,
   OAuthTarget,
   OAuthTokens,
@@ -84,8 +83,6 @@ export function createPinterestProvider(deps: PinterestProviderDeps): NetworkPro
     const { path, ...rest } = request;
     return jsonCall<T>(deps, PINTEREST_API, { ...rest, url: `${api}/v5/${path}`, token });
   };
-  const fresh = (session: NetworkSession) =>
-    freshOAuthSession(deps, PINTEREST, oauth, session, PINTEREST_API.reason);
 
   async function boards(token: string): Promise<NetworkResult<Board[]>> {
     const out: Board[] = [];
@@ -178,10 +175,10 @@ export function createPinterestProvider(deps: PinterestProviderDeps): NetworkPro
     },
 
     refresh(session) {
-      return refreshOAuthSession(deps, PINTEREST, oauth, session, PINTEREST_API.reason);
+      return refreshSession(deps, PINTEREST, oauth, session);
     },
 
-    async publish(given, publication) {
+    async publish(session, publication) {
       if (publication.published.some((part) => part.position === 0)) {
         return { ok: true, value: [...publication.published].sort((a, b) => a.position - b.position) };
       }
@@ -207,9 +204,6 @@ export function createPinterestProvider(deps: PinterestProviderDeps): NetworkPro
       if (media.length > MAX_IMAGES) {
         return { ok: false, failure: refused(`A Pin carries at most ${MAX_IMAGES} images`) };
       }
-      const opened = await fresh(given);
-      if (!opened.ok) return opened;
-      const session = opened.value;
       const text = publication.parts[0] ?? '';
       const link = firstLink(text);
       const title = publication.title?.trim();
@@ -240,9 +234,7 @@ export function createPinterestProvider(deps: PinterestProviderDeps): NetworkPro
       return { ok: true, value: [part] };
     },
 
-    async metrics(given, remoteId) {
-      const opened = await fresh(given);
-      if (!opened.ok) return opened;
+    async metrics(session, remoteId) {
       const today = deps.now();
       const start = new Date(today.getTime() - ANALYTICS_DAYS * 86_400_000);
       const query = new URLSearchParams({
@@ -252,13 +244,10 @@ export function createPinterestProvider(deps: PinterestProviderDeps): NetworkPro
         app_types: 'ALL',
         split_field: 'NO_SPLIT',
       });
-      const read = await call<{ all?: { summary_metrics?: Record<string, unknown> } }>(
-        opened.value.accessToken,
-        {
-          method: 'GET',
-          path: `pins/${encodeURIComponent(remoteId)}/analytics?${query}`,
-        },
-      );
+      const read = await call<{ all?: { summary_metrics?: Record<string, unknown> } }>(session.accessToken, {
+        method: 'GET',
+        path: `pins/${encodeURIComponent(remoteId)}/analytics?${query}`,
+      });
       if (!read.ok) return read;
       const summary = read.value.body?.all?.summary_metrics;
       if (!summary)

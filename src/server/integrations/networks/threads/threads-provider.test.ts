@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_APP, FakeMetaServer } from '../../../../../test/support/networks/meta/fake-meta-server.js';
 import { createGuardedFetch } from '../../guarded-fetch.js';
 import { createOutboundGuard } from '../../outbound-guard.js';
+import { withFreshTokens } from '../fresh-tokens.js';
 import type { ConnectedAccount, NetworkPublication, NetworkSession, PublishedPart } from '../provider.js';
 import { createThreadsProvider, THREADS_SCOPES } from './threads-provider.js';
 
@@ -20,14 +21,18 @@ describe('Threads provider', () => {
     await meta.close();
   });
 
+  // As the registry builds it: wrapped to renew the token before a call when it nears expiry (fresh-tokens.ts).
   const provider = () =>
-    createThreadsProvider({
-      fetch: createGuardedFetch(createOutboundGuard({ allowedHosts: ['127.0.0.1'] })),
-      timeoutMs: 5_000,
-      now: () => meta.now(),
-      baseUrl: meta.url,
-      wait: async () => {},
-    });
+    withFreshTokens(
+      createThreadsProvider({
+        fetch: createGuardedFetch(createOutboundGuard({ allowedHosts: ['127.0.0.1'] })),
+        timeoutMs: 5_000,
+        now: () => meta.now(),
+        baseUrl: meta.url,
+        wait: async () => {},
+      }),
+      () => meta.now(),
+    );
 
   const connect = async (username = 'thebakery') => {
     const user = meta.addThreadsUser(username, 'The Bakery');
@@ -83,6 +88,7 @@ describe('Threads provider', () => {
       scopeSeparator: ',',
       pkce: false,
       clientAuth: 'body',
+      renewal: { withAccessToken: true, aheadMs: 10 * DAY },
     });
     // What the OAuth service does with the spec, by hand: approve, then exchange the code.
     const user = meta.addThreadsUser('dialog.user', 'Dialog User');

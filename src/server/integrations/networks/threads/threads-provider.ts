@@ -93,23 +93,6 @@ export function createThreadsProvider(deps: MetaProviderDeps): NetworkProvider<O
     return { ok: true, value: next };
   }
 
-  /** The session with a token good for a while yet: renewed (and stored through onRenewed) when close to expiry. */
-  async function fresh(session: NetworkSession): Promise<NetworkResult<NetworkSession>> {
-    const left = session.tokenExpiresAt
-      ? Date.parse(session.tokenExpiresAt) - deps.now().getTime()
-      : Infinity;
-    if (left > RENEW_WITHIN_MS || left <= 0) return { ok: true, value: session };
-    const renewed = await renew(session);
-    // A token Threads will not renew (a short-lived one, kept when the app's secret was not at hand) still
-    // works until it expires: the call goes ahead with it, and its own answer says when it no longer does.
-    if (!renewed.ok) return { ok: true, value: session };
-    await session.onRenewed?.(renewed.value);
-    return {
-      ok: true,
-      value: { ...renewed.value, ...(session.onRenewed ? { onRenewed: session.onRenewed } : {}) },
-    };
-  }
-
   async function container(
     session: NetworkSession,
     fields: Record<string, string>,
@@ -226,6 +209,8 @@ export function createThreadsProvider(deps: MetaProviderDeps): NetworkProvider<O
       scopeSeparator: ',',
       pkce: false,
       clientAuth: 'body',
+      // The wrapper (fresh-tokens.ts) renews through `refresh` below, days ahead rather than minutes.
+      renewal: { withAccessToken: true, aheadMs: RENEW_WITHIN_MS },
     },
 
     async connect(tokens) {
@@ -294,10 +279,7 @@ export function createThreadsProvider(deps: MetaProviderDeps): NetworkProvider<O
       return renew(session);
     },
 
-    async publish(given, publication) {
-      const opened = await fresh(given);
-      if (!opened.ok) return opened;
-      const session = opened.value;
+    async publish(session, publication) {
       return publishInOrder(publication, {
         chained: true,
         post: async (text) => post(session, text, await publication.media(), null),
@@ -307,11 +289,9 @@ export function createThreadsProvider(deps: MetaProviderDeps): NetworkProvider<O
       });
     },
 
-    async metrics(given, remoteId) {
-      const opened = await fresh(given);
-      if (!opened.ok) return opened;
+    async metrics(session, remoteId) {
       const read = await call<{ data: Array<{ name: string; values?: Array<{ value?: unknown }> }> }>(
-        opened.value.accessToken,
+        session.accessToken,
         {
           method: 'GET',
           path: `${remoteId}/insights`,
@@ -336,10 +316,7 @@ export function createThreadsProvider(deps: MetaProviderDeps): NetworkProvider<O
       };
     },
 
-    async mentions(given, since) {
-      const opened = await fresh(given);
-      if (!opened.ok) return opened;
-      const session = opened.value;
+    async mentions(session, since) {
       const posts = await call<{ data: Array<{ id: string }> }>(session.accessToken, {
         method: 'GET',
         path: 'me/threads',
@@ -377,14 +354,12 @@ export function createThreadsProvider(deps: MetaProviderDeps): NetworkProvider<O
       return { ok: true, value: { mentions, cursor } };
     },
 
-    async reply(given, reply) {
-      const opened = await fresh(given);
-      if (!opened.ok) return opened;
+    async reply(session, reply) {
       // A repeated send (its first answer lost) finds the answer already there.
-      const found = await ownPost(opened.value, reply.text, reply.inReplyTo, reply.writtenAt);
+      const found = await ownPost(session, reply.text, reply.inReplyTo, reply.writtenAt);
       if (!found.ok) return found;
       if (found.value) return { ok: true, value: { position: 0, ...found.value } };
-      const posted = await post(opened.value, reply.text, [], reply.inReplyTo);
+      const posted = await post(session, reply.text, [], reply.inReplyTo);
       if (!posted.ok) return posted;
       return { ok: true, value: { position: 0, ...posted.value } };
     },

@@ -1,5 +1,6 @@
 import { OutboundRefusedError } from '../../guarded-fetch.js';
 import { httpFailure, transportFailure } from '../http-failure.js';
+import type { NetworkHttp } from '../json-http.js';
 import type { NetworkResult } from '../provider.js';
 
 // One authenticated call to the X API v2 (docs.x.com/x-api), its answer parsed or mapped onto a failure.
@@ -7,13 +8,6 @@ import type { NetworkResult } from '../provider.js';
 // people see. Its rate limits reset at `x-rate-limit-reset`, in epoch seconds.
 
 export const X = 'X';
-
-/** What the calls share: the guarded fetch (every request passes the outbound guard), a timeout, a clock. */
-export interface XHttp {
-  fetch: typeof fetch;
-  timeoutMs: number;
-  now: () => Date;
-}
 
 export interface XCall {
   method: 'GET' | 'POST';
@@ -44,7 +38,7 @@ export interface XUser {
  * @example
  * const me = await xCall<XUser>(http, { method: 'GET', baseUrl, path: '/2/users/me', token });
  */
-export async function xCall<T>(http: XHttp, call: XCall): Promise<NetworkResult<XAnswer<T>>> {
+export async function xCall<T>(http: NetworkHttp, call: XCall): Promise<NetworkResult<XAnswer<T>>> {
   const headers: Record<string, string> = {
     accept: 'application/json',
     authorization: `Bearer ${call.token}`,

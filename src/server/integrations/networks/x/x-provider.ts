@@ -1,4 +1,5 @@
-import { expiryOf, refreshTokens } from '../oauth-token.js';
+import type { NetworkHttp } from '../json-http.js';
+import { expiryOf, refreshSession } from '../oauth-token.js';
 import type {
   ConnectedAccount,
   NetworkMedia,
@@ -10,7 +11,7 @@ import type {
   OAuthTokens,
   PublishedPart,
 } from '../provider.js';
-import { X, type XHttp, type XUser, xCall } from './x-api.js';
+import { X, type XUser, xCall } from './x-api.js';
 
 // X through its API v2 (docs.x.com/x-api) with OAuth 2 user tokens (authorization code + PKCE). Posts go
 // to POST /2/tweets, a thread's parts answer the part before; images go up through POST /2/media/upload
@@ -28,7 +29,7 @@ export const X_MAX_IMAGE_BYTES = 5_000_000;
 /** Mentions per page (the endpoint's maximum). */
 const MENTIONS_PAGE = 100;
 
-export interface XProviderDeps extends XHttp {
+export interface XProviderDeps extends NetworkHttp {
   /** The API's address; the authorization and token URLs follow it when it is overridden. */
   apiBaseUrl?: string;
 }
@@ -160,30 +161,7 @@ export function createXProvider(deps: XProviderDeps): NetworkProvider<OAuthToken
       return { ok: true, value: connected };
     },
 
-    async refresh(session) {
-      if (!session.refreshToken || !session.oauthClient) {
-        return {
-          ok: false,
-          failure: {
-            kind: 'auth_expired',
-            message: `${X} token cannot be renewed without ${session.refreshToken ? 'the app’s credentials' : 'a refresh token'}; connect the account again`,
-            statusCode: null,
-            retryAt: null,
-          },
-        };
-      }
-      const renewed = await refreshTokens(deps, X, oauth, session.oauthClient, session.refreshToken);
-      if (!renewed.ok) return renewed;
-      return {
-        ok: true,
-        value: {
-          ...session,
-          accessToken: renewed.value.access_token,
-          refreshToken: renewed.value.refresh_token,
-          tokenExpiresAt: expiryOf(renewed.value, deps.now()),
-        },
-      };
-    },
+    refresh: (session) => refreshSession(deps, X, oauth, session),
 
     async publish(session, publication) {
       const out = [...publication.published].sort((a, b) => a.position - b.position);

@@ -457,6 +457,39 @@ describe('ChannelsSettings with OAuth networks', () => {
     });
   });
 
+  it('reconnects an OAuth account through the flow even before the list of OAuth networks has come', async () => {
+    const businessId = anId();
+    const account = aNetworkAccount({
+      business_id: businessId,
+      network: 'linkedin',
+      display_name: 'Bakery & Co',
+      handle: 'Bakery & Co',
+      base_url: null,
+      scopes: ['w_organization_social', 'r_organization_social'],
+      token_expires_at: '2099-01-01T00:00:00.000Z',
+    });
+    // The server's list of OAuth networks (which says how each account reconnects) is empty here, as while
+    // it loads or when it failed: LinkedIn has no credentials form, so the flow is still the way back.
+    const { user, api, visited } = renderSettings([account], 'owner', { oauthNetworks: [] });
+    api.on('POST', API.oauthStart('linkedin'), () =>
+      json({ authorization_url: CONSENT, expires_at: CREATED_AT }),
+    );
+    const item = (await screen.findByText('Bakery & Co', { selector: '.network-account__name' })).closest(
+      'li',
+    );
+    if (!item) throw new Error('no account item');
+    expect(within(item).getByText(/Token expires/)).toBeTruthy();
+    expect(within(item).getByText('Scopes: w_organization_social, r_organization_social')).toBeTruthy();
+    expect(within(item).getByRole('button', { name: 'Sync Bakery & Co now' })).toBeTruthy();
+    await user.click(within(item).getByRole('button', { name: 'Reconnect Bakery & Co' }));
+
+    await vi.waitFor(() => expect(visited).toEqual([CONSENT]));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.requests.find((request) => request.path === API.oauthStart('linkedin'))?.body).toMatchObject({
+      account_id: account.id,
+    });
+  });
+
   it('says why the network did not connect, from the callback’s redirect', async () => {
     renderSettings([], 'owner', {
       url: '/?oauth=failed&network=x&message=You+did+not+allow+mcc+to+use+your+X+account',

@@ -18,7 +18,11 @@ import './channels.css';
 interface NetworkAccountItemProps {
   account: NetworkAccount;
   businessId: string;
-  /** Connected through OAuth: reconnecting runs the flow again (the same remote account must sign in). */
+  /**
+   * Connected through OAuth: reconnecting runs the flow again (the same remote account must sign in).
+   * A network without a credentials form reconnects through the flow whatever this says (the list of OAuth
+   * networks it comes from may still be loading, or have failed).
+   */
   oauth?: boolean;
   /** Test seam: where the browser goes for the network's consent page. */
   go?: (url: string) => void;
@@ -40,6 +44,7 @@ export function NetworkAccountItem({
   const network = NETWORK_NAMES[account.network];
   const name = account.display_name || account.handle;
   const needsReconnect = account.status === 'needs_reconnect';
+  const viaOAuth = oauth || credentialNetwork(account.network) === undefined;
 
   const syncNow = () =>
     sync.mutate(account.id, {
@@ -108,7 +113,7 @@ export function NetworkAccountItem({
             variant={needsReconnect ? 'primary' : 'ghost'}
             loading={startOAuth.isPending}
             onClick={() =>
-              oauth
+              viaOAuth
                 ? startOAuth.mutate(
                     { network: account.network, accountId: account.id },
                     { onError: (error) => toast(describeError(error), 'danger') },
@@ -143,7 +148,7 @@ export function NetworkAccountItem({
           </ul>
         </Banner>
       )}
-      {!oauth && (
+      {!viaOAuth && (
         <ReconnectDialog
           account={account}
           businessId={businessId}
