@@ -362,6 +362,8 @@ export interface ContentItemsTable {
   published_at: Generated<string | null>;
   /** Why the last publication failed (status `failed`); cleared when it is published. */
   publish_error: Generated<string | null>;
+  /** When the item was deleted (undoable until the housekeeping purge); every read leaves such rows out. */
+  deleted_at: Generated<string | null>;
 }
 
 export interface ContentItemHistoryTable {

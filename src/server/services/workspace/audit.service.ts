@@ -25,6 +25,7 @@ export type AuditAction =
   | 'campaign.status_changed'
   | 'campaign.deleted'
   | 'content.deleted'
+  | 'content.restored'
   | 'calendar_feed.created'
   | 'calendar_feed.revoked'
   | 'review_link.created'
