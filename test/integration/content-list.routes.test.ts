@@ -103,10 +103,28 @@ describeEachDialect('content list, bulk moves and undo', (create) => {
       [draft, planned].map(async (item) => (await as(owner, 'GET', `/api/content/${item.id}`)).json()),
     );
 
+    const nextUp = async () =>
+      (await as(owner, 'GET', `/api/business/${business.id}/attention`)).json<{
+        next_up: { count: number };
+      }>().next_up.count;
+    const scheduledBefore = await nextUp();
+    const publishJob = async () =>
+      (
+        await t.database.db
+          .selectFrom('content_items')
+          .select('publish_job_id')
+          .where('id', '=', planned.id)
+          .executeTakeFirstOrThrow()
+      ).publish_job_id;
+    const firstJob = await publishJob();
+    expect(firstJob).not.toBeNull();
+
     const deleted = await bulk({ ids: [draft.id, planned.id], action: 'delete' });
     expect(deleted.json()).toMatchObject({ deleted_ids: [draft.id, planned.id] });
     expect((await as(owner, 'GET', `/api/content/${draft.id}`)).statusCode).toBe(404);
     expect(await list('q=Undo')).toEqual([]);
+    expect(await list('from=2099-01-01T00:00:00.000Z&q=Planned')).toEqual([]);
+    expect(await nextUp()).toBe(scheduledBefore - 1);
     // A deleted item cannot be changed, only restored.
     const moved = await bulk({ ids: [draft.id], action: 'reschedule', shift_minutes: 60 });
     expect(moved.json<Problem>().errors).toEqual([
@@ -125,6 +143,12 @@ describeEachDialect('content list, bulk moves and undo', (create) => {
       const was = before[index] as ContentItem;
       expect(item).toEqual({ ...was, version: was.version + 2 });
     });
+    expect(await nextUp()).toBe(scheduledBefore);
+    // The delete cancelled its publish job; the restore queued a new one.
+    expect(await publishJob()).not.toBeNull();
+    expect(await publishJob()).not.toBe(firstJob);
+    const cancelled = await as(owner, 'GET', `/api/jobs/${firstJob}`);
+    expect(cancelled.json<{ state: string }>().state).toBe('cancelled');
     const history = await as(owner, 'GET', `/api/content/${planned.id}/history`);
     expect(history.json<{ items: { action: string }[] }>().items.map((entry) => entry.action)).toEqual([
       'created',
