@@ -20,10 +20,10 @@ import { contentKeys } from '../../api/query-keys.js';
 import { itemLabel } from '../content-format.js';
 
 /** The status changes the bar offers, each shown only to roles that can make it for some item. */
-const STATUS_ACTIONS: ReadonlyArray<{ to: ContentStatus; label: string }> = [
-  { to: 'in_review', label: 'Send to review' },
-  { to: 'approved', label: 'Approve' },
-  { to: 'scheduled', label: 'Schedule' },
+const STATUS_ACTIONS: ReadonlyArray<{ to: ContentStatus; label: string; done: string }> = [
+  { to: 'in_review', label: 'Send to review', done: 'Sent to review' },
+  { to: 'approved', label: 'Approve', done: 'Approved' },
+  { to: 'scheduled', label: 'Schedule', done: 'Scheduled' },
 ];
 
 const SHIFTS: ReadonlyArray<{ minutes: number; label: string }> = [
@@ -110,12 +110,12 @@ export function BulkActionBar({ businessId, role, timeZone, items, campaigns, on
         </Button>
       </div>
       <div className="bulk-bar__actions">
-        {STATUS_ACTIONS.filter(({ to }) => canMoveTo(role, to)).map(({ to, label }) => (
+        {STATUS_ACTIONS.filter(({ to }) => canMoveTo(role, to)).map(({ to, label, done }) => (
           <Button
             key={to}
             size="sm"
             loading={bulk.isPending && bulk.variables?.action === 'set_status' && bulk.variables.to === to}
-            onClick={() => run({ ...base, action: 'set_status', to }, () => toast(`${label}: ${count}`))}
+            onClick={() => run({ ...base, action: 'set_status', to }, () => toast(`${done}: ${count}`))}
           >
             {label}
           </Button>
@@ -150,18 +150,18 @@ export function BulkActionBar({ businessId, role, timeZone, items, campaigns, on
                 </option>
               ))}
             </SelectField>
-            <Button type="submit" size="sm" disabled={!shift || bulk.isPending}>
+            <Button type="submit" disabled={!shift || bulk.isPending}>
               Shift
             </Button>
           </form>
           <form className="bulk-bar__form" onSubmit={submitTime}>
             <TextField
-              label={`Set the time (${timeZone})`}
+              label={`Time (${timeZone})`}
               type="datetime-local"
               value={time}
               onChange={(event) => setTime(event.target.value)}
             />
-            <Button type="submit" size="sm" disabled={!time || bulk.isPending}>
+            <Button type="submit" disabled={!time || bulk.isPending}>
               Set time
             </Button>
           </form>
@@ -179,7 +179,7 @@ export function BulkActionBar({ businessId, role, timeZone, items, campaigns, on
                 </option>
               ))}
             </SelectField>
-            <Button type="submit" size="sm" disabled={!campaign || bulk.isPending}>
+            <Button type="submit" disabled={!campaign || bulk.isPending}>
               Move
             </Button>
           </form>

@@ -39,9 +39,7 @@ export function ContentListFilters({ value, onChange, campaigns }: ContentListFi
             placeholder="Words in the title or text"
             onChange={(event) => setQ(event.target.value)}
           />
-          <Button type="submit" size="sm">
-            Search
-          </Button>
+          <Button type="submit">Search</Button>
         </div>
         <SelectField
           label="Status"
