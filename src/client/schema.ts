@@ -952,7 +952,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @summary Content items: a calendar range (from/to on scheduled_at) or the whole library */
+        /** @summary Content items: a calendar range (from/to on scheduled_at) or the whole library, filtered and searched (q) */
         get: operations["listContentItems"];
         put?: never;
         /** @summary Save an idea or a draft (422 when the text breaks the channel’s limits) */
@@ -972,7 +972,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @summary Reschedule, change the status of, or delete many items: all or nothing */
+        /** @summary Reschedule, change the status or campaign of, delete or restore (undo a delete) many items: all or nothing */
         post: operations["bulkChangeContentItems"];
         delete?: never;
         options?: never;
@@ -991,7 +991,7 @@ export interface paths {
         get: operations["getContentItem"];
         put?: never;
         post?: never;
-        /** @summary Delete an item and its history (owner, admin) */
+        /** @summary Delete an item (owner, admin); a bulk restore brings it back within 24 hours */
         delete: operations["deleteContentItem"];
         options?: never;
         head?: never;
@@ -9820,6 +9820,7 @@ export interface operations {
                 status?: "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "failed";
                 campaign_id?: string;
                 pillar?: string;
+                q?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -10166,7 +10167,16 @@ export interface operations {
                 } | {
                     business_id: string;
                     ids: string[];
+                    action: "set_campaign";
+                    campaign_id: string | null;
+                } | {
+                    business_id: string;
+                    ids: string[];
                     action: "delete";
+                } | {
+                    business_id: string;
+                    ids: string[];
+                    action: "restore";
                 };
             };
         };
@@ -10176,7 +10186,7 @@ export interface operations {
                 headers: { [name: string]: unknown };
                 content: {
                     "application/json": {
-                        action: "reschedule" | "set_status" | "delete";
+                        action: "reschedule" | "set_status" | "set_campaign" | "delete" | "restore";
                         items: {
                             id: string;
                             business_id: string;

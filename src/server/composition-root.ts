@@ -168,6 +168,7 @@ export function jobHandlerDeps(services: Services): Omit<JobHandlerDeps, 'queue'
     inboxTriage: services.inboxTriage,
     media: services.media,
     idempotency: services.idempotency,
+    content: services.content,
     networkReadings: {
       queueReadings: () => services.networkReadScheduler.queueReadings(),
       readDue: (businessId, accountId) => services.networkSync.readDue(businessId, accountId),

@@ -204,6 +204,8 @@ export const contentListQuerySchema = z
     status: contentStatusSchema.optional(),
     campaign_id: idSchema.optional(),
     pillar: z.string().trim().min(1).max(60).optional(),
+    /** Text the title or body contains, case-insensitively. */
+    q: z.string().trim().min(1, { message: 'Type something to search for' }).max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(300).optional(),
   })
@@ -230,7 +232,17 @@ export const contentHistoryQuerySchema = z.strictObject({
 });
 
 const bulkBase = { business_id: idSchema, ids: z.array(idSchema).min(1).max(200) };
-/** `POST /api/content/bulk`: all or nothing; on failure `errors[]` lists each refused item. */
+export const BULK_CONTENT_ACTIONS = [
+  'reschedule',
+  'set_status',
+  'set_campaign',
+  'delete',
+  'restore',
+] as const;
+/**
+ * `POST /api/content/bulk`: all or nothing; on failure `errors[]` lists each refused item. `delete` can be
+ * undone by `restore` with the same ids until the housekeeping purge (CONTENT_TRASH_HOURS).
+ */
 export const bulkContentBodySchema = z
   .discriminatedUnion('action', [
     z.strictObject({
@@ -251,7 +263,14 @@ export const bulkContentBodySchema = z
       to: contentStatusSchema,
       comment: z.string().trim().min(1).max(2000).optional(),
     }),
+    z.strictObject({
+      ...bulkBase,
+      action: z.literal('set_campaign'),
+      /** The campaign to move the items to (this workspace's), or null to take them out of any. */
+      campaign_id: idSchema.nullable(),
+    }),
     z.strictObject({ ...bulkBase, action: z.literal('delete') }),
+    z.strictObject({ ...bulkBase, action: z.literal('restore') }),
   ])
   .refine((body) => new Set(body.ids).size === body.ids.length, { message: 'Each id once', path: ['ids'] })
   .refine(
@@ -260,9 +279,12 @@ export const bulkContentBodySchema = z
       (body.shift_minutes === undefined) !== (body.scheduled_at === undefined),
     { message: 'Give either shift_minutes or scheduled_at', path: ['shift_minutes'] },
   );
+/** How long a deleted item can be restored before the housekeeping job deletes it for good. */
+export const CONTENT_TRASH_HOURS = 24;
+
 export const bulkContentResultSchema = z.object({
-  action: z.enum(['reschedule', 'set_status', 'delete']),
-  /** The items as they are now (empty after a delete). */
+  action: z.enum(BULK_CONTENT_ACTIONS),
+  /** The items as they are now (empty after a delete; the restored ones after a restore). */
   items: z.array(contentItemSchema),
   deleted_ids: z.array(idSchema),
 });

@@ -184,16 +184,28 @@ describeEachDialect('content comments', (create) => {
     expect((await byKey(theirItem.id)).statusCode).toBe(404);
   });
 
-  it('goes with its content item', async () => {
+  it('stays with a deleted item, so a restore brings it back, and goes with it at the purge', async () => {
     const doomed = await createContent(t.app, editor, business.id, { title: 'Doomed' });
     await post(owner, { body: 'This will go.' }, doomed.id);
     const removed = await as(owner, 'DELETE', `/api/content/${doomed.id}`);
     expect(removed.statusCode, removed.body).toBe(204);
-    const left = await t.database.db
-      .selectFrom('content_comments')
-      .select('id')
-      .where('content_item_id', '=', doomed.id)
+    expect((await as(owner, 'GET', comments(doomed.id))).statusCode).toBe(404);
+    const left = () =>
+      t.database.db
+        .selectFrom('content_comments')
+        .select('id')
+        .where('content_item_id', '=', doomed.id)
+        .execute();
+    expect(await left()).toHaveLength(1);
+
+    await t.services.content.purgeDeleted();
+    expect(await left()).toHaveLength(1);
+    await t.database.db
+      .updateTable('content_items')
+      .set({ deleted_at: '2000-01-01T00:00:00.000Z' })
+      .where('id', '=', doomed.id)
       .execute();
-    expect(left).toEqual([]);
+    await t.services.content.purgeDeleted();
+    expect(await left()).toEqual([]);
   });
 });

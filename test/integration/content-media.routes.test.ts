@@ -220,8 +220,15 @@ describeEachDialect('media attached to content', (create) => {
     expect((await as(owner, 'GET', `/api/media/${photo.id}`)).statusCode).toBe(200);
 
     await setMedia(secondWithPhoto, []);
-    // Deleting the post releases its media too.
+    // A deleted post keeps its media while it can be restored, and says so; the purge releases it.
     expect((await as(owner, 'DELETE', `/api/content/${first.id}`)).statusCode).toBe(204);
+    const kept = await as(owner, 'DELETE', `/api/media/${photo.id}`);
+    expect(kept.json<Problem>().detail).toBe(
+      '“logo.png” is attached to 1 content item: “Opening day” (deleted, restorable for 24 hours). Remove it from them first.',
+    );
+    await createRepositories(t.database.db, t.database.dialect).contentItems.purgeDeletedBefore(
+      '9999-01-01T00:00:00.000Z',
+    );
     expect((await as(owner, 'DELETE', `/api/media/${photo.id}`)).statusCode).toBe(204);
   });
 

@@ -454,6 +454,10 @@ const CALLS: Record<string, Call[]> = {
         }),
     ],
     ['page (library)', (r) => r.contentItems.page(BUSINESS, { limit: 51, after: { value: '', id: OTHER } })],
+    [
+      'page (search)',
+      (r) => r.contentItems.page(BUSINESS, { limit: 51, status: 'in_review', search: '50% off' }),
+    ],
     ['countByStatus', (r) => r.contentItems.countByStatus(BUSINESS)],
     [
       'inStatus (latest failures)',
@@ -498,7 +502,10 @@ const CALLS: Record<string, Call[]> = {
       'updateIfVersion',
       (r) => r.contentItems.updateIfVersion(BUSINESS, OTHER, 3, { body: 'Hey', updated_at: AT }),
     ],
-    ['delete', (r) => r.contentItems.delete(BUSINESS, [OTHER])],
+    ['delete', (r) => r.contentItems.delete(BUSINESS, [OTHER], AT)],
+    ['deletedAmong', (r) => r.contentItems.deletedAmong(BUSINESS, [OTHER])],
+    ['restore', (r) => r.contentItems.restore(BUSINESS, [OTHER])],
+    ['purgeDeletedBefore', (r) => r.contentItems.purgeDeletedBefore(AT)],
     ['unlinkCampaign', (r) => r.contentItems.unlinkCampaign(BUSINESS, OTHER, AT)],
   ],
   'content-history.repository': [

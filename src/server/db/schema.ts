@@ -366,6 +366,8 @@ export interface ContentItemsTable {
   evergreen_days: Generated<number | null>;
   /** The evergreen item this one was re-queued from. */
   evergreen_of: Generated<string | null>;
+  /** When the item was deleted (undoable until the housekeeping purge); every read leaves such rows out. */
+  deleted_at: Generated<string | null>;
 }
 
 export interface QueueSlotsTable {

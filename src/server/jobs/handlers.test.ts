@@ -22,6 +22,7 @@ describe('the app job registry', () => {
   const publishing = { publish: vi.fn(async () => ({ outcome: 'skipped', reason: 'test' })) };
   const inboxTriage = { classify: vi.fn(async () => ({ classified: true })) };
   const idempotency = { purgeExpired: vi.fn(async () => 3) };
+  const content = { purgeDeleted: vi.fn(async () => 6) };
   const media = { sweepOrphans: vi.fn(async () => ({ stuck_items: 1, orphan_files: 3, spool_files: 0 })) };
   const networkReadings = {
     queueReadings: vi.fn(async () => ({ accounts: 2 })),
@@ -52,6 +53,7 @@ describe('the app job registry', () => {
       inboxTriage,
       media,
       idempotency,
+      content,
       networkReadings,
       accountMail,
       notifications,
@@ -74,6 +76,7 @@ describe('the app job registry', () => {
       purged_jobs: 7,
       purged_email_links: 5,
       purged_idempotency_keys: 3,
+      purged_deleted_content: 6,
     });
     expect(webhooks.purgeDeliveries).toHaveBeenCalledWith(now);
     expect(queue.purgeFinished).toHaveBeenCalledWith(now);

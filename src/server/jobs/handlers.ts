@@ -47,6 +47,8 @@ export interface JobHandlerDeps {
     ): Promise<unknown>;
   };
   media: { sweepOrphans(): Promise<Record<string, number>> };
+  /** Delete for good the content deleted longer ago than its undo grace period (housekeeping). */
+  content: { purgeDeleted(): Promise<number> };
   /** Forget `Idempotency-Key`s past their 24 hours (housekeeping); returns how many. */
   idempotency: { purgeExpired(): Promise<number> };
   networkReadings: {
@@ -101,6 +103,7 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
       const purgedJobs = await deps.queue.purgeFinished(deps.now());
       const purgedLinks = await deps.accountMail.purgeExpired();
       const purgedKeys = await deps.idempotency.purgeExpired();
+      const purgedContent = await deps.content.purgeDeleted();
       await scheduleSessionPurge(deps.queue, deps.now());
       return {
         purged,
@@ -108,6 +111,7 @@ export function createJobHandlers(deps: JobHandlerDeps): JobHandlerEntry[] {
         purged_jobs: purgedJobs,
         purged_email_links: purgedLinks,
         purged_idempotency_keys: purgedKeys,
+        purged_deleted_content: purgedContent,
       };
     }),
     jobHandler(JOB_DEFINITIONS, 'calendar.generate', (payload, context) =>

@@ -63,7 +63,11 @@ export class CalendarFeedRepository {
    * the whole library in creation order (UUIDv7 ids).
    */
   contentForExport(businessId: string, range: ExportRange): Promise<ContentItemRow[]> {
-    let query = this.db.selectFrom('content_items').selectAll().where('business_id', '=', businessId);
+    let query = this.db
+      .selectFrom('content_items')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('deleted_at', 'is', null);
     if (range.statuses) query = query.where('status', 'in', range.statuses);
     if (range.from === undefined && range.to === undefined) {
       return query.orderBy('id').limit(range.limit).execute();

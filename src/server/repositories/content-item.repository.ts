@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ChannelId } from '#shared/channel-ids.js';
 import type { ContentStatus } from '#shared/content.schema.js';
 import type { ContentItemRow, ContentItemUpdate, DB, NewContentItem } from '../db/schema.js';
@@ -13,6 +13,8 @@ export interface ContentPageOptions {
   status?: ContentStatus;
   campaignId?: string;
   pillar?: string;
+  /** Words the title or the text contains, case-insensitively (the whole phrase, as typed). */
+  search?: string;
   limit: number;
   /** Calendar mode: the last (scheduled_at, id) seen. Library mode: `value` is unused, the last id. */
   after?: KeysetPosition;
@@ -23,23 +25,32 @@ export function isCalendarRange(options: Pick<ContentPageOptions, 'from' | 'to'>
   return options.from !== undefined || options.to !== undefined;
 }
 
-/** A workspace's content items. Every method but `businessIdOf` is scoped by the workspace id. */
+/** `LIKE` pattern for text containing `phrase`, its wildcards escaped (with `\`). */
+export function containsPattern(phrase: string): string {
+  return `%${phrase.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** Items not deleted: the start of every read. */
+function liveItems(db: Kysely<DB>) {
+  return db.selectFrom('content_items').where('content_items.deleted_at', 'is', null);
+}
+
+/**
+ * A workspace's content items. Every method but `businessIdOf` and `purgeDeletedBefore` is scoped by the
+ * workspace id. Deleted items (`deleted_at`, migration 0028) are invisible to every read and edit here but
+ * `deletedAmong`, `restore` and the purge: a delete can be undone until the housekeeping purge.
+ */
 export class ContentItemRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   /** The workspace an item belongs to, so `/api/content/{id}` can check the caller's role there first. */
   async businessIdOf(itemId: string): Promise<string | undefined> {
-    const row = await this.db
-      .selectFrom('content_items')
-      .select('business_id')
-      .where('id', '=', itemId)
-      .executeTakeFirst();
+    const row = await liveItems(this.db).select('business_id').where('id', '=', itemId).executeTakeFirst();
     return row?.business_id;
   }
 
   find(businessId: string, itemId: string): Promise<ContentItemRow | undefined> {
-    return this.db
-      .selectFrom('content_items')
+    return liveItems(this.db)
       .selectAll()
       .where('business_id', '=', businessId)
       .where('id', '=', itemId)
@@ -48,11 +59,21 @@ export class ContentItemRepository {
 
   /** The items among `itemIds` that belong to the workspace (others are simply absent). */
   findMany(businessId: string, itemIds: readonly string[]): Promise<ContentItemRow[]> {
+    return liveItems(this.db)
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('id', 'in', itemIds)
+      .execute();
+  }
+
+  /** The deleted items among `itemIds` that belong to the workspace: what a restore may bring back. */
+  deletedAmong(businessId: string, itemIds: readonly string[]): Promise<ContentItemRow[]> {
     return this.db
       .selectFrom('content_items')
       .selectAll()
       .where('business_id', '=', businessId)
       .where('id', 'in', itemIds)
+      .where('deleted_at', 'is not', null)
       .execute();
   }
 
@@ -61,11 +82,22 @@ export class ContentItemRepository {
    * order; without a range, the library comes newest first by id (UUIDv7 ids are time-ordered).
    */
   page(businessId: string, options: ContentPageOptions): Promise<ContentItemRow[]> {
-    let query = this.db.selectFrom('content_items').selectAll().where('business_id', '=', businessId);
+    let query = liveItems(this.db).selectAll().where('business_id', '=', businessId);
     if (options.channel) query = query.where('channel', '=', options.channel);
     if (options.status) query = query.where('status', '=', options.status);
     if (options.campaignId) query = query.where('campaign_id', '=', options.campaignId);
     if (options.pillar) query = query.where('pillar', '=', options.pillar);
+    if (options.search) {
+      // A scan of the workspace's rows (the filters above narrow it on their indexes); lower() on both
+      // sides because PostgreSQL's LIKE is case-sensitive and SQLite's only for ASCII.
+      const pattern = containsPattern(options.search);
+      query = query.where((eb) =>
+        eb.or([
+          eb(sql`lower(title)`, 'like', sql`${pattern} escape '\\'`),
+          eb(sql`lower(body)`, 'like', sql`${pattern} escape '\\'`),
+        ]),
+      );
+    }
     const { after } = options;
     if (!isCalendarRange(options)) {
       if (after) query = query.where('id', '<', after.id);
@@ -83,8 +115,7 @@ export class ContentItemRepository {
 
   /** How many items are in each status (statuses with none are absent); one pass over the status index. */
   async countByStatus(businessId: string): Promise<Partial<Record<ContentStatus, number>>> {
-    const rows = await this.db
-      .selectFrom('content_items')
+    const rows = await liveItems(this.db)
       .select(['status', (eb) => eb.fn.countAll<number | string>().as('count')])
       .where('business_id', '=', businessId)
       .groupBy('status')
@@ -102,8 +133,7 @@ export class ContentItemRepository {
     order: { by: 'updated_at' | 'scheduled_at'; direction: 'asc' | 'desc'; from?: string },
     limit: number,
   ): Promise<ContentItemRow[]> {
-    let query = this.db
-      .selectFrom('content_items')
+    let query = liveItems(this.db)
       .selectAll()
       .where('business_id', '=', businessId)
       .where('status', '=', status);
@@ -120,8 +150,7 @@ export class ContentItemRepository {
     businessId: string,
     limit: number,
   ): Promise<(ContentItemRow & { waiting_since: string })[]> {
-    return this.db
-      .selectFrom('content_items')
+    return liveItems(this.db)
       .selectAll('content_items')
       .select((eb) =>
         eb.fn
@@ -151,8 +180,7 @@ export class ContentItemRepository {
    */
   withTitles(businessId: string, titles: readonly string[]): Promise<{ id: string; title: string }[]> {
     if (titles.length === 0) return Promise.resolve([]);
-    return this.db
-      .selectFrom('content_items')
+    return liveItems(this.db)
       .select(['id', 'title'])
       .where('business_id', '=', businessId)
       .where('title', 'in', titles)
@@ -179,16 +207,47 @@ export class ContentItemRepository {
       .where('business_id', '=', businessId)
       .where('id', '=', itemId)
       .where('version', '=', version)
+      .where('deleted_at', 'is', null)
       .returningAll()
       .executeTakeFirst();
   }
 
-  /** Delete items of the workspace; their history goes with them (ON DELETE CASCADE). */
-  async delete(businessId: string, itemIds: readonly string[]): Promise<number> {
+  /**
+   * Delete items of the workspace, undoably: they keep everything attached to them until the purge. The
+   * version is bumped so an editor's pending save of a deleted item conflicts rather than lands.
+   */
+  async delete(businessId: string, itemIds: readonly string[], at: string): Promise<number> {
     const result = await this.db
-      .deleteFrom('content_items')
+      .updateTable('content_items')
+      .set((eb) => ({ deleted_at: at, version: eb('version', '+', 1) }))
       .where('business_id', '=', businessId)
       .where('id', 'in', itemIds)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Bring deleted items of the workspace back as they were (the purge has not reached them). */
+  restore(businessId: string, itemIds: readonly string[]): Promise<ContentItemRow[]> {
+    return this.db
+      .updateTable('content_items')
+      .set((eb) => ({ deleted_at: null, version: eb('version', '+', 1) }))
+      .where('business_id', '=', businessId)
+      .where('id', 'in', itemIds)
+      .where('deleted_at', 'is not', null)
+      .returningAll()
+      .execute();
+  }
+
+  /**
+   * Delete for good, in every workspace, the items deleted before `cutoff` (housekeeping); their history,
+   * media links, comments, attempts and results go with them (ON DELETE CASCADE). Returns how many.
+   */
+  async purgeDeletedBefore(cutoff: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('content_items')
+      .where('deleted_at', 'is not', null)
+      .where('deleted_at', '<', cutoff)
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }

@@ -11,6 +11,8 @@ export interface MediaUse {
   title: string;
   channel: string;
   status: ContentStatus;
+  /** Set when the item is deleted but restorable: it keeps its media until the purge. */
+  deleted_at: string | null;
 }
 
 /** Library items attached to content items. Every method is scoped by the workspace. */
@@ -72,6 +74,7 @@ export class ContentMediaRepository {
         'content_items.title',
         'content_items.channel',
         'content_items.status',
+        'content_items.deleted_at',
       ])
       .where('content_item_media.business_id', '=', businessId)
       .where('content_item_media.media_id', '=', mediaId)

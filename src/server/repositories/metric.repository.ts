@@ -36,6 +36,8 @@ function metricsIn(db: Kysely<DB>, businessId: string, range: MetricRange) {
     .selectFrom('metrics')
     .innerJoin('content_items', 'content_items.id', 'metrics.content_item_id')
     .where('metrics.business_id', '=', businessId)
+    // A deleted item's results leave the reports with it (and come back if it is restored).
+    .where('content_items.deleted_at', 'is', null)
     .where('metrics.day', '>=', range.from)
     .where('metrics.day', '<=', range.to);
   if (range.campaignId) query = query.where('content_items.campaign_id', '=', range.campaignId);
@@ -210,6 +212,7 @@ export class MetricRepository {
       .selectFrom('metrics')
       .innerJoin('content_items', 'content_items.id', 'metrics.content_item_id')
       .where('metrics.business_id', '=', businessId)
+      .where('content_items.deleted_at', 'is', null)
       .select([
         'content_items.channel',
         ...sums(),

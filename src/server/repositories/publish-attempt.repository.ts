@@ -105,6 +105,8 @@ export class PublishAttemptRepository {
       .where('id', '=', itemId)
       .where('status', '=', 'scheduled')
       .where('scheduled_at', '=', scheduledAt)
+      // A deleted item is never sent, even by a job whose cancellation came too late.
+      .where('deleted_at', 'is', null)
       .where((eb) => eb.or([eb('publish_job_id', 'is', null), eb('publish_job_id', '=', jobId)]))
       .executeTakeFirst();
     return result.numUpdatedRows === 1n;

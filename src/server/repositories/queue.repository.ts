@@ -72,7 +72,9 @@ export class QueueRepository {
       .where('channel', '=', channel)
       .where('scheduled_at', '>=', range.from)
       .where('scheduled_at', '<', range.to)
-      .where('status', '<>', 'failed');
+      .where('status', '<>', 'failed')
+      // A deleted item gives its slot up (it comes back approved, unscheduled, if restored after its time).
+      .where('deleted_at', 'is', null);
     if (exceptItemId) query = query.where('id', '<>', exceptItemId);
     const rows = await query.execute();
     return rows.flatMap((row) => (row.scheduled_at ? [row.scheduled_at] : []));
@@ -87,6 +89,7 @@ export class QueueRepository {
       .where('metrics.business_id', '=', businessId)
       .where('content_items.status', '=', 'published')
       .where('content_items.published_at', 'is not', null)
+      .where('content_items.deleted_at', 'is', null)
       .select([
         'content_items.channel',
         'content_items.published_at',

@@ -34,7 +34,8 @@ export function contentItemRoutes(
         schema: {
           tags,
           security,
-          summary: 'Content items: a calendar range (from/to on scheduled_at) or the whole library',
+          summary:
+            'Content items: a calendar range (from/to on scheduled_at) or the whole library, filtered and searched (q)',
           querystring: contentListQuerySchema,
           response: { 200: contentPageSchema },
         },
@@ -63,7 +64,8 @@ export function contentItemRoutes(
         schema: {
           tags,
           security,
-          summary: 'Reschedule, change the status of, or delete many items: all or nothing',
+          summary:
+            'Reschedule, change the status or campaign of, delete or restore (undo a delete) many items: all or nothing',
           body: bulkContentBodySchema,
           response: { 200: bulkContentResultSchema },
         },
@@ -106,7 +108,7 @@ export function contentItemRoutes(
         schema: {
           tags,
           security,
-          summary: 'Delete an item and its history (owner, admin)',
+          summary: 'Delete an item (owner, admin); a bulk restore brings it back within 24 hours',
           params: contentParamsSchema,
           response: { 204: z.null() },
         },

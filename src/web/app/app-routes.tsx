@@ -44,6 +44,7 @@ const NewCampaignPage = lazyPage(() => import('./pages/new-campaign-page.js'), '
 const CampaignPage = lazyPage(() => import('./pages/campaign-page.js'), 'CampaignPage');
 const EditCampaignPage = lazyPage(() => import('./pages/edit-campaign-page.js'), 'EditCampaignPage');
 const CalendarPage = lazyPage(() => import('./pages/calendar-page.js'), 'CalendarPage');
+const ContentPage = lazyPage(() => import('./pages/content-page.js'), 'ContentPage');
 const ContentItemPage = lazyPage(() => import('./pages/content-item-page.js'), 'ContentItemPage');
 const MediaPage = lazyPage(() => import('./pages/media-page.js'), 'MediaPage');
 const StudioPage = lazyPage(() => import('./pages/studio-page.js'), 'StudioPage');
@@ -95,6 +96,7 @@ export function AppRoutes() {
                   <Route index element={<DashboardPage />} />
                   <Route path="ai-usage" element={<AiUsagePage />} />
                   <Route path="calendar" element={<CalendarPage />} />
+                  <Route path="content" element={<ContentPage />} />
                   <Route path="content/:itemId" element={<ContentItemPage />} />
                   <Route path="studio" element={<StudioPage />} />
                   <Route path="media" element={<MediaPage />} />

@@ -19,6 +19,7 @@ export interface NavItem {
 export const WORKSPACE_NAV: readonly NavItem[] = [
   { label: 'Dashboard', path: '', icon: 'home', end: true },
   { label: 'Calendar', path: 'calendar', icon: 'calendar', permission: 'content.read' },
+  { label: 'Content', path: 'content', icon: 'list', permission: 'content.read' },
   { label: 'Studio', path: 'studio', icon: 'sparkles', permission: 'ai.use' },
   { label: 'Media', path: 'media', icon: 'image', permission: 'media.read' },
   { label: 'Inbox', path: 'inbox', icon: 'inbox', permission: 'inbox.read' },

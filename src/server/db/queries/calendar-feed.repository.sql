@@ -13,7 +13,7 @@ update "calendar_feeds" set "revoked_at" = $1 where "business_id" = $2 and "id" 
 select "id", "business_id" from "calendar_feeds" where "token_hash" = $1 and "revoked_at" is null;
 
 -- contentForExport (range)
-select * from "content_items" where "business_id" = $1 and "status" in ($2, $3) and "scheduled_at" >= $4 and "scheduled_at" < $5 order by "scheduled_at", "id" limit $6;
+select * from "content_items" where "business_id" = $1 and "deleted_at" is null and "status" in ($2, $3) and "scheduled_at" >= $4 and "scheduled_at" < $5 order by "scheduled_at", "id" limit $6;
 
 -- contentForExport (library)
-select * from "content_items" where "business_id" = $1 order by "id" limit $2;
+select * from "content_items" where "business_id" = $1 and "deleted_at" is null order by "id" limit $2;

@@ -11,7 +11,7 @@ insert into "content_item_media" ("business_id", "content_item_id", "media_id", 
 delete from "content_item_media" where "business_id" = $1 and "content_item_id" = $2;
 
 -- usesOf
-select "content_item_media"."content_item_id", "content_items"."title", "content_items"."channel", "content_items"."status" from "content_item_media" inner join "content_items" on "content_items"."business_id" = "content_item_media"."business_id" and "content_items"."id" = "content_item_media"."content_item_id" where "content_item_media"."business_id" = $1 and "content_item_media"."media_id" = $2 order by "content_item_media"."content_item_id" limit $3;
+select "content_item_media"."content_item_id", "content_items"."title", "content_items"."channel", "content_items"."status", "content_items"."deleted_at" from "content_item_media" inner join "content_items" on "content_items"."business_id" = "content_item_media"."business_id" and "content_items"."id" = "content_item_media"."content_item_id" where "content_item_media"."business_id" = $1 and "content_item_media"."media_id" = $2 order by "content_item_media"."content_item_id" limit $3;
 
 -- countUses
 select count(*) as "uses" from "content_item_media" where "business_id" = $1 and "media_id" = $2;

@@ -16,7 +16,7 @@ update "content_items" set "publish_job_id" = $1 where "business_id" = $2 and "i
 update "content_items" set "publish_job_id" = $1 where "business_id" = $2 and "id" = $3 and "publish_job_id" = $4;
 
 -- claim
-update "content_items" set "publish_job_id" = $1 where "business_id" = $2 and "id" = $3 and "status" = $4 and "scheduled_at" = $5 and ("publish_job_id" is null or "publish_job_id" = $6);
+update "content_items" set "publish_job_id" = $1 where "business_id" = $2 and "id" = $3 and "status" = $4 and "scheduled_at" = $5 and "deleted_at" is null and ("publish_job_id" is null or "publish_job_id" = $6);
 
 -- settle (by a job)
 update "content_items" set "status" = $1, "published_at" = $2, "publish_error" = $3, "updated_at" = $4, "publish_job_id" = $5, "version" = "version" + $6 where "business_id" = $7 and "id" = $8 and "status" = $9 and "scheduled_at" = $10 and "publish_job_id" = $11 returning *;

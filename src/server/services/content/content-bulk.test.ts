@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentItemRow } from '#server/db/schema.js';
-import type { BulkContentBody } from '#shared/content.schema.js';
 import { ROLES, type Role } from '#shared/roles.js';
-import { bulkActionRefusal, planBulkStep } from './content-bulk.js';
+import { bulkActionRefusal, type PlannedBulkBody, planBulkStep } from './content-bulk.js';
 import { changedFields } from './content-changes.js';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
@@ -35,9 +34,10 @@ const row = (fields: Partial<ContentItemRow> = {}): ContentItemRow => ({
   ai_warnings: '[]',
   published_at: null,
   publish_error: null,
+  deleted_at: null,
   ...fields,
 });
-const body = (fields: object) => ({ business_id: 'b1', ids: ['i1'], ...fields }) as BulkContentBody;
+const body = (fields: object) => ({ business_id: 'b1', ids: ['i1'], ...fields }) as PlannedBulkBody;
 
 describe('bulk planning', () => {
   it('shifts a planned time and records it as an edit', () => {

@@ -26,6 +26,10 @@ export function bulkActionRefusal(body: BulkContentBody, role: Role): string | u
   switch (body.action) {
     case 'delete':
       return `Your role (${role}) cannot delete content`;
+    case 'restore':
+      return `Your role (${role}) cannot restore deleted content`;
+    case 'set_campaign':
+      return `Your role (${role}) cannot edit content`;
     case 'reschedule':
       return `Your role (${role}) cannot move content`;
     case 'set_status':
@@ -37,7 +41,10 @@ export function bulkActionRefusal(body: BulkContentBody, role: Role): string | u
 function permissionsFor(body: BulkContentBody): Permission[] {
   switch (body.action) {
     case 'delete':
+    case 'restore':
       return ['content.delete'];
+    case 'set_campaign':
+      return ['content.write'];
     case 'reschedule':
       return CONTENT_STATUSES.filter((status) => status !== 'published').map(reschedulePermission);
     case 'set_status': {
@@ -53,7 +60,10 @@ function permissionsFor(body: BulkContentBody): Permission[] {
  * The step for one item of a bulk request, checked against the caller's role and the workflow.
  * @example planBulkStep(row, { action: 'delete', … }, 'editor', now) // { ok: false, code: 'forbidden', … }
  */
-export function planBulkStep(row: ContentItemRow, body: BulkContentBody, role: Role, now: Date): BulkStep {
+/** The bulk changes planned item by item (a restore only checks that each item is in the trash). */
+export type PlannedBulkBody = Exclude<BulkContentBody, { action: 'restore' }>;
+
+export function planBulkStep(row: ContentItemRow, body: PlannedBulkBody, role: Role, now: Date): BulkStep {
   switch (body.action) {
     case 'delete':
       return can(role, 'content.delete')
@@ -61,6 +71,19 @@ export function planBulkStep(row: ContentItemRow, body: BulkContentBody, role: R
         : fail('forbidden', `Your role (${role}) cannot delete content`);
     case 'reschedule':
       return planReschedule(row, body.shift_minutes, body.scheduled_at, role, now);
+    case 'set_campaign':
+      if (row.status === 'published') {
+        return fail('invalid_transition', 'A published item cannot be edited; duplicate it instead');
+      }
+      if (!can(role, 'content.write')) return fail('forbidden', `Your role (${role}) cannot edit content`);
+      // The campaign is no reviewed field: an approved or scheduled item stays so (statusAfterEdit).
+      return {
+        ok: true,
+        kind: 'update',
+        patch: { campaign_id: body.campaign_id },
+        action: 'edited',
+        snapshot: { campaign_id: body.campaign_id },
+      };
     case 'set_status': {
       const decision = decideTransition({
         from: row.status,

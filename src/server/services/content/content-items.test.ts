@@ -35,6 +35,7 @@ function emailRow(overrides: Partial<ContentItemRow>): ContentItemRow {
     ai_warnings: '[]',
     published_at: null,
     publish_error: null,
+    deleted_at: null,
     ...overrides,
   };
 }

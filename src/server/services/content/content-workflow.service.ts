@@ -97,6 +97,12 @@ export class ContentWorkflowService {
     const role = await requireWorkspaceRole(this.repos, principal, businessId, 'content.read');
     const refusal = bulkActionRefusal(body, role);
     if (refusal) throw new AppError('forbidden', refusal);
+    if (body.action === 'restore') return this.restore(principal, businessId, body.ids);
+    if (body.action === 'set_campaign' && body.campaign_id) {
+      if (!(await this.repos.campaigns.find(businessId, body.campaign_id))) {
+        throw fieldError('not_found', 'No such campaign in this workspace', 'campaign_id');
+      }
+    }
     const now = this.now();
     const at = now.toISOString();
     const actor = actorOf(principal).actor_user_id;
@@ -134,7 +140,7 @@ export class ContentWorkflowService {
         });
       }
       if (body.action === 'delete') {
-        await trx.contentItems.delete(businessId, body.ids);
+        await trx.contentItems.delete(businessId, body.ids, at);
         for (const { row } of steps) changes.push({ before: row, after: undefined });
         await recordAudit(trx, {
           businessId,
@@ -166,6 +172,74 @@ export class ContentWorkflowService {
       }
       await announceContent(this.events, trx, businessId, body.ids, change);
       return { action: body.action, items, deleted_ids: [] };
+    });
+    await this.publishing.sync(businessId, changes);
+    return result;
+  }
+
+  /**
+   * Undo a delete: bring back the deleted items among `ids`, all or none (an id that is not a deleted item
+   * of this workspace, e.g. already purged, is refused by its index). A scheduled item comes back on its
+   * schedule; one whose time passed meanwhile comes back approved, so nothing goes out late unseen.
+   */
+  private async restore(principal: Principal, businessId: string, ids: string[]): Promise<BulkContentResult> {
+    const now = this.now();
+    const at = now.toISOString();
+    const actor = actorOf(principal).actor_user_id;
+    const changes: ItemChange[] = [];
+    const result = await this.repos.transaction(async (trx): Promise<BulkContentResult> => {
+      const deleted = new Set((await trx.contentItems.deletedAmong(businessId, ids)).map((row) => row.id));
+      const errors: FieldError[] = ids.flatMap((id, index) =>
+        deleted.has(id)
+          ? []
+          : [{ path: `body.ids.${index}`, message: 'No deleted item to restore', code: 'not_found' }],
+      );
+      if (errors.length > 0) {
+        throw new AppError('bulk_failed', `${errors.length} of ${ids.length} items cannot be restored`, {
+          errors,
+        });
+      }
+      const restored: ContentItemRow[] = [];
+      const history: ContentHistoryRow[] = [];
+      for (const row of await trx.contentItems.restore(businessId, ids)) {
+        const late =
+          row.status === 'scheduled' && (!row.scheduled_at || Date.parse(row.scheduled_at) <= now.getTime());
+        if (!late) {
+          restored.push(row);
+          continue;
+        }
+        const updated = await trx.contentItems.updateIfVersion(businessId, row.id, row.version, {
+          status: 'approved',
+          publish_job_id: null,
+          updated_by: actor,
+          updated_at: at,
+        });
+        if (!updated) throw versionConflict();
+        history.push(
+          historyEntry(updated, actor, 'unscheduled', { status: { from: 'scheduled', to: 'approved' } }, at),
+        );
+        restored.push(updated);
+      }
+      await trx.contentHistory.insert(history);
+      for (const row of restored) changes.push({ before: undefined, after: row });
+      await recordAudit(trx, {
+        businessId,
+        principal,
+        action: 'content.restored',
+        details: { ids },
+        at,
+      });
+      await announceContent(this.events, trx, businessId, ids, 'created');
+      const media = await mediaByItem(trx, businessId, ids);
+      const byId = new Map(restored.map((row) => [row.id, row]));
+      return {
+        action: 'restore',
+        items: ids.flatMap((id) => {
+          const row = byId.get(id);
+          return row ? [toContentItem(row, media.get(id) ?? [])] : [];
+        }),
+        deleted_ids: [],
+      };
     });
     await this.publishing.sync(businessId, changes);
     return result;

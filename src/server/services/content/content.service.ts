@@ -3,13 +3,14 @@ import type { ContentItemRow, ContentItemUpdate } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
 import { isCalendarRange } from '#server/repositories/content-item.repository.js';
 import type { Repositories } from '#server/repositories/index.js';
-import type {
-  ContentHistoryEntry,
-  ContentItem,
-  ContentListQuery,
-  ContentWarning,
-  CreateContentBody,
-  UpdateContentBody,
+import {
+  CONTENT_TRASH_HOURS,
+  type ContentHistoryEntry,
+  type ContentItem,
+  type ContentListQuery,
+  type ContentWarning,
+  type CreateContentBody,
+  type UpdateContentBody,
 } from '#shared/content.schema.js';
 import { reschedulePermission, statusAfterEdit } from '#shared/content-workflow.js';
 import { can, type Permission, type Role } from '#shared/roles.js';
@@ -98,6 +99,7 @@ export class ContentService {
         publish_job_id: null,
         published_at: null,
         publish_error: null,
+        deleted_at: null,
         version: 1,
         created_by: actor,
         updated_by: actor,
@@ -139,6 +141,7 @@ export class ContentService {
       status: query.status,
       campaignId: query.campaign_id,
       pillar: query.pillar,
+      search: query.q,
       limit: query.limit + 1,
       after: position ? { value: position[0] ?? '', id: position[1] ?? '' } : undefined,
     });
@@ -205,12 +208,15 @@ export class ContentService {
     return toContentItemWithMedia(this.repos, saved);
   }
 
-  /** Owners and admins; the item's history goes with it, the audit log keeps a line. */
+  /**
+   * Owners and admins; `POST /api/content/bulk` with `restore` brings the item back, with everything
+   * attached to it, until the housekeeping purge. The audit log keeps a line.
+   */
   async delete(principal: Principal, itemId: string): Promise<void> {
     const { row, businessId } = await loadItem(this.repos, principal, itemId, 'content.delete');
     const at = this.now().toISOString();
     await this.repos.transaction(async (trx) => {
-      await trx.contentItems.delete(businessId, [itemId]);
+      await trx.contentItems.delete(businessId, [itemId], at);
       await recordAudit(trx, {
         businessId,
         principal,
@@ -222,6 +228,15 @@ export class ContentService {
       await announceContent(this.events, trx, businessId, [itemId], 'deleted');
     });
     await this.publishing.sync(businessId, [{ before: row, after: undefined }]);
+  }
+
+  /**
+   * Delete for good, in every workspace, the items deleted over CONTENT_TRASH_HOURS ago (the housekeeping
+   * job); returns how many.
+   */
+  purgeDeleted(): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - CONTENT_TRASH_HOURS * 3_600_000).toISOString();
+    return this.repos.contentItems.purgeDeletedBefore(cutoff);
   }
 
   async history(

@@ -32,6 +32,7 @@ const ROW: ContentItemRow = {
   publish_job_id: null,
   published_at: null,
   publish_error: null,
+  deleted_at: null,
 };
 const URL = `https://mcc.example.com/w/${ROW.business_id}/content/${ROW.id}`;
 

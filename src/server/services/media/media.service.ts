@@ -14,6 +14,7 @@ import {
   type RequestedRange,
 } from '#server/integrations/storage/object-store.js';
 import type { Repositories } from '#server/repositories/index.js';
+import { CONTENT_TRASH_HOURS } from '#shared/content.schema.js';
 import type {
   FocalPoint,
   MediaItem,
@@ -600,8 +601,11 @@ async function refuseIfInUse(repos: Repositories, row: MediaItemRow): Promise<vo
   const uses = await repos.contentMedia.usesOf(row.business_id, row.id, USES_NAMED);
   if (uses.length === 0) return;
   const total = await repos.contentMedia.countUses(row.business_id, row.id);
-  const named = uses.map(
-    (use) => `“${use.title || 'Untitled'}” (${use.channel}, ${use.status.replace('_', ' ')})`,
+  // A deleted item keeps its media so that Undo restores it whole; it lets go at the purge.
+  const named = uses.map((use) =>
+    use.deleted_at
+      ? `“${use.title || 'Untitled'}” (deleted, restorable for ${CONTENT_TRASH_HOURS} hours)`
+      : `“${use.title || 'Untitled'}” (${use.channel}, ${use.status.replace('_', ' ')})`,
   );
   const more = total > uses.length ? ` and ${total - uses.length} more` : '';
   throw new AppError(

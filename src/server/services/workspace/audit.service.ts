@@ -26,6 +26,7 @@ export type AuditAction =
   | 'campaign.deleted'
   | 'content.deleted'
   | 'queue.updated'
+  | 'content.restored'
   | 'calendar_feed.created'
   | 'calendar_feed.revoked'
   | 'review_link.created'

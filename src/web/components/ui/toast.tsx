@@ -13,19 +13,32 @@ export interface ToastLink {
   onFollow?: (href: string) => void;
 }
 
+/** A button at the end of a toast ("Undo"): acting on it dismisses the toast. */
+export interface ToastAction {
+  label: string;
+  onAct: () => void;
+}
+
 interface Toast {
   id: number;
   tone: ToastTone;
   message: string;
   link: ToastLink | undefined;
+  action: ToastAction | undefined;
 }
 
-type ShowToast = (message: string, tone?: ToastTone, options?: { link?: ToastLink }) => void;
+type ShowToast = (
+  message: string,
+  tone?: ToastTone,
+  options?: { link?: ToastLink; action?: ToastAction },
+) => void;
 
 const ToastContext = createContext<ShowToast | null>(null);
 const TOAST_LIFETIME_MS = 5000;
 /** A toast with a link stays longer, so there is time to reach the link by keyboard. */
 const LINKED_TOAST_LIFETIME_MS = 12_000;
+/** How long an Undo stays offered: long enough to notice the mistake and reach the button. */
+export const ACTION_TOAST_LIFETIME_MS = 10_000;
 
 /**
  * Hosts transient confirmations ("Member invited"). The live region is always in the DOM so screen readers
@@ -43,8 +56,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (message, tone = 'success', options) => {
       const id = nextId.current++;
       const link = options?.link;
-      setToasts((current) => [...current.slice(-2), { id, tone, message, link }]);
-      setTimeout(() => dismiss(id), link ? LINKED_TOAST_LIFETIME_MS : TOAST_LIFETIME_MS);
+      const action = options?.action;
+      setToasts((current) => [...current.slice(-2), { id, tone, message, link, action }]);
+      const lifetime = action
+        ? ACTION_TOAST_LIFETIME_MS
+        : link
+          ? LINKED_TOAST_LIFETIME_MS
+          : TOAST_LIFETIME_MS;
+      setTimeout(() => dismiss(id), lifetime);
     },
     [dismiss],
   );
@@ -60,6 +79,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               {toast.message}
               {toast.link && <ToastLinkView link={toast.link} onFollowed={() => dismiss(toast.id)} />}
             </span>
+            {toast.action && (
+              <button
+                type="button"
+                className="toast__action"
+                onClick={() => {
+                  dismiss(toast.id);
+                  toast.action?.onAct();
+                }}
+              >
+                {toast.action.label}
+              </button>
+            )}
             <button type="button" className="toast__close" onClick={() => dismiss(toast.id)}>
               <span aria-hidden="true">×</span>
               <span className="visually-hidden">Dismiss</span>

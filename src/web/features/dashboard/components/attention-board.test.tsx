@@ -54,6 +54,10 @@ describe('AttentionBoard', () => {
     const rows = within(card).getAllByRole('listitem');
     expect(rows[0]?.textContent).toContain('Instagram · waiting 2 days');
     expect(rows[1]?.textContent).toContain('waiting 2 hours');
+    // Items in review often have no date: the list, filtered, shows them all.
+    expect(within(card).getByRole('link', { name: 'All items in review' }).getAttribute('href')).toBe(
+      `/w/${business.id}/content?status=in_review`,
+    );
     await user.click(within(card).getByRole('link', { name: 'Gift cards' }));
     expect(location()).toBe(`/w/${business.id}/content/${oldest.id}`);
   });
@@ -86,9 +90,9 @@ describe('AttentionBoard', () => {
     expect(card.className).toContain('card--danger');
     expect(card.textContent).toContain('1 publication failed');
     expect(card.textContent).toContain('Mastodon refused the token');
-    expect(
-      within(card).getByRole('link', { name: 'Failed items on the calendar' }).getAttribute('href'),
-    ).toBe(`/w/${business.id}/calendar?status=failed`);
+    expect(within(card).getByRole('link', { name: 'All failed items' }).getAttribute('href')).toBe(
+      `/w/${business.id}/content?status=failed`,
+    );
   });
 
   it('links each inbox count to the inbox filtered that way', () => {
@@ -159,6 +163,6 @@ describe('AttentionBoard', () => {
     expect(screen.getByRole('region', { name: 'Campaigns running' }).textContent).toContain(
       'No active campaign runs today.',
     );
-    expect(screen.queryByRole('link', { name: 'Items in review on the calendar' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'All items in review' })).toBeNull();
   });
 });

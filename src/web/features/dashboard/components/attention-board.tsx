@@ -59,7 +59,9 @@ export function AttentionBoard({ business, attention, aiSpend }: BoardProps) {
         )}
         {approvals.count > 0 && (
           <p className="attention-more">
-            <Link to={`${base}/calendar?status=in_review`}>Items in review on the calendar</Link>
+            {/* The list, not the calendar: an item in review often has no date yet, and there it can be
+                approved with the others at once. */}
+            <Link to={`${base}/content?status=in_review`}>All items in review</Link>
           </p>
         )}
       </Card>
@@ -112,7 +114,7 @@ export function AttentionBoard({ business, attention, aiSpend }: BoardProps) {
         )}
         {failed.count > 0 && (
           <p className="attention-more">
-            <Link to={`${base}/calendar?status=failed`}>Failed items on the calendar</Link>
+            <Link to={`${base}/content?status=failed`}>All failed items</Link>
           </p>
         )}
       </Card>

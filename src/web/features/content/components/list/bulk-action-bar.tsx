@@ -1,0 +1,253 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type {
+  BulkContentBody,
+  BulkContentResult,
+  ContentItem,
+  ContentStatus,
+} from '#shared/content.schema.js';
+import { WORKFLOW_MOVES } from '#shared/content-workflow.js';
+import { can, type Role } from '#shared/roles.js';
+import { isCivilDate, zonedInstant } from '#shared/zoned-time.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { SelectField, TextField } from '#web/components/ui/field.js';
+import { useToast } from '#web/components/ui/toast.js';
+import { ApiError } from '#web/lib/api-error.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { bulkChangeContent, useBulkChangeContent } from '../../api/bulk-change-content.js';
+import { contentKeys } from '../../api/query-keys.js';
+import { itemLabel } from '../content-format.js';
+
+/** The status changes the bar offers, each shown only to roles that can make it for some item. */
+const STATUS_ACTIONS: ReadonlyArray<{ to: ContentStatus; label: string; done: string }> = [
+  { to: 'in_review', label: 'Send to review', done: 'Sent to review' },
+  { to: 'approved', label: 'Approve', done: 'Approved' },
+  { to: 'scheduled', label: 'Schedule', done: 'Scheduled' },
+];
+
+const SHIFTS: ReadonlyArray<{ minutes: number; label: string }> = [
+  { minutes: 60, label: '1 hour later' },
+  { minutes: 1440, label: '1 day later' },
+  { minutes: 10_080, label: '1 week later' },
+  { minutes: -60, label: '1 hour earlier' },
+  { minutes: -1440, label: '1 day earlier' },
+  { minutes: -10_080, label: '1 week earlier' },
+];
+
+interface BulkActionBarProps {
+  businessId: string;
+  role: Role;
+  timeZone: string;
+  /** The selected items, in the order they are listed. */
+  items: readonly ContentItem[];
+  campaigns: ReadonlyArray<{ id: string; name: string }>;
+  /** After a change went through: the selection is done with. */
+  onDone: () => void;
+}
+
+/**
+ * What can be done to the selected items at once, as the role allows. A change is all or nothing: when
+ * any item is refused nothing changes, and each refusal is listed by the item's name. A delete or a time
+ * shift offers Undo for a few seconds.
+ */
+export function BulkActionBar({ businessId, role, timeZone, items, campaigns, onDone }: BulkActionBarProps) {
+  const bulk = useBulkChangeContent(businessId);
+  const undo = useUndo(businessId);
+  const toast = useToast();
+  const [refusal, setRefusal] = useState<{ title: string; lines: string[] } | null>(null);
+  const [shift, setShift] = useState('');
+  const [time, setTime] = useState('');
+  const [campaign, setCampaign] = useState('');
+  const ids = items.map((item) => item.id);
+  const count = items.length === 1 ? '1 item' : `${items.length} items`;
+  const canWrite = can(role, 'content.write');
+
+  const run = (body: BulkContentBody, done: (result: BulkContentResult) => void) => {
+    setRefusal(null);
+    bulk.mutate(body, {
+      onSuccess: (result) => {
+        done(result);
+        onDone();
+      },
+      onError: (error) => setRefusal(explainRefusal(error, items)),
+    });
+  };
+  const base = { business_id: businessId, ids };
+
+  const submitShift = (event: FormEvent) => {
+    event.preventDefault();
+    const minutes = Number(shift);
+    if (!minutes) return;
+    run({ ...base, action: 'reschedule', shift_minutes: minutes }, () =>
+      undo.offer(`Moved ${count}`, { ...base, action: 'reschedule', shift_minutes: -minutes }, 'Moved back'),
+    );
+  };
+  const submitTime = (event: FormEvent) => {
+    event.preventDefault();
+    const [date, clock] = time.split('T');
+    if (!date || !clock || !isCivilDate(date)) return;
+    run({ ...base, action: 'reschedule', scheduled_at: zonedInstant(date, clock, timeZone) }, () =>
+      toast(`Set the time of ${count}`),
+    );
+  };
+  const submitCampaign = (event: FormEvent) => {
+    event.preventDefault();
+    if (!campaign) return;
+    const target = campaign === 'none' ? null : campaign;
+    const name = campaigns.find((choice) => choice.id === target)?.name;
+    run({ ...base, action: 'set_campaign', campaign_id: target }, () =>
+      toast(name ? `Moved ${count} to ${name}` : `Took ${count} out of their campaign`),
+    );
+  };
+
+  return (
+    <section className="bulk-bar" aria-label="Change the selected items">
+      <div className="bulk-bar__head">
+        <strong aria-live="polite">{count} selected</strong>
+        <Button variant="ghost" size="sm" onClick={onDone}>
+          Clear selection
+        </Button>
+      </div>
+      <div className="bulk-bar__actions">
+        {STATUS_ACTIONS.filter(({ to }) => canMoveTo(role, to)).map(({ to, label, done }) => (
+          <Button
+            key={to}
+            size="sm"
+            loading={bulk.isPending && bulk.variables?.action === 'set_status' && bulk.variables.to === to}
+            onClick={() => run({ ...base, action: 'set_status', to }, () => toast(`${done}: ${count}`))}
+          >
+            {label}
+          </Button>
+        ))}
+        {can(role, 'content.delete') && (
+          <Button
+            size="sm"
+            variant="danger"
+            loading={bulk.isPending && bulk.variables?.action === 'delete'}
+            onClick={() =>
+              run({ ...base, action: 'delete' }, (result) =>
+                undo.offer(
+                  `Deleted ${count}`,
+                  { ...base, ids: result.deleted_ids, action: 'restore' },
+                  'Restored',
+                ),
+              )
+            }
+          >
+            Delete
+          </Button>
+        )}
+      </div>
+      {canWrite && (
+        <div className="bulk-bar__forms">
+          <form className="bulk-bar__form" onSubmit={submitShift}>
+            <SelectField label="Shift times" value={shift} onChange={(event) => setShift(event.target.value)}>
+              <option value="">Choose…</option>
+              {SHIFTS.map(({ minutes, label }) => (
+                <option key={minutes} value={minutes}>
+                  {label}
+                </option>
+              ))}
+            </SelectField>
+            <Button type="submit" disabled={!shift || bulk.isPending}>
+              Shift
+            </Button>
+          </form>
+          <form className="bulk-bar__form" onSubmit={submitTime}>
+            <TextField
+              label={`Time (${timeZone})`}
+              type="datetime-local"
+              value={time}
+              onChange={(event) => setTime(event.target.value)}
+            />
+            <Button type="submit" disabled={!time || bulk.isPending}>
+              Set time
+            </Button>
+          </form>
+          <form className="bulk-bar__form" onSubmit={submitCampaign}>
+            <SelectField
+              label="Move to campaign"
+              value={campaign}
+              onChange={(event) => setCampaign(event.target.value)}
+            >
+              <option value="">Choose…</option>
+              <option value="none">No campaign</option>
+              {campaigns.map((choice) => (
+                <option key={choice.id} value={choice.id}>
+                  {choice.name}
+                </option>
+              ))}
+            </SelectField>
+            <Button type="submit" disabled={!campaign || bulk.isPending}>
+              Move
+            </Button>
+          </form>
+        </div>
+      )}
+      {refusal && (
+        <Banner tone="danger" title={refusal.title}>
+          {refusal.lines.length > 0 && (
+            <ul className="bulk-bar__refusals">
+              {refusal.lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </Banner>
+      )}
+    </section>
+  );
+}
+
+/** Whether some workflow move into `to` is open to `role` (the server still checks each item). */
+function canMoveTo(role: Role, to: ContentStatus): boolean {
+  return WORKFLOW_MOVES.some((move) => move.to === to && can(role, move.permission));
+}
+
+/**
+ * A refused bulk change in a person's words: the summary, and one line per refused item naming it
+ * (`body.ids.N` is the item at N in the request).
+ */
+export function explainRefusal(
+  error: unknown,
+  items: readonly ContentItem[],
+): { title: string; lines: string[] } {
+  if (!(error instanceof ApiError)) return { title: describeError(error), lines: [] };
+  const lines = error.fieldErrors.map((field) => {
+    const index = /^body\.ids\.(\d+)$/.exec(field.path)?.[1];
+    const item = index === undefined ? undefined : items[Number(index)];
+    return item ? `“${itemLabel(item)}”: ${field.message}` : field.message;
+  });
+  const title =
+    error.code === 'bulk_failed' ? `Nothing was changed. ${error.detail ?? ''}`.trim() : describeError(error);
+  return { title, lines: error.code === 'bulk_failed' || lines.length > 1 ? lines : [] };
+}
+
+/**
+ * Offers Undo in a toast after a change; undoing sends `reverse`. It calls the API directly rather than
+ * through a mutation of the bar, which is gone by then (the selection was cleared).
+ */
+function useUndo(businessId: string) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  return {
+    offer(message: string, reverse: BulkContentBody, undoneMessage: string) {
+      toast(message, 'success', {
+        action: {
+          label: 'Undo',
+          onAct: () => {
+            bulkChangeContent(reverse)
+              .then(() =>
+                toast(
+                  `${undoneMessage}: ${reverse.ids.length === 1 ? '1 item' : `${reverse.ids.length} items`}`,
+                ),
+              )
+              .catch((error: unknown) => toast(`Could not undo. ${describeError(error)}`, 'danger'))
+              .finally(() => queryClient.invalidateQueries({ queryKey: contentKeys.workspace(businessId) }));
+          },
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { type FormEvent, useState } from 'react';
+import { CHANNEL_IDS } from '#shared/channel-ids.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { CONTENT_STATUSES } from '#shared/content.schema.js';
+import { Button } from '#web/components/ui/button.js';
+import { SelectField, TextField } from '#web/components/ui/field.js';
+import { STATUS_LABELS } from '../content-format.js';
+import type { ListFilters } from './list-filters.js';
+
+interface ContentListFiltersProps {
+  value: ListFilters;
+  onChange: (filters: ListFilters) => void;
+  campaigns: ReadonlyArray<{ id: string; name: string }>;
+}
+
+/**
+ * Search and filters of the content list. Choices apply at once; the search applies on Enter, so the
+ * list is not fetched again on every keystroke.
+ */
+export function ContentListFilters({ value, onChange, campaigns }: ContentListFiltersProps) {
+  const [q, setQ] = useState(value.q ?? '');
+  const set = <K extends keyof ListFilters>(key: K, next: string) =>
+    onChange({ ...value, [key]: next === '' ? undefined : next });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onChange({ ...value, q: q.trim() || undefined });
+  };
+  const any = Object.values(value).some((chosen) => chosen !== undefined);
+
+  return (
+    <search aria-label="Filter content">
+      <form className="content-filters" onSubmit={submit}>
+        <div className="content-filters__search">
+          <TextField
+            label="Search"
+            type="search"
+            value={q}
+            maxLength={200}
+            placeholder="Words in the title or text"
+            onChange={(event) => setQ(event.target.value)}
+          />
+          <Button type="submit">Search</Button>
+        </div>
+        <SelectField
+          label="Status"
+          value={value.status ?? ''}
+          onChange={(e) => set('status', e.target.value)}
+        >
+          <option value="">Any status</option>
+          {CONTENT_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Channel"
+          value={value.channel ?? ''}
+          onChange={(e) => set('channel', e.target.value)}
+        >
+          <option value="">Any channel</option>
+          {CHANNEL_IDS.map((channel) => (
+            <option key={channel} value={channel}>
+              {CHANNEL_RULES[channel].name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Campaign"
+          value={value.campaign ?? ''}
+          onChange={(e) => set('campaign', e.target.value)}
+        >
+          <option value="">Any campaign</option>
+          {campaigns.map((campaign) => (
+            <option key={campaign.id} value={campaign.id}>
+              {campaign.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Goes out from"
+          type="date"
+          value={value.from ?? ''}
+          onChange={(e) => set('from', e.target.value)}
+        />
+        <TextField
+          label="Until"
+          type="date"
+          value={value.to ?? ''}
+          min={value.from}
+          onChange={(e) => set('to', e.target.value)}
+        />
+        {any && (
+          <div className="content-filters__clear">
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => {
+                setQ('');
+                onChange({});
+              }}
+            >
+              Clear filters
+            </Button>
+          </div>
+        )}
+      </form>
+    </search>
+  );
+}
