@@ -11,10 +11,10 @@ delete from "queue_slots" where "business_id" = $1 and "channel" = $2;
 insert into "queue_slots" ("business_id", "channel", "weekday", "time", "created_at") values ($1, $2, $3, $4, $5);
 
 -- takenTimes
-select "scheduled_at" from "content_items" where "business_id" = $1 and "channel" = $2 and "scheduled_at" >= $3 and "scheduled_at" < $4 and "status" <> $5 and "id" <> $6;
+select "scheduled_at" from "content_items" where "business_id" = $1 and "channel" = $2 and "scheduled_at" >= $3 and "scheduled_at" < $4 and "status" <> $5 and "deleted_at" is null and "id" <> $6;
 
 -- publishedResults
-select "content_items"."channel", "content_items"."published_at", coalesce(sum(metrics.impressions), 0) as "impressions", coalesce(sum(metrics.engagements), 0) as "engagements" from "content_items" inner join "metrics" on "metrics"."content_item_id" = "content_items"."id" where "content_items"."business_id" = $1 and "metrics"."business_id" = $2 and "content_items"."status" = $3 and "content_items"."published_at" is not null group by "content_items"."id", "content_items"."channel", "content_items"."published_at" order by "content_items"."published_at";
+select "content_items"."channel", "content_items"."published_at", coalesce(sum(metrics.impressions), 0) as "impressions", coalesce(sum(metrics.engagements), 0) as "engagements" from "content_items" inner join "metrics" on "metrics"."content_item_id" = "content_items"."id" where "content_items"."business_id" = $1 and "metrics"."business_id" = $2 and "content_items"."status" = $3 and "content_items"."published_at" is not null and "content_items"."deleted_at" is null group by "content_items"."id", "content_items"."channel", "content_items"."published_at" order by "content_items"."published_at";
 
 -- evergreenCopyOf
 select "id" from "content_items" where "business_id" = $1 and "evergreen_of" = $2;
