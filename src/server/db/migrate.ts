@@ -22,6 +22,7 @@ import * as notifications from './migrations/0023-notifications.js';
 import * as networkIds from './migrations/0024-network-ids.js';
 import * as oauth from './migrations/0025-oauth.js';
 import * as sharingAndComments from './migrations/0026-sharing-and-comments.js';
+import * as inboxSearchIndex from './migrations/0029-inbox-search-index.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0024-network-ids': networkIds,
   '0025-oauth': oauth,
   '0026-sharing-and-comments': sharingAndComments,
+  '0029-inbox-search-index': inboxSearchIndex,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {
