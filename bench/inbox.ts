@@ -111,7 +111,11 @@ async function seedInbox(database: Database, businessId: string): Promise<void> 
           conversation_id: id,
           channel,
           direction: m % 2 === 0 ? 'in' : 'out',
-          body: `Message ${m} of conversation ${i}: do you have sourdough and rye on Saturday morning?`,
+          // One conversation in a thousand asks about gluten: what a selective search finds.
+          body:
+            m === 0 && i % 1000 === 0
+              ? `Message ${m} of conversation ${i}: is the rye loaf gluten-free?`
+              : `Message ${m} of conversation ${i}: do you have sourdough and rye on Saturday morning?`,
           author: `Customer ${i}`,
           author_user_id: null,
           external_id: m % 2 === 0 ? `ext-${i}-${m}` : null,
@@ -212,7 +216,9 @@ async function benchDialect(dialect: string, testDb: TestDatabase, report: Inbox
       },
       { name: 'channel + sentiment', query: '&channel=email&sentiment=negative' },
       { name: 'label=vip', query: '&label=vip' },
-      { name: 'search q=rye (LIKE scan)', query: '&q=rye' },
+      { name: 'search q=rye (every message matches)', query: '&q=rye' },
+      // Selective, as searches are: PostgreSQL answers it from the trigram indexes (migration 0029).
+      { name: 'search q=gluten (1 in 1,000)', query: '&q=gluten' },
     ];
     for (const { name, query, direct } of queries) {
       if (direct) {
@@ -294,7 +300,7 @@ export async function runInboxBench(): Promise<InboxBenchReport> {
   );
   log();
   report.checks = report.list
-    .filter((r) => !r.path.startsWith('baseline') && !r.query.startsWith('search'))
+    .filter((r) => !r.path.startsWith('baseline') && !r.query.startsWith('search q=rye'))
     .map((r) => ({
       target: `${r.dialect}: ${r.query} of ${MESSAGES} messages p99 < ${TARGET_P99_MS} ms`,
       actual: `${fmt(r.p99Ms, 2)} ms`,

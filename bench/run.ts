@@ -1,4 +1,4 @@
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -26,8 +26,9 @@ import {
 } from './report.js';
 
 // `npm run bench`: every suite, one after the other (`BENCH_SUITE=http`, `ai`, `ai-quality`, ... runs one).
-// - http: throughput and latency of the real server's authenticated reads against a bare Fastify app
-//   sending the same JSON, all over loopback HTTP between processes;
+// - http: throughput and latency of the real server's authenticated campaign reads against a hand-written
+//   Fastify + better-sqlite3 + HS256 server and the seed's FastAPI stack answering the same bytes, all over
+//   loopback HTTP between processes, rounds alternating the servers;
 // - ai: the AI engine's own overhead per call and its behaviour under 200 concurrent streams
 //   (bench/ai-engine.ts);
 // - calendar: a 12-week calendar generated offline, and the month range query over 50,000 items
@@ -49,17 +50,19 @@ type Suite = (typeof SUITES)[number];
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
 const DURATION_S = envInt('BENCH_DURATION', 10);
 const WARMUP_S = envInt('BENCH_WARMUP', 3);
+const ROUNDS = envInt('BENCH_ROUNDS', 2);
 const LIST_ROWS = 20;
 /** Where the real server's log goes: a file (default) or `/dev/null` with `BENCH_LOG=null`. */
 const LOG_TO_NULL = process.env.BENCH_LOG === 'null';
-/** `BENCH_CPU_PROF=<dir>` starts the servers with `--cpu-prof`: profiles land in <dir> (real) and <dir>/baseline. */
+/** `BENCH_CPU_PROF=<dir>` starts the Node servers with `--cpu-prof`: profiles land in <dir> (mcc) and <dir>/baseline. */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
-/** `BENCH_ONLY=auth-single,auth-list` measures only those (bare-single, auth-single, bare-list, auth-list). */
+/** `BENCH_ONLY=mcc-list,hand-list` measures only those (mcc, hand, fastapi × list, single). */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
 /** `BENCH_JSON=<file>` also writes the figures as JSON. */
 const JSON_OUT = process.env.BENCH_JSON;
 
-const TARGETS = { minThroughputRatio: 0.5, maxP99Ms: 20 };
+/** Issue 20: against the hand-written server and the seed's FastAPI stack, in the same run. */
+const TARGETS = { listVsHand: 0.8, listP99Ms: 25, listVsFastApi: 8, singleVsHand: 0.5 };
 
 interface Measurement {
   name: string;
@@ -125,7 +128,7 @@ interface RealServer {
   logFile: string;
 }
 
-async function startRealServer(workDir: string): Promise<RealServer> {
+async function startRealServer(workDir: string, secret: string): Promise<RealServer> {
   const entry = path.join(ROOT, 'dist/server/main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build:server\` first`);
   const port = await freePort();
@@ -137,7 +140,7 @@ async function startRealServer(workDir: string): Promise<RealServer> {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'development',
-      SECRET_KEY: randomBytes(32).toString('hex'),
+      SECRET_KEY: secret,
       MCC_DEMO: '0',
       DATA_DIR: path.join(workDir, 'data'),
       HOST,
@@ -179,24 +182,19 @@ function expectStatus(result: { status: number; text: string }, status: number, 
     throw new Error(`${what}: expected ${status}, got ${result.status}: ${result.text}`);
 }
 
-/** ~300 characters of plausible copy, different per row. */
-function description(index: number): string {
-  const sentence =
-    'We roast small batches of single-origin coffee and sell them online and in two neighbourhood cafés. ' +
-    'Our customers are busy professionals who care about where their coffee comes from, and we publish ' +
-    'brewing guides, origin stories and seasonal offers every week across five channels (workspace ';
-  return `${sentence}${index + 1}).`.slice(0, 300);
-}
-
 interface Fixture {
   token: string;
-  singlePath: string;
+  businessId: string;
   listPath: string;
-  singleBody: string;
+  singlePath: string;
   listBody: string;
+  singleBody: string;
 }
 
-/** Register a user through the API and give them `LIST_ROWS` workspaces filled to a campaign row's size. */
+const OBJECTIVES = ['awareness', 'traffic', 'leads', 'sales', 'engagement'] as const;
+const CHANNEL_SETS = [['instagram', 'facebook'], ['linkedin'], ['x', 'linkedin', 'facebook']] as const;
+
+/** Register a user through the API and give them one workspace with `LIST_ROWS` campaigns. */
 async function seed(baseUrl: string): Promise<Fixture> {
   const email = `bench-${randomBytes(4).toString('hex')}@example.com`;
   const registered = await call<{ access_token: string }>(baseUrl, 'POST', '/api/auth/register', undefined, {
@@ -206,69 +204,133 @@ async function seed(baseUrl: string): Promise<Fixture> {
   });
   expectStatus(registered, 201, 'register');
   const token = registered.json.access_token;
+  const business = await call<{ id: string }>(baseUrl, 'POST', '/api/business/', token, {
+    name: 'Northwind Coffee Roasters',
+    industry: 'Food & beverage / specialty coffee',
+    time_zone: 'Europe/Paris',
+    locale: 'en-GB',
+  });
+  expectStatus(business, 201, 'create business');
+  const businessId = business.json.id;
 
   const ids: string[] = [];
   for (let index = 0; index < LIST_ROWS; index++) {
-    const created = await call<{ id: string }>(baseUrl, 'POST', '/api/business/', token, {
-      name: `Northwind Coffee Roasters ${String(index + 1).padStart(2, '0')}`,
-      industry: 'Food & beverage / specialty coffee',
-      description: description(index),
-      website: `https://northwind-coffee-${index + 1}.example.com/`,
-      time_zone: 'Europe/Paris',
-      locale: 'en-GB',
+    const month = String((index % 12) + 1).padStart(2, '0');
+    const created = await call<{ id: string }>(baseUrl, 'POST', '/api/campaign/', token, {
+      business_id: businessId,
+      name: `Autumn single-origin launch ${String(index + 1).padStart(2, '0')}: Ethiopia Guji and Colombia Huila`,
+      objective: OBJECTIVES[index % OBJECTIVES.length],
+      channels: CHANNEL_SETS[index % CHANNEL_SETS.length],
+      budget_minor: 150_000 + index * 2_500,
+      currency: 'EUR',
+      start_date: `2027-${month}-01`,
+      end_date: `2027-${month}-28`,
+      kpis: [
+        { metric: 'clicks', target: 500 + index },
+        { metric: 'orders', target: 40.5 },
+      ],
     });
-    expectStatus(created, 201, 'create business');
+    expectStatus(created, 201, 'create campaign');
     ids.push(created.json.id);
   }
 
-  const singlePath = `/api/business/${ids[0]}`;
-  const listPath = '/api/business/';
+  const listPath = `/api/campaign/?business_id=${businessId}&limit=${LIST_ROWS}`;
+  const singlePath = `/api/campaign/${ids[0]}`;
+  const list = await call<{ items: unknown[]; next_cursor: string | null }>(baseUrl, 'GET', listPath, token);
+  expectStatus(list, 200, 'GET campaign list');
+  if (list.json.items.length !== LIST_ROWS || list.json.next_cursor !== null)
+    throw new Error(`the list has ${list.json.items.length} rows, expected ${LIST_ROWS} and no next page`);
   const single = await call(baseUrl, 'GET', singlePath, token);
-  expectStatus(single, 200, 'GET one business');
-  const list = await call<{ items: unknown[] }>(baseUrl, 'GET', listPath, token);
-  expectStatus(list, 200, 'GET business list');
-  if (list.json.items.length !== LIST_ROWS)
-    throw new Error(`the list has ${list.json.items.length} rows, expected ${LIST_ROWS}`);
-  return { token, singlePath, listPath, singleBody: single.text, listBody: list.text };
+  expectStatus(single, 200, 'GET one campaign');
+  return { token, businessId, listPath, singlePath, listBody: list.text, singleBody: single.text };
 }
 
-async function startBaseline(
-  workDir: string,
-  fixture: Fixture,
-): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const bodiesFile = path.join(workDir, 'bodies.json');
-  writeFileSync(
-    bodiesFile,
-    JSON.stringify({ single: JSON.parse(fixture.singleBody), list: JSON.parse(fixture.listBody) }),
-  );
-  const child = fork(path.join(ROOT, 'bench/baseline-server.ts'), [bodiesFile], {
+interface Baseline {
+  id: 'hand' | 'fastapi';
+  child: ChildProcess;
+  baseUrl: string;
+}
+
+/** The hand-written Fastify + better-sqlite3 + fast-jwt server (bench/handwritten-server.ts) on the real database. */
+async function startHandWritten(databaseFile: string, secret: string): Promise<Baseline> {
+  const child = fork(path.join(ROOT, 'bench/handwritten-server.ts'), [databaseFile], {
     execArgv: [
       '--conditions=source',
       '--import',
       'tsx',
       ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF_DIR, 'baseline')}`] : []),
     ],
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', BENCH_SECRET: secret },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.push(child);
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the baseline server did not start in 30 s')), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error('the hand-written server did not start in 30 s')),
+      30_000,
+    );
     child.once('message', (message) => {
       clearTimeout(timer);
       resolve((message as { port: number }).port);
     });
-    child.once('exit', (code) => reject(new Error(`the baseline server exited with code ${code}`)));
+    child.once('exit', (code) => reject(new Error(`the hand-written server exited with code ${code}`)));
   });
+  return { id: 'hand', child, baseUrl: `http://${HOST}:${port}` };
+}
+
+/** Debian's Python with FastAPI, uvicorn and pydantic, or why not. */
+function fastApiPython(): { python: string } | { missing: string } {
+  const python = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
+  if (!existsSync(python)) return { missing: `${python} not found` };
+  const probe = spawnSync(
+    python,
+    [
+      '-c',
+      'import fastapi, uvicorn, pydantic; print(fastapi.__version__, uvicorn.__version__, pydantic.VERSION)',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (probe.status !== 0)
+    return {
+      missing: `${python} lacks fastapi/uvicorn/pydantic (apt-get install python3-fastapi python3-uvicorn)`,
+    };
+  return { python };
+}
+
+/** The seed's stack (bench/fastapi_server.py) on the real database, or undefined where Python lacks it. */
+async function startFastApi(databaseFile: string, secret: string): Promise<Baseline | string> {
+  const found = fastApiPython();
+  if ('missing' in found) return found.missing;
+  const port = await freePort();
+  const child = spawn(
+    found.python,
+    [path.join(ROOT, 'bench/fastapi_server.py'), databaseFile, String(port)],
+    {
+      env: { PATH: process.env.PATH, BENCH_SECRET: secret },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  children.push(child);
   const baseUrl = `http://${HOST}:${port}`;
-  // The baseline must send byte-for-byte what the real server sent.
+  await waitForHttp(`${baseUrl}/openapi.json`, child, 30_000);
+  return { id: 'fastapi', child, baseUrl };
+}
+
+/** A baseline must answer byte-for-byte what the real server sent. */
+async function checkSameBytes(baseline: Baseline, fixture: Fixture): Promise<void> {
   for (const [urlPath, expected] of [
-    ['/single', fixture.singleBody],
-    ['/list', fixture.listBody],
+    [fixture.listPath, fixture.listBody],
+    [fixture.singlePath, fixture.singleBody],
   ] as const) {
-    const { text } = await call(baseUrl, 'GET', urlPath);
-    if (text !== expected) throw new Error(`the baseline's ${urlPath} body differs from the real server's`);
+    const { status, text } = await call(baseline.baseUrl, 'GET', urlPath, fixture.token);
+    if (status !== 200 || text !== expected)
+      throw new Error(
+        `${baseline.id}: ${urlPath} answered ${status} with other bytes than the real server:\n${text.slice(0, 400)}\n---\n${expected.slice(0, 400)}`,
+      );
+    const stranger = await call(baseline.baseUrl, 'GET', urlPath, 'not-a-token');
+    if (stranger.status !== 401)
+      throw new Error(`${baseline.id}: ${urlPath} without a valid token answered ${stranger.status}`);
   }
-  return { child, baseUrl };
 }
 
 async function measure(
@@ -277,7 +339,7 @@ async function measure(
   headers: Record<string, string>,
   server: ChildProcess,
 ): Promise<Measurement> {
-  process.stdout.write(`  ${name.padEnd(34)} warm-up ${WARMUP_S} s, measure ${DURATION_S} s … `);
+  process.stdout.write(`  ${name.padEnd(40)} warm-up ${WARMUP_S} s, measure ${DURATION_S} s … `);
   await autocannon({ url, headers, connections: CONNECTIONS, duration: WARMUP_S });
   const serverCpuBefore = processCpuSeconds(server.pid);
   const loadCpuBefore = process.cpuUsage();
@@ -303,7 +365,7 @@ async function measure(
         : perRequest(serverCpuAfter - serverCpuBefore),
     loadCpuUsPerRequest: perRequest((loadCpu.user + loadCpu.system) / 1e6),
   };
-  log(`${Math.round(measurement.requestsPerSecond)} req/s`);
+  log(`${Math.round(measurement.requestsPerSecond)} req/s, p99 ${ms(measurement.p99Ms)} ms`);
   return measurement;
 }
 
@@ -318,90 +380,144 @@ function countLines(file: string): number {
   return lines;
 }
 
+type ServerId = 'mcc' | 'hand' | 'fastapi';
+type RouteId = 'list' | 'single';
+
+/** The rounds of one (server, route) pair, summed up: mean req/s and p99 over the rounds. */
+interface Summary {
+  server: ServerId;
+  route: RouteId;
+  rounds: Measurement[];
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  serverCpuUsPerRequest: number | undefined;
+}
+
 interface HttpReport {
   connections: number;
   durationSeconds: number;
+  rounds: number;
   results: Measurement[];
-  ratios: { single: number | undefined; list: number | undefined };
+  summaries: Summary[];
+  fastApi: string;
   checks: Check[];
   logLines: number;
   pass: boolean;
 }
 
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(values.length, 1);
+
+const SERVER_NAMES: Record<ServerId, string> = {
+  mcc: 'mcc',
+  hand: 'hand-written',
+  fastapi: 'FastAPI',
+};
+const ROUTE_NAMES: Record<RouteId, string> = {
+  list: `GET /api/campaign/ (${LIST_ROWS})`,
+  single: 'GET /api/campaign/{id}',
+};
+
 async function runHttpSuite(): Promise<HttpReport> {
   log('HTTP API (bench/run.ts)');
   log(
-    `  load: autocannon 8 in this process, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per route, loopback`,
+    `  load: autocannon 8 in this process, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per round, ${ROUNDS} rounds alternating the servers, loopback`,
   );
   log();
 
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'mcc-bench-'));
   try {
-    const real = await startRealServer(workDir);
+    const secret = randomBytes(32).toString('hex');
+    const real = await startRealServer(workDir, secret);
     const fixture = await seed(real.baseUrl);
-    const baseline = await startBaseline(workDir, fixture);
-    log(
-      `Real server: node dist/server/main.js at ${real.baseUrl} (SQLite in ${workDir}/data, NODE_ENV=development,`,
-    );
+    const databaseFile = path.join(workDir, 'data', 'mcc.db');
+    const baselines: Baseline[] = [await startHandWritten(databaseFile, secret)];
+    const fastApi = await startFastApi(databaseFile, secret);
+    if (typeof fastApi === 'string') log(`  FastAPI baseline skipped: ${fastApi}`);
+    else baselines.push(fastApi);
+    for (const baseline of baselines) await checkSameBytes(baseline, fixture);
+
+    log(`mcc: node dist/server/main.js at ${real.baseUrl} (SQLite in ${workDir}/data, NODE_ENV=development,`);
     log(`  LOG_LEVEL=info with the per-request log line written to ${LOG_TO_NULL ? '/dev/null' : 'a file'},`);
     log('  metrics, helmet and the in-memory rate limit on, RATE_LIMIT_MAX=1e9 so it never throttles).');
-    log(`Baseline: bare Fastify (no logger, no plugins) at ${baseline.baseUrl}, same JSON bodies.`);
     log(
-      `Campaigns do not exist yet: the "list of ${LIST_ROWS}" is GET /api/business/ for a member of ${LIST_ROWS} workspaces`,
+      'hand-written: Fastify + better-sqlite3 + fast-jwt HS256 + membership check (bench/handwritten-server.ts),',
+    );
+    log('  its own process, on the same SQLite file read-only.');
+    log(
+      typeof fastApi === 'string'
+        ? 'FastAPI: skipped.'
+        : `FastAPI: ${fastApiVersions()} (bench/fastapi_server.py), one uvicorn worker, sqlite3 on the same file.`,
     );
     log(
-      `  with name, industry, ~300-character description and website filled (${fixture.listBody.length} bytes of JSON, ~${Math.round(fixture.listBody.length / LIST_ROWS)} per row: roughly a campaign row).`,
+      `Every baseline answered both routes with the same bytes as mcc (list ${fixture.listBody.length} bytes, one campaign ${fixture.singleBody.length}).`,
     );
     log();
 
     const auth = { authorization: `Bearer ${fixture.token}` };
-    // Interleaved, so a slow drift in the machine's load touches both sides of each ratio alike.
-    const plan = [
-      {
-        id: 'bare-single',
-        name: 'bare: one object',
-        url: `${baseline.baseUrl}/single`,
-        headers: {},
-        server: baseline.child,
-      },
-      {
-        id: 'auth-single',
-        name: 'auth: GET /api/business/{id}',
-        url: `${real.baseUrl}${fixture.singlePath}`,
-        headers: auth,
-        server: real.child,
-      },
-      {
-        id: 'bare-list',
-        name: `bare: list of ${LIST_ROWS}`,
-        url: `${baseline.baseUrl}/list`,
-        headers: {},
-        server: baseline.child,
-      },
-      {
-        id: 'auth-list',
-        name: `auth: GET /api/business/ (${LIST_ROWS})`,
-        url: `${real.baseUrl}${fixture.listPath}`,
-        headers: auth,
-        server: real.child,
-      },
+    const servers: { id: ServerId; baseUrl: string; child: ChildProcess }[] = [
+      { id: 'mcc', baseUrl: real.baseUrl, child: real.child },
+      ...baselines.map(({ id, baseUrl, child }) => ({ id, baseUrl, child })),
     ];
-    const measured = new Map<string, Measurement>();
-    for (const step of plan) {
-      if (ONLY && !ONLY.includes(step.id)) continue;
-      measured.set(step.id, await measure(step.name, step.url, step.headers, step.server));
+    const routes: { id: RouteId; path: string }[] = [
+      { id: 'list', path: fixture.listPath },
+      { id: 'single', path: fixture.singlePath },
+    ];
+    // Rounds alternate the servers, so a slow drift in the machine's load touches every side of a ratio.
+    const measured: { server: ServerId; route: RouteId; measurement: Measurement }[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const route of routes) {
+        for (const server of servers) {
+          const id = `${server.id}-${route.id}`;
+          if (ONLY && !ONLY.includes(id)) continue;
+          const name = `${round}. ${SERVER_NAMES[server.id]}: ${ROUTE_NAMES[route.id]}`;
+          measured.push({
+            server: server.id,
+            route: route.id,
+            measurement: await measure(name, `${server.baseUrl}${route.path}`, auth, server.child),
+          });
+        }
+      }
     }
 
-    await stop(baseline.child);
+    for (const baseline of baselines) await stop(baseline.child);
     await stop(real.child);
     const logLines = countLines(real.logFile);
 
-    const results = [...measured.values()];
+    const summaries: Summary[] = [];
+    for (const route of routes)
+      for (const server of servers) {
+        const rounds = measured
+          .filter((entry) => entry.server === server.id && entry.route === route.id)
+          .map((entry) => entry.measurement);
+        if (rounds.length === 0) continue;
+        const cpu = rounds.map((m) => m.serverCpuUsPerRequest);
+        summaries.push({
+          server: server.id,
+          route: route.id,
+          rounds,
+          requestsPerSecond: mean(rounds.map((m) => m.requestsPerSecond)),
+          p50Ms: mean(rounds.map((m) => m.p50Ms)),
+          p99Ms: mean(rounds.map((m) => m.p99Ms)),
+          serverCpuUsPerRequest: cpu.every((value) => value !== undefined)
+            ? mean(cpu as number[])
+            : undefined,
+        });
+      }
+    const summary = (server: ServerId, route: RouteId) =>
+      summaries.find((entry) => entry.server === server && entry.route === route);
+    const ratio = (route: RouteId, baseline: ServerId) => {
+      const ours = summary('mcc', route);
+      const theirs = summary(baseline, route);
+      return ours && theirs ? ours.requestsPerSecond / theirs.requestsPerSecond : undefined;
+    };
+
+    const results = measured.map((entry) => entry.measurement);
     log();
     log(
       table([
         [
-          'route',
+          'round',
           'req/s',
           'p50 ms',
           'p99 ms',
@@ -427,48 +543,57 @@ async function runHttpSuite(): Promise<HttpReport> {
       ]),
     );
     log();
-    const bareSingle = measured.get('bare-single');
-    const authSingle = measured.get('auth-single');
-    const bareList = measured.get('bare-list');
-    const authList = measured.get('auth-list');
-    const ratio = (auth?: Measurement, bare?: Measurement) =>
-      auth && bare ? auth.requestsPerSecond / bare.requestsPerSecond : undefined;
-    const singleRatio = ratio(authSingle, bareSingle);
-    const listRatio = ratio(authList, bareList);
-    if (singleRatio !== undefined && authSingle && bareSingle)
-      log(
-        `  throughput auth/bare, one object:  ${fmt(singleRatio * 100)} %  (p99 ${fmt(authSingle.p99Ms)} vs ${fmt(bareSingle.p99Ms)} ms)`,
-      );
-    if (listRatio !== undefined && authList && bareList)
-      log(
-        `  throughput auth/bare, list of ${LIST_ROWS}:  ${fmt(listRatio * 100)} %  (p99 ${fmt(authList.p99Ms)} vs ${fmt(bareList.p99Ms)} ms)`,
-      );
-    if (!LOG_TO_NULL) log(`  real server log: ${logLines} lines (one per request)`);
+    log(
+      table([
+        ['mean of the rounds', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'mcc / this'],
+        ...summaries.map((s) => {
+          const r = s.server === 'mcc' ? undefined : ratio(s.route, s.server);
+          return [
+            `${SERVER_NAMES[s.server]}: ${ROUTE_NAMES[s.route]}`,
+            fmt(s.requestsPerSecond, 0),
+            fmt(s.p50Ms, 1),
+            fmt(s.p99Ms, 1),
+            s.serverCpuUsPerRequest === undefined ? 'n/a' : fmt(s.serverCpuUsPerRequest, 0),
+            r === undefined ? '' : `${fmt(r, 2)}x`,
+          ];
+        }),
+      ]),
+    );
+    if (!LOG_TO_NULL) log(`  mcc's log: ${logLines} lines (one per request)`);
     log();
 
     const clean = results.every((m) => m.errors === 0 && m.non2xx === 0);
+    const ratioCheck = (route: RouteId, baseline: ServerId, min: number): Check => {
+      const value = ratio(route, baseline);
+      return {
+        target: `mcc ${ROUTE_NAMES[route]} >= ${min}x ${SERVER_NAMES[baseline]}`,
+        actual: value === undefined ? 'not measured' : `${fmt(value, 2)}x`,
+        pass: value !== undefined && value >= min,
+      };
+    };
+    const listP99 = summary('mcc', 'list')?.p99Ms;
     const checks: Check[] = [
+      ratioCheck('list', 'hand', TARGETS.listVsHand),
       {
-        target: `auth one object throughput >= ${TARGETS.minThroughputRatio * 100} % of bare`,
-        actual: singleRatio === undefined ? 'not measured' : `${fmt(singleRatio * 100)} %`,
-        pass: singleRatio !== undefined && singleRatio >= TARGETS.minThroughputRatio,
+        target: `mcc ${ROUTE_NAMES.list} p99 <= ${TARGETS.listP99Ms} ms at ${CONNECTIONS} connections`,
+        actual: listP99 === undefined ? 'not measured' : `${fmt(listP99, 1)} ms`,
+        pass: listP99 !== undefined && listP99 <= TARGETS.listP99Ms,
       },
-      {
-        target: `auth one object p99 < ${TARGETS.maxP99Ms} ms at ${CONNECTIONS} connections`,
-        actual: authSingle ? `${fmt(authSingle.p99Ms)} ms` : 'not measured',
-        pass: authSingle !== undefined && authSingle.p99Ms < TARGETS.maxP99Ms,
-      },
+      ...(typeof fastApi === 'string' ? [] : [ratioCheck('list', 'fastapi', TARGETS.listVsFastApi)]),
+      ratioCheck('single', 'hand', TARGETS.singleVsHand),
       { target: 'every response 2xx, no errors', actual: clean ? 'yes' : 'no', pass: clean },
     ];
     printChecks(checks);
     log(
-      'Note: 2 cores are shared by the load generator and the server under test (the same for the baseline).',
+      'Note: 2 cores are shared by the load generator and the server under test (the same for each baseline).',
     );
     return {
       connections: CONNECTIONS,
       durationSeconds: DURATION_S,
+      rounds: ROUNDS,
       results,
-      ratios: { single: singleRatio, list: listRatio },
+      summaries,
+      fastApi: typeof fastApi === 'string' ? `skipped: ${fastApi}` : fastApiVersions(),
       checks,
       logLines,
       pass: checks.every((check) => check.pass),
@@ -479,6 +604,19 @@ async function runHttpSuite(): Promise<HttpReport> {
   }
 }
 
+function fastApiVersions(): string {
+  const found = fastApiPython();
+  if ('missing' in found) return 'missing';
+  const probe = spawnSync(
+    found.python,
+    [
+      '-c',
+      'import fastapi, uvicorn, pydantic, sys; print(f"Python {sys.version.split()[0]}, FastAPI {fastapi.__version__}, uvicorn {uvicorn.__version__}, pydantic {pydantic.VERSION}")',
+    ],
+    { encoding: 'utf8' },
+  );
+  return probe.stdout.trim();
+}
 /** `BENCH_SUITE=http`, `ai` or `jobs` (comma-separated for several); every suite by default. */
 function selectedSuites(): Suite[] {
   const wanted = process.env.BENCH_SUITE?.split(',')

@@ -1,6 +1,6 @@
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createServices, type Services } from './composition-root.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
@@ -19,6 +19,7 @@ import { metricsPlugin } from './plugins/metrics.plugin.js';
 import { notFoundPlugin } from './plugins/not-found.plugin.js';
 import { nulGuardPlugin } from './plugins/nul-guard.plugin.js';
 import { rateLimitPlugin } from './plugins/rate-limit.plugin.js';
+import { responseSerializerCompiler } from './plugins/response-serializer.js';
 import { securityPlugin } from './plugins/security.plugin.js';
 import { spaFallback, staticPlugin } from './plugins/static.plugin.js';
 import { websocketPlugin } from './plugins/websocket.plugin.js';
@@ -74,7 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });

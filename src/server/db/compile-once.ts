@@ -7,14 +7,15 @@ import type { Compilable, CompiledQuery } from 'kysely';
  * than SQLite takes to answer it, on the hottest read paths (docs/benchmarks.md). `build` receives one
  * unique marker per argument and must pass each straight to Kysely as a value (`where(col, '=', arg)`),
  * never into an identifier or a computed expression: the compiled parameters are then mapped back to the
- * arguments by identity. Anything else fails loudly at the first call. Compilation is lazy, so repositories
+ * arguments by identity. Anything else fails loudly at the first call. A marker is a string even where the
+ * argument is a number (a `limit`): it only ever travels as a parameter value, so its type never matters. Compilation is lazy, so repositories
  * bound to a short-lived transaction pay it only if they use the query.
  *
  * @example
  * const byIdQuery = compileOnce(1, (id: string) => db.selectFrom('users').selectAll().where('id', '=', id));
  * const rows = (await db.executeQuery(byIdQuery(userId))).rows;
  */
-export function compileOnce<Args extends string[], Row>(
+export function compileOnce<Args extends (string | number)[], Row>(
   arity: Args['length'],
   build: (...args: Args) => Compilable<Row>,
 ): (...args: Args) => CompiledQuery<Row> {

@@ -50,21 +50,35 @@ function withStatus(eb: ConversationEb, status: string, now: string) {
   return eb('conversations.status', '=', status as ConversationRow['status']);
 }
 
-/** Conversations with a message, customer name or handle containing `q` (LIKE, on both databases). */
-function matchingText(eb: ConversationEb, q: string) {
+/**
+ * Conversations with a message, customer name or handle containing `q` (LIKE, on both databases).
+ * One uncorrelated `id in (… union …)`, not a per-conversation `exists` or'd with the name checks: an OR
+ * around a correlated subquery kept PostgreSQL walking every conversation and its messages, while this
+ * form lets each side use its trigram index (migration 0029) and the result join the page's conversations.
+ */
+function matchingText(eb: ConversationEb, businessId: string, q: string) {
   const pattern = containsPattern(q);
-  return eb.or([
-    eb.exists(
-      eb
-        .selectFrom('messages')
-        .select(sql.lit(1).as('one'))
-        .whereRef('messages.business_id', '=', 'conversations.business_id')
-        .whereRef('messages.conversation_id', '=', 'conversations.id')
-        .where(sql<boolean>`lower(messages.body) like ${pattern} escape '\\'`),
-    ),
-    sql<boolean>`lower(coalesce(conversations.customer_name, '')) like ${pattern} escape '\\'`,
-    sql<boolean>`lower(coalesce(conversations.customer_handle, '')) like ${pattern} escape '\\'`,
-  ]);
+  return eb(
+    'conversations.id',
+    'in',
+    eb
+      .selectFrom('messages')
+      .select('messages.conversation_id as id')
+      .where('messages.business_id', '=', businessId)
+      .where(sql<boolean>`lower(messages.body) like ${pattern} escape '\\'`)
+      .union(
+        eb
+          .selectFrom('conversations as named')
+          .select('named.id')
+          .where('named.business_id', '=', businessId)
+          .where((inner) =>
+            inner.or([
+              sql<boolean>`lower(coalesce(named.customer_name, '')) like ${pattern} escape '\\'`,
+              sql<boolean>`lower(coalesce(named.customer_handle, '')) like ${pattern} escape '\\'`,
+            ]),
+          ),
+      ),
+  );
 }
 
 /** A workspace's conversations. Every method but `businessIdOf` is scoped by the workspace id. */
@@ -160,7 +174,7 @@ export class ConversationRepository {
     if (filters.label) {
       query = query.where('conversations.labels', 'like', containsPattern(`"${filters.label}"`));
     }
-    if (filters.q) query = query.where((eb) => matchingText(eb, filters.q as string));
+    if (filters.q) query = query.where((eb) => matchingText(eb, businessId, filters.q as string));
     if (after) {
       query = query.where((eb) =>
         eb(

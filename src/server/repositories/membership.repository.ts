@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '#shared/roles.js';
+import { compileOnce } from '../db/compile-once.js';
 import type { DB } from '../db/schema.js';
 
 /** A member row joined with the user's public fields. */
@@ -37,6 +38,21 @@ function membersOf(db: Kysely<DB>, businessId: string) {
 
 /** Who belongs to a workspace, and as what. Every method takes the workspace id first. */
 export class MembershipRepository {
+  // Asked by every workspace-scoped request: compiled once (see compileOnce); the SQL is unchanged.
+  private readonly findAccessQuery = compileOnce(2, (businessId: string, userId: string) =>
+    this.db
+      .selectFrom('memberships')
+      .innerJoin('businesses', 'businesses.id', 'memberships.business_id')
+      .leftJoin('two_factor_credentials', 'two_factor_credentials.user_id', 'memberships.user_id')
+      .select([
+        'memberships.role',
+        'businesses.require_two_factor',
+        'two_factor_credentials.enabled_at as two_factor_enabled_at',
+      ])
+      .where('memberships.business_id', '=', businessId)
+      .where('memberships.user_id', '=', userId),
+  );
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly dialect: 'sqlite' | 'postgres',
@@ -54,18 +70,7 @@ export class MembershipRepository {
 
   /** The role and two-factor state of `userId` in `businessId`, in one query (every workspace request asks). */
   async findAccess(businessId: string, userId: string): Promise<MemberAccess | undefined> {
-    const row = await this.db
-      .selectFrom('memberships')
-      .innerJoin('businesses', 'businesses.id', 'memberships.business_id')
-      .leftJoin('two_factor_credentials', 'two_factor_credentials.user_id', 'memberships.user_id')
-      .select([
-        'memberships.role',
-        'businesses.require_two_factor',
-        'two_factor_credentials.enabled_at as two_factor_enabled_at',
-      ])
-      .where('memberships.business_id', '=', businessId)
-      .where('memberships.user_id', '=', userId)
-      .executeTakeFirst();
+    const [row] = (await this.db.executeQuery(this.findAccessQuery(businessId, userId))).rows;
     return (
       row && {
         role: row.role,
