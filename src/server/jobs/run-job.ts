@@ -22,10 +22,26 @@ export class RetryLaterError extends Error {
   }
 }
 
+/**
+ * Thrown by a handler that did nothing because the outside world is not ready for it yet (an account
+ * whose rate-limit window is exhausted): the job runs again after `delayMs` exactly, and this run does
+ * not count as an attempt. Only for runs that made no request, so a job cannot spend requests forever.
+ */
+export class PostponeJobError extends Error {
+  constructor(
+    message: string,
+    readonly delayMs: number,
+  ) {
+    super(message);
+    this.name = 'PostponeJobError';
+  }
+}
+
 /** How one attempt ended; `retryAfterMs`: the least wait before the next attempt, when the handler named one. */
 export type RunOutcome =
   | { kind: 'succeeded'; result: unknown }
   | { kind: 'failed'; error: string; unrecoverable: boolean; retryAfterMs?: number }
+  | { kind: 'postponed'; reason: string; delayMs: number }
   | { kind: 'aborted'; reason: unknown };
 
 /** What the queue knows about the attempt it is starting. */
@@ -72,12 +88,14 @@ export async function runJob(
     (error: unknown): RunOutcome =>
       signal.aborted
         ? { kind: 'aborted', reason: signal.reason }
-        : {
-            kind: 'failed',
-            error: describeError(error),
-            unrecoverable: error instanceof UnrecoverableJobError,
-            ...(error instanceof RetryLaterError ? { retryAfterMs: Math.max(0, error.delayMs) } : {}),
-          },
+        : error instanceof PostponeJobError
+          ? { kind: 'postponed', reason: error.message, delayMs: Math.max(0, error.delayMs) }
+          : {
+              kind: 'failed',
+              error: describeError(error),
+              unrecoverable: error instanceof UnrecoverableJobError,
+              ...(error instanceof RetryLaterError ? { retryAfterMs: Math.max(0, error.delayMs) } : {}),
+            },
   );
   try {
     return await Promise.race([ran, aborted]);

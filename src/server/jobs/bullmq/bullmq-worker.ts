@@ -132,6 +132,15 @@ export class BullmqJobWorker implements JobWorker {
           ? new Error(outcome.error)
           : new RetryLaterError(outcome.error, outcome.retryAfterMs);
       }
+      case 'postponed':
+        if (token) {
+          // BullMQ's manual-delay pattern: back at that time, no attempt spent.
+          record('postponed');
+          await job.moveToDelayed(Date.now() + outcome.delayMs, token);
+          throw new DelayedError();
+        }
+        record('failed');
+        throw new RetryLaterError(outcome.reason, outcome.delayMs);
       case 'aborted':
         if (outcome.reason === SHUTDOWN && token) {
           // Back to the queue at once, without spending an attempt (BullMQ's manual-delay pattern).

@@ -194,6 +194,14 @@ export class InProcessWorker implements JobWorker {
         if (dead && settled) await this.announceDeath(job, outcome.error);
         return dead ? 'dead' : 'failed';
       }
+      case 'postponed': {
+        const runAt = new Date(now.getTime() + outcome.delayMs);
+        await this.jobs.postpone(job.id, this.owner, runAt.toISOString(), at);
+        // Claim it at its time, not up to a poll interval later: a rate limit's reset is exact.
+        const timer = setTimeout(() => this.wake(), outcome.delayMs);
+        timer.unref();
+        return 'postponed';
+      }
       case 'aborted':
         // Shutdown hands the job back; a lost lease means someone else owns the row now.
         if (outcome.reason === SHUTDOWN) {
