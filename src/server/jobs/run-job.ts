@@ -9,8 +9,9 @@ export class UnrecoverableJobError extends Error {
 }
 
 /**
- * Thrown by a handler when the outside world named a time to come back (a network's rate-limit reset):
- * the retry waits at least `delayMs`, or the usual backoff if that is longer.
+ * Thrown by a handler when the outside world named a time to come back (a network's rate-limit reset,
+ * a Retry-After): the retry comes after `delayMs` exactly, instead of the usual backoff — a reset is
+ * known, not guessed, and waiting past it only delays the post. It still spends an attempt.
  */
 export class RetryLaterError extends Error {
   constructor(
@@ -37,7 +38,7 @@ export class PostponeJobError extends Error {
   }
 }
 
-/** How one attempt ended; `retryAfterMs`: the least wait before the next attempt, when the handler named one. */
+/** How one attempt ended; `retryAfterMs`: the wait before the next attempt, when the handler named one. */
 export type RunOutcome =
   | { kind: 'succeeded'; result: unknown }
   | { kind: 'failed'; error: string; unrecoverable: boolean; retryAfterMs?: number }

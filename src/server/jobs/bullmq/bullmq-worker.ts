@@ -25,7 +25,7 @@ export interface BullmqWorkerOptions {
 
 /**
  * BullMQ's hook for custom backoff types: the same capped exponential delays as the embedded queue,
- * or longer when the handler named a time to come back (RetryLaterError).
+ * or exactly the time the handler named to come back (RetryLaterError).
  *
  * @example
  * cappedBackoffStrategy({ baseMs: 1_000, maxMs: 60_000 })(3, CAPPED_BACKOFF); // 4000
@@ -33,8 +33,7 @@ export interface BullmqWorkerOptions {
 export function cappedBackoffStrategy(policy: BackoffPolicy) {
   return (attemptsMade: number, type?: string, error?: Error): number => {
     if (type !== CAPPED_BACKOFF) throw new Error(`Unknown backoff type ${type}`);
-    const asked = error instanceof RetryLaterError ? error.delayMs : 0;
-    return Math.max(backoffDelay(attemptsMade, policy), asked);
+    return error instanceof RetryLaterError ? error.delayMs : backoffDelay(attemptsMade, policy);
   };
 }
 

@@ -182,7 +182,8 @@ export class InProcessWorker implements JobWorker {
         return 'succeeded';
       case 'failed': {
         const dead = outcome.unrecoverable || job.attempts >= job.max_attempts;
-        const wait = Math.max(backoffDelay(job.attempts, this.options.backoff), outcome.retryAfterMs ?? 0);
+        // A time the outside world named (a rate limit's reset) is kept to exactly; guessing is for the rest.
+        const wait = outcome.retryAfterMs ?? backoffDelay(job.attempts, this.options.backoff);
         const retryAt = new Date(now.getTime() + wait);
         const settled = await this.jobs.fail(job.id, this.owner, {
           state: dead ? 'dead' : 'failed',
