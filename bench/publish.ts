@@ -41,6 +41,8 @@ const POSTS = envInt('BENCH_PUBLISH_POSTS', 1_000);
 const LEAD_S = envInt('BENCH_PUBLISH_LEAD', 5);
 /** `BENCH_PUBLISH_ALIGN=0`: due `LEAD_S` seconds after scheduling instead of at the next whole minute. */
 const ALIGN = process.env.BENCH_PUBLISH_ALIGN !== '0';
+/** `BENCH_PUBLISH_LIMITS=0`: the fakes count but never refuse (the path's own speed, for comparison). */
+const LIMITED = process.env.BENCH_PUBLISH_LIMITS !== '0';
 const TARGET_S = 60;
 const GIVE_UP_S = 240;
 
@@ -125,7 +127,8 @@ async function startFakes(): Promise<Fakes> {
     FakeGoogleBusinessServer.start(),
     FakeMetaServer.start(),
   ]);
-  const limiter = (network: BenchNetwork) => new FixedWindowLimiter(LIMITS[network]);
+  const unlimited = { limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
+  const limiter = (network: BenchNetwork) => new FixedWindowLimiter(LIMITED ? LIMITS[network] : unlimited);
   const limiters = Object.fromEntries(NETWORKS.map((n) => [n, limiter(n)])) as Fakes['limiters'];
   mastodon.limiter = limiters.mastodon;
   bluesky.limiter = limiters.bluesky;
@@ -135,11 +138,11 @@ async function startFakes(): Promise<Fakes> {
   linkedin.limiter = limiters.linkedin;
   google.limiter = limiters.google_business;
   // Discord's bucket is its own limiter (its tests drive its clock); the bench sizes it.
-  discord.bucketLimit = LIMITS.discord.limit;
+  discord.bucketLimit = LIMITED ? LIMITS.discord.limit : unlimited.limit;
   discord.bucketWindowMs = LIMITS.discord.windowMs;
   limiters.discord = discord.bucket;
   // Facebook Pages and Threads profiles share the Graph fake; one limiter keys by Page or profile id.
-  const graph = new FixedWindowLimiter(LIMITS.facebook);
+  const graph = new FixedWindowLimiter(LIMITED ? LIMITS.facebook : unlimited);
   meta.limiter = graph;
   limiters.facebook = graph;
   limiters.threads = graph;
@@ -305,6 +308,7 @@ function dueTime(): Date {
 
 /** The whole-window floor: the last of N posts cannot go before the window it falls in opens. */
 function floorSeconds(network: BenchNetwork, posts: number): number {
+  if (!LIMITED) return 0;
   const { limit, windowMs } = LIMITS[network];
   return ((Math.ceil(posts / limit) - 1) * windowMs) / 1000;
 }
@@ -435,7 +439,7 @@ export async function runPublishBench(): Promise<PublishBenchReport> {
         ['network', 'limit (bench)', 'network documents', 'posts', 'last s', 'floor s', '429s', 'violations'],
         ...perNetwork.map((row) => [
           row.network,
-          `${LIMITS[row.network].limit} / ${fmtWindow(LIMITS[row.network].windowMs)}`,
+          LIMITED ? `${LIMITS[row.network].limit} / ${fmtWindow(LIMITS[row.network].windowMs)}` : 'off',
           LIMITS[row.network].real,
           String(row.published),
           fmt(row.lastS, 1),
@@ -451,7 +455,7 @@ export async function runPublishBench(): Promise<PublishBenchReport> {
     const failed = attempts.filter((a) => a.outcome === 'failed').length;
     log(
       `  due → all ${POSTS} published: ${allPublishedS === null ? 'not within the wait' : `${fmt(allPublishedS, 1)} s`}` +
-        `   (baseline: the limits' own floor ${fmt(floorS, 0)} s, ratio ${allPublishedS === null ? 'n/a' : fmt(allPublishedS / floorS, 2)})`,
+        `   (baseline: the limits' own floor ${fmt(floorS, 0)} s, ratio ${allPublishedS === null || floorS === 0 ? 'n/a' : fmt(allPublishedS / floorS, 2)})`,
     );
     log(`  due → network accepted, per post: p50 ${fmt(p50 / 1000, 2)} s, p99 ${fmt(p99 / 1000, 2)} s`);
     log(
