@@ -100,7 +100,9 @@ export class BullmqJobWorker implements JobWorker {
         jobId: job.id ?? '',
         businessId: job.data.businessId,
         payload: job.data.payload,
-        attempt: job.attemptsStarted,
+        // Failed attempts so far, plus this one: runs handed back (shutdown) or postponed are not attempts,
+        // as in the jobs table, so a handler's "last try" matches the queue's.
+        attempt: job.attemptsMade + 1,
         signal: controller.signal,
         reportProgress: (pct, message) => job.updateProgress({ pct, message: message ?? null }),
       });
