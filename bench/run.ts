@@ -12,6 +12,7 @@ import { type CalendarBenchReport, runCalendarBench } from './calendar.js';
 import { type InboxBenchReport, runInboxBench } from './inbox.js';
 import { type JobsBenchReport, runJobsBench } from './jobs.js';
 import { type MediaBenchReport, runMediaBench } from './media.js';
+import { type PublishBenchReport, runPublishBench } from './publish.js';
 import {
   type Check,
   envInt,
@@ -40,11 +41,23 @@ import {
 // - jobs: jobs per second and enqueue → start latency through each queue, against bare BullMQ
 //   (bench/jobs.ts);
 // - media: a 12-megapixel photo's upload and renditions one at a time against sharp alone, the memory it
-//   takes, and 50 uploads at once with the event loop watched (bench/media.ts).
+//   takes, and 50 uploads at once with the event loop watched (bench/media.ts);
+// - publish: 1,000 posts due at the same minute over ten network accounts, through the real job path to
+//   the networks' contract fakes with their rate limits enforced (bench/publish.ts).
 // See docs/benchmarks.md.
 
 const HOST = '127.0.0.1';
-const SUITES = ['http', 'ai', 'jobs', 'calendar', 'analytics', 'inbox', 'ai-quality', 'media'] as const;
+const SUITES = [
+  'http',
+  'ai',
+  'jobs',
+  'calendar',
+  'analytics',
+  'inbox',
+  'ai-quality',
+  'media',
+  'publish',
+] as const;
 type Suite = (typeof SUITES)[number];
 
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
@@ -645,6 +658,7 @@ async function main(): Promise<void> {
   let inbox: InboxBenchReport | undefined;
   let aiQuality: AiQualityReport | undefined;
   let media: MediaBenchReport | undefined;
+  let publish: PublishBenchReport | undefined;
   for (const suite of suites) {
     log(`━━ ${suite} ${'━'.repeat(100)}`.slice(0, 110));
     if (suite === 'http') http = await runHttpSuite();
@@ -654,6 +668,7 @@ async function main(): Promise<void> {
     else if (suite === 'inbox') inbox = await runInboxBench();
     else if (suite === 'ai-quality') aiQuality = await runAiQualityBench();
     else if (suite === 'media') media = await runMediaBench();
+    else if (suite === 'publish') publish = await runPublishBench();
     else jobs = await runJobsBench();
     log();
   }
@@ -668,6 +683,7 @@ async function main(): Promise<void> {
     ...(inbox ? [['Unified inbox', inbox.pass] as const] : []),
     ...(aiQuality ? [['AI writing quality', aiQuality.pass] as const] : []),
     ...(media ? [['Media uploads', media.pass] as const] : []),
+    ...(publish ? [['Publishing to the networks', publish.pass] as const] : []),
   ];
   for (const [name, pass] of results) log(`  ${name}: ${pass ? 'PASS' : 'FAIL'}`);
   log(
@@ -679,7 +695,7 @@ async function main(): Promise<void> {
     const { pass: _httpPass, ...httpFigures } = http ?? { pass: true };
     writeFileSync(
       JSON_OUT,
-      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}), ...(analytics ? { analytics } : {}), ...(inbox ? { inbox } : {}), ...(aiQuality ? { aiQuality: { figures: aiQuality.figures, checks: aiQuality.checks } } : {}), ...(media ? { media } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}), ...(analytics ? { analytics } : {}), ...(inbox ? { inbox } : {}), ...(aiQuality ? { aiQuality: { figures: aiQuality.figures, checks: aiQuality.checks } } : {}), ...(media ? { media } : {}), ...(publish ? { publish } : {}) }, null, 2)}\n`,
     );
   }
 }

@@ -133,6 +133,26 @@ export function describeJobQueueContract(name: string, create: () => Promise<Que
       expect(job).toMatchObject({ attempts: 2, result: { ok: true, runs: 2 } });
     });
 
+    it('runs a postponed job again after its delay without spending an attempt', async () => {
+      const id = await t.queue.enqueue({
+        name: 'test.postpone',
+        businessId: business,
+        payload: { key: 'held', times: 3, delayMs: 300 },
+      });
+      startWorker();
+      const job = await waitForState(id, 'succeeded');
+      // Three postponements and a run on a budget of two attempts: had they counted, it would be dead.
+      // (The record's `attempts` shows runs started on BullMQ.)
+      expect(job).toMatchObject({ state: 'succeeded', max_attempts: 2, result: { runs: 4 } });
+      const runs = probe.calls.filter((call) => call.name === 'test.postpone');
+      // The handler sees each run as the first attempt: none of them was one.
+      expect(runs.map((call) => call.attempt)).toEqual([1, 1, 1, 1]);
+      for (let n = 1; n < runs.length; n++) {
+        // Never before its time (slack for the two clocks involved), not a duration assertion.
+        expect(runs[n]?.at ?? 0).toBeGreaterThanOrEqual((runs[n - 1]?.at ?? 0) + 300 - 50);
+      }
+    });
+
     it('does not start a delayed job before its run_at', async () => {
       const runAt = new Date(Date.now() + 1_200);
       const id = await t.queue.enqueue({

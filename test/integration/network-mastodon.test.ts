@@ -22,6 +22,7 @@ import { describeEachDialect } from '../support/databases.js';
 import { noisyPng } from '../support/media-fixtures.js';
 import { multipartFile } from '../support/multipart.js';
 import { FakeMastodonServer } from '../support/networks/mastodon/fake-mastodon-server.js';
+import { FixedWindowLimiter } from '../support/networks/rate-limit.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Mastodon end to end: the real connector over HTTP against a fake instance on 127.0.0.1 speaking
@@ -392,5 +393,38 @@ describeEachDialect('Mastodon through a connected account', (create) => {
     const refused = await settled(long.id);
     expect(refused.status).toBe('failed');
     expect(refused.publish_error).toContain('Validation failed: Text character limit of 10 exceeded');
+  });
+
+  it('holds an account at its rate limit: posts due together wait for the reset, none sent into the limit', async () => {
+    const { account: shop, token } = mastodon.addAccount('bakery');
+    await connect(token);
+    const limiter = new FixedWindowLimiter({ limit: 2, windowMs: 2_000 });
+    mastodon.limiter = limiter;
+    const items: ContentItem[] = [];
+    for (let n = 1; n <= 4; n++) {
+      const item = await createContent(t.app, owner, businessId, {
+        channel: 'mastodon',
+        body: `Batch ${n}.`,
+      });
+      await move(item.id, 'in_review');
+      await move(item.id, 'approved');
+      items.push(item);
+    }
+    const at = soon(600);
+    for (const item of items) await move(item.id, 'scheduled', { scheduled_at: at });
+
+    for (const item of items) expect((await settled(item.id)).status).toBe('published');
+    expect(mastodon.statusesBy(shop)).toHaveLength(4);
+    expect(limiter.violations).toBe(0);
+    // Two in the first window; at most the next one learns of the limit with a 429; the rest wait untried.
+    expect(limiter.refused).toBeLessThanOrEqual(1);
+    const posts = mastodon.requests.filter((request) => request.path === '/api/v1/statuses');
+    expect(posts).toHaveLength(4 + limiter.refused);
+    const attempts = (await Promise.all(items.map((item) => attemptsOf(item.id)))).flat();
+    // A post that waited for the reset without a request left no attempt behind: only the 429 did.
+    expect(attempts.filter((attempt) => attempt.outcome === 'retrying')).toEqual(
+      limiter.refused === 1 ? [expect.objectContaining({ status_code: 429 })] : [],
+    );
+    expect(attempts.filter((attempt) => attempt.outcome === 'succeeded')).toHaveLength(4);
   });
 });

@@ -383,6 +383,7 @@ const CALLS: Record<string, Call[]> = {
     ['complete', (r) => r.jobs.complete(OTHER, 'worker-1', '{}', AT)],
     ['fail', (r) => r.jobs.fail(OTHER, 'worker-1', { state: 'failed', error: 'boom', runAt: AT, now: AT })],
     ['release', (r) => r.jobs.release(OTHER, 'worker-1', AT)],
+    ['postpone', (r) => r.jobs.postpone(OTHER, 'worker-1', AT, AT)],
     ['retry', (r) => r.jobs.retry(BUSINESS, OTHER, AT)],
     ['cancel', (r) => r.jobs.cancel(BUSINESS, OTHER, AT)],
     ['deleteFinished', (r) => r.jobs.deleteFinished({ succeededBefore: AT, failedBefore: AT })],

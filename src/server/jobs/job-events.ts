@@ -2,7 +2,7 @@ import type { NewLiveEvent } from '#shared/events.schema.js';
 import type { EventBus, EventPublisher } from '../realtime/event-bus.js';
 import type { JobDefinitions } from './job-types.js';
 import type { JobHandlerEntry } from './registry.js';
-import { UnrecoverableJobError } from './run-job.js';
+import { PostponeJobError, UnrecoverableJobError } from './run-job.js';
 
 /**
  * Where job events go. With `publish` (the webhook dispatcher), a job's completion or failure is only
@@ -45,6 +45,8 @@ export function withLiveEvents(
         await announce({ type: 'job.completed', business_id: businessId, data: job });
         return result;
       } catch (error) {
+        // A postponed run did nothing and failed at nothing: it just comes back later.
+        if (error instanceof PostponeJobError) throw error;
         const maxAttempts = definitions[name]?.maxAttempts ?? 3;
         await announce({
           type: 'job.failed',

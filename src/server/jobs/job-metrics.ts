@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { JOB_STATES, type JobState } from '#shared/jobs.schema.js';
 
 /** How a run ended, as the duration histogram labels it. */
-export type RunOutcomeLabel = 'succeeded' | 'failed' | 'dead' | 'cancelled' | 'released';
+export type RunOutcomeLabel = 'succeeded' | 'failed' | 'dead' | 'cancelled' | 'released' | 'postponed';
 
 /** What workers record about each run. */
 export interface JobMetrics {
@@ -35,7 +35,7 @@ export function createJobMetrics(
   return {
     duration: new Histogram({
       name: 'mcc_job_duration_seconds',
-      help: 'Job run duration by job name and outcome (succeeded, failed, dead, cancelled, released)',
+      help: 'Job run duration by job name and outcome (succeeded, failed, dead, cancelled, released, postponed)',
       labelNames: ['name', 'outcome'],
       buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300, 900],
       registers,

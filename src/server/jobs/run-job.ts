@@ -9,8 +9,9 @@ export class UnrecoverableJobError extends Error {
 }
 
 /**
- * Thrown by a handler when the outside world named a time to come back (a network's rate-limit reset):
- * the retry waits at least `delayMs`, or the usual backoff if that is longer.
+ * Thrown by a handler when the outside world named a time to come back (a network's rate-limit reset,
+ * a Retry-After): the retry comes after `delayMs` exactly, instead of the usual backoff — a reset is
+ * known, not guessed, and waiting past it only delays the post. It still spends an attempt.
  */
 export class RetryLaterError extends Error {
   constructor(
@@ -22,10 +23,26 @@ export class RetryLaterError extends Error {
   }
 }
 
-/** How one attempt ended; `retryAfterMs`: the least wait before the next attempt, when the handler named one. */
+/**
+ * Thrown by a handler that did nothing because the outside world is not ready for it yet (an account
+ * whose rate-limit window is exhausted): the job runs again after `delayMs` exactly, and this run does
+ * not count as an attempt. Only for runs that made no request, so a job cannot spend requests forever.
+ */
+export class PostponeJobError extends Error {
+  constructor(
+    message: string,
+    readonly delayMs: number,
+  ) {
+    super(message);
+    this.name = 'PostponeJobError';
+  }
+}
+
+/** How one attempt ended; `retryAfterMs`: the wait before the next attempt, when the handler named one. */
 export type RunOutcome =
   | { kind: 'succeeded'; result: unknown }
   | { kind: 'failed'; error: string; unrecoverable: boolean; retryAfterMs?: number }
+  | { kind: 'postponed'; reason: string; delayMs: number }
   | { kind: 'aborted'; reason: unknown };
 
 /** What the queue knows about the attempt it is starting. */
@@ -72,12 +89,14 @@ export async function runJob(
     (error: unknown): RunOutcome =>
       signal.aborted
         ? { kind: 'aborted', reason: signal.reason }
-        : {
-            kind: 'failed',
-            error: describeError(error),
-            unrecoverable: error instanceof UnrecoverableJobError,
-            ...(error instanceof RetryLaterError ? { retryAfterMs: Math.max(0, error.delayMs) } : {}),
-          },
+        : error instanceof PostponeJobError
+          ? { kind: 'postponed', reason: error.message, delayMs: Math.max(0, error.delayMs) }
+          : {
+              kind: 'failed',
+              error: describeError(error),
+              unrecoverable: error instanceof UnrecoverableJobError,
+              ...(error instanceof RetryLaterError ? { retryAfterMs: Math.max(0, error.delayMs) } : {}),
+            },
   );
   try {
     return await Promise.race([ran, aborted]);

@@ -163,6 +163,20 @@ export class JobRepository {
     return result.numUpdatedRows === 1n;
   }
 
+  /** Run a job again at `runAt` without counting this run as an attempt (the handler postponed it). */
+  async postpone(id: string, owner: string, runAt: string, now: string): Promise<boolean> {
+    const result = await whileLeased(this.db, id, owner)
+      .set((eb) => ({
+        ...unleased,
+        state: 'queued',
+        attempts: eb('attempts', '-', 1),
+        run_at: runAt,
+        updated_at: now,
+      }))
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
   /** A failed or dead job back to `queued` with a fresh set of attempts; false when not retryable. */
   async retry(businessId: string, id: string, now: string): Promise<boolean> {
     const result = await this.db

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import { buildJobRegistry, jobHandler } from '#server/jobs/registry.js';
+import { PostponeJobError } from '#server/jobs/run-job.js';
 
 /** Job names that exist only in tests; production code never registers them. */
 export const TEST_JOB_DEFINITIONS = {
@@ -13,6 +14,12 @@ export const TEST_JOB_DEFINITIONS = {
     scope: 'workspace',
     payload: z.strictObject({ key: z.string(), failTimes: z.number().int() }),
     description: 'Throws on its first `failTimes` runs',
+  },
+  'test.postpone': {
+    scope: 'workspace',
+    payload: z.strictObject({ key: z.string(), times: z.number().int(), delayMs: z.number().int() }),
+    maxAttempts: 2,
+    description: 'Postpones itself by `delayMs` on its first `times` runs (a rate-limited account)',
   },
   'test.gate': {
     scope: 'workspace',
@@ -87,6 +94,18 @@ export function testJobRegistry(probe: JobProbe) {
       const runs = probe.count('test.flaky', key);
       if (runs <= failTimes) throw new Error(`boom #${runs}`);
       return { ok: true, runs };
+    }),
+    jobHandler(defs, 'test.postpone', async ({ key, times, delayMs }, ctx) => {
+      probe.calls.push({
+        name: 'test.postpone',
+        key,
+        attempt: ctx.attempt,
+        businessId: ctx.businessId,
+        at: Date.now(),
+      });
+      const runs = probe.count('test.postpone', key);
+      if (runs <= times) throw new PostponeJobError(`held #${runs}`, delayMs);
+      return { runs };
     }),
     jobHandler(defs, 'test.gate', async ({ key, ignoreAbort }, ctx) => {
       probe.calls.push({

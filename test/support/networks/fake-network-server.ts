@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FixedWindowLimiter, RateLimitVerdict } from './rate-limit.js';
 
 // The plumbing the OAuth networks' contract fakes share (LinkedIn, Pinterest, Google Business Profile): a
 // real HTTP server on 127.0.0.1, a log of what it received, failures injected per request, and an OAuth 2
@@ -68,6 +69,8 @@ export abstract class FakeNetworkServer {
   protected rotatesRefreshTokens = true;
   /** Who approves on the consent page (a subject the network's API knows); null: the person declines. */
   approver: string | null = null;
+  /** The network's limit on its publishing calls, per account or location (benches set it); unset, none. */
+  limiter: FixedWindowLimiter | undefined;
 
   protected async listen(): Promise<void> {
     const server = createServer((request, response) => {
@@ -158,6 +161,18 @@ export abstract class FakeNetworkServer {
   protected abstract route(request: SeenRequest, incoming: IncomingMessage): Promise<Answer>;
   /** The network's error body for a status (injected failures without a body use it). */
   protected abstract errorBody(status: number, message: string): unknown;
+  /** What a request counts against when `rateLimit` covers it (the network's publishing call); null otherwise. */
+  protected limitedKey(_request: SeenRequest, _incoming: IncomingMessage): string | null {
+    return null;
+  }
+  /** Headers the network reports its window in (none for networks that report none). */
+  protected limitHeaders(_verdict: RateLimitVerdict): Record<string, string> {
+    return {};
+  }
+  /** The error body of a full window, in the network's words. */
+  protected limitBody(_verdict: RateLimitVerdict): unknown {
+    return this.errorBody(429, 'Too Many Requests');
+  }
   /** Headers every answer carries (rate-limit windows). */
   protected commonHeaders(): Record<string, string> {
     return {};
@@ -216,13 +231,24 @@ export abstract class FakeNetworkServer {
       this.send(response, injected());
       return;
     }
-    const answer =
-      seen.method === 'POST' && seen.path === this.tokenPath
-        ? this.token(seen)
-        : seen.method === 'GET' && seen.path === this.authorizePath
-          ? this.consent(seen)
-          : await this.route(seen, incoming);
-    this.send(response, injection ? injected() : answer);
+    const isToken = seen.method === 'POST' && seen.path === this.tokenPath;
+    const isConsent = seen.method === 'GET' && seen.path === this.authorizePath;
+    const key = this.limiter && !isToken && !isConsent ? this.limitedKey(seen, incoming) : null;
+    const verdict = key === null ? undefined : this.limiter?.take(key);
+    const windowHeaders = verdict ? this.limitHeaders(verdict) : {};
+    if (verdict && !verdict.ok) {
+      this.send(response, { status: 429, body: this.limitBody(verdict), headers: windowHeaders });
+      return;
+    }
+    const answer = isToken
+      ? this.token(seen)
+      : isConsent
+        ? this.consent(seen)
+        : await this.route(seen, incoming);
+    this.send(
+      response,
+      injection ? injected() : { ...answer, headers: { ...windowHeaders, ...answer.headers } },
+    );
   }
 
   /**

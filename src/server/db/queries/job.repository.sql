@@ -39,6 +39,9 @@ update "jobs" set "lease_owner" = $1, "lease_expires_at" = $2, "state" = $3, "la
 -- release
 update "jobs" set "lease_owner" = $1, "lease_expires_at" = $2, "state" = $3, "attempts" = "attempts" - $4, "run_at" = $5, "updated_at" = $6 where "id" = $7 and "lease_owner" = $8 and "state" = $9;
 
+-- postpone
+update "jobs" set "lease_owner" = $1, "lease_expires_at" = $2, "state" = $3, "attempts" = "attempts" - $4, "run_at" = $5, "updated_at" = $6 where "id" = $7 and "lease_owner" = $8 and "state" = $9;
+
 -- retry
 update "jobs" set "lease_owner" = $1, "lease_expires_at" = $2, "state" = $3, "attempts" = $4, "run_at" = $5, "finished_at" = $6, "updated_at" = $7 where "business_id" = $8 and "id" = $9 and "state" in ($10, $11);
 

@@ -67,7 +67,16 @@ export type PublishResult = {
   responseHeaders: Record<string, string> | null;
 } & (
   | { ok: true; externalId: string | null; externalUrl: string | null }
-  | { ok: false; failure: { kind: ConnectorFailureKind; message: string; retryAt?: Date | null } }
+  | {
+      ok: false;
+      failure: {
+        kind: ConnectorFailureKind;
+        message: string;
+        retryAt?: Date | null;
+        /** Nothing was sent: the account is held by a rate limit until `retryAt` (no attempt spent). */
+        notSent?: boolean;
+      };
+    }
 );
 
 /**

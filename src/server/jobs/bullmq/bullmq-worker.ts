@@ -25,7 +25,7 @@ export interface BullmqWorkerOptions {
 
 /**
  * BullMQ's hook for custom backoff types: the same capped exponential delays as the embedded queue,
- * or longer when the handler named a time to come back (RetryLaterError).
+ * or exactly the time the handler named to come back (RetryLaterError).
  *
  * @example
  * cappedBackoffStrategy({ baseMs: 1_000, maxMs: 60_000 })(3, CAPPED_BACKOFF); // 4000
@@ -33,8 +33,7 @@ export interface BullmqWorkerOptions {
 export function cappedBackoffStrategy(policy: BackoffPolicy) {
   return (attemptsMade: number, type?: string, error?: Error): number => {
     if (type !== CAPPED_BACKOFF) throw new Error(`Unknown backoff type ${type}`);
-    const asked = error instanceof RetryLaterError ? error.delayMs : 0;
-    return Math.max(backoffDelay(attemptsMade, policy), asked);
+    return error instanceof RetryLaterError ? error.delayMs : backoffDelay(attemptsMade, policy);
   };
 }
 
@@ -101,7 +100,9 @@ export class BullmqJobWorker implements JobWorker {
         jobId: job.id ?? '',
         businessId: job.data.businessId,
         payload: job.data.payload,
-        attempt: job.attemptsStarted,
+        // Failed attempts so far, plus this one: runs handed back (shutdown) or postponed are not attempts,
+        // as in the jobs table, so a handler's "last try" matches the queue's.
+        attempt: job.attemptsMade + 1,
         signal: controller.signal,
         reportProgress: (pct, message) => job.updateProgress({ pct, message: message ?? null }),
       });
@@ -132,6 +133,15 @@ export class BullmqJobWorker implements JobWorker {
           ? new Error(outcome.error)
           : new RetryLaterError(outcome.error, outcome.retryAfterMs);
       }
+      case 'postponed':
+        if (token) {
+          // BullMQ's manual-delay pattern: back at that time, no attempt spent.
+          record('postponed');
+          await job.moveToDelayed(Date.now() + outcome.delayMs, token);
+          throw new DelayedError();
+        }
+        record('failed');
+        throw new RetryLaterError(outcome.reason, outcome.delayMs);
       case 'aborted':
         if (outcome.reason === SHUTDOWN && token) {
           // Back to the queue at once, without spending an attempt (BullMQ's manual-delay pattern).

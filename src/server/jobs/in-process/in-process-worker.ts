@@ -182,7 +182,8 @@ export class InProcessWorker implements JobWorker {
         return 'succeeded';
       case 'failed': {
         const dead = outcome.unrecoverable || job.attempts >= job.max_attempts;
-        const wait = Math.max(backoffDelay(job.attempts, this.options.backoff), outcome.retryAfterMs ?? 0);
+        // A time the outside world named (a rate limit's reset) is kept to exactly; guessing is for the rest.
+        const wait = outcome.retryAfterMs ?? backoffDelay(job.attempts, this.options.backoff);
         const retryAt = new Date(now.getTime() + wait);
         const settled = await this.jobs.fail(job.id, this.owner, {
           state: dead ? 'dead' : 'failed',
@@ -193,6 +194,14 @@ export class InProcessWorker implements JobWorker {
         // Only the worker that wrote the death announces it (a lost lease means another worker owns it).
         if (dead && settled) await this.announceDeath(job, outcome.error);
         return dead ? 'dead' : 'failed';
+      }
+      case 'postponed': {
+        const runAt = new Date(now.getTime() + outcome.delayMs);
+        await this.jobs.postpone(job.id, this.owner, runAt.toISOString(), at);
+        // Claim it at its time, not up to a poll interval later: a rate limit's reset is exact.
+        const timer = setTimeout(() => this.wake(), outcome.delayMs);
+        timer.unref();
+        return 'postponed';
       }
       case 'aborted':
         // Shutdown hands the job back; a lost lease means someone else owns the row now.

@@ -5,7 +5,9 @@ import type { NetworkRegistry } from '#server/integrations/networks/index.js';
 import type { ObjectStore } from '#server/integrations/storage/object-store.js';
 import type { Repositories } from '#server/repositories/index.js';
 import { composePost } from '#shared/channels.js';
+import { NETWORK_NAMES } from '#shared/network.schema.js';
 import type { SecretBox } from '../access/security/secret-box.js';
+import { AccountRateGate } from './account-rate-gate.js';
 import { type MediaUrlOf, networkMediaOf } from './network-media.js';
 import { type SessionDeps, sessionOf } from './network-session.js';
 
@@ -24,6 +26,8 @@ export interface NetworkPublisherDeps {
   now: () => Date;
   /** The OAuth app an account's tokens renew with (network-session.ts). */
   oauthApps?: SessionDeps['oauthApps'];
+  /** Keeps each account's calls in line with its rate limit; one per process by default. */
+  gate?: AccountRateGate;
 }
 
 /**
@@ -36,18 +40,67 @@ export interface NetworkPublisherDeps {
  * const result = await publisher.publish(row, scheduledAt, account);
  */
 export class NetworkPublisher {
-  constructor(private readonly deps: NetworkPublisherDeps) {}
+  private readonly gate: AccountRateGate;
+
+  constructor(private readonly deps: NetworkPublisherDeps) {
+    this.gate = deps.gate ?? new AccountRateGate(deps.now);
+  }
 
   async publish(
     row: ContentItemRow,
     scheduledAt: string,
     account: NetworkAccountRow,
   ): Promise<PublishResult> {
+    const started = performance.now();
+    // One call per account at a time, and none while the network's rate limit holds the account.
+    const gated = await this.gate.run(
+      account.id,
+      () => this.send(row, scheduledAt, account),
+      (result) => (!result.ok && result.failure.kind === 'retryable' ? result.failure.retryAt : null),
+    );
+    const durationMs = Math.round(performance.now() - started);
+    if (!gated.ran) {
+      return {
+        ok: false,
+        statusCode: null,
+        durationMs,
+        responseHeaders: null,
+        failure: {
+          kind: 'retryable',
+          message: `Not sent yet: ${NETWORK_NAMES[account.network]} limits this account until ${gated.until.toISOString()}; it goes out then`,
+          retryAt: gated.until,
+          notSent: true,
+        },
+      };
+    }
+    const result = gated.value;
+    if (result.ok) {
+      const first = result.value.find((part) => part.position === 0);
+      return {
+        ok: true,
+        statusCode: 200,
+        durationMs,
+        responseHeaders: null,
+        externalId: first?.remoteId ?? null,
+        externalUrl: first?.url ?? null,
+      };
+    }
+    const { failure } = result;
+    if (failure.kind === 'auth_expired') await this.needsReconnect(account, failure.message);
+    return {
+      ok: false,
+      statusCode: failure.statusCode,
+      durationMs,
+      responseHeaders: null,
+      failure: { kind: failure.kind, message: failure.message, retryAt: failure.retryAt },
+    };
+  }
+
+  private async send(row: ContentItemRow, scheduledAt: string, account: NetworkAccountRow) {
     const { repos } = this.deps;
     const businessId = row.business_id;
-    const started = performance.now();
     const stored = await repos.networkPosts.forSchedule(businessId, row.id, scheduledAt);
-    const result = await this.deps.networks[account.network].publish(await sessionOf(account, this.deps), {
+    return this.deps.networks[account.network].publish(await sessionOf(account, this.deps), {
       parts: [
         composePost(row.body, JSON.parse(row.hashtags) as string[]),
         ...(JSON.parse(row.thread) as string[]),
@@ -77,27 +130,6 @@ export class NetworkPublisher {
           created_at: this.deps.now().toISOString(),
         }),
     });
-    const durationMs = Math.round(performance.now() - started);
-    if (result.ok) {
-      const first = result.value.find((part) => part.position === 0);
-      return {
-        ok: true,
-        statusCode: 200,
-        durationMs,
-        responseHeaders: null,
-        externalId: first?.remoteId ?? null,
-        externalUrl: first?.url ?? null,
-      };
-    }
-    const { failure } = result;
-    if (failure.kind === 'auth_expired') await this.needsReconnect(account, failure.message);
-    return {
-      ok: false,
-      statusCode: failure.statusCode,
-      durationMs,
-      responseHeaders: null,
-      failure: { kind: failure.kind, message: failure.message, retryAt: failure.retryAt },
-    };
   }
 
   private async needsReconnect(account: NetworkAccountRow, reason: string): Promise<void> {

@@ -14,7 +14,12 @@ import type {
 import { NO_CONNECTOR_LABEL, type PublishMetrics } from '#server/integrations/connectors/publish-metrics.js';
 import { type AppJobDefinitions, JOB_DEFINITIONS } from '#server/jobs/job-definitions.js';
 import type { JobContext } from '#server/jobs/job-types.js';
-import { describeError, RetryLaterError, UnrecoverableJobError } from '#server/jobs/run-job.js';
+import {
+  describeError,
+  PostponeJobError,
+  RetryLaterError,
+  UnrecoverableJobError,
+} from '#server/jobs/run-job.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import type { PublishAttempt, PublishOutcome, PublishRoute } from '#shared/connector.schema.js';
@@ -155,6 +160,11 @@ export class PublishingService {
     via: PublishVia | undefined,
     result: PublishResult,
   ): Promise<PublishJobResult> {
+    if (!result.ok && result.failure.notSent && result.failure.retryAt) {
+      // The account's rate limit holds: nothing went out, so no attempt is spent or recorded; back then.
+      const waitMs = result.failure.retryAt.getTime() - this.deps.now().getTime();
+      throw new PostponeJobError(result.failure.message, waitMs);
+    }
     const lastTry = context.attempt >= PUBLISH_MAX_ATTEMPTS;
     const retrying = !result.ok && result.failure.kind === 'retryable' && !lastTry;
     const outcome: PublishOutcome = result.ok ? 'succeeded' : retrying ? 'retrying' : 'failed';

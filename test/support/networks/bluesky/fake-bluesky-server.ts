@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type FixedWindowLimiter, resetEpochSeconds } from '../rate-limit.js';
 import { blobCid, Jwts, plcDid, RECORD_KEY, recordCid, TID, tidAt } from './atproto-ids.js';
 import { validatePost } from './post-validation.js';
 
@@ -89,7 +90,7 @@ export interface Injection {
   afterHandling?: boolean;
 }
 
-type Answer = { status: number; body: unknown };
+type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 /** Who called: the account, its token's scope, and for a refresh token its id. */
 type Caller = { did: string; scope: string; tokenId: string | null };
 
@@ -110,6 +111,11 @@ export class FakeBlueskyServer {
   private readonly jwts = new Jwts();
   /** Added to the wall clock: tests move the PDS's time (token expiry, indexing times) forward. */
   private offsetMs = 0;
+  /**
+   * Per-account limit on record writes (the PDS counts repo writes per account and reports the window in
+   * the IETF `ratelimit-*` headers, the reset in epoch seconds; past it, 429 `RateLimitExceeded`).
+   */
+  limiter: FixedWindowLimiter | undefined;
 
   private constructor(
     private readonly server: Server,
@@ -304,7 +310,7 @@ export class FakeBlueskyServer {
       injected(injection);
       return;
     }
-    reply(answer);
+    reply(answer, answer.headers);
   }
 
   /** The caller of a request that needs a session, or the PDS's refusal. */
@@ -379,7 +385,18 @@ export class FakeBlueskyServer {
         body: { blob: { $type: 'blob', ref: { $link: blob.cid }, mimeType, size: blob.size } },
       };
     }
-    if (procedure && nsid === 'com.atproto.repo.createRecord') return this.createRecord(caller, json);
+    if (procedure && nsid === 'com.atproto.repo.createRecord') {
+      const verdict = this.limiter?.take(caller.did);
+      if (!verdict) return this.createRecord(caller, json);
+      const headers = {
+        'ratelimit-limit': String(verdict.limit),
+        'ratelimit-remaining': String(verdict.remaining),
+        'ratelimit-reset': String(resetEpochSeconds(verdict)),
+        'ratelimit-policy': `${verdict.limit};w=${Math.round(this.limiter?.rule.windowMs ?? 0) / 1000}`,
+      };
+      if (!verdict.ok) return { ...fail(429, 'RateLimitExceeded', 'Rate Limit Exceeded'), headers };
+      return { ...this.createRecord(caller, json), headers };
+    }
     if (!procedure && nsid === 'app.bsky.feed.getPosts') {
       const uris = query.getAll('uris');
       if (uris.length > 25) return fail(400, 'InvalidRequest', 'uris must not have more than 25 elements');

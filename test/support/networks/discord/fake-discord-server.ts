@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { type FakeHttp, type Injection, type ReadBody, startFakeHttp, takeInjection } from '../fake-http.js';
+import { FixedWindowLimiter } from '../rate-limit.js';
 
 // Discord's webhook endpoints as discord.com/developers/docs/resources/webhook documents them, under
 // `/api/v10`: Get Webhook with Token, Execute Webhook (JSON, or multipart with `payload_json` and
@@ -29,23 +30,37 @@ export interface FakeDiscordMessage {
 
 const CONTENT_LIMIT = 2000;
 const MAX_FILES = 10;
-/** Execute Webhook's bucket as the fake keeps it: this many messages per window, per webhook. */
-const BUCKET_LIMIT = 5;
 
 export class FakeDiscordServer {
   readonly messages: FakeDiscordMessage[] = [];
   private readonly webhooks = new Map<string, FakeWebhook>();
   private readonly injections: Injection[] = [];
-  private readonly buckets = new Map<string, { start: number; used: number }>();
   private nextId = 1_200_000_000_000_000_000n;
   /** The fake's clock for rate-limit windows; tests that pace requests move it themselves. */
   now: () => number = () => Date.now();
   /** The bucket's window (Discord does not publish it; a couple of seconds is what webhooks see). */
   bucketWindowMs = 2_000;
+  /** Messages the bucket takes per window. */
+  bucketLimit = 5;
   /** Messages sent past an exhausted bucket (each answered 429): a well-behaved client makes none. */
   overLimit = 0;
+  /** The buckets, one per webhook; its rule follows `bucketLimit` and `bucketWindowMs` as tests change them. */
+  readonly bucket: FixedWindowLimiter;
 
-  private constructor(private readonly http: FakeHttp) {}
+  private constructor(private readonly http: FakeHttp) {
+    const fake = this;
+    this.bucket = new FixedWindowLimiter(
+      {
+        get limit() {
+          return fake.bucketLimit;
+        },
+        get windowMs() {
+          return fake.bucketWindowMs;
+        },
+      },
+      () => this.now(),
+    );
+  }
 
   /** The API's address, as the provider's base URL takes it. */
   get apiUrl(): string {
@@ -104,7 +119,7 @@ export class FakeDiscordServer {
       body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false },
       headers: {
         'retry-after': String(Math.ceil(retryAfterSeconds)),
-        'x-ratelimit-limit': String(BUCKET_LIMIT),
+        'x-ratelimit-limit': String(this.bucketLimit),
         'x-ratelimit-remaining': '0',
         'x-ratelimit-reset': ((Date.now() + retryAfterSeconds * 1000) / 1000).toFixed(3),
         'x-ratelimit-reset-after': retryAfterSeconds.toFixed(3),
@@ -123,8 +138,8 @@ export class FakeDiscordServer {
     const url = new URL(rawUrl, this.http.url);
     const answer = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, {
-        'x-ratelimit-limit': String(BUCKET_LIMIT),
-        'x-ratelimit-remaining': String(BUCKET_LIMIT - 1),
+        'x-ratelimit-limit': String(this.bucketLimit),
+        'x-ratelimit-remaining': String(this.bucketLimit - 1),
         'x-ratelimit-reset-after': '2.000',
         'x-ratelimit-bucket': 'fakebucket',
         ...(payload === null ? {} : { 'content-type': 'application/json' }),
@@ -171,22 +186,15 @@ export class FakeDiscordServer {
 
   /** One request out of the webhook's bucket, with the headers Discord reports it in. */
   private take(webhook: FakeWebhook): { ok: boolean; resetAfter: number; headers: Record<string, string> } {
-    const now = this.now();
-    let bucket = this.buckets.get(webhook.id);
-    if (!bucket || now - bucket.start >= this.bucketWindowMs) {
-      bucket = { start: now, used: 0 };
-      this.buckets.set(webhook.id, bucket);
-    }
-    const ok = bucket.used < BUCKET_LIMIT;
-    if (ok) bucket.used += 1;
-    const resetAfter = (bucket.start + this.bucketWindowMs - now) / 1000;
+    const verdict = this.bucket.take(webhook.id);
+    const resetAfter = verdict.resetAfterMs / 1000;
     return {
-      ok,
+      ok: verdict.ok,
       resetAfter,
       headers: {
-        'x-ratelimit-limit': String(BUCKET_LIMIT),
-        'x-ratelimit-remaining': String(BUCKET_LIMIT - bucket.used),
-        'x-ratelimit-reset': ((bucket.start + this.bucketWindowMs) / 1000).toFixed(3),
+        'x-ratelimit-limit': String(verdict.limit),
+        'x-ratelimit-remaining': String(verdict.remaining),
+        'x-ratelimit-reset': (verdict.resetAtMs / 1000).toFixed(3),
         'x-ratelimit-reset-after': resetAfter.toFixed(3),
       },
     };

@@ -102,6 +102,19 @@ export class FakeGoogleBusinessServer extends FakeNetworkServer {
     return { error: { code: status, message, status: STATUS_NAMES[status] ?? 'UNKNOWN' } };
   }
 
+  // Google's quotas are per minute (per project, and for local posts per location) and its 429 names no reset.
+  protected override limitedKey(request: SeenRequest): string | null {
+    if (request.method !== 'POST') return null;
+    return /^\/v4\/(accounts\/\d+\/locations\/\d+)\/localPosts$/.exec(request.path)?.[1] ?? null;
+  }
+
+  protected override limitBody(): unknown {
+    return this.errorBody(
+      429,
+      "Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute' of service 'mybusiness.googleapis.com'.",
+    );
+  }
+
   private id(): string {
     this.nextId += 1n;
     return String(this.nextId);

@@ -113,6 +113,20 @@ export class FakeLinkedInServer extends FakeNetworkServer {
     return { status, message };
   }
 
+  // LinkedIn counts posts per member per day (reset at midnight UTC) and says nothing of the reset in its 429.
+  protected override limitedKey(request: SeenRequest, incoming: IncomingMessage): string | null {
+    if (request.method !== 'POST' || request.path !== '/rest/posts') return null;
+    const grant = this.grantOf(incoming);
+    return typeof grant === 'string' ? null : grant.subject;
+  }
+
+  protected override limitBody(): unknown {
+    return {
+      status: 429,
+      message: 'Resource level throttle MEMBER DAY limit for calls to this resource is reached.',
+    };
+  }
+
   private id(): string {
     this.nextId += 1n;
     return String(this.nextId);

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FixedWindowLimiter } from '../rate-limit.js';
 
 // A Mastodon instance as its REST API documents itself (docs.joinmastodon.org/methods/): bearer tokens,
 // verify_credentials, statuses with `Idempotency-Key`, media v2 with asynchronous processing, the
@@ -80,6 +81,11 @@ export class FakeMastodonServer {
   mediaProcessingLooks = 2;
   /** The instance's `max_characters`. */
   maxCharacters = 500;
+  /**
+   * Per-account limit on authenticated requests (Mastodon: 300 per 5 minutes, reported on every answer in
+   * X-RateLimit-Limit/Remaining/Reset, the reset an ISO time); unset, answers carry a window never used up.
+   */
+  limiter: FixedWindowLimiter | undefined;
 
   private constructor(
     private readonly server: Server,
@@ -218,6 +224,18 @@ export class FakeMastodonServer {
       reply(401, { error: 'The access token is invalid' });
       return;
     }
+    const verdict = this.limiter?.take(account.id);
+    const windowHeaders: Record<string, string> = verdict
+      ? {
+          'x-ratelimit-limit': String(verdict.limit),
+          'x-ratelimit-remaining': String(verdict.remaining),
+          'x-ratelimit-reset': new Date(verdict.resetAtMs).toISOString(),
+        }
+      : {};
+    if (verdict && !verdict.ok) {
+      reply(429, { error: 'Too many requests' }, windowHeaders);
+      return;
+    }
     const answer = await this.route(
       request.method ?? 'GET',
       url,
@@ -231,7 +249,7 @@ export class FakeMastodonServer {
       reply(injection.status, injection.body ?? { error: 'Injected failure' }, headersOf(injection));
       return;
     }
-    reply(answer.status, answer.body);
+    reply(answer.status, answer.body, windowHeaders);
   }
 
   private async route(

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FixedWindowLimiter } from '../rate-limit.js';
 
 // Meta's Graph APIs as their references document them, on one local server: Facebook Login (the dialog,
 // /oauth/access_token with code and fb_exchange_token), the Pages API (me/accounts with Page tokens,
@@ -173,6 +174,12 @@ export class FakeMetaServer {
   advance(ms: number): void {
     this.offsetMs += ms;
   }
+
+  /**
+   * Per Page (POST /{page}/feed) or Threads profile (POST /{user}/threads_publish) limit on publishing; Meta
+   * documents Page limits per 24 hours and Threads' as 250 posts in 24 hours.
+   */
+  limiter: FixedWindowLimiter | undefined;
 
   inject(injection: Injection): void {
     this.injections.push(injection);
@@ -420,6 +427,24 @@ export class FakeMetaServer {
       return;
     }
 
+    const published = method === 'POST' ? /\/(\d+)\/(?:feed|threads_publish)$/.exec(url.pathname) : null;
+    const verdict = published ? this.limiter?.take(published[1] ?? '') : undefined;
+    if (verdict && !verdict.ok) {
+      // Meta throttles a Page (code 32) or a Threads profile and says when in minutes, in a usage header.
+      return reply(400, graphError(32, 'Page request limit reached', { error_subcode: 2446079 }), {
+        'x-business-use-case-usage': JSON.stringify({
+          [published?.[1] ?? '']: [
+            {
+              type: 'pages',
+              call_count: 100,
+              total_cputime: 1,
+              total_time: 1,
+              estimated_time_to_regain_access: Math.ceil(verdict.resetAfterMs / 60_000),
+            },
+          ],
+        }),
+      });
+    }
     const answer = await this.route(method, url.pathname, params, files, token);
     if (injection) return injected(injection);
     reply(answer.status, answer.body);

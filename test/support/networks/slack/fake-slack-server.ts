@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { type FakeHttp, type Injection, type ReadBody, startFakeHttp, takeInjection } from '../fake-http.js';
+import { type FixedWindowLimiter, secondsUntil } from '../rate-limit.js';
 
 // Slack's incoming webhooks as api.slack.com/messaging/webhooks documents them: `POST /services/T…/B…/…`
 // with a JSON message (`text`, or `blocks`/`attachments`), answered in plain text: `ok`, or an error code
@@ -30,6 +31,11 @@ export class FakeSlackServer {
   private readonly webhooks = new Map<string, FakeSlackWebhook>();
   private readonly injections: Injection[] = [];
   private next = 1000;
+  /**
+   * Per-webhook limit (Slack: about one message a second per incoming webhook, short bursts allowed; past
+   * it, 429 with Retry-After in seconds).
+   */
+  limiter: FixedWindowLimiter | undefined;
 
   private constructor(private readonly http: FakeHttp) {}
 
@@ -92,6 +98,9 @@ export class FakeSlackServer {
       return answer(injection.status, String(injection.body), injection.headers);
     const webhook = this.webhooks.get(match[1] ?? '');
     if (!webhook) return answer(404, 'no_service');
+    const verdict = this.limiter?.take(webhook.hook);
+    if (verdict && !verdict.ok)
+      return answer(429, 'rate_limited', { 'retry-after': String(secondsUntil(verdict)) });
     if (body.malformed || !body.json) return answer(400, 'invalid_payload');
     if (webhook.archived) return answer(410, 'channel_is_archived');
     const text = typeof body.json.text === 'string' ? body.json.text : null;

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { type FakeHttp, type Injection, type ReadBody, startFakeHttp, takeInjection } from '../fake-http.js';
+import { type FixedWindowLimiter, secondsUntil } from '../rate-limit.js';
 
 // The Telegram Bot API as core.telegram.org/bots/api documents it: `/bot<token>/<method>` with JSON or
 // multipart parameters, every answer `{ok: true, result}` or `{ok: false, error_code, description}` in
@@ -45,6 +46,11 @@ export class FakeTelegramServer {
   private readonly injections: Injection[] = [];
   private nextMessageId = 100;
   private nextId = 7_000_000_000;
+  /**
+   * Per-chat limit on sent messages (Telegram: about 20 a minute in one group or channel; past it, 429
+   * `Too Many Requests: retry after N` with `parameters.retry_after`, no header).
+   */
+  limiter: FixedWindowLimiter | undefined;
 
   private constructor(private readonly http: FakeHttp) {}
 
@@ -143,6 +149,16 @@ export class FakeTelegramServer {
     if (injection && !injection.afterHandling) return answer(injection.status, injection.body);
     if (!bot) return fail(401, 'Unauthorized');
     const params = paramsOf(body);
+    const verdict = method.startsWith('send') ? this.limiter?.take(String(params.chat_id)) : undefined;
+    if (verdict && !verdict.ok) {
+      const seconds = secondsUntil(verdict);
+      return answer(429, {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${seconds}`,
+        parameters: { retry_after: seconds },
+      });
+    }
     const result = await this.call(bot, method, params, body.form);
     if (injection) return answer(injection.status, injection.body);
     if ('error' in result) return fail(result.error[0], result.error[1]);

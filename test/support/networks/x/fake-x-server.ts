@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type FixedWindowLimiter, resetEpochSeconds } from '../rate-limit.js';
 
 // X as its API v2 reference describes it (docs.x.com/x-api): OAuth 2 authorization code with PKCE
 // (the consent page at /i/oauth2/authorize approves or denies at once and redirects back; the token
@@ -86,6 +87,11 @@ export class FakeXServer {
   approver: FakeXUser | null = null;
   /** The fake's clock (token expiry); tests move it to expire tokens. */
   clockMs = Date.now();
+  /**
+   * Per-user limit on POST /2/tweets (X: so many per 15-minute window by API tier, reported in
+   * x-rate-limit-limit/remaining/reset, the reset in epoch seconds; past it, 429 Too Many Requests).
+   */
+  limiter: FixedWindowLimiter | undefined;
 
   private constructor(
     private readonly server: Server,
@@ -228,6 +234,7 @@ export class FakeXServer {
     if (injection && !injection.afterHandling) return answerInjected(response, injection);
 
     const route = `${seen.method} ${url.pathname}`;
+    let windowHeaders: Record<string, string> = {};
     let status: number;
     let body: unknown;
     if (route === 'GET /i/oauth2/authorize') return this.authorize(url, response);
@@ -235,10 +242,21 @@ export class FakeXServer {
     else {
       const caller = this.caller(request);
       if (!caller) return send(response, 401, problem(401, 'Unauthorized', 'Unauthorized'));
+      const verdict = route === 'POST /2/tweets' ? this.limiter?.take(caller.user.id) : undefined;
+      if (verdict) {
+        windowHeaders = {
+          'x-rate-limit-limit': String(verdict.limit),
+          'x-rate-limit-remaining': String(verdict.remaining),
+          'x-rate-limit-reset': String(resetEpochSeconds(verdict)),
+        };
+      }
+      if (verdict && !verdict.ok) {
+        return send(response, 429, problem(429, 'Too Many Requests', 'Too Many Requests'), windowHeaders);
+      }
       [status, body] = await this.api(seen, url, caller, raw, contentType);
     }
     if (injection) return answerInjected(response, injection);
-    send(response, status, body);
+    send(response, status, body, windowHeaders);
   }
 
   private caller(request: IncomingMessage): { user: FakeXUser; scopes: string[] } | undefined {
@@ -565,9 +583,15 @@ function answerInjected(response: ServerResponse, injection: XInjection): void {
   response.end(injection.body === undefined ? '' : JSON.stringify(injection.body));
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     'content-type': status >= 400 ? 'application/problem+json' : 'application/json',
+    ...headers,
   });
   response.end(JSON.stringify(body));
 }
