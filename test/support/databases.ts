@@ -235,8 +235,11 @@ export const TEST_DIALECTS = [
  * @example
  * describeEachDialect('users', (create) => { ... beforeEach(async () => { db = await create(); }) });
  */
-export function describeEachDialect(name: string, body: (create: () => Promise<TestDatabase>) => void): void {
+export function describeEachDialect(
+  name: string,
+  body: (create: () => Promise<TestDatabase>, dialect: 'sqlite' | 'postgres') => void,
+): void {
   for (const { dialect, create, skip } of TEST_DIALECTS) {
-    describe.skipIf(skip)(`${name} [${dialect}]`, () => body(create));
+    describe.skipIf(skip)(`${name} [${dialect}]`, () => body(create, dialect));
   }
 }
