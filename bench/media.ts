@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
@@ -41,6 +41,9 @@ export interface MediaBenchReport {
     p99Ms: number;
     maxStallMs: number;
     extraMb: number;
+    majorGc: { count: number; longestMs: number; totalMs: number };
+    /** Linux only: the stalls over the target, split into the main thread's running and waiting for a core. */
+    stalls?: StallBreakdown;
   };
   sharpConcurrency: number;
   checks: Check[];
@@ -96,6 +99,9 @@ async function settle(): Promise<void> {
 export async function runMediaBench(): Promise<MediaBenchReport> {
   log('Media uploads (bench/media.ts)');
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'mcc-bench-media-'));
+  // The app spools uploads under os.tmpdir(); one of its own, so another process's orphan sweep on this
+  // machine (a test with a clock days ahead) cannot remove an upload in flight.
+  process.env.TMPDIR = workDir;
   const photoFile = path.join(workDir, 'IMG_4032.jpg');
   execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/media-photo.ts'), photoFile], {
     cwd: ROOT,
@@ -166,11 +172,15 @@ export async function runMediaBench(): Promise<MediaBenchReport> {
     process.stdout.write(`  app: ${CONCURRENT} uploads at once … `);
     const loop = monitorEventLoopDelay({ resolution: ELD_RESOLUTION_MS });
     const concurrentMemory = peakMemoryTracker();
+    const collections = majorCollections();
+    const stalls = stallBreakdown();
     loop.enable();
     const started = performance.now();
     const latencies = await batch(CONCURRENT, CONCURRENT);
     const seconds = (performance.now() - started) / 1000;
     loop.disable();
+    const majorGc = collections.stop();
+    const breakdown = stalls.stop();
     const concurrentPeak = concurrentMemory.stop();
     const concurrentTimes = latencyPercentiles(latencies);
     const maxStallMs = loop.max / 1e6;
@@ -193,6 +203,8 @@ export async function runMediaBench(): Promise<MediaBenchReport> {
         p99Ms: concurrentTimes.p99,
         maxStallMs,
         extraMb: concurrentPeak.peakMb - concurrentIdleMb,
+        majorGc,
+        ...(breakdown ? { stalls: breakdown } : {}),
       },
       sharpConcurrency: sharp.concurrency(),
       checks: [],
@@ -238,8 +250,16 @@ export async function runMediaBench(): Promise<MediaBenchReport> {
         `peak ${CONCURRENT} at once ${fmt(concurrentPeak.peakMb, 0)} MiB (from ${fmt(concurrentIdleMb, 0)})`,
     );
     log(
-      `  event loop: monitorEventLoopDelay at ${ELD_RESOLUTION_MS} ms resolution, max over the ${CONCURRENT}-upload batch`,
+      `  event loop: monitorEventLoopDelay at ${ELD_RESOLUTION_MS} ms resolution, max over the ${CONCURRENT}-upload batch; ` +
+        `${majorGc.count} mark-compact collections in it, longest ${fmt(majorGc.longestMs, 0)} ms, ${fmt(majorGc.totalMs, 0)} ms in all`,
     );
+    if (breakdown) {
+      log(
+        `  stalls over ${TARGETS.stallMs} ms (timer at 2 ms, /proc schedstat of the main thread): ${breakdown.count}; ` +
+          `longest ${fmt(breakdown.longest.wallMs, 0)} ms = ${fmt(breakdown.longest.runningMs, 0)} ms running + ` +
+          `${fmt(breakdown.longest.waitingMs, 0)} ms waiting for a core; longest running part of any: ${fmt(breakdown.longestRunningMs, 0)} ms`,
+      );
+    }
     log();
     report.checks = [
       {
@@ -271,6 +291,84 @@ export async function runMediaBench(): Promise<MediaBenchReport> {
     await t.close();
     rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * V8's mark-compact collections from now on (perf_hooks `gc` entries of the major kind): the pauses that
+ * stop the event loop longest when much memory is allocated, much of it Buffers.
+ */
+function majorCollections(): { stop(): { count: number; longestMs: number; totalMs: number } } {
+  const pauses: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const { detail } = entry as unknown as { detail?: { kind?: number } };
+      if (detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) pauses.push(entry.duration);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop() {
+      observer.disconnect();
+      return {
+        count: pauses.length,
+        longestMs: Math.max(0, ...pauses),
+        totalMs: pauses.reduce((total, pause) => total + pause, 0),
+      };
+    },
+  };
+}
+
+interface StallBreakdown {
+  count: number;
+  longest: { wallMs: number; runningMs: number; waitingMs: number };
+  /** The most time the main thread itself spent on a core during any one stall (its own work, GC included). */
+  longestRunningMs: number;
+}
+
+/**
+ * Every gap over the stall target between ticks of a 2 ms timer, with what the kernel says the main thread
+ * did meanwhile (/proc/self/task/<pid>/schedstat: time on a core, time runnable but waiting for one). On a
+ * shared two-core machine much of a long stall can be the thread waiting its turn, which no change to the
+ * app removes; the running part is the app's own. Undefined where there is no /proc.
+ */
+function stallBreakdown(): { stop(): StallBreakdown | undefined } {
+  const file = `/proc/self/task/${process.pid}/schedstat`;
+  const read = (): [number, number] | undefined => {
+    try {
+      const [running, waiting] = readFileSync(file, 'utf8').split(' ').map(Number);
+      return [(running ?? 0) / 1e6, (waiting ?? 0) / 1e6];
+    } catch {
+      return undefined;
+    }
+  };
+  let last = read();
+  if (!last) return { stop: () => undefined };
+  let lastAt = performance.now();
+  const stalls: Array<{ wallMs: number; runningMs: number; waitingMs: number }> = [];
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const sched = read();
+    if (sched && last && now - lastAt > TARGETS.stallMs) {
+      stalls.push({ wallMs: now - lastAt, runningMs: sched[0] - last[0], waitingMs: sched[1] - last[1] });
+    }
+    last = sched;
+    lastAt = now;
+  }, 2);
+  return {
+    stop() {
+      clearInterval(timer);
+      const longest = stalls.reduce((a, b) => (b.wallMs > a.wallMs ? b : a), {
+        wallMs: 0,
+        runningMs: 0,
+        waitingMs: 0,
+      });
+      return {
+        count: stalls.length,
+        longest,
+        longestRunningMs: Math.max(0, ...stalls.map((stall) => stall.runningMs)),
+      };
+    },
+  };
 }
 
 const clients: ChildProcess[] = [];

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -107,6 +110,32 @@ export function describeObjectStoreContract(name: string, create: () => Promise<
         );
       expect(failed).toBeInstanceOf(Error);
       expect(await t.store.get('b1/m4/original')).toBeUndefined();
+    });
+
+    it('stores a local file, leaves the file, and refuses one of another size keeping nothing', async () => {
+      const directory = mkdtempSync(path.join(tmpdir(), 'mcc-store-file-'));
+      try {
+        const file = path.join(directory, 'rendition');
+        const bytes = randomBytes(200 * 1024 + 3);
+        writeFileSync(file, bytes);
+        await t.store.putFile('b1/m7/w320.webp', file, { size: bytes.length, contentType: 'image/webp' });
+        const object = await t.store.get('b1/m7/w320.webp');
+        expect((await buffer(object?.body ?? Readable.from([]))).equals(bytes)).toBe(true);
+        expect(existsSync(file)).toBe(true);
+        const failed = await t.store
+          .putFile('b1/m7/w640.webp', file, { size: bytes.length + 1, contentType: 'image/webp' })
+          .then(
+            () => undefined,
+            (error: unknown) => error,
+          );
+        expect(failed).toBeInstanceOf(Error);
+        expect(await t.store.get('b1/m7/w640.webp')).toBeUndefined();
+        expect(await collect(t.store.list('b1/m7/'))).toEqual([
+          expect.objectContaining({ key: 'b1/m7/w320.webp', size: bytes.length }),
+        ]);
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
     });
 
     it('lists the objects under a prefix with their sizes', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { chmod, copyFile, mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -35,6 +35,28 @@ export class LocalObjectStore implements ObjectStore {
     body: Readable | Buffer,
     options: { size: number; contentType: string },
   ): Promise<void> {
+    await this.writeVia(key, (partial) =>
+      pipeline(
+        Buffer.isBuffer(body) ? Readable.from([body]) : body,
+        exactLength(options.size),
+        createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
+      ),
+    );
+  }
+
+  async putFile(key: string, source: string, options: { size: number; contentType: string }): Promise<void> {
+    await this.writeVia(key, async (partial) => {
+      // copy_file_range (or sendfile) on a libuv thread: the bytes never reach the JavaScript heap.
+      await copyFile(source, partial, constants.COPYFILE_EXCL);
+      await chmod(partial, 0o600);
+      const { size } = await stat(partial);
+      if (size !== options.size)
+        throw new Error(`The file has ${size} bytes, not the ${options.size} announced`);
+    });
+  }
+
+  /** Write through a file of its own under `.partial/`, renamed to `key` once `write` has filled it. */
+  private async writeVia(key: string, write: (partial: string) => Promise<void>): Promise<void> {
     const file = this.fileOf(key);
     const partialDir = path.join(this.root, PARTIAL_DIR);
     await Promise.all([
@@ -43,11 +65,7 @@ export class LocalObjectStore implements ObjectStore {
     ]);
     const partial = path.join(partialDir, randomUUID());
     try {
-      await pipeline(
-        Buffer.isBuffer(body) ? Readable.from([body]) : body,
-        exactLength(options.size),
-        createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
-      );
+      await write(partial);
       await rename(partial, file);
     } catch (error) {
       await rm(partial, { force: true });

@@ -44,6 +44,13 @@ export interface ObjectStore {
    * short or runs long fails the write and leaves nothing behind.
    */
   put(key: string, body: Readable | Buffer, options: { size: number; contentType: string }): Promise<void>;
+  /**
+   * Write the local file `file` under `key`, as `put` does; the file is left where it is. The bytes go from
+   * disk to the store without passing through JavaScript where the store allows it (a local copy is made
+   * by the kernel): a file held or streamed in Buffers counts as V8 external memory, and enough of it sets
+   * off the full garbage collections that stall the event loop. `size` is the file's size.
+   */
+  putFile(key: string, file: string, options: { size: number; contentType: string }): Promise<void>;
   /** The object's bytes, or those of `range` (clamped to its end); undefined when there is no such object. */
   get(key: string, range?: RequestedRange): Promise<StoredObject | undefined>;
   /** Remove the object; removing one that is not there is not an error. */

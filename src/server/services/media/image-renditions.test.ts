@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -40,9 +40,12 @@ describe('makeRenditions', () => {
   beforeEach(() => {
     directory = mkdtempSync(path.join(tmpdir(), 'mcc-renditions-'));
   });
+  /** The outputs are files for the caller to store; nothing else (the working copy) is left behind. */
+  const leftOver = (outputs: Array<{ file: string }>) =>
+    readdirSync(directory)
+      .map((name) => path.join(directory, name))
+      .filter((file) => !outputs.some((output) => output.file === file));
   afterEach(() => {
-    // Nothing of the working copy is left behind.
-    expect(readdirSync(directory)).toEqual([]);
     rmSync(directory, { recursive: true, force: true });
   });
   it('keeps transparency in WebP and gives JPEG a white background', async () => {
@@ -55,9 +58,10 @@ describe('makeRenditions', () => {
     const webp = outputs.find((output) => output.id === 'w320.webp');
     const jpeg = outputs.find((output) => output.id === 'w320.jpg');
     expect([webp?.width, webp?.height]).toEqual([320, 240]);
-    expect((await sharp(webp?.data).metadata()).hasAlpha).toBe(true);
-    const { data } = await sharp(jpeg?.data).raw().toBuffer({ resolveWithObject: true });
+    expect((await sharp(webp?.file).metadata()).hasAlpha).toBe(true);
+    const { data } = await sharp(jpeg?.file).raw().toBuffer({ resolveWithObject: true });
     expect(data[0]).toBeGreaterThan(250);
+    expect(leftOver(outputs)).toEqual([]);
   });
 
   it('turns a greyscale photo into three-channel renditions', async () => {
@@ -67,7 +71,10 @@ describe('makeRenditions', () => {
       .toBuffer();
     const outputs = await makeRenditions(grey, { x: 0.5, y: 0.5 }, 1_000_000, path.join(directory, 'w'));
     expect(outputs).toHaveLength(14);
-    expect(outputs.find((output) => output.id === 'w320.jpg')).toMatchObject({ width: 300, height: 200 });
+    const small = outputs.find((output) => output.id === 'w320.jpg');
+    expect(small).toMatchObject({ width: 300, height: 200 });
+    expect(small?.bytes).toBe(statSync(small?.file ?? '').size);
+    expect(leftOver(outputs)).toEqual([]);
   });
 
   it('refuses a damaged image', async () => {
@@ -77,5 +84,6 @@ describe('makeRenditions', () => {
     await expect(
       makeRenditions(jpeg.subarray(0, 300), { x: 0.5, y: 0.5 }, 1_000_000, path.join(directory, 'w')),
     ).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(readdirSync(directory)).toEqual([]);
   });
 });

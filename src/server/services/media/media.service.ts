@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -517,15 +517,19 @@ export class MediaService {
   private async renderAndStore(row: MediaItemRow, file: string, focal: FocalPoint): Promise<Rendition[]> {
     const outputs = await makeRenditions(file, focal, this.deps.settings.maxImagePixels, `${file}.working`);
     const prefix = `${row.business_id}/${row.id}`;
-    await Promise.all(
-      outputs.map((output) =>
-        this.deps.store.put(`${prefix}/${output.id}`, output.data, {
-          size: output.data.length,
-          contentType: RENDITION_TYPES[output.format],
-        }),
-      ),
-    );
-    return outputs.map(({ data, ...rendition }) => ({ ...rendition, bytes: data.length }));
+    try {
+      await Promise.all(
+        outputs.map((output) =>
+          this.deps.store.putFile(`${prefix}/${output.id}`, output.file, {
+            size: output.bytes,
+            contentType: RENDITION_TYPES[output.format],
+          }),
+        ),
+      );
+    } finally {
+      await Promise.all(outputs.map((output) => rm(output.file, { force: true })));
+    }
+    return outputs.map(({ file: _file, ...rendition }) => rendition);
   }
 
   /** The renditions again around a new focal point, from the stored (clean) original. */
@@ -562,7 +566,7 @@ export class MediaService {
   }
 
   private async putFile(key: string, file: string, size: number, contentType: string): Promise<void> {
-    await this.deps.store.put(key, createReadStream(file), { size, contentType });
+    await this.deps.store.putFile(key, file, { size, contentType });
   }
 
   private async openFile(row: MediaItemRow, variant: string, range?: RequestedRange): Promise<MediaFile> {
