@@ -140,6 +140,12 @@ export interface ServiceDeps {
   ffprobe?: string;
   /** Test seam: the ffmpeg binary that removes videos' metadata. */
   ffmpeg?: string;
+  /**
+   * Test seam: where uploads are spooled before processing. The default is one directory for every process
+   * on the machine, which is right for one clock; a test whose clock runs ahead would sweep other tests'
+   * uploads from it while they are processed.
+   */
+  mediaSpoolDirectory?: string;
   /** Test seam: the network providers (a shorter wait between looks at media still processing). */
   networks?: NetworkRegistry;
   /** How email leaves; built from `config.mail` when omitted (SMTP, the dev outbox, or none). */
@@ -356,7 +362,7 @@ export function createServices(deps: ServiceDeps) {
     links: mediaLinks,
     settings: {
       ...config.media,
-      spoolDirectory: path.join(tmpdir(), 'mcc-media-uploads'),
+      spoolDirectory: deps.mediaSpoolDirectory ?? path.join(tmpdir(), 'mcc-media-uploads'),
       publicUrl: config.server.publicUrl,
     },
     now,

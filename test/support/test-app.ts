@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { type AppDeps, buildApp } from '#server/app.js';
@@ -50,6 +52,7 @@ export async function buildTestInstance(
     config,
     secret: TEST_SECRET,
     metricsRegistry: metrics.registry,
+    mediaSpoolDirectory: TEST_SPOOL_DIRECTORY,
     ...seams,
   });
   const app = await buildApp({
@@ -64,6 +67,12 @@ export async function buildTestInstance(
   await app.ready();
   return { app, services };
 }
+
+/**
+ * Uploads in flight, one directory per test worker: tests in a worker run one at a time, so a test that
+ * moves its clock ahead and sweeps stale uploads never meets another file's upload in the middle of processing.
+ */
+const TEST_SPOOL_DIRECTORY = path.join(tmpdir(), `mcc-test-uploads-${process.pid}`);
 
 /**
  * Test apps log nothing but unexpected errors (the ones a client sees as `internal_error`), with their
