@@ -14,8 +14,8 @@ import {
   type MetaPost,
   type MetaProviderDeps,
   publishInOrder,
+  readyContainer,
   sameText,
-  untilFinished,
 } from '../meta-graph/graph-shared.js';
 import type {
   ConnectedAccount,
@@ -73,30 +73,15 @@ export function createInstagramProvider(deps: MetaProviderDeps): NetworkProvider
   const call = <T>(token: string, request: Omit<GraphCall, 'apiUrl' | 'token'>) =>
     graphCall<T>(deps, INSTAGRAM, { ...request, apiUrl, token });
 
-  async function container(
-    session: NetworkSession,
-    fields: Record<string, string>,
-  ): Promise<NetworkResult<string>> {
-    const made = await call<{ id: string }>(session.accessToken, {
-      method: 'POST',
-      path: `${session.remoteAccountId}/media`,
-      form: fields,
-    });
-    if (!made.ok) return made;
-    const ready = await untilFinished(INSTAGRAM, deps, async () => {
-      const seen = await call<{ status_code?: string; status?: string }>(session.accessToken, {
-        method: 'GET',
-        path: made.value.id,
-        query: { fields: 'status_code,status' },
-      });
-      if (!seen.ok) return seen;
-      return {
-        ok: true,
-        value: { status: seen.value.status_code ?? 'IN_PROGRESS', message: seen.value.status ?? null },
-      };
-    });
-    return ready.ok ? { ok: true, value: made.value.id } : ready;
-  }
+  const container = (session: NetworkSession, fields: Record<string, string>) =>
+    readyContainer(
+      INSTAGRAM,
+      deps,
+      call,
+      session,
+      { edge: 'media', statusField: 'status_code', messageField: 'status' },
+      fields,
+    );
 
   function fileFields(file: NetworkMedia & { url: string }, single: boolean): Record<string, string> {
     if (file.kind === 'video') {

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { NetworkHttp } from '../json-http.js';
-import type { NetworkPublication, NetworkResult, PublishedPart } from '../provider.js';
+import type { NetworkPublication, NetworkResult, NetworkSession, PublishedPart } from '../provider.js';
+import type { GraphCall } from './graph-api.js';
 
 // What the three Meta providers share besides the call itself: their settings, Graph's timestamps, the
 // wait for a media container to be ready, and the look for a post an earlier attempt already made.
@@ -96,6 +97,53 @@ export async function untilFinished(
     }
     await wait(deps.mediaPollMs ?? 2000);
   }
+}
+
+/** A provider's Graph call with its API address and network name already bound. */
+export type BoundGraphCall = <T>(
+  token: string,
+  request: Omit<GraphCall, 'apiUrl' | 'token'>,
+) => Promise<NetworkResult<T>>;
+
+/** Where a network makes media containers, and which fields of one tell its state and why it failed. */
+export interface ContainerEdge {
+  /** The account's edge that makes one (`media` on Instagram, `threads` on Threads). */
+  edge: string;
+  statusField: string;
+  messageField: string;
+}
+
+/** Make a container with `fields` on the account and wait until it is ready to publish; its id. */
+export async function readyContainer(
+  network: string,
+  deps: MetaProviderDeps,
+  call: BoundGraphCall,
+  session: NetworkSession,
+  where: ContainerEdge,
+  fields: Record<string, string>,
+): Promise<NetworkResult<string>> {
+  const made = await call<{ id: string }>(session.accessToken, {
+    method: 'POST',
+    path: `${session.remoteAccountId}/${where.edge}`,
+    form: fields,
+  });
+  if (!made.ok) return made;
+  const ready = await untilFinished(network, deps, async () => {
+    const seen = await call<Record<string, string | undefined>>(session.accessToken, {
+      method: 'GET',
+      path: made.value.id,
+      query: { fields: `${where.statusField},${where.messageField}` },
+    });
+    if (!seen.ok) return seen;
+    return {
+      ok: true,
+      value: {
+        status: seen.value[where.statusField] ?? 'IN_PROGRESS',
+        message: seen.value[where.messageField] ?? null,
+      },
+    };
+  });
+  return ready.ok ? { ok: true, value: made.value.id } : ready;
 }
 
 /** The first web address in a text (what a Page post's link preview is made of). */

@@ -6,10 +6,10 @@ import {
   type MetaPost,
   type MetaProviderDeps,
   publishInOrder,
+  readyContainer,
   sameText,
   THREADS_GRAPH_VERSION,
   unixOf,
-  untilFinished,
 } from '../meta-graph/graph-shared.js';
 import type {
   ConnectedAccount,
@@ -93,30 +93,15 @@ export function createThreadsProvider(deps: MetaProviderDeps): NetworkProvider<O
     return { ok: true, value: next };
   }
 
-  async function container(
-    session: NetworkSession,
-    fields: Record<string, string>,
-  ): Promise<NetworkResult<string>> {
-    const made = await call<{ id: string }>(session.accessToken, {
-      method: 'POST',
-      path: `${session.remoteAccountId}/threads`,
-      form: fields,
-    });
-    if (!made.ok) return made;
-    const ready = await untilFinished(THREADS, deps, async () => {
-      const seen = await call<{ status?: string; error_message?: string }>(session.accessToken, {
-        method: 'GET',
-        path: made.value.id,
-        query: { fields: 'status,error_message' },
-      });
-      if (!seen.ok) return seen;
-      return {
-        ok: true,
-        value: { status: seen.value.status ?? 'IN_PROGRESS', message: seen.value.error_message ?? null },
-      };
-    });
-    return ready.ok ? { ok: true, value: made.value.id } : ready;
-  }
+  const container = (session: NetworkSession, fields: Record<string, string>) =>
+    readyContainer(
+      THREADS,
+      deps,
+      call,
+      session,
+      { edge: 'threads', statusField: 'status', messageField: 'error_message' },
+      fields,
+    );
 
   function fileFields(file: NetworkMedia & { url: string }): Record<string, string> {
     return {
