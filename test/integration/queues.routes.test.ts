@@ -164,6 +164,18 @@ describeEachDialect('queues', (create) => {
     expect((await item(approved.id)).status).toBe('scheduled');
   });
 
+  it('gives requests that arrive together different slots', async () => {
+    const items = await Promise.all(
+      ['A', 'B', 'C', 'D'].map((body) => createContent(t.app, editor, business.id, { channel: 'x', body })),
+    );
+    const answers = await Promise.all(items.map((content) => queue(editor, content)));
+    const slots = answers.map((answer) => {
+      expect(answer.statusCode, answer.body).toBe(200);
+      return answer.json<ContentItem>().scheduled_at;
+    });
+    expect(new Set(slots).size).toBe(items.length);
+  });
+
   it('duplicates an item as a new draft with its text and media, and no time', async () => {
     const original = await createContent(t.app, owner, business.id, {
       channel: 'linkedin',

@@ -37,7 +37,6 @@ const CALLS: Record<string, Call[]> = {
           after: { createdAt: AT, id: OTHER },
         }),
     ],
-    ['lockWorkspace', (r) => r.media.lockWorkspace(BUSINESS)],
     ['storedBytes', (r) => r.media.storedBytes(BUSINESS)],
     [
       'insert',
@@ -134,6 +133,7 @@ const CALLS: Record<string, Call[]> = {
     ['timeZones', (r) => r.businesses.timeZones({ limit: 500 })],
     ['timeZones (after)', (r) => r.businesses.timeZones({ limit: 500, afterId: BUSINESS })],
     ['delete', (r) => r.businesses.delete(BUSINESS)],
+    ['lockForWrites', (r) => r.businesses.lockForWrites(BUSINESS)],
   ],
   'notification.repository': [
     [
@@ -196,7 +196,6 @@ const CALLS: Record<string, Call[]> = {
     ['updateRole', (r) => r.memberships.updateRole(BUSINESS, USER, 'viewer')],
     ['delete', (r) => r.memberships.delete(BUSINESS, USER)],
     ['countOwners', (r) => r.memberships.countOwners(BUSINESS)],
-    ['lockWorkspace', (r) => r.memberships.lockWorkspace(BUSINESS)],
   ],
   'api-key.repository': [
     ['list', (r) => r.apiKeys.list(BUSINESS)],

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '#shared/roles.js';
 import { compileOnce } from '../db/compile-once.js';
+import type { Dialect } from '../db/database.js';
 import type { BusinessRow, BusinessUpdate, DB, NewBusiness } from '../db/schema.js';
 
 /** A workspace together with the role of the member who asked for it. */
@@ -26,7 +27,20 @@ export class BusinessRepository {
     businessesOfUser(this.db, userId).where('businesses.id', '=', businessId),
   );
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly dialect: Dialect,
+  ) {}
+
+  /**
+   * Serialise one workspace's read-then-write rules inside the current transaction (PostgreSQL only: SQLite
+   * runs one writer at a time), so two requests cannot both read "another owner is left", "the quota has
+   * room" or "this queue slot is free" and both act on it.
+   */
+  async lockForWrites(businessId: string): Promise<void> {
+    if (this.dialect !== 'postgres') return;
+    await this.db.selectFrom('businesses').select('id').where('id', '=', businessId).forUpdate().execute();
+  }
 
   async listForUser(userId: string): Promise<BusinessWithRole[]> {
     return (await this.db.executeQuery(this.listForUserQuery(userId))).rows;

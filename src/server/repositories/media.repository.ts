@@ -1,5 +1,4 @@
 import { type Kysely, sql } from 'kysely';
-import type { Dialect } from '../db/database.js';
 import type { DB, MediaItemRow, MediaItemUpdate } from '../db/schema.js';
 
 /** Filters and page of the library list (newest first). */
@@ -20,10 +19,7 @@ function containsPattern(text: string): string {
 
 /** A workspace's media items. Every method but `businessIdOf` and the sweep's is scoped by the workspace. */
 export class MediaRepository {
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly dialect: Dialect,
-  ) {}
+  constructor(private readonly db: Kysely<DB>) {}
 
   /** The workspace of an item reached by id alone (`/api/media/{id}`), for the access check. */
   async businessIdOf(mediaId: string): Promise<string | undefined> {
@@ -76,15 +72,6 @@ export class MediaRepository {
       );
     }
     return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
-  }
-
-  /**
-   * Serialise uploads to one workspace inside the current transaction (PostgreSQL only; SQLite runs one
-   * writer at a time), so two cannot both read the quota's sum and both go over it.
-   */
-  async lockWorkspace(businessId: string): Promise<void> {
-    if (this.dialect !== 'postgres') return;
-    await this.db.selectFrom('businesses').select('id').where('id', '=', businessId).forUpdate().execute();
   }
 
   /** Bytes the workspace's library holds, renditions included. */

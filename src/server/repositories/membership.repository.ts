@@ -53,10 +53,7 @@ export class MembershipRepository {
       .where('memberships.user_id', '=', userId),
   );
 
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly dialect: 'sqlite' | 'postgres',
-  ) {}
+  constructor(private readonly db: Kysely<DB>) {}
 
   async findRole(businessId: string, userId: string): Promise<Role | undefined> {
     const row = await this.db
@@ -120,14 +117,5 @@ export class MembershipRepository {
       .where('role', '=', 'owner')
       .executeTakeFirstOrThrow();
     return Number(row.count);
-  }
-
-  /**
-   * Serialise membership changes of one workspace inside the current transaction, so two concurrent
-   * demotions cannot both see "another owner is left". SQLite transactions are already serialised.
-   */
-  async lockWorkspace(businessId: string): Promise<void> {
-    if (this.dialect !== 'postgres') return;
-    await this.db.selectFrom('businesses').select('id').where('id', '=', businessId).forUpdate().execute();
   }
 }

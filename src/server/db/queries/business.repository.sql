@@ -23,3 +23,6 @@ select "id", "time_zone" from "businesses" where "id" > $1 order by "id" limit $
 
 -- delete
 delete from "businesses" where "id" = $1;
+
+-- lockForWrites
+select "id" from "businesses" where "id" = $1 for update;

@@ -15,9 +15,6 @@ select * from "media_items" where "business_id" = $1 order by "created_at" desc,
 -- page (search, tag, kind, after)
 select * from "media_items" where "business_id" = $1 and "kind" = $2 and "tags" like $3 and (lower(media_items.name) like $4 escape '\' or lower(media_items.alt_text) like $5 escape '\') and ("created_at", "id") < ($6, $7) order by "created_at" desc, "id" desc limit $8;
 
--- lockWorkspace
-select "id" from "businesses" where "id" = $1 for update;
-
 -- storedBytes
 select coalesce(sum("stored_bytes"), 0) as "bytes" from "media_items" where "business_id" = $1;
 

@@ -23,6 +23,3 @@ delete from "memberships" where "business_id" = $1 and "user_id" = $2;
 
 -- countOwners
 select count(*) as "count" from "memberships" where "business_id" = $1 and "role" = $2;
-
--- lockWorkspace
-select "id" from "businesses" where "id" = $1 for update;

@@ -402,7 +402,7 @@ export class MediaService {
     };
     const { quotaBytes } = this.deps.settings;
     await this.deps.repos.transaction(async (trx) => {
-      await trx.media.lockWorkspace(businessId);
+      await trx.businesses.lockForWrites(businessId);
       const used = await trx.media.storedBytes(businessId);
       if (used + spooled.size > quotaBytes) {
         throw new AppError(

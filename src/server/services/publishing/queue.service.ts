@@ -128,29 +128,31 @@ export class QueueService {
       throw new AppError('forbidden', `Your role (${role}) cannot schedule an item; owners and admins can`);
     }
     const now = this.now();
-    const slot = await this.nextSlot(businessId, row.channel, now, row.id);
     const media = (await mediaByItem(this.repos, businessId, [itemId])).get(itemId) ?? [];
-    let patch: ContentItemUpdate = { scheduled_at: slot };
-    let action: 'scheduled' | 'edited' = 'edited';
-    let snapshot: object = { scheduled_at: slot };
-    if (row.status === 'approved' || row.status === 'failed') {
-      const decision = decideTransition({
-        from: row.status,
-        to: 'scheduled',
-        role,
-        scheduledAt: slot,
-        body: row.body,
-        now,
-      });
-      if (!decision.ok) throw new AppError(decision.code, decision.message);
-      checkMedia(row.channel, media, 'schedule');
-      patch = { scheduled_at: slot, status: 'scheduled' };
-      action = 'scheduled';
-      snapshot = { status: { from: row.status, to: 'scheduled' }, scheduled_at: slot, queued: true };
-    }
     const at = now.toISOString();
     const actor = actorOf(principal).actor_user_id;
+    // The slot is read and taken under the workspace's lock: two requests at once get two slots.
     const saved = await this.repos.transaction(async (trx) => {
+      await trx.businesses.lockForWrites(businessId);
+      const slot = await this.nextSlot(trx, businessId, row.channel, now, row.id);
+      let patch: ContentItemUpdate = { scheduled_at: slot };
+      let action: 'scheduled' | 'edited' = 'edited';
+      let snapshot: object = { scheduled_at: slot };
+      if (row.status === 'approved' || row.status === 'failed') {
+        const decision = decideTransition({
+          from: row.status,
+          to: 'scheduled',
+          role,
+          scheduledAt: slot,
+          body: row.body,
+          now,
+        });
+        if (!decision.ok) throw new AppError(decision.code, decision.message);
+        checkMedia(row.channel, media, 'schedule');
+        patch = { scheduled_at: slot, status: 'scheduled' };
+        action = 'scheduled';
+        snapshot = { status: { from: row.status, to: 'scheduled' }, scheduled_at: slot, queued: true };
+      }
       const updated = await trx.contentItems.updateIfVersion(businessId, itemId, body.version, {
         ...patch,
         updated_by: actor,
@@ -176,7 +178,10 @@ export class QueueService {
     const { row, businessId } = await loadItem(this.repos, principal, itemId, 'content.write');
     const actor = actorOf(principal).actor_user_id;
     const copy = copyOf(row, { status: 'draft', scheduled_at: null, actor, at: this.now().toISOString() });
-    await this.saveCopy(businessId, row, copy, { status: 'draft', duplicated_from: row.id });
+    await this.saveCopy(businessId, row, async () => ({
+      copy,
+      snapshot: { status: 'draft', duplicated_from: row.id },
+    }));
     return toContentItemWithMedia(this.repos, copy);
   }
 
@@ -219,33 +224,36 @@ export class QueueService {
     const earliest = new Date(
       Math.max(now.getTime(), Date.parse(row.published_at) + row.evergreen_days * DAY_MS - 1),
     );
-    let slot: string;
-    try {
-      slot = await this.nextSlot(businessId, row.channel, earliest, null);
-    } catch (error) {
-      throw new UnrecoverableJobError(error instanceof Error ? error.message : String(error));
-    }
-    const copy = {
-      ...copyOf(row, { status: 'scheduled', scheduled_at: slot, actor: null, at: now.toISOString() }),
-      evergreen_of: row.id,
-    };
-    await this.saveCopy(businessId, row, copy, {
-      status: 'scheduled',
-      scheduled_at: slot,
-      evergreen_of: row.id,
+    let slot = '';
+    const copy = await this.saveCopy(businessId, row, async (trx) => {
+      try {
+        slot = await this.nextSlot(trx, businessId, row.channel, earliest, null);
+      } catch (error) {
+        throw new UnrecoverableJobError(error instanceof Error ? error.message : String(error));
+      }
+      const copy = {
+        ...copyOf(row, { status: 'scheduled', scheduled_at: slot, actor: null, at: now.toISOString() }),
+        evergreen_of: row.id,
+      };
+      return { copy, snapshot: { status: 'scheduled', scheduled_at: slot, evergreen_of: row.id } };
     });
     await this.publishing.sync(businessId, [{ before: undefined, after: copy }]);
     return { outcome: 'queued', content_item_id: copy.id, scheduled_at: slot };
   }
 
+  /**
+   * Insert a copy of `original` with its media and a history entry. `build` makes the copy inside the
+   * transaction, under the workspace's lock, so a copy that takes a queue slot takes a free one.
+   */
   private async saveCopy(
     businessId: string,
     original: ContentItemRow,
-    copy: ContentItemRow,
-    snapshot: object,
-  ): Promise<void> {
+    build: (trx: Repositories) => Promise<{ copy: ContentItemRow; snapshot: object }>,
+  ): Promise<ContentItemRow> {
     const media = await this.repos.contentMedia.forItems(businessId, [original.id]);
-    await this.repos.transaction(async (trx) => {
+    return this.repos.transaction(async (trx) => {
+      await trx.businesses.lockForWrites(businessId);
+      const { copy, snapshot } = await build(trx);
       await trx.contentItems.insert(copy);
       await trx.contentMedia.replace(
         businessId,
@@ -257,16 +265,23 @@ export class QueueService {
         historyEntry(copy, copy.created_by, 'created', snapshot, copy.created_at),
       ]);
       await announceContent(this.events, trx, businessId, [copy.id], 'created');
+      return copy;
     });
   }
 
   /** The first free slot after `after`, or 409 `queue_full` when the horizon holds none. */
-  private async nextSlot(businessId: string, channel: ChannelId, after: Date, exceptItemId: string | null) {
-    const timeZone = await this.timeZoneOf(businessId);
-    const own = await this.repos.queues.slotsOf(businessId, channel);
+  private async nextSlot(
+    repos: Repositories,
+    businessId: string,
+    channel: ChannelId,
+    after: Date,
+    exceptItemId: string | null,
+  ) {
+    const timeZone = await this.timeZoneOf(businessId, repos);
+    const own = await repos.queues.slotsOf(businessId, channel);
     const slots: Slot[] = own.length > 0 ? own : defaultSlots(channel);
     // A day either side of the horizon: local days and UTC instants do not line up exactly.
-    const taken = await this.repos.queues.takenTimes(
+    const taken = await repos.queues.takenTimes(
       businessId,
       channel,
       {
@@ -291,8 +306,8 @@ export class QueueService {
     return slot;
   }
 
-  private async timeZoneOf(businessId: string): Promise<string> {
-    const business = await this.repos.businesses.findById(businessId);
+  private async timeZoneOf(businessId: string, repos = this.repos): Promise<string> {
+    const business = await repos.businesses.findById(businessId);
     if (!business) throw new AppError('not_found', 'No such workspace');
     return business.time_zone;
   }

@@ -62,7 +62,7 @@ export class InvitationService {
     const at = now().toISOString();
     const id = await repos
       .transaction(async (trx) => {
-        await trx.memberships.lockWorkspace(businessId);
+        await trx.businesses.lockForWrites(businessId);
         const pending = await trx.invitations.findPendingByEmail(businessId, body.email);
         if (pending) {
           if (pending.role === 'owner') assertCanManageOwners(actorRole);

@@ -81,7 +81,7 @@ export class MemberService {
   async changeRole(principal: Principal, businessId: string, userId: string, role: Role): Promise<Member> {
     const actorRole = await requireWorkspaceRole(this.repos, principal, businessId, 'members.manage');
     const changed = await this.repos.transaction(async (trx) => {
-      await trx.memberships.lockWorkspace(businessId);
+      await trx.businesses.lockForWrites(businessId);
       const current = await trx.memberships.findRole(businessId, userId);
       if (!current) throw new AppError('not_found', 'No such member');
       if (current === role) return false;
@@ -113,7 +113,7 @@ export class MemberService {
       leaving ? 'members.read' : 'members.manage',
     );
     await this.repos.transaction(async (trx) => {
-      await trx.memberships.lockWorkspace(businessId);
+      await trx.businesses.lockForWrites(businessId);
       const current = await trx.memberships.findRole(businessId, userId);
       if (!current) throw new AppError('not_found', 'No such member');
       if (current === 'owner' && !leaving) assertCanManageOwners(actorRole);
