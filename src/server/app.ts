@@ -1,7 +1,7 @@
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { createServices, type Services } from './composition-root.js';
+import { closeServices, createServices, type Services } from './composition-root.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
 import { createDependencyGauge } from './observability/dependency-metrics.js';
@@ -106,17 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(idempotencyPlugin, { idempotency: services.idempotency });
   createDependencyGauge(metrics.registry, { database, ...(redis && { redis }) });
   // The app owns the services' outside connections (the event bus) and threads; the database is the caller's.
-  app.addHook('onClose', async () => {
-    await Promise.all([
-      services.events.close(),
-      services.sessions.close(),
-      services.aiCache.close(),
-      services.forecastRunner.close(),
-      services.loginThrottle.close(),
-    ]);
-    services.mediaStore.close?.();
-    services.mailer.close();
-  });
+  app.addHook('onClose', () => closeServices(services));
   await app.register(
     async (api) => {
       await registerApiRoutes(api, services, config);

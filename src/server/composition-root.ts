@@ -78,6 +78,7 @@ import { TextCardService } from './services/media/cards/text-card.service.js';
 import { ImageGenerationService } from './services/media/image-generation.service.js';
 import { MediaService } from './services/media/media.service.js';
 import { SignedMediaLinks } from './services/media/signed-media-links.js';
+import { AccountRateGate } from './services/networks/account-rate-gate.js';
 import { NetworkAccountService } from './services/networks/network-account.service.js';
 import { signedMediaUrlOf } from './services/networks/network-media.js';
 import { NetworkPublisher } from './services/networks/network-publisher.js';
@@ -85,6 +86,7 @@ import { NetworkReadScheduler } from './services/networks/network-read-scheduler
 import { NetworkSyncService } from './services/networks/network-sync.service.js';
 import { OAuthAppsService } from './services/networks/oauth-apps.service.js';
 import { OAuthConnectService } from './services/networks/oauth-connect.service.js';
+import { createRateHolds } from './services/networks/rate-holds.js';
 import { NotificationService } from './services/notifications/notification.service.js';
 import { NotificationCenterService } from './services/notifications/notification-center.service.js';
 import { NotificationMailService } from './services/notifications/notification-mail.service.js';
@@ -196,10 +198,27 @@ export function jobHandlerDeps(services: Services): Omit<JobHandlerDeps, 'queue'
   };
 }
 
-/** Build the services from their dependencies. */
+/**
+ * Close what the services hold open besides the database (the caller's): Redis and SMTP connections,
+ * worker threads, the media store. Every process that builds the services calls it, or would not exit.
+ */
+export async function closeServices(services: Services): Promise<void> {
+  await Promise.all([
+    services.events.close(),
+    services.sessions.close(),
+    services.aiCache.close(),
+    services.forecastRunner.close(),
+    services.loginThrottle.close(),
+    services.networkHolds.close(),
+  ]);
+  services.mediaStore.close?.();
+  services.mailer.close();
+}
+
 /** How long sign-in waits between the password and the code. */
 const TWO_FACTOR_CHALLENGE_TTL_SECONDS = 300;
 
+/** Build the services from their dependencies. */
 export function createServices(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const { config } = deps;
@@ -353,6 +372,7 @@ export function createServices(deps: ServiceDeps) {
     networkReplies: { networks, secretBox: networkSecrets, now, oauthApps },
   });
   const forecastRunner = deps.forecastRunner ?? new ForecastRunner();
+  const networkHolds = createRateHolds(config.redis, now);
   const loginThrottle = deps.loginThrottle ?? createLoginThrottle(config.redis);
   const mediaStore = deps.mediaStore ?? createObjectStore(config.media.storage);
   const mediaLinks = new SignedMediaLinks(deps.secret);
@@ -406,6 +426,8 @@ export function createServices(deps: ServiceDeps) {
     forecastRunner,
     /** Failed sign-ins per address and account, shared by every instance; the app closes its connection. */
     loginThrottle,
+    /** Network accounts a rate limit holds, shared by every instance; the app closes its connection. */
+    networkHolds,
     outboundGuard,
     accessTokens,
     /** Whether an access token's session is still signed in; the app closes it with the event bus. */
@@ -488,6 +510,7 @@ export function createServices(deps: ServiceDeps) {
         mediaUrl: signedMediaUrlOf(mediaLinks, config.server.publicUrl, now),
         now,
         oauthApps,
+        gate: new AccountRateGate(now, networkHolds),
       }),
       mediaLinks: new PublishedMediaLinks({
         repos,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteRedisPrefix, redisSkipReason, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -93,6 +94,20 @@ describe('mcc CLI', { timeout: 60_000 }, () => {
       { email: 'grace@example.com' },
     ]);
     copy.close();
+  });
+
+  // The deployment stack sets REDIS_URL, and `mcc user …` is how its operators add people.
+  it.skipIf(Boolean(redisSkipReason))('creates a user and exits when Redis is configured', async () => {
+    const prefix = testRedisPrefix();
+    try {
+      const withRedis = { ...env, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
+      const created = await mcc(['user', 'create', '--email', 'ada@example.com', '--name', 'Ada'], withRedis);
+      expect(created.stdout).toMatch(/Created ada@example.com/);
+      const reset = await mcc(['user', 'reset-password', '--email', 'ada@example.com'], withRedis);
+      expect(reset.stdout).toMatch(/\S{20}/);
+    } finally {
+      await deleteRedisPrefix(prefix);
+    }
   });
 
   it('refuses bad configuration, listing every problem', async () => {

@@ -1,6 +1,6 @@
 import { text } from 'node:stream/consumers';
 import { Registry } from 'prom-client';
-import { createServices } from '#server/composition-root.js';
+import { closeServices, createServices, type Services } from '#server/composition-root.js';
 import type { Config } from '#server/config/config.js';
 import { resolveSecret } from '#server/config/secret.js';
 import { openDatabase } from '#server/db/database.js';
@@ -32,9 +32,12 @@ export async function userCreateCommand(
       secret: resolveSecret(config),
       metricsRegistry: new Registry(),
     });
-    const user = await services.auth.createAccount(parsed.data).catch((error: unknown) => {
-      throw isAppError(error) ? new Error(error.message) : error;
-    });
+    const user = await services.auth
+      .createAccount(parsed.data)
+      .catch((error: unknown) => {
+        throw isAppError(error) ? new Error(error.message) : error;
+      })
+      .finally(() => closeAll(services));
     process.stdout.write(`Created ${user.email} (${user.id})\n`);
     if (!options.passwordStdin) process.stdout.write(`Password (shown once): ${password}\n`);
   } finally {
@@ -77,11 +80,16 @@ export async function userResetPasswordCommand(
         throw isAppError(error) ? new Error(error.message) : error;
       });
     } finally {
-      services.mailer.close();
+      await closeAll(services);
     }
     process.stdout.write(`New password set for ${email.data}; every session was signed out\n`);
     if (!options.passwordStdin) process.stdout.write(`Password (shown once): ${password}\n`);
   } finally {
     await database.close();
   }
+}
+
+/** No job runtime owns the queue here (it closes the queue in `mcc serve` and `mcc worker`). */
+async function closeAll(services: Services): Promise<void> {
+  await Promise.all([closeServices(services), services.jobQueue.close()]);
 }

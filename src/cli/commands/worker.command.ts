@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { createServices, jobHandlerDeps } from '#server/composition-root.js';
+import { closeServices, createServices, jobHandlerDeps } from '#server/composition-root.js';
 import type { Config } from '#server/config/config.js';
 import { resolveSecret } from '#server/config/secret.js';
 import { openDatabase } from '#server/db/database.js';
@@ -58,13 +58,7 @@ export async function workerCommand(config: Config): Promise<void> {
       // No HTTP server here: closing the "app" closes the metrics endpoint and the live-event connection,
       // alongside the drain.
       app: {
-        close: () =>
-          Promise.all([
-            metricsServer?.close(),
-            services.events.close(),
-            services.aiCache.close(),
-            services.loginThrottle.close(),
-          ]),
+        close: () => Promise.all([metricsServer?.close(), closeServices(services)]),
       },
       database,
       jobs,

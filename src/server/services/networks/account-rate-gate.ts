@@ -1,22 +1,26 @@
+import { MemoryRateHolds, type RateHolds } from './rate-holds.js';
+
 /** What a call through the gate came to: its own result, or no call because the account is held. */
 export type GateOutcome<T> = { ran: true; value: T } | { ran: false; until: Date };
 
 /**
- * Keeps this process's calls to one network account in line with the account's rate limit. Calls for
+ * Keeps calls to one network account in line with the account's rate limit. This process's calls for
  * an account go one at a time, so each sees the answer to the one before it; once a call comes back
  * rate-limited with a time to return, no further call for that account is made before that time — the
  * queued ones are handed back (`ran: false`) to wait in the job queue instead of each spending a request
- * on another 429. Accounts do not wait for each other. The hold lives in this process only: another
- * process on the same account learns the limit from its own first 429.
+ * on another 429. Accounts do not wait for each other. The hold is kept in `holds`: on Redis, every
+ * process and worker sees it (rate-holds.ts).
  *
  * @example
  * const outcome = await gate.run(account.id, () => provider.publish(session, post), (r) => r.ok ? null : r.failure.retryAt);
  */
 export class AccountRateGate {
-  private readonly heldUntil = new Map<string, number>();
   private readonly tails = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly now: () => Date = () => new Date(),
+    private readonly holds: RateHolds = new MemoryRateHolds(now),
+  ) {}
 
   /**
    * Run `call` for `accountId` after the account's earlier calls, unless a rate limit holds the account.
@@ -44,14 +48,11 @@ export class AccountRateGate {
     call: () => Promise<T>,
     limitedUntil: (result: T) => Date | null,
   ): Promise<GateOutcome<T>> {
-    const held = this.heldUntil.get(accountId);
-    if (held !== undefined) {
-      if (held > this.now().getTime()) return { ran: false, until: new Date(held) };
-      this.heldUntil.delete(accountId);
-    }
+    const held = await this.holds.until(accountId);
+    if (held !== undefined) return { ran: false, until: new Date(held) };
     const value = await call();
     const until = limitedUntil(value);
-    if (until && until.getTime() > this.now().getTime()) this.heldUntil.set(accountId, until.getTime());
+    if (until && until.getTime() > this.now().getTime()) await this.holds.hold(accountId, until.getTime());
     return { ran: true, value };
   }
 }
