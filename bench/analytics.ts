@@ -128,6 +128,8 @@ async function startDistApp(): Promise<{ app: FastifyInstance; close: () => Prom
   const config = loadConfig({
     NODE_ENV: 'test',
     MCC_DEMO: '0',
+    // The bench's one account signs in at once (docs/accounts.md: sign-up modes).
+    SIGN_UP: 'immediate',
     WEB_DIST_DIR: '/nonexistent-dist',
     RATE_LIMIT_MAX: '1000000',
   });

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Database } from '../src/server/db/database.js';
+import { servicesOf } from '../test/support/test-app.js';
 
 // What the in-process suites (calendar, inbox, jobs) share: an account with a workspace on an app they drive
 // with `app.inject`, latency samples of one operation, and planner statistics after seeding.
@@ -14,7 +15,8 @@ export interface BenchAccount {
 }
 
 /**
- * Register a person through the API and create their workspace; throws with the response on any refusal.
+ * An account (made as `mcc user create` does: sign-up confirms by email on a test app), signed in through
+ * the API, and its workspace; throws with the response on any refusal. `app` comes from createTestApp.
  *
  * @example
  * const { auth, businessId } = await signUpWithWorkspace(t.app, { person: 'Inbox Keeper', business: 'Harbour Bakery' });
@@ -23,17 +25,12 @@ export async function signUpWithWorkspace(
   app: FastifyInstance,
   names: { person: string; business: string; timeZone?: string },
 ): Promise<BenchAccount> {
-  const registered = await app.inject({
-    method: 'POST',
-    url: '/api/auth/register',
-    payload: {
-      email: `bench-${randomBytes(4).toString('hex')}@example.com`,
-      password: `Bench-${randomBytes(12).toString('hex')}`,
-      name: names.person,
-    },
-  });
-  if (registered.statusCode !== 201) throw new Error(`register: ${registered.body}`);
-  const auth = { authorization: `Bearer ${registered.json<{ access_token: string }>().access_token}` };
+  const email = `bench-${randomBytes(4).toString('hex')}@example.com`;
+  const password = `Bench-${randomBytes(12).toString('hex')}`;
+  await servicesOf(app).auth.createAccount({ email, password, name: names.person });
+  const signedIn = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (signedIn.statusCode !== 200) throw new Error(`sign in: ${signedIn.body}`);
+  const auth = { authorization: `Bearer ${signedIn.json<{ access_token: string }>().access_token}` };
   const business = await app.inject({
     method: 'POST',
     url: '/api/business/',

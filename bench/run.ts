@@ -155,6 +155,8 @@ async function startRealServer(workDir: string, secret: string): Promise<RealSer
       NODE_ENV: 'development',
       SECRET_KEY: secret,
       MCC_DEMO: '0',
+      // The bench's one account signs in at once (docs/accounts.md: sign-up modes).
+      SIGN_UP: 'immediate',
       DATA_DIR: path.join(workDir, 'data'),
       HOST,
       PORT: String(port),

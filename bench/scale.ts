@@ -110,7 +110,13 @@ async function main(): Promise<void> {
     cluster = await startCluster({
       instances: 2,
       worker: true,
-      env: { LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '1000000000', AUTH_RATE_LIMIT_MAX: '1000' },
+      // Sign-up signs in at once: the dev outbox would be the worker's, which serves no HTTP.
+      env: {
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_MAX: '1000000000',
+        AUTH_RATE_LIMIT_MAX: '1000',
+        SIGN_UP: 'immediate',
+      },
     });
     const [a, b] = cluster.instances as [ClusterInstance, ClusterInstance];
     const registered = await fetch(`${a.url}/api/auth/register`, {

@@ -64,7 +64,7 @@ export interface paths {
         put?: never;
         /**
          * @summary Create an account
-         * @description With SMTP (`GET /auth/options` says `confirm_by_email`) every address gets 202 "check your email", whether or not it has an account: a new one gets a confirmation link, an existing one a note saying someone tried. Without SMTP, 201 with a session at once (409 for a taken address). With `invitation_token` (an invitation's accept link), 201 with a session and the account joins the workspace.
+         * @description In the server's sign-up mode (`GET /auth/options`). `confirm_by_email` with mail (SMTP, or the development outbox): every address gets 202 "check your email", whether or not it has an account; a new one gets a confirmation link, an existing one a note saying someone tried. `confirm_by_email` in production without SMTP: 503 `mail_unavailable`, except for the instance's first account (201 with a session). `immediate`: 201 with a session at once (409 for a taken address). `closed`: 403 `sign_up_closed`. With `invitation_token` (an invitation's accept link), in every mode, 201 with a session and the account joins the workspace.
          */
         post: operations["registerAccount"];
         delete?: never;
@@ -2432,7 +2432,7 @@ export interface components {
             status: number;
             detail?: string;
             instance?: string;
-            code: "validation_failed" | "malformed_body" | "body_too_large" | "unauthenticated" | "invalid_credentials" | "invalid_refresh_token" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "weak_password" | "last_owner" | "rate_limited" | "budget_exceeded" | "ai_provider_error" | "ai_unavailable" | "version_conflict" | "invalid_transition" | "over_channel_limit" | "bulk_failed" | "url_not_allowed" | "unsupported_media_type" | "media_too_large" | "quota_exceeded" | "range_not_satisfiable" | "link_expired" | "mail_unavailable" | "media_check_failed" | "media_in_use" | "image_generator_missing" | "image_refused" | "network_refused" | "network_unavailable" | "oauth_app_missing" | "two_factor_required" | "invalid_two_factor_code" | "two_factor_challenge_expired" | "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost" | "queue_full" | "service_unavailable" | "internal_error";
+            code: "validation_failed" | "malformed_body" | "body_too_large" | "unauthenticated" | "invalid_credentials" | "invalid_refresh_token" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "weak_password" | "last_owner" | "rate_limited" | "budget_exceeded" | "ai_provider_error" | "ai_unavailable" | "version_conflict" | "invalid_transition" | "over_channel_limit" | "bulk_failed" | "url_not_allowed" | "unsupported_media_type" | "media_too_large" | "quota_exceeded" | "range_not_satisfiable" | "link_expired" | "mail_unavailable" | "sign_up_closed" | "media_check_failed" | "media_in_use" | "image_generator_missing" | "image_refused" | "network_refused" | "network_unavailable" | "oauth_app_missing" | "two_factor_required" | "invalid_two_factor_code" | "two_factor_challenge_expired" | "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost" | "queue_full" | "service_unavailable" | "internal_error";
             request_id?: string;
             errors?: {
                 path: string;
@@ -2676,7 +2676,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         mail: "smtp" | "outbox" | "none";
-                        sign_up: "immediate" | "confirm_by_email";
+                        sign_up: "confirm_by_email" | "immediate" | "closed";
                     };
                 };
             };
@@ -2771,6 +2771,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description `sign_up_closed`: Sign-up is closed on this server. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "sign_up_closed";
+                    };
+                };
+            };
             /** @description `conflict`: That already exists. */
             409: {
                 headers: { [name: string]: unknown };
@@ -2828,7 +2837,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            /** @description `mail_unavailable`: This server cannot send email. `service_unavailable`: The service is temporarily unavailable. */
             503: {
                 headers: {
                     "Retry-After"?: number;
@@ -2836,7 +2845,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
-                        code?: "service_unavailable";
+                        code?: "mail_unavailable" | "service_unavailable";
                     };
                 };
             };
@@ -2882,6 +2891,15 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "validation_failed" | "malformed_body";
+                    };
+                };
+            };
+            /** @description `sign_up_closed`: Sign-up is closed on this server. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "sign_up_closed";
                     };
                 };
             };

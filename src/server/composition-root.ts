@@ -446,7 +446,7 @@ export function createServices(deps: ServiceDeps) {
     /** Forgotten passwords; also the `mail.password_reset` job's handler. */
     passwordResets: new PasswordResetService({ ...mailDeps, passwords, sessions }),
     /** Registration (confirmed by email with SMTP); also the `mail.sign_up` job's handler. */
-    signUp: new SignUpService({ ...mailDeps, auth, invitations }),
+    signUp: new SignUpService({ ...mailDeps, auth, invitations, mode: config.auth.signUp }),
     /** Pending invitations; also the `mail.invitation` and `mail.member_added` jobs' handler. */
     invitations,
     workspaces,

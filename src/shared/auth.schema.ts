@@ -58,12 +58,24 @@ export const invitationInfoSchema = z.object({
   role: z.enum(ROLES),
 });
 
+/**
+ * How people sign up without an invitation (the operator's `SIGN_UP`): `confirm_by_email` answers
+ * "check your email" for every address; `immediate` signs in at once (a taken address answers 409);
+ * `closed` takes invitations only.
+ */
+export const SIGN_UP_MODES = ['confirm_by_email', 'immediate', 'closed'] as const;
+export type SignUpMode = (typeof SIGN_UP_MODES)[number];
+
 /** What the sign-in and sign-up pages need to know about this server before anyone signs in. */
 export const authOptionsSchema = z.object({
   /** `smtp` sends email; `outbox` keeps it on the server (development); `none` cannot send. */
   mail: z.enum(['smtp', 'outbox', 'none']),
-  /** `confirm_by_email`: sign-up answers "check your email"; `immediate`: it signs in at once. */
-  sign_up: z.enum(['immediate', 'confirm_by_email']),
+  /**
+   * `confirm_by_email`: sign-up answers "check your email" (with `mail: none`, only the instance's first
+   * account can sign up, at once; later ones answer 503); `immediate`: it signs in at once; `closed`:
+   * invitations only.
+   */
+  sign_up: z.enum(SIGN_UP_MODES),
 });
 
 export const loginBodySchema = z.strictObject({

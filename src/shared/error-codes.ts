@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   'link_expired',
   /** The feature sends email and this server has no SMTP configured (SMTP_URL); an administrator can set it. */
   'mail_unavailable',
+  /** Sign-up is closed on this server (`SIGN_UP=closed`): accounts come from invitations or an administrator. */
+  'sign_up_closed',
   /**
    * The attached media breaks the network's rules (too many images, media required, alt text missing
    * before scheduling); `errors[]` names each rule, `body.media.N.alt_text` for an image without alt text.

@@ -64,7 +64,8 @@ describe.skipIf(skip)('nginx in front of two `mcc serve` (deploy/nginx)', { time
       instances: 2,
       worker: true,
       // Info level: the app's request line carries the request id nginx forwarded.
-      env: { LOG_LEVEL: 'info', RATE_LIMIT_MAX: '100000', AUTH_RATE_LIMIT_MAX: '1000' },
+      // Sign-up signs in at once: the dev outbox would be the worker's, which serves no HTTP.
+      env: { LOG_LEVEL: 'info', RATE_LIMIT_MAX: '100000', AUTH_RATE_LIMIT_MAX: '1000', SIGN_UP: 'immediate' },
     });
     [a, b] = cluster.instances as [ClusterInstance, ClusterInstance];
     prefix = await prepareNginx([upstream(a), upstream(b)]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '#shared/campaign.schema.js';
 import type { ContentItem } from '#shared/content.schema.js';
+import { addDays, todayIn } from '#shared/zoned-time.js';
 import { newContext, watchPageErrors } from './support/browser.js';
 import { sharedServerAndBrowser } from './support/environment.js';
 import { callApiAs, seedBusiness, seedUser } from './support/factories.js';
@@ -8,12 +9,17 @@ import { signInThroughForm, toast } from './support/flows.js';
 import { shootAllLooks, shootPage } from './support/screenshots.js';
 
 const env = sharedServerAndBrowser();
-const DAY_MS = 86_400_000;
 const HEADER = 'content_item_id,day,impressions,reach,engagements,clicks,conversions,spend_minor,currency';
 
-/** `YYYY-MM-DD`, `offset` days from today in UTC (the calendar results are recorded in). */
-function utcDay(offset: number): string {
-  return new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
+/** The workspace's time zone (seedBusiness's default): its days date results and campaigns. */
+const WORKSPACE_TIME_ZONE = 'Europe/Paris';
+
+/**
+ * `YYYY-MM-DD`, `offset` days from the workspace's today: what the campaign report, the overview's range
+ * and the future-date check count (UTC's day would be yesterday's from 23:00 UTC in Paris).
+ */
+function workspaceDay(offset: number): string {
+  return addDays(todayIn(WORKSPACE_TIME_ZONE), offset);
 }
 
 /** A week of results per item: each day the same counts, so the totals are easy to check. */
@@ -21,7 +27,7 @@ function weekOfResults(items: readonly { id: string; clicks: number; conversions
   const rows = [HEADER];
   for (let offset = -6; offset <= 0; offset += 1) {
     for (const item of items) {
-      rows.push(`${item.id},${utcDay(offset)},1000,800,60,${item.clicks},${item.conversions},1500,USD`);
+      rows.push(`${item.id},${workspaceDay(offset)},1000,800,60,${item.clicks},${item.conversions},1500,USD`);
     }
   }
   return rows.join('\n');
@@ -30,7 +36,10 @@ function weekOfResults(items: readonly { id: string; clicks: number; conversions
 describe('Analytics flow', () => {
   it('forecast a plan (shares that do not add up explained at once) → simulate a campaign → record a week of actuals by CSV (a bad row explained, nothing saved; then all rows) → the overview and the campaign page draw the actuals over the forecast with each KPI’s status, its pace and why the saved forecast’s chances are out of date → a campaign not begun reads “Not started”, and its calendar keeps to its dates', async () => {
     const owner = await seedUser(env.server.url, 'owner');
-    const business = await seedBusiness(env.server.url, owner, 'Harbour Books');
+    const business = await seedBusiness(env.server.url, owner, 'Harbour Books', {
+      time_zone: WORKSPACE_TIME_ZONE,
+      locale: 'en',
+    });
     // Started six days ago and runs three more weeks: today is day 7 of 28.
     const campaign = await callApiAs<Campaign>(env.server.url, owner, 'POST', '/api/campaign/', {
       business_id: business.id,
@@ -39,8 +48,8 @@ describe('Analytics flow', () => {
       channels: ['instagram', 'facebook'],
       budget_minor: 200_000,
       currency: 'USD',
-      start_date: utcDay(-6),
-      end_date: utcDay(21),
+      start_date: workspaceDay(-6),
+      end_date: workspaceDay(21),
       kpis: [
         { metric: 'clicks', target: 800 },
         { metric: 'orders', target: 200 },
@@ -57,8 +66,8 @@ describe('Analytics flow', () => {
         channels: ['instagram'],
         budget_minor: 10_000,
         currency: 'USD',
-        start_date: utcDay(30 + i),
-        end_date: utcDay(60 + i),
+        start_date: workspaceDay(30 + i),
+        end_date: workspaceDay(60 + i),
         ...(i === 0 ? { kpis: [{ metric: 'orders', target: 50 }] } : {}),
       });
       later.push(created);
@@ -145,7 +154,7 @@ describe('Analytics flow', () => {
     await importCard
       .getByLabel('CSV', { exact: true })
       .fill(
-        `${HEADER}\n${instagram.id},${utcDay(0)},100,80,5,7,1,0,USD\n${facebook.id},${utcDay(0)},10,8,1,50,0,0,USD`,
+        `${HEADER}\n${instagram.id},${workspaceDay(0)},100,80,5,7,1,0,USD\n${facebook.id},${workspaceDay(0)},10,8,1,50,0,0,USD`,
       );
     await importCard.getByRole('button', { name: 'Import results' }).click();
     await importCard.getByText('1 problem(s) in the CSV; nothing was imported').waitFor();

@@ -30,55 +30,7 @@ describeEachDialect('auth routes', (create) => {
     });
   const me = (token: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) });
 
-  it('registers with a normalised email and sets hardened cookies', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/register',
-      payload: { email: '  Ada.Lovelace@Example.COM ', password: 'analytical-engine-1843', name: 'Ada' },
-    });
-    expect(response.statusCode).toBe(201);
-    const session = response.json<Session>();
-    expect(session.user.email).toBe('ada.lovelace@example.com');
-    expect(session.token_type).toBe('Bearer');
-    expect(session.expires_in).toBe(900);
-    expect(session.user).not.toHaveProperty('password_hash');
-    const refreshCookie = response.cookies.find((c) => c.name === AUTH_COOKIES.refresh);
-    expect(refreshCookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
-    const csrfCookie = response.cookies.find((c) => c.name === AUTH_COOKIES.csrf);
-    expect(csrfCookie?.httpOnly).toBeFalsy();
-  });
-
-  it('refuses a taken email, a weak password and unknown fields, field by field', async () => {
-    const ada = await registerAccount(t.app);
-    const taken = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/register',
-      payload: { email: ada.email.toUpperCase(), password: 'another-long-password', name: 'X' },
-    });
-    expect(taken.statusCode).toBe(409);
-    expect(taken.json<Problem>().errors?.[0]?.path).toBe('body.email');
-
-    const weak = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/register',
-      payload: { email: 'w@example.com', password: 'password123', name: 'W' },
-    });
-    expect(weak.statusCode).toBe(400);
-    expect(weak.json<Problem>()).toMatchObject({
-      code: 'weak_password',
-      errors: [{ path: 'body.password' }],
-    });
-
-    const massAssignment = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/register',
-      payload: { email: 'm@example.com', password: 'a-long-enough-pass', name: 'M', role: 'owner', id: 'x' },
-    });
-    expect(massAssignment.statusCode).toBe(400);
-    const problem = massAssignment.json<Problem>();
-    expect(problem.code).toBe('validation_failed');
-    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['body.id', 'body.role']);
-  });
+  // Registration in each mode (SIGN_UP, with and without mail): sign-up-modes.test.ts.
 
   it('answers a wrong password and an unknown email the same way', async () => {
     const ada = await registerAccount(t.app);

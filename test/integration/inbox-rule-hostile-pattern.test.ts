@@ -26,7 +26,13 @@ for (const { dialect, skip } of TEST_DIALECTS) {
 
     beforeEach(async () => {
       dataDir = mkdtempSync(path.join(tmpdir(), 'mcc-hostile-rule-'));
-      const env: Record<string, string> = { DATA_DIR: dataDir, NODE_ENV: 'development', MCC_DEMO: '0' };
+      // Not a test of registration: sign-up signs in at once (sign-up-modes.test.ts covers every mode).
+      const env: Record<string, string> = {
+        DATA_DIR: dataDir,
+        NODE_ENV: 'development',
+        MCC_DEMO: '0',
+        SIGN_UP: 'immediate',
+      };
       if (dialect === 'postgres') {
         postgres = await createPostgresTestDatabase();
         env.DATABASE_URL = postgres.url ?? '';

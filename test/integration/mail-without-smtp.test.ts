@@ -24,9 +24,9 @@ describeEachDialect('email without SMTP', (create) => {
     const { app, services } = running.t;
     expect((await app.inject({ method: 'GET', url: '/api/auth/options' })).json()).toEqual({
       mail: 'outbox',
-      sign_up: 'immediate',
+      sign_up: 'confirm_by_email',
     });
-    // Sign-up signs in at once, as before (there is no one to send a confirmation to).
+    // Sign-up through the outbox: sign-up-modes.test.ts.
     const ada = await registerAccount(app);
     const asked = await app.inject({
       method: 'POST',
@@ -57,7 +57,7 @@ describeEachDialect('email without SMTP', (create) => {
     const { app } = production;
     expect((await app.inject({ method: 'GET', url: '/api/auth/options' })).json()).toEqual({
       mail: 'none',
-      sign_up: 'immediate',
+      sign_up: 'confirm_by_email',
     });
     expect((await app.inject({ method: 'GET', url: '/api/dev/outbox' })).statusCode).toBe(404);
     const forgot = await app.inject({

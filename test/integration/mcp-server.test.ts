@@ -82,7 +82,13 @@ describe('mcc mcp against a running instance', { timeout: 60_000 }, () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'mcc-mcp-'));
-    instance = await startServerProcess({ DATA_DIR: dataDir, NODE_ENV: 'development', MCC_DEMO: '0' });
+    // Not a test of registration: sign-up signs in at once (sign-up-modes.test.ts covers every mode).
+    instance = await startServerProcess({
+      DATA_DIR: dataDir,
+      NODE_ENV: 'development',
+      MCC_DEMO: '0',
+      SIGN_UP: 'immediate',
+    });
     // The HTTP MCP server needs no key of its own: it starts while the workspaces are set up.
     const httpStarting = startHttpMcp(instance.url).then((started) => {
       httpProcess = started;

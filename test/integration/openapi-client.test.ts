@@ -26,7 +26,8 @@ function readmeExample(): string {
 describe('the typed client', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(await createSqliteTestDatabase());
+    // The client signs up and gets a session at once (sign-up-modes.test.ts covers every mode).
+    t = await createTestApp(await createSqliteTestDatabase(), { SIGN_UP: 'immediate' });
   });
   afterAll(() => t.close());
 

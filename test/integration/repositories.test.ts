@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { isUniqueViolation } from '#server/db/errors.js';
 import { newId } from '#server/db/ids.js';
@@ -52,6 +53,51 @@ describeEachDialect('repositories', (create) => {
         repos.snapshot((snap) => snap.businesses.update(business.id, { name: 'X' })),
       ).rejects.toThrow(/read-only/);
     }
+  });
+
+  it('holds back account creation while a transaction counts accounts under the lock (the first account)', async () => {
+    let counted = () => {};
+    const firstCounted = new Promise<void>((resolve) => {
+      counted = resolve;
+    });
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const first = repos.transaction(async (trx) => {
+      await trx.users.lockAgainstNewAccounts();
+      const before = await trx.users.count();
+      counted();
+      await released;
+      await insertUser(trx);
+      return before;
+    });
+    await firstCounted;
+    const second = repos.transaction(async (trx) => {
+      await trx.users.lockAgainstNewAccounts();
+      return trx.users.count();
+    });
+    try {
+      if (testDb.database.dialect === 'postgres') {
+        // The second transaction waits for the lock (SQLite runs one transaction at a time anyway).
+        await expect
+          .poll(
+            async () => {
+              const { rows } = await sql<{ waiting: number }>`
+                select count(*)::int as waiting from pg_locks
+                where not granted and relation = 'users'::regclass`.execute(testDb.database.db);
+              return rows[0]?.waiting;
+            },
+            { timeout: 5_000, interval: 20 },
+          )
+          .toBe(1);
+      }
+    } finally {
+      // Never leave the first transaction open, even when the wait above failed.
+      release();
+    }
+    expect(await first).toBe(0);
+    expect(await second).toBe(1);
   });
 
   it('reports unique violations the same way on both dialects', async () => {

@@ -29,7 +29,8 @@ describe.skipIf(skip)('scale-out: two `mcc serve` and a `mcc worker` on PostgreS
     cluster = await startCluster({
       instances: 2,
       worker: true,
-      env: { RATE_LIMIT_MAX: String(RATE_LIMIT_MAX) },
+      // Sign-up signs in at once: the dev outbox would be the worker's, which serves no HTTP.
+      env: { RATE_LIMIT_MAX: String(RATE_LIMIT_MAX), SIGN_UP: 'immediate' },
     });
     [a, b] = cluster.instances as [ClusterInstance, ClusterInstance];
     const registered = await call(a, 'POST', '/api/auth/register', {

@@ -7,7 +7,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 describe('graceful shutdown over real HTTP', () => {
   let t: TestApp;
   beforeEach(async () => {
-    t = await createTestApp(await createSqliteTestDatabase());
+    // A slow request (sign-up hashes a password) that writes and answers at once, with no job queued.
+    t = await createTestApp(await createSqliteTestDatabase(), { SIGN_UP: 'immediate' });
     await t.app.listen({ host: '127.0.0.1', port: 0 });
   });
   afterEach(() => t.database.close());

@@ -89,6 +89,7 @@ const CALLS: Record<string, Call[]> = {
     ['update', (r) => r.users.update(USER, { name: 'Ada L', updated_at: AT })],
     ['updatePasswordHash', (r) => r.users.updatePasswordHash(USER, 'h2', AT)],
     ['count', (r) => r.users.count()],
+    ['lockAgainstNewAccounts', (r) => r.users.lockAgainstNewAccounts()],
   ],
   'refresh-token.repository': [
     [

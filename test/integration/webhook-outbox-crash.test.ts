@@ -84,6 +84,8 @@ describe.each(STORAGES)('webhook outbox across kill -9 ($name)', ({ open, skip }
         SECRET_KEY,
         OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
         LOG_LEVEL: 'warn',
+        // Not a test of registration: sign-up signs in at once (sign-up-modes.test.ts covers every mode).
+        SIGN_UP: 'immediate',
       };
       const start = async (extra: Record<string, string> = {}) => {
         const server = await startServerProcess({ ...env, ...extra });

@@ -65,7 +65,17 @@ export async function buildTestInstance(
     ...appOptions,
   });
   await app.ready();
+  servicesByApp.set(app, services);
   return { app, services };
+}
+
+const servicesByApp = new WeakMap<FastifyInstance, Services>();
+
+/** The services of an app built here (test factories reach them from the app alone). */
+export function servicesOf(app: FastifyInstance): Services {
+  const services = servicesByApp.get(app);
+  if (!services) throw new Error('servicesOf: this app was not built by buildTestInstance');
+  return services;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SIGN_UP_MODES } from '#shared/auth.schema.js';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -167,6 +168,12 @@ export const envSchema = z.object({
       'An address, or a name and an address: Marketing <mcc@example.com>',
     )
     .optional(),
+  /**
+   * How people sign up without an invitation: `confirm_by_email` (an emailed link; production without
+   * SMTP then lets only the first account in), `immediate` (signed in at once; a taken address answers
+   * 409, so registration tells who has an account), `closed` (invitations and `mcc user create` only).
+   */
+  SIGN_UP: z.enum(SIGN_UP_MODES).default('confirm_by_email'),
   /** Test only (ignored in production): SIGKILL the process after a commit, before its webhook relay. */
   MCC_TEST_KILL_BEFORE_WEBHOOK_RELAY: bool.default(false),
 });

@@ -57,6 +57,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ S3_BUCKET: 'Not_A_Bucket' })).toThrow(/S3_BUCKET/);
   });
 
+  it('reads the sign-up mode: confirm by email unless the operator says otherwise', () => {
+    expect(loadConfig({}).auth.signUp).toBe('confirm_by_email');
+    expect(loadConfig({ SIGN_UP: 'immediate' }).auth.signUp).toBe('immediate');
+    expect(loadConfig({ SIGN_UP: 'closed' }).auth.signUp).toBe('closed');
+    expect(() => loadConfig({ SIGN_UP: 'open' })).toThrow(/SIGN_UP/);
+  });
+
   it('reads SMTP, and refuses another scheme, a missing sender, or production links without PUBLIC_URL', () => {
     expect(loadConfig({}).mail).toEqual({
       smtpUrl: undefined,

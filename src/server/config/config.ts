@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { SignUpMode } from '#shared/auth.schema.js';
 import { NETWORK_IDS, type NetworkId } from '#shared/network.schema.js';
 import { type Env, envSchema, oauthCredentialSchema } from './config.schema.js';
 
@@ -39,6 +40,8 @@ export interface Config {
     /** argon2id's cost (services/access/security/passwords.ts); `test` only with NODE_ENV=test. */
     passwordHashProfile: 'owasp' | 'test';
     secureCookies: boolean;
+    /** How people sign up without an invitation (services/access/sign-up.service.ts; docs/accounts.md). */
+    signUp: SignUpMode;
   };
   rateLimit: {
     max: number;
@@ -214,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       sessionCacheTtlMs: e.SESSION_CACHE_TTL_MS,
       passwordHashProfile: e.PASSWORD_HASH_PROFILE,
       secureCookies: production,
+      signUp: e.SIGN_UP,
     },
     rateLimit: {
       max: e.RATE_LIMIT_MAX,

@@ -30,6 +30,7 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   range_not_satisfiable: { status: 416, title: 'The requested range is outside the file' },
   link_expired: { status: 410, title: 'The link has expired' },
   mail_unavailable: { status: 503, title: 'This server cannot send email' },
+  sign_up_closed: { status: 403, title: 'Sign-up is closed on this server' },
   media_check_failed: { status: 422, title: 'The media does not meet the network’s rules' },
   media_in_use: { status: 409, title: 'The media is attached to content' },
   image_generator_missing: { status: 409, title: 'No image generator is configured' },

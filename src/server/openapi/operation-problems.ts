@@ -7,8 +7,8 @@ import type { OperationId } from './operation-ids.js';
  * its service. Read from the services' `AppError`s; when a service learns a new refusal, add its code here.
  */
 export const DOMAIN_PROBLEMS: Partial<Record<OperationId, readonly ErrorCode[]>> = {
-  registerAccount: ['conflict', 'weak_password', 'link_expired'],
-  confirmRegistration: ['link_expired'],
+  registerAccount: ['conflict', 'weak_password', 'link_expired', 'mail_unavailable', 'sign_up_closed'],
+  confirmRegistration: ['link_expired', 'sign_up_closed'],
   describeInvitation: ['link_expired'],
   requestPasswordReset: ['mail_unavailable'],
   checkPasswordResetLink: ['link_expired'],

@@ -117,7 +117,7 @@ export function createRepositories(
   commitHooks?: Array<() => void>,
 ): Repositories {
   return {
-    users: new UserRepository(db),
+    users: new UserRepository(db, dialect),
     refreshTokens: new RefreshTokenRepository(db),
     twoFactor: new TwoFactorRepository(db),
     passwordResets: new PasswordResetRepository(db),

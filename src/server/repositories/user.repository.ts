@@ -1,9 +1,13 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Dialect } from '../db/database.js';
 import type { DB, NewUser, UserRow } from '../db/schema.js';
 
 /** Accounts. Users are global (one person, many workspaces); workspace data never lives here. */
 export class UserRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly dialect: Dialect,
+  ) {}
 
   findById(id: string): Promise<UserRow | undefined> {
     return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -36,5 +40,16 @@ export class UserRepository {
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow();
     return Number(row.count);
+  }
+
+  /**
+   * Hold back every other account creation until the current transaction ends, so a count read after it
+   * stays true until commit (the first account). PostgreSQL: a lock that waits for inserts in flight and
+   * blocks new ones, while reads go on. SQLite needs none: the process runs one transaction at a time on
+   * its one connection, and a transaction whose snapshot another process wrote past cannot write.
+   */
+  async lockAgainstNewAccounts(): Promise<void> {
+    if (this.dialect !== 'postgres') return;
+    await sql`lock table users in share row exclusive mode`.execute(this.db);
   }
 }

@@ -86,7 +86,7 @@ export function authRoutes(
           tags,
           summary: 'Create an account',
           description:
-            'With SMTP (`GET /auth/options` says `confirm_by_email`) every address gets 202 "check your email", whether or not it has an account: a new one gets a confirmation link, an existing one a note saying someone tried. Without SMTP, 201 with a session at once (409 for a taken address). With `invitation_token` (an invitation\'s accept link), 201 with a session and the account joins the workspace.',
+            "In the server's sign-up mode (`GET /auth/options`). `confirm_by_email` with mail (SMTP, or the development outbox): every address gets 202 \"check your email\", whether or not it has an account; a new one gets a confirmation link, an existing one a note saying someone tried. `confirm_by_email` in production without SMTP: 503 `mail_unavailable`, except for the instance's first account (201 with a session). `immediate`: 201 with a session at once (409 for a taken address). `closed`: 403 `sign_up_closed`. With `invitation_token` (an invitation's accept link), in every mode, 201 with a session and the account joins the workspace.",
           body: registerBodySchema,
           response: { 201: sessionSchema, 202: signUpPendingSchema },
         },

@@ -34,6 +34,8 @@ const MESSAGES: Record<ErrorCode, string> = {
   quota_exceeded: 'This workspace’s media storage is full. Delete files you no longer need, then try again.',
   range_not_satisfiable: 'The file could not be read from that position. Reload and try again.',
   mail_unavailable: 'This server cannot send email yet. Ask your administrator to set up SMTP.',
+  sign_up_closed:
+    'This server does not take sign-ups. Ask someone in your team for an invitation, or your administrator for an account.',
   link_expired: 'That link has expired. Ask for a new one.',
   media_check_failed:
     'The attached media does not fit this network yet: check the count, and describe each image (alt text).',

@@ -21,7 +21,10 @@ export function newPersonDetails(label = 'person') {
   };
 }
 
-/** Registers an account through `POST /api/auth/register`. */
+/**
+ * Signs up through the public API as a person on a development server would: `POST /api/auth/register`
+ * answers "check your email", the confirmation lands in the dev outbox, and its link signs in.
+ */
 export async function seedUser(baseUrl: string, label = 'person'): Promise<SeededUser> {
   const details = newPersonDetails(label);
   const response = await fetch(`${baseUrl}/api/auth/register`, {
@@ -29,9 +32,37 @@ export async function seedUser(baseUrl: string, label = 'person'): Promise<Seede
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(details),
   });
-  if (response.status !== 201)
+  if (response.status !== 202)
     throw new Error(`register failed: ${response.status} ${await response.text()}`);
-  return { ...details, session: (await response.json()) as Session };
+  const link = await confirmationLinkFor(baseUrl, details.email);
+  const token = new URLSearchParams(link.hash.slice(1)).get('token') ?? '';
+  const confirmed = await fetch(`${baseUrl}/api/auth/register/confirm`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  if (confirmed.status !== 201)
+    throw new Error(`confirm failed: ${confirmed.status} ${await confirmed.text()}`);
+  return { ...details, session: (await confirmed.json()) as Session };
+}
+
+/**
+ * The sign-up confirmation link emailed to `email`, read from the dev outbox (`GET /api/dev/outbox`, which
+ * answers this machine) once the server's job has written it; gives up after 10 s.
+ */
+export async function confirmationLinkFor(baseUrl: string, email: string): Promise<URL> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const response = await fetch(`${baseUrl}/api/dev/outbox`);
+    if (response.status !== 200) throw new Error(`dev outbox: ${response.status} ${await response.text()}`);
+    const { items } = (await response.json()) as { items: { to: string; subject: string; text: string }[] };
+    const mail = items.find((item) => item.to === email && /Confirm your email/.test(item.subject));
+    const link = mail && /https?:\/\/\S+\/sign-up\/confirm#token=[\w-]+/.exec(mail.text)?.[0];
+    if (link) return new URL(link);
+    if (Date.now() > deadline) throw new Error(`no sign-up confirmation for ${email} in the dev outbox`);
+    // The job runs in the server's worker a few milliseconds after the request: ask again shortly.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Creates a workspace owned by `user` through `POST /api/business/` (in Paris, in English, unless told). */

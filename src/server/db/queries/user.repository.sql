@@ -17,3 +17,6 @@ update "users" set "password_hash" = $1, "updated_at" = $2 where "id" = $3;
 
 -- count
 select count(*) as "count" from "users";
+
+-- lockAgainstNewAccounts
+lock table users in share row exclusive mode;

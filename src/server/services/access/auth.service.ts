@@ -68,16 +68,22 @@ export class AuthService {
 
   /**
    * Create an account whose password was already checked and hashed (a confirmed sign-up, an accepted
-   * invitation) and sign in; `alongside` writes in the same transaction (joining a workspace, say).
+   * invitation) and sign in; `alongside` writes in the same transaction (joining a workspace, say), and
+   * `before` runs in it ahead of the insert (a check that may refuse).
    */
   async registerHashed(
     account: { email: string; name: string; passwordHash: string },
     alongside?: (trx: Repositories, user: UserRow) => Promise<void>,
+    before?: (trx: Repositories) => Promise<void>,
   ): Promise<IssuedSession> {
-    return this.insertAccount(account, async (trx, user) => {
-      await alongside?.(trx, user);
-      return this.startSession(trx, user, newId());
-    });
+    return this.insertAccount(
+      account,
+      async (trx, user) => {
+        await alongside?.(trx, user);
+        return this.startSession(trx, user, newId());
+      },
+      before,
+    );
   }
 
   /** Check a new account's password against the policy and hash it. */
@@ -99,6 +105,7 @@ export class AuthService {
   private async insertAccount<T>(
     account: { email: string; name: string; passwordHash: string },
     then: (trx: Repositories, user: UserRow) => Promise<T>,
+    before?: (trx: Repositories) => Promise<void>,
   ): Promise<T> {
     const at = this.deps.now().toISOString();
     const user: UserRow = {
@@ -111,6 +118,7 @@ export class AuthService {
     };
     try {
       return await this.deps.repos.transaction(async (trx) => {
+        await before?.(trx);
         await trx.users.insert(user);
         return then(trx, user);
       });

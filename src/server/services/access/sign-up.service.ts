@@ -1,9 +1,10 @@
 import { newId } from '#server/db/ids.js';
+import { AppError } from '#server/errors/app-error.js';
 import type { Mailer } from '#server/integrations/mail/mailer.js';
 import type { AppJobDefinitions } from '#server/jobs/job-definitions.js';
 import type { JobQueue } from '#server/jobs/job-types.js';
 import type { Repositories } from '#server/repositories/index.js';
-import type { AuthOptions, RegisterBody } from '#shared/auth.schema.js';
+import type { AuthOptions, RegisterBody, SignUpMode } from '#shared/auth.schema.js';
 import type { AccountMails } from './account-mails.js';
 import type { AuthService, IssuedSession } from './auth.service.js';
 import { linkExpired } from './password-reset.service.js';
@@ -27,21 +28,27 @@ export interface SignUpServiceDeps {
   mailer: Pick<Mailer, 'mode' | 'send'>;
   mails: AccountMails;
   now: () => Date;
+  /** The operator's `SIGN_UP` (config). */
+  mode: SignUpMode;
 }
 
 /**
- * Registration. With SMTP, an address is confirmed by email before its account exists, and every
- * request gets the same answer ("check your email") after the same work (the password is hashed either
- * way): only the address's owner learns, by email, that it already has an account. Without SMTP there is
- * no one to tell, so sign-up signs in at once as before and a taken address answers 409 (docs/accounts.md
- * explains the trade-off). An invitation link proves the address, so it signs in at once in both modes.
+ * Registration, in the operator's mode (`SIGN_UP`, docs/accounts.md):
+ * - `confirm_by_email` (the default): wherever mail can be delivered (SMTP, or the dev outbox), an
+ *   address is confirmed by email before its account exists, and every request gets the same answer
+ *   ("check your email") after the same work (the password is hashed either way): only the address's
+ *   owner learns, by email, that it already has an account. Production without SMTP can tell no one, so
+ *   sign-up answers 503 there, except for the instance's very first account, which signs in at once
+ *   (with no account at all there is nothing to enumerate, and someone has to set the server up).
+ * - `immediate`: sign in at once; a taken address answers 409, which tells who has an account.
+ * - `closed`: no sign-up; accounts come from invitations and `mcc user create`.
+ * An invitation link proves the address, so it signs in at once in every mode.
  */
 export class SignUpService {
   constructor(private readonly deps: SignUpServiceDeps) {}
 
   options(): AuthOptions {
-    const { mode } = this.deps.mailer;
-    return { mail: mode, sign_up: this.confirmsByEmail() ? 'confirm_by_email' : 'immediate' };
+    return { mail: this.deps.mailer.mode, sign_up: this.deps.mode };
   }
 
   async register(body: RegisterBody): Promise<SignUpOutcome> {
@@ -52,7 +59,13 @@ export class SignUpService {
         issued: await this.deps.invitations.signUp({ ...account, invitation_token: invitationToken }),
       };
     }
-    if (!this.confirmsByEmail()) return { kind: 'session', issued: await this.deps.auth.register(account) };
+    if (this.deps.mode === 'closed') throw signUpClosed();
+    if (this.deps.mode === 'immediate') {
+      return { kind: 'session', issued: await this.deps.auth.register(account) };
+    }
+    if (this.deps.mailer.mode === 'none') {
+      return { kind: 'session', issued: await this.registerFirstAccount(account) };
+    }
     const passwordHash = await this.deps.auth.hashNewPassword(account);
     const at = this.deps.now();
     const id = newId();
@@ -90,9 +103,10 @@ export class SignUpService {
     return {};
   }
 
-  /** The confirmation link: create the account and sign in. Works once. */
+  /** The confirmation link: create the account and sign in. Works once; not once sign-up is closed. */
   async confirm(token: string): Promise<IssuedSession> {
     const { repos, auth, now } = this.deps;
+    if (this.deps.mode === 'closed') throw signUpClosed();
     const tokenHash = sha256(token);
     const request = await repos.signUpRequests.findLive(tokenHash, now().toISOString());
     if (!request) throw linkExpired();
@@ -111,7 +125,40 @@ export class SignUpService {
     );
   }
 
-  private confirmsByEmail(): boolean {
-    return this.deps.mailer.mode === 'smtp';
+  /**
+   * Production without SMTP: only the instance's first account signs up (at once). Every other request
+   * gets the same 503, whatever its address. The count is checked again under a lock in the account's
+   * transaction, so two people racing for the first account cannot both get one.
+   */
+  private async registerFirstAccount(
+    account: Omit<RegisterBody, 'invitation_token'>,
+  ): Promise<IssuedSession> {
+    const { repos, auth } = this.deps;
+    if ((await repos.users.count()) > 0) throw signUpNeedsMail();
+    const passwordHash = await auth.hashNewPassword(account);
+    return auth.registerHashed(
+      { email: account.email, name: account.name, passwordHash },
+      undefined,
+      async (trx) => {
+        await trx.users.lockAgainstNewAccounts();
+        if ((await trx.users.count()) > 0) throw signUpNeedsMail();
+      },
+    );
   }
+}
+
+/** `SIGN_UP=closed`. */
+function signUpClosed(): AppError {
+  return new AppError(
+    'sign_up_closed',
+    'This server does not take sign-ups. Ask a workspace owner or admin for an invitation, or an administrator for an account (mcc user create).',
+  );
+}
+
+/** Production without SMTP, once the instance has an account. */
+function signUpNeedsMail(): AppError {
+  return new AppError(
+    'mail_unavailable',
+    'Sign-up confirms addresses by email, and this server cannot send any yet. An administrator can set SMTP_URL and MAIL_FROM, or create your account (mcc user create); a workspace owner can then add you.',
+  );
 }

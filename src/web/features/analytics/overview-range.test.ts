@@ -5,21 +5,32 @@ const NOW = new Date('2026-03-31T22:00:00Z');
 
 describe('overviewRange', () => {
   it('reads the range from the URL, putting a reversed one the right way round', () => {
-    expect(overviewRange(new URLSearchParams('from=2026-03-01&to=2026-03-10'), NOW)).toEqual({
+    expect(overviewRange(new URLSearchParams('from=2026-03-01&to=2026-03-10'), 'UTC', NOW)).toEqual({
       from: '2026-03-01',
       to: '2026-03-10',
     });
-    expect(overviewRange(new URLSearchParams('from=2026-03-10&to=2026-03-01'), NOW)).toEqual({
+    expect(overviewRange(new URLSearchParams('from=2026-03-10&to=2026-03-01'), 'UTC', NOW)).toEqual({
       from: '2026-03-01',
       to: '2026-03-10',
     });
   });
 
-  it('falls back to the last 30 UTC days, today included', () => {
-    expect(overviewRange(new URLSearchParams('from=yesterday'), NOW)).toEqual({
+  it('falls back to the workspace’s last 30 days, today included', () => {
+    expect(overviewRange(new URLSearchParams('from=yesterday'), 'UTC', NOW)).toEqual({
       from: '2026-03-02',
       to: '2026-03-31',
     });
+  });
+
+  it('counts the workspace’s days, not UTC’s: at 23:30 UTC it is already tomorrow in Paris', () => {
+    const lateEvening = new Date('2026-12-06T23:30:00Z');
+    expect(overviewRange(new URLSearchParams(), 'Europe/Paris', lateEvening)).toEqual({
+      from: '2026-11-08',
+      to: '2026-12-07',
+    });
+    // West of UTC the workspace's day is still yesterday's a little after midnight UTC.
+    const justAfterMidnight = new Date('2026-12-07T00:30:00Z');
+    expect(overviewRange(new URLSearchParams(), 'America/New_York', justAfterMidnight).to).toBe('2026-12-06');
   });
 });
 

@@ -30,7 +30,7 @@ type Group = (typeof OVERVIEW_GROUPS)[number];
 /** Actual results over a date range (kept in the URL), the CSV export, and the CSV import. */
 export function OverviewView({ business }: { business: Business }) {
   const [params, setParams] = useSearchParams();
-  const { from, to } = overviewRange(params);
+  const { from, to } = overviewRange(params, business.time_zone);
   const groupBy: Group = params.get('group') === 'week' ? 'week' : 'day';
   // Results carry no currency of their own here; amounts read in the workspace's.
   const currency = defaultCurrency(business);

@@ -7,9 +7,11 @@ import { aSession, aUser } from '#web/test/fixtures.js';
 import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { SignUpForm } from './sign-up-form.js';
 
-function renderForm() {
+function renderForm(mail?: 'smtp' | 'outbox' | 'none') {
   const onSignedUp = vi.fn();
-  const rendered = renderWithProviders(<SignUpForm onSignedUp={onSignedUp} />, { signedIn: null });
+  const rendered = renderWithProviders(<SignUpForm onSignedUp={onSignedUp} mail={mail} />, {
+    signedIn: null,
+  });
   const fill = async (details: { name: string; email: string; password: string }) => {
     await rendered.user.type(screen.getByLabelText('Name'), details.name);
     await rendered.user.type(screen.getByLabelText('Email'), details.email);
@@ -32,6 +34,40 @@ describe('SignUpForm', () => {
     expect(await screen.findByText(message)).toBeTruthy();
     expect(onSignedUp).not.toHaveBeenCalled();
     expect(getSessionState().status).toBe('anonymous');
+  });
+
+  it('on a server without SMTP, says the email waits in the dev outbox and links to it', async () => {
+    const message = 'Check your email: we sent a link to finish signing up. It works for 24 hours.';
+    fakeApi().on('POST', API.register, json({ status: 'check_email', message }, 202));
+    const { fill } = renderForm('outbox');
+
+    await fill(ADA);
+
+    expect(await screen.findByText(/This server has no SMTP/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'dev outbox' }).getAttribute('href')).toBe('/dev/outbox');
+  });
+
+  it('says nothing of an outbox when the server sends real email', async () => {
+    const message = 'Check your email: we sent a link to finish signing up. It works for 24 hours.';
+    fakeApi().on('POST', API.register, json({ status: 'check_email', message }, 202));
+    const { fill } = renderForm('smtp');
+
+    await fill(ADA);
+
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(screen.queryByText(/dev outbox/)).toBeNull();
+  });
+
+  it('shows the server’s sentence when sign-up needs email it cannot send', async () => {
+    const detail =
+      'Sign-up confirms addresses by email, and this server cannot send any yet. An administrator can set SMTP_URL and MAIL_FROM, or create your account (mcc user create); a workspace owner can then add you.';
+    fakeApi().on('POST', API.register, problem(503, 'mail_unavailable', detail));
+    const { fill, onSignedUp } = renderForm('none');
+
+    await fill(ADA);
+
+    expect(await screen.findByText(detail)).toBeTruthy();
+    expect(onSignedUp).not.toHaveBeenCalled();
   });
 
   it('signs up through an invitation with its fixed address and token', async () => {

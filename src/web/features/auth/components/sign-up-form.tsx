@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { Link } from 'react-router';
 import type { z } from 'zod';
-import { type RegisterBody, registerBodySchema } from '#shared/auth.schema.js';
+import { type AuthOptions, type RegisterBody, registerBodySchema } from '#shared/auth.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { TextField } from '#web/components/ui/field.js';
@@ -19,14 +20,18 @@ export interface SignUpInvitation {
 
 /**
  * Name, email and password, with live password hints. The new account is signed in at once, unless the
- * server confirms addresses by email: then it says to check the inbox (the same for every address).
+ * server confirms addresses by email: then it says to check the inbox (the same for every address), and,
+ * on a server whose mail stays in the dev outbox (`mail: outbox`), where to read it.
  */
 export function SignUpForm({
   onSignedUp,
   invitation,
+  mail,
 }: {
   onSignedUp: () => void;
   invitation?: SignUpInvitation;
+  /** How this server sends email (`GET /api/auth/options`), when known. */
+  mail?: AuthOptions['mail'];
 }) {
   const signUp = useSignUp();
   const [formError, setFormError] = useState<string>();
@@ -62,7 +67,13 @@ export function SignUpForm({
   if (pending) {
     return (
       <Banner tone="success" title="Check your email">
-        {pending}
+        <p>{pending}</p>
+        {mail === 'outbox' && (
+          <p>
+            This server has no SMTP, so its emails stay in the <Link to="/dev/outbox">dev outbox</Link>, which
+            opens only on the server’s own machine. Follow the link in the newest message there.
+          </p>
+        )}
       </Banner>
     );
   }
