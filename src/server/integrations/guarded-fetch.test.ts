@@ -33,6 +33,28 @@ describe('createGuardedFetch', () => {
     });
   });
 
+  it('streams a body whose length is declared, piece by piece as it is produced', async () => {
+    receiver.script({ status: 204 });
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        if (pulled > 3) controller.close();
+        else controller.enqueue(new Uint8Array(1_000).fill(pulled));
+      },
+    });
+    const response = await local(receiver.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'content-length': '3000' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(204);
+    expect(receiver.requests[0]?.headers['content-length']).toBe('3000');
+    expect(receiver.requests[0]?.headers['transfer-encoding']).toBeUndefined();
+    expect(receiver.requests[0]?.body.length).toBe(3000);
+  });
+
   it('answers a bodiless status without a body', async () => {
     receiver.script({ status: 204 });
     const response = await local(receiver.url);
