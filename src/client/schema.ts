@@ -8638,8 +8638,17 @@ export interface operations {
                                 kind: "image" | "video";
                                 name: string;
                                 alt_text: string;
+                                mime_type: string;
+                                size_bytes: number;
                                 width: number | null;
                                 height: number | null;
+                                video: {
+                                    duration_seconds: number | null;
+                                    video_codec: string | null;
+                                    audio_codec: string | null;
+                                    frame_rate: number | null;
+                                    bit_rate: number | null;
+                                } | null;
                                 thumbnail: string | null;
                             }[];
                         }[];
@@ -9872,8 +9881,17 @@ export interface operations {
                                 kind: "image" | "video";
                                 name: string;
                                 alt_text: string;
+                                mime_type: string;
+                                size_bytes: number;
                                 width: number | null;
                                 height: number | null;
+                                video: {
+                                    duration_seconds: number | null;
+                                    video_codec: string | null;
+                                    audio_codec: string | null;
+                                    frame_rate: number | null;
+                                    bit_rate: number | null;
+                                } | null;
                                 thumbnail: string | null;
                             }[];
                         }[];
@@ -10026,8 +10044,17 @@ export interface operations {
                             kind: "image" | "video";
                             name: string;
                             alt_text: string;
+                            mime_type: string;
+                            size_bytes: number;
                             width: number | null;
                             height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
                             thumbnail: string | null;
                         }[];
                     };
@@ -10224,8 +10251,17 @@ export interface operations {
                                 kind: "image" | "video";
                                 name: string;
                                 alt_text: string;
+                                mime_type: string;
+                                size_bytes: number;
                                 width: number | null;
                                 height: number | null;
+                                video: {
+                                    duration_seconds: number | null;
+                                    video_codec: string | null;
+                                    audio_codec: string | null;
+                                    frame_rate: number | null;
+                                    bit_rate: number | null;
+                                } | null;
                                 thumbnail: string | null;
                             }[];
                         }[];
@@ -10383,8 +10419,17 @@ export interface operations {
                             kind: "image" | "video";
                             name: string;
                             alt_text: string;
+                            mime_type: string;
+                            size_bytes: number;
                             width: number | null;
                             height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
                             thumbnail: string | null;
                         }[];
                     };
@@ -10620,8 +10665,17 @@ export interface operations {
                             kind: "image" | "video";
                             name: string;
                             alt_text: string;
+                            mime_type: string;
+                            size_bytes: number;
                             width: number | null;
                             height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
                             thumbnail: string | null;
                         }[];
                     };
@@ -10793,8 +10847,17 @@ export interface operations {
                             kind: "image" | "video";
                             name: string;
                             alt_text: string;
+                            mime_type: string;
+                            size_bytes: number;
                             width: number | null;
                             height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
                             thumbnail: string | null;
                         }[];
                     };
@@ -11121,8 +11184,17 @@ export interface operations {
                             kind: "image" | "video";
                             name: string;
                             alt_text: string;
+                            mime_type: string;
+                            size_bytes: number;
                             width: number | null;
                             height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
                             thumbnail: string | null;
                         }[];
                     };
@@ -11785,8 +11857,17 @@ export interface operations {
                                 kind: "image" | "video";
                                 name: string;
                                 alt_text: string;
+                                mime_type: string;
+                                size_bytes: number;
                                 width: number | null;
                                 height: number | null;
+                                video: {
+                                    duration_seconds: number | null;
+                                    video_codec: string | null;
+                                    audio_codec: string | null;
+                                    frame_rate: number | null;
+                                    bit_rate: number | null;
+                                } | null;
                                 thumbnail: string | null;
                             }[];
                         }[];
@@ -12532,8 +12613,17 @@ export interface operations {
                             kind: "image" | "video";
                             name: string;
                             alt_text: string;
+                            mime_type: string;
+                            size_bytes: number;
                             width: number | null;
                             height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
                             thumbnail: string | null;
                         }[];
                     };
@@ -12701,8 +12791,17 @@ export interface operations {
                             kind: "image" | "video";
                             name: string;
                             alt_text: string;
+                            mime_type: string;
+                            size_bytes: number;
                             width: number | null;
                             height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
                             thumbnail: string | null;
                         }[];
                     };
