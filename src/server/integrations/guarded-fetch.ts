@@ -72,7 +72,11 @@ function send(
       agent: false,
       signal: request.signal,
     });
-    call.on('error', reject);
+    call.on('error', (error) => {
+      // A streamed body still being read (a file from storage) is closed with the request.
+      if (body instanceof Readable) body.destroy();
+      reject(error);
+    });
     call.on('response', resolve);
     if (body instanceof Readable) {
       body.on('error', (error) => call.destroy(error));
