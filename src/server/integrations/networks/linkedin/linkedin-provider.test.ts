@@ -251,6 +251,8 @@ describe('LinkedIn provider', () => {
       const post = linkedin.posts.get(done.value[0]?.remoteId ?? '');
       expect(post).toMatchObject({ author: pageUrn, shownText: 'Our new oven', images: [] });
       expect(post?.video).toMatch(/^urn:li:video:/);
+      const sent = linkedin.requests.findLast((request) => request.path === '/rest/posts');
+      expect(sent?.json).toMatchObject({ content: { media: { id: post?.video, title: 'The oven' } } });
       expect(linkedin.videoBytes(post?.video ?? '')?.equals(clip)).toBe(true);
       expect(video.reads).toEqual([
         { start: 0, end: 999 },

@@ -324,7 +324,9 @@ export function createLinkedInProvider(deps: LinkedInProviderDeps): NetworkProvi
             video,
           );
           if (!uploaded.ok) return uploaded;
-          content = { media: { id: uploaded.value, title: publication.title?.slice(0, 200) ?? '' } };
+          // The title shows above the player; LinkedIn takes a video without one.
+          const title = publication.title?.trim().slice(0, 200);
+          content = { media: { id: uploaded.value, ...(title ? { title } : {}) } };
         } else {
           const images: Array<{ id: string; altText: string }> = [];
           for (const file of media) {
