@@ -8656,8 +8656,17 @@ export interface operations {
                                 kind: "image" | "video";
                                 name: string;
                                 alt_text: string;
+                                mime_type: string;
+                                size_bytes: number;
                                 width: number | null;
                                 height: number | null;
+                                video: {
+                                    duration_seconds: number | null;
+                                    video_codec: string | null;
+                                    audio_codec: string | null;
+                                    frame_rate: number | null;
+                                    bit_rate: number | null;
+                                } | null;
                                 thumbnail: string | null;
                             }[];
                         }[];
@@ -9890,8 +9899,17 @@ export interface operations {
                                 kind: "image" | "video";
                                 name: string;
                                 alt_text: string;
+                                mime_type: string;
+                                size_bytes: number;
                                 width: number | null;
                                 height: number | null;
+                                video: {
+                                    duration_seconds: number | null;
+                                    video_codec: string | null;
+                                    audio_codec: string | null;
+                                    frame_rate: number | null;
+                                    bit_rate: number | null;
+                                } | null;
                                 thumbnail: string | null;
                             }[];
                         }[];
@@ -10044,8 +10062,17 @@ export interface operations {
                             kind: "image" | "video";
                             name: string;
                             alt_text: string;
+                            mime_type: string;
+                            size_bytes: number;
                             width: number | null;
                             height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
                             thumbnail: string | null;
                         }[];
                     };
@@ -10242,8 +10269,17 @@ export interface operations {
                                 kind: "image" | "video";
                                 name: string;
                                 alt_text: string;
+                                mime_type: string;
+                                size_bytes: number;
                                 width: number | null;
                                 height: number | null;
+                                video: {
+                                    duration_seconds: number | null;
+                                    video_codec: string | null;
+                                    audio_codec: string | null;
+                                    frame_rate: number | null;
+                                    bit_rate: number | null;
+                                } | null;
                                 thumbnail: string | null;
                             }[];
                         }[];
@@ -10401,8 +10437,17 @@ export interface operations {
                             kind: "image" | "video";
                             name: string;
                             alt_text: string;
+                            mime_type: string;
+                            size_bytes: number;
                             width: number | null;
                             height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
                             thumbnail: string | null;
                         }[];
                     };
@@ -10638,8 +10683,17 @@ export interface operations {
                             kind: "image" | "video";
                             name: string;
                             alt_text: string;
+                            mime_type: string;
+                            size_bytes: number;
                             width: number | null;
                             height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
                             thumbnail: string | null;
                         }[];
                     };
@@ -10811,8 +10865,17 @@ export interface operations {
                             kind: "image" | "video";
                             name: string;
                             alt_text: string;
+                            mime_type: string;
+                            size_bytes: number;
                             width: number | null;
                             height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
                             thumbnail: string | null;
                         }[];
                     };
@@ -11139,8 +11202,17 @@ export interface operations {
                             kind: "image" | "video";
                             name: string;
                             alt_text: string;
+                            mime_type: string;
+                            size_bytes: number;
                             width: number | null;
                             height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
                             thumbnail: string | null;
                         }[];
                     };
@@ -11803,8 +11875,17 @@ export interface operations {
                                 kind: "image" | "video";
                                 name: string;
                                 alt_text: string;
+                                mime_type: string;
+                                size_bytes: number;
                                 width: number | null;
                                 height: number | null;
+                                video: {
+                                    duration_seconds: number | null;
+                                    video_codec: string | null;
+                                    audio_codec: string | null;
+                                    frame_rate: number | null;
+                                    bit_rate: number | null;
+                                } | null;
                                 thumbnail: string | null;
                             }[];
                         }[];
@@ -12550,8 +12631,17 @@ export interface operations {
                             kind: "image" | "video";
                             name: string;
                             alt_text: string;
+                            mime_type: string;
+                            size_bytes: number;
                             width: number | null;
                             height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
                             thumbnail: string | null;
                         }[];
                     };
@@ -12719,8 +12809,17 @@ export interface operations {
                             kind: "image" | "video";
                             name: string;
                             alt_text: string;
+                            mime_type: string;
+                            size_bytes: number;
                             width: number | null;
                             height: number | null;
+                            video: {
+                                duration_seconds: number | null;
+                                video_codec: string | null;
+                                audio_codec: string | null;
+                                frame_rate: number | null;
+                                bit_rate: number | null;
+                            } | null;
                             thumbnail: string | null;
                         }[];
                     };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AttachedMediaFacts, cropFor, mediaIssues, mediaLimitSummary } from './channel-media.js';
+import type { VideoFacts } from './media.schema.js';
 
 const image = (name: string, alt = 'A described picture'): AttachedMediaFacts => ({
   id: name,
@@ -87,5 +88,79 @@ describe('cropFor', () => {
     expect(cropFor('x', { width: 1080, height: 1920 })).toBeNull();
     expect(cropFor('bluesky', { width: 3000, height: 1000 })).toBeNull();
     expect(cropFor('instagram', { width: null, height: null })).toBeNull();
+  });
+});
+
+describe('video rules', () => {
+  const facts: VideoFacts = {
+    duration_seconds: 30,
+    video_codec: 'h264',
+    audio_codec: 'aac',
+    frame_rate: 30,
+    bit_rate: 5_000_000,
+  };
+  const clip = (overrides: Partial<AttachedMediaFacts> = {}): AttachedMediaFacts => ({
+    ...video('clip.mp4'),
+    mime_type: 'video/mp4',
+    size_bytes: 20 * 1024 * 1024,
+    width: 1280,
+    height: 720,
+    video: facts,
+    ...overrides,
+  });
+
+  it('takes a video within the network’s rules, and checks only when the post is scheduled', () => {
+    expect(mediaIssues('x', [clip()], 'schedule')).toEqual([]);
+    expect(mediaIssues('linkedin', [clip()], 'schedule')).toEqual([]);
+    expect(mediaIssues('pinterest', [clip({ width: 1080, height: 1920 })], 'schedule')).toEqual([]);
+    const long = clip({ video: { ...facts, duration_seconds: 200 } });
+    expect(mediaIssues('x', [long], 'submit')).toEqual([]);
+    expect(mediaIssues('x', [long], 'schedule')).toEqual([
+      {
+        path: 'body.media.0',
+        code: 'video_unsuitable',
+        message: 'X cannot take “clip.mp4”: it lasts 200 s; it takes 0.5 s to 140 s',
+      },
+    ]);
+  });
+
+  it('names each broken rule: format, codecs, length, size, shape, picture size and frame rate', () => {
+    const odd = clip({
+      mime_type: 'video/webm',
+      size_bytes: 600 * 1024 * 1024,
+      width: 3840,
+      height: 1000,
+      video: {
+        duration_seconds: 0.2,
+        video_codec: 'vp9',
+        audio_codec: 'opus',
+        frame_rate: 120,
+        bit_rate: null,
+      },
+    });
+    expect(mediaIssues('x', [odd], 'schedule').map((issue) => issue.message)).toEqual([
+      'X cannot take “clip.mp4”: video/webm is not a format it takes (video/mp4, video/quicktime)',
+      'X cannot take “clip.mp4”: the video is vp9; it takes h264',
+      'X cannot take “clip.mp4”: the sound is opus; it takes aac',
+      'X cannot take “clip.mp4”: it lasts 0.2 s; it takes 0.5 s to 140 s',
+      'X cannot take “clip.mp4”: it is 600 MB; it takes at most 512 MB',
+      'X cannot take “clip.mp4”: its shape (3840 × 1000) is outside 3:1 to 1:3',
+      'X cannot take “clip.mp4”: 3840 × 1000 is larger than 1920 × 1200',
+      'X cannot take “clip.mp4”: it runs at 120 frames a second; it takes at most 60',
+    ]);
+    expect(mediaIssues('linkedin', [clip({ size_bytes: 10_000 })], 'schedule')[0]?.message).toBe(
+      'LinkedIn cannot take “clip.mp4”: it is 10 KB; it takes at least 75 KB',
+    );
+    expect(mediaIssues('pinterest', [clip({ width: 2000, height: 1000 })], 'schedule')[0]?.message).toBe(
+      'Pinterest cannot take “clip.mp4”: its shape (2000 × 1000) is outside 1.91:1 to 1:2',
+    );
+  });
+
+  it('checks only what is known (no ffprobe facts), and networks without a video rule take any', () => {
+    expect(mediaIssues('x', [clip({ video: null })], 'schedule')).toEqual([]);
+    expect(mediaIssues('x', [video('bare.mp4')], 'schedule')).toEqual([]);
+    expect(
+      mediaIssues('bluesky', [clip({ video: { ...facts, duration_seconds: 5000 } })], 'schedule'),
+    ).toEqual([]);
   });
 });

@@ -1,16 +1,22 @@
 import type { ChannelId } from './channel-ids.js';
+import type { VideoRule } from './channel-rules.js';
 import { CHANNEL_RULES } from './channel-rules.js';
-import { MEDIA_CROPS, type MediaCrop, type MediaKind } from './media.schema.js';
+import { MEDIA_CROPS, type MediaCrop, type MediaKind, type VideoFacts } from './media.schema.js';
 
 // What each network accepts from the media library, as pure functions: the server refuses what breaks
 // them, the editor shows the same limits next to the attached media.
 
-/** The facts of an attached item the rules look at. */
+/** The facts of an attached item the rules look at; a video's are checked where they are known. */
 export interface AttachedMediaFacts {
   id: string;
   kind: MediaKind;
   name: string;
   alt_text: string;
+  mime_type?: string;
+  size_bytes?: number;
+  width?: number | null;
+  height?: number | null;
+  video?: VideoFacts | null;
 }
 
 /**
@@ -29,6 +35,7 @@ export interface MediaIssue {
     | 'media_not_accepted'
     | 'media_required'
     | 'video_required'
+    | 'video_unsuitable'
     | 'alt_text_required';
   message: string;
 }
@@ -86,6 +93,15 @@ export function mediaIssues(
       add('video_required', `${name} posts need a video: attach one from the library`);
     }
   }
+  if (stage === 'schedule' && rule.video) {
+    const videoRule = rule.video;
+    media.forEach((item, index) => {
+      if (item.kind !== 'video') return;
+      for (const message of videoProblems(videoRule, item)) {
+        add('video_unsuitable', `${name} cannot take “${item.name}”: ${message}`, `body.media.${index}`);
+      }
+    });
+  }
   if (stage === 'schedule' && rule.altText) {
     media.forEach((item, index) => {
       if (item.kind === 'image' && item.alt_text.trim() === '') {
@@ -98,6 +114,71 @@ export function mediaIssues(
     });
   }
   return issues;
+}
+
+const MB = 1024 * 1024;
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * MB
+    ? `${bytes / (1024 * MB)} GB`
+    : bytes >= MB
+      ? `${Math.round(bytes / MB)} MB`
+      : `${Math.round(bytes / 1024)} KB`;
+}
+
+function secondsText(seconds: number): string {
+  return seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
+}
+
+/** A ratio as people write it: 1.91:1, 1:3. */
+function ratioText(ratio: number): string {
+  return ratio >= 1 ? `${Math.round(ratio * 100) / 100}:1` : `1:${Math.round((1 / ratio) * 100) / 100}`;
+}
+
+/** What breaks `rule` in a video, in words; nothing for a fact not known (ffprobe missing, a codec unread). */
+function videoProblems(rule: VideoRule, item: AttachedMediaFacts): string[] {
+  const problems: string[] = [];
+  const facts = item.video;
+  if (item.mime_type && !rule.mimeTypes.includes(item.mime_type)) {
+    problems.push(`${item.mime_type} is not a format it takes (${rule.mimeTypes.join(', ')})`);
+  }
+  if (facts?.video_codec && rule.videoCodecs && !rule.videoCodecs.includes(facts.video_codec)) {
+    problems.push(`the video is ${facts.video_codec}; it takes ${rule.videoCodecs.join(' or ')}`);
+  }
+  if (facts?.audio_codec && rule.audioCodecs && !rule.audioCodecs.includes(facts.audio_codec)) {
+    problems.push(`the sound is ${facts.audio_codec}; it takes ${rule.audioCodecs.join(' or ')}`);
+  }
+  const seconds = facts?.duration_seconds;
+  if (typeof seconds === 'number' && (seconds < rule.minSeconds || seconds > rule.maxSeconds)) {
+    problems.push(
+      `it lasts ${Math.round(seconds * 10) / 10} s; it takes ${secondsText(rule.minSeconds)} to ${secondsText(rule.maxSeconds)}`,
+    );
+  }
+  if (typeof item.size_bytes === 'number') {
+    if (item.size_bytes > rule.maxBytes)
+      problems.push(`it is ${sizeText(item.size_bytes)}; it takes at most ${sizeText(rule.maxBytes)}`);
+    if (rule.minBytes && item.size_bytes < rule.minBytes)
+      problems.push(`it is ${sizeText(item.size_bytes)}; it takes at least ${sizeText(rule.minBytes)}`);
+  }
+  const { width, height } = item;
+  if (width && height) {
+    const ratio = width / height;
+    if (ratio < rule.aspect.min - 0.005 || ratio > rule.aspect.max + 0.005) {
+      problems.push(
+        `its shape (${width} × ${height}) is outside ${ratioText(rule.aspect.max)} to ${ratioText(rule.aspect.min)}`,
+      );
+    }
+    const sides = rule.maxSides;
+    if (sides && (Math.max(width, height) > sides.long || Math.min(width, height) > sides.short)) {
+      problems.push(`${width} × ${height} is larger than ${sides.long} × ${sides.short}`);
+    }
+  }
+  if (facts?.frame_rate && rule.maxFrameRate && facts.frame_rate > rule.maxFrameRate + 0.01) {
+    problems.push(
+      `it runs at ${Math.round(facts.frame_rate)} frames a second; it takes at most ${rule.maxFrameRate}`,
+    );
+  }
+  return problems;
 }
 
 /**

@@ -42,6 +42,29 @@ export interface MediaRule {
    * them is sent as the nearest crop of the library (cut around its focal point). Absent: any shape.
    */
   imageShape?: { min: number; max: number };
+  /** What a video must be for the network's upload to take it; absent: no rule of ours. */
+  video?: VideoRule;
+}
+
+/**
+ * A network's video requirements, checked against what ffprobe read (media.schema.ts `video`) when a post
+ * is scheduled, so a video the network would refuse after a long upload is refused before.
+ */
+export interface VideoRule {
+  /** The containers taken, by the type read from the file's bytes. */
+  mimeTypes: readonly string[];
+  /** ffprobe's codec names (`h264`, `hevc`; `aac`); absent: any. A silent video has no audio codec. */
+  videoCodecs?: readonly string[];
+  audioCodecs?: readonly string[];
+  minSeconds: number;
+  maxSeconds: number;
+  minBytes?: number;
+  maxBytes: number;
+  /** Width / height. */
+  aspect: { min: number; max: number };
+  maxFrameRate?: number;
+  /** Largest picture in pixels, longer and shorter side; absent: any. */
+  maxSides?: { long: number; short: number };
 }
 
 /** One network's rules. */
@@ -111,7 +134,26 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     postingTimes: ['09:00', '10:00', '11:00'],
     // X API v2 POST /2/tweets: `media.media_ids` holds 1 to 4 ids, and a video or GIF goes alone; alt text
     // through POST /2/media/metadata (1,000 characters).
-    media: { maxImages: 4, maxVideos: 1, mixed: false, required: 'none', altText: true },
+    media: {
+      maxImages: 4,
+      maxVideos: 1,
+      mixed: false,
+      required: 'none',
+      altText: true,
+      // docs.x.com, "Media best practices" (tweet_video): MP4 or MOV, H.264 with AAC-LC sound, 0.5 to 140
+      // seconds, at most 512 MB, 1:3 to 3:1, at most 60 frames a second, up to 1920 × 1200 (1200 × 1900).
+      video: {
+        mimeTypes: ['video/mp4', 'video/quicktime'],
+        videoCodecs: ['h264'],
+        audioCodecs: ['aac'],
+        minSeconds: 0.5,
+        maxSeconds: 140,
+        maxBytes: 512 * 1024 * 1024,
+        aspect: { min: 1 / 3, max: 3 },
+        maxFrameRate: 60,
+        maxSides: { long: 1920, short: 1200 },
+      },
+    },
   },
   linkedin: {
     id: 'linkedin',
@@ -129,7 +171,24 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     postingTimes: ['10:00', '11:00'],
     // LinkedIn Marketing API, "MultiImage API": 2 to 20 images per post, each with `altText`; a video post
     // ("Videos API") carries one video.
-    media: { maxImages: 20, maxVideos: 1, mixed: false, required: 'none', altText: true },
+    media: {
+      maxImages: 20,
+      maxVideos: 1,
+      mixed: false,
+      required: 'none',
+      altText: true,
+      // LinkedIn Marketing API, "Videos API", video specifications: MP4, 3 seconds to 30 minutes, 75 KB to
+      // 500 MB, aspect ratio 1:2.4 to 2.4:1, 10 to 60 frames a second.
+      video: {
+        mimeTypes: ['video/mp4'],
+        minSeconds: 3,
+        maxSeconds: 30 * 60,
+        minBytes: 75 * 1024,
+        maxBytes: 500 * 1024 * 1024,
+        aspect: { min: 1 / 2.4, max: 2.4 },
+        maxFrameRate: 60,
+      },
+    },
   },
   instagram: {
     id: 'instagram',
@@ -326,7 +385,23 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     cadencePerWeek: 3,
     postingDays: [5, 6, 7],
     postingTimes: ['20:00', '21:00'],
-    media: { maxImages: 5, maxVideos: 1, mixed: false, required: 'media', altText: true },
+    media: {
+      maxImages: 5,
+      maxVideos: 1,
+      mixed: false,
+      required: 'media',
+      altText: true,
+      // Pinterest Business, "Video Pin specifications": MP4, MOV or M4V in H.264 or H.265, 4 seconds to 15
+      // minutes, at most 2 GB, between 1.91:1 and 1:2.
+      video: {
+        mimeTypes: ['video/mp4', 'video/quicktime', 'video/x-m4v'],
+        videoCodecs: ['h264', 'hevc'],
+        minSeconds: 4,
+        maxSeconds: 15 * 60,
+        maxBytes: 2 * 1024 * 1024 * 1024,
+        aspect: { min: 1 / 2, max: 1.91 },
+      },
+    },
   },
   telegram: {
     id: 'telegram',

@@ -8,7 +8,7 @@ import {
 } from './ai-tasks.schema.js';
 import { CHANNEL_IDS, CONTENT_FORMATS } from './channel-ids.js';
 import { idSchema, pageOf, timestampSchema } from './common.schema.js';
-import { MEDIA_KINDS } from './media.schema.js';
+import { MEDIA_KINDS, videoFactsSchema } from './media.schema.js';
 
 // Content items: one piece for one channel, from idea to published, with its history.
 
@@ -131,8 +131,13 @@ export const contentMediaSchema = z.object({
   kind: z.enum(MEDIA_KINDS),
   name: z.string(),
   alt_text: z.string(),
+  /** The stored file's type and size: a network's video rules look at them (channel-media.ts). */
+  mime_type: z.string(),
+  size_bytes: z.number().int(),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
+  /** What ffprobe read of a video; null for images and for videos it could not read. */
+  video: videoFactsSchema.nullable(),
   thumbnail: z.string().nullable(),
 });
 export type ContentMedia = z.infer<typeof contentMediaSchema>;

@@ -123,7 +123,7 @@ export const mediaItemSchema = z.object({
   status: z.enum(MEDIA_STATUSES),
   /** Why processing failed, when it did. */
   failure: z.string().nullable(),
-  /** Something to know about this item, e.g. that renditions need a libvips with HEIC support. */
+  /** Something to know about this item, e.g. that ffprobe could not read a video's facts. */
   note: z.string().nullable(),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canDecodeHeic } from '#server/services/media/image-renditions.js';
 import type { Business } from '#shared/business.schema.js';
 import type { MediaItem, SignedUrl } from '#shared/media.schema.js';
 import type { Problem } from '#shared/problem.schema.js';
@@ -11,6 +10,7 @@ import { addMember, createBusiness, registerAccount, type TestAccount } from '..
 import { describeEachDialect } from '../support/databases.js';
 import {
   heicHeader,
+  heicPhotoWithGps,
   noisyPng,
   phoneMp4WithLocation,
   probeTags,
@@ -303,25 +303,48 @@ describeEachDialect('media library', (create) => {
       expect(await storedKeys()).toEqual([]);
     });
 
-    it.skipIf(canDecodeHeic())(
-      'keeps a HEIC upload as it came and says its renditions need a HEIC-enabled libvips (this sharp build reads only AVIF)',
-      async () => {
-        const response = await upload(owner, heicHeader(), 'IMG_0001.HEIC');
-        expect(response.statusCode, response.body).toBe(201);
-        const item = response.json<MediaItem>();
-        expect(item).toMatchObject({
-          kind: 'image',
-          mime_type: 'image/heic',
-          status: 'ready',
-          renditions: [],
-          width: null,
-        });
-        expect(item.note).toMatch(/HEIC \(HEVC\) decoding/);
-        const file = await as(owner, 'GET', `/api/media/${item.id}/file`);
-        expect(file.headers['content-type']).toBe('image/heic');
-        expect(file.rawPayload.equals(heicHeader())).toBe(true);
-      },
-    );
+    it('decodes a HEIC photo (off the main thread) into the usual renditions, as JPEG without its EXIF or GPS', async () => {
+      const response = await upload(owner, await heicPhotoWithGps(), 'IMG_0001.HEIC');
+      expect(response.statusCode, response.body).toBe(201);
+      const item = response.json<MediaItem>();
+      expect(item).toMatchObject({
+        kind: 'image',
+        mime_type: 'image/jpeg',
+        status: 'ready',
+        width: 400,
+        height: 300,
+        note: null,
+      });
+      expect(item.renditions.map((rendition) => rendition.id)).toEqual(
+        expect.arrayContaining(['w320.webp', 'w320.jpg', 'square.jpg', 'portrait.jpg', 'story.webp']),
+      );
+      const original = await as(owner, 'GET', `/api/media/${item.id}/file`);
+      expect(original.headers['content-type']).toBe('image/jpeg');
+      const meta = await sharp(original.rawPayload).metadata();
+      expect(meta).toMatchObject({ format: 'jpeg', width: 400, height: 300 });
+      expect(meta.exif).toBeUndefined();
+      expect(original.rawPayload.includes(Buffer.from('TestCam'))).toBe(false);
+      // The picture itself: white band on top, red on the left, blue on the right.
+      const { data, info } = await sharp(original.rawPayload).raw().toBuffer({ resolveWithObject: true });
+      const pixel = (x: number, y: number) => [
+        ...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3),
+      ];
+      const near = (actual: number[], expected: number[]) =>
+        actual.every((value, index) => Math.abs(value - (expected[index] ?? 0)) < 40);
+      expect(near(pixel(200, 10), [255, 255, 255])).toBe(true);
+      expect(near(pixel(60, 200), [220, 30, 30])).toBe(true);
+      expect(near(pixel(340, 200), [30, 30, 220])).toBe(true);
+      const thumbnail = await as(owner, 'GET', `/api/media/${item.id}/renditions/w320.webp`);
+      expect(thumbnail.statusCode).toBe(200);
+      expect(await sharp(thumbnail.rawPayload).metadata()).toMatchObject({ format: 'webp', width: 320 });
+    });
+
+    it('refuses a HEIC that cannot be decoded, keeping nothing', async () => {
+      const broken = await upload(owner, heicHeader(), 'IMG_0002.HEIC');
+      expect(broken.statusCode, broken.body).toBe(400);
+      expect(broken.json<Problem>().detail).toMatch(/image could not be read/);
+      expect(await storedKeys()).toEqual([]);
+    });
 
     it('lets viewers look and editors upload; keeps other workspaces out with 404s', async () => {
       const viewer = await registerAccount(t.app);

@@ -11,7 +11,7 @@ import { createBusiness, registerAccount, type TestAccount } from '../factories/
 import { createContent } from '../factories/marketing.js';
 import { startAppWithJobs } from '../support/app-with-jobs.js';
 import { createSqliteTestDatabase } from '../support/databases.js';
-import { noisyPng } from '../support/media-fixtures.js';
+import { noisyPng, shortMp4 } from '../support/media-fixtures.js';
 import { multipartFile } from '../support/multipart.js';
 import { FakeGoogleBusinessServer } from '../support/networks/google-business/fake-google-business-server.js';
 import { FakeLinkedInServer } from '../support/networks/linkedin/fake-linkedin-server.js';
@@ -22,8 +22,9 @@ import type { TestApp } from '../support/test-app.js';
 // The wiring of every network connected through OAuth (X has its own file, network-oauth.test.ts): the
 // app's registry pointed at each contract fake by its base-URL override, the instance's app from env,
 // then start → the network's consent page → callback (→ pick, where the login manages several accounts)
-// → the account listed with its name, scopes and expiry. LinkedIn (as an organization) and Instagram (an
-// image, fetched by the network from its signed public link) then publish through the real job path.
+// → the account listed with its name, scopes and expiry. LinkedIn (as an organization, a text and a video
+// uploaded in parts) and Instagram (an image, fetched by the network from its signed public link) then
+// publish through the real job path.
 // SQLite only: what is checked is the wiring between providers, flow and publisher, not SQL.
 
 const PUBLIC_URL = 'http://mcc.test';
@@ -43,6 +44,8 @@ describe('connecting every OAuth network through its contract fake', () => {
   let owner: TestAccount;
   let businessId: string;
   let repos: ReturnType<typeof createRepositories>;
+  /** The waits between looks at a processing video: recorded, no real time passes. */
+  const videoWaits: number[] = [];
 
   beforeAll(async () => {
     const testDb = await createSqliteTestDatabase();
@@ -61,6 +64,9 @@ describe('connecting every OAuth network through its contract fake', () => {
       timeoutMs: 5_000,
       now: () => new Date(),
       mediaPollMs: 5,
+      videoWait: async (ms) => {
+        videoWaits.push(ms);
+      },
       baseUrls: {
         linkedin: linkedin.url,
         pinterest: pinterest.url,
@@ -148,6 +154,17 @@ describe('connecting every OAuth network through its contract fake', () => {
   const left = (account: NetworkAccount) => Date.parse(account.token_expires_at ?? '') - Date.now();
   const DAY = 86_400_000;
 
+  const uploadMedia = async (bytes: Buffer, fileName: string) => {
+    const upload = multipartFile(bytes, { fileName });
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/media?business_id=${businessId}`,
+      headers: { ...owner.auth, ...upload.headers },
+      payload: upload.payload,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    return uploaded.json<MediaItem>();
+  };
   const itemOf = async (id: string) => (await call('GET', `/api/content/${id}`)).json<ContentItem>();
   const schedule = async (channel: NetworkId, body: string, mediaIds: string[] = []) => {
     const item = await createContent(t.app, owner, businessId, { channel, body });
@@ -210,6 +227,57 @@ describe('connecting every OAuth network through its contract fake', () => {
         external_url: `https://www.linkedin.com/feed/update/${post?.urn}/`,
       }),
     ]);
+
+    // A video: refused at scheduling when LinkedIn's rules say no (a second is under its three), else
+    // uploaded in parts by the job and posted once LinkedIn has processed it.
+    const tooShort = await uploadMedia(await shortMp4(), 'blink.mp4');
+    const blink = await createContent(t.app, owner, businessId, { channel: 'linkedin', body: 'Blink' });
+    await call('PUT', `/api/content/${blink.id}/media`, { version: blink.version, media_ids: [tooShort.id] });
+    for (const to of ['in_review', 'approved'] as const) {
+      await call('POST', `/api/content/${blink.id}/transition`, {
+        to,
+        version: (await itemOf(blink.id)).version,
+      });
+    }
+    const refused = await call('POST', `/api/content/${blink.id}/transition`, {
+      to: 'scheduled',
+      version: (await itemOf(blink.id)).version,
+      scheduled_at: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json()).toMatchObject({
+      code: 'media_check_failed',
+      errors: [
+        {
+          code: 'video_unsuitable',
+          path: 'body.media.0',
+          message: 'LinkedIn cannot take “blink.mp4”: it lasts 1 s; it takes 3 s to 30 min',
+        },
+        {
+          code: 'video_unsuitable',
+          path: 'body.media.0',
+          message: expect.stringMatching(
+            /^LinkedIn cannot take “blink\.mp4”: it is \d+ KB; it takes at least 75 KB$/,
+          ),
+        },
+      ],
+    });
+
+    linkedin.videoPartBytes = 32 * 1024;
+    const clip = await uploadMedia(await shortMp4(['-t', '4', '-b:v', '400k']), 'oven.mp4');
+    expect(clip.size_bytes).toBeGreaterThan(75 * 1024);
+    const withVideo = await schedule('linkedin', 'Our oven at work.', [clip.id]);
+    const videoPost = linkedin.posts.get(withVideo.attempts[0]?.external_id ?? '');
+    expect(videoPost?.video).toMatch(/^urn:li:video:/);
+    const sent = linkedin.videoBytes(videoPost?.video ?? '');
+    const stored = await t.app.inject({
+      method: 'GET',
+      url: `/api/media/${clip.id}/file`,
+      headers: owner.auth,
+    });
+    expect(sent?.equals(stored.rawPayload)).toBe(true);
+    expect(linkedin.videos.get(videoPost?.video ?? '')?.parts.length).toBeGreaterThan(2);
+    expect(videoWaits.length).toBeGreaterThan(0);
   });
 
   it('Pinterest: the person picks the board the Pins go to', async () => {

@@ -154,3 +154,8 @@ export function heicHeader(): Buffer {
   const meta = Buffer.concat([Buffer.from([0, 0, 0, 12]), Buffer.from('meta'), Buffer.from([0, 0, 0, 0])]);
   return Buffer.concat([ftyp, meta, Buffer.alloc(200)]);
 }
+
+/** A 400 × 300 HEIC with EXIF and a GPS position (test/support/fixtures/README.md says how it was made). */
+export function heicPhotoWithGps(): Promise<Buffer> {
+  return readFile(new URL('./fixtures/photo-with-gps.heic', import.meta.url));
+}

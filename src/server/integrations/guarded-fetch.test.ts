@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../test/support/webhook-receiver.js';
 import { createGuardedFetch, OutboundRefusedError } from './guarded-fetch.js';
@@ -31,6 +32,43 @@ describe('createGuardedFetch', () => {
       body: '{"hello":"world"}',
       headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
     });
+  });
+
+  it('streams a body whose length is declared, piece by piece as it is produced', async () => {
+    receiver.script({ status: 204 });
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        if (pulled > 3) controller.close();
+        else controller.enqueue(new Uint8Array(1_000).fill(pulled));
+      },
+    });
+    const response = await local(receiver.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'content-length': '3000' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(204);
+    expect(receiver.requests[0]?.headers['content-length']).toBe('3000');
+    expect(receiver.requests[0]?.headers['transfer-encoding']).toBeUndefined();
+    expect(receiver.requests[0]?.body.length).toBe(3000);
+  });
+
+  it('closes a streamed body when the connection fails, so the file behind it is not left open', async () => {
+    const source = new Readable({ read() {} });
+    source.push(Buffer.alloc(10));
+    const closed = new Promise((resolve) => source.once('close', resolve));
+    const refused = local('http://127.0.0.1:1/upload', {
+      method: 'POST',
+      headers: { 'content-length': '1000' },
+      body: Readable.toWeb(source) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+    await expect(refused).rejects.toThrow();
+    await closed;
+    expect(source.destroyed).toBe(true);
   });
 
   it('answers a bodiless status without a body', async () => {

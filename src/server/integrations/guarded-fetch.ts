@@ -1,6 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { CheckedTarget, OutboundGuard } from './outbound-guard.js';
 import { pinnedLookup } from './signed-delivery-transport.js';
 
@@ -29,7 +30,14 @@ export function createGuardedFetch(guard: OutboundGuard): typeof fetch {
     const request = new Request(input, init);
     const verdict = await guard.check(request.url);
     if (!verdict.ok) throw new OutboundRefusedError(verdict.problem);
-    const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+    // A body whose length the caller declared (a video upload, hundreds of megabytes) is streamed as it
+    // is read; any other is small and sent whole, with its length.
+    const streamed = request.body !== null && request.headers.has('content-length');
+    const body = streamed
+      ? Readable.fromWeb(request.body as WebReadableStream)
+      : request.body
+        ? Buffer.from(await request.arrayBuffer())
+        : undefined;
     const response = await send(verdict.target, request, body);
     const status = response.statusCode ?? 0;
     if (status >= 300 && status < 400 && response.headers.location) {
@@ -49,10 +57,14 @@ export function createGuardedFetch(guard: OutboundGuard): typeof fetch {
 }
 
 /** One request over node:http(s) to the checked address; resolves with the answer's head. */
-function send(target: CheckedTarget, request: Request, body: Buffer | undefined): Promise<IncomingMessage> {
+function send(
+  target: CheckedTarget,
+  request: Request,
+  body: Buffer | Readable | undefined,
+): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = Object.fromEntries(request.headers);
-    if (body) headers['content-length'] = String(body.length);
+    if (Buffer.isBuffer(body)) headers['content-length'] = String(body.length);
     const call = (target.url.protocol === 'https:' ? httpsRequest : httpRequest)(target.url, {
       method: request.method,
       headers,
@@ -60,9 +72,18 @@ function send(target: CheckedTarget, request: Request, body: Buffer | undefined)
       agent: false,
       signal: request.signal,
     });
-    call.on('error', reject);
+    call.on('error', (error) => {
+      // A streamed body still being read (a file from storage) is closed with the request.
+      if (body instanceof Readable) body.destroy();
+      reject(error);
+    });
     call.on('response', resolve);
-    call.end(body);
+    if (body instanceof Readable) {
+      body.on('error', (error) => call.destroy(error));
+      body.pipe(call);
+    } else {
+      call.end(body);
+    }
   });
 }
 

@@ -333,7 +333,13 @@ export abstract class FakeNetworkServer {
   }
 
   private send(response: ServerResponse, answer: Answer): void {
-    const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+    // A text body with its own type (S3's XML errors) goes as it is; anything else is JSON.
+    const body =
+      answer.body === undefined
+        ? ''
+        : typeof answer.body === 'string' && answer.headers?.['content-type']
+          ? answer.body
+          : JSON.stringify(answer.body);
     response.writeHead(answer.status, {
       ...(body ? { 'content-type': 'application/json' } : {}),
       ...this.commonHeaders(),

@@ -1,8 +1,10 @@
+import { Readable } from 'node:stream';
 import type {
   ConnectedAccount,
   NetworkMedia,
   NetworkPublication,
   NetworkSession,
+  NetworkVideo,
   PublishedPart,
 } from '#server/integrations/networks/index.js';
 
@@ -52,5 +54,33 @@ export function imageFile(name: string, description = ''): NetworkMedia {
     description,
     width: 640,
     height: 480,
+  };
+}
+
+/**
+ * A video as the media library hands it over: read from "storage" in the ranges a provider asks for;
+ * `reads` records them, so a test can see the file was never read whole.
+ */
+export function videoFile(
+  bytes: Buffer,
+  overrides: Partial<Omit<NetworkVideo, 'kind' | 'open'>> = {},
+): NetworkVideo & { reads: Array<{ start: number; end: number }> } {
+  const reads: Array<{ start: number; end: number }> = [];
+  return {
+    kind: 'video',
+    fileName: 'clip.mp4',
+    mimeType: 'video/mp4',
+    description: '',
+    width: 1280,
+    height: 720,
+    size: bytes.length,
+    durationSeconds: 12,
+    ...overrides,
+    reads,
+    open: async (range) => {
+      const { start, end } = range ?? { start: 0, end: bytes.length - 1 };
+      reads.push({ start, end });
+      return Readable.from([bytes.subarray(start, end + 1)]);
+    },
   };
 }

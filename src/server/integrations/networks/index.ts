@@ -20,6 +20,7 @@ export type {
   ConnectedAccount,
   MentionPage,
   NetworkFailure,
+  NetworkImage,
   NetworkMedia,
   NetworkMediaLimits,
   NetworkMention,
@@ -27,6 +28,7 @@ export type {
   NetworkPublication,
   NetworkResult,
   NetworkSession,
+  NetworkVideo,
   OAuthClient,
   OAuthSpec,
   OAuthTarget,
@@ -47,6 +49,11 @@ export interface NetworkDeps {
   /** Between looks at a Mastodon upload (or an Instagram or Threads container) still processing (tests shorten it). */
   mediaPollMs?: number;
   /**
+   * Test seam: the wait between looks at a video X, LinkedIn or Pinterest is processing (real timers
+   * otherwise), so a test needs no real time to pass.
+   */
+  videoWait?: (ms: number) => Promise<void>;
+  /**
    * The API address of networks that have a single one, overridden (tests point them at the contract fakes in
    * test/support/networks/). A provider's OAuth URLs follow it.
    */
@@ -61,7 +68,12 @@ export interface NetworkDeps {
  */
 export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
   const fetch = createGuardedFetch(deps.guard);
-  const http = { fetch, timeoutMs: deps.timeoutMs, now: deps.now };
+  const http = {
+    fetch,
+    timeoutMs: deps.timeoutMs,
+    now: deps.now,
+    ...(deps.videoWait ? { wait: deps.videoWait } : {}),
+  };
   const at = (network: NetworkId) => {
     const baseUrl = deps.baseUrls?.[network];
     return baseUrl === undefined ? http : { ...http, baseUrl };
@@ -97,9 +109,7 @@ export function createNetworkRegistry(deps: NetworkDeps): NetworkRegistry {
     instagram: createInstagramProvider(meta('instagram')) as NetworkProvider,
     threads: createThreadsProvider(meta('threads')) as NetworkProvider,
     x: createXProvider({
-      fetch,
-      timeoutMs: deps.timeoutMs,
-      now: deps.now,
+      ...http,
       ...(deps.baseUrls?.x ? { apiBaseUrl: deps.baseUrls.x } : {}),
     }) as NetworkProvider,
     telegram: createTelegramProvider(at('telegram')) as NetworkProvider,

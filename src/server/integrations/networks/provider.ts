@@ -1,4 +1,6 @@
+import type { Readable } from 'node:stream';
 import type { ConnectorFailureKind } from '../connectors/connector.js';
+import type { ByteRange } from '../storage/object-store.js';
 
 // The contract every native network keeps (one folder per network beside this file). A provider speaks
 // one network's API and answers in the publisher's terms; it never touches the database or the queue:
@@ -47,12 +49,10 @@ export interface ConnectedAccount extends NetworkSession {
   scopes: string[];
 }
 
-/** One file to attach, read from the media library. */
-export interface NetworkMedia {
-  kind: 'image' | 'video';
+/** What every attached file has, image or video. */
+interface NetworkMediaFile {
   fileName: string;
   mimeType: string;
-  bytes: Buffer;
   /** Alt text; the networks that take it show it to screen-reader users. */
   description: string;
   /** In pixels, when known (networks that lay out a post before the file loads want the aspect ratio). */
@@ -65,6 +65,65 @@ export interface NetworkMedia {
    * network cannot reach the file then.
    */
   url?: string | null;
+}
+
+/** An image rendition: a few megabytes at most, so it comes read. */
+export interface NetworkImage extends NetworkMediaFile {
+  kind: 'image';
+  bytes: Buffer;
+}
+
+/**
+ * A video, up to the library's limit (500 MB by default): never read whole. Networks that take it in parts
+ * read each part with `open(range)`, so one part at a time is in memory.
+ */
+export interface NetworkVideo extends NetworkMediaFile {
+  kind: 'video';
+  size: number;
+  /** The file's bytes (or those of `range`, inclusive) from storage, a fresh stream on each call. */
+  open(range?: ByteRange): Promise<Readable>;
+  /** What ffprobe read, when it could: in seconds. */
+  durationSeconds: number | null;
+}
+
+/** One file to attach, read from the media library. */
+export type NetworkMedia = NetworkImage | NetworkVideo;
+
+/**
+ * The whole file in memory, for networks whose API takes a video in one request (Bluesky's blob, a Page's
+ * `source`, Telegram's multipart): they hold it once, as their API makes them.
+ * @example const body = new Blob([new Uint8Array(await wholeFile(file))], { type: file.mimeType });
+ */
+export async function wholeFile(file: NetworkMedia): Promise<Buffer> {
+  if (file.kind === 'image') return file.bytes;
+  const chunks: Buffer[] = [];
+  for await (const chunk of await file.open()) {
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The file's size in bytes. */
+export function sizeOf(file: NetworkMedia): number {
+  return file.kind === 'image' ? file.bytes.length : file.size;
+}
+
+/**
+ * The bytes of `range` (inclusive) of a video, for one part of an upload (X's APPEND segment, LinkedIn's
+ * part, at most a few megabytes each).
+ */
+export async function videoPart(file: NetworkVideo, range: ByteRange): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await file.open(range)) {
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+  }
+  const part = Buffer.concat(chunks);
+  if (part.length !== range.end - range.start + 1) {
+    throw new Error(
+      `Storage gave ${part.length} bytes of ${file.fileName} where ${range.end - range.start + 1} were asked for`,
+    );
+  }
+  return part;
 }
 
 /** What a network takes of a file: the media library picks the largest rendition within it. */

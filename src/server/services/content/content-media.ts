@@ -4,7 +4,7 @@ import type { Repositories } from '#server/repositories/index.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { type MediaCheckStage, mediaIssues } from '#shared/channel-media.js';
 import type { ContentItem, ContentMedia } from '#shared/content.schema.js';
-import type { Rendition } from '#shared/media.schema.js';
+import { type Rendition, type VideoFacts, videoFactsSchema } from '#shared/media.schema.js';
 import { toContentItem } from './content-items.js';
 
 // The media attached to content items as the API shows them, and the networks' media rules every
@@ -21,10 +21,20 @@ export function toContentMedia(row: MediaItemRow): ContentMedia {
     kind: row.kind,
     name: row.name,
     alt_text: row.alt_text,
+    mime_type: row.mime_type,
+    size_bytes: row.size_bytes,
     width: row.width,
     height: row.height,
+    video: videoFactsOf(row.video),
     thumbnail: THUMBNAILS.find((id) => renditions.has(id)) ?? null,
   };
+}
+
+/** A row's stored ffprobe facts; null when there are none or they no longer read as such. */
+function videoFactsOf(stored: string | null): VideoFacts | null {
+  if (!stored) return null;
+  const parsed = videoFactsSchema.safeParse(JSON.parse(stored));
+  return parsed.success ? parsed.data : null;
 }
 
 /** The media of each of `itemIds`, in publishing order (items without media are absent). */

@@ -262,11 +262,13 @@ export function cropRegion(
   };
 }
 
-function megapixels(pixels: number): string {
+/** A pixel count as people read it: `12.2 megapixels`. */
+export function megapixels(pixels: number): string {
   return `${Math.round(pixels / 100_000) / 10} megapixels`;
 }
 
-function unreadable(): AppError {
+/** The answer for an image that cannot be decoded (400). */
+export function unreadable(): AppError {
   return new AppError(
     'validation_failed',
     'The image could not be read: the file is damaged or incomplete.',

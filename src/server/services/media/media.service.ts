@@ -30,6 +30,7 @@ import { actorOf, type Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { recordAudit } from '../workspace/audit.service.js';
+import { decodeHeicToFile } from './heic-decode.js';
 import { canDecodeHeic, inspectImage, makeRenditions, writeCleanOriginal } from './image-renditions.js';
 import { Limiter } from './limiter.js';
 import type { SignedMediaLinks } from './signed-media-links.js';
@@ -126,10 +127,17 @@ export class MediaService {
   ): Promise<MediaItem> {
     await requireWorkspaceRole(this.deps.repos, principal, businessId, 'media.write');
     const { settings } = this.deps;
-    const spooled = await spoolUpload(file.stream, settings.spoolDirectory, settings);
+    const uploaded = await spoolUpload(file.stream, settings.spoolDirectory, settings);
+    let spooled = uploaded;
     try {
-      const decodable = spooled.kind === 'image' && (spooled.mime !== 'image/heic' || canDecodeHeic());
-      const size = decodable ? await inspectImage(spooled.path, settings.maxImagePixels) : undefined;
+      if (uploaded.mime === 'image/heic' && !canDecodeHeic()) {
+        // Decoded in a worker (heic-decode.ts) to a file libvips reads; the rest is the usual pipeline.
+        const decoded = `${uploaded.path}.v`;
+        spooled = { ...uploaded, path: decoded, dispose: () => rm(decoded, { force: true }) };
+        await this.limiter.run(() => decodeHeicToFile(uploaded.path, decoded, settings.maxImagePixels));
+      }
+      const size =
+        spooled.kind === 'image' ? await inspectImage(spooled.path, settings.maxImagePixels) : undefined;
       const row = await this.reserve(
         principal,
         businessId,
@@ -142,7 +150,7 @@ export class MediaService {
         const done =
           spooled.kind === 'video'
             ? await this.storeVideo(row, spooled)
-            : await this.limiter.run(() => this.storeImage(row, spooled, decodable));
+            : await this.limiter.run(() => this.storeImage(row, spooled));
         return toMediaItem(done);
       } catch (error) {
         await this.discard(row.business_id, row.id);
@@ -150,6 +158,7 @@ export class MediaService {
       }
     } finally {
       await spooled.dispose();
+      await uploaded.dispose();
     }
   }
 
@@ -415,21 +424,8 @@ export class MediaService {
     return row;
   }
 
-  private async storeImage(
-    row: MediaItemRow,
-    spooled: SpooledUpload,
-    decodable: boolean,
-  ): Promise<MediaItemRow> {
+  private async storeImage(row: MediaItemRow, spooled: SpooledUpload): Promise<MediaItemRow> {
     const prefix = `${row.business_id}/${row.id}`;
-    if (!decodable) {
-      // HEIC needs a libvips built with HEVC decoding, which sharp's prebuilt binaries are not.
-      await this.putFile(`${prefix}/original`, spooled.path, spooled.size, spooled.mime);
-      return this.finish(row, {
-        size_bytes: spooled.size,
-        stored_bytes: spooled.size,
-        note: 'Stored as uploaded: renditions of HEIC images need a libvips built with HEIC (HEVC) decoding, which this server lacks. Convert it to JPEG to use it in posts.',
-      });
-    }
     // The clean original and the renditions are cut from the upload side by side: each keeps a libvips
     // thread busy, so on a machine with two cores an upload takes the longer of the two, not their sum.
     // Both settle before a failure is passed on, so the clean-up that follows finds every file written.

@@ -14,8 +14,11 @@ const asAttached = (item: MediaItem): ContentMedia => ({
   kind: item.kind,
   name: item.name,
   alt_text: item.alt_text,
+  mime_type: item.mime_type,
+  size_bytes: item.size_bytes,
   width: item.width,
   height: item.height,
+  video: item.video,
   thumbnail: 'w320.webp',
 });
 

@@ -4,7 +4,8 @@ import { type Answer, FakeNetworkServer, type Grant, type SeenRequest } from '..
 // LinkedIn as its API reference documents it (learn.microsoft.com/linkedin/): OAuth 2 at
 // /oauth/v2/accessToken (client credentials in the form), OpenID `/v2/userinfo`, and the versioned /rest API
 // (`LinkedIn-Version`, `X-Restli-Protocol-Version: 2.0.0`): organizationAcls, organizations, the Images API
-// (initializeUpload, then a PUT of the bytes), Posts (the id in `x-restli-id`), socialActions comments and
+// (initializeUpload, then a PUT of the bytes), the Videos API (initializeUpload with the file's size, a PUT
+// per part whose ETag finalizeUpload names, then PROCESSING until AVAILABLE or PROCESSING_FAILED), Posts (the id in `x-restli-id`), socialActions comments and
 // organizationalEntityShareStatistics. Errors are `{ status, serviceErrorCode, code, message }` in
 // LinkedIn's wording; commentary is read in the "little" text format, cut at an unescaped reserved character
 // as LinkedIn does.
@@ -32,7 +33,21 @@ export interface FakePost {
   shownText: string;
   images: string[];
   altTexts: string[];
+  /** A video post's video URN. */
+  video: string | null;
   createdAt: number;
+}
+
+/** A video of the Videos API, as its upload and processing go. */
+export interface FakeVideo {
+  urn: string;
+  owner: string;
+  size: number;
+  parts: Array<{ firstByte: number; lastByte: number; bytes: Buffer | null; etag: string | null }>;
+  status: 'WAITING_UPLOAD' | 'PROCESSING' | 'AVAILABLE' | 'PROCESSING_FAILED';
+  /** What each later GET reports, in turn (the last repeats). */
+  processing: Array<FakeVideo['status']>;
+  processingFailureReason: string | null;
 }
 
 export interface FakeComment {
@@ -57,6 +72,14 @@ export class FakeLinkedInServer extends FakeNetworkServer {
   /** Uploaded images: urn → bytes (null until the PUT arrives). */
   readonly images = new Map<string, { owner: string; bytes: Buffer | null; contentType: string | null }>();
   readonly statistics = new Map<string, Record<string, number>>();
+  /** Videos: urn → upload and processing state. */
+  readonly videos = new Map<string, FakeVideo>();
+  /** The part size of upload instructions (LinkedIn's is 4 MiB; tests make it small). */
+  videoPartBytes = 4 * 1024 * 1024;
+  /** After finalizeUpload, then on each GET, in turn: processing, processing, then available. */
+  videoProcessing: Array<FakeVideo['status']> = ['PROCESSING', 'PROCESSING', 'AVAILABLE'];
+  /** Why processing failed, when a test scripts PROCESSING_FAILED. */
+  videoFailureReason = 'Video format is not supported';
   private nextId = 7_100_000_000_000_000_000n;
   protected readonly tokenPath = '/oauth/v2/accessToken';
   protected readonly authorizePath = '/oauth/v2/authorization';
@@ -141,6 +164,10 @@ export class FakeLinkedInServer extends FakeNetworkServer {
 
   protected async route(request: SeenRequest, incoming: IncomingMessage): Promise<Answer> {
     const { method, path } = request;
+    // A video's part: its own address per part; the answer's ETag names it in finalizeUpload.
+    const videoPart = /^\/dms-uploads\/video\/([^/]+)\/(\d+)$/.exec(path);
+    if (method === 'PUT' && videoPart)
+      return this.putVideoPart(request, videoPart[1] ?? '', Number(videoPart[2]));
     // The upload address LinkedIn hands out: the bytes go there with the member's token.
     const upload = /^\/dms-uploads\/(.+)$/.exec(path);
     if (method === 'PUT' && upload) {
@@ -233,6 +260,35 @@ export class FakeLinkedInServer extends FakeNetworkServer {
             uploadUrl: `${this.url}/dms-uploads/${encodeURIComponent(urn)}`,
             image: urn,
           },
+        },
+      };
+    }
+    if (method === 'POST' && rest === '/videos' && request.query.get('action') === 'initializeUpload') {
+      return this.initializeVideo(grant, request.json);
+    }
+    if (method === 'POST' && rest === '/videos' && request.query.get('action') === 'finalizeUpload') {
+      return this.finalizeVideo(grant, request.json);
+    }
+    const videoMatch = /^\/videos\/([^/]+)$/.exec(rest);
+    if (method === 'GET' && videoMatch) {
+      const video = this.videos.get(decodeURIComponent(videoMatch[1] ?? ''));
+      if (!video) return this.error(404, `Video ${videoMatch[1]} not found`);
+      const denied = this.mayActAs(grant, video.owner);
+      if (denied) return denied;
+      if (video.status === 'PROCESSING') {
+        video.status =
+          (video.processing.length > 1 ? video.processing.shift() : video.processing[0]) ?? 'AVAILABLE';
+        if (video.status === 'PROCESSING_FAILED') video.processingFailureReason = this.videoFailureReason;
+      }
+      return {
+        status: 200,
+        body: {
+          id: video.urn,
+          owner: video.owner,
+          status: video.status,
+          ...(video.status === 'PROCESSING_FAILED'
+            ? { processingFailureReason: video.processingFailureReason }
+            : {}),
         },
       };
     }
@@ -357,6 +413,103 @@ export class FakeLinkedInServer extends FakeNetworkServer {
     return this.error(404, `No resource found for ${method} ${path}`);
   }
 
+  private initializeVideo(grant: Grant, json: unknown): Answer {
+    const ask = (json as { initializeUploadRequest?: { owner?: string; fileSizeBytes?: number } } | null)
+      ?.initializeUploadRequest;
+    if (!ask?.owner)
+      return this.error(
+        422,
+        'ERROR :: /initializeUploadRequest/owner :: field is required but not found and has no default value',
+      );
+    const size = Number(ask.fileSizeBytes);
+    if (!Number.isInteger(size) || size <= 0) {
+      return this.error(
+        422,
+        'ERROR :: /initializeUploadRequest/fileSizeBytes :: field is required but not found and has no default value',
+      );
+    }
+    if (size > 500 * 1024 * 1024) return this.error(400, `File size ${size} exceeds the maximum allowed`);
+    const denied = this.mayActAs(grant, ask.owner);
+    if (denied) return denied;
+    const urn = `urn:li:video:C5F${this.id()}`;
+    const parts: FakeVideo['parts'] = [];
+    for (let first = 0; first < size; first += this.videoPartBytes) {
+      parts.push({
+        firstByte: first,
+        lastByte: Math.min(size, first + this.videoPartBytes) - 1,
+        bytes: null,
+        etag: null,
+      });
+    }
+    this.videos.set(urn, {
+      urn,
+      owner: ask.owner,
+      size,
+      parts,
+      status: 'WAITING_UPLOAD',
+      processing: [...this.videoProcessing],
+      processingFailureReason: null,
+    });
+    return {
+      status: 200,
+      body: {
+        value: {
+          uploadUrlsExpireAt: Date.now() + 3_600_000,
+          video: urn,
+          uploadInstructions: parts.map((part, index) => ({
+            uploadUrl: `${this.url}/dms-uploads/video/${encodeURIComponent(urn)}/${index}`,
+            firstByte: part.firstByte,
+            lastByte: part.lastByte,
+          })),
+          uploadToken: '',
+        },
+      },
+    };
+  }
+
+  private putVideoPart(request: SeenRequest, encodedUrn: string, index: number): Answer {
+    const video = this.videos.get(decodeURIComponent(encodedUrn));
+    const part = video?.parts[index];
+    if (!video || !part || video.status !== 'WAITING_UPLOAD')
+      return this.error(404, 'Upload URL not found or expired');
+    if (request.raw.length !== part.lastByte - part.firstByte + 1) {
+      return this.error(400, `Part ${index} must be ${part.lastByte - part.firstByte + 1} bytes`);
+    }
+    part.bytes = request.raw;
+    part.etag = `/ambry-video/signedId/${index}-${request.raw.length}`;
+    return { status: 200, headers: { etag: part.etag } };
+  }
+
+  private finalizeVideo(grant: Grant, json: unknown): Answer {
+    const ask = (
+      json as {
+        finalizeUploadRequest?: { video?: string; uploadToken?: string; uploadedPartIds?: string[] };
+      } | null
+    )?.finalizeUploadRequest;
+    const video = this.videos.get(ask?.video ?? '');
+    if (!video) return this.error(404, `Video ${ask?.video ?? ''} not found`);
+    const denied = this.mayActAs(grant, video.owner);
+    if (denied) return denied;
+    const etags = video.parts.map((part) => part.etag);
+    if (
+      etags.some((etag) => etag === null) ||
+      JSON.stringify(ask?.uploadedPartIds ?? []) !== JSON.stringify(etags)
+    ) {
+      return this.error(400, 'Uploaded part ids do not match the parts of the upload', 'BAD_REQUEST');
+    }
+    const [first, ...rest] = video.processing;
+    video.status = first === 'PROCESSING_FAILED' ? first : 'PROCESSING';
+    if (first === 'PROCESSING_FAILED') video.processingFailureReason = this.videoFailureReason;
+    video.processing = first === 'PROCESSING' ? rest : video.processing;
+    return { status: 200 };
+  }
+
+  /** A video's bytes as LinkedIn assembled them from its parts. */
+  videoBytes(urn: string): Buffer | undefined {
+    const video = this.videos.get(urn);
+    return video ? Buffer.concat(video.parts.map((part) => part.bytes ?? Buffer.alloc(0))) : undefined;
+  }
+
   private createPost(grant: Grant, body: Record<string, unknown> | null): Answer {
     for (const field of ['author', 'commentary', 'visibility', 'distribution', 'lifecycleState']) {
       if (body?.[field] === undefined)
@@ -377,7 +530,17 @@ export class FakeLinkedInServer extends FakeNetworkServer {
           multiImage?: { images: Array<{ id: string; altText?: string }> };
         }
       | undefined;
-    const images = content?.media ? [content.media] : (content?.multiImage?.images ?? []);
+    const video = content?.media?.id.startsWith('urn:li:video:') ? this.videos.get(content.media.id) : null;
+    if (content?.media?.id.startsWith('urn:li:video:')) {
+      if (!video || video.owner !== author)
+        return this.error(422, `ERROR :: /content :: Video ${content.media.id} is not owned by ${author}`);
+      if (video.status !== 'AVAILABLE')
+        return this.error(
+          422,
+          `ERROR :: /content :: Video ${video.urn} is still being processed (status: ${video.status})`,
+        );
+    }
+    const images = video ? [] : content?.media ? [content.media] : (content?.multiImage?.images ?? []);
     if (content?.multiImage && (images.length < 2 || images.length > 20))
       return this.error(
         422,
@@ -393,7 +556,7 @@ export class FakeLinkedInServer extends FakeNetworkServer {
           `ERROR :: /content :: Image ${image.id} is still being processed (status: WAITING_UPLOAD)`,
         );
     }
-    const kind = images.length > 0 ? 'ugcPost' : 'share';
+    const kind = images.length > 0 || video ? 'ugcPost' : 'share';
     const post: FakePost = {
       urn: `urn:li:${kind}:${this.id()}`,
       author,
@@ -401,6 +564,7 @@ export class FakeLinkedInServer extends FakeNetworkServer {
       shownText: readLittle(commentary),
       images: images.map((image) => image.id),
       altTexts: images.map((image) => image.altText ?? ''),
+      video: video?.urn ?? null,
       createdAt: Date.now(),
     };
     this.posts.set(post.urn, post);

@@ -3,8 +3,9 @@ import { type Answer, FakeNetworkServer, type Grant, type SeenRequest } from '..
 
 // Pinterest's REST API v5 as its reference documents it (developers.pinterest.com/docs/api/v5/): OAuth 2 at
 // /v5/oauth/token with the app's credentials as HTTP Basic, GET /v5/user_account, boards (bookmark paging),
-// POST /v5/pins with a media source (image_url, image_base64, multiple_image_urls, multiple_image_base64),
-// and Pin analytics. Errors answer `{ code, message }` in Pinterest's wording; every answer carries the
+// POST /v5/pins with a media source (image_url, image_base64, multiple_image_urls, multiple_image_base64,
+// video_id), a video's upload (POST /v5/media, the file to an S3 bucket with the POST policy's fields, GET
+// /v5/media/{id} while it processes), and Pin analytics. Errors answer `{ code, message }` in Pinterest's wording; every answer carries the
 // X-RateLimit-* window, and a 429 says when it resets (seconds).
 
 export interface FakeUser {
@@ -34,13 +35,41 @@ export interface FakePin {
   created_at: string;
 }
 
+/** A video registered with POST /v5/media, its upload, and where processing is. */
+export interface FakeMediaUpload {
+  media_id: string;
+  owner: string;
+  status: 'registered' | 'processing' | 'succeeded' | 'failed';
+  /** As the bucket received it; null until the upload. */
+  bytes: Buffer | null;
+  contentType: string | null;
+  /** What each later GET reports, in turn (the last repeats). */
+  processing: Array<'processing' | 'succeeded' | 'failed'>;
+  /** The upload's headers as the bucket saw them (the body's length must be declared). */
+  uploadHeaders: IncomingMessage['headers'] | null;
+}
+
 const RATE_LIMIT = 1000;
+/** The S3 POST policy's fields Pinterest hands out (values are opaque here). */
+const UPLOAD_FIELDS = [
+  'x-amz-date',
+  'x-amz-signature',
+  'x-amz-security-token',
+  'x-amz-algorithm',
+  'key',
+  'policy',
+  'x-amz-credential',
+  'Content-Type',
+];
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png']);
 
 export class FakePinterestServer extends FakeNetworkServer {
   readonly users = new Map<string, FakeUser>();
   readonly pins = new Map<string, FakePin>();
   readonly analytics = new Map<string, Record<string, number>>();
+  readonly uploads = new Map<string, FakeMediaUpload>();
+  /** After the file reaches the bucket, then on each GET /v5/media/{id}: processing, then succeeded. */
+  videoProcessing: Array<'processing' | 'succeeded' | 'failed'> = ['processing', 'processing', 'succeeded'];
   /** Boards per page of GET /v5/boards (Pinterest's default is 25). */
   boardPageSize = 25;
   private nextId = 1_090_000_000_000_000_000n;
@@ -104,6 +133,8 @@ export class FakePinterestServer extends FakeNetworkServer {
   }
 
   protected async route(request: SeenRequest, incoming: IncomingMessage): Promise<Answer> {
+    // The S3 bucket a video goes to: no bearer token, the policy's signature instead.
+    if (request.method === 'POST' && request.path === '/media-upload/') return this.bucket(request);
     const grant = this.grantOf(incoming);
     if (typeof grant === 'string') return this.error(401, 2, 'Authentication failed.');
     const user = this.users.get(grant.subject);
@@ -136,6 +167,49 @@ export class FakePinterestServer extends FakeNetworkServer {
       const board = user.boards.find((candidate) => candidate.id === boardMatch[1]);
       if (!board) return this.error(404, 3, 'Board not found.');
       return { status: 200, body: this.boardJson(board) };
+    }
+    if (method === 'POST' && path === '/v5/media') {
+      if (!grant.scopes.includes('pins:write')) return this.scope('pins:write');
+      const type = (request.json as { media_type?: unknown } | null)?.media_type;
+      if (type !== 'video') return this.error(400, 1, "Invalid parameters: 'media_type' must be 'video'");
+      const upload: FakeMediaUpload = {
+        media_id: this.id(),
+        owner: user.username,
+        status: 'registered',
+        bytes: null,
+        contentType: null,
+        processing: [...this.videoProcessing],
+        uploadHeaders: null,
+      };
+      this.uploads.set(upload.media_id, upload);
+      return {
+        status: 201,
+        body: {
+          media_id: upload.media_id,
+          media_type: 'video',
+          upload_url: `${this.url}/media-upload/`,
+          upload_parameters: Object.fromEntries(
+            UPLOAD_FIELDS.map((field) => [
+              field,
+              field === 'key'
+                ? `uploads/${upload.media_id}`
+                : field === 'Content-Type'
+                  ? 'multipart/form-data'
+                  : `${field}-value`,
+            ]),
+          ),
+        },
+      };
+    }
+    const mediaMatch = /^\/v5\/media\/([^/]+)$/.exec(path);
+    if (method === 'GET' && mediaMatch) {
+      const upload = this.uploads.get(mediaMatch[1] ?? '');
+      if (!upload || upload.owner !== user.username) return this.error(404, 4, 'Media not found.');
+      if (upload.status === 'processing') {
+        upload.status =
+          (upload.processing.length > 1 ? upload.processing.shift() : upload.processing[0]) ?? 'succeeded';
+      }
+      return { status: 200, body: { media_id: upload.media_id, media_type: 'video', status: upload.status } };
     }
     if (method === 'POST' && path === '/v5/pins') return this.createPin(grant, user, request.json);
     const analytics = /^\/v5\/pins\/([^/]+)\/analytics$/.exec(path);
@@ -218,6 +292,25 @@ export class FakePinterestServer extends FakeNetworkServer {
           if (problem) break;
         }
         break;
+      case 'video_id': {
+        const upload = this.uploads.get(String(source.media_id ?? ''));
+        if (!upload || upload.owner !== user.username)
+          return this.error(400, 1, 'Invalid parameters: media_id is not a media of this user');
+        if (upload.status !== 'succeeded')
+          return this.error(
+            400,
+            1,
+            `Invalid parameters: media ${upload.media_id} is ${upload.status}, not succeeded`,
+          );
+        if (source.cover_image_url === undefined && source.cover_image_key_frame_time === undefined) {
+          return this.error(
+            400,
+            1,
+            'Invalid parameters: one of cover_image_url or cover_image_key_frame_time is required',
+          );
+        }
+        break;
+      }
       default:
         return this.error(
           400,
@@ -248,9 +341,58 @@ export class FakePinterestServer extends FakeNetworkServer {
         description: pin.description,
         link: pin.link,
         alt_text: pin.alt_text,
-        media: { media_type: images.length > 1 ? 'multiple_images' : 'image' },
+        media: {
+          media_type:
+            source.source_type === 'video_id' ? 'video' : images.length > 1 ? 'multiple_images' : 'image',
+        },
       },
     };
+  }
+
+  /** An S3 POST-policy upload: every policy field, then `file` last; S3 answers 204 and XML errors. */
+  private async bucket(request: SeenRequest): Promise<Answer> {
+    const s3Error = (status: number, code: string, message: string): Answer => ({
+      status,
+      headers: { 'content-type': 'application/xml' },
+      body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+    });
+    if (request.headers['transfer-encoding'] || request.headers['content-length'] === undefined) {
+      return s3Error(411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.');
+    }
+    const contentType = String(request.headers['content-type'] ?? '');
+    const form = await new Request(this.url, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: new Uint8Array(request.raw),
+    })
+      .formData()
+      .catch(() => null);
+    if (!form)
+      return s3Error(
+        400,
+        'MalformedPOSTRequest',
+        'The body of your POST request is not well-formed multipart/form-data.',
+      );
+    const names = [...form.keys()];
+    const missing = UPLOAD_FIELDS.find((field) => !form.has(field));
+    if (missing)
+      return s3Error(
+        403,
+        'AccessDenied',
+        `Invalid according to Policy: Policy Condition failed: ["eq", "$${missing}", ...]`,
+      );
+    if (names.at(-1) !== 'file')
+      return s3Error(400, 'InvalidArgument', 'POST requires exactly one file upload per request.');
+    const upload = this.uploads.get(String(form.get('key')).replace(/^uploads\//, ''));
+    const file = form.get('file');
+    if (!upload || !(file instanceof Blob)) return s3Error(403, 'AccessDenied', 'Access Denied');
+    upload.bytes = Buffer.from(await file.arrayBuffer());
+    upload.contentType = file.type;
+    upload.uploadHeaders = request.headers;
+    const [first, ...rest] = upload.processing;
+    upload.status = first === 'failed' ? 'failed' : 'processing';
+    upload.processing = first === 'processing' ? rest : upload.processing;
+    return { status: 204 };
   }
 
   private scope(scope: string): Answer {

@@ -9,7 +9,8 @@ import { type FixedWindowLimiter, resetEpochSeconds } from '../rate-limit.js';
 // endpoint at /2/oauth2/token with HTTP Basic for confidential clients or client_id for public ones,
 // single-use refresh tokens), bearer user tokens that expire after two hours, POST /2/tweets, GET
 // /2/tweets/:id with public_metrics, GET /2/users/:id/mentions with since_id, POST /2/media/upload and
-// /2/media/metadata. Errors in X's wording: problem JSON (`title`, `detail`, `type`), 401 Unauthorized,
+// /2/media/metadata, and the chunked upload for video (POST /2/media/upload/initialize, /{id}/append,
+// /{id}/finalize, GET /2/media/upload?command=STATUS while processing). Errors in X's wording: problem JSON (`title`, `detail`, `type`), 401 Unauthorized,
 // 403 for duplicate content, 429 with `x-rate-limit-reset` in epoch seconds. Tests inject failures.
 
 export interface FakeXUser {
@@ -40,7 +41,25 @@ export interface FakeXMedia {
   mimeType: string;
   size: number;
   altText: string | null;
+  /** Chunked uploads: the segments APPENDed, by index, and where processing is. */
+  segments?: Map<number, Buffer>;
+  /** Chunked uploads: absent until FINALIZE; the steps STATUS still has to report. */
+  processing?: FakeXProcessing[];
+  state?: 'uploading' | 'pending' | 'in_progress' | 'succeeded' | 'failed';
 }
+
+/** One STATUS answer's `processing_info`. */
+export interface FakeXProcessing {
+  state: 'pending' | 'in_progress' | 'succeeded' | 'failed';
+  check_after_secs?: number;
+  progress_percent?: number;
+  error?: { code: number; name: string; message: string };
+}
+
+/** X's limit on a chunked upload's total size (docs.x.com media best practices: 512 MB). */
+const MAX_VIDEO_BYTES = 512 * 1024 * 1024;
+/** X's limit on one APPEND segment. */
+const MAX_SEGMENT_BYTES = 5 * 1024 * 1024;
 
 /** One request as the fake saw it. */
 export interface SeenXRequest {
@@ -92,6 +111,15 @@ export class FakeXServer {
    * x-rate-limit-limit/remaining/reset, the reset in epoch seconds; past it, 429 Too Many Requests).
    */
   limiter: FixedWindowLimiter | undefined;
+  /**
+   * What FINALIZE and then each STATUS report for a video, in turn (the last repeats): pending, then in
+   * progress, then succeeded unless a test scripts a failure.
+   */
+  videoProcessing: FakeXProcessing[] = [
+    { state: 'pending', check_after_secs: 1 },
+    { state: 'in_progress', check_after_secs: 3, progress_percent: 40 },
+    { state: 'succeeded', progress_percent: 100 },
+  ];
 
   private constructor(
     private readonly server: Server,
@@ -209,6 +237,89 @@ export class FakeXServer {
       scope: grant.scopes.join(' '),
       ...(grant.scopes.includes('offline.access') ? { refresh_token: refresh } : {}),
     };
+  }
+
+  /** A video's bytes as X assembled them from its segments. */
+  videoBytes(id: string): Buffer | undefined {
+    const segments = this.media.get(id)?.segments;
+    if (!segments) return undefined;
+    return Buffer.concat([...segments.entries()].sort(([a], [b]) => a - b).map(([, bytes]) => bytes));
+  }
+
+  private initialize(body: Record<string, unknown>): [number, unknown] {
+    const total = Number(body.total_bytes);
+    const type = typeof body.media_type === 'string' ? body.media_type : '';
+    const category = typeof body.media_category === 'string' ? body.media_category : '';
+    if (!['tweet_video', 'tweet_gif', 'tweet_image', 'amplify_video'].includes(category)) {
+      return [400, invalidRequest('media_category', `The media_category ${category} is invalid.`)];
+    }
+    if (!/^(video\/(mp4|quicktime|webm)|image\/(gif|jpeg|png|webp))$/.test(type)) {
+      return [400, invalidRequest('media_type', `The media_type ${type} is not supported.`)];
+    }
+    if (!Number.isInteger(total) || total <= 0) {
+      return [400, invalidRequest('total_bytes', 'The total_bytes parameter is required.')];
+    }
+    if (total > MAX_VIDEO_BYTES) {
+      return [400, invalidRequest('total_bytes', `File size exceeds ${MAX_VIDEO_BYTES} bytes.`)];
+    }
+    const media: FakeXMedia = {
+      id: this.id(),
+      category,
+      mimeType: type,
+      size: total,
+      altText: null,
+      segments: new Map(),
+      state: 'uploading',
+    };
+    this.media.set(media.id, media);
+    return [200, { data: { id: media.id, media_key: `7_${media.id}`, expires_after_secs: 86_400 } }];
+  }
+
+  private async append(media: FakeXMedia, raw: Buffer, contentType: string): Promise<[number, unknown]> {
+    if (!contentType.startsWith('multipart/form-data')) {
+      return [400, invalidRequest('media', 'The request must be multipart/form-data.')];
+    }
+    const form = await new Request(this.url, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: new Uint8Array(raw),
+    })
+      .formData()
+      .catch(() => null);
+    const file = form?.get('media');
+    const index = Number(form?.get('segment_index'));
+    if (!(file instanceof Blob)) return [400, invalidRequest('media', 'The media field is required.')];
+    if (!Number.isInteger(index) || index < 0 || index > 999) {
+      return [400, invalidRequest('segment_index', 'The segment_index must be between 0 and 999.')];
+    }
+    if (file.size > MAX_SEGMENT_BYTES) {
+      return [400, invalidRequest('media', `Segment size exceeds ${MAX_SEGMENT_BYTES} bytes.`)];
+    }
+    if (media.state !== 'uploading') return [400, invalidRequest('id', 'The media was already finalized.')];
+    media.segments?.set(index, Buffer.from(await file.arrayBuffer()));
+    return [200, { data: { expires_at: Math.floor(this.clockMs / 1000) + 86_400 } }];
+  }
+
+  private finalize(media: FakeXMedia): [number, unknown] {
+    const received = [...(media.segments?.values() ?? [])].reduce((sum, bytes) => sum + bytes.length, 0);
+    if (received !== media.size) {
+      return [400, invalidRequest('id', 'Segments do not add up to provided total file size.')];
+    }
+    const data = { id: media.id, media_key: `7_${media.id}`, size: media.size, expires_after_secs: 86_400 };
+    if (media.category !== 'tweet_video' && media.category !== 'amplify_video') {
+      media.state = 'succeeded';
+      return [200, { data }];
+    }
+    media.processing = [...this.videoProcessing];
+    return [200, { data: { ...data, processing_info: this.step(media) } }];
+  }
+
+  /** The next processing step of a video (the last one repeats). */
+  private step(media: FakeXMedia): FakeXProcessing {
+    const steps = media.processing ?? [];
+    const step = (steps.length > 1 ? steps.shift() : steps[0]) ?? { state: 'succeeded' };
+    media.state = step.state;
+    return step;
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -408,7 +519,12 @@ export class FakeXServer {
             'Your Tweet text is too long. For more information on how X determines text length see https://github.com/twitter/twitter-text.',
           ),
         ];
-      if (mediaIds.length > 4 || mediaIds.some((id) => !this.media.has(id))) {
+      const attached = mediaIds.map((id) => this.media.get(id));
+      const unusable = attached.some(
+        (media) => !media || (media.segments !== undefined && media.state !== 'succeeded'),
+      );
+      const video = attached.some((media) => media?.category === 'tweet_video');
+      if (mediaIds.length > 4 || unusable || (video && mediaIds.length > 1)) {
         return [400, invalidRequest('media.media_ids', 'Your media IDs are invalid.')];
       }
       if (reply?.in_reply_to_tweet_id && !this.tweets.has(reply.in_reply_to_tweet_id)) {
@@ -541,6 +657,26 @@ export class FakeXServer {
           },
         },
       ];
+    }
+    if (route === 'POST /2/media/upload/initialize') {
+      const refused = needs('media.write');
+      if (refused) return refused;
+      return this.initialize(seen.json ?? {});
+    }
+    const chunked = /^POST \/2\/media\/upload\/(\d+)\/(append|finalize)$/.exec(route);
+    if (chunked?.[1]) {
+      const refused = needs('media.write');
+      if (refused) return refused;
+      const media = this.media.get(chunked[1]);
+      if (!media?.segments) return [400, invalidRequest('id', 'The media id is invalid.')];
+      return chunked[2] === 'append' ? this.append(media, raw, contentType) : this.finalize(media);
+    }
+    if (route === 'GET /2/media/upload') {
+      const media = this.media.get(url.searchParams.get('media_id') ?? '');
+      if (url.searchParams.get('command') !== 'STATUS' || !media?.processing) {
+        return [400, invalidRequest('media_id', 'The media id is invalid.')];
+      }
+      return [200, { data: { id: media.id, media_key: `7_${media.id}`, processing_info: this.step(media) } }];
     }
     if (route === 'POST /2/media/metadata') {
       const body = (seen.json ?? {}) as { id?: string; metadata?: { alt_text?: { text?: string } } };

@@ -9,7 +9,7 @@ import {
   RichText,
   XRPCError,
 } from '@atproto/api';
-import type { NetworkMedia } from '../provider.js';
+import { type NetworkMedia, wholeFile } from '../provider.js';
 import { RefusedMediaError } from './bluesky-failure.js';
 import { recordKeyFor } from './bluesky-record-key.js';
 
@@ -82,7 +82,7 @@ export async function mediaEmbed(
     if (video.mimeType !== 'video/mp4') {
       throw new RefusedMediaError(`Bluesky takes MP4 videos only; “${video.fileName}” is ${video.mimeType}`);
     }
-    const uploaded = await agent.com.atproto.repo.uploadBlob(new Uint8Array(video.bytes), {
+    const uploaded = await agent.com.atproto.repo.uploadBlob(new Uint8Array(await wholeFile(video)), {
       encoding: video.mimeType,
     });
     const embed: $Typed<AppBskyEmbedVideo.Main> = {

@@ -7,7 +7,7 @@ import { createGuardedFetch } from '../../guarded-fetch.js';
 import { createOutboundGuard } from '../../outbound-guard.js';
 import type {
   ConnectedAccount,
-  NetworkMedia,
+  NetworkImage,
   NetworkPublication,
   NetworkSession,
   PublishedPart,
@@ -80,7 +80,7 @@ describe('Bluesky provider', () => {
       ...overrides,
     };
   };
-  const jpeg = (alt: string): NetworkMedia => ({
+  const jpeg = (alt: string): NetworkImage => ({
     kind: 'image',
     fileName: 'loaf.jpg',
     mimeType: 'image/jpeg',

@@ -1,7 +1,14 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { DISCORD_WEBHOOK_URL, type DiscordCredentials } from '#shared/network.schema.js';
 import { publishConsecutively, publishOnly, refusedBeforeSending } from '../consecutive-parts.js';
-import type { ConnectedAccount, NetworkMedia, NetworkProvider, NetworkSession } from '../provider.js';
+import {
+  type ConnectedAccount,
+  type NetworkMedia,
+  type NetworkProvider,
+  type NetworkSession,
+  sizeOf,
+  wholeFile,
+} from '../provider.js';
 import { DISCORD, type DiscordHttp, discordCall, exhaustedFor } from './discord-api.js';
 
 // A Discord channel (or one thread of it) through an incoming webhook made under the channel's
@@ -59,7 +66,7 @@ export function createDiscordProvider(http: DiscordProviderDeps): NetworkProvide
     if (media.length > 0) {
       if (media.length > MAX_FILES)
         return refusedBeforeSending(`Discord takes at most ${MAX_FILES} files a message`);
-      const bytes = media.reduce((sum, file) => sum + file.bytes.length, 0);
+      const bytes = media.reduce((sum, file) => sum + sizeOf(file), 0);
       if (bytes > MAX_UPLOAD_BYTES) {
         return refusedBeforeSending(
           `Discord webhooks take at most 10 MiB of files a message; these are ${bytes} bytes`,
@@ -80,7 +87,7 @@ export function createDiscordProvider(http: DiscordProviderDeps): NetworkProvide
       for (const [index, file] of media.entries()) {
         form.set(
           `files[${index}]`,
-          new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }),
+          new Blob([new Uint8Array(await wholeFile(file))], { type: file.mimeType }),
           file.fileName,
         );
       }

@@ -27,6 +27,7 @@ import type {
   NetworkSession,
   OAuthTokens,
 } from '../provider.js';
+import { wholeFile } from '../provider.js';
 
 // Facebook Pages through the Graph API (developers.facebook.com/docs/pages-api): a person signs in with
 // Facebook Login, picks one of the Pages they manage, and the Page's own token is stored. Posts go to the
@@ -74,7 +75,11 @@ export function createFacebookProvider(deps: MetaProviderDeps): NetworkProvider<
 
   async function uploadPhoto(session: NetworkSession, media: NetworkMedia): Promise<NetworkResult<string>> {
     const form = new FormData();
-    form.set('source', new Blob([new Uint8Array(media.bytes)], { type: media.mimeType }), media.fileName);
+    form.set(
+      'source',
+      new Blob([new Uint8Array(await wholeFile(media))], { type: media.mimeType }),
+      media.fileName,
+    );
     // Unpublished: the photo appears only as part of the post it is attached to.
     form.set('published', 'false');
     if (media.description) form.set('alt_text_custom', media.description.slice(0, 1000));
@@ -95,7 +100,11 @@ export function createFacebookProvider(deps: MetaProviderDeps): NetworkProvider<
     if (video) {
       // A video is a post of its own (the Page's Videos tab and feed), its description the text.
       const form = new FormData();
-      form.set('source', new Blob([new Uint8Array(video.bytes)], { type: video.mimeType }), video.fileName);
+      form.set(
+        'source',
+        new Blob([new Uint8Array(await wholeFile(video))], { type: video.mimeType }),
+        video.fileName,
+      );
       form.set('description', text);
       const posted = await call<{ id: string }>(session.accessToken, {
         method: 'POST',

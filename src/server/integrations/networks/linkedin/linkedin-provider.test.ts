@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeLinkedInServer } from '../../../../../test/support/networks/linkedin/fake-linkedin-server.js';
+import { videoFile } from '../../../../../test/support/networks/publication.js';
 import { createGuardedFetch } from '../../guarded-fetch.js';
 import { createOutboundGuard } from '../../outbound-guard.js';
 import { withFreshTokens } from '../fresh-tokens.js';
@@ -201,18 +202,111 @@ describe('LinkedIn provider', () => {
     expect(linkedin.requests.length).toBe(before);
   });
 
-  it('refuses threads and videos before sending anything', async () => {
+  it('refuses threads, and a video beside images, before sending anything', async () => {
     const { member } = world();
     const session = sessionOf(await connectAs(tokensFor(member.sub)));
+    const before = linkedin.requests.length;
     const thread = await provider().publish(session, publication(['one', 'two']));
     expect(thread.ok ? null : thread.failure.message).toBe(
       'LinkedIn has no threads: put the text in one post',
     );
-    const video = await provider().publish(
+    const mixed = await provider().publish(
       session,
-      publication(['clip'], { media: async () => [{ ...jpeg(''), kind: 'video', mimeType: 'video/mp4' }] }),
+      publication(['clip'], { media: async () => [videoFile(Buffer.alloc(100)), jpeg('')] }),
     );
-    expect(video.ok ? null : video.failure.kind).toBe('rejected');
+    expect(mixed.ok ? null : mixed.failure).toMatchObject({
+      kind: 'rejected',
+      message: expect.stringContaining('one video alone'),
+    });
+    expect(linkedin.requests.length).toBe(before);
+  });
+
+  describe('video', () => {
+    const waits: number[] = [];
+    // No real time passes: the wait between looks at a processing video only records its length.
+    const videoProvider = () =>
+      createLinkedInProvider({
+        fetch: createGuardedFetch(createOutboundGuard({ allowedHosts: ['127.0.0.1'] })),
+        timeoutMs: 5_000,
+        now: () => new Date(),
+        baseUrl: linkedin.url,
+        wait: async (ms) => {
+          waits.push(ms);
+        },
+      });
+    const clip = Buffer.from(Array.from({ length: 2_500 }, (_, index) => (index * 7) % 256));
+    beforeEach(() => {
+      waits.length = 0;
+      linkedin.videoPartBytes = 1_000;
+      linkedin.videoProcessing = ['PROCESSING', 'PROCESSING', 'AVAILABLE'];
+    });
+
+    it('uploads each part to its address, finalizes with the ETags, waits for AVAILABLE and posts the video', async () => {
+      const { member, pageUrn } = world();
+      const session = sessionOf(await connectAs(tokensFor(member.sub, LINKEDIN_SCOPES, pageUrn)));
+      const video = videoFile(clip);
+      const pub = publication(['Our new oven'], { media: async () => [video], title: 'The oven' });
+      const done = await videoProvider().publish(session, pub);
+      if (!done.ok) throw new Error(done.failure.message);
+      const post = linkedin.posts.get(done.value[0]?.remoteId ?? '');
+      expect(post).toMatchObject({ author: pageUrn, shownText: 'Our new oven', images: [] });
+      expect(post?.video).toMatch(/^urn:li:video:/);
+      const sent = linkedin.requests.findLast((request) => request.path === '/rest/posts');
+      expect(sent?.json).toMatchObject({ content: { media: { id: post?.video, title: 'The oven' } } });
+      expect(linkedin.videoBytes(post?.video ?? '')?.equals(clip)).toBe(true);
+      expect(video.reads).toEqual([
+        { start: 0, end: 999 },
+        { start: 1000, end: 1999 },
+        { start: 2000, end: 2499 },
+      ]);
+      const init = linkedin.requests.find(
+        (request) => request.path === '/rest/videos' && request.query.get('action') === 'initializeUpload',
+      );
+      expect(init?.json).toEqual({
+        initializeUploadRequest: {
+          owner: pageUrn,
+          fileSizeBytes: 2500,
+          uploadCaptions: false,
+          uploadThumbnail: false,
+        },
+      });
+      const finalize = linkedin.requests.find((request) => request.query.get('action') === 'finalizeUpload');
+      expect(finalize?.json).toMatchObject({
+        finalizeUploadRequest: {
+          video: post?.video,
+          uploadedPartIds: linkedin.videos.get(post?.video ?? '')?.parts.map((part) => part.etag),
+        },
+      });
+      // Processing once after finalizing, once on the first look: one wait, then AVAILABLE.
+      expect(waits).toEqual([5_000]);
+    });
+
+    it('refuses a video LinkedIn failed to process, with its reason; a 429 on a part is retryable', async () => {
+      const { member } = world();
+      const session = sessionOf(await connectAs(tokensFor(member.sub)));
+      linkedin.videoProcessing = ['PROCESSING', 'PROCESSING_FAILED'];
+      const failed = await videoProvider().publish(
+        session,
+        publication(['clip'], { media: async () => [videoFile(clip)] }),
+      );
+      expect(failed.ok ? null : failed.failure).toMatchObject({
+        kind: 'rejected',
+        message: 'LinkedIn could not process the video: Video format is not supported',
+      });
+      linkedin.inject({
+        method: 'PUT',
+        path: /^\/dms-uploads\/video\//,
+        status: 429,
+        body: { status: 429, message: 'Too many requests' },
+        headers: { 'retry-after': '30' },
+      });
+      const limited = await videoProvider().publish(
+        session,
+        publication(['clip'], { media: async () => [videoFile(clip)] }),
+      );
+      expect(limited.ok ? null : limited.failure).toMatchObject({ kind: 'retryable', statusCode: 429 });
+      expect(limited.ok ? 0 : (limited.failure.retryAt?.getTime() ?? 0) - Date.now()).toBeGreaterThan(20_000);
+    });
   });
 
   it('reads a Page post’s statistics, and says what LinkedIn refuses for a member’s', async () => {

@@ -8,10 +8,11 @@ import {
   textField,
   unexpectedAnswer,
 } from '../json-http.js';
+import type { ProcessingWait } from '../media-processing.js';
 import { refreshSession } from '../oauth-token.js';
 import type {
   ConnectedAccount,
-  NetworkMedia,
+  NetworkImage,
   NetworkMention,
   NetworkProvider,
   NetworkResult,
@@ -23,15 +24,17 @@ import type {
 } from '../provider.js';
 import { LINKEDIN, LINKEDIN_API, linkedInRest, restliList } from './linkedin-api.js';
 import { littleText } from './linkedin-text.js';
+import { uploadLinkedInVideo } from './linkedin-video.js';
 
-// LinkedIn through its Posts, Images, Social Actions and organization APIs (learn.microsoft.com/linkedin/).
+// LinkedIn through its Posts, Images, Videos (linkedin-video.ts), Social Actions and organization APIs
+// (learn.microsoft.com/linkedin/).
 // One login publishes as the member or as an organization (a Page) the member administers: the account's
 // remote id is the author URN (`urn:li:person:…` or `urn:li:organization:…`). LinkedIn has no threads and
 // no idempotency key: a part is never sent again once its id is stored, and a first comment goes through
 // the comments API. Member posts' results and comments need `r_member_social`, which LinkedIn grants only to
 // approved partners: organizations get both, members what their token allows.
 
-export interface LinkedInProviderDeps extends NetworkHttp {
+export interface LinkedInProviderDeps extends NetworkHttp, ProcessingWait {
   /** The API and OAuth address (tests: the contract fake); LinkedIn's own otherwise. */
   baseUrl?: string;
 }
@@ -149,7 +152,7 @@ export function createLinkedInProvider(deps: LinkedInProviderDeps): NetworkProvi
     return { ok: true, value: out };
   }
 
-  async function uploadImage(session: NetworkSession, media: NetworkMedia): Promise<NetworkResult<string>> {
+  async function uploadImage(session: NetworkSession, media: NetworkImage): Promise<NetworkResult<string>> {
     const started = await rest<{ value?: { uploadUrl?: string; image?: string } }>(
       session.accessToken,
       'POST',
@@ -304,26 +307,41 @@ export function createLinkedInProvider(deps: LinkedInProviderDeps): NetworkProvi
       const done = new Set(out.map((part) => part.position));
       if (!done.has(0)) {
         const media = await publication.media();
-        if (media.some((file) => file.kind === 'video')) {
+        const video = media.find((file) => file.kind === 'video');
+        if (video && media.length > 1) {
           return {
             ok: false,
-            failure: refused(
-              'Videos are not sent to LinkedIn yet: attach images, or post the video on LinkedIn',
-            ),
+            failure: refused('A LinkedIn post carries one video alone, without images or a second video'),
           };
         }
-        const images: Array<{ id: string; altText: string }> = [];
-        for (const file of media) {
-          const uploaded = await uploadImage(session, file);
+        let content: object | undefined;
+        if (video) {
+          const uploaded = await uploadLinkedInVideo(
+            deps,
+            api,
+            session.accessToken,
+            session.remoteAccountId,
+            video,
+          );
           if (!uploaded.ok) return uploaded;
-          images.push({ id: uploaded.value, altText: file.description.slice(0, 4086) });
+          // The title shows above the player; LinkedIn takes a video without one.
+          const title = publication.title?.trim().slice(0, 200);
+          content = { media: { id: uploaded.value, ...(title ? { title } : {}) } };
+        } else {
+          const images: Array<{ id: string; altText: string }> = [];
+          for (const file of media) {
+            if (file.kind !== 'image') continue;
+            const uploaded = await uploadImage(session, file);
+            if (!uploaded.ok) return uploaded;
+            images.push({ id: uploaded.value, altText: file.description.slice(0, 4086) });
+          }
+          content =
+            images.length === 1
+              ? { media: images[0] }
+              : images.length > 1
+                ? { multiImage: { images } }
+                : undefined;
         }
-        const content =
-          images.length === 1
-            ? { media: images[0] }
-            : images.length > 1
-              ? { multiImage: { images } }
-              : undefined;
         const posted = await rest<unknown>(session.accessToken, 'POST', 'posts', {
           author: session.remoteAccountId,
           commentary: littleText(publication.parts[0] ?? ''),

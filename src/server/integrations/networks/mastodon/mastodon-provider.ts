@@ -11,6 +11,7 @@ import type {
   NetworkSession,
   PublishedPart,
 } from '../provider.js';
+import { wholeFile } from '../provider.js';
 import { MASTODON, mastodonCall } from './mastodon-api.js';
 import { htmlToText } from './mastodon-text.js';
 
@@ -77,7 +78,11 @@ export function createMastodonProvider(deps: MastodonProviderDeps): NetworkProvi
 
   async function upload(session: NetworkSession, media: NetworkMedia): Promise<NetworkResult<string>> {
     const form = new FormData();
-    form.set('file', new Blob([new Uint8Array(media.bytes)], { type: media.mimeType }), media.fileName);
+    form.set(
+      'file',
+      new Blob([new Uint8Array(await wholeFile(media))], { type: media.mimeType }),
+      media.fileName,
+    );
     if (media.description) form.set('description', media.description.slice(0, 1500));
     const created = await call<MediaAttachment>(session, {
       method: 'POST',

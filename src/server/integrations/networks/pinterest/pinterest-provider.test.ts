@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakePinterestServer } from '../../../../../test/support/networks/pinterest/fake-pinterest-server.js';
+import { videoFile } from '../../../../../test/support/networks/publication.js';
 import { createGuardedFetch } from '../../guarded-fetch.js';
 import { createOutboundGuard } from '../../outbound-guard.js';
 import { withFreshTokens } from '../fresh-tokens.js';
@@ -194,11 +195,15 @@ describe('Pinterest provider', () => {
     });
     const comment = await provider().publish(session, publication('x', { firstComment: 'First!' }));
     expect(comment.ok ? null : comment.failure.kind).toBe('rejected');
-    const video = await provider().publish(
+    const mixed = await provider().publish(
       session,
-      publication('x', { media: async () => [{ ...image('v'), kind: 'video', mimeType: 'video/mp4' }] }),
+      publication('x', { media: async () => [videoFile(Buffer.alloc(100)), image('v')] }),
     );
-    expect(video.ok ? null : video.failure.kind).toBe('rejected');
+    expect(mixed.ok ? null : mixed.failure).toMatchObject({
+      kind: 'rejected',
+      message: expect.stringContaining('one video alone'),
+    });
+    expect(pinterest.seen('POST', '/v5/media')).toEqual([]);
     expect(pinterest.seen('POST', '/v5/pins').length).toBe(before);
     // Pinterest's own validation, in its words.
     const long = await provider().publish(
@@ -211,6 +216,94 @@ describe('Pinterest provider', () => {
       retryAt: null,
       message:
         'Pinterest refused it (HTTP 400): Invalid parameters: content_type must be one of image/jpeg, image/png',
+    });
+  });
+
+  describe('video', () => {
+    const waits: number[] = [];
+    // No real time passes: the wait between looks at a processing video only records its length.
+    const videoProvider = () =>
+      createPinterestProvider({
+        fetch: createGuardedFetch(createOutboundGuard({ allowedHosts: ['127.0.0.1'] })),
+        timeoutMs: 5_000,
+        now: () => new Date(),
+        baseUrl: pinterest.url,
+        wait: async (ms) => {
+          waits.push(ms);
+        },
+      });
+    const clip = Buffer.from(Array.from({ length: 3_000 }, (_, index) => (index * 13) % 256));
+    beforeEach(() => {
+      waits.length = 0;
+      pinterest.videoProcessing = ['processing', 'processing', 'succeeded'];
+    });
+
+    it('registers the upload, streams the file to the bucket with the policy’s fields, waits, and pins the video', async () => {
+      const { connected, board } = await connectBoard('video-baker');
+      const video = videoFile(clip, { fileName: 'oven "hot".mp4' });
+      const pub = publication('Our oven at work https://bakery.example/oven', { media: async () => [video] });
+      const done = await videoProvider().publish(sessionOf(connected), pub);
+      if (!done.ok) throw new Error(done.failure.message);
+      const pin = pinterest.pins.get(done.value[0]?.remoteId ?? '');
+      const mediaId = String(pin?.media_source.media_id);
+      expect(pin).toMatchObject({
+        board_id: board?.id,
+        link: 'https://bakery.example/oven',
+        media_source: { source_type: 'video_id', media_id: mediaId, cover_image_key_frame_time: 1 },
+      });
+      const upload = pinterest.uploads.get(mediaId);
+      expect(upload?.bytes?.equals(clip)).toBe(true);
+      expect(upload?.contentType).toBe('video/mp4');
+      // Streamed with its length declared (S3 refuses chunked bodies), read from storage once, whole.
+      expect(upload?.uploadHeaders?.['transfer-encoding']).toBeUndefined();
+      expect(Number(upload?.uploadHeaders?.['content-length'])).toBeGreaterThan(clip.length);
+      expect(video.reads).toEqual([{ start: 0, end: 2999 }]);
+      expect(pinterest.seen('POST', '/v5/media')[0]?.json).toEqual({ media_type: 'video' });
+      // Processing after the upload and on the first look; succeeded on the second.
+      expect(waits).toEqual([5_000]);
+    });
+
+    it('refuses a video Pinterest failed to process; S3’s refusal and a 429 keep their meaning', async () => {
+      const { connected } = await connectBoard('video-failures');
+      const session = sessionOf(connected);
+      pinterest.videoProcessing = ['processing', 'failed'];
+      const failed = await videoProvider().publish(
+        session,
+        publication('x', { media: async () => [videoFile(clip)] }),
+      );
+      expect(failed.ok ? null : failed.failure).toMatchObject({
+        kind: 'rejected',
+        message: 'Pinterest could not process the video',
+      });
+      pinterest.inject({
+        method: 'POST',
+        path: '/media-upload/',
+        status: 400,
+        headers: { 'content-type': 'application/xml' },
+        body: '<Error><Code>EntityTooLarge</Code><Message>Your proposed upload exceeds the maximum allowed size</Message></Error>',
+      });
+      const tooLarge = await videoProvider().publish(
+        session,
+        publication('x', { media: async () => [videoFile(clip)] }),
+      );
+      expect(tooLarge.ok ? null : tooLarge.failure).toMatchObject({
+        kind: 'rejected',
+        statusCode: 400,
+        message: 'Pinterest refused it (HTTP 400): Your proposed upload exceeds the maximum allowed size',
+      });
+      pinterest.inject({
+        method: 'POST',
+        path: '/v5/media',
+        status: 429,
+        body: { code: 8, message: 'You have exceeded your rate limit. Try again later.' },
+        headers: { 'retry-after': '60' },
+      });
+      const limited = await videoProvider().publish(
+        session,
+        publication('x', { media: async () => [videoFile(clip)] }),
+      );
+      expect(limited.ok ? null : limited.failure).toMatchObject({ kind: 'retryable', statusCode: 429 });
+      expect(limited.ok ? 0 : (limited.failure.retryAt?.getTime() ?? 0) - Date.now()).toBeGreaterThan(50_000);
     });
   });
 

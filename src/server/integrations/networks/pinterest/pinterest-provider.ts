@@ -3,7 +3,6 @@ import {
   countOrNull,
   firstLink,
   httpUrl,
-  type JsonApi,
   type JsonRequest,
   jsonCall,
   type NetworkHttp,
@@ -11,27 +10,31 @@ import {
   textField,
   unexpectedAnswer,
 } from '../json-http.js';
+import type { ProcessingWait } from '../media-processing.js';
 import { refreshSession } from '../oauth-token.js';
 import type {
   ConnectedAccount,
-  NetworkMedia,
+  NetworkImage,
   NetworkProvider,
   NetworkResult,
   OAuthSpec,
   OAuthTarget,
   OAuthTokens,
 } from '../provider.js';
+import { PINTEREST, PINTEREST_API } from './pinterest-api.js';
+import { uploadPinterestVideo } from './pinterest-video.js';
 
 // Pinterest through its REST API v5 (developers.pinterest.com/docs/api/v5/). Every Pin goes to a board, so
 // a connected Pinterest account is one board of a login: its remote id is the board id (the only thing a
 // Pin needs besides the token), its name the user's and the board's. Connecting two boards of one login
 // gives two accounts, each publishing to its own board. A Pin carries one image or a carousel of 2 to 5,
-// sent as a link Pinterest fetches where the server has a public address, else as base64 in the request.
+// sent as a link Pinterest fetches where the server has a public address, else as base64 in the request;
+// or one video, uploaded first (pinterest-video.ts).
 // Pinterest's API has no comments or mentions to read and no replies; Pins have no idempotency key.
 
-export const PINTEREST = 'Pinterest';
+export { PINTEREST, PINTEREST_API } from './pinterest-api.js';
 
-export interface PinterestProviderDeps extends NetworkHttp {
+export interface PinterestProviderDeps extends NetworkHttp, ProcessingWait {
   /** The API and OAuth address (tests: the contract fake); Pinterest's own otherwise. */
   baseUrl?: string;
 }
@@ -39,13 +42,12 @@ export interface PinterestProviderDeps extends NetworkHttp {
 /** Reading boards and Pins (analytics), creating Pins, and reading the user's profile. */
 export const PINTEREST_SCOPES = ['boards:read', 'pins:read', 'pins:write', 'user_accounts:read'];
 
-/** Pinterest answers errors as `{ code, message }`; the message is what people see. */
-export const PINTEREST_API: JsonApi = { name: PINTEREST, reason: (body) => textField(body, 'message') };
-
 /** POST /v5/pins: `title` up to 100 characters, `description` and `alt_text` up to 500. */
 const TITLE_LIMIT = 100;
 const DESCRIPTION_LIMIT = 500;
 const MAX_IMAGES = 5;
+/** Where a video Pin's cover is taken from, in seconds. */
+const COVER_FRAME_SECONDS = 1;
 /** Pin analytics reach back at most 90 days. */
 const ANALYTICS_DAYS = 89;
 const BOARD_PAGES = 5;
@@ -195,10 +197,11 @@ export function createPinterestProvider(deps: PinterestProviderDeps): NetworkPro
       if (media.length === 0) {
         return { ok: false, failure: refused('A Pin needs an image: attach one to the post') };
       }
-      if (media.some((file) => file.kind === 'video')) {
+      const video = media.find((file) => file.kind === 'video');
+      if (video && media.length > 1) {
         return {
           ok: false,
-          failure: refused('Video Pins are not sent to Pinterest yet: attach images instead'),
+          failure: refused('A video Pin carries one video alone, without images or a second video'),
         };
       }
       if (media.length > MAX_IMAGES) {
@@ -208,6 +211,19 @@ export function createPinterestProvider(deps: PinterestProviderDeps): NetworkPro
       const link = firstLink(text);
       const title = publication.title?.trim();
       const alt = media[0]?.description.trim();
+      let source: Record<string, unknown>;
+      if (video) {
+        const uploaded = await uploadPinterestVideo(deps, api, session.accessToken, video);
+        if (!uploaded.ok) return uploaded;
+        source = {
+          source_type: 'video_id',
+          media_id: uploaded.value,
+          // In seconds: a frame one second in (Pinterest's video rules ask for four at least).
+          cover_image_key_frame_time: COVER_FRAME_SECONDS,
+        };
+      } else {
+        source = mediaSource(media as NetworkImage[]);
+      }
       const posted = await call<{ id?: string }>(session.accessToken, {
         method: 'POST',
         path: 'pins',
@@ -218,7 +234,7 @@ export function createPinterestProvider(deps: PinterestProviderDeps): NetworkPro
           description: text,
           ...(link ? { link } : {}),
           ...(alt ? { alt_text: [...alt].slice(0, DESCRIPTION_LIMIT).join('') } : {}),
-          media_source: mediaSource(media),
+          media_source: source,
         },
       });
       if (!posted.ok) return posted;
@@ -285,11 +301,11 @@ export function createPinterestProvider(deps: PinterestProviderDeps): NetworkPro
 }
 
 /** Links where every file has one (Pinterest fetches them), else the files themselves, base64-encoded. */
-function mediaSource(media: NetworkMedia[]): Record<string, unknown> {
+function mediaSource(media: NetworkImage[]): Record<string, unknown> {
   const urls = media.map((file) => httpUrl(file.url ?? null));
   const linked = urls.every((url): url is string => url !== null);
   if (media.length === 1) {
-    const file = media[0] as NetworkMedia;
+    const file = media[0] as NetworkImage;
     return linked
       ? { source_type: 'image_url', url: urls[0] }
       : { source_type: 'image_base64', content_type: file.mimeType, data: file.bytes.toString('base64') };

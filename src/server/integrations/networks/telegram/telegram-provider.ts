@@ -8,6 +8,7 @@ import type {
   NetworkSession,
   PublishedPart,
 } from '../provider.js';
+import { wholeFile } from '../provider.js';
 import { TELEGRAM, type TelegramHttp, telegramCall } from './telegram-api.js';
 
 // A Telegram channel through a bot the person made with @BotFather and added to the channel as an
@@ -69,11 +70,15 @@ export function createTelegramProvider(http: TelegramHttp): NetworkProvider<Tele
     const form = new FormData();
     form.set('chat_id', session.remoteAccountId);
     const typeOf = (file: NetworkMedia) => (file.kind === 'video' ? 'video' : 'photo');
-    const attach = (file: NetworkMedia, name: string) =>
-      form.set(name, new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), file.fileName);
+    const attach = async (file: NetworkMedia, name: string) =>
+      form.set(
+        name,
+        new Blob([new Uint8Array(await wholeFile(file))], { type: file.mimeType }),
+        file.fileName,
+      );
     const [only] = media;
     if (media.length === 1 && only) {
-      attach(only, typeOf(only));
+      await attach(only, typeOf(only));
       if (text) form.set('caption', text);
       return call<Message>(session.accessToken, only.kind === 'video' ? 'sendVideo' : 'sendPhoto', form);
     }
@@ -87,7 +92,7 @@ export function createTelegramProvider(http: TelegramHttp): NetworkProvider<Tele
         })),
       ),
     );
-    for (const [index, file] of media.entries()) attach(file, `file${index}`);
+    for (const [index, file] of media.entries()) await attach(file, `file${index}`);
     const sent = await call<Message[]>(session.accessToken, 'sendMediaGroup', form);
     if (!sent.ok) return sent;
     const first = sent.value[0];

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { videoFile } from '../../../../../test/support/networks/publication.js';
 import { FakeXServer, type FakeXUser } from '../../../../../test/support/networks/x/fake-x-server.js';
 import { createGuardedFetch } from '../../guarded-fetch.js';
 import { createOutboundGuard } from '../../outbound-guard.js';
@@ -193,7 +194,7 @@ describe('X provider', () => {
     expect(retry.out.map((part) => part.position)).toEqual([2]);
   });
 
-  it('maps X’s errors: 429 until x-rate-limit-reset, 403 duplicate content, 400 problem detail, videos refused', async () => {
+  it('maps X’s errors: 429 until x-rate-limit-reset, 403 duplicate content, 400 problem detail, a video with images refused', async () => {
     const session = sessionOf(await connect());
     x.rateLimit('POST', '/2/tweets');
     const limited = await provider().publish(session, publication(['Hello']).value);
@@ -222,9 +223,139 @@ describe('X provider', () => {
     });
     const video = await provider().publish(
       session,
-      publication(['Clip'], [], [{ ...image(''), kind: 'video' }]).value,
+      publication(['Clip'], [], [videoFile(Buffer.alloc(10)), image('')]).value,
     );
-    expect(video).toMatchObject({ ok: false, failure: { kind: 'rejected' } });
+    expect(video).toMatchObject({
+      ok: false,
+      failure: { kind: 'rejected', message: expect.stringContaining('one video alone') },
+    });
+    expect(x.requests.some((request) => request.path.startsWith('/2/media/upload/'))).toBe(false);
+  });
+
+  describe('video', () => {
+    const waits: number[] = [];
+    // X's check_after_secs is honoured on the fake's clock: no real time passes in these tests.
+    const videoProvider = () =>
+      withFreshTokens(
+        createXProvider({
+          ...http(),
+          apiBaseUrl: x.url,
+          segmentBytes: 1024,
+          wait: async (ms) => {
+            waits.push(ms);
+            x.clockMs += ms;
+          },
+        }),
+        () => x.now(),
+      );
+    beforeEach(() => {
+      waits.length = 0;
+    });
+    const clip = Buffer.from(Array.from({ length: 2500 }, (_, index) => index % 251));
+
+    it('uploads in segments read one at a time, waits out processing as X says, and posts the media id', async () => {
+      const session = sessionOf(await connect());
+      const video = videoFile(clip);
+      const done = await videoProvider().publish(
+        session,
+        publication(['Our oven at work'], [], [video]).value,
+      );
+      if (!done.ok) throw new Error(done.failure.message);
+      const tweet = x.tweets.get(done.value[0]?.remoteId ?? '');
+      const mediaId = tweet?.mediaIds[0] ?? '';
+      expect(x.media.get(mediaId)).toMatchObject({
+        category: 'tweet_video',
+        mimeType: 'video/mp4',
+        size: 2500,
+      });
+      expect(x.videoBytes(mediaId)?.equals(clip)).toBe(true);
+      // Three segments of at most 1,024 bytes, each read from storage on its own.
+      expect(video.reads).toEqual([
+        { start: 0, end: 1023 },
+        { start: 1024, end: 2047 },
+        { start: 2048, end: 2499 },
+      ]);
+      const paths = x.requests.map((request) => `${request.method} ${request.path}`);
+      expect(paths.filter((path) => path.includes('/2/media/upload'))).toEqual([
+        'POST /2/media/upload/initialize',
+        `POST /2/media/upload/${mediaId}/append`,
+        `POST /2/media/upload/${mediaId}/append`,
+        `POST /2/media/upload/${mediaId}/append`,
+        `POST /2/media/upload/${mediaId}/finalize`,
+        'GET /2/media/upload',
+        'GET /2/media/upload',
+      ]);
+      expect(x.requests.find((request) => request.path === '/2/media/upload/initialize')?.json).toEqual({
+        media_type: 'video/mp4',
+        total_bytes: 2500,
+        media_category: 'tweet_video',
+      });
+      // pending (check after 1 s), in progress (after 3 s), succeeded.
+      expect(waits).toEqual([1000, 3000]);
+    });
+
+    it('refuses a video X failed to process, and retries on a 429 or a 503 mid-upload', async () => {
+      const session = sessionOf(await connect());
+      x.videoProcessing = [
+        { state: 'in_progress', check_after_secs: 5, progress_percent: 10 },
+        {
+          state: 'failed',
+          progress_percent: 10,
+          error: { code: 1, name: 'InvalidMedia', message: 'Unsupported video format' },
+        },
+      ];
+      const failed = await videoProvider().publish(
+        session,
+        publication(['Clip'], [], [videoFile(clip)]).value,
+      );
+      expect(failed).toMatchObject({
+        ok: false,
+        failure: { kind: 'rejected', message: 'X could not process the video: Unsupported video format' },
+      });
+      expect(x.tweets.size).toBe(0);
+
+      x.rateLimit('POST', /^\/2\/media\/upload\/\d+\/append$/);
+      const limited = await videoProvider().publish(
+        session,
+        publication(['Clip'], [], [videoFile(clip)]).value,
+      );
+      expect(limited).toMatchObject({
+        ok: false,
+        failure: {
+          kind: 'retryable',
+          statusCode: 429,
+          retryAt: new Date(Math.floor(x.now().getTime() / 1000) * 1000 + 60_000),
+        },
+      });
+      x.inject({ method: 'POST', path: /\/finalize$/, status: 503, body: { title: 'Service Unavailable' } });
+      const unavailable = await videoProvider().publish(
+        session,
+        publication(['Clip'], [], [videoFile(clip)]).value,
+      );
+      expect(unavailable).toMatchObject({ ok: false, failure: { kind: 'retryable', statusCode: 503 } });
+    });
+
+    it('gives up for this attempt, retryable, when processing outlasts the budget', async () => {
+      const session = sessionOf(await connect());
+      x.videoProcessing = [{ state: 'in_progress', check_after_secs: 60 }];
+      const slow = await withFreshTokens(
+        createXProvider({
+          ...http(),
+          apiBaseUrl: x.url,
+          budgetMs: 180_000,
+          wait: async (ms) => {
+            waits.push(ms);
+            x.clockMs += ms;
+          },
+        }),
+        () => x.now(),
+      ).publish(session, publication(['Clip'], [], [videoFile(clip)]).value);
+      expect(slow).toMatchObject({
+        ok: false,
+        failure: { kind: 'retryable', message: expect.stringContaining('still processing') },
+      });
+      expect(waits).toEqual([60_000, 60_000, 60_000]);
+    });
   });
 
   it('reads a post’s public metrics, and mentions after a cursor, oldest first, with replies to ours', async () => {

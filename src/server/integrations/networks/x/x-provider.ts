@@ -1,10 +1,11 @@
-import type { NetworkHttp } from '../json-http.js';
 import { expiryOf, refreshSession } from '../oauth-token.js';
 import type {
   ConnectedAccount,
+  NetworkImage,
   NetworkMedia,
   NetworkMention,
   NetworkProvider,
+  NetworkPublication,
   NetworkResult,
   NetworkSession,
   OAuthSpec,
@@ -12,11 +13,13 @@ import type {
   PublishedPart,
 } from '../provider.js';
 import { X, type XUser, xCall } from './x-api.js';
+import { uploadXVideo, type XVideoDeps } from './x-video.js';
 
 // X through its API v2 (docs.x.com/x-api) with OAuth 2 user tokens (authorization code + PKCE). Posts go
 // to POST /2/tweets, a thread's parts answer the part before; images go up through POST /2/media/upload
-// first. X takes no idempotency key: a retry relies on the remote ids stored after each part (the
-// publisher passes them back as `published`), so a part X accepted is never sent again.
+// first, a video through X's chunked upload (x-video.ts). X takes no idempotency key: a retry relies on
+// the remote ids stored after each part (the publisher passes them back as `published`), so a part X
+// accepted is never sent again.
 
 /** X's single address; tests point `apiBaseUrl` at the contract fake. */
 export const X_API_BASE_URL = 'https://api.x.com';
@@ -29,7 +32,7 @@ export const X_MAX_IMAGE_BYTES = 5_000_000;
 /** Mentions per page (the endpoint's maximum). */
 const MENTIONS_PAGE = 100;
 
-export interface XProviderDeps extends NetworkHttp {
+export interface XProviderDeps extends XVideoDeps {
   /** The API's address; the authorization and token URLs follow it when it is overridden. */
   apiBaseUrl?: string;
 }
@@ -84,7 +87,7 @@ export function createXProvider(deps: XProviderDeps): NetworkProvider<OAuthToken
       : `https://x.com/i/web/status/${id}`;
   };
 
-  async function upload(session: NetworkSession, media: NetworkMedia): Promise<NetworkResult<string>> {
+  async function upload(session: NetworkSession, media: NetworkImage): Promise<NetworkResult<string>> {
     const form = new FormData();
     form.set('media', new Blob([new Uint8Array(media.bytes)], { type: media.mimeType }), media.fileName);
     form.set('media_category', 'tweet_image');
@@ -126,13 +129,20 @@ export function createXProvider(deps: XProviderDeps): NetworkProvider<OAuthToken
     return { ok: true, value: { remoteId: id, url: postUrl(session, id) } };
   }
 
-  async function images(publication: { media: () => Promise<NetworkMedia[]> }) {
-    const files = await publication.media();
-    if (files.some((file) => file.kind !== 'image')) {
-      return refused('mcc sends only images to X; publish the video on X itself');
+  /** The post's files as X takes them: up to four images, or one video alone. */
+  async function attachments(publication: NetworkPublication) {
+    const files = await publication.media({ maxImageBytes: X_MAX_IMAGE_BYTES });
+    const videos = files.filter((file) => file.kind === 'video');
+    if (videos.length > 0 && files.length > 1) {
+      return refused('X takes one video alone in a post, without images or a second video');
     }
     if (files.length > X_MAX_IMAGES) return refused(`X takes at most ${X_MAX_IMAGES} images in a post`);
     return { ok: true as const, value: files };
+  }
+
+  async function uploadFile(session: NetworkSession, file: NetworkMedia): Promise<NetworkResult<string>> {
+    if (file.kind === 'video') return uploadXVideo(deps, apiBase, session.accessToken, file);
+    return upload(session, file);
   }
 
   return {
@@ -170,12 +180,10 @@ export function createXProvider(deps: XProviderDeps): NetworkProvider<OAuthToken
         if (done.has(position)) continue;
         const mediaIds: string[] = [];
         if (position === 0) {
-          const files = await images({
-            media: () => publication.media({ maxImageBytes: X_MAX_IMAGE_BYTES }),
-          });
+          const files = await attachments(publication);
           if (!files.ok) return files;
           for (const file of files.value) {
-            const uploaded = await upload(session, file);
+            const uploaded = await uploadFile(session, file);
             if (!uploaded.ok) return uploaded;
             mediaIds.push(uploaded.value);
           }
