@@ -31,7 +31,10 @@ function namespaces(language: string): string[] {
     .sort();
 }
 
-/** Each key without its plural suffix, with the placeholders its forms use and the plural forms it has. */
+/**
+ * Each key without its plural suffix, with the placeholders its forms use (`{{name}}`, and `<link>` for the
+ * components a `<Trans>` puts in) and the plural forms it has.
+ */
 function shape(strings: Map<string, string>): Map<string, { variables: string[]; forms: string[] }> {
   const shapes = new Map<string, { variables: Set<string>; forms: Set<string> }>();
   for (const [key, text] of strings) {
@@ -41,6 +44,7 @@ function shape(strings: Map<string, string>): Map<string, { variables: string[];
     if (form) entry.forms.add(form);
     for (const [, variable] of text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g))
       entry.variables.add(variable ?? '');
+    for (const [, tag] of text.matchAll(/<(\w+)>/g)) entry.variables.add(`<${tag}>`);
     shapes.set(base, entry);
   }
   return new Map(

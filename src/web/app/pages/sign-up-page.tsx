@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Banner } from '#web/components/ui/banner.js';
 import { useInvitationInfo } from '#web/features/auth/api/invitation-info.js';
@@ -11,28 +12,31 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const token = fragmentValue(useLocation().hash, 'invitation');
   const invitation = useInvitationInfo(token);
+  const { t } = useTranslation('auth');
   const onSignedUp = () => navigate('/', { replace: true });
   return (
     <AuthLayout
-      title={invitation.data ? `Join ${invitation.data.workspace_name}` : 'Create your account'}
-      subtitle="Plan, write and measure your marketing in one place."
+      title={
+        invitation.data ? t('signUp.join', { workspace: invitation.data.workspace_name }) : t('signUp.title')
+      }
+      subtitle={t('signUp.subtitle')}
       footer={
         <>
-          Already have an account? <Link to="/sign-in">Sign in</Link>
+          {t('signUp.haveAccount')} <Link to="/sign-in">{t('signUp.signIn')}</Link>
         </>
       }
     >
-      <PageTitle title="Create your account" />
+      <PageTitle title={t('signUp.title')} />
       {token === '' ? (
         <SignUpForm onSignedUp={onSignedUp} />
       ) : invitation.data ? (
         <SignUpForm onSignedUp={onSignedUp} invitation={{ token, email: invitation.data.email }} />
       ) : invitation.isError ? (
-        <Banner tone="warning" title="This invitation no longer works">
-          Invitations work for 7 days and only once. Ask whoever invited you to send it again.
+        <Banner tone="warning" title={t('signUp.invitationDead')}>
+          {t('signUp.invitationDeadHint')}
         </Banner>
       ) : (
-        <p className="muted">Checking the invitation…</p>
+        <p className="muted">{t('signUp.checkingInvitation')}</p>
       )}
     </AuthLayout>
   );

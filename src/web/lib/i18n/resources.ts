@@ -1,3 +1,4 @@
+import type auth from '../../locales/en/auth.json';
 import type common from '../../locales/en/common.json';
 
 // The English strings are the catalogue: `t('nav.inbox')` type-checks against them, and a missing or
@@ -5,6 +6,6 @@ import type common from '../../locales/en/common.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof common };
+    resources: { common: typeof common; auth: typeof auth };
   }
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { type Resolver, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { LoginBody, loginBodySchema } from '#shared/auth.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -54,6 +55,7 @@ function PasswordStep({
   initialError: string | undefined;
 }) {
   const signIn = useSignIn();
+  const { t } = useTranslation('auth');
   const [formError, setFormError] = useState<string | undefined>(initialError);
   const { register, handleSubmit, setError, formState } = useForm<LoginInput, unknown, LoginBody>({
     resolver: loginResolver,
@@ -79,21 +81,21 @@ function PasswordStep({
     <form className="stack" onSubmit={onSubmit} noValidate>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextField
-        label="Email"
+        label={t('email')}
         type="email"
         autoComplete="email"
         error={formState.errors.email?.message}
         {...register('email')}
       />
       <TextField
-        label="Password"
+        label={t('password')}
         type="password"
         autoComplete="current-password"
-        error={formState.errors.password && 'Enter your password'}
+        error={formState.errors.password && t('signIn.enterPassword')}
         {...register('password')}
       />
       <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-        Sign in
+        {t('signIn.submit')}
       </Button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type RegisterBody, registerBodySchema } from '#shared/auth.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -29,6 +30,7 @@ export function SignUpForm({
   invitation?: SignUpInvitation;
 }) {
   const signUp = useSignUp();
+  const { t } = useTranslation('auth');
   const [formError, setFormError] = useState<string>();
   const [pending, setPending] = useState<string>();
   const { register, handleSubmit, setError, formState, control } = useForm<
@@ -52,7 +54,7 @@ export function SignUpForm({
       else setPending(answer.message);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'conflict') {
-        setError('email', { message: 'An account already uses this email. Sign in instead.' });
+        setError('email', { message: t('signUp.emailTaken') });
         return;
       }
       setFormError(applyServerErrors(error, ['name', 'email', 'password'], setError));
@@ -61,7 +63,7 @@ export function SignUpForm({
 
   if (pending) {
     return (
-      <Banner tone="success" title="Check your email">
+      <Banner tone="success" title={t('signUp.checkEmail')}>
         {pending}
       </Banner>
     );
@@ -71,14 +73,14 @@ export function SignUpForm({
     <form className="stack" onSubmit={onSubmit} noValidate>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextField
-        label="Name"
+        label={t('signUp.name')}
         autoComplete="name"
         maxLength={100}
-        error={formState.errors.name && 'Enter your name'}
+        error={formState.errors.name && t('signUp.enterName')}
         {...register('name')}
       />
       <TextField
-        label="Email"
+        label={t('email')}
         type="email"
         autoComplete="email"
         readOnly={invitation !== undefined}
@@ -86,7 +88,7 @@ export function SignUpForm({
         {...register('email')}
       />
       <TextField
-        label="Password"
+        label={t('password')}
         type="password"
         autoComplete="new-password"
         hint={<PasswordHints password={password} />}
@@ -94,7 +96,7 @@ export function SignUpForm({
         {...register('password')}
       />
       <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-        Create account
+        {t('signUp.submit')}
       </Button>
     </form>
   );
