@@ -37,6 +37,7 @@ export default defineConfig({
           name: 'components',
           include: ['src/web/**/*.test.tsx'],
           environment: 'happy-dom',
+          setupFiles: ['src/web/test/setup-i18n.ts'],
           // Each file in its own VM context on a reused worker, rather than a fresh process per file: the DOM
           // and the app's modules are set up per file all the same (no state crosses files), in well under
           // the time (57 s instead of 150 s for this project on the same loaded machine).

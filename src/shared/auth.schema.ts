@@ -121,6 +121,4 @@ export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
 export type User = z.infer<typeof userSchema>;
 export type Session = z.infer<typeof sessionSchema>;
 
-/** Cookie and header names shared by the server and the web client. */
-export const AUTH_COOKIES = { refresh: 'mcc_refresh', csrf: 'mcc_csrf' } as const;
-export const CSRF_HEADER = 'x-csrf-token';
+export { AUTH_COOKIES, CSRF_HEADER } from './auth-cookies.js';

@@ -10,6 +10,8 @@ import { AppProviders } from './app/providers.js';
 import { startTelemetry } from './features/telemetry/start-telemetry.js';
 import { startRefreshTimer } from './lib/auth/refresh-timer.js';
 import { restoreSession } from './lib/auth/restore-session.js';
+import { startI18n } from './lib/i18n/i18n.js';
+import { initialLanguage } from './lib/i18n/languages.js';
 import { createQueryClient } from './lib/query-client.js';
 import { applyThemePreference, getThemePreference } from './lib/theme.js';
 
@@ -22,12 +24,15 @@ void restoreSession();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain <div id="root">');
 
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders queryClient={createQueryClient()}>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </AppProviders>
-  </StrictMode>,
+// The first screen waits for its language's common strings (one small chunk) rather than showing keys.
+void startI18n(initialLanguage()).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <AppProviders queryClient={createQueryClient()}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AppProviders>
+    </StrictMode>,
+  ),
 );

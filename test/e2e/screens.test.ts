@@ -129,6 +129,20 @@ describe('main screens', () => {
         await audit.getByText('changed: locale').waitFor();
         expect(await audit.textContent()).not.toMatch(/rotated|[[\]{}"]/);
 
+        // The interface in French: one choice in the account menu, kept across a reload, then back.
+        await page.getByRole('button', { name: /^Account:/ }).click();
+        await page.getByRole('menuitem', { name: 'Français' }).click();
+        await page.getByRole('navigation', { name: 'Paramètres' }).waitFor();
+        expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+        await page.reload();
+        await page.getByRole('link', { name: 'Tableau de bord' }).waitFor();
+        expect(await seriousViolations(page), 'settings in French').toEqual([]);
+        await shoot('settings-french');
+        await page.getByRole('button', { name: /^Compte :/ }).click();
+        await page.getByRole('menuitem', { name: 'English' }).click();
+        await page.getByRole('navigation', { name: 'Settings' }).waitFor();
+        expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
         // The API documentation: linked from the account menu, and in mcc's name and mark.
         await page.getByRole('button', { name: /^Account:/ }).click();
         expect(await page.getByRole('menuitem', { name: 'API documentation' }).getAttribute('href')).toBe(

@@ -7,11 +7,17 @@ import { GuestOnly, RequireAuth } from './routes/require-auth.js';
 import { RouteErrorBoundary } from './routes/route-error-boundary.js';
 
 // Every page, and the app shell the guest pages do not use, is its own chunk: the sign-in page ships little.
-const SignInPage = lazyPage(() => import('./pages/sign-in-page.js'), 'SignInPage');
-const SignUpPage = lazyPage(() => import('./pages/sign-up-page.js'), 'SignUpPage');
-const ConfirmSignUpPage = lazyPage(() => import('./pages/confirm-sign-up-page.js'), 'ConfirmSignUpPage');
-const ForgotPasswordPage = lazyPage(() => import('./pages/forgot-password-page.js'), 'ForgotPasswordPage');
-const ResetPasswordPage = lazyPage(() => import('./pages/reset-password-page.js'), 'ResetPasswordPage');
+const SignInPage = lazyPage(() => import('./pages/sign-in-page.js'), 'SignInPage', ['auth']);
+const SignUpPage = lazyPage(() => import('./pages/sign-up-page.js'), 'SignUpPage', ['auth']);
+const ConfirmSignUpPage = lazyPage(() => import('./pages/confirm-sign-up-page.js'), 'ConfirmSignUpPage', [
+  'auth',
+]);
+const ForgotPasswordPage = lazyPage(() => import('./pages/forgot-password-page.js'), 'ForgotPasswordPage', [
+  'auth',
+]);
+const ResetPasswordPage = lazyPage(() => import('./pages/reset-password-page.js'), 'ResetPasswordPage', [
+  'auth',
+]);
 const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe-page.js'), 'UnsubscribePage');
 const ReviewPage = lazyPage(() => import('./pages/review-page.js'), 'ReviewPage');
 const HomeRedirect = lazyPage(() => import('./routes/home-redirect.js'), 'HomeRedirect');

@@ -1,9 +1,24 @@
 import type { Permission } from '#shared/roles.js';
 import type { IconName } from '../components/ui/icon.js';
 
+export type NavLabel =
+  | 'dashboard'
+  | 'calendar'
+  | 'content'
+  | 'studio'
+  | 'media'
+  | 'inbox'
+  | 'campaigns'
+  | 'brand'
+  | 'analytics'
+  | 'aiUsage'
+  | 'jobs'
+  | 'settings';
+
 /** One entry of the workspace sidebar; `path` is relative to `/w/:businessId`. */
 export interface NavItem {
-  label: string;
+  /** Its name's key under `nav.` in the common strings (src/web/locales/<language>/common.json). */
+  label: NavLabel;
   path: string;
   icon: IconName;
   /** Active only on an exact match (the dashboard would otherwise match every page). */
@@ -17,16 +32,16 @@ export interface NavItem {
  * in the shell changes.
  */
 export const WORKSPACE_NAV: readonly NavItem[] = [
-  { label: 'Dashboard', path: '', icon: 'home', end: true },
-  { label: 'Calendar', path: 'calendar', icon: 'calendar', permission: 'content.read' },
-  { label: 'Content', path: 'content', icon: 'list', permission: 'content.read' },
-  { label: 'Studio', path: 'studio', icon: 'sparkles', permission: 'ai.use' },
-  { label: 'Media', path: 'media', icon: 'image', permission: 'media.read' },
-  { label: 'Inbox', path: 'inbox', icon: 'inbox', permission: 'inbox.read' },
-  { label: 'Campaigns', path: 'campaigns', icon: 'megaphone', permission: 'campaigns.read' },
-  { label: 'Brand', path: 'brand', icon: 'palette', permission: 'business.read' },
-  { label: 'Analytics', path: 'analytics', icon: 'chart', permission: 'analytics.read' },
-  { label: 'AI usage', path: 'ai-usage', icon: 'chart', permission: 'ai.usage.read' },
-  { label: 'Jobs', path: 'jobs', icon: 'pulse', permission: 'jobs.read' },
-  { label: 'Settings', path: 'settings', icon: 'settings' },
+  { label: 'dashboard', path: '', icon: 'home', end: true },
+  { label: 'calendar', path: 'calendar', icon: 'calendar', permission: 'content.read' },
+  { label: 'content', path: 'content', icon: 'list', permission: 'content.read' },
+  { label: 'studio', path: 'studio', icon: 'sparkles', permission: 'ai.use' },
+  { label: 'media', path: 'media', icon: 'image', permission: 'media.read' },
+  { label: 'inbox', path: 'inbox', icon: 'inbox', permission: 'inbox.read' },
+  { label: 'campaigns', path: 'campaigns', icon: 'megaphone', permission: 'campaigns.read' },
+  { label: 'brand', path: 'brand', icon: 'palette', permission: 'business.read' },
+  { label: 'analytics', path: 'analytics', icon: 'chart', permission: 'analytics.read' },
+  { label: 'aiUsage', path: 'ai-usage', icon: 'chart', permission: 'ai.usage.read' },
+  { label: 'jobs', path: 'jobs', icon: 'pulse', permission: 'jobs.read' },
+  { label: 'settings', path: 'settings', icon: 'settings' },
 ];

@@ -4,7 +4,7 @@ import type { generateContentBodySchema } from '#shared/content.schema.js';
 import { generateContentResultSchema } from '#shared/content.schema.js';
 import { ApiError, NetworkError } from './api-error.js';
 import { postEventStream } from './event-stream.js';
-import { problemFromBody } from './problem.js';
+import { problemFromBody } from './problem-body.js';
 
 /** The written variants, what they cost, and whether the offline writer wrote them. */
 export type GeneratedContent = z.infer<typeof generateContentResultSchema>;

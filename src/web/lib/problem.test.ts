@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter, problemFromBody, toApiError } from './problem.js';
+import { parseRetryAfter, toApiError } from './problem.js';
+import { problemFromBody } from './problem-body.js';
 
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {

@@ -9,6 +9,7 @@ import { Brand } from './brand.js';
 import { SidebarNav } from './sidebar-nav.js';
 import { UserMenu } from './user-menu.js';
 import './app-shell.css';
+import { useTranslation } from 'react-i18next';
 
 /**
  * The signed-in frame: sidebar navigation, a top bar with the workspace switcher, the notification bell
@@ -19,6 +20,7 @@ export function AppShell() {
   const workspaceId = businessId ?? getLastWorkspaceId();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { pathname } = useLocation();
+  const { t } = useTranslation();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: closing the drawer is the point of watching the path.
   useEffect(() => setDrawerOpen(false), [pathname]);
@@ -32,13 +34,13 @@ export function AppShell() {
 
   return (
     <div className="shell" data-drawer={drawerOpen ? 'open' : 'closed'}>
-      <aside id="sidebar" className="sidebar" aria-label="Main">
+      <aside id="sidebar" className="sidebar" aria-label={t('shell.mainNavigation')}>
         <div className="sidebar__inner">
           <div className="sidebar__brand">
             <Brand />
             <button type="button" className="icon-button sidebar__close" onClick={() => setDrawerOpen(false)}>
               <Icon name="close" />
-              <span className="visually-hidden">Close navigation</span>
+              <span className="visually-hidden">{t('shell.closeNavigation')}</span>
             </button>
           </div>
           <SidebarNav workspaceId={workspaceId} />
@@ -61,7 +63,7 @@ export function AppShell() {
             onClick={() => setDrawerOpen(true)}
           >
             <Icon name="menu" />
-            <span className="visually-hidden">Open navigation</span>
+            <span className="visually-hidden">{t('shell.openNavigation')}</span>
           </button>
           <div className="topbar__switcher">
             <WorkspaceSwitcher currentId={workspaceId} />

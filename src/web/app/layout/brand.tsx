@@ -1,7 +1,9 @@
 import './brand.css';
+import { useTranslation } from 'react-i18next';
 
 /** The product mark and name. */
 export function Brand() {
+  const { t } = useTranslation();
   return (
     <span className="brand">
       <svg
@@ -15,7 +17,7 @@ export function Brand() {
         <rect width="24" height="24" rx="6" />
         <path d="M6 16V8l6 5 6-5v8" />
       </svg>
-      <span className="brand__name">Command Center</span>
+      <span className="brand__name">{t('brand.name')}</span>
     </span>
   );
 }

@@ -4,20 +4,35 @@ import { can, type Permission } from '#shared/roles.js';
 import { useScrollEdges } from '#web/components/ui/use-scroll-edges.js';
 import { useWorkspace } from './workspace-layout.js';
 import './settings-layout.css';
+import { useTranslation } from 'react-i18next';
 
-const TABS: { label: string; path: string; permission?: Permission }[] = [
-  { label: 'General', path: '' },
-  { label: 'Members', path: 'members' },
-  { label: 'Notifications', path: 'notifications' },
-  { label: 'API keys', path: 'api-keys', permission: 'api_keys.manage' },
-  { label: 'Audit log', path: 'audit-log', permission: 'audit.read' },
-  { label: 'AI', path: 'ai', permission: 'ai.usage.read' },
-  { label: 'Publishing', path: 'publishing', permission: 'connectors.manage' },
-  { label: 'Channels', path: 'channels', permission: 'connectors.manage' },
-  { label: 'Queue', path: 'queue' },
-  { label: 'Inbox', path: 'inbox', permission: 'inbox.reply' },
-  { label: 'Webhooks', path: 'webhooks', permission: 'webhooks.read' },
+/** `label` is the tab's key under `settings.tabs.` in the common strings. */
+const TABS: { label: SettingsTab; path: string; permission?: Permission }[] = [
+  { label: 'general', path: '' },
+  { label: 'members', path: 'members' },
+  { label: 'notifications', path: 'notifications' },
+  { label: 'apiKeys', path: 'api-keys', permission: 'api_keys.manage' },
+  { label: 'auditLog', path: 'audit-log', permission: 'audit.read' },
+  { label: 'ai', path: 'ai', permission: 'ai.usage.read' },
+  { label: 'publishing', path: 'publishing', permission: 'connectors.manage' },
+  { label: 'channels', path: 'channels', permission: 'connectors.manage' },
+  { label: 'queue', path: 'queue' },
+  { label: 'inbox', path: 'inbox', permission: 'inbox.reply' },
+  { label: 'webhooks', path: 'webhooks', permission: 'webhooks.read' },
 ];
+
+type SettingsTab =
+  | 'general'
+  | 'members'
+  | 'notifications'
+  | 'apiKeys'
+  | 'auditLog'
+  | 'ai'
+  | 'publishing'
+  | 'channels'
+  | 'queue'
+  | 'inbox'
+  | 'webhooks';
 
 /**
  * Settings of the current workspace, one tab per concern; tabs my role cannot use are not shown. On a
@@ -30,6 +45,7 @@ export function SettingsLayout() {
   const nav = useRef<HTMLElement>(null);
   const more = useScrollEdges(nav);
   const { pathname } = useLocation();
+  const { t } = useTranslation();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the current tab changes with the path.
   useEffect(() => {
@@ -45,10 +61,10 @@ export function SettingsLayout() {
   return (
     <>
       <div className="page-header__text">
-        <h1>Settings</h1>
+        <h1>{t('settings.title')}</h1>
         <p className="muted">{business.name}</p>
       </div>
-      <nav aria-label="Settings" className="tabs" ref={nav} data-more={more}>
+      <nav aria-label={t('settings.title')} className="tabs" ref={nav} data-more={more}>
         {TABS.filter((tab) => !tab.permission || can(business.role, tab.permission)).map((tab) => (
           <NavLink
             key={tab.path}
@@ -56,7 +72,7 @@ export function SettingsLayout() {
             end={!tab.path}
             className="tabs__link"
           >
-            {tab.label}
+            {t(`settings.tabs.${tab.label}`)}
           </NavLink>
         ))}
       </nav>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { can } from '#shared/roles.js';
 import { Icon } from '#web/components/ui/icon.js';
@@ -10,13 +11,14 @@ import { WORKSPACE_NAV } from '../navigation.js';
  */
 export function SidebarNav({ workspaceId }: { workspaceId: string | undefined }) {
   const businesses = useBusinesses();
+  const { t } = useTranslation();
   if (!workspaceId) return null;
   const role = businesses.data?.find((business) => business.id === workspaceId)?.role;
   const items = WORKSPACE_NAV.filter(
     (item) => !item.permission || (role !== undefined && can(role, item.permission)),
   );
   return (
-    <nav aria-label="Workspace">
+    <nav aria-label={t('shell.workspaceNavigation')}>
       <ul className="sidebar__nav">
         {items.map((item) => (
           <li key={item.label}>
@@ -26,7 +28,7 @@ export function SidebarNav({ workspaceId }: { workspaceId: string | undefined })
               className="sidebar__link"
             >
               <Icon name={item.icon} />
-              {item.label}
+              {t(`nav.${item.label}`)}
             </NavLink>
           </li>
         ))}

@@ -1,60 +1,81 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Menu, type MenuItem } from '#web/components/ui/menu.js';
 import { useSignOut } from '#web/features/auth/api/sign-out.js';
 import { useCurrentUser } from '#web/lib/auth/use-session.js';
+import { LANGUAGE_NAMES, LANGUAGES } from '#web/lib/i18n/languages.js';
+import { useLanguage } from '#web/lib/i18n/use-language.js';
 import { applyThemePreference, getThemePreference, type ThemePreference } from '#web/lib/theme.js';
 
-const THEMES: { value: ThemePreference; label: string }[] = [
-  { value: 'system', label: 'System theme' },
-  { value: 'light', label: 'Light theme' },
-  { value: 'dark', label: 'Dark theme' },
-];
+const THEMES: readonly ThemePreference[] = ['system', 'light', 'dark'];
 
-/** My name, with profile, the API documentation, appearance and sign out. */
+/** A choice in the menu, marked when it is the current one. */
+function Choice({ label, selected }: { label: string; selected: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {label}
+      {selected && (
+        <>
+          <span aria-hidden="true">✓</span>
+          <span className="visually-hidden">{t('account.selected')}</span>
+        </>
+      )}
+    </>
+  );
+}
+
+/** My name, with profile, the API documentation, appearance, language and sign out. */
 export function UserMenu() {
   const user = useCurrentUser();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const [theme, setTheme] = useState(getThemePreference);
+  const [language, setLanguage] = useLanguage();
+  const { t } = useTranslation();
 
   const items: MenuItem[] = [
-    { kind: 'link', key: 'profile', to: '/profile', label: 'Profile' },
-    { kind: 'link', key: 'api-docs', to: '/docs', label: 'API documentation', document: true },
+    { kind: 'link', key: 'profile', to: '/profile', label: t('account.profile') },
+    { kind: 'link', key: 'api-docs', to: '/docs', label: t('account.apiDocs'), document: true },
     { kind: 'separator', key: 'theme-separator' },
     ...THEMES.map(
       (option): MenuItem => ({
         kind: 'action',
-        key: option.value,
-        label: (
-          <>
-            {option.label}
-            {theme === option.value && (
-              <>
-                <span aria-hidden="true">✓</span>
-                <span className="visually-hidden">(selected)</span>
-              </>
-            )}
-          </>
-        ),
+        key: option,
+        label: <Choice label={t(`account.theme.${option}`)} selected={theme === option} />,
         onSelect: () => {
-          applyThemePreference(option.value);
-          setTheme(option.value);
+          applyThemePreference(option);
+          setTheme(option);
         },
+      }),
+    ),
+    { kind: 'separator', key: 'language-separator' },
+    ...LANGUAGES.map(
+      (option): MenuItem => ({
+        kind: 'action',
+        key: `language-${option}`,
+        // Each language in itself, and marked as such for screen readers.
+        label: (
+          <span lang={option}>
+            <Choice label={LANGUAGE_NAMES[option]} selected={language === option} />
+          </span>
+        ),
+        onSelect: () => setLanguage(option),
       }),
     ),
     { kind: 'separator', key: 'sign-out-separator' },
     {
       kind: 'action',
       key: 'sign-out',
-      label: 'Sign out',
+      label: t('account.signOut'),
       onSelect: () => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) }),
     },
   ];
 
   return (
     <Menu
-      label={`Account: ${user.name}`}
+      label={t('account.menu', { name: user.name })}
       align="end"
       items={items}
       trigger={
@@ -62,7 +83,7 @@ export function UserMenu() {
           <span className="user-avatar" aria-hidden="true">
             {user.name.charAt(0).toUpperCase()}
           </span>
-          <span className="visually-hidden">Account: </span>
+          <span className="visually-hidden">{t('account.menuPrefix')} </span>
           <span className="user-name">{user.name}</span>
         </>
       }

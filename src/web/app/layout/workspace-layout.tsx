@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useOutletContext, useParams } from 'react-router';
 import type { Business } from '#shared/business.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -17,6 +18,7 @@ import { useLiveUpdates } from '../use-live-updates.js';
 export function WorkspaceLayout() {
   const { businessId = '' } = useParams();
   const business = useBusiness(businessId);
+  const { t } = useTranslation();
   const announceJob = useJobToasts(businessId);
   const announcePublishing = usePublishToasts(businessId);
   useLiveUpdates(businessId, (event) => {
@@ -28,14 +30,17 @@ export function WorkspaceLayout() {
     if (business.isSuccess) rememberWorkspaceId(business.data.id);
   }, [business.isSuccess, business.data?.id]);
 
-  if (business.isPending) return <PageSpinner label="Loading the workspace" />;
+  if (business.isPending) return <PageSpinner label={t('workspace.loading')} />;
   if (business.isError) {
     if (business.error instanceof ApiError && [404, 403, 400].includes(business.error.status)) {
       return (
         <>
-          <PageTitle title="Workspace not found" />
-          <EmptyState title="Workspace not found" action={<Link to="/">Go to your workspaces</Link>}>
-            It may have been deleted, or you are no longer a member.
+          <PageTitle title={t('workspace.notFound')} />
+          <EmptyState
+            title={t('workspace.notFound')}
+            action={<Link to="/">{t('workspace.goToWorkspaces')}</Link>}
+          >
+            {t('workspace.notFoundHint')}
           </EmptyState>
         </>
       );

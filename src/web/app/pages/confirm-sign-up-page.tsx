@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Banner } from '#web/components/ui/banner.js';
 import { useConfirmSignUp } from '#web/features/auth/api/sign-up.js';
@@ -12,6 +13,7 @@ export function ConfirmSignUpPage() {
   const confirm = useConfirmSignUp();
   const navigate = useNavigate();
   const started = useRef(false);
+  const { t } = useTranslation('auth');
   useEffect(() => {
     // Once: the link works once, and a second request would answer that it expired.
     if (started.current || token === '') return;
@@ -20,15 +22,18 @@ export function ConfirmSignUpPage() {
   }, [token, confirm, navigate]);
 
   return (
-    <AuthLayout title="Finishing your sign-up">
-      <PageTitle title="Finishing your sign-up" />
+    <AuthLayout title={t('confirm.title')}>
+      <PageTitle title={t('confirm.title')} />
       {token === '' || confirm.isError ? (
-        <Banner tone="warning" title="This link no longer works">
-          Sign-up links work once, for 24 hours. <Link to="/sign-up">Sign up again</Link> or{' '}
-          <Link to="/sign-in">sign in</Link>.
+        <Banner tone="warning" title={t('confirm.linkDead')}>
+          <Trans
+            t={t}
+            i18nKey="confirm.linkDeadHint"
+            components={{ signUp: <Link to="/sign-up" />, signIn: <Link to="/sign-in" /> }}
+          />
         </Banner>
       ) : (
-        <p className="muted">Creating your account…</p>
+        <p className="muted">{t('confirm.creating')}</p>
       )}
     </AuthLayout>
   );

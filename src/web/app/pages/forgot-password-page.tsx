@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { forgotPasswordBodySchema } from '#shared/auth.schema.js';
@@ -17,6 +18,7 @@ type FormValues = z.input<typeof forgotPasswordBodySchema>;
 /** "Forgot password?": an email address in, the same answer out for every address. */
 export function ForgotPasswordPage() {
   const forgot = useForgotPassword();
+  const { t } = useTranslation('auth');
   const [sent, setSent] = useState<string>();
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, formState } = useForm<
@@ -36,31 +38,31 @@ export function ForgotPasswordPage() {
 
   return (
     <AuthLayout
-      title="Reset your password"
-      subtitle="We will email you a link to choose a new one."
+      title={t('forgot.title')}
+      subtitle={t('forgot.subtitle')}
       footer={
         <>
-          Remembered it? <Link to="/sign-in">Sign in</Link>
+          {t('forgot.remembered')} <Link to="/sign-in">{t('forgot.signIn')}</Link>
         </>
       }
     >
-      <PageTitle title="Reset your password" />
+      <PageTitle title={t('forgot.title')} />
       {sent ? (
-        <Banner tone="success" title="Check your email">
+        <Banner tone="success" title={t('forgot.checkEmail')}>
           {sent}
         </Banner>
       ) : (
         <form className="stack" onSubmit={onSubmit} noValidate>
           {formError && <Banner tone="danger">{formError}</Banner>}
           <TextField
-            label="Email"
+            label={t('email')}
             type="email"
             autoComplete="email"
             error={formState.errors.email?.message}
             {...register('email')}
           />
           <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-            Send the link
+            {t('forgot.submit')}
           </Button>
         </form>
       )}

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { z } from 'zod';
 import { passwordSchema } from '#shared/auth.schema.js';
@@ -23,26 +24,27 @@ export function ResetPasswordPage() {
   const token = fragmentValue(useLocation().hash, 'token');
   const check = useResetLinkCheck(token);
   const [done, setDone] = useState(false);
+  const { t } = useTranslation('auth');
   const linkDead = token === '' || (check.error instanceof ApiError && check.error.status < 500);
   return (
     <AuthLayout
-      title="Choose a new password"
-      subtitle="Every device signed in to your account will be signed out."
-      footer={<Link to="/sign-in">Back to sign in</Link>}
+      title={t('reset.title')}
+      subtitle={t('reset.subtitle')}
+      footer={<Link to="/sign-in">{t('reset.backToSignIn')}</Link>}
     >
-      <PageTitle title="Choose a new password" />
+      <PageTitle title={t('reset.title')} />
       {done ? (
-        <Banner tone="success" title="Your password is changed">
-          <Link to="/sign-in">Sign in</Link> with your new password.
+        <Banner tone="success" title={t('reset.done')}>
+          <Trans t={t} i18nKey="reset.doneHint" components={{ signIn: <Link to="/sign-in" /> }} />
         </Banner>
       ) : linkDead ? (
-        <Banner tone="warning" title="This link no longer works">
-          Reset links work once, for 30 minutes. <Link to="/forgot-password">Ask for a new one</Link>.
+        <Banner tone="warning" title={t('reset.linkDead')}>
+          <Trans t={t} i18nKey="reset.linkDeadHint" components={{ ask: <Link to="/forgot-password" /> }} />
         </Banner>
       ) : check.isSuccess ? (
         <ResetForm token={token} onDone={() => setDone(true)} />
       ) : (
-        <p className="muted">Checking the link…</p>
+        <p className="muted">{t('reset.checking')}</p>
       )}
     </AuthLayout>
   );
@@ -50,6 +52,7 @@ export function ResetPasswordPage() {
 
 function ResetForm({ token, onDone }: { token: string; onDone: () => void }) {
   const reset = useResetPassword();
+  const { t } = useTranslation('auth');
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, formState, control } = useForm<
     FormValues,
@@ -72,7 +75,7 @@ function ResetForm({ token, onDone }: { token: string; onDone: () => void }) {
     <form className="stack" onSubmit={onSubmit} noValidate>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextField
-        label="New password"
+        label={t('reset.newPassword')}
         type="password"
         autoComplete="new-password"
         hint={<PasswordHints password={password} />}
@@ -80,7 +83,7 @@ function ResetForm({ token, onDone }: { token: string; onDone: () => void }) {
         {...register('new_password')}
       />
       <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-        Set the new password
+        {t('reset.submit')}
       </Button>
     </form>
   );

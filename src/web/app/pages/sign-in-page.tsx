@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm } from '#web/features/auth/components/sign-in-form.js';
 import { PageTitle } from '#web/lib/page-title.js';
@@ -10,23 +11,24 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
+  const { t } = useTranslation('auth');
   const goOn = async () => {
     navigate(await landingAfterSignIn(safeNextPath(params.get('next')), queryClient), { replace: true });
   };
   return (
     <AuthLayout
-      title="Sign in"
-      subtitle="Welcome back to your marketing command center."
+      title={t('signIn.title')}
+      subtitle={t('signIn.subtitle')}
       footer={
         <>
-          New here? <Link to="/sign-up">Create an account</Link>
+          {t('signIn.newHere')} <Link to="/sign-up">{t('signIn.createAccount')}</Link>
         </>
       }
     >
-      <PageTitle title="Sign in" />
+      <PageTitle title={t('signIn.title')} />
       <SignInForm onSignedIn={() => void goOn()} />
       <p className="muted">
-        <Link to="/forgot-password">Forgot password?</Link>
+        <Link to="/forgot-password">{t('signIn.forgotPassword')}</Link>
       </p>
     </AuthLayout>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Banner } from '#web/components/ui/banner.js';
 import { useAuthOptions } from '#web/features/auth/api/auth-options.js';
@@ -17,26 +18,28 @@ export function SignUpPage() {
   const invitation = useInvitationInfo(token);
   const options = useAuthOptions();
   const mail = options.data?.mail;
+  const { t } = useTranslation('auth');
   const onSignedUp = () => navigate('/', { replace: true });
   return (
     <AuthLayout
-      title={invitation.data ? `Join ${invitation.data.workspace_name}` : 'Create your account'}
-      subtitle="Plan, write and measure your marketing in one place."
+      title={
+        invitation.data ? t('signUp.join', { workspace: invitation.data.workspace_name }) : t('signUp.title')
+      }
+      subtitle={t('signUp.subtitle')}
       footer={
         <>
-          Already have an account? <Link to="/sign-in">Sign in</Link>
+          {t('signUp.haveAccount')} <Link to="/sign-in">{t('signUp.signIn')}</Link>
         </>
       }
     >
-      <PageTitle title="Create your account" />
+      <PageTitle title={t('signUp.title')} />
       {token === '' ? (
         options.data?.sign_up === 'closed' ? (
-          <Banner tone="info" title="Sign-up is closed on this server">
-            Accounts here come from invitations: ask someone in your team to invite you from their workspace’s
-            members, or ask the server’s administrator for an account.
+          <Banner tone="info" title={t('signUp.closedTitle')}>
+            {t('signUp.closedHint')}
           </Banner>
         ) : options.isPending ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('signUp.loadingOptions')}</p>
         ) : (
           <SignUpForm onSignedUp={onSignedUp} mail={mail} />
         )
@@ -47,11 +50,11 @@ export function SignUpPage() {
           mail={mail}
         />
       ) : invitation.isError ? (
-        <Banner tone="warning" title="This invitation no longer works">
-          Invitations work for 7 days and only once. Ask whoever invited you to send it again.
+        <Banner tone="warning" title={t('signUp.invitationDead')}>
+          {t('signUp.invitationDeadHint')}
         </Banner>
       ) : (
-        <p className="muted">Checking the invitation…</p>
+        <p className="muted">{t('signUp.checkingInvitation')}</p>
       )}
     </AuthLayout>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { Banner } from '#web/components/ui/banner.js';
 import { PageSpinner } from '#web/components/ui/spinner.js';
@@ -8,7 +9,8 @@ import { getLastWorkspaceId } from '#web/lib/last-workspace.js';
 /** "/" opens the last workspace used, the first one otherwise, or onboarding when there is none. */
 export function HomeRedirect() {
   const businesses = useBusinesses();
-  if (businesses.isPending) return <PageSpinner label="Loading your workspaces" />;
+  const { t } = useTranslation();
+  if (businesses.isPending) return <PageSpinner label={t('workspace.loadingAll')} />;
   if (businesses.isError) {
     return (
       <main id="main" className="centered-page">

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageSpinner } from '#web/components/ui/spinner.js';
 import { useSession } from '#web/lib/auth/use-session.js';
@@ -9,7 +10,8 @@ import { useSession } from '#web/lib/auth/use-session.js';
 export function RequireAuth() {
   const session = useSession();
   const location = useLocation();
-  if (session.status === 'restoring') return <PageSpinner label="Restoring your session" />;
+  const { t } = useTranslation();
+  if (session.status === 'restoring') return <PageSpinner label={t('session.restoring')} />;
   if (session.status === 'anonymous') {
     const next = `${location.pathname}${location.search}`;
     if (session.signedOut || next === '/') return <Navigate to="/sign-in" replace />;
@@ -21,7 +23,8 @@ export function RequireAuth() {
 /** The sign-in and sign-up pages: a signed-in visitor is sent on to the app. */
 export function GuestOnly() {
   const session = useSession();
-  if (session.status === 'restoring') return <PageSpinner label="Restoring your session" />;
+  const { t } = useTranslation();
+  if (session.status === 'restoring') return <PageSpinner label={t('session.restoring')} />;
   if (session.status === 'authenticated') return <Navigate to="/" replace />;
   return <Outlet />;
 }

@@ -2,6 +2,7 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Button } from '#web/components/ui/button.js';
 import { PageTitle } from '#web/lib/page-title.js';
 import '../layout/centered-page.css';
+import { useTranslation } from 'react-i18next';
 
 interface State {
   failed: boolean;
@@ -23,20 +24,24 @@ export class RouteErrorBoundary extends Component<{ children: ReactNode }, State
   }
 
   override render() {
-    if (!this.state.failed) return this.props.children;
-    return (
-      <main id="main" className="centered-page">
-        <PageTitle title="Something went wrong" />
-        <div className="centered-page__panel stack">
-          <h1>Something went wrong</h1>
-          <p className="muted">This page failed to load. Reloading usually fixes it; your data is safe.</p>
-          <div>
-            <Button variant="primary" onClick={() => location.reload()}>
-              Reload the page
-            </Button>
-          </div>
-        </div>
-      </main>
-    );
+    return this.state.failed ? <FailedPage /> : this.props.children;
   }
+}
+
+function FailedPage() {
+  const { t } = useTranslation();
+  return (
+    <main id="main" className="centered-page">
+      <PageTitle title={t('crash.title')} />
+      <div className="centered-page__panel stack">
+        <h1>{t('crash.title')}</h1>
+        <p className="muted">{t('crash.body')}</p>
+        <div>
+          <Button variant="primary" onClick={() => location.reload()}>
+            {t('crash.reload')}
+          </Button>
+        </div>
+      </div>
+    </main>
+  );
 }

@@ -1,6 +1,7 @@
 import { type CSSProperties, type KeyboardEvent, type MouseEvent, useRef, useState } from 'react';
 import { labelEvery, niceTicks } from './chart-scale.js';
 import './bar-chart.css';
+import { useTranslation } from 'react-i18next';
 import { ChartGrid } from './chart-grid.js';
 import { ChartSvg } from './chart-svg.js';
 import { useElementWidth } from './use-element-width.js';
@@ -51,6 +52,7 @@ export function BarChart({
   const frame = useRef<HTMLDivElement>(null);
   const width = useElementWidth(frame);
   const [active, setActive] = useState<number>();
+  const { t } = useTranslation();
 
   const ticks = niceTicks(Math.max(minTop, ...data.map((datum) => datum.value)), 4, integers);
   const top = ticks.at(-1) ?? 1;
@@ -157,8 +159,8 @@ export function BarChart({
           <caption>{title}</caption>
           <thead>
             <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Value</th>
+              <th scope="col">{t('chart.day')}</th>
+              <th scope="col">{t('chart.value')}</th>
             </tr>
           </thead>
           <tbody>

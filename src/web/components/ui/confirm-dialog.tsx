@@ -1,4 +1,5 @@
 import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Banner } from './banner.js';
 import { Button } from './button.js';
 import { Dialog } from './dialog.js';
@@ -34,6 +35,7 @@ export function ConfirmDialog({
   typedConfirmation,
 }: ConfirmDialogProps) {
   const [typed, setTyped] = useState('');
+  const { t } = useTranslation();
   const confirmed = typedConfirmation === undefined || typed === typedConfirmation;
   const close = () => {
     setTyped('');
@@ -47,7 +49,7 @@ export function ConfirmDialog({
       description={description}
       footer={
         <>
-          <Button onClick={close}>Cancel</Button>
+          <Button onClick={close}>{t('actions.cancel')}</Button>
           <Button
             variant={tone === 'danger' ? 'danger' : 'primary'}
             onClick={onConfirm}
@@ -61,7 +63,7 @@ export function ConfirmDialog({
     >
       {typedConfirmation !== undefined && (
         <TextField
-          label={`Type “${typedConfirmation}” to confirm`}
+          label={t('confirm.typeToConfirm', { text: typedConfirmation })}
           value={typed}
           onChange={(event) => setTyped(event.target.value)}
           autoComplete="off"

@@ -1,5 +1,6 @@
 import { useMediaObjectUrl } from '../../lib/media-files.js';
 import './media-thumbnail.css';
+import { useTranslation } from 'react-i18next';
 
 interface MediaThumbnailProps {
   mediaId: string;
@@ -15,10 +16,15 @@ interface MediaThumbnailProps {
 /** A library item's small picture, fetched with the session (the API serves files to members only). */
 export function MediaThumbnail({ mediaId, rendition, revision, kind, alt }: MediaThumbnailProps) {
   const { url, failed } = useMediaObjectUrl(mediaId, rendition, revision);
+  const { t } = useTranslation();
   if (!rendition || failed) {
     return (
-      <span className="media-thumbnail media-thumbnail--placeholder" role="img" aria-label={alt || kind}>
-        {kind === 'video' ? 'Video' : failed ? 'Not loaded' : 'No preview'}
+      <span
+        className="media-thumbnail media-thumbnail--placeholder"
+        role="img"
+        aria-label={alt || t(kind === 'video' ? 'media.video' : 'media.image')}
+      >
+        {kind === 'video' ? t('media.video') : failed ? t('media.notLoaded') : t('media.noPreview')}
       </span>
     );
   }

@@ -3,6 +3,7 @@ import { Banner } from './banner.js';
 import { Button } from './button.js';
 import { Dialog } from './dialog.js';
 import './secret-dialog.css';
+import { useTranslation } from 'react-i18next';
 
 interface SecretDialogProps {
   /** The secret to show; the dialog is open while it is set. */
@@ -11,7 +12,7 @@ interface SecretDialogProps {
   title: string;
   /** Names the secret's field ("API key secret", "Signing secret"). */
   label: string;
-  /** What to do if it is lost, after "This is the only time the secret is shown." */
+  /** What to do if it is lost, after the warning that the secret is shown only once. */
   lostHint: ReactNode;
 }
 
@@ -25,6 +26,7 @@ interface SecretDialogProps {
  */
 export function SecretDialog({ secret, onClose, title, label, lostHint }: SecretDialogProps) {
   const [copied, setCopied] = useState(false);
+  const { t } = useTranslation();
   const copy = async () => {
     if (!secret) return;
     await navigator.clipboard.writeText(secret);
@@ -39,14 +41,16 @@ export function SecretDialog({ secret, onClose, title, label, lostHint }: Secret
       open={secret !== undefined}
       onClose={close}
       title={title}
-      description="Copy the secret now and store it somewhere safe, such as a password manager."
+      description={t('secret.description')}
       footer={
         <Button variant="primary" onClick={close}>
-          I have stored it
+          {t('secret.stored')}
         </Button>
       }
     >
-      <Banner tone="warning">This is the only time the secret is shown. {lostHint}</Banner>
+      <Banner tone="warning">
+        {t('secret.shownOnce')} {lostHint}
+      </Banner>
       <div className="secret">
         <input
           className="input"
@@ -55,10 +59,10 @@ export function SecretDialog({ secret, onClose, title, label, lostHint }: Secret
           aria-label={label}
           onFocus={(event) => event.currentTarget.select()}
         />
-        <Button onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>
+        <Button onClick={copy}>{copied ? t('actions.copied') : t('actions.copy')}</Button>
       </div>
       <p className="visually-hidden" aria-live="polite">
-        {copied ? 'Secret copied to the clipboard' : ''}
+        {copied ? t('secret.copied') : ''}
       </p>
     </Dialog>
   );

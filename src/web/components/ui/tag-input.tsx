@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useId, useState } from 'react';
 import './tag-input.css';
+import { useTranslation } from 'react-i18next';
 
 interface TagInputProps {
   label: string;
@@ -35,6 +36,7 @@ export function TagInput({
 }: TagInputProps) {
   const id = useId();
   const [draft, setDraft] = useState('');
+  const { t } = useTranslation();
   const full = value.length >= max;
 
   const add = (text: string) => {
@@ -62,7 +64,7 @@ export function TagInput({
       </label>
       <div className={`tag-input${error ? ' tag-input--invalid' : ''}`}>
         {value.length > 0 && (
-          <ul className="tag-input__tags" aria-label={`${label}: added`}>
+          <ul className="tag-input__tags" aria-label={t('tags.added', { label })}>
             {value.map((tag, index) => (
               <li key={tag} className="tag-input__tag">
                 <span>{tag}</span>
@@ -73,7 +75,7 @@ export function TagInput({
                     onClick={() => onChange(value.filter((_, other) => other !== index))}
                   >
                     <span aria-hidden="true">×</span>
-                    <span className="visually-hidden">Remove {tag}</span>
+                    <span className="visually-hidden">{t('actions.remove', { item: tag })}</span>
                   </button>
                 )}
               </li>
@@ -86,7 +88,7 @@ export function TagInput({
             className="tag-input__input"
             value={draft}
             maxLength={maxLength}
-            placeholder={full ? `At most ${max}` : placeholder}
+            placeholder={full ? t('tags.atMost', { count: max }) : placeholder}
             disabled={full}
             aria-invalid={error ? true : undefined}
             aria-describedby={described || undefined}

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import './toast.css';
+import { useTranslation } from 'react-i18next';
 
 type ToastTone = 'success' | 'danger' | 'info';
 
@@ -69,10 +70,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo(() => show, [show]);
+  const { t } = useTranslation();
   return (
     <ToastContext value={value}>
       {children}
-      <section className="toasts" aria-live="polite" aria-label="Notifications">
+      <section className="toasts" aria-live="polite" aria-label={t('notifications')}>
         {toasts.map((toast) => (
           <div key={toast.id} className={`toast toast--${toast.tone}`}>
             <span>
@@ -93,7 +95,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             )}
             <button type="button" className="toast__close" onClick={() => dismiss(toast.id)}>
               <span aria-hidden="true">×</span>
-              <span className="visually-hidden">Dismiss</span>
+              <span className="visually-hidden">{t('actions.dismiss')}</span>
             </button>
           </div>
         ))}

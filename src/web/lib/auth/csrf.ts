@@ -1,4 +1,4 @@
-import { AUTH_COOKIES, CSRF_HEADER } from '#shared/auth.schema.js';
+import { AUTH_COOKIES, CSRF_HEADER } from '#shared/auth-cookies.js';
 
 /** Reads one cookie visible to scripts; the refresh cookie itself is httpOnly and never visible here. */
 export function readCookie(name: string, cookieHeader = document.cookie): string | undefined {

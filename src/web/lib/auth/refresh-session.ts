@@ -1,5 +1,5 @@
 import { API } from '#shared/api-paths.js';
-import { type Session, sessionSchema } from '#shared/auth.schema.js';
+import type { Session } from '#shared/auth.schema.js';
 import { NetworkError } from '../api-error.js';
 import { reportReachable, reportUnreachable } from '../connectivity.js';
 import { toApiError } from '../problem.js';
@@ -52,6 +52,8 @@ async function requestRefresh(): Promise<Session | undefined> {
     }
     throw error;
   }
+  // Only with a session to restore: a first visit to the sign-in page never downloads zod.
+  const { sessionSchema } = await import('#shared/auth.schema.js');
   const session = sessionSchema.parse(await response.json());
   storeSession(session);
   return session;

@@ -1,19 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
-import { z } from 'zod';
 import { API } from '#shared/api-paths.js';
-import { type LoginBody, type Session, sessionSchema } from '#shared/auth.schema.js';
-import {
-  type TwoFactorChallenge,
-  type TwoFactorLoginBody,
-  twoFactorChallengeSchema,
-} from '#shared/two-factor.schema.js';
+import type { LoginBody, Session } from '#shared/auth.schema.js';
+import type { TwoFactorChallenge, TwoFactorLoginBody } from '#shared/two-factor.schema.js';
 import { apiRequest } from '#web/lib/api-client.js';
 import { storeSession } from '#web/lib/auth/session-store.js';
 
-/** A session, or (two-factor sign-in on) the challenge to send back with a code. */
-const signInAnswerSchema = z.union([twoFactorChallengeSchema, sessionSchema]);
+// The answers' schemas (and zod with them) load when the person signs in, not with the sign-in page: the
+// page's JavaScript budget has no room for zod. The form fetches them as soon as it shows.
 
-export function signIn(body: LoginBody): Promise<Session | TwoFactorChallenge> {
+/** A session, or (two-factor sign-in on) the challenge to send back with a code. */
+export async function signIn(body: LoginBody): Promise<Session | TwoFactorChallenge> {
+  const { signInAnswerSchema } = await import('./sign-in-answers.js');
   return apiRequest(API.login, { method: 'POST', body, schema: signInAnswerSchema });
 }
 
@@ -31,7 +28,8 @@ export function useSignIn() {
   });
 }
 
-export function completeSignIn(body: TwoFactorLoginBody) {
+export async function completeSignIn(body: TwoFactorLoginBody): Promise<Session> {
+  const { sessionSchema } = await import('./sign-in-answers.js');
   return apiRequest(API.loginTwoFactor, { method: 'POST', body, schema: sessionSchema });
 }
 

@@ -1,14 +1,25 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { type Resolver, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { type LoginBody, loginBodySchema } from '#shared/auth.schema.js';
+import type { LoginBody, loginBodySchema } from '#shared/auth.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { TextField } from '#web/components/ui/field.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
 import { isChallenge, useSignIn } from '../api/sign-in.js';
-import { TwoFactorCodeForm } from './two-factor-code-form.js';
+
+// Zod (with the shared schemas this form checks against) is not part of the sign-in page's first
+// download, which must stay within its JavaScript budget (test/deploy/web-budgets.test.ts): the form
+// fetches it as soon as it shows, well before anyone has typed an address and a password.
+const loadResolver = () => import('./login-resolver.js');
+const TwoFactorCodeForm = lazy(async () => ({
+  default: (await import('./two-factor-code-form.js')).TwoFactorCodeForm,
+}));
+
+type LoginInput = z.input<typeof loginBodySchema>;
+const loginResolver: Resolver<LoginInput, unknown, LoginBody> = async (values, context, options) =>
+  (await loadResolver()).loginResolver(values, context, options);
 
 /**
  * Email and password, then (two-factor sign-in on) a code; on success the session is stored and
@@ -19,14 +30,16 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const [formError, setFormError] = useState<string>();
   if (challenge) {
     return (
-      <TwoFactorCodeForm
-        challenge={challenge}
-        onSignedIn={onSignedIn}
-        onStartOver={(reason) => {
-          setChallenge(undefined);
-          setFormError(reason);
-        }}
-      />
+      <Suspense>
+        <TwoFactorCodeForm
+          challenge={challenge}
+          onSignedIn={onSignedIn}
+          onStartOver={(reason) => {
+            setChallenge(undefined);
+            setFormError(reason);
+          }}
+        />
+      </Suspense>
     );
   }
   return <PasswordStep onSignedIn={onSignedIn} onChallenge={setChallenge} initialError={formError} />;
@@ -42,15 +55,16 @@ function PasswordStep({
   initialError: string | undefined;
 }) {
   const signIn = useSignIn();
+  const { t } = useTranslation('auth');
   const [formError, setFormError] = useState<string | undefined>(initialError);
-  const { register, handleSubmit, setError, formState } = useForm<
-    z.input<typeof loginBodySchema>,
-    unknown,
-    LoginBody
-  >({
-    resolver: zodResolver(loginBodySchema),
+  const { register, handleSubmit, setError, formState } = useForm<LoginInput, unknown, LoginBody>({
+    resolver: loginResolver,
     mode: 'onTouched',
   });
+  useEffect(() => {
+    void loadResolver();
+    void import('../api/sign-in-answers.js');
+  }, []);
 
   const onSubmit = handleSubmit(async (body) => {
     setFormError(undefined);
@@ -67,21 +81,21 @@ function PasswordStep({
     <form className="stack" onSubmit={onSubmit} noValidate>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextField
-        label="Email"
+        label={t('email')}
         type="email"
         autoComplete="email"
         error={formState.errors.email?.message}
         {...register('email')}
       />
       <TextField
-        label="Password"
+        label={t('password')}
         type="password"
         autoComplete="current-password"
-        error={formState.errors.password && 'Enter your password'}
+        error={formState.errors.password && t('signIn.enterPassword')}
         {...register('password')}
       />
       <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-        Sign in
+        {t('signIn.submit')}
       </Button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { type AuthOptions, type RegisterBody, registerBodySchema } from '#shared/auth.schema.js';
@@ -34,6 +35,7 @@ export function SignUpForm({
   mail?: AuthOptions['mail'];
 }) {
   const signUp = useSignUp();
+  const { t } = useTranslation('auth');
   const [formError, setFormError] = useState<string>();
   const [pending, setPending] = useState<string>();
   const { register, handleSubmit, setError, formState, control } = useForm<
@@ -57,7 +59,7 @@ export function SignUpForm({
       else setPending(answer.message);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'conflict') {
-        setError('email', { message: 'An account already uses this email. Sign in instead.' });
+        setError('email', { message: t('signUp.emailTaken') });
         return;
       }
       setFormError(applyServerErrors(error, ['name', 'email', 'password'], setError));
@@ -66,12 +68,11 @@ export function SignUpForm({
 
   if (pending) {
     return (
-      <Banner tone="success" title="Check your email">
+      <Banner tone="success" title={t('signUp.checkEmail')}>
         <p>{pending}</p>
         {mail === 'outbox' && (
           <p>
-            This server has no SMTP, so its emails stay in the <Link to="/dev/outbox">dev outbox</Link>, which
-            opens only on the server’s own machine. Follow the link in the newest message there.
+            <Trans t={t} i18nKey="signUp.noSmtp" components={{ outbox: <Link to="/dev/outbox" /> }} />
           </p>
         )}
       </Banner>
@@ -82,14 +83,14 @@ export function SignUpForm({
     <form className="stack" onSubmit={onSubmit} noValidate>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextField
-        label="Name"
+        label={t('signUp.name')}
         autoComplete="name"
         maxLength={100}
-        error={formState.errors.name && 'Enter your name'}
+        error={formState.errors.name && t('signUp.enterName')}
         {...register('name')}
       />
       <TextField
-        label="Email"
+        label={t('email')}
         type="email"
         autoComplete="email"
         readOnly={invitation !== undefined}
@@ -97,7 +98,7 @@ export function SignUpForm({
         {...register('email')}
       />
       <TextField
-        label="Password"
+        label={t('password')}
         type="password"
         autoComplete="new-password"
         hint={<PasswordHints password={password} />}
@@ -105,7 +106,7 @@ export function SignUpForm({
         {...register('password')}
       />
       <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-        Create account
+        {t('signUp.submit')}
       </Button>
     </form>
   );

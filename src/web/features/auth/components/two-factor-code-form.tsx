@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { secondFactorCodeSchema } from '#shared/two-factor.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -17,6 +18,7 @@ interface TwoFactorCodeFormProps {
 /** Sign-in's second step: the authenticator app's code, or a recovery code. */
 export function TwoFactorCodeForm({ challenge, onSignedIn, onStartOver }: TwoFactorCodeFormProps) {
   const complete = useCompleteSignIn();
+  const { t } = useTranslation('auth');
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState<string>();
   const [formError, setFormError] = useState<string>();
@@ -39,7 +41,7 @@ export function TwoFactorCodeForm({ challenge, onSignedIn, onStartOver }: TwoFac
         return;
       }
       if (error instanceof ApiError && error.code === 'invalid_two_factor_code') {
-        setFieldError('That code is not correct, or it was already used. Enter the newest code.');
+        setFieldError(t('twoFactor.wrongCode'));
         return;
       }
       setFormError(describeError(error));
@@ -48,13 +50,10 @@ export function TwoFactorCodeForm({ challenge, onSignedIn, onStartOver }: TwoFac
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
-      <p className="muted">
-        Open your authenticator app and enter the 6-digit code for Marketing Command Center. Lost your phone?
-        Enter one of your recovery codes instead.
-      </p>
+      <p className="muted">{t('twoFactor.instructions')}</p>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextField
-        label="Code"
+        label={t('twoFactor.code')}
         autoComplete="one-time-code"
         inputMode="text"
         autoFocus
@@ -63,10 +62,10 @@ export function TwoFactorCodeForm({ challenge, onSignedIn, onStartOver }: TwoFac
         error={fieldError}
       />
       <Button type="submit" variant="primary" loading={complete.isPending}>
-        Verify
+        {t('twoFactor.verify')}
       </Button>
       <Button type="button" variant="ghost" onClick={() => onStartOver()}>
-        Use another account
+        {t('twoFactor.anotherAccount')}
       </Button>
     </form>
   );

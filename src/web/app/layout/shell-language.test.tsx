@@ -1,0 +1,58 @@
+import { screen, within } from '@testing-library/react';
+import { getI18n } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startI18n } from '#web/lib/i18n/i18n.js';
+import { getLanguagePreference, initialLanguage } from '#web/lib/i18n/languages.js';
+import { aBusiness, aUser } from '#web/test/fixtures.js';
+import { testI18n } from '#web/test/i18n.js';
+import { fakeApi } from '#web/test/render.js';
+import { renderApp, serveWorkspace } from '#web/test/render-app.js';
+
+afterEach(async () => {
+  await getI18n().changeLanguage('en');
+});
+
+describe('The interface in French', () => {
+  it('is one choice away in the account menu, which this browser then remembers', {
+    timeout: 40_000,
+  }, async () => {
+    const business = aBusiness({ name: 'Harbour Books', role: 'viewer' });
+    serveWorkspace(fakeApi(), business);
+    const { user } = renderApp(`/w/${business.id}/settings`, { signedIn: aUser({ name: 'Ada' }) });
+    // The first render compiles the lazy settings page: allow a busy machine more than the usual 5 s.
+    await screen.findByRole('navigation', { name: 'Settings' }, { timeout: 20_000 });
+
+    await user.click(screen.getByRole('button', { name: /^Account:/ }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Français' }));
+
+    const sidebar = await screen.findByRole('navigation', { name: 'Espace de travail' });
+    expect(within(sidebar).getByRole('link', { name: 'Tableau de bord' })).toBeTruthy();
+    const tabs = screen.getByRole('navigation', { name: 'Paramètres' });
+    expect(
+      within(tabs)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Général', 'Membres', 'Notifications', 'File d’attente']);
+    expect(screen.getByRole('button', { name: /^Compte :/ })).toBeTruthy();
+    expect(getLanguagePreference()).toBe('fr');
+
+    await user.click(screen.getByRole('button', { name: /^Compte :/ }));
+    expect(await screen.findByRole('menuitem', { name: 'Français (sélectionné)' })).toBeTruthy();
+  });
+
+  it('starts in the remembered language, fetching its strings, and <html lang> follows the language', async () => {
+    localStorage.setItem('mcc.language', 'fr');
+    const i18n = await startI18n(initialLanguage());
+    try {
+      expect(document.documentElement.lang).toBe('fr');
+      expect(i18n.t('nav.inbox')).toBe('Messagerie');
+      expect(i18n.t('tags.atMost', { count: 2 })).toBe('2 au maximum');
+      await i18n.changeLanguage('en');
+      expect(document.documentElement.lang).toBe('en');
+      expect(i18n.t('nav.inbox')).toBe('Inbox');
+    } finally {
+      // Back to the English instance every other test renders with.
+      testI18n('en', { global: true });
+    }
+  });
+});
