@@ -260,6 +260,11 @@ export class QueueService {
     });
   }
 
+  /** The channel's next free slot from now (what "add to queue" would give a new item), or 409 `queue_full`. */
+  nextFreeSlotOf(businessId: string, channel: ChannelId): Promise<string> {
+    return this.nextSlot(businessId, channel, this.now(), null);
+  }
+
   /** The first free slot after `after`, or 409 `queue_full` when the horizon holds none. */
   private async nextSlot(businessId: string, channel: ChannelId, after: Date, exceptItemId: string | null) {
     const timeZone = await this.timeZoneOf(businessId);
@@ -324,8 +329,9 @@ function copyOf(
     status: fields.status,
     scheduled_at: fields.scheduled_at,
     version: 1,
-    // The copy is its own piece of work: not a variant of the original's set, not written by its AI call.
+    // The copy is its own piece of work: not a variant of the original's set or post, not written by its AI call.
     variant_group: null,
+    post_group: null,
     ai_call_id: null,
     ai_warnings: '[]',
     publish_job_id: null,
