@@ -11262,7 +11262,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    mode: "shorten" | "expand" | "tone" | "variant" | "translate";
+                    mode: "shorten" | "expand" | "tone" | "variant" | "translate" | "tailor";
                     tone?: string;
                     language?: string;
                 };
