@@ -6,6 +6,7 @@ import { CHANNEL_RULES } from '#shared/channels.js';
 import type { ComposeIntent, ComposePostResult } from '#shared/compose.schema.js';
 import type { ContentMedia } from '#shared/content.schema.js';
 import { can } from '#shared/roles.js';
+import { localDate } from '#shared/zoned-time.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { Card } from '#web/components/ui/card.js';
@@ -84,7 +85,11 @@ export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeV
   const submit = () =>
     compose.mutate(requestOf(draft, scheduledAtOf(draft.scheduledLocal, business.time_zone)));
 
-  if (compose.isSuccess) return <ComposeDone result={compose.data} onAnother={() => compose.reset()} />;
+  if (compose.isSuccess) {
+    return (
+      <ComposeDone result={compose.data} timeZone={business.time_zone} onAnother={() => compose.reset()} />
+    );
+  }
 
   return (
     <form
@@ -274,8 +279,17 @@ export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeV
 }
 
 /** After saving: each variant with a link to it, and where to see them together. */
-function ComposeDone({ result, onAnother }: { result: ComposePostResult; onAnother: () => void }) {
+function ComposeDone({
+  result,
+  timeZone,
+  onAnother,
+}: {
+  result: ComposePostResult;
+  timeZone: string;
+  onAnother: () => void;
+}) {
   const first = result.items[0];
+  const day = first?.scheduled_at ? `?date=${localDate(first.scheduled_at, timeZone)}` : '';
   return (
     <Card title="Saved">
       <div className="stack">
@@ -298,7 +312,7 @@ function ComposeDone({ result, onAnother }: { result: ComposePostResult; onAnoth
           ))}
         </ul>
         <div className="row">
-          <Link to="../calendar" relative="path" className="button button--secondary button--md">
+          <Link to={`../calendar${day}`} relative="path" className="button button--secondary button--md">
             See the calendar
           </Link>
           <Button onClick={onAnother}>Compose another post</Button>
