@@ -55,7 +55,10 @@ describe('ComposeView', () => {
     await user.click(tab('LinkedIn'));
     expect((within(panel()).getByLabelText('Text for LinkedIn') as HTMLTextAreaElement).value).toBe(BASE);
 
-    await user.click(tab('X'));
+    // The arrow keys move between the networks' tabs (LinkedIn → X, wrapping from X to Instagram).
+    await user.keyboard('{ArrowLeft}');
+    expect(tab('X').getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(tab('X'));
     await user.click(within(panel()).getByRole('button', { name: 'Tailor with AI' }));
     expect(await within(panel()).findByDisplayValue('Spring menu today 🌱 #SpringMenu')).toBeTruthy();
     expect(api.sent('POST', API.aiTask('rewriteContent'))[0]?.body).toEqual({

@@ -196,6 +196,17 @@ export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeV
                   tabIndex={selected ? 0 : -1}
                   className={`compose-tab channel--${channel}${selected ? ' compose-tab--active' : ''}`}
                   onClick={() => setActive(channel)}
+                  onKeyDown={(event) => {
+                    // Roving focus, as the ARIA tabs pattern: arrows move between networks, Tab leaves.
+                    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+                    if (step === 0) return;
+                    event.preventDefault();
+                    const count = draft.channels.length;
+                    const next = draft.channels[(draft.channels.indexOf(channel) + step + count) % count];
+                    if (!next) return;
+                    setActive(next);
+                    document.getElementById(`${tabsId}-${next}`)?.focus();
+                  }}
                 >
                   {CHANNEL_RULES[channel].name}
                   {broken && <span className="compose-tab__flag"> (needs changes)</span>}
