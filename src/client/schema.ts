@@ -980,6 +980,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/content/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @summary Compose one post for several networks: a variant per channel, saved, sent for review or scheduled together
+         * @description Every variant becomes a content item linked by `post_group` (list them with `GET /api/content?post_group=…`). All are created in one transaction or none: a variant that breaks its channel’s rules answers 400 with `errors[]` at `body.variants.<channel>.<field>`. `schedule` and `queue` (each channel’s next free slot) are for owners and admins.
+         */
+        post: operations["composePost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/content/{id}": {
         parameters: {
             query?: never;
@@ -8638,6 +8658,7 @@ export interface operations {
                             published_at: string | null;
                             publish_error: string | null;
                             variant_group: string | null;
+                            post_group: string | null;
                             evergreen_days: number | null;
                             evergreen_of: string | null;
                             version: number;
@@ -9847,6 +9868,7 @@ export interface operations {
                 status?: "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "failed";
                 campaign_id?: string;
                 pillar?: string;
+                post_group?: string;
                 q?: string;
                 limit?: number;
                 cursor?: string;
@@ -9881,6 +9903,7 @@ export interface operations {
                             published_at: string | null;
                             publish_error: string | null;
                             variant_group: string | null;
+                            post_group: string | null;
                             evergreen_days: number | null;
                             evergreen_of: string | null;
                             version: number;
@@ -10044,6 +10067,7 @@ export interface operations {
                         published_at: string | null;
                         publish_error: string | null;
                         variant_group: string | null;
+                        post_group: string | null;
                         evergreen_days: number | null;
                         evergreen_of: string | null;
                         version: number;
@@ -10251,6 +10275,7 @@ export interface operations {
                             published_at: string | null;
                             publish_error: string | null;
                             variant_group: string | null;
+                            post_group: string | null;
                             evergreen_days: number | null;
                             evergreen_of: string | null;
                             version: number;
@@ -10385,6 +10410,321 @@ export interface operations {
             };
         };
     };
+    composePost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    business_id: string;
+                    title?: string;
+                    brief?: string;
+                    pillar?: string | null;
+                    campaign_id?: string | null;
+                    media_ids?: string[];
+                    variants: {
+                        x?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                        linkedin?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                        instagram?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                        facebook?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                        tiktok?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                        threads?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                        bluesky?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                        google_business?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                        email?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                        sms?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                        mastodon?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                        pinterest?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                        telegram?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                        discord?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                        slack?: {
+                            format?: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            body?: string;
+                            thread?: string[];
+                            hashtags?: string[];
+                            call_to_action?: string;
+                            subject?: string;
+                            preheader?: string;
+                        };
+                    };
+                    intent?: "draft" | "review" | "schedule" | "queue";
+                    scheduled_at?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        post_group: string;
+                        items: {
+                            id: string;
+                            business_id: string;
+                            campaign_id: string | null;
+                            channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+                            format: "post" | "thread" | "story" | "reel_script" | "email" | "ad" | "blog_outline" | "sms";
+                            title: string;
+                            body: string;
+                            thread: string[];
+                            hashtags: string[];
+                            call_to_action: string;
+                            media_brief: string;
+                            preheader: string;
+                            pillar: string | null;
+                            scheduled_at: string | null;
+                            status: "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "failed";
+                            published_at: string | null;
+                            publish_error: string | null;
+                            variant_group: string | null;
+                            post_group: string | null;
+                            evergreen_days: number | null;
+                            evergreen_of: string | null;
+                            version: number;
+                            ai_call_id: string | null;
+                            created_by: string | null;
+                            updated_by: string | null;
+                            created_at: string;
+                            updated_at: string;
+                            warnings: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                            media: {
+                                id: string;
+                                kind: "image" | "video";
+                                name: string;
+                                alt_text: string;
+                                width: number | null;
+                                height: number | null;
+                                thumbnail: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. `malformed_body`: The request body could not be read. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed" | "malformed_body";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. `queue_full`: The channel’s queue has no free slot. */
+            409: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost" | "queue_full";
+                    };
+                };
+            };
+            /** @description `body_too_large`: The request body is too large. */
+            413: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "body_too_large";
+                    };
+                };
+            };
+            /** @description `malformed_body`: The request body could not be read. */
+            415: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "malformed_body";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
     getContentItem: {
         parameters: {
             query?: never;
@@ -10419,6 +10759,7 @@ export interface operations {
                         published_at: string | null;
                         publish_error: string | null;
                         variant_group: string | null;
+                        post_group: string | null;
                         evergreen_days: number | null;
                         evergreen_of: string | null;
                         version: number;
@@ -10665,6 +11006,7 @@ export interface operations {
                         published_at: string | null;
                         publish_error: string | null;
                         variant_group: string | null;
+                        post_group: string | null;
                         evergreen_days: number | null;
                         evergreen_of: string | null;
                         version: number;
@@ -10847,6 +11189,7 @@ export interface operations {
                         published_at: string | null;
                         publish_error: string | null;
                         variant_group: string | null;
+                        post_group: string | null;
                         evergreen_days: number | null;
                         evergreen_of: string | null;
                         version: number;
@@ -11000,7 +11343,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    mode: "shorten" | "expand" | "tone" | "variant" | "translate";
+                    mode: "shorten" | "expand" | "tone" | "variant" | "translate" | "tailor";
                     tone?: string;
                     language?: string;
                 };
@@ -11184,6 +11527,7 @@ export interface operations {
                         published_at: string | null;
                         publish_error: string | null;
                         variant_group: string | null;
+                        post_group: string | null;
                         evergreen_days: number | null;
                         evergreen_of: string | null;
                         version: number;
@@ -11857,6 +12201,7 @@ export interface operations {
                             published_at: string | null;
                             publish_error: string | null;
                             variant_group: string | null;
+                            post_group: string | null;
                             evergreen_days: number | null;
                             evergreen_of: string | null;
                             version: number;
@@ -12613,6 +12958,7 @@ export interface operations {
                         published_at: string | null;
                         publish_error: string | null;
                         variant_group: string | null;
+                        post_group: string | null;
                         evergreen_days: number | null;
                         evergreen_of: string | null;
                         version: number;
@@ -12791,6 +13137,7 @@ export interface operations {
                         published_at: string | null;
                         publish_error: string | null;
                         variant_group: string | null;
+                        post_group: string | null;
                         evergreen_days: number | null;
                         evergreen_of: string | null;
                         version: number;

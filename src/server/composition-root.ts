@@ -59,6 +59,7 @@ import { AnalyticsReportService } from './services/analytics/analytics-report.se
 import { ForecastService } from './services/analytics/forecast.service.js';
 import { CalendarService } from './services/content/calendar.service.js';
 import { CampaignService } from './services/content/campaign.service.js';
+import { ComposeService } from './services/content/compose.service.js';
 import { ContentService } from './services/content/content.service.js';
 import { ContentCommentService } from './services/content/content-comment.service.js';
 import { ContentExportService } from './services/content/content-export.service.js';
@@ -486,6 +487,15 @@ export function createServices(deps: ServiceDeps) {
     attention: new AttentionService(repos, { reports: analyticsReports, budget }, now),
     content,
     contentStudio: new ContentStudioService(content),
+    /** The composer: one post, a variant per network, created together. */
+    compose: new ComposeService({
+      repos,
+      now,
+      nextFreeSlot: (trx, businessId, channel) => queues.nextFreeSlotOf(trx, businessId, channel),
+      events,
+      publishing: publishSchedule,
+      notifier: notifications,
+    }),
     contentWorkflow: new ContentWorkflowService(repos, now, events, publishSchedule, notifications),
     contentMedia: new ContentMediaService(repos, now, events, publishSchedule),
     contentExport: new ContentExportService(repos, now, content, baseUrl),

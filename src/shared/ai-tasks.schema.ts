@@ -53,7 +53,8 @@ export const writeContentOutputSchema = z.object({
 });
 
 // --- rewriteContent ---
-export const REWRITE_MODES = ['shorten', 'expand', 'tone', 'variant', 'translate'] as const;
+/** `tailor`: adapt a text written for one network to `channel` (its length, hashtags and style). */
+export const REWRITE_MODES = ['shorten', 'expand', 'tone', 'variant', 'translate', 'tailor'] as const;
 export const rewriteContentInputSchema = z.strictObject({
   channel: channelSchema,
   text: z.string().trim().min(1).max(70_000),

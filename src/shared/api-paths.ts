@@ -57,6 +57,7 @@ export const API = {
   campaign: (id: string) => `/api/campaign/${id}`,
   contentItems: '/api/content',
   contentBulk: '/api/content/bulk',
+  contentPosts: '/api/content/posts',
   contentItem: (id: string) => `/api/content/${id}`,
   contentTransition: (id: string) => `/api/content/${id}/transition`,
   contentMedia: (id: string) => `/api/content/${id}/media`,

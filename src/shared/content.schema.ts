@@ -178,7 +178,13 @@ export const contentItemSchema = z.object({
   published_at: timestampSchema.nullable(),
   /** Why publishing failed (status `failed`); every attempt is at `GET /api/content/{id}/publish-attempts`. */
   publish_error: z.string().nullable(),
+  /** The alternatives one AI run wrote for this channel share it (`POST /api/content/generate`). */
   variant_group: idSchema.nullable(),
+  /**
+   * The composer post this item is one network's variant of (`POST /api/content/posts`): its siblings are
+   * `GET /api/content?post_group=…`. Null for an item made alone.
+   */
+  post_group: idSchema.nullable(),
   /** Evergreen: the fewest days between two publications; null for an item that goes out once. */
   evergreen_days: z.number().int().nullable(),
   /** The evergreen item this copy was re-queued from. */
@@ -209,6 +215,8 @@ export const contentListQuerySchema = z
     status: contentStatusSchema.optional(),
     campaign_id: idSchema.optional(),
     pillar: z.string().trim().min(1).max(60).optional(),
+    /** The items of one composer post (its variants on each network). */
+    post_group: idSchema.optional(),
     /** Text the title or body contains, case-insensitively. */
     q: z.string().trim().min(1, { message: 'Type something to search for' }).max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -321,6 +321,7 @@ describeEachDialect('Idempotency-Key on creating requests', (create) => {
         'POST /api/connectors',
         'POST /api/content',
         'POST /api/content/import',
+        'POST /api/content/posts',
         'POST /api/content/{id}/comments',
         'POST /api/content/{id}/duplicate',
         'POST /api/inbox/canned-replies',

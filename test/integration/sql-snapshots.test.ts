@@ -491,6 +491,7 @@ const CALLS: Record<string, Call[]> = {
           scheduled_at: null,
           status: 'draft',
           variant_group: null,
+          post_group: null,
           version: 1,
           ai_call_id: null,
           created_by: USER,

@@ -345,6 +345,8 @@ export interface ContentItemsTable {
   scheduled_at: string | null;
   status: ContentStatus;
   variant_group: string | null;
+  /** The composer post this item is one network's variant of (migration 0031); null for a lone item. */
+  post_group: string | null;
   /** Bumped by every change; updates are conditional on it (optimistic concurrency). */
   version: number;
   ai_call_id: string | null;

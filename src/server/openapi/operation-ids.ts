@@ -89,6 +89,7 @@ export const OPERATION_IDS = {
   'GET /api/content': 'listContentItems',
   'POST /api/content': 'createContentItem',
   'POST /api/content/bulk': 'bulkChangeContentItems',
+  'POST /api/content/posts': 'composePost',
   'GET /api/content/{id}': 'getContentItem',
   'PATCH /api/content/{id}': 'updateContentItem',
   'DELETE /api/content/{id}': 'deleteContentItem',

@@ -50,6 +50,7 @@ export const DOMAIN_PROBLEMS: Partial<Record<OperationId, readonly ErrorCode[]>>
   createContentItem: ['over_channel_limit'],
   updateContentItem: ['version_conflict', 'invalid_transition', 'over_channel_limit'],
   bulkChangeContentItems: ['bulk_failed', 'version_conflict'],
+  composePost: ['queue_full'],
   setContentItemMedia: ['invalid_transition', 'media_check_failed'],
   transitionContentItem: ['version_conflict', 'invalid_transition', 'media_check_failed'],
   importContentCsv: ['bulk_failed'],

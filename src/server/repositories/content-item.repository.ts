@@ -13,6 +13,8 @@ export interface ContentPageOptions {
   status?: ContentStatus;
   campaignId?: string;
   pillar?: string;
+  /** The items of one composer post. */
+  postGroup?: string;
   /** Words the title or the text contains, case-insensitively (the whole phrase, as typed). */
   search?: string;
   limit: number;
@@ -87,6 +89,7 @@ export class ContentItemRepository {
     if (options.status) query = query.where('status', '=', options.status);
     if (options.campaignId) query = query.where('campaign_id', '=', options.campaignId);
     if (options.pillar) query = query.where('pillar', '=', options.pillar);
+    if (options.postGroup) query = query.where('post_group', '=', options.postGroup);
     if (options.search) {
       // A scan of the workspace's rows (the filters above narrow it on their indexes); lower() on both
       // sides because PostgreSQL's LIKE is case-sensitive and SQLite's only for ASCII.

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { composePostBodySchema, composePostResultSchema } from '#shared/compose.schema.js';
 import {
   bulkContentBodySchema,
   bulkContentResultSchema,
@@ -25,7 +26,10 @@ const security = [{ bearer: [] }];
 
 /** The content library and calendar under `/api/content` (generation lives in content.routes.ts). */
 export function contentItemRoutes(
-  services: Pick<Services, 'ai' | 'content' | 'contentMedia' | 'contentStudio' | 'contentWorkflow'>,
+  services: Pick<
+    Services,
+    'ai' | 'compose' | 'content' | 'contentMedia' | 'contentStudio' | 'contentWorkflow'
+  >,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -71,6 +75,24 @@ export function contentItemRoutes(
         },
       },
       async (request) => services.contentWorkflow.bulk(principalOf(request), request.body),
+    );
+
+    app.post(
+      '/content/posts',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            'Compose one post for several networks: a variant per channel, saved, sent for review or scheduled together',
+          description:
+            'Every variant becomes a content item linked by `post_group` (list them with `GET /api/content?post_group=…`). All are created in one transaction or none: a variant that breaks its channel’s rules answers 400 with `errors[]` at `body.variants.<channel>.<field>`. `schedule` and `queue` (each channel’s next free slot) are for owners and admins.',
+          body: composePostBodySchema,
+          response: { 201: composePostResultSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await services.compose.compose(principalOf(request), request.body)),
     );
 
     app.get(

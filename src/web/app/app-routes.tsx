@@ -52,6 +52,7 @@ const EditCampaignPage = lazyPage(() => import('./pages/edit-campaign-page.js'),
 const CalendarPage = lazyPage(() => import('./pages/calendar-page.js'), 'CalendarPage');
 const ContentPage = lazyPage(() => import('./pages/content-page.js'), 'ContentPage');
 const ContentItemPage = lazyPage(() => import('./pages/content-item-page.js'), 'ContentItemPage');
+const ComposePage = lazyPage(() => import('./pages/compose-page.js'), 'ComposePage');
 const MediaPage = lazyPage(() => import('./pages/media-page.js'), 'MediaPage');
 const StudioPage = lazyPage(() => import('./pages/studio-page.js'), 'StudioPage');
 const InboxPage = lazyPage(() => import('./pages/inbox-page.js'), 'InboxPage');
@@ -104,6 +105,7 @@ export function AppRoutes() {
                   <Route path="calendar" element={<CalendarPage />} />
                   <Route path="content" element={<ContentPage />} />
                   <Route path="content/:itemId" element={<ContentItemPage />} />
+                  <Route path="compose" element={<ComposePage />} />
                   <Route path="studio" element={<StudioPage />} />
                   <Route path="media" element={<MediaPage />} />
                   <Route path="inbox" element={<InboxPage />} />

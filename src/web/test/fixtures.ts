@@ -262,6 +262,7 @@ export function aContentItem(
     published_at: null,
     publish_error: null,
     variant_group: null,
+    post_group: null,
     evergreen_days: null,
     evergreen_of: null,
     version: 1,

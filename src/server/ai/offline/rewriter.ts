@@ -167,6 +167,27 @@ function variant(rewrite: Rewrite): string {
 }
 
 /**
+ * The text for another network: the hashtags past what the channel takes well go (all of them where they do
+ * nothing), and a text over the channel's limit is shortened as `shorten` does; a text that fits keeps its
+ * sentences, so a person's own words survive the move.
+ */
+function tailor(rewrite: Rewrite): string {
+  const { input, text } = rewrite;
+  const rule = channelRule(input.channel);
+  let kept = 0;
+  const tagged = text
+    .replace(/(^|\s)#[\p{L}\p{N}_]+/gu, (tag, space: string) => {
+      kept += 1;
+      return kept <= rule.suggestedHashtags ? tag : space;
+    })
+    .replace(/[ \t]{2,}/gu, ' ')
+    .replace(/[ \t]+$/gmu, '')
+    .trim();
+  const fitted = { ...rewrite, text: tagged };
+  return countText(input.channel, tagged).over ? shorten(fitted) : tagged;
+}
+
+/**
  * A rewrite of `input.text` in the brand's voice and the text's language, without words to avoid, fitted
  * to the channel; `warnings` say what the rewriter could not do (translate) or left out.
  * @example rewriteOffline({ channel: 'x', text: '…', mode: 'shorten' }, business)
@@ -203,6 +224,7 @@ export function rewriteOffline(input: RewriteContentInput, business: BusinessCon
     tone: () => shiftTone(rewrite),
     variant: () => variant(rewrite),
     translate: () => rewrite.text,
+    tailor: () => tailor(rewrite),
   }[input.mode]();
   const text =
     input.channel === 'sms'

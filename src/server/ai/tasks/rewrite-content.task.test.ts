@@ -42,6 +42,29 @@ describe('rewriteContent offline', () => {
     expect(text).toContain('https://ryeandco.example/rye');
   });
 
+  it('tailors a long LinkedIn post to X: within 280, two hashtags, the link kept', () => {
+    const linkedin = [
+      'Thank you for a wonderful first year with us in Leeds.',
+      'Our rye sourdough is baked fresh every morning from flour milled in Yorkshire, and we deliver it across the city before breakfast.',
+      'This week we are back with the loaf you asked for most, and a new seeded version for the weekend.',
+      'Order now: https://ryeandco.example/rye',
+      '#RyeSourdough #Leeds #Bakery #Bread #Yorkshire',
+    ].join('\n\n');
+    const output = rewriteContentTask.offline(input('tailor', { text: linkedin }), context);
+    expect(countText('x', output.text).over).toBe(false);
+    expect(output.text).toContain('https://ryeandco.example/rye');
+    expect(output.hashtags).toEqual(['#RyeSourdough', '#Leeds']);
+    // A text that fits keeps every sentence: only the hashtags the network does not need go.
+    const kept = rewriteContentTask.offline(
+      input('tailor', {
+        channel: 'linkedin',
+        text: 'Fresh rye today. #Rye #Bread #Leeds #Bakery #Yorkshire',
+      }),
+      context,
+    );
+    expect(kept.text).toBe('Fresh rye today. #Rye #Bread #Leeds');
+  });
+
   it('expands with facts from the profile', () => {
     const { text } = rewriteContentTask.offline(input('expand', { channel: 'facebook' }), context);
     expect(text).toContain('fermented for 48 hours');

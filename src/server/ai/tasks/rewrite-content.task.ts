@@ -24,6 +24,14 @@ function instruction(input: RewriteContentInput): string {
       return `Rewrite the text to sound ${input.tone ?? 'more like the brand voice'}, keeping its meaning.`;
     case 'variant':
       return 'Write a fresh variant with a different hook and structure, keeping the facts and call to action.';
+    case 'tailor': {
+      const rule = channelRule(input.channel);
+      const tags =
+        rule.maxHashtags === 0
+          ? 'no hashtags (they do nothing there)'
+          : `at most ${rule.suggestedHashtags} hashtags`;
+      return `Adapt the text, written for another network, to ${rule.name}: within its length limit, with ${tags}, in the way people write there, keeping the facts, links and call to action.`;
+    }
     case 'translate':
       return `Translate the text into the language with code ${input.language ?? 'en'}, adapting idioms and keeping links and hashtags.`;
   }
@@ -41,7 +49,7 @@ function rewriteLanguage(input: RewriteContentInput, locale: string): string | u
 /** A rewrite of existing text: shorter, longer, in another tone, a variant, or a translation. */
 export const rewriteContentTask: AiTask<RewriteContentInput, RewriteContentOutput> = {
   name: 'rewriteContent',
-  version: '2026-11-26.1',
+  version: '2026-12-07.1',
   input: rewriteContentInputSchema,
   output: rewriteContentOutputSchema,
   // About four characters a token: half the text's length in tokens leaves room for "longer" and translations.

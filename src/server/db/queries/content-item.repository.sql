@@ -34,7 +34,7 @@ select * from "content_items" where "content_items"."deleted_at" is null and "bu
 select "id", "title" from "content_items" where "content_items"."deleted_at" is null and "business_id" = $1 and "title" in ($2, $3);
 
 -- insert
-insert into "content_items" ("id", "business_id", "campaign_id", "channel", "format", "title", "body", "thread", "hashtags", "call_to_action", "media_brief", "preheader", "pillar", "scheduled_at", "status", "variant_group", "version", "ai_call_id", "created_by", "updated_by", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22);
+insert into "content_items" ("id", "business_id", "campaign_id", "channel", "format", "title", "body", "thread", "hashtags", "call_to_action", "media_brief", "preheader", "pillar", "scheduled_at", "status", "variant_group", "post_group", "version", "ai_call_id", "created_by", "updated_by", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23);
 
 -- updateIfVersion
 update "content_items" set "body" = $1, "updated_at" = $2, "version" = "version" + $3 where "business_id" = $4 and "id" = $5 and "version" = $6 and "deleted_at" is null returning *;

@@ -22,6 +22,7 @@ const row = (fields: Partial<ContentItemRow> = {}): ContentItemRow => ({
   scheduled_at: '2026-03-02T09:00:00.000Z',
   status: 'draft',
   variant_group: null,
+  post_group: null,
   evergreen_days: null,
   evergreen_of: null,
   version: 3,

@@ -23,6 +23,7 @@ function emailRow(overrides: Partial<ContentItemRow>): ContentItemRow {
     scheduled_at: null,
     status: 'draft',
     variant_group: null,
+    post_group: null,
     evergreen_days: null,
     evergreen_of: null,
     version: 1,

@@ -28,6 +28,11 @@ function channelIssues(fields: ChannelFields) {
   }).filter((issue) => issue.code !== 'empty');
 }
 
+/** The hard rules the fields break (what `checkChannelRules` refuses), as the registry words them. */
+export function channelRuleErrors(fields: ChannelFields) {
+  return channelIssues(fields).filter((issue) => issue.severity === 'error');
+}
+
 /**
  * Refuse text that breaks the channel's hard rules (422 `over_channel_limit`, each limit and count in
  * `errors[]`); return the advice that does not block saving.
@@ -143,6 +148,7 @@ export function toContentItem(row: ContentItemRow, media: readonly ContentMedia[
     published_at: row.published_at,
     publish_error: row.publish_error,
     variant_group: row.variant_group,
+    post_group: row.post_group,
     evergreen_days: row.evergreen_days,
     evergreen_of: row.evergreen_of,
     version: row.version,

@@ -3,7 +3,6 @@ import { AppError } from '#server/errors/app-error.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type { ContentItem, SetContentMediaBody } from '#shared/content.schema.js';
 import { statusAfterEdit } from '#shared/content-workflow.js';
-import type { FieldError } from '#shared/problem.schema.js';
 import { actorOf, type Principal } from '../access/principal.js';
 import type { ChangeEvents } from '../common/change-events.js';
 import { NO_PUBLISHING, type PublishSchedule } from '../publishing/publish-schedule.service.js';
@@ -11,7 +10,7 @@ import { loadItem } from './content.service.js';
 import { historyEntry, versionConflict } from './content-changes.js';
 import { announceContent, NO_EVENTS } from './content-events.js';
 import { toContentItem } from './content-items.js';
-import { checkMedia, mediaByItem, toContentMedia } from './content-media.js';
+import { checkMedia, mediaByItem, requireLibraryMedia } from './content-media.js';
 
 /**
  * The media attached to a content item. Setting them is an edit like any other: it bumps the version,
@@ -44,31 +43,7 @@ export class ContentMediaService {
     ) {
       return toContentItem(row, current);
     }
-    const found = new Map(
-      (await this.repos.media.findMany(businessId, body.media_ids)).map((media) => [media.id, media]),
-    );
-    const missing: FieldError[] = [];
-    const unready: FieldError[] = [];
-    body.media_ids.forEach((id, index) => {
-      const media = found.get(id);
-      const path = `body.media_ids.${index}`;
-      if (!media) missing.push({ path, message: 'No such media item in this workspace', code: 'not_found' });
-      else if (media.status !== 'ready') {
-        unready.push({ path, message: `“${media.name}” is still being processed`, code: 'not_ready' });
-      }
-    });
-    if (missing.length > 0) {
-      throw new AppError('not_found', 'No such media item in this workspace', { errors: missing });
-    }
-    if (unready.length > 0) {
-      throw new AppError('validation_failed', unready.map((error) => error.message).join('. '), {
-        errors: unready,
-      });
-    }
-    const media = body.media_ids.flatMap((id) => {
-      const row = found.get(id);
-      return row ? [toContentMedia(row)] : [];
-    });
+    const media = await requireLibraryMedia(this.repos, businessId, body.media_ids);
     checkMedia(row.channel, media, 'save');
 
     const status = statusAfterEdit(row.status, ['media']);

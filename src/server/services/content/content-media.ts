@@ -5,6 +5,7 @@ import type { ChannelId } from '#shared/channel-ids.js';
 import { type MediaCheckStage, mediaIssues } from '#shared/channel-media.js';
 import type { ContentItem, ContentMedia } from '#shared/content.schema.js';
 import { type Rendition, type VideoFacts, videoFactsSchema } from '#shared/media.schema.js';
+import type { FieldError } from '#shared/problem.schema.js';
 import { toContentItem } from './content-items.js';
 
 // The media attached to content items as the API shows them, and the networks' media rules every
@@ -91,4 +92,39 @@ export function mediaStageOf(action: string): MediaCheckStage | undefined {
   if (action === 'submitted') return 'submit';
   if (action === 'scheduled') return 'schedule';
   return undefined;
+}
+
+/**
+ * The library items `ids` as attachments, in that order. Each must be a ready item of the workspace:
+ * another workspace's answers 404 like a missing one (`errors[]` names `body.media_ids.N`).
+ */
+export async function requireLibraryMedia(
+  repos: Repositories,
+  businessId: string,
+  ids: readonly string[],
+): Promise<ContentMedia[]> {
+  if (ids.length === 0) return [];
+  const found = new Map((await repos.media.findMany(businessId, ids)).map((media) => [media.id, media]));
+  const missing: FieldError[] = [];
+  const unready: FieldError[] = [];
+  ids.forEach((id, index) => {
+    const media = found.get(id);
+    const path = `body.media_ids.${index}`;
+    if (!media) missing.push({ path, message: 'No such media item in this workspace', code: 'not_found' });
+    else if (media.status !== 'ready') {
+      unready.push({ path, message: `“${media.name}” is still being processed`, code: 'not_ready' });
+    }
+  });
+  if (missing.length > 0) {
+    throw new AppError('not_found', 'No such media item in this workspace', { errors: missing });
+  }
+  if (unready.length > 0) {
+    throw new AppError('validation_failed', unready.map((error) => error.message).join('. '), {
+      errors: unready,
+    });
+  }
+  return ids.flatMap((id) => {
+    const row = found.get(id);
+    return row ? [toContentMedia(row)] : [];
+  });
 }

@@ -72,7 +72,7 @@ export class ContentService {
   async createMany(
     principal: Principal,
     bodies: readonly NewContentBody[],
-    origin: Pick<ContentItemRow, 'variant_group' | 'ai_call_id'> = { variant_group: null, ai_call_id: null },
+    origin: Partial<Pick<ContentItemRow, 'variant_group' | 'ai_call_id'>> = {},
   ): Promise<ContentItem[]> {
     const businessId = bodies[0]?.business_id;
     if (!businessId || bodies.some((body) => body.business_id !== businessId)) {
@@ -95,7 +95,9 @@ export class ContentService {
         thread: JSON.stringify(fields.thread),
         hashtags: JSON.stringify(fields.hashtags),
         scheduled_at: fields.scheduled_at ? toUtcIso(fields.scheduled_at) : null,
-        ...origin,
+        variant_group: origin.variant_group ?? null,
+        ai_call_id: origin.ai_call_id ?? null,
+        post_group: null,
         publish_job_id: null,
         published_at: null,
         publish_error: null,
@@ -141,6 +143,7 @@ export class ContentService {
       status: query.status,
       campaignId: query.campaign_id,
       pillar: query.pillar,
+      postGroup: query.post_group,
       search: query.q,
       limit: query.limit + 1,
       after: position ? { value: position[0] ?? '', id: position[1] ?? '' } : undefined,

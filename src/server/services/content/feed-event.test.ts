@@ -20,6 +20,7 @@ const ROW: ContentItemRow = {
   scheduled_at: '2026-03-07T08:30:00.000Z',
   status: 'scheduled',
   variant_group: null,
+  post_group: null,
   evergreen_days: null,
   evergreen_of: null,
   version: 3,

@@ -168,6 +168,7 @@ describe('NotificationService', () => {
       scheduled_at: null,
       status: 'draft',
       variant_group: null,
+      post_group: null,
       version: 2,
       ai_call_id: null,
       updated_by: people.editor,

@@ -269,6 +269,14 @@ export class QueueService {
     });
   }
 
+  /**
+   * The channel's next free slot from now (what "add to queue" would give a new item), or 409
+   * `queue_full`. Call it in the transaction that takes the slot, after `businesses.lockForWrites`.
+   */
+  nextFreeSlotOf(repos: Repositories, businessId: string, channel: ChannelId): Promise<string> {
+    return this.nextSlot(repos, businessId, channel, this.now(), null);
+  }
+
   /** The first free slot after `after`, or 409 `queue_full` when the horizon holds none. */
   private async nextSlot(
     repos: Repositories,
@@ -339,8 +347,9 @@ function copyOf(
     status: fields.status,
     scheduled_at: fields.scheduled_at,
     version: 1,
-    // The copy is its own piece of work: not a variant of the original's set, not written by its AI call.
+    // The copy is its own piece of work: not a variant of the original's set or post, not written by its AI call.
     variant_group: null,
+    post_group: null,
     ai_call_id: null,
     ai_warnings: '[]',
     publish_job_id: null,

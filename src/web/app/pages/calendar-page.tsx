@@ -43,6 +43,11 @@ export function CalendarPage() {
           )}
           <Button onClick={() => setSharing(true)}>Share</Button>
           {can(business.role, 'content.write') && (
+            <Link to="../compose" relative="path" className="button button--secondary button--md">
+              New post
+            </Link>
+          )}
+          {can(business.role, 'content.write') && (
             <Link to="../studio" relative="path" className="button button--secondary button--md">
               Write in the studio
             </Link>

@@ -10,6 +10,7 @@ import { useContentItem } from '#web/features/content/api/get-content-item.js';
 import { useSetContentMedia } from '#web/features/content/api/set-content-media.js';
 import { CommentThread } from '#web/features/content/components/comments/comment-thread.js';
 import { itemLabel } from '#web/features/content/components/content-format.js';
+import { AlsoOnCard } from '#web/features/content/components/editor/also-on-card.js';
 import { ContentEditor } from '#web/features/content/components/editor/content-editor.js';
 import { QueueCard } from '#web/features/content/components/editor/queue-card.js';
 import { AttachedMediaCard } from '#web/features/media/components/attached-media-card.js';
@@ -77,6 +78,9 @@ export function ContentItemPage() {
                 })
               }
             />
+            {item.data.post_group && (
+              <AlsoOnCard item={{ ...item.data, post_group: item.data.post_group }} business={business} />
+            )}
             <QueueCard item={item.data} business={business} />
             <PublishStatusCard
               businessId={business.id}

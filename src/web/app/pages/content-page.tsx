@@ -1,3 +1,5 @@
+import { Link } from 'react-router';
+import { can } from '#shared/roles.js';
 import { useCampaignChoices } from '#web/features/campaigns/api/get-campaigns.js';
 import { ContentListView } from '#web/features/content/components/list/content-list-view.js';
 import { PageTitle } from '#web/lib/page-title.js';
@@ -16,6 +18,11 @@ export function ContentPage() {
             Every post of the workspace in one list: filter and search it, tick items to change them together.
           </p>
         </div>
+        {can(business.role, 'content.write') && (
+          <Link to="../compose" relative="path" className="button button--primary button--md">
+            New post
+          </Link>
+        )}
       </div>
       <ContentListView business={business} campaigns={campaigns} />
     </>

@@ -20,6 +20,23 @@ function setUp(business: Business, items: ContentItem[], query = '') {
 }
 
 describe('ContentListView', () => {
+  it('shows a composed post’s variants as one post: each row names the other networks', async () => {
+    const business = aBusiness();
+    const group = anId();
+    const items = (['x', 'linkedin'] as const).map((channel) =>
+      aContentItem({ business_id: business.id, channel, title: `Poetry night`, post_group: group }),
+    );
+    const alone = aContentItem({ business_id: business.id, channel: 'bluesky', title: 'Opening hours' });
+    setUp(business, [...items, alone]);
+    const rows = await screen.findAllByRole('link', { name: 'Poetry night' });
+    expect(rows.map((link) => link.closest('tr')?.textContent)).toEqual([
+      expect.stringContaining('X · also LinkedIn'),
+      expect.stringContaining('LinkedIn · also X'),
+    ]);
+    const other = screen.getByRole('link', { name: 'Opening hours' }).closest('tr') as HTMLElement;
+    expect(other.textContent).not.toContain('also');
+  });
+
   it('asks the API for the filters in the address, in the workspace’s days, and searches on Enter', async () => {
     const business = aBusiness({ time_zone: 'America/New_York' });
     const item = aContentItem({

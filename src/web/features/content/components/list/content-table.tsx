@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import type { ChannelId } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import type { ContentItem } from '#shared/content.schema.js';
 import { formatZoned } from '#shared/zoned-time.js';
@@ -31,6 +32,12 @@ export function ContentTable({
 }: ContentTableProps) {
   const ids = items.map((item) => item.id);
   const chosen = ids.filter((id) => selected.has(id)).length;
+  // A composed post's variants are one post: each row names the other networks it is shown on here.
+  const networks = new Map<string, ChannelId[]>();
+  for (const item of items) {
+    if (item.post_group)
+      networks.set(item.post_group, [...(networks.get(item.post_group) ?? []), item.channel]);
+  }
   return (
     <Table
       caption="Content items"
@@ -60,6 +67,9 @@ export function ContentTable({
     >
       {items.map((item) => {
         const label = itemLabel(item);
+        const others = item.post_group
+          ? (networks.get(item.post_group) ?? []).filter((channel) => channel !== item.channel)
+          : [];
         return (
           <tr key={item.id} className={selected.has(item.id) ? 'content-table__row--selected' : undefined}>
             {onSelect && (
@@ -77,6 +87,12 @@ export function ContentTable({
             </td>
             <td className={`content-table__channel channel--${item.channel}`}>
               <span className="channel-dot" aria-hidden="true" /> {CHANNEL_RULES[item.channel].name}
+              {others.length > 0 && (
+                <span className="content-table__also muted">
+                  {' '}
+                  · also {others.map((channel) => CHANNEL_RULES[channel].name).join(', ')}
+                </span>
+              )}
             </td>
             <td>
               <Badge tone={STATUS_TONES[item.status]}>{STATUS_LABELS[item.status]}</Badge>

@@ -1,0 +1,114 @@
+import type { ChannelId } from '#shared/channel-ids.js';
+import { CHANNEL_RULES } from '#shared/channels.js';
+import { Banner } from '#web/components/ui/banner.js';
+import { Button } from '#web/components/ui/button.js';
+import { TextAreaField, TextField } from '#web/components/ui/field.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { useRewriteContent } from '../../api/rewrite-content.js';
+import { ChannelPreview } from '../editor/channel-preview.js';
+import { splitHashtags } from '../editor/editor-form-schema.js';
+import { type ComposeDraft, checkVariant, type VariantDraft, variantOf } from './compose-draft.js';
+
+interface VariantPanelProps {
+  businessId: string;
+  author: string;
+  draft: ComposeDraft;
+  channel: ChannelId;
+  /** The server's refusals for this channel from the last attempt. */
+  serverErrors: readonly string[];
+  onChange: (variant: VariantDraft) => void;
+}
+
+/**
+ * One network's tab: its own text (the base text until tailored), its hashtags, the count the network's
+ * way with what breaks its rules, "Tailor with AI", and the post as the network shows it.
+ */
+export function VariantPanel({
+  businessId,
+  author,
+  draft,
+  channel,
+  serverErrors,
+  onChange,
+}: VariantPanelProps) {
+  const rule = CHANNEL_RULES[channel];
+  const variant = variantOf(draft, channel);
+  const { measured, notes } = checkVariant(draft, channel);
+  const tailor = useRewriteContent(businessId);
+  const source = variant.body.trim() || draft.base.trim();
+  const tailorWithAi = () =>
+    tailor.mutate(
+      { channel, text: source, mode: 'tailor' },
+      {
+        onSuccess: (result) =>
+          onChange({ body: result.output.text, hashtags: [...result.output.hashtags], tailored: true }),
+      },
+    );
+
+  return (
+    <div className="compose-variant">
+      <div className="stack">
+        <TextAreaField
+          label={`Text for ${rule.name}`}
+          rows={7}
+          value={variant.body}
+          hint={variant.tailored ? undefined : 'Starts from the base text; edit it to tailor this network.'}
+          onChange={(event) => onChange({ ...variant, body: event.target.value, tailored: true })}
+        />
+        <TextField
+          label={`Hashtags for ${rule.name}`}
+          placeholder={rule.maxHashtags === 0 ? 'Hashtags do nothing here' : '#spring #bakery'}
+          value={variant.hashtags.join(' ')}
+          hint={`Up to ${rule.maxHashtags}; ${rule.suggestedHashtags} work well.`}
+          onChange={(event) =>
+            onChange({ ...variant, hashtags: splitHashtags(event.target.value), tailored: true })
+          }
+        />
+        <p className={`compose-count${measured.over ? ' compose-count--over' : ''}`} aria-live="polite">
+          {measured.count} / {measured.limit} {rule.name} characters
+        </p>
+        {(notes.length > 0 || serverErrors.length > 0) && (
+          <ul className="compose-notes" aria-label={`${rule.name} checks`}>
+            {serverErrors.map((message) => (
+              <li key={`server-${message}`} className="compose-notes__error">
+                {message}
+              </li>
+            ))}
+            {notes.map((note) => (
+              <li key={note.message} className={`compose-notes__${note.severity}`}>
+                {note.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="row">
+          <Button onClick={tailorWithAi} loading={tailor.isPending} disabled={!source}>
+            Tailor with AI
+          </Button>
+          {variant.tailored && (
+            <Button
+              variant="ghost"
+              onClick={() => onChange({ body: draft.base, hashtags: [], tailored: false })}
+            >
+              Back to the base text
+            </Button>
+          )}
+        </div>
+        {tailor.isError && <Banner tone="danger">{describeError(tailor.error)}</Banner>}
+        {tailor.data?.offline && tailor.variables?.channel === channel && (
+          <p className="muted">
+            Tailored by the offline writer: connect an AI provider for a model’s rewrite.
+          </p>
+        )}
+      </div>
+      <ChannelPreview
+        channel={channel}
+        author={author}
+        title={draft.title}
+        body={variant.body}
+        hashtags={variant.hashtags}
+        media={draft.media}
+      />
+    </div>
+  );
+}
