@@ -23,7 +23,9 @@ export function contentSecurityPolicy(config: Config): Record<string, string[]> 
     'script-src': ["'self'"],
     'script-src-attr': ["'none'"],
     'style-src': ["'self'"],
-    'img-src': ["'self'", 'data:'],
+    // blob: is what the app's own script makes of the library's images: they are fetched with the
+    // session's Bearer token (an <img src> cannot send it), and 'self' does not cover blob: URLs.
+    'img-src': ["'self'", 'data:', 'blob:'],
     'connect-src': connect,
     'font-src': ["'self'"],
     'object-src': ["'none'"],
