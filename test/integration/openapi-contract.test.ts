@@ -114,6 +114,7 @@ describe('the OpenAPI contract', () => {
     expect(publicOperations).toEqual(
       [
         'checkPasswordResetLink',
+        'completePasskeySignIn',
         'completeTwoFactorSignIn',
         'confirmRegistration',
         'describeInvitation',
@@ -134,6 +135,7 @@ describe('the OpenAPI contract', () => {
         'resetPassword',
         'signIn',
         'signOut',
+        'startPasskeySignIn',
         'unsubscribeFromEmail',
       ].sort(),
     );

@@ -1,7 +1,12 @@
+import { startAuthentication } from '@simplewebauthn/browser';
 import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 import { API } from '#shared/api-paths.js';
 import { type LoginBody, type Session, sessionSchema } from '#shared/auth.schema.js';
+import {
+  passkeyAuthenticationOptionsSchema,
+  passkeyAuthenticationResponseSchema,
+} from '#shared/passkey.schema.js';
 import {
   type TwoFactorChallenge,
   type TwoFactorLoginBody,
@@ -38,4 +43,30 @@ export function completeSignIn(body: TwoFactorLoginBody) {
 /** Sign-in's second step: the challenge and a code; keeps the session like `useSignIn`. */
 export function useCompleteSignIn() {
   return useMutation({ mutationFn: completeSignIn, onSuccess: (session) => storeSession(session) });
+}
+
+/**
+ * Sign-in's second step with a passkey: options for the challenge's account, the browser's signature
+ * (it asks the person to touch or unlock their authenticator), then the session.
+ */
+export async function completeSignInWithPasskey(challenge: string) {
+  const optionsJSON = await apiRequest(API.loginPasskeyOptions, {
+    method: 'POST',
+    body: { challenge },
+    schema: passkeyAuthenticationOptionsSchema,
+  });
+  const response = passkeyAuthenticationResponseSchema.parse(await startAuthentication({ optionsJSON }));
+  return apiRequest(API.loginPasskey, {
+    method: 'POST',
+    body: { challenge, response },
+    schema: sessionSchema,
+  });
+}
+
+/** Sign-in's second step with a passkey; keeps the session like `useSignIn`. */
+export function usePasskeySignIn() {
+  return useMutation({
+    mutationFn: completeSignInWithPasskey,
+    onSuccess: (session) => storeSession(session),
+  });
 }

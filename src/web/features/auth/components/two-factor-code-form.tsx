@@ -5,17 +5,19 @@ import { Button } from '#web/components/ui/button.js';
 import { TextField } from '#web/components/ui/field.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
-import { useCompleteSignIn } from '../api/sign-in.js';
+import { useCompleteSignIn, usePasskeySignIn } from '../api/sign-in.js';
 
 interface TwoFactorCodeFormProps {
   challenge: string;
+  /** The account has a passkey: offer it before the code. */
+  passkey?: boolean;
   onSignedIn: () => void;
   /** The challenge expired or the person wants another account: back to email and password. */
   onStartOver: (reason?: string) => void;
 }
 
-/** Sign-in's second step: the authenticator app's code, or a recovery code. */
-export function TwoFactorCodeForm({ challenge, onSignedIn, onStartOver }: TwoFactorCodeFormProps) {
+/** Sign-in's second step: a passkey (when the account has one), the authenticator app's code, or a recovery code. */
+export function TwoFactorCodeForm({ challenge, passkey, onSignedIn, onStartOver }: TwoFactorCodeFormProps) {
   const complete = useCompleteSignIn();
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState<string>();
@@ -48,9 +50,11 @@ export function TwoFactorCodeForm({ challenge, onSignedIn, onStartOver }: TwoFac
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
+      {passkey && <PasskeyStep challenge={challenge} onSignedIn={onSignedIn} onStartOver={onStartOver} />}
       <p className="muted">
-        Open your authenticator app and enter the 6-digit code for Marketing Command Center. Lost your phone?
-        Enter one of your recovery codes instead.
+        {passkey
+          ? 'Or enter the 6-digit code from your authenticator app, or one of your recovery codes.'
+          : 'Open your authenticator app and enter the 6-digit code for Marketing Command Center. Lost your phone? Enter one of your recovery codes instead.'}
       </p>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextField
@@ -69,5 +73,42 @@ export function TwoFactorCodeForm({ challenge, onSignedIn, onStartOver }: TwoFac
         Use another account
       </Button>
     </form>
+  );
+}
+
+/** "Use a passkey": the browser asks the person to confirm with their authenticator, then signs in. */
+function PasskeyStep({
+  challenge,
+  onSignedIn,
+  onStartOver,
+}: Pick<TwoFactorCodeFormProps, 'challenge' | 'onSignedIn' | 'onStartOver'>) {
+  const signIn = usePasskeySignIn();
+  const [error, setError] = useState<string>();
+  const onClick = async () => {
+    setError(undefined);
+    try {
+      await signIn.mutateAsync(challenge);
+      onSignedIn();
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'two_factor_challenge_expired') {
+        onStartOver(describeError(failure));
+        return;
+      }
+      // The browser refuses without saying why when the person cancels or no passkey matches.
+      setError(
+        failure instanceof ApiError
+          ? describeError(failure)
+          : 'The passkey was not used. Try again, or enter a code below.',
+      );
+    }
+  };
+  return (
+    <div className="stack">
+      <p className="muted">Confirm it is you with the passkey on this device or your security key.</p>
+      {error && <Banner tone="danger">{error}</Banner>}
+      <Button type="button" variant="primary" loading={signIn.isPending} onClick={() => void onClick()}>
+        Use a passkey
+      </Button>
+    </div>
   );
 }
