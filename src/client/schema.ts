@@ -4901,10 +4901,7 @@ export interface operations {
     addPasskey: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key with the same request within 24 hours answers with the first answer (marked `Idempotent-Replayed: true`) instead of creating again; the same key with another request is a 409 `idempotency_key_reused`, and while the first is still running a 409 `idempotency_key_in_progress` with `Retry-After`. Keys are scoped to the credential and the workspace. A UUID v4 per logical request is a good key. */
-                "idempotency-key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -4986,15 +4983,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description `conflict`: That already exists. `idempotency_key_reused`: This idempotency key was used for another request. `idempotency_key_in_progress`: A request with this idempotency key is in progress. `idempotency_answer_lost`: The first answer for this idempotency key was lost. */
+            /** @description `conflict`: That already exists. */
             409: {
-                headers: {
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
+                headers: { [name: string]: unknown };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
-                        code?: "conflict" | "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost";
+                        code?: "conflict";
                     };
                 };
             };

@@ -104,7 +104,9 @@ export function passkeyRoutes(
       '/auth/passkeys',
       {
         onRequest: authenticate,
-        config: { rateLimit },
+        // No Idempotency-Key: the answer may carry a session and recovery codes, which must not be kept
+        // for replay, and a retried request cannot add twice anyway (its challenge is spent).
+        config: { rateLimit, idempotency: false },
         schema: {
           tags,
           summary: 'Add a passkey; the first second factor turns two-factor sign-in on',
