@@ -364,6 +364,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/login/passkey/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @summary Options for signing in with a passkey, after the password
+         * @description For the account of a challenge from `POST /auth/login` (202): hand the options to `navigator.credentials.get`, then send its answer to `POST /auth/login/passkey`. Each call makes a new single-use challenge, good for 5 minutes.
+         */
+        post: operations["startPasskeySignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login/passkey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @summary Finish signing in with a passkey
+         * @description 400 `passkey_rejected` when the answer does not verify (another origin, a used or unknown challenge, a signature counter that did not grow); failures count with wrong codes (429 with `Retry-After`). 401 `two_factor_challenge_expired` when the password step is too old.
+         */
+        post: operations["completePasskeySignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @summary Your passkeys */
+        get: operations["listPasskeys"];
+        put?: never;
+        /**
+         * @summary Add a passkey; the first second factor turns two-factor sign-in on
+         * @description When it is the account’s first second factor, every other session is signed out: the answer carries this client’s new session and, if the account had none left, 10 recovery codes (shown this once). 400 `passkey_rejected` when the answer does not verify.
+         */
+        post: operations["addPasskey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/passkeys/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @summary Options for adding a passkey
+         * @description Hand them to `navigator.credentials.create`, then send its answer to `POST /auth/passkeys` within 5 minutes. Each call makes a new single-use challenge.
+         */
+        post: operations["startPasskeyRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/passkeys/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @summary Remove a passkey (password; a code too when it is the last second factor)
+         * @description Removing the last second factor turns two-factor sign-in off and needs `code` (an authenticator code or a recovery code) as well as the password; the recovery codes go with it.
+         */
+        post: operations["removePasskey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/content/calendar.ics": {
         parameters: {
             query?: never;
@@ -2452,7 +2553,7 @@ export interface components {
             status: number;
             detail?: string;
             instance?: string;
-            code: "validation_failed" | "malformed_body" | "body_too_large" | "unauthenticated" | "invalid_credentials" | "invalid_refresh_token" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "weak_password" | "last_owner" | "rate_limited" | "budget_exceeded" | "ai_provider_error" | "ai_unavailable" | "version_conflict" | "invalid_transition" | "over_channel_limit" | "bulk_failed" | "url_not_allowed" | "unsupported_media_type" | "media_too_large" | "quota_exceeded" | "range_not_satisfiable" | "link_expired" | "mail_unavailable" | "sign_up_closed" | "media_check_failed" | "media_in_use" | "image_generator_missing" | "image_refused" | "network_refused" | "network_unavailable" | "oauth_app_missing" | "two_factor_required" | "invalid_two_factor_code" | "two_factor_challenge_expired" | "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost" | "queue_full" | "service_unavailable" | "internal_error";
+            code: "validation_failed" | "malformed_body" | "body_too_large" | "unauthenticated" | "invalid_credentials" | "invalid_refresh_token" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "weak_password" | "last_owner" | "rate_limited" | "budget_exceeded" | "ai_provider_error" | "ai_unavailable" | "version_conflict" | "invalid_transition" | "over_channel_limit" | "bulk_failed" | "url_not_allowed" | "unsupported_media_type" | "media_too_large" | "quota_exceeded" | "range_not_satisfiable" | "link_expired" | "mail_unavailable" | "sign_up_closed" | "media_check_failed" | "media_in_use" | "image_generator_missing" | "image_refused" | "network_refused" | "network_unavailable" | "oauth_app_missing" | "two_factor_required" | "invalid_two_factor_code" | "two_factor_challenge_expired" | "passkey_rejected" | "idempotency_key_reused" | "idempotency_key_in_progress" | "idempotency_answer_lost" | "queue_full" | "service_unavailable" | "internal_error";
             request_id?: string;
             errors?: {
                 path: string;
@@ -3397,6 +3498,7 @@ export interface operations {
                         /** @description Seconds until the challenge expires and sign-in starts over */
                         expires_in: number;
                         message: string;
+                        passkey: boolean;
                     };
                 };
             };
@@ -3593,6 +3695,8 @@ export interface operations {
                     "application/json": {
                         enabled: boolean;
                         enabled_at: string | null;
+                        totp_enabled: boolean;
+                        passkeys: number;
                         recovery_codes_left: number;
                     };
                 };
@@ -4472,6 +4576,670 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         code?: "forbidden";
+                    };
+                };
+            };
+            /** @description `body_too_large`: The request body is too large. */
+            413: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "body_too_large";
+                    };
+                };
+            };
+            /** @description `malformed_body`: The request body could not be read. */
+            415: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "malformed_body";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    startPasskeySignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    challenge: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        challenge: string;
+                        timeout?: number;
+                        rpId?: string;
+                        allowCredentials?: {
+                            id: string;
+                            type: string;
+                            transports?: string[];
+                        }[];
+                        userVerification?: "discouraged" | "preferred" | "required";
+                        extensions?: {
+                            credProps?: boolean;
+                        };
+                        hints?: ("client-device" | "hybrid" | "security-key")[];
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. `malformed_body`: The request body could not be read. `passkey_rejected`: The passkey could not be verified. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed" | "malformed_body" | "passkey_rejected";
+                    };
+                };
+            };
+            /** @description `two_factor_challenge_expired`: The sign-in took too long; sign in again. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "two_factor_challenge_expired";
+                    };
+                };
+            };
+            /** @description `body_too_large`: The request body is too large. */
+            413: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "body_too_large";
+                    };
+                };
+            };
+            /** @description `malformed_body`: The request body could not be read. */
+            415: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "malformed_body";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    completePasskeySignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    challenge: string;
+                    response: {
+                        id: string;
+                        rawId: string;
+                        type: "public-key";
+                        response: {
+                            clientDataJSON: string;
+                            authenticatorData: string;
+                            signature: string;
+                            userHandle?: string;
+                        };
+                        authenticatorAttachment?: "cross-platform" | "platform";
+                        clientExtensionResults: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        access_token: string;
+                        token_type: "Bearer";
+                        /** @description Seconds until the access token expires */
+                        expires_in: number;
+                        user: {
+                            id: string;
+                            email: string;
+                            name: string;
+                            created_at: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. `malformed_body`: The request body could not be read. `passkey_rejected`: The passkey could not be verified. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed" | "malformed_body" | "passkey_rejected";
+                    };
+                };
+            };
+            /** @description `two_factor_challenge_expired`: The sign-in took too long; sign in again. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "two_factor_challenge_expired";
+                    };
+                };
+            };
+            /** @description `body_too_large`: The request body is too large. */
+            413: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "body_too_large";
+                    };
+                };
+            };
+            /** @description `malformed_body`: The request body could not be read. */
+            415: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "malformed_body";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    listPasskeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            transports: string[];
+                            created_at: string;
+                            last_used_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    addPasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    response: {
+                        id: string;
+                        rawId: string;
+                        type: "public-key";
+                        response: {
+                            clientDataJSON: string;
+                            attestationObject: string;
+                            transports?: string[];
+                        };
+                        authenticatorAttachment?: "cross-platform" | "platform";
+                        clientExtensionResults: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        passkey: {
+                            id: string;
+                            name: string;
+                            transports: string[];
+                            created_at: string;
+                            last_used_at: string | null;
+                        };
+                        recovery_codes: string[];
+                        session: {
+                            access_token: string;
+                            token_type: "Bearer";
+                            /** @description Seconds until the access token expires */
+                            expires_in: number;
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                created_at: string;
+                                updated_at: string;
+                            };
+                        } | null;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is not valid. `malformed_body`: The request body could not be read. `passkey_rejected`: The passkey could not be verified. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed" | "malformed_body" | "passkey_rejected";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description `conflict`: That already exists. */
+            409: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "conflict";
+                    };
+                };
+            };
+            /** @description `body_too_large`: The request body is too large. */
+            413: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "body_too_large";
+                    };
+                };
+            };
+            /** @description `malformed_body`: The request body could not be read. */
+            415: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "malformed_body";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    startPasskeyRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": {
+                        rp: {
+                            name: string;
+                            id?: string;
+                        };
+                        user: {
+                            id: string;
+                            name: string;
+                            displayName: string;
+                        };
+                        challenge: string;
+                        pubKeyCredParams: {
+                            alg: number;
+                            type: "public-key";
+                        }[];
+                        timeout?: number;
+                        excludeCredentials?: {
+                            id: string;
+                            type: string;
+                            transports?: string[];
+                        }[];
+                        authenticatorSelection?: {
+                            authenticatorAttachment?: "cross-platform" | "platform";
+                            requireResidentKey?: boolean;
+                            residentKey?: "discouraged" | "preferred" | "required";
+                            userVerification?: "discouraged" | "preferred" | "required";
+                        };
+                        attestation?: "direct" | "enterprise" | "indirect" | "none";
+                        extensions?: {
+                            credProps?: boolean;
+                        };
+                        hints?: ("client-device" | "hybrid" | "security-key")[];
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    removePasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                    code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: { [name: string]: unknown };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is not valid. `malformed_body`: The request body could not be read. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed" | "malformed_body";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. `invalid_credentials`: Email or password is incorrect. `invalid_two_factor_code`: The code is not correct. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated" | "invalid_credentials" | "invalid_two_factor_code";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
                     };
                 };
             };
@@ -10616,8 +11384,17 @@ export interface operations {
                                 kind: "image" | "video";
                                 name: string;
                                 alt_text: string;
+                                mime_type: string;
+                                size_bytes: number;
                                 width: number | null;
                                 height: number | null;
+                                video: {
+                                    duration_seconds: number | null;
+                                    video_codec: string | null;
+                                    audio_codec: string | null;
+                                    frame_rate: number | null;
+                                    bit_rate: number | null;
+                                } | null;
                                 thumbnail: string | null;
                             }[];
                         }[];

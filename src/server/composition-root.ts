@@ -36,6 +36,9 @@ import { AccountMails } from './services/access/account-mails.js';
 import { ApiKeyService } from './services/access/api-key.service.js';
 import { AuthService } from './services/access/auth.service.js';
 import { IdempotencyService } from './services/access/idempotency.service.js';
+import { PasskeyService } from './services/access/passkey.service.js';
+import { relyingPartyFor } from './services/access/passkey-ceremony.js';
+import { PasskeySignIn } from './services/access/passkey-sign-in.js';
 import { PasswordResetService } from './services/access/password-reset.service.js';
 import { SecondFactor } from './services/access/second-factor.js';
 import { AccessTokens } from './services/access/security/access-tokens.js';
@@ -400,6 +403,8 @@ export function createServices(deps: ServiceDeps) {
     throttle: loginThrottle,
     now,
   });
+  // Passkeys belong to PUBLIC_URL's host name (this machine's `localhost` in development).
+  const relyingParty = relyingPartyFor(config.server.publicUrl, config.server.port);
   const auth = new AuthService({
     repos,
     accessTokens,
@@ -407,6 +412,7 @@ export function createServices(deps: ServiceDeps) {
     passwords,
     sessions,
     secondFactor,
+    passkeySignIn: new PasskeySignIn({ repos, relyingParty, throttle: loginThrottle, now }),
     challenges: new TwoFactorChallenges(deps.secret, TWO_FACTOR_CHALLENGE_TTL_SECONDS, now),
     refreshTokenChain: new RefreshTokenChain(deps.secret),
     refreshTokenTtlDays: config.auth.refreshTokenTtlDays,
@@ -444,6 +450,8 @@ export function createServices(deps: ServiceDeps) {
       auth,
       now,
     }),
+    /** Passkeys as a second factor for one's own account: adding, listing, removing. */
+    passkeys: new PasskeyService({ repos, relyingParty, passwords, secondFactor, auth, now }),
     /** Forgotten passwords; also the `mail.password_reset` job's handler. */
     passwordResets: new PasswordResetService({ ...mailDeps, passwords, sessions }),
     /** Registration (confirmed by email with SMTP); also the `mail.sign_up` job's handler. */

@@ -92,6 +92,12 @@ export const ERROR_CODES = [
   /** The sign-in step between password and code timed out (5 minutes); sign in again. */
   'two_factor_challenge_expired',
   /**
+   * The passkey's answer did not verify: another origin or relying party, a challenge that is unknown,
+   * expired, already used or another account's, a bad signature, an unknown passkey, or a signature
+   * counter that did not grow (a cloned authenticator). Start again with new options.
+   */
+  'passkey_rejected',
+  /**
    * The `Idempotency-Key` was already used in the last 24 hours with another request (another body, path or
    * query); send a new key for a new request.
    */

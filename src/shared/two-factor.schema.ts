@@ -28,6 +28,8 @@ export const twoFactorChallengeSchema = z.object({
   challenge: z.string(),
   expires_in: z.number().int().describe('Seconds until the challenge expires and sign-in starts over'),
   message: z.string(),
+  /** The account has a passkey: the second step may use it instead of a code. */
+  passkey: z.boolean(),
 });
 
 export const twoFactorLoginBodySchema = z.strictObject({
@@ -37,8 +39,14 @@ export const twoFactorLoginBodySchema = z.strictObject({
 
 /** The signed-in account's two-factor state (Profile → Two-factor sign-in). */
 export const twoFactorStatusSchema = z.object({
+  /** Sign-in asks for a second factor: an authenticator app, a passkey, or both. */
   enabled: z.boolean(),
+  /** When the authenticator app was confirmed, else when the oldest passkey was added. */
   enabled_at: timestampSchema.nullable(),
+  /** An authenticator app (TOTP) is set up. */
+  totp_enabled: z.boolean(),
+  /** How many passkeys the account has. */
+  passkeys: z.number().int(),
   /** Unused recovery codes left (0 when two-factor sign-in is off). */
   recovery_codes_left: z.number().int(),
 });

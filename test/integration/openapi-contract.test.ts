@@ -118,6 +118,7 @@ describe('the OpenAPI contract', () => {
     expect(publicOperations).toEqual(
       [
         'checkPasswordResetLink',
+        'completePasskeySignIn',
         'completeTwoFactorSignIn',
         'confirmRegistration',
         'describeInvitation',
@@ -138,6 +139,7 @@ describe('the OpenAPI contract', () => {
         'resetPassword',
         'signIn',
         'signOut',
+        'startPasskeySignIn',
         'unsubscribeFromEmail',
       ].sort(),
     );

@@ -187,6 +187,42 @@ const CALLS: Record<string, Call[]> = {
     ['replaceRecoveryCodes', (r) => r.twoFactor.replaceRecoveryCodes(USER, ['digest-1', 'digest-2'], AT)],
     ['spendRecoveryCode', (r) => r.twoFactor.spendRecoveryCode(USER, 'digest-1', AT)],
     ['countUnusedRecoveryCodes', (r) => r.twoFactor.countUnusedRecoveryCodes(USER)],
+    ['deleteCredential', (r) => r.twoFactor.deleteCredential(USER)],
+  ],
+  'passkey.repository': [
+    ['listForUser', (r) => r.passkeys.listForUser(USER)],
+    ['hasAny', (r) => r.passkeys.hasAny(USER)],
+    ['findForUser', (r) => r.passkeys.findForUser(USER, OTHER)],
+    ['findByCredentialId', (r) => r.passkeys.findByCredentialId(USER, 'Y3JlZGVudGlhbA')],
+    [
+      'insert',
+      (r) =>
+        r.passkeys.insert({
+          id: OTHER,
+          user_id: USER,
+          credential_id: 'Y3JlZGVudGlhbA',
+          public_key: 'cHVibGljLWtleQ',
+          counter: 0,
+          transports: '["internal"]',
+          name: 'Laptop',
+          created_at: AT,
+          last_used_at: null,
+        }),
+    ],
+    ['delete', (r) => r.passkeys.delete(USER, OTHER)],
+    ['recordUse', (r) => r.passkeys.recordUse(USER, OTHER, 4, 5, AT)],
+    [
+      'saveChallenge',
+      (r) =>
+        r.passkeys.saveChallenge({
+          challenge_hash: 'digest',
+          user_id: USER,
+          purpose: 'sign_in',
+          expires_at: AT,
+        }),
+    ],
+    ['consumeChallenge', (r) => r.passkeys.consumeChallenge(USER, 'digest', 'sign_in', AT)],
+    ['deleteExpiredChallenges', (r) => r.passkeys.deleteExpiredChallenges(AT)],
   ],
   'membership.repository': [
     ['findRole', (r) => r.memberships.findRole(BUSINESS, USER)],

@@ -25,6 +25,7 @@ import * as sharingAndComments from './migrations/0026-sharing-and-comments.js';
 import * as queues from './migrations/0027-queues.js';
 import * as contentTrash from './migrations/0028-content-trash.js';
 import * as inboxSearchIndex from './migrations/0029-inbox-search-index.js';
+import * as passkeys from './migrations/0030-passkeys.js';
 import * as postGroups from './migrations/0031-post-groups.js';
 import type { DB } from './schema.js';
 
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027-queues': queues,
   '0028-content-trash': contentTrash,
   '0029-inbox-search-index': inboxSearchIndex,
+  '0030-passkeys': passkeys,
   '0031-post-groups': postGroups,
 };
 

@@ -152,6 +152,31 @@ export interface TwoFactorRecoveryCodesTable {
   created_at: string;
 }
 
+/** Passkeys (WebAuthn credentials) registered as a second factor. */
+export interface PasskeyCredentialsTable {
+  id: string;
+  user_id: string;
+  /** The authenticator's credential id, base64url. */
+  credential_id: string;
+  /** The COSE public key, base64url. */
+  public_key: string;
+  /** The authenticator's signature counter (clone detection). */
+  counter: number;
+  /** JSON array of transports (`usb`, `internal`, …). */
+  transports: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** Single-use WebAuthn challenges, as SHA-256 digests, bound to an account and a purpose. */
+export interface PasskeyChallengesTable {
+  challenge_hash: string;
+  user_id: string;
+  purpose: 'register' | 'sign_in';
+  expires_at: string;
+}
+
 export interface RefreshTokensTable {
   id: string;
   user_id: string;
@@ -774,6 +799,8 @@ export interface DB {
   refresh_tokens: RefreshTokensTable;
   two_factor_credentials: TwoFactorCredentialsTable;
   two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
+  passkey_credentials: PasskeyCredentialsTable;
+  passkey_challenges: PasskeyChallengesTable;
   password_resets: PasswordResetsTable;
   sign_up_requests: SignUpRequestsTable;
   invitations: InvitationsTable;
@@ -826,6 +853,7 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type TwoFactorCredentialRow = Selectable<TwoFactorCredentialsTable>;
+export type PasskeyCredentialRow = Selectable<PasskeyCredentialsTable>;
 export type PasswordResetRow = Selectable<PasswordResetsTable>;
 export type SignUpRequestRow = Selectable<SignUpRequestsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;

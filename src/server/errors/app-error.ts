@@ -41,6 +41,7 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   two_factor_required: { status: 403, title: 'This workspace requires two-factor sign-in' },
   invalid_two_factor_code: { status: 401, title: 'The code is not correct' },
   two_factor_challenge_expired: { status: 401, title: 'The sign-in took too long; sign in again' },
+  passkey_rejected: { status: 400, title: 'The passkey could not be verified' },
   idempotency_key_reused: { status: 409, title: 'This idempotency key was used for another request' },
   idempotency_key_in_progress: { status: 409, title: 'A request with this idempotency key is in progress' },
   idempotency_answer_lost: { status: 409, title: 'The first answer for this idempotency key was lost' },

@@ -32,6 +32,7 @@ import { NetworkAccountRepository } from './network-account.repository.js';
 import { NetworkPostRepository } from './network-post.repository.js';
 import { NotificationRepository } from './notification.repository.js';
 import { NetworkOAuthAppRepository, OAuthFlowRepository } from './oauth.repository.js';
+import { PasskeyRepository } from './passkey.repository.js';
 import { PasswordResetRepository } from './password-reset.repository.js';
 import { PublishAttemptRepository } from './publish-attempt.repository.js';
 import { QueueRepository } from './queue.repository.js';
@@ -49,6 +50,7 @@ export interface Repositories {
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
   twoFactor: TwoFactorRepository;
+  passkeys: PasskeyRepository;
   passwordResets: PasswordResetRepository;
   signUpRequests: SignUpRequestRepository;
   invitations: InvitationRepository;
@@ -120,6 +122,7 @@ export function createRepositories(
     users: new UserRepository(db, dialect),
     refreshTokens: new RefreshTokenRepository(db),
     twoFactor: new TwoFactorRepository(db),
+    passkeys: new PasskeyRepository(db),
     passwordResets: new PasswordResetRepository(db),
     signUpRequests: new SignUpRequestRepository(db),
     invitations: new InvitationRepository(db),

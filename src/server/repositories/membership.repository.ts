@@ -17,7 +17,7 @@ export interface MemberAccess {
   role: Role;
   /** The workspace requires two-factor sign-in of its members. */
   requiresTwoFactor: boolean;
-  /** The member has two-factor sign-in enabled. */
+  /** The member has two-factor sign-in enabled (an authenticator app or a passkey). */
   hasTwoFactor: boolean;
 }
 
@@ -44,10 +44,18 @@ export class MembershipRepository {
       .selectFrom('memberships')
       .innerJoin('businesses', 'businesses.id', 'memberships.business_id')
       .leftJoin('two_factor_credentials', 'two_factor_credentials.user_id', 'memberships.user_id')
-      .select([
+      .select((eb) => [
         'memberships.role',
         'businesses.require_two_factor',
         'two_factor_credentials.enabled_at as two_factor_enabled_at',
+        eb
+          .exists(
+            eb
+              .selectFrom('passkey_credentials')
+              .select('passkey_credentials.id')
+              .whereRef('passkey_credentials.user_id', '=', 'memberships.user_id'),
+          )
+          .as('has_passkey'),
       ])
       .where('memberships.business_id', '=', businessId)
       .where('memberships.user_id', '=', userId),
@@ -72,7 +80,8 @@ export class MembershipRepository {
       row && {
         role: row.role,
         requiresTwoFactor: Number(row.require_two_factor) === 1,
-        hasTwoFactor: row.two_factor_enabled_at != null,
+        // A passkey is a second factor as much as an authenticator app is.
+        hasTwoFactor: row.two_factor_enabled_at != null || Boolean(row.has_passkey),
       }
     );
   }

@@ -65,6 +65,11 @@ export class TwoFactorRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  /** Remove the authenticator app only (passkeys remain, and with them the recovery codes). */
+  async deleteCredential(userId: string): Promise<void> {
+    await this.db.deleteFrom('two_factor_credentials').where('user_id', '=', userId).execute();
+  }
+
   /** Turn two-factor sign-in off: the credential and every recovery code go. */
   async deleteAll(userId: string): Promise<void> {
     await this.db.deleteFrom('two_factor_recovery_codes').where('user_id', '=', userId).execute();

@@ -415,7 +415,8 @@ function assertCsrf(request: FastifyRequest): void {
   if (!cookie || typeof header !== 'string' || !safeEqual(cookie, header)) throw new AppError('csrf_failed');
 }
 
-function setSessionCookies(reply: FastifyReply, issued: IssuedSession, config: Config): void {
+/** Put a new session's refresh token and CSRF cookie on the answer. */
+export function setSessionCookies(reply: FastifyReply, issued: IssuedSession, config: Config): void {
   const common = {
     sameSite: 'strict',
     secure: config.auth.secureCookies,

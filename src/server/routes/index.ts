@@ -24,6 +24,7 @@ import { messageRoutes } from './messages.routes.js';
 import { networkAccountRoutes } from './network-account.routes.js';
 import { notificationRoutes, unsubscribeRoutes } from './notification.routes.js';
 import { oauthCallbackRoutes, oauthRoutes } from './oauth.routes.js';
+import { passkeyRoutes } from './passkey.routes.js';
 import { queueRoutes } from './queue.routes.js';
 import { reviewLinkRoutes, sharedReviewRoutes } from './review-link.routes.js';
 import { webhookRoutes } from './webhook.routes.js';
@@ -38,6 +39,7 @@ export async function registerApiRoutes(
   await app.register(cookie);
   app.decorateRequest('principal', null);
   await app.register(authRoutes(services, config));
+  await app.register(passkeyRoutes(services, config));
   // The calendar feed authenticates by the secret token in its URL (calendar apps send no headers).
   await app.register(calendarFeedRoutes(services));
   // A client's review link authenticates by the secret token it carries, until it expires or is revoked.

@@ -49,6 +49,7 @@ const MESSAGES: Record<ErrorCode, string> = {
     'This workspace requires two-factor sign-in. Turn it on under Profile → Two-factor sign-in, then come back.',
   invalid_two_factor_code: 'That code is not correct, or it was already used. Enter the newest code.',
   two_factor_challenge_expired: 'Signing in took too long. Enter your email and password again.',
+  passkey_rejected: 'That passkey could not be verified. Try again, or use a code instead.',
   idempotency_key_reused:
     'That request was already sent with different details. Reload the page and try again.',
   idempotency_key_in_progress:

@@ -52,14 +52,18 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
 /**
  * Starts the server built by `npm run build` and waits for `/readyz`. The e2e tests drive it through a real
  * browser exactly as a self-hoster would run it. `extraEnv` adds settings a flow needs (a webhook receiver
- * on this machine needs `OUTBOUND_ALLOWED_HOSTS`).
+ * on this machine needs `OUTBOUND_ALLOWED_HOSTS`). `options.localhost` serves it as `http://localhost:<port>`
+ * with that as PUBLIC_URL: WebAuthn needs a domain for its relying party, and an IP address is none.
  */
-export async function startBuiltServer(extraEnv: Record<string, string> = {}): Promise<BuiltServer> {
+export async function startBuiltServer(
+  extraEnv: Record<string, string> = {},
+  options: { localhost?: boolean } = {},
+): Promise<BuiltServer> {
   if (!existsSync(MAIN) || !existsSync(path.join(ROOT, 'dist/web/index.html'))) {
     throw new Error('Build first: `npm run build` (or run `npm run test:e2e`, which builds).');
   }
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${options.localhost ? 'localhost' : '127.0.0.1'}:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mcc-e2e-'));
   const env = {
     PATH: process.env.PATH ?? '',
@@ -77,6 +81,7 @@ export async function startBuiltServer(extraEnv: Record<string, string> = {}): P
     JOBS_RETRY_BASE_MS: '1000',
     // Cheap argon2 for the many sign-ups (passwords.test.ts checks the production cost).
     PASSWORD_HASH_PROFILE: 'test',
+    ...(options.localhost ? { PUBLIC_URL: url } : {}),
     ...extraEnv,
   };
   let child: ChildProcess | undefined;

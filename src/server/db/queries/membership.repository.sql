@@ -4,7 +4,7 @@
 select "role" from "memberships" where "business_id" = $1 and "user_id" = $2;
 
 -- findAccess
-select "memberships"."role", "businesses"."require_two_factor", "two_factor_credentials"."enabled_at" as "two_factor_enabled_at" from "memberships" inner join "businesses" on "businesses"."id" = "memberships"."business_id" left join "two_factor_credentials" on "two_factor_credentials"."user_id" = "memberships"."user_id" where "memberships"."business_id" = $1 and "memberships"."user_id" = $2;
+select "memberships"."role", "businesses"."require_two_factor", "two_factor_credentials"."enabled_at" as "two_factor_enabled_at", exists (select "passkey_credentials"."id" from "passkey_credentials" where "passkey_credentials"."user_id" = "memberships"."user_id") as "has_passkey" from "memberships" inner join "businesses" on "businesses"."id" = "memberships"."business_id" left join "two_factor_credentials" on "two_factor_credentials"."user_id" = "memberships"."user_id" where "memberships"."business_id" = $1 and "memberships"."user_id" = $2;
 
 -- list
 select "users"."id" as "user_id", "users"."email", "users"."name", "memberships"."role", "memberships"."created_at" from "memberships" inner join "users" on "users"."id" = "memberships"."user_id" where "memberships"."business_id" = $1 order by "memberships"."created_at", "users"."id";

@@ -25,3 +25,6 @@ update "two_factor_recovery_codes" set "used_at" = $1 where "user_id" = $2 and "
 
 -- countUnusedRecoveryCodes
 select count(*) as "count" from "two_factor_recovery_codes" where "user_id" = $1 and "used_at" is null;
+
+-- deleteCredential
+delete from "two_factor_credentials" where "user_id" = $1;

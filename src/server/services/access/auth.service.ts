@@ -11,7 +11,9 @@ import type {
   UpdateMeBody,
   User,
 } from '#shared/auth.schema.js';
+import type { PasskeyAuthenticationOptions, PasskeyLoginBody } from '#shared/passkey.schema.js';
 import type { TwoFactorChallenge, TwoFactorLoginBody } from '#shared/two-factor.schema.js';
+import type { PasskeySignIn } from './passkey-sign-in.js';
 import { type SecondFactor, tooManyCodes, wrongCode } from './second-factor.js';
 import type { AccessTokens } from './security/access-tokens.js';
 import type { ActiveSessions } from './security/active-sessions.js';
@@ -45,6 +47,8 @@ export interface AuthServiceDeps {
   refreshTokenChain: RefreshTokenChain;
   /** Checks the code of sign-in's second step. */
   secondFactor: SecondFactor;
+  /** Checks a passkey in sign-in's second step. */
+  passkeySignIn: PasskeySignIn;
   /** Signs the proof, between sign-in's two steps, that the password was right. */
   challenges: TwoFactorChallenges;
   refreshTokenTtlDays: number;
@@ -150,7 +154,8 @@ export class AuthService {
     }
     await throttle.recordSuccess(throttleKey);
     const credential = await repos.twoFactor.findCredential(user.id);
-    if (credential?.enabled_at) {
+    const passkey = await repos.passkeys.hasAny(user.id);
+    if (credential?.enabled_at || passkey) {
       const { challenges } = this.deps;
       return {
         kind: 'two_factor_required',
@@ -158,7 +163,10 @@ export class AuthService {
           status: 'two_factor_required',
           challenge: challenges.issue(user.id),
           expires_in: challenges.ttlSeconds,
-          message: 'Enter the 6-digit code from your authenticator app, or a recovery code',
+          message: credential?.enabled_at
+            ? 'Enter the 6-digit code from your authenticator app, or a recovery code'
+            : 'Use your passkey, or enter a recovery code',
+          passkey,
         },
       };
     }
@@ -176,6 +184,24 @@ export class AuthService {
     const { result, retryAfterSeconds } = await secondFactor.check(userId, body.code);
     if (result === 'throttled') throw tooManyCodes(retryAfterSeconds ?? 1);
     if (result === 'rejected') throw wrongCode('body.code');
+    const user = await repos.users.findById(userId);
+    if (!user) throw new AppError('two_factor_challenge_expired');
+    return repos.transaction((trx) => this.startSession(trx, user, newId()));
+  }
+
+  /** Options for signing sign-in's second step with a passkey, for the account the challenge is for. */
+  async passkeyOptions(challenge: string): Promise<PasskeyAuthenticationOptions> {
+    const userId = this.deps.challenges.verify(challenge);
+    if (!userId) throw new AppError('two_factor_challenge_expired');
+    return this.deps.passkeySignIn.options(userId);
+  }
+
+  /** Sign-in's second step with a passkey: the challenge from the password step and the signed answer. */
+  async completePasskeyLogin(body: PasskeyLoginBody): Promise<IssuedSession> {
+    const { repos, challenges, passkeySignIn } = this.deps;
+    const userId = challenges.verify(body.challenge);
+    if (!userId) throw new AppError('two_factor_challenge_expired');
+    await passkeySignIn.verify(userId, body.response);
     const user = await repos.users.findById(userId);
     if (!user) throw new AppError('two_factor_challenge_expired');
     return repos.transaction((trx) => this.startSession(trx, user, newId()));

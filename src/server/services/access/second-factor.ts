@@ -1,6 +1,7 @@
 import { AppError } from '#server/errors/app-error.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type { LoginThrottle } from './security/login-throttle.js';
+import type { PasswordHasher } from './security/passwords.js';
 import { normaliseRecoveryCode, recoveryCodeDigest } from './security/recovery-codes.js';
 import type { SecretBox } from './security/secret-box.js';
 import type { Totp } from './security/totp.js';
@@ -90,8 +91,33 @@ export function openSecret(secretBox: SecretBox, sealed: string): string | undef
   }
 }
 
-function throttleKey(userId: string): string {
+/** Failed second factors of one account, whatever the method (codes, recovery codes, passkeys). */
+export function throttleKey(userId: string): string {
   return `two-factor|${userId}`;
+}
+
+/** Whether sign-in asks `userId` for a second factor: an authenticator app is on, or a passkey exists. */
+export async function hasSecondFactor(repos: Repositories, userId: string): Promise<boolean> {
+  const credential = await repos.twoFactor.findCredential(userId);
+  return credential?.enabled_at != null || (await repos.passkeys.hasAny(userId));
+}
+
+/** Re-authentication for a security change: the account's password, or `invalid_credentials` on `path`. */
+export async function requirePassword(
+  repos: Repositories,
+  passwords: PasswordHasher,
+  userId: string,
+  password: string,
+  path: string,
+): Promise<void> {
+  const user = await repos.users.findById(userId);
+  if (!user) throw new AppError('unauthenticated');
+  if (!(await passwords.verify(user.password_hash, password))) {
+    const message = 'Your password is not correct';
+    throw new AppError('invalid_credentials', message, {
+      errors: [{ path, message, code: 'invalid_credentials' }],
+    });
+  }
 }
 
 export function wrongCode(path: string): AppError {

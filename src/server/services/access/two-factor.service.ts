@@ -8,9 +8,16 @@ import {
   type TwoFactorStatus,
 } from '#shared/two-factor.schema.js';
 import type { AuthService, IssuedSession } from './auth.service.js';
-import { openSecret, type SecondFactor, tooManyCodes, wrongCode } from './second-factor.js';
+import {
+  hasSecondFactor,
+  openSecret,
+  requirePassword,
+  type SecondFactor,
+  tooManyCodes,
+  wrongCode,
+} from './second-factor.js';
 import type { PasswordHasher } from './security/passwords.js';
-import { newRecoveryCode, normaliseRecoveryCode, recoveryCodeDigest } from './security/recovery-codes.js';
+import { newRecoveryCodes } from './security/recovery-codes.js';
 import type { SecretBox } from './security/secret-box.js';
 import type { Totp } from './security/totp.js';
 
@@ -31,10 +38,16 @@ export class TwoFactorService {
   async status(userId: string): Promise<TwoFactorStatus> {
     const { repos } = this.deps;
     const credential = await repos.twoFactor.findCredential(userId);
-    if (!credential?.enabled_at) return { enabled: false, enabled_at: null, recovery_codes_left: 0 };
+    const passkeys = await repos.passkeys.listForUser(userId);
+    const enabledAt = credential?.enabled_at ?? passkeys[0]?.created_at ?? null;
+    if (enabledAt === null) {
+      return { enabled: false, enabled_at: null, totp_enabled: false, passkeys: 0, recovery_codes_left: 0 };
+    }
     return {
       enabled: true,
-      enabled_at: credential.enabled_at,
+      enabled_at: enabledAt,
+      totp_enabled: credential?.enabled_at != null,
+      passkeys: passkeys.length,
       recovery_codes_left: await repos.twoFactor.countUnusedRecoveryCodes(userId),
     };
   }
@@ -55,7 +68,8 @@ export class TwoFactorService {
 
   /**
    * Confirm enrolment with a first code: two-factor sign-in is on, every other session ends (it was
-   * signed in without the second factor), and the recovery codes are returned, this once.
+   * signed in without the second factor), and recovery codes are returned, this once, unless the account
+   * still has unused ones (from its passkeys): those stay valid and the list is empty.
    */
   async enable(userId: string, code: string): Promise<{ issued: IssuedSession; recoveryCodes: string[] }> {
     const { repos, secretBox, secondFactor, now } = this.deps;
@@ -71,63 +85,50 @@ export class TwoFactorService {
     const { step, retryAfterSeconds } = await secondFactor.checkPending(userId, secret, code);
     if (retryAfterSeconds) throw tooManyCodes(retryAfterSeconds);
     if (step === undefined) throw wrongCode('body.code');
-    const recoveryCodes = newRecoveryCodes();
+    const hasCodes = (await repos.twoFactor.countUnusedRecoveryCodes(userId)) > 0;
+    const { codes, digests } = hasCodes ? { codes: [], digests: [] } : newRecoveryCodes(RECOVERY_CODE_COUNT);
     const issued = await this.deps.auth.replaceSessions(userId, async (trx) => {
       const at = now().toISOString();
       if (!(await trx.twoFactor.enable(userId, step, at))) throw alreadyOn();
-      await trx.twoFactor.replaceRecoveryCodes(userId, recoveryCodes.map(digestOf), at);
+      if (digests.length > 0) await trx.twoFactor.replaceRecoveryCodes(userId, digests, at);
     });
-    return { issued, recoveryCodes };
+    return { issued, recoveryCodes: codes };
   }
 
   /** New recovery codes replace all the old ones (used or not); the password proves it is the owner. */
   async regenerateRecoveryCodes(userId: string, password: string): Promise<string[]> {
-    const { repos, now } = this.deps;
-    await this.requireEnabled(userId);
-    await this.requirePassword(userId, password, 'body.password');
-    const recoveryCodes = newRecoveryCodes();
+    const { repos, passwords, now } = this.deps;
+    if (!(await hasSecondFactor(repos, userId))) throw notOn();
+    await requirePassword(repos, passwords, userId, password, 'body.password');
+    const { codes, digests } = newRecoveryCodes(RECOVERY_CODE_COUNT);
     await repos.transaction((trx) =>
-      trx.twoFactor.replaceRecoveryCodes(userId, recoveryCodes.map(digestOf), now().toISOString()),
+      trx.twoFactor.replaceRecoveryCodes(userId, digests, now().toISOString()),
     );
-    return recoveryCodes;
+    return codes;
   }
 
-  /** Turn it off: the password and a current code (or a recovery code) are both needed. */
+  /**
+   * Remove the authenticator app: the password and a current code (or a recovery code) are both needed.
+   * With passkeys left, two-factor sign-in stays on with them and the recovery codes stay valid;
+   * otherwise it is off and the recovery codes go too.
+   */
   async disable(userId: string, body: DisableTwoFactorBody): Promise<void> {
-    const { repos, secondFactor } = this.deps;
-    await this.requireEnabled(userId);
-    await this.requirePassword(userId, body.password, 'body.password');
+    const { repos, passwords, secondFactor } = this.deps;
+    const credential = await repos.twoFactor.findCredential(userId);
+    if (!credential?.enabled_at) throw notOn();
+    await requirePassword(repos, passwords, userId, body.password, 'body.password');
     const { result, retryAfterSeconds } = await secondFactor.check(userId, body.code);
     if (result === 'throttled') throw tooManyCodes(retryAfterSeconds ?? 1);
     if (result === 'rejected') throw wrongCode('body.code');
-    await repos.transaction((trx) => trx.twoFactor.deleteAll(userId));
-  }
-
-  private async requireEnabled(userId: string): Promise<void> {
-    const credential = await this.deps.repos.twoFactor.findCredential(userId);
-    if (!credential?.enabled_at)
-      throw new AppError('conflict', 'Two-factor sign-in is not on for this account');
-  }
-
-  private async requirePassword(userId: string, password: string, path: string): Promise<void> {
-    const { repos, passwords } = this.deps;
-    const user = await repos.users.findById(userId);
-    if (!user) throw new AppError('unauthenticated');
-    if (!(await passwords.verify(user.password_hash, password))) {
-      const message = 'Your password is not correct';
-      throw new AppError('invalid_credentials', message, {
-        errors: [{ path, message, code: 'invalid_credentials' }],
-      });
-    }
+    await repos.transaction(async (trx) => {
+      if (await trx.passkeys.hasAny(userId)) await trx.twoFactor.deleteCredential(userId);
+      else await trx.twoFactor.deleteAll(userId);
+    });
   }
 }
 
-function newRecoveryCodes(): string[] {
-  return Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-}
-
-function digestOf(code: string): string {
-  return recoveryCodeDigest(normaliseRecoveryCode(code) ?? code);
+function notOn(): AppError {
+  return new AppError('conflict', 'Two-factor sign-in is not on for this account');
 }
 
 function alreadyOn(): AppError {

@@ -6,6 +6,7 @@ import { EMPTY_BRAND_PROFILE } from '#shared/brand.schema.js';
 import type { Business, CreateBusinessBody, UpdateBusinessBody } from '#shared/business.schema.js';
 import type { Role } from '#shared/roles.js';
 import type { Principal } from '../access/principal.js';
+import { hasSecondFactor } from '../access/second-factor.js';
 import { requireUser, requireWorkspaceRole, twoFactorRequired } from '../access/workspace-access.js';
 import { recordAudit } from './audit.service.js';
 import { parseBrandProfile } from './brand-profile.js';
@@ -111,8 +112,7 @@ export class WorkspaceService {
       throw new AppError('forbidden', 'Only owners can change whether two-factor sign-in is required');
     }
     if (!body.require_two_factor) return;
-    const credential = await this.repos.twoFactor.findCredential(principal.userId);
-    if (!credential?.enabled_at) {
+    if (!(await hasSecondFactor(this.repos, principal.userId))) {
       throw twoFactorRequired(
         'Turn on two-factor sign-in for your own account (Profile → Two-factor sign-in) before requiring it of members',
       );

@@ -17,8 +17,11 @@ function toAttached(item: MediaItem): ContentMedia {
     kind: item.kind,
     name: item.name,
     alt_text: item.alt_text,
+    mime_type: item.mime_type,
+    size_bytes: item.size_bytes,
     width: item.width,
     height: item.height,
+    video: item.video,
     thumbnail: THUMBNAILS.find((id) => renditions.has(id)) ?? null,
   };
 }

@@ -22,7 +22,7 @@ export function ProfilePage() {
       </Card>
       <Card
         title="Two-factor sign-in"
-        description="A code from an app on your phone, asked for after your password. Turning it on signs you out on every other device."
+        description="A code from an app on your phone, or a passkey, asked for after your password. Turning it on signs you out on every other device."
       >
         <TwoFactorSettings />
       </Card>

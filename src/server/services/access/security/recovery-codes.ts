@@ -34,3 +34,9 @@ export function normaliseRecoveryCode(typed: string): string | undefined {
 export function recoveryCodeDigest(normalised: string): string {
   return sha256(`mcc recovery code:${normalised}`);
 }
+
+/** A new set of `count` recovery codes, to show once, and the digests to store. */
+export function newRecoveryCodes(count: number): { codes: string[]; digests: string[] } {
+  const codes = Array.from({ length: count }, newRecoveryCode);
+  return { codes, digests: codes.map((code) => recoveryCodeDigest(normaliseRecoveryCode(code) ?? code)) };
+}

@@ -37,3 +37,37 @@ export async function completeSignIn(body: TwoFactorLoginBody): Promise<Session>
 export function useCompleteSignIn() {
   return useMutation({ mutationFn: completeSignIn, onSuccess: (session) => storeSession(session) });
 }
+
+/**
+ * Sign-in's second step with a passkey: options for the challenge's account, the browser's signature
+ * (it asks the person to touch or unlock their authenticator), then the session.
+ */
+export async function completeSignInWithPasskey(challenge: string): Promise<Session> {
+  // Only accounts with a passkey need the WebAuthn helper and its schemas: they load at this step.
+  const [{ startAuthentication }, { sessionSchema }, passkeySchemas] = await Promise.all([
+    import('@simplewebauthn/browser'),
+    import('./sign-in-answers.js'),
+    import('#shared/passkey.schema.js'),
+  ]);
+  const optionsJSON = await apiRequest(API.loginPasskeyOptions, {
+    method: 'POST',
+    body: { challenge },
+    schema: passkeySchemas.passkeyAuthenticationOptionsSchema,
+  });
+  const response = passkeySchemas.passkeyAuthenticationResponseSchema.parse(
+    await startAuthentication({ optionsJSON }),
+  );
+  return apiRequest(API.loginPasskey, {
+    method: 'POST',
+    body: { challenge, response },
+    schema: sessionSchema,
+  });
+}
+
+/** Sign-in's second step with a passkey; keeps the session like `useSignIn`. */
+export function usePasskeySignIn() {
+  return useMutation({
+    mutationFn: completeSignInWithPasskey,
+    onSuccess: (session) => storeSession(session),
+  });
+}

@@ -7,6 +7,11 @@ import { aSession, aUser } from '#web/test/fixtures.js';
 import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { SignInForm } from './sign-in-form.js';
 
+// The browser's WebAuthn prompt: what the person's authenticator would answer (the server checks it;
+// test/integration/passkeys.test.ts and test/e2e/passkeys.test.ts cover the real ceremony).
+const startAuthentication = vi.hoisted(() => vi.fn());
+vi.mock('@simplewebauthn/browser', () => ({ startAuthentication }));
+
 function renderForm() {
   const onSignedIn = vi.fn();
   const rendered = renderWithProviders(<SignInForm onSignedIn={onSignedIn} />, { signedIn: null });
@@ -93,6 +98,7 @@ describe('SignInForm', () => {
       challenge: 'signed-challenge',
       expires_in: 300,
       message: 'Enter the 6-digit code from your authenticator app, or a recovery code',
+      passkey: false,
     };
 
     it('asks for the code after the password, then signs in with it', async () => {
@@ -149,6 +155,50 @@ describe('SignInForm', () => {
 
       expect(await screen.findByText(/6-digit code/, { selector: '.field__error' })).toBeTruthy();
       expect(api.sent('POST', API.loginTwoFactor)).toEqual([]);
+    });
+
+    it('offers a passkey when the account has one, and signs in with it', async () => {
+      const person = aUser({ email: 'ada@example.com' });
+      const options = { challenge: 'webauthn-challenge', rpId: 'localhost', allowCredentials: [] };
+      const signed = {
+        id: 'cred',
+        rawId: 'cred',
+        type: 'public-key',
+        response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' },
+        clientExtensionResults: {},
+      };
+      startAuthentication.mockResolvedValueOnce(signed);
+      const api = fakeApi()
+        .on('POST', API.login, json({ ...challenge, passkey: true }, 202))
+        .on('POST', API.loginPasskeyOptions, json(options))
+        .on('POST', API.loginPasskey, json(aSession(person)));
+      const { fill, user, onSignedIn } = renderForm();
+
+      await fill('ada@example.com', 'amber-lighthouse-meadow');
+      await user.click(await screen.findByRole('button', { name: 'Use a passkey' }));
+
+      await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledOnce());
+      expect(api.sent('POST', API.loginPasskeyOptions)[0]?.body).toEqual({ challenge: 'signed-challenge' });
+      expect(startAuthentication).toHaveBeenCalledWith({ optionsJSON: options });
+      expect(api.sent('POST', API.loginPasskey)[0]?.body).toEqual({
+        challenge: 'signed-challenge',
+        response: signed,
+      });
+      expect(getSessionState()).toMatchObject({ status: 'authenticated', user: { name: person.name } });
+    });
+
+    it('says so when the person cancels the passkey prompt, and still takes a code', async () => {
+      startAuthentication.mockRejectedValueOnce(new DOMException('cancelled', 'NotAllowedError'));
+      fakeApi()
+        .on('POST', API.login, json({ ...challenge, passkey: true }, 202))
+        .on('POST', API.loginPasskeyOptions, json({ challenge: 'webauthn-challenge' }));
+      const { fill, user } = renderForm();
+
+      await fill('ada@example.com', 'amber-lighthouse-meadow');
+      await user.click(await screen.findByRole('button', { name: 'Use a passkey' }));
+
+      expect(await screen.findByText(/The passkey was not used/)).toBeTruthy();
+      expect(screen.getByLabelText('Code')).toBeTruthy();
     });
   });
 });

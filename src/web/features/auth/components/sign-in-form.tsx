@@ -3,6 +3,7 @@ import { type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { LoginBody, loginBodySchema } from '#shared/auth.schema.js';
+import type { TwoFactorChallenge } from '#shared/two-factor.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { TextField } from '#web/components/ui/field.js';
@@ -22,17 +23,18 @@ const loginResolver: Resolver<LoginInput, unknown, LoginBody> = async (values, c
   (await loadResolver()).loginResolver(values, context, options);
 
 /**
- * Email and password, then (two-factor sign-in on) a code; on success the session is stored and
+ * Email and password, then (two-factor sign-in on) a passkey or a code; on success the session is stored and
  * `onSignedIn` decides where to go.
  */
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
-  const [challenge, setChallenge] = useState<string>();
+  const [challenge, setChallenge] = useState<TwoFactorChallenge>();
   const [formError, setFormError] = useState<string>();
   if (challenge) {
     return (
       <Suspense>
         <TwoFactorCodeForm
-          challenge={challenge}
+          challenge={challenge.challenge}
+          passkey={challenge.passkey}
           onSignedIn={onSignedIn}
           onStartOver={(reason) => {
             setChallenge(undefined);
@@ -51,7 +53,7 @@ function PasswordStep({
   initialError,
 }: {
   onSignedIn: () => void;
-  onChallenge: (challenge: string) => void;
+  onChallenge: (challenge: TwoFactorChallenge) => void;
   initialError: string | undefined;
 }) {
   const signIn = useSignIn();
@@ -70,7 +72,7 @@ function PasswordStep({
     setFormError(undefined);
     try {
       const answer = await signIn.mutateAsync(body);
-      if (isChallenge(answer)) onChallenge(answer.challenge);
+      if (isChallenge(answer)) onChallenge(answer);
       else onSignedIn();
     } catch (error) {
       setFormError(applyServerErrors(error, ['email', 'password'], setError));

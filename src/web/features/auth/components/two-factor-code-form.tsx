@@ -6,17 +6,19 @@ import { Button } from '#web/components/ui/button.js';
 import { TextField } from '#web/components/ui/field.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
-import { useCompleteSignIn } from '../api/sign-in.js';
+import { useCompleteSignIn, usePasskeySignIn } from '../api/sign-in.js';
 
 interface TwoFactorCodeFormProps {
   challenge: string;
+  /** The account has a passkey: offer it before the code. */
+  passkey?: boolean;
   onSignedIn: () => void;
   /** The challenge expired or the person wants another account: back to email and password. */
   onStartOver: (reason?: string) => void;
 }
 
-/** Sign-in's second step: the authenticator app's code, or a recovery code. */
-export function TwoFactorCodeForm({ challenge, onSignedIn, onStartOver }: TwoFactorCodeFormProps) {
+/** Sign-in's second step: a passkey (when the account has one), the authenticator app's code, or a recovery code. */
+export function TwoFactorCodeForm({ challenge, passkey, onSignedIn, onStartOver }: TwoFactorCodeFormProps) {
   const complete = useCompleteSignIn();
   const { t } = useTranslation('auth');
   const [code, setCode] = useState('');
@@ -50,7 +52,8 @@ export function TwoFactorCodeForm({ challenge, onSignedIn, onStartOver }: TwoFac
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
-      <p className="muted">{t('twoFactor.instructions')}</p>
+      {passkey && <PasskeyStep challenge={challenge} onSignedIn={onSignedIn} onStartOver={onStartOver} />}
+      <p className="muted">{t(passkey ? 'twoFactor.orCode' : 'twoFactor.instructions')}</p>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextField
         label={t('twoFactor.code')}
@@ -68,5 +71,39 @@ export function TwoFactorCodeForm({ challenge, onSignedIn, onStartOver }: TwoFac
         {t('twoFactor.anotherAccount')}
       </Button>
     </form>
+  );
+}
+
+/** "Use a passkey": the browser asks the person to confirm with their authenticator, then signs in. */
+function PasskeyStep({
+  challenge,
+  onSignedIn,
+  onStartOver,
+}: Pick<TwoFactorCodeFormProps, 'challenge' | 'onSignedIn' | 'onStartOver'>) {
+  const signIn = usePasskeySignIn();
+  const { t } = useTranslation('auth');
+  const [error, setError] = useState<string>();
+  const onClick = async () => {
+    setError(undefined);
+    try {
+      await signIn.mutateAsync(challenge);
+      onSignedIn();
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'two_factor_challenge_expired') {
+        onStartOver(describeError(failure));
+        return;
+      }
+      // The browser refuses without saying why when the person cancels or no passkey matches.
+      setError(failure instanceof ApiError ? describeError(failure) : t('twoFactor.passkeyNotUsed'));
+    }
+  };
+  return (
+    <div className="stack">
+      <p className="muted">{t('twoFactor.passkeyHint')}</p>
+      {error && <Banner tone="danger">{error}</Banner>}
+      <Button type="button" variant="primary" loading={signIn.isPending} onClick={() => void onClick()}>
+        {t('twoFactor.usePasskey')}
+      </Button>
+    </div>
   );
 }

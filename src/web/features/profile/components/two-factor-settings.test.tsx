@@ -8,8 +8,20 @@ import { aSession, aUser } from '#web/test/fixtures.js';
 import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { TwoFactorSettings } from './two-factor-settings.js';
 
-const OFF: TwoFactorStatus = { enabled: false, enabled_at: null, recovery_codes_left: 0 };
-const ON: TwoFactorStatus = { enabled: true, enabled_at: '2026-03-01T10:00:00.000Z', recovery_codes_left: 7 };
+const OFF: TwoFactorStatus = {
+  enabled: false,
+  enabled_at: null,
+  totp_enabled: false,
+  passkeys: 0,
+  recovery_codes_left: 0,
+};
+const ON: TwoFactorStatus = {
+  enabled: true,
+  enabled_at: '2026-03-01T10:00:00.000Z',
+  totp_enabled: true,
+  passkeys: 0,
+  recovery_codes_left: 7,
+};
 const CODES = Array.from({ length: 10 }, (_, i) => `abcd-efgh-jkmn-pq${String(i).padStart(2, '0')}`);
 
 describe('TwoFactorSettings', () => {
@@ -17,6 +29,7 @@ describe('TwoFactorSettings', () => {
     let status = OFF;
     const person = aUser({ name: 'Ada After Enrolment' });
     const api = fakeApi()
+      .on('GET', API.passkeys, json({ items: [] }))
       .on('GET', API.twoFactor, () => json(status))
       .on(
         'POST',
@@ -62,6 +75,7 @@ describe('TwoFactorSettings', () => {
 
   it('says when the first code is wrong', async () => {
     fakeApi()
+      .on('GET', API.passkeys, json({ items: [] }))
       .on('GET', API.twoFactor, json(OFF))
       .on(
         'POST',
@@ -85,6 +99,7 @@ describe('TwoFactorSettings', () => {
 
   it('makes new recovery codes with the password', async () => {
     const api = fakeApi()
+      .on('GET', API.passkeys, json({ items: [] }))
       .on('GET', API.twoFactor, json(ON))
       .on('POST', API.twoFactorRecoveryCodes, json({ recovery_codes: CODES }));
     const { user } = renderWithProviders(<TwoFactorSettings />);
@@ -103,6 +118,7 @@ describe('TwoFactorSettings', () => {
     let status = ON;
     let attempts = 0;
     const api = fakeApi()
+      .on('GET', API.passkeys, json({ items: [] }))
       .on('GET', API.twoFactor, () => json(status))
       .on('POST', API.twoFactorDisable, () => {
         attempts += 1;

@@ -14,9 +14,13 @@ import {
   useStartTwoFactor,
   useTwoFactorStatus,
 } from '../api/two-factor.js';
+import { PasskeySettings } from './passkey-settings.js';
 import './two-factor-settings.css';
 
-/** Profile → Two-factor: turn it on with an authenticator app, see recovery codes once, turn it off. */
+/**
+ * Profile → Two-factor: an authenticator app and passkeys, either of which turns it on; recovery codes
+ * shown once; turning each off.
+ */
 export function TwoFactorSettings() {
   const status = useTwoFactorStatus();
   const [shownCodes, setShownCodes] = useState<string[]>();
@@ -24,15 +28,30 @@ export function TwoFactorSettings() {
   if (shownCodes) return <RecoveryCodesOnce codes={shownCodes} onDone={() => setShownCodes(undefined)} />;
   if (status.isPending) return <Spinner label="Loading two-factor sign-in" />;
   if (status.isError) return <Banner tone="danger">{describeError(status.error)}</Banner>;
-  if (!status.data.enabled) return <TurnOn onEnabled={setShownCodes} />;
+  const { enabled, totp_enabled: totpEnabled, passkeys, recovery_codes_left: codesLeft } = status.data;
+  const showCodes = (codes: string[]) => {
+    if (codes.length > 0) setShownCodes(codes);
+  };
   return (
     <div className="stack">
-      <p>
-        Two-factor sign-in is <strong>on</strong>. Signing in asks for a code from your authenticator app.{' '}
-        {status.data.recovery_codes_left} of 10 recovery codes left.
-      </p>
-      <NewRecoveryCodes onCodes={setShownCodes} />
-      <TurnOff />
+      {enabled && (
+        <p>
+          Two-factor sign-in is <strong>on</strong>. Signing in asks for{' '}
+          {[totpEnabled && 'a code from your authenticator app', passkeys > 0 && 'a passkey']
+            .filter(Boolean)
+            .join(' or ')}
+          . {codesLeft} of 10 recovery codes left.
+        </p>
+      )}
+      <section className="stack" aria-labelledby="two-factor-app">
+        <h3 id="two-factor-app">Authenticator app</h3>
+        {totpEnabled ? <TurnOff lastFactor={passkeys === 0} /> : <TurnOn onEnabled={showCodes} />}
+      </section>
+      <section className="stack" aria-labelledby="two-factor-passkeys">
+        <h3 id="two-factor-passkeys">Passkeys</h3>
+        <PasskeySettings status={status.data} onCodes={showCodes} />
+      </section>
+      {enabled && <NewRecoveryCodes onCodes={setShownCodes} />}
     </div>
   );
 }
@@ -48,7 +67,7 @@ function TurnOn({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
     return (
       <div className="stack">
         <p className="muted">
-          Off. With it on, signing in also asks for a 6-digit code from an authenticator app on your phone
+          Not set up. With it, signing in can ask for a 6-digit code from an authenticator app on your phone
           (such as Google Authenticator, 1Password or Aegis).
         </p>
         {start.isError && <Banner tone="danger">{describeError(start.error)}</Banner>}
@@ -158,7 +177,7 @@ function NewRecoveryCodes({ onCodes }: { onCodes: (codes: string[]) => void }) {
   };
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="New recovery codes">
-      <h3>New recovery codes</h3>
+      <h3>Recovery codes</h3>
       <p className="muted">Ten new codes replace all the old ones, used or not.</p>
       <TextField
         label="Password for new codes"
@@ -177,7 +196,8 @@ function NewRecoveryCodes({ onCodes }: { onCodes: (codes: string[]) => void }) {
   );
 }
 
-function TurnOff() {
+/** Remove the authenticator app; with no passkey left, that turns two-factor sign-in off. */
+function TurnOff({ lastFactor }: { lastFactor: boolean }) {
   const disable = useDisableTwoFactor();
   const toast = useToast();
   const [password, setPassword] = useState('');
@@ -193,7 +213,9 @@ function TurnOff() {
     if (Object.keys(missing).length > 0) return;
     try {
       await disable.mutateAsync({ password, code: code.trim() });
-      toast('Two-factor sign-in is off.');
+      toast(
+        lastFactor ? 'Two-factor sign-in is off.' : 'The authenticator app is removed; your passkeys remain.',
+      );
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_credentials') {
         setErrors({ password: 'That is not your password.' });
@@ -205,8 +227,13 @@ function TurnOff() {
     }
   };
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Turn off two-factor sign-in">
-      <h3>Turn off</h3>
+    <form
+      className="stack"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={lastFactor ? 'Turn off two-factor sign-in' : 'Remove the authenticator app'}
+    >
+      <h4>{lastFactor ? 'Turn off' : 'Remove the authenticator app'}</h4>
       {errors.form && <Banner tone="danger">{errors.form}</Banner>}
       <TextField
         label="Password"
@@ -225,7 +252,7 @@ function TurnOff() {
       />
       <div>
         <Button type="submit" variant="danger" loading={disable.isPending}>
-          Turn off two-factor sign-in
+          {lastFactor ? 'Turn off two-factor sign-in' : 'Remove the authenticator app'}
         </Button>
       </div>
     </form>
