@@ -17,6 +17,9 @@ const CONVERTED = [
   'src/web/components/',
   'src/web/features/dashboard/',
   'src/web/app/pages/dashboard-page.tsx',
+  'src/web/features/inbox/',
+  'src/web/app/pages/inbox-page.tsx',
+  'src/web/app/pages/inbox-settings-page.tsx',
 ];
 
 function tsxFiles(entry: string): string[] {
