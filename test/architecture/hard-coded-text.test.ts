@@ -11,7 +11,16 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
  * string in it is translated (English and French); the test then keeps it that way. Files are listed
  * when their folder mixes converted and unconverted screens (src/web/app/pages).
  */
-const CONVERTED = ['src/web/app/layout/', 'src/web/app/routes/', 'src/web/components/'];
+const CONVERTED = [
+  'src/web/app/layout/',
+  'src/web/app/routes/',
+  'src/web/components/',
+  'src/web/features/dashboard/',
+  'src/web/app/pages/dashboard-page.tsx',
+  'src/web/features/inbox/',
+  'src/web/app/pages/inbox-page.tsx',
+  'src/web/app/pages/inbox-settings-page.tsx',
+];
 
 function tsxFiles(entry: string): string[] {
   const absolute = path.join(ROOT, entry);

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Business } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
@@ -19,16 +20,17 @@ import type { OnboardingDoneState } from './onboarding-page.js';
  * refetched whenever a live event changes what it counts); before that, the first steps.
  */
 export function DashboardPage() {
+  const { t } = useTranslation('dashboard');
   const business = useWorkspace();
   const attention = useAttention(business.id);
   return (
     <>
-      <PageTitle title={`Dashboard · ${business.name}`} />
+      <PageTitle title={t('page.title', { workspace: business.name })} />
       <div className="page-header__text">
         <h1>{business.name}</h1>
         {business.description && <p className="muted">{business.description}</p>}
       </div>
-      {attention.isPending && <PageSpinner label="Loading what needs attention" />}
+      {attention.isPending && <PageSpinner label={t('page.loading')} />}
       {attention.isError && <Banner tone="danger">{describeError(attention.error)}</Banner>}
       {attention.isSuccess &&
         (attention.data.first_run ? (
@@ -48,17 +50,15 @@ export function DashboardPage() {
 
 /** An empty workspace: the first calendar, a taste of the AI, and the business profile to check. */
 function FirstSteps({ business }: { business: Business }) {
+  const { t } = useTranslation('dashboard');
   // Arriving from the onboarding wizard: the next thing to do is the first calendar.
   const welcome = (useLocation().state as OnboardingDoneState | null)?.welcome === true;
   return (
     <>
       {welcome && can(business.role, 'ai.use') && (
-        <Card
-          title="Your first calendar"
-          description="Your business is set up. Let the AI plan the next weeks of posts for your channels, in your voice."
-        >
+        <Card title={t('page.firstCalendar.title')} description={t('page.firstCalendar.description')}>
           <Link to="calendar?generate=1" className="button button--primary button--md">
-            Generate your first calendar
+            {t('page.firstCalendar.generate')}
           </Link>
         </Card>
       )}

@@ -103,15 +103,6 @@ export function formatKpiValue(
   return formatCount(value, locale);
 }
 
-export const KPI_STATUS_LABELS: Record<KpiStatus, string> = {
-  met: 'Met',
-  on_track: 'On track',
-  at_risk: 'At risk',
-  behind: 'Behind',
-  not_started: 'Not started',
-  no_forecast: 'No forecast',
-};
-
 export const KPI_STATUS_TONES = {
   met: 'success',
   on_track: 'success',

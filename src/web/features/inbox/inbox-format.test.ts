@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxRule } from '#shared/inbox.schema.js';
+import { testI18n } from '#web/test/i18n.js';
 import {
   customerName,
   describeRule,
@@ -52,6 +53,7 @@ describe('languageName', () => {
 });
 
 describe('describeRule', () => {
+  const english = testI18n('en').getFixedT('en', 'inbox');
   const rule = {
     match: { keywords: ['refund', 'money back'], regex: 'order #\\d+', channels: [] },
     actions: { labels: ['billing'], assignee_id: 'u1', priority: 'high', prepare_draft: true },
@@ -59,13 +61,21 @@ describe('describeRule', () => {
   } as unknown as InboxRule;
 
   it('says when it matches and what it does, naming the assignee', () => {
-    expect(describeRule(rule, () => 'Ana')).toBe(
+    expect(describeRule(rule, () => 'Ana', english)).toBe(
       'When “refund” or “money back” or /order #\\d+/ → label billing, assign Ana, priority High, AI draft for review.',
     );
   });
 
+  it('reads in French, with French quotes', () => {
+    expect(describeRule(rule, () => 'Ana', testI18n('fr').getFixedT('fr', 'inbox'))).toBe(
+      'Si «\u00a0refund\u00a0» ou «\u00a0money back\u00a0» ou /order #\\d+/ → étiquette billing, attribuer à Ana, priorité Haute, brouillon IA à relire.',
+    );
+  });
+
   it('says plainly when a draft is sent without review', () => {
-    expect(describeRule({ ...rule, auto_send: true }, () => 'Ana')).toContain('AI reply sent automatically');
+    expect(describeRule({ ...rule, auto_send: true }, () => 'Ana', english)).toContain(
+      'AI reply sent automatically',
+    );
   });
 });
 
@@ -82,9 +92,7 @@ describe('importBodyFor', () => {
   });
 
   it('says why a JSON file cannot be sent', () => {
-    expect(importBodyFor('b1', 'a.json', '{"body":"hi"}')).toBe(
-      'The JSON file must hold an array of messages.',
-    );
-    expect(importBodyFor('b1', 'a.json', '[{')).toBe('The file is not valid JSON.');
+    expect(importBodyFor('b1', 'a.json', '{"body":"hi"}')).toBe('notAnArray');
+    expect(importBodyFor('b1', 'a.json', '[{')).toBe('notJson');
   });
 });

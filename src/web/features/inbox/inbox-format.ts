@@ -1,30 +1,15 @@
+import type { TFunction } from 'i18next';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import type {
-  ConversationStatus,
   DeliveryStatus,
   ImportMessagesBody,
   InboxRule,
-  Intent,
   Priority,
   Sentiment,
 } from '#shared/inbox.schema.js';
 
 type Tone = 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
-
-export const STATUS_LABELS: Record<ConversationStatus, string> = {
-  open: 'Open',
-  pending: 'Pending',
-  snoozed: 'Snoozed',
-  resolved: 'Resolved',
-};
-
-export const PRIORITY_LABELS: Record<Priority, string> = {
-  low: 'Low',
-  normal: 'Normal',
-  high: 'High',
-  urgent: 'Urgent',
-};
 
 export const PRIORITY_TONES = {
   low: 'neutral',
@@ -33,33 +18,11 @@ export const PRIORITY_TONES = {
   urgent: 'danger',
 } as const satisfies Record<Priority, Tone>;
 
-export const SENTIMENT_LABELS: Record<Sentiment, string> = {
-  positive: 'Positive',
-  neutral: 'Neutral',
-  negative: 'Negative',
-};
-
 export const SENTIMENT_TONES = {
   positive: 'success',
   neutral: 'neutral',
   negative: 'danger',
 } as const satisfies Record<Sentiment, Tone>;
-
-export const INTENT_LABELS: Record<Intent, string> = {
-  question: 'Question',
-  complaint: 'Complaint',
-  purchase_intent: 'Purchase intent',
-  praise: 'Praise',
-  spam: 'Spam',
-  other: 'Other',
-};
-
-export const DELIVERY_LABELS: Record<DeliveryStatus, string> = {
-  draft: 'Draft for review',
-  pending: 'Sending',
-  sent: 'Sent',
-  failed: 'Not delivered',
-};
 
 export const DELIVERY_TONES = {
   draft: 'accent',
@@ -113,38 +76,49 @@ export function isoToLocalInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** "When “refund”, /order #\d+/ → label billing, assign Ana, priority High, AI draft." */
-export function describeRule(rule: InboxRule, memberName: (id: string) => string): string {
+/**
+ * A rule in one sentence, in the reader's language: "When “refund” or /order #\d+/ → label billing, assign
+ * Ana, priority High, AI draft for review."
+ */
+export function describeRule(
+  rule: InboxRule,
+  memberName: (id: string) => string,
+  t: TFunction<'inbox'>,
+): string {
   const when = [
-    ...rule.match.keywords.map((word) => `“${word}”`),
+    ...rule.match.keywords.map((keyword) => t('rules.keyword', { keyword })),
     ...(rule.match.regex ? [`/${rule.match.regex}/`] : []),
   ];
+  const { labels, assignee_id: assignee, priority, prepare_draft: draft } = rule.actions;
   const then = [
-    ...(rule.actions.labels.length > 0 ? [`label ${rule.actions.labels.join(', ')}`] : []),
-    ...(rule.actions.assignee_id ? [`assign ${memberName(rule.actions.assignee_id)}`] : []),
-    ...(rule.actions.priority ? [`priority ${PRIORITY_LABELS[rule.actions.priority]}`] : []),
-    ...(rule.actions.prepare_draft
-      ? [rule.auto_send ? 'AI reply sent automatically' : 'AI draft for review']
-      : []),
+    ...(labels.length > 0 ? [t('rules.addLabels', { labels: labels.join(', ') })] : []),
+    ...(assignee ? [t('rules.assign', { member: memberName(assignee) })] : []),
+    ...(priority ? [t('rules.setPriority', { priority: t(`priority.${priority}`) })] : []),
+    ...(draft ? [rule.auto_send ? t('rules.autoSent') : t('rules.draft')] : []),
   ];
-  return `When ${when.join(' or ')} → ${then.join(', ')}.`;
+  return t('rules.summary', { conditions: when.join(t('rules.or')), actions: then.join(', ') });
 }
 
+/** Why a file cannot be imported, as a key of the `import` strings. */
+export type ImportFileProblem = 'notAnArray' | 'notJson';
+
 /**
- * The import request for a file (JSON by its `.json` name, CSV otherwise), or a sentence saying why the
- * file cannot be sent.
+ * The import request for a file (JSON by its `.json` name, CSV otherwise), or why the file cannot be
+ * sent.
  *
  * @example
  * importBodyFor(id, 'history.csv', text); // { business_id: id, csv: text }
  */
-export function importBodyFor(businessId: string, name: string, text: string): ImportMessagesBody | string {
+export function importBodyFor(
+  businessId: string,
+  name: string,
+  text: string,
+): ImportMessagesBody | ImportFileProblem {
   if (!name.toLowerCase().endsWith('.json')) return { business_id: businessId, csv: text };
   try {
     const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed)
-      ? { business_id: businessId, messages: parsed }
-      : 'The JSON file must hold an array of messages.';
+    return Array.isArray(parsed) ? { business_id: businessId, messages: parsed } : 'notAnArray';
   } catch {
-    return 'The file is not valid JSON.';
+    return 'notJson';
   }
 }

@@ -1,11 +1,13 @@
 import type auth from '../../locales/en/auth.json';
 import type common from '../../locales/en/common.json';
+import type dashboard from '../../locales/en/dashboard.json';
+import type inbox from '../../locales/en/inbox.json';
 
 // The English strings are the catalogue: `t('nav.inbox')` type-checks against them, and a missing or
 // misspelt key fails `npm run typecheck`. Each namespace (src/web/locales/en/<namespace>.json) is listed.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof common; auth: typeof auth };
+    resources: { common: typeof common; auth: typeof auth; dashboard: typeof dashboard; inbox: typeof inbox };
   }
 }

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Attention, AttentionCampaign, AttentionItem } from '#shared/attention.schema.js';
 import type { Business } from '#shared/business.schema.js';
@@ -11,7 +13,6 @@ import {
   formatCount,
   formatKpiValue,
   formatWhen,
-  KPI_STATUS_LABELS,
   KPI_STATUS_TONES,
   waitedFor,
 } from '../attention-format.js';
@@ -29,29 +30,33 @@ interface BoardProps {
  * where to act. Counts of zero say so plainly, so an all-clear reads as one.
  */
 export function AttentionBoard({ business, attention, aiSpend }: BoardProps) {
+  const { t } = useTranslation('dashboard');
   const base = `/w/${business.id}`;
   const region = business;
   const count = (value: number) => formatCount(value, business.locale);
   const itemLink = (item: AttentionItem) => (
-    <Link to={`${base}/content/${item.id}`}>{item.title || 'Untitled item'}</Link>
+    <Link to={`${base}/content/${item.id}`}>{item.title || t('untitledItem')}</Link>
   );
   const channel = (item: AttentionItem) => channelRule(item.channel).name;
   const { approvals, next_up: nextUp, failed, inbox, campaigns } = attention;
   return (
     <div className="attention-board">
-      <Card title="Waiting for approval">
-        <Figure
-          value={count(approvals.count)}
-          label={approvals.count === 1 ? 'item in review' : 'items in review'}
-        />
+      <Card title={t('approvals.title')}>
+        <Figure value={count(approvals.count)} label={t('approvals.figure', { count: approvals.count })} />
         {approvals.oldest.length > 0 && (
-          <ul className="attention-list" aria-label="Waiting longest">
+          <ul className="attention-list" aria-label={t('approvals.oldest')}>
             {approvals.oldest.map((item) => (
               <li key={item.id}>
                 {itemLink(item)}
                 <span className="muted">
-                  {channel(item)} · waiting{' '}
-                  {waitedFor(item.waiting_since ?? item.updated_at, attention.generated_at, business.locale)}
+                  {t('approvals.waiting', {
+                    channel: channel(item),
+                    duration: waitedFor(
+                      item.waiting_since ?? item.updated_at,
+                      attention.generated_at,
+                      business.locale,
+                    ),
+                  })}
                 </span>
               </li>
             ))}
@@ -61,18 +66,15 @@ export function AttentionBoard({ business, attention, aiSpend }: BoardProps) {
           <p className="attention-more">
             {/* The list, not the calendar: an item in review often has no date yet, and there it can be
                 approved with the others at once. */}
-            <Link to={`${base}/content?status=in_review`}>All items in review</Link>
+            <Link to={`${base}/content?status=in_review`}>{t('approvals.all')}</Link>
           </p>
         )}
       </Card>
 
-      <Card title="Going out next">
-        <Figure
-          value={count(nextUp.count)}
-          label={nextUp.count === 1 ? 'item scheduled' : 'items scheduled'}
-        />
+      <Card title={t('nextUp.title')}>
+        <Figure value={count(nextUp.count)} label={t('nextUp.figure', { count: nextUp.count })} />
         {nextUp.items.length > 0 && (
-          <ul className="attention-list" aria-label="Next to go out">
+          <ul className="attention-list" aria-label={t('nextUp.list')}>
             {nextUp.items.map((item) => (
               <li key={item.id}>
                 {itemLink(item)}
@@ -90,17 +92,14 @@ export function AttentionBoard({ business, attention, aiSpend }: BoardProps) {
           </ul>
         )}
         <p className="attention-more">
-          <Link to={`${base}/calendar?status=scheduled`}>Scheduled items on the calendar</Link>
+          <Link to={`${base}/calendar?status=scheduled`}>{t('nextUp.calendar')}</Link>
         </p>
       </Card>
 
-      <Card title="Failed to publish" tone={failed.count > 0 ? 'danger' : 'default'}>
-        <Figure
-          value={count(failed.count)}
-          label={failed.count === 1 ? 'publication failed' : 'publications failed'}
-        />
+      <Card title={t('failed.title')} tone={failed.count > 0 ? 'danger' : 'default'}>
+        <Figure value={count(failed.count)} label={t('failed.figure', { count: failed.count })} />
         {failed.items.length > 0 && (
-          <ul className="attention-list" aria-label="Latest failures">
+          <ul className="attention-list" aria-label={t('failed.list')}>
             {failed.items.map((item) => (
               <li key={item.id}>
                 {itemLink(item)}
@@ -114,37 +113,42 @@ export function AttentionBoard({ business, attention, aiSpend }: BoardProps) {
         )}
         {failed.count > 0 && (
           <p className="attention-more">
-            <Link to={`${base}/content?status=failed`}>All failed items</Link>
+            <Link to={`${base}/content?status=failed`}>{t('failed.all')}</Link>
           </p>
         )}
       </Card>
 
-      <Card title="Inbox">
-        <Figure value={count(inbox.unanswered)} label="waiting for a reply" />
-        <ul className="attention-list attention-list--inline" aria-label="Open conversations">
+      <Card title={t('inbox.title')}>
+        <Figure value={count(inbox.unanswered)} label={t('inbox.figure')} />
+        <ul className="attention-list attention-list--inline" aria-label={t('inbox.list')}>
           <li>
             <Link to={`${base}/inbox?priority=urgent`}>
-              {count(inbox.urgent)} urgent<Hidden> {conversations(inbox.urgent)}</Hidden>
+              <InboxCount t={t} i18nKey="inbox.urgent" count={inbox.urgent} number={count(inbox.urgent)} />
             </Link>
           </li>
           <li>
             <Link to={`${base}/inbox?sentiment=negative`}>
-              {count(inbox.negative)} negative<Hidden> {conversations(inbox.negative)}</Hidden>
+              <InboxCount
+                t={t}
+                i18nKey="inbox.negative"
+                count={inbox.negative}
+                number={count(inbox.negative)}
+              />
             </Link>
           </li>
           <li>
             <Link to={`${base}/inbox`}>
-              {count(inbox.open)} open<Hidden> {conversations(inbox.open)}</Hidden> in all
+              <InboxCount t={t} i18nKey="inbox.open" count={inbox.open} number={count(inbox.open)} />
             </Link>
           </li>
         </ul>
       </Card>
 
-      <Card title="Campaigns running">
+      <Card title={t('campaigns.title')}>
         {campaigns.items.length === 0 ? (
-          <p className="muted">No active campaign runs today.</p>
+          <p className="muted">{t('campaigns.none')}</p>
         ) : (
-          <ul className="attention-list" aria-label="Campaigns and their key results">
+          <ul className="attention-list" aria-label={t('campaigns.list')}>
             {campaigns.items.map((campaign) => (
               <CampaignRow
                 key={campaign.campaign_id}
@@ -156,9 +160,7 @@ export function AttentionBoard({ business, attention, aiSpend }: BoardProps) {
           </ul>
         )}
         <p className="attention-more">
-          <Link to={`${base}/campaigns`}>
-            {campaigns.more ? 'All campaigns (more are running)' : 'All campaigns'}
-          </Link>
+          <Link to={`${base}/campaigns`}>{campaigns.more ? t('campaigns.allMore') : t('campaigns.all')}</Link>
         </p>
       </Card>
 
@@ -167,12 +169,31 @@ export function AttentionBoard({ business, attention, aiSpend }: BoardProps) {
   );
 }
 
-/** Words a screen reader's list of links needs (out of the card, "2 urgent" says too little). */
-function Hidden({ children }: { children: ReactNode }) {
-  return <span className="visually-hidden">{children}</span>;
+/**
+ * A count of conversations, with the words a screen reader's list of links needs hidden from sight (out of
+ * the card, "2 urgent" says too little).
+ */
+function InboxCount({
+  t,
+  i18nKey,
+  count,
+  number,
+}: {
+  t: TFunction<'dashboard'>;
+  i18nKey: 'inbox.urgent' | 'inbox.negative' | 'inbox.open';
+  count: number;
+  number: string;
+}) {
+  return (
+    <Trans
+      t={t}
+      i18nKey={i18nKey}
+      count={count}
+      values={{ number }}
+      components={{ hidden: <span className="visually-hidden" /> }}
+    />
+  );
 }
-
-const conversations = (count: number) => (count === 1 ? 'conversation' : 'conversations');
 
 /** The card's headline number, with what it counts. */
 function Figure({ value, label }: { value: string; label: string }) {
@@ -192,15 +213,19 @@ function CampaignRow({
   campaign: AttentionCampaign;
   locale: string;
 }) {
+  const { t } = useTranslation('dashboard');
   const standing = campaignStanding(campaign);
   return (
     <li>
       <div className="attention-campaign">
         <Link to={`${base}/campaigns/${campaign.campaign_id}`}>{campaign.name}</Link>
-        {standing && <Badge tone={KPI_STATUS_TONES[standing]}>{KPI_STATUS_LABELS[standing]}</Badge>}
+        {standing && <Badge tone={KPI_STATUS_TONES[standing]}>{t(`kpiStatus.${standing}`)}</Badge>}
       </div>
       <span className="muted">
-        Day {formatCount(campaign.days_elapsed, locale)} of {formatCount(campaign.days_total, locale)}
+        {t('campaigns.day', {
+          day: formatCount(campaign.days_elapsed, locale),
+          total: formatCount(campaign.days_total, locale),
+        })}
       </span>
       {campaign.kpis.length > 0 && (
         <ul className="attention-kpis">
@@ -211,11 +236,16 @@ function CampaignRow({
               <li key={kpi.metric}>
                 <span className="attention-kpis__name">{kpi.metric}</span>{' '}
                 {kpi.actual === null
-                  ? `target ${value(kpi.target)}`
-                  : `${value(kpi.actual)} of ${value(kpi.target)}`}
+                  ? t('campaigns.target', { target: value(kpi.target) })
+                  : t('campaigns.progress', { actual: value(kpi.actual), target: value(kpi.target) })}
                 {' · '}
-                {KPI_STATUS_LABELS[kpi.status]}
-                {kpi.probability !== null && ` · ${formatChance(kpi.probability, locale)} chance`}
+                {t(`kpiStatus.${kpi.status}`)}
+                {kpi.probability !== null && (
+                  <>
+                    {' · '}
+                    {t('campaigns.chance', { chance: formatChance(kpi.probability, locale) })}
+                  </>
+                )}
               </li>
             );
           })}

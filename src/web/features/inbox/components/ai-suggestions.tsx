@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -20,6 +21,7 @@ interface AiSuggestionsProps {
  * starts afresh (keyed) once a reply is sent, so drafts for a message already answered do not linger.
  */
 export function AiSuggestions({ targetId, onInsert }: AiSuggestionsProps) {
+  const { t } = useTranslation('inbox');
   const suggest = useSuggestReplies();
   const [count, setCount] = useState(2);
   const result = suggest.data;
@@ -31,13 +33,10 @@ export function AiSuggestions({ targetId, onInsert }: AiSuggestionsProps) {
   }, [result]);
 
   return (
-    <Card
-      title="AI suggestions"
-      description="Drafts in your brand’s voice, grounded in your profile and knowledge base. Review before sending."
-    >
+    <Card title={t('suggestions.title')} description={t('suggestions.description')}>
       <div className="ai-suggestions__ask">
         <SelectField
-          label="How many"
+          label={t('suggestions.howMany')}
           value={count}
           onChange={(event) => setCount(Number(event.target.value))}
         >
@@ -52,31 +51,39 @@ export function AiSuggestions({ targetId, onInsert }: AiSuggestionsProps) {
           loading={suggest.isPending}
           onClick={() => suggest.mutate({ messageId: targetId, count })}
         >
-          Suggest replies
+          {t('suggestions.suggest')}
         </Button>
       </div>
       {suggest.isError && <Banner tone="danger">{describeError(suggest.error)}</Banner>}
       {result && (
         <>
           <p className="muted ai-suggestions__source">
-            {result.offline ? <Badge tone="accent">Offline writer</Badge> : `Written by ${result.model}`}
+            {result.offline ? (
+              <Badge tone="accent">{t('suggestions.offline')}</Badge>
+            ) : (
+              t('suggestions.writtenBy', { model: result.model })
+            )}
           </p>
-          <ol ref={listRef} className="ai-suggestions__list" aria-label="Suggested replies">
+          <ol ref={listRef} className="ai-suggestions__list" aria-label={t('suggestions.list')}>
             {result.suggestions.map((suggestion, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: one answer's drafts are replaced whole, never reordered.
               <li key={`${result.call_id}-${index}`} className="ai-suggestion">
                 <p className="ai-suggestion__body">{suggestion.body}</p>
                 <p className="ai-suggestion__relied">
-                  Relied on:{' '}
-                  {suggestion.relied_on.length > 0 ? suggestion.relied_on.join(', ') : 'brand profile'}
+                  {t('suggestions.reliedOn', {
+                    sources:
+                      suggestion.relied_on.length > 0
+                        ? suggestion.relied_on.join(', ')
+                        : t('suggestions.brandProfile'),
+                  })}
                 </p>
                 <div>
                   <Button
                     size="sm"
                     onClick={() => onInsert(suggestion.body)}
-                    aria-label={`Insert suggestion ${index + 1}`}
+                    aria-label={t('suggestions.insertLabel', { number: index + 1 })}
                   >
-                    Insert
+                    {t('suggestions.insert')}
                   </Button>
                 </div>
               </li>

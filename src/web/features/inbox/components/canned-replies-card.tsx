@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { Card } from '#web/components/ui/card.js';
@@ -12,6 +13,7 @@ import { SettingsEntryList, SettingsEntryRow } from './settings-entries.js';
 
 /** Canned replies: a title and a text, inserted into the reply box from its picker. */
 export function CannedRepliesCard({ businessId }: { businessId: string }) {
+  const { t } = useTranslation('inbox');
   const canned = useCannedReplies(businessId);
   const save = useSaveCannedReply(businessId);
   const toast = useToast();
@@ -25,7 +27,7 @@ export function CannedRepliesCard({ businessId }: { businessId: string }) {
       { create: { business_id: businessId, title, body } },
       {
         onSuccess: () => {
-          toast(`Canned reply “${title}” added`);
+          toast(t('canned.added', { title }));
           setTitle('');
           setBody('');
         },
@@ -34,19 +36,19 @@ export function CannedRepliesCard({ businessId }: { businessId: string }) {
   };
 
   return (
-    <Card title="Canned replies" description="Answers you give often, one pick away in the reply box.">
+    <Card title={t('canned.title')} description={t('canned.description')}>
       <div className="stack">
         {save.isError && <Banner tone="danger">{describeError(save.error)}</Banner>}
-        <form className="stack" aria-label="Add a canned reply" onSubmit={submit}>
+        <form className="stack" aria-label={t('canned.addForm')} onSubmit={submit}>
           <TextField
-            label="Title"
+            label={t('entries.title')}
             value={title}
             maxLength={120}
             required
             onChange={(event) => setTitle(event.target.value)}
           />
           <TextAreaField
-            label="Text"
+            label={t('canned.text')}
             rows={3}
             value={body}
             maxLength={10_000}
@@ -55,15 +57,15 @@ export function CannedRepliesCard({ businessId }: { businessId: string }) {
           />
           <div>
             <Button type="submit" loading={save.isPending} disabled={!title.trim() || !body.trim()}>
-              Add canned reply
+              {t('canned.add')}
             </Button>
           </div>
         </form>
         <SettingsEntryList
           query={canned}
-          label="Canned replies"
-          loadingLabel="Loading canned replies"
-          empty={<EmptyState title="No canned reply yet" />}
+          label={t('canned.list')}
+          loadingLabel={t('canned.loading')}
+          empty={<EmptyState title={t('canned.empty')} />}
           renderItem={(reply) =>
             editing === reply.id ? (
               <EntryEditor
@@ -72,7 +74,7 @@ export function CannedRepliesCard({ businessId }: { businessId: string }) {
                 body={reply.body}
                 titleMax={120}
                 bodyMax={10_000}
-                bodyLabel="Text"
+                bodyLabel={t('canned.text')}
                 saving={save.isPending}
                 onCancel={() => setEditing(undefined)}
                 onSave={(update) =>

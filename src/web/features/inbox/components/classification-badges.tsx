@@ -1,13 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { Conversation } from '#shared/inbox.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
-import {
-  INTENT_LABELS,
-  languageName,
-  PRIORITY_LABELS,
-  PRIORITY_TONES,
-  SENTIMENT_LABELS,
-  SENTIMENT_TONES,
-} from '../inbox-format.js';
+import { languageName, PRIORITY_TONES, SENTIMENT_TONES } from '../inbox-format.js';
 
 type Classified = Pick<Conversation, 'priority' | 'sentiment' | 'intent' | 'language'>;
 
@@ -22,30 +16,31 @@ export function ClassificationBadges({
   conversation: Classified;
   compact?: boolean;
 }) {
+  const { t } = useTranslation('inbox');
   const { priority, sentiment, intent, language } = conversation;
   return (
     <span className="classification-badges">
       {(!compact || priority === 'high' || priority === 'urgent') && (
         <Badge tone={PRIORITY_TONES[priority]}>
-          <span className="visually-hidden">Priority: </span>
-          {PRIORITY_LABELS[priority]}
+          <span className="visually-hidden">{t('classification.priority')} </span>
+          {t(`priority.${priority}`)}
         </Badge>
       )}
       {sentiment && (
         <Badge tone={SENTIMENT_TONES[sentiment]}>
-          <span className="visually-hidden">Sentiment: </span>
-          {SENTIMENT_LABELS[sentiment]}
+          <span className="visually-hidden">{t('classification.sentiment')} </span>
+          {t(`sentiment.${sentiment}`)}
         </Badge>
       )}
       {intent && (
         <Badge tone="accent">
-          <span className="visually-hidden">Intent: </span>
-          {INTENT_LABELS[intent]}
+          <span className="visually-hidden">{t('classification.intent')} </span>
+          {t(`intent.${intent}`)}
         </Badge>
       )}
       {language && (
         <Badge>
-          <span className="visually-hidden">Language: </span>
+          <span className="visually-hidden">{t('classification.language')} </span>
           <abbr title={languageName(language)}>{language.toUpperCase()}</abbr>
         </Badge>
       )}

@@ -1,16 +1,11 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { INTENTS, PRIORITIES, SENTIMENTS } from '#shared/ai-tasks.schema.js';
 import type { Conversation, Intent, Priority, Sentiment } from '#shared/inbox.schema.js';
 import { Button } from '#web/components/ui/button.js';
 import { SelectField } from '#web/components/ui/field.js';
 import type { UpdateConversationInput } from '../api/update-conversation.js';
-import {
-  COMMON_LANGUAGES,
-  INTENT_LABELS,
-  languageName,
-  PRIORITY_LABELS,
-  SENTIMENT_LABELS,
-} from '../inbox-format.js';
+import { COMMON_LANGUAGES, languageName } from '../inbox-format.js';
 import { ClassificationBadges } from './classification-badges.js';
 
 interface ClassificationEditorProps {
@@ -22,6 +17,7 @@ interface ClassificationEditorProps {
 
 /** The classifier's verdict as badges, with a form to correct it by hand. */
 export function ClassificationEditor({ conversation, canEdit, saving, onSave }: ClassificationEditorProps) {
+  const { t } = useTranslation('inbox');
   const [editing, setEditing] = useState(false);
   const [priority, setPriority] = useState<Priority>(conversation.priority);
   const [sentiment, setSentiment] = useState<Sentiment | ''>(conversation.sentiment ?? '');
@@ -48,12 +44,12 @@ export function ClassificationEditor({ conversation, canEdit, saving, onSave }: 
       <div className="stack stack--tight">
         <div className="row">
           <ClassificationBadges conversation={conversation} />
-          {!classified && <span className="muted">Not classified yet</span>}
+          {!classified && <span className="muted">{t('classification.notYet')}</span>}
         </div>
         {canEdit && (
           <div>
             <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>
-              Correct classification
+              {t('classification.correct')}
             </Button>
           </div>
         )}
@@ -61,40 +57,48 @@ export function ClassificationEditor({ conversation, canEdit, saving, onSave }: 
     );
   }
   return (
-    <form className="classification-editor" aria-label="Correct classification" onSubmit={submit}>
+    <form className="classification-editor" aria-label={t('classification.correct')} onSubmit={submit}>
       <SelectField
-        label="Priority"
+        label={t('filters.priority')}
         value={priority}
         onChange={(e) => setPriority(e.target.value as Priority)}
       >
         {PRIORITIES.map((value) => (
           <option key={value} value={value}>
-            {PRIORITY_LABELS[value]}
+            {t(`priority.${value}`)}
           </option>
         ))}
       </SelectField>
       <SelectField
-        label="Sentiment"
+        label={t('filters.sentiment')}
         value={sentiment}
         onChange={(e) => setSentiment(e.target.value as Sentiment)}
       >
-        {!sentiment && <option value="">Not classified</option>}
+        {!sentiment && <option value="">{t('classification.notClassified')}</option>}
         {SENTIMENTS.map((value) => (
           <option key={value} value={value}>
-            {SENTIMENT_LABELS[value]}
+            {t(`sentiment.${value}`)}
           </option>
         ))}
       </SelectField>
-      <SelectField label="Intent" value={intent} onChange={(e) => setIntent(e.target.value as Intent)}>
-        {!intent && <option value="">Not classified</option>}
+      <SelectField
+        label={t('filters.intent')}
+        value={intent}
+        onChange={(e) => setIntent(e.target.value as Intent)}
+      >
+        {!intent && <option value="">{t('classification.notClassified')}</option>}
         {INTENTS.map((value) => (
           <option key={value} value={value}>
-            {INTENT_LABELS[value]}
+            {t(`intent.${value}`)}
           </option>
         ))}
       </SelectField>
-      <SelectField label="Language" value={language} onChange={(e) => setLanguage(e.target.value)}>
-        {!language && <option value="">Not classified</option>}
+      <SelectField
+        label={t('filters.language')}
+        value={language}
+        onChange={(e) => setLanguage(e.target.value)}
+      >
+        {!language && <option value="">{t('classification.notClassified')}</option>}
         {languages.map((code) => (
           <option key={code} value={code}>
             {languageName(code)}
@@ -103,10 +107,10 @@ export function ClassificationEditor({ conversation, canEdit, saving, onSave }: 
       </SelectField>
       <div className="row">
         <Button type="submit" size="sm" variant="primary" loading={saving}>
-          Save classification
+          {t('classification.save')}
         </Button>
         <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>
-          Cancel
+          {t('classification.cancel')}
         </Button>
       </div>
     </form>

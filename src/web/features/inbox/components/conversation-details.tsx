@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Member } from '#shared/business.schema.js';
 import type { Conversation } from '#shared/inbox.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
@@ -16,7 +17,6 @@ import {
   formatSeconds,
   isoToLocalInput,
   localInputToIso,
-  STATUS_LABELS,
 } from '../inbox-format.js';
 import { ClassificationEditor } from './classification-editor.js';
 
@@ -32,6 +32,7 @@ interface ConversationDetailsProps {
 /** Who the customer is, how the conversation was classified, and its triage: assignee, labels, snooze, resolve. */
 export function ConversationDetails(props: ConversationDetailsProps) {
   const { conversation, members, canTriage, saving, error, onUpdate } = props;
+  const { t } = useTranslation('inbox');
   const [snoozeUntil, setSnoozeUntil] = useState(() =>
     isoToLocalInput(new Date(Date.now() + 24 * 3600 * 1000)),
   );
@@ -40,36 +41,39 @@ export function ConversationDetails(props: ConversationDetailsProps) {
   const snoozeIso = localInputToIso(snoozeUntil);
 
   return (
-    <Card title="Customer">
+    <Card title={t('details.title')}>
       <div className="stack">
         <dl className="details-list">
-          <dt>Name</dt>
+          <dt>{t('details.name')}</dt>
           <dd>{customerName(customer)}</dd>
           {customer.handle && (
             <>
-              <dt>Handle</dt>
+              <dt>{t('details.handle')}</dt>
               <dd>{customer.handle}</dd>
             </>
           )}
-          <dt>Channel</dt>
+          <dt>{t('details.channel')}</dt>
           <dd>{channelName(conversation.channel)}</dd>
-          <dt>Status</dt>
+          <dt>{t('details.status')}</dt>
           <dd>
-            <Badge tone={resolved ? 'success' : 'neutral'}>{STATUS_LABELS[conversation.status]}</Badge>
+            <Badge tone={resolved ? 'success' : 'neutral'}>{t(`status.${conversation.status}`)}</Badge>
             {conversation.status === 'snoozed' && conversation.snoozed_until && (
-              <span className="muted"> until {formatDateTime(conversation.snoozed_until)}</span>
+              <span className="muted">
+                {' '}
+                {t('details.until', { date: formatDateTime(conversation.snoozed_until) })}
+              </span>
             )}
           </dd>
-          <dt>First response</dt>
+          <dt>{t('details.firstResponse')}</dt>
           <dd>
             {conversation.first_response_seconds === null
-              ? 'No reply yet'
+              ? t('details.noReply')
               : formatSeconds(conversation.first_response_seconds)}
           </dd>
-          <dt>Resolution</dt>
+          <dt>{t('details.resolution')}</dt>
           <dd>
             {conversation.resolution_seconds === null
-              ? 'Not resolved'
+              ? t('details.notResolved')
               : formatSeconds(conversation.resolution_seconds)}
           </dd>
         </dl>
@@ -83,11 +87,11 @@ export function ConversationDetails(props: ConversationDetailsProps) {
         {canTriage && (
           <>
             <SelectField
-              label="Assignee"
+              label={t('details.assignee')}
               value={conversation.assignee_id ?? ''}
               onChange={(event) => void onUpdate({ assignee_id: event.target.value || null })}
             >
-              <option value="">Unassigned</option>
+              <option value="">{t('details.unassigned')}</option>
               {members.map((member) => (
                 <option key={member.user_id} value={member.user_id}>
                   {member.name}
@@ -95,7 +99,7 @@ export function ConversationDetails(props: ConversationDetailsProps) {
               ))}
             </SelectField>
             <TagInput
-              label="Labels"
+              label={t('details.labels')}
               value={conversation.labels}
               max={20}
               maxLength={40}
@@ -103,7 +107,7 @@ export function ConversationDetails(props: ConversationDetailsProps) {
             />
             <div className="details-snooze">
               <TextField
-                label="Snooze until"
+                label={t('details.snoozeUntil')}
                 type="datetime-local"
                 value={snoozeUntil}
                 onChange={(event) => setSnoozeUntil(event.target.value)}
@@ -112,13 +116,13 @@ export function ConversationDetails(props: ConversationDetailsProps) {
                 disabled={!snoozeIso || saving}
                 onClick={() => void onUpdate({ status: 'snoozed', snoozed_until: snoozeIso })}
               >
-                Snooze
+                {t('details.snooze')}
               </Button>
             </div>
             <div className="row">
               {resolved ? (
                 <Button onClick={() => void onUpdate({ status: 'open' })} loading={saving}>
-                  Reopen
+                  {t('details.reopen')}
                 </Button>
               ) : (
                 <Button
@@ -126,7 +130,7 @@ export function ConversationDetails(props: ConversationDetailsProps) {
                   onClick={() => void onUpdate({ status: 'resolved' })}
                   loading={saving}
                 >
-                  Resolve
+                  {t('details.resolve')}
                 </Button>
               )}
             </div>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { INTENTS, PRIORITIES, SENTIMENTS } from '#shared/ai-tasks.schema.js';
 import type { Member } from '#shared/business.schema.js';
 import { CHANNEL_IDS } from '#shared/channel-ids.js';
@@ -6,15 +7,7 @@ import { CONVERSATION_STATUSES } from '#shared/inbox.schema.js';
 import { Button } from '#web/components/ui/button.js';
 import { SelectField, TextField } from '#web/components/ui/field.js';
 import type { ConversationFilters as Filters } from '../api/query-keys.js';
-import {
-  COMMON_LANGUAGES,
-  channelName,
-  INTENT_LABELS,
-  languageName,
-  PRIORITY_LABELS,
-  SENTIMENT_LABELS,
-  STATUS_LABELS,
-} from '../inbox-format.js';
+import { COMMON_LANGUAGES, channelName, languageName } from '../inbox-format.js';
 
 interface ConversationFiltersProps {
   value: Filters;
@@ -27,6 +20,7 @@ interface ConversationFiltersProps {
  * Enter, so the list is not re-fetched on every keystroke.
  */
 export function ConversationFilters({ value, onChange, members }: ConversationFiltersProps) {
+  const { t } = useTranslation('inbox');
   const [q, setQ] = useState(value.q ?? '');
   const [label, setLabel] = useState(value.label ?? '');
   const set = <K extends keyof Filters>(key: K, next: string) =>
@@ -38,42 +32,42 @@ export function ConversationFilters({ value, onChange, members }: ConversationFi
   };
 
   return (
-    <search aria-label="Filter conversations">
+    <search aria-label={t('filters.label')}>
       <form className="inbox-filters" onSubmit={submit}>
         <div className="inbox-filters__search">
           <TextField
-            label="Search"
+            label={t('filters.search')}
             type="search"
             value={q}
             maxLength={200}
-            placeholder="Name, handle or words"
+            placeholder={t('filters.searchPlaceholder')}
             onChange={(event) => setQ(event.target.value)}
           />
           <Button type="submit" size="sm">
-            Search
+            {t('filters.submit')}
           </Button>
         </div>
         <details className="inbox-filters__more">
-          <summary>{active > 0 ? `Filters (${active} on)` : 'Filters'}</summary>
+          <summary>{active > 0 ? t('filters.titleActive', { count: active }) : t('filters.title')}</summary>
           <div className="inbox-filters__grid">
             <SelectField
-              label="Status"
+              label={t('filters.status')}
               value={value.status ?? ''}
               onChange={(e) => set('status', e.target.value)}
             >
-              <option value="">Any status</option>
+              <option value="">{t('filters.anyStatus')}</option>
               {CONVERSATION_STATUSES.map((status) => (
                 <option key={status} value={status}>
-                  {STATUS_LABELS[status]}
+                  {t(`status.${status}`)}
                 </option>
               ))}
             </SelectField>
             <SelectField
-              label="Channel"
+              label={t('filters.channel')}
               value={value.channel ?? ''}
               onChange={(e) => set('channel', e.target.value)}
             >
-              <option value="">Any channel</option>
+              <option value="">{t('filters.anyChannel')}</option>
               {CHANNEL_IDS.map((channel) => (
                 <option key={channel} value={channel}>
                   {channelName(channel)}
@@ -81,47 +75,47 @@ export function ConversationFilters({ value, onChange, members }: ConversationFi
               ))}
             </SelectField>
             <SelectField
-              label="Priority"
+              label={t('filters.priority')}
               value={value.priority ?? ''}
               onChange={(e) => set('priority', e.target.value)}
             >
-              <option value="">Any priority</option>
+              <option value="">{t('filters.anyPriority')}</option>
               {PRIORITIES.map((priority) => (
                 <option key={priority} value={priority}>
-                  {PRIORITY_LABELS[priority]}
+                  {t(`priority.${priority}`)}
                 </option>
               ))}
             </SelectField>
             <SelectField
-              label="Sentiment"
+              label={t('filters.sentiment')}
               value={value.sentiment ?? ''}
               onChange={(e) => set('sentiment', e.target.value)}
             >
-              <option value="">Any sentiment</option>
+              <option value="">{t('filters.anySentiment')}</option>
               {SENTIMENTS.map((sentiment) => (
                 <option key={sentiment} value={sentiment}>
-                  {SENTIMENT_LABELS[sentiment]}
+                  {t(`sentiment.${sentiment}`)}
                 </option>
               ))}
             </SelectField>
             <SelectField
-              label="Intent"
+              label={t('filters.intent')}
               value={value.intent ?? ''}
               onChange={(e) => set('intent', e.target.value)}
             >
-              <option value="">Any intent</option>
+              <option value="">{t('filters.anyIntent')}</option>
               {INTENTS.map((intent) => (
                 <option key={intent} value={intent}>
-                  {INTENT_LABELS[intent]}
+                  {t(`intent.${intent}`)}
                 </option>
               ))}
             </SelectField>
             <SelectField
-              label="Language"
+              label={t('filters.language')}
               value={value.language ?? ''}
               onChange={(e) => set('language', e.target.value)}
             >
-              <option value="">Any language</option>
+              <option value="">{t('filters.anyLanguage')}</option>
               {COMMON_LANGUAGES.map((code) => (
                 <option key={code} value={code}>
                   {languageName(code)}
@@ -129,12 +123,12 @@ export function ConversationFilters({ value, onChange, members }: ConversationFi
               ))}
             </SelectField>
             <SelectField
-              label="Assignee"
+              label={t('filters.assignee')}
               value={value.assignee ?? ''}
               onChange={(e) => set('assignee', e.target.value)}
             >
-              <option value="">Anyone</option>
-              <option value="none">Unassigned</option>
+              <option value="">{t('filters.anyone')}</option>
+              <option value="none">{t('filters.unassigned')}</option>
               {members.map((member) => (
                 <option key={member.user_id} value={member.user_id}>
                   {member.name}
@@ -142,7 +136,7 @@ export function ConversationFilters({ value, onChange, members }: ConversationFi
               ))}
             </SelectField>
             <TextField
-              label="Label"
+              label={t('filters.labelFilter')}
               value={label}
               maxLength={40}
               onChange={(event) => setLabel(event.target.value)}

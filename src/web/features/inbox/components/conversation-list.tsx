@@ -1,7 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import type { Conversation } from '#shared/inbox.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { formatDateTime } from '#web/lib/format-date.js';
-import { channelName, customerName, STATUS_LABELS } from '../inbox-format.js';
+import { channelName, customerName } from '../inbox-format.js';
 import { ClassificationBadges } from './classification-badges.js';
 
 interface ConversationListProps {
@@ -20,8 +21,9 @@ export function conversationButtonId(id: string): string {
  * its classification; the open one is marked current.
  */
 export function ConversationList({ conversations, selectedId, onSelect }: ConversationListProps) {
+  const { t } = useTranslation('inbox');
   return (
-    <ul className="conversation-list" aria-label="Conversations">
+    <ul className="conversation-list" aria-label={t('list.label')}>
       {conversations.map((conversation) => {
         const latest = conversation.latest_message;
         return (
@@ -41,18 +43,20 @@ export function ConversationList({ conversations, selectedId, onSelect }: Conver
               </span>
               <span className="conversation-list__meta">
                 {channelName(conversation.channel)}
-                {conversation.status !== 'open' && ` · ${STATUS_LABELS[conversation.status]}`}
+                {conversation.status !== 'open' && ` · ${t(`status.${conversation.status}`)}`}
                 {conversation.labels.length > 0 && ` · ${conversation.labels.join(', ')}`}
               </span>
               {latest && (
                 <span className="conversation-list__preview">
-                  {latest.direction === 'out' && <span className="muted">You: </span>}
+                  {latest.direction === 'out' && <span className="muted">{t('list.you')} </span>}
                   {latest.body}
                 </span>
               )}
               <span className="row">
                 <ClassificationBadges conversation={conversation} compact />
-                {conversation.message_count > 1 && <Badge>{`${conversation.message_count} messages`}</Badge>}
+                {conversation.message_count > 1 && (
+                  <Badge>{t('list.messages', { count: conversation.message_count })}</Badge>
+                )}
               </span>
             </button>
           </li>

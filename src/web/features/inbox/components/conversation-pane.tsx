@@ -1,4 +1,5 @@
 import { type RefObject, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Member } from '#shared/business.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -27,6 +28,7 @@ interface ConversationPaneProps {
 /** The open conversation: its thread and reply box, and beside it the customer and AI panel. */
 export function ConversationPane(props: ConversationPaneProps) {
   const { businessId, conversationId, members, canReply, replyRef, onBack } = props;
+  const { t } = useTranslation('inbox');
   const thread = useConversation(businessId, conversationId);
   const update = useUpdateConversation(businessId);
   const send = useSendReply(businessId);
@@ -45,14 +47,14 @@ export function ConversationPane(props: ConversationPaneProps) {
     if (pane && messageCount > 0) pane.scrollTop = pane.scrollHeight;
   }, [messageCount]);
 
-  if (thread.isPending) return <Spinner label="Loading the conversation" />;
+  if (thread.isPending) return <Spinner label={t('pane.loading')} />;
   if (thread.isError) return <Banner tone="danger">{describeError(thread.error)}</Banner>;
   const { conversation, messages } = thread.data;
   const who = customerName(conversation.customer);
 
   const onUpdate = (changes: UpdateConversationInput) =>
     update.mutateAsync({ id: conversation.id, body: changes }).then(
-      () => toast(changes.status ? statusToast(changes.status) : 'Conversation updated'),
+      () => toast(t(changes.status ? statusToast(changes.status) : 'pane.updated')),
       () => undefined,
     );
   const onSend = (resolve: boolean) =>
@@ -66,7 +68,7 @@ export function ConversationPane(props: ConversationPaneProps) {
           setReply('');
           setDraftId(undefined);
           setSentCount((sent) => sent + 1);
-          toast(resolve ? 'Reply sent and conversation resolved' : 'Reply sent');
+          toast(resolve ? t('pane.sentResolved') : t('pane.sent'));
         },
       },
     );
@@ -76,7 +78,7 @@ export function ConversationPane(props: ConversationPaneProps) {
       <section ref={threadRef} className="inbox__thread" aria-labelledby="inbox-thread-title">
         <header className="inbox__thread-header">
           <Button size="sm" variant="ghost" className="inbox__back" onClick={onBack}>
-            ← Conversations
+            {t('pane.back')}
           </Button>
           <h2 id="inbox-thread-title" className="inbox__thread-title">
             {who}
@@ -107,10 +109,10 @@ export function ConversationPane(props: ConversationPaneProps) {
             textareaRef={replyRef}
           />
         ) : (
-          <p className="muted">Your role can read the inbox but not reply.</p>
+          <p className="muted">{t('pane.readOnly')}</p>
         )}
       </section>
-      <aside className="inbox__details" aria-label="Customer and AI">
+      <aside className="inbox__details" aria-label={t('pane.details')}>
         <ConversationDetails
           conversation={conversation}
           members={members}
@@ -136,8 +138,9 @@ export function ConversationPane(props: ConversationPaneProps) {
   );
 }
 
-function statusToast(status: NonNullable<UpdateConversationInput['status']>): string {
-  if (status === 'resolved') return 'Conversation resolved';
-  if (status === 'snoozed') return 'Conversation snoozed';
-  return 'Conversation reopened';
+/** The key of what a toast says after a change of status. */
+function statusToast(status: NonNullable<UpdateConversationInput['status']>) {
+  if (status === 'resolved') return 'pane.resolved';
+  if (status === 'snoozed') return 'pane.snoozed';
+  return 'pane.reopened';
 }

@@ -1,8 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import type { Message } from '#shared/inbox.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Button } from '#web/components/ui/button.js';
 import { formatDateTime } from '#web/lib/format-date.js';
-import { DELIVERY_LABELS, DELIVERY_TONES } from '../inbox-format.js';
+import { DELIVERY_TONES } from '../inbox-format.js';
 import { ClassificationBadges } from './classification-badges.js';
 
 interface ConversationThreadProps {
@@ -14,18 +15,19 @@ interface ConversationThreadProps {
 
 /** The messages of a conversation, oldest first: the customer's on one side, ours (with delivery) on the other. */
 export function ConversationThread({ messages, customer, onUseDraft }: ConversationThreadProps) {
+  const { t } = useTranslation('inbox');
   return (
-    <ol className="thread" aria-label="Messages">
+    <ol className="thread" aria-label={t('thread.label')}>
       {messages.map((message) => (
         <li key={message.id} className={`thread__message thread__message--${message.direction}`}>
           <div className="thread__meta">
             <span className="thread__author">
-              {message.direction === 'in' ? customer : (message.author ?? 'Your team')}
+              {message.direction === 'in' ? customer : (message.author ?? t('thread.team'))}
             </span>
             <time dateTime={message.created_at}>{formatDateTime(message.created_at)}</time>
             {message.delivery_status && (
               <Badge tone={DELIVERY_TONES[message.delivery_status]}>
-                {DELIVERY_LABELS[message.delivery_status]}
+                {t(`delivery.${message.delivery_status}`)}
               </Badge>
             )}
           </div>
@@ -41,7 +43,7 @@ export function ConversationThread({ messages, customer, onUseDraft }: Conversat
           {message.delivery_status === 'draft' && onUseDraft && (
             <div>
               <Button size="sm" onClick={() => onUseDraft(message)}>
-                Review this draft
+                {t('thread.reviewDraft')}
               </Button>
             </div>
           )}

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '#web/components/ui/button.js';
 import { TextAreaField, TextField } from '#web/components/ui/field.js';
 
@@ -19,6 +20,7 @@ interface EntryEditorProps {
 /** A title and a text edited in place, for canned replies and knowledge entries. */
 export function EntryEditor(props: EntryEditorProps) {
   const { name, titleMax, bodyMax, bodyLabel, saving, onSave, onCancel } = props;
+  const { t } = useTranslation('inbox');
   const [title, setTitle] = useState(props.title);
   const [body, setBody] = useState(props.body);
   const submit = (event: FormEvent) => {
@@ -26,9 +28,9 @@ export function EntryEditor(props: EntryEditorProps) {
     onSave({ title: title.trim(), body: body.trim() });
   };
   return (
-    <form className="stack entry-editor" aria-label={`Edit ${name}`} onSubmit={submit}>
+    <form className="stack entry-editor" aria-label={t('entries.editLabel', { name })} onSubmit={submit}>
       <TextField
-        label="Title"
+        label={t('entries.title')}
         value={title}
         maxLength={titleMax}
         onChange={(e) => setTitle(e.target.value)}
@@ -48,10 +50,10 @@ export function EntryEditor(props: EntryEditorProps) {
           loading={saving}
           disabled={!title.trim() || !body.trim()}
         >
-          Save
+          {t('entries.save')}
         </Button>
         <Button size="sm" variant="ghost" onClick={onCancel}>
-          Cancel
+          {t('entries.cancel')}
         </Button>
       </div>
     </form>

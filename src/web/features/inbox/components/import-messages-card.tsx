@@ -1,18 +1,20 @@
 import { type ChangeEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Banner } from '#web/components/ui/banner.js';
 import { Card } from '#web/components/ui/card.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { useImportMessages } from '../api/import-messages.js';
-import { importBodyFor } from '../inbox-format.js';
+import { type ImportFileProblem, importBodyFor } from '../inbox-format.js';
 
 /**
  * Import a message history from a CSV or JSON file. The whole file is checked first: any bad row and
  * nothing is stored, with every problem listed by line; running the same file again stores nothing twice.
  */
 export function ImportMessagesCard({ businessId }: { businessId: string }) {
+  const { t } = useTranslation('inbox');
   const importing = useImportMessages(businessId);
-  const [fileProblem, setFileProblem] = useState<string>();
+  const [fileProblem, setFileProblem] = useState<ImportFileProblem>();
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -28,14 +30,11 @@ export function ImportMessagesCard({ businessId }: { businessId: string }) {
 
   const rowErrors = importing.error instanceof ApiError ? importing.error.fieldErrors : [];
   return (
-    <Card
-      title="Import messages"
-      description="A CSV with the columns channel, external_id, customer_id, body (and optionally customer_name, customer_handle, sent_at), or a JSON array of messages."
-    >
+    <Card title={t('import.title')} description={t('import.description')}>
       <div className="stack">
         <div className="field">
           <label className="field__label" htmlFor="inbox-import-file">
-            File
+            {t('import.file')}
           </label>
           <input
             id="inbox-import-file"
@@ -45,15 +44,18 @@ export function ImportMessagesCard({ businessId }: { businessId: string }) {
             onChange={onFile}
           />
         </div>
-        {fileProblem && <Banner tone="danger">{fileProblem}</Banner>}
-        {importing.isPending && <p className="muted">Importing…</p>}
+        {fileProblem && <Banner tone="danger">{t(`import.${fileProblem}`)}</Banner>}
+        {importing.isPending && <p className="muted">{t('import.importing')}</p>}
         {importing.isSuccess && (
-          <Banner tone="success" title="Imported">
-            {`${importing.data.imported} new messages; ${importing.data.duplicates} were already in the inbox.`}
+          <Banner tone="success" title={t('import.imported')}>
+            {t('import.summary', {
+              imported: t('import.newMessages', { count: importing.data.imported }),
+              duplicates: t('import.duplicates', { count: importing.data.duplicates }),
+            })}
           </Banner>
         )}
         {importing.isError && (
-          <Banner tone="danger" title="Import refused">
+          <Banner tone="danger" title={t('import.refused')}>
             <p>{describeError(importing.error)}</p>
             {rowErrors.length > 0 && (
               <ul className="import-errors">
@@ -62,7 +64,7 @@ export function ImportMessagesCard({ businessId }: { businessId: string }) {
                     <code>{error.path}</code> {error.message}
                   </li>
                 ))}
-                {rowErrors.length > 20 && <li>{`… and ${rowErrors.length - 20} more`}</li>}
+                {rowErrors.length > 20 && <li>{t('import.more', { count: rowErrors.length - 20 })}</li>}
               </ul>
             )}
           </Banner>

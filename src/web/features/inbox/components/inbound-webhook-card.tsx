@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -15,6 +16,7 @@ import { useInboundSecret, useRotateInboundSecret } from '../api/inbound-secret.
  * once when issued; issuing a new one stops the old one at once.
  */
 export function InboundWebhookCard({ businessId }: { businessId: string }) {
+  const { t } = useTranslation('inbox');
   const inbound = useInboundSecret(businessId);
   const rotate = useRotateInboundSecret(businessId);
   const [confirming, setConfirming] = useState(false);
@@ -31,8 +33,8 @@ export function InboundWebhookCard({ businessId }: { businessId: string }) {
 
   return (
     <Card
-      title="Inbound webhook"
-      description="Post customer messages here as signed JSON (X-MCC-Signature: t=<unix time>,v1=<HMAC-SHA256 of “t.body”>); replays and forgeries are refused."
+      title={t('webhook.title')}
+      description={t('webhook.description')}
       actions={
         inbound.data && (
           <Button
@@ -40,25 +42,32 @@ export function InboundWebhookCard({ businessId }: { businessId: string }) {
             onClick={() => (configured ? setConfirming(true) : issue())}
             loading={!configured && rotate.isPending}
           >
-            {configured ? 'Rotate secret' : 'Create secret'}
+            {configured ? t('webhook.rotate') : t('webhook.create')}
           </Button>
         )
       }
     >
-      {inbound.isPending && <Spinner label="Loading the inbound webhook" />}
+      {inbound.isPending && <Spinner label={t('webhook.loading')} />}
       {inbound.isError && <Banner tone="danger">{describeError(inbound.error)}</Banner>}
       {!confirming && rotate.isError && <Banner tone="danger">{describeError(rotate.error)}</Banner>}
       {inbound.data && (
         <dl className="details-list">
-          <dt>URL</dt>
+          <dt>{t('webhook.url')}</dt>
           <dd>
             <code className="inbound-url">{absoluteUrl(inbound.data.url_template)}</code>
           </dd>
-          <dt>Secret</dt>
+          <dt>{t('webhook.secret')}</dt>
           <dd>
-            {configured ? <Badge tone="success">Set</Badge> : <Badge>Not set</Badge>}
+            {configured ? (
+              <Badge tone="success">{t('webhook.set')}</Badge>
+            ) : (
+              <Badge>{t('webhook.notSet')}</Badge>
+            )}
             {inbound.data.rotated_at && (
-              <span className="muted"> since {formatDateTime(inbound.data.rotated_at)}</span>
+              <span className="muted">
+                {' '}
+                {t('webhook.since', { date: formatDateTime(inbound.data.rotated_at) })}
+              </span>
             )}
           </dd>
         </dl>
@@ -66,9 +75,9 @@ export function InboundWebhookCard({ businessId }: { businessId: string }) {
       <SecretDialog
         secret={secret}
         onClose={() => setSecret(undefined)}
-        title="Inbound webhook secret"
-        label="Inbound secret"
-        lostHint="If you lose it, rotate the secret."
+        title={t('webhook.dialogTitle')}
+        label={t('webhook.dialogLabel')}
+        lostHint={t('webhook.lostHint')}
       />
       <ConfirmDialog
         open={confirming}
@@ -77,9 +86,9 @@ export function InboundWebhookCard({ businessId }: { businessId: string }) {
           setConfirming(false);
         }}
         onConfirm={issue}
-        title="Rotate the inbound secret?"
-        description="Messages signed with the current secret are refused at once: update the sender with the new one."
-        confirmLabel="Rotate secret"
+        title={t('webhook.confirmTitle')}
+        description={t('webhook.confirmDescription')}
+        confirmLabel={t('webhook.rotate')}
         tone="danger"
         pending={rotate.isPending}
         error={rotate.error ? describeError(rotate.error) : undefined}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Business, Member } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -13,8 +14,9 @@ import './inbox.css';
  * importing a message history (everyone who replies).
  */
 export function InboxSettings({ business, members }: { business: Business; members: readonly Member[] }) {
+  const { t } = useTranslation('inbox');
   if (!can(business.role, 'inbox.reply')) {
-    return <Banner>Your role can read the inbox but not change its settings.</Banner>;
+    return <Banner>{t('settings.readOnly')}</Banner>;
   }
   const canManage = can(business.role, 'inbox.manage');
   return (

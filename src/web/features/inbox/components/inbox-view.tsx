@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PRIORITIES, SENTIMENTS } from '#shared/ai-tasks.schema.js';
 import type { Business, Member } from '#shared/business.schema.js';
@@ -38,6 +39,7 @@ function linkedFilters(params: URLSearchParams): Filters {
  * and can be linked. On small screens one pane shows at a time.
  */
 export function InboxView({ business, members }: { business: Business; members: readonly Member[] }) {
+  const { t } = useTranslation('inbox');
   const [searchParams, setSearchParams] = useSearchParams();
   const [filters, setFilters] = useState<Filters>(() => linkedFilters(searchParams));
   const selectedId = searchParams.get('conversation') ?? undefined;
@@ -68,7 +70,7 @@ export function InboxView({ business, members }: { business: Business; members: 
       update.mutate(
         { id: selectedId, body: { status: 'resolved' } },
         {
-          onSuccess: () => toast('Conversation resolved'),
+          onSuccess: () => toast(t('pane.resolved')),
           onError: (error) => toast(describeError(error), 'danger'),
         },
       );
@@ -79,18 +81,16 @@ export function InboxView({ business, members }: { business: Business; members: 
   return (
     <div className="inbox-page">
       <div className="inbox-page__header">
-        <h1>Inbox</h1>
+        <h1>{t('view.title')}</h1>
         <ShortcutsHelp />
       </div>
       <div className={`inbox${selectedId ? ' inbox--open' : ''}`}>
-        <section className="inbox__list" aria-label="Conversation list">
+        <section className="inbox__list" aria-label={t('view.listLabel')}>
           <ConversationFilters value={filters} onChange={setFilters} members={members} />
-          {conversations.isPending && <Spinner label="Loading conversations" />}
+          {conversations.isPending && <Spinner label={t('view.loading')} />}
           {conversations.isError && <Banner tone="danger">{describeError(conversations.error)}</Banner>}
           {conversations.isSuccess && items.length === 0 && (
-            <EmptyState title="No conversations here">
-              Messages arrive through the inbound webhook (Settings → Inbox), the API or an import.
-            </EmptyState>
+            <EmptyState title={t('view.emptyTitle')}>{t('view.emptyText')}</EmptyState>
           )}
           {items.length > 0 && (
             <ConversationList conversations={items} selectedId={selectedId} onSelect={select} />
@@ -101,11 +101,11 @@ export function InboxView({ business, members }: { business: Business; members: 
               loading={conversations.isFetchingNextPage}
               onClick={() => conversations.fetchNextPage()}
             >
-              Load more
+              {t('view.loadMore')}
             </Button>
           )}
           <p className="visually-hidden" aria-live="polite">
-            {conversations.isSuccess ? `${items.length} conversations` : ''}
+            {conversations.isSuccess ? t('view.count', { count: items.length }) : ''}
           </p>
         </section>
         {selectedId ? (
@@ -120,8 +120,8 @@ export function InboxView({ business, members }: { business: Business; members: 
           />
         ) : (
           <div className="inbox__placeholder">
-            <EmptyState title="Pick a conversation">
-              Or press <kbd>j</kbd> to open the first one.
+            <EmptyState title={t('view.pickTitle')}>
+              <Trans t={t} i18nKey="view.pickText" components={{ kbd: <kbd /> }} />
             </EmptyState>
           </div>
         )}

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { KNOWLEDGE_KINDS } from '#shared/inbox.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -13,18 +14,13 @@ import { EntryEditor } from './entry-editor.js';
 import { SettingsEntryList, SettingsEntryRow } from './settings-entries.js';
 
 type Kind = (typeof KNOWLEDGE_KINDS)[number];
-const KIND_LABELS: Record<Kind, string> = {
-  faq: 'FAQ',
-  policy: 'Policy',
-  product: 'Product fact',
-  other: 'Other',
-};
 
 /**
  * The knowledge base AI suggestions are grounded in; each suggestion names the entries it relied on. A
  * disabled entry is kept but not used. Anyone who can read the inbox sees it; admins change it.
  */
 export function KnowledgeCard({ businessId, canManage }: { businessId: string; canManage: boolean }) {
+  const { t } = useTranslation('inbox');
   const knowledge = useKnowledge(businessId);
   const save = useSaveKnowledge(businessId);
   const toast = useToast();
@@ -39,7 +35,7 @@ export function KnowledgeCard({ businessId, canManage }: { businessId: string; c
       { create: { business_id: businessId, kind, title, body } },
       {
         onSuccess: () => {
-          toast(`“${title}” added to the knowledge base`);
+          toast(t('knowledge.added', { title }));
           setTitle('');
           setBody('');
         },
@@ -48,28 +44,25 @@ export function KnowledgeCard({ businessId, canManage }: { businessId: string; c
   };
 
   return (
-    <Card
-      title="Knowledge base"
-      description="FAQ answers, policies and product facts the AI may rely on when it drafts replies."
-    >
+    <Card title={t('knowledge.title')} description={t('knowledge.description')}>
       <div className="stack">
         {save.isError && <Banner tone="danger">{describeError(save.error)}</Banner>}
         {canManage && (
-          <form className="stack" aria-label="Add a knowledge entry" onSubmit={submit}>
+          <form className="stack" aria-label={t('knowledge.addForm')} onSubmit={submit}>
             <div className="settings-form__row">
               <SelectField
-                label="Kind"
+                label={t('knowledge.kind')}
                 value={kind}
                 onChange={(event) => setKind(event.target.value as Kind)}
               >
                 {KNOWLEDGE_KINDS.map((value) => (
                   <option key={value} value={value}>
-                    {KIND_LABELS[value]}
+                    {t(`knowledge.kinds.${value}`)}
                   </option>
                 ))}
               </SelectField>
               <TextField
-                label="Title"
+                label={t('entries.title')}
                 value={title}
                 maxLength={200}
                 required
@@ -77,7 +70,7 @@ export function KnowledgeCard({ businessId, canManage }: { businessId: string; c
               />
             </div>
             <TextAreaField
-              label="Content"
+              label={t('knowledge.content')}
               rows={3}
               value={body}
               maxLength={4000}
@@ -86,20 +79,16 @@ export function KnowledgeCard({ businessId, canManage }: { businessId: string; c
             />
             <div>
               <Button type="submit" loading={save.isPending} disabled={!title.trim() || !body.trim()}>
-                Add entry
+                {t('knowledge.add')}
               </Button>
             </div>
           </form>
         )}
         <SettingsEntryList
           query={knowledge}
-          label="Knowledge entries"
-          loadingLabel="Loading the knowledge base"
-          empty={
-            <EmptyState title="No entry yet">
-              Suggestions rely on the brand profile alone until you add some.
-            </EmptyState>
-          }
+          label={t('knowledge.list')}
+          loadingLabel={t('knowledge.loading')}
+          empty={<EmptyState title={t('knowledge.emptyTitle')}>{t('knowledge.emptyText')}</EmptyState>}
           renderItem={(entry) =>
             editing === entry.id ? (
               <EntryEditor
@@ -108,7 +97,7 @@ export function KnowledgeCard({ businessId, canManage }: { businessId: string; c
                 body={entry.body}
                 titleMax={200}
                 bodyMax={4000}
-                bodyLabel="Content"
+                bodyLabel={t('knowledge.content')}
                 saving={save.isPending}
                 onCancel={() => setEditing(undefined)}
                 onSave={(update) =>
@@ -120,16 +109,16 @@ export function KnowledgeCard({ businessId, canManage }: { businessId: string; c
                 name={entry.title}
                 badges={
                   <>
-                    <Badge>{KIND_LABELS[entry.kind]}</Badge>
-                    {!entry.enabled && <Badge tone="warning">Not used</Badge>}
+                    <Badge>{t(`knowledge.kinds.${entry.kind}`)}</Badge>
+                    {!entry.enabled && <Badge tone="warning">{t('knowledge.notUsed')}</Badge>}
                   </>
                 }
                 text={entry.body}
                 actions={canManage}
                 toggle={{
                   on: entry.enabled,
-                  offLabel: 'Stop using',
-                  onLabel: 'Use',
+                  offLabel: t('knowledge.stopUsing'),
+                  onLabel: t('knowledge.use'),
                   onToggle: () => save.mutate({ id: entry.id, update: { enabled: !entry.enabled } }),
                 }}
                 onEdit={() => setEditing(entry.id)}

@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { SelectField, TextAreaField } from '#web/components/ui/field.js';
@@ -23,40 +24,41 @@ interface ReplyComposerProps {
  */
 export function ReplyComposer(props: ReplyComposerProps) {
   const { businessId, value, onChange, onSend, sending, error, reviewingDraft, textareaRef } = props;
+  const { t } = useTranslation('inbox');
   const canned = useCannedReplies(businessId);
   const empty = value.trim() === '';
 
   return (
     <form
       className="reply-composer"
-      aria-label="Reply"
+      aria-label={t('composer.label')}
       onSubmit={(event) => {
         event.preventDefault();
         onSend(false);
       }}
     >
       {Boolean(error) && <Banner tone="danger">{describeError(error)}</Banner>}
-      {reviewingDraft && <Banner>You are reviewing a draft a rule prepared. Edit it, then send it.</Banner>}
+      {reviewingDraft && <Banner>{t('composer.reviewingDraft')}</Banner>}
       <TextAreaField
         ref={textareaRef}
-        label="Reply"
+        label={t('composer.label')}
         rows={5}
         maxLength={10_000}
         value={value}
-        hint="Press r anywhere in the inbox to come back here."
+        hint={t('composer.hint')}
         onChange={(event) => onChange(event.target.value)}
       />
       <div className="reply-composer__actions">
         {canned.data && canned.data.length > 0 && (
           <SelectField
-            label="Insert a canned reply"
+            label={t('composer.canned')}
             value=""
             onChange={(event) => {
               const reply = canned.data.find((item) => item.id === event.target.value);
               if (reply) onChange(value.trim() ? `${value.trimEnd()}\n\n${reply.body}` : reply.body);
             }}
           >
-            <option value="">Choose…</option>
+            <option value="">{t('composer.choose')}</option>
             {canned.data.map((reply) => (
               <option key={reply.id} value={reply.id}>
                 {reply.title}
@@ -66,10 +68,10 @@ export function ReplyComposer(props: ReplyComposerProps) {
         )}
         <div className="row reply-composer__send">
           <Button type="submit" variant="primary" loading={sending} disabled={empty}>
-            Send
+            {t('composer.send')}
           </Button>
           <Button onClick={() => onSend(true)} disabled={empty || sending}>
-            Send and resolve
+            {t('composer.sendResolve')}
           </Button>
         </div>
       </div>

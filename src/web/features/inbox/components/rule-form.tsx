@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PRIORITIES } from '#shared/ai-tasks.schema.js';
 import type { Member } from '#shared/business.schema.js';
 import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
@@ -15,7 +16,7 @@ import { SelectField, TextField } from '#web/components/ui/field.js';
 import { TagInput } from '#web/components/ui/tag-input.js';
 import { describeError } from '#web/lib/error-messages.js';
 import type { CreateRuleInput } from '../api/rules.js';
-import { channelName, PRIORITY_LABELS } from '../inbox-format.js';
+import { channelName } from '../inbox-format.js';
 
 interface RuleFormProps {
   businessId: string;
@@ -31,6 +32,7 @@ interface RuleFormProps {
  * prioritise and/or prepare an AI draft. Sending that draft without review is a separate, explicit opt-in.
  */
 export function RuleForm({ businessId, members, onSubmit, initial, onCancel }: RuleFormProps) {
+  const { t } = useTranslation('inbox');
   const [name, setName] = useState(initial?.name ?? '');
   const [keywords, setKeywords] = useState<string[]>(initial?.match.keywords ?? []);
   const [regex, setRegex] = useState(initial?.match.regex ?? '');
@@ -58,7 +60,7 @@ export function RuleForm({ businessId, members, onSubmit, initial, onCancel }: R
       auto_send: prepareDraft && autoSend,
     });
     if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? 'Check the rule');
+      setProblem(parsed.error.issues[0]?.message ?? t('ruleForm.check'));
       return;
     }
     setProblem(undefined);
@@ -84,36 +86,36 @@ export function RuleForm({ businessId, members, onSubmit, initial, onCancel }: R
   return (
     <form
       className="stack"
-      aria-label={initial ? `Edit ${initial.name}` : 'Add a rule'}
+      aria-label={initial ? t('ruleForm.editLabel', { name: initial.name }) : t('ruleForm.addLabel')}
       onSubmit={submit}
       noValidate
     >
       {problem && <Banner tone="danger">{problem}</Banner>}
       <TextField
-        label="Name"
+        label={t('ruleForm.name')}
         value={name}
         maxLength={120}
         onChange={(event) => setName(event.target.value)}
       />
       <fieldset className="rule-form__group">
-        <legend className="field__label">When a message matches</legend>
+        <legend className="field__label">{t('ruleForm.when')}</legend>
         <TagInput
-          label="Keywords"
-          hint="Any of these words or phrases, whole words, any case."
+          label={t('ruleForm.keywords')}
+          hint={t('ruleForm.keywordsHint')}
           value={keywords}
           max={20}
           onChange={setKeywords}
         />
         <TextField
-          label="Pattern (regular expression)"
-          hint="Optional; tested case-insensitively, in RE2 syntax: no look-around or back-references."
+          label={t('ruleForm.pattern')}
+          hint={t('ruleForm.patternHint')}
           value={regex}
           maxLength={RULE_REGEX_MAX}
           spellCheck={false}
           onChange={(event) => setRegex(event.target.value)}
         />
         <fieldset className="rule-form__channels">
-          <legend className="field__hint">Only on these channels (none ticked: every channel)</legend>
+          <legend className="field__hint">{t('ruleForm.channels')}</legend>
           {CHANNEL_IDS.map((channel) => (
             <CheckboxField
               key={channel}
@@ -129,15 +131,15 @@ export function RuleForm({ businessId, members, onSubmit, initial, onCancel }: R
         </fieldset>
       </fieldset>
       <fieldset className="rule-form__group">
-        <legend className="field__label">Then</legend>
-        <TagInput label="Add labels" value={labels} max={20} maxLength={40} onChange={setLabels} />
+        <legend className="field__label">{t('ruleForm.then')}</legend>
+        <TagInput label={t('ruleForm.labels')} value={labels} max={20} maxLength={40} onChange={setLabels} />
         <div className="settings-form__row">
           <SelectField
-            label="Assign to"
+            label={t('ruleForm.assignTo')}
             value={assignee}
             onChange={(event) => setAssignee(event.target.value)}
           >
-            <option value="">Nobody</option>
+            <option value="">{t('ruleForm.nobody')}</option>
             {members.map((member) => (
               <option key={member.user_id} value={member.user_id}>
                 {member.name}
@@ -145,28 +147,28 @@ export function RuleForm({ businessId, members, onSubmit, initial, onCancel }: R
             ))}
           </SelectField>
           <SelectField
-            label="Set priority"
+            label={t('ruleForm.setPriority')}
             value={priority}
             onChange={(event) => setPriority(event.target.value as Priority | '')}
           >
-            <option value="">Leave as classified</option>
+            <option value="">{t('ruleForm.leaveClassified')}</option>
             {PRIORITIES.map((value) => (
               <option key={value} value={value}>
-                {PRIORITY_LABELS[value]}
+                {t(`priority.${value}`)}
               </option>
             ))}
           </SelectField>
         </div>
         <CheckboxField
-          label="Prepare an AI draft for review"
-          hint="A person reviews and sends it from the conversation."
+          label={t('ruleForm.prepareDraft')}
+          hint={t('ruleForm.prepareDraftHint')}
           checked={prepareDraft}
           onChange={(event) => setPrepareDraft(event.target.checked)}
         />
         <div className="rule-form__auto-send">
           <CheckboxField
-            label="Send the draft automatically, without review"
-            hint="Off by default. Customers get the AI’s words without a person reading them first."
+            label={t('ruleForm.autoSend')}
+            hint={t('ruleForm.autoSendHint')}
             checked={prepareDraft && autoSend}
             disabled={!prepareDraft}
             onChange={(event) => setAutoSend(event.target.checked)}
@@ -175,11 +177,11 @@ export function RuleForm({ businessId, members, onSubmit, initial, onCancel }: R
       </fieldset>
       <div className="row">
         <Button type="submit" variant="primary" loading={saving}>
-          {initial ? 'Save rule' : 'Add rule'}
+          {initial ? t('ruleForm.save') : t('ruleForm.add')}
         </Button>
         {onCancel && (
           <Button variant="ghost" onClick={onCancel}>
-            Cancel
+            {t('ruleForm.cancel')}
           </Button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Member } from '#shared/business.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -13,33 +14,34 @@ import { SettingsEntryList, SettingsEntryRow } from './settings-entries.js';
 
 /** Inbox rules in the order they run, with the form that adds one. */
 export function RulesCard({ businessId, members }: { businessId: string; members: readonly Member[] }) {
+  const { t } = useTranslation('inbox');
   const rules = useRules(businessId);
   const save = useSaveRule(businessId);
   // The form reports its own errors; the list's toggles and deletes report theirs above it.
   const saveFromForm = useSaveRule(businessId);
   const [editing, setEditing] = useState<string>();
   const toast = useToast();
-  const memberName = (id: string) => members.find((member) => member.user_id === id)?.name ?? 'a teammate';
+  const memberName = (id: string) =>
+    members.find((member) => member.user_id === id)?.name ?? t('rules.aTeammate');
 
   return (
-    <Card
-      title="Rules"
-      description="Run on every new message: label, assign, prioritise, or prepare an AI draft for review."
-    >
+    <Card title={t('rules.title')} description={t('rules.description')}>
       <div className="stack">
         {save.isError && <Banner tone="danger">{describeError(save.error)}</Banner>}
         <RuleForm
           businessId={businessId}
           members={members}
           onSubmit={(rule) =>
-            saveFromForm.mutateAsync({ create: rule }).then(() => toast(`Rule “${rule.name}” added`))
+            saveFromForm
+              .mutateAsync({ create: rule })
+              .then(() => toast(t('rules.added', { name: rule.name })))
           }
         />
         <SettingsEntryList
           query={rules}
-          label="Rules"
-          loadingLabel="Loading rules"
-          empty={<EmptyState title="No rule yet" />}
+          label={t('rules.list')}
+          loadingLabel={t('rules.loading')}
+          empty={<EmptyState title={t('rules.empty')} />}
           renderItem={(rule) =>
             editing === rule.id ? (
               <div className="entry-editor">
@@ -53,7 +55,7 @@ export function RulesCard({ businessId, members }: { businessId: string; members
                       .mutateAsync({ id: rule.id, update: { name, match, actions, auto_send } })
                       .then(() => {
                         setEditing(undefined);
-                        toast(`Rule “${name}” saved`);
+                        toast(t('rules.saved', { name }));
                       })
                   }
                 />
@@ -63,20 +65,27 @@ export function RulesCard({ businessId, members }: { businessId: string; members
                 name={rule.name}
                 badges={
                   <>
-                    {rule.enabled ? <Badge tone="success">On</Badge> : <Badge>Off</Badge>}
-                    {rule.auto_send && <Badge tone="danger">Sends without review</Badge>}
-                    {rule.pattern_problem && <Badge tone="warning">Pattern ignored</Badge>}
+                    {rule.enabled ? (
+                      <Badge tone="success">{t('rules.on')}</Badge>
+                    ) : (
+                      <Badge>{t('rules.off')}</Badge>
+                    )}
+                    {rule.auto_send && <Badge tone="danger">{t('rules.autoSends')}</Badge>}
+                    {rule.pattern_problem && <Badge tone="warning">{t('rules.patternIgnored')}</Badge>}
                   </>
                 }
                 text={
                   rule.pattern_problem
-                    ? `${describeRule(rule, memberName)} The pattern is ignored: ${rule.pattern_problem}.`
-                    : describeRule(rule, memberName)
+                    ? t('rules.patternProblem', {
+                        summary: describeRule(rule, memberName, t),
+                        problem: rule.pattern_problem,
+                      })
+                    : describeRule(rule, memberName, t)
                 }
                 toggle={{
                   on: rule.enabled,
-                  offLabel: 'Turn off',
-                  onLabel: 'Turn on',
+                  offLabel: t('rules.turnOff'),
+                  onLabel: t('rules.turnOn'),
                   onToggle: () => save.mutate({ id: rule.id, update: { enabled: !rule.enabled } }),
                 }}
                 onEdit={() => setEditing(rule.id)}

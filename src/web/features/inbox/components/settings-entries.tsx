@@ -1,5 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { Spinner } from '#web/components/ui/spinner.js';
@@ -67,6 +68,7 @@ export function SettingsEntryRow({
   onDelete: () => void;
   actions?: boolean;
 }) {
+  const { t } = useTranslation('inbox');
   const toggleLabel = toggle && (toggle.on ? toggle.offLabel : toggle.onLabel);
   return (
     <>
@@ -83,16 +85,26 @@ export function SettingsEntryRow({
       </div>
       {actions && (
         <div className="row">
-          <Button size="sm" variant="ghost" aria-label={`Edit ${name}`} onClick={onEdit}>
-            Edit
+          <Button size="sm" variant="ghost" aria-label={t('entries.editLabel', { name })} onClick={onEdit}>
+            {t('entries.edit')}
           </Button>
           {toggle && (
-            <Button size="sm" variant="ghost" aria-label={`${toggleLabel} ${name}`} onClick={toggle.onToggle}>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={t('entries.toggleLabel', { action: toggleLabel, name })}
+              onClick={toggle.onToggle}
+            >
               {toggleLabel}
             </Button>
           )}
-          <Button size="sm" variant="ghost" aria-label={`Delete ${name}`} onClick={onDelete}>
-            Delete
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-label={t('entries.deleteLabel', { name })}
+            onClick={onDelete}
+          >
+            {t('entries.delete')}
           </Button>
         </div>
       )}

@@ -2,12 +2,12 @@ import { useEffect, useRef } from 'react';
 
 export type InboxShortcut = 'next' | 'previous' | 'reply' | 'resolve';
 
-/** The inbox's single-key shortcuts, as listed in the help popover. */
-export const INBOX_SHORTCUTS: readonly { key: string; action: InboxShortcut; label: string }[] = [
-  { key: 'j', action: 'next', label: 'Next conversation' },
-  { key: 'k', action: 'previous', label: 'Previous conversation' },
-  { key: 'r', action: 'reply', label: 'Write a reply' },
-  { key: 'e', action: 'resolve', label: 'Resolve the conversation' },
+/** The inbox's single-key shortcuts, as listed in the help popover (each described by `shortcuts.<action>`). */
+export const INBOX_SHORTCUTS: readonly { key: string; action: InboxShortcut }[] = [
+  { key: 'j', action: 'next' },
+  { key: 'k', action: 'previous' },
+  { key: 'r', action: 'reply' },
+  { key: 'e', action: 'resolve' },
 ];
 
 /**
