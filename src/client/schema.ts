@@ -1569,6 +1569,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/network-accounts/{id}/avatar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @summary The account’s avatar as a 96-pixel WebP (any member of its workspace); 404 when it has none */
+        get: operations["getNetworkAccountAvatar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/network-accounts/{id}/sync": {
         parameters: {
             query?: never;
@@ -15828,6 +15845,7 @@ export interface operations {
                             display_name: string;
                             handle: string;
                             avatar_url: string | null;
+                            avatar_src: string | null;
                             profile_url: string | null;
                             base_url: string | null;
                             scopes: string[];
@@ -15975,6 +15993,7 @@ export interface operations {
                         display_name: string;
                         handle: string;
                         avatar_url: string | null;
+                        avatar_src: string | null;
                         profile_url: string | null;
                         base_url: string | null;
                         scopes: string[];
@@ -16141,6 +16160,7 @@ export interface operations {
                         display_name: string;
                         handle: string;
                         avatar_url: string | null;
+                        avatar_src: string | null;
                         profile_url: string | null;
                         base_url: string | null;
                         scopes: string[];
@@ -16273,6 +16293,100 @@ export interface operations {
         responses: {
             /** @description No Content */
             204: {
+                headers: { [name: string]: unknown };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is not valid. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    getNetworkAccountAvatar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Success */
+            304: {
                 headers: { [name: string]: unknown };
                 content?: never;
             };
@@ -17022,6 +17136,7 @@ export interface operations {
                         display_name: string;
                         handle: string;
                         avatar_url: string | null;
+                        avatar_src: string | null;
                         profile_url: string | null;
                         base_url: string | null;
                         scopes: string[];

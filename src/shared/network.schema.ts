@@ -78,7 +78,13 @@ export const networkAccountSchema = z.object({
   display_name: z.string(),
   /** `@name@instance` on Mastodon, `@name.bsky.social` on Bluesky. */
   handle: z.string(),
+  /** The avatar's address on the network, as it gave it (the web app cannot show it: see `avatar_src`). */
   avatar_url: z.string().nullable(),
+  /**
+   * The avatar as this server serves it (a 96-pixel WebP, to the workspace's members, with the Bearer
+   * token); null when the network shows none or it could not be read.
+   */
+  avatar_src: z.string().nullable(),
   profile_url: z.string().nullable(),
   /** The instance (or PDS) address; null for networks with a single one. */
   base_url: z.string().nullable(),

@@ -660,6 +660,18 @@ export interface NetworkAccountsTable {
   updated_at: string;
 }
 
+/** A connected account's avatar as we serve it (migration 0034). */
+export interface NetworkAccountAvatarsTable {
+  account_id: string;
+  business_id: string;
+  /** A 96-pixel square WebP. */
+  image: Buffer;
+  etag: string;
+  /** The network's avatar address it was read from. */
+  source_url: string;
+  checked_at: string;
+}
+
 /** A workspace's own OAuth app on a network (migration 0025). */
 export interface NetworkOAuthAppsTable {
   business_id: string;
@@ -809,6 +821,7 @@ export interface DB {
   media_items: MediaItemsTable;
   content_item_media: ContentItemMediaTable;
   network_accounts: NetworkAccountsTable;
+  network_account_avatars: NetworkAccountAvatarsTable;
   network_oauth_apps: NetworkOAuthAppsTable;
   oauth_flows: OAuthFlowsTable;
   network_posts: NetworkPostsTable;
@@ -863,6 +876,7 @@ export type MetricsRow = Selectable<MetricsTable>;
 export type NewMetrics = Insertable<MetricsTable>;
 export type NetworkAccountRow = Selectable<NetworkAccountsTable>;
 export type NetworkAccountUpdate = Updateable<NetworkAccountsTable>;
+export type NetworkAccountAvatarRow = Selectable<NetworkAccountAvatarsTable>;
 export type NetworkOAuthAppRow = Selectable<NetworkOAuthAppsTable>;
 export type OAuthFlowRow = Selectable<OAuthFlowsTable>;
 export type NetworkPostRow = Selectable<NetworkPostsTable>;

@@ -385,6 +385,7 @@ export function aNetworkAccount(
     display_name: 'Bluebird Bakery',
     handle: '@bakery@mastodon.social',
     avatar_url: 'https://files.mastodon.social/accounts/avatars/bakery.png',
+    avatar_src: null,
     profile_url: 'https://mastodon.social/@bakery',
     base_url: 'https://mastodon.social',
     scopes: [],

@@ -76,6 +76,9 @@ export class FakeMastodonServer {
     created_at: string;
   }> = [];
   private readonly injections: Injection[] = [];
+  private readonly avatarFiles = new Map<string, { bytes: Buffer; contentType: string }>();
+  /** Requests for avatar files (served or not). */
+  avatarReads = 0;
   private nextId = 110_000_000_000_000_000n;
   /** Looks at an upload before it is processed (0: done at once, answered 200). */
   mediaProcessingLooks = 2;
@@ -173,8 +176,29 @@ export class FakeMastodonServer {
     return String(this.nextId);
   }
 
+  /**
+   * Serve `bytes` as the account's avatar file (what the instance's file host answers at its `avatar`
+   * address: public, no token). Until then the address answers 404.
+   */
+  serveAvatar(account: FakeAccount, bytes: Buffer, contentType = 'image/png'): void {
+    this.avatarFiles.set(new URL(account.avatar).pathname, { bytes, contentType });
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
+    // Files come from the instance's file host (often a CDN), not its API: no token, not in `requests`.
+    if (request.method === 'GET' && url.pathname.startsWith('/system/accounts/avatars/')) {
+      this.avatarReads += 1;
+      const file = this.avatarFiles.get(url.pathname);
+      if (!file) {
+        response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>');
+        return;
+      }
+      response
+        .writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.bytes.length) })
+        .end(file.bytes);
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
