@@ -4689,6 +4689,7 @@ export interface operations {
                     };
                     body: string;
                     sent_at?: string;
+                    visibility?: "public" | "direct";
                     event_id: string;
                 };
             };
@@ -18398,6 +18399,7 @@ export interface operations {
                                 author: string | null;
                                 author_user_id: string | null;
                                 external_id: string | null;
+                                visibility: "public" | "direct";
                                 classification: {
                                     sentiment: "positive" | "neutral" | "negative";
                                     intent: "question" | "complaint" | "purchase_intent" | "praise" | "spam" | "other";
@@ -18508,6 +18510,7 @@ export interface operations {
                     };
                     body: string;
                     sent_at?: string;
+                    visibility?: "public" | "direct";
                     business_id: string;
                 };
             };
@@ -18805,6 +18808,7 @@ export interface operations {
                                 author: string | null;
                                 author_user_id: string | null;
                                 external_id: string | null;
+                                visibility: "public" | "direct";
                                 classification: {
                                     sentiment: "positive" | "neutral" | "negative";
                                     intent: "question" | "complaint" | "purchase_intent" | "praise" | "spam" | "other";
@@ -18828,6 +18832,7 @@ export interface operations {
                             author: string | null;
                             author_user_id: string | null;
                             external_id: string | null;
+                            visibility: "public" | "direct";
                             classification: {
                                 sentiment: "positive" | "neutral" | "negative";
                                 intent: "question" | "complaint" | "purchase_intent" | "praise" | "spam" | "other";
@@ -18978,6 +18983,7 @@ export interface operations {
                                 author: string | null;
                                 author_user_id: string | null;
                                 external_id: string | null;
+                                visibility: "public" | "direct";
                                 classification: {
                                     sentiment: "positive" | "neutral" | "negative";
                                     intent: "question" | "complaint" | "purchase_intent" | "praise" | "spam" | "other";
@@ -19001,6 +19007,7 @@ export interface operations {
                             author: string | null;
                             author_user_id: string | null;
                             external_id: string | null;
+                            visibility: "public" | "direct";
                             classification: {
                                 sentiment: "positive" | "neutral" | "negative";
                                 intent: "question" | "complaint" | "purchase_intent" | "praise" | "spam" | "other";
@@ -19292,6 +19299,7 @@ export interface operations {
                         author: string | null;
                         author_user_id: string | null;
                         external_id: string | null;
+                        visibility: "public" | "direct";
                         classification: {
                             sentiment: "positive" | "neutral" | "negative";
                             intent: "question" | "complaint" | "purchase_intent" | "praise" | "spam" | "other";

@@ -61,6 +61,13 @@ export const NETWORK_NAMES: Readonly<Record<NetworkId, string>> = {
  */
 export const PUBLISH_ONLY_NETWORKS: readonly NetworkId[] = ['telegram', 'discord', 'slack'];
 
+/**
+ * Networks whose direct messages reach the inbox and are answered privately from it (docs/channels.md,
+ * "Direct messages"). A direct message on another network's channel (from the inbound webhook) is answered
+ * the connector's way, never in public through the account.
+ */
+export const DIRECT_MESSAGE_NETWORKS: readonly NetworkId[] = ['mastodon'];
+
 /** Whether the network gives results and conversations back (see PUBLISH_ONLY_NETWORKS). */
 export function readsBack(network: NetworkId): boolean {
   return !PUBLISH_ONLY_NETWORKS.includes(network);

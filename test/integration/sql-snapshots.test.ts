@@ -1044,6 +1044,7 @@ const CALLS: Record<string, Call[]> = {
           author: 'Ana',
           author_user_id: null,
           external_id: 'mail-1',
+          visibility: 'public',
           classification: null,
           delivery_status: null,
           delivery_error: null,

@@ -25,7 +25,7 @@ import * as sharingAndComments from './migrations/0026-sharing-and-comments.js';
 import * as queues from './migrations/0027-queues.js';
 import * as contentTrash from './migrations/0028-content-trash.js';
 import * as inboxSearchIndex from './migrations/0029-inbox-search-index.js';
-import * as networkAccountAvatars from './migrations/0034-network-account-avatars.js';
+import * as avatarsAndDirectMessages from './migrations/0034-avatars-and-direct-messages.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -56,7 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027-queues': queues,
   '0028-content-trash': contentTrash,
   '0029-inbox-search-index': inboxSearchIndex,
-  '0034-network-account-avatars': networkAccountAvatars,
+  '0034-avatars-and-direct-messages': avatarsAndDirectMessages,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {

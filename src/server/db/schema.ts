@@ -53,6 +53,9 @@ export interface ConversationsTable {
   updated_at: string;
 }
 
+/** Whether a message was private on its network (migration 0034). */
+export type MessageVisibility = 'public' | 'direct';
+
 export interface MessagesTable {
   id: string;
   business_id: string;
@@ -64,6 +67,8 @@ export interface MessagesTable {
   author_user_id: string | null;
   /** The channel's message id (unique per workspace and channel); null for our replies. */
   external_id: string | null;
+  /** `direct`: a private message on the network (a DM); `public`: a mention, comment or reply anyone sees. */
+  visibility: MessageVisibility;
   /** JSON `MessageClassification` once the classify job ran (inbound only). */
   classification: string | null;
   delivery_status: DeliveryStatus | null;

@@ -354,6 +354,7 @@ export function aMessage(
     author: null,
     author_user_id: null,
     external_id: null,
+    visibility: 'public',
     classification: null,
     delivery_status: null,
     delivery_error: null,

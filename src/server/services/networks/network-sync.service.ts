@@ -210,6 +210,7 @@ export class NetworkSyncService {
                 },
                 body: (mention.text || '(no text)').slice(0, 10_000),
                 sent_at: mention.sentAt,
+                visibility: mention.visibility ?? 'public',
               },
               now(),
             ),

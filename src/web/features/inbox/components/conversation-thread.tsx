@@ -23,6 +23,8 @@ export function ConversationThread({ messages, customer, onUseDraft }: Conversat
               {message.direction === 'in' ? customer : (message.author ?? 'Your team')}
             </span>
             <time dateTime={message.created_at}>{formatDateTime(message.created_at)}</time>
+            {/* Private on the network: the answer goes back privately too. */}
+            {message.visibility === 'direct' && <Badge tone="accent">Direct message</Badge>}
             {message.delivery_status && (
               <Badge tone={DELIVERY_TONES[message.delivery_status]}>
                 {DELIVERY_LABELS[message.delivery_status]}
