@@ -119,6 +119,7 @@ async function seedInbox(database: Database, businessId: string): Promise<void> 
           author: `Customer ${i}`,
           author_user_id: null,
           external_id: m % 2 === 0 ? `ext-${i}-${m}` : null,
+          visibility: 'public',
           classification: null,
           delivery_status: m % 2 === 0 ? null : 'sent',
           delivery_error: null,

@@ -1690,6 +1690,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/network-accounts/{id}/avatar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @summary The account’s avatar as a 96-pixel WebP (any member of its workspace); 404 when it has none */
+        get: operations["getNetworkAccountAvatar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/network-accounts/{id}/sync": {
         parameters: {
             query?: never;
@@ -5478,6 +5495,7 @@ export interface operations {
                     };
                     body: string;
                     sent_at?: string;
+                    visibility?: "public" | "direct";
                     event_id: string;
                 };
             };
@@ -17069,6 +17087,7 @@ export interface operations {
                             display_name: string;
                             handle: string;
                             avatar_url: string | null;
+                            avatar_src: string | null;
                             profile_url: string | null;
                             base_url: string | null;
                             scopes: string[];
@@ -17216,6 +17235,7 @@ export interface operations {
                         display_name: string;
                         handle: string;
                         avatar_url: string | null;
+                        avatar_src: string | null;
                         profile_url: string | null;
                         base_url: string | null;
                         scopes: string[];
@@ -17382,6 +17402,7 @@ export interface operations {
                         display_name: string;
                         handle: string;
                         avatar_url: string | null;
+                        avatar_src: string | null;
                         profile_url: string | null;
                         base_url: string | null;
                         scopes: string[];
@@ -17514,6 +17535,100 @@ export interface operations {
         responses: {
             /** @description No Content */
             204: {
+                headers: { [name: string]: unknown };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is not valid. */
+            400: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description `forbidden`: Your role does not allow this. `two_factor_required`: This workspace requires two-factor sign-in. */
+            403: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "forbidden" | "two_factor_required";
+                    };
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_error`: Something went wrong on our side. */
+            500: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable. */
+            503: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    getNetworkAccountAvatar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: { [name: string]: unknown };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Success */
+            304: {
                 headers: { [name: string]: unknown };
                 content?: never;
             };
@@ -18263,6 +18378,7 @@ export interface operations {
                         display_name: string;
                         handle: string;
                         avatar_url: string | null;
+                        avatar_src: string | null;
                         profile_url: string | null;
                         base_url: string | null;
                         scopes: string[];
@@ -19524,6 +19640,7 @@ export interface operations {
                                 author: string | null;
                                 author_user_id: string | null;
                                 external_id: string | null;
+                                visibility: "public" | "direct";
                                 classification: {
                                     sentiment: "positive" | "neutral" | "negative";
                                     intent: "question" | "complaint" | "purchase_intent" | "praise" | "spam" | "other";
@@ -19634,6 +19751,7 @@ export interface operations {
                     };
                     body: string;
                     sent_at?: string;
+                    visibility?: "public" | "direct";
                     business_id: string;
                 };
             };
@@ -19931,6 +20049,7 @@ export interface operations {
                                 author: string | null;
                                 author_user_id: string | null;
                                 external_id: string | null;
+                                visibility: "public" | "direct";
                                 classification: {
                                     sentiment: "positive" | "neutral" | "negative";
                                     intent: "question" | "complaint" | "purchase_intent" | "praise" | "spam" | "other";
@@ -19954,6 +20073,7 @@ export interface operations {
                             author: string | null;
                             author_user_id: string | null;
                             external_id: string | null;
+                            visibility: "public" | "direct";
                             classification: {
                                 sentiment: "positive" | "neutral" | "negative";
                                 intent: "question" | "complaint" | "purchase_intent" | "praise" | "spam" | "other";
@@ -20104,6 +20224,7 @@ export interface operations {
                                 author: string | null;
                                 author_user_id: string | null;
                                 external_id: string | null;
+                                visibility: "public" | "direct";
                                 classification: {
                                     sentiment: "positive" | "neutral" | "negative";
                                     intent: "question" | "complaint" | "purchase_intent" | "praise" | "spam" | "other";
@@ -20127,6 +20248,7 @@ export interface operations {
                             author: string | null;
                             author_user_id: string | null;
                             external_id: string | null;
+                            visibility: "public" | "direct";
                             classification: {
                                 sentiment: "positive" | "neutral" | "negative";
                                 intent: "question" | "complaint" | "purchase_intent" | "praise" | "spam" | "other";
@@ -20418,6 +20540,7 @@ export interface operations {
                         author: string | null;
                         author_user_id: string | null;
                         external_id: string | null;
+                        visibility: "public" | "direct";
                         classification: {
                             sentiment: "positive" | "neutral" | "negative";
                             intent: "question" | "complaint" | "purchase_intent" | "praise" | "spam" | "other";

@@ -84,6 +84,7 @@ import { MediaService } from './services/media/media.service.js';
 import { SignedMediaLinks } from './services/media/signed-media-links.js';
 import { AccountRateGate } from './services/networks/account-rate-gate.js';
 import { NetworkAccountService } from './services/networks/network-account.service.js';
+import { NetworkAvatarService } from './services/networks/network-avatar.service.js';
 import { signedMediaUrlOf } from './services/networks/network-media.js';
 import { NetworkPublisher } from './services/networks/network-publisher.js';
 import { NetworkReadScheduler } from './services/networks/network-read-scheduler.js';
@@ -285,7 +286,9 @@ export function createServices(deps: ServiceDeps) {
     deps.networks ??
     createNetworkRegistry({ guard: outboundGuard, timeoutMs: DEFAULT_CONNECTOR_TIMEOUT_MS, now });
   const networkSecrets = new SecretBox(deps.secret, 'mcc network account tokens');
-  const networkAccounts = new NetworkAccountService(repos, networks, networkSecrets, now);
+  // Avatars are read through the same guard as every network call, and served from our origin.
+  const networkAvatars = new NetworkAvatarService({ repos, fetch: createGuardedFetch(outboundGuard), now });
+  const networkAccounts = new NetworkAccountService(repos, networks, networkSecrets, now, networkAvatars);
   const mailer = deps.mailer ?? createMailer(config, { now, ...(deps.mailLog ? { log: deps.mailLog } : {}) });
   // Links in emails lead to the web app: PUBLIC_URL (required with SMTP in production), or this machine.
   const baseUrl = (config.server.publicUrl ?? `http://localhost:${config.server.port}`).replace(/\/+$/, '');
@@ -543,6 +546,8 @@ export function createServices(deps: ServiceDeps) {
     /** Publications of the past (the demo workspace's posts with results); no route writes them. */
     pastPublications: new PastPublications({ repos, events, now }),
     networkAccounts,
+    /** Connected accounts' avatars, served from our origin. */
+    networkAvatars,
     /** OAuth networks: whose app connects them, and the connect flow (Settings → Channels). */
     oauthApps,
     oauthConnect,
@@ -554,6 +559,7 @@ export function createServices(deps: ServiceDeps) {
       networks,
       secretBox: networkSecrets,
       accounts: networkAccounts,
+      avatars: networkAvatars,
       queue: jobQueue,
       events,
       now,

@@ -96,6 +96,7 @@ export const API = {
   networkAccount: (id: string) => `/api/network-accounts/${id}`,
   networkAccountCredentials: (id: string) => `/api/network-accounts/${id}/credentials`,
   networkAccountSync: (id: string) => `/api/network-accounts/${id}/sync`,
+  networkAccountAvatar: (id: string) => `/api/network-accounts/${id}/avatar`,
   oauthNetworks: '/api/oauth/networks',
   oauthApp: (network: string) => `/api/oauth/${network}/app`,
   oauthStart: (network: string) => `/api/oauth/${network}/start`,

@@ -56,6 +56,10 @@ export const messageClassificationSchema = z.object({
 });
 export type MessageClassification = z.infer<typeof messageClassificationSchema>;
 
+/** Where a message was seen on its network: in public (a mention, comment, reply) or privately (a DM). */
+export const MESSAGE_VISIBILITIES = ['public', 'direct'] as const;
+export type MessageVisibility = (typeof MESSAGE_VISIBILITIES)[number];
+
 export const messageSchema = z.object({
   id: idSchema,
   business_id: idSchema,
@@ -66,6 +70,8 @@ export const messageSchema = z.object({
   author: z.string().nullable(),
   author_user_id: idSchema.nullable(),
   external_id: z.string().nullable(),
+  /** `direct`: a private message on the network (a DM), answered privately; `public`: anyone sees it. */
+  visibility: z.enum(MESSAGE_VISIBILITIES),
   classification: messageClassificationSchema.nullable(),
   delivery_status: z.enum(DELIVERY_STATUSES).nullable(),
   delivery_error: z.string().nullable(),
@@ -158,6 +164,8 @@ export const inboundMessageSchema = z.strictObject({
   body: messageBody,
   /** When the customer sent it; now when omitted. */
   sent_at: timestampSchema.optional(),
+  /** `direct` for a private message (a DM); `public` when omitted. */
+  visibility: z.enum(MESSAGE_VISIBILITIES).optional(),
 });
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
 

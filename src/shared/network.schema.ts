@@ -61,6 +61,13 @@ export const NETWORK_NAMES: Readonly<Record<NetworkId, string>> = {
  */
 export const PUBLISH_ONLY_NETWORKS: readonly NetworkId[] = ['telegram', 'discord', 'slack'];
 
+/**
+ * Networks whose direct messages reach the inbox and are answered privately from it (docs/channels.md,
+ * "Direct messages"). A direct message on another network's channel (from the inbound webhook) is answered
+ * the connector's way, never in public through the account.
+ */
+export const DIRECT_MESSAGE_NETWORKS: readonly NetworkId[] = ['mastodon'];
+
 /** Whether the network gives results and conversations back (see PUBLISH_ONLY_NETWORKS). */
 export function readsBack(network: NetworkId): boolean {
   return !PUBLISH_ONLY_NETWORKS.includes(network);
@@ -78,7 +85,13 @@ export const networkAccountSchema = z.object({
   display_name: z.string(),
   /** `@name@instance` on Mastodon, `@name.bsky.social` on Bluesky. */
   handle: z.string(),
+  /** The avatar's address on the network, as it gave it (the web app cannot show it: see `avatar_src`). */
   avatar_url: z.string().nullable(),
+  /**
+   * The avatar as this server serves it (a 96-pixel WebP, to the workspace's members, with the Bearer
+   * token); null when the network shows none or it could not be read.
+   */
+  avatar_src: z.string().nullable(),
   profile_url: z.string().nullable(),
   /** The instance (or PDS) address; null for networks with a single one. */
   base_url: z.string().nullable(),

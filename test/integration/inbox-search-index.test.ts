@@ -141,6 +141,7 @@ async function seedConversations(db: Kysely<DB>, businessId: string, count: numb
         author: `Customer ${i}`,
         author_user_id: null,
         external_id: m === 0 ? `bulk-${i}` : null,
+        visibility: 'public',
         classification: null,
         delivery_status: m === 0 ? null : 'sent',
         delivery_error: null,

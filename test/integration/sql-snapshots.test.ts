@@ -896,6 +896,22 @@ const CALLS: Record<string, Call[]> = {
       (r) => r.networkAccounts.update(BUSINESS, OTHER, { status: 'needs_reconnect', updated_at: AT }),
     ],
     ['delete', (r) => r.networkAccounts.delete(BUSINESS, OTHER)],
+    ['findAvatar', (r) => r.networkAccounts.findAvatar(BUSINESS, OTHER)],
+    ['listAvatarStamps', (r) => r.networkAccounts.listAvatarStamps(BUSINESS)],
+    [
+      'saveAvatar',
+      (r) =>
+        r.networkAccounts.saveAvatar({
+          account_id: OTHER,
+          business_id: BUSINESS,
+          image: Buffer.from([0x52, 0x49, 0x46, 0x46]),
+          etag: 'abc',
+          source_url: 'https://files.mastodon.example/avatar.png',
+          checked_at: AT,
+        }),
+    ],
+    ['touchAvatar', (r) => r.networkAccounts.touchAvatar(BUSINESS, OTHER, AT)],
+    ['deleteAvatar', (r) => r.networkAccounts.deleteAvatar(BUSINESS, OTHER)],
   ],
   'network-post.repository': [
     ['forSchedule', (r) => r.networkPosts.forSchedule(BUSINESS, OTHER, AT)],
@@ -1065,6 +1081,7 @@ const CALLS: Record<string, Call[]> = {
           author: 'Ana',
           author_user_id: null,
           external_id: 'mail-1',
+          visibility: 'public',
           classification: null,
           delivery_status: null,
           delivery_error: null,

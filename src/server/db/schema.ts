@@ -53,6 +53,9 @@ export interface ConversationsTable {
   updated_at: string;
 }
 
+/** Whether a message was private on its network (migration 0032). */
+export type MessageVisibility = 'public' | 'direct';
+
 export interface MessagesTable {
   id: string;
   business_id: string;
@@ -64,6 +67,8 @@ export interface MessagesTable {
   author_user_id: string | null;
   /** The channel's message id (unique per workspace and channel); null for our replies. */
   external_id: string | null;
+  /** `direct`: a private message on the network (a DM); `public`: a mention, comment or reply anyone sees. */
+  visibility: MessageVisibility;
   /** JSON `MessageClassification` once the classify job ran (inbound only). */
   classification: string | null;
   delivery_status: DeliveryStatus | null;
@@ -687,6 +692,18 @@ export interface NetworkAccountsTable {
   updated_at: string;
 }
 
+/** A connected account's avatar as we serve it (migration 0032). */
+export interface NetworkAccountAvatarsTable {
+  account_id: string;
+  business_id: string;
+  /** A 96-pixel square WebP. */
+  image: Buffer;
+  etag: string;
+  /** The network's avatar address it was read from. */
+  source_url: string;
+  checked_at: string;
+}
+
 /** A workspace's own OAuth app on a network (migration 0025). */
 export interface NetworkOAuthAppsTable {
   business_id: string;
@@ -838,6 +855,7 @@ export interface DB {
   media_items: MediaItemsTable;
   content_item_media: ContentItemMediaTable;
   network_accounts: NetworkAccountsTable;
+  network_account_avatars: NetworkAccountAvatarsTable;
   network_oauth_apps: NetworkOAuthAppsTable;
   oauth_flows: OAuthFlowsTable;
   network_posts: NetworkPostsTable;
@@ -893,6 +911,7 @@ export type MetricsRow = Selectable<MetricsTable>;
 export type NewMetrics = Insertable<MetricsTable>;
 export type NetworkAccountRow = Selectable<NetworkAccountsTable>;
 export type NetworkAccountUpdate = Updateable<NetworkAccountsTable>;
+export type NetworkAccountAvatarRow = Selectable<NetworkAccountAvatarsTable>;
 export type NetworkOAuthAppRow = Selectable<NetworkOAuthAppsTable>;
 export type OAuthFlowRow = Selectable<OAuthFlowsTable>;
 export type NetworkPostRow = Selectable<NetworkPostsTable>;

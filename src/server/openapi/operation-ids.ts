@@ -145,6 +145,7 @@ export const OPERATION_IDS = {
   'PUT /api/network-accounts/{id}/credentials': 'reconnectNetworkAccount',
   'DELETE /api/network-accounts/{id}': 'disconnectNetworkAccount',
   'POST /api/network-accounts/{id}/sync': 'syncNetworkAccount',
+  'GET /api/network-accounts/{id}/avatar': 'getNetworkAccountAvatar',
   'GET /api/oauth/networks': 'listOAuthNetworks',
   'PUT /api/oauth/{network}/app': 'saveOAuthApp',
   'DELETE /api/oauth/{network}/app': 'clearOAuthApp',

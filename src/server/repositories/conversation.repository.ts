@@ -16,6 +16,7 @@ export type ConversationWithLatest = ConversationRow & {
   latest_author: string | null;
   latest_author_user_id: string | null;
   latest_external_id: string | null;
+  latest_visibility: MessageRow['visibility'] | null;
   latest_classification: string | null;
   latest_delivery_status: MessageRow['delivery_status'];
   latest_delivery_error: string | null;
@@ -155,6 +156,7 @@ export class ConversationRepository {
         'latest.author as latest_author',
         'latest.author_user_id as latest_author_user_id',
         'latest.external_id as latest_external_id',
+        'latest.visibility as latest_visibility',
         'latest.classification as latest_classification',
         'latest.delivery_status as latest_delivery_status',
         'latest.delivery_error as latest_delivery_error',

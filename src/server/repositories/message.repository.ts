@@ -4,7 +4,10 @@ import type { DB, MessageRow } from '../db/schema.js';
 
 /** Changes a message may take after it is stored: its classification and its delivery. */
 export type MessageUpdate = Partial<
-  Pick<MessageRow, 'classification' | 'delivery_status' | 'delivery_error' | 'body' | 'author_user_id'>
+  Pick<
+    MessageRow,
+    'classification' | 'delivery_status' | 'delivery_error' | 'body' | 'author_user_id' | 'visibility'
+  >
 >;
 
 /** Messages of a workspace's conversations. Every method is scoped by the workspace id. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { NetworkId } from '#shared/network.schema.js';
-import type { DB, NetworkAccountRow, NetworkAccountUpdate } from '../db/schema.js';
+import type { DB, NetworkAccountAvatarRow, NetworkAccountRow, NetworkAccountUpdate } from '../db/schema.js';
 
 /** A workspace's connected network accounts. Every method but `businessIdOf` is scoped by the workspace id. */
 export class NetworkAccountRepository {
@@ -103,5 +103,61 @@ export class NetworkAccountRepository {
       .where('id', '=', accountId)
       .executeTakeFirst();
     return result.numDeletedRows === 1n;
+  }
+
+  /** The stored avatar of an account, with its image. */
+  findAvatar(businessId: string, accountId: string): Promise<NetworkAccountAvatarRow | undefined> {
+    return this.db
+      .selectFrom('network_account_avatars')
+      .selectAll()
+      .where('business_id', '=', businessId)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+  }
+
+  /** What the avatars of the workspace's accounts are (never their bytes): the list names their addresses. */
+  listAvatarStamps(
+    businessId: string,
+  ): Promise<Array<{ account_id: string; etag: string; source_url: string; checked_at: string }>> {
+    return this.db
+      .selectFrom('network_account_avatars')
+      .select(['account_id', 'etag', 'source_url', 'checked_at'])
+      .where('business_id', '=', businessId)
+      .execute();
+  }
+
+  /** Store (or replace) an account's avatar. */
+  async saveAvatar(row: NetworkAccountAvatarRow): Promise<void> {
+    await this.db
+      .insertInto('network_account_avatars')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('account_id').doUpdateSet({
+          image: row.image,
+          etag: row.etag,
+          source_url: row.source_url,
+          checked_at: row.checked_at,
+        }),
+      )
+      .execute();
+  }
+
+  /** The avatar was read again and is unchanged (or could not be read): its next reading waits a day. */
+  async touchAvatar(businessId: string, accountId: string, checkedAt: string): Promise<void> {
+    await this.db
+      .updateTable('network_account_avatars')
+      .set({ checked_at: checkedAt })
+      .where('business_id', '=', businessId)
+      .where('account_id', '=', accountId)
+      .execute();
+  }
+
+  /** Forget an account's avatar (the network no longer shows one). */
+  async deleteAvatar(businessId: string, accountId: string): Promise<void> {
+    await this.db
+      .deleteFrom('network_account_avatars')
+      .where('business_id', '=', businessId)
+      .where('account_id', '=', accountId)
+      .execute();
   }
 }

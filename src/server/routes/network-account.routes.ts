@@ -14,10 +14,15 @@ import { principalOf } from '../plugins/auth.plugin.js';
 
 const tags = ['publishing'];
 const security = [{ bearer: [] }];
+/**
+ * Members only, so never in a shared cache; the address carries the ETag (`avatar_src`), so a browser may
+ * keep it a day and a new picture is a new address.
+ */
+const AVATAR_CACHE = 'private, max-age=86400';
 
 /** Connected network accounts (owners and admins): connect, reconnect, disconnect, read back now. */
 export function networkAccountRoutes(
-  services: Pick<Services, 'networkAccounts' | 'networkSync'>,
+  services: Pick<Services, 'networkAccounts' | 'networkSync' | 'networkAvatars'>,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -81,6 +86,34 @@ export function networkAccountRoutes(
       async (request, reply) => {
         await services.networkAccounts.disconnect(principalOf(request), request.params.id);
         return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/network-accounts/:id/avatar',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            'The account’s avatar as a 96-pixel WebP (any member of its workspace); 404 when it has none',
+          params: networkAccountParamsSchema,
+          response: { 200: z.unknown(), 304: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const avatar = await services.networkAvatars.open(principalOf(request), request.params.id);
+        const etag = `"${avatar.etag}"`;
+        reply
+          .header('etag', etag)
+          .header('cache-control', AVATAR_CACHE)
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'; sandbox");
+        const known = request.headers['if-none-match'];
+        if (known?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+          return reply.code(304).send(null);
+        }
+        return reply.code(200).header('content-type', 'image/webp').send(avatar.image);
       },
     );
 

@@ -16,7 +16,7 @@ select * from "messages" where "business_id" = $1 and "conversation_id" = $2 ord
 select * from "messages" where "business_id" = $1 and "conversation_id" = $2 order by "created_at" desc, "id" desc limit $3;
 
 -- insertIfNew
-insert into "messages" ("id", "business_id", "conversation_id", "channel", "direction", "body", "author", "author_user_id", "external_id", "classification", "delivery_status", "delivery_error", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict ("business_id", "channel", "external_id") do nothing returning "id";
+insert into "messages" ("id", "business_id", "conversation_id", "channel", "direction", "body", "author", "author_user_id", "external_id", "visibility", "classification", "delivery_status", "delivery_error", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict ("business_id", "channel", "external_id") do nothing returning "id";
 
 -- update
 update "messages" set "delivery_status" = $1, "delivery_error" = $2 where "business_id" = $3 and "id" = $4;

@@ -26,3 +26,18 @@ update "network_accounts" set "status" = $1, "updated_at" = $2 where "business_i
 
 -- delete
 delete from "network_accounts" where "business_id" = $1 and "id" = $2;
+
+-- findAvatar
+select * from "network_account_avatars" where "business_id" = $1 and "account_id" = $2;
+
+-- listAvatarStamps
+select "account_id", "etag", "source_url", "checked_at" from "network_account_avatars" where "business_id" = $1;
+
+-- saveAvatar
+insert into "network_account_avatars" ("account_id", "business_id", "image", "etag", "source_url", "checked_at") values ($1, $2, $3, $4, $5, $6) on conflict ("account_id") do update set "image" = $7, "etag" = $8, "source_url" = $9, "checked_at" = $10;
+
+-- touchAvatar
+update "network_account_avatars" set "checked_at" = $1 where "business_id" = $2 and "account_id" = $3;
+
+-- deleteAvatar
+delete from "network_account_avatars" where "business_id" = $1 and "account_id" = $2;

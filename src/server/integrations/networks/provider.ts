@@ -180,6 +180,8 @@ export interface NetworkMention {
   text: string;
   url: string | null;
   sentAt: string;
+  /** `direct`: a private message (a DM) to the account; public when absent. */
+  visibility?: 'public' | 'direct';
 }
 
 /** A page of mentions, oldest first, and where to resume. */
@@ -283,6 +285,16 @@ export interface NetworkProvider<Credentials = unknown> {
    */
   reply(
     session: NetworkSession,
-    reply: { inReplyTo: string; text: string; idempotencyKey: string; writtenAt: string },
+    reply: {
+      inReplyTo: string;
+      text: string;
+      idempotencyKey: string;
+      writtenAt: string;
+      /**
+       * Answer privately: the message answered was a direct message. Only networks in
+       * DIRECT_MESSAGE_NETWORKS (network.schema.ts) are asked to.
+       */
+      direct?: boolean;
+    },
   ): Promise<NetworkResult<PublishedPart>>;
 }

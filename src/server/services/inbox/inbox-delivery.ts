@@ -113,6 +113,8 @@ export function replyPayload(
       handle: conversation.customer_handle,
     },
     in_reply_to: inReplyTo,
+    // `direct`: the customer wrote privately (a DM); the receiver should answer privately too.
+    visibility: message.visibility,
     body: message.body,
     sent_at: now.toISOString(),
   };

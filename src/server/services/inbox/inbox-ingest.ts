@@ -49,6 +49,7 @@ export async function storeInbound(
     author: message.customer.name ?? message.customer.handle ?? null,
     author_user_id: null,
     external_id: message.external_id,
+    visibility: message.visibility ?? 'public',
     classification: null,
     delivery_status: null,
     delivery_error: null,

@@ -95,8 +95,15 @@ export class InboxReplyService {
     const { repos } = this.deps;
     const businessId = conversation.business_id;
     const thread = await repos.messages.thread(businessId, conversation.id, 40);
-    const inReplyTo = thread.findLast((m) => m.direction === 'in')?.external_id ?? null;
-    const result = await deliverReply(this.deps, conversation, message, inReplyTo);
+    const answered = thread.findLast((m) => m.direction === 'in');
+    const inReplyTo = answered?.external_id ?? null;
+    let reply = message;
+    if (answered?.visibility === 'direct' && message.visibility !== 'direct') {
+      // A direct message is answered directly: the network keeps the answer private too.
+      await repos.messages.update(businessId, message.id, { visibility: 'direct' });
+      reply = { ...message, visibility: 'direct' };
+    }
+    const result = await deliverReply(this.deps, conversation, reply, inReplyTo);
     const at = this.deps.now().toISOString();
     await repos.conversations.recordOutbound(businessId, conversation.id, message.id, at);
     if (result.status === 'sent')
@@ -107,7 +114,7 @@ export class InboxReplyService {
       data: { conversation_id: conversation.id, change: 'replied' },
     });
     const stored = await repos.messages.find(businessId, message.id);
-    return toMessage(stored ?? message);
+    return toMessage(stored ?? reply);
   }
 }
 
@@ -130,6 +137,8 @@ export function outboundMessage(
     author,
     author_user_id: authorUserId,
     external_id: null,
+    // A reply answers in kind: `send` makes it direct when the message it answers was (inbox-delivery.ts).
+    visibility: 'public',
     classification: null,
     delivery_status: status,
     delivery_error: null,

@@ -38,6 +38,7 @@ export function toMessage(row: MessageRow): Message {
     author: row.author,
     author_user_id: row.author_user_id,
     external_id: row.external_id,
+    visibility: row.visibility,
     classification: row.classification ? (JSON.parse(row.classification) as MessageClassification) : null,
     delivery_status: row.delivery_status,
     delivery_error: row.delivery_error,

@@ -180,6 +180,7 @@ function latestMessageOf(row: ConversationWithLatest): MessageRow | undefined {
     author: row.latest_author,
     author_user_id: row.latest_author_user_id,
     external_id: row.latest_external_id,
+    visibility: row.latest_visibility ?? 'public',
     classification: row.latest_classification,
     delivery_status: row.latest_delivery_status,
     delivery_error: row.latest_delivery_error,

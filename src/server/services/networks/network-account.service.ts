@@ -7,6 +7,7 @@ import type {
   NetworkRegistry,
 } from '#server/integrations/networks/index.js';
 import type { Repositories } from '#server/repositories/index.js';
+import { API } from '#shared/api-paths.js';
 import {
   type ConnectNetworkAccountBody,
   type CredentialsNetworkId,
@@ -22,6 +23,7 @@ import { requireRowRole } from '../access/row-access.js';
 import type { SecretBox } from '../access/security/secret-box.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import { recordAudit } from '../workspace/audit.service.js';
+import type { NetworkAvatarService } from './network-avatar.service.js';
 
 /** What a network calls the secret its accounts are connected with (OAuth networks: the authorization). */
 const SECRET_NAMES: Record<NetworkId, string> = {
@@ -50,11 +52,16 @@ export class NetworkAccountService {
     private readonly networks: NetworkRegistry,
     private readonly secretBox: SecretBox,
     private readonly now: () => Date,
+    private readonly avatars: NetworkAvatarService,
   ) {}
 
   async list(principal: Principal, businessId: string): Promise<NetworkAccount[]> {
     await requireWorkspaceRole(this.repos, principal, businessId, 'connectors.manage');
-    return (await this.repos.networkAccounts.list(businessId)).map(toNetworkAccount);
+    const [rows, etags] = await Promise.all([
+      this.repos.networkAccounts.list(businessId),
+      this.avatars.etags(businessId),
+    ]);
+    return rows.map((row) => toNetworkAccount(row, etags.get(row.id) ?? null));
   }
 
   async connect(principal: Principal, body: ConnectNetworkAccountBody): Promise<NetworkAccount> {
@@ -110,7 +117,7 @@ export class NetworkAccountService {
       });
       return row;
     });
-    return toNetworkAccount(saved);
+    return toNetworkAccount(saved, await this.avatars.readQuietly(saved));
   }
 
   /** New credentials for the same remote account (a revoked or replaced token). */
@@ -184,7 +191,7 @@ export class NetworkAccountService {
       });
       return updated;
     });
-    return toNetworkAccount(saved);
+    return toNetworkAccount(saved, await this.avatars.readQuietly(saved));
   }
 
   /** Forget the account and its tokens; what it published stays published on the network. */
@@ -280,8 +287,8 @@ function credentialPath(field: string): string {
   return field ? `body.credentials.${field}` : 'body.credentials';
 }
 
-/** The API shape of a row: never its tokens. */
-export function toNetworkAccount(row: NetworkAccountRow): NetworkAccount {
+/** The API shape of a row: never its tokens. `avatarEtag`: the avatar we keep of it (null: none). */
+export function toNetworkAccount(row: NetworkAccountRow, avatarEtag: string | null): NetworkAccount {
   return {
     id: row.id,
     business_id: row.business_id,
@@ -289,6 +296,8 @@ export function toNetworkAccount(row: NetworkAccountRow): NetworkAccount {
     display_name: row.display_name,
     handle: row.handle,
     avatar_url: row.avatar_url,
+    // The ETag in the address: a new picture is a new URL, so the old one may be cached for long.
+    avatar_src: avatarEtag ? `${API.networkAccountAvatar(row.id)}?v=${avatarEtag}` : null,
     profile_url: row.profile_url,
     base_url: row.base_url === '' ? null : row.base_url,
     scopes: JSON.parse(row.scopes) as string[],

@@ -19,4 +19,17 @@ describe('replyThroughNetwork', () => {
     await replyThroughNetwork(deps, { channel: 'mastodon' } as ConversationRow, message, 'remote-1');
     expect(listForNetwork).toHaveBeenCalledWith('b1', 'mastodon');
   });
+
+  it('never answers a direct message in public: networks that cannot answer privately leave it to the connector', async () => {
+    const listForNetwork = vi.fn(async () => []);
+    const deps = { repos: { networkAccounts: { listForNetwork } } } as unknown as NetworkReplyDeps;
+    const message = { business_id: 'b1', body: 'Which size?', visibility: 'direct' } as MessageRow;
+    for (const channel of ['x', 'bluesky', 'facebook', 'instagram']) {
+      const conversation = { channel, customer_handle: '@sam' } as ConversationRow;
+      expect(await replyThroughNetwork(deps, conversation, message, 'remote-1')).toBeUndefined();
+    }
+    expect(listForNetwork).not.toHaveBeenCalled();
+    await replyThroughNetwork(deps, { channel: 'mastodon' } as ConversationRow, message, 'remote-1');
+    expect(listForNetwork).toHaveBeenCalledWith('b1', 'mastodon');
+  });
 });

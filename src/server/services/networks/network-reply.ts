@@ -1,7 +1,12 @@
 import type { ConversationRow, MessageRow } from '#server/db/schema.js';
 import type { NetworkRegistry } from '#server/integrations/networks/index.js';
 import type { Repositories } from '#server/repositories/index.js';
-import { NETWORK_CHANNELS, type NetworkId, readsBack } from '#shared/network.schema.js';
+import {
+  DIRECT_MESSAGE_NETWORKS,
+  NETWORK_CHANNELS,
+  type NetworkId,
+  readsBack,
+} from '#shared/network.schema.js';
 import type { SecretBox } from '../access/security/secret-box.js';
 import { type SessionDeps, sessionOf } from './network-session.js';
 
@@ -37,6 +42,9 @@ export async function replyThroughNetwork(
     (id) => NETWORK_CHANNELS[id] === conversation.channel,
   );
   if (!network || !readsBack(network)) return undefined;
+  const direct = message.visibility === 'direct';
+  // A private message is never answered in public: networks that cannot answer privately leave it to the connector.
+  if (direct && !DIRECT_MESSAGE_NETWORKS.includes(network)) return undefined;
   const accounts = await deps.repos.networkAccounts.listForNetwork(message.business_id, network);
   if (accounts.length === 0) return undefined;
   const account = accounts.find((candidate) => candidate.status === 'connected');
@@ -57,6 +65,7 @@ export async function replyThroughNetwork(
     // The message's own id: sending the same reply again cannot post it twice.
     idempotencyKey: `reply:${message.id}`,
     writtenAt: message.created_at,
+    direct,
   });
   if (result.ok) return { status: 'sent', remoteId: result.value.remoteId };
   if (result.failure.kind === 'auth_expired') {

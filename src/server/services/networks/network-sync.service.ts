@@ -11,6 +11,7 @@ import type { SecretBox } from '../access/security/secret-box.js';
 import type { ChangeEvents } from '../common/change-events.js';
 import { announceReceived, queueClassification, storeInbound } from '../inbox/inbox-ingest.js';
 import type { NetworkAccountService } from './network-account.service.js';
+import type { NetworkAvatarService } from './network-avatar.service.js';
 import { type SessionDeps, sessionOf } from './network-session.js';
 import { MEASURED_FOR_MS, oldestDuePublication, resultsDue } from './results-schedule.js';
 
@@ -41,6 +42,8 @@ export interface NetworkSyncDeps {
   networks: NetworkRegistry;
   secretBox: SecretBox;
   accounts: NetworkAccountService;
+  /** Each reading reads the account's avatar again when it is a day old. */
+  avatars: NetworkAvatarService;
   queue: JobQueue<AppJobDefinitions>;
   events: ChangeEvents;
   now: () => Date;
@@ -123,6 +126,7 @@ export class NetworkSyncService {
     const measured = await this.readMetrics(account, session, posts, trouble);
     const stopped = trouble.rateLimited || (trouble.problems.length > 0 && (await this.refused(account)));
     const received = stopped ? 0 : await this.readMentions(account, session, trouble);
+    if (!stopped) await this.deps.avatars.refreshIfStale(account);
     return { posts_measured: measured, messages_received: received, problems: trouble.problems };
   }
 
@@ -206,6 +210,7 @@ export class NetworkSyncService {
                 },
                 body: (mention.text || '(no text)').slice(0, 10_000),
                 sent_at: mention.sentAt,
+                visibility: mention.visibility ?? 'public',
               },
               now(),
             ),

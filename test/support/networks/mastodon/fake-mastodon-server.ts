@@ -15,12 +15,18 @@ export interface FakeAccount {
   avatar: string;
 }
 
+/** The `visibility` values POST /api/v1/statuses takes. */
+const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
+type Visibility = (typeof VISIBILITIES)[number];
+
 export interface FakeStatus {
   id: string;
   account: FakeAccount;
   content: string;
   text: string;
   in_reply_to_id: string | null;
+  /** `direct`: seen only by the accounts it mentions (what Mastodon's web app calls a private mention). */
+  visibility: Visibility;
   media_ids: string[];
   created_at: string;
   favourites_count: number;
@@ -76,6 +82,9 @@ export class FakeMastodonServer {
     created_at: string;
   }> = [];
   private readonly injections: Injection[] = [];
+  private readonly avatarFiles = new Map<string, { bytes: Buffer; contentType: string }>();
+  /** Requests for avatar files (served or not). */
+  avatarReads = 0;
   private nextId = 110_000_000_000_000_000n;
   /** Looks at an upload before it is processed (0: done at once, answered 200). */
   mediaProcessingLooks = 2;
@@ -142,9 +151,18 @@ export class FakeMastodonServer {
     this.injections.push(injection);
   }
 
-  /** Someone on the fediverse mentions `to` (optionally replying to one of its statuses). */
-  mention(from: FakeAccount, to: FakeAccount, text: string, inReplyToId: string | null = null): FakeStatus {
-    const status = this.storeStatus(from, `@${to.username} ${text}`, inReplyToId, []);
+  /**
+   * Someone on the fediverse mentions `to` (optionally replying to one of its statuses). A `direct` status
+   * is a direct message: Mastodon notifies it as a mention too, and only the accounts it mentions see it.
+   */
+  mention(
+    from: FakeAccount,
+    to: FakeAccount,
+    text: string,
+    inReplyToId: string | null = null,
+    visibility: Visibility = 'public',
+  ): FakeStatus {
+    const status = this.storeStatus(from, `@${to.username} ${text}`, inReplyToId, [], visibility);
     this.notifications.push({ id: this.id(), type: 'mention', status, created_at: status.created_at });
     return status;
   }
@@ -173,8 +191,29 @@ export class FakeMastodonServer {
     return String(this.nextId);
   }
 
+  /**
+   * Serve `bytes` as the account's avatar file (what the instance's file host answers at its `avatar`
+   * address: public, no token). Until then the address answers 404.
+   */
+  serveAvatar(account: FakeAccount, bytes: Buffer, contentType = 'image/png'): void {
+    this.avatarFiles.set(new URL(account.avatar).pathname, { bytes, contentType });
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
+    // Files come from the instance's file host (often a CDN), not its API: no token, not in `requests`.
+    if (request.method === 'GET' && url.pathname.startsWith('/system/accounts/avatars/')) {
+      this.avatarReads += 1;
+      const file = this.avatarFiles.get(url.pathname);
+      if (!file) {
+        response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>');
+        return;
+      }
+      response
+        .writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.bytes.length) })
+        .end(file.bytes);
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
@@ -325,7 +364,11 @@ export class FakeMastodonServer {
       const inReplyTo = typeof json?.in_reply_to_id === 'string' ? json.in_reply_to_id : null;
       if (inReplyTo && !this.statuses.has(inReplyTo))
         return { status: 404, body: { error: 'Record not found' } };
-      const status = this.storeStatus(account, text, inReplyTo, mediaIds);
+      const visibility = json?.visibility ?? 'public';
+      if (!VISIBILITIES.includes(visibility as Visibility)) {
+        return { status: 422, body: { error: 'Validation failed: Visibility is not included in the list' } };
+      }
+      const status = this.storeStatus(account, text, inReplyTo, mediaIds, visibility as Visibility);
       if (key) this.idempotent.set(key, status.id);
       return { status: 200, body: this.statusJson(status) };
     }
@@ -364,6 +407,7 @@ export class FakeMastodonServer {
     text: string,
     inReplyTo: string | null,
     mediaIds: string[],
+    visibility: Visibility = 'public',
   ): FakeStatus {
     const status: FakeStatus = {
       id: this.id(),
@@ -371,6 +415,7 @@ export class FakeMastodonServer {
       text,
       content: `<p>${escapeHtml(text).replace(/\n/g, '<br />')}</p>`,
       in_reply_to_id: inReplyTo,
+      visibility,
       media_ids: mediaIds,
       created_at: new Date().toISOString(),
       favourites_count: 0,
@@ -401,7 +446,7 @@ export class FakeMastodonServer {
       url: `${this.url}/@${status.account.username}/${status.id}`,
       created_at: status.created_at,
       in_reply_to_id: status.in_reply_to_id,
-      visibility: 'public',
+      visibility: status.visibility,
       content: status.content,
       account: this.accountJson(status.account),
       media_attachments: status.media_ids.map((id) => {

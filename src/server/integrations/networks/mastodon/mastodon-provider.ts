@@ -42,6 +42,8 @@ interface Status {
   url: string | null;
   uri: string;
   in_reply_to_id: string | null;
+  /** `direct`: seen only by the accounts it mentions (Mastodon's private mention, its direct message). */
+  visibility?: 'public' | 'unlisted' | 'private' | 'direct';
   content: string;
   created_at: string;
   account: Account;
@@ -117,7 +119,13 @@ export function createMastodonProvider(deps: MastodonProviderDeps): NetworkProvi
 
   async function post(
     session: NetworkSession,
-    status: { text: string; inReplyTo: string | null; mediaIds: string[]; idempotencyKey: string },
+    status: {
+      text: string;
+      inReplyTo: string | null;
+      mediaIds: string[];
+      idempotencyKey: string;
+      direct?: boolean;
+    },
   ): Promise<NetworkResult<PublishedPart & { position: -1 }>> {
     const posted = await call<Status>(session, {
       method: 'POST',
@@ -125,7 +133,7 @@ export function createMastodonProvider(deps: MastodonProviderDeps): NetworkProvi
       headers: { 'idempotency-key': status.idempotencyKey },
       body: {
         status: status.text,
-        visibility: VISIBILITY,
+        visibility: status.direct ? 'direct' : VISIBILITY,
         ...(status.inReplyTo ? { in_reply_to_id: status.inReplyTo } : {}),
         ...(status.mediaIds.length > 0 ? { media_ids: status.mediaIds } : {}),
       },
@@ -256,6 +264,8 @@ export function createMastodonProvider(deps: MastodonProviderDeps): NetworkProvi
           text: htmlToText(status.content),
           url: httpUrl(status.url),
           sentAt: status.created_at,
+          // A direct status reaches the account as a mention notification, like a public one.
+          visibility: status.visibility === 'direct' ? 'direct' : 'public',
         });
       }
       const page: MentionPage = { mentions, cursor: notifications.at(-1)?.id ?? since };
@@ -268,6 +278,8 @@ export function createMastodonProvider(deps: MastodonProviderDeps): NetworkProvi
         inReplyTo: reply.inReplyTo,
         mediaIds: [],
         idempotencyKey: reply.idempotencyKey,
+        // An answer to a direct message stays direct: it mentions the customer, so only they see it.
+        direct: reply.direct === true,
       });
       if (!posted.ok) return posted;
       return { ok: true, value: { ...posted.value, position: 0 } };

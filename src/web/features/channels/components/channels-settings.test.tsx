@@ -81,6 +81,37 @@ function fieldError(input: HTMLElement): string | null {
 }
 
 describe('ChannelsSettings', () => {
+  it('shows each account’s avatar from our own API as a data: URL, and initials without one', async () => {
+    const businessId = anId();
+    const pictured = aNetworkAccount({ business_id: businessId });
+    const src = `${API.networkAccountAvatar(pictured.id)}?v=abc123`;
+    const { api } = renderSettings([
+      { ...pictured, avatar_src: src },
+      aNetworkAccount({
+        business_id: businessId,
+        display_name: 'Bakery news',
+        handle: '@news@fosstodon.org',
+      }),
+    ]);
+    api.on('GET', API.networkAccountAvatar(pictured.id), {
+      status: 200,
+      text: 'webp-bytes',
+      headers: { 'content-type': 'image/webp' },
+    });
+
+    const list = await screen.findByRole('list', { name: 'Connected accounts' });
+    const [withPicture, without] = within(list).getAllByRole('listitem') as [HTMLElement, HTMLElement];
+    // The CSP allows `data:` and our origin, never the network's host (avatar_url).
+    await vi.waitFor(() =>
+      expect(withPicture.querySelector('img')?.getAttribute('src')).toMatch(/^data:image\/webp;base64,/),
+    );
+    const [request] = api.sent('GET', API.networkAccountAvatar(pictured.id));
+    expect(request?.query.get('v')).toBe('abc123');
+    expect(request?.headers.get('authorization')).toMatch(/^Bearer /);
+    expect(without.querySelector('img')).toBeNull();
+    expect(without.querySelector('.network-account__avatar')?.textContent).toBe('BN');
+  });
+
   it('lists each account with its network, instance and token health, and says why one needs reconnecting', async () => {
     const businessId = anId();
     renderSettings([

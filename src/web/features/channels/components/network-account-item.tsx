@@ -10,6 +10,7 @@ import { formatDateTime } from '#web/lib/format-date.js';
 import { useStartOAuth } from '../api/oauth.js';
 import { useReconnectNetworkAccount } from '../api/reconnect-network-account.js';
 import { useSyncNetworkAccount } from '../api/sync-network-account.js';
+import { AccountAvatar } from './account-avatar.js';
 import { describeSync, describeTokenExpiry, instanceHost, NETWORK_NAMES } from './channels-format.js';
 import { credentialNetwork } from './credential-networks.js';
 import { CredentialsForm } from './credentials-form.js';
@@ -55,11 +56,12 @@ export function NetworkAccountItem({
   return (
     <li className="network-account">
       <div className="network-account__head">
-        {account.avatar_url ? (
-          <img className="network-account__avatar" src={account.avatar_url} alt="" width={48} height={48} />
-        ) : (
-          <span className="network-account__avatar" aria-hidden="true" />
-        )}
+        <AccountAvatar
+          businessId={businessId}
+          src={account.avatar_src}
+          name={name}
+          className="network-account__avatar"
+        />
         <div className="network-account__main">
           <div className="row">
             <span className="network-account__name">{name}</span>

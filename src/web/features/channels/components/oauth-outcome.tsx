@@ -108,6 +108,8 @@ function PickDialog({ businessId, flowId, network, onClose }: PickDialogProps) {
       {pick.isError && <Banner tone="danger">{describeError(pick.error)}</Banner>}
       {complete.isError && <Banner tone="danger">{describeError(complete.error)}</Banner>}
       {pick.data && (
+        // No pictures here: the network's picture addresses are on its hosts, which the CSP does not allow,
+        // and we keep (and serve) the avatar of the account once it is connected, not of every candidate.
         <fieldset className="oauth-targets">
           <legend className="visually-hidden">Accounts</legend>
           {pick.data.targets.map((target) => (
@@ -119,7 +121,6 @@ function PickDialog({ businessId, flowId, network, onClose }: PickDialogProps) {
                 checked={chosen === target.id}
                 onChange={() => setChosen(target.id)}
               />
-              {target.avatar_url && <img src={target.avatar_url} alt="" width={32} height={32} />}
               <span>{target.name}</span>
             </label>
           ))}

@@ -25,6 +25,8 @@ export function ConversationThread({ messages, customer, onUseDraft }: Conversat
               {message.direction === 'in' ? customer : (message.author ?? t('thread.team'))}
             </span>
             <time dateTime={message.created_at}>{formatDateTime(message.created_at)}</time>
+            {/* Private on the network: the answer goes back privately too. */}
+            {message.visibility === 'direct' && <Badge tone="accent">{t('thread.directMessage')}</Badge>}
             {message.delivery_status && (
               <Badge tone={DELIVERY_TONES[message.delivery_status]}>
                 {t(`delivery.${message.delivery_status}`)}

@@ -291,6 +291,30 @@ describe('InboxView', () => {
     expect(api.sent('GET', API.cannedReplies)).toEqual([]);
   });
 
+  it('marks a direct message as one, and only that message', async () => {
+    const businessId = anId();
+    const fan = aConversation({
+      business_id: businessId,
+      channel: 'mastodon',
+      customer: { external_id: '42', name: 'A Fan', handle: '@fan@elsewhere.example' },
+    });
+    serveInbox(fakeApi(), [
+      {
+        conversation: fan,
+        messages: [
+          aMessage(fan, { body: '@bakery Love the rye!' }),
+          aMessage(fan, { body: '@bakery Can I order a cake?', visibility: 'direct' }),
+        ],
+      },
+    ]);
+    renderInbox('owner', `?conversation=${fan.id}`);
+
+    const thread = await screen.findByRole('list', { name: 'Messages' });
+    const [mention, dm] = within(thread).getAllByRole('listitem') as [HTMLElement, HTMLElement];
+    expect(within(dm).getByText('Direct message')).toBeTruthy();
+    expect(within(mention).queryByText('Direct message')).toBeNull();
+  });
+
   it('opens narrowed to what a link asks for: the dashboard’s urgent and negative counts', async () => {
     const api = serveInbox(fakeApi(), []);
     renderInbox('owner', '?priority=urgent&sentiment=negative');
