@@ -2,7 +2,7 @@ import { type $ZodType, safeParse } from 'zod/v4/core';
 
 /**
  * What a compiled node answers for a value zod refuses at that node. The serializer then runs zod on the
- * whole answer, for zod's own error (docs/benchmarks.md, "Responses compiled").
+ * whole answer, for zod's own error (docs/benchmarks.md, "Responses compiled" under the HTTP API).
  */
 export const INVALID: unique symbol = Symbol('invalid');
 
@@ -28,9 +28,9 @@ const defOf = (schema: $ZodType) => schema._zod.def as unknown as Def;
 /**
  * Compile a directionless zod schema (response-serializer.ts `isDirectionless`) into one function that
  * checks a value and returns what `safeParse` would return for it: the same type tests, the same stripped
- * copy of every object with its keys in the schema's order, without zod's bookkeeping. The checks are zod's own: every type test below is the one zod's parser makes,
- * and every refinement, format, length or range check is the schema's own check object, called as zod
- * calls it. Whatever is not compiled here (records, tuples, dates, catch-alls, intersections, checks on
+ * copy of every object with its keys in the schema's order, without zod's bookkeeping. The checks are
+ * zod's own: every type test below is the one zod's parser makes, and every refinement, format, length or
+ * range check is the schema's own check object, called as zod calls it. Whatever is not compiled here (records, tuples, dates, catch-alls, intersections, checks on
  * objects...) is handed to `safeParse` for that part of the value, so nothing is accepted that zod refuses.
  * A node answers INVALID only where zod refuses the value at that node.
  */
