@@ -4,6 +4,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** A number of requests to send instead of a duration (bench/run.ts memory suite). */
+    amount?: number;
     method?: string;
     headers?: Record<string, string>;
     timeout?: number;

@@ -43,7 +43,9 @@ import {
 // - media: a 12-megapixel photo's upload and renditions one at a time against sharp alone, the memory it
 //   takes, and 50 uploads at once with the event loop watched (bench/media.ts);
 // - publish: 1,000 posts due at the same minute over ten network accounts, through the real job path to
-//   the networks' contract fakes with their rate limits enforced (bench/publish.ts).
+//   the networks' contract fakes with their rate limits enforced (bench/publish.ts);
+// - memory: the real server's resident memory after a million campaign reads against its value after a
+//   warm-up (`BENCH_MEMORY_REQUESTS` for fewer).
 // See docs/benchmarks.md.
 
 const HOST = '127.0.0.1';
@@ -57,6 +59,7 @@ const SUITES = [
   'ai-quality',
   'media',
   'publish',
+  'memory',
 ] as const;
 type Suite = (typeof SUITES)[number];
 
@@ -76,6 +79,10 @@ const JSON_OUT = process.env.BENCH_JSON;
 
 /** Issue 20: against the hand-written server and the seed's FastAPI stack, in the same run. */
 const TARGETS = { listVsHand: 0.8, listP99Ms: 25, listVsFastApi: 8, singleVsHand: 0.5 };
+/** Issue 20: resident memory after a million requests within 20% of its value after the warm-up. */
+const MEMORY_GROWTH_MAX = 0.2;
+const MEMORY_REQUESTS = envInt('BENCH_MEMORY_REQUESTS', 1_000_000);
+const MEMORY_WARMUP_REQUESTS = envInt('BENCH_MEMORY_WARMUP', 50_000);
 
 interface Measurement {
   name: string;
@@ -619,6 +626,120 @@ async function runHttpSuite(): Promise<HttpReport> {
   }
 }
 
+/** The resident set of a process in bytes, from /proc (undefined off Linux). */
+function residentBytes(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface MemoryReport {
+  requests: number;
+  warmupRequests: number;
+  rssAfterWarmupBytes: number | undefined;
+  rssAtEndBytes: number | undefined;
+  rssMaxBytes: number | undefined;
+  samples: { requests: number; rssBytes: number | undefined }[];
+  errors: number;
+  checks: Check[];
+  pass: boolean;
+}
+
+/**
+ * `BENCH_SUITE=memory`: the real server (as in the http suite) answers the two campaign reads, one after
+ * the other, `BENCH_MEMORY_REQUESTS` times in all (a million by default), in slices of 50,000 at 50
+ * connections; its resident memory is read from /proc after the warm-up and after every slice. A leak that
+ * keeps something per request (a cache without bound, listeners, timers) shows as steady growth.
+ */
+async function runMemorySuite(): Promise<MemoryReport> {
+  log('Server memory over many requests (bench/run.ts)');
+  log(
+    `  ${MEMORY_WARMUP_REQUESTS} requests of warm-up, then ${MEMORY_REQUESTS} more, the list and the one campaign alternating, ${CONNECTIONS} connections`,
+  );
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'mcc-bench-'));
+  try {
+    const real = await startRealServer(workDir, randomBytes(32).toString('hex'));
+    const fixture = await seed(real.baseUrl);
+    const pid = real.child.pid;
+    const headers = { authorization: `Bearer ${fixture.token}` };
+    const requests = [
+      { method: 'GET' as const, path: fixture.listPath },
+      { method: 'GET' as const, path: fixture.singlePath },
+    ];
+    let errors = 0;
+    const send = async (amount: number) => {
+      const result = await autocannon({
+        url: real.baseUrl,
+        headers,
+        connections: CONNECTIONS,
+        amount,
+        requests,
+      });
+      errors += result.errors + result.timeouts + result.non2xx;
+      return result.requests.total;
+    };
+    await send(MEMORY_WARMUP_REQUESTS);
+    const rssAfterWarmup = residentBytes(pid);
+    log(`  after warm-up: RSS ${mib(rssAfterWarmup)}`);
+    const samples: MemoryReport['samples'] = [];
+    const slice = 50_000;
+    let done = 0;
+    const started = Date.now();
+    while (done < MEMORY_REQUESTS) {
+      done += await send(Math.min(slice, MEMORY_REQUESTS - done));
+      const rssBytes = residentBytes(pid);
+      samples.push({ requests: done, rssBytes });
+      log(
+        `  ${String(done).padStart(9)} requests: RSS ${mib(rssBytes)} (${fmt((Date.now() - started) / 1000, 0)} s, load ${loadAverage()})`,
+      );
+    }
+    const rssAtEnd = samples.at(-1)?.rssBytes;
+    const known = samples.map((sample) => sample.rssBytes).filter((value) => value !== undefined);
+    const rssMax = known.length ? Math.max(...known) : undefined;
+    await stop(real.child);
+    const growth =
+      rssAfterWarmup !== undefined && rssAtEnd !== undefined ? rssAtEnd / rssAfterWarmup - 1 : undefined;
+    const checks: Check[] = [
+      {
+        target: `RSS after ${done} requests within ${MEMORY_GROWTH_MAX * 100}% of its value after warm-up`,
+        actual:
+          growth === undefined
+            ? 'not measured (no /proc)'
+            : `${mib(rssAtEnd)} against ${mib(rssAfterWarmup)} (${growth >= 0 ? '+' : ''}${fmt(growth * 100, 1)}%), highest ${mib(rssMax)}`,
+        pass: growth !== undefined && growth <= MEMORY_GROWTH_MAX,
+      },
+      {
+        target: 'every response 2xx, no errors',
+        actual: errors === 0 ? 'yes' : `${errors} errors or non-2xx`,
+        pass: errors === 0,
+      },
+    ];
+    if (done < 1_000_000) log(`  note: ${done} requests, not the target's million (BENCH_MEMORY_REQUESTS).`);
+    printChecks(checks);
+    return {
+      requests: done,
+      warmupRequests: MEMORY_WARMUP_REQUESTS,
+      rssAfterWarmupBytes: rssAfterWarmup,
+      rssAtEndBytes: rssAtEnd,
+      rssMaxBytes: rssMax,
+      samples,
+      errors,
+      checks,
+      pass: checks.every((check) => check.pass),
+    };
+  } finally {
+    await Promise.all(children.map(stop));
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+const mib = (bytes: number | undefined) =>
+  bytes === undefined ? 'n/a' : `${fmt(bytes / 1024 / 1024, 1)} MiB`;
+
 function fastApiVersions(): string {
   const found = fastApiPython();
   if ('missing' in found) return 'missing';
@@ -661,6 +782,7 @@ async function main(): Promise<void> {
   let aiQuality: AiQualityReport | undefined;
   let media: MediaBenchReport | undefined;
   let publish: PublishBenchReport | undefined;
+  let memory: MemoryReport | undefined;
   for (const suite of suites) {
     log(`━━ ${suite} ${'━'.repeat(100)}`.slice(0, 110));
     if (suite === 'http') http = await runHttpSuite();
@@ -671,6 +793,7 @@ async function main(): Promise<void> {
     else if (suite === 'ai-quality') aiQuality = await runAiQualityBench();
     else if (suite === 'media') media = await runMediaBench();
     else if (suite === 'publish') publish = await runPublishBench();
+    else if (suite === 'memory') memory = await runMemorySuite();
     else jobs = await runJobsBench();
     log();
   }
@@ -686,6 +809,7 @@ async function main(): Promise<void> {
     ...(aiQuality ? [['AI writing quality', aiQuality.pass] as const] : []),
     ...(media ? [['Media uploads', media.pass] as const] : []),
     ...(publish ? [['Publishing to the networks', publish.pass] as const] : []),
+    ...(memory ? [['Server memory', memory.pass] as const] : []),
   ];
   for (const [name, pass] of results) log(`  ${name}: ${pass ? 'PASS' : 'FAIL'}`);
   log(
@@ -697,7 +821,7 @@ async function main(): Promise<void> {
     const { pass: _httpPass, ...httpFigures } = http ?? { pass: true };
     writeFileSync(
       JSON_OUT,
-      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}), ...(analytics ? { analytics } : {}), ...(inbox ? { inbox } : {}), ...(aiQuality ? { aiQuality: { figures: aiQuality.figures, checks: aiQuality.checks } } : {}), ...(media ? { media } : {}), ...(publish ? { publish } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}), ...(analytics ? { analytics } : {}), ...(inbox ? { inbox } : {}), ...(aiQuality ? { aiQuality: { figures: aiQuality.figures, checks: aiQuality.checks } } : {}), ...(media ? { media } : {}), ...(publish ? { publish } : {}), ...(memory ? { memory } : {}) }, null, 2)}\n`,
     );
   }
 }
