@@ -3,14 +3,10 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuardedFetch } from '#server/integrations/guarded-fetch.js';
 import { createBlueskyProvider } from '#server/integrations/networks/bluesky/bluesky-provider.js';
-import type {
-  ConnectedAccount,
-  NetworkImage,
-  NetworkPublication,
-  PublishedPart,
-} from '#server/integrations/networks/provider.js';
+import type { ConnectedAccount, NetworkImage } from '#server/integrations/networks/provider.js';
 import { createOutboundGuard } from '#server/integrations/outbound-guard.js';
 import { type RealPds, realPdsSkipReason, startRealPds } from '../support/bluesky-pds.js';
+import { publicationOf, sessionFrom } from '../support/networks/publication.js';
 
 // The Bluesky provider against a real PDS (@atproto/dev-env's, test/bluesky-pds/), not the contract fake:
 // the PDS checks every record against the AT Protocol lexicons, so a thread, a facet or an image embed of
@@ -66,35 +62,18 @@ describe.skipIf(Boolean(realPdsSkipReason))('Bluesky against a real PDS', () => 
       width: 64,
       height: 48,
     };
-    const out: PublishedPart[] = [];
-    const publication: NetworkPublication = {
-      parts: ['Fresh #sourdough at 7, flour from @miller.test', 'Prices: https://bakery.example/menu'],
-      media: async () => [image],
-      firstComment: null,
-      idempotencyKey: `item-1@${new Date().toISOString()}`,
-      dueAt: new Date().toISOString(),
-      published: [],
-      onPublished: async (part) => {
-        out.push(part);
-      },
-    };
-    const session = {
-      baseUrl: connected.baseUrl,
-      accessToken: connected.accessToken,
-      refreshToken: connected.refreshToken,
-      tokenExpiresAt: connected.tokenExpiresAt,
-      remoteAccountId: connected.remoteAccountId,
-      handle: connected.handle,
-      onRenewed: async () => {},
-    };
-    const published = await provider.publish(session, publication);
+    const publication = publicationOf(
+      ['Fresh #sourdough at 7, flour from @miller.test', 'Prices: https://bakery.example/menu'],
+      { files: [image], dueAt: new Date().toISOString() },
+    );
+    const published = await provider.publish(sessionFrom(connected), publication);
     expect(published.ok, published.ok ? '' : published.failure.message).toBe(true);
-    expect(out.map((part) => part.position)).toEqual([0, 1]);
+    expect(publication.out.map((part) => part.position)).toEqual([0, 1]);
 
     // Read back what the PDS stored, with the official client, as another reader would.
     const reader = new AtpAgent({ service: pds.pdsUrl });
     const records = await Promise.all(
-      out.map(async (part) => {
+      publication.out.map(async (part) => {
         const [, , repo, collection, rkey] = part.remoteId.split('/');
         return (
           await reader.com.atproto.repo.getRecord({
