@@ -1,8 +1,10 @@
 import { screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
+import { API } from '#shared/api-paths.js';
+import { json } from '#web/test/fake-api.js';
 import { testI18n } from '#web/test/i18n.js';
-import { renderWithProviders } from '#web/test/render.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { ResetPasswordPage } from './reset-password-page.js';
 import { SignInPage } from './sign-in-page.js';
 import { SignUpPage } from './sign-up-page.js';
@@ -23,9 +25,11 @@ describe('Signing in and up, in French', () => {
   });
 
   it('the password rules, counting in French as the password grows', async () => {
+    // The form follows the server's sign-up mode (sign-up-page.test.tsx covers each).
+    fakeApi().on('GET', API.authOptions, json({ mail: 'smtp', sign_up: 'confirm_by_email' }));
     const { user } = renderWithProviders(inFrench(<SignUpPage />), { signedIn: null, url: '/sign-up' });
     expect(screen.getByRole('heading', { name: 'Créer votre compte', level: 1 })).toBeTruthy();
-    await user.type(screen.getByLabelText(/^Mot de passe/), 'abcdefghi');
+    await user.type(await screen.findByLabelText(/^Mot de passe/), 'abcdefghi');
     expect(screen.getByText('Au moins 10 caractères (encore 1)')).toBeTruthy();
     await user.type(screen.getByLabelText(/^Mot de passe/), 'j');
     expect(screen.getByText('Au moins 10 caractères')).toBeTruthy();
