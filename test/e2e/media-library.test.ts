@@ -27,7 +27,8 @@ describe('Media library', () => {
       if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
     });
     await signInThroughForm(page, owner);
-    await page.goto(`${env.server.url}/w/${business.id}/media`);
+    await page.getByRole('heading', { name: 'Corner Café', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Media', exact: true }).click();
     await page.getByRole('heading', { name: 'Media', level: 1 }).waitFor();
     await page
       .getByLabel('Files to upload')
