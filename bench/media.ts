@@ -123,7 +123,14 @@ export async function runMediaBench(): Promise<MediaBenchReport> {
   await migrateToLatest(database.db);
   const t = await createTestApp(
     { database, dispose: () => database.close() },
-    { DATA_DIR: path.join(workDir, 'data'), RATE_LIMIT_MAX: '1000000' },
+    {
+      DATA_DIR: path.join(workDir, 'data'),
+      RATE_LIMIT_MAX: '1000000',
+      // The operator's setting, passed through so the bench can compare values.
+      ...(process.env.MEDIA_PROCESSING_CONCURRENCY && {
+        MEDIA_PROCESSING_CONCURRENCY: process.env.MEDIA_PROCESSING_CONCURRENCY,
+      }),
+    },
   );
   try {
     const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
