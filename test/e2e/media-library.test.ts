@@ -12,7 +12,7 @@ const env = sharedServerAndBrowser();
 describe('Media library', () => {
   it('uploads a picture from the library page and shows its thumbnail', async () => {
     const owner = await seedUser(env.server.url, 'owner');
-    const business = await seedBusiness(env.server.url, owner, 'Corner Café');
+    await seedBusiness(env.server.url, owner, 'Corner Café');
     const picture = await sharp({
       create: { width: 800, height: 600, channels: 3, background: { r: 200, g: 90, b: 40 } },
     })
