@@ -5,11 +5,7 @@ export const idSchema = z.uuid();
 
 /** A bounded, trimmed, single-line piece of text. */
 export const shortText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'Fill this in: it cannot be empty')
-    .max(max, `Use at most ${max} characters`);
+  z.string().trim().min(1, 'Fill this in: it cannot be empty').max(max, `Use at most ${max} characters`);
 
 /** ISO-8601 UTC timestamp as sent on the wire. */
 export const timestampSchema = z.iso.datetime({ offset: true });
