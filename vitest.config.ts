@@ -76,11 +76,14 @@ export default defineConfig({
           // Browser tests run after the other projects, so Chromium and the server get both cores.
           sequence: { groupOrder: 1 },
           environment: 'node',
-          // One Chromium for every browser file (each connects to it): see test/e2e/support/global-browser.ts.
+          // One Chromium and one built server for every browser file (each connects to them and seeds its own
+          // people): see test/e2e/support/global-browser.ts.
           globalSetup: ['test/e2e/support/global-browser.ts'],
           testTimeout: 60_000,
           hookTimeout: 90_000,
-          fileParallelism: false,
+          // Two files at a time: a browser journey mostly waits (on the page, the server, its jobs), so one
+          // file alone left most of both cores idle.
+          fileParallelism: true,
         },
       },
     ],

@@ -11,7 +11,7 @@ import { shootAllLooks } from './support/screenshots.js';
 
 // Replies leave through a publishing connector; its receiver listens on this machine, which the outbound
 // guard refuses unless it is allowed.
-const env = sharedServerAndBrowser({ env: { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' } });
+const env = sharedServerAndBrowser();
 let receiver: WebhookReceiver;
 
 beforeAll(async () => {

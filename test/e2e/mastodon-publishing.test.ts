@@ -10,7 +10,7 @@ import { signInThroughForm, toast } from './support/flows.js';
 // Channels, schedule a post, and find it published on the instance with its link on the item. The
 // instance is the contract fake on this machine, which the outbound guard refuses unless allowed.
 
-const env = sharedServerAndBrowser({ env: { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' } });
+const env = sharedServerAndBrowser();
 let mastodon: FakeMastodonServer;
 
 beforeAll(async () => {

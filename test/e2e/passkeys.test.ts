@@ -1,12 +1,12 @@
 import type { CDPSession } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newContext, watchPageErrors } from './support/browser.js';
-import { sharedServerAndBrowser } from './support/environment.js';
+import { ownServerAndBrowser } from './support/environment.js';
 import { seedBusiness, seedUser } from './support/factories.js';
 import { chooseFromAccountMenu, signInThroughForm } from './support/flows.js';
 
 // WebAuthn needs a domain for its relying party: the server runs on localhost, which is also PUBLIC_URL.
-const env = sharedServerAndBrowser({ localhost: true });
+const env = ownServerAndBrowser({ localhost: true });
 
 interface VirtualCredential {
   credentialId: string;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { telemetryBodySchema } from '#shared/telemetry.schema.js';
 import { newContext } from './support/browser.js';
-import { sharedServerAndBrowser } from './support/environment.js';
+import { ownServerAndBrowser } from './support/environment.js';
 import { seedBusiness, seedUser } from './support/factories.js';
 
-const env = sharedServerAndBrowser();
+const env = ownServerAndBrowser();
 
 // Sending a signed-out visitor to sign in and back to the page they asked for is covered by
 // sign-in-page.test.tsx; the form's refusals by sign-in-form.test.tsx.

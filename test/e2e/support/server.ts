@@ -21,6 +21,17 @@ export interface BuiltServer {
   output(): string;
 }
 
+/**
+ * The settings of the server the browser files share (started once per run by global-browser.ts). The
+ * webhook receivers and contract fakes those files start listen on this machine, which the outbound guard
+ * refuses unless allowed. Every file's browser and API calls come from this one address, one file after
+ * another within the same minute: the per-address request limit is raised to stay out of their way.
+ */
+export const RUN_SERVER_ENV: Readonly<Record<string, string>> = {
+  OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
+  RATE_LIMIT_MAX: '100000',
+};
+
 /** A port nobody listens on right now. */
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
