@@ -16,6 +16,7 @@ import { errorHandlerPlugin, replyWithProblem } from './plugins/error-handler.pl
 import { hostAllowListPlugin } from './plugins/host-allow-list.plugin.js';
 import { idempotencyPlugin } from './plugins/idempotency.plugin.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
+import { namedPlugin } from './plugins/named-plugin.js';
 import { notFoundPlugin } from './plugins/not-found.plugin.js';
 import { nulGuardPlugin } from './plugins/nul-guard.plugin.js';
 import { rateLimitPlugin } from './plugins/rate-limit.plugin.js';
@@ -102,18 +103,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.services ?? createServices({ database, config, secret, metricsRegistry: metrics.registry });
   // With BullMQ the app depends on Redis: readiness reports it.
   const redis = services.jobQueue.kind === 'bullmq' ? services.jobQueue : undefined;
-  await app.register(opsRoutes, { database, redis, metricsAccess: metricsAccess(config, 'app') });
+  await app.register(namedPlugin('ops-routes', opsRoutes), {
+    database,
+    redis,
+    metricsAccess: metricsAccess(config, 'app'),
+  });
   // Before the routes: it takes over each creating POST as it is added.
   await app.register(idempotencyPlugin, { idempotency: services.idempotency });
   createDependencyGauge(metrics.registry, { database, ...(redis && { redis }) });
   // The app owns the services' outside connections (the event bus) and threads; the database is the caller's.
   app.addHook('onClose', () => closeServices(services));
   await app.register(
-    async (api) => {
+    namedPlugin('api', async (api: FastifyInstance) => {
       await registerApiRoutes(api, services, config);
-      await api.register(telemetryRoutes, { config });
-      await api.register(wsRoutes(services, { ...deps.realtime, registry: metrics.registry }));
-    },
+      await api.register(namedPlugin('telemetry-routes', telemetryRoutes), { config });
+      await api.register(
+        namedPlugin('ws-routes', wsRoutes(services, { ...deps.realtime, registry: metrics.registry })),
+      );
+    }),
     { prefix: '/api' },
   );
 

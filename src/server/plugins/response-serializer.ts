@@ -27,13 +27,13 @@ export function createResponseSerializerCompiler(
   const crossCheck = options.crossCheck === true;
   return ({ schema: maybeSchema, method, url }) => {
     const schema = resolveSchema(maybeSchema);
-    if (!isDirectionless(schema))
+    const compiled = compiledFor(schema);
+    if (!compiled)
       return (data) => {
         const result = safeEncode(schema, data);
         if (result.error) throw new ResponseSerializationError(method, url, { cause: result.error });
         return JSON.stringify(result.data);
       };
-    const compiled = compileResponse(schema);
     return (data) => {
       const parsed = compiled(data);
       const json = parsed === INVALID ? undefined : JSON.stringify(parsed);
@@ -54,6 +54,22 @@ export function createResponseSerializerCompiler(
       return expected;
     };
   };
+}
+
+/**
+ * The compiled form of each response schema (null: it keeps zod's encode), made once per process: routes
+ * share their schemas, and every app built in the process (the test suite builds one per test) compiles
+ * the same ones again otherwise.
+ */
+const compiledBySchema = new WeakMap<$ZodType, ReturnType<typeof compileResponse> | null>();
+
+function compiledFor(schema: $ZodType): ReturnType<typeof compileResponse> | null {
+  let compiled = compiledBySchema.get(schema);
+  if (compiled === undefined) {
+    compiled = isDirectionless(schema) ? compileResponse(schema) : null;
+    compiledBySchema.set(schema, compiled);
+  }
+  return compiled;
 }
 
 function disagreement(method: string, url: string, what: string): Error {
