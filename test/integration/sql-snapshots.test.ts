@@ -14,6 +14,7 @@ const AT = '2026-01-01T00:00:00.000Z';
 type Call = [name: string, run: (repos: Repositories) => Promise<unknown>];
 
 const CALLS: Record<string, Call[]> = {
+  'statistics.repository': [['refresh', (r) => r.statistics.refresh(['messages', 'conversations'])]],
   'content-media.repository': [
     ['forItems', (r) => r.contentMedia.forItems(BUSINESS, [USER, OTHER])],
     ['replace', (r) => r.contentMedia.replace(BUSINESS, USER, [OTHER, BUSINESS], AT)],

@@ -40,6 +40,7 @@ import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { ReviewLinkRepository } from './review-link.repository.js';
 import { SignUpRequestRepository } from './sign-up-request.repository.js';
 import { SimulationRepository } from './simulation.repository.js';
+import { StatisticsRepository } from './statistics.repository.js';
 import { TwoFactorRepository } from './two-factor.repository.js';
 import { UserRepository } from './user.repository.js';
 import { WebhookRepository } from './webhook.repository.js';
@@ -90,6 +91,7 @@ export interface Repositories {
   oauthFlows: OAuthFlowRepository;
   networkPosts: NetworkPostRepository;
   notifications: NotificationRepository;
+  statistics: StatisticsRepository;
   /**
    * Run `work` atomically: every repository it receives writes inside one transaction. A nested call joins
    * the transaction already open.
@@ -162,6 +164,7 @@ export function createRepositories(
     oauthFlows: new OAuthFlowRepository(db),
     networkPosts: new NetworkPostRepository(db),
     notifications: new NotificationRepository(db),
+    statistics: new StatisticsRepository(db, dialect),
     transaction: (work) =>
       db.isTransaction
         ? work(createRepositories(db, dialect, commitHooks))

@@ -2,6 +2,7 @@ import type { NewMetrics } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
 import { parseCsv, unguardCell } from '#server/exports/csv.js';
 import type { Repositories } from '#server/repositories/index.js';
+import { BULK_WRITE_ROWS } from '#server/repositories/statistics.repository.js';
 import {
   CONTENT_RESULTS_LISTED,
   COUNT_METRICS,
@@ -294,6 +295,7 @@ export class AnalyticsMetricsService {
       updated_at: at,
     }));
     await this.repos.transaction((trx) => trx.metrics.upsertMany(rows));
+    if (rows.length >= BULK_WRITE_ROWS) await this.repos.statistics.refresh(['metrics']);
   }
 }
 

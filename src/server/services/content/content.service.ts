@@ -3,6 +3,7 @@ import type { ContentItemRow, ContentItemUpdate } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
 import { isCalendarRange } from '#server/repositories/content-item.repository.js';
 import type { Repositories } from '#server/repositories/index.js';
+import { BULK_WRITE_ROWS } from '#server/repositories/statistics.repository.js';
 import {
   CONTENT_TRASH_HOURS,
   type ContentHistoryEntry,
@@ -122,6 +123,8 @@ export class ContentService {
         'created',
       );
     });
+    if (rows.length >= BULK_WRITE_ROWS)
+      await this.repos.statistics.refresh(['content_items', 'content_item_history']);
     // New items have no media yet.
     return rows.map((row) => toContentItem(row, []));
   }

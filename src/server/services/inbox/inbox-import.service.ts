@@ -1,6 +1,7 @@
 import { AppError } from '#server/errors/app-error.js';
 import { parseCsv, unguardCell } from '#server/exports/csv.js';
 import type { Repositories } from '#server/repositories/index.js';
+import { BULK_WRITE_ROWS } from '#server/repositories/statistics.repository.js';
 import type { ImportMessagesBody, ImportMessagesResult, InboundMessage } from '#shared/inbox.schema.js';
 import { inboundMessageSchema } from '#shared/inbox.schema.js';
 import type { FieldError } from '#shared/problem.schema.js';
@@ -87,8 +88,10 @@ export class InboxImportService {
       await announceReceived(this.deps.events, trx, businessId, stored);
       return stored;
     });
-    await queueClassification(this.deps, businessId, results);
     const duplicates = results.filter((result) => result.duplicate).length;
+    if (results.length - duplicates >= BULK_WRITE_ROWS)
+      await repos.statistics.refresh(['messages', 'conversations']);
+    await queueClassification(this.deps, businessId, results);
     return { imported: results.length - duplicates, duplicates };
   }
 }
