@@ -20,6 +20,12 @@ const CONVERTED = [
   'src/web/features/inbox/',
   'src/web/app/pages/inbox-page.tsx',
   'src/web/app/pages/inbox-settings-page.tsx',
+  'src/web/features/auth/',
+  'src/web/app/pages/sign-in-page.tsx',
+  'src/web/app/pages/sign-up-page.tsx',
+  'src/web/app/pages/confirm-sign-up-page.tsx',
+  'src/web/app/pages/forgot-password-page.tsx',
+  'src/web/app/pages/reset-password-page.tsx',
 ];
 
 function tsxFiles(entry: string): string[] {
