@@ -1,4 +1,4 @@
-import { detectAll } from 'tinyld';
+import { createRequire } from 'node:module';
 import { baseLanguage } from './stemmer.js';
 
 // Whether an output is written in the language asked for. tinyld (n-gram statistics, no network, a
@@ -53,7 +53,7 @@ export function checkLanguage(
   const prose = proseOf(text, names);
   const words = prose.match(/\p{L}+/gu)?.length ?? 0;
   if (words < MIN_WORDS) return { verdict: 'unsure' };
-  const results = detectAll(prose, { only: [...new Set([...CANDIDATES, language])] });
+  const results = tinyld().detectAll(prose, { only: [...new Set([...CANDIDATES, language])] });
   const top = results[0];
   if (!top) return { verdict: 'unsure' };
   if (top.lang === language) return { verdict: 'expected' };
@@ -63,4 +63,15 @@ export function checkLanguage(
     return { verdict: 'other', detected: top.lang, confidence: top.accuracy };
   }
   return { verdict: 'unsure' };
+}
+
+let loaded: typeof import('tinyld') | undefined;
+
+/**
+ * tinyld, loaded (its CommonJS build, which is synchronous) by the first check rather than with the app: its
+ * n-gram tables are about a third of a second of every process's start, server, worker or CLI alike.
+ */
+function tinyld(): typeof import('tinyld') {
+  loaded ??= createRequire(import.meta.url)('tinyld') as typeof import('tinyld');
+  return loaded;
 }

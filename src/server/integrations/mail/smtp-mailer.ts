@@ -1,4 +1,5 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import { createRequire } from 'node:module';
+import type { Transporter } from 'nodemailer';
 import type { Mailer, MailMessage } from './mailer.js';
 
 /**
@@ -14,6 +15,9 @@ export class SmtpMailer implements Mailer {
     smtpUrl: string,
     private readonly from: string,
   ) {
+    // Loaded here, not with the app: an instance without SMTP never needs it (it is CommonJS, so
+    // `require` loads it at once).
+    const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof import('nodemailer');
     this.transport = nodemailer.createTransport({
       url: smtpUrl,
       logger: false,

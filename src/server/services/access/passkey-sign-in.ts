@@ -1,9 +1,4 @@
-import {
-  type AuthenticationResponseJSON,
-  generateAuthenticationOptions,
-  verifyAuthenticationResponse,
-} from '@simplewebauthn/server';
-import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import type { AuthenticationResponseJSON, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import type { Repositories } from '#server/repositories/index.js';
 import type { PasskeyAuthenticationOptions, PasskeyAuthenticationResponse } from '#shared/passkey.schema.js';
 import {
@@ -16,6 +11,7 @@ import {
 } from './passkey-ceremony.js';
 import { throttleKey, tooManyCodes } from './second-factor.js';
 import type { LoginThrottle } from './security/login-throttle.js';
+import { webauthn } from './webauthn.js';
 
 export interface PasskeySignInDeps {
   repos: Repositories;
@@ -34,6 +30,7 @@ export class PasskeySignIn {
     const { repos, relyingParty, now } = this.deps;
     const passkeys = await repos.passkeys.listForUser(userId);
     if (passkeys.length === 0) throw passkeyRejected('The account has no passkey');
+    const { generateAuthenticationOptions } = await webauthn();
     const options = await generateAuthenticationOptions({
       rpID: relyingParty.id,
       allowCredentials: passkeys.map((p) => ({
@@ -77,9 +74,10 @@ export class PasskeySignIn {
       await spend(signedChallenge(response) ?? '');
       return 'Not one of this account’s passkeys';
     }
+    const { verifyAuthenticationResponse: verifyAnswer, isoBase64URL } = await webauthn();
     let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
     try {
-      verification = await verifyAuthenticationResponse({
+      verification = await verifyAnswer({
         response: response as AuthenticationResponseJSON,
         expectedChallenge: spend,
         expectedOrigin: relyingParty.origins,
@@ -108,7 +106,9 @@ export class PasskeySignIn {
 /** The challenge inside an answer's client data, if it can be read. */
 function signedChallenge(response: PasskeyAuthenticationResponse): string | undefined {
   try {
-    const clientData: unknown = JSON.parse(isoBase64URL.toUTF8String(response.response.clientDataJSON));
+    const clientData: unknown = JSON.parse(
+      Buffer.from(response.response.clientDataJSON, 'base64url').toString('utf8'),
+    );
     const challenge = (clientData as { challenge?: unknown } | null)?.challenge;
     return typeof challenge === 'string' ? challenge : undefined;
   } catch {

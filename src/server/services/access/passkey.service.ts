@@ -1,9 +1,4 @@
-import {
-  generateRegistrationOptions,
-  type RegistrationResponseJSON,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server';
-import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import type { RegistrationResponseJSON, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { isUniqueViolation } from '#server/db/errors.js';
 import { newId } from '#server/db/ids.js';
 import type { PasskeyCredentialRow } from '#server/db/schema.js';
@@ -34,6 +29,7 @@ import {
 } from './second-factor.js';
 import type { PasswordHasher } from './security/passwords.js';
 import { newRecoveryCodes } from './security/recovery-codes.js';
+import { webauthn } from './webauthn.js';
 
 export interface PasskeyServiceDeps {
   repos: Repositories;
@@ -65,6 +61,7 @@ export class PasskeyService {
     const user = await repos.users.findById(userId);
     if (!user) throw new AppError('unauthenticated');
     const existing = await repos.passkeys.listForUser(userId);
+    const { generateRegistrationOptions } = await webauthn();
     const options = await generateRegistrationOptions({
       rpName: relyingParty.name,
       rpID: relyingParty.id,
@@ -92,9 +89,10 @@ export class PasskeyService {
    */
   async add(userId: string, body: AddPasskeyBody): Promise<AddedPasskey> {
     const { repos, relyingParty, now } = this.deps;
+    const { verifyRegistrationResponse: verifyAnswer, isoBase64URL } = await webauthn();
     let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
     try {
-      verification = await verifyRegistrationResponse({
+      verification = await verifyAnswer({
         response: body.response as RegistrationResponseJSON,
         expectedChallenge: spendChallenge(repos, userId, 'register', now),
         expectedOrigin: relyingParty.origins,
