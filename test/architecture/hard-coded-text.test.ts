@@ -26,6 +26,11 @@ const CONVERTED = [
   'src/web/app/pages/confirm-sign-up-page.tsx',
   'src/web/app/pages/forgot-password-page.tsx',
   'src/web/app/pages/reset-password-page.tsx',
+  'src/web/features/notifications/components/notification-bell.tsx',
+  'src/web/features/notifications/components/notification-list.tsx',
+  'src/web/features/notifications/components/notifications-view.tsx',
+  'src/web/features/notifications/components/unsubscribe-view.tsx',
+  'src/web/app/pages/notifications-page.tsx',
 ];
 
 function tsxFiles(entry: string): string[] {

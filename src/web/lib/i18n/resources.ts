@@ -2,12 +2,19 @@ import type auth from '../../locales/en/auth.json';
 import type common from '../../locales/en/common.json';
 import type dashboard from '../../locales/en/dashboard.json';
 import type inbox from '../../locales/en/inbox.json';
+import type notifications from '../../locales/en/notifications.json';
 
 // The English strings are the catalogue: `t('nav.inbox')` type-checks against them, and a missing or
 // misspelt key fails `npm run typecheck`. Each namespace (src/web/locales/en/<namespace>.json) is listed.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof common; auth: typeof auth; dashboard: typeof dashboard; inbox: typeof inbox };
+    resources: {
+      common: typeof common;
+      auth: typeof auth;
+      dashboard: typeof dashboard;
+      inbox: typeof inbox;
+      notifications: typeof notifications;
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -25,6 +26,7 @@ export function NotificationBell({ businessId }: { businessId: string }) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const count = unread.data?.unread ?? 0;
+  const { t } = useTranslation('notifications');
 
   useEffect(() => {
     if (!open) return;
@@ -52,7 +54,7 @@ export function NotificationBell({ businessId }: { businessId: string }) {
         className="icon-button notification-bell__button"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        aria-label={count > 0 ? `Notifications, ${count} unread` : 'Notifications'}
+        aria-label={count > 0 ? t('bell.labelUnread', { count }) : t('bell.label')}
         onClick={() => setOpen((current) => !current)}
       >
         <Icon name="bell" />
@@ -88,10 +90,11 @@ function NotificationPanel({
   const list = useNotifications(businessId, 'all', PANEL_SIZE);
   const markAll = useMarkAllNotificationsRead(businessId);
   const items = list.data?.pages[0]?.items ?? [];
+  const { t } = useTranslation('notifications');
   return (
-    <section id={id} className="notification-panel" aria-label="Recent notifications">
+    <section id={id} className="notification-panel" aria-label={t('bell.recent')}>
       <header className="notification-panel__header">
-        <h2 className="notification-panel__title">Notifications</h2>
+        <h2 className="notification-panel__title">{t('bell.title')}</h2>
         <Button
           variant="ghost"
           size="sm"
@@ -99,26 +102,24 @@ function NotificationPanel({
           loading={markAll.isPending}
           onClick={() => markAll.mutate()}
         >
-          Mark all read
+          {t('bell.markAllRead')}
         </Button>
       </header>
       {list.isPending ? (
-        <Spinner label="Loading notifications" />
+        <Spinner label={t('bell.loading')} />
       ) : list.isError ? (
         <Banner tone="danger">{describeError(list.error)}</Banner>
       ) : items.length === 0 ? (
-        <p className="notification-panel__empty muted">
-          Nothing yet. Reviews, failures and urgent messages show up here.
-        </p>
+        <p className="notification-panel__empty muted">{t('bell.empty')}</p>
       ) : (
         <NotificationList businessId={businessId} items={items} onFollow={onClose} />
       )}
       <footer className="notification-panel__footer">
         <Link to={`/w/${businessId}/notifications`} onClick={onClose}>
-          See all
+          {t('bell.seeAll')}
         </Link>
         <Link to={`/w/${businessId}/settings/notifications`} onClick={onClose}>
-          Email settings
+          {t('bell.emailSettings')}
         </Link>
       </footer>
     </section>

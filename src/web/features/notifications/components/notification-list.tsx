@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Notification } from '#shared/notifications.schema.js';
 import { formatDateTime } from '#web/lib/format-date.js';
@@ -18,6 +19,7 @@ export function NotificationList({
   onFollow?: () => void;
 }) {
   const markRead = useMarkNotificationRead(businessId);
+  const { t } = useTranslation('notifications');
   return (
     <ul className="notification-list">
       {items.map((notification) => {
@@ -33,7 +35,7 @@ export function NotificationList({
               }}
             >
               <span className="notification-list__title">
-                {unread && <span className="visually-hidden">Unread: </span>}
+                {unread && <span className="visually-hidden">{t('list.unread')}</span>}
                 {notification.title}
               </span>
               <span className="notification-list__body">{notification.body}</span>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -12,11 +13,6 @@ import { useMarkAllNotificationsRead } from '../api/mark-read.js';
 import { NotificationList } from './notification-list.js';
 import './notifications.css';
 
-const FILTERS = [
-  { value: 'all', label: 'All' },
-  { value: 'unread', label: 'Unread' },
-] as const;
-
 /** Every notification of mine in the workspace, newest first, a page at a time. */
 export function NotificationsView({ businessId }: { businessId: string }) {
   const [filter, setFilter] = useState<'all' | 'unread'>('all');
@@ -24,14 +20,20 @@ export function NotificationsView({ businessId }: { businessId: string }) {
   const unread = useUnreadCount(businessId);
   const markAll = useMarkAllNotificationsRead(businessId);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const { t } = useTranslation('notifications');
+  const filters = [
+    { value: 'all', label: t('page.all') },
+    { value: 'unread', label: t('page.unreadFilter') },
+  ] as const;
   return (
     <Card
-      title="Notifications"
+      title={t('page.title')}
       description={
-        <>
-          Everything is shown here; which kinds also come by email is yours to choose in{' '}
-          <Link to={`/w/${businessId}/settings/notifications`}>Settings → Notifications</Link>.
-        </>
+        <Trans
+          t={t}
+          i18nKey="page.description"
+          components={{ settings: <Link to={`/w/${businessId}/settings/notifications`} /> }}
+        />
       }
       actions={
         <Button
@@ -40,27 +42,27 @@ export function NotificationsView({ businessId }: { businessId: string }) {
           loading={markAll.isPending}
           onClick={() => markAll.mutate()}
         >
-          Mark all read
+          {t('page.markAllRead')}
         </Button>
       }
     >
       <div className="stack">
-        <SegmentedControl label="Show" options={FILTERS} value={filter} onChange={setFilter} />
+        <SegmentedControl label={t('page.show')} options={filters} value={filter} onChange={setFilter} />
         {markAll.isError && <Banner tone="danger">{describeError(markAll.error)}</Banner>}
         {list.isPending ? (
-          <Spinner label="Loading notifications" />
+          <Spinner label={t('page.loading')} />
         ) : list.isError ? (
           <Banner tone="danger">{describeError(list.error)}</Banner>
         ) : items.length === 0 ? (
-          <EmptyState title={filter === 'unread' ? 'No unread notifications' : 'No notifications yet'}>
-            Requests for review, failed posts, urgent messages and the weekly digest show up here.
+          <EmptyState title={filter === 'unread' ? t('page.noUnread') : t('page.none')}>
+            {t('page.emptyHint')}
           </EmptyState>
         ) : (
           <>
             <NotificationList businessId={businessId} items={items} />
             {list.hasNextPage && (
               <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                Show older
+                {t('page.older')}
               </Button>
             )}
           </>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -13,32 +14,35 @@ import { useUnsubscribe, useUnsubscribeLink } from '../api/unsubscribe.js';
 export function UnsubscribeView({ token }: { token: string }) {
   const link = useUnsubscribeLink(token);
   const unsubscribe = useUnsubscribe(token);
+  const { t } = useTranslation('notifications');
   if (token === '' || (link.error instanceof ApiError && link.error.status < 500)) {
     return (
-      <Banner tone="warning" title="This link does not work">
-        Choose which notifications come by email in the workspace’s Settings → Notifications.
+      <Banner tone="warning" title={t('unsubscribe.brokenTitle')}>
+        {t('unsubscribe.brokenHint')}
       </Banner>
     );
   }
   if (link.isError) return <Banner tone="danger">{describeError(link.error)}</Banner>;
-  if (!link.data) return <p className="muted">Checking the link…</p>;
+  if (!link.data) return <p className="muted">{t('unsubscribe.checking')}</p>;
   const { kind_label: kind, workspace_name: workspace } = link.data;
   if (unsubscribe.isSuccess || !link.data.email) {
     return (
-      <Banner tone="success" title="You are unsubscribed">
-        No more emails about “{kind}” from {workspace}. They still show under the bell in the app, and you can
-        turn the emails back on in the workspace’s <Link to="/">Settings → Notifications</Link>.
+      <Banner tone="success" title={t('unsubscribe.doneTitle')}>
+        <Trans
+          t={t}
+          i18nKey="unsubscribe.done"
+          values={{ kind, workspace }}
+          components={{ settings: <Link to="/" /> }}
+        />
       </Banner>
     );
   }
   return (
     <div className="stack">
-      <p>
-        Stop emails about “{kind}” from {workspace}? You will still see these notifications in the app.
-      </p>
+      <p>{t('unsubscribe.confirm', { kind, workspace })}</p>
       {unsubscribe.isError && <Banner tone="danger">{describeError(unsubscribe.error)}</Banner>}
       <Button variant="primary" loading={unsubscribe.isPending} onClick={() => unsubscribe.mutate()}>
-        Unsubscribe
+        {t('unsubscribe.action')}
       </Button>
     </div>
   );
