@@ -64,6 +64,8 @@ export class S3ObjectStore implements ObjectStore {
     options: { size: number; contentType: string },
   ): Promise<void> {
     const Key = this.keyOf(key);
+    // The SDK first, so that a body stream starts flowing only once there is a request to take it.
+    const { sdk, client } = await this.ready;
     // The SDK does not notice a body stream failing (it pipes it): a body of the wrong length, or a source
     // that breaks off, aborts the request instead, so S3 never completes the object.
     const abort = new AbortController();
@@ -76,7 +78,6 @@ export class S3ObjectStore implements ObjectStore {
             abort.abort(error);
           }
         });
-    const { sdk, client } = await this.ready;
     try {
       await client.send(
         new sdk.PutObjectCommand({
