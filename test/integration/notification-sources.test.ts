@@ -316,8 +316,9 @@ describeEachDialect('where notifications come from', (create) => {
     const repos = createRepositories(database.db, database.dialect);
     const paris = await as(owner, 'PATCH', `/api/business/${business.id}`, { time_zone: 'Europe/Paris' });
     expect(paris.statusCode, paris.body).toBe(200);
-    // A notification made while the queue was down: its email is pending, with no job.
-    const made = Date.now();
+    // A notification made while the queue was down: its email is pending, with no job. On a Wednesday, so
+    // that the schedule run an hour later is nobody's Monday morning (the real clock once was one).
+    const made = Date.UTC(2030, 1, 27, 10, 0);
     await repos.notifications.insertMany([
       {
         id: newId(),
