@@ -31,7 +31,7 @@ export function noMoveNote(status: ContentStatus, role: Role): NoMoveNote {
   }
 }
 
-/** A short name for an item: its title, else the start of its text, else `untitled` (in the reader's words). */
+/** A short name for an item: its title, else the start of its text, else `untitled` (the reader's word). */
 export function itemLabel(item: { title: string; body: string }, untitled: string): string {
   const text = item.title.trim() || item.body.trim().split('\n')[0] || untitled;
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;

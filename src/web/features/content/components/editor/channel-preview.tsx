@@ -44,6 +44,7 @@ export function ChannelPreview({
   const rule = CHANNEL_RULES[channel];
   const published = composePost(body, hashtags);
   const measured = countText(channel, published);
+  const overBy = measured.count - measured.limit;
   const issues = validateForChannel(channel, { body, hashtags, ...(rule.title ? { title } : {}) }).filter(
     (issue) => issue.code !== 'empty' && !(issue.field === 'body' && issue.code === 'too_long'),
   );
@@ -91,8 +92,7 @@ export function ChannelPreview({
           limit: measured.limit.toLocaleString(),
           unit: t(`preview.units.${measured.unit}`),
         })}
-        {measured.over &&
-          ` — ${t('preview.over', { over: (measured.count - measured.limit).toLocaleString(), network: rule.name })}`}
+        {measured.over && ` — ${t('preview.over', { over: overBy.toLocaleString(), network: rule.name })}`}
       </p>
       {issues.length > 0 && (
         <ul className="preview__issues">

@@ -21,7 +21,7 @@ import { bulkChangeContent, useBulkChangeContent } from '../../api/bulk-change-c
 import { contentKeys } from '../../api/query-keys.js';
 import { itemLabel } from '../content-format.js';
 
-/** The status changes the bar offers (named in `bulk.statusActions`), each shown only to roles that can make it. */
+/** The status changes the bar offers (`bulk.statusActions`), each shown only to roles that can make it. */
 const STATUS_ACTIONS = ['in_review', 'approved', 'scheduled'] as const satisfies readonly ContentStatus[];
 
 /** The time shifts, named in `bulk.shifts`. */
