@@ -31,6 +31,13 @@ const CONVERTED = [
   'src/web/features/notifications/components/notifications-view.tsx',
   'src/web/features/notifications/components/unsubscribe-view.tsx',
   'src/web/app/pages/notifications-page.tsx',
+  'src/web/features/content/',
+  'src/web/app/pages/calendar-page.tsx',
+  'src/web/app/pages/compose-page.tsx',
+  'src/web/app/pages/content-item-page.tsx',
+  'src/web/app/pages/content-page.tsx',
+  'src/web/app/pages/review-page.tsx',
+  'src/web/app/pages/studio-page.tsx',
 ];
 
 function tsxFiles(entry: string): string[] {

@@ -1,5 +1,6 @@
 import type auth from '../../locales/en/auth.json';
 import type common from '../../locales/en/common.json';
+import type content from '../../locales/en/content.json';
 import type dashboard from '../../locales/en/dashboard.json';
 import type inbox from '../../locales/en/inbox.json';
 import type notifications from '../../locales/en/notifications.json';
@@ -15,6 +16,7 @@ declare module 'i18next' {
       dashboard: typeof dashboard;
       inbox: typeof inbox;
       notifications: typeof notifications;
+      content: typeof content;
     };
   }
 }

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContentItem } from '#shared/content.schema.js';
 import { reschedulePermission } from '#shared/content-workflow.js';
 import { can, type Role } from '#shared/roles.js';
@@ -43,6 +44,7 @@ function movable(item: ContentItem, role: Role): boolean {
  */
 export function CalendarGrid(props: CalendarGridProps) {
   const { weeks, month, items, today, businessId, timeZone, role, pendingId, onMove } = props;
+  const { t } = useTranslation('content');
   const hintId = useId();
   const [target, setTarget] = useState<{ item: ContentItem; date: CivilDate }>();
   const [dragOver, setDragOver] = useState<CivilDate>();
@@ -92,10 +94,10 @@ export function CalendarGrid(props: CalendarGridProps) {
   return (
     <div ref={root} className={`cal-grid${month ? ' cal-grid--month' : ' cal-grid--week'}`}>
       <p id={hintId} className="visually-hidden">
-        Arrow keys choose another day, Enter moves the item there, Escape cancels.
+        {t('calendar.moveHint')}
       </p>
       <p className="visually-hidden" aria-live="assertive">
-        {target ? `Move to ${dayLabel.format(utc(target.date))}? Press Enter to move, Escape to cancel.` : ''}
+        {target ? t('calendar.moveTo', { day: dayLabel.format(utc(target.date)) }) : ''}
       </p>
       <div className="cal-weekdays" aria-hidden="true">
         {weeks[0]?.map((date) => (
