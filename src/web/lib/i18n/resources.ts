@@ -1,8 +1,11 @@
 import type auth from '../../locales/en/auth.json';
+import type channels from '../../locales/en/channels.json';
 import type common from '../../locales/en/common.json';
 import type dashboard from '../../locales/en/dashboard.json';
 import type inbox from '../../locales/en/inbox.json';
+import type media from '../../locales/en/media.json';
 import type notifications from '../../locales/en/notifications.json';
+import type workspaces from '../../locales/en/workspaces.json';
 
 // The English strings are the catalogue: `t('nav.inbox')` type-checks against them, and a missing or
 // misspelt key fails `npm run typecheck`. Each namespace (src/web/locales/en/<namespace>.json) is listed.
@@ -15,6 +18,9 @@ declare module 'i18next' {
       dashboard: typeof dashboard;
       inbox: typeof inbox;
       notifications: typeof notifications;
+      workspaces: typeof workspaces;
+      channels: typeof channels;
+      media: typeof media;
     };
   }
 }
