@@ -38,6 +38,16 @@ const CONVERTED = [
   'src/web/app/pages/content-page.tsx',
   'src/web/app/pages/review-page.tsx',
   'src/web/app/pages/studio-page.tsx',
+  'src/web/features/workspaces/',
+  'src/web/app/pages/general-settings-page.tsx',
+  'src/web/app/pages/members-page.tsx',
+  'src/web/app/pages/api-keys-page.tsx',
+  'src/web/app/pages/audit-log-page.tsx',
+  'src/web/app/pages/new-business-page.tsx',
+  'src/web/features/channels/',
+  'src/web/app/pages/channels-settings-page.tsx',
+  'src/web/features/media/',
+  'src/web/app/pages/media-page.tsx',
 ];
 
 function tsxFiles(entry: string): string[] {

@@ -1,9 +1,12 @@
 import type auth from '../../locales/en/auth.json';
+import type channels from '../../locales/en/channels.json';
 import type common from '../../locales/en/common.json';
 import type content from '../../locales/en/content.json';
 import type dashboard from '../../locales/en/dashboard.json';
 import type inbox from '../../locales/en/inbox.json';
+import type media from '../../locales/en/media.json';
 import type notifications from '../../locales/en/notifications.json';
+import type workspaces from '../../locales/en/workspaces.json';
 
 // The English strings are the catalogue: `t('nav.inbox')` type-checks against them, and a missing or
 // misspelt key fails `npm run typecheck`. Each namespace (src/web/locales/en/<namespace>.json) is listed.
@@ -17,6 +20,9 @@ declare module 'i18next' {
       inbox: typeof inbox;
       notifications: typeof notifications;
       content: typeof content;
+      workspaces: typeof workspaces;
+      channels: typeof channels;
+      media: typeof media;
     };
   }
 }
