@@ -31,6 +31,12 @@ const CONVERTED = [
   'src/web/features/notifications/components/notifications-view.tsx',
   'src/web/features/notifications/components/unsubscribe-view.tsx',
   'src/web/app/pages/notifications-page.tsx',
+  'src/web/features/analytics/',
+  'src/web/app/pages/analytics-page.tsx',
+  'src/web/app/pages/analytics-forecast-page.tsx',
+  'src/web/features/ai/',
+  'src/web/app/pages/ai-settings-page.tsx',
+  'src/web/app/pages/ai-usage-page.tsx',
 ];
 
 function tsxFiles(entry: string): string[] {

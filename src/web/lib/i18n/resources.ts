@@ -1,3 +1,5 @@
+import type ai from '../../locales/en/ai.json';
+import type analytics from '../../locales/en/analytics.json';
 import type auth from '../../locales/en/auth.json';
 import type common from '../../locales/en/common.json';
 import type dashboard from '../../locales/en/dashboard.json';
@@ -15,6 +17,8 @@ declare module 'i18next' {
       dashboard: typeof dashboard;
       inbox: typeof inbox;
       notifications: typeof notifications;
+      ai: typeof ai;
+      analytics: typeof analytics;
     };
   }
 }
