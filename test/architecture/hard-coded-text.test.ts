@@ -48,6 +48,12 @@ const CONVERTED = [
   'src/web/app/pages/channels-settings-page.tsx',
   'src/web/features/media/',
   'src/web/app/pages/media-page.tsx',
+  'src/web/features/analytics/',
+  'src/web/app/pages/analytics-page.tsx',
+  'src/web/app/pages/analytics-forecast-page.tsx',
+  'src/web/features/ai/',
+  'src/web/app/pages/ai-settings-page.tsx',
+  'src/web/app/pages/ai-usage-page.tsx',
 ];
 
 function tsxFiles(entry: string): string[] {

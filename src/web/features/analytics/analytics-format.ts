@@ -1,34 +1,8 @@
 import type { BenchmarkMetric, ForecastMetric, KpiStatus, RateSource } from '#shared/analytics.schema.js';
 
 // How analytics numbers read on screen. Money arrives in minor units with its currency, like every amount
-// in the product; rates are shares from 0 to 1.
-
-export const METRIC_LABELS: Record<ForecastMetric, string> = {
-  impressions: 'Impressions',
-  reach: 'Reach',
-  engagements: 'Engagements',
-  clicks: 'Clicks',
-  conversions: 'Conversions',
-  spend: 'Spend',
-  cpa: 'Cost per acquisition',
-  roas: 'Return on ad spend',
-};
-
-export const INPUT_LABELS: Record<BenchmarkMetric, string> = {
-  ctr: 'Click-through rate',
-  engagement_rate: 'Engagement rate',
-  cvr: 'Conversion rate',
-  cpm: 'Cost per 1,000 impressions',
-  organic_reach: 'Organic reach per post',
-};
-
-export const SOURCE_LABELS: Record<RateSource, string> = {
-  benchmark: 'Benchmark',
-  override: 'Workspace override',
-  history: 'Your results',
-  input: 'This forecast',
-  assumption: 'Assumption',
-};
+// in the product; rates are shares from 0 to 1. Their names are in the `analytics` strings (`metrics`,
+// `inputs`, `sources`, `kpiStatus`).
 
 export const SOURCE_TONES = {
   benchmark: 'neutral',
@@ -37,15 +11,6 @@ export const SOURCE_TONES = {
   input: 'accent',
   assumption: 'neutral',
 } as const satisfies Record<RateSource, string>;
-
-export const KPI_STATUS_LABELS: Record<KpiStatus, string> = {
-  met: 'Met',
-  on_track: 'On track',
-  at_risk: 'At risk',
-  behind: 'Behind',
-  not_started: 'Not started',
-  no_forecast: 'No forecast',
-};
 
 export const KPI_STATUS_TONES = {
   met: 'success',

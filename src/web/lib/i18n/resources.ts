@@ -1,3 +1,5 @@
+import type ai from '../../locales/en/ai.json';
+import type analytics from '../../locales/en/analytics.json';
 import type auth from '../../locales/en/auth.json';
 import type channels from '../../locales/en/channels.json';
 import type common from '../../locales/en/common.json';
@@ -23,6 +25,8 @@ declare module 'i18next' {
       workspaces: typeof workspaces;
       channels: typeof channels;
       media: typeof media;
+      ai: typeof ai;
+      analytics: typeof analytics;
     };
   }
 }
