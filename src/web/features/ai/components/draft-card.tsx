@@ -3,6 +3,7 @@ import type { ContentDraft } from '#shared/ai-tasks.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { CHANNEL_RULES, countText } from '#shared/channels.js';
 import { Badge } from '#web/components/ui/badge.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 
 /** One written variant: its text, length against the channel's limit, and hashtags. */
 export function DraftCard({
@@ -49,8 +50,8 @@ export function DraftCard({
       )}
       <p className={`ai-draft__count${measured.over ? ' ai-draft__count--over' : ''}`}>
         {t(measured.over ? 'draft.lengthOver' : 'draft.length', {
-          length: measured.count.toLocaleString(),
-          limit: measured.limit.toLocaleString(),
+          length: formatNumber(measured.count),
+          limit: formatNumber(measured.limit),
           unit: t(`draft.units.${measured.unit}`),
           channel: CHANNEL_RULES[channel].name,
         })}

@@ -9,12 +9,11 @@ import { Spinner } from '#web/components/ui/spinner.js';
 import { Table } from '#web/components/ui/table.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { formatDateTime } from '#web/lib/format-date.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { useAiCalls } from '../api/get-ai-calls.js';
 import { formatMicroUsd } from '../money.js';
 import { OutcomeBadge } from './outcome-badge.js';
 import { taskLabel } from './task-labels.js';
-
-const count = new Intl.NumberFormat();
 
 /** Every AI call of the workspace, newest first, with what it cost and how it ended. */
 export function RecentCallsCard({ businessId }: { businessId: string }) {
@@ -77,7 +76,7 @@ function CallRow({ call }: { call: AiCall }) {
       <td>{taskLabel(call.task, t)}</td>
       <td>{offline ? <Badge tone="accent">{t('offlineWriter')}</Badge> : <code>{call.model}</code>}</td>
       <td className="ai-num nowrap">
-        {count.format(call.prompt_tokens)} / {count.format(call.completion_tokens)}
+        {formatNumber(call.prompt_tokens)} / {formatNumber(call.completion_tokens)}
         {call.estimated && (
           <div className="muted" title={t('calls.estimatedTitle')}>
             {t('calls.estimated')}

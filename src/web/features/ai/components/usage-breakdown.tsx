@@ -3,6 +3,7 @@ import type { UsageResponse } from '#shared/ai.schema.js';
 import { Card } from '#web/components/ui/card.js';
 import { EmptyState } from '#web/components/ui/empty-state.js';
 import { Table } from '#web/components/ui/table.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { formatMicroUsd } from '../money.js';
 import { modelLabel, taskLabel } from './task-labels.js';
 
@@ -11,8 +12,6 @@ interface Row extends Totals {
   key: string;
   name: string;
 }
-
-const count = new Intl.NumberFormat();
 
 /** Where the money went: one table by task, one by model, most expensive first. */
 export function UsageBreakdown({ usage }: { usage: UsageResponse }) {
@@ -78,9 +77,9 @@ function BreakdownCard({
                   <div className="ai-row-errors">{t('breakdown.failed', { count: row.errors })}</div>
                 )}
               </td>
-              <td className="ai-num">{count.format(row.calls)}</td>
+              <td className="ai-num">{formatNumber(row.calls)}</td>
               <td className="ai-num nowrap">
-                {count.format(row.prompt_tokens)} / {count.format(row.completion_tokens)}
+                {formatNumber(row.prompt_tokens)} / {formatNumber(row.completion_tokens)}
               </td>
               <td className="ai-num">{formatMicroUsd(row.cost_micro_usd)}</td>
             </tr>

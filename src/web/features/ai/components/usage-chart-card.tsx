@@ -4,14 +4,15 @@ import type { UsageResponse } from '#shared/ai.schema.js';
 import { BarChart, type BarDatum } from '#web/components/ui/bar-chart.js';
 import { Card } from '#web/components/ui/card.js';
 import { SegmentedControl } from '#web/components/ui/segmented-control.js';
+import { dateTimeFormat, formatNumber } from '#web/lib/workspace-format.js';
 import { formatMicroUsd } from '../money.js';
 import { fillDays } from '../usage-range.js';
 
 type Series = 'cost' | 'calls';
 
-const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const longDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' });
-const count = new Intl.NumberFormat();
+const shortDay = (date: Date) =>
+  dateTimeFormat({ day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+const longDay = (date: Date) => dateTimeFormat({ dateStyle: 'full', timeZone: 'UTC' }).format(date);
 /** The cost axis reaches at least a cent, so a range of free calls does not print $0.000001. */
 const CENT = 10_000;
 
@@ -24,7 +25,7 @@ export function UsageChartCard({ usage }: { usage: UsageResponse }) {
     { value: 'cost', label: t('columns.cost') },
     { value: 'calls', label: t('columns.calls') },
   ] as const;
-  const callCount = (value: number) => t('chart.calls', { count: value, number: count.format(value) });
+  const callCount = (value: number) => t('chart.calls', { count: value, number: formatNumber(value) });
   const days = fillDays(usage.from, usage.to, usage.by_day);
   const data: BarDatum[] = days.map((day) => {
     const date = new Date(`${day.day}T00:00:00Z`);
@@ -32,13 +33,13 @@ export function UsageChartCard({ usage }: { usage: UsageResponse }) {
     const calls = callCount(day.calls);
     return {
       key: day.day,
-      label: shortDay.format(date),
-      longLabel: longDay.format(date),
+      label: shortDay(date),
+      longLabel: longDay(date),
       value: series === 'cost' ? day.cost_micro_usd : day.calls,
       valueLabel: series === 'cost' ? cost : calls,
       detail: [
         series === 'cost' ? calls : cost,
-        day.errors > 0 ? t('chart.errors', { count: day.errors, number: count.format(day.errors) }) : '',
+        day.errors > 0 ? t('chart.errors', { count: day.errors, number: formatNumber(day.errors) }) : '',
       ]
         .filter(Boolean)
         .join(' · '),
@@ -64,13 +65,13 @@ export function UsageChartCard({ usage }: { usage: UsageResponse }) {
         title={series === 'cost' ? t('chart.costTitle') : t('chart.callsTitle')}
         summary={t('chart.summary', {
           total,
-          from: longDay.format(new Date(`${usage.from}T00:00:00Z`)),
-          to: longDay.format(new Date(`${usage.to}T00:00:00Z`)),
+          from: longDay(new Date(`${usage.from}T00:00:00Z`)),
+          to: longDay(new Date(`${usage.to}T00:00:00Z`)),
         })}
         data={data}
         integers={series === 'calls'}
         minTop={series === 'cost' ? CENT : 1}
-        formatTick={series === 'cost' ? (value) => formatMicroUsd(value) : (value) => count.format(value)}
+        formatTick={series === 'cost' ? (value) => formatMicroUsd(value) : (value) => formatNumber(value)}
       />
     </Card>
   );

@@ -20,6 +20,7 @@ import { FanChart } from './fan-chart.js';
 import { KpiStatusList } from './kpi-status-list.js';
 import { PrintButton } from './print-button.js';
 import './analytics.css';
+import { formatNumber } from '#web/lib/workspace-format.js';
 
 interface CampaignForecastCardProps {
   business: Business;
@@ -104,7 +105,7 @@ export function CampaignForecastCard({ business, campaignId, currency }: Campaig
               day: data.days_elapsed,
               total: data.days_total,
               count: data.simulation.trials,
-              trials: data.simulation.trials.toLocaleString(),
+              trials: formatNumber(data.simulation.trials),
               seed: data.simulation.seed,
             })
           : t('campaign.noForecast')

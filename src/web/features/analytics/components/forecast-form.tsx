@@ -3,6 +3,7 @@ import { CAMPAIGN_OBJECTIVES, type CampaignObjective } from '#shared/campaign.sc
 import { Button } from '#web/components/ui/button.js';
 import { SelectField, TextField } from '#web/components/ui/field.js';
 import { SegmentedControl } from '#web/components/ui/segmented-control.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { type DraftErrors, type ForecastDraft, randomSeed } from '../forecast-draft.js';
 import { ChannelPlanFields } from './channel-plan-fields.js';
 import { KpiFields } from './kpi-fields.js';
@@ -122,7 +123,7 @@ export function ForecastForm({ draft, errors, campaigns, onChange }: ForecastFor
         >
           {TRIAL_CHOICES.map((trials) => (
             <option key={trials} value={trials}>
-              {trials.toLocaleString()}
+              {formatNumber(trials)}
             </option>
           ))}
         </SelectField>

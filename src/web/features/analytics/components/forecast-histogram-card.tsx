@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ForecastMetric, ForecastResults } from '#shared/analytics.schema.js';
 import { Card } from '#web/components/ui/card.js';
 import { SelectField } from '#web/components/ui/field.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { formatCount, formatMetric } from '../analytics-format.js';
 import { HistogramChart } from './histogram-chart.js';
 
@@ -51,7 +52,7 @@ export function ForecastHistogramCard({ results }: { results: ForecastResults })
         title={t('spread.chartTitle', {
           metric: t(`metrics.${metric}`),
           count: results.trials,
-          trials: results.trials.toLocaleString(),
+          trials: formatNumber(results.trials),
         })}
         summary={t('spread.summary', {
           p50: formatMetric(metric, summary.p50, results.currency),

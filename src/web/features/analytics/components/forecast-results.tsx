@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Simulation } from '#shared/analytics.schema.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { formatMoney } from '../analytics-format.js';
 import { AssumptionsTable } from './assumptions-table.js';
 import { ForecastHistogramCard } from './forecast-histogram-card.js';
@@ -12,7 +13,7 @@ export function ForecastResultsView({ simulation }: { simulation: Simulation }) 
   const results = simulation.results;
   const { t } = useTranslation('analytics');
   const facts = [
-    { key: 'trials', label: t('form.trials'), value: results.trials.toLocaleString() },
+    { key: 'trials', label: t('form.trials'), value: formatNumber(results.trials) },
     { key: 'seed', label: t('form.seed'), value: String(results.seed) },
     {
       key: 'budget',
@@ -22,7 +23,7 @@ export function ForecastResultsView({ simulation }: { simulation: Simulation }) 
     {
       key: 'elapsed',
       label: t('facts.computedIn'),
-      value: t(`facts.ranIn.${results.ran_in}`, { ms: results.elapsed_ms.toLocaleString() }),
+      value: t(`facts.ranIn.${results.ran_in}`, { ms: formatNumber(results.elapsed_ms) }),
     },
   ];
   return (

@@ -14,6 +14,7 @@ import { useDebouncedValue } from '../hooks/use-debounced-value.js';
 import { type CampaignChoice, ForecastForm } from './forecast-form.js';
 import { ForecastResultsView } from './forecast-results.js';
 import './analytics.css';
+import { formatNumber } from '#web/lib/workspace-format.js';
 
 /** Typing pauses this long before the forecast re-runs. */
 const DEBOUNCE_MS = 400;
@@ -73,7 +74,7 @@ export function ForecastView({ business, campaigns, campaignId }: ForecastViewPr
           ) : body !== undefined && forecast.data && !forecast.isError ? (
             t('view.ready', {
               count: forecast.data.results.trials,
-              trials: forecast.data.results.trials.toLocaleString(),
+              trials: formatNumber(forecast.data.results.trials),
             })
           ) : (
             ''

@@ -5,6 +5,7 @@ import { ChartGrid } from '#web/components/ui/chart-grid.js';
 import { labelEvery, niceTicks } from '#web/components/ui/chart-scale.js';
 import { ChartSvg } from '#web/components/ui/chart-svg.js';
 import { useElementWidth } from '#web/components/ui/use-element-width.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { formatPercent } from '../analytics-format.js';
 import { ChartTable } from './chart-table.js';
 
@@ -116,7 +117,7 @@ export function HistogramChart({
                   key: 'below',
                   cells: [
                     t('histogram.below', { value: format(low) }),
-                    below.toLocaleString(),
+                    formatNumber(below),
                     formatPercent(below / trials),
                   ],
                 },
@@ -126,7 +127,7 @@ export function HistogramChart({
             key: String(index),
             cells: [
               `${format(edges[index] ?? low)} – ${format(edges[index + 1] ?? high)}`,
-              count.toLocaleString(),
+              formatNumber(count),
               formatPercent(count / trials),
             ],
           })),
@@ -136,7 +137,7 @@ export function HistogramChart({
                   key: 'above',
                   cells: [
                     t('histogram.above', { value: format(high) }),
-                    above.toLocaleString(),
+                    formatNumber(above),
                     formatPercent(above / trials),
                   ],
                 },

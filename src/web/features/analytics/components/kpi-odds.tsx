@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ForecastResults } from '#shared/analytics.schema.js';
 import { Card } from '#web/components/ui/card.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { formatMetric, formatPercent } from '../analytics-format.js';
 
 /**
@@ -14,7 +15,7 @@ export function KpiOdds({ results, forCampaign }: { results: ForecastResults; fo
       title={t('odds.title')}
       description={t(forCampaign ? 'odds.descriptionCampaign' : 'odds.description', {
         count: results.trials,
-        trials: results.trials.toLocaleString(),
+        trials: formatNumber(results.trials),
       })}
     >
       {results.kpis.length === 0 ? (
@@ -30,7 +31,7 @@ export function KpiOdds({ results, forCampaign }: { results: ForecastResults; fo
                     {kpi.forecast_metric === 'cpa' || kpi.forecast_metric === 'spend' ? '≤' : '≥'}{' '}
                     {kpi.forecast_metric
                       ? formatMetric(kpi.forecast_metric, kpi.target, results.currency)
-                      : kpi.target.toLocaleString()}
+                      : formatNumber(kpi.target)}
                   </span>
                 </span>
                 <strong>

@@ -4,6 +4,7 @@ import type { CampaignReport } from '#shared/analytics.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { formatDate } from '#web/lib/format-date.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { formatMetric, formatPercent, KPI_STATUS_TONES } from '../analytics-format.js';
 
 /** "a, b and c", in the reader's language. */
@@ -24,7 +25,7 @@ export function KpiStatusList({ report, currency }: { report: CampaignReport; cu
     return <p className="muted">{t('status.none')}</p>;
   }
   const value = (kpi: CampaignReport['kpis'][number], number: number) =>
-    kpi.forecast_metric ? formatMetric(kpi.forecast_metric, number, currency) : number.toLocaleString();
+    kpi.forecast_metric ? formatMetric(kpi.forecast_metric, number, currency) : formatNumber(number);
   const forecastDate = report.simulation ? formatDate(report.simulation.created_at) : undefined;
   const changes = report.simulation?.changed_since ?? [];
   return (

@@ -8,6 +8,7 @@ import { Table } from '#web/components/ui/table.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { useImportMetrics } from '../api/import-metrics.js';
 import { type ImportProblem, importProblems } from '../import-errors.js';
 
@@ -36,7 +37,7 @@ export function MetricsImportCard({ businessId }: { businessId: string }) {
     try {
       const { recorded } = await importMetrics.mutateAsync(csv);
       setCsv('');
-      toast(t('import.imported', { count: recorded, number: recorded.toLocaleString() }));
+      toast(t('import.imported', { count: recorded, number: formatNumber(recorded) }));
     } catch (error) {
       setFailure(describeError(error));
       if (error instanceof ApiError) setProblems(importProblems(error.fieldErrors));

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ApiKey, AuditEntry, Member } from '#shared/business.schema.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 
 /**
  * `member.role_changed` → "Member role changed": readable without a lookup table that would drift. The
@@ -51,7 +52,7 @@ export function describeTarget(
 /** Keys whose name says what they hold better in other words. */
 const KEY_WORDS = { fields: 'audit.changed', ids: 'audit.items' } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const dollars = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
+const dollars = (value: number) => formatNumber(value, { style: 'currency', currency: 'USD' });
 
 /** `content.published` → "content published", `time_zone` → "time zone". */
 const words = (code: string) => code.replace(/[._]+/g, ' ').trim();
@@ -60,7 +61,7 @@ const words = (code: string) => code.replace(/[._]+/g, ' ').trim();
 function describeValue(value: unknown, t: TFunction<'workspaces'>): string {
   if (value === null || value === undefined) return t('audit.none');
   if (typeof value === 'boolean') return value ? t('audit.yes') : t('audit.no');
-  if (typeof value === 'number') return value.toLocaleString();
+  if (typeof value === 'number') return formatNumber(value);
   // Codes (`time_zone`, `content.published`) read as words; names, emails and addresses stay as typed.
   if (typeof value === 'string') return /^[a-z][a-z0-9]*([._][a-z0-9]+)+$/.test(value) ? words(value) : value;
   if (Array.isArray(value)) {
@@ -92,7 +93,7 @@ export function describeDetails(details: AuditEntry['details'], t: TFunction<'wo
   for (const [key, value] of Object.entries(rest)) {
     if (key.endsWith('_micro_usd')) {
       const label = words(key.slice(0, -'_micro_usd'.length));
-      const amount = typeof value === 'number' ? dollars.format(value / 1_000_000) : describeValue(value, t);
+      const amount = typeof value === 'number' ? dollars(value / 1_000_000) : describeValue(value, t);
       parts.push(t('audit.pair', { key: label, value: amount }));
       continue;
     }

@@ -22,19 +22,22 @@ import type { ContentFilters } from '#web/features/content/api/query-keys.js';
 import { useReschedule } from '#web/features/content/hooks/use-reschedule.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { useEveryPage } from '#web/lib/use-every-page.js';
+import { dateTimeFormat } from '#web/lib/workspace-format.js';
 import { CalendarFilters, type CalendarFilterValues } from './calendar-filters.js';
 import { CalendarGrid } from './calendar-grid.js';
 import '../channel-colors.css';
 import './calendar.css';
 
 type View = 'month' | 'week';
-const monthTitle = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dayTitle = new Intl.DateTimeFormat(undefined, {
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+const monthTitle = (date: Date) =>
+  dateTimeFormat({ month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+const dayTitle = (date: Date) =>
+  dateTimeFormat({
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 const utc = (date: CivilDate) => new Date(`${date}T00:00:00Z`);
 
 /**
@@ -96,8 +99,8 @@ export function CalendarView({
 
   const title =
     view === 'month'
-      ? monthTitle.format(utc(anchor))
-      : `${dayTitle.format(utc(first))} – ${dayTitle.format(utc(addDays(first, 6)))}`;
+      ? monthTitle(utc(anchor))
+      : `${dayTitle(utc(first))} – ${dayTitle(utc(addDays(first, 6)))}`;
   const items = content.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (

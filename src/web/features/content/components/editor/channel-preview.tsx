@@ -5,6 +5,7 @@ import { cropFor } from '#shared/channel-media.js';
 import { CHANNEL_RULES, composePost, countText, validateForChannel } from '#shared/channels.js';
 import type { ContentMedia } from '#shared/content.schema.js';
 import { MediaThumbnail } from '#web/components/ui/media-thumbnail.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 
 /** The channels whose post has a title of its own, named as the network names it ("subject" for email). */
 const TITLED = ['google_business', 'email', 'pinterest'] as const satisfies readonly ChannelId[];
@@ -88,11 +89,11 @@ export function ChannelPreview({
       )}
       <p className={`preview__count${measured.over ? ' preview__count--over' : ''}`}>
         {t('preview.count', {
-          used: measured.count.toLocaleString(),
-          limit: measured.limit.toLocaleString(),
+          used: formatNumber(measured.count),
+          limit: formatNumber(measured.limit),
           unit: t(`preview.units.${measured.unit}`),
         })}
-        {measured.over && ` — ${t('preview.over', { over: overBy.toLocaleString(), network: rule.name })}`}
+        {measured.over && ` — ${t('preview.over', { over: formatNumber(overBy), network: rule.name })}`}
       </p>
       {issues.length > 0 && (
         <ul className="preview__issues">

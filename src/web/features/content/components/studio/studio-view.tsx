@@ -17,6 +17,7 @@ import { VariantCard } from './variant-card.js';
 import '../channel-colors.css';
 import '../content.css';
 import { ChannelOptions } from '#web/components/ui/channel-options.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 
 const shape = writeContentInputSchema.shape;
 /**
@@ -112,7 +113,7 @@ export function StudioView({ business, campaigns }: StudioViewProps) {
                 ? generate.start
                   ? t('studio.writingWith', {
                       writer: generate.start.offline ? t('studio.theOfflineWriter') : generate.start.model,
-                      written: generate.written.toLocaleString(),
+                      written: formatNumber(generate.written),
                     })
                   : t('studio.starting')
                 : generate.stopped
