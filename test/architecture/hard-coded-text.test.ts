@@ -31,6 +31,9 @@ const CONVERTED = [
   'src/web/features/notifications/components/notifications-view.tsx',
   'src/web/features/notifications/components/unsubscribe-view.tsx',
   'src/web/app/pages/notifications-page.tsx',
+  'src/web/features/webhooks/',
+  'src/web/app/pages/webhooks-page.tsx',
+  'src/web/app/pages/webhook-page.tsx',
 ];
 
 function tsxFiles(entry: string): string[] {

@@ -3,6 +3,7 @@ import type common from '../../locales/en/common.json';
 import type dashboard from '../../locales/en/dashboard.json';
 import type inbox from '../../locales/en/inbox.json';
 import type notifications from '../../locales/en/notifications.json';
+import type webhooks from '../../locales/en/webhooks.json';
 
 // The English strings are the catalogue: `t('nav.inbox')` type-checks against them, and a missing or
 // misspelt key fails `npm run typecheck`. Each namespace (src/web/locales/en/<namespace>.json) is listed.
@@ -15,6 +16,7 @@ declare module 'i18next' {
       dashboard: typeof dashboard;
       inbox: typeof inbox;
       notifications: typeof notifications;
+      webhooks: typeof webhooks;
     };
   }
 }
