@@ -3,6 +3,7 @@ import type common from '../../locales/en/common.json';
 import type dashboard from '../../locales/en/dashboard.json';
 import type inbox from '../../locales/en/inbox.json';
 import type notifications from '../../locales/en/notifications.json';
+import type publishing from '../../locales/en/publishing.json';
 import type webhooks from '../../locales/en/webhooks.json';
 
 // The English strings are the catalogue: `t('nav.inbox')` type-checks against them, and a missing or
@@ -16,6 +17,7 @@ declare module 'i18next' {
       dashboard: typeof dashboard;
       inbox: typeof inbox;
       notifications: typeof notifications;
+      publishing: typeof publishing;
       webhooks: typeof webhooks;
     };
   }
