@@ -2,6 +2,7 @@ import type auth from '../../locales/en/auth.json';
 import type common from '../../locales/en/common.json';
 import type dashboard from '../../locales/en/dashboard.json';
 import type inbox from '../../locales/en/inbox.json';
+import type jobs from '../../locales/en/jobs.json';
 import type notifications from '../../locales/en/notifications.json';
 import type publishing from '../../locales/en/publishing.json';
 import type webhooks from '../../locales/en/webhooks.json';
@@ -17,6 +18,7 @@ declare module 'i18next' {
       dashboard: typeof dashboard;
       inbox: typeof inbox;
       notifications: typeof notifications;
+      jobs: typeof jobs;
       publishing: typeof publishing;
       webhooks: typeof webhooks;
     };
