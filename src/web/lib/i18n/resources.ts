@@ -4,6 +4,7 @@ import type dashboard from '../../locales/en/dashboard.json';
 import type inbox from '../../locales/en/inbox.json';
 import type jobs from '../../locales/en/jobs.json';
 import type notifications from '../../locales/en/notifications.json';
+import type profile from '../../locales/en/profile.json';
 import type publishing from '../../locales/en/publishing.json';
 import type webhooks from '../../locales/en/webhooks.json';
 
@@ -19,6 +20,7 @@ declare module 'i18next' {
       inbox: typeof inbox;
       notifications: typeof notifications;
       jobs: typeof jobs;
+      profile: typeof profile;
       publishing: typeof publishing;
       webhooks: typeof webhooks;
     };
