@@ -1,4 +1,5 @@
 import type auth from '../../locales/en/auth.json';
+import type brand from '../../locales/en/brand.json';
 import type common from '../../locales/en/common.json';
 import type dashboard from '../../locales/en/dashboard.json';
 import type inbox from '../../locales/en/inbox.json';
@@ -19,6 +20,7 @@ declare module 'i18next' {
       dashboard: typeof dashboard;
       inbox: typeof inbox;
       notifications: typeof notifications;
+      brand: typeof brand;
       jobs: typeof jobs;
       profile: typeof profile;
       publishing: typeof publishing;
