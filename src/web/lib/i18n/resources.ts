@@ -5,6 +5,7 @@ import type dashboard from '../../locales/en/dashboard.json';
 import type inbox from '../../locales/en/inbox.json';
 import type jobs from '../../locales/en/jobs.json';
 import type notifications from '../../locales/en/notifications.json';
+import type onboarding from '../../locales/en/onboarding.json';
 import type profile from '../../locales/en/profile.json';
 import type publishing from '../../locales/en/publishing.json';
 import type webhooks from '../../locales/en/webhooks.json';
@@ -22,6 +23,7 @@ declare module 'i18next' {
       notifications: typeof notifications;
       brand: typeof brand;
       jobs: typeof jobs;
+      onboarding: typeof onboarding;
       profile: typeof profile;
       publishing: typeof publishing;
       webhooks: typeof webhooks;
