@@ -1,5 +1,6 @@
 import type auth from '../../locales/en/auth.json';
 import type brand from '../../locales/en/brand.json';
+import type campaigns from '../../locales/en/campaigns.json';
 import type common from '../../locales/en/common.json';
 import type dashboard from '../../locales/en/dashboard.json';
 import type inbox from '../../locales/en/inbox.json';
@@ -22,6 +23,7 @@ declare module 'i18next' {
       inbox: typeof inbox;
       notifications: typeof notifications;
       brand: typeof brand;
+      campaigns: typeof campaigns;
       jobs: typeof jobs;
       onboarding: typeof onboarding;
       profile: typeof profile;
