@@ -323,7 +323,10 @@ export const networkSyncResultSchema = z.object({
   posts_measured: z.number().int(),
   /** New messages (mentions, replies) stored in the inbox; ones seen before are not counted. */
   messages_received: z.number().int(),
-  /** Why something could not be read, in the network's words; empty when all went well. */
+  /**
+   * Why something could not be read, in the network's words, and what was left unread with how to allow
+   * it (direct messages an account's token may not read); empty when all went well.
+   */
   problems: z.array(z.string()),
 });
 export type NetworkSyncResult = z.infer<typeof networkSyncResultSchema>;
