@@ -189,6 +189,11 @@ export interface MentionPage {
   mentions: NetworkMention[];
   /** Pass back as `since` next time; null when nothing was seen yet. */
   cursor: string | null;
+  /**
+   * What was left unread while the rest was read, said for people (direct messages the token may not
+   * read: how to allow them). Not a failure: the account stays connected and the mentions are stored.
+   */
+  notices?: string[];
 }
 
 /** An OAuth app registered with a network (from the instance's env, or a workspace's own settings). */

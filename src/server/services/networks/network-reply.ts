@@ -10,6 +10,13 @@ import {
 import type { SecretBox } from '../access/security/secret-box.js';
 import { type SessionDeps, sessionOf } from './network-session.js';
 
+/**
+ * Networks whose direct message is a post that reaches the accounts it names (Mastodon's private mention):
+ * the answer names the customer as a public one does. Elsewhere a direct message lives in a private
+ * conversation (Bluesky's chat, X's DMs), where the answer goes as it was written.
+ */
+const DIRECT_BY_MENTION: readonly NetworkId[] = ['mastodon'];
+
 /** What answering on a network needs. */
 export interface NetworkReplyDeps {
   repos: Repositories;
@@ -26,7 +33,8 @@ export type NetworkReplyResult = { status: 'sent'; remoteId: string } | { status
 
 /**
  * Send an inbox reply through the workspace's account on the conversation's network, as an answer to
- * the customer's last message (naming them, so they are notified). Undefined when the channel has no
+ * the customer's last message (naming them, so they are notified, unless it goes into a private
+ * conversation). Undefined when the channel has no
  * network account, or its network answers nothing (a webhook): the reply then goes the connector's way.
  *
  * @example
@@ -58,7 +66,8 @@ export async function replyThroughNetwork(
     return { status: 'failed', error: 'There is no message from the customer on the network to answer' };
   }
   const handle = conversation.customer_handle;
-  const text = handle && !message.body.includes(handle) ? `${handle} ${message.body}` : message.body;
+  const names = !direct || DIRECT_BY_MENTION.includes(network);
+  const text = names && handle && !message.body.includes(handle) ? `${handle} ${message.body}` : message.body;
   const result = await deps.networks[network].reply(await sessionOf(account, deps), {
     inReplyTo,
     text,

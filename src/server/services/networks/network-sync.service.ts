@@ -193,6 +193,10 @@ export class NetworkSyncService {
         break;
       }
       const { mentions, cursor: next } = read.value;
+      // Direct messages the token may not read: said once, beside the problems; the mentions are stored.
+      for (const notice of read.value.notices ?? []) {
+        if (!trouble.problems.includes(notice)) trouble.problems.push(notice);
+      }
       const results = await repos.transaction(async (trx) => {
         const batch: IngestResult[] = [];
         for (const mention of mentions) {
