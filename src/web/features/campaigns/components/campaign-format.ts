@@ -1,4 +1,5 @@
 import type { CampaignStatus } from '#shared/campaign.schema.js';
+import { dateTimeFormat, formatNumber, numberFormat } from '#web/lib/workspace-format.js';
 
 /** Each status's badge tone; its words are the campaigns strings' `statuses`. */
 export const STATUS_TONES = {
@@ -25,9 +26,9 @@ export function minorDigits(currency: string): number {
 export function formatBudget(minor: number, currency: string): string {
   const major = minor / 10 ** minorDigits(currency);
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(major);
+    return numberFormat({ style: 'currency', currency }).format(major);
   } catch {
-    return `${major.toLocaleString()} ${currency}`;
+    return `${formatNumber(major)} ${currency}`;
   }
 }
 
@@ -38,9 +39,9 @@ export function toMinor(major: string, currency: string): number | undefined {
   return Math.round(value * 10 ** minorDigits(currency));
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const dateFormat = (date: Date) => dateTimeFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 
 /** "2026-03-01" → "1 Mar 2026": calendar dates have no time zone, so they are read as UTC midnight. */
 export function formatCalendarDate(date: string): string {
-  return dateFormat.format(new Date(`${date}T00:00:00Z`));
+  return dateFormat(new Date(`${date}T00:00:00Z`));
 }

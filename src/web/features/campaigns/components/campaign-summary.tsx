@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Campaign } from '#shared/campaign.schema.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { Card } from '#web/components/ui/card.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { formatBudget, formatCalendarDate } from './campaign-format.js';
 import './campaigns.css';
 
@@ -44,7 +45,7 @@ export function CampaignSummary({ campaign }: { campaign: Campaign }) {
             {campaign.kpis.map((kpi) => (
               <li key={kpi.metric}>
                 <span>{kpi.metric}</span>
-                <strong>{kpi.target.toLocaleString()}</strong>
+                <strong>{formatNumber(kpi.target)}</strong>
               </li>
             ))}
           </ul>

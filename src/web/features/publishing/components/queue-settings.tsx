@@ -14,17 +14,17 @@ import { SelectField, TextField } from '#web/components/ui/field.js';
 import { PageSpinner } from '#web/components/ui/spinner.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { dateTimeFormat } from '#web/lib/workspace-format.js';
 import { useQueues, useReplaceQueueSlots } from '../api/queues.js';
 import './queue-settings.css';
 
-/** 1 = Monday … 7 = Sunday, in the reader's language (2024-01-01 was a Monday). */
-const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7].map((day) => ({
-  day,
-  long: new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' }).format(
-    Date.UTC(2024, 0, day),
-  ),
-}));
-const dayName = (day: number) => WEEKDAYS.find((entry) => entry.day === day)?.long ?? String(day);
+/** 1 = Monday … 7 = Sunday, in the workspace's language (2024-01-01 was a Monday). */
+const weekdays = () =>
+  [1, 2, 3, 4, 5, 6, 7].map((day) => ({
+    day,
+    long: dateTimeFormat({ weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, day)),
+  }));
+const dayName = (day: number) => weekdays().find((entry) => entry.day === day)?.long ?? String(day);
 const sameSlots = (a: readonly Slot[], b: readonly Slot[]) =>
   JSON.stringify(sortSlots(a)) === JSON.stringify(sortSlots(b));
 
@@ -119,7 +119,7 @@ function ChannelSlots({
           {t('queue.byWeekday', { channel: name })}
         </h3>
         <ul className="queue-days" aria-labelledby={headingId}>
-          {WEEKDAYS.map(({ day: weekday, long }) => {
+          {weekdays().map(({ day: weekday, long }) => {
             const times = slots.filter((slot) => slot.weekday === weekday);
             return (
               <li key={weekday} className="queue-day">
@@ -163,7 +163,7 @@ function ChannelSlots({
               value={day}
               onChange={(event) => setDay(event.target.value)}
             >
-              {WEEKDAYS.map(({ day: weekday, long }) => (
+              {weekdays().map(({ day: weekday, long }) => (
                 <option key={weekday} value={weekday}>
                   {long}
                 </option>
