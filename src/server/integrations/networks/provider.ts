@@ -189,6 +189,11 @@ export interface MentionPage {
   mentions: NetworkMention[];
   /** Pass back as `since` next time; null when nothing was seen yet. */
   cursor: string | null;
+  /**
+   * What this reading left out that a person can put right, in words they can act on (a token without
+   * the permission to read direct messages: "Reconnect the account to read …"); the rest was read.
+   */
+  notices?: string[];
 }
 
 /** An OAuth app registered with a network (from the instance's env, or a workspace's own settings). */
