@@ -2,6 +2,7 @@ import type { ConversationRow, MessageRow } from '#server/db/schema.js';
 import type { NetworkRegistry } from '#server/integrations/networks/index.js';
 import type { Repositories } from '#server/repositories/index.js';
 import {
+  DIRECT_CONVERSATION_NETWORKS,
   DIRECT_MESSAGE_NETWORKS,
   NETWORK_CHANNELS,
   type NetworkId,
@@ -26,8 +27,9 @@ export type NetworkReplyResult = { status: 'sent'; remoteId: string } | { status
 
 /**
  * Send an inbox reply through the workspace's account on the conversation's network, as an answer to
- * the customer's last message (naming them, so they are notified). Undefined when the channel has no
- * network account, or its network answers nothing (a webhook): the reply then goes the connector's way.
+ * the customer's last message (naming them, so they are notified, except in a private conversation).
+ * Undefined when the channel has no network account, or its network answers nothing (a webhook): the
+ * reply then goes the connector's way.
  *
  * @example
  * const sent = await replyThroughNetwork(deps, conversation, message, inReplyTo);
@@ -57,7 +59,9 @@ export async function replyThroughNetwork(
   if (!inReplyTo) {
     return { status: 'failed', error: 'There is no message from the customer on the network to answer' };
   }
-  const handle = conversation.customer_handle;
+  // Named so they are notified; a message in a private conversation reaches them without it.
+  const handle =
+    direct && DIRECT_CONVERSATION_NETWORKS.includes(network) ? null : conversation.customer_handle;
   const text = handle && !message.body.includes(handle) ? `${handle} ${message.body}` : message.body;
   const result = await deps.networks[network].reply(await sessionOf(account, deps), {
     inReplyTo,

@@ -192,7 +192,9 @@ export class NetworkSyncService {
         await this.noteFailure(account, read.failure.kind, read.failure.message);
         break;
       }
-      const { mentions, cursor: next } = read.value;
+      const { mentions, cursor: next, notices = [] } = read.value;
+      // Shown where a reading's problems are (Sync now, the reading job's result); the reading went on.
+      for (const notice of notices) if (!trouble.problems.includes(notice)) trouble.problems.push(notice);
       const results = await repos.transaction(async (trx) => {
         const batch: IngestResult[] = [];
         for (const mention of mentions) {
