@@ -68,13 +68,6 @@ export const PUBLISH_ONLY_NETWORKS: readonly NetworkId[] = ['telegram', 'discord
  */
 export const DIRECT_MESSAGE_NETWORKS: readonly NetworkId[] = ['mastodon', 'facebook', 'instagram'];
 
-/**
- * Of DIRECT_MESSAGE_NETWORKS, those whose direct messages are a private conversation (Messenger,
- * Instagram Direct): the answer is sent to the customer's id, so it does not start by naming them, as a
- * public answer does and a Mastodon direct status must (it reaches only the accounts it names).
- */
-export const DIRECT_CONVERSATION_NETWORKS: readonly NetworkId[] = ['facebook', 'instagram'];
-
 /** Whether the network gives results and conversations back (see PUBLISH_ONLY_NETWORKS). */
 export function readsBack(network: NetworkId): boolean {
   return !PUBLISH_ONLY_NETWORKS.includes(network);

@@ -190,8 +190,8 @@ export interface MentionPage {
   /** Pass back as `since` next time; null when nothing was seen yet. */
   cursor: string | null;
   /**
-   * What this reading left out that a person can put right, in words they can act on (a token without
-   * the permission to read direct messages: "Reconnect the account to read …"); the rest was read.
+   * What was left unread while the rest was read, said for people (direct messages the token may not
+   * read: how to allow them). Not a failure: the account stays connected and the mentions are stored.
    */
   notices?: string[];
 }

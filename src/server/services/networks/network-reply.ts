@@ -2,7 +2,6 @@ import type { ConversationRow, MessageRow } from '#server/db/schema.js';
 import type { NetworkRegistry } from '#server/integrations/networks/index.js';
 import type { Repositories } from '#server/repositories/index.js';
 import {
-  DIRECT_CONVERSATION_NETWORKS,
   DIRECT_MESSAGE_NETWORKS,
   NETWORK_CHANNELS,
   type NetworkId,
@@ -10,6 +9,13 @@ import {
 } from '#shared/network.schema.js';
 import type { SecretBox } from '../access/security/secret-box.js';
 import { type SessionDeps, sessionOf } from './network-session.js';
+
+/**
+ * Networks whose direct message is a post that reaches the accounts it names (Mastodon's private mention):
+ * the answer names the customer as a public one does. Elsewhere a direct message lives in a private
+ * conversation (Bluesky's chat, X's DMs), where the answer goes as it was written.
+ */
+const DIRECT_BY_MENTION: readonly NetworkId[] = ['mastodon'];
 
 /** What answering on a network needs. */
 export interface NetworkReplyDeps {
@@ -27,9 +33,9 @@ export type NetworkReplyResult = { status: 'sent'; remoteId: string } | { status
 
 /**
  * Send an inbox reply through the workspace's account on the conversation's network, as an answer to
- * the customer's last message (naming them, so they are notified, except in a private conversation).
- * Undefined when the channel has no network account, or its network answers nothing (a webhook): the
- * reply then goes the connector's way.
+ * the customer's last message (naming them, so they are notified, unless it goes into a private
+ * conversation). Undefined when the channel has no
+ * network account, or its network answers nothing (a webhook): the reply then goes the connector's way.
  *
  * @example
  * const sent = await replyThroughNetwork(deps, conversation, message, inReplyTo);
@@ -59,10 +65,9 @@ export async function replyThroughNetwork(
   if (!inReplyTo) {
     return { status: 'failed', error: 'There is no message from the customer on the network to answer' };
   }
-  // Named so they are notified; a message in a private conversation reaches them without it.
-  const handle =
-    direct && DIRECT_CONVERSATION_NETWORKS.includes(network) ? null : conversation.customer_handle;
-  const text = handle && !message.body.includes(handle) ? `${handle} ${message.body}` : message.body;
+  const handle = conversation.customer_handle;
+  const names = !direct || DIRECT_BY_MENTION.includes(network);
+  const text = names && handle && !message.body.includes(handle) ? `${handle} ${message.body}` : message.body;
   const result = await deps.networks[network].reply(await sessionOf(account, deps), {
     inReplyTo,
     text,

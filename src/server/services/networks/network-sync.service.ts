@@ -192,9 +192,11 @@ export class NetworkSyncService {
         await this.noteFailure(account, read.failure.kind, read.failure.message);
         break;
       }
-      const { mentions, cursor: next, notices = [] } = read.value;
-      // Shown where a reading's problems are (Sync now, the reading job's result); the reading went on.
-      for (const notice of notices) if (!trouble.problems.includes(notice)) trouble.problems.push(notice);
+      const { mentions, cursor: next } = read.value;
+      // Direct messages the token may not read: said once, beside the problems; the mentions are stored.
+      for (const notice of read.value.notices ?? []) {
+        if (!trouble.problems.includes(notice)) trouble.problems.push(notice);
+      }
       const results = await repos.transaction(async (trx) => {
         const batch: IngestResult[] = [];
         for (const mention of mentions) {
