@@ -1,28 +1,73 @@
 import Database from 'better-sqlite3';
 import { createVerifier } from 'fast-jwt';
 import Fastify from 'fastify';
+import pg from 'pg';
 
 // The hand-written baseline (issue 20): what a careful engineer would write for the two campaign reads with
-// no framework of ours around it. Fastify, better-sqlite3 on the real server's own database file (opened
-// read-only; WAL lets both processes read), an HS256 check of the real server's access token with the same
-// secret, issuer and audience, the membership check that keeps tenants apart, and the same JSON bytes.
-// No session check, no logger, no metrics, no security headers, no rate limit, no response schema.
-// Forked by bench/run.ts with `node --import tsx`; the secret comes in BENCH_SECRET; reports its port over IPC.
-const [databaseFile] = process.argv.slice(2);
+// no framework of ours around it. Fastify, the real server's own database (its SQLite file opened read-only,
+// WAL letting both read, or its PostgreSQL database through a `pg` pool), an HS256 check of the real server's
+// access token with the same secret, issuer and audience, the membership check that keeps tenants apart, and
+// the same JSON bytes. No session check, no logger, no metrics, no security headers, no rate limit, no
+// response schema. Forked by bench/run.ts with `node --import tsx`; the secret comes in BENCH_SECRET;
+// reports its port over IPC.
+const [database] = process.argv.slice(2);
 const secret = process.env.BENCH_SECRET;
-if (!databaseFile || !secret || !process.send) {
-  process.stderr.write('usage: forked by bench/run.ts with the SQLite file as argument and BENCH_SECRET\n');
+if (!database || !secret || !process.send) {
+  process.stderr.write(
+    'usage: forked by bench/run.ts with the SQLite file or PostgreSQL URL as argument and BENCH_SECRET\n',
+  );
   process.exit(2);
 }
 
-const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-const roleOf = db.prepare<[string, string], { role: string }>(
-  'select role from memberships where business_id = ? and user_id = ?',
-);
-const listOf = db.prepare<[string, number], CampaignRow>(
-  'select * from campaigns where business_id = ? order by start_date, id limit ?',
-);
-const findOne = db.prepare<[string], CampaignRow>('select * from campaigns where id = ?');
+/** The three reads, as prepared statements (SQLite) or named prepared queries (PostgreSQL). */
+interface Reads {
+  roleOf(businessId: string, userId: string): Promise<string | undefined>;
+  list(businessId: string, limit: number): Promise<CampaignRow[]>;
+  findOne(id: string): Promise<CampaignRow | undefined>;
+}
+
+function sqliteReads(file: string): Reads {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const roleOf = db.prepare<[string, string], { role: string }>(
+    'select role from memberships where business_id = ? and user_id = ?',
+  );
+  const listOf = db.prepare<[string, number], CampaignRow>(
+    'select * from campaigns where business_id = ? order by start_date, id limit ?',
+  );
+  const findOne = db.prepare<[string], CampaignRow>('select * from campaigns where id = ?');
+  return {
+    roleOf: async (businessId, userId) => roleOf.get(businessId, userId)?.role,
+    list: async (businessId, limit) => listOf.all(businessId, limit),
+    findOne: async (id) => findOne.get(id),
+  };
+}
+
+function postgresReads(url: string): Reads {
+  // As many connections as the real server's pool (src/server/db/database.ts), so neither waits for one more.
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const query = async <Row extends pg.QueryResultRow>(name: string, text: string, values: unknown[]) =>
+    (await pool.query<Row>({ name, text, values })).rows;
+  return {
+    roleOf: async (businessId, userId) =>
+      (
+        await query<{ role: string }>(
+          'role',
+          'select role from memberships where business_id = $1 and user_id = $2',
+          [businessId, userId],
+        )
+      )[0]?.role,
+    list: (businessId, limit) =>
+      query<CampaignRow>(
+        'list',
+        'select * from campaigns where business_id = $1 order by start_date, id limit $2',
+        [businessId, limit],
+      ),
+    findOne: async (id) =>
+      (await query<CampaignRow>('one', 'select * from campaigns where id = $1', [id]))[0],
+  };
+}
+
+const reads = /^postgres(ql)?:/.test(database) ? postgresReads(database) : sqliteReads(database);
 const verify = createVerifier({
   key: secret,
   algorithms: ['HS256'],
@@ -87,16 +132,16 @@ app.get<{ Querystring: { business_id?: string; limit?: string } }>('/api/campaig
   const userId = userOf(request.headers.authorization);
   const businessId = request.query.business_id ?? '';
   const limit = Math.min(Math.max(Number(request.query.limit ?? 50) || 50, 1), 100);
-  if (!roleOf.get(businessId, userId)) throw new HttpError(404);
-  const rows = listOf.all(businessId, limit + 1);
+  if (!(await reads.roleOf(businessId, userId))) throw new HttpError(404);
+  const rows = await reads.list(businessId, limit + 1);
   // The bench's workspace holds exactly one page, so there is never a next cursor to encode.
   if (rows.length > limit) throw new HttpError(500);
   return { items: rows.map(toJson), next_cursor: null };
 });
 app.get<{ Params: { id: string } }>('/api/campaign/:id', async (request) => {
   const userId = userOf(request.headers.authorization);
-  const row = findOne.get(request.params.id);
-  if (!row || !roleOf.get(row.business_id, userId)) throw new HttpError(404);
+  const row = await reads.findOne(request.params.id);
+  if (!row || !(await reads.roleOf(row.business_id, userId))) throw new HttpError(404);
   return toJson(row);
 });
 

@@ -126,10 +126,11 @@ export async function runMediaBench(): Promise<MediaBenchReport> {
     {
       DATA_DIR: path.join(workDir, 'data'),
       RATE_LIMIT_MAX: '1000000',
-      // The operator's setting, passed through so the bench can compare values.
+      // The operator's settings, passed through so the bench can compare values.
       ...(process.env.MEDIA_PROCESSING_CONCURRENCY && {
         MEDIA_PROCESSING_CONCURRENCY: process.env.MEDIA_PROCESSING_CONCURRENCY,
       }),
+      ...(process.env.MEDIA_THREAD_NICE && { MEDIA_THREAD_NICE: process.env.MEDIA_THREAD_NICE }),
     },
   );
   try {

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { type AiBenchReport, runAiEngineBench } from './ai-engine.js';
 import { type AiQualityReport, runAiQualityBench } from './ai-quality/run.js';
 import { type AnalyticsBenchReport, runAnalyticsBench } from './analytics.js';
@@ -74,6 +75,12 @@ const LOG_TO_NULL = process.env.BENCH_LOG === 'null';
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 /** `BENCH_ONLY=mcc-list,hand-list` measures only those (mcc, hand, fastapi × list, single). */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+/**
+ * `BENCH_DB=postgres`: mcc and the hand-written server read a fresh PostgreSQL database (MCC_TEST_POSTGRES_URL's
+ * server) instead of a SQLite file; FastAPI, which reads SQLite only, is skipped.
+ */
+const ON_POSTGRES = process.env.BENCH_DB === 'postgres';
+const POSTGRES_ADMIN_URL = process.env.MCC_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** `BENCH_JSON=<file>` also writes the figures as JSON. */
 const JSON_OUT = process.env.BENCH_JSON;
 
@@ -148,7 +155,7 @@ interface RealServer {
   logFile: string;
 }
 
-async function startRealServer(workDir: string, secret: string): Promise<RealServer> {
+async function startRealServer(workDir: string, secret: string, databaseUrl?: string): Promise<RealServer> {
   const entry = path.join(ROOT, 'dist/server/main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build:server\` first`);
   const port = await freePort();
@@ -170,6 +177,7 @@ async function startRealServer(workDir: string, secret: string): Promise<RealSer
       LOG_LEVEL: 'info',
       LOG_PRETTY: '0',
       RATE_LIMIT_MAX: '1000000000',
+      ...(databaseUrl && { DATABASE_URL: databaseUrl }),
     },
     stdio: ['ignore', out, out],
   });
@@ -273,9 +281,12 @@ interface Baseline {
   baseUrl: string;
 }
 
-/** The hand-written Fastify + better-sqlite3 + fast-jwt server (bench/handwritten-server.ts) on the real database. */
-async function startHandWritten(databaseFile: string, secret: string): Promise<Baseline> {
-  const child = fork(path.join(ROOT, 'bench/handwritten-server.ts'), [databaseFile], {
+/**
+ * The hand-written Fastify + fast-jwt server (bench/handwritten-server.ts) on the real database: its SQLite
+ * file through better-sqlite3, or its PostgreSQL URL through `pg`.
+ */
+async function startHandWritten(database: string, secret: string): Promise<Baseline> {
+  const child = fork(path.join(ROOT, 'bench/handwritten-server.ts'), [database], {
     execArgv: [
       '--conditions=source',
       '--import',
@@ -417,6 +428,7 @@ interface Summary {
 }
 
 interface HttpReport {
+  database: 'sqlite' | 'postgres';
   connections: number;
   durationSeconds: number;
   rounds: number;
@@ -448,24 +460,30 @@ async function runHttpSuite(): Promise<HttpReport> {
   log();
 
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'mcc-bench-'));
+  const postgres = ON_POSTGRES ? await createBenchDatabase() : undefined;
   try {
     const secret = randomBytes(32).toString('hex');
-    const real = await startRealServer(workDir, secret);
+    const real = await startRealServer(workDir, secret, postgres?.url);
     const fixture = await seed(real.baseUrl);
     const databaseFile = path.join(workDir, 'data', 'mcc.db');
-    const baselines: Baseline[] = [await startHandWritten(databaseFile, secret)];
-    const fastApi = await startFastApi(databaseFile, secret);
+    const baselines: Baseline[] = [await startHandWritten(postgres?.url ?? databaseFile, secret)];
+    const fastApi = postgres
+      ? 'its server reads SQLite only (bench/fastapi_server.py); BENCH_DB=postgres compares mcc with the hand-written server'
+      : await startFastApi(databaseFile, secret);
     if (typeof fastApi === 'string') log(`  FastAPI baseline skipped: ${fastApi}`);
     else baselines.push(fastApi);
     for (const baseline of baselines) await checkSameBytes(baseline, fixture);
 
-    log(`mcc: node dist/server/main.js at ${real.baseUrl} (SQLite in ${workDir}/data, NODE_ENV=development,`);
+    const where = postgres ? `PostgreSQL database ${postgres.name}` : `SQLite in ${workDir}/data`;
+    log(`mcc: node dist/server/main.js at ${real.baseUrl} (${where}, NODE_ENV=development,`);
     log(`  LOG_LEVEL=info with the per-request log line written to ${LOG_TO_NULL ? '/dev/null' : 'a file'},`);
     log('  metrics, helmet and the in-memory rate limit on, RATE_LIMIT_MAX=1e9 so it never throttles).');
     log(
-      'hand-written: Fastify + better-sqlite3 + fast-jwt HS256 + membership check (bench/handwritten-server.ts),',
+      `hand-written: Fastify + ${postgres ? 'pg (a pool of 10, named prepared queries)' : 'better-sqlite3'} + fast-jwt HS256 + membership check`,
     );
-    log('  its own process, on the same SQLite file read-only.');
+    log(
+      `  (bench/handwritten-server.ts), its own process, on the same ${postgres ? 'database' : 'SQLite file read-only'}.`,
+    );
     log(
       typeof fastApi === 'string'
         ? 'FastAPI: skipped.'
@@ -615,6 +633,7 @@ async function runHttpSuite(): Promise<HttpReport> {
       rounds: ROUNDS,
       results,
       summaries,
+      database: postgres ? 'postgres' : 'sqlite',
       fastApi: typeof fastApi === 'string' ? `skipped: ${fastApi}` : fastApiVersions(),
       checks,
       logLines,
@@ -623,6 +642,26 @@ async function runHttpSuite(): Promise<HttpReport> {
   } finally {
     await Promise.all(children.map(stop));
     rmSync(workDir, { recursive: true, force: true });
+    if (postgres) await adminQuery(`drop database if exists ${postgres.name} with (force)`);
+  }
+}
+
+/** A fresh, empty PostgreSQL database for one run (mcc migrates it when it starts). */
+async function createBenchDatabase(): Promise<{ name: string; url: string }> {
+  const name = `mcc_bench_http_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3_000 });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
   }
 }
 

@@ -66,7 +66,13 @@ export const PUBLISH_ONLY_NETWORKS: readonly NetworkId[] = ['telegram', 'discord
  * "Direct messages"). A direct message on another network's channel (from the inbound webhook) is answered
  * the connector's way, never in public through the account.
  */
-export const DIRECT_MESSAGE_NETWORKS: readonly NetworkId[] = ['mastodon', 'facebook', 'instagram'];
+export const DIRECT_MESSAGE_NETWORKS: readonly NetworkId[] = [
+  'mastodon',
+  'bluesky',
+  'x',
+  'facebook',
+  'instagram',
+];
 
 /** Whether the network gives results and conversations back (see PUBLISH_ONLY_NETWORKS). */
 export function readsBack(network: NetworkId): boolean {
@@ -323,7 +329,10 @@ export const networkSyncResultSchema = z.object({
   posts_measured: z.number().int(),
   /** New messages (mentions, replies) stored in the inbox; ones seen before are not counted. */
   messages_received: z.number().int(),
-  /** Why something could not be read, in the network's words; empty when all went well. */
+  /**
+   * Why something could not be read, in the network's words, and what was left unread with how to allow
+   * it (direct messages an account's token may not read); empty when all went well.
+   */
   problems: z.array(z.string()),
 });
 export type NetworkSyncResult = z.infer<typeof networkSyncResultSchema>;

@@ -278,9 +278,13 @@ describeEachDialect('Bluesky through a connected account', (create) => {
       },
       { body: 'Gluten-free loaves too?', channel: 'bluesky', external_id: question.uri },
     ]);
+    // The app password was made without direct-message access: the reading says how to allow it.
     expect(
       (await call('POST', `/api/network-accounts/${account.id}/sync`)).json<NetworkSyncResult>(),
-    ).toMatchObject({ messages_received: 0, problems: [] });
+    ).toMatchObject({
+      messages_received: 0,
+      problems: [expect.stringContaining('“Allow access to your direct messages”')],
+    });
 
     const conversation = await t.database.db
       .selectFrom('messages')

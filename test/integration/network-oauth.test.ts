@@ -144,7 +144,15 @@ describeEachDialect('connecting X through OAuth', (create) => {
     expect(items.find((item) => item.network === 'x')).toEqual({
       network: 'x',
       name: 'X',
-      scopes: ['tweet.read', 'tweet.write', 'users.read', 'offline.access', 'media.write'],
+      scopes: [
+        'tweet.read',
+        'tweet.write',
+        'users.read',
+        'offline.access',
+        'media.write',
+        'dm.read',
+        'dm.write',
+      ],
       redirect_url: `${PUBLIC_URL}/api/oauth/x/callback`,
       app_source: 'instance',
       workspace_app: null,
@@ -157,7 +165,7 @@ describeEachDialect('connecting X through OAuth', (create) => {
       response_type: 'code',
       client_id: CLIENT.id,
       redirect_uri: `${PUBLIC_URL}/api/oauth/x/callback`,
-      scope: 'tweet.read tweet.write users.read offline.access media.write',
+      scope: 'tweet.read tweet.write users.read offline.access media.write dm.read dm.write',
       code_challenge_method: 'S256',
       state: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       code_challenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
@@ -178,7 +186,15 @@ describeEachDialect('connecting X through OAuth', (create) => {
       handle: '@bakery',
       display_name: 'The Bakery',
       status: 'connected',
-      scopes: ['tweet.read', 'tweet.write', 'users.read', 'offline.access', 'media.write'],
+      scopes: [
+        'tweet.read',
+        'tweet.write',
+        'users.read',
+        'offline.access',
+        'media.write',
+        'dm.read',
+        'dm.write',
+      ],
       token_expires_at: expect.any(String),
     });
     const row = await repos.networkAccounts.find(businessId, account?.id ?? '');

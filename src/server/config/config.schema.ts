@@ -141,6 +141,7 @@ export const envSchema = z.object({
   MEDIA_MAX_IMAGE_PIXELS: positiveInt.max(1_000_000_000).default(100_000_000),
   MEDIA_QUOTA_BYTES: positiveInt.default(5 * 1024 * 1024 * 1024),
   MEDIA_PROCESSING_CONCURRENCY: positiveInt.max(16).default(2),
+  MEDIA_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(10),
   S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_BUCKET: z

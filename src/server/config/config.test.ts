@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       maxImagePixels: 100_000_000,
       quotaBytes: 5 * 1024 * 1024 * 1024,
       processingConcurrency: 2,
+      imageThreadNice: 10,
     });
   });
 

@@ -108,6 +108,8 @@ export interface Config {
     quotaBytes: number;
     /** Images processed at once per process; others wait their turn (bounds memory). */
     processingConcurrency: number;
+    /** How far below the event loop libvips' pixel threads run (0-19; 0 leaves them as they are). */
+    imageThreadNice: number;
   };
   /**
    * Email (integrations/mail): SMTP when `smtpUrl` is set; otherwise development and tests keep messages
@@ -261,6 +263,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxImagePixels: e.MEDIA_MAX_IMAGE_PIXELS,
       quotaBytes: e.MEDIA_QUOTA_BYTES,
       processingConcurrency: e.MEDIA_PROCESSING_CONCURRENCY,
+      imageThreadNice: e.MEDIA_THREAD_NICE,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? 'Marketing Command Center <mcc@localhost>' },
     testHooks: { killBeforeWebhookRelay: e.MCC_TEST_KILL_BEFORE_WEBHOOK_RELAY && !production },

@@ -1,19 +1,16 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+import { dateTimeFormat } from './workspace-format.js';
 
-/** "12 Mar 2025, 14:05" in the reader's locale and time zone. */
+/** "12 Mar 2025, 14:05" in the workspace's locale and time zone (workspace-format.ts). */
 export function formatDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
+  return dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-/** "12 Mar 2025" in the reader's locale. */
+/** "12 Mar 2025" in the workspace's locale and time zone. */
 export function formatDate(iso: string): string {
-  return dateOnly.format(new Date(iso));
+  return dateTimeFormat({ dateStyle: 'medium' }).format(new Date(iso));
 }
 
-const civilDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-
-/** A calendar date (`2026-12-07`) as "7 Dec 2026" in the reader's locale, the same day in every zone. */
+/** A calendar date (`2026-12-07`) as "7 Dec 2026" in the workspace's locale, the same day in every zone. */
 export function formatCivilDate(date: string): string {
-  return civilDate.format(new Date(`${date}T00:00:00Z`));
+  return dateTimeFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }

@@ -32,6 +32,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { recordAudit } from '../workspace/audit.service.js';
 import { decodeHeicToFile } from './heic-decode.js';
 import { canDecodeHeic, inspectImage, makeRenditions, writeCleanOriginal } from './image-renditions.js';
+import { ImageThreadPriority } from './image-thread-priority.js';
 import { Limiter } from './limiter.js';
 import type { SignedMediaLinks } from './signed-media-links.js';
 import { formatBytes, type SpooledUpload, spoolUpload } from './upload-spool.js';
@@ -45,6 +46,8 @@ export interface MediaSettings {
   maxImagePixels: number;
   quotaBytes: number;
   processingConcurrency: number;
+  /** How far below the event loop libvips' pixel threads run (image-thread-priority.ts); 0: as they are. */
+  imageThreadNice: number;
   /** A local directory for uploads in flight (whatever the store). */
   spoolDirectory: string;
   /** Where signed links point (PUBLIC_URL); without it they are paths on this server. */
@@ -111,9 +114,26 @@ const EXTENSIONS: Record<string, string> = {
  */
 export class MediaService {
   private readonly limiter: Limiter;
+  private readonly imageThreads: ImageThreadPriority;
 
   constructor(private readonly deps: MediaServiceDeps) {
     this.limiter = new Limiter(deps.settings.processingConcurrency);
+    this.imageThreads = new ImageThreadPriority(deps.settings.imageThreadNice);
+  }
+
+  /**
+   * Run image work in one of the processing slots. libvips' threads are lowered before it starts and
+   * again when it ends, since libvips starts new threads while it works (image-thread-priority.ts).
+   */
+  private processImage<T>(work: () => Promise<T>): Promise<T> {
+    return this.limiter.run(async () => {
+      this.imageThreads.lowerImageThreads();
+      try {
+        return await work();
+      } finally {
+        this.imageThreads.lowerImageThreads();
+      }
+    });
   }
 
   /**
@@ -134,7 +154,7 @@ export class MediaService {
         // Decoded in a worker (heic-decode.ts) to a file libvips reads; the rest is the usual pipeline.
         const decoded = `${uploaded.path}.v`;
         spooled = { ...uploaded, path: decoded, dispose: () => rm(decoded, { force: true }) };
-        await this.limiter.run(() => decodeHeicToFile(uploaded.path, decoded, settings.maxImagePixels));
+        await this.processImage(() => decodeHeicToFile(uploaded.path, decoded, settings.maxImagePixels));
       }
       const size =
         spooled.kind === 'image' ? await inspectImage(spooled.path, settings.maxImagePixels) : undefined;
@@ -150,7 +170,7 @@ export class MediaService {
         const done =
           spooled.kind === 'video'
             ? await this.storeVideo(row, spooled)
-            : await this.limiter.run(() => this.storeImage(row, spooled));
+            : await this.processImage(() => this.storeImage(row, spooled));
         return toMediaItem(done);
       } catch (error) {
         await this.discard(row.business_id, row.id);
@@ -216,7 +236,7 @@ export class MediaService {
       updated_at: this.deps.now().toISOString(),
     };
     if (focalMoved && row.status === 'ready' && hasRenditions(row)) {
-      const renditions = await this.limiter.run(() => this.recut(row, focal));
+      const renditions = await this.processImage(() => this.recut(row, focal));
       Object.assign(patch, renditions);
     }
     const saved = await this.deps.repos.media.update(row.business_id, row.id, patch);

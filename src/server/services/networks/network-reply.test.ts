@@ -24,7 +24,7 @@ describe('replyThroughNetwork', () => {
     const listForNetwork = vi.fn(async () => []);
     const deps = { repos: { networkAccounts: { listForNetwork } } } as unknown as NetworkReplyDeps;
     const message = { business_id: 'b1', body: 'Which size?', visibility: 'direct' } as MessageRow;
-    for (const channel of ['x', 'bluesky']) {
+    for (const channel of ['linkedin', 'threads']) {
       const conversation = { channel, customer_handle: '@sam' } as ConversationRow;
       expect(await replyThroughNetwork(deps, conversation, message, 'remote-1')).toBeUndefined();
     }
@@ -33,41 +33,62 @@ describe('replyThroughNetwork', () => {
     expect(listForNetwork).toHaveBeenCalledWith('b1', 'mastodon');
   });
 
-  it('names the customer in front of a public answer and a Mastodon direct status, not in a private conversation', async () => {
-    const sent: Array<[string, string, boolean | undefined]> = [];
-    const reply = (network: string) =>
-      vi.fn(async (_session: unknown, answer: { text: string; direct?: boolean }) => {
-        sent.push([network, answer.text, answer.direct]);
-        return { ok: true as const, value: { position: 0, remoteId: 'r1', url: null } };
-      });
-    const account = {
+  it('answers a direct message privately: naming the customer only where a direct message is a mention (Mastodon)', async () => {
+    const sent: Array<{ network: string; text: string; inReplyTo: string; direct: boolean | undefined }> = [];
+    const provider = (network: string) => ({
+      reply: vi.fn(
+        async (_session: unknown, reply: { text: string; inReplyTo: string; direct?: boolean }) => {
+          sent.push({ network, text: reply.text, inReplyTo: reply.inReplyTo, direct: reply.direct });
+          return { ok: true as const, value: { position: 0, remoteId: `${network}-answer`, url: null } };
+        },
+      ),
+    });
+    const account = (network: string) => ({
+      id: `${network}-account`,
       business_id: 'b1',
+      network,
       status: 'connected',
-      access_token_encrypted: 'token',
+      access_token_encrypted: 'sealed',
       refresh_token_encrypted: null,
-    };
+      base_url: '',
+      token_expires_at: null,
+      remote_account_id: 'me',
+      handle: '@shop',
+    });
     const deps = {
-      repos: { networkAccounts: { listForNetwork: vi.fn(async () => [account]) } },
-      networks: { facebook: { reply: reply('facebook') }, mastodon: { reply: reply('mastodon') } },
-      secretBox: { open: (sealed: string) => sealed },
+      repos: {
+        networkAccounts: { listForNetwork: async (_b: string, network: string) => [account(network)] },
+      },
+      networks: {
+        mastodon: provider('mastodon'),
+        bluesky: provider('bluesky'),
+        x: provider('x'),
+        facebook: provider('facebook'),
+        instagram: provider('instagram'),
+      },
+      secretBox: { open: (sealed: string) => `opened ${sealed}` },
       now: () => new Date('2031-03-03T10:00:00.000Z'),
     } as unknown as NetworkReplyDeps;
-    const message = (visibility: 'public' | 'direct') =>
-      ({ id: 'm1', business_id: 'b1', body: 'Which size?', visibility, created_at: '' }) as MessageRow;
-    for (const channel of ['facebook', 'mastodon'] as const) {
+    const message = {
+      id: 'm1',
+      business_id: 'b1',
+      body: 'Yes: which size?',
+      visibility: 'direct',
+      created_at: '2031-03-03T10:00:00.000Z',
+    } as MessageRow;
+    for (const channel of ['mastodon', 'bluesky', 'x', 'facebook', 'instagram']) {
       const conversation = { channel, customer_handle: '@sam' } as ConversationRow;
-      for (const visibility of ['public', 'direct'] as const) {
-        expect(await replyThroughNetwork(deps, conversation, message(visibility), 'remote-1')).toEqual({
-          status: 'sent',
-          remoteId: 'r1',
-        });
-      }
+      expect(await replyThroughNetwork(deps, conversation, message, `dm:c1:${channel}`)).toEqual({
+        status: 'sent',
+        remoteId: `${channel}-answer`,
+      });
     }
     expect(sent).toEqual([
-      ['facebook', '@sam Which size?', false],
-      ['facebook', 'Which size?', true],
-      ['mastodon', '@sam Which size?', false],
-      ['mastodon', '@sam Which size?', true],
+      { network: 'mastodon', text: '@sam Yes: which size?', inReplyTo: 'dm:c1:mastodon', direct: true },
+      { network: 'bluesky', text: 'Yes: which size?', inReplyTo: 'dm:c1:bluesky', direct: true },
+      { network: 'x', text: 'Yes: which size?', inReplyTo: 'dm:c1:x', direct: true },
+      { network: 'facebook', text: 'Yes: which size?', inReplyTo: 'dm:c1:facebook', direct: true },
+      { network: 'instagram', text: 'Yes: which size?', inReplyTo: 'dm:c1:instagram', direct: true },
     ]);
   });
 });

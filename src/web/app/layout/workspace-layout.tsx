@@ -12,6 +12,7 @@ import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { rememberWorkspaceId } from '#web/lib/last-workspace.js';
 import { PageTitle } from '#web/lib/page-title.js';
+import { setWorkspaceRegion } from '#web/lib/workspace-format.js';
 import { useLiveUpdates } from '../use-live-updates.js';
 
 /** Loads the workspace named in the URL and hands it to the pages below through the outlet context. */
@@ -29,6 +30,8 @@ export function WorkspaceLayout() {
   useEffect(() => {
     if (business.isSuccess) rememberWorkspaceId(business.data.id);
   }, [business.isSuccess, business.data?.id]);
+  // Leaving the workspace's pages: the browser's conventions again.
+  useEffect(() => () => setWorkspaceRegion(undefined), []);
 
   if (business.isPending) return <PageSpinner label={t('workspace.loading')} />;
   if (business.isError) {
@@ -47,6 +50,9 @@ export function WorkspaceLayout() {
     }
     return <Banner tone="danger">{describeError(business.error)}</Banner>;
   }
+  // Set while rendering, not in an effect, so the pages below format in the workspace's locale from their
+  // first render on (an effect would run after them).
+  setWorkspaceRegion(business.data);
   return <Outlet context={business.data satisfies Business} />;
 }
 

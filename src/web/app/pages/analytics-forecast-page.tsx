@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { BenchmarksCard } from '#web/features/analytics/components/benchmarks-card.js';
 import { ForecastView } from '#web/features/analytics/components/forecast-view.js';
@@ -10,18 +11,16 @@ export function AnalyticsForecastPage() {
   const business = useWorkspace();
   const [params] = useSearchParams();
   const choices = useCampaignChoices(business.id);
+  const { t } = useTranslation('analytics');
   return (
     <>
-      <PageTitle title={`Forecast · ${business.name}`} />
+      <PageTitle title={t('pages.forecastTitle', { workspace: business.name })} />
       <div className="page-header__text">
         <Link to=".." relative="path" className="muted">
-          ← Analytics
+          {t('pages.backToAnalytics')}
         </Link>
-        <h1>Forecast</h1>
-        <p className="muted">
-          A Monte Carlo forecast: thousands of possible outcomes of the plan, from benchmark rates and your
-          own results.
-        </p>
+        <h1>{t('pages.forecast')}</h1>
+        <p className="muted">{t('pages.forecastIntro')}</p>
       </div>
       <ForecastView
         business={business}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -8,22 +9,23 @@ import { useWorkspace } from '../layout/workspace-layout.js';
 /** Actual results over a date range, by channel, campaign and content, with CSV export and import. */
 export function AnalyticsPage() {
   const business = useWorkspace();
+  const { t } = useTranslation('analytics');
   return (
     <>
-      <PageTitle title={`Analytics · ${business.name}`} />
+      <PageTitle title={t('pages.analyticsTitle', { workspace: business.name })} />
       <div className="page-header">
         <div className="page-header__text">
-          <h1>Analytics</h1>
-          <p className="muted">What {business.name}’s content achieved, and what a plan is likely to.</p>
+          <h1>{t('pages.analytics')}</h1>
+          <p className="muted">{t('pages.analyticsIntro', { workspace: business.name })}</p>
         </div>
         <Link to="forecast" className="button button--primary button--sm">
-          Forecast a plan
+          {t('pages.forecastPlan')}
         </Link>
       </div>
       {can(business.role, 'analytics.read') ? (
         <OverviewView business={business} />
       ) : (
-        <Banner>Your role in this workspace does not include analytics.</Banner>
+        <Banner>{t('pages.noAccess')}</Banner>
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { can } from '#shared/roles.js';
 import { BrandForm } from '#web/features/brand/components/brand-form.js';
 import { useUpdateBusiness } from '#web/features/workspaces/api/update-business.js';
@@ -7,14 +8,13 @@ import { useWorkspace } from '../layout/workspace-layout.js';
 export function BrandPage() {
   const business = useWorkspace();
   const updateBusiness = useUpdateBusiness(business.id);
+  const { t } = useTranslation('brand');
   return (
     <>
-      <PageTitle title={`Brand · ${business.name}`} />
+      <PageTitle title={t('page.title', { workspace: business.name })} />
       <div className="page-header__text">
-        <h1>Brand</h1>
-        <p className="muted">
-          How {business.name} sounds and who it talks to. Every AI plan and post reads this.
-        </p>
+        <h1>{t('page.heading')}</h1>
+        <p className="muted">{t('page.description', { workspace: business.name })}</p>
       </div>
       <BrandForm
         key={business.updated_at}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { can } from '#shared/roles.js';
 import { Button } from '#web/components/ui/button.js';
@@ -10,6 +11,7 @@ import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function CalendarPage() {
+  const { t } = useTranslation('content');
   const business = useWorkspace();
   const options = useCampaignChoices(business.id);
   // `?generate=1` opens the dialog, so the dashboard's "first calendar" link lands right in it.
@@ -29,27 +31,27 @@ export function CalendarPage() {
     );
   return (
     <>
-      <PageTitle title={`Calendar · ${business.name}`} />
+      <PageTitle title={t('pages.calendar.documentTitle', { workspace: business.name })} />
       <div className="page-header">
         <div className="page-header__text">
-          <h1>Calendar</h1>
-          <p className="muted">Drag a post to another day, or focus it and use the arrow keys, then Enter.</p>
+          <h1>{t('pages.calendar.title')}</h1>
+          <p className="muted">{t('pages.calendar.intro')}</p>
         </div>
         <div className="row">
           {canGenerate && (
             <Button variant="primary" onClick={() => setDialog(true)}>
-              Generate a calendar
+              {t('pages.calendar.generate')}
             </Button>
           )}
-          <Button onClick={() => setSharing(true)}>Share</Button>
+          <Button onClick={() => setSharing(true)}>{t('pages.calendar.share')}</Button>
           {can(business.role, 'content.write') && (
             <Link to="../compose" relative="path" className="button button--secondary button--md">
-              New post
+              {t('pages.calendar.newPost')}
             </Link>
           )}
           {can(business.role, 'content.write') && (
             <Link to="../studio" relative="path" className="button button--secondary button--md">
-              Write in the studio
+              {t('pages.calendar.studio')}
             </Link>
           )}
         </div>

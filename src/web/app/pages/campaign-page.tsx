@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { can } from '#shared/roles.js';
 import { Badge } from '#web/components/ui/badge.js';
@@ -9,7 +10,7 @@ import { EmptyState } from '#web/components/ui/empty-state.js';
 import { PageSpinner } from '#web/components/ui/spinner.js';
 import { CampaignForecastCard } from '#web/features/analytics/components/campaign-forecast-card.js';
 import { useCampaign } from '#web/features/campaigns/api/get-campaign.js';
-import { STATUS_LABELS, STATUS_TONES } from '#web/features/campaigns/components/campaign-format.js';
+import { STATUS_TONES } from '#web/features/campaigns/components/campaign-format.js';
 import { CampaignStatusActions } from '#web/features/campaigns/components/campaign-status-actions.js';
 import { CampaignSummary } from '#web/features/campaigns/components/campaign-summary.js';
 import { ContentItemList } from '#web/features/content/components/content-item-list.js';
@@ -26,19 +27,20 @@ export function CampaignPage() {
   const campaign = useCampaign(business.id, campaignId);
   const navigate = useNavigate();
   const [generating, setGenerating] = useState(false);
-  if (campaign.isPending) return <PageSpinner label="Loading the campaign" />;
+  const { t } = useTranslation('campaigns');
+  if (campaign.isPending) return <PageSpinner label={t('page.loading')} />;
   if (campaign.isError) {
     if (campaign.error instanceof ApiError && campaign.error.status === 404) {
       return (
         <EmptyState
-          title="Campaign not found"
+          title={t('page.notFound')}
           action={
             <Link to=".." relative="path">
-              All campaigns
+              {t('page.all')}
             </Link>
           }
         >
-          It may have been deleted.
+          {t('page.notFoundHint')}
         </EmptyState>
       );
     }
@@ -52,24 +54,24 @@ export function CampaignPage() {
       <div className="page-header">
         <div className="page-header__text">
           <Link to=".." relative="path" className="muted">
-            ← Campaigns
+            {t('page.back')}
           </Link>
           <div className="row">
             <h1>{campaign.data.name}</h1>
-            <Badge tone={STATUS_TONES[campaign.data.status]}>{STATUS_LABELS[campaign.data.status]}</Badge>
+            <Badge tone={STATUS_TONES[campaign.data.status]}>{t(`statuses.${campaign.data.status}`)}</Badge>
           </div>
         </div>
         {(writable || canGenerate) && (
           <div className="row">
             {canGenerate && (
               <Button size="sm" onClick={() => setGenerating(true)}>
-                Generate a calendar
+                {t('page.generate')}
               </Button>
             )}
             {writable && <CampaignStatusActions campaign={campaign.data} />}
             {writable && (
               <Link to="edit" className="button button--secondary button--sm">
-                Edit
+                {t('page.edit')}
               </Link>
             )}
           </div>
@@ -83,13 +85,13 @@ export function CampaignPage() {
           currency={campaign.data.currency}
         />
       )}
-      <Card title="Content" description="Everything planned or written for this campaign.">
+      <Card title={t('page.content')} description={t('page.contentDescription')}>
         <ContentItemList
           businessId={business.id}
           timeZone={business.time_zone}
           filters={{ campaign_id: campaign.data.id }}
-          emptyTitle="No content yet"
-          emptyText="Write posts in the studio and link them to this campaign, or generate a calendar for it."
+          emptyTitle={t('page.noContent')}
+          emptyText={t('page.noContentHint')}
         />
       </Card>
       {canGenerate && (

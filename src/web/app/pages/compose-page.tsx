@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ContentMedia } from '#shared/content.schema.js';
 import type { MediaItem } from '#shared/media.schema.js';
 import { useCampaignChoices } from '#web/features/campaigns/api/get-campaigns.js';
@@ -27,16 +28,15 @@ function toAttached(item: MediaItem): ContentMedia {
 }
 
 export function ComposePage() {
+  const { t } = useTranslation('content');
   const business = useWorkspace();
   const campaigns = useCampaignChoices(business.id);
   return (
     <>
-      <PageTitle title={`New post · ${business.name}`} />
+      <PageTitle title={t('pages.compose.documentTitle', { workspace: business.name })} />
       <div className="page-header__text">
-        <h1>New post</h1>
-        <p className="muted">
-          Write it once, tailor it for each network, and schedule every version together.
-        </p>
+        <h1>{t('pages.compose.title')}</h1>
+        <p className="muted">{t('pages.compose.intro')}</p>
       </div>
       <ComposeView
         business={business}

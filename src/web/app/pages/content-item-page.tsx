@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { can } from '#shared/roles.js';
@@ -22,41 +23,43 @@ import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function ContentItemPage() {
+  const { t } = useTranslation('content');
   const business = useWorkspace();
   const { itemId = '' } = useParams();
   const item = useContentItem(business.id, itemId);
   const setMedia = useSetContentMedia(business.id);
   const members = useMembers(business.id);
-  if (item.isPending) return <PageSpinner label="Loading the item" />;
+  if (item.isPending) return <PageSpinner label={t('pages.item.loading')} />;
   if (item.isError) {
     if (item.error instanceof ApiError && item.error.status === 404) {
       return (
         <EmptyState
-          title="Item not found"
+          title={t('pages.item.notFound')}
           action={
             <Link to="../../calendar" relative="path">
-              Back to the calendar
+              {t('pages.item.backToCalendar')}
             </Link>
           }
         >
-          It may have been deleted.
+          {t('pages.item.notFoundText')}
         </EmptyState>
       );
     }
     return <Banner tone="danger">{describeError(item.error)}</Banner>;
   }
+  const label = itemLabel(item.data, t('item.untitled'));
   return (
     <>
-      <PageTitle title={`${itemLabel(item.data)} · ${business.name}`} />
+      <PageTitle title={t('pages.item.documentTitle', { item: label, workspace: business.name })} />
       <div className="page-header__text">
         <Link
           to={`../../calendar${item.data.scheduled_at ? `?date=${localDate(item.data.scheduled_at, business.time_zone)}` : ''}`}
           relative="path"
           className="muted"
         >
-          ← Calendar
+          {t('pages.item.calendar')}
         </Link>
-        <h1>{itemLabel(item.data)}</h1>
+        <h1>{label}</h1>
         <p className="muted">{CHANNEL_RULES[item.data.channel].name}</p>
       </div>
       <ContentEditor

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { can } from '#shared/roles.js';
 import { useCampaignChoices } from '#web/features/campaigns/api/get-campaigns.js';
@@ -6,21 +7,20 @@ import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function ContentPage() {
+  const { t } = useTranslation('content');
   const business = useWorkspace();
   const campaigns = useCampaignChoices(business.id);
   return (
     <>
-      <PageTitle title={`Content · ${business.name}`} />
+      <PageTitle title={t('pages.content.documentTitle', { workspace: business.name })} />
       <div className="page-header">
         <div className="page-header__text">
-          <h1>Content</h1>
-          <p className="muted">
-            Every post of the workspace in one list: filter and search it, tick items to change them together.
-          </p>
+          <h1>{t('pages.content.title')}</h1>
+          <p className="muted">{t('pages.content.intro')}</p>
         </div>
         {can(business.role, 'content.write') && (
           <Link to="../compose" relative="path" className="button button--primary button--md">
-            New post
+            {t('pages.content.newPost')}
           </Link>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { todayIn } from '#shared/zoned-time.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -17,24 +18,25 @@ export function EditCampaignPage() {
   const update = useUpdateCampaign(business.id, campaignId);
   const navigate = useNavigate();
   const toast = useToast();
-  if (campaign.isPending) return <PageSpinner label="Loading the campaign" />;
+  const { t } = useTranslation('campaigns');
+  if (campaign.isPending) return <PageSpinner label={t('page.loading')} />;
   if (campaign.isError) return <Banner tone="danger">{describeError(campaign.error)}</Banner>;
   return (
     <>
-      <PageTitle title={`Edit ${campaign.data.name} · ${business.name}`} />
+      <PageTitle title={t('page.editTitle', { name: campaign.data.name, workspace: business.name })} />
       <div className="page-header__text">
-        <h1>Edit campaign</h1>
+        <h1>{t('page.editHeading')}</h1>
         <p className="muted">{campaign.data.name}</p>
       </div>
       <CampaignForm
         key={campaign.data.updated_at}
         campaign={campaign.data}
         today={todayIn(business.time_zone)}
-        submitLabel="Save campaign"
+        submitLabel={t('page.save')}
         onCancel={() => navigate('..', { relative: 'path' })}
         onSubmit={async (body) => {
           await update.mutateAsync(body);
-          toast('Campaign saved');
+          toast(t('page.saved'));
           navigate('..', { relative: 'path' });
         }}
       />

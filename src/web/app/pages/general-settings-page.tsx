@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Card } from '#web/components/ui/card.js';
 import { useToast } from '#web/components/ui/toast.js';
@@ -11,17 +12,18 @@ export function GeneralSettingsPage() {
   const business = useWorkspace();
   const navigate = useNavigate();
   const toast = useToast();
+  const { t } = useTranslation('workspaces');
   return (
     <>
-      <PageTitle title={`General settings · ${business.name}`} />
-      <Card title="Business profile" description="The AI reads this profile before every plan and post.">
+      <PageTitle title={t('page.generalTitle', { workspace: business.name })} />
+      <Card title={t('page.profileTitle')} description={t('page.profileDescription')}>
         <GeneralSettingsForm key={business.updated_at} business={business} />
       </Card>
       <TwoFactorRequirementCard business={business} />
       <DeleteBusinessCard
         business={business}
         onDeleted={() => {
-          toast(`${business.name} was deleted`);
+          toast(t('page.deleted', { workspace: business.name }));
           navigate('/', { replace: true });
         }}
       />

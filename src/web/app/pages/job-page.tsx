@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -16,31 +17,32 @@ export function JobPage() {
   const business = useWorkspace();
   const { jobId = '' } = useParams();
   const job = useJob(business.id, jobId);
-  if (job.isPending) return <PageSpinner label="Loading the job" />;
+  const { t } = useTranslation('jobs');
+  if (job.isPending) return <PageSpinner label={t('page.loading')} />;
   if (job.isError) {
     if (job.error instanceof ApiError && job.error.status === 404) {
       return (
         <EmptyState
-          title="Job not found"
+          title={t('page.notFound')}
           action={
             <Link to=".." relative="path">
-              All jobs
+              {t('page.all')}
             </Link>
           }
         >
-          The link may be wrong, or the job belongs to another workspace.
+          {t('page.notFoundHint')}
         </EmptyState>
       );
     }
     return <Banner tone="danger">{describeError(job.error)}</Banner>;
   }
-  const label = jobLabel(job.data.name);
+  const label = jobLabel(job.data.name, t);
   return (
     <>
-      <PageTitle title={`${label} · Jobs · ${business.name}`} />
+      <PageTitle title={t('page.jobTitle', { job: label, workspace: business.name })} />
       <div className="page-header__text">
         <Link to=".." relative="path" className="muted">
-          ← Jobs
+          {t('page.back')}
         </Link>
         <h1>{label}</h1>
       </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { can } from '#shared/roles.js';
 import { MediaLibrary } from '#web/features/media/components/media-library.js';
 import { PageTitle } from '#web/lib/page-title.js';
@@ -5,15 +6,14 @@ import { useWorkspace } from '../layout/workspace-layout.js';
 
 export function MediaPage() {
   const business = useWorkspace();
+  const { t } = useTranslation('media');
   return (
     <>
-      <PageTitle title={`Media · ${business.name}`} />
+      <PageTitle title={t('page.title', { workspace: business.name })} />
       <div className="page-header">
         <div className="page-header__text">
-          <h1>Media</h1>
-          <p className="muted">
-            Photos and videos for your posts: upload once, describe them, attach them in the editor.
-          </p>
+          <h1>{t('page.heading')}</h1>
+          <p className="muted">{t('page.intro')}</p>
         </div>
       </div>
       <MediaLibrary businessId={business.id} canEdit={can(business.role, 'media.write')} />

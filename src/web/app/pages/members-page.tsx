@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useToast } from '#web/components/ui/toast.js';
 import { MembersCard } from '#web/features/workspaces/components/members-card.js';
@@ -10,14 +11,15 @@ export function MembersPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const toast = useToast();
+  const { t } = useTranslation('workspaces');
   return (
     <>
-      <PageTitle title={`Members · ${business.name}`} />
+      <PageTitle title={t('page.membersTitle', { workspace: business.name })} />
       <MembersCard
         business={business}
         myUserId={user.id}
         onLeft={() => {
-          toast(`You left ${business.name}`);
+          toast(t('page.left', { workspace: business.name }));
           navigate('/', { replace: true });
         }}
       />

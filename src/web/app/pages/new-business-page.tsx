@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Card } from '#web/components/ui/card.js';
 import { CreateBusinessForm } from '#web/features/workspaces/components/create-business-form.js';
@@ -6,14 +7,13 @@ import { PageTitle } from '#web/lib/page-title.js';
 /** Another workspace, for people who market more than one business. */
 export function NewBusinessPage() {
   const navigate = useNavigate();
+  const { t } = useTranslation('workspaces');
   return (
     <>
-      <PageTitle title="New business" />
+      <PageTitle title={t('page.newBusiness')} />
       <div className="page-header__text">
-        <h1>New business</h1>
-        <p className="muted">
-          Each business is a separate workspace with its own team, content and settings.
-        </p>
+        <h1>{t('page.newBusiness')}</h1>
+        <p className="muted">{t('page.newBusinessIntro')}</p>
       </div>
       <Card>
         <CreateBusinessForm onCreated={(business) => navigate(`/w/${business.id}`)} />

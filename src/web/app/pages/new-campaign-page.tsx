@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { defaultCurrency } from '#shared/currency.js';
 import { todayIn } from '#shared/zoned-time.js';
@@ -12,21 +13,22 @@ export function NewCampaignPage() {
   const create = useCreateCampaign(business.id);
   const navigate = useNavigate();
   const toast = useToast();
+  const { t } = useTranslation('campaigns');
   return (
     <>
-      <PageTitle title={`New campaign · ${business.name}`} />
+      <PageTitle title={t('page.newTitle', { workspace: business.name })} />
       <div className="page-header__text">
-        <h1>New campaign</h1>
-        <p className="muted">It starts as a draft; activate it when it is ready.</p>
+        <h1>{t('page.newHeading')}</h1>
+        <p className="muted">{t('page.newDescription')}</p>
       </div>
       <CampaignForm
         today={todayIn(business.time_zone)}
         defaults={{ currency: defaultCurrency(business), channels: business.brand.channels }}
-        submitLabel="Create campaign"
+        submitLabel={t('page.create')}
         onCancel={() => navigate('..', { relative: 'path' })}
         onSubmit={async (body) => {
           const campaign = await create.mutateAsync(body);
-          toast(`Campaign “${campaign.name}” created`);
+          toast(t('page.created', { name: campaign.name }));
           navigate(`../${campaign.id}`, { relative: 'path' });
         }}
       />

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Banner } from '#web/components/ui/banner.js';
 import { Spinner } from '#web/components/ui/spinner.js';
@@ -32,6 +33,9 @@ export function OnboardingPage() {
   const businessId = params.get('business') ?? undefined;
   const step = stepFromParams(params.get('step'), businessId);
   const meta = ONBOARDING_STEPS[step - 1] ?? ONBOARDING_STEPS[0];
+  const { t } = useTranslation('onboarding');
+  const title = t(`steps.${meta.id}.title`);
+  const intro = t(`steps.${meta.id}.intro`);
   useFocusOnStepChange(step);
 
   const goTo = (next: number, id = businessId) => {
@@ -48,10 +52,10 @@ export function OnboardingPage() {
   return (
     <AuthLayout
       wide
-      title={meta.title}
-      subtitle={step === 1 && !businessId ? `Welcome, ${user.name}. ${meta.intro}` : meta.intro}
+      title={title}
+      subtitle={step === 1 && !businessId ? t('welcome', { name: user.name, intro }) : intro}
     >
-      <PageTitle title={meta.title} />
+      <PageTitle title={title} />
       <div className="stack">
         <StepIndicator current={step} />
         {!businessId ? (
@@ -78,7 +82,8 @@ export function OnboardingPage() {
 /** Back on step 1 once the business exists: edit it (saved with its own button) rather than create one. */
 function BusinessStep({ businessId, onNext }: { businessId: string; onNext: () => void }) {
   const business = useBusiness(businessId);
-  if (business.isPending) return <Spinner label="Loading your business" />;
+  const { t } = useTranslation('onboarding');
+  if (business.isPending) return <Spinner label={t('loading')} />;
   if (business.isError) return <Banner tone="danger">{describeError(business.error)}</Banner>;
   return (
     <div className="stack">
@@ -103,7 +108,8 @@ function BrandStepPanel({
 }) {
   const business = useBusiness(businessId);
   const updateBusiness = useUpdateBusiness(businessId);
-  if (business.isPending) return <Spinner label="Loading your business" />;
+  const { t } = useTranslation('onboarding');
+  if (business.isPending) return <Spinner label={t('loading')} />;
   if (business.isError) return <Banner tone="danger">{describeError(business.error)}</Banner>;
   return (
     <BrandStepForm

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Card } from '#web/components/ui/card.js';
 import { ChangePasswordForm } from '#web/features/profile/components/change-password-form.js';
 import { ProfileForm } from '#web/features/profile/components/profile-form.js';
@@ -7,23 +8,21 @@ import { PageTitle } from '#web/lib/page-title.js';
 
 export function ProfilePage() {
   const user = useCurrentUser();
+  const { t } = useTranslation('profile');
   return (
     <>
-      <PageTitle title="Profile" />
+      <PageTitle title={t('page.title')} />
       <div className="page-header__text">
-        <h1>Profile</h1>
-        <p className="muted">Your account on this server, shared by all your workspaces.</p>
+        <h1>{t('page.heading')}</h1>
+        <p className="muted">{t('page.description')}</p>
       </div>
-      <Card title="Personal details">
+      <Card title={t('page.details')}>
         <ProfileForm user={user} />
       </Card>
-      <Card title="Password" description="Changing it signs you out on every other device.">
+      <Card title={t('page.password')} description={t('page.passwordDescription')}>
         <ChangePasswordForm />
       </Card>
-      <Card
-        title="Two-factor sign-in"
-        description="A code from an app on your phone, or a passkey, asked for after your password. Turning it on signs you out on every other device."
-      >
+      <Card title={t('page.twoFactor')} description={t('page.twoFactorDescription')}>
         <TwoFactorSettings />
       </Card>
     </>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { UnsubscribeView } from '#web/features/notifications/components/unsubscribe-view.js';
 import { fragmentValue } from '#web/lib/link-fragment.js';
@@ -7,9 +8,10 @@ import { AuthLayout } from '../layout/auth-layout.js';
 /** An email's unsubscribe link (`/unsubscribe#token=…`), signed in or not. */
 export function UnsubscribePage() {
   const token = fragmentValue(useLocation().hash, 'token');
+  const { t } = useTranslation('notifications');
   return (
-    <AuthLayout title="Email notifications" footer={<Link to="/">Open Marketing Command Center</Link>}>
-      <PageTitle title="Unsubscribe" />
+    <AuthLayout title={t('unsubscribe.title')} footer={<Link to="/">{t('unsubscribe.open')}</Link>}>
+      <PageTitle title={t('unsubscribe.documentTitle')} />
       <UnsubscribeView token={token} />
     </AuthLayout>
   );

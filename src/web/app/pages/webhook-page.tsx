@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -17,30 +18,31 @@ export function WebhookPage() {
   const { webhookId = '' } = useParams();
   // The list is small and usually cached from the page before; it is the one source of a webhook.
   const webhooks = useWebhooks(business.id);
+  const { t } = useTranslation('webhooks');
   if (!can(business.role, 'webhooks.read')) {
-    return <Banner>Only owners and admins can see and manage webhooks.</Banner>;
+    return <Banner>{t('page.readOnly')}</Banner>;
   }
-  if (webhooks.isPending) return <PageSpinner label="Loading the webhook" />;
+  if (webhooks.isPending) return <PageSpinner label={t('page.loading')} />;
   if (webhooks.isError) return <Banner tone="danger">{describeError(webhooks.error)}</Banner>;
   const webhook = webhooks.data.find((candidate) => candidate.id === webhookId);
   if (!webhook) {
     return (
       <EmptyState
-        title="Webhook not found"
+        title={t('page.notFound')}
         action={
           <Link to=".." relative="path">
-            All webhooks
+            {t('page.all')}
           </Link>
         }
       >
-        It may have been deleted.
+        {t('page.notFoundHint')}
       </EmptyState>
     );
   }
   const canManage = can(business.role, 'webhooks.manage');
   return (
     <>
-      <PageTitle title={`Webhook · ${business.name}`} />
+      <PageTitle title={t('page.webhookTitle', { workspace: business.name })} />
       <div className="stack">
         <WebhookHeader webhook={webhook} />
         <DeliveriesCard businessId={business.id} webhookId={webhook.id} canManage={canManage} />

@@ -1,9 +1,13 @@
+import { formattingLocale } from '#web/lib/workspace-format.js';
+
 /** Micro-dollars per dollar: the API counts AI cost in millionths of a US dollar, as integers. */
 export const MICRO_PER_USD = 1_000_000;
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function formatter(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+function formatter(requested: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  // Unless a caller names one, the workspace's locale (#web/lib/workspace-format.ts).
+  const locale = requested ?? formattingLocale();
   const key = `${locale ?? ''}|${JSON.stringify(options)}`;
   let cached = formatters.get(key);
   if (!cached) {

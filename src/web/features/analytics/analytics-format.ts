@@ -1,34 +1,9 @@
 import type { BenchmarkMetric, ForecastMetric, KpiStatus, RateSource } from '#shared/analytics.schema.js';
+import { dateTimeFormat, formatNumber, numberFormat } from '#web/lib/workspace-format.js';
 
 // How analytics numbers read on screen. Money arrives in minor units with its currency, like every amount
-// in the product; rates are shares from 0 to 1.
-
-export const METRIC_LABELS: Record<ForecastMetric, string> = {
-  impressions: 'Impressions',
-  reach: 'Reach',
-  engagements: 'Engagements',
-  clicks: 'Clicks',
-  conversions: 'Conversions',
-  spend: 'Spend',
-  cpa: 'Cost per acquisition',
-  roas: 'Return on ad spend',
-};
-
-export const INPUT_LABELS: Record<BenchmarkMetric, string> = {
-  ctr: 'Click-through rate',
-  engagement_rate: 'Engagement rate',
-  cvr: 'Conversion rate',
-  cpm: 'Cost per 1,000 impressions',
-  organic_reach: 'Organic reach per post',
-};
-
-export const SOURCE_LABELS: Record<RateSource, string> = {
-  benchmark: 'Benchmark',
-  override: 'Workspace override',
-  history: 'Your results',
-  input: 'This forecast',
-  assumption: 'Assumption',
-};
+// in the product; rates are shares from 0 to 1. Their names are in the `analytics` strings (`metrics`,
+// `inputs`, `sources`, `kpiStatus`).
 
 export const SOURCE_TONES = {
   benchmark: 'neutral',
@@ -37,15 +12,6 @@ export const SOURCE_TONES = {
   input: 'accent',
   assumption: 'neutral',
 } as const satisfies Record<RateSource, string>;
-
-export const KPI_STATUS_LABELS: Record<KpiStatus, string> = {
-  met: 'Met',
-  on_track: 'On track',
-  at_risk: 'At risk',
-  behind: 'Behind',
-  not_started: 'Not started',
-  no_forecast: 'No forecast',
-};
 
 export const KPI_STATUS_TONES = {
   met: 'success',
@@ -73,18 +39,18 @@ export function minorDigits(currency: string): number {
 export function formatMoney(minor: number, currency: string): string {
   const major = minor / 10 ** minorDigits(currency);
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(major);
+    return numberFormat({ style: 'currency', currency }).format(major);
   } catch {
-    return `${major.toLocaleString()} ${currency}`;
+    return `${formatNumber(major)} ${currency}`;
   }
 }
 
-const whole = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+const whole = (value: number) => formatNumber(value, { maximumFractionDigits: 0 });
+const compact = (value: number) => formatNumber(value, { notation: 'compact', maximumFractionDigits: 1 });
 
 /** A count, whole; `short` abbreviates large ones for axes ("12K"). */
 export function formatCount(value: number, short = false): string {
-  return short && Math.abs(value) >= 10_000 ? compact.format(value) : whole.format(value);
+  return short && Math.abs(value) >= 10_000 ? compact(value) : whole(value);
 }
 
 /** A share from 0 to 1 as a percentage with enough digits for small rates ("0.84%", "42%"). */
@@ -108,15 +74,16 @@ export function formatInput(metric: BenchmarkMetric, value: number, currency: st
   return formatPercent(value);
 }
 
-const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const longDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' });
+const shortDay = (date: Date) =>
+  dateTimeFormat({ day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+const longDay = (date: Date) => dateTimeFormat({ dateStyle: 'full', timeZone: 'UTC' }).format(date);
 
 /** "2026-03-01" → "1 Mar"; calendar dates have no time zone, so they are read as UTC midnight. */
 export function formatShortDay(day: string): string {
-  return shortDay.format(new Date(`${day}T00:00:00Z`));
+  return shortDay(new Date(`${day}T00:00:00Z`));
 }
 
 /** "2026-03-01" → "Sunday, 1 March 2026". */
 export function formatLongDay(day: string): string {
-  return longDay.format(new Date(`${day}T00:00:00Z`));
+  return longDay(new Date(`${day}T00:00:00Z`));
 }

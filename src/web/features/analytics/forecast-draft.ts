@@ -130,19 +130,21 @@ export function draftKeyOf(path: readonly PropertyKey[], included: readonly Chan
  * explained at once, not after a round trip), or the problems keyed by input.
  *
  * @example
- * const { body, errors } = toSimulateRequest(businessId, draft, 100);
+ * const { body, errors } = toSimulateRequest(businessId, draft, 100, { chooseCampaign: t('form.chooseCampaign') });
  */
 export function toSimulateRequest(
   businessId: string,
   draft: ForecastDraft,
   minorPerMajor: number,
+  messages: { chooseCampaign: string },
 ): { body: SimulateRequest | undefined; errors: DraftErrors; included: ChannelId[] } {
   const seed = number(draft.seed);
   const common = { business_id: businessId, trials: draft.trials, ...(seed === undefined ? {} : { seed }) };
   const included = draft.channels.filter((channel) => channel.included).map((channel) => channel.channel);
   let body: SimulateRequest;
   if (draft.mode === 'campaign') {
-    if (!draft.campaignId) return { body: undefined, errors: { campaignId: 'Choose a campaign' }, included };
+    if (!draft.campaignId)
+      return { body: undefined, errors: { campaignId: messages.chooseCampaign }, included };
     body = { ...common, campaign_id: draft.campaignId };
   } else {
     const budget = number(draft.budget);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '#shared/events.schema.js';
-import { jobToast } from './job-toast.js';
+import { testI18n } from '#web/test/i18n.js';
+import { jobToast as toastIn } from './job-toast.js';
+
+const english = testI18n('en').getFixedT('en', 'jobs');
+const jobToast = (event: LiveEvent) => toastIn(event, english);
 
 const envelope = {
   id: 'e1-1',
@@ -49,6 +53,16 @@ describe('jobToast', () => {
   it('leaves publications to their content events', () => {
     expect(jobToast(completed('content.publish'))).toBeUndefined();
     expect(jobToast(failed('content.publish', 'HTTP 500', false))).toBeUndefined();
+  });
+
+  it('speaks French to a French reader', () => {
+    expect(
+      toastIn(failed('calendar.generate', 'Budget dépassé', true), testI18n('fr').getFixedT('fr', 'jobs')),
+    ).toEqual({
+      message: 'Calendrier de contenu\u00a0: échec. Budget dépassé. Un nouvel essai est prévu.',
+      tone: 'info',
+      jobId: 'job-1',
+    });
   });
 
   it('ignores events that are not about a job ending', () => {

@@ -1,29 +1,12 @@
-/** The wizard's steps, in order: the business first (it must exist before its profile can be saved). */
+/**
+ * The wizard's steps, in order: the business first (it must exist before its profile can be saved). Each
+ * step's label, title and introduction are the onboarding strings' `steps.<id>`.
+ */
 export const ONBOARDING_STEPS = [
-  {
-    id: 'business',
-    label: 'Your business',
-    title: 'Create your first business',
-    intro: 'Its name, where it is and the language it writes in. You can change all of it later.',
-  },
-  {
-    id: 'offer',
-    label: 'What you sell',
-    title: 'What you sell, and to whom',
-    intro: 'Posts can name your products, and speak to the people who buy them.',
-  },
-  {
-    id: 'channels',
-    label: 'Where you post',
-    title: 'Where you post, and why',
-    intro: 'The networks you use and what marketing should achieve. Calendars plan for these channels.',
-  },
-  {
-    id: 'voice',
-    label: 'How you sound',
-    title: 'How you sound',
-    intro: 'Tone, words to use and avoid, and posts you liked. Every AI draft follows them.',
-  },
+  { id: 'business' },
+  { id: 'offer' },
+  { id: 'channels' },
+  { id: 'voice' },
 ] as const;
 
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];

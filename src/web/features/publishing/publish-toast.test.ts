@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '#shared/events.schema.js';
+import { testI18n } from '#web/test/i18n.js';
 import { publishToast } from './publish-toast.js';
+
+const english = testI18n('en').getFixedT('en', 'publishing');
 
 const envelope = {
   id: 'e1-1',
@@ -15,7 +18,11 @@ describe('publishToast', () => {
       ...envelope,
       data: { content_item_id: 'item-1', connector_id: 'connector-1', external_url: null },
     };
-    expect(publishToast(event)).toEqual({ message: 'Content published.', tone: 'success', itemId: 'item-1' });
+    expect(publishToast(event, english)).toEqual({
+      message: 'Content published.',
+      tone: 'success',
+      itemId: 'item-1',
+    });
   });
 
   it('says why an item was not published', () => {
@@ -28,7 +35,7 @@ describe('publishToast', () => {
         reason: 'No connector publishes Instagram',
       },
     };
-    expect(publishToast(event)).toEqual({
+    expect(publishToast(event, english)).toEqual({
       message: 'Publishing failed: No connector publishes Instagram.',
       tone: 'danger',
       itemId: 'item-1',
@@ -41,6 +48,6 @@ describe('publishToast', () => {
       ...envelope,
       data: { content_item_ids: ['item-1'], change: 'updated' },
     };
-    expect(publishToast(event)).toBeUndefined();
+    expect(publishToast(event, english)).toBeUndefined();
   });
 });

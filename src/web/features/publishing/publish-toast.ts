@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { LiveEvent } from '#shared/events.schema.js';
 import { sentence } from './components/publishing-format.js';
 
@@ -9,20 +10,20 @@ export interface PublishToast {
 }
 
 /**
- * The toast a publishing event deserves: every item that went out, and every item that will not (with
- * the reason), because a scheduled post must never fail silently.
+ * The toast a publishing event deserves, in the reader's language: every item that went out, and every
+ * item that will not (with the reason), because a scheduled post must never fail silently.
  *
  * @example
- * publishToast({ type: 'content.published', data: { content_item_id: 'c1', … }, … });
+ * publishToast({ type: 'content.published', data: { content_item_id: 'c1', … }, … }, t);
  * // { message: 'Content published.', tone: 'success', itemId: 'c1' }
  */
-export function publishToast(event: LiveEvent): PublishToast | undefined {
+export function publishToast(event: LiveEvent, t: TFunction<'publishing'>): PublishToast | undefined {
   if (event.type === 'content.published') {
-    return { message: 'Content published.', tone: 'success', itemId: event.data.content_item_id };
+    return { message: t('toast.published'), tone: 'success', itemId: event.data.content_item_id };
   }
   if (event.type === 'content.failed') {
     return {
-      message: `Publishing failed: ${sentence(event.data.reason)}`,
+      message: t('toast.failed', { reason: sentence(event.data.reason) }),
       tone: 'danger',
       itemId: event.data.content_item_id,
     };

@@ -90,3 +90,28 @@ export class Jwts {
     return createHmac('sha256', this.key).update(input).digest('base64url');
   }
 }
+
+/**
+ * A TID for `at` that sorts after `previous` (the chat service's revs only grow: a message in the same
+ * microsecond as the last one still gets a later rev).
+ */
+export function tidAfter(previous: string | null, at: Date): string {
+  let micros = BigInt(at.getTime()) * 1000n;
+  if (previous) {
+    const last = decodeTid(previous) >> 10n;
+    if (micros <= last) micros = last + 1n;
+  }
+  let value = micros << 10n;
+  let text = '';
+  for (let i = 0; i < 13; i += 1) {
+    text = BASE32_SORTABLE[Number(value & 31n)] + text;
+    value >>= 5n;
+  }
+  return text;
+}
+
+function decodeTid(tid: string): bigint {
+  let value = 0n;
+  for (const char of tid) value = (value << 5n) | BigInt(BASE32_SORTABLE.indexOf(char));
+  return value;
+}

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type FixedWindowLimiter, resetEpochSeconds } from '../rate-limit.js';
-import { blobCid, Jwts, plcDid, RECORD_KEY, recordCid, TID, tidAt } from './atproto-ids.js';
+import { blobCid, Jwts, plcDid, RECORD_KEY, recordCid, TID, tidAfter, tidAt } from './atproto-ids.js';
 import { validatePost } from './post-validation.js';
 
 // A Bluesky PDS with the AppView behind it, as the AT Protocol lexicons and the reference PDS document
@@ -12,6 +12,13 @@ import { validatePost } from './post-validation.js';
 // client-chosen TIDs (an existing key is the reference PDS's 500), blobs, posts with their counts, and
 // notifications. Errors are `{ error, message }` in the PDS's words; every answer carries the
 // `ratelimit-*` headers. Tests inject failures per request and move the fake's clock.
+//
+// Behind it, Bluesky's chat service (the chat.bsky.convo lexicons: listConvos, getMessages, sendMessage),
+// reached the way the PDS proxies it: only with `atproto-proxy: did:web:api.bsky.chat#bsky_chat` (without
+// it the PDS has no service for the method), and only for sessions that may use chat — the account's own
+// password, or an app password made with "Allow access to your direct messages" (scope
+// `com.atproto.appPassPrivileged`); the reference PDS refuses any other with 400 `InvalidToken` "Bad token
+// method". Conversations and messages carry revs (TIDs that only grow); lists are newest first, paged by rev.
 
 const H = 3_600_000;
 const ACCESS_LIFETIME_MS = 2 * H;
@@ -28,7 +35,39 @@ export interface FakeAccount {
   email: string;
   password: string;
   appPasswords: Set<string>;
+  /** The app passwords made with "Allow access to your direct messages". */
+  chatAppPasswords: Set<string>;
 }
+
+/** A chat message as the chat service keeps it. */
+export interface FakeChatMessage {
+  id: string;
+  rev: string;
+  convoId: string;
+  sender: string;
+  text: string;
+  sentAt: string;
+}
+
+/** A conversation: two members (direct) or more (a group), its messages oldest first. */
+export interface FakeConvo {
+  id: string;
+  rev: string;
+  kind: 'direct' | 'group';
+  members: string[];
+  messages: FakeChatMessage[];
+  /** Per member: a conversation someone else started is a request until the member answers or accepts. */
+  status: Map<string, 'request' | 'accepted'>;
+}
+
+/** Where the PDS sends `chat.bsky.*` calls (Bluesky's chat service, its DID and service id). */
+export const CHAT_PROXY = 'did:web:api.bsky.chat#bsky_chat';
+/** What chat.bsky.convo.defs#messageInput takes. */
+const MAX_MESSAGE_GRAPHEMES = 1000;
+const MAX_MESSAGE_BYTES = 10_000;
+const APP_PASS = 'com.atproto.appPass';
+const APP_PASS_PRIVILEGED = 'com.atproto.appPassPrivileged';
+const FULL_ACCESS = 'com.atproto.access';
 
 export interface FakeRecord {
   uri: string;
@@ -73,6 +112,8 @@ export interface SeenRequest {
   method: string;
   nsid: string;
   authorization: string | null;
+  /** The `atproto-proxy` header: which service the PDS should pass the call to. */
+  proxy: string | null;
   query: URLSearchParams;
   json: Record<string, unknown> | null;
   status: number;
@@ -107,6 +148,8 @@ export class FakeBlueskyServer {
   private readonly accounts = new Map<string, FakeAccount>();
   private readonly refreshTokens = new Map<string, RefreshToken>();
   private readonly notifications: FakeNotification[] = [];
+  readonly convos = new Map<string, FakeConvo>();
+  private lastRev: string | null = null;
   private readonly injections: Injection[] = [];
   private readonly jwts = new Jwts();
   /** Added to the wall clock: tests move the PDS's time (token expiry, indexing times) forward. */
@@ -153,10 +196,14 @@ export class FakeBlueskyServer {
     this.offsetMs += ms;
   }
 
-  /** An account with one app password (what Settings → Privacy and security → App passwords shows). */
+  /**
+   * An account with one app password (what Settings → Privacy and security → App passwords shows);
+   * `directMessages`: made with "Allow access to your direct messages".
+   */
   addAccount(
     handle: string,
     displayName = handle.split('.')[0] ?? handle,
+    { directMessages = false }: { directMessages?: boolean } = {},
   ): { account: FakeAccount; appPassword: string } {
     const account: FakeAccount = {
       did: plcDid(handle),
@@ -166,19 +213,43 @@ export class FakeBlueskyServer {
       email: `${handle.split('.')[0]}@example.com`,
       password: `own-password-${handle}`,
       appPasswords: new Set(),
+      chatAppPasswords: new Set(),
     };
     this.accounts.set(account.did, account);
-    return { account, appPassword: this.addAppPassword(account) };
+    return { account, appPassword: this.addAppPassword(account, { directMessages }) };
   }
 
   /** Another app password for the account (what reconnecting uses). */
-  addAppPassword(account: FakeAccount): string {
+  addAppPassword(
+    account: FakeAccount,
+    { directMessages = false }: { directMessages?: boolean } = {},
+  ): string {
     const chars = 'abcdefghijklmnopqrstuvwxyz234567';
     const password = Array.from({ length: 4 }, () =>
       Array.from({ length: 4 }, () => chars[Math.floor(Math.random() * chars.length)]).join(''),
     ).join('-');
     account.appPasswords.add(password);
+    if (directMessages) account.chatAppPasswords.add(password);
     return password;
+  }
+
+  /** `from` writes to `to` in their direct conversation (started now if they have none). */
+  directMessage(from: FakeAccount, to: FakeAccount, text: string): FakeChatMessage {
+    const found = [...this.convos.values()].find(
+      (convo) =>
+        convo.kind === 'direct' && convo.members.includes(from.did) && convo.members.includes(to.did),
+    );
+    return this.write(found ?? this.startConvo('direct', [from, to]), from.did, text);
+  }
+
+  /** `from` writes in a group conversation of `members` (started now). */
+  groupMessage(from: FakeAccount, members: FakeAccount[], text: string): FakeChatMessage {
+    return this.write(this.startConvo('group', [from, ...members]), from.did, text);
+  }
+
+  /** The messages of the conversation `convoId`, oldest first. */
+  messagesIn(convoId: string): FakeChatMessage[] {
+    return this.convos.get(convoId)?.messages ?? [];
   }
 
   /** Revoke every session of the account (its refresh tokens; access tokens run out by themselves). */
@@ -255,10 +326,12 @@ export class FakeBlueskyServer {
       contentType.startsWith('application/json') && raw.length > 0
         ? (JSON.parse(raw.toString()) as Record<string, unknown>)
         : null;
+    const proxy = request.headers['atproto-proxy'];
     const seen: SeenRequest = {
       method: request.method ?? 'GET',
       nsid,
       authorization: request.headers.authorization ?? null,
+      proxy: typeof proxy === 'string' ? proxy : null,
       query: url.searchParams,
       json,
       status: 0,
@@ -325,7 +398,7 @@ export class FakeBlueskyServer {
       return fail(400, 'ExpiredToken', 'Token has expired');
     }
     const scopes =
-      type === 'refresh+jwt' ? ['com.atproto.refresh'] : ['com.atproto.access', 'com.atproto.appPass'];
+      type === 'refresh+jwt' ? ['com.atproto.refresh'] : [FULL_ACCESS, APP_PASS, APP_PASS_PRIVILEGED];
     if (
       verified.type !== type ||
       typeof scope !== 'string' ||
@@ -408,6 +481,7 @@ export class FakeBlueskyServer {
     }
     if (!procedure && nsid === 'app.bsky.notification.listNotifications')
       return this.listNotifications(caller, query);
+    if (nsid.startsWith('chat.bsky.')) return this.chat(procedure, nsid, caller, seen);
     return fail(501, 'MethodNotImplemented', 'Method Not Implemented');
   }
 
@@ -418,10 +492,12 @@ export class FakeBlueskyServer {
     const scope = !account
       ? null
       : account.password === password
-        ? 'com.atproto.access'
-        : account.appPasswords.has(password)
-          ? 'com.atproto.appPass'
-          : null;
+        ? FULL_ACCESS
+        : account.chatAppPasswords.has(password)
+          ? APP_PASS_PRIVILEGED
+          : account.appPasswords.has(password)
+            ? APP_PASS
+            : null;
     if (!account || !scope) return fail(401, 'AuthenticationRequired', 'Invalid identifier or password');
     return {
       status: 200,
@@ -646,6 +722,160 @@ export class FakeBlueskyServer {
     };
   }
 
+  /**
+   * A `chat.bsky.*` call as the PDS handles it (its proxy rules, then the chat service's answer): sessions
+   * that may not use chat first, then calls that do not name the chat service.
+   */
+  private chat(procedure: boolean, nsid: string, caller: Caller, seen: SeenRequest): Answer {
+    if (caller.scope !== FULL_ACCESS && caller.scope !== APP_PASS_PRIVILEGED) {
+      return fail(400, 'InvalidToken', 'Bad token method');
+    }
+    if (seen.proxy === null) return fail(400, 'InvalidRequest', `No service configured for ${nsid}`);
+    if (seen.proxy !== CHAT_PROXY)
+      return fail(400, 'InvalidRequest', 'could not resolve proxy did service url');
+    if (!procedure && nsid === 'chat.bsky.convo.listConvos') return this.listConvos(caller, seen.query);
+    if (!procedure && nsid === 'chat.bsky.convo.getMessages') return this.getMessages(caller, seen.query);
+    if (procedure && nsid === 'chat.bsky.convo.sendMessage') return this.sendMessage(caller, seen.json);
+    return fail(501, 'MethodNotImplemented', 'Method Not Implemented');
+  }
+
+  private listConvos(caller: Caller, query: URLSearchParams): Answer {
+    const limit = pageLimit(query);
+    if (typeof limit !== 'number') return limit;
+    const status = query.get('status');
+    if (status !== null && status !== 'request' && status !== 'accepted') {
+      return fail(400, 'InvalidRequest', 'status must be one of "request", "accepted"');
+    }
+    const cursor = query.get('cursor');
+    // Most recently active first; the cursor is the last one's rev.
+    const mine = [...this.convos.values()]
+      .filter((convo) => convo.members.includes(caller.did))
+      .filter((convo) => status === null || convo.status.get(caller.did) === status)
+      .sort((a, b) => (a.rev < b.rev ? 1 : -1))
+      .filter((convo) => !cursor || convo.rev < cursor);
+    const page = mine.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      status: 200,
+      body: {
+        convos: page.map((convo) => this.convoView(convo, caller.did)),
+        ...(last && mine.length > limit ? { cursor: last.rev } : {}),
+      },
+    };
+  }
+
+  private getMessages(caller: Caller, query: URLSearchParams): Answer {
+    const convoId = query.get('convoId');
+    if (!convoId) return fail(400, 'InvalidRequest', 'Error: Params must have the property "convoId"');
+    const limit = pageLimit(query);
+    if (typeof limit !== 'number') return limit;
+    const convo = this.convos.get(convoId);
+    if (!convo?.members.includes(caller.did)) return fail(400, 'InvalidConvo', 'Convo not found');
+    const cursor = query.get('cursor');
+    // Newest first; the cursor is the last one's rev.
+    const older = [...convo.messages].reverse().filter((message) => !cursor || message.rev < cursor);
+    const page = older.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      status: 200,
+      body: {
+        messages: page.map((message) => messageView(message)),
+        ...(last && older.length > limit ? { cursor: last.rev } : {}),
+      },
+    };
+  }
+
+  private sendMessage(caller: Caller, json: Record<string, unknown> | null): Answer {
+    const convoId = json?.convoId;
+    const message = json?.message as { text?: unknown } | undefined;
+    if (typeof convoId !== 'string')
+      return fail(400, 'InvalidRequest', 'Input must have the property "convoId"');
+    if (!message || typeof message !== 'object' || typeof message.text !== 'string') {
+      return fail(400, 'InvalidRequest', 'Input/message must have the property "text"');
+    }
+    const graphemes = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(message.text)].length;
+    if (graphemes > MAX_MESSAGE_GRAPHEMES || Buffer.byteLength(message.text) > MAX_MESSAGE_BYTES) {
+      return fail(
+        400,
+        'InvalidRequest',
+        `Input/message/text must not be longer than ${MAX_MESSAGE_GRAPHEMES} graphemes`,
+      );
+    }
+    const convo = this.convos.get(convoId);
+    if (!convo?.members.includes(caller.did)) return fail(400, 'InvalidConvo', 'Convo not found');
+    // Answering a request accepts it.
+    convo.status.set(caller.did, 'accepted');
+    return { status: 200, body: messageView(this.write(convo, caller.did, message.text)) };
+  }
+
+  private startConvo(kind: FakeConvo['kind'], members: FakeAccount[]): FakeConvo {
+    const [starter] = members;
+    const convo: FakeConvo = {
+      id: tidAt(this.now()),
+      rev: this.nextRev(),
+      kind,
+      members: members.map((member) => member.did),
+      messages: [],
+      status: new Map(members.map((member) => [member.did, member === starter ? 'accepted' : 'request'])),
+    };
+    this.convos.set(convo.id, convo);
+    return convo;
+  }
+
+  private write(convo: FakeConvo, sender: string, text: string): FakeChatMessage {
+    const message: FakeChatMessage = {
+      id: tidAt(this.now()),
+      rev: this.nextRev(),
+      convoId: convo.id,
+      sender,
+      text,
+      sentAt: this.now().toISOString(),
+    };
+    convo.messages.push(message);
+    convo.rev = message.rev;
+    return message;
+  }
+
+  private nextRev(): string {
+    this.lastRev = tidAfter(this.lastRev, this.now());
+    return this.lastRev;
+  }
+
+  private convoView(convo: FakeConvo, viewer: string) {
+    const last = convo.messages.at(-1);
+    return {
+      id: convo.id,
+      rev: convo.rev,
+      members: convo.members.flatMap((did) => {
+        const account = this.accounts.get(did);
+        return account
+          ? [
+              {
+                did: account.did,
+                handle: account.handle,
+                displayName: account.displayName,
+                ...(account.avatar ? { avatar: account.avatar } : {}),
+              },
+            ]
+          : [];
+      }),
+      ...(last ? { lastMessage: messageView(last) } : {}),
+      muted: false,
+      status: convo.status.get(viewer) ?? 'accepted',
+      unreadCount: convo.messages.filter((message) => message.sender !== viewer).length,
+      kind:
+        convo.kind === 'direct'
+          ? { $type: 'chat.bsky.convo.defs#directConvo' }
+          : {
+              $type: 'chat.bsky.convo.defs#groupConvo',
+              name: 'Group',
+              memberCount: convo.members.length,
+              createdAt: convo.messages[0]?.sentAt ?? this.now().toISOString(),
+              lockStatus: 'unlocked',
+            },
+    };
+  }
+
   private profile(account: FakeAccount, detailed: boolean) {
     return {
       did: account.did,
@@ -677,4 +907,24 @@ export class FakeBlueskyServer {
       labels: [],
     };
   }
+}
+
+/** A chat message as chat.bsky.convo.defs#messageView. */
+function messageView(message: FakeChatMessage) {
+  return {
+    $type: 'chat.bsky.convo.defs#messageView',
+    id: message.id,
+    rev: message.rev,
+    text: message.text,
+    sender: { did: message.sender },
+    sentAt: message.sentAt,
+  };
+}
+
+/** A chat list's `limit` (1 to 100, 50 unless given), or the chat service's refusal. */
+function pageLimit(query: URLSearchParams): number | Answer {
+  const limit = Number(query.get('limit') ?? 50);
+  return Number.isInteger(limit) && limit >= 1 && limit <= 100
+    ? limit
+    : fail(400, 'InvalidRequest', 'limit must be between 1 and 100');
 }

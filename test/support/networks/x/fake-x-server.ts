@@ -12,6 +12,13 @@ import { type FixedWindowLimiter, resetEpochSeconds } from '../rate-limit.js';
 // /2/media/metadata, and the chunked upload for video (POST /2/media/upload/initialize, /{id}/append,
 // /{id}/finalize, GET /2/media/upload?command=STATUS while processing). Errors in X's wording: problem JSON (`title`, `detail`, `type`), 401 Unauthorized,
 // 403 for duplicate content, 429 with `x-rate-limit-reset` in epoch seconds. Tests inject failures.
+//
+// Direct messages as docs.x.com/x-api/direct-messages describes them: GET /2/dm_events (the account's
+// events newest first, `max_results` up to 100, `pagination_token` from `meta.next_token`, fields and
+// expansions only as asked), GET /2/dm_conversations/:id/dm_events, and POST
+// /2/dm_conversations/:id/messages ({ text }, answered 201 with the event's id). One-to-one conversations
+// are named `{smaller user id}-{larger user id}`. Reading needs `dm.read` (with `tweet.read` and
+// `users.read`), sending `dm.write` too; a token without them gets X's bare 403 (`detail: "Forbidden"`).
 
 export interface FakeXUser {
   id: string;
@@ -56,6 +63,49 @@ export interface FakeXProcessing {
   error?: { code: number; name: string; message: string };
 }
 
+/** One DM event (a message; the fake has no group joins or leaves). */
+export interface FakeDmEvent {
+  id: string;
+  conversationId: string;
+  senderId: string;
+  /** Who is in the conversation (both sides of a one-to-one). */
+  participants: string[];
+  text: string;
+  createdAt: string;
+}
+
+const DM_EVENT_FIELDS = [
+  'id',
+  'text',
+  'event_type',
+  'dm_conversation_id',
+  'created_at',
+  'sender_id',
+  'attachments',
+  'participant_ids',
+  'referenced_tweets',
+];
+const DM_EXPANSIONS = ['attachments.media_keys', 'referenced_tweets.id', 'sender_id', 'participant_ids'];
+const DM_EVENT_TYPES = ['MessageCreate', 'ParticipantsJoin', 'ParticipantsLeave'];
+const USER_FIELDS = [
+  'created_at',
+  'description',
+  'entities',
+  'id',
+  'location',
+  'name',
+  'pinned_tweet_id',
+  'profile_image_url',
+  'protected',
+  'public_metrics',
+  'url',
+  'username',
+  'verified',
+  'withheld',
+];
+/** What one direct message may hold (docs.x.com: 10,000 characters). */
+const MAX_DM_LENGTH = 10_000;
+
 /** X's limit on a chunked upload's total size (docs.x.com media best practices: 512 MB). */
 const MAX_VIDEO_BYTES = 512 * 1024 * 1024;
 /** X's limit on one APPEND segment. */
@@ -65,6 +115,7 @@ const MAX_SEGMENT_BYTES = 5 * 1024 * 1024;
 export interface SeenXRequest {
   method: string;
   path: string;
+  query: URLSearchParams;
   authorization: string | null;
   form: Record<string, string> | null;
   json: Record<string, unknown> | null;
@@ -96,6 +147,8 @@ export class FakeXServer {
   readonly media = new Map<string, FakeXMedia>();
   readonly requests: SeenXRequest[] = [];
   readonly users = new Map<string, FakeXUser>();
+  /** Direct messages, oldest first. */
+  readonly dmEvents: FakeDmEvent[] = [];
   private readonly apps = new Map<string, string | null>();
   private readonly codes = new Map<string, Grant>();
   private readonly accessTokens = new Map<string, { userId: string; scopes: string[]; expiresAt: number }>();
@@ -164,7 +217,15 @@ export class FakeXServer {
   issueTokens(
     user: FakeXUser,
     clientId: string,
-    scopes: string[] = ['tweet.read', 'tweet.write', 'users.read', 'offline.access', 'media.write'],
+    scopes: string[] = [
+      'tweet.read',
+      'tweet.write',
+      'users.read',
+      'offline.access',
+      'media.write',
+      'dm.read',
+      'dm.write',
+    ],
   ) {
     return this.tokensFor({ clientId, redirectUri: '', challenge: null, scopes, userId: user.id });
   }
@@ -191,6 +252,40 @@ export class FakeXServer {
         'x-rate-limit-reset': String(Math.floor(this.clockMs / 1000) + 60),
       }),
     });
+  }
+
+  /** `from` writes to `to` in their one-to-one conversation. */
+  directMessage(from: FakeXUser, to: FakeXUser, text: string): FakeDmEvent {
+    const [low, high] = [from.id, to.id].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    return this.storeDm(`${low}-${high}`, from.id, [from.id, to.id], text);
+  }
+
+  /** `from` writes in a group conversation of `members` (started now; X names a group by one number). */
+  groupMessage(from: FakeXUser, members: FakeXUser[], text: string): FakeDmEvent {
+    return this.storeDm(this.id(), from.id, [from.id, ...members.map((member) => member.id)], text);
+  }
+
+  /** The messages of a conversation, oldest first. */
+  dmEventsIn(conversationId: string): FakeDmEvent[] {
+    return this.dmEvents.filter((event) => event.conversationId === conversationId);
+  }
+
+  private storeDm(
+    conversationId: string,
+    senderId: string,
+    participants: string[],
+    text: string,
+  ): FakeDmEvent {
+    const event: FakeDmEvent = {
+      id: this.id(),
+      conversationId,
+      senderId,
+      participants,
+      text,
+      createdAt: this.now().toISOString(),
+    };
+    this.dmEvents.push(event);
+    return event;
   }
 
   /** Someone mentions `to`, optionally replying to one of its posts. */
@@ -329,6 +424,7 @@ export class FakeXServer {
     const seen: SeenXRequest = {
       method: request.method ?? 'GET',
       path: url.pathname,
+      query: url.searchParams,
       authorization: request.headers.authorization ?? null,
       form: contentType.startsWith('application/x-www-form-urlencoded')
         ? Object.fromEntries(new URLSearchParams(raw.toString('utf8')))
@@ -465,6 +561,122 @@ export class FakeXServer {
     return [400, { error: 'unsupported_grant_type', error_description: 'Grant type is not supported.' }];
   }
 
+  /** GET /2/dm_events (every conversation of the caller's) or one conversation's events. */
+  private listDmEvents(
+    query: URLSearchParams,
+    caller: FakeXUser,
+    conversationId: string | null,
+  ): [number, unknown] {
+    const fields = listParameter(query, 'dm_event.fields', DM_EVENT_FIELDS);
+    const expansions = listParameter(query, 'expansions', DM_EXPANSIONS);
+    const types = listParameter(query, 'event_types', DM_EVENT_TYPES);
+    const userFields = listParameter(query, 'user.fields', USER_FIELDS);
+    for (const [name, parsed] of [
+      ['dm_event.fields', fields],
+      ['expansions', expansions],
+      ['event_types', types],
+      ['user.fields', userFields],
+    ] as const) {
+      if (!Array.isArray(parsed)) {
+        return [
+          400,
+          invalidRequest(
+            name,
+            `The \`${name}\` query parameter value [${parsed.unknown}] is not one of [${(name === 'expansions' ? DM_EXPANSIONS : name === 'event_types' ? DM_EVENT_TYPES : name === 'user.fields' ? USER_FIELDS : DM_EVENT_FIELDS).join(',')}]`,
+          ),
+        ];
+      }
+    }
+    const max = Number(query.get('max_results') ?? 100);
+    if (!Number.isInteger(max) || max < 1 || max > 100) {
+      return [
+        400,
+        invalidRequest(
+          'max_results',
+          `The \`max_results\` query parameter value [${query.get('max_results')}] is not between 1 and 100`,
+        ),
+      ];
+    }
+    const token = query.get('pagination_token');
+    const before = token ? Buffer.from(token, 'base64url').toString('utf8') : null;
+    if (before !== null && !/^\d+$/.test(before)) {
+      return [
+        400,
+        invalidRequest(
+          'pagination_token',
+          `The \`pagination_token\` query parameter value [${token}] is invalid`,
+        ),
+      ];
+    }
+    const wanted = fields as string[];
+    const eventTypes = types as string[];
+    const found = this.dmEvents
+      .filter((event) => event.participants.includes(caller.id))
+      .filter((event) => conversationId === null || event.conversationId === conversationId)
+      .filter(() => eventTypes.length === 0 || eventTypes.includes('MessageCreate'))
+      .filter((event) => before === null || BigInt(event.id) < BigInt(before))
+      .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+    const page = found.slice(0, max);
+    if (page.length === 0) return [200, { meta: { result_count: 0 } }];
+    const last = page.at(-1);
+    const senders = (expansions as string[]).includes('sender_id')
+      ? [...new Set(page.map((event) => event.senderId))].flatMap((id) => {
+          const user = this.users.get(id);
+          return user ? [this.userObject(user, userFields as string[])] : [];
+        })
+      : [];
+    return [
+      200,
+      {
+        data: page.map((event) => ({
+          id: event.id,
+          event_type: 'MessageCreate',
+          text: event.text,
+          ...(wanted.includes('dm_conversation_id') ? { dm_conversation_id: event.conversationId } : {}),
+          ...(wanted.includes('created_at') ? { created_at: event.createdAt } : {}),
+          ...(wanted.includes('sender_id') ? { sender_id: event.senderId } : {}),
+        })),
+        ...(senders.length > 0 ? { includes: { users: senders } } : {}),
+        meta: {
+          result_count: page.length,
+          ...(last && found.length > max ? { next_token: Buffer.from(last.id).toString('base64url') } : {}),
+        },
+      },
+    ];
+  }
+
+  /** POST /2/dm_conversations/:id/messages: a message from the caller into a conversation they are in. */
+  private sendDm(
+    conversationId: string,
+    caller: FakeXUser,
+    body: Record<string, unknown> | null,
+  ): [number, unknown] {
+    const text = body?.text;
+    if (typeof text !== 'string' || text.length === 0) {
+      return [400, invalidRequest('text', 'One of text or attachments must be provided.')];
+    }
+    if ([...text].length > MAX_DM_LENGTH) {
+      return [400, invalidRequest('text', `The text must not be longer than ${MAX_DM_LENGTH} characters.`)];
+    }
+    const participants = this.dmEvents.find((event) => event.conversationId === conversationId)?.participants;
+    if (!participants?.includes(caller.id)) {
+      return [403, problem(403, 'Forbidden', 'You are not allowed to send messages to this conversation.')];
+    }
+    const event = this.storeDm(conversationId, caller.id, participants, text);
+    return [201, { data: { dm_conversation_id: conversationId, dm_event_id: event.id } }];
+  }
+
+  private userObject(user: FakeXUser, fields: string[]) {
+    return {
+      id: user.id,
+      name: user.name,
+      username: user.username,
+      ...(fields.includes('profile_image_url')
+        ? { profile_image_url: `${this.url}/profile_images/${user.username}_normal.png` }
+        : {}),
+    };
+  }
+
   private async api(
     seen: SeenXRequest,
     url: URL,
@@ -473,18 +685,11 @@ export class FakeXServer {
     contentType: string,
   ): Promise<[number, unknown]> {
     const route = `${seen.method} ${url.pathname}`;
-    const needs = (scope: string): [number, unknown] | null =>
-      caller.scopes.includes(scope)
+    // X names no scope when one is missing: a bare 403 (seen answering tokens without dm.read, media.write, …).
+    const needs = (...scopes: string[]): [number, unknown] | null =>
+      scopes.every((scope) => caller.scopes.includes(scope))
         ? null
-        : [
-            403,
-            problem(
-              403,
-              'Forbidden',
-              `Missing scope ${scope}`,
-              'https://api.twitter.com/2/problems/oauth2-scope',
-            ),
-          ];
+        : [403, problem(403, 'Forbidden', 'Forbidden')];
     if (route === 'GET /2/users/me') {
       const user = caller.user;
       return (
@@ -621,6 +826,25 @@ export class FakeXServer {
         },
       ];
     }
+    if (route === 'GET /2/dm_events') {
+      return (
+        needs('dm.read', 'tweet.read', 'users.read') ?? this.listDmEvents(url.searchParams, caller.user, null)
+      );
+    }
+    const conversationEvents = /^GET \/2\/dm_conversations\/([\d-]+)\/dm_events$/.exec(route);
+    if (conversationEvents?.[1]) {
+      return (
+        needs('dm.read', 'tweet.read', 'users.read') ??
+        this.listDmEvents(url.searchParams, caller.user, conversationEvents[1])
+      );
+    }
+    const sendDm = /^POST \/2\/dm_conversations\/([\d-]+)\/messages$/.exec(route);
+    if (sendDm?.[1]) {
+      return (
+        needs('dm.read', 'dm.write', 'tweet.read', 'users.read') ??
+        this.sendDm(sendDm[1], caller.user, seen.json)
+      );
+    }
     if (route === 'POST /2/media/upload') {
       const refused = needs('media.write');
       if (refused) return refused;
@@ -698,6 +922,17 @@ export class FakeXServer {
       ),
     ];
   }
+}
+
+/** A comma-separated list parameter's values, or the first one X does not know. */
+function listParameter(
+  query: URLSearchParams,
+  name: string,
+  allowed: string[],
+): string[] | { unknown: string } {
+  const values = (query.get(name) ?? '').split(',').filter(Boolean);
+  const unknown = values.find((value) => !allowed.includes(value));
+  return unknown === undefined ? values : { unknown };
 }
 
 function problem(status: number, title: string, detail: string, type = 'about:blank') {

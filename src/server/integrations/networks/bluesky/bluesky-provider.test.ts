@@ -2,7 +2,10 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeBlueskyServer } from '../../../../../test/support/networks/bluesky/fake-bluesky-server.js';
+import {
+  CHAT_PROXY,
+  FakeBlueskyServer,
+} from '../../../../../test/support/networks/bluesky/fake-bluesky-server.js';
 import { createGuardedFetch } from '../../guarded-fetch.js';
 import { createOutboundGuard } from '../../outbound-guard.js';
 import type {
@@ -39,8 +42,8 @@ describe('Bluesky provider', () => {
     await bluesky.close();
   });
 
-  const connect = async (handle = 'bakery.bsky.social') => {
-    const { account, appPassword } = bluesky.addAccount(handle, 'The Bakery');
+  const connect = async (handle = 'bakery.bsky.social', options: { directMessages?: boolean } = {}) => {
+    const { account, appPassword } = bluesky.addAccount(handle, 'The Bakery', options);
     const connected = await provider().connect({
       handle: `@${handle}`,
       app_password: appPassword,
@@ -428,5 +431,188 @@ describe('Bluesky provider', () => {
     });
     expect(again.ok && again.value.remoteId).toBe(replied.value.remoteId);
     expect(bluesky.postsBy(shop)).toHaveLength(2);
+  });
+
+  describe('direct messages', () => {
+    const chatCalls = () => bluesky.requests.filter((request) => request.nsid.startsWith('chat.bsky.'));
+    const answer = (inReplyTo: string, text: string, writtenAt = bluesky.now().toISOString()) => ({
+      inReplyTo,
+      text,
+      idempotencyKey: 'reply:message-1',
+      writtenAt,
+      direct: true,
+    });
+
+    it('reads others’ messages once, from where it stopped, and answers in the conversation through the chat proxy', async () => {
+      const { account: shop, connected } = await connect('bakery.bsky.social', { directMessages: true });
+      expect(connected.scopes).toEqual(['com.atproto.appPassPrivileged']);
+      const session = sessionOf(connected);
+      const { account: fan } = bluesky.addAccount('fan.bsky.social', 'A Fan');
+      const { account: neighbour } = bluesky.addAccount('cafe.bsky.social', 'The Café');
+      const older = bluesky.directMessage(fan, shop, 'Hello!');
+      bluesky.advance(1_000);
+      const question = bluesky.directMessage(fan, shop, 'Can I order a cake for Sunday?');
+      bluesky.advance(1_000);
+      bluesky.groupMessage(neighbour, [shop, fan], 'Market stall together?');
+
+      // The first reading takes each conversation's last message only: no history poured in.
+      const first = await provider().mentions(session, null);
+      if (!first.ok) throw new Error(first.failure.message);
+      expect(first.value.notices).toBeUndefined();
+      expect(first.value.mentions).toEqual([
+        {
+          remoteId: `dm:${question.convoId}:${question.id}`,
+          inReplyTo: null,
+          author: { remoteId: fan.did, name: 'A Fan', handle: '@fan.bsky.social' },
+          text: 'Can I order a cake for Sunday?',
+          url: null,
+          sentAt: question.sentAt,
+          visibility: 'direct',
+        },
+      ]);
+      expect(first.value.mentions.map((m) => m.remoteId)).not.toContain(`dm:${older.convoId}:${older.id}`);
+      expect(chatCalls().map((call) => [call.nsid, call.proxy, call.status])).toEqual([
+        ['chat.bsky.convo.listConvos', CHAT_PROXY, 200],
+      ]);
+
+      // Nothing new: nothing read again. Then the shop's own message and the fan's answer: only the fan's.
+      const again = await provider().mentions(session, first.value.cursor);
+      expect(again.ok && again.value.mentions).toEqual([]);
+      bluesky.advance(60_000);
+      bluesky.directMessage(shop, fan, 'Which size?');
+      bluesky.advance(1_000);
+      const size = bluesky.directMessage(fan, shop, 'Eight people');
+      const next = await provider().mentions(session, again.ok ? again.value.cursor : null);
+      if (!next.ok) throw new Error(next.failure.message);
+      expect(next.value.mentions.map((m) => [m.remoteId, m.text])).toEqual([
+        [`dm:${size.convoId}:${size.id}`, 'Eight people'],
+      ]);
+
+      // The answer goes into the conversation as written; sent again (a lost answer), it is found, not resent.
+      const writtenAt = bluesky.now().toISOString();
+      const replied = await provider().reply(
+        session,
+        answer(`dm:${size.convoId}:${size.id}`, 'Done, see you Sunday', writtenAt),
+      );
+      if (!replied.ok) throw new Error(replied.failure.message);
+      const sent = bluesky.messagesIn(size.convoId).at(-1);
+      expect(sent).toMatchObject({ sender: shop.did, text: 'Done, see you Sunday' });
+      expect(replied.value).toEqual({ position: 0, remoteId: `dm:${size.convoId}:${sent?.id}`, url: null });
+      const resent = await provider().reply(
+        session,
+        answer(`dm:${size.convoId}:${size.id}`, 'Done, see you Sunday', writtenAt),
+      );
+      expect(resent.ok && resent.value.remoteId).toBe(replied.value.remoteId);
+      expect(bluesky.messagesIn(size.convoId).filter((m) => m.sender === shop.did)).toHaveLength(2);
+      expect(chatCalls().every((call) => call.proxy === CHAT_PROXY)).toBe(true);
+      const after = await provider().mentions(session, next.value.cursor);
+      expect(after.ok && after.value.mentions).toEqual([]);
+
+      const tooLong = await provider().reply(
+        session,
+        answer(`dm:${size.convoId}:${size.id}`, 'a'.repeat(1001)),
+      );
+      expect(tooLong).toMatchObject({
+        ok: false,
+        failure: { kind: 'rejected', message: expect.stringContaining('1,000') },
+      });
+      const notADm = await provider().reply(
+        session,
+        answer('at://did:plc:abc/app.bsky.feed.post/3kabcabcabca2', 'Hi'),
+      );
+      expect(notADm).toMatchObject({ ok: false, failure: { kind: 'rejected' } });
+    });
+
+    it('pages back through a busy conversation to the last message seen', async () => {
+      const { account: shop, connected } = await connect('bakery.bsky.social', { directMessages: true });
+      const session = sessionOf(connected);
+      const { account: fan } = bluesky.addAccount('fan.bsky.social', 'A Fan');
+      bluesky.directMessage(fan, shop, 'First');
+      const first = await provider().mentions(session, null);
+      if (!first.ok) throw new Error(first.failure.message);
+      const burst = Array.from({ length: 150 }, (_, n) => bluesky.directMessage(fan, shop, `Message ${n}`));
+      const next = await provider().mentions(session, first.value.cursor);
+      if (!next.ok) throw new Error(next.failure.message);
+      expect(next.value.mentions.map((m) => m.text)).toEqual(burst.map((m) => m.text));
+      expect(chatCalls().filter((call) => call.nsid === 'chat.bsky.convo.getMessages')).toHaveLength(2);
+    });
+
+    it('skips them quietly, with how to allow them, for an app password without direct-message access', async () => {
+      const { account: shop, connected } = await connect();
+      const session = sessionOf(connected);
+      const { account: fan } = bluesky.addAccount('fan.bsky.social', 'A Fan');
+      const mention = bluesky.post(fan, 'Hey @bakery.bsky.social, open Sunday?', { mention: shop });
+      const dm = bluesky.directMessage(fan, shop, 'Psst');
+      const read = await provider().mentions(session, null);
+      if (!read.ok) throw new Error(read.failure.message);
+      expect(read.value.mentions.map((m) => m.remoteId)).toEqual([mention.uri]);
+      expect(read.value.notices).toEqual([expect.stringContaining('“Allow access to your direct messages”')]);
+      expect(read.value.notices?.[0]).toContain('Bad token method');
+      // Only the mentions' position is kept: the direct messages are read once access is allowed.
+      expect(read.value.cursor).toBe(mention.indexedAt);
+      expect(chatCalls().map((call) => [call.nsid, call.status])).toEqual([
+        ['chat.bsky.convo.listConvos', 400],
+      ]);
+
+      // An answer to a direct message is refused, not taken for a dead session.
+      const replied = await provider().reply(session, answer(`dm:${dm.convoId}:${dm.id}`, 'Hello'));
+      expect(replied).toMatchObject({
+        ok: false,
+        failure: { kind: 'rejected', message: expect.stringContaining('reconnect the account') },
+      });
+      // Other PDSes word the refusal “Bad token scope”, with a 401.
+      const { connected: allowed } = await connect('cafe.bsky.social', { directMessages: true });
+      // The client renews the session on any 401 and asks again: the refusal comes twice.
+      for (const _ of [1, 2]) {
+        bluesky.inject({
+          method: 'GET',
+          nsid: 'chat.bsky.convo.listConvos',
+          status: 401,
+          body: { error: 'AuthenticationRequired', message: 'Bad token scope' },
+        });
+      }
+      const scoped = await provider().mentions(sessionOf(allowed), null);
+      expect(scoped.ok && scoped.value.notices).toEqual([expect.stringContaining('Bad token scope')]);
+    });
+
+    it('waits out a rate limit, leaves the chat for the next reading after a 5xx, and renews an expired token', async () => {
+      const { account: shop, connected } = await connect('bakery.bsky.social', { directMessages: true });
+      const stored: NetworkSession[] = [];
+      const session = sessionOf(connected, stored);
+      const { account: fan } = bluesky.addAccount('fan.bsky.social', 'A Fan');
+      const dm = bluesky.directMessage(fan, shop, 'Open today?');
+      const reset = Math.ceil(bluesky.now().getTime() / 1000) + 120;
+      bluesky.inject({
+        method: 'GET',
+        nsid: 'chat.bsky.convo.listConvos',
+        status: 429,
+        body: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' },
+        headers: { 'ratelimit-limit': '3000', 'ratelimit-remaining': '0', 'ratelimit-reset': String(reset) },
+      });
+      expect(await provider().mentions(session, null)).toMatchObject({
+        ok: false,
+        failure: { kind: 'retryable', statusCode: 429, retryAt: new Date(reset * 1000) },
+      });
+
+      bluesky.inject({ method: 'GET', nsid: 'chat.bsky.convo.listConvos', status: 502 });
+      const partial = await provider().mentions(session, null);
+      if (!partial.ok) throw new Error(partial.failure.message);
+      expect(partial.value.mentions).toEqual([]);
+      expect(partial.value.notices).toEqual([expect.stringContaining('the next reading tries again')]);
+      expect(partial.value.cursor).toBeNull();
+
+      // A session the chat service says has expired is renewed (a second on: a new token) and asked again.
+      bluesky.advance(1_000);
+      bluesky.inject({
+        method: 'GET',
+        nsid: 'chat.bsky.convo.listConvos',
+        status: 400,
+        body: { error: 'ExpiredToken', message: 'Token has expired' },
+      });
+      const renewed = await provider().mentions(session, partial.value.cursor);
+      if (!renewed.ok) throw new Error(renewed.failure.message);
+      expect(renewed.value.mentions.map((m) => m.remoteId)).toEqual([`dm:${dm.convoId}:${dm.id}`]);
+      expect(stored).toHaveLength(1);
+    });
   });
 });

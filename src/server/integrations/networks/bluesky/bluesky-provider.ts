@@ -1,13 +1,25 @@
 import { type AppBskyFeedPost, type AppBskyNotificationListNotifications, AtpAgent } from '@atproto/api';
 import type { BlueskyCredentials } from '#shared/network.schema.js';
+import { parseDirectMessageId } from '../direct-message-id.js';
 import type {
   ConnectedAccount,
   MentionPage,
   NetworkMention,
   NetworkProvider,
+  NetworkResult,
+  NetworkSession,
   PublishedPart,
 } from '../provider.js';
+import { type ReadingCursor, readingCursor, storedCursor } from '../reading-cursor.js';
 import { AgentPool } from './bluesky-agents.js';
+import {
+  type ChatReading,
+  chatRefusal,
+  fitsMessage,
+  MAX_MESSAGE_GRAPHEMES,
+  readChat,
+  sendChatMessage,
+} from './bluesky-chat.js';
 import { blueskyFailure } from './bluesky-failure.js';
 import { firstLink, linkCard } from './bluesky-link-card.js';
 import {
@@ -34,7 +46,8 @@ import {
 // Bluesky through the AT Protocol and its official client (@atproto/api): a handle and an app password open
 // a session on the account's PDS (bsky.social unless the account says otherwise); posts are records in the
 // account's repository, threads reply to their root and previous part, images and videos go up as blobs
-// first. Results and mentions come from the Bluesky AppView, which the PDS answers for.
+// first. Results and mentions come from the Bluesky AppView, which the PDS answers for; direct messages
+// from the chat service, through the PDS too (bluesky-chat.ts).
 
 /** Notifications that are conversations: someone named the account, answered or quoted one of its posts. */
 const CONVERSATION_REASONS = ['mention', 'reply', 'quote'];
@@ -52,6 +65,39 @@ const FULL_ACCESS_SCOPE = 'com.atproto.access';
  */
 export function createBlueskyProvider(http: BlueskyHttp): NetworkProvider<BlueskyCredentials> {
   const pool = new AgentPool(agentFetch(http));
+  /** An answer to a direct message: a chat message in its conversation (the id the inbox stored names it). */
+  async function answerPrivately(
+    session: NetworkSession,
+    reply: Parameters<NetworkProvider['reply']>[1],
+  ): Promise<NetworkResult<PublishedPart>> {
+    const target = parseDirectMessageId(reply.inReplyTo);
+    if (!target) {
+      return refused(
+        `${BLUESKY} can only answer a direct message in its conversation, and ${reply.inReplyTo} is none`,
+      );
+    }
+    if (!fitsMessage(reply.text)) {
+      return refused(
+        `${BLUESKY} takes at most ${MAX_MESSAGE_GRAPHEMES.toLocaleString('en')} characters in a direct message`,
+      );
+    }
+    return withSession(http, pool, session, async ({ agent, did }) => {
+      try {
+        const sent = await sendChatMessage(agent, did, {
+          convoId: target.conversationId,
+          text: reply.text,
+          writtenAt: reply.writtenAt,
+        });
+        return { ok: true, value: { position: 0, remoteId: sent.remoteId, url: null } };
+      } catch (error) {
+        const words = chatRefusal(error);
+        // Not a dead session: the app password may not use chat (it could when the message was read).
+        if (words) return refused(`${NO_CHAT_ACCESS} (${words})`);
+        throw error;
+      }
+    });
+  }
+
   return {
     async connect(credentials) {
       const baseUrl = new URL(credentials.pds_url).origin;
@@ -213,48 +259,31 @@ export function createBlueskyProvider(http: BlueskyHttp): NetworkProvider<Bluesk
 
     async mentions(session, since) {
       return withSession(http, pool, session, async ({ agent, did }) => {
-        const after = since ? new Date(since).getTime() : null;
-        const seen: AppBskyNotificationListNotifications.Notification[] = [];
-        let cursor: string | undefined;
-        // Newest first, page by page back to the last one seen; the first reading takes one page only,
-        // so connecting an account does not pour its whole history into the inbox.
-        for (let page = 0; page < (after === null ? 1 : MAX_PAGES); page += 1) {
-          const read = await agent.app.bsky.notification.listNotifications({
-            reasons: CONVERSATION_REASONS,
-            limit: PAGE,
-            ...(cursor ? { cursor } : {}),
-          });
-          const notifications = read.data.notifications;
-          // At the boundary the last one seen is read again: the inbox stores each message once.
-          seen.push(
-            ...notifications.filter((notification) => after === null || timeOf(notification) >= after),
-          );
-          cursor = read.data.cursor;
-          const reachedSeen = notifications.some(
-            (notification) => after !== null && timeOf(notification) < after,
-          );
-          if (!cursor || notifications.length === 0 || reachedSeen) break;
+        const position = readingCursor(since);
+        const notified = await readNotifications(agent, did, position.mentions);
+        const notices: string[] = [];
+        let chat: ChatReading = { messages: [], cursor: position.directMessages };
+        try {
+          chat = await readChat(agent, did, position.directMessages);
+        } catch (error) {
+          const notice = chatNotice(error, http.now());
+          // A dead session or a rate limit stops the whole reading; anything else leaves the chat for later.
+          if (notice === null) throw error;
+          notices.push(notice);
         }
-        const newest = seen.reduce<number | null>(
-          (max, notification) => Math.max(max ?? 0, timeOf(notification)),
-          null,
-        );
-        const mentions = seen
-          .filter(
-            (notification) =>
-              CONVERSATION_REASONS.includes(notification.reason) && notification.author.did !== did,
-          )
-          .sort((a, b) => timeOf(a) - timeOf(b) || (a.uri < b.uri ? -1 : 1))
-          .map(toMention);
+        const next: ReadingCursor = { mentions: notified.cursor, directMessages: chat.cursor };
         const page: MentionPage = {
-          mentions,
-          cursor: newest === null ? since : new Date(newest).toISOString(),
+          // Stable: each list comes in its own order already.
+          mentions: [...notified.mentions, ...chat.messages].sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
+          cursor: storedCursor(next),
+          ...(notices.length > 0 ? { notices } : {}),
         };
         return { ok: true, value: page };
       });
     },
 
     async reply(session, reply) {
+      if (reply.direct) return answerPrivately(session, reply);
       return withSession(http, pool, session, async ({ agent, did, handle }) => {
         const read = await agent.app.bsky.feed.getPosts({ uris: [reply.inReplyTo] });
         const parent = read.data.posts.find((post) => post.uri === reply.inReplyTo);
@@ -283,6 +312,68 @@ export function createBlueskyProvider(http: BlueskyHttp): NetworkProvider<Bluesk
       });
     },
   };
+}
+
+/** What an app password without direct-message access is told, wherever chat refuses it. */
+const NO_CHAT_ACCESS =
+  `${BLUESKY} did not allow direct messages: the app password was made without “Allow access to your direct messages”. ` +
+  'To read and answer them, make an app password with that option (Settings → Privacy and security → App passwords) and reconnect the account with it';
+
+/**
+ * Mentions, replies and quotes after `since` (the last one seen's `indexedAt`), oldest first, and the
+ * newest time seen.
+ */
+async function readNotifications(
+  agent: AtpAgent,
+  did: string,
+  since: string | null,
+): Promise<{ mentions: NetworkMention[]; cursor: string | null }> {
+  const after = since ? new Date(since).getTime() : null;
+  const seen: AppBskyNotificationListNotifications.Notification[] = [];
+  let cursor: string | undefined;
+  // Newest first, page by page back to the last one seen; the first reading takes one page only,
+  // so connecting an account does not pour its whole history into the inbox.
+  for (let page = 0; page < (after === null ? 1 : MAX_PAGES); page += 1) {
+    const read = await agent.app.bsky.notification.listNotifications({
+      reasons: CONVERSATION_REASONS,
+      limit: PAGE,
+      ...(cursor ? { cursor } : {}),
+    });
+    const notifications = read.data.notifications;
+    // At the boundary the last one seen is read again: the inbox stores each message once.
+    seen.push(...notifications.filter((notification) => after === null || timeOf(notification) >= after));
+    cursor = read.data.cursor;
+    const reachedSeen = notifications.some((notification) => after !== null && timeOf(notification) < after);
+    if (!cursor || notifications.length === 0 || reachedSeen) break;
+  }
+  const newest = seen.reduce<number | null>(
+    (max, notification) => Math.max(max ?? 0, timeOf(notification)),
+    null,
+  );
+  const mentions = seen
+    .filter(
+      (notification) => CONVERSATION_REASONS.includes(notification.reason) && notification.author.did !== did,
+    )
+    .sort((a, b) => timeOf(a) - timeOf(b) || (a.uri < b.uri ? -1 : 1))
+    .map(toMention);
+  return { mentions, cursor: newest === null ? since : new Date(newest).toISOString() };
+}
+
+/**
+ * What to tell people when the chat could not be read while the mentions were; null when the error must
+ * fail the whole reading instead (a session the PDS refused, a rate limit to wait out), or is not the
+ * network's (thrown on).
+ */
+function chatNotice(error: unknown, now: Date): string | null {
+  const words = chatRefusal(error);
+  if (words) return `${NO_CHAT_ACCESS}. Mentions are still read. (${words})`;
+  const failure = blueskyFailure(error, now);
+  if (failure.kind === 'auth_expired' || failure.statusCode === 429) return null;
+  return `Direct messages were not read this time; the next reading tries again: ${failure.message}`;
+}
+
+function refused(message: string): NetworkResult<never> {
+  return { ok: false, failure: { kind: 'rejected', message, statusCode: null, retryAt: null } };
 }
 
 /** A post that is not there any more (deleted, or its account gone): refused, retrying cannot bring it back. */

@@ -23,7 +23,7 @@ export interface XCall {
 export interface XAnswer<T> {
   data?: T;
   includes?: { users?: XUser[] };
-  meta?: { newest_id?: string; oldest_id?: string; result_count?: number };
+  meta?: { newest_id?: string; oldest_id?: string; result_count?: number; next_token?: string };
   errors?: Array<{ message?: string; detail?: string; title?: string }>;
 }
 

@@ -38,8 +38,8 @@ describe('X provider', () => {
     await x.close();
   });
 
-  const connect = async (): Promise<ConnectedAccount> => {
-    const issued = x.issueTokens(shop, CLIENT.clientId);
+  const connect = async (scopes?: string[]): Promise<ConnectedAccount> => {
+    const issued = x.issueTokens(shop, CLIENT.clientId, scopes);
     const connected = await provider().connect({
       access_token: issued.access_token,
       refresh_token: issued.refresh_token ?? null,
@@ -418,5 +418,159 @@ describe('X provider', () => {
     const refused = await provider().metrics(revoked, '1');
     expect(refused).toMatchObject({ ok: false, failure: { kind: 'auth_expired', statusCode: 400 } });
     expect(!refused.ok && refused.failure.message).not.toContain(spentRefresh ?? '');
+  });
+
+  describe('direct messages', () => {
+    const dmReads = () => x.requests.filter((request) => request.path === '/2/dm_events');
+    const answer = (inReplyTo: string, text: string, writtenAt = x.now().toISOString()) => ({
+      inReplyTo,
+      text,
+      idempotencyKey: 'reply:message-1',
+      writtenAt,
+      direct: true,
+    });
+
+    it('reads others’ messages beside the mentions, once, and answers in the conversation', async () => {
+      const session = sessionOf(await connect());
+      const fan = x.addUser('crumbs', 'Crumb Fan');
+      const mention = x.mention(fan, shop, 'Open Sunday?');
+      const question = x.directMessage(fan, shop, 'Can I order a cake?');
+      x.directMessage(shop, fan, 'Of course! Which size?');
+      x.groupMessage(fan, [shop, x.addUser('miller')], 'Market stall together?');
+
+      const first = await provider().mentions(session, null);
+      if (!first.ok) throw new Error(first.failure.message);
+      expect(first.value.notices).toBeUndefined();
+      expect(first.value.mentions).toEqual([
+        expect.objectContaining({ remoteId: mention.id }),
+        {
+          remoteId: `dm:${question.conversationId}:${question.id}`,
+          inReplyTo: null,
+          author: { remoteId: fan.id, name: 'Crumb Fan', handle: '@crumbs' },
+          text: 'Can I order a cake?',
+          url: null,
+          sentAt: question.createdAt,
+          visibility: 'direct',
+        },
+      ]);
+      expect(first.value.mentions[0]?.visibility).toBeUndefined();
+      expect(Object.fromEntries(x.requests.find((r) => r.path === '/2/dm_events')?.query ?? [])).toEqual({
+        'dm_event.fields': 'id,text,created_at,sender_id,dm_conversation_id,event_type',
+        event_types: 'MessageCreate',
+        expansions: 'sender_id',
+        'user.fields': 'username,name,profile_image_url',
+        max_results: '100',
+      });
+
+      const again = await provider().mentions(session, first.value.cursor);
+      expect(again.ok && again.value.mentions).toEqual([]);
+      const size = x.directMessage(fan, shop, 'Eight people');
+      const next = await provider().mentions(session, again.ok ? again.value.cursor : null);
+      if (!next.ok) throw new Error(next.failure.message);
+      expect(next.value.mentions.map((m) => m.remoteId)).toEqual([`dm:${size.conversationId}:${size.id}`]);
+
+      const writtenAt = x.now().toISOString();
+      const replied = await provider().reply(
+        session,
+        answer(next.value.mentions[0]?.remoteId ?? '', 'See you Sunday', writtenAt),
+      );
+      if (!replied.ok) throw new Error(replied.failure.message);
+      const sent = x.dmEventsIn(size.conversationId).at(-1);
+      expect(sent).toMatchObject({ senderId: shop.id, text: 'See you Sunday' });
+      expect(replied.value).toEqual({
+        position: 0,
+        remoteId: `dm:${size.conversationId}:${sent?.id}`,
+        url: null,
+      });
+      // Sent again (the first answer was lost): found, not sent twice; and never read back as the customer's.
+      const resent = await provider().reply(
+        session,
+        answer(next.value.mentions[0]?.remoteId ?? '', 'See you Sunday', writtenAt),
+      );
+      expect(resent.ok && resent.value.remoteId).toBe(replied.value.remoteId);
+      expect(x.dmEventsIn(size.conversationId).filter((event) => event.senderId === shop.id)).toHaveLength(2);
+      const after = await provider().mentions(session, next.value.cursor);
+      expect(after.ok && after.value.mentions).toEqual([]);
+      expect(x.tweets.size).toBe(1);
+    });
+
+    it('pages back with next_token to the newest message seen', async () => {
+      const session = sessionOf(await connect());
+      const fan = x.addUser('crumbs', 'Crumb Fan');
+      x.directMessage(fan, shop, 'First');
+      const first = await provider().mentions(session, null);
+      if (!first.ok) throw new Error(first.failure.message);
+      const burst = Array.from({ length: 150 }, (_, n) => x.directMessage(fan, shop, `Message ${n}`));
+      const next = await provider().mentions(session, first.value.cursor);
+      if (!next.ok) throw new Error(next.failure.message);
+      expect(next.value.mentions.map((m) => m.text)).toEqual(burst.map((event) => event.text));
+      expect(dmReads().map((request) => request.query.has('pagination_token'))).toEqual([false, false, true]);
+    });
+
+    it('still reads mentions with a token from before the DM scopes, and says to reconnect', async () => {
+      const session = sessionOf(await connect(['tweet.read', 'tweet.write', 'users.read', 'offline.access']));
+      const fan = x.addUser('crumbs', 'Crumb Fan');
+      const mention = x.mention(fan, shop, 'Open Sunday?');
+      const dm = x.directMessage(fan, shop, 'Psst');
+      const read = await provider().mentions(session, null);
+      if (!read.ok) throw new Error(read.failure.message);
+      expect(read.value.mentions.map((m) => m.remoteId)).toEqual([mention.id]);
+      expect(read.value.notices).toEqual([expect.stringContaining('Reconnect the account')]);
+      expect(read.value.notices?.[0]).toContain('X refused it (HTTP 403): Forbidden');
+      // Only the mentions' position is kept, so the direct messages are read once it is reconnected.
+      expect(read.value.cursor).toBe(mention.id);
+      const replied = await provider().reply(session, answer(`dm:${dm.conversationId}:${dm.id}`, 'Hello'));
+      expect(replied).toMatchObject({
+        ok: false,
+        failure: {
+          kind: 'rejected',
+          statusCode: 403,
+          message: expect.stringContaining('Reconnect the account'),
+        },
+      });
+    });
+
+    it('stops at a 429 until x-rate-limit-reset and at a refused token; a 5xx leaves them for the next reading', async () => {
+      const session = sessionOf(await connect());
+      const fan = x.addUser('crumbs', 'Crumb Fan');
+      const dm = x.directMessage(fan, shop, 'Open today?');
+      x.rateLimit('GET', '/2/dm_events');
+      expect(await provider().mentions(session, null)).toMatchObject({
+        ok: false,
+        failure: {
+          kind: 'retryable',
+          statusCode: 429,
+          retryAt: new Date(Math.floor(x.clockMs / 1000) * 1000 + 60_000),
+        },
+      });
+      x.inject({
+        method: 'GET',
+        path: '/2/dm_events',
+        status: 401,
+        body: { title: 'Unauthorized', detail: 'Unauthorized', type: 'about:blank', status: 401 },
+      });
+      expect(await provider().mentions(session, null)).toMatchObject({
+        ok: false,
+        failure: { kind: 'auth_expired' },
+      });
+      x.inject({
+        method: 'GET',
+        path: '/2/dm_events',
+        status: 503,
+        body: {
+          title: 'Service Unavailable',
+          detail: 'Service Unavailable',
+          type: 'about:blank',
+          status: 503,
+        },
+      });
+      const partial = await provider().mentions(session, null);
+      if (!partial.ok) throw new Error(partial.failure.message);
+      expect(partial.value.notices).toEqual([expect.stringContaining('the next reading tries again')]);
+      const later = await provider().mentions(session, partial.value.cursor);
+      expect(later.ok && later.value.mentions.map((m) => m.remoteId)).toEqual([
+        `dm:${dm.conversationId}:${dm.id}`,
+      ]);
+    });
   });
 });

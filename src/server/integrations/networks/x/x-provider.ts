@@ -1,3 +1,4 @@
+import { parseDirectMessageId } from '../direct-message-id.js';
 import { expiryOf, refreshSession } from '../oauth-token.js';
 import type {
   ConnectedAccount,
@@ -12,14 +13,17 @@ import type {
   OAuthTokens,
   PublishedPart,
 } from '../provider.js';
+import { readingCursor, storedCursor } from '../reading-cursor.js';
 import { X, type XUser, xCall } from './x-api.js';
+import { NO_DM_ACCESS, readDirectMessages, sendDirectMessage } from './x-direct-messages.js';
 import { uploadXVideo, type XVideoDeps } from './x-video.js';
 
 // X through its API v2 (docs.x.com/x-api) with OAuth 2 user tokens (authorization code + PKCE). Posts go
 // to POST /2/tweets, a thread's parts answer the part before; images go up through POST /2/media/upload
 // first, a video through X's chunked upload (x-video.ts). X takes no idempotency key: a retry relies on
 // the remote ids stored after each part (the publisher passes them back as `published`), so a part X
-// accepted is never sent again.
+// accepted is never sent again. Direct messages are read and answered beside the mentions
+// (x-direct-messages.ts).
 
 /** X's single address; tests point `apiBaseUrl` at the contract fake. */
 export const X_API_BASE_URL = 'https://api.x.com';
@@ -38,10 +42,19 @@ export interface XProviderDeps extends XVideoDeps {
 }
 
 /**
- * The scopes publishing, results and mentions need, and no more: `offline.access` for a refresh token,
- * `media.write` for images (docs.x.com/resources/fundamentals/authentication/oauth-2-0/authorization-code).
+ * The scopes publishing, results, mentions and direct messages need, and no more: `offline.access` for a
+ * refresh token, `media.write` for images, `dm.read` and `dm.write` to read and answer direct messages
+ * (docs.x.com/resources/fundamentals/authentication/oauth-2-0/authorization-code).
  */
-export const X_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'offline.access', 'media.write'];
+export const X_SCOPES = [
+  'tweet.read',
+  'tweet.write',
+  'users.read',
+  'offline.access',
+  'media.write',
+  'dm.read',
+  'dm.write',
+];
 
 interface Tweet {
   id: string;
@@ -145,6 +158,46 @@ export function createXProvider(deps: XProviderDeps): NetworkProvider<OAuthToken
     return upload(session, file);
   }
 
+  /** Posts that mention the account after the post `since`, oldest first, and the newest id seen. */
+  async function readMentions(
+    session: NetworkSession,
+    since: string | null,
+  ): Promise<NetworkResult<{ mentions: NetworkMention[]; cursor: string | null }>> {
+    const query = new URLSearchParams({
+      max_results: String(MENTIONS_PAGE),
+      'tweet.fields': 'created_at,author_id,referenced_tweets',
+      expansions: 'author_id',
+      'user.fields': 'username,name',
+    });
+    if (since) query.set('since_id', since);
+    const read = await call<Tweet[]>(session.accessToken, {
+      method: 'GET',
+      path: `/2/users/${encodeURIComponent(session.remoteAccountId)}/mentions?${query}`,
+    });
+    if (!read.ok) return read;
+    const users = new Map((read.value.includes?.users ?? []).map((user) => [user.id, user]));
+    // X answers newest first; the inbox takes them oldest first.
+    const tweets = [...(read.value.data ?? [])].sort((a, b) => compareIds(a.id, b.id));
+    const mentions: NetworkMention[] = tweets.map((tweet) => {
+      const author = tweet.author_id ? users.get(tweet.author_id) : undefined;
+      const username = author?.username ?? '';
+      return {
+        remoteId: tweet.id,
+        inReplyTo: tweet.referenced_tweets?.find((ref) => ref.type === 'replied_to')?.id ?? null,
+        author: {
+          remoteId: tweet.author_id ?? '',
+          name: author?.name || null,
+          handle: username ? `@${username}` : '',
+        },
+        text: tweet.text,
+        url: postUrl({ handle: username }, tweet.id),
+        sentAt: tweet.created_at ?? deps.now().toISOString(),
+      };
+    });
+    const newest = read.value.meta?.newest_id ?? tweets.at(-1)?.id ?? since;
+    return { ok: true, value: { mentions, cursor: newest ?? null } };
+  }
+
   return {
     oauth,
 
@@ -236,42 +289,50 @@ export function createXProvider(deps: XProviderDeps): NetworkProvider<OAuthToken
     },
 
     async mentions(session, since) {
-      const query = new URLSearchParams({
-        max_results: String(MENTIONS_PAGE),
-        'tweet.fields': 'created_at,author_id,referenced_tweets',
-        expansions: 'author_id',
-        'user.fields': 'username,name',
-      });
-      if (since) query.set('since_id', since);
-      const read = await call<Tweet[]>(session.accessToken, {
-        method: 'GET',
-        path: `/2/users/${encodeURIComponent(session.remoteAccountId)}/mentions?${query}`,
-      });
-      if (!read.ok) return read;
-      const users = new Map((read.value.includes?.users ?? []).map((user) => [user.id, user]));
-      // X answers newest first; the inbox takes them oldest first.
-      const tweets = [...(read.value.data ?? [])].sort((a, b) => compareIds(a.id, b.id));
-      const mentions: NetworkMention[] = tweets.map((tweet) => {
-        const author = tweet.author_id ? users.get(tweet.author_id) : undefined;
-        const username = author?.username ?? '';
-        return {
-          remoteId: tweet.id,
-          inReplyTo: tweet.referenced_tweets?.find((ref) => ref.type === 'replied_to')?.id ?? null,
-          author: {
-            remoteId: tweet.author_id ?? '',
-            name: author?.name || null,
-            handle: username ? `@${username}` : '',
-          },
-          text: tweet.text,
-          url: postUrl({ handle: username }, tweet.id),
-          sentAt: tweet.created_at ?? deps.now().toISOString(),
-        };
-      });
-      const newest = read.value.meta?.newest_id ?? tweets.at(-1)?.id ?? since;
-      return { ok: true, value: { mentions, cursor: newest ?? null } };
+      const position = readingCursor(since);
+      const mentioned = await readMentions(session, position.mentions);
+      if (!mentioned.ok) return mentioned;
+      const direct = await readDirectMessages(deps, apiBase, session, position.directMessages);
+      const notices: string[] = [];
+      if (!direct.ok) {
+        const { failure } = direct;
+        // A refused token or a rate limit stops the whole reading (it is read again after the reset).
+        if (failure.kind === 'auth_expired' || failure.statusCode === 429) return direct;
+        notices.push(
+          failure.statusCode === 403
+            ? `${NO_DM_ACCESS}. Mentions are still read. (${failure.message})`
+            : `Direct messages were not read this time; the next reading tries again: ${failure.message}`,
+        );
+      }
+      const messages = direct.ok ? direct.value.messages : [];
+      return {
+        ok: true,
+        value: {
+          mentions: [...mentioned.value.mentions, ...messages].sort((a, b) =>
+            a.sentAt.localeCompare(b.sentAt),
+          ),
+          cursor: storedCursor({
+            mentions: mentioned.value.cursor,
+            directMessages: direct.ok ? direct.value.cursor : position.directMessages,
+          }),
+          ...(notices.length > 0 ? { notices } : {}),
+        },
+      };
     },
 
     async reply(session, reply) {
+      if (reply.direct) {
+        const target = parseDirectMessageId(reply.inReplyTo);
+        if (!target)
+          return refused(`only a direct message is answered privately, and ${reply.inReplyTo} is none`);
+        const sent = await sendDirectMessage(deps, apiBase, session, {
+          conversationId: target.conversationId,
+          text: reply.text,
+          writtenAt: reply.writtenAt,
+        });
+        if (!sent.ok) return sent;
+        return { ok: true, value: { position: 0, remoteId: sent.value.remoteId, url: null } };
+      }
       const posted = await post(session, { text: reply.text, inReplyTo: reply.inReplyTo, mediaIds: [] });
       if (!posted.ok) return posted;
       return { ok: true, value: { ...posted.value, position: 0 } };

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Business } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
@@ -21,15 +22,16 @@ export function AiErrorBanner({
   error: unknown;
   business: Pick<Business, 'id' | 'role'>;
 }) {
+  const { t } = useTranslation('ai');
   const overBudget = error instanceof ApiError && error.code === 'budget_exceeded';
   if (!overBudget) return <Banner tone="danger">{describeError(error)}</Banner>;
   return (
-    <Banner tone="danger" title="Monthly AI budget spent">
+    <Banner tone="danger" title={t('errorBanner.overBudget')}>
       {describeError(error)}{' '}
       {can(business.role, 'ai.manage') ? (
-        <Link to={aiSettingsPath(business.id)}>Raise the budget in Settings → AI</Link>
+        <Link to={aiSettingsPath(business.id)}>{t('errorBanner.raise')}</Link>
       ) : (
-        'Ask an owner or admin of this workspace.'
+        t('errorBanner.ask')
       )}
     </Banner>
   );

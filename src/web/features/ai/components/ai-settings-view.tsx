@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Business } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -11,8 +12,9 @@ import './ai.css';
 
 /** Settings → AI: the monthly budget and the provider. Owners and admins change them; editors read them. */
 export function AiSettingsView({ business }: { business: Business }) {
+  const { t } = useTranslation('ai');
   if (!can(business.role, 'ai.usage.read')) {
-    return <Banner>Only owners, admins and editors can see the AI settings.</Banner>;
+    return <Banner>{t('settings.noAccess')}</Banner>;
   }
   return (
     <>
@@ -24,13 +26,14 @@ export function AiSettingsView({ business }: { business: Business }) {
 
 function BudgetSettings({ business }: { business: Business }) {
   const budget = useAiBudget(business.id);
+  const { t } = useTranslation('ai');
   if (budget.data) return <BudgetCard business={business} budget={budget.data} />;
   return (
-    <Card title="Monthly budget">
+    <Card title={t('budget.title')}>
       {budget.isError ? (
         <Banner tone="danger">{describeError(budget.error)}</Banner>
       ) : (
-        <Spinner label="Loading the budget" />
+        <Spinner label={t('settings.loadingBudget')} />
       )}
     </Card>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BudgetStatus } from '#shared/ai.schema.js';
 import type { Business } from '#shared/business.schema.js';
@@ -7,15 +8,16 @@ import './ai.css';
 
 /** The dashboard's view of AI spend: this month against the budget, and the way to the usage page. */
 export function AiSpendTile({ business, budget }: { business: Business; budget: BudgetStatus }) {
+  const { t } = useTranslation('ai');
   return (
     <Card
-      title="AI spend"
+      title={t('spendTile.title')}
       tone={budget.exceeded ? 'danger' : 'default'}
-      description={budgetMonth(budget.month_start, business.time_zone)}
+      description={budgetMonth(budget.month_start, business.time_zone, t)}
     >
       <div className="stack">
         <BudgetMeter budget={budget} locale={business.locale} />
-        <Link to={`/w/${business.id}/ai-usage`}>AI usage and budget</Link>
+        <Link to={`/w/${business.id}/ai-usage`}>{t('spendTile.link')}</Link>
       </div>
     </Card>
   );

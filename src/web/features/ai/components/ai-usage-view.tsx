@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Business } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
@@ -15,16 +16,15 @@ import { UsageChartCard } from './usage-chart-card.js';
 import { UsageSummary } from './usage-summary.js';
 import './ai.css';
 
-const RANGE_OPTIONS = RANGE_DAYS.map((days) => ({ value: String(days), label: `${days} days` }));
-
 function daysFrom(param: string | null): RangeDays {
   return RANGE_DAYS.find((days) => String(days) === param) ?? 30;
 }
 
 /** What the workspace's AI use cost over the last 7, 30 or 90 days, and what is left of the budget. */
 export function AiUsageView({ business }: { business: Business }) {
+  const { t } = useTranslation('ai');
   if (!can(business.role, 'ai.usage.read')) {
-    return <Banner>Only owners, admins and editors can see AI usage.</Banner>;
+    return <Banner>{t('usage.noAccess')}</Banner>;
   }
   return <UsageReport business={business} />;
 }
@@ -35,21 +35,28 @@ function UsageReport({ business }: { business: Business }) {
   const days = daysFrom(params.get('days'));
   const { from, to } = rangeOfLastDays(days);
   const usage = useUsage(business.id, from, to);
+  const { t } = useTranslation('ai');
+  const rangeOptions = RANGE_DAYS.map((count) => ({
+    value: String(count),
+    label: t('usage.days', { count }),
+  }));
 
   return (
     <>
       <div className="ai-toolbar">
         <SegmentedControl
-          label="Range"
-          options={RANGE_OPTIONS}
+          label={t('usage.range')}
+          options={rangeOptions}
           value={String(days)}
           onChange={(value) => setParams(value === '30' ? {} : { days: value }, { replace: true })}
         />
-        {usage.isFetching && !usage.isPending && <span className="muted ai-toolbar__note">Updating…</span>}
+        {usage.isFetching && !usage.isPending && (
+          <span className="muted ai-toolbar__note">{t('usage.updating')}</span>
+        )}
       </div>
-      {usage.isPending && <PageSpinner label="Loading AI usage" />}
+      {usage.isPending && <PageSpinner label={t('usage.loading')} />}
       {usage.isError && (
-        <Banner tone="danger" action={<Button onClick={() => usage.refetch()}>Try again</Button>}>
+        <Banner tone="danger" action={<Button onClick={() => usage.refetch()}>{t('usage.tryAgain')}</Button>}>
           {describeError(usage.error)}
         </Banner>
       )}

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { BudgetStatus } from '#shared/ai.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -12,19 +13,19 @@ import { applyServerErrors } from '#web/lib/form-errors.js';
 import { usePutAiBudget } from '../api/put-ai-budget.js';
 import { formatMicroUsd, parseUsd, usdInputValue } from '../money.js';
 
-const AMOUNT_HINT = 'Enter an amount in US dollars, such as 10 or 12.50';
-
 // People type dollars; the API counts micro-dollars. The conversion is exact (see parseUsd).
-const budgetFormSchema = z
-  .object({ unlimited: z.boolean(), amount: z.string() })
-  .superRefine((values, context) => {
-    if (!values.unlimited && parseUsd(values.amount) === undefined) {
-      context.addIssue({ code: 'custom', path: ['amount'], message: AMOUNT_HINT });
-    }
-  })
-  .transform((values) => (values.unlimited ? null : (parseUsd(values.amount) ?? 0)));
+function budgetFormSchema(amountHint: string) {
+  return z
+    .object({ unlimited: z.boolean(), amount: z.string() })
+    .superRefine((values, context) => {
+      if (!values.unlimited && parseUsd(values.amount) === undefined) {
+        context.addIssue({ code: 'custom', path: ['amount'], message: amountHint });
+      }
+    })
+    .transform((values) => (values.unlimited ? null : (parseUsd(values.amount) ?? 0)));
+}
 
-type FormValues = z.input<typeof budgetFormSchema>;
+type FormValues = z.input<ReturnType<typeof budgetFormSchema>>;
 
 function valuesOf(budget: BudgetStatus): FormValues {
   const limit = budget.monthly_limit_micro_usd;
@@ -35,12 +36,14 @@ function valuesOf(budget: BudgetStatus): FormValues {
 export function BudgetForm({ businessId, budget }: { businessId: string; budget: BudgetStatus }) {
   const putBudget = usePutAiBudget(businessId);
   const toast = useToast();
+  const { t } = useTranslation('ai');
+  const schema = useMemo(() => budgetFormSchema(t('budgetForm.amountHint')), [t]);
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, reset, watch, formState } = useForm<
     FormValues,
     unknown,
     number | null
-  >({ resolver: zodResolver(budgetFormSchema), defaultValues: valuesOf(budget) });
+  >({ resolver: zodResolver(schema), defaultValues: valuesOf(budget) });
   const unlimited = watch('unlimited');
 
   const onSubmit = handleSubmit(async (limit) => {
@@ -50,8 +53,8 @@ export function BudgetForm({ businessId, budget }: { businessId: string; budget:
       reset(valuesOf(saved));
       toast(
         saved.monthly_limit_micro_usd === null
-          ? 'AI budget removed'
-          : `AI budget set to ${formatMicroUsd(saved.monthly_limit_micro_usd)} a month`,
+          ? t('budgetForm.removed')
+          : t('budgetForm.set', { amount: formatMicroUsd(saved.monthly_limit_micro_usd) }),
       );
     } catch (error) {
       setFormError(applyServerErrors(error, [], setError));
@@ -62,18 +65,18 @@ export function BudgetForm({ businessId, budget }: { businessId: string; budget:
     <form className="stack" onSubmit={onSubmit} noValidate>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <CheckboxField
-        label="No limit"
-        hint="AI requests never pause for cost. Usage is still recorded."
+        label={t('budgetForm.noLimit')}
+        hint={t('budgetForm.noLimitHint')}
         {...register('unlimited')}
       />
       {!unlimited && (
         <div className="ai-amount">
           <TextField
-            label="Monthly limit (US dollars)"
+            label={t('budgetForm.limit')}
             inputMode="decimal"
             autoComplete="off"
             placeholder="10.00"
-            hint="When this month's spending reaches it, AI requests pause until the next month (UTC)."
+            hint={t('budgetForm.limitHint')}
             error={formState.errors.amount?.message}
             {...register('amount')}
           />
@@ -86,7 +89,7 @@ export function BudgetForm({ businessId, budget }: { businessId: string; budget:
           loading={formState.isSubmitting}
           disabled={!formState.isDirty}
         >
-          Save budget
+          {t('budgetForm.save')}
         </Button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { AiConnectionTest } from '#shared/ai.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -12,15 +13,16 @@ import { useTestAiConnection } from '../api/test-ai-connection.js';
  */
 export function ConnectionTest({ businessId }: { businessId: string }) {
   const test = useTestAiConnection(businessId);
+  const { t } = useTranslation('ai');
   return (
     <div className="stack ai-connection-test">
       <div>
         <Button loading={test.isPending} onClick={() => test.mutate()}>
-          Test connection
+          {t('connection.test')}
         </Button>
       </div>
       {test.isError && (
-        <Banner tone="danger" title="The connection test failed">
+        <Banner tone="danger" title={t('connection.failed')}>
           {failureSentence(test.error)}
         </Banner>
       )}
@@ -30,25 +32,30 @@ export function ConnectionTest({ businessId }: { businessId: string }) {
 }
 
 function ConnectionResult({ result }: { result: AiConnectionTest }) {
+  const { t } = useTranslation('ai');
   return (
-    <section aria-label="Connection test result" className="stack">
+    <section aria-label={t('connection.result')} className="stack">
       <p>
-        <Badge tone="success">Connected</Badge> <code>{result.answered_by}</code> answered in{' '}
-        <strong>{result.latency_ms} ms</strong>:
+        <Badge tone="success">{t('connection.connected')}</Badge>{' '}
+        <Trans
+          t={t}
+          i18nKey="connection.answered"
+          values={{ model: result.answered_by, latency: result.latency_ms }}
+          components={{ code: <code />, strong: <strong /> }}
+        />
       </p>
       <blockquote>{result.answer}</blockquote>
       {result.follows_json_schema ? (
         <p>
-          <Badge tone="success">Follows JSON schemas</Badge> AI tasks can use this model.
+          <Badge tone="success">{t('connection.followsJson')}</Badge> {t('connection.canUse')}
         </p>
       ) : (
-        <Banner tone="warning" title="Does not follow JSON schemas">
-          Calendars, drafts and replies need answers in a set shape; this model or server ignored it, so most
-          AI tasks will fail with it. {result.json_schema_detail}
+        <Banner tone="warning" title={t('connection.noJsonTitle')}>
+          {t('connection.noJson')} {result.json_schema_detail}
         </Banner>
       )}
       <p className="muted">
-        {result.prompt_tokens + result.completion_tokens} tokens; a test is not charged to the budget.
+        {t('connection.tokens', { count: result.prompt_tokens + result.completion_tokens })}
       </p>
     </section>
   );

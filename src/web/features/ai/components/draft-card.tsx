@@ -1,15 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import type { ContentDraft } from '#shared/ai-tasks.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { CHANNEL_RULES, countText } from '#shared/channels.js';
 import { Badge } from '#web/components/ui/badge.js';
-
-const UNIT_NAMES = {
-  characters: 'characters',
-  graphemes: 'characters',
-  emoji_bytes: 'characters (emoji count as bytes)',
-  weighted: 'characters (links count 23, emoji 2)',
-  sms_units: 'characters in one SMS',
-} as const;
+import { formatNumber } from '#web/lib/workspace-format.js';
 
 /** One written variant: its text, length against the channel's limit, and hashtags. */
 export function DraftCard({
@@ -24,11 +18,13 @@ export function DraftCard({
   offline: boolean;
 }) {
   const measured = countText(channel, draft.body);
+  const { t } = useTranslation('ai');
+  const variant = t('draft.variant', { number: index + 1 });
   return (
-    <article className="ai-draft" aria-label={`Variant ${index + 1}`}>
+    <article className="ai-draft" aria-label={variant}>
       <header className="ai-draft__header">
-        <h3>{draft.title || `Variant ${index + 1}`}</h3>
-        {offline && <Badge tone="accent">Offline writer</Badge>}
+        <h3>{draft.title || variant}</h3>
+        {offline && <Badge tone="accent">{t('offlineWriter')}</Badge>}
       </header>
       {draft.preheader && <p className="muted">{draft.preheader}</p>}
       <p className="ai-draft__body">{draft.body}</p>
@@ -40,11 +36,11 @@ export function DraftCard({
       ))}
       {draft.call_to_action && (
         <p className="ai-draft__cta">
-          <span className="muted">Call to action:</span> {draft.call_to_action}
+          <span className="muted">{t('draft.callToAction')}</span> {draft.call_to_action}
         </p>
       )}
       {draft.hashtags.length > 0 && (
-        <ul className="ai-draft__tags" aria-label="Hashtags">
+        <ul className="ai-draft__tags" aria-label={t('draft.hashtags')}>
           {draft.hashtags.map((tag) => (
             <li key={tag}>
               <Badge>{tag.startsWith('#') ? tag : `#${tag}`}</Badge>
@@ -53,9 +49,12 @@ export function DraftCard({
         </ul>
       )}
       <p className={`ai-draft__count${measured.over ? ' ai-draft__count--over' : ''}`}>
-        {measured.count.toLocaleString()} / {measured.limit.toLocaleString()} {UNIT_NAMES[measured.unit]} on{' '}
-        {CHANNEL_RULES[channel].name}
-        {measured.over && ' — over the limit'}
+        {t(measured.over ? 'draft.lengthOver' : 'draft.length', {
+          length: formatNumber(measured.count),
+          limit: formatNumber(measured.limit),
+          unit: t(`draft.units.${measured.unit}`),
+          channel: CHANNEL_RULES[channel].name,
+        })}
       </p>
     </article>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Business } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -19,23 +20,24 @@ export function ProviderCard({ business }: { business: Business }) {
   const provider = useAiProvider(business.id);
   const removeProvider = useDeleteAiProvider(business.id);
   const toast = useToast();
+  const { t } = useTranslation('ai');
   const [confirming, setConfirming] = useState(false);
   const manager = can(business.role, 'ai.manage');
   const settings = provider.data;
 
   return (
     <Card
-      title="AI provider"
-      description="Which model writes for this workspace. Calls and costs are recorded whichever it is."
+      title={t('provider.title')}
+      description={t('provider.description')}
       actions={
         manager && settings?.source === 'workspace' ? (
           <Button variant="ghost" onClick={() => setConfirming(true)}>
-            Use the server default
+            {t('provider.useDefault')}
           </Button>
         ) : undefined
       }
     >
-      {provider.isPending && <Spinner label="Loading the AI provider" />}
+      {provider.isPending && <Spinner label={t('provider.loading')} />}
       {provider.isError && <Banner tone="danger">{describeError(provider.error)}</Banner>}
       {settings && (
         <div className="stack">
@@ -50,7 +52,7 @@ export function ProviderCard({ business }: { business: Business }) {
               settings={settings}
             />
           ) : (
-            <p className="muted">Only owners and admins can change the AI provider.</p>
+            <p className="muted">{t('provider.managersOnly')}</p>
           )}
         </div>
       )}
@@ -63,14 +65,14 @@ export function ProviderCard({ business }: { business: Business }) {
         onConfirm={() =>
           removeProvider.mutate(undefined, {
             onSuccess: () => {
-              toast('This workspace now uses the server default');
+              toast(t('provider.usingDefault'));
               setConfirming(false);
             },
           })
         }
-        title="Use the server default?"
-        description="This workspace's endpoint, model and stored key are forgotten. Calls go to the server's provider, or to the offline writer if the server has none."
-        confirmLabel="Use the server default"
+        title={t('provider.confirmTitle')}
+        description={t('provider.confirmDescription')}
+        confirmLabel={t('provider.useDefault')}
         pending={removeProvider.isPending}
         error={removeProvider.error ? describeError(removeProvider.error) : undefined}
       />

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { Trans, useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import {
   type AiProviderSettings,
@@ -29,6 +30,8 @@ const providerFormSchema = z
 
 type FormValues = z.input<typeof providerFormSchema>;
 const FIELDS = ['base_url', 'model', 'api_key'] as const;
+/** Examples of what each field takes: addresses and names, the same in every language. */
+const EXAMPLES = { baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini', apiKey: 'sk-…' } as const;
 
 function valuesOf(settings: AiProviderSettings): FormValues {
   const own = settings.source === 'workspace';
@@ -44,6 +47,7 @@ function valuesOf(settings: AiProviderSettings): FormValues {
 export function ProviderForm({ businessId, settings }: { businessId: string; settings: AiProviderSettings }) {
   const putProvider = usePutAiProvider(businessId);
   const toast = useToast();
+  const { t } = useTranslation('ai');
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, reset, watch, formState } = useForm<
     FormValues,
@@ -58,7 +62,7 @@ export function ProviderForm({ businessId, settings }: { businessId: string; set
     setFormError(undefined);
     try {
       reset(valuesOf(await putProvider.mutateAsync(body)));
-      toast('AI provider saved');
+      toast(t('providerForm.saved'));
     } catch (error) {
       setFormError(applyServerErrors(error, FIELDS, setError));
     }
@@ -68,53 +72,45 @@ export function ProviderForm({ businessId, settings }: { businessId: string; set
     <form className="stack" onSubmit={onSubmit} noValidate>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextField
-        label="Base URL"
+        label={t('providerForm.baseUrl')}
         type="url"
         inputMode="url"
         autoComplete="off"
         spellCheck={false}
-        placeholder="https://api.openai.com/v1"
-        hint={
-          <>
-            Empty means OpenAI. Any OpenAI-compatible server works, such as Ollama (
-            <code>http://localhost:11434/v1</code>) or LM Studio (<code>http://localhost:1234/v1</code>);
-            local addresses need the operator to allow them.
-          </>
-        }
+        placeholder={EXAMPLES.baseUrl}
+        hint={<Trans t={t} i18nKey="providerForm.baseUrlHint" components={{ code: <code /> }} />}
         error={
           errors.base_url?.type === 'server'
             ? errors.base_url.message
-            : errors.base_url && 'Enter a full URL starting with https:// (or http:// for a local server)'
+            : errors.base_url && t('providerForm.baseUrlError')
         }
         {...register('base_url')}
       />
       <TextField
-        label="Model"
+        label={t('providerForm.model')}
         autoComplete="off"
         spellCheck={false}
-        placeholder="gpt-4o-mini"
-        hint="As the endpoint names it: gpt-4o-mini, llama3.1, qwen2.5…"
+        placeholder={EXAMPLES.model}
+        hint={t('providerForm.modelHint')}
         error={
-          errors.model?.type === 'server' ? errors.model.message : errors.model && 'Name the model to use'
+          errors.model?.type === 'server'
+            ? errors.model.message
+            : errors.model && t('providerForm.modelError')
         }
         {...register('model')}
       />
       <TextField
-        label="API key"
+        label={t('providerForm.apiKey')}
         type="password"
         autoComplete="new-password"
         spellCheck={false}
         readOnly={removingKey}
-        placeholder={hasKey ? `•••• ${settings.api_key_last4}` : 'sk-…'}
-        hint={
-          hasKey
-            ? 'Write-only: stored encrypted and never shown again. Leave empty to keep the current key.'
-            : 'Write-only: stored encrypted and never shown again. Local servers usually need none.'
-        }
+        placeholder={hasKey ? `•••• ${settings.api_key_last4}` : EXAMPLES.apiKey}
+        hint={hasKey ? t('providerForm.apiKeyHintKept') : t('providerForm.apiKeyHint')}
         error={errors.api_key?.message}
         {...register('api_key')}
       />
-      {hasKey && <CheckboxField label="Remove the stored key" {...register('remove_key')} />}
+      {hasKey && <CheckboxField label={t('providerForm.removeKey')} {...register('remove_key')} />}
       <div className="row">
         <Button
           type="submit"
@@ -122,7 +118,7 @@ export function ProviderForm({ businessId, settings }: { businessId: string; set
           loading={formState.isSubmitting}
           disabled={!formState.isDirty}
         >
-          Save provider
+          {t('providerForm.save')}
         </Button>
       </div>
     </form>

@@ -1,15 +1,16 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { AiProviderSettings } from '#shared/ai.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 
 /** Says plainly where this workspace's AI calls go right now. */
 export function ProviderSource({ settings }: { settings: AiProviderSettings }) {
+  const { t } = useTranslation('ai');
   if (settings.source === 'offline') {
     return (
       <div className="ai-source">
-        <Badge tone="accent">Offline writer</Badge>
+        <Badge tone="accent">{t('offlineWriter')}</Badge>
         <p>
-          <strong>Offline writer</strong> — built in, no key, no cost. It writes from your business profile
-          and templates; connect a model below for more natural writing.
+          <Trans t={t} i18nKey="source.offline" components={{ strong: <strong /> }} />
         </p>
       </div>
     );
@@ -18,28 +19,37 @@ export function ProviderSource({ settings }: { settings: AiProviderSettings }) {
   if (settings.source === 'server') {
     return (
       <div className="ai-source">
-        <Badge>Server default</Badge>
+        <Badge>{t('source.serverBadge')}</Badge>
         <p>
-          <strong>Server default:</strong> model <code>{settings.model}</code> at <code>{where}</code>, set up
-          by whoever runs this server.
+          <Trans
+            t={t}
+            i18nKey="source.server"
+            values={{ model: settings.model, url: where }}
+            components={{ strong: <strong />, code: <code /> }}
+          />
         </p>
       </div>
     );
   }
   return (
     <div className="ai-source">
-      <Badge tone="success">Own endpoint</Badge>
+      <Badge tone="success">{t('source.ownBadge')}</Badge>
       <p>
-        <strong>This workspace's own endpoint:</strong> model <code>{settings.model}</code> at{' '}
-        <code>{where}</code>
         {settings.api_key_last4 ? (
-          <>
-            , key <code className="nowrap">•••• {settings.api_key_last4}</code>
-          </>
+          <Trans
+            t={t}
+            i18nKey="source.ownWithKey"
+            values={{ model: settings.model, url: where, last4: settings.api_key_last4 }}
+            components={{ strong: <strong />, code: <code />, secret: <code className="nowrap" /> }}
+          />
         ) : (
-          ', no key'
+          <Trans
+            t={t}
+            i18nKey="source.ownNoKey"
+            values={{ model: settings.model, url: where }}
+            components={{ strong: <strong />, code: <code /> }}
+          />
         )}
-        .
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { AiCall } from '#shared/ai.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -8,44 +9,44 @@ import { Spinner } from '#web/components/ui/spinner.js';
 import { Table } from '#web/components/ui/table.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { formatDateTime } from '#web/lib/format-date.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { useAiCalls } from '../api/get-ai-calls.js';
 import { formatMicroUsd } from '../money.js';
 import { OutcomeBadge } from './outcome-badge.js';
 import { taskLabel } from './task-labels.js';
 
-const count = new Intl.NumberFormat();
-
 /** Every AI call of the workspace, newest first, with what it cost and how it ended. */
 export function RecentCallsCard({ businessId }: { businessId: string }) {
   const calls = useAiCalls(businessId);
   const items = calls.data?.pages.flatMap((page) => page.items) ?? [];
+  const { t } = useTranslation('ai');
 
   return (
-    <Card title="Recent calls" description="Each request to the AI, including failed and cached ones.">
-      {calls.isPending && <Spinner label="Loading AI calls" />}
+    <Card title={t('calls.title')} description={t('calls.description')}>
+      {calls.isPending && <Spinner label={t('calls.loading')} />}
       {calls.isError && <Banner tone="danger">{describeError(calls.error)}</Banner>}
       {calls.isSuccess && items.length === 0 && (
-        <EmptyState title="No AI calls yet">Write something with the AI and it shows up here.</EmptyState>
+        <EmptyState title={t('calls.emptyTitle')}>{t('calls.emptyText')}</EmptyState>
       )}
       {items.length > 0 && (
         <div className="stack">
           <Table
-            caption="Recent AI calls"
+            caption={t('calls.caption')}
             head={
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Task</th>
-                <th scope="col">Model</th>
+                <th scope="col">{t('calls.when')}</th>
+                <th scope="col">{t('columns.task')}</th>
+                <th scope="col">{t('columns.model')}</th>
                 <th scope="col" className="ai-num">
-                  Tokens in / out
+                  {t('columns.tokens')}
                 </th>
                 <th scope="col" className="ai-num">
-                  Cost
+                  {t('columns.cost')}
                 </th>
                 <th scope="col" className="ai-num">
-                  Time
+                  {t('calls.time')}
                 </th>
-                <th scope="col">Outcome</th>
+                <th scope="col">{t('calls.outcome')}</th>
               </tr>
             }
           >
@@ -56,7 +57,7 @@ export function RecentCallsCard({ businessId }: { businessId: string }) {
           {calls.hasNextPage && (
             <div>
               <Button onClick={() => calls.fetchNextPage()} loading={calls.isFetchingNextPage}>
-                Load more
+                {t('calls.loadMore')}
               </Button>
             </div>
           )}
@@ -68,16 +69,17 @@ export function RecentCallsCard({ businessId }: { businessId: string }) {
 
 function CallRow({ call }: { call: AiCall }) {
   const offline = call.provider === 'offline';
+  const { t } = useTranslation('ai');
   return (
     <tr>
       <td className="nowrap">{formatDateTime(call.created_at)}</td>
-      <td>{taskLabel(call.task)}</td>
-      <td>{offline ? <Badge tone="accent">Offline writer</Badge> : <code>{call.model}</code>}</td>
+      <td>{taskLabel(call.task, t)}</td>
+      <td>{offline ? <Badge tone="accent">{t('offlineWriter')}</Badge> : <code>{call.model}</code>}</td>
       <td className="ai-num nowrap">
-        {count.format(call.prompt_tokens)} / {count.format(call.completion_tokens)}
+        {formatNumber(call.prompt_tokens)} / {formatNumber(call.completion_tokens)}
         {call.estimated && (
-          <div className="muted" title="The provider did not report this call's tokens; we counted them">
-            estimated
+          <div className="muted" title={t('calls.estimatedTitle')}>
+            {t('calls.estimated')}
           </div>
         )}
       </td>
@@ -85,8 +87,8 @@ function CallRow({ call }: { call: AiCall }) {
         {call.price_known || offline ? (
           formatMicroUsd(call.cost_micro_usd)
         ) : (
-          <span className="muted" title="Add a price for this model in the server configuration">
-            no price for this model
+          <span className="muted" title={t('calls.noPriceTitle')}>
+            {t('calls.noPrice')}
           </span>
         )}
       </td>
@@ -94,7 +96,9 @@ function CallRow({ call }: { call: AiCall }) {
       <td>
         <div className="ai-outcome">
           <OutcomeBadge outcome={call.outcome} />
-          {call.attempts > 1 && <span className="muted">{call.attempts} attempts</span>}
+          {call.attempts > 1 && (
+            <span className="muted">{t('calls.attempts', { count: call.attempts })}</span>
+          )}
         </div>
         {call.error_message && <div className="ai-call-error">{call.error_message}</div>}
       </td>

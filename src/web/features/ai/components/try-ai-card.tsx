@@ -1,5 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { Business } from '#shared/business.schema.js';
 import { CHANNEL_IDS, type ChannelId, type ContentFormat } from '#shared/channel-ids.js';
@@ -16,11 +18,13 @@ import './ai.css';
 import { ChannelOptions } from '#web/components/ui/channel-options.js';
 
 const VARIANTS = 2;
-const tryFormSchema = z.object({
-  channel: z.enum(CHANNEL_IDS),
-  brief: z.string().trim().min(3, 'Say in a few words what the post is about').max(2000),
-});
-type TryForm = z.infer<typeof tryFormSchema>;
+function tryFormSchema(briefTooShort: string) {
+  return z.object({
+    channel: z.enum(CHANNEL_IDS),
+    brief: z.string().trim().min(3, briefTooShort).max(2000),
+  });
+}
+type TryForm = z.infer<ReturnType<typeof tryFormSchema>>;
 
 /** Email and SMS have formats of their own; everywhere else a post. */
 function formatFor(channel: ChannelId): ContentFormat {
@@ -30,8 +34,10 @@ function formatFor(channel: ChannelId): ContentFormat {
 /** Writes two variants of a post from a brief, showing the text as it streams in. */
 export function TryAiCard({ business }: { business: Business }) {
   const generate = useContentStream(business.id);
+  const { t } = useTranslation('ai');
+  const schema = useMemo(() => tryFormSchema(t('try.briefTooShort')), [t]);
   const { register, handleSubmit, formState } = useForm<TryForm>({
-    resolver: zodResolver(tryFormSchema),
+    resolver: zodResolver(schema),
     defaultValues: { channel: 'instagram', brief: '' },
   });
   const writing = generate.isPending;
@@ -50,42 +56,44 @@ export function TryAiCard({ business }: { business: Business }) {
   );
 
   return (
-    <Card
-      title="Try the AI"
-      description="Describe a post and get two variants in your brand's voice. Nothing is published."
-    >
+    <Card title={t('try.title')} description={t('try.description')}>
       <form className="stack" onSubmit={onSubmit} noValidate>
         <div className="ai-try-fields">
-          <SelectField label="Channel" {...register('channel')}>
+          <SelectField label={t('try.channel')} {...register('channel')}>
             <ChannelOptions />
           </SelectField>
           <TextAreaField
-            label="Brief"
+            label={t('try.brief')}
             rows={3}
-            placeholder="Our spring menu launches Friday: three new pastries, 10% off the first weekend."
+            placeholder={t('try.briefPlaceholder')}
             error={formState.errors.brief?.message}
             {...register('brief')}
           />
         </div>
         <div className="row">
           <Button type="submit" variant="primary" loading={writing}>
-            Write {VARIANTS} variants
+            {t('try.write', { count: VARIANTS })}
           </Button>
           {writing && (
             <Button variant="ghost" onClick={generate.cancel}>
-              Stop
+              {t('try.stop')}
             </Button>
           )}
-          {generate.start?.offline && <Badge tone="accent">Offline writer</Badge>}
+          {generate.start?.offline && <Badge tone="accent">{t('offlineWriter')}</Badge>}
           <span className="muted ai-try-status" role="status">
             {writing
               ? generate.start
-                ? `Writing with ${generate.start.offline ? 'the offline writer' : generate.start.model}…`
-                : 'Starting…'
+                ? generate.start.offline
+                  ? t('try.writingOffline')
+                  : t('try.writingWith', { model: generate.start.model })
+                : t('try.starting')
               : generate.stopped
-                ? 'Stopped.'
+                ? t('try.stopped')
                 : result
-                  ? `${result.output.variants.length} variants written${result.cached ? ' (from the cache)' : ''} · ${formatMicroUsd(result.cost_micro_usd)}`
+                  ? t(result.cached ? 'try.writtenCached' : 'try.written', {
+                      count: result.output.variants.length,
+                      cost: formatMicroUsd(result.cost_micro_usd),
+                    })
                   : ''}
           </span>
         </div>
@@ -106,7 +114,7 @@ export function TryAiCard({ business }: { business: Business }) {
         </div>
       )}
       {result && channel && !writing && (
-        <ol className="ai-try-result ai-drafts" aria-label="Variants">
+        <ol className="ai-try-result ai-drafts" aria-label={t('try.variants')}>
           {result.output.variants.map((draft, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: variants have no id and never reorder.
             <li key={index}>

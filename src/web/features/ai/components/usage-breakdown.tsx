@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import type { UsageResponse } from '#shared/ai.schema.js';
 import { Card } from '#web/components/ui/card.js';
 import { EmptyState } from '#web/components/ui/empty-state.js';
 import { Table } from '#web/components/ui/table.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { formatMicroUsd } from '../money.js';
 import { modelLabel, taskLabel } from './task-labels.js';
 
@@ -11,46 +13,58 @@ interface Row extends Totals {
   name: string;
 }
 
-const count = new Intl.NumberFormat();
-
 /** Where the money went: one table by task, one by model, most expensive first. */
 export function UsageBreakdown({ usage }: { usage: UsageResponse }) {
+  const { t } = useTranslation('ai');
   return (
     <div className="stack">
       <BreakdownCard
-        title="By task"
-        column="Task"
-        rows={usage.by_task.map((row) => ({ ...row, key: row.task, name: taskLabel(row.task) }))}
+        title={t('breakdown.byTask')}
+        caption={t('breakdown.byTaskCaption')}
+        column={t('columns.task')}
+        rows={usage.by_task.map((row) => ({ ...row, key: row.task, name: taskLabel(row.task, t) }))}
       />
       <BreakdownCard
-        title="By model"
-        column="Model"
-        rows={usage.by_model.map((row) => ({ ...row, key: row.model, name: modelLabel(row.model) }))}
+        title={t('breakdown.byModel')}
+        caption={t('breakdown.byModelCaption')}
+        column={t('columns.model')}
+        rows={usage.by_model.map((row) => ({ ...row, key: row.model, name: modelLabel(row.model, t) }))}
       />
     </div>
   );
 }
 
-function BreakdownCard({ title, column, rows }: { title: string; column: string; rows: Row[] }) {
+function BreakdownCard({
+  title,
+  caption,
+  column,
+  rows,
+}: {
+  title: string;
+  caption: string;
+  column: string;
+  rows: Row[];
+}) {
+  const { t } = useTranslation('ai');
   const sorted = [...rows].sort((a, b) => b.cost_micro_usd - a.cost_micro_usd || b.calls - a.calls);
   return (
     <Card title={title}>
       {sorted.length === 0 ? (
-        <EmptyState title="No calls in this range" />
+        <EmptyState title={t('breakdown.empty')} />
       ) : (
         <Table
-          caption={`AI usage ${title.toLowerCase()}`}
+          caption={caption}
           head={
             <tr>
               <th scope="col">{column}</th>
               <th scope="col" className="ai-num">
-                Calls
+                {t('columns.calls')}
               </th>
               <th scope="col" className="ai-num">
-                Tokens in / out
+                {t('columns.tokens')}
               </th>
               <th scope="col" className="ai-num">
-                Cost
+                {t('columns.cost')}
               </th>
             </tr>
           }
@@ -59,11 +73,13 @@ function BreakdownCard({ title, column, rows }: { title: string; column: string;
             <tr key={row.key}>
               <td className="ai-row-name">
                 {row.name}
-                {row.errors > 0 && <div className="ai-row-errors">{row.errors} failed</div>}
+                {row.errors > 0 && (
+                  <div className="ai-row-errors">{t('breakdown.failed', { count: row.errors })}</div>
+                )}
               </td>
-              <td className="ai-num">{count.format(row.calls)}</td>
+              <td className="ai-num">{formatNumber(row.calls)}</td>
               <td className="ai-num nowrap">
-                {count.format(row.prompt_tokens)} / {count.format(row.completion_tokens)}
+                {formatNumber(row.prompt_tokens)} / {formatNumber(row.completion_tokens)}
               </td>
               <td className="ai-num">{formatMicroUsd(row.cost_micro_usd)}</td>
             </tr>

@@ -1,9 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import type { ForecastResults } from '#shared/analytics.schema.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Card } from '#web/components/ui/card.js';
 import { Table } from '#web/components/ui/table.js';
-import { formatCount, formatInput, INPUT_LABELS, SOURCE_LABELS, SOURCE_TONES } from '../analytics-format.js';
+import { formatCount, formatInput, SOURCE_TONES } from '../analytics-format.js';
 
 /**
  * Every rate the forecast used, with where it came from: a published benchmark (source and year), the
@@ -11,18 +12,19 @@ import { formatCount, formatInput, INPUT_LABELS, SOURCE_LABELS, SOURCE_TONES } f
  * prior, with how many observations moved it).
  */
 export function AssumptionsTable({ results }: { results: ForecastResults }) {
+  const { t } = useTranslation('analytics');
   return (
-    <Card title="Assumptions" description="The rates behind this forecast and where each one came from.">
+    <Card title={t('assumptions.title')} description={t('assumptions.description')}>
       <Table
-        caption="Forecast assumptions"
+        caption={t('assumptions.caption')}
         head={
           <tr>
-            <th scope="col">Channel</th>
-            <th scope="col">Input</th>
+            <th scope="col">{t('channel')}</th>
+            <th scope="col">{t('assumptions.input')}</th>
             <th scope="col" className="analytics-num">
-              Value
+              {t('assumptions.value')}
             </th>
-            <th scope="col">From</th>
+            <th scope="col">{t('assumptions.from')}</th>
           </tr>
         }
       >
@@ -31,13 +33,22 @@ export function AssumptionsTable({ results }: { results: ForecastResults }) {
             <th scope="row" className="analytics-rowhead">
               {CHANNEL_RULES[rate.channel].name}
             </th>
-            <td>{INPUT_LABELS[rate.metric]}</td>
+            <td>{t(`inputs.${rate.metric}`)}</td>
             <td className="analytics-num">{formatInput(rate.metric, rate.mean, results.currency)}</td>
             <td>
-              <Badge tone={SOURCE_TONES[rate.source]}>{SOURCE_LABELS[rate.source]}</Badge>
+              <Badge tone={SOURCE_TONES[rate.source]}>{t(`sources.${rate.source}`)}</Badge>
               <span className="assumption-source">
-                {rate.source === 'history' &&
-                  `From ${formatCount(rate.n)} observations${rate.prior_source ? `, updating the ${SOURCE_LABELS[rate.prior_source].toLowerCase()}` : ''}. `}
+                {rate.source === 'history' && (
+                  <>
+                    {rate.prior_source
+                      ? t('assumptions.historyUpdating', {
+                          count: rate.n,
+                          number: formatCount(rate.n),
+                          prior: t(`priorSources.${rate.prior_source}`),
+                        })
+                      : t('assumptions.history', { count: rate.n, number: formatCount(rate.n) })}{' '}
+                  </>
+                )}
                 {rate.citation}
                 {rate.year !== null && ` (${rate.year})`}
               </span>

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BenchmarkEntry, BenchmarkMetric } from '#shared/analytics.schema.js';
 import type { Business } from '#shared/business.schema.js';
 import { CAMPAIGN_OBJECTIVES, type CampaignObjective } from '#shared/campaign.schema.js';
@@ -12,29 +14,14 @@ import { SelectField, TextField } from '#web/components/ui/field.js';
 import { Spinner } from '#web/components/ui/spinner.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { describeError } from '#web/lib/error-messages.js';
-import { formatPercent, INPUT_LABELS } from '../analytics-format.js';
+import { formatPercent } from '../analytics-format.js';
 import { useBenchmarks } from '../api/get-benchmarks.js';
 import { usePutBenchmarks } from '../api/put-benchmarks.js';
 import { overrideText, overrideValue } from '../benchmark-values.js';
 
-const OBJECTIVE_LABELS: Record<CampaignObjective, string> = {
-  awareness: 'Awareness',
-  traffic: 'Traffic',
-  leads: 'Leads',
-  sales: 'Sales',
-  engagement: 'Engagement',
-};
-const UNITS: Record<BenchmarkMetric, string> = {
-  ctr: '%',
-  engagement_rate: '%',
-  cvr: '%',
-  cpm: 'amount',
-  organic_reach: '% of audience',
-};
-
 /** A default as it reads: rates in percent; CPM in the campaign's currency, so without a symbol. */
-function benchmarkText(metric: BenchmarkMetric, value: number): string {
-  return metric === 'cpm' ? `${value.toFixed(2)} per 1,000 impressions` : formatPercent(value);
+function benchmarkText(metric: BenchmarkMetric, value: number, t: TFunction<'analytics'>): string {
+  return metric === 'cpm' ? t('benchmarks.cpm', { value: value.toFixed(2) }) : formatPercent(value);
 }
 
 /**
@@ -46,15 +33,13 @@ export function BenchmarksCard({ business }: { business: Business }) {
   const [objective, setObjective] = useState<CampaignObjective>('sales');
   const benchmarks = useBenchmarks(business.id, channel, objective);
   const manageable = can(business.role, 'analytics.manage');
+  const { t } = useTranslation('analytics');
   return (
-    <Card
-      title="Benchmark rates"
-      description="Where a forecast's rates start before your own results refine them."
-    >
+    <Card title={t('benchmarks.title')} description={t('benchmarks.description')}>
       <div className="stack">
         <div className="forecast-form__row">
           <SelectField
-            label="Channel"
+            label={t('channel')}
             value={channel}
             onChange={(event) => setChannel(event.currentTarget.value as ChannelId)}
           >
@@ -65,18 +50,18 @@ export function BenchmarksCard({ business }: { business: Business }) {
             ))}
           </SelectField>
           <SelectField
-            label="Objective"
+            label={t('objective')}
             value={objective}
             onChange={(event) => setObjective(event.currentTarget.value as CampaignObjective)}
           >
             {CAMPAIGN_OBJECTIVES.map((entry) => (
               <option key={entry} value={entry}>
-                {OBJECTIVE_LABELS[entry]}
+                {t(`objectives.${entry}`)}
               </option>
             ))}
           </SelectField>
         </div>
-        {benchmarks.isPending && <Spinner label="Loading the benchmarks" />}
+        {benchmarks.isPending && <Spinner label={t('benchmarks.loading')} />}
         {benchmarks.isError && <Banner tone="danger">{describeError(benchmarks.error)}</Banner>}
         {benchmarks.data && (
           <BenchmarkForm
@@ -103,6 +88,7 @@ function BenchmarkForm({
 }) {
   const save = usePutBenchmarks(businessId);
   const toast = useToast();
+  const { t } = useTranslation('analytics');
   const initial = () =>
     Object.fromEntries(
       entries.map((entry) => [entry.metric, overrideText(entry.metric, entry.override?.value)]),
@@ -118,7 +104,7 @@ function BenchmarkForm({
     const overrides = entries.flatMap((entry) => {
       const value = overrideValue(entry.metric, values[entry.metric] ?? '');
       if (value === undefined) {
-        found[entry.metric] = 'Enter a number, or leave it empty for the benchmark';
+        found[entry.metric] = t('benchmarks.notANumber');
         return [];
       }
       if (value === (entry.override?.value ?? null)) return [];
@@ -128,27 +114,32 @@ function BenchmarkForm({
     if (Object.keys(found).length > 0 || overrides.length === 0) return;
     try {
       await save.mutateAsync(overrides);
-      toast('Benchmark overrides saved');
+      toast(t('benchmarks.saved'));
     } catch (error) {
       setFailure(describeError(error));
     }
   };
 
-  if (entries.length === 0) return <p className="muted">This channel is not modelled for that objective.</p>;
+  if (entries.length === 0) return <p className="muted">{t('benchmarks.notModelled')}</p>;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Benchmark overrides">
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label={t('benchmarks.formLabel')}>
       {failure && <Banner tone="danger">{failure}</Banner>}
       <div className="forecast-channel__fields benchmark-fields">
         {entries.map((entry) => (
           <TextField
             key={entry.metric}
-            label={`${INPUT_LABELS[entry.metric]} (${UNITS[entry.metric]})`}
+            label={t('plan.rate', { input: t(`inputs.${entry.metric}`), unit: t(`units.${entry.metric}`) })}
             inputMode="decimal"
             readOnly={!manageable}
             placeholder={overrideText(entry.metric, entry.value)}
             value={values[entry.metric] ?? ''}
             error={errors[entry.metric]}
-            hint={`Benchmark ${benchmarkText(entry.metric, entry.value ?? 0)}: ${entry.source}${entry.year ? ` (${entry.year})` : ''}, ${entry.confidence} confidence.`}
+            hint={t(entry.year ? 'benchmarks.hintYear' : 'benchmarks.hint', {
+              value: benchmarkText(entry.metric, entry.value ?? 0, t),
+              source: entry.source,
+              year: entry.year,
+              confidence: t(`benchmarks.confidence.${entry.confidence}`),
+            })}
             onChange={(event) => {
               const text = event.currentTarget.value;
               setValues((current) => ({ ...current, [entry.metric]: text }));
@@ -159,11 +150,11 @@ function BenchmarkForm({
       {manageable ? (
         <div className="row">
           <Button type="submit" variant="primary" loading={save.isPending}>
-            Save overrides
+            {t('benchmarks.save')}
           </Button>
         </div>
       ) : (
-        <p className="muted">Owners and admins can override these for the workspace.</p>
+        <p className="muted">{t('benchmarks.managersOnly')}</p>
       )}
     </form>
   );

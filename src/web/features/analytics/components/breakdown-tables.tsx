@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Overview, Totals } from '#shared/analytics.schema.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
@@ -5,25 +6,29 @@ import { Card } from '#web/components/ui/card.js';
 import { Table } from '#web/components/ui/table.js';
 import { formatCount, formatMoney, formatPercent } from '../analytics-format.js';
 
-const HEAD = (
-  <>
-    <th scope="col" className="analytics-num">
-      Impressions
-    </th>
-    <th scope="col" className="analytics-num">
-      Clicks
-    </th>
-    <th scope="col" className="analytics-num">
-      Click-through
-    </th>
-    <th scope="col" className="analytics-num">
-      Conversions
-    </th>
-    <th scope="col" className="analytics-num">
-      Spend
-    </th>
-  </>
-);
+/** The columns every breakdown shares, after its first. */
+function Head() {
+  const { t } = useTranslation('analytics');
+  return (
+    <>
+      <th scope="col" className="analytics-num">
+        {t('metrics.impressions')}
+      </th>
+      <th scope="col" className="analytics-num">
+        {t('metrics.clicks')}
+      </th>
+      <th scope="col" className="analytics-num">
+        {t('clickThrough')}
+      </th>
+      <th scope="col" className="analytics-num">
+        {t('metrics.conversions')}
+      </th>
+      <th scope="col" className="analytics-num">
+        {t('metrics.spend')}
+      </th>
+    </>
+  );
+}
 
 function Cells({ row, currency }: { row: Totals; currency: string }) {
   return (
@@ -39,18 +44,19 @@ function Cells({ row, currency }: { row: Totals; currency: string }) {
 
 /** Results per channel and per campaign over the range; a campaign links to its page. */
 export function BreakdownTables({ overview, currency }: { overview: Overview; currency: string }) {
+  const { t } = useTranslation('analytics');
   return (
     <div className="analytics-grid">
-      <Card title="By channel">
+      <Card title={t('breakdown.byChannel')}>
         {overview.by_channel.length === 0 ? (
-          <p className="muted">Nothing recorded yet.</p>
+          <p className="muted">{t('breakdown.empty')}</p>
         ) : (
           <Table
-            caption="Results by channel"
+            caption={t('breakdown.byChannelCaption')}
             head={
               <tr>
-                <th scope="col">Channel</th>
-                {HEAD}
+                <th scope="col">{t('channel')}</th>
+                <Head />
               </tr>
             }
           >
@@ -65,16 +71,16 @@ export function BreakdownTables({ overview, currency }: { overview: Overview; cu
           </Table>
         )}
       </Card>
-      <Card title="By campaign">
+      <Card title={t('breakdown.byCampaign')}>
         {overview.by_campaign.length === 0 ? (
-          <p className="muted">Nothing recorded yet.</p>
+          <p className="muted">{t('breakdown.empty')}</p>
         ) : (
           <Table
-            caption="Results by campaign"
+            caption={t('breakdown.byCampaignCaption')}
             head={
               <tr>
-                <th scope="col">Campaign</th>
-                {HEAD}
+                <th scope="col">{t('campaignLabel')}</th>
+                <Head />
               </tr>
             }
           >
@@ -86,7 +92,7 @@ export function BreakdownTables({ overview, currency }: { overview: Overview; cu
                       {row.campaign_name}
                     </Link>
                   ) : (
-                    <span className="muted">No campaign</span>
+                    <span className="muted">{t('breakdown.noCampaign')}</span>
                   )}
                 </th>
                 <Cells row={row} currency={currency} />
@@ -101,23 +107,24 @@ export function BreakdownTables({ overview, currency }: { overview: Overview; cu
 
 /** The best and worst content of the range, each linking to its item. */
 export function ContentRankings({ overview, currency }: { overview: Overview; currency: string }) {
+  const { t } = useTranslation('analytics');
   const lists = [
-    { title: 'Best content', rows: overview.best_content },
-    { title: 'Worst content', rows: overview.worst_content },
+    { key: 'best', title: t('breakdown.best'), rows: overview.best_content },
+    { key: 'worst', title: t('breakdown.worst'), rows: overview.worst_content },
   ];
   return (
     <div className="analytics-stack">
       {lists.map((list) => (
-        <Card key={list.title} title={list.title}>
+        <Card key={list.key} title={list.title}>
           {list.rows.length === 0 ? (
-            <p className="muted">Nothing to rank yet.</p>
+            <p className="muted">{t('breakdown.nothingToRank')}</p>
           ) : (
             <Table
               caption={list.title}
               head={
                 <tr>
-                  <th scope="col">Content</th>
-                  {HEAD}
+                  <th scope="col">{t('breakdown.content')}</th>
+                  <Head />
                 </tr>
               }
             >
@@ -125,7 +132,7 @@ export function ContentRankings({ overview, currency }: { overview: Overview; cu
                 <tr key={row.content_item_id}>
                   <th scope="row" className="analytics-rowhead">
                     <Link to={`../content/${row.content_item_id}`} relative="path">
-                      {row.title || 'Untitled'}
+                      {row.title || t('breakdown.untitled')}
                     </Link>{' '}
                     <span className="muted">{CHANNEL_RULES[row.channel].name}</span>
                   </th>

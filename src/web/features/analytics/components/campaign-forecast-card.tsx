@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { API } from '#shared/api-paths.js';
 import type { Business } from '#shared/business.schema.js';
@@ -9,7 +10,7 @@ import { Card } from '#web/components/ui/card.js';
 import { SelectField } from '#web/components/ui/field.js';
 import { Spinner } from '#web/components/ui/spinner.js';
 import { describeError } from '#web/lib/error-messages.js';
-import { formatCount, formatMoney, METRIC_LABELS } from '../analytics-format.js';
+import { formatCount, formatMoney } from '../analytics-format.js';
 import { downloadCsv } from '../api/download-csv.js';
 import { useCampaignReport } from '../api/get-campaign-report.js';
 import { useSimulation } from '../api/get-simulation.js';
@@ -19,6 +20,7 @@ import { FanChart } from './fan-chart.js';
 import { KpiStatusList } from './kpi-status-list.js';
 import { PrintButton } from './print-button.js';
 import './analytics.css';
+import { formatNumber } from '#web/lib/workspace-format.js';
 
 interface CampaignForecastCardProps {
   business: Business;
@@ -39,12 +41,13 @@ export function CampaignForecastCard({ business, campaignId, currency }: Campaig
   const [exportError, setExportError] = useState<string>();
   const writable = can(business.role, 'analytics.write');
   const money = simulation.data?.results.currency ?? currency;
+  const { t } = useTranslation('analytics');
 
   const actions = (
     <div className="row">
       {writable && (
         <Button size="sm" loading={run.isPending} onClick={() => run.mutate()}>
-          {report.data?.simulation ? 'Run the forecast again' : 'Run a forecast'}
+          {report.data?.simulation ? t('campaign.runAgain') : t('campaign.run')}
         </Button>
       )}
       <Link
@@ -52,7 +55,7 @@ export function CampaignForecastCard({ business, campaignId, currency }: Campaig
         relative="path"
         className="button button--ghost button--sm"
       >
-        Adjust in the forecast
+        {t('campaign.adjust')}
       </Link>
       {report.data && (
         <Button
@@ -64,7 +67,7 @@ export function CampaignForecastCard({ business, campaignId, currency }: Campaig
             )
           }
         >
-          Download report (CSV)
+          {t('campaign.download')}
         </Button>
       )}
       {report.data?.simulation && <PrintButton />}
@@ -73,14 +76,14 @@ export function CampaignForecastCard({ business, campaignId, currency }: Campaig
 
   if (report.isPending) {
     return (
-      <Card title="Forecast and results">
-        <Spinner label="Loading the forecast" />
+      <Card title={t('campaign.title')}>
+        <Spinner label={t('campaign.loading')} />
       </Card>
     );
   }
   if (report.isError) {
     return (
-      <Card title="Forecast and results">
+      <Card title={t('campaign.title')}>
         <Banner tone="danger">{describeError(report.error)}</Banner>
       </Card>
     );
@@ -95,11 +98,17 @@ export function CampaignForecastCard({ business, campaignId, currency }: Campaig
 
   return (
     <Card
-      title="Forecast and results"
+      title={t('campaign.title')}
       description={
         data.simulation
-          ? `Day ${data.days_elapsed} of ${data.days_total}. Forecast of ${data.simulation.trials.toLocaleString()} trials, seed ${data.simulation.seed}.`
-          : 'No forecast yet: run one to see the range of likely results and track the campaign against it.'
+          ? t('campaign.description', {
+              day: data.days_elapsed,
+              total: data.days_total,
+              count: data.simulation.trials,
+              trials: formatNumber(data.simulation.trials),
+              seed: data.simulation.seed,
+            })
+          : t('campaign.noForecast')
       }
       actions={actions}
     >
@@ -107,28 +116,34 @@ export function CampaignForecastCard({ business, campaignId, currency }: Campaig
         {run.isError && <Banner tone="danger">{describeError(run.error)}</Banner>}
         {exportError && <Banner tone="danger">{exportError}</Banner>}
         {simulation.isError && <Banner tone="danger">{describeError(simulation.error)}</Banner>}
-        {data.simulation && !totals && !simulation.isError && <Spinner label="Loading the forecast" />}
+        {data.simulation && !totals && !simulation.isError && <Spinner label={t('campaign.loading')} />}
         {totals && (
           <>
             <div className="forecast-scope">
               <SelectField
-                label="Metric"
+                label={t('metric')}
                 value={metric}
                 onChange={(event) => setMetric(event.currentTarget.value as FanMetric)}
               >
                 {FAN_METRICS.map((entry) => (
                   <option key={entry} value={entry}>
-                    {METRIC_LABELS[entry]}
+                    {t(`metrics.${entry}`)}
                   </option>
                 ))}
               </SelectField>
             </div>
             <FanChart
-              title={`${METRIC_LABELS[metric]}: forecast and actual, cumulative`}
+              title={t('campaign.chartTitle', { metric: t(`metrics.${metric}`) })}
               summary={
                 latest && latest.actual !== null
-                  ? `${format(latest.actual)} so far, on day ${data.days_elapsed}; the forecast's middle by now is ${format(latest.p50)} (nine in ten between ${format(latest.p5)} and ${format(latest.p95)}).`
-                  : `The campaign has not started; by its end the forecast's middle is ${format(points.at(-1)?.p50 ?? 0)}.`
+                  ? t('campaign.chartSummary', {
+                      actual: format(latest.actual),
+                      day: data.days_elapsed,
+                      p50: format(latest.p50),
+                      p5: format(latest.p5),
+                      p95: format(latest.p95),
+                    })
+                  : t('campaign.chartNotStarted', { p50: format(points.at(-1)?.p50 ?? 0) })
               }
               points={points}
               format={format}
@@ -138,7 +153,7 @@ export function CampaignForecastCard({ business, campaignId, currency }: Campaig
             />
           </>
         )}
-        <h3>Key results</h3>
+        <h3>{t('campaign.keyResults')}</h3>
         <KpiStatusList report={data} currency={money} />
       </div>
     </Card>

@@ -1,8 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { BENCHMARK_METRICS, type BenchmarkMetric } from '#shared/analytics.schema.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { CheckboxField } from '#web/components/ui/checkbox-field.js';
 import { TextField } from '#web/components/ui/field.js';
-import { INPUT_LABELS } from '../analytics-format.js';
 import type { ChannelDraft, DraftErrors } from '../forecast-draft.js';
 
 interface ChannelPlanFieldsProps {
@@ -12,12 +12,13 @@ interface ChannelPlanFieldsProps {
   onChange: (channel: ChannelDraft) => void;
 }
 
-const RATE_UNITS: Record<BenchmarkMetric, string> = {
-  ctr: '%',
-  engagement_rate: '%',
-  cvr: '%',
-  cpm: '',
-  organic_reach: '% of audience',
+/** Rates are typed in percent; CPM in the plan's currency. */
+const PERCENT_RATES: Record<BenchmarkMetric, boolean> = {
+  ctr: true,
+  engagement_rate: true,
+  cvr: true,
+  cpm: false,
+  organic_reach: true,
 };
 
 /**
@@ -27,10 +28,11 @@ const RATE_UNITS: Record<BenchmarkMetric, string> = {
  */
 export function ChannelPlanFields({ channels, errors, currency, onChange }: ChannelPlanFieldsProps) {
   const included = channels.filter((channel) => channel.included);
+  const { t } = useTranslation('analytics');
   return (
     <div className="stack">
       <fieldset className="forecast-channels">
-        <legend className="field__label">Channels</legend>
+        <legend className="field__label">{t('plan.channels')}</legend>
         <div className="forecast-channels__options">
           {channels.map((channel) => (
             <CheckboxField
@@ -57,37 +59,40 @@ export function ChannelPlanFields({ channels, errors, currency, onChange }: Chan
             <legend>{name}</legend>
             <div className="forecast-channel__fields">
               <TextField
-                label="Budget share (%)"
+                label={t('plan.share')}
                 inputMode="decimal"
                 value={channel.sharePercent}
                 error={errors[key('sharePercent')]}
                 onChange={(event) => set('sharePercent')(event.currentTarget.value)}
               />
               <TextField
-                label="Organic posts"
+                label={t('plan.posts')}
                 inputMode="numeric"
                 value={channel.posts}
                 error={errors[key('posts')]}
                 onChange={(event) => set('posts')(event.currentTarget.value)}
               />
               <TextField
-                label="Audience size"
+                label={t('plan.audience')}
                 inputMode="numeric"
-                hint="Followers or list size"
+                hint={t('plan.audienceHint')}
                 value={channel.audience}
                 error={errors[key('audience')]}
                 onChange={(event) => set('audience')(event.currentTarget.value)}
               />
             </div>
             <details className="forecast-channel__rates">
-              <summary>Override rates</summary>
+              <summary>{t('plan.overrideRates')}</summary>
               <div className="forecast-channel__fields">
                 {BENCHMARK_METRICS.map((metric) => (
                   <TextField
                     key={metric}
-                    label={`${INPUT_LABELS[metric]} (${RATE_UNITS[metric] || currency})`}
+                    label={t('plan.rate', {
+                      input: t(`inputs.${metric}`),
+                      unit: PERCENT_RATES[metric] ? t(`units.${metric}`) : currency,
+                    })}
                     inputMode="decimal"
-                    placeholder="Benchmark"
+                    placeholder={t('plan.benchmark')}
                     value={channel.rates[metric]}
                     error={errors[key(`rates.${metric}`)]}
                     onChange={(event) =>

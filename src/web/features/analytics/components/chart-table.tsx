@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Table } from '#web/components/ui/table.js';
 
 interface ChartTableProps {
@@ -12,9 +13,10 @@ interface ChartTableProps {
  * every value, and anyone can read exact figures the drawing only suggests.
  */
 export function ChartTable({ caption, columns, rows }: ChartTableProps) {
+  const { t } = useTranslation('analytics');
   return (
     <details className="chart-table">
-      <summary>Show table</summary>
+      <summary>{t('chartTable.show')}</summary>
       <Table
         caption={caption}
         head={

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ChartGrid } from '#web/components/ui/chart-grid.js';
 import { labelEvery, niceTicks } from '#web/components/ui/chart-scale.js';
 import { ChartSvg } from '#web/components/ui/chart-svg.js';
@@ -31,6 +32,7 @@ export function FanChart({ title, summary, points, format, formatTick, height = 
   const frame = useRef<HTMLDivElement>(null);
   const width = useElementWidth(frame);
   const [active, setActive] = useState<number>();
+  const { t } = useTranslation('analytics');
 
   const highest = Math.max(1, ...points.map((point) => Math.max(point.p95, point.actual ?? 0)));
   const ticks = niceTicks(highest, 4);
@@ -131,7 +133,7 @@ export function FanChart({ title, summary, points, format, formatTick, height = 
       <ul className="chart-legend" aria-hidden="true">
         <li>
           <span className="chart-swatch chart-swatch--outer" />
-          5–95% of outcomes
+          {t('fan.outer')}
         </li>
         <li>
           <span className="chart-swatch chart-swatch--inner" />
@@ -139,21 +141,27 @@ export function FanChart({ title, summary, points, format, formatTick, height = 
         </li>
         <li>
           <span className="chart-swatch chart-swatch--median" />
-          Median
+          {t('median')}
         </li>
         <li>
           <span className="chart-swatch chart-swatch--actual" />
-          Actual
+          {t('fan.actual')}
         </li>
       </ul>
       <p className="chart-reading" aria-live="polite">
         {activePoint
-          ? `${formatLongDay(activePoint.day)}: forecast ${format(activePoint.p5)} to ${format(activePoint.p95)}, median ${format(activePoint.p50)}${activePoint.actual === null ? '' : `; actual ${format(activePoint.actual)}`}`
+          ? t(activePoint.actual === null ? 'fan.reading' : 'fan.readingActual', {
+              day: formatLongDay(activePoint.day),
+              p5: format(activePoint.p5),
+              p95: format(activePoint.p95),
+              p50: format(activePoint.p50),
+              actual: activePoint.actual === null ? '' : format(activePoint.actual),
+            })
           : ''}
       </p>
       <ChartTable
         caption={title}
-        columns={['Day', '5%', '25%', 'Median', '75%', '95%', 'Actual']}
+        columns={[t('fan.day'), '5%', '25%', t('median'), '75%', '95%', t('fan.actual')]}
         rows={points.map((point) => ({
           key: point.day,
           cells: [

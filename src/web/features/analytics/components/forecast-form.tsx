@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { CAMPAIGN_OBJECTIVES, type CampaignObjective } from '#shared/campaign.schema.js';
 import { Button } from '#web/components/ui/button.js';
 import { SelectField, TextField } from '#web/components/ui/field.js';
 import { SegmentedControl } from '#web/components/ui/segmented-control.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { type DraftErrors, type ForecastDraft, randomSeed } from '../forecast-draft.js';
 import { ChannelPlanFields } from './channel-plan-fields.js';
 import { KpiFields } from './kpi-fields.js';
@@ -19,47 +21,41 @@ interface ForecastFormProps {
   onChange: (draft: ForecastDraft) => void;
 }
 
-const MODE_OPTIONS = [
-  { value: 'campaign', label: 'From a campaign' },
-  { value: 'plan', label: 'Your own plan' },
-] as const;
 const TRIAL_CHOICES = [1_000, 10_000, 100_000, 1_000_000];
-const OBJECTIVE_LABELS: Record<CampaignObjective, string> = {
-  awareness: 'Awareness',
-  traffic: 'Traffic',
-  leads: 'Leads',
-  sales: 'Sales',
-  engagement: 'Engagement',
-};
 
 /**
  * The forecast's inputs. There is no submit button: every change re-runs the forecast (debounced by the
  * view), so the form is a set of live controls.
  */
 export function ForecastForm({ draft, errors, campaigns, onChange }: ForecastFormProps) {
+  const { t } = useTranslation('analytics');
+  const modeOptions = [
+    { value: 'campaign', label: t('form.fromCampaign') },
+    { value: 'plan', label: t('form.ownPlan') },
+  ] as const;
   const set = <K extends keyof ForecastDraft>(key: K, value: ForecastDraft[K]) =>
     onChange({ ...draft, [key]: value });
   return (
     <form
       className="stack forecast-form"
-      aria-label="Forecast inputs"
+      aria-label={t('form.label')}
       onSubmit={(event) => event.preventDefault()}
     >
       <SegmentedControl
-        label="Start from"
-        options={MODE_OPTIONS}
+        label={t('form.startFrom')}
+        options={modeOptions}
         value={draft.mode}
         onChange={(mode) => set('mode', mode)}
       />
       {draft.mode === 'campaign' ? (
         <SelectField
-          label="Campaign"
-          hint="Its channels, budget, planned content and KPIs make the plan."
+          label={t('campaignLabel')}
+          hint={t('form.campaignHint')}
           value={draft.campaignId}
           error={errors.campaignId}
           onChange={(event) => set('campaignId', event.currentTarget.value)}
         >
-          <option value="">Choose a campaign</option>
+          <option value="">{t('form.chooseCampaign')}</option>
           {campaigns.map((campaign) => (
             <option key={campaign.id} value={campaign.id}>
               {campaign.name}
@@ -70,25 +66,25 @@ export function ForecastForm({ draft, errors, campaigns, onChange }: ForecastFor
         <>
           <div className="forecast-form__row">
             <SelectField
-              label="Objective"
+              label={t('objective')}
               value={draft.objective}
               onChange={(event) => set('objective', event.currentTarget.value as CampaignObjective)}
             >
               {CAMPAIGN_OBJECTIVES.map((objective) => (
                 <option key={objective} value={objective}>
-                  {OBJECTIVE_LABELS[objective]}
+                  {t(`objectives.${objective}`)}
                 </option>
               ))}
             </SelectField>
             <TextField
-              label="Paid budget"
+              label={t('form.budget')}
               inputMode="decimal"
               value={draft.budget}
               error={errors.budget}
               onChange={(event) => set('budget', event.currentTarget.value)}
             />
             <TextField
-              label="Currency"
+              label={t('form.currency')}
               maxLength={3}
               autoComplete="off"
               value={draft.currency}
@@ -96,9 +92,9 @@ export function ForecastForm({ draft, errors, campaigns, onChange }: ForecastFor
               onChange={(event) => set('currency', event.currentTarget.value)}
             />
             <TextField
-              label="Average order value"
+              label={t('form.aov')}
               inputMode="decimal"
-              hint="For return on ad spend"
+              hint={t('form.aovHint')}
               value={draft.averageOrderValue}
               error={errors.averageOrderValue}
               onChange={(event) => set('averageOrderValue', event.currentTarget.value)}
@@ -120,28 +116,28 @@ export function ForecastForm({ draft, errors, campaigns, onChange }: ForecastFor
       )}
       <div className="forecast-form__row">
         <SelectField
-          label="Trials"
-          hint="More trials, smoother percentiles"
+          label={t('form.trials')}
+          hint={t('form.trialsHint')}
           value={String(draft.trials)}
           onChange={(event) => set('trials', Number(event.currentTarget.value))}
         >
           {TRIAL_CHOICES.map((trials) => (
             <option key={trials} value={trials}>
-              {trials.toLocaleString()}
+              {formatNumber(trials)}
             </option>
           ))}
         </SelectField>
         <TextField
-          label="Seed"
+          label={t('form.seed')}
           inputMode="numeric"
-          hint="The same seed and inputs give the same forecast"
+          hint={t('form.seedHint')}
           value={draft.seed}
           error={errors.seed}
           onChange={(event) => set('seed', event.currentTarget.value)}
         />
         <div className="forecast-form__seed">
           <Button size="sm" onClick={() => set('seed', String(randomSeed()))}>
-            New seed
+            {t('form.newSeed')}
           </Button>
         </div>
       </div>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ForecastMetric, ForecastResults } from '#shared/analytics.schema.js';
 import { Card } from '#web/components/ui/card.js';
 import { SelectField } from '#web/components/ui/field.js';
-import { formatCount, formatMetric, METRIC_LABELS } from '../analytics-format.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
+import { formatCount, formatMetric } from '../analytics-format.js';
 import { HistogramChart } from './histogram-chart.js';
 
 const ORDER: readonly ForecastMetric[] = [
@@ -18,6 +20,7 @@ const ORDER: readonly ForecastMetric[] = [
 export function ForecastHistogramCard({ results }: { results: ForecastResults }) {
   const available = ORDER.filter((metric) => results.histograms[metric]);
   const [chosen, setChosen] = useState<ForecastMetric>('conversions');
+  const { t } = useTranslation('analytics');
   const metric = available.includes(chosen) ? chosen : available[0];
   if (!metric) return null;
   const histogram = results.histograms[metric];
@@ -28,17 +31,17 @@ export function ForecastHistogramCard({ results }: { results: ForecastResults })
   const kpi = results.kpis.find((entry) => entry.forecast_metric === metric);
   return (
     <Card
-      title="Spread of outcomes"
+      title={t('spread.title')}
       actions={
         <div className="forecast-scope">
           <SelectField
-            label="Metric"
+            label={t('metric')}
             value={metric}
             onChange={(event) => setChosen(event.currentTarget.value as ForecastMetric)}
           >
             {available.map((entry) => (
               <option key={entry} value={entry}>
-                {METRIC_LABELS[entry]}
+                {t(`metrics.${entry}`)}
               </option>
             ))}
           </SelectField>
@@ -46,11 +49,21 @@ export function ForecastHistogramCard({ results }: { results: ForecastResults })
       }
     >
       <HistogramChart
-        title={`${METRIC_LABELS[metric]}: spread over ${results.trials.toLocaleString()} trials`}
-        summary={`Median ${formatMetric(metric, summary.p50, results.currency)}; nine in ten trials between ${formatMetric(metric, summary.p5, results.currency)} and ${formatMetric(metric, summary.p95, results.currency)}.`}
+        title={t('spread.chartTitle', {
+          metric: t(`metrics.${metric}`),
+          count: results.trials,
+          trials: formatNumber(results.trials),
+        })}
+        summary={t('spread.summary', {
+          p50: formatMetric(metric, summary.p50, results.currency),
+          p5: formatMetric(metric, summary.p5, results.currency),
+          p95: formatMetric(metric, summary.p95, results.currency),
+        })}
         histogram={histogram}
         format={format}
-        marker={kpi ? { value: kpi.target, label: `Target ${format(kpi.target)}` } : undefined}
+        marker={
+          kpi ? { value: kpi.target, label: t('spread.target', { value: format(kpi.target) }) } : undefined
+        }
       />
     </Card>
   );

@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { Simulation } from '#shared/analytics.schema.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { formatMoney } from '../analytics-format.js';
 import { AssumptionsTable } from './assumptions-table.js';
 import { ForecastHistogramCard } from './forecast-histogram-card.js';
@@ -6,29 +8,29 @@ import { KpiOdds } from './kpi-odds.js';
 import { PercentileTable } from './percentile-table.js';
 import { SensitivityList } from './sensitivity-list.js';
 
-const RAN_IN_NOTE: Record<Simulation['results']['ran_in'], string> = {
-  inline: '',
-  split: ' (two threads)',
-  worker: ' (worker thread)',
-};
-
 /** A forecast's answer: percentiles, spread, odds of each target, what drives it, and its assumptions. */
 export function ForecastResultsView({ simulation }: { simulation: Simulation }) {
   const results = simulation.results;
+  const { t } = useTranslation('analytics');
   const facts = [
-    { label: 'Trials', value: results.trials.toLocaleString() },
-    { label: 'Seed', value: String(results.seed) },
-    { label: 'Paid budget', value: formatMoney(results.spend_minor, results.currency) },
+    { key: 'trials', label: t('form.trials'), value: formatNumber(results.trials) },
+    { key: 'seed', label: t('form.seed'), value: String(results.seed) },
     {
-      label: 'Computed in',
-      value: `${results.elapsed_ms.toLocaleString()} ms${RAN_IN_NOTE[results.ran_in]}`,
+      key: 'budget',
+      label: t('form.budget'),
+      value: formatMoney(results.spend_minor, results.currency),
+    },
+    {
+      key: 'elapsed',
+      label: t('facts.computedIn'),
+      value: t(`facts.ranIn.${results.ran_in}`, { ms: formatNumber(results.elapsed_ms) }),
     },
   ];
   return (
     <div className="stack">
       <dl className="analytics-facts">
         {facts.map((fact) => (
-          <div key={fact.label}>
+          <div key={fact.key}>
             <dt>{fact.label}</dt>
             <dd>{fact.value}</dd>
           </div>

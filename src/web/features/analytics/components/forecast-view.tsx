@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Business } from '#shared/business.schema.js';
 import { defaultCurrency } from '#shared/currency.js';
 import { can } from '#shared/roles.js';
@@ -13,6 +14,7 @@ import { useDebouncedValue } from '../hooks/use-debounced-value.js';
 import { type CampaignChoice, ForecastForm } from './forecast-form.js';
 import { ForecastResultsView } from './forecast-results.js';
 import './analytics.css';
+import { formatNumber } from '#web/lib/workspace-format.js';
 
 /** Typing pauses this long before the forecast re-runs. */
 const DEBOUNCE_MS = 400;
@@ -31,8 +33,11 @@ interface ForecastViewProps {
  */
 export function ForecastView({ business, campaigns, campaignId }: ForecastViewProps) {
   const [draft, setDraft] = useState(() => initialDraft(campaignId, randomSeed(), defaultCurrency(business)));
+  const { t } = useTranslation('analytics');
   const minorPerMajor = 10 ** minorDigits(draft.currency.trim().toUpperCase() || 'USD');
-  const { body, errors, included } = toSimulateRequest(business.id, draft, minorPerMajor);
+  const { body, errors, included } = toSimulateRequest(business.id, draft, minorPerMajor, {
+    chooseCampaign: t('form.chooseCampaign'),
+  });
   // Debounce the request's text, not the object, so an unchanged plan does not restart the timer.
   const settled = useDebouncedValue(body ? JSON.stringify(body) : '', DEBOUNCE_MS);
   const request = useMemo(() => (settled ? (JSON.parse(settled) as SimulateRequest) : undefined), [settled]);
@@ -60,21 +65,24 @@ export function ForecastView({ business, campaigns, campaignId }: ForecastViewPr
         />
       </div>
       <div className="forecast-layout__results">
-        {!writable && <Banner>Only owners, admins and editors can run forecasts.</Banner>}
+        {!writable && <Banner>{t('view.readOnly')}</Banner>}
         <p className="forecast-status" role="status">
           {pending ? (
             <>
-              <Spinner size="sm" label="" /> Running the forecast…
+              <Spinner size="sm" label="" /> {t('view.running')}
             </>
           ) : body !== undefined && forecast.data && !forecast.isError ? (
-            `Forecast ready: ${forecast.data.results.trials.toLocaleString()} trials.`
+            t('view.ready', {
+              count: forecast.data.results.trials,
+              trials: formatNumber(forecast.data.results.trials),
+            })
           ) : (
             ''
           )}
         </p>
         {body === undefined && Object.keys(errors).length > 0 && (
-          <Banner tone="warning" title="The forecast waits for a valid plan">
-            Fix the highlighted inputs and it runs again.
+          <Banner tone="warning" title={t('view.invalidTitle')}>
+            {t('view.invalid')}
           </Banner>
         )}
         {forecast.isError && <Banner tone="danger">{describeError(forecast.error)}</Banner>}

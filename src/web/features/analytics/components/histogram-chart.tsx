@@ -1,9 +1,11 @@
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { HistogramDto } from '#shared/analytics.schema.js';
 import { ChartGrid } from '#web/components/ui/chart-grid.js';
 import { labelEvery, niceTicks } from '#web/components/ui/chart-scale.js';
 import { ChartSvg } from '#web/components/ui/chart-svg.js';
 import { useElementWidth } from '#web/components/ui/use-element-width.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { formatPercent } from '../analytics-format.js';
 import { ChartTable } from './chart-table.js';
 
@@ -37,6 +39,7 @@ export function HistogramChart({
   height = 200,
 }: HistogramChartProps) {
   const frame = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation('analytics');
   const width = useElementWidth(frame);
   const { edges, counts, below, above } = histogram;
   const trials = counts.reduce((sum, count) => sum + count, below + above) || 1;
@@ -106,13 +109,17 @@ export function HistogramChart({
       </div>
       <ChartTable
         caption={title}
-        columns={['Range', 'Trials', 'Share']}
+        columns={[t('histogram.range'), t('histogram.trials'), t('histogram.share')]}
         rows={[
           ...(below > 0
             ? [
                 {
                   key: 'below',
-                  cells: [`Below ${format(low)}`, below.toLocaleString(), formatPercent(below / trials)],
+                  cells: [
+                    t('histogram.below', { value: format(low) }),
+                    formatNumber(below),
+                    formatPercent(below / trials),
+                  ],
                 },
               ]
             : []),
@@ -120,7 +127,7 @@ export function HistogramChart({
             key: String(index),
             cells: [
               `${format(edges[index] ?? low)} – ${format(edges[index + 1] ?? high)}`,
-              count.toLocaleString(),
+              formatNumber(count),
               formatPercent(count / trials),
             ],
           })),
@@ -128,7 +135,11 @@ export function HistogramChart({
             ? [
                 {
                   key: 'above',
-                  cells: [`Above ${format(high)}`, above.toLocaleString(), formatPercent(above / trials)],
+                  cells: [
+                    t('histogram.above', { value: format(high) }),
+                    formatNumber(above),
+                    formatPercent(above / trials),
+                  ],
                 },
               ]
             : []),

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Button } from '#web/components/ui/button.js';
 import { TextField } from '#web/components/ui/field.js';
 import type { DraftErrors, KpiDraft } from '../forecast-draft.js';
@@ -25,11 +26,12 @@ export function KpiFields({
   errors: DraftErrors;
   onChange: (kpis: KpiDraft[]) => void;
 }) {
+  const { t } = useTranslation('analytics');
   const update = (index: number, change: Partial<KpiDraft>) =>
     onChange(kpis.map((kpi, at) => (at === index ? { ...kpi, ...change } : kpi)));
   return (
     <fieldset className="forecast-kpis">
-      <legend className="field__label">Targets</legend>
+      <legend className="field__label">{t('targets.legend')}</legend>
       <datalist id="forecast-kpi-metrics">
         {SUGGESTIONS.map((metric) => (
           <option key={metric} value={metric} />
@@ -39,14 +41,14 @@ export function KpiFields({
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; their position is their identity.
         <div key={index} className="forecast-form__row forecast-kpis__row">
           <TextField
-            label={`Target ${index + 1} metric`}
+            label={t('targets.metric', { number: index + 1 })}
             list="forecast-kpi-metrics"
             value={kpi.metric}
             error={errors[`kpis.${index}.metric`]}
             onChange={(event) => update(index, { metric: event.currentTarget.value })}
           />
           <TextField
-            label={`Target ${index + 1} value`}
+            label={t('targets.value', { number: index + 1 })}
             inputMode="decimal"
             value={kpi.target}
             error={errors[`kpis.${index}.target`]}
@@ -54,14 +56,14 @@ export function KpiFields({
           />
           <div className="forecast-form__seed">
             <Button size="sm" variant="ghost" onClick={() => onChange(kpis.filter((_, at) => at !== index))}>
-              Remove target {index + 1}
+              {t('targets.remove', { number: index + 1 })}
             </Button>
           </div>
         </div>
       ))}
       {kpis.length < MAX_KPIS && (
         <Button size="sm" onClick={() => onChange([...kpis, { metric: '', target: '' }])}>
-          Add a target
+          {t('targets.add')}
         </Button>
       )}
     </fieldset>

@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { ForecastResults } from '#shared/analytics.schema.js';
 import { Card } from '#web/components/ui/card.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { formatMetric, formatPercent } from '../analytics-format.js';
 
 /**
@@ -7,13 +9,17 @@ import { formatMetric, formatPercent } from '../analytics-format.js';
  * this run's trials, with the rates as they are now. A campaign's run is saved as its latest forecast.
  */
 export function KpiOdds({ results, forCampaign }: { results: ForecastResults; forCampaign: boolean }) {
+  const { t } = useTranslation('analytics');
   return (
     <Card
-      title="Chance of reaching each target"
-      description={`The share of this run’s ${results.trials.toLocaleString()} trials that reach each target by the end, with the rates as they are now (your recorded results included).${forCampaign ? ' Saved as the campaign’s latest forecast, so its page shows the same chances.' : ''}`}
+      title={t('odds.title')}
+      description={t(forCampaign ? 'odds.descriptionCampaign' : 'odds.description', {
+        count: results.trials,
+        trials: formatNumber(results.trials),
+      })}
     >
       {results.kpis.length === 0 ? (
-        <p className="muted">No targets. Add one to see the chance of reaching it.</p>
+        <p className="muted">{t('odds.none')}</p>
       ) : (
         <ul className="kpi-odds">
           {results.kpis.map((kpi) => (
@@ -25,15 +31,17 @@ export function KpiOdds({ results, forCampaign }: { results: ForecastResults; fo
                     {kpi.forecast_metric === 'cpa' || kpi.forecast_metric === 'spend' ? '≤' : '≥'}{' '}
                     {kpi.forecast_metric
                       ? formatMetric(kpi.forecast_metric, kpi.target, results.currency)
-                      : kpi.target.toLocaleString()}
+                      : formatNumber(kpi.target)}
                   </span>
                 </span>
-                <strong>{kpi.probability === null ? 'Not forecast' : formatPercent(kpi.probability)}</strong>
+                <strong>
+                  {kpi.probability === null ? t('odds.notForecast') : formatPercent(kpi.probability)}
+                </strong>
               </div>
               {kpi.probability !== null && (
                 <meter
                   className="kpi-odds__meter"
-                  aria-label={`Chance of reaching ${kpi.metric}`}
+                  aria-label={t('odds.meter', { metric: kpi.metric })}
                   min={0}
                   max={1}
                   low={0.2}
@@ -42,9 +50,7 @@ export function KpiOdds({ results, forCampaign }: { results: ForecastResults; fo
                   value={kpi.probability}
                 />
               )}
-              {kpi.forecast_metric === null && (
-                <p className="muted">This metric is not one the forecast predicts.</p>
-              )}
+              {kpi.forecast_metric === null && <p className="muted">{t('odds.notPredicted')}</p>}
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { Card } from '#web/components/ui/card.js';
@@ -7,6 +8,7 @@ import { Table } from '#web/components/ui/table.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { useImportMetrics } from '../api/import-metrics.js';
 import { type ImportProblem, importProblems } from '../import-errors.js';
 
@@ -19,6 +21,7 @@ const HEADER = 'content_item_id,day,impressions,reach,engagements,clicks,convers
 export function MetricsImportCard({ businessId }: { businessId: string }) {
   const importMetrics = useImportMetrics(businessId);
   const toast = useToast();
+  const { t } = useTranslation('analytics');
   const fileId = useId();
   const [csv, setCsv] = useState('');
   const [problems, setProblems] = useState<ImportProblem[]>([]);
@@ -34,7 +37,7 @@ export function MetricsImportCard({ businessId }: { businessId: string }) {
     try {
       const { recorded } = await importMetrics.mutateAsync(csv);
       setCsv('');
-      toast(`Imported ${recorded.toLocaleString()} ${recorded === 1 ? 'row' : 'rows'} of results`);
+      toast(t('import.imported', { count: recorded, number: formatNumber(recorded) }));
     } catch (error) {
       setFailure(describeError(error));
       if (error instanceof ApiError) setProblems(importProblems(error.fieldErrors));
@@ -42,15 +45,11 @@ export function MetricsImportCard({ businessId }: { businessId: string }) {
   };
 
   return (
-    <Card
-      title="Import results"
-      description="Results per content item and day; importing the same item and day again replaces it."
-      className="analytics-print-hide"
-    >
+    <Card title={t('import.title')} description={t('import.description')} className="analytics-print-hide">
       <div className="stack analytics-import">
         <div className="field">
           <label className="field__label" htmlFor={fileId}>
-            CSV file
+            {t('import.file')}
           </label>
           <input
             id={fileId}
@@ -61,16 +60,12 @@ export function MetricsImportCard({ businessId }: { businessId: string }) {
           />
         </div>
         <TextAreaField
-          label="CSV"
+          label={t('import.csv')}
           rows={6}
           spellCheck={false}
           placeholder={HEADER}
           hint={
-            <>
-              First row: <code>{HEADER}</code>. Only the day and one column naming the item are required:{' '}
-              <code>content_item_id</code>, <code>link</code> (where it was published) or <code>title</code>.
-              Spend is in cents (minor units); a day after today is refused.
-            </>
+            <Trans t={t} i18nKey="import.hint" values={{ header: HEADER }} components={{ code: <code /> }} />
           }
           value={csv}
           onChange={(event) => setCsv(event.currentTarget.value)}
@@ -82,18 +77,18 @@ export function MetricsImportCard({ businessId }: { businessId: string }) {
             disabled={csv.trim() === ''}
             onClick={onImport}
           >
-            Import results
+            {t('import.submit')}
           </Button>
         </div>
         {failure && <Banner tone="danger">{failure}</Banner>}
         {problems.length > 0 && (
           <Table
-            caption="Import problems"
+            caption={t('import.problems')}
             head={
               <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Column</th>
-                <th scope="col">Problem</th>
+                <th scope="col">{t('import.line')}</th>
+                <th scope="col">{t('import.column')}</th>
+                <th scope="col">{t('import.problem')}</th>
               </tr>
             }
           >
@@ -101,7 +96,7 @@ export function MetricsImportCard({ businessId }: { businessId: string }) {
               // biome-ignore lint/suspicious/noArrayIndexKey: a line can have several problems; the list is static.
               <tr key={index}>
                 <th scope="row" className="analytics-rowhead">
-                  {problem.line ?? 'File'}
+                  {problem.line ?? t('import.wholeFile')}
                 </th>
                 <td>{problem.column ?? '—'}</td>
                 <td>{problem.message}</td>

@@ -1,25 +1,28 @@
+import { useTranslation } from 'react-i18next';
 import type { Totals } from '#shared/analytics.schema.js';
 import { formatCount, formatMoney, formatPercent } from '../analytics-format.js';
 
 /** The range at a glance: the counts, spend and the rates they imply. */
 export function OverviewStats({ totals, currency }: { totals: Totals; currency: string }) {
+  const { t } = useTranslation('analytics');
   const stats = [
-    { label: 'Impressions', value: formatCount(totals.impressions) },
-    { label: 'Reach', value: formatCount(totals.reach) },
-    { label: 'Engagements', value: formatCount(totals.engagements) },
-    { label: 'Clicks', value: formatCount(totals.clicks) },
-    { label: 'Conversions', value: formatCount(totals.conversions) },
-    { label: 'Spend', value: formatMoney(totals.spend_minor, currency) },
-    { label: 'Click-through', value: totals.ctr === null ? '—' : formatPercent(totals.ctr) },
+    { key: 'impressions', label: t('metrics.impressions'), value: formatCount(totals.impressions) },
+    { key: 'reach', label: t('metrics.reach'), value: formatCount(totals.reach) },
+    { key: 'engagements', label: t('metrics.engagements'), value: formatCount(totals.engagements) },
+    { key: 'clicks', label: t('metrics.clicks'), value: formatCount(totals.clicks) },
+    { key: 'conversions', label: t('metrics.conversions'), value: formatCount(totals.conversions) },
+    { key: 'spend', label: t('metrics.spend'), value: formatMoney(totals.spend_minor, currency) },
+    { key: 'ctr', label: t('clickThrough'), value: totals.ctr === null ? '—' : formatPercent(totals.ctr) },
     {
-      label: 'Cost per acquisition',
+      key: 'cpa',
+      label: t('metrics.cpa'),
       value: totals.cpa_minor === null ? '—' : formatMoney(totals.cpa_minor, currency),
     },
   ];
   return (
     <dl className="analytics-stats">
       {stats.map((stat) => (
-        <div key={stat.label} className="analytics-stat">
+        <div key={stat.key} className="analytics-stat">
           <dt>{stat.label}</dt>
           <dd>{stat.value}</dd>
         </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { OVERVIEW_GROUPS } from '#shared/analytics.schema.js';
 import { API } from '#shared/api-paths.js';
@@ -21,10 +22,6 @@ import { PrintButton } from './print-button.js';
 import { TrendCard } from './trend-card.js';
 import './analytics.css';
 
-const GROUP_OPTIONS = [
-  { value: 'day', label: 'By day' },
-  { value: 'week', label: 'By week' },
-] as const;
 type Group = (typeof OVERVIEW_GROUPS)[number];
 
 /** Actual results over a date range (kept in the URL), the CSV export, and the CSV import. */
@@ -37,6 +34,11 @@ export function OverviewView({ business }: { business: Business }) {
   const overview = useOverview({ business_id: business.id, from, to, group_by: groupBy });
   const [exportError, setExportError] = useState<string>();
   const [exporting, setExporting] = useState(false);
+  const { t } = useTranslation('analytics');
+  const groupOptions = [
+    { value: 'day', label: t('overview.byDay') },
+    { value: 'week', label: t('overview.byWeek') },
+  ] as const;
 
   const setParam = (changes: Record<string, string>) =>
     setParams(
@@ -70,35 +72,40 @@ export function OverviewView({ business }: { business: Business }) {
     <>
       <div className="analytics-toolbar">
         <TextField
-          label="From"
+          label={t('overview.from')}
           type="date"
           value={from}
           max={to}
           onChange={(event) => event.currentTarget.value && setParam({ from: event.currentTarget.value })}
         />
         <TextField
-          label="To"
+          label={t('overview.to')}
           type="date"
           value={to}
           min={from}
           onChange={(event) => event.currentTarget.value && setParam({ to: event.currentTarget.value })}
         />
         <SegmentedControl
-          label="Group"
-          options={GROUP_OPTIONS}
+          label={t('overview.group')}
+          options={groupOptions}
           value={groupBy}
           onChange={(value) => setParam({ group: value })}
         />
         <Button onClick={onExport} loading={exporting}>
-          Export CSV
+          {t('overview.export')}
         </Button>
         <PrintButton />
-        {overview.isFetching && !overview.isPending && <span className="muted">Updating…</span>}
+        {overview.isFetching && !overview.isPending && (
+          <span className="muted">{t('overview.updating')}</span>
+        )}
       </div>
       {exportError && <Banner tone="danger">{exportError}</Banner>}
-      {overview.isPending && <PageSpinner label="Loading results" />}
+      {overview.isPending && <PageSpinner label={t('overview.loading')} />}
       {overview.isError && (
-        <Banner tone="danger" action={<Button onClick={() => overview.refetch()}>Try again</Button>}>
+        <Banner
+          tone="danger"
+          action={<Button onClick={() => overview.refetch()}>{t('overview.tryAgain')}</Button>}
+        >
           {describeError(overview.error)}
         </Banner>
       )}

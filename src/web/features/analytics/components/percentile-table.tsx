@@ -1,38 +1,41 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FORECAST_METRICS, type ForecastResults } from '#shared/analytics.schema.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { Card } from '#web/components/ui/card.js';
 import { SelectField } from '#web/components/ui/field.js';
 import { Table } from '#web/components/ui/table.js';
-import { formatMetric, METRIC_LABELS } from '../analytics-format.js';
+import { formatMetric } from '../analytics-format.js';
 
-const COLUMNS = [
-  ['p5', '5%'],
-  ['p25', '25%'],
-  ['p50', 'Median'],
-  ['p75', '75%'],
-  ['p95', '95%'],
-  ['mean', 'Mean'],
-] as const;
+const COLUMNS = ['p5', 'p25', 'p50', 'p75', 'p95', 'mean'] as const;
 
 /** Every metric's percentiles, in total or for one channel: nine in ten trials fall between 5% and 95%. */
 export function PercentileTable({ results }: { results: ForecastResults }) {
   const [scope, setScope] = useState('total');
+  const { t } = useTranslation('analytics');
   const channel = results.channels.find((entry) => entry.channel === scope);
   const metrics = channel?.metrics ?? results.totals;
-  const scopeName = channel ? CHANNEL_RULES[channel.channel].name : 'All channels';
+  const scopeName = channel ? CHANNEL_RULES[channel.channel].name : t('percentiles.allChannels');
+  const columnNames: Record<(typeof COLUMNS)[number], string> = {
+    p5: '5%',
+    p25: '25%',
+    p50: t('median'),
+    p75: '75%',
+    p95: '95%',
+    mean: t('percentiles.mean'),
+  };
   return (
     <Card
-      title="Forecast"
-      description="Nine trials in ten land between the 5% and 95% columns; half between 25% and 75%."
+      title={t('percentiles.title')}
+      description={t('percentiles.description')}
       actions={
         <div className="forecast-scope">
           <SelectField
-            label="Show"
+            label={t('percentiles.show')}
             value={channel ? scope : 'total'}
             onChange={(event) => setScope(event.currentTarget.value)}
           >
-            <option value="total">All channels</option>
+            <option value="total">{t('percentiles.allChannels')}</option>
             {results.channels.map((entry) => (
               <option key={entry.channel} value={entry.channel}>
                 {CHANNEL_RULES[entry.channel].name}
@@ -43,13 +46,13 @@ export function PercentileTable({ results }: { results: ForecastResults }) {
       }
     >
       <Table
-        caption={`Forecast percentiles: ${scopeName}`}
+        caption={t('percentiles.caption', { scope: scopeName })}
         head={
           <tr>
-            <th scope="col">Metric</th>
-            {COLUMNS.map(([key, label]) => (
+            <th scope="col">{t('metric')}</th>
+            {COLUMNS.map((key) => (
               <th key={key} scope="col" className="analytics-num">
-                {label}
+                {columnNames[key]}
               </th>
             ))}
           </tr>
@@ -58,9 +61,9 @@ export function PercentileTable({ results }: { results: ForecastResults }) {
         {FORECAST_METRICS.map((metric) => (
           <tr key={metric}>
             <th scope="row" className="analytics-rowhead">
-              {METRIC_LABELS[metric]}
+              {t(`metrics.${metric}`)}
             </th>
-            {COLUMNS.map(([key]) => (
+            {COLUMNS.map((key) => (
               <td key={key} className="analytics-num">
                 {formatMetric(metric, metrics[metric][key], results.currency)}
               </td>

@@ -1,6 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { Business } from '#shared/business.schema.js';
 import { isCivilDate, todayIn } from '#shared/zoned-time.js';
@@ -16,32 +18,23 @@ import { useContentResults } from '../api/get-content-results.js';
 import { useRecordContentResults } from '../api/record-content-results.js';
 import './analytics.css';
 
-const COUNTS = [
-  { name: 'impressions', label: 'Impressions', hint: 'Times it was shown' },
-  { name: 'reach', label: 'Reach', hint: 'People who saw it' },
-  { name: 'engagements', label: 'Engagements', hint: 'Likes, comments, shares and saves' },
-  { name: 'clicks', label: 'Clicks', hint: 'On its link' },
-  { name: 'conversions', label: 'Conversions', hint: 'Orders, sign-ups…' },
-] as const;
-type CountName = (typeof COUNTS)[number]['name'];
-
-const count = z
-  .string()
-  .trim()
-  .refine((value) => value === '' || /^\d{1,12}$/.test(value), 'Enter a whole number, 0 or more')
-  .transform((value) => (value === '' ? 0 : Number(value)));
+/** The counts typed in; each has a label and a hint in the `analytics` strings (`results.counts`). */
+const COUNTS = ['impressions', 'reach', 'engagements', 'clicks', 'conversions'] as const;
+type CountName = (typeof COUNTS)[number];
 
 /** The form's rules, the server's too: a real date up to the workspace's today, and no more clicks than views. */
-function resultsSchema(today: string) {
+function resultsSchema(today: string, t: TFunction<'analytics'>) {
+  const count = z
+    .string()
+    .trim()
+    .refine((value) => value === '' || /^\d{1,12}$/.test(value), t('results.wholeNumber'))
+    .transform((value) => (value === '' ? 0 : Number(value)));
   return z
     .object({
       day: z
         .string()
-        .refine(isCivilDate, 'Pick the day the results are for')
-        .refine(
-          (day) => day <= today,
-          `Results cannot be dated in the future (today is ${formatCivilDate(today)})`,
-        ),
+        .refine(isCivilDate, t('results.pickDay'))
+        .refine((day) => day <= today, t('results.future', { today: formatCivilDate(today) })),
       impressions: count,
       reach: count,
       engagements: count,
@@ -49,14 +42,14 @@ function resultsSchema(today: string) {
       conversions: count,
     })
     .refine((values) => values.impressions <= 0 || values.clicks <= values.impressions, {
-      message: 'More clicks than impressions',
+      message: t('results.moreClicks'),
       path: ['clicks'],
     });
 }
 
 type FormValues = z.input<ReturnType<typeof resultsSchema>>;
 type Results = z.output<ReturnType<typeof resultsSchema>>;
-const FIELDS = ['day', ...COUNTS.map((field) => field.name)] as const;
+const FIELDS = ['day', ...COUNTS] as const;
 
 /**
  * One day's results of a published item, typed in by hand (a network that reports nothing, or a number
@@ -64,7 +57,8 @@ const FIELDS = ['day', ...COUNTS.map((field) => field.name)] as const;
  */
 export function ResultsForm({ business, itemId }: { business: Business; itemId: string }) {
   const today = todayIn(business.time_zone);
-  const schema = useMemo(() => resultsSchema(today), [today]);
+  const { t } = useTranslation('analytics');
+  const schema = useMemo(() => resultsSchema(today, t), [today, t]);
   const record = useRecordContentResults(business.id, itemId);
   const toast = useToast();
   const [formError, setFormError] = useState<string>();
@@ -77,44 +71,41 @@ export function ResultsForm({ business, itemId }: { business: Business; itemId: 
     setFormError(undefined);
     try {
       const saved = await record.mutateAsync(values);
-      toast(`Results for ${formatCivilDate(saved.day)} saved`);
+      toast(t('results.saved', { day: formatCivilDate(saved.day) }));
     } catch (error) {
       setFormError(applyServerErrors(error, FIELDS, setError));
     }
   });
 
   return (
-    <Card
-      title="Results"
-      description="Enter a day’s numbers by hand. The same day again replaces them; readings from the network never overwrite yours."
-    >
+    <Card title={t('results.title')} description={t('results.description')}>
       <div className="stack">
-        <form className="stack" onSubmit={onSubmit} noValidate aria-label="Results">
+        <form className="stack" onSubmit={onSubmit} noValidate aria-label={t('results.title')}>
           {formError && <Banner tone="danger">{formError}</Banner>}
           <TextField
-            label="Day"
+            label={t('results.day')}
             type="date"
             max={today}
             error={formState.errors.day?.message}
             {...register('day')}
           />
           <div className="results-form__grid">
-            {COUNTS.map((field) => (
+            {COUNTS.map((name: CountName) => (
               <TextField
-                key={field.name}
-                label={field.label}
-                hint={field.hint}
+                key={name}
+                label={t(`results.counts.${name}.label`)}
+                hint={t(`results.counts.${name}.hint`)}
                 inputMode="numeric"
                 autoComplete="off"
                 placeholder="0"
-                error={formState.errors[field.name as CountName]?.message}
-                {...register(field.name)}
+                error={formState.errors[name]?.message}
+                {...register(name)}
               />
             ))}
           </div>
           <div className="row">
             <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-              Save results
+              {t('results.save')}
             </Button>
           </div>
         </form>
@@ -127,20 +118,21 @@ export function ResultsForm({ business, itemId }: { business: Business; itemId: 
 /** The days recorded so far, whoever wrote them: a person, or a reading from the network. */
 function RecordedResults({ business, itemId }: { business: Business; itemId: string }) {
   const results = useContentResults(business.id, itemId);
+  const { t } = useTranslation('analytics');
   if (!results.isSuccess || results.data.items.length === 0) return null;
   const number = new Intl.NumberFormat(business.locale);
   return (
     <Table
-      caption="Recorded results"
+      caption={t('results.recorded')}
       head={
         <tr>
-          <th scope="col">Day</th>
-          {COUNTS.map((field) => (
-            <th key={field.name} scope="col">
-              {field.label}
+          <th scope="col">{t('results.day')}</th>
+          {COUNTS.map((name) => (
+            <th key={name} scope="col">
+              {t(`results.counts.${name}.label`)}
             </th>
           ))}
-          <th scope="col">From</th>
+          <th scope="col">{t('results.from')}</th>
         </tr>
       }
     >
@@ -149,11 +141,13 @@ function RecordedResults({ business, itemId }: { business: Business; itemId: str
           <th scope="row" className="nowrap">
             {formatCivilDate(row.day)}
           </th>
-          {COUNTS.map((field) => (
-            <td key={field.name}>{number.format(row[field.name])}</td>
+          {COUNTS.map((name) => (
+            <td key={name}>{number.format(row[name])}</td>
           ))}
           <td>
-            {row.source === 'manual' ? 'By hand' : row.source.charAt(0).toUpperCase() + row.source.slice(1)}
+            {row.source === 'manual'
+              ? t('results.byHand')
+              : row.source.charAt(0).toUpperCase() + row.source.slice(1)}
           </td>
         </tr>
       ))}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Overview } from '#shared/analytics.schema.js';
 import { BarChart, type BarDatum } from '#web/components/ui/bar-chart.js';
 import { Card } from '#web/components/ui/card.js';
@@ -7,43 +8,36 @@ import { formatCount, formatLongDay, formatMoney, formatShortDay } from '../anal
 import { actualOf, FAN_METRICS, type FanMetric } from '../fan-series.js';
 import { fillPeriods } from '../overview-range.js';
 
-const LABELS: Record<FanMetric, string> = {
-  impressions: 'Impressions',
-  reach: 'Reach',
-  engagements: 'Engagements',
-  clicks: 'Clicks',
-  conversions: 'Conversions',
-  spend: 'Spend',
-};
-
 /** One metric per day or week over the range, on the shared bar chart. */
 export function TrendCard({ overview, currency }: { overview: Overview; currency: string }) {
   const [metric, setMetric] = useState<FanMetric>('clicks');
+  const { t } = useTranslation('analytics');
   const format = (value: number) => (metric === 'spend' ? formatMoney(value, currency) : formatCount(value));
   const unit = overview.group_by === 'week' ? 'week' : 'day';
   const periods = fillPeriods(overview.from, overview.to, overview.group_by, overview.trend);
   const data: BarDatum[] = periods.map((row) => ({
     key: row.period,
     label: formatShortDay(row.period),
-    longLabel: unit === 'week' ? `Week of ${formatLongDay(row.period)}` : formatLongDay(row.period),
+    longLabel:
+      unit === 'week' ? t('trend.weekOf', { day: formatLongDay(row.period) }) : formatLongDay(row.period),
     value: actualOf(metric, row),
     valueLabel: format(actualOf(metric, row)),
   }));
   const total = metric === 'spend' ? overview.totals.spend_minor : overview.totals[metric];
   return (
     <Card
-      title="Trend"
-      description={overview.trend.length === 0 ? 'No results recorded in this range yet.' : undefined}
+      title={t('trend.title')}
+      description={overview.trend.length === 0 ? t('trend.empty') : undefined}
       actions={
         <div className="forecast-scope">
           <SelectField
-            label="Metric"
+            label={t('metric')}
             value={metric}
             onChange={(event) => setMetric(event.currentTarget.value as FanMetric)}
           >
             {FAN_METRICS.map((entry) => (
               <option key={entry} value={entry}>
-                {LABELS[entry]}
+                {t(`metrics.${entry}`)}
               </option>
             ))}
           </SelectField>
@@ -51,8 +45,12 @@ export function TrendCard({ overview, currency }: { overview: Overview; currency
       }
     >
       <BarChart
-        title={`${LABELS[metric]} per ${unit}`}
-        summary={`${format(total)} from ${formatLongDay(overview.from)} to ${formatLongDay(overview.to)}.`}
+        title={t(unit === 'week' ? 'trend.perWeek' : 'trend.perDay', { metric: t(`metrics.${metric}`) })}
+        summary={t('trend.summary', {
+          total: format(total),
+          from: formatLongDay(overview.from),
+          to: formatLongDay(overview.to),
+        })}
         data={data}
         integers={metric !== 'spend'}
         formatTick={(value) => (metric === 'spend' ? formatMoney(value, currency) : formatCount(value, true))}

@@ -1,4 +1,5 @@
 import { Controller, useFieldArray, useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { Button } from '#web/components/ui/button.js';
 import { Card } from '#web/components/ui/card.js';
 import { TextAreaField, TextField } from '#web/components/ui/field.js';
@@ -12,42 +13,43 @@ export function AudienceFields({ disabled }: { disabled: boolean }) {
   const { control, register, formState } = useFormContext<BrandFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'audiences' });
   const errors = formState.errors.audiences;
+  const { t } = useTranslation('brand');
   return (
     <Card
-      title="Audiences"
-      description="The people you write for. The AI picks words and examples that speak to them."
+      title={t('audiences.title')}
+      description={t('audiences.description')}
       actions={
         !disabled &&
         fields.length < MAX_AUDIENCES && (
           <Button size="sm" onClick={() => append({ name: '', description: '', pains: [], goals: [] })}>
-            Add an audience
+            {t('audiences.add')}
           </Button>
         )
       }
     >
       {fields.length === 0 ? (
-        <p className="muted">No audience yet.</p>
+        <p className="muted">{t('audiences.none')}</p>
       ) : (
         <ol className="brand-entries">
           {fields.map((field, index) => (
             <li key={field.id} className="brand-entry">
               <div className="brand-entry__header">
-                <h3>Audience {index + 1}</h3>
+                <h3>{t('audiences.heading', { number: index + 1 })}</h3>
                 {!disabled && (
                   <Button size="sm" variant="ghost" onClick={() => remove(index)}>
-                    Remove audience {index + 1}
+                    {t('audiences.remove', { number: index + 1 })}
                   </Button>
                 )}
               </div>
               <TextField
-                label="Name"
-                placeholder="Busy parents"
+                label={t('audiences.name')}
+                placeholder={t('audiences.namePlaceholder')}
                 maxLength={60}
-                error={errors?.[index]?.name && 'Name the audience (up to 60 characters)'}
+                error={errors?.[index]?.name && t('audiences.nameError')}
                 {...register(`audiences.${index}.name`)}
               />
               <TextAreaField
-                label="Description"
+                label={t('audiences.descriptionLabel')}
                 rows={2}
                 maxLength={1000}
                 error={errors?.[index]?.description?.message}
@@ -59,7 +61,7 @@ export function AudienceFields({ disabled }: { disabled: boolean }) {
                   name={`audiences.${index}.pains`}
                   render={({ field: tags }) => (
                     <TagInput
-                      label="Pains"
+                      label={t('audiences.pains')}
                       max={10}
                       value={tags.value ?? []}
                       onChange={tags.onChange}
@@ -72,7 +74,7 @@ export function AudienceFields({ disabled }: { disabled: boolean }) {
                   name={`audiences.${index}.goals`}
                   render={({ field: tags }) => (
                     <TagInput
-                      label="Goals"
+                      label={t('audiences.goals')}
                       max={10}
                       value={tags.value ?? []}
                       onChange={tags.onChange}

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { type BrandProfile, brandProfileSchema } from '#shared/brand.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -24,6 +25,7 @@ interface BrandFormProps {
 /** The brand profile, validated with the shared schema and saved whole. */
 export function BrandForm({ brand, editable, onSave }: BrandFormProps) {
   const toast = useToast();
+  const { t } = useTranslation('brand');
   const [formError, setFormError] = useState<string>();
   const form = useForm<BrandFormValues, unknown, BrandProfile>({
     resolver: zodResolver(brandProfileSchema),
@@ -37,7 +39,7 @@ export function BrandForm({ brand, editable, onSave }: BrandFormProps) {
     try {
       await onSave(values);
       form.reset(values);
-      toast('Brand profile saved');
+      toast(t('form.saved'));
     } catch (error) {
       setFormError(describeError(error));
     }
@@ -46,30 +48,28 @@ export function BrandForm({ brand, editable, onSave }: BrandFormProps) {
   return (
     <FormProvider {...form}>
       <form className="stack" onSubmit={onSubmit} noValidate>
-        {!editable && <Banner>Only owners and admins can change the brand profile.</Banner>}
+        {!editable && <Banner>{t('form.readOnly')}</Banner>}
         <fieldset className="brand-fieldset" disabled={!editable}>
-          <legend className="visually-hidden">Brand profile</legend>
+          <legend className="visually-hidden">{t('form.legend')}</legend>
           <VoiceFields disabled={!editable} />
           <AudienceFields disabled={!editable} />
           <ProductFields disabled={!editable} />
           <GoalsChannelsFields disabled={!editable} />
         </fieldset>
         {formError && <Banner tone="danger">{formError}</Banner>}
-        {submitCount > 0 && !isValid && (
-          <Banner tone="danger">Some fields need another look: see the messages beside them.</Banner>
-        )}
+        {submitCount > 0 && !isValid && <Banner tone="danger">{t('form.checkFields')}</Banner>}
         {editable && (
           <div className="brand-savebar">
             <span className="muted brand-savebar__note" role="status">
-              {isDirty ? 'Unsaved changes' : 'All changes saved'}
+              {isDirty ? t('form.unsaved') : t('form.allSaved')}
             </span>
             {isDirty && (
               <Button variant="ghost" onClick={() => form.reset(brand)}>
-                Discard
+                {t('form.discard')}
               </Button>
             )}
             <Button type="submit" variant="primary" loading={isSubmitting} disabled={!isDirty}>
-              Save brand profile
+              {t('form.save')}
             </Button>
           </div>
         )}

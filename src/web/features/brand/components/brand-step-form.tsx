@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type ReactNode, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { type BrandProfile, brandProfileSchema } from '#shared/brand.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { describeError } from '#web/lib/error-messages.js';
@@ -45,6 +46,7 @@ interface BrandStepFormProps {
  */
 export function BrandStepForm({ brand, step, onSave, onSaved, actions }: BrandStepFormProps) {
   const [formError, setFormError] = useState<string>();
+  const { t } = useTranslation('brand');
   const form = useForm<BrandFormValues, unknown, BrandProfile>({
     resolver: zodResolver(brandProfileSchema),
     mode: 'onTouched',
@@ -67,9 +69,7 @@ export function BrandStepForm({ brand, step, onSave, onSaved, actions }: BrandSt
       <form className="stack" onSubmit={onSubmit} noValidate>
         <div className="brand-fieldset">{SECTIONS[step]()}</div>
         {formError && <Banner tone="danger">{formError}</Banner>}
-        {submitCount > 0 && !isValid && (
-          <Banner tone="danger">Some fields need another look: see the messages beside them.</Banner>
-        )}
+        {submitCount > 0 && !isValid && <Banner tone="danger">{t('form.checkFields')}</Banner>}
         {actions({ submitting: isSubmitting })}
       </form>
     </FormProvider>

@@ -1,4 +1,5 @@
 import { Controller, useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { Button } from '#web/components/ui/button.js';
 import { TextAreaField } from '#web/components/ui/field.js';
 import type { BrandFormValues } from './brand-form-values.js';
@@ -8,6 +9,7 @@ const MAX_EXAMPLES = 5;
 /** Up to five posts that sound right: the AI imitates their rhythm and vocabulary. */
 export function ExamplePostsField({ disabled }: { disabled: boolean }) {
   const { control, formState } = useFormContext<BrandFormValues>();
+  const { t } = useTranslation('brand');
   return (
     <Controller
       control={control}
@@ -19,18 +21,18 @@ export function ExamplePostsField({ disabled }: { disabled: boolean }) {
           field.onChange(posts.map((post, other) => (other === index ? text : post)));
         return (
           <fieldset className="brand-list">
-            <legend className="field__label">Example posts</legend>
-            <p className="field__hint">Posts you liked, written by you. Up to {MAX_EXAMPLES}.</p>
+            <legend className="field__label">{t('examples.legend')}</legend>
+            <p className="field__hint">{t('examples.hint', { max: MAX_EXAMPLES })}</p>
             {posts.map((post, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the posts are plain text without ids; edits keep their order.
               <div key={index} className="brand-list__item">
                 <TextAreaField
-                  label={`Example ${index + 1}`}
+                  label={t('examples.label', { number: index + 1 })}
                   rows={3}
                   maxLength={2200}
                   value={post}
                   disabled={disabled}
-                  error={errors?.[index]?.message && 'Write the post, or remove it (up to 2,200 characters)'}
+                  error={errors?.[index]?.message && t('examples.error')}
                   onChange={(event) => setPost(index, event.target.value)}
                   onBlur={field.onBlur}
                 />
@@ -40,7 +42,7 @@ export function ExamplePostsField({ disabled }: { disabled: boolean }) {
                     variant="ghost"
                     onClick={() => field.onChange(posts.filter((_, other) => other !== index))}
                   >
-                    Remove example {index + 1}
+                    {t('examples.remove', { number: index + 1 })}
                   </Button>
                 )}
               </div>
@@ -48,7 +50,7 @@ export function ExamplePostsField({ disabled }: { disabled: boolean }) {
             {!disabled && posts.length < MAX_EXAMPLES && (
               <div>
                 <Button size="sm" onClick={() => field.onChange([...posts, ''])}>
-                  Add an example post
+                  {t('examples.add')}
                 </Button>
               </div>
             )}

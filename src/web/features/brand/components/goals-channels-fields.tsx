@@ -1,4 +1,5 @@
 import { Controller, useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { CHANNEL_IDS } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { Card } from '#web/components/ui/card.js';
@@ -9,16 +10,17 @@ import type { BrandFormValues } from './brand-form-values.js';
 /** What marketing should achieve, and where the business posts. */
 export function GoalsChannelsFields({ disabled }: { disabled: boolean }) {
   const { control, register, formState } = useFormContext<BrandFormValues>();
+  const { t } = useTranslation('brand');
   return (
-    <Card title="Goals and channels" description="What marketing should achieve, and where you post.">
+    <Card title={t('goals.title')} description={t('goals.description')}>
       <div className="stack">
         <Controller
           control={control}
           name="goals"
           render={({ field }) => (
             <TagInput
-              label="Goals"
-              hint="Up to 10, such as “fill weekday mornings” or “grow the newsletter”."
+              label={t('goals.goals')}
+              hint={t('goals.goalsHint')}
               max={10}
               maxLength={200}
               value={field.value ?? []}
@@ -30,7 +32,7 @@ export function GoalsChannelsFields({ disabled }: { disabled: boolean }) {
           )}
         />
         <fieldset className="brand-channels">
-          <legend className="field__label">Channels</legend>
+          <legend className="field__label">{t('goals.channels')}</legend>
           <div className="brand-channels__options">
             {CHANNEL_IDS.map((channel) => (
               <CheckboxField

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { type ComponentProps, useId } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** One tone axis: a 0–100 range between two words, with the current leaning spelled out for readers. */
 export function ToneSlider({
@@ -8,10 +10,11 @@ export function ToneSlider({
   ...props
 }: { from: string; to: string; value: number } & Omit<ComponentProps<'input'>, 'type' | 'value'>) {
   const id = useId();
+  const { t } = useTranslation('brand');
   return (
     <div className="tone-slider">
       <label htmlFor={id} className="visually-hidden">
-        {from} to {to}
+        {t('tone.axis', { from, to })}
       </label>
       <span className="tone-slider__end" aria-hidden="true">
         {from}
@@ -23,7 +26,7 @@ export function ToneSlider({
         max={100}
         step={5}
         value={value}
-        aria-valuetext={describeTone(from, to, value)}
+        aria-valuetext={describeTone(from, to, value, t)}
         className="tone-slider__input"
         {...props}
       />
@@ -35,9 +38,13 @@ export function ToneSlider({
 }
 
 /** "Quite casual", "Balanced", "Very formal": what the slider position means in words. */
-export function describeTone(from: string, to: string, value: number): string {
-  if (value >= 45 && value <= 55) return 'Balanced';
-  const word = value < 50 ? from : to;
+export function describeTone(from: string, to: string, value: number, t: TFunction<'brand'>): string {
+  if (value >= 45 && value <= 55) return t('tone.balanced');
+  const word = (value < 50 ? from : to).toLowerCase();
   const strength = Math.abs(value - 50);
-  return `${strength >= 35 ? 'Very' : strength >= 15 ? 'Quite' : 'Slightly'} ${word.toLowerCase()}`;
+  return strength >= 35
+    ? t('tone.very', { word })
+    : strength >= 15
+      ? t('tone.quite', { word })
+      : t('tone.slightly', { word });
 }

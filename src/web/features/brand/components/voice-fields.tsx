@@ -1,4 +1,5 @@
 import { Controller, useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { Card } from '#web/components/ui/card.js';
 import { TagInput } from '#web/components/ui/tag-input.js';
 import type { BrandFormValues } from './brand-form-values.js';
@@ -10,11 +11,12 @@ import { describeTone, ToneSlider } from './tone-slider.js';
 export function VoiceFields({ disabled }: { disabled: boolean }) {
   const { control, formState } = useFormContext<BrandFormValues>();
   const errors = formState.errors.voice;
+  const { t } = useTranslation('brand');
   return (
-    <Card title="Voice" description="How every post should sound. The AI follows these before anything else.">
+    <Card title={t('voice.title')} description={t('voice.description')}>
       <div className="stack">
         <fieldset className="brand-tones">
-          <legend className="field__label">Tone</legend>
+          <legend className="field__label">{t('voice.tone')}</legend>
           {TONE_AXES.map((axis) => (
             <Controller
               key={axis.key}
@@ -23,8 +25,8 @@ export function VoiceFields({ disabled }: { disabled: boolean }) {
               render={({ field }) => (
                 <div className="brand-tone">
                   <ToneSlider
-                    from={axis.from}
-                    to={axis.to}
+                    from={t(`tone.${axis.from}`)}
+                    to={t(`tone.${axis.to}`)}
                     value={field.value ?? 50}
                     disabled={disabled}
                     name={field.name}
@@ -32,7 +34,7 @@ export function VoiceFields({ disabled }: { disabled: boolean }) {
                     onChange={(event) => field.onChange(Number(event.target.value))}
                   />
                   <span className="brand-tone__reading muted">
-                    {describeTone(axis.from, axis.to, field.value ?? 50)}
+                    {describeTone(t(`tone.${axis.from}`), t(`tone.${axis.to}`), field.value ?? 50, t)}
                   </span>
                 </div>
               )}
@@ -44,8 +46,8 @@ export function VoiceFields({ disabled }: { disabled: boolean }) {
           name="voice.personality"
           render={({ field }) => (
             <TagInput
-              label="Personality"
-              hint="Up to 8 adjectives, such as warm, expert, witty. Press Enter after each."
+              label={t('voice.personality')}
+              hint={t('voice.personalityHint')}
               max={8}
               value={field.value ?? []}
               onChange={field.onChange}
@@ -61,8 +63,8 @@ export function VoiceFields({ disabled }: { disabled: boolean }) {
             name="voice.words_to_use"
             render={({ field }) => (
               <TagInput
-                label="Words to use"
-                hint="Phrases that sound like you."
+                label={t('voice.wordsToUse')}
+                hint={t('voice.wordsToUseHint')}
                 value={field.value ?? []}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
@@ -76,8 +78,8 @@ export function VoiceFields({ disabled }: { disabled: boolean }) {
             name="voice.words_to_avoid"
             render={({ field }) => (
               <TagInput
-                label="Words to avoid"
-                hint="The AI never writes these; its drafts are checked for them."
+                label={t('voice.wordsToAvoid')}
+                hint={t('voice.wordsToAvoidHint')}
                 value={field.value ?? []}
                 onChange={field.onChange}
                 onBlur={field.onBlur}

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import {
   type Campaign,
@@ -11,37 +12,44 @@ import { minorDigits, toMinor } from './campaign-format.js';
 const shape = createCampaignBodySchema.shape;
 
 /**
- * The campaign form: the shared create schema's fields, except the budget, which people type in major units
- * ("1,500.50") and the API takes in minor units.
+ * The campaign form, its messages in the reader's language: the shared create schema's fields, except the
+ * budget, which people type in major units ("1,500.50") and the API takes in minor units.
  */
-export const campaignFormSchema = z
-  .object({
-    name: shape.name,
-    objective: shape.objective,
-    channels: shape.channels,
-    budget: z
-      .string()
-      .trim()
-      .refine((value) => value === '' || toMinor(value, 'USD') !== undefined, {
-        message: 'Enter an amount, such as 1500 or 1,500.50',
-      }),
-    currency: z.string().regex(/^[A-Z]{3}$/, { message: 'Use an ISO 4217 code such as EUR' }),
-    start_date: z.iso.date({ message: 'Pick a start date' }),
-    end_date: z.iso.date({ message: 'Pick an end date' }),
-    kpis: z.array(
-      z.object({
-        metric: kpiSchema.shape.metric,
-        target: z.number({ message: 'Enter a target number' }).finite().min(0).max(1e12),
-      }),
-    ),
-  })
-  .refine((values) => values.end_date >= values.start_date, {
-    message: 'The end date is before the start date',
-    path: ['end_date'],
-  });
+export function campaignFormSchema(t: TFunction<'campaigns'>) {
+  return z
+    .object({
+      name: shape.name,
+      objective: shape.objective,
+      channels: shape.channels,
+      budget: z
+        .string()
+        .trim()
+        .refine((value) => value === '' || toMinor(value, 'USD') !== undefined, {
+          message: t('form.budgetError'),
+        }),
+      currency: z.string().regex(/^[A-Z]{3}$/, { message: t('form.currencyError') }),
+      start_date: z.iso.date({ message: t('form.startDateError') }),
+      end_date: z.iso.date({ message: t('form.endDateError') }),
+      kpis: z.array(
+        z.object({
+          metric: kpiSchema.shape.metric,
+          target: z
+            .number({ message: t('form.kpiTargetError') })
+            .finite()
+            .min(0)
+            .max(1e12),
+        }),
+      ),
+    })
+    .refine((values) => values.end_date >= values.start_date, {
+      message: t('form.endBeforeStart'),
+      path: ['end_date'],
+    });
+}
 
-export type CampaignFormInput = z.input<typeof campaignFormSchema>;
-export type CampaignFormValues = z.output<typeof campaignFormSchema>;
+type CampaignFormSchema = ReturnType<typeof campaignFormSchema>;
+export type CampaignFormInput = z.input<CampaignFormSchema>;
+export type CampaignFormValues = z.output<CampaignFormSchema>;
 
 /** The request body the form's values stand for. */
 export function toCampaignBody(values: CampaignFormValues): Omit<CreateCampaignBody, 'business_id'> {

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { CAMPAIGN_OBJECTIVES, type Campaign } from '#shared/campaign.schema.js';
 import { CHANNEL_IDS } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
@@ -18,7 +19,6 @@ import {
   type NewCampaignDefaults,
   toCampaignBody,
 } from './campaign-form-schema.js';
-import { OBJECTIVE_LABELS } from './campaign-format.js';
 import './campaigns.css';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'BRL', 'INR'];
@@ -53,12 +53,14 @@ export function CampaignForm({
   onCancel,
 }: CampaignFormProps) {
   const [formError, setFormError] = useState<string>();
+  const { t } = useTranslation('campaigns');
+  const schema = useMemo(() => campaignFormSchema(t), [t]);
   const { register, control, handleSubmit, setError, formState } = useForm<
     CampaignFormInput,
     unknown,
     CampaignFormValues
   >({
-    resolver: zodResolver(campaignFormSchema),
+    resolver: zodResolver(schema),
     mode: 'onTouched',
     defaultValues: campaignFormDefaults(campaign, today, defaults),
   });
@@ -78,26 +80,30 @@ export function CampaignForm({
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <Card title="Campaign">
+      <Card title={t('form.campaign')}>
         <div className="stack">
           <div className="campaign-grid">
             <TextField
-              label="Name"
+              label={t('form.name')}
               maxLength={120}
-              placeholder="Spring menu launch"
-              error={errors.name && 'Name the campaign (up to 120 characters)'}
+              placeholder={t('form.namePlaceholder')}
+              error={errors.name && t('form.nameError')}
               {...register('name')}
             />
-            <SelectField label="Objective" error={errors.objective?.message} {...register('objective')}>
+            <SelectField
+              label={t('form.objective')}
+              error={errors.objective?.message}
+              {...register('objective')}
+            >
               {CAMPAIGN_OBJECTIVES.map((objective) => (
                 <option key={objective} value={objective}>
-                  {OBJECTIVE_LABELS[objective]}
+                  {t(`objectives.${objective}`)}
                 </option>
               ))}
             </SelectField>
           </div>
           <fieldset className="campaign-channels" aria-describedby="campaign-channels-error">
-            <legend className="field__label">Channels</legend>
+            <legend className="field__label">{t('form.channels')}</legend>
             <div className="campaign-channels__options">
               {CHANNEL_IDS.map((channel) => (
                 <CheckboxField
@@ -114,14 +120,18 @@ export function CampaignForm({
           </fieldset>
           <div className="campaign-grid">
             <TextField
-              label="Budget"
+              label={t('form.budget')}
               inputMode="decimal"
               placeholder="0"
-              hint="Leave empty for no paid budget."
+              hint={t('form.budgetHint')}
               error={errors.budget?.message}
               {...register('budget')}
             />
-            <SelectField label="Currency" error={errors.currency?.message} {...register('currency')}>
+            <SelectField
+              label={t('form.currency')}
+              error={errors.currency?.message}
+              {...register('currency')}
+            >
               {currencies.map((code) => (
                 <option key={code} value={code}>
                   {code}
@@ -129,13 +139,13 @@ export function CampaignForm({
               ))}
             </SelectField>
             <TextField
-              label="Start date"
+              label={t('form.startDate')}
               type="date"
               error={errors.start_date?.message}
               {...register('start_date')}
             />
             <TextField
-              label="End date"
+              label={t('form.endDate')}
               type="date"
               error={errors.end_date?.message}
               {...register('end_date')}
@@ -144,31 +154,31 @@ export function CampaignForm({
         </div>
       </Card>
       <Card
-        title="Key results"
-        description="What success looks like, with a number to aim for."
+        title={t('form.keyResults')}
+        description={t('form.keyResultsDescription')}
         actions={
           kpis.fields.length < 10 && (
             <Button size="sm" onClick={() => kpis.append({ metric: '', target: 0 })}>
-              Add a KPI
+              {t('form.addKpi')}
             </Button>
           )
         }
       >
         {kpis.fields.length === 0 ? (
-          <p className="muted">No KPI yet, such as clicks: 500 or sign-ups: 50.</p>
+          <p className="muted">{t('form.noKpi')}</p>
         ) : (
           <ol className="campaign-kpis-edit">
             {kpis.fields.map((field, index) => (
               <li key={field.id} className="campaign-kpi-row">
                 <TextField
-                  label={`KPI ${index + 1} metric`}
-                  placeholder="Clicks"
+                  label={t('form.kpiMetric', { number: index + 1 })}
+                  placeholder={t('form.kpiMetricPlaceholder')}
                   maxLength={60}
-                  error={errors.kpis?.[index]?.metric && 'Name the metric (up to 60 characters)'}
+                  error={errors.kpis?.[index]?.metric && t('form.kpiMetricError')}
                   {...register(`kpis.${index}.metric`)}
                 />
                 <TextField
-                  label={`KPI ${index + 1} target`}
+                  label={t('form.kpiTarget', { number: index + 1 })}
                   type="number"
                   min={0}
                   inputMode="decimal"
@@ -176,7 +186,7 @@ export function CampaignForm({
                   {...register(`kpis.${index}.target`, { valueAsNumber: true })}
                 />
                 <Button size="sm" variant="ghost" onClick={() => kpis.remove(index)}>
-                  Remove KPI {index + 1}
+                  {t('form.removeKpi', { number: index + 1 })}
                 </Button>
               </li>
             ))}
@@ -190,7 +200,7 @@ export function CampaignForm({
           {submitLabel}
         </Button>
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          {t('form.cancel')}
         </Button>
       </div>
     </form>

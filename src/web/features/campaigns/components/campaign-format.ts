@@ -1,13 +1,6 @@
-import type { CampaignObjective, CampaignStatus } from '#shared/campaign.schema.js';
+import type { CampaignStatus } from '#shared/campaign.schema.js';
 
-export const STATUS_LABELS: Record<CampaignStatus, string> = {
-  draft: 'Draft',
-  active: 'Active',
-  paused: 'Paused',
-  completed: 'Completed',
-  archived: 'Archived',
-};
-
+/** Each status's badge tone; its words are the campaigns strings' `statuses`. */
 export const STATUS_TONES = {
   draft: 'neutral',
   active: 'success',
@@ -15,23 +8,6 @@ export const STATUS_TONES = {
   completed: 'accent',
   archived: 'neutral',
 } as const satisfies Record<CampaignStatus, string>;
-
-/** The button that moves a campaign to each status. */
-export const MOVE_LABELS: Record<CampaignStatus, string> = {
-  draft: 'Back to draft',
-  active: 'Activate',
-  paused: 'Pause',
-  completed: 'Mark completed',
-  archived: 'Archive',
-};
-
-export const OBJECTIVE_LABELS: Record<CampaignObjective, string> = {
-  awareness: 'Awareness',
-  traffic: 'Traffic',
-  leads: 'Leads',
-  sales: 'Sales',
-  engagement: 'Engagement',
-};
 
 /** Digits after the decimal point in `currency` (2 for EUR, 0 for JPY); 2 for codes Intl does not know. */
 export function minorDigits(currency: string): number {

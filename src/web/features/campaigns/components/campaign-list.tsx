@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CAMPAIGN_STATUSES, type CampaignStatus } from '#shared/campaign.schema.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
@@ -10,13 +11,7 @@ import { SelectField } from '#web/components/ui/field.js';
 import { PageSpinner } from '#web/components/ui/spinner.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { useCampaigns } from '../api/get-campaigns.js';
-import {
-  formatBudget,
-  formatCalendarDate,
-  OBJECTIVE_LABELS,
-  STATUS_LABELS,
-  STATUS_TONES,
-} from './campaign-format.js';
+import { formatBudget, formatCalendarDate, STATUS_TONES } from './campaign-format.js';
 import './campaigns.css';
 
 /** The workspace's campaigns, filtered by status, a page at a time. */
@@ -24,36 +19,37 @@ export function CampaignList({ businessId, canCreate }: { businessId: string; ca
   const [status, setStatus] = useState<CampaignStatus | ''>('');
   const campaigns = useCampaigns(businessId, status || undefined);
   const items = campaigns.data?.pages.flatMap((page) => page.items) ?? [];
+  const { t } = useTranslation('campaigns');
 
   return (
     <div className="stack">
       <div className="campaign-toolbar">
         <SelectField
-          label="Status"
+          label={t('list.status')}
           value={status}
           onChange={(event) => setStatus(event.target.value as CampaignStatus | '')}
         >
-          <option value="">All statuses</option>
+          <option value="">{t('list.allStatuses')}</option>
           {CAMPAIGN_STATUSES.map((value) => (
             <option key={value} value={value}>
-              {STATUS_LABELS[value]}
+              {t(`statuses.${value}`)}
             </option>
           ))}
         </SelectField>
       </div>
       {campaigns.isPending ? (
-        <PageSpinner label="Loading campaigns" />
+        <PageSpinner label={t('list.loading')} />
       ) : campaigns.isError ? (
         <Banner tone="danger">{describeError(campaigns.error)}</Banner>
       ) : items.length === 0 ? (
         <EmptyState
-          title={status ? `No ${STATUS_LABELS[status].toLowerCase()} campaign` : 'No campaign yet'}
-          action={canCreate && !status && <Link to="new">Plan your first campaign</Link>}
+          title={status ? t(`list.noneWithStatus.${status}`) : t('list.none')}
+          action={canCreate && !status && <Link to="new">{t('list.planFirst')}</Link>}
         >
-          A campaign ties a goal, channels, a budget and dates together; its posts live in the calendar.
+          {t('list.emptyText')}
         </EmptyState>
       ) : (
-        <ul className="campaign-list" aria-label="Campaigns">
+        <ul className="campaign-list" aria-label={t('list.label')}>
           {items.map((campaign) => (
             <li key={campaign.id} className="campaign-row">
               <div className="campaign-row__main">
@@ -61,7 +57,7 @@ export function CampaignList({ businessId, canCreate }: { businessId: string; ca
                   {campaign.name}
                 </Link>
                 <span className="muted campaign-row__meta">
-                  {OBJECTIVE_LABELS[campaign.objective]} · {formatCalendarDate(campaign.start_date)} –{' '}
+                  {t(`objectives.${campaign.objective}`)} · {formatCalendarDate(campaign.start_date)} –{' '}
                   {formatCalendarDate(campaign.end_date)}
                 </span>
               </div>
@@ -71,7 +67,7 @@ export function CampaignList({ businessId, canCreate }: { businessId: string; ca
               <span className="campaign-row__budget">
                 {campaign.budget_minor > 0 ? formatBudget(campaign.budget_minor, campaign.currency) : '—'}
               </span>
-              <Badge tone={STATUS_TONES[campaign.status]}>{STATUS_LABELS[campaign.status]}</Badge>
+              <Badge tone={STATUS_TONES[campaign.status]}>{t(`statuses.${campaign.status}`)}</Badge>
             </li>
           ))}
         </ul>
@@ -79,7 +75,7 @@ export function CampaignList({ businessId, canCreate }: { businessId: string; ca
       {campaigns.hasNextPage && (
         <div>
           <Button loading={campaigns.isFetchingNextPage} onClick={() => campaigns.fetchNextPage()}>
-            Load more
+            {t('list.loadMore')}
           </Button>
         </div>
       )}

@@ -1,19 +1,20 @@
+import { useTranslation } from 'react-i18next';
 import { CAMPAIGN_TRANSITIONS, type Campaign } from '#shared/campaign.schema.js';
 import { Button } from '#web/components/ui/button.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { useUpdateCampaign } from '../api/update-campaign.js';
-import { MOVE_LABELS, STATUS_LABELS } from './campaign-format.js';
 
 /** One button per status the campaign may move to next; nothing else is offered. */
 export function CampaignStatusActions({ campaign }: { campaign: Campaign }) {
   const update = useUpdateCampaign(campaign.business_id, campaign.id);
   const toast = useToast();
+  const { t } = useTranslation('campaigns');
   const moves = CAMPAIGN_TRANSITIONS[campaign.status];
   if (moves.length === 0) return null;
   return (
     <fieldset className="campaign-moves">
-      <legend className="visually-hidden">Change status</legend>
+      <legend className="visually-hidden">{t('moves.legend')}</legend>
       {moves.map((to) => (
         <Button
           key={to}
@@ -25,13 +26,13 @@ export function CampaignStatusActions({ campaign }: { campaign: Campaign }) {
             update.mutate(
               { status: to },
               {
-                onSuccess: () => toast(`Campaign is now ${STATUS_LABELS[to].toLowerCase()}`),
+                onSuccess: () => toast(t(`moves.done.${to}`)),
                 onError: (error) => toast(describeError(error), 'danger'),
               },
             )
           }
         >
-          {campaign.status === 'paused' && to === 'active' ? 'Resume' : MOVE_LABELS[to]}
+          {campaign.status === 'paused' && to === 'active' ? t('moves.resume') : t(`moves.${to}`)}
         </Button>
       ))}
     </fieldset>

@@ -1,40 +1,44 @@
+import { useTranslation } from 'react-i18next';
 import type { Campaign } from '#shared/campaign.schema.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { Card } from '#web/components/ui/card.js';
-import { formatBudget, formatCalendarDate, OBJECTIVE_LABELS } from './campaign-format.js';
+import { formatBudget, formatCalendarDate } from './campaign-format.js';
 import './campaigns.css';
 
 /** What a campaign is for: objective, dates, budget, channels and the KPIs it aims at. */
 export function CampaignSummary({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation('campaigns');
   return (
     <div className="campaign-summary">
-      <Card title="Plan">
+      <Card title={t('summary.plan')}>
         <dl className="campaign-facts">
           <div>
-            <dt>Objective</dt>
-            <dd>{OBJECTIVE_LABELS[campaign.objective]}</dd>
+            <dt>{t('summary.objective')}</dt>
+            <dd>{t(`objectives.${campaign.objective}`)}</dd>
           </div>
           <div>
-            <dt>Dates</dt>
+            <dt>{t('summary.dates')}</dt>
             <dd>
               {formatCalendarDate(campaign.start_date)} – {formatCalendarDate(campaign.end_date)}
             </dd>
           </div>
           <div>
-            <dt>Budget</dt>
+            <dt>{t('summary.budget')}</dt>
             <dd>
-              {campaign.budget_minor > 0 ? formatBudget(campaign.budget_minor, campaign.currency) : 'None'}
+              {campaign.budget_minor > 0
+                ? formatBudget(campaign.budget_minor, campaign.currency)
+                : t('summary.noBudget')}
             </dd>
           </div>
           <div>
-            <dt>Channels</dt>
+            <dt>{t('summary.channels')}</dt>
             <dd>{campaign.channels.map((channel) => CHANNEL_RULES[channel].name).join(', ')}</dd>
           </div>
         </dl>
       </Card>
-      <Card title="Key results">
+      <Card title={t('summary.keyResults')}>
         {campaign.kpis.length === 0 ? (
-          <p className="muted">No KPI set. Edit the campaign to add targets.</p>
+          <p className="muted">{t('summary.noKpi')}</p>
         ) : (
           <ul className="campaign-kpis">
             {campaign.kpis.map((kpi) => (

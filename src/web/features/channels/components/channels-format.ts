@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { NetworkAccount, NetworkSyncResult } from '#shared/network.schema.js';
 import { formatDate } from '#web/lib/format-date.js';
 
@@ -13,21 +14,23 @@ export function instanceHost(baseUrl: string): string {
 }
 
 /** When the token stops working, as a sentence; `now` decides between "expires" and "expired". */
-export function describeTokenExpiry(account: Pick<NetworkAccount, 'token_expires_at'>, now: Date): string {
+export function describeTokenExpiry(
+  account: Pick<NetworkAccount, 'token_expires_at'>,
+  now: Date,
+  t: TFunction<'channels'>,
+): string {
   const expiry = account.token_expires_at;
-  if (expiry === null) return 'Token does not expire';
+  if (expiry === null) return t('account.tokenNeverExpires');
   return new Date(expiry) <= now
-    ? `Token expired ${formatDate(expiry)}`
-    : `Token expires ${formatDate(expiry)}`;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+    ? t('account.tokenExpired', { date: formatDate(expiry) })
+    : t('account.tokenExpires', { date: formatDate(expiry) });
 }
 
 /** What "Sync now" read, for a toast: "Results of 3 posts and 2 new messages read from @bakery@…". */
-export function describeSync(result: NetworkSyncResult, handle: string): string {
-  const posts = plural(result.posts_measured, 'post', 'posts');
-  const messages = plural(result.messages_received, 'new message', 'new messages');
-  return `Results of ${posts} and ${messages} read from ${handle}`;
+export function describeSync(result: NetworkSyncResult, handle: string, t: TFunction<'channels'>): string {
+  return t('sync.summary', {
+    posts: t('sync.posts', { count: result.posts_measured }),
+    messages: t('sync.messages', { count: result.messages_received }),
+    handle,
+  });
 }

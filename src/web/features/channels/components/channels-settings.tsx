@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Business } from '#shared/business.schema.js';
 import type { ConnectNetworkAccountBody, NetworkAccount } from '#shared/network.schema.js';
 import { can } from '#shared/roles.js';
@@ -14,7 +15,7 @@ import { useDisconnectNetworkAccount } from '../api/disconnect-network-account.j
 import { useNetworkAccounts } from '../api/get-network-accounts.js';
 import { useOAuthNetworks } from '../api/oauth.js';
 import { NETWORK_NAMES } from './channels-format.js';
-import { CREDENTIAL_NETWORKS } from './credential-networks.js';
+import { credentialNetworks } from './credential-networks.js';
 import { CredentialsForm } from './credentials-form.js';
 import { NetworkAccountItem } from './network-account-item.js';
 import { OAuthNetworkCard } from './oauth-network-card.js';
@@ -30,8 +31,9 @@ export function ChannelsSettings({
   /** Test seam: where the browser goes for a network's consent page. */
   go?: (url: string) => void;
 }) {
+  const { t } = useTranslation('channels');
   if (!can(business.role, 'connectors.manage')) {
-    return <Banner>Only owners and admins can see and connect the workspace’s network accounts.</Banner>;
+    return <Banner>{t('settings.onlyManagers')}</Banner>;
   }
   return <ManageAccounts businessId={business.id} {...(go ? { go } : {})} />;
 }
@@ -43,24 +45,20 @@ function ManageAccounts({ businessId, go }: { businessId: string; go?: (url: str
   const connect = useConnectNetworkAccount(businessId);
   const remove = useDisconnectNetworkAccount(businessId);
   const toast = useToast();
+  const { t } = useTranslation('channels');
   const [disconnecting, setDisconnecting] = useState<NetworkAccount>();
 
   return (
     <>
       <OAuthOutcome businessId={businessId} />
-      <Card
-        title="Connected accounts"
-        description="Items of a channel with a connected account are published through it, and its results and mentions are read back; other channels go through the connectors under Publishing."
-      >
-        {accounts.isPending && <Spinner label="Loading accounts" />}
+      <Card title={t('settings.connectedTitle')} description={t('settings.connectedDescription')}>
+        {accounts.isPending && <Spinner label={t('settings.loading')} />}
         {accounts.isError && <Banner tone="danger">{describeError(accounts.error)}</Banner>}
         {accounts.data?.length === 0 && (
-          <EmptyState title="No account connected yet">
-            Connect one below to publish natively and read its results.
-          </EmptyState>
+          <EmptyState title={t('settings.emptyTitle')}>{t('settings.emptyText')}</EmptyState>
         )}
         {accounts.data && accounts.data.length > 0 && (
-          <ul className="network-account-list" aria-label="Connected accounts">
+          <ul className="network-account-list" aria-label={t('settings.connectedTitle')}>
             {accounts.data.map((account) => (
               <NetworkAccountItem
                 key={account.id}
@@ -83,22 +81,22 @@ function ManageAccounts({ businessId, go }: { businessId: string; go?: (url: str
           {...(go ? { go } : {})}
         />
       ))}
-      {CREDENTIAL_NETWORKS.map((spec) => (
+      {credentialNetworks(t).map((spec) => (
         <Card
           key={spec.network}
-          title={`Connect ${NETWORK_NAMES[spec.network]}`}
+          title={t('settings.connect', { network: NETWORK_NAMES[spec.network] })}
           description={spec.description}
         >
           <CredentialsForm
             spec={spec}
-            submitLabel={`Connect ${NETWORK_NAMES[spec.network]}`}
+            submitLabel={t('settings.connect', { network: NETWORK_NAMES[spec.network] })}
             onSubmit={async (credentials) => {
               const account = await connect.mutateAsync({
                 business_id: businessId,
                 network: spec.network,
                 credentials,
               } as ConnectNetworkAccountBody);
-              toast(`${account.handle} connected`);
+              toast(t('settings.connected', { account: account.handle }));
             }}
           />
         </Card>
@@ -113,14 +111,14 @@ function ManageAccounts({ businessId, go }: { businessId: string; go?: (url: str
           disconnecting &&
           remove.mutate(disconnecting.id, {
             onSuccess: () => {
-              toast(`${disconnecting.handle} disconnected`);
+              toast(t('settings.disconnected', { account: disconnecting.handle }));
               setDisconnecting(undefined);
             },
           })
         }
-        title={`Disconnect ${disconnecting?.handle ?? ''}?`}
-        description="mcc forgets the account and its token; its posts stay on the network. Items scheduled for its channel then go through a connector, or fail at their time without one."
-        confirmLabel="Disconnect"
+        title={t('settings.disconnectTitle', { account: disconnecting?.handle ?? '' })}
+        description={t('settings.disconnectDescription')}
+        confirmLabel={t('settings.disconnect')}
         tone="danger"
         pending={remove.isPending}
         error={remove.error ? describeError(remove.error) : undefined}

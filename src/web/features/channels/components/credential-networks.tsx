@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { Trans } from 'react-i18next';
 import {
   BLUESKY_DEFAULT_PDS,
   type CredentialsNetworkId,
@@ -8,7 +10,8 @@ import {
 
 // What each network's credentials form asks for, described once: the shared CredentialsForm draws the
 // fields, checks them with the network's schema (NETWORK_CREDENTIALS_SCHEMAS) and shows the server's
-// refusals beside them. A field's `name` is its key in that schema.
+// refusals beside them. A field's `name` is its key in that schema; its words are in the `channels`
+// strings (credentials.<network>.…), the menu names of each network in the reader's language.
 
 /** One field of a credentials form. */
 export interface CredentialField {
@@ -40,158 +43,149 @@ export interface CredentialNetwork {
 }
 
 /** The credential networks, in the order Settings → Channels offers them. */
-export const CREDENTIAL_NETWORKS: readonly CredentialNetwork[] = [
-  {
-    network: 'mastodon',
-    description: 'Your instance’s address and an access token made there for mcc.',
-    reconnectDescription: 'Paste a new access token for this account; the old one is forgotten.',
-    fields: [
-      {
-        name: 'instance_url',
-        label: 'Instance address',
-        kind: 'url',
-        placeholder: 'https://mastodon.social',
-        fromAccount: (account) => account.base_url ?? '',
-        readOnly: true,
-      },
-      {
-        name: 'access_token',
-        label: 'Access token',
-        kind: 'secret',
-        hint: (
-          <>
-            On your instance: <strong>Preferences → Development → New application</strong>, keep the scopes{' '}
-            <code>read</code> and <code>write</code>, save, and copy “Your access token”.
-          </>
-        ),
-      },
-    ],
-  },
-  {
-    network: 'bluesky',
-    description:
-      'Your handle and an app password made in Bluesky for mcc; the PDS address only if your account is hosted elsewhere than bsky.social.',
-    reconnectDescription: 'Paste a new app password for this account; the old session is forgotten.',
-    fields: [
-      {
-        name: 'handle',
-        label: 'Handle',
-        kind: 'text',
-        placeholder: 'bakery.bsky.social',
-        fromAccount: (account) => account.handle.replace(/^@/, ''),
-        readOnly: true,
-      },
-      {
-        name: 'app_password',
-        label: 'App password',
-        kind: 'secret',
-        placeholder: 'abcd-efgh-ijkl-mnop',
-        hint: (
-          <>
-            In Bluesky: <strong>Settings → Privacy and security → App passwords → Add App Password</strong>,
-            name it “mcc”, leave direct messages off, and copy the password shown. Never your account’s own
-            password.
-          </>
-        ),
-      },
-      {
-        name: 'pds_url',
-        label: 'PDS address',
-        kind: 'url',
-        initial: BLUESKY_DEFAULT_PDS,
-        hint: 'Leave https://bsky.social unless your account is hosted on another PDS.',
-        fromAccount: (account) => account.base_url ?? '',
-        readOnly: true,
-      },
-    ],
-  },
-  {
-    network: 'telegram',
-    description:
-      'A bot’s token and the channel it posts to; the bot has to be one of the channel’s administrators. mcc publishes there and reads nothing back.',
-    reconnectDescription: 'Paste the bot’s new token (after Revoke in @BotFather); the old one is forgotten.',
-    fields: [
-      {
-        name: 'bot_token',
-        label: 'Bot token',
-        kind: 'secret',
-        placeholder: '123456789:AAH…',
-        hint: (
-          <>
-            In Telegram, message <strong>@BotFather</strong>: <code>/newbot</code>, choose a name and a
-            username, and copy the token it answers. Then in your channel:{' '}
-            <strong>Administrators → Add Admin</strong>, pick the bot, and leave “Post Messages” on.
-          </>
-        ),
-      },
-      {
-        name: 'channel',
-        label: 'Channel',
-        kind: 'text',
-        placeholder: '@bakerynews',
-        hint: 'The channel’s public link name (@bakerynews or t.me/bakerynews); for a private channel, its id (-100…), shown in Telegram Web’s address bar when the channel is open.',
-        fromAccount: (account) => account.handle,
-        readOnly: true,
-      },
-    ],
-  },
-  {
-    network: 'discord',
-    description: 'An incoming webhook of the channel to post to. mcc publishes there and reads nothing back.',
-    reconnectDescription: 'Paste the URL of a new webhook for the same channel; the old one is forgotten.',
-    fields: [
-      {
-        name: 'webhook_url',
-        label: 'Webhook URL',
-        kind: 'secret',
-        placeholder: 'https://discord.com/api/webhooks/…',
-        hint: (
-          <>
-            In Discord: the channel’s <strong>Edit Channel → Integrations → Webhooks → New Webhook</strong>,
-            name it, then <strong>Copy Webhook URL</strong> (it needs the Manage Webhooks permission).
-          </>
-        ),
-      },
-      {
-        name: 'thread_id',
-        label: 'Thread id (optional)',
-        kind: 'text',
-        hint: 'To post in one thread or forum post of that channel: turn on Developer Mode (User Settings → Advanced), right-click the thread, Copy Thread ID. Empty: the channel itself.',
-      },
-    ],
-  },
-  {
-    network: 'slack',
-    description:
-      'An incoming webhook of the channel to post to. Text only: Slack’s webhooks take no files. mcc publishes there and reads nothing back.',
-    reconnectDescription: 'Paste the URL of the webhook again, or of one that replaced it.',
-    fields: [
-      {
-        name: 'webhook_url',
-        label: 'Webhook URL',
-        kind: 'secret',
-        placeholder: 'https://hooks.slack.com/services/…',
-        hint: (
-          <>
-            At <strong>api.slack.com/apps</strong>: Create New App → From scratch, pick your workspace, open{' '}
-            <strong>Incoming Webhooks</strong>, turn them on, <strong>Add New Webhook to Workspace</strong>,
-            pick the channel, and copy the Webhook URL.
-          </>
-        ),
-      },
-      {
-        name: 'channel_name',
-        label: 'Channel name',
-        kind: 'text',
-        placeholder: '#announcements',
-        hint: 'How the account is named here: Slack does not tell which channel a webhook posts to.',
-        fromAccount: (account) => account.display_name.replace(/^#/, ''),
-      },
-    ],
-  },
-];
+export const CREDENTIAL_NETWORK_IDS = [
+  'mastodon',
+  'bluesky',
+  'telegram',
+  'discord',
+  'slack',
+] as const satisfies readonly CredentialsNetworkId[];
 
-/** The form description of a credential network. */
-export function credentialNetwork(network: NetworkId): CredentialNetwork | undefined {
-  return CREDENTIAL_NETWORKS.find((candidate) => candidate.network === network);
+/** Menu names in bold and commands in code, inside a hint's sentence. */
+const HINT_TAGS = { strong: <strong />, code: <code /> };
+
+/** The credential networks' forms, in the reader's language (`t` of the `channels` strings). */
+export function credentialNetworks(t: TFunction<'channels'>): CredentialNetwork[] {
+  return [
+    {
+      network: 'mastodon',
+      description: t('credentials.mastodon.description'),
+      reconnectDescription: t('credentials.mastodon.reconnect'),
+      fields: [
+        {
+          name: 'instance_url',
+          label: t('credentials.mastodon.instanceUrl'),
+          kind: 'url',
+          placeholder: 'https://mastodon.social',
+          fromAccount: (account) => account.base_url ?? '',
+          readOnly: true,
+        },
+        {
+          name: 'access_token',
+          label: t('credentials.mastodon.accessToken'),
+          kind: 'secret',
+          hint: <Trans t={t} i18nKey="credentials.mastodon.accessTokenHint" components={HINT_TAGS} />,
+        },
+      ],
+    },
+    {
+      network: 'bluesky',
+      description: t('credentials.bluesky.description'),
+      reconnectDescription: t('credentials.bluesky.reconnect'),
+      fields: [
+        {
+          name: 'handle',
+          label: t('credentials.bluesky.handle'),
+          kind: 'text',
+          placeholder: 'bakery.bsky.social',
+          fromAccount: (account) => account.handle.replace(/^@/, ''),
+          readOnly: true,
+        },
+        {
+          name: 'app_password',
+          label: t('credentials.bluesky.appPassword'),
+          kind: 'secret',
+          placeholder: 'abcd-efgh-ijkl-mnop',
+          hint: <Trans t={t} i18nKey="credentials.bluesky.appPasswordHint" components={HINT_TAGS} />,
+        },
+        {
+          name: 'pds_url',
+          label: t('credentials.bluesky.pdsUrl'),
+          kind: 'url',
+          initial: BLUESKY_DEFAULT_PDS,
+          hint: t('credentials.bluesky.pdsUrlHint'),
+          fromAccount: (account) => account.base_url ?? '',
+          readOnly: true,
+        },
+      ],
+    },
+    {
+      network: 'telegram',
+      description: t('credentials.telegram.description'),
+      reconnectDescription: t('credentials.telegram.reconnect'),
+      fields: [
+        {
+          name: 'bot_token',
+          label: t('credentials.telegram.botToken'),
+          kind: 'secret',
+          placeholder: '123456789:AAH…',
+          hint: <Trans t={t} i18nKey="credentials.telegram.botTokenHint" components={HINT_TAGS} />,
+        },
+        {
+          name: 'channel',
+          label: t('credentials.telegram.channel'),
+          kind: 'text',
+          placeholder: '@bakerynews',
+          hint: t('credentials.telegram.channelHint'),
+          fromAccount: (account) => account.handle,
+          readOnly: true,
+        },
+      ],
+    },
+    {
+      network: 'discord',
+      description: t('credentials.discord.description'),
+      reconnectDescription: t('credentials.discord.reconnect'),
+      fields: [
+        {
+          name: 'webhook_url',
+          label: t('credentials.discord.webhookUrl'),
+          kind: 'secret',
+          placeholder: 'https://discord.com/api/webhooks/…',
+          hint: <Trans t={t} i18nKey="credentials.discord.webhookUrlHint" components={HINT_TAGS} />,
+        },
+        {
+          name: 'thread_id',
+          label: t('credentials.discord.threadId'),
+          kind: 'text',
+          hint: t('credentials.discord.threadIdHint'),
+        },
+      ],
+    },
+    {
+      network: 'slack',
+      description: t('credentials.slack.description'),
+      reconnectDescription: t('credentials.slack.reconnect'),
+      fields: [
+        {
+          name: 'webhook_url',
+          label: t('credentials.slack.webhookUrl'),
+          kind: 'secret',
+          placeholder: 'https://hooks.slack.com/services/…',
+          hint: <Trans t={t} i18nKey="credentials.slack.webhookUrlHint" components={HINT_TAGS} />,
+        },
+        {
+          name: 'channel_name',
+          label: t('credentials.slack.channelName'),
+          kind: 'text',
+          placeholder: t('credentials.slack.channelNamePlaceholder'),
+          hint: t('credentials.slack.channelNameHint'),
+          fromAccount: (account) => account.display_name.replace(/^#/, ''),
+        },
+      ],
+    },
+  ];
+}
+
+/** Whether the network connects through a credentials form (not OAuth). */
+export function isCredentialNetwork(network: NetworkId): network is CredentialsNetworkId {
+  return (CREDENTIAL_NETWORK_IDS as readonly NetworkId[]).includes(network);
+}
+
+/** The form description of a credential network, in the reader's language. */
+export function credentialNetwork(
+  network: NetworkId,
+  t: TFunction<'channels'>,
+): CredentialNetwork | undefined {
+  return credentialNetworks(t).find((candidate) => candidate.network === network);
 }

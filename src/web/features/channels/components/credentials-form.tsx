@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { type FieldValues, type Path, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import {
   type ConnectNetworkAccountBody,
@@ -33,6 +34,7 @@ interface CredentialsFormProps {
  */
 export function CredentialsForm({ spec, account, submitLabel, onSubmit, onCancel }: CredentialsFormProps) {
   const [formError, setFormError] = useState<string>();
+  const { t } = useTranslation('channels');
   // The shared `{ credentials }` shape, so the server's `body.credentials.…` errors land on these fields.
   const formSchema = useMemo(
     () => z.strictObject({ credentials: NETWORK_CREDENTIALS_SCHEMAS[spec.network] }),
@@ -87,7 +89,7 @@ export function CredentialsForm({ spec, account, submitLabel, onSubmit, onCancel
         <Button type="submit" variant="primary" loading={formState.isSubmitting}>
           {submitLabel}
         </Button>
-        {onCancel && <Button onClick={onCancel}>Cancel</Button>}
+        {onCancel && <Button onClick={onCancel}>{t('account.cancel')}</Button>}
       </div>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type NetworkAccount, type ReconnectNetworkAccountBody, readsBack } from '#shared/network.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -12,7 +13,7 @@ import { useReconnectNetworkAccount } from '../api/reconnect-network-account.js'
 import { useSyncNetworkAccount } from '../api/sync-network-account.js';
 import { AccountAvatar } from './account-avatar.js';
 import { describeSync, describeTokenExpiry, instanceHost, NETWORK_NAMES } from './channels-format.js';
-import { credentialNetwork } from './credential-networks.js';
+import { credentialNetwork, isCredentialNetwork } from './credential-networks.js';
 import { CredentialsForm } from './credentials-form.js';
 import './channels.css';
 
@@ -41,15 +42,16 @@ export function NetworkAccountItem({
   const sync = useSyncNetworkAccount(businessId);
   const startOAuth = useStartOAuth(businessId, go);
   const toast = useToast();
+  const { t } = useTranslation('channels');
   const [reconnecting, setReconnecting] = useState(false);
   const network = NETWORK_NAMES[account.network];
   const name = account.display_name || account.handle;
   const needsReconnect = account.status === 'needs_reconnect';
-  const viaOAuth = oauth || credentialNetwork(account.network) === undefined;
+  const viaOAuth = oauth || !isCredentialNetwork(account.network);
 
   const syncNow = () =>
     sync.mutate(account.id, {
-      onSuccess: (result) => toast(describeSync(result, account.handle)),
+      onSuccess: (result) => toast(describeSync(result, account.handle, t)),
       onError: (error) => toast(describeError(error), 'danger'),
     });
 
@@ -67,9 +69,9 @@ export function NetworkAccountItem({
             <span className="network-account__name">{name}</span>
             <Badge>{network}</Badge>
             {needsReconnect ? (
-              <Badge tone="warning">Needs reconnecting</Badge>
+              <Badge tone="warning">{t('account.needsReconnect')}</Badge>
             ) : (
-              <Badge tone="success">Connected</Badge>
+              <Badge tone="success">{t('account.connected')}</Badge>
             )}
           </div>
           {account.profile_url ? (
@@ -86,16 +88,18 @@ export function NetworkAccountItem({
           )}
           <span className="muted">
             {[
-              account.base_url && `on ${instanceHost(account.base_url)}`,
-              describeTokenExpiry(account, new Date()),
-              !readsBack(account.network) && 'publishes only: no results or messages come back',
-              `last checked ${formatDateTime(account.checked_at)}`,
+              account.base_url && t('account.on', { host: instanceHost(account.base_url) }),
+              describeTokenExpiry(account, new Date(), t),
+              !readsBack(account.network) && t('account.publishesOnly'),
+              t('account.lastChecked', { date: formatDateTime(account.checked_at) }),
             ]
               .filter(Boolean)
               .join(' · ')}
           </span>
           {account.scopes.length > 0 && (
-            <span className="muted network-account__scopes">Scopes: {account.scopes.join(', ')}</span>
+            <span className="muted network-account__scopes">
+              {t('account.scopes', { scopes: account.scopes.join(', ') })}
+            </span>
           )}
         </div>
         <div className="network-account__actions">
@@ -105,9 +109,9 @@ export function NetworkAccountItem({
               loading={sync.isPending}
               disabled={needsReconnect}
               onClick={syncNow}
-              aria-label={`Sync ${account.handle} now`}
+              aria-label={t('account.syncLabel', { account: account.handle })}
             >
-              Sync now
+              {t('account.sync')}
             </Button>
           )}
           <Button
@@ -122,27 +126,27 @@ export function NetworkAccountItem({
                   )
                 : setReconnecting(true)
             }
-            aria-label={`Reconnect ${account.handle}`}
+            aria-label={t('account.reconnectLabel', { account: account.handle })}
           >
-            Reconnect
+            {t('account.reconnect')}
           </Button>
           <Button
             size="sm"
             variant="ghost"
             onClick={onDisconnect}
-            aria-label={`Disconnect ${account.handle}`}
+            aria-label={t('account.disconnectLabel', { account: account.handle })}
           >
-            Disconnect
+            {t('account.disconnect')}
           </Button>
         </div>
       </div>
       {needsReconnect && (
-        <Banner tone="warning" title="Nothing is published through this account until it is reconnected">
-          {account.last_error ?? `${network} refused the token.`}
+        <Banner tone="warning" title={t('account.notPublished')}>
+          {account.last_error ?? t('account.tokenRefused', { network })}
         </Banner>
       )}
       {sync.data && sync.data.problems.length > 0 && (
-        <Banner tone="warning" title="Some of it could not be read">
+        <Banner tone="warning" title={t('account.syncProblems')}>
           <ul>
             {sync.data.problems.map((problem) => (
               <li key={problem}>{problem}</li>
@@ -173,24 +177,25 @@ interface ReconnectDialogProps {
 function ReconnectDialog({ account, businessId, open, onClose }: ReconnectDialogProps) {
   const reconnect = useReconnectNetworkAccount(businessId);
   const toast = useToast();
+  const { t } = useTranslation('channels');
   const save = async (credentials: ReconnectNetworkAccountBody['credentials']) => {
     const saved = await reconnect.mutateAsync({ id: account.id, body: { credentials } });
-    toast(`${saved.handle} reconnected`);
+    toast(t('account.reconnected', { account: saved.handle }));
     onClose();
   };
-  const spec = credentialNetwork(account.network);
+  const spec = credentialNetwork(account.network, t);
   return (
     <Dialog
       open={open}
       onClose={onClose}
-      title={`Reconnect ${account.handle}`}
+      title={t('account.reconnectTitle', { account: account.handle })}
       description={spec?.reconnectDescription}
     >
       {open && spec && (
         <CredentialsForm
           spec={spec}
           account={account}
-          submitLabel="Reconnect"
+          submitLabel={t('account.reconnect')}
           onCancel={onClose}
           onSubmit={save}
         />

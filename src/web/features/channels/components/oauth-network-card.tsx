@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { Trans, useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type OAuthNetwork, saveOAuthAppBodySchema } from '#shared/oauth.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -28,23 +29,29 @@ export function OAuthNetworkCard({ businessId, network, go }: OAuthNetworkCardPr
   const start = useStartOAuth(businessId, go);
   const { clear } = useOAuthApp(businessId, network.network);
   const toast = useToast();
+  const { t } = useTranslation('channels');
   const hasApp = network.app_source !== null;
   return (
     <Card
-      title={`Connect ${network.name}`}
-      description={`You approve mcc on ${network.name}’s own page and come back here. mcc asks for: ${network.scopes.join(', ')}.`}
+      title={t('oauth.title', { network: network.name })}
+      description={t('oauth.description', { network: network.name, scopes: network.scopes.join(', ') })}
     >
       <div className="stack">
         <RedirectUrl url={network.redirect_url} name={network.name} />
         {network.app_source === 'instance' && (
-          <p className="muted">This server has its own {network.name} app: connecting needs nothing more.</p>
+          <p className="muted">{t('oauth.instanceApp', { network: network.name })}</p>
         )}
         {network.workspace_app && (
           <div className="row">
             <span className="muted">
-              Connecting with the workspace’s own app, client ID{' '}
-              <code>{network.workspace_app.client_id}</code>
-              {network.workspace_app.has_secret ? ' (secret stored)' : ' (public client)'}.
+              <Trans
+                t={t}
+                i18nKey={
+                  network.workspace_app.has_secret ? 'oauth.workspaceAppSecret' : 'oauth.workspaceAppPublic'
+                }
+                values={{ clientId: network.workspace_app.client_id }}
+                components={{ code: <code /> }}
+              />
             </span>
             <Button
               size="sm"
@@ -52,12 +59,12 @@ export function OAuthNetworkCard({ businessId, network, go }: OAuthNetworkCardPr
               loading={clear.isPending}
               onClick={() =>
                 clear.mutate(undefined, {
-                  onSuccess: () => toast(`The workspace’s ${network.name} app was removed`),
+                  onSuccess: () => toast(t('oauth.appRemoved', { network: network.name })),
                   onError: (error) => toast(describeError(error), 'danger'),
                 })
               }
             >
-              Remove the app
+              {t('oauth.removeApp')}
             </Button>
           </div>
         )}
@@ -70,7 +77,7 @@ export function OAuthNetworkCard({ businessId, network, go }: OAuthNetworkCardPr
             loading={start.isPending}
             onClick={() => start.mutate({ network: network.network })}
           >
-            Connect {network.name}
+            {t('oauth.connect', { network: network.name })}
           </Button>
         </div>
       </div>
@@ -81,9 +88,10 @@ export function OAuthNetworkCard({ businessId, network, go }: OAuthNetworkCardPr
 /** The address to paste into the network's app settings, with a copy button. */
 function RedirectUrl({ url, name }: { url: string; name: string }) {
   const [copied, setCopied] = useState(false);
+  const { t } = useTranslation('channels');
   return (
     <div className="oauth-redirect">
-      <span className="oauth-redirect__label">Redirect (callback) URL to register in your {name} app</span>
+      <span className="oauth-redirect__label">{t('oauth.redirectUrl', { network: name })}</span>
       <div className="row">
         <code className="oauth-redirect__url">{url}</code>
         <Button
@@ -92,9 +100,9 @@ function RedirectUrl({ url, name }: { url: string; name: string }) {
             await navigator.clipboard?.writeText(url);
             setCopied(true);
           }}
-          aria-label={`Copy the ${name} redirect URL`}
+          aria-label={t('oauth.copyRedirectUrl', { network: name })}
         >
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('oauth.copied') : t('oauth.copy')}
         </Button>
       </div>
     </div>
@@ -112,6 +120,7 @@ const FIELDS = ['client_id', 'client_secret'] as const;
 function OAuthAppForm({ businessId, network }: { businessId: string; network: OAuthNetwork }) {
   const { save } = useOAuthApp(businessId, network.network);
   const toast = useToast();
+  const { t } = useTranslation('channels');
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, formState } = useForm<
     FormInput,
@@ -125,40 +134,41 @@ function OAuthAppForm({ businessId, network }: { businessId: string; network: OA
     setFormError(undefined);
     try {
       await save.mutateAsync({ client_id: values.client_id, client_secret: values.client_secret || null });
-      toast(`${network.name} app saved`);
+      toast(t('oauth.appSaved', { network: network.name }));
     } catch (error) {
       setFormError(applyServerErrors(error, FIELDS, setError));
     }
   });
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label={`${network.name} app`}>
-      <Banner tone="info">
-        This server has no {network.name} app. Create one in {network.name}’s developer portal with the
-        redirect URL above, then paste its credentials here (the channels guide explains each network’s
-        portal).
-      </Banner>
+    <form
+      className="stack"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('oauth.appForm', { network: network.name })}
+    >
+      <Banner tone="info">{t('oauth.noApp', { network: network.name })}</Banner>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <div className="network-form__fields">
         <TextField
-          label="Client ID"
+          label={t('oauth.clientId')}
           autoComplete="off"
           spellCheck={false}
           error={formState.errors.client_id?.message}
           {...register('client_id')}
         />
         <TextField
-          label="Client secret"
+          label={t('oauth.clientSecret')}
           type="password"
           autoComplete="off"
           spellCheck={false}
-          hint="Leave empty for a public client. Stored encrypted; never shown again."
+          hint={t('oauth.clientSecretHint')}
           error={formState.errors.client_secret?.message}
           {...register('client_secret')}
         />
       </div>
       <div className="row">
         <Button type="submit" loading={formState.isSubmitting}>
-          Save the app
+          {t('oauth.saveApp')}
         </Button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { NETWORK_IDS, NETWORK_NAMES, type NetworkId } from '#shared/network.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -18,6 +19,7 @@ import './channels.css';
 export function OAuthOutcome({ businessId }: { businessId: string }) {
   const [params, setParams] = useSearchParams();
   const toast = useToast();
+  const { t } = useTranslation('channels');
   const outcome = params.get('oauth');
   const networkParam = params.get('network');
   const network = NETWORK_IDS.find((id) => id === networkParam);
@@ -26,18 +28,23 @@ export function OAuthOutcome({ businessId }: { businessId: string }) {
 
   useEffect(() => {
     if (!outcome) return;
-    const name = network ? NETWORK_NAMES[network] : 'The network';
-    if (outcome === 'connected') toast(`${name} account connected`);
-    if (outcome === 'failed') setFailure(params.get('message') ?? `${name} did not connect.`);
+    const name = network ? NETWORK_NAMES[network] : undefined;
+    if (outcome === 'connected')
+      toast(name ? t('outcome.connected', { network: name }) : t('outcome.connectedSomewhere'));
+    if (outcome === 'failed')
+      setFailure(
+        params.get('message') ??
+          (name ? t('outcome.failed', { network: name }) : t('outcome.failedSomewhere')),
+      );
     const flowId = params.get('flow');
     if (outcome === 'pick' && flowId) setPicking({ flowId, network });
     setParams({}, { replace: true });
-  }, [outcome, network, params, setParams, toast]);
+  }, [outcome, network, params, setParams, toast, t]);
 
   return (
     <>
       {failure && (
-        <Banner tone="danger" title="The account was not connected">
+        <Banner tone="danger" title={t('outcome.notConnected')}>
           {failure}
         </Banner>
       )}
@@ -63,8 +70,8 @@ function PickDialog({ businessId, flowId, network, onClose }: PickDialogProps) {
   const pick = useOAuthPick(businessId, flowId);
   const complete = useCompleteOAuthPick(businessId);
   const toast = useToast();
+  const { t } = useTranslation('channels');
   const [chosen, setChosen] = useState<string>();
-  const name = network ? NETWORK_NAMES[network] : 'the network';
   const close = () => {
     setChosen(undefined);
     complete.reset();
@@ -74,12 +81,16 @@ function PickDialog({ businessId, flowId, network, onClose }: PickDialogProps) {
     <Dialog
       open={flowId !== undefined}
       onClose={close}
-      title={`Which ${name} account?`}
-      description="Your login manages several; mcc publishes as the one you pick. Connect again to add another."
+      title={
+        network
+          ? t('outcome.pickTitle', { network: NETWORK_NAMES[network] })
+          : t('outcome.pickTitleSomewhere')
+      }
+      description={t('outcome.pickDescription')}
       footer={
         <>
           <Button variant="ghost" onClick={close}>
-            Cancel
+            {t('outcome.cancel')}
           </Button>
           <Button
             variant="primary"
@@ -92,26 +103,26 @@ function PickDialog({ businessId, flowId, network, onClose }: PickDialogProps) {
                 { flowId, targetId: chosen },
                 {
                   onSuccess: (account) => {
-                    toast(`${account.display_name || account.handle} connected`);
+                    toast(t('outcome.picked', { account: account.display_name || account.handle }));
                     close();
                   },
                 },
               )
             }
           >
-            Connect
+            {t('outcome.connect')}
           </Button>
         </>
       }
     >
-      {pick.isPending && flowId && <Spinner label="Loading the accounts" />}
+      {pick.isPending && flowId && <Spinner label={t('outcome.loading')} />}
       {pick.isError && <Banner tone="danger">{describeError(pick.error)}</Banner>}
       {complete.isError && <Banner tone="danger">{describeError(complete.error)}</Banner>}
       {pick.data && (
         // No pictures here: the network's picture addresses are on its hosts, which the CSP does not allow,
         // and we keep (and serve) the avatar of the account once it is connected, not of every candidate.
         <fieldset className="oauth-targets">
-          <legend className="visually-hidden">Accounts</legend>
+          <legend className="visually-hidden">{t('outcome.accounts')}</legend>
           {pick.data.targets.map((target) => (
             <label key={target.id} className="oauth-targets__option">
               <input

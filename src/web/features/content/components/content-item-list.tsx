@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { formatZoned } from '#shared/zoned-time.js';
@@ -9,7 +10,7 @@ import { Spinner } from '#web/components/ui/spinner.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { useContentItems } from '../api/get-content-items.js';
 import type { ContentFilters } from '../api/query-keys.js';
-import { itemLabel, STATUS_LABELS, STATUS_TONES } from './content-format.js';
+import { itemLabel, STATUS_TONES } from './content-format.js';
 import './channel-colors.css';
 import './content.css';
 
@@ -30,14 +31,15 @@ export function ContentItemList({
   emptyTitle,
   emptyText,
 }: ContentItemListProps) {
+  const { t } = useTranslation('content');
   const items = useContentItems(businessId, filters);
-  if (items.isPending) return <Spinner label="Loading content" />;
+  if (items.isPending) return <Spinner label={t('itemList.loading')} />;
   if (items.isError) return <Banner tone="danger">{describeError(items.error)}</Banner>;
   const all = items.data.pages.flatMap((page) => page.items);
   if (all.length === 0) return <EmptyState title={emptyTitle}>{emptyText}</EmptyState>;
   return (
     <div className="stack">
-      <ul className="content-list" aria-label="Content items">
+      <ul className="content-list" aria-label={t('itemList.label')}>
         {all.map((item) => (
           <li key={item.id} className={`content-list__row channel--${item.channel}`}>
             <span className="content-list__channel">
@@ -45,19 +47,19 @@ export function ContentItemList({
               {CHANNEL_RULES[item.channel].name}
             </span>
             <Link to={`/w/${businessId}/content/${item.id}`} className="content-list__title">
-              {itemLabel(item)}
+              {itemLabel(item, t('item.untitled'))}
             </Link>
             <span className="muted content-list__when">
-              {item.scheduled_at ? formatZoned(item.scheduled_at, timeZone) : 'Not scheduled'}
+              {item.scheduled_at ? formatZoned(item.scheduled_at, timeZone) : t('item.notScheduled')}
             </span>
-            <Badge tone={STATUS_TONES[item.status]}>{STATUS_LABELS[item.status]}</Badge>
+            <Badge tone={STATUS_TONES[item.status]}>{t(`status.${item.status}`)}</Badge>
           </li>
         ))}
       </ul>
       {items.hasNextPage && (
         <div>
           <Button loading={items.isFetchingNextPage} onClick={() => items.fetchNextPage()}>
-            Load more
+            {t('itemList.loadMore')}
           </Button>
         </div>
       )}

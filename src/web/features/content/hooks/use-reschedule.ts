@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ContentItem } from '#shared/content.schema.js';
 import { type CivilDate, formatZoned, localTime, zonedInstant } from '#shared/zoned-time.js';
 import { useToast } from '#web/components/ui/toast.js';
@@ -12,6 +13,7 @@ import { useUpdateContentItem } from '../api/update-content-item.js';
 export function useReschedule(businessId: string, timeZone: string) {
   const update = useUpdateContentItem(businessId);
   const toast = useToast();
+  const { t } = useTranslation('content');
   const reschedule = (item: ContentItem, date: CivilDate) => {
     if (!item.scheduled_at) return;
     const scheduledAt = zonedInstant(date, localTime(item.scheduled_at, timeZone), timeZone);
@@ -20,11 +22,15 @@ export function useReschedule(businessId: string, timeZone: string) {
       { id: item.id, body: { version: item.version, scheduled_at: scheduledAt } },
       {
         onSuccess: () =>
-          toast(`Moved to ${formatZoned(scheduledAt, timeZone, { dateStyle: 'full', timeStyle: 'short' })}`),
+          toast(
+            t('calendar.moved', {
+              when: formatZoned(scheduledAt, timeZone, { dateStyle: 'full', timeStyle: 'short' }),
+            }),
+          ),
         onError: (error) =>
           toast(
             error instanceof ApiError && error.code === 'version_conflict'
-              ? 'This item was changed by someone else; the calendar now shows their version.'
+              ? t('calendar.conflict')
               : describeError(error),
             'danger',
           ),

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Job } from '#shared/jobs.schema.js';
 import { Button } from '#web/components/ui/button.js';
 import { ConfirmDialog } from '#web/components/ui/confirm-dialog.js';
@@ -17,8 +18,8 @@ export function JobActions({ job, businessId, name }: { job: Job; businessId: st
   const cancel = useCancelJob(businessId);
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
-  const label = jobLabel(job.name);
-  const suffix = name ? ` ${name}` : '';
+  const { t } = useTranslation('jobs');
+  const label = jobLabel(job.name, t);
 
   return (
     <>
@@ -27,20 +28,25 @@ export function JobActions({ job, businessId, name }: { job: Job; businessId: st
           size="sm"
           variant="primary"
           loading={retry.isPending}
-          aria-label={`Retry${suffix}`}
+          aria-label={name ? t('actions.retryNamed', { name }) : t('actions.retry')}
           onClick={() =>
             retry.mutate(job.id, {
-              onSuccess: () => toast(`${label} queued again`),
+              onSuccess: () => toast(t('actions.retried', { job: label })),
               onError: (error) => toast(describeError(error), 'danger'),
             })
           }
         >
-          Retry
+          {t('actions.retry')}
         </Button>
       )}
       {canCancel(job) && (
-        <Button size="sm" variant="ghost" aria-label={`Cancel${suffix}`} onClick={() => setConfirming(true)}>
-          Cancel
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={name ? t('actions.cancelNamed', { name }) : t('actions.cancel')}
+          onClick={() => setConfirming(true)}
+        >
+          {t('actions.cancel')}
         </Button>
       )}
       <ConfirmDialog
@@ -52,18 +58,14 @@ export function JobActions({ job, businessId, name }: { job: Job; businessId: st
         onConfirm={() =>
           cancel.mutate(job.id, {
             onSuccess: () => {
-              toast(`${label} cancelled`);
+              toast(t('actions.cancelled', { job: label }));
               setConfirming(false);
             },
           })
         }
-        title={`Cancel ${label.toLowerCase()}?`}
-        description={
-          job.state === 'running'
-            ? 'It is asked to stop now; anything it already saved stays.'
-            : 'It will not run. You cannot start it again from here.'
-        }
-        confirmLabel="Cancel job"
+        title={t('actions.cancelTitle', { job: label.toLowerCase() })}
+        description={job.state === 'running' ? t('actions.cancelRunning') : t('actions.cancelWaiting')}
+        confirmLabel={t('actions.cancelConfirm')}
         tone="danger"
         pending={cancel.isPending}
         error={cancel.error ? describeError(cancel.error) : undefined}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Job } from '#shared/jobs.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
@@ -7,7 +8,7 @@ import { Card } from '#web/components/ui/card.js';
 import { formatDateTime } from '#web/lib/format-date.js';
 import { jobFailureReason } from '#web/lib/job-failure.js';
 import { JobActions } from './job-actions.js';
-import { contentItemsOf, describeAttempts, STATE_LABELS, STATE_TONES } from './job-format.js';
+import { contentItemsOf, describeAttempts, STATE_TONES } from './job-format.js';
 import { JobProgress } from './job-progress.js';
 import './jobs.css';
 
@@ -21,10 +22,11 @@ export function JobDetail({
   businessId: string;
   canManage: boolean;
 }) {
+  const { t } = useTranslation('jobs');
   return (
     <div className="stack">
       <Card
-        title="Status"
+        title={t('detail.status')}
         actions={
           canManage && (
             <div className="row">
@@ -35,21 +37,21 @@ export function JobDetail({
       >
         <div className="stack">
           <div className="row">
-            <Badge tone={STATE_TONES[job.state]}>{STATE_LABELS[job.state]}</Badge>
-            <span className="muted">{describeAttempts(job)}</span>
+            <Badge tone={STATE_TONES[job.state]}>{t(`states.${job.state}`)}</Badge>
+            <span className="muted">{describeAttempts(job, t)}</span>
           </div>
           {job.state === 'running' && <JobProgress job={job} />}
           <dl className="job-facts">
-            <Fact term="Started">{formatDateTime(job.created_at)}</Fact>
-            <Fact term="Last change">{formatDateTime(job.updated_at)}</Fact>
-            {job.state === 'failed' && <Fact term="Next try">{formatDateTime(job.run_at)}</Fact>}
-            {job.state === 'queued' && <Fact term="Runs at">{formatDateTime(job.run_at)}</Fact>}
-            {job.finished_at && <Fact term="Finished">{formatDateTime(job.finished_at)}</Fact>}
+            <Fact term={t('detail.started')}>{formatDateTime(job.created_at)}</Fact>
+            <Fact term={t('detail.lastChange')}>{formatDateTime(job.updated_at)}</Fact>
+            {job.state === 'failed' && <Fact term={t('detail.nextTry')}>{formatDateTime(job.run_at)}</Fact>}
+            {job.state === 'queued' && <Fact term={t('detail.runsAt')}>{formatDateTime(job.run_at)}</Fact>}
+            {job.finished_at && <Fact term={t('detail.finished')}>{formatDateTime(job.finished_at)}</Fact>}
           </dl>
         </div>
       </Card>
       {job.last_error && (job.state === 'failed' || job.state === 'dead') && (
-        <Banner tone="danger" title="Why it failed">
+        <Banner tone="danger" title={t('detail.whyFailed')}>
           {jobFailureReason(job.last_error)}
         </Banner>
       )}
@@ -69,22 +71,25 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 
 /** What a finished job produced: a link for results the app knows, the raw JSON for others. */
 function JobResult({ job }: { job: Job }) {
+  const { t } = useTranslation('jobs');
   const items = contentItemsOf(job);
   if (items) {
     return (
-      <Card title="Result">
+      <Card title={t('detail.result')}>
         <p>
-          {items.length === 1 ? '1 item' : `${items.length} items`} saved.{' '}
-          <Link to="../../calendar" relative="path">
-            Open the calendar
-          </Link>
+          <Trans
+            t={t}
+            i18nKey="detail.itemsSaved"
+            count={items.length}
+            components={{ calendar: <Link to="../../calendar" relative="path" /> }}
+          />
         </p>
       </Card>
     );
   }
   if (job.result === null || job.result === undefined) return null;
   return (
-    <Card title="Result">
+    <Card title={t('detail.result')}>
       <pre className="job-result">{JSON.stringify(job.result, null, 2)}</pre>
     </Card>
   );

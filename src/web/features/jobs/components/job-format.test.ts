@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { JOB_LABELS } from '#shared/jobs.schema.js';
 import { jobFailureReason } from '#web/lib/job-failure.js';
+import { testI18n } from '#web/test/i18n.js';
 import {
   canCancel,
   canRetry,
@@ -10,12 +12,21 @@ import {
   STATE_FILTERS,
 } from './job-format.js';
 
+const english = testI18n('en').getFixedT('en', 'jobs');
+
 describe('job wording', () => {
   it('names every job in words, even one this app does not know yet', () => {
-    expect(jobLabel('calendar.generate')).toBe('Content calendar');
-    expect(jobLabel('message.classify')).toBe('Inbox message triage');
-    expect(jobLabel('networks.read_account')).toBe('Reading results from a network');
-    expect(jobLabel('something.brand_new')).toBe('Something brand new');
+    expect(jobLabel('calendar.generate', english)).toBe('Content calendar');
+    expect(jobLabel('message.classify', english)).toBe('Inbox message triage');
+    expect(jobLabel('networks.read_account', english)).toBe('Reading results from a network');
+    expect(jobLabel('something.brand_new', english)).toBe('Something brand new');
+    expect(jobLabel('calendar.generate', testI18n('fr').getFixedT('fr', 'jobs'))).toBe(
+      'Calendrier de contenu',
+    );
+  });
+
+  it('has the words of every job the server runs, as the shared labels say them', () => {
+    for (const [name, label] of Object.entries(JOB_LABELS)) expect(jobLabel(name, english)).toBe(label);
   });
 
   it('announces the work people wait for, not background deliveries', () => {
@@ -24,8 +35,8 @@ describe('job wording', () => {
   });
 
   it('counts the attempt in progress, and a job not started yet as its first', () => {
-    expect(describeAttempts({ attempts: 2, max_attempts: 3 })).toBe('Attempt 2 of 3');
-    expect(describeAttempts({ attempts: 0, max_attempts: 3 })).toBe('Attempt 1 of 3');
+    expect(describeAttempts({ attempts: 2, max_attempts: 3 }, english)).toBe('Attempt 2 of 3');
+    expect(describeAttempts({ attempts: 0, max_attempts: 3 }, english)).toBe('Attempt 1 of 3');
   });
 
   it('drops the error class the server stores in front of a failure', () => {
@@ -35,7 +46,7 @@ describe('job wording', () => {
   });
 
   it('offers every state once in the filter', () => {
-    expect(new Set(STATE_FILTERS.map((filter) => filter.value)).size).toBe(6);
+    expect(new Set(STATE_FILTERS).size).toBe(6);
   });
 });
 

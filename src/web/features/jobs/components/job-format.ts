@@ -1,3 +1,4 @@
+import type { ParseKeys, TFunction } from 'i18next';
 import { calendarJobResultSchema } from '#shared/calendar.schema.js';
 import { JOB_LABELS, type Job, type JobState, RETRYABLE_JOB_STATES } from '#shared/jobs.schema.js';
 
@@ -11,12 +12,12 @@ const ANNOUNCED_JOBS: ReadonlySet<string> = new Set(['calendar.generate']);
 const SILENT_JOBS: ReadonlySet<string> = new Set(['content.publish']);
 
 /**
- * What a job is, in a person's words: "Content calendar" for `calendar.generate`. A job newer than this
- * app (a server upgraded first) reads as its name in words: `something.brand_new` → "Something brand new".
+ * What a job is, in the reader's words: "Content calendar" for `calendar.generate` (the `names` of the
+ * jobs strings, one for each job the shared JOB_LABELS knows). A job newer than this app (a server
+ * upgraded first) reads as its name in words: `something.brand_new` → "Something brand new".
  */
-export function jobLabel(name: string): string {
-  const known = JOB_LABELS[name];
-  if (known) return known;
+export function jobLabel(name: string, t: TFunction<'jobs'>): string {
+  if (JOB_LABELS[name]) return t(`names.${name}` as ParseKeys<'jobs'>);
   const words = name.replace(/[._-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -31,15 +32,6 @@ export function isSilent(name: string): boolean {
   return SILENT_JOBS.has(name);
 }
 
-export const STATE_LABELS: Record<JobState, string> = {
-  queued: 'Queued',
-  running: 'Running',
-  succeeded: 'Completed',
-  failed: 'Failed, will retry',
-  dead: 'Failed',
-  cancelled: 'Cancelled',
-};
-
 export const STATE_TONES = {
   queued: 'neutral',
   running: 'accent',
@@ -49,14 +41,14 @@ export const STATE_TONES = {
   cancelled: 'neutral',
 } as const satisfies Record<JobState, string>;
 
-/** The state filter's choices, in the order a person looks for them. */
-export const STATE_FILTERS: readonly { value: JobState; label: string }[] = [
-  { value: 'running', label: 'Running' },
-  { value: 'queued', label: 'Queued' },
-  { value: 'failed', label: 'Failed, will retry' },
-  { value: 'dead', label: 'Failed' },
-  { value: 'succeeded', label: 'Completed' },
-  { value: 'cancelled', label: 'Cancelled' },
+/** The state filter's choices, in the order a person looks for them (named by the `states` strings). */
+export const STATE_FILTERS: readonly JobState[] = [
+  'running',
+  'queued',
+  'failed',
+  'dead',
+  'succeeded',
+  'cancelled',
 ];
 
 /** A person may run it again (with the `jobs.manage` permission). */
@@ -69,9 +61,9 @@ export function canCancel(job: Pick<Job, 'state'>): boolean {
   return job.state === 'queued' || job.state === 'running' || job.state === 'failed';
 }
 
-/** "Attempt 2 of 3". */
-export function describeAttempts(job: Pick<Job, 'attempts' | 'max_attempts'>): string {
-  return `Attempt ${Math.max(1, job.attempts)} of ${job.max_attempts}`;
+/** "Attempt 2 of 3", in the reader's language. */
+export function describeAttempts(job: Pick<Job, 'attempts' | 'max_attempts'>, t: TFunction<'jobs'>): string {
+  return t('attempt', { number: Math.max(1, job.attempts), total: job.max_attempts });
 }
 
 /** What a finished job produced that the app can link to; undefined when the result is not one it knows. */

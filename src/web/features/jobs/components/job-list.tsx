@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Job, JobState } from '#shared/jobs.schema.js';
 import { jobStateSchema } from '#shared/jobs.schema.js';
@@ -14,7 +15,7 @@ import { formatDateTime } from '#web/lib/format-date.js';
 import { jobFailureReason } from '#web/lib/job-failure.js';
 import { useJobs } from '../api/get-jobs.js';
 import { JobActions } from './job-actions.js';
-import { describeAttempts, jobLabel, STATE_FILTERS, STATE_LABELS, STATE_TONES } from './job-format.js';
+import { describeAttempts, jobLabel, STATE_FILTERS, STATE_TONES } from './job-format.js';
 import { JobProgress } from './job-progress.js';
 import './jobs.css';
 
@@ -29,6 +30,7 @@ export function JobList({ businessId, canManage }: { businessId: string; canMana
   const state = parsed.success ? parsed.data : undefined;
   const jobs = useJobs(businessId, state);
   const items = jobs.data?.pages.flatMap((page) => page.items) ?? [];
+  const { t } = useTranslation('jobs');
 
   const filter = (value: string) =>
     setParams(
@@ -42,37 +44,41 @@ export function JobList({ businessId, canManage }: { businessId: string; canMana
     );
 
   return (
-    <Card title="Recent jobs" description="Newest first. Progress and failures appear here as they happen.">
+    <Card title={t('list.title')} description={t('list.description')}>
       <div className="stack">
         <div className="job-toolbar">
-          <SelectField label="State" value={state ?? ''} onChange={(event) => filter(event.target.value)}>
-            <option value="">All states</option>
-            {STATE_FILTERS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
+          <SelectField
+            label={t('list.state')}
+            value={state ?? ''}
+            onChange={(event) => filter(event.target.value)}
+          >
+            <option value="">{t('list.allStates')}</option>
+            {STATE_FILTERS.map((value) => (
+              <option key={value} value={value}>
+                {t(`states.${value}`)}
               </option>
             ))}
           </SelectField>
         </div>
         {jobs.isPending ? (
-          <Spinner label="Loading jobs" />
+          <Spinner label={t('list.loading')} />
         ) : jobs.isError ? (
           <Banner tone="danger">{describeError(jobs.error)}</Banner>
         ) : items.length === 0 ? (
-          <EmptyState title={state ? `No job is ${STATE_LABELS[state].toLowerCase()}` : 'No jobs yet'}>
-            Long work such as AI calendars, publishing and webhook deliveries runs here in the background.
+          <EmptyState title={state ? t(`list.noneInState.${state}`) : t('list.none')}>
+            {t('list.emptyText')}
           </EmptyState>
         ) : (
           <Table
-            caption="Jobs"
+            caption={t('list.caption')}
             head={
               <tr>
-                <th scope="col">Job</th>
-                <th scope="col">State</th>
-                <th scope="col">Progress</th>
-                <th scope="col">Started</th>
+                <th scope="col">{t('list.job')}</th>
+                <th scope="col">{t('list.state')}</th>
+                <th scope="col">{t('list.progress')}</th>
+                <th scope="col">{t('list.started')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('list.actions')}</span>
                 </th>
               </tr>
             }
@@ -85,7 +91,7 @@ export function JobList({ businessId, canManage }: { businessId: string; canMana
         {jobs.hasNextPage && (
           <div>
             <Button loading={jobs.isFetchingNextPage} onClick={() => jobs.fetchNextPage()}>
-              Load older jobs
+              {t('list.loadOlder')}
             </Button>
           </div>
         )}
@@ -95,7 +101,8 @@ export function JobList({ businessId, canManage }: { businessId: string; canMana
 }
 
 function JobRow({ job, businessId, canManage }: { job: Job; businessId: string; canManage: boolean }) {
-  const label = jobLabel(job.name);
+  const { t } = useTranslation('jobs');
+  const label = jobLabel(job.name, t);
   const started = formatDateTime(job.created_at);
   return (
     <tr>
@@ -103,11 +110,11 @@ function JobRow({ job, businessId, canManage }: { job: Job; businessId: string; 
         <Link to={job.id} className="job-name">
           {label}
         </Link>
-        <div className="muted job-meta">{describeAttempts(job)}</div>
+        <div className="muted job-meta">{describeAttempts(job, t)}</div>
         <JobReason job={job} />
       </td>
       <td>
-        <Badge tone={STATE_TONES[job.state]}>{STATE_LABELS[job.state]}</Badge>
+        <Badge tone={STATE_TONES[job.state]}>{t(`states.${job.state}`)}</Badge>
       </td>
       <td className="job-progress-cell">
         <ProgressCell job={job} />
@@ -121,11 +128,14 @@ function JobRow({ job, businessId, canManage }: { job: Job; businessId: string; 
 }
 
 function ProgressCell({ job }: { job: Job }) {
+  const { t } = useTranslation('jobs');
   if (job.state === 'running') return <JobProgress job={job} />;
-  if (job.state === 'failed') return <span className="muted">Next try {formatDateTime(job.run_at)}</span>;
-  if (job.state === 'queued') return <span className="muted">Waiting</span>;
+  if (job.state === 'failed') {
+    return <span className="muted">{t('list.nextTry', { date: formatDateTime(job.run_at) })}</span>;
+  }
+  if (job.state === 'queued') return <span className="muted">{t('list.waiting')}</span>;
   if (job.state === 'succeeded' && job.finished_at) {
-    return <span className="muted">Done {formatDateTime(job.finished_at)}</span>;
+    return <span className="muted">{t('list.done', { date: formatDateTime(job.finished_at) })}</span>;
   }
   return <span className="muted">—</span>;
 }

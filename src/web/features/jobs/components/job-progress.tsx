@@ -1,16 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import type { Job } from '#shared/jobs.schema.js';
 import { jobLabel } from './job-format.js';
 import './jobs.css';
 
 /** A running job's progress bar with its percentage and the handler's last message. */
 export function JobProgress({ job }: { job: Pick<Job, 'name' | 'progress' | 'progress_message'> }) {
+  const { t } = useTranslation('jobs');
   return (
     <div className="job-progress">
       <progress
         className="job-progress__bar"
         max={100}
         value={job.progress}
-        aria-label={`Progress of ${jobLabel(job.name)}`}
+        aria-label={t('list.progressOf', { job: jobLabel(job.name, t) })}
       />
       <span className="job-progress__text">
         {job.progress}%{job.progress_message && <span className="muted"> · {job.progress_message}</span>}

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { cropFor, mediaIssues, mediaLimitSummary } from '#shared/channel-media.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
@@ -38,6 +40,7 @@ export function AttachedMediaCard({
   canEdit,
 }: AttachedMediaCardProps) {
   const [picking, setPicking] = useState(false);
+  const { t } = useTranslation('media');
   const ids = media.map((item) => item.id);
   const issues = mediaIssues(channel, media, 'schedule');
   const move = (from: number, to: number) => {
@@ -49,11 +52,14 @@ export function AttachedMediaCard({
   const network = CHANNEL_RULES[channel].name;
 
   return (
-    <Card title="Media" description={`${network}: ${mediaLimitSummary(channel)}`}>
+    <Card
+      title={t('attached.title')}
+      description={t('attached.limits', { network, limits: mediaLimitSummary(channel) })}
+    >
       <div className="stack">
-        {media.length === 0 && <p className="muted">No media attached.</p>}
+        {media.length === 0 && <p className="muted">{t('attached.none')}</p>}
         {media.length > 0 && (
-          <ol className="attached-media" aria-label="Attached media">
+          <ol className="attached-media" aria-label={t('attached.list')}>
             {media.map((item, index) => {
               const crop = item.kind === 'image' ? cropFor(channel, item) : null;
               return (
@@ -70,9 +76,10 @@ export function AttachedMediaCard({
                   <span className="attached-media__text">
                     <span>{item.name}</span>
                     <span className="muted">
-                      {item.alt_text || (item.kind === 'image' ? 'No alt text yet' : 'Video')}
+                      {item.alt_text ||
+                        (item.kind === 'image' ? t('attached.noAltText') : t('attached.video'))}
                     </span>
-                    {crop && <span className="muted">{cropNote(network, channel, crop)}</span>}
+                    {crop && <span className="muted">{cropNote(network, channel, crop, t)}</span>}
                   </span>
                   {canEdit && (
                     <span className="attached-media__actions">
@@ -81,7 +88,7 @@ export function AttachedMediaCard({
                         variant="ghost"
                         disabled={pending || index === 0}
                         onClick={() => move(index, index - 1)}
-                        aria-label={`Move ${item.name} earlier`}
+                        aria-label={t('attached.earlier', { name: item.name })}
                       >
                         ↑
                       </Button>
@@ -90,7 +97,7 @@ export function AttachedMediaCard({
                         variant="ghost"
                         disabled={pending || index === media.length - 1}
                         onClick={() => move(index, index + 1)}
-                        aria-label={`Move ${item.name} later`}
+                        aria-label={t('attached.later', { name: item.name })}
                       >
                         ↓
                       </Button>
@@ -99,9 +106,9 @@ export function AttachedMediaCard({
                         variant="ghost"
                         disabled={pending}
                         onClick={() => onChange(ids.filter((id) => id !== item.id))}
-                        aria-label={`Remove ${item.name}`}
+                        aria-label={t('attached.removeLabel', { name: item.name })}
                       >
-                        Remove
+                        {t('attached.remove')}
                       </Button>
                     </span>
                   )}
@@ -111,7 +118,7 @@ export function AttachedMediaCard({
           </ol>
         )}
         {issues.length > 0 && (
-          <Banner tone="warning" title="Before this can be scheduled">
+          <Banner tone="warning" title={t('attached.issues')}>
             <ul>
               {issues.map((issue) => (
                 <li key={`${issue.path}-${issue.code}`}>{issue.message}</li>
@@ -122,7 +129,7 @@ export function AttachedMediaCard({
         {Boolean(error) && <Banner tone="danger">{problemDetail(error)}</Banner>}
         {canEdit && (
           <Button onClick={() => setPicking(true)} loading={pending}>
-            Add from library
+            {t('attached.add')}
           </Button>
         )}
       </div>
@@ -142,14 +149,24 @@ export function AttachedMediaCard({
 
 /**
  * Why the picture shown is a crop: the network refuses the image's own shape.
- * @example cropNote('Instagram', 'instagram', 'portrait') // 'Sent as its 4:5 crop: Instagram takes shapes from 4:5 to 1.91:1. Move its focal point in the library to choose what shows.'
+ * @example cropNote('Instagram', 'instagram', 'portrait', t) // 'Sent as its 4:5 crop: Instagram takes shapes from 4:5 to 1.91:1. Move its focal point in the library to choose what shows.'
  */
-function cropNote(network: string, channel: ChannelId, crop: keyof typeof MEDIA_CROPS): string {
+function cropNote(
+  network: string,
+  channel: ChannelId,
+  crop: keyof typeof MEDIA_CROPS,
+  t: TFunction<'media'>,
+): string {
   const shape = CHANNEL_RULES[channel].media.imageShape;
-  const range = shape
-    ? ` takes shapes from ${ratioLabel(shape.min)} to ${ratioLabel(shape.max)}`
-    : ' needs it';
-  return `Sent as its ${MEDIA_CROPS[crop].ratio} crop: ${network}${range}. Move its focal point in the library to choose what shows.`;
+  const ratio = MEDIA_CROPS[crop].ratio;
+  return shape
+    ? t('attached.cropShapes', {
+        crop: ratio,
+        network,
+        min: ratioLabel(shape.min),
+        max: ratioLabel(shape.max),
+      })
+    : t('attached.cropNeeded', { crop: ratio, network });
 }
 
 /** 0.8 → "4:5", 1.91 → "1.91:1", 1 → "1:1". */

@@ -1,4 +1,5 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FocalPoint } from '#shared/media.schema.js';
 
 interface FocalPointPickerProps {
@@ -18,6 +19,7 @@ const clamp = (value: number) => Math.min(1, Math.max(0, Math.round(value * 1000
  * Crops for each network are cut around it.
  */
 export function FocalPointPicker({ src, alt, value, onChange, disabled = false }: FocalPointPickerProps) {
+  const { t } = useTranslation('media');
   const pick = (event: MouseEvent<HTMLButtonElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) return;
@@ -45,12 +47,12 @@ export function FocalPointPicker({ src, alt, value, onChange, disabled = false }
       onClick={pick}
       onKeyDown={nudge}
       disabled={disabled}
-      aria-label={`Focal point: ${Math.round(value.x * 100)}% across, ${Math.round(value.y * 100)}% down. Click the picture or use the arrow keys to move it.`}
+      aria-label={t('focalPoint.label', { x: Math.round(value.x * 100), y: Math.round(value.y * 100) })}
     >
       {src ? (
         <img src={src} alt={alt} draggable={false} />
       ) : (
-        <span className="focal-point__empty">Loading…</span>
+        <span className="focal-point__empty">{t('focalPoint.loading')}</span>
       )}
       <span
         className="focal-point__marker"

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { MediaItem } from '#shared/media.schema.js';
 import {
@@ -31,26 +32,21 @@ interface MakeImageDialogProps {
   onMade: (item: MediaItem) => void;
 }
 
-const MODES = [
-  { value: 'card', label: 'Text card' },
-  { value: 'generate', label: 'Generate' },
-] as const;
-
 /**
  * Make a picture without uploading one: a text card drawn in the brand's colours (always available, no
  * service needed), or an image from the workspace's image model when one is configured.
  */
 export function MakeImageDialog({ businessId, open, onClose, onMade }: MakeImageDialogProps) {
   const [mode, setMode] = useState<Mode>('card');
+  const { t } = useTranslation('media');
+  const modes = [
+    { value: 'card', label: t('make.card') },
+    { value: 'generate', label: t('make.generate') },
+  ] as const;
   return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      title="Make an image"
-      description="It is added to the library like an upload, ready to attach to posts."
-    >
+    <Dialog open={open} onClose={onClose} title={t('make.title')} description={t('make.description')}>
       <div className="stack">
-        <SegmentedControl label="What to make" options={MODES} value={mode} onChange={setMode} />
+        <SegmentedControl label={t('make.what')} options={modes} value={mode} onChange={setMode} />
         {mode === 'card' ? (
           <CardForm businessId={businessId} onMade={onMade} onCancel={onClose} />
         ) : (
@@ -67,23 +63,11 @@ interface FormProps {
   onCancel: () => void;
 }
 
-/** What each kind's three lines are for, in the words of that kind. */
-const CARD_WORDING: Record<CardKind, { label: string; headline: string; body: string; footer: string }> = {
-  quote: { label: 'Quote', headline: 'The quote', body: 'Context (optional)', footer: 'Who said it' },
-  offer: { label: 'Offer', headline: 'The offer', body: 'Terms (optional)', footer: 'Code or end date' },
-  announcement: {
-    label: 'Announcement',
-    headline: 'The news',
-    body: 'Details (optional)',
-    footer: 'Small print (optional)',
-  },
-  event: { label: 'Event', headline: 'The event', body: 'Programme (optional)', footer: 'Date and place' },
-};
-
 type CardValues = z.input<typeof createCardBodySchema>;
 
 function CardForm({ businessId, onMade, onCancel }: FormProps) {
   const create = useCreateCard(businessId);
+  const { t } = useTranslation('media');
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, watch, formState } = useForm<
     CardValues,
@@ -101,7 +85,8 @@ function CardForm({ businessId, onMade, onCancel }: FormProps) {
       show_business_name: true,
     },
   });
-  const wording = CARD_WORDING[watch('kind') ?? 'announcement'];
+  // What each kind's three lines are for, in the words of that kind (make.kinds.<kind>).
+  const kind: CardKind = watch('kind') ?? 'announcement';
   const submit = handleSubmit(async (body) => {
     setFormError(undefined);
     try {
@@ -115,40 +100,57 @@ function CardForm({ businessId, onMade, onCancel }: FormProps) {
   const { errors } = formState;
 
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="Text card">
+    <form className="stack" onSubmit={submit} noValidate aria-label={t('make.card')}>
       {formError && <Banner tone="danger">{formError}</Banner>}
-      <SelectField label="Kind" {...register('kind')}>
-        {CARD_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {CARD_WORDING[kind].label}
+      <SelectField label={t('make.kind')} {...register('kind')}>
+        {CARD_KINDS.map((option) => (
+          <option key={option} value={option}>
+            {t(`make.kinds.${option}.label`)}
           </option>
         ))}
       </SelectField>
       <TextAreaField
-        label={wording.headline}
+        label={t(`make.kinds.${kind}.headline`)}
         rows={2}
         error={errors.headline?.message}
         {...register('headline')}
       />
-      <TextAreaField label={wording.body} rows={2} error={errors.body?.message} {...register('body')} />
-      <TextField label={wording.footer} error={errors.footer?.message} {...register('footer')} />
-      <SelectField label="Shape" error={errors.aspect?.message} {...register('aspect')}>
+      <TextAreaField
+        label={t(`make.kinds.${kind}.body`)}
+        rows={2}
+        error={errors.body?.message}
+        {...register('body')}
+      />
+      <TextField
+        label={t(`make.kinds.${kind}.footer`)}
+        error={errors.footer?.message}
+        {...register('footer')}
+      />
+      <SelectField label={t('make.shape')} error={errors.aspect?.message} {...register('aspect')}>
         {Object.entries(CARD_ASPECTS).map(([aspect, size]) => (
           <option key={aspect} value={aspect}>
             {aspect} ({size.width} × {size.height})
           </option>
         ))}
       </SelectField>
-      <CheckboxField label="Print the workspace’s name" {...register('show_business_name')} />
-      <FormButtons pending={formState.isSubmitting} label="Make the card" onCancel={onCancel} />
+      <CheckboxField label={t('make.printName')} {...register('show_business_name')} />
+      <FormButtons pending={formState.isSubmitting} label={t('make.makeCard')} onCancel={onCancel} />
     </form>
   );
 }
 
 type GenerateValues = z.input<typeof generateImageBodySchema>;
 
+/** Each generated shape's name, as a key of the `media` strings. */
+const ASPECT_NAMES = {
+  '1:1': 'make.square',
+  '2:3': 'make.portrait',
+  '3:2': 'make.landscape',
+} as const satisfies Record<(typeof GENERATED_IMAGE_ASPECTS)[number], string>;
+
 function GenerateForm({ businessId, onMade, onCancel }: FormProps) {
   const generate = useGenerateImage(businessId);
+  const { t } = useTranslation('media');
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, formState } = useForm<
     GenerateValues,
@@ -171,23 +173,23 @@ function GenerateForm({ businessId, onMade, onCancel }: FormProps) {
   });
 
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="Generate an image">
+    <form className="stack" onSubmit={submit} noValidate aria-label={t('make.generateForm')}>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextAreaField
-        label="What the picture shows"
-        hint="It also becomes the picture’s alt text; edit that afterwards if it reads oddly. The call is metered against the AI budget."
+        label={t('make.prompt')}
+        hint={t('make.promptHint')}
         rows={4}
         error={formState.errors.prompt?.message}
         {...register('prompt')}
       />
-      <SelectField label="Shape" error={formState.errors.aspect?.message} {...register('aspect')}>
+      <SelectField label={t('make.shape')} error={formState.errors.aspect?.message} {...register('aspect')}>
         {GENERATED_IMAGE_ASPECTS.map((aspect) => (
           <option key={aspect} value={aspect}>
-            {aspect === '1:1' ? 'Square (1:1)' : aspect === '2:3' ? 'Portrait (2:3)' : 'Landscape (3:2)'}
+            {t(ASPECT_NAMES[aspect])}
           </option>
         ))}
       </SelectField>
-      <FormButtons pending={formState.isSubmitting} label="Generate" onCancel={onCancel} />
+      <FormButtons pending={formState.isSubmitting} label={t('make.generate')} onCancel={onCancel} />
     </form>
   );
 }
@@ -201,9 +203,10 @@ function FormButtons({
   label: string;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation('media');
   return (
     <div className="media-make__actions">
-      <Button onClick={onCancel}>Cancel</Button>
+      <Button onClick={onCancel}>{t('make.cancel')}</Button>
       <Button type="submit" variant="primary" loading={pending}>
         {label}
       </Button>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ALT_TEXT_MAX, type MediaItem } from '#shared/media.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -27,6 +28,7 @@ interface MediaDetailsProps {
  */
 export function MediaDetails({ businessId, item, canEdit, onClose }: MediaDetailsProps) {
   const toast = useToast();
+  const { t } = useTranslation('media');
   const update = useUpdateMedia(businessId);
   const remove = useDeleteMedia(businessId);
   const [name, setName] = useState(item.name);
@@ -42,7 +44,7 @@ export function MediaDetails({ businessId, item, canEdit, onClose }: MediaDetail
   const save = () =>
     update.mutate(
       { id: item.id, body: { name, alt_text: altText, tags } },
-      { onSuccess: () => toast('Saved', 'success') },
+      { onSuccess: () => toast(t('details.saved'), 'success') },
     );
   const moveFocus = (point: MediaItem['focal_point']) => {
     setFocal(point);
@@ -52,17 +54,17 @@ export function MediaDetails({ businessId, item, canEdit, onClose }: MediaDetail
     remove.mutate(item.id, {
       onSuccess: () => {
         setConfirming(false);
-        toast(`Deleted ${item.name}`, 'success');
+        toast(t('details.deleted', { name: item.name }), 'success');
         onClose();
       },
     });
 
   return (
-    <section className="media-details stack" aria-label={`Details of ${item.name}`}>
+    <section className="media-details stack" aria-label={t('details.label', { name: item.name })}>
       <div className="media-details__header">
         <h2>{item.name}</h2>
         <Button size="sm" variant="ghost" onClick={onClose}>
-          Close
+          {t('details.close')}
         </Button>
       </div>
       {item.kind === 'image' && previewRendition(item) ? (
@@ -75,7 +77,7 @@ export function MediaDetails({ businessId, item, canEdit, onClose }: MediaDetail
         />
       ) : (
         <p className="muted">
-          {item.kind === 'video' ? 'A video: no picture preview.' : 'No preview for this file.'}
+          {item.kind === 'video' ? t('details.videoNoPreview') : t('details.noPreview')}
         </p>
       )}
       <p className="muted">
@@ -85,15 +87,15 @@ export function MediaDetails({ businessId, item, canEdit, onClose }: MediaDetail
       </p>
       {item.note && <Banner tone="warning">{item.note}</Banner>}
       <TextField
-        label="Name"
+        label={t('details.name')}
         value={name}
         onChange={(event) => setName(event.target.value)}
         disabled={!canEdit}
         maxLength={200}
       />
       <TextAreaField
-        label="Alt text"
-        hint="Describe the picture for people who cannot see it. Networks that support alt text need it before a post is scheduled."
+        label={t('details.altText')}
+        hint={t('details.altTextHint')}
         value={altText}
         onChange={(event) => setAltText(event.target.value)}
         maxLength={ALT_TEXT_MAX}
@@ -110,17 +112,17 @@ export function MediaDetails({ businessId, item, canEdit, onClose }: MediaDetail
                 suggest.mutate({ mediaId: item.id }, { onSuccess: (answer) => setAltText(answer.alt_text) })
               }
             >
-              Suggest alt text
+              {t('details.suggest')}
             </Button>
           </div>
           {suggest.isSuccess && (
             <p className="muted" role="status">
               {suggest.data.offline
-                ? 'Suggested by the offline writer from the name, tags and brand: it has not seen the picture.'
+                ? t('details.suggestedOffline')
                 : suggest.data.saw_image
-                  ? `Suggested by ${suggest.data.model}, which looked at the picture.`
-                  : `Suggested by ${suggest.data.model} from the name, tags and brand: it has not seen the picture.`}{' '}
-              Check it says what the picture shows, then Save.
+                  ? t('details.suggestedSeen', { model: suggest.data.model })
+                  : t('details.suggestedUnseen', { model: suggest.data.model })}{' '}
+              {t('details.checkSuggestion')}
             </p>
           )}
           {suggest.isSuccess && suggest.data.warnings.length > 0 && (
@@ -135,15 +137,22 @@ export function MediaDetails({ businessId, item, canEdit, onClose }: MediaDetail
           {suggest.isError && <Banner tone="danger">{problemDetail(suggest.error)}</Banner>}
         </div>
       )}
-      <TagInput label="Tags" value={tags} onChange={setTags} max={20} maxLength={40} disabled={!canEdit} />
+      <TagInput
+        label={t('details.tags')}
+        value={tags}
+        onChange={setTags}
+        max={20}
+        maxLength={40}
+        disabled={!canEdit}
+      />
       {update.isError && <Banner tone="danger">{problemDetail(update.error)}</Banner>}
       {canEdit && (
         <div className="media-details__actions">
           <Button variant="primary" onClick={save} disabled={!dirty} loading={update.isPending && dirty}>
-            Save
+            {t('details.save')}
           </Button>
           <Button variant="danger" onClick={() => setConfirming(true)}>
-            Delete
+            {t('details.delete')}
           </Button>
         </div>
       )}
@@ -154,9 +163,9 @@ export function MediaDetails({ businessId, item, canEdit, onClose }: MediaDetail
           remove.reset();
         }}
         onConfirm={confirmDelete}
-        title={`Delete ${item.name}?`}
-        description="The file and every size made from it are removed. Posts that use it must let go of it first."
-        confirmLabel="Delete"
+        title={t('details.deleteTitle', { name: item.name })}
+        description={t('details.deleteDescription')}
+        confirmLabel={t('details.delete')}
         tone="danger"
         pending={remove.isPending}
         error={remove.isError ? problemDetail(remove.error) : undefined}

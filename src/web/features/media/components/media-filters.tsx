@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { TextField } from '#web/components/ui/field.js';
 import type { MediaFilters } from '../api/query-keys.js';
 
@@ -10,20 +11,21 @@ interface MediaFilterBarProps {
 
 /** Search by name and alt text, and filter by one tag. */
 export function MediaFilterBar({ search, tag, onSearch, onTag }: MediaFilterBarProps) {
+  const { t } = useTranslation('media');
   return (
     <search className="media-filters">
       <TextField
-        label="Search"
+        label={t('filters.search')}
         type="search"
         value={search}
         onChange={(event) => onSearch(event.target.value)}
-        placeholder="Name or alt text"
+        placeholder={t('filters.searchPlaceholder')}
       />
       <TextField
-        label="Tag"
+        label={t('filters.tag')}
         value={tag}
         onChange={(event) => onTag(event.target.value)}
-        placeholder="e.g. summer"
+        placeholder={t('filters.tagPlaceholder')}
       />
     </search>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '#shared/media.schema.js';
 import { MediaThumbnail } from '#web/components/ui/media-thumbnail.js';
 import { thumbnailRendition } from './media-format.js';
@@ -11,8 +12,9 @@ interface MediaGridProps {
 
 /** The library as tiles: thumbnail, name, and a mark on images still without alt text. */
 export function MediaGrid({ items, onSelect, selectedIds }: MediaGridProps) {
+  const { t } = useTranslation('media');
   return (
-    <ul className="media-grid" aria-label="Media">
+    <ul className="media-grid" aria-label={t('grid.label')}>
       {items.map((item) => (
         <li key={item.id}>
           <button
@@ -31,9 +33,11 @@ export function MediaGrid({ items, onSelect, selectedIds }: MediaGridProps) {
             />
             <span className="media-grid__name">{item.name}</span>
             {item.kind === 'image' && item.alt_text === '' && (
-              <span className="media-grid__flag">No alt text</span>
+              <span className="media-grid__flag">{t('grid.noAltText')}</span>
             )}
-            {item.status !== 'ready' && <span className="media-grid__flag">{item.status}</span>}
+            {item.status !== 'ready' && (
+              <span className="media-grid__flag">{t(`status.${item.status}`)}</span>
+            )}
           </button>
         </li>
       ))}

@@ -1,4 +1,5 @@
 import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '#shared/media.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -31,6 +32,7 @@ export function MediaLibrary({ businessId, canEdit }: MediaLibraryProps) {
   const [selectedId, setSelectedId] = useState<string>();
   const [making, setMaking] = useState(false);
   const toast = useToast();
+  const { t } = useTranslation('media');
   const items = (library.data?.pages ?? []).flatMap((page) => page.items);
   const selected: MediaItem | undefined = items.find((item) => item.id === selectedId);
 
@@ -41,24 +43,22 @@ export function MediaLibrary({ businessId, canEdit }: MediaLibraryProps) {
           <>
             <UploadZone uploads={uploads.uploads} onFiles={uploads.start} onDismiss={uploads.dismiss} />
             <div>
-              <Button onClick={() => setMaking(true)}>Make an image</Button>
+              <Button onClick={() => setMaking(true)}>{t('library.make')}</Button>
             </div>
           </>
         )}
         <MediaFilterBar search={search} tag={tag} onSearch={setSearch} onTag={setTag} />
-        {library.isPending && <Spinner label="Loading the library" />}
+        {library.isPending && <Spinner label={t('library.loading')} />}
         {library.isError && <Banner tone="danger">{describeError(library.error)}</Banner>}
         {library.isSuccess && items.length === 0 && (
-          <EmptyState title={filters.q || filters.tag ? 'Nothing matches' : 'No media yet'}>
-            {filters.q || filters.tag
-              ? 'Try another word or tag.'
-              : 'Upload photos and videos once, then attach them to posts.'}
+          <EmptyState title={filters.q || filters.tag ? t('library.noMatchTitle') : t('library.emptyTitle')}>
+            {filters.q || filters.tag ? t('library.noMatchText') : t('library.emptyText')}
           </EmptyState>
         )}
         {items.length > 0 && <MediaGrid items={items} onSelect={(item) => setSelectedId(item.id)} />}
         {library.hasNextPage && (
           <Button onClick={() => library.fetchNextPage()} loading={library.isFetchingNextPage}>
-            Show more
+            {t('library.showMore')}
           </Button>
         )}
       </div>
@@ -68,7 +68,7 @@ export function MediaLibrary({ businessId, canEdit }: MediaLibraryProps) {
         onClose={() => setMaking(false)}
         onMade={(item) => {
           setMaking(false);
-          toast(`${item.name} is in the library`, 'success');
+          toast(t('library.made', { name: item.name }), 'success');
           setSelectedId(item.id);
         }}
       />

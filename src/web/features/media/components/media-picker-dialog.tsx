@@ -1,4 +1,5 @@
 import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '#shared/media.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -25,6 +26,7 @@ export function MediaPickerDialog({ businessId, open, onClose, onPick, excludeId
   const [search, setSearch] = useState('');
   const [tag, setTag] = useState('');
   const [picked, setPicked] = useState<MediaItem[]>([]);
+  const { t } = useTranslation('media');
   const library = useMediaLibrary(
     businessId,
     toMediaFilters(useDeferredValue(search), useDeferredValue(tag)),
@@ -45,10 +47,10 @@ export function MediaPickerDialog({ businessId, open, onClose, onPick, excludeId
     <Dialog
       open={open}
       onClose={close}
-      title="Attach from the library"
+      title={t('picker.title')}
       footer={
         <>
-          <Button onClick={close}>Cancel</Button>
+          <Button onClick={close}>{t('picker.cancel')}</Button>
           <Button
             variant="primary"
             disabled={picked.length === 0}
@@ -57,24 +59,22 @@ export function MediaPickerDialog({ businessId, open, onClose, onPick, excludeId
               setPicked([]);
             }}
           >
-            {picked.length > 1 ? `Attach ${picked.length} items` : 'Attach'}
+            {picked.length > 1 ? t('picker.attachItems', { count: picked.length }) : t('picker.attach')}
           </Button>
         </>
       }
     >
       <div className="stack">
         <MediaFilterBar search={search} tag={tag} onSearch={setSearch} onTag={setTag} />
-        {library.isPending && <Spinner label="Loading the library" />}
+        {library.isPending && <Spinner label={t('picker.loading')} />}
         {library.isError && <Banner tone="danger">{describeError(library.error)}</Banner>}
-        {library.isSuccess && items.length === 0 && (
-          <p className="muted">Nothing to attach here: upload files on the Media page.</p>
-        )}
+        {library.isSuccess && items.length === 0 && <p className="muted">{t('picker.empty')}</p>}
         {items.length > 0 && (
           <MediaGrid items={items} onSelect={toggle} selectedIds={new Set(picked.map((item) => item.id))} />
         )}
         {library.hasNextPage && (
           <Button onClick={() => library.fetchNextPage()} loading={library.isFetchingNextPage}>
-            Show more
+            {t('library.showMore')}
           </Button>
         )}
       </div>

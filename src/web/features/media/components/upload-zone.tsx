@@ -1,5 +1,6 @@
 import { type DragEvent, useId, useRef, useState } from 'react';
-import { ACCEPTED_MEDIA_DESCRIPTION, ACCEPTED_MEDIA_TYPES } from '#shared/media.schema.js';
+import { useTranslation } from 'react-i18next';
+import { ACCEPTED_MEDIA_TYPES } from '#shared/media.schema.js';
 import { Button } from '#web/components/ui/button.js';
 import type { Upload } from '../api/upload-media.js';
 
@@ -19,6 +20,7 @@ export function UploadZone({ uploads, onFiles, onDismiss }: UploadZoneProps) {
   const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
   const [over, setOver] = useState(false);
+  const { t } = useTranslation('media');
   const drop = (event: DragEvent) => {
     event.preventDefault();
     setOver(false);
@@ -26,7 +28,7 @@ export function UploadZone({ uploads, onFiles, onDismiss }: UploadZoneProps) {
     if (files.length > 0) onFiles(files);
   };
   return (
-    <section className="upload-zone stack" aria-label="Upload">
+    <section className="upload-zone stack" aria-label={t('upload.label')}>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a pointer shortcut; the Choose files button inside is the keyboard way to the same upload */}
       <div
         className={`upload-zone__target${over ? ' upload-zone__target--over' : ''}`}
@@ -38,12 +40,13 @@ export function UploadZone({ uploads, onFiles, onDismiss }: UploadZoneProps) {
         onDragLeave={() => setOver(false)}
         onDrop={drop}
       >
-        <p>Drop images or videos here, or</p>
+        <p>{t('upload.drop')}</p>
         <Button variant="primary" onClick={() => input.current?.click()} aria-describedby={hintId}>
-          Choose files
+          {t('upload.choose')}
         </Button>
+        {/* The shared ACCEPTED_MEDIA_DESCRIPTION, in the reader's language. */}
         <p id={hintId} className="muted">
-          {ACCEPTED_MEDIA_DESCRIPTION}
+          {t('upload.accepted')}
         </p>
         <input
           ref={input}
@@ -51,7 +54,7 @@ export function UploadZone({ uploads, onFiles, onDismiss }: UploadZoneProps) {
           multiple
           accept={ACCEPT}
           hidden
-          aria-label="Files to upload"
+          aria-label={t('upload.input')}
           onChange={(event) => {
             const files = [...(event.target.files ?? [])];
             event.target.value = '';
@@ -60,7 +63,7 @@ export function UploadZone({ uploads, onFiles, onDismiss }: UploadZoneProps) {
         />
       </div>
       {uploads.length > 0 && (
-        <ul className="upload-zone__list" aria-label="Uploads">
+        <ul className="upload-zone__list" aria-label={t('upload.list')}>
           {uploads.map((upload) => (
             <li key={upload.key} className="upload-zone__row">
               <span className="upload-zone__name">{upload.name}</span>
@@ -68,14 +71,14 @@ export function UploadZone({ uploads, onFiles, onDismiss }: UploadZoneProps) {
                 <progress
                   max={1}
                   value={upload.progress}
-                  aria-label={`Uploading ${upload.name}`}
+                  aria-label={t('upload.uploading', { name: upload.name })}
                   aria-valuetext={`${Math.round(upload.progress * 100)}%`}
                 />
               )}
               {upload.state === 'uploading' && upload.progress >= 1 && (
-                <span className="muted">Preparing…</span>
+                <span className="muted">{t('upload.preparing')}</span>
               )}
-              {upload.state === 'done' && <span className="upload-zone__done">Added</span>}
+              {upload.state === 'done' && <span className="upload-zone__done">{t('upload.added')}</span>}
               {upload.state === 'failed' && (
                 <span className="upload-zone__error" role="alert">
                   {upload.error}
@@ -86,9 +89,9 @@ export function UploadZone({ uploads, onFiles, onDismiss }: UploadZoneProps) {
                   size="sm"
                   variant="ghost"
                   onClick={() => onDismiss(upload.key)}
-                  aria-label={`Dismiss ${upload.name}`}
+                  aria-label={t('upload.dismissLabel', { name: upload.name })}
                 >
-                  Dismiss
+                  {t('upload.dismiss')}
                 </Button>
               )}
             </li>

@@ -8,6 +8,7 @@ import {
 } from '#shared/notifications.schema.js';
 import { json } from '#web/test/fake-api.js';
 import { aBusiness } from '#web/test/fixtures.js';
+import { testI18n } from '#web/test/i18n.js';
 import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { NotificationPreferencesCard } from './notification-preferences-card.js';
 
@@ -43,6 +44,16 @@ describe('NotificationPreferencesCard', () => {
       email: { weekly_digest: false },
     });
     expect((screen.getByLabelText('Email me: Weekly digest') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('names each kind in English as the shared schema does, and in French', () => {
+    const english = testI18n('en').getFixedT('en', 'notifications');
+    const french = testI18n('fr').getFixedT('fr', 'notifications');
+    for (const kind of NOTIFICATION_KINDS) {
+      expect(english(`kinds.${kind}.label`)).toBe(NOTIFICATION_KIND_INFO[kind].label);
+      expect(english(`kinds.${kind}.description`)).toBe(NOTIFICATION_KIND_INFO[kind].description);
+      expect(french(`kinds.${kind}.label`)).not.toBe(NOTIFICATION_KIND_INFO[kind].label);
+    }
   });
 
   it('says so when the server sends no email', async () => {

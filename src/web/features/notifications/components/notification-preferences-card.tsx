@@ -1,4 +1,4 @@
-import { NOTIFICATION_KIND_INFO } from '#shared/notifications.schema.js';
+import { useTranslation } from 'react-i18next';
 import { Banner } from '#web/components/ui/banner.js';
 import { Card } from '#web/components/ui/card.js';
 import { CheckboxField } from '#web/components/ui/checkbox-field.js';
@@ -10,7 +10,8 @@ import './notifications.css';
 
 /**
  * My email choices in this workspace, one per kind, saved as they are ticked. Every notification shows
- * in the app whatever is chosen here.
+ * in the app whatever is chosen here. Each kind is named by the notifications strings' `kinds` (in English,
+ * the shared NOTIFICATION_KIND_INFO's words).
  */
 export function NotificationPreferencesCard({
   businessId,
@@ -22,32 +23,28 @@ export function NotificationPreferencesCard({
   const preferences = useNotificationPreferences(businessId);
   const update = useUpdateNotificationPreferences(businessId);
   const toast = useToast();
+  const { t } = useTranslation('notifications');
   return (
     <Card
-      title="Email notifications"
-      description={`Which of your notifications in ${workspaceName} also come by email. All of them show under the bell in the app; every email has a link to turn its kind off.`}
+      title={t('preferences.title')}
+      description={t('preferences.description', { workspace: workspaceName })}
     >
       {preferences.isPending ? (
-        <Spinner label="Loading your choices" />
+        <Spinner label={t('preferences.loading')} />
       ) : preferences.isError ? (
         <Banner tone="danger">{describeError(preferences.error)}</Banner>
       ) : (
         <div className="stack">
-          {preferences.data.mail === 'none' && (
-            <Banner tone="info">
-              This server sends no email yet (an administrator can set SMTP_URL). Your choices are kept for
-              when it does.
-            </Banner>
-          )}
+          {preferences.data.mail === 'none' && <Banner tone="info">{t('preferences.noMail')}</Banner>}
           {update.isError && <Banner tone="danger">{describeError(update.error)}</Banner>}
           <ul className="notification-preferences">
             {preferences.data.items.map((item) => {
-              const info = NOTIFICATION_KIND_INFO[item.kind];
+              const kind = t(`kinds.${item.kind}.label`);
               return (
                 <li key={item.kind}>
                   <CheckboxField
-                    label={`Email me: ${info.label}`}
-                    hint={info.description}
+                    label={t('preferences.emailMe', { kind })}
+                    hint={t(`kinds.${item.kind}.description`)}
                     checked={item.email}
                     disabled={update.isPending}
                     onChange={(event) => {
@@ -58,8 +55,8 @@ export function NotificationPreferencesCard({
                           onSuccess: () =>
                             toast(
                               email
-                                ? `“${info.label}” now comes by email too.`
-                                : `“${info.label}” now shows in the app only.`,
+                                ? t('preferences.byEmail', { kind })
+                                : t('preferences.inAppOnly', { kind }),
                             ),
                         },
                       );

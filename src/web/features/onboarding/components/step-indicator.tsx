@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ONBOARDING_STEPS } from '../onboarding-steps.js';
 import './onboarding.css';
 
@@ -9,11 +10,10 @@ import './onboarding.css';
  * <StepIndicator current={2} />
  */
 export function StepIndicator({ current }: { current: number }) {
+  const { t } = useTranslation('onboarding');
   return (
-    <nav aria-label="Onboarding progress">
-      <p className="visually-hidden">
-        Step {current} of {ONBOARDING_STEPS.length}
-      </p>
+    <nav aria-label={t('progress.label')}>
+      <p className="visually-hidden">{t('progress.step', { current, total: ONBOARDING_STEPS.length })}</p>
       <ol className="wizard-steps">
         {ONBOARDING_STEPS.map((step, index) => {
           const number = index + 1;
@@ -28,8 +28,8 @@ export function StepIndicator({ current }: { current: number }) {
                 {state === 'done' ? '✓' : number}
               </span>
               <span className="wizard-steps__label">
-                {step.label}
-                {state === 'done' && <span className="visually-hidden"> (done)</span>}
+                {t(`steps.${step.id}.label`)}
+                {state === 'done' && <span className="visually-hidden"> {t('progress.done')}</span>}
               </span>
             </li>
           );

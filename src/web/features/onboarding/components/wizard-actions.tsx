@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Button } from '#web/components/ui/button.js';
 import { ONBOARDING_STEPS } from '../onboarding-steps.js';
 import './onboarding.css';
@@ -21,22 +22,23 @@ interface WizardActionsProps {
  * <WizardActions step={2} onBack={back} onSkip={skip} submitting={isSubmitting} />
  */
 export function WizardActions({ step, onBack, onSkip, onNext, submitting = false }: WizardActionsProps) {
+  const { t } = useTranslation('onboarding');
   const last = step === ONBOARDING_STEPS.length;
   return (
     <div className="wizard-actions">
       {onBack && (
         <Button variant="ghost" onClick={onBack} disabled={submitting}>
-          Back
+          {t('actions.back')}
         </Button>
       )}
       <span className="wizard-actions__spacer" />
       {onSkip && (
         <Button variant="ghost" onClick={onSkip} disabled={submitting}>
-          Skip for now
+          {t('actions.skip')}
         </Button>
       )}
       <Button type={onNext ? 'button' : 'submit'} variant="primary" loading={submitting} onClick={onNext}>
-        {last ? 'Finish' : 'Next'}
+        {last ? t('actions.finish') : t('actions.next')}
       </Button>
     </div>
   );

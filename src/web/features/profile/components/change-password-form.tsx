@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type ChangePasswordBody, changePasswordBodySchema } from '#shared/auth.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -17,6 +18,7 @@ type FormValues = z.input<typeof changePasswordBodySchema>;
 export function ChangePasswordForm() {
   const changePassword = useChangePassword();
   const toast = useToast();
+  const { t } = useTranslation('profile');
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, reset, formState } = useForm<
     FormValues,
@@ -34,10 +36,10 @@ export function ChangePasswordForm() {
     try {
       await changePassword.mutateAsync(body);
       reset();
-      toast('Password changed. Other devices have been signed out.');
+      toast(t('password.changed'));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_credentials') {
-        setError('current_password', { type: 'server', message: 'That is not your current password.' });
+        setError('current_password', { type: 'server', message: t('password.wrongCurrent') });
         return;
       }
       setFormError(applyServerErrors(error, ['current_password', 'new_password'], setError));
@@ -48,28 +50,28 @@ export function ChangePasswordForm() {
     <form className="stack" onSubmit={onSubmit} noValidate>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextField
-        label="Current password"
+        label={t('password.current')}
         type="password"
         autoComplete="current-password"
         error={
           errors.current_password &&
           (errors.current_password.type === 'server'
             ? errors.current_password.message
-            : 'Enter your current password')
+            : t('password.currentError'))
         }
         {...register('current_password')}
       />
       <TextField
-        label="New password"
+        label={t('password.new')}
         type="password"
         autoComplete="new-password"
-        hint="At least 10 characters, not a common password."
+        hint={t('password.newHint')}
         error={errors.new_password?.message}
         {...register('new_password')}
       />
       <div>
         <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-          Change password
+          {t('password.submit')}
         </Button>
       </div>
     </form>

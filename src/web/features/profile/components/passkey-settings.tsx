@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { passkeyNameSchema } from '#shared/passkey.schema.js';
 import type { TwoFactorStatus } from '#shared/two-factor.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -21,32 +22,32 @@ interface PasskeySettingsProps {
 export function PasskeySettings({ status, onCodes }: PasskeySettingsProps) {
   const passkeys = usePasskeys();
   const [removing, setRemoving] = useState<string>();
-  if (passkeys.isPending) return <Spinner label="Loading passkeys" />;
+  const { t } = useTranslation('profile');
+  if (passkeys.isPending) return <Spinner label={t('passkeys.loading')} />;
   if (passkeys.isError) return <Banner tone="danger">{describeError(passkeys.error)}</Banner>;
   // Removing the only second factor turns two-factor sign-in off, which needs a code as well.
   const lastFactor = !status.totp_enabled && passkeys.data.length === 1;
   return (
     <div className="stack">
       {passkeys.data.length === 0 ? (
-        <p className="muted">
-          No passkeys yet. A passkey lives in this device (or a security key) and confirms it is you with a
-          touch, a fingerprint or your screen lock — nothing to type.
-        </p>
+        <p className="muted">{t('passkeys.none')}</p>
       ) : (
-        <ul className="passkeys" aria-label="Passkeys">
+        <ul className="passkeys" aria-label={t('passkeys.list')}>
           {passkeys.data.map((passkey) => (
             <li key={passkey.id} className="stack">
               <div className="row">
                 <strong>{passkey.name}</strong>
                 <span className="muted">
-                  Added {formatDate(passkey.created_at)}
                   {passkey.last_used_at
-                    ? ` · last used ${formatDateTime(passkey.last_used_at)}`
-                    : ' · not used yet'}
+                    ? t('passkeys.lastUsed', {
+                        date: formatDate(passkey.created_at),
+                        used: formatDateTime(passkey.last_used_at),
+                      })
+                    : t('passkeys.notUsed', { date: formatDate(passkey.created_at) })}
                 </span>
                 {removing !== passkey.id && (
                   <Button size="sm" onClick={() => setRemoving(passkey.id)}>
-                    Remove {passkey.name}
+                    {t('passkeys.remove', { name: passkey.name })}
                   </Button>
                 )}
               </div>
@@ -72,6 +73,7 @@ function AddPasskey({ onCodes }: { onCodes: (codes: string[]) => void }) {
   const toast = useToast();
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
+  const { t } = useTranslation('profile');
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(undefined);
@@ -82,31 +84,27 @@ function AddPasskey({ onCodes }: { onCodes: (codes: string[]) => void }) {
       setName('');
       toast(
         added.session
-          ? 'Passkey added. Two-factor sign-in is on; other devices have been signed out.'
-          : `Passkey “${added.passkey.name}” added.`,
+          ? t('passkeys.addedWithSession')
+          : t('passkeys.addedNamed', { name: added.passkey.name }),
       );
       if (added.recovery_codes.length > 0) onCodes(added.recovery_codes);
     } catch (failure) {
       // The browser refuses without a reason when the person cancels, or the device has no authenticator.
-      setError(
-        failure instanceof ApiError
-          ? describeError(failure)
-          : 'No passkey was made. Try again, and confirm on your device when it asks.',
-      );
+      setError(failure instanceof ApiError ? describeError(failure) : t('passkeys.notMade'));
     }
   };
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Add a passkey">
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label={t('passkeys.add')}>
       <TextField
-        label="Passkey name"
-        placeholder="Work laptop"
+        label={t('passkeys.name')}
+        placeholder={t('passkeys.namePlaceholder')}
         value={name}
         onChange={(event) => setName(event.target.value)}
         error={error}
       />
       <div>
         <Button type="submit" loading={add.isPending}>
-          Add a passkey
+          {t('passkeys.add')}
         </Button>
       </div>
     </form>
@@ -129,39 +127,35 @@ function RemovePasskey({
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<{ password?: string; code?: string; form?: string }>({});
+  const { t } = useTranslation('profile');
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
     const missing = {
-      ...(password ? {} : { password: 'Enter your password' }),
-      ...(!lastFactor || code.trim().length >= 6 ? {} : { code: 'Enter a recovery code' }),
+      ...(password ? {} : { password: t('passkeys.enterPassword') }),
+      ...(!lastFactor || code.trim().length >= 6 ? {} : { code: t('passkeys.enterCode') }),
     };
     setErrors(missing);
     if (Object.keys(missing).length > 0) return;
     try {
       await remove.mutateAsync({ id, password, ...(lastFactor ? { code: code.trim() } : {}) });
-      toast(lastFactor ? 'Passkey removed. Two-factor sign-in is off.' : `Passkey “${name}” removed.`);
+      toast(lastFactor ? t('passkeys.removedLast') : t('passkeys.removed', { name }));
       onDone();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_credentials') {
-        setErrors({ password: 'That is not your password.' });
+        setErrors({ password: t('passkeys.wrongPassword') });
       } else if (error instanceof ApiError && error.code === 'invalid_two_factor_code') {
-        setErrors({ code: 'That code is not correct, or it was already used.' });
+        setErrors({ code: t('passkeys.wrongCode') });
       } else {
         setErrors({ form: describeError(error) });
       }
     }
   };
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label={`Remove ${name}`}>
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label={t('passkeys.remove', { name })}>
       {errors.form && <Banner tone="danger">{errors.form}</Banner>}
-      {lastFactor && (
-        <Banner tone="warning">
-          This is your only second factor: removing it turns two-factor sign-in off and deletes your recovery
-          codes.
-        </Banner>
-      )}
+      {lastFactor && <Banner tone="warning">{t('passkeys.lastFactor')}</Banner>}
       <TextField
-        label="Password"
+        label={t('passkeys.password')}
         type="password"
         autoComplete="current-password"
         value={password}
@@ -170,7 +164,7 @@ function RemovePasskey({
       />
       {lastFactor && (
         <TextField
-          label="Recovery code"
+          label={t('passkeys.recoveryCode')}
           autoComplete="one-time-code"
           value={code}
           onChange={(event) => setCode(event.target.value)}
@@ -179,10 +173,10 @@ function RemovePasskey({
       )}
       <div className="row">
         <Button type="submit" variant="danger" loading={remove.isPending}>
-          Remove passkey
+          {t('passkeys.removeSubmit')}
         </Button>
         <Button type="button" variant="ghost" onClick={onDone}>
-          Cancel
+          {t('passkeys.cancel')}
         </Button>
       </div>
     </form>

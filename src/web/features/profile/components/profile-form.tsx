@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type UpdateMeBody, type User, updateMeBodySchema } from '#shared/auth.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -17,6 +18,7 @@ type FormValues = z.input<typeof updateMeBodySchema>;
 export function ProfileForm({ user }: { user: User }) {
   const updateProfile = useUpdateProfile();
   const toast = useToast();
+  const { t } = useTranslation('profile');
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, reset, formState } = useForm<FormValues, unknown, UpdateMeBody>({
     resolver: zodResolver(updateMeBodySchema),
@@ -34,10 +36,10 @@ export function ProfileForm({ user }: { user: User }) {
     try {
       const updated = await updateProfile.mutateAsync(changes);
       reset({ name: updated.name, email: updated.email });
-      toast('Profile saved');
+      toast(t('form.saved'));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'conflict') {
-        setError('email', { message: 'Another account already uses this email.' });
+        setError('email', { message: t('form.emailTaken') });
         return;
       }
       setFormError(applyServerErrors(error, ['name', 'email'], setError));
@@ -48,14 +50,14 @@ export function ProfileForm({ user }: { user: User }) {
     <form className="stack" onSubmit={onSubmit} noValidate>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextField
-        label="Name"
+        label={t('form.name')}
         autoComplete="name"
         maxLength={100}
-        error={errors.name && 'Enter your name'}
+        error={errors.name && t('form.nameError')}
         {...register('name')}
       />
       <TextField
-        label="Email"
+        label={t('form.email')}
         type="email"
         autoComplete="email"
         error={errors.email?.message}
@@ -63,7 +65,7 @@ export function ProfileForm({ user }: { user: User }) {
       />
       <div>
         <Button type="submit" variant="primary" loading={formState.isSubmitting} disabled={!isDirty}>
-          Save profile
+          {t('form.save')}
         </Button>
       </div>
     </form>

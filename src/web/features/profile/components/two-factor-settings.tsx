@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { totpCodeSchema } from '#shared/two-factor.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -24,9 +25,10 @@ import './two-factor-settings.css';
 export function TwoFactorSettings() {
   const status = useTwoFactorStatus();
   const [shownCodes, setShownCodes] = useState<string[]>();
+  const { t } = useTranslation('profile');
 
   if (shownCodes) return <RecoveryCodesOnce codes={shownCodes} onDone={() => setShownCodes(undefined)} />;
-  if (status.isPending) return <Spinner label="Loading two-factor sign-in" />;
+  if (status.isPending) return <Spinner label={t('twoFactor.loading')} />;
   if (status.isError) return <Banner tone="danger">{describeError(status.error)}</Banner>;
   const { enabled, totp_enabled: totpEnabled, passkeys, recovery_codes_left: codesLeft } = status.data;
   const showCodes = (codes: string[]) => {
@@ -36,19 +38,25 @@ export function TwoFactorSettings() {
     <div className="stack">
       {enabled && (
         <p>
-          Two-factor sign-in is <strong>on</strong>. Signing in asks for{' '}
-          {[totpEnabled && 'a code from your authenticator app', passkeys > 0 && 'a passkey']
-            .filter(Boolean)
-            .join(' or ')}
-          . {codesLeft} of 10 recovery codes left.
+          <Trans
+            t={t}
+            i18nKey="twoFactor.on"
+            count={codesLeft}
+            values={{
+              factors: [totpEnabled && t('twoFactor.appCode'), passkeys > 0 && t('twoFactor.passkey')]
+                .filter(Boolean)
+                .join(t('twoFactor.or')),
+            }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       )}
       <section className="stack" aria-labelledby="two-factor-app">
-        <h3 id="two-factor-app">Authenticator app</h3>
+        <h3 id="two-factor-app">{t('twoFactor.app')}</h3>
         {totpEnabled ? <TurnOff lastFactor={passkeys === 0} /> : <TurnOn onEnabled={showCodes} />}
       </section>
       <section className="stack" aria-labelledby="two-factor-passkeys">
-        <h3 id="two-factor-passkeys">Passkeys</h3>
+        <h3 id="two-factor-passkeys">{t('twoFactor.passkeys')}</h3>
         <PasskeySettings status={status.data} onCodes={showCodes} />
       </section>
       {enabled && <NewRecoveryCodes onCodes={setShownCodes} />}
@@ -62,18 +70,16 @@ function TurnOn({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   const toast = useToast();
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string>();
+  const { t } = useTranslation('profile');
 
   if (!start.data) {
     return (
       <div className="stack">
-        <p className="muted">
-          Not set up. With it, signing in can ask for a 6-digit code from an authenticator app on your phone
-          (such as Google Authenticator, 1Password or Aegis).
-        </p>
+        <p className="muted">{t('twoFactor.notSetUp')}</p>
         {start.isError && <Banner tone="danger">{describeError(start.error)}</Banner>}
         <div>
           <Button variant="primary" loading={start.isPending} onClick={() => start.mutate()}>
-            Set up two-factor sign-in
+            {t('twoFactor.setUp')}
           </Button>
         </div>
       </div>
@@ -90,12 +96,12 @@ function TurnOn({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
     }
     try {
       const { recovery_codes } = await enable.mutateAsync(parsed.data);
-      toast('Two-factor sign-in is on. Other devices have been signed out.');
+      toast(t('twoFactor.enabled'));
       onEnabled(recovery_codes);
     } catch (error) {
       setCodeError(
         error instanceof ApiError && error.code === 'invalid_two_factor_code'
-          ? 'That code is not correct. Check the app shows Marketing Command Center, and enter its newest code.'
+          ? t('twoFactor.wrongFirstCode')
           : describeError(error),
       );
     }
@@ -103,20 +109,19 @@ function TurnOn({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
 
   return (
     <form className="stack" onSubmit={onConfirm} noValidate>
-      <p>Scan this QR code with your authenticator app, then enter the code it shows.</p>
+      <p>{t('twoFactor.scan')}</p>
       <img
         className="two-factor__qr"
         src={start.data.qr_code}
-        alt="QR code to add Marketing Command Center to your authenticator app"
+        alt={t('twoFactor.qrAlt')}
         width={240}
         height={240}
       />
       <p className="muted">
-        Cannot scan? Enter this key in the app:{' '}
-        <code className="two-factor__secret">{start.data.secret}</code>
+        {t('twoFactor.cannotScan')} <code className="two-factor__secret">{start.data.secret}</code>
       </p>
       <TextField
-        label="Code from the app"
+        label={t('twoFactor.code')}
         autoComplete="one-time-code"
         inputMode="numeric"
         value={code}
@@ -125,7 +130,7 @@ function TurnOn({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
       />
       <div>
         <Button type="submit" variant="primary" loading={enable.isPending}>
-          Turn on
+          {t('twoFactor.turnOn')}
         </Button>
       </div>
     </form>
@@ -134,13 +139,13 @@ function TurnOn({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
 
 /** The codes exist in the clear only in this answer: say so, and let the person copy them. */
 function RecoveryCodesOnce({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+  const { t } = useTranslation('profile');
   return (
     <div className="stack">
-      <Banner tone="warning" title="Save your recovery codes now">
-        Each code signs you in once if you lose your phone. This is the only time they are shown: print them
-        or keep them in a password manager.
+      <Banner tone="warning" title={t('twoFactor.saveCodesTitle')}>
+        {t('twoFactor.saveCodes')}
       </Banner>
-      <ol className="two-factor__codes" aria-label="Recovery codes">
+      <ol className="two-factor__codes" aria-label={t('twoFactor.codesList')}>
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -148,9 +153,11 @@ function RecoveryCodesOnce({ codes, onDone }: { codes: string[]; onDone: () => v
         ))}
       </ol>
       <div className="row">
-        <Button onClick={() => void navigator.clipboard?.writeText(codes.join('\n'))}>Copy codes</Button>
+        <Button onClick={() => void navigator.clipboard?.writeText(codes.join('\n'))}>
+          {t('twoFactor.copyCodes')}
+        </Button>
         <Button variant="primary" onClick={onDone}>
-          I have saved them
+          {t('twoFactor.savedCodes')}
         </Button>
       </div>
     </div>
@@ -161,26 +168,27 @@ function NewRecoveryCodes({ onCodes }: { onCodes: (codes: string[]) => void }) {
   const regenerate = useRegenerateRecoveryCodes();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
+  const { t } = useTranslation('profile');
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(undefined);
-    if (!password) return setError('Enter your password');
+    if (!password) return setError(t('twoFactor.enterPassword'));
     try {
       onCodes((await regenerate.mutateAsync(password)).recovery_codes);
     } catch (failure) {
       setError(
         failure instanceof ApiError && failure.code === 'invalid_credentials'
-          ? 'That is not your password.'
+          ? t('twoFactor.wrongPassword')
           : describeError(failure),
       );
     }
   };
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="New recovery codes">
-      <h3>Recovery codes</h3>
-      <p className="muted">Ten new codes replace all the old ones, used or not.</p>
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label={t('twoFactor.newCodes')}>
+      <h3>{t('twoFactor.codesTitle')}</h3>
+      <p className="muted">{t('twoFactor.codesHint')}</p>
       <TextField
-        label="Password for new codes"
+        label={t('twoFactor.codesPassword')}
         type="password"
         autoComplete="current-password"
         value={password}
@@ -189,7 +197,7 @@ function NewRecoveryCodes({ onCodes }: { onCodes: (codes: string[]) => void }) {
       />
       <div>
         <Button type="submit" loading={regenerate.isPending}>
-          Make new recovery codes
+          {t('twoFactor.makeCodes')}
         </Button>
       </div>
     </form>
@@ -203,24 +211,23 @@ function TurnOff({ lastFactor }: { lastFactor: boolean }) {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<{ password?: string; code?: string; form?: string }>({});
+  const { t } = useTranslation('profile');
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
     const missing = {
-      ...(password ? {} : { password: 'Enter your password' }),
-      ...(code.trim().length >= 6 ? {} : { code: 'Enter a code from the app, or a recovery code' }),
+      ...(password ? {} : { password: t('twoFactor.enterPassword') }),
+      ...(code.trim().length >= 6 ? {} : { code: t('twoFactor.enterAppCode') }),
     };
     setErrors(missing);
     if (Object.keys(missing).length > 0) return;
     try {
       await disable.mutateAsync({ password, code: code.trim() });
-      toast(
-        lastFactor ? 'Two-factor sign-in is off.' : 'The authenticator app is removed; your passkeys remain.',
-      );
+      toast(lastFactor ? t('twoFactor.off') : t('twoFactor.appRemoved'));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_credentials') {
-        setErrors({ password: 'That is not your password.' });
+        setErrors({ password: t('twoFactor.wrongPassword') });
       } else if (error instanceof ApiError && error.code === 'invalid_two_factor_code') {
-        setErrors({ code: 'That code is not correct, or it was already used.' });
+        setErrors({ code: t('twoFactor.wrongCode') });
       } else {
         setErrors({ form: describeError(error) });
       }
@@ -231,12 +238,12 @@ function TurnOff({ lastFactor }: { lastFactor: boolean }) {
       className="stack"
       onSubmit={onSubmit}
       noValidate
-      aria-label={lastFactor ? 'Turn off two-factor sign-in' : 'Remove the authenticator app'}
+      aria-label={lastFactor ? t('twoFactor.turnOffTitle') : t('twoFactor.removeApp')}
     >
-      <h4>{lastFactor ? 'Turn off' : 'Remove the authenticator app'}</h4>
+      <h4>{lastFactor ? t('twoFactor.turnOffHeading') : t('twoFactor.removeApp')}</h4>
       {errors.form && <Banner tone="danger">{errors.form}</Banner>}
       <TextField
-        label="Password"
+        label={t('twoFactor.password')}
         type="password"
         autoComplete="current-password"
         value={password}
@@ -244,7 +251,7 @@ function TurnOff({ lastFactor }: { lastFactor: boolean }) {
         error={errors.password}
       />
       <TextField
-        label="Code or recovery code"
+        label={t('twoFactor.codeOrRecovery')}
         autoComplete="one-time-code"
         value={code}
         onChange={(event) => setCode(event.target.value)}
@@ -252,7 +259,7 @@ function TurnOff({ lastFactor }: { lastFactor: boolean }) {
       />
       <div>
         <Button type="submit" variant="danger" loading={disable.isPending}>
-          {lastFactor ? 'Turn off two-factor sign-in' : 'Remove the authenticator app'}
+          {lastFactor ? t('twoFactor.turnOffTitle') : t('twoFactor.removeApp')}
         </Button>
       </div>
     </form>

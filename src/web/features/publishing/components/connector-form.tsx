@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CHANNEL_IDS } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
@@ -32,6 +33,7 @@ export interface ConnectorFormValues {
  * values to send.
  */
 export function ConnectorForm({ onSubmit }: { onSubmit: (values: ConnectorFormValues) => Promise<void> }) {
+  const { t } = useTranslation('publishing');
   const [formError, setFormError] = useState<string>();
   // Checked on submit, not on blur: an error appearing on blur shifts the checkboxes under the pointer.
   const { register, handleSubmit, setError, reset, formState } = useForm<
@@ -56,18 +58,18 @@ export function ConnectorForm({ onSubmit }: { onSubmit: (values: ConnectorFormVa
       {formError && <Banner tone="danger">{formError}</Banner>}
       <div className="connector-form__fields">
         <TextField
-          label="Name"
-          placeholder="Zapier to Instagram"
+          label={t('form.name')}
+          placeholder={t('form.namePlaceholder')}
           maxLength={100}
           autoComplete="off"
-          error={errors.name && 'Name the connector (up to 100 characters)'}
+          error={errors.name && t('form.nameError')}
           {...register('name')}
         />
         <TextField
-          label="Webhook URL"
+          label={t('form.url')}
           type="url"
           inputMode="url"
-          placeholder="https://hooks.zapier.com/…"
+          placeholder={t('form.urlPlaceholder')}
           autoComplete="off"
           spellCheck={false}
           error={errors.url?.message}
@@ -75,9 +77,9 @@ export function ConnectorForm({ onSubmit }: { onSubmit: (values: ConnectorFormVa
         />
       </div>
       <fieldset className="connector-channels" aria-describedby="connector-channels-hint">
-        <legend className="field__label">Channels</legend>
+        <legend className="field__label">{t('form.channels')}</legend>
         <p className="field__hint" id="connector-channels-hint">
-          Leave all unticked to publish every channel through this connector.
+          {t('form.channelsHint')}
         </p>
         <div className="connector-channels__options">
           {CHANNEL_IDS.map((channel) => (
@@ -92,7 +94,7 @@ export function ConnectorForm({ onSubmit }: { onSubmit: (values: ConnectorFormVa
       </fieldset>
       <div>
         <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-          Add connector
+          {t('form.submit')}
         </Button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Connector, ConnectorTestResult } from '#shared/connector.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -8,7 +9,7 @@ import { useToast } from '#web/components/ui/toast.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { useTestConnector } from '../api/test-connector.js';
 import { useUpdateConnector } from '../api/update-connector.js';
-import { describeChannels, FAILURE_KIND_LABELS, formatDuration } from './publishing-format.js';
+import { describeChannels, formatDuration } from './publishing-format.js';
 import './publishing.css';
 
 interface ConnectorItemProps {
@@ -24,13 +25,17 @@ export function ConnectorItem({ connector, businessId, onSecret, onDelete }: Con
   const test = useTestConnector();
   const update = useUpdateConnector(businessId);
   const toast = useToast();
+  const { t } = useTranslation('publishing');
   const name = connector.name;
 
   const toggle = () =>
     update.mutate(
       { id: connector.id, body: { enabled: !connector.enabled } },
       {
-        onSuccess: ({ connector: saved }) => toast(`“${name}” ${saved.enabled ? 'enabled' : 'disabled'}`),
+        onSuccess: ({ connector: saved }) =>
+          toast(
+            saved.enabled ? t('connector.enabledToast', { name }) : t('connector.disabledToast', { name }),
+          ),
         onError: (error) => toast(describeError(error), 'danger'),
       },
     );
@@ -43,38 +48,49 @@ export function ConnectorItem({ connector, businessId, onSecret, onDelete }: Con
         <div className="connector-item__main">
           <div className="row">
             <span className="connector-item__name">{name}</span>
-            {connector.enabled ? <Badge tone="success">Enabled</Badge> : <Badge>Disabled</Badge>}
+            {connector.enabled ? (
+              <Badge tone="success">{t('enabled')}</Badge>
+            ) : (
+              <Badge>{t('disabled')}</Badge>
+            )}
           </div>
           <code className="connector-item__url">{connector.settings.url}</code>
-          <span className="muted">{describeChannels(connector.channels)}</span>
+          <span className="muted">{describeChannels(connector.channels, t)}</span>
         </div>
         <div className="connector-item__actions">
           <Button
             size="sm"
             loading={test.isPending}
             onClick={() => test.mutate(connector.id)}
-            aria-label={`Test ${name}`}
+            aria-label={t('connector.testLabel', { name })}
           >
-            Test
+            {t('connector.test')}
           </Button>
           <Button
             size="sm"
             variant="ghost"
             onClick={toggle}
-            aria-label={`${connector.enabled ? 'Disable' : 'Enable'} ${name}`}
+            aria-label={
+              connector.enabled ? t('connector.disableLabel', { name }) : t('connector.enableLabel', { name })
+            }
           >
-            {connector.enabled ? 'Disable' : 'Enable'}
+            {connector.enabled ? t('connector.disable') : t('connector.enable')}
           </Button>
           <Button
             size="sm"
             variant="ghost"
             onClick={() => setRotating(true)}
-            aria-label={`Rotate the secret of ${name}`}
+            aria-label={t('connector.rotateLabel', { name })}
           >
-            Rotate secret
+            {t('connector.rotate')}
           </Button>
-          <Button size="sm" variant="ghost" onClick={onDelete} aria-label={`Delete ${name}`}>
-            Delete
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={onDelete}
+            aria-label={t('connector.deleteLabel', { name })}
+          >
+            {t('connector.delete')}
           </Button>
         </div>
       </div>
@@ -97,9 +113,9 @@ export function ConnectorItem({ connector, businessId, onSecret, onDelete }: Con
             },
           )
         }
-        title={`Rotate the secret of “${name}”?`}
-        description="The current secret stops verifying at once: update the receiver with the new one."
-        confirmLabel="Rotate secret"
+        title={t('connector.rotateTitle', { name })}
+        description={t('connector.rotateDescription')}
+        confirmLabel={t('connector.rotate')}
         tone="danger"
         pending={rotate.isPending}
         error={rotate.error ? describeError(rotate.error) : undefined}
@@ -110,16 +126,24 @@ export function ConnectorItem({ connector, businessId, onSecret, onDelete }: Con
 
 /** How the receiver answered the test payload. */
 function TestOutcome({ result }: { result: ConnectorTestResult }) {
-  const code = result.status_code === null ? 'no answer' : `HTTP ${result.status_code}`;
-  const timing = `${code} in ${formatDuration(result.duration_ms)}`;
+  const { t } = useTranslation('publishing');
+  const code =
+    result.status_code === null ? t('test.noAnswer') : t('test.http', { code: result.status_code });
+  const timing = t('test.timing', { code, duration: formatDuration(result.duration_ms) });
   if (result.ok) {
-    return <Banner tone="success" title="Test delivered">{`The receiver answered ${timing}.`}</Banner>;
+    return (
+      <Banner tone="success" title={t('test.deliveredTitle')}>
+        {t('test.delivered', { timing })}
+      </Banner>
+    );
   }
+  const reason = result.error ?? t('test.notAccepted');
   return (
-    <Banner tone="danger" title="Test failed">
+    <Banner tone="danger" title={t('test.failedTitle')}>
       <p>
-        {result.failure_kind ? `${FAILURE_KIND_LABELS[result.failure_kind]}: ` : ''}
-        {result.error ?? 'the receiver did not accept it'} ({timing}).
+        {result.failure_kind
+          ? t('test.failedKind', { kind: t(`failureKinds.${result.failure_kind}`), reason, timing })
+          : t('test.failed', { reason, timing })}
       </p>
     </Banner>
   );

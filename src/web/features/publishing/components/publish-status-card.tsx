@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PublishAttempt } from '#shared/connector.schema.js';
 import type { ContentItem } from '#shared/content.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
@@ -6,13 +7,7 @@ import { Card } from '#web/components/ui/card.js';
 import { Spinner } from '#web/components/ui/spinner.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { usePublishAttempts } from '../api/get-publish-attempts.js';
-import {
-  FAILURE_KIND_LABELS,
-  formatDuration,
-  OUTCOME_LABELS,
-  OUTCOME_TONES,
-  sentence,
-} from './publishing-format.js';
+import { formatDuration, OUTCOME_TONES, sentence } from './publishing-format.js';
 import './publishing.css';
 
 type PublishedFields = Pick<ContentItem, 'id' | 'status' | 'scheduled_at' | 'published_at' | 'publish_error'>;
@@ -30,21 +25,22 @@ interface PublishStatusCardProps {
  */
 export function PublishStatusCard({ businessId, item, formatTime }: PublishStatusCardProps) {
   const attempts = usePublishAttempts(businessId, item.id);
+  const { t } = useTranslation('publishing');
   const relevant = ['scheduled', 'published', 'failed'].includes(item.status);
   if (!relevant && !attempts.data?.length) return null;
 
   return (
-    <Card title="Publishing">
+    <Card title={t('status.title')}>
       <div className="stack">
         <Summary item={item} formatTime={formatTime} />
         {attempts.isPending ? (
-          <Spinner label="Loading publish attempts" />
+          <Spinner label={t('status.loading')} />
         ) : attempts.isError ? (
           <Banner tone="danger">{describeError(attempts.error)}</Banner>
         ) : attempts.data.length === 0 ? (
-          <p className="muted">No attempt yet.</p>
+          <p className="muted">{t('status.noAttempt')}</p>
         ) : (
-          <ol className="attempt-list" aria-label="Publish attempts">
+          <ol className="attempt-list" aria-label={t('status.attempts')}>
             {attempts.data.toReversed().map((attempt) => (
               <Attempt key={attempt.id} attempt={attempt} formatTime={formatTime} />
             ))}
@@ -56,50 +52,52 @@ export function PublishStatusCard({ businessId, item, formatTime }: PublishStatu
 }
 
 function Summary({ item, formatTime }: { item: PublishedFields; formatTime: (iso: string) => string }) {
+  const { t } = useTranslation('publishing');
   if (item.status === 'published') {
     return (
       <p className="publish-summary">
-        <Badge tone="success">Published</Badge> {item.published_at ? formatTime(item.published_at) : ''}
+        <Badge tone="success">{t('status.published')}</Badge>{' '}
+        {item.published_at ? formatTime(item.published_at) : ''}
       </p>
     );
   }
   if (item.status === 'failed') {
     return (
-      <Banner tone="danger" title="Not published">
-        {sentence(item.publish_error ?? 'Publishing failed')} Schedule it again to retry, or send it back to
-        draft.
+      <Banner tone="danger" title={t('status.notPublished')}>
+        {t('status.failedText', { reason: sentence(item.publish_error ?? t('status.failedFallback')) })}
       </Banner>
     );
   }
   if (item.status === 'scheduled' && item.scheduled_at) {
     return (
-      <p className="publish-summary">
-        Goes out {formatTime(item.scheduled_at)} through the connector for its channel.
-      </p>
+      <p className="publish-summary">{t('status.scheduled', { time: formatTime(item.scheduled_at) })}</p>
     );
   }
   return null;
 }
 
 function Attempt({ attempt, formatTime }: { attempt: PublishAttempt; formatTime: (iso: string) => string }) {
-  const code = attempt.status_code === null ? '' : ` · HTTP ${attempt.status_code}`;
+  const { t } = useTranslation('publishing');
+  const number = attempt.attempt;
+  const duration = formatDuration(attempt.duration_ms);
   return (
     <li className="attempt">
       <div className="row">
-        <Badge tone={OUTCOME_TONES[attempt.outcome]}>{OUTCOME_LABELS[attempt.outcome]}</Badge>
+        <Badge tone={OUTCOME_TONES[attempt.outcome]}>{t(`outcomes.${attempt.outcome}`)}</Badge>
         <span className="muted">
-          Attempt {attempt.attempt}
-          {code} · {formatDuration(attempt.duration_ms)}
+          {attempt.status_code === null
+            ? t('status.attempt', { number, duration })
+            : t('status.attemptHttp', { number, code: attempt.status_code, duration })}
         </span>
       </div>
       <time className="muted" dateTime={attempt.created_at}>
         {formatTime(attempt.created_at)}
       </time>
-      {attempt.failure_kind && <span>{FAILURE_KIND_LABELS[attempt.failure_kind]}</span>}
+      {attempt.failure_kind && <span>{t(`failureKinds.${attempt.failure_kind}`)}</span>}
       {attempt.error && <span className="attempt__error">{attempt.error}</span>}
       {attempt.external_url && /^https?:\/\//.test(attempt.external_url) && (
         <a href={attempt.external_url} target="_blank" rel="noreferrer noopener">
-          View the post
+          {t('status.viewPost')}
         </a>
       )}
     </li>

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { testI18n } from '#web/test/i18n.js';
 import { describeChannels, formatDuration, sentence } from './publishing-format.js';
 
 describe('publishing wording', () => {
   it('names a connector for every channel, or its channels', () => {
-    expect(describeChannels(null)).toBe('All channels');
-    expect(describeChannels(['instagram', 'linkedin'])).toBe('Instagram, LinkedIn');
+    const english = testI18n('en').getFixedT('en', 'publishing');
+    expect(describeChannels(null, english)).toBe('All channels');
+    expect(describeChannels(null, testI18n('fr').getFixedT('fr', 'publishing'))).toBe('Tous les canaux');
+    expect(describeChannels(['instagram', 'linkedin'], english)).toBe('Instagram, LinkedIn');
   });
 
   it('shows short durations in milliseconds and long ones in seconds', () => {

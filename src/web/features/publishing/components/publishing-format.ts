@@ -1,12 +1,7 @@
+import type { TFunction } from 'i18next';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
-import type { PublishFailureKind, PublishOutcome } from '#shared/connector.schema.js';
-
-export const OUTCOME_LABELS: Record<PublishOutcome, string> = {
-  succeeded: 'Published',
-  retrying: 'Failed, will retry',
-  failed: 'Failed',
-};
+import type { PublishOutcome } from '#shared/connector.schema.js';
 
 export const OUTCOME_TONES = {
   succeeded: 'success',
@@ -14,17 +9,9 @@ export const OUTCOME_TONES = {
   failed: 'danger',
 } as const satisfies Record<PublishOutcome, string>;
 
-/** Why an attempt failed, in words that say what to do. */
-export const FAILURE_KIND_LABELS: Record<PublishFailureKind, string> = {
-  retryable: 'The receiver was unavailable; tried again later',
-  auth_expired: 'The receiver refused our credentials: check the connector',
-  rejected: 'The receiver refused the item',
-  no_connector: 'No connector publishes this channel',
-};
-
-/** "All channels" for null, else the networks' names. */
-export function describeChannels(channels: readonly ChannelId[] | null): string {
-  if (channels === null) return 'All channels';
+/** "All channels" for null (in the reader's language), else the networks' names. */
+export function describeChannels(channels: readonly ChannelId[] | null, t: TFunction<'publishing'>): string {
+  if (channels === null) return t('allChannels');
   return channels.map((channel) => CHANNEL_RULES[channel].name).join(', ');
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Business } from '#shared/business.schema.js';
 import type { Connector } from '#shared/connector.schema.js';
 import { can } from '#shared/roles.js';
@@ -19,8 +20,9 @@ import './publishing.css';
 
 /** Settings → Publishing: where scheduled items go at their time. */
 export function PublishingSettings({ business }: { business: Business }) {
+  const { t } = useTranslation('publishing');
   if (!can(business.role, 'connectors.manage')) {
-    return <Banner>Only owners and admins can see and manage publishing connectors.</Banner>;
+    return <Banner>{t('settings.readOnly')}</Banner>;
   }
   return <ManageConnectors businessId={business.id} />;
 }
@@ -32,13 +34,11 @@ function ManageConnectors({ businessId }: { businessId: string }) {
   const toast = useToast();
   const [secret, setSecret] = useState<{ title: string; value: string }>();
   const [deleting, setDeleting] = useState<Connector>();
+  const { t } = useTranslation('publishing');
 
   return (
     <>
-      <Card
-        title="Add a connector"
-        description="At its scheduled time, each approved item is POSTed as signed JSON to the connector for its channel; Zapier, Make, n8n or your own code post it to the network."
-      >
+      <Card title={t('settings.addTitle')} description={t('settings.addDescription')}>
         <ConnectorForm
           onSubmit={async ({ name, url, channels }) => {
             const created = await create.mutateAsync({
@@ -48,28 +48,28 @@ function ManageConnectors({ businessId }: { businessId: string }) {
               settings: { url },
               channels,
             });
-            toast(`Connector “${created.connector.name}” added`);
-            if (created.secret)
-              setSecret({ title: `Connector “${created.connector.name}” added`, value: created.secret });
+            const added = t('settings.added', { name: created.connector.name });
+            toast(added);
+            if (created.secret) setSecret({ title: added, value: created.secret });
           }}
         />
       </Card>
-      <Card title="Connectors">
-        {connectors.isPending && <Spinner label="Loading connectors" />}
+      <Card title={t('settings.title')}>
+        {connectors.isPending && <Spinner label={t('settings.loading')} />}
         {connectors.isError && <Banner tone="danger">{describeError(connectors.error)}</Banner>}
         {connectors.data?.length === 0 && (
-          <EmptyState title="No connector yet">
-            Scheduled items fail at their time with “no connector” until one publishes their channel.
-          </EmptyState>
+          <EmptyState title={t('settings.emptyTitle')}>{t('settings.emptyText')}</EmptyState>
         )}
         {connectors.data && connectors.data.length > 0 && (
-          <ul className="connector-list" aria-label="Connectors">
+          <ul className="connector-list" aria-label={t('settings.list')}>
             {connectors.data.map((connector) => (
               <ConnectorItem
                 key={connector.id}
                 connector={connector}
                 businessId={businessId}
-                onSecret={(value) => setSecret({ title: `New secret for “${connector.name}”`, value })}
+                onSecret={(value) =>
+                  setSecret({ title: t('settings.newSecret', { name: connector.name }), value })
+                }
                 onDelete={() => setDeleting(connector)}
               />
             ))}
@@ -80,8 +80,8 @@ function ManageConnectors({ businessId }: { businessId: string }) {
         secret={secret?.value}
         onClose={() => setSecret(undefined)}
         title={secret?.title ?? ''}
-        label="Signing secret"
-        lostHint="If you lose it, rotate the secret."
+        label={t('settings.secretLabel')}
+        lostHint={t('settings.secretLostHint')}
       />
       <ConfirmDialog
         open={deleting !== undefined}
@@ -93,14 +93,14 @@ function ManageConnectors({ businessId }: { businessId: string }) {
           deleting &&
           remove.mutate(deleting.id, {
             onSuccess: () => {
-              toast(`Connector “${deleting.name}” deleted`);
+              toast(t('settings.deleted', { name: deleting.name }));
               setDeleting(undefined);
             },
           })
         }
-        title={`Delete “${deleting?.name ?? ''}”?`}
-        description="Items scheduled for its channels fail at their time unless another connector publishes them."
-        confirmLabel="Delete connector"
+        title={t('settings.deleteTitle', { name: deleting?.name ?? '' })}
+        description={t('settings.deleteDescription')}
+        confirmLabel={t('settings.deleteConfirm')}
         tone="danger"
         pending={remove.isPending}
         error={remove.error ? describeError(remove.error) : undefined}

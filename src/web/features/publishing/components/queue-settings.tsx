@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Business } from '#shared/business.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
@@ -35,17 +36,18 @@ const sameSlots = (a: readonly Slot[], b: readonly Slot[]) =>
 export function QueueSettings({ business }: { business: Business }) {
   const queues = useQueues(business.id);
   const [channel, setChannel] = useState<ChannelId>('instagram');
-  if (queues.isPending) return <PageSpinner label="Loading the queues" />;
+  const { t } = useTranslation('publishing');
+  if (queues.isPending) return <PageSpinner label={t('queue.loading')} />;
   if (queues.isError) return <Banner tone="danger">{describeError(queues.error)}</Banner>;
   const queue = queues.data.channels.find((entry) => entry.channel === channel);
   return (
     <div className="stack">
       <Card
-        title="Queue"
-        description={`Posting slots per channel, in ${queues.data.time_zone.replaceAll('_', ' ')} time. “Add to queue” on a post takes the next free slot of its channel.`}
+        title={t('queue.title')}
+        description={t('queue.description', { timeZone: queues.data.time_zone.replaceAll('_', ' ') })}
       >
         <SelectField
-          label="Channel"
+          label={t('queue.channel')}
           value={channel}
           onChange={(event) => setChannel(event.target.value as ChannelId)}
         >
@@ -75,6 +77,7 @@ function ChannelSlots({
 }) {
   const replace = useReplaceQueueSlots(business.id);
   const toast = useToast();
+  const { t } = useTranslation('publishing');
   const [slots, setSlots] = useState<Slot[]>(queue.slots);
   const [day, setDay] = useState('1');
   const [time, setTime] = useState('09:00');
@@ -85,10 +88,10 @@ function ChannelSlots({
   const dirty = !sameSlots(slots, queue.slots);
 
   const add = () => {
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return setAddError('A time as HH:MM, 24-hour');
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return setAddError(t('queue.timeFormat'));
     const slot = { weekday: Number(day), time };
     if (slots.some((other) => other.weekday === slot.weekday && other.time === slot.time)) {
-      return setAddError(`${dayName(slot.weekday)} ${time} is already a slot`);
+      return setAddError(t('queue.taken', { day: dayName(slot.weekday), time }));
     }
     setAddError(undefined);
     setSlots(sortSlots([...slots, slot]));
@@ -107,16 +110,13 @@ function ChannelSlots({
 
   const suggested = queue.suggested;
   return (
-    <Card title={`${name} slots`}>
+    <Card title={t('queue.slotsTitle', { channel: name })}>
       <div className="stack">
         {queue.uses_defaults && !dirty && (
-          <p className="muted">
-            No slots of your own yet: these are {name}’s usual good times. Change them and save to make them
-            yours.
-          </p>
+          <p className="muted">{t('queue.usesDefaults', { channel: name })}</p>
         )}
         <h3 id={headingId} className="visually-hidden">
-          {name} slots by weekday
+          {t('queue.byWeekday', { channel: name })}
         </h3>
         <ul className="queue-days" aria-labelledby={headingId}>
           {WEEKDAYS.map(({ day: weekday, long }) => {
@@ -125,9 +125,9 @@ function ChannelSlots({
               <li key={weekday} className="queue-day">
                 <span className="queue-day__name">{long}</span>
                 {times.length === 0 ? (
-                  <span className="muted">No slots</span>
+                  <span className="muted">{t('queue.noSlots')}</span>
                 ) : (
-                  <ul className="queue-chips" aria-label={`${long} slots`}>
+                  <ul className="queue-chips" aria-label={t('queue.daySlots', { day: long })}>
                     {times.map((slot) => (
                       <li key={slot.time} className="queue-chip">
                         <span>{slot.time}</span>
@@ -135,7 +135,7 @@ function ChannelSlots({
                           <button
                             type="button"
                             className="queue-chip__remove"
-                            aria-label={`Remove ${long} ${slot.time}`}
+                            aria-label={t('queue.remove', { day: long, time: slot.time })}
                             onClick={() => setSlots(slots.filter((other) => other !== slot))}
                           >
                             ×
@@ -158,7 +158,11 @@ function ChannelSlots({
               add();
             }}
           >
-            <SelectField label="Weekday" value={day} onChange={(event) => setDay(event.target.value)}>
+            <SelectField
+              label={t('queue.weekday')}
+              value={day}
+              onChange={(event) => setDay(event.target.value)}
+            >
               {WEEKDAYS.map(({ day: weekday, long }) => (
                 <option key={weekday} value={weekday}>
                   {long}
@@ -166,28 +170,32 @@ function ChannelSlots({
               ))}
             </SelectField>
             <TextField
-              label="Time"
+              label={t('queue.time')}
               type="time"
               value={time}
               error={addError}
               onChange={(event) => setTime(event.target.value)}
             />
-            <Button type="submit">Add slot</Button>
+            <Button type="submit">{t('queue.add')}</Button>
           </form>
         )}
-        <section className="queue-suggested" aria-label="Best times">
-          <h3 className="queue-suggested__title">Best times</h3>
+        <section className="queue-suggested" aria-label={t('queue.bestTimes')}>
+          <h3 className="queue-suggested__title">{t('queue.bestTimes')}</h3>
           <p className="muted">
             {suggested.basis === 'results'
-              ? `From your ${suggested.results} published ${name} posts with results, by engagements per impression.`
-              : `Best times come from your own results once ${suggested.needed} published ${name} posts have them (${suggested.results} so far). Until then, ${name}’s usual good times.`}
+              ? t('queue.fromResults', { count: suggested.results, channel: name })
+              : t('queue.fromChannel', {
+                  count: suggested.needed,
+                  results: suggested.results,
+                  channel: name,
+                })}
           </p>
-          <ul className="queue-chips" aria-label="Suggested slots">
+          <ul className="queue-chips" aria-label={t('queue.suggested')}>
             {suggested.slots.map((slot) => (
               <li key={`${slot.weekday} ${slot.time}`} className="queue-chip queue-chip--suggested">
                 {dayName(slot.weekday)} {slot.time}
                 {slot.engagement_rate !== null &&
-                  ` · ${(slot.engagement_rate * 100).toFixed(1)}% from ${slot.posts} post${slot.posts === 1 ? '' : 's'}`}
+                  ` · ${t('queue.rate', { rate: (slot.engagement_rate * 100).toFixed(1), count: slot.posts })}`}
               </li>
             ))}
           </ul>
@@ -199,25 +207,25 @@ function ChannelSlots({
               variant="primary"
               disabled={!dirty && !queue.uses_defaults}
               loading={replace.isPending}
-              onClick={() => save(slots, `${name} slots saved`)}
+              onClick={() => save(slots, t('queue.saved', { channel: name }))}
             >
-              Save slots
+              {t('queue.save')}
             </Button>
             <Button
               onClick={() =>
                 setSlots(sortSlots(suggested.slots.map(({ weekday, time: at }) => ({ weekday, time: at }))))
               }
             >
-              Use suggested
+              {t('queue.useSuggested')}
             </Button>
             {!queue.uses_defaults && (
-              <Button variant="ghost" onClick={() => save([], `${name} is back to its usual times`)}>
-                Use {name}’s times
+              <Button variant="ghost" onClick={() => save([], t('queue.backToUsual', { channel: name }))}>
+                {t('queue.useUsual', { channel: name })}
               </Button>
             )}
             {dirty && (
               <Button variant="ghost" onClick={() => setSlots(queue.slots)}>
-                Discard changes
+                {t('queue.discard')}
               </Button>
             )}
           </div>

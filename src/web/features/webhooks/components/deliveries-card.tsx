@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   WEBHOOK_DELIVERY_STATUSES,
   type WebhookDelivery,
@@ -19,13 +20,7 @@ import { useWebhookDeliveries } from '../api/get-webhook-deliveries.js';
 import { useRedeliverWebhookDelivery } from '../api/redeliver-webhook-delivery.js';
 import { useTestWebhook } from '../api/test-webhook.js';
 import { DeliveryDialog } from './delivery-dialog.js';
-import {
-  DELIVERY_STATUS_LABELS,
-  DELIVERY_STATUS_TONES,
-  describeStatusCode,
-  eventLabel,
-  formatDuration,
-} from './webhook-format.js';
+import { DELIVERY_STATUS_TONES, describeStatusCode, eventLabel, formatDuration } from './webhook-format.js';
 import './webhooks.css';
 
 interface DeliveriesCardProps {
@@ -45,12 +40,13 @@ export function DeliveriesCard({ businessId, webhookId, canManage }: DeliveriesC
   const test = useTestWebhook(businessId);
   const toast = useToast();
   const [open, setOpen] = useState<WebhookDelivery>();
+  const { t } = useTranslation('webhooks');
   const items = deliveries.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <Card
-      title="Deliveries"
-      description="Each event sent to this webhook, with the answer it got."
+      title={t('deliveries.title')}
+      description={t('deliveries.description')}
       actions={
         canManage && (
           <Button
@@ -58,12 +54,12 @@ export function DeliveriesCard({ businessId, webhookId, canManage }: DeliveriesC
             loading={test.isPending}
             onClick={() =>
               test.mutate(webhookId, {
-                onSuccess: () => toast('Test event queued'),
+                onSuccess: () => toast(t('deliveries.testQueued')),
                 onError: (error) => toast(describeError(error), 'danger'),
               })
             }
           >
-            Send test
+            {t('deliveries.sendTest')}
           </Button>
         )
       }
@@ -71,43 +67,39 @@ export function DeliveriesCard({ businessId, webhookId, canManage }: DeliveriesC
       <div className="stack">
         <div className="delivery-toolbar">
           <SelectField
-            label="Status"
+            label={t('deliveries.status')}
             value={status}
             onChange={(event) => setStatus(event.target.value as WebhookDeliveryStatus | '')}
           >
-            <option value="">All deliveries</option>
+            <option value="">{t('deliveries.all')}</option>
             {WEBHOOK_DELIVERY_STATUSES.map((value) => (
               <option key={value} value={value}>
-                {DELIVERY_STATUS_LABELS[value]}
+                {t(`deliveryStatus.${value}`)}
               </option>
             ))}
           </SelectField>
         </div>
         {deliveries.isPending ? (
-          <Spinner label="Loading deliveries" />
+          <Spinner label={t('deliveries.loading')} />
         ) : deliveries.isError ? (
           <Banner tone="danger">{describeError(deliveries.error)}</Banner>
         ) : items.length === 0 ? (
-          <EmptyState
-            title={
-              status ? `No ${DELIVERY_STATUS_LABELS[status].toLowerCase()} delivery` : 'Nothing sent yet'
-            }
-          >
-            {canManage && !status ? 'Send a test to check the receiver.' : undefined}
+          <EmptyState title={status ? t(`deliveries.noneWithStatus.${status}`) : t('deliveries.none')}>
+            {canManage && !status ? t('deliveries.sendTestHint') : undefined}
           </EmptyState>
         ) : (
           <Table
-            caption="Deliveries"
+            caption={t('deliveries.caption')}
             head={
               <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">Code</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Time</th>
-                <th scope="col">Sent</th>
+                <th scope="col">{t('deliveries.event')}</th>
+                <th scope="col">{t('deliveries.status')}</th>
+                <th scope="col">{t('deliveries.code')}</th>
+                <th scope="col">{t('deliveries.attempts')}</th>
+                <th scope="col">{t('deliveries.time')}</th>
+                <th scope="col">{t('deliveries.sent')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('deliveries.actions')}</span>
                 </th>
               </tr>
             }
@@ -126,7 +118,7 @@ export function DeliveriesCard({ businessId, webhookId, canManage }: DeliveriesC
         {deliveries.hasNextPage && (
           <div>
             <Button loading={deliveries.isFetchingNextPage} onClick={() => deliveries.fetchNextPage()}>
-              Load older deliveries
+              {t('deliveries.loadOlder')}
             </Button>
           </div>
         )}
@@ -146,7 +138,8 @@ interface DeliveryRowProps {
 function DeliveryRow({ delivery, businessId, canManage, onOpen }: DeliveryRowProps) {
   const redeliver = useRedeliverWebhookDelivery(businessId, delivery.webhook_id);
   const toast = useToast();
-  const event = eventLabel(delivery.event_type);
+  const { t } = useTranslation('webhooks');
+  const event = eventLabel(delivery.event_type, t);
   const sent = formatDateTime(delivery.created_at);
   return (
     <tr>
@@ -155,32 +148,39 @@ function DeliveryRow({ delivery, businessId, canManage, onOpen }: DeliveryRowPro
         {delivery.last_error && <div className="delivery-error">{delivery.last_error}</div>}
       </td>
       <td>
-        <Badge tone={DELIVERY_STATUS_TONES[delivery.status]}>{DELIVERY_STATUS_LABELS[delivery.status]}</Badge>
+        <Badge tone={DELIVERY_STATUS_TONES[delivery.status]}>{t(`deliveryStatus.${delivery.status}`)}</Badge>
         {delivery.status === 'retrying' && delivery.next_attempt_at && (
-          <div className="muted nowrap">Next {formatDateTime(delivery.next_attempt_at)}</div>
+          <div className="muted nowrap">
+            {t('deliveries.next', { date: formatDateTime(delivery.next_attempt_at) })}
+          </div>
         )}
       </td>
-      <td>{describeStatusCode(delivery.last_status_code, delivery.attempts)}</td>
+      <td>{describeStatusCode(delivery.last_status_code, delivery.attempts, t)}</td>
       <td>{delivery.attempts}</td>
       <td className="nowrap">{formatDuration(delivery.last_duration_ms)}</td>
       <td className="nowrap">{sent}</td>
       <td className="cell-actions">
-        <Button size="sm" variant="ghost" onClick={onOpen} aria-label={`Details of ${event}, ${sent}`}>
-          Details
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={onOpen}
+          aria-label={t('deliveries.detailsLabel', { event, sent })}
+        >
+          {t('deliveries.details')}
         </Button>
         {canManage && delivery.status === 'failed' && (
           <Button
             size="sm"
             loading={redeliver.isPending}
-            aria-label={`Redeliver ${event}, ${sent}`}
+            aria-label={t('deliveries.redeliverLabel', { event, sent })}
             onClick={() =>
               redeliver.mutate(delivery.id, {
-                onSuccess: () => toast('Delivery queued again'),
+                onSuccess: () => toast(t('deliveries.redelivered')),
                 onError: (error) => toast(describeError(error), 'danger'),
               })
             }
           >
-            Redeliver
+            {t('deliveries.redeliver')}
           </Button>
         )}
       </td>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { WebhookDelivery } from '#shared/webhook.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -10,13 +11,6 @@ import { useWebhookDelivery } from '../api/get-webhook-delivery.js';
 import { eventLabel, formatDuration } from './webhook-format.js';
 import './webhooks.css';
 
-const OUTCOME_LABELS = {
-  succeeded: 'Delivered',
-  retryable: 'Failed, retried',
-  rejected: 'Refused by the receiver',
-  blocked: 'Address not allowed',
-} as const;
-
 /** One delivery in full: every attempt, the headers of the receiver's last answer and the JSON sent. */
 export function DeliveryDialog({
   businessId,
@@ -27,12 +21,17 @@ export function DeliveryDialog({
   delivery: WebhookDelivery | undefined;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('webhooks');
   return (
     <Dialog
       open={delivery !== undefined}
       onClose={onClose}
-      title={delivery ? `${eventLabel(delivery.event_type)} delivery` : 'Delivery'}
-      footer={<Button onClick={onClose}>Close</Button>}
+      title={
+        delivery
+          ? t('dialog.title', { event: eventLabel(delivery.event_type, t) })
+          : t('dialog.fallbackTitle')
+      }
+      footer={<Button onClick={onClose}>{t('dialog.close')}</Button>}
     >
       {delivery && <DeliveryDetails businessId={businessId} delivery={delivery} />}
     </Dialog>
@@ -41,23 +40,24 @@ export function DeliveryDialog({
 
 function DeliveryDetails({ businessId, delivery }: { businessId: string; delivery: WebhookDelivery }) {
   const detail = useWebhookDelivery(businessId, delivery.webhook_id, delivery.id);
-  if (detail.isPending) return <Spinner label="Loading the delivery" />;
+  const { t } = useTranslation('webhooks');
+  if (detail.isPending) return <Spinner label={t('dialog.loading')} />;
   if (detail.isError) return <Banner tone="danger">{describeError(detail.error)}</Banner>;
   const { attempt_log: attempts, response_headers: headers, payload } = detail.data;
   return (
     <div className="stack">
       {attempts.length === 0 ? (
-        <p className="muted">Not tried yet.</p>
+        <p className="muted">{t('dialog.notTried')}</p>
       ) : (
         <Table
-          caption="Attempts"
+          caption={t('dialog.attempts')}
           head={
             <tr>
-              <th scope="col">Attempt</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Code</th>
-              <th scope="col">Time</th>
-              <th scope="col">When</th>
+              <th scope="col">{t('dialog.attempt')}</th>
+              <th scope="col">{t('dialog.outcome')}</th>
+              <th scope="col">{t('dialog.code')}</th>
+              <th scope="col">{t('dialog.time')}</th>
+              <th scope="col">{t('dialog.when')}</th>
             </tr>
           }
         >
@@ -65,7 +65,7 @@ function DeliveryDetails({ businessId, delivery }: { businessId: string; deliver
             <tr key={attempt.attempt}>
               <td>{attempt.attempt}</td>
               <td>
-                {OUTCOME_LABELS[attempt.outcome]}
+                {t(`dialog.outcomes.${attempt.outcome}`)}
                 {attempt.error && <div className="delivery-error">{attempt.error}</div>}
               </td>
               <td>{attempt.status_code ?? '—'}</td>
@@ -77,7 +77,7 @@ function DeliveryDetails({ businessId, delivery }: { businessId: string; deliver
       )}
       {headers && (
         <div className="stack">
-          <h3 className="field__label">Last answer’s headers</h3>
+          <h3 className="field__label">{t('dialog.headers')}</h3>
           <dl className="delivery-headers">
             {Object.entries(headers).map(([name, value]) => (
               <div key={name}>
@@ -89,7 +89,7 @@ function DeliveryDetails({ businessId, delivery }: { businessId: string; deliver
         </div>
       )}
       <div className="stack">
-        <h3 className="field__label">Payload sent</h3>
+        <h3 className="field__label">{t('dialog.payload')}</h3>
         <pre className="delivery-payload">{JSON.stringify(payload, null, 2)}</pre>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Webhook } from '#shared/webhook.schema.js';
 import { Button } from '#web/components/ui/button.js';
 import { Card } from '#web/components/ui/card.js';
@@ -17,22 +18,23 @@ export function WebhookEditCard({ webhook, businessId }: { webhook: Webhook; bus
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
   const [secret, setSecret] = useState<string>();
+  const { t } = useTranslation('webhooks');
 
   return (
     <Card
-      title="Settings"
+      title={t('edit.title')}
       actions={
         <Button size="sm" variant="ghost" onClick={() => setConfirming(true)}>
-          Rotate secret
+          {t('edit.rotate')}
         </Button>
       }
     >
       <WebhookForm
         initial={webhook}
-        submitLabel="Save webhook"
+        submitLabel={t('edit.save')}
         onSubmit={async (values) => {
           await update.mutateAsync({ id: webhook.id, body: values });
-          toast('Webhook saved');
+          toast(t('edit.saved'));
           return 'keep';
         }}
       />
@@ -50,9 +52,9 @@ export function WebhookEditCard({ webhook, businessId }: { webhook: Webhook; bus
             },
           })
         }
-        title="Rotate the signing secret?"
-        description="The current secret stops verifying at once: update the receiver with the new one."
-        confirmLabel="Rotate secret"
+        title={t('edit.rotateTitle')}
+        description={t('edit.rotateDescription')}
+        confirmLabel={t('edit.rotate')}
         tone="danger"
         pending={rotate.isPending}
         error={rotate.error ? describeError(rotate.error) : undefined}
@@ -60,9 +62,9 @@ export function WebhookEditCard({ webhook, businessId }: { webhook: Webhook; bus
       <SecretDialog
         secret={secret}
         onClose={() => setSecret(undefined)}
-        title="New signing secret"
-        label="Signing secret"
-        lostHint="If you lose it, rotate the secret again."
+        title={t('edit.secretTitle')}
+        label={t('edit.secretLabel')}
+        lostHint={t('edit.secretLostHint')}
       />
     </Card>
   );

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createWebhookBodySchema, WEBHOOK_EVENT_TYPES } from '#shared/webhook.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -8,7 +9,6 @@ import { Button } from '#web/components/ui/button.js';
 import { CheckboxField } from '#web/components/ui/checkbox-field.js';
 import { TextField } from '#web/components/ui/field.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
-import { EVENT_OPTIONS } from './webhook-format.js';
 import './webhooks.css';
 
 // The shared create schema without the workspace, which the caller adds: one set of rules for both forms.
@@ -26,6 +26,7 @@ interface WebhookFormProps {
 
 /** Address, description and the events to send, checked with the shared schema before the server sees it. */
 export function WebhookForm({ initial, submitLabel, onSubmit }: WebhookFormProps) {
+  const { t } = useTranslation('webhooks');
   const [formError, setFormError] = useState<string>();
   const defaults: FormInput = {
     url: initial?.url ?? '',
@@ -54,19 +55,19 @@ export function WebhookForm({ initial, submitLabel, onSubmit }: WebhookFormProps
     <form className="stack" onSubmit={submit} noValidate>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextField
-        label="Payload URL"
+        label={t('form.url')}
         type="url"
         inputMode="url"
-        placeholder="https://hooks.example.com/mcc"
+        placeholder={t('form.urlPlaceholder')}
         autoComplete="off"
         spellCheck={false}
-        hint="We POST signed JSON here. Addresses inside private networks are refused."
+        hint={t('form.urlHint')}
         error={errors.url?.message}
         {...register('url')}
       />
       <TextField
-        label="Description"
-        placeholder="Zapier: post to Slack"
+        label={t('form.description')}
+        placeholder={t('form.descriptionPlaceholder')}
         maxLength={200}
         error={errors.description?.message}
         {...register('description')}
@@ -75,13 +76,13 @@ export function WebhookForm({ initial, submitLabel, onSubmit }: WebhookFormProps
         className="webhook-events"
         aria-describedby={errors.events ? 'webhook-events-error' : undefined}
       >
-        <legend className="field__label">Events</legend>
+        <legend className="field__label">{t('form.events')}</legend>
         <div className="webhook-events__options">
           {WEBHOOK_EVENT_TYPES.map((type) => (
             <CheckboxField
               key={type}
-              label={EVENT_OPTIONS[type].label}
-              hint={EVENT_OPTIONS[type].hint}
+              label={t(`events.${type}.label`)}
+              hint={t(`events.${type}.hint`)}
               value={type}
               {...register('events')}
             />

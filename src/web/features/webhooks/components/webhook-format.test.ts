@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { WEBHOOK_EVENT_TYPES } from '#shared/webhook.schema.js';
-import { describeStatusCode, EVENT_OPTIONS, eventLabel, formatDuration } from './webhook-format.js';
+import { testI18n } from '#web/test/i18n.js';
+import { describeStatusCode, eventLabel, formatDuration } from './webhook-format.js';
+
+const english = testI18n('en').getFixedT('en', 'webhooks');
+const french = testI18n('fr').getFixedT('fr', 'webhooks');
 
 describe('webhook wording', () => {
   it('names every event a webhook can subscribe to, and the test event', () => {
-    expect(Object.keys(EVENT_OPTIONS).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
-    expect(eventLabel('webhook.test')).toBe('Test');
-    expect(eventLabel('content.failed')).toBe('Publishing failed');
+    for (const type of WEBHOOK_EVENT_TYPES) {
+      expect(eventLabel(type, english)).not.toMatch(/events\./);
+      expect(english(`events.${type}.hint`)).not.toMatch(/events\./);
+    }
+    expect(eventLabel('webhook.test', english)).toBe('Test');
+    expect(eventLabel('content.failed', english)).toBe('Publishing failed');
+    expect(eventLabel('content.failed', french)).toBe('Échec de publication');
   });
 
   it('shows short durations in milliseconds and long ones in seconds', () => {
@@ -16,8 +24,8 @@ describe('webhook wording', () => {
   });
 
   it('tells a delivery not sent yet from one that got no answer', () => {
-    expect(describeStatusCode(204, 1)).toBe('204');
-    expect(describeStatusCode(null, 0)).toBe('Not sent yet');
-    expect(describeStatusCode(null, 3)).toBe('No answer');
+    expect(describeStatusCode(204, 1, english)).toBe('204');
+    expect(describeStatusCode(null, 0, english)).toBe('Not sent yet');
+    expect(describeStatusCode(null, 3, english)).toBe('No answer');
   });
 });

@@ -1,30 +1,10 @@
-import type {
-  WebhookDeliveryEventType,
-  WebhookDeliveryStatus,
-  WebhookEventType,
-} from '#shared/webhook.schema.js';
+import type { TFunction } from 'i18next';
+import type { WebhookDeliveryEventType, WebhookDeliveryStatus } from '#shared/webhook.schema.js';
 
-/** Each subscribable event in words, with when it is sent. */
-export const EVENT_OPTIONS: Record<WebhookEventType, { label: string; hint: string }> = {
-  'content.published': { label: 'Content published', hint: 'A scheduled item went out.' },
-  'content.failed': { label: 'Publishing failed', hint: 'A scheduled item could not be published.' },
-  'content.changed': { label: 'Content changed', hint: 'Items created, edited, moved or deleted.' },
-  'message.received': { label: 'Message received', hint: 'A customer message arrived in the inbox.' },
-  'job.completed': { label: 'Job completed', hint: 'Background work such as an AI calendar finished.' },
-  'job.failed': { label: 'Job failed', hint: 'An attempt of background work failed.' },
-};
-
-/** "Content published", and "Test" for the test event. */
-export function eventLabel(type: WebhookDeliveryEventType): string {
-  return type === 'webhook.test' ? 'Test' : EVENT_OPTIONS[type].label;
+/** "Content published", and "Test" for the test event, in the reader's language. */
+export function eventLabel(type: WebhookDeliveryEventType, t: TFunction<'webhooks'>): string {
+  return type === 'webhook.test' ? t('events.test') : t(`events.${type}.label`);
 }
-
-export const DELIVERY_STATUS_LABELS: Record<WebhookDeliveryStatus, string> = {
-  pending: 'Pending',
-  retrying: 'Retrying',
-  succeeded: 'Delivered',
-  failed: 'Failed',
-};
 
 export const DELIVERY_STATUS_TONES = {
   pending: 'neutral',
@@ -40,7 +20,7 @@ export function formatDuration(ms: number | null): string {
 }
 
 /** The status code a receiver answered, or why there was none. */
-export function describeStatusCode(code: number | null, attempts: number): string {
+export function describeStatusCode(code: number | null, attempts: number, t: TFunction<'webhooks'>): string {
   if (code !== null) return String(code);
-  return attempts === 0 ? 'Not sent yet' : 'No answer';
+  return attempts === 0 ? t('statusCode.notSent') : t('statusCode.noAnswer');
 }

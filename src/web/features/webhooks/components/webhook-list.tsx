@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Webhook } from '#shared/webhook.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
@@ -14,7 +15,6 @@ import { useDeleteWebhook } from '../api/delete-webhook.js';
 import { useWebhooks } from '../api/get-webhooks.js';
 import { useTestWebhook } from '../api/test-webhook.js';
 import { useUpdateWebhook } from '../api/update-webhook.js';
-import { EVENT_OPTIONS } from './webhook-format.js';
 import './webhooks.css';
 
 /** The workspace's webhooks with their events and state; owners and admins test, pause and delete them. */
@@ -23,18 +23,19 @@ export function WebhookList({ businessId, canManage }: { businessId: string; can
   const remove = useDeleteWebhook(businessId);
   const toast = useToast();
   const [deleting, setDeleting] = useState<Webhook>();
+  const { t } = useTranslation('webhooks');
 
   return (
-    <Card title="Webhooks">
-      {webhooks.isPending && <Spinner label="Loading webhooks" />}
+    <Card title={t('list.title')}>
+      {webhooks.isPending && <Spinner label={t('list.loading')} />}
       {webhooks.isError && <Banner tone="danger">{describeError(webhooks.error)}</Banner>}
       {webhooks.data?.length === 0 && (
-        <EmptyState title="No webhooks yet">
-          {canManage ? 'Add one above to send events to another app.' : 'An owner or admin can add one.'}
+        <EmptyState title={t('list.emptyTitle')}>
+          {canManage ? t('list.emptyManage') : t('list.emptyRead')}
         </EmptyState>
       )}
       {webhooks.data && webhooks.data.length > 0 && (
-        <ul className="webhook-list" aria-label="Webhooks">
+        <ul className="webhook-list" aria-label={t('list.label')}>
           {webhooks.data.map((webhook) => (
             <WebhookItem
               key={webhook.id}
@@ -56,14 +57,14 @@ export function WebhookList({ businessId, canManage }: { businessId: string; can
           deleting &&
           remove.mutate(deleting.id, {
             onSuccess: () => {
-              toast('Webhook deleted');
+              toast(t('list.deleted'));
               setDeleting(undefined);
             },
           })
         }
-        title="Delete this webhook?"
-        description={`Nothing more is sent to ${deleting?.url ?? ''}, and its delivery log goes with it.`}
-        confirmLabel="Delete webhook"
+        title={t('list.deleteTitle')}
+        description={t('list.deleteDescription', { url: deleting?.url ?? '' })}
+        confirmLabel={t('list.deleteConfirm')}
         tone="danger"
         pending={remove.isPending}
         error={remove.error ? describeError(remove.error) : undefined}
@@ -84,14 +85,15 @@ function WebhookItem({ webhook, businessId, canManage, onDelete }: WebhookItemPr
   const test = useTestWebhook(businessId);
   const toast = useToast();
   const navigate = useNavigate();
+  const { t } = useTranslation('webhooks');
   const name = webhook.description || webhook.url;
 
   const sendTest = () =>
     test.mutate(webhook.id, {
       onSuccess: () =>
-        toast('Test event queued', 'success', {
+        toast(t('list.testQueued'), 'success', {
           link: {
-            label: 'See its delivery',
+            label: t('list.seeDelivery'),
             href: `/w/${businessId}/settings/webhooks/${webhook.id}`,
             onFollow: (href) => navigate(href),
           },
@@ -102,7 +104,7 @@ function WebhookItem({ webhook, businessId, canManage, onDelete }: WebhookItemPr
     update.mutate(
       { id: webhook.id, body: { enabled: !webhook.enabled } },
       {
-        onSuccess: (saved) => toast(saved.enabled ? 'Webhook enabled' : 'Webhook disabled'),
+        onSuccess: (saved) => toast(saved.enabled ? t('list.enabledToast') : t('list.disabledToast')),
         onError: (error) => toast(describeError(error), 'danger'),
       },
     );
@@ -114,13 +116,13 @@ function WebhookItem({ webhook, businessId, canManage, onDelete }: WebhookItemPr
           <Link to={webhook.id} className="webhook-item__url">
             {webhook.url}
           </Link>
-          {webhook.enabled ? <Badge tone="success">Enabled</Badge> : <Badge>Disabled</Badge>}
+          {webhook.enabled ? <Badge tone="success">{t('enabled')}</Badge> : <Badge>{t('disabled')}</Badge>}
         </div>
         {webhook.description && <span className="muted">{webhook.description}</span>}
-        <ul className="webhook-item__events" aria-label="Events">
+        <ul className="webhook-item__events" aria-label={t('list.events')}>
           {webhook.events.map((event) => (
             <li key={event}>
-              <Badge tone="accent">{EVENT_OPTIONS[event].label}</Badge>
+              <Badge tone="accent">{t(`events.${event}.label`)}</Badge>
             </li>
           ))}
         </ul>
@@ -129,9 +131,9 @@ function WebhookItem({ webhook, businessId, canManage, onDelete }: WebhookItemPr
         <Link
           to={webhook.id}
           className="button button--secondary button--sm"
-          aria-label={`Deliveries of ${name}`}
+          aria-label={t('list.deliveriesLabel', { name })}
         >
-          Deliveries
+          {t('list.deliveries')}
         </Link>
         {canManage && (
           <>
@@ -139,21 +141,23 @@ function WebhookItem({ webhook, businessId, canManage, onDelete }: WebhookItemPr
               size="sm"
               onClick={sendTest}
               loading={test.isPending}
-              aria-label={`Send a test to ${name}`}
+              aria-label={t('list.sendTestLabel', { name })}
             >
-              Send test
+              {t('list.sendTest')}
             </Button>
             <Button
               size="sm"
               variant="ghost"
               onClick={toggle}
               loading={update.isPending}
-              aria-label={`${webhook.enabled ? 'Disable' : 'Enable'} ${name}`}
+              aria-label={
+                webhook.enabled ? t('list.disableLabel', { name }) : t('list.enableLabel', { name })
+              }
             >
-              {webhook.enabled ? 'Disable' : 'Enable'}
+              {webhook.enabled ? t('list.disable') : t('list.enable')}
             </Button>
-            <Button size="sm" variant="ghost" onClick={onDelete} aria-label={`Delete ${name}`}>
-              Delete
+            <Button size="sm" variant="ghost" onClick={onDelete} aria-label={t('list.deleteLabel', { name })}>
+              {t('list.delete')}
             </Button>
           </>
         )}

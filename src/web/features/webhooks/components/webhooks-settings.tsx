@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Business } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -11,8 +12,9 @@ import { WebhookList } from './webhook-list.js';
 
 /** Settings → Webhooks: register URLs for events, see each one's state and test it. */
 export function WebhooksSettings({ business }: { business: Business }) {
+  const { t } = useTranslation('webhooks');
   if (!can(business.role, 'webhooks.read')) {
-    return <Banner>Only owners and admins can see and manage webhooks: their URLs are often secrets.</Banner>;
+    return <Banner>{t('settings.readOnly')}</Banner>;
   }
   return <ManageWebhooks businessId={business.id} canManage={can(business.role, 'webhooks.manage')} />;
 }
@@ -21,19 +23,17 @@ function ManageWebhooks({ businessId, canManage }: { businessId: string; canMana
   const create = useCreateWebhook(businessId);
   const toast = useToast();
   const [secret, setSecret] = useState<string>();
+  const { t } = useTranslation('webhooks');
 
   return (
     <>
       {canManage && (
-        <Card
-          title="Add a webhook"
-          description="Zapier, Make, n8n or your own code receive each event as signed JSON, retried until they answer."
-        >
+        <Card title={t('settings.addTitle')} description={t('settings.addDescription')}>
           <WebhookForm
-            submitLabel="Add webhook"
+            submitLabel={t('settings.add')}
             onSubmit={async (values) => {
               const created = await create.mutateAsync({ ...values, business_id: businessId });
-              toast('Webhook added');
+              toast(t('settings.added'));
               setSecret(created.secret);
               return 'reset';
             }}
@@ -44,9 +44,9 @@ function ManageWebhooks({ businessId, canManage }: { businessId: string; canMana
       <SecretDialog
         secret={secret}
         onClose={() => setSecret(undefined)}
-        title="Webhook added: its signing secret"
-        label="Signing secret"
-        lostHint="If you lose it, rotate the secret on the webhook's page."
+        title={t('settings.secretTitle')}
+        label={t('settings.secretLabel')}
+        lostHint={t('settings.secretLostHint')}
       />
     </>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CreatedApiKey } from '#shared/business.schema.js';
 import { SecretDialog } from '#web/components/ui/secret-dialog.js';
 
@@ -9,13 +10,14 @@ export function ApiKeySecretDialog({
   created: CreatedApiKey | undefined;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('workspaces');
   return (
     <SecretDialog
       secret={created?.secret}
       onClose={onClose}
-      title={`API key “${created?.api_key.name ?? ''}” created`}
-      label="API key secret"
-      lostHint="If you lose it, revoke the key and create another."
+      title={t('apiKeys.secretTitle', { name: created?.api_key.name ?? '' })}
+      label={t('apiKeys.secretLabel')}
+      lostHint={t('apiKeys.lostHint')}
     />
   );
 }

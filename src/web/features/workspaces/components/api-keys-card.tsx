@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ApiKey, Business, CreatedApiKey } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
 import { Badge } from '#web/components/ui/badge.js';
@@ -16,13 +17,13 @@ import { useApiKeys } from '../api/get-api-keys.js';
 import { useRevokeApiKey } from '../api/revoke-api-key.js';
 import { ApiKeySecretDialog } from './api-key-secret-dialog.js';
 import { CreateApiKeyForm } from './create-api-key-form.js';
-import { ROLE_LABELS } from './role-labels.js';
 
 /** Keys that let integrations call the API as a member of this workspace. */
 export function ApiKeysCard({ business }: { business: Business }) {
+  const { t } = useTranslation('workspaces');
   const allowed = can(business.role, 'api_keys.manage');
   if (!allowed) {
-    return <Banner>Only owners and admins can see and manage API keys.</Banner>;
+    return <Banner>{t('apiKeys.onlyManagers')}</Banner>;
   }
   return <ManageApiKeys businessId={business.id} />;
 }
@@ -31,40 +32,39 @@ function ManageApiKeys({ businessId }: { businessId: string }) {
   const keys = useApiKeys(businessId);
   const revoke = useRevokeApiKey(businessId);
   const toast = useToast();
+  const { t } = useTranslation('workspaces');
   const [created, setCreated] = useState<CreatedApiKey>();
   const [revoking, setRevoking] = useState<ApiKey>();
 
   return (
     <>
       <Card
-        title="Create an API key"
+        title={t('apiKeys.createTitle')}
         description={
-          <>
-            Keys act as a member with the role you choose. Treat them like passwords. What they can call is in
-            the <a href="/docs">API documentation</a>.
-          </>
+          // biome-ignore lint/a11y/useAnchorContent: Trans fills the link with its words ("API documentation")
+          <Trans t={t} i18nKey="apiKeys.createDescription" components={{ docs: <a href="/docs" /> }} />
         }
       >
         <CreateApiKeyForm businessId={businessId} onCreated={setCreated} />
       </Card>
-      <Card title="API keys">
-        {keys.isPending && <Spinner label="Loading API keys" />}
+      <Card title={t('apiKeys.title')}>
+        {keys.isPending && <Spinner label={t('apiKeys.loading')} />}
         {keys.isError && <Banner tone="danger">{describeError(keys.error)}</Banner>}
         {keys.data?.length === 0 && (
-          <EmptyState title="No API keys yet">Create one above to connect an integration.</EmptyState>
+          <EmptyState title={t('apiKeys.emptyTitle')}>{t('apiKeys.emptyText')}</EmptyState>
         )}
         {keys.data && keys.data.length > 0 && (
           <Table
-            caption="API keys"
+            caption={t('apiKeys.title')}
             head={
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key</th>
-                <th scope="col">Role</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
+                <th scope="col">{t('apiKeys.name')}</th>
+                <th scope="col">{t('apiKeys.key')}</th>
+                <th scope="col">{t('apiKeys.role')}</th>
+                <th scope="col">{t('apiKeys.created')}</th>
+                <th scope="col">{t('apiKeys.lastUsed')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('apiKeys.actions')}</span>
                 </th>
               </tr>
             }
@@ -75,22 +75,26 @@ function ManageApiKeys({ businessId }: { businessId: string }) {
                 <td>
                   <code>{key.prefix}…</code>
                 </td>
-                <td>{ROLE_LABELS[key.role].label}</td>
+                <td>{t(`roles.${key.role}.label`)}</td>
                 <td>{formatDate(key.created_at)}</td>
                 <td>
-                  {key.last_used_at ? formatDateTime(key.last_used_at) : <span className="muted">Never</span>}
+                  {key.last_used_at ? (
+                    formatDateTime(key.last_used_at)
+                  ) : (
+                    <span className="muted">{t('apiKeys.never')}</span>
+                  )}
                 </td>
                 <td className="cell-actions">
                   {key.revoked_at ? (
-                    <Badge tone="danger">Revoked</Badge>
+                    <Badge tone="danger">{t('apiKeys.revoked')}</Badge>
                   ) : (
                     <Button
                       size="sm"
                       variant="ghost"
                       onClick={() => setRevoking(key)}
-                      aria-label={`Revoke ${key.name}`}
+                      aria-label={t('apiKeys.revokeLabel', { name: key.name })}
                     >
-                      Revoke
+                      {t('apiKeys.revoke')}
                     </Button>
                   )}
                 </td>
@@ -110,14 +114,14 @@ function ManageApiKeys({ businessId }: { businessId: string }) {
           revoking &&
           revoke.mutate(revoking.id, {
             onSuccess: () => {
-              toast(`Key “${revoking.name}” revoked`);
+              toast(t('apiKeys.revokedToast', { name: revoking.name }));
               setRevoking(undefined);
             },
           })
         }
-        title={`Revoke “${revoking?.name ?? ''}”?`}
-        description="Anything using this key stops working at once. This cannot be undone."
-        confirmLabel="Revoke key"
+        title={t('apiKeys.confirmTitle', { name: revoking?.name ?? '' })}
+        description={t('apiKeys.confirmDescription')}
+        confirmLabel={t('apiKeys.confirmLabel')}
         tone="danger"
         pending={revoke.isPending}
         error={revoke.error ? describeError(revoke.error) : undefined}

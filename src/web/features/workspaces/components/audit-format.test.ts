@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '#shared/business.schema.js';
+import { testI18n } from '#web/test/i18n.js';
 import { describeAction, describeActor, describeDetails, describeTarget } from './audit-format.js';
+
+const t = testI18n('en').getFixedT('en', 'workspaces');
 
 const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
   id: '0190a1b2-0000-7000-8000-000000000001',
@@ -21,22 +24,22 @@ describe('audit formatting', () => {
 
   it('names the actor, or says they are gone', () => {
     const member = { user_id: 'u1', name: 'Ada', email: 'a@x.io', role: 'owner' as const, created_at: '' };
-    expect(describeActor(entry({ actor_user_id: 'u1' }), [member], [])).toBe('Ada');
-    expect(describeActor(entry({ actor_user_id: 'u2' }), [member], [])).toBe('A former member');
-    expect(describeActor(entry({}), [], [])).toBe('System');
+    expect(describeActor(entry({ actor_user_id: 'u1' }), [member], [], t)).toBe('Ada');
+    expect(describeActor(entry({ actor_user_id: 'u2' }), [member], [], t)).toBe('A former member');
+    expect(describeActor(entry({}), [], [], t)).toBe('System');
   });
 
   it('names targets it can resolve and hides bare ids it cannot', () => {
     const member = { user_id: 'u1', name: 'Ada', email: 'a@x.io', role: 'owner' as const, created_at: '' };
-    expect(describeTarget(entry({ target: 'u1' }), [member], [])).toBe('Ada');
+    expect(describeTarget(entry({ target: 'u1' }), [member], [], t)).toBe('Ada');
     expect(
-      describeTarget(entry({ target: '0190a1b2-0000-7000-8000-000000000009' }), [member], []),
+      describeTarget(entry({ target: '0190a1b2-0000-7000-8000-000000000009' }), [member], [], t),
     ).toBeUndefined();
-    expect(describeTarget(entry({ target: 'settings' }), [], [])).toBe('settings');
+    expect(describeTarget(entry({ target: 'settings' }), [], [], t)).toBe('settings');
   });
 
   it('flattens details', () => {
-    expect(describeDetails({ role: 'editor', from_role: 'viewer', count: 2 })).toBe(
+    expect(describeDetails({ role: 'editor', from_role: 'viewer', count: 2 }, t)).toBe(
       'role: editor · from role: viewer · count: 2',
     );
   });
@@ -62,9 +65,16 @@ describe('audit formatting', () => {
       [{ name: 'Spring.launch v2' }, 'name: Spring.launch v2'],
     ];
     for (const [details, words] of cases) {
-      const described = describeDetails(details);
+      const described = describeDetails(details, t);
       expect(described).toBe(words);
       expect(described).not.toMatch(/[[\]{}"]/);
     }
+  });
+
+  it('writes the words around the codes in the reader’s language', () => {
+    const fr = testI18n('fr').getFixedT('fr', 'workspaces');
+    expect(describeDetails({ from: 'viewer', to: 'editor' }, fr)).toBe('de viewer à editor');
+    expect(describeDetails({ fields: ['name'], bulk: true }, fr)).toBe('modifié : name · bulk : oui');
+    expect(describeActor(entry({}), [], [], fr)).toBe('Système');
   });
 });

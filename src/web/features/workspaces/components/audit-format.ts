@@ -1,6 +1,11 @@
+import type { TFunction } from 'i18next';
 import type { ApiKey, AuditEntry, Member } from '#shared/business.schema.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 
-/** `member.role_changed` → "Member role changed": readable without a lookup table that would drift. */
+/**
+ * `member.role_changed` → "Member role changed": readable without a lookup table that would drift. The
+ * codes are English, so the action reads in English in every language.
+ */
 export function describeAction(action: string): string {
   const words = action
     .replace(/[._]+/g, ' ')
@@ -14,15 +19,16 @@ export function describeActor(
   entry: AuditEntry,
   members: readonly Member[],
   keys: readonly ApiKey[],
+  t: TFunction<'workspaces'>,
 ): string {
   if (entry.actor_user_id) {
-    return members.find((member) => member.user_id === entry.actor_user_id)?.name ?? 'A former member';
+    return members.find((member) => member.user_id === entry.actor_user_id)?.name ?? t('audit.formerMember');
   }
   if (entry.actor_api_key_id) {
     const key = keys.find((candidate) => candidate.id === entry.actor_api_key_id);
-    return key ? `API key “${key.name}”` : 'An API key';
+    return key ? t('audit.apiKey', { name: key.name }) : t('audit.anApiKey');
   }
-  return 'System';
+  return t('audit.system');
 }
 
 /**
@@ -33,68 +39,71 @@ export function describeTarget(
   entry: AuditEntry,
   members: readonly Member[],
   keys: readonly ApiKey[],
+  t: TFunction<'workspaces'>,
 ): string | undefined {
   if (!entry.target) return undefined;
   const member = members.find((candidate) => candidate.user_id === entry.target);
   if (member) return member.name;
   const key = keys.find((candidate) => candidate.id === entry.target);
-  if (key) return `API key “${key.name}”`;
+  if (key) return t('audit.apiKey', { name: key.name });
   return /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(entry.target) ? undefined : entry.target;
 }
 
 /** Keys whose name says what they hold better in other words. */
-const KEY_WORDS: Record<string, string> = { fields: 'changed', ids: 'items' };
+const KEY_WORDS = { fields: 'audit.changed', ids: 'audit.items' } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const dollars = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
+const dollars = (value: number) => formatNumber(value, { style: 'currency', currency: 'USD' });
 
 /** `content.published` → "content published", `time_zone` → "time zone". */
 const words = (code: string) => code.replace(/[._]+/g, ' ').trim();
 
 /** One value in words: lists joined, ids counted, yes and no, nested values as `key value` pairs. */
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'none';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') return value.toLocaleString();
+function describeValue(value: unknown, t: TFunction<'workspaces'>): string {
+  if (value === null || value === undefined) return t('audit.none');
+  if (typeof value === 'boolean') return value ? t('audit.yes') : t('audit.no');
+  if (typeof value === 'number') return formatNumber(value);
   // Codes (`time_zone`, `content.published`) read as words; names, emails and addresses stay as typed.
   if (typeof value === 'string') return /^[a-z][a-z0-9]*([._][a-z0-9]+)+$/.test(value) ? words(value) : value;
   if (Array.isArray(value)) {
-    if (value.length === 0) return 'none';
+    if (value.length === 0) return t('audit.none');
     if (value.every((entry) => typeof entry === 'string' && UUID.test(entry))) return String(value.length);
-    return value.map(describeValue).join('; ');
+    return value.map((entry) => describeValue(entry, t)).join('; ');
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value);
-    if (entries.length === 0) return 'none';
-    return entries.map(([key, entry]) => `${words(key)} ${describeValue(entry)}`).join(', ');
+    if (entries.length === 0) return t('audit.none');
+    return entries.map(([key, entry]) => `${words(key)} ${describeValue(entry, t)}`).join(', ');
   }
   return String(value);
 }
 
 /**
  * The details column in words: `key: value` pairs, lists and nested values written out rather than as
- * JSON, `from`/`to` as one change, amounts in micro-dollars as money.
+ * JSON, `from`/`to` as one change, amounts in micro-dollars as money. The keys and codes are English
+ * (`time zone`); the words around them follow the reader's language.
  *
- * @example describeDetails({ fields: ['name', 'time_zone'] }) // 'changed: name, time zone'
+ * @example describeDetails({ fields: ['name', 'time_zone'] }, t) // 'changed: name, time zone'
  */
-export function describeDetails(details: AuditEntry['details']): string {
+export function describeDetails(details: AuditEntry['details'], t: TFunction<'workspaces'>): string {
   const parts: string[] = [];
   const { from, to, ...rest } = details;
   if (from !== undefined && to !== undefined)
-    parts.push(`from ${describeValue(from)} to ${describeValue(to)}`);
+    parts.push(t('audit.change', { from: describeValue(from, t), to: describeValue(to, t) }));
   else Object.assign(rest, from === undefined ? {} : { from }, to === undefined ? {} : { to });
   for (const [key, value] of Object.entries(rest)) {
     if (key.endsWith('_micro_usd')) {
       const label = words(key.slice(0, -'_micro_usd'.length));
-      parts.push(
-        `${label}: ${typeof value === 'number' ? dollars.format(value / 1_000_000) : describeValue(value)}`,
-      );
+      const amount = typeof value === 'number' ? dollars(value / 1_000_000) : describeValue(value, t);
+      parts.push(t('audit.pair', { key: label, value: amount }));
       continue;
     }
     const list =
       Array.isArray(value) && value.every((entry) => typeof entry === 'string' && !UUID.test(entry));
-    parts.push(
-      `${KEY_WORDS[key] ?? words(key)}: ${list ? (value as string[]).map(describeValue).join(', ') : describeValue(value)}`,
-    );
+    const keyWords = key === 'fields' || key === 'ids' ? t(KEY_WORDS[key]) : words(key);
+    const described = list
+      ? (value as string[]).map((entry) => describeValue(entry, t)).join(', ')
+      : describeValue(value, t);
+    parts.push(t('audit.pair', { key: keyWords, value: described }));
   }
   return parts.join(' · ');
 }

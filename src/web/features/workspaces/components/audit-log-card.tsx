@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Business } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -15,8 +16,9 @@ import { describeAction, describeActor, describeDetails, describeTarget } from '
 
 /** Who changed what in the workspace, newest first, loaded a page at a time. */
 export function AuditLogCard({ business }: { business: Business }) {
+  const { t } = useTranslation('workspaces');
   if (!can(business.role, 'audit.read')) {
-    return <Banner>Only owners and admins can read the audit log.</Banner>;
+    return <Banner>{t('audit.onlyManagers')}</Banner>;
   }
   return <AuditLogTable businessId={business.id} />;
 }
@@ -25,42 +27,43 @@ function AuditLogTable({ businessId }: { businessId: string }) {
   const log = useAuditLog(businessId);
   const members = useMembers(businessId);
   const keys = useApiKeys(businessId);
+  const { t } = useTranslation('workspaces');
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <Card title="Audit log" description="Changes to settings, members and API keys.">
-      {log.isPending && <Spinner label="Loading the audit log" />}
+    <Card title={t('audit.title')} description={t('audit.description')}>
+      {log.isPending && <Spinner label={t('audit.loading')} />}
       {log.isError && <Banner tone="danger">{describeError(log.error)}</Banner>}
-      {log.isSuccess && entries.length === 0 && <EmptyState title="Nothing recorded yet" />}
+      {log.isSuccess && entries.length === 0 && <EmptyState title={t('audit.empty')} />}
       {entries.length > 0 && (
         <div className="stack">
           <Table
-            caption="Audit log"
+            caption={t('audit.title')}
             head={
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Details</th>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.what')}</th>
+                <th scope="col">{t('audit.details')}</th>
               </tr>
             }
           >
             {entries.map((entry) => (
               <tr key={entry.id}>
                 <td className="nowrap">{formatDateTime(entry.created_at)}</td>
-                <td>{describeActor(entry, members.data ?? [], keys.data ?? [])}</td>
+                <td>{describeActor(entry, members.data ?? [], keys.data ?? [], t)}</td>
                 <td>
                   {describeAction(entry.action)}
-                  <AuditTarget target={describeTarget(entry, members.data ?? [], keys.data ?? [])} />
+                  <AuditTarget target={describeTarget(entry, members.data ?? [], keys.data ?? [], t)} />
                 </td>
-                <td className="muted">{describeDetails(entry.details)}</td>
+                <td className="muted">{describeDetails(entry.details, t)}</td>
               </tr>
             ))}
           </Table>
           {log.hasNextPage && (
             <div>
               <Button onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage}>
-                Load older entries
+                {t('audit.loadOlder')}
               </Button>
             </div>
           )}

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
   apiKeyRoleSchema,
@@ -13,7 +14,6 @@ import { Button } from '#web/components/ui/button.js';
 import { SelectField, TextField } from '#web/components/ui/field.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
 import { useCreateApiKey } from '../api/create-api-key.js';
-import { ROLE_LABELS } from './role-labels.js';
 import './settings.css';
 
 type FormValues = z.input<typeof createApiKeyBodySchema>;
@@ -27,6 +27,7 @@ export function CreateApiKeyForm({
   onCreated: (created: CreatedApiKey) => void;
 }) {
   const createKey = useCreateApiKey(businessId);
+  const { t } = useTranslation('workspaces');
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, reset, formState } = useForm<
     FormValues,
@@ -52,21 +53,21 @@ export function CreateApiKeyForm({
       {formError && <Banner tone="danger">{formError}</Banner>}
       <div className="inline-form">
         <TextField
-          label="Key name"
-          placeholder="Zapier, CRM sync…"
+          label={t('apiKeys.keyName')}
+          placeholder={t('apiKeys.keyNamePlaceholder')}
           autoComplete="off"
-          error={formState.errors.name && 'Name the key (up to 100 characters)'}
+          error={formState.errors.name && t('apiKeys.keyNameError')}
           {...register('name')}
         />
-        <SelectField label="Role" error={formState.errors.role?.message} {...register('role')}>
+        <SelectField label={t('apiKeys.role')} error={formState.errors.role?.message} {...register('role')}>
           {apiKeyRoleSchema.options.map((role) => (
             <option key={role} value={role}>
-              {ROLE_LABELS[role].label}
+              {t(`roles.${role}.label`)}
             </option>
           ))}
         </SelectField>
         <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-          Create key
+          {t('apiKeys.create')}
         </Button>
       </div>
     </form>

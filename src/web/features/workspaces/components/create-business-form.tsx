@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Business, type CreateBusinessBody, createBusinessBodySchema } from '#shared/business.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -18,6 +19,7 @@ const FIELDS = ['name', 'industry', 'website', 'time_zone', 'locale'] as const;
 /** Creates a workspace; time zone and language default to the browser's. */
 export function CreateBusinessForm({ onCreated }: { onCreated: (business: Business) => void }) {
   const createBusiness = useCreateBusiness();
+  const { t } = useTranslation('workspaces');
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, formState } = useForm<FormValues, unknown, CreateBusinessBody>({
     resolver: zodResolver(createBusinessBodySchema),
@@ -39,31 +41,31 @@ export function CreateBusinessForm({ onCreated }: { onCreated: (business: Busine
     <form className="stack" onSubmit={onSubmit} noValidate>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextField
-        label="Business name"
+        label={t('profile.name')}
         maxLength={120}
         autoComplete="organization"
-        error={errors.name && 'Enter a name (up to 120 characters)'}
+        error={errors.name && t('profile.nameError')}
         {...register('name')}
       />
       <TextField
-        label="Industry"
-        hint="Optional. Helps the AI pick the right tone, e.g. “Coffee shop” or “B2B software”."
+        label={t('profile.industry')}
+        hint={t('profile.industryHint')}
         error={errors.industry?.message}
         {...register('industry', { setValueAs: emptyToUndefined })}
       />
       <TextField
-        label="Website"
+        label={t('profile.website')}
         type="url"
         inputMode="url"
-        placeholder="https://example.com"
-        hint="Optional."
+        placeholder={t('profile.websitePlaceholder')}
+        hint={t('profile.optional')}
         error={errors.website?.message}
         {...register('website', { setValueAs: emptyToUndefined })}
       />
       <TimeZoneField error={errors.time_zone?.message} {...register('time_zone')} />
       <LocaleField error={errors.locale?.message} {...register('locale')} />
       <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-        Create business
+        {t('profile.create')}
       </Button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Business } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
 import { Button } from '#web/components/ui/button.js';
@@ -11,17 +12,18 @@ import { useDeleteBusiness } from '../api/delete-business.js';
 export function DeleteBusinessCard({ business, onDeleted }: { business: Business; onDeleted: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const deleteBusiness = useDeleteBusiness(business.id);
+  const { t } = useTranslation('workspaces');
   if (!can(business.role, 'business.delete')) return null;
 
   return (
     <>
       <Card
-        title="Delete workspace"
+        title={t('delete.title')}
         tone="danger"
-        description="Deletes the workspace, its members' access, API keys and everything in it. This cannot be undone."
+        description={t('delete.description')}
         actions={
           <Button variant="danger" onClick={() => setConfirming(true)}>
-            Delete workspace
+            {t('delete.button')}
           </Button>
         }
       />
@@ -32,9 +34,9 @@ export function DeleteBusinessCard({ business, onDeleted }: { business: Business
           setConfirming(false);
         }}
         onConfirm={() => deleteBusiness.mutate(undefined, { onSuccess: onDeleted })}
-        title={`Delete ${business.name}?`}
-        description="Everything in this workspace will be deleted for every member. This cannot be undone."
-        confirmLabel="Delete for good"
+        title={t('delete.confirmTitle', { workspace: business.name })}
+        description={t('delete.confirmDescription')}
+        confirmLabel={t('delete.confirmLabel')}
         tone="danger"
         typedConfirmation={business.name}
         pending={deleteBusiness.isPending}

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Business, type UpdateBusinessBody, updateBusinessBodySchema } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
@@ -32,6 +33,7 @@ function valuesOf(business: Business): FormValues {
 export function GeneralSettingsForm({ business }: { business: Business }) {
   const updateBusiness = useUpdateBusiness(business.id);
   const toast = useToast();
+  const { t } = useTranslation('workspaces');
   const [formError, setFormError] = useState<string>();
   const editable = can(business.role, 'business.update');
   const { register, handleSubmit, setError, reset, formState } = useForm<
@@ -53,7 +55,7 @@ export function GeneralSettingsForm({ business }: { business: Business }) {
     try {
       const updated = await updateBusiness.mutateAsync(changes);
       reset(valuesOf(updated));
-      toast('Workspace settings saved');
+      toast(t('profile.saved'));
     } catch (error) {
       setFormError(applyServerErrors(error, FIELDS, setError));
     }
@@ -62,34 +64,34 @@ export function GeneralSettingsForm({ business }: { business: Business }) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <fieldset className="settings-fieldset" disabled={!editable}>
-        <legend className="visually-hidden">Workspace profile</legend>
-        {!editable && <Banner>Only owners and admins can change these settings.</Banner>}
+        <legend className="visually-hidden">{t('profile.legend')}</legend>
+        {!editable && <Banner>{t('profile.readOnly')}</Banner>}
         {formError && <Banner tone="danger">{formError}</Banner>}
         <div className="settings-grid">
           <TextField
-            label="Business name"
+            label={t('profile.name')}
             maxLength={120}
-            error={errors.name && 'Enter a name (up to 120 characters)'}
+            error={errors.name && t('profile.nameError')}
             {...register('name')}
           />
           <TextField
-            label="Industry"
+            label={t('profile.industry')}
             error={errors.industry?.message}
             {...register('industry', { setValueAs: emptyToNull })}
           />
         </div>
         <TextAreaField
-          label="Description"
-          hint="What you sell and to whom, in a few sentences. The AI uses it for every plan and post."
+          label={t('profile.description')}
+          hint={t('profile.descriptionHint')}
           rows={4}
           error={errors.description?.message}
           {...register('description', { setValueAs: emptyToNull })}
         />
         <TextField
-          label="Website"
+          label={t('profile.website')}
           type="url"
           inputMode="url"
-          placeholder="https://example.com"
+          placeholder={t('profile.websitePlaceholder')}
           error={errors.website?.message}
           {...register('website', { setValueAs: emptyToNull })}
         />
@@ -104,11 +106,11 @@ export function GeneralSettingsForm({ business }: { business: Business }) {
         {editable && (
           <div className="row">
             <Button type="submit" variant="primary" loading={formState.isSubmitting} disabled={!isDirty}>
-              Save changes
+              {t('profile.save')}
             </Button>
             {isDirty && (
               <Button variant="ghost" onClick={() => reset(valuesOf(business))}>
-                Discard
+                {t('profile.discard')}
               </Button>
             )}
           </div>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { Invitation } from '#shared/business.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -8,7 +9,6 @@ import { useToast } from '#web/components/ui/toast.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { formatDate } from '#web/lib/format-date.js';
 import { useInvitations, useResendInvitation, useRevokeInvitation } from '../api/invitations.js';
-import { ROLE_LABELS } from './role-labels.js';
 
 /** Pending invitations to addresses without an account: resend the link, or revoke it. */
 export function InvitationsCard({ businessId }: { businessId: string }) {
@@ -16,32 +16,33 @@ export function InvitationsCard({ businessId }: { businessId: string }) {
   const resend = useResendInvitation(businessId);
   const revoke = useRevokeInvitation(businessId);
   const toast = useToast();
+  const { t } = useTranslation('workspaces');
   const act = (invitation: Invitation, kind: 'resend' | 'revoke') =>
     (kind === 'resend' ? resend : revoke).mutate(invitation.id, {
       onSuccess: () =>
         toast(
           kind === 'resend'
-            ? `A new link is on its way to ${invitation.email}`
-            : `The invitation to ${invitation.email} was revoked`,
+            ? t('invitations.resent', { email: invitation.email })
+            : t('invitations.revoked', { email: invitation.email }),
         ),
       onError: (error) => toast(describeError(error), 'danger'),
     });
 
   if (invitations.data?.length === 0) return null;
   return (
-    <Card title="Pending invitations" description="People invited by email who have not signed up yet.">
-      {invitations.isPending && <Spinner label="Loading invitations" />}
+    <Card title={t('invitations.title')} description={t('invitations.description')}>
+      {invitations.isPending && <Spinner label={t('invitations.loading')} />}
       {invitations.isError && <Banner tone="danger">{describeError(invitations.error)}</Banner>}
       {invitations.data && (
         <Table
-          caption="Pending invitations"
+          caption={t('invitations.title')}
           head={
             <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Link</th>
+              <th scope="col">{t('invitations.email')}</th>
+              <th scope="col">{t('invitations.role')}</th>
+              <th scope="col">{t('invitations.link')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('invitations.actions')}</span>
               </th>
             </tr>
           }
@@ -49,14 +50,28 @@ export function InvitationsCard({ businessId }: { businessId: string }) {
           {invitations.data.map((invitation) => (
             <tr key={invitation.id}>
               <td>{invitation.email}</td>
-              <td>{ROLE_LABELS[invitation.role].label}</td>
-              <td>{invitation.expired ? 'Expired' : `Works until ${formatDate(invitation.expires_at)}`}</td>
+              <td>{t(`roles.${invitation.role}.label`)}</td>
+              <td>
+                {invitation.expired
+                  ? t('invitations.expired')
+                  : t('invitations.worksUntil', { date: formatDate(invitation.expires_at) })}
+              </td>
               <td className="cell-actions">
                 <Button size="sm" onClick={() => act(invitation, 'resend')}>
-                  Resend<span className="visually-hidden"> to {invitation.email}</span>
+                  <Trans
+                    t={t}
+                    i18nKey="invitations.resend"
+                    values={{ email: invitation.email }}
+                    components={{ hidden: <span className="visually-hidden" /> }}
+                  />
                 </Button>
                 <Button size="sm" variant="danger" onClick={() => act(invitation, 'revoke')}>
-                  Revoke<span className="visually-hidden"> the invitation to {invitation.email}</span>
+                  <Trans
+                    t={t}
+                    i18nKey="invitations.revoke"
+                    values={{ email: invitation.email }}
+                    components={{ hidden: <span className="visually-hidden" /> }}
+                  />
                 </Button>
               </td>
             </tr>

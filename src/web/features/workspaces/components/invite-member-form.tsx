@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type AddMemberBody, addMemberBodySchema } from '#shared/business.schema.js';
 import { can, ROLES, type Role } from '#shared/roles.js';
@@ -11,7 +12,6 @@ import { useToast } from '#web/components/ui/toast.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
 import { isMember, useInviteMember } from '../api/invite-member.js';
-import { ROLE_LABELS } from './role-labels.js';
 import './settings.css';
 
 type FormValues = z.input<typeof addMemberBodySchema>;
@@ -20,6 +20,7 @@ type FormValues = z.input<typeof addMemberBodySchema>;
 export function InviteMemberForm({ businessId, myRole }: { businessId: string; myRole: Role }) {
   const invite = useInviteMember(businessId);
   const toast = useToast();
+  const { t } = useTranslation('workspaces');
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, reset, formState } = useForm<FormValues, unknown, AddMemberBody>({
     resolver: zodResolver(addMemberBodySchema),
@@ -34,12 +35,12 @@ export function InviteMemberForm({ businessId, myRole }: { businessId: string; m
       reset();
       toast(
         isMember(answer)
-          ? `${answer.name} joined as ${ROLE_LABELS[answer.role].label.toLowerCase()}`
-          : `Invitation sent to ${answer.email}`,
+          ? t('invite.joined', { name: answer.name, role: t(`roles.${answer.role}.inSentence`) })
+          : t('invite.sent', { email: answer.email }),
       );
     } catch (error) {
       if (error instanceof ApiError && error.code === 'conflict') {
-        setError('email', { message: 'This person is already a member.' });
+        setError('email', { message: t('invite.alreadyMember') });
       } else {
         setFormError(applyServerErrors(error, ['email', 'role'], setError));
       }
@@ -51,22 +52,22 @@ export function InviteMemberForm({ businessId, myRole }: { businessId: string; m
       {formError && <Banner tone="danger">{formError}</Banner>}
       <div className="inline-form">
         <TextField
-          label="Email address"
+          label={t('invite.email')}
           type="email"
           autoComplete="off"
-          placeholder="colleague@example.com"
+          placeholder={t('invite.emailPlaceholder')}
           error={formState.errors.email?.message}
           {...register('email')}
         />
-        <SelectField label="Role" error={formState.errors.role?.message} {...register('role')}>
+        <SelectField label={t('invite.role')} error={formState.errors.role?.message} {...register('role')}>
           {roles.map((role) => (
             <option key={role} value={role}>
-              {ROLE_LABELS[role].label}
+              {t(`roles.${role}.label`)}
             </option>
           ))}
         </SelectField>
         <Button type="submit" variant="primary" loading={formState.isSubmitting}>
-          Invite
+          {t('invite.submit')}
         </Button>
       </div>
     </form>

@@ -1,9 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import type { Member } from '#shared/business.schema.js';
 import type { Role } from '#shared/roles.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Button } from '#web/components/ui/button.js';
 import { memberAccess } from './member-access.js';
-import { ROLE_LABELS } from './role-labels.js';
 
 interface MemberRowProps {
   member: Member;
@@ -26,11 +26,12 @@ export function MemberRow({
   changingRole,
 }: MemberRowProps) {
   const access = memberAccess(myRole, myUserId, member, ownerCount);
+  const { t } = useTranslation('workspaces');
   return (
     <tr>
       <td>
         <div className="member-name">
-          {member.name} {access.isMe && <Badge tone="accent">You</Badge>}
+          {member.name} {access.isMe && <Badge tone="accent">{t('members.you')}</Badge>}
         </div>
         <div className="muted member-email">{member.email}</div>
       </td>
@@ -38,30 +39,35 @@ export function MemberRow({
         {access.canChangeRole ? (
           <select
             className="input input--select input--compact"
-            aria-label={`Role of ${member.name}`}
+            aria-label={t('members.roleOf', { name: member.name })}
             value={member.role}
             disabled={changingRole}
             onChange={(event) => onChangeRole(event.target.value as Role)}
           >
             {access.assignableRoles.map((role) => (
               <option key={role} value={role}>
-                {ROLE_LABELS[role].label}
+                {t(`roles.${role}.label`)}
               </option>
             ))}
           </select>
         ) : (
-          <Badge>{ROLE_LABELS[member.role].label}</Badge>
+          <Badge>{t(`roles.${member.role}.label`)}</Badge>
         )}
       </td>
       <td className="cell-actions">
         {access.canRemove && (
-          <Button size="sm" variant="ghost" onClick={onRemove} aria-label={`Remove ${member.name}`}>
-            Remove
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={onRemove}
+            aria-label={t('members.removeLabel', { name: member.name })}
+          >
+            {t('members.remove')}
           </Button>
         )}
         {access.canLeave && (
           <Button size="sm" variant="ghost" onClick={onRemove}>
-            Leave workspace
+            {t('members.leave')}
           </Button>
         )}
       </td>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Business, Member } from '#shared/business.schema.js';
 import { can, type Role } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -14,7 +15,6 @@ import { useRemoveMember } from '../api/remove-member.js';
 import { InvitationsCard } from './invitations-card.js';
 import { InviteMemberForm } from './invite-member-form.js';
 import { MemberRow } from './member-row.js';
-import { ROLE_LABELS } from './role-labels.js';
 import './settings.css';
 
 interface MembersCardProps {
@@ -30,6 +30,7 @@ export function MembersCard({ business, myUserId, onLeft }: MembersCardProps) {
   const changeRole = useChangeMemberRole(business.id);
   const removeMember = useRemoveMember(business.id);
   const toast = useToast();
+  const { t } = useTranslation('workspaces');
   const [removing, setRemoving] = useState<Member>();
   const leaving = removing?.user_id === myUserId;
   const ownerCount = members.data?.filter((member) => member.role === 'owner').length ?? 0;
@@ -38,7 +39,8 @@ export function MembersCard({ business, myUserId, onLeft }: MembersCardProps) {
     changeRole.mutate(
       { userId: member.user_id, role },
       {
-        onSuccess: () => toast(`${member.name} is now ${ROLE_LABELS[role].label.toLowerCase()}`),
+        onSuccess: () =>
+          toast(t('members.nowRole', { name: member.name, role: t(`roles.${role}.inSentence`) })),
         onError: (error) => toast(describeError(error), 'danger'),
       },
     );
@@ -49,7 +51,7 @@ export function MembersCard({ business, myUserId, onLeft }: MembersCardProps) {
       onSuccess: () => {
         setRemoving(undefined);
         if (leaving) onLeft();
-        else toast(`${removing.name} was removed`);
+        else toast(t('members.removed', { name: removing.name }));
       },
     });
   };
@@ -58,27 +60,24 @@ export function MembersCard({ business, myUserId, onLeft }: MembersCardProps) {
     <>
       {can(business.role, 'members.manage') && (
         <>
-          <Card
-            title="Invite a member"
-            description="Someone with an account joins at once; anyone else gets an email to sign up (the link works for 7 days)."
-          >
+          <Card title={t('members.inviteTitle')} description={t('members.inviteDescription')}>
             <InviteMemberForm businessId={business.id} myRole={business.role} />
           </Card>
           <InvitationsCard businessId={business.id} />
         </>
       )}
-      <Card title="Members" description="Everyone who can access this workspace.">
-        {members.isPending && <Spinner label="Loading members" />}
+      <Card title={t('members.title')} description={t('members.description')}>
+        {members.isPending && <Spinner label={t('members.loading')} />}
         {members.isError && <Banner tone="danger">{describeError(members.error)}</Banner>}
         {members.data && (
           <Table
-            caption="Workspace members"
+            caption={t('members.caption')}
             head={
               <tr>
-                <th scope="col">Member</th>
-                <th scope="col">Role</th>
+                <th scope="col">{t('members.member')}</th>
+                <th scope="col">{t('members.role')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('members.actions')}</span>
                 </th>
               </tr>
             }
@@ -105,13 +104,13 @@ export function MembersCard({ business, myUserId, onLeft }: MembersCardProps) {
           setRemoving(undefined);
         }}
         onConfirm={confirmRemoval}
-        title={leaving ? `Leave ${business.name}?` : `Remove ${removing?.name ?? ''}?`}
-        description={
+        title={
           leaving
-            ? 'You will lose access to this workspace until someone invites you again.'
-            : 'They will lose access to this workspace at once. You can invite them again later.'
+            ? t('members.leaveTitle', { workspace: business.name })
+            : t('members.removeTitle', { name: removing?.name ?? '' })
         }
-        confirmLabel={leaving ? 'Leave workspace' : 'Remove member'}
+        description={leaving ? t('members.leaveDescription') : t('members.removeDescription')}
+        confirmLabel={leaving ? t('members.leave') : t('members.removeMember')}
         tone="danger"
         pending={removeMember.isPending}
         error={removeMember.error ? describeError(removeMember.error) : undefined}

@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SelectField } from '#web/components/ui/field.js';
 import { localeOptions, timeZoneOptions } from './region-options.js';
 
@@ -6,8 +7,9 @@ type SelectProps = Omit<ComponentProps<typeof SelectField>, 'label' | 'children'
 
 /** A time zone picker; `current` keeps a stored zone selectable even if this browser does not list it. */
 export function TimeZoneField({ current, ...props }: SelectProps) {
+  const { t } = useTranslation('workspaces');
   return (
-    <SelectField label="Time zone" hint="Posts are scheduled and reported in this zone." {...props}>
+    <SelectField label={t('profile.timeZone')} hint={t('profile.timeZoneHint')} {...props}>
       {timeZoneOptions(current).map((zone) => (
         <option key={zone} value={zone}>
           {zone.replaceAll('_', ' ')}
@@ -17,11 +19,12 @@ export function TimeZoneField({ current, ...props }: SelectProps) {
   );
 }
 
-/** The language the workspace's content is written in. */
+/** The language the workspace's content is written in, each named in the reader's language. */
 export function LocaleField({ current, ...props }: SelectProps) {
+  const { t, i18n } = useTranslation('workspaces');
   return (
-    <SelectField label="Language" hint="The language your content is written in." {...props}>
-      {localeOptions(current).map((option) => (
+    <SelectField label={t('profile.language')} hint={t('profile.languageHint')} {...props}>
+      {localeOptions(current, i18n.language).map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}
         </option>

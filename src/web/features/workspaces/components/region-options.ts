@@ -50,9 +50,12 @@ export function timeZoneOptions(current?: string): string[] {
   return [...zones].sort((a, b) => a.localeCompare(b));
 }
 
-/** Common locales with readable names ("fr-CA — French (Canada)"), plus the current value. */
-export function localeOptions(current?: string): { value: string; label: string }[] {
-  const names = new Intl.DisplayNames(['en'], { type: 'language' });
+/**
+ * Common locales with readable names in the reader's language (`fr-CA` → "Canadian French (fr-CA)" in
+ * English), plus the current value.
+ */
+export function localeOptions(current?: string, language = 'en'): { value: string; label: string }[] {
+  const names = new Intl.DisplayNames([language, 'en'], { type: 'language' });
   const tags = new Set([...COMMON_LOCALES, browserLocale()]);
   if (current) tags.add(current);
   return [...tags].map((tag) => {

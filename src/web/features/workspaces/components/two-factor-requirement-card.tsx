@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Business } from '#shared/business.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -11,21 +12,15 @@ import { useUpdateBusiness } from '../api/update-business.js';
 export function TwoFactorRequirementCard({ business }: { business: Business }) {
   const update = useUpdateBusiness(business.id);
   const toast = useToast();
+  const { t } = useTranslation('workspaces');
   if (business.role !== 'owner') return null;
   return (
-    <Card
-      title="Two-factor sign-in"
-      description="Members who have not turned it on are asked to, before they can use this workspace. API keys are not affected."
-    >
+    <Card title={t('twoFactor.title')} description={t('twoFactor.description')}>
       <div className="stack">
         {update.isError && <Banner tone="danger">{describeError(update.error)}</Banner>}
         <CheckboxField
-          label="Require two-factor sign-in for every member"
-          hint={
-            <>
-              Turn it on for your own account first, in <Link to="/profile">Profile</Link>.
-            </>
-          }
+          label={t('twoFactor.require')}
+          hint={<Trans t={t} i18nKey="twoFactor.hint" components={{ profile: <Link to="/profile" /> }} />}
           checked={business.require_two_factor}
           disabled={update.isPending}
           onChange={(event) =>
@@ -33,11 +28,7 @@ export function TwoFactorRequirementCard({ business }: { business: Business }) {
               { require_two_factor: event.target.checked },
               {
                 onSuccess: (saved) =>
-                  toast(
-                    saved.require_two_factor
-                      ? 'Members now need two-factor sign-in to use this workspace.'
-                      : 'Two-factor sign-in is no longer required here.',
-                  ),
+                  toast(saved.require_two_factor ? t('twoFactor.required') : t('twoFactor.notRequired')),
               },
             )
           }

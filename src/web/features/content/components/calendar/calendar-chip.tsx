@@ -1,10 +1,11 @@
 import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import type { ContentItem } from '#shared/content.schema.js';
 import { localTime } from '#shared/zoned-time.js';
 import { Badge } from '#web/components/ui/badge.js';
-import { itemLabel, STATUS_LABELS, STATUS_TONES } from '../content-format.js';
+import { itemLabel, STATUS_TONES } from '../content-format.js';
 
 interface CalendarChipProps {
   item: ContentItem;
@@ -27,6 +28,7 @@ export function CalendarChip({
   hintId,
   onKeyDown,
 }: CalendarChipProps) {
+  const { t } = useTranslation('content');
   const time = item.scheduled_at ? localTime(item.scheduled_at, timeZone) : '';
   const channel = CHANNEL_RULES[item.channel].name;
   return (
@@ -48,9 +50,9 @@ export function CalendarChip({
         <span className="cal-chip__time">{time}</span> <span className="cal-chip__channel">{channel}</span>
       </span>
       <span className="visually-hidden">: </span>
-      <span className="cal-chip__title">{itemLabel(item)}</span>
+      <span className="cal-chip__title">{itemLabel(item, t('item.untitled'))}</span>
       <span className="visually-hidden"> (</span>
-      <Badge tone={STATUS_TONES[item.status]}>{STATUS_LABELS[item.status]}</Badge>
+      <Badge tone={STATUS_TONES[item.status]}>{t(`status.${item.status}`)}</Badge>
       <span className="visually-hidden">)</span>
     </Link>
   );

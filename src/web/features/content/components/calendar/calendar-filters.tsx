@@ -1,7 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { CONTENT_STATUSES } from '#shared/content.schema.js';
 import { ChannelOptions } from '#web/components/ui/channel-options.js';
 import { SelectField, TextField } from '#web/components/ui/field.js';
-import { STATUS_LABELS } from '../content-format.js';
 
 /** The calendar's filters as they sit in the address bar (empty string: not filtered). */
 export interface CalendarFilterValues {
@@ -19,23 +19,24 @@ interface CalendarFiltersProps {
 
 /** Channel, campaign, status and pillar filters. */
 export function CalendarFilters({ values, campaigns, onChange }: CalendarFiltersProps) {
+  const { t } = useTranslation('content');
   return (
     <fieldset className="cal-filters">
-      <legend className="visually-hidden">Filters</legend>
+      <legend className="visually-hidden">{t('calendarFilters.legend')}</legend>
       <SelectField
-        label="Channel"
+        label={t('calendarFilters.channel')}
         value={values.channel}
         onChange={(event) => onChange('channel', event.target.value)}
       >
-        <option value="">All channels</option>
+        <option value="">{t('calendarFilters.allChannels')}</option>
         <ChannelOptions />
       </SelectField>
       <SelectField
-        label="Campaign"
+        label={t('calendarFilters.campaign')}
         value={values.campaign}
         onChange={(event) => onChange('campaign', event.target.value)}
       >
-        <option value="">All campaigns</option>
+        <option value="">{t('calendarFilters.allCampaigns')}</option>
         {campaigns.map((campaign) => (
           <option key={campaign.id} value={campaign.id}>
             {campaign.name}
@@ -43,21 +44,21 @@ export function CalendarFilters({ values, campaigns, onChange }: CalendarFilters
         ))}
       </SelectField>
       <SelectField
-        label="Status"
+        label={t('calendarFilters.status')}
         value={values.status}
         onChange={(event) => onChange('status', event.target.value)}
       >
-        <option value="">All statuses</option>
+        <option value="">{t('calendarFilters.allStatuses')}</option>
         {CONTENT_STATUSES.map((status) => (
           <option key={status} value={status}>
-            {STATUS_LABELS[status]}
+            {t(`status.${status}`)}
           </option>
         ))}
       </SelectField>
       <TextField
-        label="Pillar"
+        label={t('calendarFilters.pillar')}
         type="search"
-        placeholder="Any pillar"
+        placeholder={t('calendarFilters.anyPillar')}
         maxLength={60}
         defaultValue={values.pillar}
         onKeyDown={(event) => {

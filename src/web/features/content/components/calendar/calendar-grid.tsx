@@ -1,19 +1,22 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContentItem } from '#shared/content.schema.js';
 import { reschedulePermission } from '#shared/content-workflow.js';
 import { can, type Role } from '#shared/roles.js';
 import { addDays, type CivilDate, localDate } from '#shared/zoned-time.js';
+import { dateTimeFormat } from '#web/lib/workspace-format.js';
 import { CalendarChip } from './calendar-chip.js';
 
 const MIME = 'application/x-mcc-content';
 const ARROW_DAYS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
-const weekdayName = new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' });
-const dayLabel = new Intl.DateTimeFormat(undefined, {
-  weekday: 'long',
-  month: 'long',
-  day: 'numeric',
-  timeZone: 'UTC',
-});
+const weekdayName = (date: Date) => dateTimeFormat({ weekday: 'short', timeZone: 'UTC' }).format(date);
+const dayLabel = (date: Date) =>
+  dateTimeFormat({
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 
 const utc = (date: CivilDate) => new Date(`${date}T00:00:00Z`);
 
@@ -43,6 +46,7 @@ function movable(item: ContentItem, role: Role): boolean {
  */
 export function CalendarGrid(props: CalendarGridProps) {
   const { weeks, month, items, today, businessId, timeZone, role, pendingId, onMove } = props;
+  const { t } = useTranslation('content');
   const hintId = useId();
   const [target, setTarget] = useState<{ item: ContentItem; date: CivilDate }>();
   const [dragOver, setDragOver] = useState<CivilDate>();
@@ -92,14 +96,14 @@ export function CalendarGrid(props: CalendarGridProps) {
   return (
     <div ref={root} className={`cal-grid${month ? ' cal-grid--month' : ' cal-grid--week'}`}>
       <p id={hintId} className="visually-hidden">
-        Arrow keys choose another day, Enter moves the item there, Escape cancels.
+        {t('calendar.moveHint')}
       </p>
       <p className="visually-hidden" aria-live="assertive">
-        {target ? `Move to ${dayLabel.format(utc(target.date))}? Press Enter to move, Escape to cancel.` : ''}
+        {target ? t('calendar.moveTo', { day: dayLabel(utc(target.date)) }) : ''}
       </p>
       <div className="cal-weekdays" aria-hidden="true">
         {weeks[0]?.map((date) => (
-          <span key={date}>{weekdayName.format(utc(date))}</span>
+          <span key={date}>{weekdayName(utc(date))}</span>
         ))}
       </div>
       {weeks.map((week) => (
@@ -135,15 +139,15 @@ export function CalendarGrid(props: CalendarGridProps) {
               >
                 <h3 className="cal-day__heading">
                   <span className="cal-day__weekday" aria-hidden="true">
-                    {weekdayName.format(utc(date))}{' '}
+                    {weekdayName(utc(date))}{' '}
                   </span>
                   <time dateTime={date} aria-hidden="true">
                     {Number(date.slice(8))}
                   </time>
-                  <span className="visually-hidden">{dayLabel.format(utc(date))}</span>
+                  <span className="visually-hidden">{dayLabel(utc(date))}</span>
                 </h3>
                 {dayItems.length > 0 && (
-                  <ul className="cal-day__items" aria-label={dayLabel.format(utc(date))}>
+                  <ul className="cal-day__items" aria-label={dayLabel(utc(date))}>
                     {dayItems.map((item) => (
                       <li key={item.id}>
                         <CalendarChip

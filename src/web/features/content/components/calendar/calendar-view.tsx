@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Business } from '#shared/business.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
@@ -21,23 +22,22 @@ import type { ContentFilters } from '#web/features/content/api/query-keys.js';
 import { useReschedule } from '#web/features/content/hooks/use-reschedule.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { useEveryPage } from '#web/lib/use-every-page.js';
+import { dateTimeFormat } from '#web/lib/workspace-format.js';
 import { CalendarFilters, type CalendarFilterValues } from './calendar-filters.js';
 import { CalendarGrid } from './calendar-grid.js';
 import '../channel-colors.css';
 import './calendar.css';
 
 type View = 'month' | 'week';
-const VIEWS = [
-  { value: 'month', label: 'Month' },
-  { value: 'week', label: 'Week' },
-] as const;
-const monthTitle = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dayTitle = new Intl.DateTimeFormat(undefined, {
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+const monthTitle = (date: Date) =>
+  dateTimeFormat({ month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+const dayTitle = (date: Date) =>
+  dateTimeFormat({
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 const utc = (date: CivilDate) => new Date(`${date}T00:00:00Z`);
 
 /**
@@ -51,6 +51,7 @@ export function CalendarView({
   business: Business;
   campaigns: readonly { id: string; name: string }[];
 }) {
+  const { t } = useTranslation('content');
   const timeZone = business.time_zone;
   const [params, setParams] = useSearchParams();
   const today = todayIn(timeZone);
@@ -98,8 +99,8 @@ export function CalendarView({
 
   const title =
     view === 'month'
-      ? monthTitle.format(utc(anchor))
-      : `${dayTitle.format(utc(first))} – ${dayTitle.format(utc(addDays(first, 6)))}`;
+      ? monthTitle(utc(anchor))
+      : `${dayTitle(utc(first))} – ${dayTitle(utc(addDays(first, 6)))}`;
   const items = content.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -108,23 +109,30 @@ export function CalendarView({
         <div className="cal-toolbar__nav">
           <Button size="sm" onClick={() => step(-1)}>
             <span aria-hidden="true">‹</span>
-            <span className="visually-hidden">Previous {view}</span>
+            <span className="visually-hidden">
+              {view === 'month' ? t('calendar.previousMonth') : t('calendar.previousWeek')}
+            </span>
           </Button>
           <Button size="sm" onClick={() => update({ date: '' })}>
-            Today
+            {t('calendar.today')}
           </Button>
           <Button size="sm" onClick={() => step(1)}>
             <span aria-hidden="true">›</span>
-            <span className="visually-hidden">Next {view}</span>
+            <span className="visually-hidden">
+              {view === 'month' ? t('calendar.nextMonth') : t('calendar.nextWeek')}
+            </span>
           </Button>
           <h2 className="cal-toolbar__title" aria-live="polite">
             {title}
           </h2>
-          {content.isFetching && <Spinner size="sm" label="Updating" />}
+          {content.isFetching && <Spinner size="sm" label={t('calendar.updating')} />}
         </div>
         <SegmentedControl
-          label="View"
-          options={VIEWS}
+          label={t('calendar.view')}
+          options={[
+            { value: 'month', label: t('calendar.month') },
+            { value: 'week', label: t('calendar.week') },
+          ]}
           value={view}
           onChange={(value) => update({ view: value })}
         />
@@ -134,7 +142,7 @@ export function CalendarView({
         campaigns={campaigns}
         onChange={(name, value) => update({ [name]: value })}
       />
-      <p className="muted cal-zone">Times in {timeZone.replaceAll('_', ' ')}.</p>
+      <p className="muted cal-zone">{t('calendar.timeZone', { zone: timeZone.replaceAll('_', ' ') })}</p>
       {content.isError && <Banner tone="danger">{describeError(content.error)}</Banner>}
       <CalendarGrid
         weeks={weeks}
@@ -149,7 +157,7 @@ export function CalendarView({
       />
       {!content.isPending && items.length === 0 && (
         <p className="muted cal-empty">
-          Nothing scheduled in this {view}. Schedule drafts from their page, or write some in the studio.
+          {view === 'month' ? t('calendar.emptyMonth') : t('calendar.emptyWeek')}
         </p>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { COMMENT_MAX } from '#shared/comments.schema.js';
 import { Button } from '#web/components/ui/button.js';
 import { type Mentionable, mentionQuery, mentionsIn, suggestMembers } from './mention-text.js';
@@ -30,6 +31,7 @@ export function CommentForm({
   onSubmit,
   onCancel,
 }: CommentFormProps) {
+  const { t } = useTranslation('content');
   const [text, setText] = useState(initialText);
   const [picked, setPicked] = useState<Mentionable[]>([...initialMentions]);
   const [caret, setCaret] = useState(0);
@@ -121,13 +123,13 @@ export function CommentForm({
         }}
         onKeyDown={onTextKey}
         onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
-        placeholder="Type @ to mention someone"
+        placeholder={t('comments.placeholder')}
       />
       {suggestions.length > 0 && (
         <ul
           ref={list}
           className="comment-form__suggestions"
-          aria-label="Mention someone"
+          aria-label={t('comments.mention')}
           onKeyDown={onListKey}
         >
           {suggestions.map((member) => (
@@ -145,7 +147,7 @@ export function CommentForm({
       <div className="row">
         {onCancel && (
           <Button size="sm" variant="ghost" onClick={onCancel}>
-            Cancel
+            {t('comments.cancel')}
           </Button>
         )}
         <Button size="sm" type="submit" variant="primary" loading={pending} disabled={text.trim() === ''}>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContentComment } from '#shared/comments.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -38,6 +39,7 @@ function formError(error: unknown): string | undefined {
  * @mentions of members (who are notified). Every member may comment, whatever their role.
  */
 export function CommentThread({ businessId, itemId, members: mentionable }: CommentThreadProps) {
+  const { t } = useTranslation('content');
   const comments = useContentComments(businessId, itemId);
   const create = useCreateComment(businessId, itemId);
   const me = useCurrentUser();
@@ -45,12 +47,12 @@ export function CommentThread({ businessId, itemId, members: mentionable }: Comm
   const threads = all.filter((comment) => comment.parent_id === null);
   const repliesTo = (id: string) => all.filter((comment) => comment.parent_id === id);
   return (
-    <Card title="Comments">
+    <Card title={t('comments.title')}>
       {comments.isError && <Banner tone="danger">{describeError(comments.error)}</Banner>}
-      {comments.isPending && <p className="muted">Loading the comments…</p>}
-      {comments.isSuccess && threads.length === 0 && <p className="muted">No comments yet.</p>}
+      {comments.isPending && <p className="muted">{t('comments.loading')}</p>}
+      {comments.isSuccess && threads.length === 0 && <p className="muted">{t('comments.empty')}</p>}
       {threads.length > 0 && (
-        <ol className="comment-list" aria-label="Comment threads">
+        <ol className="comment-list" aria-label={t('comments.threads')}>
           {threads.map((thread) => (
             <li key={thread.id} className="comment-thread">
               <CommentView
@@ -73,8 +75,8 @@ export function CommentThread({ businessId, itemId, members: mentionable }: Comm
         </ol>
       )}
       <CommentForm
-        label="Add a comment"
-        submitLabel="Comment"
+        label={t('comments.add')}
+        submitLabel={t('comments.submit')}
         members={mentionable}
         pending={create.isPending}
         error={formError(create.error)}
@@ -99,12 +101,13 @@ function Replies({
   myId: string;
   members: Mentionable[];
 }) {
+  const { t } = useTranslation('content');
   const [replying, setReplying] = useState(false);
   const create = useCreateComment(businessId, itemId);
   return (
     <>
       {replies.length > 0 && (
-        <ol className="comment-list comment-list--replies" aria-label="Replies">
+        <ol className="comment-list comment-list--replies" aria-label={t('comments.replies')}>
           {replies.map((reply) => (
             <li key={reply.id}>
               <CommentView
@@ -120,8 +123,8 @@ function Replies({
       )}
       {replying ? (
         <CommentForm
-          label="Your reply"
-          submitLabel="Reply"
+          label={t('comments.yourReply')}
+          submitLabel={t('comments.reply')}
           members={members}
           pending={create.isPending}
           error={formError(create.error)}
@@ -133,7 +136,7 @@ function Replies({
         />
       ) : (
         <Button size="sm" variant="ghost" onClick={() => setReplying(true)}>
-          Reply
+          {t('comments.reply')}
         </Button>
       )}
     </>
@@ -153,30 +156,31 @@ function CommentView({
   mine: boolean;
   members: Mentionable[];
 }) {
+  const { t } = useTranslation('content');
   const [editing, setEditing] = useState(false);
   const update = useUpdateComment(businessId, itemId);
   const remove = useDeleteComment(businessId, itemId);
   if (comment.deleted) {
     return (
       <article id={`comment-${comment.id}`} className="comment">
-        <p className="muted">Comment deleted.</p>
+        <p className="muted">{t('comments.deleted')}</p>
       </article>
     );
   }
-  const author = comment.author?.name ?? 'A former member';
+  const author = comment.author?.name ?? t('comments.formerMember');
   return (
-    <article id={`comment-${comment.id}`} className="comment" aria-label={`Comment by ${author}`}>
+    <article id={`comment-${comment.id}`} className="comment" aria-label={t('comments.by', { author })}>
       <p className="comment__meta">
         <strong>{author}</strong>{' '}
         <span className="muted">
           {formatDateTime(comment.created_at)}
-          {comment.updated_at !== comment.created_at ? ' · edited' : ''}
+          {comment.updated_at !== comment.created_at ? t('comments.edited') : ''}
         </span>
       </p>
       {editing ? (
         <CommentForm
-          label="Edit your comment"
-          submitLabel="Save"
+          label={t('comments.editLabel')}
+          submitLabel={t('comments.save')}
           members={members}
           initialText={comment.body}
           initialMentions={comment.mentions}
@@ -205,7 +209,7 @@ function CommentView({
       {mine && !editing && (
         <div className="row">
           <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>
-            Edit
+            {t('comments.edit')}
           </Button>
           <Button
             size="sm"
@@ -213,7 +217,7 @@ function CommentView({
             loading={remove.isPending}
             onClick={() => remove.mutate(comment.id)}
           >
-            Delete
+            {t('comments.delete')}
           </Button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { type ReactNode, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Business } from '#shared/business.schema.js';
 import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
@@ -37,18 +38,12 @@ interface ComposeViewProps {
   renderMediaPicker: (slot: MediaPickerSlot) => ReactNode;
 }
 
-const INTENT_LABELS: Record<ComposeIntent, { label: string; submit: string }> = {
-  draft: { label: 'Save as drafts', submit: 'Save drafts' },
-  review: { label: 'Send for review', submit: 'Send for review' },
-  schedule: { label: 'Schedule at one time', submit: 'Schedule all' },
-  queue: { label: 'Add all to the queue', submit: 'Add all to the queue' },
-};
-
 /**
  * "New post": a brief, base text and media shared by every network picked, a tab per network with its
  * own text, counter, checks and preview, then all saved, sent for review or scheduled together.
  */
 export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeViewProps) {
+  const { t } = useTranslation('content');
   const offered: readonly ChannelId[] =
     business.brand.channels.length > 0 ? business.brand.channels : CHANNEL_IDS;
   const [draft, setDraft] = useState<ComposeDraft>({
@@ -100,37 +95,37 @@ export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeV
         submit();
       }}
     >
-      <Card title="The post" description="Shared by every network: the brief, the base text and the media.">
+      <Card title={t('compose.post')} description={t('compose.postDescription')}>
         <div className="stack">
           <TextField
-            label="Title"
+            label={t('compose.title')}
             maxLength={200}
             value={draft.title}
-            hint="Names the post in the calendar and lists."
+            hint={t('compose.titleHint')}
             onChange={(event) => update({ title: event.target.value })}
           />
           <TextAreaField
-            label="Brief"
+            label={t('compose.brief')}
             rows={2}
             maxLength={500}
             value={draft.brief}
-            hint="What the post is about and what its picture shows."
+            hint={t('compose.briefHint')}
             onChange={(event) => update({ brief: event.target.value })}
           />
           <TextAreaField
-            label="Base text"
+            label={t('compose.base')}
             rows={4}
             value={draft.base}
-            hint="Each network starts from it until you tailor that network’s text."
+            hint={t('compose.baseHint')}
             onChange={(event) => update({ base: event.target.value })}
           />
           {campaigns.length > 0 && (
             <SelectField
-              label="Campaign"
+              label={t('compose.campaign')}
               value={draft.campaignId}
               onChange={(event) => update({ campaignId: event.target.value })}
             >
-              <option value="">No campaign</option>
+              <option value="">{t('compose.noCampaign')}</option>
               {campaigns.map((campaign) => (
                 <option key={campaign.id} value={campaign.id}>
                   {campaign.name}
@@ -139,7 +134,7 @@ export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeV
             </SelectField>
           )}
           <fieldset className="compose-channels">
-            <legend>Networks</legend>
+            <legend>{t('compose.networks')}</legend>
             {offered.map((channel) => (
               <CheckboxField
                 key={channel}
@@ -150,11 +145,11 @@ export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeV
             ))}
           </fieldset>
           <div className="stack">
-            <h3 className="compose-subtitle">Media</h3>
+            <h3 className="compose-subtitle">{t('compose.media')}</h3>
             {draft.media.length === 0 ? (
-              <p className="muted">No media attached.</p>
+              <p className="muted">{t('compose.noMedia')}</p>
             ) : (
-              <ul className="compose-media" aria-label="Attached media">
+              <ul className="compose-media" aria-label={t('compose.attachedMedia')}>
                 {draft.media.map((item) => (
                   <li key={item.id} className="row">
                     <span>{item.name}</span>
@@ -163,25 +158,22 @@ export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeV
                       variant="ghost"
                       onClick={() => update({ media: draft.media.filter((other) => other.id !== item.id) })}
                     >
-                      Remove {item.name}
+                      {t('compose.removeMedia', { name: item.name })}
                     </Button>
                   </li>
                 ))}
               </ul>
             )}
             <div className="row">
-              <Button onClick={() => setPicking(true)}>Add from the library</Button>
+              <Button onClick={() => setPicking(true)}>{t('compose.addMedia')}</Button>
             </div>
           </div>
         </div>
       </Card>
 
       {current && (
-        <Card
-          title="Per network"
-          description="Each network’s own text, checked against its rules as you type."
-        >
-          <div className="compose-tabs" role="tablist" aria-label="Networks">
+        <Card title={t('compose.perNetwork')} description={t('compose.perNetworkDescription')}>
+          <div className="compose-tabs" role="tablist" aria-label={t('compose.networks')}>
             {draft.channels.map((channel) => {
               const selected = channel === current;
               const broken = blocked.includes(channel) || serverErrorsFor(fieldErrors, channel).length > 0;
@@ -209,7 +201,7 @@ export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeV
                   }}
                 >
                   {CHANNEL_RULES[channel].name}
-                  {broken && <span className="compose-tab__flag"> (needs changes)</span>}
+                  {broken && <span className="compose-tab__flag"> {t('compose.needsChanges')}</span>}
                 </button>
               );
             })}
@@ -228,10 +220,10 @@ export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeV
         </Card>
       )}
 
-      <Card title="When">
+      <Card title={t('compose.when')}>
         <div className="stack">
           <fieldset className="compose-intents">
-            <legend>What to do with the variants</legend>
+            <legend>{t('compose.whatToDo')}</legend>
             {intents.map((intent) => (
               <label key={intent} className="compose-intent">
                 <input
@@ -241,22 +233,20 @@ export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeV
                   checked={draft.intent === intent}
                   onChange={() => update({ intent })}
                 />
-                {INTENT_LABELS[intent].label}
+                {t(`compose.intents.${intent}.label`)}
               </label>
             ))}
           </fieldset>
           {draft.intent !== 'queue' && (
             <TextField
-              label={draft.intent === 'schedule' ? 'Publish at' : 'Planned for (optional)'}
+              label={draft.intent === 'schedule' ? t('compose.publishAt') : t('compose.plannedFor')}
               type="datetime-local"
               value={draft.scheduledLocal}
-              hint={`In ${business.time_zone.replaceAll('_', ' ')} time, for every network.`}
+              hint={t('compose.timeHint', { zone: business.time_zone.replaceAll('_', ' ') })}
               onChange={(event) => update({ scheduledLocal: event.target.value })}
             />
           )}
-          {draft.intent === 'queue' && (
-            <p className="muted">Each network takes its next free slot (Settings → Queue).</p>
-          )}
+          {draft.intent === 'queue' && <p className="muted">{t('compose.queueHint')}</p>}
         </div>
       </Card>
 
@@ -268,11 +258,16 @@ export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeV
           loading={compose.isPending}
           disabled={draft.channels.length === 0 || blocked.length > 0 || missingTime}
         >
-          {INTENT_LABELS[draft.intent].submit} ({draft.channels.length})
+          {t('compose.submit', {
+            action: t(`compose.intents.${draft.intent}.submit`),
+            networks: draft.channels.length,
+          })}
         </Button>
         {blocked.length > 0 && (
           <p className="muted">
-            Fix {blocked.map((channel) => CHANNEL_RULES[channel].name).join(', ')} first.
+            {t('compose.fixFirst', {
+              networks: blocked.map((channel) => CHANNEL_RULES[channel].name).join(', '),
+            })}
           </p>
         )}
       </div>
@@ -299,19 +294,19 @@ function ComposeDone({
   timeZone: string;
   onAnother: () => void;
 }) {
+  const { t } = useTranslation('content');
   const first = result.items[0];
+  const count = result.items.length;
   const day = first?.scheduled_at ? `?date=${localDate(first.scheduled_at, timeZone)}` : '';
   return (
-    <Card title="Saved">
+    <Card title={t('compose.saved')}>
       <div className="stack">
         <p>
-          {result.items.length === 1 ? 'One variant' : `${result.items.length} variants`}{' '}
           {first?.status === 'scheduled'
-            ? 'scheduled'
+            ? t('compose.doneScheduled', { count })
             : first?.status === 'in_review'
-              ? 'sent for review'
-              : 'saved as drafts'}
-          :
+              ? t('compose.doneReview', { count })
+              : t('compose.doneDrafts', { count })}
         </p>
         <ul className="compose-saved">
           {result.items.map((item) => (
@@ -324,9 +319,9 @@ function ComposeDone({
         </ul>
         <div className="row">
           <Link to={`../calendar${day}`} relative="path" className="button button--secondary button--md">
-            See the calendar
+            {t('compose.seeCalendar')}
           </Link>
-          <Button onClick={onAnother}>Compose another post</Button>
+          <Button onClick={onAnother}>{t('compose.another')}</Button>
         </div>
       </div>
     </Card>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -31,6 +32,7 @@ export function VariantPanel({
   serverErrors,
   onChange,
 }: VariantPanelProps) {
+  const { t } = useTranslation('content');
   const rule = CHANNEL_RULES[channel];
   const variant = variantOf(draft, channel);
   const { measured, notes } = checkVariant(draft, channel);
@@ -49,26 +51,26 @@ export function VariantPanel({
     <div className="compose-variant">
       <div className="stack">
         <TextAreaField
-          label={`Text for ${rule.name}`}
+          label={t('variant.text', { network: rule.name })}
           rows={7}
           value={variant.body}
-          hint={variant.tailored ? undefined : 'Starts from the base text; edit it to tailor this network.'}
+          hint={variant.tailored ? undefined : t('variant.textHint')}
           onChange={(event) => onChange({ ...variant, body: event.target.value, tailored: true })}
         />
         <TextField
-          label={`Hashtags for ${rule.name}`}
-          placeholder={rule.maxHashtags === 0 ? 'Hashtags do nothing here' : '#spring #bakery'}
+          label={t('variant.hashtags', { network: rule.name })}
+          placeholder={rule.maxHashtags === 0 ? t('variant.noHashtags') : t('variant.hashtagsPlaceholder')}
           value={variant.hashtags.join(' ')}
-          hint={`Up to ${rule.maxHashtags}; ${rule.suggestedHashtags} work well.`}
+          hint={t('variant.hashtagsHint', { max: rule.maxHashtags, suggested: rule.suggestedHashtags })}
           onChange={(event) =>
             onChange({ ...variant, hashtags: splitHashtags(event.target.value), tailored: true })
           }
         />
         <p className={`compose-count${measured.over ? ' compose-count--over' : ''}`} aria-live="polite">
-          {measured.count} / {measured.limit} {rule.name} characters
+          {t('variant.count', { used: measured.count, limit: measured.limit, network: rule.name })}
         </p>
         {(notes.length > 0 || serverErrors.length > 0) && (
-          <ul className="compose-notes" aria-label={`${rule.name} checks`}>
+          <ul className="compose-notes" aria-label={t('variant.checks', { network: rule.name })}>
             {serverErrors.map((message) => (
               <li key={`server-${message}`} className="compose-notes__error">
                 {message}
@@ -83,22 +85,20 @@ export function VariantPanel({
         )}
         <div className="row">
           <Button onClick={tailorWithAi} loading={tailor.isPending} disabled={!source}>
-            Tailor with AI
+            {t('variant.tailor')}
           </Button>
           {variant.tailored && (
             <Button
               variant="ghost"
               onClick={() => onChange({ body: draft.base, hashtags: [], tailored: false })}
             >
-              Back to the base text
+              {t('variant.backToBase')}
             </Button>
           )}
         </div>
         {tailor.isError && <Banner tone="danger">{describeError(tailor.error)}</Banner>}
         {tailor.data?.offline && tailor.variables?.channel === channel && (
-          <p className="muted">
-            Tailored by the offline writer: connect an AI provider for a model’s rewrite.
-          </p>
+          <p className="muted">{t('variant.offline')}</p>
         )}
       </div>
       <ChannelPreview

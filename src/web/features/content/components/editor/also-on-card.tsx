@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Business } from '#shared/business.schema.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
@@ -24,6 +25,7 @@ interface AlsoOnCardProps {
  * are not yet published (a bulk reschedule: all move, or none).
  */
 export function AlsoOnCard({ item, business }: AlsoOnCardProps) {
+  const { t } = useTranslation('content');
   const group = useContentItems(business.id, { post_group: item.post_group });
   const move = useBulkChangeContent(business.id);
   const [local, setLocal] = useState('');
@@ -42,7 +44,7 @@ export function AlsoOnCard({ item, business }: AlsoOnCardProps) {
     });
   };
   return (
-    <Card title="Also on" description="The same post on other networks.">
+    <Card title={t('alsoOn.title')} description={t('alsoOn.description')}>
       <div className="stack">
         <ul className="also-on">
           {siblings.map((other) => (
@@ -51,7 +53,7 @@ export function AlsoOnCard({ item, business }: AlsoOnCardProps) {
                 {CHANNEL_RULES[other.channel].name}
               </Link>{' '}
               <span className="muted">
-                {other.status.replace('_', ' ')}
+                {t(`statusInSentence.${other.status}`)}
                 {other.scheduled_at ? ` · ${formatZoned(other.scheduled_at, business.time_zone)}` : ''}
               </span>
             </li>
@@ -60,19 +62,24 @@ export function AlsoOnCard({ item, business }: AlsoOnCardProps) {
         {can(business.role, 'content.write') && movable.length > 1 && (
           <>
             <TextField
-              label="Move every network to"
+              label={t('alsoOn.moveTo')}
               type="datetime-local"
               value={local}
-              hint={`Moves the ${movable.length} variants not yet published, in ${business.time_zone.replaceAll('_', ' ')} time.`}
+              hint={t('alsoOn.moveHint', {
+                count: movable.length,
+                zone: business.time_zone.replaceAll('_', ' '),
+              })}
               onChange={(event) => setLocal(event.target.value)}
             />
             <div className="row">
               <Button onClick={moveAll} disabled={!local} loading={move.isPending}>
-                Move all
+                {t('alsoOn.moveAll')}
               </Button>
             </div>
             {move.isError && <Banner tone="danger">{describeError(move.error)}</Banner>}
-            {move.isSuccess && <p className="muted">Moved {move.data.items.length} variants.</p>}
+            {move.isSuccess && (
+              <p className="muted">{t('alsoOn.moved', { count: move.data.items.length })}</p>
+            )}
           </>
         )}
       </div>

@@ -1,16 +1,21 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { cropFor } from '#shared/channel-media.js';
 import { CHANNEL_RULES, composePost, countText, validateForChannel } from '#shared/channels.js';
 import type { ContentMedia } from '#shared/content.schema.js';
 import { MediaThumbnail } from '#web/components/ui/media-thumbnail.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 
-const UNIT_NAMES = {
-  characters: 'characters',
-  graphemes: 'characters (graphemes)',
-  emoji_bytes: 'characters (emoji count as bytes)',
-  weighted: 'characters (links count 23, emoji 2)',
-  sms_units: 'characters in one SMS',
-} as const;
+/** The channels whose post has a title of its own, named as the network names it ("subject" for email). */
+const TITLED = ['google_business', 'email', 'pinterest'] as const satisfies readonly ChannelId[];
+const isTitled = (channel: ChannelId): channel is (typeof TITLED)[number] =>
+  (TITLED as readonly ChannelId[]).includes(channel);
+
+/** The name of the channel's own title field ("subject" for email) in the reader's words, if it has one. */
+export function titleLabel(channel: ChannelId, t: TFunction<'content'>): string | undefined {
+  return isTitled(channel) ? t(`preview.titleLabels.${channel}`) : CHANNEL_RULES[channel].title?.label;
+}
 
 interface ChannelPreviewProps {
   channel: ChannelId;
@@ -36,14 +41,19 @@ export function ChannelPreview({
   callToAction,
   media = [],
 }: ChannelPreviewProps) {
+  const { t } = useTranslation('content');
   const rule = CHANNEL_RULES[channel];
   const published = composePost(body, hashtags);
   const measured = countText(channel, published);
+  const overBy = measured.count - measured.limit;
   const issues = validateForChannel(channel, { body, hashtags, ...(rule.title ? { title } : {}) }).filter(
     (issue) => issue.code !== 'empty' && !(issue.field === 'body' && issue.code === 'too_long'),
   );
   return (
-    <article className={`preview channel--${channel}`} aria-label={`${rule.name} preview`}>
+    <article
+      className={`preview channel--${channel}`}
+      aria-label={t('preview.label', { network: rule.name })}
+    >
       <header className="preview__header">
         <span className="preview__avatar" aria-hidden="true">
           {author.charAt(0).toUpperCase()}
@@ -53,14 +63,14 @@ export function ChannelPreview({
       </header>
       {rule.title && title && (
         <p className="preview__title">
-          <span className="muted">{rule.title.label}: </span>
+          <span className="muted">{t('preview.titlePrefix', { label: titleLabel(channel, t) })} </span>
           {title}
         </p>
       )}
-      <p className="preview__body">{published || <span className="muted">Nothing written yet.</span>}</p>
+      <p className="preview__body">{published || <span className="muted">{t('preview.empty')}</span>}</p>
       {callToAction && !body.includes(callToAction) && <p className="preview__cta">{callToAction}</p>}
       {media.length > 0 && (
-        <ul className="preview__media" aria-label="Media as posted">
+        <ul className="preview__media" aria-label={t('preview.media')}>
           {media.map((item) => {
             const crop = item.kind === 'image' ? cropFor(channel, item) : null;
             return (
@@ -78,9 +88,12 @@ export function ChannelPreview({
         </ul>
       )}
       <p className={`preview__count${measured.over ? ' preview__count--over' : ''}`}>
-        {measured.count.toLocaleString()} / {measured.limit.toLocaleString()} {UNIT_NAMES[measured.unit]}
-        {measured.over &&
-          ` — ${(measured.count - measured.limit).toLocaleString()} over ${rule.name}’s limit`}
+        {t('preview.count', {
+          used: formatNumber(measured.count),
+          limit: formatNumber(measured.limit),
+          unit: t(`preview.units.${measured.unit}`),
+        })}
+        {measured.over && ` — ${t('preview.over', { over: formatNumber(overBy), network: rule.name })}`}
       </p>
       {issues.length > 0 && (
         <ul className="preview__issues">

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { type FieldError, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { Business } from '#shared/business.schema.js';
 import { CONTENT_FORMATS } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
@@ -14,8 +15,7 @@ import { useToast } from '#web/components/ui/toast.js';
 import { useUpdateContentItem } from '#web/features/content/api/update-content-item.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
-import { FORMAT_LABELS } from '../content-format.js';
-import { ChannelPreview } from './channel-preview.js';
+import { ChannelPreview, titleLabel } from './channel-preview.js';
 import {
   changesOf,
   type EditorInput,
@@ -34,6 +34,12 @@ import { ChannelOptions } from '#web/components/ui/channel-options.js';
 
 const FIELDS = ['title', 'body', 'call_to_action', 'channel', 'format', 'hashtags'] as const;
 
+/** A field's error: the server's words as they came, the form's own check in the reader's language. */
+function ownError(error: FieldError | undefined, message: string): string | undefined {
+  if (!error) return undefined;
+  return error.type === 'server' ? error.message : message;
+}
+
 /**
  * Edits one item with a live per-network preview, its review workflow and its history. Edits are sent
  * with the version they started from; if someone else saved meanwhile, nothing is overwritten.
@@ -48,6 +54,7 @@ export function ContentEditor({
   /** More cards for the side column, composed by the page (publishing status, from another feature). */
   aside?: ReactNode;
 }) {
+  const { t } = useTranslation('content');
   const timeZone = business.time_zone;
   const writable = can(business.role, 'content.write') && item.status !== 'published';
   const update = useUpdateContentItem(business.id);
@@ -84,7 +91,7 @@ export function ContentEditor({
       });
       baseVersion.current = saved.version;
       reset(editorValues(saved, timeZone));
-      toast(saved.status !== item.status ? 'Saved; it goes back to draft for another review' : 'Saved');
+      toast(saved.status !== item.status ? t('editor.savedBackToDraft') : t('editor.saved'));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'version_conflict') setConflict(true);
       else setFormError(applyServerErrors(error, FIELDS, setError));
@@ -100,29 +107,34 @@ export function ContentEditor({
   return (
     <div className="editor">
       <form className="editor__main stack" onSubmit={onSubmit} noValidate>
-        <Card title="Content">
+        <Card title={t('editor.content')}>
           <fieldset className="editor-fields" disabled={!writable}>
-            <legend className="visually-hidden">Content</legend>
+            <legend className="visually-hidden">{t('editor.content')}</legend>
             <div className="editor-grid">
-              <SelectField label="Channel" {...register('channel')}>
+              <SelectField label={t('editor.channel')} {...register('channel')}>
                 <ChannelOptions />
               </SelectField>
-              <SelectField label="Format" {...register('format')}>
+              <SelectField label={t('editor.format')} {...register('format')}>
                 {CONTENT_FORMATS.map((format) => (
                   <option key={format} value={format}>
-                    {FORMAT_LABELS[format]}
+                    {t(`format.${format}`)}
                   </option>
                 ))}
               </SelectField>
             </div>
             <TextField
-              label={CHANNEL_RULES[channel].title?.label ?? 'Title'}
+              label={titleLabel(channel, t) ?? t('editor.title')}
               maxLength={200}
-              hint={CHANNEL_RULES[channel].title ? undefined : 'For your team; not published.'}
+              hint={CHANNEL_RULES[channel].title ? undefined : t('editor.titleHint')}
               error={errors.title?.message}
               {...register('title')}
             />
-            <TextAreaField label="Text" rows={8} error={errors.body?.message} {...register('body')} />
+            <TextAreaField
+              label={t('editor.text')}
+              rows={8}
+              error={errors.body?.message}
+              {...register('body')}
+            />
             {writable && (
               <RewriteButtons
                 businessId={business.id}
@@ -132,22 +144,22 @@ export function ContentEditor({
               />
             )}
             <TextField
-              label="Hashtags"
-              placeholder="#spring #bakery"
-              error={errors.hashtags?.message}
+              label={t('editor.hashtags')}
+              placeholder={t('editor.hashtagsPlaceholder')}
+              error={ownError(errors.hashtags, t('editor.hashtagsInvalid'))}
               {...register('hashtags')}
             />
             <TextField
-              label="Call to action"
+              label={t('editor.callToAction')}
               maxLength={200}
               error={errors.call_to_action?.message}
               {...register('call_to_action')}
             />
             <TextField
-              label="Publish at"
+              label={t('editor.publishAt')}
               type="datetime-local"
-              hint={`In ${timeZone.replaceAll('_', ' ')} time. Items with a time appear in the calendar.`}
-              error={errors.scheduled_local?.message}
+              hint={t('editor.publishAtHint', { zone: timeZone.replaceAll('_', ' ') })}
+              error={ownError(errors.scheduled_local, t('editor.publishAtInvalid'))}
               {...register('scheduled_local')}
             />
           </fieldset>
@@ -155,32 +167,32 @@ export function ContentEditor({
         {conflict && (
           <Banner
             tone="warning"
-            title="Changed by someone else"
+            title={t('editor.conflictTitle')}
             action={
               <Button size="sm" onClick={loadLatest}>
-                Load their version
+                {t('editor.loadTheirs')}
               </Button>
             }
           >
-            Your changes were not saved. Load the latest version (yours will be discarded), then edit again.
+            {t('editor.conflictText')}
           </Banner>
         )}
         {formError && <Banner tone="danger">{formError}</Banner>}
         {writable && (
           <div className="row">
             <Button type="submit" variant="primary" loading={formState.isSubmitting} disabled={!isDirty}>
-              Save
+              {t('editor.save')}
             </Button>
             {isDirty && (
               <Button variant="ghost" onClick={() => reset(editorValues(item, timeZone))}>
-                Discard changes
+                {t('editor.discard')}
               </Button>
             )}
           </div>
         )}
       </form>
-      <aside className="editor__side stack" aria-label="Preview and review">
-        <Card title="Preview">
+      <aside className="editor__side stack" aria-label={t('editor.aside')}>
+        <Card title={t('editor.preview')}>
           <ChannelPreview
             channel={channel}
             author={business.name}

@@ -15,7 +15,8 @@ export function splitHashtags(text: string): string[] {
 
 /**
  * The editor's fields: the shared content schema's, with hashtags typed as one line of text and the
- * publishing time as a local `YYYY-MM-DDTHH:MM` in the workspace's time zone.
+ * publishing time as a local `YYYY-MM-DDTHH:MM` in the workspace's time zone. The editor shows its own two
+ * checks in the reader's language (`editor.hashtagsInvalid`, `editor.publishAtInvalid`), not these messages.
  */
 export const editorSchema = z.object({
   title: shape.title,

@@ -1,16 +1,37 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { formatZoned } from '#shared/zoned-time.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Card } from '#web/components/ui/card.js';
 import { Spinner } from '#web/components/ui/spinner.js';
 import { useContentHistory } from '#web/features/content/api/get-content-history.js';
 import { describeError } from '#web/lib/error-messages.js';
-import { ACTION_LABELS } from '../content-format.js';
 
-/** What changed in an edit, in words: "body, hashtags". */
-function changedFields(snapshot: Record<string, unknown>): string {
+/** The fields an edit can change, named in the `history.fields` strings. */
+const FIELD_NAMES = [
+  'channel',
+  'format',
+  'title',
+  'body',
+  'thread',
+  'hashtags',
+  'call_to_action',
+  'media_brief',
+  'preheader',
+  'pillar',
+  'campaign_id',
+  'scheduled_at',
+  'evergreen_days',
+  'media_ids',
+] as const;
+const isNamed = (field: string): field is (typeof FIELD_NAMES)[number] =>
+  (FIELD_NAMES as readonly string[]).includes(field);
+
+/** What changed in an edit, in words: "body, hashtags"; a field without a name yet reads as it is spelt. */
+function changedFields(snapshot: Record<string, unknown>, t: TFunction<'content'>): string {
   return Object.keys(snapshot)
     .filter((field) => field !== 'status')
-    .map((field) => field.replaceAll('_', ' '))
+    .map((field) => (isNamed(field) ? t(`history.fields.${field}`) : field.replaceAll('_', ' ')))
     .join(', ');
 }
 
@@ -24,20 +45,21 @@ export function HistoryList({
   itemId: string;
   timeZone: string;
 }) {
+  const { t } = useTranslation('content');
   const history = useContentHistory(businessId, itemId);
   return (
-    <Card title="History">
+    <Card title={t('history.title')}>
       {history.isPending ? (
-        <Spinner label="Loading the history" />
+        <Spinner label={t('history.loading')} />
       ) : history.isError ? (
         <Banner tone="danger">{describeError(history.error)}</Banner>
       ) : (
         <ol className="history">
           {history.data.items.toReversed().map((entry) => {
-            const fields = entry.action === 'edited' ? changedFields(entry.snapshot) : '';
+            const fields = entry.action === 'edited' ? changedFields(entry.snapshot, t) : '';
             return (
               <li key={entry.id} className="history__entry">
-                <span className="history__action">{ACTION_LABELS[entry.action]}</span>
+                <span className="history__action">{t(`action.${entry.action}`)}</span>
                 {fields && <span className="muted"> · {fields}</span>}
                 <time className="history__time muted" dateTime={entry.created_at}>
                   {formatZoned(entry.created_at, timeZone)}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Business } from '#shared/business.schema.js';
 import { type ContentItem, EVERGREEN_MAX_DAYS, EVERGREEN_MIN_DAYS } from '#shared/content.schema.js';
@@ -21,6 +22,7 @@ const DEFAULT_EVERGREEN_DAYS = 30;
  * and make it evergreen (a copy is queued again after it is published, at most once every N days).
  */
 export function QueueCard({ item, business }: { item: ContentItem; business: Business }) {
+  const { t } = useTranslation('content');
   const navigate = useNavigate();
   const toast = useToast();
   const queue = useQueueContentItem(business.id);
@@ -41,7 +43,9 @@ export function QueueCard({ item, business }: { item: ContentItem; business: Bus
     try {
       const saved = await queue.mutateAsync({ id: item.id, version: item.version });
       const when = saved.scheduled_at ? formatZoned(saved.scheduled_at, business.time_zone) : '';
-      toast(saved.status === 'scheduled' ? `Scheduled for ${when}` : `Planned for ${when}`);
+      toast(
+        saved.status === 'scheduled' ? t('queue.scheduledFor', { when }) : t('queue.plannedFor', { when }),
+      );
     } catch (caught) {
       setError(describeError(caught));
     }
@@ -51,7 +55,7 @@ export function QueueCard({ item, business }: { item: ContentItem; business: Bus
     setError(undefined);
     try {
       const copy = await duplicate.mutateAsync(item.id);
-      toast('Duplicated as a new draft');
+      toast(t('queue.duplicated'));
       navigate(`/w/${business.id}/content/${copy.id}`);
     } catch (caught) {
       setError(describeError(caught));
@@ -66,9 +70,7 @@ export function QueueCard({ item, business }: { item: ContentItem; business: Bus
         body: { version: item.version, evergreen_days: evergreenDays },
       });
       toast(
-        evergreenDays === null
-          ? 'No longer evergreen'
-          : `Evergreen: back in the queue ${evergreenDays} days after it goes out`,
+        evergreenDays === null ? t('queue.notEvergreen') : t('queue.isEvergreen', { count: evergreenDays }),
       );
     } catch (caught) {
       setError(describeError(caught));
@@ -78,7 +80,7 @@ export function QueueCard({ item, business }: { item: ContentItem; business: Bus
   const parsedDays = (): number | undefined => {
     const value = Number(days);
     if (!Number.isInteger(value) || value < EVERGREEN_MIN_DAYS || value > EVERGREEN_MAX_DAYS) {
-      setDaysError(`A whole number of days from ${EVERGREEN_MIN_DAYS} to ${EVERGREEN_MAX_DAYS}`);
+      setDaysError(t('queue.gapInvalid', { min: EVERGREEN_MIN_DAYS, max: EVERGREEN_MAX_DAYS }));
       return undefined;
     }
     setDaysError(undefined);
@@ -86,7 +88,7 @@ export function QueueCard({ item, business }: { item: ContentItem; business: Bus
   };
 
   return (
-    <Card title="Queue">
+    <Card title={t('queue.title')}>
       <div className="stack">
         {(canQueue || writable) && (
           <div className="row queue-card__actions">
@@ -98,26 +100,24 @@ export function QueueCard({ item, business }: { item: ContentItem; business: Bus
                 onClick={addToQueue}
                 aria-describedby={hintId}
               >
-                Add to queue
+                {t('queue.add')}
               </Button>
             )}
             {writable && (
               <Button size="sm" loading={duplicate.isPending} onClick={duplicateItem}>
-                Duplicate
+                {t('queue.duplicate')}
               </Button>
             )}
           </div>
         )}
         {canQueue && (
           <p className="muted" id={hintId}>
-            {schedules
-              ? 'Schedules it at the next free slot of its channel.'
-              : 'Plans it at the next free slot of its channel; it goes out once approved and scheduled.'}
+            {schedules ? t('queue.schedulesHint') : t('queue.plansHint')}
           </p>
         )}
         <CheckboxField
-          label="Evergreen"
-          hint="After it is published, a copy goes back into the queue."
+          label={t('queue.evergreen')}
+          hint={t('queue.evergreenHint')}
           checked={item.evergreen_days !== null}
           disabled={!editable || update.isPending}
           onChange={(event) => {
@@ -137,7 +137,7 @@ export function QueueCard({ item, business }: { item: ContentItem; business: Bus
             }}
           >
             <TextField
-              label="At most once every (days)"
+              label={t('queue.gap')}
               type="number"
               inputMode="numeric"
               min={EVERGREEN_MIN_DAYS}
@@ -148,12 +148,12 @@ export function QueueCard({ item, business }: { item: ContentItem; business: Bus
             />
             {item.evergreen_days !== null && String(item.evergreen_days) !== days && (
               <Button type="submit" size="sm" loading={update.isPending}>
-                Save gap
+                {t('queue.saveGap')}
               </Button>
             )}
           </form>
         )}
-        {item.evergreen_of && <p className="muted">Re-queued from an evergreen post.</p>}
+        {item.evergreen_of && <p className="muted">{t('queue.requeued')}</p>}
         {error && <Banner tone="danger">{error}</Banner>}
       </div>
     </Card>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RewriteContentInput } from '#shared/ai-tasks.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { Badge } from '#web/components/ui/badge.js';
@@ -7,13 +8,14 @@ import { Button } from '#web/components/ui/button.js';
 import { useRewriteContent } from '#web/features/content/api/rewrite-content.js';
 import { describeError } from '#web/lib/error-messages.js';
 
-const MODES: readonly { label: string; input: Pick<RewriteContentInput, 'mode' | 'tone'> }[] = [
-  { label: 'Shorter', input: { mode: 'shorten' } },
-  { label: 'Longer', input: { mode: 'expand' } },
-  { label: 'More playful', input: { mode: 'tone', tone: 'more playful' } },
-  { label: 'More formal', input: { mode: 'tone', tone: 'more formal' } },
-  { label: 'Another variant', input: { mode: 'variant' } },
-];
+/** Each button, named in the `rewrite.modes` strings; the tone is the model's instruction, in English. */
+const MODES = [
+  { name: 'shorter', input: { mode: 'shorten' } },
+  { name: 'longer', input: { mode: 'expand' } },
+  { name: 'playful', input: { mode: 'tone', tone: 'more playful' } },
+  { name: 'formal', input: { mode: 'tone', tone: 'more formal' } },
+  { name: 'variant', input: { mode: 'variant' } },
+] as const satisfies readonly { name: string; input: Pick<RewriteContentInput, 'mode' | 'tone'> }[];
 
 interface RewriteButtonsProps {
   businessId: string;
@@ -25,24 +27,25 @@ interface RewriteButtonsProps {
 
 /** Asks the AI for another take on the text: shorter, longer, another tone, another variant. */
 export function RewriteButtons({ businessId, channel, text, onRewrite }: RewriteButtonsProps) {
+  const { t } = useTranslation('content');
   const rewrite = useRewriteContent(businessId);
   const [offline, setOffline] = useState(false);
   return (
     <div className="stack editor-rewrite">
       <div className="row">
-        <span className="field__label">Rewrite</span>
-        {offline && <Badge tone="accent">Offline writer</Badge>}
+        <span className="field__label">{t('rewrite.title')}</span>
+        {offline && <Badge tone="accent">{t('rewrite.offline')}</Badge>}
       </div>
       <div className="row">
-        {MODES.map(({ label, input }) => (
+        {MODES.map(({ name, input }) => (
           <Button
-            key={label}
+            key={name}
             size="sm"
             disabled={text.trim() === '' || rewrite.isPending}
             loading={
               rewrite.isPending &&
               rewrite.variables?.mode === input.mode &&
-              rewrite.variables.tone === input.tone
+              rewrite.variables.tone === ('tone' in input ? input.tone : undefined)
             }
             onClick={() =>
               rewrite.mutate(
@@ -56,7 +59,7 @@ export function RewriteButtons({ businessId, channel, text, onRewrite }: Rewrite
               )
             }
           >
-            {label}
+            {t(`rewrite.modes.${name}`)}
           </Button>
         ))}
       </div>

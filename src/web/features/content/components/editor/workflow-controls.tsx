@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContentItem } from '#shared/content.schema.js';
 import { movesFor, type WorkflowMove } from '#shared/content-workflow.js';
 import type { Role } from '#shared/roles.js';
@@ -11,7 +12,7 @@ import { TextAreaField } from '#web/components/ui/field.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { useTransitionContentItem } from '#web/features/content/api/transition-content-item.js';
 import { describeError } from '#web/lib/error-messages.js';
-import { ACTION_LABELS, MOVE_LABELS, noMoveNote, STATUS_LABELS, STATUS_TONES } from '../content-format.js';
+import { noMoveNote, STATUS_TONES } from '../content-format.js';
 
 interface WorkflowControlsProps {
   item: ContentItem;
@@ -24,6 +25,7 @@ interface WorkflowControlsProps {
 
 /** The status and the moves my role can make from it, as the shared workflow rules say. */
 export function WorkflowControls({ item, role, dirty, scheduledAt }: WorkflowControlsProps) {
+  const { t } = useTranslation('content');
   const transition = useTransitionContentItem(item.business_id, item.id);
   const toast = useToast();
   const [commenting, setCommenting] = useState<WorkflowMove>();
@@ -40,7 +42,12 @@ export function WorkflowControls({ item, role, dirty, scheduledAt }: WorkflowCon
         onSuccess: () => {
           setCommenting(undefined);
           setComment('');
-          toast(`${ACTION_LABELS[move.action]}: now ${STATUS_LABELS[move.to].toLowerCase()}`);
+          toast(
+            t('workflow.moved', {
+              action: t(`action.${move.action}`),
+              status: t(`statusInSentence.${move.to}`),
+            }),
+          );
         },
         onError: (failure) => setError(describeError(failure)),
       },
@@ -48,14 +55,14 @@ export function WorkflowControls({ item, role, dirty, scheduledAt }: WorkflowCon
   };
 
   return (
-    <Card title="Review">
+    <Card title={t('workflow.title')}>
       <div className="stack">
         <p className="row">
-          <span className="muted">Status</span>
-          <Badge tone={STATUS_TONES[item.status]}>{STATUS_LABELS[item.status]}</Badge>
+          <span className="muted">{t('workflow.status')}</span>
+          <Badge tone={STATUS_TONES[item.status]}>{t(`status.${item.status}`)}</Badge>
         </p>
         {moves.length === 0 ? (
-          <p className="muted">{noMoveNote(item.status, role)}</p>
+          <p className="muted">{t(`noMove.${noMoveNote(item.status, role)}`)}</p>
         ) : (
           <div className="row">
             {moves.map((move) => (
@@ -67,23 +74,23 @@ export function WorkflowControls({ item, role, dirty, scheduledAt }: WorkflowCon
                 loading={transition.isPending && transition.variables?.to === move.to && !commenting}
                 onClick={() => (move.comment === 'required' ? setCommenting(move) : run(move))}
               >
-                {MOVE_LABELS[move.action]}
+                {t(`move.${move.action}`)}
               </Button>
             ))}
           </div>
         )}
-        {dirty && moves.length > 0 && <p className="muted editor-note">Save your changes first.</p>}
+        {dirty && moves.length > 0 && <p className="muted editor-note">{t('workflow.saveFirst')}</p>}
         {error && !commenting && <Banner tone="danger">{error}</Banner>}
       </div>
       <Dialog
         open={commenting !== undefined}
         onClose={() => setCommenting(undefined)}
-        title="Send back to the writer"
-        description="Say what to change; the writer sees it in the item's history."
+        title={t('workflow.sendBackTitle')}
+        description={t('workflow.sendBackDescription')}
         footer={
           <>
             <Button variant="ghost" onClick={() => setCommenting(undefined)}>
-              Cancel
+              {t('workflow.cancel')}
             </Button>
             <Button
               variant="primary"
@@ -91,13 +98,13 @@ export function WorkflowControls({ item, role, dirty, scheduledAt }: WorkflowCon
               loading={transition.isPending}
               onClick={() => commenting && run(commenting, comment.trim())}
             >
-              Send back
+              {t('workflow.sendBack')}
             </Button>
           </>
         }
       >
         <TextAreaField
-          label="What to change"
+          label={t('workflow.whatToChange')}
           rows={4}
           maxLength={2000}
           value={comment}

@@ -1,5 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CalendarFailedSlot } from '#shared/calendar.schema.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { Badge } from '#web/components/ui/badge.js';
@@ -11,7 +13,7 @@ import { contentKeys } from '#web/features/content/api/query-keys.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { followJobOnScreen } from '#web/lib/followed-jobs.js';
 import { jobFailureReason } from '#web/lib/job-failure.js';
-import { type CalendarSummary, formatShare, summariseCalendarJob } from './calendar-summary.js';
+import { type CalendarSummary, sharePercent, summariseCalendarJob } from './calendar-summary.js';
 
 interface CalendarJobStatusProps {
   businessId: string;
@@ -37,6 +39,7 @@ export function CalendarJobStatus({
   onEdit,
   onDone,
 }: CalendarJobStatusProps) {
+  const { t } = useTranslation('content');
   const job = useCalendarJob(businessId, jobId);
   const queryClient = useQueryClient();
   // The job's outcome shows here; a toast saying the same would show it twice.
@@ -47,10 +50,13 @@ export function CalendarJobStatus({
     if (succeeded) void queryClient.invalidateQueries({ queryKey: contentKeys.workspace(businessId) });
   }, [succeeded, queryClient, businessId]);
 
-  if (job.isPending) return <Spinner label="Starting" />;
+  if (job.isPending) return <Spinner label={t('job.starting')} />;
   if (job.isError) {
     return (
-      <Banner tone="danger" action={<Button onClick={() => void job.refetch()}>Check again</Button>}>
+      <Banner
+        tone="danger"
+        action={<Button onClick={() => void job.refetch()}>{t('job.checkAgain')}</Button>}
+      >
         {describeError(job.error)}
       </Banner>
     );
@@ -67,15 +73,15 @@ export function CalendarJobStatus({
         {failed.length > 0 && <FailedSlots failed={failed} />}
         <div className="dialog__footer">
           <Button variant="ghost" onClick={onEdit}>
-            Plan another
+            {t('job.planAnother')}
           </Button>
           {failed.length > 0 && (
             <Button onClick={() => onRetrySlots(failed.map(({ slot }) => slot))}>
-              {failed.length === 1 ? 'Retry the 1 that failed' : `Retry the ${failed.length} that failed`}
+              {t('job.retryFailed', { count: failed.length })}
             </Button>
           )}
           <Button variant="primary" onClick={onDone}>
-            Show the calendar
+            {t('job.showCalendar')}
           </Button>
         </div>
       </div>
@@ -84,19 +90,19 @@ export function CalendarJobStatus({
   if (state === 'dead' || state === 'cancelled') {
     return (
       <div className="stack">
-        <Banner tone="danger" title="The calendar could not be generated">
+        <Banner tone="danger" title={t('job.failedTitle')}>
           {state === 'cancelled'
-            ? 'The job was cancelled.'
+            ? t('job.cancelled')
             : lastError
               ? jobFailureReason(lastError)
-              : 'The job failed.'}
+              : t('job.failed')}
         </Banner>
         <div className="dialog__footer">
           <Button variant="ghost" onClick={onEdit}>
-            Change settings
+            {t('job.changeSettings')}
           </Button>
           <Button variant="primary" onClick={onRetry}>
-            Try again
+            {t('job.tryAgain')}
           </Button>
         </div>
       </div>
@@ -105,22 +111,27 @@ export function CalendarJobStatus({
   return (
     <div className="stack">
       <div className="gen-progress" role="status">
-        <progress className="gen-progress__bar" max={100} value={progress} aria-label="Calendar progress" />
+        <progress
+          className="gen-progress__bar"
+          max={100}
+          value={progress}
+          aria-label={t('job.progressLabel')}
+        />
         <span>
-          {progress}% · {message ?? (state === 'queued' ? 'Waiting for a worker' : 'Working')}
+          {t('job.progress', {
+            progress,
+            message: message ?? (state === 'queued' ? t('job.waiting') : t('job.working')),
+          })}
         </span>
       </div>
       {state === 'failed' && (
         <Banner tone="warning">
-          An attempt failed ({lastError ? jobFailureReason(lastError) : 'no reason given'}); it is being tried
-          again.
+          {t('job.attemptFailed', { reason: lastError ? jobFailureReason(lastError) : t('job.noReason') })}
         </Banner>
       )}
-      <p className="muted">
-        You can close this: the job keeps running, and a notice tells you when it is done.
-      </p>
+      <p className="muted">{t('job.canClose')}</p>
       <div className="dialog__footer">
-        <Button onClick={onDone}>Close</Button>
+        <Button onClick={onDone}>{t('job.close')}</Button>
       </div>
     </div>
   );
@@ -130,27 +141,28 @@ const SHOWN_NOTES = 8;
 
 /** What the checks changed in the plan (a range kept to the campaign, moved dates and times) and noticed. */
 function PlanNotes({ notes }: { notes: string[] }) {
+  const { t } = useTranslation('content');
   const hidden = notes.length - SHOWN_NOTES;
   return (
-    <Banner tone="info" title="What the checks changed">
-      <ul className="gen-summary__list" aria-label="What the checks changed">
+    <Banner tone="info" title={t('job.notes')}>
+      <ul className="gen-summary__list" aria-label={t('job.notes')}>
         {notes.slice(0, SHOWN_NOTES).map((note) => (
           <li key={note}>{note}</li>
         ))}
       </ul>
-      {hidden > 0 && <p className="muted">and {hidden} more</p>}
+      {hidden > 0 && <p className="muted">{t('job.moreNotes', { count: hidden })}</p>}
     </Banner>
   );
 }
 
 /** The slots the job could not write, each with its reason; the same reason is said once for all. */
 function FailedSlots({ failed }: { failed: CalendarFailedSlot[] }) {
+  const { t } = useTranslation('content');
   const reasons = [...new Set(failed.map(({ reason }) => reason))];
-  const count = failed.length === 1 ? '1 item' : `${failed.length} items`;
   return (
-    <Banner tone="warning" title={`${count} could not be written`}>
+    <Banner tone="warning" title={t('job.notWritten', { count: failed.length })}>
       {reasons.length === 1 && <p>{reasons[0]}</p>}
-      <ul className="gen-summary__list" aria-label="Items not written">
+      <ul className="gen-summary__list" aria-label={t('job.notWrittenList')}>
         {failed.map(({ slot, reason }) => (
           <li key={`${slot.channel} ${slot.date} ${slot.time}`}>
             {slot.date} {slot.time} · {CHANNEL_RULES[slot.channel].name} · <strong>{slot.title}</strong>
@@ -162,48 +174,51 @@ function FailedSlots({ failed }: { failed: CalendarFailedSlot[] }) {
   );
 }
 
-function summaryTitle(summary: CalendarSummary): string {
+function summaryTitle(summary: CalendarSummary, t: TFunction<'content'>): string {
   const saved = summary.itemCount;
-  if (summary.failed.length > 0) return `${saved} of ${saved + summary.failed.length} items saved`;
-  return saved === 1 ? '1 item planned' : `${saved} items planned`;
+  if (summary.failed.length > 0) {
+    return t('job.partlySaved', { saved, count: saved + summary.failed.length });
+  }
+  return t('job.planned', { count: saved });
 }
 
 function CalendarSummaryView({ summary }: { summary: CalendarSummary | undefined }) {
-  if (!summary) return <Banner tone="success">The calendar is ready.</Banner>;
+  const { t } = useTranslation('content');
+  if (!summary) return <Banner tone="success">{t('job.ready')}</Banner>;
   const { strategy } = summary;
   return (
     <div className="stack gen-summary">
       <div className="row">
-        <h3 className="gen-summary__title">{summaryTitle(summary)}</h3>
-        {summary.offline && <Badge>Offline writer</Badge>}
+        <h3 className="gen-summary__title">{summaryTitle(summary, t)}</h3>
+        {summary.offline && <Badge>{t('job.offline')}</Badge>}
       </div>
       {strategy && (
         <>
-          <section aria-label="Pillars">
-            <h4 className="field__label">Pillars</h4>
+          <section aria-label={t('job.pillars')}>
+            <h4 className="field__label">{t('job.pillars')}</h4>
             <ul className="gen-summary__list">
               {strategy.pillars.map((pillar) => (
                 <li key={pillar.name}>
-                  <span className="gen-summary__share">{formatShare(pillar.share)}</span>{' '}
+                  <span className="gen-summary__share">
+                    {t('job.share', { percent: sharePercent(pillar.share) })}
+                  </span>{' '}
                   <strong>{pillar.name}</strong>
                   {pillar.description && <span className="muted"> · {pillar.description}</span>}
                 </li>
               ))}
             </ul>
           </section>
-          <section aria-label="Cadence">
-            <h4 className="field__label">Cadence</h4>
+          <section aria-label={t('job.cadence')}>
+            <h4 className="field__label">{t('job.cadence')}</h4>
             <ul className="gen-summary__list">
               {strategy.cadence.map(({ channel, per_week: perWeek }) => (
-                <li key={channel}>
-                  {CHANNEL_RULES[channel].name}: {perWeek} a week
-                </li>
+                <li key={channel}>{t('job.perWeek', { network: CHANNEL_RULES[channel].name, perWeek })}</li>
               ))}
             </ul>
           </section>
           {strategy.reasoning && (
-            <section aria-label="Reasoning">
-              <h4 className="field__label">Why this plan</h4>
+            <section aria-label={t('job.reasoning')}>
+              <h4 className="field__label">{t('job.why')}</h4>
               <p className="gen-summary__reasoning">{strategy.reasoning}</p>
             </section>
           )}

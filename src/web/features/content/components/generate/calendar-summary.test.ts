@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jobFailureReason } from '#web/lib/job-failure.js';
-import { formatShare, newRequestKey, summariseCalendarJob } from './calendar-summary.js';
+import { newRequestKey, sharePercent, summariseCalendarJob } from './calendar-summary.js';
 
 const ID = '01890f5e-7c1a-7cc2-a000-000000000001';
 const strategy = {
@@ -42,10 +42,10 @@ describe('summariseCalendarJob', () => {
   });
 });
 
-describe('formatShare', () => {
+describe('sharePercent', () => {
   it('rounds to a whole percentage', () => {
-    expect(formatShare(1 / 3)).toBe('33%');
-    expect(formatShare(0.5)).toBe('50%');
+    expect(sharePercent(1 / 3)).toBe(33);
+    expect(sharePercent(0.5)).toBe(50);
   });
 });
 

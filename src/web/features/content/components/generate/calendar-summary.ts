@@ -40,9 +40,9 @@ export function summariseCalendarJob(result: unknown): CalendarSummary | undefin
   };
 }
 
-/** A share of the plan as a whole percentage, `0.333` → `33%`. */
-export function formatShare(share: number): string {
-  return `${Math.round(share * 100)}%`;
+/** A share of the plan as a whole percentage, `0.333` → `33` (the strings add the sign, `33%` or `33 %`). */
+export function sharePercent(share: number): number {
+  return Math.round(share * 100);
 }
 
 /**

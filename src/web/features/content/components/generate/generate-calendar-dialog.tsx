@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Business } from '#shared/business.schema.js';
 import type { CalendarFailedSlot } from '#shared/calendar.schema.js';
 import { campaignRequest, planDays, requestedDays } from '#shared/calendar-range.js';
@@ -39,12 +40,13 @@ interface GenerateCalendarDialogProps {
  * <GenerateCalendarDialog business={business} campaigns={options} open={open} onClose={close} onShow={goTo} />
  */
 export function GenerateCalendarDialog({ open, onClose, ...props }: GenerateCalendarDialogProps) {
+  const { t } = useTranslation('content');
   return (
     <Dialog
       open={open}
       onClose={onClose}
-      title="Generate a calendar"
-      description={`The AI plans dated posts at good times in ${props.business.time_zone.replaceAll('_', ' ')}, balanced across your content pillars.`}
+      title={t('generate.title')}
+      description={t('generate.description', { zone: props.business.time_zone.replaceAll('_', ' ') })}
     >
       {open && <GenerateCalendarFlow {...props} onClose={onClose} />}
     </Dialog>

@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { generateCalendarFieldsSchema } from '#shared/calendar.schema.js';
 import { campaignRequest, dayCount, planDays, requestedDays } from '#shared/calendar-range.js';
@@ -18,17 +19,8 @@ export const calendarFormSchema = generateCalendarFieldsSchema.omit({ business_i
 export type CalendarFormValues = z.input<typeof calendarFormSchema>;
 export type CalendarFormOutput = z.output<typeof calendarFormSchema>;
 
-const DETAILS = [
-  { value: 'ideas', label: 'Ideas with briefs' },
-  { value: 'drafts', label: 'Full drafts' },
-] as const;
-const OBJECTIVES = [
-  { value: 'awareness', label: 'Awareness' },
-  { value: 'traffic', label: 'Traffic' },
-  { value: 'leads', label: 'Leads' },
-  { value: 'sales', label: 'Sales' },
-  { value: 'engagement', label: 'Engagement' },
-] as const;
+const DETAILS = ['ideas', 'drafts'] as const;
+const OBJECTIVES = ['awareness', 'traffic', 'leads', 'sales', 'engagement'] as const;
 
 /** A campaign the calendar may be for; its dates, when known, bound the plan. */
 export interface CalendarCampaign {
@@ -65,6 +57,7 @@ export function GenerateCalendarForm({
   onSubmit,
   onCancel,
 }: GenerateCalendarFormProps) {
+  const { t } = useTranslation('content');
   const { register, control, handleSubmit, formState, setValue } = useForm<
     CalendarFormValues,
     unknown,
@@ -101,18 +94,18 @@ export function GenerateCalendarForm({
     <form className="stack gen-form" onSubmit={submit} noValidate>
       <div className="gen-form__grid">
         <TextField
-          label="Start date"
+          label={t('generate.startDate')}
           type="date"
-          error={errors.start_date && 'Pick a day'}
+          error={errors.start_date && t('generate.pickDay')}
           {...register('start_date')}
         />
         <TextField
-          label="Weeks"
+          label={t('generate.weeks')}
           type="number"
           min={1}
           max={12}
           inputMode="numeric"
-          error={errors.weeks && 'From 1 to 12 weeks'}
+          error={errors.weeks && t('generate.weeksInvalid')}
           {...register('weeks', { valueAsNumber: true })}
         />
       </div>
@@ -120,7 +113,7 @@ export function GenerateCalendarForm({
         <CampaignDatesNotice campaign={campaign} fit={fit} onUseCampaignDates={applyCampaignDates} />
       )}
       <fieldset className="gen-form__channels" aria-describedby="gen-channels-error">
-        <legend className="field__label">Channels</legend>
+        <legend className="field__label">{t('generate.channels')}</legend>
         <div className="gen-form__options">
           {CHANNEL_IDS.map((channel) => (
             <CheckboxField
@@ -132,7 +125,7 @@ export function GenerateCalendarForm({
           ))}
         </div>
         <p className="field__error" id="gen-channels-error" aria-live="polite">
-          {errors.channels && 'Pick at least one channel'}
+          {errors.channels && t('generate.channelsInvalid')}
         </p>
       </fieldset>
       {channels.length > 0 && (
@@ -149,20 +142,20 @@ export function GenerateCalendarForm({
             };
             return (
               <fieldset className="gen-form__cadence">
-                <legend className="field__label">Posts a week</legend>
-                <p className="field__hint">Leave a channel empty to let the AI propose its cadence.</p>
+                <legend className="field__label">{t('generate.postsAWeek')}</legend>
+                <p className="field__hint">{t('generate.cadenceHint')}</p>
                 <div className="gen-form__grid">
                   {channels.map((channel) => (
                     <TextField
                       key={channel}
-                      label={`${CHANNEL_RULES[channel].name} posts a week`}
+                      label={t('generate.channelPostsAWeek', { network: CHANNEL_RULES[channel].name })}
                       type="number"
                       min={0}
                       max={21}
                       inputMode="numeric"
-                      placeholder="AI proposes"
+                      placeholder={t('generate.aiProposes')}
                       value={cadence[channel] ?? ''}
-                      error={errors.cadence?.[channel] && 'From 0 to 21 a week'}
+                      error={errors.cadence?.[channel] && t('generate.cadenceInvalid')}
                       onChange={(event) => setCadence(channel, event.target.value)}
                       onBlur={field.onBlur}
                     />
@@ -178,36 +171,36 @@ export function GenerateCalendarForm({
         name="pillars"
         render={({ field }) => (
           <TagInput
-            label="Content pillars"
-            hint="Up to 8 themes, such as “behind the scenes”. Leave empty to let the AI propose them."
+            label={t('generate.pillars')}
+            hint={t('generate.pillarsHint')}
             max={8}
             maxLength={60}
             value={field.value ?? []}
             onChange={field.onChange}
             onBlur={field.onBlur}
-            error={errors.pillars && 'Up to 8 pillars of up to 60 characters'}
+            error={errors.pillars && t('generate.pillarsInvalid')}
           />
         )}
       />
       <div className="gen-form__grid">
-        <SelectField label="Objective" {...register('objective')}>
+        <SelectField label={t('generate.objective')} {...register('objective')}>
           {OBJECTIVES.map((objective) => (
-            <option key={objective.value} value={objective.value}>
-              {objective.label}
+            <option key={objective} value={objective}>
+              {t(`generate.objectives.${objective}`)}
             </option>
           ))}
         </SelectField>
         {lockCampaign ? (
           <p className="gen-form__campaign">
-            <span className="field__label">Campaign</span>
+            <span className="field__label">{t('generate.campaign')}</span>
             <span>{campaigns.find((campaign) => campaign.id === defaultValues.campaign_id)?.name}</span>
           </p>
         ) : (
           <SelectField
-            label="Campaign"
+            label={t('generate.campaign')}
             {...register('campaign_id', { setValueAs: (value: string | null) => value || null })}
           >
-            <option value="">No campaign</option>
+            <option value="">{t('generate.noCampaign')}</option>
             {campaigns.map((campaign) => (
               <option key={campaign.id} value={campaign.id}>
                 {campaign.name}
@@ -221,9 +214,9 @@ export function GenerateCalendarForm({
         name="detail"
         render={({ field }) => (
           <SegmentedControl
-            label="What to write"
+            label={t('generate.whatToWrite')}
             showLabel
-            options={DETAILS}
+            options={DETAILS.map((detail) => ({ value: detail, label: t(`generate.details.${detail}`) }))}
             value={field.value ?? 'ideas'}
             onChange={field.onChange}
           />
@@ -232,10 +225,10 @@ export function GenerateCalendarForm({
       {error && <Banner tone="danger">{error}</Banner>}
       <div className="dialog__footer">
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          {t('generate.cancel')}
         </Button>
         <Button type="submit" variant="primary" loading={submitting}>
-          Generate calendar
+          {t('generate.submit')}
         </Button>
       </div>
     </form>
@@ -274,26 +267,32 @@ function CampaignDatesNotice({
   fit: NonNullable<CampaignFit>;
   onUseCampaignDates: () => void;
 }) {
-  const runs = `“${campaign.name}” runs from ${formatCivilDate(campaign.start_date ?? '')} to ${formatCivilDate(campaign.end_date ?? '')}`;
+  const { t } = useTranslation('content');
+  const runs = {
+    name: campaign.name,
+    start: formatCivilDate(campaign.start_date ?? ''),
+    end: formatCivilDate(campaign.end_date ?? ''),
+  };
   const action = (
     <Button size="sm" onClick={onUseCampaignDates}>
-      Use the campaign’s dates
+      {t('generate.useCampaignDates')}
     </Button>
   );
   if (fit.kind === 'misses') {
     return (
-      <section aria-label="Campaign dates">
+      <section aria-label={t('generate.campaignDates')}>
         <Banner tone="danger" action={action}>
-          {runs}. These dates miss it: pick a start date inside the campaign.
+          {t('generate.missesCampaign', runs)}
         </Banner>
       </section>
     );
   }
   return (
-    <section aria-label="Campaign dates">
+    <section aria-label={t('generate.campaignDates')}>
       <Banner tone="info">
-        {runs}: the plan keeps to those {fit.planned} days
-        {fit.planned < fit.asked - 6 ? `, not the ${fit.asked} asked for` : ''}.
+        {fit.planned < fit.asked - 6
+          ? t('generate.keepsToCampaignAsked', { ...runs, count: fit.planned, asked: fit.asked })
+          : t('generate.keepsToCampaign', { ...runs, count: fit.planned })}
       </Banner>
     </section>
   );

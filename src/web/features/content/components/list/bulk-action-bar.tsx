@@ -1,5 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type {
   BulkContentBody,
   BulkContentResult,
@@ -19,21 +21,18 @@ import { bulkChangeContent, useBulkChangeContent } from '../../api/bulk-change-c
 import { contentKeys } from '../../api/query-keys.js';
 import { itemLabel } from '../content-format.js';
 
-/** The status changes the bar offers, each shown only to roles that can make it for some item. */
-const STATUS_ACTIONS: ReadonlyArray<{ to: ContentStatus; label: string; done: string }> = [
-  { to: 'in_review', label: 'Send to review', done: 'Sent to review' },
-  { to: 'approved', label: 'Approve', done: 'Approved' },
-  { to: 'scheduled', label: 'Schedule', done: 'Scheduled' },
-];
+/** The status changes the bar offers (`bulk.statusActions`), each shown only to roles that can make it. */
+const STATUS_ACTIONS = ['in_review', 'approved', 'scheduled'] as const satisfies readonly ContentStatus[];
 
-const SHIFTS: ReadonlyArray<{ minutes: number; label: string }> = [
-  { minutes: 60, label: '1 hour later' },
-  { minutes: 1440, label: '1 day later' },
-  { minutes: 10_080, label: '1 week later' },
-  { minutes: -60, label: '1 hour earlier' },
-  { minutes: -1440, label: '1 day earlier' },
-  { minutes: -10_080, label: '1 week earlier' },
-];
+/** The time shifts, named in `bulk.shifts`. */
+const SHIFTS = [
+  { minutes: 60, name: 'hourLater' },
+  { minutes: 1440, name: 'dayLater' },
+  { minutes: 10_080, name: 'weekLater' },
+  { minutes: -60, name: 'hourEarlier' },
+  { minutes: -1440, name: 'dayEarlier' },
+  { minutes: -10_080, name: 'weekEarlier' },
+] as const;
 
 interface BulkActionBarProps {
   businessId: string;
@@ -52,6 +51,7 @@ interface BulkActionBarProps {
  * shift offers Undo for a few seconds.
  */
 export function BulkActionBar({ businessId, role, timeZone, items, campaigns, onDone }: BulkActionBarProps) {
+  const { t } = useTranslation('content');
   const bulk = useBulkChangeContent(businessId);
   const undo = useUndo(businessId);
   const toast = useToast();
@@ -60,7 +60,7 @@ export function BulkActionBar({ businessId, role, timeZone, items, campaigns, on
   const [time, setTime] = useState('');
   const [campaign, setCampaign] = useState('');
   const ids = items.map((item) => item.id);
-  const count = items.length === 1 ? '1 item' : `${items.length} items`;
+  const count = items.length;
   const canWrite = can(role, 'content.write');
 
   const run = (body: BulkContentBody, done: (result: BulkContentResult) => void) => {
@@ -70,7 +70,7 @@ export function BulkActionBar({ businessId, role, timeZone, items, campaigns, on
         done(result);
         onDone();
       },
-      onError: (error) => setRefusal(explainRefusal(error, items)),
+      onError: (error) => setRefusal(explainRefusal(error, items, t)),
     });
   };
   const base = { business_id: businessId, ids };
@@ -80,7 +80,11 @@ export function BulkActionBar({ businessId, role, timeZone, items, campaigns, on
     const minutes = Number(shift);
     if (!minutes) return;
     run({ ...base, action: 'reschedule', shift_minutes: minutes }, () =>
-      undo.offer(`Moved ${count}`, { ...base, action: 'reschedule', shift_minutes: -minutes }, 'Moved back'),
+      undo.offer(
+        t('bulk.moved', { count }),
+        { ...base, action: 'reschedule', shift_minutes: -minutes },
+        (undone) => t('bulk.movedBack', { count: undone }),
+      ),
     );
   };
   const submitTime = (event: FormEvent) => {
@@ -88,7 +92,7 @@ export function BulkActionBar({ businessId, role, timeZone, items, campaigns, on
     const [date, clock] = time.split('T');
     if (!date || !clock || !isCivilDate(date)) return;
     run({ ...base, action: 'reschedule', scheduled_at: zonedInstant(date, clock, timeZone) }, () =>
-      toast(`Set the time of ${count}`),
+      toast(t('bulk.timeSet', { count })),
     );
   };
   const submitCampaign = (event: FormEvent) => {
@@ -97,27 +101,31 @@ export function BulkActionBar({ businessId, role, timeZone, items, campaigns, on
     const target = campaign === 'none' ? null : campaign;
     const name = campaigns.find((choice) => choice.id === target)?.name;
     run({ ...base, action: 'set_campaign', campaign_id: target }, () =>
-      toast(name ? `Moved ${count} to ${name}` : `Took ${count} out of their campaign`),
+      toast(name ? t('bulk.movedToCampaign', { count, campaign: name }) : t('bulk.outOfCampaign', { count })),
     );
   };
 
   return (
-    <section className="bulk-bar" aria-label="Change the selected items">
+    <section className="bulk-bar" aria-label={t('bulk.label')}>
       <div className="bulk-bar__head">
-        <strong aria-live="polite">{count} selected</strong>
+        <strong aria-live="polite">{t('bulk.selected', { count })}</strong>
         <Button variant="ghost" size="sm" onClick={onDone}>
-          Clear selection
+          {t('bulk.clear')}
         </Button>
       </div>
       <div className="bulk-bar__actions">
-        {STATUS_ACTIONS.filter(({ to }) => canMoveTo(role, to)).map(({ to, label, done }) => (
+        {STATUS_ACTIONS.filter((to) => canMoveTo(role, to)).map((to) => (
           <Button
             key={to}
             size="sm"
             loading={bulk.isPending && bulk.variables?.action === 'set_status' && bulk.variables.to === to}
-            onClick={() => run({ ...base, action: 'set_status', to }, () => toast(`${done}: ${count}`))}
+            onClick={() =>
+              run({ ...base, action: 'set_status', to }, () =>
+                toast(t(`bulk.statusActions.${to}.done`, { count })),
+              )
+            }
           >
-            {label}
+            {t(`bulk.statusActions.${to}.label`)}
           </Button>
         ))}
         {can(role, 'content.delete') && (
@@ -128,51 +136,55 @@ export function BulkActionBar({ businessId, role, timeZone, items, campaigns, on
             onClick={() =>
               run({ ...base, action: 'delete' }, (result) =>
                 undo.offer(
-                  `Deleted ${count}`,
+                  t('bulk.deleted', { count }),
                   { ...base, ids: result.deleted_ids, action: 'restore' },
-                  'Restored',
+                  (undone) => t('bulk.restored', { count: undone }),
                 ),
               )
             }
           >
-            Delete
+            {t('bulk.delete')}
           </Button>
         )}
       </div>
       {canWrite && (
         <div className="bulk-bar__forms">
           <form className="bulk-bar__form" onSubmit={submitShift}>
-            <SelectField label="Shift times" value={shift} onChange={(event) => setShift(event.target.value)}>
-              <option value="">Choose…</option>
-              {SHIFTS.map(({ minutes, label }) => (
+            <SelectField
+              label={t('bulk.shiftTimes')}
+              value={shift}
+              onChange={(event) => setShift(event.target.value)}
+            >
+              <option value="">{t('bulk.choose')}</option>
+              {SHIFTS.map(({ minutes, name }) => (
                 <option key={minutes} value={minutes}>
-                  {label}
+                  {t(`bulk.shifts.${name}`)}
                 </option>
               ))}
             </SelectField>
             <Button type="submit" disabled={!shift || bulk.isPending}>
-              Shift
+              {t('bulk.shift')}
             </Button>
           </form>
           <form className="bulk-bar__form" onSubmit={submitTime}>
             <TextField
-              label={`Time (${timeZone})`}
+              label={t('bulk.time', { zone: timeZone })}
               type="datetime-local"
               value={time}
               onChange={(event) => setTime(event.target.value)}
             />
             <Button type="submit" disabled={!time || bulk.isPending}>
-              Set time
+              {t('bulk.setTime')}
             </Button>
           </form>
           <form className="bulk-bar__form" onSubmit={submitCampaign}>
             <SelectField
-              label="Move to campaign"
+              label={t('bulk.moveToCampaign')}
               value={campaign}
               onChange={(event) => setCampaign(event.target.value)}
             >
-              <option value="">Choose…</option>
-              <option value="none">No campaign</option>
+              <option value="">{t('bulk.choose')}</option>
+              <option value="none">{t('bulk.noCampaign')}</option>
               {campaigns.map((choice) => (
                 <option key={choice.id} value={choice.id}>
                   {choice.name}
@@ -180,7 +192,7 @@ export function BulkActionBar({ businessId, role, timeZone, items, campaigns, on
               ))}
             </SelectField>
             <Button type="submit" disabled={!campaign || bulk.isPending}>
-              Move
+              {t('bulk.move')}
             </Button>
           </form>
         </div>
@@ -212,15 +224,20 @@ function canMoveTo(role: Role, to: ContentStatus): boolean {
 export function explainRefusal(
   error: unknown,
   items: readonly ContentItem[],
+  t: TFunction<'content'>,
 ): { title: string; lines: string[] } {
   if (!(error instanceof ApiError)) return { title: describeError(error), lines: [] };
   const lines = error.fieldErrors.map((field) => {
     const index = /^body\.ids\.(\d+)$/.exec(field.path)?.[1];
     const item = index === undefined ? undefined : items[Number(index)];
-    return item ? `“${itemLabel(item)}”: ${field.message}` : field.message;
+    return item
+      ? t('bulk.refusedItem', { item: itemLabel(item, t('item.untitled')), message: field.message })
+      : field.message;
   });
   const title =
-    error.code === 'bulk_failed' ? `Nothing was changed. ${error.detail ?? ''}`.trim() : describeError(error);
+    error.code === 'bulk_failed'
+      ? t('bulk.nothingChanged', { detail: error.detail ?? '' }).trim()
+      : describeError(error);
   return { title, lines: error.code === 'bulk_failed' || lines.length > 1 ? lines : [] };
 }
 
@@ -229,21 +246,21 @@ export function explainRefusal(
  * through a mutation of the bar, which is gone by then (the selection was cleared).
  */
 function useUndo(businessId: string) {
+  const { t } = useTranslation('content');
   const toast = useToast();
   const queryClient = useQueryClient();
   return {
-    offer(message: string, reverse: BulkContentBody, undoneMessage: string) {
+    /** `undone` words what the undo did, for the number of items it changed back. */
+    offer(message: string, reverse: BulkContentBody, undone: (count: number) => string) {
       toast(message, 'success', {
         action: {
-          label: 'Undo',
+          label: t('bulk.undo'),
           onAct: () => {
             bulkChangeContent(reverse)
-              .then(() =>
-                toast(
-                  `${undoneMessage}: ${reverse.ids.length === 1 ? '1 item' : `${reverse.ids.length} items`}`,
-                ),
+              .then(() => toast(undone(reverse.ids.length)))
+              .catch((error: unknown) =>
+                toast(t('bulk.undoFailed', { reason: describeError(error) }), 'danger'),
               )
-              .catch((error: unknown) => toast(`Could not undo. ${describeError(error)}`, 'danger'))
               .finally(() => queryClient.invalidateQueries({ queryKey: contentKeys.workspace(businessId) }));
           },
         },

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CHANNEL_IDS } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { CONTENT_STATUSES } from '#shared/content.schema.js';
 import { Button } from '#web/components/ui/button.js';
 import { SelectField, TextField } from '#web/components/ui/field.js';
-import { STATUS_LABELS } from '../content-format.js';
 import type { ListFilters } from './list-filters.js';
 
 interface ContentListFiltersProps {
@@ -18,6 +18,7 @@ interface ContentListFiltersProps {
  * list is not fetched again on every keystroke.
  */
 export function ContentListFilters({ value, onChange, campaigns }: ContentListFiltersProps) {
+  const { t } = useTranslation('content');
   const [q, setQ] = useState(value.q ?? '');
   const set = <K extends keyof ListFilters>(key: K, next: string) =>
     onChange({ ...value, [key]: next === '' ? undefined : next });
@@ -28,37 +29,37 @@ export function ContentListFilters({ value, onChange, campaigns }: ContentListFi
   const any = Object.values(value).some((chosen) => chosen !== undefined);
 
   return (
-    <search aria-label="Filter content">
+    <search aria-label={t('listFilters.label')}>
       <form className="content-filters" onSubmit={submit}>
         <div className="content-filters__search">
           <TextField
-            label="Search"
+            label={t('listFilters.search')}
             type="search"
             value={q}
             maxLength={200}
-            placeholder="Words in the title or text"
+            placeholder={t('listFilters.searchPlaceholder')}
             onChange={(event) => setQ(event.target.value)}
           />
-          <Button type="submit">Search</Button>
+          <Button type="submit">{t('listFilters.submit')}</Button>
         </div>
         <SelectField
-          label="Status"
+          label={t('listFilters.status')}
           value={value.status ?? ''}
           onChange={(e) => set('status', e.target.value)}
         >
-          <option value="">Any status</option>
+          <option value="">{t('listFilters.anyStatus')}</option>
           {CONTENT_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {STATUS_LABELS[status]}
+              {t(`status.${status}`)}
             </option>
           ))}
         </SelectField>
         <SelectField
-          label="Channel"
+          label={t('listFilters.channel')}
           value={value.channel ?? ''}
           onChange={(e) => set('channel', e.target.value)}
         >
-          <option value="">Any channel</option>
+          <option value="">{t('listFilters.anyChannel')}</option>
           {CHANNEL_IDS.map((channel) => (
             <option key={channel} value={channel}>
               {CHANNEL_RULES[channel].name}
@@ -66,11 +67,11 @@ export function ContentListFilters({ value, onChange, campaigns }: ContentListFi
           ))}
         </SelectField>
         <SelectField
-          label="Campaign"
+          label={t('listFilters.campaign')}
           value={value.campaign ?? ''}
           onChange={(e) => set('campaign', e.target.value)}
         >
-          <option value="">Any campaign</option>
+          <option value="">{t('listFilters.anyCampaign')}</option>
           {campaigns.map((campaign) => (
             <option key={campaign.id} value={campaign.id}>
               {campaign.name}
@@ -78,13 +79,13 @@ export function ContentListFilters({ value, onChange, campaigns }: ContentListFi
           ))}
         </SelectField>
         <TextField
-          label="Goes out from"
+          label={t('listFilters.from')}
           type="date"
           value={value.from ?? ''}
           onChange={(e) => set('from', e.target.value)}
         />
         <TextField
-          label="Until"
+          label={t('listFilters.to')}
           type="date"
           value={value.to ?? ''}
           min={value.from}
@@ -100,7 +101,7 @@ export function ContentListFilters({ value, onChange, campaigns }: ContentListFi
                 onChange({});
               }}
             >
-              Clear filters
+              {t('listFilters.clear')}
             </Button>
           </div>
         )}

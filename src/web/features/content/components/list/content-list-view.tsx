@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Business } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
@@ -24,6 +25,7 @@ interface ContentListViewProps {
  * changes apply to. The selection keeps to the rows shown; changing the filters clears it.
  */
 export function ContentListView({ business, campaigns }: ContentListViewProps) {
+  const { t } = useTranslation('content');
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readListFilters(params), [params]);
   const query = useMemo(() => toQuery(filters, business.time_zone), [filters, business.time_zone]);
@@ -69,14 +71,12 @@ export function ContentListView({ business, campaigns }: ContentListViewProps) {
         />
       )}
       {items.isPending ? (
-        <Spinner label="Loading content" />
+        <Spinner label={t('list.loading')} />
       ) : items.isError ? (
         <Banner tone="danger">{describeError(items.error)}</Banner>
       ) : all.length === 0 ? (
-        <EmptyState title="Nothing matches">
-          {Object.keys(filters).length > 0
-            ? 'No item matches these filters. Clear some to see more.'
-            : 'Ideas and drafts you save appear here.'}
+        <EmptyState title={t('list.emptyTitle')}>
+          {Object.keys(filters).length > 0 ? t('list.emptyFiltered') : t('list.empty')}
         </EmptyState>
       ) : (
         <>
@@ -91,7 +91,7 @@ export function ContentListView({ business, campaigns }: ContentListViewProps) {
           {items.hasNextPage && (
             <div>
               <Button loading={items.isFetchingNextPage} onClick={() => items.fetchNextPage()}>
-                Load more
+                {t('list.loadMore')}
               </Button>
             </div>
           )}

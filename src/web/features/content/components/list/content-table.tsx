@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
@@ -5,7 +6,7 @@ import type { ContentItem } from '#shared/content.schema.js';
 import { formatZoned } from '#shared/zoned-time.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Table } from '#web/components/ui/table.js';
-import { itemLabel, STATUS_LABELS, STATUS_TONES } from '../content-format.js';
+import { itemLabel, STATUS_TONES } from '../content-format.js';
 
 interface ContentTableProps {
   businessId: string;
@@ -30,6 +31,7 @@ export function ContentTable({
   selected,
   onSelect,
 }: ContentTableProps) {
+  const { t } = useTranslation('content');
   const ids = items.map((item) => item.id);
   const chosen = ids.filter((id) => selected.has(id)).length;
   // A composed post's variants are one post: each row names the other networks it is shown on here.
@@ -40,14 +42,14 @@ export function ContentTable({
   }
   return (
     <Table
-      caption="Content items"
+      caption={t('table.caption')}
       head={
         <tr>
           {onSelect && (
             <th scope="col" className="content-table__check">
               <input
                 type="checkbox"
-                aria-label="Select all items shown"
+                aria-label={t('table.selectAll')}
                 checked={chosen > 0 && chosen === ids.length}
                 ref={(box) => {
                   if (box) box.indeterminate = chosen > 0 && chosen < ids.length;
@@ -56,17 +58,17 @@ export function ContentTable({
               />
             </th>
           )}
-          <th scope="col">Item</th>
-          <th scope="col">Channel</th>
-          <th scope="col">Status</th>
-          <th scope="col">Goes out</th>
-          <th scope="col">Campaign</th>
-          <th scope="col">Updated</th>
+          <th scope="col">{t('table.item')}</th>
+          <th scope="col">{t('table.channel')}</th>
+          <th scope="col">{t('table.status')}</th>
+          <th scope="col">{t('table.goesOut')}</th>
+          <th scope="col">{t('table.campaign')}</th>
+          <th scope="col">{t('table.updated')}</th>
         </tr>
       }
     >
       {items.map((item) => {
-        const label = itemLabel(item);
+        const label = itemLabel(item, t('item.untitled'));
         const others = item.post_group
           ? (networks.get(item.post_group) ?? []).filter((channel) => channel !== item.channel)
           : [];
@@ -76,7 +78,7 @@ export function ContentTable({
               <td className="content-table__check">
                 <input
                   type="checkbox"
-                  aria-label={`Select “${label}”`}
+                  aria-label={t('table.select', { item: label })}
                   checked={selected.has(item.id)}
                   onChange={(event) => onSelect([item.id], event.target.checked)}
                 />
@@ -90,25 +92,27 @@ export function ContentTable({
               {others.length > 0 && (
                 <span className="content-table__also muted">
                   {' '}
-                  · also {others.map((channel) => CHANNEL_RULES[channel].name).join(', ')}
+                  {t('table.also', {
+                    networks: others.map((channel) => CHANNEL_RULES[channel].name).join(', '),
+                  })}
                 </span>
               )}
             </td>
             <td>
-              <Badge tone={STATUS_TONES[item.status]}>{STATUS_LABELS[item.status]}</Badge>
+              <Badge tone={STATUS_TONES[item.status]}>{t(`status.${item.status}`)}</Badge>
             </td>
             <td className="content-table__when">
               {item.scheduled_at ? (
                 formatZoned(item.scheduled_at, timeZone)
               ) : (
-                <span className="muted">Not scheduled</span>
+                <span className="muted">{t('table.notScheduled')}</span>
               )}
             </td>
             <td>
               {item.campaign_id ? (
-                (campaignNames.get(item.campaign_id) ?? 'A campaign')
+                (campaignNames.get(item.campaign_id) ?? t('table.aCampaign'))
               ) : (
-                <span className="muted">None</span>
+                <span className="muted">{t('table.none')}</span>
               )}
             </td>
             <td className="content-table__when">{formatZoned(item.updated_at, timeZone)}</td>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '#web/components/ui/button.js';
 
 /** A read-only value with a Copy button; the change to "Copied" is announced. */
 export function CopyField({ label, value }: { label: string; value: string }) {
+  const { t } = useTranslation('content');
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     await navigator.clipboard.writeText(value);
@@ -17,9 +19,9 @@ export function CopyField({ label, value }: { label: string; value: string }) {
         aria-label={label}
         onFocus={(event) => event.currentTarget.select()}
       />
-      <Button onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>
+      <Button onClick={copy}>{copied ? t('share.copied') : t('share.copy')}</Button>
       <p className="visually-hidden" aria-live="polite">
-        {copied ? `${label} copied` : ''}
+        {copied ? t('share.fieldCopied', { label }) : ''}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Business } from '#shared/business.schema.js';
 import { REVIEW_LINK_DAYS } from '#shared/review-links.schema.js';
 import { can } from '#shared/roles.js';
@@ -33,14 +34,15 @@ interface ShareCalendarDialogProps {
  * for clients. Each section shows only to the roles the server lets do it.
  */
 export function ShareCalendarDialog({ business, open, onClose }: ShareCalendarDialogProps) {
+  const { t } = useTranslation('content');
   return (
     <Dialog
       open={open}
       onClose={onClose}
-      title="Share the calendar"
+      title={t('share.title')}
       footer={
         <Button variant="primary" onClick={onClose}>
-          Done
+          {t('share.done')}
         </Button>
       }
     >
@@ -58,41 +60,39 @@ export function ShareCalendarDialog({ business, open, onClose }: ShareCalendarDi
 const absolute = (path: string) => new URL(path, window.location.origin).toString();
 
 function FeedSection({ business }: { business: Business }) {
+  const { t } = useTranslation('content');
   const feeds = useCalendarFeeds(business.id);
   const create = useCreateCalendarFeed(business.id);
   const revoke = useRevokeCalendarFeed(business.id);
   const active = (feeds.data?.items ?? []).filter((feed) => feed.revoked_at === null);
   return (
     <section className="share-section" aria-labelledby="share-feed">
-      <h3 id="share-feed">Subscribe in a calendar app</h3>
-      <p className="muted">
-        Scheduled and published posts appear in Google Calendar, Outlook or Apple Calendar. Anyone with the
-        URL can read the calendar: keep it private, and revoke it if it leaks.
-      </p>
+      <h3 id="share-feed">{t('share.feedTitle')}</h3>
+      <p className="muted">{t('share.feedText')}</p>
       {create.data ? (
         <>
-          <CopyField label="Calendar feed URL" value={absolute(create.data.url)} />
-          <p className="muted">This is the only time the URL is shown.</p>
+          <CopyField label={t('share.feedUrl')} value={absolute(create.data.url)} />
+          <p className="muted">{t('share.urlShownOnce')}</p>
         </>
       ) : (
         <Button onClick={() => create.mutate()} loading={create.isPending}>
-          Create a feed URL
+          {t('share.createFeed')}
         </Button>
       )}
       {create.isError && <Banner tone="danger">{describeError(create.error)}</Banner>}
       {active.length > 0 && (
-        <ul className="share-list" aria-label="Active calendar feeds">
+        <ul className="share-list" aria-label={t('share.activeFeeds')}>
           {active.map((feed) => (
             <li key={feed.id}>
-              <span>Feed created {formatDateTime(feed.created_at)}</span>
+              <span>{t('share.feedCreated', { date: formatDateTime(feed.created_at) })}</span>
               <Button
                 size="sm"
                 variant="danger"
-                aria-label={`Revoke the feed created ${formatDateTime(feed.created_at)}`}
+                aria-label={t('share.revokeFeed', { date: formatDateTime(feed.created_at) })}
                 loading={revoke.isPending && revoke.variables === feed.id}
                 onClick={() => revoke.mutate(feed.id)}
               >
-                Revoke
+                {t('share.revoke')}
               </Button>
             </li>
           ))}
@@ -104,6 +104,7 @@ function FeedSection({ business }: { business: Business }) {
 }
 
 function CsvSection({ business }: { business: Business }) {
+  const { t } = useTranslation('content');
   const today = todayIn(business.time_zone);
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
   const [to, setTo] = useState(addDays(today, 30));
@@ -113,7 +114,7 @@ function CsvSection({ business }: { business: Business }) {
     event.preventDefault();
     setError(undefined);
     if (to < from) {
-      setError('The last day must not be before the first.');
+      setError(t('share.badRange'));
       return;
     }
     setPending(true);
@@ -137,18 +138,24 @@ function CsvSection({ business }: { business: Business }) {
   };
   return (
     <section className="share-section" aria-labelledby="share-csv">
-      <h3 id="share-csv">Download as CSV</h3>
+      <h3 id="share-csv">{t('share.csvTitle')}</h3>
       <form className="share-section__row" onSubmit={download}>
         <TextField
-          label="First day"
+          label={t('share.firstDay')}
           type="date"
           value={from}
           onChange={(e) => setFrom(e.target.value)}
           required
         />
-        <TextField label="Last day" type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
+        <TextField
+          label={t('share.lastDay')}
+          type="date"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          required
+        />
         <Button type="submit" loading={pending}>
-          Download CSV
+          {t('share.downloadCsv')}
         </Button>
       </form>
       {error && <Banner tone="danger">{error}</Banner>}
@@ -157,6 +164,7 @@ function CsvSection({ business }: { business: Business }) {
 }
 
 function ReviewLinkSection({ business }: { business: Business }) {
+  const { t } = useTranslation('content');
   const links = useReviewLinks(business.id);
   const create = useCreateReviewLink(business.id);
   const revoke = useRevokeReviewLink(business.id);
@@ -173,14 +181,11 @@ function ReviewLinkSection({ business }: { business: Business }) {
   };
   return (
     <section className="share-section" aria-labelledby="share-review">
-      <h3 id="share-review">Review link for a client</h3>
-      <p className="muted">
-        A read-only page of the calendar, no account needed. It shows what is in review, approved, scheduled
-        or published, and stops working when it expires or you revoke it.
-      </p>
+      <h3 id="share-review">{t('share.reviewTitle')}</h3>
+      <p className="muted">{t('share.reviewText')}</p>
       <form className="share-section__row" onSubmit={submit}>
         <TextField
-          label="Who it is for"
+          label={t('share.whoFor')}
           value={label}
           onChange={(event) => setLabel(event.target.value)}
           error={labelError}
@@ -188,35 +193,38 @@ function ReviewLinkSection({ business }: { business: Business }) {
           required
         />
         <SelectField
-          label="Expires after"
+          label={t('share.expiresAfter')}
           value={String(days)}
           onChange={(event) => setDays(Number(event.target.value) as (typeof REVIEW_LINK_DAYS)[number])}
         >
           {REVIEW_LINK_DAYS.map((option) => (
             <option key={option} value={option}>
-              {option} days
+              {t('share.days', { count: option })}
             </option>
           ))}
         </SelectField>
         <Button type="submit" loading={create.isPending}>
-          Create link
+          {t('share.createLink')}
         </Button>
       </form>
       {create.isError && !labelError && <Banner tone="danger">{describeError(create.error)}</Banner>}
       {create.data && (
         <>
-          <CopyField label={`Review link for ${create.data.label}`} value={absolute(create.data.url)} />
-          <p className="muted">This is the only time the link is shown.</p>
+          <CopyField
+            label={t('share.reviewLinkFor', { label: create.data.label })}
+            value={absolute(create.data.url)}
+          />
+          <p className="muted">{t('share.linkShownOnce')}</p>
         </>
       )}
       {(links.data?.items.length ?? 0) > 0 && (
-        <ul className="share-list" aria-label="Review links">
+        <ul className="share-list" aria-label={t('share.reviewLinks')}>
           {links.data?.items.map((link) => {
             const state = link.revoked_at
-              ? `revoked ${formatDate(link.revoked_at)}`
+              ? t('share.revoked', { date: formatDate(link.revoked_at) })
               : Date.parse(link.expires_at) <= now
-                ? `expired ${formatDate(link.expires_at)}`
-                : `expires ${formatDate(link.expires_at)}`;
+                ? t('share.expired', { date: formatDate(link.expires_at) })
+                : t('share.expires', { date: formatDate(link.expires_at) });
             const active = !link.revoked_at && Date.parse(link.expires_at) > now;
             return (
               <li key={link.id}>
@@ -227,11 +235,11 @@ function ReviewLinkSection({ business }: { business: Business }) {
                   <Button
                     size="sm"
                     variant="danger"
-                    aria-label={`Revoke the link for ${link.label}`}
+                    aria-label={t('share.revokeLink', { label: link.label })}
                     loading={revoke.isPending && revoke.variables === link.id}
                     onClick={() => revoke.mutate(link.id)}
                   >
-                    Revoke
+                    {t('share.revoke')}
                   </Button>
                 )}
               </li>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import type { SharedReview, SharedReviewItem } from '#shared/review-links.schema.js';
 import { formatZoned, localDate } from '#shared/zoned-time.js';
@@ -7,7 +8,7 @@ import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { formatCivilDate, formatDate } from '#web/lib/format-date.js';
 import { useSharedReview } from '../../api/calendar-sharing.js';
-import { STATUS_LABELS, STATUS_TONES } from '../content-format.js';
+import { STATUS_TONES } from '../content-format.js';
 import './sharing.css';
 
 /**
@@ -15,20 +16,22 @@ import './sharing.css';
  * The link's token is the only credential; an expired or revoked one reads as a link that does not work.
  */
 export function SharedReviewView({ token }: { token: string }) {
+  const { t } = useTranslation('content');
   const review = useSharedReview(token);
   if (token === '' || (review.error instanceof ApiError && review.error.status < 500)) {
     return (
-      <Banner tone="warning" title="This review link does not work">
-        It may have expired or been revoked. Ask whoever sent it for a new one.
+      <Banner tone="warning" title={t('review.brokenTitle')}>
+        {t('review.brokenText')}
       </Banner>
     );
   }
   if (review.isError) return <Banner tone="danger">{describeError(review.error)}</Banner>;
-  if (!review.data) return <p className="muted">Opening the calendar…</p>;
+  if (!review.data) return <p className="muted">{t('review.opening')}</p>;
   return <SharedCalendar review={review.data} />;
 }
 
 function SharedCalendar({ review }: { review: SharedReview }) {
+  const { t } = useTranslation('content');
   const days = new Map<string, SharedReviewItem[]>();
   for (const item of review.items) {
     const day = localDate(item.scheduled_at, review.time_zone);
@@ -37,10 +40,14 @@ function SharedCalendar({ review }: { review: SharedReview }) {
   return (
     <div className="shared-review">
       <p className="muted">
-        {review.workspace_name}’s content calendar, shared with {review.label}. Read-only; this link works
-        until {formatDate(review.expires_at)}. Times are in {review.time_zone}.
+        {t('review.intro', {
+          workspace: review.workspace_name,
+          label: review.label,
+          date: formatDate(review.expires_at),
+          zone: review.time_zone,
+        })}
       </p>
-      {days.size === 0 && <p>Nothing is planned in this period yet.</p>}
+      {days.size === 0 && <p>{t('review.empty')}</p>}
       {[...days].map(([day, items]) => (
         <section key={day} className="shared-review__day" aria-labelledby={`day-${day}`}>
           <h2 id={`day-${day}`}>{formatCivilDate(day)}</h2>
@@ -50,7 +57,7 @@ function SharedCalendar({ review }: { review: SharedReview }) {
               <div className="card__body">
                 <p className="muted">
                   {formatZoned(item.scheduled_at, review.time_zone)} · {CHANNEL_RULES[item.channel].name}{' '}
-                  <Badge tone={STATUS_TONES[item.status]}>{STATUS_LABELS[item.status]}</Badge>
+                  <Badge tone={STATUS_TONES[item.status]}>{t(`status.${item.status}`)}</Badge>
                 </p>
                 {item.title && <h3>{item.title}</h3>}
                 {item.body && <p>{item.body}</p>}

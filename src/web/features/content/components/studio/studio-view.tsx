@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { writeContentInputSchema } from '#shared/ai-tasks.schema.js';
 import type { Business } from '#shared/business.schema.js';
@@ -12,14 +13,17 @@ import { Card } from '#web/components/ui/card.js';
 import { SelectField, TextAreaField } from '#web/components/ui/field.js';
 import { useGenerateStream } from '#web/features/content/hooks/use-generate-stream.js';
 import { describeError } from '#web/lib/error-messages.js';
-import { FORMAT_LABELS } from '../content-format.js';
 import { VariantCard } from './variant-card.js';
 import '../channel-colors.css';
 import '../content.css';
 import { ChannelOptions } from '#web/components/ui/channel-options.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 
 const shape = writeContentInputSchema.shape;
-/** The studio's brief: the shared writeContent input, plus the campaign the drafts belong to. */
+/**
+ * The studio's brief: the shared writeContent input, plus the campaign the drafts belong to. A brief too
+ * short shows `studio.briefTooShort` in the reader's language.
+ */
 const studioSchema = z.object({
   channel: shape.channel,
   format: shape.format,
@@ -37,6 +41,7 @@ interface StudioViewProps {
 
 /** Brief in, 1–5 variants out, streamed, each in its network's preview and ready to save as a draft. */
 export function StudioView({ business, campaigns }: StudioViewProps) {
+  const { t } = useTranslation('content');
   const generate = useGenerateStream(business.id);
   const primary = business.brand.channels[0] ?? 'instagram';
   const { register, handleSubmit, formState } = useForm<StudioInput, unknown, StudioValues>({
@@ -53,31 +58,28 @@ export function StudioView({ business, campaigns }: StudioViewProps) {
 
   return (
     <div className="stack">
-      <Card
-        title="What to write"
-        description="The AI writes in your brand's voice and within the network's limits."
-      >
+      <Card title={t('studio.title')} description={t('studio.description')}>
         <form className="stack" onSubmit={onSubmit} noValidate>
           <div className="studio-fields">
-            <SelectField label="Channel" {...register('channel')}>
+            <SelectField label={t('studio.channel')} {...register('channel')}>
               <ChannelOptions />
             </SelectField>
-            <SelectField label="Format" {...register('format')}>
+            <SelectField label={t('studio.format')} {...register('format')}>
               {CONTENT_FORMATS.map((format) => (
                 <option key={format} value={format}>
-                  {FORMAT_LABELS[format]}
+                  {t(`format.${format}`)}
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Variants" {...register('variants')}>
+            <SelectField label={t('studio.variants')} {...register('variants')}>
               {[1, 2, 3, 4, 5].map((count) => (
                 <option key={count} value={count}>
                   {count}
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Campaign" {...register('campaign_id')}>
-              <option value="">No campaign</option>
+            <SelectField label={t('studio.campaign')} {...register('campaign_id')}>
+              <option value="">{t('studio.noCampaign')}</option>
               {campaigns.map((campaign) => (
                 <option key={campaign.id} value={campaign.id}>
                   {campaign.name}
@@ -86,31 +88,40 @@ export function StudioView({ business, campaigns }: StudioViewProps) {
             </SelectField>
           </div>
           <TextAreaField
-            label="Brief"
+            label={t('studio.brief')}
             rows={3}
-            placeholder="Our spring menu launches Friday: three new pastries, 10% off the first weekend."
-            error={formState.errors.brief?.message}
+            placeholder={t('studio.briefPlaceholder')}
+            error={
+              formState.errors.brief?.type === 'too_small'
+                ? t('studio.briefTooShort')
+                : formState.errors.brief?.message
+            }
             {...register('brief')}
           />
           <div className="row">
             <Button type="submit" variant="primary" loading={writing}>
-              Write variants
+              {t('studio.write')}
             </Button>
             {writing && (
               <Button variant="ghost" onClick={generate.cancel}>
-                Stop
+                {t('studio.stop')}
               </Button>
             )}
-            {generate.start?.offline && <Badge tone="accent">Offline writer</Badge>}
+            {generate.start?.offline && <Badge tone="accent">{t('studio.offline')}</Badge>}
             <span className="muted studio-status" role="status">
               {writing
                 ? generate.start
-                  ? `Writing with ${generate.start.offline ? 'the offline writer' : generate.start.model}… ${generate.written.toLocaleString()} characters so far`
-                  : 'Starting…'
+                  ? t('studio.writingWith', {
+                      writer: generate.start.offline ? t('studio.theOfflineWriter') : generate.start.model,
+                      written: formatNumber(generate.written),
+                    })
+                  : t('studio.starting')
                 : generate.stopped
-                  ? 'Stopped.'
+                  ? t('studio.stopped')
                   : result
-                    ? `${result.output.variants.length} variants written${result.cached ? ' (from the cache)' : ''}`
+                    ? result.cached
+                      ? t('studio.writtenCached', { count: result.output.variants.length })
+                      : t('studio.written', { count: result.output.variants.length })
                     : ''}
             </span>
           </div>
@@ -120,7 +131,7 @@ export function StudioView({ business, campaigns }: StudioViewProps) {
         <Banner tone="danger">{describeError(generate.error)}</Banner>
       )}
       {result && request && !writing && (
-        <ol className="studio-variants" aria-label="Variants">
+        <ol className="studio-variants" aria-label={t('studio.list')}>
           {result.output.variants.map((draft, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: variants have no id and never reorder.
             <li key={`${result.call_id}-${index}`}>

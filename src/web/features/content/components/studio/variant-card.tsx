@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ContentDraft } from '#shared/ai-tasks.schema.js';
 import type { ChannelId, ContentFormat } from '#shared/channel-ids.js';
@@ -26,6 +27,7 @@ interface VariantCardProps {
 /** One written variant in its network's preview, with its count against the limit and "Save as draft". */
 export function VariantCard(props: VariantCardProps) {
   const { businessId, author, draft, index, channel, format, campaignId, offline, canSave } = props;
+  const { t } = useTranslation('content');
   const create = useCreateContentItem(businessId);
   const toast = useToast();
   const [saved, setSaved] = useState<ContentItem>();
@@ -48,19 +50,19 @@ export function VariantCard(props: VariantCardProps) {
       {
         onSuccess: (item) => {
           setSaved(item);
-          toast(`Variant ${index + 1} saved as a draft`);
+          toast(t('studio.savedToast', { number: index + 1 }));
         },
       },
     );
 
   return (
-    <article className="studio-variant" aria-label={`Variant ${index + 1}`}>
+    <article className="studio-variant" aria-label={t('studio.variant', { number: index + 1 })}>
       <header className="studio-variant__header">
         <div className="studio-variant__heading">
-          <h3>Variant {index + 1}</h3>
+          <h3>{t('studio.variant', { number: index + 1 })}</h3>
           {draft.title && <p className="muted studio-variant__title">{draft.title}</p>}
         </div>
-        {offline && <Badge tone="accent">Offline writer</Badge>}
+        {offline && <Badge tone="accent">{t('studio.offline')}</Badge>}
       </header>
       <ChannelPreview
         channel={channel}
@@ -71,7 +73,7 @@ export function VariantCard(props: VariantCardProps) {
         callToAction={draft.call_to_action}
       />
       {draft.thread.length > 0 && (
-        <ol className="studio-variant__thread" aria-label="Further posts of the thread">
+        <ol className="studio-variant__thread" aria-label={t('studio.thread')}>
           {draft.thread.map((post) => (
             <li key={post}>{post}</li>
           ))}
@@ -82,12 +84,14 @@ export function VariantCard(props: VariantCardProps) {
         <div className="row">
           {saved ? (
             <>
-              <Badge tone="success">Saved as a draft</Badge>
-              <Link to={`/w/${businessId}/content/${saved.id}`}>Open draft {index + 1}</Link>
+              <Badge tone="success">{t('studio.saved')}</Badge>
+              <Link to={`/w/${businessId}/content/${saved.id}`}>
+                {t('studio.open', { number: index + 1 })}
+              </Link>
             </>
           ) : (
             <Button size="sm" variant="primary" loading={create.isPending} onClick={save}>
-              Save variant {index + 1} as draft
+              {t('studio.save', { number: index + 1 })}
             </Button>
           )}
         </div>
