@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { directMessageId, parseDirectMessageId } from '../direct-message-id.js';
 import type { NetworkHttp } from '../json-http.js';
 import type { NetworkFailure, NetworkMention, NetworkResult, PublishedPart } from '../provider.js';
 import {
@@ -52,7 +53,6 @@ const MESSAGES_PER_CONVERSATION = 20;
 const MESSAGE_FIELDS = 'id,message,from,to,created_time';
 /** The inbox keeps external ids of up to 200 characters (network-sync.service.ts). */
 const MAX_EXTERNAL_ID = 200;
-const PREFIX = 'dm:';
 
 interface GraphMessage {
   id: string;
@@ -74,21 +74,22 @@ export interface DirectMessagesRead {
 }
 
 /**
- * The inbox's id of a direct message: the person to answer and the message, so the answer needs no other
- * look-up. Stable from one reading to the next; a message id too long to fit is replaced by its hash.
+ * The inbox's id of a direct message (direct-message-id.ts): a Page or an Instagram account has one
+ * conversation with each person, so the person's id (PSID or IGSID) names it, and is all the answer needs.
+ * Stable from one reading to the next; a message id too long for the inbox (Instagram's can be), or with
+ * a colon (Messenger's older `mid.…:…` ids), is replaced by its hash.
  *
- * @example directMessageId('6543210987654321', 'm_AbC') // 'dm:6543210987654321:m_AbC'
+ * @example metaDirectMessageId('6543210987654321', 'm_AbC') // 'dm:6543210987654321:m_AbC'
  */
-export function directMessageId(recipient: string, messageId: string): string {
-  const id = `${PREFIX}${recipient}:${messageId}`;
-  if (id.length <= MAX_EXTERNAL_ID) return id;
-  return `${PREFIX}${recipient}:#${createHash('sha256').update(messageId).digest('base64url')}`;
+export function metaDirectMessageId(recipient: string, messageId: string): string {
+  const id = directMessageId(recipient, messageId);
+  if (id.length <= MAX_EXTERNAL_ID && !/[:\s]/.test(messageId)) return id;
+  return directMessageId(recipient, `#${createHash('sha256').update(messageId).digest('base64url')}`);
 }
 
 /** The person a direct message's id answers (its PSID or IGSID); null for a comment's id. */
 export function recipientOf(externalId: string): string | null {
-  if (!externalId.startsWith(PREFIX)) return null;
-  const recipient = externalId.slice(PREFIX.length).split(':')[0] ?? '';
+  const recipient = parseDirectMessageId(externalId)?.conversationId ?? '';
   return /^\d+$/.test(recipient) ? recipient : null;
 }
 
@@ -226,7 +227,7 @@ function mentionOf(
   const username = message.from?.username;
   const name = message.from?.name ?? null;
   return {
-    remoteId: directMessageId(authorId, message.id),
+    remoteId: metaDirectMessageId(authorId, message.id),
     inReplyTo: null,
     author: {
       remoteId: authorId,
