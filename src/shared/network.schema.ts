@@ -66,7 +66,13 @@ export const PUBLISH_ONLY_NETWORKS: readonly NetworkId[] = ['telegram', 'discord
  * "Direct messages"). A direct message on another network's channel (from the inbound webhook) is answered
  * the connector's way, never in public through the account.
  */
-export const DIRECT_MESSAGE_NETWORKS: readonly NetworkId[] = ['mastodon', 'bluesky', 'x'];
+export const DIRECT_MESSAGE_NETWORKS: readonly NetworkId[] = [
+  'mastodon',
+  'bluesky',
+  'x',
+  'facebook',
+  'instagram',
+];
 
 /** Whether the network gives results and conversations back (see PUBLISH_ONLY_NETWORKS). */
 export function readsBack(network: NetworkId): boolean {

@@ -24,7 +24,7 @@ describe('replyThroughNetwork', () => {
     const listForNetwork = vi.fn(async () => []);
     const deps = { repos: { networkAccounts: { listForNetwork } } } as unknown as NetworkReplyDeps;
     const message = { business_id: 'b1', body: 'Which size?', visibility: 'direct' } as MessageRow;
-    for (const channel of ['facebook', 'instagram']) {
+    for (const channel of ['linkedin', 'threads']) {
       const conversation = { channel, customer_handle: '@sam' } as ConversationRow;
       expect(await replyThroughNetwork(deps, conversation, message, 'remote-1')).toBeUndefined();
     }
@@ -59,7 +59,13 @@ describe('replyThroughNetwork', () => {
       repos: {
         networkAccounts: { listForNetwork: async (_b: string, network: string) => [account(network)] },
       },
-      networks: { mastodon: provider('mastodon'), bluesky: provider('bluesky'), x: provider('x') },
+      networks: {
+        mastodon: provider('mastodon'),
+        bluesky: provider('bluesky'),
+        x: provider('x'),
+        facebook: provider('facebook'),
+        instagram: provider('instagram'),
+      },
       secretBox: { open: (sealed: string) => `opened ${sealed}` },
       now: () => new Date('2031-03-03T10:00:00.000Z'),
     } as unknown as NetworkReplyDeps;
@@ -70,7 +76,7 @@ describe('replyThroughNetwork', () => {
       visibility: 'direct',
       created_at: '2031-03-03T10:00:00.000Z',
     } as MessageRow;
-    for (const channel of ['mastodon', 'bluesky', 'x']) {
+    for (const channel of ['mastodon', 'bluesky', 'x', 'facebook', 'instagram']) {
       const conversation = { channel, customer_handle: '@sam' } as ConversationRow;
       expect(await replyThroughNetwork(deps, conversation, message, `dm:c1:${channel}`)).toEqual({
         status: 'sent',
@@ -81,6 +87,8 @@ describe('replyThroughNetwork', () => {
       { network: 'mastodon', text: '@sam Yes: which size?', inReplyTo: 'dm:c1:mastodon', direct: true },
       { network: 'bluesky', text: 'Yes: which size?', inReplyTo: 'dm:c1:bluesky', direct: true },
       { network: 'x', text: 'Yes: which size?', inReplyTo: 'dm:c1:x', direct: true },
+      { network: 'facebook', text: 'Yes: which size?', inReplyTo: 'dm:c1:facebook', direct: true },
+      { network: 'instagram', text: 'Yes: which size?', inReplyTo: 'dm:c1:instagram', direct: true },
     ]);
   });
 });

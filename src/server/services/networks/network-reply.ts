@@ -13,7 +13,8 @@ import { type SessionDeps, sessionOf } from './network-session.js';
 /**
  * Networks whose direct message is a post that reaches the accounts it names (Mastodon's private mention):
  * the answer names the customer as a public one does. Elsewhere a direct message lives in a private
- * conversation (Bluesky's chat, X's DMs), where the answer goes as it was written.
+ * conversation (Bluesky's chat, X's DMs, Messenger, Instagram Direct), where the answer goes as it was
+ * written.
  */
 const DIRECT_BY_MENTION: readonly NetworkId[] = ['mastodon'];
 

@@ -2,16 +2,20 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FixedWindowLimiter } from '../rate-limit.js';
+import { FakeMetaMessaging } from './fake-meta-messaging.js';
 
 // Meta's Graph APIs as their references document them, on one local server: Facebook Login (the dialog,
 // /oauth/access_token with code and fb_exchange_token), the Pages API (me/accounts with Page tokens,
 // feed posts with unpublished photos attached, comments, insights), the Instagram API with Facebook
 // Login (media containers with status_code, media_publish, comments and replies, insights) under
-// /v21.0, and the Threads API (its OAuth, th_exchange_token and th_refresh_token, containers,
-// threads_publish, replies, insights) under /v1.0. Tokens go as a bearer header or `access_token`.
-// Errors are Graph's `{"error": {message, type, code, error_subcode, fbtrace_id}}`: code 190 for a
-// token that no longer works, 4/17/32/613 for rate limits (with the usage headers), 100 for a bad
-// parameter, 200 for a missing permission. Tests inject failures per request.
+// /v21.0, the Messenger Platform's Conversations and Send APIs for a Page's Messenger conversations and
+// its linked Instagram account's direct messages (fake-meta-messaging.ts), and the Threads API (its OAuth,
+// th_exchange_token and th_refresh_token, containers, threads_publish, replies, insights) under /v1.0.
+// Tokens go as a bearer header or `access_token`. Errors are Graph's `{"error": {message, type, code,
+// error_subcode, fbtrace_id}}`: code 190 for a token that no longer works, 4/17/32/613 for rate limits
+// (with the usage headers), 100 for a bad parameter, 200 (Instagram messaging: 10) for a missing
+// permission, 10 with subcode 2018278 (Instagram: 2534022) for an answer outside the 24-hour window.
+// Tests inject failures per request.
 
 const FB = '/v21.0';
 const TH = '/v1.0';
@@ -125,6 +129,8 @@ export class FakeMetaServer {
   readonly comments = new Map<string, FakeComment>();
   readonly containers = new Map<string, Container>();
   readonly insights = new Map<string, Record<string, number>>();
+  /** Messenger and Instagram Direct conversations (fake-meta-messaging.ts). */
+  readonly messaging: FakeMetaMessaging;
   private readonly tokens = new Map<string, TokenGrant>();
   private readonly users = new Map<string, FakeFacebookUser>();
   private readonly pages = new Map<string, FakePage>();
@@ -136,6 +142,8 @@ export class FakeMetaServer {
   >();
   private readonly injections: Injection[] = [];
   private approving: { facebook: string | null; threads: string | null } = { facebook: null, threads: null };
+  /** Permissions the person unticks in the next dialog (Facebook Login lets them decline some). */
+  private declining: string[] = [];
   private nextId = 17_841_400_000_000_000n;
   private offsetMs = 0;
   /** Looks at a container before it is FINISHED. */
@@ -144,7 +152,14 @@ export class FakeMetaServer {
   private constructor(
     private readonly server: Server,
     readonly url: string,
-  ) {}
+  ) {
+    this.messaging = new FakeMetaMessaging({
+      nextId: () => this.id(),
+      now: () => this.now(),
+      url,
+      instagramAccount: (id) => this.instagram.get(id),
+    });
+  }
 
   static async start(): Promise<FakeMetaServer> {
     let fake: FakeMetaServer | undefined;
@@ -183,6 +198,20 @@ export class FakeMetaServer {
 
   inject(injection: Injection): void {
     this.injections.push(injection);
+  }
+
+  /**
+   * The answer to a call over the app's limit: code 4, with `X-App-Usage` at 100% (it names no time to
+   * wait, unlike the business use case header).
+   */
+  static appRateLimit(path: string | RegExp, method = 'GET'): Injection {
+    return {
+      method,
+      path,
+      status: 400,
+      body: graphError(4, '(#4) Application request limit reached', { is_transient: true }),
+      headers: { 'x-app-usage': JSON.stringify({ call_count: 100, total_cputime: 30, total_time: 45 }) },
+    };
   }
 
   /** The answer to a throttled call: code 32 (Page-level) with the business use case usage header. */
@@ -244,8 +273,9 @@ export class FakeMetaServer {
   }
 
   /** Who approves the next authorization dialog. */
-  approveAs(network: 'facebook' | 'threads', subject: string): void {
+  approveAs(network: 'facebook' | 'threads', subject: string, declined: string[] = []): void {
     this.approving[network] = subject;
+    this.declining = declined;
   }
 
   /** A short-lived user token, as the code exchange would give (for tests that skip the dialog). */
@@ -290,6 +320,11 @@ export class FakeMetaServer {
     };
     this.comments.set(comment.id, comment);
     return comment;
+  }
+
+  /** The Page posts to its feed outside mcc (on facebook.com). */
+  pagePost(pageId: string, text: string): FakeObject {
+    return this.storeObject('fb_post', pageId, text);
   }
 
   /** Someone on Threads replies to a post. */
@@ -416,7 +451,7 @@ export class FakeMetaServer {
         this.codes.set(code, {
           kind: network,
           subject,
-          scopes: (params.scope ?? '').split(',').filter(Boolean),
+          scopes: (params.scope ?? '').split(',').filter((scope) => scope && !this.declining.includes(scope)),
           redirectUri: params.redirect_uri ?? '',
         });
         redirect.searchParams.set('code', code);
@@ -668,7 +703,8 @@ export class FakeMetaServer {
       return { status: 200, body: { data, paging: { cursors: { before: 'QVFIUk', after: 'QVFIUl' } } } };
     }
 
-    const page = this.pages.get(first);
+    // With a Page token, `me` is the Page.
+    const page = this.pages.get(first === 'me' && grant.kind === 'page' ? grant.subject : first);
     if (page) {
       if (!this.pageOf(grant, page.id))
         return {
@@ -743,6 +779,8 @@ export class FakeMetaServer {
           .map((post) => ({ id: post.id, message: post.text, created_time: graphTime(post.createdAt) }));
         return { status: 200, body: { data } };
       }
+      if (edge === 'conversations' && method === 'GET') return this.messaging.list(page, grant, params);
+      if (edge === 'messages' && method === 'POST') return this.messaging.send(page, grant, params);
       return missing;
     }
 
@@ -1161,7 +1199,7 @@ export class FakeMetaServer {
 }
 
 /** Graph's time format: ISO 8601 with `+0000`. */
-function graphTime(ms: number): string {
+export function graphTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
 }
 

@@ -16,7 +16,8 @@ import type {
 import { createFacebookProvider, FACEBOOK_SCOPES } from './facebook-provider.js';
 
 // The provider over HTTP against the fake Graph API (test/support/networks/meta/): the Login flow's
-// last steps (Pages as targets, the Page token stored), publishing, results, comments and answers.
+// last steps (Pages as targets, the Page token stored), publishing, results, comments and answers, and
+// Messenger conversations read as direct messages and answered privately.
 
 describe('Facebook Pages provider', () => {
   let meta: FakeMetaServer;
@@ -36,21 +37,21 @@ describe('Facebook Pages provider', () => {
     });
 
   /** A person who manages two Pages signs in; the code exchange is the OAuth service's, so it is skipped. */
-  const signIn = () => {
+  const signIn = (scopes = FACEBOOK_SCOPES) => {
     const { user, pages } = meta.addFacebookUser('Ana Baker', [
       { name: 'The Bakery', username: 'thebakery' },
       { name: 'The Café', username: 'thecafe' },
     ]);
     const tokens = {
-      access_token: meta.userToken(user, FACEBOOK_SCOPES),
+      access_token: meta.userToken(user, scopes),
       refresh_token: null,
       expires_in: 7200,
-      scopes: FACEBOOK_SCOPES,
+      scopes,
     };
     return { user, pages, tokens };
   };
-  const connect = async () => {
-    const { pages, tokens } = signIn();
+  const connect = async (scopes = FACEBOOK_SCOPES) => {
+    const { pages, tokens } = signIn(scopes);
     const page = pages[0];
     if (!page) throw new Error('no page');
     const connected = await provider().connect({ ...tokens, target_id: page.id, client: FAKE_APP });
@@ -355,6 +356,232 @@ describe('Facebook Pages provider', () => {
     expect(unknown.ok ? null : unknown.failure).toMatchObject({
       kind: 'rejected',
       message: expect.stringContaining('(code 100)'),
+    });
+  });
+
+  describe('Messenger direct messages', () => {
+    /** Graph's whole-second time of a fake message, as the provider reports it. */
+    const isoSecond = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString();
+    const answer = (inReplyTo: string, text: string) => ({
+      inReplyTo,
+      text,
+      idempotencyKey: `reply:${text}`,
+      writtenAt: meta.now().toISOString(),
+      direct: true,
+    });
+    const sentMessages = () =>
+      meta.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/messages'));
+
+    it('reads the Page’s conversations as direct messages, leaves its own out, and answers the person privately', async () => {
+      const { page, connected } = await connect();
+      const session = sessionOf(connected);
+      const jo = meta.messaging.user('messenger', 'Jo Client');
+      const question = meta.messaging.write(page.id, jo, 'Is the cake gluten-free?');
+      meta.advance(2_000);
+      const own = meta.messaging.writeAsBusiness(page.id, jo, 'Hi Jo, let me check');
+
+      const read = await provider().mentions(session, null);
+      if (!read.ok) throw new Error(read.failure.message);
+      expect(read.value.mentions).toEqual([
+        {
+          remoteId: `dm:${jo.id}:${question.id}`,
+          inReplyTo: null,
+          author: { remoteId: jo.id, name: 'Jo Client', handle: 'Jo Client' },
+          text: 'Is the cake gluten-free?',
+          url: null,
+          sentAt: isoSecond(question.createdAt),
+          visibility: 'direct',
+        },
+      ]);
+      // The Page's own message moves the cursor but is not the customer's.
+      expect(read.value.cursor).toBe(isoSecond(own.createdAt));
+      expect(read.value.notices).toBeUndefined();
+      expect(meta.requests.find((r) => r.path === `/v21.0/${page.id}/conversations`)?.params).toMatchObject({
+        platform: 'messenger',
+        fields: 'updated_time,messages.limit(20){id,message,from,to,created_time}',
+      });
+
+      const sent = await provider().reply(session, answer(`dm:${jo.id}:${question.id}`, 'Yes, it is'));
+      if (!sent.ok) throw new Error(sent.failure.message);
+      const [reply] = meta.messaging.sentTo(page.id, jo).slice(-1);
+      expect(reply).toMatchObject({ text: 'Yes, it is' });
+      expect(sent.value).toEqual({ position: 0, remoteId: reply?.id, url: null });
+      expect(sentMessages().at(-1)).toMatchObject({
+        path: `/v21.0/${page.id}/messages`,
+        params: {
+          recipient: JSON.stringify({ id: jo.id }),
+          message: JSON.stringify({ text: 'Yes, it is' }),
+          messaging_type: 'RESPONSE',
+        },
+      });
+      // Nothing in public.
+      expect([...meta.comments.values()].some((comment) => comment.message === 'Yes, it is')).toBe(false);
+
+      // Sent again (the first answer lost): the answer already there is the one; nothing more is sent.
+      const before = sentMessages().length;
+      expect(await provider().reply(session, answer(`dm:${jo.id}:${question.id}`, 'Yes, it is'))).toEqual(
+        sent,
+      );
+      expect(sentMessages()).toHaveLength(before);
+
+      // The next reading starts at the cursor: the new message (and the answer, the Page's own, left out);
+      // nothing from before the cursor's second.
+      meta.advance(2_000);
+      const later = meta.messaging.write(page.id, jo, 'Great, two please');
+      const next = await provider().mentions(session, read.value.cursor);
+      if (!next.ok) throw new Error(next.failure.message);
+      expect(next.value.mentions.map((mention) => mention.remoteId)).toEqual([`dm:${jo.id}:${later.id}`]);
+      expect(next.value.cursor).toBe(isoSecond(later.createdAt));
+    });
+
+    it('walks the conversation pages back to the cursor, and no further', async () => {
+      const { page, connected } = await connect();
+      const session = sessionOf(connected);
+      const people = Array.from({ length: 30 }, (_, index) =>
+        meta.messaging.user('messenger', `Person ${index}`),
+      );
+      for (const person of people) meta.messaging.write(page.id, person, `Hello from ${person.name}`);
+      const lists = () => meta.requests.filter((r) => r.path === `/v21.0/${page.id}/conversations`).length;
+
+      // The first reading takes the most recent page only: no history beyond it.
+      const first = await provider().mentions(session, null);
+      if (!first.ok) throw new Error(first.failure.message);
+      expect(first.value.mentions).toHaveLength(25);
+      expect(lists()).toBe(1);
+
+      meta.advance(2_000);
+      for (const person of people) meta.messaging.write(page.id, person, `Again from ${person.name}`);
+      const all = await provider().mentions(session, first.value.cursor);
+      if (!all.ok) throw new Error(all.failure.message);
+      expect(all.value.mentions.filter((mention) => mention.text.startsWith('Again'))).toHaveLength(30);
+      expect(lists()).toBe(1 + 2);
+
+      // Two people write after it: the first page reaches conversations older than the cursor and stops.
+      meta.advance(2_000);
+      meta.messaging.write(page.id, people[3] as (typeof people)[number], 'One more thing');
+      const one = await provider().mentions(session, all.value.cursor);
+      if (!one.ok) throw new Error(one.failure.message);
+      meta.advance(2_000);
+      meta.messaging.write(page.id, people[7] as (typeof people)[number], 'And another');
+      const before = lists();
+      const few = await provider().mentions(session, one.value.cursor);
+      if (!few.ok) throw new Error(few.failure.message);
+      // The cursor's own second comes again (the ingest keeps one of each); nothing older does.
+      expect(few.value.mentions.map((mention) => mention.text)).toEqual(['One more thing', 'And another']);
+      expect(lists()).toBe(before + 1);
+    });
+
+    it('refuses an answer after the 24-hour window before sending anything, and reads Meta’s refusal the same', async () => {
+      const { page, connected } = await connect();
+      const session = sessionOf(connected);
+      const sam = meta.messaging.user('messenger', 'Sam');
+      const old = meta.messaging.write(page.id, sam, 'Do you deliver?');
+      meta.advance(24 * 3_600_000 + 60_000);
+      const before = sentMessages().length;
+      const late = await provider().reply(session, answer(`dm:${sam.id}:${old.id}`, 'Yes we do'));
+      expect(late).toEqual({
+        ok: false,
+        failure: {
+          kind: 'rejected',
+          message:
+            "Messenger only allows answers within 24 hours of the customer's last message: this answer was not sent (answer them another way, or when they write again)",
+          statusCode: null,
+          retryAt: null,
+        },
+      });
+      expect(sentMessages()).toHaveLength(before);
+      expect(meta.messaging.sentTo(page.id, sam)).toEqual([]);
+
+      // Meta's own refusal (the window closed between the look and the send) reads the same.
+      const fresh = meta.messaging.write(page.id, sam, 'Hello again?');
+      meta.inject({
+        method: 'POST',
+        path: `/v21.0/${page.id}/messages`,
+        status: 400,
+        body: graphError(10, '(#10) This message is sent outside of allowed window.', {
+          error_subcode: 2018278,
+        }),
+      });
+      const refused = await provider().reply(session, answer(`dm:${sam.id}:${fresh.id}`, 'Yes we do'));
+      expect(refused.ok ? null : refused.failure).toMatchObject({
+        kind: 'rejected',
+        message: expect.stringMatching(/^Messenger only allows answers within 24 hours/),
+        statusCode: 400,
+      });
+    });
+
+    it('refuses a text longer than Messenger takes, and never answers a comment privately', async () => {
+      const { connected } = await connect();
+      const session = sessionOf(connected);
+      const before = meta.requests.length;
+      const long = await provider().reply(session, answer('dm:123456:m_abc', 'é'.repeat(2001)));
+      expect(long.ok ? null : long.failure).toMatchObject({
+        kind: 'rejected',
+        message: 'Messenger takes messages of up to 2,000 characters; this answer has 2,001: shorten it',
+      });
+      const comment = await provider().reply(session, answer('112233_445566', 'Hello'));
+      expect(comment.ok ? null : comment.failure).toMatchObject({
+        kind: 'rejected',
+        message: expect.stringContaining('cannot be answered privately'),
+      });
+      expect(meta.requests.length).toBe(before);
+    });
+
+    it('reads comments but no direct messages with a token connected before pages_messaging, saying to reconnect', async () => {
+      const older = FACEBOOK_SCOPES.filter(
+        (scope) => scope !== 'pages_messaging' && scope !== 'pages_manage_metadata',
+      );
+      const { page, connected } = await connect(older);
+      const session = sessionOf(connected);
+      const posted = await provider().publish(session, publication(['Questions welcome']));
+      const postId = posted.ok ? (posted.value[0]?.remoteId ?? '') : '';
+      const comment = meta.commentOn(postId, { id: '5550009', name: 'Kim' }, 'Open late?');
+      const kim = meta.messaging.user('messenger', 'Kim');
+      const dm = meta.messaging.write(page.id, kim, 'Private question');
+
+      const read = await provider().mentions(session, null);
+      if (!read.ok) throw new Error(read.failure.message);
+      expect(read.value.mentions.map((mention) => mention.remoteId)).toEqual([comment.id]);
+      expect(read.value.cursor).toBe(isoSecond(comment.createdAt));
+      expect(read.value.notices).toEqual([
+        expect.stringMatching(
+          /^Reconnect the account to read its Messenger direct messages: mcc may not read them yet \(pages_messaging was not granted; Messenger refused it \(code 200\): \(#200\) Requires pages_messaging permission/,
+        ),
+      ]);
+
+      const refused = await provider().reply(session, answer(`dm:${kim.id}:${dm.id}`, 'Sure'));
+      expect(refused.ok ? null : refused.failure).toMatchObject({
+        kind: 'rejected',
+        message: expect.stringMatching(/^Reconnect the account to answer Messenger direct messages/),
+      });
+      expect(meta.messaging.sentTo(page.id, kim)).toEqual([]);
+    });
+
+    it('fails the reading on a rate limit, an outage or a dead token, so the next one reads the same again', async () => {
+      const { page, connected } = await connect();
+      const session = sessionOf(connected);
+      meta.messaging.write(page.id, meta.messaging.user('messenger', 'Lee'), 'Hi');
+      const path = `/v21.0/${page.id}/conversations`;
+
+      meta.inject(FakeMetaServer.appRateLimit(path));
+      const limited = await provider().mentions(session, null);
+      expect(limited.ok ? null : limited.failure).toMatchObject({
+        kind: 'retryable',
+        message: expect.stringContaining('Messenger rate-limited us (code 4)'),
+      });
+      meta.inject(FakeMetaServer.rateLimit(path, 20, 'GET'));
+      const throttled = await provider().mentions(session, null);
+      const failure = throttled.ok ? null : throttled.failure;
+      expect(failure?.kind).toBe('retryable');
+      expect((failure?.retryAt?.getTime() ?? 0) - meta.now().getTime()).toBeGreaterThan(19 * 60_000);
+
+      meta.inject({ method: 'GET', path, status: 503 });
+      const down = await provider().mentions(session, null);
+      expect(down.ok ? null : down.failure).toMatchObject({ kind: 'retryable', statusCode: 503 });
+
+      meta.revoke(session.accessToken);
+      const dead = await provider().mentions(session, null);
+      expect(dead.ok ? null : dead.failure.kind).toBe('auth_expired');
     });
   });
 });

@@ -7,6 +7,12 @@ import {
 } from '../meta-graph/facebook-login.js';
 import { type GraphCall, graphCall } from '../meta-graph/graph-api.js';
 import {
+  type MessagingInbox,
+  readDirectMessages,
+  recipientOf,
+  sendDirectMessage,
+} from '../meta-graph/graph-messaging.js';
+import {
   count,
   FACEBOOK_GRAPH_VERSION,
   firstLink,
@@ -32,11 +38,18 @@ import { wholeFile } from '../provider.js';
 // Facebook Pages through the Graph API (developers.facebook.com/docs/pages-api): a person signs in with
 // Facebook Login, picks one of the Pages they manage, and the Page's own token is stored. Posts go to the
 // Page's feed (photos first uploaded unpublished and attached), further parts and the first comment as
-// comments; results from the post's insights and counts; conversations are comments on recent posts.
+// comments; results from the post's insights and counts; conversations are comments on recent posts and
+// the Page's Messenger conversations (direct messages, answered privately within Meta's 24-hour window).
 
 export const FACEBOOK = 'Facebook';
+/** Direct messages are Messenger's: failures about them name it. */
+export const MESSENGER = 'Messenger';
 
-/** Least scopes: publish as the Page, read its posts' comments and insights, answer comments. */
+/**
+ * Least scopes: publish as the Page, read its posts' comments and insights, answer comments; read and
+ * answer its Messenger conversations (the Conversations API asks for `pages_messaging`,
+ * `pages_manage_metadata` and `pages_read_engagement`).
+ */
 export const FACEBOOK_SCOPES = [
   'pages_show_list',
   'pages_manage_posts',
@@ -44,7 +57,11 @@ export const FACEBOOK_SCOPES = [
   'pages_read_user_content',
   'pages_manage_engagement',
   'read_insights',
+  'pages_messaging',
+  'pages_manage_metadata',
 ];
+/** Messenger takes text messages of up to 2,000 characters. */
+const MAX_MESSENGER_TEXT = 2000;
 
 const PAGE_FIELDS = 'id,name,username,link,access_token,picture{url}';
 /** Recent posts whose comments a mentions read looks at. */
@@ -72,6 +89,16 @@ export function createFacebookProvider(deps: MetaProviderDeps): NetworkProvider<
   const apiUrl = `${deps.baseUrl ?? FACEBOOK_API}/${FACEBOOK_GRAPH_VERSION}`;
   const call = <T>(token: string, request: Omit<GraphCall, 'apiUrl' | 'token'>) =>
     graphCall<T>(deps, FACEBOOK, { ...request, apiUrl, token });
+  const messenger = (session: NetworkSession): MessagingInbox => ({
+    http: deps,
+    apiUrl,
+    label: MESSENGER,
+    platform: 'messenger',
+    node: session.remoteAccountId,
+    ownId: session.remoteAccountId,
+    permission: 'pages_messaging',
+    maxText: { size: MAX_MESSENGER_TEXT, unit: 'characters' },
+  });
 
   async function uploadPhoto(session: NetworkSession, media: NetworkMedia): Promise<NetworkResult<string>> {
     const form = new FormData();
@@ -337,11 +364,28 @@ export function createFacebookProvider(deps: MetaProviderDeps): NetworkProvider<
           });
         }
       }
+      // Direct messages after the same cursor: the one cursor covers comments and messages alike.
+      const direct = await readDirectMessages(messenger(session), session.accessToken, since);
+      if (!direct.ok) return direct;
+      mentions.push(...direct.value.mentions);
+      if (direct.value.latest && (!cursor || direct.value.latest > cursor)) cursor = direct.value.latest;
       mentions.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : 0));
-      return { ok: true, value: { mentions, cursor } };
+      const notices = direct.value.notice ? [direct.value.notice] : [];
+      return { ok: true, value: { mentions, cursor, ...(notices.length > 0 ? { notices } : {}) } };
     },
 
     async reply(session, reply) {
+      const recipient = recipientOf(reply.inReplyTo);
+      if (recipient) {
+        // A direct message is answered in Messenger, to the person who wrote it: never as a comment.
+        return sendDirectMessage(
+          messenger(session),
+          session.accessToken,
+          { to: recipient, text: reply.text },
+          deps.now(),
+        );
+      }
+      if (reply.direct) return notADirectMessage(reply.inReplyTo);
       // A repeated send (its first answer lost) finds the answer already there.
       const found = await ownComment(session, reply.inReplyTo, reply.text);
       if (!found.ok) return found;
@@ -349,6 +393,19 @@ export function createFacebookProvider(deps: MetaProviderDeps): NetworkProvider<
       const posted = await comment(session.accessToken, reply.inReplyTo, reply.text);
       if (!posted.ok) return posted;
       return { ok: true, value: { position: 0, ...posted.value } };
+    },
+  };
+}
+
+/** Asked to answer privately, but what is answered is a comment: it is never answered in public instead. */
+function notADirectMessage(id: string): NetworkResult<never> {
+  return {
+    ok: false,
+    failure: {
+      kind: 'rejected',
+      message: `${id.slice(0, 60)} is not a Messenger message, so it cannot be answered privately`,
+      statusCode: null,
+      retryAt: null,
     },
   };
 }

@@ -13,7 +13,7 @@ import { createInstagramProvider, INSTAGRAM_SCOPES } from './instagram-provider.
 
 // The provider over HTTP against the fake Graph API (test/support/networks/meta/): Instagram accounts
 // linked to Pages as targets, the container flow (status looked at until FINISHED, carousels), results,
-// comments and answers.
+// comments and answers, and Instagram Direct conversations read through the linked Page and answered privately.
 
 describe('Instagram provider', () => {
   let meta: FakeMetaServer;
@@ -37,23 +37,23 @@ describe('Instagram provider', () => {
       ...options,
     });
 
-  const signIn = () => {
+  const signIn = (scopes = INSTAGRAM_SCOPES) => {
     const made = meta.addFacebookUser('Ana Baker', [
       { name: 'The Bakery', username: 'thebakery', instagram: 'the.bakery' },
       { name: 'Side project', username: 'sideproject' },
     ]);
     const tokens = {
-      access_token: meta.userToken(made.user, INSTAGRAM_SCOPES),
+      access_token: meta.userToken(made.user, scopes),
       refresh_token: null,
       expires_in: 7200,
-      scopes: INSTAGRAM_SCOPES,
+      scopes,
     };
     const account = made.instagram[0];
     if (!account) throw new Error('no account');
     return { ...made, account, tokens };
   };
-  const connect = async () => {
-    const { account, tokens, pages } = signIn();
+  const connect = async (scopes = INSTAGRAM_SCOPES) => {
+    const { account, tokens, pages } = signIn(scopes);
     const connected = await provider().connect({ ...tokens, target_id: account.id, client: FAKE_APP });
     if (!connected.ok) throw new Error(connected.failure.message);
     return { account, page: pages[0], connected: connected.value };
@@ -292,5 +292,103 @@ describe('Instagram provider', () => {
       message: expect.stringContaining('rate-limited us (code 32)'),
     });
     expect((failure?.retryAt?.getTime() ?? 0) - meta.now().getTime()).toBeGreaterThan(29 * 60_000);
+  });
+
+  describe('Instagram Direct', () => {
+    const answer = (inReplyTo: string, text: string) => ({
+      inReplyTo,
+      text,
+      idempotencyKey: `reply:${text}`,
+      writtenAt: meta.now().toISOString(),
+      direct: true,
+    });
+    const sends = () => meta.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/messages'));
+
+    it('reads direct messages through the linked Page, leaves the account’s own out, and answers privately', async () => {
+      const { account, connected } = await connect();
+      const session = sessionOf(connected);
+      const jo = meta.messaging.user('instagram', 'jo.client');
+      const question = meta.messaging.write(account.id, jo, 'Do you ship to Lyon?');
+      meta.advance(2_000);
+      meta.messaging.writeAsBusiness(account.id, jo, 'Let me see');
+
+      const read = await provider().mentions(session, null);
+      if (!read.ok) throw new Error(read.failure.message);
+      const [mention] = read.value.mentions;
+      expect(read.value.mentions).toHaveLength(1);
+      expect(mention).toEqual({
+        remoteId: expect.stringMatching(new RegExp(`^dm:${jo.id}:`)),
+        inReplyTo: null,
+        author: { remoteId: jo.id, name: null, handle: '@jo.client' },
+        text: 'Do you ship to Lyon?',
+        url: null,
+        sentAt: expect.any(String),
+        visibility: 'direct',
+      });
+      // Instagram's message ids are long: the inbox's id stays within its 200 characters.
+      expect(question.id.length).toBeGreaterThan(150);
+      expect(mention?.remoteId.length).toBeLessThanOrEqual(200);
+      expect(meta.requests.find((r) => r.path === '/v21.0/me/conversations')?.params).toMatchObject({
+        platform: 'instagram',
+      });
+
+      const sent = await provider().reply(session, answer(mention?.remoteId ?? '', 'Yes, in 3 days'));
+      if (!sent.ok) throw new Error(sent.failure.message);
+      expect(meta.messaging.sentTo(account.id, jo).map((message) => message.text)).toEqual([
+        'Let me see',
+        'Yes, in 3 days',
+      ]);
+      const request = sends().at(-1);
+      expect(request?.path).toBe('/v21.0/me/messages');
+      expect(request?.params).toEqual({
+        recipient: JSON.stringify({ id: jo.id }),
+        message: JSON.stringify({ text: 'Yes, in 3 days' }),
+      });
+      // Read again: the answer is the account's own and never comes back as a message to answer.
+      const again = await provider().mentions(session, null);
+      expect(again.ok && again.value.mentions.map((m) => m.text)).toEqual(['Do you ship to Lyon?']);
+    });
+
+    it('refuses before sending a text over 1,000 bytes or an answer after the 24-hour window', async () => {
+      const { account, connected } = await connect();
+      const session = sessionOf(connected);
+      const sam = meta.messaging.user('instagram', 'sam.insta');
+      const dm = meta.messaging.write(account.id, sam, 'Hi');
+      const id = `dm:${sam.id}:${dm.id}`;
+      const before = sends().length;
+      // 600 characters, 1,200 bytes of UTF-8.
+      const long = await provider().reply(session, answer(id, 'é'.repeat(600)));
+      expect(long.ok ? null : long.failure.message).toBe(
+        'Instagram takes messages of up to 1,000 bytes; this answer has 1,200: shorten it',
+      );
+      meta.advance(25 * 3_600_000);
+      const late = await provider().reply(session, answer(id, 'Hello'));
+      expect(late.ok ? null : late.failure).toMatchObject({
+        kind: 'rejected',
+        message: expect.stringMatching(
+          /^Instagram only allows answers within 24 hours of the customer's last message/,
+        ),
+      });
+      expect(sends()).toHaveLength(before);
+    });
+
+    it('still reads comments for an account connected without instagram_manage_messages, saying to reconnect', async () => {
+      const older = INSTAGRAM_SCOPES.filter((scope) => scope !== 'instagram_manage_messages');
+      const { account, connected } = await connect(older);
+      const session = sessionOf(connected);
+      const posted = await provider().publish(session, publication(['Comment away']));
+      const mediaId = posted.ok ? (posted.value[0]?.remoteId ?? '') : '';
+      const comment = meta.commentOn(mediaId, { id: '7770009', name: 'kim.k' }, 'Nice!');
+      meta.messaging.write(account.id, meta.messaging.user('instagram', 'kim.k'), 'A private word');
+
+      const read = await provider().mentions(session, null);
+      if (!read.ok) throw new Error(read.failure.message);
+      expect(read.value.mentions.map((mention) => mention.remoteId)).toEqual([comment.id]);
+      expect(read.value.notices).toEqual([
+        expect.stringMatching(
+          /^Reconnect the account to read its Instagram direct messages: .*instagram_manage_messages was not granted; Instagram refused it \(code 10\)/,
+        ),
+      ]);
+    });
   });
 });

@@ -7,6 +7,12 @@ import {
 } from '../meta-graph/facebook-login.js';
 import { type GraphCall, graphCall } from '../meta-graph/graph-api.js';
 import {
+  type MessagingInbox,
+  readDirectMessages,
+  recipientOf,
+  sendDirectMessage,
+} from '../meta-graph/graph-messaging.js';
+import {
   count,
   FACEBOOK_GRAPH_VERSION,
   httpUrl,
@@ -32,10 +38,17 @@ import type {
 // (developers.facebook.com/docs/instagram-platform/content-publishing): the account is the Instagram
 // account linked to a Facebook Page the person manages, reached with that Page's token. Every post needs
 // media, which Instagram fetches itself from a public address: a container per file (and one for the
-// carousel), looked at until it is FINISHED, then published. Conversations are comments on recent media.
+// carousel), looked at until it is FINISHED, then published. Conversations are comments on recent media
+// and the account's Instagram Direct conversations, which the Messenger Platform serves through the linked
+// Page (its token; `me` is that Page), answered privately within Meta's 24-hour window.
 
 export const INSTAGRAM = 'Instagram';
 
+/**
+ * Least scopes: publish, read and answer comments, read insights; read and answer direct messages
+ * (Instagram Messaging through Facebook Login asks for `instagram_manage_messages` and
+ * `pages_manage_metadata`, with `instagram_basic`).
+ */
 export const INSTAGRAM_SCOPES = [
   'instagram_basic',
   'instagram_content_publish',
@@ -43,6 +56,8 @@ export const INSTAGRAM_SCOPES = [
   'instagram_manage_insights',
   'pages_show_list',
   'pages_read_engagement',
+  'instagram_manage_messages',
+  'pages_manage_metadata',
 ];
 
 const PAGE_FIELDS = 'id,name,access_token,instagram_business_account{id,username,name,profile_picture_url}';
@@ -52,6 +67,8 @@ const MAX_CAROUSEL = 10;
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 /** Recent media whose comments a mentions read looks at. */
 const RECENT_MEDIA = 10;
+/** Instagram takes text messages of up to 1,000 bytes of UTF-8. */
+const MAX_DIRECT_BYTES = 1000;
 
 interface Comment {
   id: string;
@@ -72,6 +89,17 @@ export function createInstagramProvider(deps: MetaProviderDeps): NetworkProvider
   const apiUrl = `${deps.baseUrl ?? FACEBOOK_API}/${FACEBOOK_GRAPH_VERSION}`;
   const call = <T>(token: string, request: Omit<GraphCall, 'apiUrl' | 'token'>) =>
     graphCall<T>(deps, INSTAGRAM, { ...request, apiUrl, token });
+  const direct = (session: NetworkSession): MessagingInbox => ({
+    http: deps,
+    apiUrl,
+    label: INSTAGRAM,
+    platform: 'instagram',
+    // The account stores the Instagram account's id, not its Page's; the Page token's `me` is the Page.
+    node: 'me',
+    ownId: session.remoteAccountId,
+    permission: 'instagram_manage_messages',
+    maxText: { size: MAX_DIRECT_BYTES, unit: 'bytes' },
+  });
 
   const container = (session: NetworkSession, fields: Record<string, string>) =>
     readyContainer(
@@ -328,11 +356,33 @@ export function createInstagramProvider(deps: MetaProviderDeps): NetworkProvider
           });
         }
       }
+      // Direct messages after the same cursor: the one cursor covers comments and messages alike.
+      const messages = await readDirectMessages(direct(session), session.accessToken, since);
+      if (!messages.ok) return messages;
+      mentions.push(...messages.value.mentions);
+      if (messages.value.latest && (!cursor || messages.value.latest > cursor))
+        cursor = messages.value.latest;
       mentions.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : 0));
-      return { ok: true, value: { mentions, cursor } };
+      const notices = messages.value.notice ? [messages.value.notice] : [];
+      return { ok: true, value: { mentions, cursor, ...(notices.length > 0 ? { notices } : {}) } };
     },
 
     async reply(session, reply) {
+      const recipient = recipientOf(reply.inReplyTo);
+      if (recipient) {
+        // A direct message is answered in Instagram Direct, to the person who wrote it: never as a comment.
+        return sendDirectMessage(
+          direct(session),
+          session.accessToken,
+          { to: recipient, text: reply.text },
+          deps.now(),
+        );
+      }
+      if (reply.direct) {
+        return refusal(
+          `${reply.inReplyTo.slice(0, 60)} is not an Instagram direct message, so it cannot be answered privately`,
+        );
+      }
       // A repeated send (its first answer lost) finds the answer already there.
       const found = await ownComment(session, `${reply.inReplyTo}/replies`, reply.text);
       if (!found.ok) return found;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphFailure, regainAccessAt } from './graph-api.js';
+import { graphFailure, lacksPermission, regainAccessAt } from './graph-api.js';
 
 const now = new Date('2031-03-03T10:00:00.000Z');
 
@@ -63,5 +63,53 @@ describe('Graph error mapping', () => {
       statusCode: 403,
       retryAt: null,
     });
+  });
+
+  it('reads an answer outside the 24-hour window, Messenger’s or Instagram’s, as a refusal a person understands', () => {
+    for (const [network, subcode] of [
+      ['Messenger', 2018278],
+      ['Instagram', 2534022],
+    ] as const) {
+      expect(
+        graphFailure(
+          network,
+          400,
+          new Headers(),
+          {
+            code: 10,
+            error_subcode: subcode,
+            message: '(#10) This message is sent outside of allowed window.',
+          },
+          now,
+        ),
+      ).toEqual({
+        kind: 'rejected',
+        message: `${network} only allows answers within 24 hours of the customer's last message: this answer was not sent (answer them another way, or when they write again)`,
+        statusCode: 400,
+        retryAt: null,
+      });
+    }
+    // Other code 10s are a missing permission, in Graph's words.
+    expect(
+      graphFailure(
+        'Instagram',
+        403,
+        new Headers(),
+        { code: 10, message: '(#10) Application does not have permission' },
+        now,
+      ).message,
+    ).toBe('Instagram refused it (code 10): (#10) Application does not have permission');
+  });
+
+  it('tells a missing permission from other refusals and from the window', () => {
+    expect(lacksPermission({ code: 200, message: '(#200) Requires pages_messaging permission' })).toBe(true);
+    expect(lacksPermission({ code: 230 })).toBe(true);
+    expect(lacksPermission({ code: 10 })).toBe(true);
+    expect(lacksPermission({ code: 3 })).toBe(true);
+    expect(lacksPermission({ code: 10, error_subcode: 2018278 })).toBe(false);
+    expect(lacksPermission({ code: 190 })).toBe(false);
+    expect(lacksPermission({ code: 4 })).toBe(false);
+    expect(lacksPermission({ code: 100 })).toBe(false);
+    expect(lacksPermission(null)).toBe(false);
   });
 });

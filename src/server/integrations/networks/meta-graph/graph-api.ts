@@ -1,7 +1,7 @@
 import { OutboundRefusedError } from '../../guarded-fetch.js';
 import { retryAtOf, transportFailure } from '../http-failure.js';
 import type { NetworkHttp } from '../json-http.js';
-import type { NetworkFailure, NetworkResult } from '../provider.js';
+import type { NetworkFailure } from '../provider.js';
 
 // One call to a Meta Graph API (Facebook's graph.facebook.com, which Instagram's API with Facebook Login
 // shares, and Threads' graph.threads.net), with its answer parsed or mapped onto a failure. Graph errors
@@ -32,10 +32,23 @@ export interface GraphError {
   error_user_msg?: string;
 }
 
+/**
+ * How one call went; a failure keeps Graph's error too, for callers that tell its codes apart (a missing
+ * permission on one edge that the rest of a reading can do without).
+ */
+export type GraphResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; failure: NetworkFailure; graphError: GraphError | null };
+
 /** Application and Page (business use case) throttling: Graph's codes for "too many calls". */
 const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80001, 80002, 80003, 80004, 80005, 80006, 80008, 80014]);
 /** "An unknown error", "Service temporarily unavailable": Graph's own hiccups. */
 const TRANSIENT_CODES = new Set([1, 2]);
+/**
+ * Code 10's subcodes for an answer sent after Meta's 24-hour standard messaging window closed: Messenger's
+ * and Instagram's ("This message is sent outside of allowed window").
+ */
+const OUTSIDE_WINDOW_SUBCODES = new Set([2018278, 2534022]);
 /** The furthest a usage header may push a retry (it names minutes; a day is already implausible). */
 const MAX_WAIT_MINUTES = 24 * 60;
 
@@ -44,7 +57,7 @@ export async function graphCall<T>(
   http: NetworkHttp,
   network: string,
   call: GraphCall,
-): Promise<NetworkResult<T>> {
+): Promise<GraphResult<T>> {
   const url = new URL(`${call.apiUrl.replace(/\/+$/, '')}/${call.path}`);
   for (const [name, value] of Object.entries(call.query ?? {})) url.searchParams.set(name, value);
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -64,7 +77,11 @@ export async function graphCall<T>(
       signal: AbortSignal.timeout(http.timeoutMs),
     });
   } catch (error) {
-    return { ok: false, failure: transportFailure(network, error, error instanceof OutboundRefusedError) };
+    return {
+      ok: false,
+      failure: transportFailure(network, error, error instanceof OutboundRefusedError),
+      graphError: null,
+    };
   }
   const text = await response.text().catch(() => '');
   let parsed: unknown;
@@ -78,6 +95,7 @@ export async function graphCall<T>(
     return {
       ok: false,
       failure: graphFailure(network, response.status, response.headers, error, http.now()),
+      graphError: error,
     };
   }
   if (parsed === undefined) {
@@ -89,6 +107,7 @@ export async function graphCall<T>(
         statusCode: response.status,
         retryAt: null,
       },
+      graphError: null,
     };
   }
   return { ok: true, value: parsed as T };
@@ -133,6 +152,14 @@ export function graphFailure(
       retryAt,
     };
   }
+  if (code === 10 && error?.error_subcode !== undefined && OUTSIDE_WINDOW_SUBCODES.has(error.error_subcode)) {
+    return {
+      kind: 'rejected',
+      message: outsideMessagingWindow(network),
+      statusCode: status,
+      retryAt: null,
+    };
+  }
   if (
     status >= 500 ||
     status === 408 ||
@@ -153,6 +180,26 @@ export function graphFailure(
     statusCode: status,
     retryAt: null,
   };
+}
+
+/**
+ * Meta's refusal of an answer after its 24-hour standard messaging window, as a person reads it; the
+ * providers say the same when they see the window closed before sending.
+ */
+export function outsideMessagingWindow(network: string): string {
+  return `${network} only allows answers within 24 hours of the customer's last message: this answer was not sent (answer them another way, or when they write again)`;
+}
+
+/**
+ * Whether Graph refused the call for a permission the token lacks (`(#10)`, `(#200)`…`(#299)`, or `(#3)`
+ * for a capability the app has not been given), as opposed to a bad request, a dead token or a limit.
+ * The window's own code 10 subcodes are not permissions.
+ */
+export function lacksPermission(error: GraphError | null): boolean {
+  const code = error?.code;
+  if (code === undefined) return false;
+  if (code === 10) return !OUTSIDE_WINDOW_SUBCODES.has(error?.error_subcode ?? -1);
+  return code === 3 || (code >= 200 && code <= 299);
 }
 
 /**

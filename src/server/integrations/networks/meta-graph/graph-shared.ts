@@ -23,10 +23,15 @@ export interface MetaProviderDeps extends NetworkHttp {
   wait?: (ms: number) => Promise<void>;
 }
 
-/** Graph's times (`2031-03-03T10:00:00+0000`) as ISO; null when it is not a time. */
-export function isoOf(graphTime: string | null | undefined): string | null {
-  if (!graphTime) return null;
-  const at = new Date(graphTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+/**
+ * Graph's times (`2031-03-03T10:00:00+0000`, or Unix seconds where a reference shows them so, as the
+ * conversations list's `updated_time`) as ISO; null when it is not a time.
+ */
+export function isoOf(graphTime: string | number | null | undefined): string | null {
+  if (graphTime === null || graphTime === undefined || graphTime === '') return null;
+  const at = /^\d+$/.test(String(graphTime))
+    ? new Date(Number(graphTime) * 1000)
+    : new Date(String(graphTime).replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return Number.isFinite(at.getTime()) ? at.toISOString() : null;
 }
 
