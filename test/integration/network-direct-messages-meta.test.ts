@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetworkRegistry } from '#server/integrations/networks/index.js';
 import { createOutboundGuard } from '#server/integrations/outbound-guard.js';
+import { RetryLaterError } from '#server/jobs/run-job.js';
 import type { ConversationThread, Message } from '#shared/inbox.schema.js';
 import type { NetworkAccount, NetworkId, NetworkSyncResult } from '#shared/network.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
@@ -210,5 +211,20 @@ describe('Meta direct messages through connected accounts', () => {
       items: NetworkAccount[];
     }>().items[0];
     expect(account).toMatchObject({ id: accountId, status: 'connected' });
+  });
+
+  it('a throttled reading (Graph code 32, answered as HTTP 400) is postponed to the time Meta names, not failed', async () => {
+    const { businessId, accountId, page } = await connected('facebook');
+    meta.messaging.write(page.id, meta.messaging.user('messenger', 'Lou'), 'Open on Monday?');
+    meta.inject(FakeMetaServer.rateLimit(/\/conversations$/, 7, 'GET'));
+
+    const reading = t.services.networkSync.readDue(businessId, accountId);
+    await expect(reading).rejects.toBeInstanceOf(RetryLaterError);
+    const error = (await reading.catch((caught: unknown) => caught)) as RetryLaterError;
+    expect(error.message).toMatch(/rate-limited us \(code 32\)/);
+    // Seven minutes on Meta's clock, which the tests move ahead of this one.
+    const expected = meta.now().getTime() + 7 * 60_000 - Date.now();
+    expect(error.delayMs).toBeGreaterThan(expected - 60_000);
+    expect(error.delayMs).toBeLessThanOrEqual(expected + 1_000);
   });
 });

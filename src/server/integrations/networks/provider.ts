@@ -13,6 +13,11 @@ export interface NetworkFailure {
   message: string;
   statusCode: number | null;
   retryAt: Date | null;
+  /**
+   * The network said to slow down: an HTTP 429, or its own throttling code in another status (Meta's
+   * Graph answers 400 or 403 with code 4, 17, 32 or 613). Nothing more is asked of it before `retryAt`.
+   */
+  rateLimited?: boolean;
 }
 
 /** How one call went. */

@@ -24,7 +24,7 @@ const MENTION_PAGES = 10;
 
 const PUBLISH_ONLY_PROBLEM = 'This network reports no results or messages back: mcc only publishes there';
 
-/** What one reading found wrong; `rateLimited`: the network said to stop (429), until `retryAt` if it said. */
+/** What one reading found wrong; `rateLimited`: the network said to stop (a 429 or its own throttling code), until `retryAt` if it said. */
 interface ReadingTrouble {
   problems: string[];
   rateLimited: boolean;
@@ -238,7 +238,7 @@ export class NetworkSyncService {
 
   private note(trouble: ReadingTrouble, failure: NetworkFailure): void {
     trouble.problems.push(failure.message);
-    if (failure.statusCode === 429) {
+    if (failure.rateLimited || failure.statusCode === 429) {
       trouble.rateLimited = true;
       trouble.retryAt = failure.retryAt;
     }

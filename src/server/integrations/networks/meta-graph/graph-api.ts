@@ -150,6 +150,7 @@ export function graphFailure(
       message: `${network} rate-limited us (${what})${why}${when}`,
       statusCode: status,
       retryAt,
+      rateLimited: true,
     };
   }
   if (code === 10 && error?.error_subcode !== undefined && OUTSIDE_WINDOW_SUBCODES.has(error.error_subcode)) {
