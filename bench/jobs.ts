@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Queue, Worker } from 'bullmq';
-import pg from 'pg';
 import { z } from 'zod';
 import { type Database, openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
@@ -14,6 +13,7 @@ import type { JobQueue } from '../src/server/jobs/job-types.js';
 import { buildJobRegistry, jobHandler } from '../src/server/jobs/registry.js';
 import { createRepositories } from '../src/server/repositories/index.js';
 import { insertBusiness, insertUser } from '../test/factories/rows.js';
+import { createEmptyPostgresDatabase, dropPostgresDatabase } from '../test/support/databases.js';
 import { latencyPercentiles } from './app-fixtures.js';
 import { type Check, envInt, fmt, log, printChecks, table } from './report.js';
 
@@ -29,7 +29,6 @@ const THROUGHPUT_JOBS = envInt('BENCH_JOBS', 2_000);
 const LATENCY_SAMPLES = envInt('BENCH_JOB_LATENCY_SAMPLES', 200);
 const PRODUCERS = 16;
 const CONCURRENCY = 8;
-const POSTGRES_ADMIN_URL = process.env.MCC_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.MCC_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TARGETS = { minJobsPerSecond: 200, maxIdleP99Ms: 50 };
 
@@ -184,16 +183,6 @@ async function measureBareBullmq(prefix: string): Promise<JobsMeasurement> {
   }
 }
 
-async function adminQuery(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3_000 });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Every queue this machine can run; PostgreSQL and Redis are skipped (and said so) when down. */
 export async function runJobsBench(): Promise<JobsBenchReport> {
   log('Background jobs (bench/jobs.ts)');
@@ -213,26 +202,20 @@ export async function runJobsBench(): Promise<JobsBenchReport> {
       ),
     );
 
-    const dbName = `mcc_bench_${randomBytes(6).toString('hex')}`;
-    const created = await adminQuery(`create database ${dbName}`).then(
-      () => true,
-      (error: unknown) => {
-        skipped.push(`in-process on PostgreSQL: ${String(error)}`);
-        return false;
-      },
-    );
+    const created = await createEmptyPostgresDatabase('mcc_bench').catch((error: unknown) => {
+      skipped.push(`in-process on PostgreSQL: ${String(error)}`);
+      return undefined;
+    });
     if (created) {
-      const url = new URL(POSTGRES_ADMIN_URL);
-      url.pathname = `/${dbName}`;
       try {
         results.push(
           await measureInProcess(
             'in-process, PostgreSQL',
-            openDatabase({ kind: 'postgres', url: url.toString(), autoMigrate: true }, { poolSize: 10 }),
+            openDatabase({ kind: 'postgres', url: created.url, autoMigrate: true }, { poolSize: 10 }),
           ),
         );
       } finally {
-        await adminQuery(`drop database if exists ${dbName} with (force)`);
+        await dropPostgresDatabase(created.name);
       }
     }
 

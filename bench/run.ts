@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { createEmptyPostgresDatabase, dropPostgresDatabase } from '../test/support/databases.js';
 import { type AiBenchReport, runAiEngineBench } from './ai-engine.js';
 import { type AiQualityReport, runAiQualityBench } from './ai-quality/run.js';
 import { type AnalyticsBenchReport, runAnalyticsBench } from './analytics.js';
@@ -80,7 +80,6 @@ const ONLY = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
  * server) instead of a SQLite file; FastAPI, which reads SQLite only, is skipped.
  */
 const ON_POSTGRES = process.env.BENCH_DB === 'postgres';
-const POSTGRES_ADMIN_URL = process.env.MCC_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** `BENCH_JSON=<file>` also writes the figures as JSON. */
 const JSON_OUT = process.env.BENCH_JSON;
 
@@ -460,7 +459,8 @@ async function runHttpSuite(): Promise<HttpReport> {
   log();
 
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'mcc-bench-'));
-  const postgres = ON_POSTGRES ? await createBenchDatabase() : undefined;
+  // mcc migrates it when it starts.
+  const postgres = ON_POSTGRES ? await createEmptyPostgresDatabase('mcc_bench_http') : undefined;
   try {
     const secret = randomBytes(32).toString('hex');
     const real = await startRealServer(workDir, secret, postgres?.url);
@@ -642,26 +642,7 @@ async function runHttpSuite(): Promise<HttpReport> {
   } finally {
     await Promise.all(children.map(stop));
     rmSync(workDir, { recursive: true, force: true });
-    if (postgres) await adminQuery(`drop database if exists ${postgres.name} with (force)`);
-  }
-}
-
-/** A fresh, empty PostgreSQL database for one run (mcc migrates it when it starts). */
-async function createBenchDatabase(): Promise<{ name: string; url: string }> {
-  const name = `mcc_bench_http_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { name, url: url.toString() };
-}
-
-async function adminQuery(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3_000 });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
+    if (postgres) await dropPostgresDatabase(postgres.name);
   }
 }
 

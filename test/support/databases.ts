@@ -189,6 +189,18 @@ export async function createPostgresTemplate(): Promise<string> {
   return name;
 }
 
+/**
+ * A new, empty PostgreSQL database named `<prefix>_<random>` (for benches that let the app migrate it);
+ * drop it with dropPostgresDatabase.
+ */
+export async function createEmptyPostgresDatabase(prefix: string): Promise<{ name: string; url: string }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
 /** Drop a database this run created (a template must stop being one first). */
 export async function dropPostgresDatabase(name: string): Promise<void> {
   await adminQuery(`alter database ${name} with is_template false`);
