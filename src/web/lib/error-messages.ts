@@ -1,9 +1,15 @@
 import { getI18n } from 'react-i18next';
 import type { ErrorCode } from '#shared/error-codes.js';
+import type common from '../locales/en/common.json';
 import { ApiError, NetworkError } from './api-error.js';
 
 // The sentences live in the translations (`errors` in src/web/locales/<language>/common.json, loaded before
 // the first screen renders): one per stable error code, plus the network and app fallbacks.
+
+/** A code without its sentence in English fails `npm run typecheck` here, naming the code. */
+type CodesWithoutSentence = Exclude<ErrorCode, keyof (typeof common)['errors']['codes']>;
+export const EVERY_CODE_HAS_A_SENTENCE: [CodesWithoutSentence] extends [never] ? true : CodesWithoutSentence =
+  true;
 
 /**
  * Codes whose server `detail` says something specific the person needs and that the code's sentence cannot
