@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/architecture/**/*.test.ts'],
           environment: 'node',
+          // The web app's plain functions that speak (describeError) use the global English i18n instance.
+          setupFiles: ['src/web/test/setup-i18n.ts'],
           // Files in one worker share their modules, as at the integration level: importing them again for
           // each file took longer than the tests themselves. No unit test mocks modules; timers and globals a
           // test fakes are put back after it (and stubs undone here, in case one forgets).

@@ -1,4 +1,5 @@
 import { ApiError } from './api-error.js';
+import { loadFieldMessages } from './field-messages.js';
 
 /** Reads `Retry-After` as seconds; the HTTP-date form is converted relative to `now`. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
@@ -15,5 +16,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
   // Loaded with the first failure: zod stays out of the JavaScript that every first visit downloads.
   const { problemFromBody } = await import('./problem-body.js');
   const problem = problemFromBody(response.status, body, response.headers.get('x-request-id'));
+  // Field errors are shown translated, at once: their strings must be here before the form gets them.
+  if (problem.errors?.length) await loadFieldMessages();
   return new ApiError(problem, parseRetryAfter(response.headers.get('retry-after')));
 }

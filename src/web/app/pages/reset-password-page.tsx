@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Trans, useTranslation } from 'react-i18next';
@@ -12,6 +11,7 @@ import { useResetLinkCheck, useResetPassword } from '#web/features/auth/api/pass
 import { PasswordHints } from '#web/features/auth/components/password-hints.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import { fragmentValue } from '#web/lib/link-fragment.js';
 import { PageTitle } from '#web/lib/page-title.js';
 import { AuthLayout } from '../layout/auth-layout.js';

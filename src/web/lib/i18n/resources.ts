@@ -18,7 +18,9 @@ import type webhooks from '../../locales/en/webhooks.json';
 import type workspaces from '../../locales/en/workspaces.json';
 
 // The English strings are the catalogue: `t('nav.inbox')` type-checks against them, and a missing or
-// misspelt key fails `npm run typecheck`. Each namespace (src/web/locales/en/<namespace>.json) is listed.
+// misspelt key fails `npm run typecheck`. Each namespace (src/web/locales/en/<namespace>.json) is listed, but
+// `validation`: its keys are English messages, looked up at run time (src/web/lib/field-messages.ts), never
+// written in a `t()` call.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Trans, useTranslation } from 'react-i18next';
@@ -14,6 +13,7 @@ import { CheckboxField } from '#web/components/ui/checkbox-field.js';
 import { TextField } from '#web/components/ui/field.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import { usePutAiProvider } from '../api/put-ai-provider.js';
 
 // The key is write-only: an empty field keeps the stored key (the body omits `api_key`), "remove" sends null.

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { Badge } from '#web/components/ui/badge.js';
 import { Button } from '#web/components/ui/button.js';
 import { Card } from '#web/components/ui/card.js';
 import { SelectField, TextAreaField } from '#web/components/ui/field.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import { useContentStream } from '../hooks/use-content-stream.js';
 import { formatMicroUsd } from '../money.js';
 import { bodiesSoFar } from '../stream-preview.js';

@@ -14,6 +14,7 @@ import { useDebouncedValue } from '../hooks/use-debounced-value.js';
 import { type CampaignChoice, ForecastForm } from './forecast-form.js';
 import { ForecastResultsView } from './forecast-results.js';
 import './analytics.css';
+import { translateFieldMessage } from '#web/lib/field-messages.js';
 import { formatNumber } from '#web/lib/workspace-format.js';
 
 /** Typing pauses this long before the forecast re-runs. */
@@ -49,7 +50,7 @@ export function ForecastView({ business, campaigns, campaignId }: ForecastViewPr
   if (forecast.error instanceof ApiError) {
     for (const fieldError of forecast.error.fieldErrors) {
       const path = fieldError.path.replace(/^body\./, '').split('.');
-      serverErrors[draftKeyOf(path, included)] ??= fieldError.message;
+      serverErrors[draftKeyOf(path, included)] ??= translateFieldMessage(fieldError.message);
     }
   }
   const pending = body !== undefined && (JSON.stringify(body) !== settled || forecast.isFetching);

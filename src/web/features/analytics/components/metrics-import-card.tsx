@@ -8,6 +8,7 @@ import { Table } from '#web/components/ui/table.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { translateFieldMessage } from '#web/lib/field-messages.js';
 import { formatNumber } from '#web/lib/workspace-format.js';
 import { useImportMetrics } from '../api/import-metrics.js';
 import { type ImportProblem, importProblems } from '../import-errors.js';
@@ -99,7 +100,7 @@ export function MetricsImportCard({ businessId }: { businessId: string }) {
                   {problem.line ?? t('import.wholeFile')}
                 </th>
                 <td>{problem.column ?? '—'}</td>
-                <td>{problem.message}</td>
+                <td>{translateFieldMessage(problem.message)}</td>
               </tr>
             ))}
           </Table>

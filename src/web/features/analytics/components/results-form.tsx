@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -13,6 +12,7 @@ import { TextField } from '#web/components/ui/field.js';
 import { Table } from '#web/components/ui/table.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import { formatCivilDate } from '#web/lib/format-date.js';
 import { useContentResults } from '../api/get-content-results.js';
 import { useRecordContentResults } from '../api/record-content-results.js';

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import { AudienceFields } from './audience-fields.js';
 import type { BrandFormValues } from './brand-form-values.js';
 import { GoalsChannelsFields } from './goals-channels-fields.js';

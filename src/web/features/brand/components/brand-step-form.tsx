@@ -1,10 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { type ReactNode, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type BrandProfile, brandProfileSchema } from '#shared/brand.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import { AudienceFields } from './audience-fields.js';
 import type { BrandFormValues } from './brand-form-values.js';
 import { GoalsChannelsFields } from './goals-channels-fields.js';

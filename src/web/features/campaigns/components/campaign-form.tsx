@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +10,7 @@ import { Card } from '#web/components/ui/card.js';
 import { CheckboxField } from '#web/components/ui/checkbox-field.js';
 import { SelectField, TextField } from '#web/components/ui/field.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import {
   type CampaignFormInput,
   type CampaignFormValues,

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Trans, useTranslation } from 'react-i18next';
@@ -11,6 +10,7 @@ import { TextField } from '#web/components/ui/field.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import { useOAuthApp, useStartOAuth } from '../api/oauth.js';
 import './channels.css';
 

@@ -4,6 +4,7 @@ import { Banner } from '#web/components/ui/banner.js';
 import { Card } from '#web/components/ui/card.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { translateFieldMessage } from '#web/lib/field-messages.js';
 import { useImportMessages } from '../api/import-messages.js';
 import { type ImportFileProblem, importBodyFor } from '../inbox-format.js';
 
@@ -61,7 +62,7 @@ export function ImportMessagesCard({ businessId }: { businessId: string }) {
               <ul className="import-errors">
                 {rowErrors.slice(0, 20).map((error) => (
                   <li key={`${error.path}-${error.message}`}>
-                    <code>{error.path}</code> {error.message}
+                    <code>{error.path}</code> {translateFieldMessage(error.message)}
                   </li>
                 ))}
                 {rowErrors.length > 20 && <li>{t('import.more', { count: rowErrors.length - 20 })}</li>}

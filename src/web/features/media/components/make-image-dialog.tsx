@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +18,7 @@ import { Dialog } from '#web/components/ui/dialog.js';
 import { SelectField, TextAreaField, TextField } from '#web/components/ui/field.js';
 import { SegmentedControl } from '#web/components/ui/segmented-control.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import { useCreateCard, useGenerateImage } from '../api/make-images.js';
 import { problemDetail } from './problem-detail.js';
 

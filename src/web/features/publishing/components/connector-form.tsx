@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +10,7 @@ import { Button } from '#web/components/ui/button.js';
 import { CheckboxField } from '#web/components/ui/checkbox-field.js';
 import { TextField } from '#web/components/ui/field.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import './publishing.css';
 
 // The shared rules for a name and an address; no channel ticked means every channel (null on the wire).

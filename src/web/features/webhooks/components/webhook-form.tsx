@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { Button } from '#web/components/ui/button.js';
 import { CheckboxField } from '#web/components/ui/checkbox-field.js';
 import { TextField } from '#web/components/ui/field.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import './webhooks.css';
 
 // The shared create schema without the workspace, which the caller adds: one set of rules for both forms.

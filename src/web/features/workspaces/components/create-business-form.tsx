@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { TextField } from '#web/components/ui/field.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import { useCreateBusiness } from '../api/create-business.js';
 import { emptyToUndefined } from './optional-text.js';
 import { LocaleField, TimeZoneField } from './region-fields.js';

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,7 @@ import { Button } from '#web/components/ui/button.js';
 import { TextAreaField, TextField } from '#web/components/ui/field.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import { useUpdateBusiness } from '../api/update-business.js';
 import { emptyToNull } from './optional-text.js';
 import { LocaleField, TimeZoneField } from './region-fields.js';

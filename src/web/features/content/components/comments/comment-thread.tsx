@@ -17,6 +17,7 @@ import { formatDateTime } from '#web/lib/format-date.js';
 import { CommentForm } from './comment-form.js';
 import { type Mentionable, splitMentions } from './mention-text.js';
 import './comments.css';
+import { translateFieldMessage } from '#web/lib/field-messages.js';
 
 interface CommentThreadProps {
   businessId: string;
@@ -29,7 +30,7 @@ interface CommentThreadProps {
 function formError(error: unknown): string | undefined {
   if (!error) return undefined;
   if (error instanceof ApiError && error.fieldErrors.length > 0) {
-    return error.fieldErrors.map((field) => field.message).join(' ');
+    return error.fieldErrors.map((field) => translateFieldMessage(field.message)).join(' ');
   }
   return describeError(error);
 }

@@ -4,6 +4,7 @@ import { CHANNEL_RULES, composePost, countText, validateForChannel } from '#shar
 import type { ComposeIntent } from '#shared/compose.schema.js';
 import type { ContentMedia } from '#shared/content.schema.js';
 import type { FieldError } from '#shared/problem.schema.js';
+import { translateFieldMessage } from '#web/lib/field-messages.js';
 import type { ComposePostRequest } from '../../api/compose-post.js';
 
 // The composer's state as plain data, and the checks it shows while typing: the same channel and media
@@ -88,5 +89,6 @@ export function serverErrorsFor(errors: readonly FieldError[], channel: ChannelI
   const name = `${CHANNEL_RULES[channel].name}: `;
   return errors
     .filter((error) => error.path.startsWith(prefix))
-    .map((error) => (error.message.startsWith(name) ? error.message.slice(name.length) : error.message));
+    .map((error) => (error.message.startsWith(name) ? error.message.slice(name.length) : error.message))
+    .map((message) => translateFieldMessage(message));
 }

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -12,6 +11,7 @@ import { CheckboxField } from '#web/components/ui/checkbox-field.js';
 import { SelectField, TextField } from '#web/components/ui/field.js';
 import { SegmentedControl } from '#web/components/ui/segmented-control.js';
 import { TagInput } from '#web/components/ui/tag-input.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import { formatCivilDate } from '#web/lib/format-date.js';
 
 /** The dialog's fields: the request without the workspace and the idempotency key, which it adds. */

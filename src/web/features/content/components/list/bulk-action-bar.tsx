@@ -17,6 +17,7 @@ import { SelectField, TextField } from '#web/components/ui/field.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { translateFieldMessage } from '#web/lib/field-messages.js';
 import { bulkChangeContent, useBulkChangeContent } from '../../api/bulk-change-content.js';
 import { contentKeys } from '../../api/query-keys.js';
 import { itemLabel } from '../content-format.js';
@@ -231,8 +232,11 @@ export function explainRefusal(
     const index = /^body\.ids\.(\d+)$/.exec(field.path)?.[1];
     const item = index === undefined ? undefined : items[Number(index)];
     return item
-      ? t('bulk.refusedItem', { item: itemLabel(item, t('item.untitled')), message: field.message })
-      : field.message;
+      ? t('bulk.refusedItem', {
+          item: itemLabel(item, t('item.untitled')),
+          message: translateFieldMessage(field.message),
+        })
+      : translateFieldMessage(field.message);
   });
   const title =
     error.code === 'bulk_failed'

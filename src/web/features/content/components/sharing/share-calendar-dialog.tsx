@@ -22,6 +22,7 @@ import { describeError } from '#web/lib/error-messages.js';
 import { formatDate, formatDateTime } from '#web/lib/format-date.js';
 import { CopyField } from './copy-field.js';
 import './sharing.css';
+import { translateFieldMessage } from '#web/lib/field-messages.js';
 
 interface ShareCalendarDialogProps {
   business: Business;
@@ -173,7 +174,9 @@ function ReviewLinkSection({ business }: { business: Business }) {
   const now = Date.now();
   const labelError =
     create.error instanceof ApiError
-      ? create.error.fieldErrors.find((field) => field.path === 'body.label')?.message
+      ? create.error.fieldErrors
+          .filter((field) => field.path === 'body.label')
+          .map((field) => translateFieldMessage(field.message))[0]
       : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();

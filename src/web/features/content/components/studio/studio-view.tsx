@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -13,6 +12,7 @@ import { Card } from '#web/components/ui/card.js';
 import { SelectField, TextAreaField } from '#web/components/ui/field.js';
 import { useGenerateStream } from '#web/features/content/hooks/use-generate-stream.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { zodResolver } from '#web/lib/form-resolver.js';
 import { VariantCard } from './variant-card.js';
 import '../channel-colors.css';
 import '../content.css';

@@ -1,0 +1,84 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { API } from '#shared/api-paths.js';
+import type { Problem } from '#shared/problem.schema.js';
+import { GeneralSettingsForm } from '#web/features/workspaces/components/general-settings-form.js';
+import { ApiError, NetworkError } from '#web/lib/api-error.js';
+import { describeError } from '#web/lib/error-messages.js';
+import { fieldProblem, problem } from '#web/test/fake-api.js';
+import { aBusiness } from '#web/test/fixtures.js';
+import { testI18n } from '#web/test/i18n.js';
+import { fakeApi, renderWithProviders } from '#web/test/render.js';
+
+// describeError and the field messages are plain functions: they speak the language of the app's global
+// i18n instance, so this file makes that instance French (each component test file has its own).
+testI18n('fr', { global: true });
+
+function renderForm() {
+  const business = aBusiness({ role: 'owner' });
+  const rendered = renderWithProviders(<GeneralSettingsForm business={business} />, {
+    url: `/w/${business.id}/settings`,
+    route: '/w/:businessId/settings',
+  });
+  return { business, ...rendered };
+}
+
+describe('Errors, in French', () => {
+  it("the server's field errors, beside their fields", async () => {
+    const { business, user } = renderForm();
+    fakeApi().on(
+      'PATCH',
+      API.business(business.id),
+      fieldProblem({ locale: 'Use a language tag such as en or en-GB', time_zone: 'Unknown time zone' }),
+    );
+    await user.type(screen.getByLabelText('Nom de l’entreprise'), ' et fils');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
+    expect(await screen.findByText('Utilisez une étiquette de langue, comme fr ou fr-CA')).toBeTruthy();
+    expect(screen.getByText('Fuseau horaire inconnu')).toBeTruthy();
+  });
+
+  it('a field checked in the browser, with the shared schema', async () => {
+    const { user } = renderForm();
+    await user.type(screen.getByLabelText('Site web'), 'ftp://example.com');
+    await user.tab();
+    expect(await screen.findByText('Utilisez une adresse http(s)')).toBeTruthy();
+  });
+
+  it("the sentence for the error's code, above the form", async () => {
+    const { business, user } = renderForm();
+    fakeApi().on('PATCH', API.business(business.id), problem(403, 'forbidden', 'Only owners and admins may'));
+    await user.type(screen.getByLabelText('Nom de l’entreprise'), ' et fils');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
+    expect(await screen.findByText('Votre rôle dans cet espace de travail ne le permet pas.')).toBeTruthy();
+  });
+});
+
+describe('describeError, in French', () => {
+  const apiError = (problem: Partial<Problem>, retryAfter?: number) =>
+    new ApiError(
+      { type: 'about:blank', title: 'Error', status: 400, code: 'validation_failed', ...problem },
+      retryAfter,
+    );
+
+  it('says each sentence in French, with its values', () => {
+    expect(describeError(new NetworkError('down'))).toBe(
+      'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
+    );
+    expect(describeError(apiError({ status: 429, code: 'rate_limited' }, 42))).toBe(
+      'Trop de tentatives, réessayez dans 42 s.',
+    );
+    expect(describeError(apiError({ status: 500, code: 'internal_error', request_id: 'abc123' }))).toBe(
+      'Un problème est survenu de notre côté. Si cela se reproduit, indiquez l’identifiant de requête abc123.',
+    );
+  });
+
+  it("keeps the server's English detail only where it says what the sentence cannot", () => {
+    const detail = 'An item that is a draft can move to: in_review';
+    expect(describeError(apiError({ status: 409, code: 'invalid_transition', detail }))).toBe(
+      `Ce changement de statut n’est pas possible depuis le statut actuel de l’élément. (détail : ${detail})`,
+    );
+    expect(describeError(apiError({ status: 404, code: 'not_found', detail: 'No such campaign' }))).toBe(
+      'Introuvable. L’élément a peut-être été supprimé, ou vous n’êtes pas membre.',
+    );
+  });
+});
