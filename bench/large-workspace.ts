@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { type Database, openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
@@ -408,9 +409,28 @@ interface Seeded {
   campaigns: CampaignsTable[];
   messages: number;
   seconds: { content: number; inbox: number; statistics: number };
+  /** The whole database's size on disk after seeding. */
+  bytes: number;
 }
 
-export async function seedWorkspace(database: Database, businessId: string, now: number): Promise<Seeded> {
+/** The database's size: the SQLite file and its WAL, or the PostgreSQL database. */
+async function databaseBytes(database: Database, file: string | undefined): Promise<number> {
+  if (database.dialect === 'postgres') {
+    const { rows } = await sql<{
+      bytes: string;
+    }>`select pg_database_size(current_database()) as bytes`.execute(database.db);
+    return Number(rows[0]?.bytes ?? 0);
+  }
+  if (!file) return 0;
+  return [file, `${file}-wal`].reduce((sum, name) => sum + (existsSync(name) ? statSync(name).size : 0), 0);
+}
+
+export async function seedWorkspace(
+  database: Database,
+  businessId: string,
+  now: number,
+  file?: string,
+): Promise<Seeded> {
   const { db } = database;
   const campaigns = campaignRows(businessId, now);
   let started = performance.now();
@@ -466,11 +486,8 @@ export async function seedWorkspace(database: Database, businessId: string, now:
   const statistics = new StatisticsRepository(db, database.dialect);
   await statistics.refresh(['campaigns', 'content_items']);
   await statistics.refresh(['conversations', 'messages']);
-  return {
-    campaigns,
-    messages,
-    seconds: { content, inbox, statistics: (performance.now() - started) / 1000 },
-  };
+  const seconds = { content, inbox, statistics: (performance.now() - started) / 1000 };
+  return { campaigns, messages, seconds, bytes: await databaseBytes(database, file) };
 }
 
 // ----------------------------------------------------------------------------------------- measuring
@@ -523,6 +540,7 @@ export interface LargeBenchReport {
     contentSeconds: number;
     inboxSeconds: number;
     statisticsSeconds: number;
+    bytes: number;
   }>;
   load: Record<string, { before: string; after: string }>;
   results: Array<{
@@ -699,7 +717,12 @@ export function cases(
   ];
 }
 
-async function benchDialect(dialect: string, testDb: TestDatabase, report: LargeBenchReport): Promise<void> {
+async function benchDialect(
+  dialect: string,
+  testDb: TestDatabase,
+  report: LargeBenchReport,
+  file?: string,
+): Promise<void> {
   const t: TestApp = await createTestApp(testDb, { RATE_LIMIT_MAX: '1000000' });
   try {
     const account: BenchAccount = await signUpWithWorkspace(t.app, NAMES);
@@ -707,16 +730,17 @@ async function benchDialect(dialect: string, testDb: TestDatabase, report: Large
     process.stdout.write(
       `  ${dialect}: seeding ${ITEMS} content items and ${CONVERSATIONS} conversations (load ${loadAverage()}) `,
     );
-    const seeded = await seedWorkspace(t.database, account.businessId, now);
+    const seeded = await seedWorkspace(t.database, account.businessId, now, file);
     report.messages[dialect] = seeded.messages;
     log(
-      ` content ${fmt(seeded.seconds.content, 1)} s, inbox ${fmt(seeded.seconds.inbox, 1)} s (${seeded.messages} messages), statistics ${fmt(seeded.seconds.statistics, 1)} s`,
+      ` content ${fmt(seeded.seconds.content, 1)} s, inbox ${fmt(seeded.seconds.inbox, 1)} s (${seeded.messages} messages), statistics ${fmt(seeded.seconds.statistics, 1)} s; ${fmt(seeded.bytes / 2 ** 30, 2)} GiB on disk`,
     );
     report.seeding.push({
       dialect,
       contentSeconds: seeded.seconds.content,
       inboxSeconds: seeded.seconds.inbox,
       statisticsSeconds: seeded.seconds.statistics,
+      bytes: seeded.bytes,
     });
     const before = loadAverage();
     for (const item of cases(t.database, account.businessId, seeded.campaigns, now)) {
@@ -768,7 +792,7 @@ function printDialect(report: LargeBenchReport, dialect: string): void {
   const seeding = report.seeding.find((row) => row.dialect === dialect);
   const load = report.load[dialect];
   log(
-    `${dialect}: ${ITEMS} content items, ${CONVERSATIONS} conversations (${report.messages[dialect] ?? 0} messages); seeding ${fmt(seeding?.contentSeconds ?? 0, 1)} s content, ${fmt(seeding?.inboxSeconds ?? 0, 1)} s inbox, ${fmt(seeding?.statisticsSeconds ?? 0, 1)} s statistics; load average ${load?.before ?? '?'} before measuring, ${load?.after ?? '?'} after`,
+    `${dialect}: ${ITEMS} content items, ${CONVERSATIONS} conversations (${report.messages[dialect] ?? 0} messages); seeding ${fmt(seeding?.contentSeconds ?? 0, 1)} s content, ${fmt(seeding?.inboxSeconds ?? 0, 1)} s inbox, ${fmt(seeding?.statisticsSeconds ?? 0, 1)} s statistics, ${fmt((seeding?.bytes ?? 0) / 2 ** 30, 2)} GiB; load average ${load?.before ?? '?'} before measuring, ${load?.after ?? '?'} after`,
   );
   const rows = report.results.filter((row) => row.dialect === dialect);
   log(
@@ -809,9 +833,10 @@ export async function runLargeWorkspaceBench(): Promise<LargeBenchReport> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'mcc-bench-large-'));
   try {
     if (DIALECTS.includes('sqlite')) {
-      const sqlite = openDatabase({ kind: 'sqlite', path: path.join(workDir, 'mcc.db'), autoMigrate: true });
+      const file = path.join(workDir, 'mcc.db');
+      const sqlite = openDatabase({ kind: 'sqlite', path: file, autoMigrate: true });
       await migrateToLatest(sqlite.db);
-      await benchDialect('SQLite', { database: sqlite, dispose: () => sqlite.close() }, report);
+      await benchDialect('SQLite', { database: sqlite, dispose: () => sqlite.close() }, report, file);
     }
     if (DIALECTS.includes('postgres')) {
       await benchDialect('PostgreSQL', await createPostgresTestDatabase(), report);
