@@ -272,6 +272,8 @@ const LAST_NAMES = (
   'Fischer Khan Murphy Santos Berg Costa Yilmaz Petrov Ahmed Lindqvist Garcia Dubois Ferreira Jansen ' +
   'Byrne Kaur Popescu Horvat Eriksen Mahlaba Quispe Abe Nilsen Romero Sato Vogel'
 ).split(' ');
+/** Words in about one conversation in eight (each in one of the customers' questions or our replies). */
+const INBOX_WORDS = ['refund', 'subscription', 'wholesale', 'moka pot'] as const;
 const INBOX_CHANNELS: readonly (readonly [ChannelId, number])[] = [
   ['instagram', 5],
   ['facebook', 3],
@@ -601,6 +603,7 @@ export function cases(
   const surname = (i: number) => (LAST_NAMES[(i * 7) % LAST_NAMES.length] ?? '').toLowerCase();
   const fullName = (i: number) =>
     `${FIRST_NAMES[(i * 11) % FIRST_NAMES.length]} ${LAST_NAMES[(i * 7) % LAST_NAMES.length]}`.toLowerCase();
+  const inboxWord = (i: number) => INBOX_WORDS[i % INBOX_WORDS.length] ?? '';
   const orderNumber = (i: number) => `#${100_000 + ((i * 7919) % CONVERSATIONS)}`;
   const q = (text: string) => `&q=${encodeURIComponent(text)}`;
   return [
@@ -700,6 +703,13 @@ export function cases(
       name: 'inbox search, surname (~1 in 40)',
       query: (i) => q(surname(i)),
       direct: (i) => inboxPage({ q: surname(i) }),
+      targeted: true,
+    },
+    {
+      group: 'inbox',
+      name: 'inbox search, common word (~1 in 8)',
+      query: (i) => q(inboxWord(i)),
+      direct: (i) => inboxPage({ q: inboxWord(i) }),
       targeted: true,
     },
     {

@@ -9,7 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '#server/db/ids.js';
 import { migrateTo, migrateToLatest, migrationNames } from '#server/db/migrate.js';
-import type { DB, NewContentItem } from '#server/db/schema.js';
+import type { ConversationRow, DB, MessageRow, NewContentItem } from '#server/db/schema.js';
 import { ContentItemRepository } from '#server/repositories/content-item.repository.js';
 import { ConversationRepository } from '#server/repositories/conversation.repository.js';
 import { createRepositories } from '#server/repositories/index.js';
@@ -268,6 +268,84 @@ describeEachDialect('migration 0033: a large workspace’s indexes and search', 
       ),
     );
     if (dialect === 'sqlite') expect(plan).toContain('conversations_status_idx');
+  });
+
+  it('answers a search as common as a few thousand conversations along the inbox order, alike', async () => {
+    // 2,400 conversations (past the 2,000 candidates a search reads one by one): each message asks for a
+    // refund, one customer in three is a Santos, one in four conversations is open; inbox order is by time.
+    const inbox = await createBusiness(t.app, owner, 'Busy inbox');
+    const conversations: ConversationRow[] = [];
+    const messages: MessageRow[] = [];
+    for (let i = 0; i < 2_400; i++) {
+      const at = new Date(Date.parse('2026-05-01T00:00:00.000Z') + i * 60_000).toISOString();
+      const id = newId();
+      const messageId = newId();
+      messages.push({
+        id: messageId,
+        business_id: inbox.id,
+        conversation_id: id,
+        channel: 'email',
+        direction: 'in',
+        body: `Order ${i}: I would like a refund`,
+        author: null,
+        author_user_id: null,
+        external_id: `refund-${i}`,
+        visibility: 'public',
+        classification: null,
+        delivery_status: null,
+        delivery_error: null,
+        created_at: at,
+      });
+      conversations.push({
+        id,
+        business_id: inbox.id,
+        channel: 'email',
+        customer_external_id: `customer-${i}`,
+        customer_name: i % 3 === 0 ? `Ana Santos ${i}` : `Bo Walsh ${i}`,
+        customer_handle: null,
+        status: i % 4 === 0 ? 'open' : 'resolved',
+        snoozed_until: null,
+        assignee_id: null,
+        priority: 'normal',
+        priority_rank: 1,
+        sentiment: null,
+        intent: null,
+        language: null,
+        labels: '[]',
+        message_count: 1,
+        last_message_id: messageId,
+        first_response_at: null,
+        resolved_at: null,
+        last_message_at: at,
+        created_at: at,
+        updated_at: at,
+      });
+    }
+    for (let start = 0; start < conversations.length; start += 400) {
+      await t.database.db
+        .insertInto('conversations')
+        .values(conversations.slice(start, start + 400))
+        .execute();
+      await t.database.db
+        .insertInto('messages')
+        .values(messages.slice(start, start + 400))
+        .execute();
+    }
+    const newest = (keep: (row: ConversationRow, index: number) => boolean) =>
+      conversations
+        .filter(keep)
+        .map((row) => row.id)
+        .reverse()
+        .slice(0, 50);
+    const search = async (query: string) => {
+      const response = await as('GET', `/api/messages?business_id=${inbox.id}&limit=50${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ items: { id: string }[] }>().items.map((item) => item.id);
+    };
+    expect(await search('&q=REFUND')).toEqual(newest(() => true));
+    expect(await search('&q=refund&status=open')).toEqual(newest((row) => row.status === 'open'));
+    expect(await search('&q=santos')).toEqual(newest((_, index) => index % 3 === 0));
+    expect(await search(`&q=${encodeURIComponent('order 123:')}`)).toEqual([conversations[123]?.id]);
   });
 
   it('goes down and up again, and search finds the rows that were there', async () => {

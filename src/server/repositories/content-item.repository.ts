@@ -125,10 +125,12 @@ export class ContentItemRepository {
       const candidates =
         this.dialect === 'sqlite'
           ? await searchCandidates(this.db, 'content_items_search', options.search, {
-              max: SEARCH_CANDIDATES_MAX,
+              many: SEARCH_CANDIDATES_MAX,
             })
           : undefined;
-      if (candidates) query = query.where(sql.ref('content_items.rowid'), 'in', candidates);
+      if (candidates && candidates !== 'common') {
+        query = query.where(sql.ref('content_items.rowid'), 'in', candidates);
+      }
     }
     const { after } = options;
     if (library) {

@@ -20,30 +20,29 @@ export function trigramQuery(phrase: string): string | undefined {
 }
 
 /**
- * SQLite: the rows of a search table's table that may contain `phrase`, as a `(select rowid …)` for
+ * SQLite: the rows of a search table's table that may contain `phrase`, as `(select rowid …)` for
  * `rowid in`, so a search reads those rows instead of every row of the workspace (a LIKE scan: 0.6–1.3 s
  * of CPU over a million content items). The table answers from its trigram lists alone: rows holding every
  * trigram of the phrase, in any of its columns and in any order, so a few more rows than match; the caller
  * keeps its exact condition (`lower(column) like … escape`) to drop them.
  *
- * Undefined, and the caller scans as before, for a phrase under three characters (no trigram), or, with
- * `max`, when more than `max` rows may match (counted across workspaces: the table is not split by
- * workspace): a phrase that common is met within a few rows by a query that walks its page's order and
- * stops at a page, sooner than by reading every candidate and sorting them.
+ * `common` when there are more than `many` (counted first, across workspaces: the table is not split by
+ * workspace): a phrase that common is met within a few rows by a query walking its page's order with the
+ * exact condition, sooner than by reading every candidate and sorting them (about √(50 × rows) is where
+ * the two cost the same). Undefined for a phrase under three characters, which has no trigram: the caller
+ * scans as before.
  */
 export async function searchCandidates(
   db: Kysely<DB>,
   table: SearchTable,
   phrase: string,
-  options: { max?: number } = {},
-): Promise<RawBuilder<unknown> | undefined> {
+  { many }: { many: number },
+): Promise<RawBuilder<unknown> | 'common' | undefined> {
   const query = trigramQuery(phrase);
   if (query === undefined) return undefined;
   const matching = sql`select rowid from ${sql.table(table)} where ${sql.table(table)} match ${query}`;
-  if (options.max !== undefined) {
-    const counted = await sql<{ n: number }>`select count(*) as n from (${matching}
-      limit ${options.max + 1})`.execute(db);
-    if ((counted.rows[0]?.n ?? 0) > options.max) return undefined;
-  }
-  return sql`(${matching})`;
+  const counted = await sql<{ n: number }>`select count(*) as n from (${matching} limit ${many + 1})`.execute(
+    db,
+  );
+  return (counted.rows[0]?.n ?? 0) > many ? 'common' : sql`(${matching})`;
 }
