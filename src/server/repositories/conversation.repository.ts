@@ -61,7 +61,7 @@ type Candidates = Awaited<ReturnType<typeof searchCandidates>>;
  * PostgreSQL answers it from the messages' trigram index (migration 0029) and SQLite from the rows its FTS5
  * table names (migration 0033). For a common word SQLite instead asks of each conversation along the walk
  * whether one of its messages has it, and stops at a page: the list of every matching conversation cost
- * 30 ms for a word in 7% of 100,000.
+ * 35 ms at p99 for a word in the messages of 4.6% of 100,000 conversations.
  */
 function inMessages(eb: ConversationEb, businessId: string, q: string, candidates: Candidates) {
   let messages = eb
