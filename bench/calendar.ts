@@ -143,7 +143,7 @@ async function benchDialect(
     const from = '2026-06-01T00:00:00.000Z';
     const to = '2026-07-01T00:00:00.000Z';
     const url = `/api/content?business_id=${big.businessId}&from=${from}&to=${to}&limit=${PAGE}`;
-    const repository = new ContentItemRepository(t.database.db);
+    const repository = new ContentItemRepository(t.database.db, t.database.dialect);
     const direct = await timeEach(
       QUERIES,
       async () => (await repository.page(big.businessId, { from, to, limit: PAGE + 1 })).length,

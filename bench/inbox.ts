@@ -183,7 +183,7 @@ async function benchDialect(dialect: string, testDb: TestDatabase, report: Inbox
     await seedInbox(t.database, big.businessId);
     await refreshPlannerStatistics(t.database);
     log(`${fmt((performance.now() - seeded) / 1000, 1)} s`);
-    const repository = new ConversationRepository(t.database.db);
+    const repository = new ConversationRepository(t.database.db, t.database.dialect);
     const now = new Date().toISOString();
     const first = await t.app.inject({
       url: `/api/messages?business_id=${big.businessId}&limit=${PAGE}`,

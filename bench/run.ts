@@ -12,6 +12,7 @@ import { type AnalyticsBenchReport, runAnalyticsBench } from './analytics.js';
 import { type CalendarBenchReport, runCalendarBench } from './calendar.js';
 import { type InboxBenchReport, runInboxBench } from './inbox.js';
 import { type JobsBenchReport, runJobsBench } from './jobs.js';
+import { type LargeBenchReport, runLargeWorkspaceBench } from './large-workspace.js';
 import { type MediaBenchReport, runMediaBench } from './media.js';
 import { type PublishBenchReport, runPublishBench } from './publish.js';
 import {
@@ -46,7 +47,9 @@ import {
 // - publish: 1,000 posts due at the same minute over ten network accounts, through the real job path to
 //   the networks' contract fakes with their rate limits enforced (bench/publish.ts);
 // - memory: the real server's resident memory after a million campaign reads against its value after a
-//   warm-up (`BENCH_MEMORY_REQUESTS` for fewer).
+//   warm-up (`BENCH_MEMORY_REQUESTS` for fewer);
+// - large: one workspace of a million content items and 100,000 conversations, its lists, calendar month
+//   and searches through the app against the repository queries alone (bench/large-workspace.ts).
 // See docs/benchmarks.md.
 
 const HOST = '127.0.0.1';
@@ -61,6 +64,7 @@ const SUITES = [
   'media',
   'publish',
   'memory',
+  'large',
 ] as const;
 type Suite = (typeof SUITES)[number];
 
@@ -803,6 +807,7 @@ async function main(): Promise<void> {
   let media: MediaBenchReport | undefined;
   let publish: PublishBenchReport | undefined;
   let memory: MemoryReport | undefined;
+  let large: LargeBenchReport | undefined;
   for (const suite of suites) {
     log(`━━ ${suite} ${'━'.repeat(100)}`.slice(0, 110));
     if (suite === 'http') http = await runHttpSuite();
@@ -814,6 +819,7 @@ async function main(): Promise<void> {
     else if (suite === 'media') media = await runMediaBench();
     else if (suite === 'publish') publish = await runPublishBench();
     else if (suite === 'memory') memory = await runMemorySuite();
+    else if (suite === 'large') large = await runLargeWorkspaceBench();
     else jobs = await runJobsBench();
     log();
   }
@@ -830,6 +836,7 @@ async function main(): Promise<void> {
     ...(media ? [['Media uploads', media.pass] as const] : []),
     ...(publish ? [['Publishing to the networks', publish.pass] as const] : []),
     ...(memory ? [['Server memory', memory.pass] as const] : []),
+    ...(large ? [['One large workspace', large.pass] as const] : []),
   ];
   for (const [name, pass] of results) log(`  ${name}: ${pass ? 'PASS' : 'FAIL'}`);
   log(
@@ -841,7 +848,7 @@ async function main(): Promise<void> {
     const { pass: _httpPass, ...httpFigures } = http ?? { pass: true };
     writeFileSync(
       JSON_OUT,
-      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}), ...(analytics ? { analytics } : {}), ...(inbox ? { inbox } : {}), ...(aiQuality ? { aiQuality: { figures: aiQuality.figures, checks: aiQuality.checks } } : {}), ...(media ? { media } : {}), ...(publish ? { publish } : {}), ...(memory ? { memory } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ machine: info, ...(http ? httpFigures : {}), ...(ai ? { ai } : {}), ...(jobs ? { jobs } : {}), ...(calendar ? { calendar } : {}), ...(analytics ? { analytics } : {}), ...(inbox ? { inbox } : {}), ...(aiQuality ? { aiQuality: { figures: aiQuality.figures, checks: aiQuality.checks } } : {}), ...(media ? { media } : {}), ...(publish ? { publish } : {}), ...(memory ? { memory } : {}), ...(large ? { large } : {}) }, null, 2)}\n`,
     );
   }
 }

@@ -1,8 +1,17 @@
 import { type Kysely, sql } from 'kysely';
 import type { ChannelId } from '#shared/channel-ids.js';
 import type { ContentStatus } from '#shared/content.schema.js';
+import type { Dialect } from '../db/database.js';
 import type { ContentItemRow, ContentItemUpdate, DB, NewContentItem } from '../db/schema.js';
 import type { KeysetPosition } from './campaign.repository.js';
+import { searchCandidates } from './search-candidates.js';
+
+/**
+ * A search whose phrase may be in more items than this walks the page's order instead of reading them all
+ * (searchCandidates): about where reading the candidates one by one and sorting them costs what walking
+ * the order until a page of matches does, for a phrase spread over a million items (√(50 × 10⁶) ≈ 7,000).
+ */
+const SEARCH_CANDIDATES_MAX = 5_000;
 
 /** Filters and page of a content list; see `page` for the two orders. */
 export interface ContentPageOptions {
@@ -43,7 +52,10 @@ function liveItems(db: Kysely<DB>) {
  * `deletedAmong`, `restore` and the purge: a delete can be undone until the housekeeping purge.
  */
 export class ContentItemRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly dialect: Dialect,
+  ) {}
 
   /** The workspace an item belongs to, so `/api/content/{id}` can check the caller's role there first. */
   async businessIdOf(itemId: string): Promise<string | undefined> {
@@ -83,16 +95,26 @@ export class ContentItemRepository {
    * One page. A calendar range (`from`/`to`) runs on the (business_id, scheduled_at, id) index in time
    * order; without a range, the library comes newest first by id (UUIDv7 ids are time-ordered).
    */
-  page(businessId: string, options: ContentPageOptions): Promise<ContentItemRow[]> {
+  async page(businessId: string, options: ContentPageOptions): Promise<ContentItemRow[]> {
     let query = liveItems(this.db).selectAll().where('business_id', '=', businessId);
+    const library = !isCalendarRange(options);
     if (options.channel) query = query.where('channel', '=', options.channel);
-    if (options.status) query = query.where('status', '=', options.status);
+    if (options.status && library) {
+      // The library filtered by status is read from the (business_id, status, id) index, ordered by status
+      // then id, and the status given as a range of one value: with `status = ?` PostgreSQL drops status
+      // from the order, takes the primary key for `order by id` too, and expects a match every few rows
+      // (`published` is two thirds of the items), so it walked the newest 192,000 items, planned ones that
+      // are never published, before the first match (docs/benchmarks.md, "One large workspace").
+      query = query.where('status', '>=', options.status).where('status', '<=', options.status);
+    } else if (options.status) query = query.where('status', '=', options.status);
     if (options.campaignId) query = query.where('campaign_id', '=', options.campaignId);
     if (options.pillar) query = query.where('pillar', '=', options.pillar);
     if (options.postGroup) query = query.where('post_group', '=', options.postGroup);
     if (options.search) {
-      // A scan of the workspace's rows (the filters above narrow it on their indexes); lower() on both
-      // sides because PostgreSQL's LIKE is case-sensitive and SQLite's only for ASCII.
+      // Lower() on both sides because PostgreSQL's LIKE is case-sensitive and SQLite's only for ASCII.
+      // PostgreSQL answers a selective phrase from the trigram indexes on these expressions (migration
+      // 0033) and walks the page's order for a common one, by its own estimate; SQLite is told which rows
+      // can match by its FTS5 table when there are few (searchCandidates), and walks the order otherwise.
       const pattern = containsPattern(options.search);
       query = query.where((eb) =>
         eb.or([
@@ -100,10 +122,20 @@ export class ContentItemRepository {
           eb(sql`lower(body)`, 'like', sql`${pattern} escape '\\'`),
         ]),
       );
+      const candidates =
+        this.dialect === 'sqlite'
+          ? await searchCandidates(this.db, 'content_items_search', options.search, {
+              many: SEARCH_CANDIDATES_MAX,
+            })
+          : undefined;
+      if (candidates && candidates !== 'common') {
+        query = query.where(sql.ref('content_items.rowid'), 'in', candidates);
+      }
     }
     const { after } = options;
-    if (!isCalendarRange(options)) {
+    if (library) {
       if (after) query = query.where('id', '<', after.id);
+      if (options.status) query = query.orderBy('status', 'desc');
       return query.orderBy('id', 'desc').limit(options.limit).execute();
     }
     if (options.from) query = query.where('scheduled_at', '>=', options.from);

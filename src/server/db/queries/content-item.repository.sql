@@ -16,7 +16,7 @@ select * from "content_items" where "content_items"."deleted_at" is null and "bu
 select * from "content_items" where "content_items"."deleted_at" is null and "business_id" = $1 and "id" < $2 order by "id" desc limit $3;
 
 -- page (search)
-select * from "content_items" where "content_items"."deleted_at" is null and "business_id" = $1 and "status" = $2 and (lower(title) like $3 escape '\' or lower(body) like $4 escape '\') order by "id" desc limit $5;
+select * from "content_items" where "content_items"."deleted_at" is null and "business_id" = $1 and "status" >= $2 and "status" <= $3 and (lower(title) like $4 escape '\' or lower(body) like $5 escape '\') order by "status" desc, "id" desc limit $6;
 
 -- countByStatus
 select "status", count(*) as "count" from "content_items" where "content_items"."deleted_at" is null and "business_id" = $1 group by "status";
