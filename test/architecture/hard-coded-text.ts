@@ -14,7 +14,7 @@ import {
   isStringLiteral,
   isTemplateExpression,
 } from 'typescript/unstable/ast/is';
-import { API } from 'typescript/unstable/sync';
+import { inEachFile } from './project-files.js';
 
 /**
  * Finds words a person would read that are written into a component instead of coming from the
@@ -109,17 +109,5 @@ function findInFile(file: SourceFile, root: string): HardCodedText[] {
  * @example findHardCodedText('/repo/tsconfig.web.json', ['/repo/src/web/app/layout/app-shell.tsx'])
  */
 export function findHardCodedText(tsconfig: string, files: readonly string[]): HardCodedText[] {
-  const root = path.dirname(tsconfig);
-  const api = new API({ cwd: root });
-  try {
-    const project = api.updateSnapshot({ openProjects: [tsconfig] }).getProjects()[0];
-    if (!project) throw new Error(`TypeScript opened no project for ${tsconfig}`);
-    return files.flatMap((name) => {
-      const file = project.program.getSourceFile(name);
-      if (!file) throw new Error(`${name} is not in the project of ${tsconfig}`);
-      return findInFile(file, root);
-    });
-  } finally {
-    api.close();
-  }
+  return inEachFile(tsconfig, files, findInFile);
 }

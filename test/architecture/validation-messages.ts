@@ -9,7 +9,7 @@ import {
   isStringLiteral,
   isTemplateExpression,
 } from 'typescript/unstable/ast/is';
-import { API } from 'typescript/unstable/sync';
+import { inEachFile } from './project-files.js';
 
 /**
  * Finds the messages the shared schemas write for people, so the web app's catalogue of field messages
@@ -96,17 +96,5 @@ function findInFile(file: SourceFile, root: string): SchemaMessage[] {
  * @example findSchemaMessages('/repo/tsconfig.json', ['/repo/src/shared/business.schema.ts'])
  */
 export function findSchemaMessages(tsconfig: string, files: readonly string[]): SchemaMessage[] {
-  const root = path.dirname(tsconfig);
-  const api = new API({ cwd: root });
-  try {
-    const project = api.updateSnapshot({ openProjects: [tsconfig] }).getProjects()[0];
-    if (!project) throw new Error(`TypeScript opened no project for ${tsconfig}`);
-    return files.flatMap((name) => {
-      const file = project.program.getSourceFile(name);
-      if (!file) throw new Error(`${name} is not in the project of ${tsconfig}`);
-      return findInFile(file, root);
-    });
-  } finally {
-    api.close();
-  }
+  return inEachFile(tsconfig, files, findInFile);
 }
