@@ -2,10 +2,10 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createNetworkRegistry } from '#server/integrations/networks/index.js';
 import { createOutboundGuard } from '#server/integrations/outbound-guard.js';
 import { RetryLaterError } from '#server/jobs/run-job.js';
-import type { ConversationThread, Message } from '#shared/inbox.schema.js';
 import type { NetworkAccount, NetworkSyncResult } from '#shared/network.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
+import { inboxThread } from '../support/inbox-thread.js';
 import { CHAT_PROXY, FakeBlueskyServer } from '../support/networks/bluesky/fake-bluesky-server.js';
 import { FakeXServer, type FakeXUser } from '../support/networks/x/fake-x-server.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -82,19 +82,9 @@ describeEachDialect('Direct messages on Bluesky and X', (create) => {
     (await call('GET', `/api/network-accounts?business_id=${businessId}`))
       .json<{ items: NetworkAccount[] }>()
       .items.find((account) => account.id === id);
-  const onlyConversation = async () => {
-    const listed = (await call('GET', `/api/messages?business_id=${businessId}`)).json<{
-      items: Array<{ id: string }>;
-    }>();
-    expect(listed.items).toHaveLength(1);
-    const id = listed.items[0]?.id ?? '';
-    return { id, thread: (await call('GET', `/api/messages/${id}`)).json<ConversationThread>() };
-  };
-  const reply = async (conversationId: string, body: string) => {
-    const replied = await call('POST', `/api/messages/${conversationId}/reply`, { body });
-    expect(replied.statusCode, replied.body).toBe(201);
-    return replied.json<Message>();
-  };
+  const inbox = inboxThread(call);
+  const onlyConversation = () => inbox.onlyConversation(businessId);
+  const reply = inbox.reply;
 
   const connectBluesky = async (directMessages: boolean) => {
     const { account: shop, appPassword } = bluesky.addAccount('bakery.bsky.social', 'The Bakery', {

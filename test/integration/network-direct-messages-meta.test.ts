@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetworkRegistry } from '#server/integrations/networks/index.js';
 import { createOutboundGuard } from '#server/integrations/outbound-guard.js';
 import { RetryLaterError } from '#server/jobs/run-job.js';
-import type { ConversationThread, Message } from '#shared/inbox.schema.js';
 import type { NetworkAccount, NetworkId, NetworkSyncResult } from '#shared/network.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createSqliteTestDatabase } from '../support/databases.js';
+import { inboxThread } from '../support/inbox-thread.js';
 import { FAKE_APP, FakeMetaServer } from '../support/networks/meta/fake-meta-server.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -91,19 +91,7 @@ describe('Meta direct messages through connected accounts', () => {
     expect(synced.statusCode, synced.body).toBe(200);
     return synced.json<NetworkSyncResult>();
   };
-  const onlyConversation = async (businessId: string) => {
-    const list = (await call('GET', `/api/messages?business_id=${businessId}`)).json<{
-      items: Array<{ id: string }>;
-    }>();
-    expect(list.items).toHaveLength(1);
-    const id = list.items[0]?.id ?? '';
-    return { id, thread: (await call('GET', `/api/messages/${id}`)).json<ConversationThread>() };
-  };
-  const reply = async (conversationId: string, body: string) => {
-    const replied = await call('POST', `/api/messages/${conversationId}/reply`, { body });
-    expect(replied.statusCode, replied.body).toBe(201);
-    return replied.json<Message>();
-  };
+  const { onlyConversation, reply } = inboxThread(call);
   const sendsTo = (path: string) =>
     meta.requests.filter((request) => request.method === 'POST' && request.path === path).length;
 
