@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { API } from '#shared/api-paths.js';
 import { jobSchema } from '#shared/jobs.schema.js';
 import { apiRequest } from '#web/lib/api-client.js';
-import { jobKeys } from './query-keys.js';
+import { settleJobAnswer } from './settle-job-answer.js';
 
 export function cancelJob(jobId: string) {
   return apiRequest(API.jobCancel(jobId), { method: 'POST', schema: jobSchema });
@@ -19,9 +19,6 @@ export function useCancelJob(businessId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (jobId: string) => cancelJob(jobId),
-    onSuccess: (job) => {
-      queryClient.setQueryData(jobKeys.detail(businessId, job.id), job);
-      return queryClient.invalidateQueries({ queryKey: jobKeys.lists(businessId) });
-    },
+    onSuccess: (job) => settleJobAnswer(queryClient, businessId, job),
   });
 }

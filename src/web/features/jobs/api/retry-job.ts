@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { API } from '#shared/api-paths.js';
 import { jobSchema } from '#shared/jobs.schema.js';
 import { apiRequest } from '#web/lib/api-client.js';
-import { jobKeys } from './query-keys.js';
+import { settleJobAnswer } from './settle-job-answer.js';
 
 export function retryJob(jobId: string) {
   return apiRequest(API.jobRetry(jobId), { method: 'POST', schema: jobSchema });
@@ -20,9 +20,6 @@ export function useRetryJob(businessId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (jobId: string) => retryJob(jobId),
-    onSuccess: (job) => {
-      queryClient.setQueryData(jobKeys.detail(businessId, job.id), job);
-      return queryClient.invalidateQueries({ queryKey: jobKeys.lists(businessId) });
-    },
+    onSuccess: (job) => settleJobAnswer(queryClient, businessId, job),
   });
 }
