@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryOfTimeZone, currencyOfCountry, defaultCurrency } from './currency.js';
+import { countryOfTimeZone, currencyMinorDigits, currencyOfCountry, defaultCurrency } from './currency.js';
 
 describe('defaultCurrency', () => {
   it('takes the country of the workspace’s time zone first', () => {
@@ -31,5 +31,12 @@ describe('defaultCurrency', () => {
       const country = countryOfTimeZone(zone);
       if (country) expect(currencyOfCountry(country), `${zone} (${country})`).toMatch(/^[A-Z]{3}$/);
     }
+  });
+
+  it('knows how many minor units make one of a currency', () => {
+    expect(currencyMinorDigits('EUR')).toBe(2);
+    expect(currencyMinorDigits('JPY')).toBe(0);
+    expect(currencyMinorDigits('KWD')).toBe(3);
+    expect(currencyMinorDigits('not a code')).toBe(2);
   });
 });

@@ -456,3 +456,26 @@ export function defaultCurrency(workspace: { time_zone: string; locale: string }
   const region = regionOfLocale(workspace.locale);
   return (region ? currencyOfCountry(region) : undefined) ?? 'USD';
 }
+
+const minorDigitsByCurrency = new Map<string, number>();
+
+/**
+ * Digits after the decimal point in `currency` (2 for EUR, 0 for JPY, 3 for KWD); 2 for a code Intl does
+ * not know. Amounts travel in minor units; this says how many make one.
+ *
+ * @example currencyMinorDigits('JPY') // 0
+ */
+export function currencyMinorDigits(currency: string): number {
+  let digits = minorDigitsByCurrency.get(currency);
+  if (digits === undefined) {
+    try {
+      digits =
+        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+          .maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    minorDigitsByCurrency.set(currency, digits);
+  }
+  return digits;
+}

@@ -50,6 +50,8 @@ export const sharedReviewItemSchema = z.object({
 });
 export const sharedReviewSchema = z.object({
   workspace_name: z.string(),
+  /** The workspace's locale and clock: the client reads dates as the workspace writes them. */
+  locale: z.string(),
   time_zone: z.string(),
   label: z.string(),
   expires_at: timestampSchema,

@@ -115,13 +115,3 @@ export function monthWeeks(date: CivilDate): CivilDate[][] {
   }
   return weeks;
 }
-
-/** "12 Mar 2026, 09:00" in the reader's language, on `timeZone`'s clock. */
-export function formatZoned(iso: string, timeZone: string, options: Intl.DateTimeFormatOptions = {}): string {
-  return new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    ...options,
-    timeZone,
-  }).format(new Date(iso));
-}

@@ -59,7 +59,12 @@ describeEachDialect('review links', (create) => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     const shared = response.json<SharedReview>();
-    expect(shared).toMatchObject({ workspace_name: 'Acme Bakery', label: 'Acme’s agency' });
+    expect(shared).toMatchObject({
+      workspace_name: 'Acme Bakery',
+      locale: business.locale,
+      time_zone: business.time_zone,
+      label: 'Acme’s agency',
+    });
     expect(shared.items.map((item) => [item.title, item.status])).toEqual([
       ['Rye day', 'scheduled'],
       ['Croissant week', 'in_review'],

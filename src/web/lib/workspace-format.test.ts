@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatCivilDate, formatDateTime } from './format-date.js';
-import { formatNumber, formattingLocale, numberFormat, setWorkspaceRegion } from './workspace-format.js';
+import {
+  formatBytes,
+  formatDuration,
+  formatNumber,
+  formattingLocale,
+  numberFormat,
+  setWorkspaceRegion,
+} from './workspace-format.js';
 
 describe('workspace formatting', () => {
   afterEach(() => setWorkspaceRegion(undefined));
@@ -15,6 +22,20 @@ describe('workspace formatting', () => {
     expect(formatDateTime('2026-12-07T13:05:00Z')).toBe('7 déc. 2026, 14:05');
     // A calendar date is the same day whatever the zone.
     expect(formatCivilDate('2026-12-07')).toBe('7 déc. 2026');
+  });
+
+  it('writes durations and file sizes in the workspace’s units', () => {
+    setWorkspaceRegion({ locale: 'en-GB', time_zone: 'Europe/London' });
+    expect(formatDuration(87)).toBe('87 ms');
+    expect(formatDuration(2350)).toBe('2.4 secs');
+    expect(formatBytes(512)).toBe('512 bytes');
+    expect(formatBytes(1_572_864)).toBe('1.5 MB');
+    expect(formatBytes(25 * 1024 * 1024)).toBe('25 MB');
+    setWorkspaceRegion({ locale: 'fr-FR', time_zone: 'Europe/Paris' });
+    // A narrow no-break space before a short unit, a no-break space before a long one.
+    expect(formatDuration(2350)).toBe('2,4\u202fs');
+    expect(formatBytes(512)).toBe('512\u00a0octets');
+    expect(formatBytes(1_572_864)).toBe('1,5\u202fMo');
   });
 
   it('follows the workspace it is set to, then the browser again outside one', () => {

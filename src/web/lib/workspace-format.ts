@@ -12,6 +12,8 @@ interface WorkspaceRegion {
 }
 
 let region: WorkspaceRegion = { locale: undefined, timeZone: undefined };
+/** What `setWorkspaceRegion` was last given: a render with the same workspace checks nothing again. */
+let lastSet: { locale: string; time_zone: string } | undefined;
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -42,6 +44,8 @@ function knownTimeZone(timeZone: string | undefined): string | undefined {
  * @example setWorkspaceRegion({ locale: 'fr-FR', time_zone: 'Europe/Paris' })
  */
 export function setWorkspaceRegion(workspace: { locale: string; time_zone: string } | undefined): void {
+  if (workspace?.locale === lastSet?.locale && workspace?.time_zone === lastSet?.time_zone) return;
+  lastSet = workspace && { locale: workspace.locale, time_zone: workspace.time_zone };
   region = {
     locale: knownLocale(workspace?.locale),
     timeZone: knownTimeZone(workspace?.time_zone),
@@ -59,13 +63,7 @@ export function formattingLocale(): string | undefined {
  * @example numberFormat({ style: 'percent' }).format(0.62) // '62%'
  */
 export function numberFormat(options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const key = `${region.locale ?? ''}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(region.locale, options);
-    numberFormats.set(key, format);
-  }
-  return format;
+  return cachedNumberFormat(region.locale, options);
 }
 
 /**
@@ -73,11 +71,35 @@ export function numberFormat(options: Intl.NumberFormatOptions = {}): Intl.Numbe
  * calendar dates), on its clock.
  */
 export function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const withZone = { timeZone: region.timeZone, ...options };
-  const key = `${region.locale ?? ''}|${JSON.stringify(withZone)}`;
+  return cachedDateTimeFormat(region.locale, { timeZone: region.timeZone, ...options });
+}
+
+/**
+ * An Intl.NumberFormat for `locale` (undefined: the browser's), built once per locale and options:
+ * building one costs far more than using it, and a page formats hundreds of values.
+ */
+export function cachedNumberFormat(
+  locale: string | undefined,
+  options: Intl.NumberFormatOptions = {},
+): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** An Intl.DateTimeFormat for `locale` (undefined: the browser's), built once per locale and options. */
+export function cachedDateTimeFormat(
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(region.locale, withZone);
+    format = new Intl.DateTimeFormat(locale, options);
     dateFormats.set(key, format);
   }
   return format;
@@ -86,4 +108,57 @@ export function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTi
 /** A number as the workspace writes it ("12,400" in en-GB, "12 400" in fr-FR). */
 export function formatNumber(value: number | bigint, options?: Intl.NumberFormatOptions): string {
   return numberFormat(options).format(value);
+}
+
+/**
+ * How long something took, in the workspace's conventions: milliseconds under a second, else seconds to
+ * one decimal ("87 ms", "2.4 s"; "2,4 s" in fr-FR).
+ */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return formatNumber(ms, { style: 'unit', unit: 'millisecond', maximumFractionDigits: 0 });
+  return formatNumber(ms / 1000, {
+    style: 'unit',
+    unit: 'second',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+}
+
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/**
+ * A file's size in the largest binary unit that keeps it at 1 or more, one decimal under 10, as the
+ * workspace's locale abbreviates it ("1.5 MB", "1,5 Mo" in fr-FR); bytes in full ("512 bytes").
+ */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return formatNumber(value, {
+    style: 'unit',
+    unit: BYTE_UNITS[unit],
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: unit > 0 && value < 10 ? 1 : 0,
+  });
+}
+
+/**
+ * A number a person typed, read with the workspace's separators ("1,500.50" in en-GB, "1 500,50" in fr-FR,
+ * "1.500,50" in de-DE); a point also reads as the decimal separator where the locale groups with spaces.
+ * Undefined when it is not a plain non-negative number.
+ *
+ * @example parseTypedNumber('1 500,50') // 1500.5 in a fr-FR workspace
+ */
+export function parseTypedNumber(text: string): number | undefined {
+  const parts = numberFormat().formatToParts(12_345.6);
+  const group = parts.find((part) => part.type === 'group')?.value ?? ',';
+  const decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
+  let plain = text.trim().replace(/[\s\u00a0\u202f]/g, '');
+  if (!/\s|\u00a0|\u202f/.test(group)) plain = plain.split(group).join('');
+  if (decimal !== '.') plain = plain.replace(decimal, '.');
+  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(plain)) return undefined;
+  return Number(plain);
 }

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { User } from '#shared/auth.schema.js';
+import { setWorkspaceRegion } from '#web/lib/workspace-format.js';
 import { AppProviders } from '../app/providers.js';
 import { clearSession, storeSession } from '../lib/auth/session-store.js';
 import { createQueryClient } from '../lib/query-client.js';
@@ -33,6 +34,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
   clearSession();
   localStorage.clear();
+  setWorkspaceRegion(undefined);
   expect(unhandled, 'requests the test gave no answer for').toEqual([]);
 });
 
@@ -88,6 +90,11 @@ interface RenderOptions {
   route?: string;
   /** Who is signed in; `null` for a visitor. A signed-in person by default. */
   signedIn?: User | null;
+  /**
+   * The workspace whose locale and clock dates and numbers are written in, as on its pages (the workspace
+   * layout sets it there); the browser's without it.
+   */
+  workspace?: { locale: string; time_zone: string };
 }
 
 export interface Rendered extends RenderResult {
@@ -107,7 +114,8 @@ export interface Rendered extends RenderResult {
  * });
  */
 export function renderWithProviders(ui: ReactNode, options: RenderOptions = {}): Rendered {
-  const { url = '/', route = url.split('?')[0] ?? '/', signedIn = aUser() } = options;
+  const { url = '/', route = url.split('?')[0] ?? '/', signedIn = aUser(), workspace } = options;
+  setWorkspaceRegion(workspace);
   if (signedIn) signIn(signedIn);
   else clearSession();
   const router = createMemoryRouter(

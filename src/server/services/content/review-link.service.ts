@@ -102,6 +102,7 @@ export class ReviewLinkService {
     });
     return {
       workspace_name: business.name,
+      locale: business.locale,
       time_zone: business.time_zone,
       label: link.label,
       expires_at: link.expires_at,

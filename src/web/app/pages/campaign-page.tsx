@@ -88,7 +88,6 @@ export function CampaignPage() {
       <Card title={t('page.content')} description={t('page.contentDescription')}>
         <ContentItemList
           businessId={business.id}
-          timeZone={business.time_zone}
           filters={{ campaign_id: campaign.data.id }}
           emptyTitle={t('page.noContent')}
           emptyText={t('page.noContentHint')}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import { can } from '#shared/roles.js';
-import { formatZoned, localDate } from '#shared/zoned-time.js';
+import { localDate } from '#shared/zoned-time.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { EmptyState } from '#web/components/ui/empty-state.js';
 import { PageSpinner } from '#web/components/ui/spinner.js';
@@ -19,6 +19,7 @@ import { PublishStatusCard } from '#web/features/publishing/components/publish-s
 import { useMembers } from '#web/features/workspaces/api/get-members.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { formatDateTime } from '#web/lib/format-date.js';
 import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
 
@@ -88,7 +89,7 @@ export function ContentItemPage() {
             <PublishStatusCard
               businessId={business.id}
               item={item.data}
-              formatTime={(iso) => formatZoned(iso, business.time_zone)}
+              formatTime={(iso) => formatDateTime(iso)}
             />
             {item.data.status === 'published' && can(business.role, 'analytics.write') && (
               <ResultsForm business={business} itemId={item.data.id} />

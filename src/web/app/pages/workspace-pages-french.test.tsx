@@ -72,7 +72,7 @@ describe('Workspace screens, in French', () => {
   });
 
   it('the queue counts posts with French plurals and typography', async () => {
-    const business = aBusiness({ role: 'owner', time_zone: 'Europe/Paris' });
+    const business = aBusiness({ role: 'owner', locale: 'fr-FR', time_zone: 'Europe/Paris' });
     fakeApi().on(
       'GET',
       API.queues(business.id),
@@ -91,16 +91,16 @@ describe('Workspace screens, in French', () => {
         })),
       } satisfies Queues),
     );
-    renderWithProviders(inFrench(<QueueSettings business={business} />));
+    renderWithProviders(inFrench(<QueueSettings business={business} />), { workspace: business });
     const slots = await screen.findByRole('region', { name: 'Créneaux Instagram' });
     expect(
       within(slots).getByText(
         'D’après votre 1 publication Instagram avec des résultats, en interactions par impression.',
       ),
     ).toBeTruthy();
-    // The percentage keeps its no-break space, as French writes it.
-    expect(within(slots).getByRole('list', { name: 'Créneaux suggérés' }).textContent).toContain(
-      '10.0\u00a0% sur 4 publications',
+    // Days and the percentage as a French workspace writes them (a decimal comma, a no-break space before %).
+    expect(within(slots).getByRole('list', { name: 'Créneaux suggérés' }).textContent).toBe(
+      'vendredi 17:00 · 10,0\u00a0% sur 4 publications',
     );
     expect(within(slots).getByRole('button', { name: 'Enregistrer les créneaux' })).toBeTruthy();
   });

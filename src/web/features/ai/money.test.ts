@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setWorkspaceRegion } from '#web/lib/workspace-format.js';
 import { formatMicroUsd, parseUsd, usdInputValue } from './money.js';
 
 describe('formatMicroUsd', () => {
@@ -49,6 +50,16 @@ describe('usdInputValue', () => {
     expect(usdInputValue(0)).toBe('0.00');
     for (const micro of [1, 99, 290_000, 5_000_000, 123_456_789]) {
       expect(parseUsd(usdInputValue(micro))).toBe(micro);
+    }
+  });
+
+  it('writes the workspace’s decimal separator, and reads it back', () => {
+    setWorkspaceRegion({ locale: 'fr-FR', time_zone: 'Europe/Paris' });
+    try {
+      expect(usdInputValue(12_400_000)).toBe('12,40');
+      expect(parseUsd(usdInputValue(290_000))).toBe(290_000);
+    } finally {
+      setWorkspaceRegion(undefined);
     }
   });
 });

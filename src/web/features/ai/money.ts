@@ -1,4 +1,4 @@
-import { formattingLocale } from '#web/lib/workspace-format.js';
+import { formattingLocale, numberFormat } from '#web/lib/workspace-format.js';
 
 /** Micro-dollars per dollar: the API counts AI cost in millionths of a US dollar, as integers. */
 export const MICRO_PER_USD = 1_000_000;
@@ -50,7 +50,8 @@ export function parseUsd(input: string): number | undefined {
 }
 
 /**
- * Micro-dollars as the plain number a form field shows: at least cents, no trailing zeros beyond.
+ * Micro-dollars as the plain number a form field shows, with the workspace's decimal separator: at least
+ * cents, no trailing zeros beyond.
  *
  * @example usdInputValue(12_400_000) // '12.40'
  */
@@ -60,5 +61,14 @@ export function usdInputValue(micro: number): string {
     .padStart(6, '0')
     .replace(/0+$/, '')
     .padEnd(2, '0');
-  return `${whole}.${fraction}`;
+  return `${whole}${decimalSeparator()}${fraction}`;
+}
+
+/** The workspace's decimal separator ("." in en-GB, "," in fr-FR), which parseUsd reads back. */
+function decimalSeparator(): string {
+  return (
+    numberFormat()
+      .formatToParts(1.5)
+      .find((part) => part.type === 'decimal')?.value ?? '.'
+  );
 }

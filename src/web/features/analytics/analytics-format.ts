@@ -1,4 +1,5 @@
 import type { BenchmarkMetric, ForecastMetric, KpiStatus, RateSource } from '#shared/analytics.schema.js';
+import { currencyMinorDigits } from '#shared/currency.js';
 import { dateTimeFormat, formatNumber, numberFormat } from '#web/lib/workspace-format.js';
 
 // How analytics numbers read on screen. Money arrives in minor units with its currency, like every amount
@@ -22,22 +23,12 @@ export const KPI_STATUS_TONES = {
   no_forecast: 'neutral',
 } as const satisfies Record<KpiStatus, string>;
 
-/** Digits after the decimal point in `currency` (2 for EUR, 0 for JPY); 2 for codes Intl does not know. */
-export function minorDigits(currency: string): number {
-  try {
-    const options = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions();
-    return options.maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
 /**
  * An amount in minor units as money in the reader's locale.
  * @example formatMoney(150000, 'EUR') // "€1,500.00"
  */
 export function formatMoney(minor: number, currency: string): string {
-  const major = minor / 10 ** minorDigits(currency);
+  const major = minor / 10 ** currencyMinorDigits(currency);
   try {
     return numberFormat({ style: 'currency', currency }).format(major);
   } catch {
@@ -70,7 +61,7 @@ export function formatMetric(metric: ForecastMetric, value: number | null, curre
 
 /** A benchmark input's value: CPM is money in major units, the rest are shares. */
 export function formatInput(metric: BenchmarkMetric, value: number, currency: string): string {
-  if (metric === 'cpm') return formatMoney(value * 10 ** minorDigits(currency), currency);
+  if (metric === 'cpm') return formatMoney(value * 10 ** currencyMinorDigits(currency), currency);
   return formatPercent(value);
 }
 

@@ -1,5 +1,7 @@
 import type { ForecastMetric, KpiStatus } from '#shared/analytics.schema.js';
 import type { AttentionCampaign } from '#shared/attention.schema.js';
+import { currencyMinorDigits } from '#shared/currency.js';
+import { cachedDateTimeFormat, cachedNumberFormat, knownLocale } from '#web/lib/workspace-format.js';
 
 // How the dashboard reads: in the workspace's language (its locale), on its clock (its time zone), and
 // campaign amounts in each campaign's currency. The reader's browser settings play no part, so everyone
@@ -11,32 +13,21 @@ export interface WorkspaceRegion {
   time_zone: string;
 }
 
-/** `locale` if Intl knows it, else the browser's default (a tag the schema allows Intl may not). */
-function known(locale: string): string | undefined {
-  try {
-    return Intl.getCanonicalLocales(locale)[0];
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A publishing time on the workspace's clock, with the weekday, which is what a week's plan turns on.
  * @example formatWhen('2026-12-07T13:00:00Z', { locale: 'en-GB', time_zone: 'Europe/Lisbon' }) // 'Mon 7 Dec, 13:00'
  */
 export function formatWhen(iso: string, region: WorkspaceRegion): string {
-  const locale = known(region.locale);
+  const locale = knownLocale(region.locale);
   const date = new Date(iso);
-  const day = new Intl.DateTimeFormat(locale, {
+  const day = cachedDateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     timeZone: region.time_zone,
   }).format(date);
   // The locale's own short time ("00:00" in en-GB, "12:00 AM" in en-US), which single fields do not give.
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: region.time_zone }).format(
-    date,
-  );
+  const time = cachedDateTimeFormat(locale, { timeStyle: 'short', timeZone: region.time_zone }).format(date);
   return `${day}, ${time}`;
 }
 
@@ -57,31 +48,21 @@ export function waitedFor(since: string, now: string, locale: string): string {
       : ms >= HOUR
         ? (['hour', HOUR] as const)
         : (['minute', MINUTE] as const);
-  return new Intl.NumberFormat(known(locale), { style: 'unit', unit, unitDisplay: 'long' }).format(
+  return cachedNumberFormat(knownLocale(locale), { style: 'unit', unit, unitDisplay: 'long' }).format(
     Math.floor(ms / size),
   );
 }
 
 /** A count in the workspace's language ("1,234" or "1 234"). */
 export function formatCount(value: number, locale: string): string {
-  return new Intl.NumberFormat(known(locale), { maximumFractionDigits: 0 }).format(value);
+  return cachedNumberFormat(knownLocale(locale), { maximumFractionDigits: 0 }).format(value);
 }
 
 /** A share from 0 to 1 as a whole percentage ("62%"). */
 export function formatChance(share: number, locale: string): string {
-  return new Intl.NumberFormat(known(locale), { style: 'percent', maximumFractionDigits: 0 }).format(share);
-}
-
-/** Digits after the decimal point in `currency` (2 for EUR, 0 for JPY); 2 for codes Intl does not know. */
-function minorDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
-  }
+  return cachedNumberFormat(knownLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(
+    share,
+  );
 }
 
 /** A KPI's value: costs are money in the campaign's minor units; return on ad spend a multiple. */
@@ -92,14 +73,20 @@ export function formatKpiValue(
   locale: string,
 ): string {
   if (metric === 'spend' || metric === 'cpa') {
-    const major = value / 10 ** minorDigits(currency);
+    const major = value / 10 ** currencyMinorDigits(currency);
     try {
-      return new Intl.NumberFormat(known(locale), { style: 'currency', currency }).format(major);
+      return cachedNumberFormat(knownLocale(locale), { style: 'currency', currency }).format(major);
     } catch {
       return `${formatCount(major, locale)} ${currency}`;
     }
   }
-  if (metric === 'roas') return `${value.toFixed(2)}×`;
+  if (metric === 'roas') {
+    const multiple = cachedNumberFormat(knownLocale(locale), {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    return `${multiple.format(value)}×`;
+  }
   return formatCount(value, locale);
 }
 

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { InboxRule } from '#shared/inbox.schema.js';
+import { setWorkspaceRegion } from '#web/lib/workspace-format.js';
 import { testI18n } from '#web/test/i18n.js';
 import {
   customerName,
@@ -12,15 +13,23 @@ import {
 } from './inbox-format.js';
 
 describe('formatSeconds', () => {
+  afterEach(() => setWorkspaceRegion(undefined));
+
   it.each([
-    [0, '0 s'],
-    [42, '42 s'],
-    [300, '5 min'],
-    [3600, '1 h'],
-    [7500, '2 h 5 min'],
-    [172_800, '2 d'],
-    [200_000, '2 d 7 h'],
-  ])('%i → %s', (seconds, text) => expect(formatSeconds(seconds)).toBe(text));
+    // French puts a narrow no-break space before s, h and j, a no-break space before min.
+    [0, '0 secs', '0\u202fs'],
+    [42, '42 secs', '42\u202fs'],
+    [300, '5 mins', '5\u00a0min'],
+    [3600, '1 hr', '1\u202fh'],
+    [7500, '2 hrs 5 mins', '2\u202fh 5\u00a0min'],
+    [172_800, '2 days', '2\u202fj'],
+    [200_000, '2 days 7 hrs', '2\u202fj 7\u202fh'],
+  ])('%i → %s in en-GB, %s in fr-FR', (seconds, english, french) => {
+    setWorkspaceRegion({ locale: 'en-GB', time_zone: 'Europe/London' });
+    expect(formatSeconds(seconds)).toBe(english);
+    setWorkspaceRegion({ locale: 'fr-FR', time_zone: 'Europe/Paris' });
+    expect(formatSeconds(seconds)).toBe(french);
+  });
 });
 
 describe('customerName', () => {
@@ -47,8 +56,9 @@ describe('snooze times', () => {
 
 describe('languageName', () => {
   it('names a known code and passes an unknown one through', () => {
-    expect(languageName('fr')).toMatch(/French|français/i);
-    expect(languageName('not a code')).toBe('not a code');
+    expect(languageName('fr', 'en')).toBe('French');
+    expect(languageName('de', 'fr')).toBe('allemand');
+    expect(languageName('not a code', 'en')).toBe('not a code');
   });
 });
 

@@ -8,6 +8,7 @@ import type {
   Priority,
   Sentiment,
 } from '#shared/inbox.schema.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 
 type Tone = 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
 
@@ -34,10 +35,10 @@ export const DELIVERY_TONES = {
 /** Languages offered in the filter and the correction form; any other code the classifier found still shows. */
 export const COMMON_LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt'] as const;
 
-/** "fr" → "French" in the reader's language; an unknown code is shown as it is. */
-export function languageName(code: string): string {
+/** "fr" → "French" in the interface's language (`uiLanguage`); an unknown code is shown as it is. */
+export function languageName(code: string, uiLanguage: string): string {
   try {
-    return new Intl.DisplayNames(undefined, { type: 'language' }).of(code) ?? code;
+    return new Intl.DisplayNames([uiLanguage, 'en'], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -47,15 +48,23 @@ export function channelName(channel: ChannelId): string {
   return CHANNEL_RULES[channel].name;
 }
 
-/** 42 → "42 s", 300 → "5 min", 7_500 → "2 h 5 min", 200_000 → "2 d 7 h". */
+/**
+ * A wait in its two largest units, as the workspace's locale abbreviates them: 7_500 → "2 hrs 5 mins" in
+ * en-GB, "2 h 5 min" in fr-FR; 200_000 → "2 days 7 hrs", "2 j 7 h".
+ */
 export function formatSeconds(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
+  const unit = (value: number, name: 'second' | 'minute' | 'hour' | 'day') =>
+    formatNumber(value, { style: 'unit', unit: name, unitDisplay: 'short' });
+  if (seconds < 60) return unit(seconds, 'second');
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return unit(minutes, 'minute');
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  if (hours < 24)
+    return minutes % 60 === 0
+      ? unit(hours, 'hour')
+      : `${unit(hours, 'hour')} ${unit(minutes % 60, 'minute')}`;
   const days = Math.floor(hours / 24);
-  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+  return hours % 24 === 0 ? unit(days, 'day') : `${unit(days, 'day')} ${unit(hours % 24, 'hour')}`;
 }
 
 /** The customer as a person reads them: their name, else their handle, else the channel's id for them. */

@@ -3,9 +3,9 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { BudgetStatus } from '#shared/ai.schema.js';
 import type { Business } from '#shared/business.schema.js';
 import { can } from '#shared/roles.js';
-import { formatZoned } from '#shared/zoned-time.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Card } from '#web/components/ui/card.js';
+import { dateTimeFormat } from '#web/lib/workspace-format.js';
 import { formatMicroUsd } from '../money.js';
 import { BudgetForm } from './budget-form.js';
 
@@ -15,7 +15,7 @@ import { BudgetForm } from './budget-form.js';
  */
 export function budgetMonth(monthStart: string, timeZone: string, t: TFunction<'ai'>): string {
   const zoned = (options: Intl.DateTimeFormatOptions) =>
-    formatZoned(monthStart, timeZone, { dateStyle: undefined, timeStyle: undefined, ...options });
+    dateTimeFormat({ ...options, timeZone }).format(new Date(monthStart));
   return t('budget.month', {
     month: zoned({ month: 'long' }),
     day: zoned({ day: 'numeric', month: 'long' }),

@@ -9,7 +9,7 @@ import { Spinner } from '#web/components/ui/spinner.js';
 import { Table } from '#web/components/ui/table.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { formatDateTime } from '#web/lib/format-date.js';
-import { formatNumber } from '#web/lib/workspace-format.js';
+import { formatDuration, formatNumber } from '#web/lib/workspace-format.js';
 import { useAiCalls } from '../api/get-ai-calls.js';
 import { formatMicroUsd } from '../money.js';
 import { OutcomeBadge } from './outcome-badge.js';
@@ -92,7 +92,7 @@ function CallRow({ call }: { call: AiCall }) {
           </span>
         )}
       </td>
-      <td className="ai-num nowrap">{formatLatency(call.latency_ms)}</td>
+      <td className="ai-num nowrap">{formatDuration(call.latency_ms)}</td>
       <td>
         <div className="ai-outcome">
           <OutcomeBadge outcome={call.outcome} />
@@ -104,8 +104,4 @@ function CallRow({ call }: { call: AiCall }) {
       </td>
     </tr>
   );
-}
-
-function formatLatency(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

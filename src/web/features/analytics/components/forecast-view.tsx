@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Business } from '#shared/business.schema.js';
-import { defaultCurrency } from '#shared/currency.js';
+import { currencyMinorDigits, defaultCurrency } from '#shared/currency.js';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Spinner } from '#web/components/ui/spinner.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
-import { minorDigits } from '../analytics-format.js';
 import { type SimulateRequest, useLiveForecast } from '../api/simulate.js';
 import { draftKeyOf, initialDraft, randomSeed, toSimulateRequest } from '../forecast-draft.js';
 import { useDebouncedValue } from '../hooks/use-debounced-value.js';
@@ -35,7 +34,7 @@ interface ForecastViewProps {
 export function ForecastView({ business, campaigns, campaignId }: ForecastViewProps) {
   const [draft, setDraft] = useState(() => initialDraft(campaignId, randomSeed(), defaultCurrency(business)));
   const { t } = useTranslation('analytics');
-  const minorPerMajor = 10 ** minorDigits(draft.currency.trim().toUpperCase() || 'USD');
+  const minorPerMajor = 10 ** currencyMinorDigits(draft.currency.trim().toUpperCase() || 'USD');
   const { body, errors, included } = toSimulateRequest(business.id, draft, minorPerMajor, {
     chooseCampaign: t('form.chooseCampaign'),
   });

@@ -14,6 +14,7 @@ import { useToast } from '#web/components/ui/toast.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
 import { zodResolver } from '#web/lib/form-resolver.js';
 import { formatCivilDate } from '#web/lib/format-date.js';
+import { cachedNumberFormat, knownLocale } from '#web/lib/workspace-format.js';
 import { useContentResults } from '../api/get-content-results.js';
 import { useRecordContentResults } from '../api/record-content-results.js';
 import './analytics.css';
@@ -120,7 +121,7 @@ function RecordedResults({ business, itemId }: { business: Business; itemId: str
   const results = useContentResults(business.id, itemId);
   const { t } = useTranslation('analytics');
   if (!results.isSuccess || results.data.items.length === 0) return null;
-  const number = new Intl.NumberFormat(business.locale);
+  const number = cachedNumberFormat(knownLocale(business.locale));
   return (
     <Table
       caption={t('results.recorded')}

@@ -7,13 +7,14 @@ import {
   kpiSchema,
 } from '#shared/campaign.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
-import { minorDigits, toMinor } from './campaign-format.js';
+import { toMajorInput, toMinor } from './campaign-format.js';
 
 const shape = createCampaignBodySchema.shape;
 
 /**
  * The campaign form, its messages in the reader's language: the shared create schema's fields, except the
- * budget, which people type in major units ("1,500.50") and the API takes in minor units.
+ * budget, which people type in major units with the workspace's separators ("1,500.50", "1 500,50") and
+ * the API takes in minor units.
  */
 export function campaignFormSchema(t: TFunction<'campaigns'>) {
   return z
@@ -94,12 +95,11 @@ export function campaignFormDefaults(
       kpis: [],
     };
   }
-  const digits = minorDigits(campaign.currency);
   return {
     name: campaign.name,
     objective: campaign.objective,
     channels: campaign.channels,
-    budget: campaign.budget_minor === 0 ? '' : (campaign.budget_minor / 10 ** digits).toFixed(digits),
+    budget: campaign.budget_minor === 0 ? '' : toMajorInput(campaign.budget_minor, campaign.currency),
     currency: campaign.currency,
     start_date: campaign.start_date,
     end_date: campaign.end_date,

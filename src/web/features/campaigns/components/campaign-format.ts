@@ -1,5 +1,6 @@
 import type { CampaignStatus } from '#shared/campaign.schema.js';
-import { dateTimeFormat, formatNumber, numberFormat } from '#web/lib/workspace-format.js';
+import { currencyMinorDigits } from '#shared/currency.js';
+import { dateTimeFormat, formatNumber, numberFormat, parseTypedNumber } from '#web/lib/workspace-format.js';
 
 /** Each status's badge tone; its words are the campaigns strings' `statuses`. */
 export const STATUS_TONES = {
@@ -10,21 +11,9 @@ export const STATUS_TONES = {
   archived: 'neutral',
 } as const satisfies Record<CampaignStatus, string>;
 
-/** Digits after the decimal point in `currency` (2 for EUR, 0 for JPY); 2 for codes Intl does not know. */
-export function minorDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
-  }
-}
-
 /** 150000 EUR → "€1,500.00" in the reader's locale. */
 export function formatBudget(minor: number, currency: string): string {
-  const major = minor / 10 ** minorDigits(currency);
+  const major = minor / 10 ** currencyMinorDigits(currency);
   try {
     return numberFormat({ style: 'currency', currency }).format(major);
   } catch {
@@ -32,11 +21,24 @@ export function formatBudget(minor: number, currency: string): string {
   }
 }
 
-/** "1,500.5" (major units, as typed) → 150050 minor units; undefined when it is not an amount. */
+/**
+ * An amount typed in major units with the workspace's separators ("1,500.5" in en-GB, "1 500,5" in fr-FR)
+ * → 150050 minor units; undefined when it is not an amount.
+ */
 export function toMinor(major: string, currency: string): number | undefined {
-  const value = Number(major.replace(/[\s,]/g, ''));
-  if (!Number.isFinite(value) || value < 0) return undefined;
-  return Math.round(value * 10 ** minorDigits(currency));
+  const value = parseTypedNumber(major);
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  return Math.round(value * 10 ** currencyMinorDigits(currency));
+}
+
+/** Minor units as a form field shows them: major units, the workspace's decimal separator, no grouping. */
+export function toMajorInput(minor: number, currency: string): string {
+  const digits = currencyMinorDigits(currency);
+  return formatNumber(minor / 10 ** digits, {
+    useGrouping: false,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
 
 const dateFormat = (date: Date) => dateTimeFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(date);

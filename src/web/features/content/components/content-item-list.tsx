@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CHANNEL_RULES } from '#shared/channels.js';
-import { formatZoned } from '#shared/zoned-time.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { EmptyState } from '#web/components/ui/empty-state.js';
 import { Spinner } from '#web/components/ui/spinner.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { formatDateTime } from '#web/lib/format-date.js';
 import { useContentItems } from '../api/get-content-items.js';
 import type { ContentFilters } from '../api/query-keys.js';
 import { itemLabel, STATUS_TONES } from './content-format.js';
@@ -16,7 +16,6 @@ import './content.css';
 
 interface ContentItemListProps {
   businessId: string;
-  timeZone: string;
   filters: ContentFilters;
   /** Shown when nothing matches. */
   emptyTitle: string;
@@ -24,13 +23,7 @@ interface ContentItemListProps {
 }
 
 /** Content items as a list (a campaign's posts, say): channel, title, status and when it goes out. */
-export function ContentItemList({
-  businessId,
-  timeZone,
-  filters,
-  emptyTitle,
-  emptyText,
-}: ContentItemListProps) {
+export function ContentItemList({ businessId, filters, emptyTitle, emptyText }: ContentItemListProps) {
   const { t } = useTranslation('content');
   const items = useContentItems(businessId, filters);
   if (items.isPending) return <Spinner label={t('itemList.loading')} />;
@@ -50,7 +43,7 @@ export function ContentItemList({
               {itemLabel(item, t('item.untitled'))}
             </Link>
             <span className="muted content-list__when">
-              {item.scheduled_at ? formatZoned(item.scheduled_at, timeZone) : t('item.notScheduled')}
+              {item.scheduled_at ? formatDateTime(item.scheduled_at) : t('item.notScheduled')}
             </span>
             <Badge tone={STATUS_TONES[item.status]}>{t(`status.${item.status}`)}</Badge>
           </li>

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { ContentItem } from '#shared/content.schema.js';
-import { type CivilDate, formatZoned, localTime, zonedInstant } from '#shared/zoned-time.js';
+import { type CivilDate, localTime, zonedInstant } from '#shared/zoned-time.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { dateTimeFormat } from '#web/lib/workspace-format.js';
 import { useUpdateContentItem } from '../api/update-content-item.js';
 
 /**
@@ -24,7 +25,7 @@ export function useReschedule(businessId: string, timeZone: string) {
         onSuccess: () =>
           toast(
             t('calendar.moved', {
-              when: formatZoned(scheduledAt, timeZone, { dateStyle: 'full', timeStyle: 'short' }),
+              when: dateTimeFormat({ dateStyle: 'full', timeStyle: 'short' }).format(new Date(scheduledAt)),
             }),
           ),
         onError: (error) =>

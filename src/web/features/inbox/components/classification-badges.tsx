@@ -16,7 +16,7 @@ export function ClassificationBadges({
   conversation: Classified;
   compact?: boolean;
 }) {
-  const { t } = useTranslation('inbox');
+  const { t, i18n } = useTranslation('inbox');
   const { priority, sentiment, intent, language } = conversation;
   return (
     <span className="classification-badges">
@@ -41,7 +41,7 @@ export function ClassificationBadges({
       {language && (
         <Badge>
           <span className="visually-hidden">{t('classification.language')} </span>
-          <abbr title={languageName(language)}>{language.toUpperCase()}</abbr>
+          <abbr title={languageName(language, i18n.language)}>{language.toUpperCase()}</abbr>
         </Badge>
       )}
     </span>

@@ -17,7 +17,7 @@ interface ClassificationEditorProps {
 
 /** The classifier's verdict as badges, with a form to correct it by hand. */
 export function ClassificationEditor({ conversation, canEdit, saving, onSave }: ClassificationEditorProps) {
-  const { t } = useTranslation('inbox');
+  const { t, i18n } = useTranslation('inbox');
   const [editing, setEditing] = useState(false);
   const [priority, setPriority] = useState<Priority>(conversation.priority);
   const [sentiment, setSentiment] = useState<Sentiment | ''>(conversation.sentiment ?? '');
@@ -101,7 +101,7 @@ export function ClassificationEditor({ conversation, canEdit, saving, onSave }: 
         {!language && <option value="">{t('classification.notClassified')}</option>}
         {languages.map((code) => (
           <option key={code} value={code}>
-            {languageName(code)}
+            {languageName(code, i18n.language)}
           </option>
         ))}
       </SelectField>

@@ -20,7 +20,7 @@ interface ConversationFiltersProps {
  * Enter, so the list is not re-fetched on every keystroke.
  */
 export function ConversationFilters({ value, onChange, members }: ConversationFiltersProps) {
-  const { t } = useTranslation('inbox');
+  const { t, i18n } = useTranslation('inbox');
   const [q, setQ] = useState(value.q ?? '');
   const [label, setLabel] = useState(value.label ?? '');
   const set = <K extends keyof Filters>(key: K, next: string) =>
@@ -118,7 +118,7 @@ export function ConversationFilters({ value, onChange, members }: ConversationFi
               <option value="">{t('filters.anyLanguage')}</option>
               {COMMON_LANGUAGES.map((code) => (
                 <option key={code} value={code}>
-                  {languageName(code)}
+                  {languageName(code, i18n.language)}
                 </option>
               ))}
             </SelectField>

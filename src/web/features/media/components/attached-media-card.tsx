@@ -10,6 +10,7 @@ import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { Card } from '#web/components/ui/card.js';
 import { MediaThumbnail } from '#web/components/ui/media-thumbnail.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { MediaPickerDialog } from './media-picker-dialog.js';
 import { problemDetail } from './problem-detail.js';
 import './media.css';
@@ -175,5 +176,5 @@ function ratioLabel(ratio: number): string {
     const [w = 0, h = 1] = candidate.ratio.split(':').map(Number);
     return Math.abs(w / h - ratio) < 0.005;
   });
-  return crop?.ratio ?? `${Number(ratio.toFixed(2))}:1`;
+  return crop?.ratio ?? `${formatNumber(ratio, { maximumFractionDigits: 2 })}:1`;
 }

@@ -8,11 +8,12 @@ import { TextAreaField, TextField } from '#web/components/ui/field.js';
 import { TagInput } from '#web/components/ui/tag-input.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { useMediaObjectUrl } from '#web/lib/media-files.js';
+import { formatBytes } from '#web/lib/workspace-format.js';
 import { useDeleteMedia } from '../api/delete-media.js';
 import { useSuggestAltText } from '../api/make-images.js';
 import { useUpdateMedia } from '../api/update-media.js';
 import { FocalPointPicker } from './focal-point-picker.js';
-import { formatBytes, previewRendition } from './media-format.js';
+import { previewRendition } from './media-format.js';
 import { problemDetail } from './problem-detail.js';
 
 interface MediaDetailsProps {

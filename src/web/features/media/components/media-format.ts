@@ -17,19 +17,3 @@ export function thumbnailRendition(item: Pick<MediaItem, 'renditions'>): string 
 export function previewRendition(item: Pick<MediaItem, 'renditions'>): string | null {
   return firstOf(item, PREVIEWS);
 }
-
-/**
- * A size as people read it.
- * @example formatBytes(1_572_864) // '1.5 MB'
- */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
-}

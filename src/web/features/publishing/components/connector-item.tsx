@@ -7,9 +7,10 @@ import { Button } from '#web/components/ui/button.js';
 import { ConfirmDialog } from '#web/components/ui/confirm-dialog.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { formatDuration } from '#web/lib/workspace-format.js';
 import { useTestConnector } from '../api/test-connector.js';
 import { useUpdateConnector } from '../api/update-connector.js';
-import { describeChannels, formatDuration } from './publishing-format.js';
+import { describeChannels } from './publishing-format.js';
 import './publishing.css';
 
 interface ConnectorItemProps {

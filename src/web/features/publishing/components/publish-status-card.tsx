@@ -6,8 +6,9 @@ import { Banner } from '#web/components/ui/banner.js';
 import { Card } from '#web/components/ui/card.js';
 import { Spinner } from '#web/components/ui/spinner.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { formatDuration } from '#web/lib/workspace-format.js';
 import { usePublishAttempts } from '../api/get-publish-attempts.js';
-import { formatDuration, OUTCOME_TONES, sentence } from './publishing-format.js';
+import { OUTCOME_TONES, sentence } from './publishing-format.js';
 import './publishing.css';
 
 type PublishedFields = Pick<ContentItem, 'id' | 'status' | 'scheduled_at' | 'published_at' | 'publish_error'>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testI18n } from '#web/test/i18n.js';
-import { describeChannels, formatDuration, sentence } from './publishing-format.js';
+import { describeChannels, sentence } from './publishing-format.js';
 
 describe('publishing wording', () => {
   it('names a connector for every channel, or its channels', () => {
@@ -8,11 +8,6 @@ describe('publishing wording', () => {
     expect(describeChannels(null, english)).toBe('All channels');
     expect(describeChannels(null, testI18n('fr').getFixedT('fr', 'publishing'))).toBe('Tous les canaux');
     expect(describeChannels(['instagram', 'linkedin'], english)).toBe('Instagram, LinkedIn');
-  });
-
-  it('shows short durations in milliseconds and long ones in seconds', () => {
-    expect(formatDuration(87)).toBe('87 ms');
-    expect(formatDuration(2350)).toBe('2.4 s');
   });
 
   it('ends a server message as a sentence, once', () => {

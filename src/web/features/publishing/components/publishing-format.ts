@@ -15,11 +15,6 @@ export function describeChannels(channels: readonly ChannelId[] | null, t: TFunc
   return channels.map((channel) => CHANNEL_RULES[channel].name).join(', ');
 }
 
-/** 87 → "87 ms", 2350 → "2.4 s". */
-export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
 /** "The receiver answered HTTP 422" → "… HTTP 422."; text that already ends a sentence is left alone. */
 export function sentence(text: string): string {
   const trimmed = text.trim();

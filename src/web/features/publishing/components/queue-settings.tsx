@@ -14,7 +14,7 @@ import { SelectField, TextField } from '#web/components/ui/field.js';
 import { PageSpinner } from '#web/components/ui/spinner.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { describeError } from '#web/lib/error-messages.js';
-import { dateTimeFormat } from '#web/lib/workspace-format.js';
+import { dateTimeFormat, formatNumber } from '#web/lib/workspace-format.js';
 import { useQueues, useReplaceQueueSlots } from '../api/queues.js';
 import './queue-settings.css';
 
@@ -195,7 +195,14 @@ function ChannelSlots({
               <li key={`${slot.weekday} ${slot.time}`} className="queue-chip queue-chip--suggested">
                 {dayName(slot.weekday)} {slot.time}
                 {slot.engagement_rate !== null &&
-                  ` · ${t('queue.rate', { rate: (slot.engagement_rate * 100).toFixed(1), count: slot.posts })}`}
+                  ` · ${t('queue.rate', {
+                    rate: formatNumber(slot.engagement_rate, {
+                      style: 'percent',
+                      minimumFractionDigits: 1,
+                      maximumFractionDigits: 1,
+                    }),
+                    count: slot.posts,
+                  })}`}
               </li>
             ))}
           </ul>

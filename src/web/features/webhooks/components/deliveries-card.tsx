@@ -20,7 +20,7 @@ import { useWebhookDeliveries } from '../api/get-webhook-deliveries.js';
 import { useRedeliverWebhookDelivery } from '../api/redeliver-webhook-delivery.js';
 import { useTestWebhook } from '../api/test-webhook.js';
 import { DeliveryDialog } from './delivery-dialog.js';
-import { DELIVERY_STATUS_TONES, describeStatusCode, eventLabel, formatDuration } from './webhook-format.js';
+import { attemptDuration, DELIVERY_STATUS_TONES, describeStatusCode, eventLabel } from './webhook-format.js';
 import './webhooks.css';
 
 interface DeliveriesCardProps {
@@ -157,7 +157,7 @@ function DeliveryRow({ delivery, businessId, canManage, onOpen }: DeliveryRowPro
       </td>
       <td>{describeStatusCode(delivery.last_status_code, delivery.attempts, t)}</td>
       <td>{delivery.attempts}</td>
-      <td className="nowrap">{formatDuration(delivery.last_duration_ms)}</td>
+      <td className="nowrap">{attemptDuration(delivery.last_duration_ms)}</td>
       <td className="nowrap">{sent}</td>
       <td className="cell-actions">
         <Button

@@ -8,7 +8,7 @@ import { Table } from '#web/components/ui/table.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { formatDateTime } from '#web/lib/format-date.js';
 import { useWebhookDelivery } from '../api/get-webhook-delivery.js';
-import { eventLabel, formatDuration } from './webhook-format.js';
+import { attemptDuration, eventLabel } from './webhook-format.js';
 import './webhooks.css';
 
 /** One delivery in full: every attempt, the headers of the receiver's last answer and the JSON sent. */
@@ -69,7 +69,7 @@ function DeliveryDetails({ businessId, delivery }: { businessId: string; deliver
                 {attempt.error && <div className="delivery-error">{attempt.error}</div>}
               </td>
               <td>{attempt.status_code ?? '—'}</td>
-              <td className="nowrap">{formatDuration(attempt.duration_ms)}</td>
+              <td className="nowrap">{attemptDuration(attempt.duration_ms)}</td>
               <td className="nowrap">{formatDateTime(attempt.created_at)}</td>
             </tr>
           ))}

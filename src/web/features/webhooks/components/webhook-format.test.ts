@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { WEBHOOK_EVENT_TYPES } from '#shared/webhook.schema.js';
+import { setWorkspaceRegion } from '#web/lib/workspace-format.js';
 import { testI18n } from '#web/test/i18n.js';
-import { describeStatusCode, eventLabel, formatDuration } from './webhook-format.js';
+import { attemptDuration, describeStatusCode, eventLabel } from './webhook-format.js';
 
 const english = testI18n('en').getFixedT('en', 'webhooks');
 const french = testI18n('fr').getFixedT('fr', 'webhooks');
@@ -17,10 +18,11 @@ describe('webhook wording', () => {
     expect(eventLabel('content.failed', french)).toBe('Échec de publication');
   });
 
-  it('shows short durations in milliseconds and long ones in seconds', () => {
-    expect(formatDuration(87)).toBe('87 ms');
-    expect(formatDuration(2350)).toBe('2.4 s');
-    expect(formatDuration(null)).toBe('—');
+  it('shows how long an attempt took, or a dash before the first', () => {
+    setWorkspaceRegion({ locale: 'en-GB', time_zone: 'Europe/London' });
+    expect(attemptDuration(87)).toBe('87 ms');
+    expect(attemptDuration(null)).toBe('—');
+    setWorkspaceRegion(undefined);
   });
 
   it('tells a delivery not sent yet from one that got no answer', () => {

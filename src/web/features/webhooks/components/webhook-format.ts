@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { WebhookDeliveryEventType, WebhookDeliveryStatus } from '#shared/webhook.schema.js';
+import { formatDuration } from '#web/lib/workspace-format.js';
 
 /** "Content published", and "Test" for the test event, in the reader's language. */
 export function eventLabel(type: WebhookDeliveryEventType, t: TFunction<'webhooks'>): string {
@@ -13,10 +14,9 @@ export const DELIVERY_STATUS_TONES = {
   failed: 'danger',
 } as const satisfies Record<WebhookDeliveryStatus, string>;
 
-/** 87 → "87 ms", 2350 → "2.4 s"; null (not tried yet) → "—". */
-export function formatDuration(ms: number | null): string {
-  if (ms === null) return '—';
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+/** How long an attempt took (workspace-format.ts); null (not tried yet) → "—". */
+export function attemptDuration(ms: number | null): string {
+  return ms === null ? '—' : formatDuration(ms);
 }
 
 /** The status code a receiver answered, or why there was none. */

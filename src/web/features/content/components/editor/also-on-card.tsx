@@ -5,12 +5,12 @@ import type { Business } from '#shared/business.schema.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import type { ContentItem } from '#shared/content.schema.js';
 import { can } from '#shared/roles.js';
-import { formatZoned } from '#shared/zoned-time.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { Card } from '#web/components/ui/card.js';
 import { TextField } from '#web/components/ui/field.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { formatDateTime } from '#web/lib/format-date.js';
 import { useBulkChangeContent } from '../../api/bulk-change-content.js';
 import { useContentItems } from '../../api/get-content-items.js';
 import { scheduledAtOf } from './editor-form-schema.js';
@@ -54,7 +54,7 @@ export function AlsoOnCard({ item, business }: AlsoOnCardProps) {
               </Link>{' '}
               <span className="muted">
                 {t(`statusInSentence.${other.status}`)}
-                {other.scheduled_at ? ` · ${formatZoned(other.scheduled_at, business.time_zone)}` : ''}
+                {other.scheduled_at ? ` · ${formatDateTime(other.scheduled_at)}` : ''}
               </span>
             </li>
           ))}

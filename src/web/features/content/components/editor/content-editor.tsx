@@ -210,7 +210,7 @@ export function ContentEditor({
           scheduledAt={scheduledLocal ? scheduledAtOf(scheduledLocal, timeZone) : null}
         />
         {aside}
-        <HistoryList businessId={business.id} itemId={item.id} timeZone={timeZone} />
+        <HistoryList businessId={business.id} itemId={item.id} />
       </aside>
     </div>
   );

@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatZoned } from '#shared/zoned-time.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Card } from '#web/components/ui/card.js';
 import { Spinner } from '#web/components/ui/spinner.js';
 import { useContentHistory } from '#web/features/content/api/get-content-history.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { formatDateTime } from '#web/lib/format-date.js';
 
 /** The fields an edit can change, named in the `history.fields` strings. */
 const FIELD_NAMES = [
@@ -36,15 +36,7 @@ function changedFields(snapshot: Record<string, unknown>, t: TFunction<'content'
 }
 
 /** Every change of the item, newest first, with reviewers' comments. */
-export function HistoryList({
-  businessId,
-  itemId,
-  timeZone,
-}: {
-  businessId: string;
-  itemId: string;
-  timeZone: string;
-}) {
+export function HistoryList({ businessId, itemId }: { businessId: string; itemId: string }) {
   const { t } = useTranslation('content');
   const history = useContentHistory(businessId, itemId);
   return (
@@ -62,7 +54,7 @@ export function HistoryList({
                 <span className="history__action">{t(`action.${entry.action}`)}</span>
                 {fields && <span className="muted"> · {fields}</span>}
                 <time className="history__time muted" dateTime={entry.created_at}>
-                  {formatZoned(entry.created_at, timeZone)}
+                  {formatDateTime(entry.created_at)}
                 </time>
                 {entry.comment && <blockquote className="history__comment">{entry.comment}</blockquote>}
               </li>

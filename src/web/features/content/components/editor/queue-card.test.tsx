@@ -12,7 +12,9 @@ function renderCard(role: Role, fields: Partial<ContentItem> = {}) {
   const business = aBusiness({ role, time_zone: 'Europe/Paris' });
   const item = aContentItem({ business_id: business.id, channel: 'linkedin', ...fields });
   const api = fakeApi();
-  const rendered = renderWithProviders(<QueueCard item={item} business={business} />);
+  const rendered = renderWithProviders(<QueueCard item={item} business={business} />, {
+    workspace: business,
+  });
   const card = () => screen.getByRole('region', { name: 'Queue' });
   return { ...rendered, api, business, item, card };
 }

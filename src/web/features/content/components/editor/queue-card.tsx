@@ -4,7 +4,6 @@ import { useNavigate } from 'react-router';
 import type { Business } from '#shared/business.schema.js';
 import { type ContentItem, EVERGREEN_MAX_DAYS, EVERGREEN_MIN_DAYS } from '#shared/content.schema.js';
 import { can } from '#shared/roles.js';
-import { formatZoned } from '#shared/zoned-time.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { Card } from '#web/components/ui/card.js';
@@ -14,6 +13,7 @@ import { useToast } from '#web/components/ui/toast.js';
 import { useDuplicateContentItem, useQueueContentItem } from '#web/features/content/api/queue-content.js';
 import { useUpdateContentItem } from '#web/features/content/api/update-content-item.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { formatDateTime } from '#web/lib/format-date.js';
 
 const DEFAULT_EVERGREEN_DAYS = 30;
 
@@ -42,7 +42,7 @@ export function QueueCard({ item, business }: { item: ContentItem; business: Bus
     setError(undefined);
     try {
       const saved = await queue.mutateAsync({ id: item.id, version: item.version });
-      const when = saved.scheduled_at ? formatZoned(saved.scheduled_at, business.time_zone) : '';
+      const when = saved.scheduled_at ? formatDateTime(saved.scheduled_at) : '';
       toast(
         saved.status === 'scheduled' ? t('queue.scheduledFor', { when }) : t('queue.plannedFor', { when }),
       );

@@ -82,7 +82,6 @@ export function ContentListView({ business, campaigns }: ContentListViewProps) {
         <>
           <ContentTable
             businessId={business.id}
-            timeZone={business.time_zone}
             items={all}
             campaignNames={campaignNames}
             selected={selected}

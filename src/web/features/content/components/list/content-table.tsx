@@ -3,14 +3,13 @@ import { Link } from 'react-router';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import type { ContentItem } from '#shared/content.schema.js';
-import { formatZoned } from '#shared/zoned-time.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Table } from '#web/components/ui/table.js';
+import { formatDateTime } from '#web/lib/format-date.js';
 import { itemLabel, STATUS_TONES } from '../content-format.js';
 
 interface ContentTableProps {
   businessId: string;
-  timeZone: string;
   items: readonly ContentItem[];
   /** Campaign names by id, for the campaign column. */
   campaignNames: ReadonlyMap<string, string>;
@@ -23,14 +22,7 @@ interface ContentTableProps {
  * The content list as a table, a checkbox per row and one for every row shown: native checkboxes, so
  * Tab reaches each and Space ticks it, and screen readers name each by its item.
  */
-export function ContentTable({
-  businessId,
-  timeZone,
-  items,
-  campaignNames,
-  selected,
-  onSelect,
-}: ContentTableProps) {
+export function ContentTable({ businessId, items, campaignNames, selected, onSelect }: ContentTableProps) {
   const { t } = useTranslation('content');
   const ids = items.map((item) => item.id);
   const chosen = ids.filter((id) => selected.has(id)).length;
@@ -103,7 +95,7 @@ export function ContentTable({
             </td>
             <td className="content-table__when">
               {item.scheduled_at ? (
-                formatZoned(item.scheduled_at, timeZone)
+                formatDateTime(item.scheduled_at)
               ) : (
                 <span className="muted">{t('table.notScheduled')}</span>
               )}
@@ -115,7 +107,7 @@ export function ContentTable({
                 <span className="muted">{t('table.none')}</span>
               )}
             </td>
-            <td className="content-table__when">{formatZoned(item.updated_at, timeZone)}</td>
+            <td className="content-table__when">{formatDateTime(item.updated_at)}</td>
           </tr>
         );
       })}

@@ -8,6 +8,7 @@ import { SharedReviewView } from './shared-review-view.js';
 
 const review: SharedReview = {
   workspace_name: 'Bluebird Bakery',
+  locale: 'en-GB',
   time_zone: 'Europe/Paris',
   label: 'Acme agency',
   expires_at: '2026-03-31T00:00:00.000Z',
@@ -36,6 +37,9 @@ describe('SharedReviewView', () => {
     expect(screen.getByText(/shared with Acme agency/)).toBeTruthy();
     expect(screen.getByText('In review')).toBeTruthy();
     expect(screen.getByText('#spring')).toBeTruthy();
+    // As the workspace writes dates (en-GB, Paris), whatever the visitor's browser is set to.
+    expect(screen.getByRole('heading', { name: '7 Mar 2026' })).toBeTruthy();
+    expect(screen.getByText(/^7 Mar 2026, 09:30 · LinkedIn/)).toBeTruthy();
     expect(screen.queryByRole('button')).toBeNull();
     const [sent] = api.sent('GET', API.sharedReview);
     expect(sent?.query.get('token')).toBe('t0k');

@@ -1,12 +1,14 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import type { SharedReview, SharedReviewItem } from '#shared/review-links.schema.js';
-import { formatZoned, localDate } from '#shared/zoned-time.js';
+import { localDate } from '#shared/zoned-time.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
-import { formatCivilDate, formatDate } from '#web/lib/format-date.js';
+import { formatCivilDate, formatDate, formatDateTime } from '#web/lib/format-date.js';
+import { setWorkspaceRegion } from '#web/lib/workspace-format.js';
 import { useSharedReview } from '../../api/calendar-sharing.js';
 import { STATUS_TONES } from '../content-format.js';
 import './sharing.css';
@@ -32,6 +34,9 @@ export function SharedReviewView({ token }: { token: string }) {
 
 function SharedCalendar({ review }: { review: SharedReview }) {
   const { t } = useTranslation('content');
+  // Outside any workspace's pages: this page formats as the workspace that shared it.
+  setWorkspaceRegion(review);
+  useEffect(() => () => setWorkspaceRegion(undefined), []);
   const days = new Map<string, SharedReviewItem[]>();
   for (const item of review.items) {
     const day = localDate(item.scheduled_at, review.time_zone);
@@ -56,7 +61,7 @@ function SharedCalendar({ review }: { review: SharedReview }) {
             <article key={`${item.scheduled_at}-${index}`} className="shared-review__item card">
               <div className="card__body">
                 <p className="muted">
-                  {formatZoned(item.scheduled_at, review.time_zone)} · {CHANNEL_RULES[item.channel].name}{' '}
+                  {formatDateTime(item.scheduled_at)} · {CHANNEL_RULES[item.channel].name}{' '}
                   <Badge tone={STATUS_TONES[item.status]}>{t(`status.${item.status}`)}</Badge>
                 </p>
                 {item.title && <h3>{item.title}</h3>}
