@@ -35,12 +35,14 @@ function precompress(): Plugin {
 
 /**
  * Most first visits land on the sign-in page, whose code is a lazy chunk that the entry would only request
- * after it has downloaded and run. Hinting that chunk (and its CSS) in index.html lets the browser fetch it
- * alongside the entry, removing a round trip from the first paint. Other routes stay lazy.
+ * after it has downloaded and run, and whose words (English, the default language, in `common` and `auth`)
+ * are two more. Hinting those chunks (and their CSS) in index.html lets the browser fetch them alongside the
+ * entry, removing round trips from the first paint. Other routes stay lazy (their strings load with their
+ * code: src/web/app/lazy-page.ts).
  */
-function preloadRoute(pageModule: string): Plugin {
+function preloadFirstScreen(modules: readonly string[]): Plugin {
   return {
-    name: 'mcc-preload-route',
+    name: 'mcc-preload-first-screen',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
@@ -49,14 +51,17 @@ function preloadRoute(pageModule: string): Plugin {
         const chunks = Object.values(bundle).filter(
           (output): output is OutputChunk => output.type === 'chunk',
         );
-        const page = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(pageModule));
-        if (!page) throw new Error(`preloadRoute: no chunk for ${pageModule}`);
+        const roots = modules.map((module) => {
+          const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(module));
+          if (!chunk) throw new Error(`preloadFirstScreen: no chunk for ${module}`);
+          return chunk;
+        });
         const entryGraph = staticGraph(
           chunks.filter((chunk) => chunk.isEntry),
           bundle,
         );
         const tags: HtmlTagDescriptor[] = [];
-        for (const chunk of staticGraph([page], bundle)) {
+        for (const chunk of staticGraph(roots, bundle)) {
           if (entryGraph.has(chunk)) continue;
           tags.push({
             tag: 'link',
@@ -95,7 +100,15 @@ function staticGraph(roots: OutputChunk[], bundle: OutputBundle): Set<OutputChun
 // The SPA lives in src/web and is served by the API process from dist/web in production.
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), preloadRoute('/src/web/app/pages/sign-in-page.tsx'), precompress()],
+  plugins: [
+    react(),
+    preloadFirstScreen([
+      '/src/web/app/pages/sign-in-page.tsx',
+      '/src/web/locales/en/common.json',
+      '/src/web/locales/en/auth.json',
+    ]),
+    precompress(),
+  ],
   // `#shared/…` and `#web/…` resolve to the TypeScript sources (package.json "imports", condition `source`).
   resolve: { conditions: ['source', ...defaultClientConditions] },
   // The manifest (dist/web/.vite/manifest.json, never served: dot-directories are not) says which chunks each

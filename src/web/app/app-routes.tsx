@@ -18,57 +18,87 @@ const ForgotPasswordPage = lazyPage(() => import('./pages/forgot-password-page.j
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password-page.js'), 'ResetPasswordPage', [
   'auth',
 ]);
-const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe-page.js'), 'UnsubscribePage');
-const ReviewPage = lazyPage(() => import('./pages/review-page.js'), 'ReviewPage');
+const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe-page.js'), 'UnsubscribePage', [
+  'notifications',
+]);
+const ReviewPage = lazyPage(() => import('./pages/review-page.js'), 'ReviewPage', ['content']);
 const HomeRedirect = lazyPage(() => import('./routes/home-redirect.js'), 'HomeRedirect');
-const OnboardingPage = lazyPage(() => import('./pages/onboarding-page.js'), 'OnboardingPage');
-const AppShell = lazyPage(() => import('./layout/app-shell.js'), 'AppShell');
-const NewBusinessPage = lazyPage(() => import('./pages/new-business-page.js'), 'NewBusinessPage');
-const ProfilePage = lazyPage(() => import('./pages/profile-page.js'), 'ProfilePage');
-const WorkspaceLayout = lazyPage(() => import('./layout/workspace-layout.js'), 'WorkspaceLayout');
-const DashboardPage = lazyPage(() => import('./pages/dashboard-page.js'), 'DashboardPage');
+const OnboardingPage = lazyPage(() => import('./pages/onboarding-page.js'), 'OnboardingPage', ['onboarding']);
+const AppShell = lazyPage(() => import('./layout/app-shell.js'), 'AppShell', ['notifications', 'workspaces']);
+const NewBusinessPage = lazyPage(() => import('./pages/new-business-page.js'), 'NewBusinessPage', [
+  'workspaces',
+]);
+const ProfilePage = lazyPage(() => import('./pages/profile-page.js'), 'ProfilePage', ['profile']);
+const WorkspaceLayout = lazyPage(() => import('./layout/workspace-layout.js'), 'WorkspaceLayout', [
+  'jobs',
+  'publishing',
+]);
+const DashboardPage = lazyPage(() => import('./pages/dashboard-page.js'), 'DashboardPage', [
+  'ai',
+  'dashboard',
+]);
 const SettingsLayout = lazyPage(() => import('./layout/settings-layout.js'), 'SettingsLayout');
-const GeneralSettingsPage = lazyPage(() => import('./pages/general-settings-page.js'), 'GeneralSettingsPage');
-const MembersPage = lazyPage(() => import('./pages/members-page.js'), 'MembersPage');
-const ApiKeysPage = lazyPage(() => import('./pages/api-keys-page.js'), 'ApiKeysPage');
-const AuditLogPage = lazyPage(() => import('./pages/audit-log-page.js'), 'AuditLogPage');
-const AiSettingsPage = lazyPage(() => import('./pages/ai-settings-page.js'), 'AiSettingsPage');
-const WebhooksPage = lazyPage(() => import('./pages/webhooks-page.js'), 'WebhooksPage');
-const WebhookPage = lazyPage(() => import('./pages/webhook-page.js'), 'WebhookPage');
+const GeneralSettingsPage = lazyPage(
+  () => import('./pages/general-settings-page.js'),
+  'GeneralSettingsPage',
+  ['workspaces'],
+);
+const MembersPage = lazyPage(() => import('./pages/members-page.js'), 'MembersPage', ['workspaces']);
+const ApiKeysPage = lazyPage(() => import('./pages/api-keys-page.js'), 'ApiKeysPage', ['workspaces']);
+const AuditLogPage = lazyPage(() => import('./pages/audit-log-page.js'), 'AuditLogPage', ['workspaces']);
+const AiSettingsPage = lazyPage(() => import('./pages/ai-settings-page.js'), 'AiSettingsPage', ['ai']);
+const WebhooksPage = lazyPage(() => import('./pages/webhooks-page.js'), 'WebhooksPage', ['webhooks']);
+const WebhookPage = lazyPage(() => import('./pages/webhook-page.js'), 'WebhookPage', ['webhooks']);
 const PublishingSettingsPage = lazyPage(
   () => import('./pages/publishing-settings-page.js'),
   'PublishingSettingsPage',
+  ['publishing'],
 );
 const ChannelsSettingsPage = lazyPage(
   () => import('./pages/channels-settings-page.js'),
   'ChannelsSettingsPage',
+  ['channels'],
 );
-const AiUsagePage = lazyPage(() => import('./pages/ai-usage-page.js'), 'AiUsagePage');
-const BrandPage = lazyPage(() => import('./pages/brand-page.js'), 'BrandPage');
-const CampaignsPage = lazyPage(() => import('./pages/campaigns-page.js'), 'CampaignsPage');
-const NewCampaignPage = lazyPage(() => import('./pages/new-campaign-page.js'), 'NewCampaignPage');
-const CampaignPage = lazyPage(() => import('./pages/campaign-page.js'), 'CampaignPage');
-const EditCampaignPage = lazyPage(() => import('./pages/edit-campaign-page.js'), 'EditCampaignPage');
-const CalendarPage = lazyPage(() => import('./pages/calendar-page.js'), 'CalendarPage');
-const ContentPage = lazyPage(() => import('./pages/content-page.js'), 'ContentPage');
-const ContentItemPage = lazyPage(() => import('./pages/content-item-page.js'), 'ContentItemPage');
-const ComposePage = lazyPage(() => import('./pages/compose-page.js'), 'ComposePage');
-const MediaPage = lazyPage(() => import('./pages/media-page.js'), 'MediaPage');
-const StudioPage = lazyPage(() => import('./pages/studio-page.js'), 'StudioPage');
-const InboxPage = lazyPage(() => import('./pages/inbox-page.js'), 'InboxPage');
-const QueueSettingsPage = lazyPage(() => import('./pages/queue-settings-page.js'), 'QueueSettingsPage');
-const InboxSettingsPage = lazyPage(() => import('./pages/inbox-settings-page.js'), 'InboxSettingsPage');
-const AnalyticsPage = lazyPage(() => import('./pages/analytics-page.js'), 'AnalyticsPage');
+const AiUsagePage = lazyPage(() => import('./pages/ai-usage-page.js'), 'AiUsagePage', ['ai']);
+const BrandPage = lazyPage(() => import('./pages/brand-page.js'), 'BrandPage', ['brand']);
+const CampaignsPage = lazyPage(() => import('./pages/campaigns-page.js'), 'CampaignsPage', ['campaigns']);
+const NewCampaignPage = lazyPage(() => import('./pages/new-campaign-page.js'), 'NewCampaignPage', [
+  'campaigns',
+]);
+const CampaignPage = lazyPage(() => import('./pages/campaign-page.js'), 'CampaignPage', ['campaigns']);
+const EditCampaignPage = lazyPage(() => import('./pages/edit-campaign-page.js'), 'EditCampaignPage', [
+  'campaigns',
+]);
+const CalendarPage = lazyPage(() => import('./pages/calendar-page.js'), 'CalendarPage', ['content']);
+const ContentPage = lazyPage(() => import('./pages/content-page.js'), 'ContentPage', ['content']);
+const ContentItemPage = lazyPage(() => import('./pages/content-item-page.js'), 'ContentItemPage', [
+  'content',
+]);
+const ComposePage = lazyPage(() => import('./pages/compose-page.js'), 'ComposePage', ['content']);
+const MediaPage = lazyPage(() => import('./pages/media-page.js'), 'MediaPage', ['media']);
+const StudioPage = lazyPage(() => import('./pages/studio-page.js'), 'StudioPage', ['content']);
+const InboxPage = lazyPage(() => import('./pages/inbox-page.js'), 'InboxPage', ['inbox']);
+const QueueSettingsPage = lazyPage(() => import('./pages/queue-settings-page.js'), 'QueueSettingsPage', [
+  'publishing',
+]);
+const InboxSettingsPage = lazyPage(() => import('./pages/inbox-settings-page.js'), 'InboxSettingsPage', [
+  'inbox',
+]);
+const AnalyticsPage = lazyPage(() => import('./pages/analytics-page.js'), 'AnalyticsPage', ['analytics']);
 const AnalyticsForecastPage = lazyPage(
   () => import('./pages/analytics-forecast-page.js'),
   'AnalyticsForecastPage',
+  ['analytics'],
 );
-const JobsPage = lazyPage(() => import('./pages/jobs-page.js'), 'JobsPage');
-const JobPage = lazyPage(() => import('./pages/job-page.js'), 'JobPage');
-const NotificationsPage = lazyPage(() => import('./pages/notifications-page.js'), 'NotificationsPage');
+const JobsPage = lazyPage(() => import('./pages/jobs-page.js'), 'JobsPage', ['jobs']);
+const JobPage = lazyPage(() => import('./pages/job-page.js'), 'JobPage', ['jobs']);
+const NotificationsPage = lazyPage(() => import('./pages/notifications-page.js'), 'NotificationsPage', [
+  'notifications',
+]);
 const NotificationSettingsPage = lazyPage(
   () => import('./pages/notification-settings-page.js'),
   'NotificationSettingsPage',
+  ['notifications'],
 );
 const DevOutboxPage = lazyPage(() => import('./pages/dev-outbox-page.js'), 'DevOutboxPage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page.js'), 'NotFoundPage');
