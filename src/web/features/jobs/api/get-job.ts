@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { API } from '#shared/api-paths.js';
 import { jobSchema } from '#shared/jobs.schema.js';
 import { apiRequest } from '#web/lib/api-client.js';
+import { pollWhileAtWork } from './poll-active.js';
 import { jobKeys } from './query-keys.js';
 
 export function getJob(jobId: string) {
@@ -9,7 +10,11 @@ export function getJob(jobId: string) {
 }
 
 export const jobQueryOptions = (businessId: string, jobId: string) =>
-  queryOptions({ queryKey: jobKeys.detail(businessId, jobId), queryFn: () => getJob(jobId) });
+  queryOptions({
+    queryKey: jobKeys.detail(businessId, jobId),
+    queryFn: () => getJob(jobId),
+    refetchInterval: (query) => pollWhileAtWork(query.state.data ? [query.state.data] : []),
+  });
 
 /**
  * One job: state, progress, attempts, and its result or last error. Keyed under the workspace so its live

@@ -2,6 +2,7 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { API } from '#shared/api-paths.js';
 import { type JobState, jobPageSchema } from '#shared/jobs.schema.js';
 import { apiRequest } from '#web/lib/api-client.js';
+import { pollWhileAtWork } from './poll-active.js';
 import { jobKeys } from './query-keys.js';
 
 const PAGE_SIZE = 25;
@@ -19,6 +20,7 @@ export const jobsQueryOptions = (businessId: string, state: JobState | undefined
     queryFn: ({ pageParam }) => getJobsPage(businessId, state, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next_cursor ?? undefined,
+    refetchInterval: (query) => pollWhileAtWork(query.state.data?.pages.flatMap((page) => page.items) ?? []),
   });
 
 /**
