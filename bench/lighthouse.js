@@ -5,7 +5,7 @@
 // JavaScript it loaded and the machine, and exits non-zero below the targets.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,6 +103,13 @@ async function audit(page, url) {
     page,
   );
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  // LIGHTHOUSE_REPORT_DIR keeps each page's full report, for what the summary leaves out (long tasks, traces).
+  const reportDir = process.env.LIGHTHOUSE_REPORT_DIR;
+  if (reportDir) {
+    mkdirSync(reportDir, { recursive: true });
+    const name = new URL(url).pathname.split('/').filter(Boolean).at(-1) ?? 'root';
+    writeFileSync(path.join(reportDir, `${name}.json`), result.report);
+  }
   return result.lhr;
 }
 
