@@ -263,6 +263,7 @@ describeEachDialect('queues', (create) => {
       attempt: 1,
       signal: new AbortController().signal,
       reportProgress: async () => {},
+      afterSettled: () => {},
     });
     const published = await t.services.publishing.publish(
       { content_item_id: evergreen.id, scheduled_at: evergreen.scheduled_at },

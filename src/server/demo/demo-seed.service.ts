@@ -145,6 +145,8 @@ async function seedDemoWorkspace(services: DemoServices, owner: Principal, now: 
       attempt: 1,
       signal: new AbortController().signal,
       reportProgress: async () => {},
+      // Run in place of a job: nothing to settle, and nobody listening yet.
+      afterSettled: (callback) => callback(),
     },
     { offline: true },
   );

@@ -69,7 +69,10 @@ describe('the app job registry', () => {
   it('purges expired sessions, old deliveries, finished jobs and expired idempotency keys, and schedules the next purge once per 6-hour slot', async () => {
     const purge = registry.get('housekeeping.purge_sessions');
     const ctx = { jobId: 'j', businessId: null, attempt: 1, signal: new AbortController().signal };
-    const result = await purge?.handler({}, { ...ctx, reportProgress: async () => {} });
+    const result = await purge?.handler(
+      {},
+      { ...ctx, reportProgress: async () => {}, afterSettled: () => {} },
+    );
     expect(result).toEqual({
       purged: 4,
       purged_webhook_deliveries: 2,
@@ -94,7 +97,10 @@ describe('the app job registry', () => {
   it('sweeps the media library and schedules the next sweep half an hour into the next 6-hour slot', async () => {
     const sweep = registry.get('media.sweep_orphans');
     const ctx = { jobId: 'j', businessId: null, attempt: 1, signal: new AbortController().signal };
-    const result = await sweep?.handler({}, { ...ctx, reportProgress: async () => {} });
+    const result = await sweep?.handler(
+      {},
+      { ...ctx, reportProgress: async () => {}, afterSettled: () => {} },
+    );
     expect(result).toEqual({ stuck_items: 1, orphan_files: 3, spool_files: 0 });
     const next = new Date('2026-03-01T12:30:00.000Z');
     expect(queue.enqueue).toHaveBeenCalledWith({
@@ -109,7 +115,9 @@ describe('the app job registry', () => {
   it('queues this hour’s network readings and schedules the next run at the next hour', async () => {
     const readings = registry.get('networks.queue_readings');
     const ctx = { jobId: 'j', businessId: null, attempt: 1, signal: new AbortController().signal };
-    expect(await readings?.handler({}, { ...ctx, reportProgress: async () => {} })).toEqual({ accounts: 2 });
+    expect(
+      await readings?.handler({}, { ...ctx, reportProgress: async () => {}, afterSettled: () => {} }),
+    ).toEqual({ accounts: 2 });
     const next = new Date('2026-03-01T08:00:00.000Z');
     expect(queue.enqueue).toHaveBeenCalledWith({
       name: 'networks.queue_readings',
@@ -122,7 +130,7 @@ describe('the app job registry', () => {
     const read = registry.get('networks.read_account');
     await read?.handler(
       { account_id: 'a', slot: '2026-03-01T07:00:00.000Z' },
-      { ...ctx, businessId: 'b', reportProgress: async () => {} },
+      { ...ctx, businessId: 'b', reportProgress: async () => {}, afterSettled: () => {} },
     );
     expect(networkReadings.readDue).toHaveBeenCalledWith('b', 'a');
   });
@@ -130,7 +138,9 @@ describe('the app job registry', () => {
   it('runs the notifications’ schedule and books the next run at five past the next hour', async () => {
     const schedule = registry.get('notifications.schedule');
     const ctx = { jobId: 'j', businessId: null, attempt: 1, signal: new AbortController().signal };
-    expect(await schedule?.handler({}, { ...ctx, reportProgress: async () => {} })).toEqual({
+    expect(
+      await schedule?.handler({}, { ...ctx, reportProgress: async () => {}, afterSettled: () => {} }),
+    ).toEqual({
       digests: 1,
       emails: 0,
     });
@@ -146,13 +156,13 @@ describe('the app job registry', () => {
     const email = registry.get('notifications.email');
     await email?.handler(
       { notification_id: 'n' },
-      { ...ctx, businessId: 'b', reportProgress: async () => {} },
+      { ...ctx, businessId: 'b', reportProgress: async () => {}, afterSettled: () => {} },
     );
     expect(notifications.sendEmail).toHaveBeenCalledWith({ notification_id: 'n' }, 'b');
     const digest = registry.get('notifications.weekly_digest');
     await digest?.handler(
       { week: '2026-03-02' },
-      { ...ctx, businessId: 'b', reportProgress: async () => {} },
+      { ...ctx, businessId: 'b', reportProgress: async () => {}, afterSettled: () => {} },
     );
     expect(notifications.sendDigest).toHaveBeenCalledWith({ week: '2026-03-02' }, 'b');
   });
@@ -163,7 +173,7 @@ describe('the app job registry', () => {
     const run = () =>
       job?.handler(
         { principal: { kind: 'user', userId: 'u' }, request: {} },
-        { ...ctx, reportProgress: async () => {} },
+        { ...ctx, reportProgress: async () => {}, afterSettled: () => {} },
       );
     const unusable = new AppError('ai_provider_error', "The model's answer had dates we could not read.");
     calendar.generate.mockRejectedValueOnce(unusable);

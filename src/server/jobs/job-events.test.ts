@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import type { LiveEvent, NewLiveEvent } from '#shared/events.schema.js';
+import type { NewLiveEvent } from '#shared/events.schema.js';
 import { withLiveEvents } from './job-events.js';
 import type { JobContext } from './job-types.js';
 import { UnrecoverableJobError } from './run-job.js';
@@ -9,18 +9,24 @@ const definitions = {
   'demo.work': { scope: 'workspace', payload: z.strictObject({}), maxAttempts: 2, description: 'x' },
 } as const;
 
-function context(attempt = 1): JobContext<string> {
+/** A job's context whose queue "stores the outcome" when the test calls `settle()`. */
+function context(attempt = 1): JobContext<string> & { settle(): void } {
+  const settled: (() => void)[] = [];
   return {
     jobId: 'job-1',
     businessId: 'biz-1',
     attempt,
     signal: new AbortController().signal,
     reportProgress: vi.fn(async () => {}),
+    afterSettled: (callback) => settled.push(callback),
+    settle: () => {
+      for (const callback of settled.splice(0)) callback();
+    },
   };
 }
 
 describe('withLiveEvents', () => {
-  it('announces progress and completion of workspace jobs', async () => {
+  it('announces progress at once, and completion once the queue has stored it', async () => {
     const events = { emit: vi.fn() };
     const [entry] = withLiveEvents(
       definitions,
@@ -38,6 +44,9 @@ describe('withLiveEvents', () => {
     const ctx = context();
     expect(await entry?.handler({}, ctx)).toBe('ok');
     expect(ctx.reportProgress).toHaveBeenCalledWith(50, 'half');
+    // Handed back to the queue, not yet stored: a page fetching the job now would still read "running".
+    expect(events.emit.mock.calls.map(([event]) => event.type)).toEqual(['job.progress']);
+    ctx.settle();
     expect(events.emit.mock.calls.map(([event]) => [event.type, event.business_id])).toEqual([
       ['job.progress', 'biz-1'],
       ['job.completed', 'biz-1'],
@@ -58,8 +67,11 @@ describe('withLiveEvents', () => {
       ],
       events,
     );
-    await expect(entry?.handler({}, context(1))).rejects.toThrow('boom');
-    await expect(entry?.handler({}, context(2))).rejects.toThrow('boom');
+    const [first, second] = [context(1), context(2)];
+    await expect(entry?.handler({}, first)).rejects.toThrow('boom');
+    await expect(entry?.handler({}, second)).rejects.toThrow('boom');
+    first.settle();
+    second.settle();
     expect(events.emit.mock.calls.map(([event]) => event.data.will_retry)).toEqual([true, false]);
   });
 
@@ -77,40 +89,47 @@ describe('withLiveEvents', () => {
       ],
       events,
     );
-    await expect(entry?.handler({}, context(1))).rejects.toThrow('410');
+    const ctx = context(1);
+    await expect(entry?.handler({}, ctx)).rejects.toThrow('410');
+    ctx.settle();
     expect(events.emit.mock.calls[0]?.[0].data).toMatchObject({ will_retry: false });
   });
 
-  it('hands a job back only once its completion or failure is published (webhook deliveries stored)', async () => {
+  it('stores webhook deliveries before handing a job back, and tells of it once the queue stored it', async () => {
     let release = () => {};
     const stored = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const published: string[] = [];
+    const told: string[] = [];
     const events = {
       emit: vi.fn(),
-      publish: vi.fn(async (event: NewLiveEvent) => {
+      stageForLater: vi.fn(async (event: NewLiveEvent) => {
         await stored;
-        published.push(event.type);
-        return { ...event, id: '1', at: '' } as LiveEvent;
+        return () => told.push(event.type);
       }),
     };
     const [entry] = withLiveEvents(definitions, [{ name: 'demo.work', handler: async () => 'ok' }], events);
     let finished = false;
-    const run = entry?.handler({}, context()).then((result) => {
+    const ctx = context();
+    const run = entry?.handler({}, ctx).then((result) => {
       finished = true;
       return result;
     });
-    await vi.waitFor(() => expect(events.publish).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(events.stageForLater).toHaveBeenCalledTimes(1));
     expect(finished).toBe(false);
     release();
     expect(await run).toBe('ok');
-    expect(published).toEqual(['job.completed']);
+    expect(told).toEqual([]);
+    ctx.settle();
+    expect(told).toEqual(['job.completed']);
     expect(events.emit).not.toHaveBeenCalled();
 
-    // A publish that fails (the live bus is down) does not fail the job.
-    events.publish.mockRejectedValueOnce(new Error('bus down'));
-    expect(await entry?.handler({}, context())).toBe('ok');
+    // Deliveries that could not be stored do not fail the job, which is still told of live.
+    events.stageForLater.mockRejectedValueOnce(new Error('database away'));
+    const next = context();
+    expect(await entry?.handler({}, next)).toBe('ok');
+    next.settle();
+    expect(events.emit.mock.calls.map(([event]) => event.type)).toEqual(['job.completed']);
   });
 
   it('keeps system jobs quiet', async () => {

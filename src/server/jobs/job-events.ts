@@ -1,20 +1,25 @@
 import type { NewLiveEvent } from '#shared/events.schema.js';
-import type { EventBus, EventPublisher } from '../realtime/event-bus.js';
-import type { JobDefinitions } from './job-types.js';
+import type { EventPublisher } from '../realtime/event-bus.js';
+import type { JobContext, JobDefinitions } from './job-types.js';
 import type { JobHandlerEntry } from './registry.js';
 import { PostponeJobError, UnrecoverableJobError } from './run-job.js';
 
 /**
- * Where job events go. With `publish` (the webhook dispatcher), a job's completion or failure is only
- * handed back to the queue once the event's webhook deliveries are stored: a crash cannot record the job
- * finished and lose its deliveries.
+ * Where job events go. With `stageForLater` (the webhook dispatcher), a job's completion or failure has its
+ * webhook deliveries stored before the job is handed back to the queue (a crash cannot record the job
+ * finished and lose them), and is told (live, and relayed to the webhooks) only once the queue has stored
+ * the job's new state.
  */
-export type JobEventPublisher = EventPublisher & Partial<Pick<EventBus, 'publish'>>;
+export type JobEventPublisher = EventPublisher & {
+  /** Store the event's webhook deliveries now; the function returned tells the event (live and to them). */
+  stageForLater?(event: NewLiveEvent): Promise<() => void>;
+};
 
 /**
  * Wrap every handler so a workspace job's progress, completion and failure go out as live events
  * (`job.progress`, `job.completed`, `job.failed`): the web app's jobs panel and toasts follow them
- * without polling. System jobs (no workspace) stay quiet.
+ * without polling. Completion and failure are told after the queue has stored them (`afterSettled`), so a
+ * screen that fetches the job on hearing of it reads the new state. System jobs (no workspace) stay quiet.
  */
 export function withLiveEvents(
   definitions: JobDefinitions,
@@ -22,9 +27,10 @@ export function withLiveEvents(
   events: JobEventPublisher,
 ): JobHandlerEntry[] {
   // A live-update failure must not fail the job; the deliveries' own failures are counted by the dispatcher.
-  const announce = async (event: NewLiveEvent) => {
-    if (events.publish) await events.publish(event).catch(() => undefined);
-    else events.emit(event);
+  const announceOnceSettled = async (event: NewLiveEvent, context: JobContext) => {
+    const live = () => events.emit(event);
+    const tell = events.stageForLater ? await events.stageForLater(event).catch(() => live) : live;
+    context.afterSettled(tell);
   };
   return entries.map(({ name, handler }) => ({
     name,
@@ -42,22 +48,25 @@ export function withLiveEvents(
       };
       try {
         const result = await handler(payload, { ...context, reportProgress });
-        await announce({ type: 'job.completed', business_id: businessId, data: job });
+        await announceOnceSettled({ type: 'job.completed', business_id: businessId, data: job }, context);
         return result;
       } catch (error) {
         // A postponed run did nothing and failed at nothing: it just comes back later.
         if (error instanceof PostponeJobError) throw error;
         const maxAttempts = definitions[name]?.maxAttempts ?? 3;
-        await announce({
-          type: 'job.failed',
-          business_id: businessId,
-          data: {
-            ...job,
-            error: error instanceof Error ? error.message.slice(0, 500) : 'Job failed',
-            // An unrecoverable failure (a receiver's 4xx, a rejected post) ends the job whatever attempts remain.
-            will_retry: !(error instanceof UnrecoverableJobError) && context.attempt < maxAttempts,
+        await announceOnceSettled(
+          {
+            type: 'job.failed',
+            business_id: businessId,
+            data: {
+              ...job,
+              error: error instanceof Error ? error.message.slice(0, 500) : 'Job failed',
+              // An unrecoverable failure (a receiver's 4xx, a rejected post) ends the job whatever attempts remain.
+              will_retry: !(error instanceof UnrecoverableJobError) && context.attempt < maxAttempts,
+            },
           },
-        });
+          context,
+        );
         throw error;
       }
     },

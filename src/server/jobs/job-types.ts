@@ -35,6 +35,12 @@ export interface JobContext<BusinessId extends string | null = string | null> {
   signal: AbortSignal;
   /** `pct` from 0 to 100; shown by `GET /api/jobs/{id}`. */
   reportProgress(pct: number, message?: string): Promise<void>;
+  /**
+   * Run `callback` once the queue has stored how this attempt ended (succeeded, failed, cancelled), so
+   * whoever it tells reads the job's new state from `GET /api/jobs/{id}`. Dropped for a run that is
+   * handed back (shutdown) or postponed, which changed nothing to tell.
+   */
+  afterSettled(callback: () => void): void;
 }
 
 /** Runs one job; its return value (JSON) becomes the job's result. */

@@ -53,6 +53,7 @@ export interface RunRequest {
   attempt: number;
   signal: AbortSignal;
   reportProgress: JobContext['reportProgress'];
+  afterSettled: JobContext['afterSettled'];
 }
 
 const MAX_ERROR_LENGTH = 2_000;
@@ -78,6 +79,7 @@ export async function runJob(
     attempt: request.attempt,
     signal,
     reportProgress: (pct, message) => request.reportProgress(clampProgress(pct), message),
+    afterSettled: request.afterSettled,
   };
   let onAbort: (() => void) | undefined;
   const aborted = new Promise<RunOutcome>((resolve) => {
@@ -116,4 +118,31 @@ export function describeError(error: unknown): string {
       ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`
       : String(error);
   return message.slice(0, MAX_ERROR_LENGTH);
+}
+
+/**
+ * The callbacks handlers registered with `afterSettled` during one attempt, run once the queue has stored
+ * the attempt's outcome. A failing callback is logged and does not stop the others.
+ */
+export class SettledCallbacks {
+  private readonly callbacks: (() => void)[] = [];
+
+  readonly add = (callback: () => void): void => {
+    this.callbacks.push(callback);
+  };
+
+  run(onError: (error: unknown) => void): void {
+    for (const callback of this.callbacks.splice(0)) {
+      try {
+        callback();
+      } catch (error) {
+        onError(error);
+      }
+    }
+  }
+
+  /** Forget them: the run was handed back or postponed, and the job's state did not move. */
+  drop(): void {
+    this.callbacks.length = 0;
+  }
 }

@@ -3,7 +3,7 @@ import { type Job as BullJob, DelayedError, type Queue, UnrecoverableError, Work
 import { type BackoffPolicy, backoffDelay } from '../backoff.js';
 import { type JobMetrics, type RunOutcomeLabel, recordRun } from '../job-metrics.js';
 import type { JobHandlers, JobWorker, WorkerLogger, WorkerOptions } from '../job-types.js';
-import { RetryLaterError, type RunOutcome, runJob } from '../run-job.js';
+import { RetryLaterError, type RunOutcome, runJob, SettledCallbacks } from '../run-job.js';
 import { type BullJobData, CAPPED_BACKOFF, QUEUE_NAME } from './bullmq-record.js';
 
 /** How the BullMQ worker connects and behaves. */
@@ -48,6 +48,8 @@ const CANCELLED = 'cancelled';
  */
 export class BullmqJobWorker implements JobWorker {
   private worker: Worker<BullJobData> | undefined;
+  /** Each running attempt's after-settle callbacks, run when BullMQ reports the job completed or failed. */
+  private readonly settling = new Map<string, SettledCallbacks>();
 
   constructor(private readonly options: BullmqWorkerOptions) {}
 
@@ -69,6 +71,18 @@ export class BullmqJobWorker implements JobWorker {
       },
     );
     this.worker.on('error', (error) => options.logger?.error({ err: error }, 'BullMQ worker error'));
+    // BullMQ emits these once it has stored the outcome, which is when listeners may hear of it.
+    this.worker.on('completed', (job) => this.runSettled(job.id));
+    this.worker.on('failed', (job) => this.runSettled(job?.id));
+  }
+
+  private runSettled(jobId: string | undefined): void {
+    if (jobId === undefined) return;
+    const settled = this.settling.get(jobId);
+    this.settling.delete(jobId);
+    settled?.run((error) =>
+      this.options.logger?.error({ err: error, jobId }, 'a job’s after-settle callback failed'),
+    );
   }
 
   async drain(timeoutMs: number): Promise<void> {
@@ -95,6 +109,9 @@ export class BullmqJobWorker implements JobWorker {
     const checkMs = Math.min(this.options.leaseMs / 3, 2_000);
     const watch = setInterval(() => void this.abortIfCancelled(job.id ?? '', controller), checkMs);
     let outcome: RunOutcome;
+    const settled = new SettledCallbacks();
+    const jobId = job.id ?? '';
+    this.settling.set(jobId, settled);
     try {
       outcome = await runJob(entry, {
         jobId: job.id ?? '',
@@ -105,10 +122,15 @@ export class BullmqJobWorker implements JobWorker {
         attempt: job.attemptsMade + 1,
         signal: controller.signal,
         reportProgress: (pct, message) => job.updateProgress({ pct, message: message ?? null }),
+        afterSettled: settled.add,
       });
     } finally {
       clearInterval(watch);
     }
+    // A run handed back or postponed ends in neither event, and moved the job nowhere to tell of.
+    const movesOn =
+      outcome.kind === 'postponed' || (outcome.kind === 'aborted' && outcome.reason === SHUTDOWN);
+    if (movesOn && token) this.settling.delete(jobId);
     return this.settle(job, outcome, token, startedAt);
   }
 

@@ -5,7 +5,7 @@ import type { JobRepository } from '#server/repositories/job.repository.js';
 import { type BackoffPolicy, backoffDelay } from '../backoff.js';
 import { type JobMetrics, type RunOutcomeLabel, recordRun } from '../job-metrics.js';
 import type { JobHandlers, JobWorker, WorkerLogger, WorkerOptions } from '../job-types.js';
-import { type RunOutcome, runJob } from '../run-job.js';
+import { type RunOutcome, runJob, SettledCallbacks } from '../run-job.js';
 
 /** Tuning of the in-process worker. */
 export interface InProcessWorkerOptions {
@@ -148,6 +148,7 @@ export class InProcessWorker implements JobWorker {
     const startedAt = Date.now();
     const entry = this.handlers.get(job.name);
     let outcome: RunOutcome;
+    const settled = new SettledCallbacks();
     if (job.attempts > job.max_attempts) {
       // Every attempt started and none finished: its workers died (or it kills them). Stop here.
       outcome = {
@@ -167,9 +168,15 @@ export class InProcessWorker implements JobWorker {
         reportProgress: async (pct, message) => {
           await this.jobs.updateProgress(job.id, this.owner, pct, message ?? null, this.now().toISOString());
         },
+        afterSettled: settled.add,
       });
     }
-    recordRun(this.options.metrics, job.name, await this.settle(job, outcome), startedAt);
+    const label = await this.settle(job, outcome);
+    recordRun(this.options.metrics, job.name, label, startedAt);
+    if (label === 'released' || label === 'postponed') settled.drop();
+    settled.run((error) =>
+      this.options.logger?.error({ err: error, jobId: job.id }, 'a job’s after-settle callback failed'),
+    );
   }
 
   /** Write the outcome, if this worker still holds the lease; returns the metric label. */

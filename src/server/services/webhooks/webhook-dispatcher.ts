@@ -104,6 +104,28 @@ export class WebhookDispatcher implements EventBus, ChangeEvents {
   }
 
   /**
+   * Store the deliveries for one event now, and return what tells everyone else: emit it live and relay
+   * the deliveries. For a job's outcome: the deliveries are stored before the queue records the job as
+   * finished (a crash in between cannot lose them; the outbox sweep relays them), and the event goes out
+   * once the job's new state is stored, so whoever reads the job on hearing of it reads that state.
+   * Never rejects (a failure is counted, as in `dispatch`).
+   */
+  async stageForLater(event: NewLiveEvent): Promise<() => void> {
+    let entries: WebhookOutboxRow[] = [];
+    if (mayBeDelivered(event)) {
+      try {
+        entries = await this.deps.repos.transaction((trx) => this.stage(trx, event));
+      } catch {
+        this.deps.metrics.dispatchFailures.inc();
+      }
+    }
+    return () => {
+      this.bus.emit(event);
+      void this.deps.relay.relay(entries);
+    };
+  }
+
+  /**
    * Store and relay the deliveries for one event outside any caller's transaction; resolves with how
    * many once they are stored. Never rejects: a failure is counted (`mcc_webhook_dispatch_failures_total`)
    * and must not break the change that emitted the event.

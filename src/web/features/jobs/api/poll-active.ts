@@ -5,8 +5,8 @@ export const ACTIVE_JOB_POLL_MS = 5_000;
 
 /**
  * How often to fetch jobs again while one of them is at work (running, or queued and due): `false` once
- * none is. Live events refresh them at once, but the last one can arrive just before the worker has
- * stored the job's new state, or be lost with a dropped socket, and nothing else would refresh the screen.
+ * none is. Live events refresh them at once, but one lost with a dropped socket (or sent by a server from
+ * before `job.completed` waited for the stored state) would leave the screen on "Running" for good.
  *
  * @example useQuery({ …, refetchInterval: (query) => pollWhileAtWork(query.state.data ? [query.state.data] : []) })
  */
