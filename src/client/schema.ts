@@ -5401,6 +5401,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         workspace_name: string;
+                        locale: string;
                         time_zone: string;
                         label: string;
                         expires_at: string;
