@@ -1,4 +1,3 @@
-import './brand.css';
 import { useTranslation } from 'react-i18next';
 
 /** The product mark and name. */
