@@ -12,6 +12,7 @@ import type { CalendarFailedSlot, CalendarJobResult, GenerateCalendarBody } from
 import { planDays, requestedDays } from '#shared/calendar-range.js';
 import { fitToChannel } from '#shared/channels.js';
 import type { ContentWarning, CreateContentBody } from '#shared/content.schema.js';
+import { jobNote } from '#shared/job-notes.js';
 import { zonedInstant } from '#shared/zoned-time.js';
 import type { Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
@@ -107,7 +108,7 @@ export class CalendarService {
     if (slots) {
       items = slots;
     } else {
-      await context.reportProgress(5, 'Planning the calendar');
+      await context.reportProgress(5, jobNote('planning'));
       const campaign = campaignId ? await this.deps.repos.campaigns.find(businessId, campaignId) : undefined;
       // A plan for a campaign keeps to the campaign's dates too (the checks clamp and say so).
       const within = campaign ? { from: campaign.start_date, to: campaign.end_date } : undefined;
@@ -151,10 +152,10 @@ export class CalendarService {
       }
       await context.reportProgress(
         10 + Math.round((80 * (index + 1)) / items.length),
-        `Wrote ${index + 1 - failed.length} of ${items.length}`,
+        jobNote('writing', { done: index + 1 - failed.length, total: items.length }),
       );
     }
-    await context.reportProgress(92, 'Saving the calendar');
+    await context.reportProgress(92, jobNote('saving'));
     const saved =
       bodies.length > 0
         ? await this.deps.content.createMany(principal, bodies, {
@@ -165,8 +166,8 @@ export class CalendarService {
     await context.reportProgress(
       100,
       failed.length > 0
-        ? `Saved ${saved.length} items; ${failed.length} could not be written`
-        : `Saved ${saved.length} items`,
+        ? jobNote('savedWithFailures', { saved: saved.length, total: items.length, failed: failed.length })
+        : jobNote('saved', { saved: saved.length, total: items.length }),
     );
     return {
       strategy,

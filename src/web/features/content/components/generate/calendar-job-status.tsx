@@ -13,6 +13,7 @@ import { contentKeys } from '#web/features/content/api/query-keys.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { followJobOnScreen } from '#web/lib/followed-jobs.js';
 import { jobFailureReason } from '#web/lib/job-failure.js';
+import { jobNoteText } from '#web/lib/job-note.js';
 import { type CalendarSummary, sharePercent, summariseCalendarJob } from './calendar-summary.js';
 
 interface CalendarJobStatusProps {
@@ -40,6 +41,7 @@ export function CalendarJobStatus({
   onDone,
 }: CalendarJobStatusProps) {
   const { t } = useTranslation('content');
+  const { t: common } = useTranslation();
   const job = useCalendarJob(businessId, jobId);
   const queryClient = useQueryClient();
   // The job's outcome shows here; a toast saying the same would show it twice.
@@ -120,7 +122,11 @@ export function CalendarJobStatus({
         <span>
           {t('job.progress', {
             progress,
-            message: message ?? (state === 'queued' ? t('job.waiting') : t('job.working')),
+            message: message
+              ? jobNoteText(message, common)
+              : state === 'queued'
+                ? t('job.waiting')
+                : t('job.working'),
           })}
         </span>
       </div>
