@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, expect, it } from 'vitest';
+import { newId } from '#server/db/ids.js';
 import { createRepositories } from '#server/repositories/index.js';
 import { AUTH_COOKIES, type Session } from '#shared/auth.schema.js';
 import type { OutboxEmail } from '#shared/dev-outbox.schema.js';
@@ -178,6 +179,35 @@ describeEachDialect('sign-up modes', (create) => {
       invitation_token: token,
     });
     expect(joined.statusCode, joined.body).toBe(201);
+  });
+
+  it('with SIGN_UP=closed, sends no confirmation link asked for while sign-up was open (it could not work)', async () => {
+    running = await startAppWithJobs(await create(), { env: { SIGN_UP: 'closed' } });
+    const { app, database, services } = running.t;
+    const email = address('asked-before-closing');
+    const at = new Date();
+    const requestId = newId();
+    // As `register` left it while sign-up was open: the request stored, its email job queued.
+    await createRepositories(database.db, database.dialect).signUpRequests.insert({
+      id: requestId,
+      email,
+      name: 'Late',
+      password_hash: 'not-used-here',
+      expires_at: new Date(at.getTime() + 3_600_000).toISOString(),
+      created_at: at.toISOString(),
+    });
+    const jobId = await services.jobQueue.enqueue({
+      name: 'mail.sign_up',
+      businessId: null,
+      payload: { sign_up_request_id: requestId },
+    });
+    const finished = () =>
+      database.db.selectFrom('jobs').select(['state', 'result']).where('id', '=', jobId).executeTakeFirst();
+    await expect
+      .poll(async () => (await finished())?.state, { timeout: 5_000, interval: 20 })
+      .toBe('succeeded');
+    expect(JSON.parse((await finished())?.result ?? 'null')).toEqual({ skipped: 'sign_up_closed' });
+    expect(await outboxFor(app, email)).toEqual([]);
   });
 
   it('with SIGN_UP=immediate, signs in at once with a normalised email and hardened cookies', async () => {

@@ -89,7 +89,7 @@ export class SignUpService {
    * The `mail.sign_up` job: a confirmation link for a new address, or a note to the owner of an address
    * that already has an account.
    */
-  async sendConfirmation(payload: { sign_up_request_id: string }): Promise<Record<string, never>> {
+  async sendConfirmation(payload: { sign_up_request_id: string }): Promise<{ skipped?: 'sign_up_closed' }> {
     const { repos, mailer, mails } = this.deps;
     const request = await repos.signUpRequests.findById(payload.sign_up_request_id);
     if (!request || request.used_at) return {};
@@ -97,6 +97,8 @@ export class SignUpService {
       await mailer.send(mails.signUpAttemptOnExistingAccount(request.email));
       return {};
     }
+    // Asked for while sign-up was open, sent after it closed: `confirm` would refuse the link.
+    if (this.deps.mode === 'closed') return { skipped: 'sign_up_closed' };
     const token = randomToken(32);
     await repos.signUpRequests.setTokenHash(request.id, sha256(token));
     await mailer.send(mails.confirmSignUp(request.email, request.name, token, SIGN_UP_LINK_HOURS));
