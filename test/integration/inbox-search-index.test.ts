@@ -1,11 +1,4 @@
-import {
-  CompiledQuery,
-  type Kysely,
-  type KyselyPlugin,
-  type QueryId,
-  type RootOperationNode,
-  sql,
-} from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId } from '#server/db/ids.js';
 import type { ConversationRow, DB, MessageRow } from '#server/db/schema.js';
@@ -14,6 +7,7 @@ import type { Business } from '#shared/business.schema.js';
 import type { IngestResult } from '#shared/inbox.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { describeEachDialect } from '../support/databases.js';
+import { planOf } from '../support/query-plan.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Inbox search after migration 0029 (issue 20): the same answers on both databases, never another
@@ -94,25 +88,12 @@ describeEachDialect('inbox search index', (create, dialect) => {
       await sql`vacuum analyze conversations`.execute(t.database.db);
       await sql`vacuum analyze messages`.execute(t.database.db);
 
-      // The statement the inbox list runs, captured as Kysely compiles it: the last query the plugin sees
-      // (it also sees each subquery the page is built from, as each is turned into a node).
-      let captured: { node: RootOperationNode; queryId: QueryId } | undefined;
-      const capture: KyselyPlugin = {
-        transformQuery(args) {
-          captured = args;
-          return args.node;
-        },
-        transformResult: async ({ result }) => result,
-      };
-      const conversations = new ConversationRepository(t.database.db.withPlugin(capture), t.database.dialect);
-      const found = await conversations.page(big.id, { q: 'gluten', now: new Date().toISOString() }, 25);
-      expect(found.map((row) => row.customer_name)).toEqual(['Customer 500']);
-      if (!captured) throw new Error('no query captured');
-      const compiled = t.database.db.getExecutor().compileQuery(captured.node, captured.queryId);
-      const explained = await t.database.db.executeQuery<{ 'QUERY PLAN': string }>(
-        CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]),
-      );
-      const plan = explained.rows.map((row) => row['QUERY PLAN']).join('\n');
+      // The statement the inbox list runs, as Kysely compiles it.
+      const plan = await planOf(t.database, async (db) => {
+        const conversations = new ConversationRepository(db, t.database.dialect);
+        const found = await conversations.page(big.id, { q: 'gluten', now: new Date().toISOString() }, 25);
+        expect(found.map((row) => row.customer_name)).toEqual(['Customer 500']);
+      });
       expect(plan).toContain('messages_body_trgm_idx');
       expect(plan).toContain('conversations_customer_name_trgm_idx');
       expect(plan).toContain('conversations_customer_handle_trgm_idx');

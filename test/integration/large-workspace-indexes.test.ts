@@ -1,11 +1,4 @@
-import {
-  CompiledQuery,
-  type Kysely,
-  type KyselyPlugin,
-  type QueryId,
-  type RootOperationNode,
-  sql,
-} from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '#server/db/ids.js';
 import { migrateTo, migrateToLatest, migrationNames } from '#server/db/migrate.js';
@@ -20,6 +13,7 @@ import type { IngestResult } from '#shared/inbox.schema.js';
 import { createBusiness, registerAccount, type TestAccount } from '../factories/accounts.js';
 import { createContent } from '../factories/marketing.js';
 import { describeEachDialect } from '../support/databases.js';
+import { planOf } from '../support/query-plan.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Migration 0033 and the queries that use it (issue 20, docs/benchmarks.md "One large workspace"): content
@@ -61,25 +55,6 @@ describeEachDialect('migration 0033: a large workspace’s indexes and search', 
   };
   const ids = async (query: string, businessId = business.id) =>
     (await content(query, businessId)).items.map((item) => item.id);
-  /** The plan of the last statement `run` sends (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL). */
-  const planOf = async (run: (db: Kysely<DB>) => Promise<unknown>) => {
-    let captured: { node: RootOperationNode; queryId: QueryId } | undefined;
-    const capture: KyselyPlugin = {
-      transformQuery(args) {
-        captured = args;
-        return args.node;
-      },
-      transformResult: async ({ result }) => result,
-    };
-    await run(t.database.db.withPlugin(capture));
-    if (!captured) throw new Error('no query captured');
-    const compiled = t.database.db.getExecutor().compileQuery(captured.node, captured.queryId);
-    const prefix = dialect === 'sqlite' ? 'explain query plan ' : 'explain ';
-    const explained = await t.database.db.executeQuery<Record<string, unknown>>(
-      CompiledQuery.raw(`${prefix}${compiled.sql}`, [...compiled.parameters]),
-    );
-    return explained.rows.map((row) => String(row.detail ?? row['QUERY PLAN'])).join('\n');
-  };
 
   it('keeps content search in step with edits, deletes, restores and the purge', async () => {
     const item = await createContent(t.app, owner, business.id, {
@@ -199,11 +174,13 @@ describeEachDialect('migration 0033: a large workspace’s indexes and search', 
       expect(seen).toEqual(expected);
 
       const repository = (db: Kysely<DB>) => new ContentItemRepository(db, dialect);
-      const byStatus = await planOf((db) =>
+      const byStatus = await planOf(t.database, (db) =>
         repository(db).page(business.id, { status: 'published', limit: 51 }),
       );
       expect(byStatus).toContain('content_items_status_idx');
-      const search = await planOf((db) => repository(db).page(business.id, { search: 'kalossi', limit: 51 }));
+      const search = await planOf(t.database, (db) =>
+        repository(db).page(business.id, { search: 'kalossi', limit: 51 }),
+      );
       expect(search).toContain(dialect === 'sqlite' ? 'content_items_search' : 'content_items_body_trgm_idx');
     });
   });
@@ -260,7 +237,7 @@ describeEachDialect('migration 0033: a large workspace’s indexes and search', 
     expect((await list('&status=open&q=rye')).items.map((item) => item.id)).toEqual([woken, first]);
     expect((await list('&q=rye')).items.map((item) => item.id)).toEqual([done, sleeping, woken, first]);
 
-    const plan = await planOf((db) =>
+    const plan = await planOf(t.database, (db) =>
       new ConversationRepository(db, dialect).page(
         business.id,
         { status: 'open', now: new Date().toISOString() },
