@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import inspector from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { constants, monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
@@ -119,7 +120,16 @@ export async function runMediaBench(): Promise<MediaBenchReport> {
       `UV_THREADPOOL_SIZE ${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}`,
   );
 
-  const database = openDatabase({ kind: 'sqlite', path: path.join(workDir, 'mcc.db'), autoMigrate: true });
+  // As the server opens it (server.ts): WAL checkpoints in a worker thread. `BENCH_WAL_CHECKPOINTS=commit`
+  // leaves them to SQLite inside commits on the event loop, for comparison.
+  const checkpointsOnCommit = process.env.BENCH_WAL_CHECKPOINTS === 'commit';
+  log(
+    `  SQLite WAL checkpoints: ${checkpointsOnCommit ? 'inside commits (SQLite default)' : 'worker thread (as served)'}`,
+  );
+  const database = openDatabase(
+    { kind: 'sqlite', path: path.join(workDir, 'mcc.db'), autoMigrate: true },
+    checkpointsOnCommit ? {} : { walCheckpoints: 'background' },
+  );
   await migrateToLatest(database.db);
   const t = await createTestApp(
     { database, dispose: () => database.close() },
@@ -182,11 +192,13 @@ export async function runMediaBench(): Promise<MediaBenchReport> {
     const concurrentMemory = peakMemoryTracker();
     const collections = majorCollections();
     const stalls = stallBreakdown();
+    const profile = await batchProfile();
     loop.enable();
     const started = performance.now();
     const latencies = await batch(CONCURRENT, CONCURRENT);
     const seconds = (performance.now() - started) / 1000;
     loop.disable();
+    await profile.stop();
     const majorGc = collections.stop();
     const breakdown = stalls.stop();
     const concurrentPeak = concurrentMemory.stop();
@@ -305,6 +317,29 @@ export async function runMediaBench(): Promise<MediaBenchReport> {
  * V8's mark-compact collections from now on (perf_hooks `gc` entries of the major kind): the pauses that
  * stop the event loop longest when much memory is allocated, much of it Buffers.
  */
+/**
+ * `BENCH_CPU_PROF=<dir>`: a CPU profile of the app's main thread during the concurrent batch only (the
+ * app runs in this process), written to <dir>/media-batch.cpuprofile for Chrome DevTools or speedscope.
+ */
+async function batchProfile(): Promise<{ stop(): Promise<void> }> {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return { stop: async () => {} };
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(path.resolve(dir), 'media-batch.cpuprofile');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      log(`  CPU profile of the batch: ${file}`);
+    },
+  };
+}
+
 function majorCollections(): { stop(): { count: number; longestMs: number; totalMs: number } } {
   const pauses: number[] = [];
   const observer = new PerformanceObserver((list) => {

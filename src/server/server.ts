@@ -27,8 +27,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const problems = servingProblems(config);
   if (problems.length > 0) throw new ConfigError(problems);
   const secret = resolveSecret(config);
-  const database = openDatabase(config.database);
   let app: FastifyInstance | undefined;
+  const database = openDatabase(config.database, {
+    walCheckpoints: {
+      onMessage: (message) => {
+        if (message.kind === 'error') app?.log.warn({ reason: message.message }, 'WAL checkpoint failed');
+      },
+    },
+  });
   let metricsServer: MetricsServer | undefined;
   let jobs: JobRuntime | undefined;
   // The app, and the metrics port when there is one: what serves HTTP, closed together.

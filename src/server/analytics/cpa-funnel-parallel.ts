@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../module-worker.js';
 import { CPA_CHUNK, type CpaFunnelResult, summariseCpa } from './cpa-funnel.js';
-import { startModuleWorker } from './worker-entry.js';
 
 // The reference funnel split over worker threads: each fills its share of the chunks into one
 // SharedArrayBuffer, then this thread selects the percentiles. The chunks' streams depend only on the

@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../module-worker.js';
 import {
   finishForecast,
   forecastArrays,
@@ -9,7 +10,6 @@ import {
 import type { SplitRunMessage, WholeRunMessage, WorkerAnswer } from './forecast.worker.js';
 import { blockCount, FORECAST_BLOCK } from './forecast-trials.js';
 import type { ForecastInput, ForecastOutput } from './forecast-types.js';
-import { startModuleWorker } from './worker-entry.js';
 
 // Large forecasts run on worker threads so the event loop keeps answering other requests. Smaller ones
 // run on this thread, shared with an idle worker when one is warm (see `runSplit`: the two cores halve

@@ -5,8 +5,11 @@ import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from
 import pg from 'pg';
 import type { Config } from '../config/config.js';
 import type { DB } from './schema.js';
+import { type CheckpointerMessage, checkpointInBackground } from './wal-checkpointer.js';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+type WalCheckpointOption = 'background' | { onMessage: (message: CheckpointerMessage) => void };
 
 /** An open database: the Kysely handle plus the few operations the process needs around it. */
 export interface Database {
@@ -31,20 +34,34 @@ export function openDatabase(
     poolSize?: number;
     /** SQLite: start an in-memory database from this image (`serialize()`) instead of opening `path`. */
     sqliteImage?: Buffer;
+    /**
+     * SQLite file: checkpoint the write-ahead log from a worker thread, not inside commits on the event
+     * loop (wal-checkpointer.ts). For the long-running server; a CLI command or a test has no need of it.
+     */
+    walCheckpoints?: WalCheckpointOption;
   } = {},
 ): Database {
   return config.kind === 'postgres'
     ? openPostgres(config.url, options.poolSize ?? 10)
-    : openSqlite(config.path, options.sqliteImage);
+    : openSqlite(config.path, options);
 }
 
-function openSqlite(file: string, image: Buffer | undefined): Database {
+function openSqlite(
+  file: string,
+  { sqliteImage: image, walCheckpoints }: { sqliteImage?: Buffer; walCheckpoints?: WalCheckpointOption },
+): Database {
   if (!image && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(image ?? file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  const checkpointer =
+    walCheckpoints && !image && file !== ':memory:'
+      ? checkpointInBackground(sqlite, file, {
+          onMessage: walCheckpoints === 'background' ? undefined : walCheckpoints.onMessage,
+        })
+      : undefined;
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
@@ -57,6 +74,7 @@ function openSqlite(file: string, image: Buffer | undefined): Database {
       await sqlite.backup(destination);
     },
     async close() {
+      await checkpointer?.stop();
       await db.destroy();
     },
   };

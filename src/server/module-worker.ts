@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
  * Start a worker thread on a module beside the caller, given as its `.js` URL: the compiled file in
@@ -11,9 +11,13 @@ import { Worker } from 'node:worker_threads';
  * @example
  * startModuleWorker(new URL('./forecast.worker.js', import.meta.url));
  */
-export function startModuleWorker(compiled: URL): Worker {
-  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled);
+export function startModuleWorker(compiled: URL, options: Pick<WorkerOptions, 'workerData'> = {}): Worker {
+  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, options);
   const source = compiled.href.replace(/\.js$/, '.ts');
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true, execArgv: [...process.execArgv, '--conditions=source'] });
+  return new Worker(bootstrap, {
+    ...options,
+    eval: true,
+    execArgv: [...process.execArgv, '--conditions=source'],
+  });
 }
