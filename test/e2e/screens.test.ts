@@ -125,7 +125,7 @@ describe('main screens', () => {
       expect(await jobs.getByText('mail.member_added').count()).toBe(0);
       await visit(`/w/${businessId}/settings/audit-log`, 'Settings', 'settings-audit-log-words');
       const audit = page.getByRole('main');
-      await audit.getByText('Inbox inbound secret created').waitFor();
+      await audit.getByText('Inbound webhook secret created').waitFor();
       await audit.getByText('changed: locale').waitFor();
       expect(await audit.textContent()).not.toMatch(/rotated|[[\]{}"]/);
 

@@ -1,55 +1,10 @@
 import { newId } from '#server/db/ids.js';
 import type { AuditLogRow } from '#server/db/schema.js';
 import type { Repositories } from '#server/repositories/index.js';
+import type { AuditAction } from '#shared/audit-actions.js';
 import type { AuditEntry } from '#shared/business.schema.js';
 import { actorOf, type Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
-
-/** What happened, for the audit log. Dotted names, past tense. */
-export type AuditAction =
-  | 'business.created'
-  | 'business.updated'
-  | 'member.added'
-  | 'member.role_changed'
-  | 'member.removed'
-  | 'member.invited'
-  | 'member.invitation_resent'
-  | 'member.invitation_revoked'
-  | 'member.joined'
-  | 'api_key.created'
-  | 'api_key.revoked'
-  | 'ai.budget_changed'
-  | 'ai.provider_changed'
-  | 'ai.provider_tested'
-  | 'campaign.created'
-  | 'campaign.status_changed'
-  | 'campaign.deleted'
-  | 'content.deleted'
-  | 'queue.updated'
-  | 'content.restored'
-  | 'calendar_feed.created'
-  | 'calendar_feed.revoked'
-  | 'review_link.created'
-  | 'review_link.revoked'
-  | 'webhook.created'
-  | 'webhook.updated'
-  | 'webhook.secret_rotated'
-  | 'webhook.deleted'
-  | 'connector.created'
-  | 'connector.updated'
-  | 'connector.secret_rotated'
-  | 'network_account.connected'
-  | 'network_account.reconnected'
-  | 'network_account.disconnected'
-  | 'network_oauth_app.saved'
-  | 'network_oauth_app.cleared'
-  | 'connector.deleted'
-  | 'inbox.inbound_secret_created'
-  | 'inbox.inbound_secret_rotated'
-  | 'inbox.rule_created'
-  | 'inbox.rule_updated'
-  | 'inbox.rule_deleted'
-  | 'media.deleted';
 
 /** Append an audit entry; call it with the transaction's repositories so it commits with the change. */
 export async function recordAudit(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS } from '#shared/audit-actions.js';
 import type { AuditEntry } from '#shared/business.schema.js';
 import { testI18n } from '#web/test/i18n.js';
 import { describeAction, describeActor, describeDetails, describeTarget } from './audit-format.js';
@@ -17,9 +18,21 @@ const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
 });
 
 describe('audit formatting', () => {
-  it('turns action codes into sentences', () => {
-    expect(describeAction('member.role_changed')).toBe('Member role changed');
-    expect(describeAction('api_key.created')).toBe('API key created');
+  it('names every action the server records, in English and in French', () => {
+    const french = testI18n('fr').getFixedT('fr', 'workspaces');
+    for (const action of AUDIT_ACTIONS) {
+      const english = describeAction(action, t);
+      // A missing key would come back as the key itself.
+      expect(english, action).not.toMatch(/audit\.actions|_/);
+      expect(describeAction(action, french), action).not.toBe(english);
+    }
+    expect(describeAction('member.role_changed', t)).toBe('Member role changed');
+    expect(describeAction('member.role_changed', french)).toBe('Rôle d’un membre modifié');
+    expect(describeAction('webhook.secret_rotated', french)).toBe('Secret du webhook renouvelé');
+  });
+
+  it('spells out a code it does not know rather than showing it raw', () => {
+    expect(describeAction('api_key.renamed', t)).toBe('API key renamed');
   });
 
   it('names the actor, or says they are gone', () => {

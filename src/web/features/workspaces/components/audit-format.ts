@@ -1,18 +1,29 @@
 import type { TFunction } from 'i18next';
+import { type AuditAction, isAuditAction } from '#shared/audit-actions.js';
 import type { ApiKey, AuditEntry, Member } from '#shared/business.schema.js';
 import { formatNumber } from '#web/lib/workspace-format.js';
 
 /**
- * `member.role_changed` → "Member role changed": readable without a lookup table that would drift. The
- * codes are English, so the action reads in English in every language.
+ * What was done, in the reader's language: every code the server writes (src/shared/audit-actions.ts) has
+ * its words in `audit.actions`. A code this build does not know (an entry from a newer server) is spelt
+ * out from its parts, `member.role_changed` → "Member role changed", rather than shown raw.
  */
-export function describeAction(action: string): string {
+export function describeAction(action: string, t: TFunction<'workspaces'>): string {
+  if (isAuditAction(action)) return t(`audit.actions.${actionKey(action)}`);
   const words = action
     .replace(/[._]+/g, ' ')
     .trim()
     .replace(/\bapi\b/gi, 'API');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** i18next reads dots as nesting: `member.role_changed` is kept under `member_role_changed`. */
+function actionKey(action: AuditAction): AuditActionKey {
+  return action.replace('.', '_') as AuditActionKey;
+}
+
+type AuditActionKey = ReplaceDot<AuditAction>;
+type ReplaceDot<S extends string> = S extends `${infer Head}.${infer Tail}` ? `${Head}_${Tail}` : S;
 
 /** Who did it: a member's name, an API key's name, or a neutral phrase when they are gone. */
 export function describeActor(

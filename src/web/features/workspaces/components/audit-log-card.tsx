@@ -53,7 +53,7 @@ function AuditLogTable({ businessId }: { businessId: string }) {
                 <td className="nowrap">{formatDateTime(entry.created_at)}</td>
                 <td>{describeActor(entry, members.data ?? [], keys.data ?? [], t)}</td>
                 <td>
-                  {describeAction(entry.action)}
+                  {describeAction(entry.action, t)}
                   <AuditTarget target={describeTarget(entry, members.data ?? [], keys.data ?? [], t)} />
                 </td>
                 <td className="muted">{describeDetails(entry.details, t)}</td>
