@@ -176,14 +176,15 @@ describe('connecting every OAuth network through its contract fake', () => {
       expect(attached.statusCode, attached.body).toBe(200);
     }
     for (const [to, extra] of [
-      ['in_review', {}],
-      ['approved', {}],
-      ['scheduled', { scheduled_at: new Date(Date.now() + 1_000).toISOString() }],
+      ['in_review', () => ({})],
+      ['approved', () => ({})],
+      // A second ahead of the moment it is scheduled, not of the loop's start: earlier steps can be slow.
+      ['scheduled', () => ({ scheduled_at: new Date(Date.now() + 1_000).toISOString() })],
     ] as const) {
       const moved = await call('POST', `/api/content/${item.id}/transition`, {
         to,
         version: (await itemOf(item.id)).version,
-        ...extra,
+        ...extra(),
       });
       expect(moved.statusCode, moved.body).toBe(200);
     }

@@ -95,15 +95,16 @@ describeEachDialect('Telegram through a connected channel', (create) => {
       body: 'Fresh sourdough at 7.',
     });
     for (const [to, extra] of [
-      ['in_review', {}],
-      ['approved', {}],
-      ['scheduled', { scheduled_at: new Date(Date.now() + 1_000).toISOString() }],
+      ['in_review', () => ({})],
+      ['approved', () => ({})],
+      // A second ahead of the moment it is scheduled, not of the loop's start: earlier steps can be slow.
+      ['scheduled', () => ({ scheduled_at: new Date(Date.now() + 1_000).toISOString() })],
     ] as const) {
       const current = (await call('GET', `/api/content/${item.id}`)).json<ContentItem>();
       const moved = await call('POST', `/api/content/${item.id}/transition`, {
         to,
         version: current.version,
-        ...extra,
+        ...extra(),
       });
       expect(moved.statusCode, moved.body).toBe(200);
     }

@@ -112,8 +112,11 @@ describeEachDialect('where notifications come from', (create) => {
     expect(moved.statusCode, moved.body).toBe(200);
   }
 
-  /** An item written by the editor, approved and scheduled by the owner for `at`. */
-  async function scheduled(title: string, at: string): Promise<ContentItem> {
+  /**
+   * An item written by the editor, approved and scheduled by the owner for `at` (a time, or a function
+   * giving one just before the item is scheduled: on a loaded machine the steps before can take seconds).
+   */
+  async function scheduled(title: string, at: string | (() => string)): Promise<ContentItem> {
     const created = await as(editor, 'POST', '/api/content', {
       business_id: business.id,
       channel: 'facebook',
@@ -124,13 +127,13 @@ describeEachDialect('where notifications come from', (create) => {
     const item = created.json<ContentItem>();
     await move(editor, item, 'in_review');
     await move(owner, item, 'approved');
-    await move(owner, item, 'scheduled', { scheduled_at: at });
+    await move(owner, item, 'scheduled', { scheduled_at: typeof at === 'string' ? at : at() });
     return item;
   }
 
   it('tells the author and the owners that a post failed, and owners and admins that its job died', async () => {
     // No connector publishes Facebook: the job fails for good at the item's time.
-    const item = await scheduled('Saturday bake', new Date(Date.now() + 1_000).toISOString());
+    const item = await scheduled('Saturday bake', () => new Date(Date.now() + 1_000).toISOString());
     const failed = await vi.waitFor(
       async () => {
         const found = (await notificationsOf(editor)).find((entry) => entry.kind === 'publish_failed');
