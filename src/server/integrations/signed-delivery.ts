@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { failureReason } from '#shared/failure-reasons.js';
 import type { OutboundGuard } from './outbound-guard.js';
 import { fetchTransport, type HopTransport, pinnedTransport } from './signed-delivery-transport.js';
 
@@ -125,7 +126,9 @@ export async function deliverSigned(options: SignedDeliveryOptions): Promise<Del
       const response = await transport(verdict.target, { headers, body: options.body }, controller.signal);
       const { status } = response;
       if (status >= 300 && status < 400 && response.location) {
-        if (hop >= MAX_REDIRECTS) return failed('rejected', `More than ${MAX_REDIRECTS} redirects`, status);
+        if (hop >= MAX_REDIRECTS) {
+          return failed('rejected', failureReason('tooManyRedirects', { max: MAX_REDIRECTS }), status);
+        }
         url = new URL(response.location, verdict.target.url).toString();
         continue;
       }
@@ -136,7 +139,7 @@ export async function deliverSigned(options: SignedDeliveryOptions): Promise<Del
         ok: false,
         statusCode: status,
         ...answer,
-        failure: { kind, message: `The receiver answered HTTP ${status}` },
+        failure: { kind, message: failureReason('receiverAnswered', { status }) },
       });
     }
   } catch (error) {
@@ -152,12 +155,12 @@ function hmacHex(secret: string, payload: string): string {
 }
 
 function timeoutMessage(timeoutMs: number): string {
-  return `No answer within ${timeoutMs} ms`;
+  return failureReason('receiverSilent', { ms: timeoutMs });
 }
 
 /** `connect ECONNREFUSED 127.0.0.1:9` rather than fetch's bare "fetch failed". */
 function networkMessage(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const message = cause instanceof Error ? cause.message : String(cause);
-  return `Could not reach the receiver: ${message}`.slice(0, 500);
+  return failureReason('receiverUnreachable', { error: message }).slice(0, 500);
 }

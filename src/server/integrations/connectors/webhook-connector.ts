@@ -1,4 +1,5 @@
 import { type WebhookSettings, webhookSettingsSchema } from '#shared/connector.schema.js';
+import { failureReason } from '#shared/failure-reasons.js';
 import type { PublishRequest } from '#shared/webhook-events.schema.js';
 import type { OutboundGuard } from '../outbound-guard.js';
 import { type DeliveryOutcome, deliverSigned } from '../signed-delivery.js';
@@ -134,7 +135,7 @@ export function toPublishResult(outcome: DeliveryOutcome): PublishResult {
     responseHeaders: outcome.responseHeaders,
   };
   if (outcome.ok) return { ...common, ok: true, ...externalRef(outcome.responseBody) };
-  const failure = outcome.failure ?? { kind: 'retryable', message: 'The delivery failed' };
+  const failure = outcome.failure ?? { kind: 'retryable', message: failureReason('deliveryFailed', {}) };
   return {
     ...common,
     ok: false,

@@ -1,3 +1,4 @@
+import { failureReason } from '#shared/failure-reasons.js';
 import type { NetworkFailure } from './provider.js';
 
 // Turning a network's HTTP answer into a failure the publisher acts on, the same way for every network:
@@ -59,7 +60,9 @@ export function httpFailure(
   if (status === 401) {
     return {
       kind: 'auth_expired',
-      message: `${network} refused the token (HTTP 401)${why}`,
+      message: reason
+        ? failureReason('tokenRefusedBecause', { network, status, reason })
+        : failureReason('tokenRefused', { network, status }),
       statusCode: status,
       retryAt: null,
     };

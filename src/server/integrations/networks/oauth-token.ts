@@ -1,3 +1,4 @@
+import { failureReason } from '#shared/failure-reasons.js';
 import { jsonCall, type NetworkHttp } from './json-http.js';
 import type { NetworkResult, NetworkSession, OAuthClient, OAuthSpec, OAuthTokens } from './provider.js';
 
@@ -62,7 +63,7 @@ export async function refreshTokens(
         failure: {
           ...failure,
           kind: 'auth_expired',
-          message: `${network} refused to renew the token; connect the account again (${failure.message})`,
+          message: failureReason('renewalRefused', { network, reason: failure.message }),
         },
       };
     }
@@ -91,14 +92,11 @@ export async function refreshSession(
   if (!session.refreshToken || !client) {
     const expiresAt = session.tokenExpiresAt ? Date.parse(session.tokenExpiresAt) : Number.NaN;
     if (!(expiresAt <= http.now().getTime())) return { ok: true, value: same };
-    const why = session.refreshToken
-      ? `the ${network} app this account was connected with is no longer configured`
-      : `the token expired and ${network} issued no refresh token for it`;
     return {
       ok: false,
       failure: {
         kind: 'auth_expired',
-        message: `${network}: ${why}; connect the account again`,
+        message: failureReason(session.refreshToken ? 'appGone' : 'noRefreshToken', { network }),
         statusCode: null,
         retryAt: null,
       },

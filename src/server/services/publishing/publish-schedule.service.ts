@@ -4,6 +4,7 @@ import type { AppJobDefinitions } from '#server/jobs/job-definitions.js';
 import type { JobQueue } from '#server/jobs/job-types.js';
 import { describeError } from '#server/jobs/run-job.js';
 import type { Repositories } from '#server/repositories/index.js';
+import { failureReason } from '#shared/failure-reasons.js';
 import type { ChangeEvents } from '../common/change-events.js';
 import { NO_NOTIFICATIONS, type Notifier } from '../notifications/notifier.js';
 import { recordPublication } from './publishing-outcome.js';
@@ -94,7 +95,7 @@ export class PublishScheduleService implements PublishSchedule {
           end: {
             status: 'failed',
             failureKind: 'not_queued',
-            reason: `Publishing could not be scheduled (${describeError(error)}); schedule the item again`,
+            reason: failureReason('notQueued', { error: describeError(error) }),
           },
           at: this.now().toISOString(),
         },

@@ -23,6 +23,7 @@ import {
 import type { Repositories } from '#server/repositories/index.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import type { PublishAttempt, PublishOutcome, PublishRoute } from '#shared/connector.schema.js';
+import { failureReason } from '#shared/failure-reasons.js';
 import { NETWORK_CHANNELS } from '#shared/network.schema.js';
 import type { Principal } from '../access/principal.js';
 import type { SecretBox } from '../access/security/secret-box.js';
@@ -133,7 +134,7 @@ export class PublishingService {
     } catch (error) {
       // A fault of ours (a secret that no longer opens, the database): recorded like a network error,
       // so the item still ends `failed` with the reason after the last attempt instead of staying scheduled.
-      const message = `Publishing failed inside the app: ${describeError(error)}`;
+      const message = failureReason('failedInsideApp', { error: describeError(error) });
       result = {
         ok: false,
         statusCode: null,
@@ -191,7 +192,11 @@ export class PublishingService {
     this.deps.metrics.attempts.inc({ connector: via?.kind ?? NO_CONNECTOR_LABEL, outcome });
     if (retrying) {
       await this.deps.repos.publishAttempts.insert(attempt);
-      const message = `Attempt ${context.attempt} of ${PUBLISH_MAX_ATTEMPTS}: ${attempt.error}`;
+      const message = failureReason('attemptFailed', {
+        attempt: context.attempt,
+        max: PUBLISH_MAX_ATTEMPTS,
+        reason: attempt.error ?? '',
+      });
       const retryAt = result.ok ? null : result.failure.retryAt;
       // A rate limit's reset: the next attempt waits for it rather than spending itself on another 429.
       if (retryAt) throw new RetryLaterError(message, retryAt.getTime() - this.deps.now().getTime());
@@ -293,7 +298,7 @@ function toPublishable(
 
 /** Why an item with no way out fails, as the item and its attempt say it. */
 export function noConnectorReason(channel: ChannelId): string {
-  return `No publishing connector is set up for ${channel}: add one in the workspace settings`;
+  return failureReason('noConnector', { channel });
 }
 
 function noConnector(message: string): PublishResult {
@@ -317,18 +322,25 @@ function endOf(
   if (result.ok) return { status: 'published', connectorId: via?.id ?? '', externalUrl: result.externalUrl };
   const { kind, message } = result.failure;
   if (!via) return { status: 'failed', failureKind: 'no_connector', reason: message };
-  const name = `“${via.name}”`;
+  const { name } = via;
   if (kind === 'auth_expired') {
     return {
       status: 'failed',
       failureKind: kind,
-      reason: `${name} no longer accepts our requests (reconnect it): ${message}`,
+      reason: failureReason('noLongerAccepted', { via: name, reason: message }),
     };
   }
-  if (kind === 'rejected')
-    return { status: 'failed', failureKind: kind, reason: `${name} refused the item: ${message}` };
-  const tries = lastTry ? `Gave up after ${attempt} attempts` : 'Failed';
-  return { status: 'failed', failureKind: kind, reason: `${tries} through ${name}: ${message}` };
+  if (kind === 'rejected') {
+    return {
+      status: 'failed',
+      failureKind: kind,
+      reason: failureReason('itemRefused', { via: name, reason: message }),
+    };
+  }
+  const reason = lastTry
+    ? failureReason('gaveUp', { attempts: attempt, via: name, reason: message })
+    : failureReason('failedThrough', { via: name, reason: message });
+  return { status: 'failed', failureKind: kind, reason };
 }
 
 /** The workspace's accounts on the network that publishes `channel`, oldest first (none for other channels). */
@@ -344,12 +356,16 @@ async function accountsFor(
 }
 
 function needsReconnect(account: NetworkAccountRow): PublishResult {
-  const why = account.last_error ? `: ${account.last_error}` : '';
   return {
     ok: false,
     statusCode: null,
     durationMs: 0,
     responseHeaders: null,
-    failure: { kind: 'auth_expired', message: `The account needs reconnecting in Settings → Channels${why}` },
+    failure: {
+      kind: 'auth_expired',
+      message: account.last_error
+        ? failureReason('accountNeedsReconnectBecause', { reason: account.last_error })
+        : failureReason('accountNeedsReconnect', {}),
+    },
   };
 }

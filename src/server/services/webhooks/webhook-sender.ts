@@ -8,6 +8,7 @@ import { WEBHOOK_MAX_ATTEMPTS } from '#server/jobs/job-definitions.js';
 import type { JobContext } from '#server/jobs/job-types.js';
 import { UnrecoverableJobError } from '#server/jobs/run-job.js';
 import type { Repositories } from '#server/repositories/index.js';
+import { failureReason } from '#shared/failure-reasons.js';
 import type { WebhookDeliveryStatus } from '#shared/webhook.schema.js';
 import type { SecretBox } from '../access/security/secret-box.js';
 
@@ -54,7 +55,7 @@ export class WebhookSender {
     const webhook = await repos.webhooks.findForDelivery(businessId, delivery.webhook_id);
     if (!webhook) return { delivery_id: delivery.id, status: 'skipped' };
     if (!webhook.enabled && delivery.event_type !== 'webhook.test') {
-      await this.record(delivery, context, refused('The webhook is disabled'), 'failed');
+      await this.record(delivery, context, refused(failureReason('webhookDisabled', {})), 'failed');
       return { delivery_id: delivery.id, status: 'failed' };
     }
     let secret: string;
@@ -62,7 +63,7 @@ export class WebhookSender {
       secret = this.deps.secretBox.open(webhook.secret_encrypted);
     } catch {
       // Sealed under another SECRET_KEY: no retry can help until someone rotates the webhook's secret.
-      const message = 'The signing secret cannot be read (SECRET_KEY changed?); rotate the webhook’s secret';
+      const message = failureReason('secretUnreadable', {});
       await this.record(delivery, context, refused(message), 'failed');
       throw new UnrecoverableJobError(message);
     }
@@ -86,7 +87,7 @@ export class WebhookSender {
     await this.record(delivery, context, outcome, status);
 
     if (outcome.ok) return { delivery_id: delivery.id, status, status_code: outcome.statusCode };
-    const message = outcome.failure?.message ?? 'The delivery failed';
+    const message = outcome.failure?.message ?? failureReason('deliveryFailed', {});
     if (outcome.failure?.kind === 'retryable') throw new Error(message);
     throw new UnrecoverableJobError(message);
   }

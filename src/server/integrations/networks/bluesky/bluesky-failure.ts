@@ -1,4 +1,5 @@
 import { XRPCError } from '@atproto/api';
+import { failureReason } from '#shared/failure-reasons.js';
 import { OutboundRefusedError } from '../../guarded-fetch.js';
 import { httpFailure, transportFailure } from '../http-failure.js';
 import type { NetworkFailure } from '../provider.js';
@@ -49,10 +50,9 @@ export function blueskyFailure(error: unknown, now: Date): NetworkFailure {
   const status: number = error.status;
   const reason = error.message && error.message !== error.error ? error.message : null;
   if (status === 401 || SESSION_ERRORS.has(error.error)) {
-    const name = error.error && status !== 401 ? ` ${error.error}` : '';
     return {
       kind: 'auth_expired',
-      message: `${network} refused the session (HTTP ${status}${name})${reason ? `: ${reason}` : ''}`,
+      message: sessionRefused(network, status, error.error && status !== 401 ? error.error : null, reason),
       statusCode: status,
       retryAt: null,
     };
@@ -70,4 +70,21 @@ function rootCause(error: Error): unknown {
     cause = cause.cause;
   }
   return cause;
+}
+
+/** A refused session, with the XRPC error's name (none for a plain 401) and the network's words, when given. */
+function sessionRefused(
+  network: string,
+  status: number,
+  errorName: string | null,
+  reason: string | null,
+): string {
+  if (errorName) {
+    return reason
+      ? failureReason('sessionRefusedNamedBecause', { network, status, errorName, reason })
+      : failureReason('sessionRefusedNamed', { network, status, errorName });
+  }
+  return reason
+    ? failureReason('sessionRefusedBecause', { network, status, reason })
+    : failureReason('sessionRefused', { network, status });
 }

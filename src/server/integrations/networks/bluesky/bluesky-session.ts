@@ -1,4 +1,5 @@
 import type { AtpAgent, AtpSessionData } from '@atproto/api';
+import { failureReason } from '#shared/failure-reasons.js';
 import type { NetworkResult, NetworkSession } from '../provider.js';
 import type { AgentPool } from './bluesky-agents.js';
 import { blueskyFailure } from './bluesky-failure.js';
@@ -94,7 +95,7 @@ export async function withSession<T>(
       ok: false,
       failure: {
         kind: 'auth_expired',
-        message: `${BLUESKY} refused the session (HTTP 401): no refresh token is stored; reconnect the account`,
+        message: failureReason('sessionNotStored', { network: BLUESKY, status: 401 }),
         statusCode: 401,
         retryAt: null,
       },

@@ -1,3 +1,4 @@
+import { failureReason } from '#shared/failure-reasons.js';
 import { OutboundRefusedError } from '../../guarded-fetch.js';
 import { httpFailure, transportFailure } from '../http-failure.js';
 import type { NetworkFailure, NetworkResult } from '../provider.js';
@@ -91,7 +92,11 @@ function discordFailure(response: Response, json: unknown, now: Date): NetworkFa
   if (response.status === 404 && body.code === UNKNOWN_WEBHOOK) {
     return {
       kind: 'auth_expired',
-      message: `${DISCORD} no longer knows this webhook (HTTP 404): ${reason ?? 'Unknown Webhook'}; it was deleted, make a new one`,
+      message: failureReason('webhookUnknown', {
+        network: DISCORD,
+        status: 404,
+        reason: reason ?? 'Unknown Webhook',
+      }),
       statusCode: 404,
       retryAt: null,
     };

@@ -1,3 +1,4 @@
+import { failureReason } from '#shared/failure-reasons.js';
 import { OutboundRefusedError } from '../../guarded-fetch.js';
 import { retryAtOf, transportFailure } from '../http-failure.js';
 import type { NetworkHttp } from '../json-http.js';
@@ -113,6 +114,23 @@ export async function graphCall<T>(
   return { ok: true, value: parsed as T };
 }
 
+/** A refused token, naming Graph's error code when it gave one, else the HTTP status. */
+function tokenRefused(
+  network: string,
+  status: number,
+  code: number | undefined,
+  reason: string | null,
+): string {
+  if (code === undefined) {
+    return reason
+      ? failureReason('tokenRefusedBecause', { network, status, reason })
+      : failureReason('tokenRefused', { network, status });
+  }
+  return reason
+    ? failureReason('tokenRefusedCodeBecause', { network, code, reason })
+    : failureReason('tokenRefusedCode', { network, code });
+}
+
 /**
  * The failure a Graph error answer means: code 190 (or a 401) is a token that no longer works; the
  * throttling codes and 429 come back when the usage headers say access returns (else Retry-After);
@@ -136,7 +154,7 @@ export function graphFailure(
   if (code === 190 || status === 401) {
     return {
       kind: 'auth_expired',
-      message: `${network} refused the token (${what})${why}`,
+      message: tokenRefused(network, status, code, reason),
       statusCode: status,
       retryAt: null,
     };

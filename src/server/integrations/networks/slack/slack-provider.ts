@@ -1,3 +1,4 @@
+import { failureReason } from '#shared/failure-reasons.js';
 import { SLACK_WEBHOOK_URL, type SlackCredentials } from '#shared/network.schema.js';
 import { OutboundRefusedError } from '../../guarded-fetch.js';
 import { publishConsecutively, publishOnly, refusedBeforeSending } from '../consecutive-parts.js';
@@ -136,7 +137,7 @@ export function slackFailure(status: number, headers: Headers, code: string, now
   if (GONE.has(code)) {
     return {
       kind: 'auth_expired',
-      message: `${SLACK} refused the webhook (HTTP ${status}): ${reason}`,
+      message: failureReason('webhookRefused', { network: SLACK, status, reason: reason ?? code }),
       statusCode: status,
       retryAt: null,
     };

@@ -1,3 +1,4 @@
+import { failureReason } from '#shared/failure-reasons.js';
 import { type GraphCall, graphCall } from '../meta-graph/graph-api.js';
 import {
   count,
@@ -255,7 +256,7 @@ export function createThreadsProvider(deps: MetaProviderDeps): NetworkProvider<O
           ok: false,
           failure: {
             kind: 'auth_expired',
-            message: `${THREADS} refused the token: it expired; sign in again`,
+            message: failureReason('tokenExpired', { network: THREADS }),
             statusCode: null,
             retryAt: null,
           },

@@ -7,6 +7,7 @@ import { Button } from '#web/components/ui/button.js';
 import { Dialog } from '#web/components/ui/dialog.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { failureReasonText } from '#web/lib/failure-reason.js';
 import { formatDateTime } from '#web/lib/format-date.js';
 import { useStartOAuth } from '../api/oauth.js';
 import { useReconnectNetworkAccount } from '../api/reconnect-network-account.js';
@@ -43,6 +44,7 @@ export function NetworkAccountItem({
   const startOAuth = useStartOAuth(businessId, go);
   const toast = useToast();
   const { t } = useTranslation('channels');
+  const { t: common } = useTranslation();
   const [reconnecting, setReconnecting] = useState(false);
   const network = NETWORK_NAMES[account.network];
   const name = account.display_name || account.handle;
@@ -142,7 +144,9 @@ export function NetworkAccountItem({
       </div>
       {needsReconnect && (
         <Banner tone="warning" title={t('account.notPublished')}>
-          {account.last_error ?? t('account.tokenRefused', { network })}
+          {account.last_error
+            ? failureReasonText(account.last_error, common)
+            : t('account.tokenRefused', { network })}
         </Banner>
       )}
       {sync.data && sync.data.problems.length > 0 && (

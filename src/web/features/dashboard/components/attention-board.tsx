@@ -7,6 +7,7 @@ import type { Business } from '#shared/business.schema.js';
 import { channelRule } from '#shared/channels.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Card } from '#web/components/ui/card.js';
+import { failureReasonText } from '#web/lib/failure-reason.js';
 import {
   campaignStanding,
   formatChance,
@@ -31,6 +32,7 @@ interface BoardProps {
  */
 export function AttentionBoard({ business, attention, aiSpend }: BoardProps) {
   const { t } = useTranslation('dashboard');
+  const { t: common } = useTranslation();
   const base = `/w/${business.id}`;
   const region = business;
   const count = (value: number) => formatCount(value, business.locale);
@@ -105,7 +107,7 @@ export function AttentionBoard({ business, attention, aiSpend }: BoardProps) {
                 {itemLink(item)}
                 <span className="muted">
                   {channel(item)}
-                  {item.publish_error && ` · ${item.publish_error}`}
+                  {item.publish_error && ` · ${failureReasonText(item.publish_error, common)}`}
                 </span>
               </li>
             ))}

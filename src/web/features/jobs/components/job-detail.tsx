@@ -5,6 +5,7 @@ import type { Job } from '#shared/jobs.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Card } from '#web/components/ui/card.js';
+import { failureReasonText } from '#web/lib/failure-reason.js';
 import { formatDateTime } from '#web/lib/format-date.js';
 import { jobFailureReason } from '#web/lib/job-failure.js';
 import { JobActions } from './job-actions.js';
@@ -23,6 +24,7 @@ export function JobDetail({
   canManage: boolean;
 }) {
   const { t } = useTranslation('jobs');
+  const { t: common } = useTranslation();
   return (
     <div className="stack">
       <Card
@@ -52,7 +54,7 @@ export function JobDetail({
       </Card>
       {job.last_error && (job.state === 'failed' || job.state === 'dead') && (
         <Banner tone="danger" title={t('detail.whyFailed')}>
-          {jobFailureReason(job.last_error)}
+          {failureReasonText(jobFailureReason(job.last_error), common)}
         </Banner>
       )}
       {job.state === 'succeeded' && <JobResult job={job} />}

@@ -11,6 +11,7 @@ import { SelectField } from '#web/components/ui/field.js';
 import { Spinner } from '#web/components/ui/spinner.js';
 import { Table } from '#web/components/ui/table.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { failureReasonText } from '#web/lib/failure-reason.js';
 import { formatDateTime } from '#web/lib/format-date.js';
 import { jobFailureReason } from '#web/lib/job-failure.js';
 import { useJobs } from '../api/get-jobs.js';
@@ -142,7 +143,8 @@ function ProgressCell({ job }: { job: Job }) {
 
 /** Why the last attempt failed, for failed and dead jobs. */
 export function JobReason({ job }: { job: Pick<Job, 'state' | 'last_error'> }) {
+  const { t } = useTranslation();
   const shown: JobState[] = ['failed', 'dead'];
   if (!shown.includes(job.state) || !job.last_error) return null;
-  return <p className="job-reason">{jobFailureReason(job.last_error)}</p>;
+  return <p className="job-reason">{failureReasonText(jobFailureReason(job.last_error), t)}</p>;
 }

@@ -6,6 +6,7 @@ import { Banner } from '#web/components/ui/banner.js';
 import { Card } from '#web/components/ui/card.js';
 import { Spinner } from '#web/components/ui/spinner.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { failureReasonText } from '#web/lib/failure-reason.js';
 import { formatDuration } from '#web/lib/workspace-format.js';
 import { usePublishAttempts } from '../api/get-publish-attempts.js';
 import { OUTCOME_TONES, sentence } from './publishing-format.js';
@@ -54,6 +55,7 @@ export function PublishStatusCard({ businessId, item, formatTime }: PublishStatu
 
 function Summary({ item, formatTime }: { item: PublishedFields; formatTime: (iso: string) => string }) {
   const { t } = useTranslation('publishing');
+  const { t: common } = useTranslation();
   if (item.status === 'published') {
     return (
       <p className="publish-summary">
@@ -65,7 +67,11 @@ function Summary({ item, formatTime }: { item: PublishedFields; formatTime: (iso
   if (item.status === 'failed') {
     return (
       <Banner tone="danger" title={t('status.notPublished')}>
-        {t('status.failedText', { reason: sentence(item.publish_error ?? t('status.failedFallback')) })}
+        {t('status.failedText', {
+          reason: sentence(
+            item.publish_error ? failureReasonText(item.publish_error, common) : t('status.failedFallback'),
+          ),
+        })}
       </Banner>
     );
   }
@@ -79,6 +85,7 @@ function Summary({ item, formatTime }: { item: PublishedFields; formatTime: (iso
 
 function Attempt({ attempt, formatTime }: { attempt: PublishAttempt; formatTime: (iso: string) => string }) {
   const { t } = useTranslation('publishing');
+  const { t: common } = useTranslation();
   const number = attempt.attempt;
   const duration = formatDuration(attempt.duration_ms);
   return (
@@ -95,7 +102,7 @@ function Attempt({ attempt, formatTime }: { attempt: PublishAttempt; formatTime:
         {formatTime(attempt.created_at)}
       </time>
       {attempt.failure_kind && <span>{t(`failureKinds.${attempt.failure_kind}`)}</span>}
-      {attempt.error && <span className="attempt__error">{attempt.error}</span>}
+      {attempt.error && <span className="attempt__error">{failureReasonText(attempt.error, common)}</span>}
       {attempt.external_url && /^https?:\/\//.test(attempt.external_url) && (
         <a href={attempt.external_url} target="_blank" rel="noreferrer noopener">
           {t('status.viewPost')}

@@ -15,6 +15,7 @@ import { Spinner } from '#web/components/ui/spinner.js';
 import { Table } from '#web/components/ui/table.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { failureReasonText } from '#web/lib/failure-reason.js';
 import { formatDateTime } from '#web/lib/format-date.js';
 import { useWebhookDeliveries } from '../api/get-webhook-deliveries.js';
 import { useRedeliverWebhookDelivery } from '../api/redeliver-webhook-delivery.js';
@@ -139,13 +140,16 @@ function DeliveryRow({ delivery, businessId, canManage, onOpen }: DeliveryRowPro
   const redeliver = useRedeliverWebhookDelivery(businessId, delivery.webhook_id);
   const toast = useToast();
   const { t } = useTranslation('webhooks');
+  const { t: common } = useTranslation();
   const event = eventLabel(delivery.event_type, t);
   const sent = formatDateTime(delivery.created_at);
   return (
     <tr>
       <td className="delivery-event">
         {event}
-        {delivery.last_error && <div className="delivery-error">{delivery.last_error}</div>}
+        {delivery.last_error && (
+          <div className="delivery-error">{failureReasonText(delivery.last_error, common)}</div>
+        )}
       </td>
       <td>
         <Badge tone={DELIVERY_STATUS_TONES[delivery.status]}>{t(`deliveryStatus.${delivery.status}`)}</Badge>

@@ -6,6 +6,7 @@ import { Dialog } from '#web/components/ui/dialog.js';
 import { Spinner } from '#web/components/ui/spinner.js';
 import { Table } from '#web/components/ui/table.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { failureReasonText } from '#web/lib/failure-reason.js';
 import { formatDateTime } from '#web/lib/format-date.js';
 import { useWebhookDelivery } from '../api/get-webhook-delivery.js';
 import { attemptDuration, eventLabel } from './webhook-format.js';
@@ -41,6 +42,7 @@ export function DeliveryDialog({
 function DeliveryDetails({ businessId, delivery }: { businessId: string; delivery: WebhookDelivery }) {
   const detail = useWebhookDelivery(businessId, delivery.webhook_id, delivery.id);
   const { t } = useTranslation('webhooks');
+  const { t: common } = useTranslation();
   if (detail.isPending) return <Spinner label={t('dialog.loading')} />;
   if (detail.isError) return <Banner tone="danger">{describeError(detail.error)}</Banner>;
   const { attempt_log: attempts, response_headers: headers, payload } = detail.data;
@@ -66,7 +68,9 @@ function DeliveryDetails({ businessId, delivery }: { businessId: string; deliver
               <td>{attempt.attempt}</td>
               <td>
                 {t(`dialog.outcomes.${attempt.outcome}`)}
-                {attempt.error && <div className="delivery-error">{attempt.error}</div>}
+                {attempt.error && (
+                  <div className="delivery-error">{failureReasonText(attempt.error, common)}</div>
+                )}
               </td>
               <td>{attempt.status_code ?? '—'}</td>
               <td className="nowrap">{attemptDuration(attempt.duration_ms)}</td>

@@ -5,6 +5,7 @@ import { Card } from '#web/components/ui/card.js';
 import { Spinner } from '#web/components/ui/spinner.js';
 import { useContentHistory } from '#web/features/content/api/get-content-history.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { failureReasonText } from '#web/lib/failure-reason.js';
 import { formatDateTime } from '#web/lib/format-date.js';
 
 /** The fields an edit can change, named in the `history.fields` strings. */
@@ -38,6 +39,7 @@ function changedFields(snapshot: Record<string, unknown>, t: TFunction<'content'
 /** Every change of the item, newest first, with reviewers' comments. */
 export function HistoryList({ businessId, itemId }: { businessId: string; itemId: string }) {
   const { t } = useTranslation('content');
+  const { t: common } = useTranslation();
   const history = useContentHistory(businessId, itemId);
   return (
     <Card title={t('history.title')}>
@@ -56,7 +58,12 @@ export function HistoryList({ businessId, itemId }: { businessId: string; itemId
                 <time className="history__time muted" dateTime={entry.created_at}>
                   {formatDateTime(entry.created_at)}
                 </time>
-                {entry.comment && <blockquote className="history__comment">{entry.comment}</blockquote>}
+                {entry.comment && (
+                  <blockquote className="history__comment">
+                    {/* A failure's note is the server's reason; any other comment is a person's words. */}
+                    {entry.action === 'failed' ? failureReasonText(entry.comment, common) : entry.comment}
+                  </blockquote>
+                )}
               </li>
             );
           })}
