@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AttachedMediaFacts, cropFor, mediaIssues, mediaLimitSummary } from './channel-media.js';
+import { type AttachedMediaFacts, cropFor, mediaIssues } from './channel-media.js';
 import type { VideoFacts } from './media.schema.js';
 
 const image = (name: string, alt = 'A described picture'): AttachedMediaFacts => ({
@@ -19,6 +19,9 @@ describe('mediaIssues', () => {
         path: 'body.media',
         code: 'too_many_images',
         message: 'X takes at most 4 images in a post; this has 5',
+        channel: 'x',
+        count: 5,
+        limit: 4,
       },
     ]);
     expect(mediaIssues('bluesky', [video('a.mp4'), video('b.mp4')], 'save')[0]?.code).toBe('too_many_videos');
@@ -33,7 +36,12 @@ describe('mediaIssues', () => {
       'mixed_media',
     ]);
     expect(mediaIssues('instagram', [image('a.jpg'), video('b.mp4')], 'save')).toEqual([]);
-    expect(mediaIssues('sms', [image('a.jpg')], 'save').map((i) => i.code)).toEqual(['media_not_accepted']);
+    expect(mediaIssues('sms', [image('a.jpg')], 'save')).toMatchObject([
+      { code: 'media_not_accepted', refused: 'media' },
+    ]);
+    expect(mediaIssues('tiktok', [image('a.jpg')], 'save')).toMatchObject([
+      { code: 'media_not_accepted', refused: 'images' },
+    ]);
     expect(mediaIssues('tiktok', [image('a.jpg')], 'save')[0]?.message).toBe(
       'TikTok takes no images in a post, only a video',
     );
@@ -56,20 +64,12 @@ describe('mediaIssues', () => {
         path: 'body.media.1.alt_text',
         code: 'alt_text_required',
         message: 'Describe “beach.jpg” (alt text) before scheduling it to Bluesky',
+        channel: 'bluesky',
+        itemName: 'beach.jpg',
       },
     ]);
     // Google Business Profile posts have no alt text field, so none is asked for.
     expect(mediaIssues('google_business', [image('a.jpg', '')], 'schedule')).toEqual([]);
-  });
-});
-
-describe('mediaLimitSummary', () => {
-  it('says each network’s limit in words', () => {
-    expect(mediaLimitSummary('x')).toBe('Up to 4 images or 1 video');
-    expect(mediaLimitSummary('instagram')).toBe('Up to 10 images and videos; at least one required');
-    expect(mediaLimitSummary('tiktok')).toBe('1 video; a video is required');
-    expect(mediaLimitSummary('sms')).toBe('No media');
-    expect(mediaLimitSummary('email')).toBe('Up to 1 image');
   });
 });
 
@@ -120,6 +120,9 @@ describe('video rules', () => {
         path: 'body.media.0',
         code: 'video_unsuitable',
         message: 'X cannot take “clip.mp4”: it lasts 200 s; it takes 0.5 s to 140 s',
+        channel: 'x',
+        itemName: 'clip.mp4',
+        problem: { kind: 'duration', seconds: 200, min: 0.5, max: 140 },
       },
     ]);
   });
@@ -147,6 +150,18 @@ describe('video rules', () => {
       'X cannot take “clip.mp4”: its shape (3840 × 1000) is outside 3:1 to 1:3',
       'X cannot take “clip.mp4”: 3840 × 1000 is larger than 1920 × 1200',
       'X cannot take “clip.mp4”: it runs at 120 frames a second; it takes at most 60',
+    ]);
+    expect(
+      mediaIssues('x', [odd], 'schedule').map((issue) => issue.code === 'video_unsuitable' && issue.problem),
+    ).toEqual([
+      { kind: 'format', found: 'video/webm', accepted: ['video/mp4', 'video/quicktime'] },
+      { kind: 'video_codec', found: 'vp9', accepted: ['h264'] },
+      { kind: 'audio_codec', found: 'opus', accepted: ['aac'] },
+      { kind: 'duration', seconds: 0.2, min: 0.5, max: 140 },
+      { kind: 'too_large', bytes: 600 * 1024 * 1024, max: 512 * 1024 * 1024 },
+      { kind: 'shape', width: 3840, height: 1000, min: 1 / 3, max: 3 },
+      { kind: 'too_many_pixels', width: 3840, height: 1000, long: 1920, short: 1200 },
+      { kind: 'frame_rate', framesPerSecond: 120, max: 60 },
     ]);
     expect(mediaIssues('linkedin', [clip({ size_bytes: 10_000 })], 'schedule')[0]?.message).toBe(
       'LinkedIn cannot take “clip.mp4”: it is 10 KB; it takes at least 75 KB',

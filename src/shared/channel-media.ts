@@ -25,26 +25,51 @@ export interface AttachedMediaFacts {
  */
 export type MediaCheckStage = 'save' | 'submit' | 'schedule';
 
-/** One broken rule, with the request path it points at (`body.media`, `body.media.2.alt_text`). */
-export interface MediaIssue {
+interface MediaIssueBase {
+  /** The request path it points at: `body.media`, `body.media.2`, `body.media.2.alt_text`. */
   path: string;
-  code:
-    | 'too_many_images'
-    | 'too_many_videos'
-    | 'mixed_media'
-    | 'media_not_accepted'
-    | 'media_required'
-    | 'video_required'
-    | 'video_unsuitable'
-    | 'alt_text_required';
+  /** The sentence in English, for API consumers and the server's field errors. */
   message: string;
+  channel: ChannelId;
 }
+
+/**
+ * One broken rule. Besides the English `message`, each code carries the facts its sentence names, so
+ * another language can say it without reading the English (the web app's src/web/lib/channel-issue-text.ts).
+ */
+export type MediaIssue = MediaIssueBase &
+  (
+    | { code: 'too_many_images' | 'too_many_videos'; count: number; limit: number }
+    | { code: 'mixed_media' | 'media_required' | 'video_required' }
+    /** `media`: the network takes none; `images`: only a video; `video`: no video. */
+    | { code: 'media_not_accepted'; refused: 'media' | 'images' | 'video' }
+    | { code: 'video_unsuitable'; itemName: string; problem: VideoProblem }
+    | { code: 'alt_text_required'; itemName: string }
+  );
+
+/**
+ * What breaks a network's video rule (channel-rules.ts `VideoRule`), with the facts found and the rule's
+ * bounds: seconds, bytes, width / height ratios, pixels, frames a second.
+ */
+export type VideoProblem =
+  | { kind: 'format' | 'video_codec' | 'audio_codec'; found: string; accepted: readonly string[] }
+  | { kind: 'duration'; seconds: number; min: number; max: number }
+  | { kind: 'too_large'; bytes: number; max: number }
+  | { kind: 'too_small'; bytes: number; min: number }
+  | { kind: 'shape'; width: number; height: number; min: number; max: number }
+  | { kind: 'too_many_pixels'; width: number; height: number; long: number; short: number }
+  | { kind: 'frame_rate'; framesPerSecond: number; max: number };
 
 const STAGE_ORDER: Record<MediaCheckStage, number> = { save: 0, submit: 1, schedule: 2 };
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/** Each kind of issue without its path, sentence and channel, which `mediaIssues` adds. */
+type MediaIssueFacts = WithoutBase<MediaIssue>;
+/** `Omit` applied to each member of the union (a plain `Omit` would merge them into one). */
+type WithoutBase<Issue> = Issue extends unknown ? Omit<Issue, keyof MediaIssueBase> : never;
 
 /**
  * What `media` breaks on `channel` at `stage`, first to last; empty when it may go ahead.
@@ -59,46 +84,56 @@ export function mediaIssues(
   const images = media.filter((item) => item.kind === 'image').length;
   const videos = media.length - images;
   const issues: MediaIssue[] = [];
-  const add = (code: MediaIssue['code'], message: string, path = 'body.media') =>
-    issues.push({ path, code, message });
+  const add = (facts: MediaIssueFacts, message: string, path = 'body.media') =>
+    issues.push({ path, message, channel, ...facts });
 
   if (media.length > 0 && rule.maxImages === 0 && rule.maxVideos === 0) {
-    add('media_not_accepted', `${name} posts carry no images or video; remove the attached media`);
+    add(
+      { code: 'media_not_accepted', refused: 'media' },
+      `${name} posts carry no images or video; remove the attached media`,
+    );
   } else {
     if (images > 0 && rule.maxImages === 0) {
-      add('media_not_accepted', `${name} takes no images in a post, only a video`);
+      add(
+        { code: 'media_not_accepted', refused: 'images' },
+        `${name} takes no images in a post, only a video`,
+      );
     } else if (images > rule.maxImages) {
       add(
-        'too_many_images',
+        { code: 'too_many_images', count: images, limit: rule.maxImages },
         `${name} takes at most ${plural(rule.maxImages, 'image')} in a post; this has ${images}`,
       );
     }
     if (videos > 0 && rule.maxVideos === 0) {
-      add('media_not_accepted', `${name} takes no video in a post`);
+      add({ code: 'media_not_accepted', refused: 'video' }, `${name} takes no video in a post`);
     } else if (videos > rule.maxVideos) {
       add(
-        'too_many_videos',
+        { code: 'too_many_videos', count: videos, limit: rule.maxVideos },
         `${name} takes at most ${plural(rule.maxVideos, 'video')} in a post; this has ${videos}`,
       );
     }
     if (!rule.mixed && images > 0 && videos > 0 && rule.maxImages > 0 && rule.maxVideos > 0) {
-      add('mixed_media', `${name} takes images or a video in a post, not both`);
+      add({ code: 'mixed_media' }, `${name} takes images or a video in a post, not both`);
     }
   }
   if (STAGE_ORDER[stage] >= STAGE_ORDER.submit) {
     if (rule.required === 'media' && media.length === 0) {
-      add('media_required', `${name} posts need an image or a video: attach one from the library`);
+      add({ code: 'media_required' }, `${name} posts need an image or a video: attach one from the library`);
     }
     if (rule.required === 'video' && videos === 0) {
-      add('video_required', `${name} posts need a video: attach one from the library`);
+      add({ code: 'video_required' }, `${name} posts need a video: attach one from the library`);
     }
   }
   if (stage === 'schedule' && rule.video) {
     const videoRule = rule.video;
     media.forEach((item, index) => {
       if (item.kind !== 'video') return;
-      for (const message of videoProblems(videoRule, item)) {
-        add('video_unsuitable', `${name} cannot take “${item.name}”: ${message}`, `body.media.${index}`);
+      for (const problem of videoProblems(videoRule, item)) {
+        add(
+          { code: 'video_unsuitable', itemName: item.name, problem },
+          `${name} cannot take “${item.name}”: ${videoProblemText(problem)}`,
+          `body.media.${index}`,
+        );
       }
     });
   }
@@ -106,7 +141,7 @@ export function mediaIssues(
     media.forEach((item, index) => {
       if (item.kind === 'image' && item.alt_text.trim() === '') {
         add(
-          'alt_text_required',
+          { code: 'alt_text_required', itemName: item.name },
           `Describe “${item.name}” (alt text) before scheduling it to ${name}`,
           `body.media.${index}.alt_text`,
         );
@@ -135,70 +170,68 @@ function ratioText(ratio: number): string {
   return ratio >= 1 ? `${Math.round(ratio * 100) / 100}:1` : `1:${Math.round((1 / ratio) * 100) / 100}`;
 }
 
-/** What breaks `rule` in a video, in words; nothing for a fact not known (ffprobe missing, a codec unread). */
-function videoProblems(rule: VideoRule, item: AttachedMediaFacts): string[] {
-  const problems: string[] = [];
+/** What breaks `rule` in a video; nothing for a fact not known (ffprobe missing, a codec unread). */
+function videoProblems(rule: VideoRule, item: AttachedMediaFacts): VideoProblem[] {
+  const problems: VideoProblem[] = [];
   const facts = item.video;
   if (item.mime_type && !rule.mimeTypes.includes(item.mime_type)) {
-    problems.push(`${item.mime_type} is not a format it takes (${rule.mimeTypes.join(', ')})`);
+    problems.push({ kind: 'format', found: item.mime_type, accepted: rule.mimeTypes });
   }
   if (facts?.video_codec && rule.videoCodecs && !rule.videoCodecs.includes(facts.video_codec)) {
-    problems.push(`the video is ${facts.video_codec}; it takes ${rule.videoCodecs.join(' or ')}`);
+    problems.push({ kind: 'video_codec', found: facts.video_codec, accepted: rule.videoCodecs });
   }
   if (facts?.audio_codec && rule.audioCodecs && !rule.audioCodecs.includes(facts.audio_codec)) {
-    problems.push(`the sound is ${facts.audio_codec}; it takes ${rule.audioCodecs.join(' or ')}`);
+    problems.push({ kind: 'audio_codec', found: facts.audio_codec, accepted: rule.audioCodecs });
   }
   const seconds = facts?.duration_seconds;
   if (typeof seconds === 'number' && (seconds < rule.minSeconds || seconds > rule.maxSeconds)) {
-    problems.push(
-      `it lasts ${Math.round(seconds * 10) / 10} s; it takes ${secondsText(rule.minSeconds)} to ${secondsText(rule.maxSeconds)}`,
-    );
+    problems.push({ kind: 'duration', seconds, min: rule.minSeconds, max: rule.maxSeconds });
   }
   if (typeof item.size_bytes === 'number') {
     if (item.size_bytes > rule.maxBytes)
-      problems.push(`it is ${sizeText(item.size_bytes)}; it takes at most ${sizeText(rule.maxBytes)}`);
+      problems.push({ kind: 'too_large', bytes: item.size_bytes, max: rule.maxBytes });
     if (rule.minBytes && item.size_bytes < rule.minBytes)
-      problems.push(`it is ${sizeText(item.size_bytes)}; it takes at least ${sizeText(rule.minBytes)}`);
+      problems.push({ kind: 'too_small', bytes: item.size_bytes, min: rule.minBytes });
   }
   const { width, height } = item;
   if (width && height) {
     const ratio = width / height;
     if (ratio < rule.aspect.min - 0.005 || ratio > rule.aspect.max + 0.005) {
-      problems.push(
-        `its shape (${width} × ${height}) is outside ${ratioText(rule.aspect.max)} to ${ratioText(rule.aspect.min)}`,
-      );
+      problems.push({ kind: 'shape', width, height, min: rule.aspect.min, max: rule.aspect.max });
     }
     const sides = rule.maxSides;
     if (sides && (Math.max(width, height) > sides.long || Math.min(width, height) > sides.short)) {
-      problems.push(`${width} × ${height} is larger than ${sides.long} × ${sides.short}`);
+      problems.push({ kind: 'too_many_pixels', width, height, long: sides.long, short: sides.short });
     }
   }
   if (facts?.frame_rate && rule.maxFrameRate && facts.frame_rate > rule.maxFrameRate + 0.01) {
-    problems.push(
-      `it runs at ${Math.round(facts.frame_rate)} frames a second; it takes at most ${rule.maxFrameRate}`,
-    );
+    problems.push({ kind: 'frame_rate', framesPerSecond: facts.frame_rate, max: rule.maxFrameRate });
   }
   return problems;
 }
 
-/**
- * The channel's media limits as a person reads them, for the editor.
- * @example mediaLimitSummary('x') // 'Up to 4 images or 1 video'
- */
-export function mediaLimitSummary(channel: ChannelId): string {
-  const { media: rule } = CHANNEL_RULES[channel];
-  if (rule.maxImages === 0 && rule.maxVideos === 0) return 'No media';
-  const parts: string[] = [];
-  if (rule.maxImages > 0) parts.push(plural(rule.maxImages, 'image'));
-  if (rule.maxVideos > 0) parts.push(plural(rule.maxVideos, 'video'));
-  const joined = rule.mixed ? `Up to ${rule.maxImages} images and videos` : `Up to ${parts.join(' or ')}`;
-  const required =
-    rule.required === 'media'
-      ? '; at least one required'
-      : rule.required === 'video'
-        ? '; a video is required'
-        : '';
-  return `${rule.maxImages === 0 ? `${plural(rule.maxVideos, 'video')}` : joined}${required}`;
+/** A video problem in English words, as the issue's `message` ends. */
+function videoProblemText(problem: VideoProblem): string {
+  switch (problem.kind) {
+    case 'format':
+      return `${problem.found} is not a format it takes (${problem.accepted.join(', ')})`;
+    case 'video_codec':
+      return `the video is ${problem.found}; it takes ${problem.accepted.join(' or ')}`;
+    case 'audio_codec':
+      return `the sound is ${problem.found}; it takes ${problem.accepted.join(' or ')}`;
+    case 'duration':
+      return `it lasts ${Math.round(problem.seconds * 10) / 10} s; it takes ${secondsText(problem.min)} to ${secondsText(problem.max)}`;
+    case 'too_large':
+      return `it is ${sizeText(problem.bytes)}; it takes at most ${sizeText(problem.max)}`;
+    case 'too_small':
+      return `it is ${sizeText(problem.bytes)}; it takes at least ${sizeText(problem.min)}`;
+    case 'shape':
+      return `its shape (${problem.width} × ${problem.height}) is outside ${ratioText(problem.max)} to ${ratioText(problem.min)}`;
+    case 'too_many_pixels':
+      return `${problem.width} × ${problem.height} is larger than ${problem.long} × ${problem.short}`;
+    case 'frame_rate':
+      return `it runs at ${Math.round(problem.framesPerSecond)} frames a second; it takes at most ${problem.max}`;
+  }
 }
 
 /** How far a ratio may sit outside a network's range and still count as inside (1200 × 628 is "1.91:1"). */

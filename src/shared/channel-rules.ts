@@ -19,6 +19,9 @@ export const CHANNEL_RULES_VERSION = '2026-12-02.1';
  */
 export type CountUnit = 'characters' | 'graphemes' | 'emoji_bytes' | 'weighted' | 'sms_units';
 
+/** Which title-like field a network has: an event's title, an email's subject, a Pin's title. */
+export type TitleKind = 'event_title' | 'subject' | 'pin_title';
+
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
@@ -84,8 +87,11 @@ export interface ChannelRule {
   threads: boolean;
   /** Length shown before "more", when the network truncates the feed view. */
   previewLength: number | null;
-  /** Title-like field: email subject, event title. */
-  title: { label: string; limit: number; warnOver: number | null } | null;
+  /**
+   * Title-like field: email subject, event title. `label` is its English name (prompts and messages say it);
+   * `kind` lets a translation say the whole sentence about it, article and gender included.
+   */
+  title: { kind: TitleKind; label: string; limit: number; warnOver: number | null } | null;
   preheaderLimit: number | null;
   commentLimit: number | null;
   /** Hard cap on SMS segments. */
@@ -299,7 +305,7 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     maxLinks: null,
     threads: false,
     ...noExtras,
-    title: { label: 'event title', limit: 58, warnOver: null },
+    title: { kind: 'event_title', label: 'event title', limit: 58, warnOver: null },
     // Assumption: a weekly update keeps the profile fresh; mid-week mornings when local searches peak.
     cadencePerWeek: 1,
     postingDays: [2, 3, 4],
@@ -319,7 +325,7 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     ...noExtras,
     // RFC 5322 §2.1.1 recommends lines of at most 78 characters, so longer subjects get folded; inboxes
     // show roughly 60 characters on desktop, hence the warning. Preheaders past ~140 characters are cut.
-    title: { label: 'subject', limit: 78, warnOver: 60 },
+    title: { kind: 'subject', label: 'subject', limit: 78, warnOver: 60 },
     preheaderLimit: 140,
     // Assumption (common email-service guidance): weekly, mid-week mid-morning.
     cadencePerWeek: 1,
@@ -379,7 +385,7 @@ export const CHANNEL_RULES: Readonly<Record<ChannelId, ChannelRule>> = {
     maxLinks: null, // the destination is the Pin's own `link` field, not the description
     threads: false,
     ...noExtras,
-    title: { label: 'Pin title', limit: 100, warnOver: null },
+    title: { kind: 'pin_title', label: 'Pin title', limit: 100, warnOver: null },
     // Pinterest Business, "Best practices": pin consistently through the week; evenings and weekends do
     // best for most retail audiences. We default to a few a week.
     cadencePerWeek: 3,

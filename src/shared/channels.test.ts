@@ -175,6 +175,9 @@ describe('validateForChannel', () => {
       field: 'body',
       code: 'too_long',
       severity: 'error',
+      channel: 'x',
+      part: 'text',
+      unit: 'weighted',
       count: 283,
       limit: 280,
     });
@@ -202,23 +205,34 @@ describe('validateForChannel', () => {
     expect(validateForChannel('email', { body: 'Hi', title: 's'.repeat(61) })[0]).toMatchObject({
       code: 'long_subject',
       severity: 'warning',
+      title: 'subject',
+      count: 61,
+      limit: 60,
     });
     expect(validateForChannel('email', { body: 'Hi', title: 's'.repeat(79) })[0]).toMatchObject({
       code: 'too_long',
       severity: 'error',
+      part: 'title',
+      title: 'subject',
     });
-    expect(validateForChannel('email', { body: 'Hi', preheader: 'p'.repeat(141) })[0]?.field).toBe(
-      'preheader',
-    );
-    expect(validateForChannel('google_business', { body: 'Hi', title: 't'.repeat(59) })[0]?.code).toBe(
-      'too_long',
-    );
+    expect(validateForChannel('email', { body: 'Hi', preheader: 'p'.repeat(141) })[0]).toMatchObject({
+      field: 'preheader',
+      code: 'too_long',
+      part: 'preheader',
+      count: 141,
+      limit: 140,
+    });
+    expect(validateForChannel('google_business', { body: 'Hi', title: 't'.repeat(59) })[0]).toMatchObject({
+      code: 'too_long',
+      title: 'event_title',
+    });
   });
 
   it('warns on multi-part SMS and refuses more than ten parts', () => {
     expect(validateForChannel('sms', { body: 'a'.repeat(200) })[0]).toMatchObject({
       code: 'multi_segment',
       severity: 'warning',
+      encoding: 'GSM-7',
       count: 2,
     });
     expect(validateForChannel('sms', { body: 'a'.repeat(153 * 10 + 1) })[0]?.code).toBe('too_many_segments');

@@ -1,11 +1,12 @@
 import type { ChannelId } from './channel-ids.js';
-import { CHANNEL_RULES, type ChannelRule, type CountUnit } from './channel-rules.js';
+import { CHANNEL_RULES, type ChannelRule, type CountUnit, type TitleKind } from './channel-rules.js';
 import {
   codePointCount,
   extractHashtags,
   extractUrls,
   graphemeCount,
   normalizeHashtags,
+  type SmsSegmentation,
   smsSegments,
   splitGraphemes,
   threadsLength,
@@ -15,7 +16,7 @@ import {
 // The channel registry's API: count text the way each network does, list what breaks its rules, and cut
 // text so it fits. Used by the AI engine (to enforce limits after generation) and by the web previews.
 
-export type { ChannelRule, CountUnit, Weekday } from './channel-rules.js';
+export type { ChannelRule, CountUnit, TitleKind, Weekday } from './channel-rules.js';
 export { CHANNEL_RULES, CHANNEL_RULES_VERSION } from './channel-rules.js';
 export { normalizeHashtags, type SmsSegmentation, smsSegments } from './channel-text.js';
 
@@ -75,23 +76,38 @@ export function composePost(body: string, hashtags: readonly string[] = []): str
   return extra.length > 0 ? `${body.trimEnd()}\n\n${extra.join(' ')}` : body;
 }
 
-/** What a validator found wrong. Errors block publishing; warnings are advice. */
-export interface ChannelIssue {
+/** An SMS's character set: 160 GSM-7 characters fit in one message, 70 UCS-2 (an emoji, most scripts). */
+export type SmsEncoding = SmsSegmentation['encoding'];
+
+interface ChannelIssueBase {
+  /** Where it is: `body`, `thread.0`, `hashtags`, `title`, `preheader`. */
   field: string;
-  code:
-    | 'empty'
-    | 'too_long'
-    | 'too_many_hashtags'
-    | 'too_many_links'
-    | 'too_many_segments'
-    | 'multi_segment'
-    | 'long_subject'
-    | 'thread_unsupported';
   severity: 'error' | 'warning';
+  /** The sentence in English, for API consumers and the server's field errors. */
   message: string;
-  count?: number;
-  limit?: number;
+  channel: ChannelId;
 }
+
+/**
+ * What a validator found wrong. Errors block publishing; warnings are advice. Besides the English `message`,
+ * each code carries the facts its sentence names, so another language can say it without reading the
+ * English (the web app's src/web/lib/channel-issue-text.ts).
+ */
+export type ChannelIssue = ChannelIssueBase &
+  (
+    | { code: 'empty' | 'thread_unsupported' }
+    /** A post's text, counted in the network's unit. */
+    | { code: 'too_long'; part: 'text'; unit: CountUnit; count: number; limit: number }
+    /** The subject, event title or Pin title, in characters. */
+    | { code: 'too_long'; part: 'title'; title: TitleKind; count: number; limit: number }
+    /** An email's preheader, in characters. */
+    | { code: 'too_long'; part: 'preheader'; count: number; limit: number }
+    | { code: 'too_many_hashtags' | 'too_many_links' | 'too_many_segments'; count: number; limit: number }
+    /** An SMS longer than one message (`count` messages, `limit` 1). */
+    | { code: 'multi_segment'; encoding: SmsEncoding; count: number; limit: number }
+    /** A title longer than inboxes show (`limit`), though within the network's limit. */
+    | { code: 'long_subject'; title: TitleKind; count: number; limit: number }
+  );
 
 /** A piece of content to check against a channel. */
 export interface ChannelContent {
@@ -118,15 +134,23 @@ export function validateForChannel(
   const issues: ChannelIssue[] = [];
   const posts = [content.body, ...(content.thread ?? [])];
   const published = composePost(content.body, content.hashtags);
+  const { name } = rule;
   if (content.body.trim() === '') {
-    issues.push({ field: 'body', code: 'empty', severity: 'error', message: 'Write something to publish' });
+    issues.push({
+      field: 'body',
+      code: 'empty',
+      severity: 'error',
+      message: 'Write something to publish',
+      channel,
+    });
   }
   if (!rule.threads && (content.thread?.length ?? 0) > 0) {
     issues.push({
       field: 'thread',
       code: 'thread_unsupported',
       severity: 'error',
-      message: `${rule.name} does not take threads; merge the posts into one`,
+      message: `${name} does not take threads; merge the posts into one`,
+      channel,
     });
   }
   posts.forEach((post, index) => {
@@ -134,7 +158,9 @@ export function validateForChannel(
     issues.push(...lengthIssues(channel, field, index === 0 ? published : post, options));
     const links = new Set(extractUrls(post)).size;
     if (rule.maxLinks !== null && links > rule.maxLinks) {
-      issues.push(overIssue(field, 'too_many_links', links, rule.maxLinks, `${rule.name} allows`, 'links'));
+      const limit = rule.maxLinks;
+      const message = `${name} allows ${plural(limit, 'link')}; this has ${links}`;
+      issues.push({ ...over(field, message, channel, links, limit), code: 'too_many_links' });
     }
   });
   const tags = new Set(
@@ -143,38 +169,32 @@ export function validateForChannel(
       .filter(Boolean),
   ).size;
   if (tags > rule.maxHashtags) {
-    issues.push(
-      overIssue('hashtags', 'too_many_hashtags', tags, rule.maxHashtags, `${rule.name} allows`, 'hashtags'),
-    );
+    const message = `${name} allows ${plural(rule.maxHashtags, 'hashtag')}; this has ${tags}`;
+    issues.push({ ...over('hashtags', message, channel, tags, rule.maxHashtags), code: 'too_many_hashtags' });
   }
   if (rule.title && content.title !== undefined) issues.push(...titleIssues(rule, content.title));
   if (rule.preheaderLimit !== null && content.preheader !== undefined) {
     const length = codePointCount(content.preheader);
     if (length > rule.preheaderLimit) {
-      issues.push(
-        overIssue('preheader', 'too_long', length, rule.preheaderLimit, 'Use at most', 'characters'),
-      );
+      const message = `Use at most ${rule.preheaderLimit} characters; this has ${length}`;
+      issues.push({
+        ...over('preheader', message, channel, length, rule.preheaderLimit),
+        code: 'too_long',
+        part: 'preheader',
+      });
     }
   }
   return issues;
 }
 
-function overIssue(
-  field: string,
-  code: ChannelIssue['code'],
-  count: number,
-  limit: number,
-  lead: string,
-  noun: string,
-): ChannelIssue {
-  return {
-    field,
-    code,
-    severity: 'error',
-    message: `${lead} ${limit} ${noun}; this has ${count}`,
-    count,
-    limit,
-  };
+/** "1 hashtag", "2 hashtags": Threads allows one. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The parts every "over the limit" error shares; the caller adds its code and facts. */
+function over(field: string, message: string, channel: ChannelId, count: number, limit: number) {
+  return { field, severity: 'error' as const, message, channel, count, limit };
 }
 
 function lengthIssues(
@@ -188,7 +208,8 @@ function lengthIssues(
     const sms = smsSegments(text);
     const maxSegments = rule.maxSegments ?? 1;
     if (sms.segments > maxSegments) {
-      return [overIssue(field, 'too_many_segments', sms.segments, maxSegments, 'Send at most', 'segments')];
+      const message = `Send at most ${maxSegments} segments; this has ${sms.segments}`;
+      return [{ ...over(field, message, channel, sms.segments, maxSegments), code: 'too_many_segments' }];
     }
     if (sms.segments > 1) {
       return [
@@ -197,6 +218,8 @@ function lengthIssues(
           code: 'multi_segment',
           severity: 'warning',
           message: `This ${sms.encoding} text is ${sms.segments} messages; each is billed`,
+          channel,
+          encoding: sms.encoding,
           count: sms.segments,
           limit: 1,
         },
@@ -204,17 +227,25 @@ function lengthIssues(
     }
     return [];
   }
-  const { count, limit, over } = countText(channel, text, options);
-  const unit = rule.unit === 'graphemes' ? 'characters (graphemes)' : 'characters';
-  return over ? [overIssue(field, 'too_long', count, limit, `${rule.name} allows`, unit)] : [];
+  const { count, limit, over: tooLong } = countText(channel, text, options);
+  if (!tooLong) return [];
+  const noun = rule.unit === 'graphemes' ? 'characters (graphemes)' : 'characters';
+  const message = `${rule.name} allows ${limit} ${noun}; this has ${count}`;
+  return [
+    { ...over(field, message, channel, count, limit), code: 'too_long', part: 'text', unit: rule.unit },
+  ];
 }
 
 function titleIssues(rule: ChannelRule, title: string): ChannelIssue[] {
   if (!rule.title) return [];
   const length = codePointCount(title);
-  const { label, limit, warnOver } = rule.title;
-  if (length > limit)
-    return [overIssue('title', 'too_long', length, limit, `The ${label} takes`, 'characters')];
+  const { kind, label, limit, warnOver } = rule.title;
+  if (length > limit) {
+    const message = `The ${label} takes ${limit} characters; this has ${length}`;
+    return [
+      { ...over('title', message, rule.id, length, limit), code: 'too_long', part: 'title', title: kind },
+    ];
+  }
   if (warnOver !== null && length > warnOver) {
     return [
       {
@@ -222,6 +253,8 @@ function titleIssues(rule: ChannelRule, title: string): ChannelIssue[] {
         code: 'long_subject',
         severity: 'warning',
         message: `Inboxes show about ${warnOver} characters of a ${label}; this has ${length}`,
+        channel: rule.id,
+        title: kind,
         count: length,
         limit: warnOver,
       },

@@ -118,7 +118,7 @@ describeEachDialect('content routes', (create) => {
       'Threads with two hashtags',
       { channel: 'threads', body: 'Hi', hashtags: ['a', 'b'] },
       'body.hashtags',
-      'Threads allows 1 hashtags; this has 2',
+      'Threads allows 1 hashtag; this has 2',
     ],
     [
       'an email subject over 78',

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelId } from '#shared/channel-ids.js';
-import { cropFor, mediaIssues, mediaLimitSummary } from '#shared/channel-media.js';
+import { cropFor, mediaIssues } from '#shared/channel-media.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import type { ContentMedia } from '#shared/content.schema.js';
 import { MEDIA_CROPS } from '#shared/media.schema.js';
@@ -10,6 +10,7 @@ import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { Card } from '#web/components/ui/card.js';
 import { MediaThumbnail } from '#web/components/ui/media-thumbnail.js';
+import { mediaIssueText, mediaLimitText } from '#web/lib/channel-issue-text.js';
 import { formatNumber } from '#web/lib/workspace-format.js';
 import { MediaPickerDialog } from './media-picker-dialog.js';
 import { problemDetail } from './problem-detail.js';
@@ -42,6 +43,7 @@ export function AttachedMediaCard({
 }: AttachedMediaCardProps) {
   const [picking, setPicking] = useState(false);
   const { t } = useTranslation('media');
+  const { t: tRules } = useTranslation('channels');
   const ids = media.map((item) => item.id);
   const issues = mediaIssues(channel, media, 'schedule');
   const move = (from: number, to: number) => {
@@ -55,7 +57,7 @@ export function AttachedMediaCard({
   return (
     <Card
       title={t('attached.title')}
-      description={t('attached.limits', { network, limits: mediaLimitSummary(channel) })}
+      description={t('attached.limits', { network, limits: mediaLimitText(channel, tRules) })}
     >
       <div className="stack">
         {media.length === 0 && <p className="muted">{t('attached.none')}</p>}
@@ -122,7 +124,7 @@ export function AttachedMediaCard({
           <Banner tone="warning" title={t('attached.issues')}>
             <ul>
               {issues.map((issue) => (
-                <li key={`${issue.path}-${issue.code}`}>{issue.message}</li>
+                <li key={`${issue.path}-${issue.message}`}>{mediaIssueText(issue, tRules)}</li>
               ))}
             </ul>
           </Banner>

@@ -1,9 +1,17 @@
+import type { TFunction } from 'i18next';
 import type { ChannelId } from '#shared/channel-ids.js';
-import { type MediaCheckStage, mediaIssues } from '#shared/channel-media.js';
-import { CHANNEL_RULES, composePost, countText, validateForChannel } from '#shared/channels.js';
+import { type MediaCheckStage, type MediaIssue, mediaIssues } from '#shared/channel-media.js';
+import {
+  CHANNEL_RULES,
+  type ChannelIssue,
+  composePost,
+  countText,
+  validateForChannel,
+} from '#shared/channels.js';
 import type { ComposeIntent } from '#shared/compose.schema.js';
 import type { ContentMedia } from '#shared/content.schema.js';
 import type { FieldError } from '#shared/problem.schema.js';
+import { channelIssueText, mediaIssueText } from '#web/lib/channel-issue-text.js';
 import { translateFieldMessage } from '#web/lib/field-messages.js';
 import type { ComposePostRequest } from '../../api/compose-post.js';
 
@@ -42,10 +50,14 @@ const STAGE: Record<ComposeIntent, MediaCheckStage> = {
   queue: 'schedule',
 };
 
-/** One line under a tab: what blocks saving (`error`) or is only advice (`warning`). */
-export interface VariantNote {
-  severity: 'error' | 'warning';
-  message: string;
+/** One line under a tab: what blocks saving (`error`) or is only advice (`warning`), a text or a media rule. */
+export type VariantNote =
+  | { severity: 'error' | 'warning'; rule: ChannelIssue }
+  | { severity: 'error'; media: MediaIssue };
+
+/** The note in the reader's language. */
+export function variantNoteText(note: VariantNote, t: TFunction<'channels'>): string {
+  return 'rule' in note ? channelIssueText(note.rule, t) : mediaIssueText(note.media, t);
 }
 
 /** What the channel's rules say about its variant now, with its length counted the network's way. */
@@ -57,9 +69,9 @@ export function checkVariant(draft: ComposeDraft, channel: ChannelId) {
     hashtags: variant.hashtags,
   })
     .filter((issue) => issue.code !== 'empty' || draft.intent !== 'draft')
-    .map((issue) => ({ severity: issue.severity, message: issue.message }));
+    .map((issue) => ({ severity: issue.severity, rule: issue }));
   for (const issue of mediaIssues(channel, draft.media, STAGE[draft.intent])) {
-    notes.push({ severity: 'error', message: issue.message });
+    notes.push({ severity: 'error', media: issue });
   }
   return { measured, notes, blocked: notes.some((note) => note.severity === 'error') };
 }

@@ -8,7 +8,13 @@ import { describeError } from '#web/lib/error-messages.js';
 import { useRewriteContent } from '../../api/rewrite-content.js';
 import { ChannelPreview } from '../editor/channel-preview.js';
 import { splitHashtags } from '../editor/editor-form-schema.js';
-import { type ComposeDraft, checkVariant, type VariantDraft, variantOf } from './compose-draft.js';
+import {
+  type ComposeDraft,
+  checkVariant,
+  type VariantDraft,
+  variantNoteText,
+  variantOf,
+} from './compose-draft.js';
 
 interface VariantPanelProps {
   businessId: string;
@@ -33,6 +39,7 @@ export function VariantPanel({
   onChange,
 }: VariantPanelProps) {
   const { t } = useTranslation('content');
+  const { t: tRules } = useTranslation('channels');
   const rule = CHANNEL_RULES[channel];
   const variant = variantOf(draft, channel);
   const { measured, notes } = checkVariant(draft, channel);
@@ -77,8 +84,16 @@ export function VariantPanel({
               </li>
             ))}
             {notes.map((note) => (
-              <li key={note.message} className={`compose-notes__${note.severity}`}>
-                {note.message}
+              // Where the note points and its English sentence (which names every fact) tell notes apart.
+              <li
+                key={
+                  'rule' in note
+                    ? `${note.rule.field}-${note.rule.message}`
+                    : `${note.media.path}-${note.media.message}`
+                }
+                className={`compose-notes__${note.severity}`}
+              >
+                {variantNoteText(note, tRules)}
               </li>
             ))}
           </ul>

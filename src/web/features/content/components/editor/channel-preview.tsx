@@ -5,6 +5,7 @@ import { cropFor } from '#shared/channel-media.js';
 import { CHANNEL_RULES, composePost, countText, validateForChannel } from '#shared/channels.js';
 import type { ContentMedia } from '#shared/content.schema.js';
 import { MediaThumbnail } from '#web/components/ui/media-thumbnail.js';
+import { channelIssueText } from '#web/lib/channel-issue-text.js';
 import { formatNumber } from '#web/lib/workspace-format.js';
 
 /** The channels whose post has a title of its own, named as the network names it ("subject" for email). */
@@ -42,6 +43,7 @@ export function ChannelPreview({
   media = [],
 }: ChannelPreviewProps) {
   const { t } = useTranslation('content');
+  const { t: tRules } = useTranslation('channels');
   const rule = CHANNEL_RULES[channel];
   const published = composePost(body, hashtags);
   const measured = countText(channel, published);
@@ -99,7 +101,7 @@ export function ChannelPreview({
         <ul className="preview__issues">
           {issues.map((issue) => (
             <li key={`${issue.field}-${issue.code}`} className={`preview__issue--${issue.severity}`}>
-              {issue.message}
+              {channelIssueText(issue, tRules)}
             </li>
           ))}
         </ul>
