@@ -2576,6 +2576,10 @@ export interface components {
                 path: string;
                 message: string;
                 code: string;
+                /** @description The values the message names, for clients that word it themselves */
+                facts?: {
+                    [key: string]: unknown;
+                };
             }[];
         };
         ContentPublishedEvent: {

@@ -6,6 +6,15 @@ export const fieldErrorSchema = z.object({
   path: z.string(),
   message: z.string(),
   code: z.string(),
+  /**
+   * The values `message` names, for a client that words it itself (in another language): for a channel
+   * rule (`over_channel_limit`) or a media rule (`media_check_failed`), the issue's code, channel, counts and
+   * limits, as `src/shared/channels.ts` and `src/shared/channel-media.ts` describe them.
+   */
+  facts: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .meta({ description: 'The values the message names, for clients that word it themselves' }),
 });
 
 /** RFC 9457 problem details, extended with a stable `code`, the request id and field errors. */

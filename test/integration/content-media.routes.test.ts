@@ -121,7 +121,14 @@ describeEachDialect('media attached to content', (create) => {
     expect(tooMany.json<Problem>()).toMatchObject({
       code: 'media_check_failed',
       detail: 'X takes at most 4 images in a post; this has 5',
-      errors: [{ path: 'body.media', code: 'too_many_images' }],
+      errors: [
+        {
+          path: 'body.media',
+          code: 'too_many_images',
+          // What a client needs to word it in another language.
+          facts: { code: 'too_many_images', channel: 'x', count: 5, limit: 4 },
+        },
+      ],
     });
     const sms = await createContent(t.app, owner, business.id, { channel: 'sms', body: 'Sale today' });
     const refused = await setMedia(sms, [pictures[0]?.id ?? '']);

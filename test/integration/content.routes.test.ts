@@ -132,6 +132,13 @@ describeEachDialect('content routes', (create) => {
     const problem = response.json<Problem>();
     expect(problem).toMatchObject({ code: 'over_channel_limit', detail });
     expect(problem.errors?.[0]).toMatchObject({ path, message: detail });
+    // The facts the sentence names, for a client that words it in another language.
+    expect(problem.errors?.[0]?.facts).toMatchObject({
+      code: problem.errors?.[0]?.code,
+      channel: fields.channel,
+      count: expect.any(Number),
+      limit: expect.any(Number),
+    });
   });
 
   it('saves text right at the limit, and advice that does not block', async () => {

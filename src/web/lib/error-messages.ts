@@ -2,6 +2,7 @@ import { getI18n } from 'react-i18next';
 import type { ErrorCode } from '#shared/error-codes.js';
 import type common from '../locales/en/common.json';
 import { ApiError, NetworkError } from './api-error.js';
+import { fieldErrorText } from './field-error-text.js';
 
 // The sentences live in the translations (`errors` in src/web/locales/<language>/common.json, loaded before
 // the first screen renders): one per stable error code, plus the network and app fallbacks.
@@ -58,7 +59,19 @@ export function describeError(error: unknown): string {
   if (!error.detail) return known || error.title;
   // The server writes its details in English: they win in English, and elsewhere only add to the sentence.
   if (english || !known) return error.detail;
-  return DETAIL_MATTERS.has(error.code)
-    ? t('errors.withDetail', { message: known, detail: error.detail })
-    : known;
+  if (!DETAIL_MATTERS.has(error.code)) return known;
+  return t('errors.withDetail', { message: known, detail: ruleDetail(error) ?? error.detail });
+}
+
+/**
+ * A refusal by the channel or media rules, in the reader's language: each issue from the facts its field
+ * error carries (field-error-text.ts), where the server's `detail` is the same issues in English.
+ */
+function ruleDetail(error: ApiError): string | undefined {
+  if (error.code !== 'over_channel_limit' && error.code !== 'media_check_failed') return undefined;
+  const worded = error.fieldErrors.filter((fieldError) => fieldError.facts);
+  if (worded.length === 0) return undefined;
+  // `over_channel_limit`'s detail names the first issue only; the media check's names them all.
+  const shown = error.code === 'over_channel_limit' ? worded.slice(0, 1) : worded;
+  return shown.map((fieldError) => fieldErrorText(fieldError)).join(' · ');
 }

@@ -1,7 +1,7 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { ApiError } from './api-error.js';
 import { describeError } from './error-messages.js';
-import { translateFieldMessage } from './field-messages.js';
+import { fieldErrorText } from './field-error-text.js';
 
 /** `body.email` → `email`; `body.address.city` → `address.city`. Other locations do not map to fields. */
 export function fieldNameFromPath(path: string): string | undefined {
@@ -24,7 +24,7 @@ export function applyServerErrors<T extends FieldValues>(
   for (const fieldError of error.fieldErrors) {
     const name = fieldNameFromPath(fieldError.path);
     if (name && (fields as readonly string[]).includes(name)) {
-      setError(name as Path<T>, { type: 'server', message: translateFieldMessage(fieldError.message) });
+      setError(name as Path<T>, { type: 'server', message: fieldErrorText(fieldError) });
     } else {
       unplaced = true;
     }

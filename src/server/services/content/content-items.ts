@@ -44,11 +44,10 @@ export function checkChannelRules(fields: ChannelFields): ContentWarning[] {
   const first = errors[0];
   if (first) {
     throw new AppError('over_channel_limit', first.message, {
-      errors: errors.map((issue) => ({
-        path: `body.${issue.field}`,
-        message: issue.message,
-        code: issue.code,
-      })),
+      errors: errors.map((issue) => {
+        const { field, message, severity: _severity, ...facts } = issue;
+        return { path: `body.${field}`, message, code: issue.code, facts };
+      }),
     });
   }
   return warningsOf(issues);

@@ -83,7 +83,7 @@ export function checkMedia(channel: ChannelId, media: readonly ContentMedia[], s
   const first = issues[0];
   if (!first) return;
   throw new AppError('media_check_failed', issues.map((issue) => issue.message).join('. '), {
-    errors: issues.map((issue) => ({ path: issue.path, message: issue.message, code: issue.code })),
+    errors: issues.map(({ path, message, ...facts }) => ({ path, message, code: facts.code, facts })),
   });
 }
 

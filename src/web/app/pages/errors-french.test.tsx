@@ -1,10 +1,11 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { API } from '#shared/api-paths.js';
-import type { Problem } from '#shared/problem.schema.js';
+import type { FieldError, Problem } from '#shared/problem.schema.js';
 import { GeneralSettingsForm } from '#web/features/workspaces/components/general-settings-form.js';
 import { ApiError, NetworkError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { fieldErrorText } from '#web/lib/field-error-text.js';
 import { fieldProblem, problem } from '#web/test/fake-api.js';
 import { aBusiness } from '#web/test/fixtures.js';
 import { testI18n } from '#web/test/i18n.js';
@@ -80,5 +81,52 @@ describe('describeError, in French', () => {
     expect(describeError(apiError({ status: 404, code: 'not_found', detail: 'No such campaign' }))).toBe(
       'Introuvable. L’élément a peut-être été supprimé, ou vous n’êtes pas membre.',
     );
+  });
+
+  it('words a refusal by the channel or media rules in French, from the facts the server sends', () => {
+    const hashtags = apiError({
+      status: 422,
+      code: 'over_channel_limit',
+      detail: 'Threads allows 1 hashtag; this has 2',
+      errors: [
+        {
+          path: 'body.hashtags',
+          code: 'too_many_hashtags',
+          message: 'Threads allows 1 hashtag; this has 2',
+          facts: { code: 'too_many_hashtags', channel: 'threads', count: 2, limit: 1 },
+        },
+      ],
+    });
+    expect(describeError(hashtags)).toMatch(
+      /^.+\(détail : Threads accepte au plus 1 hashtag\u00a0; ce texte en compte 2\)$/,
+    );
+    const images = apiError({
+      status: 422,
+      code: 'media_check_failed',
+      detail: 'X takes at most 4 images in a post; this has 5',
+      errors: [
+        {
+          path: 'body.media',
+          code: 'too_many_images',
+          message: 'X takes at most 4 images in a post; this has 5',
+          facts: { code: 'too_many_images', channel: 'x', count: 5, limit: 4 },
+        },
+      ],
+    });
+    expect(describeError(images)).not.toContain('takes at most');
+    expect(fieldErrorText(images.fieldErrors[0] as FieldError)).toBe(
+      describeError(images).replace(/^.*\(détail : (.*)\)$/, '$1'),
+    );
+  });
+
+  it('keeps the English of a rule refusal without facts (an older server)', () => {
+    const detail = 'Threads allows 1 hashtag; this has 2';
+    const refusal = apiError({
+      status: 422,
+      code: 'over_channel_limit',
+      detail,
+      errors: [{ path: 'body.hashtags', code: 'too_many_hashtags', message: detail }],
+    });
+    expect(describeError(refusal)).toContain(`(détail : ${detail})`);
   });
 });
