@@ -23833,6 +23833,73 @@ export interface operations {
                             title: string;
                             body: string;
                             link: string;
+                            facts: ({
+                                kind: "review_requested";
+                                actor: string | null;
+                                item: string;
+                                channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+                            } | {
+                                kind: "content_sent_back";
+                                actor: string | null;
+                                item: string;
+                                comment: string | null;
+                            } | {
+                                kind: "content_approved";
+                                actor: string | null;
+                                item: string;
+                            } | {
+                                kind: "publish_failed";
+                                item: string;
+                                reason: string;
+                            } | {
+                                kind: "inbox_attention";
+                                customer: string;
+                                urgent: boolean;
+                                negative: boolean;
+                                excerpt: string;
+                            } | {
+                                kind: "ai_budget";
+                                threshold: number;
+                                spent_micro_usd: number;
+                                limit_micro_usd: number;
+                            } | {
+                                kind: "job_died";
+                                job_name: string;
+                                error: string;
+                            } | {
+                                kind: "weekly_digest";
+                                upcoming_count: number;
+                                upcoming: {
+                                    label: string;
+                                    channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+                                    scheduled_at: string | null;
+                                }[];
+                                last_week: {
+                                    impressions: number;
+                                    engagements: number;
+                                    clicks: number;
+                                    conversions: number;
+                                };
+                                campaigns: {
+                                    name: string;
+                                    days_elapsed: number;
+                                    days_total: number;
+                                    forecast: {
+                                        metric: "clicks" | "conversions";
+                                        actual: number;
+                                        expected: number;
+                                    }[] | null;
+                                    kpis: {
+                                        metric: string;
+                                        status: "met" | "on_track" | "at_risk" | "behind" | "not_started" | "no_forecast";
+                                    }[];
+                                }[];
+                            } | {
+                                kind: "comment_mention";
+                                actor: string | null;
+                                item: string;
+                                excerpt: string;
+                            }) | null;
                             read_at: string | null;
                             created_at: string;
                         }[];
@@ -24116,6 +24183,73 @@ export interface operations {
                         title: string;
                         body: string;
                         link: string;
+                        facts: ({
+                            kind: "review_requested";
+                            actor: string | null;
+                            item: string;
+                            channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+                        } | {
+                            kind: "content_sent_back";
+                            actor: string | null;
+                            item: string;
+                            comment: string | null;
+                        } | {
+                            kind: "content_approved";
+                            actor: string | null;
+                            item: string;
+                        } | {
+                            kind: "publish_failed";
+                            item: string;
+                            reason: string;
+                        } | {
+                            kind: "inbox_attention";
+                            customer: string;
+                            urgent: boolean;
+                            negative: boolean;
+                            excerpt: string;
+                        } | {
+                            kind: "ai_budget";
+                            threshold: number;
+                            spent_micro_usd: number;
+                            limit_micro_usd: number;
+                        } | {
+                            kind: "job_died";
+                            job_name: string;
+                            error: string;
+                        } | {
+                            kind: "weekly_digest";
+                            upcoming_count: number;
+                            upcoming: {
+                                label: string;
+                                channel: "x" | "linkedin" | "instagram" | "facebook" | "tiktok" | "threads" | "bluesky" | "google_business" | "email" | "sms" | "mastodon" | "pinterest" | "telegram" | "discord" | "slack";
+                                scheduled_at: string | null;
+                            }[];
+                            last_week: {
+                                impressions: number;
+                                engagements: number;
+                                clicks: number;
+                                conversions: number;
+                            };
+                            campaigns: {
+                                name: string;
+                                days_elapsed: number;
+                                days_total: number;
+                                forecast: {
+                                    metric: "clicks" | "conversions";
+                                    actual: number;
+                                    expected: number;
+                                }[] | null;
+                                kpis: {
+                                    metric: string;
+                                    status: "met" | "on_track" | "at_risk" | "behind" | "not_started" | "no_forecast";
+                                }[];
+                            }[];
+                        } | {
+                            kind: "comment_mention";
+                            actor: string | null;
+                            item: string;
+                            excerpt: string;
+                        }) | null;
                         read_at: string | null;
                         created_at: string;
                     };

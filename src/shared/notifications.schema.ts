@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { KPI_STATUSES } from './analytics.schema.js';
+import { CHANNEL_IDS } from './channel-ids.js';
 import { idSchema, timestampSchema } from './common.schema.js';
 
 // Notifications: what a person is told in a workspace (the bell, the list) and which kinds also come by
@@ -72,6 +74,96 @@ export const NOTIFICATION_KIND_INFO: Record<
   },
 };
 
+/** Who acted: their name, or null when the server did not know it ("Someone"). */
+const actorSchema = z.string().nullable();
+/** An item named as the notification names it: its title, or its text's first line, shortened. */
+const itemLabelSchema = z.string();
+const channelIdSchema = z.enum(CHANNEL_IDS);
+
+/** A week's results in the digest. */
+const digestResultsSchema = z.object({
+  impressions: z.number(),
+  engagements: z.number(),
+  clicks: z.number(),
+  conversions: z.number(),
+});
+
+/** An active campaign in the digest: how far along it is, its results against the forecast, its KPIs. */
+const digestCampaignSchema = z.object({
+  name: z.string(),
+  days_elapsed: z.number().int(),
+  days_total: z.number().int(),
+  /** Null: no forecast yet. */
+  forecast: z
+    .array(z.object({ metric: z.enum(['clicks', 'conversions']), actual: z.number(), expected: z.number() }))
+    .nullable(),
+  kpis: z.array(z.object({ metric: z.string(), status: z.enum(KPI_STATUSES) })),
+});
+
+/**
+ * The facts a notification's sentences are made of, per kind, so the web app can say them in its reader's
+ * language; the stored `title` and `body` are the same facts in English (emails and API clients use them).
+ * Money is in micro-dollars; texts are as the English ones quote them (shortened the same way).
+ */
+export const notificationFactsSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('review_requested'),
+    actor: actorSchema,
+    item: itemLabelSchema,
+    channel: channelIdSchema,
+  }),
+  z.object({
+    kind: z.literal('content_sent_back'),
+    actor: actorSchema,
+    item: itemLabelSchema,
+    /** The reviewer's comment; null when they left none. */
+    comment: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('content_approved'), actor: actorSchema, item: itemLabelSchema }),
+  z.object({
+    kind: z.literal('publish_failed'),
+    item: itemLabelSchema,
+    /** As the server wrote it (src/shared/failure-reasons.ts, or a network's own words). */
+    reason: z.string(),
+  }),
+  z.object({
+    kind: z.literal('inbox_attention'),
+    customer: z.string(),
+    urgent: z.boolean(),
+    negative: z.boolean(),
+    excerpt: z.string(),
+  }),
+  z.object({
+    kind: z.literal('ai_budget'),
+    /** The percentage of the monthly budget reached: 80 or 100. */
+    threshold: z.number().int(),
+    spent_micro_usd: z.number(),
+    limit_micro_usd: z.number(),
+  }),
+  z.object({ kind: z.literal('job_died'), job_name: z.string(), error: z.string() }),
+  z.object({
+    kind: z.literal('weekly_digest'),
+    upcoming_count: z.number().int().min(0),
+    /** The first few items scheduled in the week, in time order; the rest are only counted. */
+    upcoming: z.array(
+      z.object({
+        label: itemLabelSchema,
+        channel: channelIdSchema,
+        scheduled_at: timestampSchema.nullable(),
+      }),
+    ),
+    last_week: digestResultsSchema,
+    campaigns: z.array(digestCampaignSchema),
+  }),
+  z.object({
+    kind: z.literal('comment_mention'),
+    actor: actorSchema,
+    item: itemLabelSchema,
+    excerpt: z.string(),
+  }),
+]);
+export type NotificationFacts = z.infer<typeof notificationFactsSchema>;
+
 /** One notification as its recipient sees it. */
 export const notificationSchema = z.object({
   id: idSchema,
@@ -81,6 +173,11 @@ export const notificationSchema = z.object({
   body: z.string(),
   /** Where to act: a path of the web app (`/w/{business_id}/content/{id}`). */
   link: z.string(),
+  /**
+   * What `title` and `body` are made of, for saying them in another language; null on notifications
+   * written before the facts were kept (then `title` and `body` are all there is).
+   */
+  facts: notificationFactsSchema.nullable(),
   read_at: timestampSchema.nullable(),
   created_at: timestampSchema,
 });

@@ -209,6 +209,13 @@ describeEachDialect('where notifications come from', (create) => {
     );
     expect(heard).toMatchObject({
       title: 'Urgent and negative message from Noor',
+      facts: {
+        kind: 'inbox_attention',
+        customer: 'Noor',
+        urgent: true,
+        negative: true,
+        excerpt: 'This is terrible, I want a refund now!',
+      },
       body: '“This is terrible, I want a refund now!”',
       link: `/w/${business.id}/inbox?conversation=${angry.conversation_id}`,
     });
@@ -263,6 +270,13 @@ describeEachDialect('where notifications come from', (create) => {
         'The monthly AI budget is 80% spent',
       ]);
     }
+    const [spent] = (await notificationsOf(owner)).filter((entry) => entry.kind === 'ai_budget');
+    expect(spent?.facts).toEqual({
+      kind: 'ai_budget',
+      threshold: 100,
+      spent_micro_usd: 5 * CALL_COST,
+      limit_micro_usd: 5 * CALL_COST,
+    });
     expect(await budgetNotices(editor)).toEqual([]);
     const mail = await mailTo(admin, 'The monthly AI budget is 80% spent');
     expect(mail.text).toContain(`${PUBLIC_URL}/w/${business.id}/settings/ai`);
@@ -301,6 +315,16 @@ describeEachDialect('where notifications come from', (create) => {
     for (const person of [owner, admin, editor, viewer]) {
       expect(await kindsOf(person)).toContain('weekly_digest');
     }
+    const digest = (await notificationsOf(viewer)).find((entry) => entry.kind === 'weekly_digest');
+    expect(digest?.facts).toMatchObject({
+      kind: 'weekly_digest',
+      upcoming_count: 1,
+      upcoming: [
+        { label: 'Tuesday loaves', channel: 'facebook', scheduled_at: `${addDays(monday, 1)}T09:30:00.000Z` },
+      ],
+      last_week: { impressions: 0, engagements: 0, clicks: 0, conversions: 0 },
+      campaigns: [{ name: 'Spring launch', days_total: 29, forecast: null, kpis: [{ metric: 'clicks' }] }],
+    });
 
     // A second run for the same week (a retry, another process) tells no one again.
     const second = await queue.enqueue({
@@ -332,6 +356,7 @@ describeEachDialect('where notifications come from', (create) => {
         body: 'It can be scheduled now.',
         link: `/w/${business.id}/calendar`,
         subject_id: null,
+        facts: null,
         read_at: null,
         email_status: 'pending',
         created_at: new Date(made).toISOString(),

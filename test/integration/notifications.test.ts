@@ -137,6 +137,8 @@ describeEachDialect('notifications', (create) => {
         kind: 'review_requested',
         title: 'Editor asked for a review of “Easter <buns>”',
         link: `/w/${business.id}/content/${item.id}`,
+        // What the title and body are made of, for the web app to say in its reader's language.
+        facts: { kind: 'review_requested', actor: 'Editor', item: 'Easter <buns>', channel: 'x' },
         read_at: null,
       });
       expect(await unread(reviewer)).toBe(1);
@@ -162,6 +164,12 @@ describeEachDialect('notifications', (create) => {
       kind: 'content_sent_back',
       title: 'Admin sent back “Easter <buns>”',
       body: '“Mention the price”',
+      facts: {
+        kind: 'content_sent_back',
+        actor: 'Admin',
+        item: 'Easter <buns>',
+        comment: 'Mention the price',
+      },
     });
     await mailTo(editor, 'sent back');
 
@@ -215,6 +223,43 @@ describeEachDialect('notifications', (create) => {
     expect(await unread(admin)).toBe(0);
     // The owner's own notifications are untouched by the admin's reading.
     expect(await unread(owner)).toBe(3);
+  });
+
+  it('serves a notification written before its facts were kept, or with facts not of its kind, with none', async () => {
+    const row = (id: string, facts: string | null) => ({
+      id,
+      business_id: business.id,
+      user_id: admin.id,
+      kind: 'content_approved' as const,
+      title: `Ada approved “Post ${id.slice(-1)}”`,
+      body: 'It can be scheduled now.',
+      link: `/w/${business.id}/calendar`,
+      subject_id: null,
+      facts,
+      read_at: null,
+      email_status: 'none' as const,
+      created_at: `2026-01-01T00:00:0${id.slice(-1)}.000Z`,
+    });
+    await running.t.database.db
+      .insertInto('notifications')
+      .values([
+        row('01900000-0000-7000-8000-000000000001', null),
+        row(
+          '01900000-0000-7000-8000-000000000002',
+          JSON.stringify({ kind: 'job_died', job_name: 'x', error: 'y' }),
+        ),
+        row(
+          '01900000-0000-7000-8000-000000000003',
+          JSON.stringify({ kind: 'content_approved', actor: null, item: 'Post 3' }),
+        ),
+      ])
+      .execute();
+    const { items } = await notificationsOf(admin);
+    expect(items.map((notification) => [notification.title, notification.facts])).toEqual([
+      ['Ada approved “Post 3”', { kind: 'content_approved', actor: null, item: 'Post 3' }],
+      ['Ada approved “Post 2”', null],
+      ['Ada approved “Post 1”', null],
+    ]);
   });
 
   it('keeps each notification to its person and workspace: anyone else’s id answers 404', async () => {

@@ -25,7 +25,8 @@ describeEachDialect('migration 0026: sharing and comments', (create) => {
   });
   afterAll(() => t.close());
 
-  const notification = (id: string, kind: string): NotificationRow => ({
+  // Written before 0026, when notifications had no `facts` (0034).
+  const notification = (id: string, kind: string): Omit<NotificationRow, 'facts'> => ({
     id,
     business_id: businessId,
     user_id: userId,

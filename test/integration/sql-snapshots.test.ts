@@ -151,6 +151,7 @@ const CALLS: Record<string, Call[]> = {
             body: 'A post waits.',
             link: '/w/b/content/c',
             subject_id: null,
+            facts: null,
             read_at: null,
             email_status: 'pending',
             created_at: AT,

@@ -761,6 +761,8 @@ export interface NotificationsTable {
   /** A path of the web app: where to act. */
   link: string;
   subject_id: string | null;
+  /** JSON `NotificationFacts`: what title and body are made of; null on rows written before 0034. */
+  facts: string | null;
   read_at: string | null;
   email_status: NotificationEmailStatus;
   created_at: string;

@@ -200,6 +200,7 @@ export function aNotification(
     title: 'Edie asked for a review of “Easter buns”',
     body: 'A post for instagram waits for approval.',
     link: `/w/${overrides.business_id}/content/${contentId}`,
+    facts: null,
     read_at: null,
     created_at: CREATED,
     ...overrides,

@@ -1,7 +1,13 @@
 import type { NotificationRow } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
 import type { Repositories } from '#server/repositories/index.js';
-import type { Notification, NotificationListQuery, NotificationPage } from '#shared/notifications.schema.js';
+import {
+  type Notification,
+  type NotificationFacts,
+  type NotificationListQuery,
+  type NotificationPage,
+  notificationFactsSchema,
+} from '#shared/notifications.schema.js';
 import type { Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import type { ChangeEvents } from '../common/change-events.js';
@@ -98,7 +104,24 @@ export function toNotification(row: NotificationRow): Notification {
     title: row.title,
     body: row.body,
     link: row.link,
+    facts: factsOf(row),
     read_at: row.read_at,
     created_at: row.created_at,
   };
+}
+
+/**
+ * The stored facts, or null for rows written before they were kept, and for any that no longer read as
+ * their kind's shape (the web app then shows the stored English, which is always there).
+ */
+function factsOf(row: Pick<NotificationRow, 'kind' | 'facts'>): NotificationFacts | null {
+  if (row.facts === null) return null;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(row.facts);
+  } catch {
+    return null;
+  }
+  const facts = notificationFactsSchema.safeParse(stored);
+  return facts.success && facts.data.kind === row.kind ? facts.data : null;
 }

@@ -1,4 +1,4 @@
-import type { NotificationKind } from '#shared/notifications.schema.js';
+import type { NotificationFacts, NotificationKind } from '#shared/notifications.schema.js';
 import type { NotificationEvent, NotifiedItem } from './notifier.js';
 
 /** What a notification says and where it leads, as stored on each recipient's row. */
@@ -9,6 +9,8 @@ export interface NotificationText {
   /** A path of the web app. */
   link: string;
   subjectId: string | null;
+  /** What title and body are made of, stored beside them so the web app can say them in another language. */
+  facts: NotificationFacts;
 }
 
 /** Stored bounds: titles fit a line of the bell's panel; bodies a few lines (a digest's). */
@@ -27,68 +29,98 @@ export function describeEvent(
   event: Exclude<NotificationEvent, { kind: 'ai_budget' }>,
   facts: { actorName?: string | undefined },
 ): NotificationText {
-  const actor = facts.actorName ?? 'Someone';
+  const actorName = facts.actorName ?? null;
+  const actor = actorName ?? 'Someone';
   switch (event.kind) {
-    case 'review_requested':
+    case 'review_requested': {
+      const item = itemLabel(event.item);
       return bounded({
         kind: event.kind,
-        title: `${actor} asked for a review of “${itemLabel(event.item)}”`,
+        title: `${actor} asked for a review of “${item}”`,
         body: `A post for ${event.item.channel} waits for approval.`,
         link: contentLink(event.item),
         subjectId: event.item.id,
+        facts: { kind: event.kind, actor: actorName, item, channel: event.item.channel },
       });
-    case 'content_sent_back':
+    }
+    case 'content_sent_back': {
+      const item = itemLabel(event.item);
+      // The comment as the body quotes it: cut where the stored body is.
+      const comment = event.comment ? event.comment.slice(0, BODY_MAX - 2) : null;
       return bounded({
         kind: event.kind,
-        title: `${actor} sent back “${itemLabel(event.item)}”`,
-        body: event.comment ? `“${event.comment}”` : 'It needs changes before it can be approved.',
+        title: `${actor} sent back “${item}”`,
+        body: comment ? `“${comment}”` : 'It needs changes before it can be approved.',
         link: contentLink(event.item),
         subjectId: event.item.id,
+        facts: { kind: event.kind, actor: actorName, item, comment },
       });
-    case 'content_approved':
+    }
+    case 'content_approved': {
+      const item = itemLabel(event.item);
       return bounded({
         kind: event.kind,
-        title: `${actor} approved “${itemLabel(event.item)}”`,
+        title: `${actor} approved “${item}”`,
         body: 'It can be scheduled now.',
         link: contentLink(event.item),
         subjectId: event.item.id,
+        facts: { kind: event.kind, actor: actorName, item },
       });
-    case 'publish_failed':
+    }
+    case 'publish_failed': {
+      const item = itemLabel(event.item);
       return bounded({
         kind: event.kind,
-        title: `“${itemLabel(event.item)}” could not be published`,
+        title: `“${item}” could not be published`,
         body: `${event.reason} Schedule it again, or restore it to a draft.`,
         link: contentLink(event.item),
         subjectId: event.item.id,
+        facts: { kind: event.kind, item, reason: event.reason.slice(0, BODY_MAX) },
       });
+    }
     case 'inbox_attention': {
       const why = [event.urgent ? 'urgent' : '', event.negative ? 'negative' : '']
         .filter(Boolean)
         .join(' and ');
+      const quoted = excerpt(event.excerpt, 280);
       return bounded({
         kind: event.kind,
         title: `${capitalize(why)} message from ${event.customer}`,
-        body: `“${excerpt(event.excerpt, 280)}”`,
+        body: `“${quoted}”`,
         link: `/w/${event.businessId}/inbox?conversation=${event.conversationId}`,
         subjectId: event.conversationId,
+        facts: {
+          kind: event.kind,
+          customer: excerpt(event.customer, TITLE_MAX),
+          urgent: event.urgent,
+          negative: event.negative,
+          excerpt: quoted,
+        },
       });
     }
-    case 'comment_mention':
+    case 'comment_mention': {
+      const item = itemLabel(event.item);
+      const quoted = excerpt(event.excerpt, 500);
       return bounded({
         kind: event.kind,
-        title: `${actor} mentioned you in a comment on “${itemLabel(event.item)}”`,
-        body: `“${excerpt(event.excerpt, 500)}”`,
+        title: `${actor} mentioned you in a comment on “${item}”`,
+        body: `“${quoted}”`,
         link: `${contentLink(event.item)}#comment-${event.commentId}`,
         subjectId: event.item.id,
+        facts: { kind: event.kind, actor: actorName, item, excerpt: quoted },
       });
-    case 'job_died':
+    }
+    case 'job_died': {
+      const error = excerpt(event.error, 500);
       return bounded({
         kind: event.kind,
         title: `A background job failed for good: ${event.jobName}`,
-        body: `${excerpt(event.error, 500)} Retry it from the jobs page once the cause is fixed.`,
+        body: `${error} Retry it from the jobs page once the cause is fixed.`,
         link: `/w/${event.businessId}/jobs/${event.jobId}`,
         subjectId: event.jobId,
+        facts: { kind: event.kind, job_name: excerpt(event.jobName, TITLE_MAX), error },
       });
+    }
   }
 }
 
@@ -111,6 +143,7 @@ export function describeBudget(
         : `${spent} this month. AI features stop at 100%; an owner or admin can raise the budget.`,
     link: `/w/${businessId}/settings/ai`,
     subjectId: null,
+    facts: { kind: 'ai_budget', threshold, spent_micro_usd: spentMicroUsd, limit_micro_usd: limitMicroUsd },
   });
 }
 

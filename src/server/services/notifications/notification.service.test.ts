@@ -343,6 +343,7 @@ describe('NotificationMailService', () => {
         body: 'The receiver answered 410.',
         link: `/w/${businessId}/jobs/j1`,
         subject_id: 'j1',
+        facts: null,
         read_at: null,
         email_status: 'pending',
         created_at: AT,

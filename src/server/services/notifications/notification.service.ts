@@ -91,6 +91,7 @@ export class NotificationService implements Notifier {
       body: text.body,
       link: text.link,
       subject_id: text.subjectId,
+      facts: JSON.stringify(text.facts),
       read_at: null,
       email_status: this.deps.mailMode !== 'none' && (choices.get(userId) ?? byDefault) ? 'pending' : 'none',
       created_at: at,

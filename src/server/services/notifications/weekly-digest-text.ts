@@ -1,6 +1,7 @@
 import type { MetricSums } from '#server/repositories/metric.repository.js';
 import type { CampaignReport, KpiStatus } from '#shared/analytics.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
+import type { NotificationFacts } from '#shared/notifications.schema.js';
 import { localDate, localTime, weekday } from '#shared/zoned-time.js';
 import type { NotificationText } from './notification-texts.js';
 import { itemLabel } from './notification-texts.js';
@@ -20,6 +21,9 @@ export interface DigestFacts {
   /** Active campaigns' forecasts against their actuals. */
   campaigns: CampaignReport[];
 }
+
+/** The results a campaign's line sets against its forecast. */
+const FORECAST_REPORTED = ['clicks', 'conversions'] as const;
 
 /** Upcoming posts listed by name; the rest are counted. */
 export const UPCOMING_LISTED = 5;
@@ -71,7 +75,39 @@ export function describeDigest(facts: DigestFacts): NotificationText {
     body: lines.join('\n').slice(0, 2_000),
     link: `/w/${facts.businessId}/calendar`,
     subjectId: null,
+    facts: digestFacts(facts),
   };
+}
+
+/** The digest's facts for the web app, which says them in its reader's language and on the workspace's clock. */
+function digestFacts(facts: DigestFacts): NotificationFacts {
+  const { impressions, engagements, clicks, conversions } = facts.lastWeek;
+  return {
+    kind: 'weekly_digest',
+    upcoming_count: facts.upcomingCount,
+    upcoming: facts.upcoming.slice(0, UPCOMING_LISTED).map((item) => ({
+      label: itemLabel(item),
+      channel: item.channel,
+      scheduled_at: item.scheduled_at,
+    })),
+    last_week: { impressions, engagements, clicks, conversions },
+    campaigns: facts.campaigns.map((report) => ({
+      name: report.name,
+      days_elapsed: report.days_elapsed,
+      days_total: report.days_total,
+      forecast: report.simulation ? forecastAgainstActual(report) : null,
+      kpis: report.kpis.map((kpi) => ({ metric: kpi.metric, status: kpi.status })),
+    })),
+  };
+}
+
+/** Clicks and conversions so far against the forecast's median by now, where the forecast has them. */
+function forecastAgainstActual(report: CampaignReport) {
+  return FORECAST_REPORTED.flatMap((metric) => {
+    const expected = report.expected_to_date[metric]?.p50;
+    if (expected === null || expected === undefined) return [];
+    return [{ metric, actual: report.actual[metric], expected }];
+  });
 }
 
 /** "Spring launch (day 5 of 31): 120 clicks against 100 forecast by now; KPIs: clicks on track." */
@@ -79,7 +115,7 @@ function campaignLine(report: CampaignReport): string {
   const day = `day ${report.days_elapsed} of ${report.days_total}`;
   const parts: string[] = [];
   if (report.simulation) {
-    for (const metric of ['clicks', 'conversions'] as const) {
+    for (const metric of FORECAST_REPORTED) {
       const expected = report.expected_to_date[metric]?.p50;
       if (expected === null || expected === undefined) continue;
       parts.push(

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { getDefaultNormalizer, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { API } from '#shared/api-paths.js';
@@ -10,15 +10,13 @@ import { NotificationBell } from './notification-bell.js';
 import { NotificationsView } from './notifications-view.js';
 
 const business = aBusiness();
+/** Read notifications: their titles carry no "unread" prefix for screen readers. */
+const READ = '2026-03-02T10:00:00.000Z';
 
-function serve(unread: number) {
+function serve(unread: number, items = unread > 0 ? [aNotification({ business_id: business.id })] : []) {
   fakeApi()
     .on('GET', API.notificationsUnreadCount(business.id), json({ unread }))
-    .on(
-      'GET',
-      API.notifications(business.id),
-      json({ items: unread > 0 ? [aNotification({ business_id: business.id })] : [], next_cursor: null }),
-    );
+    .on('GET', API.notifications(business.id), json({ items, next_cursor: null }));
 }
 
 function inFrench(node: React.ReactNode) {
@@ -49,5 +47,38 @@ describe('Notifications, in French', () => {
     expect(screen.getByRole('link', { name: 'Paramètres → Notifications' }).getAttribute('href')).toBe(
       `/w/${business.id}/settings/notifications`,
     );
+  });
+
+  it('says a notification kept with its facts in French, and one kept without them as it was written', async () => {
+    serve(0, [
+      aNotification({
+        business_id: business.id,
+        facts: { kind: 'review_requested', actor: 'Edie', item: 'Easter buns', channel: 'google_business' },
+        read_at: READ,
+      }),
+      aNotification({
+        business_id: business.id,
+        kind: 'content_approved',
+        title: 'Ada approved “Old post”',
+        body: 'It can be scheduled now.',
+        read_at: READ,
+      }),
+    ]);
+    renderWithProviders(inFrench(<NotificationsView businessId={business.id} />), {
+      url: `/w/${business.id}/notifications`,
+      route: '/w/:businessId/*',
+    });
+    // Exact spaces: French puts no-break ones inside « », which the default matcher would fold away.
+    const exactly = { normalizer: getDefaultNormalizer({ collapseWhitespace: false }) };
+    expect(
+      await screen.findByText('Edie demande une relecture de «\u00a0Easter buns\u00a0»', exactly),
+    ).toBeTruthy();
+    // The channel as the app names it everywhere, not its id.
+    expect(
+      screen.getByText('Une publication pour Google Business Profile attend d’être approuvée.'),
+    ).toBeTruthy();
+    // Written before the facts were kept: the stored English is all there is.
+    expect(screen.getByText('Ada approved “Old post”')).toBeTruthy();
+    expect(screen.getByText('It can be scheduled now.')).toBeTruthy();
   });
 });
