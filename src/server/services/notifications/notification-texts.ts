@@ -72,7 +72,7 @@ export function describeEvent(
       return bounded({
         kind: event.kind,
         title: `“${item}” could not be published`,
-        body: `${event.reason} Schedule it again, or restore it to a draft.`,
+        body: `${asSentence(event.reason)} Schedule it again, or restore it to a draft.`,
         link: contentLink(event.item),
         subjectId: event.item.id,
         facts: { kind: event.kind, item, reason: event.reason.slice(0, BODY_MAX) },
@@ -115,7 +115,7 @@ export function describeEvent(
       return bounded({
         kind: event.kind,
         title: `A background job failed for good: ${event.jobName}`,
-        body: `${error} Retry it from the jobs page once the cause is fixed.`,
+        body: `${asSentence(error)} Retry it from the jobs page once the cause is fixed.`,
         link: `/w/${event.businessId}/jobs/${event.jobId}`,
         subjectId: event.jobId,
         facts: { kind: event.kind, job_name: excerpt(event.jobName, TITLE_MAX), error },
@@ -160,6 +160,15 @@ function contentLink(item: Pick<NotifiedItem, 'id' | 'business_id'>): string {
 function excerpt(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
+ * A reason ended as a sentence before the next one: the shared failure reasons have no full stop of their
+ * own, because they are also quoted inside other sentences.
+ */
+function asSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function capitalize(text: string): string {
