@@ -1,7 +1,9 @@
-import type { TFunction } from 'i18next';
+import type { i18n as I18n, TFunction } from 'i18next';
 import type { ChannelId } from '#shared/channel-ids.js';
 import type { MediaIssue, VideoProblem } from '#shared/channel-media.js';
 import { CHANNEL_RULES, type ChannelIssue } from '#shared/channels.js';
+import type { FieldError } from '#shared/problem.schema.js';
+import { addFieldErrorWording } from './field-error-text.js';
 import { formatBytes, formatNumber } from './workspace-format.js';
 
 // The shared channel rules (src/shared/channels.ts, channel-media.ts) word their issues in English for the
@@ -175,3 +177,61 @@ export function mediaLimitText(channel: ChannelId, t: TFunction<'channels'>): st
   if (required === 'video') return t('mediaLimits.videoRequired', { limits });
   return limits;
 }
+
+/** Every code of each union, so a new code must be placed here (the compiler says so). */
+const CHANNEL_CODES: Record<ChannelIssue['code'], true> = {
+  empty: true,
+  too_long: true,
+  too_many_hashtags: true,
+  too_many_links: true,
+  too_many_segments: true,
+  multi_segment: true,
+  long_subject: true,
+  thread_unsupported: true,
+};
+const MEDIA_CODES: Record<MediaIssue['code'], true> = {
+  too_many_images: true,
+  too_many_videos: true,
+  mixed_media: true,
+  media_not_accepted: true,
+  media_required: true,
+  video_required: true,
+  video_unsuitable: true,
+  alt_text_required: true,
+};
+
+/**
+ * The server refuses a post that breaks a channel's rules (422 `over_channel_limit`, `media_check_failed`)
+ * with the same issues the editor finds itself, each field error carrying the issue's facts: worded here,
+ * the refusal reads in the reader's language like the editor's own notes. Undefined for any other error.
+ */
+export function ruleFieldErrorText(error: FieldError, i18n: I18n): string | undefined {
+  const facts = error.facts;
+  const channel = facts?.channel;
+  const code = facts?.code;
+  if (
+    !facts ||
+    typeof channel !== 'string' ||
+    !Object.hasOwn(CHANNEL_RULES, channel) ||
+    typeof code !== 'string' ||
+    !i18n.hasLoadedNamespace('channels')
+  ) {
+    return undefined;
+  }
+  const t = i18n.getFixedT(null, 'channels');
+  // The facts come from our own server, written from the same shared types the editor checks with.
+  if (Object.hasOwn(CHANNEL_CODES, code)) {
+    return channelIssueText(
+      { ...facts, field: '', severity: 'error', message: error.message } as ChannelIssue,
+      t,
+    );
+  }
+  if (Object.hasOwn(MEDIA_CODES, code)) {
+    return mediaIssueText({ ...facts, path: error.path, message: error.message } as MediaIssue, t);
+  }
+  return undefined;
+}
+
+// The pages whose saves these rules can refuse (the editor, the composer, attached media) load this module;
+// registering here keeps the channel rules out of every other page's JavaScript (the sign-in page's budget).
+addFieldErrorWording(ruleFieldErrorText);

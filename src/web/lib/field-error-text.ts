@@ -1,67 +1,34 @@
 import type { i18n as I18n } from 'i18next';
 import { getI18n } from 'react-i18next';
-import type { MediaIssue } from '#shared/channel-media.js';
-import { CHANNEL_RULES, type ChannelIssue } from '#shared/channels.js';
 import type { FieldError } from '#shared/problem.schema.js';
-import { channelIssueText, mediaIssueText } from './channel-issue-text.js';
 import { translateFieldMessage } from './field-messages.js';
 
-// The server refuses a post that breaks a channel's rules with the same issues the editor finds itself
-// (src/shared/channels.ts, channel-media.ts): each field error carries the issue's facts besides its English
-// message, so the refusal reads in the reader's language like the editor's own notes.
+/**
+ * Words one field error from its `facts` in the interface's language, or says it does not know the kind
+ * (undefined). Features add theirs with `addFieldErrorWording`, so what a wording needs (the channel rules,
+ * for the editor's refusals) loads with the pages that can be refused so, not with the sign-in page.
+ */
+export type FieldErrorWording = (error: FieldError, i18n: I18n) => string | undefined;
 
-/** Every code of each union, so a new code must be placed here (the compiler says so). */
-const CHANNEL_CODES: Record<ChannelIssue['code'], true> = {
-  empty: true,
-  too_long: true,
-  too_many_hashtags: true,
-  too_many_links: true,
-  too_many_segments: true,
-  multi_segment: true,
-  long_subject: true,
-  thread_unsupported: true,
-};
-const MEDIA_CODES: Record<MediaIssue['code'], true> = {
-  too_many_images: true,
-  too_many_videos: true,
-  mixed_media: true,
-  media_not_accepted: true,
-  media_required: true,
-  video_required: true,
-  video_unsuitable: true,
-  alt_text_required: true,
-};
+const wordings: FieldErrorWording[] = [];
+
+/** Register a wording for field errors that carry facts (see channel-issue-text.ts). */
+export function addFieldErrorWording(wording: FieldErrorWording): void {
+  if (!wordings.includes(wording)) wordings.push(wording);
+}
 
 /**
- * A field error from the server in the interface's language: a channel or media rule's issue from its
- * facts, any other message through the validation catalogue (field-messages.ts).
+ * A field error from the server in the interface's language: from its facts where a loaded feature words
+ * them, else its message through the validation catalogue (field-messages.ts).
  *
  * @example fieldErrorText({ path: 'body.hashtags', code: 'too_many_hashtags', message: 'Threads allows 1 hashtag; this has 2', facts }) // 'Threads accepte au plus 1 hashtag ; ce texte en compte 2'
  */
 export function fieldErrorText(error: FieldError, i18n: I18n | undefined = getI18n()): string {
-  const facts = error.facts;
-  const channel = facts?.channel;
-  const code = facts?.code;
-  if (
-    !i18n ||
-    !facts ||
-    typeof channel !== 'string' ||
-    !Object.hasOwn(CHANNEL_RULES, channel) ||
-    typeof code !== 'string' ||
-    !i18n.hasLoadedNamespace('channels')
-  ) {
-    return translateFieldMessage(error.message, i18n);
-  }
-  const t = i18n.getFixedT(null, 'channels');
-  // The facts come from our own server, written from the same shared types the editor checks with.
-  if (Object.hasOwn(CHANNEL_CODES, code)) {
-    return channelIssueText(
-      { ...facts, field: '', severity: 'error', message: error.message } as ChannelIssue,
-      t,
-    );
-  }
-  if (Object.hasOwn(MEDIA_CODES, code)) {
-    return mediaIssueText({ ...facts, path: error.path, message: error.message } as MediaIssue, t);
+  if (i18n && error.facts) {
+    for (const wording of wordings) {
+      const text = wording(error, i18n);
+      if (text !== undefined) return text;
+    }
   }
   return translateFieldMessage(error.message, i18n);
 }

@@ -6,6 +6,8 @@ import { GeneralSettingsForm } from '#web/features/workspaces/components/general
 import { ApiError, NetworkError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { fieldErrorText } from '#web/lib/field-error-text.js';
+// Loaded by the pages the channel rules can refuse; it words their refusals from the facts.
+import '#web/lib/channel-issue-text.js';
 import { fieldProblem, problem } from '#web/test/fake-api.js';
 import { aBusiness } from '#web/test/fixtures.js';
 import { testI18n } from '#web/test/i18n.js';
