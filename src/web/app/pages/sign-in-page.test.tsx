@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { API } from '#shared/api-paths.js';
-import { json, noContent } from '#web/test/fake-api.js';
+import { json, never, noContent } from '#web/test/fake-api.js';
 import { aBusiness, aSession, aUser } from '#web/test/fixtures.js';
 import { fakeApi } from '#web/test/render.js';
 import { renderApp, serveWorkspace } from '#web/test/render-app.js';
@@ -57,6 +57,24 @@ describe('Sign-in page', () => {
     const api = fakeApi()
       .on('GET', API.members(business.id), json({ items: [] }))
       .on('POST', API.logout, noContent());
+    serveWorkspace(api, business);
+    const { user, location } = renderApp(`/w/${business.id}`, { signedIn: person });
+    await screen.findByRole('heading', { name: 'Harbour Books', level: 1 });
+
+    await user.click(screen.getByRole('button', { name: /^Account:/ }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
+
+    await screen.findByRole('heading', { name: 'Sign in', level: 1 });
+    expect(location()).toBe('/sign-in');
+  });
+
+  it('signs out at once, before the server answers, so nothing coming back meanwhile can leave a `next`', async () => {
+    const business = aBusiness({ name: 'Harbour Books' });
+    const api = fakeApi()
+      .on('GET', API.members(business.id), json({ items: [] }))
+      // The server has revoked the session but its answer is still on the way; a request in flight then
+      // comes back 401, which would otherwise end the session as expired, with a `next` to this workspace.
+      .on('POST', API.logout, () => never());
     serveWorkspace(api, business);
     const { user, location } = renderApp(`/w/${business.id}`, { signedIn: person });
     await screen.findByRole('heading', { name: 'Harbour Books', level: 1 });

@@ -48,8 +48,13 @@ export function storeUser(user: User): void {
   if (state.status === 'authenticated') publish({ ...state, user });
 }
 
-/** Ends the session in memory: expired or refused (`signedOut` false), or ended by the person. */
+/**
+ * Ends the session in memory: expired or refused (`signedOut` false), or ended by the person. A refusal
+ * that comes after the person signed out (a request in flight when the server revoked the session) keeps
+ * them signed out: else the sign-in page would offer to go back to the workspace they left.
+ */
 export function clearSession({ signedOut = false }: { signedOut?: boolean } = {}): void {
+  if (!signedOut && state.status === 'anonymous' && state.signedOut) return;
   publish(signedOut ? { status: 'anonymous', signedOut: true } : { status: 'anonymous' });
 }
 

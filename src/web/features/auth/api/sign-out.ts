@@ -10,15 +10,16 @@ export async function signOut(): Promise<void> {
 
 /**
  * Signs out and forgets every cached answer, so the next person on this browser sees nothing of the last.
- * The local session ends even if the server cannot be reached: signing out must always work.
+ * The local session ends first, before the server answers: a request in flight that comes back 401 once
+ * the server has revoked the session then finds the person signed out, not a session that expired (which
+ * would send the next sign-in back to this workspace). It ends even if the server cannot be reached:
+ * signing out must always work.
  */
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
+    onMutate: () => clearSession({ signedOut: true }),
     mutationFn: () => signOut().catch(() => undefined),
-    onSettled: () => {
-      clearSession({ signedOut: true });
-      queryClient.clear();
-    },
+    onSettled: () => queryClient.clear(),
   });
 }
