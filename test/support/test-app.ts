@@ -1,3 +1,4 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -41,6 +42,8 @@ export async function buildTestInstance(
     WEB_DIST_DIR: '/nonexistent-dist',
     RATE_LIMIT_MAX: '10000',
     AUTH_RATE_LIMIT_MAX: '1000',
+    // Never the checkout's ./data (npm start's), nor a directory another worker's tests sweep.
+    DATA_DIR: TEST_DATA_DIRECTORY,
     // Cheap argon2: tests register thousands of accounts (passwords.test.ts checks the production cost).
     // Configuration refuses it outside NODE_ENV=test, so a test of production or development keeps owasp.
     ...(env.NODE_ENV === undefined || env.NODE_ENV === 'test' ? { PASSWORD_HASH_PROFILE: 'test' } : {}),
@@ -78,6 +81,9 @@ export function servicesOf(app: FastifyInstance): Services {
   return services;
 }
 
+/** Files of apps built by buildTestInstance without a DATA_DIR: one directory per test worker. */
+const TEST_DATA_DIRECTORY = path.join(tmpdir(), `mcc-test-data-${process.pid}`);
+
 /**
  * Uploads in flight, one directory per test worker: tests in a worker run one at a time, so a test that
  * moves its clock ahead and sweeps stale uploads never meets another file's upload in the middle of processing.
@@ -90,14 +96,25 @@ const TEST_SPOOL_DIRECTORY = path.join(tmpdir(), `mcc-test-uploads-${process.pid
  */
 const unexpectedErrorLogger = pino({ level: 'error' }, pino.destination(2));
 
-/** Build the real app on `testDb` with test settings; `env` overrides any variable. */
+/**
+ * Build the real app on `testDb` with test settings; `env` overrides any variable. Without a DATA_DIR the
+ * app gets a data directory of its own, removed on close: a test whose clock runs hours ahead sweeps the
+ * media it does not know as orphans, and must not find another test's there.
+ */
 export async function createTestApp(
   testDb: TestDatabase,
   env: Record<string, string> = {},
   seams: Partial<Omit<ServiceDeps, 'database' | 'config' | 'secret' | 'metricsRegistry'>> = {},
   appOptions: Pick<AppDeps, 'realtime'> = {},
 ): Promise<TestApp> {
-  const { app, services } = await buildTestInstance(testDb.database, env, seams, appOptions);
+  const ownDataDir =
+    env.DATA_DIR === undefined ? await mkdtemp(path.join(tmpdir(), 'mcc-test-app-')) : undefined;
+  const { app, services } = await buildTestInstance(
+    testDb.database,
+    ownDataDir ? { DATA_DIR: ownDataDir, ...env } : env,
+    seams,
+    appOptions,
+  );
   return {
     app,
     services,
@@ -105,6 +122,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await testDb.dispose();
+      if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
     },
   };
 }
