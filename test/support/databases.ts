@@ -46,44 +46,67 @@ export async function createSqliteTestDatabase(): Promise<TestDatabase> {
 /**
  * A fresh PostgreSQL database `mcc_test_<template>_<random>` on this machine's server, migrated (copied from
  * the run's migrated template when there is one). On dispose a copy of the template goes back to this
- * worker's pool emptied, for the next test: creating and dropping a database cost one to three seconds each
- * (most of the PostgreSQL half of the suite), emptying one a few milliseconds. The run's global
- * teardown drops every database the pool kept.
+ * worker's pool emptied, with its open connections, for the next test: creating and dropping a database
+ * cost one to three seconds each (most of the PostgreSQL half of the suite), emptying one a few
+ * milliseconds, and opening its connections again tens. The run's global teardown drops every database
+ * the pool kept.
  */
 export async function createPostgresTestDatabase(): Promise<TestDatabase> {
   const template = provided('postgresTemplate');
-  const name = emptied.pop() ?? (await createFrom(template));
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
+  const copy = emptied.pop() ?? (await createCopy(template));
   const database = openDatabase(
-    { kind: 'postgres', url: url.toString(), autoMigrate: true },
-    { poolSize: 4 },
+    { kind: 'postgres', url: copy.url, autoMigrate: true },
+    { postgresPool: copy.pool },
   );
   if (!template) await migrateToLatest(database.db);
   return {
     database,
-    url: url.toString(),
+    url: copy.url,
     async dispose() {
       await database.close();
-      if (template && (await emptyForReuse(name, template))) emptied.push(name);
-      else await adminQuery(`drop database if exists ${name} with (force)`);
+      if (template && (await emptyForReuse(copy, template))) emptied.push(copy);
+      else {
+        await copy.pool.end();
+        await adminQuery(`drop database if exists ${copy.name} with (force)`);
+      }
     },
   };
 }
 
+/** A test database and the connections this worker keeps open to it. */
+interface DatabaseCopy {
+  name: string;
+  url: string;
+  pool: pg.Pool;
+}
+
 /** Copies of the template this worker emptied, ready for the next test. */
-const emptied: string[] = [];
+const emptied: DatabaseCopy[] = [];
+
+/** How this worker's own connections name themselves, to tell them from those of a process a test started. */
+const OWN_CONNECTIONS = 'mcc-test-worker';
 
 /** The application's tables (not Kysely's migration bookkeeping). */
 const PUBLIC_TABLES =
   "select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename not like 'kysely\\_%'";
 
-async function createFrom(template: string | undefined): Promise<string> {
+async function createCopy(template: string | undefined): Promise<DatabaseCopy> {
   const name = template
     ? `${testDatabasePrefix(template)}${randomBytes(6).toString('hex')}`
     : `mcc_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(template ? `create database ${name} template ${template}` : `create database ${name}`);
-  return name;
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const pool = new pg.Pool({
+    connectionString: url.toString(),
+    max: 4,
+    connectionTimeoutMillis: 5_000,
+    application_name: OWN_CONNECTIONS,
+    // Idle connections do not keep a worker that is done from exiting.
+    allowExitOnIdle: true,
+  });
+  pool.on('error', () => {});
+  return { name, url: url.toString(), pool };
 }
 
 /** The names of the test databases copied from `template`, so the run's teardown finds those it left. */
@@ -94,32 +117,39 @@ export function testDatabasePrefix(template: string): string {
 /**
  * Empty a test database so that it is again what the template was: every table's rows deleted (only the
  * migration bookkeeping has rows in the template). A database a test left at another migration (the
- * migration tests) or still in use by a process it started is not reused: false, and it is dropped.
+ * migration tests), still in use by a process it started, or with a query of this worker still running
+ * on it, is not reused: false, and it is dropped.
  */
-async function emptyForReuse(name: string, template: string): Promise<boolean> {
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 3_000 });
+async function emptyForReuse(copy: DatabaseCopy, template: string): Promise<boolean> {
+  const { pool } = copy;
+  if (pool.idleCount !== pool.totalCount || pool.waitingCount > 0) return false;
   try {
-    await client.connect();
-    const others = await client.query(
-      'select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    const others = await pool.query(
+      'select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name <> $1',
+      [OWN_CONNECTIONS],
     );
     // Still in use (a process the test started, a pool closing late): dropped with force instead.
     if (others.rows[0].n !== 0) return false;
-    const migrations = await client.query('select count(*)::int as n from kysely_migration');
+    const migrations = await pool.query('select count(*)::int as n from kysely_migration');
     if (migrations.rows[0].n !== (await templateMigrationCount(template))) return false;
-    const tables = await client.query<{ name: string }>(PUBLIC_TABLES);
     // Foreign keys are not checked while every table is emptied (the order would not matter anyway).
-    await client.query(
-      `begin; set local session_replication_role = replica; ${tables.rows.map((table) => `delete from ${table.name};`).join(' ')} commit;`,
+    await pool.query(
+      `begin; set local session_replication_role = replica; ${(await templateTables(copy)).map((table) => `delete from ${table};`).join(' ')} commit;`,
     );
     return true;
   } catch {
     return false;
-  } finally {
-    await client.end().catch(() => undefined);
   }
+}
+
+let tableNames: Promise<string[]> | undefined;
+
+/** The template's tables: the same in every copy (one at another migration is not reused). */
+function templateTables(copy: DatabaseCopy): Promise<string[]> {
+  tableNames ??= copy.pool
+    .query<{ name: string }>(PUBLIC_TABLES)
+    .then((result) => result.rows.map((row) => row.name));
+  return tableNames;
 }
 
 let templateMigrations: Promise<number | null> | undefined;
@@ -130,21 +160,16 @@ let templateMigrations: Promise<number | null> | undefined;
  */
 function templateMigrationCount(template: string): Promise<number | null> {
   templateMigrations ??= (async () => {
-    const name = await createFrom(template);
-    const url = new URL(POSTGRES_ADMIN_URL);
-    url.pathname = `/${name}`;
-    const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 3_000 });
-    await client.connect();
+    const copy = await createCopy(template);
     try {
-      const tables = await client.query<{ name: string }>(PUBLIC_TABLES);
+      const tables = await copy.pool.query<{ name: string }>(PUBLIC_TABLES);
       for (const table of tables.rows) {
-        const rows = await client.query(`select 1 from ${table.name} limit 1`);
+        const rows = await copy.pool.query(`select 1 from ${table.name} limit 1`);
         if (rows.rowCount) return null;
       }
-      return (await client.query('select count(*)::int as n from kysely_migration')).rows[0].n as number;
+      return (await copy.pool.query('select count(*)::int as n from kysely_migration')).rows[0].n as number;
     } finally {
-      await client.end();
-      emptied.push(name);
+      emptied.push(copy);
     }
   })();
   return templateMigrations;

@@ -39,11 +39,17 @@ export function openDatabase(
      * loop (wal-checkpointer.ts). For the long-running server; a CLI command or a test has no need of it.
      */
     walCheckpoints?: WalCheckpointOption;
+    /**
+     * PostgreSQL: query through this open pool instead of opening one; `close()` then leaves it open for its
+     * owner (the test suite keeps one per database it reuses, as opening connections cost more than its tests).
+     */
+    postgresPool?: pg.Pool;
   } = {},
 ): Database {
-  return config.kind === 'postgres'
-    ? openPostgres(config.url, options.poolSize ?? 10)
-    : openSqlite(config.path, options);
+  if (config.kind === 'sqlite') return openSqlite(config.path, options);
+  return options.postgresPool
+    ? postgresDatabase(options.postgresPool, { ownsPool: false })
+    : openPostgres(config.url, options.poolSize ?? 10);
 }
 
 function openSqlite(
@@ -114,6 +120,10 @@ function openPostgres(url: string, max: number): Database {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  return postgresDatabase(pool, { ownsPool: true });
+}
+
+function postgresDatabase(pool: pg.Pool, { ownsPool }: { ownsPool: boolean }): Database {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -127,7 +137,8 @@ function openPostgres(url: string, max: number): Database {
       );
     },
     async close() {
-      await db.destroy();
+      // Kysely ends the pool it was given when destroyed.
+      if (ownsPool) await db.destroy();
     },
   };
 }
