@@ -81,6 +81,9 @@ export default defineConfig({
           // One Chromium and one built server for every browser file (each connects to them and seeds its own
           // people): see test/e2e/support/global-browser.ts.
           globalSetup: ['test/e2e/support/global-browser.ts'],
+          // Files in one worker share their modules (Playwright's client, the support code): each file
+          // imported them again, about a second apiece. Each file connects to the browser and closes it.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 90_000,
           // Two files at a time: a browser journey mostly waits (on the page, the server, its jobs), so one
