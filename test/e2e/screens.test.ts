@@ -46,8 +46,10 @@ describe('main screens', () => {
     const errors = watchPageErrors(page);
     // Pictures for a person to look at (SHOTS_DIR); the test asserts on errors, not pixels.
     const shoot = (screen: string) => shootPage(page, `${screen}-${variant.name}`);
+    // A screen the app links to is opened through its link (no reload: a reload per screen cost the app's
+    // start-up every time), the others by address.
     const visit = async (url: string, heading: string, screen: string) => {
-      await page.goto(url);
+      if (!(await followAppLink(page, url))) await page.goto(url);
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       await page.getByRole('status', { name: /^Loading/ }).waitFor({ state: 'detached' });
       expect(await seriousViolations(page), `${screen} (${variant.name})`).toEqual([]);
@@ -179,6 +181,18 @@ describe('main screens', () => {
     await context.close();
   });
 });
+
+/**
+ * Follow the app's navigation link to `url` when the page has one (the drawer's too, closed on a phone) and
+ * wait until it is the current page: the route, its code loaded, has rendered. False when there is none.
+ */
+async function followAppLink(page: Page, url: string): Promise<boolean> {
+  const link = page.locator(`nav a[href="${url}"]`).first();
+  if ((await link.count()) === 0) return false;
+  await link.evaluate((anchor: HTMLAnchorElement) => anchor.click());
+  await page.locator(`nav a[href="${url}"][aria-current="page"]`).first().waitFor({ state: 'attached' });
+  return true;
+}
 
 async function createApiKey(page: Page): Promise<void> {
   await page.getByLabel('Key name').fill(`Zapier ${Date.now()}`);
