@@ -36,12 +36,21 @@ describe('mcc CLI', { timeout: 60_000 }, () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('prints help for every command', async () => {
-    const { stdout } = await mcc(['--help'], env);
-    for (const command of ['serve', 'migrate', 'user', 'backup', 'mcp']) expect(stdout).toContain(command);
-    expect((await mcc(['user', 'create', '--help'], env)).stdout).toContain('--email');
-    expect((await mcc(['user', 'reset-password', '--help'], env)).stdout).toContain('--password-stdin');
-    expect((await mcc(['backup', '--help'], env)).stdout).toContain('online backup');
-    expect((await mcc(['mcp', '--help'], env)).stdout).toContain('--transport <transport>');
+    // Side by side: each is a process of its own, and reads nothing the others write.
+    const [main, create, reset, backup, mcp] = await Promise.all(
+      [
+        ['--help'],
+        ['user', 'create', '--help'],
+        ['user', 'reset-password', '--help'],
+        ['backup', '--help'],
+        ['mcp', '--help'],
+      ].map(async (args) => (await mcc(args, env)).stdout),
+    );
+    for (const command of ['serve', 'migrate', 'user', 'backup', 'mcp']) expect(main).toContain(command);
+    expect(create).toContain('--email');
+    expect(reset).toContain('--password-stdin');
+    expect(backup).toContain('online backup');
+    expect(mcp).toContain('--transport <transport>');
   });
 
   it('migrates, creates a user, and backs the database up', async () => {
