@@ -54,6 +54,8 @@ describe('ComposeView', () => {
 
     await user.click(tab('LinkedIn'));
     expect((within(panel()).getByLabelText('Text for LinkedIn') as HTMLTextAreaElement).value).toBe(BASE);
+    // Counts are numbers in the workspace's locale, as everywhere else.
+    expect(within(panel()).getByText(`${BASE.length} / 3,000 LinkedIn characters`)).toBeTruthy();
 
     // The arrow keys move between the networks' tabs (LinkedIn → X, wrapping from X to Instagram).
     await user.keyboard('{ArrowLeft}');

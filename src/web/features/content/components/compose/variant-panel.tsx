@@ -5,6 +5,7 @@ import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { TextAreaField, TextField } from '#web/components/ui/field.js';
 import { describeError } from '#web/lib/error-messages.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { useRewriteContent } from '../../api/rewrite-content.js';
 import { ChannelPreview } from '../editor/channel-preview.js';
 import { splitHashtags } from '../editor/editor-form-schema.js';
@@ -74,7 +75,11 @@ export function VariantPanel({
           }
         />
         <p className={`compose-count${measured.over ? ' compose-count--over' : ''}`} aria-live="polite">
-          {t('variant.count', { used: measured.count, limit: measured.limit, network: rule.name })}
+          {t('variant.count', {
+            used: formatNumber(measured.count),
+            limit: formatNumber(measured.limit),
+            network: rule.name,
+          })}
         </p>
         {(notes.length > 0 || serverErrors.length > 0) && (
           <ul className="compose-notes" aria-label={t('variant.checks', { network: rule.name })}>
