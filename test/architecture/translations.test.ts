@@ -89,4 +89,14 @@ describe('the translations', () => {
       });
     }
   }
+
+  // French sets a space before : ; ! ? » and after «, one that never breaks (a line must not start with
+  // the colon): the no-break space, as everywhere in these files.
+  for (const namespace of english) {
+    it(`fr/${namespace}: a no-break space before : ; ! ? » and after «`, () => {
+      for (const [key, text] of read('fr', namespace)) {
+        expect(text, `${namespace}:${key}`).not.toMatch(/ [:;!?»]|« /);
+      }
+    });
+  }
 });

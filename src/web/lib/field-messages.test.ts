@@ -24,7 +24,9 @@ describe('translateFieldMessage', () => {
 
   it('puts the values of a templated message into its translation', () => {
     expect(inFrench(messageOf(shortText(120), 'x'.repeat(121)))).toBe('Utilisez au plus 120 caractères');
-    expect(inFrench(messageOf(shortText(120), '  '))).toBe('Remplissez ce champ : il ne peut pas être vide');
+    expect(inFrench(messageOf(shortText(120), '  '))).toBe(
+      'Remplissez ce champ\u00a0: il ne peut pas être vide',
+    );
     expect(inFrench('Pick a date from 2026-07-01 to 2026-07-31')).toBe(
       'Choisissez une date du 2026-07-01 au 2026-07-31',
     );
@@ -32,19 +34,19 @@ describe('translateFieldMessage', () => {
 
   it("translates zod's own messages, the most specific first", () => {
     const cases: [z.ZodType, unknown, string][] = [
-      [z.string().min(3), 'ab', 'Trop court : au moins 3 caractères'],
-      [z.string().max(2), 'abc', 'Trop long : au plus 2 caractères'],
-      [z.array(z.string()).max(1), ['a', 'b'], 'Trop d’éléments : au plus 1'],
-      [z.number().min(0), -1, 'Trop petit : au moins 0'],
-      [z.number().max(10), 11, 'Trop grand : au plus 10'],
+      [z.string().min(3), 'ab', 'Trop court\u00a0: au moins 3 caractères'],
+      [z.string().max(2), 'abc', 'Trop long\u00a0: au plus 2 caractères'],
+      [z.array(z.string()).max(1), ['a', 'b'], 'Trop d’éléments\u00a0: au plus 1'],
+      [z.number().min(0), -1, 'Trop petit\u00a0: au moins 0'],
+      [z.number().max(10), 11, 'Trop grand\u00a0: au plus 10'],
       [z.number(), Number.NaN, 'Saisissez un nombre'],
-      [z.object({ name: z.string() }), {}, 'Champ obligatoire : texte attendu'],
-      [z.string(), 12, 'Valeur non valide : texte attendu, nombre reçu'],
+      [z.object({ name: z.string() }), {}, 'Champ obligatoire\u00a0: texte attendu'],
+      [z.string(), 12, 'Valeur non valide\u00a0: texte attendu, nombre reçu'],
       [z.email(), 'nope', 'Adresse e-mail non valide'],
       [z.url(), 'nope', 'URL non valide'],
       [z.iso.date(), '2026-13-45', 'Date non valide (format ISO, AAAA-MM-JJ)'],
-      [z.enum(['a', 'b']), 'c', 'Choix non valide : une valeur parmi "a"|"b" attendue'],
-      [z.strictObject({}), { extra: 1 }, 'Champ inconnu : "extra"'],
+      [z.enum(['a', 'b']), 'c', 'Choix non valide\u00a0: une valeur parmi "a"|"b" attendue'],
+      [z.strictObject({}), { extra: 1 }, 'Champ inconnu\u00a0: "extra"'],
       [z.string().refine(() => false), 'x', 'Valeur non valide'],
     ];
     for (const [schema, value, expected] of cases) {

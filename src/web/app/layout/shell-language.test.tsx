@@ -33,10 +33,10 @@ describe('The interface in French', () => {
         .getAllByRole('link')
         .map((link) => link.textContent),
     ).toEqual(['Général', 'Membres', 'Notifications', 'File d’attente']);
-    expect(screen.getByRole('button', { name: /^Compte :/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Compte\u00a0:/ })).toBeTruthy();
     expect(getLanguagePreference()).toBe('fr');
 
-    await user.click(screen.getByRole('button', { name: /^Compte :/ }));
+    await user.click(screen.getByRole('button', { name: /^Compte\u00a0:/ }));
     expect(await screen.findByRole('menuitem', { name: 'Français (sélectionné)' })).toBeTruthy();
   });
 

@@ -21,7 +21,7 @@ describe('Signing in and up, in French', () => {
     expect(screen.getByLabelText('Mot de passe')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Se connecter' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Créer un compte' }).getAttribute('href')).toBe('/sign-up');
-    expect(screen.getByRole('link', { name: 'Mot de passe oublié ?' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Mot de passe oublié\u00a0?' })).toBeTruthy();
   });
 
   it('the password rules, counting in French as the password grows', async () => {

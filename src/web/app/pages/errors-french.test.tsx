@@ -78,7 +78,7 @@ describe('describeError, in French', () => {
   it("keeps the server's English detail only where it says what the sentence cannot", () => {
     const detail = 'An item that is a draft can move to: in_review';
     expect(describeError(apiError({ status: 409, code: 'invalid_transition', detail }))).toBe(
-      `Ce changement de statut n’est pas possible depuis le statut actuel de l’élément. (détail : ${detail})`,
+      `Ce changement de statut n’est pas possible depuis le statut actuel de l’élément. (détail\u00a0: ${detail})`,
     );
     expect(describeError(apiError({ status: 404, code: 'not_found', detail: 'No such campaign' }))).toBe(
       'Introuvable. L’élément a peut-être été supprimé, ou vous n’êtes pas membre.',
@@ -100,7 +100,7 @@ describe('describeError, in French', () => {
       ],
     });
     expect(describeError(hashtags)).toMatch(
-      /^.+\(détail : Threads accepte au plus 1 hashtag\u00a0; ce texte en compte 2\)$/,
+      /^.+\(détail\u00a0: Threads accepte au plus 1 hashtag\u00a0; ce texte en compte 2\)$/,
     );
     const images = apiError({
       status: 422,
@@ -117,7 +117,7 @@ describe('describeError, in French', () => {
     });
     expect(describeError(images)).not.toContain('takes at most');
     expect(fieldErrorText(images.fieldErrors[0] as FieldError)).toBe(
-      describeError(images).replace(/^.*\(détail : (.*)\)$/, '$1'),
+      describeError(images).replace(/^.*\(détail\u00a0: (.*)\)$/, '$1'),
     );
   });
 
@@ -129,6 +129,6 @@ describe('describeError, in French', () => {
       detail,
       errors: [{ path: 'body.hashtags', code: 'too_many_hashtags', message: detail }],
     });
-    expect(describeError(refusal)).toContain(`(détail : ${detail})`);
+    expect(describeError(refusal)).toContain(`(détail\u00a0: ${detail})`);
   });
 });

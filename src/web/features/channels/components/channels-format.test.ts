@@ -36,7 +36,7 @@ describe('describeSync', () => {
   it('counts in French too', () => {
     const fr = testI18n('fr').getFixedT('fr', 'channels');
     expect(describeSync({ posts_measured: 0, messages_received: 2, problems: [] }, '@a@b.social', fr)).toBe(
-      'Lu sur @a@b.social : résultats de 0 publication et 2 nouveaux messages',
+      'Lu sur @a@b.social\u00a0: résultats de 0 publication et 2 nouveaux messages',
     );
   });
 });

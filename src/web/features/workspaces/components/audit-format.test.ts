@@ -87,7 +87,9 @@ describe('audit formatting', () => {
   it('writes the words around the codes in the reader’s language', () => {
     const fr = testI18n('fr').getFixedT('fr', 'workspaces');
     expect(describeDetails({ from: 'viewer', to: 'editor' }, fr)).toBe('de viewer à editor');
-    expect(describeDetails({ fields: ['name'], bulk: true }, fr)).toBe('modifié : name · bulk : oui');
+    expect(describeDetails({ fields: ['name'], bulk: true }, fr)).toBe(
+      'modifié\u00a0: name · bulk\u00a0: oui',
+    );
     expect(describeActor(entry({}), [], [], fr)).toBe('Système');
   });
 });
