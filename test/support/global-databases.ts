@@ -30,10 +30,20 @@ declare module 'vitest' {
 export default async function migrateOnce(project: TestProject): Promise<() => Promise<void>> {
   const folder = mkdtempSync(path.join(tmpdir(), 'mcc-test-image-'));
   const imagePath = path.join(folder, 'migrated.sqlite');
-  writeFileSync(imagePath, await migratedSqliteImage());
+  // Side by side: PostgreSQL migrates its template in its own processes while SQLite migrates here.
+  const [image, created] = await Promise.allSettled([
+    migratedSqliteImage(),
+    postgresUnavailableReason().then((reason) => (reason ? undefined : createPostgresTemplate())),
+  ]);
+  if (image.status === 'rejected' || created.status === 'rejected') {
+    // Neither is left behind when the other failed.
+    if (created.status === 'fulfilled' && created.value) await dropPostgresDatabase(created.value);
+    rmSync(folder, { recursive: true, force: true });
+    throw image.status === 'rejected' ? image.reason : (created as PromiseRejectedResult).reason;
+  }
+  const template = created.value;
+  writeFileSync(imagePath, image.value);
   project.provide('sqliteImagePath', imagePath);
-
-  const template = (await postgresUnavailableReason()) ? undefined : await createPostgresTemplate();
   project.provide('postgresTemplate', template);
   return async () => {
     rmSync(folder, { recursive: true, force: true });
