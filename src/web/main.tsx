@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import './app/styles/tokens.css';
 import './app/styles/base.css';
-import { AppRoutes, preloadPagesFor } from './app/app-routes.js';
+import { AppRoutes } from './app/app-routes.js';
 import { AppProviders } from './app/providers.js';
 import { startTelemetry } from './features/telemetry/start-telemetry.js';
 import { startRefreshTimer } from './lib/auth/refresh-timer.js';
@@ -24,18 +24,15 @@ void restoreSession();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain <div id="root">');
 
-// The first screen waits for its language's common strings (one small chunk) rather than showing keys, and
-// for the pages its address shows, fetched together rather than each after the layout around it.
-void startI18n(initialLanguage())
-  .then(() => preloadPagesFor(window.location.pathname))
-  .then(() =>
-    createRoot(root).render(
-      <StrictMode>
-        <AppProviders queryClient={createQueryClient()}>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </AppProviders>
-      </StrictMode>,
-    ),
-  );
+// The first screen waits for its language's common strings (one small chunk) rather than showing keys.
+void startI18n(initialLanguage()).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <AppProviders queryClient={createQueryClient()}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AppProviders>
+    </StrictMode>,
+  ),
+);

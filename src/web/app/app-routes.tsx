@@ -3,7 +3,6 @@ import { Route, Routes } from 'react-router';
 import { PageSpinner } from '../components/ui/spinner.js';
 import { RootLayout } from './layout/root-layout.js';
 import { lazyPage } from './lazy-page.js';
-import { preloadPages } from './route-preload.js';
 import { GuestOnly, RequireAuth } from './routes/require-auth.js';
 import { RouteErrorBoundary } from './routes/route-error-boundary.js';
 
@@ -105,79 +104,72 @@ const DevOutboxPage = lazyPage(() => import('./pages/dev-outbox-page.js'), 'DevO
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page.js'), 'NotFoundPage');
 
 /** The route table. A feature adds its pages under `w/:businessId` and its entry in navigation.ts. */
-const routeTree = (
-  <Route element={<RootLayout />}>
-    <Route element={<GuestOnly />}>
-      <Route path="sign-in" element={<SignInPage />} />
-      <Route path="sign-up" element={<SignUpPage />} />
-      <Route path="sign-up/confirm" element={<ConfirmSignUpPage />} />
-      <Route path="forgot-password" element={<ForgotPasswordPage />} />
-      <Route path="reset-password" element={<ResetPasswordPage />} />
-    </Route>
-    {/* An email's unsubscribe link works signed in or not: its token says whose email it is. */}
-    <Route path="unsubscribe" element={<UnsubscribePage />} />
-    {/* A client's review link: no account, the token in its fragment is the credential. */}
-    <Route path="review" element={<ReviewPage />} />
-    {/* Development without SMTP: the API answers only on the server's machine. */}
-    <Route path="dev/outbox" element={<DevOutboxPage />} />
-    <Route element={<RequireAuth />}>
-      <Route index element={<HomeRedirect />} />
-      <Route path="onboarding" element={<OnboardingPage />} />
-      <Route element={<AppShell />}>
-        <Route path="new-business" element={<NewBusinessPage />} />
-        <Route path="profile" element={<ProfilePage />} />
-        <Route path="w/:businessId" element={<WorkspaceLayout />}>
-          <Route index element={<DashboardPage />} />
-          <Route path="ai-usage" element={<AiUsagePage />} />
-          <Route path="calendar" element={<CalendarPage />} />
-          <Route path="content" element={<ContentPage />} />
-          <Route path="content/:itemId" element={<ContentItemPage />} />
-          <Route path="compose" element={<ComposePage />} />
-          <Route path="studio" element={<StudioPage />} />
-          <Route path="media" element={<MediaPage />} />
-          <Route path="inbox" element={<InboxPage />} />
-          <Route path="analytics" element={<AnalyticsPage />} />
-          <Route path="analytics/forecast" element={<AnalyticsForecastPage />} />
-          <Route path="jobs" element={<JobsPage />} />
-          <Route path="jobs/:jobId" element={<JobPage />} />
-          <Route path="notifications" element={<NotificationsPage />} />
-          <Route path="brand" element={<BrandPage />} />
-          <Route path="campaigns" element={<CampaignsPage />} />
-          <Route path="campaigns/new" element={<NewCampaignPage />} />
-          <Route path="campaigns/:campaignId" element={<CampaignPage />} />
-          <Route path="campaigns/:campaignId/edit" element={<EditCampaignPage />} />
-          <Route path="settings" element={<SettingsLayout />}>
-            <Route index element={<GeneralSettingsPage />} />
-            <Route path="members" element={<MembersPage />} />
-            <Route path="notifications" element={<NotificationSettingsPage />} />
-            <Route path="api-keys" element={<ApiKeysPage />} />
-            <Route path="audit-log" element={<AuditLogPage />} />
-            <Route path="ai" element={<AiSettingsPage />} />
-            <Route path="publishing" element={<PublishingSettingsPage />} />
-            <Route path="channels" element={<ChannelsSettingsPage />} />
-            <Route path="queue" element={<QueueSettingsPage />} />
-            <Route path="inbox" element={<InboxSettingsPage />} />
-            <Route path="webhooks" element={<WebhooksPage />} />
-            <Route path="webhooks/:webhookId" element={<WebhookPage />} />
-          </Route>
-        </Route>
-      </Route>
-    </Route>
-    <Route path="*" element={<NotFoundPage />} />
-  </Route>
-);
-
 export function AppRoutes() {
   return (
     <RouteErrorBoundary>
       <Suspense fallback={<PageSpinner />}>
-        <Routes>{routeTree}</Routes>
+        <Routes>
+          <Route element={<RootLayout />}>
+            <Route element={<GuestOnly />}>
+              <Route path="sign-in" element={<SignInPage />} />
+              <Route path="sign-up" element={<SignUpPage />} />
+              <Route path="sign-up/confirm" element={<ConfirmSignUpPage />} />
+              <Route path="forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="reset-password" element={<ResetPasswordPage />} />
+            </Route>
+            {/* An email's unsubscribe link works signed in or not: its token says whose email it is. */}
+            <Route path="unsubscribe" element={<UnsubscribePage />} />
+            {/* A client's review link: no account, the token in its fragment is the credential. */}
+            <Route path="review" element={<ReviewPage />} />
+            {/* Development without SMTP: the API answers only on the server's machine. */}
+            <Route path="dev/outbox" element={<DevOutboxPage />} />
+            <Route element={<RequireAuth />}>
+              <Route index element={<HomeRedirect />} />
+              <Route path="onboarding" element={<OnboardingPage />} />
+              <Route element={<AppShell />}>
+                <Route path="new-business" element={<NewBusinessPage />} />
+                <Route path="profile" element={<ProfilePage />} />
+                <Route path="w/:businessId" element={<WorkspaceLayout />}>
+                  <Route index element={<DashboardPage />} />
+                  <Route path="ai-usage" element={<AiUsagePage />} />
+                  <Route path="calendar" element={<CalendarPage />} />
+                  <Route path="content" element={<ContentPage />} />
+                  <Route path="content/:itemId" element={<ContentItemPage />} />
+                  <Route path="compose" element={<ComposePage />} />
+                  <Route path="studio" element={<StudioPage />} />
+                  <Route path="media" element={<MediaPage />} />
+                  <Route path="inbox" element={<InboxPage />} />
+                  <Route path="analytics" element={<AnalyticsPage />} />
+                  <Route path="analytics/forecast" element={<AnalyticsForecastPage />} />
+                  <Route path="jobs" element={<JobsPage />} />
+                  <Route path="jobs/:jobId" element={<JobPage />} />
+                  <Route path="notifications" element={<NotificationsPage />} />
+                  <Route path="brand" element={<BrandPage />} />
+                  <Route path="campaigns" element={<CampaignsPage />} />
+                  <Route path="campaigns/new" element={<NewCampaignPage />} />
+                  <Route path="campaigns/:campaignId" element={<CampaignPage />} />
+                  <Route path="campaigns/:campaignId/edit" element={<EditCampaignPage />} />
+                  <Route path="settings" element={<SettingsLayout />}>
+                    <Route index element={<GeneralSettingsPage />} />
+                    <Route path="members" element={<MembersPage />} />
+                    <Route path="notifications" element={<NotificationSettingsPage />} />
+                    <Route path="api-keys" element={<ApiKeysPage />} />
+                    <Route path="audit-log" element={<AuditLogPage />} />
+                    <Route path="ai" element={<AiSettingsPage />} />
+                    <Route path="publishing" element={<PublishingSettingsPage />} />
+                    <Route path="channels" element={<ChannelsSettingsPage />} />
+                    <Route path="queue" element={<QueueSettingsPage />} />
+                    <Route path="inbox" element={<InboxSettingsPage />} />
+                    <Route path="webhooks" element={<WebhooksPage />} />
+                    <Route path="webhooks/:webhookId" element={<WebhookPage />} />
+                  </Route>
+                </Route>
+              </Route>
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
       </Suspense>
     </RouteErrorBoundary>
   );
-}
-
-/** Fetch the pages a first load of `pathname` shows, all at once (see route-preload.ts). */
-export function preloadPagesFor(pathname: string): Promise<void> {
-  return preloadPages(routeTree, pathname);
 }
