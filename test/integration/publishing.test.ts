@@ -34,6 +34,13 @@ import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-r
 const SILENT = { warn() {}, error() {} };
 const FAST_BACKOFF = { baseMs: 50, maxMs: 100 };
 const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
+/**
+ * How far ahead an item is scheduled when the test only waits for it: enough for the one or two requests
+ * a test makes before the time (reading the queued job), short because every test waits it out.
+ */
+const LEAD_MS = 500;
+/** Ahead of three items a test schedules and then cancels one by one: each must be cancelled in time. */
+const CANCEL_LEAD_MS = 1_200;
 
 /** A queue for the app's jobs and how to throw it away. */
 type QueueFactory = (
@@ -179,7 +186,8 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
       status: 200,
       body: JSON.stringify({ id: 'post-81', url: 'https://social.example/p/81' }),
     });
-    const item = await schedule(1_500);
+    // Longer than the others: the job is read while still queued.
+    const item = await schedule(2 * LEAD_MS);
     const at = item.scheduled_at;
     const [job] = await publishJobs();
     expect(job).toMatchObject({ state: 'queued', run_at: at });
@@ -281,7 +289,7 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
     expect(attached.statusCode, attached.body).toBe(200);
     await move(draft.id, 'in_review');
     await move(draft.id, 'approved');
-    await move(draft.id, 'scheduled', { scheduled_at: soon(1_000) });
+    await move(draft.id, 'scheduled', { scheduled_at: soon(LEAD_MS) });
     expect((await settled(draft.id)).status).toBe('published');
 
     // The body is exactly what the OpenAPI document's `content.publish` webhook describes.
@@ -321,7 +329,7 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
   it('retries a 500 with backoff and publishes on the second attempt', async () => {
     await addConnector();
     receiver.script({ status: 500, body: 'deploying' }, { status: 200 });
-    const item = await schedule(1_000);
+    const item = await schedule(LEAD_MS);
     expect((await settled(item.id)).status).toBe('published');
     const attempts = await attemptsOf(item.id);
     expect(attempts.map((a) => [a.attempt, a.outcome, a.status_code, a.failure_kind])).toEqual([
@@ -337,7 +345,7 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
   it('fails on a 400 after one attempt with the reason, and publishes when scheduled again', async () => {
     await addConnector({ name: 'Make' });
     receiver.script({ status: 400, body: 'caption too long' });
-    const item = await schedule(1_000);
+    const item = await schedule(LEAD_MS);
     const failed = await settled(item.id);
     expect(failed.status).toBe('failed');
     expect(failed.publish_error).toBe('“Make” refused the item: The receiver answered HTTP 400');
@@ -360,7 +368,7 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
     );
 
     // A failed item is scheduled again (after fixing the receiver, say) and goes out.
-    await move(item.id, 'scheduled', { scheduled_at: soon(1_000) });
+    await move(item.id, 'scheduled', { scheduled_at: soon(LEAD_MS) });
     const retried = await settled(item.id);
     expect(retried).toMatchObject({ status: 'published', publish_error: null });
     expect(receiver.requests).toHaveLength(2);
@@ -370,7 +378,7 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
     // One connector for another channel only, one disabled: neither may publish a Facebook item.
     await addConnector({ channels: ['linkedin'] });
     await addConnector({ name: 'Off', enabled: false });
-    const item = await schedule(1_000);
+    const item = await schedule(LEAD_MS);
     const failed = await settled(item.id);
     expect(failed.status).toBe('failed');
     expect(failed.publish_error).toMatch(/^No publishing connector is set up for facebook/);
@@ -397,7 +405,7 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
       scheduled_at: second,
     });
     expect(edit.json<ContentItem>()).toMatchObject({ status: 'scheduled', scheduled_at: second });
-    const third = soon(1_000);
+    const third = soon(LEAD_MS);
     const bulk = await call('POST', '/api/content/bulk', {
       business_id: businessId,
       ids: [item.id],
@@ -420,15 +428,15 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
 
   it('cancels the job when the item is unscheduled, edited back to draft or deleted', async () => {
     await addConnector();
-    const unscheduled = await schedule(2_000);
+    const unscheduled = await schedule(CANCEL_LEAD_MS);
     await move(unscheduled.id, 'approved');
-    const edited = await schedule(2_000);
+    const edited = await schedule(CANCEL_LEAD_MS);
     const draft = await call('PATCH', `/api/content/${edited.id}`, {
       version: (await itemOf(edited.id)).version,
       body: 'Hot cross buns, now with orange peel.',
     });
     expect(draft.json<ContentItem>().status).toBe('draft');
-    const deleted = await schedule(2_000);
+    const deleted = await schedule(CANCEL_LEAD_MS);
     expect((await call('DELETE', `/api/content/${deleted.id}`)).statusCode).toBe(204);
 
     const jobs = await publishJobs();
@@ -445,7 +453,7 @@ function publishingSuite(create: () => Promise<TestDatabase>, makeQueue: QueueFa
 
   it('never publishes an item twice: a duplicate job and a late one find it taken or done', async () => {
     await addConnector();
-    const item = await schedule(1_000);
+    const item = await schedule(LEAD_MS);
     const at = item.scheduled_at;
     const [job] = await publishJobs();
     // A second job for the same schedule (a cancel that came too late would leave one like it).
