@@ -2870,6 +2870,8 @@ export interface operations {
                     email: string;
                     password: string;
                     name: string;
+                    /** @description The language the person reads the app in (ISO 639-1); their emails are written in it */
+                    language?: "en" | "fr";
                     invitation_token?: string;
                 };
             };
@@ -2888,6 +2890,7 @@ export interface operations {
                             id: string;
                             email: string;
                             name: string;
+                            language: ("en" | "fr") | null;
                             created_at: string;
                             updated_at: string;
                         };
@@ -3021,6 +3024,7 @@ export interface operations {
                             id: string;
                             email: string;
                             name: string;
+                            language: ("en" | "fr") | null;
                             created_at: string;
                             updated_at: string;
                         };
@@ -3503,6 +3507,7 @@ export interface operations {
                             id: string;
                             email: string;
                             name: string;
+                            language: ("en" | "fr") | null;
                             created_at: string;
                             updated_at: string;
                         };
@@ -3623,6 +3628,7 @@ export interface operations {
                             id: string;
                             email: string;
                             name: string;
+                            language: ("en" | "fr") | null;
                             created_at: string;
                             updated_at: string;
                         };
@@ -3887,6 +3893,7 @@ export interface operations {
                                 id: string;
                                 email: string;
                                 name: string;
+                                language: ("en" | "fr") | null;
                                 created_at: string;
                                 updated_at: string;
                             };
@@ -4228,6 +4235,7 @@ export interface operations {
                             id: string;
                             email: string;
                             name: string;
+                            language: ("en" | "fr") | null;
                             created_at: string;
                             updated_at: string;
                         };
@@ -4362,6 +4370,7 @@ export interface operations {
                         id: string;
                         email: string;
                         name: string;
+                        language: ("en" | "fr") | null;
                         created_at: string;
                         updated_at: string;
                     };
@@ -4432,6 +4441,8 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     email?: string;
+                    /** @description The language the person reads the app in (ISO 639-1); their emails are written in it */
+                    language?: "en" | "fr";
                 };
             };
         };
@@ -4444,6 +4455,7 @@ export interface operations {
                         id: string;
                         email: string;
                         name: string;
+                        language: ("en" | "fr") | null;
                         created_at: string;
                         updated_at: string;
                     };
@@ -4567,6 +4579,7 @@ export interface operations {
                             id: string;
                             email: string;
                             name: string;
+                            language: ("en" | "fr") | null;
                             created_at: string;
                             updated_at: string;
                         };
@@ -4803,6 +4816,7 @@ export interface operations {
                             id: string;
                             email: string;
                             name: string;
+                            language: ("en" | "fr") | null;
                             created_at: string;
                             updated_at: string;
                         };
@@ -5008,6 +5022,7 @@ export interface operations {
                                 id: string;
                                 email: string;
                                 name: string;
+                                language: ("en" | "fr") | null;
                                 created_at: string;
                                 updated_at: string;
                             };

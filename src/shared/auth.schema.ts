@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, shortText, timestampSchema } from './common.schema.js';
+import { LANGUAGES } from './languages.js';
 import { ROLES } from './roles.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -26,10 +27,17 @@ export const emailTokenSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'This link is not complete; open it from the email again' });
 
+/** The language a person reads the app in; their emails are written in it. */
+export const languageSchema = z
+  .enum(LANGUAGES)
+  .describe('The language the person reads the app in (ISO 639-1); their emails are written in it');
+
 export const registerBodySchema = z.strictObject({
   email: emailSchema,
   password: passwordSchema,
   name: userNameSchema,
+  /** The interface's language at sign-up: the confirmation email is already written in it. */
+  language: languageSchema.optional(),
   /** From an invitation's accept link: the account joins that workspace, with no confirmation email. */
   invitation_token: emailTokenSchema.optional(),
 });
@@ -84,8 +92,12 @@ export const loginBodySchema = z.strictObject({
 });
 
 export const updateMeBodySchema = z
-  .strictObject({ name: userNameSchema.optional(), email: emailSchema.optional() })
-  .refine((body) => body.name !== undefined || body.email !== undefined, {
+  .strictObject({
+    name: userNameSchema.optional(),
+    email: emailSchema.optional(),
+    language: languageSchema.optional(),
+  })
+  .refine((body) => body.name !== undefined || body.email !== undefined || body.language !== undefined, {
     message: 'Change at least one field',
   });
 
@@ -98,6 +110,8 @@ export const userSchema = z.object({
   id: idSchema,
   email: z.string(),
   name: z.string(),
+  /** Null until the person picks one (or signs up from the web app): emails are then in English. */
+  language: languageSchema.nullable(),
   created_at: timestampSchema,
   updated_at: timestampSchema,
 });

@@ -14,6 +14,7 @@ export async function insertUser(repos: Repositories, overrides: Partial<UserRow
     email: `user${sequence}-${newId().slice(-6)}@example.com`,
     name: `User ${sequence}`,
     password_hash: 'not-a-real-hash',
+    language: null,
     created_at: AT,
     updated_at: AT,
     ...overrides,

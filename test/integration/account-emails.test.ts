@@ -37,8 +37,13 @@ describeEachDialect('account emails over SMTP', (create) => {
   const address = (name: string) => `${name}.${++sequence}.${Date.now()}@example.com`;
 
   /** Sign up through the emailed confirmation link, as a person would. */
-  async function signUp(email: string, password = 'violet-harbour-lantern-7') {
-    const asked = await post('/api/auth/register', { email, password, name: 'Ada <b>Lovelace</b>' });
+  async function signUp(email: string, password = 'violet-harbour-lantern-7', extra: object = {}) {
+    const asked = await post('/api/auth/register', {
+      email,
+      password,
+      name: 'Ada <b>Lovelace</b>',
+      ...extra,
+    });
     expect(asked.statusCode, asked.body).toBe(202);
     const mail = await smtp.waitForMail(email);
     const confirmed = await post('/api/auth/register/confirm', { token: fragmentOf(linkIn(mail), 'token') });
@@ -222,6 +227,54 @@ describeEachDialect('account emails over SMTP', (create) => {
       headers: owner.auth,
     });
     expect(after.json<{ items: Invitation[] }>().items).toEqual([]);
+  });
+
+  it('writes each email in its recipient’s language: the sign-up page’s, then the account’s', async () => {
+    // Signed up from a French page: the confirmation is in French, and the account keeps the language.
+    const amelie = await signUp(address('amelie'), undefined, { language: 'fr' });
+    const confirmation = smtp.messages.find((mail) => mail.to.includes(amelie.email));
+    expect(confirmation?.subject).toBe('Confirmez votre adresse e-mail pour terminer votre inscription');
+    expect(confirmation?.html).toContain('<html lang="fr">');
+    expect(confirmation?.text).toContain('Le lien fonctionne une seule fois, pendant 24\u00a0heures.');
+    expect(amelie.session.user.language).toBe('fr');
+
+    // Someone signs up again with her address from an English page: she is told in her own language.
+    await post('/api/auth/register', {
+      email: amelie.email,
+      password: 'another-harbour-lantern-8',
+      name: 'Someone',
+      language: 'en',
+    });
+    expect((await smtp.waitForMail(amelie.email, 2)).subject).toBe(
+      'Quelqu’un a tenté de s’inscrire avec votre adresse e-mail',
+    );
+
+    // Her invitation to an address without an account is in her language, role included.
+    const business = await createBusiness(running.t.app, amelie, 'Boulangerie Lune');
+    const invitee = address('invitee-fr');
+    await post(`/api/business/${business.id}/members`, { email: invitee, role: 'editor' }, amelie.auth);
+    const invitation = await smtp.waitForMail(invitee);
+    expect(invitation.subject).toBe('Ada <b>Lovelace</b> vous invite à rejoindre Boulangerie Lune');
+    expect(invitation.text).toContain('en tant que rédacteur.');
+
+    // Someone with an English account she adds is told in English.
+    const bob = await signUp(address('bob'));
+    expect(bob.session.user.language).toBeNull();
+    await post(`/api/business/${business.id}/members`, { email: bob.email, role: 'viewer' }, amelie.auth);
+    expect((await smtp.waitForMail(bob.email, 2)).subject).toBe(
+      'Ada <b>Lovelace</b> added you to Boulangerie Lune',
+    );
+
+    // She switches to English in the app: the next email follows.
+    const patch = (language: unknown) =>
+      inject({ method: 'PATCH', url: '/api/auth/me', headers: amelie.auth, payload: { language } });
+    const unknown = await patch('de');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(unknown.json<Problem>().errors?.[0]?.path).toBe('body.language');
+    expect((await patch('en')).json<Session['user']>().language).toBe('en');
+    await post('/api/auth/password/forgot', { email: amelie.email });
+    expect((await smtp.waitForMail(amelie.email, 3)).subject).toBe('Reset your password');
   });
 
   it('adds an account at once and tells it by email; revokes invitations; other tenants get 404', async () => {

@@ -193,6 +193,7 @@ describeEachDialect('sign-up modes', (create) => {
       email,
       name: 'Late',
       password_hash: 'not-used-here',
+      language: null,
       expires_at: new Date(at.getTime() + 3_600_000).toISOString(),
       created_at: at.toISOString(),
     });

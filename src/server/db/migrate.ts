@@ -30,6 +30,7 @@ import * as postGroups from './migrations/0031-post-groups.js';
 import * as avatarsAndDirectMessages from './migrations/0032-avatars-and-direct-messages.js';
 import * as largeWorkspaceIndexes from './migrations/0033-large-workspace-indexes.js';
 import * as notificationFacts from './migrations/0034-notification-facts.js';
+import * as userLanguage from './migrations/0035-user-language.js';
 import type { DB } from './schema.js';
 
 // Migrations are imported, not read from disk, so the compiled app and tests run the same list.
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0032-avatars-and-direct-messages': avatarsAndDirectMessages,
   '0033-large-workspace-indexes': largeWorkspaceIndexes,
   '0034-notification-facts': notificationFacts,
+  '0035-user-language': userLanguage,
 };
 
 function migratorFor(db: Kysely<DB>): Migrator {

@@ -17,6 +17,7 @@ import type {
   Sentiment,
 } from '#shared/inbox.schema.js';
 import type { JobState } from '#shared/jobs.schema.js';
+import type { Language } from '#shared/languages.js';
 import type { MediaKind, MediaStatus } from '#shared/media.schema.js';
 import type { NetworkAccountStatus, NetworkId } from '#shared/network.schema.js';
 import type { NotificationKind } from '#shared/notifications.schema.js';
@@ -132,6 +133,8 @@ export interface UsersTable {
   email: string;
   name: string;
   password_hash: string;
+  /** The language emails to this person are written in; null: not chosen (English). */
+  language: Language | null;
   created_at: string;
   updated_at: string;
 }
@@ -210,6 +213,8 @@ export interface SignUpRequestsTable {
   email: string;
   name: string;
   password_hash: string;
+  /** The sign-up page's language: the confirmation email's, then the account's. */
+  language: Language | null;
   /** SHA-256 of the emailed token; null until the mail job issued it. */
   token_hash: string | null;
   expires_at: string;

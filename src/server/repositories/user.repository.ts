@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { Language } from '#shared/languages.js';
 import type { Dialect } from '../db/database.js';
 import type { DB, NewUser, UserRow } from '../db/schema.js';
 
@@ -22,7 +23,10 @@ export class UserRepository {
     await this.db.insertInto('users').values(user).execute();
   }
 
-  async update(id: string, patch: { name?: string; email?: string; updated_at: string }): Promise<void> {
+  async update(
+    id: string,
+    patch: { name?: string; email?: string; language?: Language; updated_at: string },
+  ): Promise<void> {
     await this.db.updateTable('users').set(patch).where('id', '=', id).execute();
   }
 

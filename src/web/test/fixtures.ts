@@ -43,6 +43,7 @@ export function aUser(overrides: Partial<User> = {}): User {
     id: anId(),
     email: 'ada@example.com',
     name: 'Ada Lovelace',
+    language: null,
     created_at: CREATED,
     updated_at: CREATED,
     ...overrides,

@@ -1,3 +1,4 @@
+import type { Language } from '#shared/languages.js';
 import type { MailMessage } from './mailer.js';
 
 /** What every email says, in the app's words: a heading, a few paragraphs, at most one button. */
@@ -14,6 +15,8 @@ export interface MailContent {
    * `List-Unsubscribe` headers, so mail apps offer their own unsubscribe button.
    */
   unsubscribe?: { label: string; url: string; oneClickUrl: string };
+  /** The language the words are in (the HTML part's `lang`, for screen readers); English by default. */
+  language?: Language;
 }
 
 const APP_NAME = 'Marketing Command Center';
@@ -71,7 +74,7 @@ function renderHtml(content: MailContent): string {
     ? `<p style="margin:16px 0 0;font-size:13px;color:#64748b"><a href="${escapeHtml(content.unsubscribe.url)}" style="color:#64748b">${escapeHtml(content.unsubscribe.label)}</a></p>`
     : '';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>
+<html lang="${content.language ?? 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>
 <body style="margin:0;padding:24px;background:#f8fafc;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#0f172a">
 <div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e2e8f0;border-radius:8px;padding:32px">
 <p style="margin:0 0 24px;font-size:13px;font-weight:600;color:#4f46e5">${APP_NAME}</p>

@@ -1,105 +1,75 @@
-import { renderMail } from '#server/integrations/mail/mail-templates.js';
+import { type MailContent, renderMail } from '#server/integrations/mail/mail-templates.js';
 import type { MailMessage } from '#server/integrations/mail/mailer.js';
+import type { Language } from '#shared/languages.js';
 import type { Role } from '#shared/roles.js';
+import { ACCOUNT_MAIL_TEXTS } from './account-mail-texts.js';
 
 /**
- * The emails about accounts, in the app's words. Links carry their token in the fragment (#token=…):
- * browsers never send a fragment to a server, so the token stays out of access logs and Referer headers.
+ * The emails about accounts, in the recipient's language (account-mail-texts.ts). Links carry their token
+ * in the fragment (#token=…): browsers never send a fragment to a server, so the token stays out of
+ * access logs and Referer headers.
  */
 export class AccountMails {
   constructor(private readonly baseUrl: string) {}
 
-  passwordReset(to: string, token: string, minutes: number): MailMessage {
-    return renderMail(
-      {
-        subject: 'Reset your password',
-        heading: 'Reset your password',
-        paragraphs: [
-          'Someone (hopefully you) asked to reset the password of your Marketing Command Center account.',
-          `The link works once, for ${minutes} minutes. Setting a new password signs you out everywhere.`,
-        ],
-        action: { label: 'Choose a new password', url: this.link('/reset-password', 'token', token) },
-        footer: 'Did not ask for this? Ignore this email: your password stays as it is.',
-      },
-      to,
-    );
+  passwordReset(to: string, language: Language, facts: { token: string; minutes: number }): MailMessage {
+    const words = ACCOUNT_MAIL_TEXTS[language].passwordReset(facts);
+    return this.render(to, language, words, this.link('/reset-password', 'token', facts.token));
   }
 
-  confirmSignUp(to: string, name: string, token: string, hours: number): MailMessage {
-    return renderMail(
-      {
-        subject: 'Confirm your email to finish signing up',
-        heading: `Welcome, ${name}`,
-        paragraphs: [
-          'Confirm that this address is yours to create your Marketing Command Center account.',
-          `The link works once, for ${hours} hours.`,
-        ],
-        action: { label: 'Confirm and sign in', url: this.link('/sign-up/confirm', 'token', token) },
-        footer: 'Did not sign up? Ignore this email: no account is created without the link.',
-      },
-      to,
-    );
+  confirmSignUp(
+    to: string,
+    language: Language,
+    facts: { name: string; token: string; hours: number },
+  ): MailMessage {
+    const words = ACCOUNT_MAIL_TEXTS[language].confirmSignUp(facts);
+    return this.render(to, language, words, this.link('/sign-up/confirm', 'token', facts.token));
   }
 
   /** To the owner of an address someone tried to sign up with again. */
-  signUpAttemptOnExistingAccount(to: string): MailMessage {
-    return renderMail(
-      {
-        subject: 'Someone tried to sign up with your email',
-        heading: 'You already have an account',
-        paragraphs: [
-          'Someone tried to create a Marketing Command Center account with this address, which already has one. Nothing changed.',
-          'If it was you, sign in instead; if you forgot your password, reset it from the sign-in page.',
-        ],
-        action: { label: 'Sign in', url: `${this.baseUrl}/sign-in` },
-        footer: 'Not you? You can ignore this email; your account is unchanged.',
-      },
-      to,
-    );
+  signUpAttemptOnExistingAccount(to: string, language: Language): MailMessage {
+    const words = ACCOUNT_MAIL_TEXTS[language].signUpAttemptOnExistingAccount();
+    return this.render(to, language, words, `${this.baseUrl}/sign-in`);
   }
 
+  /** `inviter` is undefined when the inviter's account is gone: the workspace's team invites. */
   invitation(
     to: string,
-    invite: { workspace: string; inviter: string; role: Role; token: string; days: number },
+    language: Language,
+    invite: { workspace: string; inviter?: string; role: Role; token: string; days: number },
   ): MailMessage {
-    return renderMail(
-      {
-        subject: `${invite.inviter} invited you to ${invite.workspace}`,
-        heading: `Join ${invite.workspace}`,
-        paragraphs: [
-          `${invite.inviter} invited you to the workspace “${invite.workspace}” on Marketing Command Center, as ${roleName(invite.role)}.`,
-          `Create your account from the link below; it works once, for ${invite.days} days.`,
-        ],
-        action: { label: 'Accept the invitation', url: this.link('/sign-up', 'invitation', invite.token) },
-        footer: 'Not expecting this? Ignore this email: nothing happens without the link.',
-      },
-      to,
-    );
+    const texts = ACCOUNT_MAIL_TEXTS[language];
+    const words = texts.invitation({
+      ...invite,
+      inviter: invite.inviter ?? texts.workspaceTeam(invite.workspace),
+    });
+    return this.render(to, language, words, this.link('/sign-up', 'invitation', invite.token));
   }
 
   /** To someone with an account who was added to a workspace. */
   addedToWorkspace(
     to: string,
-    added: { workspace: string; inviter: string; role: Role; workspaceId: string },
+    language: Language,
+    added: { workspace: string; inviter?: string; role: Role; workspaceId: string },
   ): MailMessage {
-    return renderMail(
-      {
-        subject: `${added.inviter} added you to ${added.workspace}`,
-        heading: `You are in ${added.workspace}`,
-        paragraphs: [
-          `${added.inviter} added you to the workspace “${added.workspace}” on Marketing Command Center, as ${roleName(added.role)}.`,
-        ],
-        action: { label: 'Open the workspace', url: `${this.baseUrl}/w/${added.workspaceId}` },
-      },
-      to,
-    );
+    const texts = ACCOUNT_MAIL_TEXTS[language];
+    const words = texts.addedToWorkspace({
+      ...added,
+      inviter: added.inviter ?? texts.workspaceTeam(added.workspace),
+    });
+    return this.render(to, language, words, `${this.baseUrl}/w/${added.workspaceId}`);
+  }
+
+  private render(
+    to: string,
+    language: Language,
+    { action, ...words }: { action: string } & Omit<MailContent, 'action' | 'language'>,
+    url: string,
+  ): MailMessage {
+    return renderMail({ ...words, language, action: { label: action, url } }, to);
   }
 
   private link(path: string, name: string, value: string): string {
     return `${this.baseUrl}${path}#${name}=${value}`;
   }
-}
-
-function roleName(role: Role): string {
-  return role === 'admin' ? 'an admin' : `${role === 'owner' ? 'an' : 'a'} ${role}`;
 }

@@ -11,6 +11,7 @@ import type {
   UpdateMeBody,
   User,
 } from '#shared/auth.schema.js';
+import type { Language } from '#shared/languages.js';
 import type { PasskeyAuthenticationOptions, PasskeyLoginBody } from '#shared/passkey.schema.js';
 import type { TwoFactorChallenge, TwoFactorLoginBody } from '#shared/two-factor.schema.js';
 import type { PasskeySignIn } from './passkey-sign-in.js';
@@ -57,6 +58,15 @@ export interface AuthServiceDeps {
   now: () => Date;
 }
 
+/** An account about to be created, its password already checked and hashed. */
+export interface NewAccount {
+  email: string;
+  name: string;
+  passwordHash: string;
+  /** The language its emails are written in; null: not chosen (English). */
+  language: Language | null;
+}
+
 /** Accounts and sessions: registration, sign-in, rotating refresh tokens, profile and password. */
 export class AuthService {
   constructor(private readonly deps: AuthServiceDeps) {}
@@ -76,7 +86,7 @@ export class AuthService {
    * `before` runs in it ahead of the insert (a check that may refuse).
    */
   async registerHashed(
-    account: { email: string; name: string; passwordHash: string },
+    account: NewAccount,
     alongside?: (trx: Repositories, user: UserRow) => Promise<void>,
     before?: (trx: Repositories) => Promise<void>,
   ): Promise<IssuedSession> {
@@ -103,11 +113,14 @@ export class AuthService {
     assertStrongPassword(body.password, 'body.password', body);
     if (await this.deps.repos.users.findByEmail(body.email)) throw emailTaken();
     const passwordHash = await this.deps.passwords.hash(body.password);
-    return this.insertAccount({ email: body.email, name: body.name, passwordHash }, then);
+    return this.insertAccount(
+      { email: body.email, name: body.name, passwordHash, language: body.language ?? null },
+      then,
+    );
   }
 
   private async insertAccount<T>(
-    account: { email: string; name: string; passwordHash: string },
+    account: NewAccount,
     then: (trx: Repositories, user: UserRow) => Promise<T>,
     before?: (trx: Repositories) => Promise<void>,
   ): Promise<T> {
@@ -117,6 +130,7 @@ export class AuthService {
       email: account.email,
       name: account.name,
       password_hash: account.passwordHash,
+      language: account.language,
       created_at: at,
       updated_at: at,
     };
@@ -418,6 +432,7 @@ function toUser(row: UserRow): User {
     id: row.id,
     email: row.email,
     name: row.name,
+    language: row.language,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };

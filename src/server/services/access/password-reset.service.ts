@@ -52,7 +52,12 @@ export class PasswordResetService {
       expires_at: new Date(at.getTime() + RESET_LINK_MINUTES * 60_000).toISOString(),
       created_at: at.toISOString(),
     });
-    await this.deps.mailer.send(this.deps.mails.passwordReset(user.email, token, RESET_LINK_MINUTES));
+    await this.deps.mailer.send(
+      this.deps.mails.passwordReset(user.email, user.language ?? 'en', {
+        token,
+        minutes: RESET_LINK_MINUTES,
+      }),
+    );
     return {};
   }
 

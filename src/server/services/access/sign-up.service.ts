@@ -74,6 +74,7 @@ export class SignUpService {
       email: account.email,
       name: account.name,
       password_hash: passwordHash,
+      language: account.language ?? null,
       expires_at: new Date(at.getTime() + SIGN_UP_LINK_HOURS * 3_600_000).toISOString(),
       created_at: at.toISOString(),
     });
@@ -93,15 +94,25 @@ export class SignUpService {
     const { repos, mailer, mails } = this.deps;
     const request = await repos.signUpRequests.findById(payload.sign_up_request_id);
     if (!request || request.used_at) return {};
-    if (await repos.users.findByEmail(request.email)) {
-      await mailer.send(mails.signUpAttemptOnExistingAccount(request.email));
+    const existing = await repos.users.findByEmail(request.email);
+    if (existing) {
+      // The account's language, not the one the (maybe someone else's) sign-up page was in.
+      await mailer.send(
+        mails.signUpAttemptOnExistingAccount(request.email, existing.language ?? request.language ?? 'en'),
+      );
       return {};
     }
     // Asked for while sign-up was open, sent after it closed: `confirm` would refuse the link.
     if (this.deps.mode === 'closed') return { skipped: 'sign_up_closed' };
     const token = randomToken(32);
     await repos.signUpRequests.setTokenHash(request.id, sha256(token));
-    await mailer.send(mails.confirmSignUp(request.email, request.name, token, SIGN_UP_LINK_HOURS));
+    await mailer.send(
+      mails.confirmSignUp(request.email, request.language ?? 'en', {
+        name: request.name,
+        token,
+        hours: SIGN_UP_LINK_HOURS,
+      }),
+    );
     return {};
   }
 
@@ -112,7 +123,12 @@ export class SignUpService {
     const tokenHash = sha256(token);
     const request = await repos.signUpRequests.findLive(tokenHash, now().toISOString());
     if (!request) throw linkExpired();
-    const account = { email: request.email, name: request.name, passwordHash: request.password_hash };
+    const account = {
+      email: request.email,
+      name: request.name,
+      passwordHash: request.password_hash,
+      language: request.language,
+    };
     // Spent in the account's own transaction: two clicks on the link create one account.
     return auth.registerHashed(account, async (trx) => {
       if ((await trx.signUpRequests.consume(tokenHash, now().toISOString()))?.id !== request.id)
@@ -139,7 +155,7 @@ export class SignUpService {
     if ((await repos.users.count()) > 0) throw signUpNeedsMail();
     const passwordHash = await auth.hashNewPassword(account);
     return auth.registerHashed(
-      { email: account.email, name: account.name, passwordHash },
+      { email: account.email, name: account.name, passwordHash, language: account.language ?? null },
       undefined,
       async (trx) => {
         await trx.users.lockAgainstNewAccounts();

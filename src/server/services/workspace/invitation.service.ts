@@ -10,6 +10,7 @@ import type { EventPublisher } from '#server/realtime/event-bus.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type { RegisterBody } from '#shared/auth.schema.js';
 import type { AddMemberBody, Invitation } from '#shared/business.schema.js';
+import { pickLanguage } from '#shared/languages.js';
 import { can, type Role } from '#shared/roles.js';
 import type { AccountMails } from '../access/account-mails.js';
 import type { AuthService, IssuedSession } from '../access/auth.service.js';
@@ -154,10 +155,12 @@ export class InvitationService {
       updated_at: now().toISOString(),
     });
     if (!renewed) return {};
+    // No account yet, so no language of their own: the inviter's, else the workspace's.
+    const language = inviter?.language ?? pickLanguage([workspace.locale]) ?? 'en';
     await this.deps.mailer.send(
-      this.deps.mails.invitation(invitation.email, {
+      this.deps.mails.invitation(invitation.email, language, {
         workspace: workspace.name,
-        inviter: inviter?.name ?? `The team of ${workspace.name}`,
+        inviter: inviter?.name,
         role: invitation.role,
         token,
         days: INVITATION_DAYS,
@@ -178,9 +181,9 @@ export class InvitationService {
     if (!role || !user || !workspace) return {};
     const adder = payload.added_by ? await repos.users.findById(payload.added_by) : undefined;
     await this.deps.mailer.send(
-      this.deps.mails.addedToWorkspace(user.email, {
+      this.deps.mails.addedToWorkspace(user.email, user.language ?? 'en', {
         workspace: workspace.name,
-        inviter: adder?.name ?? `The team of ${workspace.name}`,
+        inviter: adder?.name,
         role,
         workspaceId: businessId,
       }),
@@ -215,7 +218,7 @@ export class InvitationService {
     const passwordHash = await this.deps.auth.hashNewPassword(body);
     let joined: Role | undefined;
     const issued = await this.deps.auth.registerHashed(
-      { email: body.email, name: body.name, passwordHash },
+      { email: body.email, name: body.name, passwordHash, language: body.language ?? null },
       async (trx, user) => {
         const at = now().toISOString();
         if (!(await trx.invitations.accept(invitation.id, tokenHash, at))) throw linkExpired();

@@ -1,8 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { getI18n } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { API } from '#shared/api-paths.js';
 import { startI18n } from '#web/lib/i18n/i18n.js';
 import { getLanguagePreference, initialLanguage } from '#web/lib/i18n/languages.js';
+import { json } from '#web/test/fake-api.js';
 import { aBusiness, aUser } from '#web/test/fixtures.js';
 import { testI18n } from '#web/test/i18n.js';
 import { fakeApi } from '#web/test/render.js';
@@ -17,8 +19,10 @@ describe('The interface in French', () => {
     timeout: 40_000,
   }, async () => {
     const business = aBusiness({ name: 'Harbour Books', role: 'viewer' });
-    serveWorkspace(fakeApi(), business);
-    const { user } = renderApp(`/w/${business.id}/settings`, { signedIn: aUser({ name: 'Ada' }) });
+    const ada = aUser({ name: 'Ada' });
+    const api = fakeApi().on('PATCH', API.me, json({ ...ada, language: 'fr' }));
+    serveWorkspace(api, business);
+    const { user } = renderApp(`/w/${business.id}/settings`, { signedIn: ada });
     // The first render compiles the lazy settings page: allow a busy machine more than the usual 5 s.
     await screen.findByRole('navigation', { name: 'Settings' }, { timeout: 20_000 });
 
@@ -35,6 +39,8 @@ describe('The interface in French', () => {
     ).toEqual(['Général', 'Membres', 'Notifications', 'File d’attente']);
     expect(screen.getByRole('button', { name: /^Compte\u00a0:/ })).toBeTruthy();
     expect(getLanguagePreference()).toBe('fr');
+    // The account keeps it too: its emails follow, and so does a browser where it signs in next.
+    await vi.waitFor(() => expect(api.sent('PATCH', API.me)[0]?.body).toEqual({ language: 'fr' }));
 
     await user.click(screen.getByRole('button', { name: /^Compte\u00a0:/ }));
     expect(await screen.findByRole('menuitem', { name: 'Français (sélectionné)' })).toBeTruthy();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Menu, type MenuItem } from '#web/components/ui/menu.js';
 import { useSignOut } from '#web/features/auth/api/sign-out.js';
+import { useUpdateProfile } from '#web/features/profile/api/update-profile.js';
 import { useCurrentUser } from '#web/lib/auth/use-session.js';
 import { LANGUAGE_NAMES, LANGUAGES } from '#web/lib/i18n/languages.js';
 import { useLanguage } from '#web/lib/i18n/use-language.js';
@@ -33,6 +34,7 @@ export function UserMenu() {
   const navigate = useNavigate();
   const [theme, setTheme] = useState(getThemePreference);
   const [language, setLanguage] = useLanguage();
+  const saveLanguage = useUpdateProfile();
   const { t } = useTranslation();
 
   const items: MenuItem[] = [
@@ -61,7 +63,11 @@ export function UserMenu() {
             <Choice label={LANGUAGE_NAMES[option]} selected={language === option} />
           </span>
         ),
-        onSelect: () => setLanguage(option),
+        // Also the account's, so emails follow and other browsers start in it (account-language.ts).
+        onSelect: () => {
+          setLanguage(option);
+          if (user.language !== option) saveLanguage.mutate({ language: option });
+        },
       }),
     ),
     { kind: 'separator', key: 'sign-out-separator' },

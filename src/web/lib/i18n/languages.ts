@@ -1,28 +1,11 @@
-/** The languages the interface is translated into; English is complete by definition and the fallback. */
-export const LANGUAGES = ['en', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { isLanguage, LANGUAGES, type Language, pickLanguage } from '#shared/languages.js';
+
+export { isLanguage, LANGUAGES, type Language, pickLanguage };
 
 /** Each language in itself, so a reader finds theirs whatever language the screen is in. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français' };
 
 const STORAGE_KEY = 'mcc.language';
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
-
-/**
- * The first supported language among BCP 47 tags, by their language subtag (`fr-CA` reads French).
- *
- * @example pickLanguage(['de-DE', 'fr-CA', 'en']) // 'fr'
- */
-export function pickLanguage(tags: readonly string[]): Language | undefined {
-  for (const tag of tags) {
-    const language = tag.split('-')[0]?.toLowerCase();
-    if (isLanguage(language)) return language;
-  }
-  return undefined;
-}
 
 /** The person's choice on this browser, if they made one. */
 export function getLanguagePreference(): Language | undefined {

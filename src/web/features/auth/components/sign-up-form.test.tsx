@@ -92,6 +92,8 @@ describe('SignUpForm', () => {
       name: 'Invitee',
       email: person.email,
       password: ADA.password,
+      // The page's language: the account's, and its emails'.
+      language: 'en',
       invitation_token: 'invite-token-0123456789abcdef',
     });
   });
@@ -129,7 +131,7 @@ describe('SignUpForm', () => {
     await fill(ADA);
 
     await vi.waitFor(() => expect(onSignedUp).toHaveBeenCalledOnce());
-    expect(api.sent('POST', API.register)[0]?.body).toEqual(ADA);
+    expect(api.sent('POST', API.register)[0]?.body).toEqual({ ...ADA, language: 'en' });
   });
 
   it('points to sign-in when the email already has an account', async () => {

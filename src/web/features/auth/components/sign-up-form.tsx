@@ -4,6 +4,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { type AuthOptions, type RegisterBody, registerBodySchema } from '#shared/auth.schema.js';
+import { isLanguage } from '#shared/languages.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { TextField } from '#web/components/ui/field.js';
@@ -35,7 +36,7 @@ export function SignUpForm({
   mail?: AuthOptions['mail'];
 }) {
   const signUp = useSignUp();
-  const { t } = useTranslation('auth');
+  const { t, i18n } = useTranslation('auth');
   const [formError, setFormError] = useState<string>();
   const [pending, setPending] = useState<string>();
   const { register, handleSubmit, setError, formState, control } = useForm<
@@ -52,9 +53,13 @@ export function SignUpForm({
   const onSubmit = handleSubmit(async (body) => {
     setFormError(undefined);
     try {
-      const answer = await signUp.mutateAsync(
-        invitation ? { ...body, invitation_token: invitation.token } : body,
-      );
+      // The page's language becomes the account's: the confirmation email is already written in it.
+      const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : undefined;
+      const answer = await signUp.mutateAsync({
+        ...body,
+        ...(language && { language }),
+        ...(invitation && { invitation_token: invitation.token }),
+      });
       if (isSession(answer)) onSignedUp();
       else setPending(answer.message);
     } catch (error) {
