@@ -189,6 +189,29 @@ describeEachDialect('notifications', (create) => {
     ]);
   });
 
+  it('emails each person in their own language, from the facts; the app keeps the English', async () => {
+    const switched = await as(admin, 'PATCH', '/api/auth/me', { language: 'fr' });
+    expect(switched.statusCode, switched.body).toBe(200);
+    const item = await draft(editor, 'Easter <buns>');
+    await move(editor, item, 'in_review');
+
+    const french = await mailTo(admin, 'demande une relecture');
+    expect(french.subject).toBe(
+      'Editor demande une relecture de «\u00a0Easter <buns>\u00a0» · Acme <Bakery>',
+    );
+    expect(french.html).toContain('<html lang="fr">');
+    expect(french.text).toContain('Une publication pour X attend d’être approuvée.');
+    expect(french.text).toContain('Relire la publication\u00a0: https://');
+    expect(french.text).toMatch(
+      /Ne plus recevoir d’e-mails «\u00a0Relecture demandée\u00a0» de Acme <Bakery>\u00a0: /,
+    );
+    // The owner reads English, and both find the English title in the app (the web app says the facts).
+    expect((await mailTo(owner, 'asked for a review')).html).toContain('<html lang="en">');
+    expect((await notificationsOf(admin)).items[0]?.title).toBe(
+      'Editor asked for a review of “Easter <buns>”',
+    );
+  });
+
   it('lists newest first a page at a time, and marks one or all read', async () => {
     for (const title of ['One', 'Two', 'Three']) await move(editor, await draft(editor, title), 'in_review');
     const first = await notificationsOf(admin, '?limit=2');

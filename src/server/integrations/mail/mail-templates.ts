@@ -51,9 +51,11 @@ export function renderMail(content: MailContent, to: string): MailMessage {
 
 function renderText(content: MailContent): string {
   const lines = [content.heading, '', ...content.paragraphs.flatMap((paragraph) => [paragraph, ''])];
-  if (content.action) lines.push(`${content.action.label}: ${content.action.url}`, '');
+  // French sets a colon off with a no-break space.
+  const colon = content.language === 'fr' ? '\u00a0:' : ':';
+  if (content.action) lines.push(`${content.action.label}${colon} ${content.action.url}`, '');
   if (content.footer) lines.push('--', content.footer, '');
-  if (content.unsubscribe) lines.push(`${content.unsubscribe.label}: ${content.unsubscribe.url}`, '');
+  if (content.unsubscribe) lines.push(`${content.unsubscribe.label}${colon} ${content.unsubscribe.url}`, '');
   lines.push(APP_NAME);
   return `${lines.join('\n')}\n`;
 }

@@ -28,8 +28,9 @@ export class NotificationMailService {
     const { repos } = this.deps;
     const row = await repos.notifications.findPendingEmail(businessId, payload.notification_id);
     if (!row) return { outcome: 'skipped', reason: 'Already sent, or not to be emailed' };
-    const [member, workspace, choices] = await Promise.all([
+    const [member, user, workspace, choices] = await Promise.all([
       repos.memberships.find(businessId, row.user_id),
+      repos.users.findById(row.user_id),
       repos.businesses.findById(businessId),
       repos.notifications.emailChoices(businessId, row.kind, [row.user_id]),
     ]);
@@ -44,7 +45,13 @@ export class NotificationMailService {
     await this.deps.mailer.send(
       notificationMail(
         row,
-        { to: member.email, workspace: workspace.name, unsubscribeToken: token },
+        {
+          to: member.email,
+          language: user?.language ?? 'en',
+          workspace: workspace.name,
+          timeZone: workspace.time_zone,
+          unsubscribeToken: token,
+        },
         { baseUrl: this.deps.baseUrl },
       ),
     );

@@ -1,19 +1,9 @@
 import type { NotificationRow } from '#server/db/schema.js';
 import { renderMail } from '#server/integrations/mail/mail-templates.js';
 import type { MailMessage } from '#server/integrations/mail/mailer.js';
-import { NOTIFICATION_KIND_INFO, type NotificationKind } from '#shared/notifications.schema.js';
-
-const ACTION_LABELS: Record<NotificationKind, string> = {
-  review_requested: 'Review the post',
-  content_sent_back: 'Open the post',
-  content_approved: 'Open the post',
-  publish_failed: 'Open the post',
-  inbox_attention: 'Open the conversation',
-  ai_budget: 'Open the AI settings',
-  job_died: 'Open the job',
-  weekly_digest: 'Open the calendar',
-  comment_mention: 'Open the comment',
-};
+import type { Language } from '#shared/languages.js';
+import { type NotificationFacts, notificationFactsSchema } from '#shared/notifications.schema.js';
+import { NOTIFICATION_MAIL_TEXTS } from './notification-mail-texts.js';
 
 /** The app's base URL (no trailing slash), the path of the unsubscribe API and of its web page. */
 export interface NotificationMailLinks {
@@ -23,31 +13,65 @@ export interface NotificationMailLinks {
 /**
  * The email of one notification, in the style of the account emails: its title, its text, a button to
  * where to act, why it came, and an unsubscribe link for its kind — in the body (a page that asks before
- * turning it off) and as RFC 8058 one-click headers (mail apps POST there directly).
+ * turning it off) and as RFC 8058 one-click headers (mail apps POST there directly). Written in the
+ * recipient's language from the notification's facts (notification-mail-texts.ts); in English, from the
+ * stored title and body, where that language cannot say them (a row written before facts were kept).
  *
  * @example
- * notificationMail(row, { to: 'ada@example.com', workspace: 'Acme', token }, { baseUrl: 'https://mcc.example.com' });
+ * notificationMail(row, { to: 'ada@example.com', language: 'fr', workspace: 'Acme', timeZone: 'Europe/Paris', unsubscribeToken }, { baseUrl });
  */
 export function notificationMail(
-  row: Pick<NotificationRow, 'kind' | 'title' | 'body' | 'link'>,
-  recipient: { to: string; workspace: string; unsubscribeToken: string },
+  row: Pick<NotificationRow, 'kind' | 'title' | 'body' | 'link' | 'facts'>,
+  recipient: {
+    to: string;
+    language: Language;
+    workspace: string;
+    /** The workspace's clock, for the times a digest lists. */
+    timeZone: string;
+    unsubscribeToken: string;
+  },
   links: NotificationMailLinks,
 ): MailMessage {
-  const kind = NOTIFICATION_KIND_INFO[row.kind];
+  const said = sayInLanguage(row, recipient.language, recipient.timeZone);
+  const texts = NOTIFICATION_MAIL_TEXTS[said.language];
+  const kind = texts.kind[row.kind];
   const token = encodeURIComponent(recipient.unsubscribeToken);
   return renderMail(
     {
-      subject: `${row.title} · ${recipient.workspace}`,
-      heading: row.title,
-      paragraphs: row.body.split(/\n+/).filter((line) => line.trim() !== ''),
-      action: { label: ACTION_LABELS[row.kind], url: `${links.baseUrl}${row.link}` },
-      footer: `You get this email about “${kind.label}” in the workspace “${recipient.workspace}”. Choose which notifications come by email in the workspace's Settings → Notifications.`,
+      subject: `${said.title} · ${recipient.workspace}`,
+      heading: said.title,
+      paragraphs: said.body.split(/\n+/).filter((line) => line.trim() !== ''),
+      action: { label: texts.action[row.kind], url: `${links.baseUrl}${row.link}` },
+      footer: texts.footer(kind, recipient.workspace),
+      language: said.language,
       unsubscribe: {
-        label: `Stop emails about “${kind.label}” from ${recipient.workspace}`,
+        label: texts.unsubscribe(kind, recipient.workspace),
         url: `${links.baseUrl}/unsubscribe#token=${token}`,
         oneClickUrl: `${links.baseUrl}/api/notifications/unsubscribe?token=${token}`,
       },
     },
     recipient.to,
   );
+}
+
+/** The title and body in `language` from the row's facts, else the stored English. */
+function sayInLanguage(
+  row: Pick<NotificationRow, 'title' | 'body' | 'facts'>,
+  language: Language,
+  timeZone: string,
+): { language: Language; title: string; body: string } {
+  if (language !== 'en' && row.facts) {
+    const facts = parseFacts(row.facts);
+    const words = facts && NOTIFICATION_MAIL_TEXTS[language].words(facts, { timeZone });
+    if (words) return { language, ...words };
+  }
+  return { language: 'en', title: row.title, body: row.body };
+}
+
+function parseFacts(json: string): NotificationFacts | undefined {
+  try {
+    return notificationFactsSchema.safeParse(JSON.parse(json)).data;
+  } catch {
+    return undefined;
+  }
 }

@@ -166,7 +166,7 @@ function excerpt(text: string, max: number): string {
  * A reason ended as a sentence before the next one: the shared failure reasons have no full stop of their
  * own, because they are also quoted inside other sentences.
  */
-function asSentence(text: string): string {
+export function asSentence(text: string): string {
   const trimmed = text.trimEnd();
   return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
