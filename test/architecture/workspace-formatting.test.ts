@@ -11,17 +11,31 @@ const BROWSER_CODE = ['web', 'shared'];
 const BROWSER_FORMATTING =
   /\.toLocale(Date|Time)?String\(\)|new Intl\.(NumberFormat|DateTimeFormat|DisplayNames)\((undefined\b|\))/;
 
+/** Every source line of the web app and the code it shares, tests and test helpers aside. */
+function browserLines(): { where: string; line: string }[] {
+  return BROWSER_CODE.flatMap((folder) =>
+    readdirSync(path.join(SRC, folder), { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file) && !file.startsWith('test/'))
+      .flatMap((file) =>
+        readFileSync(path.join(SRC, folder, file), 'utf8')
+          .split('\n')
+          .map((line, index) => ({ where: `src/${folder}/${file}:${index + 1}`, line: line.trim() })),
+      ),
+  );
+}
+
 describe('formatting in the web app', () => {
   it('goes through src/web/lib/workspace-format.ts, never the browser’s own conventions', () => {
-    const offenders = BROWSER_CODE.flatMap((folder) =>
-      readdirSync(path.join(SRC, folder), { recursive: true, encoding: 'utf8' })
-        .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file) && !file.startsWith('test/'))
-        .flatMap((file) =>
-          readFileSync(path.join(SRC, folder, file), 'utf8')
-            .split('\n')
-            .map((line, index) => ({ where: `src/${folder}/${file}:${index + 1}`, line: line.trim() }))
-            .filter(({ line }) => BROWSER_FORMATTING.test(line)),
-        ),
+    expect(browserLines().filter(({ line }) => BROWSER_FORMATTING.test(line))).toEqual([]);
+  });
+
+  // docs/translations.md, "Channel names": the shared name is English ("Email").
+  it('names channels through src/web/lib/channel-name.ts, in the reader’s language', () => {
+    const offenders = browserLines().filter(
+      ({ where, line }) =>
+        where.startsWith('src/web/') &&
+        !where.startsWith('src/web/lib/channel-name.ts') &&
+        /(CHANNEL_RULES\[[^\]]+\]|channelRule\([^)]*\))\.name\b/.test(line),
     );
     expect(offenders).toEqual([]);
   });

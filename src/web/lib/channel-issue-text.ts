@@ -3,6 +3,7 @@ import type { ChannelId } from '#shared/channel-ids.js';
 import type { MediaIssue, VideoProblem } from '#shared/channel-media.js';
 import { CHANNEL_RULES, type ChannelIssue } from '#shared/channels.js';
 import type { FieldError } from '#shared/problem.schema.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { addFieldErrorWording } from './field-error-text.js';
 import { formatBytes, formatNumber } from './workspace-format.js';
 
@@ -20,7 +21,7 @@ function counted(issue: { count: number; limit: number }) {
  * @example channelIssueText(threadsTooManyHashtags, t) // 'Threads accepte au plus 1 hashtag ; ce texte en compte 2'
  */
 export function channelIssueText(issue: ChannelIssue, t: TFunction<'channels'>): string {
-  const network = CHANNEL_RULES[issue.channel].name;
+  const network = channelName(issue.channel);
   switch (issue.code) {
     case 'empty':
       return t('issues.empty');
@@ -69,7 +70,7 @@ function tooLongText(
  * @example mediaIssueText(xFiveImages, t) // 'X accepte au plus 4 images par publication ; celle-ci en a 5'
  */
 export function mediaIssueText(issue: MediaIssue, t: TFunction<'channels'>): string {
-  const network = CHANNEL_RULES[issue.channel].name;
+  const network = channelName(issue.channel);
   switch (issue.code) {
     case 'too_many_images':
       return t('mediaIssues.tooManyImages', { network, ...counted(issue) });

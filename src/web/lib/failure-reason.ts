@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { ChannelId } from '#shared/channel-ids.js';
-import { channelRule } from '#shared/channels.js';
 import { placeholderKind, type ReadValue, readFailureReason } from '#shared/failure-reasons.js';
 import { NETWORK_NAMES, type NetworkId } from '#shared/network.schema.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { formatNumber } from './workspace-format.js';
 
 /**
@@ -30,7 +30,7 @@ function shown(name: string, value: ReadValue, t: TFunction<'common'>): string {
       // A status or error code is an identifier, not an amount: "HTTP 401", never "HTTP 401,0" or "1 401".
       return name === 'status' || name === 'code' ? String(value) : formatNumber(Number(value));
     case 'channel':
-      return channelRule(value as ChannelId).name;
+      return channelName(value as ChannelId);
     case 'network':
       return NETWORK_NAMES[value as NetworkId];
     case 'errorName':

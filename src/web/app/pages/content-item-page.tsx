@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { can } from '#shared/roles.js';
 import { localDate } from '#shared/zoned-time.js';
 import { Banner } from '#web/components/ui/banner.js';
@@ -18,6 +17,7 @@ import { AttachedMediaCard } from '#web/features/media/components/attached-media
 import { PublishStatusCard } from '#web/features/publishing/components/publish-status-card.js';
 import { useMembers } from '#web/features/workspaces/api/get-members.js';
 import { ApiError } from '#web/lib/api-error.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { formatDateTime } from '#web/lib/format-date.js';
 import { PageTitle } from '#web/lib/page-title.js';
@@ -61,7 +61,7 @@ export function ContentItemPage() {
           {t('pages.item.calendar')}
         </Link>
         <h1>{label}</h1>
-        <p className="muted">{CHANNEL_RULES[item.data.channel].name}</p>
+        <p className="muted">{channelName(item.data.channel)}</p>
       </div>
       <ContentEditor
         item={item.data}

@@ -1,5 +1,5 @@
 import { CHANNEL_IDS } from '#shared/channel-ids.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
+import { channelName } from '#web/lib/channel-name.js';
 
 /** One `<option>` per channel of the registry, labelled with the network's name, for a channel select. */
 export function ChannelOptions() {
@@ -7,7 +7,7 @@ export function ChannelOptions() {
     <>
       {CHANNEL_IDS.map((id) => (
         <option key={id} value={id}>
-          {CHANNEL_RULES[id].name}
+          {channelName(id)}
         </option>
       ))}
     </>

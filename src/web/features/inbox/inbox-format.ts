@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import type { ChannelId } from '#shared/channel-ids.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import type {
   DeliveryStatus,
   ImportMessagesBody,
@@ -8,6 +7,7 @@ import type {
   Priority,
   Sentiment,
 } from '#shared/inbox.schema.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { formatNumber } from '#web/lib/workspace-format.js';
 
 type Tone = 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
@@ -44,9 +44,7 @@ export function languageName(code: string, uiLanguage: string): string {
   }
 }
 
-export function channelName(channel: ChannelId): string {
-  return CHANNEL_RULES[channel].name;
-}
+export { channelName };
 
 /**
  * A wait in its two largest units, as the workspace's locale abbreviates them: 7_500 → "2 hrs 5 mins" in

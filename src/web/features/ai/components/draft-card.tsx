@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ContentDraft } from '#shared/ai-tasks.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
-import { CHANNEL_RULES, countText } from '#shared/channels.js';
+import { countText } from '#shared/channels.js';
 import { Badge } from '#web/components/ui/badge.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { formatNumber } from '#web/lib/workspace-format.js';
 
 /** One written variant: its text, length against the channel's limit, and hashtags. */
@@ -53,7 +54,7 @@ export function DraftCard({
           length: formatNumber(measured.count),
           limit: formatNumber(measured.limit),
           unit: t(`draft.units.${measured.unit}`),
-          channel: CHANNEL_RULES[channel].name,
+          channel: channelName(channel),
         })}
       </p>
     </article>

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ForecastResults } from '#shared/analytics.schema.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Card } from '#web/components/ui/card.js';
 import { Table } from '#web/components/ui/table.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { formatCount, formatInput, SOURCE_TONES } from '../analytics-format.js';
 
 /**
@@ -31,7 +31,7 @@ export function AssumptionsTable({ results }: { results: ForecastResults }) {
         {results.rates.map((rate) => (
           <tr key={`${rate.channel}-${rate.metric}`}>
             <th scope="row" className="analytics-rowhead">
-              {CHANNEL_RULES[rate.channel].name}
+              {channelName(rate.channel)}
             </th>
             <td>{t(`inputs.${rate.metric}`)}</td>
             <td className="analytics-num">{formatInput(rate.metric, rate.mean, results.currency)}</td>

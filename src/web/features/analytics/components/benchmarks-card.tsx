@@ -5,7 +5,6 @@ import type { BenchmarkEntry, BenchmarkMetric } from '#shared/analytics.schema.j
 import type { Business } from '#shared/business.schema.js';
 import { CAMPAIGN_OBJECTIVES, type CampaignObjective } from '#shared/campaign.schema.js';
 import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -13,6 +12,7 @@ import { Card } from '#web/components/ui/card.js';
 import { SelectField, TextField } from '#web/components/ui/field.js';
 import { Spinner } from '#web/components/ui/spinner.js';
 import { useToast } from '#web/components/ui/toast.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { formatPercent } from '../analytics-format.js';
 import { useBenchmarks } from '../api/get-benchmarks.js';
@@ -45,7 +45,7 @@ export function BenchmarksCard({ business }: { business: Business }) {
           >
             {CHANNEL_IDS.map((id) => (
               <option key={id} value={id}>
-                {CHANNEL_RULES[id].name}
+                {channelName(id)}
               </option>
             ))}
           </SelectField>

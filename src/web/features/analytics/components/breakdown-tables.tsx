@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Overview, Totals } from '#shared/analytics.schema.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { Card } from '#web/components/ui/card.js';
 import { Table } from '#web/components/ui/table.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { formatCount, formatMoney, formatPercent } from '../analytics-format.js';
 
 /** The columns every breakdown shares, after its first. */
@@ -63,7 +63,7 @@ export function BreakdownTables({ overview, currency }: { overview: Overview; cu
             {overview.by_channel.map((row) => (
               <tr key={row.channel}>
                 <th scope="row" className="analytics-rowhead">
-                  {CHANNEL_RULES[row.channel].name}
+                  {channelName(row.channel)}
                 </th>
                 <Cells row={row} currency={currency} />
               </tr>
@@ -134,7 +134,7 @@ export function ContentRankings({ overview, currency }: { overview: Overview; cu
                     <Link to={`../content/${row.content_item_id}`} relative="path">
                       {row.title || t('breakdown.untitled')}
                     </Link>{' '}
-                    <span className="muted">{CHANNEL_RULES[row.channel].name}</span>
+                    <span className="muted">{channelName(row.channel)}</span>
                   </th>
                   <Cells row={row} currency={currency} />
                 </tr>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { BENCHMARK_METRICS, type BenchmarkMetric } from '#shared/analytics.schema.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { CheckboxField } from '#web/components/ui/checkbox-field.js';
 import { TextField } from '#web/components/ui/field.js';
+import { channelName } from '#web/lib/channel-name.js';
 import type { ChannelDraft, DraftErrors } from '../forecast-draft.js';
 
 interface ChannelPlanFieldsProps {
@@ -37,7 +37,7 @@ export function ChannelPlanFields({ channels, errors, currency, onChange }: Chan
           {channels.map((channel) => (
             <CheckboxField
               key={channel.channel}
-              label={CHANNEL_RULES[channel.channel].name}
+              label={channelName(channel.channel)}
               checked={channel.included}
               onChange={(event) => onChange({ ...channel, included: event.currentTarget.checked })}
             />
@@ -50,7 +50,7 @@ export function ChannelPlanFields({ channels, errors, currency, onChange }: Chan
         )}
       </fieldset>
       {included.map((channel) => {
-        const name = CHANNEL_RULES[channel.channel].name;
+        const name = channelName(channel.channel);
         const key = (field: string) => `channel.${channel.channel}.${field}`;
         const set = (field: 'sharePercent' | 'posts' | 'audience') => (value: string) =>
           onChange({ ...channel, [field]: value });

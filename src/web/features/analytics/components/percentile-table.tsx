@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FORECAST_METRICS, type ForecastResults } from '#shared/analytics.schema.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { Card } from '#web/components/ui/card.js';
 import { SelectField } from '#web/components/ui/field.js';
 import { Table } from '#web/components/ui/table.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { formatMetric } from '../analytics-format.js';
 
 const COLUMNS = ['p5', 'p25', 'p50', 'p75', 'p95', 'mean'] as const;
@@ -15,7 +15,7 @@ export function PercentileTable({ results }: { results: ForecastResults }) {
   const { t } = useTranslation('analytics');
   const channel = results.channels.find((entry) => entry.channel === scope);
   const metrics = channel?.metrics ?? results.totals;
-  const scopeName = channel ? CHANNEL_RULES[channel.channel].name : t('percentiles.allChannels');
+  const scopeName = channel ? channelName(channel.channel) : t('percentiles.allChannels');
   const columnNames: Record<(typeof COLUMNS)[number], string> = {
     p5: '5%',
     p25: '25%',
@@ -38,7 +38,7 @@ export function PercentileTable({ results }: { results: ForecastResults }) {
             <option value="total">{t('percentiles.allChannels')}</option>
             {results.channels.map((entry) => (
               <option key={entry.channel} value={entry.channel}>
-                {CHANNEL_RULES[entry.channel].name}
+                {channelName(entry.channel)}
               </option>
             ))}
           </SelectField>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ForecastResults } from '#shared/analytics.schema.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { Card } from '#web/components/ui/card.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { formatPercent } from '../analytics-format.js';
 
 const SHOWN = 6;
@@ -20,7 +20,7 @@ export function SensitivityList({ results }: { results: ForecastResults }) {
             <li key={`${entry.channel}-${entry.input}`} className="sensitivity__item">
               <span>
                 {t('sensitivity.item', {
-                  channel: CHANNEL_RULES[entry.channel].name,
+                  channel: channelName(entry.channel),
                   input: t(`inputsInSentence.${entry.input}`),
                 })}
               </span>

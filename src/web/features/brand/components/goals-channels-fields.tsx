@@ -1,10 +1,10 @@
 import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_IDS } from '#shared/channel-ids.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { Card } from '#web/components/ui/card.js';
 import { CheckboxField } from '#web/components/ui/checkbox-field.js';
 import { TagInput } from '#web/components/ui/tag-input.js';
+import { channelName } from '#web/lib/channel-name.js';
 import type { BrandFormValues } from './brand-form-values.js';
 
 /** What marketing should achieve, and where the business posts. */
@@ -37,7 +37,7 @@ export function GoalsChannelsFields({ disabled }: { disabled: boolean }) {
             {CHANNEL_IDS.map((channel) => (
               <CheckboxField
                 key={channel}
-                label={CHANNEL_RULES[channel].name}
+                label={channelName(channel)}
                 value={channel}
                 disabled={disabled}
                 {...register('channels')}

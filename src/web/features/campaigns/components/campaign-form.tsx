@@ -3,7 +3,6 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CAMPAIGN_OBJECTIVES, type Campaign } from '#shared/campaign.schema.js';
 import { CHANNEL_IDS } from '#shared/channel-ids.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { Card } from '#web/components/ui/card.js';
@@ -20,6 +19,7 @@ import {
   toCampaignBody,
 } from './campaign-form-schema.js';
 import './campaigns.css';
+import { channelName } from '#web/lib/channel-name.js';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'BRL', 'INR'];
 const SERVER_FIELDS = [
@@ -108,7 +108,7 @@ export function CampaignForm({
               {CHANNEL_IDS.map((channel) => (
                 <CheckboxField
                   key={channel}
-                  label={CHANNEL_RULES[channel].name}
+                  label={channelName(channel)}
                   value={channel}
                   {...register('channels')}
                 />

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CAMPAIGN_STATUSES, type CampaignStatus } from '#shared/campaign.schema.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -13,6 +12,7 @@ import { describeError } from '#web/lib/error-messages.js';
 import { useCampaigns } from '../api/get-campaigns.js';
 import { formatBudget, formatCalendarDate, STATUS_TONES } from './campaign-format.js';
 import './campaigns.css';
+import { channelName } from '#web/lib/channel-name.js';
 
 /** The workspace's campaigns, filtered by status, a page at a time. */
 export function CampaignList({ businessId, canCreate }: { businessId: string; canCreate: boolean }) {
@@ -62,7 +62,7 @@ export function CampaignList({ businessId, canCreate }: { businessId: string; ca
                 </span>
               </div>
               <span className="campaign-row__channels muted">
-                {campaign.channels.map((channel) => CHANNEL_RULES[channel].name).join(', ')}
+                {campaign.channels.map((channel) => channelName(channel)).join(', ')}
               </span>
               <span className="campaign-row__budget">
                 {campaign.budget_minor > 0 ? formatBudget(campaign.budget_minor, campaign.currency) : '—'}

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '#shared/campaign.schema.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { Card } from '#web/components/ui/card.js';
 import { formatNumber } from '#web/lib/workspace-format.js';
 import { formatBudget, formatCalendarDate } from './campaign-format.js';
 import './campaigns.css';
+import { channelName } from '#web/lib/channel-name.js';
 
 /** What a campaign is for: objective, dates, budget, channels and the KPIs it aims at. */
 export function CampaignSummary({ campaign }: { campaign: Campaign }) {
@@ -33,7 +33,7 @@ export function CampaignSummary({ campaign }: { campaign: Campaign }) {
           </div>
           <div>
             <dt>{t('summary.channels')}</dt>
-            <dd>{campaign.channels.map((channel) => CHANNEL_RULES[channel].name).join(', ')}</dd>
+            <dd>{campaign.channels.map((channel) => channelName(channel)).join(', ')}</dd>
           </div>
         </dl>
       </Card>

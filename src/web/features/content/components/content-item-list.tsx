@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -13,6 +12,7 @@ import type { ContentFilters } from '../api/query-keys.js';
 import { itemLabel, STATUS_TONES } from './content-format.js';
 import './channel-colors.css';
 import './content.css';
+import { channelName } from '#web/lib/channel-name.js';
 
 interface ContentItemListProps {
   businessId: string;
@@ -37,7 +37,7 @@ export function ContentItemList({ businessId, filters, emptyTitle, emptyText }: 
           <li key={item.id} className={`content-list__row channel--${item.channel}`}>
             <span className="content-list__channel">
               <span className="channel-dot" aria-hidden="true" />
-              {CHANNEL_RULES[item.channel].name}
+              {channelName(item.channel)}
             </span>
             <Link to={`/w/${businessId}/content/${item.id}`} className="content-list__title">
               {itemLabel(item, t('item.untitled'))}

@@ -4,7 +4,6 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Attention, AttentionCampaign, AttentionItem } from '#shared/attention.schema.js';
 import type { Business } from '#shared/business.schema.js';
-import { channelRule } from '#shared/channels.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Card } from '#web/components/ui/card.js';
 import { failureReasonText } from '#web/lib/failure-reason.js';
@@ -18,6 +17,7 @@ import {
   waitedFor,
 } from '../attention-format.js';
 import './attention-board.css';
+import { channelName } from '#web/lib/channel-name.js';
 
 interface BoardProps {
   business: Business;
@@ -39,7 +39,7 @@ export function AttentionBoard({ business, attention, aiSpend }: BoardProps) {
   const itemLink = (item: AttentionItem) => (
     <Link to={`${base}/content/${item.id}`}>{item.title || t('untitledItem')}</Link>
   );
-  const channel = (item: AttentionItem) => channelRule(item.channel).name;
+  const channel = (item: AttentionItem) => channelName(item.channel);
   const { approvals, next_up: nextUp, failed, inbox, campaigns } = attention;
   return (
     <div className="attention-board">

@@ -15,6 +15,7 @@ import { formatNumber } from '#web/lib/workspace-format.js';
 import { MediaPickerDialog } from './media-picker-dialog.js';
 import { problemDetail } from './problem-detail.js';
 import './media.css';
+import { channelName } from '#web/lib/channel-name.js';
 
 interface AttachedMediaCardProps {
   businessId: string;
@@ -52,7 +53,7 @@ export function AttachedMediaCard({
     if (moved) next.splice(to, 0, moved);
     onChange(next);
   };
-  const network = CHANNEL_RULES[channel].name;
+  const network = channelName(channel);
 
   return (
     <Card

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ChannelId } from '#shared/channel-ids.js';
-import { channelRule } from '#shared/channels.js';
 import type { Notification, NotificationFacts } from '#shared/notifications.schema.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { failureReasonText } from '#web/lib/failure-reason.js';
 import { jobFailureReason } from '#web/lib/job-failure.js';
 import { dateTimeFormat, formatNumber } from '#web/lib/workspace-format.js';
@@ -165,10 +165,6 @@ function campaignLine(campaign: Digest['campaigns'][number], t: Translate): stri
  */
 function sentence(text: string): string {
   return /[.!?…]$/.test(text.trimEnd()) ? text : `${text.trimEnd()}.`;
-}
-
-function channelName(channel: ChannelId): string {
-  return channelRule(channel).name;
 }
 
 /** Dollars, as the workspace writes money ("$12.40", "12,40 $US"). */

@@ -3,7 +3,6 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CHANNEL_IDS } from '#shared/channel-ids.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { createConnectorBodySchema, webhookSettingsSchema } from '#shared/connector.schema.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -12,6 +11,7 @@ import { TextField } from '#web/components/ui/field.js';
 import { applyServerErrors } from '#web/lib/form-errors.js';
 import { zodResolver } from '#web/lib/form-resolver.js';
 import './publishing.css';
+import { channelName } from '#web/lib/channel-name.js';
 
 // The shared rules for a name and an address; no channel ticked means every channel (null on the wire).
 const connectorFormSchema = z.object({
@@ -85,7 +85,7 @@ export function ConnectorForm({ onSubmit }: { onSubmit: (values: ConnectorFormVa
           {CHANNEL_IDS.map((channel) => (
             <CheckboxField
               key={channel}
-              label={CHANNEL_RULES[channel].name}
+              label={channelName(channel)}
               value={channel}
               {...register('channels')}
             />

@@ -2,7 +2,6 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Business } from '#shared/business.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { type Slot, sortSlots } from '#shared/queue-slots.js';
 import type { ChannelQueue } from '#shared/queues.schema.js';
 import { can } from '#shared/roles.js';
@@ -17,6 +16,7 @@ import { describeError } from '#web/lib/error-messages.js';
 import { dateTimeFormat, formatNumber } from '#web/lib/workspace-format.js';
 import { useQueues, useReplaceQueueSlots } from '../api/queues.js';
 import './queue-settings.css';
+import { channelName } from '#web/lib/channel-name.js';
 
 /** 1 = Monday … 7 = Sunday, in the workspace's language (2024-01-01 was a Monday). */
 const weekdays = () =>
@@ -84,7 +84,7 @@ function ChannelSlots({
   const [addError, setAddError] = useState<string>();
   const [error, setError] = useState<string>();
   const headingId = useId();
-  const name = CHANNEL_RULES[queue.channel].name;
+  const name = channelName(queue.channel);
   const dirty = !sameSlots(slots, queue.slots);
 
   const add = () => {

@@ -1,10 +1,10 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import type { ContentItem } from '#shared/content.schema.js';
 import { localTime } from '#shared/zoned-time.js';
 import { Badge } from '#web/components/ui/badge.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { itemLabel, STATUS_TONES } from '../content-format.js';
 
 interface CalendarChipProps {
@@ -30,7 +30,7 @@ export function CalendarChip({
 }: CalendarChipProps) {
   const { t } = useTranslation('content');
   const time = item.scheduled_at ? localTime(item.scheduled_at, timeZone) : '';
-  const channel = CHANNEL_RULES[item.channel].name;
+  const channel = channelName(item.channel);
   return (
     <Link
       to={`/w/${businessId}/content/${item.id}`}

@@ -1,17 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { ChannelId } from '#shared/channel-ids.js';
 import { type MediaCheckStage, type MediaIssue, mediaIssues } from '#shared/channel-media.js';
-import {
-  CHANNEL_RULES,
-  type ChannelIssue,
-  composePost,
-  countText,
-  validateForChannel,
-} from '#shared/channels.js';
+import { type ChannelIssue, composePost, countText, validateForChannel } from '#shared/channels.js';
 import type { ComposeIntent } from '#shared/compose.schema.js';
 import type { ContentMedia } from '#shared/content.schema.js';
 import type { FieldError } from '#shared/problem.schema.js';
 import { channelIssueText, mediaIssueText } from '#web/lib/channel-issue-text.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { translateFieldMessage } from '#web/lib/field-messages.js';
 import type { ComposePostRequest } from '../../api/compose-post.js';
 
@@ -98,7 +93,7 @@ export function requestOf(draft: ComposeDraft, scheduledAt: string | null): Comp
 /** The server's refusals for one channel (`body.variants.<channel>.…`), as messages for its tab. */
 export function serverErrorsFor(errors: readonly FieldError[], channel: ChannelId): string[] {
   const prefix = `body.variants.${channel}.`;
-  const name = `${CHANNEL_RULES[channel].name}: `;
+  const name = `${channelName(channel)}: `;
   return errors
     .filter((error) => error.path.startsWith(prefix))
     .map((error) => (error.message.startsWith(name) ? error.message.slice(name.length) : error.message))

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Business } from '#shared/business.schema.js';
 import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import type { ComposeIntent, ComposePostResult } from '#shared/compose.schema.js';
 import type { ContentMedia } from '#shared/content.schema.js';
 import { can } from '#shared/roles.js';
@@ -22,6 +21,7 @@ import { VariantPanel } from './variant-panel.js';
 import '../channel-colors.css';
 import '../content.css';
 import './compose.css';
+import { channelName } from '#web/lib/channel-name.js';
 
 /** What the page's media picker gets: the composer keeps the list, the picker only adds to it. */
 export interface MediaPickerSlot {
@@ -138,7 +138,7 @@ export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeV
             {offered.map((channel) => (
               <CheckboxField
                 key={channel}
-                label={CHANNEL_RULES[channel].name}
+                label={channelName(channel)}
                 checked={draft.channels.includes(channel)}
                 onChange={(event) => toggle(channel, event.target.checked)}
               />
@@ -200,7 +200,7 @@ export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeV
                     document.getElementById(`${tabsId}-${next}`)?.focus();
                   }}
                 >
-                  {CHANNEL_RULES[channel].name}
+                  {channelName(channel)}
                   {broken && <span className="compose-tab__flag"> {t('compose.needsChanges')}</span>}
                 </button>
               );
@@ -266,7 +266,7 @@ export function ComposeView({ business, campaigns, renderMediaPicker }: ComposeV
         {blocked.length > 0 && (
           <p className="muted">
             {t('compose.fixFirst', {
-              networks: blocked.map((channel) => CHANNEL_RULES[channel].name).join(', '),
+              networks: blocked.map((channel) => channelName(channel)).join(', '),
             })}
           </p>
         )}
@@ -312,7 +312,7 @@ function ComposeDone({
           {result.items.map((item) => (
             <li key={item.id}>
               <Link to={`../content/${item.id}`} relative="path">
-                {CHANNEL_RULES[item.channel].name}
+                {channelName(item.channel)}
               </Link>
             </li>
           ))}

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Business } from '#shared/business.schema.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import type { ContentItem } from '#shared/content.schema.js';
 import { can } from '#shared/roles.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { Card } from '#web/components/ui/card.js';
 import { TextField } from '#web/components/ui/field.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { formatDateTime } from '#web/lib/format-date.js';
 import { useBulkChangeContent } from '../../api/bulk-change-content.js';
@@ -50,7 +50,7 @@ export function AlsoOnCard({ item, business }: AlsoOnCardProps) {
           {siblings.map((other) => (
             <li key={other.id}>
               <Link to={`../${other.id}`} relative="path">
-                {CHANNEL_RULES[other.channel].name}
+                {channelName(other.channel)}
               </Link>{' '}
               <span className="muted">
                 {t(`statusInSentence.${other.status}`)}

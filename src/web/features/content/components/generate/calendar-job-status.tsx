@@ -3,13 +3,13 @@ import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarFailedSlot } from '#shared/calendar.schema.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { Spinner } from '#web/components/ui/spinner.js';
 import { useCalendarJob } from '#web/features/content/api/get-calendar-job.js';
 import { contentKeys } from '#web/features/content/api/query-keys.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { followJobOnScreen } from '#web/lib/followed-jobs.js';
 import { jobFailureReason } from '#web/lib/job-failure.js';
@@ -171,7 +171,7 @@ function FailedSlots({ failed }: { failed: CalendarFailedSlot[] }) {
       <ul className="gen-summary__list" aria-label={t('job.notWrittenList')}>
         {failed.map(({ slot, reason }) => (
           <li key={`${slot.channel} ${slot.date} ${slot.time}`}>
-            {slot.date} {slot.time} · {CHANNEL_RULES[slot.channel].name} · <strong>{slot.title}</strong>
+            {slot.date} {slot.time} · {channelName(slot.channel)} · <strong>{slot.title}</strong>
             {reasons.length > 1 && <span className="muted"> · {reason}</span>}
           </li>
         ))}
@@ -218,7 +218,7 @@ function CalendarSummaryView({ summary }: { summary: CalendarSummary | undefined
             <h4 className="field__label">{t('job.cadence')}</h4>
             <ul className="gen-summary__list">
               {strategy.cadence.map(({ channel, per_week: perWeek }) => (
-                <li key={channel}>{t('job.perWeek', { network: CHANNEL_RULES[channel].name, perWeek })}</li>
+                <li key={channel}>{t('job.perWeek', { network: channelName(channel), perWeek })}</li>
               ))}
             </ul>
           </section>

@@ -4,13 +4,13 @@ import type { z } from 'zod';
 import { generateCalendarFieldsSchema } from '#shared/calendar.schema.js';
 import { campaignRequest, dayCount, planDays, requestedDays } from '#shared/calendar-range.js';
 import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
 import { CheckboxField } from '#web/components/ui/checkbox-field.js';
 import { SelectField, TextField } from '#web/components/ui/field.js';
 import { SegmentedControl } from '#web/components/ui/segmented-control.js';
 import { TagInput } from '#web/components/ui/tag-input.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { zodResolver } from '#web/lib/form-resolver.js';
 import { formatCivilDate } from '#web/lib/format-date.js';
 
@@ -118,7 +118,7 @@ export function GenerateCalendarForm({
           {CHANNEL_IDS.map((channel) => (
             <CheckboxField
               key={channel}
-              label={CHANNEL_RULES[channel].name}
+              label={channelName(channel)}
               value={channel}
               {...register('channels')}
             />
@@ -148,7 +148,7 @@ export function GenerateCalendarForm({
                   {channels.map((channel) => (
                     <TextField
                       key={channel}
-                      label={t('generate.channelPostsAWeek', { network: CHANNEL_RULES[channel].name })}
+                      label={t('generate.channelPostsAWeek', { network: channelName(channel) })}
                       type="number"
                       min={0}
                       max={21}

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_IDS } from '#shared/channel-ids.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import { CONTENT_STATUSES } from '#shared/content.schema.js';
 import { Button } from '#web/components/ui/button.js';
 import { SelectField, TextField } from '#web/components/ui/field.js';
+import { channelName } from '#web/lib/channel-name.js';
 import type { ListFilters } from './list-filters.js';
 
 interface ContentListFiltersProps {
@@ -62,7 +62,7 @@ export function ContentListFilters({ value, onChange, campaigns }: ContentListFi
           <option value="">{t('listFilters.anyChannel')}</option>
           {CHANNEL_IDS.map((channel) => (
             <option key={channel} value={channel}>
-              {CHANNEL_RULES[channel].name}
+              {channelName(channel)}
             </option>
           ))}
         </SelectField>

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ChannelId } from '#shared/channel-ids.js';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import type { ContentItem } from '#shared/content.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Table } from '#web/components/ui/table.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { formatDateTime } from '#web/lib/format-date.js';
 import { itemLabel, STATUS_TONES } from '../content-format.js';
 
@@ -80,12 +80,12 @@ export function ContentTable({ businessId, items, campaignNames, selected, onSel
               <Link to={`/w/${businessId}/content/${item.id}`}>{label}</Link>
             </td>
             <td className={`content-table__channel channel--${item.channel}`}>
-              <span className="channel-dot" aria-hidden="true" /> {CHANNEL_RULES[item.channel].name}
+              <span className="channel-dot" aria-hidden="true" /> {channelName(item.channel)}
               {others.length > 0 && (
                 <span className="content-table__also muted">
                   {' '}
                   {t('table.also', {
-                    networks: others.map((channel) => CHANNEL_RULES[channel].name).join(', '),
+                    networks: others.map((channel) => channelName(channel)).join(', '),
                   })}
                 </span>
               )}

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_RULES } from '#shared/channels.js';
 import type { SharedReview, SharedReviewItem } from '#shared/review-links.schema.js';
 import { localDate } from '#shared/zoned-time.js';
 import { Badge } from '#web/components/ui/badge.js';
@@ -12,6 +11,7 @@ import { setWorkspaceRegion } from '#web/lib/workspace-format.js';
 import { useSharedReview } from '../../api/calendar-sharing.js';
 import { STATUS_TONES } from '../content-format.js';
 import './sharing.css';
+import { channelName } from '#web/lib/channel-name.js';
 
 /**
  * What a client's review link shows: the shared calendar, day by day on the workspace's clock, read-only.
@@ -61,7 +61,7 @@ function SharedCalendar({ review }: { review: SharedReview }) {
             <article key={`${item.scheduled_at}-${index}`} className="shared-review__item card">
               <div className="card__body">
                 <p className="muted">
-                  {formatDateTime(item.scheduled_at)} · {CHANNEL_RULES[item.channel].name}{' '}
+                  {formatDateTime(item.scheduled_at)} · {channelName(item.channel)}{' '}
                   <Badge tone={STATUS_TONES[item.status]}>{t(`status.${item.status}`)}</Badge>
                 </p>
                 {item.title && <h3>{item.title}</h3>}
