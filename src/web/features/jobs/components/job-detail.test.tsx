@@ -45,4 +45,27 @@ describe('JobDetail', () => {
 
     expect(location()).toBe(`/w/${businessId}/calendar`);
   });
+
+  it('lists what another job produced in words, not as JSON', () => {
+    renderDetail(
+      aJob({
+        business_id: businessId,
+        name: 'notifications.email',
+        state: 'succeeded',
+        result: { outcome: 'skipped', reason: 'Turned off', items_fetched: 1200, dry_run: false },
+      }),
+    );
+
+    const result = screen.getByRole('region', { name: 'Result' });
+    const facts = within(result)
+      .getAllByRole('term')
+      .map((term) => [term.textContent, term.nextElementSibling?.textContent]);
+    expect(facts).toEqual([
+      ['Outcome', 'Skipped'],
+      ['Reason', 'Turned off'],
+      ['Items fetched', '1,200'],
+      ['Dry run', 'No'],
+    ]);
+    expect(result.querySelector('pre')).toBeNull();
+  });
 });

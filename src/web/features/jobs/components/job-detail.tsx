@@ -8,8 +8,9 @@ import { Card } from '#web/components/ui/card.js';
 import { failureReasonText } from '#web/lib/failure-reason.js';
 import { formatDateTime } from '#web/lib/format-date.js';
 import { jobFailureReason } from '#web/lib/job-failure.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { JobActions } from './job-actions.js';
-import { contentItemsOf, describeAttempts, STATE_TONES } from './job-format.js';
+import { contentItemsOf, describeAttempts, resultFacts, STATE_TONES } from './job-format.js';
 import { JobProgress } from './job-progress.js';
 import './jobs.css';
 
@@ -71,7 +72,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-/** What a finished job produced: a link for results the app knows, the raw JSON for others. */
+/** What a finished job produced: a link for results the app knows, a list of its fields for others. */
 function JobResult({ job }: { job: Job }) {
   const { t } = useTranslation('jobs');
   const items = contentItemsOf(job);
@@ -90,9 +91,20 @@ function JobResult({ job }: { job: Job }) {
     );
   }
   if (job.result === null || job.result === undefined) return null;
+  const facts = resultFacts(job.result, t, (value) => formatNumber(value));
   return (
     <Card title={t('detail.result')}>
-      <pre className="job-result">{JSON.stringify(job.result, null, 2)}</pre>
+      {facts ? (
+        <dl className="job-facts">
+          {facts.map((fact) => (
+            <Fact key={fact.key} term={fact.term}>
+              {fact.value}
+            </Fact>
+          ))}
+        </dl>
+      ) : (
+        <pre className="job-result">{JSON.stringify(job.result, null, 2)}</pre>
+      )}
     </Card>
   );
 }

@@ -9,6 +9,7 @@ import {
   describeAttempts,
   isAnnounced,
   jobLabel,
+  resultFacts,
   STATE_FILTERS,
 } from './job-format.js';
 
@@ -77,5 +78,25 @@ describe('job results', () => {
   it('ignores results it does not know', () => {
     expect(contentItemsOf({ name: 'calendar.generate', result: null })).toBeUndefined();
     expect(contentItemsOf({ name: 'other', result: { content_item_ids: [id] } })).toBeUndefined();
+  });
+});
+
+describe('resultFacts', () => {
+  const french = testI18n('fr').getFixedT('fr', 'jobs');
+
+  it('says the fields every job shares in the reader’s language, the rest from their names', () => {
+    expect(resultFacts({ skipped: 'needs_reconnect', fetched: [1, null] }, french, String)).toEqual([
+      { key: 'skipped', term: 'Ignorée', value: 'Le compte doit être reconnecté' },
+      { key: 'fetched', term: 'Fetched', value: '1, —' },
+    ]);
+    expect(resultFacts({ outcome: 'brand_new', nested: { a: 1 } }, english, String)).toEqual([
+      { key: 'outcome', term: 'Outcome', value: 'brand_new' },
+      { key: 'nested', term: 'Nested', value: '{"a":1}' },
+    ]);
+  });
+
+  it('leaves a result that is not an object of fields to be shown as it is', () => {
+    expect(resultFacts([1, 2], english, String)).toBeUndefined();
+    expect(resultFacts('done', english, String)).toBeUndefined();
   });
 });

@@ -72,3 +72,74 @@ export function contentItemsOf(job: Pick<Job, 'name' | 'result'>): string[] | un
   const parsed = calendarJobResultSchema.safeParse(job.result);
   return parsed.success ? parsed.data.content_item_ids : undefined;
 }
+
+/** One line of a job's result, as the job page lists it. */
+export interface ResultFact {
+  key: string;
+  term: string;
+  value: string;
+}
+
+const RESULT_TERMS = ['outcome', 'reason', 'skipped'] as const;
+const OUTCOMES = [
+  'changed_meanwhile',
+  'classified',
+  'ok',
+  'published',
+  'queued',
+  'sent',
+  'skipped',
+  'succeeded',
+] as const;
+const SKIP_CODES = ['disconnected', 'needs_reconnect', 'publish_only', 'sign_up_closed'] as const;
+
+const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (list as readonly string[]).includes(value);
+
+/**
+ * A job's result as a list a person can read, rather than its JSON: each field named in words (the ones
+ * every job shares, `outcome`, `reason`, `skipped`, in the reader's language; others from their name,
+ * `items_fetched` → "Items fetched"), outcomes and skip codes said, numbers as the workspace writes them.
+ * A reason stays as the server wrote it. Undefined for a result that is not an object of fields.
+ *
+ * @example resultFacts({ outcome: 'skipped', reason: 'Turned off' }, t, String)
+ * // [{ key: 'outcome', term: 'Outcome', value: 'Skipped' }, { key: 'reason', term: 'Reason', value: 'Turned off' }]
+ */
+export function resultFacts(
+  result: unknown,
+  t: TFunction<'jobs'>,
+  formatNumber: (value: number) => string,
+): ResultFact[] | undefined {
+  if (result === null || typeof result !== 'object' || Array.isArray(result)) return undefined;
+  return Object.entries(result).map(([key, raw]) => {
+    const term = isOneOf(RESULT_TERMS, key) ? t(`result.terms.${key}`) : words(key);
+    const value =
+      key === 'outcome' && isOneOf(OUTCOMES, raw)
+        ? t(`result.outcomes.${raw}`)
+        : key === 'skipped' && isOneOf(SKIP_CODES, raw)
+          ? t(`result.skipped.${raw}`)
+          : shownValue(raw, t, formatNumber);
+    return { key, term, value };
+  });
+}
+
+function shownValue(raw: unknown, t: TFunction<'jobs'>, formatNumber: (value: number) => string): string {
+  if (raw === null || raw === undefined) return '—';
+  if (typeof raw === 'number') return formatNumber(raw);
+  if (typeof raw === 'boolean') return t(raw ? 'result.yes' : 'result.no');
+  if (typeof raw === 'string') return raw;
+  if (Array.isArray(raw) && raw.every((item) => typeof item !== 'object' || item === null)) {
+    return raw.map((item) => shownValue(item, t, formatNumber)).join(', ');
+  }
+  return JSON.stringify(raw);
+}
+
+/** `items_fetched` → "Items fetched". */
+function words(key: string): string {
+  const spaced = key
+    .replace(/[_.]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
