@@ -1,7 +1,9 @@
 import { screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { API } from '#shared/api-paths.js';
 import { json, problem } from '#web/test/fake-api.js';
+import { testI18n } from '#web/test/i18n.js';
 import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { UnsubscribeView } from './unsubscribe-view.js';
 
@@ -35,5 +37,17 @@ describe('UnsubscribeView', () => {
     );
     renderWithProviders(<UnsubscribeView token="forged" />, { signedIn: null });
     expect(await screen.findByText('This link does not work')).toBeTruthy();
+  });
+
+  it('names the kind of email in the reader’s language, not the API’s English label', async () => {
+    fakeApi().on('GET', API.unsubscribe, json(link));
+    renderWithProviders(
+      <I18nextProvider i18n={testI18n('fr')}>
+        <UnsubscribeView token="tok.en" />
+      </I18nextProvider>,
+      { signedIn: null },
+    );
+    expect(await screen.findByText(/«\s?Relecture demandée\s?»/)).toBeTruthy();
+    expect(screen.queryByText(/Review requested/)).toBeNull();
   });
 });

@@ -24,7 +24,9 @@ export function UnsubscribeView({ token }: { token: string }) {
   }
   if (link.isError) return <Banner tone="danger">{describeError(link.error)}</Banner>;
   if (!link.data) return <p className="muted">{t('unsubscribe.checking')}</p>;
-  const { kind_label: kind, workspace_name: workspace } = link.data;
+  // The kind in the reader's words (the API's `kind_label` is English).
+  const kind = t(`kinds.${link.data.kind}.label`);
+  const workspace = link.data.workspace_name;
   if (unsubscribe.isSuccess || !link.data.email) {
     return (
       <Banner tone="success" title={t('unsubscribe.doneTitle')}>
