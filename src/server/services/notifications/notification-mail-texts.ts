@@ -1,3 +1,4 @@
+import type { ChannelId } from '#shared/channel-ids.js';
 import { CHANNEL_RULES } from '#shared/channels.js';
 import type { Language } from '#shared/languages.js';
 import {
@@ -56,7 +57,7 @@ const french: NotificationMailTexts = {
       case 'review_requested':
         return {
           title: `${actor} demande une relecture de ${quoted(facts.item)}`,
-          body: `Une publication pour ${CHANNEL_RULES[facts.channel].name} attend d’être approuvée.`,
+          body: `Une publication pour ${frenchChannel(facts.channel)} attend d’être approuvée.`,
         };
       case 'content_sent_back':
         return {
@@ -188,7 +189,7 @@ function frenchDigest(facts: DigestFacts, timeZone: string): { title: string; bo
     );
     for (const item of facts.upcoming) {
       const at = item.scheduled_at ? when.format(new Date(item.scheduled_at)) : 'non programmée';
-      lines.push(`• ${at} · ${CHANNEL_RULES[item.channel].name} · ${item.label}`);
+      lines.push(`• ${at} · ${frenchChannel(item.channel)} · ${item.label}`);
     }
     const more = count - facts.upcoming.length;
     if (more > 0) lines.push(`…et ${number.format(more)} ${several(more) ? 'autres' : 'autre'}.`);
@@ -221,6 +222,16 @@ function frenchDigest(facts: DigestFacts, timeZone: string): { title: string; bo
         : `La semaine à venir\u00a0: ${number.format(count)} ${several(count) ? 'publications programmées' : 'publication programmée'}`,
     body: lines.join('\n'),
   };
+}
+
+/** Channel names that are words, as the web app says them in French (its `common.channelNames`). */
+const FRENCH_CHANNEL_NAMES: Partial<Record<ChannelId, string>> = {
+  email: 'E-mail',
+  google_business: 'Fiche d’établissement Google',
+};
+
+function frenchChannel(channel: ChannelId): string {
+  return FRENCH_CHANNEL_NAMES[channel] ?? CHANNEL_RULES[channel].name;
 }
 
 function percent(value: number): string {

@@ -31,6 +31,7 @@ const FACTS: NotificationFacts[] = [
     upcoming: [
       { label: 'Spring sale', channel: 'instagram', scheduled_at: '2026-12-08T08:30:00.000Z' },
       { label: 'Draft idea', channel: 'linkedin', scheduled_at: null },
+      { label: 'Newsletter', channel: 'email', scheduled_at: '2026-12-10T16:00:00.000Z' },
     ],
     last_week: { impressions: 12_500, engagements: 310, clicks: 42, conversions: 3 },
     campaigns: [
@@ -100,7 +101,8 @@ describe('notification emails', () => {
         '7 publications partent cette semaine\u00a0:',
         '• mar. 09:30 · Instagram · Spring sale',
         '• non programmée · LinkedIn · Draft idea',
-        '…et 5 autres.',
+        '• jeu. 17:00 · E-mail · Newsletter',
+        '…et 4 autres.',
         'La semaine dernière\u00a0: 12\u202f500 impressions, 310 interactions, 42 clics, 3 conversions.',
         'Easter (jour 5 sur 31)\u00a0: 120 clics contre 100 prévus à ce stade\u00a0; KPI\u00a0: clics (en bonne voie), orders (en retard).',
         'Winter (jour 1 sur 10)\u00a0: pas encore de prévision.',
