@@ -4,6 +4,8 @@ import { LANGUAGES } from './languages.js';
 import { ROLES } from './roles.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
+/** How long a sign-up confirmation link works (the web app says so after sign-up). */
+export const SIGN_UP_LINK_HOURS = 24;
 export const PASSWORD_MAX_LENGTH = 200;
 
 /** Emails are trimmed and lower-cased so one person has one account. */

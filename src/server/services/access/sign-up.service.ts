@@ -4,14 +4,18 @@ import type { Mailer } from '#server/integrations/mail/mailer.js';
 import type { AppJobDefinitions } from '#server/jobs/job-definitions.js';
 import type { JobQueue } from '#server/jobs/job-types.js';
 import type { Repositories } from '#server/repositories/index.js';
-import type { AuthOptions, RegisterBody, SignUpMode } from '#shared/auth.schema.js';
+import {
+  type AuthOptions,
+  type RegisterBody,
+  SIGN_UP_LINK_HOURS,
+  type SignUpMode,
+} from '#shared/auth.schema.js';
 import type { AccountMails } from './account-mails.js';
 import type { AuthService, IssuedSession } from './auth.service.js';
 import { linkExpired } from './password-reset.service.js';
 import { randomToken, sha256 } from './security/tokens.js';
 
-/** How long a sign-up confirmation link works. */
-export const SIGN_UP_LINK_HOURS = 24;
+export { SIGN_UP_LINK_HOURS };
 
 /** A new session, or "check your email" (the same for every address). */
 export type SignUpOutcome = { kind: 'session'; issued: IssuedSession } | { kind: 'check_email' };

@@ -3,7 +3,12 @@ import { useForm, useWatch } from 'react-hook-form';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import { type AuthOptions, type RegisterBody, registerBodySchema } from '#shared/auth.schema.js';
+import {
+  type AuthOptions,
+  type RegisterBody,
+  registerBodySchema,
+  SIGN_UP_LINK_HOURS,
+} from '#shared/auth.schema.js';
 import { isLanguage } from '#shared/languages.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -38,7 +43,7 @@ export function SignUpForm({
   const signUp = useSignUp();
   const { t, i18n } = useTranslation('auth');
   const [formError, setFormError] = useState<string>();
-  const [pending, setPending] = useState<string>();
+  const [pending, setPending] = useState(false);
   const { register, handleSubmit, setError, formState, control } = useForm<
     z.input<typeof registerBodySchema>,
     unknown,
@@ -61,7 +66,8 @@ export function SignUpForm({
         ...(invitation && { invitation_token: invitation.token }),
       });
       if (isSession(answer)) onSignedUp();
-      else setPending(answer.message);
+      // The server's `message` is English: the page says it in its reader's language.
+      else setPending(true);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'conflict') {
         setError('email', { message: t('signUp.emailTaken') });
@@ -74,7 +80,7 @@ export function SignUpForm({
   if (pending) {
     return (
       <Banner tone="success" title={t('signUp.checkEmail')}>
-        <p>{pending}</p>
+        <p>{t('signUp.linkSent', { count: SIGN_UP_LINK_HOURS })}</p>
         {mail === 'outbox' && (
           <p>
             <Trans t={t} i18nKey="signUp.noSmtp" components={{ outbox: <Link to="/dev/outbox" /> }} />
