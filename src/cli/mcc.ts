@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { type Config, ConfigError } from '../server/config/config.js';
 import { loadConfigFromProcess } from '../server/config/environment.js';
+import { LANGUAGES } from '../shared/languages.js';
 
 // `mcc`: the one entry point for operators. Every command reads the same configuration as the server,
 // except `mcc mcp`, a client of a running instance. Each command loads its own modules when it runs, so
@@ -48,7 +49,11 @@ user
   .requiredOption('--email <email>', 'email address of the account')
   .requiredOption('--name <name>', 'display name')
   .option('--password-stdin', 'read the password from standard input instead of generating one')
-  .action(async (options: { email: string; name: string; passwordStdin?: boolean }) =>
+  .option(
+    '--language <code>',
+    `the language their emails are written in (${LANGUAGES.join(', ')}; English if left out)`,
+  )
+  .action(async (options: { email: string; name: string; passwordStdin?: boolean; language?: string }) =>
     withConfig(async (config) =>
       (await import('./commands/user.command.js')).userCreateCommand(config, options),
     ),

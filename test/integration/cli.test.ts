@@ -62,11 +62,38 @@ describe('mcc CLI', { timeout: 60_000 }, () => {
     expect(created.stdout).toMatch(/Password \(shown once\): \S{20}/);
 
     const fromStdin = await mcc(
-      ['user', 'create', '--email', 'alan@example.com', '--name', 'Alan', '--password-stdin'],
+      [
+        'user',
+        'create',
+        '--email',
+        'alan@example.com',
+        '--name',
+        'Alan',
+        '--password-stdin',
+        '--language',
+        'fr',
+      ],
       env,
       'enigma-bombe-1940\n',
     );
     expect(fromStdin.stdout).not.toMatch(/Password/);
+    const languageOf = (email: string) => {
+      const db = new Database(path.join(dataDir, 'mcc.db'), { readonly: true });
+      const row = db.prepare('select language from users where email = ?').get(email);
+      db.close();
+      return row;
+    };
+    // The language their emails are written in; none given, English.
+    expect([languageOf('alan@example.com'), languageOf('grace@example.com')]).toEqual([
+      { language: 'fr' },
+      { language: null },
+    ]);
+    const unknownLanguage = await mcc(
+      ['user', 'create', '--email', 'ada@example.com', '--name', 'Ada', '--language', 'de'],
+      env,
+    ).catch((e: { stderr: string; code: number }) => e);
+    expect(unknownLanguage).toMatchObject({ code: 1 });
+    expect((unknownLanguage as { stderr: string }).stderr).toMatch(/^language: /m);
 
     const hashOf = (email: string) => {
       const db = new Database(path.join(dataDir, 'mcc.db'), { readonly: true });

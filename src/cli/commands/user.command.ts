@@ -12,12 +12,17 @@ import { emailSchema, passwordSchema, registerBodySchema } from '#shared/auth.sc
 /** `mcc user create`: an account for someone who cannot sign up themselves (e.g. sign-up is closed). */
 export async function userCreateCommand(
   config: Config,
-  options: { email: string; name: string; passwordStdin?: boolean },
+  options: { email: string; name: string; passwordStdin?: boolean; language?: string },
 ): Promise<void> {
   const password = options.passwordStdin
     ? (await text(process.stdin)).replace(/\r?\n$/, '')
     : randomToken(15);
-  const parsed = registerBodySchema.safeParse({ email: options.email, name: options.name, password });
+  const parsed = registerBodySchema.safeParse({
+    email: options.email,
+    name: options.name,
+    password,
+    language: options.language,
+  });
   if (!parsed.success) {
     throw new Error(
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
