@@ -114,7 +114,7 @@ export function toNotification(row: NotificationRow): Notification {
  * The stored facts, or null for rows written before they were kept, and for any that no longer read as
  * their kind's shape (the web app then shows the stored English, which is always there).
  */
-function factsOf(row: Pick<NotificationRow, 'kind' | 'facts'>): NotificationFacts | null {
+export function factsOf(row: Pick<NotificationRow, 'kind' | 'facts'>): NotificationFacts | null {
   if (row.facts === null) return null;
   let stored: unknown;
   try {

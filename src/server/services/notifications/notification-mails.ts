@@ -2,7 +2,7 @@ import type { NotificationRow } from '#server/db/schema.js';
 import { renderMail } from '#server/integrations/mail/mail-templates.js';
 import type { MailMessage } from '#server/integrations/mail/mailer.js';
 import type { Language } from '#shared/languages.js';
-import { type NotificationFacts, notificationFactsSchema } from '#shared/notifications.schema.js';
+import { factsOf } from './notification-center.service.js';
 import { NOTIFICATION_MAIL_TEXTS } from './notification-mail-texts.js';
 
 /** The app's base URL (no trailing slash), the path of the unsubscribe API and of its web page. */
@@ -56,22 +56,14 @@ export function notificationMail(
 
 /** The title and body in `language` from the row's facts, else the stored English. */
 function sayInLanguage(
-  row: Pick<NotificationRow, 'title' | 'body' | 'facts'>,
+  row: Pick<NotificationRow, 'kind' | 'title' | 'body' | 'facts'>,
   language: Language,
   timeZone: string,
 ): { language: Language; title: string; body: string } {
-  if (language !== 'en' && row.facts) {
-    const facts = parseFacts(row.facts);
+  if (language !== 'en') {
+    const facts = factsOf(row);
     const words = facts && NOTIFICATION_MAIL_TEXTS[language].words(facts, { timeZone });
     if (words) return { language, ...words };
   }
   return { language: 'en', title: row.title, body: row.body };
-}
-
-function parseFacts(json: string): NotificationFacts | undefined {
-  try {
-    return notificationFactsSchema.safeParse(JSON.parse(json)).data;
-  } catch {
-    return undefined;
-  }
 }
