@@ -6,7 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadConfig } from '#server/config/config.js';
 import { authRateLimit } from '#server/plugins/rate-limit.plugin.js';
+import { AUTH_COOKIES } from '#shared/auth-cookies.js';
 import { problemSchema } from '#shared/problem.schema.js';
+import { SIGNED_IN_PAGE } from '#shared/spa-pages.js';
 import { buildPlatformTestApp, type PlatformTestApp } from './platform-app.js';
 
 let current: PlatformTestApp | undefined;
@@ -176,6 +178,10 @@ describe('the single-page app', () => {
     distDir = mkdtempSync(path.join(tmpdir(), 'mcc-dist-'));
     mkdirSync(path.join(distDir, 'assets'));
     writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>MCC</title><div id="root"></div>');
+    writeFileSync(
+      path.join(distDir, SIGNED_IN_PAGE),
+      '<!doctype html><title>MCC</title><link rel="modulepreload" href="/assets/app-shell.js"><div id="root"></div>',
+    );
     writeFileSync(path.join(distDir, 'assets', 'index-abc123.js'), 'console.log("app")');
     writeFileSync(
       path.join(distDir, 'assets', 'index-abc123.js.br'),
@@ -232,6 +238,26 @@ describe('the single-page app', () => {
     }
     const post = await app.inject({ method: 'POST', url: '/campaigns', headers: { accept: 'text/html' } });
     expect(post.statusCode).toBe(404);
+  });
+
+  it('gives a visitor with a session the page that hints the app shell, not the sign-in page', async () => {
+    const { app } = await start({ WEB_DIST_DIR: distDir });
+    for (const url of ['/', '/w/42/calendar']) {
+      const guest = await app.inject({ url, headers: { accept: 'text/html' } });
+      expect(guest.body, url).not.toContain('app-shell');
+      expect(guest.headers.vary, url).toMatch(/cookie/i);
+      const member = await app.inject({
+        url,
+        headers: { accept: 'text/html', cookie: `theme=dark; ${AUTH_COOKIES.csrf}=abc` },
+      });
+      expect(member.statusCode, url).toBe(200);
+      expect(member.body, url).toContain('app-shell');
+      expect(member.headers['cache-control'], url).toBe('no-cache');
+      expect(member.headers.vary, url).toMatch(/cookie/i);
+    }
+    // A cookie whose name merely ends like the session's is not a session.
+    const lookalike = await app.inject({ url: '/', headers: { cookie: `x${AUTH_COOKIES.csrf}=abc` } });
+    expect(lookalike.body).not.toContain('app-shell');
   });
 
   it('explains how to build the web app when there is no build', async () => {

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { AUTH_COOKIES } from '#shared/auth-cookies.js';
+import { GUEST_PAGE, SIGNED_IN_PAGE } from '#shared/spa-pages.js';
 import type { HtmlFallback } from './not-found.plugin.js';
 
 export interface StaticPluginOptions {
@@ -33,13 +35,30 @@ function sendNotBuiltPage(reply: FastifyReply): FastifyReply {
     .send(NOT_BUILT_PAGE);
 }
 
+// The CSRF cookie is readable by scripts and set beside the refresh cookie: the web app reads the same sign.
+const SESSION_COOKIE = new RegExp(`(?:^|;)\\s*${AUTH_COOKIES.csrf}=`);
+
 /**
- * The page the not-found handler gives a browser navigation: the SPA's index.html (its router takes
- * over), or the "run the build" page when there is no build.
+ * The SPA's page for this visitor: both run the same app and differ only in the code they hint, so a visitor
+ * with a session (or one whose session has just expired, who then sees the sign-in page a little later) gets
+ * the app shell hinted and everyone else the sign-in page. A build without the signed-in page (an older
+ * one) always answers the guest page.
+ */
+function sendSpaPage(request: FastifyRequest, reply: FastifyReply, hasSignedInPage: boolean): FastifyReply {
+  const signedIn = hasSignedInPage && SESSION_COOKIE.test(request.headers.cookie ?? '');
+  // Caches must keep one copy per cookie: the page depends on it.
+  reply.header('vary', 'Cookie');
+  return reply.sendFile(signedIn ? SIGNED_IN_PAGE : GUEST_PAGE);
+}
+
+/**
+ * The page the not-found handler gives a browser navigation: the SPA's page (its router takes over), or
+ * the "run the build" page when there is no build.
  */
 export function spaFallback(distDir: string): HtmlFallback {
   if (!isSpaBuilt(distDir)) return (_request, reply) => sendNotBuiltPage(reply);
-  return (_request, reply) => reply.sendFile('index.html');
+  const hasSignedInPage = existsSync(path.join(distDir, SIGNED_IN_PAGE));
+  return (request, reply) => sendSpaPage(request, reply, hasSignedInPage);
 }
 
 const staticPluginImpl: FastifyPluginAsync<StaticPluginOptions> = async (app, { distDir }) => {
@@ -55,6 +74,8 @@ const staticPluginImpl: FastifyPluginAsync<StaticPluginOptions> = async (app, { 
     // One route per built file, found at start-up: unknown paths fall through to the not-found handler
     // (SPA fallback or a problem) instead of a catch-all route, and metrics see real route names.
     wildcard: false,
+    // `/` is the SPA's page like any other path (below), chosen per visitor.
+    index: false,
     // `vite build` writes .br and .gz beside every asset; send those to clients that accept them.
     preCompressed: true,
     cacheControl: false,
@@ -65,6 +86,10 @@ const staticPluginImpl: FastifyPluginAsync<StaticPluginOptions> = async (app, { 
       reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  const hasSignedInPage = existsSync(path.join(root, SIGNED_IN_PAGE));
+  app.get('/', { schema: { hide: true } }, async (request, reply) =>
+    sendSpaPage(request, reply, hasSignedInPage),
+  );
 };
 
 /**

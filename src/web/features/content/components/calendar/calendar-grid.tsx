@@ -24,6 +24,11 @@ interface CalendarGridProps {
   weeks: CivilDate[][];
   /** `YYYY-MM` of the month shown (days of other months are dimmed); undefined in the week view. */
   month: string | undefined;
+  /**
+   * The items have not arrived yet. A phone's agenda lists only the days with something on them, so days
+   * shown before the items would be pushed down as the items fill in: those screens wait for them.
+   */
+  loading?: boolean;
   items: readonly ContentItem[];
   today: CivilDate;
   businessId: string;
@@ -45,7 +50,7 @@ function movable(item: ContentItem, role: Role): boolean {
  * keys pick a day (a week with up and down), Enter moves, Escape cancels.
  */
 export function CalendarGrid(props: CalendarGridProps) {
-  const { weeks, month, items, today, businessId, timeZone, role, pendingId, onMove } = props;
+  const { weeks, month, loading, items, today, businessId, timeZone, role, pendingId, onMove } = props;
   const { t } = useTranslation('content');
   const hintId = useId();
   const [target, setTarget] = useState<{ item: ContentItem; date: CivilDate }>();
@@ -94,7 +99,11 @@ export function CalendarGrid(props: CalendarGridProps) {
   };
 
   return (
-    <div ref={root} className={`cal-grid${month ? ' cal-grid--month' : ' cal-grid--week'}`}>
+    <div
+      ref={root}
+      className={`cal-grid${month ? ' cal-grid--month' : ' cal-grid--week'}${loading ? ' cal-grid--loading' : ''}`}
+      aria-busy={loading || undefined}
+    >
       <p id={hintId} className="visually-hidden">
         {t('calendar.moveHint')}
       </p>

@@ -147,6 +147,7 @@ export function CalendarView({
       <CalendarGrid
         weeks={weeks}
         month={view === 'month' ? anchor.slice(0, 7) : undefined}
+        loading={content.isPending}
         items={items}
         today={today}
         businessId={business.id}
