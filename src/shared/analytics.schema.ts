@@ -8,6 +8,9 @@ import {
 } from './campaign.schema.js';
 import { CHANNEL_IDS } from './channel-ids.js';
 import { idSchema, listOf, timestampSchema } from './common.schema.js';
+import { KPI_STATUSES } from './kpi-statuses.js';
+
+export { KPI_STATUSES, type KpiStatus } from './kpi-statuses.js';
 
 // Analytics: Monte Carlo forecasts of a campaign plan, the actual results recorded per content item and
 // day, and the benchmark rates the forecast starts from. See docs/analytics.md.
@@ -335,8 +338,6 @@ export const overviewSchema = z.object({
   ),
 });
 
-/** `not_started`: the campaign has not begun, so there is no pace to judge (the forecast's chance still shows). */
-export const KPI_STATUSES = ['met', 'on_track', 'at_risk', 'behind', 'not_started', 'no_forecast'] as const;
 /**
  * What changed since a saved forecast was run, so one run now (the forecast workbench runs afresh) uses
  * other inputs and can give other chances: results recorded since (the rates learn from them), benchmark
@@ -450,7 +451,6 @@ export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 export type Totals = z.infer<typeof totalsSchema>;
 export type Overview = z.infer<typeof overviewSchema>;
 export type CampaignReport = z.infer<typeof campaignReportSchema>;
-export type KpiStatus = (typeof KPI_STATUSES)[number];
 export type ForecastChange = (typeof FORECAST_CHANGES)[number];
 export type BenchmarkQuery = z.infer<typeof benchmarkQuerySchema>;
 export type BenchmarkEntry = z.infer<typeof benchmarkEntrySchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { KPI_STATUSES } from './analytics.schema.js';
 import { CHANNEL_IDS } from './channel-ids.js';
 import { idSchema, timestampSchema } from './common.schema.js';
+import { KPI_STATUSES } from './kpi-statuses.js';
 
 // Notifications: what a person is told in a workspace (the bell, the list) and which kinds also come by
 // email. Every notification is in-app; email follows each person's choice per workspace and kind.
