@@ -1,6 +1,9 @@
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { type LazyExoticComponent, lazy } from 'react';
 import { getI18n } from 'react-i18next';
 import { reportUnreachable, whenReachable } from '../lib/connectivity.js';
+
+/** A component whatever its props: what `React.lazy` accepts. */
+type LazyComponent = Awaited<ReturnType<Parameters<typeof lazy>[0]>>['default'];
 
 /**
  * `React.lazy` for modules with named exports: each page becomes its own chunk, fetched on first visit.
@@ -11,7 +14,7 @@ import { reportUnreachable, whenReachable } from '../lib/connectivity.js';
  * @example
  * const SignInPage = lazyPage(() => import('./pages/sign-in-page.js'), 'SignInPage', ['auth']);
  */
-export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M & string>(
+export function lazyPage<M extends Record<K, LazyComponent>, K extends keyof M & string>(
   load: () => Promise<M>,
   name: K,
   namespaces: readonly string[] = [],

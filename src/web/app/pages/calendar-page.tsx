@@ -1,14 +1,21 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { can } from '#shared/roles.js';
 import { Button } from '#web/components/ui/button.js';
 import { useCampaignChoices } from '#web/features/campaigns/api/get-campaigns.js';
 import { CalendarView } from '#web/features/content/components/calendar/calendar-view.js';
-import { GenerateCalendarDialog } from '#web/features/content/components/generate/generate-calendar-dialog.js';
 import { ShareCalendarDialog } from '#web/features/content/components/sharing/share-calendar-dialog.js';
 import { PageTitle } from '#web/lib/page-title.js';
 import { useWorkspace } from '../layout/workspace-layout.js';
+import { lazyPage } from '../lazy-page.js';
+
+// The generator's form is most of this page's code and is seldom opened: it loads when it is first asked
+// for (then stays mounted, so a closed dialog keeps following its job).
+const GenerateCalendarDialog = lazyPage(
+  () => import('#web/features/content/components/generate/generate-calendar-dialog.js'),
+  'GenerateCalendarDialog',
+);
 
 export function CalendarPage() {
   const { t } = useTranslation('content');
@@ -17,6 +24,9 @@ export function CalendarPage() {
   // `?generate=1` opens the dialog, so the dashboard's "first calendar" link lands right in it.
   const [params, setParams] = useSearchParams();
   const [sharing, setSharing] = useState(false);
+  const generating = params.get('generate') === '1';
+  const [generatorMounted, setGeneratorMounted] = useState(generating);
+  if (generating && !generatorMounted) setGeneratorMounted(true);
   const canGenerate = can(business.role, 'ai.use') && can(business.role, 'content.write');
   const setDialog = (open: boolean, date?: string) =>
     setParams(
@@ -58,14 +68,16 @@ export function CalendarPage() {
       </div>
       <CalendarView business={business} campaigns={options} />
       <ShareCalendarDialog business={business} open={sharing} onClose={() => setSharing(false)} />
-      {canGenerate && (
-        <GenerateCalendarDialog
-          business={business}
-          campaigns={options}
-          open={params.get('generate') === '1'}
-          onClose={() => setDialog(false)}
-          onShow={(date) => setDialog(false, date)}
-        />
+      {canGenerate && generatorMounted && (
+        <Suspense fallback={null}>
+          <GenerateCalendarDialog
+            business={business}
+            campaigns={options}
+            open={generating}
+            onClose={() => setDialog(false)}
+            onShow={(date) => setDialog(false, date)}
+          />
+        </Suspense>
       )}
     </>
   );
