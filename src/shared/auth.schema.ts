@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, shortText, timestampSchema } from './common.schema.js';
+import { emailSchema, idSchema, shortText, timestampSchema } from './common.schema.js';
 import { LANGUAGES } from './languages.js';
 import { ROLES } from './roles.js';
 
@@ -8,13 +8,7 @@ export const PASSWORD_MIN_LENGTH = 10;
 export const SIGN_UP_LINK_HOURS = 24;
 export const PASSWORD_MAX_LENGTH = 200;
 
-/** Emails are trimmed and lower-cased so one person has one account. */
-export const emailSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .pipe(z.email({ message: 'Enter a valid email address' }))
-  .transform((email) => email.toLowerCase());
+export { emailSchema } from './common.schema.js';
 
 /** Length only; the server also rejects common passwords. */
 export const passwordSchema = z

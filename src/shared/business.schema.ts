@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { emailSchema } from './auth.schema.js';
 import { brandProfileSchema } from './brand.schema.js';
-import { idSchema, listOf, pageOf, shortText, timestampSchema } from './common.schema.js';
+import { emailSchema, idSchema, listOf, pageOf, shortText, timestampSchema } from './common.schema.js';
 import { ROLES } from './roles.js';
 
 export const roleSchema = z.enum(ROLES);

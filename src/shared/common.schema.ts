@@ -7,6 +7,17 @@ export const idSchema = z.uuid();
 export const shortText = (max: number) =>
   z.string().trim().min(1, 'Fill this in: it cannot be empty').max(max, `Use at most ${max} characters`);
 
+/**
+ * Emails are trimmed and lower-cased so one person has one account. Here rather than in auth.schema.ts
+ * because workspaces have email addresses too, and every workspace page would otherwise build the auth schemas.
+ */
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: 'Enter a valid email address' }))
+  .transform((email) => email.toLowerCase());
+
 /** ISO-8601 UTC timestamp as sent on the wire. */
 export const timestampSchema = z.iso.datetime({ offset: true });
 

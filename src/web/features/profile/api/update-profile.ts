@@ -1,10 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { API } from '#shared/api-paths.js';
-import { type UpdateMeBody, userSchema } from '#shared/auth.schema.js';
+import type { UpdateMeBody } from '#shared/auth.schema.js';
 import { apiRequest } from '#web/lib/api-client.js';
 import { storeUser } from '#web/lib/auth/session-store.js';
 
-export function updateProfile(body: UpdateMeBody) {
+export async function updateProfile(body: UpdateMeBody) {
+  // The account menu on every workspace page can save the language; the account schemas load when it does.
+  const { userSchema } = await import('#shared/auth.schema.js');
   return apiRequest(API.me, { method: 'PATCH', body, schema: userSchema });
 }
 
