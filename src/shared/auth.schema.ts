@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, shortText, timestampSchema } from './common.schema.js';
-import { LANGUAGES } from './languages.js';
+import { emailSchema, shortText } from './common.schema.js';
 import { ROLES } from './roles.js';
+import { languageSchema } from './session.schema.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 /** How long a sign-up confirmation link works (the web app says so after sign-up). */
@@ -9,6 +9,13 @@ export const SIGN_UP_LINK_HOURS = 24;
 export const PASSWORD_MAX_LENGTH = 200;
 
 export { emailSchema } from './common.schema.js';
+export {
+  languageSchema,
+  type Session,
+  sessionSchema,
+  type User,
+  userSchema,
+} from './session.schema.js';
 
 /** Length only; the server also rejects common passwords. */
 export const passwordSchema = z
@@ -22,11 +29,6 @@ export const userNameSchema = shortText(100);
 export const emailTokenSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'This link is not complete; open it from the email again' });
-
-/** The language a person reads the app in; their emails are written in it. */
-export const languageSchema = z
-  .enum(LANGUAGES)
-  .describe('The language the person reads the app in (ISO 639-1); their emails are written in it');
 
 export const registerBodySchema = z.strictObject({
   email: emailSchema,
@@ -102,24 +104,6 @@ export const changePasswordBodySchema = z.strictObject({
   new_password: passwordSchema,
 });
 
-export const userSchema = z.object({
-  id: idSchema,
-  email: z.string(),
-  name: z.string(),
-  /** Null until the person picks one (or signs up from the web app): emails are then in English. */
-  language: languageSchema.nullable(),
-  created_at: timestampSchema,
-  updated_at: timestampSchema,
-});
-
-/** What login, register, refresh and password change answer; the refresh token travels as a cookie. */
-export const sessionSchema = z.object({
-  access_token: z.string(),
-  token_type: z.literal('Bearer'),
-  expires_in: z.number().int().describe('Seconds until the access token expires'),
-  user: userSchema,
-});
-
 export type RegisterBody = z.infer<typeof registerBodySchema>;
 export type SignUpPending = z.infer<typeof signUpPendingSchema>;
 export type ResetPasswordBody = z.infer<typeof resetPasswordBodySchema>;
@@ -128,7 +112,5 @@ export type InvitationInfo = z.infer<typeof invitationInfoSchema>;
 export type LoginBody = z.infer<typeof loginBodySchema>;
 export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;
 export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
-export type User = z.infer<typeof userSchema>;
-export type Session = z.infer<typeof sessionSchema>;
 
 export { AUTH_COOKIES, CSRF_HEADER } from './auth-cookies.js';

@@ -53,7 +53,7 @@ async function requestRefresh(): Promise<Session | undefined> {
     throw error;
   }
   // Only with a session to restore: a first visit to the sign-in page never downloads zod.
-  const { sessionSchema } = await import('#shared/auth.schema.js');
+  const { sessionSchema } = await import('#shared/session.schema.js');
   const session = sessionSchema.parse(await response.json());
   storeSession(session);
   return session;

@@ -5,8 +5,8 @@ import { apiRequest } from '#web/lib/api-client.js';
 import { storeUser } from '#web/lib/auth/session-store.js';
 
 export async function updateProfile(body: UpdateMeBody) {
-  // The account menu on every workspace page can save the language; the account schemas load when it does.
-  const { userSchema } = await import('#shared/auth.schema.js');
+  // The account menu on every workspace page can save the language; the user's schema loads when it does.
+  const { userSchema } = await import('#shared/session.schema.js');
   return apiRequest(API.me, { method: 'PATCH', body, schema: userSchema });
 }
 
