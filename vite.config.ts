@@ -136,7 +136,16 @@ export default defineConfig({
     precompress(),
   ],
   // `#shared/…` and `#web/…` resolve to the TypeScript sources (package.json "imports", condition `source`).
-  resolve: { conditions: ['source', ...defaultClientConditions] },
+  resolve: {
+    conditions: ['source', ...defaultClientConditions],
+    // The browser's own Temporal where it has one; the polyfill only where it does not (src/web/lib/temporal.ts).
+    alias: [
+      {
+        find: /^temporal-polyfill$/,
+        replacement: path.resolve(import.meta.dirname, 'src/web/lib/temporal.ts'),
+      },
+    ],
+  },
   // The manifest (dist/web/.vite/manifest.json, never served: dot-directories are not) says which chunks each
   // page loads; test/deploy/web-budgets.test.ts holds every route to its JavaScript budget with it.
   build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: true, manifest: true },

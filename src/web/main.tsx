@@ -10,6 +10,7 @@ import { AppProviders } from './app/providers.js';
 import { startTelemetry } from './features/telemetry/start-telemetry.js';
 import { startRefreshTimer } from './lib/auth/refresh-timer.js';
 import { restoreSession } from './lib/auth/restore-session.js';
+import { ensureTemporal } from './lib/ensure-temporal.js';
 import { followAccountLanguage } from './lib/i18n/account-language.js';
 import { startI18n } from './lib/i18n/i18n.js';
 import { initialLanguage } from './lib/i18n/languages.js';
@@ -25,8 +26,9 @@ void restoreSession();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain <div id="root">');
 
-// The first screen waits for its language's common strings (one small chunk) rather than showing keys.
-void startI18n(initialLanguage()).then((i18n) => {
+// The first screen waits for its language's common strings (one small chunk) rather than showing keys, and
+// for Temporal where the browser has none of its own.
+void Promise.all([startI18n(initialLanguage()), ensureTemporal()]).then(([i18n]) => {
   followAccountLanguage(i18n);
   createRoot(root).render(
     <StrictMode>

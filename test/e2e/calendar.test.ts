@@ -304,3 +304,37 @@ describe('Sharing the calendar and review comments', () => {
     await context.close();
   });
 });
+
+describe('Dates in a browser without Temporal of its own', () => {
+  it('loads the polyfill before the first render and shows the calendar as everywhere else', async () => {
+    const owner = await seedUser(env.server.url, 'owner');
+    const business = await seedBusiness(env.server.url, owner, 'Quay Bakery');
+    const soon = new Date(Math.floor((Date.now() + 2 * 86_400_000) / 60_000) * 60_000).toISOString();
+    await callApiAs(env.server.url, owner, 'POST', '/api/content', {
+      business_id: business.id,
+      channel: 'linkedin',
+      title: 'Seeded loaves',
+      body: 'Seeded loaves on Friday.',
+      scheduled_at: soon,
+    });
+
+    const context = await newContext(env.browser, env.server.url, { timezoneId: 'Europe/Paris' });
+    // As in a browser that has not shipped Temporal yet: the app must fetch the polyfill itself.
+    await context.addInitScript(() => {
+      Reflect.deleteProperty(globalThis, 'Temporal');
+    });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await signInThroughForm(page, owner);
+    await page.getByRole('heading', { name: 'Quay Bakery', level: 1 }).waitFor();
+    await page.goto(`/w/${business.id}/calendar?date=${soon.slice(0, 10)}`);
+    await page.getByRole('link', { name: /Seeded loaves/ }).waitFor();
+    expect(scripts.some((script) => /\/assets\/global\.esm-[\w-]+\.js$/.test(script))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
