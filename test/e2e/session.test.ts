@@ -18,10 +18,13 @@ describe('a session in a real browser', () => {
     // vitals may leave in a batch of their own before the error below, or with it.
     const telemetry: TelemetryEvent[] = [];
     const isTelemetry = (url: string) => url.endsWith('/api/telemetry');
+    const scripts: string[] = [];
     page.on('request', (request) => {
       if (isTelemetry(request.url()))
         telemetry.push(...telemetryBodySchema.parse(request.postDataJSON()).events);
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
+    const formChecksLoaded = () => scripts.some((script) => /\/login-resolver-[\w-]+\.js$/.test(script));
     await page.goto('/sign-in');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 
@@ -45,6 +48,8 @@ describe('a session in a real browser', () => {
       }),
     );
     expect(telemetry.some((event) => event.type === 'web-vital')).toBe(true);
+    // Seconds after the page settled, nobody has started on the form: its checks (zod) are not downloaded.
+    expect(formChecksLoaded()).toBe(false);
 
     // Keyboard only: the skip link first, then the form.
     const focused = () =>
@@ -55,6 +60,7 @@ describe('a session in a real browser', () => {
     expect(await focused()).toBe('Skip to content');
     await page.keyboard.press('Tab');
     await page.keyboard.type(user.email);
+    await expect.poll(formChecksLoaded).toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.type(user.password);
     await page.keyboard.press('Enter');

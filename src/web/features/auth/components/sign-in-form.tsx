@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -12,7 +12,7 @@ import { isChallenge, useSignIn } from '../api/sign-in.js';
 
 // Zod (with the shared schemas this form checks against) is not part of the sign-in page's first
 // download, which must stay within its JavaScript budget (test/deploy/web-budgets.test.ts): the form
-// fetches it as soon as it shows, well before anyone has typed an address and a password.
+// fetches it when someone starts on it, well before they have typed an address and a password.
 const loadResolver = () => import('./login-resolver.js');
 const TwoFactorCodeForm = lazy(async () => ({
   default: (await import('./two-factor-code-form.js')).TwoFactorCodeForm,
@@ -63,10 +63,12 @@ function PasswordStep({
     resolver: loginResolver,
     mode: 'onTouched',
   });
-  useEffect(() => {
+  // The checks and the answers' schemas load once someone starts on the form (a field gets focus, or the
+  // button does), not with the page: a visitor who only passes through never downloads them.
+  const prepare = () => {
     void loadResolver();
     void import('../api/sign-in-answers.js');
-  }, []);
+  };
 
   const onSubmit = handleSubmit(async (body) => {
     setFormError(undefined);
@@ -80,7 +82,7 @@ function PasswordStep({
   });
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
+    <form className="stack" onSubmit={onSubmit} onFocus={prepare} noValidate>
       {formError && <Banner tone="danger">{formError}</Banner>}
       <TextField
         label={t('email')}
