@@ -2,7 +2,8 @@
 // self-hoster runs it and audits the sign-in page; then starts it again with the demo workspace (development
 // mode seeds it and prints its account) and, signed in as the demo account in the same Chromium, audits the
 // workspace's dashboard, calendar and inbox. Prints the four category scores of each page, the gzipped
-// JavaScript it loaded and the machine, and exits non-zero below the targets.
+// JavaScript it loaded and the machine, and exits non-zero below the targets. Each page is audited
+// LIGHTHOUSE_RUNS times (3) and the run with the median performance score is reported.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,11 @@ const TARGETS = { performance: 0.95, accessibility: 1, 'best-practices': 1 };
 /** The sign-in page's JavaScript budget, gzipped; any other page's (test/deploy/web-budgets.test.ts holds both too). */
 const JS_BUDGET_BYTES = 150 * 1024;
 const ROUTE_BUDGET_BYTES = 250 * 1024;
+/**
+ * Audits per page; the run with the median performance score is the one reported. One run moves by up to
+ * 0.15 on this kind of machine (the same build's calendar scored 0.82 and 0.95 back to back).
+ */
+const RUNS = Math.max(1, Number.parseInt(process.env.LIGHTHOUSE_RUNS ?? '3', 10) || 3);
 
 async function freePort() {
   return new Promise((resolve, reject) => {
@@ -113,6 +119,22 @@ async function audit(page, url) {
   return result.lhr;
 }
 
+/**
+ * `RUNS` audits of `url`, each on the page `newPage()` gives; prints every run's performance score and
+ * returns the report of the median one.
+ */
+async function medianAudit(name, newPage, url) {
+  const reports = [];
+  for (let run = 0; run < RUNS; run++) {
+    const page = await newPage();
+    reports.push(await audit(page, url));
+  }
+  const byScore = [...reports].sort((a, b) => a.categories.performance.score - b.categories.performance.score);
+  const scores = reports.map((report) => report.categories.performance.score.toFixed(2)).join(', ');
+  console.log(`\n${name}: performance in ${RUNS} run(s): ${scores}; the median run below`);
+  return byScore[Math.floor((byScore.length - 1) / 2)];
+}
+
 /** Gzipped size of every script the audited page loaded, read from the build output. */
 function loadedJavaScript(report) {
   const requests = report.audits['network-requests']?.details?.items ?? [];
@@ -179,10 +201,16 @@ let failed = false;
 try {
   const signInServer = await startServer();
   try {
-    const page = await browser.newPage();
-    if (!printReport('sign-in', await audit(page, `${signInServer.url}/sign-in`), JS_BUDGET_BYTES))
-      failed = true;
-    await page.close();
+    // Each run a first visit: a browser context of its own, with an empty cache.
+    const contexts = [];
+    const firstVisit = async () => {
+      const context = await browser.createBrowserContext();
+      contexts.push(context);
+      return context.newPage();
+    };
+    const report = await medianAudit('sign-in', firstVisit, `${signInServer.url}/sign-in`);
+    if (!printReport('sign-in', report, JS_BUDGET_BYTES)) failed = true;
+    await Promise.all(contexts.map((context) => context.close()));
   } finally {
     await signInServer.stop();
   }
@@ -203,8 +231,9 @@ try {
       ['calendar', '/calendar'],
       ['inbox', '/inbox'],
     ]) {
-      if (!printReport(name, await audit(page, `${demoServer.url}${workspace}${route}`), ROUTE_BUDGET_BYTES))
-        failed = true;
+      // The signed-in person's page, run after run: a returning visitor's cache, as it builds up.
+      const report = await medianAudit(name, async () => page, `${demoServer.url}${workspace}${route}`);
+      if (!printReport(name, report, ROUTE_BUDGET_BYTES)) failed = true;
     }
   } finally {
     await demoServer.stop();
