@@ -129,7 +129,9 @@ async function medianAudit(name, newPage, url) {
     const page = await newPage();
     reports.push(await audit(page, url));
   }
-  const byScore = [...reports].sort((a, b) => a.categories.performance.score - b.categories.performance.score);
+  const byScore = [...reports].sort(
+    (a, b) => a.categories.performance.score - b.categories.performance.score,
+  );
   const scores = reports.map((report) => report.categories.performance.score.toFixed(2)).join(', ');
   console.log(`\n${name}: performance in ${RUNS} run(s): ${scores}; the median run below`);
   return byScore[Math.floor((byScore.length - 1) / 2)];
