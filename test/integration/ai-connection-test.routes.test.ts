@@ -118,7 +118,7 @@ describeEachDialect('AI connection test', (create) => {
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     // 5xx problems leave `detail` out (problem-details.ts); the sentence for people is the field error's.
     const reason = response.json<Problem>().errors?.[0];
-    return { detail: reason?.message, code: reason?.code, path: reason?.path };
+    return { detail: reason?.message, code: reason?.code, path: reason?.path, facts: reason?.facts };
   };
 
   it('explains a wrong key (401) and an unknown model (404)', async () => {
@@ -128,6 +128,7 @@ describeEachDialect('AI connection test', (create) => {
       code: 'unauthorized',
       path: 'api_key',
       detail: expect.stringMatching(/key/),
+      facts: { model: 'qwen3-4b.gguf', status: 401 },
     });
 
     await fake?.close();
@@ -138,6 +139,7 @@ describeEachDialect('AI connection test', (create) => {
       code: 'model_not_found',
       path: 'model',
       detail: expect.stringMatching(/does not know the model "llama3.3"/),
+      facts: { model: 'llama3.3', status: 404 },
     });
   });
 
@@ -149,6 +151,7 @@ describeEachDialect('AI connection test', (create) => {
       code: 'unreachable',
       path: 'base_url',
       detail: expect.stringMatching(/Could not reach/),
+      facts: { model: 'llama3.2' },
     });
   });
 

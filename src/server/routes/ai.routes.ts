@@ -174,7 +174,7 @@ export function aiRoutes(
           summary:
             'Test connection: ask the configured model a one-line question and a small JSON Schema request',
           description:
-            'Calls the workspace’s endpoint (or the server’s) the way AI tasks do, through the outbound guard. Answers with the model’s reply, the latency and whether it follows JSON schemas. Owners and admins only. Not charged to the budget nor written to the ledger; the audit log records it. A failure is a 502 problem whose `errors[0].code` says why: unreachable, unauthorized, model_not_found, timeout, refused or error; 409 when no model is set up.',
+            'Calls the workspace’s endpoint (or the server’s) the way AI tasks do, through the outbound guard. Answers with the model’s reply, the latency and whether it follows JSON schemas. Owners and admins only. Not charged to the budget nor written to the ledger; the audit log records it. A failure is a 502 problem whose `errors[0].code` says why (unreachable, unauthorized, model_not_found, timeout, refused or error) and whose `errors[0].facts` carry the model and the HTTP status, for clients that word the reason themselves; 409 when no model is set up.',
           params: businessParamsSchema,
           response: { 200: aiConnectionTestSchema },
         },

@@ -187,5 +187,9 @@ function failure(error: ProviderError, timedOut: boolean, model: string): AppErr
       ];
     return ['error', 'base_url', `${error.message}.`];
   })();
-  return new AppError('ai_provider_error', message, { errors: [{ path: field, message, code: reason }] });
+  // The HTTP status and the model, for a client that words the reason itself (src/web/locales/*/ai.json).
+  const facts = { model, ...(status === undefined ? {} : { status }) };
+  return new AppError('ai_provider_error', message, {
+    errors: [{ path: field, message, code: reason, facts }],
+  });
 }

@@ -1,8 +1,10 @@
 import { screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { type AiConnectionTest, aiConnectionTestSchema } from '#shared/ai.schema.js';
 import { API } from '#shared/api-paths.js';
 import { json, problem } from '#web/test/fake-api.js';
+import { testI18n } from '#web/test/i18n.js';
 import { fakeApi, renderWithProviders } from '#web/test/render.js';
 import { ConnectionTest } from './connection-test.js';
 
@@ -24,10 +26,23 @@ function resultOf(overrides: Partial<AiConnectionTest> = {}): AiConnectionTest {
   });
 }
 
-function renderTest(reply: Parameters<ReturnType<typeof fakeApi>['on']>[2]) {
+function renderTest(reply: Parameters<ReturnType<typeof fakeApi>['on']>[2], language: 'en' | 'fr' = 'en') {
   const api = fakeApi().on('POST', API.aiProviderTest(BUSINESS_ID), reply);
-  return { ...renderWithProviders(<ConnectionTest businessId={BUSINESS_ID} />), api };
+  const test = <ConnectionTest businessId={BUSINESS_ID} />;
+  const ui = language === 'en' ? test : <I18nextProvider i18n={testI18n(language)}>{test}</I18nextProvider>;
+  return { ...renderWithProviders(ui), api };
 }
+
+/** The server's answer to a test whose endpoint does not know the model. */
+const unknownModel = () =>
+  problem(502, 'ai_provider_error', undefined, [
+    {
+      path: 'model',
+      code: 'model_not_found',
+      message: 'The endpoint does not know the model "llama3.3" (HTTP 404).',
+      facts: { model: 'llama3.3', status: 404 },
+    },
+  ]);
 
 describe('ConnectionTest', () => {
   it('shows the answer, the latency and that the model follows JSON schemas', async () => {
@@ -70,5 +85,32 @@ describe('ConnectionTest', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/does not know the model "llama3.3"/);
     expect(screen.queryByRole('region', { name: 'Connection test result' })).toBeNull();
+  });
+
+  it('words a known reason in the reader’s language from the facts the server sent', async () => {
+    const { user } = renderTest(unknownModel, 'fr');
+    await user.click(screen.getByRole('button', { name: 'Tester la connexion' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(
+      'Le point d’accès ne connaît pas le modèle «\u00a0llama3.3\u00a0» (HTTP 404)',
+    );
+    expect(alert.textContent).not.toMatch(/does not know/);
+  });
+
+  it('shows the endpoint’s own message for a reason it cannot word', async () => {
+    const { user } = renderTest(
+      () =>
+        problem(502, 'ai_provider_error', undefined, [
+          {
+            path: 'base_url',
+            code: 'error',
+            message: 'upstream said: overloaded.',
+            facts: { model: 'm', status: 529 },
+          },
+        ]),
+      'fr',
+    );
+    await user.click(screen.getByRole('button', { name: 'Tester la connexion' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('upstream said: overloaded.');
   });
 });

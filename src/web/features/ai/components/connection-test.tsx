@@ -1,5 +1,6 @@
+import type { TFunction } from 'i18next';
 import { Trans, useTranslation } from 'react-i18next';
-import type { AiConnectionTest } from '#shared/ai.schema.js';
+import type { AiConnectionFailure, AiConnectionTest } from '#shared/ai.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
 import { Banner } from '#web/components/ui/banner.js';
 import { Button } from '#web/components/ui/button.js';
@@ -23,7 +24,7 @@ export function ConnectionTest({ businessId }: { businessId: string }) {
       </div>
       {test.isError && (
         <Banner tone="danger" title={t('connection.failed')}>
-          {failureSentence(test.error)}
+          {failureSentence(test.error, t)}
         </Banner>
       )}
       {test.data && <ConnectionResult result={test.data} />}
@@ -61,8 +62,26 @@ function ConnectionResult({ result }: { result: AiConnectionTest }) {
   );
 }
 
-/** The reason the server gave (unreachable, wrong key, unknown model, timeout), else the usual sentence. */
-function failureSentence(error: unknown): string {
-  if (error instanceof ApiError && error.fieldErrors[0]) return error.fieldErrors[0].message;
-  return describeError(error);
+/**
+ * Reasons worded here, in the reader's language, with the facts each sentence names; any other (`error`:
+ * the endpoint's own message) or one without its facts is shown in the server's words.
+ */
+type WordedFailure = Exclude<AiConnectionFailure, 'error'>;
+const WORDED_FAILURES: Record<WordedFailure, readonly string[]> = {
+  timeout: [],
+  unreachable: [],
+  unauthorized: ['status'],
+  model_not_found: ['model', 'status'],
+  refused: ['status'],
+};
+
+/** Why the test failed (unreachable, wrong key, unknown model, timeout), else the usual sentence. */
+function failureSentence(error: unknown, t: TFunction<'ai'>): string {
+  const reason = error instanceof ApiError ? error.fieldErrors[0] : undefined;
+  if (!reason) return describeError(error);
+  const facts = reason.facts ?? {};
+  const code = reason.code as WordedFailure;
+  const worded =
+    Object.hasOwn(WORDED_FAILURES, code) && WORDED_FAILURES[code].every((name) => facts[name] !== undefined);
+  return worded ? t(`connection.failures.${code}`, facts) : reason.message;
 }
