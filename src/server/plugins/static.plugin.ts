@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { AUTH_COOKIES } from '#shared/auth-cookies.js';
 import { GUEST_PAGE, SIGNED_IN_PAGE } from '#shared/spa-pages.js';
@@ -39,26 +39,28 @@ function sendNotBuiltPage(reply: FastifyReply): FastifyReply {
 const SESSION_COOKIE = new RegExp(`(?:^|;)\\s*${AUTH_COOKIES.csrf}=`);
 
 /**
- * The SPA's page for this visitor: both run the same app and differ only in the code they hint, so a visitor
+ * The SPA's page for each visitor: both run the same app and differ only in the code they hint, so a visitor
  * with a session (or one whose session has just expired, who then sees the sign-in page a little later) gets
  * the app shell hinted and everyone else the sign-in page. A build without the signed-in page (an older
  * one) always answers the guest page.
  */
-function sendSpaPage(request: FastifyRequest, reply: FastifyReply, hasSignedInPage: boolean): FastifyReply {
-  const signedIn = hasSignedInPage && SESSION_COOKIE.test(request.headers.cookie ?? '');
-  // Caches must keep one copy per cookie: the page depends on it.
-  reply.header('vary', 'Cookie');
-  return reply.sendFile(signedIn ? SIGNED_IN_PAGE : GUEST_PAGE);
+function spaPage(distDir: string): HtmlFallback {
+  const hasSignedInPage = existsSync(path.join(distDir, SIGNED_IN_PAGE));
+  return (request, reply) => {
+    const signedIn = hasSignedInPage && SESSION_COOKIE.test(request.headers.cookie ?? '');
+    // Caches must keep one copy per cookie: the page depends on it.
+    reply.header('vary', 'Cookie');
+    return reply.sendFile(signedIn ? SIGNED_IN_PAGE : GUEST_PAGE);
+  };
 }
 
 /**
- * The page the not-found handler gives a browser navigation: the SPA's page (its router takes over), or
- * the "run the build" page when there is no build.
+ * The page the not-found handler (and `/`) gives a browser navigation: the SPA's page (its router takes
+ * over), or the "run the build" page when there is no build.
  */
 export function spaFallback(distDir: string): HtmlFallback {
   if (!isSpaBuilt(distDir)) return (_request, reply) => sendNotBuiltPage(reply);
-  const hasSignedInPage = existsSync(path.join(distDir, SIGNED_IN_PAGE));
-  return (request, reply) => sendSpaPage(request, reply, hasSignedInPage);
+  return spaPage(distDir);
 }
 
 const staticPluginImpl: FastifyPluginAsync<StaticPluginOptions> = async (app, { distDir }) => {
@@ -74,7 +76,7 @@ const staticPluginImpl: FastifyPluginAsync<StaticPluginOptions> = async (app, { 
     // One route per built file, found at start-up: unknown paths fall through to the not-found handler
     // (SPA fallback or a problem) instead of a catch-all route, and metrics see real route names.
     wildcard: false,
-    // `/` is the SPA's page like any other path (below), chosen per visitor.
+    // `/` is the SPA's page like any other path (spaPage), chosen per visitor.
     index: false,
     // `vite build` writes .br and .gz beside every asset; send those to clients that accept them.
     preCompressed: true,
@@ -86,10 +88,7 @@ const staticPluginImpl: FastifyPluginAsync<StaticPluginOptions> = async (app, { 
       reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  const hasSignedInPage = existsSync(path.join(root, SIGNED_IN_PAGE));
-  app.get('/', { schema: { hide: true } }, async (request, reply) =>
-    sendSpaPage(request, reply, hasSignedInPage),
-  );
+  app.get('/', { schema: { hide: true } }, spaPage(root));
 };
 
 /**

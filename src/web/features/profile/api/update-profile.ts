@@ -1,12 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { API } from '#shared/api-paths.js';
 import type { UpdateMeBody } from '#shared/auth.schema.js';
+import { userSchema } from '#shared/session.schema.js';
 import { apiRequest } from '#web/lib/api-client.js';
 import { storeUser } from '#web/lib/auth/session-store.js';
 
-export async function updateProfile(body: UpdateMeBody) {
-  // The account menu on every workspace page can save the language; the user's schema loads when it does.
-  const { userSchema } = await import('#shared/session.schema.js');
+export function updateProfile(body: UpdateMeBody) {
   return apiRequest(API.me, { method: 'PATCH', body, schema: userSchema });
 }
 
