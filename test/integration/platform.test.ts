@@ -158,14 +158,38 @@ describe('security headers and CORS', () => {
     expect(response.headers['strict-transport-security']).toBeUndefined();
   });
 
+  it('answers the API with a shorter, stricter set: nothing there is a page', async () => {
+    const { app } = await start();
+    for (const url of ['/api/campaign/', '/api/no-such-route']) {
+      const response = await app.inject({ url });
+      expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('DENY');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+      for (const documentOnly of [
+        'cross-origin-opener-policy',
+        'origin-agent-cluster',
+        'x-dns-prefetch-control',
+        'x-download-options',
+        'x-permitted-cross-domain-policies',
+        'x-xss-protection',
+      ]) {
+        expect(response.headers[documentOnly], `${url}: ${documentOnly}`).toBeUndefined();
+      }
+    }
+  });
+
   it('sends HSTS in production', async () => {
     const { app } = await start({
       NODE_ENV: 'production',
       SECRET_KEY: 'c2f1b8e0a9d74e6b8f3a5c7d9e1b2a4f6c8d0e2f',
       MCC_DEMO: '0',
     });
-    const response = await app.inject({ url: '/healthz' });
-    expect(response.headers['strict-transport-security']).toContain('max-age=31536000');
+    for (const url of ['/healthz', '/api/campaign/']) {
+      const response = await app.inject({ url });
+      expect(response.headers['strict-transport-security'], url).toContain('max-age=31536000');
+    }
   });
 
   it('allows a listed origin with credentials and ignores others', async () => {
