@@ -8,6 +8,7 @@ import type { Repositories } from '#server/repositories/index.js';
 import type { ClassifyMessageOutput } from '#shared/ai-tasks.schema.js';
 import type { MessageClassification, ReplySuggestion } from '#shared/inbox.schema.js';
 import { PRIORITY_RANK } from '#shared/inbox.schema.js';
+import type { JobSkipReason } from '#shared/job-skip-reasons.js';
 import type { AiService } from '../ai/ai.service.js';
 import { NO_NOTIFICATIONS, type Notifier } from '../notifications/notifier.js';
 import type { InboxReplyService } from './inbox-reply.service.js';
@@ -20,7 +21,10 @@ type ClassifyPayload = z.output<AppJobDefinitions['message.classify']['payload']
 
 /** What the job answers (its `result`). */
 export type ClassifyJobResult =
-  | { outcome: 'skipped'; reason: string }
+  | {
+      outcome: 'skipped';
+      reason: Extract<JobSkipReason, 'message_missing' | 'already_classified' | 'conversation_deleted'>;
+    }
   | {
       outcome: 'classified' | 'unclassified';
       classification: MessageClassification | null;
@@ -52,10 +56,10 @@ export class InboxTriageService {
     const { repos } = this.deps;
     const businessId = context.businessId;
     const message = await repos.messages.find(businessId, payload.message_id);
-    if (message?.direction !== 'in') return { outcome: 'skipped', reason: 'No such message' };
-    if (message.classification) return { outcome: 'skipped', reason: 'Already classified' };
+    if (message?.direction !== 'in') return { outcome: 'skipped', reason: 'message_missing' };
+    if (message.classification) return { outcome: 'skipped', reason: 'already_classified' };
     const conversation = await repos.conversations.find(businessId, message.conversation_id);
-    if (!conversation) return { outcome: 'skipped', reason: 'The conversation was deleted' };
+    if (!conversation) return { outcome: 'skipped', reason: 'conversation_deleted' };
 
     const offline = payload.offline ?? false;
     const classification = await this.classifyText(message, conversation, context, offline);

@@ -1,5 +1,6 @@
 import type { Mailer } from '#server/integrations/mail/mailer.js';
 import type { Repositories } from '#server/repositories/index.js';
+import type { JobSkipReason } from '#shared/job-skip-reasons.js';
 import { NOTIFICATION_KIND_INFO } from '#shared/notifications.schema.js';
 import { notificationMail } from './notification-mails.js';
 import type { UnsubscribeTokens } from './unsubscribe-tokens.js';
@@ -14,7 +15,9 @@ export interface NotificationMailDeps {
 }
 
 /** What the `notifications.email` job answers (its `result`). */
-export type NotificationEmailResult = { outcome: 'sent' } | { outcome: 'skipped'; reason: string };
+export type NotificationEmailResult =
+  | { outcome: 'sent' }
+  | { outcome: 'skipped'; reason: Extract<JobSkipReason, 'already_sent' | 'recipient_left' | 'turned_off'> };
 
 /**
  * The `notifications.email` job: send one notification's email. The recipient's choice is read again
@@ -27,7 +30,7 @@ export class NotificationMailService {
   async send(payload: { notification_id: string }, businessId: string): Promise<NotificationEmailResult> {
     const { repos } = this.deps;
     const row = await repos.notifications.findPendingEmail(businessId, payload.notification_id);
-    if (!row) return { outcome: 'skipped', reason: 'Already sent, or not to be emailed' };
+    if (!row) return { outcome: 'skipped', reason: 'already_sent' };
     const [member, user, workspace, choices] = await Promise.all([
       repos.memberships.find(businessId, row.user_id),
       repos.users.findById(row.user_id),
@@ -35,11 +38,9 @@ export class NotificationMailService {
       repos.notifications.emailChoices(businessId, row.kind, [row.user_id]),
     ]);
     const wanted = choices.get(row.user_id) ?? NOTIFICATION_KIND_INFO[row.kind].emailByDefault;
-    const reason =
-      !member || !workspace ? 'The recipient left the workspace' : wanted ? undefined : 'Turned off';
-    if (reason || !member || !workspace) {
+    if (!member || !workspace || !wanted) {
       await repos.notifications.settleEmail(businessId, row.id, 'skipped');
-      return { outcome: 'skipped', reason: reason ?? 'Turned off' };
+      return { outcome: 'skipped', reason: !member || !workspace ? 'recipient_left' : 'turned_off' };
     }
     const token = this.deps.tokens.issue({ userId: row.user_id, businessId, kind: row.kind });
     await this.deps.mailer.send(

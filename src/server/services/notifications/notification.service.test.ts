@@ -373,7 +373,7 @@ describe('NotificationMailService', () => {
     await repos.notifications.savePreference(businessId, userId, 'weekly_digest', false, AT);
     expect(await mails().send({ notification_id: id }, businessId)).toEqual({
       outcome: 'skipped',
-      reason: 'Turned off',
+      reason: 'turned_off',
     });
     expect(sent).toEqual([]);
     const row = await database.db.selectFrom('notifications').select('email_status').executeTakeFirst();

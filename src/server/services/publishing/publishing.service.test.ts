@@ -23,17 +23,20 @@ describe('the publisher', () => {
   it('publishes only an item still scheduled for the job’s time and not held by another job', () => {
     expect(skipReason(item(), AT, 'job-1')).toBeUndefined();
     expect(skipReason(item({ publish_job_id: 'job-1' }), AT, 'job-1')).toBeUndefined();
-    expect(skipReason(undefined, AT, 'job-1')).toBe('The item was deleted');
-    expect(skipReason(item({ status: 'published' }), AT, 'job-1')).toBe('The item is already published');
-    expect(skipReason(item({ status: 'approved' }), AT, 'job-1')).toBe(
-      'The item is approved now, no longer scheduled',
-    );
-    expect(skipReason(item({ scheduled_at: '2026-03-02T10:00:00.000Z' }), AT, 'job-1')).toBe(
-      'The item was moved to 2026-03-02T10:00:00.000Z',
-    );
-    expect(skipReason(item({ publish_job_id: 'job-2' }), AT, 'job-1')).toBe(
-      'Another publish job (job-2) holds this item',
-    );
+    expect(skipReason(undefined, AT, 'job-1')).toEqual({ reason: 'item_deleted' });
+    expect(skipReason(item({ status: 'published' }), AT, 'job-1')).toEqual({ reason: 'already_published' });
+    expect(skipReason(item({ status: 'approved' }), AT, 'job-1')).toEqual({
+      reason: 'not_scheduled',
+      status: 'approved',
+    });
+    expect(skipReason(item({ scheduled_at: '2026-03-02T10:00:00.000Z' }), AT, 'job-1')).toEqual({
+      reason: 'moved',
+      scheduled_at: '2026-03-02T10:00:00.000Z',
+    });
+    expect(skipReason(item({ publish_job_id: 'job-2' }), AT, 'job-1')).toEqual({
+      reason: 'held_by_other_job',
+      other_job_id: 'job-2',
+    });
   });
 
   it('picks the connector that names the channel over a catch-all, the oldest among equals', () => {

@@ -24,6 +24,7 @@ import type { Repositories } from '#server/repositories/index.js';
 import type { ChannelId } from '#shared/channel-ids.js';
 import type { PublishAttempt, PublishOutcome, PublishRoute } from '#shared/connector.schema.js';
 import { failureReason } from '#shared/failure-reasons.js';
+import type { JobSkipReason } from '#shared/job-skip-reasons.js';
 import { NETWORK_CHANNELS } from '#shared/network.schema.js';
 import type { Principal } from '../access/principal.js';
 import type { SecretBox } from '../access/security/secret-box.js';
@@ -43,7 +44,7 @@ export const PUBLISH_MAX_ATTEMPTS = JOB_DEFINITIONS['content.publish'].maxAttemp
 
 /** What the job returns (its `result`): what happened, and why when nothing did. */
 export type PublishJobResult =
-  | { outcome: 'skipped'; reason: string }
+  | ({ outcome: 'skipped' } & PublishSkip)
   | {
       outcome: 'published';
       attempt_id: string;
@@ -96,10 +97,10 @@ export class PublishingService {
     const { businessId, jobId } = context;
     const scheduledAt = new Date(payload.scheduled_at).toISOString();
     const row = await repos.contentItems.find(businessId, payload.content_item_id);
-    const reason = skipReason(row, scheduledAt, jobId);
-    if (reason || !row) return this.skip(reason ?? 'The item was deleted');
+    const skip = skipReason(row, scheduledAt, jobId);
+    if (skip || !row) return this.skip(skip ?? { reason: 'item_deleted' });
     if (!(await repos.publishAttempts.claim(businessId, row.id, scheduledAt, jobId))) {
-      return this.skip('The item changed or another publish job took it just now');
+      return this.skip({ reason: 'claimed_meanwhile' });
     }
     let via: PublishVia | undefined;
     let result: PublishResult;
@@ -236,24 +237,31 @@ export class PublishingService {
     }
   }
 
-  private skip(reason: string): PublishJobResult {
+  private skip(skip: PublishSkip): PublishJobResult {
     this.deps.metrics.attempts.inc({ connector: NO_CONNECTOR_LABEL, outcome: 'skipped' });
-    return { outcome: 'skipped', reason };
+    return { outcome: 'skipped', ...skip };
   }
 }
+
+/** Why a publish job did nothing: a code (src/shared/job-skip-reasons.ts) and the values it refers to. */
+export type PublishSkip =
+  | { reason: Extract<JobSkipReason, 'item_deleted' | 'already_published' | 'claimed_meanwhile'> }
+  | { reason: 'not_scheduled'; status: ContentItemRow['status'] }
+  | { reason: 'moved'; scheduled_at: string | null }
+  | { reason: 'held_by_other_job'; other_job_id: string };
 
 /** Why a job must not publish this item now, or undefined when it should. */
 export function skipReason(
   row: ContentItemRow | undefined,
   scheduledAt: string,
   jobId: string,
-): string | undefined {
-  if (!row) return 'The item was deleted';
-  if (row.status === 'published') return 'The item is already published';
-  if (row.status !== 'scheduled') return `The item is ${row.status} now, no longer scheduled`;
-  if (row.scheduled_at !== scheduledAt) return `The item was moved to ${row.scheduled_at}`;
+): PublishSkip | undefined {
+  if (!row) return { reason: 'item_deleted' };
+  if (row.status === 'published') return { reason: 'already_published' };
+  if (row.status !== 'scheduled') return { reason: 'not_scheduled', status: row.status };
+  if (row.scheduled_at !== scheduledAt) return { reason: 'moved', scheduled_at: row.scheduled_at };
   if (row.publish_job_id !== null && row.publish_job_id !== jobId) {
-    return `Another publish job (${row.publish_job_id}) holds this item`;
+    return { reason: 'held_by_other_job', other_job_id: row.publish_job_id };
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ import type { Repositories } from '#server/repositories/index.js';
 import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
 import type { ContentItem } from '#shared/content.schema.js';
 import { decideTransition } from '#shared/content-workflow.js';
+import type { JobSkipReason } from '#shared/job-skip-reasons.js';
 import { defaultSlots, nextFreeSlot, type Slot, sortSlots } from '#shared/queue-slots.js';
 import {
   type ChannelQueue,
@@ -208,17 +209,20 @@ export class QueueService {
     context: JobContext<string>,
   ): Promise<
     | { outcome: 'queued'; content_item_id: string; scheduled_at: string }
-    | { outcome: 'skipped'; reason: string }
+    | {
+        outcome: 'skipped';
+        reason: Extract<JobSkipReason, 'item_deleted' | 'not_published' | 'not_evergreen'>;
+      }
+    | { outcome: 'skipped'; reason: 'copy_already_queued'; copy_id: string }
   > {
     const { businessId } = context;
     const row = await this.repos.contentItems.find(businessId, payload.content_item_id);
-    if (!row) return { outcome: 'skipped', reason: 'The item was deleted' };
-    if (row.status !== 'published' || !row.published_at) {
-      return { outcome: 'skipped', reason: 'The item is not published' };
-    }
-    if (row.evergreen_days === null) return { outcome: 'skipped', reason: 'The item is no longer evergreen' };
+    if (!row) return { outcome: 'skipped', reason: 'item_deleted' };
+    if (row.status !== 'published' || !row.published_at)
+      return { outcome: 'skipped', reason: 'not_published' };
+    if (row.evergreen_days === null) return { outcome: 'skipped', reason: 'not_evergreen' };
     const existing = await this.repos.queues.evergreenCopyOf(businessId, row.id);
-    if (existing) return { outcome: 'skipped', reason: `The copy ${existing} was already queued` };
+    if (existing) return { outcome: 'skipped', reason: 'copy_already_queued', copy_id: existing };
     const now = this.now();
     // "At least the gap": a slot exactly that far after the publication is allowed, hence the millisecond.
     const earliest = new Date(

@@ -52,7 +52,7 @@ describe('JobDetail', () => {
         business_id: businessId,
         name: 'notifications.email',
         state: 'succeeded',
-        result: { outcome: 'skipped', reason: 'Turned off', items_fetched: 1200, dry_run: false },
+        result: { outcome: 'skipped', reason: 'turned_off', items_fetched: 1200, dry_run: false },
       }),
     );
 

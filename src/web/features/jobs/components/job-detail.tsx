@@ -14,6 +14,8 @@ import { contentItemsOf, describeAttempts, resultFacts, STATE_TONES } from './jo
 import { JobProgress } from './job-progress.js';
 import './jobs.css';
 
+const RESULT_FORMATS = { number: (value: number) => formatNumber(value), dateTime: formatDateTime };
+
 /** One job in full: state, progress, attempts and times, then its failure reason or what it produced. */
 export function JobDetail({
   job,
@@ -91,7 +93,7 @@ function JobResult({ job }: { job: Job }) {
     );
   }
   if (job.result === null || job.result === undefined) return null;
-  const facts = resultFacts(job.result, t, (value) => formatNumber(value));
+  const facts = resultFacts(job.result, t, RESULT_FORMATS);
   return (
     <Card title={t('detail.result')}>
       {facts ? (

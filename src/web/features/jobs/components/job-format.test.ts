@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { JOB_SKIP_REASONS } from '#shared/job-skip-reasons.js';
 import { JOB_LABELS } from '#shared/jobs.schema.js';
 import { jobFailureReason } from '#web/lib/job-failure.js';
 import { testI18n } from '#web/test/i18n.js';
@@ -83,20 +84,50 @@ describe('job results', () => {
 
 describe('resultFacts', () => {
   const french = testI18n('fr').getFixedT('fr', 'jobs');
+  const formats = { number: String, dateTime: (iso: string) => `<${iso}>` };
 
   it('says the fields every job shares in the reader’s language, the rest from their names', () => {
-    expect(resultFacts({ skipped: 'needs_reconnect', fetched: [1, null] }, french, String)).toEqual([
+    expect(resultFacts({ skipped: 'needs_reconnect', fetched: [1, null] }, french, formats)).toEqual([
       { key: 'skipped', term: 'Ignorée', value: 'Le compte doit être reconnecté' },
       { key: 'fetched', term: 'Fetched', value: '1, —' },
     ]);
-    expect(resultFacts({ outcome: 'brand_new', nested: { a: 1 } }, english, String)).toEqual([
+    expect(resultFacts({ outcome: 'brand_new', nested: { a: 1 } }, english, formats)).toEqual([
       { key: 'outcome', term: 'Outcome', value: 'brand_new' },
       { key: 'nested', term: 'Nested', value: '{"a":1}' },
     ]);
   });
 
+  it('words a skip reason and the values it refers to, and leaves an older server’s sentence as it was', () => {
+    expect(
+      resultFacts({ outcome: 'skipped', reason: 'not_scheduled', status: 'approved' }, french, formats),
+    ).toEqual([
+      { key: 'outcome', term: 'Issue', value: 'Ignoré' },
+      { key: 'reason', term: 'Raison', value: 'L’élément n’est plus programmé' },
+      { key: 'status', term: 'Statut', value: 'Approuvé' },
+    ]);
+    expect(
+      resultFacts({ reason: 'moved', scheduled_at: '2027-03-02T10:00:00.000Z' }, french, formats),
+    ).toEqual([
+      { key: 'reason', term: 'Raison', value: 'L’élément a été déplacé à une autre heure' },
+      { key: 'scheduled_at', term: 'Programmé pour', value: '<2027-03-02T10:00:00.000Z>' },
+    ]);
+    expect(resultFacts({ reason: 'The item was deleted' }, french, formats)).toEqual([
+      { key: 'reason', term: 'Raison', value: 'The item was deleted' },
+    ]);
+  });
+
+  it('has words in every language for every skip reason the server sends', () => {
+    for (const t of [english, french]) {
+      for (const reason of JOB_SKIP_REASONS) {
+        const [fact] = resultFacts({ reason }, t, formats) ?? [];
+        expect(fact?.value, reason).not.toBe(reason);
+        expect(fact?.value, reason).not.toContain('result.reasons');
+      }
+    }
+  });
+
   it('leaves a result that is not an object of fields to be shown as it is', () => {
-    expect(resultFacts([1, 2], english, String)).toBeUndefined();
-    expect(resultFacts('done', english, String)).toBeUndefined();
+    expect(resultFacts([1, 2], english, formats)).toBeUndefined();
+    expect(resultFacts('done', english, formats)).toBeUndefined();
   });
 });

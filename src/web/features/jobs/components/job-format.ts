@@ -1,5 +1,7 @@
 import type { ParseKeys, TFunction } from 'i18next';
 import { calendarJobResultSchema } from '#shared/calendar.schema.js';
+import { CONTENT_STATUSES } from '#shared/content.schema.js';
+import { JOB_SKIP_REASONS } from '#shared/job-skip-reasons.js';
 import { JOB_LABELS, type Job, type JobState, RETRYABLE_JOB_STATES } from '#shared/jobs.schema.js';
 
 /**
@@ -80,7 +82,15 @@ export interface ResultFact {
   value: string;
 }
 
-const RESULT_TERMS = ['outcome', 'reason', 'skipped'] as const;
+const RESULT_TERMS = [
+  'outcome',
+  'reason',
+  'skipped',
+  'status',
+  'scheduled_at',
+  'other_job_id',
+  'copy_id',
+] as const;
 const OUTCOMES = [
   'changed_meanwhile',
   'classified',
@@ -96,31 +106,44 @@ const SKIP_CODES = ['disconnected', 'needs_reconnect', 'publish_only', 'sign_up_
 const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (list as readonly string[]).includes(value);
 
+/** How the job page writes numbers and instants (the workspace's formats). */
+export interface ResultFormats {
+  number: (value: number) => string;
+  dateTime: (iso: string) => string;
+}
+
 /**
  * A job's result as a list a person can read, rather than its JSON: each field named in words (the ones
- * every job shares, `outcome`, `reason`, `skipped`, in the reader's language; others from their name,
- * `items_fetched` → "Items fetched"), outcomes and skip codes said, numbers as the workspace writes them.
- * A reason stays as the server wrote it. Undefined for a result that is not an object of fields.
+ * jobs share, `outcome`, `reason`, `skipped` and the values a skip reason refers to, in the reader's
+ * language; others from their name, `items_fetched` → "Items fetched"), outcomes, skip reasons
+ * (src/shared/job-skip-reasons.ts), skip codes and content statuses said, numbers and instants as the
+ * workspace writes them. A reason the app does not know (a result stored by an older server) stays as
+ * written. Undefined for a result that is not an object of fields.
  *
- * @example resultFacts({ outcome: 'skipped', reason: 'Turned off' }, t, String)
+ * @example resultFacts({ outcome: 'skipped', reason: 'turned_off' }, t, formats)
  * // [{ key: 'outcome', term: 'Outcome', value: 'Skipped' }, { key: 'reason', term: 'Reason', value: 'Turned off' }]
  */
 export function resultFacts(
   result: unknown,
   t: TFunction<'jobs'>,
-  formatNumber: (value: number) => string,
+  formats: ResultFormats,
 ): ResultFact[] | undefined {
   if (result === null || typeof result !== 'object' || Array.isArray(result)) return undefined;
   return Object.entries(result).map(([key, raw]) => {
     const term = isOneOf(RESULT_TERMS, key) ? t(`result.terms.${key}`) : words(key);
-    const value =
-      key === 'outcome' && isOneOf(OUTCOMES, raw)
-        ? t(`result.outcomes.${raw}`)
-        : key === 'skipped' && isOneOf(SKIP_CODES, raw)
-          ? t(`result.skipped.${raw}`)
-          : shownValue(raw, t, formatNumber);
-    return { key, term, value };
+    return { key, term, value: resultValue(key, raw, t, formats) };
   });
+}
+
+function resultValue(key: string, raw: unknown, t: TFunction<'jobs'>, formats: ResultFormats): string {
+  if (key === 'outcome' && isOneOf(OUTCOMES, raw)) return t(`result.outcomes.${raw}`);
+  if (key === 'reason' && isOneOf(JOB_SKIP_REASONS, raw)) return t(`result.reasons.${raw}`);
+  if (key === 'skipped' && isOneOf(SKIP_CODES, raw)) return t(`result.skipped.${raw}`);
+  if (key === 'status' && isOneOf(CONTENT_STATUSES, raw)) return t(`result.statuses.${raw}`);
+  if (key === 'scheduled_at' && typeof raw === 'string' && !Number.isNaN(Date.parse(raw))) {
+    return formats.dateTime(raw);
+  }
+  return shownValue(raw, t, formats.number);
 }
 
 function shownValue(raw: unknown, t: TFunction<'jobs'>, formatNumber: (value: number) => string): string {
