@@ -24,7 +24,7 @@ describe('a session in a real browser', () => {
         telemetry.push(...telemetryBodySchema.parse(request.postDataJSON()).events);
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
-    const formChecksLoaded = () => scripts.some((script) => /\/login-resolver-[\w-]+\.js$/.test(script));
+    const formChecksLoaded = () => scripts.some((script) => /\/login-checks-[\w-]+\.js$/.test(script));
     await page.goto('/sign-in');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 

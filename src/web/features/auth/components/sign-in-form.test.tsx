@@ -37,6 +37,25 @@ describe('SignInForm', () => {
     expect(onSignedIn).not.toHaveBeenCalled();
   });
 
+  it('checks a field once it is left, then as it is corrected, and focuses the first one to fix', async () => {
+    fakeApi();
+    const { user } = renderForm();
+    const email = screen.getByLabelText('Email');
+
+    await user.type(email, 'ada@');
+    expect(screen.queryByText('Enter a valid email address')).toBeNull();
+    await user.tab();
+    expect(await screen.findByText('Enter a valid email address')).toBeTruthy();
+    await user.type(email, 'example.com');
+    await vi.waitFor(() => expect(screen.queryByText('Enter a valid email address')).toBeNull());
+    expect(email.getAttribute('aria-invalid')).toBeNull();
+
+    await user.clear(email);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Enter a valid email address')).toBeTruthy();
+    expect(document.activeElement).toBe(email);
+  });
+
   it('signs in with the trimmed, lower-cased email and keeps the session', async () => {
     const person = aUser({ email: 'ada@example.com' });
     const api = fakeApi().on('POST', API.login, json(aSession(person)));
