@@ -64,10 +64,15 @@ export function describeError(error: unknown): string {
 }
 
 /**
- * A refusal by the channel or media rules, in the reader's language: each issue from the facts its field
- * error carries (field-error-text.ts), where the server's `detail` is the same issues in English.
+ * A refusal by the channel or media rules, or the password policy, in the reader's language: each issue
+ * from its field error (its facts, or its message through the catalogue of field messages;
+ * field-error-text.ts), where the server's `detail` is the same issues in English.
  */
 function ruleDetail(error: ApiError): string | undefined {
+  if (error.code === 'weak_password') {
+    const [fieldError] = error.fieldErrors;
+    return fieldError && fieldErrorText(fieldError);
+  }
   if (error.code !== 'over_channel_limit' && error.code !== 'media_check_failed') return undefined;
   const worded = error.fieldErrors.filter((fieldError) => fieldError.facts);
   if (worded.length === 0) return undefined;

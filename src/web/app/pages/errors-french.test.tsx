@@ -6,6 +6,7 @@ import { GeneralSettingsForm } from '#web/features/workspaces/components/general
 import { ApiError, NetworkError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { fieldErrorText } from '#web/lib/field-error-text.js';
+import { loadFieldMessages } from '#web/lib/field-messages.js';
 // Loaded by the pages the channel rules can refuse; it words their refusals from the facts.
 import '#web/lib/channel-issue-text.js';
 import { fieldProblem, problem } from '#web/test/fake-api.js';
@@ -118,6 +119,23 @@ describe('describeError, in French', () => {
     expect(describeError(images)).not.toContain('takes at most');
     expect(fieldErrorText(images.fieldErrors[0] as FieldError)).toBe(
       describeError(images).replace(/^.*\(détail\u00a0: (.*)\)$/, '$1'),
+    );
+  });
+
+  it('says why the password policy refused a password in French', async () => {
+    await loadFieldMessages();
+    const detail = 'Do not use your name in your password';
+    const refused = apiError({
+      status: 400,
+      code: 'weak_password',
+      detail,
+      errors: [{ path: 'body.password', code: 'weak_password', message: detail }],
+    });
+    expect(describeError(refused)).toMatch(
+      /\(détail\u00a0: N’utilisez pas votre nom dans votre mot de passe\)$/,
+    );
+    expect(fieldErrorText(refused.fieldErrors[0] as FieldError)).toBe(
+      'N’utilisez pas votre nom dans votre mot de passe',
     );
   });
 

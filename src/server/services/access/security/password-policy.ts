@@ -1,5 +1,6 @@
 import { AppError } from '#server/errors/app-error.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '#shared/auth.schema.js';
+import { PASSWORD_WEAKNESSES as WEAK } from '#shared/password-weaknesses.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
 
 /** Why a password is refused, or undefined when it is acceptable. */
@@ -8,15 +9,14 @@ export function passwordWeakness(
   context: { email?: string; name?: string } = {},
 ): string | undefined {
   const lower = password.toLowerCase();
-  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`;
-  if (COMMON_PASSWORDS.has(lower)) return 'This password is one of the most common; choose another';
-  if (new Set(password).size <= 2) return 'Use more than two different characters';
+  if (password.length < PASSWORD_MIN_LENGTH) return WEAK.tooShort.message;
+  if (password.length > PASSWORD_MAX_LENGTH) return WEAK.tooLong.message;
+  if (COMMON_PASSWORDS.has(lower)) return WEAK.common.message;
+  if (new Set(password).size <= 2) return WEAK.fewCharacters.message;
   const local = context.email?.split('@')[0]?.toLowerCase();
-  if (local && local.length >= 4 && lower.includes(local))
-    return 'Do not use your email address in your password';
+  if (local && local.length >= 4 && lower.includes(local)) return WEAK.hasEmail.message;
   const name = context.name?.trim().toLowerCase();
-  if (name && name.length >= 4 && lower.includes(name)) return 'Do not use your name in your password';
+  if (name && name.length >= 4 && lower.includes(name)) return WEAK.hasName.message;
   return undefined;
 }
 
