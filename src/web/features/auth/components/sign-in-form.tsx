@@ -101,17 +101,17 @@ function PasswordStep({
     event.preventDefault();
     const form = event.currentTarget;
     setFormError(undefined);
-    for (const field of FIELDS) checkedAsTyped.current.add(field);
-    const check = await (await loadChecks()).checkLogin(valuesOf(form));
-    if (!check.ok) {
-      setErrors(check.errors);
-      const first = FIELDS.find((field) => check.errors[field]);
-      if (first) (form.elements.namedItem(first) as HTMLInputElement | null)?.focus();
-      return;
-    }
-    setErrors({});
     setSubmitting(true);
+    for (const field of FIELDS) checkedAsTyped.current.add(field);
     try {
+      const check = await (await loadChecks()).checkLogin(valuesOf(form));
+      if (!check.ok) {
+        setErrors(check.errors);
+        const first = FIELDS.find((field) => check.errors[field]);
+        if (first) (form.elements.namedItem(first) as HTMLInputElement | null)?.focus();
+        return;
+      }
+      setErrors({});
       const answer = await signIn.mutateAsync(check.body);
       if (isChallenge(answer)) onChallenge(answer);
       else onSignedIn();
