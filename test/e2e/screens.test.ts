@@ -128,7 +128,7 @@ describe('main screens', () => {
       await visit(`/w/${businessId}/settings/audit-log`, 'Settings', 'settings-audit-log-words');
       const audit = page.getByRole('main');
       await audit.getByText('Inbound webhook secret created').waitFor();
-      await audit.getByText('changed: locale').waitFor();
+      await audit.getByText('changed: language').waitFor();
       expect(await audit.textContent()).not.toMatch(/rotated|[[\]{}"]/);
 
       // The interface in French: one choice in the account menu, kept across a reload, then back.

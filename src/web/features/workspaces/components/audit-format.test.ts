@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '#shared/audit-actions.js';
-import type { AuditEntry } from '#shared/business.schema.js';
+import { type AuditEntry, updateBusinessBodySchema } from '#shared/business.schema.js';
+import { updateConnectorBodySchema } from '#shared/connector.schema.js';
 import { testI18n } from '#web/test/i18n.js';
 import { describeAction, describeActor, describeDetails, describeTarget } from './audit-format.js';
 
@@ -60,10 +61,10 @@ describe('audit formatting', () => {
   it('reads lists, changes, money and nested values as words, never as JSON', () => {
     const ids = ['0190a1b2-0000-7000-8000-000000000001', '0190a1b2-0000-7000-8000-000000000002'];
     const cases: [AuditEntry['details'], string][] = [
-      [{ fields: ['name', 'time_zone', 'brand'] }, 'changed: name, time zone, brand'],
+      [{ fields: ['name', 'time_zone', 'brand'] }, 'changed: name, time zone, brand profile'],
       [
         { url: 'https://hooks.example/x', events: ['content.published', 'content.failed'] },
-        'url: https://hooks.example/x · events: content published, content failed',
+        'URL: https://hooks.example/x · events: content published, content failed',
       ],
       [{ ids, bulk: true }, 'items: 2 · bulk: yes'],
       [{ from: 'viewer', to: 'editor' }, 'from viewer to editor'],
@@ -84,12 +85,27 @@ describe('audit formatting', () => {
     }
   });
 
+  it('has words in every language for each field a workspace or connector update names', () => {
+    const fields = [
+      ...Object.keys(updateBusinessBodySchema.shape),
+      ...Object.keys(updateConnectorBodySchema.shape).filter((key) => key !== 'rotate_secret'),
+    ];
+    for (const language of ['en', 'fr'] as const) {
+      const words = testI18n(language).getFixedT(language, 'workspaces');
+      for (const field of fields) {
+        expect(describeDetails({ fields: [field] }, words), `${language}: ${field}`).not.toMatch(/_/);
+        expect(words(`audit.keys.${field}` as 'audit.keys.name', { defaultValue: '' }), field).not.toBe('');
+      }
+    }
+  });
+
   it('writes the words around the codes in the reader’s language', () => {
     const fr = testI18n('fr').getFixedT('fr', 'workspaces');
     expect(describeDetails({ from: 'viewer', to: 'editor' }, fr)).toBe('de viewer à editor');
-    expect(describeDetails({ fields: ['name'], bulk: true }, fr)).toBe(
-      'modifié\u00a0: name · bulk\u00a0: oui',
+    expect(describeDetails({ fields: ['name', 'time_zone'], bulk: true }, fr)).toBe(
+      'modifié\u00a0: nom, fuseau horaire · bulk\u00a0: oui',
     );
+    expect(describeDetails({ role: 'editor', channel: 'x' }, fr)).toBe('rôle\u00a0: editor · canal\u00a0: x');
     expect(describeActor(entry({}), [], [], fr)).toBe('Système');
   });
 });

@@ -68,6 +68,14 @@ const dollars = (value: number) => formatNumber(value, { style: 'currency', curr
 /** `content.published` → "content published", `time_zone` → "time zone". */
 const words = (code: string) => code.replace(/[._]+/g, ' ').trim();
 
+/**
+ * A detail's key, or a field named in a `fields` list, in the reader's language where `audit.keys` has it
+ * (the fields a workspace or a connector update names, and the keys entries share); else its code in words.
+ */
+function keyWords(key: string, t: TFunction<'workspaces'>): string {
+  return t(`audit.keys.${key}` as 'audit.keys.name', { defaultValue: words(key) });
+}
+
 /** One value in words: lists joined, ids counted, yes and no, nested values as `key value` pairs. */
 function describeValue(value: unknown, t: TFunction<'workspaces'>): string {
   if (value === null || value === undefined) return t('audit.none');
@@ -90,8 +98,8 @@ function describeValue(value: unknown, t: TFunction<'workspaces'>): string {
 
 /**
  * The details column in words: `key: value` pairs, lists and nested values written out rather than as
- * JSON, `from`/`to` as one change, amounts in micro-dollars as money. The keys and codes are English
- * (`time zone`); the words around them follow the reader's language.
+ * JSON, `from`/`to` as one change, amounts in micro-dollars as money. Keys and changed fields are in the
+ * reader's language where `audit.keys` has them; other keys and codes read as English words (`time zone`).
  *
  * @example describeDetails({ fields: ['name', 'time_zone'] }, t) // 'changed: name, time zone'
  */
@@ -110,11 +118,13 @@ export function describeDetails(details: AuditEntry['details'], t: TFunction<'wo
     }
     const list =
       Array.isArray(value) && value.every((entry) => typeof entry === 'string' && !UUID.test(entry));
-    const keyWords = key === 'fields' || key === 'ids' ? t(KEY_WORDS[key]) : words(key);
+    const term = key === 'fields' || key === 'ids' ? t(KEY_WORDS[key]) : keyWords(key, t);
     const described = list
-      ? (value as string[]).map((entry) => describeValue(entry, t)).join(', ')
+      ? (value as string[])
+          .map((entry) => (key === 'fields' ? keyWords(entry, t) : describeValue(entry, t)))
+          .join(', ')
       : describeValue(value, t);
-    parts.push(t('audit.pair', { key: keyWords, value: described }));
+    parts.push(t('audit.pair', { key: term, value: described }));
   }
   return parts.join(' · ');
 }
