@@ -8,20 +8,12 @@ import {
 } from './ai-tasks.schema.js';
 import { CHANNEL_IDS, CONTENT_FORMATS } from './channel-ids.js';
 import { idSchema, pageOf, timestampSchema } from './common.schema.js';
+import { CONTENT_STATUSES } from './content-statuses.js';
 import { MEDIA_KINDS, videoFactsSchema } from './media.schema.js';
 
 // Content items: one piece for one channel, from idea to published, with its history.
 
-export const CONTENT_STATUSES = [
-  'idea',
-  'draft',
-  'in_review',
-  'approved',
-  'scheduled',
-  'published',
-  'failed',
-] as const;
-export type ContentStatus = (typeof CONTENT_STATUSES)[number];
+export { CONTENT_STATUSES, type ContentStatus } from './content-statuses.js';
 
 /** What a history entry records. `withdrawn`: an editor took their own submission back. */
 export const CONTENT_HISTORY_ACTIONS = [

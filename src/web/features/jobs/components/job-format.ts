@@ -1,6 +1,6 @@
 import type { ParseKeys, TFunction } from 'i18next';
 import { calendarJobResultSchema } from '#shared/calendar.schema.js';
-import { CONTENT_STATUSES } from '#shared/content.schema.js';
+import { CONTENT_STATUSES } from '#shared/content-statuses.js';
 import { JOB_SKIP_REASONS } from '#shared/job-skip-reasons.js';
 import { JOB_LABELS, type Job, type JobState, RETRYABLE_JOB_STATES } from '#shared/jobs.schema.js';
 
