@@ -2581,6 +2581,10 @@ export interface components {
                     [key: string]: unknown;
                 };
             }[];
+            /** @description What `detail` says as data: a `reason` code and the values it names, for clients that word it themselves */
+            facts?: {
+                [key: string]: unknown;
+            };
         };
         ContentPublishedEvent: {
             /** @description The event id: the same on every retry and redelivery, so dedupe on it */

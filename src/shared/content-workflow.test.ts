@@ -60,6 +60,7 @@ describe('content workflow', () => {
       ok: false,
       code: 'invalid_transition',
       message: 'An item that is a draft can move to: in_review',
+      facts: { reason: 'content_move', from: 'draft', to: 'approved', allowed: ['in_review'] },
     });
     expect(request('in_review', 'scheduled', 'admin')).toMatchObject({
       message: 'An item that is in review can move to: draft, approved',

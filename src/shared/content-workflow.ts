@@ -1,5 +1,6 @@
 import type { ContentHistoryAction, ContentStatus } from './content.schema.js';
 import type { ErrorCode } from './error-codes.js';
+import type { ProblemFacts } from './problem-facts.js';
 import { can, type Permission, type Role } from './roles.js';
 
 // The approval workflow as data: the server enforces it, the web app shows the same moves as buttons.
@@ -84,7 +85,7 @@ export interface TransitionRequest {
 /** The decision: the move to record, or why not (a stable error code and a sentence). */
 export type TransitionDecision =
   | { ok: true; move: WorkflowMove }
-  | { ok: false; code: ErrorCode; message: string; field?: string };
+  | { ok: false; code: ErrorCode; message: string; field?: string; facts?: ProblemFacts };
 
 const LABEL: Record<ContentStatus, string> = {
   idea: 'an idea',
@@ -104,13 +105,21 @@ const LABEL: Record<ContentStatus, string> = {
 export function decideTransition(request: TransitionRequest): TransitionDecision {
   const { from, to, role } = request;
   if (SYSTEM_STATUSES.includes(to)) {
-    return refuse('invalid_transition', `Only publishing sets an item to ${to}`);
+    return invalidTransition(`Only publishing sets an item to ${to}`, {
+      reason: 'content_set_by_publishing',
+      to,
+    });
   }
   const possible = WORKFLOW_MOVES.filter((move) => move.from === from && move.to === to);
   if (possible.length === 0) {
     const allowed = movesFor(from, role).map((move) => move.to);
     const options = allowed.length > 0 ? `can move to: ${allowed.join(', ')}` : 'cannot move from there';
-    return refuse('invalid_transition', `An item that is ${LABEL[from]} ${options}`);
+    return invalidTransition(`An item that is ${LABEL[from]} ${options}`, {
+      reason: 'content_move',
+      from,
+      to,
+      allowed,
+    });
   }
   const move = movesFor(from, role).find((candidate) => candidate.to === to);
   if (!move) {
@@ -136,6 +145,11 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
 
 function refuse(code: ErrorCode, message: string, field?: string): TransitionDecision {
   return field === undefined ? { ok: false, code, message } : { ok: false, code, message, field };
+}
+
+/** A move the workflow does not have, with the facts a client words it from (problem-facts.ts). */
+function invalidTransition(message: string, facts: ProblemFacts): TransitionDecision {
+  return { ok: false, code: 'invalid_transition', message, facts };
 }
 
 /** Edits to these fields change what gets published, so approved work must be reviewed again. */

@@ -27,6 +27,14 @@ export const problemSchema = z.object({
   code: z.enum(ERROR_CODES),
   request_id: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
+  /**
+   * What `detail` says, as a `reason` code and the values it names (`src/shared/problem-facts.ts`), for the
+   * refusals whose detail matters: a status move, a refused file, a conflict.
+   */
+  facts: z.record(z.string(), z.unknown()).optional().meta({
+    description:
+      'What `detail` says as data: a `reason` code and the values it names, for clients that word it themselves',
+  }),
 });
 
 export type FieldError = z.infer<typeof fieldErrorSchema>;

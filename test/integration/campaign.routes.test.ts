@@ -139,6 +139,7 @@ describeEachDialect('campaign routes', (create) => {
     expect(refused.json<Problem>()).toMatchObject({
       code: 'invalid_transition',
       detail: 'A draft campaign cannot become completed; it can move to: active, archived',
+      facts: { reason: 'campaign_move', from: 'draft', to: 'completed', allowed: ['active', 'archived'] },
     });
     for (const status of ['active', 'paused', 'active', 'completed', 'archived']) {
       const response = await move(status);

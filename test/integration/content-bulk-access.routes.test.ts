@@ -90,6 +90,7 @@ describeEachDialect('content bulk access', (create) => {
         path: 'body.ids.0',
         code: 'invalid_transition',
         message: 'Only publishing sets an item to published',
+        facts: { reason: 'content_set_by_publishing', to: 'published' },
       },
     ]);
 

@@ -226,6 +226,7 @@ describeEachDialect('media attached to content', (create) => {
       code: 'media_in_use',
       detail:
         '“logo.png” is attached to 2 content items: “Opening day” (x, draft), “Untitled” (bluesky, draft). Remove it from them first.',
+      facts: { reason: 'media_attached', name: 'logo.png', items: 2 },
     });
     expect((await as(owner, 'GET', `/api/media/${photo.id}`)).statusCode).toBe(200);
 

@@ -111,10 +111,12 @@ describeEachDialect('content workflow routes', (create) => {
     expect(skip.json<Problem>()).toMatchObject({
       code: 'invalid_transition',
       detail: 'An item that is a draft can move to: in_review',
+      facts: { reason: 'content_move', from: 'draft', to: 'approved', allowed: ['in_review'] },
     });
     expect((await move('owner', item, 'published')).json<Problem>()).toMatchObject({
       code: 'invalid_transition',
       detail: 'Only publishing sets an item to published',
+      facts: { reason: 'content_set_by_publishing', to: 'published' },
     });
     const review = await itemIn('in_review');
     const noComment = await move('admin', review, 'draft');
@@ -203,6 +205,7 @@ describeEachDialect('content workflow routes', (create) => {
         path: 'body.ids.1',
         code: 'invalid_transition',
         message: 'An item that is approved cannot move from there',
+        facts: { reason: 'content_move', from: 'approved', to: 'in_review', allowed: [] },
       },
     ]);
     for (const draft of drafts) {

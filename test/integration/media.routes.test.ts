@@ -202,6 +202,8 @@ describeEachDialect('media library', (create) => {
         expect(response.json<Problem>().detail).toMatch(
           /Accepted: JPEG, PNG, WebP, GIF, HEIC images and MP4 or MOV video/,
         );
+        // What was found, as data: the sniffed type, or null when the bytes match no type known.
+        expect(response.json<Problem>().facts).toMatchObject({ reason: 'media_type_refused' });
         expect(await storedKeys()).toEqual([]);
         expect((await as(owner, 'GET', `/api/media?business_id=${business.id}`)).json<Page>().items).toEqual(
           [],
@@ -484,6 +486,7 @@ describeEachDialect('media library', (create) => {
       expect(big.json<Problem>()).toMatchObject({
         code: 'media_too_large',
         detail: 'Images may be up to 97.7 KB; this one is larger.',
+        facts: { reason: 'media_file_too_large', kind: 'image', limit_bytes: 100_000 },
       });
 
       // A few kilobytes that would decode to 25 megapixels: refused from the header, before decoding.
@@ -493,9 +496,10 @@ describeEachDialect('media library', (create) => {
       expect(bomb.length).toBeLessThan(100_000);
       const refused = await upload(owner, bomb, 'bomb.png');
       expect(refused.statusCode, refused.body).toBe(413);
-      expect(refused.json<Problem>().detail).toBe(
-        'The image is 5000 × 5000 pixels (25 megapixels); the limit is 1 megapixels.',
-      );
+      expect(refused.json<Problem>()).toMatchObject({
+        detail: 'The image is 5000 × 5000 pixels (25 megapixels); the limit is 1 megapixels.',
+        facts: { reason: 'image_over_pixel_limit', width: 5000, height: 5000, limit_pixels: 1_000_000 },
+      });
 
       const small = await noisyPng(150, 150);
       let accepted = 0;

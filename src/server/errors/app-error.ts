@@ -1,5 +1,6 @@
 import type { ErrorCode } from '#shared/error-codes.js';
 import type { FieldError } from '#shared/problem.schema.js';
+import type { ProblemFacts } from '#shared/problem-facts.js';
 
 /** The one map from an error code to its HTTP status and a human title. */
 export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> = {
@@ -65,6 +66,8 @@ export class AppError extends Error {
     readonly detail?: string,
     readonly options: {
       errors?: FieldError[];
+      /** What `detail` says as data, for clients that word it in another language. */
+      facts?: ProblemFacts;
       retryAfterSeconds?: number;
       /**
        * The technical account (schema paths, a provider's status) for the AI ledger and the logs; never

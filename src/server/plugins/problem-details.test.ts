@@ -91,9 +91,27 @@ describe('resolveProblem', () => {
 });
 
 describe('buildProblem', () => {
+  it('sends the facts of a refusal beside its detail', () => {
+    const error = new AppError('invalid_transition', 'A published item cannot be moved', {
+      facts: { reason: 'published_item_locked', action: 'move' },
+    });
+    expect(buildProblem(resolveProblem(error), { url: '/api/content/1', id: 'req-1' })).toMatchObject({
+      code: 'invalid_transition',
+      detail: 'A published item cannot be moved',
+      facts: { reason: 'published_item_locked', action: 'move' },
+    });
+  });
+
   it('uses the path without the query as instance and never shows an internal detail', () => {
     const problem = buildProblem(
-      { code: 'internal_error', status: 500, title: 'Oops', detail: 'secret', internal: true },
+      {
+        code: 'internal_error',
+        status: 500,
+        title: 'Oops',
+        detail: 'secret',
+        facts: { reason: 'secret' },
+        internal: true,
+      },
       { url: '/api/x?token=abc', id: 'req-1' },
     );
     expect(problem).toEqual({

@@ -18,6 +18,7 @@ export interface ResolvedProblem {
   title: string;
   detail?: string;
   errors?: FieldError[];
+  facts?: Record<string, unknown>;
   retryAfterSeconds?: number;
   /** An unexpected failure: log it in full, tell the client nothing but the request id. */
   internal: boolean;
@@ -59,6 +60,7 @@ export function resolveProblem(error: unknown): ResolvedProblem {
       title: ERROR_STATUS[error.code].title,
       ...(error.detail === undefined ? {} : { detail: error.detail }),
       ...(error.options.errors ? { errors: error.options.errors } : {}),
+      ...(error.options.facts ? { facts: error.options.facts } : {}),
       ...(error.options.retryAfterSeconds === undefined
         ? {}
         : { retryAfterSeconds: error.options.retryAfterSeconds }),
@@ -116,6 +118,7 @@ export function buildProblem(resolved: ResolvedProblem, request: { url: string; 
     code: resolved.code,
     request_id: request.id,
     ...(resolved.errors && resolved.errors.length > 0 ? { errors: resolved.errors } : {}),
+    ...(resolved.facts === undefined || resolved.internal ? {} : { facts: resolved.facts }),
   };
 }
 

@@ -57,6 +57,7 @@ export function mediaRoutes(services: Pick<Services, 'media'>, config: Config): 
           throw new AppError(
             'unsupported_media_type',
             'Send the file as multipart/form-data in a field named file',
+            { facts: { reason: 'multipart_required' } },
           );
         }
         const part = await request.file();

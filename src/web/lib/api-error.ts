@@ -10,6 +10,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly requestId: string | undefined;
   readonly fieldErrors: readonly FieldError[];
+  /** What `detail` says as data (src/shared/problem-facts.ts), for the refusals that carry it. */
+  readonly facts: Readonly<Record<string, unknown>> | undefined;
   /** Seconds to wait before retrying, from `Retry-After` on 429 and 503 answers. */
   readonly retryAfterSeconds: number | undefined;
 
@@ -21,6 +23,7 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     this.requestId = problem.request_id;
     this.fieldErrors = problem.errors ?? [];
+    this.facts = problem.facts;
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

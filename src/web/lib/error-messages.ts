@@ -2,7 +2,11 @@ import { getI18n } from 'react-i18next';
 import type { ErrorCode } from '#shared/error-codes.js';
 import type common from '../locales/en/common.json';
 import { ApiError, NetworkError } from './api-error.js';
-import { fieldErrorText } from './field-error-text.js';
+import { addFieldErrorWording, fieldErrorText } from './field-error-text.js';
+import { problemFactsText } from './problem-facts-text.js';
+
+// A bulk change's per-item refusals carry the same facts as a single item's problem.
+addFieldErrorWording((fieldError, i18n) => problemFactsText(fieldError.facts, i18n));
 
 // The sentences live in the translations (`errors` in src/web/locales/<language>/common.json, loaded before
 // the first screen renders): one per stable error code, plus the network and app fallbacks.
@@ -15,7 +19,8 @@ export const EVERY_CODE_HAS_A_SENTENCE: [CodesWithoutSentence] extends [never] ?
 /**
  * Codes whose server `detail` says something specific the person needs and that the code's sentence cannot
  * (which moves are allowed, which file, the network's own reason, the limit that was passed). In a language
- * other than English, the translated sentence is shown with the (English) detail after it. For the other
+ * other than English, the translated sentence is shown with the detail after it: worded from the problem's
+ * facts where it has them (problem-facts-text.ts), else as the server wrote it, in English. For the other
  * codes the sentence says it all, or the specifics are shown elsewhere: `validation_failed` and
  * `bulk_failed` list their fields separately, `not_found` and `version_conflict` only name the thing.
  */
@@ -60,7 +65,9 @@ export function describeError(error: unknown): string {
   // The server writes its details in English: they win in English, and elsewhere only add to the sentence.
   if (english || !known) return error.detail;
   if (!DETAIL_MATTERS.has(error.code)) return known;
-  return t('errors.withDetail', { message: known, detail: ruleDetail(error) ?? error.detail });
+  const i18n = getI18n();
+  const detail = ruleDetail(error) ?? (error.facts && problemFactsText(error.facts, i18n)) ?? error.detail;
+  return t('errors.withDetail', { message: known, detail });
 }
 
 /**

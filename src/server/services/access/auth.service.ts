@@ -440,5 +440,8 @@ function toUser(row: UserRow): User {
 
 export function emailTaken(): AppError {
   const message = 'An account with this email already exists';
-  return new AppError('conflict', message, { errors: [{ path: 'body.email', message, code: 'conflict' }] });
+  return new AppError('conflict', message, {
+    errors: [{ path: 'body.email', message, code: 'conflict' }],
+    facts: { reason: 'email_taken' },
+  });
 }

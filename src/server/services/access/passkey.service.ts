@@ -119,7 +119,10 @@ export class PasskeyService {
       try {
         await trx.passkeys.insert(row);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('conflict', 'That passkey is already registered');
+        if (isUniqueViolation(error))
+          throw new AppError('conflict', 'That passkey is already registered', {
+            facts: { reason: 'passkey_registered' },
+          });
         throw error;
       }
     };

@@ -76,11 +76,15 @@ export class TwoFactorService {
     const credential = await repos.twoFactor.findCredential(userId);
     if (credential?.enabled_at) throw alreadyOn();
     if (!credential) {
-      throw new AppError('conflict', 'Start setting up two-factor sign-in first: scan a new QR code');
+      throw new AppError('conflict', 'Start setting up two-factor sign-in first: scan a new QR code', {
+        facts: { reason: 'two_factor_not_started' },
+      });
     }
     const secret = openSecret(secretBox, credential.secret_sealed);
     if (secret === undefined) {
-      throw new AppError('conflict', 'This setup can no longer be read; start again with a new QR code');
+      throw new AppError('conflict', 'This setup can no longer be read; start again with a new QR code', {
+        facts: { reason: 'two_factor_setup_unreadable' },
+      });
     }
     const { step, retryAfterSeconds } = await secondFactor.checkPending(userId, secret, code);
     if (retryAfterSeconds) throw tooManyCodes(retryAfterSeconds);
@@ -128,9 +132,13 @@ export class TwoFactorService {
 }
 
 function notOn(): AppError {
-  return new AppError('conflict', 'Two-factor sign-in is not on for this account');
+  return new AppError('conflict', 'Two-factor sign-in is not on for this account', {
+    facts: { reason: 'two_factor_off' },
+  });
 }
 
 function alreadyOn(): AppError {
-  return new AppError('conflict', 'Two-factor sign-in is already on; turn it off first to use another app');
+  return new AppError('conflict', 'Two-factor sign-in is already on; turn it off first to use another app', {
+    facts: { reason: 'two_factor_on' },
+  });
 }

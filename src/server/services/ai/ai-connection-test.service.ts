@@ -81,6 +81,7 @@ export class AiConnectionTestService {
       throw new AppError(
         'conflict',
         'No model is set up: the offline writer answers. Save a base URL and model first, then test the connection.',
+        { facts: { reason: 'no_model_configured' } },
       );
     }
     const { provider } = resolved;

@@ -98,7 +98,7 @@ export class CampaignService {
     }
     const statusChange = body.status && body.status !== row.status ? body.status : undefined;
     if (statusChange && !canMoveCampaign(row.status, statusChange)) {
-      throw new AppError('invalid_transition', describeMoves(row.status, statusChange));
+      throw campaignMoveRefused(row.status, statusChange);
     }
     const at = this.now().toISOString();
     const { channels, kpis, ...fields } = body;
@@ -160,10 +160,12 @@ export class CampaignService {
   }
 }
 
-function describeMoves(from: CampaignStatus, to: CampaignStatus): string {
+function campaignMoveRefused(from: CampaignStatus, to: CampaignStatus): AppError {
   const allowed = CAMPAIGN_TRANSITIONS[from];
   const options = allowed.length > 0 ? `can move to: ${allowed.join(', ')}` : 'cannot change status';
-  return `A ${from} campaign cannot become ${to}; it ${options}`;
+  return new AppError('invalid_transition', `A ${from} campaign cannot become ${to}; it ${options}`, {
+    facts: { reason: 'campaign_move', from, to, allowed: [...allowed] },
+  });
 }
 
 function toCampaign(row: CampaignRow): Campaign {

@@ -60,8 +60,11 @@ describe('bulk planning', () => {
     expect(planBulkStep(row({ status: 'scheduled' }), shift, 'editor', NOW)).toMatchObject({
       code: 'forbidden',
     });
-    expect(planBulkStep(row({ status: 'published' }), shift, 'owner', NOW)).toMatchObject({
+    expect(planBulkStep(row({ status: 'published' }), shift, 'owner', NOW)).toEqual({
+      ok: false,
       code: 'invalid_transition',
+      message: 'A published item cannot be moved',
+      facts: { reason: 'published_item_locked', action: 'move' },
     });
     const intoPast = body({ action: 'reschedule', shift_minutes: -24 * 60 });
     expect(planBulkStep(row({ status: 'scheduled' }), intoPast, 'admin', NOW)).toMatchObject({

@@ -2,7 +2,9 @@ import type { ContentItemRow, ContentItemUpdate } from '#server/db/schema.js';
 import { type BulkContentBody, CONTENT_STATUSES, type ContentHistoryAction } from '#shared/content.schema.js';
 import { decideTransition, reschedulePermission, WORKFLOW_MOVES } from '#shared/content-workflow.js';
 import type { ErrorCode } from '#shared/error-codes.js';
+import type { ProblemFacts, PublishedItemAction } from '#shared/problem-facts.js';
 import { can, type Permission, type Role } from '#shared/roles.js';
+import { publishedItemLocked } from './content-changes.js';
 
 // Planning a bulk change, item by item, without touching the database: the service applies the plan only
 // when every item passes, so a bulk change is all or nothing.
@@ -11,9 +13,10 @@ import { can, type Permission, type Role } from '#shared/roles.js';
 export type BulkStep =
   | { ok: true; kind: 'delete' }
   | { ok: true; kind: 'update'; patch: ContentItemUpdate; action: ContentHistoryAction; snapshot: object }
-  | { ok: false; code: ErrorCode; message: string };
+  | { ok: false; code: ErrorCode; message: string; facts?: ProblemFacts };
 
-const fail = (code: ErrorCode, message: string): BulkStep => ({ ok: false, code, message });
+const fail = (code: ErrorCode, message: string, facts?: ProblemFacts): BulkStep =>
+  facts ? { ok: false, code, message, facts } : { ok: false, code, message };
 
 /**
  * Why `role` can never make `body`'s change, whatever the items, or undefined when some item could change:
@@ -73,7 +76,7 @@ export function planBulkStep(row: ContentItemRow, body: PlannedBulkBody, role: R
       return planReschedule(row, body.shift_minutes, body.scheduled_at, role, now);
     case 'set_campaign':
       if (row.status === 'published') {
-        return fail('invalid_transition', 'A published item cannot be edited; duplicate it instead');
+        return lockedStep('edit');
       }
       if (!can(role, 'content.write')) return fail('forbidden', `Your role (${role}) cannot edit content`);
       // The campaign is no reviewed field: an approved or scheduled item stays so (statusAfterEdit).
@@ -94,7 +97,7 @@ export function planBulkStep(row: ContentItemRow, body: PlannedBulkBody, role: R
         body: row.body,
         now,
       });
-      if (!decision.ok) return fail(decision.code, decision.message);
+      if (!decision.ok) return fail(decision.code, decision.message, decision.facts);
       return {
         ok: true,
         kind: 'update',
@@ -113,7 +116,7 @@ function planReschedule(
   role: Role,
   now: Date,
 ): BulkStep {
-  if (row.status === 'published') return fail('invalid_transition', 'A published item cannot be moved');
+  if (row.status === 'published') return lockedStep('move');
   if (!can(role, reschedulePermission(row.status))) {
     return fail('forbidden', `Your role (${role}) cannot move a ${row.status} item`);
   }
@@ -132,4 +135,10 @@ function planReschedule(
     action: 'edited',
     snapshot: { scheduled_at: next },
   };
+}
+
+/** A published item's refusal, as the single-item routes word it (content-changes.ts). */
+function lockedStep(action: PublishedItemAction): BulkStep {
+  const { message, options } = publishedItemLocked(action);
+  return fail('invalid_transition', message, options.facts);
 }

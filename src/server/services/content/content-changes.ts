@@ -2,6 +2,7 @@ import { newId } from '#server/db/ids.js';
 import type { ContentHistoryRow, ContentItemRow, ContentItemUpdate } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
 import type { ContentHistoryAction, ContentHistoryEntry, UpdateContentBody } from '#shared/content.schema.js';
+import type { PublishedItemAction } from '#shared/problem-facts.js';
 import { toUtcIso } from './content-items.js';
 
 // What an edit changes, and how each change is written into the item's history.
@@ -74,6 +75,19 @@ export function toHistoryEntry(row: ContentHistoryRow): ContentHistoryEntry {
 export function versionConflict(current?: number): AppError {
   const now = current === undefined ? '' : ` (it is at version ${current})`;
   return new AppError('version_conflict', `Someone changed this item since you opened it${now}`);
+}
+
+const PUBLISHED_ITEM_LOCKED: Record<PublishedItemAction, string> = {
+  edit: 'A published item cannot be edited; duplicate it instead',
+  move: 'A published item cannot be moved',
+  queue: 'A published item cannot be queued again; duplicate it instead',
+};
+
+/** 409 for a change to an item that went out: what was published stays as the record of it. */
+export function publishedItemLocked(action: PublishedItemAction): AppError {
+  return new AppError('invalid_transition', PUBLISHED_ITEM_LOCKED[action], {
+    facts: { reason: 'published_item_locked', action },
+  });
 }
 
 /** A scheduled item needs a publishing time still ahead. */

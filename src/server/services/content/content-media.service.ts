@@ -7,7 +7,7 @@ import { actorOf, type Principal } from '../access/principal.js';
 import type { ChangeEvents } from '../common/change-events.js';
 import { NO_PUBLISHING, type PublishSchedule } from '../publishing/publish-schedule.service.js';
 import { loadItem } from './content.service.js';
-import { historyEntry, versionConflict } from './content-changes.js';
+import { historyEntry, publishedItemLocked, versionConflict } from './content-changes.js';
 import { announceContent, NO_EVENTS } from './content-events.js';
 import { toContentItem } from './content-items.js';
 import { checkMedia, mediaByItem, requireLibraryMedia } from './content-media.js';
@@ -31,7 +31,7 @@ export class ContentMediaService {
   async set(principal: Principal, itemId: string, body: SetContentMediaBody): Promise<ContentItem> {
     const { row, businessId } = await loadItem(this.repos, principal, itemId, 'content.write');
     if (row.status === 'published') {
-      throw new AppError('invalid_transition', 'A published item cannot be edited; duplicate it instead');
+      throw publishedItemLocked('edit');
     }
     if (body.version !== row.version) throw versionConflict(row.version);
     const current = (await mediaByItem(this.repos, businessId, [itemId])).get(itemId) ?? [];

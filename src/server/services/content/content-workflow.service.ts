@@ -9,7 +9,7 @@ import type {
   ContentItem,
   TransitionContentBody,
 } from '#shared/content.schema.js';
-import { decideTransition } from '#shared/content-workflow.js';
+import { decideTransition, type TransitionDecision } from '#shared/content-workflow.js';
 import type { FieldError } from '#shared/problem.schema.js';
 import { actorOf, type Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
@@ -58,7 +58,7 @@ export class ContentWorkflowService {
       body: row.body,
       now,
     });
-    if (!decision.ok) throw fieldError(decision.code, decision.message, decision.field);
+    if (!decision.ok) throw refusal(decision);
     const media = (await mediaByItem(this.repos, businessId, [itemId])).get(itemId) ?? [];
     const stage = mediaStageOf(decision.move.action);
     if (stage) checkMedia(row.channel, media, stage);
@@ -131,8 +131,10 @@ export class ContentWorkflowService {
             };
           }
         }
-        if (!step.ok) errors.push({ path: `body.ids.${index}`, message: step.message, code: step.code });
-        else if (row) steps.push({ row, step });
+        if (!step.ok) {
+          const { message, code, facts } = step;
+          errors.push({ path: `body.ids.${index}`, message, code, ...(facts ? { facts } : {}) });
+        } else if (row) steps.push({ row, step });
       });
       if (errors.length > 0) {
         throw new AppError('bulk_failed', `${errors.length} of ${body.ids.length} items cannot change`, {
@@ -266,6 +268,15 @@ async function notifyMove(
 
 function commentOf(body: BulkContentBody): string | null {
   return body.action === 'set_status' ? (body.comment ?? null) : null;
+}
+
+/** A workflow refusal: on the field it names, with its facts where it has them. */
+function refusal(decision: Extract<TransitionDecision, { ok: false }>): AppError {
+  const { code, message, field, facts } = decision;
+  return new AppError(code, message, {
+    ...(field ? { errors: [{ path: `body.${field}`, message, code: 'custom' }] } : {}),
+    ...(facts ? { facts } : {}),
+  });
 }
 
 function fieldError(code: AppError['code'], message: string, field?: string): AppError {

@@ -25,6 +25,7 @@ import { recordAudit } from '../workspace/audit.service.js';
 import {
   changedFields,
   historyEntry,
+  publishedItemLocked,
   requireFutureTime,
   toHistoryEntry,
   toRowPatch,
@@ -171,7 +172,7 @@ export class ContentService {
   async update(principal: Principal, itemId: string, body: UpdateContentBody): Promise<ContentItem> {
     const { row, role, businessId } = await loadItem(this.repos, principal, itemId, 'content.write');
     if (row.status === 'published') {
-      throw new AppError('invalid_transition', 'A published item cannot be edited; duplicate it instead');
+      throw publishedItemLocked('edit');
     }
     if (body.version !== row.version) throw versionConflict(row.version);
     const { version, ...requested } = body;

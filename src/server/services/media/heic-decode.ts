@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
-import { AppError } from '#server/errors/app-error.js';
-import { megapixels, unreadable } from './image-renditions.js';
+import { tooManyPixels, unreadable } from './image-renditions.js';
 
 // sharp's prebuilt libvips reads AVIF but has no HEVC decoder, so an iPhone's HEIC photo is decoded by
 // libheif compiled to WebAssembly (the `libheif-js` package, LGPL-3.0, used unmodified as a separate
@@ -68,11 +67,7 @@ export async function decodeHeicToFile(
 ): Promise<{ width: number; height: number }> {
   const decoded = await decodeInWorker(source, maxPixels);
   if (!decoded.ok && decoded.reason === 'too_large') {
-    const pixels = decoded.width * decoded.height;
-    throw new AppError(
-      'media_too_large',
-      `The image is ${decoded.width} × ${decoded.height} pixels (${megapixels(pixels)}); the limit is ${megapixels(maxPixels)}.`,
-    );
+    throw tooManyPixels(decoded.width, decoded.height, maxPixels);
   }
   if (!decoded.ok) throw unreadable();
   const { width, height, alpha } = decoded;

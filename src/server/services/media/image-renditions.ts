@@ -47,12 +47,7 @@ export async function inspectImage(file: string, maxPixels: number): Promise<Ima
   }
   const { width, height } = metadata;
   if (!width || !height) throw unreadable();
-  if (width * height > maxPixels) {
-    throw new AppError(
-      'media_too_large',
-      `The image is ${width} × ${height} pixels (${megapixels(width * height)}); the limit is ${megapixels(maxPixels)}.`,
-    );
-  }
+  if (width * height > maxPixels) throw tooManyPixels(width, height, maxPixels);
   // EXIF orientations 5-8 turn the picture a quarter: its upright size swaps width and height.
   const turned = (metadata.orientation ?? 1) >= 5;
   return turned ? { width: height, height: width } : { width, height };
@@ -263,8 +258,17 @@ export function cropRegion(
 }
 
 /** A pixel count as people read it: `12.2 megapixels`. */
-export function megapixels(pixels: number): string {
+function megapixels(pixels: number): string {
   return `${Math.round(pixels / 100_000) / 10} megapixels`;
+}
+
+/** The answer for an image over the pixel limit (a decompression bomb, or just too large): 413. */
+export function tooManyPixels(width: number, height: number, maxPixels: number): AppError {
+  return new AppError(
+    'media_too_large',
+    `The image is ${width} × ${height} pixels (${megapixels(width * height)}); the limit is ${megapixels(maxPixels)}.`,
+    { facts: { reason: 'image_over_pixel_limit', width, height, limit_pixels: maxPixels } },
+  );
 }
 
 /** The answer for an image that cannot be decoded (400). */

@@ -259,7 +259,9 @@ export class MediaService {
       } catch (error) {
         // Attached by a request that committed after the check above: the foreign key refused the delete.
         if (isForeignKeyViolation(error))
-          throw new AppError('media_in_use', `“${row.name}” was just attached to content`);
+          throw new AppError('media_in_use', `“${row.name}” was just attached to content`, {
+            facts: { reason: 'media_just_attached', name: row.name },
+          });
         throw error;
       }
       if (!deleted) throw new AppError('not_found', 'No such media item');
@@ -632,6 +634,7 @@ async function refuseIfInUse(repos: Repositories, row: MediaItemRow): Promise<vo
     'media_in_use',
     `“${row.name}” is attached to ${total === 1 ? '1 content item' : `${total} content items`}: ${named.join(', ')}${more}. Remove it from them first.`,
     {
+      facts: { reason: 'media_attached', name: row.name, items: total },
       errors: uses.map((use) => ({
         path: `content_items.${use.content_item_id}`,
         message: `Attached to “${use.title || 'Untitled'}”`,

@@ -48,7 +48,13 @@ export async function spoolUpload(
   if (!detected || !isAcceptedMediaType(detected.mime)) {
     source.destroy();
     const what = detected ? `a ${detected.mime} file` : 'not a file type the library knows';
-    throw new AppError('unsupported_media_type', `This is ${what}. Accepted: ${ACCEPTED_MEDIA_DESCRIPTION}.`);
+    throw new AppError(
+      'unsupported_media_type',
+      `This is ${what}. Accepted: ${ACCEPTED_MEDIA_DESCRIPTION}.`,
+      {
+        facts: { reason: 'media_type_refused', found: detected?.mime ?? null },
+      },
+    );
   }
   const mime = detected.mime;
   const kind = ACCEPTED_MEDIA_TYPES[mime];
@@ -96,7 +102,9 @@ async function readHead(chunks: AsyncIterator<Buffer>): Promise<Buffer> {
 
 function tooLarge(kind: MediaKind, limit: number): AppError {
   const noun = kind === 'image' ? 'Images' : 'Videos';
-  return new AppError('media_too_large', `${noun} may be up to ${formatBytes(limit)}; this one is larger.`);
+  return new AppError('media_too_large', `${noun} may be up to ${formatBytes(limit)}; this one is larger.`, {
+    facts: { reason: 'media_file_too_large', kind, limit_bytes: limit },
+  });
 }
 
 /** `20 MB`, `500 MB`, `5 GB`: binary units, as the limits are set. */

@@ -38,6 +38,7 @@ export class PastPublications {
       throw new AppError(
         'invalid_transition',
         `Only an approved item can have gone out; this one is ${row.status}`,
+        { facts: { reason: 'past_publication_not_approved', status: row.status } },
       );
     }
     const when = new Date(at);

@@ -22,7 +22,7 @@ import { actorOf, type Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import type { ChangeEvents } from '../common/change-events.js';
 import { loadItem } from '../content/content.service.js';
-import { historyEntry, versionConflict } from '../content/content-changes.js';
+import { historyEntry, publishedItemLocked, versionConflict } from '../content/content-changes.js';
 import { announceContent, NO_EVENTS } from '../content/content-events.js';
 import { toContentItem } from '../content/content-items.js';
 import { checkMedia, mediaByItem, toContentItemWithMedia } from '../content/content-media.js';
@@ -119,10 +119,7 @@ export class QueueService {
     const { row, role, businessId } = await loadItem(this.repos, principal, itemId, 'content.write');
     if (body.version !== row.version) throw versionConflict(row.version);
     if (row.status === 'published') {
-      throw new AppError(
-        'invalid_transition',
-        'A published item cannot be queued again; duplicate it instead',
-      );
+      throw publishedItemLocked('queue');
     }
     const schedules = row.status === 'approved' || row.status === 'failed' || row.status === 'scheduled';
     if (schedules && !can(role, 'content.approve')) {
@@ -148,7 +145,13 @@ export class QueueService {
           body: row.body,
           now,
         });
-        if (!decision.ok) throw new AppError(decision.code, decision.message);
+        if (!decision.ok) {
+          throw new AppError(
+            decision.code,
+            decision.message,
+            decision.facts ? { facts: decision.facts } : {},
+          );
+        }
         checkMedia(row.channel, media, 'schedule');
         patch = { scheduled_at: slot, status: 'scheduled' };
         action = 'scheduled';

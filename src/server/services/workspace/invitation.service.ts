@@ -95,7 +95,10 @@ export class InvitationService {
       })
       .catch((error: unknown) => {
         // Two invitations to one address at once: the other one won; it will be listed.
-        if (isUniqueViolation(error)) throw new AppError('conflict', 'This address was just invited');
+        if (isUniqueViolation(error))
+          throw new AppError('conflict', 'This address was just invited', {
+            facts: { reason: 'already_invited' },
+          });
         throw error;
       });
     await this.enqueueSend(businessId, id);

@@ -31,14 +31,20 @@ export class JobService {
   async retry(principal: Principal, id: string): Promise<Job> {
     const businessId = await this.authorise(principal, id, 'jobs.manage');
     const job = await this.queue.retry(businessId, id);
-    if (job === false) throw new AppError('conflict', 'Only failed or dead jobs can be retried');
+    if (job === false) {
+      throw new AppError('conflict', 'Only failed or dead jobs can be retried', {
+        facts: { reason: 'job_not_retryable' },
+      });
+    }
     return this.found(job);
   }
 
   async cancel(principal: Principal, id: string): Promise<Job> {
     const businessId = await this.authorise(principal, id, 'jobs.manage');
     const job = await this.queue.cancel(businessId, id);
-    if (job === false) throw new AppError('conflict', 'The job has already finished');
+    if (job === false) {
+      throw new AppError('conflict', 'The job has already finished', { facts: { reason: 'job_finished' } });
+    }
     return this.found(job);
   }
 

@@ -68,6 +68,7 @@ export class MemberService {
       const message = 'This person is already a member';
       throw new AppError('conflict', message, {
         errors: [{ path: 'body.email', message, code: 'conflict' }],
+        facts: { reason: 'already_member' },
       });
     }
     this.announce(businessId, user.id, body.role);

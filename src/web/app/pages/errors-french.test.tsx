@@ -139,6 +139,45 @@ describe('describeError, in French', () => {
     );
   });
 
+  it('says a refused status move, file or conflict in French, from the facts the server sends', () => {
+    const move = apiError({
+      status: 409,
+      code: 'invalid_transition',
+      detail: 'An item that is a draft can move to: in_review',
+      facts: { reason: 'content_move', from: 'draft', to: 'approved', allowed: ['in_review'] },
+    });
+    expect(describeError(move)).toBe(
+      'Ce changement de statut n’est pas possible depuis le statut actuel de l’élément. (détail\u00a0: Un élément «\u00a0Brouillon\u00a0» peut passer à «\u00a0En relecture\u00a0»)',
+    );
+    const file = apiError({
+      status: 415,
+      code: 'unsupported_media_type',
+      detail:
+        'This is a image/svg+xml file. Accepted: JPEG, PNG, WebP, GIF, HEIC images and MP4 or MOV video.',
+      facts: { reason: 'media_type_refused', found: 'image/svg+xml' },
+    });
+    expect(describeError(file)).toContain(
+      'Ce fichier est de type image/svg+xml. Acceptés\u00a0: images JPEG',
+    );
+    const taken = apiError({
+      status: 409,
+      code: 'conflict',
+      detail: 'An account with this email already exists',
+      facts: { reason: 'email_taken' },
+    });
+    expect(describeError(taken)).toContain('(détail\u00a0: Un compte existe déjà avec cette adresse e-mail)');
+  });
+
+  it('says a bulk change’s per-item refusal in French, from its facts', () => {
+    const refusal: FieldError = {
+      path: 'body.ids.0',
+      code: 'invalid_transition',
+      message: 'A published item cannot be moved',
+      facts: { reason: 'published_item_locked', action: 'move' },
+    };
+    expect(fieldErrorText(refusal)).toBe('Un élément publié ne peut plus être déplacé');
+  });
+
   it('keeps the English of a rule refusal without facts (an older server)', () => {
     const detail = 'Threads allows 1 hashtag; this has 2';
     const refusal = apiError({

@@ -17,7 +17,8 @@ import { SelectField, TextField } from '#web/components/ui/field.js';
 import { useToast } from '#web/components/ui/toast.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
-import { translateFieldMessage } from '#web/lib/field-messages.js';
+import { fieldErrorText } from '#web/lib/field-error-text.js';
+import { formatNumber } from '#web/lib/workspace-format.js';
 import { bulkChangeContent, useBulkChangeContent } from '../../api/bulk-change-content.js';
 import { contentKeys } from '../../api/query-keys.js';
 import { itemLabel } from '../content-format.js';
@@ -234,14 +235,18 @@ export function explainRefusal(
     return item
       ? t('bulk.refusedItem', {
           item: itemLabel(item, t('item.untitled')),
-          message: translateFieldMessage(field.message),
+          message: fieldErrorText(field),
         })
-      : translateFieldMessage(field.message);
+      : fieldErrorText(field);
   });
+  // The server's summary is "N of M items cannot change", in English: said here from the same counts.
+  const refused = error.fieldErrors.length;
   const title =
-    error.code === 'bulk_failed'
-      ? t('bulk.nothingChanged', { detail: error.detail ?? '' }).trim()
-      : describeError(error);
+    error.code !== 'bulk_failed'
+      ? describeError(error)
+      : refused > 0
+        ? t('bulk.nothingChangedCount', { count: refused, total: formatNumber(items.length) })
+        : t('bulk.nothingChanged', { detail: error.detail ?? '' }).trim();
   return { title, lines: error.code === 'bulk_failed' || lines.length > 1 ? lines : [] };
 }
 

@@ -1,0 +1,84 @@
+import type { CampaignStatus } from './campaign.schema.js';
+import type { ContentStatus } from './content-statuses.js';
+import type { MediaKind } from './media.schema.js';
+
+/**
+ * What a refusal's `detail` says, as data: a `reason` code and the values the sentence names, sent beside
+ * the English `detail` as the problem's `facts` (and a bulk change's per-item field errors' `facts`), so an
+ * API client can branch on it and the web app can say it in the reader's language
+ * (`src/web/lib/problem-facts-text.ts`). Only refusals whose detail tells the person something the error
+ * code cannot carry them: which moves an item may make, which file types are accepted, the limit passed.
+ */
+export type ProblemFacts =
+  // invalid_transition
+  | { reason: 'content_move'; from: ContentStatus; to: ContentStatus; allowed: ContentStatus[] }
+  | { reason: 'content_set_by_publishing'; to: ContentStatus }
+  | { reason: 'campaign_move'; from: CampaignStatus; to: CampaignStatus; allowed: CampaignStatus[] }
+  | { reason: 'published_item_locked'; action: PublishedItemAction }
+  | { reason: 'past_publication_not_approved'; status: ContentStatus }
+  // unsupported_media_type
+  | { reason: 'media_type_refused'; found: string | null }
+  | { reason: 'multipart_required' }
+  // media_too_large
+  | { reason: 'media_file_too_large'; kind: MediaKind; limit_bytes: number }
+  | { reason: 'image_over_pixel_limit'; width: number; height: number; limit_pixels: number }
+  // media_in_use
+  | { reason: 'media_attached'; name: string; items: number }
+  | { reason: 'media_just_attached'; name: string }
+  // conflict
+  | { reason: 'email_taken' }
+  | { reason: 'already_member' }
+  | { reason: 'already_invited' }
+  | { reason: 'passkey_registered' }
+  | { reason: 'two_factor_not_started' }
+  | { reason: 'two_factor_setup_unreadable' }
+  | { reason: 'two_factor_off' }
+  | { reason: 'two_factor_on' }
+  | { reason: 'job_not_retryable' }
+  | { reason: 'job_finished' }
+  | { reason: 'no_model_configured' };
+
+/** What was asked of a published item, which no longer changes: edit it, move its date, queue it again. */
+export type PublishedItemAction = 'edit' | 'move' | 'queue';
+
+export type ProblemReason = ProblemFacts['reason'];
+
+/** The facts of one reason. */
+export type FactsOf<R extends ProblemReason> = Extract<ProblemFacts, { reason: R }>;
+
+/** Every reason, for the tests that hold each to having words in every language. */
+export const PROBLEM_REASONS = [
+  'content_move',
+  'content_set_by_publishing',
+  'campaign_move',
+  'published_item_locked',
+  'past_publication_not_approved',
+  'media_type_refused',
+  'multipart_required',
+  'media_file_too_large',
+  'image_over_pixel_limit',
+  'media_attached',
+  'media_just_attached',
+  'email_taken',
+  'already_member',
+  'already_invited',
+  'passkey_registered',
+  'two_factor_not_started',
+  'two_factor_setup_unreadable',
+  'two_factor_off',
+  'two_factor_on',
+  'job_not_retryable',
+  'job_finished',
+  'no_model_configured',
+] as const satisfies readonly ProblemReason[];
+
+/** A list that misses a reason fails `npm run typecheck` here, naming it. */
+type ReasonsNotListed = Exclude<ProblemReason, (typeof PROBLEM_REASONS)[number]>;
+export const EVERY_REASON_IS_LISTED: [ReasonsNotListed] extends [never] ? true : ReasonsNotListed = true;
+
+/** Whether `facts` (a problem's or a field error's, as received) names one of the reasons above. */
+export function isProblemFacts(facts: unknown): facts is ProblemFacts {
+  if (typeof facts !== 'object' || facts === null) return false;
+  const { reason } = facts as { reason?: unknown };
+  return typeof reason === 'string' && (PROBLEM_REASONS as readonly string[]).includes(reason);
+}

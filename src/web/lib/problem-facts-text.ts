@@ -1,0 +1,82 @@
+import type { i18n as I18n } from 'i18next';
+import type { CampaignStatus } from '#shared/campaign.schema.js';
+import type { ContentStatus } from '#shared/content-statuses.js';
+import { isProblemFacts, type ProblemFacts } from '#shared/problem-facts.js';
+import { formatBytes, formatNumber } from './workspace-format.js';
+
+/**
+ * A refusal's facts (src/shared/problem-facts.ts) said in the interface's language, from `errors.reasons`
+ * in `common`: statuses named as their pages name them, numbers and sizes as the workspace writes them. Undefined when
+ * the facts are not a known reason, or the words for a status are not loaded yet: the caller then shows the
+ * server's English detail rather than half a sentence.
+ *
+ * @example problemFactsText({ reason: 'content_move', from: 'draft', to: 'approved', allowed: ['in_review'] }, i18n)
+ * // 'Un élément « Brouillon » peut passer à « En revue »'
+ */
+export function problemFactsText(facts: unknown, i18n: I18n): string | undefined {
+  if (!isProblemFacts(facts)) return undefined;
+  const values = valuesOf(facts, i18n);
+  if (!values) return undefined;
+  const text = i18n.t(`errors.reasons.${facts.reason}`, { ns: 'common', ...values, defaultValue: '' });
+  return text === '' ? undefined : text;
+}
+
+type Values = Record<string, string | number>;
+
+function valuesOf(facts: ProblemFacts, i18n: I18n): Values | undefined {
+  switch (facts.reason) {
+    case 'content_move':
+    case 'campaign_move': {
+      const word = facts.reason === 'content_move' ? contentStatus : campaignStatus;
+      const named = [facts.from, facts.to, ...facts.allowed].map((status) => word(status as never, i18n));
+      if (named.some((name) => name === undefined)) return undefined;
+      const [from = '', to = '', ...allowed] = named as string[];
+      const list = new Intl.ListFormat(i18n.resolvedLanguage, { type: 'disjunction' });
+      return { from, to, allowed: list.format(allowed), context: allowed.length === 0 ? 'none' : '' };
+    }
+    case 'content_set_by_publishing':
+      return present({ to: contentStatus(facts.to, i18n) });
+    case 'past_publication_not_approved':
+      return present({ status: contentStatus(facts.status, i18n) });
+    case 'published_item_locked':
+      return { context: facts.action };
+    case 'media_type_refused':
+      return facts.found === null ? { context: 'unknown' } : { found: facts.found };
+    case 'media_file_too_large':
+      return { limit: formatBytes(facts.limit_bytes), context: facts.kind };
+    case 'image_over_pixel_limit': {
+      const megapixels = (pixels: number) => formatNumber(pixels / 1_000_000, { maximumFractionDigits: 1 });
+      return {
+        width: formatNumber(facts.width),
+        height: formatNumber(facts.height),
+        megapixels: megapixels(facts.width * facts.height),
+        limit: megapixels(facts.limit_pixels),
+      };
+    }
+    case 'media_attached':
+      return { name: facts.name, count: facts.items };
+    case 'media_just_attached':
+      return { name: facts.name };
+    default:
+      return {};
+  }
+}
+
+/** Values where every one is known, or undefined. */
+function present(values: Record<string, string | undefined>): Values | undefined {
+  return Object.values(values).every((value) => value !== undefined) ? (values as Values) : undefined;
+}
+
+function contentStatus(status: ContentStatus, i18n: I18n): string | undefined {
+  return wordOf(i18n, `content:status.${status}`);
+}
+
+function campaignStatus(status: CampaignStatus, i18n: I18n): string | undefined {
+  return wordOf(i18n, `campaigns:statuses.${status}`);
+}
+
+/** A status's name as its page shows it, in the language's quotation marks, if its words are loaded. */
+function wordOf(i18n: I18n, key: string): string | undefined {
+  const word = i18n.t(key, { defaultValue: '' });
+  return word === '' ? undefined : i18n.t('errors.quoted', { ns: 'common', name: word });
+}
