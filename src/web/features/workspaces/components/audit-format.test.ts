@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '#shared/audit-actions.js';
 import { type AuditEntry, updateBusinessBodySchema } from '#shared/business.schema.js';
 import { updateConnectorBodySchema } from '#shared/connector.schema.js';
+import { updateInboxRuleBodySchema } from '#shared/inbox.schema.js';
+import { updateWebhookBodySchema } from '#shared/webhook.schema.js';
 import { testI18n } from '#web/test/i18n.js';
 import { describeAction, describeActor, describeDetails, describeTarget } from './audit-format.js';
 
@@ -66,13 +68,13 @@ describe('audit formatting', () => {
         { url: 'https://hooks.example/x', events: ['content.published', 'content.failed'] },
         'URL: https://hooks.example/x · events: content published, content failed',
       ],
-      [{ ids, bulk: true }, 'items: 2 · bulk: yes'],
+      [{ ids, bulk: true }, 'items: 2 · in bulk: yes'],
       [{ from: 'viewer', to: 'editor' }, 'from viewer to editor'],
       [{ monthly_limit_micro_usd: 5_000_000 }, 'monthly limit: $5.00'],
       [{ monthly_limit_micro_usd: null }, 'monthly limit: none'],
       [
         { name: 'Refunds', conditions: [{ field: 'intent', equals: 'refund' }], auto_send: false },
-        'name: Refunds · conditions: field intent, equals refund · auto send: no',
+        'name: Refunds · conditions: field intent, equals refund · sent without review: no',
       ],
       [{ headers: {} }, 'headers: none'],
       [{ email: 'ana.costa@example.com', role: 'editor' }, 'email: ana.costa@example.com · role: editor'],
@@ -85,10 +87,16 @@ describe('audit formatting', () => {
     }
   });
 
-  it('has words in every language for each field a workspace or connector update names', () => {
+  it('has words in every language for each field an update names and each key the server writes', () => {
     const fields = [
       ...Object.keys(updateBusinessBodySchema.shape),
       ...Object.keys(updateConnectorBodySchema.shape).filter((key) => key !== 'rotate_secret'),
+      // Recorded as sent: a webhook's and an inbox rule's update.
+      ...Object.keys(updateWebhookBodySchema.shape),
+      ...Object.keys(updateInboxRuleBodySchema.shape),
+      // The other keys services write into an entry's details (src/server/services).
+      ...['key_changed', 'monthly_limit', 'removed', 'bulk', 'kind', 'public_client', 'slots', 'left'],
+      ...['role', 'email', 'network', 'handle', 'channel', 'title', 'label', 'expires_at', 'client_id'],
     ];
     for (const language of ['en', 'fr'] as const) {
       const words = testI18n(language).getFixedT(language, 'workspaces');
@@ -101,11 +109,25 @@ describe('audit formatting', () => {
 
   it('writes the words around the codes in the reader’s language', () => {
     const fr = testI18n('fr').getFixedT('fr', 'workspaces');
-    expect(describeDetails({ from: 'viewer', to: 'editor' }, fr)).toBe('de viewer à editor');
+    expect(describeDetails({ from: 'viewer', to: 'editor' }, fr)).toBe('de lecteur à rédacteur');
+    expect(describeDetails({ from: 'draft', to: 'active' }, fr)).toBe('de brouillon à active');
     expect(describeDetails({ fields: ['name', 'time_zone'], bulk: true }, fr)).toBe(
-      'modifié\u00a0: nom, fuseau horaire · bulk\u00a0: oui',
+      'modifié\u00a0: nom, fuseau horaire · en masse\u00a0: oui',
     );
-    expect(describeDetails({ role: 'editor', channel: 'x' }, fr)).toBe('rôle\u00a0: editor · canal\u00a0: x');
+    // A channel is named as everywhere in the app (channel-name.ts, through the app's instance).
+    expect(describeDetails({ role: 'editor', channel: 'linkedin' }, fr)).toBe(
+      'rôle\u00a0: rédacteur · canal\u00a0: LinkedIn',
+    );
+    expect(describeDetails({ network: 'google_business', handle: 'Café' }, fr)).toBe(
+      'réseau\u00a0: Google Business Profile · identifiant\u00a0: Café',
+    );
+    expect(describeDetails({ monthly_limit_micro_usd: 5_000_000 }, fr)).toMatch(
+      /^plafond mensuel\u00a0: \S*5\S00/,
+    );
+    // An invitation's id says nothing to a person: the entry's action and target do.
+    expect(
+      describeDetails({ role: 'viewer', invitation_id: '0190a1b2-0000-7000-8000-000000000001' }, fr),
+    ).toBe('rôle\u00a0: lecteur');
     expect(describeActor(entry({}), [], [], fr)).toBe('Système');
   });
 });

@@ -1,6 +1,11 @@
 import type { TFunction } from 'i18next';
 import { type AuditAction, isAuditAction } from '#shared/audit-actions.js';
 import type { ApiKey, AuditEntry, Member } from '#shared/business.schema.js';
+import { CAMPAIGN_STATUSES } from '#shared/campaign.schema.js';
+import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
+import { NETWORK_NAMES, type NetworkId } from '#shared/network.schema.js';
+import { ROLES, type Role } from '#shared/roles.js';
+import { channelName } from '#web/lib/channel-name.js';
 import { formatNumber } from '#web/lib/workspace-format.js';
 
 /**
@@ -76,6 +81,23 @@ function keyWords(key: string, t: TFunction<'workspaces'>): string {
   return t(`audit.keys.${key}` as 'audit.keys.name', { defaultValue: words(key) });
 }
 
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
+  (list as readonly string[]).includes(value);
+
+/**
+ * A value its key says the kind of, named as the rest of the app names it: a role, a network, a channel,
+ * a campaign's status (`from`/`to` of a role or status change). Undefined for anything else.
+ */
+function namedValue(key: string, value: unknown, t: TFunction<'workspaces'>): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const change = key === 'from' || key === 'to';
+  if ((key === 'role' || change) && isOneOf<Role>(ROLES, value)) return t(`roles.${value}.inSentence`);
+  if (change && isOneOf(CAMPAIGN_STATUSES, value)) return t(`audit.campaignStatuses.${value}`);
+  if (key === 'network' && value in NETWORK_NAMES) return NETWORK_NAMES[value as NetworkId];
+  if (key === 'channel' && isOneOf<ChannelId>(CHANNEL_IDS, value)) return channelName(value);
+  return undefined;
+}
+
 /** One value in words: lists joined, ids counted, yes and no, nested values as `key value` pairs. */
 function describeValue(value: unknown, t: TFunction<'workspaces'>): string {
   if (value === null || value === undefined) return t('audit.none');
@@ -106,12 +128,18 @@ function describeValue(value: unknown, t: TFunction<'workspaces'>): string {
 export function describeDetails(details: AuditEntry['details'], t: TFunction<'workspaces'>): string {
   const parts: string[] = [];
   const { from, to, ...rest } = details;
-  if (from !== undefined && to !== undefined)
-    parts.push(t('audit.change', { from: describeValue(from, t), to: describeValue(to, t) }));
-  else Object.assign(rest, from === undefined ? {} : { from }, to === undefined ? {} : { to });
+  if (from !== undefined && to !== undefined) {
+    const [before, after] = [
+      namedValue('from', from, t) ?? describeValue(from, t),
+      namedValue('to', to, t) ?? describeValue(to, t),
+    ];
+    parts.push(t('audit.change', { from: before, to: after }));
+  } else Object.assign(rest, from === undefined ? {} : { from }, to === undefined ? {} : { to });
   for (const [key, value] of Object.entries(rest)) {
+    // A bare id (an invitation's) names nothing a person can read; the entry's target says what it was.
+    if (typeof value === 'string' && UUID.test(value)) continue;
     if (key.endsWith('_micro_usd')) {
-      const label = words(key.slice(0, -'_micro_usd'.length));
+      const label = keyWords(key.slice(0, -'_micro_usd'.length), t);
       const amount = typeof value === 'number' ? dollars(value / 1_000_000) : describeValue(value, t);
       parts.push(t('audit.pair', { key: label, value: amount }));
       continue;
@@ -123,7 +151,7 @@ export function describeDetails(details: AuditEntry['details'], t: TFunction<'wo
       ? (value as string[])
           .map((entry) => (key === 'fields' ? keyWords(entry, t) : describeValue(entry, t)))
           .join(', ')
-      : describeValue(value, t);
+      : (namedValue(key, value, t) ?? describeValue(value, t));
     parts.push(t('audit.pair', { key: term, value: described }));
   }
   return parts.join(' · ');
