@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { API } from '#shared/api-paths.js';
 import { json, never, noContent } from '#web/test/fake-api.js';
@@ -27,6 +27,32 @@ describe('Sign-in page', () => {
 
     expect(await screen.findByRole('heading', { name: 'Jobs', level: 1 })).toBeTruthy();
     expect(location()).toBe(`/w/${business.id}/jobs?state=dead`);
+  });
+
+  it('lands where the sign-in page decides, never on the home page first', async () => {
+    const business = aBusiness();
+    let release = () => {};
+    const listed = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const api = fakeApi().on('POST', API.login, json(aSession(person)));
+    serveWorkspace(api, business)
+      .on('GET', API.businesses, async () => {
+        await listed;
+        return json({ items: [business] });
+      })
+      .on('GET', API.jobs, json({ items: [], next_cursor: null }));
+    const { user, location } = renderApp(`/w/${business.id}/jobs`, { signedIn: null });
+    await screen.findByRole('heading', { name: 'Sign in', level: 1 });
+    await signInAs(user);
+
+    // Signed in, the landing waits for the workspace list: meanwhile nothing sends the person home.
+    await waitFor(() => expect(api.sent('GET', API.businesses)).toHaveLength(1));
+    expect(location()).toMatch(/^\/sign-in\?next=/);
+    release();
+    expect(await screen.findByRole('heading', { name: 'Jobs', level: 1 })).toBeTruthy();
+    expect(location()).toBe(`/w/${business.id}/jobs`);
+    expect(api.sent('GET', API.members(business.id))).toEqual([]);
   });
 
   it('never follows a `next` that leaves the site', async () => {

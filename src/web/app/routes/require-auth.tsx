@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageSpinner } from '#web/components/ui/spinner.js';
@@ -20,11 +21,19 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** The sign-in and sign-up pages: a signed-in visitor is sent on to the app. */
+/**
+ * The sign-in and sign-up pages: a visitor who arrives signed in is sent on to the app. Someone who signs
+ * in here is not: the page sends them on itself, to the page they asked for (sign-in-page.tsx), and going
+ * home first would race it, loading the home page's requests and sometimes landing there.
+ */
 export function GuestOnly() {
   const session = useSession();
   const { t } = useTranslation();
+  const shownToGuest = useRef(false);
+  useEffect(() => {
+    if (session.status === 'anonymous') shownToGuest.current = true;
+  }, [session.status]);
   if (session.status === 'restoring') return <PageSpinner label={t('session.restoring')} />;
-  if (session.status === 'authenticated') return <Navigate to="/" replace />;
+  if (session.status === 'authenticated' && !shownToGuest.current) return <Navigate to="/" replace />;
   return <Outlet />;
 }
