@@ -2,6 +2,7 @@ import type { ContentHistoryAction, ContentStatus } from './content.schema.js';
 import type { ErrorCode } from './error-codes.js';
 import type { ProblemFacts } from './problem-facts.js';
 import { can, type Permission, type Role } from './roles.js';
+import { ruleFieldMessage } from './rule-field-messages.js';
 
 // The approval workflow as data: the server enforces it, the web app shows the same moves as buttons.
 // Pure functions only, so every rule is unit-tested without a database.
@@ -129,15 +130,16 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
     return refuse('forbidden', `Only ${who} can move an item from ${from} to ${to}`);
   }
   if (move.comment === 'required' && !request.comment) {
-    return refuse('validation_failed', 'Say what to change when sending an item back', 'comment');
+    return refuse('validation_failed', ruleFieldMessage('sendBackComment'), 'comment');
   }
   if (move.action === 'submitted' && request.body.trim() === '') {
-    return refuse('validation_failed', 'Write the text before submitting it for review', 'body');
+    return refuse('validation_failed', ruleFieldMessage('writeBeforeReview'), 'body');
   }
   if (move.action === 'scheduled') {
-    if (!request.scheduledAt) return refuse('validation_failed', 'Pick a time to publish', 'scheduled_at');
+    if (!request.scheduledAt)
+      return refuse('validation_failed', ruleFieldMessage('pickPublishingTime'), 'scheduled_at');
     if (Date.parse(request.scheduledAt) <= request.now.getTime()) {
-      return refuse('validation_failed', 'The publishing time must be in the future', 'scheduled_at');
+      return refuse('validation_failed', ruleFieldMessage('publishingTimePast'), 'scheduled_at');
     }
   }
   return { ok: true, move };

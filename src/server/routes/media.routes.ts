@@ -15,6 +15,7 @@ import {
   updateMediaBodySchema,
   uploadMediaQuerySchema,
 } from '#shared/media.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import type { Services } from '../composition-root.js';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/app-error.js';
@@ -63,7 +64,7 @@ export function mediaRoutes(services: Pick<Services, 'media'>, config: Config): 
         const part = await request.file();
         if (!part)
           throw new AppError('validation_failed', 'The request has no file', {
-            errors: [{ path: 'body.file', message: 'Attach a file', code: 'required' }],
+            errors: [{ path: 'body.file', message: ruleFieldMessage('attachFile'), code: 'required' }],
           });
         const item = await services.media.upload(principalOf(request), request.query.business_id, {
           stream: part.file,

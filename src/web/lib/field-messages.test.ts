@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { currencySchema } from '#shared/campaign.schema.js';
 import { shortText } from '#shared/common.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import { testI18n } from '#web/test/i18n.js';
 import { translateFieldMessage } from './field-messages.js';
 
@@ -29,6 +30,18 @@ describe('translateFieldMessage', () => {
     );
     expect(inFrench('Pick a date from 2026-07-01 to 2026-07-31')).toBe(
       'Choisissez une date du 2026-07-01 au 2026-07-31',
+    );
+  });
+
+  it('translates the messages the server’s rules write, with their values', () => {
+    expect(inFrench(ruleFieldMessage('campaignDates', { start: '2026-12-07', end: '2026-12-24' }))).toBe(
+      'La campagne se déroule du 2026-12-07 au 2026-12-24',
+    );
+    expect(inFrench(ruleFieldMessage('notThatNetwork', { network: 'Mastodon' }))).toBe(
+      'Ce n’est pas un compte Mastodon',
+    );
+    expect(inFrench(ruleFieldMessage('publishingTimePast'))).toBe(
+      'L’heure de publication doit être dans le futur',
     );
   });
 

@@ -13,6 +13,7 @@ import type {
 } from '#shared/auth.schema.js';
 import type { Language } from '#shared/languages.js';
 import type { PasskeyAuthenticationOptions, PasskeyLoginBody } from '#shared/passkey.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import type { TwoFactorChallenge, TwoFactorLoginBody } from '#shared/two-factor.schema.js';
 import type { PasskeySignIn } from './passkey-sign-in.js';
 import { type SecondFactor, tooManyCodes, wrongCode } from './second-factor.js';
@@ -375,7 +376,7 @@ export class AuthService {
     const user = await repos.users.findById(userId);
     if (!user) throw new AppError('unauthenticated');
     if (!(await this.deps.passwords.verify(user.password_hash, body.current_password))) {
-      const message = 'Your current password is not correct';
+      const message = ruleFieldMessage('currentPasswordWrong');
       throw new AppError('invalid_credentials', message, {
         errors: [{ path: 'body.current_password', message, code: 'invalid_credentials' }],
       });
@@ -439,7 +440,7 @@ function toUser(row: UserRow): User {
 }
 
 export function emailTaken(): AppError {
-  const message = 'An account with this email already exists';
+  const message = ruleFieldMessage('emailTaken');
   return new AppError('conflict', message, {
     errors: [{ path: 'body.email', message, code: 'conflict' }],
     facts: { reason: 'email_taken' },

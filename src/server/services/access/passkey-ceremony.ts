@@ -1,5 +1,6 @@
 import { AppError } from '#server/errors/app-error.js';
 import type { Repositories } from '#server/repositories/index.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import { sha256 } from './security/tokens.js';
 
 /** Who the passkeys are for: the relying party's id (a host name) and the origins allowed to use them. */
@@ -74,7 +75,7 @@ export function spendChallenge(
  * challenge, signature, counter…) goes to the logs, not to the client.
  */
 export function passkeyRejected(reason?: string): AppError {
-  const message = 'That passkey could not be verified';
+  const message = ruleFieldMessage('passkeyNotVerified');
   return new AppError('passkey_rejected', message, {
     errors: [{ path: 'body.response', message, code: 'passkey_rejected' }],
     ...(reason ? { diagnostics: reason } : {}),

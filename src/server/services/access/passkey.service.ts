@@ -10,6 +10,7 @@ import type {
   PasskeyRegistrationOptions,
   RemovePasskeyBody,
 } from '#shared/passkey.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import { RECOVERY_CODE_COUNT } from '#shared/two-factor.schema.js';
 import type { AuthService, IssuedSession } from './auth.service.js';
 import {
@@ -152,8 +153,7 @@ export class PasskeyService {
     const last = totp?.enabled_at == null && (await repos.passkeys.listForUser(userId)).length === 1;
     if (last) {
       if (body.code === undefined) {
-        const message =
-          'This is your last second factor: enter a recovery code to turn two-factor sign-in off';
+        const message = ruleFieldMessage('lastSecondFactor');
         throw new AppError('validation_failed', message, {
           errors: [{ path: 'body.code', message, code: 'required' }],
         });

@@ -1,4 +1,5 @@
 import { AppError } from '#server/errors/app-error.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 
 // Page cursors are opaque to clients: base64url JSON of the sort's position. The first element names the
 // order the cursor was made for, so a cursor reused with another sort is refused instead of skipping rows.
@@ -30,9 +31,7 @@ export function decodeCursor(cursor: string, order: string, size: number): strin
     parts[0] === order;
   if (!valid) {
     throw new AppError('validation_failed', 'The cursor is not valid for this list', {
-      errors: [
-        { path: 'query.cursor', message: 'Use the next_cursor of the previous page', code: 'invalid' },
-      ],
+      errors: [{ path: 'query.cursor', message: ruleFieldMessage('cursorInvalid'), code: 'invalid' }],
     });
   }
   return (parts as string[]).slice(1);

@@ -13,6 +13,7 @@ import { planDays, requestedDays } from '#shared/calendar-range.js';
 import { fitToChannel } from '#shared/channels.js';
 import type { ContentWarning, CreateContentBody } from '#shared/content.schema.js';
 import { jobNote } from '#shared/job-notes.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import { zonedInstant } from '#shared/zoned-time.js';
 import type { Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
@@ -71,7 +72,10 @@ export class CalendarService {
     if (!campaign) return;
     const requested = requestedDays(request.start_date, request.weeks);
     if (planDays(requested, { from: campaign.start_date, to: campaign.end_date })) return;
-    const message = `The campaign runs from ${campaign.start_date} to ${campaign.end_date}; pick dates that overlap it`;
+    const message = ruleFieldMessage('outsideCampaign', {
+      start: campaign.start_date,
+      end: campaign.end_date,
+    });
     throw new AppError('validation_failed', message, {
       errors: [{ path: 'body.start_date', message, code: 'custom' }],
     });

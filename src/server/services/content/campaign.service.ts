@@ -14,6 +14,7 @@ import {
 import type { ChannelId } from '#shared/channel-ids.js';
 import { defaultCurrency } from '#shared/currency.js';
 import type { Permission } from '#shared/roles.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import type { Principal } from '../access/principal.js';
 import { actorOf } from '../access/principal.js';
 import { requireRowRole } from '../access/row-access.js';
@@ -92,7 +93,11 @@ export class CampaignService {
       const field = body.end_date ? 'end_date' : 'start_date';
       throw new AppError('validation_failed', 'The end date is before the start date', {
         errors: [
-          { path: `body.${field}`, message: `The campaign runs ${startDate} to ${endDate}`, code: 'custom' },
+          {
+            path: `body.${field}`,
+            message: ruleFieldMessage('campaignDates', { start: startDate, end: endDate }),
+            code: 'custom',
+          },
         ],
       });
     }

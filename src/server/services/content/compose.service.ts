@@ -15,6 +15,7 @@ import type {
 import type { ContentHistoryAction, ContentMedia, ContentStatus } from '#shared/content.schema.js';
 import type { FieldError } from '#shared/problem.schema.js';
 import { can } from '#shared/roles.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import { actorOf, type Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import type { ChangeEvents } from '../common/change-events.js';
@@ -82,7 +83,7 @@ export class ComposeService {
       );
     }
     if (body.campaign_id && !(await repos.campaigns.find(businessId, body.campaign_id))) {
-      const message = 'No such campaign in this workspace';
+      const message = ruleFieldMessage('campaignNotFound');
       throw new AppError('not_found', message, {
         errors: [{ path: 'body.campaign_id', message, code: 'not_found' }],
       });
@@ -90,7 +91,7 @@ export class ComposeService {
     const media = await requireLibraryMedia(repos, businessId, body.media_ids);
     const now = this.deps.now();
     if (body.intent === 'schedule' && body.scheduled_at && Date.parse(body.scheduled_at) <= now.getTime()) {
-      const message = 'The publishing time must be in the future';
+      const message = ruleFieldMessage('publishingTimePast');
       throw new AppError('validation_failed', message, {
         errors: [{ path: 'body.scheduled_at', message, code: 'custom' }],
       });

@@ -3,6 +3,7 @@ import type { ContentHistoryRow, ContentItemRow, ContentItemUpdate } from '#serv
 import { AppError } from '#server/errors/app-error.js';
 import type { ContentHistoryAction, ContentHistoryEntry, UpdateContentBody } from '#shared/content.schema.js';
 import type { PublishedItemAction } from '#shared/problem-facts.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import { toUtcIso } from './content-items.js';
 
 // What an edit changes, and how each change is written into the item's history.
@@ -93,7 +94,7 @@ export function publishedItemLocked(action: PublishedItemAction): AppError {
 /** A scheduled item needs a publishing time still ahead. */
 export function requireFutureTime(scheduledAt: string | null | undefined, now: Date): void {
   if (scheduledAt && Date.parse(scheduledAt) > now.getTime()) return;
-  const message = scheduledAt ? 'The publishing time must be in the future' : 'Pick a time to publish';
+  const message = ruleFieldMessage(scheduledAt ? 'publishingTimePast' : 'pickPublishingTime');
   throw new AppError('validation_failed', message, {
     errors: [{ path: 'body.scheduled_at', message, code: 'custom' }],
   });

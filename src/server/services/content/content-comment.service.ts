@@ -9,6 +9,7 @@ import type {
   UpdateCommentBody,
 } from '#shared/comments.schema.js';
 import type { FieldError } from '#shared/problem.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import type { Principal } from '../access/principal.js';
 import type { ChangeEvents } from '../common/change-events.js';
 import type { NotifiedItem, Notifier } from '../notifications/notifier.js';
@@ -49,8 +50,9 @@ export class ContentCommentService {
       if (body.parent_id) {
         const parent = await trx.contentComments.find(businessId, itemId, body.parent_id);
         if (!parent || parent.deleted_at) {
-          throw new AppError('not_found', 'No such comment on this item', {
-            errors: [{ path: 'body.parent_id', message: 'No such comment on this item', code: 'not_found' }],
+          const message = ruleFieldMessage('commentNotFound');
+          throw new AppError('not_found', message, {
+            errors: [{ path: 'body.parent_id', message, code: 'not_found' }],
           });
         }
         // Threads are one level deep: answering a reply answers its thread.
@@ -196,7 +198,7 @@ function checkMentions(ids: readonly string[], members: Map<string, string>): st
     if (!members.has(id)) {
       errors.push({
         path: `body.mentions.${index}`,
-        message: 'Not a member of this workspace',
+        message: ruleFieldMessage('notAMember'),
         code: 'not_found',
       });
     }

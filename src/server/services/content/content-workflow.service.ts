@@ -11,6 +11,7 @@ import type {
 } from '#shared/content.schema.js';
 import { decideTransition, type TransitionDecision } from '#shared/content-workflow.js';
 import type { FieldError } from '#shared/problem.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import { actorOf, type Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import type { ChangeEvents } from '../common/change-events.js';
@@ -45,7 +46,7 @@ export class ContentWorkflowService {
     const { row, role, businessId } = await loadItem(this.repos, principal, itemId, 'content.read');
     if (body.version !== row.version) throw versionConflict(row.version);
     if (body.scheduled_at !== undefined && body.to !== 'scheduled') {
-      throw fieldError('validation_failed', 'Only scheduling takes a scheduled_at', 'scheduled_at');
+      throw fieldError('validation_failed', ruleFieldMessage('scheduledAtWithoutScheduling'), 'scheduled_at');
     }
     const scheduledAt = body.scheduled_at ? toUtcIso(body.scheduled_at) : row.scheduled_at;
     const now = this.now();
@@ -194,7 +195,7 @@ export class ContentWorkflowService {
       const errors: FieldError[] = ids.flatMap((id, index) =>
         deleted.has(id)
           ? []
-          : [{ path: `body.ids.${index}`, message: 'No deleted item to restore', code: 'not_found' }],
+          : [{ path: `body.ids.${index}`, message: ruleFieldMessage('nothingToRestore'), code: 'not_found' }],
       );
       if (errors.length > 0) {
         throw new AppError('bulk_failed', `${errors.length} of ${ids.length} items cannot be restored`, {

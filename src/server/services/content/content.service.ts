@@ -15,6 +15,7 @@ import {
 } from '#shared/content.schema.js';
 import { reschedulePermission, statusAfterEdit } from '#shared/content-workflow.js';
 import { can, type Permission, type Role } from '#shared/roles.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import { actorOf, type Principal } from '../access/principal.js';
 import { requireRowRole } from '../access/row-access.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
@@ -278,8 +279,9 @@ export async function loadItem(
 /** A campaign of this very workspace, or 404 on `body.campaign_id`: items never link across tenants. */
 async function requireCampaign(repos: Repositories, businessId: string, campaignId: string): Promise<void> {
   if (await repos.campaigns.find(businessId, campaignId)) return;
-  throw new AppError('not_found', 'No such campaign in this workspace', {
-    errors: [{ path: 'body.campaign_id', message: 'No such campaign in this workspace', code: 'not_found' }],
+  const message = ruleFieldMessage('campaignNotFound');
+  throw new AppError('not_found', message, {
+    errors: [{ path: 'body.campaign_id', message, code: 'not_found' }],
   });
 }
 

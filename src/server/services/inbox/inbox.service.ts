@@ -14,6 +14,7 @@ import type {
 } from '#shared/inbox.schema.js';
 import { PRIORITY_RANK } from '#shared/inbox.schema.js';
 import type { Permission } from '#shared/roles.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import type { Principal } from '../access/principal.js';
 import { requireRowRole } from '../access/row-access.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
@@ -99,7 +100,9 @@ export class InboxService {
     }
     if (changes.status === 'snoozed' && (changes.snoozed_until ?? '') <= at) {
       throw new AppError('validation_failed', 'Snooze until a time in the future', {
-        errors: [{ path: 'body.snoozed_until', message: 'Pick a time in the future', code: 'too_small' }],
+        errors: [
+          { path: 'body.snoozed_until', message: ruleFieldMessage('snoozeInFuture'), code: 'too_small' },
+        ],
       });
     }
     if (body.assignee_id !== undefined) changes.assignee_id = body.assignee_id;

@@ -10,6 +10,7 @@ import {
   RENDITION_WIDTHS,
   type RenditionFormat,
 } from '#shared/media.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import { Limiter } from './limiter.js';
 
 // libvips keeps decoded images in a cache for reuse; every upload is different, so the cache only holds
@@ -277,7 +278,7 @@ export function unreadable(): AppError {
     'validation_failed',
     'The image could not be read: the file is damaged or incomplete.',
     {
-      errors: [{ path: 'body.file', message: 'The image could not be read', code: 'invalid' }],
+      errors: [{ path: 'body.file', message: ruleFieldMessage('imageUnreadable'), code: 'invalid' }],
     },
   );
 }

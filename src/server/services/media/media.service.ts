@@ -26,6 +26,7 @@ import type {
   VideoFacts,
 } from '#shared/media.schema.js';
 import type { Permission } from '#shared/roles.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import { actorOf, type Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
@@ -672,7 +673,7 @@ function unreadableVideo(): AppError {
     'validation_failed',
     'The video could not be read: the file is damaged or incomplete.',
     {
-      errors: [{ path: 'body.file', message: 'The video could not be read', code: 'invalid' }],
+      errors: [{ path: 'body.file', message: ruleFieldMessage('videoUnreadable'), code: 'invalid' }],
     },
   );
 }

@@ -18,6 +18,7 @@ import {
   type NetworkId,
   type ReconnectNetworkAccountBody,
 } from '#shared/network.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import type { Principal } from '../access/principal.js';
 import { requireRowRole } from '../access/row-access.js';
 import type { SecretBox } from '../access/security/secret-box.js';
@@ -136,7 +137,7 @@ export class NetworkAccountService {
           errors: [
             {
               path: 'body.credentials',
-              message: `Reconnect it through ${NETWORK_NAMES[row.network]}’s authorization page (Settings → Channels → Reconnect)`,
+              message: ruleFieldMessage('reconnectThroughNetwork', { network: NETWORK_NAMES[row.network] }),
               code: 'oauth_network',
             },
           ],
@@ -149,9 +150,7 @@ export class NetworkAccountService {
         errors: [
           {
             path: 'body.credentials',
-            message: schema
-              ? `Give the fields ${NETWORK_NAMES[row.network]} accounts are connected with`
-              : `${NETWORK_NAMES[row.network]} accounts are reconnected by signing in to ${NETWORK_NAMES[row.network]} again`,
+            message: ruleFieldMessage('networkFields', { network: NETWORK_NAMES[row.network] }),
             code: 'other_network',
           },
         ],

@@ -4,6 +4,7 @@ import type { NetworkRegistry, OAuthClient } from '#server/integrations/networks
 import type { Repositories } from '#server/repositories/index.js';
 import { NETWORK_IDS, NETWORK_NAMES, type NetworkId } from '#shared/network.schema.js';
 import type { OAuthNetwork, SaveOAuthAppBody } from '#shared/oauth.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import type { Principal } from '../access/principal.js';
 import type { SecretBox } from '../access/security/secret-box.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
@@ -146,7 +147,7 @@ export class OAuthAppsService {
         errors: [
           {
             path: 'params.network',
-            message: `${NETWORK_NAMES[network]} accounts are connected with the form on the channels page`,
+            message: ruleFieldMessage('connectWithForm', { network: NETWORK_NAMES[network] }),
             code: 'not_oauth',
           },
         ],

@@ -7,6 +7,7 @@ import { exchangeCode } from '#server/integrations/networks/oauth-token.js';
 import type { Repositories } from '#server/repositories/index.js';
 import { NETWORK_NAMES, type NetworkAccount, type NetworkId } from '#shared/network.schema.js';
 import type { OAuthPick, OAuthPickBody, OAuthStart, StartOAuthBody } from '#shared/oauth.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import type { Principal } from '../access/principal.js';
 import { requireRowRole } from '../access/row-access.js';
 import type { SecretBox } from '../access/security/secret-box.js';
@@ -80,7 +81,7 @@ export class OAuthConnectService {
           errors: [
             {
               path: 'body.account_id',
-              message: `It is not a ${NETWORK_NAMES[network]} account`,
+              message: ruleFieldMessage('notThatNetwork', { network: NETWORK_NAMES[network] }),
               code: 'other_network',
             },
           ],
@@ -263,10 +264,9 @@ export class OAuthConnectService {
     const flow = await this.loadPick(principal, flowId);
     const targets = JSON.parse(flow.targets ?? '[]') as OAuthPick['targets'];
     if (!targets.some((target) => target.id === body.target_id)) {
-      throw new AppError('validation_failed', 'Pick one of the accounts listed', {
-        errors: [
-          { path: 'body.target_id', message: 'Pick one of the accounts listed', code: 'unknown_target' },
-        ],
+      const message = ruleFieldMessage('pickListedAccount');
+      throw new AppError('validation_failed', message, {
+        errors: [{ path: 'body.target_id', message, code: 'unknown_target' }],
       });
     }
     if (!(await this.deps.repos.oauthFlows.claim(flow.business_id, flow.id))) {

@@ -9,6 +9,7 @@ import {
   type UnsubscribeResult,
   type UpdateNotificationPreferences,
 } from '#shared/notifications.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import type { Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import type { UnsubscribeClaim, UnsubscribeTokens } from './unsubscribe-tokens.js';
@@ -98,7 +99,7 @@ export class NotificationPreferenceService {
   private verify(token: string): UnsubscribeClaim {
     const claim = this.tokens.verify(token);
     if (!claim) {
-      const message = 'This unsubscribe link is not valid; change your email choices in the app instead';
+      const message = ruleFieldMessage('unsubscribeLinkInvalid');
       throw new AppError('validation_failed', message, {
         errors: [{ path: 'query.token', message, code: 'invalid' }],
       });

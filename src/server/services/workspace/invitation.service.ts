@@ -12,6 +12,7 @@ import type { RegisterBody } from '#shared/auth.schema.js';
 import type { AddMemberBody, Invitation } from '#shared/business.schema.js';
 import { pickLanguage } from '#shared/languages.js';
 import { can, type Role } from '#shared/roles.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import type { AccountMails } from '../access/account-mails.js';
 import type { AuthService, IssuedSession } from '../access/auth.service.js';
 import { linkExpired } from '../access/password-reset.service.js';
@@ -213,7 +214,7 @@ export class InvitationService {
     const invitation = await repos.invitations.findLiveByTokenHash(tokenHash, now().toISOString());
     if (!invitation) throw linkExpired();
     if (invitation.email !== body.email) {
-      const message = `Sign up with the address the invitation was sent to: ${invitation.email}`;
+      const message = ruleFieldMessage('invitedAddress', { email: invitation.email });
       throw new AppError('validation_failed', message, {
         errors: [{ path: 'body.email', message, code: 'custom' }],
       });

@@ -4,6 +4,7 @@ import type { EventPublisher } from '#server/realtime/event-bus.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type { AddMemberBody, Invitation, Member } from '#shared/business.schema.js';
 import { can, type Role } from '#shared/roles.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import type { Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import { recordAudit } from './audit.service.js';
@@ -65,7 +66,7 @@ export class MemberService {
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const message = 'This person is already a member';
+      const message = ruleFieldMessage('alreadyMember');
       throw new AppError('conflict', message, {
         errors: [{ path: 'body.email', message, code: 'conflict' }],
         facts: { reason: 'already_member' },
