@@ -18,6 +18,9 @@ export const RULE_FIELD_MESSAGES = {
   commentNotFound: 'No such comment on this item',
   notAMember: 'Not a member of this workspace',
   nothingToRestore: 'No deleted item to restore',
+  itemNotFound: 'No such content item',
+  /** After the network's name: "Threads: write the text first". */
+  writeTextFirst: 'write the text first',
   // Inbox
   snoozeInFuture: 'Pick a time in the future',
   // Media

@@ -158,6 +158,9 @@ describeEachDialect('composing one post for several networks', (create) => {
       ['body.variants.instagram.media', 'media_required'],
     ]);
     expect(problem.errors?.[0]?.message).toMatch(/^X: /);
+    // The values each message names, for a client that words it in another language.
+    expect(problem.errors?.[0]?.facts).toMatchObject({ code: 'too_long', channel: 'x', limit: 280 });
+    expect(problem.errors?.[1]?.facts).toEqual({ code: 'media_required', channel: 'instagram' });
     expect(await library()).toHaveLength(before);
 
     const empty = await compose(owner, { variants: {} });

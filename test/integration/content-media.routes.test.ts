@@ -208,9 +208,31 @@ describeEachDialect('media attached to content', (create) => {
           path: 'body.ids.1',
           code: 'media_check_failed',
           message: 'Instagram posts need an image or a video: attach one from the library',
+          facts: { code: 'media_required', channel: 'instagram' },
         },
       ],
     });
+  });
+
+  it('says which rule each refused item of a bulk change breaks, and counts the items', async () => {
+    const photo = await image('storefront.png');
+    const ready = await createContent(t.app, owner, business.id, { channel: 'instagram' });
+    await setMedia(ready, [photo.id]);
+    const bare = await createContent(t.app, owner, business.id, { channel: 'instagram' });
+    const clipless = await createContent(t.app, owner, business.id, { channel: 'tiktok' });
+    const response = await as(owner, 'POST', '/api/content/bulk', {
+      business_id: business.id,
+      action: 'set_status',
+      to: 'in_review',
+      ids: [ready.id, bare.id, clipless.id],
+    });
+    expect(response.statusCode).toBe(422);
+    const problem = response.json<Problem>();
+    expect(problem.detail).toBe('2 of 3 items cannot change');
+    expect(problem.errors?.map((error) => [error.path, error.code, error.facts])).toEqual([
+      ['body.ids.1', 'media_check_failed', { code: 'media_required', channel: 'instagram' }],
+      ['body.ids.2', 'media_check_failed', { code: 'video_required', channel: 'tiktok' }],
+    ]);
   });
 
   it('refuses to delete attached media, saying where it is used, until it is removed', async () => {

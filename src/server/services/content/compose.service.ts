@@ -23,8 +23,14 @@ import { NO_NOTIFICATIONS, type Notifier } from '../notifications/notifier.js';
 import { NO_PUBLISHING, type PublishSchedule } from '../publishing/publish-schedule.service.js';
 import { historyEntry } from './content-changes.js';
 import { announceContent, NO_EVENTS } from './content-events.js';
-import { type ChannelFields, channelRuleErrors, toContentItem, toUtcIso } from './content-items.js';
-import { requireLibraryMedia } from './content-media.js';
+import {
+  type ChannelFields,
+  channelIssueFieldError,
+  channelRuleErrors,
+  toContentItem,
+  toUtcIso,
+} from './content-items.js';
+import { mediaIssueFieldError, requireLibraryMedia } from './content-media.js';
 
 /** Where a composed variant ends up, and the workflow moves that take it there from a new draft. */
 const OUTCOME: Record<ComposeIntent, { status: ContentStatus; moves: ContentHistoryAction[] }> = {
@@ -218,20 +224,21 @@ function variantErrors(
 ): FieldError[] {
   const { name } = CHANNEL_RULES[channel];
   const at = (field: string) => `body.variants.${channel}.${field === 'title' ? 'subject' : field}`;
+  // Each message names its network, for an API client reading them all at once; the facts do not need to.
   const errors: FieldError[] = channelRuleErrors(fields).map((issue) => ({
-    path: at(issue.field),
+    ...channelIssueFieldError(issue, at(issue.field)),
     message: `${name}: ${issue.message}`,
-    code: issue.code,
   }));
   if (intent !== 'draft' && fields.body.trim() === '') {
-    errors.push({ path: at('body'), message: `${name}: write the text first`, code: 'empty' });
+    errors.push({
+      path: at('body'),
+      message: `${name}: ${ruleFieldMessage('writeTextFirst')}`,
+      code: 'empty',
+    });
   }
   for (const issue of mediaIssues(channel, media, MEDIA_STAGE[intent])) {
-    errors.push({
-      path: issue.path.replace(/^body\.media/, `body.variants.${channel}.media`),
-      message: `${name}: ${issue.message}`,
-      code: issue.code,
-    });
+    const path = issue.path.replace(/^body\.media/, `body.variants.${channel}.media`);
+    errors.push({ ...mediaIssueFieldError(issue, path), message: `${name}: ${issue.message}` });
   }
   return errors;
 }

@@ -2,8 +2,9 @@ import type { ContentItemRow } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
 import type { OutputNote } from '#shared/ai-tasks.schema.js';
 import type { ChannelId } from '#shared/channel-ids.js';
-import { validateForChannel } from '#shared/channels.js';
+import { type ChannelIssue, validateForChannel } from '#shared/channels.js';
 import type { ContentItem, ContentMedia, ContentWarning } from '#shared/content.schema.js';
+import type { FieldError } from '#shared/problem.schema.js';
 
 // Mapping between content rows and the API, and the channel rules every save must pass.
 
@@ -44,13 +45,19 @@ export function checkChannelRules(fields: ChannelFields): ContentWarning[] {
   const first = errors[0];
   if (first) {
     throw new AppError('over_channel_limit', first.message, {
-      errors: errors.map((issue) => {
-        const { field, message, severity: _severity, ...facts } = issue;
-        return { path: `body.${field}`, message, code: issue.code, facts };
-      }),
+      errors: errors.map((issue) => channelIssueFieldError(issue)),
     });
   }
   return warningsOf(issues);
+}
+
+/**
+ * A channel rule's issue as a field error at `path` (its field's, unless given), with the facts its message
+ * names beside it, for a client that words it in another language.
+ */
+export function channelIssueFieldError(issue: ChannelIssue, path = `body.${issue.field}`): FieldError {
+  const { field: _field, message, severity: _severity, ...facts } = issue;
+  return { path, message, code: issue.code, facts };
 }
 
 function warningsOf(issues: ReturnType<typeof channelIssues>): ContentWarning[] {

@@ -2,7 +2,7 @@ import type { ContentItemRow, MediaItemRow } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
 import type { Repositories } from '#server/repositories/index.js';
 import type { ChannelId } from '#shared/channel-ids.js';
-import { type MediaCheckStage, mediaIssues } from '#shared/channel-media.js';
+import { type MediaCheckStage, type MediaIssue, mediaIssues } from '#shared/channel-media.js';
 import type { ContentItem, ContentMedia } from '#shared/content.schema.js';
 import { type Rendition, type VideoFacts, videoFactsSchema } from '#shared/media.schema.js';
 import type { FieldError } from '#shared/problem.schema.js';
@@ -83,8 +83,14 @@ export function checkMedia(channel: ChannelId, media: readonly ContentMedia[], s
   const first = issues[0];
   if (!first) return;
   throw new AppError('media_check_failed', issues.map((issue) => issue.message).join('. '), {
-    errors: issues.map(({ path, message, ...facts }) => ({ path, message, code: facts.code, facts })),
+    errors: issues.map((issue) => mediaIssueFieldError(issue)),
   });
+}
+
+/** A media rule's issue as a field error at `path` (the issue's own, unless given), with its facts. */
+export function mediaIssueFieldError(issue: MediaIssue, path = issue.path): FieldError {
+  const { path: _path, message, ...facts } = issue;
+  return { path, message, code: facts.code, facts };
 }
 
 /** Which check a workflow move needs: submitting asks for the required media, scheduling also for alt text. */

@@ -27,7 +27,7 @@ import { type BulkStep, bulkActionRefusal, planBulkStep } from './content-bulk.j
 import { historyEntry, versionConflict } from './content-changes.js';
 import { announceContent, NO_EVENTS } from './content-events.js';
 import { toContentItem, toUtcIso } from './content-items.js';
-import { checkMedia, mediaByItem, mediaStageOf } from './content-media.js';
+import { checkMedia, mediaByItem, mediaIssueFieldError, mediaStageOf } from './content-media.js';
 
 /** The approval workflow: one item's status change, and bulk changes that succeed or fail as a whole. */
 export class ContentWorkflowService {
@@ -101,7 +101,7 @@ export class ContentWorkflowService {
     if (body.action === 'restore') return this.restore(principal, businessId, body.ids);
     if (body.action === 'set_campaign' && body.campaign_id) {
       if (!(await this.repos.campaigns.find(businessId, body.campaign_id))) {
-        throw fieldError('not_found', 'No such campaign in this workspace', 'campaign_id');
+        throw fieldError('not_found', ruleFieldMessage('campaignNotFound'), 'campaign_id');
       }
     }
     const now = this.now();
@@ -118,29 +118,25 @@ export class ContentWorkflowService {
       const errors: FieldError[] = [];
       body.ids.forEach((id, index) => {
         const row = rows.get(id);
-        let step: BulkStep = row
+        const step: BulkStep = row
           ? planBulkStep(row, body, role, now)
-          : { ok: false, code: 'not_found', message: 'No such content item' };
+          : { ok: false, code: 'not_found', message: ruleFieldMessage('itemNotFound') };
+        const path = `body.ids.${index}`;
         const stage = step.ok && step.kind === 'update' ? mediaStageOf(step.action) : undefined;
-        if (row && stage) {
-          const issues = mediaIssues(row.channel, media.get(id) ?? [], stage);
-          if (issues.length > 0) {
-            step = {
-              ok: false,
-              code: 'media_check_failed',
-              message: issues.map((issue) => issue.message).join('. '),
-            };
+        const issues = row && stage ? mediaIssues(row.channel, media.get(id) ?? [], stage) : [];
+        if (issues.length > 0) {
+          // One error per broken rule, all at the item's path with the item's code; the rule's is in its facts.
+          for (const issue of issues) {
+            errors.push({ ...mediaIssueFieldError(issue, path), code: 'media_check_failed' });
           }
-        }
-        if (!step.ok) {
+        } else if (!step.ok) {
           const { message, code, facts } = step;
-          errors.push({ path: `body.ids.${index}`, message, code, ...(facts ? { facts } : {}) });
+          errors.push({ path, message, code, ...(facts ? { facts } : {}) });
         } else if (row) steps.push({ row, step });
       });
-      if (errors.length > 0) {
-        throw new AppError('bulk_failed', `${errors.length} of ${body.ids.length} items cannot change`, {
-          errors,
-        });
+      const refused = new Set(errors.map((error) => error.path)).size;
+      if (refused > 0) {
+        throw new AppError('bulk_failed', `${refused} of ${body.ids.length} items cannot change`, { errors });
       }
       if (body.action === 'delete') {
         await trx.contentItems.delete(businessId, body.ids, at);

@@ -6,8 +6,7 @@ import type { ComposeIntent } from '#shared/compose.schema.js';
 import type { ContentMedia } from '#shared/content.schema.js';
 import type { FieldError } from '#shared/problem.schema.js';
 import { channelIssueText, mediaIssueText } from '#web/lib/channel-issue-text.js';
-import { channelName } from '#web/lib/channel-name.js';
-import { translateFieldMessage } from '#web/lib/field-messages.js';
+import { fieldErrorText } from '#web/lib/field-error-text.js';
 import type { ComposePostRequest } from '../../api/compose-post.js';
 
 // The composer's state as plain data, and the checks it shows while typing: the same channel and media
@@ -93,9 +92,8 @@ export function requestOf(draft: ComposeDraft, scheduledAt: string | null): Comp
 /** The server's refusals for one channel (`body.variants.<channel>.…`), as messages for its tab. */
 export function serverErrorsFor(errors: readonly FieldError[], channel: ChannelId): string[] {
   const prefix = `body.variants.${channel}.`;
-  const name = `${channelName(channel)}: `;
+  // The server's messages start with the network's (English) name, which the panel already says.
   return errors
     .filter((error) => error.path.startsWith(prefix))
-    .map((error) => (error.message.startsWith(name) ? error.message.slice(name.length) : error.message))
-    .map((message) => translateFieldMessage(message));
+    .map((error) => fieldErrorText({ ...error, message: error.message.replace(/^[^:]+: /, '') }));
 }

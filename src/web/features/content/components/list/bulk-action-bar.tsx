@@ -18,6 +18,8 @@ import { useToast } from '#web/components/ui/toast.js';
 import { ApiError } from '#web/lib/api-error.js';
 import { describeError } from '#web/lib/error-messages.js';
 import { fieldErrorText } from '#web/lib/field-error-text.js';
+// Words a refused item's broken media rules from their facts.
+import '#web/lib/channel-issue-text.js';
 import { formatNumber } from '#web/lib/workspace-format.js';
 import { bulkChangeContent, useBulkChangeContent } from '../../api/bulk-change-content.js';
 import { contentKeys } from '../../api/query-keys.js';
@@ -239,8 +241,9 @@ export function explainRefusal(
         })
       : fieldErrorText(field);
   });
-  // The server's summary is "N of M items cannot change", in English: said here from the same counts.
-  const refused = error.fieldErrors.length;
+  // The server's summary is "N of M items cannot change", in English: said here from the same counts (an
+  // item's media can break several rules, each its own error at the item's path).
+  const refused = new Set(error.fieldErrors.map((field) => field.path)).size;
   const title =
     error.code !== 'bulk_failed'
       ? describeError(error)

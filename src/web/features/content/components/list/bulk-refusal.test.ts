@@ -45,4 +45,36 @@ describe('explainRefusal, in French', () => {
       ],
     });
   });
+
+  it('counts an item once when its media breaks several rules, and says each', () => {
+    const items = [
+      aContentItem({ business_id: BUSINESS, title: 'Démo', status: 'draft', channel: 'tiktok' }),
+    ];
+    const error = new ApiError({
+      type: 'about:blank',
+      title: 'Nothing changed: some items could not be changed',
+      status: 422,
+      code: 'bulk_failed',
+      errors: [
+        {
+          path: 'body.ids.0',
+          code: 'media_check_failed',
+          message: 'TikTok posts take a video only',
+          facts: { code: 'media_not_accepted', channel: 'tiktok', refused: 'images' },
+        },
+        {
+          path: 'body.ids.0',
+          code: 'media_check_failed',
+          message: 'TikTok posts need a video: attach one from the library',
+          facts: { code: 'video_required', channel: 'tiktok' },
+        },
+      ],
+    });
+    const { title, lines } = explainRefusal(error, items, french.getFixedT('fr', 'content'));
+    expect(title).toBe('Rien n’a été modifié. 1 élément sur 1 ne peut pas changer');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toBe(
+      '«\u00a0Démo\u00a0»\u00a0: Les publications sur TikTok demandent une vidéo\u00a0: joignez-en une depuis la médiathèque',
+    );
+  });
 });
