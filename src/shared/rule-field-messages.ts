@@ -21,6 +21,21 @@ export const RULE_FIELD_MESSAGES = {
   itemNotFound: 'No such content item',
   /** After the network's name: "Threads: write the text first". */
   writeTextFirst: 'write the text first',
+  exportRangeTooLarge: 'Too many items in this range',
+  // Imports (CSV rows, a message history)
+  csvColumnsMissing: 'Missing from the header row: {{columns}}',
+  csvEmpty: 'No rows to import',
+  csvTooManyRows: 'At most {{max}} rows per import',
+  nameTheItem: 'Name the item by content_item_id, link or title',
+  notAnItemId: 'Not a content item id',
+  itemNotInWorkspace: 'No such content item in this workspace',
+  sameItemAndDay: 'The same item and day as line {{line}}',
+  noItemAtLink: 'Nothing in this workspace was published at this link',
+  itemsAtLink: '{{count}} items were published at this link; name the item by content_item_id',
+  noItemWithTitle: 'No item in this workspace has this title',
+  itemsWithTitle: '{{count}} items have this title; name the item by its link or content_item_id',
+  resultsInFuture: 'Results cannot be dated in the future (today is {{today}} in the workspace’s time zone)',
+  sameMessage: 'The same message as {{first}}',
   // Inbox
   snoozeInFuture: 'Pick a time in the future',
   // Media

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { unfoldLines } from '#server/exports/ical.js';
+import { createRepositories } from '#server/repositories/index.js';
+import { ContentExportService } from '#server/services/content/content-export.service.js';
 import type { Business } from '#shared/business.schema.js';
 import type { ContentItem } from '#shared/content.schema.js';
 import type { CalendarFeed, CreatedCalendarFeed } from '#shared/content-export.schema.js';
@@ -224,6 +226,24 @@ describeEachDialect('content export routes', (create) => {
 
     const all = await as(owner, 'GET', `/api/content/export.csv?business_id=${business.id}`);
     expect(all.body).toContain('Outside');
+  });
+
+  it('refuses an export over its row limit, naming the query field to narrow', async () => {
+    await createContent(t.app, owner, business.id, { title: 'One' });
+    await createContent(t.app, owner, business.id, { title: 'Two' });
+    const repos = createRepositories(t.database.db, t.database.dialect);
+    const limited = new ContentExportService(
+      repos,
+      () => new Date(),
+      t.services.content,
+      'http://mcc.test',
+      1,
+    );
+    const me = { kind: 'user', userId: owner.session.user.id } as const;
+    await expect(limited.exportCsv(me, { business_id: business.id })).rejects.toMatchObject({
+      code: 'validation_failed',
+      options: { errors: [{ path: 'query.to', message: 'Too many items in this range', code: 'too_big' }] },
+    });
   });
 
   it('answers 404 to another workspace’s CSV export and 401 without a token', async () => {

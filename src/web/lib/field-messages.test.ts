@@ -43,6 +43,12 @@ describe('translateFieldMessage', () => {
     expect(inFrench(ruleFieldMessage('publishingTimePast'))).toBe(
       'L’heure de publication doit être dans le futur',
     );
+    expect(inFrench(ruleFieldMessage('resultsInFuture', { today: '2026-12-06' }))).toBe(
+      'Les résultats ne peuvent pas être datés dans le futur (nous sommes le 2026-12-06 dans le fuseau horaire de l’espace de travail)',
+    );
+    expect(inFrench(ruleFieldMessage('csvColumnsMissing', { columns: 'day, clicks' }))).toBe(
+      'Absent de la ligne d’en-tête\u00a0: day, clicks',
+    );
   });
 
   it("translates zod's own messages, the most specific first", () => {

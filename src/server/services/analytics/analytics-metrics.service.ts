@@ -15,6 +15,7 @@ import {
 } from '#shared/analytics.schema.js';
 import { idSchema } from '#shared/common.schema.js';
 import type { FieldError } from '#shared/problem.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import { todayIn } from '#shared/zoned-time.js';
 import type { Principal } from '../access/principal.js';
 import { requireRowRole } from '../access/row-access.js';
@@ -129,16 +130,25 @@ export class AnalyticsMetricsService {
     ];
     if (missing.length > 0) {
       throw refuse([
-        { path: 'csv.1', message: `The header row needs ${missing.join(' and ')}`, code: 'missing_column' },
+        {
+          path: 'csv.1',
+          message: ruleFieldMessage('csvColumnsMissing', { columns: missing.join(', ') }),
+          code: 'missing_column',
+        },
       ]);
     }
     const rows = records
       .map((cells, index) => ({ cells, line: index + 2 }))
       .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
-    if (rows.length === 0) throw refuse([{ path: 'csv', message: 'No rows to import', code: 'empty' }]);
+    if (rows.length === 0)
+      throw refuse([{ path: 'csv', message: ruleFieldMessage('csvEmpty'), code: 'empty' }]);
     if (rows.length > METRICS_IMPORT_MAX_ROWS) {
       throw refuse([
-        { path: 'csv', message: `At most ${METRICS_IMPORT_MAX_ROWS} rows per import`, code: 'too_big' },
+        {
+          path: 'csv',
+          message: ruleFieldMessage('csvTooManyRows', { max: String(METRICS_IMPORT_MAX_ROWS) }),
+          code: 'too_big',
+        },
       ]);
     }
     const errors: FieldError[] = [];
@@ -152,13 +162,13 @@ export class AnalyticsMetricsService {
       if (!name) {
         errors.push({
           path: `csv.${line}.content_item_id`,
-          message: 'Name the item by content_item_id, link or title',
+          message: ruleFieldMessage('nameTheItem'),
           code: 'required',
         });
       } else if (name.column === 'content_item_id' && !idSchema.safeParse(name.value).success) {
         errors.push({
           path: `csv.${line}.content_item_id`,
-          message: 'Not a content item id',
+          message: ruleFieldMessage('notAnItemId'),
           code: 'invalid',
         });
         name = undefined;
@@ -192,7 +202,7 @@ export class AnalyticsMetricsService {
       if (first !== undefined) {
         errors.push({
           path: `csv.${line}.day`,
-          message: `The same item and day as line ${first}`,
+          message: ruleFieldMessage('sameItemAndDay', { line: String(first) }),
           code: 'duplicate',
         });
         continue;
@@ -236,16 +246,16 @@ export class AnalyticsMetricsService {
       if (ids.length === 1 && only) return only;
       if (name.column === 'link') {
         return ids.length === 0
-          ? { message: 'Nothing in this workspace was published at this link', code: 'not_found' }
+          ? { message: ruleFieldMessage('noItemAtLink'), code: 'not_found' }
           : {
-              message: `${ids.length} items were published at this link; name the item by content_item_id`,
+              message: ruleFieldMessage('itemsAtLink', { count: String(ids.length) }),
               code: 'ambiguous',
             };
       }
       return ids.length === 0
-        ? { message: 'No item in this workspace has this title', code: 'not_found' }
+        ? { message: ruleFieldMessage('noItemWithTitle'), code: 'not_found' }
         : {
-            message: `${ids.length} items have this title; name the item by its link or content_item_id`,
+            message: ruleFieldMessage('itemsWithTitle', { count: String(ids.length) }),
             code: 'ambiguous',
           };
     };
@@ -262,7 +272,7 @@ export class AnalyticsMetricsService {
       .filter(({ record }) => record.day > today)
       .map(({ path }) => ({
         path: `${path}.day`,
-        message: `Results cannot be dated in the future (today is ${today} in the workspace’s time zone)`,
+        message: ruleFieldMessage('resultsInFuture', { today }),
         code: 'future_date',
       }));
   }
@@ -283,7 +293,7 @@ export class AnalyticsMetricsService {
       .filter(({ record }) => !known.has(record.content_item_id))
       .map(({ path }) => ({
         path: `${path}.content_item_id`,
-        message: 'No such content item in this workspace',
+        message: ruleFieldMessage('itemNotInWorkspace'),
         code: 'not_found',
       }));
     if (errors.length > 0) throw refuse(errors);

@@ -17,6 +17,7 @@ import type {
   CreatedCalendarFeed,
 } from '#shared/content-export.schema.js';
 import type { FieldError } from '#shared/problem.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import type { Principal } from '../access/principal.js';
 import { randomToken, sha256 } from '../access/security/tokens.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
@@ -45,6 +46,7 @@ export class ContentExportService {
     private readonly content: ContentService,
     /** The web app's origin (PUBLIC_URL): each event links to its item there. */
     private readonly appUrl: string,
+    private readonly exportMaxRows = EXPORT_MAX_ROWS,
   ) {}
 
   async listFeeds(principal: Principal, businessId: string): Promise<CalendarFeed[]> {
@@ -112,12 +114,16 @@ export class ContentExportService {
     const rows = await this.repos.calendarFeeds.contentForExport(query.business_id, {
       ...(query.from ? { from: toUtcIso(query.from) } : {}),
       ...(query.to ? { to: toUtcIso(query.to) } : {}),
-      limit: EXPORT_MAX_ROWS + 1,
+      limit: this.exportMaxRows + 1,
     });
-    if (rows.length > EXPORT_MAX_ROWS) {
-      throw new AppError('validation_failed', `At most ${EXPORT_MAX_ROWS} items per export; narrow from/to`, {
-        errors: [{ path: 'querystring.to', message: 'Too many items in this range', code: 'too_big' }],
-      });
+    if (rows.length > this.exportMaxRows) {
+      throw new AppError(
+        'validation_failed',
+        `At most ${this.exportMaxRows} items per export; narrow from/to`,
+        {
+          errors: [{ path: 'query.to', message: ruleFieldMessage('exportRangeTooLarge'), code: 'too_big' }],
+        },
+      );
     }
     return buildCsv(CSV_COLUMNS, rows);
   }
@@ -145,15 +151,26 @@ export class ContentExportService {
     const columns = header.map((name) => name.trim().toLowerCase());
     if (!columns.includes('channel')) {
       throw refuse([
-        { path: 'csv.1', message: 'The header row needs a channel column', code: 'missing_column' },
+        {
+          path: 'csv.1',
+          message: ruleFieldMessage('csvColumnsMissing', { columns: 'channel' }),
+          code: 'missing_column',
+        },
       ]);
     }
     const rows = records
       .map((cells, index) => ({ cells, line: index + 2 }))
       .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
-    if (rows.length === 0) throw refuse([{ path: 'csv', message: 'No rows to import', code: 'empty' }]);
+    if (rows.length === 0)
+      throw refuse([{ path: 'csv', message: ruleFieldMessage('csvEmpty'), code: 'empty' }]);
     if (rows.length > IMPORT_MAX_ROWS) {
-      throw refuse([{ path: 'csv', message: `At most ${IMPORT_MAX_ROWS} rows per import`, code: 'too_big' }]);
+      throw refuse([
+        {
+          path: 'csv',
+          message: ruleFieldMessage('csvTooManyRows', { max: String(IMPORT_MAX_ROWS) }),
+          code: 'too_big',
+        },
+      ]);
     }
     const errors: FieldError[] = [];
     const bodies: { body: CreateContentBody; line: number }[] = [];
@@ -186,7 +203,7 @@ export class ContentExportService {
       for (const { line } of bodies.filter((entry) => entry.body.campaign_id === campaignId)) {
         errors.push({
           path: `csv.${line}.campaign_id`,
-          message: 'No such campaign in this workspace',
+          message: ruleFieldMessage('campaignNotFound'),
           code: 'not_found',
         });
       }

@@ -5,6 +5,7 @@ import { BULK_WRITE_ROWS } from '#server/repositories/statistics.repository.js';
 import type { ImportMessagesBody, ImportMessagesResult, InboundMessage } from '#shared/inbox.schema.js';
 import { inboundMessageSchema } from '#shared/inbox.schema.js';
 import type { FieldError } from '#shared/problem.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import type { Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import {
@@ -46,10 +47,15 @@ export class InboxImportService {
       'csv' in body
         ? csvRows(body.csv)
         : body.messages.map((raw, index) => ({ raw, path: `messages.${index}` }));
-    if (rows.length === 0) throw refuse([{ path: 'csv', message: 'No rows to import', code: 'empty' }]);
+    if (rows.length === 0)
+      throw refuse([{ path: 'csv', message: ruleFieldMessage('csvEmpty'), code: 'empty' }]);
     if (rows.length > MESSAGE_IMPORT_MAX_ROWS) {
       throw refuse([
-        { path: 'body', message: `At most ${MESSAGE_IMPORT_MAX_ROWS} rows per import`, code: 'too_big' },
+        {
+          path: 'body',
+          message: ruleFieldMessage('csvTooManyRows', { max: String(MESSAGE_IMPORT_MAX_ROWS) }),
+          code: 'too_big',
+        },
       ]);
     }
     const errors: FieldError[] = [];
@@ -72,7 +78,7 @@ export class InboxImportService {
       if (first) {
         errors.push({
           path: `${path}.external_id`,
-          message: `The same message as ${first}`,
+          message: ruleFieldMessage('sameMessage', { first }),
           code: 'duplicate',
         });
         continue;
