@@ -25,6 +25,9 @@ export type ProblemFacts =
   // media_in_use
   | { reason: 'media_attached'; name: string; items: number }
   | { reason: 'media_just_attached'; name: string }
+  // ai_provider_error
+  | { reason: 'ai_provider_failed'; failure: AiProviderFailure }
+  | { reason: 'ai_answer_unusable'; faults: AiAnswerFault[] }
   // conflict
   | { reason: 'email_taken' }
   | { reason: 'already_member' }
@@ -37,6 +40,43 @@ export type ProblemFacts =
   | { reason: 'job_not_retryable' }
   | { reason: 'job_finished' }
   | { reason: 'no_model_configured' };
+
+/**
+ * How a call to the AI provider failed: the provider's own answer (slow down, its error, a refusal, an
+ * unreadable answer), the way to it (no connection, an address the server may not call), or time.
+ */
+export type AiProviderFailure =
+  | 'rate_limited'
+  | 'server_error'
+  | 'connection'
+  | 'timeout'
+  | 'rejected'
+  | 'bad_response'
+  | 'cancelled'
+  | 'address_refused'
+  | 'deadline';
+
+/**
+ * What was wrong with a model's answer that stayed unusable after a repair, as people would say it (up to
+ * two, then `other`); none when nothing could be named.
+ */
+export const AI_ANSWER_FAULTS = [
+  'times',
+  'dates',
+  'channels',
+  'formats',
+  'hashtags',
+  'item_count',
+  'channel_rules',
+  'no_data',
+  'dates_outside',
+  'channels_not_asked',
+  'variant_count',
+  'avoided_words',
+  'own_instructions',
+  'other',
+] as const;
+export type AiAnswerFault = (typeof AI_ANSWER_FAULTS)[number];
 
 /** What was asked of a published item, which no longer changes: edit it, move its date, queue it again. */
 export type PublishedItemAction = 'edit' | 'move' | 'queue';
@@ -70,6 +110,8 @@ export const PROBLEM_REASONS = [
   'job_not_retryable',
   'job_finished',
   'no_model_configured',
+  'ai_provider_failed',
+  'ai_answer_unusable',
 ] as const satisfies readonly ProblemReason[];
 
 /** A list that misses a reason fails `npm run typecheck` here, naming it. */

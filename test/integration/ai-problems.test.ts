@@ -87,7 +87,12 @@ describeEachDialect('AI failures as people read them', (create) => {
     expect(response.statusCode).toBe(502);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     const problem = response.json<Problem>();
-    expect(problem).toMatchObject({ code: 'ai_provider_error', status: 502, detail: READABLE });
+    expect(problem).toMatchObject({
+      code: 'ai_provider_error',
+      status: 502,
+      detail: READABLE,
+      facts: { reason: 'ai_answer_unusable', faults: ['times'] },
+    });
     expect(response.body).not.toMatch(/items\.0|Invalid|pattern/);
     const [call] = await calls();
     expect(call).toMatchObject({
@@ -108,6 +113,7 @@ describeEachDialect('AI failures as people read them', (create) => {
     expect(problem.detail).toBe(
       'The AI provider had an error on its side; nothing was saved. Try again in a moment.',
     );
+    expect(problem.facts).toEqual({ reason: 'ai_provider_failed', failure: 'server_error' });
     expect(await diagnostics()).toMatch(/HTTP 500/);
   });
 

@@ -14,7 +14,7 @@ import { jsonSchemaFor, parseStructuredOutput } from './structured-output.js';
 import type { AiTask, TaskContext } from './task.js';
 import { countPromptTokens, countTextTokens } from './token-count.js';
 import { inOwnTurn } from './turn-queue.js';
-import { describeUnusableAnswer, diagnosticsOf } from './unusable-answer.js';
+import { answerFaults, describeUnusableAnswer, diagnosticsOf } from './unusable-answer.js';
 
 /**
  * What a run consumed so far. The engine updates it as it goes, so the caller can write the ledger
@@ -134,6 +134,7 @@ export async function runOnModel<I, O>(
   if (retried.ok) return retried.output;
   throw new AppError('ai_provider_error', describeUnusableAnswer(retried.problems), {
     diagnostics: diagnosticsOf(retried.problems),
+    facts: { reason: 'ai_answer_unusable', faults: answerFaults(retried.problems) },
   });
 }
 
@@ -268,8 +269,10 @@ export function toAppError(error: ProviderError): AppError {
   const retryAfterSeconds = error.options.retryAfterMs
     ? Math.ceil(error.options.retryAfterMs / 1000)
     : undefined;
-  const detail = isOutboundRefusal(error) ? REFUSED_ADDRESS : PROVIDER_FAILURES[error.kind];
+  const refused = isOutboundRefusal(error);
+  const detail = refused ? REFUSED_ADDRESS : PROVIDER_FAILURES[error.kind];
   return new AppError('ai_provider_error', detail, {
+    facts: { reason: 'ai_provider_failed', failure: refused ? 'address_refused' : error.kind },
     diagnostics: error.message,
     providerFailure: error.kind,
     ...(retryAfterSeconds ? { retryAfterSeconds } : {}),

@@ -1,10 +1,28 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { PROBLEM_REASONS, type ProblemFacts, type ProblemReason } from '#shared/problem-facts.js';
+import {
+  AI_ANSWER_FAULTS,
+  type AiProviderFailure,
+  PROBLEM_REASONS,
+  type ProblemFacts,
+  type ProblemReason,
+} from '#shared/problem-facts.js';
 import en from '#web/locales/en/common.json';
 import fr from '#web/locales/fr/common.json';
 import { testI18n } from '#web/test/i18n.js';
 import { problemFactsText } from './problem-facts-text.js';
 import { setWorkspaceRegion } from './workspace-format.js';
+
+const AI_PROVIDER_FAILURES: AiProviderFailure[] = [
+  'rate_limited',
+  'server_error',
+  'connection',
+  'timeout',
+  'rejected',
+  'bad_response',
+  'cancelled',
+  'address_refused',
+  'deadline',
+];
 
 /** Facts for every reason, as the server sends them; a reason with variants has one example of each. */
 const EXAMPLES: Record<ProblemReason, ProblemFacts[]> = {
@@ -51,6 +69,13 @@ const EXAMPLES: Record<ProblemReason, ProblemFacts[]> = {
   job_not_retryable: [{ reason: 'job_not_retryable' }],
   job_finished: [{ reason: 'job_finished' }],
   no_model_configured: [{ reason: 'no_model_configured' }],
+  ai_provider_failed: AI_PROVIDER_FAILURES.map((failure) => ({ reason: 'ai_provider_failed', failure })),
+  ai_answer_unusable: [
+    { reason: 'ai_answer_unusable', faults: ['times'] },
+    { reason: 'ai_answer_unusable', faults: ['dates', 'channel_rules', 'other'] },
+    { reason: 'ai_answer_unusable', faults: [] },
+    ...AI_ANSWER_FAULTS.map((fault): ProblemFacts => ({ reason: 'ai_answer_unusable', faults: [fault] })),
+  ],
 };
 
 /** A reason's key without its variant (`media_attached_one` → `media_attached`). */
@@ -94,6 +119,16 @@ describe('problemFactsText', () => {
     );
     expect(problemFactsText(EXAMPLES.campaign_move[0], french)).toBe(
       'Une campagne «\u00a0Brouillon\u00a0» ne peut pas passer à «\u00a0Terminée\u00a0»\u00a0; elle peut passer à «\u00a0Active\u00a0» ou «\u00a0Archivée\u00a0»',
+    );
+  });
+
+  it('says what was wrong with a model’s answer as a list, in the reader’s words', () => {
+    const [, several] = EXAMPLES.ai_answer_unusable;
+    expect(problemFactsText(several, french)).toBe(
+      'La réponse du modèle contenait des dates illisibles, du texte qui enfreint les règles du canal et d’autres problèmes\u00a0; rien n’a été enregistré. Réessayez ou choisissez un autre modèle.',
+    );
+    expect(problemFactsText(several, english)).toBe(
+      'The model’s answer had dates we could not read, text that broke the channel’s rules, and other problems; nothing was saved. Try again or choose another model.',
     );
   });
 

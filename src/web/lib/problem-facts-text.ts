@@ -57,6 +57,13 @@ function valuesOf(facts: ProblemFacts, i18n: I18n): Values | undefined {
       return { name: facts.name, count: facts.items };
     case 'media_just_attached':
       return { name: facts.name };
+    case 'ai_provider_failed':
+      return { context: facts.failure };
+    case 'ai_answer_unusable': {
+      if (facts.faults.length === 0) return { context: 'unnamed' };
+      const faults = facts.faults.map((fault) => i18n.t(`errors.aiAnswerFaults.${fault}`, { ns: 'common' }));
+      return { faults: new Intl.ListFormat(i18n.resolvedLanguage, { type: 'conjunction' }).format(faults) };
+    }
     default:
       return {};
   }

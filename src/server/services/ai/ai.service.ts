@@ -171,6 +171,7 @@ export class AiService {
               'ai_provider_error',
               'The AI provider took too long to answer; nothing was saved. Try again or choose a faster model.',
               {
+                facts: { reason: 'ai_provider_failed', failure: 'deadline' },
                 diagnostics: `The AI call did not finish within ${Math.round(this.deps.runDeadlineMs / 1000)} seconds`,
               },
             )
