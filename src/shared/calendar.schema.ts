@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { outputNoteSchema, planCalendarInputSchema, plannedItemSchema } from './ai-tasks.schema.js';
 import { idSchema } from './common.schema.js';
+import { ERROR_CODES } from './error-codes.js';
 import { addDays } from './zoned-time.js';
 
 /** The most slots one request may write again (a 12-week plan on every channel stays well under it). */
@@ -56,6 +57,10 @@ export const generateCalendarAcceptedSchema = z.object({ job_id: idSchema });
 export const calendarFailedSlotSchema = z.object({
   slot: plannedItemSchema,
   reason: z.string(),
+  /** The refusal's error code (`ai_provider_error`, `budget_exceeded`, `ai_unavailable`). */
+  code: z.enum(ERROR_CODES).optional(),
+  /** What `reason` says as data, as a problem's `facts` (src/shared/problem-facts.ts). */
+  facts: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** What a finished calendar job returns as its result. */

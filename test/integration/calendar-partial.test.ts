@@ -177,6 +177,9 @@ describeEachDialect('a calendar whose drafts partly fail', (create) => {
     });
     expect(failure?.reason).toMatch(/^The model's answer .+; nothing was saved\./);
     expect(failure?.reason).not.toMatch(/[a-z_]+\.\d+\.|Invalid|JSON \(/);
+    // The same refusal as data, for the web app to say in the reader's language.
+    expect(failure?.code).toBe('ai_provider_error');
+    expect(failure?.facts).toMatchObject({ reason: 'ai_answer_unusable' });
 
     const saved = await items();
     expect(saved.map((item) => item.channel).sort()).toEqual(['instagram', 'linkedin']);

@@ -71,6 +71,24 @@ export function describeError(error: unknown): string {
 }
 
 /**
+ * A refusal kept in a result rather than answered (a calendar job's slot the AI could not write): its
+ * code's sentence and its detail, as `describeError` says a problem's; the server's sentence in English.
+ */
+export function describeRefusal(refusal: {
+  reason: string;
+  code?: ErrorCode | undefined;
+  facts?: Readonly<Record<string, unknown>> | undefined;
+}): string {
+  const { t, english } = translator();
+  if (!t || english || !refusal.code) return refusal.reason;
+  const known = t(`errors.codes.${refusal.code}`, { defaultValue: '' });
+  if (!known) return refusal.reason;
+  if (!DETAIL_MATTERS.has(refusal.code)) return known;
+  const detail = (refusal.facts && problemFactsText(refusal.facts, getI18n())) ?? refusal.reason;
+  return t('errors.withDetail', { message: known, detail });
+}
+
+/**
  * A refusal by the channel or media rules, or the password policy, in the reader's language: each issue
  * from its field error (its facts, or its message through the catalogue of field messages;
  * field-error-text.ts), where the server's `detail` is the same issues in English.

@@ -132,7 +132,7 @@ export class CalendarService {
     const bodies: NewContentBody[] = [];
     const failed: CalendarFailedSlot[] = [];
     // Once the budget is spent or the provider paused, the remaining drafts would fail the same way.
-    let stopReason: string | undefined;
+    let stopReason: Omit<CalendarFailedSlot, 'slot'> | undefined;
     for (const [index, item] of items.entries()) {
       context.signal.throwIfAborted();
       const base = itemBase(item, businessId, campaignId, business.time_zone);
@@ -141,7 +141,7 @@ export class CalendarService {
         continue;
       }
       if (stopReason) {
-        failed.push({ slot: item, reason: stopReason });
+        failed.push({ slot: item, ...stopReason });
         continue;
       }
       try {
@@ -151,7 +151,7 @@ export class CalendarService {
         bodies.push(draft ? withDraft(base, item, draft, draftWarnings(written.output.warnings, 0)) : base);
       } catch (error) {
         const reason = draftFailure(error, context.signal);
-        failed.push({ slot: item, reason });
+        failed.push({ slot: item, ...reason });
         if (isAppError(error, 'budget_exceeded') || isAppError(error, 'ai_unavailable')) stopReason = reason;
       }
       await context.reportProgress(
@@ -217,17 +217,18 @@ function withDraft(
 }
 
 /**
- * Why one draft was not written, for the job's result. Only the AI's own refusals are a slot's failure;
- * anything else (a cancelled job, the database) ends the job as before.
+ * Why one draft was not written, for the job's result: the sentence, its code and its facts. Only the AI's
+ * own refusals are a slot's failure; anything else (a cancelled job, the database) ends the job as before.
  */
-function draftFailure(error: unknown, signal: AbortSignal): string {
+function draftFailure(error: unknown, signal: AbortSignal): Omit<CalendarFailedSlot, 'slot'> {
   if (signal.aborted) throw error;
   if (
     isAppError(error, 'ai_provider_error') ||
     isAppError(error, 'ai_unavailable') ||
     isAppError(error, 'budget_exceeded')
   ) {
-    return error.message;
+    const { facts } = error.options;
+    return { reason: error.message, code: error.code, ...(facts ? { facts } : {}) };
   }
   throw error;
 }

@@ -4,11 +4,12 @@ import { API } from '#shared/api-paths.js';
 import type { FieldError, Problem } from '#shared/problem.schema.js';
 import { GeneralSettingsForm } from '#web/features/workspaces/components/general-settings-form.js';
 import { ApiError, NetworkError } from '#web/lib/api-error.js';
-import { describeError } from '#web/lib/error-messages.js';
+import { describeError, describeRefusal } from '#web/lib/error-messages.js';
 import { fieldErrorText } from '#web/lib/field-error-text.js';
 import { loadFieldMessages } from '#web/lib/field-messages.js';
 // Loaded by the pages the channel rules can refuse; it words their refusals from the facts.
 import '#web/lib/channel-issue-text.js';
+import fr from '#web/locales/fr/common.json';
 import { fieldProblem, problem } from '#web/test/fake-api.js';
 import { aBusiness } from '#web/test/fixtures.js';
 import { testI18n } from '#web/test/i18n.js';
@@ -176,6 +177,23 @@ describe('describeError, in French', () => {
       facts: { reason: 'published_item_locked', action: 'move' },
     };
     expect(fieldErrorText(refusal)).toBe('Un élément publié ne peut plus être déplacé');
+  });
+
+  it('says a calendar slot the AI could not write in French, from its code and facts', () => {
+    const unusable = describeRefusal({
+      reason:
+        "The model's answer had posting times we could not read; nothing was saved. Try again or choose another model.",
+      code: 'ai_provider_error',
+      facts: { reason: 'ai_answer_unusable', faults: ['times'] },
+    });
+    expect(unusable).toMatch(
+      /\(détail\u00a0: La réponse du modèle contenait des heures de publication illisibles\u00a0; rien n’a été enregistré\. Réessayez ou choisissez un autre modèle\.\)$/,
+    );
+    expect(describeRefusal({ reason: 'The monthly AI budget is spent', code: 'budget_exceeded' })).toBe(
+      fr.errors.codes.budget_exceeded,
+    );
+    // A result stored before codes were kept reads as written.
+    expect(describeRefusal({ reason: 'Written long ago' })).toBe('Written long ago');
   });
 
   it('keeps the English of a rule refusal without facts (an older server)', () => {

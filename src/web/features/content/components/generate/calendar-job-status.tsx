@@ -10,7 +10,7 @@ import { Spinner } from '#web/components/ui/spinner.js';
 import { useCalendarJob } from '#web/features/content/api/get-calendar-job.js';
 import { contentKeys } from '#web/features/content/api/query-keys.js';
 import { channelName } from '#web/lib/channel-name.js';
-import { describeError } from '#web/lib/error-messages.js';
+import { describeError, describeRefusal } from '#web/lib/error-messages.js';
 import { followJobOnScreen } from '#web/lib/followed-jobs.js';
 import { jobFailureReason } from '#web/lib/job-failure.js';
 import { jobNoteText } from '#web/lib/job-note.js';
@@ -164,15 +164,16 @@ function PlanNotes({ notes }: { notes: string[] }) {
 /** The slots the job could not write, each with its reason; the same reason is said once for all. */
 function FailedSlots({ failed }: { failed: CalendarFailedSlot[] }) {
   const { t } = useTranslation('content');
-  const reasons = [...new Set(failed.map(({ reason }) => reason))];
+  const reasons = [...new Set(failed.map((entry) => describeRefusal(entry)))];
   return (
     <Banner tone="warning" title={t('job.notWritten', { count: failed.length })}>
       {reasons.length === 1 && <p>{reasons[0]}</p>}
       <ul className="gen-summary__list" aria-label={t('job.notWrittenList')}>
-        {failed.map(({ slot, reason }) => (
-          <li key={`${slot.channel} ${slot.date} ${slot.time}`}>
-            {slot.date} {slot.time} · {channelName(slot.channel)} · <strong>{slot.title}</strong>
-            {reasons.length > 1 && <span className="muted"> · {reason}</span>}
+        {failed.map((entry) => (
+          <li key={`${entry.slot.channel} ${entry.slot.date} ${entry.slot.time}`}>
+            {entry.slot.date} {entry.slot.time} · {channelName(entry.slot.channel)} ·{' '}
+            <strong>{entry.slot.title}</strong>
+            {reasons.length > 1 && <span className="muted"> · {describeRefusal(entry)}</span>}
           </li>
         ))}
       </ul>
