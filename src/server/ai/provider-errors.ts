@@ -1,15 +1,12 @@
 import OpenAI from 'openai';
+import type { AiProviderFailure } from '#shared/problem-facts.js';
 import { OutboundRefusedError } from '../integrations/guarded-fetch.js';
 
-/** Why a provider call failed, in the terms the engine acts on. */
-export type ProviderFailureKind =
-  | 'rate_limited'
-  | 'server_error'
-  | 'connection'
-  | 'timeout'
-  | 'rejected'
-  | 'bad_response'
-  | 'cancelled';
+/**
+ * Why a provider call failed, in the terms the engine acts on: the failures a client sees
+ * (src/shared/problem-facts.ts) but the two the engine decides itself (the guard's refusal, the deadline).
+ */
+export type ProviderFailureKind = Exclude<AiProviderFailure, 'address_refused' | 'deadline'>;
 
 /** A provider call's failure, classified once so retry, breaker and ledger agree. */
 export class ProviderError extends Error {
