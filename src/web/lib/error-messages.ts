@@ -1,12 +1,37 @@
+import type { i18n as I18n } from 'i18next';
 import { getI18n } from 'react-i18next';
 import type { ErrorCode } from '#shared/error-codes.js';
 import type common from '../locales/en/common.json';
 import { ApiError, NetworkError } from './api-error.js';
-import { addFieldErrorWording, fieldErrorText } from './field-error-text.js';
-import { problemFactsText } from './problem-facts-text.js';
+import { fieldErrorText } from './field-error-text.js';
 
-// A bulk change's per-item refusals carry the same facts as a single item's problem.
-addFieldErrorWording((fieldError, i18n) => problemFactsText(fieldError.facts, i18n));
+type FactsWording = (facts: unknown, i18n: I18n) => string | undefined;
+
+/** Set by problem-facts-text.ts once loaded: until then, a refusal's detail is the server's English. */
+let factsWording: FactsWording | undefined;
+
+export function setProblemFactsWording(wording: FactsWording): void {
+  factsWording = wording;
+}
+
+/**
+ * Loads what says a refusal's facts in the interface's language (problem-facts-text.ts and the `problems`
+ * strings), for the first problem that carries them: the sign-in page and a first visit need neither.
+ * English needs nothing (the server's sentence is shown).
+ */
+export async function loadProblemFactsWording(i18n: I18n | undefined = getI18n()): Promise<void> {
+  if (!i18n || (i18n.resolvedLanguage ?? i18n.language ?? 'en') === 'en') return;
+  try {
+    await Promise.all([import('./problem-facts-text.js'), i18n.loadNamespaces('problems')]);
+  } catch {
+    // Not loaded (offline?): the detail stays in English.
+  }
+}
+
+function factsText(facts: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const i18n = getI18n();
+  return facts && factsWording && i18n ? factsWording(facts, i18n) : undefined;
+}
 
 // The sentences live in the translations (`errors` in src/web/locales/<language>/common.json, loaded before
 // the first screen renders): one per stable error code, plus the network and app fallbacks.
@@ -65,8 +90,7 @@ export function describeError(error: unknown): string {
   // The server writes its details in English: they win in English, and elsewhere only add to the sentence.
   if (english || !known) return error.detail;
   if (!DETAIL_MATTERS.has(error.code)) return known;
-  const i18n = getI18n();
-  const detail = ruleDetail(error) ?? (error.facts && problemFactsText(error.facts, i18n)) ?? error.detail;
+  const detail = ruleDetail(error) ?? factsText(error.facts) ?? error.detail;
   return t('errors.withDetail', { message: known, detail });
 }
 
@@ -84,7 +108,7 @@ export function describeRefusal(refusal: {
   const known = t(`errors.codes.${refusal.code}`, { defaultValue: '' });
   if (!known) return refusal.reason;
   if (!DETAIL_MATTERS.has(refusal.code)) return known;
-  const detail = (refusal.facts && problemFactsText(refusal.facts, getI18n())) ?? refusal.reason;
+  const detail = factsText(refusal.facts) ?? refusal.reason;
   return t('errors.withDetail', { message: known, detail });
 }
 

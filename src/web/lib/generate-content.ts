@@ -3,6 +3,7 @@ import { API } from '#shared/api-paths.js';
 import type { generateContentBodySchema } from '#shared/content.schema.js';
 import { generateContentResultSchema } from '#shared/content.schema.js';
 import { ApiError, NetworkError } from './api-error.js';
+import { loadProblemFactsWording } from './error-messages.js';
 import { postEventStream } from './event-stream.js';
 import { problemFromBody } from './problem-body.js';
 
@@ -43,7 +44,10 @@ export async function generateContent(
       else if (event === 'error') failure = new ApiError(problemFromBody(500, payload, null));
     },
   });
-  if (failure) throw failure;
+  if (failure) {
+    if (failure.facts) await loadProblemFactsWording();
+    throw failure;
+  }
   if (!result) throw new NetworkError('The answer stopped before the variants were complete');
   return result;
 }

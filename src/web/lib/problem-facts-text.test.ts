@@ -6,8 +6,8 @@ import {
   type ProblemFacts,
   type ProblemReason,
 } from '#shared/problem-facts.js';
-import en from '#web/locales/en/common.json';
-import fr from '#web/locales/fr/common.json';
+import en from '#web/locales/en/problems.json';
+import fr from '#web/locales/fr/problems.json';
 import { testI18n } from '#web/test/i18n.js';
 import { problemFactsText } from './problem-facts-text.js';
 import { setWorkspaceRegion } from './workspace-format.js';
@@ -87,7 +87,7 @@ describe('problemFactsText', () => {
   const french = testI18n('fr');
 
   it('has words for every reason, and only for them, in English and French', () => {
-    for (const strings of [en.errors.reasons, fr.errors.reasons]) {
+    for (const strings of [en.reasons, fr.reasons]) {
       const reasons = new Set(Object.keys(strings).map(baseOf));
       expect([...reasons].sort()).toEqual([...PROBLEM_REASONS].sort());
     }
@@ -149,7 +149,12 @@ describe('problemFactsText', () => {
     expect(problemFactsText({ reason: 'something_new' }, french)).toBeUndefined();
     expect(problemFactsText(undefined, french)).toBeUndefined();
     expect(problemFactsText({ code: 'too_many_hashtags' }, french)).toBeUndefined();
-    // Without the content pages' words loaded, a status cannot be named: no half-French sentence.
+    // Without its strings loaded, nothing is said; without the content pages' words, a status cannot be
+    // named: no half-French sentence.
+    const unloaded = testI18n('fr');
+    unloaded.removeResourceBundle('fr', 'problems');
+    unloaded.removeResourceBundle('en', 'problems');
+    expect(problemFactsText({ reason: 'email_taken' }, unloaded)).toBeUndefined();
     const bare = testI18n('fr');
     bare.removeResourceBundle('fr', 'content');
     bare.removeResourceBundle('en', 'content');

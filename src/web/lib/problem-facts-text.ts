@@ -2,24 +2,33 @@ import type { i18n as I18n } from 'i18next';
 import type { CampaignStatus } from '#shared/campaign.schema.js';
 import type { ContentStatus } from '#shared/content-statuses.js';
 import { isProblemFacts, type ProblemFacts } from '#shared/problem-facts.js';
+import { setProblemFactsWording } from './error-messages.js';
+import { addFieldErrorWording } from './field-error-text.js';
 import { formatBytes, formatNumber } from './workspace-format.js';
 
+// Loaded with the first refusal that carries facts (error-messages.ts `loadProblemFactsWording`), with its
+// strings (the `problems` namespace): the sign-in page and a first visit download neither.
+
 /**
- * A refusal's facts (src/shared/problem-facts.ts) said in the interface's language, from `errors.reasons`
- * in `common`: statuses named as their pages name them, numbers and sizes as the workspace writes them. Undefined when
- * the facts are not a known reason, or the words for a status are not loaded yet: the caller then shows the
- * server's English detail rather than half a sentence.
+ * A refusal's facts (src/shared/problem-facts.ts) said in the interface's language, from `reasons` in
+ * `problems`: statuses named as their pages name them, numbers and sizes as the workspace writes them.
+ * Undefined when the facts are not a known reason, or the words are not loaded yet: the caller then shows
+ * the server's English detail rather than half a sentence.
  *
  * @example problemFactsText({ reason: 'content_move', from: 'draft', to: 'approved', allowed: ['in_review'] }, i18n)
  * // 'Un élément « Brouillon » peut passer à « En revue »'
  */
 export function problemFactsText(facts: unknown, i18n: I18n): string | undefined {
-  if (!isProblemFacts(facts)) return undefined;
+  if (!isProblemFacts(facts) || !i18n.hasLoadedNamespace('problems')) return undefined;
   const values = valuesOf(facts, i18n);
   if (!values) return undefined;
-  const text = i18n.t(`errors.reasons.${facts.reason}`, { ns: 'common', ...values, defaultValue: '' });
+  const text = i18n.t(`reasons.${facts.reason}`, { ns: 'problems', ...values, defaultValue: '' });
   return text === '' ? undefined : text;
 }
+
+setProblemFactsWording(problemFactsText);
+// A bulk change's per-item refusals carry the same facts as a single item's problem.
+addFieldErrorWording((fieldError, i18n) => problemFactsText(fieldError.facts, i18n));
 
 type Values = Record<string, string | number>;
 
@@ -61,7 +70,7 @@ function valuesOf(facts: ProblemFacts, i18n: I18n): Values | undefined {
       return { context: facts.failure };
     case 'ai_answer_unusable': {
       if (facts.faults.length === 0) return { context: 'unnamed' };
-      const faults = facts.faults.map((fault) => i18n.t(`errors.aiAnswerFaults.${fault}`, { ns: 'common' }));
+      const faults = facts.faults.map((fault) => i18n.t(`aiAnswerFaults.${fault}`, { ns: 'problems' }));
       return { faults: new Intl.ListFormat(i18n.resolvedLanguage, { type: 'conjunction' }).format(faults) };
     }
     default:
@@ -85,5 +94,5 @@ function campaignStatus(status: CampaignStatus, i18n: I18n): string | undefined 
 /** A status's name as its page shows it, in the language's quotation marks, if its words are loaded. */
 function wordOf(i18n: I18n, key: string): string | undefined {
   const word = i18n.t(key, { defaultValue: '' });
-  return word === '' ? undefined : i18n.t('errors.quoted', { ns: 'common', name: word });
+  return word === '' ? undefined : i18n.t('quoted', { ns: 'problems', name: word });
 }

@@ -1,4 +1,5 @@
 import { ApiError } from './api-error.js';
+import { loadProblemFactsWording } from './error-messages.js';
 import { loadFieldMessages } from './field-messages.js';
 
 /** Reads `Retry-After` as seconds; the HTTP-date form is converted relative to `now`. */
@@ -18,5 +19,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
   const problem = problemFromBody(response.status, body, response.headers.get('x-request-id'));
   // Field errors are shown translated, at once: their strings must be here before the form gets them.
   if (problem.errors?.length) await loadFieldMessages();
+  // So are a refusal's facts (a status move, a refused file, an AI failure), in the reader's language.
+  if (problem.facts || problem.errors?.some((error) => error.facts)) await loadProblemFactsWording();
   return new ApiError(problem, parseRetryAfter(response.headers.get('retry-after')));
 }

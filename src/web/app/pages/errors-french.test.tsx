@@ -9,6 +9,8 @@ import { fieldErrorText } from '#web/lib/field-error-text.js';
 import { loadFieldMessages } from '#web/lib/field-messages.js';
 // Loaded by the pages the channel rules can refuse; it words their refusals from the facts.
 import '#web/lib/channel-issue-text.js';
+// Loaded with the first refusal that carries facts (problem.ts); here at once.
+import '#web/lib/problem-facts-text.js';
 import fr from '#web/locales/fr/common.json';
 import { fieldProblem, problem } from '#web/test/fake-api.js';
 import { aBusiness } from '#web/test/fixtures.js';

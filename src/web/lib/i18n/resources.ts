@@ -12,6 +12,7 @@ import type jobs from '../../locales/en/jobs.json';
 import type media from '../../locales/en/media.json';
 import type notifications from '../../locales/en/notifications.json';
 import type onboarding from '../../locales/en/onboarding.json';
+import type problems from '../../locales/en/problems.json';
 import type profile from '../../locales/en/profile.json';
 import type publishing from '../../locales/en/publishing.json';
 import type webhooks from '../../locales/en/webhooks.json';
@@ -38,6 +39,7 @@ declare module 'i18next' {
       analytics: typeof analytics;
       brand: typeof brand;
       campaigns: typeof campaigns;
+      problems: typeof problems;
       jobs: typeof jobs;
       onboarding: typeof onboarding;
       profile: typeof profile;

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useEffect } from 'react';
+import { useEffect, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarFailedSlot } from '#shared/calendar.schema.js';
 import { Badge } from '#web/components/ui/badge.js';
@@ -10,7 +10,7 @@ import { Spinner } from '#web/components/ui/spinner.js';
 import { useCalendarJob } from '#web/features/content/api/get-calendar-job.js';
 import { contentKeys } from '#web/features/content/api/query-keys.js';
 import { channelName } from '#web/lib/channel-name.js';
-import { describeError, describeRefusal } from '#web/lib/error-messages.js';
+import { describeError, describeRefusal, loadProblemFactsWording } from '#web/lib/error-messages.js';
 import { followJobOnScreen } from '#web/lib/followed-jobs.js';
 import { jobFailureReason } from '#web/lib/job-failure.js';
 import { jobNoteText } from '#web/lib/job-note.js';
@@ -164,6 +164,12 @@ function PlanNotes({ notes }: { notes: string[] }) {
 /** The slots the job could not write, each with its reason; the same reason is said once for all. */
 function FailedSlots({ failed }: { failed: CalendarFailedSlot[] }) {
   const { t } = useTranslation('content');
+  // What says the refusals' facts loads on demand; the list is said again once it is here.
+  const [, wordingLoaded] = useReducer(() => true, false);
+  const withFacts = failed.some((entry) => entry.facts);
+  useEffect(() => {
+    if (withFacts) void loadProblemFactsWording().then(wordingLoaded);
+  }, [withFacts]);
   const reasons = [...new Set(failed.map((entry) => describeRefusal(entry)))];
   return (
     <Banner tone="warning" title={t('job.notWritten', { count: failed.length })}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '#web/lib/api-error.js';
-import '#web/lib/error-messages.js';
+import '#web/lib/problem-facts-text.js';
 import { aContentItem } from '#web/test/fixtures.js';
 import { testI18n } from '#web/test/i18n.js';
 import { explainRefusal } from './bulk-action-bar.js';
