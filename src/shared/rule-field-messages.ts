@@ -36,6 +36,8 @@ export const RULE_FIELD_MESSAGES = {
   itemsWithTitle: '{{count}} items have this title; name the item by its link or content_item_id',
   resultsInFuture: 'Results cannot be dated in the future (today is {{today}} in the workspace’s time zone)',
   sameMessage: 'The same message as {{first}}',
+  // Forecasts
+  benchmarkNotInModel: '{{channel}} has no {{metric}} in this model',
   // Inbox
   snoozeInFuture: 'Pick a time in the future',
   // Media

@@ -18,6 +18,7 @@ import {
 import { CAMPAIGN_OBJECTIVES, type Campaign } from '#shared/campaign.schema.js';
 import { CHANNEL_IDS, type ChannelId } from '#shared/channel-ids.js';
 import { defaultCurrency } from '#shared/currency.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import type { Principal } from '../access/principal.js';
 import { actorOf } from '../access/principal.js';
 import { requireRowRole } from '../access/row-access.js';
@@ -122,7 +123,10 @@ export class ForecastService {
         ? [
             {
               path: `body.overrides.${index}.metric`,
-              message: `${entry.channel} has no ${entry.metric} in this model`,
+              message: ruleFieldMessage('benchmarkNotInModel', {
+                channel: entry.channel,
+                metric: entry.metric,
+              }),
               code: 'custom',
             },
           ]
