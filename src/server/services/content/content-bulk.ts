@@ -4,7 +4,7 @@ import { decideTransition, reschedulePermission, WORKFLOW_MOVES } from '#shared/
 import type { ErrorCode } from '#shared/error-codes.js';
 import type { ProblemFacts, PublishedItemAction } from '#shared/problem-facts.js';
 import { can, type Permission, type Role } from '#shared/roles.js';
-import { publishedItemLocked } from './content-changes.js';
+import { publishedItemRefusal } from './content-changes.js';
 
 // Planning a bulk change, item by item, without touching the database: the service applies the plan only
 // when every item passes, so a bulk change is all or nothing.
@@ -139,6 +139,6 @@ function planReschedule(
 
 /** A published item's refusal, as the single-item routes word it (content-changes.ts). */
 function lockedStep(action: PublishedItemAction): BulkStep {
-  const { message, options } = publishedItemLocked(action);
-  return fail('invalid_transition', message, options.facts);
+  const { message, facts } = publishedItemRefusal(action);
+  return fail('invalid_transition', message, facts);
 }

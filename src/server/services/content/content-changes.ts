@@ -2,7 +2,7 @@ import { newId } from '#server/db/ids.js';
 import type { ContentHistoryRow, ContentItemRow, ContentItemUpdate } from '#server/db/schema.js';
 import { AppError } from '#server/errors/app-error.js';
 import type { ContentHistoryAction, ContentHistoryEntry, UpdateContentBody } from '#shared/content.schema.js';
-import type { PublishedItemAction } from '#shared/problem-facts.js';
+import type { ProblemFacts, PublishedItemAction } from '#shared/problem-facts.js';
 import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import { toUtcIso } from './content-items.js';
 
@@ -84,11 +84,15 @@ const PUBLISHED_ITEM_LOCKED: Record<PublishedItemAction, string> = {
   queue: 'A published item cannot be queued again; duplicate it instead',
 };
 
-/** 409 for a change to an item that went out: what was published stays as the record of it. */
+/** Why an item that went out cannot change: what was published stays as the record of it. */
+export function publishedItemRefusal(action: PublishedItemAction): { message: string; facts: ProblemFacts } {
+  return { message: PUBLISHED_ITEM_LOCKED[action], facts: { reason: 'published_item_locked', action } };
+}
+
+/** 409 for a change to an item that went out. */
 export function publishedItemLocked(action: PublishedItemAction): AppError {
-  return new AppError('invalid_transition', PUBLISHED_ITEM_LOCKED[action], {
-    facts: { reason: 'published_item_locked', action },
-  });
+  const { message, facts } = publishedItemRefusal(action);
+  return new AppError('invalid_transition', message, { facts });
 }
 
 /** A scheduled item needs a publishing time still ahead. */

@@ -9,8 +9,9 @@ import type {
   ContentItem,
   TransitionContentBody,
 } from '#shared/content.schema.js';
-import { decideTransition, type TransitionDecision } from '#shared/content-workflow.js';
+import { decideTransition } from '#shared/content-workflow.js';
 import type { FieldError } from '#shared/problem.schema.js';
+import type { ProblemFacts } from '#shared/problem-facts.js';
 import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import { actorOf, type Principal } from '../access/principal.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
@@ -59,7 +60,7 @@ export class ContentWorkflowService {
       body: row.body,
       now,
     });
-    if (!decision.ok) throw refusal(decision);
+    if (!decision.ok) throw fieldError(decision.code, decision.message, decision.field, decision.facts);
     const media = (await mediaByItem(this.repos, businessId, [itemId])).get(itemId) ?? [];
     const stage = mediaStageOf(decision.move.action);
     if (stage) checkMedia(row.channel, media, stage);
@@ -267,19 +268,10 @@ function commentOf(body: BulkContentBody): string | null {
   return body.action === 'set_status' ? (body.comment ?? null) : null;
 }
 
-/** A workflow refusal: on the field it names, with its facts where it has them. */
-function refusal(decision: Extract<TransitionDecision, { ok: false }>): AppError {
-  const { code, message, field, facts } = decision;
+/** A refusal on the body field it names, if any, with its facts where it has them. */
+function fieldError(code: AppError['code'], message: string, field?: string, facts?: ProblemFacts): AppError {
   return new AppError(code, message, {
     ...(field ? { errors: [{ path: `body.${field}`, message, code: 'custom' }] } : {}),
     ...(facts ? { facts } : {}),
   });
-}
-
-function fieldError(code: AppError['code'], message: string, field?: string): AppError {
-  return new AppError(
-    code,
-    message,
-    field ? { errors: [{ path: `body.${field}`, message, code: 'custom' }] } : {},
-  );
 }
