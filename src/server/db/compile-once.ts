@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery } from 'kysely';
+import { prepareOnEachConnection } from './prepared-statements.js';
 
 /**
  * A query whose SQL is built and compiled once per executor, then run with new parameter values.
@@ -33,6 +34,7 @@ export function compileOnce<Args extends (string | number)[], Row>(
           `compileOnce: every argument must be bound exactly once as a parameter in ${compiled.sql}`,
         );
       }
+      prepareOnEachConnection(compiled.sql);
       template = { compiled, slots };
     }
     const { compiled, slots } = template;

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/config.js';
+import { withPreparedStatements } from './prepared-statements.js';
 import type { DB } from './schema.js';
 import { type CheckpointerMessage, checkpointInBackground } from './wal-checkpointer.js';
 
@@ -124,7 +125,7 @@ function openPostgres(url: string, max: number): Database {
 }
 
 function postgresDatabase(pool: pg.Pool, { ownsPool }: { ownsPool: boolean }): Database {
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
   return {
     db,
     dialect: 'postgres',
