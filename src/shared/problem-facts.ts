@@ -1,6 +1,7 @@
 import type { CampaignStatus } from './campaign.schema.js';
 import type { ContentStatus } from './content-statuses.js';
 import type { MediaKind } from './media.schema.js';
+import type { NetworkId } from './network.schema.js';
 
 /**
  * What a refusal's `detail` says, as data: a `reason` code and the values the sentence names, sent beside
@@ -28,6 +29,16 @@ export type ProblemFacts =
   // ai_provider_error
   | { reason: 'ai_provider_failed'; failure: AiProviderFailure }
   | { reason: 'ai_answer_unusable'; faults: AiAnswerFault[] }
+  // network_refused, network_unavailable
+  | {
+      reason: 'network_failed';
+      network: NetworkId;
+      failure: NetworkFailureFact;
+      /** The HTTP status the network answered with; null when it did not answer over HTTP. */
+      status: number | null;
+      /** The network's own words (its error message, in its language), or null when it gave none. */
+      said: string | null;
+    }
   // conflict
   | { reason: 'email_taken' }
   | { reason: 'already_member' }
@@ -78,6 +89,22 @@ export const AI_ANSWER_FAULTS = [
 ] as const;
 export type AiAnswerFault = (typeof AI_ANSWER_FAULTS)[number];
 
+/**
+ * How a network refused or failed a request made for the person (connecting an account): the credentials
+ * refused, asked to slow down, unavailable for now, no answer at all, an address this server may not call,
+ * an answer it could not use, or the request itself refused.
+ */
+export const NETWORK_FAILURE_FACTS = [
+  'credentials',
+  'rate_limited',
+  'unavailable',
+  'no_answer',
+  'address_refused',
+  'bad_answer',
+  'refused',
+] as const;
+export type NetworkFailureFact = (typeof NETWORK_FAILURE_FACTS)[number];
+
 /** What was asked of a published item, which no longer changes: edit it, move its date, queue it again. */
 export type PublishedItemAction = 'edit' | 'move' | 'queue';
 
@@ -112,6 +139,7 @@ export const PROBLEM_REASONS = [
   'no_model_configured',
   'ai_provider_failed',
   'ai_answer_unusable',
+  'network_failed',
 ] as const satisfies readonly ProblemReason[];
 
 /** A list that misses a reason fails `npm run typecheck` here, naming it. */

@@ -337,6 +337,13 @@ describeEachDialect('Bluesky through a connected account', (create) => {
       code: 'network_refused',
       detail: 'Bluesky refused the app password: Invalid identifier or password',
       errors: [expect.objectContaining({ path: 'body.credentials.app_password' })],
+      facts: {
+        reason: 'network_failed',
+        network: 'bluesky',
+        failure: 'credentials',
+        status: 401,
+        said: 'Invalid identifier or password',
+      },
     });
     const own = await call('POST', '/api/network-accounts', {
       business_id: businessId,

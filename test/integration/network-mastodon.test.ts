@@ -292,6 +292,14 @@ describeEachDialect('Mastodon through a connected account', (create) => {
       code: 'network_refused',
       detail: 'Mastodon refused the token: The access token is invalid',
       errors: [expect.objectContaining({ path: 'body.credentials.access_token' })],
+      // What the web app says in the reader's language, quoting only Mastodon's own words.
+      facts: {
+        reason: 'network_failed',
+        network: 'mastodon',
+        failure: 'credentials',
+        status: 401,
+        said: 'The access token is invalid',
+      },
     });
 
     const { token } = mastodon.addAccount('bakery');

@@ -2,6 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import {
   AI_ANSWER_FAULTS,
   type AiProviderFailure,
+  NETWORK_FAILURE_FACTS,
   PROBLEM_REASONS,
   type ProblemFacts,
   type ProblemReason,
@@ -76,6 +77,16 @@ const EXAMPLES: Record<ProblemReason, ProblemFacts[]> = {
     { reason: 'ai_answer_unusable', faults: [] },
     ...AI_ANSWER_FAULTS.map((fault): ProblemFacts => ({ reason: 'ai_answer_unusable', faults: [fault] })),
   ],
+  network_failed: NETWORK_FAILURE_FACTS.flatMap((failure): ProblemFacts[] => [
+    {
+      reason: 'network_failed',
+      network: 'mastodon',
+      failure,
+      status: 403,
+      said: 'Your account is suspended',
+    },
+    { reason: 'network_failed', network: 'bluesky', failure, status: null, said: null },
+  ]),
 };
 
 /** A reason's key without its variant (`media_attached_one` → `media_attached`). */
@@ -130,6 +141,28 @@ describe('problemFactsText', () => {
     expect(problemFactsText(several, english)).toBe(
       'The model’s answer had dates we could not read, text that broke the channel’s rules, and other problems; nothing was saved. Try again or choose another model.',
     );
+  });
+
+  it('says how a network failed in the reader’s words, quoting only what the network itself wrote', () => {
+    const refused: ProblemFacts = {
+      reason: 'network_failed',
+      network: 'mastodon',
+      failure: 'credentials',
+      status: 401,
+      said: 'The access token is invalid',
+    };
+    expect(problemFactsText(refused, french)).toBe(
+      'Mastodon a refusé les identifiants (HTTP 401)\u00a0: «\u00a0The access token is invalid\u00a0»',
+    );
+    expect(problemFactsText(refused, english)).toBe(
+      'Mastodon refused the credentials (HTTP 401): “The access token is invalid”',
+    );
+    expect(
+      problemFactsText(
+        { reason: 'network_failed', network: 'bluesky', failure: 'no_answer', status: null, said: null },
+        french,
+      ),
+    ).toBe('Bluesky n’a pas répondu\u00a0; vérifiez l’adresse ou réessayez dans un instant');
   });
 
   it('writes sizes and counts as the workspace does', () => {

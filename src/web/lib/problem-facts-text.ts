@@ -1,7 +1,8 @@
 import type { i18n as I18n } from 'i18next';
 import type { CampaignStatus } from '#shared/campaign.schema.js';
 import type { ContentStatus } from '#shared/content-statuses.js';
-import { isProblemFacts, type ProblemFacts } from '#shared/problem-facts.js';
+import { NETWORK_NAMES } from '#shared/network.schema.js';
+import { isProblemFacts, type NetworkFailureFact, type ProblemFacts } from '#shared/problem-facts.js';
 import { setProblemFactsWording } from './error-messages.js';
 import { addFieldErrorWording } from './field-error-text.js';
 import { formatBytes, formatNumber } from './workspace-format.js';
@@ -73,10 +74,30 @@ function valuesOf(facts: ProblemFacts, i18n: I18n): Values | undefined {
       const faults = facts.faults.map((fault) => i18n.t(`aiAnswerFaults.${fault}`, { ns: 'problems' }));
       return { faults: new Intl.ListFormat(i18n.resolvedLanguage, { type: 'conjunction' }).format(faults) };
     }
+    case 'network_failed': {
+      const said = facts.said !== null && NETWORK_WORDS_SHOWN.has(facts.failure);
+      return {
+        network: NETWORK_NAMES[facts.network] ?? facts.network,
+        // A status is the protocol's, the same in every language.
+        status: facts.status === null ? '' : ` (HTTP ${facts.status})`,
+        context: said ? `${facts.failure}_said` : facts.failure,
+        // The network's own words stay as it wrote them, quoted as the language quotes.
+        ...(said && { said: i18n.t('quoted', { ns: 'problems', name: facts.said }) }),
+      };
+    }
     default:
       return {};
   }
 }
+
+/** The failures whose sentence has room for the network's own words (the others never carry any). */
+const NETWORK_WORDS_SHOWN: ReadonlySet<NetworkFailureFact> = new Set<NetworkFailureFact>([
+  'credentials',
+  'rate_limited',
+  'unavailable',
+  'bad_answer',
+  'refused',
+]);
 
 /** Values where every one is known, or undefined. */
 function present(values: Record<string, string | undefined>): Values | undefined {

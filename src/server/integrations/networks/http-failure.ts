@@ -57,6 +57,7 @@ export function httpFailure(
   now: Date,
 ): NetworkFailure {
   const why = reason ? `: ${reason}` : '';
+  const said = reason ? { networkSaid: reason } : {};
   if (status === 401) {
     return {
       kind: 'auth_expired',
@@ -65,6 +66,7 @@ export function httpFailure(
         : failureReason('tokenRefused', { network, status }),
       statusCode: status,
       retryAt: null,
+      ...said,
     };
   }
   if (status === 429 || status === 408 || status >= 500) {
@@ -76,6 +78,7 @@ export function httpFailure(
       message: `${network} ${what} (HTTP ${status})${why}${when}`,
       statusCode: status,
       retryAt,
+      ...said,
     };
   }
   // 403 is a refusal of this action (a suspended account, a missing scope), not an expired token.
@@ -84,6 +87,7 @@ export function httpFailure(
     message: `${network} refused it (HTTP ${status})${why}`,
     statusCode: status,
     retryAt: null,
+    ...said,
   };
 }
 
@@ -97,5 +101,6 @@ export function transportFailure(network: string, error: unknown, refused: boole
       : `${network} did not answer: ${detail}`,
     statusCode: null,
     retryAt: null,
+    unanswered: refused ? 'address_refused' : 'no_answer',
   };
 }

@@ -18,6 +18,10 @@ export interface NetworkFailure {
    * Graph answers 400 or 403 with code 4, 17, 32 or 613). Nothing more is asked of it before `retryAt`.
    */
   rateLimited?: boolean;
+  /** The network's own words about it (from its error body), where it gave some: shown as they are. */
+  networkSaid?: string;
+  /** No HTTP answer came: the request failed on the way, or this server may not call that address. */
+  unanswered?: 'no_answer' | 'address_refused';
 }
 
 /** How one call went. */

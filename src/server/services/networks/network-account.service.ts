@@ -25,6 +25,7 @@ import type { SecretBox } from '../access/security/secret-box.js';
 import { requireWorkspaceRole } from '../access/workspace-access.js';
 import { recordAudit } from '../workspace/audit.service.js';
 import type { NetworkAvatarService } from './network-avatar.service.js';
+import { networkFailureFacts } from './network-failure-facts.js';
 
 /** What a network calls the secret its accounts are connected with (OAuth networks: the authorization). */
 const SECRET_NAMES: Record<NetworkId, string> = {
@@ -252,6 +253,7 @@ export class NetworkAccountService {
 /** A refused connection as a readable problem on the field it is about. */
 function connectProblem(network: NetworkId, failure: NetworkFailure): AppError {
   const fields = credentialFieldsOf(network) ?? { address: '', secret: '' };
+  const facts = networkFailureFacts(network, failure);
   if (failure.kind === 'auth_expired') {
     // The provider's message leads with what happened ("… (HTTP 401): "); the form shows only the reason.
     const reason =
@@ -259,12 +261,14 @@ function connectProblem(network: NetworkId, failure: NetworkFailure): AppError {
       `the ${SECRET_NAMES[network]} is not valid`;
     const message = `${NETWORK_NAMES[network]} refused the ${SECRET_NAMES[network]}: ${reason}`;
     return new AppError('network_refused', message, {
-      errors: [{ path: credentialPath(fields.secret), message, code: 'token_refused' }],
+      errors: [{ path: credentialPath(fields.secret), message, code: 'token_refused', facts }],
+      facts,
     });
   }
-  if (failure.kind === 'retryable') return new AppError('network_unavailable', failure.message);
+  if (failure.kind === 'retryable') return new AppError('network_unavailable', failure.message, { facts });
   return new AppError('network_refused', failure.message, {
-    errors: [{ path: credentialPath(fields.address), message: failure.message, code: 'refused' }],
+    errors: [{ path: credentialPath(fields.address), message: failure.message, code: 'refused', facts }],
+    facts,
   });
 }
 

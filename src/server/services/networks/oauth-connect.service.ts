@@ -14,6 +14,7 @@ import type { SecretBox } from '../access/security/secret-box.js';
 import { randomToken, safeEqual, sha256 } from '../access/security/tokens.js';
 import { requireUser, requireWorkspaceRole } from '../access/workspace-access.js';
 import type { NetworkAccountService } from './network-account.service.js';
+import { networkFailureFacts } from './network-failure-facts.js';
 import type { OAuthAppsService } from './oauth-apps.service.js';
 
 /** How long a person has to approve on the network's page, and then to pick the account. */
@@ -307,6 +308,7 @@ export class OAuthConnectService {
       throw new AppError(
         opened.failure.kind === 'retryable' ? 'network_unavailable' : 'network_refused',
         readable(name, opened.failure),
+        { facts: networkFailureFacts(flow.network, opened.failure) },
       );
     }
     const connected = opened.value;

@@ -171,6 +171,42 @@ describe('describeError, in French', () => {
     expect(describeError(taken)).toContain('(détail\u00a0: Un compte existe déjà avec cette adresse e-mail)');
   });
 
+  it('says how a network refused a connection in French, quoting only the network’s own words', () => {
+    const facts = {
+      reason: 'network_failed',
+      network: 'mastodon',
+      failure: 'credentials',
+      status: 401,
+      said: 'The access token is invalid',
+    };
+    const refused = apiError({
+      status: 422,
+      code: 'network_refused',
+      detail: 'Mastodon refused the token: The access token is invalid',
+      facts,
+      errors: [
+        {
+          path: 'body.credentials.access_token',
+          code: 'token_refused',
+          message: 'Mastodon refused the token: The access token is invalid',
+          facts,
+        },
+      ],
+    });
+    const inFrench =
+      'Mastodon a refusé les identifiants (HTTP 401)\u00a0: «\u00a0The access token is invalid\u00a0»';
+    expect(describeError(refused)).toBe(`${fr.errors.codes.network_refused} (détail\u00a0: ${inFrench})`);
+    // The connect form shows it on the token's field.
+    expect(fieldErrorText(refused.fieldErrors[0] as FieldError)).toBe(inFrench);
+    const down = apiError({
+      status: 502,
+      code: 'network_unavailable',
+      detail: 'Bluesky did not answer: connect ECONNREFUSED 127.0.0.1:2583',
+      facts: { reason: 'network_failed', network: 'bluesky', failure: 'no_answer', status: null, said: null },
+    });
+    expect(describeError(down)).toContain('Bluesky n’a pas répondu\u00a0; vérifiez l’adresse');
+  });
+
   it('says a bulk change’s per-item refusal in French, from its facts', () => {
     const refusal: FieldError = {
       path: 'body.ids.0',

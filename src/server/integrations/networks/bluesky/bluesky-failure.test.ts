@@ -21,6 +21,7 @@ describe('blueskyFailure', () => {
       message: `Bluesky rate-limited us (HTTP 429): Rate Limit Exceeded; try again after 2031-03-03T10:01:30.000Z`,
       statusCode: 429,
       retryAt: new Date('2031-03-03T10:01:30.000Z'),
+      networkSaid: 'Rate Limit Exceeded',
     });
   });
 
@@ -46,6 +47,7 @@ describe('blueskyFailure', () => {
       message: `Bluesky refused it (HTTP 400): ${message}`,
       statusCode: 400,
       retryAt: null,
+      networkSaid: message,
     });
     expect(blueskyFailure(new XRPCError(502, 'UpstreamFailure', 'Upstream Failure'), now)).toMatchObject({
       kind: 'retryable',

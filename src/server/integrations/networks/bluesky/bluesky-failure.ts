@@ -55,6 +55,7 @@ export function blueskyFailure(error: unknown, now: Date): NetworkFailure {
       message: sessionRefused(network, status, error.error && status !== 401 ? error.error : null, reason),
       statusCode: status,
       retryAt: null,
+      ...(reason && { networkSaid: reason }),
     };
   }
   const headers = new Headers();

@@ -119,6 +119,7 @@ describe('Bluesky provider', () => {
         message: 'Bluesky refused the session (HTTP 401): Invalid identifier or password',
         statusCode: 401,
         retryAt: null,
+        networkSaid: 'Invalid identifier or password',
       },
     });
     const own = await provider().connect({
@@ -358,6 +359,8 @@ describe('Bluesky provider', () => {
         'Bluesky refused it (HTTP 400): Invalid app.bsky.feed.post record: grapheme too big (maximum 300, got 301) at $.record.text',
       statusCode: 400,
       retryAt: null,
+      networkSaid:
+        'Invalid app.bsky.feed.post record: grapheme too big (maximum 300, got 301) at $.record.text',
     });
     bluesky.inject({ method: 'GET', nsid: 'app.bsky.feed.getPosts', status: 503 });
     expect(await provider().metrics(session, post.uri)).toMatchObject({

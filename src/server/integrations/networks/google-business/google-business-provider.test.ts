@@ -221,6 +221,8 @@ describe('Google Business Profile provider', () => {
       retryAt: null,
       message:
         'Google Business Profile refused it (HTTP 400): INVALID_ARGUMENT: Request contains an invalid argument. (summary: Summary is too long (maximum 1500 characters))',
+      networkSaid:
+        'INVALID_ARGUMENT: Request contains an invalid argument. (summary: Summary is too long (maximum 1500 characters))',
     });
   });
 

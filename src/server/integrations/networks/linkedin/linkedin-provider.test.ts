@@ -431,6 +431,7 @@ describe('LinkedIn provider', () => {
       retryAt: null,
       message:
         'LinkedIn refused it (HTTP 422): ERROR :: /commentary :: length of commentary exceeds the maximum allowed 3000',
+      networkSaid: 'ERROR :: /commentary :: length of commentary exceeds the maximum allowed 3000',
     });
 
     linkedin.expire(connected.accessToken);

@@ -216,6 +216,7 @@ describe('Pinterest provider', () => {
       retryAt: null,
       message:
         'Pinterest refused it (HTTP 400): Invalid parameters: content_type must be one of image/jpeg, image/png',
+      networkSaid: 'Invalid parameters: content_type must be one of image/jpeg, image/png',
     });
   });
 
