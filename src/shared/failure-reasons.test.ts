@@ -25,6 +25,7 @@ const WRITTEN: Record<string, string | number> = {
   status: 401,
   code: 190,
   ms: 10_000,
+  time: '2031-03-03T10:01:30.000Z',
 };
 
 /** The same values as reading gives them back: the network as its id. */
@@ -74,10 +75,29 @@ describe('failure reasons', () => {
   it('tells a specific reason from the general one that would also read it', () => {
     const text = failureReason('sessionNotStored', { network: 'Bluesky', status: 401 });
     expect(readFailureReason(text)?.code).toBe('sessionNotStored');
+    // The network's words and when to come back, not words that end with a date.
+    const later = failureReason('rateLimitedBecauseUntil', {
+      network: 'Mastodon',
+      status: 429,
+      reason: 'Slow down; too many requests',
+      time: '2031-03-03T10:01:30.000Z',
+    });
+    expect(readFailureReason(later)).toEqual({
+      code: 'rateLimitedBecauseUntil',
+      values: {
+        network: 'mastodon',
+        status: 429,
+        reason: 'Slow down; too many requests',
+        time: '2031-03-03T10:01:30.000Z',
+      },
+    });
   });
 
   it('leaves any other text unread', () => {
-    expect(readFailureReason('Mastodon refused it (HTTP 422): bad')).toBeUndefined();
+    expect(readFailureReason('Mastodon refused it politely')).toBeUndefined();
+    expect(
+      readFailureReason('Mastodon rate-limited us (HTTP 429); try again after tomorrow'),
+    ).toBeUndefined();
     expect(
       readFailureReason('No publishing connector is set up for myspace: add one in the workspace settings'),
     ).toBe(undefined);
@@ -95,6 +115,7 @@ describe('failure reasons', () => {
     expect(placeholderKind('status')).toBe('number');
     expect(placeholderKind('channel')).toBe('channel');
     expect(placeholderKind('network')).toBe('network');
+    expect(placeholderKind('time')).toBe('time');
     expect(placeholderKind('reason')).toBe('text');
   });
 });

@@ -9,7 +9,8 @@ import { NETWORK_IDS, NETWORK_NAMES, type NetworkId } from './network.schema.js'
  * written from this list is shown as it is.
  *
  * A placeholder's name says what it holds (`placeholderKind`): a number, a channel (written as its id), a
- * network (written as `NETWORK_NAMES` spells it, read back as its id), a network's one-word error name, or
+ * network (written as `NETWORK_NAMES` spells it, read back as its id), a network's one-word error name, an
+ * instant (`time`, written as an ISO-8601 UTC timestamp, shown on the workspace's clock), or
  * text — another reason from this list, or someone else's words (a network's refusal) that stay as they
  * were written.
  *
@@ -44,6 +45,20 @@ export const FAILURE_REASONS = {
   sessionRefusedBecause: '{network} refused the session (HTTP {status}): {reason}',
   sessionRefusedNamed: '{network} refused the session (HTTP {status} {errorName})',
   sessionRefusedNamedBecause: '{network} refused the session (HTTP {status} {errorName}): {reason}',
+  // A network's answer to a post or a read (the first that fits; its own words, when it gave some, stay).
+  rateLimitedBecauseUntil: '{network} rate-limited us (HTTP {status}): {reason}; try again after {time}',
+  rateLimitedUntil: '{network} rate-limited us (HTTP {status}); try again after {time}',
+  rateLimitedBecause: '{network} rate-limited us (HTTP {status}): {reason}',
+  rateLimited: '{network} rate-limited us (HTTP {status})',
+  networkBusyBecauseUntil:
+    '{network} could not take it just now (HTTP {status}): {reason}; try again after {time}',
+  networkBusyUntil: '{network} could not take it just now (HTTP {status}); try again after {time}',
+  networkBusyBecause: '{network} could not take it just now (HTTP {status}): {reason}',
+  networkBusy: '{network} could not take it just now (HTTP {status})',
+  networkRefusedItBecause: '{network} refused it (HTTP {status}): {reason}',
+  networkRefusedIt: '{network} refused it (HTTP {status})',
+  networkSilent: '{network} did not answer: {error}',
+  networkOutOfReach: '{network} cannot be reached from this server: {error}',
   webhookRefused: '{network} refused the webhook (HTTP {status}): {reason}',
   webhookUnknown:
     '{network} no longer knows this webhook (HTTP {status}): {reason}; it was deleted, make a new one',
@@ -63,11 +78,11 @@ const NUMBER_PLACEHOLDERS = ['attempt', 'attempts', 'max', 'status', 'code', 'ms
 type NumberPlaceholder = (typeof NUMBER_PLACEHOLDERS)[number];
 
 /** What a placeholder holds, by its name. */
-export type PlaceholderKind = 'number' | 'channel' | 'network' | 'errorName' | 'text';
+export type PlaceholderKind = 'number' | 'channel' | 'network' | 'errorName' | 'time' | 'text';
 
 export function placeholderKind(name: string): PlaceholderKind {
   if ((NUMBER_PLACEHOLDERS as readonly string[]).includes(name)) return 'number';
-  if (name === 'channel' || name === 'network' || name === 'errorName') return name;
+  if (name === 'channel' || name === 'network' || name === 'errorName' || name === 'time') return name;
   return 'text';
 }
 
@@ -111,6 +126,8 @@ const PATTERNS: Record<PlaceholderKind, string> = {
   network: `(${byLength(Object.values(NETWORK_NAMES)).join('|')})`,
   // A network's error name ("ExpiredToken"): one word, so it cannot swallow the reason after it.
   errorName: '([A-Za-z][\\w.]*)',
+  // An instant as `Date.toISOString()` writes it.
+  time: '(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z)',
   // Lazy, and anchored at both ends: a text takes what the template's next words leave it, newlines too.
   text: '([\\s\\S]*?)',
 };

@@ -4,6 +4,7 @@ import en from '#web/locales/en/common.json';
 import fr from '#web/locales/fr/common.json';
 import { testI18n } from '#web/test/i18n.js';
 import { failureReasonText } from './failure-reason.js';
+import { formatDateTime } from './format-date.js';
 
 const CODES = Object.keys(FAILURE_REASONS) as FailureReasonCode[];
 
@@ -21,6 +22,7 @@ const VALUES: Record<string, string | number> = {
   status: 401,
   code: 190,
   ms: 10_000,
+  time: '2026-12-08T10:01:30.000Z',
 };
 
 const write = (code: FailureReasonCode) =>
@@ -45,7 +47,10 @@ describe('failureReasonText', () => {
       const text = write(code);
       // English names the channel as the app does ("LinkedIn") and groups an amount's digits; otherwise it
       // says what the server wrote.
-      const shown = text.replace('for linkedin:', 'for LinkedIn:').replace('10000 ms', '10,000 ms');
+      const shown = text
+        .replace('for linkedin:', 'for LinkedIn:')
+        .replace('10000 ms', '10,000 ms')
+        .replace(String(VALUES.time), formatDateTime(String(VALUES.time)));
       expect(failureReasonText(text, english), code).toBe(shown);
       expect(failureReasonText(text, french), code).not.toBe(failureReasonText(text, english));
     }
@@ -74,8 +79,21 @@ describe('failureReasonText', () => {
   });
 
   it('shows any other text as it was written', () => {
-    expect(failureReasonText('Mastodon refused it (HTTP 422): bad', french)).toBe(
-      'Mastodon refused it (HTTP 422): bad',
+    expect(failureReasonText('Mastodon answered without an account id', french)).toBe(
+      'Mastodon answered without an account id',
+    );
+  });
+
+  it('says a network’s answer to a post in French, its words kept and its time on the workspace’s clock', () => {
+    expect(failureReasonText('Mastodon refused it (HTTP 422): Validation failed', french)).toBe(
+      'Mastodon a refusé la demande (HTTP 422)\u00a0: Validation failed',
+    );
+    const later = 'Bluesky rate-limited us (HTTP 429); try again after 2026-12-08T10:01:30.000Z';
+    expect(failureReasonText(later, french)).toBe(
+      `Bluesky nous a demandé de ralentir (HTTP 429)\u00a0; réessayez après le ${formatDateTime('2026-12-08T10:01:30.000Z')}`,
+    );
+    expect(failureReasonText('X did not answer: The operation timed out.', french)).toBe(
+      'X n’a pas répondu\u00a0: The operation timed out.',
     );
   });
 });

@@ -3,11 +3,12 @@ import type { ChannelId } from '#shared/channel-ids.js';
 import { placeholderKind, type ReadValue, readFailureReason } from '#shared/failure-reasons.js';
 import { NETWORK_NAMES, type NetworkId } from '#shared/network.schema.js';
 import { channelName } from '#web/lib/channel-name.js';
+import { formatDateTime } from './format-date.js';
 import { formatNumber } from './workspace-format.js';
 
 /**
  * Why something failed, in the reader's language when the server wrote it from the shared list
- * (src/shared/failure-reasons.ts): numbers as the workspace writes them, channels and networks named as
+ * (src/shared/failure-reasons.ts): numbers and instants as the workspace writes them (on its clock), channels and networks named as
  * everywhere else in the app, and a reason inside another read the same way. Anything else — a network's
  * own refusal, a text written before the list existed — is shown as it was written.
  *
@@ -35,6 +36,8 @@ function shown(name: string, value: ReadValue, t: TFunction<'common'>): string {
       return NETWORK_NAMES[value as NetworkId];
     case 'errorName':
       return String(value);
+    case 'time':
+      return formatDateTime(String(value));
     case 'text':
       return failureReasonText(String(value), t);
   }

@@ -56,7 +56,6 @@ export function httpFailure(
   reason: string | null,
   now: Date,
 ): NetworkFailure {
-  const why = reason ? `: ${reason}` : '';
   const said = reason ? { networkSaid: reason } : {};
   if (status === 401) {
     return {
@@ -71,11 +70,9 @@ export function httpFailure(
   }
   if (status === 429 || status === 408 || status >= 500) {
     const retryAt = retryAtOf(headers, now, { rateLimited: status === 429 });
-    const when = retryAt ? `; try again after ${retryAt.toISOString()}` : '';
-    const what = status === 429 ? 'rate-limited us' : 'could not take it just now';
     return {
       kind: 'retryable',
-      message: `${network} ${what} (HTTP ${status})${why}${when}`,
+      message: comeBackLater(network, status, reason, retryAt),
       statusCode: status,
       retryAt,
       ...said,
@@ -84,11 +81,30 @@ export function httpFailure(
   // 403 is a refusal of this action (a suspended account, a missing scope), not an expired token.
   return {
     kind: 'rejected',
-    message: `${network} refused it (HTTP ${status})${why}`,
+    message: reason
+      ? failureReason('networkRefusedItBecause', { network, status, reason })
+      : failureReason('networkRefusedIt', { network, status }),
     statusCode: status,
     retryAt: null,
     ...said,
   };
+}
+
+/** "Slow down" (429) or "not now" (408, 5xx), with the network's words and when to come back, if known. */
+function comeBackLater(network: string, status: number, reason: string | null, retryAt: Date | null): string {
+  const time = retryAt?.toISOString();
+  if (status === 429) {
+    if (reason && time) return failureReason('rateLimitedBecauseUntil', { network, status, reason, time });
+    if (time) return failureReason('rateLimitedUntil', { network, status, time });
+    return reason
+      ? failureReason('rateLimitedBecause', { network, status, reason })
+      : failureReason('rateLimited', { network, status });
+  }
+  if (reason && time) return failureReason('networkBusyBecauseUntil', { network, status, reason, time });
+  if (time) return failureReason('networkBusyUntil', { network, status, time });
+  return reason
+    ? failureReason('networkBusyBecause', { network, status, reason })
+    : failureReason('networkBusy', { network, status });
 }
 
 /** A request that got no answer (network error, timeout, or the outbound guard refused the address). */
@@ -97,8 +113,8 @@ export function transportFailure(network: string, error: unknown, refused: boole
   return {
     kind: refused ? 'rejected' : 'retryable',
     message: refused
-      ? `${network} cannot be reached from this server: ${detail}`
-      : `${network} did not answer: ${detail}`,
+      ? failureReason('networkOutOfReach', { network, error: detail })
+      : failureReason('networkSilent', { network, error: detail }),
     statusCode: null,
     retryAt: null,
     unanswered: refused ? 'address_refused' : 'no_answer',
