@@ -2,6 +2,7 @@ import type { CampaignStatus } from './campaign.schema.js';
 import type { ContentStatus } from './content-statuses.js';
 import type { MediaKind } from './media.schema.js';
 import type { NetworkId } from './network.schema.js';
+import type { Role } from './roles.js';
 
 /**
  * What a refusal's `detail` says, as data: a `reason` code and the values the sentence names, sent beside
@@ -39,6 +40,11 @@ export type ProblemFacts =
       /** The network's own words (its error message, in its language), or null when it gave none. */
       said: string | null;
     }
+  // forbidden (a role that lacks a permission and nothing more is the code's own sentence)
+  | { reason: 'role_cannot'; role: Role; action: RoleRefusedAction; to: ContentStatus | null }
+  | { reason: 'comment_author_only' }
+  | { reason: 'api_key_not_a_person'; scope: 'accounts' | 'comments' | 'notifications' }
+  | { reason: 'owner_only'; change: 'two_factor_requirement' | 'owner_role' }
   // conflict
   | { reason: 'email_taken' }
   | { reason: 'already_member' }
@@ -105,6 +111,19 @@ export const NETWORK_FAILURE_FACTS = [
 ] as const;
 export type NetworkFailureFact = (typeof NETWORK_FAILURE_FACTS)[number];
 
+/**
+ * What a role was refused: content deleted, restored, edited (its campaign), moved or set to a status (`to`)
+ * in bulk, a scheduled item moved, an item scheduled.
+ */
+export type RoleRefusedAction =
+  | 'delete_content'
+  | 'restore_content'
+  | 'edit_content'
+  | 'move_content'
+  | 'set_content_status'
+  | 'move_scheduled_item'
+  | 'schedule_item';
+
 /** What was asked of a published item, which no longer changes: edit it, move its date, queue it again. */
 export type PublishedItemAction = 'edit' | 'move' | 'queue';
 
@@ -140,6 +159,10 @@ export const PROBLEM_REASONS = [
   'ai_provider_failed',
   'ai_answer_unusable',
   'network_failed',
+  'role_cannot',
+  'comment_author_only',
+  'api_key_not_a_person',
+  'owner_only',
 ] as const satisfies readonly ProblemReason[];
 
 /** A list that misses a reason fails `npm run typecheck` here, naming it. */

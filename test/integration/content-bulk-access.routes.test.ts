@@ -67,6 +67,7 @@ describeEachDialect('content bulk access', (create) => {
     const problem = response.json<Problem>();
     expect(problem).toMatchObject({ status: 403, code: 'forbidden' });
     expect(problem.detail).toContain(`(${role})`);
+    expect(problem.facts).toMatchObject({ reason: 'role_cannot', role });
     expect(problem.errors).toBeUndefined();
     for (const item of before) expect((await readItem(item.id)).json()).toEqual(item);
   });
@@ -80,7 +81,12 @@ describeEachDialect('content bulk access', (create) => {
     expect(moveBoth.statusCode).toBe(422);
     expect(moveBoth.json<Problem>()).toMatchObject({ code: 'bulk_failed' });
     expect(moveBoth.json<Problem>().errors).toEqual([
-      { path: 'body.ids.1', code: 'forbidden', message: 'Your role (editor) cannot move a scheduled item' },
+      {
+        path: 'body.ids.1',
+        code: 'forbidden',
+        message: 'Your role (editor) cannot move a scheduled item',
+        facts: { reason: 'role_cannot', role: 'editor', action: 'move_scheduled_item', to: null },
+      },
     ]);
 
     const publish = await bulk(editor, { ids: [draft.id], action: 'set_status', to: 'published' });

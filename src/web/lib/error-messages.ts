@@ -47,7 +47,8 @@ export const EVERY_CODE_HAS_A_SENTENCE: [CodesWithoutSentence] extends [never] ?
  * other than English, the translated sentence is shown with the detail after it: worded from the problem's
  * facts where it has them (problem-facts-text.ts), else as the server wrote it, in English. For the other
  * codes the sentence says it all, or the specifics are shown elsewhere: `validation_failed` and
- * `bulk_failed` list their fields separately, `not_found` and `version_conflict` only name the thing.
+ * `bulk_failed` list their fields separately, `not_found` and `version_conflict` only name the thing; where
+ * such a problem carries facts (a `forbidden` that says who may do it), they are worded after it.
  */
 const DETAIL_MATTERS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'conflict',
@@ -89,7 +90,11 @@ export function describeError(error: unknown): string {
   if (!error.detail) return known || error.title;
   // The server writes its details in English: they win in English, and elsewhere only add to the sentence.
   if (english || !known) return error.detail;
-  if (!DETAIL_MATTERS.has(error.code)) return known;
+  if (!DETAIL_MATTERS.has(error.code)) {
+    // A refusal whose facts say more than its code's sentence (who may do it) says that too, in these words.
+    const worded = factsText(error.facts);
+    return worded ? t('errors.withDetail', { message: known, detail: worded }) : known;
+  }
   const detail = ruleDetail(error) ?? factsText(error.facts) ?? error.detail;
   return t('errors.withDetail', { message: known, detail });
 }

@@ -77,6 +77,25 @@ const EXAMPLES: Record<ProblemReason, ProblemFacts[]> = {
     { reason: 'ai_answer_unusable', faults: [] },
     ...AI_ANSWER_FAULTS.map((fault): ProblemFacts => ({ reason: 'ai_answer_unusable', faults: [fault] })),
   ],
+  role_cannot: [
+    { reason: 'role_cannot', role: 'viewer', action: 'delete_content', to: null },
+    { reason: 'role_cannot', role: 'viewer', action: 'restore_content', to: null },
+    { reason: 'role_cannot', role: 'viewer', action: 'edit_content', to: null },
+    { reason: 'role_cannot', role: 'viewer', action: 'move_content', to: null },
+    { reason: 'role_cannot', role: 'editor', action: 'set_content_status', to: 'approved' },
+    { reason: 'role_cannot', role: 'editor', action: 'move_scheduled_item', to: null },
+    { reason: 'role_cannot', role: 'editor', action: 'schedule_item', to: null },
+  ],
+  comment_author_only: [{ reason: 'comment_author_only' }],
+  api_key_not_a_person: [
+    { reason: 'api_key_not_a_person', scope: 'accounts' },
+    { reason: 'api_key_not_a_person', scope: 'comments' },
+    { reason: 'api_key_not_a_person', scope: 'notifications' },
+  ],
+  owner_only: [
+    { reason: 'owner_only', change: 'two_factor_requirement' },
+    { reason: 'owner_only', change: 'owner_role' },
+  ],
   network_failed: NETWORK_FAILURE_FACTS.flatMap((failure): ProblemFacts[] => [
     {
       reason: 'network_failed',

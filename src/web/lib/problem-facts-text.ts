@@ -74,6 +74,15 @@ function valuesOf(facts: ProblemFacts, i18n: I18n): Values | undefined {
       const faults = facts.faults.map((fault) => i18n.t(`aiAnswerFaults.${fault}`, { ns: 'problems' }));
       return { faults: new Intl.ListFormat(i18n.resolvedLanguage, { type: 'conjunction' }).format(faults) };
     }
+    case 'role_cannot': {
+      const role = i18n.t(`roles.${facts.role}`, { ns: 'problems', defaultValue: facts.role });
+      if (facts.to === null) return { role, context: facts.action };
+      return present({ role, to: contentStatus(facts.to, i18n), context: facts.action });
+    }
+    case 'api_key_not_a_person':
+      return { context: facts.scope };
+    case 'owner_only':
+      return { context: facts.change };
     case 'network_failed': {
       const said = facts.said !== null && NETWORK_WORDS_SHOWN.has(facts.failure);
       return {

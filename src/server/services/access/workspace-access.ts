@@ -47,6 +47,8 @@ export function twoFactorRequired(
 /** The user behind a user principal; API keys cannot act on accounts. */
 export function requireUser(principal: Principal): string {
   if (principal.kind !== 'user')
-    throw new AppError('forbidden', 'API keys cannot manage accounts or workspaces');
+    throw new AppError('forbidden', 'API keys cannot manage accounts or workspaces', {
+      facts: { reason: 'api_key_not_a_person', scope: 'accounts' },
+    });
   return principal.userId;
 }

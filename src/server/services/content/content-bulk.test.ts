@@ -104,7 +104,10 @@ describe('bulk access by role', () => {
     for (const role of ROLES) {
       const refusal = bulkActionRefusal(body(fields), role);
       if ((allowed as readonly Role[]).includes(role)) expect(refusal).toBeUndefined();
-      else expect(refusal).toContain(`Your role (${role}) cannot`);
+      else {
+        expect(refusal?.message).toContain(`Your role (${role}) cannot`);
+        expect(refusal?.options.facts).toMatchObject({ reason: 'role_cannot', role });
+      }
     }
   });
 });

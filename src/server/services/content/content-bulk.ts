@@ -1,8 +1,9 @@
 import type { ContentItemRow, ContentItemUpdate } from '#server/db/schema.js';
+import { AppError } from '#server/errors/app-error.js';
 import { type BulkContentBody, CONTENT_STATUSES, type ContentHistoryAction } from '#shared/content.schema.js';
 import { decideTransition, reschedulePermission, WORKFLOW_MOVES } from '#shared/content-workflow.js';
 import type { ErrorCode } from '#shared/error-codes.js';
-import type { ProblemFacts, PublishedItemAction } from '#shared/problem-facts.js';
+import type { ProblemFacts, PublishedItemAction, RoleRefusedAction } from '#shared/problem-facts.js';
 import { can, type Permission, type Role } from '#shared/roles.js';
 import { publishedItemRefusal } from './content-changes.js';
 
@@ -22,21 +23,25 @@ const fail = (code: ErrorCode, message: string, facts?: ProblemFacts): BulkStep 
  * Why `role` can never make `body`'s change, whatever the items, or undefined when some item could change:
  * the service answers that with 403 before reading a row, and leaves what depends on each item to
  * planBulkStep.
- * @example bulkActionRefusal({ action: 'delete', … }, 'editor') // 'Your role (editor) cannot delete content'
+ * @example bulkActionRefusal({ action: 'delete', … }, 'editor')?.message // 'Your role (editor) cannot delete content'
  */
-export function bulkActionRefusal(body: BulkContentBody, role: Role): string | undefined {
+export function bulkActionRefusal(body: BulkContentBody, role: Role): AppError | undefined {
   if (permissionsFor(body).some((permission) => can(role, permission))) return undefined;
+  const refused = (action: RoleRefusedAction, message: string) =>
+    new AppError('forbidden', message, {
+      facts: { reason: 'role_cannot', role, action, to: body.action === 'set_status' ? body.to : null },
+    });
   switch (body.action) {
     case 'delete':
-      return `Your role (${role}) cannot delete content`;
+      return refused('delete_content', `Your role (${role}) cannot delete content`);
     case 'restore':
-      return `Your role (${role}) cannot restore deleted content`;
+      return refused('restore_content', `Your role (${role}) cannot restore deleted content`);
     case 'set_campaign':
-      return `Your role (${role}) cannot edit content`;
+      return refused('edit_content', `Your role (${role}) cannot edit content`);
     case 'reschedule':
-      return `Your role (${role}) cannot move content`;
+      return refused('move_content', `Your role (${role}) cannot move content`);
     case 'set_status':
-      return `Your role (${role}) cannot set content to ${body.to}`;
+      return refused('set_content_status', `Your role (${role}) cannot set content to ${body.to}`);
   }
 }
 
@@ -118,7 +123,13 @@ function planReschedule(
 ): BulkStep {
   if (row.status === 'published') return lockedStep('move');
   if (!can(role, reschedulePermission(row.status))) {
-    return fail('forbidden', `Your role (${role}) cannot move a ${row.status} item`);
+    const action = row.status === 'scheduled' ? 'move_scheduled_item' : 'move_content';
+    return fail('forbidden', `Your role (${role}) cannot move a ${row.status} item`, {
+      reason: 'role_cannot',
+      role,
+      action,
+      to: null,
+    });
   }
   let next: string;
   if (scheduledAt !== undefined) next = new Date(scheduledAt).toISOString();

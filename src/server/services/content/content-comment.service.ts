@@ -126,7 +126,9 @@ export class ContentCommentService {
     const comment = await trx.contentComments.find(businessId, itemId, commentId);
     if (!comment || comment.deleted_at) throw new AppError('not_found', 'No such comment on this item');
     if (comment.author_id !== userId) {
-      throw new AppError('forbidden', 'Only its author can change or delete a comment');
+      throw new AppError('forbidden', 'Only its author can change or delete a comment', {
+        facts: { reason: 'comment_author_only' },
+      });
     }
     return comment;
   }
@@ -187,7 +189,9 @@ export class ContentCommentService {
  */
 function personOf(principal: Principal): string {
   if (principal.kind !== 'user')
-    throw new AppError('forbidden', 'Comments are for members; API keys cannot comment');
+    throw new AppError('forbidden', 'Comments are for members; API keys cannot comment', {
+      facts: { reason: 'api_key_not_a_person', scope: 'comments' },
+    });
   return principal.userId;
 }
 

@@ -98,7 +98,7 @@ export class ContentWorkflowService {
     const businessId = body.business_id;
     const role = await requireWorkspaceRole(this.repos, principal, businessId, 'content.read');
     const refusal = bulkActionRefusal(body, role);
-    if (refusal) throw new AppError('forbidden', refusal);
+    if (refusal) throw refusal;
     if (body.action === 'restore') return this.restore(principal, businessId, body.ids);
     if (body.action === 'set_campaign' && body.campaign_id) {
       if (!(await this.repos.campaigns.find(businessId, body.campaign_id))) {

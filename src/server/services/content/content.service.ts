@@ -287,5 +287,7 @@ async function requireCampaign(repos: Repositories, businessId: string, campaign
 
 function requireRole(role: Role, permission: Permission): void {
   if (!can(role, permission))
-    throw new AppError('forbidden', `Your role (${role}) cannot move a scheduled item`);
+    throw new AppError('forbidden', `Your role (${role}) cannot move a scheduled item`, {
+      facts: { reason: 'role_cannot', role, action: 'move_scheduled_item', to: null },
+    });
 }

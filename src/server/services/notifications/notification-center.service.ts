@@ -86,7 +86,9 @@ export class NotificationCenterService {
   private async member(principal: Principal, businessId: string): Promise<string> {
     await requireWorkspaceRole(this.repos, principal, businessId, 'business.read');
     if (principal.kind !== 'user') {
-      throw new AppError('forbidden', 'Notifications belong to people; API keys have none');
+      throw new AppError('forbidden', 'Notifications belong to people; API keys have none', {
+        facts: { reason: 'api_key_not_a_person', scope: 'notifications' },
+      });
     }
     return principal.userId;
   }

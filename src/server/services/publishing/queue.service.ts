@@ -123,7 +123,9 @@ export class QueueService {
     }
     const schedules = row.status === 'approved' || row.status === 'failed' || row.status === 'scheduled';
     if (schedules && !can(role, 'content.approve')) {
-      throw new AppError('forbidden', `Your role (${role}) cannot schedule an item; owners and admins can`);
+      throw new AppError('forbidden', `Your role (${role}) cannot schedule an item; owners and admins can`, {
+        facts: { reason: 'role_cannot', role, action: 'schedule_item', to: null },
+      });
     }
     const now = this.now();
     const media = (await mediaByItem(this.repos, businessId, [itemId])).get(itemId) ?? [];

@@ -293,5 +293,7 @@ function noSuchInvitation(): AppError {
 
 function assertCanManageOwners(actorRole: Role): void {
   if (!can(actorRole, 'owners.manage'))
-    throw new AppError('forbidden', 'Only owners can grant, change or remove the owner role');
+    throw new AppError('forbidden', 'Only owners can grant, change or remove the owner role', {
+      facts: { reason: 'owner_only', change: 'owner_role' },
+    });
 }

@@ -148,7 +148,9 @@ export class MemberService {
 
 function assertCanManageOwners(actorRole: Role): void {
   if (!can(actorRole, 'owners.manage'))
-    throw new AppError('forbidden', 'Only owners can grant, change or remove the owner role');
+    throw new AppError('forbidden', 'Only owners can grant, change or remove the owner role', {
+      facts: { reason: 'owner_only', change: 'owner_role' },
+    });
 }
 
 function lastOwner(): AppError {

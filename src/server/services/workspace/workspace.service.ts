@@ -109,7 +109,9 @@ export class WorkspaceService {
     body: UpdateBusinessBody,
   ): Promise<void> {
     if (role !== 'owner' || principal.kind !== 'user') {
-      throw new AppError('forbidden', 'Only owners can change whether two-factor sign-in is required');
+      throw new AppError('forbidden', 'Only owners can change whether two-factor sign-in is required', {
+        facts: { reason: 'owner_only', change: 'two_factor_requirement' },
+      });
     }
     if (!body.require_two_factor) return;
     if (!(await hasSecondFactor(this.repos, principal.userId))) {

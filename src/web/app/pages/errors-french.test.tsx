@@ -207,6 +207,24 @@ describe('describeError, in French', () => {
     expect(describeError(down)).toContain('Bluesky n’a pas répondu\u00a0; vérifiez l’adresse');
   });
 
+  it('says who may do what a role was refused, in French, and only the code’s sentence without facts', () => {
+    const refused = apiError({
+      status: 403,
+      code: 'forbidden',
+      detail: 'Your role (editor) cannot schedule an item; owners and admins can',
+      facts: { reason: 'role_cannot', role: 'editor', action: 'schedule_item', to: null },
+    });
+    expect(describeError(refused)).toBe(
+      `${fr.errors.codes.forbidden} (détail\u00a0: Votre rôle (rédacteur) ne permet pas de programmer un élément\u00a0; les propriétaires et les administrateurs le peuvent)`,
+    );
+    const plain = apiError({
+      status: 403,
+      code: 'forbidden',
+      detail: 'Your role (viewer) does not allow this',
+    });
+    expect(describeError(plain)).toBe(fr.errors.codes.forbidden);
+  });
+
   it('says a bulk change’s per-item refusal in French, from its facts', () => {
     const refusal: FieldError = {
       path: 'body.ids.0',
