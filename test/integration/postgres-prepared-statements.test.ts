@@ -55,6 +55,32 @@ describe.skipIf(Boolean(await postgresUnavailableReason()))('prepared statements
     });
   });
 
+  it('names only statements that list their columns, which run on after a migration adds one', async () => {
+    await db.transaction().execute(async (trx) => {
+      // Dropped with the transaction, so the database goes back to the next test as it came.
+      await sql`create temp table notes (id text primary key, body text) on commit drop`.execute(trx);
+      await sql`insert into notes values ('n1', 'Hello')`.execute(trx);
+      const withNotes = trx.withTables<{ notes: { id: string; body: string } }>();
+      const named = compileOnce(1, (id: string) =>
+        withNotes.selectFrom('notes').select(['id', 'body']).where('id', '=', id),
+      );
+      const starred = compileOnce(1, (id: string) =>
+        withNotes.selectFrom('notes').selectAll().where('id', '=', id),
+      );
+      expect((await trx.executeQuery(named('n1'))).rows).toEqual([{ id: 'n1', body: 'Hello' }]);
+      expect((await trx.executeQuery(starred('n1'))).rows).toEqual([{ id: 'n1', body: 'Hello' }]);
+      expect(preparedStatementName(named('n1').sql)).toMatch(/^mcc_\d+$/);
+      expect(preparedStatementName(starred('n1').sql)).toBeUndefined();
+
+      // Another instance's migration, as in a rolling upgrade: a prepared `select *` would now be refused.
+      await sql`alter table notes add column pinned boolean not null default false`.execute(trx);
+      expect((await trx.executeQuery(named('n1'))).rows).toEqual([{ id: 'n1', body: 'Hello' }]);
+      expect((await trx.executeQuery(starred('n1'))).rows).toEqual([
+        { id: 'n1', body: 'Hello', pinned: false },
+      ]);
+    });
+  });
+
   it('answers a named statement with each call’s own parameters', async () => {
     const at = '2026-01-01T00:00:00.000Z';
     await db

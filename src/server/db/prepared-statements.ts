@@ -14,9 +14,21 @@ import type pg from 'pg';
  */
 const statementNames = new Map<string, string>();
 
-/** Marks one SQL text as worth a prepared statement on every connection that runs it. */
+/**
+ * A statement that selects `*` is left unnamed: a prepared statement's result columns are fixed when it is
+ * parsed, and once another process's migration adds a column to the table PostgreSQL refuses to run it
+ * ("cached plan must not change result type"), which in a rolling upgrade would fail the old instances'
+ * reads until their connections closed. A statement that names its columns runs on across such a change.
+ */
+const SELECTS_EVERY_COLUMN = /(?<!count\()\*/;
+
+/**
+ * Marks one SQL text as worth a prepared statement on every connection that runs it (unless it selects
+ * `*`, above).
+ */
 export function prepareOnEachConnection(sqlText: string): void {
-  if (!statementNames.has(sqlText)) statementNames.set(sqlText, `mcc_${statementNames.size + 1}`);
+  if (statementNames.has(sqlText) || SELECTS_EVERY_COLUMN.test(sqlText)) return;
+  statementNames.set(sqlText, `mcc_${statementNames.size + 1}`);
 }
 
 /** The statement name of a registered SQL text; `undefined` for a text run unnamed. */

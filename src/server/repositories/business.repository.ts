@@ -2,24 +2,47 @@ import type { Kysely } from 'kysely';
 import type { Role } from '#shared/roles.js';
 import { compileOnce } from '../db/compile-once.js';
 import type { Dialect } from '../db/database.js';
-import type { BusinessRow, BusinessUpdate, DB, NewBusiness } from '../db/schema.js';
+import type { BusinessesTable, BusinessRow, BusinessUpdate, DB, NewBusiness } from '../db/schema.js';
 
 /** A workspace together with the role of the member who asked for it. */
 export type BusinessWithRole = BusinessRow & { role: Role };
+
+/**
+ * Every column, named rather than `businesses.*`: these reads are compiled once, which PostgreSQL prepares,
+ * and a prepared `*` stops working when a migration adds a column (db/prepared-statements.ts).
+ */
+const BUSINESS_COLUMNS = [
+  'businesses.id',
+  'businesses.name',
+  'businesses.industry',
+  'businesses.description',
+  'businesses.website',
+  'businesses.time_zone',
+  'businesses.locale',
+  'businesses.brand_profile',
+  'businesses.require_two_factor',
+  'businesses.created_at',
+  'businesses.updated_at',
+] as const;
+
+/** A column missing from the list above fails `npm run typecheck` here, naming it. */
+type ColumnsNotListed = Exclude<`businesses.${keyof BusinessesTable}`, (typeof BUSINESS_COLUMNS)[number]>;
+export const EVERY_BUSINESS_COLUMN_IS_LISTED: [ColumnsNotListed] extends [never] ? true : ColumnsNotListed =
+  true;
 
 /** Businesses the user belongs to, with their role: the membership join *is* the tenant scope. */
 function businessesOfUser(db: Kysely<DB>, userId: string) {
   return db
     .selectFrom('businesses')
     .innerJoin('memberships', 'memberships.business_id', 'businesses.id')
-    .selectAll('businesses')
+    .select(BUSINESS_COLUMNS)
     .select('memberships.role')
     .where('memberships.user_id', '=', userId);
 }
 
 /** Workspaces. Every read goes through a membership (or an API key's own workspace). */
 export class BusinessRepository {
-  // The two reads behind every workspace page, compiled once (see compileOnce); the SQL is unchanged.
+  // The two reads behind every workspace page, compiled once (see compileOnce).
   private readonly listForUserQuery = compileOnce(1, (userId: string) =>
     businessesOfUser(this.db, userId).orderBy('businesses.name').orderBy('businesses.id'),
   );

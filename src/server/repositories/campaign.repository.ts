@@ -1,7 +1,7 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { CampaignSortKey, CampaignStatus } from '#shared/campaign.schema.js';
 import { compileOnce } from '../db/compile-once.js';
-import type { CampaignRow, CampaignUpdate, DB } from '../db/schema.js';
+import type { CampaignRow, CampaignsTable, CampaignUpdate, DB } from '../db/schema.js';
 
 /** Where the previous page ended: the sort column's value and the id that breaks ties. */
 export interface KeysetPosition {
@@ -21,16 +21,42 @@ export interface CampaignPageOptions {
   after?: KeysetPosition;
 }
 
+/**
+ * Every column, named rather than `*`, in the reads compiled once: PostgreSQL prepares those, and a
+ * prepared `select *` stops working when a migration adds a column (db/prepared-statements.ts).
+ */
+const CAMPAIGN_COLUMNS = [
+  'id',
+  'business_id',
+  'name',
+  'objective',
+  'channels',
+  'budget_minor',
+  'currency',
+  'start_date',
+  'end_date',
+  'kpis',
+  'status',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** A column missing from the list above fails `npm run typecheck` here, naming it. */
+type ColumnsNotListed = Exclude<keyof CampaignsTable, (typeof CAMPAIGN_COLUMNS)[number]>;
+export const EVERY_CAMPAIGN_COLUMN_IS_LISTED: [ColumnsNotListed] extends [never] ? true : ColumnsNotListed =
+  true;
+
 /** A workspace's campaigns. Every method but `businessIdOf` is scoped by the workspace id. */
 export class CampaignRepository {
-  // The two reads behind `GET /api/campaign/{id}`, compiled once (see compileOnce); the SQL is unchanged.
+  // The two reads behind `GET /api/campaign/{id}`, compiled once (see compileOnce).
   private readonly businessIdOfQuery = compileOnce(1, (campaignId: string) =>
     this.db.selectFrom('campaigns').select('business_id').where('id', '=', campaignId),
   );
   private readonly findQuery = compileOnce(2, (businessId: string, campaignId: string) =>
     this.db
       .selectFrom('campaigns')
-      .selectAll()
+      .select(CAMPAIGN_COLUMNS)
       .where('business_id', '=', businessId)
       .where('id', '=', campaignId),
   );
@@ -67,7 +93,7 @@ export class CampaignRepository {
         firstPage = compileOnce(2, (id: string, rows: number) =>
           this.db
             .selectFrom('campaigns')
-            .selectAll()
+            .select(CAMPAIGN_COLUMNS)
             .where('business_id', '=', id)
             .orderBy(sort, order)
             .orderBy('id', order)
@@ -78,7 +104,10 @@ export class CampaignRepository {
       return this.db.executeQuery(firstPage(businessId, options.limit)).then((result) => result.rows);
     }
     const direction = order === 'asc' ? '>' : '<';
-    let query = this.db.selectFrom('campaigns').selectAll().where('business_id', '=', businessId);
+    let query = this.db
+      .selectFrom('campaigns')
+      .select(CAMPAIGN_COLUMNS)
+      .where('business_id', '=', businessId);
     if (options.status) query = query.where('status', '=', options.status);
     if (options.to) query = query.where('start_date', '<=', options.to);
     if (options.from) query = query.where('end_date', '>=', options.from);

@@ -4,13 +4,13 @@
 select "business_id" from "campaigns" where "id" = $1;
 
 -- find
-select * from "campaigns" where "business_id" = $1 and "id" = $2;
+select "id", "business_id", "name", "objective", "channels", "budget_minor", "currency", "start_date", "end_date", "kpis", "status", "created_by", "created_at", "updated_at" from "campaigns" where "business_id" = $1 and "id" = $2;
 
 -- page
-select * from "campaigns" where "business_id" = $1 and "status" = $2 and "start_date" <= $3 and "end_date" >= $4 and ("start_date", "id") > ($5, $6) order by "start_date" asc, "id" asc limit $7;
+select "id", "business_id", "name", "objective", "channels", "budget_minor", "currency", "start_date", "end_date", "kpis", "status", "created_by", "created_at", "updated_at" from "campaigns" where "business_id" = $1 and "status" = $2 and "start_date" <= $3 and "end_date" >= $4 and ("start_date", "id") > ($5, $6) order by "start_date" asc, "id" asc limit $7;
 
 -- page (by name, descending)
-select * from "campaigns" where "business_id" = $1 order by "name" desc, "id" desc limit $2;
+select "id", "business_id", "name", "objective", "channels", "budget_minor", "currency", "start_date", "end_date", "kpis", "status", "created_by", "created_at", "updated_at" from "campaigns" where "business_id" = $1 order by "name" desc, "id" desc limit $2;
 
 -- insert
 insert into "campaigns" ("id", "business_id", "name", "objective", "channels", "budget_minor", "currency", "start_date", "end_date", "kpis", "status", "created_by", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
