@@ -228,10 +228,14 @@ describeEachDialect('AI routes', (create) => {
       body: JSON.stringify({ business_id: businessId, input: { product: 'Beans' } }),
       signal: controller.signal,
     }).catch(() => undefined);
-    await vi.waitFor(() => expect(fake.chatRequests()).toHaveLength(1));
+    // Signals, with room for a loaded machine (the default second was missed under a parallel run).
+    await vi.waitFor(() => expect(fake.chatRequests()).toHaveLength(1), { timeout: 10_000 });
     controller.abort();
     await pending;
-    await vi.waitFor(async () => expect((await calls())[0]?.outcome).toBe('cancelled'));
+    await vi.waitFor(async () => expect((await calls())[0]?.outcome).toBe('cancelled'), {
+      timeout: 10_000,
+      interval: 50,
+    });
     expect(fake.chatRequests()).toHaveLength(1);
   });
 
