@@ -61,6 +61,9 @@ export const RULE_FIELD_MESSAGES = {
   unsubscribeLinkInvalid: 'This unsubscribe link is not valid; change your email choices in the app instead',
   // Lists
   cursorInvalid: 'Use the next_cursor of the previous page',
+  // Any request (the validation of its shape, src/server/plugins/problem-details.ts)
+  required: 'Required',
+  unknownField: 'Unknown field',
 } as const;
 
 export type RuleFieldMessage = keyof typeof RULE_FIELD_MESSAGES;

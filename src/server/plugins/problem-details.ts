@@ -1,6 +1,7 @@
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '#shared/error-codes.js';
 import type { FieldError, Problem } from '#shared/problem.schema.js';
+import { ruleFieldMessage } from '#shared/rule-field-messages.js';
 import { AppError, ERROR_STATUS } from '../errors/app-error.js';
 
 /** RFC 9457 media type; every error body the app sends has it. */
@@ -134,6 +135,9 @@ function dottedPath(prefix: string, instancePath: unknown): string {
   return [prefix, ...segments].join('.');
 }
 
+/** zod's default message for a value that is absent. */
+const MISSING = /received undefined$/;
+
 function fieldErrorsFrom(error: unknown, prefix: string): FieldError[] {
   if (hasZodFastifySchemaValidationErrors(error)) {
     return error.validation.flatMap((issue): FieldError[] => {
@@ -143,11 +147,15 @@ function fieldErrorsFrom(error: unknown, prefix: string): FieldError[] {
       if (Array.isArray(unknownKeys)) {
         return unknownKeys.map((key) => ({
           path: `${path}.${String(key)}`,
-          message: 'Unknown field',
+          message: ruleFieldMessage('unknownField'),
           code: 'unrecognized_keys',
         }));
       }
-      return [{ path, message: issue.message ?? 'Invalid value', code: issue.keyword }];
+      // zod's own words for a missing field ("Invalid input: expected string, received undefined") are a
+      // type error's; a person needs to know the field is required.
+      const missing = issue.keyword === 'invalid_type' && MISSING.test(issue.message ?? '');
+      const message = missing ? ruleFieldMessage('required') : (issue.message ?? 'Invalid value');
+      return [{ path, message, code: issue.keyword }];
     });
   }
   const validation = (error as { validation: Array<Record<string, unknown>> }).validation;
