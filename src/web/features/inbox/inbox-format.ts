@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import type { ChannelId } from '#shared/channel-ids.js';
 import type {
   DeliveryStatus,
   ImportMessagesBody,

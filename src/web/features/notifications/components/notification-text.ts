@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import type { ChannelId } from '#shared/channel-ids.js';
 import type { Notification, NotificationFacts } from '#shared/notifications.schema.js';
 import { channelName } from '#web/lib/channel-name.js';
 import { failureReasonText } from '#web/lib/failure-reason.js';
